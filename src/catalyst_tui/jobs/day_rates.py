@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from ..config import Config
     from ..market.http.client import MarketClient
     from ..store import Store
-    from ..store.records import Waiting
+    from ..store.written_in import Waiting
 
 log = logging.getLogger(__name__)
 

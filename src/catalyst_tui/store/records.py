@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ..reading.release.records import ReleaseFigures
     from ..thesis.conditions import Condition
     from ..thesis.judgement import Reason
-    from ..thesis.portfolio.positions import Lot, Position, Sell
+    from ..thesis.portfolio.positions import Position
     from ..thesis.verdict import VerdictReason
     from ..thesis.vocabulary import Verdict
 
@@ -40,24 +40,6 @@ class SyncReport(NamedTuple):
     @property
     def changed(self) -> bool:
         return any(self)
-
-
-class Waiting(NamedTuple):
-    """A lot or a sale the file writes in another currency than its listing's whose rate of
-    its day is not stored yet: left out of the position until it is (store/sync.py)."""
-
-    symbol: str
-    what: str  # "lot" or "sale"
-    entry: Lot | Sell
-    unit: str  # the listing's unit it is converted into ("": not known yet)
-
-
-class WrittenIn(NamedTuple):
-    """The lots and sales of the tickers writing some in another currency, in the listing's
-    unit (by symbol), and those still waiting for the rate of their day."""
-
-    converted: dict[str, tuple[tuple[Lot, ...], tuple[Sell, ...]]]
-    waiting: tuple[Waiting, ...]
 
 
 class FetchState(NamedTuple):

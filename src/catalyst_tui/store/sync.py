@@ -18,17 +18,17 @@ try:  # hashlib's own blake2b, without the OpenSSL hashes `import hashlib` loads
 except ImportError:  # a Python built without it
     from hashlib import blake2b
 
-from ..thesis.portfolio.positions import Lot, Sell
 from ..thesis.vocabulary import Status
 from .columns import day_text, iso
 from .door import Door
-from .records import SyncReport, Waiting, WrittenIn
+from .records import SyncReport
 from .schema import SCHEMA_VERSION
+from .written_in import WrittenIn, written_in
 
 if TYPE_CHECKING:
     import sqlite3
 
-    from ..config import Checkpoint, Config, Ticker
+    from ..config import Checkpoint, Config, Lot, Sell, Ticker
 
 _TICKER_COLUMNS = (
     "symbol",
@@ -168,44 +168,9 @@ class ConfigSync(Door):
         return row[0] if row else None
 
     def written_in(self, config: Config) -> WrittenIn:
-        """The lots and sales of the tickers that write some in another currency than the
-        listing's, each in the listing's unit (the stored quote's currency, else the one its
-        symbol says) at the stored rate of its day, in `settings.currency` (config/
-        import_rates.py `in_unit`), and those waiting for a rate (not stored yet)."""
-        from ..config.import_rates import cross_rates, in_unit, waiting_of
-        from ..market.symbols import listing_currency
-
-        tickers = [
-            t
-            for t in config.tickers.values()
-            if any(map(waiting_of, t.lots)) or any(map(waiting_of, t.sells))
-        ]
-        if not tickers:
-            return WrittenIn({}, ())
-        base = config.settings.currency
-        rate_of = cross_rates(lambda currency, day: self._store.fx.on(currency, base, day), base)
-        marks = ", ".join("?" * len(tickers))
-        quoted = dict(
-            self._store.conn.execute(
-                f"SELECT symbol, currency FROM quotes WHERE symbol IN ({marks})",
-                [t.symbol for t in tickers],
-            ).fetchall()
-        )
-        converted: dict[str, tuple[tuple[Lot, ...], tuple[Sell, ...]]] = {}
-        waiting: list[Waiting] = []
-        for t in tickers:
-            unit = quoted.get(t.symbol) or listing_currency(t.symbol) or ""
-            kept: tuple[list[Lot], list[Sell]] = ([], [])
-            for entries, out in ((t.lots, kept[0]), (t.sells, kept[1])):
-                for entry in entries:
-                    found = in_unit(entry, unit, rate_of)
-                    if found is None:
-                        what = "lot" if isinstance(entry, Lot) else "sale"
-                        waiting.append(Waiting(t.symbol, what, entry, unit))
-                    else:
-                        out.append(found)  # type: ignore[arg-type]  # a lot as a lot, a sale as a sale
-            converted[t.symbol] = (tuple(kept[0]), tuple(kept[1]))
-        return WrittenIn(converted, tuple(waiting))
+        """The file's lots and sales written in another currency than the listing's, in its
+        unit at the stored rates, and those waiting for one (store/written_in.py)."""
+        return written_in(self._store, config)
 
     def _sync_lots(
         self,

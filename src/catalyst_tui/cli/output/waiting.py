@@ -12,7 +12,7 @@ from ...thesis.portfolio.positions import Lot
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from ...store.records import Waiting
+    from ...store.written_in import Waiting
 
 
 def waiting_said(waiting: Iterable[Waiting]) -> list[str]:
