@@ -62,7 +62,7 @@ def test_online_an_import_fetches_the_rates_of_its_days_and_converts(tmp_path, m
     (tmp_path / "catalysts.toml").write_text(config(market.url))
     code, out, err = cli(tmp_path, "import", REVOLUT)
     assert code == 0, err
-    assert "FX: fetched the ECB's rates of USD to EUR of 2025-06-05, 2025-09-08" in out
+    assert "FX: the ECB's rates of USD to EUR of 2025-06-05, 2025-09-08 fetched" in out
     assert "kept in EUR" not in out
     # June 5 is further back than the 90 days' file reaches: the whole history is asked
     assert [r.endpoint for r in market.requests if r.provider == "ecb"] == ["history"]

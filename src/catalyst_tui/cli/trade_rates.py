@@ -68,7 +68,7 @@ def _fetched(
     days = sorted({day for asked in lacking.values() for day in asked})
     asked = f"{', '.join(sorted(lacking))} to {base} of {_days(days)}"
     if found.rates:
-        ctx.out(f"FX: fetched the ECB's rates of {asked} for the trades priced in them")
+        ctx.out(f"FX: the ECB's rates of {asked} fetched, for the trades in another currency")
     for problem in found.problems:
         ctx.out(f"FX: the rates of {asked} could not be fetched: {problem}")
     return found.rates

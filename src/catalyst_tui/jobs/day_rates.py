@@ -56,7 +56,7 @@ async def fetch_day_rates(
     if client is None:
         from .client import market_client
 
-        client = market_client(config, problems)
+        client = market_client(config, [])  # the browser handshake: Yahoo's, not the ECB's
     try:
         for source in sources:
             if not wanted:
