@@ -16,7 +16,8 @@ The kinds and their laws (docs/market-data.md, "The laws on real files"):
   which symbol an ISIN is read again with each ISIN named as itself), then the import's
   own plan (config/importing.py plan_import, settle); of an export that reads (no issue), a
   FIFO quantity of what the import adds is never negative: a sale beyond what is held by then
-  (a position opened before the export's span) is left out, never imported.
+  (a position opened before the export's span) is left out, never imported; and no trade is
+  left out for a rate it lacks (with none had, each priced in another currency is kept in it).
 - Yahoo charts (realdata/yahoo_chart/, samples/yahoo_chart-*): chart_bars; closes positive,
   days strictly in order.
 - Yahoo quotes (realdata/more/yahoo_quote/, samples/yahoo_quote-*): the batch reader; each
@@ -59,6 +60,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from catalyst_tui.config import parse_config  # noqa: E402
+from catalyst_tui.config.import_rates import converted  # noqa: E402
 from catalyst_tui.config.importing import plan_import, settle  # noqa: E402
 from catalyst_tui.market.models import FetchError  # noqa: E402
 from catalyst_tui.market.yahoo.bars import chart_bars  # noqa: E402
@@ -190,7 +192,13 @@ def brokers(shared: Path) -> Iterator[Checked]:
             first = read.issues[0]
             checked.said = f"{broker.name}: {len(read.issues)} issues, first line {first.line}"
         else:
-            # the import's own path (cli/imports.py): the plan, then the sales its holdings cover
+            # the import's own path (cli/imports.py): the trades priced in another currency with
+            # no rate had (offline) kept in theirs, never left out; the plan; then the sales its
+            # holdings cover
+            kept, _ = converted(read, lambda _currency, _into, _day: None)
+            if len(kept.trades) != len(read.trades) or kept.left_out != read.left_out:
+                checked.broken.append("a trade left out for a rate it lacks")
+            read = kept
             config = parse_config("")
             plan = plan_import(config, broker.name, read.trades, read.skipped, read.issues)
             settled, short = settle(config, plan)

@@ -52,3 +52,20 @@ def test_with_no_lot_held_the_return_of_capital_is_said_and_left_out(tmp_path, c
     code, out, err = catalyst(tmp_path, capsys, "import", CASH, *SYMBOLS)
     assert code == 0, err
     assert ":7: a return of capital of 4.83 CHF on SMMCHA.SW, 2023-09-13: none held then" in out
+
+
+def test_a_lot_kept_in_another_currency_is_not_lowered_by_a_return_of_capital(tmp_path, capsys):
+    # the 7 SMMCHA.SW of 2023-05-22 written in euros (an import that had no rate of their day):
+    # 4.83 CHF is not taken from a cost in euros; said, the lot as it was
+    (tmp_path / "catalysts.toml").write_text(
+        '[tickers."SMMCHA.SW"]\n[[tickers."SMMCHA.SW".lots]]\nshares = 7\ncost = 290\n'
+        'date = 2023-05-22\ncurrency = "EUR"\n'
+    )
+    code, out, err = catalyst(tmp_path, capsys, "import", CASH, *SYMBOLS)
+    assert code == 0, err
+    assert (
+        ":7: a return of capital of 4.83 CHF on SMMCHA.SW, 2023-09-13: a lot kept in another "
+        "currency, so no lot's cost is lowered"
+    ) in out
+    (lot,) = load_config(tmp_path / "catalysts.toml").tickers["SMMCHA.SW"].lots
+    assert (lot.cost, lot.currency) == (290, "EUR")

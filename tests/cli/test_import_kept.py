@@ -16,6 +16,7 @@ from catalyst_tui import cli
 from catalyst_tui.config import load_config
 from catalyst_tui.store import Store
 from tests.cli.test_import_real import DEGIRO_SYMBOLS
+from tests.support.market_server import NO_ECB
 from tests.support.shared import REALDATA, missing
 
 pytestmark = pytest.mark.skipif(missing() is not None, reason=str(missing()))
@@ -60,7 +61,7 @@ def exported(tmp_path: Path, capsys) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize("name", sorted(SEVEN))
 def test_every_dividend_of_a_real_export_is_kept_and_shown(tmp_path, capsys, name):
-    (tmp_path / "catalysts.toml").write_text("")
+    (tmp_path / "catalysts.toml").write_text(NO_ECB)
     mapped = [f"--symbol={isin}={symbol}" for isin, symbol in SEVEN[name].items()]
     opening = ["--opening", "AV.L=4@400"] if name.startswith("degiro") else []
     code, out, err = catalyst(tmp_path, capsys, "import", str(BROKERS / name), *mapped, *opening)
@@ -84,7 +85,7 @@ def test_every_dividend_of_a_real_export_is_kept_and_shown(tmp_path, capsys, nam
 def test_a_dividend_keeps_its_pay_date_and_the_sum_its_decimals(tmp_path, capsys):
     """Freetrade's line 4: ATST's ex-date 2024-02-29, paid on 2024-03-28, each in its column;
     IBKR's line 2: VT's 116.65 received with 20.58 withheld, 137.23 gross."""
-    (tmp_path / "catalysts.toml").write_text("")
+    (tmp_path / "catalysts.toml").write_text(NO_ECB)
     code, _out, err = catalyst(tmp_path, capsys, "import", str(BROKERS / "freetrade-export.csv"))
     assert code == 0, err
     ibkr = str(BROKERS / "ibkr-dividends-export.csv")
@@ -102,7 +103,17 @@ def test_a_dividend_keeps_its_pay_date_and_the_sum_its_decimals(tmp_path, capsys
 
 
 def test_one_trade_and_one_dividend_are_said_in_the_singular(tmp_path, capsys):
-    (tmp_path / "catalysts.toml").write_text("")
+    # its buys of TSLA and MSFT priced in euros (lines 12, 13) already in the file, kept in
+    # euros as an import without the rate of their day writes them: O's buy alone is new
+    held = "".join(
+        f"[tickers.{s}]\n[[tickers.{s}.lots]]\nshares = {n}\ncost = {c}\ndate = {d}\n"
+        'currency = "EUR"\n'
+        for s, n, c, d in (
+            ("TSLA", 0.56217674, 88.94, "2025-06-05"),
+            ("MSFT", 0.76672417, 26.09, "2025-09-08"),
+        )
+    )
+    (tmp_path / "catalysts.toml").write_text(NO_ECB + held)
     revolut = str(BROKERS / "revolut-invest-export.csv")
     code, out, err = catalyst(tmp_path, capsys, "import", revolut)
     assert code == 0, err
@@ -112,7 +123,7 @@ def test_one_trade_and_one_dividend_are_said_in_the_singular(tmp_path, capsys):
 def test_a_cost_left_null_says_why(tmp_path, capsys):
     """ATST.L, 421 bought at 1,197.87 pence, never quoted: its currency is not known yet, so
     neither is its cost in dollars; said, and `no_fx` true (no rate to the base)."""
-    (tmp_path / "catalysts.toml").write_text("")
+    (tmp_path / "catalysts.toml").write_text(NO_ECB)
     code, _out, err = catalyst(tmp_path, capsys, "import", str(BROKERS / "freetrade-export.csv"))
     assert code == 0, err
     with Store.open(tmp_path / "c.db") as store:

@@ -15,13 +15,14 @@ from catalyst_tui import cli
 from catalyst_tui.config import load_config
 from catalyst_tui.store import Store
 from catalyst_tui.thesis.portfolio.positions import Lot, Sell
+from tests.support.market_server import NO_ECB
 from tests.support.shared import REALDATA, missing
 
 pytestmark = pytest.mark.skipif(missing() is not None, reason=str(missing()))
 
 D = dt.date
 BROKERS = REALDATA / "brokers"
-THESIS = '[tickers.AAPL]\nname = "Apple"\n'
+THESIS = '[tickers.AAPL]\nname = "Apple"\n' + NO_ECB
 
 
 def catalyst(tmp_path: Path, capsys, *args: str) -> tuple[int, str, str]:
@@ -165,7 +166,8 @@ DEGIRO_SYMBOLS = {
 def test_degiro_account_statement_imports_whole(tmp_path, capsys):
     """DEGIRO's Account.csv, rows by hand: 11 buys (22 VICI 1 at 33.9 USD, its 1.00 EUR fee at
     the order's 1.0624 USD a euro; 30, 31 VWRL 1 at 79.35 and 97.93; 32 FBR 500 at 0.039; 37
-    AMC 1 at 1.2108 USD, its 1 EUR fee left out: no rate in its order nor kept; 41 IKOR 1 at 42.53 +
+    AMC 1 at 1.2108 USD, its 1 EUR fee kept in euros: no rate in its order, none stored nor
+    fetched (the ECB out of reach); 41 IKOR 1 at 42.53 +
     1.00; 42 IWDA 6 at 49.785, 44 1 at 82.055 + 1.00; 50 QT 6 at 79.96 + 4.90; 65 Prosus's
     stock dividend, 999 at 0; 69 Toyota 30 at 22.4 + 9,999.99); three sales bought before the
     statement (29 BNS, 39 IBB, 56 AV.L), left out naming their openings; the product change
@@ -180,7 +182,10 @@ def test_degiro_account_statement_imports_whole(tmp_path, capsys):
     assert "would add 11" in out and "dividends: would add 9" in out
     for line, symbol in ((29, "BNS"), (39, "IBB.AS"), (56, "AV.L")):
         assert f"{line}: sells" in out and f"--opening {symbol}=" in out
-    assert "36: a fee of 1 EUR for the trade of line 37: the export states no EUR to USD" in out
+    assert (
+        "36: a fee of 1 EUR for the trade of line 37: no EUR to USD rate of 2021-02-01 is stored"
+        " nor could be fetched; kept in EUR, as the export states it"
+    ) in out
     code, out, err = imports(
         tmp_path, capsys, "degiro-export.csv", *symbols, "--opening", "AV.L=4@400"
     )
@@ -194,6 +199,9 @@ def test_degiro_account_statement_imports_whole(tmp_path, capsys):
         Lot(1, 82.055, D(2024, 1, 2), fees=1.0),
     ]
     assert held(tmp_path, "PRX.AS")[0] == [Lot(999, 0, D(2023, 9, 14))]
+    assert held(tmp_path, "AMC")[0] == [
+        Lot(1, 1.2108, D(2021, 2, 1), fees=1.0, fees_currency="EUR")  # its fee, in euros
+    ]
     assert paid(tmp_path, "KO") == [(D(2022, 12, 16), pytest.approx(0.37), 0.07, "")]
     assert paid(tmp_path, "O") == [(D(2024, 3, 18), pytest.approx(0.36), 0.15, "")]
     assert paid(tmp_path, "7203.T") == [(D(2024, 5, 27), 0, 9999.99, "")]
@@ -223,8 +231,9 @@ def test_saxo_imports_whole_each_listing_from_its_exchange(tmp_path, capsys):
 def test_revolut_imports_whole_what_it_states(tmp_path, capsys):
     """Rows by hand: 4 O 1.63453043 at $52.07; 5 a sale of 0.1998348 MA bought before the
     export (its opening named); 6 MSFT's dividend $0.08, the tax not stated; 12-13 TSLA and MSFT
-    priced in euros, US listings: no rate kept, left out, said; the rest cash, a split and
-    transfers between Revolut's companies."""
+    priced in euros, US listings, with no rate of their day stored nor fetched (the ECB out of
+    reach): kept in euros, as stated, said; the rest cash, a split and transfers between
+    Revolut's companies."""
     code, out, err = imports(tmp_path, capsys, "revolut-invest-export.csv")
     assert code == 0, err
     assert held(tmp_path, "O") == ([Lot(1.63453043, 52.07, D(2023, 9, 22))], [])
@@ -233,6 +242,8 @@ def test_revolut_imports_whole_what_it_states(tmp_path, capsys):
     assert "12: a buy of TSLA, a listing in USD, priced in EUR" in out
     assert "13: a buy of MSFT, a listing in USD, priced in EUR" in out
     assert "MSFT 0.08 not stated USD" in out
+    assert held(tmp_path, "TSLA")[0] == [Lot(0.56217674, 88.94, D(2025, 6, 5), currency="EUR")]
+    assert held(tmp_path, "MSFT")[0] == [Lot(0.76672417, 26.09, D(2025, 9, 8), currency="EUR")]
 
 
 def test_a_lot_in_the_file_is_the_opening_a_sale_before_the_export_sells_from(tmp_path, capsys):

@@ -12,12 +12,13 @@ import pytest
 from catalyst_tui import cli
 from catalyst_tui.config import ConfigError, load_config
 from tests.cli.test_import_real import DEGIRO_SYMBOLS
+from tests.support.market_server import NO_ECB
 from tests.support.shared import REALDATA, missing
 
 pytestmark = pytest.mark.skipif(missing() is not None, reason=str(missing()))
 
 DEGIRO = str(REALDATA / "brokers" / "degiro-export.csv")
-THESIS = '# my thesis\n[settings]\ncurrency = "USD"\n\n[tickers.NVDA]\nname = "Nvidia"\n'
+THESIS = '# my thesis\n[settings]\ncurrency = "USD"\n\n[tickers.NVDA]\nname = "Nvidia"\n' + NO_ECB
 
 
 def catalyst(tmp_path: Path, capsys, *args: str) -> tuple[int, str, str]:

@@ -214,6 +214,8 @@ class MarketServer:
         self.fx_levels: dict[str, float] = {}  # FX pair (GBPUSD=X) -> its rate's level
         self.nasdaq_etfs: set[str] = set()  # answered by Nasdaq as assetclass=etf only
         self.ecb_rates: dict[str, float] | None = None  # the ECB sample's rates, replaced
+        # the ECB's history files' days and rates (per EUR), replacing the recorded sample's
+        self.ecb_history: dict[date, dict[str, float]] | None = None
         self.no_calendar: set[str] = set(NO_CALENDAR)
         self.splits: dict[str, list[tuple[date, float, float]]] = {}
         # symbol -> (ex-date, amount per share): in a chart asked for events=div, as Yahoo's
@@ -1115,6 +1117,26 @@ def _ecb_daily(server: MarketServer, request: LoggedRequest, unknown: set[str]) 
     return Reply(200, body, "text/xml")
 
 
+def _ecb_history(server: MarketServer, request: LoggedRequest, unknown: set[str]) -> Reply:
+    """The recorded eurofxref-hist.xml (trimmed to 28 days: its framing, double quotes, CRLF),
+    its days and rates replaced by `server.ecb_history` when set, newest first as the ECB
+    lists them; the 90 days' file is the same shape."""
+    body = fixture_text("ecb_eurofxref-hist_trimmed_2019-12-17_to_2020-01-28.xml")
+    if server.ecb_history is not None:
+        start = body.index("        <Cube time=")
+        head, tail = body[:start], body[body.rindex("    </Cube>") :]
+        days = [
+            f'        <Cube time="{day.isoformat()}">\r\n'
+            + "".join(
+                f'            <Cube currency="{c}" rate="{r}"/>\r\n' for c, r in rates.items()
+            )
+            + "        </Cube>\r\n"
+            for day, rates in sorted(server.ecb_history.items(), reverse=True)
+        ]
+        body = head + "".join(days) + tail
+    return Reply(200, body, "text/xml")
+
+
 NASDAQ_UNKNOWN = {
     "data": None,
     "message": None,
@@ -1203,6 +1225,8 @@ _ROUTES = {
     ("sec", "companyfacts"): _sec_companyfacts,
     ("sec", "submissions"): _sec_submissions,
     ("ecb", "daily"): _ecb_daily,
+    ("ecb", "history"): _ecb_history,
+    ("ecb", "recent"): _ecb_history,
     ("nasdaq", "info"): _nasdaq_info,
 }
 
@@ -1233,6 +1257,10 @@ def classify(path: str, raw_query: str, server: MarketServer) -> tuple[str, str,
         return "nasdaq", "info", (unquote(path.split("/")[3]),)
     if path == "/stats/eurofxref/eurofxref-daily.xml":
         return "ecb", "daily", ()
+    if path == "/stats/eurofxref/eurofxref-hist.xml":
+        return "ecb", "history", ()
+    if path == "/stats/eurofxref/eurofxref-hist-90d.xml":
+        return "ecb", "recent", ()
     if path.startswith("/feeds/"):  # /feeds/SYMBOL/...: a ticker's own feed
         return "feeds", "feed", (path.split("/")[2],)
     if path == "/files/company_tickers.json":
@@ -1456,3 +1484,18 @@ __all__ = [
     "synthetic_companyfacts",
     "unused_local_url",
 ]
+
+
+def ecb_table(base: str) -> str:
+    """The `[providers.ecb]` table of a catalysts.toml whose ECB files are served at `base`
+    (a loopback server's URL; `unused_local_url()`: no network)."""
+    files = {"daily_url": "daily", "recent_url": "hist-90d", "history_url": "hist"}
+    urls = "".join(
+        f'{key} = "{base}/stats/eurofxref/eurofxref-{f}.xml"\n' for key, f in files.items()
+    )
+    return "[providers.ecb]\n" + urls
+
+
+#: A catalysts.toml's `[providers.ecb]` with no network behind it: an import that asks the ECB
+#: for the rates of past days is refused at once on the loopback (nothing leaves the machine).
+NO_ECB = ecb_table(unused_local_url())

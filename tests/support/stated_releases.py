@@ -432,6 +432,37 @@ STATED: dict[str, Stated] = {
         None,
         (),
     ),
+    # "Condensed Consolidated Statement of Results of Operations" (dollars in millions): Total
+    # sales and revenues 13,589; Cost of goods sold 9,559 (the only cost of what was sold);
+    # Operating profit 1,855; "Profit" 1,537 (its footnote: attributable to common
+    # shareholders); Profit per common share - diluted 2.86; Adjusted Profit Per Share 2.88
+    "realdata/more/releases-missed/CAT_0000018230-22-000107_ex991toformcat1q2022earnin.htm": S(
+        "2022-03-31",
+        F(13_589e6, 4_030e6, 1_855e6, 1_537e6, 2.86, 2.88),
+        None,
+        (),
+    ),
+    # CONSOLIDATED INCOME (millions), "For the 13 Weeks Ended July 3, 2004 and June 28, 2003" over
+    # 2004 | 2003: Total revenues 8,781; Operating income 53; NET INCOME/ (LOSS) 53; Diluted
+    # Earnings/ (loss) per share 0.24. "Cost of sales, buying and occupancy" is no cost of
+    # revenue alone (no gross profit); no non-GAAP EPS; EPS guidance only
+    "realdata/more/releases-missed/S_0000891092-04-003383_e18506ex_99.txt": S(
+        "2004-07-03",
+        F(8_781e6, None, 53e6, 53e6, 0.24, None),
+        None,
+        (),
+    ),
+    # "Second Quarter" over 2026 (in thousands), "the second quarter of 2026, which ended on June
+    # 29, 2026": Net sales 1,004,054; Gross profit 211,858; Operating income 109,055; Net income
+    # 83,047; Diluted 0.77; Non-GAAP earnings per diluted share 0.99. Outlook: "For the third
+    # quarter of 2026, TTM estimates that net sales will be in the range of $1.10 billion to
+    # $1.14 billion"; "For full year 2026, TTM now expects net sales of approximately $4.4 billion"
+    "realdata/more/releases-missed/TTMI_0001193125-26-336163_d132953dex991.htm": S(
+        "2026-06-29",
+        F(1_004_054e3, 211_858e3, 109_055e3, 83_047e3, 0.77, 0.99),
+        None,
+        (("quarter", 1_100e6, 1_140e6), ("year", 4_400e6, 4_400e6)),
+    ),
     "realdata/more/releases-semis/INTC_0000050863-24-000008_q423_earningsrelease.htm": S(
         "2023-12-30",
         F(15_406e6, 7_047e6, 2_585e6, 2_669e6, 0.63, 0.54),

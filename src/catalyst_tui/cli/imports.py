@@ -15,10 +15,8 @@ from .context import EXIT_OK, EXIT_USAGE, CommandError, Context
 
 if TYPE_CHECKING:
     from ..config import Config
-    from ..config.import_rates import RateOf
     from ..config.importing import Opening
-    from ..reading.brokers.export import ImportRead, RowIssue
-    from ..store import Store
+    from ..reading.brokers.export import RowIssue
 
 MAX_IMPORT_BYTES = 64 * 1024 * 1024  # a million trades of a compact CSV; a decade's is a few MB
 
@@ -147,52 +145,6 @@ def _save_symbols(ctx: Context, config: Config, given: dict[str, str]) -> Config
     return result.config
 
 
-def _converted(ctx: Context, config: Config, read: ImportRead) -> ImportRead:
-    """The export's prices and fees in another currency than the listing's converted at the
-    rates the database keeps (config/importing.py `converted`); with no database, none is."""
-    from ..config.import_rates import converted
-
-    try:
-        store = ctx.open_store(config, create=False, write=False)
-    except CommandError:
-        return converted(read, lambda _currency, _into, _day: None)
-    try:
-        return converted(read, _rates(store, config.settings.currency))
-    finally:
-        store.close()
-
-
-def _rates(store: Store, base: str) -> RateOf:
-    """The rates `store` keeps (the ECB's, by day, in the `base` currency), as the import
-    converts with them: units of `into` per unit of `currency` on a day, or on the last day
-    before it with one, within a week; a unit in hundredths (pence) counted so. None without a
-    rate near the day."""
-    from ..config.import_rates import DayRate
-    from ..market.currency import major
-
-    def of(currency: str, day: dt.date) -> DayRate | None:
-        if currency == base:
-            return DayRate(1.0, day, "one")
-        found = store.fx.on(currency, base, day)
-        if found is None or (day - found.day).days > _RATE_DAYS:
-            return None
-        return DayRate(found.rate, found.day, found.source)
-
-    def rate_of(currency: str, into: str, day: dt.date) -> DayRate | None:
-        (fro, fro_units), (to, to_units) = major(currency), major(into)
-        a, b = of(fro, day), of(to, day)
-        if a is None or b is None:
-            return None
-        rate = a.rate / b.rate * to_units / fro_units
-        source = a.source if a.source != "one" else b.source
-        return DayRate(rate, min(a.day, b.day), source)
-
-    return rate_of
-
-
-_RATE_DAYS = 7  # a rate of the last week stands for a day without one (a weekend, a holiday)
-
-
 def cmd_import(ctx: Context) -> int:
     from ..config import MAX_CONFIG_BYTES
     from ..config.bulk import TooLarge
@@ -220,7 +172,8 @@ def cmd_import(ctx: Context) -> int:
     # the file's [import.symbols] of the ISINs this export names, then the command line's
     kept = {isin: s for isin, s in config.import_symbols.items() if isin in text}
     symbols = kept | given
-    options = Options(columns, args.day_first, args.decimal_comma, symbols, dt.date.today())
+    today = dt.date.today()
+    options = Options(columns, args.day_first, args.decimal_comma, symbols, today)
     shown = printable(str(path))
     if args.broker == "generic" or (args.broker is None and columns):
         broker = generic(options)
@@ -243,8 +196,11 @@ def cmd_import(ctx: Context) -> int:
     except NotThisExport as error:
         raise _not_this(shown, text, error, columns, asked=args.broker is not None) from None
     _refuse(ctx, shown, broker.title, read.issues)
+    unconverted: dict[int, list[RowIssue]] = {}  # kept in their own currency, by trade
     if any(t.priced_in or t.fees_in for t in read.trades):
-        read = _converted(ctx, config, read)
+        from .trade_rates import converted_trades
+
+        read, unconverted = converted_trades(ctx, config, read, today)
     if args.save and not args.dry_run:
         config = _save_symbols(ctx, config, given)
     plan = plan_import(
@@ -258,7 +214,9 @@ def cmd_import(ctx: Context) -> int:
     returned = capital_returned(config, plan.add, read.returned)
     plan = plan._replace(add=returned.add, left_out=sorted(plan.left_out + returned.left_out))
     print_plan(plan, broker.title, dry_run=args.dry_run, source=shown)
-    for row in returned.said:
+    new_lines = {t.line for t in plan.add}  # a trade the file has already is said no more
+    kept_said = [row for n in sorted(unconverted) if n in new_lines for row in unconverted[n]]
+    for row in [*kept_said, *returned.said]:
         ctx.out(f"{shown}:{row.line}: {printable(row.message)}")
     if args.dry_run or not (plan.add or plan.dividends or returned.lowered):
         return EXIT_OK

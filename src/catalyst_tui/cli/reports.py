@@ -34,6 +34,7 @@ def cmd_positions(ctx: Context) -> int:
     from ..views.performance import dividends_received
     from ..views.watchlist import load_watchlist
     from .output.report import positions_json, print_positions
+    from .output.waiting import waiting_said
 
     with ctx.reading() as (config, store):
         now = utc_now()
@@ -41,9 +42,12 @@ def cmd_positions(ctx: Context) -> int:
             store, local_today(config, now), currency=config.settings.currency
         )
         dividends = dividends_received(store, config.settings.currency)
+        waiting = store.sync.written_in(config).waiting
     ctx.report(
         lambda: positions_json(watchlist, dividends), lambda: print_positions(watchlist, dividends)
     )
+    for line in waiting_said(waiting):  # beside the JSON document, never in it
+        (ctx.err if ctx.args.json else ctx.out)(line)
     return EXIT_OK
 
 

@@ -67,6 +67,9 @@ def capital_returned(
             if t.symbol == r.symbol and t.side == "buy" and t.day <= r.day
         ]
         held = sum(lot.shares for _, lot in file_lots) + sum(trades[k].shares for k in buys)
+        if any(lot.currency for _, lot in file_lots) or any(trades[k].priced_in for k in buys):
+            left_out.append(RowIssue(r.line, _unsettled(r, "a lot kept in another currency")))
+            continue  # a cost in euros is not lowered by an amount in dollars
         if held <= 1e-9:
             left_out.append(RowIssue(r.line, _unsettled(r, "none held then")))
             continue

@@ -47,8 +47,10 @@ TICKER_FIELDS = (
     # feeds: written by hand in the file (a ticker's edit leaves the keys it does not show)
     *(k for k in TICKER_KEYS if k not in ("lots", "checkpoints", "sells", "dividends", "feeds")),
 )
-LOT_FIELDS = LOT_KEYS
-SELL_FIELDS = SELL_KEYS
+# currency, fees_currency: an import's, of a trade awaiting its day's rate (an edit leaves them)
+_WRITTEN_IN = ("currency", "fees_currency")
+LOT_FIELDS = tuple(k for k in LOT_KEYS if k not in _WRITTEN_IN)
+SELL_FIELDS = tuple(k for k in SELL_KEYS if k not in _WRITTEN_IN)
 CHECKPOINT_FIELDS = CHECKPOINT_KEYS
 SEC_FIELDS = ("user_agent",)  # the contact SEC EDGAR asks for, of [providers.sec]
 FORMS: dict[str, tuple[str, ...]] = {

@@ -71,12 +71,14 @@ def plan_import(
     symbol, side, day and shares, at its price or at a price it rounds (`typed_as`); two equal
     fills of a day are two. Exact prices are matched first, then the nearest rounded one, so a
     rounded entry never takes a trade another entry states exactly."""
-    have: dict[tuple[object, ...], list[float]] = defaultdict(list)
+    have: dict[tuple[object, ...], list[tuple[float, str]]] = defaultdict(list)
     for ticker in config.tickers.values():
         for lot in ticker.lots:
-            have[_key(ticker.symbol, "buy", lot.date, lot.shares)].append(lot.cost)
+            key = _key(ticker.symbol, "buy", lot.date, lot.shares)
+            have[key].append((lot.cost, lot.currency))
         for sell in ticker.sells:
-            have[_key(ticker.symbol, "sell", sell.date, sell.shares)].append(sell.price)
+            key = _key(ticker.symbol, "sell", sell.date, sell.shares)
+            have[key].append((sell.price, sell.currency))
     matched: set[int] = set()
     pending: list[tuple[int, tuple[object, ...]]] = []  # a trade the file may have rounded
     for index, trade in enumerate(trades):
@@ -84,8 +86,15 @@ def plan_import(
         prices = have.get(key)
         if not prices:
             continue  # nothing of its symbol, side, day and shares in the file: new
+        stated = _as_stated(trade)
         exact = next(
-            (i for i, p in enumerate(prices) if round(p, 9) == round(trade.price, 9)), None
+            (
+                i
+                for i, (p, currency) in enumerate(prices)
+                for price, its in stated
+                if currency == its and round(p, 9) == round(price, 9)
+            ),
+            None,
         )
         if exact is None:
             pending.append((index, key))
@@ -94,8 +103,13 @@ def plan_import(
             matched.add(index)
     for index, key in pending:
         prices = have.get(key, [])
-        price = trades[index].price
-        near = [(abs(p - price), i) for i, p in enumerate(prices) if typed_as(p, price)]
+        stated = _as_stated(trades[index])
+        near = [
+            (abs(p - price), i)
+            for i, (p, currency) in enumerate(prices)
+            for price, its in stated
+            if currency == its and typed_as(p, price)
+        ]
         if near:
             prices.pop(min(near)[1])
             matched.add(index)
@@ -105,6 +119,16 @@ def plan_import(
     new = sorted(({t.symbol for t in add} | {d.symbol for d in paid}) - set(config.tickers))
     already = len(trades) - len(add) + len(dividends) - len(paid)
     return ImportPlan(broker, add, already, new, skipped, issues, paid, list(left_out))
+
+
+def _as_stated(trade: Trade) -> list[tuple[float, str]]:
+    """The prices a trade stands for, each with the currency a file's entry writes it in ("":
+    the listing's unit): the price as read, and as the export stated it before a conversion
+    (a trade the file keeps in euros matches its import converted into dollars, and back)."""
+    found = [(trade.price, trade.priced_in)]
+    if trade.stated is not None:
+        found.append(trade.stated)
+    return found
 
 
 def _new_dividends(config: Config, dividends: Sequence[Dividend]) -> list[Dividend]:
@@ -151,8 +175,12 @@ def import_edit(
         if t.fees:
             fields["fees"] = round(t.fees, 10)
         own = t.currency in ("", base) or (t.currency == "GBX" and base == "GBP")
-        if t.side == "buy" and t.fx and t.fx_into == base and not own:
+        if t.side == "buy" and t.fx and t.fx_into == base and not own and not t.priced_in:
             fields["fx"] = round(t.fx, 10)  # the rate paid, in the base currency
+        if t.priced_in:  # kept in the currency it was priced in: no rate of its day yet
+            fields["currency"] = t.priced_in
+        if t.fees_currency:
+            fields["fees_currency"] = t.fees_currency
         fields["note"] = f"imported from {title}" + (f", trade {t.ref}" if t.ref else "") + t.said
         (lots if t.side == "buy" else sells)[t.symbol].append(fields)
     for o in plan.openings:

@@ -254,14 +254,7 @@ class Validator(ProviderChecks, CheckpointChecks, ChannelChecks):
         amount = self.number(table, "amount", path, required=True, check=_cost_problem)
         note = self.string(table, "note", path) or ""
         tax = self.number(table, "tax", path, required=False, check=_cost_problem)
-        tax_currency = self.string(table, "tax_currency", path, one_line=True) or ""
-        if tax_currency and not CURRENCY_RE.match(tax_currency):
-            self.error(
-                path + ("tax_currency",),
-                f"{tax_currency!r} is not a currency code (three capital letters: USD, EUR, GBP)",
-                code=IssueCode.BAD_VALUE,
-            )
-            tax_currency = ""
+        tax_currency = self.currency_code(table, "tax_currency", path)
         ex_date = self.date(table, "ex_date", path)
         if ex_date is not None and date is not None and ex_date > date:
             self.error(
@@ -282,9 +275,29 @@ class Validator(ProviderChecks, CheckpointChecks, ChannelChecks):
         if date is None and "date" not in table:
             self.missing(path, "date", "a sale needs its day")
         note = self.string(table, "note", path) or ""
+        currency, fees_currency = self.trade_currencies(table, path)
         if shares is None or price is None or date is None:
             return None
-        return Sell(shares, price, date, fees, note)
+        return Sell(shares, price, date, fees, note, currency, fees_currency)
+
+    def currency_code(self, table: dict[str, Any], key: str, path: KeyPath) -> str:
+        """A currency code ("EUR"), "" when absent or not one (with its issue)."""
+        code = self.string(table, key, path, one_line=True) or ""
+        if code and not CURRENCY_RE.match(code):
+            self.error(
+                path + (key,),
+                f"{code!r} is not a currency code (three capital letters: USD, EUR, GBP)",
+                code=IssueCode.BAD_VALUE,
+            )
+            return ""
+        return code
+
+    def trade_currencies(self, table: dict[str, Any], path: KeyPath) -> tuple[str, str]:
+        """A lot's or a sale's `currency` and `fees_currency`: what its amounts are written in
+        when not the listing's unit (an import's trade awaiting the rate of its day)."""
+        currency = self.currency_code(table, "currency", path)
+        fees_currency = self.currency_code(table, "fees_currency", path)
+        return currency, fees_currency
 
     def trade(
         self, table: dict[str, Any], path: KeyPath, price: str, what: str
@@ -335,9 +348,10 @@ class Validator(ProviderChecks, CheckpointChecks, ChannelChecks):
         shares, cost, date, fees = self.trade(table, path, "cost", "a purchase")
         note = self.string(table, "note", path) or ""
         fx = self.number(table, "fx", path, required=False, check=_fx_problem)
+        currency, fees_currency = self.trade_currencies(table, path)
         if shares is None or cost is None:
             return None
-        return Lot(shares, cost, date, note, fx, fees)
+        return Lot(shares, cost, date, note, fx, fees, currency, fees_currency)
 
 
 def _today(timezone: str | None) -> dt.date:

@@ -18,6 +18,7 @@ from ..market.models import FetchError, FetchKind, FxRate
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
+    from ..config import Config
     from ..market.http.client import MarketClient
     from ..market.provider import FxSource
     from ..store import Store
@@ -65,6 +66,22 @@ async def refresh_fx(
             )
     store.fx.save(found, clock())
     return found
+
+
+async def refresh_rates(
+    sources: Sequence[FxSource],
+    store: Store,
+    client: MarketClient,
+    clock: Callable[[], dt.datetime],
+    config: Config,
+    notes: list[str],
+) -> None:
+    """The rates the quotes need (`refresh_fx`), then those of their day the file's lots and
+    sales written in another currency wait for (jobs/day_rates.py `fetch_waiting`)."""
+    from .day_rates import fetch_waiting
+
+    await refresh_fx(sources, store, client, clock, config.settings.currency, notes)
+    await fetch_waiting(config, store, client, clock(), notes)
 
 
 async def _ask(

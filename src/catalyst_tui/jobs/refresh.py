@@ -151,10 +151,10 @@ async def refresh_in_process(
                     "no network: FX rates, fundamentals and earnings dates not refreshed"
                 )
             else:
-                from .fx import refresh_fx  # the steps after the quotes: not loaded offline
+                from .fx import refresh_rates  # the steps after the quotes: not loaded offline
 
                 fx = [s for s in sources.fx if s.name not in refusing]
-                await refresh_fx(fx, store, client, clock, config.settings.currency, report.notes)
+                await refresh_rates(fx, store, client, clock, config, report.notes)
                 await _restate_split_histories(store, client, providers, set(symbols), report)
                 await _daily_and_evidence(
                     store,

@@ -29,6 +29,9 @@ ERROR_KINDS: frozenset[str] = frozenset(get_args(ErrorKind))
 #: Two period ends this many days apart or fewer are one period: 52/53-week fiscal years end a few
 #: days off the calendar's, and a quarter (or year) tagged twice overlaps itself by more.
 SAME_PERIOD_DAYS = 7
+#: A rate published this many days before a day, or fewer, stands for it when the day has none
+#: of its own (a weekend's, a holiday's): a trade's conversion, and the rates asked for it.
+RATE_WITHIN_DAYS = 7
 
 
 class FetchKind(StrEnum):

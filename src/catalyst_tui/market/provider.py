@@ -192,6 +192,19 @@ class FxSource(Source):
         """The rates of `currencies` in `base` it has (with their history from `since(currency)`
         where it keeps one); FetchError when it could not answer at all."""
 
+    async def fetch_days(
+        self,
+        client: MarketClient,
+        currencies: Sequence[str],
+        base: str,
+        days: Sequence[date],
+        today: date,
+    ) -> list[FxRate]:
+        """The rates of `currencies` in `base` of past `days` (a trade's), each that day's or
+        the last published within a week before it; none from a source that keeps no history
+        of its own (the ECB's does); FetchError when it could not answer at all."""
+        return []
+
 
 class NewsSource(Source):
     """Where the headlines of a symbol come from."""

@@ -1,5 +1,9 @@
 """catalysts.toml → the tickers, lots, sells and checkpoints tables: idempotent, and a checkpoint or
-ticker removed from the file is archived with its history, never deleted."""
+ticker removed from the file is archived with its history, never deleted. A lot or a sale the file
+writes in another currency than its listing's (an import's trade that had no rate of its day:
+`currency`, `fees_currency`) is stored in the listing's unit at the stored rate of its day, its
+note saying so, and left out of the tables while that rate is not stored (`written_in`): the
+position counts it once a refresh has fetched it."""
 
 from __future__ import annotations
 
@@ -19,11 +23,12 @@ from .columns import day_text, iso
 from .door import Door
 from .records import SyncReport
 from .schema import SCHEMA_VERSION
+from .written_in import WrittenIn, written_in
 
 if TYPE_CHECKING:
     import sqlite3
 
-    from ..config import Checkpoint, Config, Lot, Ticker
+    from ..config import Checkpoint, Config, Lot, Sell, Ticker
 
 _TICKER_COLUMNS = (
     "symbol",
@@ -83,7 +88,10 @@ class ConfigSync(Door):
         counts: dict[str, int] = dict.fromkeys(SyncReport._fields, 0)
         if config.path is not None:
             self._follow(config.path.resolve())
+        units = self.written_in(config)
         digest = f"{config.digest}/{_sync_code()}" if config.digest else ""
+        if digest and units.converted:  # what the rates stored made of them, too
+            digest += "/" + blake2b(repr(units).encode(), digest_size=8).hexdigest()
         if digest and self._synced() == digest:
             return SyncReport(**counts)
         stamp = iso(now or dt.datetime.now(dt.UTC))
@@ -117,10 +125,11 @@ class ConfigSync(Door):
                 elif have != wanted:
                     _update(conn, "tickers", _TICKER_COLUMNS, wanted, "symbol = ?", [ticker.symbol])
                     counts["tickers_updated"] += 1
+                lots, sells = units.converted.get(ticker.symbol, (ticker.lots, ticker.sells))
                 counts["lots_replaced"] += self._sync_lots(
-                    conn, ticker, stored_lots.get(ticker.symbol, [])
+                    conn, ticker.symbol, lots, stored_lots.get(ticker.symbol, [])
                 )
-                self._sync_sells(conn, ticker, stored_sells.get(ticker.symbol, []))
+                self._sync_sells(conn, ticker.symbol, sells, stored_sells.get(ticker.symbol, []))
                 self._store.dividends.sync(conn, ticker.symbol, ticker.dividends)
                 added, updated = self._sync_checkpoints(
                     conn, ticker, stamp, stored_checkpoints.get(ticker.symbol, {})
@@ -158,31 +167,44 @@ class ConfigSync(Door):
         row = self._store.conn.execute("SELECT value FROM meta WHERE key = ?", [_DIGEST]).fetchone()
         return row[0] if row else None
 
+    def written_in(self, config: Config) -> WrittenIn:
+        """The file's lots and sales written in another currency than the listing's, in its
+        unit at the stored rates, and those waiting for one (store/written_in.py)."""
+        return written_in(self._store, config)
+
     def _sync_lots(
-        self, conn: sqlite3.Connection, ticker: Ticker, have: list[tuple[Any, ...]]
+        self,
+        conn: sqlite3.Connection,
+        symbol: str,
+        lots: tuple[Lot, ...],
+        have: list[tuple[Any, ...]],
     ) -> int:
-        wanted = [_lot_tuple(lot) for lot in ticker.lots]
+        wanted = [_lot_tuple(lot) for lot in lots]
         if have == wanted:
             return 0
-        conn.execute("DELETE FROM lots WHERE symbol = ?", [ticker.symbol])
+        conn.execute("DELETE FROM lots WHERE symbol = ?", [symbol])
         conn.executemany(
             "INSERT INTO lots (symbol, seq, shares, cost, date, note, fx, fees)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(ticker.symbol, seq, *lot) for seq, lot in enumerate(wanted)],
+            [(symbol, seq, *lot) for seq, lot in enumerate(wanted)],
         )
         return 1
 
     def _sync_sells(
-        self, conn: sqlite3.Connection, ticker: Ticker, have: list[tuple[Any, ...]]
+        self,
+        conn: sqlite3.Connection,
+        symbol: str,
+        sells: tuple[Sell, ...],
+        have: list[tuple[Any, ...]],
     ) -> None:
-        wanted = [(s.shares, s.price, day_text(s.date), s.fees, s.note) for s in ticker.sells]
+        wanted = [(s.shares, s.price, day_text(s.date), s.fees, s.note) for s in sells]
         if have == wanted:
             return
-        conn.execute("DELETE FROM sells WHERE symbol = ?", [ticker.symbol])
+        conn.execute("DELETE FROM sells WHERE symbol = ?", [symbol])
         conn.executemany(
             "INSERT INTO sells (symbol, seq, shares, price, date, fees, note)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(ticker.symbol, seq, *row) for seq, row in enumerate(wanted)],
+            [(symbol, seq, *row) for seq, row in enumerate(wanted)],
         )
 
     def _sync_checkpoints(

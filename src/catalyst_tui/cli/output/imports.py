@@ -32,8 +32,8 @@ def _trade_row(t: Trade) -> Row:
         t.side,
         f"{t.shares:g}",
         f"{t.price:,.4f}".rstrip("0").rstrip("."),
-        f"{t.fees:,.2f}",
-        t.currency,
+        f"{t.fees:,.2f}" + (f" {t.fees_currency}" if t.fees_currency else ""),
+        t.priced_in or t.currency,  # kept in the currency it was priced in: no rate yet
         str(t.line),
     )
     return Row([printable(c) for c in cells])

@@ -35,12 +35,14 @@ class Trade(NamedTuple):
     fx_into: str = ""  # the account's currency, the rate's
     # The currency `price` (and `fees`) are stated in when the export gives no price in the
     # listing's unit (Revolut's US listings priced in euros): converted at the day's rate by
-    # the import (config/importing.py `converted`), else left out, said.
+    # the import (config/import_rates.py `converted`), else kept in it, said.
     priced_in: str = ""
     # Fees in another currency than the listing's, with no rate in the export (line, amount,
-    # currency): converted likewise, each left out, said, without a rate.
+    # currency): converted likewise, else kept in theirs (`fees_currency`), said.
     fees_in: tuple[tuple[int, float, str], ...] = ()
     said: str = ""  # how it was converted, for its note
+    fees_currency: str = ""  # the currency `fees` are kept in, when their rate was not had
+    stated: tuple[float, str] | None = None  # a converted price as stated: (88.94, "EUR")
 
 
 class RowIssue(NamedTuple):

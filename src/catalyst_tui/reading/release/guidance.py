@@ -43,7 +43,7 @@ _LIMIT = Decimal(LIMIT)
 
 _PIECES = re.compile(r"(?<=[.!?:])\s+(?=[A-Z“\"(\d])|\s*[•●◦▪]\s*")
 _CUE = re.compile(
-    r"\b(?:expect\w*|forecast\w*|project(?:s|ed)?|anticipat\w*|guidance|outlook"
+    r"\b(?:expect\w*|forecast\w*|project(?:s|ed)?|anticipat\w*|estimates?|guidance|outlook"
     r"|target(?:s|ing)?)\b",
     re.I,
 )
@@ -74,7 +74,7 @@ _CONNECTOR = re.compile(
 )
 _BEFORE_OK = re.compile(
     r"^(?:total|net|our|the|of|for|expect|expects|quarter|quarterly|year|full-year|annual|fiscal"
-    r"|anticipates?|projects?|forecasts?|targeting"  # the cue's verb: "We anticipate revenue"
+    r"|anticipates?|projects?|forecasts?|estimates?|targeting"  # "We anticipate revenue"
     r"|including"  # "its 2025 outlook, including revenues of $450 billion to $455 billion"
     r"|consolidated|(?:19|20)\d\d|fy\s?'?\d{2,4}|q[1-4](?:'\d\d)?"
     r"|outlook|guidance|targets?|forecast|commentary)$",  # a heading run into the sentence
@@ -270,11 +270,16 @@ def _lead_in(piece: str) -> bool:
     return piece.endswith(":") or (_heading(piece) and _period(piece) is not None)
 
 
+_CUE_VERB = re.compile(r"^(?:expects?|anticipates?|projects?|forecasts?|estimates?)$", re.I)
+
+
 def _total_revenue(before: list[str]) -> bool:
     """Whether the words before "revenue" leave it the company's total."""
     last = before[-1].strip(".,").lower()
     if _BEFORE_OK.match(last):
         return True
+    if last == "that" and len(before) > 1 and _CUE_VERB.match(before[-2]):
+        return True  # "TTM estimates that net sales will be ...": the cue's verb, then "that"
     # "Total Adobe revenue": the company's name between "total" and "revenue"
     return len(before) > 1 and before[-2].lower() == "total" and before[-1][:1].isupper()
 

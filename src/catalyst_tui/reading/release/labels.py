@@ -50,8 +50,11 @@ _OPERATING = re.compile(
     r"^(?:total )?(?:operating (?:income|profit|loss|earnings)"
     r"|(?:income|loss|earnings|profit) from operations)$"
 )
+# "Net income", "Net earnings"; the bottom line's other name, "Profit" ("Net profit", "Profit
+# attributable to ...", "Profit for the period"): a profit that names no level of the statement
+# above it (gross, operating, before taxes, of consolidated companies) is what is left at its foot
 _NET_INCOME = re.compile(
-    r"^(?:consolidated )?net (?:income|earnings|loss)"
+    r"^(?:consolidated )?(?:net (?:income|earnings|loss|profit)|profit)"
     r"(?: (?:attributable|available) to (?P<whose>.+)| applicable to (?P<common>.+)"
     r"| for the (?:period|quarter|year))?$"
 )

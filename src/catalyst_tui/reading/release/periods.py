@@ -70,13 +70,16 @@ _MONTHS = {
     )
     for m in names.split()
 }
+# A month's name is at most six letters past its first three ("sep|tember"): a bounded run, so
+# a run of letters ("janjanjan...") is read in linear time, never once from each of its months
 _DATE = re.compile(
-    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*(\d{1,2})\b,?\s*((?:19|20)\d\d)?"
+    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s*(\d{1,2})\b,?\s*"
+    r"((?:19|20)\d\d)?"
 )
 # "30 September 2025", "2-Nov-2024": the day first, its year written out
 # "30-Sep-25", "9/30/25": a two-digit year is of this century, in a header only
 _DAY_FIRST = re.compile(
-    r"\b(\d{1,2})[\s-]+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s,-]+"
+    r"\b(\d{1,2})[\s-]+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?[\s,-]+"
     r"((?:19|20)\d\d|(?<=-)\d\d)\b"
 )
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d|\d\d)\b")
@@ -87,6 +90,7 @@ _YEAR_ALONE = re.compile(r"^\s*(?:19|20)\d\d\s*$")
 _OTHER = re.compile(
     r"six[- ]months?|nine[- ]months?|\b[69][- ](?:months?|mos\b)|twenty-six|thirty-nine"
     r"|\b(?:26|39|24|36|40) weeks|year[- ]to[- ]date|\bytd\b|\bttm\b|trailing"
+    r"|\b(?:two|three|2|3) quarters\b"  # "First Two Quarters": a span of quarters, not one
 )
 _QUARTER = re.compile(
     r"three[- ]months?|\b3[- ](?:months?|mos\b)|thirteen weeks|twelve weeks|fourteen weeks"
@@ -175,6 +179,10 @@ def read_column(text: str) -> Column:
 
 
 def _end_date(lower: str) -> date | None:
+    written = ((m.span(), _written(m)) for m in _DATE.finditer(lower) if m[3])
+    days = {(span, when) for span, when in written if when is not None}
+    if len({when for _, when in days}) > 1:
+        return _own_year(lower, days)
     if numeric := _NUMERIC_DATE.search(lower):
         month, day, year = (int(g) for g in numeric.groups())
         return _date(year + 2000 if year < 100 else year, month, day)
@@ -191,6 +199,22 @@ def _end_date(lower: str) -> date | None:
             return None
         year_text = years[0]
     return _date(int(year_text), _MONTHS[named[1]], int(named[2]))
+
+
+def _written(named: re.Match[str]) -> date | None:
+    """The day a _DATE match names with its year ("july 3, 2004")."""
+    return _date(int(named[3]), _MONTHS[named[1]], int(named[2]))
+
+
+def _own_year(lower: str, days: set[tuple[tuple[int, int], date]]) -> date | None:
+    """Of the days a heading names over columns of two years ("For the 13 Weeks Ended July 3,
+    2004 and June 28, 2003" over "2004 | 2003"), the one of the year written alone beside them
+    (the column's own year heading); None when no one year picks one day."""
+    cuts = [0, *(at for (start, end), _ in sorted(days) for at in (start, end)), len(lower)]
+    rest = " ".join(lower[cuts[i] : cuts[i + 1]] for i in range(0, len(cuts), 2))
+    years = {int(year) for year in _BARE_YEAR.findall(rest)}
+    picked = {day for _, day in days if day.year in years}
+    return picked.pop() if len(picked) == 1 else None
 
 
 def _date(year: int, month: int, day: int) -> date | None:

@@ -30,7 +30,10 @@ _RULE = re.compile(r"^[-=_~*]+$")
 _FIGURE = re.compile(r"^\$?\s*\(?\$?\s*-?[\d,]*\d(?:\.\d+)?\)?%?$")
 _RUN_IN = re.compile(r"^(?:\$ ?)?\(?\$?-?[\d,]*\d(?:\.\d+)?\)?$")  # a figure ending a label
 _LETTER = re.compile(r"[a-z]", re.I)
-_UNFINISHED = re.compile(r"(?:\b(?:to|and|of|for|from|in|on|by|the|before|after)|[a-z]-|,)$", re.I)
+# a phrase's word that is never its last: a label ending in it goes on
+_OPEN = r"\b(?:to|and|of|for|from|in|on|by|the|before|after)"
+_UNFINISHED = re.compile(rf"(?:{_OPEN}|[a-z]-|,)$", re.I)
+_OPEN_END = re.compile(rf"{_OPEN}$", re.I)
 _PROSE_WORDS = 8  # a line of this many words, alone on its line, is prose: no title or label
 _FAR = 1 << 62  # beyond any offset
 _RULE_CHARS = 3  # a rule is at least this long; "-" and "--" alone print a nil figure
@@ -56,8 +59,10 @@ def blocks(text: str, limit: int) -> list[tuple[str, list[list[Field]]]]:
                 before, rows = [], []
             before.append(fields[0][2])
             continue
-        if rows and len(fields) > 1 and (joined := _wrapped(rows[-1], fields[0])) is not None:
-            rows[-1] = [joined, *fields[1:]]  # "Net income applicable to" / "  common ... $ 95"
+        if rows and (joined := _wrapped(rows[-1], fields[0])) is not None:
+            # "Net income applicable to" / "  common ... $ 95"; a label of three lines, its
+            # first two joined first ("Earnings per share before" / "cumulative effect of")
+            rows[-1] = [joined, *fields[1:]]
             continue
         rows.append(fields)
     if rows:
@@ -80,13 +85,16 @@ def _wrapped(above: list[Field], label: Field) -> Field | None:
 
 def _label_and_figure(field: Field) -> list[Field]:
     """A label run into its first figure one space apart ("Net loss per share - basic and
-    diluted $ (0.01)") as the label and the figure; a year ending a heading stays in it."""
+    diluted $ (0.01)") as the label and the figure; a year ending a heading stays in it, and so
+    does a number finishing a phrase ("For the 13" over "Weeks Ended": no label ends in "the")."""
     start, end, text = field
     cut = text.rfind(" ")
     if cut > 0 and text[cut - 1] == "$":  # "... diluted $ (0.01)": the sign goes with it
         cut = text.rfind(" ", 0, cut - 1)
     head, tail = text[:cut], text[cut + 1 :]
     if cut <= 0 or not _RUN_IN.match(tail) or year_alone(tail) or not _LETTER.search(head):
+        return [field]
+    if _OPEN_END.search(head):
         return [field]
     return [(start, start + len(head), head), (start + cut + 1, end, tail)]
 

@@ -11,7 +11,8 @@ deliveries update, annual results told in prose) gives nothing, with a reason.
 
 The parts: release_document (HTML, plain text, the SGML envelope -> tables and text),
 release_tables (rows -> labelled figures), release_periods (what a column header says of its
-period), release_labels (which row is which figure), release_figures (the statement and its
+period), columns (the header cells over a figure read together as its column's period),
+release_labels (which row is which figure), release_figures (the statement and its
 figures), release_eps (per-share figures outside the statement: non-GAAP EPS under its names,
 GAAP EPS in a summary table), release_stated (a statement's day from its own note),
 release_layout (where each figure was read; a company's layout as the check of the next

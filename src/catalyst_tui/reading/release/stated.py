@@ -41,10 +41,11 @@ _NOTE = re.compile(
 )
 
 
-# "for its first quarter ended March 31, 2025", "three months ended", "13 weeks ended"
+# "for its first quarter ended March 31, 2025", "three months ended", "13 weeks ended", "the
+# second quarter of 2026, which ended on June 29, 2026"
 _REPORTED = re.compile(
     r"(?:quarter|three months|thirteen weeks|13 weeks|twelve weeks|12 weeks|sixteen weeks)"
-    r",? (?:of fiscal (?:year )?\d{4} )?ended (?:on )?"
+    r",? (?:of (?:fiscal (?:year )?)?\d{4},? )?(?:which |that )?ended (?:on )?"
 )
 
 
@@ -108,7 +109,7 @@ def date_quarters(segments: list[Segment], text: str) -> list[Segment] | None:
 
 
 # "June 30, 2025, March 31, 2025 and June 30, 2024": two or more days, in a list
-_DAY = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d"
+_DAY = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{1,2}, (?:19|20)\d\d"
 _DAY_LIST = re.compile(rf"{_DAY}(?:,? (?:and )?{_DAY})+")
 _QUARTER_DAYS = 91.31  # a quarter's mean length; a 13-week quarter or a calendar one
 _SLACK_DAYS = 10  # 52/53-week years end a quarter a few days either side
@@ -200,7 +201,8 @@ def per_share(segment: Segment, dated: Segment) -> Segment:
 # ended December 31, 2024", "second quarter of fiscal 2026 ended July 27, 2025"
 _NAMED_END = re.compile(
     r"\b(first|second|third|fourth)[- ]quarter(?: of)?(?: fiscal(?: year)?)?(?: ((?:19|20)\d\d))?"
-    r"(?P<year> and (?:the )?(?:full[- ]|fiscal )?year(?: ((?:19|20)\d\d))?)?,? ended,? (?:on )?"
+    r"(?P<year> and (?:the )?(?:full[- ]|fiscal )?year(?: ((?:19|20)\d\d))?)?,?"
+    r" (?:which |that )?ended,? (?:on )?"  # "the second quarter of 2026, which ended on ..."
 )
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 

@@ -3,7 +3,9 @@
 Pure, no I/O. A table is cut into segments, one per block of header rows ("Three Months Ended",
 "October 29, 2023", "Q4 FY24", "Forecast"...): a header cell covers the figures below it that
 fall inside its columns (grid columns in HTML, character offsets in plain text), and what the
-covering cells say together is that column's period (release_periods). Workiva splits a
+covering cells say together is that column's period (columns, release_periods); a row of
+headings side by side whose words go on in the header row below ("For the 13" over "Weeks
+Ended") is a header row too. Workiva splits a
 figure over cells (`$`, `(`, `4.38`, `)`, `%`): they are merged back, parentheses making the
 figure negative. The scale ("in millions", "in thousands") is the nearest one stated above the
 figures, in the table's header or in the lines before it, leaving aside shares ("shares in
@@ -13,13 +15,14 @@ thousands"); None when none is.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
+from .columns import column_period
 from .document import Cell, Table
-from .periods import Column, Kind, dated, read_column, year_alone
+from .periods import Column, dated, read_column, year_alone
 
 __all__ = ["Figure", "Line", "Segment", "normal_label", "segments", "states_scale"]
 
@@ -129,23 +132,23 @@ def segments(table: Table, previous: Segment | None = None) -> list[Segment]:
                 )
             )
 
-    for row in table.rows:
-        # The label: cells left of the first figure column, headings reaching over it aside
-        labels: list[Cell] = []
-        rest: list[Cell] = []
-        for c in row:  # one pass: a row of 40,000 cells is read in linear time
-            (labels if c.end <= table.label_end and not _NUMBER.match(c.text) else rest).append(c)
-        label = " ".join(c.text for c in labels)
-        figures, texts = _figures(rest)
-        if not labels and len(rest) == 1 and texts and not _heading(texts[0]):
-            label, rest, texts = texts[0], [], []  # a title row spanning the table
-        elif not labels and len(texts) == 1 and _between(rest, texts[0]):
-            label, texts = texts[0], []  # "1.67 | 1.92 | Earnings Per Share | 7.79 | 9.52"
+    rows = [_row(row, table.label_end) for row in table.rows]
+    for at, (labels, rest, label, figures, texts) in enumerate(rows):
         if (
             _is_header(label, figures, texts)
             or (headers and not lines and _years(figures, texts))
+            # line items named over the columns of a transposed reconciliation
             or (headers and not lines and not label and not figures and len(texts) > 1)
-        ):  # the last: line items named over the columns of a transposed reconciliation
+            # headings whose words wrap onto the header row below ("For the 13" over "Weeks
+            # Ended"): texts side by side, no label, no figure, right above headers
+            or (
+                not label
+                and not figures
+                and len(texts) > 1
+                and at + 1 < len(rows)
+                and _is_header(*rows[at + 1][2:])
+            )
+        ):
             if lines:  # a new block of headers after figures: a new segment
                 close()
                 lines, headers, title, section, starts = [], [], None, "", set()
@@ -174,7 +177,9 @@ def segments(table: Table, previous: Segment | None = None) -> list[Segment]:
                 if not headers and carried and not found:
                     headers = list(carried.headers)
             placed = tuple(
-                Figure(f.value, f.percent, f.places, _column(headers, f.start, f.end, columns))
+                Figure(
+                    f.value, f.percent, f.places, column_period(headers, f.start, f.end, columns)
+                )
                 for f in figures
             )
             starts.update(f.start for f in figures)
@@ -202,6 +207,25 @@ def segments(table: Table, previous: Segment | None = None) -> list[Segment]:
             )
         )
     return found
+
+
+_Row = tuple[list[Cell], list[Cell], str, list["_Printed"], list[str]]
+
+
+def _row(row: tuple[Cell, ...], label_end: int) -> _Row:
+    """A row's label cells, its other cells, its label, its figures and its other texts."""
+    # The label: cells left of the first figure column, headings reaching over it aside
+    labels: list[Cell] = []
+    rest: list[Cell] = []
+    for c in row:  # one pass: a row of 40,000 cells is read in linear time
+        (labels if c.end <= label_end and not _NUMBER.match(c.text) else rest).append(c)
+    label = " ".join(c.text for c in labels)
+    figures, texts = _figures(rest)
+    if not labels and len(rest) == 1 and texts and not _heading(texts[0]):
+        label, rest, texts = texts[0], [], []  # a title row spanning the table
+    elif not labels and len(texts) == 1 and _between(rest, texts[0]):
+        label, texts = texts[0], []  # "1.67 | 1.92 | Earnings Per Share | 7.79 | 9.52"
+    return labels, rest, label, figures, texts
 
 
 def _continued(table: Table, previous: Segment | None) -> Segment | None:
@@ -318,61 +342,6 @@ def _figures(cells: list[Cell]) -> tuple[list[_Printed], list[str]]:
             texts.append(text)
             opened = False
     return figures, texts
-
-
-def _column(
-    headers: list[Cell], start: int, end: int, seen: dict[tuple[int, int], Column]
-) -> Column:
-    """The period the header cells overlapping [start, end) describe together."""
-    key = (start, end)
-    if key not in seen:
-        covering = [h for h in headers if h.start < end and start < h.end]
-        text = " ".join(h.text for h in covering)
-        if year_alone(text) and (period := _period_beside(headers, start, end)):
-            text = f"{period} {text}"
-        column = read_column(text)
-        if column.kind is not None and (nearest := _nearest_length(covering)) is not None:
-            column = replace(column, kind=nearest)
-        seen[key] = column
-    return seen[key]
-
-
-def _nearest_length(covering: list[Cell]) -> Kind | None:
-    """The length the heading nearest the figures names, where the headings above it name
-    another and span it ("Three Months Ended" over the whole table, "Year Ended" under it over
-    the last columns: those are years); None where the headings agree, or where two side by
-    side straddle the figure (no heading is nearer)."""
-    named = [(h, kind) for h in covering if (kind := read_column(h.text).kind) is not None]
-    if len({kind for _, kind in named}) < 2:
-        return None
-    nearest, kind = named[-1]
-    above = [h for h, other in named if other is not kind]
-    if all(h.start <= nearest.start and nearest.end <= h.end for h in above):
-        return kind
-    return None
-
-
-def _period_beside(headers: list[Cell], start: int, end: int) -> str | None:
-    """The period heading of a row of years that spans only some of them: a year column with no
-    heading of its own ("Three Months Ended March 31," over "2024" alone, "2025" beside it
-    under nothing) takes the nearest heading naming a period's length and no year nor order, on
-    its left, else on its right. Which of the years is the period's is then the year's to say."""
-    periods = [
-        h
-        for h in headers
-        if (h.end <= start or h.start >= end)
-        and (column := read_column(h.text)).kind is not None
-        and column.order is None  # "3Q24" is a quarter of its own, no heading of the years
-        and not _BARE_YEARS.search(h.text)
-    ]
-    left = [h for h in periods if h.end <= start]
-    if left:
-        return max(left, key=lambda h: h.end).text
-    right = [h for h in periods if h.start >= end]
-    return min(right, key=lambda h: h.start).text if right else None
-
-
-_BARE_YEARS = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,])")
 
 
 def states_scale(segment: Segment) -> bool:

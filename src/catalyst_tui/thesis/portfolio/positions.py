@@ -15,7 +15,10 @@ if TYPE_CHECKING:
 class Lot(NamedTuple):
     """One purchase as written in the file: `cost` is per share, on the basis of `date`, in the
     listing's currency; `fx`, when given, is the rate paid (base currency per unit of it);
-    `fees` in all, in the listing's unit, part of the cost basis."""
+    `fees` in all, in the listing's unit, part of the cost basis. `currency`: the currency
+    `cost` (and `fees`) are written in when an import had no rate of the day to the listing's
+    (`fees_currency` the fees' alone): converted at that day's stored rate once there is one
+    (store/sync.py), and counted only then."""
 
     shares: float
     cost: float
@@ -23,6 +26,8 @@ class Lot(NamedTuple):
     note: str = ""
     fx: float | None = None
     fees: float = 0.0
+    currency: str = ""
+    fees_currency: str = ""
 
     @property
     def cost_with_fees(self) -> float:
@@ -66,13 +71,15 @@ def adjusted(lot: Lot, splits: Sequence[Split]) -> AdjustedLot:
 
 class Sell(NamedTuple):
     """One sale as written in the file: `price` per share and `fees` in all, in the listing's
-    unit, on the basis of `date`."""
+    unit, on the basis of `date`; in `currency` (the fees in `fees_currency`) as a lot may be."""
 
     shares: float
     price: float
     date: dt.date
     fees: float = 0.0
     note: str = ""
+    currency: str = ""
+    fees_currency: str = ""
 
 
 class OpenLot(NamedTuple):
