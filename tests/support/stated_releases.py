@@ -433,12 +433,13 @@ STATED: dict[str, Stated] = {
         (),
     ),
     # "Condensed Consolidated Statement of Results of Operations" (dollars in millions): Total
-    # sales and revenues 13,589; Cost of goods sold 9,559 (the only cost of what was sold);
+    # sales and revenues 13,589 (Financial Products' revenues in it); Cost of goods sold 9,559,
+    # the only cost of what was sold, not of those revenues: no gross profit stated;
     # Operating profit 1,855; "Profit" 1,537 (its footnote: attributable to common
     # shareholders); Profit per common share - diluted 2.86; Adjusted Profit Per Share 2.88
     "realdata/more/releases-missed/CAT_0000018230-22-000107_ex991toformcat1q2022earnin.htm": S(
         "2022-03-31",
-        F(13_589e6, 4_030e6, 1_855e6, 1_537e6, 2.86, 2.88),
+        F(13_589e6, None, 1_855e6, 1_537e6, 2.86, 2.88),
         None,
         (),
     ),

@@ -54,6 +54,7 @@ _GAPS = {
         "where the company's release confirmed by XBRL printed it, this one prints another value"
     ),
     Gap.COST_IN_PARTS: "its costs of revenue are printed in parts, with no total",
+    Gap.COST_OF_SALES_ONLY: "its one cost is of the goods sold, not of its other revenues",
 }
 _NOT_READ = {
     NotRead.EMPTY: "the document has no text",

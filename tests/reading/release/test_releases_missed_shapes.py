@@ -23,10 +23,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from catalyst_tui.reading.release.labels import net_income_rank
+from catalyst_tui.reading.release.labels import beyond_sales, net_income_rank
 from catalyst_tui.reading.release.periods import Kind, read_column
 from catalyst_tui.reading.release.reader import read_release
-from catalyst_tui.reading.release.records import to_json
+from catalyst_tui.reading.release.records import Gap, to_json
 from tests.support.shared import REALDATA
 
 MISSED = REALDATA / "more" / "releases-missed"
@@ -51,13 +51,37 @@ def test_a_statement_of_results_of_operations_whose_bottom_line_is_profit_is_rea
     assert (read["found"], read["period_end"]) == (True, "2022-03-31")
     assert read["quarter"] == {
         "revenue": 13_589e6,  # Total sales and revenues 13,589 (Dollars in millions)
-        "gross_profit": 4_030e6,  # no gross profit line: 13,589 - Cost of goods sold 9,559
+        # no gross profit line, and 13,589 - Cost of goods sold 9,559 is not one: the total
+        # holds Financial Products' revenues, whose costs are not the goods sold
+        "gross_profit": None,
         "operating_income": 1_855e6,  # Operating profit 1,855
         "net_income": 1_537e6,  # "Profit 1" 1,537 (1: Profit attributable to common shareholders)
         "eps_diluted": 2.86,  # Profit per common share — diluted 2.86 (basic: 2.88)
         "eps_nongaap": 2.88,  # Adjusted Profit Per Share $2.88, beside Profit Per Share $2.86
     }
     assert (read["year"], read["guidance"]) == (None, [])  # a first quarter, no outlook figures
+    figures = read_release((MISSED / CAT).read_bytes()).quarter
+    assert figures is not None and figures.gap("gross_profit") is Gap.COST_OF_SALES_ONLY
+
+
+@pytest.mark.parametrize(
+    ("revenue", "cost", "beyond"),
+    [
+        ("total sales and revenues", "cost of goods sold", True),
+        ("sales and other revenues", "cost of sales", True),
+        ("revenues and other income", "cost of goods sold", True),
+        # a cost of revenue covers every revenue; sales alone are covered by their cost
+        ("total sales and revenues", "cost of revenues", False),
+        ("net sales", "cost of goods sold", False),
+        ("total revenues", "cost of sales", False),
+    ],
+)
+def test_a_cost_of_the_goods_sold_does_not_cover_other_revenues(
+    revenue: str, cost: str, beyond: bool
+) -> None:
+    # gross profit is revenue less the cost of what made it: where the revenue names more than
+    # its sales and the one cost names only what was sold, their difference is no gross profit
+    assert beyond_sales(revenue, cost) is beyond
 
 
 def test_a_statement_whose_foot_names_a_segments_profit_has_no_net_income() -> None:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from .eps import Period, gaap_eps_summary, non_gaap_title, nongaap_eps
 from .labels import (
+    beyond_sales,
     cost_part,
     cost_rank,
     eps_diluted,
@@ -326,7 +327,9 @@ def _cost_of_revenue(
     profit line is printed: a "Total cost of ..." line, else the one line of the costs of what
     was sold ("Cost of revenue") above the statement's results. Costs printed in parts with no
     total ("Cost of products", "Cost of services", then an unlabelled subtotal, as Boeing
-    prints them) give none, and why: their sum is a figure the release does not state."""
+    prints them) give none, and why: their sum is a figure the release does not state; so does
+    a cost of the goods sold alone beside revenue of sales and other revenues (a maker's
+    financing arm's revenues have costs of their own, printed elsewhere)."""
     total = _best(lines, lambda line: max(cost_rank(line.label) - 1, 0), reported)
     if total is not None:
         return total, Gap.NOT_STATED
@@ -338,7 +341,11 @@ def _cost_of_revenue(
             parts.add(line.label)
     if len(parts) > 1:
         return None, Gap.COST_IN_PARTS
-    return _best(lines, _on_label(cost_rank), reported), Gap.NOT_STATED
+    cost = _best_line(lines, _on_label(cost_rank), reported)
+    revenue = _best_line(lines, _on_label(revenue_rank), reported)
+    if cost is not None and revenue is not None and beyond_sales(revenue[0].label, cost[0].label):
+        return None, Gap.COST_OF_SALES_ONLY
+    return (cost[1] if cost else None), Gap.NOT_STATED
 
 
 def _on_label(rank: Callable[[str], int]) -> Callable[[Line], int]:
@@ -349,12 +356,20 @@ def _best(
     lines: Iterable[Line], rank: Callable[[Line], int], reported: Callable[[Column], bool]
 ) -> Figure | None:
     """The amount, in the reported column, of the highest-ranked line that has one."""
-    best: tuple[int, Figure] | None = None
+    found = _best_line(lines, rank, reported)
+    return found[1] if found else None
+
+
+def _best_line(
+    lines: Iterable[Line], rank: Callable[[Line], int], reported: Callable[[Column], bool]
+) -> tuple[Line, Figure] | None:
+    """The highest-ranked line that has an amount in the reported column, and that amount."""
+    best: tuple[int, Line, Figure] | None = None
     for line in lines:
         strength = rank(line)
         if not strength or (best is not None and strength <= best[0]):
             continue
         hits = [f for f in line.figures if reported(f.column) and not f.percent]
         if len({f.value for f in hits}) == 1:
-            best = (strength, hits[0])
-    return best[1] if best else None
+            best = (strength, line, hits[0])
+    return best[1:] if best else None

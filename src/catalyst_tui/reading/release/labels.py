@@ -43,6 +43,8 @@ _COST = re.compile(
     r"(?:revenues?|sales|goods sold|net sales|products and services sold)(?: \(.*\))?$"
     r"|^merchandise costs$"
 )
+# the cost of what was sold alone, not of a revenue: "Cost of goods sold", "Cost of sales"
+_COST_OF_SOLD = re.compile(r"^(?:total )?cost of (?:goods sold|sales|net sales)(?: \(.*\))?$")
 # a cost of what was sold, whole or in part: "Cost of products", "Costs of services"
 _COST_PART = re.compile(r"^costs? of ")
 _GROSS = re.compile(r"^(?:total )?gross (?:profit|margin)$")
@@ -94,6 +96,15 @@ def revenue_rank(label: str) -> int:
 def cost_rank(label: str) -> int:
     match = _COST.match(label)
     return 0 if match is None else 2 if match["total"] else 1
+
+
+def beyond_sales(revenue: str, cost: str) -> bool:
+    """Revenue of sales and other revenues ("Total sales and revenues", "Revenues and other
+    income") beside a cost of what was sold alone ("Cost of goods sold"): the cost covers the
+    sales, not the whole."""
+    return (
+        revenue_rank(revenue) > 0 and " and " in revenue and _COST_OF_SOLD.match(cost) is not None
+    )
 
 
 def cost_part(label: str) -> bool:

@@ -62,6 +62,10 @@ class Gap(StrEnum):
     # gross profit where the costs of revenue are printed in parts with no total ("Cost of
     # products", "Cost of services"): their sum is not a figure the release states
     COST_IN_PARTS = "cost_in_parts"
+    # gross profit where the revenue is sales and other revenues ("Total sales and revenues")
+    # and the one cost printed is of what was sold ("Cost of goods sold"): the other revenues'
+    # costs are elsewhere, so revenue less that cost is not the company's gross profit
+    COST_OF_SALES_ONLY = "cost_of_sales_only"
 
 
 @dataclass(frozen=True)
