@@ -9,6 +9,7 @@ import pytest
 
 from catalyst_tui.config import parse_config
 from catalyst_tui.jobs.evaluation import local_today
+from catalyst_tui.market.models import Fact
 from catalyst_tui.thesis.conditions import parse_condition
 from catalyst_tui.thesis.evaluate import (
     CheckpointState,
@@ -19,6 +20,7 @@ from catalyst_tui.thesis.evaluate import (
     evaluate_one,
 )
 from catalyst_tui.thesis.metrics import observe
+from catalyst_tui.thesis.snapshot import MarketSnapshot
 from catalyst_tui.thesis.wording import format_value, reason_text
 
 from .conftest import DAY, NOW, TODAY, last_quote, quarters, snapshot
@@ -88,6 +90,24 @@ def test_the_records_evaluate_builds_by_position_keep_their_fields_in_that_order
 
 # -- every kind × transition ----------------------------------------------------------------
 
+
+def read(snap: MarketSnapshot) -> MarketSnapshot:
+    """`snap` with ALAB's filings read today: its last 10-K (a year to December) among them."""
+    year = Fact(
+        "revenue_fy",
+        dt.date(2025, 1, 1),
+        dt.date(2025, 12, 31),
+        1.2e9,
+        "USD",
+        "10-K",
+        dt.date(2026, 2, 12),
+        "t",
+    )
+    snap.facts.setdefault("ALAB", {})["revenue_fy"] = [year]
+    snap.read_through["ALAB"] = TODAY
+    return snap
+
+
 CASES = [
     # (name, state, snapshot, expected status, reason fragment)
     (
@@ -107,9 +127,16 @@ CASES = [
     (
         "milestone past due awaits its quarter's report",
         state("milestone", due=TODAY - DAY),
-        snapshot(),
+        read(snapshot()),
         "pending",
         "due passed, awaiting the Q4 FY2026 report",
+    ),
+    (
+        "milestone past due with no filing read is unjudged",
+        state("milestone", due=TODAY - DAY),
+        snapshot(),
+        "pending",
+        "due passed, unjudged: none of the company's filings read yet",
     ),
     (
         "milestone met stays met after due",

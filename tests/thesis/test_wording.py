@@ -235,6 +235,10 @@ MISSING_SENTENCES = [
         "no FX rate to USD yet for SAP",
     ),
     (Missing(MissingCode.NO_LOTS, "ALAB"), "no lots of ALAB: gain_pct needs a position"),
+    (
+        Missing(MissingCode.NO_POSITION, "CRDO"),
+        "no lots of CRDO: a weight needs a position (enter your lots)",
+    ),
     (Missing(MissingCode.SOLD, "ALAB"), "ALAB is sold: gain_pct is of what is held"),
     (
         Missing(MissingCode.WORTHLESS_HOLDINGS, "ALAB", symbols=("ALAB", "NVDA")),

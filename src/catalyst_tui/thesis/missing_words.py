@@ -111,6 +111,7 @@ _ABOUT_SYMBOL = {
     "listing outside the US files elsewhere); judge such checkpoints by hand or by their evidence",
     MissingCode.NO_SHARES_OUTSTANDING: "no shares outstanding reported for {symbol}",
     MissingCode.NO_LOTS: "no lots of {symbol}: gain_pct needs a position",
+    MissingCode.NO_POSITION: "no lots of {symbol}: a weight needs a position (enter your lots)",
     MissingCode.SOLD: "{symbol} is sold: gain_pct is of what is held",
     MissingCode.COSTLESS_LOTS: "the lots of {symbol} cost nothing: no gain to measure",
     MissingCode.NO_ESTIMATES: "no estimates of the Street for {symbol} yet: they come with a "

@@ -59,6 +59,7 @@ class MissingCode(StrEnum):
     UNQUOTED_HOLDINGS = "unquoted_holdings"  # symbols held with no quote
     NO_FX_RATE = "no_fx_rate"  # symbols held with no rate to the base `currency`
     NO_LOTS = "no_lots"  # symbol: a gain needs a position
+    NO_POSITION = "no_position"  # symbol: a weight needs one (no lots: nothing to weigh)
     SOLD = "sold"  # symbol: every share sold
     COSTLESS_LOTS = "costless_lots"  # symbol: lots that cost nothing
     NO_RELEASE = "no_release"  # symbol: no earnings press release stored

@@ -65,6 +65,9 @@ class MarketSnapshot:
     # earnings date from the calendar, and the day of the latest passage not dismissed of each
     # (symbol, checkpoint).
     expected: dict[str, dt.date] = field(default_factory=dict)
+    # The day through which each symbol's filings were read: its last fetch of SEC's filings or
+    # figures that answered (none: never read; a milestone is then unjudged, thesis/awaiting.py).
+    read_through: dict[str, dt.date] = field(default_factory=dict)
     evidence_on: dict[tuple[str, str], dt.date] = field(default_factory=dict)
     # metric -> symbol, or (symbol, period_end) when pinned -> Observation
     _observed: dict[str, dict[object, Observation]] = field(

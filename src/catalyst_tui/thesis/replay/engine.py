@@ -51,10 +51,10 @@ class Replayed(NamedTuple):
     symbol: str
     days: tuple[dt.date, ...]  # every day judged, oldest first
     changes: tuple[Change, ...]  # in day order, then the file's
-    path: tuple[Step, ...]  # the verdict's path
+    path: tuple[Step, ...]  # the verdict's path, from the first day a checkpoint was judged
 
     def verdict_on(self, day: dt.date) -> Verdict | None:
-        """The verdict at `day`'s close (None before the first day judged)."""
+        """The verdict at `day`'s close (None before the path starts: nothing judged yet)."""
         found = None
         for step in self.path:
             if step.day > day:
@@ -104,6 +104,7 @@ def replay(
         ]
         verdict = judge(symbol, standings)
         if verdict.verdict != last:
-            path.append(Step(day, verdict))
+            if path or verdict.verdict != Verdict.UNJUDGED:  # the path starts once judged
+                path.append(Step(day, verdict))
             last = verdict.verdict
     return Replayed(symbol, tuple(judged), tuple(changes), tuple(path))
