@@ -98,14 +98,17 @@ def _settling(conn: sqlite3.Connection, snap: MarketSnapshot) -> None:
         snap.evidence_on[(sym, ident)] = dt.date.fromisoformat(published[:10])
 
 
-def read_through(conn: sqlite3.Connection) -> dict[str, dt.date]:
-    """Each symbol's last fetch of SEC's filings or figures that answered, as New York's day."""
+def read_through(conn: sqlite3.Connection, symbol: str | None = None) -> dict[str, dt.date]:
+    """Each symbol's (or `symbol`'s) last fetch of SEC's filings or figures that answered, as
+    New York's day."""
+    one, args = ("", []) if symbol is None else (" AND symbol = ?", [symbol])
     return {
         sym: dt.datetime.fromisoformat(at).astimezone(NEW_YORK).date()
         for sym, at in conn.execute(
             "SELECT symbol, MAX(fetched_at) FROM fetch_state WHERE ok = 1 AND kind IN (?, ?)"
-            " GROUP BY symbol",
-            [FetchKind.FUNDAMENTALS, FetchKind.FILINGS],
+            + one
+            + " GROUP BY symbol",
+            [FetchKind.FUNDAMENTALS, FetchKind.FILINGS, *args],
         )
     }
 

@@ -243,6 +243,12 @@ def read_through(snap: MarketSnapshot, symbol: str) -> dt.date | None:
     return max(days, default=None)
 
 
+def ceiling_of(symbol: str, due: dt.date, snap: MarketSnapshot) -> dt.date:
+    """The last day a milestone due `due` waits for its quarter's report before the ceiling
+    passes (on the company's calendar as `snap` holds it)."""
+    return quarter_of(due, calendar_of(snap, symbol)).end + CEILING
+
+
 def settle_milestone(
     symbol: str, ident: str, due: dt.date, snap: MarketSnapshot, today: dt.date
 ) -> Settled:

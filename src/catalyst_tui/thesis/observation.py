@@ -91,6 +91,34 @@ class MissingCode(StrEnum):
     KPI_UNSETTLED = "kpi_unsettled"
 
 
+#: The reasons a metric of the day's close (a quote's, the Street's, the portfolio's) has no
+#: value that the figures give whatever the close, the Street's reading of the day, the rates:
+#: no lots, no estimates read, no fundamentals, no consensus. Replay judges a checkpoint left
+#: without a value by one of them again only on a day its figures change (thesis/replay/
+#: engine.py); tests/thesis/test_figures_only.py checks each against another close.
+FIGURES_ONLY = frozenset(
+    {
+        MissingCode.NO_SEC_USER_AGENT,
+        MissingCode.NO_FUNDAMENTALS_YET,
+        MissingCode.NOT_AT_SEC,
+        MissingCode.NOT_REPORTED,
+        MissingCode.NO_REVENUE_QUARTER,
+        MissingCode.FEWER_THAN_FOUR_QUARTERS,
+        MissingCode.NO_SHARES_OUTSTANDING,
+        MissingCode.PE_UNDEFINED,
+        MissingCode.NO_LOTS,
+        MissingCode.NO_POSITION,
+        MissingCode.SOLD,
+        MissingCode.COSTLESS_LOTS,
+        MissingCode.NO_RETURN,
+        MissingCode.NO_ESTIMATES,
+        MissingCode.NO_CONSENSUS,
+        MissingCode.FEW_ANALYSTS,
+        MissingCode.NO_REVISION_TREND,
+    }
+)
+
+
 class Missing(NamedTuple):
     """Why a metric has no value: a code and the parameters its sentence names."""
 

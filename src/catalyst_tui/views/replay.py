@@ -1,9 +1,10 @@
 """What `catalyst replay`, the report's replay section and the TUI's replay screen show: each
 ticker's thesis (its checkpoints as catalysts.toml has them now) judged on each trading day of a
 span with only what was public by that day's close (store/as_of.py), by the same evaluator as
-today (thesis/replay/engine.py); the price on each day a status or the verdict changed and
-30 and 90 trading days later; what each goalpost's original rule would have said; and what could
-not be known then, said, never filled from today."""
+today (thesis/replay/engine.py), each day on the portfolio as it stood that day
+(store/portfolio_days.py); the price on each day a status or the verdict changed and 30 and 90
+trading days later; what each goalpost's original rule would have said; and what could not be
+known then, said, never filled from today."""
 
 from __future__ import annotations
 
@@ -11,12 +12,13 @@ import datetime as dt
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from ..store.as_of import Known, PointInTime
+from ..store.portfolio_days import PortfolioDays
 from ..thesis.awaiting import AT_DUE
 from ..thesis.catalogue import METRICS, Source
 from ..thesis.judgement import CheckpointState
-from ..thesis.replay.engine import Change, Replayed, Step, Written, replay
+from ..thesis.replay.engine import Change, Replayed, Replaying, Step, Written
 from ..thesis.replay.forward import Followed, followed
-from ..thesis.replay.goalposts import Undone, check_moves
+from ..thesis.replay.goalposts import Undone, compared, undone_rules
 from ..thesis.replay.wording import followed_text, step_text, undone_text
 from ..thesis.vocabulary import Status
 
@@ -97,13 +99,13 @@ class Defined(Protocol):
     def period_end(self) -> dt.date | None: ...
 
 
-def replay_summary(store: Store, symbol: str) -> tuple[str, ...]:
+def replay_summary(store: Store, symbol: str, base: str = "USD") -> tuple[str, ...]:
     """The replay in a report's lines: its span, the verdict's path with the prices after each
     change, what each goalpost's original rule would have said, what was not known then."""
     written = written_in_store(store, symbol)
     if not written:
         return ()
-    found = _replayed(store, symbol, written, store.journal.moves(symbol), None, None, "USD")
+    [found] = replay_all(store, [(symbol, written)], store.journal.moves(symbol), None, None, base)
     if found.start is None:
         return ("no stored close: nothing replayed",)
     return (
@@ -126,61 +128,91 @@ def load_replay(
     """Each ticker's replay (`symbol`'s alone when given; else every ticker with checkpoints)
     over the trading days from `start` to `end` (None: from the first stored close, to the
     last)."""
-    tickers = [
-        t
+    theses = [
+        (t.symbol, written_of(t))
         for t in config.tickers.values()
         if (symbol is None and t.checkpoints) or t.symbol == symbol
     ]
     moves = store.journal.moves(symbol)
-    return [
-        replay_ticker(store, t, moves, start=start, end=end, base=config.settings.currency)
-        for t in tickers
-    ]
+    return replay_all(store, theses, moves, start, end, config.settings.currency)
 
 
-def replay_ticker(
+def replay_all(
     store: Store,
-    ticker: Ticker,
-    moves: Sequence[Move],
-    *,
-    start: dt.date | None,
-    end: dt.date | None,
-    base: str = "USD",
-) -> TickerReplay:
-    """One ticker's replay, its goalposts' original rules replayed on the same days."""
-    return _replayed(store, ticker.symbol, written_of(ticker), moves, start, end, base)
-
-
-def _replayed(
-    store: Store,
-    symbol: str,
-    written: list[Written],
+    theses: Sequence[tuple[str, list[Written]]],
     moves: Sequence[Move],
     start: dt.date | None,
     end: dt.date | None,
     base: str,
-) -> TickerReplay:
-    history = PointInTime(store, symbol)
-    days = [(d, history.snapshot(d, base)) for d in history.trading_days(start, end)]
-    replayed = replay(symbol, written, days)
-    closes = history.closes()
-    undone = check_moves(symbol, written, moves, days, replayed)
-    first = days[0][0] if days else None
-    last = days[-1][0] if days else None
-    span = tuple(
-        c for c in closes if (first is None or c[0] >= first) and (last is None or c[0] <= last)
-    )
-    return TickerReplay(
-        symbol,
-        first,
-        last,
-        replayed,
-        tuple((c, followed(closes, c.day)) for c in replayed.changes),
-        tuple((s, followed(closes, s.day)) for s in replayed.path),
-        tuple(undone),
-        tuple(unknown_then(history.known, written, start, first)),
-        span,
-    )
+) -> list[TickerReplay]:
+    """Each (symbol, checkpoints) replayed over its trading days from `start` to `end`, each
+    day on the portfolio as it stood that day, its goalposts' original rules beside: one ticker
+    through its days, then the next (the portfolio's days are made once, for each that asks)."""
+    book = PortfolioDays(store, base)
+    out = []
+    for symbol, written in theses:
+        whole = any(
+            METRICS[w.state.condition.metric].source is Source.LOTS
+            for w in written
+            if w.state.condition is not None
+        )
+        run = _Run(PointInTime(store, symbol, book, whole=whole), written, moves, start, end)
+        for day in run.days:
+            run.step(day)
+        out.append(run.result(start))
+    return out
+
+
+class _Run:
+    """One ticker replayed: its history, its days in the span, the rules in force and each
+    goalpost's undone, stepped a day at a time."""
+
+    def __init__(
+        self,
+        history: PointInTime,
+        written: list[Written],
+        moves: Sequence[Move],
+        start: dt.date | None,
+        end: dt.date | None,
+    ) -> None:
+        symbol = history.symbol
+        self.history = history
+        self.written = written
+        self.days = history.trading_days(start, end)
+        self.now = Replaying(symbol, written)
+        self.undone = undone_rules(symbol, written, moves)
+        self.then = [None if r is None else Replaying(symbol, r) for _, r in self.undone]
+        self.steppers = [self.now, *(e for e in self.then if e is not None)]
+
+    def step(self, day: dt.date) -> None:
+        """Judge `day`, one of this ticker's trading days, after the days before it."""
+        snap, epoch = self.history.snapshot(day), self.history.epoch(day)
+        for stepper in self.steppers:
+            stepper.step(day, snap, epoch)
+
+    def result(self, start: dt.date | None) -> TickerReplay:
+        replayed = self.now.replayed()
+        closes, days = self.history.closes(), self.history.prices.days
+        first = self.days[0] if self.days else None
+        last = self.days[-1] if self.days else None
+        span = tuple(
+            c for c in closes if (first is None or c[0] >= first) and (last is None or c[0] <= last)
+        )
+        undone = [
+            compared(move, None if then is None else then.replayed(), replayed)
+            for (move, _), then in zip(self.undone, self.then, strict=True)
+        ]
+        return TickerReplay(
+            self.history.symbol,
+            first,
+            last,
+            replayed,
+            tuple((c, followed(closes, c.day, days=days)) for c in replayed.changes),
+            tuple((s, followed(closes, s.day, days=days)) for s in replayed.path),
+            tuple(undone),
+            tuple(unknown_then(self.history.known, self.written, start, first)),
+            span,
+        )
 
 
 def unknown_then(
