@@ -292,6 +292,12 @@ MISSING_SENTENCES = [
         "no consensus of the Street for the fiscal year's EPS of ALAB",
     ),
     (
+        Missing(MissingCode.STREET_PERIOD_ENDED, "AVGO", "eps_estimate_fy", text="2025-09-30"),
+        "the Street's consensus for the fiscal year's EPS of AVGO is for the period that ended"
+        " 2025-09-30, reported since (or long past its report): not current; a refresh reads the"
+        " next",
+    ),
+    (
         Missing(MissingCode.FEW_ANALYSTS, "ALAB", "revenue_estimate_q", value=1),
         "the quarter's revenue consensus of ALAB is of 1 analyst(s): too few",
     ),

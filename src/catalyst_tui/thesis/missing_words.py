@@ -137,6 +137,9 @@ _ABOUT_FIGURE = {
     MissingCode.NO_YEAR_EARLIER: "no revenue a year before the {quarter} of {symbol}",
     MissingCode.NOT_FINITE: "{metric} of {symbol} is not a finite number from the stored data",
     MissingCode.NO_CONSENSUS: "no consensus of the Street for the {figure} of {symbol}",
+    MissingCode.STREET_PERIOD_ENDED: "the Street's consensus for the {figure} of {symbol} is for "
+    "the period that ended {text}, reported since (or long past its report): not current; a "
+    "refresh reads the next",
     MissingCode.NO_FROZEN_CONSENSUS: "no consensus of the Street was kept before the {quarter} "
     "of {symbol}",
     MissingCode.QUOTE_FAILED: "no quote yet for {symbol}: the last refresh could not get one "

@@ -76,6 +76,9 @@ class MissingCode(StrEnum):
     FORWARD_PE_UNDEFINED = "forward_pe_undefined"  # symbol, value: the FY EPS consensus
     STREET_CURRENCY = "street_currency"  # symbol, currency (the consensus's), text (the quote's)
     NO_FROZEN_CONSENSUS = "no_frozen_consensus"  # symbol, metric, quarter: none kept before it
+    # symbol, metric, text (the period's end): a consensus of a period ended and reported, or
+    # ended past the report's ceiling: no current consensus (thesis/reported/street.py)
+    STREET_PERIOD_ENDED = "street_period_ended"
     # Product lines (thesis/lines/metrics.py); text: the line the condition names.
     NO_LINE_SPLITS = "no_line_splits"  # symbol, metric, text: no 10-Q or 10-K split stored yet
     NO_PRODUCT_LINES = "no_product_lines"  # symbol, metric, text: filings state no product line
