@@ -105,7 +105,10 @@ def test_replay_json_gives_each_change_its_price_after_and_the_original_rule(wor
         "missed",
         "at risk",
     )
-    assert "consensus never recorded" in nvda["unknown"]
+    assert (
+        "consensus never recorded: eps had no value from it, pending throughout: the path never"
+        " read it"
+    ) in nvda["unknown"]
 
 
 def test_replay_lines_say_the_original_rule_and_what_was_not_known(workdir: Path):

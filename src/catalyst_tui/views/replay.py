@@ -16,6 +16,7 @@ from ..store.portfolio_days import PortfolioDays
 from ..thesis.awaiting import AT_DUE
 from ..thesis.catalogue import METRICS, Source
 from ..thesis.judgement import CheckpointState
+from ..thesis.kinds import spec
 from ..thesis.replay.engine import Change, Replayed, Replaying, Step, Written
 from ..thesis.replay.forward import Followed, followed
 from ..thesis.replay.goalposts import Undone, compared, undone_rules
@@ -210,45 +211,103 @@ class _Run:
             tuple((c, followed(closes, c.day, days=days)) for c in replayed.changes),
             tuple((s, followed(closes, s.day, days=days)) for s in replayed.path),
             tuple(undone),
-            tuple(unknown_then(self.history.known, self.written, start, first)),
+            tuple(unknown_then(self.history.known, self.written, start, first, last)),
             span,
         )
 
 
 def unknown_then(
-    known: Known, written: list[Written], start: dt.date | None, first: dt.date | None
+    known: Known,
+    written: list[Written],
+    start: dt.date | None,
+    first: dt.date | None,
+    last: dt.date | None = None,
 ) -> list[str]:
-    """What the span's first days could not know, by what its conditions read."""
-    sources = {
-        METRICS[w.state.condition.metric].source for w in written if w.state.condition is not None
-    }
+    """What the span's first days could not know, by what its conditions read, each with what
+    the gap did to the story: the checkpoints it left without a value stayed pending (no value
+    is never a verdict), and the path read nothing of them until then."""
+    reading: dict[Source, list[str]] = {}
+    for w in written:
+        if w.state.condition is not None:
+            source = METRICS[w.state.condition.metric].source
+            reading.setdefault(source, []).append(w.state.id)
+    # A milestone its quarter's report settles reads the filings once past its due date.
+    past_due = known.facts if known.facts is not None else last
+    settled = [
+        w.state.id
+        for w in written
+        if w.state.condition is None
+        and spec(w.state.kind).settled_by_report
+        and w.state.due is not None
+        and past_due is not None
+        and w.state.due < past_due
+    ]
+    sec = [
+        *(
+            i
+            for source in (Source.FUNDAMENTALS, Source.MIXED, Source.RELEASES)
+            for i in reading.get(source, ())
+        ),
+        *settled,
+    ]
     out = []
     if known.prices is None:
         out.append("no prices stored: nothing to replay")
     elif start is not None and start < known.prices:
-        out.append(f"prices not recorded before {known.prices.isoformat()}")
-    if sources & {Source.FUNDAMENTALS, Source.MIXED, Source.RELEASES}:
+        out.append(
+            f"prices not recorded before {known.prices.isoformat()}: no day before it judged"
+        )
+    if sec:
         if known.facts is None:
-            out.append("no SEC figures stored")
+            out.append(f"no SEC figures stored: {_never(sec)}")
         elif known.filed is None:
             out.append(
                 "SEC values as each filing stated them not recorded: a figure is known from the"
                 " filing of its latest value, a period restated later unknown before then"
             )
-        elif first is not None and first < known.facts:
-            out.append(f"SEC figures not filed before {known.facts.isoformat()}")
-    if Source.STREET in sources:
+        if known.facts is not None and first is not None and first < known.facts:
+            out.append(f"SEC figures not filed before {known.facts.isoformat()}: {_until(sec)}")
+    street = reading.get(Source.STREET, [])
+    if street:
         if known.street is None:
-            out.append("consensus never recorded")
+            out.append(f"consensus never recorded: {_never(street)}")
         elif first is None or first < known.street:
-            out.append(f"consensus not recorded before {known.street.isoformat()}")
-    if Source.WORDS in sources:
+            out.append(
+                f"consensus not recorded before {known.street.isoformat()}: {_until(street)}"
+            )
+    words = reading.get(Source.WORDS, [])
+    if words:
         if known.kpis is None:
-            out.append("KPIs from words never read")
+            out.append(f"KPIs from words never read: {_never(words)}")
         elif first is None or first < known.kpis:
-            out.append(f"KPIs from words not read before {known.kpis.isoformat()}")
+            out.append(f"KPIs from words not read before {known.kpis.isoformat()}: {_until(words)}")
     out.append(
-        "not replayed: your marks by hand, the passages you accepted, the targets' forecasts and"
-        " the calendar's next earnings dates (no history of them is kept)"
+        "not replayed: your marks by hand and the passages you accepted (what you did then, not"
+        " rules: each checkpoint is judged by its rule alone here), and the calendar's next"
+        " earnings dates (no history of them is kept: a milestone awaiting its report names no"
+        " expected date)"
     )
     return out
+
+
+def _never(ids: list[str]) -> str:
+    """What a source never read did to the story."""
+    return (
+        f"{_names(ids)} had no value from it, pending throughout: the path never read {_them(ids)}"
+    )
+
+
+def _until(ids: list[str]) -> str:
+    """What a source read only from a day did to the story before that day."""
+    return (
+        f"{_names(ids)} had no value from it until then, pending: the path read {_them(ids)}"
+        " from then on"
+    )
+
+
+def _names(ids: list[str]) -> str:
+    return ", ".join(ids)
+
+
+def _them(ids: list[str]) -> str:
+    return "it" if len(ids) == 1 else "them"
