@@ -224,11 +224,10 @@ def test_a_consensus_of_a_period_ended_and_reported_is_not_current():
             " ended 2025-09-30"
         )
     assert observe("eps_estimate_next_fy", "ALAB", snap).value == 2.55
-    awaited = QUARTER._replace(end=TODAY - dt.timedelta(days=14))
+    ended = TODAY - dt.timedelta(days=14)
+    awaited = QUARTER._replace(end=ended)
     assert observe("eps_estimate_q", "ALAB", street(stored=estimates(awaited))).value == 0.52
-    reported = street(
-        stored=estimates(awaited), releases=[release(455e6, 0.55, 0.5, end=awaited.end)]
-    )
+    reported = street(stored=estimates(awaited), releases=[release(455e6, 0.55, 0.5, end=ended)])
     found = observe("eps_estimate_q", "ALAB", reported)
     assert found.value is None and found.missing is not None
     assert found.missing.code is MissingCode.STREET_PERIOD_ENDED

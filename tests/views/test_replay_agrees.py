@@ -52,7 +52,8 @@ MENU = (
 
 
 def weekdays(count: int) -> list[dt.date]:
-    days, day = [], START
+    days: list[dt.date] = []
+    day = START
     while len(days) < count:
         if day.weekday() < 5:
             days.append(day)

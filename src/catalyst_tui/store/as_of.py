@@ -144,11 +144,14 @@ class PointInTime:
 
     def facts(self, day: dt.date) -> dict[str, list[Fact]]:
         """The figures as known at `day`'s close."""
+        found: dict[str, list[Fact]]
         if self._filing_days:  # derived once a filing day, when a day after it first asks
             at = bisect.bisect_right(self._filing_days, day)
-            return self._made(("facts", at), lambda: self._derived(at, day))
-        at = bisect.bisect_right(self._stored_days, day)
-        return self._made(("stored", at), lambda: _grouped(f for _, f in self._stored[:at]))
+            found = self._made(("facts", at), lambda: self._derived(at, day))
+        else:
+            at = bisect.bisect_right(self._stored_days, day)
+            found = self._made(("stored", at), lambda: _grouped(f for _, f in self._stored[:at]))
+        return found
 
     def street(self, day: dt.date) -> StoredEstimates | None:
         """The Street's last reading on or before `day` (None: none read by then)."""

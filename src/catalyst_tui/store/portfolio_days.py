@@ -71,7 +71,7 @@ class PortfolioDays:
         events |= {sell.date for found in self._sells.values() for sell in found}
         self._events = sorted(events)
         self._held: dict[int, Held] = {}
-        self._days: dict[dt.date, MarketSnapshot] = {}
+        self._days: dict[dt.date, Day] = {}
 
     def epoch(self, day: dt.date) -> int:
         """How many days of buying or selling came by `day` (what is held changes with it)."""

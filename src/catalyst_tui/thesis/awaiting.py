@@ -147,13 +147,14 @@ def quarter_of(day: dt.date, known: Calendar = UNKNOWN) -> Quarter:
             return Quarter(end, f"Q{ends.index(end) + 1} FY{years[at].year}")
         left = round((years[at] - end) / _QUARTER)
         return Quarter(end, f"Q{4 - left} FY{years[at].year}" if 0 <= left <= 3 else "")
-    if end is None:
-        ends = known.quarters
-        anchor = min(ends, key=lambda e: abs(e - day)) if ends else dt.date(day.year, 12, 31)
-        steps = math.floor((day - anchor) / _QUARTER) - 1
-        while (end := _step(anchor, weekly, steps)) < day:
-            steps += 1
-    return Quarter(end, "")
+    if end is not None:
+        return Quarter(end, "")
+    reported = known.quarters
+    anchor = min(reported, key=lambda e: abs(e - day)) if reported else dt.date(day.year, 12, 31)
+    steps = math.floor((day - anchor) / _QUARTER) - 1
+    while (stepped := _step(anchor, weekly, steps)) < day:
+        steps += 1
+    return Quarter(stepped, "")
 
 
 def _step(end: dt.date, weekly: bool, quarters: int) -> dt.date:

@@ -5,7 +5,7 @@ cleared; and at 80x24 the Save button stays in sight, the fields scrolling in wh
 
 from __future__ import annotations
 
-from textual.widgets import Button
+from textual.widgets import Button, Input
 
 from catalyst_tui.config import load_config
 from catalyst_tui.tui.screens.forms import FormScreen
@@ -25,7 +25,7 @@ async def test_confidence_is_a_field_checked_as_typed_and_written_to_the_file(de
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
-        assert app.screen.query_one("#field-confidence").value == ""  # none in the file
+        assert app.screen.query_one("#field-confidence", Input).value == ""  # none in the file
         await type_into(pilot, app, "confidence", "1")
         await pilot.pause()
         assert "confidence is a probability between 0 and 1" in field_error(app, "confidence")
@@ -46,7 +46,7 @@ async def test_confidence_is_a_field_checked_as_typed_and_written_to_the_file(de
         assert scorpio.confidence == 0.85
         await pilot.press("e")
         await pilot.pause()
-        assert app.screen.query_one("#field-confidence").value == "0.85"  # from the file
+        assert app.screen.query_one("#field-confidence", Input).value == "0.85"  # from the file
         await type_into(pilot, app, "confidence", "")
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -37,6 +37,7 @@ from ..vocabulary import Status, Verdict
 if TYPE_CHECKING:
     from collections.abc import Hashable, Iterable, Sequence
 
+    from ..conditions import Condition
     from ..judgement import CheckpointState, Evaluation
     from ..reported.forecast import Forecast
     from ..snapshot import MarketSnapshot
@@ -154,9 +155,10 @@ class Replaying:
         for i, e in zip(asked, evaluate([states[i] for i in asked], snap, day), strict=True):
             observed = e.reason.observed
             values[i] = None if observed is None else observed.value
-            missing = None if observed is None else observed.missing
-            if missing is not None and missing.code in FIGURES_ONLY and observed.value is None:
-                self.quiet.add(i)
+            if observed is not None and observed.value is None:
+                missing = observed.missing
+                if missing is not None and missing.code in FIGURES_ONLY:
+                    self.quiet.add(i)
             if e.status != e.previous:  # Evaluation.changed, without its call
                 self.changes.append(Change(day, e, states[i].title))
                 states[i] = states[i]._replace(status=e.status)
@@ -189,7 +191,7 @@ class Replaying:
         """The verdict of `day`, judged again only when what its rules read is new."""
         key = (
             tuple(s.status for s in self.states),
-            tuple(f is not None and not on_course(f, s.condition) for s, f in self._courses()),
+            tuple(f is not None and not on_course(f, c) for c, f in self._courses()),
         )
         verdict = self._verdicts.get(key)
         full = None
@@ -202,11 +204,12 @@ class Replaying:
             self.path.append(Step(day, full or judge(self.symbol, self._standings())))
         self._verdict = verdict
 
-    def _courses(self) -> Iterable[tuple[CheckpointState, Forecast | None]]:
+    def _courses(self) -> Iterable[tuple[Condition, Forecast | None]]:
+        """Each target's condition and its forecast (None: none)."""
         for i in self.forecasting:
-            s = self.states[i]
-            if s.condition is not None:
-                yield s, self.forecasts[i]
+            condition = self.states[i].condition
+            if condition is not None:
+                yield condition, self.forecasts[i]
 
     def _standings(self) -> list[Standing]:
         return [

@@ -91,6 +91,7 @@ class FormScreen(FreshScreen, ModalScreen[object]):
         self.errors: dict[str, str] = {}
         self.initial: dict[str, str] = {}
         self.saving = False
+        self._fitted = _FIELDS_HEIGHT
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form-box"):
@@ -127,7 +128,8 @@ class FormScreen(FreshScreen, ModalScreen[object]):
         others = sum(w.outer_size.height for w in box.children if w is not fields)
         room = self.size.height - box.styles.gutter.height - others
         fitted = max(3, min(_FIELDS_HEIGHT, room))
-        if fields.styles.max_height != fitted:
+        if fitted != self._fitted:
+            self._fitted = fitted
             fields.styles.max_height = fitted
 
     def _kind(self) -> str:
