@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ...market.currency import unit_rate
 from ...market.estimates import Consensus, Frozen, Range, StoredEstimates
-from ..awaiting import CEILING, NEAR, reported_through
 from ..observation import Missing, MissingCode, Observation, Period, PeriodKind, ValueSource
 
 if TYPE_CHECKING:
@@ -56,6 +55,10 @@ def ended(
     today = snap.now.date()
     if end is None or end >= today:
         return None
+    # The report's rules, with the first period ended (the calendar's arithmetic with them: the
+    # watchlist's first frame reads the Street without them).
+    from ..awaiting import CEILING, NEAR, reported_through
+
     through = reported_through(snap, symbol)
     if today <= end + CEILING and (through is None or through < end - NEAR):
         return None  # ended, its report awaited: the consensus it will be held against
