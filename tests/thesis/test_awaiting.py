@@ -16,7 +16,7 @@ from catalyst_tui.thesis.awaiting import CEILING, Calendar, quarter_of, settle
 from catalyst_tui.thesis.evaluate import CheckpointState, Why, evaluate_one
 from catalyst_tui.thesis.wording import reason_text
 
-from .conftest import NOW, snapshot
+from .conftest import FY2025, NOW, snapshot
 
 DUE = dt.date(2026, 12, 31)
 Q4_END = dt.date(2026, 12, 31)
@@ -27,19 +27,6 @@ def scorpio(*, at_due: bool = False) -> CheckpointState:
     return CheckpointState(
         "ALAB", "scorpio", "Scorpio largest", "milestone", "pending", due=DUE, at_due=at_due
     )
-
-
-#: The fiscal year before, as its 10-K of 2026-02-12 reported it: ALAB's year ends in December.
-FY2025 = Fact(
-    "revenue_fy",
-    dt.date(2025, 1, 1),
-    dt.date(2025, 12, 31),
-    1.2e9,
-    "USD",
-    "10-K",
-    dt.date(2026, 2, 12),
-    "t",
-)
 
 
 def q4_report() -> dict[str, dict[str, list[Fact]]]:

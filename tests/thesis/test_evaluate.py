@@ -9,7 +9,6 @@ import pytest
 
 from catalyst_tui.config import parse_config
 from catalyst_tui.jobs.evaluation import local_today
-from catalyst_tui.market.models import Fact
 from catalyst_tui.thesis.conditions import parse_condition
 from catalyst_tui.thesis.evaluate import (
     CheckpointState,
@@ -23,7 +22,7 @@ from catalyst_tui.thesis.metrics import observe
 from catalyst_tui.thesis.snapshot import MarketSnapshot
 from catalyst_tui.thesis.wording import format_value, reason_text
 
-from .conftest import DAY, NOW, TODAY, last_quote, quarters, snapshot
+from .conftest import DAY, FY2025, NOW, TODAY, last_quote, quarters, snapshot
 
 
 def why(result: Evaluation) -> str:
@@ -93,17 +92,7 @@ def test_the_records_evaluate_builds_by_position_keep_their_fields_in_that_order
 
 def read(snap: MarketSnapshot) -> MarketSnapshot:
     """`snap` with ALAB's filings read today: its last 10-K (a year to December) among them."""
-    year = Fact(
-        "revenue_fy",
-        dt.date(2025, 1, 1),
-        dt.date(2025, 12, 31),
-        1.2e9,
-        "USD",
-        "10-K",
-        dt.date(2026, 2, 12),
-        "t",
-    )
-    snap.facts.setdefault("ALAB", {})["revenue_fy"] = [year]
+    snap.facts.setdefault("ALAB", {})["revenue_fy"] = [FY2025]
     snap.read_through["ALAB"] = TODAY
     return snap
 
