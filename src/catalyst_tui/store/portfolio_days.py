@@ -65,7 +65,7 @@ class PortfolioDays:
         self.closes: dict[str, Closes] = {symbol: read_closes(store, symbol) for symbol in lots}
         stored = store.conn.execute("SELECT DISTINCT currency FROM fx_rates WHERE base = ?", [base])
         self._rates = {m: _rates(store, m, base) for (m,) in stored if m != base}
-        self._rated: tuple[dt.date, dict[str, float]] | None = None
+        self._rated: dict[dt.date, dict[str, float]] = {}
         # The days what is held changes: a lot bought, a sale made.
         events = {lot.date for found in lots.values() for lot in found if lot.date is not None}
         events |= {sell.date for found in self._sells.values() for sell in found}
@@ -95,15 +95,14 @@ class PortfolioDays:
     def rates(self, day: dt.date) -> dict[str, float]:
         """Base currency per unit of each currency stored, the day's rate or the last before
         (one dict for the day every ticker asks of)."""
-        if self._rated is not None and self._rated[0] == day:
-            return self._rated[1]
-        out = {}
-        for currency, (days, rates) in self._rates.items():
-            at = bisect.bisect_right(days, day) - 1
-            if at >= 0:
-                out[currency] = rates[at]
-        self._rated = (day, out)
-        return out
+        found = self._rated.get(day)
+        if found is None:
+            found = self._rated[day] = {}
+            for currency, (days, rates) in self._rates.items():
+                at = bisect.bisect_right(days, day) - 1
+                if at >= 0:
+                    found[currency] = rates[at]
+        return found
 
     def day(self, day: dt.date) -> Day:
         """The portfolio at `day`'s close: every position held then at its last close by then

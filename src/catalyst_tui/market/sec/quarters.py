@@ -43,7 +43,8 @@ def quarters(
     FY minus them).
     """
     merged = merged_by(series_by_source)
-    quarters = {p: o for p, o in merged.items() if within(o.days, QUARTER_DAYS)}
+    days = {p: o.days for p, o in merged.items()}  # each period's length, worked out once
+    quarters = {p: o for p, o in merged.items() if within(days[p], QUARTER_DAYS)}
     quarter_ends = {end for _, end in quarters}
     by_source: dict[str, Series] = {}
     for series in series_by_source:
@@ -51,9 +52,10 @@ def quarters(
             by_source.setdefault(obs.source, {})[period] = obs
 
     derived: list[Observation] = []
-    for fy in sorted(merged.values(), key=lambda o: (o.end, o.start)):
-        if not within(fy.days, FISCAL_YEAR_DAYS) or fy.end in quarter_ends:
-            continue  # not a fiscal year, or its last quarter is known already
+    years = [o for p, o in merged.items() if within(days[p], FISCAL_YEAR_DAYS)]
+    for fy in sorted(years, key=lambda o: (o.end, o.start)):
+        if fy.end in quarter_ends:
+            continue  # its last quarter is known already
 
         def lookup(period: Period, fy: Observation = fy) -> Observation:
             return by_source.get(fy.source, {}).get(period) or merged[period]
@@ -88,7 +90,7 @@ def one_per_period(periods: list[Observation], rank: Mapping[str, int]) -> list[
             twins[-1].append(obs)
         else:
             twins.append([obs])
-    kept = [min(group, key=preference) for group in twins]
+    kept = [group[0] if len(group) == 1 else min(group, key=preference) for group in twins]
     day = timedelta(days=1)
     for i, group in enumerate(twins):
         if len(group) > 1:
