@@ -9,7 +9,7 @@ known then, said, never filled from today."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..store.as_of import Known, PointInTime
 from ..store.portfolio_days import PortfolioDays
@@ -24,12 +24,11 @@ from ..thesis.replay.wording import followed_text, step_text, undone_text
 from ..thesis.vocabulary import Status
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from ..config import Config
     from ..config.model import Ticker
     from ..store import Store
-    from ..thesis.conditions import Condition
     from ..thesis.goalposts import Move
 
 
@@ -45,59 +44,38 @@ class TickerReplay(NamedTuple):
     closes: tuple[tuple[dt.date, float], ...]  # the span's closes, for a chart
 
 
-def written_of(ticker: Ticker) -> list[Written]:
-    """A ticker's checkpoints as catalysts.toml has them, as replay judges them."""
+def written_of(
+    ticker: Ticker, since: Mapping[tuple[str, str], dt.date | None] | None = None
+) -> list[Written]:
+    """A ticker's checkpoints as catalysts.toml has them, as replay judges them; `since`: the
+    day each one's condition was written, as the store keeps it (a per-share value is compared
+    on that day's share basis, as today's evaluation compares it)."""
     return [
-        _written(ticker.symbol, c, c.when, c.kill, at_due=c.judged == AT_DUE)
+        Written(
+            CheckpointState(
+                ticker.symbol,
+                c.id,
+                c.title,
+                c.kind,
+                Status.PENDING.value,
+                due=c.due,
+                until=c.until,
+                condition=c.when,
+                period_end=c.period_end,
+                written=(since or {}).get((ticker.symbol, c.id)),
+                at_due=c.judged == AT_DUE,
+            ),
+            c.kill,
+        )
         for c in ticker.checkpoints
     ]
 
 
 def written_in_store(store: Store, symbol: str) -> list[Written]:
     """A ticker's active checkpoints as the store keeps them (what a report reads, without the
-    file), as replay judges them."""
+    file: its `judged` too), as replay judges them."""
     kill = {s.checkpoint: s.kill for s in store.verdicts.standings(symbol).get(symbol, [])}
-    return [
-        _written(symbol, c, c.condition, kill.get(c.id, False))
-        for c in store.views.checkpoints(symbol)
-    ]
-
-
-def _written(
-    symbol: str, c: Defined, condition: Condition | None, kill: bool, *, at_due: bool = False
-) -> Written:
-    """A checkpoint, pending, as replay starts it."""
-    state = CheckpointState(
-        symbol,
-        c.id,
-        c.title,
-        c.kind,
-        Status.PENDING.value,
-        due=c.due,
-        until=c.until,
-        condition=condition,
-        period_end=c.period_end,
-        at_due=at_due,
-    )
-    return Written(state, kill)
-
-
-class Defined(Protocol):
-    """What a checkpoint's definition gives replay, in the file's model and the store's record
-    alike."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def kind(self) -> str: ...
-    @property
-    def due(self) -> dt.date | None: ...
-    @property
-    def until(self) -> dt.date | None: ...
-    @property
-    def period_end(self) -> dt.date | None: ...
+    return [Written(state, kill.get(state.id, False)) for state in store.checkpoints.states(symbol)]
 
 
 def replay_summary(store: Store, symbol: str, base: str = "USD") -> tuple[str, ...]:
@@ -129,8 +107,9 @@ def load_replay(
     """Each ticker's replay (`symbol`'s alone when given; else every ticker with checkpoints)
     over the trading days from `start` to `end` (None: from the first stored close, to the
     last)."""
+    since = {(s.symbol, s.id): s.written for s in store.checkpoints.states(symbol)}
     theses = [
-        (t.symbol, written_of(t))
+        (t.symbol, written_of(t, since))
         for t in config.tickers.values()
         if (symbol is None and t.checkpoints) or t.symbol == symbol
     ]
