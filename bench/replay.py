@@ -11,7 +11,8 @@ history read once, each day's snapshot of what was public by its close, evaluate
 each day, the prices after each change). The floor: one evaluation per day, the least a daily
 replay must do: evaluate() of every checkpoint of every ticker on a snapshot loaded once (fresh
 memos each day, as a new day's snapshot has), as many times as there are days. Goal: a few times
-the floor (ratio <= 5).
+the floor (ratio <= 5). Replay judges a checkpoint again only on a day its figures change (or its
+day turns it: thesis/replay/engine.py), so it can take less than the floor.
 
 The scale line (`--scale`: the checkpoints, 20 a ticker; 0 leaves it out): a thesis of twenty
 checkpoints on each ticker (the ten above, a weight cap and a gain floor on the positions held,

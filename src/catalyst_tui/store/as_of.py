@@ -111,7 +111,8 @@ class PointInTime:
         )
         self._cache: dict[tuple[str, object], Any] = {}
         self._last: tuple[tuple[int, ...], MarketSnapshot] | None = None
-        self._epoch: tuple[dt.date, tuple[int, ...]] | None = None
+        # The last epoch asked for, with the days it holds: [first, next change).
+        self._epoch: tuple[dt.date, dt.date, tuple[int, ...]] | None = None
 
     def closes(self) -> list[tuple[dt.date, float]]:
         """Every stored close, oldest first (a day's price and the days after it)."""
@@ -125,21 +126,28 @@ class PointInTime:
         """Which figures `day` reads: how many filings, releases, readings of the Street (and of
         its frozen consensus), documents of KPIs and of product lines, passages, and days of
         buying or selling came by then. Two days of one epoch read the same figures."""
-        if self._epoch is not None and self._epoch[0] == day:
-            return self._epoch[1]
+        held = self._epoch
+        if held is not None and held[0] <= day < held[1]:
+            return held[2]
         street = bisect.bisect_right(self._street_days, day)
-        frozen = bisect.bisect_right(self._frozen[street - 1], day) if street else 0
-        epoch = (
-            bisect.bisect_right(self._filing_days or self._stored_days, day),
-            self._releases.count(day),
-            street,
-            frozen,
-            self._kpis.count(day),
-            self._lines.count(day),
-            bisect.bisect_right(self._passage_days, day),
-            self.book.epoch(day),
+        lists = [
+            self._filing_days or self._stored_days,
+            self._releases.days,
+            self._street_days,
+            self._frozen[street - 1] if street else [],
+            self._kpis.days,
+            self._lines.days,
+            self._passage_days,
+            self.book.events,
+        ]
+        counts = [bisect.bisect_right(days, day) for days in lists]
+        epoch = tuple(counts)
+        # The days it holds: from the last of the changes by `day` to the next one after it.
+        since = max((days[n - 1] for days, n in zip(lists, counts, strict=True) if n), default=None)
+        until = min(
+            (days[n] for days, n in zip(lists, counts, strict=True) if n < len(days)), default=None
         )
-        self._epoch = (day, epoch)
+        self._epoch = (since or dt.date.min, until or dt.date.max, epoch)
         return epoch
 
     def facts(self, day: dt.date) -> dict[str, list[Fact]]:
@@ -273,12 +281,12 @@ class _Dated:
     day until the next one."""
 
     def __init__(self, dated: list[tuple[dt.date, Any]]) -> None:
-        self._days = [d for d, _ in dated]
+        self.days = [d for d, _ in dated]
         self._records = [r for _, r in dated]
         self._made: dict[int, Any] = {}
 
     def count(self, day: dt.date) -> int:
-        return bisect.bisect_right(self._days, day)
+        return bisect.bisect_right(self.days, day)
 
     def by(self, day: dt.date) -> Any:
         """The records known by `day` (a list; one object for every day of a count)."""

@@ -69,13 +69,13 @@ class PortfolioDays:
         # The days what is held changes: a lot bought, a sale made.
         events = {lot.date for found in lots.values() for lot in found if lot.date is not None}
         events |= {sell.date for found in self._sells.values() for sell in found}
-        self._events = sorted(events)
+        self.events = sorted(events)
         self._held: dict[int, Held] = {}
         self._days: dict[dt.date, Day] = {}
 
     def epoch(self, day: dt.date) -> int:
         """How many days of buying or selling came by `day` (what is held changes with it)."""
-        return bisect.bisect_right(self._events, day)
+        return bisect.bisect_right(self.events, day)
 
     def held(self, day: dt.date) -> Held:
         """The lots (undated ones always) and sales dated by `day`, of each symbol held by then;

@@ -94,6 +94,7 @@ class Replaying:
             w.state._replace(status=Status.PENDING.value, manual=False, note="") for w in written
         ]
         self.kills = [w.kill for w in written]
+        self.statuses = [s.status for s in self.states]
         self.metrics = [s.condition.metric if s.condition is not None else "" for s in self.states]
         n = len(self.states)
         self.since: list[dt.date | None] = [None] * n
@@ -113,8 +114,10 @@ class Replaying:
         ]
         # The turns and ceilings to come, the next one last (popped as the days reach them).
         self.coming: list[tuple[dt.date, int]] = []
-        # The checkpoints of the day left without a value by the epoch's figures alone.
+        # The checkpoints of the day left without a value by the epoch's figures alone, and
+        # those of the day asked each day, the others.
         self.quiet: set[int] = set()
+        self._awake: list[int] = self.daily
         self.forecasting = [i for i, s in enumerate(self.states) if spec(s.kind).forecast]
         self.judged: list[dt.date] = []
         self.changes: list[Change] = []
@@ -132,6 +135,7 @@ class Replaying:
         asked: Sequence[int] = range(len(self.states))
         if fresh:
             self.quiet.clear()
+            self._awake = self.daily
             ceilings = [
                 (ceiling_of(self.symbol, due, snap) + _DAY, i)
                 for i in self.settled
@@ -141,9 +145,7 @@ class Replaying:
             while self.coming and self.coming[-1][0] <= day:
                 self.coming.pop()
         elif last is not None:
-            asked = self.daily
-            if self.quiet:
-                asked = [i for i in asked if i not in self.quiet]
+            asked = self._awake
             coming = self.coming
             if coming and coming[-1][0] <= day:
                 turned = set()
@@ -157,11 +159,13 @@ class Replaying:
             values[i] = None if observed is None else observed.value
             if observed is not None and observed.value is None:
                 missing = observed.missing
-                if missing is not None and missing.code in FIGURES_ONLY:
+                if missing is not None and missing.code in FIGURES_ONLY and i not in self.quiet:
                     self.quiet.add(i)
+                    self._awake = [d for d in self.daily if d not in self.quiet]
             if e.status != e.previous:  # Evaluation.changed, without its call
                 self.changes.append(Change(day, e, states[i].title))
                 states[i] = states[i]._replace(status=e.status)
+                self.statuses[i] = e.status
                 self.since[i] = day
                 moved = True
                 course = course or i in self.forecasting
@@ -190,7 +194,7 @@ class Replaying:
     def _judge(self, day: dt.date) -> None:
         """The verdict of `day`, judged again only when what its rules read is new."""
         key = (
-            tuple(s.status for s in self.states),
+            tuple(self.statuses),
             tuple(f is not None and not on_course(f, c) for c, f in self._courses()),
         )
         verdict = self._verdicts.get(key)
