@@ -114,9 +114,11 @@ def cmd_evidence_add(ctx: Context) -> int:
             "catalyst evidence: to add a document write `catalyst evidence add "
             "SYMBOL PATH|URL [--date YYYY-MM-DD] [--title TEXT]`"
         )
+    said = ctx.args.date
+    if said:  # its shape and range refused before anything is opened; its day in your zone after
+        day_of("evidence add", "--date", said, utc_now())
     config, store = ctx.synced_store()
     with contextlib.closing(store):
-        said = ctx.args.date
         day = day_of("evidence add", "--date", said, utc_now(), user_zone(config)) if said else None
         symbol = known_ticker("evidence add", store, words[0]) or words[0]
         try:
