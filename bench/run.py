@@ -66,7 +66,8 @@ BENCHES: tuple[Bench, ...] = (
     Bench("returns", "bench/returns.py", (), ("--repeats", "1")),
     Bench("review", "bench/review.py", ("--repeats", "5"), ("--repeats", "1")),
     Bench("changes", "bench/changes.py", (), ("--repeats", "1")),
-    Bench("replay", "bench/replay.py", (), ("--tickers", "5", "--years", "1")),
+    # Both lines: 50 tickers against a floor, and 10,000 checkpoints (about a minute).
+    Bench("replay", "bench/replay.py", (), ("--tickers", "5", "--years", "1", "--scale", "1000")),
     # Each of `catalyst mcp`'s tools at 500 tickers over stdio, against `catalyst check --json`.
     Bench("assistant", "bench/assistant.py", (), ("--repeats", "3")),
     # Publication to alert on an ntfy endpoint and by e-mail, the watch's wait on a fake clock.

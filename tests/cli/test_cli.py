@@ -7,6 +7,7 @@ loads."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import subprocess
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from catalyst_tui import __version__
+from catalyst_tui.market.models import Fact
 from catalyst_tui.store import Store
 from tests.support import cli_inline
 
@@ -182,16 +184,28 @@ def test_library_warnings_go_to_the_log_file_not_the_terminal(tmp_path):
 
 
 def test_a_missed_milestone_keeps_its_reason_on_every_check(tmp_path):
-    """The first check misses the milestone (no report of its quarter came by the ceiling, 100
-    days after the quarter's end) and says why; the checks after it evaluate it again, with
-    nothing new to say: the reason stays."""
+    """The first check misses the milestone (ALAB's filings read through today, its fiscal year
+    the calendar's, and no report of its quarter came by the ceiling, 100 days after the
+    quarter's end) and says why; the checks after it evaluate it again, with nothing new to
+    say: the reason stays."""
     config = tmp_path / "catalysts.toml"
     config.write_text(
         '[tickers.ALAB]\n[[tickers.ALAB.checkpoints]]\nid = "npo-ships"\ntitle = "NPO ships"\n'
         'kind = "milestone"\ndue = 2020-01-01\n'
     )
     where = ("--config", str(config), "--db", str(tmp_path / "c.db"))
-    Store.open(tmp_path / "c.db").close()  # check reports on a database; it never makes one
+    with Store.open(tmp_path / "c.db") as store:  # check reports on a database; never makes one
+        year = Fact(
+            "revenue_fy",
+            dt.date(2019, 1, 1),
+            dt.date(2019, 12, 31),
+            1e8,
+            "USD",
+            "10-K",
+            dt.date(2019, 2, 20),
+            "us-gaap:Revenues",
+        )
+        store.market.save_facts("ALAB", [year], dt.datetime.now(dt.UTC))
     reasons = []
     for _ in range(3):
         result = run(*where, "check", "--json", cwd=tmp_path)
@@ -218,7 +232,7 @@ def test_a_refresh_whose_fetch_fails_still_judges_the_stored_data(tmp_path, monk
     config = tmp_path / "catalysts.toml"
     config.write_text(
         '[tickers.ALAB]\n[[tickers.ALAB.checkpoints]]\nid = "npo-ships"\ntitle = "NPO ships"\n'
-        'kind = "milestone"\ndue = 2020-01-01\n'
+        'kind = "milestone"\ndue = 2020-01-01\njudged = "at due"\n'
     )
     where = ["--config", str(config), "--db", str(tmp_path / "c.db")]
     code = cli.main([*where, "refresh"])

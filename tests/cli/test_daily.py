@@ -38,7 +38,7 @@ PROVIDERS = (
 )
 THESIS = PROVIDERS + (
     '# my thesis\n[tickers.ALAB]\n[[tickers.ALAB.checkpoints]]\nid = "npo-ships"\n'
-    'title = "NPO ships"\nkind = "milestone"\ndue = 2020-01-01\n'
+    'title = "NPO ships"\nkind = "milestone"\ndue = 2020-01-01\njudged = "at due"\n'
     '[[tickers.ALAB.checkpoints]]\nid = "scorpio-largest"\ntitle = "Scorpio largest"\n'
     'kind = "milestone"\ndue = 2099-12-31\n'
 )

@@ -74,7 +74,7 @@ def test_bad_input_is_one_sentence_and_exit_2(tmp_path):
     cases = [
         (("evidence", "add", "ALAB", str(fake)), f"{fake} is not a PDF: it begins"),
         (("evidence", "add", "ALAB", str(tmp_path / "none.txt")), "No such file"),
-        (("evidence", "add", "ALAB", str(fake), "--date", "2027-02-30"), "is not a date"),
+        (("evidence", "add", "ALAB", str(fake), "--date", "2027-02-30"), "nor a day (YYYY-MM-DD)"),
         (("evidence", "add", "ALABX", str(fake)), "no ticker ALABX in the database"),
         (("evidence", "add", "ALAB"), "write `catalyst evidence add SYMBOL PATH|URL"),
     ]

@@ -105,7 +105,10 @@ def test_replay_json_gives_each_change_its_price_after_and_the_original_rule(wor
         "missed",
         "at risk",
     )
-    assert "consensus never recorded" in nvda["unknown"]
+    assert (
+        "consensus never recorded: eps had no value from it, pending throughout: the path never"
+        " read it"
+    ) in nvda["unknown"]
 
 
 def test_replay_lines_say_the_original_rule_and_what_was_not_known(workdir: Path):
@@ -139,7 +142,22 @@ def test_replay_refuses_a_span_backwards_and_an_unknown_ticker(workdir: Path):
     unknown = cli(workdir, "replay", "NVDAX")
     assert unknown.returncode != 0 and "no ticker NVDAX" in unknown.stderr
     bad = cli(workdir, "replay", "--from", "2021-13-01")
-    assert bad.returncode == 2 and "is not a date" in bad.stderr
+    assert bad.returncode == 2 and "is neither a span (30m, 12h, 7d, 2w) nor a day" in bad.stderr
+    assert len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_replay_takes_a_span_as_changes_does(workdir: Path, monkeypatch: pytest.MonkeyPatch):
+    """`--from 30d` is the day 30 days before today, as `changes --since 30d` reads it: the same
+    replay as the day written out."""
+    import catalyst_tui.cli.replay as command
+
+    now = dt.datetime(2021, 12, 31, 23, tzinfo=dt.UTC)
+    monkeypatch.setattr(command, "utc_now", lambda: now)
+    spans = cli(workdir, "replay", "NVDA", "--from", "30d", "--to", "2w", "--json")
+    days = cli(workdir, "replay", "NVDA", "--from", "2021-12-01", "--to", "2021-12-17", "--json")
+    assert spans.returncode == days.returncode == 0, spans.stderr
+    assert spans.stdout == days.stdout
+    assert json.loads(spans.stdout)[0]["from"] == "2021-12-01"
 
 
 def test_the_report_has_the_replay_of_its_thesis(workdir: Path):

@@ -24,6 +24,7 @@ id = "ship"
 title = "Ships the product"
 kind = "milestone"
 due = 2020-01-31
+judged = "at due"
 
 [tickers.RSK]
 name = "Risky Co"

@@ -27,9 +27,18 @@ REPORT_EVENING = dt.datetime(2027, 2, 10, 22, 0, tzinfo=dt.UTC)  # 17:00 in New 
 
 
 def q4_facts() -> list[Fact]:
-    """The Q4 FY2026 quarter as the 10-K (or the release) gives it."""
+    """The Q4 FY2026 quarter as the 10-K (or the release) gives it, with the year before's."""
     start, end, filed = dt.date(2026, 10, 1), dt.date(2026, 12, 31), dt.date(2027, 2, 10)
-    return [Fact("revenue_q", start, end, 480e6, "USD", "10-K", filed, "us-gaap:Revenues")]
+    return [
+        *fy2025(),
+        Fact("revenue_q", start, end, 480e6, "USD", "10-K", filed, "us-gaap:Revenues"),
+    ]
+
+
+def fy2025() -> list[Fact]:
+    """The fiscal year 2025, as its 10-K of 2026-02-12 gives it: ALAB's filings, read."""
+    start, end, filed = dt.date(2025, 1, 1), dt.date(2025, 12, 31), dt.date(2026, 2, 12)
+    return [Fact("revenue_fy", start, end, 1.2e9, "USD", "10-K", filed, "us-gaap:Revenues")]
 
 
 async def evaluate_at(config, store: Store, now: dt.datetime, desktop: DesktopChannel):
@@ -51,6 +60,7 @@ async def test_no_miss_on_new_year_and_the_right_one_the_evening_the_report_is_r
         store.market.save_earnings(
             "ALAB", EarningsDate("ALAB", dt.date(2027, 2, 10), "test", False), NEW_YEAR
         )
+        store.market.save_facts("ALAB", fy2025(), NEW_YEAR)
         result = await evaluate_at(config, store, NEW_YEAR, desktop)
         assert result.changed == []
         [state] = store.checkpoints.evaluation_inputs(NEW_YEAR, sec_configured=False)[0]

@@ -97,6 +97,13 @@ async def alab_kpis(pilot) -> None:
     await _ticker(pilot, "kpis", "#kpis-table")
 
 
+async def alab_replay(pilot) -> None:
+    """ALAB's thesis replayed over every stored close (`r` on its page), once made."""
+    await _ticker(pilot, "checkpoints")
+    await pilot.press("r")
+    await settled(pilot, lambda: getattr(pilot.app.screen, "loaded", False), "the replay")
+
+
 async def timeline(pilot) -> None:
     await watchlist(pilot)
     await pilot.press("t")

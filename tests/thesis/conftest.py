@@ -41,6 +41,20 @@ def fact(start: dt.date | None, end: dt.date, value: float, filed: dt.date | Non
     return Fact("test", start, end, value, "USD", "10-Q", filed or end, "test")
 
 
+#: ALAB's fiscal year 2025, as its 10-K of 2026-02-12 reported it: its year ends in December (what
+#: names a milestone's quarter: thesis/awaiting.py).
+FY2025 = Fact(
+    "revenue_fy",
+    dt.date(2025, 1, 1),
+    dt.date(2025, 12, 31),
+    1.2e9,
+    "USD",
+    "10-K",
+    dt.date(2026, 2, 12),
+    "t",
+)
+
+
 def lots(*pairs: tuple[float, float]) -> list[Lot]:
     return [Lot(shares, cost) for shares, cost in pairs]
 

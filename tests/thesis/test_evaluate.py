@@ -19,9 +19,10 @@ from catalyst_tui.thesis.evaluate import (
     evaluate_one,
 )
 from catalyst_tui.thesis.metrics import observe
+from catalyst_tui.thesis.snapshot import MarketSnapshot
 from catalyst_tui.thesis.wording import format_value, reason_text
 
-from .conftest import DAY, NOW, TODAY, last_quote, quarters, snapshot
+from .conftest import DAY, FY2025, NOW, TODAY, last_quote, quarters, snapshot
 
 
 def why(result: Evaluation) -> str:
@@ -88,6 +89,14 @@ def test_the_records_evaluate_builds_by_position_keep_their_fields_in_that_order
 
 # -- every kind × transition ----------------------------------------------------------------
 
+
+def read(snap: MarketSnapshot) -> MarketSnapshot:
+    """`snap` with ALAB's filings read today: its last 10-K (a year to December) among them."""
+    snap.facts.setdefault("ALAB", {})["revenue_fy"] = [FY2025]
+    snap.read_through["ALAB"] = TODAY
+    return snap
+
+
 CASES = [
     # (name, state, snapshot, expected status, reason fragment)
     (
@@ -107,9 +116,16 @@ CASES = [
     (
         "milestone past due awaits its quarter's report",
         state("milestone", due=TODAY - DAY),
-        snapshot(),
+        read(snapshot()),
         "pending",
         "due passed, awaiting the Q4 FY2026 report",
+    ),
+    (
+        "milestone past due with no filing read is unjudged",
+        state("milestone", due=TODAY - DAY),
+        snapshot(),
+        "pending",
+        "due passed, unjudged: none of the company's filings read yet",
     ),
     (
         "milestone met stays met after due",

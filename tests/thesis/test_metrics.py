@@ -12,6 +12,7 @@ import pytest
 from catalyst_tui.market.models import Fact, LastQuote, Quote
 from catalyst_tui.market.sec.facts import derive_facts
 from catalyst_tui.thesis.conditions import parse_condition
+from catalyst_tui.thesis.evaluate import CheckpointState, evaluate_one
 from catalyst_tui.thesis.metrics import observe
 from catalyst_tui.thesis.observation import Missing, MissingCode, Period, PeriodKind
 from catalyst_tui.thesis.portfolio.positions import Sell
@@ -87,6 +88,26 @@ def test_quote_and_lot_metrics():
     unpriced = observe("weight", "ALAB", unpriced_snap)
     assert unpriced.value is None
     assert missing_text(unpriced.missing) == "no quote yet for NVDA"
+
+
+def test_a_ticker_without_lots_has_no_weight_and_a_cap_on_it_holds_nothing():
+    """No lots: no weight (never 0%), so a `weight <= 15%` guard stays pending rather than
+    holding on nothing; a position sold whole weighs 0."""
+    snap = snapshot(price=100.0, lots={"NVDA": lots((25, 150.0))})
+    snap.quotes["NVDA"] = last_quote(200.0, 0.0, None, NOW, False, "NVDA")
+    found = observe("weight", "ALAB", snap)
+    assert found.value is None
+    assert missing_text(found.missing) == (
+        "no lots of ALAB: a weight needs a position (enter your lots)"
+    )
+    cap = CheckpointState(
+        "ALAB", "cap", "Cap", "guard", "pending", condition=parse_condition("weight <= 15%")
+    )
+    assert evaluate_one(cap, snap, NOW.date()).status == "pending"
+    snap = snapshot(price=100.0, lots={"ALAB": lots((10, 50.0)), "NVDA": lots((25, 150.0))})
+    snap.quotes["NVDA"] = last_quote(200.0, 0.0, None, NOW, False, "NVDA")
+    snap.sells["ALAB"] = [Sell(10, 80.0, dt.date(2026, 1, 5))]
+    assert observe("weight", "ALAB", snap).value == 0.0
 
 
 def test_negative_eps_gives_no_pe():

@@ -235,6 +235,10 @@ MISSING_SENTENCES = [
         "no FX rate to USD yet for SAP",
     ),
     (Missing(MissingCode.NO_LOTS, "ALAB"), "no lots of ALAB: gain_pct needs a position"),
+    (
+        Missing(MissingCode.NO_POSITION, "CRDO"),
+        "no lots of CRDO: a weight needs a position (enter your lots)",
+    ),
     (Missing(MissingCode.SOLD, "ALAB"), "ALAB is sold: gain_pct is of what is held"),
     (
         Missing(MissingCode.WORTHLESS_HOLDINGS, "ALAB", symbols=("ALAB", "NVDA")),
@@ -286,6 +290,12 @@ MISSING_SENTENCES = [
     (
         Missing(MissingCode.NO_CONSENSUS, "ALAB", "eps_estimate_fy"),
         "no consensus of the Street for the fiscal year's EPS of ALAB",
+    ),
+    (
+        Missing(MissingCode.STREET_PERIOD_ENDED, "AVGO", "eps_estimate_fy", text="2025-09-30"),
+        "the Street's consensus for the fiscal year's EPS of AVGO is for the period that ended"
+        " 2025-09-30, reported since (or long past its report): not current; a refresh reads the"
+        " next",
     ),
     (
         Missing(MissingCode.FEW_ANALYSTS, "ALAB", "revenue_estimate_q", value=1),

@@ -80,6 +80,12 @@ class TestTicker:
         assert snap_compare(demo_app, terminal_size=size, run_before=scenes.alab_lines)
 
 
+class TestReplay:
+    @pytest.mark.parametrize("size", SIZES)
+    def test_alab_replay(self, snap_compare, demo_app, size):
+        assert snap_compare(demo_app, terminal_size=size, run_before=scenes.alab_replay)
+
+
 class TestTimeline:
     @pytest.mark.parametrize("size", SIZES)
     def test_timeline(self, snap_compare, demo_app, size):

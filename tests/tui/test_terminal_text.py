@@ -80,6 +80,7 @@ id = "ships"
 title = {s("Ships now")}
 kind = "milestone"
 due = 2020-01-01
+judged = "at due"
 source = {s("the call")}
 notes = {s("multi line")}
 {f"evidence = [{s('ships now')}]" if evidence else ""}

@@ -5,24 +5,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .context import EXIT_OK, CommandError
+from .context import EXIT_OK, CommandError, utc_now
 from .names import known_ticker
-from .parser.values import day_in_range
 
 if TYPE_CHECKING:
     from .context import Context
 
 
 def cmd_replay(ctx: Context) -> int:
+    from ..jobs.evaluation import user_zone
     from ..views.replay import load_replay
     from .output.replay import replay_json, replay_lines
+    from .spans import day_of
 
     args = ctx.args
-    start = day_in_range("replay", "--from", args.start) if args.start else None
-    end = day_in_range("replay", "--to", args.end) if args.end else None
-    if start is not None and end is not None and start > end:
-        raise CommandError(f"catalyst replay: --from {start} is after --to {end}")
     with ctx.reading() as (config, store):
+        now, zone = utc_now(), user_zone(config)
+        start = day_of("replay", "--from", args.start, now, zone) if args.start else None
+        end = day_of("replay", "--to", args.end, now, zone) if args.end else None
+        if start is not None and end is not None and start > end:
+            raise CommandError(f"catalyst replay: --from {start} is after --to {end}")
         symbol = known_ticker("replay", store, args.symbol)
         replays = load_replay(store, config, symbol, start=start, end=end)
     ctx.report(lambda: replay_json(replays), lambda: ctx.out("\n".join(replay_lines(replays))))

@@ -104,8 +104,9 @@ def cmd_ack(ctx: Context) -> int:
 def cmd_evidence_add(ctx: Context) -> int:
     """`catalyst evidence add SYMBOL PATH|URL [--date D] [--title T]` (jobs/documents.py)."""
     from ..jobs.documents import DocumentProblem, add_document
+    from ..jobs.evaluation import user_zone
     from .output.evidence import evidence_json, print_added
-    from .parser.values import day_in_range
+    from .spans import day_of
 
     words = ctx.args.document
     if ctx.args.target != "add" or len(words) != 2:
@@ -113,9 +114,12 @@ def cmd_evidence_add(ctx: Context) -> int:
             "catalyst evidence: to add a document write `catalyst evidence add "
             "SYMBOL PATH|URL [--date YYYY-MM-DD] [--title TEXT]`"
         )
-    day = day_in_range("evidence add", "--date", ctx.args.date) if ctx.args.date else None
+    said = ctx.args.date
+    if said:  # its shape and range refused before anything is opened; its day in your zone after
+        day_of("evidence add", "--date", said, utc_now())
     config, store = ctx.synced_store()
     with contextlib.closing(store):
+        day = day_of("evidence add", "--date", said, utc_now(), user_zone(config)) if said else None
         symbol = known_ticker("evidence add", store, words[0]) or words[0]
         try:
             added = asyncio.run(

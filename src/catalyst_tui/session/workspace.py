@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from ..views.changes import Change
     from ..views.intraday import IntradayPage
     from ..views.performance import PerformanceReport
+    from ..views.replay import TickerReplay
     from ..views.ticker import TickerDetail
     from ..views.timeline import TimelineEntry
 
@@ -137,6 +138,15 @@ class Workspace(FileEdits, DatabaseWatch):
                 store, self.today(), currency=self.config.settings.currency
             )
         return self.latest
+
+    def replay_in_thread(self, symbol: str) -> TickerReplay | None:
+        """The replay of `symbol`'s thesis over every stored close (views/replay.py), for a
+        worker thread: read on a connection of its own. None: no such ticker in the file."""
+        from ..views.replay import load_replay  # with the first replay: its modules are not small
+
+        with Store.open(self.store.path) as store:
+            found = load_replay(store, self.config, symbol)
+        return found[0] if found else None
 
     def ticker(self, symbol: str) -> TickerDetail | None:
         """One ticker's page, on the last watchlist read (screens reload after it)."""

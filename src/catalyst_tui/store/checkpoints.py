@@ -28,7 +28,7 @@ _STATE_SELECT = (
     "SELECT c.symbol, c.id, c.title, c.kind, c.status, c.manual, c.due, c.until, c.condition,"
     " c.period_end, c.manual_note, c.condition_since, c.at_due"
     " FROM checkpoints c JOIN tickers t ON t.symbol = c.symbol"
-    " WHERE c.archived = 0 AND t.archived = 0 ORDER BY t.position, c.position"
+    " WHERE c.archived = 0 AND t.archived = 0{one} ORDER BY t.position, c.position"
 )
 
 
@@ -37,9 +37,15 @@ class Checkpoints(Door):
         self, now: dt.datetime, *, sec_configured: bool, base: str = "USD"
     ) -> tuple[list[CheckpointState], MarketSnapshot]:
         """The active checkpoints and everything their metrics read, in a few queries."""
+        snapshot = load_snapshot(self._store, now, sec_configured=sec_configured, base=base)
+        return self.states(), snapshot
+
+    def states(self, symbol: str | None = None) -> list[CheckpointState]:
+        """The active checkpoints (of `symbol` alone when given) as evaluation reads them."""
         checkpoints = []
         day = columns.day
-        rows = self._conn.execute(_STATE_SELECT)
+        one, args = ("", []) if symbol is None else (" AND c.symbol = ?", [symbol])
+        rows = self._conn.execute(_STATE_SELECT.format(one=one), args)
         for sym, cid, title, kind, status, hand, due, until, when, end, note, since, at_due in rows:
             state = CheckpointState(
                 symbol=sym,
@@ -57,8 +63,7 @@ class Checkpoints(Door):
                 at_due=bool(at_due),
             )
             checkpoints.append(state)
-        snapshot = load_snapshot(self._store, now, sec_configured=sec_configured, base=base)
-        return checkpoints, snapshot
+        return checkpoints
 
     def record(
         self, evaluations: list[Evaluation], now: dt.datetime, *, notify: Iterable[str] = ()

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
-from ..market.models import Fact
+from ..market.models import Fact, FetchKind
+from ..reading.moments import NEW_YORK
 from ..thesis.portfolio.performance import Outcome, Span, outcome
 from ..thesis.portfolio.positions import Lot
 from ..thesis.reported.results import Facts, merge, release_first
@@ -81,8 +82,10 @@ def _year_high(conn: sqlite3.Connection, since: str, symbol: str) -> float | Non
 
 
 def _settling(conn: sqlite3.Connection, snap: MarketSnapshot) -> None:
-    """What settles a milestone past its due date: the next earnings dates, and the day of each
-    checkpoint's latest passage not dismissed (thesis/awaiting.py)."""
+    """What settles a milestone past its due date: the next earnings dates, the day of each
+    checkpoint's latest passage not dismissed, and the day each symbol's filings were read
+    through (thesis/awaiting.py)."""
+    snap.read_through.update(read_through(conn))
     for sym, when in conn.execute(
         "SELECT symbol, next_date FROM earnings WHERE next_date IS NOT NULL"
     ):
@@ -93,6 +96,21 @@ def _settling(conn: sqlite3.Connection, snap: MarketSnapshot) -> None:
         " GROUP BY e.symbol, e.checkpoint_id"
     ):
         snap.evidence_on[(sym, ident)] = dt.date.fromisoformat(published[:10])
+
+
+def read_through(conn: sqlite3.Connection, symbol: str | None = None) -> dict[str, dt.date]:
+    """Each symbol's (or `symbol`'s) last fetch of SEC's filings or figures that answered, as
+    New York's day."""
+    one, args = ("", []) if symbol is None else (" AND symbol = ?", [symbol])
+    return {
+        sym: dt.datetime.fromisoformat(at).astimezone(NEW_YORK).date()
+        for sym, at in conn.execute(
+            "SELECT symbol, MAX(fetched_at) FROM fetch_state WHERE ok = 1 AND kind IN (?, ?)"
+            + one
+            + " GROUP BY symbol",
+            [FetchKind.FUNDAMENTALS, FetchKind.FILINGS, *args],
+        )
+    }
 
 
 def _returns_of(

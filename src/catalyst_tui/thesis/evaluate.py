@@ -5,8 +5,9 @@ A pure function, so it is easy to test and fast (bench/evaluate.py). How a kind 
 its row's `Judged` in thesis/kinds.py:
 
 - BY_YOU (milestone): met or missed when marked by the user; past `due` while pending, settled
-  by the report of the quarter containing `due` (thesis/awaiting.py), or missed the day after
-  `due` when the file says `judged = "at due"`.
+  by the report of the quarter containing `due` (thesis/awaiting.py: unjudged while none of the
+  company's filings is read, and a miss an earlier version made from none is undone), or missed
+  the day after `due` when the file says `judged = "at due"`.
 - BECOMES_TRUE (target): met at the first evaluation where `when` holds (and stays met); missed
   when `due` passes and it never held.
 - KEEPS_HOLDING (guard): met ("holding") while `when` holds, missed when it fails, back to met
@@ -83,7 +84,13 @@ def evaluate(
             )
         elif judged is by_you:
             due = c.due
-            if status != PENDING or due is None:
+            if status == MISSED and due is not None and today > due and not c.at_due:
+                # a miss by its quarter's report with none of the filings read (an earlier
+                # version's) is no miss: unjudged again until they are
+                settled = settle_milestone(c.symbol, c.id, due, snapshot, today)
+                if settled.why is Why.FILINGS_UNREAD:
+                    new, reason = PENDING, Reason(settled.why, settled.day, settled.note)
+            elif status != PENDING or due is None:
                 pass
             elif today > due and c.at_due:
                 new, reason = MISSED, _record(Reason, (Why.DUE_PASSED, due, "", None, "", None))

@@ -32,6 +32,8 @@ class Why(StrEnum):
     REPORT_WITH_EVIDENCE = "report_with_evidence"  # read, with passages: yours until Reason.day
     REPORT_WITHOUT_EVIDENCE = "report_without_evidence"  # read without any: missed
     CEILING_PASSED = "ceiling_passed"  # no report by Reason.day: missed
+    # None of the company's filings read (nothing fetched): unjudged; Reason.day is the due date
+    FILINGS_UNREAD = "filings_unread"
     FINAL = "final"  # a guard past its last day, Reason.day
     NO_VALUE = "no_value"  # the metric has no value: Reason.observed.missing says why
     COMPARED = "compared"  # the value against the condition, Reason.op as it came out
@@ -43,7 +45,13 @@ class Why(StrEnum):
 #: What a milestone past its due date waits for or was missed by (thesis/awaiting.py); their
 #: Reason.note is the quarter's name, stored and read back as a mark's note is.
 SETTLED_BY_REPORT = frozenset(
-    {Why.AWAITING_REPORT, Why.REPORT_WITH_EVIDENCE, Why.REPORT_WITHOUT_EVIDENCE, Why.CEILING_PASSED}
+    {
+        Why.AWAITING_REPORT,
+        Why.REPORT_WITH_EVIDENCE,
+        Why.REPORT_WITHOUT_EVIDENCE,
+        Why.CEILING_PASSED,
+        Why.FILINGS_UNREAD,
+    }
 )
 
 

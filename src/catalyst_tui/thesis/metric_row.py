@@ -31,6 +31,12 @@ class Source(Enum):
     WORDS = "management's words: releases, calls, 10-Q text, feeds"
 
 
+#: The sources whose figures change with a day's close (a quote's, the Street's reading of the
+#: day, the portfolio's): a metric of them is judged again every day a replay judges; one of the
+#: others only on a day its figures change (thesis/replay/engine.py).
+OF_THE_DAY = frozenset({Source.QUOTES, Source.MIXED, Source.LOTS, Source.STREET})
+
+
 class Money(Enum):
     """The currency a metric's amounts are in, where it is money."""
 

@@ -164,8 +164,8 @@ def pe_ttm(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observati
 
 
 def weight(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
-    if not snap.lots.get(symbol):
-        return Observation(0.0, note=f"no lots of {symbol}")
+    if not snap.lots.get(symbol):  # nothing held: no weight, never a guard held on nothing
+        return Observation(None, Missing(MissingCode.NO_POSITION, symbol))
     values, unpriced, total = snap.portfolio()
     no_quote = tuple(sorted(s for s in unpriced if price_of(snap.quotes.get(s)) is None))
     if no_quote:

@@ -111,6 +111,7 @@ _ABOUT_SYMBOL = {
     "listing outside the US files elsewhere); judge such checkpoints by hand or by their evidence",
     MissingCode.NO_SHARES_OUTSTANDING: "no shares outstanding reported for {symbol}",
     MissingCode.NO_LOTS: "no lots of {symbol}: gain_pct needs a position",
+    MissingCode.NO_POSITION: "no lots of {symbol}: a weight needs a position (enter your lots)",
     MissingCode.SOLD: "{symbol} is sold: gain_pct is of what is held",
     MissingCode.COSTLESS_LOTS: "the lots of {symbol} cost nothing: no gain to measure",
     MissingCode.NO_ESTIMATES: "no estimates of the Street for {symbol} yet: they come with a "
@@ -136,6 +137,9 @@ _ABOUT_FIGURE = {
     MissingCode.NO_YEAR_EARLIER: "no revenue a year before the {quarter} of {symbol}",
     MissingCode.NOT_FINITE: "{metric} of {symbol} is not a finite number from the stored data",
     MissingCode.NO_CONSENSUS: "no consensus of the Street for the {figure} of {symbol}",
+    MissingCode.STREET_PERIOD_ENDED: "the Street's consensus for the {figure} of {symbol} is for "
+    "the period that ended {text}, reported since (or long past its report): not current; a "
+    "refresh reads the next",
     MissingCode.NO_FROZEN_CONSENSUS: "no consensus of the Street was kept before the {quarter} "
     "of {symbol}",
     MissingCode.QUOTE_FAILED: "no quote yet for {symbol}: the last refresh could not get one "

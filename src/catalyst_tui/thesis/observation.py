@@ -59,6 +59,7 @@ class MissingCode(StrEnum):
     UNQUOTED_HOLDINGS = "unquoted_holdings"  # symbols held with no quote
     NO_FX_RATE = "no_fx_rate"  # symbols held with no rate to the base `currency`
     NO_LOTS = "no_lots"  # symbol: a gain needs a position
+    NO_POSITION = "no_position"  # symbol: a weight needs one (no lots: nothing to weigh)
     SOLD = "sold"  # symbol: every share sold
     COSTLESS_LOTS = "costless_lots"  # symbol: lots that cost nothing
     NO_RELEASE = "no_release"  # symbol: no earnings press release stored
@@ -75,6 +76,9 @@ class MissingCode(StrEnum):
     FORWARD_PE_UNDEFINED = "forward_pe_undefined"  # symbol, value: the FY EPS consensus
     STREET_CURRENCY = "street_currency"  # symbol, currency (the consensus's), text (the quote's)
     NO_FROZEN_CONSENSUS = "no_frozen_consensus"  # symbol, metric, quarter: none kept before it
+    # symbol, metric, text (the period's end): a consensus of a period ended and reported, or
+    # ended past the report's ceiling: no current consensus (thesis/reported/street.py)
+    STREET_PERIOD_ENDED = "street_period_ended"
     # Product lines (thesis/lines/metrics.py); text: the line the condition names.
     NO_LINE_SPLITS = "no_line_splits"  # symbol, metric, text: no 10-Q or 10-K split stored yet
     NO_PRODUCT_LINES = "no_product_lines"  # symbol, metric, text: filings state no product line
@@ -88,6 +92,34 @@ class MissingCode(StrEnum):
     KPI_FORECAST_ONLY = "kpi_forecast_only"  # symbol, metric, text, symbols: the newest forecast
     # symbol, metric, text, symbols: the statement quoted with where, the comparison it leaves open
     KPI_UNSETTLED = "kpi_unsettled"
+
+
+#: The reasons a metric of the day's close (a quote's, the Street's, the portfolio's) has no
+#: value that the figures give whatever the close, the Street's reading of the day, the rates:
+#: no lots, no estimates read, no fundamentals, no consensus. Replay judges a checkpoint left
+#: without a value by one of them again only on a day its figures change (thesis/replay/
+#: engine.py); tests/thesis/test_figures_only.py checks each against another close.
+FIGURES_ONLY = frozenset(
+    {
+        MissingCode.NO_SEC_USER_AGENT,
+        MissingCode.NO_FUNDAMENTALS_YET,
+        MissingCode.NOT_AT_SEC,
+        MissingCode.NOT_REPORTED,
+        MissingCode.NO_REVENUE_QUARTER,
+        MissingCode.FEWER_THAN_FOUR_QUARTERS,
+        MissingCode.NO_SHARES_OUTSTANDING,
+        MissingCode.PE_UNDEFINED,
+        MissingCode.NO_LOTS,
+        MissingCode.NO_POSITION,
+        MissingCode.SOLD,
+        MissingCode.COSTLESS_LOTS,
+        MissingCode.NO_RETURN,
+        MissingCode.NO_ESTIMATES,
+        MissingCode.NO_CONSENSUS,
+        MissingCode.FEW_ANALYSTS,
+        MissingCode.NO_REVISION_TREND,
+    }
+)
 
 
 class Missing(NamedTuple):

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from ..market.currency import unit_rate
 from ..market.models import Fact, LastQuote, Split
+from .catalogue import METRICS
+from .metric_row import OF_THE_DAY
 from .observation import Observation, Period
 from .portfolio.positions import Lot, Position, Sell, fifo
 
@@ -65,6 +67,9 @@ class MarketSnapshot:
     # earnings date from the calendar, and the day of the latest passage not dismissed of each
     # (symbol, checkpoint).
     expected: dict[str, dt.date] = field(default_factory=dict)
+    # The day through which each symbol's filings were read: its last fetch of SEC's filings or
+    # figures that answered (none: never read; a milestone is then unjudged, thesis/awaiting.py).
+    read_through: dict[str, dt.date] = field(default_factory=dict)
     evidence_on: dict[tuple[str, str], dt.date] = field(default_factory=dict)
     # metric -> symbol, or (symbol, period_end) when pinned -> Observation
     _observed: dict[str, dict[object, Observation]] = field(
@@ -75,6 +80,10 @@ class MarketSnapshot:
     _revenue: dict[tuple[str, dt.date | None], RevenueQuarter | None] = field(
         default_factory=dict, init=False, repr=False
     )
+    # The portfolio's values where another snapshot of the same day holds them, read when a
+    # weight first asks (replay: every position as it stood that day, store/portfolio_days.py);
+    # None: counted from this snapshot's lots, quotes and rates.
+    portfolio_of: Callable[[], tuple[dict[str, float], list[str], float]] | None = None
     _portfolio: tuple[dict[str, float], list[str], float] | None = field(
         default=None, init=False, repr=False
     )
@@ -99,6 +108,19 @@ class MarketSnapshot:
         if found is None:
             found = memo[key] = make(metric, symbol, self, pin, line)
         return found
+
+    def next_close(self, now: dt.datetime) -> None:
+        """This snapshot at a later close of the same figures (replay's next day of one epoch,
+        store/as_of.py): what it worked out of them kept (the metrics of the filings, releases,
+        product lines and words, its revenue quarters, its positions, its view on the releases
+        alone, the Street's, lines and KPIs it read), the metrics of the day's close (OF_THE_DAY)
+        and the portfolio forgotten, to be worked out again from the close the caller sets."""
+        self.now = now
+        observed = self._observed
+        for metric in [m for m in observed if m in _OF_THE_DAY]:
+            del observed[metric]
+        self._portfolio = None
+        self._highs_read.clear()
 
     def year_high(self, symbol: str) -> float | None:
         """`symbol`'s highest high of the last year as stored: `history_high`'s, else read by
@@ -168,6 +190,8 @@ class MarketSnapshot:
         """Position values by symbol in the base currency (what is held after the sales), the
         symbols held with no price or no FX rate, and the total of the others: computed once,
         the same for every position."""
+        if self._portfolio is None and self.portfolio_of is not None:
+            self._portfolio = self.portfolio_of()
         if self._portfolio is None:
             values: dict[str, float] = {}
             unpriced: list[str] = []
@@ -203,6 +227,8 @@ class MarketSnapshot:
         return found
 
 
+#: The metrics of a day's close (OF_THE_DAY's sources).
+_OF_THE_DAY = frozenset(m.name for m in METRICS.values() if m.source in OF_THE_DAY)
 #: The index in the symbol's revenue_q facts, the fact and the period it is of.
 RevenueQuarter = tuple[int, Fact, Period]
 #: What makes an observation: a metric's value for a symbol, pinned or not (thesis/metrics.py).

@@ -233,6 +233,11 @@ def settling_text(reason: Reason) -> str:
         return f"due passed; {report} is in, with evidence for you to judge by {day}"
     if reason.why == Why.REPORT_WITHOUT_EVIDENCE:
         return f"due passed; {report} is in without evidence of it"
+    if reason.why == Why.FILINGS_UNREAD:
+        unread = "due passed, unjudged: none of the company's filings read yet, so"
+        if reason.note:
+            return f"{unread} {report} was never looked for"
+        return f"{unread} neither its fiscal quarter containing {day} nor its report is known"
     return f"due passed; no report of {reason.note or 'its quarter'} by {day}"
 
 

@@ -75,9 +75,9 @@ def _runner(app: App[None], action: str, node: object) -> Callable[[], None]:
 
 
 def _screen_name(screen: Screen[Any]) -> str:
-    return {
-        "WatchlistScreen": "watchlist",
-        "TickerScreen": "ticker",
-        "TimelineScreen": "timeline",
-        "PerformanceScreen": "performance",
-    }.get(type(screen).__name__, type(screen).__name__)
+    """The screen as a person names it: its own `help_name` ("the replay of ALAB"), else its
+    class's name in words ("TimelineScreen": "timeline")."""
+    named = getattr(screen, "help_name", None)
+    if isinstance(named, str) and named:
+        return named
+    return type(screen).__name__.removesuffix("Screen").lower() or "this screen"

@@ -146,7 +146,7 @@ def load_report(
             for n in store.journal.entries(symbol)
         ),
         load_kpis(store, symbol).series,
-        replay_summary(store, symbol),
+        replay_summary(store, symbol, base),
     )
 
 

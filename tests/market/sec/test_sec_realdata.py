@@ -100,12 +100,16 @@ def near(entry: dict, start: date | None, end: date) -> bool:
 
 
 def frame_for(body, concepts, unit, kind, start, end) -> dict | None:
-    """The frame of the first concept (in catalyst's order of preference) for the period."""
-    for concept in concepts:
-        for entry in framed(body, concept, unit, kind):
-            if near(entry, start, end):
-                return entry
-    return None
+    """The frame for the period of the concept filed last (a restatement under another concept
+    wins: Tesla's 2018 quarters, restated under Revenues), a tie going to the first concept in
+    catalyst's order of preference."""
+    found = [
+        (entry["filed"], -rank, entry)
+        for rank, concept in enumerate(concepts)
+        for entry in framed(body, concept, unit, kind)
+        if near(entry, start, end)
+    ]
+    return max(found, key=lambda f: (f[0], f[1]))[2] if found else None
 
 
 def basis_factor(ticker: str, filed: str) -> float:
@@ -162,11 +166,14 @@ def frame_periods(body: dict) -> dict[str, list[tuple[date, date]]]:
 
 
 def quarter_frames(body: dict, concepts: tuple[str, ...], unit: str) -> list[dict]:
-    """One frame-tagged quarter per period (the preferred concept's), by end date."""
+    """One frame-tagged quarter per period (the one filed last; a tie, the preferred concept's),
+    by end date."""
     found: list[dict] = []
     for concept in concepts:
         for entry in framed(body, concept, unit, QUARTER):
-            if not any(near(entry, d(f["start"]), d(f["end"])) for f in found):
+            start, end = d(entry["start"]), d(entry["end"])
+            best = frame_for(body, concepts, unit, QUARTER, start, end)
+            if best is entry and not any(near(entry, d(f["start"]), d(f["end"])) for f in found):
                 found.append(entry)
     return sorted(found, key=lambda e: e["end"])
 

@@ -206,3 +206,28 @@ def test_no_value_says_why(metric: str, snap: MarketSnapshot, code: MissingCode,
     found = observe(metric, "ALAB", snap)
     assert found.value is None and found.missing is not None and found.missing.code is code
     assert missing_text(found.missing) == sentence
+
+
+def test_a_consensus_of_a_period_ended_and_reported_is_not_current():
+    """A fiscal year that ended 2025-09-30, read a year on (its ceiling passed), is no
+    consensus now, for the estimate, the revision and the forward P/E alike; a quarter that
+    ended a fortnight ago and whose report is awaited still is (the report is held against it),
+    until its report is read."""
+    old = YEAR._replace(end=dt.date(2025, 9, 30))
+    snap = street(stored=estimates(QUARTER, old, NEXT))
+    for metric in ("eps_estimate_fy", "eps_revision_30d", "forward_pe"):
+        found = observe(metric, "ALAB", snap)
+        assert found.value is None, metric
+        assert found.missing is not None and found.missing.code is MissingCode.STREET_PERIOD_ENDED
+        assert missing_text(found.missing).startswith(
+            "the Street's consensus for the fiscal year's EPS of ALAB is for the period that"
+            " ended 2025-09-30"
+        )
+    assert observe("eps_estimate_next_fy", "ALAB", snap).value == 2.55
+    ended = TODAY - dt.timedelta(days=14)
+    awaited = QUARTER._replace(end=ended)
+    assert observe("eps_estimate_q", "ALAB", street(stored=estimates(awaited))).value == 0.52
+    reported = street(stored=estimates(awaited), releases=[release(455e6, 0.55, 0.5, end=ended)])
+    found = observe("eps_estimate_q", "ALAB", reported)
+    assert found.value is None and found.missing is not None
+    assert found.missing.code is MissingCode.STREET_PERIOD_ENDED

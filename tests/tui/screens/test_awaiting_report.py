@@ -1,6 +1,7 @@
 """A year-end milestone in the TUI (Pilot) with a fake clock across its due date and its
-quarter's report: on 1 January its row awaits the Q4 report and the thesis is not broken; the
-evening the report is read without evidence, it is missed and the thesis broken."""
+quarter's report: on 1 January (ALAB's filings read, its last 10-K among them) its row awaits the
+Q4 report and the thesis is not broken; the evening the report is read without evidence, it is
+missed and the thesis broken."""
 
 from __future__ import annotations
 
@@ -44,6 +45,17 @@ async def test_the_ticker_page_awaits_the_report_then_misses_it_the_evening_it_i
         store.sync.apply(config, now=NEW_YEAR)
         expected = EarningsDate("ALAB", dt.date(2027, 2, 10), "test", False)
         store.market.save_earnings("ALAB", expected, NEW_YEAR)
+        fy2025 = Fact(
+            "revenue_fy",
+            dt.date(2025, 1, 1),
+            dt.date(2025, 12, 31),
+            1.2e9,
+            "USD",
+            "10-K",
+            dt.date(2026, 2, 12),
+            "us-gaap:Revenues",
+        )
+        store.market.save_facts("ALAB", [fy2025], NEW_YEAR)
 
         verdict, detail = await shown_at(config, store, NEW_YEAR)
         assert "due passed, awaiting the Q4 FY2026 report (expected 2027-02-10)" in detail
@@ -59,7 +71,7 @@ async def test_the_ticker_page_awaits_the_report_then_misses_it_the_evening_it_i
             dt.date(2027, 2, 10),
             "release",
         )
-        store.market.save_facts("ALAB", [q4], REPORT_EVENING)
+        store.market.save_facts("ALAB", [fy2025, q4], REPORT_EVENING)
         verdict, detail = await shown_at(config, store, REPORT_EVENING)
         assert "due passed; the Q4 FY2026 report is in without evidence of it" in detail
         assert verdict.startswith("Verdict: broken")

@@ -5,21 +5,15 @@ when the TUI last showed the watchlist, else 7 days ago), and what changed since
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import TYPE_CHECKING, Any
 
 from ...prefs import load, prefs_file
 from ...reading.release.records import sensible
 from ...views.changes import DEFAULT_SINCE, LABELS, Change, after_look, grouped
-from ..context import CommandError
+from ..spans import moment_of
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-_AGO = re.compile(r"(\d{1,6})([mhdw])")
-_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
-# The earliest moment --since may name: nothing catalyst keeps is older.
-EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 def since_moment(
@@ -28,43 +22,16 @@ def since_moment(
     config: Path | None = None,
     zone: dt.tzinfo = dt.UTC,
 ) -> dt.datetime:
-    """The moment `--since` names: "7d" (m, h, d, w) before `now`, an ISO day (its start in the
-    user's `zone`, the day included) or moment (in `zone` when it names none). None: when the
-    TUI last showed the watchlist (the window opening just after it), else DEFAULT_SINCE ago.
-    A moment after `now`, before 1970, or text of another shape is refused in one line, saying
-    so. `config`: the catalysts.toml whose last look is meant (each file's is its own)."""
+    """The moment `--since` names, in the grammar of every command's days (cli/spans.py): "7d"
+    (m, h, d, w) before `now`, an ISO day (its start in the user's `zone`, the day included) or
+    moment (in `zone` when it names none). None: when the TUI last showed the watchlist (the
+    window opening just after it), else DEFAULT_SINCE ago. A moment after `now`, before 1970,
+    or text of another shape is refused in one line, saying so. `config`: the catalysts.toml
+    whose last look is meant (each file's is its own)."""
     if text is None:
         seen = load(prefs_file()).seen_at(config)
         return after_look(seen) if seen is not None and seen <= now else now - DEFAULT_SINCE
-    said = text.strip()
-    try:
-        moment = _moment(said, now, zone)
-    except ValueError:
-        raise CommandError(
-            f"catalyst changes: --since {said!r} is neither a span (30m, 12h, 7d, 2w) nor a day"
-            " (YYYY-MM-DD) nor a moment (YYYY-MM-DDTHH:MM)"
-        ) from None
-    except OverflowError:
-        moment = None
-    if moment is None or moment < EPOCH:
-        raise CommandError(f"catalyst changes: --since {said} is before 1970: nothing is that old")
-    if moment > now:
-        raise CommandError(f"catalyst changes: --since {said} is in the future")
-    return moment
-
-
-def _moment(said: str, now: dt.datetime, zone: dt.tzinfo) -> dt.datetime | None:
-    """`said` as a moment (None: before the first day a date can name); ValueError: not one
-    of the shapes; OverflowError: past what a moment can hold."""
-    if ago := _AGO.fullmatch(said):
-        span = dt.timedelta(**{_UNITS[ago[2]]: int(ago[1])})
-        return now - span if span <= now - EPOCH else None
-    if len(said) == 10:
-        moment = dt.datetime.combine(dt.date.fromisoformat(said), dt.time(), zone)
-    else:
-        moment = dt.datetime.fromisoformat(said)
-        moment = moment if moment.tzinfo else moment.replace(tzinfo=zone)
-    return moment.astimezone(dt.UTC)
+    return moment_of("changes", "--since", text, now, zone)
 
 
 def _json(c: Change) -> dict[str, Any]:

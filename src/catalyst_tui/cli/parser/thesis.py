@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ...thesis.vocabulary import CONVICTIONS, JOURNAL_ACTIONS, STATUSES
 from .options import output_options
-from .values import day, text
+from .values import SPAN_METAVAR, text
 
 if TYPE_CHECKING:
     from .options import Commands
@@ -85,7 +85,10 @@ def add(commands: Commands) -> None:
         "its stance counts in the verdict; dismissed: not shown again; reset: undecided)",
     )
     evidence.add_argument(
-        "--date", type=day, metavar="YYYY-MM-DD", help="the day the added document is of"
+        "--date",
+        type=text,
+        metavar=SPAN_METAVAR,
+        help="the day the added document is of: a day, or how long ago (3d)",
     )
     evidence.add_argument("--title", type=text, metavar="TEXT", help="the added document's title")
     commands.add(
@@ -110,7 +113,8 @@ def add(commands: Commands) -> None:
     )
     changes.add_argument(
         "--since",
-        metavar="7d|YYYY-MM-DD",
+        type=text,
+        metavar=SPAN_METAVAR,
         help="how long ago (30m, 12h, 7d, 2w), or a day or moment in ISO "
         "form; default: when the TUI last showed the watchlist, else 7 days",
     )
@@ -124,16 +128,16 @@ def add(commands: Commands) -> None:
     replayed.add_argument(
         "--from",
         dest="start",
-        type=day,
-        metavar="YYYY-MM-DD",
-        help="the first day (default: the first stored close)",
+        type=text,
+        metavar=SPAN_METAVAR,
+        help="the first day: how long ago (30d, 2w) or a day (default: the first stored close)",
     )
     replayed.add_argument(
         "--to",
         dest="end",
-        type=day,
-        metavar="YYYY-MM-DD",
-        help="the last day (default: the last stored close)",
+        type=text,
+        metavar=SPAN_METAVAR,
+        help="the last day: how long ago (7d) or a day (default: the last stored close)",
     )
     commands.add(
         "calibration",

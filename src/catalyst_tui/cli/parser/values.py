@@ -1,4 +1,4 @@
-"""The values an argument reads: text with no undecodable byte, a day and its range, and
+"""The values an argument reads: text with no undecodable byte, the range of a day typed, and
 `--broker`'s choices."""
 
 from __future__ import annotations
@@ -33,9 +33,11 @@ class BrokerNames:
 # with the bytes shown as escapes. Paths (--config, --db, -o, a file to read) keep them: the
 # file system takes them back as the bytes they were.
 _UNDECODABLE = re.compile("[\udc80-\udcff]")
-# The days a person may type (`evidence add --date`): a four-digit year SQLite, the timeline and
-# date arithmetic all hold; out of it, one line and exit 2.
+# The days a person may type (`evidence add --date`, `replay --from`): a four-digit year SQLite,
+# the timeline and date arithmetic all hold; out of it, one line and exit 2 (cli/spans.py).
 FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2200, 12, 31)
+#: How an option taking a moment or a day shows what it takes (cli/spans.py reads what it says).
+SPAN_METAVAR = "7d|YYYY-MM-DD"
 
 
 def text(value: str) -> str:
@@ -48,26 +50,3 @@ def text(value: str) -> str:
     if "\x00" in value:
         raise argparse.ArgumentTypeError("holds a NUL character")
     return value
-
-
-def day(value: str) -> str:
-    """A day typed as YYYY-MM-DD (kept as typed); its range, FIRST_DAY..LAST_DAY, is the
-    command's to say in one line (`day_in_range`), not argparse's usage block."""
-    try:
-        dt.date.fromisoformat(text(value))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date (write YYYY-MM-DD)") from None
-    return value
-
-
-def day_in_range(command: str, option: str, value: str) -> dt.date:
-    """A day typed, within FIRST_DAY..LAST_DAY: else one line naming the command, exit 2."""
-    from ..context import CommandError
-
-    parsed = dt.date.fromisoformat(value)
-    if not FIRST_DAY <= parsed <= LAST_DAY:
-        raise CommandError(
-            f"catalyst {command}: {option} {value} is out of range: a day from {FIRST_DAY} to "
-            f"{LAST_DAY}"
-        )
-    return parsed

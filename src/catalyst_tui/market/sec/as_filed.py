@@ -1,6 +1,7 @@
 """SEC companyfacts as each filing stated it: every value of the concepts the facts are derived
 from (facts.py), with its filing's date, form and accession; and the facts as they were known on
-a day, derived from the values filed on or before it alone (`known_by`). Pure, no I/O.
+a day, derived from the values filed on or before it alone (`known_by`; `FiledFacts` for one
+filing day after another). Pure, no I/O.
 
 A restated quarter (MRVL's first quarter of fiscal 2022: 832,279,000 in its 10-Q of 2021-06-09,
 832,300,000 in the 10-Q of 2022-05-27) is two values here, each known from its own filing; a
@@ -8,10 +9,19 @@ per-share value of a quarter filed before a split is on the share basis its fili
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING, Any
 
 from ..models import Fact, FiledValue
-from .facts import COST_CONCEPTS, REVENUE_CONCEPTS, _parse_date, _parse_number, derive_facts
+from .facts import (
+    COST_CONCEPTS,
+    REVENUE_CONCEPTS,
+    _parse_date,
+    _parse_number,
+    derive_facts,
+    derived,
+)
+from .series import Observation
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -77,6 +87,58 @@ def companyfacts_of(values: Iterable[FiledValue]) -> dict[str, Any]:
         entry["form"], entry["accn"] = v.form, v.accession
         units.setdefault(v.unit, []).append(entry)
     return {"facts": facts}
+
+
+class FiledFacts:
+    """`ordered`'s values (oldest filing first), each read once as the derivation reads a
+    companyfacts body's entry (facts.py); `known_by(upto)` derives the facts as known once the
+    first `upto` of them were filed, from those values alone, without a body made and read
+    again for each filing day."""
+
+    def __init__(self, ordered: Sequence[FiledValue]) -> None:
+        self._at: dict[tuple[str, str, str], list[int]] = {}
+        self._values: dict[tuple[str, str, str], list[FiledValue]] = {}
+        for at, v in enumerate(ordered):
+            key = (v.taxonomy, v.concept, v.unit)
+            self._at.setdefault(key, []).append(at)
+            self._values.setdefault(key, []).append(v)
+        self._read: dict[tuple[str, str, str, bool], list[Observation]] = {}
+
+    def known_by(self, upto: int) -> list[Fact]:
+        def read(namespace: str, concept: str, unit: str, *, instant: bool) -> list[Observation]:
+            key = (namespace, concept, unit)
+            found = self._observations(key, instant)
+            return found[: bisect.bisect_left(self._at.get(key, ()), upto)]
+
+        return derived(read)
+
+    def _observations(self, key: tuple[str, str, str], instant: bool) -> list[Observation]:
+        """The concept's values as observations, in filing order (a duration's without a start,
+        or starting after its end, left out, as facts.py leaves such an entry out)."""
+        found = self._read.get((*key, instant))
+        if found is None:
+            source = f"{key[0]}:{key[1]}"
+            found = []
+            at = []
+            for index, v in zip(self._at.get(key, ()), self._values.get(key, ()), strict=True):
+                start = None if instant else v.period_start
+                if not instant and (start is None or start > v.period_end):
+                    continue
+                at.append(index)
+                found.append(
+                    Observation(
+                        start=start,
+                        end=v.period_end,
+                        value=v.value,
+                        form=v.form,
+                        filed=v.filed,
+                        accn=v.accession,
+                        source=source,
+                    )
+                )
+            self._read[(*key, instant)] = found
+            self._at[key] = at  # the kept ones' places, for known_by's cut
+        return found
 
 
 def known_by(ordered: Sequence[FiledValue], upto: int) -> list[Fact]:

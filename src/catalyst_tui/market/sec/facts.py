@@ -10,7 +10,10 @@ fiscal year, so periods are told apart by their length, never by `fy`/`fp`:
 - a single quarter lasts 80–100 days, a nine-month YTD 255–290 days, a fiscal year 350–380 days;
 - Q4 is rarely tagged: it is derived as FY − 9M YTD (the YTD starting on the FY's first day), or
   as FY − (Q1 + Q2 + Q3) when no 9M YTD exists;
-- each (start, end) keeps the value filed last, so a restatement replaces the original;
+- each (start, end) keeps the value filed last, so a restatement replaces the original: of
+  revenue, whatever concept either is tagged under (Tesla's 2018 quarters, first filed under
+  RevenueFromContractWithCustomerExcludingAssessedTax and restated under Revenues by the 10-Q of
+  2019-10-29 and the 10-K of 2020-02-13), a tie going to the concept first in REVENUE_CONCEPTS;
 - a quarter tagged under two periods a few days apart (an end date a day off) is one quarter:
   a concept's quarters never overlap, so four in a row are a year;
 - per-share values are put on the latest filing's share basis, and Q4 EPS comes from Q4 net
@@ -20,20 +23,22 @@ fiscal year, so periods are told apart by their length, never by `fy`/`fp`:
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ..models import Fact
 from .quarters import derived_q4, one_per_period, quarters
-from .series import FISCAL_YEAR_DAYS, Observation, Series, merge, within
+from .series import FISCAL_YEAR_DAYS, Observation, Series, newest, within
 from .splits import most_precise, on_latest_basis, per_share_q4
 from .tickers import SecFormatError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["CONCEPT_ORDER", "derive_facts"]
+__all__ = ["CONCEPT_ORDER", "derive_facts", "derived"]
 
 REVENUE_CONCEPTS = (
     "RevenueFromContractWithCustomerExcludingAssessedTax",
@@ -70,12 +75,21 @@ def derive_facts(companyfacts: dict[str, Any]) -> list[Fact]:
     facts = companyfacts.get("facts")
     if not isinstance(facts, dict):
         raise SecFormatError('companyfacts has no "facts" object')
+    return derived(partial(_read, facts))
+
+
+#: A concept's well-formed values in a unit: (namespace, concept, unit, instant=) -> values.
+Reader = Callable[..., list[Observation]]
+
+
+def derived(read: Reader) -> list[Fact]:
+    """The canonical facts (derive_facts) from the values `read` gives of each concept."""
 
     def durations(concept: str, unit: str) -> Series:
-        return _dedupe(_read(facts, "us-gaap", concept, unit, instant=False))
+        return _dedupe(read("us-gaap", concept, unit, instant=False))
 
     revenue_by_concept = [durations(c, _USD) for c in REVENUE_CONCEPTS]
-    revenue = merge(revenue_by_concept)
+    revenue = newest(revenue_by_concept)
 
     gross_profit_by_source = [durations("GrossProfit", _USD)]
     for cost_concept in COST_CONCEPTS:
@@ -83,7 +97,7 @@ def derive_facts(companyfacts: dict[str, Any]) -> list[Fact]:
         gross_profit_by_source.append(_difference(revenue, cost))
 
     operating_income = [durations("OperatingIncomeLoss", _USD)]
-    eps_filed = _read(facts, "us-gaap", "EarningsPerShareDiluted", _EPS_UNIT, instant=False)
+    eps_filed = read("us-gaap", "EarningsPerShareDiluted", _EPS_UNIT, instant=False)
     restated = on_latest_basis(eps_filed)
     eps = _dedupe(restated)
     precise = most_precise(restated, eps)
@@ -94,16 +108,14 @@ def derive_facts(companyfacts: dict[str, Any]) -> list[Fact]:
         return per_share_q4(fy, parts, net_income, precise, difference)
 
     out: list[Fact] = []
-    out += _to_facts("revenue_q", _USD, quarters(revenue_by_concept))
+    out += _to_facts("revenue_q", _USD, quarters(revenue_by_concept, merged_by=newest))
     years = [o for o in revenue.values() if within(o.days, FISCAL_YEAR_DAYS)]
     out += _to_facts("revenue_fy", _USD, one_per_period(years, {}))
     out += _to_facts("gross_profit_q", _USD, quarters(gross_profit_by_source))
     out += _to_facts("operating_income_q", _USD, quarters(operating_income))
     out += _to_facts("eps_diluted_q", _EPS_UNIT, quarters([eps], eps_q4))
     out += _to_facts("net_income_q", _USD, quarters([net_income]))
-    shares = _dedupe(
-        _read(facts, "dei", "EntityCommonStockSharesOutstanding", _SHARES, instant=True)
-    )
+    shares = _dedupe(read("dei", "EntityCommonStockSharesOutstanding", _SHARES, instant=True))
     out += _to_facts("shares_outstanding", _SHARES, shares.values())
     rank = {name: i for i, name in enumerate(CONCEPT_ORDER)}
     out.sort(key=lambda f: (rank[f.concept], f.period_end, f.period_start or f.period_end))

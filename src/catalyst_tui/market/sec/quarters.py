@@ -28,16 +28,23 @@ DERIVED_DECIMALS = 6
 Q4Rule = Callable[[Observation, list[tuple[str, Observation]]], Observation | None]
 
 
-def quarters(series_by_source: list[Series], q4: Q4Rule | None = None) -> list[Observation]:
+def quarters(
+    series_by_source: list[Series],
+    q4: Q4Rule | None = None,
+    *,
+    merged_by: Callable[[list[Series]], Series] = merge,
+) -> list[Observation]:
     """Reported single quarters plus the Q4s derivable from fiscal years, one per quarter.
 
-    `series_by_source` is in order of preference and merged per period. A derived Q4 takes the
-    9M YTD / quarters from the FY's own source when that source has them, so a value is not mixed
-    from two concepts when it need not be. `q4` computes it from the FY and those parts (by
-    default FY minus them).
+    `series_by_source` is in order of preference and merged per period (`merged_by`: the first
+    series's value, or `series.newest`, the one filed last). A derived Q4 takes the 9M YTD /
+    quarters from the FY's own source when that source has them, so a value is not mixed from
+    two concepts when it need not be. `q4` computes it from the FY and those parts (by default
+    FY minus them).
     """
-    merged = merge(series_by_source)
-    quarters = {p: o for p, o in merged.items() if within(o.days, QUARTER_DAYS)}
+    merged = merged_by(series_by_source)
+    days = {p: o.days for p, o in merged.items()}  # each period's length, worked out once
+    quarters = {p: o for p, o in merged.items() if within(days[p], QUARTER_DAYS)}
     quarter_ends = {end for _, end in quarters}
     by_source: dict[str, Series] = {}
     for series in series_by_source:
@@ -45,9 +52,10 @@ def quarters(series_by_source: list[Series], q4: Q4Rule | None = None) -> list[O
             by_source.setdefault(obs.source, {})[period] = obs
 
     derived: list[Observation] = []
-    for fy in sorted(merged.values(), key=lambda o: (o.end, o.start)):
-        if not within(fy.days, FISCAL_YEAR_DAYS) or fy.end in quarter_ends:
-            continue  # not a fiscal year, or its last quarter is known already
+    years = [o for p, o in merged.items() if within(days[p], FISCAL_YEAR_DAYS)]
+    for fy in sorted(years, key=lambda o: (o.end, o.start)):
+        if fy.end in quarter_ends:
+            continue  # its last quarter is known already
 
         def lookup(period: Period, fy: Observation = fy) -> Observation:
             return by_source.get(fy.source, {}).get(period) or merged[period]
@@ -61,9 +69,10 @@ def quarters(series_by_source: list[Series], q4: Q4Rule | None = None) -> list[O
                 derived.append(found)
                 quarter_ends.add(found.end)  # one Q4 per year end, even if two FYs end that day
     rank: dict[str, int] = {}
-    for i, series in enumerate(series_by_source):
-        for obs in series.values():
-            rank.setdefault(obs.source, i)
+    if merged_by is merge:  # the preferred source wins a quarter tagged twice; else the newest
+        for i, series in enumerate(series_by_source):
+            for obs in series.values():
+                rank.setdefault(obs.source, i)
     return one_per_period(list(quarters.values()) + derived, rank)
 
 
@@ -81,7 +90,7 @@ def one_per_period(periods: list[Observation], rank: Mapping[str, int]) -> list[
             twins[-1].append(obs)
         else:
             twins.append([obs])
-    kept = [min(group, key=preference) for group in twins]
+    kept = [group[0] if len(group) == 1 else min(group, key=preference) for group in twins]
     day = timedelta(days=1)
     for i, group in enumerate(twins):
         if len(group) > 1:

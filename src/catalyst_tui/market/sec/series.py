@@ -49,5 +49,17 @@ def merge(series_in_preference_order: Iterable[Series]) -> Series:
     return merged
 
 
+def newest(series_in_preference_order: Iterable[Series]) -> Series:
+    """Per period, the value filed last whatever its series (a restatement under another
+    concept wins), a tie going to the first series that has that period."""
+    merged: Series = {}
+    for series in series_in_preference_order:
+        for period, obs in series.items():
+            kept = merged.get(period)
+            if kept is None or obs.filed > kept.filed:
+                merged[period] = obs
+    return merged
+
+
 def within(days: int, bounds: tuple[int, int]) -> bool:
     return bounds[0] <= days <= bounds[1]

@@ -30,10 +30,17 @@ class Followed(NamedTuple):
 
 
 def followed(
-    closes: Sequence[tuple[dt.date, float]], day: dt.date, later: Sequence[int] = LATER
+    closes: Sequence[tuple[dt.date, float]],
+    day: dt.date,
+    later: Sequence[int] = LATER,
+    days: Sequence[dt.date] | None = None,
 ) -> Followed:
-    """The close of `day` (the last stored on or before it) and those `later` trading days on."""
-    at = bisect.bisect_right(closes, day, key=lambda c: c[0]) - 1
+    """The close of `day` (the last stored on or before it) and those `later` trading days on
+    (`days`: the closes' days, where the caller has them)."""
+    if days is not None:
+        at = bisect.bisect_right(days, day) - 1
+    else:
+        at = bisect.bisect_right(closes, day, key=lambda c: c[0]) - 1
     if at < 0:
         return Followed(day, None, tuple((n, None) for n in later))
     return Followed(

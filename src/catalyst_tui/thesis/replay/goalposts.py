@@ -62,6 +62,29 @@ def undone(written: Sequence[Written], move: Move) -> list[Written] | None:
     return out
 
 
+def undone_rules(
+    symbol: str, written: Sequence[Written], moves: Sequence[Move]
+) -> list[tuple[Move, list[Written] | None]]:
+    """Each move of `symbol`'s checkpoints in `written`, with the checkpoints it undoes (None:
+    the rule before it does not read any more), to replay beside the rules in force."""
+    ids = {w.state.id for w in written}
+    return [
+        (move, undone(written, move))
+        for move in moves
+        if move.symbol == symbol and move.checkpoint in ids
+    ]
+
+
+def compared(move: Move, then: Replayed | None, now: Replayed) -> Undone:
+    """What the move's original rule (`then`, replayed on the days of `now`; None: it does not
+    read) would have judged otherwise than the rule in force."""
+    if not now.days or move.at.date() > now.days[-1]:
+        return Undone(move, after_span=True)
+    if then is None:
+        return Undone(move, readable=False)
+    return _first_difference(move, then, now)
+
+
 def check_moves(
     symbol: str,
     written: Sequence[Written],
@@ -70,20 +93,10 @@ def check_moves(
     now: Replayed,
 ) -> list[Undone]:
     """Each move of `symbol`'s checkpoints in `written`, replayed undone on `days`."""
-    ids = {w.state.id for w in written}
-    out = []
-    for move in moves:
-        if move.symbol != symbol or move.checkpoint not in ids:
-            continue
-        if not now.days or move.at.date() > now.days[-1]:
-            out.append(Undone(move, after_span=True))
-            continue
-        rules = undone(written, move)
-        if rules is None:
-            out.append(Undone(move, readable=False))
-            continue
-        out.append(_first_difference(move, replay(symbol, rules, days), now))
-    return out
+    return [
+        compared(move, None if rules is None else replay(symbol, rules, days), now)
+        for move, rules in undone_rules(symbol, written, moves)
+    ]
 
 
 def _first_difference(move: Move, then: Replayed, now: Replayed) -> Undone:

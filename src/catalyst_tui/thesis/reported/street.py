@@ -4,7 +4,10 @@ before it (market/estimates.py, store/estimates.py). thesis/catalogue.py names t
 
 A consensus is the analysts' average as the provider last gave it (the day it was read is in
 the value's note: a provider's gap leaves the last one). A count of analysts said and below
-MIN_ANALYSTS is no consensus: one analyst's number is an opinion.
+MIN_ANALYSTS is no consensus: one analyst's number is an opinion. Nor is the consensus of a
+period that has ended and been reported (a report of it read, or its ceiling passed: 100 days
+after its end, thesis/awaiting.py): a fiscal year to 2025-09-30 read in November 2026 is
+history, not the Street's view now (`ended`).
 """
 
 from __future__ import annotations
@@ -42,6 +45,27 @@ def _range(stored: StoredEstimates, period: str, figure: str) -> tuple[Consensus
     return None if said.average is None and said.analysts is None else (found, said)
 
 
+def ended(
+    symbol: str, snap: MarketSnapshot, consensus: Consensus, metric: str
+) -> Observation | None:
+    """No value, saying so, when `consensus` is of a period that ended before the snapshot's
+    day and was reported since (a report of it read), or whose ceiling passed; None while it is
+    current."""
+    end = consensus.end
+    today = snap.now.date()
+    if end is None or end >= today:
+        return None
+    # The report's rules, with the first period ended (the calendar's arithmetic with them: the
+    # watchlist's first frame reads the Street without them).
+    from ..awaiting import CEILING, NEAR, reported_through
+
+    through = reported_through(snap, symbol)
+    if today <= end + CEILING and (through is None or through < end - NEAR):
+        return None  # ended, its report awaited: the consensus it will be held against
+    missing = Missing(MissingCode.STREET_PERIOD_ENDED, symbol, metric, text=end.isoformat())
+    return Observation(None, missing)
+
+
 def _consensus(
     symbol: str, snap: MarketSnapshot, metric: str, period: str, figure: str
 ) -> Observation:
@@ -52,6 +76,8 @@ def _consensus(
     if found is None:
         return Observation(None, Missing(MissingCode.NO_CONSENSUS, symbol, metric))
     consensus, said = found
+    if (old := ended(symbol, snap, consensus, metric)) is not None:
+        return old
     if said.analysts is not None and said.analysts < MIN_ANALYSTS:
         return Observation(
             None, Missing(MissingCode.FEW_ANALYSTS, symbol, metric, value=said.analysts)
@@ -216,6 +242,8 @@ def eps_revision_30d(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) ->
     if stored is None:
         return Observation(None, Missing(MissingCode.NO_ESTIMATES, symbol))
     year = stored.period("0y")
+    if year is not None and (old := ended(symbol, snap, year, "eps_estimate_fy")) is not None:
+        return old
     moved = revision_of(symbol, year)
     if year is None or moved.value is None:
         return moved
@@ -237,6 +265,8 @@ def forward_pe(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Obser
     if stored is None:
         return Observation(None, Missing(MissingCode.NO_ESTIMATES, symbol))
     year = stored.period("0y")
+    if year is not None and (old := ended(symbol, snap, year, "eps_estimate_fy")) is not None:
+        return old
     money = Money(quote.currency, snap.base, snap.rates)
     found = pe_of(symbol, quote.price, year, money)
     if found.value is None:

@@ -17,6 +17,7 @@ from .forms import Field, FormScreen
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from ...config.model import Checkpoint
     from ...session.file_edits import EditOutcome
     from ...session.workspace import Workspace
     from ...store.records import CheckpointRecord
@@ -206,6 +207,8 @@ class CheckpointForm(EditForm):
 
         condition = c.condition.text if c and c.condition else ""
         kinds = KIND_NAMES
+        written = _in_file(workspace, symbol, c.id if c else None)
+        confidence = written.confidence if written is not None else None
         fields = [
             Field("id", "Id", value(c and c.id), "lowercase, digits, - and _: e.g. npo-ships"),
             Field("title", "Title", value(c and c.title)),
@@ -215,6 +218,12 @@ class CheckpointForm(EditForm):
             Field("until", "Until (optional)", value(c and c.until), "YYYY-MM-DD"),
             Field("period_end", "Period end (optional)", value(c and c.period_end), "YYYY-MM-DD"),
             Field("source", "Source", value(c and c.source), "optional: where it comes from"),
+            Field(
+                "confidence",
+                "Confidence (optional)",
+                "" if confidence is None else f"{confidence:g}",
+                "how likely it is met: 0.7 for 70%",
+            ),
             Field(
                 "judged",
                 "Judged past due",
@@ -272,9 +281,16 @@ JUDGED_CHOICES = (BY_REPORT, AT_DUE)
 def _judged(workspace: Workspace, symbol: str, checkpoint_id: str | None) -> str:
     """How the file says the checkpoint is judged: "at due", or "by report" (the default, for a
     new one too)."""
-    ticker = workspace.config.tickers.get(symbol)
-    found = next((c for c in ticker.checkpoints if c.id == checkpoint_id), None) if ticker else None
+    found = _in_file(workspace, symbol, checkpoint_id)
     return AT_DUE if found is not None and found.judged == AT_DUE else BY_REPORT
+
+
+def _in_file(workspace: Workspace, symbol: str, checkpoint_id: str | None) -> Checkpoint | None:
+    """The checkpoint as catalysts.toml writes it (None: a new one, or not in the file)."""
+    ticker = workspace.config.tickers.get(symbol)
+    if ticker is None or checkpoint_id is None:
+        return None
+    return next((c for c in ticker.checkpoints if c.id == checkpoint_id), None)
 
 
 def _kinds_allowing(key: str) -> tuple[str, ...]:

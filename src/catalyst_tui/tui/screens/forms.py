@@ -31,6 +31,9 @@ Submit = Callable[[dict[str, str]], str | None]
 # The modal screens' rules (this module's and screens/passage.py's), loaded when the first one
 # opens; a rule of a modal screen node itself stays in app.tcss.
 MODAL_CSS = Path(__file__).with_name("forms.tcss")
+# The most rows a form's fields take before they scroll (forms.tcss says it of #form-fields);
+# fewer where the screen is shorter (FormScreen._fit).
+_FIELDS_HEIGHT = 18
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,7 @@ class FormScreen(FreshScreen, ModalScreen[object]):
         self.errors: dict[str, str] = {}
         self.initial: dict[str, str] = {}
         self.saving = False
+        self._fitted = _FIELDS_HEIGHT
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form-box"):
@@ -109,6 +113,24 @@ class FormScreen(FreshScreen, ModalScreen[object]):
         self._show_fields_of_kind()
         self.initial = self.values()
         self.query_one(f"#field-{self.fields[0].name}").focus()
+        self.call_after_refresh(self._fit)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit)
+
+    def _fit(self) -> None:
+        """The fields scroll in what the screen leaves the form: its title, note, message and
+        buttons stay in sight at any height (Save at 80x24 too)."""
+        if not self.is_attached:
+            return
+        box = self.query_one("#form-box")
+        fields = self.query_one("#form-fields", VerticalScroll)
+        others = sum(w.outer_size.height for w in box.children if w is not fields)
+        room = self.size.height - box.styles.gutter.height - others
+        fitted = max(3, min(_FIELDS_HEIGHT, room))
+        if fitted != self._fitted:
+            self._fitted = fitted
+            fields.styles.max_height = fitted
 
     def _kind(self) -> str:
         if not any(f.name == "kind" for f in self.fields):
@@ -155,6 +177,7 @@ class FormScreen(FreshScreen, ModalScreen[object]):
             self.query_one(f"#error-{field.name}", Static).update(fmt.plain(message))
         general = self.errors.get("", "")
         self.query_one("#form-error", Static).update(fmt.plain(general, multiline=True))
+        self.call_after_refresh(self._fit)
         return self.errors
 
     def _touch(self, widget_id: str | None) -> None:
@@ -231,6 +254,7 @@ class FormScreen(FreshScreen, ModalScreen[object]):
         self.query_one("#form-error", Static).update(
             fmt.plain(text, style or ink().muted, multiline=True)
         )
+        self.call_after_refresh(self._fit)
 
     def result(self) -> object:
         """What a saved form is dismissed with."""
