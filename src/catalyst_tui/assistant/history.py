@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ..thesis.replay.wording import step_text, undone_text
 from ..thesis.wording import reason_text
 from ..views.calibration import load_calibration
-from ..views.replay import replay_ticker
+from ..views.replay import load_replay
 from . import citing
 from .arguments import BadArguments
 from .paging import Answer
@@ -41,8 +41,7 @@ def replay(call: Call, args: dict[str, Any]) -> Answer:
     ticker = call.config.tickers.get(symbol)
     if ticker is None or not ticker.checkpoints:
         raise BadArguments(f"symbol: {symbol} has no checkpoints in catalysts.toml to replay")
-    moves = call.store.journal.moves(symbol)
-    r = replay_ticker(call.store, ticker, moves, start=start, end=end, base=call.base)
+    (r,) = load_replay(call.store, call.config, symbol, start=start, end=end)
     head = {
         "symbol": symbol,
         "from": citing.day(r.start),
