@@ -71,6 +71,7 @@ METRICS: dict[str, Metric] = {
             "fundamentals.revenue_ttm",
             figure="revenue",
             from_releases=True,
+            money=Money.REPORTED,
         ),
         Metric(
             "revenue_fy",
@@ -80,6 +81,7 @@ METRICS: dict[str, Metric] = {
             "fundamentals.revenue_fy",
             figure="fiscal-year revenue",
             from_releases=True,
+            money=Money.REPORTED,
         ),
         Metric(
             "revenue_growth_yoy",
@@ -149,6 +151,7 @@ METRICS: dict[str, Metric] = {
             "the midpoint of the next quarter's revenue guidance in the latest earnings "
             "release (`$440–450M` is 445M)",
             "releases.guide_revenue",
+            money=Money.REPORTED,
         ),
         Metric(
             "revenue_vs_guide",

@@ -19,7 +19,7 @@ from .catalogue import METRICS, Source
 from .evidence.stance import AGAINST, Accepted, Stance
 from .reported.forecast import Forecast, on_course
 from .vocabulary import VERDICTS, Kind, Status, Verdict
-from .wording import forecast_text, format_value
+from .wording import forecast_text, format_value, value_against
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -330,7 +330,8 @@ def reason_text(reason: VerdictReason) -> str:
         return f"{text}: {forecast_text(reason.forecast, reason.condition)}"
     if reason.value is not None and reason.metric:
         said = f", {reason.note}" if reason.note else ""  # a KPI's words: "over 10% of revenue"
-        text += f" ({reason.metric} {format_value(reason.metric, reason.value)}{said})"
+        shown = _value(reason.metric, reason.value, reason.condition)
+        text += f" ({reason.metric} {shown}{said})"
     elif reason.note and reason.metric:  # a KPI stated too loosely to judge: its words alone
         text += f" ({reason.note})"
     if reason.since is not None:
@@ -338,6 +339,14 @@ def reason_text(reason: VerdictReason) -> str:
     if reason.acked is not None:
         text += f", acknowledged on {reason.acked.isoformat()}"
     return text
+
+
+def _value(metric: str, value: float, condition: Condition | None) -> str:
+    """The value, with the digits that tell it from its threshold (19.996% under a 20% floor,
+    not 20.0%), as its checkpoint's reason shows it."""
+    if condition is None or condition.metric != metric:
+        return format_value(metric, value)
+    return value_against(condition, value)[0]
 
 
 #: The metrics whose value a reason gives with its words: the KPIs read from words.

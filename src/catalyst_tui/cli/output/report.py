@@ -18,7 +18,7 @@ from rich.text import Text
 from ...text import printable
 from ...thesis.kinds import status_word
 from ...thesis.vocabulary import NONE, STATUS_STYLE
-from ...thesis.wording import format_value, json_value, reason_text
+from ...thesis.wording import json_value, reason_text, value_against
 from ...views.health import format_age
 from .stream import Column, Row, print_table
 from .tables import output_console
@@ -147,9 +147,8 @@ def print_checkpoints(
     for r in records:
         measured = ""
         if r.condition is not None:
-            value = r.value
-            shown = NONE if value is None else format_value(r.condition.metric, value)
-            measured = f"{shown} vs {r.condition.op} {r.condition.threshold_text}"
+            shown, target = value_against(r.condition, r.value, r.reason.op)
+            measured = f"{shown} vs {target}"
         status = status_word(r.kind, r.status)  # a guard that is met reads "holding", as in the TUI
         status += (" ⚑" if r.flagged else "") + (" (by hand)" if r.manual else "")
         due = r.due or r.until

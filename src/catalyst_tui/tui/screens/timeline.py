@@ -16,7 +16,7 @@ from ...text import printable
 from ...thesis.kinds import status_word
 from ...thesis.verdict import reason_text as verdict_reason_text
 from ...thesis.vocabulary import STATUS_STYLE, VERDICT_STYLE
-from ...thesis.wording import format_value, reason_text
+from ...thesis.wording import reason_text, value_against
 from ...views.timeline import (
     FilingEntry,
     NoteEntry,
@@ -216,7 +216,10 @@ class TimelineScreen(TableDetailScreen[TimelineEntry]):
         when = e.ts.astimezone(self.workspace.zone).strftime("%Y-%m-%d %H:%M")
         value = ""
         if e.value is not None:
-            value = format_value(e.condition.metric, e.value) if e.condition else f"{e.value:g}"
+            if e.condition is None:
+                value = f"{e.value:g}"
+            else:
+                value = value_against(e.condition, e.value, e.reason.op)[0]
         why = reason_text(e.reason, e.condition, self.workspace.today())
         return _cells(e, when, value, why)
 

@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Static
 from ....text import printable
 from ....thesis.kinds import status_word
 from ....thesis.vocabulary import Status
-from ....thesis.wording import format_value, reason_text
+from ....thesis.wording import reason_text, value_against
 from ... import format as fmt
 from ... import messages
 from ...palette import ink
@@ -188,13 +188,12 @@ class CheckpointsPane(TickerPane):
 def _checkpoint_cells(c: CheckpointRecord, today: dt.date) -> tuple[Text, ...]:
     p = ink()
     title = fmt.plain(c.title, p.alarm if c.flagged else "")
-    value = c.value
-    if c.condition is not None and value is not None:
-        shown = Text(format_value(c.condition.metric, value), style=p.bad if c.flagged else "")
+    value, target = value_against(c.condition, c.value, c.reason.op) if c.condition else ("", "")
+    if c.condition is not None and c.value is not None:
+        shown = Text(value, style=p.bad if c.flagged else "")
     else:
-        shown = Text("—" if c.condition else "", style=p.muted)
+        shown = Text(value, style=p.muted)
     days_left = (c.due - today).days if c.due else None
-    target = f"{c.condition.op} {c.condition.threshold_text}" if c.condition else ""
     return (
         fmt.status(c.status, status_word(c.kind, c.status), flagged=c.flagged, manual=c.manual),
         title,
