@@ -117,7 +117,8 @@ def cmd_filings(ctx: Context) -> int:
 
 
 def cmd_status(ctx: Context) -> int:
-    from .output.status import build_status, status_json, status_lines
+    from .output.status import build_status, fitted, status_json, status_lines
+    from .output.tables import line_width
 
     config = ctx.load_config()
     now = utc_now()
@@ -129,10 +130,12 @@ def cmd_status(ctx: Context) -> int:
         return {**status_json(status), "daemon": daemon}
 
     def show() -> None:
-        ctx.out("\n".join(status_lines(status, now)))
+        lines = status_lines(status, now)
         if daemon is not None:
             state = "installed" if daemon["installed"] else "not installed"
-            ctx.out(f"daemon: {daemon['unit']} {state} ({daemon['path']})")
+            lines.append(f"daemon: {daemon['unit']} {state} ({daemon['path']})")
+        width = line_width()  # a terminal's: broken between words; a pipe's: whole
+        ctx.out("\n".join(lines if width is None else fitted(lines, width)))
 
     ctx.report(data, show)
     return EXIT_OK
