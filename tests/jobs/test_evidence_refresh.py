@@ -158,5 +158,5 @@ evidence = ['"quantum computer"']
         passages = len(store.evidence.passages("ADBE"))
         [summary] = store.outbox.claim("test", now)
         assert summary.body.startswith(
-            f"{passages} passage(s) in past filings and news for 1 checkpoint(s):"
+            f"{passages} passages in past filings and news for 1 checkpoint:"
         ), summary.body

@@ -192,7 +192,7 @@ def test_a_notice_of_its_own_is_shown_as_it_is_on_one_line():
 def test_the_evidence_summary_says_how_many_passages_and_where_to_read_them():
     assert evidence_summary("ALAB", 3, 2) == Notification(
         "ALAB · evidence found",
-        "3 passage(s) in past filings and news for 2 checkpoint(s): see the ticker's Evidence"
+        "3 passages in past filings and news for 2 checkpoints: see the ticker's Evidence"
         " pane, or catalyst evidence ALAB",
     )
 

@@ -291,7 +291,7 @@ MISSING_SENTENCES = [
     ),
     (
         Missing(MissingCode.FEW_ANALYSTS, "ALAB", "revenue_estimate_q", value=1),
-        "the quarter's revenue consensus of ALAB is of 1 analyst(s): too few",
+        "the quarter's revenue consensus of ALAB is of 1 analyst: too few",
     ),
     (
         Missing(MissingCode.NO_REVISION_TREND, "ALAB"),

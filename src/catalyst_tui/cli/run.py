@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..paths import named_database
 from ..store import Store, describe_sqlite_error
+from ..text import counted
 from .context import (
     EXIT_OK,
     EXIT_STALE,
@@ -157,7 +158,7 @@ def cmd_daemon(ctx: Context) -> int:
             )
         else:
             parts.append("evaluation")
-        parts.append(f"{len(result.changed)} transition(s)")
+        parts.append(counted(len(result.changed), "transition"))
         if result.delivery is not None:
             parts.append(f"{result.delivery.sent} on the desktop")
         ctx.out(", ".join(parts))
@@ -187,7 +188,7 @@ def cmd_daemon(ctx: Context) -> int:
         )
         scheduler.start()
         n = len(config.tickers)
-        ctx.out(f"catalyst daemon: watching {n} ticker{'' if n == 1 else 's'}; SIGTERM stops it")
+        ctx.out(f"catalyst daemon: watching {counted(n, 'ticker')}; SIGTERM stops it")
         sys.stdout.flush()
         await stop.wait()
         await scheduler.stop()

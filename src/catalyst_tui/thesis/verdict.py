@@ -15,6 +15,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
+from ..text import counted
 from .catalogue import METRICS, Source
 from .evidence.stance import AGAINST, Accepted, Stance
 from .reported.forecast import Forecast, on_course
@@ -218,7 +219,7 @@ class TickerVerdict(NamedTuple):
         """ "3 of 15 checkpoints judged"; "no checkpoints"."""
         if not self.checkpoints:
             return "no checkpoints"
-        return f"{self.judged} of {self.checkpoints} checkpoint{_s(self.checkpoints)} judged"
+        return f"{self.judged} of {counted(self.checkpoints, 'checkpoint')} judged"
 
 
 class PortfolioVerdict(NamedTuple):
@@ -270,10 +271,6 @@ def judge(symbol: str, standings: Iterable[Standing]) -> TickerVerdict:
 
 
 _JUDGED = frozenset({Status.MET, Status.MISSED})
-
-
-def _s(n: int) -> str:
-    return "" if n == 1 else "s"
 
 
 def _remaining(s: Standing) -> VerdictReason:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+from ..text import counted
 from .catalogue import METRICS, Unit
 from .conditions import OPERATORS
 from .figures import alone, pair, spelled_money, unit_of
@@ -237,7 +238,7 @@ def _reason_words(reason: Reason, condition: Condition | None, today: dt.date) -
         return f"{how}: {reason.note}" if reason.note else how
     if why == Why.DUE_AHEAD and reason.day is not None:
         days = (reason.day - today).days
-        return f"due {reason.day.isoformat()}, {days} day{'s' if days != 1 else ''} left"
+        return f"due {reason.day.isoformat()}, {counted(days, 'day')} left"
     if why == Why.DUE_PASSED and reason.day is not None:
         return f"due {reason.day.isoformat()} passed while pending"
     if why in SETTLED_BY_REPORT:

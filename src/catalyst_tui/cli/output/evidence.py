@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 
 from ...market.models import NEW_YORK
-from ...text import printable
+from ...text import counted, printable
 from ...thesis.evidence.stance import STANCE_STYLE, shown, stance_text
 from .tables import keep_whole, output_console, report_table, show
 
@@ -115,7 +115,7 @@ def print_added(symbol: str, added: AddedDocument, console: Console | None = Non
     what = f"{added.kind} “{added.title}” of {added.day.isoformat()}, {added.location}"
     count = len(added.passages)
     if added.new:
-        said = f"{symbol}: added: {what}: {count} passage(s) match its evidence entries"
+        said = f"{symbol}: added: {what}: {counted(count, 'passage')} match its evidence entries"
     elif not added.passages:
         said = (
             f"{symbol}: already added, nothing new stored: {what}; none of its sentences "
@@ -125,8 +125,8 @@ def print_added(symbol: str, added: AddedDocument, console: Console | None = Non
         found = sorted({p.found_at.date().isoformat() for p in added.passages})
         since = found[0] if len(found) == 1 else f"{found[0]} to {found[-1]}"
         said = (
-            f"{symbol}: already added, nothing new stored: {what}; its {count} passage(s), "
-            f"found {since}:"
+            f"{symbol}: already added, nothing new stored: {what}; "
+            f"its {counted(count, 'passage')}, found {since}:"
         )
     console.print(Text(printable(said)))
     if added.passages:

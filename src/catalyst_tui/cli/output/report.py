@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 from rich.text import Text
 
-from ...text import printable
+from ...text import counted, printable
 from ...thesis.kinds import status_word
 from ...thesis.vocabulary import NONE, STATUS_STYLE
 from ...thesis.wording import json_value, reason_text, value_against
@@ -166,7 +166,7 @@ def print_checkpoints(
     flagged = sum(r.flagged for r in records)
     if flagged:
         console.print(
-            f"{flagged} unacknowledged miss{'es' if flagged != 1 else ''}: "
+            f"{counted(flagged, 'unacknowledged miss', 'unacknowledged misses')}: "
             "catalyst ack SYMBOL/ID (or --all)",
             highlight=False,
         )

@@ -12,6 +12,7 @@ from ...jobs.client import browser_tls_note
 from ...market.fetch_kinds import FETCH_KINDS
 from ...market.http.browser_tls import load_problem
 from ...notify.tried import read_tests
+from ...text import counted
 from ...views.channels import ChannelState, channel_states
 from ...views.health import format_age
 from .stream import cell_len
@@ -203,7 +204,7 @@ def status_lines(status: Status, now: dt.datetime) -> list[str]:
     ]
     for p in status.providers:
         parts = [
-            f"{p.requests_last_hour} request{'s' * (p.requests_last_hour != 1)} in the last hour, "
+            f"{counted(p.requests_last_hour, 'request')} in the last hour, "
             f"{p.requests_last_day} in the last day"
         ]
         if p.paused_until is not None:

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from ...store.records import EventRecord
-from ...text import printable
+from ...text import counted, printable
 from ...thesis.kinds import status_word
 from ...thesis.verdict import reason_text as verdict_reason_text
 from ...thesis.vocabulary import STATUS_STYLE, VERDICT_STYLE
@@ -107,11 +107,11 @@ class TimelineScreen(TableDetailScreen[TimelineEntry]):
         splits = sum(isinstance(e, SplitEntry) for e in self.entries)
         filings = sum(isinstance(e, FilingEntry) for e in self.entries)
         events = len(self.entries) - splits - filings
-        count = f"{events} event" + ("" if events == 1 else "s")
+        count = counted(events, "event")
         if splits:
-            count += f", {splits} split" + ("s" if splits > 1 else "")
+            count += f", {counted(splits, 'split')}"
         if filings:
-            count += f", {filings} filing" + ("s" if filings > 1 else "")
+            count += f", {counted(filings, 'filing')}"
         title = Text(f"Timeline: {count}", style="bold")
         if flagged:
             title.append(
@@ -274,7 +274,7 @@ def _split_cells(e: SplitEntry) -> tuple[Text | str, ...]:
     p = ink()
     rewrite = ""
     if e.rewrites:
-        rewrite = f"{len(e.rewrites)} threshold(s) written before it: w rewrites"
+        rewrite = f"{counted(len(e.rewrites), 'threshold')} written before it: w rewrites"
     return (
         e.split.day.isoformat(),
         fmt.plain(e.symbol, "bold"),

@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from ....text import printable
+from ....text import counted, printable
 from ....thesis.kinds import status_word
 from ....thesis.vocabulary import Status
 from ....thesis.wording import reason_text, value_against
@@ -172,7 +172,12 @@ class CheckpointsPane(TickerPane):
             parts.append(fmt.hanging(Text("Notes: ", style="bold"), notes))
         if c.evidence:
             found = sum(e.checkpoint_id == c.id for e in self._evidence)
-            said = Text(f"{found} passage(s) found (5 shows them) for ", style=p.info)
+            said = Text(
+                f"{counted(found, 'passage')} found (5 shows them) for "
+                if found
+                else "no passage found yet for ",
+                style=p.info,
+            )
             said.append(printable(" · ".join(c.evidence)), style=p.muted)
             parts.append(fmt.hanging(Text("Evidence: ", style="bold"), said))
         detail.update(Group(*parts))
