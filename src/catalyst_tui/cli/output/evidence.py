@@ -18,6 +18,8 @@ from ...thesis.evidence.stance import STANCE_STYLE, shown, stance_text
 from .tables import keep_whole, output_console, report_table, show
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from rich.console import Console
 
     from ...jobs.documents import AddedDocument
@@ -82,12 +84,15 @@ def filings_json(records: list[FilingRecord]) -> list[dict[str, Any]]:
     ]
 
 
-def print_evidence(records: list[EvidenceRecord], console: Console | None = None) -> None:
+def print_evidence(
+    records: list[EvidenceRecord], empty: Sequence[str] = (), console: Console | None = None
+) -> None:
+    """The passages as a table; none, the lines `empty` (what was searched for and in what:
+    views/evidence_search.py)."""
     console = console or output_console()
     if not records:
-        console.print(
-            Text("no evidence found yet: give a checkpoint evidence = [...] entries and refresh")
-        )
+        for line in empty:
+            console.print(Text(printable(line)))
         return
     table = report_table()
     for column in ("ID", "Date", "Checkpoint", "Source", "Stance", "Passage"):
@@ -130,7 +135,7 @@ def print_added(symbol: str, added: AddedDocument, console: Console | None = Non
         )
     console.print(Text(printable(said)))
     if added.passages:
-        print_evidence(added.passages, console)
+        print_evidence(added.passages, console=console)
 
 
 def print_filings(
