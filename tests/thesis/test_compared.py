@@ -49,6 +49,11 @@ def read(figure: str) -> tuple[Decimal, str]:
     return number, f"{dollar}{letter}{suffix}{code}"
 
 
+def compare(op: str, left: Decimal, right: Decimal) -> bool:
+    """`left op right` of the numbers as read (the comparisons' own functions: any numbers)."""
+    return bool(OPERATORS[op](left, right))  # type: ignore[arg-type]
+
+
 def scale(unit: str) -> Decimal:
     """What one of `unit` stands for: $B is 1,000,000,000, % is 0.01."""
     letter = next((c for c in unit if c in "KMB"), "")
@@ -102,7 +107,7 @@ def assert_the_law(metric: str, condition_text: str, value: float) -> None:
     assert (name, said) == (metric, op)
     (shown_number, shown_unit), (bound_number, bound_unit) = read(shown), read(bound)
     assert shown_unit == bound_unit, f"two units: {sentence}"
-    assert OPERATORS[op](shown_number, bound_number), f"contradicts itself: {sentence}"
+    assert compare(op, shown_number, bound_number), f"contradicts itself: {sentence}"
     # The threshold is the number written; the value is itself to the digits shown.
     assert in_units(bound) == Decimal(repr(condition.threshold)), sentence
     places = max(0, -int(shown_number.as_tuple().exponent))
@@ -166,7 +171,7 @@ def test_a_forecast_beside_its_threshold_reads_its_side(value: float, data):
     assert found, said
     shown, side, bound = found.groups()
     op = {"above": ">", "below": "<", "at": "=="}[side]
-    assert OPERATORS[op](read(shown)[0], read(bound)[0]), said
+    assert compare(op, read(shown)[0], read(bound)[0]), said
     assert read(shown)[1] == read(bound)[1] and read(bound)[1].startswith("$")
 
 

@@ -28,7 +28,7 @@ class SearchedIn(NamedTuple):
 
     symbol: str
     source: str  # the documents' source: SEC EDGAR's, a news provider's, "feeds", "document"
-    count: int
+    documents: int
     first: dt.datetime
     last: dt.datetime
 
@@ -63,7 +63,7 @@ def searched_in(conn: sqlite3.Connection, symbol: str | None) -> list[SearchedIn
         SearchedIn(
             symbol=ticker,
             source=source,
-            count=count,
+            documents=count,
             first=dt.datetime.fromisoformat(first),
             last=dt.datetime.fromisoformat(last),
         )

@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import functools
 from decimal import ROUND_HALF_EVEN, Decimal
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from .catalogue import METRICS, Unit
 from .conditions import OPERATORS
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .catalogue import Metric
 
 
@@ -70,9 +72,9 @@ def shown_pair(value: float, op: str, threshold: float, exponent: int, places: i
     is shown at the value's own digits, as nothing can make it true."""
     bound = _bound(threshold, exponent)
     said = Decimal(value).scaleb(exponent)  # the float itself, as `format` rounds it
-    test = OPERATORS[op]
+    test = cast("Callable[[Decimal, Decimal], bool]", OPERATORS[op])  # operator's, any numbers
     shown = rounded(said, places)
-    if test(shown, bound) or not test(value, threshold):
+    if test(shown, bound) or not OPERATORS[op](value, threshold):
         return Shown(shown, bound)
     for more in range(places + 1, _places(said) + 1):  # at all its digits it is itself
         shown = rounded(said, more)

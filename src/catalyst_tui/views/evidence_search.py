@@ -133,4 +133,4 @@ def _filings_held_back(config: Config, store: Store, now: dt.datetime) -> str:
 def _read_text(r: SearchedIn) -> str:
     one, many = _KINDS.get(r.source, _HEADLINES)
     first, last = r.first.date().isoformat(), r.last.date().isoformat()
-    return f"{counted(r.count, one, many)} ({first if first == last else f'{first} to {last}'})"
+    return f"{counted(r.documents, one, many)} ({first if first == last else f'{first} to {last}'})"

@@ -107,8 +107,8 @@ def print_plan(
     for row in plan.unheld[:SHOWN]:
         console.print(Text(printable(f"{source}:{row.line}: {row.message}")))
     if len(plan.unheld) > SHOWN:
-        more = counted(len(plan.unheld) - SHOWN, "more dividend")
-        console.print(Text(f"… and {more} of shares not held"))
+        others = counted(len(plan.unheld) - SHOWN, "more dividend")
+        console.print(Text(f"… and {others} of shares not held"))
     notes = [f"{plan.already:,} already in the file"] if plan.already else []
     if plan.openings:
         said = ", ".join(f"{o.symbol} {o.shares:g} at {o.cost:g}" for o in plan.openings)
