@@ -69,7 +69,8 @@ def shown_pair(value: float, op: str, threshold: float, exponent: int, places: i
     threshold exact, the value to `places` decimals, or the fewest more that keep `value op
     threshold` true of the numbers shown. `op` is the comparison the reason states (the one
     that came out, `<` for a floor missed); one that does not hold of the figures themselves
-    is shown at the value's own digits, as nothing can make it true."""
+    (a KPI stated as a range, settled by its words) is shown at `places`, as no digits make
+    it true."""
     bound = _bound(threshold, exponent)
     said = Decimal(value).scaleb(exponent)  # the float itself, as `format` rounds it
     test = cast("Callable[[Decimal, Decimal], bool]", OPERATORS[op])  # operator's, any numbers
