@@ -19,6 +19,9 @@ Text from outside is also made well-formed where it is decoded: JSON may spell a
 surrogate (`"\\ud800"`), which Python keeps in a str but no UTF-8 can hold, so SQLite cannot bind
 it, a log file cannot write it and a terminal cannot show it. `well_formed` and `well_formed_json`
 put U+FFFD (the replacement character) in its place; the JSON decoders of market/ call them.
+
+A count is said with its noun, in the plural it takes (`counted`: "1 passage", "22 passages",
+"0 misses"), never by parenthesis ("passage(s)": tests/project/test_plurals.py).
 """
 
 from __future__ import annotations
@@ -26,7 +29,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["printable", "well_formed", "well_formed_json"]
+__all__ = ["counted", "printable", "well_formed", "well_formed_json"]
+
+
+def counted(count: int, noun: str, plural: str = "") -> str:
+    """`count` with its noun: "1 passage", "0 passages", "1,204 passages"; `plural` where the
+    noun does not take an s ("miss", "misses"; "series", "series")."""
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
+
 
 # Whole escape sequences, 7-bit (ESC x) and 8-bit (C1) forms:
 # - CSI: introducer, parameter bytes 0x30-0x3F, intermediate bytes 0x20-0x2F, a final byte;

@@ -311,8 +311,8 @@ def test_evidence_for_an_unknown_checkpoint_gets_did_you_mean_and_exit_2(tmp_pat
     assert done.stderr.strip() == (
         "catalyst evidence: no checkpoint ALAB/npo; did you mean ALAB/npo-ships?"
     )
-    done = catalyst(tmp_path, "evidence", "ALAB/npo-ships")  # known: nothing found yet
-    assert done.returncode == 0 and "no evidence found yet" in done.stdout
+    done = catalyst(tmp_path, "evidence", "ALAB/npo-ships")  # known, with no entries
+    assert done.returncode == 0 and "ALAB/npo-ships has no evidence entries" in done.stdout
 
 
 def test_evidence_for_a_checkpoint_that_does_not_exist_exits_2(tmp_path):

@@ -100,7 +100,7 @@ def test_no_consensus_of_none_or_one_analyst_nor_a_ratio_next_to_zero(db: Path):
     assert one["eps"] == {"average": None, "low": None, "high": None, "analysts": 1}
     (negative,) = rows["NEG"]["periods"]
     assert negative["eps"]["average"] is None
-    few = "the fiscal year's EPS consensus of {} is of {} analyst(s): too few"
+    few = "the fiscal year's EPS consensus of {} is of {}: too few"
     reasons = {
         s: (
             r["forward_pe"],
@@ -110,8 +110,18 @@ def test_no_consensus_of_none_or_one_analyst_nor_a_ratio_next_to_zero(db: Path):
         )
         for s, r in rows.items()
     }
-    assert reasons["ZERO"] == (None, few.format("ZERO", 0), None, few.format("ZERO", 0))
-    assert reasons["ONE"] == (None, few.format("ONE", 1), None, few.format("ONE", 1))
+    assert reasons["ZERO"] == (
+        None,
+        few.format("ZERO", "0 analysts"),
+        None,
+        few.format("ZERO", "0 analysts"),
+    )
+    assert reasons["ONE"] == (
+        None,
+        few.format("ONE", "1 analyst"),
+        None,
+        few.format("ONE", "1 analyst"),
+    )
     assert reasons["NEG"][0] is None and reasons["NEG"][2] is None
     assert reasons["NEG"][1] == "no consensus of the Street for the fiscal year's EPS of NEG"
     for symbol in ("TINY", "DENORM"):

@@ -43,7 +43,7 @@ def test_a_transcript_added_from_a_file_settles_the_scorpio_milestone(tmp_path):
     first = added.stdout.splitlines()[0]
     assert first == (
         f"ALAB: added: PDF “Q4 2026 earnings call” of 2027-02-10, {path}: "
-        "2 passage(s) match its evidence entries"
+        "2 passages match its evidence entries"
     )
     assert "scorpio-largest-line" in added.stdout
     listed = cli(tmp_path, "evidence", "ALAB/scorpio-largest-line", "--json")
@@ -63,7 +63,7 @@ def test_a_transcript_added_from_a_file_settles_the_scorpio_milestone(tmp_path):
     found = json.loads(listed.stdout)[0]["found_at"][:10]
     expected = (
         f"ALAB: already added, nothing new stored: PDF “Q4 2026 earnings call” of "
-        f"2027-02-10, {path}; its 2 passage(s), found {found}:"
+        f"2027-02-10, {path}; its 2 passages, found {found}:"
     )
     assert " ".join(said.stdout.split()).startswith(" ".join(expected.split()))
 

@@ -73,7 +73,7 @@ def test_an_interactive_brokers_flex_query_becomes_lots_and_sales(tmp_path, caps
     assert "# my thesis: this comment stays" in text and "# the phone maker" in text
     assert 'note = "imported from Interactive Brokers (Flex query, trades CSV), trade 701"' in text
     # the option is not a share: left out, and said
-    assert "1 rows that are not buys or sales left out" in out
+    assert "1 row that is not a buy or a sale left out" in out
 
 
 def test_a_second_import_of_the_same_file_adds_nothing(tmp_path, capsys):
@@ -88,7 +88,7 @@ def test_a_second_import_of_the_same_file_adds_nothing(tmp_path, capsys):
 def test_a_dry_run_shows_what_it_would_add_and_writes_nothing(tmp_path, capsys):
     path = export(tmp_path, "trades.csv", IBKR)
     code, out, _err = run(tmp_path, capsys, path, "--dry-run")
-    assert code == 0 and "would add 3" in out
+    assert code == 0 and "would add 3 trades" in out
     assert " ".join(out.split()).count("2024-02-12 NVDA buy 5 721.28 1.00 USD") == 1
     assert (tmp_path / "catalysts.toml").read_text() == THESIS
 
@@ -308,7 +308,7 @@ date = 2024-01-10
     code, out, err = run(tmp_path, capsys, path, "--broker", "generic", "--dry-run")
     assert code == 0, err
     said = " ".join(out.split())
-    assert "would add 2" in said and "3 already in the file" in said
+    assert "would add 2 trades" in said and "3 already in the file" in said
     assert "2024-01-05 AAPL buy 10 181.18" in said  # the second fill of that day
     assert "2024-01-09 AAPL buy 4 186.62" in said  # 186.5 is 0.12 off: another trade
 

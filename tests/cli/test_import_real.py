@@ -59,7 +59,7 @@ def test_freetrade_imports_whole(tmp_path, capsys):
     income distribution 1 x 0.095, 0.02 withheld, 0.075. Not trades: 2, 3, 6, 8, 12."""
     code, out, err = imports(tmp_path, capsys, "freetrade-export.csv", "--dry-run")
     assert code == 0, err
-    assert "Freetrade: would add 4" in out and "dividends: would add 4" in out
+    assert "Freetrade: would add 4 trades" in out and "Freetrade: would add 4 dividends" in out
     assert "5 rows that are not buys or sales left out" in out
     assert (tmp_path / "catalysts.toml").read_text() == THESIS
     code, out, err = imports(tmp_path, capsys, "freetrade-export.csv")
@@ -98,7 +98,7 @@ def test_trading_212_imports_whole_with_its_opening_position(tmp_path, capsys):
     code, out, err = imports(tmp_path, capsys, "trading212-export.csv", "--dry-run")
     assert code == 0, err
     assert "6: sells 0.61254 ASTR on 2023-12-26, but none held then" in out
-    assert "say --opening ASTR=0.61254@PRICE" in out and "dividends: would add 3" in out
+    assert "say --opening ASTR=0.61254@PRICE" in out and "would add 3 dividends" in out
     code, out, err = imports(
         tmp_path, capsys, "trading212-export.csv", "--opening", "ASTR=0.61254@2"
     )
@@ -179,7 +179,7 @@ def test_degiro_account_statement_imports_whole(tmp_path, capsys):
     assert code == 2 and ":10,11: which symbol is US1912161007 (COCA-COLA COMPANY (THE)?" in err
     code, out, err = imports(tmp_path, capsys, "degiro-export.csv", *symbols, "--dry-run")
     assert code == 0, err
-    assert "would add 11" in out and "dividends: would add 9" in out
+    assert "would add 11 trades" in out and "would add 9 dividends" in out
     for line, symbol in ((29, "BNS"), (39, "IBB.AS"), (56, "AV.L")):
         assert f"{line}: sells" in out and f"--opening {symbol}=" in out
     assert (

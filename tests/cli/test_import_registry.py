@@ -55,7 +55,7 @@ def test_a_registered_format_is_imported_end_to_end(tmp_path, capsys, toy_broker
     path = export(tmp_path, "toy.csv", TOY)
     code, out, err = run(tmp_path, capsys, path, "--broker", "toy")
     assert code == 0, err
-    assert "Toy Broker: adds 1" in out and "1 rows that are not buys or sales left out" in out
+    assert "Toy Broker: adds 1 trade" in out and "1 row that is not a buy or a sale left out" in out
     assert imported(tmp_path, "NVDA") == ([Lot(2, 800.5, dt.date(2024, 3, 1))], [])
     # found by its header line without --broker; a second import adds nothing
     code, out, err = run(tmp_path, capsys, path)

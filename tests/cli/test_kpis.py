@@ -50,14 +50,14 @@ def test_the_table_says_each_value_as_its_sentence_does(capsys, monkeypatch, whe
     monkeypatch.setenv("COLUMNS", "160")
     out = kpis(capsys, where)
     lines = out.splitlines()
-    assert lines[0] == "ALAB: 3 KPI value(s) read from words"
+    assert lines[0] == "ALAB: 3 KPI values read from words"
     assert lines[1].split() == ["Series", "Date", "Value", "Form", "Sentence"]
     assert lines[2].split("  ")[0] == "Scorpio · share of revenue"
     assert "2026-02-10  over 20%, forecast" in lines[2]
     assert "Scorpio is expected to exceed 20% of revenue in 2026." in lines[2]
     assert "2025-11-04  over 10%" in lines[3]
     assert "2025-11-04  closer to 20% (Q4 exit rate)" in lines[4]
-    assert "NVDA: 2 KPI value(s) read from words" in out
+    assert "NVDA: 2 KPI values read from words" in out
     assert "Blackwell · growth" in out and "+17% sequentially" in out
     assert "Guidance" in out and "raised" in out
     assert "CRDO" not in out  # no KPI: not listed
@@ -66,7 +66,7 @@ def test_the_table_says_each_value_as_its_sentence_does(capsys, monkeypatch, whe
 
 def test_one_ticker_and_an_unknown_one(capsys, where):
     out = kpis(capsys, where, "nvda")
-    assert "NVDA: 2 KPI value(s)" in out and "ALAB" not in out
+    assert "NVDA: 2 KPI values" in out and "ALAB" not in out
     assert main(["kpis", "NVDX", *where]) == 2
     assert "no ticker NVDX in the database" in capsys.readouterr().err
 

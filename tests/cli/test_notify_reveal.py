@@ -140,3 +140,31 @@ def test_reveal_refuses_a_pipe_and_an_unknown_channel_and_shows_no_secret(tmp_pa
     for said in (done.stdout + done.stderr + errors + both.stdout + both.stderr,):
         for secret in SECRETS:
             assert secret not in said
+
+
+def test_reveal_with_no_channel_says_there_is_nothing_to_reveal(tmp_path: Path):
+    """As the user met it: a fresh file with no [notify.channels], `notify --reveal` on a
+    terminal printed nothing and exited 0; `--reveal desktop` said there was no such channel,
+    though `notify test desktop` tries it."""
+    (tmp_path / "catalysts.toml").write_text('[tickers.ABC]\nname = "ABC"\n')
+    Store.open(tmp_path / "c.db").close()
+    env = {k: v for k, v in os.environ.items() if k != "DBUS_SESSION_BUS_ADDRESS"}
+    code, given, errors = on_a_terminal(tmp_path, env, "notify", "--reveal")
+    assert code == 1 and given == b""
+    assert errors.startswith("catalyst notify --reveal: nothing to reveal: catalysts.toml names")
+    assert "no channel under [notify.channels]" in errors and "docs/config.md" in errors
+    assert "the desktop has no URL to reveal" in errors
+    code, given, errors = on_a_terminal(tmp_path, env, "notify", "--reveal", "desktop")
+    assert code == 1 and given == b""
+    assert errors.strip() == (
+        "catalyst notify --reveal: the desktop has no URL to reveal: its notifications go to "
+        "this machine's own notification service (`catalyst notify test desktop` tries it)"
+    )
+
+
+def test_reveal_desktop_beside_channels_says_the_desktop_has_no_url(tmp_path: Path):
+    env = setup(tmp_path)
+    code, given, errors = on_a_terminal(tmp_path, env, "notify", "--reveal", "desktop")
+    assert code == 1 and given == b"" and "the desktop has no URL to reveal" in errors
+    code, given, errors = on_a_terminal(tmp_path, env, "notify", "--reveal", "pager")
+    assert "(channels: desktop (no URL), phone, bullet, mail, hook, keyed, odd)" in errors

@@ -62,6 +62,32 @@ def test_packaged_example_is_the_repository_file():
     assert bundled_example() == BUNDLED_CONFIG.read_bytes()
 
 
+def test_every_bundled_feed_says_whose_it_is_and_how_to_find_your_own():
+    """A reader copying a feed from the example needs to know whose page it is: each URL of
+    every ticker's `feeds` has on its own line the company it is of and where it is from (its
+    investor-relations site, or SEC EDGAR with the CIK in the URL), and each ticker's comment
+    above says how to find one's own company's (its CIK in SEC's company_tickers.json)."""
+    config = load_config(BUNDLED_CONFIG)
+    lines = BUNDLED_CONFIG.read_text(encoding="utf-8").splitlines()
+    seen = 0
+    for symbol, ticker in config.tickers.items():
+        for url in ticker.feeds:
+            [line] = [ln for ln in lines if ln.strip().startswith(f'"{url}"')]
+            said = line.partition(f'"{url}",')[2].strip()
+            assert said.startswith("# ") and ticker.name in said, (symbol, line)
+            if "sec.gov" in url:
+                cik = url.split("CIK=")[1].split("&")[0]
+                assert said.startswith(f"# SEC EDGAR: {ticker.name}") and f"CIK {cik}" in said
+            else:
+                assert "investor-relations site" in said
+            seen += 1
+        if ticker.feeds:
+            start = lines.index(f"[tickers.{symbol}]")
+            above = " ".join(lines[start : lines.index("feeds = [", start)])
+            assert "Your own company's:" in above and "CIK" in above, symbol
+    assert seen == 9  # ALAB's two, and each other company's EDGAR feed
+
+
 def test_error_message_matches_the_documented_shape(tmp_path: Path):
     path = tmp_path / "catalysts.toml"
     path.write_text(

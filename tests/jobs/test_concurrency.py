@@ -162,7 +162,7 @@ def test_tui_daemon_and_cron_refresh_share_one_database_for_a_minute(
             def done() -> bool:
                 """Enough of everything, and not just after an Escape (the q that ends the TUI
                 must not reach it with one, as an Alt+q)."""
-                cycles = daemon_out.read_text().count("transition(s)")
+                cycles = daemon_out.read_text().count(" transition")
                 last = tui_keys[(pressed - 1) % len(tui_keys)]
                 return (
                     cycles >= DAEMON_CYCLES

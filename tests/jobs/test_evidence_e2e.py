@@ -160,7 +160,7 @@ def test_a_press_release_settles_a_milestone_found_once_notified_once(
     )
     summaries = bus.notifications()
     assert len(summaries) == 1 and summaries[0]["summary"] == "ALAB · evidence found"
-    assert summaries[0]["body"].startswith("1 passage(s) in past filings and news")
+    assert summaries[0]["body"].startswith("1 passage in past filings and news")
 
     # Then the company reports: an 8-K with results and our press release; a headline too.
     reported = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=1)

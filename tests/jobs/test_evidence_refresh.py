@@ -15,6 +15,7 @@ from catalyst_tui.jobs.refresh import refresh_in_process
 from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
 from catalyst_tui.store import Store
+from catalyst_tui.text import counted
 from tests.support.filings_server import FilingsServer
 from tests.support.limits import ClientLimits
 from tests.support.market_server import MarketServer
@@ -158,5 +159,5 @@ evidence = ['"quantum computer"']
         passages = len(store.evidence.passages("ADBE"))
         [summary] = store.outbox.claim("test", now)
         assert summary.body.startswith(
-            f"{passages} passage(s) in past filings and news for 1 checkpoint(s):"
+            f"{counted(passages, 'passage')} in past filings and news for 1 checkpoint:"
         ), summary.body

@@ -109,7 +109,7 @@ async def test_two_thousand_matching_headlines_queue_twenty_notices(tmp_path, se
     assert all(evidence is not None for evidence, _, _ in queued[:-1])
     evidence, title, body = queued[-1]
     assert evidence is None and title == "catalyst · more evidence found"
-    assert body.startswith(f"{2_000 * 2 - (MAX_NOTICES - 1)} more passage(s) for ALAB"), body
+    assert body.startswith(f"{2_000 * 2 - (MAX_NOTICES - 1):,} more passages for ALAB"), body
 
 
 # --- class 5: starvation --------------------------------------------------------------------------
@@ -174,7 +174,7 @@ async def test_slow_filings_of_many_tickers_starve_no_fundamentals(tmp_path):
             listed = len(store.market.fetch_states("filings"))
     assert set(report.fundamentals_updated) == set(symbols), report.notes
     # The note counts the tickers whose filings were not listed: all but those marked fetched.
-    assert f"filings of {len(symbols) - listed} ticker(s) left to the next refresh" in " ".join(
+    assert f"filings of {len(symbols) - listed} tickers left to the next refresh" in " ".join(
         report.notes
     ), (listed, report.notes)
     assert elapsed < 30.0 + HANG, elapsed  # its deadline; the rest a liveness ceiling

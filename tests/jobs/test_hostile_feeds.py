@@ -49,7 +49,7 @@ async def test_hostile_feeds_are_bounded_said_once_and_spoil_nothing_else(tmp_pa
             assert page.startswith(f"feed ALAB {urls[0]}: ") and "document type" in page
             assert bomb.startswith(f"feed ALAB {urls[1]}: ") and "document type" in bomb
             assert endless.startswith(f"feed ALAB {urls[2]}: ") and "too large" in endless
-            assert good.startswith(f"feed ALAB {urls[3]}: 1 linked page(s) not read")
+            assert good.startswith(f"feed ALAB {urls[3]}: 1 linked page not read")
             assert "more than 8 MiB" in good
             # The good feed's items are stored, the huge page's with its title and summary.
             passages = sorted(p.passage for p in store.evidence.passages("ALAB"))

@@ -281,7 +281,9 @@ async def test_a_weight_guard_notification_shows_the_whole_portfolio_value(
     assert report.sent == 1
     [shown] = notification_recorder.notifications()
     assert shown["summary"] == "ALAB: missed — Position stays at most 15% of the portfolio"
-    assert shown["body"] == "weight 75.2% > 15% (of a 15,152 portfolio)"  # 11,394.00 / 15,152.40
+    assert (
+        shown["body"] == "weight 75.2% > 15% (of a 15,152 USD portfolio)"
+    )  # 11,394.00 / 15,152.40
 
 
 def test_a_new_files_first_sync_notifies_no_checkpoint_already_met(store: Store):

@@ -122,7 +122,7 @@ def test_text_of_a_missed_target_names_the_due_date_and_the_last_value():
     )
     assert notification_for(notice) == Notification(
         "ALAB: missed — Quarterly revenue reaches $360M",
-        "due 2026-09-30 passed; revenue_q $301.5M < 360M (quarter ended 2026-06-30)",
+        "due 2026-09-30 passed; revenue_q $301.5M < $360M (quarter ended 2026-06-30)",
         Urgency.URGENT,
     )
 
@@ -137,7 +137,7 @@ def test_text_of_a_met_target_says_met():
         due="2027-06-30",
     )
     assert notification_for(notice) == Notification(
-        "ALAB: met — Revenue", "revenue_q $400M >= 360M", Urgency.NORMAL
+        "ALAB: met — Revenue", "revenue_q $400M >= $360M", Urgency.NORMAL
     )
 
 
@@ -192,7 +192,7 @@ def test_a_notice_of_its_own_is_shown_as_it_is_on_one_line():
 def test_the_evidence_summary_says_how_many_passages_and_where_to_read_them():
     assert evidence_summary("ALAB", 3, 2) == Notification(
         "ALAB · evidence found",
-        "3 passage(s) in past filings and news for 2 checkpoint(s): see the ticker's Evidence"
+        "3 passages in past filings and news for 2 checkpoints: see the ticker's Evidence"
         " pane, or catalyst evidence ALAB",
     )
 

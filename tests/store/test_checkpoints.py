@@ -65,6 +65,7 @@ REASONS = [
     ),
     GM_REASON,
     Reason(Why.COMPARED, observed=Observation(0.752, portfolio=15_152.4), op=">"),
+    Reason(Why.COMPARED, observed=Observation(0.752, portfolio=15_152.4, currency="EUR"), op=">"),
     Reason(Why.COMPARED, observed=Observation(187.9, stale_seconds=18_000.0), op=">="),
     Reason(Why.COMPARED, observed=Observation(0.0, note="no lots of CRDO"), op="<="),
     Reason(

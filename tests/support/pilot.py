@@ -50,7 +50,7 @@ ZONE = zoneinfo.ZoneInfo(DEMO_ZONE)
 # The watchlist header's items, each whole: a label with its figure (P&L with its percentage).
 HEADER_ITEMS = {
     "Portfolio": r"Portfolio USD [\d,]+\.\d\d",
-    "Day": r"Day [+-][\d,]+\.\d\d",
+    "Day": r"Day [+-][\d,]+\.\d\d \([+-][\d.]+%\)",
     "P&L": r"P&L [+-][\d,]+\.\d\d \([+-][\d.]+%\)",
     "Realized YTD": r"Realized YTD [+-][\d,]+\.\d\d",
 }

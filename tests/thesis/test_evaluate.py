@@ -20,7 +20,7 @@ from catalyst_tui.thesis.evaluate import (
 )
 from catalyst_tui.thesis.metrics import observe
 from catalyst_tui.thesis.snapshot import MarketSnapshot
-from catalyst_tui.thesis.wording import format_value, reason_text
+from catalyst_tui.thesis.wording import compared, format_value, reason_text
 
 from .conftest import DAY, FY2025, NOW, TODAY, last_quote, quarters, snapshot
 
@@ -353,7 +353,14 @@ def test_reason_shows_the_value_as_format_value_does(when, values):
         if condition.metric == "change_pct":
             snap.quotes["ALAB"] = last_quote(100.0, value, 125.0, NOW, False)
         reason = why(evaluate([state("guard", when=when)], snap, TODAY)[0])
-        assert reason.split()[1] == format_value(condition.metric, value), value
+        op = reason.split()[2]
+        # As a value is shown beside its threshold (thesis/wording.py `compared`): its kind's
+        # own digits (format_value's, but that no zero is negative), more where they tell it
+        # from the threshold.
+        shown = compared(condition.metric, value, op, condition.threshold)[0]
+        assert reason.split()[1] == shown, value
+        if format_value(condition.metric, value).lstrip("-") != shown.lstrip("-"):
+            assert len(shown) > len(format_value(condition.metric, value)), value
 
 
 def test_threshold_text_is_as_written_and_not_part_of_equality():

@@ -1,4 +1,5 @@
-"""One format per kind of figure, written in one place (thesis/wording.py): a multiple is 44.5x
+"""One format per kind of figure, written in one place (thesis/wording.py; the units of money and
+a value beside its threshold in thesis/figures.py): a multiple is 44.5x
 wherever it is shown, money carries its currency ($415M, 415M CHF), a percentage is 69.1%. The
 CLI, the TUI and the report call the same functions; the source holds no other spelling."""
 

@@ -61,7 +61,7 @@ RELEASED = Period(
         (
             Reason(Why.STILL_MET, observed=Observation(301.5e6), op="<"),
             REV,
-            "met; now revenue_q $301.5M < 360M",
+            "met; now revenue_q $301.5M < $360M",
         ),
         (
             Reason(
@@ -74,7 +74,7 @@ RELEASED = Period(
         (
             Reason(Why.NEVER_HELD, dt.date(2026, 9, 30), observed=Observation(301.5e6), op="<"),
             REV,
-            "due 2026-09-30 passed and it never held (revenue_q $301.5M < 360M)",
+            "due 2026-09-30 passed and it never held (revenue_q $301.5M < $360M)",
         ),
     ],
 )
@@ -95,6 +95,8 @@ def test_every_reason_reads_as_a_sentence(reason, condition, sentence):
             Observation(1.0, period=Period(PeriodKind.FOUR_QUARTERS, dt.date(2026, 9, 30))),
             "four quarters to 2026-09-30",
         ),
+        (Observation(0.752, portfolio=15_152.40, currency="EUR"), "of a 15,152 EUR portfolio"),
+        # Stored before the portfolio's currency was: said without it, never another's.
         (Observation(0.752, portfolio=15_152.40), "of a 15,152 portfolio"),
         (Observation(1.0, stale_seconds=5 * 3600 + 100), "stale quote, 5h old"),
         (Observation(1.0, stale_seconds=12 * 60), "stale quote, 12m old"),
@@ -127,7 +129,7 @@ def test_a_filed_value_the_release_gave_otherwise_says_what_the_release_said():
         Why.COMPARED, observed=Observation(415e6, period=QUARTER, released=412.3e6), op=">="
     )
     assert reason_text(rev, REV, TODAY) == (
-        "revenue_q $415M >= 360M (quarter ended 2026-09-30, filed 2026-11-04, the release said"
+        "revenue_q $415M >= $360M (quarter ended 2026-09-30, filed 2026-11-04, the release said"
         " $412.3M)"
     )
 
@@ -299,7 +301,7 @@ MISSING_SENTENCES = [
     ),
     (
         Missing(MissingCode.FEW_ANALYSTS, "ALAB", "revenue_estimate_q", value=1),
-        "the quarter's revenue consensus of ALAB is of 1 analyst(s): too few",
+        "the quarter's revenue consensus of ALAB is of 1 analyst: too few",
     ),
     (
         Missing(MissingCode.NO_REVISION_TREND, "ALAB"),
@@ -431,7 +433,7 @@ def test_every_missing_code_has_its_sentence():
         ("revenue_q", 412.3e6, "$412.3M"),
         ("forward_pe", 44.5, "44.5x"),
         ("pe_ttm", 212.4, "212x"),
-        ("revenue_fy", 1.25e9, "1.25B"),
+        ("revenue_fy", 1.25e9, "$1.25B"),
         ("price", 187.925, "187.93"),
         ("price", 1234.5, "1,234.50"),
         ("eps_ttm", -0.004, "-0.00"),

@@ -477,7 +477,7 @@ async def test_no_screen_of_the_tui_draws_a_control_character(tmp_path):
     assert "first buy" in shown["position"] and "Connectivity thesis" in shown["thesis"]
     assert "hostile group" in shown["watchlist"]
     assert "ships now" in shown["ticker"]  # the entry, on the checkpoint's Evidence line
-    assert "Evidence: 1 passage(s)" in shown["evidence"] and "Press  release" in shown["evidence"]
+    assert "Evidence: 1 passage" in shown["evidence"] and "Press  release" in shown["evidence"]
     assert "Before  it." in shown["passage"] and "After  that." in shown["passage"]
     assert "https://news/" in shown["passage"] and "matched “ships now”" in shown["passage"]
     assert "documents could not be read: boom [/x]  end" in shown["filing"]

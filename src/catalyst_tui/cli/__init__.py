@@ -71,7 +71,7 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "filings": LazyCommand("reports", "cmd_filings"),
     "results": LazyCommand("results", "cmd_results"),
     "daemon": LazyCommand("run", "cmd_daemon"),
-    "notify": LazyCommand("run", "cmd_notify"),
+    "notify": LazyCommand("notify", "cmd_notify"),
     "status": LazyCommand("reports", "cmd_status"),
     "demo": LazyCommand("demo", "cmd_demo"),
     "performance": LazyCommand("reports", "cmd_performance"),

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 from ..config import Config, ConfigError, load_config
 from ..paths import find_config, find_database, named_database, user_database_file
 from ..store import Store, StoreError, describe_sqlite_error
-from ..text import printable
+from ..text import counted, printable
 
 if TYPE_CHECKING:
     import argparse
@@ -81,8 +81,7 @@ class Context:
                 self.err(str(issue))
             count = len(exc.issues)
             raise CommandError(
-                f"catalyst: {location.path}: {count} error{'s' if count != 1 else ''}; "
-                "nothing was written"
+                f"catalyst: {location.path}: {counted(count, 'error')}; nothing was written"
             ) from None
 
     def open_store(self, config: Config, *, create: bool = True, write: bool = True) -> Store:

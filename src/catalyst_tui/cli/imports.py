@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..config import ConfigError
 from ..paths import NotAFile, TooLarge, read_file
-from ..text import printable
+from ..text import counted, printable
 from .context import EXIT_OK, EXIT_USAGE, CommandError, Context
 
 if TYPE_CHECKING:
@@ -19,11 +19,6 @@ if TYPE_CHECKING:
     from ..reading.brokers.export import RowIssue
 
 MAX_IMPORT_BYTES = 64 * 1024 * 1024  # a million trades of a compact CSV; a decade's is a few MB
-
-
-def _count(n: int, what: str) -> str:
-    """`1 trade`, `2 trades`, `1,204 trades`."""
-    return f"{n:,} {what}{'' if n == 1 else 's'}"
 
 
 def _pairs(values: list[str] | None, what: str) -> dict[str, str]:
@@ -75,7 +70,7 @@ def _refuse(ctx: Context, shown: str, title: str, issues: list[RowIssue]) -> Non
     for message, at in lines.items():
         ctx.err(f"{shown}:{','.join(map(str, at))}: {printable(message)}")
     count = len(issues)
-    rows = f"{count} row{'s' if count != 1 else ''}"
+    rows = counted(count, "row")
     raise CommandError(
         f"catalyst import: {rows} of {shown} ({title}) could not be read; nothing was written"
     )
@@ -140,7 +135,7 @@ def _save_symbols(ctx: Context, config: Config, given: dict[str, str]) -> Config
         raise CommandError(f"catalyst import: --save: {printable(str(exc))}") from None
     if not result.written:
         raise CommandError(f"catalyst import: --save: {printable(result.message)}")
-    count = _count(len(given), "symbol")
+    count = counted(len(given), "symbol")
     ctx.out(f"{config.path}: {count} kept in [import.symbols] for the next imports")
     return result.config
 
@@ -242,11 +237,11 @@ def cmd_import(ctx: Context) -> int:
     if not result.written:
         ctx.err(printable(result.message))
         return EXIT_USAGE
-    added = [_count(len(plan.add), "trade")] if plan.add else []
-    added += [_count(len(plan.dividends), "dividend")] if plan.dividends else []
-    added += [_count(len(plan.openings), "opening position")] if plan.openings else []
+    added = [counted(len(plan.add), "trade")] if plan.add else []
+    added += [counted(len(plan.dividends), "dividend")] if plan.dividends else []
+    added += [counted(len(plan.openings), "opening position")] if plan.openings else []
     lots = len(returned.lowered)
-    lowered = f"; the cost of {_count(lots, 'lot')} lowered by a return of capital" if lots else ""
+    lowered = f"; the cost of {counted(lots, 'lot')} lowered by a return of capital" if lots else ""
     said = f"{' and '.join(added)} added" if added else "nothing added"
     ctx.out(f"{config.path}: {said}{lowered}")
     return EXIT_OK

@@ -87,6 +87,7 @@ def cmd_export(ctx: Context) -> int:
 
 
 def cmd_evidence(ctx: Context) -> int:
+    from ..views.evidence_search import none_asked, searched, searched_text
     from .output.evidence import evidence_json, print_evidence
 
     if ctx.args.target in ("add", "accept", "dismiss", "reset") or ctx.args.document:
@@ -95,15 +96,19 @@ def cmd_evidence(ctx: Context) -> int:
         return (cmd_evidence_decide if ctx.args.target in DECISIONS else cmd_evidence_add)(ctx)
     target = ctx.args.target or ""
     symbol, checkpoint_id = parse_target(target) if "/" in target else (target, "")
-    with ctx.reading() as (_config, store):
+    with ctx.reading() as (config, store):
         symbol = known_ticker("evidence", store, symbol)
         if symbol is not None and checkpoint_id:
             known_checkpoint("evidence", store, symbol, checkpoint_id)
         records = store.evidence.passages(
             symbol, checkpoint_id or None, include_dismissed=ctx.args.all
         )
+        # None shown: what was searched for, in what (or that nothing asks for evidence).
+        said = [] if records else searched(config, store, utc_now(), symbol, checkpoint_id)
+        empty = [searched_text(s) for s in said] or [none_asked(symbol, checkpoint_id)]
     ctx.report(
-        lambda: evidence_json(records, with_dismissed=ctx.args.all), lambda: print_evidence(records)
+        lambda: evidence_json(records, with_dismissed=ctx.args.all),
+        lambda: print_evidence(records, empty),
     )
     return EXIT_OK
 
@@ -121,7 +126,8 @@ def cmd_filings(ctx: Context) -> int:
 
 
 def cmd_status(ctx: Context) -> int:
-    from .output.status import build_status, status_json, status_lines
+    from .output.status import build_status, fitted, status_json, status_lines
+    from .output.tables import line_width
 
     config = ctx.load_config()
     now = utc_now()
@@ -133,10 +139,12 @@ def cmd_status(ctx: Context) -> int:
         return {**status_json(status), "daemon": daemon}
 
     def show() -> None:
-        ctx.out("\n".join(status_lines(status, now)))
+        lines = status_lines(status, now)
         if daemon is not None:
             state = "installed" if daemon["installed"] else "not installed"
-            ctx.out(f"daemon: {daemon['unit']} {state} ({daemon['path']})")
+            lines.append(f"daemon: {daemon['unit']} {state} ({daemon['path']})")
+        width = line_width()  # a terminal's: broken between words; a pipe's: whole
+        ctx.out("\n".join(lines if width is None else fitted(lines, width)))
 
     ctx.report(data, show)
     return EXIT_OK

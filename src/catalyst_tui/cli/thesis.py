@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 from typing import TYPE_CHECKING
 
+from ..text import counted
 from ..thesis.wording import marked_text
 from .context import EXIT_OK, CommandError, Context, utc_now
 from .names import known_checkpoint, known_ticker, parse_target, unknown_checkpoint
@@ -22,7 +23,7 @@ def cmd_validate(ctx: Context) -> int:
     checkpoints = sum(len(t.checkpoints) for t in config.tickers.values())
     lots = sum(len(t.lots) for t in config.tickers.values())
     counts = ", ".join(
-        f"{n} {noun}{'' if n == 1 else 's'}"
+        counted(n, noun)
         for n, noun in ((len(config.tickers), "ticker"), (checkpoints, "checkpoint"), (lots, "lot"))
     )
     ctx.out(f"{config.path}: ok: {counts}")
@@ -97,7 +98,7 @@ def cmd_ack(ctx: Context) -> int:
         for symbol, checkpoint_id in targets:
             known_checkpoint("ack", store, symbol, checkpoint_id)
         cleared = store.checkpoints.acknowledge(targets or None, utc_now())
-    ctx.out(f"acknowledged {cleared} flag{'s' if cleared != 1 else ''}")
+    ctx.out(f"acknowledged {counted(cleared, 'flag')}")
     return EXIT_OK
 
 

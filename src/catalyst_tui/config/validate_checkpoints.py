@@ -175,7 +175,18 @@ class CheckpointChecks(LocatedReader):
 
 
 def _probability(value: float) -> str | None:
-    """`confidence`: a probability strictly between 0 and 1 (0.7 for 70%)."""
+    """`confidence`: a probability strictly between 0 and 1 (0.7 for 70%). 0 and 1 are not
+    probabilities of this kind but certainties, which calibration cannot score: it measures how
+    often what you gave 70% came true, and "always" or "never" leaves nothing to measure."""
     if 0 < value < 1:
         return None
-    return f"confidence is a probability between 0 and 1, not {value:g} (0.7 for 70%)"
+    if value in (0, 1):
+        sure, like = ("it will be met", "0.99 for 99%") if value else ("it will not", "0.01 for 1%")
+        return (
+            f"confidence {value:g} says you are certain {sure}, and a certainty cannot be "
+            "scored (calibration measures how often what you gave 70% came true): 0 and 1 are "
+            f"excluded; give a probability between them ({like})"
+        )
+    return (
+        f"confidence is a probability between 0 and 1, both excluded, not {value:g} (0.7 for 70%)"
+    )

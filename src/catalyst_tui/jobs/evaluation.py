@@ -10,6 +10,7 @@ import zoneinfo
 from typing import TYPE_CHECKING
 
 from ..market.registry import SEC
+from ..text import counted
 from ..thesis.kinds import KINDS
 from ..thesis.reported.forecast import Forecast, target_forecast
 from ..thesis.verdict import judge
@@ -51,8 +52,8 @@ def evaluate_checkpoints(config: Config, store: Store, now: dt.datetime) -> list
     changed = [e for e in evaluations if e.changed]
     if changed:
         log.info(
-            "%d transition(s), %d recorded: %s",
-            len(changed),
+            "%s, %d recorded: %s",
+            counted(len(changed), "transition"),
             len(recorded),
             ", ".join(f"{e.symbol}/{e.checkpoint_id} {e.previous}->{e.status}" for e in changed),
         )
@@ -90,8 +91,8 @@ def record_verdicts(
     changes = store.verdicts.record(verdicts, now, notice=notice)
     if changes:
         log.info(
-            "%d verdict change(s): %s",
-            len(changes),
+            "%s: %s",
+            counted(len(changes), "verdict change"),
             ", ".join(f"{c.symbol} {c.previous}->{c.verdict}" for c in changes),
         )
     return changes

@@ -37,6 +37,7 @@ from ..market.models import FetchError, FetchKind, FormatError
 from ..reading.documents import html_to_text
 from ..reading.moments import plausible_moment
 from ..store.records import FilingRecord, NewDocument
+from ..text import counted
 from .feeds import FIRST_LOOK, FeedReading, headline_text
 from .kpi_reading import kpi_subjects
 from .results import POLL_EVERY, ReleaseReading, awaited
@@ -103,7 +104,7 @@ class EvidenceFetches:
         except TimeoutError:
             undone = self._filings_due(due)  # those not marked fetched yet
             self.notes.append(
-                f"filings of {len(undone)} ticker(s) left to the next refresh: "
+                f"filings of {counted(len(undone), 'ticker')} left to the next refresh: "
                 "out of their share of its time"
             )
 

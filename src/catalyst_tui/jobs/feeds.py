@@ -47,6 +47,7 @@ from ..market.models import FetchError, FetchKind, FormatError, Headline
 from ..reading.documents import html_to_text, is_pdf
 from ..reading.feeds import announces_results
 from ..store.records import NewDocument
+from ..text import counted
 from .pdf_reader import PdfUnreadable, pdf_text
 from .results import POLL_EVERY, FeedItem, awaited, read_feed_releases
 
@@ -166,7 +167,7 @@ class FeedReading:
         if failed:
             more = f" (the first: {failed[0].message})"
             self.notes.append(
-                f"feed {symbol} {url}: {len(failed)} linked page(s) not read, "
+                f"feed {symbol} {url}: {counted(len(failed), 'linked page')} not read, "
                 f"kept with their title and summary{more}"
             )
         return None if len(documents) < len(new) else added

@@ -7,6 +7,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from ..text import counted
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
@@ -34,7 +36,7 @@ def failures_by_provider(outcomes: Iterable[QuoteOutcome]) -> dict[str, str]:
         for error in () if outcome.ok else outcome.errors:
             seen.setdefault(error.provider or "?", (error.message, set()))[1].add(outcome.symbol)
     return {
-        name: f"{message} ({len(failed)} symbol{'' if len(failed) == 1 else 's'})"
+        name: f"{message} ({counted(len(failed), 'symbol')})"
         for name, (message, failed) in seen.items()
     }
 

@@ -45,7 +45,8 @@ def kinds_named(names: Sequence[str]) -> tuple[str, ...]:
     unknown = [name for name in names if name != ALL_KINDS and name not in ALERT_KINDS]
     if unknown:
         known = ", ".join([*ALERT_KINDS, ALL_KINDS])
-        raise ValueError(f"unknown kind(s) {', '.join(unknown)} (known: {known})")
+        said = "unknown kind" if len(unknown) == 1 else "unknown kinds"
+        raise ValueError(f"{said} {', '.join(unknown)} (known: {known})")
     if ALL_KINDS in names:
         return tuple(ALERT_KINDS)
     return tuple(names)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..text import counted
 from ..thesis.judgement import SETTLED_BY_REPORT
 from ..thesis.kinds import spec, status_word
 from ..thesis.reported.results import Release, gross_margin, midpoint, versus
@@ -51,7 +52,8 @@ def evidence_summary(symbol: str, passages: int, checkpoints: int) -> Notificati
     read for the first time, everything found again after its entries changed)."""
     return Notification(
         f"{symbol} · evidence found",
-        f"{passages} passage(s) in past filings and news for {checkpoints} checkpoint(s):"
+        f"{counted(passages, 'passage')} in past filings and news for "
+        f"{counted(checkpoints, 'checkpoint')}:"
         f" see the ticker's Evidence pane, or catalyst evidence {symbol}",
     )
 
@@ -112,7 +114,7 @@ def evidence_excess(passages: int, symbols: list[str]) -> Notification:
     named = ", ".join(symbols[:5]) + (f" and {len(symbols) - 5} more" if len(symbols) > 5 else "")
     return Notification(
         "catalyst · more evidence found",
-        f"{passages} more passage(s) for {named}, not notified one by one:"
+        f"{counted(passages, 'more passage')} for {named}, not notified one by one:"
         " see catalyst evidence, or each ticker's Evidence pane",
     )
 

@@ -22,6 +22,7 @@ from ..config import Config, ConfigError, load_config
 from ..jobs.evaluation import evaluate_checkpoints, record_verdicts, user_zone
 from ..market.registry import SEC
 from ..store import Store, StoreError
+from ..text import counted
 from ..views.watchlist import Watchlist, load_watchlist
 from .database_watch import DatabaseWatch
 from .file_edits import EditOutcome, FileEdits, config_write
@@ -333,7 +334,9 @@ class Workspace(FileEdits, DatabaseWatch):
                 config = load_config(path)
             except ConfigError as exc:
                 self._signature = signature
-                log.info("outside edit of %s is invalid: %d issue(s)", path, len(exc.issues))
+                log.info(
+                    "outside edit of %s is invalid: %s", path, counted(len(exc.issues), "issue")
+                )
                 return Reload(None, exc)
             added = tuple(sorted(set(config.tickers) - set(self.config.tickers)))
             self._follow(config)

@@ -121,16 +121,19 @@ def reason(parts: tuple[Any, ...]) -> Reason:
     if value is None and not detail and not code:
         return Reason(why, day(day_iso), "", None, op)
     kind = _PERIODS.get(period)
+    # A weight's detail is the money of the portfolio it is of (`reason_columns`).
+    of_portfolio = portfolio is not None
     observed = Observation(
         value,
         missing(code, params) if code else None,
         _period(kind, period_end, filed, source) if kind else None,
         portfolio,
         stale,
-        detail,
+        "" if of_portfolio else detail,
         adjusted,
         rebased,
         released,
+        currency=detail if of_portfolio else "",
     )
     return Reason(why, day(day_iso), "", observed, op)
 
@@ -163,7 +166,7 @@ def reason_columns(r: Reason) -> tuple[Any, ...]:
         obs.value,
         r.why.value,
         day_text(r.day),
-        r.note if r.why in _MARKS else obs.note,
+        r.note if r.why in _MARKS else _detail(obs),
         r.op,
         period.kind.value if period else "",
         period.end.isoformat() if period else None,
@@ -177,6 +180,12 @@ def reason_columns(r: Reason) -> tuple[Any, ...]:
         period.source.value if period else "",
         obs.released,
     )
+
+
+def _detail(obs: Observation) -> str:
+    """The detail column of an observation: its note, or for a share of a portfolio (which
+    has none) the money the portfolio is in."""
+    return obs.currency if obs.portfolio is not None else obs.note
 
 
 def _period(kind: PeriodKind, end: str, filed: str | None, source: str) -> Period:

@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING
 
 from ..thesis.evidence.stance import classify
 from .columns import entries, iso, moment
-from .document_rows import DOCUMENT_COLUMNS, FILING_COLUMNS, document_record, filing_record
+from .document_rows import (
+    DOCUMENT_COLUMNS,
+    FILING_COLUMNS,
+    SearchedIn,
+    document_record,
+    filing_record,
+    searched_in,
+)
 from .door import Door
 from .records import (
     DocumentRecord,
@@ -321,6 +328,10 @@ class Evidence(Door):
         """Passages of active checkpoints, newest document first (of a symbol, of one of its
         checkpoints)."""
         return self._active(symbol, checkpoint_id, include_dismissed=include_dismissed)
+
+    def searched_in(self, symbol: str | None = None) -> list[SearchedIn]:
+        """What evidence is matched in (of a symbol): each ticker's documents by source."""
+        return searched_in(self._conn, symbol)
 
     def accepted(self, symbol: str | None = None) -> list[EvidenceRecord]:
         """The passages of active checkpoints you accepted (of a symbol), newest first: what the

@@ -80,6 +80,7 @@ METRICS: dict[str, Metric] = {
             "fundamentals.revenue_ttm",
             figure="revenue",
             from_releases=True,
+            money=Money.REPORTED,
         ),
         Metric(
             "revenue_fy",
@@ -89,6 +90,7 @@ METRICS: dict[str, Metric] = {
             "fundamentals.revenue_fy",
             figure="fiscal-year revenue",
             from_releases=True,
+            money=Money.REPORTED,
         ),
         Metric(
             "revenue_growth_yoy",
@@ -158,6 +160,7 @@ METRICS: dict[str, Metric] = {
             "the midpoint of the next quarter's revenue guidance in the latest earnings "
             "release (`$440–450M` is 445M)",
             "releases.guide_revenue",
+            money=Money.REPORTED,
         ),
         Metric(
             "revenue_vs_guide",

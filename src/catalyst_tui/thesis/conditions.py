@@ -18,9 +18,11 @@ writes the word back); == and != compare those indexes.
 from __future__ import annotations
 
 import difflib
+import math
 import operator
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .catalogue import METRICS, Metric
@@ -40,7 +42,7 @@ NUMBER_OPERATORS = (">=", "<=", ">", "<")
 WORD_OPERATORS = ("==", "!=")
 
 _ONE = {"line": "product line", "product": "product"}  # what a metric's parameter names
-_SCALE = {"%": 0.01, "K": 1e3, "M": 1e6, "B": 1e9}
+_EXPONENT = {"%": -2, "K": 3, "M": 6, "B": 9}  # each suffix's power of ten
 _TOKEN = re.compile(
     r"\s*(?:(?P<word>[A-Za-z_][A-Za-z0-9_]*)|(?P<op>=>|=<|[<>=!]=?)|"
     r"(?P<num>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)(?P<suffix>[%A-Za-z]*)|"
@@ -231,7 +233,7 @@ def _number(metric: Metric, digits: str, suffix: str, at: int) -> float:
         if metric.ratio:
             raise ConditionError(f"{metric.name} is a ratio: write it with %, e.g. '{digits}%'", at)
         return value
-    if suffix not in _SCALE:
+    if suffix not in _EXPONENT:
         raise ConditionError(
             f"bad number suffix {suffix!r} in '{digits}{suffix}': use %, K, M or B", at
         )
@@ -241,7 +243,11 @@ def _number(metric: Metric, digits: str, suffix: str, at: int) -> float:
         raise ConditionError(
             f"{metric.name} is a ratio: write a percentage such as '70%', not {suffix}", at
         )
-    return value / 100 if suffix == "%" else value * _SCALE[suffix]  # 70/100 is exactly 0.7
+    if not math.isfinite(value):  # '1e400%': too large to compare with (config validation)
+        return value
+    # The float nearest the number written: -15.46/100 in floats is -0.15460000000000002, a
+    # threshold that a value of exactly -15.46% would pass as above it and that reads back so.
+    return float(Decimal(digits).scaleb(_EXPONENT[suffix]))
 
 
 def rebased(condition: Condition, factor: float) -> str:

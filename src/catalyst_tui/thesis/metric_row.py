@@ -41,7 +41,9 @@ class Money(Enum):
     """The currency a metric's amounts are in, where it is money."""
 
     NONE = ""  # a ratio, a count, a plain number
-    REPORTED = "USD"  # SEC's figures are read in USD alone (market/sec/facts.py)
+    # SEC's figures are read in USD alone (market/sec/facts.py); the releases that feed them
+    # and the guides beside them are read as dollars as well.
+    REPORTED = "USD"
     LISTING = "listing"  # the price's currency (the listing's unit)
 
 
@@ -69,7 +71,7 @@ class Metric:
     #: How the ticker page's fundamentals name it, and its place there (1 first); "" / 0: not shown.
     label: str = ""
     page: int = 0
-    #: The currency of its amounts on the page.
+    #: The currency of its amounts, on the page and in a reason (none: not known, no symbol).
     money: Money = Money.NONE
     #: How the watchlist shows it, where it is one of its columns: the column's header ("Fwd
     #: P/E"; "": none), the words of the sort by it ("forward P/E"; "": the column does not

@@ -181,7 +181,7 @@ def weight(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observati
         held = tuple(sorted(values))
         return Observation(None, Missing(MissingCode.WORTHLESS_HOLDINGS, symbol, symbols=held))
     share = values[symbol] / total
-    return Observation(share, portfolio=total)
+    return Observation(share, portfolio=total, currency=snap.base)
 
 
 def gain_pct(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:

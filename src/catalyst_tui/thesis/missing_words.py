@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..text import counted
 from .catalogue import METRICS
 from .kpis.wording import KPI_CODES, kpi_missing_text
 from .lines.wording import LINE_CODES, line_missing_text
@@ -69,7 +70,8 @@ def missing_text(missing: Missing | None) -> str:
         case MissingCode.NO_RETURN:
             return f"no return against the benchmark for {symbol}: {no_return_text(missing.text)}"
         case MissingCode.FEW_ANALYSTS:
-            return f"the {figure} consensus of {symbol} is of {value:.0f} analyst(s): too few"
+            analysts = counted(round(value), "analyst")
+            return f"the {figure} consensus of {symbol} is of {analysts}: too few"
         case MissingCode.FORWARD_PE_UNDEFINED:
             near = 0 < value < 0.005
             said = f"{value:.3g}, too near zero" if near else f"{value:.2f}"

@@ -164,3 +164,5 @@ class Observation(NamedTuple):
     #: Where the value was stated as one end of what is meant (thesis/kpis/metrics.py, Bound):
     #: "above" ("over 10%"), "at least", "below" ("under 5%", "nearly 20%"), "at most".
     bound: str = ""
+    #: The money `portfolio` is in (the base currency's code), "" when not known.
+    currency: str = ""

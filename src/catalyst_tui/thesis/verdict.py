@@ -15,11 +15,12 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
+from ..text import counted
 from .catalogue import METRICS, Source
 from .evidence.stance import AGAINST, Accepted, Stance
 from .reported.forecast import Forecast, on_course
 from .vocabulary import VERDICTS, Kind, Status, Verdict
-from .wording import forecast_text, format_value
+from .wording import forecast_text, format_value, value_against
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -218,7 +219,7 @@ class TickerVerdict(NamedTuple):
         """ "3 of 15 checkpoints judged"; "no checkpoints"."""
         if not self.checkpoints:
             return "no checkpoints"
-        return f"{self.judged} of {self.checkpoints} checkpoint{_s(self.checkpoints)} judged"
+        return f"{self.judged} of {counted(self.checkpoints, 'checkpoint')} judged"
 
 
 class PortfolioVerdict(NamedTuple):
@@ -270,10 +271,6 @@ def judge(symbol: str, standings: Iterable[Standing]) -> TickerVerdict:
 
 
 _JUDGED = frozenset({Status.MET, Status.MISSED})
-
-
-def _s(n: int) -> str:
-    return "" if n == 1 else "s"
 
 
 def _remaining(s: Standing) -> VerdictReason:
@@ -330,7 +327,8 @@ def reason_text(reason: VerdictReason) -> str:
         return f"{text}: {forecast_text(reason.forecast, reason.condition)}"
     if reason.value is not None and reason.metric:
         said = f", {reason.note}" if reason.note else ""  # a KPI's words: "over 10% of revenue"
-        text += f" ({reason.metric} {format_value(reason.metric, reason.value)}{said})"
+        shown = _value(reason.metric, reason.value, reason.condition)
+        text += f" ({reason.metric} {shown}{said})"
     elif reason.note and reason.metric:  # a KPI stated too loosely to judge: its words alone
         text += f" ({reason.note})"
     if reason.since is not None:
@@ -338,6 +336,14 @@ def reason_text(reason: VerdictReason) -> str:
     if reason.acked is not None:
         text += f", acknowledged on {reason.acked.isoformat()}"
     return text
+
+
+def _value(metric: str, value: float, condition: Condition | None) -> str:
+    """The value, with the digits that tell it from its threshold (19.996% under a 20% floor,
+    not 20.0%), as its checkpoint's reason shows it."""
+    if condition is None or condition.metric != metric:
+        return format_value(metric, value)
+    return value_against(condition, value)[0]
 
 
 #: The metrics whose value a reason gives with its words: the KPIs read from words.

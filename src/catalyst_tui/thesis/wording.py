@@ -8,14 +8,17 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+from ..text import counted
 from .catalogue import METRICS, Unit
+from .conditions import OPERATORS
+from .figures import alone, pair, spelled_money, unit_of
 from .judgement import SETTLED_BY_REPORT, Evaluation, Reason, Why
 from .kinds import status_word
 from .missing_words import missing_text as missing_text
 from .missing_words import no_return_text as no_return_text
 from .missing_words import period_words
 from .portfolio.returns import Basis, basis_text
-from .vocabulary import Status
+from .vocabulary import NONE, Status
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -71,10 +74,49 @@ def money(value: float, currency: str = "USD") -> str:
     """An amount as a release headline writes it: $412.3M, $389M, $1.25B, $950K; in another
     currency its code after it (412.3M CHF), none when the currency is not known ("")."""
     number, unit = _scaled(value)
-    sign = "-" if value < 0 else ""
-    if currency == "USD":
-        return f"{sign}${number}{unit}"
-    return f"{sign}{number}{unit}" + (f" {currency}" if currency else "")
+    return spelled_money("-" if value < 0 else "", number, unit, currency)
+
+
+def account_money(value: float, currency: str) -> str:
+    """An account's own money in whole units with its currency's code: 32,709 USD (a
+    portfolio's total beside a weight; to the cent where it is the figure itself)."""
+    return f"{value:,.0f}" + (f" {currency}" if currency else "")
+
+
+def compared(
+    metric: str, value: float, op: str, threshold: float, currency: str | None = None
+) -> tuple[str, str]:
+    """A value and its threshold as a reason shows them side by side, in one unit ($3.408B and
+    $3.4089B, 51.4x and 200x, 69.1% and 70%): the threshold with every digit it was written
+    with, the value with its kind's own and the fewest more that keep `value op threshold`
+    true as shown (thesis/figures.py): 'eps_ttm 3.288 < 3.29', never '3.29 < 3.29'. `op` is
+    the comparison the reason states; a word metric's figures are its words."""
+    row = METRICS.get(metric)
+    if row is not None and row.word:  # its word, as the condition writes it: in double quotes
+        return format_value(metric, value), f'"{format_value(metric, threshold)}"'
+    return pair(metric, value, op, threshold, currency)
+
+
+def value_against(condition: Condition, value: float | None, op: str = "") -> tuple[str, str]:
+    """A checkpoint's value and its target as its row shows them side by side: ('69.1%',
+    '>= 70%'), ('—', '>= $1.55B'); the value with the digits of the comparison `op` its reason
+    states (none stated: the one that holds), so that the two never read against it."""
+    metric, threshold = condition.metric, condition.threshold
+    if value is None:
+        return NONE, f"{condition.op} {threshold_text(metric, threshold)}"
+    if op not in OPERATORS:
+        op = "<" if value < threshold else ">" if value > threshold else "=="
+    shown, bound = compared(metric, value, op, threshold)
+    return shown, f"{condition.op} {bound}"
+
+
+def threshold_text(metric: str, threshold: float, currency: str | None = None) -> str:
+    """A threshold by itself in its metric's unit, with every digit it was written with:
+    $1.55B, 200x, 70%, 3.29; a word metric's, its word in double quotes ("raised")."""
+    row = METRICS.get(metric)
+    if row is not None and row.word:
+        return f'"{format_value(metric, threshold)}"'
+    return alone(metric, threshold, currency)
 
 
 def money_range(low: float, high: float) -> str:
@@ -86,7 +128,7 @@ def money_range(low: float, high: float) -> str:
     (low_number, low_unit), (high_number, high_unit) = _scaled(low), _scaled(high)
     if low_unit != high_unit:
         return f"{money(low)}–{money(high)[1:]}"
-    factor, _unit, digits = _unit_of(high)
+    factor, _unit, digits = unit_of(high)
     places = next(
         (
             p
@@ -106,16 +148,8 @@ def _exact(number: float, places: int) -> bool:
     return abs(scaled - round(scaled)) < 1e-6 * max(1.0, scaled)
 
 
-def _unit_of(value: float) -> tuple[float, str, int]:
-    size = abs(value)
-    for factor, unit, digits in ((1e9, "B", 2), (1e6, "M", 1), (1e3, "K", 0)):
-        if size >= factor:
-            return factor, unit, digits
-    return 1.0, "", 0
-
-
 def _scaled(value: float) -> tuple[str, str]:
-    factor, unit, digits = _unit_of(value)
+    factor, unit, digits = unit_of(value)
     if not unit:
         return f"{abs(value):,.0f}", ""
     text = f"{abs(value) / factor:.{digits}f}"
@@ -146,7 +180,7 @@ def _what_of(obs: Observation, *, filed: bool) -> str:
     if obs.period is not None:
         return period_words(obs.period, filed=filed)
     if obs.portfolio is not None:
-        return f"of a {obs.portfolio:,.0f} portfolio"
+        return f"of a {account_money(obs.portfolio, obs.currency)} portfolio"
     if obs.stale_seconds is not None:
         hours = obs.stale_seconds / 3600
         return (
@@ -163,10 +197,8 @@ def comparison(condition: Condition, reason: Reason, *, filed: bool = True) -> s
     obs = reason.observed
     if obs is None or obs.value is None or not reason.op:
         return ""
-    text = (
-        f"{condition.metric} {format_value(condition.metric, obs.value)} {reason.op} "
-        f"{condition.threshold_text}"
-    )
+    value, bound = compared(condition.metric, obs.value, reason.op, condition.threshold)
+    text = f"{condition.metric} {value} {reason.op} {bound}"
     note = observation_note(obs, filed=filed, metric=condition.metric)
     return f"{text} ({note})" if note else text
 
@@ -186,11 +218,12 @@ def forecast_text(forecast: Forecast, condition: Condition) -> str:
     """The forecast a target's course leans on, against its threshold: "the Street expects
     $1.61B for the year to 2026-12-31, above your $1.55B"."""
     year = f"for the year to {forecast.year_end.isoformat()}"
-    said = money(forecast.value)
-    side = "above" if forecast.value > condition.threshold else "below"
-    if forecast.value == condition.threshold:
-        side = "at"
-    yours = f"{side} your {money(condition.threshold)}"
+    value, threshold = forecast.value, condition.threshold
+    op, side = (">", "above") if value > threshold else ("<", "below")
+    if value == threshold:
+        op, side = "==", "at"
+    said, bound = compared(condition.metric, value, op, threshold)
+    yours = f"{side} your {bound}"
     if forecast.source == "street":
         return f"the Street expects {said} {year}, {yours}"
     if forecast.source == "guide":
@@ -205,7 +238,7 @@ def _reason_words(reason: Reason, condition: Condition | None, today: dt.date) -
         return f"{how}: {reason.note}" if reason.note else how
     if why == Why.DUE_AHEAD and reason.day is not None:
         days = (reason.day - today).days
-        return f"due {reason.day.isoformat()}, {days} day{'s' if days != 1 else ''} left"
+        return f"due {reason.day.isoformat()}, {counted(days, 'day')} left"
     if why == Why.DUE_PASSED and reason.day is not None:
         return f"due {reason.day.isoformat()} passed while pending"
     if why in SETTLED_BY_REPORT:

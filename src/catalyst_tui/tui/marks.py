@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from textual import on
 
+from ..text import counted
 from ..thesis.vocabulary import Status
 from . import messages
 from .base import CatalystBase
@@ -137,7 +138,7 @@ class MarkHandlers(CatalystBase):
             how = "added" if added.new else "already added"
             said = (
                 f"{wanted.symbol}: {how} {added.kind} “{added.title}”: "
-                f"{len(added.passages)} passage(s) match its evidence entries"
+                f"{counted(len(added.passages), 'passage')} match its evidence entries"
             )
             self.call_from_thread(self.notify, said, timeout=6)
             self.call_from_thread(self.refresh_views, skip_watchlist=True)

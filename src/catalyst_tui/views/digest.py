@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..config.digest import parse_digest, period_start
 from ..jobs.evaluation import user_zone
+from ..text import counted
 from .changes import LABELS, Change, grouped, load_changes
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ SHOWN = 6  # tickers named in the body; the rest counted
 def digest_words(changes: list[Change], since: dt.datetime, zone: dt.tzinfo) -> tuple[str, str]:
     """(title, body): how many changes since when, and each ticker's changes by kind."""
     when = since.astimezone(zone).strftime("%a %d %b %H:%M")
-    count = f"{len(changes)} change" + ("" if len(changes) == 1 else "s")
+    count = counted(len(changes), "change")
     groups = grouped(changes)
     lines = []
     for symbol, group in groups[:SHOWN]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from ..text import counted
 from ..thesis.observation import MissingCode
 from ..thesis.vocabulary import Status
 
@@ -62,8 +63,7 @@ def sec_wait_text(wait: SecWait, *, symbol: str | None = None) -> str:
         count = len(names)
         verb = "stays" if count == 1 else "stay"
         parts.append(
-            f"{count} checkpoint{'s' if count != 1 else ''} {verb} pending without SEC "
-            f"figures ({listed})"
+            f"{counted(count, 'checkpoint')} {verb} pending without SEC figures ({listed})"
         )
     if wait.evidence:
         parts.append("evidence is looked for in headlines only, not in filings")

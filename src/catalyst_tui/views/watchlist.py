@@ -160,6 +160,12 @@ class Totals(NamedTuple):
     def pnl_pct(self) -> float | None:
         return self.pnl / self.basis if self.basis > 0 else None
 
+    @property
+    def day_pct(self) -> float | None:
+        """The day's change of what is held, against its value at the previous close."""
+        before = self.value - self.day_pnl
+        return self.day_pnl / before if before > 0 else None
+
 
 @dataclass
 class Watchlist:

@@ -18,9 +18,9 @@ def test_a_large_preview_prints_the_first_rows_and_a_summary(tmp_path, capsys):
     lines = out.splitlines()
     # a title, a header, SHOWN rows, the summary, the notes: never one line a trade
     assert len(lines) <= SHOWN + 4, len(lines)
-    assert f"would add 5,000 (the first {SHOWN} shown)" in out
+    assert f"would add 5,000 trades (the first {SHOWN} shown)" in out
     # by hand: 5,000 buys of S0..S49 dated 1 to 28 January
-    assert f"… and {N - SHOWN:,} more; in all 5,000 buys and 0 sales of 50 symbols, " in out
+    assert f"… and {N - SHOWN:,} more trades; in all 5,000 buys and 0 sales of 50 symbols, " in out
     assert "2024-01-01 to 2024-01-28" in out
 
 

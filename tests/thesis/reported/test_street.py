@@ -148,13 +148,13 @@ FEW = Consensus("0y", None, Range(1.8, 1.8, 1.8, 1))
             "eps_estimate_fy",
             street(stored=estimates(FEW)),
             MissingCode.FEW_ANALYSTS,
-            "the fiscal year's EPS consensus of ALAB is of 1 analyst(s): too few",
+            "the fiscal year's EPS consensus of ALAB is of 1 analyst: too few",
         ),
         (
             "forward_pe",
             street(stored=estimates(FEW)),
             MissingCode.FEW_ANALYSTS,
-            "the fiscal year's EPS consensus of ALAB is of 1 analyst(s): too few",
+            "the fiscal year's EPS consensus of ALAB is of 1 analyst: too few",
         ),
         (
             "eps_revision_30d",

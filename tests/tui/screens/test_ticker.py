@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from textual.widgets import DataTable, Select, TabbedContent, Tabs
 from textual.widgets.data_table import ColumnKey
 
@@ -17,6 +18,7 @@ from catalyst_tui.tui.widgets.chart import PriceChart
 from catalyst_tui.tui.widgets.footer import FooterKeys
 from catalyst_tui.tui.widgets.ticker.panes import PANES
 
+from ...support import scenes
 from ...support.pilot import (
     lines_on_screen,
     make_app,
@@ -322,3 +324,26 @@ async def test_the_checkpoint_details_wrap_under_their_texts_first_column(demo):
         assert source and c.source.endswith(" ".join(w.strip() for w in source))
         notes = hangs_under(lines, "Notes: ")
         assert notes and " ".join(notes[0].split()) in " ".join(c.notes.split())
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
+async def test_toasts_stand_above_the_checkpoints_detail(demo, size):
+    """As a newcomer met it: a refresh's toasts covered the ticker page's detail panel (the
+    highlighted checkpoint's why, source and notes). On the ticker page they stand above it,
+    over the table's last rows, at 80x24 and at 120x36."""
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await scenes.alab_gross_margin(pilot)
+        for n in range(3):
+            app.notify(f"ALAB/gross-margin-floor: holding → missed ({n})", timeout=600)
+
+        def toasts() -> list:
+            return [w for w in app.screen.query("Toast") if w.region.height]
+
+        await scenes.settled(pilot, lambda: len(toasts()) == 3, "three toasts shown")
+        detail = app.screen.query_one("#checkpoint-detail").region
+        assert detail.height >= 5  # the guard's why, its flag, source and notes
+        for toast in toasts():
+            assert not toast.region.overlaps(detail), (toast.region, detail)
+            assert toast.region.bottom <= detail.y

@@ -132,7 +132,7 @@ async def test_the_evidence_pane_shows_the_passage_in_context_and_marks_from_it(
         await pilot.press("5", "d")
         await pilot.pause()
         assert rows(app, "#evidence-table") == []
-        assert "Evidence: 0 passage(s)" in text_of(app, "#evidence-title")
+        assert "Evidence: 0 passages" in text_of(app, "#evidence-title")
         kept = workspace.store.evidence.passages("ALAB", include_dismissed=True)
         assert [p.dismissed for p in kept] == [True]
         assert "u Undo dismiss" in footer(app)  # the undo is said where the keys are
@@ -368,3 +368,30 @@ def verdict_shown(app) -> str:
 
     top = " ".join(text_of(app, "#ticker-verdict").split()).removeprefix("Verdict: ")
     return next(str(v) for v in VERDICTS if top.startswith(str(v)))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
+async def test_the_checkpoint_says_its_passages_with_their_noun(workspace, size):
+    """As a newcomer read it: "1 passage(s) found (5 shows them)", and on a checkpoint none
+    matched, "0 passage(s) found (5 shows them)". One passage is "1 passage", and none found is
+    said without pointing at a pane that shows nothing."""
+    text = workspace.config.path.read_text()
+    workspace.config.path.write_text(
+        text.replace("due = 2027-12-31\n", 'due = 2027-12-31\nevidence = ["NPO chipsets ship"]\n')
+    )
+    workspace.store.sync.apply(load_config(workspace.config.path), NOW)
+    app = CatalystApp(workspace, live=False, watch_file=False)
+    async with app.run_test(size=size) as pilot:
+        await open_alab(pilot, app)
+        table = app.screen.query_one("#checkpoint-table", DataTable)
+        said = {}
+        for key in ("scorpio-largest", "npo-ships"):
+            table.move_cursor(row=table.get_row_index(key))
+            await pilot.pause()
+            said[key] = " ".join(text_of(app, "#checkpoint-detail").split())
+    assert (
+        'Evidence: 1 passage found (5 shows them) for "largest product line" Scorpio'
+        in (said["scorpio-largest"])
+    )
+    assert "Evidence: no passage found yet for NPO chipsets ship" in said["npo-ships"]
+    assert "(s)" not in said["scorpio-largest"] + said["npo-ships"]

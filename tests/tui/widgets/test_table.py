@@ -11,7 +11,7 @@ from textual.widgets.data_table import ColumnKey
 
 from catalyst_tui.store.records import EventRecord
 from catalyst_tui.text import printable
-from catalyst_tui.thesis.wording import reason_text
+from catalyst_tui.thesis.wording import reason_text, threshold_text
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.screens.timeline import TimelineScreen
 from catalyst_tui.tui.widgets.table import RowTable
@@ -79,8 +79,8 @@ async def test_nothing_is_cut_silently(demo):
         await open_alab(pilot, app)
         await pilot.pause()
         table = app.screen.query_one("#checkpoint-table", DataTable)
-        targets = {
-            c.id: f"{c.when.op} {c.when.threshold_text}"
+        targets = {  # in the metric's unit (thesis/wording.py): `>= $1.55B`, `<= 200x`
+            c.id: f"{c.when.op} {threshold_text(c.when.metric, c.when.threshold)}"
             for c in config.tickers["ALAB"].checkpoints
             if c.when
         }

@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 
 from ...market.models import NEW_YORK
-from ...text import printable
+from ...text import counted, printable
 from ...thesis.evidence.stance import STANCE_STYLE, shown, stance_text
 from .tables import keep_whole, output_console, report_table, show
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from rich.console import Console
 
     from ...jobs.documents import AddedDocument
@@ -82,12 +84,15 @@ def filings_json(records: list[FilingRecord]) -> list[dict[str, Any]]:
     ]
 
 
-def print_evidence(records: list[EvidenceRecord], console: Console | None = None) -> None:
+def print_evidence(
+    records: list[EvidenceRecord], empty: Sequence[str] = (), console: Console | None = None
+) -> None:
+    """The passages as a table; none, the lines `empty` (what was searched for and in what:
+    views/evidence_search.py)."""
     console = console or output_console()
     if not records:
-        console.print(
-            Text("no evidence found yet: give a checkpoint evidence = [...] entries and refresh")
-        )
+        for line in empty:
+            console.print(Text(printable(line)))
         return
     table = report_table()
     for column in ("ID", "Date", "Checkpoint", "Source", "Stance", "Passage"):
@@ -115,7 +120,7 @@ def print_added(symbol: str, added: AddedDocument, console: Console | None = Non
     what = f"{added.kind} “{added.title}” of {added.day.isoformat()}, {added.location}"
     count = len(added.passages)
     if added.new:
-        said = f"{symbol}: added: {what}: {count} passage(s) match its evidence entries"
+        said = f"{symbol}: added: {what}: {counted(count, 'passage')} match its evidence entries"
     elif not added.passages:
         said = (
             f"{symbol}: already added, nothing new stored: {what}; none of its sentences "
@@ -125,12 +130,12 @@ def print_added(symbol: str, added: AddedDocument, console: Console | None = Non
         found = sorted({p.found_at.date().isoformat() for p in added.passages})
         since = found[0] if len(found) == 1 else f"{found[0]} to {found[-1]}"
         said = (
-            f"{symbol}: already added, nothing new stored: {what}; its {count} passage(s), "
-            f"found {since}:"
+            f"{symbol}: already added, nothing new stored: {what}; "
+            f"its {counted(count, 'passage')}, found {since}:"
         )
     console.print(Text(printable(said)))
     if added.passages:
-        print_evidence(added.passages, console)
+        print_evidence(added.passages, console=console)
 
 
 def print_filings(

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from rich.text import Text
 
-from ...text import printable
+from ...text import counted, printable
 from .stream import Column, Row, print_table
 from .tables import output_console
 
@@ -51,8 +51,8 @@ def trades_summary(trades: Sequence[Trade]) -> str:
     first = min(t.day for t in trades).isoformat()
     last = max(t.day for t in trades).isoformat()
     return (
-        f"{_count(buys, 'buy')} and {_count(len(trades) - buys, 'sale')} of "
-        f"{_count(symbols, 'symbol')}, {first} to {last}"
+        f"{counted(buys, 'buy')} and {counted(len(trades) - buys, 'sale')} of "
+        f"{counted(symbols, 'symbol')}, {first} to {last}"
     )
 
 
@@ -74,15 +74,17 @@ def _first_shown(
     items: Sequence[T],
     row: Callable[[T], Row],
     tail: str,
+    noun: str,
 ) -> None:
-    """The first SHOWN items as rows under their heading and how many there are, then how many
-    more there are, followed by `tail`."""
-    heading += f" {len(items):,}"
+    """The first SHOWN items as rows under their heading and how many there are (of `noun`),
+    then how many more there are, followed by `tail`."""
+    heading += f" {counted(len(items), noun)}"
     if len(items) > SHOWN:
         heading += f" (the first {SHOWN} shown)"
     print_table(console, printable(heading), columns, [row(i) for i in items[:SHOWN]])
     if len(items) > SHOWN:
-        console.print(Text(printable(f"… and {len(items) - SHOWN:,} more{tail}")))
+        more = counted(len(items) - SHOWN, f"more {noun}")
+        console.print(Text(printable(f"… and {more}{tail}")))
 
 
 def print_plan(
@@ -92,20 +94,21 @@ def print_plan(
     verb = "would add" if dry_run else "adds"
     if plan.add:
         tail = f"; in all {trades_summary(plan.add)}"
-        _first_shown(console, f"{title}: {verb}", _TRADE_COLUMNS, plan.add, _trade_row, tail)
+        heading = f"{title}: {verb}"
+        _first_shown(console, heading, _TRADE_COLUMNS, plan.add, _trade_row, tail, "trade")
     else:
         nothing = "no trades to add" if plan.dividends else "nothing to add"
         console.print(Text(printable(f"{title}: {nothing}")))
     if plan.dividends:
-        heading = f"dividends: {verb}"
-        _first_shown(
-            console, heading, _DIVIDEND_COLUMNS, plan.dividends, _dividend_row, " dividends"
-        )
+        heading = f"{title}: {verb}"
+        rows = _dividend_row
+        _first_shown(console, heading, _DIVIDEND_COLUMNS, plan.dividends, rows, "", "dividend")
     _left_out(console, plan.left_out, source)
     for row in plan.unheld[:SHOWN]:
         console.print(Text(printable(f"{source}:{row.line}: {row.message}")))
     if len(plan.unheld) > SHOWN:
-        console.print(Text(f"… and {len(plan.unheld) - SHOWN:,} more dividends of shares not held"))
+        others = counted(len(plan.unheld) - SHOWN, "more dividend")
+        console.print(Text(f"… and {others} of shares not held"))
     notes = [f"{plan.already:,} already in the file"] if plan.already else []
     if plan.openings:
         said = ", ".join(f"{o.symbol} {o.shares:g} at {o.cost:g}" for o in plan.openings)
@@ -115,7 +118,8 @@ def print_plan(
         more = len(plan.new_tickers) - SHOWN
         notes.append(f"new tickers: {shown}" + (f" and {more:,} more" if more > 0 else ""))
     if plan.skipped:
-        notes.append(f"{plan.skipped:,} rows that are not buys or sales left out")
+        what = "is not a buy or a sale" if plan.skipped == 1 else "are not buys or sales"
+        notes.append(f"{counted(plan.skipped, 'row')} that {what} left out")
     if notes:
         console.print(Text(printable("; ".join(notes))))
 
@@ -124,11 +128,7 @@ def _left_out(console: Console, left_out: Sequence[RowIssue], source: str) -> No
     for row in left_out[:SHOWN]:
         console.print(Text(printable(f"{source}:{row.line}: {row.message}; left out")))
     if len(left_out) > SHOWN:
-        console.print(Text(f"… and {len(left_out) - SHOWN:,} more rows left out"))
-
-
-def _count(n: int, what: str) -> str:
-    return f"{n:,} {what}{'' if n == 1 else 's'}"
+        console.print(Text(f"… and {counted(len(left_out) - SHOWN, 'more row')} left out"))
 
 
 def _withheld(d: Dividend) -> str:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 
-from ...text import printable
+from ...text import counted, printable
 from ...views.kpis import NONE_NAMED, NONE_STATED
 from .stream import Column, Row, print_table
 from .tables import output_console
@@ -82,5 +82,5 @@ def print_kpis(views: list[KpisView], console: Console | None = None) -> None:
             for s in view.series
             for p in s.newest_first
         ]
-        title = f"{view.symbol}: {len(rows)} KPI value(s) read from words"
+        title = f"{view.symbol}: {counted(len(rows), 'KPI value')} read from words"
         print_table(console, printable(title), COLUMNS, rows, fold_last=True)

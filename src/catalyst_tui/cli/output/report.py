@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 from rich.text import Text
 
-from ...text import printable
+from ...text import counted, printable
 from ...thesis.kinds import status_word
 from ...thesis.vocabulary import NONE, STATUS_STYLE
-from ...thesis.wording import format_value, json_value, reason_text
+from ...thesis.wording import json_value, reason_text, value_against
 from ...views.health import format_age
 from .stream import Column, Row, print_table
 from .tables import output_console
@@ -147,9 +147,8 @@ def print_checkpoints(
     for r in records:
         measured = ""
         if r.condition is not None:
-            value = r.value
-            shown = NONE if value is None else format_value(r.condition.metric, value)
-            measured = f"{shown} vs {r.condition.op} {r.condition.threshold_text}"
+            shown, target = value_against(r.condition, r.value, r.reason.op)
+            measured = f"{shown} vs {target}"
         status = status_word(r.kind, r.status)  # a guard that is met reads "holding", as in the TUI
         status += (" ⚑" if r.flagged else "") + (" (by hand)" if r.manual else "")
         due = r.due or r.until
@@ -167,7 +166,7 @@ def print_checkpoints(
     flagged = sum(r.flagged for r in records)
     if flagged:
         console.print(
-            f"{flagged} unacknowledged miss{'es' if flagged != 1 else ''}: "
+            f"{counted(flagged, 'unacknowledged miss', 'unacknowledged misses')}: "
             "catalyst ack SYMBOL/ID (or --all)",
             highlight=False,
         )

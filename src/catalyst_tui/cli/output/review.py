@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ...reading.release.records import sensible
-from ...text import printable
+from ...text import counted, printable
 from ...thesis.goalposts import move_text
 from ...thesis.portfolio.book import stake_text
 from ...thesis.staleness import stale_text
@@ -123,7 +123,7 @@ def review_lines(review: Review, *, journal: bool = False) -> list[str]:
         if v.verdict in _REMAINS:  # nothing against it: what remains to be judged
             lines.extend(f"  {printable(reason_text(r))}" for r in v.remaining)
         if journal:
-            lines.append(f"  journal: {len(t.journal)} note{'' if len(t.journal) == 1 else 's'}")
+            lines.append(f"  journal: {counted(len(t.journal), 'note')}")
             for e in t.journal:
                 tags = f" ({e.tags})" if e.tags else ""
                 lines.append(f"    {e.ts.date().isoformat()}{tags}: {printable(e.text)}")

@@ -12,8 +12,10 @@ from ...jobs.client import browser_tls_note
 from ...market.fetch_kinds import FETCH_KINDS
 from ...market.http.browser_tls import load_problem
 from ...notify.tried import read_tests
+from ...text import counted
 from ...views.channels import ChannelState, channel_states
 from ...views.health import format_age
+from .stream import cell_len
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -21,6 +23,8 @@ if TYPE_CHECKING:
     from ...config import Config
     from ...notify.tried import Tried
     from ...store import Store
+
+LABEL = 10  # a labelled line's value starts here: "yahoo     0 requests in the last hour"
 
 
 @dataclass(frozen=True)
@@ -200,7 +204,7 @@ def status_lines(status: Status, now: dt.datetime) -> list[str]:
     ]
     for p in status.providers:
         parts = [
-            f"{p.requests_last_hour} request{'s' * (p.requests_last_hour != 1)} in the last hour, "
+            f"{counted(p.requests_last_hour, 'request')} in the last hour, "
             f"{p.requests_last_day} in the last day"
         ]
         if p.paused_until is not None:
@@ -225,6 +229,28 @@ def status_lines(status: Status, now: dt.datetime) -> list[str]:
     lines += _channel_lines(status.channels, status.tests, now)
     lines += ["", _browser_tls_line(status.browser_tls)]
     return lines
+
+
+def fitted(lines: list[str], width: int) -> list[str]:
+    """Each line in lines of at most `width` cells, broken between words, never inside one (a
+    word wider than the room, a long path, stands whole on a line of its own), each line after
+    the first under its text: under the value of a labelled line (`yahoo     0 requests in ...`),
+    else two cells in."""
+    out: list[str] = []
+    for line in lines:
+        labelled = len(line) > LABEL and line[LABEL - 2 : LABEL] == "  " and line[LABEL] != " "
+        head, words = (line[:LABEL], line[LABEL:]) if labelled else ("", line)
+        pad = " " * (LABEL if labelled else 2)
+        first, *rest = words.split(" ")
+        now = head + first
+        for word in rest:
+            if cell_len(now) + 1 + cell_len(word) <= width or not now.strip():
+                now += " " + word
+            else:
+                out.append(now)
+                now = pad + word
+        out.append(now)
+    return out
 
 
 def _test_json(tried: Tried | None) -> object:

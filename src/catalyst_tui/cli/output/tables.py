@@ -16,14 +16,26 @@ from rich.table import Table
 PIPE_WIDTH = 160
 
 
+def line_width() -> int | None:
+    """The width lines of text (not tables) are broken at, between words: $COLUMNS when set,
+    else the width of the terminal the output is; None when it is a pipe or a file, where each
+    line stays whole for grep and the like."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    with contextlib.suppress(OSError, ValueError):
+        return os.get_terminal_size(1).columns
+    return None
+
+
 def output_width() -> int:
     """$COLUMNS when set, else the width of the terminal the command runs in (asked of stdout,
     then stderr, stdin and /dev/tty: `catalyst check | less` is drawn for the terminal it is read
     in), else PIPE_WIDTH."""
-    columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > 0:
-        return int(columns)
-    for fd in (1, 2, 0):
+    width = line_width()
+    if width is not None:
+        return width
+    for fd in (2, 0):
         with contextlib.suppress(OSError, ValueError):
             return os.get_terminal_size(fd).columns
     with contextlib.suppress(OSError):

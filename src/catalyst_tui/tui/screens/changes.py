@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import Static
 
-from ...text import printable
+from ...text import counted, printable
 from ...views.changes import LABELS, Change
 from .. import messages
 from ..palette import ink
@@ -67,7 +67,7 @@ class ChangesScreen(TableDetailScreen[Change]):
             )
         table.set_last_column(titles)
         since = self.since.astimezone().strftime("%Y-%m-%d %H:%M")
-        count = f"{len(self.changes)} change" + ("" if len(self.changes) == 1 else "s")
+        count = counted(len(self.changes), "change")
         title = Text(f"Since you last looked ({since}): {count}", style="bold")
         title.append("   enter opens the ticker, esc the watchlist", style=p.muted)
         self.query_one("#changes-title", Static).update(title)

@@ -96,6 +96,22 @@ class TickerScreen(FreshScreen, Screen[None]):
     def on_mount(self) -> None:
         self.reload()
         self.set_focus(self.query_one(PANES[0].focus))  # before the first frame (watchlist.py)
+        # After each layout (the detail's height follows its text; a pane shown has its own).
+        self.screen_layout_refresh_signal.subscribe(self, self._toasts_above_the_detail)
+
+    def _toasts_above_the_detail(self, _screen: Screen[object]) -> None:
+        """Toasts stand above the shown pane's detail (the highlighted row said whole: a
+        checkpoint's why, source and notes), over the table's last rows, not over what the
+        cursor chose; without a detail, above the footer, where Textual puts them."""
+        tops = [
+            w.region.y
+            for w in self.query(Static)
+            if (w.id or "").endswith("-detail") and w.region.height
+        ]
+        bottom = self.region.bottom - min(tops) if tops else 1
+        for rack in self.query("ToastRack"):  # Textual's own, one a screen
+            if rack.styles.margin.bottom != bottom:
+                rack.styles.margin = (0, 0, bottom, 0)
 
     def reload(self) -> None:
         detail = self.workspace.ticker(self.symbol)

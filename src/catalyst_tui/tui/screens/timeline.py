@@ -12,11 +12,11 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from ...store.records import EventRecord
-from ...text import printable
+from ...text import counted, printable
 from ...thesis.kinds import status_word
 from ...thesis.verdict import reason_text as verdict_reason_text
 from ...thesis.vocabulary import STATUS_STYLE, VERDICT_STYLE
-from ...thesis.wording import format_value, reason_text
+from ...thesis.wording import reason_text, value_against
 from ...views.timeline import (
     FilingEntry,
     NoteEntry,
@@ -107,11 +107,11 @@ class TimelineScreen(TableDetailScreen[TimelineEntry]):
         splits = sum(isinstance(e, SplitEntry) for e in self.entries)
         filings = sum(isinstance(e, FilingEntry) for e in self.entries)
         events = len(self.entries) - splits - filings
-        count = f"{events} event" + ("" if events == 1 else "s")
+        count = counted(events, "event")
         if splits:
-            count += f", {splits} split" + ("s" if splits > 1 else "")
+            count += f", {counted(splits, 'split')}"
         if filings:
-            count += f", {filings} filing" + ("s" if filings > 1 else "")
+            count += f", {counted(filings, 'filing')}"
         title = Text(f"Timeline: {count}", style="bold")
         if flagged:
             title.append(
@@ -216,7 +216,10 @@ class TimelineScreen(TableDetailScreen[TimelineEntry]):
         when = e.ts.astimezone(self.workspace.zone).strftime("%Y-%m-%d %H:%M")
         value = ""
         if e.value is not None:
-            value = format_value(e.condition.metric, e.value) if e.condition else f"{e.value:g}"
+            if e.condition is None:
+                value = f"{e.value:g}"
+            else:
+                value = value_against(e.condition, e.value, e.reason.op)[0]
         why = reason_text(e.reason, e.condition, self.workspace.today())
         return _cells(e, when, value, why)
 
@@ -271,7 +274,7 @@ def _split_cells(e: SplitEntry) -> tuple[Text | str, ...]:
     p = ink()
     rewrite = ""
     if e.rewrites:
-        rewrite = f"{len(e.rewrites)} threshold(s) written before it: w rewrites"
+        rewrite = f"{counted(len(e.rewrites), 'threshold')} written before it: w rewrites"
     return (
         e.split.day.isoformat(),
         fmt.plain(e.symbol, "bold"),

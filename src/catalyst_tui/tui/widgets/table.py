@@ -36,6 +36,7 @@ from textual.widgets.data_table import CellKey, ColumnKey, RowKey
 
 from ..format import clip
 from ..textual_private import default_cell_formatter
+from .parted import PARTS, head_width, shown_at
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -126,7 +127,8 @@ class RowTable(DataTable[Any]):
     def give_way(self, floors: dict[str, int] | Sequence[tuple[str, int]]) -> None:
         """Columns (key -> the narrowest width) clipped with … when the table is too wide for
         its room, in the order given: their whole texts are kept as rows are added. As pairs,
-        a column may come again with a lower floor: clipped first, left blank later."""
+        a column may come again with a lower floor: clipped first, left blank later. A floor
+        of PARTS: down to its cells' heads, whole (widgets/parted.py)."""
         steps = list(floors.items()) if isinstance(floors, dict) else list(floors)
         self._steps = steps
         self._floors = {key: min(f for k, f in steps if k == key) for key, _ in steps}
@@ -172,7 +174,7 @@ class RowTable(DataTable[Any]):
         width = self._shown[column]
         if width is None or whole.cell_len <= width:
             return cell
-        return clip(whole, width) if width else Text()
+        return shown_at(whole, width)
 
     def clear(self, columns: bool = False) -> RowTable:
         for kept in self._yielding.values():
@@ -279,10 +281,13 @@ class RowTable(DataTable[Any]):
         for key, floor in self._steps:
             if key not in widths or key in self._held:
                 continue
-            now = widths[key]
+            now, parts = widths[key], floor == PARTS
+            if parts:  # down to its cells' heads, whole: a width between them shows no more
+                heads = map(head_width, self._yielding[key].values())
+                floor = max([len(str(self.columns[ColumnKey(key)].label)), *heads])
             shown = max(min(now, floor), now - max(0, over))
-            if floor == 0 and shown < now:
-                shown = 0
+            if (floor == 0 or parts) and shown < now:
+                shown = floor
             over -= now - shown
             widths[key] = shown
         for key, shown in widths.items():
@@ -297,7 +302,7 @@ class RowTable(DataTable[Any]):
             same = column.get_render_width(self) == before
             for row, text in self._yielding[key].items():
                 if row in self.rows:
-                    cell = clip(text, shown) if shown else Text()
+                    cell = shown_at(text, shown)
                     if not (same and drawn_alike(self.get_cell(row, column.key), cell)):
                         super().update_cell(row, column.key, cell, update_width=True)
 

@@ -68,7 +68,7 @@ async def test_the_pane_lists_each_series_newest_first_with_the_sentence_below(t
             await open_alab(pilot, app)
             await pilot.press("9")
             await pilot.pause()
-            assert "KPIs: 5 value(s) in 3 series" in text_of(app, "#kpis-title")
+            assert "KPIs: 5 values in 3 series" in text_of(app, "#kpis-title")
             assert rows(app, "#kpis-table") == [
                 # "Scorpio is expected to exceed 20% of revenue in 2026": a forecast
                 ["Scorpio · share of revenue", "2026-02-10", "over 20%, forecast", "document"],

@@ -4,6 +4,9 @@ way in, and the cache that tells a row current."""
 
 from __future__ import annotations
 
+import math
+
+from catalyst_tui.tui.widgets.parted import PARTS
 from catalyst_tui.tui.widgets.watchlist.cells import (
     COLUMNS,
     GIVE_WAY,
@@ -45,8 +48,8 @@ def test_the_columns_give_way_in_one_order_that_keeps_the_positions_figures():
     assert order[-5:] == ["gain", "weight", "value", "pnl", "verdict"]
     blank = [key for key, floor in GIVE_WAY if floor == 0]
     assert len(blank) == len(set(blank))  # each left blank once
-    for key in set(order):  # a column clipped first, blank after: floors go down
-        floors = [floor for k, floor in GIVE_WAY if k == key]
+    for key in set(order):  # a column given way by parts or clipped first, blank after
+        floors = [math.inf if floor == PARTS else floor for k, floor in GIVE_WAY if k == key]
         assert floors == sorted(floors, reverse=True), key
 
 

@@ -92,3 +92,20 @@ async def test_the_portfolio_line_says_the_book_at_risk_as_review_does(tmp_path)
             header.show(nothing_held, nothing_held.totals())
             await pilot.pause()
             assert "Book at risk" not in text_of(app, "#summary")  # type: ignore[arg-type]
+
+
+async def test_the_days_change_reads_as_money_beside_its_percentage(workspace):
+    """A user read "Day +161.30" as neither a percentage nor money: the day's change is said
+    as the P&L is, an amount in the portfolio's currency (named at the head) and its share of
+    what the positions were worth at the previous close, each computed by hand from the rows."""
+    data = workspace.watchlist()
+    held = [r for r in data.rows if r.shares and r.value is not None]
+    day = sum(r.day_pnl or 0.0 for r in held)
+    before = sum(r.value or 0.0 for r in held) - day
+    app = Host()
+    async with app.run_test(size=(120, 6)) as pilot:
+        app.query_one(WatchlistHeader).show(data, data.totals())
+        await pilot.pause()
+        summary = " ".join(text_of(app, "#summary").split())  # type: ignore[arg-type]
+    assert f" Day {day:+,.2f} ({day / before * 100:+.1f}%) " in summary
+    assert summary.startswith("Portfolio USD ")

@@ -14,10 +14,10 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from ....text import printable
+from ....text import counted, printable
 from ....thesis.kinds import status_word
 from ....thesis.vocabulary import Status
-from ....thesis.wording import format_value, reason_text
+from ....thesis.wording import reason_text, value_against
 from ... import format as fmt
 from ... import messages
 from ...palette import ink
@@ -172,7 +172,12 @@ class CheckpointsPane(TickerPane):
             parts.append(fmt.hanging(Text("Notes: ", style="bold"), notes))
         if c.evidence:
             found = sum(e.checkpoint_id == c.id for e in self._evidence)
-            said = Text(f"{found} passage(s) found (5 shows them) for ", style=p.info)
+            said = Text(
+                f"{counted(found, 'passage')} found (5 shows them) for "
+                if found
+                else "no passage found yet for ",
+                style=p.info,
+            )
             said.append(printable(" · ".join(c.evidence)), style=p.muted)
             parts.append(fmt.hanging(Text("Evidence: ", style="bold"), said))
         detail.update(Group(*parts))
@@ -188,13 +193,12 @@ class CheckpointsPane(TickerPane):
 def _checkpoint_cells(c: CheckpointRecord, today: dt.date) -> tuple[Text, ...]:
     p = ink()
     title = fmt.plain(c.title, p.alarm if c.flagged else "")
-    value = c.value
-    if c.condition is not None and value is not None:
-        shown = Text(format_value(c.condition.metric, value), style=p.bad if c.flagged else "")
+    value, target = value_against(c.condition, c.value, c.reason.op) if c.condition else ("", "")
+    if c.condition is not None and c.value is not None:
+        shown = Text(value, style=p.bad if c.flagged else "")
     else:
-        shown = Text("—" if c.condition else "", style=p.muted)
+        shown = Text(value, style=p.muted)
     days_left = (c.due - today).days if c.due else None
-    target = f"{c.condition.op} {c.condition.threshold_text}" if c.condition else ""
     return (
         fmt.status(c.status, status_word(c.kind, c.status), flagged=c.flagged, manual=c.manual),
         title,

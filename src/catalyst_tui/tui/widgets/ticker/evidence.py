@@ -19,7 +19,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from ....text import printable
+from ....text import counted, printable
 from ....thesis.evidence.passages import highlights, parse_entry
 from ....thesis.evidence.stance import STANCE_STYLE, shown
 from ... import format as fmt
@@ -137,7 +137,7 @@ class EvidencePane(TablePane):
         table.set_last_column(passages)
         if records:
             table.move_cursor(row=min(row, len(records) - 1), animate=False)
-        title = Text(f"Evidence: {len(records)} passage(s)", style="bold")
+        title = Text(f"Evidence: {counted(len(records), 'passage')}", style="bold")
         if not records:
             hint = (
                 "   none found yet in the filings and news read so far (a adds a document)"

@@ -14,7 +14,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.widgets import DataTable, Static
 
-from ....text import printable
+from ....text import counted, printable
 from ... import format as fmt
 from ...palette import ink
 from ..table import under_cursor
@@ -40,7 +40,8 @@ def title(view: KpisView | None, count: int) -> Text:
         reason = view.reason if view is not None else ""
         head.append(f"   {reason}" if reason else "", style=ink().muted)
         return head
-    head.append(f": {count} value(s) in {len(view.series)} series, read from words")
+    series = counted(len(view.series), "series", "series")
+    head.append(f": {counted(count, 'value')} in {series}, read from words")
     return head
 
 

@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import DataTable, Static
 
+from ....text import counted
 from ....thesis.reported.results import gross_margin, in_line, midpoint
 from ....thesis.wording import money, money_range
 from ....views.results import FIGURE_LABELS, ResultRow, amount, gap_text, not_read_text
@@ -121,7 +122,7 @@ class ResultsPane(TablePane):
         table.fit_columns()
         if rows:
             table.move_cursor(row=min(at, len(rows) - 1), animate=False)
-        title = Text(f"Results: {len(rows)} release(s)", style="bold")
+        title = Text(f"Results: {counted(len(rows), 'release')}", style="bold")
         if not rows:
             title.append(
                 "   none read yet: each 8-K with results (item 2.02) is read in the refresh that"

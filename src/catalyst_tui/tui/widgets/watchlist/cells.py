@@ -19,6 +19,7 @@ from ... import format as fmt
 from ...palette import ink
 from ...textual_private import clear_table_caches
 from ..chart.sparkline import sparkline
+from ..parted import PARTS, Parted
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -45,17 +46,19 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("shares", "Held"),  # the shares held, the least telling: Value and Weight say the size
 )
 # When the table is wider than its room (widgets/table.py), these columns give way, first to
-# last, each down to its floor: the next due's checkpoint id is clipped to its days left, the
-# verdict's coverage to its word, "at risk…" (at 120 columns every column fits so), then whole
-# columns are left blank (a figure cut short reads as another): the shares, the sparkline, the
-# earnings date, the forward P/E, the next due, the day's change, the P&L amount (its % stays;
-# at 80 columns the verdict still fits), and where figures are wider still (a portfolio of
-# millions) the weight, the value, the P&L %, the thesis score and the price; last of all the
-# verdict. The symbol stays.
+# last, each down to its floor, never a part cut short: the next due gives up its checkpoint's
+# id and keeps its days left ("41d", not "41d…"), the shares are left blank (the least
+# telling: Value and Weight say the size; at 120 columns every other cell is whole), the
+# verdict gives up its coverage and keeps its word ("at risk", not "at risk…"), then whole
+# columns are left blank (a figure cut short reads as another): the sparkline, the earnings
+# date, the forward P/E, the next due, the day's change, the P&L amount (its % stays; at 80
+# columns the verdict still fits), and where figures are wider still (a portfolio of millions)
+# the weight, the value, the P&L %, the thesis score and the price; last of all the verdict.
+# The symbol stays.
 GIVE_WAY: tuple[tuple[str, int], ...] = (
-    ("due", 4),
-    ("verdict", 9),
+    ("due", PARTS),
     ("shares", 0),
+    ("verdict", PARTS),
     ("spark", 0),
     ("earnings", 0),
     ("forward_pe", 0),
@@ -108,11 +111,11 @@ def row_cells(row: WatchRow, base: str) -> tuple[Text | str, ...]:
             price.append("*", style=p.warning)
         if row.currency and row.currency != base:  # a listing in another currency says which
             price.append(f" {printable(row.currency)}", style=p.muted)
-    due = Text("")
+    due: Text = Text("")
     if row.next_due is not None:
-        due = fmt.days_left(row.next_due.days_left)
+        days = fmt.days_left(row.next_due.days_left)
         ident = printable(row.next_due.checkpoint_id)
-        due.append(f" {ident if len(ident) <= 16 else ident[:15] + '…'}")
+        due = Parted.of(days + f" {ident if len(ident) <= 16 else ident[:15] + '…'}", len(days))
     earnings = Text(row.earnings.strftime("%b %d") if row.earnings else "", style=p.info)
     if row.release is not None:  # results in the last days: beat or miss its own guide
         earnings.append(" " if row.earnings else "")
@@ -169,7 +172,9 @@ def verdict_cell(verdict: str | None, judged: tuple[int, int], *, stale: bool = 
         cell.append("*", style=p.warning)
     done, of = judged
     if of:
+        head = len(cell)
         cell.append(f" {done}/{of}", style=p.muted)
+        return Parted.of(cell, head)  # the word without the coverage reads whole
     return cell
 
 

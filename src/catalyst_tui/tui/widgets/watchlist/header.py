@@ -68,8 +68,8 @@ class WatchlistHeader(Horizontal):
             portfolio.append("*", style=ink().warning)
         items = [
             portfolio,
-            Text("Day ") + fmt.signed(totals.day_pnl if totals.priced else None),
-            Text("P&L ") + _pnl(totals),
+            Text("Day ") + _with_share(totals, totals.day_pnl, totals.day_pct),
+            Text("P&L ") + _with_share(totals, totals.pnl, totals.pnl_pct),
             Text("Realized YTD ") + fmt.signed(totals.realized_year),
         ]
         if any(r.shares for r in data.rows):  # of the whole portfolio, whichever tab shows
@@ -160,13 +160,15 @@ class WatchlistHeader(Horizontal):
             self._redraw_health()
 
 
-def _pnl(totals: Totals) -> Text:
+def _with_share(totals: Totals, amount: float, share: float | None) -> Text:
+    """ "+161.30 (+0.5%)": an amount in the portfolio's currency (named at the header's head)
+    and what it is of the money it moved, so that neither reads as the other."""
     if not totals.priced:
         return Text(fmt.NONE, style=ink().muted)
-    text = fmt.signed(totals.pnl)
-    if totals.pnl_pct is not None:
+    text = fmt.signed(amount)
+    if share is not None:
         text.append(" (")
-        text.append_text(fmt.percent(totals.pnl_pct))
+        text.append_text(fmt.percent(share))
         text.append(")")
     return text
 
