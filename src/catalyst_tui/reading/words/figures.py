@@ -32,6 +32,7 @@ from .attribution import (
     subject_at,
 )
 from .clauses import Clause, clause_subject, clauses
+from .facts import named_customer
 from .patterns import (
     CMP,
     COMPARISON,
@@ -137,7 +138,7 @@ def _customer(name: str, before: str, customers: frozenset[str]) -> bool:
     customer before the figure, or the document calls the name one."""
     if _customers_said(before):
         return True
-    return any(c and c in name.casefold() for c in customers)
+    return named_customer(name, customers)
 
 
 def _period(text: str) -> str:

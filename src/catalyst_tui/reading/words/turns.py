@@ -1,0 +1,102 @@
+"""Who says a sentence: the company, or someone whose figures are not the company's word.
+
+A transcript may carry speaker labels ("<UNK> <UNK> - Analyst: ...", "Operator: ...",
+"John Smith - CFO: ...") and several sentences on a line, a line a turn. Three facts of a call:
+
+- **a label names the speaker**: a short run of names, masked names ("<UNK>") and titles before
+  a colon at the start of a line, with a title or a mask in it (a heading such as "Americas:" is
+  no label, and stays part of its sentence). It speaks for its line, or, alone on its line, for
+  the lines after it up to the next label;
+- **the operator and analysts are not the company**: an analyst restating a figure ("you grew
+  data center 20% this quarter, how should we think about next year?") states nothing, so
+  nothing is read from their turns;
+- **a turn that asks the company something is an analyst's**, labelled or not: a line with a
+  question put to "you", or one that thanks for taking "my question" or congratulates.
+
+Linear: a line's label is looked for in its first characters only, each sentence is looked at
+once."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .vocabulary import word_set
+
+_LABEL_SPAN = 160  # characters at a line's start a label may take
+_LABEL = re.compile(r"[ \t]*+(?P<label>[^:\n]{1,150}?)[ \t]*+:(?:[ \t]++|$)")
+_TOKEN = re.compile(r"<UNK>|[A-Z][\w.'’&]*+|[-–—,&/()]|of|and|the|de|van|von|der|la|le|du")
+_ROLES = word_set(
+    """analyst analysts operator ceo cfo coo cto cmo president chairman chairwoman chair officer
+    executive executives director vp evp svp treasurer controller relations unidentified
+    participant participants speaker moderator representative management chief head manager
+    founder secretary investor ir host spokesperson corporate q a question answer"""
+)
+_NOT_COMPANY = word_set("analyst analysts operator unidentified participant q question")
+_QUESTION_TO_YOU = re.compile(r"\b(?:you|your|you['’](?:re|ve|d|ll))\b", re.I)
+_ANALYSTS_WORDS = re.compile(
+    r"\b(?:(?:taking|take|answering)\s+my\s+(?:\w+\s+){0,2}?questions?|my\s+(?:first\s+|"
+    r"second\s+|last\s+|final\s+|quick\s+|follow[- ]up\s+)*questions?\s+(?:is|was|would|"
+    r"relates|has)|congratulations\s+on|congrats\s+on)\b",
+    re.I,
+)
+
+
+def label(text: str, line_start: int, line_end: int) -> tuple[str, int]:
+    """A line's speaker label and where its words begin; ("", line_start) for a line with
+    none."""
+    head = text[line_start : min(line_end, line_start + _LABEL_SPAN)]
+    match = _LABEL.match(head)
+    if match is None:
+        return "", line_start
+    words = match["label"].split()
+    if not 1 <= len(words) <= 12 or not all(_TOKEN.fullmatch(w.strip(",")) for w in words):
+        return "", line_start
+    marks = [w.strip(",()-").casefold() for w in words]
+    if not any(w == "<unk>" or w in _ROLES for w in marks):
+        return "", line_start
+    return match["label"], line_start + match.end()
+
+
+def company_sentences(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences of `spans` the company says: none of the operator's or an analyst's turn,
+    each first sentence of a line without its speaker label."""
+    by_line: dict[int, list[tuple[int, int]]] = {}
+    for start, end in spans:
+        by_line.setdefault(text.rfind("\n", 0, start) + 1, []).append((start, end))
+    kept: list[tuple[int, int]] = []
+    speaker = ""  # the label of a line that names a speaker for the lines after it
+    for line_start, sentences in by_line.items():
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        named, words_at = label(text, line_start, line_end)
+        if named and words_at >= line_end:
+            speaker = named  # a label alone on its line: the speaker of the lines after it
+            continue
+        who = named or speaker
+        if _not_company(who) or _asks(text, sentences):
+            continue
+        for start, end in sentences:
+            start = max(start, words_at)
+            while start < end and text[start].isspace():
+                start += 1
+            if start < end:
+                kept.append((start, end))
+    return kept
+
+
+def _not_company(who: str) -> bool:
+    """Whether a label names the operator or an analyst."""
+    return any(w.strip(",()-").casefold() in _NOT_COMPANY for w in who.split())
+
+
+def _asks(text: str, sentences: list[tuple[int, int]]) -> bool:
+    """Whether a turn asks the company something: a question put to "you", or the words an
+    analyst opens with ("thanks for taking my question", "congratulations on the quarter")."""
+    for start, end in sentences:
+        sentence = text[start:end]
+        if sentence.rstrip("\"'”’) ").endswith("?") and _QUESTION_TO_YOU.search(sentence):
+            return True
+        if _ANALYSTS_WORDS.search(sentence):
+            return True
+    return False
