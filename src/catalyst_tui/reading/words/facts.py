@@ -28,7 +28,9 @@ _NAMED_CUSTOMER = re.compile(
 _CUSTOMER_LIST = re.compile(
     r"\b(?:customers?|clients?)\s*+,?\s+(?:such\s+as|like|including)\s+(?P<list>[^.;:?!]{1,160})"
 )
-_LIST_ITEM = re.compile(r"\s*(?:,\s*)?(?:and\s+|or\s+)?(?P<item>[^,]+?)(?=\s*(?:,|\band\b|\bor\b|$))")
+_LIST_ITEM = re.compile(
+    r"\s*(?:,\s*)?(?:and\s+|or\s+)?(?P<item>[^,]+?)(?=\s*(?:,|\band\b|\bor\b|$))"
+)
 _NAME = re.compile(r"[A-Z][\w&.’'-]+(?:\s+[A-Z][\w&.’'-]*){0,3}")
 _NOT_NAMES = word_set(
     """i we our the it this that they these those he she you and or but so as in on at for of

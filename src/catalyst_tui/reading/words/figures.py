@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
 
 from .attribution import (
     apposition_other,
@@ -33,8 +32,8 @@ from .attribution import (
 )
 from .clauses import Clause, clause_subject, clauses
 from .facts import named_customer
+from .lists import Found, continued, headed, respectively
 from .patterns import (
-    CMP,
     COMPARISON,
     CUSTOMER,
     CUT_BASIS,
@@ -50,19 +49,8 @@ from .patterns import (
     VERB_THEN,
 )
 from .records import COMPANY, Stated
-from .subjects import Subject, finite_verb, phrase_before, read_subject, tokens
+from .subjects import Subject, phrase_before, read_subject
 from .vocabulary import ATTRIBUTED, FORWARD, HEDGES, NEGATION, SEQUENTIAL, YEARLY
-
-
-class _Found(NamedTuple):
-    kind: str
-    value: float
-    comparison: str
-    subject: Subject
-    basis: str
-    position: int
-    local: str = ""
-    high: float | None = None  # the subject's words and those up to the figure
 
 
 def read_figures(
@@ -73,12 +61,18 @@ def read_figures(
     first_subject: Subject | None = None
     first_clause: Clause | None = None  # a clause before any figure: its subject when needed
     previous: Subject | None = None
-    for clause in clauses(sentence):
+    listed = headed(sentence)
+    spans = [Clause(0, len(sentence))] if listed is not None else clauses(sentence)
+    for clause in spans:
         text = sentence[clause.start : clause.end]
         if not FIGURE.search(text):
             first_clause = first_clause or clause
             continue
-        found = list(_clause_figures(text, clause.start == 0, revenue_said, parts))
+        found = (
+            listed
+            if listed is not None
+            else list(_clause_figures(text, clause.start == 0, revenue_said, parts))
+        )
         if not found or ATTRIBUTED.search(text):
             continue
         if first_subject is None and first_clause is not None:
@@ -104,7 +98,7 @@ def read_figures(
             ):
                 continue  # "customer categories, led by large cloud service providers, which …"
             previous = subject
-            period = _period(text)
+            period = figure.period or _period(text)
             yield Stated(
                 figure.kind,  # type: ignore[arg-type]
                 subject.name,
@@ -153,12 +147,16 @@ def _period(text: str) -> str:
 
 def _clause_figures(
     text: str, first: bool, revenue_said: bool, parts: frozenset[str]
-) -> Iterator[_Found]:
+) -> Iterator[Found]:
     frame_basis = _basis(text[: FIGURE.search(text).start()])  # type: ignore[union-attr]
     figures = list(FIGURE.finditer(text))
-    if re.search(r"\brespectively\b", text, re.I):
-        return  # "21%, 34% and 29% … respectively": several periods' or parts' figures
-    last: _Found | None = None
+    paired = respectively(text, first, revenue_said)
+    if paired is not None:  # "64% and 36% of revenue, respectively": each its name, or none
+        basis = _basis(_basis_window(text[figures[-1].end() :])) or frame_basis
+        for found in paired:
+            yield found._replace(basis=basis if found.kind == "growth" else "")
+        return
+    last: Found | None = None
     skip = -1
     for i, match in enumerate(figures):
         if i == skip:
@@ -229,14 +227,14 @@ def _one(
     after: str,
     first: bool,
     revenue_said: bool,
-    last: _Found | None,
-) -> _Found | None:
+    last: Found | None,
+) -> Found | None:
     if match["mult"]:
         more = re.search(r"more\s+than\s*$", before, re.I)
         value = MULTIPLE[match["mult"].lower()]
         verb_at = match.start() - (more.end() - more.start() if more else 0)
         subject = subject_at(text, verb_at, after, first, revenue_said)
-        return _Found("growth", value, "more than" if more else "", subject, "", match.start())
+        return Found("growth", value, "more than" if more else "", subject, "", match.start())
     value = float(match["num"])
     cmp_match = COMPARISON.search(before, _tail(before, 40))
     comparison = " ".join((cmp_match["cmp"] or "").lower().split()) if cmp_match else ""
@@ -257,7 +255,7 @@ def _one(
             return (
                 None  # no share of itself; "Operating income was $54.3 million or 20% of revenue"
             )
-        return _Found("share", value, comparison, subject, "", match.start())
+        return Found("share", value, comparison, subject, "", match.start())
     if (
         last is not None
         and last.kind == "share"
@@ -265,16 +263,15 @@ def _one(
             r"\b(?:from|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+)?$", before, re.I
         )
     ):
-        return _Found("share", value, comparison, last.subject, "", match.start())
+        return Found("share", value, comparison, last.subject, "", match.start())
     verb = VERB_THEN.search(before, _tail(before, 160))
     noun = NOUN_AFTER.match(after)
     if verb is None and noun is None:
-        listed = _continues(text, last, match) if last and last.kind == "growth" else None
-        if last is not None and listed is not None:
-            subject = object_subject(after) or listed
-            sign = -1 if last.value < 0 else 1
-            return _Found("growth", sign * value, comparison, subject, "", match.start())
-        return None
+        listed = continued(text, last, match) if last else None
+        if listed is not None and listed.kind == "growth":
+            named = object_subject(after)
+            return listed._replace(subject=named) if named else listed
+        return listed
     if (
         verb is not None
         and re.search(r"\bby\s*$", before)
@@ -290,7 +287,7 @@ def _one(
         governor = verb.start()
     else:
         between, governor = "", _governor_before(before)
-    if other_in(between) or (noun is not None and other_in(after[: noun.end() + 30])):
+    if other_in(between) or (noun is not None and other_in(_noun_object(after, noun.end()))):
         return None
     if apposition_other(text, governor):
         return None  # "spent $2.1 billion on capital expenditures, an increase of 11%"
@@ -302,32 +299,18 @@ def _one(
         subject = Subject(COMPANY, True, False, False)  # "The 10% increase in revenue was …"
     if re.search(r"\bgrowth(?:\s+rate)?\s*$", phrase_before(text, governor), re.I):
         subject = measure_before(text, governor)  # "with growth accelerating to 131%"
-    return _Found("growth", -value if negative else value, comparison, subject, "", match.start())
-
-
-def _continues(text: str, last: _Found, match: re.Match[str]) -> Subject | None:
-    """The subject of a figure that goes on a list after a growth with no verb of its own:
-    the last one's ("up 13% year over year and 7% sequentially"), or the name before it
-    ("Asia grew 15%, Europe 3% and North America 7%"); None where it is no such figure."""
-    between = text[last.position : match.start()]
-    between = between[between.find("%") + 1 :] if "%" in between else between
-    if any(finite_verb(w) for _, w in tokens(between)):
-        return None
-    if re.search(r"(?:,|\band\b)\s*" + CMP + r"$", between, re.I):
-        return last.subject
-    named = _LISTED_NAME.search(between)
-    if named is None:
-        return None
-    subject = read_subject(named["name"])
-    return subject if subject.revenue and not subject.other else None
+    return Found("growth", -value if negative else value, comparison, subject, "", match.start())
 
 
 _IN_REVENUE = re.compile(
     r"\s*(?:increase|growth|decline|decrease)\s+in\s+(?:total\s+)?revenues?\b", re.I
 )
-_LISTED_NAME = re.compile(
-    r"(?:,|\band\b)\s+(?P<name>[A-Z][\w&/-]*(?:\s+[A-Z][\w&/-]*){0,3})\s+" + CMP + r"$"
-)
+
+
+def _noun_object(after: str, end: int) -> str:
+    """A noun of change with what it is of: "increase in impressions", "growth of orders"."""
+    of = re.match(r"\s+(?:in|of|for)\s+[^,;.]{1,40}", after[end:])
+    return after[: end + (of.end() if of else 0)]
 
 
 def _governor_before(before: str) -> int:

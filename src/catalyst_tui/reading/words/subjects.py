@@ -26,6 +26,7 @@ from .vocabulary import (
     PART_WORDS,
     PERIOD_WORD,
     PRONOUNS,
+    REVENUE_TYPES,
     REVENUE_WORDS,
     word_set,
 )
@@ -166,6 +167,8 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     phrase = re.sub(r"(?<=[a-z])\d+\b", "", phrase)  # a footnote's number: "volume5"
     if re.search(r"\b(?:sales|revenues?)\s+to\b", phrase, re.I):
         return Subject("", False, True, False)  # "Sales to Apple": a customer's
+    if re.match(r"\s*(?:the\s+)?rest\s+of\s+(?:the\s+)?world\b", phrase, re.I):
+        return Subject("rest of the world", True, False, False)  # a region, named so
     if re.match(r"(?:the\s+)?(?:balance|rest|remainder)\s+of\b", phrase, re.I):
         return Subject("", False, True, False)  # a part less something: no name of its own
     words = [
@@ -217,7 +220,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject(COMPANY if revenue else "", revenue, other, False)
     if [k.lower() for k in kept] == ["company"]:
         return Subject(COMPANY, True, other, False)
-    if len(kept) == 1 and kept[0] in PART_WORDS and not revenue:
+    if len(kept) == 1 and kept[0] in PART_WORDS and kept[0] not in REVENUE_TYPES and not revenue:
         return Subject("", False, True, False)  # "the market", "the segment": no part named
     name = " ".join(kept)
     part = revenue or revenue_said or _a_part(kept, first)

@@ -27,6 +27,7 @@ OTHER_MEASURES = word_set(
     stake interest ownership production penetration retention renewal churn conversion accretion
     cagr content roles hires hiring spend spending investment investments price prices pricing
     asp backlog contribution contributions loss losses gains impressions views clicks traffic
+    impact impacts headwind headwinds tailwind tailwinds
     visits people memberships households forecast outlook guidance sg&a g&a r&d sga"""
 )
 # Words that name a part of a business: a phrase ending in one of them is a line of revenue.
@@ -35,6 +36,12 @@ PART_WORDS = word_set(
     divisions line lines category categories vertical verticals region regions channel channels
     applications application products product solutions services platform franchise unit
     offering offerings family brand brands geography geographies layer layers"""
+)
+# Kinds of revenue a single word names ("products and services", "hardware revenue"): parts of
+# the business, where a lone "segment" or "market" names none.
+REVENUE_TYPES = word_set(
+    """products product services service solutions software hardware subscription
+    subscriptions licenses license licensing maintenance support applications"""
 )
 # Words that qualify a measure without naming a part of the business.
 GENERIC_WORDS = word_set(
