@@ -11,7 +11,7 @@ from .clauses import clause_subject, frame_of
 from .patterns import OBJECT
 from .records import COMPANY
 from .subjects import Subject, finite_verb, other_measure, phrase_before, read_subject, tokens
-from .vocabulary import PERIOD
+from .vocabulary import PERIOD, word_set
 
 
 def measure_before(text: str, at: int) -> Subject:
@@ -41,14 +41,19 @@ def other_in(words: str) -> bool:
     )
 
 
-def object_subject(after: str) -> Subject | None:
-    """ "…13% for notebooks", "a 41% increase in EV/HEV applications": the part after."""
+def object_subject(after: str, *, of_revenue: bool = False) -> Subject | None:
+    """ "…13% for notebooks", "a 41% increase in EV/HEV applications": the part after. With
+    `of_revenue` (the clause's growth is the company's: "we grew 48% sequentially in filters",
+    "led by 15% growth in cloud") what it grew in is a part where it is a kind of thing: a
+    plural with no article ("filters"), a kind of revenue ("software"), a single word."""
     match = OBJECT.match(after)
     if match is None:
         return None
     # "13% for notebooks" after a revenue: the part; "a 10% increase in impressions": what
     # increased, a part only where a word or a name says so
-    subject = read_subject(match["x"], revenue_said=match["prep"].lower() == "for")
+    words = match["x"].strip()
+    kind_of = of_revenue and _kind_of_thing(words)
+    subject = read_subject(words, revenue_said=match["prep"].lower() == "for" or kind_of)
     if not subject.name or subject.name == COMPANY or PERIOD.fullmatch(subject.name.split()[0]):
         return None
     if re.match(r"(?:the\s+)?(?:quarter|year|period|constant)", match["x"].strip(), re.I):
@@ -60,6 +65,24 @@ def object_subject(after: str) -> Subject | None:
     if re.search(r"\d|\b(?:days?|weeks?|months?)\b", match["x"]):
         return None
     return subject
+
+
+_NOT_KINDS = word_set(
+    """terms times ways dollars currencies currency units volumes prices rates areas places
+    markets regions segments businesses most all many some several both each every other
+    these those such"""
+)
+
+
+def _kind_of_thing(words: str) -> bool:
+    """ "filters", "cloud", "industrial sensors": one or two words with no article, the last a
+    noun that is no measure, no period and no word of talk."""
+    split = words.split()
+    if not 1 <= len(split) <= 2 or any(w.lower() in _NOT_KINDS for w in split):
+        return False
+    if not all(re.fullmatch(r"[A-Za-z][\w&/-]*", w) for w in split):
+        return False
+    return not any(other_measure(w.lower()) or PERIOD.fullmatch(w) for w in split)
 
 
 # A verb whose object the phrase is: "Our Medical segment delivered sales growth of 6%" is the

@@ -34,6 +34,7 @@ from .clauses import Clause, clause_subject, clauses
 from .facts import named_customer
 from .lists import Found, continued, headed, respectively
 from .patterns import (
+    CMP,
     COMPARISON,
     CUSTOMER,
     CUT_BASIS,
@@ -85,6 +86,8 @@ def read_figures(
             ):
                 continue
             subject = figure.subject
+            if subject.other:
+                continue  # a measure that is not revenue, or a part named before the sentence
             if subject.anaphor or not subject.name:
                 subject = previous or first_subject or subject
             if subject.other or not subject.name or subject.anaphor:
@@ -230,11 +233,12 @@ def _one(
     last: Found | None,
 ) -> Found | None:
     if match["mult"]:
-        more = re.search(r"more\s+than\s*$", before, re.I)
+        said = COMPARISON.search(before, _tail(before, 40))
         value = MULTIPLE[match["mult"].lower()]
-        verb_at = match.start() - (more.end() - more.start() if more else 0)
+        verb_at = said.start() if said is not None else match.start()
         subject = subject_at(text, verb_at, after, first, revenue_said)
-        return Found("growth", value, "more than" if more else "", subject, "", match.start())
+        comparison = " ".join((said["cmp"] or "").lower().split()) if said else ""
+        return Found("growth", value, comparison, subject, "", match.start())
     value = float(match["num"])
     cmp_match = COMPARISON.search(before, _tail(before, 40))
     comparison = " ".join((cmp_match["cmp"] or "").lower().split()) if cmp_match else ""
@@ -243,8 +247,8 @@ def _one(
     if re.match(r"\s*(?:points?|basis)\b", after, re.I):
         return None
     if SHARE_OF.match(after):
-        if re.search(r"\b(?:of|from)\s*(?:the\s+|each\s+)?$", before[-12:], re.I):
-            return None
+        if value > 100 or re.search(r"\b(?:of|from)\s*(?:the\s+|each\s+)?$", before[-12:], re.I):
+            return None  # no part is more than the whole: "250% of revenue" is no share
         share_at = _share_verb(before)
         if share_at is None:
             return None
@@ -266,6 +270,13 @@ def _one(
         return Found("share", value, comparison, last.subject, "", match.start())
     verb = VERB_THEN.search(before, _tail(before, 160))
     noun = NOUN_AFTER.match(after)
+    part_of = _PART_OF.search(before, _tail(before, 60)) is not None
+    if verb is None and noun is None and part_of and last is not None and last.kind == "growth":
+        named = object_subject(after, of_revenue=True)  # "growth of 5%, including 3% in Canada"
+        if named is None or last.subject.other:
+            return None
+        sign = -1 if last.value < 0 else 1
+        return Found("growth", sign * value, comparison, named, "", match.start())
     if verb is None and noun is None:
         listed = continued(text, last, match) if last else None
         if listed is not None and listed.kind == "growth":
@@ -291,10 +302,11 @@ def _one(
         return None
     if apposition_other(text, governor):
         return None  # "spent $2.1 billion on capital expenditures, an increase of 11%"
-    named = object_subject(after)
+    own = subject_at(text, governor, "", first, revenue_said)
+    named = object_subject(after, of_revenue=own.name == COMPANY or part_of)
     if named is not None and clause_subject(text, first, revenue_said).other:
         return None  # "increases in R&D expenses were driven by a 30% increase in compensation"
-    subject = named or subject_at(text, governor, "", first, revenue_said)
+    subject = named or own
     if named is None and _IN_REVENUE.match(after) and not read_subject(subject.name).revenue:
         subject = Subject(COMPANY, True, False, False)  # "The 10% increase in revenue was …"
     if re.search(r"\bgrowth(?:\s+rate)?\s*$", phrase_before(text, governor), re.I):
@@ -302,6 +314,13 @@ def _one(
     return Found("growth", -value if negative else value, comparison, subject, "", match.start())
 
 
+# A figure given as a part of the one before it: "led by 15% growth in cloud", "including 3% in
+# Canada", "with 12% growth in services".
+_PART_OF = re.compile(
+    r"\b(?:(?:led|driven|helped|fueled|powered)\s+(?:primarily\s+|mainly\s+|largely\s+)?by|"
+    r"including|with|of\s+which)\s+(?:an?\s+|the\s+)?" + CMP + r"$",
+    re.I,
+)
 _IN_REVENUE = re.compile(
     r"\s*(?:increase|growth|decline|decrease)\s+in\s+(?:total\s+)?revenues?\b", re.I
 )

@@ -45,7 +45,11 @@ _OWN = r"(?:\s+(?P<own>up|down|(?:was|were)(?:\s+(?:up|down))?|at|the\s+remainin
 _LISTED = re.compile(r"(?:,|\band\b)\s+" + _NAME + _OWN + r"\s+" + CMP + r"$", re.I)
 # A verb's form or a preposition ending it: no name ("representing an impact of 4%").
 _NOT_A_NAME = re.compile(
-    r"\b\w+ing\b|\b(?:of|to|by|from|in|for|at|on|with|which|that|than|as)$", re.I
+    r"\b(?:representing|including|excluding|reflecting|reaching|bringing|making|marking|"
+    r"leading|totaling|totalling|driving|accounting|comprising|contributing|offsetting|"
+    r"resulting|following|compared|driven|led|offset)\b|"
+    r"\b(?:of|to|by|from|in|for|at|on|with|which|that|than|as)$",
+    re.I,
 )
 _SAME = re.compile(r"(?:,|\band\b)\s*" + CMP + r"$", re.I)
 

@@ -13,10 +13,10 @@ CMP = (
 )
 FIGURE = re.compile(
     r"(?<![\w.$€£])(?P<num>\d{1,4}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)"
-    r"|(?P<mult>\b(?:doubled|tripled|quadrupled)\b)",
+    r"|(?P<mult>\b(?:doubled|tripled|quadrupled|halved)\b)",
     re.I,
 )
-MULTIPLE = {"doubled": 100.0, "tripled": 200.0, "quadrupled": 300.0}
+MULTIPLE = {"doubled": 100.0, "tripled": 200.0, "quadrupled": 300.0, "halved": -50.0}
 COMPARISON = re.compile(CMP + r"$", re.I)
 
 SHARE_OF = re.compile(
@@ -61,8 +61,9 @@ CUT_BASIS = re.compile(
     re.I,
 )
 OBJECT = re.compile(
-    r"^\s*(?:(?:organic|core|sequential|total|revenue)\s+)*(?:(?:growth|increase|decline|"
-    r"improvement)\s+)?(?P<prep>in|for)\s+(?P<x>(?:our|the|its)?\s*[^,;%]{1,60}?)"
+    r"^\s*(?:(?:organic|core|sequential|total|revenue|sequentially|organically|"
+    r"year[- ](?:over|on)[- ]year|quarter[- ](?:over|on)[- ]quarter)\s+)*(?:(?:growth|increase|"
+    r"decline|improvement)\s+)?(?P<prep>in|for)\s+(?P<x>(?:our|the|its)?\s*[^,;%]{1,60}?)"
     r"(?=\s*(?:,|;|\.|$|\band\b|\bwhich\b|\bdriven\b|\bled\b|\bas\b|\bdue\b|\bwith\b|"
     r"\bduring\b|\bin\s+the\b|\bto\b|\b(?:was|were|is|are|has|have|had)\b))",
     re.I,
@@ -79,7 +80,7 @@ CUSTOMER = re.compile(r"\bcustomers?\b|\bclients?\b", re.I)
 SHARE_VERB = re.compile(
     r"\b(?:accounted\s+for|accounting\s+for|accounts?\s+for|represented|represents?|representing|comprised|"
     r"comprises?|comprising|made\s+up|makes?\s+up|amounted\s+to|amounting\s+to|"
-    r"was|were|is|are|at|increased\s+to|grew\s+to|reached|totaled|contributed|"
+    r"was|were|is|are|at|increased\s+to|grew\s+to|rose\s+to|reached|reaching|totaled|contributed|"
     r"exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped)?)\b"
     r"(?:[^%]{0,40}?\bor\b)?[^%]{0,25}$",
     re.I,

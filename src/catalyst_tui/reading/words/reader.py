@@ -14,7 +14,7 @@ from .vocabulary import boilerplate, word_set
 
 __all__ = ["read_words"]
 
-_FIGURE_MARKS = ("%", "percent", "per cent", "doubled", "tripled", "quadrupled")
+_FIGURE_MARKS = ("%", "percent", "per cent", "doubled", "tripled", "quadrupled", "halved")
 _GUIDANCE = re.compile(r"guid|outlook|forecast|expectation|target|range|ing\s+(?:our|its)\s", re.I)
 _BULLET = re.compile(r"^[•●▪◦‣·*–-]+")
 _LONGEST = 1500  # characters: a longer "sentence" is a table or a list run together

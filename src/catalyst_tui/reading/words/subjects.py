@@ -22,6 +22,7 @@ from .records import COMPANY
 from .vocabulary import (
     ANAPHORS,
     GENERIC_WORDS,
+    NOT_REVENUE,
     OTHER_MEASURES,
     PART_WORDS,
     PERIOD_WORD,
@@ -113,14 +114,14 @@ def phrase_before(clause: str, at: int) -> str:
             word == ","
             and any(k.lower() in ("and", "or") for k in kept)
             and i > 0
-            and not _ends_figure(words[i - 1][1])
+            and not _ends_figure(words[i - 1][1], clause, words[i - 1][0])
             and not re.search(r"\d", words[i - 1][1])
         ):
             kept.insert(0, word)  # a list: "from Amazon, Google and Azure"
             continue
         if word in ",;:(" or (word == ")" and not kept):
             break
-        if low == "and" and i > 0 and _ends_figure(words[i - 1][1]):
+        if low == "and" and i > 0 and _ends_figure(words[i - 1][1], clause, words[i - 1][0]):
             break
         if low == "as" and re.match(_AS_SHARE, clause[words[i][0] :], re.I):
             kept.insert(0, word)  # "SG&A as a percentage of sales"
@@ -137,7 +138,10 @@ def phrase_before(clause: str, at: int) -> str:
     return " ".join(kept)
 
 
-def _ends_figure(word: str) -> bool:
+def _ends_figure(word: str, clause: str, at: int) -> bool:
+    """Whether `word` (at `at` in `clause`) ends a figure: "12" of "12%", "sequentially"."""
+    if word[:1].isdigit() and clause[at + len(word) : at + len(word) + 1] == "%":
+        return True
     return word.endswith("%") or word.lower() in {"sequentially", "organically", "year", "basis"}
 
 
@@ -167,6 +171,8 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     phrase = re.sub(r"(?<=[a-z])\d+\b", "", phrase)  # a footnote's number: "volume5"
     if re.search(r"\b(?:sales|revenues?)\s+to\b", phrase, re.I):
         return Subject("", False, True, False)  # "Sales to Apple": a customer's
+    if NOT_REVENUE.search(phrase):
+        return Subject("", False, True, False)  # "deferred revenue", "revenue per user"
     if re.match(r"\s*(?:the\s+)?rest\s+of\s+(?:the\s+)?world\b", phrase, re.I):
         return Subject("rest of the world", True, False, False)  # a region, named so
     if re.match(r"(?:the\s+)?(?:balance|rest|remainder)\s+of\b", phrase, re.I):

@@ -30,6 +30,17 @@ OTHER_MEASURES = word_set(
     impact impacts headwind headwinds tailwind tailwinds
     visits people memberships households forecast outlook guidance sg&a g&a r&d sga"""
 )
+# Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
+# ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
+# or what is not yet revenue ("revenue backlog", "revenue synergies").
+NOT_REVENUE = re.compile(
+    r"\b(?:deferred|unearned|unbilled)\s+(?:revenues?|sales)\b|\b(?:revenues?|sales)\s+per\b|"
+    r"\bper\s+(?:user|customer|unit|employee|subscriber|account|head|share)\b|"
+    r"\bsell[- ]?(?:through|in)\b|\bpoint[- ]of[- ]sale\s+(?:data|sales)\b|\bPOS\s+sales\b|"
+    r"\b(?:revenues?|sales)\s+(?:backlog|synerg\w*|recognition|run[- ]rate|pipeline)\b|"
+    r"\bthrough\s+(?:our\s+|the\s+)?(?:distributors?|distribution|channel)",
+    re.I,
+)
 # Words that name a part of a business: a phrase ending in one of them is a line of revenue.
 PART_WORDS = word_set(
     """business businesses segment segments group groups market markets portfolio division
