@@ -52,16 +52,14 @@ def object_subject(after: str, *, of_revenue: bool = False) -> Subject | None:
     # "13% for notebooks" after a revenue: the part; "a 10% increase in impressions": what
     # increased, a part only where a word or a name says so
     words = match["x"].strip()
+    if re.match(r"(?:the|this|that)\s+(?:segment|business|division|group)\b", words, re.I):
+        return Subject("", False, True, False)  # "in the segment": one named before, not here
     kind_of = of_revenue and _kind_of_thing(words)
     subject = read_subject(words, revenue_said=match["prep"].lower() == "for" or kind_of)
     if not subject.name or subject.name == COMPANY or PERIOD.fullmatch(subject.name.split()[0]):
         return None
-    if re.match(r"(?:the\s+)?(?:quarter|year|period|constant)", match["x"].strip(), re.I):
+    if re.match(r"(?:the\s+)?(?:quarter|year|period|constant)", words, re.I):
         return None
-    if re.match(
-        r"(?:the|this|that)\s+(?:segment|business|division|group)\b", match["x"].strip(), re.I
-    ):
-        return Subject("", False, True, False)  # "in the segment": one named before, not here
     if re.search(r"\d|\b(?:days?|weeks?|months?)\b", match["x"]):
         return None
     return subject
@@ -70,7 +68,7 @@ def object_subject(after: str, *, of_revenue: bool = False) -> Subject | None:
 _NOT_KINDS = word_set(
     """terms times ways dollars currencies currency units volumes prices rates areas places
     markets regions segments businesses most all many some several both each every other
-    these those such"""
+    these those such the a an this that"""
 )
 
 

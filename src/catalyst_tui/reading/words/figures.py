@@ -45,6 +45,7 @@ from .patterns import (
     NOUN_AFTER,
     RANGE_TO,
     REVENUE_SAID,
+    SHARE_BEFORE,
     SHARE_OF,
     SHARE_VERB,
     VERB_THEN,
@@ -260,6 +261,10 @@ def _one(
                 None  # no share of itself; "Operating income was $54.3 million or 20% of revenue"
             )
         return Found("share", value, comparison, subject, "", match.start())
+    said_share = SHARE_BEFORE.search(before, _tail(before, 120))
+    if said_share is not None and value <= 100:
+        subject = read_subject(phrase_before(text, said_share.start()), first=first)
+        return Found("share", value, comparison, subject, "", match.start())
     if (
         last is not None
         and last.kind == "share"
@@ -303,6 +308,11 @@ def _one(
     if apposition_other(text, governor):
         return None  # "spent $2.1 billion on capital expenditures, an increase of 11%"
     own = subject_at(text, governor, "", first, revenue_said)
+    if verb is not None and re.match(r"(?:growth|increase|decline|decrease)\b", word):
+        if not own.name and not own.other:  # "Organic growth was 6%": the company's
+            own = measure_before(text, governor)
+    if _parallel(text, last, governor) and own.name and not own.other:
+        own = own._replace(revenue=True)  # "data center was up 30%, and storage down 4%"
     named = object_subject(after, of_revenue=own.name == COMPANY or part_of)
     if named is not None and clause_subject(text, first, revenue_said).other:
         return None  # "increases in R&D expenses were driven by a 30% increase in compensation"
@@ -324,6 +334,18 @@ _PART_OF = re.compile(
 _IN_REVENUE = re.compile(
     r"\s*(?:increase|growth|decline|decrease)\s+in\s+(?:total\s+)?revenues?\b", re.I
 )
+
+
+def _parallel(text: str, last: Found | None, governor: int) -> bool:
+    """Whether the phrase before `governor` is an item of a list after the last figure, of a
+    part of revenue: only a comma or "and" and the item's name stand between them."""
+    if last is None or last.kind != "growth" or last.subject.other or not last.subject.revenue:
+        return False
+    between = text[last.position : governor]
+    return (
+        re.fullmatch(r"[\d.]+\s?%\s*(?:,\s*(?:and\s+)?|and\s+)[\w&/.'’ -]{1,50}", between)
+        is not None
+    )
 
 
 def _noun_object(after: str, end: int) -> str:

@@ -31,6 +31,8 @@ GROWTH_VERB = (
     r"climbed|improved|improving|expanded|dropped|higher|lower|accelerated\s+to|accelerating\s+to|"
     r"(?:an?\s+)?(?:increase|decrease|decline|growth|growth\s+rate|improvement|gain|drop|rise)"
     r"(?:\s+in\s+revenues?|\s+(?:within|in|for|at)\s+(?:the|our)\s+[\w-]+)?\s+of|"
+    r"(?:growth|growth\s+rate|increase|decline|decrease)\s+(?:was|were|is|came\s+in\s+at|"
+    r"reached|totaled|amounted\s+to)|"
     r"(?:up|down)\s+from)"
 )
 # A verb of change, then what may stand between it and the number: "by", an amount and "or",
@@ -65,13 +67,22 @@ OBJECT = re.compile(
     r"year[- ](?:over|on)[- ]year|quarter[- ](?:over|on)[- ]quarter)\s+)*(?:(?:growth|increase|"
     r"decline|improvement)\s+)?(?P<prep>in|for)\s+(?P<x>(?:our|the|its)?\s*[^,;%]{1,60}?)"
     r"(?=\s*(?:,|;|\.|$|\band\b|\bwhich\b|\bdriven\b|\bled\b|\bas\b|\bdue\b|\bwith\b|"
-    r"\bduring\b|\bin\s+the\b|\bto\b|\b(?:was|were|is|are|has|have|had)\b))",
+    r"\bduring\b|\bin\s+the\b|\bto\b|\b(?:was|were|is|are|has|have|had)\b|\bafter\b|"
+    r"\bfollowing\b|\bversus\b|\bcompared\b|\bagainst\b|\bfrom\b|\bdespite\b|\bamid\b))",
     re.I,
 )
 RANGE_TO = re.compile(r"\s*(?:to|-|–|and)\s*(?:between\s+)?", re.I)
 # A share's exit or run rate after it: "…, with a Q4 exit rate closer to 20%".
 EXIT_RATE = re.compile(
     r"(?P<rate>(?:Q[1-4]\s+)?(?:exit|run)[- ]rate)\s+(?:of\s+)?" + CMP + r"$", re.I
+)
+# A share said before its figure: "Recurring revenue as a percentage of total revenue was 55%",
+# "Cloud's share of sales rose to 40%".
+SHARE_BEFORE = re.compile(
+    r"(?:\bas\s+an?\s+(?:percentage|percent|share|portion|proportion)|['’]s\s+share)\s+of\s+"
+    r"(?:(?:total|net|our|the|overall|consolidated|company)\s+)*(?:revenues?|sales)\s+(?:was|"
+    r"were|is|are|came\s+in\s+at|reached|rose\s+to|increased\s+to|grew\s+to|at)\s+" + CMP + r"$",
+    re.I,
 )
 REVENUE_SAID = re.compile(r"\b(?:revenues?|sales|arr)\b", re.I)
 CUSTOMER = re.compile(r"\bcustomers?\b|\bclients?\b", re.I)

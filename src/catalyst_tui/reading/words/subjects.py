@@ -41,7 +41,7 @@ _STOP = word_set(
     finished ended achieved recorded reflecting posting representing including excluding
     delivering driving generating showing totaling bringing making leading reaching marking
     contributing expected anticipated mentioned noted said discussed planned exceeded can see
-    due primarily partly partially mainly largely
+    due primarily partly partially mainly largely after following before despite amid against
     you let me think believe expect expects expecting anticipate anticipates"""
 )
 _AS_SHARE = (
