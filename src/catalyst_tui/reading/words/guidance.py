@@ -18,7 +18,14 @@ from collections.abc import Iterator
 
 from .records import Stated
 
-_NOUN = r"(?:guidance|outlook|guide|forecasts?|expectations?|targets?|range)"
+# "range" names the guidance only with its figures or its ends: "our range to $4.1 billion",
+# "the low end of our range"; "a broad range of customers" is none.
+_NOUN = (
+    r"(?:guidance|outlook|guide|forecasts?|expectations?|targets?|projections?|"
+    r"range(?=\s+(?:to|from|by|of|for)\s+(?:\$|\d|the\s+(?:full\s+)?year|fiscal|q[1-4]))|"
+    r"(?<=\bend\sof\sour\s)range|(?<=\bend\sof\sthe\s)range|(?<=\bprior\s)range|"
+    r"(?<=\bprevious\s)range|(?<=\bearlier\s)range|(?<=\bguidance\s)range)"
+)
 _DETERMINER = r"(?:our|the|that|this|its|all|both|their)"
 _METRIC = (
     r"(?:(?:total|subscription|non-gaap|gaap|adjusted|organic|net|diluted|operating|"
@@ -32,7 +39,8 @@ _VERBS = {
     "raised": r"rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?",
     "cut": r"reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|cut(?:s|ting)?|trim(?:s|med|ming)?",
     "reiterated": r"reaffirm(?:s|ed|ing)?|reiterat(?:e|es|ed|ing)|maintain(?:s|ed|ing)?|"
-    r"confirm(?:s|ed|ing)?",
+    r"confirm(?:s|ed|ing)?|keep(?:s|ing)?|kept|hold(?:s|ing)?|stick(?:s|ing)?\s+(?:with|to)|"
+    r"stand(?:s|ing)?\s+by|remain(?:s|ing)?\s+comfortable\s+with",
     "withdrawn": r"withdr(?:aw|aws|awing|awn|ew)|suspend(?:s|ed|ing)?|pull(?:s|ed|ing)?",
     "introduced": r"initiat(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)",
 }
@@ -50,19 +58,31 @@ _VERB_OBJECT = {
 _AGAINST_PRIOR = {
     "raised": re.compile(
         rf"\b(?:an?\s+)?(?:increase|raise|higher|above|up)\b[^.;]{{0,60}}?\b(?:from|than|over|"
-        rf"versus)\s+(?:our|the)\s+(?:prior|previous|last|earlier)\s+{_NOUN}",
+        rf"versus)\s+(?:our|the)\s+(?:prior|previous|last|earlier)\s+{_NOUN}"
+        rf"|\babove\s+(?:our|the)\s+(?:prior|previous|earlier)\s+{_NOUN}",
         re.I,
     ),
     "cut": re.compile(
         rf"\b(?:an?\s+)?(?:reduction|decrease|lower|below|down|cut)\b[^.;]{{0,60}}?\b(?:from|"
         rf"than|to|versus)\s+(?:our|the)\s+(?:prior|previous|last|earlier|revenue|current)?\s*"
         rf"(?:revenue\s+)?{_NOUN}"
-        rf"|\b{_NOUN}\b[^.;]{{0,60}}?\bwas\s+down\s+\$",
+        rf"|\b{_NOUN}\b[^.;]{{0,60}}?\bwas\s+down\s+\$"
+        rf"|\bbelow\s+(?:our|the)\s+(?:prior|previous|earlier)\s+{_NOUN}",
         re.I,
     ),
 }
+# Guidance said to stand, with no verb of the company's: "our outlook for the year stands",
+# "our guidance remains unchanged", "nothing changes in our view of the year".
+_STANDS = re.compile(
+    rf"\b(?:our|the\s+company['’]s)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_NOUN}|view)\b[^.;,]{{0,40}}?"
+    r"\b(?:stands|remains?\s+(?:unchanged|intact|the\s+same|in\s+place)|is\s+unchanged|"
+    r"are\s+unchanged|holds)\b"
+    rf"|\b(?:nothing\s+changes|no\s+changes?)\s+(?:in|to)\s+(?:our|the)\s+(?:[\w'’-]+\s+){{0,3}}?"
+    rf"(?:{_NOUN}|view)\b",
+    re.I,
+)
 _REVISED = re.compile(
-    rf"\brevis(?:e|es|ed|ing)(?:\s+(?:our|the|its))?{_FILLER}{{0,4}}?\s+{_NOUN}"
+    rf"\b(?:revis|updat|adjust)(?:e|es|ed|ing|s)?(?:\s+(?:our|the|its))?{_FILLER}{{0,4}}?\s+{_NOUN}"
     r"(?P<rest>[^.;]{0,80})",
     re.I,
 )
@@ -93,6 +113,10 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         for match in pattern.finditer(sentence):
             if not _blocked(sentence, match.start(), match.end(), verb=False):
                 found.append((match.start(), direction, _metric(sentence[: match.end()])))
+    for match in _STANDS.finditer(sentence):
+        lead = sentence[max(sentence.rfind(c, 0, match.start()) for c in ",;:") + 1 : match.start()]
+        if not (_NEGATED.search(lead) or _HEDGED.search(lead) or _ELSE.search(match.group())):
+            found.append((match.start(), "reiterated", _metric(match.group())))
     for match in _REVISED.finditer(sentence):
         rest = match["rest"].lower()
         if re.search(r"\b(?:upward|up|higher|raise|increase|stronger|better)\b", rest):
@@ -119,7 +143,20 @@ def _blocked(sentence: str, at: int, until: int, *, verb: bool = True) -> bool:
     if verb and re.search(r"(?:\b(?:a|an|the|our|its|their)|['’]s)\s*$", lead, re.I):
         # "a lower outlook", "the company's reaffirmed guidance": an adjective, no act
         return True
+    if verb and _OTHERS.search(sentence[at:until]):
+        return True  # "customers are raising their forecasts": someone else's
+    if verb and _MEASURE_DOES.search(lead):
+        return True  # "we see revenue increasing to a range of ...": a forecast of revenue
     return _ELSE.search(sentence[at : until + 40]) is not None
+
+
+_OTHERS = re.compile(r"\b(?:their|his|her|your)\b", re.I)
+# A measure right before the verb is what moves, not the guidance.
+_MEASURE_DOES = re.compile(
+    r"\b(?:revenues?|sales|margins?|earnings|eps|income|demand|prices?|costs?|bookings|"
+    r"orders)\s+(?:(?:is|are|was|were|will|to|be|also|further|again)\s+)*$",
+    re.I,
+)
 
 
 def _metric(words: str, *, first: bool = False) -> str:

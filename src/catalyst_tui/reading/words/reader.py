@@ -15,7 +15,9 @@ from .vocabulary import boilerplate, word_set
 __all__ = ["read_words"]
 
 _FIGURE_MARKS = ("%", "percent", "per cent", "doubled", "tripled", "quadrupled", "halved")
-_GUIDANCE = re.compile(r"guid|outlook|forecast|expectation|target|range|ing\s+(?:our|its)\s", re.I)
+_GUIDANCE = re.compile(
+    r"guid|outlook|forecast|expectation|target|range|projection|view|ing\s+(?:our|its)\s", re.I
+)
 _BULLET = re.compile(r"^[•●▪◦‣·*–-]+")
 _LONGEST = 1500  # characters: a longer "sentence" is a table or a list run together
 # From a word's start only, nothing given back: linear over a whole document.

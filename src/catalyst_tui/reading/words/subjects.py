@@ -171,6 +171,8 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     phrase = re.sub(r"(?<=[a-z])\d+\b", "", phrase)  # a footnote's number: "volume5"
     if re.search(r"\b(?:sales|revenues?)\s+to\b", phrase, re.I):
         return Subject("", False, True, False)  # "Sales to Apple": a customer's
+    if re.search(r"\b(?:you|your)\b", phrase, re.I):
+        return Subject("", False, True, False)  # "your services revenue": an analyst's words
     if NOT_REVENUE.search(phrase):
         return Subject("", False, True, False)  # "deferred revenue", "revenue per user"
     if re.match(r"\s*(?:the\s+)?rest\s+of\s+(?:the\s+)?world\b", phrase, re.I):
