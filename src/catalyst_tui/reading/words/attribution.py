@@ -108,5 +108,7 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
                 if frame_of(text)[0] or lead.endswith(",") or _OBJECT_OF.search(lead)
                 else subject
             )
+            if framed.other:
+                return framed  # "And in this segment, sales increased 13%": named before
             return framed if framed.name not in ("", COMPANY) else subject
     return clause_subject(text, first, revenue_said)

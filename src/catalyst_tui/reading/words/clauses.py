@@ -94,8 +94,8 @@ def clause_subject(text: str, first: bool, revenue_said: bool) -> Subject:
             framed = read_subject(frame, revenue_said=True)
             if framed.name and framed.name != COMPANY and not framed.other:
                 return framed
-            if framed.other:
-                return framed  # "And in this segment, sales increased 13%": named before
+            if framed.other or framed.anaphor:  # "And in this segment, sales increased 13%"
+                return Subject("", False, True, False)  # a part named before, not here
         return subject
     return Subject("", False, False, False)
 

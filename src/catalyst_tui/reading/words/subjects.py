@@ -42,6 +42,8 @@ _STOP = word_set(
     delivering driving generating showing totaling bringing making leading reaching marking
     contributing expected anticipated mentioned noted said discussed planned exceeded can see
     due primarily partly partially mainly largely after following before despite amid against
+    impacted affected hurt benefited reflected added lost won signed closed
+    completed launched introduced acquired sold bought remained became impacting affecting
     you let me think believe expect expects expecting anticipate anticipates"""
 )
 _AS_SHARE = (
@@ -138,6 +140,11 @@ def phrase_before(clause: str, at: int) -> str:
     return " ".join(kept)
 
 
+_NAMED_BEFORE = re.compile(
+    r"(?:the|this|that|these|those)\s+(?:segment|business|division|group|unit)s?\b"
+)
+
+
 def _ends_figure(word: str, clause: str, at: int) -> bool:
     """Whether `word` (at `at` in `clause`) ends a figure: "12" of "12%", "sequentially"."""
     if word[:1].isdigit() and clause[at + len(word) : at + len(word) + 1] == "%":
@@ -202,9 +209,13 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     # What a measure is of: "Revenue from Healthcare" is Healthcare's, "Sales of pads" pads'.
     for i, low in enumerate(lows):
         if low in _OF and i > 0 and lows[i - 1] in REVENUE_WORDS:
+            if _NAMED_BEFORE.match(" ".join(lows[i + 1 :])):
+                return Subject("", False, True, False)  # "revenue in this business": before
             if _named_after(words[: i - 1]):  # "database revenue from Amazon": a source
                 return read_subject(" ".join(words[:i]), first=first, revenue_said=revenue_said)
             rest = read_subject(" ".join(words[i + 1 :]), revenue_said=True)
+            if rest.anaphor:
+                return Subject("", False, True, False)  # "revenue from it": named before
             if rest.name in ("", COMPANY) and not rest.other:  # "Revenue in Q3", "of $820M"
                 return read_subject(" ".join(words[:i]), first=first, revenue_said=revenue_said)
             return Subject(rest.name or COMPANY, True, other or rest.other, rest.anaphor)

@@ -61,7 +61,7 @@ GENERIC_WORDS = word_set(
     like-for-like underlying"""
 )
 PRONOUNS = frozenset({"we", "i", "us", "our"})
-ANAPHORS = frozenset({"it", "they", "this", "that", "these", "those", "which", "both"})
+ANAPHORS = frozenset({"it", "they", "them", "this", "that", "these", "those", "which", "both"})
 
 _MONTH = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
@@ -114,7 +114,8 @@ ATTRIBUTED = re.compile(
 FORWARD = re.compile(
     r"\b(?:expects?|expecting|anticipates?|anticipating|will|plans?\s+to|planning\s+to|"
     r"intends?|projects?|projecting|forecasts?|outlook|guidance\s+(?:of|for|to|is|calls)|"
-    r"guide|going\s+to|on\s+track\s+to|set\s+to|expectations?\s+for|(?:is|are)\s+(?:expected|anticipated)\s+to)\b",
+    r"guide|going\s+to|on\s+track\s+to|set\s+to|expectations?\s+for|"
+    r"(?:is|are)\s+(?:expected|anticipated)\s+to|impl(?:y|ies|ying)|midpoint)\b",
     re.I,
 )
 NEGATION = re.compile(
