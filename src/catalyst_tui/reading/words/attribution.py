@@ -91,10 +91,26 @@ _OBJECT_OF = re.compile(
 )
 
 
+# An aside between a subject and its verb: "Revenue, excluding the impact of divestitures, grew".
+_ASIDE = re.compile(r",\s*(?:excluding|including|ex)\b[^,]{1,80},\s*$", re.I)
+# "growth in China, where revenue increased 30%": the place's.
+_WHERE = re.compile(r",\s*where\s+$", re.I)
+
+
 def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) -> Subject:
     """The phrase right before `at`, or the clause's subject where none stands there ("...,
     up 7% sequentially" after an apposition; "and grew 15%")."""
     phrase = phrase_before(text, at)
+    aside = _ASIDE.search(text, 0, at)
+    if aside is not None and aside.end() == len(text[:at].rstrip()) + (
+        len(text[:at]) - len(text[:at].rstrip())
+    ):
+        phrase = phrase_before(text, aside.start())  # "Revenue, excluding X, grew 5%"
+    stripped = text[:at].rstrip()
+    lead = stripped[: -len(phrase)] if phrase and stripped.endswith(phrase) else stripped
+    if phrase and _WHERE.search(lead):
+        place = read_subject(phrase_before(text, _WHERE.search(lead).start()), revenue_said=True)
+        return place if place.name not in ("", COMPANY) else Subject("", False, True, False)
     if phrase:
         subject = read_subject(
             phrase, first=first and text[:at].strip() == phrase, revenue_said=revenue_said

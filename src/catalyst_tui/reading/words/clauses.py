@@ -116,12 +116,12 @@ def _object_other(after_verb: str) -> bool:
 def _without_apposition(phrase: str) -> str:
     """ "pharma, our largest market," is pharma, a market."""
     parts = [p.strip() for p in phrase.split(",") if p.strip()]
-    if len(parts) >= 2 and parts[-2].split()[-1].lower() in ("market", "segment", "business"):
-        return f"{parts[-1]} {parts[-2].split()[-1]}"  # "Our largest end market, automotive,"
     if len(parts) >= 2 and read_subject(parts[-1]).name == COMPANY:
         named = read_subject(parts[-2])
         if named.name not in ("", COMPANY) and not named.other:
             return f"{parts[-2]} {parts[-1]}"  # "Our AD&M business, sales declined 7%"
+    if len(parts) >= 2 and parts[-2].split()[-1].lower() in ("market", "segment", "business"):
+        return f"{parts[-1]} {parts[-2].split()[-1]}"  # "Our largest end market, automotive,"
     if (
         len(parts) >= 2
         and re.match(r"(?:our|its|the|a|an)\b", parts[1], re.I)

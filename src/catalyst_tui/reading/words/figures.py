@@ -52,7 +52,15 @@ from .patterns import (
 )
 from .records import COMPANY, Stated
 from .subjects import Subject, phrase_before, read_subject
-from .vocabulary import ATTRIBUTED, FORWARD, HEDGES, NEGATION, SEQUENTIAL, YEARLY
+from .vocabulary import (
+    ATTRIBUTED,
+    EXCLUDED_PART,
+    FORWARD,
+    HEDGES,
+    NEGATION,
+    SEQUENTIAL,
+    YEARLY,
+)
 
 
 def read_figures(
@@ -82,10 +90,11 @@ def read_figures(
             first_subject = clause_subject(opening, first_clause.start == 0, revenue_said)
         first_subject = first_subject or clause_subject(text, clause.start == 0, revenue_said)
         for figure in found:
-            if HEDGES.search(text[: figure.position]) or NEGATION.search(
-                sentence[: clause.start + figure.position]
-            ):
+            lead = _DISCOURSE.sub(" ", text[: figure.position])
+            if HEDGES.search(lead) or NEGATION.search(sentence[: clause.start + figure.position]):
                 continue
+            if figure.subject.name == COMPANY and EXCLUDED_PART.search(text):
+                continue  # "Excluding China, revenue grew 6%": not the company's whole
             subject = figure.subject
             if subject.other:
                 continue  # a measure that is not revenue, or a part named before the sentence
@@ -308,9 +317,9 @@ def _one(
     if apposition_other(text, governor):
         return None  # "spent $2.1 billion on capital expenditures, an increase of 11%"
     own = subject_at(text, governor, "", first, revenue_said)
-    if verb is not None and re.match(r"(?:growth|increase|decline|decrease)\b", word):
-        if not own.name and not own.other:  # "Organic growth was 6%": the company's
-            own = measure_before(text, governor)
+    growth_noun = verb is not None and re.match(r"(?:growth|increase|decline|decrease)\b", word)
+    if growth_noun and not own.name and not own.other:  # "Organic growth was 6%": the company's
+        own = measure_before(text, governor)
     if _parallel(text, last, governor) and own.name and not own.other:
         own = own._replace(revenue=True)  # "data center was up 30%, and storage down 4%"
     named = object_subject(after, of_revenue=own.name == COMPANY or part_of)
@@ -324,6 +333,8 @@ def _one(
     return Found("growth", -value if negative else value, comparison, subject, "", match.start())
 
 
+# Words of talk, no condition: "if you look at it", "if you think about it".
+_DISCOURSE = re.compile(r"\bif\s+you\s+(?:look|think|compare|go|step\s+back)\b[^,;]{0,40}", re.I)
 # A figure given as a part of the one before it: "led by 15% growth in cloud", "including 3% in
 # Canada", "with 12% growth in services".
 _PART_OF = re.compile(

@@ -36,8 +36,11 @@ _METRIC = (
     r"(?:operating\s+)?expenses?|opex|costs?|tax\s+rate)"
 )
 _VERBS = {
-    "raised": r"rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?",
-    "cut": r"reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|cut(?:s|ting)?|trim(?:s|med|ming)?",
+    "raised": r"rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|"
+    r"(?:tak(?:e|es|ing|en)|took|bring(?:s|ing)?|brought|mov(?:e|es|ed|ing))\s+up",
+    "cut": r"reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|cut(?:s|ting)?|trim(?:s|med|ming)?|"
+    r"(?:tak(?:e|es|ing|en)|took|bring(?:s|ing)?|brought|ratchet(?:s|ed|ing)?|"
+    r"walk(?:s|ed|ing)?|mov(?:e|es|ed|ing))\s+down",
     "reiterated": r"reaffirm(?:s|ed|ing)?|reiterat(?:e|es|ed|ing)|maintain(?:s|ed|ing)?|"
     r"confirm(?:s|ed|ing)?|keep(?:s|ing)?|kept|hold(?:s|ing)?|stick(?:s|ing)?\s+(?:with|to)|"
     r"stand(?:s|ing)?\s+by|remain(?:s|ing)?\s+comfortable\s+with",

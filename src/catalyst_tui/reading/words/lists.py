@@ -21,7 +21,7 @@ import re
 from typing import NamedTuple
 
 from .patterns import CMP, COMPARISON, FIGURE, NEGATIVE, SHARE_OF, VERB_THEN
-from .subjects import Subject, finite_verb, phrase_before, read_subject, tokens
+from .subjects import Subject, finite_verb, other_measure, phrase_before, read_subject, tokens
 from .vocabulary import PERIOD, PERIOD_WORD
 
 
@@ -54,6 +54,19 @@ _NOT_A_NAME = re.compile(
 _SAME = re.compile(r"(?:,|\band\b)\s*" + CMP + r"$", re.I)
 
 
+# The words between a figure and a noun of change after it: "12% EPS growth" is EPS's.
+_BEFORE_NOUN = re.compile(
+    r"\s+(?P<words>(?:[\w&-]+\s+){0,2}?)(?:growth|increase|decline|rise)\b", re.I
+)
+
+
+def other_after(text: str, at: int) -> bool:
+    """Whether a measure that is not revenue is named between the figure ending at `at` and
+    the noun of change after it."""
+    found = _BEFORE_NOUN.match(text, at)
+    return found is not None and any(other_measure(w) for w in found["words"].lower().split())
+
+
 def continued(text: str, last: Found, match: re.Match[str]) -> Found | None:
     """A figure that goes on a list after `last` with no verb of its own: its name's (the
     last's where none stands before it), of the last's kind; None where it is no such
@@ -66,6 +79,8 @@ def continued(text: str, last: Found, match: re.Match[str]) -> Found | None:
         return None
     if last.kind == "share" and SHARE_OF.match(text, match.end()):
         return None  # a share of its own: figures.py reads it
+    if other_after(text, match.end()):
+        return None  # "9% revenue growth and 12% EPS growth": another measure's
     cmp_match = COMPARISON.search(text[: match.start()])
     comparison = " ".join((cmp_match["cmp"] or "").lower().split()) if cmp_match else ""
     value = float(match["num"]) if match["num"] else 0.0

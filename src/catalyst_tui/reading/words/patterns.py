@@ -31,7 +31,8 @@ GROWTH_VERB = (
     r"climbed|improved|improving|expanded|dropped|higher|lower|accelerated\s+to|accelerating\s+to|"
     r"(?:an?\s+)?(?:increase|decrease|decline|growth|growth\s+rate|improvement|gain|drop|rise)"
     r"(?:\s+in\s+revenues?|\s+(?:within|in|for|at)\s+(?:the|our)\s+[\w-]+)?\s+of|"
-    r"(?:growth|growth\s+rate|increase|decline|decrease)\s+(?:was|were|is|came\s+in\s+at|"
+    r"(?:growth|growth\s+rate|increase|decline|decrease)(?:\s+(?:in|for|during)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:quarter|year|period|half))?\s+(?:was|were|is|came\s+in\s+at|"
     r"reached|totaled|amounted\s+to)|"
     r"(?:up|down)\s+from)"
 )

@@ -21,6 +21,7 @@ from typing import NamedTuple
 from .records import COMPANY
 from .vocabulary import (
     ANAPHORS,
+    EXCLUDED_PART,
     GENERIC_WORDS,
     NOT_REVENUE,
     OTHER_MEASURES,
@@ -128,7 +129,9 @@ def phrase_before(clause: str, at: int) -> str:
         if low == "as" and re.match(_AS_SHARE, clause[words[i][0] :], re.I):
             kept.insert(0, word)  # "SG&A as a percentage of sales"
             continue
-        if low in _OF and (low == "of" or _of_measure(words, i)):
+        if (low in _OF and (low == "of" or _of_measure(words, i))) or (
+            low == "to" and i > 0 and words[i - 1][1].lower() in REVENUE_WORDS
+        ):  # "Revenue from X", "Sales to Apple"
             kept.insert(0, word)
             continue
         if low in _STOP:
@@ -176,10 +179,13 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         0
     ]
     phrase = re.sub(r"(?<=[a-z])\d+\b", "", phrase)  # a footnote's number: "volume5"
+    phrase = re.sub(r"\btop\s+line\b", "top-line", phrase, flags=re.I)
     if re.search(r"\b(?:sales|revenues?)\s+to\b", phrase, re.I):
         return Subject("", False, True, False)  # "Sales to Apple": a customer's
     if re.search(r"\b(?:you|your)\b", phrase, re.I):
         return Subject("", False, True, False)  # "your services revenue": an analyst's words
+    if EXCLUDED_PART.search(phrase):
+        return Subject("", False, True, False)  # "Revenue outside of China": no part's own
     if NOT_REVENUE.search(phrase):
         return Subject("", False, True, False)  # "deferred revenue", "revenue per user"
     if re.match(r"\s*(?:the\s+)?rest\s+of\s+(?:the\s+)?world\b", phrase, re.I):
@@ -200,8 +206,8 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     lows = [w.lower().strip(".'’") for w in words]
     if not words or any(w.lower() in _DISCOURSE for w in words):
         return Subject("", False, False, False)
-    if lows[0] in ANAPHORS and not words[0].isupper():
-        return Subject("", False, False, True)
+    if (lows[0] in ANAPHORS or _possessive_pronoun(lows[0])) and not words[0].isupper():
+        return Subject("", False, False, True)  # "it", "its revenue": named before
     if lows[0] in PRONOUNS and len(lows) == 1:
         return Subject(COMPANY, True, False, False)
     other = any(other_measure(low) for low in lows)
@@ -239,7 +245,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject(COMPANY if revenue else "", revenue, other, False)
     if [k.lower() for k in kept] == ["company"]:
         return Subject(COMPANY, True, other, False)
-    if len(kept) == 1 and kept[0] in PART_WORDS and kept[0] not in REVENUE_TYPES and not revenue:
+    if len(kept) == 1 and kept[0].lower() in PART_WORDS and kept[0].lower() not in REVENUE_TYPES:
         return Subject("", False, True, False)  # "the market", "the segment": no part named
     name = " ".join(kept)
     part = revenue or revenue_said or _a_part(kept, first)

@@ -41,6 +41,14 @@ NOT_REVENUE = re.compile(
     r"\bthrough\s+(?:our\s+|the\s+)?(?:distributors?|distribution|channel)",
     re.I,
 )
+# A part set aside: "Excluding China,", "outside of the U.S.", "ex-Japan"; an effect set aside
+# ("excluding currency", "excluding acquisitions") leaves the company's own measure.
+EXCLUDED_PART = re.compile(
+    r"\b(?i:excluding|outside(?:\s+of)?|other\s+than|apart\s+from|except(?:\s+for)?|ex-)\s*"
+    r"(?i:the\s+|our\s+)?(?!(?i:impacts?|effects?|currency|currencies|fx|foreign|"
+    r"acquisitions?|divestitures?|dispositions?|m&a|one-time|special|extra|53rd|items?|"
+    r"charges?|costs?|gaap)\b)[A-Z][\w&.-]*"
+)
 # Words that name a part of a business: a phrase ending in one of them is a line of revenue.
 PART_WORDS = word_set(
     """business businesses segment segments group groups market markets portfolio division
