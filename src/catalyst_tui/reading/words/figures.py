@@ -261,7 +261,7 @@ def _one(
             return None  # no part is more than the whole: "250% of revenue" is no share
         share_at = _share_verb(before)
         if share_at is None:
-            return None
+            return _share_from(after, value, comparison, match.start())
         subject = subject_at(text, share_at, "", first, revenue_said)
         if subject.name in ("", COMPANY) or not (subject.revenue or subject.name[0].isupper()):
             subject = clause_subject(text, first, revenue_said)
@@ -345,6 +345,27 @@ _PART_OF = re.compile(
 _IN_REVENUE = re.compile(
     r"\s*(?:increase|growth|decline|decrease)\s+in\s+(?:total\s+)?revenues?\b", re.I
 )
+
+
+# What a share that opens its clause is of: "About 30% of our revenue comes from software".
+_SHARE_FROM = re.compile(
+    r"\s*(?:(?:comes?|came|was|were|is|are)\s+(?:generated\s+|derived\s+)?(?:from|in|by)|"
+    r"(?:was|were|is|are)\s+(?:generated|derived|earned)\s+(?:from|in|by))\s+"
+    r"(?P<x>[^,;.%]{1,60}?)\s*(?=[,;.]|$|\band\b|\bwhich\b|\bwhile\b)",
+    re.I,
+)
+
+
+def _share_from(after: str, value: float, comparison: str, at: int) -> Found | None:
+    """A share whose part comes after it: "30% of our revenue comes from software"."""
+    of = SHARE_OF.match(after)
+    said = _SHARE_FROM.match(after, of.end()) if of else None
+    if said is None or value > 100:
+        return None
+    subject = read_subject(said["x"], revenue_said=True)
+    if not subject.name or subject.name == COMPANY or subject.other or subject.anaphor:
+        return None
+    return Found("share", value, comparison, subject, "", at)
 
 
 def _parallel(text: str, last: Found | None, governor: int) -> bool:
