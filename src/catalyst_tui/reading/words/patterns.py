@@ -97,3 +97,12 @@ SHARE_VERB = re.compile(
     r"(?:[^%]{0,40}?\bor\b)?[^%]{0,25}$",
     re.I,
 )
+
+
+def tail(text: str, size: int) -> int:
+    """Where the last `size` characters of `text` begin, at a word's start: the words a
+    figure's governing verb or comparison stands in (an anchored search from there)."""
+    if len(text) <= size:
+        return 0
+    space = text.find(" ", len(text) - size)
+    return space + 1 if space >= 0 else len(text) - size
