@@ -65,7 +65,7 @@ def clauses(sentence: str) -> list[Clause]:
     begin = 0
     for cut in _CLAUSE_CUT.finditer(sentence):
         if (
-            not re.search(r"\d", sentence[begin : cut.start()])
+            not any(finite_verb(w) for _, w in tokens(sentence[begin : cut.start()]))
             and spans == []
             and begin == 0
             and not sentence[: cut.start()].lower().startswith(("while", "whereas"))

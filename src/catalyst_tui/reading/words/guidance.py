@@ -85,7 +85,7 @@ _STANDS = re.compile(
     re.I,
 )
 _REVISED = re.compile(
-    rf"\b(?:revis|updat|adjust)(?:e|es|ed|ing|s)?(?:\s+(?:our|the|its))?{_FILLER}{{0,4}}?\s+{_NOUN}"
+    rf"\b(?:revis|updat|adjust)(?:e|es|ed|ing|s)?\s+(?:our|the|its|that|this){_FILLER}{{0,4}}?\s+{_NOUN}"
     r"(?P<rest>[^.;]{0,80})",
     re.I,
 )
@@ -121,6 +121,8 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         if not (_NEGATED.search(lead) or _HEDGED.search(lead) or _ELSE.search(match.group())):
             found.append((match.start(), "reiterated", _metric(match.group())))
     for match in _REVISED.finditer(sentence):
+        if _blocked(sentence, match.start(), match.end()):
+            continue
         rest = match["rest"].lower()
         if re.search(r"\b(?:upward|up|higher|raise|increase|stronger|better)\b", rest):
             found.append((match.start(), "raised", _metric(match.group())))

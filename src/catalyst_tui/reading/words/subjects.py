@@ -100,6 +100,13 @@ def phrase_before(clause: str, at: int) -> str:
         low = word.lower()
         if not kept and (low in _AUX or (low.endswith("ly") and low not in _NOT_ADVERBS)):
             continue
+        if word == ")":  # "EPS (non-GAAP) growth": the parenthesis is an aside
+            while i > 0 and words[i][1] != "(":
+                i -= 1
+            continue
+        if low in ("excluding", "including") and kept:
+            kept = []  # "revenue excluding traffic acquisition costs increased": the aside goes
+            continue
         if not kept and low == "and":
             return ""
         if (
@@ -143,6 +150,15 @@ def phrase_before(clause: str, at: int) -> str:
     return " ".join(kept)
 
 
+# A measure's qualifiers that name no part: "constant currency revenue growth", "13-week".
+_QUALIFIERS = re.compile(
+    r"\b(?:constant[- ]currency|currency[- ]neutral|f/?x[- ]neutral|local[- ]currency|"
+    r"\d{1,2}-week|\d{1,2}-month)\b",
+    re.I,
+)
+_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their", "each"})
+_NO_NAME = frozenset({"segment", "business", "division", "group", "unit", "line", "market"})
+_YEAR = re.compile(r"'?\d{2}|(?:19|20)\d{2}|fy\d{2,4}")  # "Microsoft 365" keeps its 365
 _NAMED_BEFORE = re.compile(
     r"(?:the|this|that|these|those)\s+(?:segment|business|division|group|unit)s?\b"
 )
@@ -180,6 +196,9 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     ]
     phrase = re.sub(r"(?<=[a-z])\d+\b", "", phrase)  # a footnote's number: "volume5"
     phrase = re.sub(r"\btop\s+line\b", "top-line", phrase, flags=re.I)
+    phrase = re.split(r"\s(?:was|were|is|are)\s", f" {phrase} ", maxsplit=1)[0].strip()
+    phrase = _QUALIFIERS.sub(" ", phrase)
+    phrase = re.sub(r"^.*\b\w+(?:ed|en)\s+by\s+", "", phrase)  # "highlighted by X": X
     if re.search(r"\b(?:sales|revenues?)\s+to\b", phrase, re.I):
         return Subject("", False, True, False)  # "Sales to Apple": a customer's
     if re.search(r"\b(?:you|your)\b", phrase, re.I):
@@ -234,7 +253,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         and low not in PRONOUNS
         and not _possessive_pronoun(low)
         and not (low in REVENUE_WORDS and low != "arr")
-        and not re.fullmatch(r"'?\d{2,4}", low)
+        and not _YEAR.fullmatch(low)
         and not _HYPHENED_PERIOD.fullmatch(low)
     ]
     while kept and kept[-1].lower() in ("and", "&", "or", "of", "the", "also", "growth", "rate"):
@@ -245,7 +264,12 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject(COMPANY if revenue else "", revenue, other, False)
     if [k.lower() for k in kept] == ["company"]:
         return Subject(COMPANY, True, other, False)
-    if len(kept) == 1 and kept[0].lower() in PART_WORDS and kept[0].lower() not in REVENUE_TYPES:
+    if (
+        len(kept) == 1
+        and kept[0].lower() in PART_WORDS
+        and kept[0].lower() not in REVENUE_TYPES
+        and (kept[0].islower() or lows[0] in _DETERMINERS or kept[0].lower() in _NO_NAME)
+    ):
         return Subject("", False, True, False)  # "the market", "the segment": no part named
     name = " ".join(kept)
     part = revenue or revenue_said or _a_part(kept, first)
@@ -260,7 +284,7 @@ def _named_after(words: list[str]) -> bool:
         and w.lower() not in REVENUE_WORDS
         and w.lower() not in _COMPARATIVES
         and not _AMOUNT.match(w)
-        and not re.fullmatch(r"'?\d{2,4}", w)
+        and not _YEAR.fullmatch(w)
         for w in words
     )
 
@@ -276,7 +300,10 @@ _COMPARATIVES = word_set(
 
 
 def other_measure(low: str) -> bool:
-    """Whether a word names a measure that is not revenue (margin, EPS, customers)."""
+    """Whether a word names a measure that is not revenue (margin, EPS, customers); of words
+    joined by a slash, any ("price/mix")."""
+    if "/" in low and len(low) > 2:
+        return any(other_measure(part) for part in low.split("/") if part)
     return low in OTHER_MEASURES or low.rstrip("s") in OTHER_MEASURES
 
 

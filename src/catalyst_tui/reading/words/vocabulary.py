@@ -38,7 +38,8 @@ NOT_REVENUE = re.compile(
     r"\bper\s+(?:user|customer|unit|employee|subscriber|account|head|share)\b|"
     r"\bsell[- ]?(?:through|in)\b|\bpoint[- ]of[- ]sale\s+(?:data|sales)\b|\bPOS\s+sales\b|"
     r"\b(?:revenues?|sales)\s+(?:backlog|synerg\w*|recognition|run[- ]rate|pipeline)\b|"
-    r"\bthrough\s+(?:our\s+|the\s+)?(?:distributors?|distribution|channel)",
+    r"\bthrough\s+(?:our\s+|the\s+)?(?:distributors?|distribution|channel)|"
+    r"\b(?:comparable|same)[- ]stores?\b|\blike[- ]for[- ]like\b",
     re.I,
 )
 # A part set aside: "Excluding China,", "outside of the U.S.", "ex-Japan"; an effect set aside
