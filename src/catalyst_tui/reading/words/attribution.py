@@ -17,7 +17,7 @@ from .vocabulary import PERIOD, word_set
 def measure_before(text: str, at: int) -> Subject:
     """Whose a bare "growth" is: the revenue-like measure named last before it ("delivered ARR
     of $237 million with growth accelerating to 131%"), else the company's."""
-    named = list(re.finditer(r"\b(?:revenues?|sales|ARR)\b", text[:at]))
+    named = list(re.finditer(r"\b(?:revenues?|sales|ARR)\b", text[:at], re.I))
     last = named[-1] if named else None
     if last is None:
         return Subject(COMPANY, True, False, False)
@@ -93,6 +93,13 @@ _OBJECT_OF = re.compile(
 
 # An aside between a subject and its verb: "Revenue, excluding the impact of divestitures, grew".
 _ASIDE = re.compile(r",\s*(?:excluding|including|ex)\b[^,]{1,80},\s*$", re.I)
+# An amount of revenue said just before: "... revenue to $33.7 billion, up 24%".
+_AFTER_AMOUNT = re.compile(
+    r"\b(?:revenues?|sales)\s+(?:(?:of|was|were|to|at|reaching|reached|totaling|totaled|"
+    r"hit|grew\s+to|rose\s+to)\s+)?(?:a\s+record\s+|approximately\s+|about\s+)?[$€£][\d.,]+\s*"
+    r"(?:million|billion|thousand|[mbk])?\s*,$",
+    re.I,
+)
 # "growth in China, where revenue increased 30%": the place's.
 _WHERE = re.compile(r",\s*where\s+$", re.I)
 
@@ -111,6 +118,13 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     if phrase and _WHERE.search(lead):
         place = read_subject(phrase_before(text, _WHERE.search(lead).start()), revenue_said=True)
         return place if place.name not in ("", COMPANY) else Subject("", False, True, False)
+    acting = _OBJECT_OF.search(lead) if not phrase else None
+    if acting is not None:  # "wins at Digital Banking drove an 8% growth rate"
+        phrase = phrase_before(text, acting.start())
+    if not phrase and _AFTER_AMOUNT.search(lead):
+        measure = measure_before(text, at)  # "drove Cloud revenue to $33.7 billion, up 24%"
+        if measure.name != COMPANY:
+            return measure
     if phrase:
         subject = read_subject(
             phrase, first=first and text[:at].strip() == phrase, revenue_said=revenue_said

@@ -68,7 +68,7 @@ def read_figures(
         found = (
             listed
             if listed is not None
-            else list(_clause_figures(text, clause.start == 0, revenue_said, parts))
+            else reported(text, list(_clause_figures(text, clause.start == 0, revenue_said, parts)))
         )
         if not found or ATTRIBUTED.search(text):
             continue
@@ -202,6 +202,45 @@ def _clause_figures(
         found = found._replace(basis=basis if found.kind == "growth" else "")
         last = found
         yield found
+
+
+# A measure other than the reported one: "up 7% in constant currency", "organic growth of 5%".
+_OTHER_MEASURE = re.compile(
+    r"\b(?:constant[- ]currency|currency[- ]neutral|f/?x[- ]neutral|local[- ]currency|"
+    r"organic(?:ally)?|core|excluding\s+(?:the\s+(?:impact|effect)s?\s+of\s+)?(?:currency|"
+    r"foreign|fx|f/x|acquisitions?|divestitures?)|ex[- ](?:currency|fx)|"
+    r"(?:at|in|on)\s+(?:a\s+)?comparable)\b",
+    re.I,
+)
+_OWN_WORDS_AFTER = re.compile(r"[^,;()%]*")
+
+
+def reported(text: str, found: list[Found]) -> list[Found]:
+    """A clause's growths with the one said in another measure left out where the same growth
+    is also said as reported: "increased 18% (up 17% in constant currency)" is 18%; "up 8% on
+    a reported basis and up 6% core" is 8%. A growth said only in another measure stays."""
+    measured = [
+        f.kind == "growth" and _OTHER_MEASURE.search(_own_words(text, f.position)) is not None
+        for f in found
+    ]
+    plain = {(f.subject.name, f.basis) for f, m in zip(found, measured, strict=True) if not m}
+    return [
+        f
+        for f, m in zip(found, measured, strict=True)
+        if not (m and ((f.subject.name, f.basis) in plain or (f.subject.name, "") in plain))
+    ]
+
+
+def _own_words(text: str, at: int) -> str:
+    """The words a figure at `at` stands in: back to the last comma, "and", "or" or
+    parenthesis, and on to the next."""
+    figure = FIGURE.match(text, at)
+    end = figure.end() if figure else at
+    words = _OWN_WORDS_AFTER.match(text, end)
+    after = text[end : words.end() if words else end]
+    after = re.split(r"\b(?:and|or)\b", after, maxsplit=1)[0]
+    cut = max(text.rfind(c, 0, at) for c in (",", ";", "(", " and ", " or "))
+    return text[max(cut, 0) : at] + " " + after
 
 
 def _local(text: str, at: int) -> str:

@@ -108,6 +108,8 @@ def read_one(
     if apposition_other(text, governor):
         return None  # "spent $2.1 billion on capital expenditures, an increase of 11%"
     own = subject_at(text, governor, "", first, revenue_said)
+    if last is not None and re.search(r"\(\s*$", text[:governor]):
+        own = last.subject  # "up 24% (up 22% in constant currency)": the same growth's
     growth_noun = verb is not None and re.match(r"(?:growth|increase|decline|decrease)\b", word)
     if growth_noun and not own.name and not own.other:  # "Organic growth was 6%": the company's
         own = measure_before(text, governor)

@@ -33,7 +33,7 @@ from .vocabulary import (
     word_set,
 )
 
-_TOKEN = re.compile(r"[$\w][\w&/.'’+-]*|[,;:()]")
+_TOKEN = re.compile(r"[$\w][\w&/.'’+-]*|[,;:()&]|\.(?=\s)")
 # Words that end a phrase read backwards: another phrase or clause opens after them.
 _STOP = word_set(
     """by with while whereas but which that who where when because as since from to than at
@@ -43,7 +43,8 @@ _STOP = word_set(
     delivering driving generating showing totaling bringing making leading reaching marking
     contributing expected anticipated mentioned noted said discussed planned exceeded can see
     due primarily partly partially mainly largely after following before despite amid against
-    impacted affected hurt benefited reflected added lost won signed closed
+    impacted affected hurt benefited reflected added drove drives drive announced announces
+    reports posts delivers lost won signed closed
     completed launched introduced acquired sold bought remained became impacting affecting
     you let me think believe expect expects expecting anticipate anticipates"""
 )
@@ -129,8 +130,10 @@ def phrase_before(clause: str, at: int) -> str:
         ):
             kept.insert(0, word)  # a list: "from Amazon, Google and Azure"
             continue
-        if word in ",;:(" or (word == ")" and not kept):
+        if word in ",;:(." or (word == ")" and not kept):
             break
+        if word[:1].isdigit() and clause[words[i][0] + len(word) :].startswith("%"):
+            break  # a figure: the phrase began after it
         if low == "and" and i > 0 and _ends_figure(words[i - 1][1], clause, words[i - 1][0]):
             break
         if low == "as" and re.match(_AS_SHARE, clause[words[i][0] :], re.I):
@@ -158,6 +161,31 @@ _QUALIFIERS = re.compile(
 )
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their", "each"})
 _NO_NAME = frozenset({"segment", "business", "division", "group", "unit", "line", "market"})
+# What drives a part's figure, said of the part: "wins at Digital Banking", "strength in Cloud".
+_DRIVER = re.compile(
+    r"^(?:[\w-]+\s+){0,2}?(?:wins|strength|demand|momentum|performance|weakness|softness|"
+    r"execution|adoption|growth)\s+(?:at|in|within|across|from)\s+(?=(?:our\s+|the\s+)?[A-Z])"
+)
+# Words a figure ends with: "up 20% YoY and Equity Markets up 22%".
+_FIGURE_ENDS = frozenset(
+    [
+        "sequentially",
+        "organically",
+        "year",
+        "basis",
+        "yoy",
+        "y/y",
+        "qoq",
+        "q/q",
+        "year-over-year",
+        "year-on-year",
+        "quarter-over-quarter",
+        "currency",
+        "reported",
+        "organic",
+        "core",
+    ]
+)
 _YEAR = re.compile(r"'?\d{2}|(?:19|20)\d{2}|fy\d{2,4}")  # "Microsoft 365" keeps its 365
 _NAMED_BEFORE = re.compile(
     r"(?:the|this|that|these|those)\s+(?:segment|business|division|group|unit)s?\b"
@@ -168,7 +196,7 @@ def _ends_figure(word: str, clause: str, at: int) -> bool:
     """Whether `word` (at `at` in `clause`) ends a figure: "12" of "12%", "sequentially"."""
     if word[:1].isdigit() and clause[at + len(word) : at + len(word) + 1] == "%":
         return True
-    return word.endswith("%") or word.lower() in {"sequentially", "organically", "year", "basis"}
+    return word.endswith("%") or word.lower() in _FIGURE_ENDS
 
 
 def _of_measure(words: list[tuple[int, str]], i: int) -> bool:
@@ -199,6 +227,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     phrase = re.split(r"\s(?:was|were|is|are)\s", f" {phrase} ", maxsplit=1)[0].strip()
     phrase = _QUALIFIERS.sub(" ", phrase)
     phrase = re.sub(r"^.*\b\w+(?:ed|en)\s+by\s+", "", phrase)  # "highlighted by X": X
+    phrase = _DRIVER.sub("", phrase)  # "wins at Digital Banking": Digital Banking's
     if re.search(r"\b(?:sales|revenues?)\s+to\b", phrase, re.I):
         return Subject("", False, True, False)  # "Sales to Apple": a customer's
     if re.search(r"\b(?:you|your)\b", phrase, re.I):
