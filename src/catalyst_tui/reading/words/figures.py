@@ -239,7 +239,7 @@ def _own_words(text: str, at: int) -> str:
     words = _OWN_WORDS_AFTER.match(text, end)
     after = text[end : words.end() if words else end]
     after = re.split(r"\b(?:and|or)\b", after, maxsplit=1)[0]
-    cut = max(text.rfind(c, 0, at) for c in (",", ";", "(", " and ", " or "))
+    cut = max(text.rfind(c, 0, at) for c in (",", ";", "(", ")", " and ", " or "))
     return text[max(cut, 0) : at] + " " + after
 
 
