@@ -11,7 +11,7 @@ from .clauses import clause_subject, frame_of
 from .patterns import OBJECT
 from .records import COMPANY
 from .subjects import Subject, finite_verb, other_measure, phrase_before, read_subject, tokens
-from .vocabulary import PERIOD, word_set
+from .vocabulary import CURRENCIES, PERIOD, word_set
 
 
 def measure_before(text: str, at: int) -> Subject:
@@ -52,6 +52,8 @@ def object_subject(after: str, *, of_revenue: bool = False) -> Subject | None:
     # "13% for notebooks" after a revenue: the part; "a 10% increase in impressions": what
     # increased, a part only where a word or a name says so
     words = match["x"].strip()
+    if any(w.lower().strip(".") in CURRENCIES for w in words.split()):
+        return None  # "up 12% in USD": the currency it is said in
     if re.match(r"(?:the|this|that)\s+(?:segment|business|division|group)\b", words, re.I):
         return Subject("", False, True, False)  # "in the segment": one named before, not here
     kind_of = of_revenue and _kind_of_thing(words)

@@ -207,7 +207,7 @@ def _clause_figures(
 # A measure other than the reported one: "up 7% in constant currency", "organic growth of 5%".
 _OTHER_MEASURE = re.compile(
     r"\b(?:constant[- ]currency|currency[- ]neutral|f/?x[- ]neutral|local[- ]currency|"
-    r"organic(?:ally)?|core|excluding\s+(?:the\s+(?:impact|effect)s?\s+of\s+)?(?:currency|"
+    r"organic(?:ally)?|operational(?:ly)?|core|excluding\s+(?:the\s+(?:impact|effect)s?\s+of\s+)?(?:currency|"
     r"foreign|fx|f/x|acquisitions?|divestitures?)|ex[- ](?:currency|fx)|"
     r"(?:at|in|on)\s+(?:a\s+)?comparable)\b",
     re.I,
@@ -219,10 +219,13 @@ def reported(text: str, found: list[Found]) -> list[Found]:
     """A clause's growths with the one said in another measure left out where the same growth
     is also said as reported: "increased 18% (up 17% in constant currency)" is 18%; "up 8% on
     a reported basis and up 6% core" is 8%. A growth said only in another measure stays."""
-    measured = [
-        f.kind == "growth" and _OTHER_MEASURE.search(_own_words(text, f.position)) is not None
-        for f in found
-    ]
+    measured = []
+    since = 0
+    for f in found:
+        words = _own_words(text, f.position, since)
+        measured.append(f.kind == "growth" and _OTHER_MEASURE.search(words) is not None)
+        figure = FIGURE.match(text, f.position)
+        since = figure.end() if figure else f.position
     plain = {(f.subject.name, f.basis) for f, m in zip(found, measured, strict=True) if not m}
     return [
         f
@@ -231,16 +234,16 @@ def reported(text: str, found: list[Found]) -> list[Found]:
     ]
 
 
-def _own_words(text: str, at: int) -> str:
-    """The words a figure at `at` stands in: back to the last comma, "and", "or" or
-    parenthesis, and on to the next."""
+def _own_words(text: str, at: int, since: int) -> str:
+    """The words a figure at `at` stands in: back to the figure before it (from `since`) or
+    the last "and" or "while", and on to the next comma, "and", "or" or parenthesis."""
     figure = FIGURE.match(text, at)
     end = figure.end() if figure else at
     words = _OWN_WORDS_AFTER.match(text, end)
     after = text[end : words.end() if words else end]
     after = re.split(r"\b(?:and|or)\b", after, maxsplit=1)[0]
-    cut = max(text.rfind(c, 0, at) for c in (",", ";", "(", ")", " and ", " or "))
-    return text[max(cut, 0) : at] + " " + after
+    before = re.split(r"\b(?:and|while)\b|;|\)", text[since:at])[-1]
+    return before + " " + after
 
 
 def _local(text: str, at: int) -> str:

@@ -241,7 +241,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     if re.match(r"(?:the\s+)?(?:balance|rest|remainder)\s+of\b", phrase, re.I):
         return Subject("", False, True, False)  # a part less something: no name of its own
     words = [
-        re.sub(r"['’]s$", "", w)
+        re.sub(r"['’]s?$", "", w)
         for w in re.findall(r"[\w&/.'’+-]+", phrase)
         if not _AMOUNT.match(w)
     ]
@@ -314,8 +314,12 @@ def _named_after(words: list[str]) -> bool:
         and w.lower() not in _COMPARATIVES
         and not _AMOUNT.match(w)
         and not _YEAR.fullmatch(w)
+        and w.lower() not in _FUNCTION_WORDS
         for w in words
     )
+
+
+_FUNCTION_WORDS = frozenset({"of", "in", "for", "from", "to", "and", "or", "at", "on", "by"})
 
 
 _HYPHENED_PERIOD = re.compile(

@@ -27,7 +27,7 @@ OTHER_MEASURES = word_set(
     stake interest ownership production penetration retention renewal churn conversion accretion
     cagr content roles hires hiring spend spending investment investments price prices pricing
     asp backlog contribution contributions loss losses gains impressions views clicks traffic
-    impact impacts headwind headwinds tailwind tailwinds
+    impact impacts headwind headwinds tailwind tailwinds obligations obligation
     visits people memberships households forecast outlook guidance sg&a g&a r&d sga"""
 )
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
@@ -50,6 +50,11 @@ EXCLUDED_PART = re.compile(
     r"acquisitions?|divestitures?|dispositions?|m&a|one-time|special|extra|53rd|items?|"
     r"charges?|costs?|gaap)\b)[A-Z][\w&.-]*"
 )
+# Currencies a figure is said in: "up 12% in USD" names no part.
+CURRENCIES = word_set(
+    """usd eur gbp jpy cny rmb chf cad aud dollars dollar euros euro yen pounds sterling renminbi
+    currency currencies"""
+)
 # Words that name a part of a business: a phrase ending in one of them is a line of revenue.
 PART_WORDS = word_set(
     """business businesses segment segments group groups market markets portfolio division
@@ -67,7 +72,7 @@ REVENUE_TYPES = word_set(
 GENERIC_WORDS = word_set(
     """the our its their a an total overall consolidated net organic core reported gaap non-gaap
     adjusted company company's companys whole combined basis comparable comp same-store
-    like-for-like underlying"""
+    like-for-like underlying operational operationally globally worldwide"""
 )
 PRONOUNS = frozenset({"we", "i", "us", "our"})
 ANAPHORS = frozenset({"it", "they", "them", "this", "that", "these", "those", "which", "both"})
@@ -86,7 +91,7 @@ PERIOD = re.compile(
 PERIOD_WORD = word_set(
     """q1 q2 q3 q4 h1 h2 quarter quarters quarterly year years annual full-year full fiscal month
     months half nine six period first second third fourth final last prior current next same
-    this ytd year-to-date"""
+    this ytd year-to-date fy"""
 )
 SEQUENTIAL = re.compile(
     r"\bsequential(?:ly)?\b|quarter[- ](?:over|on|to)[- ]quarter|\bq/q\b|\bqoq\b|"
