@@ -254,6 +254,8 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     lows = [w.lower().strip(".'’") for w in words]
     if not words or any(w.lower() in _DISCOURSE for w in words):
         return Subject("", False, False, False)
+    if len(lows) > 1 and lows[-1] in ("we", "i"):
+        return Subject(COMPANY, True, False, False)  # "In the quarter we grew": we
     if (lows[0] in ANAPHORS or _possessive_pronoun(lows[0])) and not words[0].isupper():
         return Subject("", False, False, True)  # "it", "its revenue": named before
     if lows[0] in PRONOUNS and len(lows) == 1:
@@ -350,7 +352,7 @@ def _a_part(kept: list[str], first: bool) -> bool:
     word opening the sentence, "Mobile"). A common noun after a name is a count of something
     ("Platform lanes", "Aloha Essentials sites"), not a line."""
     head = kept[-1]
-    if head.lower() in PART_WORDS:
+    if head.lower() in PART_WORDS or head.lower() in REVENUE_TYPES:
         return True
     if not head[0].isupper() and not _acronym(head):
         return False

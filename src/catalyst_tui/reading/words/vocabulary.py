@@ -14,7 +14,7 @@ def word_set(text: str) -> frozenset[str]:
 
 # Revenue-like measures: a share or growth of one of these is a share or growth of revenue.
 REVENUE_WORDS = frozenset(
-    {"revenue", "revenues", "sales", "turnover", "arr", "licensing", "top-line", "topline"}
+    {"revenue", "revenues", "sales", "turnover", "arr", "top-line", "topline"}
 )
 # Measures that are not revenue: a figure about one of these is no KPI of revenue.
 OTHER_MEASURES = word_set(
