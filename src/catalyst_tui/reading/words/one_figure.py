@@ -171,10 +171,16 @@ def _parallel(text: str, last: Found | None, governor: int) -> bool:
     )
 
 
+_NOUN_OBJECT = re.compile(
+    r"\s+(?:in|of|for)\s+[^,;.]{1,40}?(?=\s*(?:[,;.]|$|\b(?:was|were|is|are|has|have|had|"
+    r"driven|led|due|as|and|which|while)\b))"
+)
+
+
 def _noun_object(after: str, end: int) -> str:
     """A noun of change with what it is of: "increase in impressions", "growth of orders"."""
-    of = re.match(r"\s+(?:in|of|for)\s+[^,;.]{1,40}", after[end:])
-    return after[: end + (of.end() if of else 0)]
+    of = _NOUN_OBJECT.match(after, end)
+    return after[: of.end() if of else end]
 
 
 def _governor_before(before: str) -> int:

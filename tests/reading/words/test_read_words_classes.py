@@ -1,0 +1,1154 @@
+"""What fooled the reader of words on calls never seen, class by class (made-up sentences in the
+styles of the calls: one sentence a line, and the older transcripts' several sentences a line
+with speaker labels and masked names "<UNK>"). Each sentence is written beside what it states,
+in the words of realdata/calls' labelling rules: a share or a growth (its value in percent, a
+comparison "~" about, ">" more than, its basis, the part it is of: "company" the company's own
+revenue, else the part's name, matched word for word as `make truth` matches), a guidance
+direction, or nothing. "alt N" names a figure of the same growth in another measure that may be
+read or left out."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from catalyst_tui.reading.words import COMPANY, Stated, read_words
+
+LISTS = [
+    (
+        "Japan was 61% of sales, Germany 22% and the rest of the world 17%.",
+        ["share 61 : Japan", "share 22 : Germany", "share 17 : rest of the world"],
+    ),
+    (
+        "By region, the Americas were 45% of revenue, EMEA 35% and APAC 20%.",
+        ["share 45 : Americas", "share 35 : EMEA", "share 20 : APAC"],
+    ),
+    (
+        "Sales by end market as a percentage of total: medical, 12%; defense, 41%; "
+        "industrial, 47%.",
+        ["share 12 : medical", "share 41 : defense", "share 47 : industrial"],
+    ),
+    (
+        "Revenue by end market was: medical, 12%; defense, 41%; and industrial, 47%.",
+        ["share 12 : medical", "share 41 : defense", "share 47 : industrial"],
+    ),
+    (
+        "By end market: medical, 12%; defense, 41%; industrial, 47%.",
+        [],
+    ),
+    (
+        "Revenue grew 12% in the Americas, 8% in EMEA and 15% in Asia Pacific.",
+        ["growth 12 : Americas", "growth 8 : EMEA", "growth 15 : Asia Pacific"],
+    ),
+    (
+        "Americas grew 10%, EMEA 5%, and APJ 3%.",
+        ["growth 10 : Americas", "growth 5 : EMEA", "growth 3 : APJ"],
+    ),
+    (
+        "Our data center business was up 30%, networking 12% and storage down 4%.",
+        ["growth 30 : data center business", "growth 12 : networking", "growth -4 : storage"],
+    ),
+    (
+        "Industrial represented 40% of sales, automotive 35%, and medical the remaining 25%.",
+        ["share 40 : Industrial", "share 35 : automotive", "share 25 : medical"],
+    ),
+    (
+        "Products were up 5% and services up 9%.",
+        ["growth 5 : Products", "growth 9 : services"],
+    ),
+    (
+        "Organic growth by region was: Americas 6%, Europe 4% and Asia 11%.",
+        ["growth 6 : Americas", "growth 4 : Europe", "growth 11 : Asia"],
+    ),
+    (
+        "<UNK> <UNK> - CFO: Thanks, <UNK>. Geographically, the Americas were 52% of "
+        "revenue, Europe 30% and Asia the remaining 18%. Japan was up 4% and China "
+        "11%.",
+        [
+            "share 52 : Americas",
+            "share 30 : Europe",
+            "share 18 : Asia",
+            "growth 4 : Japan",
+            "growth 11 : China",
+        ],
+    ),
+]
+RESPECTIVELY = [
+    (
+        "Products and services were 64% and 36% of revenue, respectively.",
+        ["share 64 : Products", "share 36 : services"],
+    ),
+    (
+        "Hardware and software revenue grew 8% and 14%, respectively.",
+        ["growth 8 : Hardware", "growth 14 : software"],
+    ),
+    (
+        "Americas and EMEA declined 3% and 5%, respectively.",
+        ["growth -3 : Americas", "growth -5 : EMEA"],
+    ),
+    (
+        "Our Industrial and Medical segments accounted for 40% and 25% of total "
+        "sales, respectively.",
+        ["share 40 : Industrial", "share 25 : Medical"],
+    ),
+    (
+        "Sales to our two largest customers were 20% and 15% of revenue, respectively.",
+        [],
+    ),
+    (
+        "Gross margin and operating margin were 45% and 20%, respectively.",
+        [],
+    ),
+    (
+        "Revenue grew 5% and 7% in the third and fourth quarters, respectively.",
+        ["growth 5 : company", "growth 7 : company"],
+    ),
+    (
+        "Cloud, licenses and maintenance represented 50%, 30% and 20% of revenue, respectively.",
+        ["share 50 : Cloud", "share 30 : licenses", "share 20 : maintenance"],
+    ),
+    (
+        "<UNK> <UNK>: Sure. Hardware and services revenue grew 6% and 11%, "
+        "respectively. That was in line with what we said.",
+        ["growth 6 : Hardware", "growth 11 : services"],
+    ),
+]
+TWO_BASES = [
+    (
+        "Revenue was up 4.1% sequentially and up 19.7% year over year.",
+        ["growth 4.1 sequential : company", "growth 19.7 yoy : company"],
+    ),
+    (
+        "Revenue increased 11% from the second quarter of last year and 3% from the first quarter.",
+        ["growth 11 yoy : company", "growth 3 sequential : company"],
+    ),
+    (
+        "Sales rose 19.7% year-over-year and 4.1% sequentially.",
+        ["growth 19.7 yoy : company", "growth 4.1 sequential : company"],
+    ),
+    (
+        "Cloud revenue grew 31% year over year and 6% quarter over quarter.",
+        ["growth 31 yoy : Cloud", "growth 6 sequential : Cloud"],
+    ),
+    (
+        "Revenue of $1.2 billion was up 8% from a year ago and up 2% from last quarter.",
+        ["growth 8 yoy : company", "growth 2 sequential : company"],
+    ),
+    (
+        "Total revenue increased 15% versus the prior year and 5% versus the third quarter.",
+        ["growth 15 yoy : company", "growth 5 sequential : company"],
+    ),
+    (
+        "Compared with the prior year, revenue grew 12%, and sequentially it was up 3%.",
+        ["growth 12 yoy : company", "growth 3 sequential : company"],
+    ),
+    (
+        "Data center revenue grew 11% year on year and 3% on a sequential basis.",
+        ["growth 11 yoy : Data center", "growth 3 sequential : Data center"],
+    ),
+    (
+        "<UNK> <UNK> - Chief Financial Officer: Total revenue was $1.4 billion. "
+        "That's up 3% sequentially and up 12% year over year.",
+        [],
+    ),
+    (
+        "<UNK> <UNK> - Chief Financial Officer: Total revenue was $1.4 billion, up "
+        "3% sequentially and up 12% year over year. Services grew 9% from a year ago "
+        "and 2% from the prior quarter.",
+        [
+            "growth 3 sequential : company",
+            "growth 12 yoy : company",
+            "growth 9 yoy : Services",
+            "growth 2 sequential : Services",
+        ],
+    ),
+]
+PARTS = [
+    (
+        "We grew 48% sequentially in filters.",
+        ["growth 48 sequential : filters"],
+    ),
+    (
+        "Vacuum revenue was up 23%.",
+        ["growth 23 : Vacuum"],
+    ),
+    (
+        "And vacuum revenue was up 23% in the quarter.",
+        ["growth 23 : vacuum"],
+    ),
+    (
+        "We delivered organic growth of 5%, including 3% in Canada.",
+        ["growth 5 : company", "growth 3 : Canada"],
+    ),
+    (
+        "In our Industrial segment, we grew 14%.",
+        ["growth 14 : Industrial segment"],
+    ),
+    (
+        "Within Automotive, sales grew 9%.",
+        ["growth 9 : Automotive"],
+    ),
+    (
+        "We saw 12% growth in our services business.",
+        ["growth 12 : services business"],
+    ),
+    (
+        "Organic growth was 6%, with Europe up 9% and North America up 4%.",
+        ["growth 6 : company", "growth 9 : Europe", "growth 4 : North America"],
+    ),
+    (
+        "Revenue grew 7%, led by 15% growth in cloud.",
+        ["growth 7 : company", "growth 15 : cloud"],
+    ),
+    (
+        "Our Aerospace business grew 11% and our Defense business grew 4%.",
+        ["growth 11 : Aerospace business", "growth 4 : Defense business"],
+    ),
+    (
+        "We grew 20% in North America and 8% in Europe.",
+        ["growth 20 : North America", "growth 8 : Europe"],
+    ),
+    (
+        "Sales in the segment grew 9%.",
+        [],
+    ),
+    (
+        "This business grew 15% in the quarter.",
+        [],
+    ),
+    (
+        "It was up 12% sequentially.",
+        [],
+    ),
+    (
+        "Revenue was up 12% in the segment.",
+        [],
+    ),
+    (
+        "<UNK> <UNK> - CEO: In the quarter we grew 31% in connectors, and we grew 6% "
+        "overall. Our sensors business was up 14%.",
+        ["growth 31 : connectors", "growth 6 : company", "growth 14 : sensors business"],
+    ),
+]
+NOT_REVENUE = [
+    (
+        "Deferred revenue grew 12%.",
+        [],
+    ),
+    (
+        "Distributor sell-through grew 9% in the quarter.",
+        [],
+    ),
+    (
+        "POS sales through our distributors rose 14%.",
+        [],
+    ),
+    (
+        "Over the years revenue has fallen some 6% on average.",
+        [],
+    ),
+    (
+        "Should revenue drop 20%, our margins would still hold.",
+        [],
+    ),
+    (
+        "Were sales to fall 10%, we would still be profitable.",
+        [],
+    ),
+    (
+        "Unearned revenue increased 18% year over year.",
+        [],
+    ),
+    (
+        "Revenue per employee rose 7%.",
+        [],
+    ),
+    (
+        "Average revenue per user grew 5%.",
+        [],
+    ),
+    (
+        "Revenue backlog grew 20%.",
+        [],
+    ),
+    (
+        "Revenue has grown at a compound annual rate of 11% since 2015.",
+        [],
+    ),
+    (
+        "Revenue synergies are tracking 10% ahead of plan.",
+        [],
+    ),
+    (
+        "Recurring revenue grew 14%.",
+        ["growth 14 : Recurring"],
+    ),
+    (
+        "Revenue has grown on average 8% a year over the last five years.",
+        [],
+    ),
+    (
+        "Sell-in to our channel partners was up 11%.",
+        [],
+    ),
+    (
+        "<UNK> <UNK>: Deferred revenue grew 15% to $2 billion. Sell-through at our "
+        "distributors was up 9%. If revenue were to drop 10%, we would still be "
+        "profitable.",
+        [],
+    ),
+]
+SHARES = [
+    (
+        "Software now makes up 38% of sales, up from 31% a year ago.",
+        ["share 38 : Software", "share 31 : Software"],
+    ),
+    (
+        "Services rose 12%, reaching 52% of total revenue.",
+        ["growth 12 : Services", "share 52 : Services"],
+    ),
+    (
+        "Aftermarket represented roughly a quarter of that segment's revenue.",
+        [],
+    ),
+    (
+        "Aftermarket was 25% of the segment's revenue.",
+        ["share 25 : Aftermarket"],
+    ),
+    (
+        "Services accounted for 250% of revenue.",
+        [],
+    ),
+    (
+        "Data center represented 45% of total revenue compared to 39% last year.",
+        ["share 45 : Data center", "share 39 : Data center"],
+    ),
+    (
+        "Automotive increased to 30% of sales.",
+        ["share 30 : Automotive"],
+    ),
+    (
+        "Recurring revenue as a percentage of total revenue was 55%.",
+        ["share 55 : Recurring"],
+    ),
+    (
+        "Subscription revenue was 60% of total revenue, up from 52%.",
+        ["share 60 : Subscription", "share 52 : Subscription"],
+    ),
+    (
+        "Services revenue grew to $1.2 billion, or 30% of total revenue.",
+        ["share 30 : Services"],
+    ),
+    (
+        "Our international business now accounts for more than half of revenue.",
+        [],
+    ),
+    (
+        "Cloud grew 30% and is now 40% of our revenue.",
+        ["growth 30 : Cloud", "share 40 : Cloud"],
+    ),
+    (
+        "<UNK> <UNK>: Software now makes up 41% of total revenue, up from 35% a year "
+        "ago. Cloud rose 20%, reaching 30% of revenue.",
+        ["share 41 : Software", "share 35 : Software", "growth 20 : Cloud", "share 30 : Cloud"],
+    ),
+]
+NUMBER_WORDS = [
+    (
+        "Cloud revenue tripled.",
+        ["growth 200 : Cloud"],
+    ),
+    (
+        "Hardware revenue halved from a year ago.",
+        ["growth -50 yoy : Hardware"],
+    ),
+    (
+        "Our IoT business more than doubled year over year.",
+        ["growth 100 > yoy : IoT business"],
+    ),
+    (
+        "Subscription revenue nearly doubled.",
+        ["growth 100 ~ : Subscription"],
+    ),
+    (
+        "Bookings doubled.",
+        [],
+    ),
+    (
+        "EPS more than tripled.",
+        [],
+    ),
+    (
+        "Sales of our new platform doubled sequentially.",
+        ["growth 100 sequential : new platform"],
+    ),
+    (
+        "<UNK> <UNK>: Our IoT revenue more than doubled year over year. Licensing "
+        "revenue halved. Bookings tripled.",
+        ["growth 100 > yoy : IoT", "growth -50 : Licensing"],
+    ),
+]
+ALTERNATIVES = [
+    (
+        "Sales grew 7% in constant currency, 5% organically and 6% as reported.",
+        ["growth 6 : company", "alt 7 5"],
+    ),
+    (
+        "Revenue grew 4% in the fourth quarter after a third-quarter decline of 5%.",
+        ["growth 4 : company", "growth -5 : company"],
+    ),
+    (
+        "Revenue was up 10% as reported and 8% in constant currency.",
+        ["growth 10 : company", "alt 8"],
+    ),
+    (
+        "Sales increased 6%, or 4% excluding currency.",
+        ["growth 6 : company", "alt 4"],
+    ),
+    (
+        "Revenue increased 9%, or 7% in constant currency.",
+        ["growth 9 : company", "alt 7"],
+    ),
+    (
+        "<UNK> <UNK>: Revenue grew 8% as reported, or 10% in constant currency. "
+        "Organic growth was 6%.",
+        ["growth 8 : company", "alt 10 6"],
+    ),
+]
+GUIDANCE = [
+    (
+        "Our outlook for the year stands.",
+        ["guidance reiterated"],
+    ),
+    (
+        "Nothing changes in our view of the year.",
+        ["guidance reiterated"],
+    ),
+    (
+        "We are trimming our full-year revenue projections.",
+        ["guidance cut"],
+    ),
+    (
+        "We are updating our full-year outlook to reflect the weaker demand in China.",
+        ["guidance cut"],
+    ),
+    (
+        "We see revenue rising to somewhere between $1.1 billion and $1.2 billion.",
+        [],
+    ),
+    (
+        "We are updating our guidance to reflect the stronger than expected first quarter.",
+        ["guidance raised"],
+    ),
+    (
+        "Our guidance remains unchanged.",
+        ["guidance reiterated"],
+    ),
+    (
+        "We remain comfortable with our full-year guidance.",
+        ["guidance reiterated"],
+    ),
+    (
+        "We are keeping our guidance for the full year.",
+        ["guidance reiterated"],
+    ),
+    (
+        "We now expect revenue to increase 5% to 7%, above our prior range.",
+        ["guidance raised"],
+    ),
+    (
+        "Customers are raising their forecasts.",
+        [],
+    ),
+    (
+        "Analysts have raised their targets.",
+        [],
+    ),
+    (
+        "We raised prices by 5%.",
+        [],
+    ),
+    (
+        "We increased our range of products.",
+        [],
+    ),
+    (
+        "This joint venture increased access to a broad range of customers.",
+        [],
+    ),
+    (
+        "We see revenue increasing to a range of $1.1 billion to $1.2 billion.",
+        [],
+    ),
+    (
+        "We are raising the low end of our range to $4.1 billion.",
+        ["guidance raised"],
+    ),
+    (
+        "<UNK> <UNK> - CFO: Turning to the outlook. Our full-year guidance stands. "
+        "We are trimming our EPS projections to reflect the tax change.",
+        ["guidance reiterated", "guidance cut"],
+    ),
+    (
+        "<UNK> <UNK>: We see revenue rising to somewhere between $2.1 billion and "
+        "$2.2 billion next year.",
+        [],
+    ),
+]
+ANALYSTS = [
+    (
+        "<UNK> <UNK> - Analyst: Thanks. You said cloud grew 24%. Can you unpack that?",
+        [],
+    ),
+    (
+        "<UNK>: Congrats on the quarter. Revenue up 12% is impressive.",
+        [],
+    ),
+    (
+        "Analyst: Just following up, if services grew 5% this quarter, what do you "
+        "expect next quarter?",
+        [],
+    ),
+    (
+        "So your services revenue grew 5% this quarter.",
+        [],
+    ),
+    (
+        "You grew data center 20% this quarter.",
+        [],
+    ),
+    (
+        "<UNK> <UNK> - CFO: Yes. As you noted, services revenue grew 5%.",
+        ["growth 5 : services"],
+    ),
+    (
+        "<UNK> <UNK>: Good morning. Revenue for the quarter was $1.2 billion, up 8% "
+        "year over year. Our cloud business grew 24%.",
+        ["growth 8 yoy : company", "growth 24 : cloud business"],
+    ),
+    (
+        "Hi, thanks for taking my question. So data center was up 20% sequentially. "
+        "Is that sustainable into next year?",
+        [],
+    ),
+    (
+        "Unidentified Analyst: Revenue grew 9% and services 12%; how much of that was pricing?",
+        [],
+    ),
+    (
+        "Operator: Our next question comes from <UNK> <UNK> with <UNK>.",
+        [],
+    ),
+    (
+        "<UNK> <UNK>: Thank you, <UNK>. So, as we said, total revenue grew 6%, and "
+        "Europe was down 2%.",
+        ["growth 6 : company", "growth -2 : Europe"],
+    ),
+    (
+        "<UNK> <UNK> - Analyst: Good morning. So services grew 9% and hardware was "
+        "down 3% this quarter. How do you think about the mix next year?",
+        [],
+    ),
+    (
+        "<UNK> - Goldman Sachs - Analyst: Just on data center, it was up 40% sequentially, right?",
+        [],
+    ),
+    (
+        "Congratulations on the quarter. Cloud growth of 30% was impressive.",
+        [],
+    ),
+]
+TRAPS = [
+    (
+        "<UNK> <UNK>: Gross margin was 45%, up 200 basis points. Operating margin was 20%.",
+        [],
+    ),
+    (
+        "<UNK> <UNK>: EPS grew 15%. Free cash flow was up 20%.",
+        [],
+    ),
+    (
+        "<UNK> <UNK>: Our tax rate was 21%. We bought back 2% of our shares.",
+        [],
+    ),
+    (
+        "<UNK> <UNK>: The market grew about 5% this year, according to IDC.",
+        [],
+    ),
+    (
+        "<UNK> <UNK>: Our largest customer was 12% of revenue. Our top ten customers "
+        "were 45% of revenue.",
+        [],
+    ),
+    (
+        "<UNK> <UNK>: Orders were up 15%, and backlog grew 20%.",
+        [],
+    ),
+    (
+        "<UNK> <UNK>: Headcount grew 10%. Opex was 30% of revenue.",
+        [],
+    ),
+    (
+        "The industry is expected to grow 8% per year through 2025.",
+        [],
+    ),
+    (
+        "We have a goal of 20% of revenue from services by 2022.",
+        [],
+    ),
+    (
+        "Revenue would have grown 8% without the currency headwind.",
+        [],
+    ),
+    (
+        "Currency was a 2% headwind to revenue.",
+        [],
+    ),
+    (
+        "Acquisitions contributed 3% to revenue growth.",
+        [],
+    ),
+    (
+        "Price increases added about 2% to sales.",
+        [],
+    ),
+    (
+        "About 60% of the growth came from new customers.",
+        [],
+    ),
+    (
+        "Revenue grew in the high single digits.",
+        [],
+    ),
+    (
+        "Sales were up double digits.",
+        [],
+    ),
+    (
+        "Shipments grew 12%.",
+        [],
+    ),
+    (
+        "Unit volume increased 7%.",
+        [],
+    ),
+    (
+        "Net income grew 25%.",
+        [],
+    ),
+    (
+        "Our win rate improved to 40%.",
+        [],
+    ),
+    (
+        "Roughly 70% of our employees work remotely.",
+        [],
+    ),
+    (
+        "We own 51% of the joint venture.",
+        [],
+    ),
+    (
+        "Attach rates were about 30%.",
+        [],
+    ),
+]
+STATE = [
+    (
+        "Data center revenue grew 20% sequentially.\nGaming revenue was up 5% year "
+        "over year.\n<UNK> <UNK> - Analyst: Can you talk about new customers like "
+        "Acme and Globex, and I think some others?",
+        ["growth 20 sequential : Data center", "growth 5 yoy : Gaming"],
+    ),
+    (
+        "Windstream was our fifth largest customer.\nRevenue from Windstream was 4.8% "
+        "of revenue.\nFiber revenue grew 9%.",
+        ["growth 9 : Fiber"],
+    ),
+]
+MORE = [
+    (
+        "Total revenue for the quarter was $2.1 billion, an increase of 14% over the prior year.",
+        ["growth 14 yoy : company"],
+    ),
+    (
+        "Net sales of $512 million increased 9% compared with the first quarter of 2017.",
+        ["growth 9 yoy : company"],
+    ),
+    (
+        "Revenue came in at $1.05 billion, up 11% year-over-year and above the high "
+        "end of our guidance range.",
+        ["growth 11 yoy : company"],
+    ),
+    (
+        "We grew revenue 18% in constant currency.",
+        ["growth 18 : company"],
+    ),
+    (
+        "Product revenue was $800 million, down 3% from a year ago, while service revenue grew 6%.",
+        ["growth -3 yoy : Product", "growth 6 : service"],
+    ),
+    (
+        "In the Americas, revenue increased 7%.",
+        ["growth 7 : Americas"],
+    ),
+    (
+        "Revenue in EMEA was up 12% and in APAC up 5%.",
+        ["growth 12 : EMEA", "growth 5 : APAC"],
+    ),
+    (
+        "International sales grew 22% and now represent 35% of total sales.",
+        ["growth 22 : International", "share 35 : International"],
+    ),
+    (
+        "Subscription revenue grew 28% year-over-year to $400 million and "
+        "represented 62% of total revenue.",
+        ["growth 28 yoy : Subscription", "share 62 : Subscription"],
+    ),
+    (
+        "Our top line grew 6%.",
+        ["growth 6 : company"],
+    ),
+    (
+        "Revenue was essentially flat, down 1%.",
+        ["growth -1 : company"],
+    ),
+    (
+        "Year-over-year, revenue grew 10%.",
+        ["growth 10 yoy : company"],
+    ),
+    (
+        "On a year-over-year basis, data center revenue increased 45%.",
+        ["growth 45 yoy : data center"],
+    ),
+    (
+        "Gaming revenue of $1.2 billion was up 25% from a year ago and down 3% sequentially.",
+        ["growth 25 yoy : Gaming", "growth -3 sequential : Gaming"],
+    ),
+    (
+        "Our IoT group grew 15% sequentially to a record $1.1 billion.",
+        ["growth 15 sequential : IoT group"],
+    ),
+    (
+        "Automotive revenue increased 10% to $150 million, driven by infotainment.",
+        ["growth 10 : Automotive"],
+    ),
+    (
+        "Professional visualization revenue reached $250 million, up 12% year-over-year.",
+        ["growth 12 yoy : Professional visualization"],
+    ),
+    (
+        "The Industrial segment posted sales growth of 8%.",
+        ["growth 8 : Industrial segment"],
+    ),
+    (
+        "Sales in our Aerospace segment rose 6% to $300 million.",
+        ["growth 6 : Aerospace segment"],
+    ),
+    (
+        "Excluding acquisitions, revenue grew 3%.",
+        ["growth 3 : company"],
+    ),
+    (
+        "Revenue, excluding the impact of divestitures, grew 5%.",
+        ["growth 5 : company"],
+    ),
+    (
+        "Our backlog grew 10% and revenue grew 8%.",
+        ["growth 8 : company"],
+    ),
+    (
+        "Revenue increased 8% while operating income rose 12%.",
+        ["growth 8 : company"],
+    ),
+    (
+        "We saw strong growth in China, where revenue increased 30%.",
+        ["growth 30 : China"],
+    ),
+    (
+        "Revenue from our top 10 customers grew 15%.",
+        [],
+    ),
+    (
+        "Sales to Apple declined 20%.",
+        [],
+    ),
+    (
+        "Our largest customer grew 25%.",
+        [],
+    ),
+    (
+        "Cloud revenue growth accelerated to 35%.",
+        ["growth 35 : Cloud"],
+    ),
+    (
+        "Revenue declined 5% to $900 million.",
+        ["growth -5 : company"],
+    ),
+    (
+        "Revenue was down 12% on a reported basis and 10% in constant currency.",
+        ["growth -12 : company", "alt -10"],
+    ),
+    (
+        "Software and services revenue increased 11%.",
+        ["growth 11 : Software and services"],
+    ),
+    (
+        "For the full year, revenue was $4.2 billion, up 7%.",
+        ["growth 7 : company"],
+    ),
+    (
+        "Fiscal 2017 revenue grew 12% to $3 billion.",
+        ["growth 12 : company"],
+    ),
+    (
+        "Q4 revenue of $1.2 billion was up 5% year-on-year.",
+        ["growth 5 yoy : company"],
+    ),
+    (
+        "Data center now accounts for 40% of our revenue.",
+        ["share 40 : Data center"],
+    ),
+    (
+        "Recurring revenue made up 70% of total revenue in the quarter.",
+        ["share 70 : Recurring"],
+    ),
+    (
+        "The Americas represented 48% of sales, EMEA 32% and Asia 20%.",
+        ["share 48 : Americas", "share 32 : EMEA", "share 20 : Asia"],
+    ),
+    (
+        "Services were approximately 25% of total revenue.",
+        ["share 25 ~ : Services"],
+    ),
+    (
+        "China was about 20% of our revenue this quarter.",
+        ["share 20 ~ : China"],
+    ),
+    (
+        "About 30% of our revenue comes from software.",
+        ["share 30 ~ : software"],
+    ),
+    (
+        "Software represents more than half of our revenue.",
+        [],
+    ),
+    (
+        "International accounted for 55% of total revenue, compared to 50% in the prior year.",
+        ["share 55 : International", "share 50 : International"],
+    ),
+    (
+        "Our gross margin was 60% of revenue.",
+        [],
+    ),
+    (
+        "Revenue grew in line with our expectations.",
+        [],
+    ),
+    (
+        "Our share of the market increased to 25%.",
+        [],
+    ),
+    (
+        "We gained 3% market share.",
+        [],
+    ),
+    (
+        "Our win rate was up 5%.",
+        [],
+    ),
+    (
+        "Unit shipments grew 15%, while ASPs declined 5%.",
+        [],
+    ),
+    (
+        "Revenue grew 10%, of which 3% came from acquisitions.",
+        ["growth 10 : company"],
+    ),
+    (
+        "Currency had a 2% negative impact on revenue.",
+        [],
+    ),
+    (
+        "Pricing contributed 3% to growth.",
+        [],
+    ),
+    (
+        "Revenue was up 5%, or 7% excluding the impact of the divestiture.",
+        ["growth 5 : company", "alt 7"],
+    ),
+    (
+        "<UNK> <UNK>: Great. And then just on the gross margin side, it was 42% this "
+        "quarter. What are the puts and takes?",
+        [],
+    ),
+    (
+        "<UNK> <UNK>: Yes, so I think if you look at it, our enterprise business "
+        "grew 12%, and we feel good about that.",
+        ["growth 12 : enterprise business"],
+    ),
+    (
+        "<UNK> <UNK>: I'll take that one. So, services grew about 9% in the quarter. "
+        "Hardware was down a bit.",
+        ["growth 9 ~ : services"],
+    ),
+    (
+        "Thank you, <UNK>. Good afternoon. Our revenue for the third quarter was "
+        "$1.5 billion, up 6% from last year.",
+        ["growth 6 yoy : company"],
+    ),
+    (
+        "<UNK> <UNK>: Okay. And then, <UNK>, can you talk about China? You said it grew 40%.",
+        [],
+    ),
+    (
+        "<UNK> <UNK> - Analyst: So revenue grew 12%, and margins expanded, so "
+        "congratulations on that.",
+        [],
+    ),
+    (
+        "We are raising our fiscal 2018 revenue guidance to a range of $5.1 billion "
+        "to $5.2 billion.",
+        ["guidance raised"],
+    ),
+    (
+        "We are lowering our revenue outlook for the year to $3.2 billion.",
+        ["guidance cut"],
+    ),
+    (
+        "We now expect full-year revenue of $4 billion, up from our prior guidance "
+        "of $3.9 billion.",
+        ["guidance raised"],
+    ),
+    (
+        "Given the uncertainty, we are suspending our full-year guidance.",
+        ["guidance withdrawn"],
+    ),
+    (
+        "We raised our full year guidance last quarter.",
+        ["guidance raised"],
+    ),
+    (
+        "Our guidance assumes revenue growth of 5%.",
+        [],
+    ),
+    (
+        "We expect revenue to be at the high end of our guidance range.",
+        [],
+    ),
+    (
+        "We are narrowing our guidance range.",
+        [],
+    ),
+    (
+        "We're increasing the midpoint of our revenue guidance by $50 million.",
+        ["guidance raised"],
+    ),
+    (
+        "We continue to expect revenue growth of 8% to 10% for the year.",
+        [],
+    ),
+    (
+        "Our outlook for the full year remains unchanged.",
+        ["guidance reiterated"],
+    ),
+    (
+        "We are holding our full-year guidance despite the currency headwinds.",
+        ["guidance reiterated"],
+    ),
+    (
+        "We are taking down our full-year revenue guidance.",
+        ["guidance cut"],
+    ),
+    (
+        "We are bringing down our outlook.",
+        ["guidance cut"],
+    ),
+    (
+        "Sales for the segment were up 4%.",
+        [],
+    ),
+    (
+        "The segment's revenue grew 4%.",
+        [],
+    ),
+    (
+        "Its revenue grew 4%.",
+        [],
+    ),
+    (
+        "That business grew 10% this quarter.",
+        [],
+    ),
+    (
+        "Excluding China, revenue grew 6%.",
+        [],
+    ),
+    (
+        "Revenue outside of China grew 6%.",
+        [],
+    ),
+    (
+        "Revenue grew 6%, excluding China.",
+        [],
+    ),
+    (
+        "Our North American business was up 8%, and Europe was down 2%.",
+        ["growth 8 : North American business", "growth -2 : Europe"],
+    ),
+    (
+        "Both hardware and software grew 10%.",
+        [],
+    ),
+    (
+        "Hardware and software each grew 10%.",
+        [],
+    ),
+    (
+        "Revenue growth in the quarter was 9%.",
+        ["growth 9 : company"],
+    ),
+    (
+        "The 9% revenue growth was driven by strong demand in cloud.",
+        ["growth 9 : company"],
+    ),
+    (
+        "We delivered 9% revenue growth and 12% EPS growth.",
+        ["growth 9 : company"],
+    ),
+    (
+        "Revenue rose 4% and EPS rose 9%.",
+        ["growth 4 : company"],
+    ),
+    (
+        "EPS rose 9% on revenue growth of 4%.",
+        ["growth 4 : company"],
+    ),
+    (
+        "Storage revenue was $300 million, flat year over year, and networking revenue was up 8%.",
+        ["growth 8 : networking"],
+    ),
+]
+
+_COMPARED = {"": "=", "about": "~", "approximately": "~", "roughly": "~", "nearly": "~"}
+_COMPARED |= {"over": ">", "more than": ">", "almost": "~", "around": "~"}
+_BASES = {"sequential": "sequential", "year over year": "yoy", "": ""}
+_DROP = frozenset(["revenue", "revenues", "sales", "the", "our", "its", "total", "net", "of"])
+
+
+def _words(subject: str) -> frozenset[str]:
+    found = re.findall(r"[\w&/+-]+", subject.casefold())
+    return frozenset(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in found) - _DROP
+
+
+def _is(read: Stated, expected: str) -> bool:
+    """Whether `read` is what `expected` says ("growth 4.1 sequential : company")."""
+    said, _, subject = expected.partition(" : ")
+    kind, *rest = said.split()
+    if read.kind != kind:
+        return False
+    if kind == "guidance":
+        return read.direction == rest[0]
+    value, *marks = rest
+    compared = next((m for m in marks if m in "~><"), "=")
+    basis = next((m for m in marks if m in ("sequential", "yoy")), "")
+    if read.value is None or abs(read.value * 100 - float(value)) > 1e-6:
+        return False
+    if _COMPARED.get(read.comparison, "?") != compared or _BASES[read.basis] != basis:
+        return False
+    if subject == "company" or read.subject == COMPANY:
+        return subject == "company" and read.subject == COMPANY
+    mine, theirs = _words(read.subject), _words(subject)
+    return bool(mine) and (mine <= theirs or theirs <= mine)
+
+
+def _check(text: str, expected: list[str]) -> None:
+    alternatives = [float(v) for e in expected if e.startswith("alt ") for v in e.split()[1:]]
+    wanted = [e for e in expected if not e.startswith("alt ")]
+    unmatched = list(wanted)
+    for read in read_words(text):
+        hit = next((e for e in unmatched if _is(read, e)), None)
+        if hit is not None:
+            unmatched.remove(hit)
+            continue
+        alternative = read.value is not None and any(
+            abs(read.value * 100 - a) < 1e-6 for a in alternatives
+        )
+        assert alternative, f"read what the text does not state: {read}"
+    assert not unmatched, f"not read: {unmatched}"
+
+
+def _cases(table: list[tuple[str, list[str]]]) -> list[object]:
+    return [pytest.param(text, expected, id=text[:60]) for text, expected in table]
+
+
+@pytest.mark.parametrize(("text", "expected"), _cases(LISTS))
+def test_a_list_gives_each_item_its_figure(text: str, expected: list[str]) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), _cases(RESPECTIVELY))
+def test_respectively_pairs_names_and_figures_in_order(text: str, expected: list[str]) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), _cases(TWO_BASES))
+def test_two_bases_in_one_sentence_are_two_growths(text: str, expected: list[str]) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), _cases(PARTS))
+def test_a_parts_growth_is_the_parts_not_the_companys(text: str, expected: list[str]) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), _cases(NOT_REVENUE))
+def test_revenue_like_words_that_are_no_revenue_give_nothing(
+    text: str, expected: list[str]
+) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), _cases(SHARES))
+def test_shares_stated_otherwise(text: str, expected: list[str]) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), _cases(NUMBER_WORDS))
+def test_doubled_tripled_halved(text: str, expected: list[str]) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), _cases(ALTERNATIVES))
+def test_a_growth_said_in_other_measures_is_the_reported_one(
+    text: str, expected: list[str]
+) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), _cases(GUIDANCE))
+def test_guidance_in_other_words(text: str, expected: list[str]) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), _cases(ANALYSTS))
+def test_an_analyst_restating_a_figure_is_not_the_company_stating_it(
+    text: str, expected: list[str]
+) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), _cases(TRAPS))
+def test_traps_in_the_older_transcripts_give_nothing(text: str, expected: list[str]) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), _cases(STATE))
+def test_each_sentence_is_read_on_its_own(text: str, expected: list[str]) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), _cases(MORE))
+def test_more_of_the_calls_phrasing(text: str, expected: list[str]) -> None:
+    _check(text, expected)
