@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .vocabulary import word_set
+from .vocabulary import LONGEST, word_set
 
 _CUSTOMER_WORD = re.compile(r"\b(?:customers?|clients?)\b")
 _NAMED_CUSTOMER = re.compile(
-    r"(?P<name>[A-Z][\w&.’'-]*+(?:\s+[A-Z][\w&.’'-]*+){0,3})(?:,[^,]{1,60},)?\s+(?:was|is|were|"
+    r"(?<![\w&.’'-])(?P<name>[A-Z][\w&.’'-]*+(?:\s+[A-Z][\w&.’'-]*+){0,3})(?:,[^,]{1,60},)?\s+(?:was|is|were|"
     r"are|remains?|became|as)\s+(?:our|the\s+company['’]s|[A-Z][\w.-]*+['’]s)\s+"
     r"(?:\w+\s+){0,3}?(?:customers?|clients?)\b"
 )
@@ -55,7 +55,7 @@ def document_facts(
     parts: set[str] = set()
     for start, end in spans:
         sentence = text[start:end]
-        if sentence.rstrip("\"'”’) ").endswith("?"):
+        if end - start > LONGEST or sentence.rstrip("\"'”’) ").endswith("?"):
             continue  # a question states nothing, not even who is a customer
         if _CUSTOMER_WORD.search(sentence):
             customers.update(_customers(sentence))

@@ -10,7 +10,7 @@ from .facts import document_facts
 from .records import COMPANY, Stated
 from .sentences import sentence_spans
 from .turns import company_sentences
-from .vocabulary import boilerplate, word_set
+from .vocabulary import LONGEST, boilerplate, word_set
 
 __all__ = ["read_words"]
 
@@ -19,7 +19,6 @@ _GUIDANCE = re.compile(
     r"guid|outlook|forecast|expectation|target|range|projection|view|ing\s+(?:our|its)\s", re.I
 )
 _BULLET = re.compile(r"^[•●▪◦‣·*–-]+")
-_LONGEST = 1500  # characters: a longer "sentence" is a table or a list run together
 # From a word's start only, nothing given back: linear over a whole document.
 _LISTED = re.compile(
     r"(?<![\w&.-])(?P<name>[A-Z][\w&.-]*+(?:\s++[A-Z][\w&.-]*+){0,3}+)\s*+\((?:NASDAQ|Nasdaq|"
@@ -54,7 +53,7 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
     found: list[Stated] = []
     for start, end in spans:
         sentence = text[start:end]
-        if len(sentence) > _LONGEST or sentence.rstrip("\"'”’) ").endswith("?"):
+        if len(sentence) > LONGEST or sentence.rstrip("\"'”’) ").endswith("?"):
             continue  # a table run together, or a question: it states nothing
         lowered = sentence.lower()
         figures = any(mark in lowered for mark in _FIGURE_MARKS)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .vocabulary import word_set
+from .vocabulary import LONGEST, word_set
 
 _LABEL_SPAN = 160  # characters at a line's start a label may take
 _LABEL = re.compile(r"[ \t]*+(?P<label>[^:\n]{1,150}?)[ \t]*+:(?:[ \t]++|$)")
@@ -94,7 +94,7 @@ def _asks(text: str, sentences: list[tuple[int, int]]) -> bool:
     """Whether a turn asks the company something: a question put to "you", or the words an
     analyst opens with ("thanks for taking my question", "congratulations on the quarter")."""
     for start, end in sentences:
-        sentence = text[start:end]
+        sentence = text[start : min(end, start + LONGEST)]
         if sentence.rstrip("\"'”’) ").endswith("?") and _QUESTION_TO_YOU.search(sentence):
             return True
         if _ANALYSTS_WORDS.search(sentence):

@@ -12,6 +12,9 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+#: Characters: a longer "sentence" is a table or a list run together, and is not read. Every
+#: rule reads one sentence at a time, so none reads more than this at once.
+LONGEST = 1500
 # Revenue-like measures: a share or growth of one of these is a share or growth of revenue.
 REVENUE_WORDS = frozenset(
     {"revenue", "revenues", "sales", "turnover", "arr", "top-line", "topline"}

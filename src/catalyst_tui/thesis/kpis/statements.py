@@ -27,7 +27,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from ...reading.words import COMPANY, DIRECTIONS, Stated
-from ..evidence.passages import sentences
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -94,7 +93,7 @@ def read_kpis(text: str, subjects: Sequence[str] = ()) -> tuple[Kpi, ...]:
 
     found: list[Kpi] = []
     shared: set[tuple[int, str]] = set()  # (sentence, name) with a share read
-    for stated in read_words(text, sentences(text)):
+    for stated in read_words(text):
         if stated.kind == "guidance":
             if not _COST.search(stated.metric):  # a cut of capex or costs is no cut of guidance
                 found.append(_kpi(stated, "", forward=False))
