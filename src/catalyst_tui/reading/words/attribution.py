@@ -11,23 +11,23 @@ from .clauses import clause_subject, frame_of
 from .patterns import OBJECT
 from .records import COMPANY
 from .subjects import Subject, finite_verb, other_measure, phrase_before, read_subject, tokens
-from .vocabulary import CURRENCIES, PERIOD, word_set
+from .vocabulary import CURRENCIES, NEAR, PERIOD, word_set
 
 
 def measure_before(text: str, at: int) -> Subject:
     """Whose a bare "growth" is: the revenue-like measure named last before it ("delivered ARR
     of $237 million with growth accelerating to 131%"), else the company's."""
-    named = list(re.finditer(r"\b(?:revenues?|sales|ARR)\b", text[:at], re.I))
+    named = list(re.finditer(r"\b(?:revenues?|sales|ARR)\b", text[max(0, at - NEAR) : at], re.I))
     last = named[-1] if named else None
     if last is None:
         return Subject(COMPANY, True, False, False)
-    return read_subject(phrase_before(text, last.end()), revenue_said=True)
+    return read_subject(phrase_before(text, max(0, at - NEAR) + last.end()), revenue_said=True)
 
 
 def apposition_other(text: str, governor: int) -> bool:
     """Whether a growth set after a comma is of the measure the words before the comma act on,
     and that measure is not revenue."""
-    head = text[:governor].rstrip()
+    head = text[max(0, governor - NEAR) : governor].rstrip()
     if not head.endswith(","):
         return False
     segment = head[:-1]

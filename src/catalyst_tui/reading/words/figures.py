@@ -76,11 +76,11 @@ def read_figures(
             opening = sentence[first_clause.start : first_clause.end]
             first_subject = clause_subject(opening, first_clause.start == 0, revenue_said)
         first_subject = first_subject or clause_subject(text, clause.start == 0, revenue_said)
+        marks = _Marks(sentence, clause.start, text)
         for figure in found:
-            lead = _DISCOURSE.sub(" ", text[: figure.position])
-            if HEDGES.search(lead) or NEGATION.search(sentence[: clause.start + figure.position]):
+            if marks.hedged(figure.position):
                 continue
-            if figure.subject.name == COMPANY and EXCLUDED_PART.search(text):
+            if figure.subject.name == COMPANY and marks.excluded:
                 continue  # "Excluding China, revenue grew 6%": not the company's whole
             subject = figure.subject
             if subject.other:
@@ -91,14 +91,13 @@ def read_figures(
                 continue
             if not subject.revenue and subject.name.casefold() not in parts:
                 continue
-            if _customer(subject.name, figure.local, customers):
+            if named_customer(subject.name, customers) or marks.customers_in(figure.local):
                 continue
-            if _customers_said(text[: figure.position]) and (
+            if marks.customers < figure.position and (
                 not read_subject(subject.name).revenue or _apposed_to_customer(text, subject.name)
             ):
                 continue  # "customer categories, led by large cloud service providers, which …"
             previous = subject
-            period = figure.period or _period(text)
             yield Stated(
                 figure.kind,  # type: ignore[arg-type]
                 subject.name,
@@ -106,8 +105,8 @@ def read_figures(
                 None if figure.high is None else figure.high / 100,
                 figure.comparison,
                 figure.basis,
-                period,
-                FORWARD.search(text[: figure.position]) is not None,  # said before: a forecast
+                figure.period or marks.period,
+                marks.forward < figure.position,  # said after the words of the future: a forecast
                 "",
                 sentence,
                 start,
@@ -115,13 +114,49 @@ def read_figures(
             )
 
 
+class _Marks:
+    """Where a clause's words that bar or mark its figures first stand, each looked for once:
+    a figure after a hedge, a negation (anywhere before it in its sentence), the words of the
+    future or a word of customers is read so (linear in the clause, however many figures)."""
+
+    def __init__(self, sentence: str, at: int, text: str) -> None:
+        talk = _DISCOURSE.sub(lambda m: " " * len(m.group()), text)
+        self.hedge = _first(HEDGES, talk)
+        negation = NEGATION.search(sentence, 0, at + len(text))
+        self.negation = negation.start() - at if negation else _NEVER
+        self.forward = _first(FORWARD, text)
+        self.customers = _first(CUSTOMER, _CUSTOMER_SEGMENT.sub(_blank, text))
+        self.excluded = EXCLUDED_PART.search(text) is not None
+        period = _PERIOD.search(text)
+        self.period = period.group() if period else ""
+
+    def hedged(self, at: int) -> bool:
+        return self.hedge < at or self.negation < at
+
+    def customers_in(self, local: str) -> bool:
+        return CUSTOMER.search(_CUSTOMER_SEGMENT.sub(_blank, local)) is not None
+
+
+_NEVER = 1 << 30
+_CUSTOMER_SEGMENT = re.compile(r"customer\s+segments?", re.I)
+_PERIOD = re.compile(
+    r"\b(?:(?:the\s+)?(?:first|second|third|fourth)\s+quarter|Q[1-4]|(?:the\s+)?full[- ]year|"
+    r"(?:fiscal\s+)?(?:19|20)\d\d)\b",
+    re.I,
+)
+
+
+def _first(pattern: re.Pattern[str], text: str) -> int:
+    found = pattern.search(text)
+    return found.start() if found else _NEVER
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
 # Words of talk, no condition: "if you look at it", "if you think about it".
 _DISCOURSE = re.compile(r"\bif\s+you\s+(?:look|think|compare|go|step\s+back)\b[^,;]{0,40}", re.I)
-
-
-def _customers_said(words: str) -> bool:
-    """Whether `words` speak of customers ("by customer segment" names a way to split revenue)."""
-    return CUSTOMER.search(re.sub(r"customer\s+segments?", "", words, flags=re.I)) is not None
 
 
 def _apposed_to_customer(text: str, name: str) -> bool:
@@ -129,24 +164,6 @@ def _apposed_to_customer(text: str, name: str) -> bool:
     the word customer."""
     at = text.find(name)
     return at > 0 and CUSTOMER.search(text[max(0, at - 30) : at]) is not None
-
-
-def _customer(name: str, before: str, customers: frozenset[str]) -> bool:
-    """A customer's figure (concentration), no line's: the clause calls its subject a
-    customer before the figure, or the document calls the name one."""
-    if _customers_said(before):
-        return True
-    return named_customer(name, customers)
-
-
-def _period(text: str) -> str:
-    match = re.search(
-        r"\b(?:(?:the\s+)?(?:first|second|third|fourth)\s+quarter|Q[1-4]|(?:the\s+)?full[- ]year|"
-        r"(?:fiscal\s+)?(?:19|20)\d\d)\b",
-        text,
-        re.I,
-    )
-    return match.group() if match else ""
 
 
 def _clause_figures(

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .patterns import CMP, COMPARISON, FIGURE, NEGATIVE, SHARE_OF, VERB_THEN
+from .patterns import CMP, COMPARISON, FIGURE, NEGATIVE, SHARE_OF, VERB_THEN, tail
 from .subjects import Subject, finite_verb, other_measure, phrase_before, read_subject, tokens
 from .vocabulary import PERIOD, PERIOD_WORD
 
@@ -81,7 +81,7 @@ def continued(text: str, last: Found, match: re.Match[str]) -> Found | None:
         return None  # a share of its own: figures.py reads it
     if other_after(text, match.end()):
         return None  # "9% revenue growth and 12% EPS growth": another measure's
-    cmp_match = COMPARISON.search(text[: match.start()])
+    cmp_match = COMPARISON.search(text, tail(text, 40, match.start()), match.start())
     comparison = " ".join((cmp_match["cmp"] or "").lower().split()) if cmp_match else ""
     value = float(match["num"]) if match["num"] else 0.0
     if _SAME.search(between):
@@ -117,13 +117,13 @@ def respectively(text: str, first: bool, revenue_said: bool) -> list[Found] | No
     for a, b in zip(figures, figures[1:], strict=False):
         if not _BETWEEN_FIGURES.fullmatch(text, a.end(), b.start()):
             return []  # not one list of figures
-    tail = text[figures[-1].end() : said.start()]
-    share = SHARE_OF.match(tail)
+    rest = text[figures[-1].end() : said.start()]
+    share = SHARE_OF.match(rest)
     head = text[: figures[0].start()]
     verb = VERB_THEN.search(head)
     if share is None and (verb is None or verb.end() != len(head)):
         return []  # neither "of revenue" nor a verb of change says what the figures are
-    names_at = _IN_NAMES.match(tail[share.end() :] if share else tail)
+    names_at = _IN_NAMES.match(rest[share.end() :] if share else rest)
     names = _names(names_at["names"]) if names_at else []
     periods = bool(names) and all(_a_period(n) for n in names)
     if not names or periods:
@@ -138,7 +138,7 @@ def respectively(text: str, first: bool, revenue_said: bool) -> list[Found] | No
     kind = "share" if share is not None else "growth"
     found = []
     for figure, subject, name in zip(figures, subjects, names, strict=True):
-        comparison = COMPARISON.search(text[: figure.start()])
+        comparison = COMPARISON.search(text, tail(text, 40, figure.start()), figure.start())
         found.append(
             Found(
                 kind,

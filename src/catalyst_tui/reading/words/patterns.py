@@ -99,10 +99,11 @@ SHARE_VERB = re.compile(
 )
 
 
-def tail(text: str, size: int) -> int:
-    """Where the last `size` characters of `text` begin, at a word's start: the words a
-    figure's governing verb or comparison stands in (an anchored search from there)."""
-    if len(text) <= size:
+def tail(text: str, size: int, end: int | None = None) -> int:
+    """Where the last `size` characters of `text` (up to `end`) begin, at a word's start: the
+    words a figure's governing verb or comparison stands in (an anchored search from there)."""
+    end = len(text) if end is None else end
+    if end <= size:
         return 0
-    space = text.find(" ", len(text) - size)
-    return space + 1 if space >= 0 else len(text) - size
+    space = text.find(" ", end - size, end)
+    return space + 1 if space >= 0 else end - size

@@ -15,6 +15,9 @@ def word_set(text: str) -> frozenset[str]:
 #: Characters: a longer "sentence" is a table or a list run together, and is not read. Every
 #: rule reads one sentence at a time, so none reads more than this at once.
 LONGEST = 1500
+#: Characters before a word that the words it belongs with are looked for in (a subject
+#: phrase, the measure a growth is of): a phrase is never this long.
+NEAR = 300
 # Revenue-like measures: a share or growth of one of these is a share or growth of revenue.
 REVENUE_WORDS = frozenset(
     {"revenue", "revenues", "sales", "turnover", "arr", "top-line", "topline"}
