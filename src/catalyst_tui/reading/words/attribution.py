@@ -110,31 +110,31 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     """The phrase right before `at`, or the clause's subject where none stands there ("...,
     up 7% sequentially" after an apposition; "and grew 15%")."""
     phrase = phrase_before(text, at)
-    aside = _ASIDE.search(text, 0, at)
-    if aside is not None and aside.end() == len(text[:at].rstrip()) + (
-        len(text[:at]) - len(text[:at].rstrip())
-    ):
+    near = max(0, at - NEAR)  # the words before a verb that its subject is looked for in
+    aside = _ASIDE.search(text, near, at)
+    if aside is not None:
         phrase = phrase_before(text, aside.start())  # "Revenue, excluding X, grew 5%"
-    stripped = text[:at].rstrip()
+    stripped = text[near:at].rstrip()
     lead = stripped[: -len(phrase)] if phrase and stripped.endswith(phrase) else stripped
-    if phrase and _WHERE.search(lead):
-        place = read_subject(phrase_before(text, _WHERE.search(lead).start()), revenue_said=True)
+    where = _WHERE.search(lead) if phrase else None
+    if where is not None:
+        place = read_subject(phrase_before(text, near + where.start()), revenue_said=True)
         return place if place.name not in ("", COMPANY) else Subject("", False, True, False)
     acting = _OBJECT_OF.search(lead) if not phrase else None
     if acting is not None:  # "wins at Digital Banking drove an 8% growth rate"
-        phrase = phrase_before(text, acting.start())
+        phrase = phrase_before(text, near + acting.start())
     if not phrase and _AFTER_AMOUNT.search(lead):
         measure = measure_before(text, at)  # "drove Cloud revenue to $33.7 billion, up 24%"
         if measure.name != COMPANY:
             return measure
     if phrase:
         subject = read_subject(
-            phrase, first=first and text[:at].strip() == phrase, revenue_said=revenue_said
+            phrase, first=first and not lead.strip() and near == 0, revenue_said=revenue_said
         )
         if subject.anaphor or subject.other or (subject.name and subject.name != COMPANY):
             return subject
         if subject.name == COMPANY:  # "In sensors, we saw 20% organic growth": the frame's
-            lead = text[:at].rstrip()[: -len(phrase)].rstrip()
+            lead = lead.rstrip()
             framed = (
                 clause_subject(text, first, revenue_said)
                 if frame_of(text)[0] or lead.endswith(",") or _OBJECT_OF.search(lead)

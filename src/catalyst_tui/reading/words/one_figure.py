@@ -43,7 +43,7 @@ def read_one(
     value = float(match["num"])
     cmp_match = COMPARISON.search(before, tail(before, 40))
     comparison = " ".join((cmp_match["cmp"] or "").lower().split()) if cmp_match else ""
-    if not comparison and re.search(r"\b(?:exceed|surpass|top)\w*\s*$", before, re.I):
+    if not comparison and _EXCEED.search(before, tail(before, 40)):
         comparison = "over"  # "to exceed 10% of total revenue"
     if re.match(r"\s*(?:points?|basis)\b", after, re.I):
         return None
@@ -90,8 +90,7 @@ def read_one(
         return listed
     if (
         verb is not None
-        and re.search(r"\bby\s*$", before)
-        and re.search(r"\b(?:impact|reduc|offset|hurt)\w*\s+[\w\s]{0,30}by\s*$", before, re.I)
+        and _IMPACT_BY.search(before, tail(before, 60))
     ):
         return None
     word = (verb["verb"] if verb is not None else noun["noun"]).lower()  # type: ignore[index]
@@ -108,7 +107,7 @@ def read_one(
     if apposition_other(text, governor):
         return None  # "spent $2.1 billion on capital expenditures, an increase of 11%"
     own = subject_at(text, governor, "", first, revenue_said)
-    if last is not None and re.search(r"\(\s*$", text[:governor]):
+    if last is not None and text[max(0, governor - 4) : governor].rstrip().endswith("("):
         own = last.subject  # "up 24% (up 22% in constant currency)": the same growth's
     growth_noun = verb is not None and re.match(r"(?:growth|increase|decline|decrease)\b", word)
     if growth_noun and not own.name and not own.other:  # "Organic growth was 6%": the company's
@@ -171,6 +170,9 @@ def _parallel(text: str, last: Found | None, governor: int) -> bool:
     )
 
 
+_EXCEED = re.compile(r"\b(?:exceed|surpass|top)\w*\s*$", re.I)
+# "impacted our revenue by 24%": an impact, no growth.
+_IMPACT_BY = re.compile(r"\b(?:impact|reduc|offset|hurt)\w*\s+[\w\s]{0,30}by\s*$", re.I)
 _NOUN_OBJECT = re.compile(
     r"\s+(?:in|of|for)\s+[^,;.]{1,40}?(?=\s*(?:[,;.]|$|\b(?:was|were|is|are|has|have|had|"
     r"driven|led|due|as|and|which|while)\b))"
