@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..thesis.conditions import Condition, ConditionError, parse_condition
 from ..thesis.judgement import SETTLED_BY_REPORT, Reason, Why
+from ..thesis.kpis.awaiting import Awaiting
 from ..thesis.observation import (
     Missing,
     MissingCode,
@@ -273,6 +274,7 @@ def verdict_reasons_text(reasons: Iterable[VerdictReason]) -> str:
                     r.forecast.year_end.isoformat(),
                     r.forecast.reported,
                 ],
+                "awaiting": None if r.awaiting is None else list(r.awaiting),
             }
             for r in reasons
         ]
@@ -300,11 +302,19 @@ def verdict_reasons(text: str | None) -> tuple[VerdictReason, ...]:
                     forecast(item.get("forecast")),
                     str(item.get("evidence", "")),
                     str(item.get("note", "")),
+                    _awaiting(item.get("awaiting")),
                 )
             )
         except (KeyError, TypeError, ValueError, AttributeError):
             continue
     return tuple(out)
+
+
+def _awaiting(parts: Any) -> Awaiting | None:
+    """A stored statement awaiting your word ([ID, said, sentence, where]), or None."""
+    if not isinstance(parts, list) or len(parts) != 4:
+        return None
+    return Awaiting(int(parts[0]), str(parts[1]), str(parts[2]), str(parts[3]))
 
 
 def forecast(parts: Any) -> Forecast | None:

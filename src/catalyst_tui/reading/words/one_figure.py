@@ -88,10 +88,7 @@ def read_one(
             named = object_subject(after)
             return listed._replace(subject=named) if named else listed
         return listed
-    if (
-        verb is not None
-        and _IMPACT_BY.search(before, tail(before, 60))
-    ):
+    if verb is not None and _IMPACT_BY.search(before, tail(before, 60)):
         return None
     word = (verb["verb"] if verb is not None else noun["noun"]).lower()  # type: ignore[index]
     negative = bool(NEGATIVE.match(word)) or bool(re.match(r"\s*below\b", after, re.I))

@@ -53,7 +53,8 @@ class Kpi(NamedTuple):
 
 class StatedKpi(NamedTuple):
     """A KPI as stored (store/kpis.py): what was read, the day its document is of (a filing's
-    day in New York, a headline's own), and the document it was read in."""
+    day in New York, a headline's own), the document it was read in, its ID (what `catalyst
+    kpis accept|dismiss` take) and your word on it."""
 
     kpi: Kpi
     day: dt.date
@@ -61,6 +62,8 @@ class StatedKpi(NamedTuple):
     title: str
     url: str
     document_id: int
+    kpi_id: int = 0
+    decision: str = ""  # "accepted", "dismissed", or "" (no word yet)
 
 
 def said(kpi: Kpi) -> str:
