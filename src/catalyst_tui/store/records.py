@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from ..reading.release.records import ReleaseFigures
     from ..thesis.conditions import Condition
     from ..thesis.judgement import Reason
+    from ..thesis.kpis.awaiting import Awaiting
     from ..thesis.portfolio.positions import Position
     from ..thesis.verdict import VerdictReason
     from ..thesis.vocabulary import Verdict
@@ -127,6 +128,9 @@ class CheckpointRecord(NamedTuple):
     archived: bool = False
     written: dt.date | None = None  # the day its condition was last written (its share basis)
     evidence: tuple[str, ...] = ()  # its evidence entries, as in the file
+    #: A kill criterion missed only by a KPI statement read from words you have not confirmed:
+    #: that statement (its verdict is at risk, awaiting your word); None otherwise.
+    awaiting: Awaiting | None = None
 
     @property
     def value(self) -> float | None:

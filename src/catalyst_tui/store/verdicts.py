@@ -55,6 +55,8 @@ class Verdicts(Door):
             on = (r.accepted_at or r.found_at).date()
             seen = Accepted(r.id, Stance(r.accepted_stance), r.document.label, r.passage, on)
             accepted.setdefault((r.symbol, r.checkpoint_id), []).append(seen)
+        # The kill criteria a statement read from words alone missed, awaiting your word.
+        awaiting = self._store.kpis.awaiting(symbol)
         for row in self._conn.execute(_STANDINGS.format(only=only), args):
             (sym, ident, title, kind, status, since, value, when, kill, manual) = row[:10]
             acked, flagged, note = row[14:]
@@ -76,6 +78,7 @@ class Verdicts(Door):
                     columns.forecast(row[10:14]),
                     tuple(accepted.get((sym, ident), ())),
                     note or "",
+                    awaiting.get((sym, ident)),
                 )
             )
         return out

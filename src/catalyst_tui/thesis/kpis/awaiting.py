@@ -41,6 +41,22 @@ class Awaiting(NamedTuple):
         return f"“{sentence}” ({self.where})"
 
     @property
+    def text(self) -> str:
+        """The verdict it leaves, and how to give your word, as `check` says it."""
+        return (
+            f"at risk, awaiting your word on a KPI read from words — {self.confirm} — {self.quoted}"
+        )
+
+    def json(self) -> dict[str, object]:
+        """As `--json` writes it: the statement's ID, what it says, its sentence and where."""
+        return {
+            "kpi_id": self.kpi_id,
+            "said": self.said,
+            "sentence": self.sentence,
+            "where": self.where,
+        }
+
+    @property
     def confirm(self) -> str:
         """How to give your word: "confirm: catalyst kpis accept 12 (y on the KPIs pane), or
         dismiss: catalyst kpis dismiss 12 (d)"."""
