@@ -197,3 +197,57 @@ def test_an_unknown_or_malformed_id_changes_nothing(workdir: Path):
     assert wrong.returncode == 2 and "“twelve” is no statement ID" in wrong.stderr
     bare = cli(workdir, "kpis", "accept")
     assert bare.returncode == 2 and "which statement?" in bare.stderr
+
+
+def test_the_notification_says_it_awaits_your_word_and_how_to_confirm(tmp_path: Path):
+    """The verdict's change (unjudged, then at risk when the call is read) notified: its title
+    says it awaits your word, its body how to give it before the sentence, within what a popup
+    shows (notify/wording.py's 200 characters)."""
+    import sqlite3
+
+    from catalyst_tui.notify.wording import BODY_MAX
+
+    (tmp_path / "catalysts.toml").write_text(
+        THESIS.replace('providers = ["yahoo"]', 'providers = ["yahoo"]\nnotify = ["verdict"]')
+    )
+    (tmp_path / "call.txt").write_text(CALL)
+    (tmp_path / "notes.txt").write_text("Astera Labs met with customers in October.\n")
+    ok(tmp_path, "evidence", "add", "ALAB", "notes.txt")  # no KPI in it: nothing judged
+    check(tmp_path)  # the first verdict, kept quietly
+    ok(tmp_path, "evidence", "add", "ALAB", "call.txt", "--date", "2026-11-04")
+    conn = sqlite3.connect(tmp_path / "c.db")
+    try:
+        [(title, body)] = conn.execute(
+            "SELECT title, body FROM outbox WHERE kind = 'verdict'"
+        ).fetchall()
+    finally:
+        conn.close()
+    ident = statement(tmp_path)["id"]
+    assert title == "ALAB: thesis at risk (was unjudged), awaiting your word"
+    assert body.startswith(
+        "words alone missed the kill criterion Scorpio holds a fifth of revenue: confirm with "
+        f"catalyst kpis accept {ident} (y on the KPIs pane), or dismiss {ident} if misread — "
+        "“Scorpio was"
+    )
+    assert len(body) <= BODY_MAX
+
+
+def test_the_miss_notified_says_it_awaits_your_word_and_how_to_confirm(read: Path):
+    """The kill criterion's miss, notified as a miss is by default (`notify = ["missed"]`),
+    says words alone made it and how to confirm, as the statement stands when it goes out."""
+    import datetime as dt
+
+    from catalyst_tui.notify.wording import BODY_MAX, notification_for
+    from catalyst_tui.store import Store
+
+    ident = statement(read)["id"]
+    with Store.open(read / "c.db") as store:
+        notices = store.outbox.claim("test", dt.datetime(2026, 11, 21, tzinfo=dt.UTC))
+        [miss] = [n for n in notices if n.event and n.event.checkpoint_id == "scorpio-share"]
+        said = notification_for(miss)
+    assert said.title == "ALAB: missed — Scorpio holds a fifth of revenue, awaiting your word"
+    assert said.body.startswith(
+        "words alone missed the kill criterion Scorpio holds a fifth of revenue: confirm with "
+        f"catalyst kpis accept {ident} (y on the KPIs pane), or dismiss {ident} if misread"
+    )
+    assert len(said.body) <= BODY_MAX

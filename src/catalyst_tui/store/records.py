@@ -172,6 +172,8 @@ class Notice(NamedTuple):
     title: str = ""
     body: str = ""
     kind: str = ""  # notify/alert_kinds.py's name for it; "" for a row written before kinds
+    #: A kill criterion's miss that words alone made: the statement awaiting your word on it.
+    awaiting: Awaiting | None = None
 
 
 class OutboxRecord(NamedTuple):

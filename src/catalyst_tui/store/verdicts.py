@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..thesis.evidence.stance import Accepted, Stance
-from ..thesis.verdict import Standing, TickerVerdict
+from ..thesis.verdict import SAID_METRICS, Standing, TickerVerdict
 from ..thesis.vocabulary import Status, Verdict
 from . import columns
 from .door import Door
@@ -36,6 +36,16 @@ _STANDINGS = (
 )
 
 
+def _by_words(row: tuple[Any, ...]) -> bool:
+    """Whether a standing's row is a kill criterion a statement read from words may have
+    missed: missed, not by your hand, its condition a KPI metric's."""
+    status, when, kill, manual = row[4], row[7], row[8], row[9]
+    if not (kill and not manual and status == Status.MISSED and when):
+        return False
+    condition = columns.condition(when)
+    return condition is not None and condition.metric in SAID_METRICS
+
+
 #: The notification of a change (title, body), put into words by the caller (notify/wording).
 Notice = Callable[[TickerVerdict, Verdict], tuple[str, str]]
 
@@ -55,9 +65,11 @@ class Verdicts(Door):
             on = (r.accepted_at or r.found_at).date()
             seen = Accepted(r.id, Stance(r.accepted_stance), r.document.label, r.passage, on)
             accepted.setdefault((r.symbol, r.checkpoint_id), []).append(seen)
-        # The kill criteria a statement read from words alone missed, awaiting your word.
-        awaiting = self._store.kpis.awaiting(symbol)
-        for row in self._conn.execute(_STANDINGS.format(only=only), args):
+        rows = self._conn.execute(_STANDINGS.format(only=only), args).fetchall()
+        # The kill criteria a statement read from words alone missed, awaiting your word: read
+        # only where there may be one (the KPI statements' door loads with its first use).
+        awaiting = self._store.kpis.awaiting(symbol) if any(map(_by_words, rows)) else {}
+        for row in rows:
             (sym, ident, title, kind, status, since, value, when, kill, manual) = row[:10]
             acked, flagged, note = row[14:]
             condition = columns.condition(when)

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 import catalyst_tui.reading.words as words_package
 from catalyst_tui.reading.words import read_words, sentence_spans
-from catalyst_tui.reading.words.vocabulary import LONGEST, NEAR
+from catalyst_tui.reading.words.vocabulary import LONGEST, REACH
 
 #: Sentences of the calls' kinds ("{n}" numbered apart, so no sentence is a repeat) and hostile
 #: text: what a document of any length is made of.
@@ -193,11 +193,11 @@ def test_a_document_twice_as_long_is_about_twice_the_work(pieces: list[str], cop
     piece=st.sampled_from(
         ["Cloud revenue grew 5%, ", "Europe 3% and ", "5% ", "%", ".", "of revenue ", "A "]
     ),
-    size=st.integers(2 * NEAR, LONGEST // 2),
+    size=st.integers(2 * REACH, LONGEST // 2),
 )
 def test_a_sentence_twice_as_long_is_about_twice_the_work(piece: str, size: int):
     """Within the longest sentence read: no rule looks back over the whole sentence for each
-    of its figures (each looks NEAR characters back at most: sentences longer than twice that)."""
+    of its figures (each looks REACH characters back at most: sentences longer than twice that)."""
     once = _work(read_words, (piece * size)[:size] + ".")
     twice = _work(read_words, (piece * size * 2)[: 2 * size] + ".")
     assert _about_twice(once, twice, 2000), (once, twice)

@@ -11,23 +11,23 @@ from .clauses import clause_subject, frame_of
 from .patterns import OBJECT
 from .records import COMPANY
 from .subjects import Subject, finite_verb, other_measure, phrase_before, read_subject, tokens
-from .vocabulary import CURRENCIES, NEAR, PERIOD, word_set
+from .vocabulary import CURRENCIES, PERIOD, REACH, word_set
 
 
 def measure_before(text: str, at: int) -> Subject:
     """Whose a bare "growth" is: the revenue-like measure named last before it ("delivered ARR
     of $237 million with growth accelerating to 131%"), else the company's."""
-    named = list(re.finditer(r"\b(?:revenues?|sales|ARR)\b", text[max(0, at - NEAR) : at], re.I))
+    named = list(re.finditer(r"\b(?:revenues?|sales|ARR)\b", text[max(0, at - REACH) : at], re.I))
     last = named[-1] if named else None
     if last is None:
         return Subject(COMPANY, True, False, False)
-    return read_subject(phrase_before(text, max(0, at - NEAR) + last.end()), revenue_said=True)
+    return read_subject(phrase_before(text, max(0, at - REACH) + last.end()), revenue_said=True)
 
 
 def apposition_other(text: str, governor: int) -> bool:
     """Whether a growth set after a comma is of the measure the words before the comma act on,
     and that measure is not revenue."""
-    head = text[max(0, governor - NEAR) : governor].rstrip()
+    head = text[max(0, governor - REACH) : governor].rstrip()
     if not head.endswith(","):
         return False
     segment = head[:-1]
@@ -110,7 +110,7 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     """The phrase right before `at`, or the clause's subject where none stands there ("...,
     up 7% sequentially" after an apposition; "and grew 15%")."""
     phrase = phrase_before(text, at)
-    near = max(0, at - NEAR)  # the words before a verb that its subject is looked for in
+    near = max(0, at - REACH)  # the words before a verb that its subject is looked for in
     aside = _ASIDE.search(text, near, at)
     if aside is not None:
         phrase = phrase_before(text, aside.start())  # "Revenue, excluding X, grew 5%"

@@ -23,12 +23,12 @@ from .vocabulary import (
     ANAPHORS,
     EXCLUDED_PART,
     GENERIC_WORDS,
-    NEAR,
     NOT_REVENUE,
     OTHER_MEASURES,
     PART_WORDS,
     PERIOD_WORD,
     PRONOUNS,
+    REACH,
     REVENUE_TYPES,
     REVENUE_WORDS,
     word_set,
@@ -93,7 +93,7 @@ def phrase_before(clause: str, at: int) -> str:
     """The noun phrase that ends at `at` in `clause`, read back to where it begins; "" where
     the verb at `at` is one of two a subject shares ("were strong and more than doubled").
     A relative pronoun stands for the phrase before it ("recurring revenue, which increased")."""
-    base = max(0, at - NEAR)  # a phrase is never longer
+    base = max(0, at - REACH)  # a phrase is never longer
     words = [(where + base, word) for where, word in tokens(clause[base:at])]
     kept: list[str] = []
     i = len(words)

@@ -17,7 +17,7 @@ def word_set(text: str) -> frozenset[str]:
 LONGEST = 1500
 #: Characters before a word that the words it belongs with are looked for in (a subject
 #: phrase, the measure a growth is of): a phrase is never this long.
-NEAR = 300
+REACH = 300
 # Revenue-like measures: a share or growth of one of these is a share or growth of revenue.
 REVENUE_WORDS = frozenset(
     {"revenue", "revenues", "sales", "turnover", "arr", "top-line", "topline"}

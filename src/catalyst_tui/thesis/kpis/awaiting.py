@@ -6,14 +6,15 @@ broken (thesis/verdict.py, rule `kill_awaiting_word`), until you confirm the sta
 (`catalyst kpis dismiss ID`, `d`: it judges nothing, now or later). Figures from XBRL or a
 release's tables are no reading of words: they decide as they always did.
 
-Pure: the statements of a checkpoint's symbol in, the one that decides its condition out."""
+Pure: the statements of a checkpoint's symbol in, the one that decides its condition out. The
+record loads with the store (the verdict's reasons keep it); the metrics it reads, with the
+first statement judged."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..evidence.stance import QUOTED
-from .metrics import as_said, newest_stated, where
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -47,6 +48,16 @@ class Awaiting(NamedTuple):
             f"at risk, awaiting your word on a KPI read from words — {self.confirm} — {self.quoted}"
         )
 
+    def notice(self, title: str) -> str:
+        """A notification's body, how to confirm first (a popup shows 200 characters): "words
+        alone missed the kill criterion Scorpio holds a fifth: confirm with catalyst kpis
+        accept 12 (y on the KPIs pane), or dismiss 12 if misread — “…” (ALAB call of …)"."""
+        return (
+            f"words alone missed the kill criterion {title}: confirm with catalyst kpis accept "
+            f"{self.kpi_id} (y on the KPIs pane), or dismiss {self.kpi_id} if misread — "
+            f"{self.quoted}"
+        )
+
     def json(self) -> dict[str, object]:
         """As `--json` writes it: the statement's ID, what it says, its sentence and where."""
         return {
@@ -70,6 +81,7 @@ def deciding(statements: Iterable[StatedKpi], condition: Condition) -> StatedKpi
     """The statement that judges `condition` (a KPI metric's: `share(Scorpio) >= 20%`,
     `guidance == "raised"`): the outcome of its kind and subject `newest_stated` picks, as the
     metric reads it (thesis/kpis/metrics.py)."""
+    from .metrics import newest_stated  # with the first statement judged, not the first frame
     subject = (condition.line or "").casefold()
     series = [
         s
@@ -82,6 +94,8 @@ def deciding(statements: Iterable[StatedKpi], condition: Condition) -> StatedKpi
 def awaiting(statements: Iterable[StatedKpi], condition: Condition, symbol: str) -> Awaiting | None:
     """The statement deciding `condition` when you have not confirmed it; None when none
     decides it or you did."""
+    from .metrics import as_said, where
+
     stated = deciding(statements, condition)
     if stated is None or stated.decision == "accepted":
         return None
