@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from ..thesis.evidence.stance import Accepted, Stance
-from ..thesis.verdict import SAID_METRICS, Standing, TickerVerdict
+from ..thesis.verdict import Standing, TickerVerdict
 from ..thesis.vocabulary import Status, Verdict
 from . import columns
 from .door import Door
@@ -38,12 +38,9 @@ _STANDINGS = (
 
 def _by_words(row: tuple[Any, ...]) -> bool:
     """Whether a standing's row is a kill criterion a statement read from words may have
-    missed: missed, not by your hand, its condition a KPI metric's."""
+    missed."""
     status, when, kill, manual = row[4], row[7], row[8], row[9]
-    if not (kill and not manual and status == Status.MISSED and when):
-        return False
-    condition = columns.condition(when)
-    return condition is not None and condition.metric in SAID_METRICS
+    return bool(kill) and columns.missed_by_words(status, bool(manual), columns.condition(when))
 
 
 #: The notification of a change (title, body), put into words by the caller (notify/wording).

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from ..market.models import EarningsDate, Split
 from ..thesis.portfolio.positions import Lot, Position, Sell, fifo
-from ..thesis.verdict import SAID_METRICS
 from ..thesis.vocabulary import Status
 from . import columns
 from .door import Door
@@ -90,12 +89,6 @@ def event_record(row: tuple[Any, ...]) -> EventRecord:
         acked_at=columns.moment(acked_at),
         archived=bool(archived),
     )
-
-
-def _by_words(r: CheckpointRecord) -> bool:
-    """Whether a statement read from words may have missed `r` (not by your hand)."""
-    missed = r.status == Status.MISSED and not r.manual
-    return missed and r.condition is not None and r.condition.metric in SAID_METRICS
 
 
 def _checkpoint_record(row: tuple[Any, ...]) -> CheckpointRecord:
@@ -344,10 +337,7 @@ class Views(Door):
                 args,
             )
         ]
-        if not any(_by_words(r) for r in records):
-            return records  # no checkpoint a statement read from words could have missed
-        awaiting = self._store.kpis.awaiting(symbol)  # a kill criterion missed by words alone
-        return [r._replace(awaiting=awaiting.get((r.symbol, r.id))) for r in records]
+        return columns.with_awaiting(records, lambda: self._store.kpis.awaiting(symbol))
 
     def flagged(self) -> set[tuple[str, str]]:
         """(symbol, id) of every active checkpoint with an unacknowledged miss."""

@@ -82,6 +82,7 @@ def deciding(statements: Iterable[StatedKpi], condition: Condition) -> StatedKpi
     `guidance == "raised"`): the outcome of its kind and subject `newest_stated` picks, as the
     metric reads it (thesis/kpis/metrics.py)."""
     from .metrics import newest_stated  # with the first statement judged, not the first frame
+
     subject = (condition.line or "").casefold()
     series = [
         s
