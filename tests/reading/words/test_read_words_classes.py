@@ -15,7 +15,7 @@ import pytest
 
 from catalyst_tui.reading.words import COMPANY, Stated, read_words
 
-LISTS = [
+LISTS: list[tuple[str, list[str]]] = [
     (
         "Japan was 61% of sales, Germany 22% and the rest of the world 17%.",
         ["share 61 : Japan", "share 22 : Germany", "share 17 : rest of the world"],
@@ -74,7 +74,7 @@ LISTS = [
         ],
     ),
 ]
-RESPECTIVELY = [
+RESPECTIVELY: list[tuple[str, list[str]]] = [
     (
         "Products and services were 64% and 36% of revenue, respectively.",
         ["share 64 : Products", "share 36 : services"],
@@ -114,7 +114,7 @@ RESPECTIVELY = [
         ["growth 6 : Hardware", "growth 11 : services"],
     ),
 ]
-TWO_BASES = [
+TWO_BASES: list[tuple[str, list[str]]] = [
     (
         "Revenue was up 4.1% sequentially and up 19.7% year over year.",
         ["growth 4.1 sequential : company", "growth 19.7 yoy : company"],
@@ -164,7 +164,7 @@ TWO_BASES = [
         ],
     ),
 ]
-PARTS = [
+PARTS: list[tuple[str, list[str]]] = [
     (
         "We grew 48% sequentially in filters.",
         ["growth 48 sequential : filters"],
@@ -231,7 +231,7 @@ PARTS = [
         ["growth 31 : connectors", "growth 6 : company", "growth 14 : sensors business"],
     ),
 ]
-NOT_REVENUE = [
+NOT_REVENUE: list[tuple[str, list[str]]] = [
     (
         "Deferred revenue grew 12%.",
         [],
@@ -299,7 +299,7 @@ NOT_REVENUE = [
         [],
     ),
 ]
-SHARES = [
+SHARES: list[tuple[str, list[str]]] = [
     (
         "Software now makes up 38% of sales, up from 31% a year ago.",
         ["share 38 : Software", "share 31 : Software"],
@@ -354,7 +354,7 @@ SHARES = [
         ["share 41 : Software", "share 35 : Software", "growth 20 : Cloud", "share 30 : Cloud"],
     ),
 ]
-NUMBER_WORDS = [
+NUMBER_WORDS: list[tuple[str, list[str]]] = [
     (
         "Cloud revenue tripled.",
         ["growth 200 : Cloud"],
@@ -389,7 +389,7 @@ NUMBER_WORDS = [
         ["growth 100 > yoy : IoT", "growth -50 : Licensing"],
     ),
 ]
-ALTERNATIVES = [
+ALTERNATIVES: list[tuple[str, list[str]]] = [
     (
         "Sales grew 7% in constant currency, 5% organically and 6% as reported.",
         ["growth 6 : company", "alt 7 5"],
@@ -416,7 +416,7 @@ ALTERNATIVES = [
         ["growth 8 : company", "alt 10 6"],
     ),
 ]
-GUIDANCE = [
+GUIDANCE: list[tuple[str, list[str]]] = [
     (
         "Our outlook for the year stands.",
         ["guidance reiterated"],
@@ -496,7 +496,7 @@ GUIDANCE = [
         [],
     ),
 ]
-ANALYSTS = [
+ANALYSTS: list[tuple[str, list[str]]] = [
     (
         "<UNK> <UNK> - Analyst: Thanks. You said cloud grew 24%. Can you unpack that?",
         [],
@@ -559,7 +559,7 @@ ANALYSTS = [
         [],
     ),
 ]
-TRAPS = [
+TRAPS: list[tuple[str, list[str]]] = [
     (
         "<UNK> <UNK>: Gross margin was 45%, up 200 basis points. Operating margin was 20%.",
         [],
@@ -654,7 +654,7 @@ TRAPS = [
         [],
     ),
 ]
-STATE = [
+STATE: list[tuple[str, list[str]]] = [
     (
         "Data center revenue grew 20% sequentially.\nGaming revenue was up 5% year "
         "over year.\n<UNK> <UNK> - Analyst: Can you talk about new customers like "
@@ -667,7 +667,7 @@ STATE = [
         ["growth 9 : Fiber"],
     ),
 ]
-MORE = [
+MORE: list[tuple[str, list[str]]] = [
     (
         "Total revenue for the quarter was $2.1 billion, an increase of 14% over the prior year.",
         ["growth 14 yoy : company"],

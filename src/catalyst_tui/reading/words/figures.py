@@ -203,11 +203,11 @@ def _clause_figures(
                 comparison=" ".join((rate["cmp"] or "").lower().split()),
             )
             continue
-        found = read_one(text, match, before, after, first, revenue_said, last)
-        if found is None:
+        one = read_one(text, match, before, after, first, revenue_said, last)
+        if one is None:
             last = None
             continue
-        found = found._replace(local=_local(text, match.start()))
+        found = one._replace(local=_local(text, match.start()))
         if high is not None and found.kind == "share":
             found = found._replace(high=float(high["num"] or 0), comparison="between")
         since = figures[i - 1].end() if i else 0

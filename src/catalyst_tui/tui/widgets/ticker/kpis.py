@@ -71,7 +71,7 @@ def detail(series: KpiSeries, point: KpiPoint) -> RenderableType:
     what = "a forecast" if point.forecast else "an outcome"
     head.append(f"  stated {point.day.isoformat()} ({what})", style=p.muted)
     document = Text(printable(f"{point.stated.form}  "), style=p.muted)
-    parts = [
+    parts: list[RenderableType] = [
         head,
         fmt.hanging("  ", fmt.plain(f"“{point.kpi.sentence}”")),
         fmt.hanging(document, fmt.plain(point.stated.title, p.muted)),
