@@ -19,6 +19,8 @@ _ABBREVIATIONS = word_set(
     "jul aug sep sept oct nov dec etc"
 )
 
+_LONGEST_ABBREVIATION = max(len(word) for word in _ABBREVIATIONS)
+
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) of each sentence of `text`, in order, without surrounding whitespace."""
@@ -42,9 +44,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def _abbreviation(text: str, begin: int, stop: int) -> bool:
     """Whether the word before the stop at `stop` is an abbreviation or an initial ("Inc.",
-    "U.S.", "J."): its sentence goes on."""
-    space = max(text.rfind(" ", begin, stop), text.rfind("\t", begin, stop))
-    word = text[max(space + 1, begin) : stop]
+    "U.S.", "J."): its sentence goes on. Looked for in the few characters an abbreviation
+    takes, never back to where the sentence began."""
+    near = max(begin, stop - _LONGEST_ABBREVIATION - 1)
+    space = max(text.rfind(" ", near, stop), text.rfind("\t", near, stop))
+    if space < 0 and near > begin:
+        return False  # a word longer than any abbreviation
+    word = text[max(space + 1, near) : stop]
     return len(word) <= 1 or word.lower() in _ABBREVIATIONS
 
 

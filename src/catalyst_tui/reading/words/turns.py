@@ -62,8 +62,11 @@ def company_sentences(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple
     """The sentences of `spans` the company says: none of the operator's or an analyst's turn,
     each first sentence of a line without its speaker label."""
     by_line: dict[int, list[tuple[int, int]]] = {}
-    for start, end in spans:
-        by_line.setdefault(text.rfind("\n", 0, start) + 1, []).append((start, end))
+    line_start, line_end = 0, text.find("\n")
+    for start, end in spans:  # in order: each line found once, never looked back for
+        while 0 <= line_end < start:
+            line_start, line_end = line_end + 1, text.find("\n", line_end + 1)
+        by_line.setdefault(line_start, []).append((start, end))
     kept: list[tuple[int, int]] = []
     speaker = ""  # the label of a line that names a speaker for the lines after it
     for line_start, sentences in by_line.items():
