@@ -210,13 +210,14 @@ def _clause_figures(
         found = one._replace(local=_local(text, match.start()))
         if high is not None and found.kind == "share":
             found = found._replace(high=float(high["num"] or 0), comparison="between")
-        since = figures[i - 1].end() if i else 0
-        basis = (
-            _basis(_basis_window(after))
-            or _basis(_basis_window(text[since : match.start()]))
-            or frame_basis
-        )
-        found = found._replace(basis=basis if found.kind == "growth" else "")
+        if found.kind == "growth":  # a share has no basis: none looked for
+            since = figures[i - 1].end() if i else 0
+            basis = (
+                _basis(_basis_window(after))
+                or _basis(_basis_window(text[since : match.start()]))
+                or frame_basis
+            )
+            found = found._replace(basis=basis)
         last = found
         yield found
 
