@@ -85,6 +85,7 @@ def test_json_gives_each_value_with_its_sentence_and_document(capsys, where):
         "high": None,
         "comparison": "over",
         "basis": "",
+        "of": None,  # of the company's revenue
         "forward": False,
         "said": "over 10%",
         "day": "2025-11-04",

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 _COLUMNS = (
     "k.kind, k.subject, k.value, k.high, k.comparison, k.basis, k.forward, k.sentence,"
-    f" k.sentence_start, k.sentence_end, k.id,"
+    f" k.sentence_start, k.sentence_end, k.of_part, k.id,"
     " CASE WHEN k.accepted_at IS NOT NULL THEN 'accepted'"
     " WHEN k.dismissed_at IS NOT NULL THEN 'dismissed' ELSE '' END,"
     f" {DOCUMENT_COLUMNS}"
@@ -44,9 +44,11 @@ _KILL_MISSED = (
 
 
 def _stated(row: Sequence[Any]) -> StatedKpi:
-    kind, subject, value, high, comparison, basis, forward, sentence, start, end = row[:10]
-    document = document_record(row[12:])
-    kpi = Kpi(kind, subject, value, high, comparison, basis, bool(forward), sentence, start, end)
+    kind, subject, value, high, comparison, basis, forward, sentence, start, end, of = row[:11]
+    document = document_record(row[13:])
+    kpi = Kpi(
+        kind, subject, value, high, comparison, basis, bool(forward), sentence, start, end, of
+    )
     return StatedKpi(
         kpi=kpi,
         day=document.day,
@@ -54,8 +56,8 @@ def _stated(row: Sequence[Any]) -> StatedKpi:
         title=document.title,
         url=document.url,
         document_id=document.id,
-        kpi_id=int(row[10]),
-        decision=row[11],
+        kpi_id=int(row[11]),
+        decision=row[12],
     )
 
 
@@ -108,8 +110,8 @@ class KpiStore(Door):
             for document_id, k in found:
                 cursor = self._conn.execute(
                     "INSERT OR IGNORE INTO kpis (symbol, document_id, kind, subject, value, high,"
-                    " comparison, basis, forward, sentence, sentence_start, sentence_end, read_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " comparison, basis, forward, sentence, sentence_start, sentence_end,"
+                    " of_part, read_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         symbol,
                         document_id,
@@ -123,6 +125,7 @@ class KpiStore(Door):
                         k.sentence,
                         k.start,
                         k.end,
+                        k.of,
                         iso(now),
                     ),
                 )

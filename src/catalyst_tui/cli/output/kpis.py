@@ -44,6 +44,7 @@ def _point(symbol: str, p: KpiPoint) -> dict[str, Any]:
         "high": k.high,
         "comparison": k.comparison,
         "basis": k.basis,
+        "of": k.of or None,  # a share's whole where that is a part ("segment"); null: revenue
         "forward": k.forward,
         "said": p.said,
         "day": p.day.isoformat(),
@@ -65,15 +66,15 @@ def decided_json(statements: list[tuple[str, StatedKpi]]) -> list[dict[str, Any]
 
 
 def kpis_json(views: list[KpisView]) -> list[dict[str, Any]]:
-    """One object per value: id (what `catalyst kpis accept|dismiss|reset` take), symbol, kind
-    (share, growth, guidance), subject ("" for guidance),
-    value and high (fractions; high a range's upper end, else null), comparison ("over",
-    "closer to", "" when stated exactly), basis (a growth's "sequential" or "year over year", a
-    share's "Q4 exit rate", a guidance's direction), forward (a forecast), said (the value as
-    its sentence states it), day (its document's), form, title, url, sentence and its offsets in
-    the document's text (start, end), decision (accepted, dismissed or null) and awaiting (a
-    kill criterion it alone missed awaits your word on it); series by series, each oldest
-    first."""
+    """One object per value: id (what `catalyst kpis accept|dismiss|reset` take), symbol,
+    kind (share, growth, guidance), subject ("" for guidance), value and high (fractions; high
+    a range's upper end, else null), comparison ("over", "closer to", "" when stated exactly),
+    basis (a growth's "sequential" or "year over year", a share's "Q4 exit rate", a guidance's
+    direction), of (a share's whole where that is a part: "segment" in "25% of the segment's
+    revenue"; null for revenue), forward (a forecast), said (the value as its sentence states
+    it), day (its document's), form, title, url, sentence and its offsets in the document's text
+    (start, end), decision (accepted, dismissed or null) and awaiting (a kill criterion it
+    alone missed awaits your word on it); series by series, each oldest first."""
     return [_point(v.symbol, p) for v in views for s in v.series for p in s.points]
 
 

@@ -111,6 +111,7 @@ def read_figures(
                 sentence,
                 start,
                 end,
+                figure.of,
             )
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .patterns import CMP, COMPARISON, FIGURE, NEGATIVE, SHARE_OF, VERB_THEN, tail
+from .patterns import CMP, COMPARISON, FIGURE, NEGATIVE, SHARE_OF, VERB_THEN, share_of, tail
 from .subjects import Subject, finite_verb, other_measure, phrase_before, read_subject, tokens
 from .vocabulary import PERIOD, PERIOD_WORD
 
@@ -37,6 +37,7 @@ class Found(NamedTuple):
     local: str = ""  # the subject's words and those up to the figure
     high: float | None = None
     period: str = ""  # where the list names it ("in the third and fourth quarters")
+    of: str = ""  # a share's whole where that is a part ("segment", "EMS"); "" the company's
 
 
 _SEPARATOR = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
@@ -97,7 +98,7 @@ def continued(text: str, last: Found, match: re.Match[str]) -> Found | None:
     sign = -1 if own.endswith("down") else 1 if own.endswith("up") else -1 if last.value < 0 else 1
     if last.kind == "share":
         sign = 1
-    return Found(last.kind, sign * value, comparison, subject, "", match.start())
+    return Found(last.kind, sign * value, comparison, subject, "", match.start(), of=last.of)
 
 
 _RESPECTIVELY = re.compile(r",?\s*\brespectively\b", re.I)
@@ -148,6 +149,7 @@ def respectively(text: str, first: bool, revenue_said: bool) -> list[Found] | No
                 "",
                 figure.start(),
                 period=name if periods else "",
+                of=share_of(share) if share is not None else "",
             )
         )
     return found

@@ -18,6 +18,7 @@ from .patterns import (
     SHARE_OF,
     SHARE_VERB,
     VERB_THEN,
+    share_of,
     tail,
 )
 from .records import COMPANY
@@ -47,7 +48,8 @@ def read_one(
         comparison = "over"  # "to exceed 10% of total revenue"
     if re.match(r"\s*(?:points?|basis)\b", after, re.I):
         return None
-    if SHARE_OF.match(after):
+    whole = SHARE_OF.match(after)
+    if whole:
         if value > 100 or re.search(r"\b(?:of|from)\s*(?:the\s+|each\s+)?$", before[-12:], re.I):
             return None  # no part is more than the whole: "250% of revenue" is no share
         share_at = _share_verb(before)
@@ -60,7 +62,7 @@ def read_one(
             return (
                 None  # no share of itself; "Operating income was $54.3 million or 20% of revenue"
             )
-        return Found("share", value, comparison, subject, "", match.start())
+        return Found("share", value, comparison, subject, "", match.start(), of=share_of(whole))
     said_share = SHARE_BEFORE.search(before, tail(before, 120))
     if said_share is not None and value <= 100:
         subject = read_subject(phrase_before(text, said_share.start()), first=first)

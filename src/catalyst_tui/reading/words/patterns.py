@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from .vocabulary import word_set
+
 CMP = (
     r"(?P<cmp>more\s+than|greater\s+than|in\s+excess\s+of|over|above|approximately|about|"
     r"roughly|nearly|almost|around|close\s+to|closer\s+to|less\s+than|under|below|just\s+over|"
@@ -20,10 +22,28 @@ MULTIPLE = {"doubled": 100.0, "tripled": 200.0, "quadrupled": 300.0, "halved": -
 COMPARISON = re.compile(CMP + r"$", re.I)
 
 SHARE_OF = re.compile(
-    r"^\s*of\s+(?:(?:the|our|its|total|consolidated|overall|net|segment|segment's|business|"
-    r"company|company's|group|reported|this|that|[Qq][1-4]|quarter's|quarterly|"
-    r"[A-Z][\w&/-]*)\s+){0,4}(?P<of>revenues?|sales|licensing|business)\b(?!\s+dollar)",
+    r"^\s*of\s+(?P<owner>(?:(?:the|our|its|total|consolidated|overall|net|segment|segment's|"
+    r"business|company|company's|group|reported|this|that|[Qq][1-4]|quarter's|quarterly|"
+    r"[A-Z][\w&/-]*)\s+){0,4})(?P<of>revenues?|sales|licensing|business)\b(?!\s+dollar)",
 )
+# The words of a share's whole that name no part: "of our total revenue" is the company's.
+_WHOLE = word_set(
+    """the our its total consolidated overall net company company's reported quarter's
+    quarterly q1 q2 q3 q4"""
+)
+
+
+def share_of(found: re.Match[str]) -> str:
+    """What a share (SHARE_OF's match) is of, where that is a part: "of the segment's revenue"
+    is the segment's ("segment"), "of EMS revenue" EMS's, "of total licensing" licensing's; ""
+    for the company's revenue ("of our total revenue")."""
+    words = [w.removesuffix("'s").removesuffix("’s") for w in found["owner"].split()]
+    part = [w for w in words if w.lower() not in _WHOLE]
+    if found["of"].lower() == "licensing":
+        part.append("licensing")
+    return " ".join(part)
+
+
 GROWTH_VERB = (
     r"(?P<verb>up|down|grew|grow|grows|growing|increased|increases|increasing|decreased|"
     r"decreases|decreasing|declined|declines|declining|rose|rising|fell|falling|jumped|"

@@ -49,6 +49,9 @@ class Kpi(NamedTuple):
     sentence: str
     start: int  # the sentence's offsets in the text read
     end: int
+    #: A share's whole where that is a part ("25% of the segment's revenue": "segment"): no
+    #: share of the company's revenue, so no share a condition judges; "" the company's.
+    of: str = ""
 
 
 class StatedKpi(NamedTuple):
@@ -79,6 +82,8 @@ def said(kpi: Kpi) -> str:
         if kpi.basis:
             basis = "sequentially" if kpi.basis == "sequential" else kpi.basis
             text += f" ({basis})" if kpi.kind == "share" else f" {basis}"
+        if kpi.of:
+            text += f" of {kpi.of}"  # "25% of segment": a share of a part, not of the company
     return f"{text.strip()}, forecast" if kpi.forward else text.strip()
 
 
@@ -124,6 +129,7 @@ def _kpi(stated: Stated, subject: str, *, forward: bool) -> Kpi:
         stated.sentence,
         stated.start,
         stated.end,
+        stated.of,
     )
 
 
