@@ -20,8 +20,9 @@ transcript whole (`read_words`), and each value it gives on a line that truth.js
   (the company's own revenue is "company"; otherwise one subject's words, without "revenue",
   "sales" and determiners, are all in the other's); a guidance direction is right when an
   expectation of that line gives it;
-- **on the wrong line** when its kind and value are an expectation's of that line but its
-  subject names another part (a part's growth given to the company, the company's to a part);
+- **on the wrong line** when its kind, value, comparison and basis are an expectation's of
+  that line but its subject names another part (a part's growth given to the company, the
+  company's to a part);
 - **invented** otherwise, except forecasts on a guidance line (the README: neither required nor
   penalised) and a second figure that is an expectation's `alt_values`.
 
@@ -154,11 +155,16 @@ def _matches(read: Stated, entry: dict[str, Any]) -> bool:
 
 
 def _same_value(read: Stated, entry: dict[str, Any]) -> bool:
-    """Whether `read` is an expectation's figure given to another subject."""
+    """Whether `read` is an expectation's figure (its kind, value, comparison and basis) given
+    to another subject."""
     if read.kind != entry["kind"] or read.kind == "guidance" or read.value is None:
         return False
     values = [entry["value"], *(entry.get("alt_values") or [])]
-    return any(abs(read.value * 100 - v) < 1e-6 for v in values)
+    if not any(abs(read.value * 100 - v) < 1e-6 for v in values):
+        return False
+    if _CMP.get(read.comparison, "=") != entry["comparator"]:
+        return False
+    return read.kind != "growth" or _basis(read.basis) == _BASIS[entry["basis"]]
 
 
 def _basis(said: str) -> str:
