@@ -93,6 +93,10 @@ _OBJECT_OF = re.compile(
 )
 
 
+# A verb of an infinitive whose subject stands before "to": "expect Digital Banking to generate
+# roughly 8% revenue growth" is Digital Banking's.
+_DOING = word_set("generate deliver see post grow achieve produce drive reach exceed show report")
+_INFINITIVE = re.compile(r"\bto\s+\w+\s*(?:roughly|about|approximately|nearly|over)?\s*$", re.I)
 # An aside between a subject and its verb: "Revenue, excluding the impact of divestitures, grew".
 _ASIDE = re.compile(r",\s*(?:excluding|including|ex)\b[^,]{1,80},\s*$", re.I)
 # An amount of revenue said just before: "... revenue to $33.7 billion, up 24%".
@@ -116,6 +120,10 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
         phrase = phrase_before(text, aside.start())  # "Revenue, excluding X, grew 5%"
     stripped = text[near:at].rstrip()
     lead = stripped[: -len(phrase)] if phrase and stripped.endswith(phrase) else stripped
+    infinitive = _INFINITIVE.search(stripped) if phrase.lower() in _DOING else None
+    if infinitive is not None:  # "Digital Banking to generate 8% growth": Digital Banking's
+        phrase = phrase_before(text, near + infinitive.start())
+        lead = stripped[: infinitive.start()]
     where = _WHERE.search(lead) if phrase else None
     if where is not None:
         place = read_subject(phrase_before(text, near + where.start()), revenue_said=True)

@@ -77,7 +77,7 @@ _AGAINST_PRIOR = {
 # Guidance said to stand, with no verb of the company's: "our outlook for the year stands",
 # "our guidance remains unchanged", "nothing changes in our view of the year".
 _STANDS = re.compile(
-    rf"\b(?:our|the\s+company['’]s)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_NOUN}|view)\b[^.;,]{{0,40}}?"
+    rf"\b(?:our|the|the\s+company['’]s)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_NOUN}|view)\b[^.;,]{{0,40}}?"
     r"\b(?:stands|remains?\s+(?:unchanged|intact|the\s+same|in\s+place)|is\s+unchanged|"
     r"are\s+unchanged|holds)\b"
     rf"|\b(?:nothing\s+changes|no\s+changes?)\s+(?:in|to)\s+(?:our|the)\s+(?:[\w'’-]+\s+){{0,3}}?"
@@ -128,6 +128,9 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
             found.append((match.start(), "raised", _metric(match.group())))
         elif re.search(r"\b(?:downward|down|lower|reduc|weaker|softer|decline|cut)", rest):
             found.append((match.start(), "cut", _metric(match.group())))
+    moved = _against_prior_range(sentence)
+    if moved is not None:
+        found.append((moved[0], moved[1], _metric(sentence[: moved[0]])))
     seen: set[str] = set()
     for _, direction, metric in sorted(found):
         if direction in seen:
@@ -174,3 +177,34 @@ def _metric(words: str, *, first: bool = False) -> str:
         if name in text:
             return "EPS" if name in ("eps", "earnings") else name
     return "revenue" if re.search(r"revenue|sales", text) else text
+
+
+# A range of figures: "8% to 10%", "$4.1 billion to $4.2 billion", "$2.05-$2.10".
+_RANGE = (
+    r"\$?\s?(?P<{a}>\d+(?:\.\d+)?)\s?(?P<{u}>%|percent|million|billion)?\s*(?:to|-|–)\s*"
+    r"\$?\s?(?P<{b}>\d+(?:\.\d+)?)\s?(?P<{v}>%|percent|million|billion)?"
+)
+# The new range, then the prior one it is set against: "... of 8% to 10%, compared to our
+# previous guidance of 6% to 8%".
+_PRIOR_RANGE = re.compile(
+    _RANGE.format(a="a", u="u", b="b", v="v")
+    + rf"[^.;$%\d]{{0,40}}?\b(?:compared\s+(?:to|with)|versus|vs\.?|up\s+from|down\s+from|from)"
+    rf"\s+(?:our|the)\s+(?:previous|prior|earlier|last)\s+{_NOUN}\s*(?:of\s+|range\s+of\s+)?"
+    + _RANGE.format(a="c", u="w", b="d", v="x"),
+    re.I,
+)
+
+
+def _against_prior_range(sentence: str) -> tuple[int, str] | None:
+    """A range set against the prior guidance's in the same unit: its midpoint higher is
+    raised, lower is cut, the same is reiterated."""
+    found = _PRIOR_RANGE.search(sentence)
+    if found is None or _blocked(sentence, found.start(), found.end(), verb=False):
+        return None
+    units = {(found["u"] or found["v"] or "").lower(), (found["w"] or found["x"] or "").lower()}
+    if len(units) != 1:
+        return None  # "$4.1 billion to $4.2 billion" against "$4,000 million": not compared
+    new = float(found["a"]) + float(found["b"])
+    old = float(found["c"]) + float(found["d"])
+    direction = "raised" if new > old else "cut" if new < old else "reiterated"
+    return found.start(), direction

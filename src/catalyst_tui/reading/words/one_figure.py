@@ -46,8 +46,8 @@ def read_one(
     comparison = " ".join((cmp_match["cmp"] or "").lower().split()) if cmp_match else ""
     if not comparison and _EXCEED.search(before, tail(before, 40)):
         comparison = "over"  # "to exceed 10% of total revenue"
-    if re.match(r"\s*(?:points?|basis)\b", after, re.I):
-        return None
+    if re.match(r"\s*(?:points?|basis)\b", after, re.I) or _A_RATE.match(after):
+        return None  # points; a rate a year ("growing 40% a year"): no growth of a period
     whole = SHARE_OF.match(after)
     if whole:
         if value > 100 or re.search(r"\b(?:of|from)\s*(?:the\s+|each\s+)?$", before[-12:], re.I):
@@ -169,6 +169,12 @@ def _parallel(text: str, last: Found | None, governor: int) -> bool:
     )
 
 
+_A_RATE = re.compile(
+    r"\s*(?:a|per|each|every)\s+(?:year|annum)\b(?!\s+(?:ago|earlier|before|prior|back))|"
+    r"\s*annually\b|\s*on\s+average\b|"
+    r"\s*(?:compounded|compound)\b",
+    re.I,
+)
 _EXCEED = re.compile(r"\b(?:exceed|surpass|top)\w*\s*$", re.I)
 # "impacted our revenue by 24%": an impact, no growth.
 _IMPACT_BY = re.compile(r"\b(?:impact|reduc|offset|hurt)\w*\s+[\w\s]{0,30}by\s*$", re.I)

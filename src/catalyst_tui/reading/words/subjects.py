@@ -45,6 +45,7 @@ _STOP = word_set(
     contributing expected anticipated mentioned noted said discussed planned exceeded can see
     due primarily partly partially mainly largely after following before despite amid against
     impacted affected hurt benefited reflected added drove drives drive announced announces
+    about regarding ask asked wanted wondering
     reports posts delivers lost won signed closed
     completed launched introduced acquired sold bought remained became impacting affecting
     you let me think believe expect expects expecting anticipate anticipates"""

@@ -11,7 +11,9 @@ A transcript may carry speaker labels ("<UNK> <UNK> - Analyst: ...", "Operator: 
   data center 20% this quarter, how should we think about next year?") states nothing, so
   nothing is read from their turns;
 - **a turn that asks the company something is an analyst's**, labelled or not: a line with a
-  question put to "you", or one that thanks for taking "my question" or congratulates.
+  question put to "you", one that thanks for taking "my question" or congratulates, or one
+  that asks in other words ("I was wondering", "I wanted to ask", "could you talk about",
+  "help us understand", "just a quick follow-up").
 
 Linear: a line's label is looked for in its first characters only, each sentence is looked at
 once."""
@@ -37,7 +39,11 @@ _QUESTION_TO_YOU = re.compile(r"\b(?:you|your|you['’](?:re|ve|d|ll))\b", re.I)
 _ANALYSTS_WORDS = re.compile(
     r"\b(?:(?:taking|take|answering)\s+my\s+(?:\w+\s+){0,2}?questions?|my\s+(?:first\s+|"
     r"second\s+|last\s+|final\s+|quick\s+|follow[- ]up\s+)*questions?\s+(?:is|was|would|"
-    r"relates|has)|congratulations\s+on|congrats\s+on)\b",
+    r"relates|has)|congratulations\s+on|congrats\s+on|I\s+(?:was|am)\s+wondering|"
+    r"I\s+want(?:ed)?\s+to\s+(?:ask|follow\s+up|understand|get\s+a\s+sense)|"
+    r"(?:help\s+us|walk\s+us\s+through)|(?:could|can|would)\s+you\s+(?:talk|give|help|"
+    r"comment|provide|elaborate|walk|discuss|share|tell|speak|quantify|unpack|remind)|"
+    r"just\s+(?:a\s+)?(?:quick\s+)?follow[- ]up)\b",
     re.I,
 )
 

@@ -78,7 +78,8 @@ REVENUE_TYPES = word_set(
 GENERIC_WORDS = word_set(
     """the our its their a an total overall consolidated net organic core reported gaap non-gaap
     adjusted company company's companys whole combined basis comparable comp same-store
-    like-for-like underlying operational operationally globally worldwide"""
+    like-for-like underlying operational operationally globally worldwide acquisitions
+    acquisition divestitures divestiture commodities commodity fx"""
 )
 PRONOUNS = frozenset({"we", "i", "us", "our"})
 ANAPHORS = frozenset({"it", "they", "them", "this", "that", "these", "those", "which", "both"})
@@ -105,7 +106,8 @@ SEQUENTIAL = re.compile(
     r"(?:(?:last|prior|previous|preceding)\s+quarter|"
     r"(?:first|second|third|fourth)\s+quarter(?!\s+(?:of|last|a\s+year|in\s+(?:19|20)\d\d|"
     r"(?:fiscal\s+)?['’]?\d{2,4}\b))|"
-    r"q[1-4](?![\s']*(?:of\s+|fy|'|’)?\s*(?:fiscal\s+)?'?\d{2}))",
+    r"q[1-4](?![\s']*(?:of\s+|fy|'|’)?\s*(?:fiscal\s+)?'?\d{2})"
+    r"(?!\s+(?:of\s+)?(?:last|the\s+prior|the\s+previous|a)\s+year))",
     re.I,
 )
 YEARLY = re.compile(
