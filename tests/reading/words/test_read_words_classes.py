@@ -669,6 +669,241 @@ STATE: list[tuple[str, list[str]]] = [
 ]
 MORE: list[tuple[str, list[str]]] = [
     (
+        "Revenue for the quarter was $412 million, an increase of 12% over the same "
+        "period last year.",
+        ["growth 12 yoy : company"],
+    ),
+    (
+        "License revenue was $80 million, down 8% from Q3 of last year.",
+        ["growth -8 yoy : License"],
+    ),
+    (
+        "Services revenue grew 6% from the third quarter of last year.",
+        ["growth 6 yoy : Services"],
+    ),
+    (
+        "Our product revenue increased 11% sequentially and 20% from the prior year.",
+        ["growth 11 sequential : product", "growth 20 yoy : product"],
+    ),
+    (
+        "Revenue was down 2% on a constant currency basis and up 1% as reported.",
+        ["growth 1 : company", "alt -2"],
+    ),
+    (
+        "The North America segment grew 10 percent.",
+        ["growth 10 : North America segment"],
+    ),
+    (
+        "Revenues in our Industrial segment increased 14.2%.",
+        ["growth 14.2 : Industrial segment"],
+    ),
+    (
+        "Excluding currency, revenue increased 9%.",
+        ["growth 9 : company"],
+    ),
+    (
+        "We grew revenue 9% in the quarter.",
+        ["growth 9 : company"],
+    ),
+    (
+        "Revenue increased to $1.2 billion, up 6%.",
+        ["growth 6 : company"],
+    ),
+    (
+        "Total company sales were $1.5 billion, a 4% increase from last year.",
+        ["growth 4 yoy : company"],
+    ),
+    (
+        "Recurring revenue now represents 60% of our total revenue, up from 55% last year.",
+        ["share 60 : Recurring", "share 55 : Recurring"],
+    ),
+    (
+        "Data center was 30% of revenue in the quarter and grew 40% year over year.",
+        ["share 30 : Data center", "growth 40 yoy : Data center"],
+    ),
+    (
+        "<UNK> <UNK>: I wanted to ask about services, up 12% this quarter.",
+        [],
+    ),
+    (
+        "<UNK> <UNK>: I was wondering if you could talk about the cloud business, which grew 20%.",
+        [],
+    ),
+    (
+        "<UNK> <UNK>: Just a quick follow-up on software, which I think was up 15%.",
+        [],
+    ),
+    (
+        "<UNK> <UNK>: Sure. Software was up 15%, and we expect that to continue.",
+        ["growth 15 : Software"],
+    ),
+    (
+        "Our installed base grew 10%.",
+        [],
+    ),
+    (
+        "Subscription customers grew 25%.",
+        [],
+    ),
+    (
+        "Average selling prices rose 4%.",
+        [],
+    ),
+    (
+        "The dividend was raised by 10%.",
+        [],
+    ),
+    (
+        "We raised our quarterly dividend by 10%.",
+        [],
+    ),
+    (
+        "We repurchased 2% of our shares outstanding.",
+        [],
+    ),
+    (
+        "Our employee headcount grew 8%.",
+        [],
+    ),
+    (
+        "Free cash flow conversion was 110% of net income.",
+        [],
+    ),
+    (
+        "EBITDA margin expanded 150 basis points to 22%.",
+        [],
+    ),
+    (
+        "Operating expenses grew 5%, slower than revenue growth of 9%.",
+        ["growth 9 : company"],
+    ),
+    (
+        "Revenue growth of 9% outpaced expense growth of 5%.",
+        ["growth 9 : company"],
+    ),
+    (
+        "We expect revenue growth in the mid-single digits.",
+        [],
+    ),
+    (
+        "Revenue grew 5%, in line with the market.",
+        ["growth 5 : company"],
+    ),
+    (
+        "The market grew 5%, and we grew 9%.",
+        ["growth 9 : company"],
+    ),
+    (
+        "We outgrew the market by 4 points.",
+        [],
+    ),
+    (
+        "Our share of wallet increased 2%.",
+        [],
+    ),
+    (
+        "Cloud now accounts for over 30% of total revenue, and it is growing more than 40% a year.",
+        ["share 30 > : Cloud"],
+    ),
+    (
+        "Asia represented 35% of our sales last year.",
+        ["share 35 : Asia"],
+    ),
+    (
+        "We think China could be 20% of revenue next year.",
+        [],
+    ),
+    (
+        "If you look at the segment, revenue grew 8%.",
+        [],
+    ),
+    (
+        "Looking at the segments, Industrial grew 8% and Medical 12%.",
+        ["growth 8 : Industrial", "growth 12 : Medical"],
+    ),
+    (
+        "Hardware, which is about 25% of revenue, declined 4%.",
+        ["share 25 ~ : Hardware", "growth -4 : Hardware"],
+    ),
+    (
+        "Our largest segment, Industrial, grew 7%.",
+        ["growth 7 : Industrial"],
+    ),
+    (
+        "Revenue from new products grew 30%.",
+        ["growth 30 : new products"],
+    ),
+    (
+        "Revenue from acquisitions contributed 4% to growth.",
+        [],
+    ),
+    (
+        "Acquisitions added $50 million, or 5%, to revenue.",
+        [],
+    ),
+    (
+        "Foreign exchange reduced revenue by 3%.",
+        [],
+    ),
+    (
+        "Revenue was negatively impacted by 2% from currency.",
+        [],
+    ),
+    (
+        "In the fourth quarter, we expect revenue to be up 3% to 5% sequentially.",
+        [],
+    ),
+    (
+        "For 2018, we are raising our revenue growth guidance to 8% to 10%.",
+        ["guidance raised"],
+    ),
+    (
+        "We are reaffirming our 2018 guidance.",
+        ["guidance reiterated"],
+    ),
+    (
+        "We now expect full-year revenue growth of 8% to 10%, compared to our "
+        "previous guidance of 6% to 8%.",
+        ["guidance raised"],
+    ),
+    (
+        "We are lowering the top end of our range.",
+        ["guidance cut"],
+    ),
+    (
+        "We expect to be at the lower end of our guidance range.",
+        [],
+    ),
+    (
+        "The guidance we gave in January remains intact.",
+        ["guidance reiterated"],
+    ),
+    (
+        "Wearables revenue was up more than 50%.",
+        ["growth 50 > : Wearables"],
+    ),
+    (
+        "Mac revenue was down 5%, but iPad grew 2%.",
+        ["growth -5 : Mac", "growth 2 : iPad"],
+    ),
+    (
+        "Revenue was $2.1 billion, up 14% year-over-year, or 16% excluding the "
+        "impact of the divestiture of our printer business.",
+        ["growth 14 yoy : company", "alt 16"],
+    ),
+    (
+        "Analyst: Revenue grew 9% and margins expanded; how sustainable is that?",
+        [],
+    ),
+    (
+        "<UNK> <UNK> - Analyst: Congratulations on a strong quarter.",
+        [],
+    ),
+    (
+        "<UNK> <UNK>: Thank you. So overall, revenue grew 9%. Services grew 14%. Product was flat.",
+        ["growth 9 : company", "growth 14 : Services"],
+    ),
+    (
         "Total revenue for the quarter was $2.1 billion, an increase of 14% over the prior year.",
         ["growth 14 yoy : company"],
     ),
