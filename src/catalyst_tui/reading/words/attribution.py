@@ -8,9 +8,17 @@ from __future__ import annotations
 import re
 
 from .clauses import clause_subject, frame_of
-from .patterns import OBJECT
+from .patterns import OBJECT, REVENUE_SAID
 from .records import COMPANY
-from .subjects import Subject, finite_verb, other_measure, phrase_before, read_subject, tokens
+from .subjects import (
+    A_MARKET,
+    Subject,
+    finite_verb,
+    other_measure,
+    phrase_before,
+    read_subject,
+    tokens,
+)
 from .vocabulary import CURRENCIES, PERIOD, REACH, word_set
 
 
@@ -97,6 +105,11 @@ _OBJECT_OF = re.compile(
 # roughly 8% revenue growth" is Digital Banking's.
 _DOING = word_set("generate deliver see post grow achieve produce drive reach exceed show report")
 _INFINITIVE = re.compile(r"\bto\s+\w+\s*(?:roughly|about|approximately|nearly|over)?\s*$", re.I)
+# A phrase that is the tail of a longer one (its head a preposition's object): "Customers with
+# more than $100,000 in ARR", "ad impressions delivered across our Family of Apps".
+_MEASURED_BEFORE = re.compile(
+    r"(?P<words>(?:[$\w.,'’-]+\s+){1,3})(?:in|with|across|within|through|via)\s*$", re.I
+)
 # An aside between a subject and its verb: "Revenue, excluding the impact of divestitures, grew".
 _ASIDE = re.compile(r",\s*(?:excluding|including|ex)\b[^,]{1,80},\s*$", re.I)
 # An amount of revenue said just before: "... revenue to $33.7 billion, up 24%".
@@ -128,6 +141,11 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     if where is not None:
         place = read_subject(phrase_before(text, near + where.start()), revenue_said=True)
         return place if place.name not in ("", COMPANY) else Subject("", False, True, False)
+    tail = _MEASURED_BEFORE.search(lead) if phrase else None
+    if tail is not None and (other_in(tail["words"]) or re.search(r"\d", tail["words"])):
+        return Subject("", False, True, False)  # "Customers with $100,000 in ARR grew": theirs
+    if phrase and A_MARKET.match(phrase) and not REVENUE_SAID.search(text):
+        return Subject("", False, True, False)  # "The semiconductor market grew 8%": the market's
     acting = _OBJECT_OF.search(lead) if not phrase else None
     if acting is not None:  # "wins at Digital Banking drove an 8% growth rate"
         phrase = phrase_before(text, near + acting.start())

@@ -215,7 +215,7 @@ def _clause_figures(
             since = figures[i - 1].end() if i else 0
             basis = (
                 _basis(_basis_window(after))
-                or _basis(_basis_window(text[since : match.start()]))
+                or _basis(_basis_window(_own_clause(text[since : match.start()])))
                 or frame_basis
             )
             found = found._replace(basis=basis)
@@ -245,12 +245,17 @@ def reported(text: str, found: list[Found]) -> list[Found]:
         measured.append(f.kind == "growth" and _OTHER_MEASURE.search(words) is not None)
         figure = FIGURE.match(text, f.position)
         since = figure.end() if figure else f.position
-    plain = {(f.subject.name, f.basis) for f, m in zip(found, measured, strict=True) if not m}
+    plain = [(f.subject.name, f.basis) for f, m in zip(found, measured, strict=True) if not m]
     return [
         f
         for f, m in zip(found, measured, strict=True)
-        if not (m and ((f.subject.name, f.basis) in plain or (f.subject.name, "") in plain))
+        if not (m and any(_same_growth(f, name, basis) for name, basis in plain))
     ]
+
+
+def _same_growth(f: Found, name: str, basis: str) -> bool:
+    """Whether `f` is the growth of `name` on `basis` (a basis unsaid is any)."""
+    return f.subject.name == name and (f.basis == basis or not f.basis or not basis)
 
 
 def _own_words(text: str, at: int, since: int) -> str:
@@ -270,6 +275,12 @@ def _local(text: str, at: int) -> str:
     "with" before it."""
     cut = max(text.rfind(",", 0, at), text.rfind(" with ", 0, at), text.rfind(" and ", 0, at))
     return text[max(cut, 0) : at]
+
+
+def _own_clause(before: str) -> str:
+    """The words before a figure back to the last "and", "while", comma or semicolon: a basis
+    said there is its own ("sequentially up 7%"), one before them the figure before's."""
+    return re.split(r",|;|\band\b|\bwhile\b", before)[-1]
 
 
 def _basis_window(after: str) -> str:

@@ -109,7 +109,9 @@ def read_one(
     if last is not None and text[max(0, governor - 4) : governor].rstrip().endswith("("):
         own = last.subject  # "up 24% (up 22% in constant currency)": the same growth's
     growth_noun = verb is not None and re.match(r"(?:growth|increase|decline|decrease)\b", word)
-    if growth_noun and not own.name and not own.other:  # "Organic growth was 6%": the company's
+    if (
+        growth_noun and not own.name and not own.other and not own.anaphor
+    ):  # "Organic growth was 6%"
         own = measure_before(text, governor)
     if _parallel(text, last, governor) and own.name and not own.other:
         own = own._replace(revenue=True)  # "data center was up 30%, and storage down 4%"

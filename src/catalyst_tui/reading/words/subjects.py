@@ -189,6 +189,18 @@ _FIGURE_ENDS = frozenset(
         "core",
     ]
 )
+# Someone else's revenue, not a part of the company's: a competitor's, a peer's, the industry's.
+_OTHER_PARTY = re.compile(
+    r"\s*(?:the\s+|our\s+|its\s+|their\s+)?(?:\w+\s+)?(?:competitors?|competitors['’]|"
+    r"competitor['’]s|peers?|peers['’]|rivals?|industry|industry['’]s)\b",
+    re.I,
+)
+# A market as a whole ("The semiconductor market grew 8%"): no end market of the company's own
+# ("our data center end market"); where its clause speaks of no revenue, its size (subject_at).
+A_MARKET = re.compile(
+    r"\s*(?:the\s+)?(?!.*\b(?:our|its|end|revenues?|sales)\b)[\w\s&/-]{0,40}\bmarkets?\s*$",
+    re.I,
+)
 _YEAR = re.compile(r"'?\d{2}|(?:19|20)\d{2}|fy\d{2,4}")  # "Microsoft 365" keeps its 365
 _NAMED_BEFORE = re.compile(
     r"(?:the|this|that|these|those)\s+(?:segment|business|division|group|unit)s?\b"
@@ -235,13 +247,15 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject("", False, True, False)  # "Sales to Apple": a customer's
     if re.search(r"\b(?:you|your)\b", phrase, re.I):
         return Subject("", False, True, False)  # "your services revenue": an analyst's words
+    if _OTHER_PARTY.match(phrase):
+        return Subject("", False, True, False)  # a competitor's, a peer's, the industry's
     if EXCLUDED_PART.search(phrase):
         return Subject("", False, True, False)  # "Revenue outside of China": no part's own
     if NOT_REVENUE.search(phrase):
         return Subject("", False, True, False)  # "deferred revenue", "revenue per user"
     if re.match(r"\s*(?:the\s+)?rest\s+of\s+(?:the\s+)?world\b", phrase, re.I):
         return Subject("rest of the world", True, False, False)  # a region, named so
-    if re.match(r"(?:the\s+)?(?:balance|rest|remainder)\s+of\b", phrase, re.I):
+    if re.match(r"(?:the\s+)?(?:balance|rest|remainder)(?:\s+of\b|\s*$)", phrase, re.I):
         return Subject("", False, True, False)  # a part less something: no name of its own
     words = [
         re.sub(r"['’]s?$", "", w)
