@@ -669,6 +669,189 @@ STATE: list[tuple[str, list[str]]] = [
 ]
 MORE: list[tuple[str, list[str]]] = [
     (
+        "Within Industrial, our automation business grew 12%.",
+        ["growth 12 : automation business"],
+    ),
+    (
+        "Revenue in the Americas grew 6%, with the U.S. up 8%.",
+        ["growth 6 : Americas", "growth 8 : U.S."],
+    ),
+    (
+        "Semiconductor revenue grew 20%, led by memory, which grew 35%.",
+        ["growth 20 : Semiconductor", "growth 35 : memory"],
+    ),
+    (
+        "Communications revenue, which includes our wireless business, declined 3%.",
+        ["growth -3 : Communications"],
+    ),
+    (
+        "Revenue from the top five customers declined 4%, while the rest grew 12%.",
+        [],
+    ),
+    (
+        "Our second largest segment, Test, grew 9%.",
+        ["growth 9 : Test"],
+    ),
+    (
+        "Aerospace, our largest end market, was up 12%.",
+        ["growth 12 : Aerospace"],
+    ),
+    (
+        "Europe was particularly strong, up 15%.",
+        ["growth 15 : Europe"],
+    ),
+    (
+        "Europe was weak, down 3%, while Asia grew 9%.",
+        ["growth -3 : Europe", "growth 9 : Asia"],
+    ),
+    (
+        "We grew faster than the market, which grew 5%.",
+        [],
+    ),
+    (
+        "Our competitor's revenue declined 10%.",
+        [],
+    ),
+    (
+        "Industry revenue grew 4% in the quarter.",
+        [],
+    ),
+    (
+        "The semiconductor market grew 8% in 2017.",
+        [],
+    ),
+    (
+        "The PC market declined 5%, while our notebook revenue grew 7%.",
+        ["growth 7 : notebook"],
+    ),
+    (
+        "Global smartphone shipments fell 3%.",
+        [],
+    ),
+    (
+        "According to Gartner, the market grew 6%.",
+        [],
+    ),
+    (
+        "IDC estimates that the server market grew 12%.",
+        [],
+    ),
+    (
+        "Our data center end market grew 18%.",
+        ["growth 18 : data center end market"],
+    ),
+    (
+        "Sales into the automotive market grew 14%.",
+        ["growth 14 : automotive market"],
+    ),
+    (
+        "Automotive sales grew 14%, outpacing the market by 6 points.",
+        ["growth 14 : Automotive"],
+    ),
+    (
+        "Our services attach rate improved to 40%.",
+        [],
+    ),
+    (
+        "Our renewal rate was 92%.",
+        [],
+    ),
+    (
+        "Net revenue retention was 120%.",
+        [],
+    ),
+    (
+        "Gross retention remained above 95%.",
+        [],
+    ),
+    (
+        "Customers with more than $100,000 in ARR grew 30%.",
+        [],
+    ),
+    (
+        "ARR grew 30% to $500 million.",
+        ["growth 30 : ARR"],
+    ),
+    (
+        "Annual recurring revenue increased 25% year over year.",
+        ["growth 25 yoy : Annual recurring"],
+    ),
+    (
+        "Remaining performance obligation grew 20%.",
+        [],
+    ),
+    (
+        "Deferred revenue was up 10% sequentially.",
+        [],
+    ),
+    (
+        "Billings grew 15%.",
+        [],
+    ),
+    (
+        "Bookings were up 22%, with a book-to-bill of 1.2.",
+        [],
+    ),
+    (
+        "Total orders increased 8%, and revenue grew 6%.",
+        ["growth 6 : company"],
+    ),
+    (
+        "Backlog grew 10% sequentially to a record level.",
+        [],
+    ),
+    (
+        "Our pipeline is up 50% from a year ago.",
+        [],
+    ),
+    (
+        "<UNK> <UNK> - Executive Vice President and CFO: Thanks, <UNK>. Total "
+        "revenue increased 7% to $1.1 billion. Products grew 4%, and services grew "
+        "11%. Gross margin was 55%.",
+        ["growth 7 : company", "growth 4 : Products", "growth 11 : services"],
+    ),
+    (
+        "<UNK> <UNK> - President and CEO: Good afternoon. We had a strong quarter. "
+        "Revenue was up 12% year on year, and cloud more than doubled.",
+        ["growth 12 yoy : company", "growth 100 > : cloud"],
+    ),
+    (
+        "<UNK> <UNK>: So the 7% that we mentioned, that was organic.",
+        [],
+    ),
+    (
+        "<UNK> <UNK>: Yes, that's right, it grew about 7% organically.",
+        [],
+    ),
+    (
+        "<UNK> <UNK>: Europe grew 5%, Asia was flat, and the Americas were down 2%.",
+        ["growth 5 : Europe", "growth -2 : Americas"],
+    ),
+    (
+        "<UNK> <UNK>: If we look at China specifically, it was down about 10%.",
+        [],
+    ),
+    (
+        "<UNK> <UNK>: China was down about 10% in the quarter.",
+        ["growth -10 ~ : China"],
+    ),
+    (
+        "<UNK> <UNK>: We think the market will grow 5% next year, and we will outgrow it.",
+        [],
+    ),
+    (
+        "Revenue in the quarter was $512 million. That's up 9% from last year.",
+        [],
+    ),
+    (
+        "That represents growth of 9% from last year.",
+        [],
+    ),
+    (
+        "This was a 9% increase over last year.",
+        [],
+    ),
+    (
         "Revenue for the quarter was $412 million, an increase of 12% over the same "
         "period last year.",
         ["growth 12 yoy : company"],

@@ -226,9 +226,10 @@ def _clause_figures(
 # A measure other than the reported one: "up 7% in constant currency", "organic growth of 5%".
 _OTHER_MEASURE = re.compile(
     r"\b(?:constant[- ]currency|currency[- ]neutral|f/?x[- ]neutral|local[- ]currency|"
-    r"organic(?:ally)?|operational(?:ly)?|core|excluding\s+(?:the\s+(?:impact|effect)s?\s+of\s+)?(?:currency|"
+    r"organic(?:ally)?|operational(?:ly)?|core|excluding\s+(?:the\s+)?(?:(?:impact|effect)s?"
+    r"\s+of\s+|changes\s+in\s+|[\w\s$.]{0,30}?\bimpact\s+(?:of|from)\s+)?(?:currency|"
     r"foreign|fx|f/x|acquisitions?|divestitures?)|ex[- ](?:currency|fx)|"
-    r"(?:at|in|on)\s+(?:a\s+)?comparable)\b",
+    r"(?:at|in|on)\s+(?:a\s+)?comparable|neutral\s+basis)\b",
     re.I,
 )
 _OWN_WORDS_AFTER = re.compile(r"[^,;()%]*")
