@@ -418,6 +418,115 @@ ALTERNATIVES: list[tuple[str, list[str]]] = [
 ]
 GUIDANCE: list[tuple[str, list[str]]] = [
     (
+        "Customers increased their orders in the quarter.",
+        [],
+    ),
+    (
+        "We increased our expectations for the data center market.",
+        [],
+    ),
+    (
+        "We maintained our target leverage ratio of 2 to 2.5 times.",
+        [],
+    ),
+    (
+        "We confirm our expectation that the transaction will close in the second quarter.",
+        [],
+    ),
+    (
+        "We reaffirm our commitment to returning capital to shareholders.",
+        [],
+    ),
+    (
+        "We introduced a new product range for industrial customers.",
+        [],
+    ),
+    (
+        "Our confidence in the outlook has increased.",
+        [],
+    ),
+    (
+        "The outlook for the industry is improving.",
+        [],
+    ),
+    (
+        "Customers pulled in orders ahead of the price increase.",
+        [],
+    ),
+    (
+        "We are raising our full-year revenue outlook to $4.2 billion.",
+        ["guidance raised"],
+    ),
+    (
+        "We cut our expectations for the second half.",
+        ["guidance cut"],
+    ),
+    (
+        "We are reaffirming our previously issued full-year guidance.",
+        ["guidance reiterated"],
+    ),
+    (
+        "As a result, we are withdrawing our guidance for fiscal 2020.",
+        ["guidance withdrawn"],
+    ),
+    (
+        "We are initiating our fiscal 2019 outlook today.",
+        ["guidance introduced"],
+    ),
+    (
+        "The analyst community has lowered its forecasts.",
+        [],
+    ),
+    (
+        "Consensus estimates were raised after the last call.",
+        [],
+    ),
+    (
+        "We raised our dividend and our buyback authorization.",
+        [],
+    ),
+    (
+        "We are raising the price of our subscription.",
+        [],
+    ),
+    (
+        "We increased our targets for sales headcount.",
+        [],
+    ),
+    (
+        "If demand holds, we could raise our guidance later in the year.",
+        [],
+    ),
+    (
+        "We may need to revise our outlook if the tariffs take effect.",
+        [],
+    ),
+    (
+        "We would not be surprised if the outlook improved.",
+        [],
+    ),
+    (
+        "We are not changing our guidance.",
+        [],
+    ),
+    (
+        "We are lowering our tax rate guidance to 18%.",
+        ["guidance cut"],
+    ),
+    (
+        "We lowered our expectations for gross margin.",
+        ["guidance cut"],
+    ),
+    (
+        "<UNK> <UNK>: And on the guidance, you raised the top end. What drove that?",
+        [],
+    ),
+    (
+        "<UNK> <UNK> - CFO: We raised the top end of our revenue guidance because of "
+        "the strong backlog.",
+        ["guidance raised"],
+    ),
+    (
         "Our outlook for the year stands.",
         ["guidance reiterated"],
     ),

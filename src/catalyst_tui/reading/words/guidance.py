@@ -21,7 +21,9 @@ from .records import Stated
 # "range" names the guidance only with its figures or its ends: "our range to $4.1 billion",
 # "the low end of our range"; "a broad range of customers" is none.
 _NOUN = (
-    r"(?:guidance|outlook|guide|forecasts?|expectations?|targets?|projections?|"
+    r"(?:guidance|outlook|guide|forecasts?|expectations?|projections?|"
+    r"targets?(?!\s+(?:leverage|ratio|capital|payout|dividend|debt|price|customers?|markets?|"
+    r"audiences?|dates?|lists?|zones?|acquisitions?))|"
     r"range(?=\s+(?:to|from|by|of|for)\s+(?:\$|\d|the\s+(?:full\s+)?year|fiscal|q[1-4]))|"
     r"(?<=\bend\sof\sour\s)range|(?<=\bend\sof\sthe\s)range|(?<=\bprior\s)range|"
     r"(?<=\bprevious\s)range|(?<=\bearlier\s)range|(?<=\bguidance\s)range)"
@@ -97,7 +99,15 @@ _HEDGED = re.compile(r"\b(?:would|could|might|may|if|unless|plan\s+to|whether)\b
 _ELSE = re.compile(
     r"\b(?:dividend|dividends|buyback|repurchase|rating|prices?|headcount|stake|wages?)\b|"
     r"\b[A-Z][\w&.-]*['’]s\s+(?:\w+\s+){0,2}outlook|outlook\s+for\s+(?:demand|the\s+market|"
-    r"the\s+industry|the\s+economy)",
+    r"the\s+industry|the\s+economy)|"
+    r"\b(?:expectations?|outlook)\s+(?:for|of|that|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:markets?|industry|demand|economy|deal|transaction|acquisition|merger|clos(?:e|ing))\b",
+    re.I,
+)
+# Someone else moving their numbers: analysts, the Street, customers, a rating agency.
+_OTHERS_DO = re.compile(
+    r"\b(?:analysts?|consensus|street|customers?|competitors?|peers?|investors?|agenc(?:y|ies)|"
+    r"moody['’]?s|fitch|economists?|community)\b",
     re.I,
 )
 
@@ -151,7 +161,7 @@ def _blocked(sentence: str, at: int, until: int, *, verb: bool = True) -> bool:
     if verb and re.search(r"(?:\b(?:a|an|the|our|its|their)|['’]s)\s*$", lead, re.I):
         # "a lower outlook", "the company's reaffirmed guidance": an adjective, no act
         return True
-    if verb and _OTHERS.search(sentence[at:until]):
+    if verb and (_OTHERS.search(sentence[at:until]) or _OTHERS_DO.search(lead)):
         return True  # "customers are raising their forecasts": someone else's
     if verb and _MEASURE_DOES.search(lead):
         return True  # "we see revenue increasing to a range of ...": a forecast of revenue
