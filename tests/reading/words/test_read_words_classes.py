@@ -669,6 +669,8 @@ ANALYSTS: list[tuple[str, list[str]]] = [
     ),
 ]
 TRAPS: list[tuple[str, list[str]]] = [
+    ("<UNK> revenue grew 5% in the quarter.", []),  # a masked name: whose, unknown
+    ("<UNK>'s sales were up 12%.", []),
     (
         "<UNK> <UNK>: Gross margin was 45%, up 200 basis points. Operating margin was 20%.",
         [],

@@ -247,6 +247,8 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject("", False, True, False)  # "Sales to Apple": a customer's
     if re.search(r"\b(?:you|your)\b", phrase, re.I):
         return Subject("", False, True, False)  # "your services revenue": an analyst's words
+    if re.search(r"\bUNK\b", phrase):
+        return Subject("", False, True, False)  # a name masked ("<UNK>"): whose, unknown
     if _OTHER_PARTY.match(phrase):
         return Subject("", False, True, False)  # a competitor's, a peer's, the industry's
     if EXCLUDED_PART.search(phrase):
