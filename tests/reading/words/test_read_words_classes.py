@@ -669,6 +669,7 @@ ANALYSTS: list[tuple[str, list[str]]] = [
     ),
 ]
 TRAPS: list[tuple[str, list[str]]] = [
+    ("<UNK> <UNK>: I think revenue grew maybe 10%. Services probably grew 8%.", []),
     ("<UNK> revenue grew 5% in the quarter.", []),  # a masked name: whose, unknown
     ("<UNK>'s sales were up 12%.", []),
     (
