@@ -82,6 +82,7 @@ HELD_OUT = word_set(
 PARTS = ("dev", "held-out", "all")
 _DROP = word_set(
     "revenue revenues sales the our its total net consolidated organic of from for in a an"
+    " business businesses segment segments combined"
 )
 
 

@@ -87,6 +87,10 @@ def read_figures(
                 continue  # a measure that is not revenue, or a part named before the sentence
             if subject.anaphor or not subject.name:
                 subject = previous or first_subject or subject
+            elif subject.bare and (previous or first_clause) is not None:
+                named = previous or first_subject  # a clause before this one named it
+                if named is not None and named.name not in ("", COMPANY) and not named.other:
+                    subject = named  # "Security revenue declined, while revenue grew 5%"
             if subject.other or not subject.name or subject.anaphor:
                 continue
             if not subject.revenue and subject.name.casefold() not in parts:
@@ -290,8 +294,9 @@ def _basis_window(after: str) -> str:
 
 
 def _basis(words: str) -> str:
-    if SEQUENTIAL.search(words):
+    """The basis said first in `words`: "up 12% year-over-year, an acceleration from our Q1"
+    is year over year."""
+    sequential, yearly = SEQUENTIAL.search(words), YEARLY.search(words)
+    if sequential and (yearly is None or sequential.start() <= yearly.start()):
         return "sequential"
-    if YEARLY.search(words):
-        return "year over year"
-    return ""
+    return "year over year" if yearly else ""

@@ -24,7 +24,7 @@ COMPARISON = re.compile(CMP + r"$", re.I)
 SHARE_OF = re.compile(
     r"^\s*of\s+(?P<owner>(?:(?:the|our|its|total|consolidated|overall|net|segment|segment's|"
     r"business|company|company's|group|reported|this|that|[Qq][1-4]|quarter's|quarterly|"
-    r"[A-Z][\w&/-]*)\s+){0,4})(?P<of>revenues?|sales|licensing|business)\b(?!\s+dollar)",
+    r"[A-Za-z][\w&/'’-]*)\s+){0,4})(?P<of>revenues?|sales|licensing|business)\b(?!\s+dollar)",
 )
 # The words of a share's whole that name no part: "of our total revenue" is the company's.
 _WHOLE = word_set(
@@ -45,7 +45,7 @@ def share_of(found: re.Match[str]) -> str:
 
 
 GROWTH_VERB = (
-    r"(?P<verb>up|down|grew|grow|grows|growing|increased|increases|increasing|decreased|"
+    r"(?P<verb>(?<!\bmakes\s)(?<!\bmade\s)(?<!\bmake\s)(?<!\bmaking\s)up|down|grew|grow|grows|growing|increased|increases|increasing|decreased|"
     r"decreases|decreasing|declined|declines|declining|rose|rising|fell|falling|jumped|"
     r"surged|soared|slipped|slid|plunged|plummeted|"
     r"climbed|improved|improving|expanded|dropped|higher|lower|accelerated\s+to|accelerating\s+to|"
@@ -79,7 +79,7 @@ NEGATIVE = re.compile(
     re.I,
 )
 CUT_BASIS = re.compile(
-    r"\b(?:as|because|due|driven|which|while|led|reflecting|helped|primarily|mainly|"
+    r"\b(?:as(?!\s+compared)|because|due|driven|which|while|led|reflecting|helped|primarily|mainly|"
     r"largely|benefiting|offset|thanks|where|but|whereas)\b|;",
     re.I,
 )

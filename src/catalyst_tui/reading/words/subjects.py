@@ -83,6 +83,9 @@ class Subject(NamedTuple):
     revenue: bool  # the phrase says revenue (or a revenue-like measure)
     other: bool  # the phrase says a measure that is not revenue: no KPI
     anaphor: bool  # "it", "they", "which": someone named before
+    #: A measure word alone ("revenue", no "total", "our", "company"): after a part named in
+    #: its sentence, that part's ("Security revenue declined, while revenue grew 5%").
+    bare: bool = False
 
 
 def tokens(text: str) -> list[tuple[int, str]]:
@@ -97,6 +100,7 @@ def phrase_before(clause: str, at: int) -> str:
     base = max(0, at - REACH)  # a phrase is never longer
     words = [(where + base, word) for where, word in tokens(clause[base:at])]
     kept: list[str] = []
+    together = False
     i = len(words)
     while i > 0:
         i -= 1
@@ -104,6 +108,11 @@ def phrase_before(clause: str, at: int) -> str:
         low = word.lower()
         if not kept and (low in _AUX or (low.endswith("ly") and low not in _NOT_ADVERBS)):
             continue
+        if not kept and low in _TOGETHER:
+            together = True  # "businesses that together represent 22%": the businesses
+            continue
+        if kept and low in _BE and i + 1 < len(words) and words[i + 1][1][:1].isupper():
+            break  # "the fastest growing vertical was Tire, which is up": Tire
         if word == ")":  # "EPS (non-GAAP) growth": the parenthesis is an aside
             while i > 0 and words[i][1] != "(":
                 i -= 1
@@ -153,6 +162,8 @@ def phrase_before(clause: str, at: int) -> str:
             kept.insert(0, word)
             break
         kept.insert(0, word)
+    if together and kept and kept[0].lower() == "both":
+        kept.pop(0)  # "both our HPC and Edge businesses that together represent": one whole
     return " ".join(kept)
 
 
@@ -201,6 +212,12 @@ A_MARKET = re.compile(
     r"\s*(?:the\s+)?(?!.*\b(?:our|its|end|revenues?|sales)\b)[\w\s&/-]{0,40}\bmarkets?\s*$",
     re.I,
 )
+# The company speaking of itself: "we've returned to growth with sales up 22%" is its own.
+_WE = frozenset({"we", "i", "we've", "we're", "we'd", "we'll", "i've", "i'm"})
+# Someone else's market as a whole: "global car sales", "worldwide smartphone shipments".
+_WORLD = re.compile(r"\s*(?:the\s+)?(?:global|worldwide|world|industry-wide)\s")
+_TOGETHER = frozenset({"together", "combined", "collectively", "jointly", "now"})
+_BE = frozenset({"was", "were", "is", "are"})
 _YEAR = re.compile(r"'?\d{2}|(?:19|20)\d{2}|fy\d{2,4}")  # "Microsoft 365" keeps its 365
 _NAMED_BEFORE = re.compile(
     r"(?:the|this|that|these|those)\s+(?:segment|business|division|group|unit)s?\b"
@@ -249,7 +266,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject("", False, True, False)  # "your services revenue": an analyst's words
     if re.search(r"\bUNK\b", phrase):
         return Subject("", False, True, False)  # a name masked ("<UNK>"): whose, unknown
-    if _OTHER_PARTY.match(phrase):
+    if _OTHER_PARTY.match(phrase) or _WORLD.match(phrase):
         return Subject("", False, True, False)  # a competitor's, a peer's, the industry's
     if EXCLUDED_PART.search(phrase):
         return Subject("", False, True, False)  # "Revenue outside of China": no part's own
@@ -273,8 +290,10 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     lows = [w.lower().strip(".'’") for w in words]
     if not words or any(w.lower() in _DISCOURSE for w in words):
         return Subject("", False, False, False)
-    if len(lows) > 1 and lows[-1] in ("we", "i"):
-        return Subject(COMPANY, True, False, False)  # "In the quarter we grew": we
+    if len(lows) > 1 and (
+        lows[-1] in _WE or (lows[0] in _WE and lows[-1] in REVENUE_WORDS)
+    ):  # "In the quarter we grew", "we've returned to growth with sales up 22%": ours
+        return Subject(COMPANY, True, False, False)
     if (lows[0] in ANAPHORS or _possessive_pronoun(lows[0])) and not words[0].isupper():
         return Subject("", False, False, True)  # "it", "its revenue": named before
     if lows[0] in PRONOUNS and len(lows) == 1:
@@ -311,7 +330,8 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     while kept and kept[0].lower() in ("and", "&", "or", "of", "the", "so", "now", "also"):
         kept.pop(0)
     if not kept:
-        return Subject(COMPANY if revenue else "", revenue, other, False)
+        bare = revenue and all(w in REVENUE_WORDS or w == "the" for w in lows)
+        return Subject(COMPANY if revenue else "", revenue, other, False, bare)
     if [k.lower() for k in kept] == ["company"]:
         return Subject(COMPANY, True, other, False)
     if (
@@ -349,7 +369,7 @@ _HYPHENED_PERIOD = re.compile(
 )
 _COMPARATIVES = word_set(
     "higher lower strong stronger weak weaker record solid continued impressive robust healthy"
-    " significant"
+    " significant over about approximately nearly roughly almost around under just some"
 )
 
 
