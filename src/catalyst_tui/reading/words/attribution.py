@@ -60,8 +60,9 @@ def object_subject(after: str, *, of_revenue: bool = False) -> Subject | None:
     # "13% for notebooks" after a revenue: the part; "a 10% increase in impressions": what
     # increased, a part only where a word or a name says so
     words = match["x"].strip()
-    if any(w.lower().strip(".") in CURRENCIES for w in words.split()):
-        return None  # "up 12% in USD": the currency it is said in
+    said_in = re.findall(r"[a-z]+", after[match.start("x") :][:40].lower())[:4]
+    if any(w in CURRENCIES for w in said_in):
+        return None  # "up 12% in USD", "in U.S. dollars": the currency it is said in
     if re.match(r"(?:the|this|that)\s+(?:segment|business|division|group)\b", words, re.I):
         return Subject("", False, True, False)  # "in the segment": one named before, not here
     kind_of = of_revenue and _kind_of_thing(words)
@@ -169,4 +170,14 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
             if framed.other:
                 return framed  # "And in this segment, sales increased 13%": named before
             return framed if framed.name not in ("", COMPANY) else subject
+    if _RELATIVE_AFTER.search(stripped) and not REVENUE_SAID.search(text, 0, at):
+        return Subject("", False, True, False)  # "829 customers …, which is a 5% improvement"
     return clause_subject(text, first, revenue_said)
+
+
+# A relative clause that speaks of what the clause before it said: ", which is a".
+_RELATIVE_AFTER = re.compile(
+    r",\s*(?:which|that)\s+(?:is|was|are|were|represents?|represented|marks?|marked)?"
+    r"\s*(?:an?\s+)?$",
+    re.I,
+)

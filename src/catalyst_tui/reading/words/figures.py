@@ -174,6 +174,27 @@ def _apposed_to_customer(text: str, name: str) -> bool:
 def _clause_figures(
     text: str, first: bool, revenue_said: bool, parts: frozenset[str]
 ) -> Iterator[Found]:
+    """The clause's figures; a growth of a list with no basis of its own takes the basis said
+    after the list ("up 28% in dollars, 25% local currencies and 23% organically compared to
+    the first quarter of 2020": each against that quarter)."""
+    found = list(_each_figure(text, first, revenue_said, parts))
+    for j in range(len(found) - 2, -1, -1):
+        one, nxt = found[j], found[j + 1]
+        if one.kind == nxt.kind == "growth" and not one.basis and nxt.basis:
+            figure = FIGURE.match(text, one.position)
+            gap = text[figure.end() if figure else one.position : nxt.position]
+            if _LIST_GAP.fullmatch(gap) and not CUT_BASIS.search(gap):
+                found[j] = one._replace(basis=nxt.basis)
+    yield from found
+
+
+# Between two figures of one list: a few words of what each is in, then a comma or "and".
+_LIST_GAP = re.compile(r"(?:\s+(?:in|on|from|for)?\s*[\w.&/-]+){0,4}\s*(?:,|,?\s+and)\s+", re.I)
+
+
+def _each_figure(
+    text: str, first: bool, revenue_said: bool, parts: frozenset[str]
+) -> Iterator[Found]:
     frame_basis = _basis(text[: FIGURE.search(text).start()])  # type: ignore[union-attr]
     figures = list(FIGURE.finditer(text))
     paired = respectively(text, first, revenue_said)
@@ -229,7 +250,7 @@ def _clause_figures(
 
 # A measure other than the reported one: "up 7% in constant currency", "organic growth of 5%".
 _OTHER_MEASURE = re.compile(
-    r"\b(?:constant[- ]currency|currency[- ]neutral|f/?x[- ]neutral|local[- ]currency|"
+    r"\b(?:constant[- ]currency|currency[- ]neutral|f/?x[- ]neutral|local[- ]currenc(?:y|ies)|"
     r"organic(?:ally)?|operational(?:ly)?|core|excluding\s+(?:the\s+)?(?:(?:impact|effect)s?"
     r"\s+of\s+|changes\s+in\s+|[\w\s$.]{0,30}?\bimpact\s+(?:of|from)\s+)?(?:currency|"
     r"foreign|fx|f/x|acquisitions?|divestitures?)|ex[- ](?:currency|fx)|"

@@ -35,10 +35,15 @@ def read_one(
     last: Found | None,
 ) -> Found | None:
     if match["mult"]:
+        acted_on = _ACTED_ON.match(after)
+        if acted_on and other_in(acted_on.group()):
+            return None  # "we nearly doubled free cash flow": a measure that is not revenue
         said = COMPARISON.search(before, tail(before, 40))
         value = MULTIPLE[match["mult"].lower()]
         verb_at = said.start() if said is not None else match.start()
         subject = subject_at(text, verb_at, after, first, revenue_said)
+        if subject.name == COMPANY:  # "we doubled revenue in our cloud business": the cloud's
+            subject = object_subject(after, of_revenue=True) or subject
         comparison = " ".join((said["cmp"] or "").lower().split()) if said else ""
         return Found("growth", value, comparison, subject, "", match.start())
     value = float(match["num"])
@@ -109,6 +114,8 @@ def read_one(
     if last is not None and text[max(0, governor - 4) : governor].rstrip().endswith("("):
         own = last.subject  # "up 24% (up 22% in constant currency)": the same growth's
     growth_noun = verb is not None and re.match(r"(?:growth|increase|decline|decrease)\b", word)
+    if growth_noun and _BASE_OF.search(text, max(0, governor - 60), governor):
+        return None  # "an acceleration from our Q1 revenue growth of 11%": the base, then
     if (
         growth_noun and not own.name and not own.other and not own.anaphor
     ):  # "Organic growth was 6%"
@@ -131,6 +138,20 @@ def read_one(
 _PART_OF = re.compile(
     r"\b(?:(?:led|driven|helped|fueled|powered)\s+(?:primarily\s+|mainly\s+|largely\s+)?by|"
     r"including|with|of\s+which)\s+(?:an?\s+|the\s+)?" + CMP + r"$",
+    re.I,
+)
+# What a verb of multiples acts on, up to a preposition: "doubled free cash flow in 2021".
+_ACTED_ON = re.compile(
+    r"(?:\s+(?!(?:in|on|to|from|at|for|with|over|versus|year|since|during|while|and)\b)"
+    r"[\w&'’/-]+){1,4}",
+    re.I,
+)
+# A growth named as what a change is measured from: "from our Q1 revenue growth of 11%".
+# ("compared to revenue growth of 9%" is a figure of now, "compared to our Q1 growth" not).
+_BASE_OF = re.compile(
+    r"\b(?:from\s+|(?:versus|vs\.?|compared\s+(?:to|with))\s+(?=(?:[\w'’-]+\s+){0,3}?"
+    r"(?:q[1-4]|last|prior|previous|year-ago|[\w-]*quarter's|last\s+year's)\s))"
+    r"(?:[\w'’-]+\s+){0,4}$",
     re.I,
 )
 _IN_REVENUE = re.compile(
@@ -181,8 +202,8 @@ _EXCEED = re.compile(r"\b(?:exceed|surpass|top)\w*\s*$", re.I)
 # "impacted our revenue by 24%": an impact, no growth.
 _IMPACT_BY = re.compile(r"\b(?:impact|reduc|offset|hurt)\w*\s+[\w\s]{0,30}by\s*$", re.I)
 _NOUN_OBJECT = re.compile(
-    r"\s+(?:in|of|for)\s+[^,;.]{1,40}?(?=\s*(?:[,;.]|$|\b(?:was|were|is|are|has|have|had|"
-    r"driven|led|due|as|and|which|while)\b))"
+    r"\s+(?:in|of|for)\s+(?:[^,;.]{1,40}?(?=\s*(?:[,;.]|$|\b(?:was|were|is|are|has|have|had|"
+    r"driven|led|due|as|and|which|while|from|over|versus|compared|than)\b))|[^,;.]{1,40})"
 )
 
 
