@@ -112,7 +112,13 @@ _MEASURED_BEFORE = re.compile(
     r"(?P<words>(?:[$\w.,'’-]+\s+){1,3})(?:in|with|across|within|through|via)\s*$", re.I
 )
 # An aside between a subject and its verb: "Revenue, excluding the impact of divestitures, grew".
-_ASIDE = re.compile(r",\s*(?:excluding|including|ex)\b[^,]{1,80},\s*$", re.I)
+_ASIDE = re.compile(r"(?P<comma>),\s*(?P<aside>(?:excluding|including|ex)\b[^,]{1,80}),\s*$", re.I)
+# Words set off by commas between a revenue and its verb: "Red Hat revenue, all in, was up".
+_REVENUE_ASIDE = re.compile(
+    r"\b(?:revenues?|sales)(?:\s+performance)?(?P<comma>),(?P<aside>[^,\d%]{1,80}),\s*"
+    r"(?:(?:was|were|is|are|has|have|had)\s+)?$",
+    re.I,
+)
 # An amount of revenue said just before: "... revenue to $33.7 billion, up 24%".
 _AFTER_AMOUNT = re.compile(
     r"\b(?:revenues?|sales)\s+(?:(?:of|was|were|to|at|reaching|reached|totaling|totaled|"
@@ -129,9 +135,9 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     up 7% sequentially" after an apposition; "and grew 15%")."""
     phrase = phrase_before(text, at)
     near = max(0, at - REACH)  # the words before a verb that its subject is looked for in
-    aside = _ASIDE.search(text, near, at)
-    if aside is not None:
-        phrase = phrase_before(text, aside.start())  # "Revenue, excluding X, grew 5%"
+    aside = _ASIDE.search(text, near, at) or _REVENUE_ASIDE.search(text, near, at)
+    if aside is not None and not any(finite_verb(w) for _, w in tokens(aside["aside"] or "")):
+        phrase = phrase_before(text, aside.start("comma"))  # "Revenue, excluding X, grew 5%"
     stripped = text[near:at].rstrip()
     lead = stripped[: -len(phrase)] if phrase and stripped.endswith(phrase) else stripped
     infinitive = _INFINITIVE.search(stripped) if phrase.lower() in _DOING else None

@@ -24,6 +24,14 @@ _LISTED = re.compile(
     r"(?<![\w&.-])(?P<name>[A-Z][\w&.-]*+(?:\s++[A-Z][\w&.-]*+){0,3}+)\s*+\((?:NASDAQ|Nasdaq|"
     r"NYSE|NYSE American|TSX|LSE|AMEX)\s*:\s*[A-Z.]{1,6}\)"
 )
+# The company a call is of, named where it opens: "Arvind Krishna, IBM's chairman and chief
+# executive officer" (an officer is the company's own).
+_OFFICER = re.compile(
+    r"(?<![\w&.-])(?P<name>[A-Z][\w&.-]*+(?:\s++[A-Z][\w&.-]*+){0,3}+)['’]s\s++"
+    r"(?:(?:senior|executive|group)\s++)?(?:chairman|chairwoman|chair|chief\s++\w+\s++officer|"
+    r"ceo|cfo|coo|president|vice\s++president|treasurer|head\s++of\s++investor\s++relations)\b"
+)
+_OPENING = 4000  # where a call introduces who speaks for the company
 _BULLETS = frozenset("•●▪◦‣·-*–")
 #: How many bullets a heading stands over at most: a figure further down is nobody's known.
 _BULLETS_UNDER = 60
@@ -50,6 +58,7 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
         cached.cache_clear()  # a sentence's phrases are read once within it, not across texts
     customers, parts = document_facts(text, spans)
     company = {m["name"].casefold() for m in _LISTED.finditer(text)}
+    company |= {m["name"].casefold() for m in _OFFICER.finditer(text, 0, _OPENING)}
     found: list[Stated] = []
     for start, end in spans:
         sentence = text[start:end]
