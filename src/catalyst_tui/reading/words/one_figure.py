@@ -195,7 +195,7 @@ def _parallel(text: str, last: Found | None, governor: int) -> bool:
 _A_RATE = re.compile(
     r"\s*(?:a|per|each|every)\s+(?:year|annum)\b(?!\s+(?:ago|earlier|before|prior|back))|"
     r"\s*annually\b|\s*on\s+average\b|"
-    r"\s*(?:compounded|compound)\b",
+    r"\s*(?:compounded|compound|cagr)\b",
     re.I,
 )
 _EXCEED = re.compile(r"\b(?:exceed|surpass|top)\w*\s*$", re.I)

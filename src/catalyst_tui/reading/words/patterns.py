@@ -61,7 +61,8 @@ GROWTH_VERB = (
 VERB_THEN = re.compile(
     r"\b"
     + GROWTH_VERB
-    + r"(?P<gap>(?:\s+(?:by|only|an?|impressive|strong|solid|organically|sequentially|"
+    + r"(?P<gap>(?:\s+(?:by|at|only|just|an?|very|impressive|strong|solid|robust|healthy|record|"
+    r"organically|sequentially|"
     r"(?:our\s+)?(?:total\s+)?(?:revenues?|sales)|approximately|about|roughly|nearly|"
     r"year[- ](?:over|on)[- ]year|[\w\s'-]{0,30}?\s+by|\$?[\d.,]+\s*(?:million|billion|"
     r"thousand|[mb])?,?\s+or|than\s+[\w\s'-]{1,30}?\s+by))*?)\s*" + CMP + r"$",

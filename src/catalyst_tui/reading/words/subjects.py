@@ -203,7 +203,7 @@ _FIGURE_ENDS = frozenset(
 # Someone else's revenue, not a part of the company's: a competitor's, a peer's, the industry's.
 _OTHER_PARTY = re.compile(
     r"\s*(?:the\s+|our\s+|its\s+|their\s+)?(?:\w+\s+)?(?:competitors?|competitors['’]|"
-    r"competitor['’]s|peers?|peers['’]|rivals?|industry|industry['’]s)\b",
+    r"competitor['’]s|peers?|peers['’]|rivals?|industry|industry['’]s)(?![\w-])",
     re.I,
 )
 # A market as a whole ("The semiconductor market grew 8%"): no end market of the company's own
@@ -370,6 +370,8 @@ _HYPHENED_PERIOD = re.compile(
 _COMPARATIVES = word_set(
     "higher lower strong stronger weak weaker record solid continued impressive robust healthy"
     " significant over about approximately nearly roughly almost around under just some"
+    " industry-leading market-leading best-in-class exceptional excellent outstanding"
+    " remarkable tremendous"
 )
 
 
