@@ -47,13 +47,22 @@ _VERBS = {
     r"confirm(?:s|ed|ing)?|keep(?:s|ing)?|kept|hold(?:s|ing)?|stick(?:s|ing)?\s+(?:with|to)|"
     r"stand(?:s|ing)?\s+by|remain(?:s|ing)?\s+comfortable\s+with",
     "withdrawn": r"withdr(?:aw|aws|awing|awn|ew)|suspend(?:s|ed|ing)?|pull(?:s|ed|ing)?",
-    "introduced": r"initiat(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)",
+    # Guidance given now for a period is guidance begun: "we are providing guidance for 2022".
+    "introduced": r"initiat(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|provid(?:es|ing)|"
+    r"issu(?:es|ing)|giv(?:es|ing)",
 }
-_FILLER = r"(?:\s+(?:[\w'’-]+|\$[\d.,]+))"
+# The words between a verb and the guidance it moves: what the guidance is of ("our full
+# year revenue, operating margin and earnings per share guidance"), no preposition of place
+# or time ("increased our investments in sales ahead of the guidance" moves none).
+_FILLER = (
+    r"(?:\s+(?!(?:in|on|at|ahead|with|to|into|as|because|while|which|that|than|from|by)\b)"
+    r"(?:[\w'’-]+,?|\$[\d.,]+))"
+)
+_END_OF = r"(?:\s+the\s+(?:high|low|top|bottom|upper|lower)\s+end\s+of)?"
 _VERB_OBJECT = {
     direction: re.compile(
         rf"\b(?:{verbs})\b(?:\s+(?:again|also|once\s+again))?"
-        rf"(?P<object>(?:\s+{_DETERMINER})?{_FILLER}{{0,6}}?\s+{_NOUN}\b"
+        rf"(?P<object>{_END_OF}(?:\s+{_DETERMINER})?{_FILLER}{{0,10}}?\s+{_NOUN}\b"
         rf"|(?<=ing)(?:\s+{_DETERMINER})(?:\s+(?:previously\s+issued|prior))?\s+{_METRIC}"
         rf"(?:\s+{_NOUN})?(?=\s+(?:to|from|by|for)\b))",
         re.I,
@@ -89,6 +98,13 @@ _STANDS = re.compile(
 _REVISED = re.compile(
     rf"\b(?:revis|updat|adjust)(?:e|es|ed|ing|s)?\s+(?:our|the|its|that|this){_FILLER}{{0,4}}?\s+{_NOUN}"
     r"(?P<rest>[^.;]{0,80})",
+    re.I,
+)
+# A hardship a revision is said to follow: revised for it, the guidance goes down.
+_HARDSHIP = re.compile(
+    r"\b(?:because\s+of|as\s+a\s+result\s+of|due\s+to|given|reflecting|driven\s+by)\s+"
+    r"(?:[\w'’-]+\s+){0,5}?(?:challenges|headwinds|shortages?|disruptions?|constraints|"
+    r"weakness|softness|pressures?|delays?)\b",
     re.I,
 )
 _NEGATED = re.compile(
@@ -136,7 +152,9 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         rest = match["rest"].lower()
         if re.search(r"\b(?:upward|up|higher|raise|increase|stronger|better)\b", rest):
             found.append((match.start(), "raised", _metric(match.group())))
-        elif re.search(r"\b(?:downward|down|lower|reduc|weaker|softer|decline|cut)", rest):
+        elif re.search(r"\b(?:downward|down|lower|reduc|weaker|softer|decline|cut)", rest) or (
+            _HARDSHIP.search(sentence, 0, match.start())
+        ):  # "As a result of the supply chain challenges, we are revising our guidance"
             found.append((match.start(), "cut", _metric(match.group())))
     moved = _against_prior_range(sentence)
     if moved is not None:
@@ -159,8 +177,10 @@ def _blocked(sentence: str, at: int, until: int, *, verb: bool = True) -> bool:
     if _NEGATED.search(lead) or _HEDGED.search(lead):
         return True
     if verb and re.search(r"(?:\b(?:a|an|the|our|its|their)|['’]s)\s*$", lead, re.I):
-        # "a lower outlook", "the company's reaffirmed guidance": an adjective, no act
-        return True
+        # "a lower outlook", "the company's reaffirmed guidance": an adjective, no act; "our
+        # increased guidance" is ours, moved
+        if not (lead.rstrip().lower().endswith("our") and _DONE.match(sentence, at)):
+            return True
     if verb and (_OTHERS.search(sentence[at:until]) or _OTHERS_DO.search(lead)):
         return True  # "customers are raising their forecasts": someone else's
     if verb and _MEASURE_DOES.search(lead):
@@ -169,6 +189,7 @@ def _blocked(sentence: str, at: int, until: int, *, verb: bool = True) -> bool:
 
 
 _OTHERS = re.compile(r"\b(?:their|his|her|your)\b", re.I)
+_DONE = re.compile(r"[a-z]+ed\b", re.I)  # a verb's past participle: "our raised outlook"
 # A measure right before the verb is what moves, not the guidance.
 _MEASURE_DOES = re.compile(
     r"\b(?:revenues?|sales|margins?|earnings|eps|income|demand|prices?|costs?|bookings|"

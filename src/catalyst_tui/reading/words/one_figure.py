@@ -114,8 +114,6 @@ def read_one(
     if last is not None and text[max(0, governor - 4) : governor].rstrip().endswith("("):
         own = last.subject  # "up 24% (up 22% in constant currency)": the same growth's
     growth_noun = verb is not None and re.match(r"(?:growth|increase|decline|decrease)\b", word)
-    if growth_noun and _BASE_OF.search(text, max(0, governor - 60), governor):
-        return None  # "an acceleration from our Q1 revenue growth of 11%": the base, then
     if (
         growth_noun and not own.name and not own.other and not own.anaphor
     ):  # "Organic growth was 6%"
@@ -144,14 +142,6 @@ _PART_OF = re.compile(
 _ACTED_ON = re.compile(
     r"(?:\s+(?!(?:in|on|to|from|at|for|with|over|versus|year|since|during|while|and)\b)"
     r"[\w&'’/-]+){1,4}",
-    re.I,
-)
-# A growth named as what a change is measured from: "from our Q1 revenue growth of 11%".
-# ("compared to revenue growth of 9%" is a figure of now, "compared to our Q1 growth" not).
-_BASE_OF = re.compile(
-    r"\b(?:from\s+|(?:versus|vs\.?|compared\s+(?:to|with))\s+(?=(?:[\w'’-]+\s+){0,3}?"
-    r"(?:q[1-4]|last|prior|previous|year-ago|[\w-]*quarter's|last\s+year's)\s))"
-    r"(?:[\w'’-]+\s+){0,4}$",
     re.I,
 )
 _IN_REVENUE = re.compile(
