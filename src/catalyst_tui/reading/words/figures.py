@@ -110,7 +110,7 @@ def read_figures(
                 figure.comparison,
                 figure.basis,
                 figure.period or marks.period,
-                marks.forward < figure.position,  # said after the words of the future: a forecast
+                marks.forecast(text, figure.position),
                 "",
                 sentence,
                 start,
@@ -134,6 +134,11 @@ class _Marks:
         self.excluded = EXCLUDED_PART.search(text) is not None
         period = _PERIOD.search(text)
         self.period = period.group() if period else ""
+
+    def forecast(self, text: str, at: int) -> bool:
+        """Said after the words of the future, and not in a relative clause of what was ("we
+        expect a mild impact to software, which accounted for 11% of revenue in 2019")."""
+        return self.forward < at and not _WHAT_WAS.search(text, self.forward, at)
 
     def hedged(self, at: int) -> bool:
         return self.hedge < at or self.negation < at
@@ -160,6 +165,12 @@ def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group())
 
 
+# A relative clause in the past: what it says was, whatever is expected of the rest.
+_WHAT_WAS = re.compile(
+    r",\s*(?:which|that|who)\s+(?:\w+ly\s+)?(?:accounted|generated|represented|comprised|"
+    r"made\s+up|was|were|grew|increased|declined|rose|fell|contributed|delivered)\b",
+    re.I,
+)
 # Words of talk, no condition: "if you look at it", "if you think about it".
 _DISCOURSE = re.compile(r"\bif\s+you\s+(?:look|think|compare|go|step\s+back)\b[^,;]{0,40}", re.I)
 

@@ -72,6 +72,12 @@ def read_one(
     if said_share is not None and value <= 100:
         subject = read_subject(phrase_before(text, said_share.start()), first=first)
         return Found("share", value, comparison, subject, "", match.start())
+    framed = _BE_FIGURE.search(before, tail(before, 40)) if _SHARE_FRAME.match(text) else None
+    if framed is not None and value <= 100:  # "As a percentage of revenue, X was 77%"
+        subject = read_subject(phrase_before(text, framed.start()))
+        if subject.name in ("", COMPANY) or subject.other or subject.anaphor:
+            return None
+        return Found("share", value, comparison, subject, "", match.start())
     if (
         last is not None
         and last.kind == "share"
@@ -143,6 +149,15 @@ _ACTED_ON = re.compile(
     r"(?:\s+(?!(?:in|on|to|from|at|for|with|over|versus|year|since|during|while|and)\b)"
     r"[\w&'’/-]+){1,4}",
     re.I,
+)
+# A share's whole said first, before its clause: "As a percentage of total revenue, ...".
+_SHARE_FRAME = re.compile(
+    r"\s*(?:and\s+)?as\s+an?\s+(?:percentage|percent|share|portion|proportion)\s+of\s+"
+    r"(?:(?:total|net|our|the|overall|consolidated|company)\s+)*(?:revenues?|sales)\s*,",
+    re.I,
+)
+_BE_FIGURE = re.compile(
+    r"\b(?:was|were|is|are|came\s+in\s+at|reached|stood\s+at)\s+" + CMP + r"$", re.I
 )
 _IN_REVENUE = re.compile(
     r"\s*(?:increase|growth|decline|decrease)\s+in\s+(?:total\s+)?revenues?\b", re.I
