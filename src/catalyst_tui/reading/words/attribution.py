@@ -119,6 +119,12 @@ _REVENUE_ASIDE = re.compile(
     r"(?:(?:was|were|is|are|has|have|had)\s+)?$",
     re.I,
 )
+# What a growth is led by is a part of the business growing.
+_LED_BY = re.compile(
+    r"\b(?:growth|increase)\s+(?:was\s+|were\s+|is\s+)?(?:primarily\s+|mainly\s+|largely\s+)?"
+    r"(?:led|driven|fueled|powered)\s+by\s+(?:the\s+|our\s+)?$",
+    re.I,
+)
 # An amount of revenue said just before: "... revenue to $33.7 billion, up 24%".
 _AFTER_AMOUNT = re.compile(
     r"\b(?:revenues?|sales)\s+(?:(?:of|was|were|to|at|reaching|reached|totaling|totaled|"
@@ -164,6 +170,9 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
         subject = read_subject(
             phrase, first=first and not lead.strip() and near == 0, revenue_said=revenue_said
         )
+        named_at = text.rfind(phrase, near, at)
+        if subject.name and not subject.revenue and _LED_BY.search(text, near, max(named_at, 0)):
+            subject = subject._replace(revenue=True)  # "growth was led by X, which was up 20%"
         if subject.anaphor or subject.other or (subject.name and subject.name != COMPANY):
             return subject
         if subject.name == COMPANY:  # "In sensors, we saw 20% organic growth": the frame's

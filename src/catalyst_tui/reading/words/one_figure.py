@@ -23,6 +23,7 @@ from .patterns import (
 )
 from .records import COMPANY
 from .subjects import Subject, phrase_before, read_subject
+from .vocabulary import PERIOD
 
 
 def read_one(
@@ -59,7 +60,8 @@ def read_one(
             return None  # no part is more than the whole: "250% of revenue" is no share
         share_at = _share_verb(before)
         if share_at is None:
-            return _share_from(after, value, comparison, match.start())
+            bare = _WITH.search(before, tail(before, 40)) is not None
+            return _share_from(after, value, comparison, match.start(), bare=bare)
         subject = subject_at(text, share_at, "", first, revenue_said)
         if subject.name in ("", COMPANY) or not (subject.revenue or subject.name[0].isupper()):
             subject = clause_subject(text, first, revenue_said)
@@ -117,6 +119,11 @@ def read_one(
     if apposition_other(text, governor):
         return None  # "spent $2.1 billion on capital expenditures, an increase of 11%"
     own = subject_at(text, governor, "", first, revenue_said)
+    grown = read_subject(verb["obj"]) if verb is not None and verb["obj"] else None
+    if (own.name in ("", COMPANY) or own.anaphor) and grown is not None and (
+        grown.name not in ("", COMPANY) and not grown.other and not grown.anaphor
+    ):
+        own = grown._replace(revenue=True)  # "we grew our Application Software segment 9%"
     if last is not None and text[max(0, governor - 4) : governor].rstrip().endswith("("):
         own = last.subject  # "up 24% (up 22% in constant currency)": the same growth's
     growth_noun = verb is not None and re.match(r"(?:growth|increase|decline|decrease)\b", word)
@@ -173,10 +180,30 @@ _SHARE_FROM = re.compile(
 )
 
 
-def _share_from(after: str, value: float, comparison: str, at: int) -> Found | None:
-    """A share whose part comes after it: "30% of our revenue comes from software"."""
+# A share said with "with" and no verb: "with over 70% of our revenue in software and services".
+_WITH = re.compile(
+    r"\bwith\s+(?:(?:over|about|approximately|nearly|roughly|almost|around|more\s+than|"
+    r"less\s+than)\s+)?$",
+    re.I,
+)
+_WITH_IN = re.compile(
+    r"\s+(?:in|from)\s+(?P<x>[^,;.%]{1,60}?)\s*(?=[,;.]|$|\band\s+(?:an?|the|our)\b|"
+    r"\bwhich\b|\bwhile\b)",
+    re.I,
+)
+
+
+def _share_from(
+    after: str, value: float, comparison: str, at: int, *, bare: bool = False
+) -> Found | None:
+    """A share whose part comes after it: "30% of our revenue comes from software"; with
+    `bare` (said with "with"), "…, with 70% of our revenue in software"."""
     of = SHARE_OF.match(after)
     said = _SHARE_FROM.match(after, of.end()) if of else None
+    if said is None and bare and of is not None:
+        said = _WITH_IN.match(after, of.end())
+        if said is not None and PERIOD.match(said["x"].removeprefix("the ")):
+            return None  # "with 40% of revenue in the fourth quarter": when, not what
     if said is None or value > 100:
         return None
     subject = read_subject(said["x"], revenue_said=True)

@@ -63,6 +63,10 @@ VERB_THEN = re.compile(
     + GROWTH_VERB
     + r"(?P<gap>(?:\s+(?:by|at|only|just|an?|very|impressive|strong|solid|robust|healthy|record|"
     r"organically|sequentially|"
+    # "we grew our Application Software segment 9%": the part grown, named as its object
+    r"(?P<obj>(?:our|its)\s+(?:[\w&/'’-]+\s+){0,4}?(?:segments?|business(?:es)?|divisions?|"
+    r"units?|groups?|portfolio)(?:\s+(?:within|in)\s+(?:our|the)\s+(?:[\w&/'’-]+\s+){0,3}?"
+    r"segment)?)|"
     r"(?:our\s+)?(?:total\s+)?(?:revenues?|sales)|approximately|about|roughly|nearly|"
     r"year[- ](?:over|on)[- ]year|[\w\s'-]{0,30}?\s+by|\$?[\d.,]+\s*(?:million|billion|"
     r"thousand|[mb])?,?\s+or|than\s+[\w\s'-]{1,30}?\s+by))*?)\s*" + CMP + r"$",
