@@ -148,7 +148,14 @@ class _Marks:
 
 
 _NEVER = 1 << 30
-_CUSTOMER_SEGMENT = re.compile(r"customer\s+segments?", re.I)
+# Customers named as a market, not as a customer: "customer segments", "sales to
+# transportation customers" (an industry in lower case, no size or rank: "our top ten
+# customers" are customers).
+_CUSTOMER_SEGMENT = re.compile(
+    r"(?i:customer\s+segments?)|\b(?i:sales|revenues?)\s+to\s+(?:other\s+)?"
+    r"(?:(?!(?:top|largest|biggest|new|existing|key|major|large|small|our|the|those|these|"
+    r"some|certain|one|two|three|four|five|ten)\b)[a-z][\w-]*\s+){1,3}customers\b"
+)
 _PERIOD = re.compile(
     r"\b(?:(?:the\s+)?(?:first|second|third|fourth)\s+quarter|Q[1-4]|(?:the\s+)?full[- ]year|"
     r"(?:fiscal\s+)?(?:19|20)\d\d)\b",

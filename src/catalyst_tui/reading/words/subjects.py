@@ -201,6 +201,13 @@ _FIGURE_ENDS = frozenset(
     ]
 )
 # Someone else's revenue, not a part of the company's: a competitor's, a peer's, the industry's.
+# Customers of an industry, in lower case: a market ("transportation customers"); no rank,
+# size or number ("our top ten customers" are customers).
+_MARKET_OF_CUSTOMERS = re.compile(
+    r"(?:other\s+)?(?:(?!(?:top|largest|biggest|new|existing|key|major|large|small|our|the|"
+    r"those|these|some|certain|one|two|three|four|five|ten)\b)[a-z][\w-]*\s+){1,3}customers"
+    r"|(?:the\s+|other\s+)?(?:[a-z][\w-]*\s+){0,3}(?:end\s+)?markets?"
+)
 _OTHER_PARTY = re.compile(
     r"\s*(?:the\s+|our\s+|its\s+|their\s+)?(?:\w+\s+)?(?:competitors?|competitors['’]|"
     r"competitor['’]s|peers?|peers['’]|rivals?|industry|industry['’]s)(?![\w-])",
@@ -260,7 +267,11 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     phrase = _QUALIFIERS.sub(" ", phrase)
     phrase = re.sub(r"^.*\b\w+(?:ed|en)\s+by\s+", "", phrase)  # "highlighted by X": X
     phrase = _DRIVER.sub("", phrase)  # "wins at Digital Banking": Digital Banking's
-    if re.search(r"\b(?:sales|revenues?)\s+to\b", phrase, re.I):
+    sold_to = re.search(r"\b(?:sales|revenues?)\s+to\s+", phrase, re.I)
+    if sold_to and _MARKET_OF_CUSTOMERS.fullmatch(phrase[sold_to.end() :].strip()):
+        market = re.sub(r"^the\s+", "", phrase[sold_to.end() :].strip())
+        return Subject(market, True, False, False)  # "Sales to transportation customers"
+    if sold_to:
         return Subject("", False, True, False)  # "Sales to Apple": a customer's
     if re.search(r"\b(?:you|your)\b", phrase, re.I):
         return Subject("", False, True, False)  # "your services revenue": an analyst's words
