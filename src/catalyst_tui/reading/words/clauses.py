@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .records import COMPANY
-from .subjects import Subject, finite_verb, other_measure, read_subject, tokens
+from .subjects import Subject, finite_verb, named_before, other_measure, read_subject, tokens
 from .vocabulary import PERIOD
 
 _FRAME = re.compile(
@@ -94,8 +94,8 @@ def clause_subject(text: str, first: bool, revenue_said: bool) -> Subject:
             framed = read_subject(frame, revenue_said=True)
             if framed.name and framed.name != COMPANY and not framed.other:
                 return framed
-            if framed.other or framed.anaphor:  # "And in this segment, sales increased 13%"
-                return Subject("", False, True, False)  # a part named before, not here
+            if framed.other or (framed.anaphor and named_before(frame)):
+                return Subject("", False, True, False)  # "And in this segment, sales grew 13%"
         return subject
     return Subject("", False, False, False)
 

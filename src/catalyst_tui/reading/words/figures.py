@@ -289,7 +289,11 @@ def reported(text: str, found: list[Found]) -> list[Found]:
         measured.append(f.kind == "growth" and _OTHER_MEASURE.search(words) is not None)
         figure = FIGURE.match(text, f.position)
         since = figure.end() if figure else f.position
-    plain = [(f.subject.name, f.basis) for f, m in zip(found, measured, strict=True) if not m]
+    plain = [
+        (f.subject.name, f.basis)
+        for f, m in zip(found, measured, strict=True)
+        if not m and f.kind == "growth"
+    ]
     return [
         f
         for f, m in zip(found, measured, strict=True)

@@ -227,8 +227,14 @@ _TOGETHER = frozenset({"together", "combined", "collectively", "jointly", "now"}
 _BE = frozenset({"was", "were", "is", "are"})
 _YEAR = re.compile(r"'?\d{2}|(?:19|20)\d{2}|fy\d{2,4}")  # "Microsoft 365" keeps its 365
 _NAMED_BEFORE = re.compile(
-    r"(?:the|this|that|these|those)\s+(?:segment|business|division|group|unit)s?\b"
+    r"(?:the|this|that|these|those)\s+(?:segment|business|division|group|unit|market|region)s?\b"
 )
+
+
+def named_before(phrase: str) -> bool:
+    """Whether `phrase` points back to a part named before ("in this segment"); "for these
+    reasons" points to no part."""
+    return _NAMED_BEFORE.search(phrase.lower()) is not None
 
 
 def _ends_figure(word: str, clause: str, at: int) -> bool:
