@@ -136,6 +136,7 @@ def phrase_before(clause: str, at: int) -> str:
         if (
             word == ","
             and any(k.lower() in ("and", "or") for k in kept)
+            and not any(k.lower() in _OF or k.lower() in REVENUE_WORDS for k in kept)
             and i > 0
             and not _ends_figure(words[i - 1][1], clause, words[i - 1][0])
             and not re.search(r"\d", words[i - 1][1])
