@@ -42,7 +42,10 @@ class Found(NamedTuple):
 
 _SEPARATOR = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
 _NAME = r"(?P<name>(?:the\s+)?[A-Za-z][\w&/.'’-]*(?:\s+[A-Za-z&][\w&/.'’-]*){0,4}?)"
-_OWN = r"(?:\s+(?P<own>up|down|(?:was|were)(?:\s+(?:up|down))?|at|the\s+remaining|the\s+other))?"
+_OWN = (
+    r"(?:\s+(?:also\s+)?(?P<own>up|down|(?:was|were)(?:\s+(?:up|down))?|at|came\s+in\s+at|"
+    r"the\s+remaining|the\s+other))?"
+)
 _LISTED = re.compile(r"(?:,|\band\b)\s+" + _NAME + _OWN + r"\s+" + CMP + r"$", re.I)
 # A verb's form or a preposition ending it: no name ("representing an impact of 4%").
 _NOT_A_NAME = re.compile(
@@ -52,6 +55,7 @@ _NOT_A_NAME = re.compile(
     r"\b(?:of|to|by|from|in|for|at|on|with|which|that|than|as)$",
     re.I,
 )
+_NEUTRAL = frozenset({"was", "were", "came"})  # "EMEA also came in at 9%": the list's kind
 _SAME = re.compile(r"(?:,|\band\b)\s*" + CMP + r"$", re.I)
 
 
@@ -76,7 +80,7 @@ def continued(text: str, last: Found, match: re.Match[str]) -> Found | None:
         return None  # "Orders were up 30%, services 12%": no list of revenue
     between = text[last.position : match.start()]
     between = between[between.find("%") + 1 :] if "%" in between else between
-    if any(finite_verb(w) and w.lower() not in ("was", "were") for _, w in tokens(between)):
+    if any(finite_verb(w) and w.lower() not in _NEUTRAL for _, w in tokens(between)):
         return None
     if last.kind == "share" and SHARE_OF.match(text, match.end()):
         return None  # a share of its own: figures.py reads it
