@@ -63,11 +63,13 @@ _CMP = {
     "closer to": "~",
     "less than": "<",
     "under": "<",
+    "south of": "<",
     "below": "<",
     "just under": "<",
     "at least": ">=",
     "no less than": ">=",
     "upwards of": ">",
+    "north of": ">",
     "at most": "<=",
     "no more than": "<=",
 }

@@ -119,6 +119,23 @@ _REVENUE_ASIDE = re.compile(
     r"(?:(?:was|were|is|are|has|have|had)\s+)?$",
     re.I,
 )
+_EACH = re.compile(r",?\s+(?:all|both|each)(?:\s+(?:was|were|is|are|have|has))?\s*$", re.I)
+_BARE_REVENUE = re.compile(r"(?:(?:total|net|our)\s+)?(?:revenues?|sales)", re.I)
+
+
+def _each_of_revenue(before: str) -> bool:
+    """Whether the words before a verb are a list of measures, one of them revenue, that each
+    did it: "revenue, EBITDA, DEPS and cash flow, all grew north of 20%"."""
+    each = _EACH.search(before)
+    if each is None:
+        return False
+    items = [i.strip() for i in re.split(r",|\band\b", before[: each.start()])][-6:]
+    for k in range(len(items) - 1, -1, -1):
+        if _BARE_REVENUE.fullmatch(items[k]):
+            return all(0 < len(i.split()) <= 3 for i in items[k:])
+    return False
+
+
 # What a growth is led by is a part of the business growing.
 _LED_BY = re.compile(
     r"\b(?:growth|increase)\s+(?:was\s+|were\s+|is\s+)?(?:primarily\s+|mainly\s+|largely\s+)?"
@@ -141,6 +158,8 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     up 7% sequentially" after an apposition; "and grew 15%")."""
     phrase = phrase_before(text, at)
     near = max(0, at - REACH)  # the words before a verb that its subject is looked for in
+    if _each_of_revenue(text[near:at]):
+        return Subject(COMPANY, True, False, False)  # "revenue, EBITDA and cash flow all grew"
     aside = _ASIDE.search(text, near, at) or _REVENUE_ASIDE.search(text, near, at)
     if aside is not None and not any(finite_verb(w) for _, w in tokens(aside["aside"] or "")):
         phrase = phrase_before(text, aside.start("comma"))  # "Revenue, excluding X, grew 5%"

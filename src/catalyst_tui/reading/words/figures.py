@@ -138,7 +138,10 @@ class _Marks:
     def forecast(self, text: str, at: int) -> bool:
         """Said after the words of the future, and not in a relative clause of what was ("we
         expect a mild impact to software, which accounted for 11% of revenue in 2019")."""
-        return self.forward < at and not _WHAT_WAS.search(text, self.forward, at)
+        if self.forward >= at or _WHAT_WAS.search(text, self.forward, at):
+            return False
+        opened = _RELATIVE_OPEN.search(text, 0, self.forward)
+        return not (opened and "," in text[self.forward : at])  # ", which Rob will detail,"
 
     def hedged(self, at: int) -> bool:
         return self.hedge < at or self.negation < at
@@ -175,9 +178,11 @@ def _blank(match: re.Match[str]) -> str:
 # A relative clause in the past: what it says was, whatever is expected of the rest.
 _WHAT_WAS = re.compile(
     r",\s*(?:which|that|who)\s+(?:\w+ly\s+)?(?:accounted|generated|represented|comprised|"
-    r"made\s+up|was|were|grew|increased|declined|rose|fell|contributed|delivered)\b",
+    r"made\s+up|was|were|grew|increased|declined|rose|fell|contributed|delivered)\b[^,]*$",
     re.I,
 )
+# A relative clause set off by commas that the words of the future stand in: their scope.
+_RELATIVE_OPEN = re.compile(r",\s*(?:which|who|as)\b[^,]*$", re.I)
 # Words of talk, no condition: "if you look at it", "if you think about it".
 _DISCOURSE = re.compile(r"\bif\s+you\s+(?:look|think|compare|go|step\s+back)\b[^,;]{0,40}", re.I)
 

@@ -309,7 +309,17 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     if not words or any(w.lower() in _DISCOURSE for w in words):
         return Subject("", False, False, False)
     if len(lows) > 1 and (
-        lows[-1] in _WE or (lows[0] in _WE and lows[-1] in REVENUE_WORDS)
+        lows[-1] in _WE
+        or (
+            lows[0] in _WE
+            and (
+                lows[-1] in REVENUE_WORDS
+                or (
+                    any(w in REVENUE_WORDS for w in lows)
+                    and not any(other_measure(w) for w in lows)
+                )
+            )
+        )
     ):  # "In the quarter we grew", "we've returned to growth with sales up 22%": ours
         return Subject(COMPANY, True, False, False)
     if (lows[0] in ANAPHORS or _possessive_pronoun(lows[0])) and not words[0].isupper():
