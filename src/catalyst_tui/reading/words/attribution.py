@@ -142,6 +142,8 @@ _LED_BY = re.compile(
     r"(?:led|driven|fueled|powered)\s+by\s+(?:the\s+|our\s+)?$",
     re.I,
 )
+# A revenue named just before the comma a bare growth follows: "X revenue, up 7%".
+_AFTER_REVENUE = re.compile(r"\b(?:revenues?|sales)(?=,\s*$)", re.I)
 # An amount of revenue said just before: "... revenue to $33.7 billion, up 24%".
 _AFTER_AMOUNT = re.compile(
     r"\b(?:revenues?|sales)\s+(?:(?:of|was|were|to|at|reaching|reached|totaling|totaled|"
@@ -181,10 +183,18 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     acting = _OBJECT_OF.search(lead) if not phrase else None
     if acting is not None:  # "wins at Digital Banking drove an 8% growth rate"
         phrase = phrase_before(text, near + acting.start())
+    said = _AFTER_REVENUE.search(lead) if not phrase else None
+    if said is not None:  # "an improvement in defense aftermarket revenue, up 7%"
+        named = read_subject(phrase_before(text, near + said.end()), revenue_said=True)
+        if named.name not in ("", COMPANY) and not named.other and not named.anaphor:
+            return named
     if not phrase and _AFTER_AMOUNT.search(lead):
         measure = measure_before(text, at)  # "drove Cloud revenue to $33.7 billion, up 24%"
         if measure.name != COMPANY:
             return measure
+        own = clause_subject(text, first, revenue_said)
+        if not frame_of(text)[0] and not (own.name[:1].isupper() or own.other or own.anaphor):
+            return measure  # "Our Q1 results included revenue of $1.8 billion, up 7%": revenue's
     if phrase:
         subject = read_subject(
             phrase, first=first and not lead.strip() and near == 0, revenue_said=revenue_said

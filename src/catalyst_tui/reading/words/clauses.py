@@ -36,7 +36,9 @@ _ADVERBIAL = re.compile(
     r"currency|perspective|now|today|finally|first|second|third|fourth|similarly|likewise|"
     r"meanwhile|however|again|lastly|excluding|including|moving|turning|looking|starting)\b|"
     r"\bas\s+[\w\s]{1,20}\s(?:noted|mentioned|said|discussed|expected)\b|"
-    r"\w+ly$",
+    r"\w+ly$|"
+    # a participle's phrase: "Putting this all together,", "Taking a step back,"
+    r"^[A-Za-z]+ing\s+(?:this|that|it|all|these|those|a|an|the|back|together|into)\b",
     re.I,
 )
 # Frames of talk, not of a part: "In this environment,", "In terms of profitability,".
@@ -116,7 +118,11 @@ def _object_other(after_verb: str) -> bool:
 def _without_apposition(phrase: str) -> str:
     """ "pharma, our largest market," is pharma, a market."""
     parts = [p.strip() for p in phrase.split(",") if p.strip()]
-    if len(parts) >= 2 and read_subject(parts[-1]).name == COMPANY:
+    if (
+        len(parts) >= 2
+        and read_subject(parts[-1]).name == COMPANY
+        and not _PARTICIPLE.match(parts[-2])  # "coming into the quarter, sales grew": when
+    ):
         named = read_subject(parts[-2])
         if named.name not in ("", COMPANY) and not named.other:
             return f"{parts[-2]} {parts[-1]}"  # "Our AD&M business, sales declined 7%"
@@ -129,6 +135,9 @@ def _without_apposition(phrase: str) -> str:
     ):
         return f"{parts[0]} {parts[1].split()[-1]}" if _is_part(parts[1]) else parts[0]
     return parts[-1] if parts else ""
+
+
+_PARTICIPLE = re.compile(r"(?i:and\s+|as\s+)?[a-z]+(?:ing|ed)\b")
 
 
 def _is_part(words: str) -> bool:

@@ -89,7 +89,12 @@ def read_figures(
                 subject = previous or first_subject or subject
             elif subject.bare and (previous or first_clause) is not None:
                 named = previous or first_subject  # a clause before this one named it
-                if named is not None and named.name not in ("", COMPANY) and not named.other:
+                if (
+                    named is not None
+                    and named.name not in ("", COMPANY)
+                    and not named.other
+                    and (named.name[:1].isupper() or named.name.casefold() in parts)
+                ):
                     subject = named  # "Security revenue declined, while revenue grew 5%"
             if subject.other or not subject.name or subject.anaphor:
                 continue

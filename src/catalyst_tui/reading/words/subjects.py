@@ -45,6 +45,7 @@ _STOP = word_set(
     contributing expected anticipated mentioned noted said discussed planned exceeded can see
     due primarily partly partially mainly largely after following before despite amid against
     impacted affected hurt benefited reflected added drove drives drive announced announces
+    include includes included
     about regarding ask asked wanted wondering
     reports posts delivers lost won signed closed
     completed launched introduced acquired sold bought remained became impacting affecting
@@ -58,7 +59,7 @@ _LINKING = word_set("represents represent represented representing reflects refl
 # Between a subject and its verb: skipped when the phrase is read back ("sales were up").
 _AUX = word_set(
     """was were is are been be has have had also still now again only both all especially
-    once further then will shall"""
+    once further then will shall do does did"""
 )
 # Prepositions that open what a measure is of: "Revenue from Healthcare", "Sales of pads".
 _OF = frozenset({"from", "of", "for", "in", "into", "within"})
@@ -224,6 +225,11 @@ A_MARKET = re.compile(
 _WE = frozenset({"we", "i", "we've", "we're", "we'd", "we'll", "i've", "i'm"})
 # Someone else's market as a whole: "global car sales", "worldwide smartphone shipments".
 _WORLD = re.compile(r"\s*(?:the\s+)?(?:global|worldwide|world|industry-wide)\s")
+# Words a name never ends with: "Sales in industrial in the first quarter" is industrial's.
+_TRAILING = word_set("and & or of the also growth rate in into for at on with by to from")
+_BASE_OF = re.compile(
+    r"^(?:.*\s)?base\s+of\s+(?=(?:[\w-]+\s+){1,3}(?:revenues?|sales)\b)", re.I
+)
 _TOGETHER = frozenset({"together", "combined", "collectively", "jointly", "now"})
 _BE = frozenset({"was", "were", "is", "are"})
 _YEAR = re.compile(r"'?\d{2}|(?:19|20)\d{2}|fy\d{2,4}")  # "Microsoft 365" keeps its 365
@@ -274,6 +280,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     phrase = _QUALIFIERS.sub(" ", phrase)
     phrase = re.sub(r"^.*\b\w+(?:ed|en)\s+by\s+", "", phrase)  # "highlighted by X": X
     phrase = _DRIVER.sub("", phrase)  # "wins at Digital Banking": Digital Banking's
+    phrase = _BASE_OF.sub("", phrase)  # "a higher base of recurring revenue": recurring
     sold_to = re.search(r"\b(?:sales|revenues?)\s+to\s+", phrase, re.I)
     if sold_to and _MARKET_OF_CUSTOMERS.fullmatch(phrase[sold_to.end() :].strip()):
         market = re.sub(r"^the\s+", "", phrase[sold_to.end() :].strip())
@@ -353,9 +360,9 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         and not _YEAR.fullmatch(low)
         and not _HYPHENED_PERIOD.fullmatch(low)
     ]
-    while kept and kept[-1].lower() in ("and", "&", "or", "of", "the", "also", "growth", "rate"):
+    while kept and kept[-1].lower() in _TRAILING:
         kept.pop()
-    while kept and kept[0].lower() in ("and", "&", "or", "of", "the", "so", "now", "also"):
+    while kept and kept[0].lower() in ("and", "&", "or", "of", "the", "so", "now", "also", "with"):
         kept.pop(0)
     if not kept:
         bare = revenue and all(w in REVENUE_WORDS or w == "the" for w in lows)
@@ -393,7 +400,8 @@ _FUNCTION_WORDS = frozenset({"of", "in", "for", "from", "to", "and", "or", "at",
 
 _HYPHENED_PERIOD = re.compile(
     r"(?:first|second|third|fourth|q[1-4]|full|fiscal|half|nine|six|twelve)-(?:quarter|year|"
-    r"month|months|half)|year-ago|prior-year|today|year-to-date"
+    r"month|months|half)|year-ago|prior-year|today|year-to-date|(?:year|quarter)-(?:over|on)-"
+    r"(?:year|quarter)"
 )
 _COMPARATIVES = word_set(
     "higher lower strong stronger weak weaker record solid continued impressive robust healthy"

@@ -45,7 +45,10 @@ NOT_REVENUE = re.compile(
     r"\bsell[- ]?(?:through|in)\b|\bpoint[- ]of[- ]sale\s+(?:data|sales)\b|\bPOS\s+sales\b|"
     r"\b(?:revenues?|sales)\s+(?:backlog|synerg\w*|recognition|run[- ]rate|pipeline)\b|"
     r"\bthrough\s+(?:our\s+|the\s+)?(?:distributors?|distribution|channel)|"
-    r"\b(?:comparable|same)[- ]stores?\b|\blike[- ]for[- ]like\b",
+    r"\b(?:comparable|same)[- ]stores?\b|\blike[- ]for[- ]like\b|"
+    # an expense named with sales: "sales and marketing", "selling, general and administrative"
+    r"\bsales\s+(?:and|&)\s+marketing\b|\bselling\b|"
+    r"\b(?:total\s+|serviceable\s+)?addressable\s+markets?\b|\btam\b",
     re.I,
 )
 # A part set aside: "Excluding China,", "outside of the U.S.", "ex-Japan"; an effect set aside
