@@ -187,7 +187,9 @@ _WHAT_WAS = re.compile(
     re.I,
 )
 # A relative clause set off by commas that the words of the future stand in: their scope.
-_RELATIVE_OPEN = re.compile(r",\s*(?:which|who|as)\b[^,]*$", re.I)
+_RELATIVE_OPEN = re.compile(
+    r"(?:^|,)\s*(?:and\s+)?(?:which|who|as|while|although|though|whereas)\b[^,]*$", re.I
+)
 # Words of talk, no condition: "if you look at it", "if you think about it".
 _DISCOURSE = re.compile(r"\bif\s+you\s+(?:look|think|compare|go|step\s+back)\b[^,;]{0,40}", re.I)
 
@@ -271,6 +273,8 @@ def _each_figure(
                 or _basis(_basis_window(_own_clause(text[since : match.start()])))
                 or frame_basis
             )
+            if basis == "year over year":
+                basis = _against_quarter(_basis_window(after), text, basis)
             found = found._replace(basis=basis)
         last = found
         yield found
@@ -339,6 +343,33 @@ def _own_clause(before: str) -> str:
     """The words before a figure back to the last "and", "while", comma or semicolon: a basis
     said there is its own ("sequentially up 7%"), one before them the figure before's."""
     return re.split(r",|;|\band\b|\bwhile\b", before)[-1]
+
+
+_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}
+_QUARTER_OF_YEAR = re.compile(
+    r"\b(?P<q>first|second|third|fourth)\s+quarter\s+of\s+(?:fiscal\s+)?(?:19|20)\d\d|"
+    r"\b(?P<qq>q[1-4])\s*(?:of\s+)?(?:fiscal\s+)?(?:19|20)\d\d",
+    re.I,
+)
+_OWN_QUARTER = re.compile(
+    r"\b(?:for|in|during)\s+(?:the\s+)?(?:(?P<q>first|second|third|fourth)\s+quarter|"
+    r"(?P<qq>q[1-4]))\b(?!\s*(?:of\s+)?(?:fiscal\s+)?(?:19|20)\d\d)",
+    re.I,
+)
+
+
+def _against_quarter(window: str, text: str, basis: str) -> str:
+    """A base that is a quarter of a year named against the clause's own quarter: the same
+    quarter is a year before; the quarter just before is sequential ("For the fourth
+    quarter, … 26.8% compared to the third quarter of 2020"); another, no basis known."""
+    base, own = _QUARTER_OF_YEAR.search(window), _OWN_QUARTER.search(text)
+    if base is None or own is None:
+        return basis
+    then = _QUARTERS[(base["q"] or base["qq"]).lower()]
+    now = _QUARTERS[(own["q"] or own["qq"]).lower()]
+    if then == now:
+        return basis
+    return "sequential" if now == then % 4 + 1 else ""
 
 
 def _basis_window(after: str) -> str:

@@ -51,6 +51,14 @@ _VERBS = {
     "introduced": r"initiat(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|provid(?:es|ing)|"
     r"issu(?:es|ing)|giv(?:es|ing)",
 }
+# Giving guidance begins it only for a period named: "providing guidance for the full year 2022"
+# ("while we're providing guidance, we're doing so with a wider range" begins none).
+_GIVEN = re.compile(r"(?:provid|issu|giv)", re.I)
+_FOR_PERIOD = re.compile(
+    r"\s+for\s+(?:the\s+)?(?:first|second|third|fourth|full|fiscal|next|coming|q[1-4]|fy|"
+    r"calendar|(?:19|20)\d\d|['’]?\d{2}\b|year|quarter|half)",
+    re.I,
+)
 # The words between a verb and the guidance it moves: what the guidance is of ("our full
 # year revenue, operating margin and earnings per share guidance"), no preposition of place
 # or time ("increased our investments in sales ahead of the guidance" moves none).
@@ -135,6 +143,8 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         for match in pattern.finditer(sentence):
             if _blocked(sentence, match.start(), match.end()):
                 continue
+            if _GIVEN.match(match.group()) and not _FOR_PERIOD.match(sentence, match.end()):
+                continue
             after = sentence[match.end() : match.end() + 40]
             metric = _metric(match["object"]) or _metric(after, first=True)
             found.append((match.start(), direction, metric))
@@ -176,6 +186,8 @@ def _blocked(sentence: str, at: int, until: int, *, verb: bool = True) -> bool:
     lead = sentence[clause_start:at]
     if _NEGATED.search(lead) or _HEDGED.search(lead):
         return True
+    if verb and re.match(r"lower\s", sentence[at:]) and not _ACTS.search(lead):
+        return True  # "due to lower volume expectations": an adjective, no act
     if verb and re.search(r"(?:\b(?:a|an|the|our|its|their)|['’]s)\s*$", lead, re.I):
         # "a lower outlook", "the company's reaffirmed guidance": an adjective, no act; "our
         # increased guidance" is ours, moved
@@ -189,6 +201,9 @@ def _blocked(sentence: str, at: int, until: int, *, verb: bool = True) -> bool:
 
 
 _OTHERS = re.compile(r"\b(?:their|his|her|your)\b", re.I)
+_ACTS = re.compile(
+    r"\b(?:we|(?<!due\s)(?<!owing\s)(?<!thanks\s)to|will|must|and|also|i)\s*$|['’]ll\s*$", re.I
+)
 _DONE = re.compile(r"[a-z]+ed\b", re.I)  # a verb's past participle: "our raised outlook"
 # A measure right before the verb is what moves, not the guidance.
 _MEASURE_DOES = re.compile(

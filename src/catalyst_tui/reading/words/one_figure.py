@@ -105,6 +105,8 @@ def read_one(
         return listed
     if verb is not None and _IMPACT_BY.search(before, tail(before, 60)):
         return None
+    if verb is not None and _FLAT_TO.search(before, tail(before, 40), verb.start()):
+        return None  # "flat to down 5%": a range from nothing, no one growth
     word = (verb["verb"] if verb is not None else noun["noun"]).lower()  # type: ignore[index]
     negative = bool(NEGATIVE.match(word)) or bool(re.match(r"\s*below\b", after, re.I))
     if re.match(r"(?:up|down)\s+from", word):
@@ -157,6 +159,7 @@ _ACTED_ON = re.compile(
     r"[\w&'’/-]+){1,4}",
     re.I,
 )
+_FLAT_TO = re.compile(r"\bflat\s+to\s*$", re.I)
 # A share's whole said first, before its clause: "As a percentage of total revenue, ...".
 _SHARE_FRAME = re.compile(
     r"\s*(?:and\s+)?as\s+an?\s+(?:percentage|percent|share|portion|proportion)\s+of\s+"

@@ -45,7 +45,8 @@ _STOP = word_set(
     contributing expected anticipated mentioned noted said discussed planned exceeded can see
     due primarily partly partially mainly largely after following before despite amid against
     impacted affected hurt benefited reflected added drove drives drive announced announces
-    include includes included
+    include includes included realize realized realizing achieve achieves deliver delivers
+    post posts generate generates report reports show shows
     about regarding ask asked wanted wondering
     reports posts delivers lost won signed closed
     completed launched introduced acquired sold bought remained became impacting affecting
@@ -359,6 +360,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         and not (low in REVENUE_WORDS and low != "arr")
         and not _YEAR.fullmatch(low)
         and not _HYPHENED_PERIOD.fullmatch(low)
+        and not (low.endswith("ly") and low not in _NOT_ADVERBS and w.islower())
     ]
     while kept and kept[-1].lower() in _TRAILING:
         kept.pop()
@@ -407,7 +409,7 @@ _COMPARATIVES = word_set(
     "higher lower strong stronger weak weaker record solid continued impressive robust healthy"
     " significant over about approximately nearly roughly almost around under just some"
     " industry-leading market-leading best-in-class exceptional excellent outstanding"
-    " remarkable tremendous"
+    " remarkable tremendous sequential"
 )
 
 
