@@ -45,8 +45,8 @@ _STOP = word_set(
     contributing expected anticipated mentioned noted said discussed planned exceeded can see
     due primarily partly partially mainly largely after following before despite amid against
     impacted affected hurt benefited reflected added drove drives drive announced announces
-    include includes included realize realized realizing achieve achieves deliver delivers
-    post posts generate generates report reports show shows
+    include includes included realize realized realizing achieves delivers posts generates
+    reports shows
     about regarding ask asked wanted wondering
     reports posts delivers lost won signed closed
     completed launched introduced acquired sold bought remained became impacting affecting
