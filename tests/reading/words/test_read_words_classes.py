@@ -73,6 +73,18 @@ LISTS: list[tuple[str, list[str]]] = [
             "growth 11 : China",
         ],
     ),
+    (
+        "Sales were up 28% in U.S. dollars, 25% in local currencies and 23% organically compared to the first quarter of 2020.",
+        ["growth 28 yoy : company", "alt 25 23"],
+    ),
+    (
+        "<UNK> <UNK> - CFO: By region, Americas revenue grew 9%, EMEA also came in at 9% and Asia Pacific revenues grew at 14%.",
+        ["growth 9 : Americas", "growth 9 : EMEA", "growth 14 : Asia Pacific"],
+    ),
+    (
+        "Revenue grew 10% in the Americas, 5% in EMEA and 3% in APAC year over year.",
+        ["growth 10 yoy : Americas", "growth 5 yoy : EMEA", "growth 3 yoy : APAC"],
+    ),
 ]
 RESPECTIVELY: list[tuple[str, list[str]]] = [
     (
@@ -163,6 +175,18 @@ TWO_BASES: list[tuple[str, list[str]]] = [
             "growth 2 sequential : Services",
         ],
     ),
+    (
+        "Revenue of $214 million was up 12% year-over-year, an acceleration from our Q1 revenue growth of 11% and above the high end of our guidance.",
+        ["growth 12 yoy : company", "growth 11 : company"],
+    ),
+    (
+        "For the fourth quarter, revenue was $172.7 million, an increase of 2.6% compared to the fourth quarter of 2019 and an increase of 26.8% compared to the third quarter of 2020.",
+        ["growth 2.6 yoy : company", "growth 26.8 sequential : company"],
+    ),
+    (
+        "<UNK> <UNK>: In compute, revenue grew 10% year over year and was down just 1% sequentially.",
+        ["growth 10 yoy : compute", "growth -1 sequential : compute"],
+    ),
 ]
 PARTS: list[tuple[str, list[str]]] = [
     (
@@ -229,6 +253,38 @@ PARTS: list[tuple[str, list[str]]] = [
         "<UNK> <UNK> - CEO: In the quarter we grew 31% in connectors, and we grew 6% "
         "overall. Our sensors business was up 14%.",
         ["growth 31 : connectors", "growth 6 : company", "growth 14 : sensors business"],
+    ),
+    (
+        "Specifically, on an organic basis, we grew our Industrial segment 9% and grew our software businesses within our Energy segment 10%.",
+        ["growth 9 : Industrial segment", "growth 10 : software businesses within Energy segment"],
+    ),
+    (
+        "Services growth was led by managed services, which was up 20%.",
+        ["growth 20 : managed services"],
+    ),
+    (
+        "Sales to transportation customers decreased by 53%, and sales to other end markets increased by 14%.",
+        ["growth -53 : transportation customers", "growth 14 : other end markets"],
+    ),
+    (
+        "In Optical, we've returned to growth with sales up 22% in 2021.",
+        ["growth 22 : Optical"],
+    ),
+    (
+        "Security revenue declined modestly in the quarter, while revenue grew 5% for the year.",
+        ["growth 5 : Security"],
+    ),
+    (
+        "<UNK> <UNK>: Networking revenue, all in, was up 21%.",
+        ["growth 21 : Networking"],
+    ),
+    (
+        "Within the segment, revenues in broadband and 5G increased 13% organically.",
+        ["growth 13 : broadband and 5G"],
+    ),
+    (
+        "I'm here with Jane Doe, Acme's chairman and chief executive officer.\nExcluding this, Acme's revenue was up 5%.",
+        ["growth 5 : company"],
     ),
 ]
 NOT_REVENUE: list[tuple[str, list[str]]] = [
@@ -298,6 +354,38 @@ NOT_REVENUE: list[tuple[str, list[str]]] = [
         "profitable.",
         [],
     ),
+    (
+        "Sales and marketing increased $3.3 million or 41.4% as we added headcount.",
+        [],
+    ),
+    (
+        "Today, almost half our revenue comes from these areas, and our addressable market has tripled over that same period.",
+        [],
+    ),
+    (
+        "And we nearly doubled free cash flow.",
+        [],
+    ),
+    (
+        "In the US, sales of used cars increased while the SAAR for 2020 is closer to 13 million, down 23% from last year.",
+        [],
+    ),
+    (
+        "Our performance resulted in a 13% increase in adjusted earnings per share from the same quarter last year.",
+        [],
+    ),
+    (
+        "Growth was driven by strong demand, which was up 20%.",
+        [],
+    ),
+    (
+        "We finished the year with 829 customers that have spent more than $100,000 with us in the last 12 months, which is a 5% improvement over the previous year.",
+        [],
+    ),
+    (
+        "The renewable energy market is expected to grow at a 10% CAGR over the next five years.",
+        [],
+    ),
 ]
 SHARES: list[tuple[str, list[str]]] = [
     (
@@ -352,6 +440,26 @@ SHARES: list[tuple[str, list[str]]] = [
         "<UNK> <UNK>: Software now makes up 41% of total revenue, up from 35% a year "
         "ago. Cloud rose 20%, reaching 30% of revenue.",
         ["share 41 : Software", "share 35 : Software", "growth 20 : Cloud", "share 30 : Cloud"],
+    ),
+    (
+        "As a percentage of total revenue, recurring revenue was 77% in the third quarter.",
+        ["share 77 : recurring"],
+    ),
+    (
+        "We have a higher-value business mix, with over 70% of our revenue in software and services and a significant recurring revenue base.",
+        ["share 70 > : software and services"],
+    ),
+    (
+        "Starting with our services business, which generated about 51% of total revenue in 2019, we expect a mild impact.",
+        ["share 51 ~ : services business"],
+    ),
+    (
+        "For these reasons, we expect a mild impact to our software revenue, which accounted for about 11% of total company revenue in 2019.",
+        ["share 11 ~ : software"],
+    ),
+    (
+        "Our total business mix is such that we closed the year with 40% of our revenue in the fourth quarter.",
+        [],
     ),
 ]
 NUMBER_WORDS: list[tuple[str, list[str]]] = [
@@ -414,6 +522,18 @@ ALTERNATIVES: list[tuple[str, list[str]]] = [
         "<UNK> <UNK>: Revenue grew 8% as reported, or 10% in constant currency. "
         "Organic growth was 6%.",
         ["growth 8 : company", "alt 10 6"],
+    ),
+    (
+        "Revenue, EBITDA, EPS and cash flow, all grew north of 20% in the quarter.",
+        ["growth 20 > : company"],
+    ),
+    (
+        "Revenue grew by a very strong 16% from prior year.",
+        ["growth 16 yoy : company"],
+    ),
+    (
+        "Revenue, on the other hand, is expected to be flat to down 5%.",
+        [],
     ),
 ]
 GUIDANCE: list[tuple[str, list[str]]] = [
@@ -604,6 +724,38 @@ GUIDANCE: list[tuple[str, list[str]]] = [
         "$2.2 billion next year.",
         [],
     ),
+    (
+        "We raised our full year revenue, operating margin and earnings per share guidance.",
+        ["guidance raised"],
+    ),
+    (
+        "We are increasing the high end of our revenue and earnings per share guidance ranges.",
+        ["guidance raised"],
+    ),
+    (
+        "Now please turn to Page 14 and I'll highlight our increased guidance for 2021.",
+        ["guidance raised"],
+    ),
+    (
+        "We are providing guidance for the first quarter of 2022 and for the full year of 2022.",
+        ["guidance introduced"],
+    ),
+    (
+        "There is uncertainty, and so while we're providing guidance, we're doing so with a wider range.",
+        [],
+    ),
+    (
+        "As we said in April, due to lower volume expectations, we implemented measures to reduce cost.",
+        [],
+    ),
+    (
+        "As a result of the supply chain challenges late in Q3, we are revising our full year guidance.",
+        ["guidance cut"],
+    ),
+    (
+        "We increased our investments in sales and marketing ahead of the guidance period.",
+        [],
+    ),
 ]
 ANALYSTS: list[tuple[str, list[str]]] = [
     (
@@ -665,6 +817,22 @@ ANALYSTS: list[tuple[str, list[str]]] = [
     ),
     (
         "Congratulations on the quarter. Cloud growth of 30% was impressive.",
+        [],
+    ),
+    (
+        "Operator: Our next question comes from <UNK> with <UNK>. Your line is open.\n<UNK> <UNK>: Thanks. So data center grew 30% this quarter. And is the 12% growth in services sustainable?\n<UNK> <UNK>: Yes. Services revenue grew 12%, and we expect it to moderate.",
+        ["growth 12 : services"],
+    ),
+    (
+        "Unidentified Company Representative: Software revenue increased 22% in the quarter.",
+        ["growth 22 : Software"],
+    ),
+    (
+        "<UNK> <UNK>: Okay. How should we think about services, which grew 12% this quarter?",
+        [],
+    ),
+    (
+        "Unidentified Participant: Cloud revenue grew 30%, so where does it go from here?",
         [],
     ),
 ]
@@ -1559,10 +1727,34 @@ MORE: list[tuple[str, list[str]]] = [
         "Storage revenue was $300 million, flat year over year, and networking revenue was up 8%.",
         ["growth 8 : networking"],
     ),
+    (
+        "And as we had expected coming into the quarter, sales grew by 3% from prior year.",
+        ["growth 3 yoy : company"],
+    ),
+    (
+        "Putting this all together, our annual recurring revenue, or ARR, is now over $13 billion, which is up 8% this quarter.",
+        ["growth 8 : ARR"],
+    ),
+    (
+        "Our Q1 results included revenue of $1.8 billion, up 7%, including $48 million from acquisitions.",
+        ["growth 7 : company"],
+    ),
+    (
+        "Slightly lower revenue was driven by lower shipments, partially offset by an improvement in aftermarket revenue, up 7%.",
+        ["growth 7 : aftermarket"],
+    ),
+    (
+        "We continue to build on a higher base of recurring revenue, which grew 7% year-over-year.",
+        ["growth 7 yoy : recurring"],
+    ),
+    (
+        "We expect cloud revenue, which will grow 20%, to be strong.",
+        ["growth 20 : cloud"],
+    ),
 ]
 
 _COMPARED = {"": "=", "about": "~", "approximately": "~", "roughly": "~", "nearly": "~"}
-_COMPARED |= {"over": ">", "more than": ">", "almost": "~", "around": "~"}
+_COMPARED |= {"over": ">", "more than": ">", "almost": "~", "around": "~", "north of": ">"}
 _BASES = {"sequential": "sequential", "year over year": "yoy", "": ""}
 _DROP = frozenset(["revenue", "revenues", "sales", "the", "our", "its", "total", "net", "of"])
 

@@ -39,6 +39,8 @@ def apposition_other(text: str, governor: int) -> bool:
     if not head.endswith(","):
         return False
     segment = head[:-1]
+    if re.search(r"\b(?:revenues?|sales)$", segment, re.I):
+        return False  # "an improvement in aftermarket revenue, up 7%": revenue's
     verbs = [at for at, word in tokens(segment) if finite_verb(word) or word.lower() == "spent"]
     return other_in(segment[verbs[-1] :]) if verbs else False
 

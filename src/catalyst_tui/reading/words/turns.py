@@ -43,9 +43,20 @@ _ANALYSTS_WORDS = re.compile(
     r"I\s+want(?:ed)?\s+to\s+(?:ask|follow\s+up|understand|get\s+a\s+sense)|"
     r"(?:help\s+us|walk\s+us\s+through)|(?:could|can|would)\s+you\s+(?:talk|give|help|"
     r"comment|provide|elaborate|walk|discuss|share|tell|speak|quantify|unpack|remind)|"
-    r"just\s+(?:a\s+)?(?:quick\s+)?follow[- ]up)\b",
+    r"just\s+(?:a\s+)?(?:quick\s+)?follow[- ]up|how\s+should\s+(?:we|i)\s+think|"
+    r"you\s+(?:said|mentioned|talked\s+about|noted|called\s+out|highlighted|alluded)|"
+    r"you\s+guys)\b",
     re.I,
 )
+# The operator giving the line to someone: the next speaker asks.
+_GIVES_THE_LINE = re.compile(
+    r"\b(?:question\s+(?:comes|is\s+coming)\s+from|next\s+question|line\s+is\s+(?:now\s+)?open|"
+    r"please\s+go\s+ahead|from\s+the\s+line\s+of|comes\s+from\s+the\s+line)\b",
+    re.I,
+)
+# Words of a label that speak for the company, whatever else it says ("Unidentified Company
+# Representative").
+_COMPANY_WORDS = word_set("company corporate representative executive management officer ceo cfo")
 
 
 def label(text: str, line_start: int, line_end: int) -> tuple[str, int]:
@@ -75,6 +86,7 @@ def company_sentences(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple
         by_line.setdefault(line_start, []).append((start, end))
     kept: list[tuple[int, int]] = []
     speaker = ""  # the label of a line that names a speaker for the lines after it
+    asker = False  # the operator gave the line: the next labelled speaker asks
     for line_start, sentences in by_line.items():
         line_end = text.find("\n", line_start)
         line_end = len(text) if line_end < 0 else line_end
@@ -83,8 +95,16 @@ def company_sentences(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple
             speaker = named  # a label alone on its line: the speaker of the lines after it
             continue
         who = named or speaker
-        if _not_company(who) or _asks(text, sentences):
+        if _operator(who):
+            asker = any(_GIVES_THE_LINE.search(text, s, e) for s, e in sentences)
             continue
+        if named and asker and not _company(who):
+            asker = False
+            continue  # "Operator: Our next question comes from <UNK>." then "<UNK>: ..."
+        if named:
+            asker = False
+        if _not_company(who) or (not _company(who) and _asks(text, sentences)):
+            continue  # a turn labelled the company's ("- CFO") answers, whatever it echoes
         for start, end in sentences:
             start = max(start, words_at)
             while start < end and text[start].isspace():
@@ -94,9 +114,26 @@ def company_sentences(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple
     return kept
 
 
+def _words_of(who: str) -> list[str]:
+    return [w.strip(",()-").casefold() for w in who.split()]
+
+
+def _operator(who: str) -> bool:
+    return "operator" in _words_of(who)
+
+
+def _company(who: str) -> bool:
+    """Whether a label says it speaks for the company ("- CFO", "Company Representative")."""
+    words = _words_of(who)
+    return any(w in _COMPANY_WORDS or w in _ROLES - _NOT_COMPANY for w in words) and not any(
+        w in ("analyst", "analysts", "operator") for w in words
+    )
+
+
 def _not_company(who: str) -> bool:
-    """Whether a label names the operator or an analyst."""
-    return any(w.strip(",()-").casefold() in _NOT_COMPANY for w in who.split())
+    """Whether a label names the operator or an analyst ("Unidentified Participant"; an
+    "Unidentified Company Representative" speaks for the company)."""
+    return not _company(who) and any(w in _NOT_COMPANY for w in _words_of(who))
 
 
 def _asks(text: str, sentences: list[tuple[int, int]]) -> bool:
