@@ -74,11 +74,13 @@ LISTS: list[tuple[str, list[str]]] = [
         ],
     ),
     (
-        "Sales were up 28% in U.S. dollars, 25% in local currencies and 23% organically compared to the first quarter of 2020.",
+        "Sales were up 28% in U.S. dollars, 25% in local currencies and 23% organically "
+        "compared to the first quarter of 2020.",
         ["growth 28 yoy : company", "alt 25 23"],
     ),
     (
-        "<UNK> <UNK> - CFO: By region, Americas revenue grew 9%, EMEA also came in at 9% and Asia Pacific revenues grew at 14%.",
+        "<UNK> <UNK> - CFO: By region, Americas revenue grew 9%, EMEA also came in at 9% and "
+        "Asia Pacific revenues grew at 14%.",
         ["growth 9 : Americas", "growth 9 : EMEA", "growth 14 : Asia Pacific"],
     ),
     (
@@ -176,15 +178,19 @@ TWO_BASES: list[tuple[str, list[str]]] = [
         ],
     ),
     (
-        "Revenue of $214 million was up 12% year-over-year, an acceleration from our Q1 revenue growth of 11% and above the high end of our guidance.",
+        "Revenue of $214 million was up 12% year-over-year, an acceleration from our Q1 revenue "
+        "growth of 11% and above the high end of our guidance.",
         ["growth 12 yoy : company", "growth 11 : company"],
     ),
     (
-        "For the fourth quarter, revenue was $172.7 million, an increase of 2.6% compared to the fourth quarter of 2019 and an increase of 26.8% compared to the third quarter of 2020.",
+        "For the fourth quarter, revenue was $172.7 million, an increase of 2.6% compared to "
+        "the fourth quarter of 2019 and an increase of 26.8% compared to the third quarter of "
+        "2020.",
         ["growth 2.6 yoy : company", "growth 26.8 sequential : company"],
     ),
     (
-        "<UNK> <UNK>: In compute, revenue grew 10% year over year and was down just 1% sequentially.",
+        "<UNK> <UNK>: In compute, revenue grew 10% year over year and was down just 1% "
+        "sequentially.",
         ["growth 10 yoy : compute", "growth -1 sequential : compute"],
     ),
 ]
@@ -255,7 +261,8 @@ PARTS: list[tuple[str, list[str]]] = [
         ["growth 31 : connectors", "growth 6 : company", "growth 14 : sensors business"],
     ),
     (
-        "Specifically, on an organic basis, we grew our Industrial segment 9% and grew our software businesses within our Energy segment 10%.",
+        "Specifically, on an organic basis, we grew our Industrial segment 9% and grew our "
+        "software businesses within our Energy segment 10%.",
         ["growth 9 : Industrial segment", "growth 10 : software businesses within Energy segment"],
     ),
     (
@@ -263,7 +270,8 @@ PARTS: list[tuple[str, list[str]]] = [
         ["growth 20 : managed services"],
     ),
     (
-        "Sales to transportation customers decreased by 53%, and sales to other end markets increased by 14%.",
+        "Sales to transportation customers decreased by 53%, and sales to other end markets "
+        "increased by 14%.",
         ["growth -53 : transportation customers", "growth 14 : other end markets"],
     ),
     (
@@ -283,7 +291,8 @@ PARTS: list[tuple[str, list[str]]] = [
         ["growth 13 : broadband and 5G"],
     ),
     (
-        "I'm here with Jane Doe, Acme's chairman and chief executive officer.\nExcluding this, Acme's revenue was up 5%.",
+        "I'm here with Jane Doe, Acme's chairman and chief executive officer.\nExcluding this, "
+        "Acme's revenue was up 5%.",
         ["growth 5 : company"],
     ),
 ]
@@ -359,7 +368,8 @@ NOT_REVENUE: list[tuple[str, list[str]]] = [
         [],
     ),
     (
-        "Today, almost half our revenue comes from these areas, and our addressable market has tripled over that same period.",
+        "Today, almost half our revenue comes from these areas, and our addressable market has "
+        "tripled over that same period.",
         [],
     ),
     (
@@ -367,11 +377,13 @@ NOT_REVENUE: list[tuple[str, list[str]]] = [
         [],
     ),
     (
-        "In the US, sales of used cars increased while the SAAR for 2020 is closer to 13 million, down 23% from last year.",
+        "In the US, sales of used cars increased while the SAAR for 2020 is closer to 13 "
+        "million, down 23% from last year.",
         [],
     ),
     (
-        "Our performance resulted in a 13% increase in adjusted earnings per share from the same quarter last year.",
+        "Our performance resulted in a 13% increase in adjusted earnings per share from the "
+        "same quarter last year.",
         [],
     ),
     (
@@ -379,7 +391,8 @@ NOT_REVENUE: list[tuple[str, list[str]]] = [
         [],
     ),
     (
-        "We finished the year with 829 customers that have spent more than $100,000 with us in the last 12 months, which is a 5% improvement over the previous year.",
+        "We finished the year with 829 customers that have spent more than $100,000 with us in "
+        "the last 12 months, which is a 5% improvement over the previous year.",
         [],
     ),
     (
@@ -446,19 +459,23 @@ SHARES: list[tuple[str, list[str]]] = [
         ["share 77 : recurring"],
     ),
     (
-        "We have a higher-value business mix, with over 70% of our revenue in software and services and a significant recurring revenue base.",
+        "We have a higher-value business mix, with over 70% of our revenue in software and "
+        "services and a significant recurring revenue base.",
         ["share 70 > : software and services"],
     ),
     (
-        "Starting with our services business, which generated about 51% of total revenue in 2019, we expect a mild impact.",
+        "Starting with our services business, which generated about 51% of total revenue in "
+        "2019, we expect a mild impact.",
         ["share 51 ~ : services business"],
     ),
     (
-        "For these reasons, we expect a mild impact to our software revenue, which accounted for about 11% of total company revenue in 2019.",
+        "For these reasons, we expect a mild impact to our software revenue, which accounted "
+        "for about 11% of total company revenue in 2019.",
         ["share 11 ~ : software"],
     ),
     (
-        "Our total business mix is such that we closed the year with 40% of our revenue in the fourth quarter.",
+        "Our total business mix is such that we closed the year with 40% of our revenue in the "
+        "fourth quarter.",
         [],
     ),
 ]
@@ -741,15 +758,18 @@ GUIDANCE: list[tuple[str, list[str]]] = [
         ["guidance introduced"],
     ),
     (
-        "There is uncertainty, and so while we're providing guidance, we're doing so with a wider range.",
+        "There is uncertainty, and so while we're providing guidance, we're doing so with a "
+        "wider range.",
         [],
     ),
     (
-        "As we said in April, due to lower volume expectations, we implemented measures to reduce cost.",
+        "As we said in April, due to lower volume expectations, we implemented measures to "
+        "reduce cost.",
         [],
     ),
     (
-        "As a result of the supply chain challenges late in Q3, we are revising our full year guidance.",
+        "As a result of the supply chain challenges late in Q3, we are revising our full year "
+        "guidance.",
         ["guidance cut"],
     ),
     (
@@ -820,7 +840,10 @@ ANALYSTS: list[tuple[str, list[str]]] = [
         [],
     ),
     (
-        "Operator: Our next question comes from <UNK> with <UNK>. Your line is open.\n<UNK> <UNK>: Thanks. So data center grew 30% this quarter. And is the 12% growth in services sustainable?\n<UNK> <UNK>: Yes. Services revenue grew 12%, and we expect it to moderate.",
+        "Operator: Our next question comes from <UNK> with <UNK>. Your line is open.\n<UNK> "
+        "<UNK>: Thanks. So data center grew 30% this quarter. And is the 12% growth in services "
+        "sustainable?\n<UNK> <UNK>: Yes. Services revenue grew 12%, and we expect it to "
+        "moderate.",
         ["growth 12 : services"],
     ),
     (
@@ -1732,15 +1755,18 @@ MORE: list[tuple[str, list[str]]] = [
         ["growth 3 yoy : company"],
     ),
     (
-        "Putting this all together, our annual recurring revenue, or ARR, is now over $13 billion, which is up 8% this quarter.",
+        "Putting this all together, our annual recurring revenue, or ARR, is now over $13 "
+        "billion, which is up 8% this quarter.",
         ["growth 8 : ARR"],
     ),
     (
-        "Our Q1 results included revenue of $1.8 billion, up 7%, including $48 million from acquisitions.",
+        "Our Q1 results included revenue of $1.8 billion, up 7%, including $48 million from "
+        "acquisitions.",
         ["growth 7 : company"],
     ),
     (
-        "Slightly lower revenue was driven by lower shipments, partially offset by an improvement in aftermarket revenue, up 7%.",
+        "Slightly lower revenue was driven by lower shipments, partially offset by an "
+        "improvement in aftermarket revenue, up 7%.",
         ["growth 7 : aftermarket"],
     ),
     (

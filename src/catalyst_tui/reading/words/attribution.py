@@ -9,16 +9,9 @@ import re
 
 from .clauses import clause_subject, frame_of
 from .patterns import OBJECT, REVENUE_SAID
+from .phrases import finite_verb, other_measure, phrase_before, tokens
 from .records import COMPANY
-from .subjects import (
-    A_MARKET,
-    Subject,
-    finite_verb,
-    other_measure,
-    phrase_before,
-    read_subject,
-    tokens,
-)
+from .subjects import A_MARKET, Subject, read_subject
 from .vocabulary import CURRENCIES, PERIOD, REACH, word_set
 
 

@@ -15,8 +15,9 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from .phrases import finite_verb, other_measure, tokens
 from .records import COMPANY
-from .subjects import Subject, finite_verb, named_before, other_measure, read_subject, tokens
+from .subjects import Subject, named_before, read_subject
 from .vocabulary import PERIOD
 
 _FRAME = re.compile(

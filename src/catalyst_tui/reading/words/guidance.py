@@ -188,11 +188,14 @@ def _blocked(sentence: str, at: int, until: int, *, verb: bool = True) -> bool:
         return True
     if verb and re.match(r"lower\s", sentence[at:]) and not _ACTS.search(lead):
         return True  # "due to lower volume expectations": an adjective, no act
-    if verb and re.search(r"(?:\b(?:a|an|the|our|its|their)|['’]s)\s*$", lead, re.I):
-        # "a lower outlook", "the company's reaffirmed guidance": an adjective, no act; "our
-        # increased guidance" is ours, moved
-        if not (lead.rstrip().lower().endswith("our") and _DONE.match(sentence, at)):
-            return True
+    # "a lower outlook", "the company's reaffirmed guidance": an adjective, no act; "our
+    # increased guidance" is ours, moved
+    if (
+        verb
+        and re.search(r"(?:\b(?:a|an|the|our|its|their)|['’]s)\s*$", lead, re.I)
+        and not (lead.rstrip().lower().endswith("our") and _DONE.match(sentence, at))
+    ):
+        return True
     if verb and (_OTHERS.search(sentence[at:until]) or _OTHERS_DO.search(lead)):
         return True  # "customers are raising their forecasts": someone else's
     if verb and _MEASURE_DOES.search(lead):

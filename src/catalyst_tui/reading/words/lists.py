@@ -21,7 +21,8 @@ import re
 from typing import NamedTuple
 
 from .patterns import CMP, COMPARISON, FIGURE, NEGATIVE, SHARE_OF, VERB_THEN, share_of, tail
-from .subjects import Subject, finite_verb, other_measure, phrase_before, read_subject, tokens
+from .phrases import finite_verb, other_measure, phrase_before, tokens
+from .subjects import Subject, read_subject
 from .vocabulary import PERIOD, PERIOD_WORD
 
 

@@ -21,8 +21,9 @@ from .patterns import (
     share_of,
     tail,
 )
+from .phrases import phrase_before
 from .records import COMPANY
-from .subjects import Subject, phrase_before, read_subject
+from .subjects import Subject, read_subject
 from .vocabulary import PERIOD
 
 
@@ -122,8 +123,10 @@ def read_one(
         return None  # "spent $2.1 billion on capital expenditures, an increase of 11%"
     own = subject_at(text, governor, "", first, revenue_said)
     grown = read_subject(verb["obj"]) if verb is not None and verb["obj"] else None
-    if (own.name in ("", COMPANY) or own.anaphor) and grown is not None and (
-        grown.name not in ("", COMPANY) and not grown.other and not grown.anaphor
+    if (
+        (own.name in ("", COMPANY) or own.anaphor)
+        and grown is not None
+        and (grown.name not in ("", COMPANY) and not grown.other and not grown.anaphor)
     ):
         own = grown._replace(revenue=True)  # "we grew our Application Software segment 9%"
     if last is not None and text[max(0, governor - 4) : governor].rstrip().endswith("("):

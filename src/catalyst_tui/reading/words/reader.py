@@ -51,7 +51,8 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
     from .clauses import clause_subject
     from .figures import read_figures
     from .guidance import read_guidance
-    from .subjects import phrase_before, read_subject
+    from .phrases import phrase_before
+    from .subjects import read_subject
 
     spans = company_sentences(text, sentence_spans(text) if spans is None else spans)
     for cached in (clause_subject, phrase_before, read_subject):

@@ -18,66 +18,31 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from .phrases import (
+    AS_SHARE,
+    MEASURE_OF,
+    NOT_ADVERBS,
+    other_measure,
+)
 from .records import COMPANY
 from .vocabulary import (
     ANAPHORS,
     EXCLUDED_PART,
     GENERIC_WORDS,
     NOT_REVENUE,
-    OTHER_MEASURES,
     PART_WORDS,
     PERIOD_WORD,
     PRONOUNS,
-    REACH,
     REVENUE_TYPES,
     REVENUE_WORDS,
     word_set,
 )
 
-_TOKEN = re.compile(r"[$\w][\w&/.'’+-]*|[,;:()&]|\.(?=\s)")
-# Words that end a phrase read backwards: another phrase or clause opens after them.
-_STOP = word_set(
-    """by with while whereas but which that who where when because as since from to than at
-    of for in on into within across over versus vs including led driven helped offset saw see
-    seeing delivered posted generated reported registered experienced had has have showed
-    finished ended achieved recorded reflecting posting representing including excluding
-    delivering driving generating showing totaling bringing making leading reaching marking
-    contributing expected anticipated mentioned noted said discussed planned exceeded can see
-    due primarily partly partially mainly largely after following before despite amid against
-    impacted affected hurt benefited reflected added drove drives drive announced announces
-    include includes included realize realized realizing achieves delivers posts generates
-    reports shows
-    about regarding ask asked wanted wondering
-    reports posts delivers lost won signed closed
-    completed launched introduced acquired sold bought remained became impacting affecting
-    you let me think believe expect expects expecting anticipate anticipates"""
-)
-_AS_SHARE = (
-    r"as\s+an?\s+(?:percentage|percent|share|portion|proportion)\s+of\s+"
-    r"(?:(?:total|net|our)\s+)*(?:revenues?|sales)\b"
-)
-_LINKING = word_set("represents represent represented representing reflects reflecting")
-# Between a subject and its verb: skipped when the phrase is read back ("sales were up").
-_AUX = word_set(
-    """was were is are been be has have had also still now again only both all especially
-    once further then will shall do does did"""
-)
-# Prepositions that open what a measure is of: "Revenue from Healthcare", "Sales of pads".
-_OF = frozenset({"from", "of", "for", "in", "into", "within"})
 _AMOUNT = re.compile(r"^(?:\$|€|£)?[\d.,]+$|^(?:million|billion|thousand|m|bn|b|k)$", re.I)
-_VERBS = word_set(
-    """was were is are been be has have had grew grow grows growing increased increases
-    increasing decreased decreases decreasing declined declines declining rose fell up down
-    accounted represented represents represent comprised comprises made amounted reached
-    totaled totalled came improved expanded contributed saw delivered posted generated
-    registered experienced showed finished ended dropped jumped climbed exceeded remained
-    continued performed outperformed achieved benefited drove led"""
-)
 
 
 # Words of talk about the figure, not of what it is about ("you can see $6.34 billion").
 _DISCOURSE = frozenset({"you", "can", "see", "let", "think", "believe", "mentioned", "said"})
-_NOT_ADVERBS = frozenset({"italy", "supply", "family", "assembly", "july", "monopoly", "rally"})
 
 
 class Subject(NamedTuple):
@@ -88,86 +53,6 @@ class Subject(NamedTuple):
     #: A measure word alone ("revenue", no "total", "our", "company"): after a part named in
     #: its sentence, that part's ("Security revenue declined, while revenue grew 5%").
     bare: bool = False
-
-
-def tokens(text: str) -> list[tuple[int, str]]:
-    return [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
-
-
-@lru_cache(maxsize=256)
-def phrase_before(clause: str, at: int) -> str:
-    """The noun phrase that ends at `at` in `clause`, read back to where it begins; "" where
-    the verb at `at` is one of two a subject shares ("were strong and more than doubled").
-    A relative pronoun stands for the phrase before it ("recurring revenue, which increased")."""
-    base = max(0, at - REACH)  # a phrase is never longer
-    words = [(where + base, word) for where, word in tokens(clause[base:at])]
-    kept: list[str] = []
-    together = False
-    i = len(words)
-    while i > 0:
-        i -= 1
-        word = words[i][1]
-        low = word.lower()
-        if not kept and (low in _AUX or (low.endswith("ly") and low not in _NOT_ADVERBS)):
-            continue
-        if not kept and low in _TOGETHER:
-            together = True  # "businesses that together represent 22%": the businesses
-            continue
-        if kept and low in _BE and i + 1 < len(words) and words[i + 1][1][:1].isupper():
-            break  # "the fastest growing vertical was Tire, which is up": Tire
-        if word == ")":  # "EPS (non-GAAP) growth": the parenthesis is an aside
-            while i > 0 and words[i][1] != "(":
-                i -= 1
-            continue
-        if low in ("excluding", "including") and kept:
-            kept = []  # "revenue excluding traffic acquisition costs increased": the aside goes
-            continue
-        if not kept and low == "and":
-            return ""
-        if (
-            not kept
-            and low == "to"
-            and re.match(r"\s*[a-z]+(?<!\ba)(?<!\ban)(?<!\bthe)\b", clause[at:])
-        ):
-            continue  # "revenue to grow": the infinitive's subject
-        if not kept and low in _LINKING:
-            continue  # "revenue was $5.0 billion, which represents 12% growth"
-        if not kept and low in ("which", "that", "who") and i > 0:
-            i -= 1 if words[i - 1][1] == "," else 0
-            continue
-        if (
-            word == ","
-            and any(k.lower() in ("and", "or") for k in kept)
-            and not any(k.lower() in _OF or k.lower() in REVENUE_WORDS for k in kept)
-            and i > 0
-            and not _ends_figure(words[i - 1][1], clause, words[i - 1][0])
-            and not re.search(r"\d", words[i - 1][1])
-        ):
-            kept.insert(0, word)  # a list: "from Amazon, Google and Azure"
-            continue
-        if word in ",;:(." or (word == ")" and not kept):
-            break
-        if word[:1].isdigit() and clause[words[i][0] + len(word) :].startswith("%"):
-            break  # a figure: the phrase began after it
-        if low == "and" and i > 0 and _ends_figure(words[i - 1][1], clause, words[i - 1][0]):
-            break
-        if low == "as" and re.match(_AS_SHARE, clause[words[i][0] :], re.I):
-            kept.insert(0, word)  # "SG&A as a percentage of sales"
-            continue
-        if (low in _OF and (low == "of" or _of_measure(words, i))) or (
-            low == "to" and i > 0 and words[i - 1][1].lower() in REVENUE_WORDS
-        ):  # "Revenue from X", "Sales to Apple"
-            kept.insert(0, word)
-            continue
-        if low in _STOP:
-            break
-        if low in ANAPHORS and kept == []:
-            kept.insert(0, word)
-            break
-        kept.insert(0, word)
-    if together and kept and kept[0].lower() == "both":
-        kept.pop(0)  # "both our HPC and Edge businesses that together represent": one whole
-    return " ".join(kept)
 
 
 # A measure's qualifiers that name no part: "constant currency revenue growth", "13-week".
@@ -182,26 +67,6 @@ _NO_NAME = frozenset({"segment", "business", "division", "group", "unit", "line"
 _DRIVER = re.compile(
     r"^(?:[\w-]+\s+){0,2}?(?:wins|strength|demand|momentum|performance|weakness|softness|"
     r"execution|adoption|growth)\s+(?:at|in|within|across|from)\s+(?=(?:our\s+|the\s+)?[A-Z])"
-)
-# Words a figure ends with: "up 20% YoY and Equity Markets up 22%".
-_FIGURE_ENDS = frozenset(
-    [
-        "sequentially",
-        "organically",
-        "year",
-        "basis",
-        "yoy",
-        "y/y",
-        "qoq",
-        "q/q",
-        "year-over-year",
-        "year-on-year",
-        "quarter-over-quarter",
-        "currency",
-        "reported",
-        "organic",
-        "core",
-    ]
 )
 # Someone else's revenue, not a part of the company's: a competitor's, a peer's, the industry's.
 # Customers of an industry, in lower case: a market ("transportation customers"); no rank,
@@ -228,11 +93,7 @@ _WE = frozenset({"we", "i", "we've", "we're", "we'd", "we'll", "i've", "i'm"})
 _WORLD = re.compile(r"\s*(?:the\s+)?(?:global|worldwide|world|industry-wide)\s")
 # Words a name never ends with: "Sales in industrial in the first quarter" is industrial's.
 _TRAILING = word_set("and & or of the also growth rate in into for at on with by to from")
-_BASE_OF = re.compile(
-    r"^(?:.*\s)?base\s+of\s+(?=(?:[\w-]+\s+){1,3}(?:revenues?|sales)\b)", re.I
-)
-_TOGETHER = frozenset({"together", "combined", "collectively", "jointly", "now"})
-_BE = frozenset({"was", "were", "is", "are"})
+_BASE_OF = re.compile(r"^(?:.*\s)?base\s+of\s+(?=(?:[\w-]+\s+){1,3}(?:revenues?|sales)\b)", re.I)
 _YEAR = re.compile(r"'?\d{2}|(?:19|20)\d{2}|fy\d{2,4}")  # "Microsoft 365" keeps its 365
 _NAMED_BEFORE = re.compile(
     r"(?:the|this|that|these|those)\s+(?:segment|business|division|group|unit|market|region)s?\b"
@@ -243,19 +104,6 @@ def named_before(phrase: str) -> bool:
     """Whether `phrase` points back to a part named before ("in this segment"); "for these
     reasons" points to no part."""
     return _NAMED_BEFORE.search(phrase.lower()) is not None
-
-
-def _ends_figure(word: str, clause: str, at: int) -> bool:
-    """Whether `word` (at `at` in `clause`) ends a figure: "12" of "12%", "sequentially"."""
-    if word[:1].isdigit() and clause[at + len(word) : at + len(word) + 1] == "%":
-        return True
-    return word.endswith("%") or word.lower() in _FIGURE_ENDS
-
-
-def _of_measure(words: list[tuple[int, str]], i: int) -> bool:
-    """Whether the preposition at `i` ties a measure to what it is of: "Revenue from X"."""
-    before = words[i - 1][1].lower() if i > 0 else ""
-    return before in REVENUE_WORDS or other_measure(before)
 
 
 @lru_cache(maxsize=256)
@@ -269,8 +117,8 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         )
     phrase = re.split(r"\b(?:excluding|including|ex|net\s+of)\b", phrase, maxsplit=1, flags=re.I)[0]
     phrase = re.sub(r"\([^)]*\)", " ", phrase)  # "NVIDIA (NASDAQ: NVDA)"
-    said_revenue = re.search(_AS_SHARE, phrase, re.I) is not None
-    phrase = re.sub(_AS_SHARE, " revenue ", phrase, flags=re.I)  # "X as a percentage of sales"
+    said_revenue = re.search(AS_SHARE, phrase, re.I) is not None
+    phrase = re.sub(AS_SHARE, " revenue ", phrase, flags=re.I)  # "X as a percentage of sales"
     revenue_said = revenue_said or said_revenue
     phrase = re.split(r"\b(?:reaching|exiting|ending|ended|entering|totaling|totalling)\b", phrase)[
         0
@@ -338,7 +186,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     revenue = any(low in REVENUE_WORDS for low in lows)
     # What a measure is of: "Revenue from Healthcare" is Healthcare's, "Sales of pads" pads'.
     for i, low in enumerate(lows):
-        if low in _OF and i > 0 and lows[i - 1] in REVENUE_WORDS:
+        if low in MEASURE_OF and i > 0 and lows[i - 1] in REVENUE_WORDS:
             if _NAMED_BEFORE.match(" ".join(lows[i + 1 :])):
                 return Subject("", False, True, False)  # "revenue in this business": before
             if _named_after(words[: i - 1]):  # "database revenue from Amazon": a source
@@ -360,7 +208,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         and not (low in REVENUE_WORDS and low != "arr")
         and not _YEAR.fullmatch(low)
         and not _HYPHENED_PERIOD.fullmatch(low)
-        and not (low.endswith("ly") and low not in _NOT_ADVERBS and w.islower())
+        and not (low.endswith("ly") and low not in NOT_ADVERBS and w.islower())
     ]
     while kept and kept[-1].lower() in _TRAILING:
         kept.pop()
@@ -413,14 +261,6 @@ _COMPARATIVES = word_set(
 )
 
 
-def other_measure(low: str) -> bool:
-    """Whether a word names a measure that is not revenue (margin, EPS, customers); of words
-    joined by a slash, any ("price/mix")."""
-    if "/" in low and len(low) > 2:
-        return any(other_measure(part) for part in low.split("/") if part)
-    return low in OTHER_MEASURES or low.rstrip("s") in OTHER_MEASURES
-
-
 def _possessive_pronoun(low: str) -> bool:
     return low in {"its", "their", "his", "her", "my", "your"}
 
@@ -445,7 +285,3 @@ def _a_part(kept: list[str], first: bool) -> bool:
 def _acronym(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2
-
-
-def finite_verb(word: str) -> bool:
-    return word.lower() in _VERBS
