@@ -63,7 +63,7 @@ def label(text: str, line_start: int, line_end: int) -> tuple[str, int]:
     """A line's speaker label and where its words begin; ("", line_start) for a line with
     none."""
     head = text[line_start : min(line_end, line_start + _LABEL_SPAN)]
-    match = _LABEL.match(head)
+    match = _LABEL.match(head) if ":" in head else None
     if match is None:
         return "", line_start
     words = match["label"].split()
@@ -95,7 +95,7 @@ def company_sentences(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple
             speaker = named  # a label alone on its line: the speaker of the lines after it
             continue
         who = named or speaker
-        if _operator(who):
+        if who and _operator(who):
             asker = any(_GIVES_THE_LINE.search(text, s, e) for s, e in sentences)
             continue
         if named and asker and not _company(who):
@@ -103,7 +103,9 @@ def company_sentences(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple
             continue  # "Operator: Our next question comes from <UNK>." then "<UNK>: ..."
         if named:
             asker = False
-        if _not_company(who) or (not _company(who) and _asks(text, sentences)):
+        if who and _not_company(who):
+            continue
+        if not (who and _company(who)) and _asks(text, sentences):
             continue  # a turn labelled the company's ("- CFO") answers, whatever it echoes
         for start, end in sentences:
             start = max(start, words_at)
@@ -143,6 +145,11 @@ def _asks(text: str, sentences: list[tuple[int, int]]) -> bool:
         sentence = text[start : min(end, start + LONGEST)]
         if sentence.rstrip("\"'”’) ").endswith("?") and _QUESTION_TO_YOU.search(sentence):
             return True
-        if _ANALYSTS_WORDS.search(sentence):
+        low = sentence.lower()
+        if any(key in low for key in _ANALYSTS_KEYS) and _ANALYSTS_WORDS.search(sentence):
             return True
     return False
+
+
+# A word each of the analyst's openings holds: the openings are looked for only where one is.
+_ANALYSTS_KEYS = ("question", "congrat", "wonder", "want", " us ", "you", "follow", "how should")
