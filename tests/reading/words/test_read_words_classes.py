@@ -399,6 +399,7 @@ NOT_REVENUE: list[tuple[str, list[str]]] = [
         "The renewable energy market is expected to grow at a 10% CAGR over the next five years.",
         [],
     ),
+    ("Adjusted DEPS was $3.76, 28% above prior year.", []),
 ]
 SHARES: list[tuple[str, list[str]]] = [
     (
@@ -968,6 +969,12 @@ STATE: list[tuple[str, list[str]]] = [
         "Windstream was our fifth largest customer.\nRevenue from Windstream was 4.8% "
         "of revenue.\nFiber revenue grew 9%.",
         ["growth 9 : Fiber"],
+    ),
+    (
+        "<UNK> <UNK> - CFO: We report 10% customers annually, and this year we had three. "
+        "We had three 10% customers. Acme and Globex both represented 14% of revenue, and "
+        "the Initech represented 12% of revenue for the year.",
+        [],
     ),
 ]
 MORE: list[tuple[str, list[str]]] = [

@@ -53,10 +53,14 @@ def document_facts(
     "revenue"), casefolded."""
     customers: set[str] = set()
     parts: set[str] = set()
+    concentration = False  # the sentence before spoke of the largest customers
     for start, end in spans:
         sentence = text[start:end]
         if end - start > LONGEST or sentence.rstrip("\"'”’) ").endswith("?"):
             continue  # a question states nothing, not even who is a customer
+        if concentration:  # "we had three 10% customers. Cisco and Lumentum both represented"
+            customers.update(_sharing(sentence))
+        concentration = _CONCENTRATION.search(sentence) is not None
         if _CUSTOMER_WORD.search(sentence):
             customers.update(_customers(sentence))
         for anchor in _PART_WORD.finditer(sentence):
@@ -64,6 +68,29 @@ def document_facts(
             if part:
                 parts.add(part)
     return frozenset(customers), frozenset(parts)
+
+
+# The largest customers spoken of as such: their names follow in the next sentence.
+_CONCENTRATION = re.compile(
+    r"\b(?:\d+\s*%|ten[- ]percent|largest|biggest|top\s+(?:\w+\s+)?|major|significant)\s+"
+    r"customers\b",
+    re.I,
+)
+# Names that a share of revenue is of, at a sentence's start: "Cisco and Lumentum both
+# represented 14% of revenue".
+_SHARERS = re.compile(
+    r"(?P<names>(?:the\s+)?[A-Z][\w&.’'-]*+(?:(?:\s*,\s*|\s+(?:and|&)\s+)(?:the\s+)?"
+    r"[A-Z][\w&.’'-]*+){0,5})\s+(?:both\s+|each\s+)?(?:represented|accounted\s+for|"
+    r"were|was|comprised|made\s+up)\s+(?:about\s+|approximately\s+|roughly\s+|over\s+)?\d",
+)
+
+
+def _sharing(sentence: str) -> Iterable[str]:
+    for match in _SHARERS.finditer(sentence):
+        for name in re.split(r"\s*,\s*|\s+(?:and|&)\s+", match["names"]):
+            found = _name(name)
+            if found:
+                yield found
 
 
 def _customers(sentence: str) -> Iterable[str]:
