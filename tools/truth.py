@@ -449,14 +449,16 @@ def report(results: list[Checked], shared: Path) -> int:
 
 
 def _calls(shared: Path) -> int:
-    """realdata/calls: the reader of words scored on calls read by hand (tools/truth_calls.py);
-    how many values it invented."""
+    """realdata/calls: the reader of words scored on calls read by hand (tools/truth_calls.py):
+    the whole set per kind, then its two parts (the calls the rules were written against, and
+    those read last); how many values it invented or gave to the wrong line."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from truth_calls import score  # noqa: PLC0415
+    from truth_calls import report, score  # noqa: PLC0415
 
     result = score(shared)
-    print("\n".join([*result.lines(), *(f"calls     INVENTED: {i}" for i in result.invented)]))
-    return len(result.invented)
+    parts = [score(shared, part).lines()[-1] for part in ("dev", "held-out")]
+    print("\n".join([*report(result), *parts]))
+    return result.wrong
 
 
 if __name__ == "__main__":
