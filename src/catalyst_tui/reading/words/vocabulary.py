@@ -34,7 +34,8 @@ OTHER_MEASURES = word_set(
     cagr content roles hires hiring spend spending investment investments price prices pricing
     asp backlog contribution contributions loss losses gains impressions views clicks traffic
     impact impacts headwind headwinds tailwind tailwinds obligations obligation
-    visits people memberships households forecast outlook guidance sg&a g&a r&d sga saar demand deps"""
+    visits people memberships households forecast outlook guidance sg&a g&a r&d sga saar demand
+    deps"""
 )
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
 # ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
