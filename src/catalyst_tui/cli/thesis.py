@@ -152,12 +152,7 @@ def cmd_evidence_decide(ctx: Context) -> int:
     config, store = ctx.synced_store(create=False)
     with contextlib.closing(store):
         found = {r.id for r in store.evidence.passages_by_id(ids)}
-        unknown = [str(i) for i in ids if i not in found]
-        if unknown:
-            raise CommandError(
-                f"catalyst {command}: no passage {', '.join(unknown)} in the database "
-                "(`catalyst evidence --all` lists every passage with its ID); nothing changed"
-            )
+        _all_known(command, ids, found, "passage", "evidence")
         now = utc_now()
         changed = {i for i in dict.fromkeys(ids) if store.evidence.decide(i, word, now)}
         record_verdicts(config, store, now, by_hand=True)  # your word: not news
@@ -182,6 +177,16 @@ def cmd_evidence_decide(ctx: Context) -> int:
 
 #: The largest row ID SQLite stores (a signed 64-bit integer): a larger number names no passage.
 MAX_PASSAGE_ID = 2**63 - 1
+
+
+def _all_known(command: str, ids: list[int], found: set[int], what: str, listing: str) -> None:
+    """Every ID given names a row of the database, or nothing changes: one sentence, exit 2."""
+    unknown = [str(i) for i in ids if i not in found]
+    if unknown:
+        raise CommandError(
+            f"catalyst {command}: no {what} {', '.join(unknown)} in the database (`catalyst "
+            f"{listing} --all` lists every {what.split()[-1]} with its ID); nothing changed"
+        )
 
 
 def _passage_id(command: str, text: str, what: str = "passage", listed: str = "evidence") -> int:
@@ -227,12 +232,7 @@ def cmd_kpis_decide(ctx: Context) -> int:
     config, store = ctx.synced_store(create=False)
     with contextlib.closing(store):
         found = {s.kpi_id for _, s in store.kpis.statements(ids)}
-        unknown = [str(i) for i in ids if i not in found]
-        if unknown:
-            raise CommandError(
-                f"catalyst {command}: no KPI statement {', '.join(unknown)} in the database "
-                "(`catalyst kpis --all` lists every statement with its ID); nothing changed"
-            )
+        _all_known(command, ids, found, "KPI statement", "kpis")
         now = utc_now()
         changed = {i for i in dict.fromkeys(ids) if store.kpis.decide(i, word, now)}
         evaluate_checkpoints(config, store, now, by_hand=True)  # your word: not news
