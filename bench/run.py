@@ -53,7 +53,9 @@ BENCHES: tuple[Bench, ...] = (
     Bench("imports", "bench/imports.py", ("--repeats", "3"), ("--rows", "2000", "--repeats", "1")),
     Bench("import_million", "bench/import_million.py", (), ("--rows", "100000")),
     Bench("evidence", "bench/evidence.py", (), ("--repeats", "3")),
-    Bench("words", "bench/words.py", (), ("--repeats", "1", "--sentences", "2000")),
+    Bench(
+        "words", "bench/words.py", (), ("--repeats", "1", "--sentences", "2000", "--size", "20000")
+    ),
     Bench("results", "bench/results.py", (), ("--repeats", "5")),
     # Twenty releases through one kept reader child, against reading them in this process.
     Bench(

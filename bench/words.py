@@ -1,15 +1,25 @@
-"""Benchmark: KPIs read from words in a 10,000-sentence transcript.
+"""Benchmark: KPIs read from words in a 10,000-sentence transcript, and the worst inputs.
 
-    .venv/bin/python bench/words.py [--repeats 5] [--sentences 10000]
+    .venv/bin/python bench/words.py [--repeats 5] [--sentences 10000] [--size 100000]
 
-The transcript is built from the sentences of the 20 real earnings calls in
+The transcript is built from the sentences of the real earnings calls in
 ../shared/realdata/calls/docs (one a line), repeated in their order up to `--sentences`. One
-run is `read_words` over the whole text: its sentences, the document's customers and parts,
-every share, growth and guidance direction with its subject. The floor is the least any reader
-of the text must do: split it into the same sentences and look for a percentage in each with
-one compiled pattern, measured in the same run. Both are the CPU time of this process
+run is `read_words` over the whole text: its sentences and turns, the document's customers and
+parts, every share, growth and guidance direction with its subject. The floor is the least any
+reader of the text must do: split it into the same sentences and look for a percentage in each
+with one compiled pattern, measured in the same run. Both are the CPU time of this process
 (`time.process_time`), which other work on a shared machine does not inflate as it does the
 wall clock. Goal: a run under a second.
+
+The worst inputs (a sentence of `--size` characters, a line of that many dots, 10,000 percent
+signs, a word of that many letters, sentences as long as one may be and full of figures) are
+each read at a quarter of the size and at the size: the floor is four times the quarter's time,
+what a reader in linear time takes at the size; goal: within 1.5 times it (a reader in
+quadratic time takes four), and each under a second at the size.
+
+The document `catalyst evidence add` reads for KPIs (`--mib` MiB of short sentences, each with a
+share of a product a condition names, on one line): `read_kpis` over it once; goal: within a
+minute (the floor: its sentences split and searched once for a percentage).
 """
 
 from __future__ import annotations
@@ -19,6 +29,7 @@ import re
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -29,6 +40,7 @@ from bench._report import Figure, emit  # noqa: E402
 from tests.support.shared import REALDATA  # noqa: E402
 
 from catalyst_tui.reading.words import read_words, sentence_spans  # noqa: E402
+from catalyst_tui.reading.words.vocabulary import LONGEST  # noqa: E402
 
 GOAL_MS = 1000.0
 CALLS = REALDATA / "calls" / "docs"
@@ -49,10 +61,84 @@ def floor_run(text: str) -> int:
     return sum(1 for a, b in sentence_spans(text) if PERCENT.search(text, a, b))
 
 
+#: The worst inputs, each a text of about `size` characters.
+WORST: dict[str, Callable[[int], str]] = {
+    "one sentence": lambda size: ("Cloud revenue grew 5% and " * (size // 26 + 1))[:size],
+    "a line of dots": lambda size: "." * size,
+    "percent signs": lambda size: "%" * (size // 10),
+    "one long word": lambda size: "A" * size + " was our largest customer.",
+    "initials on one line": lambda size: "A b. " * (size // 5),
+    "short sentences on one line": lambda size: "Scorpio was 10% of revenue. " * (size // 28),
+    "sentences full of figures": lambda size: "\n".join(
+        ("Cloud was 5% of revenue, Europe 3% and " * 38)[: LONGEST - 2] + "."
+        for _ in range(size // LONGEST + 1)
+    ),
+}
+
+
+def _cpu_ms(text: str, repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        started = time.process_time()
+        read_words(text)
+        times.append(time.process_time() - started)
+    return statistics.median(times) * 1000
+
+
+def worst(size: int, repeats: int) -> None:
+    """Each worst input read at a quarter of `size` and at `size`: linear, and under a second."""
+    print(f"worst inputs at {size:,} characters (a quarter of it for the floor):")
+    for name, make in WORST.items():
+        quarter, whole = _cpu_ms(make(size // 4), repeats), _cpu_ms(make(size), repeats)
+        print(f"  {name}: {whole:.1f} ms at the size, {quarter:.1f} ms at a quarter")
+        emit(
+            Figure(
+                figure=f"read_words on {name} at {size:,} characters",
+                measured=round(max(whole, 0.05), 2),
+                floor=round(max(4 * quarter, 0.05), 2),
+                unit="ms",
+                goal="ratio <= 1.5",
+                floor_is="four times the same input a quarter as long: linear growth",
+                note=f"median CPU time of {repeats} runs; {whole:.1f} ms (goal < 1000 ms)",
+            )
+        )
+
+
+def document(mib: float, repeats: int) -> None:
+    """`read_kpis` over a document of `mib` MiB of short sentences, as `evidence add` reads one."""
+    from catalyst_tui.thesis.kpis.statements import read_kpis
+
+    line = "Scorpio was 10% of revenue. "
+    text = line * int(mib * 2**20 / len(line))
+    runs, floors = [], []
+    for _ in range(repeats):
+        started = time.process_time()
+        read = read_kpis(text, ["Scorpio"])
+        runs.append(time.process_time() - started)
+        started = time.process_time()
+        floor_run(text)
+        floors.append(time.process_time() - started)
+    measured, floor = statistics.median(runs), statistics.median(floors)
+    print(f"read_kpis over {mib:g} MiB of short sentences: {measured:.1f} s ({len(read):,} read)")
+    emit(
+        Figure(
+            figure=f"read_kpis over a {mib:g} MiB document of short sentences",
+            measured=round(measured, 2),
+            floor=round(floor, 3),
+            unit="s",
+            goal="measured <= 60",
+            floor_is="the same sentences split and searched once for a percentage",
+            note=f"median CPU time of {repeats} run(s); catalyst evidence add's words side",
+        )
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--sentences", type=int, default=10_000)
+    parser.add_argument("--size", type=int, default=100_000)
+    parser.add_argument("--mib", type=float, default=8.0)
     args = parser.parse_args()
     text = transcript(args.sentences)
     runs, floors = [], []
@@ -87,10 +173,11 @@ def main() -> None:
             unit="ms",
             goal=f"measured <= {GOAL_MS:.0f}",
             floor_is="the same sentences split and searched once for a percentage",
-            note=f"median CPU time of {args.repeats} runs of read_words over the 20 calls' "
-            "sentences",
+            note=f"median CPU time of {args.repeats} runs of read_words over the calls' sentences",
         )
     )
+    worst(args.size, args.repeats)
+    document(args.mib, 1)
 
 
 if __name__ == "__main__":

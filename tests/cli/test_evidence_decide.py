@@ -52,7 +52,7 @@ evidence = ["hyperscaler"]
 
 # Each a passage of its own (a paragraph), with the stance written beside it.
 CALL = {
-    "Scorpio became our largest product line in the fourth quarter.": "supports",
+    "Scorpio became our largest product line in the fourth quarter.": "no stance",
     "Volume production of Scorpio X was delayed to the second half.": "challenges",
 }
 WIN_CALL = {"We lost the design win at the second hyperscaler.": "breaks"}

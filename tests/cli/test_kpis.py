@@ -51,8 +51,8 @@ def test_the_table_says_each_value_as_its_sentence_does(capsys, monkeypatch, whe
     out = kpis(capsys, where)
     lines = out.splitlines()
     assert lines[0] == "ALAB: 3 KPI values read from words"
-    assert lines[1].split() == ["Series", "Date", "Value", "Form", "Sentence"]
-    assert lines[2].split("  ")[0] == "Scorpio · share of revenue"
+    assert lines[1].split() == ["ID", "Series", "Date", "Value", "Form", "Sentence"]
+    assert lines[2].split("  ")[1].strip() == "Scorpio · share of revenue"
     assert "2026-02-10  over 20%, forecast" in lines[2]
     assert "Scorpio is expected to exceed 20% of revenue in 2026." in lines[2]
     assert "2025-11-04  over 10%" in lines[3]
@@ -77,6 +77,7 @@ def test_json_gives_each_value_with_its_sentence_and_document(capsys, where):
     alab = [p for p in points if p["symbol"] == "ALAB"]
     # "over 10% of total revenue": 0.10, the word "over" kept; oldest first.
     assert alab[0] == {
+        "id": alab[0]["id"],  # what `catalyst kpis accept|dismiss` take
         "symbol": "ALAB",
         "kind": "share",
         "subject": "Scorpio",
@@ -84,6 +85,7 @@ def test_json_gives_each_value_with_its_sentence_and_document(capsys, where):
         "high": None,
         "comparison": "over",
         "basis": "",
+        "of": None,  # of the company's revenue
         "forward": False,
         "said": "over 10%",
         "day": "2025-11-04",
@@ -93,7 +95,10 @@ def test_json_gives_each_value_with_its_sentence_and_document(capsys, where):
         "sentence": ALAB_Q3.text,
         "start": 0,
         "end": len(ALAB_Q3.text),
+        "decision": None,  # no word of yours yet
+        "awaiting": False,  # no kill criterion waits on it
     }
+    assert len({p["id"] for p in points}) == len(points)
     # "with a Q4 exit rate closer to 20%"; "expected to exceed 20%": a forecast.
     assert [(p["value"], p["comparison"], p["basis"], p["forward"]) for p in alab[1:]] == [
         (0.20, "closer to", "Q4 exit rate", False),

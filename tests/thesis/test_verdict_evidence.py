@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from catalyst_tui.thesis.evidence.stance import Accepted, Stance, classify
+from catalyst_tui.thesis.evidence.stance import AGAINST, Accepted, Stance, classify
 from catalyst_tui.thesis.verdict import Standing, judge, reason_text
 from catalyst_tui.thesis.vocabulary import Verdict
 
@@ -111,7 +111,27 @@ def test_law_the_verdict_is_at_risk_or_worse_exactly_when_a_passage_against_it_i
     v = judge(
         "X", [milestone("funded", "met"), milestone("c", kill=kill, accepted=tuple(passages))]
     )
-    against = [a for a in passages if a.stance != Stance.SUPPORTS]
+    against = [a for a in passages if a.stance in AGAINST]
     breaks = kill and any(a.stance == Stance.BREAKS for a in passages)
     expected = Verdict.BROKEN if breaks else Verdict.AT_RISK if against else Verdict.INTACT
     assert v.verdict == expected
+
+
+def test_a_delay_said_after_a_hedged_relative_clause_accepted_puts_the_thesis_at_risk():
+    """ "that would make …" hedges its own clause: the delay is said as a fact, a challenge."""
+    would = (
+        "Volume production that would make Scorpio our largest product line was delayed to "
+        "next year."
+    )
+    met = milestone("funded", "met")
+    v = judge("ALAB", [met, milestone("largest", accepted=(accepted(would),))])
+    assert v.verdict == Verdict.AT_RISK
+    assert [r.rule for r in v.reasons] == ["evidence_accepted_challenge"]
+
+
+def test_a_passage_with_no_deciding_word_accepted_changes_nothing():
+    v = judge(
+        "ALAB", [milestone("funded", "met"), milestone("largest", accepted=(accepted(BECAME),))]
+    )
+    assert classify(BECAME).stance == Stance.NONE
+    assert v.verdict == Verdict.INTACT

@@ -182,9 +182,14 @@ def cmd_kpis(ctx: Context) -> int:
     from ..views.kpis import load_all_kpis
     from .output.kpis import kpis_json, print_kpis
 
+    if ctx.args.symbol in ("accept", "dismiss", "reset") or ctx.args.ids:
+        from .thesis import cmd_kpis_decide
+
+        return cmd_kpis_decide(ctx)
     with ctx.reading() as (_config, store):
         symbol = known_ticker("kpis", store, ctx.args.symbol)
-        views = load_all_kpis(store, [symbol] if symbol else store.views.active_symbols())
+        symbols = [symbol] if symbol else store.views.active_symbols()
+        views = load_all_kpis(store, symbols, dismissed=ctx.args.all)
     ctx.report(lambda: kpis_json(views), lambda: print_kpis(views))
     return EXIT_OK
 

@@ -157,12 +157,7 @@ def cmd_evidence_decide(ctx: Context) -> int:
     config, store = ctx.synced_store(create=False)
     with contextlib.closing(store):
         found = {r.id for r in store.evidence.passages_by_id(ids)}
-        unknown = [str(i) for i in ids if i not in found]
-        if unknown:
-            raise CommandError(
-                f"catalyst {command}: no passage {', '.join(unknown)} in the database "
-                "(`catalyst evidence --all` lists every passage with its ID); nothing changed"
-            )
+        _all_known(command, ids, found, "passage", "evidence")
         now = utc_now()
         changed = {i for i in dict.fromkeys(ids) if store.evidence.decide(i, word, now)}
         record_verdicts(config, store, now, by_hand=True)  # your word: not news
@@ -189,16 +184,75 @@ def cmd_evidence_decide(ctx: Context) -> int:
 MAX_PASSAGE_ID = 2**63 - 1
 
 
-def _passage_id(command: str, text: str) -> int:
+def _all_known(command: str, ids: list[int], found: set[int], what: str, listing: str) -> None:
+    """Every ID given names a row of the database, or nothing changes: one sentence, exit 2."""
+    unknown = [str(i) for i in ids if i not in found]
+    if unknown:
+        raise CommandError(
+            f"catalyst {command}: no {what} {', '.join(unknown)} in the database (`catalyst "
+            f"{listing} --all` lists every {what.split()[-1]} with its ID); nothing changed"
+        )
+
+
+def _passage_id(command: str, text: str, what: str = "passage", listed: str = "evidence") -> int:
+    """The ID of a passage (or of a KPI statement, `what`, listed by `catalyst kpis`)."""
     if not text.isdigit() or not text.isascii():
         raise CommandError(
-            f"catalyst {command}: “{text}” is no passage ID: the IDs are the numbers in the ID "
-            "column of `catalyst evidence` (passage_id in its --json)"
+            f"catalyst {command}: “{text}” is no {what} ID: the IDs are the numbers in the ID "
+            f"column of `catalyst {listed}` ({'passage_id' if what == 'passage' else 'id'} in "
+            "its --json)"
         )
     if len(text.lstrip("0")) > len(str(MAX_PASSAGE_ID)) or int(text) > MAX_PASSAGE_ID:
         raise CommandError(
-            f"catalyst {command}: “{text[:40]}{'…' if len(text) > 40 else ''}” is no passage "
+            f"catalyst {command}: “{text[:40]}{'…' if len(text) > 40 else ''}” is no {what} "
             f"ID: an ID is at most {MAX_PASSAGE_ID} (the IDs are the ID column of "
-            "`catalyst evidence`)"
+            f"`catalyst {listed}`)"
         )
     return int(text)
+
+
+def cmd_kpis_decide(ctx: Context) -> int:
+    """`catalyst kpis accept|dismiss|reset ID...`: your word on KPI statements read from words,
+    every ID checked before any is changed; the checkpoints judged again (a dismissed statement
+    judges nothing) and the verdicts recorded as your mark's are (yours: not notified)."""
+    from ..jobs.evaluation import evaluate_checkpoints
+    from ..store.kpis import WORDS
+    from ..thesis.kpis.metrics import as_said, where
+    from ..thesis.verdict import judge
+    from .output.kpis import decided_json
+
+    word = ctx.args.symbol or ""
+    if word not in WORDS:
+        raise CommandError(
+            f"catalyst kpis: “{word}” is no word on a statement: write `catalyst kpis accept ID`"
+            ", `dismiss ID` or `reset ID` (the IDs are the ID column of `catalyst kpis`)"
+        )
+    command = f"kpis {word}"
+    if not ctx.args.ids:
+        raise CommandError(
+            f"catalyst {command}: which statement? write `catalyst {command} ID` (the IDs are "
+            "the ID column of `catalyst kpis`, id in its --json)"
+        )
+    ids = [_passage_id(command, text, "statement", "kpis") for text in ctx.args.ids]
+    config, store = ctx.synced_store(create=False)
+    with contextlib.closing(store):
+        found = {s.kpi_id for _, s in store.kpis.statements(ids)}
+        _all_known(command, ids, found, "KPI statement", "kpis")
+        now = utc_now()
+        changed = {i for i in dict.fromkeys(ids) if store.kpis.decide(i, word, now)}
+        evaluate_checkpoints(config, store, now, by_hand=True)  # your word: not news
+        statements = store.kpis.statements(ids)
+        symbols = dict.fromkeys(symbol for symbol, _ in statements)
+        standings = store.verdicts.standings()
+        verdicts = [judge(s, standings[s]) for s in symbols if s in standings]
+    lines = []
+    for symbol, stated in statements:
+        did = WORDS[word] if stated.kpi_id in changed else f"already {WORDS[word]}"
+        lines.append(
+            f"KPI statement {stated.kpi_id} {did}: {symbol} {stated.kpi.kind} "
+            f"{stated.kpi.subject or ''} {as_said(stated)} ({where(stated, symbol)}) — "
+            f"“{stated.kpi.sentence}”".replace("  ", " ")
+        )
+    lines += [f"{v.symbol}: {v.verdict}" for v in verdicts]
+    ctx.report(lambda: decided_json(statements), lambda: ctx.out("\n".join(lines)))
+    return EXIT_OK

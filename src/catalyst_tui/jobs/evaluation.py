@@ -38,16 +38,20 @@ def local_today(config: Config, now: dt.datetime) -> dt.date:
     return now.astimezone(user_zone(config)).date()
 
 
-def evaluate_checkpoints(config: Config, store: Store, now: dt.datetime) -> list[Evaluation]:
+def evaluate_checkpoints(
+    config: Config, store: Store, now: dt.datetime, *, by_hand: bool = False
+) -> list[Evaluation]:
     """Evaluate every active checkpoint on stored data and record the outcome; the
-    evaluations whose status changed are returned."""
+    evaluations whose status changed are returned (not notified when your word `by_hand`
+    changed them: you know)."""
     checkpoints, snapshot = store.checkpoints.evaluation_inputs(
         now, sec_configured=bool(config.providers.of(SEC).user_agent), base=config.settings.currency
     )
     from ..thesis.evaluate import evaluate  # the metrics: loaded by the first evaluation
 
     evaluations = evaluate(checkpoints, snapshot, local_today(config, now))
-    recorded = store.checkpoints.record(evaluations, now, notify=config.settings.notify)
+    notify = () if by_hand else config.settings.notify
+    recorded = store.checkpoints.record(evaluations, now, notify=notify)
     store.verdicts.save_forecasts(target_forecasts(checkpoints, evaluations, snapshot))
     changed = [e for e in evaluations if e.changed]
     if changed:
@@ -57,7 +61,7 @@ def evaluate_checkpoints(config: Config, store: Store, now: dt.datetime) -> list
             len(recorded),
             ", ".join(f"{e.symbol}/{e.checkpoint_id} {e.previous}->{e.status}" for e in changed),
         )
-    record_verdicts(config, store, now)
+    record_verdicts(config, store, now, by_hand=by_hand)
     return changed
 
 

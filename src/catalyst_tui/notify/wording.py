@@ -32,10 +32,17 @@ TEST_NOTIFICATION = Notification(
 def notification_for(notice: Notice) -> Notification:
     """The notification of an outbox notice. A transition: ticker, status, checkpoint title; the
     value against the threshold (with the period or portfolio it is of), or the due date that
-    passed; urgent when it is a miss. New evidence: the ticker and the checkpoint, then the
+    passed; urgent when it is a miss; a kill criterion's miss that words alone made says it
+    awaits your word and how to give it. New evidence: the ticker and the checkpoint, then the
     document and the passage. A notice of its own as it is. Short, on one line each, no
     control characters."""
     event = notice.event
+    if event is not None and notice.awaiting is not None:  # words alone: yours to confirm
+        return _fitted(
+            f"{_transition_title(event)}, awaiting your word",
+            notice.awaiting.notice(event.title),
+            Urgency.URGENT,
+        )
     if event is not None:
         return _fitted(
             _transition_title(event),
@@ -172,10 +179,14 @@ def _shorten(text: str, limit: int) -> str:
 
 def verdict_notice(verdict: TickerVerdict, previous: Verdict) -> tuple[str, str]:
     """A change of verdict as its outbox row's title and body: "ALAB: thesis at risk (was
-    intact)" / its first reason, and how many more."""
+    intact)" / its first reason, and how many more; at risk because words alone missed a kill
+    criterion, it says it awaits your word and how to give it first."""
     title = f"{verdict.symbol}: thesis {verdict.verdict} (was {previous})"
     reasons = verdict.reasons
     body = first_reason(verdict.verdict, reasons)
+    if reasons and reasons[0].awaiting is not None:  # at risk on words alone: how to confirm
+        title += ", awaiting your word"
+        body = reasons[0].awaiting.notice(reasons[0].title)
     if len(reasons) > 1:
         body += f" (+{len(reasons) - 1} more)"
     notification = _fitted(title, body)

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from ..store.records import CheckpointRecord, EvidenceRecord
     from ..thesis.goalposts import Move
     from ..thesis.judgement import Evaluation
+    from ..thesis.kpis.statements import StatedKpi
     from ..views.changes import Change
     from ..views.intraday import IntradayPage
     from ..views.performance import PerformanceReport
@@ -238,6 +239,16 @@ class Workspace(FileEdits, DatabaseWatch):
             now = self.now()
             changed = store.evidence.decide(record.id, word, now)
             record_verdicts(self.config, store, now, by_hand=True)
+        return changed
+
+    def decide_kpi(self, stated: StatedKpi, word: str) -> bool:
+        """Your word on a KPI statement read from words (the TUI's y, d, u: "accept", "dismiss",
+        "reset"), the checkpoints judged again (a dismissed statement judges nothing) and the
+        verdicts it changes recorded (yours: not notified)."""
+        with self._saving() as store:
+            now = self.now()
+            changed = store.kpis.decide(stated.kpi_id, word, now)
+            evaluate_checkpoints(self.config, store, now, by_hand=True)
         return changed
 
     def symbols(self) -> list[str]:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..thesis.conditions import Condition, ConditionError, parse_condition
 from ..thesis.judgement import SETTLED_BY_REPORT, Reason, Why
+from ..thesis.kpis.awaiting import Awaiting
 from ..thesis.observation import (
     Missing,
     MissingCode,
@@ -20,10 +21,13 @@ from ..thesis.observation import (
     ValueSource,
 )
 from ..thesis.reported.forecast import Forecast, Source
-from ..thesis.verdict import VerdictReason
+from ..thesis.verdict import SAID_METRICS, VerdictReason
+from ..thesis.vocabulary import Status
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
+
+    from .records import CheckpointRecord
 
     # How a stored column reads back as a value; None: as it is stored.
     Reader = Callable[[Any], Any] | None
@@ -282,6 +286,7 @@ def verdict_reasons_text(reasons: Iterable[VerdictReason]) -> str:
                     r.forecast.year_end.isoformat(),
                     r.forecast.reported,
                 ],
+                "awaiting": None if r.awaiting is None else list(r.awaiting),
             }
             for r in reasons
         ]
@@ -309,11 +314,19 @@ def verdict_reasons(text: str | None) -> tuple[VerdictReason, ...]:
                     forecast(item.get("forecast")),
                     str(item.get("evidence", "")),
                     str(item.get("note", "")),
+                    _awaiting(item.get("awaiting")),
                 )
             )
         except (KeyError, TypeError, ValueError, AttributeError):
             continue
     return tuple(out)
+
+
+def _awaiting(parts: Any) -> Awaiting | None:
+    """A stored statement awaiting your word ([ID, said, sentence, where]), or None."""
+    if not isinstance(parts, list) or len(parts) != 4:
+        return None
+    return Awaiting(int(parts[0]), str(parts[1]), str(parts[2]), str(parts[3]))
 
 
 def forecast(parts: Any) -> Forecast | None:
@@ -342,3 +355,22 @@ def of_symbol_since(symbol: str | None, since: dt.datetime | None) -> tuple[str,
         terms.append("ts >= ?")
         args.append(iso(since))
     return ("WHERE " + " AND ".join(terms) if terms else ""), args
+
+
+def missed_by_words(status: str, manual: bool, when: Condition | None) -> bool:
+    """Whether a statement read from words may have missed a checkpoint: missed, not by your
+    hand, its condition a KPI metric's (store/kpis.py's `awaiting` reads which did)."""
+    missed = status == Status.MISSED and not manual
+    return missed and when is not None and when.metric in SAID_METRICS
+
+
+def with_awaiting(
+    records: list[CheckpointRecord],
+    awaiting: Callable[[], dict[tuple[str, str], Awaiting]],
+) -> list[CheckpointRecord]:
+    """`records`, each kill criterion a statement read from words alone missed with the
+    statement awaiting your word (`awaiting()`, read only where one may be)."""
+    if not any(missed_by_words(r.status, r.manual, r.condition) for r in records):
+        return records
+    found = awaiting()
+    return [r._replace(awaiting=found.get((r.symbol, r.id))) for r in records]

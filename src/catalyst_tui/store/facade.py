@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from ..market.estimates import StoredEstimates
     from ..market.models import Dividend, FxRate, LastQuote, Split
+    from ..thesis.kpis.awaiting import Awaiting
     from ..thesis.kpis.statements import StatedKpi
     from ..thesis.lines.split import LineSplit
     from ..thesis.portfolio.flows import ManualDividend
@@ -75,7 +76,9 @@ class SegmentReads(Protocol):
 
 
 class KpiReads(Protocol):
-    def series(self, symbol: str) -> tuple[StatedKpi, ...]: ...
+    def series(self, symbol: str, *, dismissed: bool = False) -> tuple[StatedKpi, ...]: ...
+
+    def awaiting(self, symbol: str | None = None) -> dict[tuple[str, str], Awaiting]: ...
 
 
 class ResultReads(Protocol):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from ..thesis.vocabulary import Status
 from .columns import day, iso, moment
 from .door import Door
 from .records import Notice, OutboxRecord
@@ -91,6 +92,7 @@ class Outbox(Door):
         found = self._store.evidence.passages_by_id(wanted)
         passages = {p.id: p for p in found}
         notices = [Notice(r[0], r[1], event_record(r[4:]), day(r[2]), kind=r[3]) for r in rows]
+        notices = self._awaiting(notices)
         for ident, attempts, evidence_id, title, body, kind in others:
             passage = passages.get(evidence_id) if evidence_id is not None else None
             if evidence_id is not None and passage is None:  # gone: nothing to say
@@ -102,6 +104,20 @@ class Outbox(Door):
                 continue
             notices.append(Notice(ident, attempts, None, None, passage, title, body, kind))
         return sorted(notices, key=lambda n: n.outbox_id)
+
+    def _awaiting(self, notices: list[Notice]) -> list[Notice]:
+        """Each miss of a kill criterion that words alone made, with the statement awaiting
+        your word (store/kpis.py), as it stands when the notice goes out."""
+        missed = {n.event.symbol for n in notices if n.event and n.event.to_status == Status.MISSED}
+        if not missed:
+            return notices
+        awaiting = {k: v for s in sorted(missed) for k, v in self._store.kpis.awaiting(s).items()}
+        return [
+            n._replace(awaiting=awaiting.get((n.event.symbol, n.event.checkpoint_id)))
+            if n.event is not None and n.event.to_status == Status.MISSED
+            else n
+            for n in notices
+        ]
 
     def notice(self, kind: str, title: str, body: str, now: dt.datetime) -> int:
         """A notice of its own of `kind` (a name notify/alert_kinds.py declares); its outbox id."""

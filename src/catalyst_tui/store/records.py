@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from ..reading.release.records import ReleaseFigures
     from ..thesis.conditions import Condition
     from ..thesis.judgement import Reason
+    from ..thesis.kpis.awaiting import Awaiting
     from ..thesis.portfolio.positions import Position
     from ..thesis.verdict import VerdictReason
     from ..thesis.vocabulary import Verdict
@@ -127,6 +128,9 @@ class CheckpointRecord(NamedTuple):
     archived: bool = False
     written: dt.date | None = None  # the day its condition was last written (its share basis)
     evidence: tuple[str, ...] = ()  # its evidence entries, as in the file
+    #: A kill criterion missed only by a KPI statement read from words you have not confirmed:
+    #: that statement (its verdict is at risk, awaiting your word); None otherwise.
+    awaiting: Awaiting | None = None
 
     @property
     def value(self) -> float | None:
@@ -168,6 +172,8 @@ class Notice(NamedTuple):
     title: str = ""
     body: str = ""
     kind: str = ""  # notify/alert_kinds.py's name for it; "" for a row written before kinds
+    #: A kill criterion's miss that words alone made: the statement awaiting your word on it.
+    awaiting: Awaiting | None = None
 
 
 class OutboxRecord(NamedTuple):

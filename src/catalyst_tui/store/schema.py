@@ -39,7 +39,7 @@ from .migrations.early import (
     V9_REASON_PARTS,
 )
 from .migrations.feed_releases import V_FEED_RELEASES
-from .migrations.kpis import V_KPIS
+from .migrations.kpis import V_KPI_DECISIONS, V_KPIS
 from .migrations.later import (
     V10,
     V11,
@@ -224,6 +224,10 @@ MIGRATIONS: list[Migration] = [
     Migration("SEC's values as each filing stated them, known from their filing", V_AS_FILED),
     Migration("a written dividend's ex-date, when the statement gives it", V_DIVIDEND_EX_DATE),
     Migration("a results release read from the company's feed before its 8-K", V_FEED_RELEASES),
+    Migration(
+        "your word on a KPI read from words (accepted or dismissed); a share of a part",
+        V_KPI_DECISIONS,
+    ),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The parts of a reason; a checkpoint keeps its last one as last_<part>, an event its own.

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..thesis.evidence.stance import Accepted, Stance
 from ..thesis.verdict import Standing, TickerVerdict
@@ -36,6 +36,13 @@ _STANDINGS = (
 )
 
 
+def _by_words(row: tuple[Any, ...]) -> bool:
+    """Whether a standing's row is a kill criterion a statement read from words may have
+    missed."""
+    status, when, kill, manual = row[4], row[7], row[8], row[9]
+    return bool(kill) and columns.missed_by_words(status, bool(manual), columns.condition(when))
+
+
 #: The notification of a change (title, body), put into words by the caller (notify/wording).
 Notice = Callable[[TickerVerdict, Verdict], tuple[str, str]]
 
@@ -55,7 +62,11 @@ class Verdicts(Door):
             on = (r.accepted_at or r.found_at).date()
             seen = Accepted(r.id, Stance(r.accepted_stance), r.document.label, r.passage, on)
             accepted.setdefault((r.symbol, r.checkpoint_id), []).append(seen)
-        for row in self._conn.execute(_STANDINGS.format(only=only), args):
+        rows = self._conn.execute(_STANDINGS.format(only=only), args).fetchall()
+        # The kill criteria a statement read from words alone missed, awaiting your word: read
+        # only where there may be one (the KPI statements' door loads with its first use).
+        awaiting = self._store.kpis.awaiting(symbol) if any(map(_by_words, rows)) else {}
+        for row in rows:
             (sym, ident, title, kind, status, since, value, when, kill, manual) = row[:10]
             acked, flagged, note = row[14:]
             condition = columns.condition(when)
@@ -76,6 +87,7 @@ class Verdicts(Door):
                     columns.forecast(row[10:14]),
                     tuple(accepted.get((sym, ident), ())),
                     note or "",
+                    awaiting.get((sym, ident)),
                 )
             )
         return out

@@ -327,7 +327,7 @@ class Views(Door):
         else:
             where.append("c.symbol = ?")
             args.append(symbol)
-        return [
+        records = [
             _checkpoint_record(row)
             for row in self._conn.execute(
                 f"SELECT {_CHECKPOINT_COLUMNS}, {_FLAGGED}, {_FORECAST} FROM checkpoints c"
@@ -337,6 +337,7 @@ class Views(Door):
                 args,
             )
         ]
+        return columns.with_awaiting(records, lambda: self._store.kpis.awaiting(symbol))
 
     def flagged(self) -> set[tuple[str, str]]:
         """(symbol, id) of every active checkpoint with an unacknowledged miss."""

@@ -39,6 +39,7 @@ from .judgement import Why as Why
 from .kinds import KINDS, Judged
 from .kpis.metrics import settles, unsettled
 from .metrics import observe
+from .observation import MissingCode
 from .portfolio.positions import split_factor
 from .vocabulary import Status
 
@@ -124,6 +125,8 @@ def evaluate(
         elif value is None:  # no data is never a verdict, even past the due date
             why = still_met if judged is becomes_true and status == MET else Why.NO_VALUE
             reason = _record(Reason, (why, None, "", obs, "", None))
+            if obs.missing is not None and obs.missing.code in _NO_STATEMENT:
+                new = PENDING  # the words it was judged by are gone (you dismissed them)
         else:
             op = condition.op
             holds = OPERATORS[op](value, condition.threshold) if decided is None else decided
@@ -159,6 +162,9 @@ def evaluate_one(c: CheckpointState, snap: MarketSnapshot, today: dt.date) -> Ev
 
 
 _NOTHING = Reason(Why.NOTHING)
+# No statement read from words judges it (none read, or every one dismissed): a checkpoint of a
+# KPI metric rests on its statements, and is pending without one.
+_NO_STATEMENT = frozenset({MissingCode.NO_KPI, MissingCode.KPI_FORECAST_ONLY})
 # How each kind is judged, by its stored name; a kind no row knows is judged as a guard.
 _JUDGED: dict[str, Judged] = {str(kind): spec.judged for kind, spec in KINDS.items()}
 _NEGATION = {">=": "<", "<=": ">", ">": "<=", "<": ">=", "==": "!=", "!=": "=="}

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
 
     from .conditions import Condition
+    from .kpis.awaiting import Awaiting
 
 
 class Standing(NamedTuple):
@@ -53,6 +54,9 @@ class Standing(NamedTuple):
     #: What its last value was said as, where its metric keeps it (a KPI read from words: "over
     #: 10% of revenue, ALAB 8-K EX-99.1 of 2025-11-04"); "" otherwise.
     note: str = ""
+    #: A kill criterion missed only by a KPI statement read from words you have not confirmed:
+    #: that statement (thesis/kpis/awaiting.py); None otherwise.
+    awaiting: Awaiting | None = None
 
 
 class Scope(StrEnum):
@@ -110,9 +114,10 @@ RULES: tuple[Rule, ...] = (
         Verdict.BROKEN,
         Scope.EACH,
         _ALL,
-        lambda s: s.kill and _missed(s),
+        lambda s: s.kill and _missed(s) and s.awaiting is None,
         "kill criterion missed: {title}",
-        "a checkpoint with `kill = true`, missed",
+        "a checkpoint with `kill = true`, missed (a KPI read from words that missed it, once "
+        "you confirmed it)",
     ),
     Rule(
         "milestone_missed",
@@ -133,6 +138,17 @@ RULES: tuple[Rule, ...] = (
         "accepted break of the kill criterion {title}",
         "a passage you accepted that breaks a checkpoint with `kill = true`",
         _breaking,
+    ),
+    Rule(
+        "kill_awaiting_word",
+        Verdict.AT_RISK,
+        Scope.EACH,
+        _ALL,
+        lambda s: s.kill and _missed(s) and s.awaiting is not None,
+        "kill criterion missed by words alone, awaiting your word: {title}",
+        "a checkpoint with `kill = true` missed only by a KPI statement read from words that "
+        "you have not confirmed (`catalyst kpis accept ID`, `y` on the KPIs pane) nor "
+        "dismissed (`catalyst kpis dismiss ID`, `d`)",
     ),
     Rule(
         "guard_missed",
@@ -202,6 +218,7 @@ class VerdictReason(NamedTuple):
     forecast: Forecast | None = None  # of a target behind its course
     evidence: str = ""  # the accepted passage it quotes: "10-Q 2026-11-04 — “…”"
     note: str = ""  # a KPI's value as said, and where (Standing.note)
+    awaiting: Awaiting | None = None  # the statement read from words it awaits your word on
 
 
 class TickerVerdict(NamedTuple):
@@ -311,7 +328,10 @@ def _reason(rule: Rule, s: Standing) -> VerdictReason:
         return _of(s, rule.name)._replace(since=cited.on, evidence=cited.quoted)
     acked = s.acked if s.status == Status.MISSED else None
     forecast = s.forecast if rule.name == "target_behind" else None
-    return _of(s, rule.name)._replace(manual=s.manual, acked=acked, forecast=forecast)
+    awaiting = s.awaiting if rule.name == "kill_awaiting_word" else None
+    return _of(s, rule.name)._replace(
+        manual=s.manual, acked=acked, forecast=forecast, awaiting=awaiting
+    )
 
 
 def reason_text(reason: VerdictReason) -> str:
@@ -320,6 +340,9 @@ def reason_text(reason: VerdictReason) -> str:
     rule = next((r for r in RULES if r.name == reason.rule), None)  # RULES as it is now
     words = rule.words if rule else _REMAINING.get(reason.rule, "{title}")
     text = words.format(title=reason.title)
+    if reason.awaiting is not None:  # how to give your word first: a notification is short
+        said = f"{reason.metric} {reason.awaiting.said}" if reason.metric else reason.awaiting.said
+        return f"{text} ({said}) — {reason.awaiting.confirm} — {reason.awaiting.quoted}"
     if reason.evidence:
         on = f", accepted on {reason.since.isoformat()}" if reason.since else ""
         return f"{text}: {reason.evidence}{on}"

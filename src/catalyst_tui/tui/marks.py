@@ -1,7 +1,8 @@
 """Marks and flags asked for by the screens: acknowledging flags, marking a checkpoint by hand
-(from its row or from a passage of evidence), showing, accepting or dismissing a passage, and
-adding a document the user brings to a ticker's evidence (read in a thread: jobs/documents.py).
-Each save runs in a worker thread (`save_in_thread`): the loop never waits for the database."""
+(from its row or from a passage of evidence), showing, accepting or dismissing a passage or a
+KPI statement read from words, and adding a document the user brings to a ticker's evidence
+(read in a thread: jobs/documents.py). Each save runs in a worker thread (`save_in_thread`):
+the loop never waits for the database."""
 
 from __future__ import annotations
 
@@ -105,6 +106,43 @@ class MarkHandlers(CatalystBase):
 
         what = "taking back the acceptance" if back else "the passage's acceptance"
         self.save_in_thread(what, lambda: workspace.accept_passage(record), done)
+
+    @on(messages.AcceptKpi)
+    def _accept_kpi(self, message: messages.AcceptKpi) -> None:
+        stated, workspace = message.stated, self.workspace
+        word = "reset" if stated.decision == "accepted" else "accept"
+
+        def done(changed: bool) -> None:
+            if changed and word == "reset":
+                self.notify("confirmation taken back: the statement awaits your word", timeout=3)
+            elif changed:
+                self.notify(
+                    "confirmed: the statement counts as said; a kill criterion it missed "
+                    "breaks the thesis (y takes it back)",
+                    timeout=4,
+                )
+            self.refresh_views()  # the verdict may change, on the watchlist too
+
+        what = "taking back the confirmation" if word == "reset" else "the statement's confirmation"
+        self.save_in_thread(what, lambda: workspace.decide_kpi(stated, word), done)
+
+    @on(messages.DismissKpi)
+    def _dismiss_kpi(self, message: messages.DismissKpi) -> None:
+        stated, undo, workspace = message.stated, message.undo, self.workspace
+
+        def done(changed: bool) -> None:
+            if changed and undo:
+                self.notify("brought back: the statement counts again", timeout=3)
+            elif changed:
+                self.notify(
+                    "dismissed: the statement judges nothing, now or later (u brings it back)",
+                    timeout=4,
+                )
+            self.refresh_views()  # the checkpoints it judged are judged again
+
+        what = "bringing back the statement" if undo else "the statement's dismissal"
+        word = "reset" if undo else "dismiss"
+        self.save_in_thread(what, lambda: workspace.decide_kpi(stated, word), done)
 
     @on(messages.AddDocument)
     def _add_document(self, message: messages.AddDocument) -> None:

@@ -15,6 +15,7 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from ..store.records import CheckpointRecord, EvidenceRecord
+    from ..thesis.kpis.statements import StatedKpi
     from ..thesis.portfolio.positions import Lot, Sell
     from ..views.timeline import Rewrite
 
@@ -193,5 +194,29 @@ class DismissPassage(Message):
 
     def __init__(self, record: EvidenceRecord, undo: bool = False) -> None:
         self.record = record
+        self.undo = undo
+        super().__init__()
+
+
+class AcceptKpi(Message):
+    """Confirm a KPI statement read from words (a kill criterion it alone missed then breaks
+    the thesis); one accepted already: take it back."""
+
+    stated: StatedKpi
+
+    def __init__(self, stated: StatedKpi) -> None:
+        self.stated = stated
+        super().__init__()
+
+
+class DismissKpi(Message):
+    """Dismiss a KPI statement as a misread: it judges nothing, now or later; `undo`: it
+    counts again after all."""
+
+    stated: StatedKpi
+    undo: bool
+
+    def __init__(self, stated: StatedKpi, undo: bool = False) -> None:
+        self.stated = stated
         self.undo = undo
         super().__init__()

@@ -36,10 +36,12 @@ NONE_STATED = "no release, call or filing read so far states one"
 
 
 class KpiPoint(NamedTuple):
-    """One value of a series: as read, and as its sentence states it."""
+    """One value of a series: as read, and as its sentence states it; whether a kill criterion
+    it alone missed awaits your word on it."""
 
     stated: StatedKpi
     said: str  # "over 10%", "closer to 20% (Q4 exit rate)", "over 20%, forecast"
+    awaiting: bool = False
 
     @property
     def kpi(self) -> Kpi:
@@ -102,14 +104,18 @@ class KpisView(NamedTuple):
     reason: str = ""  # why there is no series, as a sentence ("" when there is one)
 
 
-def kpi_series(records: Iterable[StatedKpi]) -> tuple[KpiSeries, ...]:
+def kpi_series(
+    records: Iterable[StatedKpi], awaiting: frozenset[int] = frozenset()
+) -> tuple[KpiSeries, ...]:
     """`records` (oldest first, as the store gives them) grouped by kind and subject: the kinds in
     the catalogue's order, the subjects of a kind alphabetically, each series' points oldest first
-    (the records' order among those of one day)."""
+    (the records' order among those of one day); a point awaits your word when its ID is in
+    `awaiting`."""
     groups: dict[tuple[KpiKind, str], list[KpiPoint]] = {}
     for record in records:
         key = (record.kpi.kind, record.kpi.subject)
-        groups.setdefault(key, []).append(KpiPoint(record, said(record.kpi)))
+        point = KpiPoint(record, said(record.kpi), record.kpi_id in awaiting)
+        groups.setdefault(key, []).append(point)
     order = _ORDER
     return tuple(
         KpiSeries(kind, subject, tuple(sorted(points, key=lambda p: p.day)))
@@ -119,16 +125,20 @@ def kpi_series(records: Iterable[StatedKpi]) -> tuple[KpiSeries, ...]:
     )
 
 
-def load_all_kpis(store: Store, symbols: Iterable[str]) -> list[KpisView]:
+def load_all_kpis(
+    store: Store, symbols: Iterable[str], *, dismissed: bool = False
+) -> list[KpisView]:
     """Each of `symbols`' KPIs (load_kpis), in their order."""
-    return [load_kpis(store, symbol) for symbol in symbols]
+    return [load_kpis(store, symbol, dismissed=dismissed) for symbol in symbols]
 
 
-def load_kpis(store: Store, symbol: str) -> KpisView:
-    """`symbol`'s KPIs in series; without any, why: no condition of its thesis names a KPI, or
-    none of its documents read so far states one (a condition written a moment ago included:
-    the next reading reads them)."""
-    series = kpi_series(store.kpis.series(symbol))
+def load_kpis(store: Store, symbol: str, *, dismissed: bool = False) -> KpisView:
+    """`symbol`'s KPIs in series (those you dismissed with `dismissed`), each marked where a
+    kill criterion it alone missed awaits your word; without any, why: no condition of its
+    thesis names a KPI, or none of its documents read so far states one (a condition written a
+    moment ago included: the next reading reads them)."""
+    awaiting = frozenset(a.kpi_id for a in store.kpis.awaiting(symbol).values())
+    series = kpi_series(store.kpis.series(symbol, dismissed=dismissed), awaiting)
     if series:
         return KpisView(symbol, series)
     named = any(s == symbol and c.metric in KPI_METRICS for s, c in store.kpis.conditions())

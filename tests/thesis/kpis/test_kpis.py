@@ -206,3 +206,21 @@ def test_a_cut_of_capex_or_costs_is_no_cut_of_guidance():
     assert read_kpis(capex) == ()
     [raised] = read_kpis("We are raising our full-year revenue guidance.")
     assert (raised.kind, raised.basis) == ("guidance", "raised")
+
+
+def test_a_share_of_a_part_is_kept_with_its_whole_and_judges_no_share_of_revenue():
+    """ "25% of the segment's revenue" is a share of the segment, not of the company: kept with
+    what it is a share of, said so, and never the share a condition judges."""
+    import datetime as dt
+
+    from catalyst_tui.thesis.kpis.metrics import as_said, newest_stated
+    from catalyst_tui.thesis.kpis.statements import StatedKpi
+
+    [part] = read_kpis("Aftermarket was 25% of the segment's revenue.", ["Aftermarket"])
+    [whole] = read_kpis("Aftermarket was 25% of total revenue.", ["Aftermarket"])
+    assert (part.value, part.of, whole.of) == (0.25, "segment", "")
+    day = dt.date(2026, 11, 4)
+    stated = StatedKpi(part, day, "document", "call", "", 1)
+    assert as_said(stated) == "25% of segment revenue"
+    assert newest_stated([stated]) is None
+    assert newest_stated([stated, StatedKpi(whole, day, "document", "call", "", 2)]) is not None

@@ -95,7 +95,7 @@ async def test_the_evidence_pane_shows_the_passage_in_context_and_marks_from_it(
         await pilot.press("5")
         await pilot.pause()
         [row] = rows(app, "#evidence-table")
-        assert row[:4] == ["2026-11-04", "scorpio-largest", "8-K EX-99.1", "supports"]
+        assert row[:4] == ["2026-11-04", "scorpio-largest", "8-K EX-99.1", "no stance"]
         assert row[4].startswith("Scorpio X-Series Smart Fabric Switches became our largest")
         cell = app.screen.query_one("#evidence-table", DataTable).get_row_at(0)[4]
         highlighted = {
@@ -325,7 +325,7 @@ async def test_y_accepts_a_challenge_the_store_keeps_it_and_the_verdict_turns_at
         await pilot.press("5")
         await pilot.pause()
         shown = rows(app, "#evidence-table")
-        assert [r[3] for r in shown] == ["challenges", "supports"]  # the call is the newest
+        assert [r[3] for r in shown] == ["challenges", "no stance"]  # the call is the newest
         assert "y Accept" in footer(app)
         detail = " ".join(text_of(app, "#evidence-detail").split())
         assert "challenges, decided by “not” · a reading, not counted: y accepts it" in detail

@@ -36,9 +36,9 @@ def evidence_json(
 ) -> list[dict[str, Any]]:
     """One object per passage: passage_id (what `catalyst evidence accept|dismiss|reset` take),
     symbol, id (the checkpoint's), source, form, url, published, passage, entry, found_at,
-    stance (supports, challenges or breaks, with the words that decided it: the one you accepted
-    it with once you did), decision (accepted, dismissed or null) and accepted_at; `dismissed`
-    too when dismissed passages are listed."""
+    stance (supports, challenges, breaks or no stance, with the words that decided it: the one
+    you accepted it with once you did), decision (accepted, dismissed or null) and accepted_at;
+    `dismissed` too when dismissed passages are listed."""
     out: list[dict[str, Any]] = []
     for r in records:
         row: dict[str, Any] = {

@@ -130,6 +130,8 @@ def checkpoint_json(records: list[CheckpointRecord], today: dt.date) -> list[dic
                 "flagged": r.flagged,
                 "manual": r.manual,
                 "reason": reason_text(r.reason, condition, today),
+                # a kill criterion missed by words alone: the statement awaiting your word
+                "awaiting_word": None if r.awaiting is None else r.awaiting.json(),
             }
         )
     return out
@@ -151,6 +153,10 @@ def print_checkpoints(
             measured = f"{shown} vs {target}"
         status = status_word(r.kind, r.status)  # a guard that is met reads "holding", as in the TUI
         status += (" ⚑" if r.flagged else "") + (" (by hand)" if r.manual else "")
+        why = reason_text(r.reason, r.condition, today)
+        if r.awaiting is not None:  # words alone missed a kill criterion: yours to confirm
+            status += ", awaiting your word"
+            why = f"{why}; {r.awaiting.text}" if why else r.awaiting.text
         due = r.due or r.until
         when = "" if due is None else f"{due.isoformat()} {(due - today).days:+d}d"
         cells = (
@@ -158,7 +164,7 @@ def print_checkpoints(
             status,
             measured,
             when,
-            reason_text(r.reason, r.condition, today),
+            why,
         )
         rows.append(Row([printable(c) for c in cells], STATUS_STYLE[r.status]))
     columns = [Column(name) for name in ("checkpoint", "status", "value vs threshold", "due")]

@@ -34,6 +34,8 @@ def _reason(r: VerdictReason) -> dict[str, Any]:
         "marked": r.manual,
         "acknowledged": r.acked.isoformat() if r.acked else None,
         "evidence": r.evidence or None,  # the accepted passage it quotes
+        # a kill criterion missed by words alone: the statement awaiting your word
+        "awaiting_word": None if r.awaiting is None else r.awaiting.json(),
         "forecast": None
         if r.forecast is None
         else {

@@ -91,13 +91,24 @@ def add(commands: Commands) -> None:
         help="the day the added document is of: a day, or how long ago (3d)",
     )
     evidence.add_argument("--title", type=text, metavar="TEXT", help="the added document's title")
-    commands.add(
+    kpis = commands.add(
         "kpis",
         "KPIs read from words in releases, calls and filings: a product's share of revenue, "
-        "its growth, the guidance's direction; each with its sentence and document",
-        symbol="one ticker; none: every ticker with one",
+        "its growth, the guidance's direction; each with its ID, sentence and document",
+        symbol="one ticker; none: every ticker with one; or the word `accept`, `dismiss` or "
+        "`reset` (below)",
         json="print a JSON array",
     )
+    kpis.add_argument(
+        "ids",
+        nargs="*",
+        metavar="ID",
+        help="with `accept`, `dismiss` or `reset` as the first word: your word on the "
+        "statements of these IDs (accepted: what it says is so, a kill criterion it misses "
+        "breaks the thesis; dismissed: a misread, it judges nothing now or later; reset: no "
+        "word)",
+    )
+    kpis.add_argument("--all", action="store_true", help="dismissed statements too")
     verdicts = "broken, at risk, intact, proven, unjudged"
     commands.add(
         "review",

@@ -8,29 +8,32 @@ from __future__ import annotations
 import re
 
 from .clauses import clause_subject, frame_of
-from .patterns import OBJECT
+from .patterns import OBJECT, REVENUE_SAID
+from .phrases import finite_verb, other_measure, phrase_before, tokens
 from .records import COMPANY
-from .subjects import Subject, finite_verb, other_measure, phrase_before, read_subject, tokens
-from .vocabulary import PERIOD
+from .subjects import A_MARKET, Subject, read_subject
+from .vocabulary import CURRENCIES, PERIOD, REACH, word_set
 
 
 def measure_before(text: str, at: int) -> Subject:
     """Whose a bare "growth" is: the revenue-like measure named last before it ("delivered ARR
     of $237 million with growth accelerating to 131%"), else the company's."""
-    named = list(re.finditer(r"\b(?:revenues?|sales|ARR)\b", text[:at]))
+    named = list(re.finditer(r"\b(?:revenues?|sales|ARR)\b", text[max(0, at - REACH) : at], re.I))
     last = named[-1] if named else None
     if last is None:
         return Subject(COMPANY, True, False, False)
-    return read_subject(phrase_before(text, last.end()), revenue_said=True)
+    return read_subject(phrase_before(text, max(0, at - REACH) + last.end()), revenue_said=True)
 
 
 def apposition_other(text: str, governor: int) -> bool:
     """Whether a growth set after a comma is of the measure the words before the comma act on,
     and that measure is not revenue."""
-    head = text[:governor].rstrip()
+    head = text[max(0, governor - REACH) : governor].rstrip()
     if not head.endswith(","):
         return False
     segment = head[:-1]
+    if re.search(r"\b(?:revenues?|sales)$", segment, re.I):
+        return False  # "an improvement in aftermarket revenue, up 7%": revenue's
     verbs = [at for at, word in tokens(segment) if finite_verb(word) or word.lower() == "spent"]
     return other_in(segment[verbs[-1] :]) if verbs else False
 
@@ -41,25 +44,49 @@ def other_in(words: str) -> bool:
     )
 
 
-def object_subject(after: str) -> Subject | None:
-    """ "…13% for notebooks", "a 41% increase in EV/HEV applications": the part after."""
+def object_subject(after: str, *, of_revenue: bool = False) -> Subject | None:
+    """ "…13% for notebooks", "a 41% increase in EV/HEV applications": the part after. With
+    `of_revenue` (the clause's growth is the company's: "we grew 48% sequentially in filters",
+    "led by 15% growth in cloud") what it grew in is a part where it is a kind of thing: a
+    plural with no article ("filters"), a kind of revenue ("software"), a single word."""
     match = OBJECT.match(after)
     if match is None:
         return None
     # "13% for notebooks" after a revenue: the part; "a 10% increase in impressions": what
     # increased, a part only where a word or a name says so
-    subject = read_subject(match["x"], revenue_said=match["prep"].lower() == "for")
+    words = match["x"].strip()
+    said_in = re.findall(r"[a-z]+", after[match.start("x") :][:40].lower())[:4]
+    if any(w in CURRENCIES for w in said_in):
+        return None  # "up 12% in USD", "in U.S. dollars": the currency it is said in
+    if re.match(r"(?:the|this|that)\s+(?:segment|business|division|group)\b", words, re.I):
+        return Subject("", False, True, False)  # "in the segment": one named before, not here
+    kind_of = of_revenue and _kind_of_thing(words)
+    subject = read_subject(words, revenue_said=match["prep"].lower() == "for" or kind_of)
     if not subject.name or subject.name == COMPANY or PERIOD.fullmatch(subject.name.split()[0]):
         return None
-    if re.match(r"(?:the\s+)?(?:quarter|year|period|constant)", match["x"].strip(), re.I):
+    if re.match(r"(?:the\s+)?(?:quarter|year|period|constant)", words, re.I):
         return None
-    if re.match(
-        r"(?:the|this|that)\s+(?:segment|business|division|group)\b", match["x"].strip(), re.I
-    ):
-        return Subject("", False, True, False)  # "in the segment": one named before, not here
     if re.search(r"\d|\b(?:days?|weeks?|months?)\b", match["x"]):
         return None
     return subject
+
+
+_NOT_KINDS = word_set(
+    """terms times ways dollars currencies currency units volumes prices rates areas places
+    markets regions segments businesses most all many some several both each every other
+    these those such the a an this that"""
+)
+
+
+def _kind_of_thing(words: str) -> bool:
+    """ "filters", "cloud", "industrial sensors": one or two words with no article, the last a
+    noun that is no measure, no period and no word of talk."""
+    split = words.split()
+    if not 1 <= len(split) <= 2 or any(w.lower() in _NOT_KINDS for w in split):
+        return False
+    if not all(re.fullmatch(r"[A-Za-z][\w&/-]*", w) for w in split):
+        return False
+    return not any(other_measure(w.lower()) or PERIOD.fullmatch(w) for w in split)
 
 
 # A verb whose object the phrase is: "Our Medical segment delivered sales growth of 6%" is the
@@ -70,22 +97,126 @@ _OBJECT_OF = re.compile(
 )
 
 
+# A verb of an infinitive whose subject stands before "to": "expect Digital Banking to generate
+# roughly 8% revenue growth" is Digital Banking's.
+_DOING = word_set("generate deliver see post grow achieve produce drive reach exceed show report")
+_INFINITIVE = re.compile(r"\bto\s+\w+\s*(?:roughly|about|approximately|nearly|over)?\s*$", re.I)
+# A phrase that is the tail of a longer one (its head a preposition's object): "Customers with
+# more than $100,000 in ARR", "ad impressions delivered across our Family of Apps".
+_MEASURED_BEFORE = re.compile(
+    r"(?P<words>(?:[$\w.,'’-]+\s+){1,3})(?:in|with|across|within|through|via)\s*$", re.I
+)
+# An aside between a subject and its verb: "Revenue, excluding the impact of divestitures, grew".
+_ASIDE = re.compile(r"(?P<comma>),\s*(?P<aside>(?:excluding|including|ex)\b[^,]{1,80}),\s*$", re.I)
+# Words set off by commas between a revenue and its verb: "Red Hat revenue, all in, was up".
+_REVENUE_ASIDE = re.compile(
+    r"\b(?:revenues?|sales)(?:\s+performance)?(?P<comma>),(?P<aside>[^,\d%]{1,80}),\s*"
+    r"(?:(?:was|were|is|are|has|have|had)\s+)?$",
+    re.I,
+)
+_EACH = re.compile(r",?\s+(?:all|both|each)(?:\s+(?:was|were|is|are|have|has))?\s*$", re.I)
+_BARE_REVENUE = re.compile(r"(?:(?:total|net|our)\s+)?(?:revenues?|sales)", re.I)
+
+
+def _each_of_revenue(before: str) -> bool:
+    """Whether the words before a verb are a list of measures, one of them revenue, that each
+    did it: "revenue, EBITDA, DEPS and cash flow, all grew north of 20%"."""
+    each = _EACH.search(before)
+    if each is None:
+        return False
+    items = [i.strip() for i in re.split(r",|\band\b", before[: each.start()])][-6:]
+    for k in range(len(items) - 1, -1, -1):
+        if _BARE_REVENUE.fullmatch(items[k]):
+            return all(0 < len(i.split()) <= 3 for i in items[k:])
+    return False
+
+
+# What a growth is led by is a part of the business growing.
+_LED_BY = re.compile(
+    r"\b(?:growth|increase)\s+(?:was\s+|were\s+|is\s+)?(?:primarily\s+|mainly\s+|largely\s+)?"
+    r"(?:led|driven|fueled|powered)\s+by\s+(?:the\s+|our\s+)?$",
+    re.I,
+)
+# A revenue named just before the comma a bare growth follows: "X revenue, up 7%".
+_AFTER_REVENUE = re.compile(r"\b(?:revenues?|sales)(?=,\s*$)", re.I)
+# An amount of revenue said just before: "... revenue to $33.7 billion, up 24%".
+_AFTER_AMOUNT = re.compile(
+    r"\b(?:revenues?|sales)\s+(?:(?:of|was|were|to|at|reaching|reached|totaling|totaled|"
+    r"hit|grew\s+to|rose\s+to)\s+)?(?:a\s+record\s+|approximately\s+|about\s+)?[$€£][\d.,]+\s*"
+    r"(?:million|billion|thousand|[mbk])?\s*,$",
+    re.I,
+)
+# "growth in China, where revenue increased 30%": the place's.
+_WHERE = re.compile(r",\s*where\s+$", re.I)
+
+
 def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) -> Subject:
     """The phrase right before `at`, or the clause's subject where none stands there ("...,
     up 7% sequentially" after an apposition; "and grew 15%")."""
     phrase = phrase_before(text, at)
+    near = max(0, at - REACH)  # the words before a verb that its subject is looked for in
+    if _each_of_revenue(text[near:at]):
+        return Subject(COMPANY, True, False, False)  # "revenue, EBITDA and cash flow all grew"
+    aside = _ASIDE.search(text, near, at) or _REVENUE_ASIDE.search(text, near, at)
+    if aside is not None and not any(finite_verb(w) for _, w in tokens(aside["aside"] or "")):
+        phrase = phrase_before(text, aside.start("comma"))  # "Revenue, excluding X, grew 5%"
+    stripped = text[near:at].rstrip()
+    lead = stripped[: -len(phrase)] if phrase and stripped.endswith(phrase) else stripped
+    infinitive = _INFINITIVE.search(stripped) if phrase.lower() in _DOING else None
+    if infinitive is not None:  # "Digital Banking to generate 8% growth": Digital Banking's
+        phrase = phrase_before(text, near + infinitive.start())
+        lead = stripped[: infinitive.start()]
+    where = _WHERE.search(lead) if phrase else None
+    if where is not None:
+        place = read_subject(phrase_before(text, near + where.start()), revenue_said=True)
+        return place if place.name not in ("", COMPANY) else Subject("", False, True, False)
+    tail = _MEASURED_BEFORE.search(lead) if phrase else None
+    if tail is not None and (other_in(tail["words"]) or re.search(r"\d", tail["words"])):
+        return Subject("", False, True, False)  # "Customers with $100,000 in ARR grew": theirs
+    if phrase and A_MARKET.match(phrase) and not REVENUE_SAID.search(text):
+        return Subject("", False, True, False)  # "The semiconductor market grew 8%": the market's
+    acting = _OBJECT_OF.search(lead) if not phrase else None
+    if acting is not None:  # "wins at Digital Banking drove an 8% growth rate"
+        phrase = phrase_before(text, near + acting.start())
+    said = _AFTER_REVENUE.search(lead) if not phrase else None
+    if said is not None:  # "an improvement in defense aftermarket revenue, up 7%"
+        named = read_subject(phrase_before(text, near + said.end()), revenue_said=True)
+        if named.name not in ("", COMPANY) and not named.other and not named.anaphor:
+            return named
+    if not phrase and _AFTER_AMOUNT.search(lead):
+        measure = measure_before(text, at)  # "drove Cloud revenue to $33.7 billion, up 24%"
+        if measure.name != COMPANY:
+            return measure
+        own = clause_subject(text, first, revenue_said)
+        if not frame_of(text)[0] and not (own.name[:1].isupper() or own.other or own.anaphor):
+            return measure  # "Our Q1 results included revenue of $1.8 billion, up 7%": revenue's
     if phrase:
         subject = read_subject(
-            phrase, first=first and text[:at].strip() == phrase, revenue_said=revenue_said
+            phrase, first=first and not lead.strip() and near == 0, revenue_said=revenue_said
         )
+        named_at = text.rfind(phrase, near, at)
+        if subject.name and not subject.revenue and _LED_BY.search(text, near, max(named_at, 0)):
+            subject = subject._replace(revenue=True)  # "growth was led by X, which was up 20%"
         if subject.anaphor or subject.other or (subject.name and subject.name != COMPANY):
             return subject
         if subject.name == COMPANY:  # "In sensors, we saw 20% organic growth": the frame's
-            lead = text[:at].rstrip()[: -len(phrase)].rstrip()
+            lead = lead.rstrip()
             framed = (
                 clause_subject(text, first, revenue_said)
                 if frame_of(text)[0] or lead.endswith(",") or _OBJECT_OF.search(lead)
                 else subject
             )
+            if framed.other:
+                return framed  # "And in this segment, sales increased 13%": named before
             return framed if framed.name not in ("", COMPANY) else subject
+    if _RELATIVE_AFTER.search(stripped) and not REVENUE_SAID.search(text, 0, at):
+        return Subject("", False, True, False)  # "829 customers …, which is a 5% improvement"
     return clause_subject(text, first, revenue_said)
+
+
+# A relative clause that speaks of what the clause before it said: ", which is a".
+_RELATIVE_AFTER = re.compile(
+    r",\s*(?:which|that)\s+(?:is|was|are|were|represents?|represented|marks?|marked)?"
+    r"\s*(?:an?\s+)?$",
+    re.I,
+)

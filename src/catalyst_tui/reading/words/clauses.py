@@ -15,8 +15,9 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from .phrases import finite_verb, other_measure, tokens
 from .records import COMPANY
-from .subjects import Subject, finite_verb, other_measure, read_subject, tokens
+from .subjects import Subject, named_before, read_subject
 from .vocabulary import PERIOD
 
 _FRAME = re.compile(
@@ -36,7 +37,9 @@ _ADVERBIAL = re.compile(
     r"currency|perspective|now|today|finally|first|second|third|fourth|similarly|likewise|"
     r"meanwhile|however|again|lastly|excluding|including|moving|turning|looking|starting)\b|"
     r"\bas\s+[\w\s]{1,20}\s(?:noted|mentioned|said|discussed|expected)\b|"
-    r"\w+ly$",
+    r"\w+ly$|"
+    # a participle's phrase: "Putting this all together,", "Taking a step back,"
+    r"^[A-Za-z]+ing\s+(?:this|that|it|all|these|those|a|an|the|back|together|into)\b",
     re.I,
 )
 # Frames of talk, not of a part: "In this environment,", "In terms of profitability,".
@@ -65,7 +68,7 @@ def clauses(sentence: str) -> list[Clause]:
     begin = 0
     for cut in _CLAUSE_CUT.finditer(sentence):
         if (
-            not re.search(r"\d", sentence[begin : cut.start()])
+            not any(finite_verb(w) for _, w in tokens(sentence[begin : cut.start()]))
             and spans == []
             and begin == 0
             and not sentence[: cut.start()].lower().startswith(("while", "whereas"))
@@ -94,8 +97,8 @@ def clause_subject(text: str, first: bool, revenue_said: bool) -> Subject:
             framed = read_subject(frame, revenue_said=True)
             if framed.name and framed.name != COMPANY and not framed.other:
                 return framed
-            if framed.other:
-                return framed  # "And in this segment, sales increased 13%": named before
+            if framed.other or (framed.anaphor and named_before(frame)):
+                return Subject("", False, True, False)  # "And in this segment, sales grew 13%"
         return subject
     return Subject("", False, False, False)
 
@@ -116,12 +119,16 @@ def _object_other(after_verb: str) -> bool:
 def _without_apposition(phrase: str) -> str:
     """ "pharma, our largest market," is pharma, a market."""
     parts = [p.strip() for p in phrase.split(",") if p.strip()]
-    if len(parts) >= 2 and parts[-2].split()[-1].lower() in ("market", "segment", "business"):
-        return f"{parts[-1]} {parts[-2].split()[-1]}"  # "Our largest end market, automotive,"
-    if len(parts) >= 2 and read_subject(parts[-1]).name == COMPANY:
+    if (
+        len(parts) >= 2
+        and read_subject(parts[-1]).name == COMPANY
+        and not _PARTICIPLE.match(parts[-2])  # "coming into the quarter, sales grew": when
+    ):
         named = read_subject(parts[-2])
         if named.name not in ("", COMPANY) and not named.other:
             return f"{parts[-2]} {parts[-1]}"  # "Our AD&M business, sales declined 7%"
+    if len(parts) >= 2 and parts[-2].split()[-1].lower() in ("market", "segment", "business"):
+        return f"{parts[-1]} {parts[-2].split()[-1]}"  # "Our largest end market, automotive,"
     if (
         len(parts) >= 2
         and re.match(r"(?:our|its|the|a|an)\b", parts[1], re.I)
@@ -129,6 +136,9 @@ def _without_apposition(phrase: str) -> str:
     ):
         return f"{parts[0]} {parts[1].split()[-1]}" if _is_part(parts[1]) else parts[0]
     return parts[-1] if parts else ""
+
+
+_PARTICIPLE = re.compile(r"(?i:and\s+|as\s+)?[a-z]+(?:ing|ed)\b")
 
 
 def _is_part(words: str) -> bool:

@@ -22,46 +22,32 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
 
-from .attribution import (
-    apposition_other,
-    measure_before,
-    object_subject,
-    other_in,
-    subject_at,
-)
 from .clauses import Clause, clause_subject, clauses
+from .facts import named_customer
+from .lists import Found, headed, respectively
+from .one_figure import read_one
 from .patterns import (
-    CMP,
-    COMPARISON,
     CUSTOMER,
     CUT_BASIS,
     EXIT_RATE,
     FIGURE,
-    MULTIPLE,
-    NEGATIVE,
-    NOUN_AFTER,
     RANGE_TO,
     REVENUE_SAID,
     SHARE_OF,
-    SHARE_VERB,
-    VERB_THEN,
+    tail,
 )
 from .records import COMPANY, Stated
-from .subjects import Subject, finite_verb, phrase_before, read_subject, tokens
-from .vocabulary import ATTRIBUTED, FORWARD, HEDGES, NEGATION, SEQUENTIAL, YEARLY
-
-
-class _Found(NamedTuple):
-    kind: str
-    value: float
-    comparison: str
-    subject: Subject
-    basis: str
-    position: int
-    local: str = ""
-    high: float | None = None  # the subject's words and those up to the figure
+from .subjects import Subject, read_subject
+from .vocabulary import (
+    ATTRIBUTED,
+    EXCLUDED_PART,
+    FORWARD,
+    HEDGES,
+    NEGATION,
+    SEQUENTIAL,
+    YEARLY,
+)
 
 
 def read_figures(
@@ -72,38 +58,55 @@ def read_figures(
     first_subject: Subject | None = None
     first_clause: Clause | None = None  # a clause before any figure: its subject when needed
     previous: Subject | None = None
-    for clause in clauses(sentence):
+    listed = headed(sentence)
+    spans = [Clause(0, len(sentence))] if listed is not None else clauses(sentence)
+    for clause in spans:
         text = sentence[clause.start : clause.end]
         if not FIGURE.search(text):
             first_clause = first_clause or clause
             continue
-        found = list(_clause_figures(text, clause.start == 0, revenue_said, parts))
+        found = (
+            listed
+            if listed is not None
+            else reported(text, list(_clause_figures(text, clause.start == 0, revenue_said, parts)))
+        )
         if not found or ATTRIBUTED.search(text):
             continue
         if first_subject is None and first_clause is not None:
             opening = sentence[first_clause.start : first_clause.end]
             first_subject = clause_subject(opening, first_clause.start == 0, revenue_said)
         first_subject = first_subject or clause_subject(text, clause.start == 0, revenue_said)
+        marks = _Marks(sentence, clause.start, text)
         for figure in found:
-            if HEDGES.search(text[: figure.position]) or NEGATION.search(
-                sentence[: clause.start + figure.position]
-            ):
+            if marks.hedged(figure.position):
                 continue
+            if figure.subject.name == COMPANY and marks.excluded:
+                continue  # "Excluding China, revenue grew 6%": not the company's whole
             subject = figure.subject
+            if subject.other:
+                continue  # a measure that is not revenue, or a part named before the sentence
             if subject.anaphor or not subject.name:
                 subject = previous or first_subject or subject
+            elif subject.bare and (previous or first_clause) is not None:
+                named = previous or first_subject  # a clause before this one named it
+                if (
+                    named is not None
+                    and named.name not in ("", COMPANY)
+                    and not named.other
+                    and (named.name[:1].isupper() or named.name.casefold() in parts)
+                ):
+                    subject = named  # "Security revenue declined, while revenue grew 5%"
             if subject.other or not subject.name or subject.anaphor:
                 continue
             if not subject.revenue and subject.name.casefold() not in parts:
                 continue
-            if _customer(subject.name, figure.local, customers):
+            if named_customer(subject.name, customers) or marks.customers_in(figure.local):
                 continue
-            if _customers_said(text[: figure.position]) and (
+            if marks.customers < figure.position and (
                 not read_subject(subject.name).revenue or _apposed_to_customer(text, subject.name)
             ):
                 continue  # "customer categories, led by large cloud service providers, which …"
             previous = subject
-            period = _period(text)
             yield Stated(
                 figure.kind,  # type: ignore[arg-type]
                 subject.name,
@@ -111,18 +114,84 @@ def read_figures(
                 None if figure.high is None else figure.high / 100,
                 figure.comparison,
                 figure.basis,
-                period,
-                FORWARD.search(text[: figure.position]) is not None,  # said before: a forecast
+                figure.period or marks.period,
+                marks.forecast(text, figure.position),
                 "",
                 sentence,
                 start,
                 end,
+                figure.of,
             )
 
 
-def _customers_said(words: str) -> bool:
-    """Whether `words` speak of customers ("by customer segment" names a way to split revenue)."""
-    return CUSTOMER.search(re.sub(r"customer\s+segments?", "", words, flags=re.I)) is not None
+class _Marks:
+    """Where a clause's words that bar or mark its figures first stand, each looked for once:
+    a figure after a hedge, a negation (anywhere before it in its sentence), the words of the
+    future or a word of customers is read so (linear in the clause, however many figures)."""
+
+    def __init__(self, sentence: str, at: int, text: str) -> None:
+        talk = _DISCOURSE.sub(lambda m: " " * len(m.group()), text)
+        self.hedge = _first(HEDGES, talk)
+        negation = NEGATION.search(sentence, 0, at + len(text))
+        self.negation = negation.start() - at if negation else _NEVER
+        self.forward = _first(FORWARD, text)
+        self.customers = _first(CUSTOMER, _CUSTOMER_SEGMENT.sub(_blank, text))
+        self.excluded = EXCLUDED_PART.search(text) is not None
+        period = _PERIOD.search(text)
+        self.period = period.group() if period else ""
+
+    def forecast(self, text: str, at: int) -> bool:
+        """Said after the words of the future, and not in a relative clause of what was ("we
+        expect a mild impact to software, which accounted for 11% of revenue in 2019")."""
+        if self.forward >= at or _WHAT_WAS.search(text, self.forward, at):
+            return False
+        opened = _RELATIVE_OPEN.search(text, 0, self.forward)
+        return not (opened and "," in text[self.forward : at])  # ", which Rob will detail,"
+
+    def hedged(self, at: int) -> bool:
+        return self.hedge < at or self.negation < at
+
+    def customers_in(self, local: str) -> bool:
+        return CUSTOMER.search(_CUSTOMER_SEGMENT.sub(_blank, local)) is not None
+
+
+_NEVER = 1 << 30
+# Customers named as a market, not as a customer: "customer segments", "sales to
+# transportation customers" (an industry in lower case, no size or rank: "our top ten
+# customers" are customers).
+_CUSTOMER_SEGMENT = re.compile(
+    r"(?i:customer\s+segments?)|\b(?i:sales|revenues?)\s+to\s+(?:other\s+)?"
+    r"(?:(?!(?:top|largest|biggest|new|existing|key|major|large|small|our|the|those|these|"
+    r"some|certain|one|two|three|four|five|ten)\b)[a-z][\w-]*\s+){1,3}customers\b"
+)
+_PERIOD = re.compile(
+    r"\b(?:(?:the\s+)?(?:first|second|third|fourth)\s+quarter|Q[1-4]|(?:the\s+)?full[- ]year|"
+    r"(?:fiscal\s+)?(?:19|20)\d\d)\b",
+    re.I,
+)
+
+
+def _first(pattern: re.Pattern[str], text: str) -> int:
+    found = pattern.search(text)
+    return found.start() if found else _NEVER
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
+# A relative clause in the past: what it says was, whatever is expected of the rest.
+_WHAT_WAS = re.compile(
+    r",\s*(?:which|that|who)\s+(?:\w+ly\s+)?(?:accounted|generated|represented|comprised|"
+    r"made\s+up|was|were|grew|increased|declined|rose|fell|contributed|delivered)\b[^,]*$",
+    re.I,
+)
+# A relative clause set off by commas that the words of the future stand in: their scope.
+_RELATIVE_OPEN = re.compile(
+    r"(?:^|,)\s*(?:and\s+)?(?:which|who|as|while|although|though|whereas)\b[^,]*$", re.I
+)
+# Words of talk, no condition: "if you look at it", "if you think about it".
+_DISCOURSE = re.compile(r"\bif\s+you\s+(?:look|think|compare|go|step\s+back)\b[^,;]{0,40}", re.I)
 
 
 def _apposed_to_customer(text: str, name: str) -> bool:
@@ -132,32 +201,39 @@ def _apposed_to_customer(text: str, name: str) -> bool:
     return at > 0 and CUSTOMER.search(text[max(0, at - 30) : at]) is not None
 
 
-def _customer(name: str, before: str, customers: frozenset[str]) -> bool:
-    """A customer's figure (concentration), no line's: the clause calls its subject a
-    customer before the figure, or the document calls the name one."""
-    if _customers_said(before):
-        return True
-    return any(c and c in name.casefold() for c in customers)
-
-
-def _period(text: str) -> str:
-    match = re.search(
-        r"\b(?:(?:the\s+)?(?:first|second|third|fourth)\s+quarter|Q[1-4]|(?:the\s+)?full[- ]year|"
-        r"(?:fiscal\s+)?(?:19|20)\d\d)\b",
-        text,
-        re.I,
-    )
-    return match.group() if match else ""
-
-
 def _clause_figures(
     text: str, first: bool, revenue_said: bool, parts: frozenset[str]
-) -> Iterator[_Found]:
+) -> Iterator[Found]:
+    """The clause's figures; a growth of a list with no basis of its own takes the basis said
+    after the list ("up 28% in dollars, 25% local currencies and 23% organically compared to
+    the first quarter of 2020": each against that quarter)."""
+    found = list(_each_figure(text, first, revenue_said, parts))
+    for j in range(len(found) - 2, -1, -1):
+        one, nxt = found[j], found[j + 1]
+        if one.kind == nxt.kind == "growth" and not one.basis and nxt.basis:
+            figure = FIGURE.match(text, one.position)
+            gap = text[figure.end() if figure else one.position : nxt.position]
+            if _LIST_GAP.fullmatch(gap) and not CUT_BASIS.search(gap):
+                found[j] = one._replace(basis=nxt.basis)
+    yield from found
+
+
+# Between two figures of one list: a few words of what each is in, then a comma or "and".
+_LIST_GAP = re.compile(r"(?:\s+(?:in|on|from|for)?\s*[\w.&/-]+){0,4}\s*(?:,|,?\s+and)\s+", re.I)
+
+
+def _each_figure(
+    text: str, first: bool, revenue_said: bool, parts: frozenset[str]
+) -> Iterator[Found]:
     frame_basis = _basis(text[: FIGURE.search(text).start()])  # type: ignore[union-attr]
     figures = list(FIGURE.finditer(text))
-    if re.search(r"\brespectively\b", text, re.I):
-        return  # "21%, 34% and 29% … respectively": several periods' or parts' figures
-    last: _Found | None = None
+    paired = respectively(text, first, revenue_said)
+    if paired is not None:  # "64% and 36% of revenue, respectively": each its name, or none
+        basis = _basis(_basis_window(text[figures[-1].end() :])) or frame_basis
+        for found in paired:
+            yield found._replace(basis=basis if found.kind == "growth" else "")
+        return
+    last: Found | None = None
     skip = -1
     for i, match in enumerate(figures):
         if i == skip:
@@ -173,7 +249,7 @@ def _clause_figures(
                 last = None
                 continue
             skip = i + 1
-        rate = EXIT_RATE.search(before, _tail(before, 80))
+        rate = EXIT_RATE.search(before, tail(before, 80))
         if last is not None and last.kind == "share" and rate and rate.end() == len(before):
             said = " ".join(rate["rate"].split())
             yield last._replace(
@@ -183,22 +259,77 @@ def _clause_figures(
                 comparison=" ".join((rate["cmp"] or "").lower().split()),
             )
             continue
-        found = _one(text, match, before, after, first, revenue_said, last)
-        if found is None:
+        one = read_one(text, match, before, after, first, revenue_said, last)
+        if one is None:
             last = None
             continue
-        found = found._replace(local=_local(text, match.start()))
+        found = one._replace(local=_local(text, match.start()))
         if high is not None and found.kind == "share":
             found = found._replace(high=float(high["num"] or 0), comparison="between")
-        since = figures[i - 1].end() if i else 0
-        basis = (
-            _basis(_basis_window(after))
-            or _basis(_basis_window(text[since : match.start()]))
-            or frame_basis
-        )
-        found = found._replace(basis=basis if found.kind == "growth" else "")
+        if found.kind == "growth":  # a share has no basis: none looked for
+            since = figures[i - 1].end() if i else 0
+            basis = (
+                _basis(_basis_window(after))
+                or _basis(_basis_window(_own_clause(text[since : match.start()])))
+                or frame_basis
+            )
+            if basis == "year over year":
+                basis = _against_quarter(_basis_window(after), text, basis)
+            found = found._replace(basis=basis)
         last = found
         yield found
+
+
+# A measure other than the reported one: "up 7% in constant currency", "organic growth of 5%".
+_OTHER_MEASURE = re.compile(
+    r"\b(?:constant[- ]currency|currency[- ]neutral|f/?x[- ]neutral|local[- ]currenc(?:y|ies)|"
+    r"organic(?:ally)?|operational(?:ly)?|core|excluding\s+(?:the\s+)?(?:(?:impact|effect)s?"
+    r"\s+of\s+|changes\s+in\s+|[\w\s$.]{0,30}?\bimpact\s+(?:of|from)\s+)?(?:currency|"
+    r"foreign|fx|f/x|acquisitions?|divestitures?)|ex[- ](?:currency|fx)|"
+    r"(?:at|in|on)\s+(?:a\s+)?comparable|neutral\s+basis)\b",
+    re.I,
+)
+_OWN_WORDS_AFTER = re.compile(r"[^,;()%]*")
+
+
+def reported(text: str, found: list[Found]) -> list[Found]:
+    """A clause's growths with the one said in another measure left out where the same growth
+    is also said as reported: "increased 18% (up 17% in constant currency)" is 18%; "up 8% on
+    a reported basis and up 6% core" is 8%. A growth said only in another measure stays."""
+    measured = []
+    since = 0
+    for f in found:
+        words = _own_words(text, f.position, since)
+        measured.append(f.kind == "growth" and _OTHER_MEASURE.search(words) is not None)
+        figure = FIGURE.match(text, f.position)
+        since = figure.end() if figure else f.position
+    plain = [
+        (f.subject.name, f.basis)
+        for f, m in zip(found, measured, strict=True)
+        if not m and f.kind == "growth"
+    ]
+    return [
+        f
+        for f, m in zip(found, measured, strict=True)
+        if not (m and any(_same_growth(f, name, basis) for name, basis in plain))
+    ]
+
+
+def _same_growth(f: Found, name: str, basis: str) -> bool:
+    """Whether `f` is the growth of `name` on `basis` (a basis unsaid is any)."""
+    return f.subject.name == name and (f.basis == basis or not f.basis or not basis)
+
+
+def _own_words(text: str, at: int, since: int) -> str:
+    """The words a figure at `at` stands in: back to the figure before it (from `since`) or
+    the last "and" or "while", and on to the next comma, "and", "or" or parenthesis."""
+    figure = FIGURE.match(text, at)
+    end = figure.end() if figure else at
+    words = _OWN_WORDS_AFTER.match(text, end)
+    after = text[end : words.end() if words else end]
+    after = re.split(r"\b(?:and|or)\b", after, maxsplit=1)[0]
+    before = re.split(r"\b(?:and|while)\b|;|\)", text[since:at])[-1]
+    return before + " " + after
 
 
 def _local(text: str, at: int) -> str:
@@ -208,145 +339,48 @@ def _local(text: str, at: int) -> str:
     return text[max(cut, 0) : at]
 
 
+def _own_clause(before: str) -> str:
+    """The words before a figure back to the last "and", "while", comma or semicolon: a basis
+    said there is its own ("sequentially up 7%"), one before them the figure before's."""
+    return re.split(r",|;|\band\b|\bwhile\b", before)[-1]
+
+
+_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}
+_QUARTER_OF_YEAR = re.compile(
+    r"\b(?P<q>first|second|third|fourth)\s+quarter\s+of\s+(?:fiscal\s+)?(?:19|20)\d\d|"
+    r"\b(?P<qq>q[1-4])\s*(?:of\s+)?(?:fiscal\s+)?(?:19|20)\d\d",
+    re.I,
+)
+_OWN_QUARTER = re.compile(
+    r"\b(?:for|in|during)\s+(?:the\s+)?(?:(?P<q>first|second|third|fourth)\s+quarter|"
+    r"(?P<qq>q[1-4]))\b(?!\s*(?:of\s+)?(?:fiscal\s+)?(?:19|20)\d\d)",
+    re.I,
+)
+
+
+def _against_quarter(window: str, text: str, basis: str) -> str:
+    """A base that is a quarter of a year named against the clause's own quarter: the same
+    quarter is a year before; the quarter just before is sequential ("For the fourth
+    quarter, … 26.8% compared to the third quarter of 2020"); another, no basis known."""
+    base, own = _QUARTER_OF_YEAR.search(window), _OWN_QUARTER.search(text)
+    if base is None or own is None:
+        return basis
+    then = _QUARTERS[(base["q"] or base["qq"]).lower()]
+    now = _QUARTERS[(own["q"] or own["qq"]).lower()]
+    if then == now:
+        return basis
+    return "sequential" if now == then % 4 + 1 else ""
+
+
 def _basis_window(after: str) -> str:
     cut = CUT_BASIS.search(after)
     return after[: cut.start()] if cut else after
 
 
 def _basis(words: str) -> str:
-    if SEQUENTIAL.search(words):
+    """The basis said first in `words`: "up 12% year-over-year, an acceleration from our Q1"
+    is year over year."""
+    sequential, yearly = SEQUENTIAL.search(words), YEARLY.search(words)
+    if sequential and (yearly is None or sequential.start() <= yearly.start()):
         return "sequential"
-    if YEARLY.search(words):
-        return "year over year"
-    return ""
-
-
-def _one(
-    text: str,
-    match: re.Match[str],
-    before: str,
-    after: str,
-    first: bool,
-    revenue_said: bool,
-    last: _Found | None,
-) -> _Found | None:
-    if match["mult"]:
-        more = re.search(r"more\s+than\s*$", before, re.I)
-        value = MULTIPLE[match["mult"].lower()]
-        verb_at = match.start() - (more.end() - more.start() if more else 0)
-        subject = subject_at(text, verb_at, after, first, revenue_said)
-        return _Found("growth", value, "more than" if more else "", subject, "", match.start())
-    value = float(match["num"])
-    cmp_match = COMPARISON.search(before, _tail(before, 40))
-    comparison = " ".join((cmp_match["cmp"] or "").lower().split()) if cmp_match else ""
-    if not comparison and re.search(r"\b(?:exceed|surpass|top)\w*\s*$", before, re.I):
-        comparison = "over"  # "to exceed 10% of total revenue"
-    if re.match(r"\s*(?:points?|basis)\b", after, re.I):
-        return None
-    if SHARE_OF.match(after):
-        if re.search(r"\b(?:of|from)\s*(?:the\s+|each\s+)?$", before[-12:], re.I):
-            return None
-        share_at = _share_verb(before)
-        if share_at is None:
-            return None
-        subject = subject_at(text, share_at, "", first, revenue_said)
-        if subject.name in ("", COMPANY) or not (subject.revenue or subject.name[0].isupper()):
-            subject = clause_subject(text, first, revenue_said)
-        if subject.name == COMPANY or clause_subject(text, first, revenue_said).other:
-            return (
-                None  # no share of itself; "Operating income was $54.3 million or 20% of revenue"
-            )
-        return _Found("share", value, comparison, subject, "", match.start())
-    if (
-        last is not None
-        and last.kind == "share"
-        and re.search(
-            r"\b(?:from|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+)?$", before, re.I
-        )
-    ):
-        return _Found("share", value, comparison, last.subject, "", match.start())
-    verb = VERB_THEN.search(before, _tail(before, 160))
-    noun = NOUN_AFTER.match(after)
-    if verb is None and noun is None:
-        listed = _continues(text, last, match) if last and last.kind == "growth" else None
-        if last is not None and listed is not None:
-            subject = object_subject(after) or listed
-            sign = -1 if last.value < 0 else 1
-            return _Found("growth", sign * value, comparison, subject, "", match.start())
-        return None
-    if (
-        verb is not None
-        and re.search(r"\bby\s*$", before)
-        and re.search(r"\b(?:impact|reduc|offset|hurt)\w*\s+[\w\s]{0,30}by\s*$", before, re.I)
-    ):
-        return None
-    word = (verb["verb"] if verb is not None else noun["noun"]).lower()  # type: ignore[index]
-    negative = bool(NEGATIVE.match(word)) or bool(re.match(r"\s*below\b", after, re.I))
-    if re.match(r"(?:up|down)\s+from", word):
-        return None  # "up from 29% a year ago": the figure is the base
-    if verb is not None:
-        between = verb["gap"] or ""
-        governor = verb.start()
-    else:
-        between, governor = "", _governor_before(before)
-    if other_in(between) or (noun is not None and other_in(after[: noun.end() + 30])):
-        return None
-    if apposition_other(text, governor):
-        return None  # "spent $2.1 billion on capital expenditures, an increase of 11%"
-    named = object_subject(after)
-    if named is not None and clause_subject(text, first, revenue_said).other:
-        return None  # "increases in R&D expenses were driven by a 30% increase in compensation"
-    subject = named or subject_at(text, governor, "", first, revenue_said)
-    if named is None and _IN_REVENUE.match(after) and not read_subject(subject.name).revenue:
-        subject = Subject(COMPANY, True, False, False)  # "The 10% increase in revenue was …"
-    if re.search(r"\bgrowth(?:\s+rate)?\s*$", phrase_before(text, governor), re.I):
-        subject = measure_before(text, governor)  # "with growth accelerating to 131%"
-    return _Found("growth", -value if negative else value, comparison, subject, "", match.start())
-
-
-def _continues(text: str, last: _Found, match: re.Match[str]) -> Subject | None:
-    """The subject of a figure that goes on a list after a growth with no verb of its own:
-    the last one's ("up 13% year over year and 7% sequentially"), or the name before it
-    ("Asia grew 15%, Europe 3% and North America 7%"); None where it is no such figure."""
-    between = text[last.position : match.start()]
-    between = between[between.find("%") + 1 :] if "%" in between else between
-    if any(finite_verb(w) for _, w in tokens(between)):
-        return None
-    if re.search(r"(?:,|\band\b)\s*" + CMP + r"$", between, re.I):
-        return last.subject
-    named = _LISTED_NAME.search(between)
-    if named is None:
-        return None
-    subject = read_subject(named["name"])
-    return subject if subject.revenue and not subject.other else None
-
-
-_IN_REVENUE = re.compile(
-    r"\s*(?:increase|growth|decline|decrease)\s+in\s+(?:total\s+)?revenues?\b", re.I
-)
-_LISTED_NAME = re.compile(
-    r"(?:,|\band\b)\s+(?P<name>[A-Z][\w&/-]*(?:\s+[A-Z][\w&/-]*){0,3})\s+" + CMP + r"$"
-)
-
-
-def _governor_before(before: str) -> int:
-    """Where the phrase that governs a noun of change begins: "we delivered 13% total revenue
-    growth" is governed by "delivered", "a 41% increase" by the article."""
-    at = _tail(before, 40)
-    stripped = before[:at] + COMPARISON.sub("", before[at:])
-    stripped = re.sub(r"\b(?:an?|the)\s*$", "", stripped.rstrip())
-    return len(stripped.rstrip())
-
-
-def _share_verb(before: str) -> int | None:
-    match = SHARE_VERB.search(before, _tail(before, 120))
-    return match.start() if match else None
-
-
-def _tail(text: str, size: int) -> int:
-    """Where the last `size` characters of `text` begin, at a word's start: the words a
-    figure's governing verb or comparison stands in (an anchored search from there)."""
-    if len(text) <= size:
-        return 0
-    space = text.find(" ", len(text) - size)
-    return space + 1 if space >= 0 else len(text) - size
+    return "year over year" if yearly else ""

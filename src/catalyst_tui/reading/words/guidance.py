@@ -18,7 +18,16 @@ from collections.abc import Iterator
 
 from .records import Stated
 
-_NOUN = r"(?:guidance|outlook|guide|forecasts?|expectations?|targets?|range)"
+# "range" names the guidance only with its figures or its ends: "our range to $4.1 billion",
+# "the low end of our range"; "a broad range of customers" is none.
+_NOUN = (
+    r"(?:guidance|outlook|guide|forecasts?|expectations?|projections?|"
+    r"targets?(?!\s+(?:leverage|ratio|capital|payout|dividend|debt|price|customers?|markets?|"
+    r"audiences?|dates?|lists?|zones?|acquisitions?))|"
+    r"range(?=\s+(?:to|from|by|of|for)\s+(?:\$|\d|the\s+(?:full\s+)?year|fiscal|q[1-4]))|"
+    r"(?<=\bend\sof\sour\s)range|(?<=\bend\sof\sthe\s)range|(?<=\bprior\s)range|"
+    r"(?<=\bprevious\s)range|(?<=\bearlier\s)range|(?<=\bguidance\s)range)"
+)
 _DETERMINER = r"(?:our|the|that|this|its|all|both|their)"
 _METRIC = (
     r"(?:(?:total|subscription|non-gaap|gaap|adjusted|organic|net|diluted|operating|"
@@ -29,18 +38,39 @@ _METRIC = (
     r"(?:operating\s+)?expenses?|opex|costs?|tax\s+rate)"
 )
 _VERBS = {
-    "raised": r"rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?",
-    "cut": r"reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|cut(?:s|ting)?|trim(?:s|med|ming)?",
+    "raised": r"rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|"
+    r"(?:tak(?:e|es|ing|en)|took|bring(?:s|ing)?|brought|mov(?:e|es|ed|ing))\s+up",
+    "cut": r"reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|cut(?:s|ting)?|trim(?:s|med|ming)?|"
+    r"(?:tak(?:e|es|ing|en)|took|bring(?:s|ing)?|brought|ratchet(?:s|ed|ing)?|"
+    r"walk(?:s|ed|ing)?|mov(?:e|es|ed|ing))\s+down",
     "reiterated": r"reaffirm(?:s|ed|ing)?|reiterat(?:e|es|ed|ing)|maintain(?:s|ed|ing)?|"
-    r"confirm(?:s|ed|ing)?",
+    r"confirm(?:s|ed|ing)?|keep(?:s|ing)?|kept|hold(?:s|ing)?|stick(?:s|ing)?\s+(?:with|to)|"
+    r"stand(?:s|ing)?\s+by|remain(?:s|ing)?\s+comfortable\s+with",
     "withdrawn": r"withdr(?:aw|aws|awing|awn|ew)|suspend(?:s|ed|ing)?|pull(?:s|ed|ing)?",
-    "introduced": r"initiat(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)",
+    # Guidance given now for a period is guidance begun: "we are providing guidance for 2022".
+    "introduced": r"initiat(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|provid(?:es|ing)|"
+    r"issu(?:es|ing)|giv(?:es|ing)",
 }
-_FILLER = r"(?:\s+(?:[\w'’-]+|\$[\d.,]+))"
+# Giving guidance begins it only for a period named: "providing guidance for the full year 2022"
+# ("while we're providing guidance, we're doing so with a wider range" begins none).
+_GIVEN = re.compile(r"(?:provid|issu|giv)", re.I)
+_FOR_PERIOD = re.compile(
+    r"\s+for\s+(?:the\s+)?(?:first|second|third|fourth|full|fiscal|next|coming|q[1-4]|fy|"
+    r"calendar|(?:19|20)\d\d|['’]?\d{2}\b|year|quarter|half)",
+    re.I,
+)
+# The words between a verb and the guidance it moves: what the guidance is of ("our full
+# year revenue, operating margin and earnings per share guidance"), no preposition of place
+# or time ("increased our investments in sales ahead of the guidance" moves none).
+_FILLER = (
+    r"(?:\s+(?!(?:in|on|at|ahead|with|to|into|as|because|while|which|that|than|from|by)\b)"
+    r"(?:[\w'’-]+,?|\$[\d.,]+))"
+)
+_END_OF = r"(?:\s+the\s+(?:high|low|top|bottom|upper|lower)\s+end\s+of)?"
 _VERB_OBJECT = {
     direction: re.compile(
         rf"\b(?:{verbs})\b(?:\s+(?:again|also|once\s+again))?"
-        rf"(?P<object>(?:\s+{_DETERMINER})?{_FILLER}{{0,6}}?\s+{_NOUN}\b"
+        rf"(?P<object>{_END_OF}(?:\s+{_DETERMINER})?{_FILLER}{{0,10}}?\s+{_NOUN}\b"
         rf"|(?<=ing)(?:\s+{_DETERMINER})(?:\s+(?:previously\s+issued|prior))?\s+{_METRIC}"
         rf"(?:\s+{_NOUN})?(?=\s+(?:to|from|by|for)\b))",
         re.I,
@@ -50,20 +80,39 @@ _VERB_OBJECT = {
 _AGAINST_PRIOR = {
     "raised": re.compile(
         rf"\b(?:an?\s+)?(?:increase|raise|higher|above|up)\b[^.;]{{0,60}}?\b(?:from|than|over|"
-        rf"versus)\s+(?:our|the)\s+(?:prior|previous|last|earlier)\s+{_NOUN}",
+        rf"versus)\s+(?:our|the)\s+(?:prior|previous|last|earlier)\s+{_NOUN}"
+        rf"|\babove\s+(?:our|the)\s+(?:prior|previous|earlier)\s+{_NOUN}",
         re.I,
     ),
     "cut": re.compile(
         rf"\b(?:an?\s+)?(?:reduction|decrease|lower|below|down|cut)\b[^.;]{{0,60}}?\b(?:from|"
         rf"than|to|versus)\s+(?:our|the)\s+(?:prior|previous|last|earlier|revenue|current)?\s*"
         rf"(?:revenue\s+)?{_NOUN}"
-        rf"|\b{_NOUN}\b[^.;]{{0,60}}?\bwas\s+down\s+\$",
+        rf"|\b{_NOUN}\b[^.;]{{0,60}}?\bwas\s+down\s+\$"
+        rf"|\bbelow\s+(?:our|the)\s+(?:prior|previous|earlier)\s+{_NOUN}",
         re.I,
     ),
 }
+# Guidance said to stand, with no verb of the company's: "our outlook for the year stands",
+# "our guidance remains unchanged", "nothing changes in our view of the year".
+_STANDS = re.compile(
+    rf"\b(?:our|the|the\s+company['’]s)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_NOUN}|view)\b[^.;,]{{0,40}}?"
+    r"\b(?:stands|remains?\s+(?:unchanged|intact|the\s+same|in\s+place)|is\s+unchanged|"
+    r"are\s+unchanged|holds)\b"
+    rf"|\b(?:nothing\s+changes|no\s+changes?)\s+(?:in|to)\s+(?:our|the)\s+(?:[\w'’-]+\s+){{0,3}}?"
+    rf"(?:{_NOUN}|view)\b",
+    re.I,
+)
 _REVISED = re.compile(
-    rf"\brevis(?:e|es|ed|ing)(?:\s+(?:our|the|its))?{_FILLER}{{0,4}}?\s+{_NOUN}"
+    rf"\b(?:revis|updat|adjust)(?:e|es|ed|ing|s)?\s+(?:our|the|its|that|this){_FILLER}{{0,4}}?\s+{_NOUN}"
     r"(?P<rest>[^.;]{0,80})",
+    re.I,
+)
+# A hardship a revision is said to follow: revised for it, the guidance goes down.
+_HARDSHIP = re.compile(
+    r"\b(?:because\s+of|as\s+a\s+result\s+of|due\s+to|given|reflecting|driven\s+by)\s+"
+    r"(?:[\w'’-]+\s+){0,5}?(?:challenges|headwinds|shortages?|disruptions?|constraints|"
+    r"weakness|softness|pressures?|delays?)\b",
     re.I,
 )
 _NEGATED = re.compile(
@@ -74,7 +123,15 @@ _HEDGED = re.compile(r"\b(?:would|could|might|may|if|unless|plan\s+to|whether)\b
 _ELSE = re.compile(
     r"\b(?:dividend|dividends|buyback|repurchase|rating|prices?|headcount|stake|wages?)\b|"
     r"\b[A-Z][\w&.-]*['’]s\s+(?:\w+\s+){0,2}outlook|outlook\s+for\s+(?:demand|the\s+market|"
-    r"the\s+industry|the\s+economy)",
+    r"the\s+industry|the\s+economy)|"
+    r"\b(?:expectations?|outlook)\s+(?:for|of|that|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:markets?|industry|demand|economy|deal|transaction|acquisition|merger|clos(?:e|ing))\b",
+    re.I,
+)
+# Someone else moving their numbers: analysts, the Street, customers, a rating agency.
+_OTHERS_DO = re.compile(
+    r"\b(?:analysts?|consensus|street|customers?|competitors?|peers?|investors?|agenc(?:y|ies)|"
+    r"moody['’]?s|fitch|economists?|community)\b",
     re.I,
 )
 
@@ -86,6 +143,8 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         for match in pattern.finditer(sentence):
             if _blocked(sentence, match.start(), match.end()):
                 continue
+            if _GIVEN.match(match.group()) and not _FOR_PERIOD.match(sentence, match.end()):
+                continue
             after = sentence[match.end() : match.end() + 40]
             metric = _metric(match["object"]) or _metric(after, first=True)
             found.append((match.start(), direction, metric))
@@ -93,12 +152,23 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         for match in pattern.finditer(sentence):
             if not _blocked(sentence, match.start(), match.end(), verb=False):
                 found.append((match.start(), direction, _metric(sentence[: match.end()])))
+    for match in _STANDS.finditer(sentence):
+        lead = sentence[max(sentence.rfind(c, 0, match.start()) for c in ",;:") + 1 : match.start()]
+        if not (_NEGATED.search(lead) or _HEDGED.search(lead) or _ELSE.search(match.group())):
+            found.append((match.start(), "reiterated", _metric(match.group())))
     for match in _REVISED.finditer(sentence):
+        if _blocked(sentence, match.start(), match.end()):
+            continue
         rest = match["rest"].lower()
         if re.search(r"\b(?:upward|up|higher|raise|increase|stronger|better)\b", rest):
             found.append((match.start(), "raised", _metric(match.group())))
-        elif re.search(r"\b(?:downward|down|lower|reduc|weaker|softer|decline|cut)", rest):
+        elif re.search(r"\b(?:downward|down|lower|reduc|weaker|softer|decline|cut)", rest) or (
+            _HARDSHIP.search(sentence, 0, match.start())
+        ):  # "As a result of the supply chain challenges, we are revising our guidance"
             found.append((match.start(), "cut", _metric(match.group())))
+    moved = _against_prior_range(sentence)
+    if moved is not None:
+        found.append((moved[0], moved[1], _metric(sentence[: moved[0]])))
     seen: set[str] = set()
     for _, direction, metric in sorted(found):
         if direction in seen:
@@ -116,10 +186,34 @@ def _blocked(sentence: str, at: int, until: int, *, verb: bool = True) -> bool:
     lead = sentence[clause_start:at]
     if _NEGATED.search(lead) or _HEDGED.search(lead):
         return True
-    if verb and re.search(r"(?:\b(?:a|an|the|our|its|their)|['’]s)\s*$", lead, re.I):
-        # "a lower outlook", "the company's reaffirmed guidance": an adjective, no act
+    if verb and re.match(r"lower\s", sentence[at:]) and not _ACTS.search(lead):
+        return True  # "due to lower volume expectations": an adjective, no act
+    # "a lower outlook", "the company's reaffirmed guidance": an adjective, no act; "our
+    # increased guidance" is ours, moved
+    if (
+        verb
+        and re.search(r"(?:\b(?:a|an|the|our|its|their)|['’]s)\s*$", lead, re.I)
+        and not (lead.rstrip().lower().endswith("our") and _DONE.match(sentence, at))
+    ):
         return True
+    if verb and (_OTHERS.search(sentence[at:until]) or _OTHERS_DO.search(lead)):
+        return True  # "customers are raising their forecasts": someone else's
+    if verb and _MEASURE_DOES.search(lead):
+        return True  # "we see revenue increasing to a range of ...": a forecast of revenue
     return _ELSE.search(sentence[at : until + 40]) is not None
+
+
+_OTHERS = re.compile(r"\b(?:their|his|her|your)\b", re.I)
+_ACTS = re.compile(
+    r"\b(?:we|(?<!due\s)(?<!owing\s)(?<!thanks\s)to|will|must|and|also|i)\s*$|['’]ll\s*$", re.I
+)
+_DONE = re.compile(r"[a-z]+ed\b", re.I)  # a verb's past participle: "our raised outlook"
+# A measure right before the verb is what moves, not the guidance.
+_MEASURE_DOES = re.compile(
+    r"\b(?:revenues?|sales|margins?|earnings|eps|income|demand|prices?|costs?|bookings|"
+    r"orders)\s+(?:(?:is|are|was|were|will|to|be|also|further|again)\s+)*$",
+    re.I,
+)
 
 
 def _metric(words: str, *, first: bool = False) -> str:
@@ -132,3 +226,34 @@ def _metric(words: str, *, first: bool = False) -> str:
         if name in text:
             return "EPS" if name in ("eps", "earnings") else name
     return "revenue" if re.search(r"revenue|sales", text) else text
+
+
+# A range of figures: "8% to 10%", "$4.1 billion to $4.2 billion", "$2.05-$2.10".
+_RANGE = (
+    r"\$?\s?(?P<{a}>\d+(?:\.\d+)?)\s?(?P<{u}>%|percent|million|billion)?\s*(?:to|-|–)\s*"
+    r"\$?\s?(?P<{b}>\d+(?:\.\d+)?)\s?(?P<{v}>%|percent|million|billion)?"
+)
+# The new range, then the prior one it is set against: "... of 8% to 10%, compared to our
+# previous guidance of 6% to 8%".
+_PRIOR_RANGE = re.compile(
+    _RANGE.format(a="a", u="u", b="b", v="v")
+    + rf"[^.;$%\d]{{0,40}}?\b(?:compared\s+(?:to|with)|versus|vs\.?|up\s+from|down\s+from|from)"
+    rf"\s+(?:our|the)\s+(?:previous|prior|earlier|last)\s+{_NOUN}\s*(?:of\s+|range\s+of\s+)?"
+    + _RANGE.format(a="c", u="w", b="d", v="x"),
+    re.I,
+)
+
+
+def _against_prior_range(sentence: str) -> tuple[int, str] | None:
+    """A range set against the prior guidance's in the same unit: its midpoint higher is
+    raised, lower is cut, the same is reiterated."""
+    found = _PRIOR_RANGE.search(sentence)
+    if found is None or _blocked(sentence, found.start(), found.end(), verb=False):
+        return None
+    units = {(found["u"] or found["v"] or "").lower(), (found["w"] or found["x"] or "").lower()}
+    if len(units) != 1:
+        return None  # "$4.1 billion to $4.2 billion" against "$4,000 million": not compared
+    new = float(found["a"]) + float(found["b"])
+    old = float(found["c"]) + float(found["d"])
+    direction = "raised" if new > old else "cut" if new < old else "reiterated"
+    return found.start(), direction

@@ -6,31 +6,55 @@ from __future__ import annotations
 
 import re
 
+from .vocabulary import word_set
+
 CMP = (
     r"(?P<cmp>more\s+than|greater\s+than|in\s+excess\s+of|over|above|approximately|about|"
     r"roughly|nearly|almost|around|close\s+to|closer\s+to|less\s+than|under|below|just\s+over|"
-    r"just\s+under|at\s+least|at\s+most|no\s+less\s+than|no\s+more\s+than|upwards\s+of)?\s*"
+    r"just\s+under|at\s+least|at\s+most|no\s+less\s+than|no\s+more\s+than|upwards\s+of|"
+    r"north\s+of|south\s+of)?\s*"
 )
 FIGURE = re.compile(
     r"(?<![\w.$€£])(?P<num>\d{1,4}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)"
-    r"|(?P<mult>\b(?:doubled|tripled|quadrupled)\b)",
+    r"|(?P<mult>\b(?:doubled|tripled|quadrupled|halved)\b)",
     re.I,
 )
-MULTIPLE = {"doubled": 100.0, "tripled": 200.0, "quadrupled": 300.0}
+MULTIPLE = {"doubled": 100.0, "tripled": 200.0, "quadrupled": 300.0, "halved": -50.0}
 COMPARISON = re.compile(CMP + r"$", re.I)
 
 SHARE_OF = re.compile(
-    r"^\s*of\s+(?:(?:the|our|its|total|consolidated|overall|net|segment|segment's|business|"
-    r"company|company's|group|reported|this|that|[Qq][1-4]|quarter's|quarterly|"
-    r"[A-Z][\w&/-]*)\s+){0,4}(?P<of>revenues?|sales|licensing|business)\b(?!\s+dollar)",
+    r"^\s*of\s+(?P<owner>(?:(?:the|our|its|total|consolidated|overall|net|segment|segment's|"
+    r"business|company|company's|group|reported|this|that|[Qq][1-4]|quarter's|quarterly|"
+    r"[A-Za-z][\w&/'’-]*)\s+){0,4})(?P<of>revenues?|sales|licensing|business)\b(?!\s+dollar)",
 )
+# The words of a share's whole that name no part: "of our total revenue" is the company's.
+_WHOLE = word_set(
+    """the our its total consolidated overall net company company's reported quarter's
+    quarterly q1 q2 q3 q4"""
+)
+
+
+def share_of(found: re.Match[str]) -> str:
+    """What a share (SHARE_OF's match) is of, where that is a part: "of the segment's revenue"
+    is the segment's ("segment"), "of EMS revenue" EMS's, "of total licensing" licensing's; ""
+    for the company's revenue ("of our total revenue")."""
+    words = [w.removesuffix("'s").removesuffix("’s") for w in found["owner"].split()]
+    part = [w for w in words if w.lower() not in _WHOLE]
+    if found["of"].lower() == "licensing":
+        part.append("licensing")
+    return " ".join(part)
+
+
 GROWTH_VERB = (
-    r"(?P<verb>up|down|grew|grow|grows|growing|increased|increases|increasing|decreased|"
+    r"(?P<verb>(?<!\bmakes\s)(?<!\bmade\s)(?<!\bmake\s)(?<!\bmaking\s)up|down|grew|grow|grows|growing|increased|increases|increasing|decreased|"
     r"decreases|decreasing|declined|declines|declining|rose|rising|fell|falling|jumped|"
     r"surged|soared|slipped|slid|plunged|plummeted|"
     r"climbed|improved|improving|expanded|dropped|higher|lower|accelerated\s+to|accelerating\s+to|"
     r"(?:an?\s+)?(?:increase|decrease|decline|growth|growth\s+rate|improvement|gain|drop|rise)"
     r"(?:\s+in\s+revenues?|\s+(?:within|in|for|at)\s+(?:the|our)\s+[\w-]+)?\s+of|"
+    r"(?:growth|growth\s+rate|increase|decline|decrease)(?:\s+(?:in|for|during)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:quarter|year|period|half))?\s+(?:was|were|is|came\s+in\s+at|"
+    r"reached|totaled|amounted\s+to)|"
     r"(?:up|down)\s+from)"
 )
 # A verb of change, then what may stand between it and the number: "by", an amount and "or",
@@ -38,7 +62,12 @@ GROWTH_VERB = (
 VERB_THEN = re.compile(
     r"\b"
     + GROWTH_VERB
-    + r"(?P<gap>(?:\s+(?:by|only|an?|impressive|strong|solid|organically|sequentially|"
+    + r"(?P<gap>(?:\s+(?:by|at|only|just|an?|very|impressive|strong|solid|robust|healthy|record|"
+    r"organically|sequentially|"
+    # "we grew our Application Software segment 9%": the part grown, named as its object
+    r"(?P<obj>(?:our|its)\s+(?:[\w&/'’-]+\s+){0,4}?(?:segments?|business(?:es)?|divisions?|"
+    r"units?|groups?|portfolio)(?:\s+(?:within|in)\s+(?:our|the)\s+(?:[\w&/'’-]+\s+){0,3}?"
+    r"segment)?)|"
     r"(?:our\s+)?(?:total\s+)?(?:revenues?|sales)|approximately|about|roughly|nearly|"
     r"year[- ](?:over|on)[- ]year|[\w\s'-]{0,30}?\s+by|\$?[\d.,]+\s*(?:million|billion|"
     r"thousand|[mb])?,?\s+or|than\s+[\w\s'-]{1,30}?\s+by))*?)\s*" + CMP + r"$",
@@ -56,21 +85,31 @@ NEGATIVE = re.compile(
     re.I,
 )
 CUT_BASIS = re.compile(
-    r"\b(?:as|because|due|driven|which|while|led|reflecting|helped|primarily|mainly|"
+    r"\b(?:as(?!\s+compared)|because|due|driven|which|while|led|reflecting|helped|primarily|mainly|"
     r"largely|benefiting|offset|thanks|where|but|whereas)\b|;",
     re.I,
 )
 OBJECT = re.compile(
-    r"^\s*(?:(?:organic|core|sequential|total|revenue)\s+)*(?:(?:growth|increase|decline|"
-    r"improvement)\s+)?(?P<prep>in|for)\s+(?P<x>(?:our|the|its)?\s*[^,;%]{1,60}?)"
+    r"^\s*(?:(?:organic|core|sequential|total|revenue|sequentially|organically|"
+    r"year[- ](?:over|on)[- ]year|quarter[- ](?:over|on)[- ]quarter)\s+)*(?:(?:growth|increase|"
+    r"decline|improvement)\s+)?(?P<prep>in|for)\s+(?P<x>(?:our|the|its)?\s*[^,;%]{1,60}?)"
     r"(?=\s*(?:,|;|\.|$|\band\b|\bwhich\b|\bdriven\b|\bled\b|\bas\b|\bdue\b|\bwith\b|"
-    r"\bduring\b|\bin\s+the\b|\bto\b|\b(?:was|were|is|are|has|have|had)\b))",
+    r"\bduring\b|\bin\s+the\b|\bto\b|\b(?:was|were|is|are|has|have|had)\b|\bafter\b|"
+    r"\bfollowing\b|\bversus\b|\bcompared\b|\bagainst\b|\bfrom\b|\bdespite\b|\bamid\b))",
     re.I,
 )
 RANGE_TO = re.compile(r"\s*(?:to|-|–|and)\s*(?:between\s+)?", re.I)
 # A share's exit or run rate after it: "…, with a Q4 exit rate closer to 20%".
 EXIT_RATE = re.compile(
     r"(?P<rate>(?:Q[1-4]\s+)?(?:exit|run)[- ]rate)\s+(?:of\s+)?" + CMP + r"$", re.I
+)
+# A share said before its figure: "Recurring revenue as a percentage of total revenue was 55%",
+# "Cloud's share of sales rose to 40%".
+SHARE_BEFORE = re.compile(
+    r"(?:\bas\s+an?\s+(?:percentage|percent|share|portion|proportion)|['’]s\s+share)\s+of\s+"
+    r"(?:(?:total|net|our|the|overall|consolidated|company)\s+)*(?:revenues?|sales)\s+(?:was|"
+    r"were|is|are|came\s+in\s+at|reached|rose\s+to|increased\s+to|grew\s+to|at)\s+" + CMP + r"$",
+    re.I,
 )
 REVENUE_SAID = re.compile(r"\b(?:revenues?|sales|arr)\b", re.I)
 CUSTOMER = re.compile(r"\bcustomers?\b|\bclients?\b", re.I)
@@ -79,8 +118,19 @@ CUSTOMER = re.compile(r"\bcustomers?\b|\bclients?\b", re.I)
 SHARE_VERB = re.compile(
     r"\b(?:accounted\s+for|accounting\s+for|accounts?\s+for|represented|represents?|representing|comprised|"
     r"comprises?|comprising|made\s+up|makes?\s+up|amounted\s+to|amounting\s+to|"
-    r"was|were|is|are|at|increased\s+to|grew\s+to|reached|totaled|contributed|"
+    r"was|were|is|are|at|increased\s+to|grew\s+to|rose\s+to|reached|reaching|totaled|contributed|"
+    r"generated|generates|generating|"
     r"exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped)?)\b"
     r"(?:[^%]{0,40}?\bor\b)?[^%]{0,25}$",
     re.I,
 )
+
+
+def tail(text: str, size: int, end: int | None = None) -> int:
+    """Where the last `size` characters of `text` (up to `end`) begin, at a word's start: the
+    words a figure's governing verb or comparison stands in (an anchored search from there)."""
+    end = len(text) if end is None else end
+    if end <= size:
+        return 0
+    space = text.find(" ", end - size, end)
+    return space + 1 if space >= 0 else end - size

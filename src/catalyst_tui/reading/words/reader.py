@@ -6,39 +6,39 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .facts import document_facts
 from .records import COMPANY, Stated
 from .sentences import sentence_spans
-from .vocabulary import boilerplate, word_set
+from .turns import company_sentences
+from .vocabulary import LONGEST, boilerplate, word_set
 
 __all__ = ["read_words"]
 
-_FIGURE_MARKS = ("%", "percent", "per cent", "doubled", "tripled", "quadrupled")
-_GUIDANCE = re.compile(r"guid|outlook|forecast|expectation|target|range|ing\s+(?:our|its)\s", re.I)
+_FIGURE_MARKS = ("%", "percent", "per cent", "doubled", "tripled", "quadrupled", "halved")
+_GUIDANCE = re.compile(
+    r"guid|outlook|forecast|expectation|target|range|projection|view|ing\s+(?:our|its)\s", re.I
+)
 _BULLET = re.compile(r"^[•●▪◦‣·*–-]+")
-_LONGEST = 1500  # characters: a longer "sentence" is a table or a list run together
-_CUSTOMER_NAME = re.compile(
-    r"(?P<name>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})(?:,[^,]{1,60},)?\s+(?:was|is|were|"
-    r"are|remains?|became|as)\s+(?:our|the\s+company['’]s|[A-Z][\w.-]*['’]s)\s+"
-    r"(?:\w+\s+){0,3}?(?:customers?|clients?)\b"
-    r"|\b(?:customers?|clients?)\s+(?:such\s+as|like|including)\s+(?P<list>[^.;]{1,120})"
-)
-_CUSTOMER_WORD = re.compile(r"\b(?:customers?|clients?)\b")
-_PART_WORD = re.compile(r"\b(?:revenues?|sales|represented|accounted\s+for|comprised)\b")
-_SHARE_VERBS = frozenset({"represented", "accounted for", "comprised"})
-_SHARE_NEXT = re.compile(r"\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+)?\d")
-_WORD = re.compile(r"[A-Za-z][\w&/-]*")
+# From a word's start only, nothing given back: linear over a whole document.
 _LISTED = re.compile(
-    r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s*\((?:NASDAQ|Nasdaq|NYSE|NYSE American|"
-    r"TSX|LSE|AMEX)\s*:\s*[A-Z.]{1,6}\)"
+    r"(?<![\w&.-])(?P<name>[A-Z][\w&.-]*+(?:\s++[A-Z][\w&.-]*+){0,3}+)\s*+\((?:NASDAQ|Nasdaq|"
+    r"NYSE|NYSE American|TSX|LSE|AMEX)\s*:\s*[A-Z.]{1,6}\)"
 )
+# The company a call is of, named where it opens: "Arvind Krishna, IBM's chairman and chief
+# executive officer" (an officer is the company's own).
+_OFFICER = re.compile(
+    r"(?<![\w&.-])(?P<name>[A-Z][\w&.-]*+(?:\s++[A-Z][\w&.-]*+){0,3}+)['’]s\s++"
+    r"(?:(?:senior|executive|group)\s++)?(?:chairman|chairwoman|chair|chief\s++\w+\s++officer|"
+    r"ceo|cfo|coo|president|vice\s++president|treasurer|head\s++of\s++investor\s++relations)\b"
+)
+_OPENING = 4000  # where a call introduces who speaks for the company
 _BULLETS = frozenset("•●▪◦‣·-*–")
+#: How many bullets a heading stands over at most: a figure further down is nobody's known.
+_BULLETS_UNDER = 60
 _GENERIC_HEADINGS = word_set(
     """highlights outlook summary overview results financial quarter quarterly fiscal update
     updates recent developments about other information business segment segments guidance
     notes note contacts contact conference call webcast"""
-)
-_NOT_PARTS = word_set(
-    "total net our the its of and in for company consolidated organic core quarter year"
 )
 
 
@@ -51,17 +51,19 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
     from .clauses import clause_subject
     from .figures import read_figures
     from .guidance import read_guidance
-    from .subjects import phrase_before, read_subject
+    from .phrases import phrase_before
+    from .subjects import read_subject
 
-    spans = list(sentence_spans(text) if spans is None else spans)
+    spans = company_sentences(text, sentence_spans(text) if spans is None else spans)
     for cached in (clause_subject, phrase_before, read_subject):
         cached.cache_clear()  # a sentence's phrases are read once within it, not across texts
-    customers, parts = _document_facts(text)
+    customers, parts = document_facts(text, spans)
     company = {m["name"].casefold() for m in _LISTED.finditer(text)}
+    company |= {m["name"].casefold() for m in _OFFICER.finditer(text, 0, _OPENING)}
     found: list[Stated] = []
     for start, end in spans:
         sentence = text[start:end]
-        if len(sentence) > _LONGEST or sentence.rstrip("\"'”’) ").endswith("?"):
+        if len(sentence) > LONGEST or sentence.rstrip("\"'”’) ").endswith("?"):
             continue  # a table run together, or a question: it states nothing
         lowered = sentence.lower()
         figures = any(mark in lowered for mark in _FIGURE_MARKS)
@@ -90,7 +92,9 @@ def _heading(text: str, at: int) -> str:
     begin = text.rfind("\n", 0, at) + 1
     if text[begin : begin + 1] not in _BULLETS:
         return ""
-    while begin > 0:
+    for _ in range(_BULLETS_UNDER):
+        if begin <= 0:
+            return ""
         previous = text.rfind("\n", 0, begin - 1) + 1
         line = text[previous : begin - 1].strip()
         begin = previous
@@ -106,31 +110,4 @@ def _heading(text: str, at: int) -> str:
         ):
             return ""
         return line
-    return ""
-
-
-def _document_facts(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The names the document calls customers and the parts it speaks of with revenue, each
-    read back from the word that says so (a few words before "customer", "revenue")."""
-    customers: set[str] = set()
-    for anchor in _CUSTOMER_WORD.finditer(text):
-        window = text[max(0, anchor.start() - 120) : anchor.end() + 120]
-        for match in _CUSTOMER_NAME.finditer(window):
-            if match["name"]:
-                name = match["name"].split(",")[0].strip()
-                if name.casefold() not in ("our", "the", "we", "it", "this", "that"):
-                    customers.add(name.casefold())
-            elif match["list"]:
-                for name in re.findall(r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*", match["list"]):
-                    customers.add(name.casefold())
-    parts: set[str] = set()
-    for anchor in _PART_WORD.finditer(text):
-        if anchor.group() in _SHARE_VERBS and not _SHARE_NEXT.match(text, anchor.end()):
-            continue  # "X represented about 47% of …": X is a part; "represented" alone is not
-        before = text[max(0, anchor.start() - 60) : anchor.start()].split("\n")[-1]
-        words = [w for w in before.split()[-3:] if _WORD.fullmatch(w)]
-        while words and words[0].casefold() in _NOT_PARTS:
-            words.pop(0)
-        if words and not any(w.casefold() in _NOT_PARTS for w in words):
-            parts.add(" ".join(words).casefold())
-    return frozenset(customers), frozenset(parts)
+    return "…"  # a list longer than any under one heading: whose it is is not known

@@ -17,7 +17,8 @@ DIRECTIONS = ("raised", "cut", "reiterated", "introduced", "withdrawn")
 class Stated(NamedTuple):
     """One value a sentence states.
 
-    - share: `subject` is `value` of revenue (0.40 for "40% of revenue"); `high` a range's top;
+    - share: `subject` is `value` of revenue (0.40 for "40% of revenue"), or of the part `of`
+      names; `high` a range's top;
     - growth: `subject`'s revenue grew `value` (-0.05 for "down 5%") on `basis`;
     - guidance: the company's guidance moved in `direction` (`value` None), about `metric`.
     """
@@ -34,6 +35,9 @@ class Stated(NamedTuple):
     sentence: str
     start: int  # the sentence's offsets in the text read
     end: int
+    #: A share's whole where that is a part of the company ("25% of the segment's revenue":
+    #: "segment"; "13% of total licensing": "licensing"); "" for the company's revenue.
+    of: str = ""
 
     @property
     def direction(self) -> str:

@@ -18,56 +18,31 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from .phrases import (
+    AS_SHARE,
+    MEASURE_OF,
+    NOT_ADVERBS,
+    other_measure,
+)
 from .records import COMPANY
 from .vocabulary import (
     ANAPHORS,
+    EXCLUDED_PART,
     GENERIC_WORDS,
-    OTHER_MEASURES,
+    NOT_REVENUE,
     PART_WORDS,
     PERIOD_WORD,
     PRONOUNS,
+    REVENUE_TYPES,
     REVENUE_WORDS,
     word_set,
 )
 
-_TOKEN = re.compile(r"[$\w][\w&/.'’+-]*|[,;:()]")
-# Words that end a phrase read backwards: another phrase or clause opens after them.
-_STOP = word_set(
-    """by with while whereas but which that who where when because as since from to than at
-    of for in on into within across over versus vs including led driven helped offset saw see
-    seeing delivered posted generated reported registered experienced had has have showed
-    finished ended achieved recorded reflecting posting representing including excluding
-    delivering driving generating showing totaling bringing making leading reaching marking
-    contributing expected anticipated mentioned noted said discussed planned exceeded can see
-    due primarily partly partially mainly largely
-    you let me think believe expect expects expecting anticipate anticipates"""
-)
-_AS_SHARE = (
-    r"as\s+an?\s+(?:percentage|percent|share|portion|proportion)\s+of\s+"
-    r"(?:(?:total|net|our)\s+)*(?:revenues?|sales)\b"
-)
-_LINKING = word_set("represents represent represented representing reflects reflecting")
-# Between a subject and its verb: skipped when the phrase is read back ("sales were up").
-_AUX = word_set(
-    """was were is are been be has have had also still now again only both all especially
-    once further then"""
-)
-# Prepositions that open what a measure is of: "Revenue from Healthcare", "Sales of pads".
-_OF = frozenset({"from", "of", "for", "in", "into", "within"})
 _AMOUNT = re.compile(r"^(?:\$|€|£)?[\d.,]+$|^(?:million|billion|thousand|m|bn|b|k)$", re.I)
-_VERBS = word_set(
-    """was were is are been be has have had grew grow grows growing increased increases
-    increasing decreased decreases decreasing declined declines declining rose fell up down
-    accounted represented represents represent comprised comprises made amounted reached
-    totaled totalled came improved expanded contributed saw delivered posted generated
-    registered experienced showed finished ended dropped jumped climbed exceeded remained
-    continued performed outperformed achieved benefited drove led"""
-)
 
 
 # Words of talk about the figure, not of what it is about ("you can see $6.34 billion").
 _DISCOURSE = frozenset({"you", "can", "see", "let", "think", "believe", "mentioned", "said"})
-_NOT_ADVERBS = frozenset({"italy", "supply", "family", "assembly", "july", "monopoly", "rally"})
 
 
 class Subject(NamedTuple):
@@ -75,75 +50,60 @@ class Subject(NamedTuple):
     revenue: bool  # the phrase says revenue (or a revenue-like measure)
     other: bool  # the phrase says a measure that is not revenue: no KPI
     anaphor: bool  # "it", "they", "which": someone named before
+    #: A measure word alone ("revenue", no "total", "our", "company"): after a part named in
+    #: its sentence, that part's ("Security revenue declined, while revenue grew 5%").
+    bare: bool = False
 
 
-def tokens(text: str) -> list[tuple[int, str]]:
-    return [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
+# A measure's qualifiers that name no part: "constant currency revenue growth", "13-week".
+_QUALIFIERS = re.compile(
+    r"\b(?:constant[- ]currency|currency[- ]neutral|f/?x[- ]neutral|local[- ]currency|"
+    r"\d{1,2}-week|\d{1,2}-month)\b",
+    re.I,
+)
+_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their", "each"})
+_NO_NAME = frozenset({"segment", "business", "division", "group", "unit", "line", "market"})
+# What drives a part's figure, said of the part: "wins at Digital Banking", "strength in Cloud".
+_DRIVER = re.compile(
+    r"^(?:[\w-]+\s+){0,2}?(?:wins|strength|demand|momentum|performance|weakness|softness|"
+    r"execution|adoption|growth)\s+(?:at|in|within|across|from)\s+(?=(?:our\s+|the\s+)?[A-Z])"
+)
+# Someone else's revenue, not a part of the company's: a competitor's, a peer's, the industry's.
+# Customers of an industry, in lower case: a market ("transportation customers"); no rank,
+# size or number ("our top ten customers" are customers).
+_MARKET_OF_CUSTOMERS = re.compile(
+    r"(?:other\s+)?(?:(?!(?:top|largest|biggest|new|existing|key|major|large|small|our|the|"
+    r"those|these|some|certain|one|two|three|four|five|ten)\b)[a-z][\w-]*\s+){1,3}customers"
+    r"|(?:the\s+|other\s+)?(?:[a-z][\w-]*\s+){0,3}(?:end\s+)?markets?"
+)
+_OTHER_PARTY = re.compile(
+    r"\s*(?:the\s+|our\s+|its\s+|their\s+)?(?:\w+\s+)?(?:competitors?|competitors['’]|"
+    r"competitor['’]s|peers?|peers['’]|rivals?|industry|industry['’]s)(?![\w-])",
+    re.I,
+)
+# A market as a whole ("The semiconductor market grew 8%"): no end market of the company's own
+# ("our data center end market"); where its clause speaks of no revenue, its size (subject_at).
+A_MARKET = re.compile(
+    r"\s*(?:the\s+)?(?!.*\b(?:our|its|end|revenues?|sales)\b)[\w\s&/-]{0,40}\bmarkets?\s*$",
+    re.I,
+)
+# The company speaking of itself: "we've returned to growth with sales up 22%" is its own.
+_WE = frozenset({"we", "i", "we've", "we're", "we'd", "we'll", "i've", "i'm"})
+# Someone else's market as a whole: "global car sales", "worldwide smartphone shipments".
+_WORLD = re.compile(r"\s*(?:the\s+)?(?:global|worldwide|world|industry-wide)\s")
+# Words a name never ends with: "Sales in industrial in the first quarter" is industrial's.
+_TRAILING = word_set("and & or of the also growth rate in into for at on with by to from")
+_BASE_OF = re.compile(r"^(?:.*\s)?base\s+of\s+(?=(?:[\w-]+\s+){1,3}(?:revenues?|sales)\b)", re.I)
+_YEAR = re.compile(r"'?\d{2}|(?:19|20)\d{2}|fy\d{2,4}")  # "Microsoft 365" keeps its 365
+_NAMED_BEFORE = re.compile(
+    r"(?:the|this|that|these|those)\s+(?:segment|business|division|group|unit|market|region)s?\b"
+)
 
 
-@lru_cache(maxsize=256)
-def phrase_before(clause: str, at: int) -> str:
-    """The noun phrase that ends at `at` in `clause`, read back to where it begins; "" where
-    the verb at `at` is one of two a subject shares ("were strong and more than doubled").
-    A relative pronoun stands for the phrase before it ("recurring revenue, which increased")."""
-    words = tokens(clause[:at])
-    kept: list[str] = []
-    i = len(words)
-    while i > 0:
-        i -= 1
-        word = words[i][1]
-        low = word.lower()
-        if not kept and (low in _AUX or (low.endswith("ly") and low not in _NOT_ADVERBS)):
-            continue
-        if not kept and low == "and":
-            return ""
-        if (
-            not kept
-            and low == "to"
-            and re.match(r"\s*[a-z]+(?<!\ba)(?<!\ban)(?<!\bthe)\b", clause[at:])
-        ):
-            continue  # "revenue to grow": the infinitive's subject
-        if not kept and low in _LINKING:
-            continue  # "revenue was $5.0 billion, which represents 12% growth"
-        if not kept and low in ("which", "that", "who") and i > 0:
-            i -= 1 if words[i - 1][1] == "," else 0
-            continue
-        if (
-            word == ","
-            and any(k.lower() in ("and", "or") for k in kept)
-            and i > 0
-            and not _ends_figure(words[i - 1][1])
-            and not re.search(r"\d", words[i - 1][1])
-        ):
-            kept.insert(0, word)  # a list: "from Amazon, Google and Azure"
-            continue
-        if word in ",;:(" or (word == ")" and not kept):
-            break
-        if low == "and" and i > 0 and _ends_figure(words[i - 1][1]):
-            break
-        if low == "as" and re.match(_AS_SHARE, clause[words[i][0] :], re.I):
-            kept.insert(0, word)  # "SG&A as a percentage of sales"
-            continue
-        if low in _OF and (low == "of" or _of_measure(words, i)):
-            kept.insert(0, word)
-            continue
-        if low in _STOP:
-            break
-        if low in ANAPHORS and kept == []:
-            kept.insert(0, word)
-            break
-        kept.insert(0, word)
-    return " ".join(kept)
-
-
-def _ends_figure(word: str) -> bool:
-    return word.endswith("%") or word.lower() in {"sequentially", "organically", "year", "basis"}
-
-
-def _of_measure(words: list[tuple[int, str]], i: int) -> bool:
-    """Whether the preposition at `i` ties a measure to what it is of: "Revenue from X"."""
-    before = words[i - 1][1].lower() if i > 0 else ""
-    return before in REVENUE_WORDS or other_measure(before)
+def named_before(phrase: str) -> bool:
+    """Whether `phrase` points back to a part named before ("in this segment"); "for these
+    reasons" points to no part."""
+    return _NAMED_BEFORE.search(phrase.lower()) is not None
 
 
 @lru_cache(maxsize=256)
@@ -157,19 +117,41 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         )
     phrase = re.split(r"\b(?:excluding|including|ex|net\s+of)\b", phrase, maxsplit=1, flags=re.I)[0]
     phrase = re.sub(r"\([^)]*\)", " ", phrase)  # "NVIDIA (NASDAQ: NVDA)"
-    said_revenue = re.search(_AS_SHARE, phrase, re.I) is not None
-    phrase = re.sub(_AS_SHARE, " revenue ", phrase, flags=re.I)  # "X as a percentage of sales"
+    said_revenue = re.search(AS_SHARE, phrase, re.I) is not None
+    phrase = re.sub(AS_SHARE, " revenue ", phrase, flags=re.I)  # "X as a percentage of sales"
     revenue_said = revenue_said or said_revenue
     phrase = re.split(r"\b(?:reaching|exiting|ending|ended|entering|totaling|totalling)\b", phrase)[
         0
     ]
     phrase = re.sub(r"(?<=[a-z])\d+\b", "", phrase)  # a footnote's number: "volume5"
-    if re.search(r"\b(?:sales|revenues?)\s+to\b", phrase, re.I):
+    phrase = re.sub(r"\btop\s+line\b", "top-line", phrase, flags=re.I)
+    phrase = re.split(r"\s(?:was|were|is|are)\s", f" {phrase} ", maxsplit=1)[0].strip()
+    phrase = _QUALIFIERS.sub(" ", phrase)
+    phrase = re.sub(r"^.*\b\w+(?:ed|en)\s+by\s+", "", phrase)  # "highlighted by X": X
+    phrase = _DRIVER.sub("", phrase)  # "wins at Digital Banking": Digital Banking's
+    phrase = _BASE_OF.sub("", phrase)  # "a higher base of recurring revenue": recurring
+    sold_to = re.search(r"\b(?:sales|revenues?)\s+to\s+", phrase, re.I)
+    if sold_to and _MARKET_OF_CUSTOMERS.fullmatch(phrase[sold_to.end() :].strip()):
+        market = re.sub(r"^the\s+", "", phrase[sold_to.end() :].strip())
+        return Subject(market, True, False, False)  # "Sales to transportation customers"
+    if sold_to:
         return Subject("", False, True, False)  # "Sales to Apple": a customer's
-    if re.match(r"(?:the\s+)?(?:balance|rest|remainder)\s+of\b", phrase, re.I):
+    if re.search(r"\b(?:you|your)\b", phrase, re.I):
+        return Subject("", False, True, False)  # "your services revenue": an analyst's words
+    if re.search(r"\bUNK\b", phrase):
+        return Subject("", False, True, False)  # a name masked ("<UNK>"): whose, unknown
+    if _OTHER_PARTY.match(phrase) or _WORLD.match(phrase):
+        return Subject("", False, True, False)  # a competitor's, a peer's, the industry's
+    if EXCLUDED_PART.search(phrase):
+        return Subject("", False, True, False)  # "Revenue outside of China": no part's own
+    if NOT_REVENUE.search(phrase):
+        return Subject("", False, True, False)  # "deferred revenue", "revenue per user"
+    if re.match(r"\s*(?:the\s+)?rest\s+of\s+(?:the\s+)?world\b", phrase, re.I):
+        return Subject("rest of the world", True, False, False)  # a region, named so
+    if re.match(r"(?:the\s+)?(?:balance|rest|remainder)(?:\s+of\b|\s*$)", phrase, re.I):
         return Subject("", False, True, False)  # a part less something: no name of its own
     words = [
-        re.sub(r"['’]s$", "", w)
+        re.sub(r"['’]s?$", "", w)
         for w in re.findall(r"[\w&/.'’+-]+", phrase)
         if not _AMOUNT.match(w)
     ]
@@ -182,18 +164,36 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     lows = [w.lower().strip(".'’") for w in words]
     if not words or any(w.lower() in _DISCOURSE for w in words):
         return Subject("", False, False, False)
-    if lows[0] in ANAPHORS and not words[0].isupper():
-        return Subject("", False, False, True)
+    if len(lows) > 1 and (
+        lows[-1] in _WE
+        or (
+            lows[0] in _WE
+            and (
+                lows[-1] in REVENUE_WORDS
+                or (
+                    any(w in REVENUE_WORDS for w in lows)
+                    and not any(other_measure(w) for w in lows)
+                )
+            )
+        )
+    ):  # "In the quarter we grew", "we've returned to growth with sales up 22%": ours
+        return Subject(COMPANY, True, False, False)
+    if (lows[0] in ANAPHORS or _possessive_pronoun(lows[0])) and not words[0].isupper():
+        return Subject("", False, False, True)  # "it", "its revenue": named before
     if lows[0] in PRONOUNS and len(lows) == 1:
         return Subject(COMPANY, True, False, False)
     other = any(other_measure(low) for low in lows)
     revenue = any(low in REVENUE_WORDS for low in lows)
     # What a measure is of: "Revenue from Healthcare" is Healthcare's, "Sales of pads" pads'.
     for i, low in enumerate(lows):
-        if low in _OF and i > 0 and lows[i - 1] in REVENUE_WORDS:
+        if low in MEASURE_OF and i > 0 and lows[i - 1] in REVENUE_WORDS:
+            if _NAMED_BEFORE.match(" ".join(lows[i + 1 :])):
+                return Subject("", False, True, False)  # "revenue in this business": before
             if _named_after(words[: i - 1]):  # "database revenue from Amazon": a source
                 return read_subject(" ".join(words[:i]), first=first, revenue_said=revenue_said)
             rest = read_subject(" ".join(words[i + 1 :]), revenue_said=True)
+            if rest.anaphor:
+                return Subject("", False, True, False)  # "revenue from it": named before
             if rest.name in ("", COMPANY) and not rest.other:  # "Revenue in Q3", "of $820M"
                 return read_subject(" ".join(words[:i]), first=first, revenue_said=revenue_said)
             return Subject(rest.name or COMPANY, True, other or rest.other, rest.anaphor)
@@ -206,18 +206,25 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         and low not in PRONOUNS
         and not _possessive_pronoun(low)
         and not (low in REVENUE_WORDS and low != "arr")
-        and not re.fullmatch(r"'?\d{2,4}", low)
+        and not _YEAR.fullmatch(low)
         and not _HYPHENED_PERIOD.fullmatch(low)
+        and not (low.endswith("ly") and low not in NOT_ADVERBS and w.islower())
     ]
-    while kept and kept[-1].lower() in ("and", "&", "or", "of", "the", "also", "growth", "rate"):
+    while kept and kept[-1].lower() in _TRAILING:
         kept.pop()
-    while kept and kept[0].lower() in ("and", "&", "or", "of", "the", "so", "now", "also"):
+    while kept and kept[0].lower() in ("and", "&", "or", "of", "the", "so", "now", "also", "with"):
         kept.pop(0)
     if not kept:
-        return Subject(COMPANY if revenue else "", revenue, other, False)
+        bare = revenue and all(w in REVENUE_WORDS or w == "the" for w in lows)
+        return Subject(COMPANY if revenue else "", revenue, other, False, bare)
     if [k.lower() for k in kept] == ["company"]:
         return Subject(COMPANY, True, other, False)
-    if len(kept) == 1 and kept[0] in PART_WORDS and not revenue:
+    if (
+        len(kept) == 1
+        and kept[0].lower() in PART_WORDS
+        and kept[0].lower() not in REVENUE_TYPES
+        and (kept[0].islower() or lows[0] in _DETERMINERS or kept[0].lower() in _NO_NAME)
+    ):
         return Subject("", False, True, False)  # "the market", "the segment": no part named
     name = " ".join(kept)
     part = revenue or revenue_said or _a_part(kept, first)
@@ -232,24 +239,26 @@ def _named_after(words: list[str]) -> bool:
         and w.lower() not in REVENUE_WORDS
         and w.lower() not in _COMPARATIVES
         and not _AMOUNT.match(w)
-        and not re.fullmatch(r"'?\d{2,4}", w)
+        and not _YEAR.fullmatch(w)
+        and w.lower() not in _FUNCTION_WORDS
         for w in words
     )
 
 
+_FUNCTION_WORDS = frozenset({"of", "in", "for", "from", "to", "and", "or", "at", "on", "by"})
+
+
 _HYPHENED_PERIOD = re.compile(
     r"(?:first|second|third|fourth|q[1-4]|full|fiscal|half|nine|six|twelve)-(?:quarter|year|"
-    r"month|months|half)|year-ago|prior-year|today|year-to-date"
+    r"month|months|half)|year-ago|prior-year|today|year-to-date|(?:year|quarter)-(?:over|on)-"
+    r"(?:year|quarter)"
 )
 _COMPARATIVES = word_set(
     "higher lower strong stronger weak weaker record solid continued impressive robust healthy"
-    " significant"
+    " significant over about approximately nearly roughly almost around under just some"
+    " industry-leading market-leading best-in-class exceptional excellent outstanding"
+    " remarkable tremendous sequential"
 )
-
-
-def other_measure(low: str) -> bool:
-    """Whether a word names a measure that is not revenue (margin, EPS, customers)."""
-    return low in OTHER_MEASURES or low.rstrip("s") in OTHER_MEASURES
 
 
 def _possessive_pronoun(low: str) -> bool:
@@ -262,7 +271,7 @@ def _a_part(kept: list[str], first: bool) -> bool:
     word opening the sentence, "Mobile"). A common noun after a name is a count of something
     ("Platform lanes", "Aloha Essentials sites"), not a line."""
     head = kept[-1]
-    if head.lower() in PART_WORDS:
+    if head.lower() in PART_WORDS or head.lower() in REVENUE_TYPES:
         return True
     if not head[0].isupper() and not _acronym(head):
         return False
@@ -276,7 +285,3 @@ def _a_part(kept: list[str], first: bool) -> bool:
 def _acronym(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2
-
-
-def finite_verb(word: str) -> bool:
-    return word.lower() in _VERBS

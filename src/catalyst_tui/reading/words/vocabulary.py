@@ -12,9 +12,15 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+#: Characters: a longer "sentence" is a table or a list run together, and is not read. Every
+#: rule reads one sentence at a time, so none reads more than this at once.
+LONGEST = 1500
+#: Characters before a word that the words it belongs with are looked for in (a subject
+#: phrase, the measure a growth is of): a phrase is never this long.
+REACH = 300
 # Revenue-like measures: a share or growth of one of these is a share or growth of revenue.
 REVENUE_WORDS = frozenset(
-    {"revenue", "revenues", "sales", "turnover", "arr", "licensing", "top-line", "topline"}
+    {"revenue", "revenues", "sales", "turnover", "arr", "top-line", "topline"}
 )
 # Measures that are not revenue: a figure about one of these is no KPI of revenue.
 OTHER_MEASURES = word_set(
@@ -27,7 +33,37 @@ OTHER_MEASURES = word_set(
     stake interest ownership production penetration retention renewal churn conversion accretion
     cagr content roles hires hiring spend spending investment investments price prices pricing
     asp backlog contribution contributions loss losses gains impressions views clicks traffic
-    visits people memberships households forecast outlook guidance sg&a g&a r&d sga"""
+    impact impacts headwind headwinds tailwind tailwinds obligations obligation
+    visits people memberships households forecast outlook guidance sg&a g&a r&d sga saar demand
+    deps"""
+)
+# Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
+# ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
+# or what is not yet revenue ("revenue backlog", "revenue synergies").
+NOT_REVENUE = re.compile(
+    r"\b(?:deferred|unearned|unbilled)\s+(?:revenues?|sales)\b|\b(?:revenues?|sales)\s+per\b|"
+    r"\bper\s+(?:user|customer|unit|employee|subscriber|account|head|share)\b|"
+    r"\bsell[- ]?(?:through|in)\b|\bpoint[- ]of[- ]sale\s+(?:data|sales)\b|\bPOS\s+sales\b|"
+    r"\b(?:revenues?|sales)\s+(?:backlog|synerg\w*|recognition|run[- ]rate|pipeline)\b|"
+    r"\bthrough\s+(?:our\s+|the\s+)?(?:distributors?|distribution|channel)|"
+    r"\b(?:comparable|same)[- ]stores?\b|\blike[- ]for[- ]like\b|"
+    # an expense named with sales: "sales and marketing", "selling, general and administrative"
+    r"\bsales\s+(?:and|&)\s+marketing\b|\bselling\b|"
+    r"\b(?:total\s+|serviceable\s+)?addressable\s+markets?\b|\btam\b",
+    re.I,
+)
+# A part set aside: "Excluding China,", "outside of the U.S.", "ex-Japan"; an effect set aside
+# ("excluding currency", "excluding acquisitions") leaves the company's own measure.
+EXCLUDED_PART = re.compile(
+    r"\b(?i:excluding|outside(?:\s+of)?|other\s+than|apart\s+from|except(?:\s+for)?|ex-)\s*"
+    r"(?i:the\s+|our\s+)?(?!(?i:impacts?|effects?|currency|currencies|fx|foreign|"
+    r"acquisitions?|divestitures?|dispositions?|m&a|one-time|special|extra|53rd|items?|"
+    r"charges?|costs?|gaap)\b)[A-Z][\w&.-]*"
+)
+# Currencies a figure is said in: "up 12% in USD" names no part.
+CURRENCIES = word_set(
+    """usd eur gbp jpy cny rmb chf cad aud dollars dollar euros euro yen pounds sterling renminbi
+    currency currencies"""
 )
 # Words that name a part of a business: a phrase ending in one of them is a line of revenue.
 PART_WORDS = word_set(
@@ -36,14 +72,21 @@ PART_WORDS = word_set(
     applications application products product solutions services platform franchise unit
     offering offerings family brand brands geography geographies layer layers"""
 )
+# Kinds of revenue a single word names ("products and services", "hardware revenue"): parts of
+# the business, where a lone "segment" or "market" names none.
+REVENUE_TYPES = word_set(
+    """products product services service solutions software hardware subscription
+    subscriptions licenses license licensing maintenance support applications"""
+)
 # Words that qualify a measure without naming a part of the business.
 GENERIC_WORDS = word_set(
     """the our its their a an total overall consolidated net organic core reported gaap non-gaap
     adjusted company company's companys whole combined basis comparable comp same-store
-    like-for-like underlying"""
+    like-for-like underlying operational operationally globally worldwide acquisitions
+    acquisition divestitures divestiture commodities commodity fx"""
 )
 PRONOUNS = frozenset({"we", "i", "us", "our"})
-ANAPHORS = frozenset({"it", "they", "this", "that", "these", "those", "which", "both"})
+ANAPHORS = frozenset({"it", "they", "them", "this", "that", "these", "those", "which", "both"})
 
 _MONTH = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
@@ -59,7 +102,7 @@ PERIOD = re.compile(
 PERIOD_WORD = word_set(
     """q1 q2 q3 q4 h1 h2 quarter quarters quarterly year years annual full-year full fiscal month
     months half nine six period first second third fourth final last prior current next same
-    this ytd year-to-date"""
+    this ytd year-to-date fy"""
 )
 SEQUENTIAL = re.compile(
     r"\bsequential(?:ly)?\b|quarter[- ](?:over|on|to)[- ]quarter|\bq/q\b|\bqoq\b|"
@@ -67,7 +110,10 @@ SEQUENTIAL = re.compile(
     r"(?:(?:last|prior|previous|preceding)\s+quarter|"
     r"(?:first|second|third|fourth)\s+quarter(?!\s+(?:of|last|a\s+year|in\s+(?:19|20)\d\d|"
     r"(?:fiscal\s+)?['’]?\d{2,4}\b))|"
-    r"q[1-4](?![\s']*(?:of\s+|fy|'|’)?\s*(?:fiscal\s+)?'?\d{2}))",
+    r"q[1-4](?![\s']*(?:of\s+|fy|'|’)?\s*(?:fiscal\s+)?'?\d{2})"
+    r"(?!\s+(?:of\s+)?(?:last|the\s+prior|the\s+previous|a)\s+year))"
+    # "from our Q1 revenue growth of 11%" names Q1's figure, no base of a comparison
+    r"(?!\s+(?:[\w-]+\s+)?(?:revenues?|sales|growth|results|performance)\b)",
     re.I,
 )
 YEARLY = re.compile(
@@ -86,7 +132,8 @@ YEARLY = re.compile(
 HEDGES = re.compile(
     r"\b(?:would|could|might|may|should|if|unless|aims?|aiming|strive|strives|aspire|aspires|"
     r"goals?|targets?|targeted|targeting|hope|hopes|wish|assum(?:e|es|ing|ption)|scenario|"
-    r"excluding\s+the\s+early|pro\s+forma)\b",
+    r"excluding\s+the\s+early|pro\s+forma|maybe|perhaps|probably|something\s+like|"
+    r"give\s+or\s+take|ballpark)\b",
     re.I,
 )
 # Someone else's figure: "according to the Census Bureau", "Gartner estimates".
@@ -96,7 +143,8 @@ ATTRIBUTED = re.compile(
 FORWARD = re.compile(
     r"\b(?:expects?|expecting|anticipates?|anticipating|will|plans?\s+to|planning\s+to|"
     r"intends?|projects?|projecting|forecasts?|outlook|guidance\s+(?:of|for|to|is|calls)|"
-    r"guide|going\s+to|on\s+track\s+to|set\s+to|expectations?\s+for|(?:is|are)\s+(?:expected|anticipated)\s+to)\b",
+    r"guide|going\s+to|on\s+track\s+to|set\s+to|expectations?\s+for|"
+    r"(?:is|are)\s+(?:expected|anticipated)\s+to|impl(?:y|ies|ying)|midpoint)\b",
     re.I,
 )
 NEGATION = re.compile(

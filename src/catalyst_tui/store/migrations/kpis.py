@@ -32,3 +32,19 @@ V_KPIS = ";\n".join(
         )""",
     ]
 )
+
+
+# Your word on a KPI statement (store/kpis.py): accepted (a kill criterion it decides then breaks
+# the thesis: thesis/verdict.py) or dismissed (read for no judgement, now or later, as a
+# dismissed passage). Never both: the database refuses it. Kept when the statements are read
+# again for other products, so a word given once stands.
+# And a share's whole where that is a part ("25% of the segment's revenue": `of_part`
+# "segment"): no share of the company's revenue (thesis/kpis/metrics.py judges none by it).
+V_KPI_DECISIONS = ";\n".join(
+    [
+        "ALTER TABLE kpis ADD COLUMN accepted_at TEXT",
+        "ALTER TABLE kpis ADD COLUMN dismissed_at TEXT"
+        " CHECK (accepted_at IS NULL OR dismissed_at IS NULL)",
+        "ALTER TABLE kpis ADD COLUMN of_part TEXT NOT NULL DEFAULT ''",
+    ]
+)

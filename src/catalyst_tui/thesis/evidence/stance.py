@@ -7,16 +7,20 @@ words out (docs/thesis.md, Evidence).
 - **challenges**: a negation of what is said ("not", "never", "did not", "failed to", "-n't"), or
   a word of delay or shortfall: "delayed", "pushed out", "postponed", "slipped", "below",
   "behind", "short of", "slower", "weaker", "lower than".
-- **supports**: none of these. A negation turns the word in its scope, the two words after it
-  in its clause: "not delayed", "no delay" are no shortfall, "not cancelled" no break, and "no
-  longer delayed" a resolution; the negation and the word it turns are kept as the words that
-  decided it. "No longer" before anything else ends what it names ("no longer part of the
-  design").
+- **supports**: a negated break or shortfall. A negation turns the word in its scope, the two
+  words after it in its clause: "not delayed", "no delay" are no shortfall, "not cancelled" no
+  break, and "no longer delayed" a resolution; the negation and the word it turns are kept as
+  the words that decided it. "No longer" before anything else ends what it names ("no longer
+  part of the design").
+- **no stance**: no word decided it ("Scorpio became our largest product line"): a passage
+  that names what the checkpoint waits for, shown, and read as nothing for or against.
 
 A word in a hedged or conditional clause ("could be delayed", "if the customer cancels",
-"may not ship") decides nothing: it says what might be, not what is. Boilerplate (forward-
-looking statements, safe harbour, risk factors, "including, but not limited to") decides
-nothing either, and is never made a passage (thesis/evidence/passages.py).
+"may not ship") decides nothing: it says what might be, not what is. A hedge inside a relative
+clause scopes that clause alone ("Volume production that would make Scorpio our largest product
+line was delayed to next year" is a delay: "would" hedges "make", not "was delayed").
+Boilerplate (forward-looking statements, safe harbour, risk factors, "including, but not
+limited to") decides nothing either, and is never made a passage (thesis/evidence/passages.py).
 
 A machine's stance is a reading, never a verdict: it is shown beside the passage, and only what
 you accept counts (a passage never breaks a thesis by itself). What you accepted is `Accepted`:
@@ -24,6 +28,7 @@ the verdict's rules read it (thesis/verdict.py)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
@@ -36,6 +41,7 @@ class Stance(StrEnum):
     SUPPORTS = "supports"
     CHALLENGES = "challenges"
     BREAKS = "breaks"
+    NONE = "no stance"  # no word decided it
 
 
 class Classified(NamedTuple):
@@ -48,6 +54,7 @@ STANCE_STYLE: dict[str, str] = {
     Stance.SUPPORTS: "green",
     Stance.CHALLENGES: "yellow",
     Stance.BREAKS: "bold red",
+    Stance.NONE: "dim",
 }
 #: The stances that speak against a checkpoint: accepted, they put its thesis at risk.
 AGAINST = frozenset({Stance.CHALLENGES, Stance.BREAKS})
@@ -111,7 +118,7 @@ def classify(passage: str) -> Classified:
     from ...reading.words.vocabulary import boilerplate  # its patterns: with the first passage
 
     if boilerplate(passage):
-        return Classified(Stance.SUPPORTS, ())
+        return Classified(Stance.NONE, ())
     tokens = [(m.start(), m.group(0)) for m in _WORD.finditer(passage)]
     lowered = [word.lower() for _, word in tokens]
     hedged = _hedged(lowered)
@@ -139,14 +146,16 @@ def classify(passage: str) -> Classified:
             negated_at.update({i, i + 1})
     if breaking:
         return Classified(Stance.BREAKS, tuple(w for _, w in sorted(breaking)))
-    challenges += [p for p in _phrases(passage, SHORTFALL_PHRASES) if not _hedged_at(passage, p)]
+    challenges += [p for p in _phrases(passage, SHORTFALL_PHRASES) if not _at(tokens, hedged, p)]
     for i, low in enumerate(lowered):
         if i not in negated_at and not hedged[i] and _negating(low):
             challenges.append(tokens[i])
-    challenges += [p for p in _phrases(passage, NEGATION_PHRASES) if not _hedged_at(passage, p)]
+    challenges += [p for p in _phrases(passage, NEGATION_PHRASES) if not _at(tokens, hedged, p)]
     if challenges:
         return Classified(Stance.CHALLENGES, tuple(w for _, w in sorted(set(challenges))))
-    return Classified(Stance.SUPPORTS, tuple(w for _, w in sorted(set(turned))))
+    if turned:  # "not cancelled", "no longer delayed": a word turned into support
+        return Classified(Stance.SUPPORTS, tuple(w for _, w in sorted(set(turned))))
+    return Classified(Stance.NONE, ())
 
 
 def _negation_before(lowered: list[str], i: int) -> list[int] | None:
@@ -164,20 +173,37 @@ def _negation_before(lowered: list[str], i: int) -> list[int] | None:
 
 
 def _hedged(lowered: list[str]) -> list[bool]:
-    """For each word, whether a hedge opened its clause before it."""
+    """For each word, whether a hedge opened its clause before it. A hedge in a relative clause
+    ("Volume production that would make Scorpio our largest line was delayed") scopes that
+    clause alone: the main clause's verb ("was") ends it."""
     out: list[bool] = []
     on = False
-    for word in lowered:
+    relative = -1  # where a hedge opened a relative clause; -1: none open
+    for i, word in enumerate(lowered):
         if word in ",;.":
             on = False if word in ";." else on
-        on = on or word in HEDGING
+            relative = -1 if word in ";." else relative
+        if relative >= 0 and (
+            (i - relative >= 2 and word in _MAIN_VERBS)
+            or (i - relative >= 3 and (word in BREAKING or word in SHORTFALL))
+        ):
+            on, relative = False, -1  # the relative clause ended: the main clause goes on
+        if word in HEDGING and not on:
+            on = True
+            relative = i if i > 0 and lowered[i - 1] in _RELATIVES else -1
         out.append(on)
     return out
 
 
-def _hedged_at(passage: str, found: tuple[int, str]) -> bool:
-    clause = re.split(r"[;.]", passage[: found[0]])[-1]
-    return any(w.lower() in HEDGING for w in re.findall(r"[a-z]+", clause, re.I))
+_RELATIVES = frozenset({"that", "which", "who", "whom", "whose"})
+#: The verbs that carry a main clause on after a relative clause ends.
+_MAIN_VERBS = frozenset({"was", "were", "is", "are", "has", "have", "had", "will", "did"})
+
+
+def _at(tokens: list[tuple[int, str]], hedged: list[bool], found: tuple[int, str]) -> bool:
+    """Whether the phrase `found` stands where a hedge holds (its first word's)."""
+    i = bisect.bisect_left(tokens, (found[0], ""))
+    return i < len(hedged) and hedged[i]
 
 
 def _negating(word: str, words: tuple[str, ...] = NEGATIONS) -> bool:

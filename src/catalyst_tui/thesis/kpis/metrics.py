@@ -97,21 +97,28 @@ def unsettled(
 
 def as_said(stated: StatedKpi) -> str:
     """The statement as its sentence says it: "over 10% of revenue", "+17% sequentially",
-    "raised"."""
+    "25% of segment revenue", "raised"."""
     kpi = stated.kpi
-    return said(kpi) + (" of revenue" if kpi.kind == "share" and not kpi.forward else "")
+    return said(kpi) + (" revenue" if kpi.of else " of revenue" if _of_revenue(kpi) else "")
+
+
+def _of_revenue(kpi: Kpi) -> bool:
+    return kpi.kind == "share" and not kpi.forward
 
 
 def newest_stated(records: Iterable[StatedKpi], *, forecast: bool = False) -> StatedKpi | None:
     """The statement of a series (`records` in the store's order: by day, document, place)
     that judges its checkpoint and is shown beside it: of the newest document stating one, the
     first it states; outcomes, or forecasts with `forecast`. An exit or run rate is no share
-    of the period's revenue: never the outcome."""
+    of the period's revenue: never the outcome; nor is a share of a part ("of the segment's
+    revenue")."""
     chosen: StatedKpi | None = None
     for stated in records:
         kpi = stated.kpi
         if kpi.forward != forecast or (not forecast and kpi.kind == "share" and kpi.basis):
             continue
+        if kpi.of:
+            continue  # a share of a part ("25% of the segment's revenue"): no share of revenue
         if chosen is None or (stated.day, stated.document_id) > (chosen.day, chosen.document_id):
             chosen = stated
     return chosen

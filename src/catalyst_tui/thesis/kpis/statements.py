@@ -27,7 +27,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from ...reading.words import COMPANY, DIRECTIONS, Stated
-from ..evidence.passages import sentences
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -50,11 +49,15 @@ class Kpi(NamedTuple):
     sentence: str
     start: int  # the sentence's offsets in the text read
     end: int
+    #: A share's whole where that is a part ("25% of the segment's revenue": "segment"): no
+    #: share of the company's revenue, so no share a condition judges; "" the company's.
+    of: str = ""
 
 
 class StatedKpi(NamedTuple):
     """A KPI as stored (store/kpis.py): what was read, the day its document is of (a filing's
-    day in New York, a headline's own), and the document it was read in."""
+    day in New York, a headline's own), the document it was read in, its ID (what `catalyst
+    kpis accept|dismiss` take) and your word on it."""
 
     kpi: Kpi
     day: dt.date
@@ -62,6 +65,8 @@ class StatedKpi(NamedTuple):
     title: str
     url: str
     document_id: int
+    kpi_id: int = 0
+    decision: str = ""  # "accepted", "dismissed", or "" (no word yet)
 
 
 def said(kpi: Kpi) -> str:
@@ -77,6 +82,8 @@ def said(kpi: Kpi) -> str:
         if kpi.basis:
             basis = "sequentially" if kpi.basis == "sequential" else kpi.basis
             text += f" ({basis})" if kpi.kind == "share" else f" {basis}"
+        if kpi.of:
+            text += f" of {kpi.of}"  # "25% of segment": a share of a part, not of the company
     return f"{text.strip()}, forecast" if kpi.forward else text.strip()
 
 
@@ -94,7 +101,7 @@ def read_kpis(text: str, subjects: Sequence[str] = ()) -> tuple[Kpi, ...]:
 
     found: list[Kpi] = []
     shared: set[tuple[int, str]] = set()  # (sentence, name) with a share read
-    for stated in read_words(text, sentences(text)):
+    for stated in read_words(text):
         if stated.kind == "guidance":
             if not _COST.search(stated.metric):  # a cut of capex or costs is no cut of guidance
                 found.append(_kpi(stated, "", forward=False))
@@ -122,6 +129,7 @@ def _kpi(stated: Stated, subject: str, *, forward: bool) -> Kpi:
         stated.sentence,
         stated.start,
         stated.end,
+        stated.of,
     )
 
 

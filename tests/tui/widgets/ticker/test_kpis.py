@@ -15,7 +15,7 @@ from catalyst_tui.store import Store
 from catalyst_tui.tui.app import CatalystApp
 
 from ....support.kpi_data import Said, record_kpis
-from ....support.pilot import ZONE, lines_on_screen, open_alab, rows, text_of
+from ....support.pilot import ZONE, lines_on_screen, open_alab, rows, text_of, wait_for
 
 NOW = dt.datetime(2026, 11, 20, 12, tzinfo=dt.UTC)
 # 21:05 UTC is 16:05 in New York: the release's day is the 4th there.
@@ -134,5 +134,78 @@ async def test_without_kpis_the_pane_says_why(tmp_path, subjects, documents, sai
             await pilot.pause()
             assert said in text_of(app, "#kpis-title")
             assert rows(app, "#kpis-table") == []
+    finally:
+        app.workspace.store.close()
+
+
+# A kill criterion the statement misses: "Scorpio was 9% of total revenue" against 20%.
+MISSED = Said(
+    "https://example.com/q3-call",
+    "Scorpio was 9% of total revenue in the quarter.",
+    dt.datetime(2026, 11, 4, 22, 0, tzinfo=dt.UTC),
+    form="document",
+    title="Q3 2026 call",
+)
+KILL = """[tickers.ALAB]
+name = "Astera Labs"
+[[tickers.ALAB.checkpoints]]
+id = "scorpio-share"
+title = "Scorpio holds a fifth of revenue"
+kind = "guard"
+when = "share(Scorpio) >= 20%"
+kill = true
+"""
+
+
+def app_with_kill(tmp_path) -> CatalystApp:
+    config_path = tmp_path / "catalysts.toml"
+    config_path.write_text(KILL)
+    config = load_config(config_path)
+    store = Store.open(tmp_path / "c.db")
+    store.sync.apply(config, NOW)
+    record_kpis(store, "ALAB", ["Scorpio"], MISSED)
+    workspace = Workspace(config, store, clock=lambda: NOW, zone=ZONE)
+    from catalyst_tui.jobs.evaluation import evaluate_checkpoints
+
+    evaluate_checkpoints(config, store, NOW)
+    return CatalystApp(workspace, live=False, watch_file=False)
+
+
+def verdict(app: CatalystApp) -> tuple[str, list[str]]:
+    from catalyst_tui.thesis.verdict import judge
+
+    v = judge("ALAB", app.workspace.store.verdicts.standings("ALAB")["ALAB"])
+    return str(v.verdict), [r.rule for r in v.reasons]
+
+
+async def test_y_confirms_a_statement_a_kill_criterion_awaits_and_d_dismisses_it(tmp_path):
+    app = app_with_kill(tmp_path)
+    try:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await open_alab(pilot, app)
+            await pilot.press("9")
+            await pilot.pause()
+            assert verdict(app) == ("at risk", ["kill_awaiting_word"])
+            assert "1 awaiting your word (y confirms, d dismisses)" in text_of(app, "#kpis-title")
+            [row] = rows(app, "#kpis-table")
+            assert row[2] == "9% ⚠"
+            below = " ".join(text_of(app, "#kpis-detail").split())
+            assert "a kill criterion missed by these words alone awaits your word" in below
+            assert "y confirms (the thesis breaks), d dismisses it as a misread" in below
+            # y: confirmed, the thesis broken; y again: taken back, awaiting again
+            await pilot.press("y")
+            await wait_for(pilot, lambda: rows(app, "#kpis-table")[0][2] == "9% ✓")
+            assert verdict(app) == ("broken", ["kill_missed"])
+            assert "awaiting" not in text_of(app, "#kpis-title")
+            await pilot.press("y")
+            await wait_for(pilot, lambda: rows(app, "#kpis-table")[0][2] == "9% ⚠")
+            assert verdict(app) == ("at risk", ["kill_awaiting_word"])
+            # d: dismissed, it judges nothing; u brings it back
+            await pilot.press("d")
+            await wait_for(pilot, lambda: rows(app, "#kpis-table") == [])
+            assert verdict(app)[0] != "at risk"
+            await pilot.press("u")
+            await wait_for(pilot, lambda: len(rows(app, "#kpis-table")) == 1)
+            assert verdict(app) == ("at risk", ["kill_awaiting_word"])
     finally:
         app.workspace.store.close()

@@ -1,0 +1,139 @@
+"""What a sentence may take from the rest of its document: the antecedents it names, never a
+state that colours every other sentence.
+
+Two facts are gathered from the company's own statements (no question, no analyst's turn:
+turns.py), each a name the document says something of:
+
+- the names it calls **customers** ("Windstream was our fifth largest customer", "customers
+  such as Acme and Globex"): a figure of theirs later ("revenue from Windstream was 4.8% of
+  revenue") is concentration, no line's. A name is a run of capitalised words, two letters at
+  least, and it is met as whole words: "I" or "Data" named in passing never stands for the
+  subjects that hold those letters;
+- the **parts it speaks of with revenue** ("Broadcast revenues increased ..."): "broadcast was
+  up 35%" later is that line's."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .vocabulary import LONGEST, word_set
+
+_CUSTOMER_WORD = re.compile(r"\b(?:customers?|clients?)\b")
+_NAMED_CUSTOMER = re.compile(
+    r"(?<![\w&.’'-])(?P<name>[A-Z][\w&.’'-]*+(?:\s+[A-Z][\w&.’'-]*+){0,3})(?:,[^,]{1,60},)?\s+(?:was|is|were|"
+    r"are|remains?|became|as)\s+(?:our|the\s+company['’]s|[A-Z][\w.-]*+['’]s)\s+"
+    r"(?:\w+\s+){0,3}?(?:customers?|clients?)\b"
+)
+_CUSTOMER_LIST = re.compile(
+    r"\b(?:customers?|clients?)\s*+,?\s+(?:such\s+as|like|including)\s+(?P<list>[^.;:?!]{1,160})"
+)
+_LIST_ITEM = re.compile(
+    r"\s*(?:,\s*)?(?:and\s+|or\s+)?(?P<item>[^,]+?)(?=\s*(?:,|\band\b|\bor\b|$))"
+)
+_NAME = re.compile(r"[A-Z][\w&.’'-]+(?:\s+[A-Z][\w&.’'-]*){0,3}")
+_NOT_NAMES = word_set(
+    """i we our the it this that they these those he she you and or but so as in on at for of
+    new some other many several both all each its their his her my your"""
+)
+_PART_WORD = re.compile(r"\b(?:revenues?|sales|represented|accounted\s+for|comprised)\b")
+_SHARE_VERBS = frozenset({"represented", "accounted for", "comprised"})
+_SHARE_NEXT = re.compile(r"\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+)?\d")
+_WORD = re.compile(r"[A-Za-z][\w&/-]*")
+_NOT_PARTS = word_set(
+    "total net our the its of and in for company consolidated organic core quarter year"
+)
+
+
+def document_facts(
+    text: str, spans: Iterable[tuple[int, int]]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The names the company's statements call customers and the parts they speak of with
+    revenue, each read back from the word that says so (a few words before "customer",
+    "revenue"), casefolded."""
+    customers: set[str] = set()
+    parts: set[str] = set()
+    concentration = False  # the sentence before spoke of the largest customers
+    for start, end in spans:
+        sentence = text[start:end]
+        if end - start > LONGEST or sentence.rstrip("\"'”’) ").endswith("?"):
+            continue  # a question states nothing, not even who is a customer
+        if concentration:  # "we had three 10% customers. Cisco and Lumentum both represented"
+            customers.update(_sharing(sentence))
+        concentration = _CONCENTRATION.search(sentence) is not None
+        if _CUSTOMER_WORD.search(sentence):
+            customers.update(_customers(sentence))
+        for anchor in _PART_WORD.finditer(sentence):
+            part = _part(sentence, anchor)
+            if part:
+                parts.add(part)
+    return frozenset(customers), frozenset(parts)
+
+
+# The largest customers spoken of as such: their names follow in the next sentence.
+_CONCENTRATION = re.compile(
+    r"\b(?:\d+\s*%|ten[- ]percent|largest|biggest|top\s+(?:\w+\s+)?|major|significant)\s+"
+    r"customers\b",
+    re.I,
+)
+# Names that a share of revenue is of, at a sentence's start: "Cisco and Lumentum both
+# represented 14% of revenue".
+_SHARERS = re.compile(
+    r"(?P<names>(?:the\s+)?[A-Z][\w&.’'-]*+(?:(?:\s*,\s*|\s+(?:and|&)\s+)(?:the\s+)?"
+    r"[A-Z][\w&.’'-]*+){0,5})\s+(?:both\s+|each\s+)?(?:represented|accounted\s+for|"
+    r"were|was|comprised|made\s+up)\s+(?:about\s+|approximately\s+|roughly\s+|over\s+)?\d",
+)
+
+
+def _sharing(sentence: str) -> Iterable[str]:
+    for match in _SHARERS.finditer(sentence):
+        for name in re.split(r"\s*,\s*|\s+(?:and|&)\s+", match["names"]):
+            found = _name(name)
+            if found:
+                yield found
+
+
+def _customers(sentence: str) -> Iterable[str]:
+    for match in _NAMED_CUSTOMER.finditer(sentence):
+        name = _name(match["name"])
+        if name:
+            yield name
+    for match in _CUSTOMER_LIST.finditer(sentence):
+        for item in _LIST_ITEM.finditer(match["list"]):
+            name = _name(item["item"])
+            if not name or _NAME.fullmatch(item["item"].strip()) is None:
+                break  # the list ends where an item is no name
+            yield name
+
+
+def _name(words: str) -> str:
+    """A customer's name as it is met: capitalised words, two letters at least, no pronoun."""
+    words = words.split(",")[0].strip()
+    kept = [w for w in words.split() if w.casefold() not in _NOT_NAMES]
+    name = " ".join(kept)
+    if len(name.replace(".", "")) < 2 or not kept or not kept[0][0].isupper():
+        return ""
+    return name.casefold()
+
+
+def _part(sentence: str, anchor: re.Match[str]) -> str:
+    if anchor.group() in _SHARE_VERBS and not _SHARE_NEXT.match(sentence, anchor.end()):
+        return ""  # "X represented about 47% of …": X is a part; "represented" alone is not
+    before = sentence[max(0, anchor.start() - 60) : anchor.start()]
+    words = [w for w in before.split()[-3:] if _WORD.fullmatch(w)]
+    while words and words[0].casefold() in _NOT_PARTS:
+        words.pop(0)
+    if words and not any(w.casefold() in _NOT_PARTS for w in words):
+        return " ".join(words).casefold()
+    return ""
+
+
+def named_customer(name: str, customers: frozenset[str]) -> bool:
+    """Whether the subject `name` is, or begins with, a name the document calls a customer,
+    word for word ("Comcast" is "Comcast Cable"'s; "I" is nobody's)."""
+    words = name.casefold().split()
+    for customer in customers:
+        theirs = customer.split()
+        if words[: len(theirs)] == theirs:
+            return True
+    return False

@@ -1,0 +1,267 @@
+"""Figures in a list, where one verb or one heading serves every item (figures.py reads a figure
+that has its own):
+
+- **an item after a share or a growth, with no verb of its own**, is of the same kind and
+  measure, and is the name before it: "Japan was 61% of sales, Germany 22% and the rest of the
+  world 17%"; "data center was up 30%, networking 12% and storage down 4%"; a figure with no
+  name before it is the last subject's ("up 13% year over year and 7% sequentially");
+- **"respectively"** pairs a list of names with a list of figures in order, the one verb or "of
+  revenue" saying what each is: "Products and services were 64% and 36% of revenue,
+  respectively"; "grew 5% and 7% in the third and fourth quarters, respectively" gives the
+  subject a growth a period. A list whose names and figures do not pair one to one gives
+  nothing;
+- **a heading and a colon** say what the items after it are: "Sales by end market as a
+  percentage of total: medical, 12%; defense, 41%; industrial, 47%" (shares), "Organic growth
+  by region was: Americas 6%, Europe 4% and Asia 11%" (growths). A heading that says neither,
+  or items that are not all a name and a figure, give nothing."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .patterns import CMP, COMPARISON, FIGURE, NEGATIVE, SHARE_OF, VERB_THEN, share_of, tail
+from .phrases import finite_verb, other_measure, phrase_before, tokens
+from .subjects import Subject, read_subject
+from .vocabulary import PERIOD, PERIOD_WORD
+
+
+class Found(NamedTuple):
+    """A figure read in a clause, before the sentence's gates (figures.py)."""
+
+    kind: str
+    value: float
+    comparison: str
+    subject: Subject
+    basis: str
+    position: int
+    local: str = ""  # the subject's words and those up to the figure
+    high: float | None = None
+    period: str = ""  # where the list names it ("in the third and fourth quarters")
+    of: str = ""  # a share's whole where that is a part ("segment", "EMS"); "" the company's
+
+
+_SEPARATOR = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+_NAME = r"(?P<name>(?:the\s+)?[A-Za-z][\w&/.'’-]*(?:\s+[A-Za-z&][\w&/.'’-]*){0,4}?)"
+_OWN = (
+    r"(?:\s+(?:also\s+)?(?P<own>up|down|(?:was|were)(?:\s+(?:up|down))?|at|came\s+in\s+at|"
+    r"the\s+remaining|the\s+other))?"
+)
+_LISTED = re.compile(r"(?:,|\band\b)\s+" + _NAME + _OWN + r"\s+" + CMP + r"$", re.I)
+# A verb's form or a preposition ending it: no name ("representing an impact of 4%").
+_NOT_A_NAME = re.compile(
+    r"\b(?:representing|including|excluding|reflecting|reaching|bringing|making|marking|"
+    r"leading|totaling|totalling|driving|accounting|comprising|contributing|offsetting|"
+    r"resulting|following|compared|driven|led|offset)\b|"
+    r"\b(?:of|to|by|from|in|for|at|on|with|which|that|than|as)$",
+    re.I,
+)
+_NEUTRAL = frozenset({"was", "were", "came"})  # "EMEA also came in at 9%": the list's kind
+_SAME = re.compile(r"(?:,|\band\b)\s*" + CMP + r"$", re.I)
+
+
+# The words between a figure and a noun of change after it: "12% EPS growth" is EPS's.
+_BEFORE_NOUN = re.compile(
+    r"\s+(?P<words>(?:[\w&-]+\s+){0,2}?)(?:growth|increase|decline|rise)\b", re.I
+)
+
+
+def other_after(text: str, at: int) -> bool:
+    """Whether a measure that is not revenue is named between the figure ending at `at` and
+    the noun of change after it."""
+    found = _BEFORE_NOUN.match(text, at)
+    return found is not None and any(other_measure(w) for w in found["words"].lower().split())
+
+
+def continued(text: str, last: Found, match: re.Match[str]) -> Found | None:
+    """A figure that goes on a list after `last` with no verb of its own: its name's (the
+    last's where none stands before it), of the last's kind; None where it is no such
+    figure."""
+    if last.subject.other or not last.subject.name:
+        return None  # "Orders were up 30%, services 12%": no list of revenue
+    between = text[last.position : match.start()]
+    between = between[between.find("%") + 1 :] if "%" in between else between
+    if any(finite_verb(w) and w.lower() not in _NEUTRAL for _, w in tokens(between)):
+        return None
+    if last.kind == "share" and SHARE_OF.match(text, match.end()):
+        return None  # a share of its own: figures.py reads it
+    if other_after(text, match.end()):
+        return None  # "9% revenue growth and 12% EPS growth": another measure's
+    cmp_match = COMPARISON.search(text, tail(text, 40, match.start()), match.start())
+    comparison = " ".join((cmp_match["cmp"] or "").lower().split()) if cmp_match else ""
+    value = float(match["num"]) if match["num"] else 0.0
+    if _SAME.search(between):
+        sign = -1 if last.value < 0 else 1
+        return last._replace(value=sign * value, comparison=comparison, position=match.start())
+    named = _LISTED.search(between)
+    if named is None or _NOT_A_NAME.search(named["name"]):
+        return None
+    subject = read_subject(named["name"], revenue_said=True)
+    if not subject.name or subject.other or subject.anaphor or PERIOD.fullmatch(subject.name):
+        return None
+    own = (named["own"] or "").lower()
+    sign = -1 if own.endswith("down") else 1 if own.endswith("up") else -1 if last.value < 0 else 1
+    if last.kind == "share":
+        sign = 1
+    return Found(last.kind, sign * value, comparison, subject, "", match.start(), of=last.of)
+
+
+_RESPECTIVELY = re.compile(r",?\s*\brespectively\b", re.I)
+_BETWEEN_FIGURES = re.compile(_SEPARATOR + CMP, re.I)
+_IN_NAMES = re.compile(r"^\s*(?:in|for|from)\s+(?P<names>[^,;%]{1,120}?)\s*,?\s*$", re.I)
+
+
+def respectively(text: str, first: bool, revenue_said: bool) -> list[Found] | None:
+    """The figures of a clause with "respectively", each with its name; None for a clause
+    without the word, [] for one whose names and figures do not pair."""
+    said = _RESPECTIVELY.search(text)
+    if said is None:
+        return None
+    figures = [m for m in FIGURE.finditer(text) if m.start() < said.start() and m["num"]]
+    if len(figures) < 2:
+        return []
+    for a, b in zip(figures, figures[1:], strict=False):
+        if not _BETWEEN_FIGURES.fullmatch(text, a.end(), b.start()):
+            return []  # not one list of figures
+    rest = text[figures[-1].end() : said.start()]
+    share = SHARE_OF.match(rest)
+    head = text[: figures[0].start()]
+    verb = VERB_THEN.search(head)
+    if share is None and (verb is None or verb.end() != len(head)):
+        return []  # neither "of revenue" nor a verb of change says what the figures are
+    names_at = _IN_NAMES.match(rest[share.end() :] if share else rest)
+    names = _names(names_at["names"]) if names_at else []
+    periods = bool(names) and all(_a_period(n) for n in names)
+    if not names or periods:
+        at = verb.start() if verb is not None else _share_verb_at(head)
+        names = _names(phrase_before(text, at)) if at is not None and not periods else names
+    if len(names) != len(figures):
+        return []
+    subjects = _subjects(names, revenue_said or share is not None, periods, text, first)
+    if subjects is None:
+        return []
+    sign = -1 if verb is not None and NEGATIVE.match(verb["verb"]) else 1
+    kind = "share" if share is not None else "growth"
+    found = []
+    for figure, subject, name in zip(figures, subjects, names, strict=True):
+        comparison = COMPARISON.search(text, tail(text, 40, figure.start()), figure.start())
+        found.append(
+            Found(
+                kind,
+                sign * float(figure["num"]),
+                " ".join((comparison["cmp"] or "").lower().split()) if comparison else "",
+                subject,
+                "",
+                figure.start(),
+                period=name if periods else "",
+                of=share_of(share) if share is not None else "",
+            )
+        )
+    return found
+
+
+def _names(phrase: str) -> list[str]:
+    """ "Cloud, licenses and maintenance": three names; a head the last one ends with and the
+    others lack ("Hardware and software revenue", "Industrial and Medical segments") is theirs
+    too."""
+    items = [n.strip() for n in re.split(_SEPARATOR, phrase.strip(), flags=re.I) if n.strip()]
+    if len(items) < 2:
+        return []
+    *rest, last = items
+    words = last.split()
+    head = words[-1] if len(words) > 1 else ""
+    if head and all(head.lower() not in n.lower().split() for n in rest):
+        return [*(f"{n} {head}" for n in rest), last]
+    return items
+
+
+def _a_period(name: str) -> bool:
+    words = [w for w in name.lower().split() if w not in ("the", "a", "an", "of")]
+    return bool(words) and all(
+        w in PERIOD_WORD or PERIOD.fullmatch(w) or w.isdigit() for w in words
+    )
+
+
+def _subjects(
+    names: list[str], revenue_said: bool, periods: bool, text: str, first: bool
+) -> list[Subject] | None:
+    from .clauses import clause_subject
+
+    if periods:
+        subject = clause_subject(text, first, revenue_said)
+        if not subject.name or subject.other or subject.anaphor:
+            return None
+        return [subject] * len(names)
+    subjects = [read_subject(n, revenue_said=revenue_said) for n in names]
+    if any(not s.name or s.other or s.anaphor for s in subjects):
+        return None  # "gross margin and operating margin", "our two largest customers"
+    return subjects
+
+
+_SHARE_VERB = re.compile(
+    r"\b(?:accounted\s+for|represented|comprised|made\s+up|were|was|are|is)\s+$", re.I
+)
+
+
+def _share_verb_at(head: str) -> int | None:
+    match = _SHARE_VERB.search(head)
+    return match.start() if match else None
+
+
+# A heading, a colon, then items that are each a name and a figure.
+_HEADED = re.compile(r"^(?P<head>[^:;%]{3,120}?)\s*:\s*(?P<items>.+)$")
+_ITEM = re.compile(
+    r"\s*(?:(?:,|;)\s*)?(?:and\s+)?(?P<name>[A-Za-z][\w&/.'’ -]{0,40}?)\s*,?\s+"
+    r"(?:(?:at|was|were)\s+)?(?P<sign>up\s+|down\s+|\+|-|−)?" + CMP + r"(?P<num>\d{1,3}(?:\.\d+)?)"
+    r"\s?(?:%|percent\b)",
+    re.I,
+)
+_SHARE_HEAD = re.compile(
+    r"\b(?:mix|split|breakdown|percent(?:age)?\s+of|share\s+of|of\s+(?:total\s+)?(?:revenues?|"
+    r"sales))\b|\b(?:revenues?|sales)\s+by\b",
+    re.I,
+)
+_GROWTH_HEAD = re.compile(r"\b(?:growth|grew|increased?|decreased?|declined?|changes?)\b", re.I)
+
+
+def headed(sentence: str) -> list[Found] | None:
+    """The items of a list under a heading, each a name and a figure; None where the
+    sentence is no such list, [] where its heading does not say what its figures are."""
+    match = _HEADED.match(sentence)
+    if match is None or not FIGURE.search(match["items"]):
+        return None
+    items = match["items"]
+    at = 0
+    parsed: list[tuple[str, str, str, float]] = []
+    while at < len(items):
+        item = _ITEM.match(items, at)
+        if item is None:
+            break
+        if any(finite_verb(w) for w in item["name"].split()):
+            return None  # "Americas declined 4%, EMEA increased 15%": each its own verb
+        parsed.append((item["name"], item["sign"] or "", item["cmp"] or "", float(item["num"])))
+        at = item.end()
+    if len(parsed) < 2 or items[at:].strip(" .;,"):
+        return None  # not every item a name and a figure: the clauses' reading stands
+    head = match["head"]
+    growth = _GROWTH_HEAD.search(head) is not None
+    if _SHARE_HEAD.search(head) is None and not growth:
+        return []
+    kind = "growth" if growth else "share"
+    found = []
+    for name, sign, cmp, value in parsed:
+        subject = read_subject(name, revenue_said=True)
+        if not subject.name or subject.other or subject.anaphor:
+            return []
+        negative = kind == "growth" and sign.strip().lower() in ("down", "-", "−")
+        found.append(
+            Found(
+                kind,
+                -value if negative else value,
+                " ".join(cmp.lower().split()),
+                subject,
+                "",
+                match.start("items"),
+            )
+        )
+    return found

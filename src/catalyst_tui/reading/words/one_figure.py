@@ -1,0 +1,265 @@
+"""One figure in its clause: what it is (a share, a growth, or nothing) and whose, read from
+the words around it (figures.py walks the clause's figures and gates what they give)."""
+
+from __future__ import annotations
+
+import re
+
+from .attribution import apposition_other, measure_before, object_subject, other_in, subject_at
+from .clauses import clause_subject
+from .lists import Found, continued
+from .patterns import (
+    CMP,
+    COMPARISON,
+    MULTIPLE,
+    NEGATIVE,
+    NOUN_AFTER,
+    SHARE_BEFORE,
+    SHARE_OF,
+    SHARE_VERB,
+    VERB_THEN,
+    share_of,
+    tail,
+)
+from .phrases import phrase_before
+from .records import COMPANY
+from .subjects import Subject, read_subject
+from .vocabulary import PERIOD
+
+
+def read_one(
+    text: str,
+    match: re.Match[str],
+    before: str,
+    after: str,
+    first: bool,
+    revenue_said: bool,
+    last: Found | None,
+) -> Found | None:
+    if match["mult"]:
+        acted_on = _ACTED_ON.match(after)
+        if acted_on and other_in(acted_on.group()):
+            return None  # "we nearly doubled free cash flow": a measure that is not revenue
+        said = COMPARISON.search(before, tail(before, 40))
+        value = MULTIPLE[match["mult"].lower()]
+        verb_at = said.start() if said is not None else match.start()
+        subject = subject_at(text, verb_at, after, first, revenue_said)
+        if subject.name == COMPANY:  # "we doubled revenue in our cloud business": the cloud's
+            subject = object_subject(after, of_revenue=True) or subject
+        comparison = " ".join((said["cmp"] or "").lower().split()) if said else ""
+        return Found("growth", value, comparison, subject, "", match.start())
+    value = float(match["num"])
+    cmp_match = COMPARISON.search(before, tail(before, 40))
+    comparison = " ".join((cmp_match["cmp"] or "").lower().split()) if cmp_match else ""
+    if not comparison and _EXCEED.search(before, tail(before, 40)):
+        comparison = "over"  # "to exceed 10% of total revenue"
+    if re.match(r"\s*(?:points?|basis)\b", after, re.I) or _A_RATE.match(after):
+        return None  # points; a rate a year ("growing 40% a year"): no growth of a period
+    whole = SHARE_OF.match(after)
+    if whole:
+        if value > 100 or re.search(r"\b(?:of|from)\s*(?:the\s+|each\s+)?$", before[-12:], re.I):
+            return None  # no part is more than the whole: "250% of revenue" is no share
+        share_at = _share_verb(before)
+        if share_at is None:
+            bare = _WITH.search(before, tail(before, 40)) is not None
+            return _share_from(after, value, comparison, match.start(), bare=bare)
+        subject = subject_at(text, share_at, "", first, revenue_said)
+        if subject.name in ("", COMPANY) or not (subject.revenue or subject.name[0].isupper()):
+            subject = clause_subject(text, first, revenue_said)
+        if subject.name == COMPANY or clause_subject(text, first, revenue_said).other:
+            return (
+                None  # no share of itself; "Operating income was $54.3 million or 20% of revenue"
+            )
+        return Found("share", value, comparison, subject, "", match.start(), of=share_of(whole))
+    said_share = SHARE_BEFORE.search(before, tail(before, 120))
+    if said_share is not None and value <= 100:
+        subject = read_subject(phrase_before(text, said_share.start()), first=first)
+        return Found("share", value, comparison, subject, "", match.start())
+    framed = _BE_FIGURE.search(before, tail(before, 40)) if _SHARE_FRAME.match(text) else None
+    if framed is not None and value <= 100:  # "As a percentage of revenue, X was 77%"
+        subject = read_subject(phrase_before(text, framed.start()))
+        if subject.name in ("", COMPANY) or subject.other or subject.anaphor:
+            return None
+        return Found("share", value, comparison, subject, "", match.start())
+    if (
+        last is not None
+        and last.kind == "share"
+        and re.search(
+            r"\b(?:from|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+)?$", before, re.I
+        )
+    ):
+        return Found("share", value, comparison, last.subject, "", match.start())
+    verb = VERB_THEN.search(before, tail(before, 160))
+    noun = NOUN_AFTER.match(after)
+    part_of = _PART_OF.search(before, tail(before, 60)) is not None
+    if verb is None and noun is None and part_of and last is not None and last.kind == "growth":
+        named = object_subject(after, of_revenue=True)  # "growth of 5%, including 3% in Canada"
+        if named is None or last.subject.other:
+            return None
+        sign = -1 if last.value < 0 else 1
+        return Found("growth", sign * value, comparison, named, "", match.start())
+    if verb is None and noun is None:
+        listed = continued(text, last, match) if last else None
+        if listed is not None and listed.kind == "growth":
+            named = object_subject(after)
+            return listed._replace(subject=named) if named else listed
+        return listed
+    if verb is not None and _IMPACT_BY.search(before, tail(before, 60)):
+        return None
+    if verb is not None and _FLAT_TO.search(before, tail(before, 40), verb.start()):
+        return None  # "flat to down 5%": a range from nothing, no one growth
+    word = (verb["verb"] if verb is not None else noun["noun"]).lower()  # type: ignore[index]
+    negative = bool(NEGATIVE.match(word)) or bool(re.match(r"\s*below\b", after, re.I))
+    if re.match(r"(?:up|down)\s+from", word):
+        return None  # "up from 29% a year ago": the figure is the base
+    if verb is not None:
+        between = verb["gap"] or ""
+        governor = verb.start()
+    else:
+        between, governor = "", _governor_before(before)
+    if other_in(between) or (noun is not None and other_in(_noun_object(after, noun.end()))):
+        return None
+    if apposition_other(text, governor):
+        return None  # "spent $2.1 billion on capital expenditures, an increase of 11%"
+    own = subject_at(text, governor, "", first, revenue_said)
+    grown = read_subject(verb["obj"]) if verb is not None and verb["obj"] else None
+    if (
+        (own.name in ("", COMPANY) or own.anaphor)
+        and grown is not None
+        and (grown.name not in ("", COMPANY) and not grown.other and not grown.anaphor)
+    ):
+        own = grown._replace(revenue=True)  # "we grew our Application Software segment 9%"
+    if last is not None and text[max(0, governor - 4) : governor].rstrip().endswith("("):
+        own = last.subject  # "up 24% (up 22% in constant currency)": the same growth's
+    growth_noun = verb is not None and re.match(r"(?:growth|increase|decline|decrease)\b", word)
+    if (
+        growth_noun and not own.name and not own.other and not own.anaphor
+    ):  # "Organic growth was 6%"
+        own = measure_before(text, governor)
+    if _parallel(text, last, governor) and own.name and not own.other:
+        own = own._replace(revenue=True)  # "data center was up 30%, and storage down 4%"
+    named = object_subject(after, of_revenue=own.name == COMPANY or part_of)
+    if named is not None and clause_subject(text, first, revenue_said).other:
+        return None  # "increases in R&D expenses were driven by a 30% increase in compensation"
+    subject = named or own
+    if named is None and _IN_REVENUE.match(after) and not read_subject(subject.name).revenue:
+        subject = Subject(COMPANY, True, False, False)  # "The 10% increase in revenue was …"
+    if re.search(r"\bgrowth(?:\s+rate)?\s*$", phrase_before(text, governor), re.I):
+        subject = measure_before(text, governor)  # "with growth accelerating to 131%"
+    return Found("growth", -value if negative else value, comparison, subject, "", match.start())
+
+
+# A figure given as a part of the one before it: "led by 15% growth in cloud", "including 3% in
+# Canada", "with 12% growth in services".
+_PART_OF = re.compile(
+    r"\b(?:(?:led|driven|helped|fueled|powered)\s+(?:primarily\s+|mainly\s+|largely\s+)?by|"
+    r"including|with|of\s+which)\s+(?:an?\s+|the\s+)?" + CMP + r"$",
+    re.I,
+)
+# What a verb of multiples acts on, up to a preposition: "doubled free cash flow in 2021".
+_ACTED_ON = re.compile(
+    r"(?:\s+(?!(?:in|on|to|from|at|for|with|over|versus|year|since|during|while|and)\b)"
+    r"[\w&'’/-]+){1,4}",
+    re.I,
+)
+_FLAT_TO = re.compile(r"\bflat\s+to\s*$", re.I)
+# A share's whole said first, before its clause: "As a percentage of total revenue, ...".
+_SHARE_FRAME = re.compile(
+    r"\s*(?:and\s+)?as\s+an?\s+(?:percentage|percent|share|portion|proportion)\s+of\s+"
+    r"(?:(?:total|net|our|the|overall|consolidated|company)\s+)*(?:revenues?|sales)\s*,",
+    re.I,
+)
+_BE_FIGURE = re.compile(
+    r"\b(?:was|were|is|are|came\s+in\s+at|reached|stood\s+at)\s+" + CMP + r"$", re.I
+)
+_IN_REVENUE = re.compile(
+    r"\s*(?:increase|growth|decline|decrease)\s+in\s+(?:total\s+)?revenues?\b", re.I
+)
+
+
+# What a share that opens its clause is of: "About 30% of our revenue comes from software".
+_SHARE_FROM = re.compile(
+    r"\s*(?:(?:comes?|came|was|were|is|are)\s+(?:generated\s+|derived\s+)?(?:from|in|by)|"
+    r"(?:was|were|is|are)\s+(?:generated|derived|earned)\s+(?:from|in|by))\s+"
+    r"(?P<x>[^,;.%]{1,60}?)\s*(?=[,;.]|$|\band\b|\bwhich\b|\bwhile\b)",
+    re.I,
+)
+
+
+# A share said with "with" and no verb: "with over 70% of our revenue in software and services".
+_WITH = re.compile(
+    r"\bwith\s+(?:(?:over|about|approximately|nearly|roughly|almost|around|more\s+than|"
+    r"less\s+than)\s+)?$",
+    re.I,
+)
+_WITH_IN = re.compile(
+    r"\s+(?:in|from)\s+(?P<x>[^,;.%]{1,60}?)\s*(?=[,;.]|$|\band\s+(?:an?|the|our)\b|"
+    r"\bwhich\b|\bwhile\b)",
+    re.I,
+)
+
+
+def _share_from(
+    after: str, value: float, comparison: str, at: int, *, bare: bool = False
+) -> Found | None:
+    """A share whose part comes after it: "30% of our revenue comes from software"; with
+    `bare` (said with "with"), "…, with 70% of our revenue in software"."""
+    of = SHARE_OF.match(after)
+    said = _SHARE_FROM.match(after, of.end()) if of else None
+    if said is None and bare and of is not None:
+        said = _WITH_IN.match(after, of.end())
+        if said is not None and PERIOD.match(said["x"].removeprefix("the ")):
+            return None  # "with 40% of revenue in the fourth quarter": when, not what
+    if said is None or value > 100:
+        return None
+    subject = read_subject(said["x"], revenue_said=True)
+    if not subject.name or subject.name == COMPANY or subject.other or subject.anaphor:
+        return None
+    return Found("share", value, comparison, subject, "", at)
+
+
+def _parallel(text: str, last: Found | None, governor: int) -> bool:
+    """Whether the phrase before `governor` is an item of a list after the last figure, of a
+    part of revenue: only a comma or "and" and the item's name stand between them."""
+    if last is None or last.kind != "growth" or last.subject.other or not last.subject.revenue:
+        return False
+    between = text[last.position : governor]
+    return (
+        re.fullmatch(r"[\d.]+\s?%\s*(?:,\s*(?:and\s+)?|and\s+)[\w&/.'’ -]{1,50}", between)
+        is not None
+    )
+
+
+_A_RATE = re.compile(
+    r"\s*(?:a|per|each|every)\s+(?:year|annum)\b(?!\s+(?:ago|earlier|before|prior|back))|"
+    r"\s*annually\b|\s*on\s+average\b|"
+    r"\s*(?:compounded|compound|cagr)\b",
+    re.I,
+)
+_EXCEED = re.compile(r"\b(?:exceed|surpass|top)\w*\s*$", re.I)
+# "impacted our revenue by 24%": an impact, no growth.
+_IMPACT_BY = re.compile(r"\b(?:impact|reduc|offset|hurt)\w*\s+[\w\s]{0,30}by\s*$", re.I)
+_NOUN_OBJECT = re.compile(
+    r"\s+(?:in|of|for)\s+(?:[^,;.]{1,40}?(?=\s*(?:[,;.]|$|\b(?:was|were|is|are|has|have|had|"
+    r"driven|led|due|as|and|which|while|from|over|versus|compared|than)\b))|[^,;.]{1,40})"
+)
+
+
+def _noun_object(after: str, end: int) -> str:
+    """A noun of change with what it is of: "increase in impressions", "growth of orders"."""
+    of = _NOUN_OBJECT.match(after, end)
+    return after[: of.end() if of else end]
+
+
+def _governor_before(before: str) -> int:
+    """Where the phrase that governs a noun of change begins: "we delivered 13% total revenue
+    growth" is governed by "delivered", "a 41% increase" by the article."""
+    at = tail(before, 40)
+    stripped = before[:at] + COMPARISON.sub("", before[at:])
+    stripped = re.sub(r"\b(?:an?|the)\s*$", "", stripped.rstrip())
+    return len(stripped.rstrip())
+
+
+def _share_verb(before: str) -> int | None:
+    match = SHARE_VERB.search(before, tail(before, 120))
+    return match.start() if match else None

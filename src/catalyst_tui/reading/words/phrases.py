@@ -1,0 +1,185 @@
+"""A noun phrase read back from the word that governs a figure: word by word to the clause's
+start, a comma, or a word that opens another phrase ("by", "with", "while", "which"), with the
+auxiliaries, adverbs and relative pronouns between a subject and its verb skipped ("sales were
+up", "recurring revenue, which increased"). Linear: a phrase is read within REACH characters
+before its verb, each word once."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .vocabulary import ANAPHORS, OTHER_MEASURES, REACH, REVENUE_WORDS, word_set
+
+_TOKEN = re.compile(r"[$\w][\w&/.'’+-]*|[,;:()&]|\.(?=\s)")
+# Words that end a phrase read backwards: another phrase or clause opens after them.
+_STOP = word_set(
+    """by with while whereas but which that who where when because as since from to than at
+    of for in on into within across over versus vs including led driven helped offset saw see
+    seeing delivered posted generated reported registered experienced had has have showed
+    finished ended achieved recorded reflecting posting representing including excluding
+    delivering driving generating showing totaling bringing making leading reaching marking
+    contributing expected anticipated mentioned noted said discussed planned exceeded can see
+    due primarily partly partially mainly largely after following before despite amid against
+    impacted affected hurt benefited reflected added drove drives drive announced announces
+    include includes included realize realized realizing achieves delivers posts generates
+    reports shows
+    about regarding ask asked wanted wondering
+    reports posts delivers lost won signed closed
+    completed launched introduced acquired sold bought remained became impacting affecting
+    you let me think believe expect expects expecting anticipate anticipates"""
+)
+AS_SHARE = (
+    r"as\s+an?\s+(?:percentage|percent|share|portion|proportion)\s+of\s+"
+    r"(?:(?:total|net|our)\s+)*(?:revenues?|sales)\b"
+)
+_LINKING = word_set("represents represent represented representing reflects reflecting")
+# Between a subject and its verb: skipped when the phrase is read back ("sales were up").
+_AUX = word_set(
+    """was were is are been be has have had also still now again only both all especially
+    once further then will shall do does did"""
+)
+# Prepositions that open what a measure is of: "Revenue from Healthcare", "Sales of pads".
+MEASURE_OF = frozenset({"from", "of", "for", "in", "into", "within"})
+
+_VERBS = word_set(
+    """was were is are been be has have had grew grow grows growing increased increases
+    increasing decreased decreases decreasing declined declines declining rose fell up down
+    accounted represented represents represent comprised comprises made amounted reached
+    totaled totalled came improved expanded contributed saw delivered posted generated
+    registered experienced showed finished ended dropped jumped climbed exceeded remained
+    continued performed outperformed achieved benefited drove led"""
+)
+
+
+NOT_ADVERBS = frozenset({"italy", "supply", "family", "assembly", "july", "monopoly", "rally"})
+
+
+def tokens(text: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+@lru_cache(maxsize=256)
+def phrase_before(clause: str, at: int) -> str:
+    """The noun phrase that ends at `at` in `clause`, read back to where it begins; "" where
+    the verb at `at` is one of two a subject shares ("were strong and more than doubled").
+    A relative pronoun stands for the phrase before it ("recurring revenue, which increased")."""
+    base = max(0, at - REACH)  # a phrase is never longer
+    words = [(where + base, word) for where, word in tokens(clause[base:at])]
+    kept: list[str] = []
+    together = False
+    i = len(words)
+    while i > 0:
+        i -= 1
+        word = words[i][1]
+        low = word.lower()
+        if not kept and (low in _AUX or (low.endswith("ly") and low not in NOT_ADVERBS)):
+            continue
+        if not kept and low in _TOGETHER:
+            together = True  # "businesses that together represent 22%": the businesses
+            continue
+        if kept and low in _BE and i + 1 < len(words) and words[i + 1][1][:1].isupper():
+            break  # "the fastest growing vertical was Tire, which is up": Tire
+        if word == ")":  # "EPS (non-GAAP) growth": the parenthesis is an aside
+            while i > 0 and words[i][1] != "(":
+                i -= 1
+            continue
+        if low in ("excluding", "including") and kept:
+            kept = []  # "revenue excluding traffic acquisition costs increased": the aside goes
+            continue
+        if not kept and low == "and":
+            return ""
+        if (
+            not kept
+            and low == "to"
+            and re.match(r"\s*[a-z]+(?<!\ba)(?<!\ban)(?<!\bthe)\b", clause[at:])
+        ):
+            continue  # "revenue to grow": the infinitive's subject
+        if not kept and low in _LINKING:
+            continue  # "revenue was $5.0 billion, which represents 12% growth"
+        if not kept and low in ("which", "that", "who") and i > 0:
+            i -= 1 if words[i - 1][1] == "," else 0
+            continue
+        if (
+            word == ","
+            and any(k.lower() in ("and", "or") for k in kept)
+            and not any(k.lower() in MEASURE_OF or k.lower() in REVENUE_WORDS for k in kept)
+            and i > 0
+            and not _ends_figure(words[i - 1][1], clause, words[i - 1][0])
+            and not re.search(r"\d", words[i - 1][1])
+        ):
+            kept.insert(0, word)  # a list: "from Amazon, Google and Azure"
+            continue
+        if word in ",;:(." or (word == ")" and not kept):
+            break
+        if word[:1].isdigit() and clause[words[i][0] + len(word) :].startswith("%"):
+            break  # a figure: the phrase began after it
+        if low == "and" and i > 0 and _ends_figure(words[i - 1][1], clause, words[i - 1][0]):
+            break
+        if low == "as" and re.match(AS_SHARE, clause[words[i][0] :], re.I):
+            kept.insert(0, word)  # "SG&A as a percentage of sales"
+            continue
+        if (low in MEASURE_OF and (low == "of" or _of_measure(words, i))) or (
+            low == "to" and i > 0 and words[i - 1][1].lower() in REVENUE_WORDS
+        ):  # "Revenue from X", "Sales to Apple"
+            kept.insert(0, word)
+            continue
+        if low in _STOP:
+            break
+        if low in ANAPHORS and kept == []:
+            kept.insert(0, word)
+            break
+        kept.insert(0, word)
+    if together and kept and kept[0].lower() == "both":
+        kept.pop(0)  # "both our HPC and Edge businesses that together represent": one whole
+    return " ".join(kept)
+
+
+# Words a figure ends with: "up 20% YoY and Equity Markets up 22%".
+_FIGURE_ENDS = frozenset(
+    [
+        "sequentially",
+        "organically",
+        "year",
+        "basis",
+        "yoy",
+        "y/y",
+        "qoq",
+        "q/q",
+        "year-over-year",
+        "year-on-year",
+        "quarter-over-quarter",
+        "currency",
+        "reported",
+        "organic",
+        "core",
+    ]
+)
+
+_TOGETHER = frozenset({"together", "combined", "collectively", "jointly", "now"})
+_BE = frozenset({"was", "were", "is", "are"})
+
+
+def _ends_figure(word: str, clause: str, at: int) -> bool:
+    """Whether `word` (at `at` in `clause`) ends a figure: "12" of "12%", "sequentially"."""
+    if word[:1].isdigit() and clause[at + len(word) : at + len(word) + 1] == "%":
+        return True
+    return word.endswith("%") or word.lower() in _FIGURE_ENDS
+
+
+def _of_measure(words: list[tuple[int, str]], i: int) -> bool:
+    """Whether the preposition at `i` ties a measure to what it is of: "Revenue from X"."""
+    before = words[i - 1][1].lower() if i > 0 else ""
+    return before in REVENUE_WORDS or other_measure(before)
+
+
+def other_measure(low: str) -> bool:
+    """Whether a word names a measure that is not revenue (margin, EPS, customers); of words
+    joined by a slash, any ("price/mix")."""
+    if "/" in low and len(low) > 2:
+        return any(other_measure(part) for part in low.split("/") if part)
+    return low in OTHER_MEASURES or low.rstrip("s") in OTHER_MEASURES
+
+
+def finite_verb(word: str) -> bool:
+    return word.lower() in _VERBS

@@ -1,0 +1,155 @@
+"""Who says a sentence: the company, or someone whose figures are not the company's word.
+
+A transcript may carry speaker labels ("<UNK> <UNK> - Analyst: ...", "Operator: ...",
+"John Smith - CFO: ...") and several sentences on a line, a line a turn. Three facts of a call:
+
+- **a label names the speaker**: a short run of names, masked names ("<UNK>") and titles before
+  a colon at the start of a line, with a title or a mask in it (a heading such as "Americas:" is
+  no label, and stays part of its sentence). It speaks for its line, or, alone on its line, for
+  the lines after it up to the next label;
+- **the operator and analysts are not the company**: an analyst restating a figure ("you grew
+  data center 20% this quarter, how should we think about next year?") states nothing, so
+  nothing is read from their turns;
+- **a turn that asks the company something is an analyst's**, labelled or not: a line with a
+  question put to "you", one that thanks for taking "my question" or congratulates, or one
+  that asks in other words ("I was wondering", "I wanted to ask", "could you talk about",
+  "help us understand", "just a quick follow-up").
+
+Linear: a line's label is looked for in its first characters only, each sentence is looked at
+once."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .vocabulary import LONGEST, word_set
+
+_LABEL_SPAN = 160  # characters at a line's start a label may take
+_LABEL = re.compile(r"[ \t]*+(?P<label>[^:\n]{1,150}?)[ \t]*+:(?:[ \t]++|$)")
+_TOKEN = re.compile(r"<UNK>|[A-Z][\w.'’&]*+|[-–—,&/()]|of|and|the|de|van|von|der|la|le|du")
+_ROLES = word_set(
+    """analyst analysts operator ceo cfo coo cto cmo president chairman chairwoman chair officer
+    executive executives director vp evp svp treasurer controller relations unidentified
+    participant participants speaker moderator representative management chief head manager
+    founder secretary investor ir host spokesperson corporate q a question answer"""
+)
+_NOT_COMPANY = word_set("analyst analysts operator unidentified participant q question")
+_QUESTION_TO_YOU = re.compile(r"\b(?:you|your|you['’](?:re|ve|d|ll))\b", re.I)
+_ANALYSTS_WORDS = re.compile(
+    r"\b(?:(?:taking|take|answering)\s+my\s+(?:\w+\s+){0,2}?questions?|my\s+(?:first\s+|"
+    r"second\s+|last\s+|final\s+|quick\s+|follow[- ]up\s+)*questions?\s+(?:is|was|would|"
+    r"relates|has)|congratulations\s+on|congrats\s+on|I\s+(?:was|am)\s+wondering|"
+    r"I\s+want(?:ed)?\s+to\s+(?:ask|follow\s+up|understand|get\s+a\s+sense)|"
+    r"(?:help\s+us|walk\s+us\s+through)|(?:could|can|would)\s+you\s+(?:talk|give|help|"
+    r"comment|provide|elaborate|walk|discuss|share|tell|speak|quantify|unpack|remind)|"
+    r"just\s+(?:a\s+)?(?:quick\s+)?follow[- ]up|how\s+should\s+(?:we|i)\s+think|"
+    r"you\s+(?:said|mentioned|talked\s+about|noted|called\s+out|highlighted|alluded)|"
+    r"you\s+guys)\b",
+    re.I,
+)
+# The operator giving the line to someone: the next speaker asks.
+_GIVES_THE_LINE = re.compile(
+    r"\b(?:question\s+(?:comes|is\s+coming)\s+from|next\s+question|line\s+is\s+(?:now\s+)?open|"
+    r"please\s+go\s+ahead|from\s+the\s+line\s+of|comes\s+from\s+the\s+line)\b",
+    re.I,
+)
+# Words of a label that speak for the company, whatever else it says ("Unidentified Company
+# Representative").
+_COMPANY_WORDS = word_set("company corporate representative executive management officer ceo cfo")
+
+
+def label(text: str, line_start: int, line_end: int) -> tuple[str, int]:
+    """A line's speaker label and where its words begin; ("", line_start) for a line with
+    none."""
+    head = text[line_start : min(line_end, line_start + _LABEL_SPAN)]
+    match = _LABEL.match(head) if ":" in head else None
+    if match is None:
+        return "", line_start
+    words = match["label"].split()
+    if not 1 <= len(words) <= 12 or not all(_TOKEN.fullmatch(w.strip(",")) for w in words):
+        return "", line_start
+    marks = [w.strip(",()-").casefold() for w in words]
+    if not any(w == "<unk>" or w in _ROLES for w in marks):
+        return "", line_start
+    return match["label"], line_start + match.end()
+
+
+def company_sentences(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences of `spans` the company says: none of the operator's or an analyst's turn,
+    each first sentence of a line without its speaker label."""
+    by_line: dict[int, list[tuple[int, int]]] = {}
+    line_start, line_end = 0, text.find("\n")
+    for start, end in spans:  # in order: each line found once, never looked back for
+        while 0 <= line_end < start:
+            line_start, line_end = line_end + 1, text.find("\n", line_end + 1)
+        by_line.setdefault(line_start, []).append((start, end))
+    kept: list[tuple[int, int]] = []
+    speaker = ""  # the label of a line that names a speaker for the lines after it
+    asker = False  # the operator gave the line: the next labelled speaker asks
+    for line_start, sentences in by_line.items():
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        named, words_at = label(text, line_start, line_end)
+        if named and words_at >= line_end:
+            speaker = named  # a label alone on its line: the speaker of the lines after it
+            continue
+        who = named or speaker
+        if who and _operator(who):
+            asker = any(_GIVES_THE_LINE.search(text, s, e) for s, e in sentences)
+            continue
+        if named and asker and not _company(who):
+            asker = False
+            continue  # "Operator: Our next question comes from <UNK>." then "<UNK>: ..."
+        if named:
+            asker = False
+        if who and _not_company(who):
+            continue
+        if not (who and _company(who)) and _asks(text, sentences):
+            continue  # a turn labelled the company's ("- CFO") answers, whatever it echoes
+        for start, end in sentences:
+            start = max(start, words_at)
+            while start < end and text[start].isspace():
+                start += 1
+            if start < end:
+                kept.append((start, end))
+    return kept
+
+
+def _words_of(who: str) -> list[str]:
+    return [w.strip(",()-").casefold() for w in who.split()]
+
+
+def _operator(who: str) -> bool:
+    return "operator" in _words_of(who)
+
+
+def _company(who: str) -> bool:
+    """Whether a label says it speaks for the company ("- CFO", "Company Representative")."""
+    words = _words_of(who)
+    return any(w in _COMPANY_WORDS or w in _ROLES - _NOT_COMPANY for w in words) and not any(
+        w in ("analyst", "analysts", "operator") for w in words
+    )
+
+
+def _not_company(who: str) -> bool:
+    """Whether a label names the operator or an analyst ("Unidentified Participant"; an
+    "Unidentified Company Representative" speaks for the company)."""
+    return not _company(who) and any(w in _NOT_COMPANY for w in _words_of(who))
+
+
+def _asks(text: str, sentences: list[tuple[int, int]]) -> bool:
+    """Whether a turn asks the company something: a question put to "you", or the words an
+    analyst opens with ("thanks for taking my question", "congratulations on the quarter")."""
+    for start, end in sentences:
+        sentence = text[start : min(end, start + LONGEST)]
+        if sentence.rstrip("\"'”’) ").endswith("?") and _QUESTION_TO_YOU.search(sentence):
+            return True
+        low = sentence.lower()
+        if any(key in low for key in _ANALYSTS_KEYS) and _ANALYSTS_WORDS.search(sentence):
+            return True
+    return False
+
+
+# A word each of the analyst's openings holds: the openings are looked for only where one is.
+_ANALYSTS_KEYS = ("question", "congrat", "wonder", "want", " us ", "you", "follow", "how should")
