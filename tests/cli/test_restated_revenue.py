@@ -91,6 +91,7 @@ def test_replay_takes_each_restatement_from_its_filing_day(workdir: Path):
 
 
 def test_the_report_reads_the_restated_quarters(workdir: Path):
+    cli(workdir, "check")  # the report shows what the last judgement stored, on any worker
     done = cli(workdir, "report", "TSLA")
     assert done.returncode == 0, done.stderr
     thesis = done.stdout.split("## Thesis\n\n", 1)[1].split("\n\n", 1)[0].splitlines()

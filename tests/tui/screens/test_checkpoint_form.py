@@ -28,7 +28,7 @@ async def test_confidence_is_a_field_checked_as_typed_and_written_to_the_file(de
         assert app.screen.query_one("#field-confidence", Input).value == ""  # none in the file
         await type_into(pilot, app, "confidence", "1")
         await pilot.pause()
-        assert "confidence is a probability between 0 and 1" in field_error(app, "confidence")
+        assert "0 and 1 are excluded" in field_error(app, "confidence")
         await type_into(pilot, app, "confidence", "0.85")
         await pilot.pause()
         assert field_error(app, "confidence") == ""
