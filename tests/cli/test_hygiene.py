@@ -426,9 +426,9 @@ KNOWN_PROCESSES = {
     "jobs/release_reader.py:asyncio.create_subprocess_exec",
     "jobs/refresh_worker.py:asyncio.create_subprocess_exec",
     "cli/service.py:subprocess.run",
-    # a PDF's reader: `sys.executable -m catalyst_tui.reading.pdf_child` (jobs/pdf_reader.py)
+    # a PDF's reader: `sys.executable -P -m catalyst_tui.reading.pdf_child` (jobs/pdf_reader.py)
     "jobs/pdf_reader.py:asyncio.create_subprocess_exec",
-    # a channel's send: `sys.executable -m catalyst_tui.notify.send_child` (notify/remote.py)
+    # a channel's send: `sys.executable -P -m catalyst_tui.notify.send_child` (notify/remote.py)
     "notify/remote.py:asyncio.create_subprocess_exec",
 }
 

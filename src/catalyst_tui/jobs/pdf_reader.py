@@ -11,6 +11,7 @@ import asyncio
 import sys
 from asyncio.subprocess import PIPE
 
+from ..paths import child_environment
 from ..reading.pdf_text import reflow
 from .child import within
 
@@ -26,7 +27,14 @@ async def pdf_text(body: bytes, limit: float = READ_LIMIT) -> str:
     """The text of the PDF in `body`, as lines a sentence can be found on; PdfUnreadable."""
     try:
         proc = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", MODULE, stdin=PIPE, stdout=PIPE, stderr=PIPE
+            sys.executable,
+            "-P",
+            "-m",
+            MODULE,
+            env=child_environment(),
+            stdin=PIPE,
+            stdout=PIPE,
+            stderr=PIPE,
         )
         ended = await within(proc, f"{limit!r}\n".encode() + body, limit)
     except TimeoutError:

@@ -25,6 +25,7 @@ from asyncio.subprocess import PIPE
 from typing import TYPE_CHECKING, Any
 
 from ..notify.reaping import reaped
+from ..paths import child_environment
 from ..reading.release.child import SIZE_BYTES
 from ..reading.release.records import MAX_BYTES, Place, ReleaseResults, places_json
 
@@ -135,7 +136,14 @@ class ReleaseReader:
             await self._end()
         if self._proc is None:
             self._proc = await asyncio.create_subprocess_exec(
-                sys.executable, "-m", MODULE, stdin=PIPE, stdout=PIPE, stderr=PIPE
+                sys.executable,
+                "-P",
+                "-m",
+                MODULE,
+                env=child_environment(),
+                stdin=PIPE,
+                stdout=PIPE,
+                stderr=PIPE,
             )
             self.started += 1
             assert self._proc.stderr is not None

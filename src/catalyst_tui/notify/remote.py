@@ -24,6 +24,7 @@ from ..config.channels import (
     secret_url,
     shown_url,
 )
+from ..paths import child_environment
 from .alert_kinds import kinds_named
 from .answers import answer_words
 from .notification import ChannelError, FailureLog
@@ -182,7 +183,15 @@ async def child_answers(given: bytes) -> AsyncIterator[asyncio.StreamReader]:
     stdin (fed as it reads); its stdout, an answer a line. Killed and reaped on the way out,
     whether the batch ended, a deadline passed or the caller was cancelled."""
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", CHILD, stdin=PIPE, stdout=PIPE, stderr=DEVNULL, limit=LINE_CAP
+        sys.executable,
+        "-P",
+        "-m",
+        CHILD,
+        env=child_environment(),
+        stdin=PIPE,
+        stdout=PIPE,
+        stderr=DEVNULL,
+        limit=LINE_CAP,
     )
     feeder = asyncio.create_task(_feed(proc, given))
     try:
