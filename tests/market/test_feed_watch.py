@@ -20,7 +20,7 @@ from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.http.limits import MiB, RequestBounds
 from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
 from catalyst_tui.market.spec import BuildContext
-from catalyst_tui.reading.feeds import announces_results
+from catalyst_tui.reading.announcements import announces_results
 
 NOW = dt.datetime(2026, 11, 3, 21, 10, tzinfo=dt.UTC)
 

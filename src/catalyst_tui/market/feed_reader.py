@@ -114,7 +114,8 @@ class FeedWatch:
     async def releases(self, client: MarketClient, symbol: str, url: str) -> list[Headline]:
         """The results releases the feed at `url` lists that were not answered before, newest
         first; none when it is unchanged, fails (logged) or is no feed."""
-        from ..reading.feeds import announces_results, parse_feed  # with the first feed read
+        from ..reading.announcements import announces_results  # with the first feed read
+        from ..reading.feeds import parse_feed
 
         try:
             headers = self.reader._asked(url, symbol)
