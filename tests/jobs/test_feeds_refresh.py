@@ -56,7 +56,8 @@ def servers() -> Iterator[tuple[MarketServer, FilingsServer, FeedServer]]:
 def config_text(market: MarketServer, sec: FilingsServer, feeds: list[str]) -> str:
     listed = ", ".join(f'"{url}"' for url in feeds)
     ticker = f'\n[tickers.ALAB]\nname = "Astera Labs"\nfeeds = [{listed}]\n'
-    return sec.settings_toml(market.url, UA) + ticker + SCORPIO
+    # The pages the items link to are on the loopback feed server: allowed, as a user would.
+    return sec.settings_toml(market.url, UA, loopback_links=True) + ticker + SCORPIO
 
 
 def notified(store: Store) -> list[int]:

@@ -255,12 +255,15 @@ class FilingsServer:
             self._httpd.shutdown()
             self._httpd.server_close()
 
-    def settings_toml(self, market_url: str, contact: str) -> str:
+    def settings_toml(self, market_url: str, contact: str, *, loopback_links: bool = False) -> str:
         """[settings] and [providers] of a catalysts.toml reading its news and filings here and
-        its quotes from the loopback market at `market_url`, SEC's contact declared."""
+        its quotes from the loopback market at `market_url`, SEC's contact declared;
+        `loopback_links`: a link a document names may reach 127.0.0.1 (the loopback feed
+        server's pages), which the address policy otherwise refuses."""
+        allowed = 'allow_hosts = ["127.0.0.1"]\n' if loopback_links else ""
         return f"""
 [settings]
-providers = ["yahoo"]
+{allowed}providers = ["yahoo"]
 notify = ["missed", "evidence"]
 
 [providers.yahoo]

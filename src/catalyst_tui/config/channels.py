@@ -145,9 +145,6 @@ SECRET_KEYS = frozenset(
         *("private_key", "privkey", "client_secret", "sid", "botkey", "bot_token"),
     }
 )
-#: Addresses a channel may not name unless the user allows them (`allow_hosts`): link-local,
-#: the clouds' metadata services.
-METADATA_HOSTS = frozenset({"metadata.google.internal", "metadata", "fd00:ec2::254"})
 
 
 def url_parts(url: str) -> tuple[str, str, int | None, str, str, str, str] | None:
@@ -205,20 +202,13 @@ def has_password(url: str) -> bool:
 
 def forbidden_host(url: str, allowed: tuple[str, ...] = ()) -> str | None:
     """The host of `url` when it is link-local (169.254.0.0/16, fe80::/10) or a cloud's metadata
-    service and not in `allowed`, else None: a channel must not post there."""
-    import ipaddress
+    service, in any spelling (market/http/addresses.py, the one policy), and not in `allowed`,
+    else None: a channel must not post there."""
+    from ..market.http.addresses import refused_host
 
     parts = url_parts(url)
     host = parts[1].strip("[]").lower() if parts else ""
-    if not host or host in {a.strip("[]").lower() for a in allowed}:
-        return None
-    if host in METADATA_HOSTS:
-        return host
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        return None
-    return host if address.is_link_local or str(address) in METADATA_HOSTS else None
+    return host if host and refused_host(host, allowed, named=False) else None
 
 
 def shown_url(url: str) -> str:

@@ -108,7 +108,8 @@ class ChannelChecks(LocatedReader):
         return ChannelSettings(**{key: text}, kinds=kinds, allow_hosts=allowed)
 
     def hosts(self, table: dict[str, Any], path: KeyPath) -> tuple[str, ...]:
-        """`allow_hosts`: the link-local or metadata addresses this channel may name."""
+        """`allow_hosts`: the hosts a channel (link-local or metadata addresses), or a link a
+        document names ([settings]: loopback, private, link-local or metadata ones), may reach."""
         value = table.get("allow_hosts", [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
             message = f"must be a list of host names or addresses, not {describe(value)}"

@@ -44,8 +44,8 @@ from urllib.parse import urlsplit
 
 from ..market.fetch_kinds import DAILY, RETRY_FAILED_AFTER
 from ..market.models import FetchError, FetchKind, FormatError, Headline
-from ..reading.documents import html_to_text, is_pdf
 from ..reading.announcements import announces_results
+from ..reading.documents import html_to_text, is_pdf
 from ..store.records import NewDocument
 from .pdf_reader import PdfUnreadable, pdf_text
 from .results import POLL_EVERY, FeedItem, awaited, read_feed_releases

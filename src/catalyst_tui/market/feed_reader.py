@@ -10,6 +10,7 @@ import logging
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from .http.addresses import Named
 from .http.errors import raise_for_status
 from .models import FetchError, FormatError
 from .provider import FeedSource
@@ -37,10 +38,15 @@ class FeedReader(FeedSource):
     name = "feeds"
     base_url = ""  # the feeds are the tickers'
 
-    def __init__(self, contacts: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self, contacts: Mapping[str, str] | None = None, allow_hosts: tuple[str, ...] = ()
+    ) -> None:
         # A domain's declared User-Agent (SEC EDGAR's contact, from providers.sec.user_agent):
         # EDGAR's company feed answers 403 to a request without it.
         self.contacts = dict(contacts or {})
+        # A page is a link a feed (or a document's URL) names: the address policy's, with the
+        # hosts the user allows ([settings] allow_hosts, market/http/addresses.py).
+        self.named = Named(tuple(allow_hosts))
 
     def headers(self, url: str) -> dict[str, str] | None:
         """The headers a request to `url` carries: its domain's declared contact, if any."""
@@ -74,7 +80,11 @@ class FeedReader(FeedSource):
         return parse_feed(response.content, str(response.url) or url)
 
     async def page(self, client: MarketClient, url: str, symbol: str) -> bytes:
-        response = await client.get(self.name, url, symbol=symbol, headers=self._asked(url, symbol))
+        """The body of the page at `url`, a link a document named: fetched under the address
+        policy (no loopback, private, link-local or metadata address unless allowed)."""
+        response = await client.get(
+            self.name, url, symbol=symbol, headers=self._asked(url, symbol), named=self.named
+        )
         raise_for_status(response, self.name, symbol)
         return response.content
 
