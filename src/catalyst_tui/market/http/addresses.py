@@ -159,16 +159,15 @@ def allowed(host: str, allow: Iterable[str]) -> bool:
 
 
 def refused_host(host: str, allow: Iterable[str] = (), *, named: bool = True) -> str | None:
-    """Why `host` may not be reached, judged before any look-up (a metadata service's name,
-    "localhost", an address in any spelling), in words: "169.254.169.254 is a cloud metadata
-    address"; None when it may be, or when only its look-up can tell."""
+    """Why `host` may not be reached, judged before any look-up (a metadata service's name, an
+    address in any spelling), in words: "169.254.169.254 is a cloud metadata address"; None
+    when it may be, or when only its look-up can tell ("localhost" resolves to a loopback
+    address, judged when it connects)."""
     bare = host.strip("[]").rstrip(".").lower()
     if not bare or allowed(bare, allow):
         return None
     if bare in METADATA_HOSTS:
         return f"{bare} is a cloud metadata address"
-    if named and (bare == "localhost" or bare.endswith(".localhost")):
-        return f"{bare} is a loopback address"
     address = literal_address(bare)
     if address is None:
         return None
