@@ -164,3 +164,39 @@ def test_a_url_of_ten_million_characters_is_refused_at_its_line_without_being_re
     # One of 8,192 characters is still a URL.
     secret.write_text("json://h.example.com/" + "a" * (MAX_URL - 21) + "\n")
     assert len(secret_url(ChannelSettings(url_file=str(secret)))) == MAX_URL
+
+
+def test_a_channel_redirected_to_the_metadata_address_is_refused_where_it_connects():
+    """A webhook on this machine (a channel's usual place) that answers with a redirect to the
+    cloud's metadata service: the sender's child judges every connection it makes where it is
+    made, after any look-up and at each redirect (the one address policy), and refuses it; the
+    failure says what it reached."""
+    import asyncio
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from catalyst_tui.notify.alerts import Alert
+    from catalyst_tui.notify.notification import ChannelError
+    from catalyst_tui.notify.remote import RemoteChannel
+
+    class Redirect(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            self.send_response(307)
+            self.send_header("Location", "http://169.254.169.254/latest/meta-data/")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Redirect)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        channel = RemoteChannel("hook", f"json://127.0.0.1:{server.server_address[1]}/h", ("all",))
+        with pytest.raises(ChannelError) as refused:
+            asyncio.run(channel.send_alert(Alert("ALAB missed", "b", "b", "b", "")))
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert "not sent: it reaches 169.254.169.254, a cloud metadata address" in str(refused.value)
