@@ -42,6 +42,12 @@ ADBE_ACCESSION = "0000796343-23-000044"
 _NVDA_SUBMISSIONS = json.loads((SEC / "sec_submissions_CIK0001045810-NVDA.json").read_text())
 COLUMNS = tuple(_NVDA_SUBMISSIONS["filings"]["recent"])
 _INDEX_TEMPLATE = (SEC / "sec_8k_ADBE_0000796343-23-000044-index.html").read_text()
+# Each company's name as SEC has it (the recorded company_tickers.json's "title").
+_SEC_NAMES = {
+    entry["ticker"]: entry["title"]
+    for entry in json.loads((SEC / "sec_company_tickers.json").read_text()).values()
+    if entry["ticker"] in CIKS
+}
 _RSS_TEMPLATE = (NEWS / "yahoo_rss_headline_TSLA_2025-07-26.xml").read_text()
 _TABLE_START = '<table class="tableFile" summary="Document Format Files">'
 _DATA_START = '<table class="tableFile" summary="Data Files">'
@@ -294,7 +300,7 @@ user_agent = "{contact}"
                 return 403, "text/html", b"<html><h1>Undeclared Automated Tool</h1></html>"
         if path == "/files/company_tickers.json":
             body = {
-                str(i): {"cik_str": cik, "ticker": symbol, "title": f"{symbol} Inc."}
+                str(i): {"cik_str": cik, "ticker": symbol, "title": _SEC_NAMES[symbol]}
                 for i, (symbol, cik) in enumerate(CIKS.items())
             }
             return 200, "application/json", json.dumps(body).encode()

@@ -21,7 +21,7 @@ feed source (market/feeds.py) for the tickers whose checkpoints carry evidence e
   cannot be had leaves the item its title and summary; the feed's failures are said once, in
   one note.
 - **Results releases**: while results are awaited the fast watch asks the same feeds every
-  30 s on its own, for the item that is the results release (jobs/watch.py, jobs/results.py
+  30 s on its own, for the item that is the results release (jobs/watch.py, jobs/feed_releases.py
   `read_feed_releases`): it is read as a release and notified at once, whatever the evidence
   entries. A refresh that reads a new such item first (`catalyst refresh` from cron, which runs
   no fast watch: every POLL_EVERY while awaited) reads it the same way, once (the store keeps
@@ -47,8 +47,9 @@ from ..market.models import FetchError, FetchKind, FormatError, Headline
 from ..reading.announcements import announces_results
 from ..reading.documents import html_to_text, is_pdf
 from ..store.records import NewDocument
+from .feed_releases import FeedItem, read_feed_releases
 from .pdf_reader import PdfUnreadable, pdf_text
-from .results import POLL_EVERY, FeedItem, awaited, read_feed_releases
+from .results import POLL_EVERY, awaited
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
@@ -178,8 +179,9 @@ class FeedReading:
         if not released or not awaited(self.store, [symbol], self.clock()):
             return
         items = [FeedItem(symbol, url, item, self.source) for item in released]
-        notified, _again = await read_feed_releases(self.client, self.store.path, items, self.clock)
-        if notified:
+        read = await read_feed_releases(self.client, self.store.path, items, self.clock)
+        self.notes.extend(read.said)
+        if read.notified:
             self.notes.append(f"{symbol}: results read from the release on its feed")
 
     async def _page(self, symbol: str, item: Headline, failed: list[FetchError]) -> str:

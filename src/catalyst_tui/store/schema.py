@@ -57,6 +57,7 @@ from .migrations.later import (
     V_VERDICTS,
 )
 from .migrations.read_moments import V_ESTIMATE_READ_AT
+from .migrations.sec_names import V_SEC_NAMES
 from .migrations.segment_within import V_SEGMENT_WITHIN
 
 if TYPE_CHECKING:
@@ -224,6 +225,7 @@ MIGRATIONS: list[Migration] = [
     Migration("SEC's values as each filing stated them, known from their filing", V_AS_FILED),
     Migration("a written dividend's ex-date, when the statement gives it", V_DIVIDEND_EX_DATE),
     Migration("a results release read from the company's feed before its 8-K", V_FEED_RELEASES),
+    Migration("SEC's name of each company of its ticker map", V_SEC_NAMES),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The parts of a reason; a checkpoint keeps its last one as last_<part>, an event its own.
