@@ -127,3 +127,34 @@ def test_a_feeds_links_to_the_metadata_address_are_never_looked_up_or_connected(
     with Store.open(tmp_path / "c.db") as store:
         passages = store.evidence.passages("ALAB")
     assert len(passages) == len(HOSTILE_LINKS)  # each item's summary, its page unread
+
+
+async def test_an_items_text_not_read_in_its_time_is_kept_with_its_title_and_summary(
+    tmp_path, monkeypatch
+):
+    """An item whose page's text the readers cannot read within their limit (the limit made
+    shorter than the reader's start here): stored with its title and summary alone, said once,
+    so no later matching or KPI reading reads the page's text again."""
+    from catalyst_tui.jobs import text_reader
+
+    with MarketServer(symbols=["ALAB"]) as market, FilingsServer() as sec, FeedServer() as feeds:
+        feeds.add_item(
+            "/alab/rss",
+            "Scorpio is now the largest product line",
+            "Said on the call.",
+            NOW - dt.timedelta(days=1),
+            page="<html><p>Scorpio largest, the page says. " + "." * 100_000 + "</p></html>",
+        )
+        config = parse_config(config_text(market, sec, [f"{feeds.url}/alab/rss"]))
+        monkeypatch.setattr(text_reader, "READ_LIMIT", 0.001)
+        with Store.open(tmp_path / "c.db") as store:
+            store.sync.apply(config, NOW - dt.timedelta(days=30))
+            notes = await refresh(config, store, NOW)
+            [document] = store.evidence.documents("ALAB")
+            text = store.evidence.text(document.id)
+    said = [n for n in notes if "not read in time" in n]
+    assert said == [
+        "feed ALAB: 1 item was kept with title and summary alone, the page's text not read in"
+        " time (reading it took longer than 0.001 s: stopped)"
+    ]
+    assert text == "Scorpio is now the largest product line.\nSaid on the call."

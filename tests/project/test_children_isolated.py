@@ -20,6 +20,7 @@ from catalyst_tui.config import parse_config
 from catalyst_tui.jobs.pdf_reader import pdf_text
 from catalyst_tui.jobs.refresh_worker import refresh_in_child_process
 from catalyst_tui.jobs.release_reader import read_in_child
+from catalyst_tui.jobs.text_reader import Readers, TextReader
 from catalyst_tui.notify.alerts import Alert
 from catalyst_tui.notify.remote import RemoteChannel
 from catalyst_tui.paths import child_environment
@@ -82,6 +83,16 @@ def test_the_release_reader_child_imports_nothing_of_the_working_folder(poisoned
 def test_the_pdf_reader_child_imports_nothing_of_the_working_folder(poisoned: Path):
     text = asyncio.run(pdf_text(make_pdf(["Scorpio revenue grew in the quarter."])))
     assert "Scorpio revenue grew" in text
+    assert left(poisoned) == []
+
+
+def test_the_text_reader_child_imports_nothing_of_the_working_folder(poisoned: Path):
+    async def read() -> object:
+        async with TextReader() as reader:
+            readers = Readers(("Scorpio revenue",), ("Scorpio",), kpis=True)
+            return await reader.read("Scorpio revenue grew 17% in the quarter.", readers)
+
+    assert asyncio.run(read()) == (1, 1)
     assert left(poisoned) == []
 
 
@@ -159,5 +170,6 @@ def test_every_python_child_in_the_source_starts_isolated():
         "jobs/pdf_reader.py",
         "jobs/refresh_worker.py",
         "jobs/release_reader.py",
+        "jobs/text_reader.py",
         "notify/remote.py",
     ]

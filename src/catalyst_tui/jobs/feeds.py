@@ -50,6 +50,7 @@ from ..store.records import NewDocument
 from .feed_releases import FeedItem, read_feed_releases
 from .pdf_reader import PdfUnreadable, pdf_text
 from .results import POLL_EVERY, awaited
+from .text_reader import ReaderFailed, Readers, ReadTimedOut, TextReader
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
@@ -148,6 +149,7 @@ class FeedReading:
 
         texts = await asyncio.gather(*(page_of(item) for item in new))
         host = urlsplit(url).hostname or url
+        read = await self._read_in_time(symbol, new, texts)
         documents = [
             NewDocument(
                 SOURCE,
@@ -157,9 +159,9 @@ class FeedReading:
                 item.title,
                 item.link,  # none: "" (the feed's address is no item's page)
                 item.published or now,
-                item_text(item, text),
+                text,
             )
-            for item, text in zip(new, texts, strict=True)
+            for item, text in zip(new, read, strict=True)
             if text is not None
         ]
         added = self.store.evidence.save_documents(symbol, documents, self.clock())
@@ -171,6 +173,34 @@ class FeedReading:
                 f"kept with their title and summary{more}"
             )
         return None if len(documents) < len(new) else added
+
+    async def _read_in_time(
+        self, symbol: str, items: list[Headline], pages: list[str | None]
+    ) -> list[str | None]:
+        """Each item's text (`item_text`) as it will be stored: read first as the matching and
+        the KPI reading will read it, in a child stopped at its limit (jobs/text_reader.py);
+        one that cannot be read in time is kept with its title and summary alone, said once,
+        so no later command reads its page's text."""
+        texts = [None if p is None else item_text(i, p) for i, p in zip(items, pages, strict=True)]
+        if not any(texts):
+            return texts
+        readers, slow = Readers.of(self.store, symbol), []
+        async with TextReader() as reader:
+            for index, text in enumerate(texts):
+                if text is None:
+                    continue
+                try:
+                    await reader.read(text, readers)
+                except (ReadTimedOut, ReaderFailed) as why:
+                    slow.append(why)
+                    texts[index] = headline_text(items[index].title, items[index].summary)
+        if slow:
+            items_were = "1 item was" if len(slow) == 1 else f"{len(slow)} items were"
+            self.notes.append(
+                f"feed {symbol}: {items_were} kept with title and summary alone, the page's"
+                f" text not read in time ({slow[0]})"
+            )
+        return texts
 
     async def _results(self, symbol: str, url: str, new: list[Headline]) -> None:
         """A new item of the feed that is the company's results release, read as the fast watch
