@@ -44,7 +44,7 @@ from urllib.parse import urlsplit
 
 from ..market.fetch_kinds import DAILY, RETRY_FAILED_AFTER
 from ..market.models import FetchError, FetchKind, FormatError, Headline
-from ..reading.announcements import announces_results
+from ..reading.announcements import JUDGE_LIMIT, results_items
 from ..reading.documents import html_to_text, is_pdf
 from ..store.records import NewDocument
 from .feed_releases import FeedItem, read_feed_releases
@@ -205,8 +205,14 @@ class FeedReading:
     async def _results(self, symbol: str, url: str, new: list[Headline]) -> None:
         """A new item of the feed that is the company's results release, read as the fast watch
         reads it (the module docstring), while its results are awaited."""
-        released = [i for i in new if self.results and announces_results(i.title, i.summary)]
-        if not released or not awaited(self.store, [symbol], self.clock()):
+        if not self.results or not new or not awaited(self.store, [symbol], self.clock()):
+            return
+        try:  # judged in a thread, off the event loop
+            released = await asyncio.wait_for(asyncio.to_thread(results_items, new), JUDGE_LIMIT)
+        except TimeoutError:
+            self.notes.append(f"feed {symbol} {url}: its items took too long to judge")
+            return
+        if not released:
             return
         items = [FeedItem(symbol, url, item, self.source) for item in released]
         read = await read_feed_releases(self.client, self.store.path, items, self.clock)

@@ -25,11 +25,35 @@ as an exchange gives it, "(Nasdaq: ALAB)", "NYSE: BRK.B".
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar
 
-__all__ = ["NOT_YET", "SUMMARY_READ", "announces_results", "company_words", "names_company"]
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+
+class _Item(Protocol):
+    @property
+    def title(self) -> str: ...
+    @property
+    def summary(self) -> str: ...
+
+
+T = TypeVar("T", bound=_Item)
+
+__all__ = [
+    "JUDGE_LIMIT",
+    "NOT_YET",
+    "SUMMARY_READ",
+    "announces_results",
+    "company_words",
+    "names_company",
+    "results_items",
+]
 
 SUMMARY_READ = 400  # characters of an item's summary judged when its title says nothing
+#: Seconds a feed's items may take to be judged, in a thread off the event loop, by who asks
+#: (jobs/feeds.py, market/feed_reader.py): a feed's hundred items take milliseconds.
+JUDGE_LIMIT = 5.0
 _WORD = re.compile(r"[^\W_]+|_+")  # letters and digits; the underscore is a word as \w has it
 _JOINERS = frozenset("'&$.-_")  # what joins two words into one piece ("$438.6M", "Q3-2026")
 _CLAUSES = re.compile(r"[;!?]|\.(?:\s|$)|\s[-–—|:]\s")
@@ -180,6 +204,11 @@ def announces_results(title: str, summary: str) -> bool:
     if verdict is not None:
         return verdict
     return bool(_verdict(summary[:SUMMARY_READ]))
+
+
+def results_items(items: Sequence[T]) -> list[T]:
+    """The items (headlines: a `title` and a `summary`) that announce results, in order."""
+    return [item for item in items if announces_results(item.title, item.summary)]
 
 
 def company_words(name: str) -> tuple[str, ...]:
