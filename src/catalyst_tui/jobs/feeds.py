@@ -128,6 +128,10 @@ class FeedReading:
                 return
             added += count
         ok = not failures
+        if added:  # what the refresh read, said as what it failed to read is
+            items = "1 new item" if added == 1 else f"{added} new items"
+            feeds = "feed" if len(self.feeds.get(symbol, ())) == 1 else "feeds"
+            self.notes.append(f"{symbol}: {items} read from its {feeds}")
         detail = f"{added} new" if ok else "; ".join(failures)
         self.store.market.mark_fetched(FetchKind.FEEDS, symbol, self.clock(), ok=ok, detail=detail)
 
