@@ -84,3 +84,31 @@ def test_a_folder_written_with_or_without_its_leading_zeros_is_the_filers():
         f"{CIKS['ALAB']:010d}",
     ]
     assert dt.date(2026, 11, 3) in {f.filed for f in found.values()}
+
+
+def test_reading_the_feed_grows_linearly_on_any_repeated_text():
+    """The entries' titles, links and summaries are EDGAR's text, read by patterns that never
+    backtrack: an entry whose summary is "Filed:" and spaces, "(" and digits, or "Item 2." over
+    and over, of 20,000 to 80,000 characters, takes four times as long at four times the size."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+    from tests.support.growth import assert_linear
+
+    from catalyst_tui.market.sec.watch import current_filings
+
+    pieces = st.sampled_from(["Filed: ", " ", "(0001736", ") (", "Item 2.", "02 ", "/data/1/"])
+
+    @settings(max_examples=8)
+    @given(st.lists(pieces, min_size=1, max_size=4).map("".join))
+    def law(piece: str) -> None:
+        def body(n: int) -> str:
+            said = (piece * (n // len(piece))).replace("&", "")
+            return (
+                feed(("ASTERA LABS, INC.", CIKS["ALAB"], str(CIKS["ALAB"])))
+                .decode()
+                .replace("Item 2.02", said + " Item 2.02")
+            )
+
+        assert_linear(body, lambda text: current_filings(text.encode(), ""), 20_000)
+
+    law()
