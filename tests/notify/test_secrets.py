@@ -157,7 +157,7 @@ def test_a_url_of_ten_million_characters_is_refused_at_its_line_without_being_re
     # The URL written in the file, and the environment variable's, past the bound.
     toml.write_text(f'[notify.channels.x]\nurl = "json://h.example.com/{"a" * MAX_URL}"\n')
     with pytest.raises(ConfigError) as written:
-        parse_config(toml.read_text(), toml)
+        parse_config(toml.read_text(), str(toml))
     assert "notify.channels.x.url" in str(written.value) and "aaaa" not in str(written.value)
     with pytest.raises(SecretError, match="CATALYST_X is longer than 8,192"):
         secret_url(ChannelSettings(url_env="CATALYST_X"), {"CATALYST_X": "j://" + "a" * MAX_URL})

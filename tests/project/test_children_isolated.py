@@ -116,8 +116,11 @@ def test_the_refresh_worker_child_imports_nothing_of_the_working_folder(
         db = tmp_path / "c.db"
         with Store.open(db) as store:
             store.sync.apply(config)
-        report = asyncio.run(refresh_in_child_process(config, db))
-    assert report.fresh == {"ALAB"}
+        async def refreshed() -> set[str]:
+            return (await refresh_in_child_process(config, db)).fresh
+
+        fresh = asyncio.run(refreshed())
+    assert fresh == {"ALAB"}
     assert left(poisoned) == []
 
 
