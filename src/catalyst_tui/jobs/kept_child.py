@@ -15,15 +15,43 @@ from __future__ import annotations
 import asyncio
 import collections
 import contextlib
+import sys
+from asyncio.subprocess import PIPE
 from typing import TYPE_CHECKING, ClassVar
 
 from ..notify.reaping import reaped
+from ..paths import child_environment
 from ..reading.release.child import SIZE_BYTES
 
 if TYPE_CHECKING:
     from types import TracebackType
 
 _CLOSE_WAIT = 5.0  # seconds a child told to end, or its errors' pipe, is waited for
+
+
+def reader_module(name: str) -> str:
+    """`name`, the module a reader child runs, when it is a module of this package written as
+    one (`catalyst_tui.` and dotted words: nothing a shell or Python would read otherwise);
+    ValueError else. Each is its job's MODULE, a string written in its module."""
+    words = name.split(".")
+    if words[0] != "catalyst_tui" or not all(w.isidentifier() and w.isascii() for w in words):
+        raise ValueError(f"{name!r} is no module of catalyst's to run as a reader")
+    return name
+
+
+async def start_reader(module: str) -> asyncio.subprocess.Process:
+    """A reader child: `python -P -m MODULE` in `child_environment()` (nothing of the working
+    folder on its import path), a pipe each for its stdin, stdout and stderr."""
+    return await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-P",
+        "-m",
+        reader_module(module),
+        env=child_environment(),
+        stdin=PIPE,
+        stdout=PIPE,
+        stderr=PIPE,
+    )
 
 
 class ReadTimedOut(Exception):
@@ -37,6 +65,7 @@ class ReaderFailed(Exception):
 class KeptChild:
     """One reader child for documents read one after another (the module docstring)."""
 
+    child: ClassVar[str]  # the module the child runs: its job's MODULE
     what: ClassVar[str]  # the reader as its failures name it ("the release reader")
     largest: ClassVar[int]  # the bytes of the largest answer it may give
 
@@ -105,17 +134,11 @@ class KeptChild:
         finally:
             await self._end()
 
-    async def _start(self) -> asyncio.subprocess.Process:
-        """The child started: `sys.executable -P -m MODULE`, its environment
-        `child_environment()`, a pipe each for stdin, stdout and stderr; each subclass with its
-        own MODULE written in its call (tests/cli/test_hygiene.py reads each argv there)."""
-        raise NotImplementedError
-
     async def _child(self) -> asyncio.subprocess.Process:
         if self._proc is not None and self._proc.returncode is not None:  # ended between two
             await self._end()
         if self._proc is None:
-            self._proc = await self._start()
+            self._proc = await start_reader(self.child)
             self.started += 1
             assert self._proc.stderr is not None
             self._errors = asyncio.ensure_future(_last_line(self._proc.stderr))

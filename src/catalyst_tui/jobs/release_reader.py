@@ -16,14 +16,10 @@ through the pickle.
 
 from __future__ import annotations
 
-import asyncio
 import io
 import pickle
-import sys
-from asyncio.subprocess import PIPE
 from typing import TYPE_CHECKING, Any
 
-from ..paths import child_environment
 from ..reading.release.records import MAX_BYTES, Place, ReleaseResults, places_json
 from .kept_child import KeptChild, ReaderFailed, ReadTimedOut
 
@@ -41,23 +37,12 @@ class ReleaseReader(KeptChild):
     """Releases read one after another by one child process, started at the first and ended
     when the block ends (`async with ReleaseReader() as reader`), or at a release that fails."""
 
+    child = MODULE
     what = "the release reader"
     largest = MAX_BYTES  # a release's results pickle to a few kB: more is not an answer
 
     async def __aenter__(self) -> ReleaseReader:
         return self
-
-    async def _start(self) -> asyncio.subprocess.Process:
-        return await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-P",
-            "-m",
-            MODULE,
-            env=child_environment(),
-            stdin=PIPE,
-            stdout=PIPE,
-            stderr=PIPE,
-        )
 
     async def read(
         self,

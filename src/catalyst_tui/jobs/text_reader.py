@@ -7,13 +7,9 @@ later command reads what could not be read, and it is said once, with why."""
 
 from __future__ import annotations
 
-import asyncio
 import json
-import sys
-from asyncio.subprocess import PIPE
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..paths import child_environment
 from .kept_child import KeptChild, ReaderFailed, ReadTimedOut
 from .kpi_reading import kpi_subjects
 
@@ -51,23 +47,12 @@ class Readers(NamedTuple):
 class TextReader(KeptChild):
     """Texts read one after another by one child process (`async with TextReader() as r`)."""
 
+    child = MODULE
     what = "the text reader"
     largest = 1 << 10  # two counts in JSON
 
     async def __aenter__(self) -> TextReader:
         return self
-
-    async def _start(self) -> asyncio.subprocess.Process:
-        return await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-P",
-            "-m",
-            MODULE,
-            env=child_environment(),
-            stdin=PIPE,
-            stdout=PIPE,
-            stderr=PIPE,
-        )
 
     async def read(self, text: str, readers: Readers, limit: float | None = None) -> TextRead:
         """`text` read for `readers` within `limit` seconds (READ_LIMIT); ReadTimedOut past
