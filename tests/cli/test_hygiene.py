@@ -416,10 +416,10 @@ PROCESS_CALLS = {
 DYNAMIC_CODE = {"eval", "exec", "compile", "__import__"}
 # Every process catalyst may start, as "module:call": the TUI's refresh process
 # (`sys.executable -P -m catalyst_tui.jobs.refresh_process`, kept between refreshes by
-# jobs/refresh_worker.py), the reader children (below), and the service manager `catalyst daemon --uninstall`
-# asks to stop the daemon (`systemctl --user disable --now catalyst.service`, `launchctl remove
-# io.github.catalyst.daemon`). A new one is added here only with an argv of fixed strings;
-# `audit` rejects any other argv.
+# jobs/refresh_worker.py), the reader children (below), and the service manager `catalyst
+# daemon --uninstall` asks to stop the daemon (`systemctl --user disable --now
+# catalyst.service`, `launchctl remove io.github.catalyst.daemon`). A new one is added here only
+# with an argv of fixed strings; `audit` rejects any other argv.
 KNOWN_PROCESSES = {
     "jobs/refresh_process.py:asyncio.create_subprocess_exec",
     "jobs/refresh_worker.py:asyncio.create_subprocess_exec",
