@@ -29,7 +29,7 @@ def test_a_title_of_45_dots_after_its_period_is_judged_at_once():
     assert_linear(lambda n: "Broadcom Q3 " + "." * n, lambda t: announces_results(t, ""), 25_000)
 
 
-@settings(max_examples=12)
+@settings(max_examples=8)
 @given(PIECES)
 def test_the_judgement_grows_linearly_on_any_repeated_text(piece: str):
     def title(n: int) -> str:

@@ -14,6 +14,8 @@ from collections.abc import Callable
 RUNS = 3  # the least of these: a busy machine slows a run, never speeds one
 BOUND = 6.0  # four times the input in at most six times the time (quadratic: sixteen)
 GRAIN = 0.005  # CPU seconds below which a difference is the clock's, not the reader's
+FLOOR = 0.01  # CPU seconds the smallest size takes at least (doubled until it does)
+LARGEST = 1 << 18  # characters the smallest size is doubled to at most (past it, the allocator)
 
 
 def cpu(read: Callable[[str], object], text: str) -> float:
@@ -27,9 +29,15 @@ def cpu(read: Callable[[str], object], text: str) -> float:
 
 
 def growth(make: Callable[[int], str], read: Callable[[str], object], size: int) -> list[float]:
-    """The CPU times of `read` on `make(size)`, `make(2 * size)` and `make(4 * size)`."""
+    """The CPU times of `read` on `make(n)`, `make(2 * n)` and `make(4 * n)`, `n` at least
+    `size` and doubled until its read takes FLOOR (a read of a few milliseconds is the
+    machine's noise as much as the reader's)."""
     read(make(size))  # warm: imports and compiled patterns are no part of the read
-    return [cpu(read, make(size * k)) for k in (1, 2, 4)]
+    small = cpu(read, make(size))
+    while small < FLOOR and size < LARGEST:
+        size *= 2
+        small = cpu(read, make(size))
+    return [small, cpu(read, make(2 * size)), cpu(read, make(4 * size))]
 
 
 def assert_linear(make: Callable[[int], str], read: Callable[[str], object], size: int) -> None:
