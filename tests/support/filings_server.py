@@ -300,7 +300,11 @@ user_agent = "{contact}"
                 return 403, "text/html", b"<html><h1>Undeclared Automated Tool</h1></html>"
         if path == "/files/company_tickers.json":
             body = {
-                str(i): {"cik_str": cik, "ticker": symbol, "title": _SEC_NAMES[symbol]}
+                str(i): {
+                    "cik_str": cik,
+                    "ticker": symbol,
+                    "title": _SEC_NAMES.get(symbol, f"{symbol} Inc."),
+                }
                 for i, (symbol, cik) in enumerate(CIKS.items())
             }
             return 200, "application/json", json.dumps(body).encode()
