@@ -95,8 +95,10 @@ def awaited_symbols(count: int) -> dict[str, str]:
 def watch_on(sec: FilingsServer, feeds: dict[str, tuple[str, ...]] | None = None) -> FastWatch:
     """The fast watch as the scheduler builds it: the registry's watch sources (SEC's, the
     feeds'), with the tickers' feeds."""
-    config = parse_config(sec.settings_toml(sec.url, UA))
-    sources = watch_sources(build_sources(config.providers, BuildContext()))
+    config = parse_config(sec.settings_toml(sec.url, UA, loopback_links=True))
+    # The release's page is on the loopback feed server: allowed, as a user would allow it.
+    context = BuildContext(allow_hosts=config.settings.allow_hosts)
+    sources = watch_sources(build_sources(config.providers, context))
     return FastWatch(sources, feeds=feeds or {})
 
 

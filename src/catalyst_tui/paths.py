@@ -1,7 +1,8 @@
 """Where the config and the database are: lookup order, and the first-run copy of the example;
 and the one way catalyst opens a file it is given (`open_file`, `check_file`): only a regular
 file, so a FIFO named as `--db` or `--config` (which blocks the open until a writer comes, for
-ever) or a device is refused with what it is."""
+ever) or a device is refused with what it is; and the environment a Python child process of
+catalyst starts in (`child_environment`: nothing of the working folder on its import path)."""
 
 from __future__ import annotations
 
@@ -203,3 +204,29 @@ def check_file(path: Path) -> None:
         return  # absent or unreadable: the open that follows says so
     if not stat.S_ISREG(found):
         raise NotAFile(found)
+
+
+#: What may put the working folder, or a module of anyone's choosing, before a Python child's
+#: own: its start-up file, an interactive prompt after it, another debugger. Left out of every
+#: child's environment; PYTHONPATH keeps only its absolute folders (an empty or relative entry
+#: is the working folder, or a folder under it).
+_UNSAFE_PYTHON = ("PYTHONSTARTUP", "PYTHONINSPECT", "PYTHONBREAKPOINT", "PYTHONEXECUTABLE")
+
+
+def child_environment(env: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment of a Python child of catalyst (the release reader, the PDF reader, the
+    notification sender, the refresh worker), which every caller starts as `sys.executable -P
+    -m MODULE`: -P keeps the working folder off its import path, and this keeps it off through
+    the environment. A `pickle.py` or a `catalyst_tui/` in the folder `catalyst` was started from
+    is never imported by a child (tests/project/test_children_isolated.py)."""
+    out = dict(os.environ if env is None else env)
+    for name in _UNSAFE_PYTHON:
+        out.pop(name, None)
+    if "PYTHONPATH" in out:
+        kept = [p for p in out["PYTHONPATH"].split(os.pathsep) if p and os.path.isabs(p)]
+        if kept:
+            out["PYTHONPATH"] = os.pathsep.join(kept)
+        else:
+            del out["PYTHONPATH"]
+    out["PYTHONSAFEPATH"] = "1"  # and -P for any Python that child starts in turn
+    return out

@@ -186,14 +186,14 @@ def test_daemon_install_writes_a_unit_systemd_accepts_and_uninstall_removes_it(
     # The command line runs from anywhere: the same argv, asked to validate instead.
     (exec_start,) = [line for line in text.splitlines() if line.startswith("ExecStart=")]
     argv = shlex.split(exec_start.removeprefix("ExecStart="))
-    assert argv[:4] == [sys.executable, "-m", "catalyst_tui.cli", "daemon"]
-    assert argv[4:] == [
+    assert argv[:5] == [sys.executable, "-P", "-m", "catalyst_tui.cli", "daemon"]
+    assert argv[5:] == [
         "--config",
         str(tmp_path / "catalysts.toml"),
         "--db",
         str(tmp_path / "c.db"),
     ]
-    argv[3] = "validate"
+    argv[4] = "validate"
     assert subprocess.run(argv, cwd="/", capture_output=True, timeout=60).returncode == 0
     assert catalyst(tmp_path, "daemon", "--install").stdout.startswith(f"updated {unit}")
     done = catalyst(tmp_path, "daemon", "--uninstall")
@@ -271,6 +271,7 @@ def test_the_macos_agent_runs_the_same_command_at_load_and_after_a_crash(tmp_pat
     agent = plistlib.loads(unit.text.encode())
     assert agent["ProgramArguments"] == [
         sys.executable,
+        "-P",
         "-m",
         "catalyst_tui.cli",
         "daemon",
@@ -380,7 +381,7 @@ def test_daemon_install_keeps_the_database_of_catalyst_db(tmp_path, isolated_hom
         line for line in unit.read_text().splitlines() if line.startswith("ExecStart=")
     ]
     argv = shlex.split(exec_start.removeprefix("ExecStart="))
-    assert argv[4:] == [
+    assert argv[5:] == [
         "--config",
         str(tmp_path / "catalysts.toml"),
         "--db",

@@ -100,3 +100,50 @@ def test_a_pipe_a_device_or_a_folder_is_refused_at_once_without_being_read(tmp_p
         assert "Traceback" not in result.stderr
     listed = cli(tmp_path, "evidence", "ALAB", "--json")
     assert json.loads(listed.stdout) == []  # nothing stored
+
+
+def test_a_number_and_100000_dots_is_added_at_once_and_spoils_no_later_add(tmp_path):
+    """ "Scorpio revenue grew 17" and 100,000 dots: `evidence add` ran for minutes (the
+    sentences of the text split in quadratic time) and, stored before it was matched, every
+    later add matched it again and was cut off too. Now it is read in linear time, before it is
+    stored, and the next add of another document reads only its own."""
+    from catalyst_tui.store import Store
+
+    dots = tmp_path / "doc.txt"
+    dots.write_text("Scorpio revenue grew 17" + "." * 100_000)
+    added = cli(tmp_path, "evidence", "add", "ALAB", str(dots))
+    assert added.returncode == 0, added.stderr
+    other = tmp_path / "other.txt"
+    other.write_text("Scorpio is now the largest product line of Astera Labs.\n")
+    assert cli(tmp_path, "evidence", "add", "ALAB", str(other)).returncode == 0
+    with Store.open(tmp_path / "c.db") as store:
+        documents = store.evidence.documents("ALAB")
+        targets = [t for t in store.evidence.targets() if t.symbol == "ALAB" and t.entries]
+    assert [d.title for d in documents] == ["doc.txt", "other.txt"]
+    last = max(d.id for d in documents)
+    assert targets and all(t.through == last for t in targets)  # none left to read again
+
+
+def store_documents(workdir: Path) -> list:
+    from catalyst_tui.store import Store
+
+    with Store.open(workdir / "c.db") as store:
+        return store.evidence.documents("ALAB")
+
+
+def test_a_document_not_read_in_its_time_is_said_once_and_never_stored(tmp_path, monkeypatch):
+    """A text whose reading runs past its limit (the limit made shorter than the reader's
+    start here): the child is stopped, one sentence says so, exit 2, and nothing is stored, so
+    no later command (an add, a refresh) reads it again."""
+    from catalyst_tui.jobs import text_reader
+
+    monkeypatch.setattr(text_reader, "READ_LIMIT", 0.001)
+    path = tmp_path / "slow.txt"
+    path.write_text("Scorpio is now the largest product line.\n")
+    done = cli(tmp_path, "evidence", "add", "ALAB", str(path))
+    assert done.returncode == 2, done
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+    assert "reading it took longer than 0.001 s: stopped" in done.stderr
+    assert "it is not stored, so no later command reads it again" in done.stderr
+    monkeypatch.undo()
+    assert store_documents(tmp_path) == []

@@ -75,6 +75,7 @@ def test_a_path_a_unit_can_hold_is_one_word_systemd_accepts(tmp_path, isolated_h
     [line] = [line for line in text.splitlines() if line.startswith("ExecStart=")]
     argv = [
         sys.executable,
+        "-P",
         "-m",
         "catalyst_tui.cli",
         "daemon",

@@ -415,20 +415,19 @@ PROCESS_CALLS = {
 }
 DYNAMIC_CODE = {"eval", "exec", "compile", "__import__"}
 # Every process catalyst may start, as "module:call": the TUI's refresh process
-# (`sys.executable -m catalyst_tui.jobs.refresh_process`, kept between refreshes by
-# jobs/refresh_worker.py) and a release's reader (`sys.executable -m
-# catalyst_tui.reading.release.child`), and the service manager `catalyst daemon --uninstall`
-# asks to stop the daemon (`systemctl --user disable --now catalyst.service`, `launchctl remove
-# io.github.catalyst.daemon`). A new one is added here only with an argv of fixed strings;
-# `audit` rejects any other argv.
+# (`sys.executable -P -m catalyst_tui.jobs.refresh_process`, kept between refreshes by
+# jobs/refresh_worker.py), the reader children (below), and the service manager `catalyst
+# daemon --uninstall` asks to stop the daemon (`systemctl --user disable --now
+# catalyst.service`, `launchctl remove io.github.catalyst.daemon`). A new one is added here only
+# with an argv of fixed strings; `audit` rejects any other argv.
 KNOWN_PROCESSES = {
     "jobs/refresh_process.py:asyncio.create_subprocess_exec",
-    "jobs/release_reader.py:asyncio.create_subprocess_exec",
     "jobs/refresh_worker.py:asyncio.create_subprocess_exec",
     "cli/service.py:subprocess.run",
-    # a PDF's reader: `sys.executable -m catalyst_tui.reading.pdf_child` (jobs/pdf_reader.py)
-    "jobs/pdf_reader.py:asyncio.create_subprocess_exec",
-    # a channel's send: `sys.executable -m catalyst_tui.notify.send_child` (notify/remote.py)
+    # every reader child: `sys.executable -P -m MODULE` (jobs/kept_child.py `start_reader`: the
+    # release, text and PDF readers, each its job's MODULE, checked by `reader_module`)
+    "jobs/kept_child.py:asyncio.create_subprocess_exec",
+    # a channel's send: `sys.executable -P -m catalyst_tui.notify.send_child` (notify/remote.py)
     "notify/remote.py:asyncio.create_subprocess_exec",
 }
 
@@ -533,7 +532,9 @@ def _imported_constants(tree: ast.Module, where: str) -> set[str]:
 # Words made of data but checked where they are made: cli/service.py's `service_word` returns a
 # unit's name or an agent's label only when it is letters, digits, '.', '_' and '-' and does not
 # start with '-' (catalyst-1a2b3c4d.service: each catalysts.toml's own unit), else raises.
-CHECKED_WORDS = {"service_word"}
+# `reader_module` returns a reader child's module only when it is one of catalyst's, written as
+# one (`catalyst_tui.` and dotted identifiers), else raises: each is its job's MODULE constant.
+CHECKED_WORDS = {"service_word", "reader_module"}
 
 
 def _fixed(arg: ast.expr, constants: set[str], name_of) -> bool:

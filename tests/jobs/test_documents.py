@@ -5,6 +5,7 @@ nothing stored."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -25,6 +26,9 @@ DAY = dt.date(2027, 2, 10)
 @pytest.fixture
 def thesis(tmp_path: Path):
     config = load_config(BUNDLED_CONFIG, use_cache=False)
+    # The documents' URLs are on a loopback site: allowed, as a user would allow their own.
+    allowed = config.settings._replace(allow_hosts=("127.0.0.1",))
+    config = dataclasses.replace(config, settings=allowed)
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(config, NOW - dt.timedelta(days=60))
         yield config, store

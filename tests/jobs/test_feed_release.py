@@ -37,10 +37,11 @@ FEED = "/alab/rss"
 TITLE = "Astera Labs Reports Third Quarter 2026 Financial Results"
 DATE_SAID = "Astera Labs to Report Third Quarter 2026 Financial Results on November 3, 2026"
 CIK_MAP = {symbol: f"{cik:010d}" for symbol, cik in CIKS.items()}
+LOOPBACK = ("127.0.0.1",)  # the feed server's pages: allowed, as a user would allow them
 
 
 def config_text(sec: FilingsServer, market_url: str, feeds: list[str], phone: int) -> str:
-    settings = sec.settings_toml(market_url, UA).replace(
+    settings = sec.settings_toml(market_url, UA, loopback_links=True).replace(
         'notify = ["missed", "evidence"]', 'notify = ["missed", "results"]'
     )
     channel = f'[notify.channels.phone]\nurl = "json://127.0.0.1:{phone}"\nkinds = ["results"]\n'
@@ -149,7 +150,7 @@ async def test_a_feed_that_hangs_or_never_ends_is_bounded_and_sec_is_still_asked
         sources: list[Watched] = [
             CurrentFilings(sec.url, UA),
             Submissions(sec.url, UA),
-            FeedWatch(FeedReader()),
+            FeedWatch(FeedReader(allow_hosts=LOOPBACK)),
         ]
         urls = (feeds.url + "/hangs", feeds.url + "/endless")
         watch = FastWatch(sources, feeds={"ALAB": urls})
@@ -172,7 +173,9 @@ async def test_a_feed_that_hangs_or_never_ends_is_bounded_and_sec_is_still_asked
 
 
 async def test_feeds_are_asked_only_while_awaited_and_each_at_its_pace():
-    watch = FastWatch([FeedWatch(FeedReader())], feeds={"ALAB": ("a", "b"), "NVDA": ("c",)})
+    watch = FastWatch(
+        [FeedWatch(FeedReader(allow_hosts=LOOPBACK))], feeds={"ALAB": ("a", "b"), "NVDA": ("c",)}
+    )
     now = at(16, 0)
     asks: dict[str, list[dt.datetime]] = {}
     while now < at(16, 10):
@@ -228,7 +231,10 @@ async def test_a_real_press_release_on_an_atom_feed_is_read_as_the_quarters_rele
         title = "NVIDIA Announces Financial Results for Second Quarter Fiscal 2026"
         summary = "Record revenue of $46.7 billion, up 6% from Q1 and up 56% from a year ago."
         entry = feeds.add_item("/nvda/atom", title, summary, evening, kind="atom", page=body)
-        watch = FastWatch([FeedWatch(FeedReader())], feeds={"NVDA": (feeds.url + "/nvda/atom",)})
+        watch = FastWatch(
+            [FeedWatch(FeedReader(allow_hosts=LOOPBACK))],
+            feeds={"NVDA": (feeds.url + "/nvda/atom",)},
+        )
         now = evening + dt.timedelta(minutes=1)
         async with loopback_client() as client:
             await watch.look(client, ["NVDA"], {}, now)

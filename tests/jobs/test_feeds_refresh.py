@@ -56,7 +56,8 @@ def servers() -> Iterator[tuple[MarketServer, FilingsServer, FeedServer]]:
 def config_text(market: MarketServer, sec: FilingsServer, feeds: list[str]) -> str:
     listed = ", ".join(f'"{url}"' for url in feeds)
     ticker = f'\n[tickers.ALAB]\nname = "Astera Labs"\nfeeds = [{listed}]\n'
-    return sec.settings_toml(market.url, UA) + ticker + SCORPIO
+    # The pages the items link to are on the loopback feed server: allowed, as a user would.
+    return sec.settings_toml(market.url, UA, loopback_links=True) + ticker + SCORPIO
 
 
 def notified(store: Store) -> list[int]:
@@ -97,6 +98,7 @@ async def test_new_items_are_read_and_matched_once_across_refreshes_and_a_restar
         store.sync.apply(config, NOW - dt.timedelta(days=30))
         notes = await refresh(config, store, NOW)
         assert not [n for n in notes if n.startswith("feed")], notes
+        assert "ALAB: 2 new items read from its feeds" in notes  # said, as a failure would be
         passages = store.evidence.passages("ALAB")
         assert sorted((p.passage, p.document.form, p.document.url) for p in passages) == [
             (
@@ -310,3 +312,23 @@ def test_two_processes_store_and_match_each_new_item_once(tmp_path: Path, server
         keys = [(p.document.id, p.start) for p in passages]
         assert len(keys) == len(set(keys)) == 16  # the summary's and the page's, each once
         assert notified(store) == sorted(p.id for p in passages)  # each notified once
+
+
+async def test_offline_the_refresh_says_the_feeds_filings_headlines_and_estimates_wait(tmp_path):
+    """With no network the note named FX rates, fundamentals and earnings dates alone: the
+    ticker's feeds, its filings, its headlines and the Street's estimates were skipped without
+    a word. Now the one line names every step after the quotes, and the tickers with feeds."""
+    from tests.support.market_server import unused_local_url
+
+    nowhere = unused_local_url()  # nothing listens there: every request refused
+    with MarketServer(symbols=["ALAB"]) as market, FilingsServer() as sec:
+        text = config_text(market, sec, [f"{nowhere}/alab/rss"])
+        text = text.replace(market.url, nowhere).replace(sec.url, nowhere)
+    config = parse_config(text)
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(config, NOW - dt.timedelta(days=30))
+        notes = await refresh(config, store, NOW)
+    assert (
+        "no network: FX rates, fundamentals, earnings dates, filings, headlines, the Street's"
+        " estimates and ALAB's feeds not refreshed"
+    ) in notes, notes

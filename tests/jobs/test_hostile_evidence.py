@@ -73,7 +73,10 @@ async def test_a_document_of_ten_thousand_matching_sentences_gives_fifty_passage
         "8-K",
         NOW - dt.timedelta(days=2),
         items=("8.01",),
-        exhibits={"EX-99.1": ("many.htm", SENTENCE * 10_000)},
+        # Ten thousand sentences, each its own (one said again is one passage).
+        exhibits={
+            "EX-99.1": ("many.htm", "".join(SENTENCE.replace("one", f"{n}") for n in range(10_000)))
+        },
     )
     config = thesis(market, sec)
     with Store.open(tmp_path / "c.db") as store:

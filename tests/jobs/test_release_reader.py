@@ -12,7 +12,6 @@ import signal
 
 import pytest
 
-from catalyst_tui.jobs import release_reader
 from catalyst_tui.jobs.release_reader import ReaderFailed, ReadTimedOut, ReleaseReader
 from catalyst_tui.reading.release.reader import read_release
 from tests.support.liveness import HANG
@@ -90,7 +89,7 @@ async def test_an_answer_larger_than_any_release_results_stops_the_child(monkeyp
     answer is past it)."""
     (path, filed), (other, other_filed) = RELEASES[:2]
     async with ReleaseReader() as reader:
-        monkeypatch.setattr(release_reader, "_LARGEST_ANSWER", 10)
+        monkeypatch.setattr(ReleaseReader, "largest", 10)
         with pytest.raises(ReaderFailed, match=r"answered \d+ bytes: stopped"):
             await reader.read(path.read_bytes(), filed)
         assert reader.pid is None

@@ -20,7 +20,7 @@ from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.http.limits import MiB, RequestBounds
 from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
 from catalyst_tui.market.spec import BuildContext
-from catalyst_tui.reading.feeds import announces_results
+from catalyst_tui.reading.announcements import announces_results
 
 NOW = dt.datetime(2026, 11, 3, 21, 10, tzinfo=dt.UTC)
 
@@ -158,3 +158,25 @@ async def test_an_item_whose_link_is_no_web_page_is_left():
         watch = FeedWatch(FeedReader())
         async with client() as http:
             assert await watch.releases(http, "ALAB", feeds.url + "/alab/rss") == []
+
+
+async def test_a_title_built_to_be_slow_is_judged_at_once_and_off_the_event_loop(monkeypatch):
+    """ "Broadcom Q3 " and 45 dots froze the refresh and the fast watch (the pattern tried every
+    cut of the dots, on the event loop, where no deadline fires). Now it is no release, judged
+    in a pass over its words beside the true release on the same feed; and the feed is read and
+    judged in a thread, with a deadline that fires: a feed of a hundred titles of 50,000 dots,
+    given no time (the deadline made shorter than the reading here), answers nothing."""
+    from catalyst_tui.reading import announcements
+
+    with FeedServer() as feeds:
+        feeds.add_item("/avgo/rss", "Broadcom Q3 " + "." * 45, "", NOW)
+        feeds.add_item("/avgo/rss", RESULTS[-1], "Revenue.", NOW)
+        for n in range(100):
+            feeds.add_item("/slow/rss", "Broadcom Q3 " + "." * 50_000, f"{n}", NOW)
+        watch = FeedWatch(FeedReader())
+        async with client() as http:
+            found = await watch.releases(http, "AVGO", feeds.url + "/avgo/rss")
+            monkeypatch.setattr(announcements, "JUDGE_LIMIT", 0.001)
+            slow = await watch.releases(http, "AVGO", feeds.url + "/slow/rss")
+    assert [i.title for i in found] == [RESULTS[-1]]
+    assert slow == []

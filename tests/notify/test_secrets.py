@@ -120,3 +120,83 @@ def test_a_channels_words_never_hold_its_secret_whatever_its_case(url, secret):
     said = channel.redact(f"Failed to send to {url} ({secret}, {secret.lower()} lower-cased)")
     assert secret not in said
     assert secret.lower() not in said or secret.lower() == secret
+
+
+def test_a_url_of_ten_million_characters_is_refused_at_its_line_without_being_read_whole(
+    tmp_path: Path,
+):
+    """A `url_file` of one line of ten million characters: `notify test` once read it whole
+    (and handed it to Apprise: 1 GB resident before it failed). Now at most 32 KiB of it is
+    read and it is refused at the key's line, at once, as the file written (`url`) and the
+    environment variable (`url_env`) are past 8 KiB."""
+    import tracemalloc
+
+    from catalyst_tui.config.channels import MAX_URL, ChannelSettings, SecretError, secret_url
+    from tests.support.cli_inline import run
+
+    secret = tmp_path / "phone.url"
+    secret.write_text("json://hooks.example.com/" + "a" * 10_000_000 + "\n")
+    secret.chmod(0o600)
+    toml = tmp_path / "catalysts.toml"
+    toml.write_text(
+        f'[settings]\nnotify = ["missed"]\n\n[notify.channels.x]\nurl_file = "{secret}"\n'
+    )
+    tracemalloc.start()
+    try:
+        with pytest.raises(SecretError) as raised:
+            secret_url(ChannelSettings(url_file=str(secret)))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert "longer than 8,192 characters" in str(raised.value) and peak < 1 << 20
+    done = run("notify", "test", "x", "--config", str(toml), "--db", str(tmp_path / "c.db"))
+    assert done.returncode == 2, done
+    assert f"{toml}:5:" in done.stderr and "notify.channels.x.url_file" in done.stderr
+    assert "its first line is longer than 8,192 characters" in done.stderr
+    assert "aaaa" not in done.stderr + done.stdout
+    # The URL written in the file, and the environment variable's, past the bound.
+    toml.write_text(f'[notify.channels.x]\nurl = "json://h.example.com/{"a" * MAX_URL}"\n')
+    with pytest.raises(ConfigError) as written:
+        parse_config(toml.read_text(), str(toml))
+    assert "notify.channels.x.url" in str(written.value) and "aaaa" not in str(written.value)
+    with pytest.raises(SecretError, match="CATALYST_X is longer than 8,192"):
+        secret_url(ChannelSettings(url_env="CATALYST_X"), {"CATALYST_X": "j://" + "a" * MAX_URL})
+    # One of 8,192 characters is still a URL.
+    secret.write_text("json://h.example.com/" + "a" * (MAX_URL - 21) + "\n")
+    assert len(secret_url(ChannelSettings(url_file=str(secret)))) == MAX_URL
+
+
+def test_a_channel_redirected_to_the_metadata_address_is_refused_where_it_connects():
+    """A webhook on this machine (a channel's usual place) that answers with a redirect to the
+    cloud's metadata service: the sender's child judges every connection it makes where it is
+    made, after any look-up and at each redirect (the one address policy), and refuses it; the
+    failure says what it reached."""
+    import asyncio
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from catalyst_tui.notify.alerts import Alert
+    from catalyst_tui.notify.notification import ChannelError
+    from catalyst_tui.notify.remote import RemoteChannel
+
+    class Redirect(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            self.send_response(307)
+            self.send_header("Location", "http://169.254.169.254/latest/meta-data/")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Redirect)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        channel = RemoteChannel("hook", f"json://127.0.0.1:{server.server_address[1]}/h", ("all",))
+        with pytest.raises(ChannelError) as refused:
+            asyncio.run(channel.send_alert(Alert("ALAB missed", "b", "b", "b", "")))
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert "not sent: it reaches 169.254.169.254, a cloud metadata address" in str(refused.value)

@@ -60,12 +60,19 @@ CONVENTIONS: dict[str, tuple[frozenset[str], str]] = {
         "a table's columns that give way on a narrow terminal, beside its COLUMNS",
     ),
     "MODULE": (
-        frozenset({"jobs/pdf_reader.py", "jobs/refresh_process.py", "jobs/release_reader.py"}),
+        frozenset(
+            {
+                "jobs/pdf_reader.py",
+                "jobs/refresh_process.py",
+                "jobs/release_reader.py",
+                "jobs/text_reader.py",
+            }
+        ),
         "the module a child process runs (`python -m MODULE`), declared by the job that starts it",
     ),
     "READ_LIMIT": (
-        frozenset({"jobs/pdf_reader.py", "jobs/release_reader.py"}),
-        "a reader child's time limit, each its own (a PDF's 30 s, a release's 20 s)",
+        frozenset({"jobs/pdf_reader.py", "jobs/release_reader.py", "jobs/text_reader.py"}),
+        "a reader child's time limit, each its own (a PDF's 30 s, a release's 20 s, a text's 10 s)",
     ),
     "MAX_BYTES": (
         frozenset({"prefs.py", "reading/release/records.py", "reading/xbrl/facts.py"}),

@@ -235,3 +235,24 @@ def test_a_feed_given_as_text_is_read_whatever_encoding_it_declared():
     text = "\ufeff" + PLAIN_FEED.format(encoding="ISO-8859-1")
     [item] = parse_feed(text)
     assert item.title == "Zürich résumé"
+
+
+def test_plain_text_grows_linearly_on_any_repeated_markup():
+    """An item's title and summary are made plain text: tags dropped, entities decoded. A run of
+    "<" with no ">" was read to its end from each "<" (quadratic); each piece of markup now
+    costs what its length does (the size-doubling law, over any repeated piece)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from catalyst_tui.reading.feeds import plain_text
+    from tests.support.growth import assert_linear
+
+    pieces = st.sampled_from(["<", ">", "<a ", "&amp;", "&", "x", " ", "</p>", "&#"])
+
+    @settings(max_examples=10)
+    @given(st.lists(pieces, min_size=1, max_size=5).map("".join))
+    def law(piece: str) -> None:
+        assert_linear(lambda n: piece * (n // len(piece)), plain_text, 20_000)
+
+    law()
+    assert plain_text("<b>Q3</b> &amp; <i>results") == "Q3 & results"

@@ -131,6 +131,7 @@ def test_the_passages_dismissed_before_the_migration_stay_dismissed(tmp_path):
     conn.execute("DROP TABLE kpi_reads")
     conn.execute("DROP TABLE filed_values")
     conn.execute("DROP TABLE feed_releases")
+    conn.execute("ALTER TABLE sec_cik DROP COLUMN name")
     conn.execute("ALTER TABLE dividend_entries DROP COLUMN ex_date")
     conn.execute("ALTER TABLE evidence DROP COLUMN accepted_stance")
     conn.execute("ALTER TABLE evidence DROP COLUMN accepted_at")

@@ -324,3 +324,29 @@ def test_a_provider_is_failing_from_its_failure_until_it_answers_again():
     assert health(T0, later).failing_since == later
     assert health(later, T0).failing_since is None
     assert health(T0, T0).failing_since is None
+
+
+def test_secs_names_are_kept_with_the_map_and_a_map_without_them_is_fetched_again(tmp_path):
+    """SEC's name of each company, by its ticker as SEC or a symbol spells it; a database whose
+    map was stored before the names were kept forgets when it was fetched (the migration), so
+    the next refresh fetches it again, names and all."""
+    import sqlite3
+
+    from catalyst_tui.store.migrations.sec_names import V_SEC_NAMES
+    from catalyst_tui.store.schema import MIGRATIONS
+
+    with Store.open(tmp_path / "c.db") as store:
+        names = {"ALAB": "Astera Labs, Inc.", "BRK-B": "BERKSHIRE HATHAWAY INC"}
+        store.market.save_cik_map({"ALAB": "0001736297", "BRK-B": "0001067983"}, T0, names)
+        assert store.market.company_name("ALAB") == "Astera Labs, Inc."
+        assert store.market.company_name("BRK.B") == "BERKSHIRE HATHAWAY INC"
+        assert store.market.company_name("NVDA") == ""
+        version = next(i for i, m in enumerate(MIGRATIONS) if m.script == V_SEC_NAMES)
+    conn = sqlite3.connect(tmp_path / "c.db", isolation_level=None)
+    conn.execute("ALTER TABLE sec_cik DROP COLUMN name")
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.close()
+    with Store.open(tmp_path / "c.db") as store:
+        assert store.market.cik_map() == {"ALAB": "0001736297", "BRK-B": "0001067983"}
+        assert store.market.company_name("ALAB") == ""
+        assert store.market.fetch_states("cik_map") == {}  # due at the next refresh

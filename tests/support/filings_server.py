@@ -42,6 +42,12 @@ ADBE_ACCESSION = "0000796343-23-000044"
 _NVDA_SUBMISSIONS = json.loads((SEC / "sec_submissions_CIK0001045810-NVDA.json").read_text())
 COLUMNS = tuple(_NVDA_SUBMISSIONS["filings"]["recent"])
 _INDEX_TEMPLATE = (SEC / "sec_8k_ADBE_0000796343-23-000044-index.html").read_text()
+# Each company's name as SEC has it (the recorded company_tickers.json's "title").
+_SEC_NAMES = {
+    entry["ticker"]: entry["title"]
+    for entry in json.loads((SEC / "sec_company_tickers.json").read_text()).values()
+    if entry["ticker"] in CIKS
+}
 _RSS_TEMPLATE = (NEWS / "yahoo_rss_headline_TSLA_2025-07-26.xml").read_text()
 _TABLE_START = '<table class="tableFile" summary="Document Format Files">'
 _DATA_START = '<table class="tableFile" summary="Data Files">'
@@ -255,12 +261,15 @@ class FilingsServer:
             self._httpd.shutdown()
             self._httpd.server_close()
 
-    def settings_toml(self, market_url: str, contact: str) -> str:
+    def settings_toml(self, market_url: str, contact: str, *, loopback_links: bool = False) -> str:
         """[settings] and [providers] of a catalysts.toml reading its news and filings here and
-        its quotes from the loopback market at `market_url`, SEC's contact declared."""
+        its quotes from the loopback market at `market_url`, SEC's contact declared;
+        `loopback_links`: a link a document names may reach 127.0.0.1 (the loopback feed
+        server's pages), which the address policy otherwise refuses."""
+        allowed = 'allow_hosts = ["127.0.0.1"]\n' if loopback_links else ""
         return f"""
 [settings]
-providers = ["yahoo"]
+{allowed}providers = ["yahoo"]
 notify = ["missed", "evidence"]
 
 [providers.yahoo]
@@ -291,7 +300,11 @@ user_agent = "{contact}"
                 return 403, "text/html", b"<html><h1>Undeclared Automated Tool</h1></html>"
         if path == "/files/company_tickers.json":
             body = {
-                str(i): {"cik_str": cik, "ticker": symbol, "title": f"{symbol} Inc."}
+                str(i): {
+                    "cik_str": cik,
+                    "ticker": symbol,
+                    "title": _SEC_NAMES.get(symbol, f"{symbol} Inc."),
+                }
                 for i, (symbol, cik) in enumerate(CIKS.items())
             }
             return 200, "application/json", json.dumps(body).encode()

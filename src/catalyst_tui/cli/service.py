@@ -58,7 +58,9 @@ class ServiceError(Exception):
 
 
 def daemon_argv(config: Path, database: Path | None) -> list[str]:
-    argv = [sys.executable, "-m", "catalyst_tui.cli", "daemon", "--config", str(config.resolve())]
+    # -P: the working folder the manager starts it in is never on its import path.
+    argv = [sys.executable, "-P", "-m", "catalyst_tui.cli", "daemon"]
+    argv += ["--config", str(config.resolve())]
     if database is not None:
         argv += ["--db", str(database.resolve())]
     return argv

@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 NAME_RE = re.compile(r"^[a-z][a-z0-9_-]{0,31}\Z")
 ALL_KINDS = "all"  # `kinds = ["all"]`: every kind notify/alert_kinds.py declares
 URL_SOURCES = ("url", "url_env", "url_file")
+#: Characters of a channel's URL: a real one (a webhook with its token, an e-mail server with
+#: its query) is a few hundred; past this it is no URL, refused before more of it is read.
+MAX_URL = 8 * 1024
 
 
 class ChannelSettings(NamedTuple):
@@ -43,25 +46,64 @@ def secret_url(channel: ChannelSettings, env: Mapping[str, str] | None = None) -
     (refused when anyone but its owner may read it or write it)."""
     env = os.environ if env is None else env
     if channel.url is not None:
+        if len(channel.url) > MAX_URL:
+            raise SecretError(f"its url {too_long()}")
         return channel.url
     if channel.url_env is not None:
         value = env.get(channel.url_env, "").strip()
         if not value:
             raise SecretError(f"the environment variable {channel.url_env} is not set")
+        if len(value) > MAX_URL:
+            raise SecretError(f"the environment variable {channel.url_env} {too_long()}")
         return value
     if channel.url_file is not None:
         path = Path(channel.url_file).expanduser()
         problem = secret_file_problem(path)
         if problem:
             raise SecretError(problem)
-        try:
-            text = path.read_text(encoding="utf-8").strip()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise SecretError(f"{path} can't be read ({type(exc).__name__})") from None
-        if not text:
+        line = _first_line(path)
+        if not line:
             raise SecretError(f"{path} is empty")
-        return text.splitlines()[0].strip()
+        return line
     raise SecretError("no url, url_env or url_file")
+
+
+def too_long() -> str:
+    """Why a URL past MAX_URL characters is no channel's."""
+    return f"is longer than {MAX_URL:,} characters: no channel's URL is"
+
+
+def url_file_problem(path: Path) -> str | None:
+    """Why the first line of `url_file` at `path` is no channel's URL (empty, longer than
+    MAX_URL, not UTF-8, unreadable), or None: at most MAX_URL and a line end are read, however
+    large the file (a file of one endless line is refused at once, in little memory)."""
+    try:
+        line = _first_line(path)
+    except SecretError as why:
+        return str(why)
+    return None if line else f"{path} is empty"
+
+
+def _first_line(path: Path) -> str:
+    """The first line of the file at `path`, stripped; SecretError past MAX_URL characters."""
+    from ..paths import open_file
+
+    try:
+        fd = open_file(path)
+        with os.fdopen(fd, "rb") as handle:
+            head = handle.read(4 * MAX_URL + 2)  # UTF-8: at most four bytes a character
+    except OSError as exc:
+        raise SecretError(f"{path} can't be read ({exc.strerror or type(exc).__name__})") from None
+    first, newline, _rest = head.lstrip().partition(b"\n")
+    try:
+        text = first.decode("utf-8").strip()
+    except UnicodeDecodeError:
+        if not newline and len(first) > 4 * MAX_URL:  # cut inside a character, or no text
+            raise SecretError(f"{path}: its first line {too_long()}") from None
+        raise SecretError(f"{path} can't be read (UnicodeDecodeError)") from None
+    if len(text) > MAX_URL or (not newline and len(first) > 4 * MAX_URL):
+        raise SecretError(f"{path}: its first line {too_long()}")
+    return text
 
 
 def secret_file_problem(path: Path) -> str | None:
@@ -103,9 +145,6 @@ SECRET_KEYS = frozenset(
         *("private_key", "privkey", "client_secret", "sid", "botkey", "bot_token"),
     }
 )
-#: Addresses a channel may not name unless the user allows them (`allow_hosts`): link-local,
-#: the clouds' metadata services.
-METADATA_HOSTS = frozenset({"metadata.google.internal", "metadata", "fd00:ec2::254"})
 
 
 def url_parts(url: str) -> tuple[str, str, int | None, str, str, str, str] | None:
@@ -163,20 +202,13 @@ def has_password(url: str) -> bool:
 
 def forbidden_host(url: str, allowed: tuple[str, ...] = ()) -> str | None:
     """The host of `url` when it is link-local (169.254.0.0/16, fe80::/10) or a cloud's metadata
-    service and not in `allowed`, else None: a channel must not post there."""
-    import ipaddress
+    service, in any spelling (market/http/addresses.py, the one policy), and not in `allowed`,
+    else None: a channel must not post there."""
+    from ..market.http.addresses import refused_host
 
     parts = url_parts(url)
     host = parts[1].strip("[]").lower() if parts else ""
-    if not host or host in {a.strip("[]").lower() for a in allowed}:
-        return None
-    if host in METADATA_HOSTS:
-        return host
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        return None
-    return host if address.is_link_local or str(address) in METADATA_HOSTS else None
+    return host if host and refused_host(host, allowed, named=False) else None
 
 
 def shown_url(url: str) -> str:

@@ -76,6 +76,9 @@ class Settings(NamedTuple):
     benchmark: str = DEFAULT_BENCHMARK
     # When a digest of what changed is sent ("mon 08:00": config/digest.py); None: never.
     digest: str | None = None
+    # The hosts and addresses a link a document names may reach though they are loopback,
+    # private or link-local (market/http/addresses.py): ["127.0.0.1", "intranet.example"].
+    allow_hosts: tuple[str, ...] = ()
 
 
 S = TypeVar("S")

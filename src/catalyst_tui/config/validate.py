@@ -165,6 +165,7 @@ class Validator(ProviderChecks, CheckpointChecks, ChannelChecks):
             browser_tls,
             self.symbol_value(table, "benchmark", path) or defaults.benchmark,
             self.digest(table, path),
+            allow_hosts=self.hosts(table, path),
         )
 
     def digest(self, table: dict[str, Any], path: KeyPath) -> str | None:

@@ -13,12 +13,15 @@ from typing import TYPE_CHECKING, Any
 from .channels import (
     ALL_KINDS,
     CHANNEL_KEYS,
+    MAX_URL,
     NAME_RE,
     URL_SOURCES,
     ChannelSettings,
     forbidden_host,
     secret_file_problem,
     secrets_in,
+    too_long,
+    url_file_problem,
 )
 from .issues import IssueCode, KeyPath
 from .reader import LocatedReader, describe
@@ -67,6 +70,9 @@ class ChannelChecks(LocatedReader):
         text = self.string(table, key, path, allow_empty=False, one_line=True)
         if text is None:
             return None
+        if key == "url" and len(text) > MAX_URL:
+            self.error(path + (key,), too_long(), code=IssueCode.BAD_VALUE)
+            return None
         secrets = secrets_in(text) if key == "url" else []
         if secrets:
             message = (
@@ -93,7 +99,8 @@ class ChannelChecks(LocatedReader):
             self.error(path + (key,), message, code=IssueCode.BAD_VALUE)
             return None
         if key == "url_file":
-            problem = secret_file_problem(Path(text).expanduser())
+            where = Path(text).expanduser()
+            problem = secret_file_problem(where) or url_file_problem(where)
             if problem:
                 self.error(path + (key,), problem, code=IssueCode.BAD_VALUE)
                 return None
@@ -101,7 +108,8 @@ class ChannelChecks(LocatedReader):
         return ChannelSettings(**{key: text}, kinds=kinds, allow_hosts=allowed)
 
     def hosts(self, table: dict[str, Any], path: KeyPath) -> tuple[str, ...]:
-        """`allow_hosts`: the link-local or metadata addresses this channel may name."""
+        """`allow_hosts`: the hosts a channel (link-local or metadata addresses), or a link a
+        document names ([settings]: loopback, private, link-local or metadata ones), may reach."""
         value = table.get("allow_hosts", [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
             message = f"must be a list of host names or addresses, not {describe(value)}"

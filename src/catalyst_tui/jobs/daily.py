@@ -86,7 +86,7 @@ class DailyFetches:
 
     async def ciks(self, source: FundamentalsSource | None) -> dict[str, str]:
         """The cached ticker → CIK map, fetched again when older than a week (empty without a
-        source: no SEC contact)."""
+        source: no SEC contact), kept with SEC's name of each company."""
         if source is None:
             return {}
         market = self.store.market
@@ -94,15 +94,15 @@ class DailyFetches:
         if ciks and not market.due(FetchKind.CIK_MAP, [""], self.clock(), every=CIK_MAP_MAX_AGE):
             return ciks
         try:
-            ciks = await source.fetch_cik_map(self.client)
+            companies = await source.fetch_companies(self.client)
         except FetchError as error:
             if not ciks:
                 self.notes.append(f"fundamentals: the SEC ticker map is unavailable ({error})")
             else:
                 log.warning("keeping the cached SEC ticker map: %s", error)
             return ciks
-        market.save_cik_map(ciks, self.clock())
-        return ciks
+        market.save_cik_map(companies.ciks, self.clock(), companies.names)
+        return companies.ciks
 
     async def earnings(
         self,

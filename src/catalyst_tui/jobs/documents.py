@@ -8,6 +8,10 @@ an earnings call's transcript, an investor-day deck, a press release saved from 
   and plain text become text as filings do (reading/documents.py). A file named .pdf that is
   not one, binary data, or a document without text is a DocumentProblem: one sentence, and
   nothing stored.
+- **Read before it is stored**: its text is read as the matching and the KPI reading read it,
+  in a child stopped at its limit (jobs/text_reader.py, 10 s); one that cannot be read in time
+  is a DocumentProblem ("reading it took longer than 10 s: stopped; it is not stored"), so no
+  later command reads it again.
 - **Stored** as a document of source "document", with the absolute path or the URL as its
   link, `day` (`--date`), else the day it states (a filing's acceptance, a release's dateline:
   reading/documents.py `document_day`), else today, as its date; its bullet marks taken off and
@@ -40,6 +44,7 @@ from .evaluation import evaluate_checkpoints, local_today
 from .evidence_match import BROUGHT, match_evidence
 from .kpi_reading import read_kpis_of
 from .pdf_reader import PdfUnreadable, pdf_text
+from .text_reader import ReaderFailed, Readers, ReadTimedOut, TextReader
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Coroutine
@@ -87,6 +92,7 @@ async def add_document(
     is_url = location == where and urlsplit(where).scheme in ("http", "https")
     body = await _fetch(store, config, symbol, location) if is_url else _read(location)
     kind, text = await document_text(body, location)
+    await _read_in_time(store, symbol, text, location)
     name = title.strip() if title and title.strip() else _name_of(location)
     day = day or document_day(text) or local_today(config, now)
     digest = hashlib.sha256(text.encode()).hexdigest()[:16]
@@ -145,7 +151,20 @@ async def document_text(body: bytes, location: str) -> tuple[str, str]:
         text = await asyncio.to_thread(html_to_text, body)
     if not text.strip():
         raise DocumentProblem(f"{location} has no text to read (a scanned PDF has only images)")
-    return kind, brought_text(text)
+    return kind, await asyncio.to_thread(brought_text, text)
+
+
+async def _read_in_time(store: Store, symbol: str, text: str, location: str) -> None:
+    """The text read as the matching and the KPI reading will read it, in a child stopped at
+    its limit (jobs/text_reader.py), before anything is stored: DocumentProblem when it cannot
+    be, so no later command reads it again."""
+    async with TextReader() as reader:
+        try:
+            await reader.read(text, Readers.of(store, symbol))
+        except (ReadTimedOut, ReaderFailed) as why:
+            raise DocumentProblem(
+                f"{location}: {why}; it is not stored, so no later command reads it again"
+            ) from None
 
 
 def _read(path: str) -> bytes:

@@ -21,7 +21,7 @@ feed source (market/feeds.py) for the tickers whose checkpoints carry evidence e
   cannot be had leaves the item its title and summary; the feed's failures are said once, in
   one note.
 - **Results releases**: while results are awaited the fast watch asks the same feeds every
-  30 s on its own, for the item that is the results release (jobs/watch.py, jobs/results.py
+  30 s on its own, for the item that is the results release (jobs/watch.py, jobs/feed_releases.py
   `read_feed_releases`): it is read as a release and notified at once, whatever the evidence
   entries. A refresh that reads a new such item first (`catalyst refresh` from cron, which runs
   no fast watch: every POLL_EVERY while awaited) reads it the same way, once (the store keeps
@@ -44,12 +44,14 @@ from urllib.parse import urlsplit
 
 from ..market.fetch_kinds import DAILY, RETRY_FAILED_AFTER
 from ..market.models import FetchError, FetchKind, FormatError, Headline
+from ..reading.announcements import JUDGE_LIMIT, results_items
 from ..reading.documents import html_to_text, is_pdf
-from ..reading.feeds import announces_results
 from ..store.records import NewDocument
 from ..text import counted
+from .feed_releases import FeedItem, read_feed_releases
 from .pdf_reader import PdfUnreadable, pdf_text
-from .results import POLL_EVERY, FeedItem, awaited, read_feed_releases
+from .results import POLL_EVERY, awaited
+from .text_reader import ReaderFailed, Readers, ReadTimedOut, TextReader
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
@@ -127,6 +129,10 @@ class FeedReading:
                 return
             added += count
         ok = not failures
+        if added:  # what the refresh read, said as what it failed to read is
+            items = "1 new item" if added == 1 else f"{added} new items"
+            feeds = "feed" if len(self.feeds.get(symbol, ())) == 1 else "feeds"
+            self.notes.append(f"{symbol}: {items} read from its {feeds}")
         detail = f"{added} new" if ok else "; ".join(failures)
         self.store.market.mark_fetched(FetchKind.FEEDS, symbol, self.clock(), ok=ok, detail=detail)
 
@@ -148,6 +154,7 @@ class FeedReading:
 
         texts = await asyncio.gather(*(page_of(item) for item in new))
         host = urlsplit(url).hostname or url
+        read = await self._read_in_time(symbol, new, texts)
         documents = [
             NewDocument(
                 SOURCE,
@@ -157,9 +164,9 @@ class FeedReading:
                 item.title,
                 item.link,  # none: "" (the feed's address is no item's page)
                 item.published or now,
-                item_text(item, text),
+                text,
             )
-            for item, text in zip(new, texts, strict=True)
+            for item, text in zip(new, read, strict=True)
             if text is not None
         ]
         added = self.store.evidence.save_documents(symbol, documents, self.clock())
@@ -172,15 +179,50 @@ class FeedReading:
             )
         return None if len(documents) < len(new) else added
 
+    async def _read_in_time(
+        self, symbol: str, items: list[Headline], pages: list[str | None]
+    ) -> list[str | None]:
+        """Each item's text (`item_text`) as it will be stored: read first as the matching and
+        the KPI reading will read it, in a child stopped at its limit (jobs/text_reader.py);
+        one that cannot be read in time is kept with its title and summary alone, said once,
+        so no later command reads its page's text."""
+        texts = [None if p is None else item_text(i, p) for i, p in zip(items, pages, strict=True)]
+        if not any(texts):
+            return texts
+        readers, slow = Readers.of(self.store, symbol), []
+        async with TextReader() as reader:
+            for index, text in enumerate(texts):
+                if text is None:
+                    continue
+                try:
+                    await reader.read(text, readers)
+                except (ReadTimedOut, ReaderFailed) as why:
+                    slow.append(why)
+                    texts[index] = headline_text(items[index].title, items[index].summary)
+        if slow:
+            items_were = "1 item was" if len(slow) == 1 else f"{len(slow)} items were"
+            self.notes.append(
+                f"feed {symbol}: {items_were} kept with title and summary alone, the page's"
+                f" text not read in time ({slow[0]})"
+            )
+        return texts
+
     async def _results(self, symbol: str, url: str, new: list[Headline]) -> None:
         """A new item of the feed that is the company's results release, read as the fast watch
         reads it (the module docstring), while its results are awaited."""
-        released = [i for i in new if self.results and announces_results(i.title, i.summary)]
-        if not released or not awaited(self.store, [symbol], self.clock()):
+        if not self.results or not new or not awaited(self.store, [symbol], self.clock()):
+            return
+        try:  # judged in a thread, off the event loop
+            released = await asyncio.wait_for(asyncio.to_thread(results_items, new), JUDGE_LIMIT)
+        except TimeoutError:
+            self.notes.append(f"feed {symbol} {url}: its items took too long to judge")
+            return
+        if not released:
             return
         items = [FeedItem(symbol, url, item, self.source) for item in released]
-        notified, _again = await read_feed_releases(self.client, self.store.path, items, self.clock)
-        if notified:
+        read = await read_feed_releases(self.client, self.store.path, items, self.clock)
+        self.notes.extend(read.said)
+        if read.notified:
             self.notes.append(f"{symbol}: results read from the release on its feed")
 
     async def _page(self, symbol: str, item: Headline, failed: list[FetchError]) -> str:

@@ -7,12 +7,9 @@ The child's text is made lines a sentence can be found on by reading/pdf_text.py
 
 from __future__ import annotations
 
-import asyncio
-import sys
-from asyncio.subprocess import PIPE
-
 from ..reading.pdf_text import reflow
 from .child import within
+from .kept_child import start_reader
 
 MODULE = "catalyst_tui.reading.pdf_child"
 READ_LIMIT = 30.0  # seconds: a 40-page transcript reads in about one
@@ -25,9 +22,7 @@ class PdfUnreadable(Exception):
 async def pdf_text(body: bytes, limit: float = READ_LIMIT) -> str:
     """The text of the PDF in `body`, as lines a sentence can be found on; PdfUnreadable."""
     try:
-        proc = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", MODULE, stdin=PIPE, stdout=PIPE, stderr=PIPE
-        )
+        proc = await start_reader(MODULE)
         ended = await within(proc, f"{limit!r}\n".encode() + body, limit)
     except TimeoutError:
         raise PdfUnreadable(f"reading it took longer than {limit:g} s: stopped") from None

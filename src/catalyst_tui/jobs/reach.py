@@ -49,3 +49,27 @@ def reach_in(outcomes: Mapping[str, QuoteOutcome]) -> Reach | None:
     errors = [e.kind for o in outcomes.values() for e in o.errors]
     offline = all(kind in ("network", "timeout") for kind in errors)
     return Reach.OFFLINE if offline else Reach.UNREACHABLE
+
+
+#: What a refresh asks after the quotes, each in its words: none of it when it found no network.
+AFTER_THE_QUOTES = (
+    "FX rates",
+    "fundamentals",
+    "earnings dates",
+    "filings",
+    "headlines",
+    "the Street's estimates",
+)
+
+
+def offline_note(with_feeds: Iterable[str]) -> str:
+    """What a refresh that found no network leaves as it was, in one line: every step after the
+    quotes, and the feeds of the tickers `with_feeds` by name ("no network: FX rates, …, the
+    Street's estimates and ALAB's feeds not refreshed")."""
+    left = list(AFTER_THE_QUOTES)
+    symbols = sorted(with_feeds)
+    if symbols:
+        owners = ", ".join(f"{s}'s" for s in symbols[:-1])
+        named = f"{owners} and {symbols[-1]}'s" if owners else f"{symbols[-1]}'s"
+        left.append(f"{named} feeds")
+    return f"no network: {', '.join(left[:-1])} and {left[-1]} not refreshed"

@@ -31,7 +31,7 @@ from ..market.quotes import ProgressCallback, fetch_quotes, first_history
 from ..thesis.vocabulary import RESULTS
 from .evidence_match import match_evidence
 from .kpi_reading import read_kpis_of
-from .reach import Reach, failures_by_provider, reach_in
+from .reach import Reach, failures_by_provider, offline_note, reach_in
 from .sources import refresh_sources
 
 if TYPE_CHECKING:
@@ -147,9 +147,7 @@ async def refresh_in_process(
         refusing = _refusing(paused, outcomes)
         async with _within(ends, deadline, report):
             if report.reach is Reach.OFFLINE:  # every host asked was out of reach: none more
-                report.notes.append(
-                    "no network: FX rates, fundamentals and earnings dates not refreshed"
-                )
+                report.notes.append(offline_note(s for s, t in config.tickers.items() if t.feeds))
             else:
                 from .fx import refresh_rates  # the steps after the quotes: not loaded offline
 

@@ -16,6 +16,7 @@ import logging
 import sys
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
+from ..paths import child_environment
 from .child import KILL_WAIT
 from .reach import Reach, reach_of
 from .refresh_process import CHILD_DEADLINE, MODULE, report_from, request_for
@@ -89,8 +90,10 @@ class RefreshWorker:
     async def _start(self) -> asyncio.subprocess.Process:
         proc = await asyncio.create_subprocess_exec(
             sys.executable,
+            "-P",
             "-m",
             MODULE,
+            env=child_environment(),
             stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE,

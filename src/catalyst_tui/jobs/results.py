@@ -21,42 +21,38 @@ evening's rule for asking SEC for a company's filings.
   submissions are asked every POLL_EVERY: by the refresh itself (jobs/evidence.py), so a
   `catalyst refresh` run by cron every minute asks no more often, and the scheduler keeps its
   cycles at least that frequent while a company is awaited (jobs/scheduler.py).
-- **From the company's feed first.** The fast watch (jobs/watch.py) hands over the results
-  releases an awaited company's own feeds list (`FeedItem`); `read_feed_releases` reads each
-  published inside the awaited window at once from its page and stores it keyed by the page's
-  address (store.results `save_feed_release`: no SEC accession is made up) with its notice, the
-  page as its link. The 8-K's release that follows (`store_release`) is read, checked and
-  learned from as ever, and sends no second notice of that quarter; a headline figure (HEADLINE)
-  that reads otherwise than the page's in a notice's words sends a `correction`.
+- **From the company's feed first.** The fast watch (jobs/watch.py) and the refresh hand over
+  the results releases an awaited company's own feeds list: jobs/feed_releases.py reads the
+  awaited quarter's release of that company from its page and alerts it at once, stored keyed
+  by the page's address (store.results `save_feed_release`: no SEC accession is made up). The
+  8-K's release that follows (`store_release`) is read, checked and learned from as ever, and
+  sends no second notice of that quarter; a headline figure (HEADLINE) that reads otherwise
+  than the page's in a notice's words sends a `correction`.
 """
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from ..market.models import NEW_YORK, FetchError, FormatError
 from ..notify.notification import strip_controls
 from ..notify.wording import results_notification
 from ..reading.moments import CLOSE
 from ..reading.release.records import NotRead, Place, ReleaseFigures, ReleaseResults, nothing
-from ..store import Store, StoreError
 from ..thesis.reported.results import Release, check, fiscal_label, guided
 from ..thesis.reported.street import frozen_for
 from ..thesis.wording import money
 from .release_reader import ReaderFailed, ReadTimedOut, ReleaseReader
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Sequence
-    from pathlib import Path
+    from collections.abc import Callable, Iterable
 
-    from ..market.fetch_kinds import FeedWatchSource
     from ..market.http.client import MarketClient
-    from ..market.models import Headline
-    from ..market.provider import FeedSource, FilingsSource
+    from ..market.provider import FilingsSource
+    from ..store import Store
     from ..store.records import FeedRelease, FilingRecord
 
 log = logging.getLogger(__name__)
@@ -74,19 +70,6 @@ HEADLINE = {
     "eps_diluted": "EPS",
     "eps_nongaap": "non-GAAP EPS",
 }
-FEED_SAVE_PATIENCE_MS = 60_000  # a feed release's save waits this long for another writer's lock
-FEED_PAGE_ATTEMPTS = 3  # a feed release's page that cannot be had is asked at the next looks
-
-
-class FeedItem(NamedTuple):
-    """A results release a company's feed listed (the fast watch's, jobs/watch.py): what
-    `read_feed_releases` reads at once."""
-
-    symbol: str
-    feed: str  # the feed's address
-    item: Headline
-    source: FeedWatchSource | FeedSource  # the watch's, or the refresh's reading of feeds
-    attempts: int = 0  # its page's fetches that failed before
 
 
 def awaited(store: Store, symbols: Iterable[str], now: dt.datetime) -> list[str]:
@@ -261,90 +244,6 @@ def correction(
     tail = f"\n{link}" if link.startswith(("https://", "http://")) and " " not in link else ""
     named = label or f"quarter ended {early.period_end}"
     return f"{symbol} results corrected: {named}", said + tail
-
-
-async def read_feed_releases(
-    client: MarketClient,
-    path: Path,
-    found: Sequence[FeedItem],
-    clock: Callable[[], dt.datetime],
-) -> tuple[list[str], list[FeedItem]]:
-    """The results releases the companies' feeds listed (jobs/watch.py), each read once and at
-    once while its company is awaited and it was published inside the awaited window (since
-    EARLY before the earnings date): its page (http(s) only, within the feeds provider's
-    bounds) read as a release in a child (one `ReleaseReader` for them all), stored as that
-    quarter's release from the company's page (store.results `save_feed_release`, keyed by the
-    page's address: no SEC accession is made up) with its results notice, the page as its
-    link, unless the quarter's 8-K release or another page of it came first. A page that
-    cannot be had is said in the log and handed back to be asked at the next look
-    (FEED_PAGE_ATTEMPTS in all), as is one whose save found the database locked; one the
-    reader gives up on is left (the 8-K's release follows). The symbols notified, and the
-    items to try again."""
-    notified, again = [], []
-    async with ReleaseReader() as reader:  # one child reads the pages in turn
-        for found_item in found:
-            symbol, item, source = found_item.symbol, found_item.item, found_item.source
-            now = clock()
-            published = item.published
-            with Store.open(path) as store:
-                since = awaited_since(store, symbol, now)
-                done = store.results.feed_release_read(symbol, item.link)
-            if done or since is None or published is None or not since <= published <= now:
-                continue
-            day = published.astimezone(NEW_YORK).date()
-            try:
-                body = await source.page(client, item.link, symbol)
-                results = await reader.read(body, day)
-            except (FetchError, ReadTimedOut, ReaderFailed) as error:
-                log.info("release of %s from its feed %s: %s", symbol, item.link, error)
-                tried = found_item._replace(attempts=found_item.attempts + 1)
-                if isinstance(error, FetchError) and tried.attempts < FEED_PAGE_ATTEMPTS:
-                    again.append(tried)
-                continue
-            try:
-                saved = await asyncio.to_thread(
-                    _save_feed_release, path, symbol, item.link, published, results, clock()
-                )
-            except StoreError as error:  # another writer held the lock: tried at the next look
-                log.warning("release of %s from its feed %s: %s", symbol, item.link, error)
-                if found_item.attempts + 1 < FEED_PAGE_ATTEMPTS:
-                    again.append(found_item._replace(attempts=found_item.attempts + 1))
-                continue
-            if saved:
-                notified.append(symbol)
-    return notified, again
-
-
-def _save_feed_release(
-    path: Path,
-    symbol: str,
-    url: str,
-    published: dt.datetime,
-    results: ReleaseResults,
-    now: dt.datetime,
-) -> bool:
-    with Store.for_a_save(path, patience_ms=FEED_SAVE_PATIENCE_MS) as store:
-        notice = None
-        end = results.period_end
-        if results.found and end is not None:
-            label = fiscal_label(end, store.results.fiscal_year_ends(symbol))
-            day = published.astimezone(NEW_YORK)
-            notice = results_notice(
-                store, Release(symbol, "", url, day.date(), day, results), label
-            )
-        return store.results.save_feed_release(symbol, url, published, results, now, notice=notice)
-
-
-def awaited_since(store: Store, symbol: str, now: dt.datetime) -> dt.datetime | None:
-    """Since when `symbol`'s results are awaited at `now` (EARLY before its earnings date, as
-    an 8-K's, in New York); None when they are not."""
-    if symbol not in awaited(store, [symbol], now):
-        return None
-    for day in store.results.earnings_dates([symbol]).get(symbol, ()):
-        close = dt.datetime.combine(day, CLOSE, NEW_YORK)
-        if close <= now < close + AWAIT_FOR:
-            return dt.datetime.combine(day - EARLY, dt.time(0), NEW_YORK)
-    return None
 
 
 def learn_layout(store: Store, symbol: str, now: dt.datetime) -> tuple[Place, ...]:

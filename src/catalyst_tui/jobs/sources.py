@@ -28,5 +28,11 @@ def refresh_sources(
 ) -> Sources:
     """The sources of one refresh, from the config's providers; a session (Yahoo's cookie and
     crumb) is kept in the database, where every process shares it."""
-    context = BuildContext(config.settings.providers, env, store.providers, now)
+    context = BuildContext(
+        config.settings.providers,
+        env,
+        store.providers,
+        now,
+        allow_hosts=config.settings.allow_hosts,
+    )
     return build_sources(config.providers, context)

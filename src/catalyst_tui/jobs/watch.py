@@ -21,7 +21,7 @@ limit (10 requests a second):
 Each ask is conditional: an unchanged answer is a 304 with no body. A new results filing seen by
 any source starts a refresh at once, which reads the release, evaluates, and delivers
 (jobs/scheduler.py). A feed's item that is a results release (`releases`, taken by
-`read_releases`) is read at once from its page (jobs/results.py `read_feed_releases`) and its
+`read_releases`) is read at once from its page (jobs/feed_releases.py `read_feed_releases`) and its
 results notice queued, before any 8-K. Outside the awaited window nothing is asked: the refresh
 keeps its own pace. An SEC source's first answer only learns what is there; a feed's answers
 every results release it lists, and jobs/results.py reads those published inside the awaited
@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 
 from ..market.fetch_kinds import FeedWatchSource, WatchSource, watch_kinds
 from ..thesis.vocabulary import RESULTS
-from .results import FeedItem, read_feed_releases
+from .feed_releases import FeedItem, read_feed_releases
 from .sources import refresh_sources
 
 if TYPE_CHECKING:
@@ -205,14 +205,14 @@ class FastWatch:
         self, client: MarketClient, path: Path, clock: Callable[[], dt.datetime]
     ) -> list[str]:
         """The feeds' results releases found read and stored, each with its notice queued
-        (jobs/results.py `read_feed_releases`; a page that could not be had kept for the next
+        (jobs/feed_releases.py `read_feed_releases`; a page that could not be had kept for the next
         look); the symbols with a notice queued."""
         taken, self.releases = self.releases, []
         if not taken:
             return []
-        notified, again = await read_feed_releases(client, path, taken, clock)
-        self.releases[:0] = again
-        return notified
+        read = await read_feed_releases(client, path, taken, clock)
+        self.releases[:0] = read.again
+        return read.notified
 
     def filings(self) -> dict[str, object]:
         """The filings the last look found, by symbol, as a source listed them (those only the

@@ -4,12 +4,14 @@ source (its spec is market/feeds.py). The parsing is reading/feeds.py's.
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import datetime as dt
 import logging
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from .http.addresses import Named
 from .http.errors import raise_for_status
 from .models import FetchError, FormatError
 from .provider import FeedSource
@@ -37,10 +39,15 @@ class FeedReader(FeedSource):
     name = "feeds"
     base_url = ""  # the feeds are the tickers'
 
-    def __init__(self, contacts: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self, contacts: Mapping[str, str] | None = None, allow_hosts: tuple[str, ...] = ()
+    ) -> None:
         # A domain's declared User-Agent (SEC EDGAR's contact, from providers.sec.user_agent):
         # EDGAR's company feed answers 403 to a request without it.
         self.contacts = dict(contacts or {})
+        # A page is a link a feed (or a document's URL) names: the address policy's, with the
+        # hosts the user allows ([settings] allow_hosts, market/http/addresses.py).
+        self.named = Named(tuple(allow_hosts))
 
     def headers(self, url: str) -> dict[str, str] | None:
         """The headers a request to `url` carries: its domain's declared contact, if any."""
@@ -69,12 +76,14 @@ class FeedReader(FeedSource):
         response = await client.get(self.name, url, symbol=symbol, headers=headers)
         raise_for_status(response, self.name, symbol)
         # Relative links are resolved against where the feed was read (after any redirect).
-        from ..reading.feeds import parse_feed  # XML and e-mail dates: with the first feed read
-
-        return parse_feed(response.content, str(response.url) or url)
+        return await _parsed(response.content, str(response.url) or url)
 
     async def page(self, client: MarketClient, url: str, symbol: str) -> bytes:
-        response = await client.get(self.name, url, symbol=symbol, headers=self._asked(url, symbol))
+        """The body of the page at `url`, a link a document named: fetched under the address
+        policy (no loopback, private, link-local or metadata address unless allowed)."""
+        response = await client.get(
+            self.name, url, symbol=symbol, headers=self._asked(url, symbol), named=self.named
+        )
         raise_for_status(response, self.name, symbol)
         return response.content
 
@@ -114,7 +123,7 @@ class FeedWatch:
     async def releases(self, client: MarketClient, symbol: str, url: str) -> list[Headline]:
         """The results releases the feed at `url` lists that were not answered before, newest
         first; none when it is unchanged, fails (logged) or is no feed."""
-        from ..reading.feeds import announces_results, parse_feed  # with the first feed read
+        from ..reading.announcements import JUDGE_LIMIT, results_items  # with the first feed
 
         try:
             headers = self.reader._asked(url, symbol)
@@ -133,19 +142,18 @@ class FeedWatch:
             if response.status_code == 304:
                 return []
             raise_for_status(response, self.reader.name, symbol)
-            items = parse_feed(response.content, str(response.url) or url)
-        except (FetchError, FormatError) as error:
-            log.info("the fast watch (%s feed %s): %s", symbol, url, error)
+            items = await _parsed(response.content, str(response.url) or url)
+            fresh = [
+                item
+                for item in items
+                if urlsplit(item.link).scheme in ("http", "https") and item.link not in self._told
+            ]
+            found = await asyncio.wait_for(asyncio.to_thread(results_items, fresh), JUDGE_LIMIT)
+        except (FetchError, FormatError, TimeoutError) as error:
+            log.info("the fast watch (%s feed %s): %s", symbol, url, error or "too slow to read")
             return []
         validators.etag = response.headers.get("ETag", "")
         validators.modified = response.headers.get("Last-Modified", "")
-        found = [
-            item
-            for item in items
-            if urlsplit(item.link).scheme in ("http", "https")
-            and item.link not in self._told
-            and announces_results(item.title, item.summary)
-        ]
         self._told.update(item.link for item in found)
         return sorted(found, key=lambda i: i.published or _EPOCH, reverse=True)
 
@@ -155,6 +163,18 @@ class FeedWatch:
 
     def forget(self, keep: set[str]) -> None:
         """Nothing is kept by company: a feed's validators and pages are the feed's."""
+
+
+async def _parsed(body: bytes, url: str) -> list[Headline]:
+    """The items of the feed in `body` (reading/feeds.py `parse_feed`), read in a thread, off
+    the event loop, within JUDGE_LIMIT: FormatError past it."""
+    from ..reading.announcements import JUDGE_LIMIT  # XML and e-mail dates: with the first feed
+    from ..reading.feeds import parse_feed
+
+    try:
+        return await asyncio.wait_for(asyncio.to_thread(parse_feed, body, url), JUDGE_LIMIT)
+    except TimeoutError:
+        raise FormatError(f"the feed took longer than {JUDGE_LIMIT:g} s to read") from None
 
 
 def _within(host: str, domain: str) -> bool:

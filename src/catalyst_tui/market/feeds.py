@@ -24,7 +24,7 @@ class FeedSettings(NamedTuple):
 def build(settings: FeedSettings, context: BuildContext) -> Built:
     from .feed_reader import FeedReader  # XML and e-mail dates: loaded when a refresh asks
 
-    return Built(feeds=FeedReader(context.contacts))
+    return Built(feeds=FeedReader(context.contacts, context.allow_hosts))
 
 
 FEEDS = ProviderSpec(
@@ -43,7 +43,7 @@ def build_watch(settings: FeedSettings, context: BuildContext) -> Any:
     """The fast watch's ask of each awaited company's own feeds (market/feed_reader.py)."""
     from .feed_reader import FeedReader, FeedWatch
 
-    return FeedWatch(FeedReader(context.contacts))
+    return FeedWatch(FeedReader(context.contacts, context.allow_hosts))
 
 
 # A company's own feed often carries its release minutes before its 8-K (jobs/watch.py).

@@ -273,3 +273,11 @@ class QuoteOutcome:
     def error_text(self) -> str:
         """The failures in one line: 'yahoo ALAB: HTTP 500; stooq ALAB: N/D'."""
         return "; ".join(str(e) for e in self.errors) or "no provider answered"
+
+
+class Companies(NamedTuple):
+    """SEC's ticker map (company_tickers.json): each ticker's CIK, and its company's name as SEC
+    has it ("Astera Labs, Inc."; "" where it has none)."""
+
+    ciks: dict[str, str]
+    names: dict[str, str]

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, ClassVar, NamedTuple
 from .http.errors import raise_for_status
 from .models import (
     Bar,
+    Companies,
     Dividend,
     EarningsDate,
     Fact,
@@ -254,6 +255,10 @@ class FundamentalsSource(ByCik):
     @abstractmethod
     async def fetch_cik_map(self, client: MarketClient) -> dict[str, str]:
         """{ticker: 10-digit CIK}."""
+
+    async def fetch_companies(self, client: MarketClient) -> Companies:
+        """Each ticker's CIK and its company's name (none from a source that gives no names)."""
+        return Companies(await self.fetch_cik_map(client), {})
 
     @abstractmethod
     async def fetch_facts(self, client: MarketClient, cik: str) -> list[Fact]:

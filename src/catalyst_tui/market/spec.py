@@ -56,6 +56,9 @@ class BuildContext(NamedTuple):
     # The User-Agent a site answers only when declared (SEC EDGAR's contact), by its domain:
     # a request another provider makes there (a ticker's EDGAR feed) carries it too.
     contacts: Mapping[str, str] = MappingProxyType({})
+    # The hosts a link a document names may reach though the address policy refuses them
+    # (`[settings] allow_hosts`, market/http/addresses.py).
+    allow_hosts: tuple[str, ...] = ()
 
 
 class KindSource(Protocol):

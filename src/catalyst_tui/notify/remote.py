@@ -24,6 +24,7 @@ from ..config.channels import (
     secret_url,
     shown_url,
 )
+from ..paths import child_environment
 from .alert_kinds import kinds_named
 from .answers import answer_words
 from .notification import ChannelError, FailureLog
@@ -54,6 +55,10 @@ class RemoteChannel:
     url: str
     kinds: tuple[str, ...]
     timeout: float = SEND_TIMEOUT
+    # The link-local or metadata addresses it may reach (`allow_hosts`): every other such
+    # address a connection of its sender would make is refused, after the name's look-up too
+    # (notify/send_child.py, market/http/addresses.py).
+    allow_hosts: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         self.shown = shown_url(self.url)
@@ -84,7 +89,8 @@ class RemoteChannel:
         at the batch's end, or when this task is cancelled."""
         if not alerts:
             return
-        asks = [{"deadline": self.timeout}, *map(self._ask, alerts)]
+        head = {"deadline": self.timeout, "allow": list(self.allow_hosts)}
+        asks = [head, *map(self._ask, alerts)]
         given = b"".join(json.dumps(ask).encode() + b"\n" for ask in asks)
         async with child_answers(given) as answers:
             started = await self._started(answers)
@@ -124,6 +130,13 @@ class RemoteChannel:
             return ChannelError(f"the send to {self.shown} ended without an answer")
         if not said.get("known"):
             return ChannelError(f"{self.shown} is not a URL Apprise knows")
+        if said.get("refused"):  # an address the policy refuses, after the name's look-up
+            return ChannelError(
+                self.redact(
+                    f"{self.shown}: not sent: it reaches {said['refused']}"
+                    " (allow it with allow_hosts = [...] if it is yours)"
+                )
+            )
         words = self.redact(answer_words(said, self.shown))
         if not said.get("sent"):
             return ChannelError(words or f"{self.shown} did not take the notification")
@@ -182,7 +195,15 @@ async def child_answers(given: bytes) -> AsyncIterator[asyncio.StreamReader]:
     stdin (fed as it reads); its stdout, an answer a line. Killed and reaped on the way out,
     whether the batch ended, a deadline passed or the caller was cancelled."""
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", CHILD, stdin=PIPE, stdout=PIPE, stderr=DEVNULL, limit=LINE_CAP
+        sys.executable,
+        "-P",
+        "-m",
+        CHILD,
+        env=child_environment(),
+        stdin=PIPE,
+        stdout=PIPE,
+        stderr=DEVNULL,
+        limit=LINE_CAP,
     )
     feeder = asyncio.create_task(_feed(proc, given))
     try:
@@ -234,7 +255,7 @@ def configured_channels(
                 f' metadata address (allow it with allow_hosts = ["{blocked}"])'
             )
             continue
-        channels.append(RemoteChannel(name, url, kinds))
+        channels.append(RemoteChannel(name, url, kinds, allow_hosts=settings.allow_hosts))
     return channels, problems
 
 

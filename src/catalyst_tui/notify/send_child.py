@@ -7,8 +7,12 @@ stream, read from its `raw` file, closed; no private part of requests is written
 sends a channel's batch of notices in order (Apprise loaded once, not once a notice), each
 within its own deadline.
 
-Given on stdin, a JSON line each: the deadline in seconds first, then a send each (the URL, the
-title, the body, whether the body is HTML). Answered on stdout: READY once Apprise is loaded (the
+Given on stdin, a JSON line each: the deadline in seconds and the addresses the channel is
+allowed (`allow_hosts`) first, then a send each (the URL, the title, the body, whether the body
+is HTML). Every connection the child makes is judged by the one address policy
+(market/http/addresses.py) where it is made, after the name's look-up and at every redirect: a
+link-local or metadata address the channel is not allowed is refused ("refused" in the answer).
+Answered on stdout: READY once Apprise is loaded (the
 parent starts the first send's deadline then, so a slow start on a loaded machine fails no send),
 then a JSON line a send, written as it ends: whether Apprise says it was sent, whether it knew the
 URL, the last HTTP answer (status, reason, its first words), the SMTP replies, and Apprise's own
@@ -39,6 +43,7 @@ def main() -> int:
     head = json.loads(sys.stdin.buffer.readline(ASK_CAP) or b"{}")
     deadline = float(head.get("deadline") or 20)
     seen: dict[str, Any] = {}
+    _guard(tuple(head.get("allow") or ()), seen)
     cap_http(seen)
     _keep_smtp_replies(seen)
     import apprise
@@ -54,7 +59,7 @@ def main() -> int:
         if hasattr(signal, "SIGALRM"):
             signal.alarm(int(deadline) + 1)  # this send's own deadline
         seen.clear()
-        seen.update(http=None, smtp=[], log=[])
+        seen.update(http=None, smtp=[], log=[], refused=None)
         notifier = apprise.Apprise(asset=asset)
         known = bool(notifier.add(ask["url"]))
         sent = False
@@ -75,6 +80,27 @@ def main() -> int:
         if not sent:
             break  # the rest wait for the next delivery, as the parent records them
     return 0
+
+
+def _guard(allow: tuple[str, ...], seen: dict[str, Any]) -> None:
+    """Every connection to an internet address judged where it is made (an audit hook on
+    `socket.connect`: whatever library makes it, whatever name it looked up, each redirect's):
+    a link-local or metadata address not in `allow` is refused, and said in `seen`."""
+    import socket
+
+    from ..market.http.addresses import address_refused, allowed, literal_address
+
+    def judged(event: str, args: tuple[Any, ...]) -> None:
+        if event != "socket.connect" or args[0].family not in (socket.AF_INET, socket.AF_INET6):
+            return
+        host = str(args[1][0])
+        address = literal_address(host)
+        kind = address_refused(address, named=False) if address is not None else None
+        if kind is not None and not allowed(host, allow):
+            seen["refused"] = f"{address}, {kind}"
+            raise ConnectionRefusedError(f"{address} is {kind}: refused")
+
+    sys.addaudithook(judged)
 
 
 def cap_http(seen: dict[str, Any]) -> None:

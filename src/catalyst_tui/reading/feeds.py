@@ -52,7 +52,7 @@ _RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
 _RSS1 = ("{http://purl.org/rss/1.0/}", "{http://my.netscape.com/rdf/simple/0.9/}")  # 1.0, 0.90
 _DC_DATE = "{http://purl.org/dc/elements/1.1/}date"
 _BASE = "{http://www.w3.org/XML/1998/namespace}base"
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"<[^<>]*>")  # a tag ends at its > or before the next <: linear
 
 
 class NewsFormatError(FormatError):
@@ -255,57 +255,3 @@ def _rfc3339(raw: str | None) -> dt.datetime | None:
         return None
     when = when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
     return when if plausible_moment(when) else None
-
-
-# -- which item is a company's results release (the fast watch's and the refresh's, jobs/) ----
-
-# A period's results: "Third Quarter 2026 Financial Results", "Fiscal Q3 Results", "results for
-# the third quarter", "Full-Year Earnings".
-_PERIOD = (
-    r"(?:first|second|third|fourth|1st|2nd|3rd|4th|q[1-4]|quarter(?:ly)?|fiscal|full[- ]year"
-    r"|year[- ]end|annual|half[- ]year|interim|fy\s?'?\d{2,4}|(?:19|20)\d\d)"
-)
-_RESULTS = r"(?:results|earnings)"
-_SAID = re.compile(
-    rf"\b{_PERIOD}\b(?:\W+[\w'&$.-]+){{0,6}}?\W+{_RESULTS}\b"
-    rf"|\b{_RESULTS}\W+(?:for|of)\W+(?:\w+\W+){{0,3}}?{_PERIOD}\b"
-    rf"|\b(?:reports?|reported|announces?|announced|posts?|posted|delivers?)\W+"
-    rf"(?:[\w'&$.-]+\W+){{0,3}}?{_PERIOD}\b(?:\W+[\w'&$.-]+){{0,5}}?\W+revenues?\b",
-    re.IGNORECASE,
-)
-# What says results are to come, or is about something else: a date, a call, a vote, a trial.
-_NOT_YET = re.compile(
-    r"\b(?:to|will|plans?\s+to|expects?\s+to|set\s+to|intends?\s+to)\s+(?:\w+\s+){0,2}?"
-    r"(?:report|announce|release|host|hold|discuss|issue|publish|present)\b"
-    r"|\bdates?\b|\bschedul\w*|\binvit\w*|\b(?:conference|earnings)\s+call\b|\bwebcast\b"
-    r"|\bupcoming\b|\bpreliminary\b|\bmeeting\b|\bvote\b|\btrial\b|\bphase\b|\bstudy\b",
-    re.IGNORECASE,
-)
-SUMMARY_READ = 400  # characters of an item's summary judged when its title says nothing
-_CLAUSES = re.compile(r"[;!?]|\.(?:\s|$)|\s[-–—|:]\s")
-
-
-def _verdict(text: str) -> bool | None:
-    """True when a clause of `text` says a period's results are out (and nothing in that clause
-    says they are to come); False when a clause says only that they are to come, or something
-    else; None when it says neither."""
-    said = False
-    for clause in _CLAUSES.split(text):
-        results, not_yet = _SAID.search(clause), _NOT_YET.search(clause)
-        if results and not not_yet:
-            said = True
-        elif not_yet and not said:
-            return False
-    return True if said else None
-
-
-def announces_results(title: str, summary: str) -> bool:
-    """Whether a feed item is a company's results release ("Reports Third Quarter 2026
-    Financial Results", "Announces Fiscal Q3 Results"), not the announcement of its date ("to
-    Report Third Quarter Results on November 3"), nor a conference call's invitation: its title
-    decides when it says either; else the head of its summary ("… today announced financial
-    results for its third quarter …", its first clause that says either)."""
-    verdict = _verdict(title)
-    if verdict is not None:
-        return verdict
-    return bool(_verdict(summary[:SUMMARY_READ]))

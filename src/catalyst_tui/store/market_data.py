@@ -20,7 +20,7 @@ from .records import FetchState
 
 if TYPE_CHECKING:
     import sqlite3
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
 
     from ..thesis.snapshot import MarketSnapshot
 
@@ -271,14 +271,25 @@ class MarketData(Door):
         with self._store.transaction() as conn:
             _mark_fetched(conn, kind, symbol, now, ok=ok, detail=detail)
 
-    def save_cik_map(self, ciks: dict[str, str], now: dt.datetime) -> None:
+    def save_cik_map(
+        self, ciks: dict[str, str], now: dt.datetime, names: Mapping[str, str] | None = None
+    ) -> None:
+        """SEC's ticker -> CIK map, replacing the last, with SEC's name of each (`names`)."""
+        rows = [(ticker, cik, (names or {}).get(ticker, "")) for ticker, cik in ciks.items()]
         with self._store.transaction() as conn:
             conn.execute("DELETE FROM sec_cik")
-            conn.executemany("INSERT INTO sec_cik (ticker, cik) VALUES (?, ?)", ciks.items())
+            conn.executemany("INSERT INTO sec_cik (ticker, cik, name) VALUES (?, ?, ?)", rows)
             _mark_fetched(conn, "cik_map", "", now, detail=f"{len(ciks)} tickers")
 
     def cik_map(self) -> dict[str, str]:
         return dict(self._conn.execute("SELECT ticker, cik FROM sec_cik").fetchall())
+
+    def company_name(self, symbol: str) -> str:
+        """SEC's name of `symbol`'s company ("Astera Labs, Inc."; "BRK-B" for BRK.B), or ""."""
+        up = symbol.strip().upper()
+        spellings = (up, up.replace(".", "-"), up.replace("-", "."))
+        sql = "SELECT name FROM sec_cik WHERE ticker IN (?, ?, ?) AND name != '' LIMIT 1"
+        return next((str(row[0]) for row in self._conn.execute(sql, spellings)), "")
 
     def save_facts(self, symbol: str, facts: list[Fact], now: dt.datetime) -> None:
         """Replace a symbol's fundamentals with a fresh derivation (restatements included)."""

@@ -57,6 +57,7 @@ from .migrations.later import (
     V_VERDICTS,
 )
 from .migrations.read_moments import V_ESTIMATE_READ_AT
+from .migrations.sec_names import V_SEC_NAMES
 from .migrations.segment_within import V_SEGMENT_WITHIN
 
 if TYPE_CHECKING:
@@ -228,6 +229,7 @@ MIGRATIONS: list[Migration] = [
         "your word on a KPI read from words (accepted or dismissed); a share of a part",
         V_KPI_DECISIONS,
     ),
+    Migration("SEC's name of each company of its ticker map", V_SEC_NAMES),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The parts of a reason; a checkpoint keeps its last one as last_<part>, an event its own.

@@ -82,3 +82,18 @@ def test_cik_for_matches_class_shares_spelled_with_dot_or_dash():
 
 def test_cik_for_finds_a_dotted_key_from_a_dashed_symbol():
     assert cik_for("BF-B", {"BF.B": "0000014693"}) == "0000014693"
+
+
+def test_each_companys_name_is_kept_as_sec_has_it():
+    """The recorded company_tickers.json, read in place: each ticker's name as SEC writes it,
+    what a company's own feed must name for its results item to be that company's."""
+    from tests.support.shared import SAMPLES
+
+    from catalyst_tui.market.sec.tickers import parse_companies
+
+    companies = parse_companies((SAMPLES / "sec_company_tickers.json").read_bytes())
+    assert companies.ciks["ALAB"] == "0001736297"
+    assert companies.names["ALAB"] == "Astera Labs, Inc."
+    assert companies.names["LITE"] == "Lumentum Holdings Inc."
+    assert companies.names["CRDO"] == "Credo Technology Group Holding Ltd"
+    assert set(companies.names) == set(companies.ciks)

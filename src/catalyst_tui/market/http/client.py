@@ -21,34 +21,40 @@ Bounds no answer can get past (docs/market-data.md, The HTTP client): a deadline
 on the body counted after decompression (market/http/body.py), per provider; redirects followed
 by hand and never out of the request's origin, so no other host's answer is taken for the
 provider's and no header the caller gave (the Finnhub key, the SEC contact) leaves home.
+
+A URL a document named (`named`: a feed item's page, a document added by its URL) goes by a
+stack of its own under the one address policy (market/http/addresses.py): its spelling judged
+before any look-up and at every redirect, every address its name resolves to when it connects
+(market/http/guarded.py), unless the user's `allow_hosts` names it.
 """
 
 from __future__ import annotations
 
 import asyncio
 import collections
+import functools
 import logging
 import random
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from ..models import ErrorKind, FetchError
-from .body import BodyTooLarge, read_capped, size_text, with_body
 from .errors import describe_url, exhausted, is_refusal
+from .exchange import Call, exchange, judge
 from .hosts import Hosts
 from .limits import REQUEST_BOUNDS, RequestBounds
 from .pacing import Budget, RateLimit, SharedRateLimit, parse_retry_after
-from .transport import BROWSER_USER_AGENT, http_stack, transport_failure
+from .transport import BROWSER_USER_AGENT, guarded_stack, http_stack, transport_failure
 
 if TYPE_CHECKING:
     import httpx
 
-log = logging.getLogger(__name__)
+    from .addresses import Named
 
-MAX_REDIRECTS = 5
+log = logging.getLogger(__name__)
 
 Sleep = Callable[[float], Awaitable[None]]
 
@@ -110,6 +116,17 @@ class MarketClient:
         for provider, per_second in (rate_limits or {}).items():
             self.limit_rate(provider, per_second)
         self._bounds = dict(bounds or {})
+        # The stack of the URLs a document named, made with the first of them.
+        self._named_stack = functools.partial(
+            guarded_stack,
+            max_concurrency,
+            connect_timeout,
+            read_timeout,
+            user_agent,
+            trust_env=trust_env,
+            under=transport,
+        )
+        self._named: httpx.AsyncClient | None = None
         self._http = http_stack(
             max_concurrency,
             connect_timeout,
@@ -135,6 +152,8 @@ class MarketClient:
 
     async def aclose(self) -> None:
         await self._http.aclose()
+        if self._named is not None:
+            await self._named.aclose()
 
     @property
     def closed(self) -> bool:
@@ -183,12 +202,15 @@ class MarketClient:
         deadline: float | None = None,
         symbol: str | None = None,
         max_bytes: int | None = None,
+        named: Named | None = None,
     ) -> httpx.Response:
         """GET with retries: the final response with its whole body, or FetchError.
         `deadline` (seconds of the request's own time) and `max_bytes` (of decoded body)
-        default to the provider's bounds."""
+        default to the provider's bounds. `named`: the URL is a document's, not the user's,
+        fetched under the address policy with the hosts the user allows (a URL refused is a
+        FetchError, "http", with no request made)."""
         bounds = self.bounds(provider)
-        call = _Call(
+        call = Call(
             provider,
             url,
             describe_url(url),
@@ -197,6 +219,7 @@ class MarketClient:
             headers,
             Budget(bounds.deadline if deadline is None else deadline),
             bounds.max_bytes if max_bytes is None else max_bytes,
+            named,
         )
         try:
             response = await self._get_with_retries(call)
@@ -223,7 +246,9 @@ class MarketClient:
             self.refusals[error.provider] += 1
         return error
 
-    async def _get_with_retries(self, call: _Call) -> httpx.Response:
+    async def _get_with_retries(self, call: Call) -> httpx.Response:
+        if call.named is not None:
+            judge(call, call.url)
         host = call.where.split("/", 1)[0]
         first = await self.hosts.first_contact(host)
         why = self.hosts.down.get(host)
@@ -240,7 +265,7 @@ class MarketClient:
             if first:
                 self.hosts.contact_ended(host)
 
-    async def _retrying(self, call: _Call, host: str, first: bool) -> httpx.Response:
+    async def _retrying(self, call: Call, host: str, first: bool) -> httpx.Response:
         where, provider, symbol = call.where, call.provider, call.symbol
         for attempt in range(1, self.attempts + 1):
             last = attempt == self.attempts
@@ -291,7 +316,7 @@ class MarketClient:
             await self._wait(call, exhausted(error, attempt), delay)
         raise AssertionError("unreachable")  # pragma: no cover
 
-    async def _wait(self, call: _Call, error: FetchError, seconds: float) -> None:
+    async def _wait(self, call: Call, error: FetchError, seconds: float) -> None:
         """Sleep before a retry, on the request's own time; `error` when none is left for it."""
         if seconds >= call.budget.left:
             raise error.with_message(
@@ -300,7 +325,7 @@ class MarketClient:
         call.budget.spend(seconds)
         await self._sleep(seconds)
 
-    async def _attempt(self, call: _Call, contact: str | None = None) -> httpx.Response:
+    async def _attempt(self, call: Call, contact: str | None = None) -> httpx.Response:
         """One attempt: its turn (not counted), then the exchange within the time left; as the
         first `contact` with that host, the others wait for its connection."""
         limit = self._limits.get(call.provider)
@@ -325,68 +350,23 @@ class MarketClient:
             self._slots.release()
             call.budget.spend(time.monotonic() - started)
 
-    async def _exchange(self, call: _Call, contact: str | None = None) -> httpx.Response:
-        """The request, its redirects and the whole body of the last answer, under the cap."""
-        extensions: dict[str, object] = {"deadline": call.budget.left}  # a transport's own stop
-        extensions["max_bytes"] = call.max_bytes  # and its cap (the browser transport's)
-        if contact is not None:
-            extensions["trace"] = self.hosts.tracer(contact)
-        request = self._http.build_request(
-            "GET", call.url, params=call.params, headers=call.headers, extensions=extensions
-        )
-        origin = _origin(request.url)
-        for _hop in range(MAX_REDIRECTS + 1):
+    def _stack(self, call: Call) -> httpx.AsyncClient:
+        """The HTTP stack of `call`: the guarded one for a document's URL."""
+        if call.named is None:
+            return self._http
+        if self._named is None:
+            self._named = self._named_stack()
+        return self._named
+
+    async def _exchange(self, call: Call, contact: str | None = None) -> httpx.Response:
+        """The request, its redirects and the whole body of the last answer (exchange.py)."""
+
+        def sent() -> None:
             self.requests[call.provider] += 1
-            response = await self._http.send(request, stream=True)
-            try:
-                if response.next_request is not None:  # a redirect with a Location
-                    request = response.next_request
-                    if _origin(request.url) != origin:
-                        raise FetchError(
-                            "http",
-                            f"{call.where} redirected to another origin "
-                            f"({describe_url(request.url)}): not followed",
-                            call.provider,
-                            call.symbol,
-                        )
-                    continue
-                body = await read_capped(
-                    response, call.max_bytes, call.where, call.provider, call.symbol
-                )
-            except BodyTooLarge as exc:
-                raise FetchError(
-                    "bad_body",
-                    f"answer too large: more than {size_text(exc.limit)} from {call.where}",
-                    call.provider,
-                    call.symbol,
-                ) from None
-            finally:
-                await response.aclose()
-            return with_body(response, body)
-        raise FetchError(
-            "http",
-            f"more than {MAX_REDIRECTS} redirects from {call.where}",
-            call.provider,
-            call.symbol,
-        )
+
+        trace = self.hosts.tracer(contact) if contact is not None else None
+        return await exchange(self._stack(call), call, sent, trace)
 
     def _backoff(self, attempt: int) -> float:
         """Full jitter: uniform in [0, min(max, base * 2^(attempt-1))]."""
         return self._rng.uniform(0, min(self.backoff_max, self.backoff_base * 2 ** (attempt - 1)))
-
-
-class _Call(NamedTuple):
-    """One `get`: what is asked, of whom, and what it may take."""
-
-    provider: str
-    url: str
-    where: str
-    symbol: str | None
-    params: Mapping[str, str] | None
-    headers: Mapping[str, str] | None
-    budget: Budget
-    max_bytes: int
-
-
-def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
-    return url.scheme, url.host, url.port

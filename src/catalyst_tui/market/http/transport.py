@@ -115,11 +115,7 @@ def http_stack(
     ) -> httpx.AsyncClient:
         return httpx.AsyncClient(
             timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
-            limits=httpx.Limits(
-                max_connections=max_concurrency,
-                max_keepalive_connections=max_concurrency,
-                keepalive_expiry=KEEPALIVE_SECONDS,
-            ),
+            limits=_limits(max_concurrency),
             headers={
                 "User-Agent": user_agent,
                 "Accept": "*/*",
@@ -143,6 +139,46 @@ def http_stack(
         transport or (browser() if browser_tls else None),
         # Only these origins (scheme://host[:port]) through the browser's handshake.
         {origin: browser() for origin in browser_origins} or None,
+    )
+
+
+def _limits(max_concurrency: int) -> httpx.Limits:
+    """The connection pool: as large as the concurrency cap, idle connections kept a while."""
+    return httpx.Limits(
+        max_connections=max_concurrency,
+        max_keepalive_connections=max_concurrency,
+        keepalive_expiry=KEEPALIVE_SECONDS,
+    )
+
+
+def guarded_stack(
+    max_concurrency: int,
+    connect_timeout: float,
+    read_timeout: float,
+    user_agent: str,
+    *,
+    trust_env: bool,
+    under: httpx.AsyncBaseTransport | None = None,
+) -> httpx.AsyncClient:
+    """The stack of the URLs a document named (market/http/guarded.py): an `http_stack` whose
+    connections a GuardedBackend makes, over the network backend of `under` (a test's network)
+    where it has one; Python's handshake, never the browser's."""
+    from .guarded import guarded_transport
+
+    made = httpx.AsyncHTTPTransport(
+        verify=ssl_context(), limits=_limits(max_concurrency), trust_env=trust_env, retries=0
+    )
+    pool = getattr(under, "_pool", None)
+    inner = getattr(pool, "_network_backend", None)
+    return http_stack(
+        max_concurrency,
+        connect_timeout,
+        read_timeout,
+        user_agent,
+        trust_env=trust_env,
+        browser_tls=False,
+        browser_origins=(),
+        transport=guarded_transport(made, inner),
     )
 
 

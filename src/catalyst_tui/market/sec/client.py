@@ -15,7 +15,7 @@ from ...reading.filing_index import xbrl_files
 from ..bounds import checked_facts
 from ..http.errors import describe_url, raise_for_status
 from ..http.limits import MiB
-from ..models import Fact, FetchError, FiledValue
+from ..models import Companies, Fact, FetchError, FiledValue
 from ..provider import FilingIndex, FilingsSource, FundamentalsSource
 from ..values import decode_json
 from .as_filed import filed_values
@@ -29,7 +29,7 @@ from .filings import (
     parse_submissions,
     parse_submissions_page,
 )
-from .tickers import SecFormatError, cik_for, parse_cik_map
+from .tickers import SecFormatError, cik_for, parse_companies
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -68,9 +68,13 @@ class SecEdgar(FundamentalsSource, FilingsSource):
 
     async def fetch_cik_map(self, client: MarketClient) -> dict[str, str]:
         """{ticker: 10-digit CIK} from company_tickers.json."""
+        return (await self.fetch_companies(client)).ciks
+
+    async def fetch_companies(self, client: MarketClient) -> Companies:
+        """Each ticker's CIK and its company's name as SEC has it, from company_tickers.json."""
         response = await self._get(client, self.tickers_url)
         try:
-            return parse_cik_map(response.content)
+            return parse_companies(response.content)
         except SecFormatError as exc:
             raise FetchError("bad_body", str(exc), PROVIDER) from None
 

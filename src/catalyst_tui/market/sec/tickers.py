@@ -6,11 +6,12 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from ...text import well_formed_json
+from ..models import Companies
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["SecFormatError", "cik_for", "parse_cik_map"]
+__all__ = ["SecFormatError", "cik_for", "parse_cik_map", "parse_companies"]
 
 
 class SecFormatError(ValueError):
@@ -24,8 +25,15 @@ def parse_cik_map(body: bytes | str) -> dict[str, str]:
     SecFormatError when the body is not that shape at all: not JSON (an HTML error page, a
     truncated download), not an object, or an object without a single usable entry.
     """
+    return parse_companies(body).ciks
+
+
+def parse_companies(body: bytes | str) -> Companies:
+    """company_tickers.json's tickers, each with its CIK and its company's name as SEC has it
+    (its "title": "Astera Labs, Inc."; "" where it has none), as `parse_cik_map` reads them."""
     data = json_object(body, "company_tickers", SecFormatError)
-    result: dict[str, str] = {}
+    ciks: dict[str, str] = {}
+    names: dict[str, str] = {}
     for entry in data.values():
         if not isinstance(entry, dict):
             continue
@@ -34,11 +42,13 @@ def parse_cik_map(body: bytes | str) -> dict[str, str]:
         if not isinstance(ticker, str) or cik is None:
             continue
         ticker = ticker.strip().upper()
-        if ticker and ticker not in result:
-            result[ticker] = cik
-    if not result:
+        if ticker and ticker not in ciks:
+            ciks[ticker] = cik
+            title = entry.get("title")
+            names[ticker] = " ".join(title.split())[:200] if isinstance(title, str) else ""
+    if not ciks:
         raise SecFormatError("company_tickers body has no {cik_str, ticker} entries")
-    return result
+    return Companies(ciks, names)
 
 
 def cik_for(symbol: str, cik_map: Mapping[str, str]) -> str | None:

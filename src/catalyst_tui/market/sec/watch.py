@@ -37,7 +37,8 @@ CURRENT_QUERY = "&start=0&count=100&output=atom"
 _CIK = re.compile(r"\((\d{1,10})\)")
 _FILED = re.compile(r"Filed:\s*(\d{4}-\d{2}-\d{2})")
 _ITEM = re.compile(r"Item (\d{1,2}\.\d{2})")
-_ACCESSION = re.compile(r"/Archives/edgar/data/\d+/(\d{10})(\d{2})(\d{6})/")
+# The filing's folder in EDGAR's archives: the company's CIK, then the accession's digits.
+_FOLDER = re.compile(r"/Archives/edgar/data/(\d{1,10})/(\d{10})(\d{2})(\d{6})/")
 
 
 @dataclasses.dataclass
@@ -118,7 +119,9 @@ def current_filings(body: bytes, url: str) -> dict[str, Filing]:
     """The current-filings feed's results forms by accession (none for a body that is no
     feed): each entry's title names its form and company ("8-K - NAME (0001736297) (Filer)"),
     its link the filing's index, its summary the filing day and the items ("Filed: 2026-11-03
-    AccNo: … Item 2.02: Results of Operations…"), its `updated` the acceptance time."""
+    AccNo: … Item 2.02: Results of Operations…"), its `updated` the acceptance time. An entry
+    whose link is in another company's folder than the CIK its title names is logged and
+    skipped: its filing would be taken for the wrong company's."""
     from ...reading.errors import FormatError
     from ...reading.feeds import parse_feed
 
@@ -129,17 +132,24 @@ def current_filings(body: bytes, url: str) -> dict[str, Filing]:
     out = {}
     for entry in entries:
         form = entry.title.split(" - ", 1)[0].strip()
-        cik, accession = _CIK.search(entry.title), _ACCESSION.search(entry.link)
+        cik, folder = _CIK.search(entry.title), _FOLDER.search(entry.link)
         filed = _FILED.search(entry.summary)
-        if form not in RESULTS_FORMS or cik is None or accession is None or filed is None:
+        if form not in RESULTS_FORMS or cik is None or folder is None or filed is None:
             continue
         if entry.published is None:
+            continue
+        if int(folder.group(1)) != int(cik.group(1)):
+            log.warning(
+                "EDGAR's current filings: %r links the folder of CIK %d, not its filer's: skipped",
+                entry.title[:200],
+                int(folder.group(1)),
+            )
             continue
         try:
             day = date.fromisoformat(filed.group(1))
         except ValueError:
             continue
-        number = "-".join(accession.groups())
+        number = "-".join(folder.groups()[1:])
         out[number] = Filing(
             cik=f"{int(cik.group(1)):010d}",
             accession=number,

@@ -15,7 +15,9 @@ A sentence ends at . ! or ? followed by a space and an upper-case letter, a digi
 bracket, but not after a common abbreviation (Inc., Corp., Co., Ltd., U.S., Mr., Ms., Dr.,
 No., vs., e.g., i.e., approx., a month like Aug., an initial like J.), and each line of the
 document's text (a paragraph, a heading, a table cell) is a sentence of its own or several:
-a match never reaches across two.
+a match never reaches across two. A sentence a document says again in the same words (its bullet
+marks and punctuation aside) is one passage, where it is first said. Splitting and matching are
+linear in the text, whatever it holds (a run of 100,000 dots is one failed end).
 
 Pure, no I/O: `Matcher(text)` tokenizes a document once; `find(entries)` looks every entry up in
 its index of words, then checks phrases on the few sentences that have all the words.
@@ -52,7 +54,10 @@ _ELLIPSIS = "…"
 
 _WORD = re.compile(r"[^\W_]+")
 _QUOTES = frozenset('"“”')
-_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+")
+# A sentence's end: its run of . ! ? (from the run's first mark, and each part taken whole, so
+# a run of 100,000 dots with no space after it is one failed try, not 100,000 of them, each
+# reading to the run's end), its closing quotes or brackets, then space.
+_END = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+\s+")
 _OPENERS = frozenset("\"'“‘([")
 _ABBREVIATIONS = frozenset(
     {
@@ -240,7 +245,9 @@ class Matcher:
     def find(self, entries: Sequence[Entry], limit: int = MAX_PASSAGES) -> list[Passage]:
         """The sentences matching any entry, in document order, each once: with the first entry
         (in `entries` order) that matches it; the first `limit` of them (a document of two
-        million matching sentences is no evidence two million times)."""
+        million matching sentences is no evidence two million times). A sentence the document
+        says again in the same words (a feed item's summary, its page's bullet "•Blackwell …"
+        and the page's prose) is one passage: where it is first said."""
         claimed: dict[int, Entry] = {}
         for entry in entries:
             for sid in self._candidates(entry):
@@ -248,8 +255,16 @@ class Matcher:
                     _contains(self._tokens[sid], phrase) for phrase in entry.phrases
                 ):
                     claimed[sid] = entry
-        passages = []
-        for sid in [s for s in sorted(claimed) if not self._boilerplate(s)][:limit]:
+        passages: list[Passage] = []
+        said: set[tuple[str, ...]] = set()  # the words of each sentence taken
+        lines: dict[int, bool] = {}  # whether the line starting there is boilerplate
+        for sid in sorted(claimed):
+            if len(passages) >= limit:
+                break
+            words = self._tokens[sid]
+            if words in said or self._boilerplate(sid, lines):
+                continue
+            said.add(words)
             start, end = self.spans[sid]
             entry = claimed[sid]
             passages.append(
@@ -257,14 +272,18 @@ class Matcher:
             )
         return passages
 
-    def _boilerplate(self, sid: int) -> bool:
-        """Whether the sentence's paragraph (its line) is legal boilerplate: never a passage."""
+    def _boilerplate(self, sid: int, lines: dict[int, bool]) -> bool:
+        """Whether the sentence's paragraph (its line) is legal boilerplate: never a passage.
+        Each line judged once (`lines`, by where it starts): a line of thousands of matching
+        sentences is read once, not once a sentence."""
         from ...reading.words.vocabulary import boilerplate  # with the first passage
 
         start, end = self.spans[sid]
-        line_end = self.text.find("\n", end)
-        line = self.text[self.text.rfind("\n", 0, start) + 1 : line_end if line_end >= 0 else None]
-        return boilerplate(line)
+        first = self.text.rfind("\n", 0, start) + 1
+        if first not in lines:
+            line_end = self.text.find("\n", end)
+            lines[first] = boilerplate(self.text[first : line_end if line_end >= 0 else None])
+        return lines[first]
 
     def _candidates(self, entry: Entry) -> list[int]:
         needed = set(entry.words)

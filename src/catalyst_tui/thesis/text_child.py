@@ -1,0 +1,66 @@
+"""A document's text read as catalyst reads it, in a child process (`python -P -m
+catalyst_tui.thesis.text_child`), which jobs/text_reader.py starts, keeps for the next texts and
+stops at a text's time limit: the sentences that match a ticker's evidence entries
+(thesis/evidence/passages.py) and the KPIs its conditions name (thesis/kpis/statements.py). A
+text that cannot be read within its limit is known before it is stored (a document brought,
+a feed's item), so no later command reads it again: a thread reading it could not be stopped.
+
+Each text asked, on stdin:
+
+- the seconds the child may take over it (one line), the evidence entries and the KPI subjects
+  (one line of JSON: {"entries": [...], "subjects": [...]}), the text's length in bytes (one
+  line), then the text in UTF-8;
+
+and on stdout, its answer: the length of a JSON object as 8 bytes (big-endian), then the object:
+how many passages and KPIs it gave ({"passages": 2, "kpis": 1}). The next text may follow; the
+end of stdin ends the child, status 0. The child ends itself by SIGALRM a little after a text's
+limit, should the parent have died without killing it while that text was read."""
+
+from __future__ import annotations
+
+import json
+import math
+import signal
+import sys
+from typing import BinaryIO
+
+from ..reading.release.child import SIZE_BYTES
+
+
+def serve(stdin: BinaryIO, stdout: BinaryIO) -> int:
+    """Read each text asked on `stdin` and answer it on `stdout`, until stdin ends."""
+    from .evidence.passages import EntryError, Matcher, parse_entry
+    from .kpis.statements import read_kpis
+
+    while line := stdin.readline():
+        limit = float(line)
+        if math.isfinite(limit) and limit > 0:  # an orphan ends itself
+            signal.alarm(math.ceil(limit) + 1)
+        asked = json.loads(stdin.readline())
+        size = int(stdin.readline())
+        body = stdin.read(size)
+        if len(body) != size:
+            raise EOFError(f"the text ended after {len(body)} of its {size} bytes")
+        text = body.decode("utf-8", "replace")
+        entries = []
+        for written in asked.get("entries", []):
+            try:
+                entries.append(parse_entry(written))
+            except EntryError:
+                continue  # validation refused it in the file: it matches nothing
+        passages = Matcher(text).find(entries) if entries else []
+        subjects = [str(s) for s in asked.get("subjects", [])]
+        kpis = read_kpis(text, subjects) if asked.get("kpis") else ()
+        signal.alarm(0)
+        answer = json.dumps({"passages": len(passages), "kpis": len(kpis)}).encode()
+        stdout.write(len(answer).to_bytes(SIZE_BYTES, "big") + answer)
+        stdout.flush()
+    return 0
+
+
+def main() -> int:
+    return serve(sys.stdin.buffer, sys.stdout.buffer)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

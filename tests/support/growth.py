@@ -1,0 +1,47 @@
+"""How a reader's work grows with its input: CPU time at a size, twice it and four times it, each
+the least of a few runs, compared in the same process (no clock of the machine's speed). A
+linear reader takes about four times as long on four times the text; a quadratic one sixteen,
+an exponential one never ends. Plain module, no pytest:
+
+    assert_linear(lambda n: "Broadcom Q3 " + "." * n, announces_title, 25_000)
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+RUNS = 3  # the least of these: a busy machine slows a run, never speeds one
+BOUND = 6.0  # four times the input in at most six times the time (quadratic: sixteen)
+GRAIN = 0.005  # CPU seconds below which a difference is the clock's, not the reader's
+FLOOR = 0.01  # CPU seconds the smallest size takes at least (doubled until it does)
+LARGEST = 1 << 18  # characters the smallest size is doubled to at most (past it, the allocator)
+
+
+def cpu(read: Callable[[str], object], text: str) -> float:
+    """The least CPU time of RUNS reads of `text`."""
+    best = float("inf")
+    for _ in range(RUNS):
+        started = time.process_time()
+        read(text)
+        best = min(best, time.process_time() - started)
+    return best
+
+
+def growth(make: Callable[[int], str], read: Callable[[str], object], size: int) -> list[float]:
+    """The CPU times of `read` on `make(n)`, `make(2 * n)` and `make(4 * n)`, `n` at least
+    `size` and doubled until its read takes FLOOR (a read of a few milliseconds is the
+    machine's noise as much as the reader's)."""
+    read(make(size))  # warm: imports and compiled patterns are no part of the read
+    small = cpu(read, make(size))
+    while small < FLOOR and size < LARGEST:
+        size *= 2
+        small = cpu(read, make(size))
+    return [small, cpu(read, make(2 * size)), cpu(read, make(4 * size))]
+
+
+def assert_linear(make: Callable[[int], str], read: Callable[[str], object], size: int) -> None:
+    """`read` takes at most BOUND times as long on four times the input (a doubling, twice)."""
+    small, double, quadruple = growth(make, read, size)
+    assert quadruple <= BOUND * small + GRAIN, (small, double, quadruple)
+    assert double <= (BOUND / 2) * small + GRAIN, (small, double, quadruple)
