@@ -12,7 +12,7 @@ from .patterns import OBJECT, REVENUE_SAID
 from .phrases import finite_verb, other_measure, phrase_before, tokens
 from .records import COMPANY
 from .subjects import A_MARKET, Subject, read_subject
-from .vocabulary import CURRENCIES, PERIOD, REACH, word_set
+from .vocabulary import CURRENCIES, NOT_REVENUE, PERIOD, REACH, word_set
 
 
 def measure_before(text: str, at: int) -> Subject:
@@ -64,8 +64,14 @@ def object_subject(after: str, *, of_revenue: bool = False) -> Subject | None:
     subject = read_subject(words, revenue_said=match["prep"].lower() == "for" or kind_of)
     if not subject.name or subject.name == COMPANY or PERIOD.fullmatch(subject.name.split()[0]):
         return None
-    if re.match(r"(?:the\s+)?(?:quarter|year|period|constant)", words, re.I):
-        return None
+    if re.match(
+        r"(?:the\s+)?(?:quarter|year|period|constant|(?:front|back|first|second)\s+half)|"
+        r"(?:comparison|contrast|relation|line|addition|excess|terms)\b|"
+        r"(?:revenues?|sales)\b(?!\s+(?:of|from|in|for|to|at|within)\b)",
+        words,
+        re.I,
+    ):
+        return None  # when, against what, or the measure itself ("grew 70% in revenue")
     if re.search(r"\d|\b(?:days?|weeks?|months?)\b", match["x"]):
         return None
     return subject
@@ -146,6 +152,14 @@ _AFTER_AMOUNT = re.compile(
     r"(?:million|billion|thousand|[mbk])?\s*,$",
     re.I,
 )
+# A part's clause going on with "with" and its measure: "Peripheral Interventions consistently
+# delivers with organic sales up 8%" is Peripheral Interventions'; "X had increased momentum
+# and solid sales growth of 9%" is X's (the object of "had").
+_WITH_AFTER = re.compile(
+    r"\w\s+with$|\b(?:had|has|have|saw|sees|delivered|delivers|posted|showed|shows)\b"
+    r"(?:\s+[\w-]+){1,4}\s+and$",
+    re.I,
+)
 # "growth in China, where revenue increased 30%": the place's.
 _WHERE = re.compile(r",\s*where\s+$", re.I)
 
@@ -171,7 +185,11 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
         place = read_subject(phrase_before(text, near + where.start()), revenue_said=True)
         return place if place.name not in ("", COMPANY) else Subject("", False, True, False)
     tail = _MEASURED_BEFORE.search(lead) if phrase else None
-    if tail is not None and (other_in(tail["words"]) or re.search(r"\d", tail["words"])):
+    if tail is not None and (
+        other_in(tail["words"])
+        or NOT_REVENUE.search(tail["words"])
+        or re.search(r"\d", tail["words"])
+    ):
         return Subject("", False, True, False)  # "Customers with $100,000 in ARR grew": theirs
     if phrase and A_MARKET.match(phrase) and not REVENUE_SAID.search(text):
         return Subject("", False, True, False)  # "The semiconductor market grew 8%": the market's
@@ -203,15 +221,34 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
             lead = lead.rstrip()
             framed = (
                 clause_subject(text, first, revenue_said)
-                if frame_of(text)[0] or lead.endswith(",") or _OBJECT_OF.search(lead)
+                if frame_of(text)[0]
+                or lead.endswith(",")
+                or _OBJECT_OF.search(lead)
+                or _WITH_AFTER.search(lead)
                 else subject
             )
             if framed.other:
                 return framed  # "And in this segment, sales increased 13%": named before
             return framed if framed.name not in ("", COMPANY) else subject
+    if relative_unread(text, at):
+        return Subject("", False, True, False)  # "…, which represents 13%": no antecedent read
     if _RELATIVE_AFTER.search(stripped) and not REVENUE_SAID.search(text, 0, at):
         return Subject("", False, True, False)  # "829 customers …, which is a 5% improvement"
     return clause_subject(text, first, revenue_said)
+
+
+# A relative clause whose antecedent was not read ("…doubling in the last two years, which
+# today represents about 13% of total company sales"): it is not the clause's subject.
+_RELATIVE_BEFORE = re.compile(r",\s*(?:which|who)(?:\s+(?:today|now|still|also|alone))?\s*$", re.I)
+
+
+def relative_unread(text: str, at: int) -> bool:
+    """Whether the verb at `at` opens a relative clause ("…, which today represents") whose
+    antecedent the phrase before it does not name."""
+    return (
+        _RELATIVE_BEFORE.search(text, max(0, at - 40), at) is not None
+        and not read_subject(phrase_before(text, at)).name
+    )
 
 
 # A relative clause that speaks of what the clause before it said: ", which is a".

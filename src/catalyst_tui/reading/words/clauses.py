@@ -46,7 +46,8 @@ _ADVERBIAL = re.compile(
 _DISCOURSE_FRAMES = (
     r"\b(?:environment|context|regard|case|light|meantime|words|terms|line|spite|response|"
     r"aggregate|closing|conclusion|respect|order|view|sum|brief|practice|reality|effect|"
-    r"essence|hindsight|connection|relation|addition|times?|way|sense|word|end|aggregate)\b"
+    r"essence|hindsight|connection|relation|addition|times?|way|sense|word|end|aggregate|"
+    r"midpoint|mid-point)\b"
 )
 _RELATIVE = re.compile(r",\s*(?:which|who)\b[^,]*,|\bas\s+(?:I|we)\s+\w+\s+\w+,?", re.I)
 _CLAUSE_CUT = re.compile(
@@ -168,7 +169,8 @@ def frame_of(text: str) -> tuple[str, int]:
         scope
         and re.search(r"[A-Z]|stand-?alone", scope["scope"])
         and not re.search(
-            r"GAAP|consolidated|reported|organic|constant|comparable|sequential|year|quarter",
+            r"GAAP|consolidated|reported|organic|constant|comparable|sequential|year|quarter|"
+            r"dollars?|currenc|\bUSD\b|euros?|yen",
             scope["scope"],
             re.I,
         )

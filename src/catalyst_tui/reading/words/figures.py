@@ -23,9 +23,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .attribution import other_in
 from .clauses import Clause, clause_subject, clauses
 from .facts import named_customer
 from .lists import Found, headed, respectively
+from .marks import Marks
 from .one_figure import read_one
 from .patterns import (
     CUSTOMER,
@@ -41,10 +43,6 @@ from .records import COMPANY, Stated
 from .subjects import Subject, read_subject
 from .vocabulary import (
     ATTRIBUTED,
-    EXCLUDED_PART,
-    FORWARD,
-    HEDGES,
-    NEGATION,
     SEQUENTIAL,
     YEARLY,
 )
@@ -76,7 +74,7 @@ def read_figures(
             opening = sentence[first_clause.start : first_clause.end]
             first_subject = clause_subject(opening, first_clause.start == 0, revenue_said)
         first_subject = first_subject or clause_subject(text, clause.start == 0, revenue_said)
-        marks = _Marks(sentence, clause.start, text)
+        marks = Marks(sentence, clause.start, text)
         for figure in found:
             if marks.hedged(figure.position):
                 continue
@@ -124,76 +122,6 @@ def read_figures(
             )
 
 
-class _Marks:
-    """Where a clause's words that bar or mark its figures first stand, each looked for once:
-    a figure after a hedge, a negation (anywhere before it in its sentence), the words of the
-    future or a word of customers is read so (linear in the clause, however many figures)."""
-
-    def __init__(self, sentence: str, at: int, text: str) -> None:
-        talk = _DISCOURSE.sub(lambda m: " " * len(m.group()), text)
-        self.hedge = _first(HEDGES, talk)
-        negation = NEGATION.search(sentence, 0, at + len(text))
-        self.negation = negation.start() - at if negation else _NEVER
-        self.forward = _first(FORWARD, text)
-        self.customers = _first(CUSTOMER, _CUSTOMER_SEGMENT.sub(_blank, text))
-        self.excluded = EXCLUDED_PART.search(text) is not None
-        period = _PERIOD.search(text)
-        self.period = period.group() if period else ""
-
-    def forecast(self, text: str, at: int) -> bool:
-        """Said after the words of the future, and not in a relative clause of what was ("we
-        expect a mild impact to software, which accounted for 11% of revenue in 2019")."""
-        if self.forward >= at or _WHAT_WAS.search(text, self.forward, at):
-            return False
-        opened = _RELATIVE_OPEN.search(text, 0, self.forward)
-        return not (opened and "," in text[self.forward : at])  # ", which Rob will detail,"
-
-    def hedged(self, at: int) -> bool:
-        return self.hedge < at or self.negation < at
-
-    def customers_in(self, local: str) -> bool:
-        return CUSTOMER.search(_CUSTOMER_SEGMENT.sub(_blank, local)) is not None
-
-
-_NEVER = 1 << 30
-# Customers named as a market, not as a customer: "customer segments", "sales to
-# transportation customers" (an industry in lower case, no size or rank: "our top ten
-# customers" are customers).
-_CUSTOMER_SEGMENT = re.compile(
-    r"(?i:customer\s+segments?)|\b(?i:sales|revenues?)\s+to\s+(?:other\s+)?"
-    r"(?:(?!(?:top|largest|biggest|new|existing|key|major|large|small|our|the|those|these|"
-    r"some|certain|one|two|three|four|five|ten)\b)[a-z][\w-]*\s+){1,3}customers\b"
-)
-_PERIOD = re.compile(
-    r"\b(?:(?:the\s+)?(?:first|second|third|fourth)\s+quarter|Q[1-4]|(?:the\s+)?full[- ]year|"
-    r"(?:fiscal\s+)?(?:19|20)\d\d)\b",
-    re.I,
-)
-
-
-def _first(pattern: re.Pattern[str], text: str) -> int:
-    found = pattern.search(text)
-    return found.start() if found else _NEVER
-
-
-def _blank(match: re.Match[str]) -> str:
-    return " " * len(match.group())
-
-
-# A relative clause in the past: what it says was, whatever is expected of the rest.
-_WHAT_WAS = re.compile(
-    r",\s*(?:which|that|who)\s+(?:\w+ly\s+)?(?:accounted|generated|represented|comprised|"
-    r"made\s+up|was|were|grew|increased|declined|rose|fell|contributed|delivered)\b[^,]*$",
-    re.I,
-)
-# A relative clause set off by commas that the words of the future stand in: their scope.
-_RELATIVE_OPEN = re.compile(
-    r"(?:^|,)\s*(?:and\s+)?(?:which|who|as|while|although|though|whereas)\b[^,]*$", re.I
-)
-# Words of talk, no condition: "if you look at it", "if you think about it".
-_DISCOURSE = re.compile(r"\bif\s+you\s+(?:look|think|compare|go|step\s+back)\b[^,;]{0,40}", re.I)
-
-
 def _apposed_to_customer(text: str, name: str) -> bool:
     """ "Our largest customer, Walmart, accounted for 15% of sales": the name stands just after
     the word customer."""
@@ -225,7 +153,7 @@ _LIST_GAP = re.compile(r"(?:\s+(?:in|on|from|for)?\s*[\w.&/-]+){0,4}\s*(?:,|,?\s
 def _each_figure(
     text: str, first: bool, revenue_said: bool, parts: frozenset[str]
 ) -> Iterator[Found]:
-    frame_basis = _basis(text[: FIGURE.search(text).start()])  # type: ignore[union-attr]
+    frame_basis = _frame_basis(text[: FIGURE.search(text).start()])  # type: ignore[union-attr]
     figures = list(FIGURE.finditer(text))
     paired = respectively(text, first, revenue_said)
     if paired is not None:  # "64% and 36% of revenue, respectively": each its name, or none
@@ -370,6 +298,17 @@ def _against_quarter(window: str, text: str, basis: str) -> str:
     if then == now:
         return basis
     return "sequential" if now == then % 4 + 1 else ""
+
+
+def _frame_basis(opening: str) -> str:
+    """The basis the words before a clause's first figure say for its figures; none where it
+    qualifies a measure that is not revenue ("Foreign exchange had a favorable year-over-year
+    impact of 1%, resulting in sales growth of 23.4%": the impact's)."""
+    basis = _basis(opening)
+    said = (SEQUENTIAL if basis == "sequential" else YEARLY).search(opening) if basis else None
+    if said is not None and other_in(" ".join(opening[said.end() :].split()[:2])):
+        return ""
+    return basis
 
 
 def _basis_window(after: str) -> str:

@@ -28,7 +28,11 @@ _NOUN = (
     r"(?<=\bend\sof\sour\s)range|(?<=\bend\sof\sthe\s)range|(?<=\bprior\s)range|"
     r"(?<=\bprevious\s)range|(?<=\bearlier\s)range|(?<=\bguidance\s)range)"
 )
-_DETERMINER = r"(?:our|the|that|this|its|all|both|their)"
+# "that" before another determiner opens a clause: "reiterate that our target is likely to
+# incorporate ..." reiterates what is said of the target, not the target.
+_DETERMINER = (
+    r"(?:our|the|that(?!\s+(?:our|the|its|their|this|these|we|it)\b)|this|its|all|both|their)"
+)
 _METRIC = (
     r"(?:(?:total|subscription|non-gaap|gaap|adjusted|organic|net|diluted|operating|"
     r"free|core|annual|recurring|full[- ]year|fiscal|\d{4}|'?\d{2}|year|financial)\s+)*"
@@ -96,11 +100,18 @@ _AGAINST_PRIOR = {
 # Guidance said to stand, with no verb of the company's: "our outlook for the year stands",
 # "our guidance remains unchanged", "nothing changes in our view of the year".
 _STANDS = re.compile(
-    rf"\b(?:our|the|the\s+company['’]s)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_NOUN}|view)\b[^.;,]{{0,40}}?"
-    r"\b(?:stands|remains?\s+(?:unchanged|intact|the\s+same|in\s+place)|is\s+unchanged|"
-    r"are\s+unchanged|holds)\b"
+    rf"\b(?:our|the|the\s+company['’]s)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_NOUN}|view)\b[^.;,]{{0,60}}?"
+    r"(?<!\bnow\s)\b(?:stands|remains?\s+(?:unchanged|intact|the\s+same|in\s+place|at)|"
+    r"is\s+unchanged|are\s+unchanged|holds)\b"
     rf"|\b(?:nothing\s+changes|no\s+changes?)\s+(?:in|to)\s+(?:our|the)\s+(?:[\w'’-]+\s+){{0,3}}?"
     rf"(?:{_NOUN}|view)\b",
+    re.I,
+)
+# The guidance named, then what was done to it: "our full-year guidance, where we raised our
+# sales, operating income and EPS".
+_WHERE_DONE = re.compile(
+    rf"\b{_NOUN}\s*,?\s+(?:where|in\s+which)\s+(?:we|i)(?:['’]ve|\s+have)?\s+(?:again\s+)?"
+    r"(?P<verb>[a-z]+)\b",
     re.I,
 )
 _REVISED = re.compile(
@@ -156,6 +167,10 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         lead = sentence[max(sentence.rfind(c, 0, match.start()) for c in ",;:") + 1 : match.start()]
         if not (_NEGATED.search(lead) or _HEDGED.search(lead) or _ELSE.search(match.group())):
             found.append((match.start(), "reiterated", _metric(match.group())))
+    for match in _WHERE_DONE.finditer(sentence):
+        said = next((d for d, v in _VERBS.items() if re.fullmatch(v, match["verb"], re.I)), "")
+        if said and said != "introduced" and not _blocked(sentence, match.start(), match.end()):
+            found.append((match.start(), said, _metric(sentence[match.end() :], first=True)))
     for match in _REVISED.finditer(sentence):
         if _blocked(sentence, match.start(), match.end()):
             continue

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import re
 
-from .attribution import apposition_other, measure_before, object_subject, other_in, subject_at
+from .attribution import (
+    apposition_other,
+    measure_before,
+    object_subject,
+    other_in,
+    relative_unread,
+    subject_at,
+)
 from .clauses import clause_subject
 from .lists import Found, continued
 from .patterns import (
@@ -14,6 +21,7 @@ from .patterns import (
     MULTIPLE,
     NEGATIVE,
     NOUN_AFTER,
+    REVENUE_SAID,
     SHARE_BEFORE,
     SHARE_OF,
     SHARE_VERB,
@@ -38,7 +46,7 @@ def read_one(
 ) -> Found | None:
     if match["mult"]:
         acted_on = _ACTED_ON.match(after)
-        if acted_on and other_in(acted_on.group()):
+        if acted_on and (other_in(acted_on.group()) or _COUNT.match(acted_on.group())):
             return None  # "we nearly doubled free cash flow": a measure that is not revenue
         said = COMPARISON.search(before, tail(before, 40))
         value = MULTIPLE[match["mult"].lower()]
@@ -64,6 +72,8 @@ def read_one(
             bare = _WITH.search(before, tail(before, 40)) is not None
             return _share_from(after, value, comparison, match.start(), bare=bare)
         subject = subject_at(text, share_at, "", first, revenue_said)
+        if subject.other and relative_unread(text, share_at):
+            return None  # "…, which today represents 13%": whose, not read
         if subject.name in ("", COMPANY) or not (subject.revenue or subject.name[0].isupper()):
             subject = clause_subject(text, first, revenue_said)
         if subject.name == COMPANY or clause_subject(text, first, revenue_said).other:
@@ -104,6 +114,15 @@ def read_one(
             named = object_subject(after)
             return listed._replace(subject=named) if named else listed
         return listed
+    if verb is None and noun is not None and _RESULT_LEAD.search(before, tail(before, 60)):
+        # "resulting in 10.6% organic revenue growth", "on top of 8% sales growth": the measure
+        # after the figure is its own, whatever the clause's subject
+        if not REVENUE_SAID.search(after, 0, noun.start("noun")):
+            return None
+        negative = bool(NEGATIVE.match(noun["noun"].lower()))
+        return Found(
+            "growth", -value if negative else value, comparison, _REVENUE, "", match.start()
+        )
     if verb is not None and _IMPACT_BY.search(before, tail(before, 60)):
         return None
     if verb is not None and _FLAT_TO.search(before, tail(before, 40), verb.start()):
@@ -149,6 +168,15 @@ def read_one(
     return Found("growth", -value if negative else value, comparison, subject, "", match.start())
 
 
+# Words that open a phrase of its own before a figure: "resulting in 10.6% organic revenue
+# growth", "on top of 8% sales growth", "as we lap 27% growth".
+_RESULT_LEAD = re.compile(
+    r"\b(?:result(?:ing|ed|s)?\s+in|lead(?:ing)?\s+to|led\s+to|bringing|on\s+top\s+of|on|"
+    r"in\s+comparison\s+(?:to|with)|compared\s+(?:to|with)|versus|against|lap(?:ping|ped|s)?)"
+    r"\s+(?:an?\s+|the\s+)?" + CMP + r"$",
+    re.I,
+)
+_REVENUE = Subject(COMPANY, True, False, False)
 # A figure given as a part of the one before it: "led by 15% growth in cloud", "including 3% in
 # Canada", "with 12% growth in services".
 _PART_OF = re.compile(
@@ -162,6 +190,8 @@ _ACTED_ON = re.compile(
     r"[\w&'’/-]+){1,4}",
     re.I,
 )
+# A count: "we have doubled the number of instruments that can be networked".
+_COUNT = re.compile(r"\s+(?:the\s+|our\s+)?(?:number|count|amount)\s+of\b", re.I)
 _FLAT_TO = re.compile(r"\bflat\s+to\s*$", re.I)
 # A share's whole said first, before its clause: "As a percentage of total revenue, ...".
 _SHARE_FRAME = re.compile(

@@ -118,7 +118,7 @@ CUSTOMER = re.compile(r"\bcustomers?\b|\bclients?\b", re.I)
 SHARE_VERB = re.compile(
     r"\b(?:accounted\s+for|accounting\s+for|accounts?\s+for|represented|represents?|representing|comprised|"
     r"comprises?|comprising|made\s+up|makes?\s+up|amounted\s+to|amounting\s+to|"
-    r"was|were|is|are|at|increased\s+to|grew\s+to|rose\s+to|reached|reaching|totaled|contributed|"
+    r"was|were|is|are|at|increased\s+to|grew\s+to|rose\s+to|reached|reaching|totaled|contribut(?:ed|es|e|ing)|"
     r"generated|generates|generating|"
     r"exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped)?)\b"
     r"(?:[^%]{0,40}?\bor\b)?[^%]{0,25}$",

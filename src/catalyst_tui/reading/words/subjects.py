@@ -61,6 +61,9 @@ _QUALIFIERS = re.compile(
     r"\d{1,2}-week|\d{1,2}-month)\b",
     re.I,
 )
+# Adverbs without "-ly" between a subject and its verb: "we still posted 8% growth".
+_ADVERBS = word_set("still also even already again just yet")
+_NUMBER_WORDS = word_set("one two three four five six seven eight nine ten eleven twelve")
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their", "each"})
 _NO_NAME = frozenset({"segment", "business", "division", "group", "unit", "line", "market"})
 # What drives a part's figure, said of the part: "wins at Digital Banking", "strength in Cloud".
@@ -155,13 +158,15 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         for w in re.findall(r"[\w&/.'’+-]+", phrase)
         if not _AMOUNT.match(w)
     ]
-    words = [w for w in words if w]
+    words = [w for w in words if w and w.lower() not in _ADVERBS]
     owner = next((i for i, w in enumerate(phrase.split()) if re.search(r"['’]s$", w)), None)
     if owner is not None and _named_after(words[owner + 1 :]):
         words = words[
             owner + 1 :
         ]  # "NVIDIA's Blackwell": Blackwell; "the Group's sales": the Group
     lows = [w.lower().strip(".'’") for w in words]
+    if len(lows) > 2 and lows[0] in ("this", "that", "last", "next") and lows[1] in PERIOD_WORD:
+        words, lows = words[2:], lows[2:]  # "This quarter our inline fleet": when, not who
     if not words or any(w.lower() in _DISCOURSE for w in words):
         return Subject("", False, False, False)
     if len(lows) > 1 and (
@@ -208,6 +213,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         and not (low in REVENUE_WORDS and low != "arr")
         and not _YEAR.fullmatch(low)
         and not _HYPHENED_PERIOD.fullmatch(low)
+        and not (low in _NUMBER_WORDS and w.islower())  # "the last two years"
         and not (low.endswith("ly") and low not in NOT_ADVERBS and w.islower())
     ]
     while kept and kept[-1].lower() in _TRAILING:
@@ -215,7 +221,10 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     while kept and kept[0].lower() in ("and", "&", "or", "of", "the", "so", "now", "also", "with"):
         kept.pop(0)
     if not kept:
-        bare = revenue and all(w in REVENUE_WORDS or w == "the" for w in lows)
+        bare = revenue and all(
+            w in REVENUE_WORDS or w == "the" or w in PERIOD_WORD or _HYPHENED_PERIOD.fullmatch(w)
+            for w in lows
+        )  # "full year sales" after a part named in its sentence: that part's
         return Subject(COMPANY if revenue else "", revenue, other, False, bare)
     if [k.lower() for k in kept] == ["company"]:
         return Subject(COMPANY, True, other, False)

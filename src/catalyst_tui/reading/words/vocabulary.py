@@ -117,8 +117,13 @@ SEQUENTIAL = re.compile(
     re.I,
 )
 YEARLY = re.compile(
-    r"year[- ](?:over|on)[- ]year|\byoy\b|\by/y\b|year[- ]ago|"
-    r"(?:last|prior|previous)\s+year(?!\s*[- ]to[- ]date)|prior[- ]year|last\s+year['’]s|"
+    r"year[- ](?:over|on)[- ]year|\byoy\b|\by/y\b|"
+    # a year before is a base after a word of comparison; "grew 70% last year", "a 22% increase
+    # in the year-ago quarter" say when, not against what
+    r"(?:than|from|versus|vs\.?|over|on|compared\s+(?:to|with)|against|relative\s+to|"
+    r"in\s+comparison\s+(?:to|with))\s+(?:[$€£][\d.,]+\s*(?:million|billion)?\s+(?:in|for)\s+)?"
+    r"(?:the\s+|our\s+|a\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:(?:last|prior|previous)\s+year(?!\s*[- ]to[- ]date)|prior[- ]year|year[- ]ago)|"
     r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with)|against)\s+(?:the\s+|our\s+)?"
     r"(?:(?:19|20)\d\d|q[1-4]\s+(?:of\s+)?(?:fiscal\s+)?['’]?\d{2,4}|"
     r"(?:(?:first|second|third|fourth)\s+quarter|q[1-4])\s+(?:of\s+)?(?:fiscal\s+)?"
@@ -134,6 +139,13 @@ HEDGES = re.compile(
     r"goals?|targets?|targeted|targeting|hope|hopes|wish|assum(?:e|es|ing|ption)|scenario|"
     r"excluding\s+the\s+early|pro\s+forma|maybe|perhaps|probably|something\s+like|"
     r"give\s+or\s+take|ballpark)\b",
+    re.I,
+)
+# Growth rates of several years added up ("On a two-year stack basis, sales grew 17%"): no
+# period's growth.
+STACKED = re.compile(
+    r"\b(?:(?:two|three|2|3)[- ]year\s+(?:stack(?:ed)?|stacked\s+basis)|stacked\s+(?:basis|growth|"
+    r"comparison)|on\s+a\s+stacked\b)",
     re.I,
 )
 # Someone else's figure: "according to the Census Bureau", "Gartner estimates".
