@@ -60,6 +60,7 @@ _CMP = {
     "nearly": "~",
     "almost": "~",
     "around": "~",
+    "some": "~",
     "close to": "~",
     "closer to": "~",
     "less than": "<",

@@ -98,7 +98,102 @@ NO_GROWTH_OF_A_PERIOD: list[tuple[str, list[str]]] = [
     ("At the midpoint, this represents 9% growth over 2021.", []),
 ]
 
+BASES: list[tuple[str, list[str]]] = [
+    # a figure corrected at once is the correction; a quarter named as an adjective is the
+    # clause's own ("Second-quarter sales … from the first quarter of 2020": sequential)
+    (
+        "Second-quarter sales of Precision Sensors of 8.1% -- $8.1 million declined 3.5% from "
+        "the first quarter of 2020.",
+        ["growth -3.5 sequential : Precision Sensors"],
+    ),
+    (
+        "Our third-quarter 2021 revenue declined 1.8%, compared to $52.3 million in second "
+        "quarter.",
+        ["growth -1.8 sequential : company"],
+    ),
+    # a list of growths of several measures takes the basis said after it
+    (
+        "Our execution translated into revenue growth of 9% and operating income growth of 14% "
+        "versus the prior year.",
+        ["growth 9 yoy : company"],
+    ),
+    # a year two back is no year-over-year base: against a later year said in the sentence or
+    # the document, or called pre-pandemic
+    (
+        "Operational sales grew 8% versus 2021, while organic sales grew 9% versus '21 and 3% "
+        "versus 2019.",
+        ["growth 8 yoy : company", "alt 9", "growth 3 : company"],
+    ),
+    (
+        "Sales grew 11% versus 2021.\nCompared to the second quarter of 2019, organic growth was "
+        "5.2%.",
+        ["growth 11 yoy : company", "growth 5.2 : company"],
+    ),
+    (
+        "Medical sales grew 12% compared to last year and more than 15% compared to "
+        "pre-pandemic sales in the third quarter of 2019.",
+        ["growth 12 yoy : Medical", "growth 15 > : Medical"],
+    ),
+]
+
+MORE_WHOSE: list[tuple[str, list[str]]] = [
+    # a growth of no measure named, where the sentence speaks of orders and of no revenue
+    ("We achieved 7% growth and a strong 1.2 book-to-bill, as orders rose in every segment.", []),
+    # one growth in two measures, not two periods
+    (
+        "Acme delivered a strong quarter.\nAcme Inc revenue grew 14% and 10% on a currency "
+        "neutral basis.",
+        ["growth 14 : company", "alt 10"],
+    ),
+    (
+        "Within the regions, the US grew 12%; Europe grew 6%.",
+        [
+            "growth 12 : US",
+            "growth 6 : Europe",
+        ],
+    ),
+    (
+        "Cloud revenue grew by 40% with Asia revenue growing by 52% and Europe by 31%.",
+        ["growth 40 : Cloud", "growth 52 : Asia", "growth 31 : Europe"],
+    ),
+    (
+        "The fleet business benefited from strong aftermarket, where sales were up some 30%.",
+        ["growth 30 ~ : aftermarket"],
+    ),
+    # kinds of revenue said together are a part; words of service that name no revenue are not
+    ("Parts and service were up 14% in the quarter.", ["growth 14 : Parts and service"]),
+    ("Service levels and uptime improved 5%.", []),
+    # a multiple said as "-fold" after its verb
+    (
+        "Licensing revenues were up more than fourfold from last year.",
+        ["growth 300 > yoy : Licensing"],
+    ),
+    ("We saw a threefold increase in customers.", []),
+]
+
 GUIDANCE: list[tuple[str, list[str]]] = [
+    # a revision for a hardship said after it, in whatever words
+    (
+        "We're updating our third quarter and our full year guidance ranges, which assumes some "
+        "impact from labor shortages.",
+        ["guidance cut : company"],
+    ),
+    (
+        "We are revising our outlook to incorporate the following factors: six weeks of "
+        "production lost to plant closures.",
+        ["guidance cut : company"],
+    ),
+    ("We are updating our guidance to reflect the strong first half.", []),
+    # magnitudes in words set against the prior guidance's
+    (
+        "We now expect revenue to grow low single digits, versus our prior guidance of mid "
+        "single-digit growth.",
+        ["guidance cut : company"],
+    ),
+    (
+        "We now expect high single digit growth, up from our prior guidance of mid single digits.",
+        ["guidance raised : company"],
+    ),
     (
         "Turning to our 2022 guidance, where we raised our revenue and EPS.",
         ["guidance raised : company"],
@@ -120,6 +215,16 @@ def test_whose_a_figure_is(text: str, expected: list[str]) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), _cases(NO_GROWTH_OF_A_PERIOD))
 def test_what_is_no_growth_of_a_period(text: str, expected: list[str]) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), _cases(BASES))
+def test_the_basis_of_a_growth(text: str, expected: list[str]) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), _cases(MORE_WHOSE))
+def test_more_of_whose_a_figure_is(text: str, expected: list[str]) -> None:
     _check(text, expected)
 
 

@@ -175,7 +175,9 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     if aside is not None and not any(finite_verb(w) for _, w in tokens(aside["aside"] or "")):
         phrase = phrase_before(text, aside.start("comma"))  # "Revenue, excluding X, grew 5%"
     stripped = text[near:at].rstrip()
-    lead = stripped[: -len(phrase)] if phrase and stripped.endswith(phrase) else stripped
+    named_at = stripped.rfind(phrase) if phrase else -1
+    aux_only = named_at >= 0 and _AUX_ONLY.fullmatch(stripped, named_at + len(phrase))
+    lead = stripped[:named_at] if aux_only else stripped  # "…, where sales were": ", where"
     infinitive = _INFINITIVE.search(stripped) if phrase.lower() in _DOING else None
     if infinitive is not None:  # "Digital Banking to generate 8% growth": Digital Banking's
         phrase = phrase_before(text, near + infinitive.start())
@@ -237,6 +239,7 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     return clause_subject(text, first, revenue_said)
 
 
+_AUX_ONLY = re.compile(r"(?:\s+(?:was|were|is|are|has|have|had|been|also|still))*\s*", re.I)
 # A relative clause whose antecedent was not read ("…doubling in the last two years, which
 # today represents about 13% of total company sales"): it is not the clause's subject.
 _RELATIVE_BEFORE = re.compile(r",\s*(?:which|who)(?:\s+(?:today|now|still|also|alone))?\s*$", re.I)

@@ -115,15 +115,16 @@ _WHERE_DONE = re.compile(
     re.I,
 )
 _REVISED = re.compile(
-    rf"\b(?:revis|updat|adjust)(?:e|es|ed|ing|s)?\s+(?:our|the|its|that|this){_FILLER}{{0,4}}?\s+{_NOUN}"
+    rf"\b(?:revis|updat|adjust)(?:e|es|ed|ing|s)?\s+(?:our|the|its|that|this){_FILLER}{{0,6}}?\s+{_NOUN}"
     r"(?P<rest>[^.;]{0,80})",
     re.I,
 )
 # A hardship a revision is said to follow: revised for it, the guidance goes down.
 _HARDSHIP = re.compile(
-    r"\b(?:because\s+of|as\s+a\s+result\s+of|due\s+to|given|reflecting|driven\s+by)\s+"
-    r"(?:[\w'’-]+\s+){0,5}?(?:challenges|headwinds|shortages?|disruptions?|constraints|"
-    r"weakness|softness|pressures?|delays?)\b",
+    r"\b(?:because\s+of|as\s+a\s+result\s+of|due\s+to|given|reflecting|driven\s+by|"
+    r"assum(?:e|es|ing)|incorporat(?:e|es|ing))\s+(?:[\w'’:-]+\s+){0,12}?(?:challenges|headwinds|"
+    r"shortages?|disruptions?|constraints|weakness|softness|pressures?|delays?|lost|closures?|"
+    r"shutdowns?)\b",
     re.I,
 )
 _NEGATED = re.compile(
@@ -178,10 +179,10 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         if re.search(r"\b(?:upward|up|higher|raise|increase|stronger|better)\b", rest):
             found.append((match.start(), "raised", _metric(match.group())))
         elif re.search(r"\b(?:downward|down|lower|reduc|weaker|softer|decline|cut)", rest) or (
-            _HARDSHIP.search(sentence, 0, match.start())
+            _HARDSHIP.search(sentence)
         ):  # "As a result of the supply chain challenges, we are revising our guidance"
             found.append((match.start(), "cut", _metric(match.group())))
-    moved = _against_prior_range(sentence)
+    moved = _against_prior_range(sentence) or _against_prior_words(sentence)
     if moved is not None:
         found.append((moved[0], moved[1], _metric(sentence[: moved[0]])))
     seen: set[str] = set()
@@ -272,3 +273,37 @@ def _against_prior_range(sentence: str) -> tuple[int, str] | None:
     old = float(found["c"]) + float(found["d"])
     direction = "raised" if new > old else "cut" if new < old else "reiterated"
     return found.start(), direction
+
+
+# Magnitudes said in words, in their order: "mid single digits" is below "low double digits".
+_MAGNITUDE = (
+    r"(?P<{n}>(?:low|mid|high)[- ]?(?:to[- ](?:low|mid|high)[- ]?)?(?:single|double)[- ]digits?|"
+    r"(?:low|mid|high)[- ]?teens)"
+)
+_PRIOR_WORDS = re.compile(
+    _MAGNITUDE.format(n="new")
+    + rf"[^.;%\d]{{0,60}}?\b(?:versus|vs\.?|compared\s+(?:to|with)|from|down\s+from|up\s+from)"
+    rf"\s+(?:our|the)\s+(?:previous|prior|earlier|last)\s+{_NOUN}\s*(?:of\s+)?"
+    + _MAGNITUDE.format(n="old"),
+    re.I,
+)
+_ORDER = {"single": 0, "double": 3, "teens": 3}
+_STEP = {"low": 1, "mid": 2, "high": 3}
+
+
+def _magnitude(words: str) -> int:
+    """A magnitude's place on the scale low single … high double digits (its upper end)."""
+    low = words.lower()
+    size = next(v for k, v in _ORDER.items() if k in low)
+    step = max(_STEP[w] for w in re.findall(r"low|mid|high", low))
+    return size + step
+
+
+def _against_prior_words(sentence: str) -> tuple[int, str] | None:
+    """A magnitude in words set against the prior guidance's ("mid single digits … versus our
+    prior guidance of low double-digit growth" is cut)."""
+    found = _PRIOR_WORDS.search(sentence)
+    if found is None or _blocked(sentence, found.start(), found.end(), verb=False):
+        return None
+    new, old = _magnitude(found["new"]), _magnitude(found["old"])
+    return found.start(), "raised" if new > old else "cut" if new < old else "reiterated"

@@ -51,6 +51,11 @@ def read_one(
         said = COMPARISON.search(before, tail(before, 40))
         value = MULTIPLE[match["mult"].lower()]
         verb_at = said.start() if said is not None else match.start()
+        if match["mult"].lower().endswith("fold"):  # "grew fourfold": the verb is before it
+            verb = VERB_THEN.search(before, tail(before, 160))
+            if verb is None or NEGATIVE.match(verb["verb"]):
+                return None
+            verb_at = verb.start()
         subject = subject_at(text, verb_at, after, first, revenue_said)
         if subject.name == COMPANY:  # "we doubled revenue in our cloud business": the cloud's
             subject = object_subject(after, of_revenue=True) or subject

@@ -12,14 +12,18 @@ CMP = (
     r"(?P<cmp>more\s+than|greater\s+than|in\s+excess\s+of|over|above|approximately|about|"
     r"roughly|nearly|almost|around|close\s+to|closer\s+to|less\s+than|under|below|just\s+over|"
     r"just\s+under|at\s+least|at\s+most|no\s+less\s+than|no\s+more\s+than|upwards\s+of|"
-    r"north\s+of|south\s+of)?\s*"
+    r"north\s+of|south\s+of|some)?\s*"
 )
 FIGURE = re.compile(
     r"(?<![\w.$€£])(?P<num>\d{1,4}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)"
-    r"|(?P<mult>\b(?:doubled|tripled|quadrupled|halved)\b)",
+    r"|(?P<mult>\b(?:doubled|tripled|quadrupled|halved|"
+    r"(?:three|four|five|six|seven|eight|nine|ten)fold)\b)",
     re.I,
 )
+_TIMES = ("three", "four", "five", "six", "seven", "eight", "nine", "ten")
+# "up more than sixfold": six times as much, 500% more.
 MULTIPLE = {"doubled": 100.0, "tripled": 200.0, "quadrupled": 300.0, "halved": -50.0}
+MULTIPLE |= {f"{word}fold": 100.0 * (times - 1) for times, word in enumerate(_TIMES, 3)}
 COMPARISON = re.compile(CMP + r"$", re.I)
 
 SHARE_OF = re.compile(

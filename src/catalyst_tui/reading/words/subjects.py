@@ -164,7 +164,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         words = words[
             owner + 1 :
         ]  # "NVIDIA's Blackwell": Blackwell; "the Group's sales": the Group
-    lows = [w.lower().strip(".'’") for w in words]
+    lows = ["u.s" if w == "US" else w.lower().strip(".'’") for w in words]  # not "us"
     if len(lows) > 2 and lows[0] in ("this", "that", "last", "next") and lows[1] in PERIOD_WORD:
         words, lows = words[2:], lows[2:]  # "This quarter our inline fleet": when, not who
     if not words or any(w.lower() in _DISCOURSE for w in words):
@@ -249,6 +249,7 @@ def _named_after(words: list[str]) -> bool:
         and w.lower() not in _COMPARATIVES
         and not _AMOUNT.match(w)
         and not _YEAR.fullmatch(w)
+        and not _HYPHENED_PERIOD.fullmatch(w.lower())  # "First-quarter sales of X": X's
         and w.lower() not in _FUNCTION_WORDS
         for w in words
     )
@@ -282,6 +283,10 @@ def _a_part(kept: list[str], first: bool) -> bool:
     head = kept[-1]
     if head.lower() in PART_WORDS or head.lower() in REVENUE_TYPES:
         return True
+    items = " ".join(kept).lower().replace(" & ", " and ").split(" and ")
+    each = any(w.lower() in ("each", "both", "all") for w in kept)  # one figure, two parts
+    if len(items) > 1 and not each and any(item in REVENUE_TYPES for item in items):
+        return True  # "Service and consumables were up 23%": kinds of revenue together
     if not head[0].isupper() and not _acronym(head):
         return False
     if len(kept) == 1 and first:

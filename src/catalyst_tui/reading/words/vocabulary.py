@@ -106,7 +106,8 @@ PERIOD_WORD = word_set(
 )
 SEQUENTIAL = re.compile(
     r"\bsequential(?:ly)?\b|quarter[- ](?:over|on|to)[- ]quarter|\bq/q\b|\bqoq\b|"
-    r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with))\s+(?:the\s+|our\s+)?"
+    r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with))\s+"
+    r"(?:[$€£][\d.,]+\s*(?:million|billion)?\s+(?:in|for)\s+)?(?:the\s+|our\s+)?"
     r"(?:(?:last|prior|previous|preceding)\s+quarter|"
     r"(?:first|second|third|fourth)\s+quarter(?!\s+(?:of|last|a\s+year|in\s+(?:19|20)\d\d|"
     r"(?:fiscal\s+)?['’]?\d{2,4}\b))|"
