@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from .attribution import other_in
 from .patterns import CMP, CUT_BASIS
@@ -84,12 +85,19 @@ def frame_words(opening: str) -> str:
     return opening
 
 
+class Against(NamedTuple):
+    """What a year named as a base is set against: the sentence it is said in and the latest
+    year a base is in the document's statements (latest_base)."""
+
+    sentence: str
+    latest: float
+
+
 def growth_basis(
-    text: str, figures: list[re.Match[str]], i: int, after: str, frame: str, latest: float
+    text: str, figures: list[re.Match[str]], i: int, after: str, frame: str, against: Against
 ) -> str:
     """The basis of the growth that is figure `i` of the clause `text` (`after`: the words
-    up to the next figure; `frame`: frame_words of the clause; `latest`: the latest year a
-    base is in the sentence or the document, latest_base)."""
+    up to the next figure; `frame`: frame_words of the clause)."""
     since = figures[i - 1].end() if i else 0
     start = figures[i].start()
     for words in (
@@ -105,17 +113,17 @@ def growth_basis(
         return ""
     if basis == "year over year":
         basis = _against_quarter(_basis_window(after), text, basis)
-        if basis and _years_back(words, latest):
+        if basis and _years_back(words, against):
             return ""
     return basis
 
 
-def list_basis(text: str, after_last: str, frame: str, latest: float) -> str:
+def list_basis(text: str, after_last: str, frame: str, against: Against) -> str:
     """The basis of a list's growths said after its last figure, else the clause's frame."""
     for words in (_basis_window(after_last), frame):
         basis = _basis(words)
         if basis:
-            return "" if basis == "year over year" and _years_back(words, latest) else basis
+            return "" if basis == "year over year" and _years_back(words, against) else basis
     return ""
 
 
@@ -137,13 +145,14 @@ def base_year(words: str) -> float:
     return int(year["c"] + year["y"]) if year["c"] else 2000 + int(year["yy"])
 
 
-def _years_back(words: str, latest: float) -> bool:
+def _years_back(words: str, against: Against) -> bool:
     """Whether the year-over-year base said in `words` is two years back or more: a base the
-    speaker calls pre-pandemic, or a year before the latest one a base is in (`latest`)."""
+    speaker calls pre-pandemic, or a year before the latest one a base is in, in its sentence
+    or its document (looked for only where a year is named: few figures)."""
     if _PRE.search(words):
         return True
     year = base_year(words)
-    return 0 < year < latest and year != NOW
+    return 0 < year < NOW and year < sentence_base(against.sentence, against.latest)
 
 
 def latest_base(sentences: Iterable[str]) -> float:
@@ -152,7 +161,7 @@ def latest_base(sentences: Iterable[str]) -> float:
     of this year's figures; a quarter just before the sentence's own is no year before)."""
     latest: float = 0
     for sentence in sentences:
-        if "%" in sentence and not FORWARD.search(sentence):
+        if "%" in sentence and _BASE_YEAR.search(sentence) and not FORWARD.search(sentence):
             latest = max(latest, sentence_base(sentence, 0, said_before=False))
     return latest
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .bases import frame_words, growth_basis, list_basis, sentence_base
+from .bases import Against, frame_words, growth_basis, list_basis
 from .clauses import Clause, clause_subject, clauses
 from .facts import named_customer
 from .lists import Found, headed, respectively
@@ -57,7 +57,7 @@ def read_figures(
     """Every share and growth of revenue `sentence` states, with its subject (`latest`: the
     latest year the document's statements measure a growth against, bases.latest_base)."""
     sentence = _CORRECTED.sub(lambda m: " " * len(m.group()), sentence)
-    latest = sentence_base(sentence, latest)
+    against = Against(sentence, latest)
     revenue_said = REVENUE_SAID.search(sentence) is not None
     first_subject: Subject | None = None
     first_clause: Clause | None = None  # a clause before any figure: its subject when needed
@@ -73,7 +73,7 @@ def read_figures(
             listed
             if listed is not None
             else reported(
-                text, list(_clause_figures(text, clause.start == 0, revenue_said, latest))
+                text, list(_clause_figures(text, clause.start == 0, revenue_said, against))
             )
         )
         if not found or ATTRIBUTED.search(text):
@@ -148,11 +148,13 @@ def _apposed_to_customer(text: str, name: str) -> bool:
     return at > 0 and CUSTOMER.search(text[max(0, at - 30) : at]) is not None
 
 
-def _clause_figures(text: str, first: bool, revenue_said: bool, latest: float) -> Iterator[Found]:
+def _clause_figures(
+    text: str, first: bool, revenue_said: bool, against: Against
+) -> Iterator[Found]:
     """The clause's figures; a growth of a list with no basis of its own takes the basis said
     after the list ("up 28% in dollars, 25% local currencies and 23% organically compared to
     the first quarter of 2020": each against that quarter)."""
-    found = list(_each_figure(text, first, revenue_said, latest))
+    found = list(_each_figure(text, first, revenue_said, against))
     for j in range(len(found) - 2, -1, -1):
         one, nxt = found[j], found[j + 1]
         if one.kind == nxt.kind == "growth" and not one.basis and nxt.basis:
@@ -167,12 +169,12 @@ def _clause_figures(text: str, first: bool, revenue_said: bool, latest: float) -
 _LIST_GAP = re.compile(r"(?:\s+(?:in|on|from|for)?\s*[\w.&/-]+){0,4}\s*(?:,|,?\s+and)\s+", re.I)
 
 
-def _each_figure(text: str, first: bool, revenue_said: bool, latest: float) -> Iterator[Found]:
+def _each_figure(text: str, first: bool, revenue_said: bool, against: Against) -> Iterator[Found]:
     frame = frame_words(text[: FIGURE.search(text).start()])  # type: ignore[union-attr]
     figures = list(FIGURE.finditer(text))
     paired = respectively(text, first, revenue_said)
     if paired is not None:  # "64% and 36% of revenue, respectively": each its name, or none
-        basis = list_basis(text, text[figures[-1].end() :], frame, latest)
+        basis = list_basis(text, text[figures[-1].end() :], frame, against)
         for found in paired:
             yield found._replace(basis=basis if found.kind == "growth" else "")
         return
@@ -214,7 +216,7 @@ def _each_figure(text: str, first: bool, revenue_said: bool, latest: float) -> I
         if high is not None and found.kind == "share":
             found = found._replace(high=float(high["num"] or 0), comparison="between")
         if found.kind == "growth":  # a share has no basis: none looked for
-            found = found._replace(basis=growth_basis(text, figures, i, after, frame, latest))
+            found = found._replace(basis=growth_basis(text, figures, i, after, frame, against))
         last = found
         yield found
 

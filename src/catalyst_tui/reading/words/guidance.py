@@ -151,7 +151,10 @@ _OTHERS_DO = re.compile(
 def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
     """Each direction of the company's guidance `sentence` gives, in its order."""
     found: list[tuple[int, str, str]] = []
+    low = sentence.lower()
     for direction, pattern in _VERB_OBJECT.items():
+        if not any(key in low for key in _VERB_KEYS[direction]):
+            continue  # each pattern looked for only where one of its words stands
         for match in pattern.finditer(sentence):
             if _blocked(sentence, match.start(), match.end()):
                 continue
@@ -161,18 +164,20 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
             metric = _metric(match["object"]) or _metric(after, first=True)
             found.append((match.start(), direction, metric))
     for direction, pattern in _AGAINST_PRIOR.items():
+        if not any(key in low for key in _PRIOR_KEYS[direction]):
+            continue
         for match in pattern.finditer(sentence):
             if not _blocked(sentence, match.start(), match.end(), verb=False):
                 found.append((match.start(), direction, _metric(sentence[: match.end()])))
-    for match in _STANDS.finditer(sentence):
+    for match in _STANDS.finditer(sentence) if _keyed(low, _STANDS_KEYS) else ():
         lead = sentence[max(sentence.rfind(c, 0, match.start()) for c in ",;:") + 1 : match.start()]
         if not (_NEGATED.search(lead) or _HEDGED.search(lead) or _ELSE.search(match.group())):
             found.append((match.start(), "reiterated", _metric(match.group())))
-    for match in _WHERE_DONE.finditer(sentence):
+    for match in _WHERE_DONE.finditer(sentence) if _keyed(low, ("where", "in which")) else ():
         said = next((d for d, v in _VERBS.items() if re.fullmatch(v, match["verb"], re.I)), "")
         if said and said != "introduced" and not _blocked(sentence, match.start(), match.end()):
             found.append((match.start(), said, _metric(sentence[match.end() :], first=True)))
-    for match in _REVISED.finditer(sentence):
+    for match in _REVISED.finditer(sentence) if _keyed(low, ("revis", "updat", "adjust")) else ():
         if _blocked(sentence, match.start(), match.end()):
             continue
         rest = match["rest"].lower()
@@ -182,7 +187,11 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
             _HARDSHIP.search(sentence)
         ):  # "As a result of the supply chain challenges, we are revising our guidance"
             found.append((match.start(), "cut", _metric(match.group())))
-    moved = _against_prior_range(sentence) or _against_prior_words(sentence)
+    moved = (
+        (_against_prior_range(sentence) or _against_prior_words(sentence))
+        if _keyed(low, ("prior", "previous", "earlier", "last"))
+        else None
+    )
     if moved is not None:
         found.append((moved[0], moved[1], _metric(sentence[: moved[0]])))
     seen: set[str] = set()
@@ -193,6 +202,36 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         yield Stated(
             "guidance", "", None, None, "", direction, "", True, metric, sentence, start, end
         )
+
+
+# A word each pattern's matches hold (lower case): a pattern is looked for only where one is.
+_VERB_KEYS = {
+    "raised": ("rais", "increas", "lift", "boost", " up"),
+    "cut": ("reduc", "lower", "cut", "trim", "down"),
+    "reiterated": (
+        "reaffirm",
+        "reiterat",
+        "maintain",
+        "confirm",
+        "keep",
+        "kept",
+        "hold",
+        "stick",
+        "stand",
+        "comfortable",
+    ),
+    "withdrawn": ("withdr", "suspend", "pull"),
+    "introduced": ("initiat", "introduc", "provid", "issu", "giv"),
+}
+_PRIOR_KEYS = {
+    "raised": ("increase", "raise", "higher", "above", "up"),
+    "cut": ("reduction", "decrease", "lower", "below", "down", "cut"),
+}
+_STANDS_KEYS = ("stand", "remain", "unchanged", "holds", "nothing chang", "no chang")
+
+
+def _keyed(low: str, keys: tuple[str, ...]) -> bool:
+    return any(key in low for key in keys)
 
 
 def _blocked(sentence: str, at: int, until: int, *, verb: bool = True) -> bool:
