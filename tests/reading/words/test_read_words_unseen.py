@@ -134,11 +134,26 @@ BASES: list[tuple[str, list[str]]] = [
         "pre-pandemic sales in the third quarter of 2019.",
         ["growth 12 yoy : Medical", "growth 15 > : Medical"],
     ),
+    # a growth set against a range takes the range's basis
+    (
+        "Acquisitions added 200 basis points, resulting in 7.4% organic revenue growth, slightly "
+        "below our guidance range of 8% to 10% growth versus 2021.",
+        ["growth 7.4 yoy : company"],
+    ),
 ]
 
 MORE_WHOSE: list[tuple[str, list[str]]] = [
     # a growth of no measure named, where the sentence speaks of orders and of no revenue
     ("We achieved 7% growth and a strong 1.2 book-to-bill, as orders rose in every segment.", []),
+    (
+        "We achieved 7% growth and a 1.2 book-to-bill, as orders exceeded sales in every segment.",
+        [],
+    ),
+    ("On 6% revenue growth, we increased operating profit by 15%.", ["growth 6 : company"]),
+    (
+        "Europe and the rest of the world grew 18% in the quarter.",
+        ["growth 18 : Europe and the rest of the world"],
+    ),
     # one growth in two measures, not two periods
     (
         "Acme delivered a strong quarter.\nAcme Inc revenue grew 14% and 10% on a currency "

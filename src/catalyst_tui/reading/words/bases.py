@@ -73,6 +73,27 @@ def _listed_words(text: str, figures: list[re.Match[str]], i: int, after: str) -
     return _basis_window(text[figures[i + 1].end() : end])
 
 
+# A figure set against a range of the same measure: "10.6% organic revenue growth, slightly
+# below our guidance range of 12% to 14% growth versus 2020": against 2020 too.
+_AGAINST_RANGE = re.compile(
+    r"[\w\s-]{0,40}?,?\s*(?:slightly\s+|well\s+|just\s+)?(?:below|above|within|ahead\s+of|"
+    r"short\s+of|in\s+line\s+with)\s+(?:our|the)\s+(?:guidance\s+|prior\s+)?(?:range|guidance|"
+    r"outlook)(?:\s+range)?\s+of\s+" + CMP,
+    re.I,
+)
+
+
+def _range_words(text: str, figures: list[re.Match[str]], i: int, after: str) -> str:
+    """The words after a range a growth is set against: its basis is the growth's."""
+    if i + 2 >= len(figures) or not _AGAINST_RANGE.fullmatch(after):
+        return ""
+    between = text[figures[i + 1].end() : figures[i + 2].start()]
+    if not re.fullmatch(r"\s*(?:to|-|–)\s*", between):
+        return ""
+    end = figures[i + 3].start() if i + 3 < len(figures) else len(text)
+    return _basis_window(text[figures[i + 2].end() : end])
+
+
 def frame_words(opening: str) -> str:
     """The words before a clause's first figure where they say a basis for its figures; ""
     where that basis qualifies a measure that is not revenue ("Foreign exchange had a
@@ -104,6 +125,7 @@ def growth_basis(
         _basis_window(after),
         _basis_window(_own_clause(text[since:start])),
         _listed_words(text, figures, i, after),
+        _range_words(text, figures, i, after),
         frame,
     ):
         basis = _basis(words)

@@ -88,7 +88,11 @@ def read_figures(
                 continue
             if figure.subject.name == COMPANY and marks.excluded:
                 continue  # "Excluding China, revenue grew 6%": not the company's whole
-            if figure.subject.name == COMPANY and not revenue_said and _GROWS.search(sentence):
+            if (
+                figure.subject.name == COMPANY
+                and _GROWS.search(sentence)
+                and not REVENUE_SAID.search(sentence, 0, clause.start + figure.position + 30)
+            ):  # revenue named before the figure or in its own words ("9% revenue growth")
                 continue  # "We achieved 11% growth and a 1.1 book-to-bill": of orders, maybe
             subject = figure.subject
             if subject.other:

@@ -283,6 +283,8 @@ def _a_part(kept: list[str], first: bool) -> bool:
     head = kept[-1]
     if head.lower() in PART_WORDS or head.lower() in REVENUE_TYPES:
         return True
+    if [k.lower() for k in kept[-3:]] == ["rest", "of", "world"]:
+        return True  # "Asia and the rest of the world grew 28%": regions
     items = " ".join(kept).lower().replace(" & ", " and ").split(" and ")
     each = any(w.lower() in ("each", "both", "all") for w in kept)  # one figure, two parts
     if len(items) > 1 and not each and any(item in REVENUE_TYPES for item in items):
