@@ -186,7 +186,97 @@ MORE_WHOSE: list[tuple[str, list[str]]] = [
     ("We saw a threefold increase in customers.", []),
 ]
 
+# The classes of the round after: what fooled the reader on the second batch of calls.
+ROUND_AFTER: list[tuple[str, list[str]]] = [
+    # a measure word in a capitalised name is the name's
+    ("Capital Markets revenue grew 8% to $701 million.", ["growth 8 : Capital Markets"]),
+    (
+        "Wealth & Investment Management revenues rose 6%.",
+        ["growth 6 : Wealth & Investment Management"],
+    ),
+    ("Capital expenditures rose 6%.", []),
+    # what drove a growth is no growth
+    (
+        "Net sales increased 12% over the prior year due to an 11% increase from volume and 1% "
+        "from price.",
+        ["growth 12 yoy : company"],
+    ),
+    ("Storage had a 9% increase from volume as well as 1% improvement from FX.", []),
+    # an aside opened by "when" is an aside; what a verb acts on is what grew
+    ("Operating expenses, when excluding special items, were at 14% of sales.", []),
+    ("We improved units shipped per labor hour by 3%, resulting in fewer hours.", []),
+    # what is signed is not yet revenue: contract value, new business
+    ("Contract value growth accelerated to 9% in the quarter.", []),
+    ("New business was up 38% versus last year.", []),
+    ("Bundled services now represent close to 50% of all new business.", []),
+    ("Smaller sales, those under $2 million in annualized values, rose 11%.", []),
+    # one figure said of each of several parts, a count, subscriptions counted
+    ("HR, finance, sales and supply chain each grew 20% or more year-over-year.", []),
+    ("The number of labels printed grew over 30% and paid subscriptions grew about 70%.", []),
+    # growth "in" a kind of thing is a part's only where the company grew
+    ("We're seeing double-digit growth across sectors, including 33% growth in healthcare.", []),
+    ("We grew 48% sequentially in filters.", ["growth 48 sequential : filters"]),
+    # talk and an aside between a part and its verb
+    (
+        "On a sequential basis, moving to Slide 11, our second quarter net sales were down 3% "
+        "from the first quarter.",
+        ["growth -3 sequential : company"],
+    ),
+    (
+        "For the quarter, our Spine business, which includes Acme Medical delivered 3.2% growth.",
+        ["growth 3.2 : Spine business"],
+    ),
+    (
+        "Our online channel delivered strong results, with sales rising after having surged over "
+        "50% in the year-ago period.",
+        ["growth 50 > : online channel"],
+    ),
+]
+
 GUIDANCE: list[tuple[str, list[str]]] = [
+    # results set against expectations move no guidance
+    ("EPS growth was lower than our expectations and is reflected in our updated guidance.", []),
+    (
+        "We are also raising the midpoint on our EPS guidance for the full year.",
+        ["guidance raised : company"],
+    ),
+    (
+        "Our capex expectation for the year remains approximately $80 million.",
+        ["guidance reiterated : company"],
+    ),
+    (
+        "Turning to our full year outlook, which is in line with what we have previously said.",
+        ["guidance reiterated : company"],
+    ),
+    (
+        "We said we expected revenue to grow, and we remain committed to this outlook.",
+        ["guidance reiterated : company"],
+    ),
+    (
+        "We continue to expect cash conversion of 90% as previously guided.",
+        ["guidance reiterated : company"],
+    ),
+    ("Those targets, as previously communicated, will take another year to achieve.", []),
+    (
+        "With the continued uncertainty and staffing shortages, we are updating our full year "
+        "guidance to 5% to 6%.",
+        ["guidance cut : company"],
+    ),
+    (
+        "We are making an adjustment to our restructuring guidance from 20 to 30 million to now "
+        "10 to 15 million.",
+        ["guidance cut : company"],
+    ),
+    (
+        "Where we had expected low single digits growth, we are now anticipating mid single "
+        "digits.",
+        ["guidance raised : company"],
+    ),
+    (
+        "We expect mid single-digit growth in pumps, up from low single digits.",
+        ["guidance raised : company"],
+    ),
+    ("Revenue grew low double digits, up from mid single digits last quarter.", []),
     # a revision for a hardship said after it, in whatever words
     (
         "We're updating our third quarter and our full year guidance ranges, which assumes some "
@@ -240,6 +330,11 @@ def test_the_basis_of_a_growth(text: str, expected: list[str]) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), _cases(MORE_WHOSE))
 def test_more_of_whose_a_figure_is(text: str, expected: list[str]) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), _cases(ROUND_AFTER))
+def test_the_classes_of_the_round_after(text: str, expected: list[str]) -> None:
     _check(text, expected)
 
 

@@ -113,7 +113,13 @@ _MEASURED_BEFORE = re.compile(
     r"(?P<words>(?:[$\w.,'’-]+\s+){1,3})(?:in|with|across|within|through|via)\s*$", re.I
 )
 # An aside between a subject and its verb: "Revenue, excluding the impact of divestitures, grew".
-_ASIDE = re.compile(r"(?P<comma>),\s*(?P<aside>(?:excluding|including|ex)\b[^,]{1,80}),\s*$", re.I)
+_ASIDE = re.compile(
+    r"(?P<comma>),\s*(?P<aside>(?:(?:when|while|if)\s+)?(?:excluding|including|ex)\b[^,]{1,80}),\s*$",
+    re.I,
+)
+# A relative clause of what a part includes, its closing comma unsaid: "our Trauma and
+# Extremities business, which includes Wright Medical delivered 3.2% growth".
+_INCLUDES = re.compile(r",\s*which\s+(?:includes?|included|contains?)\s+$", re.I)
 # Words set off by commas between a revenue and its verb: "Red Hat revenue, all in, was up".
 _REVENUE_ASIDE = re.compile(
     r"\b(?:revenues?|sales)(?:\s+performance)?(?P<comma>),(?P<aside>[^,\d%]{1,80}),\s*"
@@ -133,7 +139,8 @@ def _each_of_revenue(before: str) -> bool:
     items = [i.strip() for i in re.split(r",|\band\b", before[: each.start()])][-6:]
     for k in range(len(items) - 1, -1, -1):
         if _BARE_REVENUE.fullmatch(items[k]):
-            return all(0 < len(i.split()) <= 3 for i in items[k:])
+            others = [i for i in items[k:] if i and i != items[k]]
+            return all(0 < len(i.split()) <= 3 and other_in(i) for i in others)
     return False
 
 
@@ -178,6 +185,10 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     named_at = stripped.rfind(phrase) if phrase else -1
     aux_only = named_at >= 0 and _AUX_ONLY.fullmatch(stripped, named_at + len(phrase))
     lead = stripped[:named_at] if aux_only else stripped  # "…, where sales were": ", where"
+    included = _INCLUDES.search(lead + " ") if phrase else None
+    if included is not None:  # "X business, which includes Y delivered 3.2%": X's
+        phrase = phrase_before(text, near + included.start())
+        lead = lead[: included.start()]
     infinitive = _INFINITIVE.search(stripped) if phrase.lower() in _DOING else None
     if infinitive is not None:  # "Digital Banking to generate 8% growth": Digital Banking's
         phrase = phrase_before(text, near + infinitive.start())
@@ -198,6 +209,11 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     acting = _OBJECT_OF.search(lead) if not phrase else None
     if acting is not None:  # "wins at Digital Banking drove an 8% growth rate"
         phrase = phrase_before(text, near + acting.start())
+        told = text[near : near + acting.start()].rstrip()
+        cut = told.rfind(phrase) if phrase else -1
+        included = _INCLUDES.search(told[:cut] + " ") if cut >= 0 else None
+        if included is not None:  # "X business, which includes Y delivered 3.2% growth"
+            phrase = phrase_before(text, near + included.start())
     said = _AFTER_REVENUE.search(lead) if not phrase else None
     if said is not None:  # "an improvement in defense aftermarket revenue, up 7%"
         named = read_subject(phrase_before(text, near + said.end()), revenue_said=True)

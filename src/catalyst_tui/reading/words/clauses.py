@@ -49,7 +49,12 @@ _DISCOURSE_FRAMES = (
     r"essence|hindsight|connection|relation|addition|times?|way|sense|word|end|aggregate|"
     r"midpoint|mid-point)\b"
 )
-_RELATIVE = re.compile(r",\s*(?:which|who)\b[^,]*,|\bas\s+(?:I|we)\s+\w+\s+\w+,?", re.I)
+_RELATIVE = re.compile(
+    r",\s*(?:which|who)\b[^,]*,|\bas\s+(?:I|we)\s+\w+\s+\w+,?|"
+    # "which includes Wright Medical" before the verb, its closing comma unsaid
+    r",\s*which\s+(?:includes?|included|contains?)\s+(?:[A-Z][\w&.'’-]*\s+)+(?=[a-z])",
+    re.I,
+)
 _CLAUSE_CUT = re.compile(
     r";|,?\s+(?:while|whereas)\s+|,\s+but\s+|\s+but\s+(?=\w+\s+(?:was|were|is|are))|"
     r"(?:,\s+|\s+)and\s+(?=(?:[\w&/.'’-]+\s+){0,5}?(?:was|were|is|are|grew|increased|"
@@ -120,6 +125,8 @@ def _object_other(after_verb: str) -> bool:
 def _without_apposition(phrase: str) -> str:
     """ "pharma, our largest market," is pharma, a market."""
     parts = [p.strip() for p in phrase.split(",") if p.strip()]
+    if len(parts) >= 2 and _PARTICIPLE.match(parts[0]) and not _is_part(parts[0]):
+        parts = parts[1:]  # "moving to Slide 11, our net sales were down 3%": talk, no part
     if (
         len(parts) >= 2
         and read_subject(parts[-1]).name == COMPANY

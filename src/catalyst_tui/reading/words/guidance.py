@@ -16,18 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .patterns import GUIDANCE_NOUN
+from .prior import against_prior_range, against_prior_words, from_to
 from .records import Stated
 
-# "range" names the guidance only with its figures or its ends: "our range to $4.1 billion",
-# "the low end of our range"; "a broad range of customers" is none.
-_NOUN = (
-    r"(?:guidance|outlook|guide|forecasts?|expectations?|projections?|"
-    r"targets?(?!\s+(?:leverage|ratio|capital|payout|dividend|debt|price|customers?|markets?|"
-    r"audiences?|dates?|lists?|zones?|acquisitions?))|"
-    r"range(?=\s+(?:to|from|by|of|for)\s+(?:\$|\d|the\s+(?:full\s+)?year|fiscal|q[1-4]))|"
-    r"(?<=\bend\sof\sour\s)range|(?<=\bend\sof\sthe\s)range|(?<=\bprior\s)range|"
-    r"(?<=\bprevious\s)range|(?<=\bearlier\s)range|(?<=\bguidance\s)range)"
-)
+_NOUN = GUIDANCE_NOUN
 # "that" before another determiner opens a clause: "reiterate that our target is likely to
 # incorporate ..." reiterates what is said of the target, not the target.
 _DETERMINER = (
@@ -70,7 +63,7 @@ _FILLER = (
     r"(?:\s+(?!(?:in|on|at|ahead|with|to|into|as|because|while|which|that|than|from|by)\b)"
     r"(?:[\w'’-]+,?|\$[\d.,]+))"
 )
-_END_OF = r"(?:\s+the\s+(?:high|low|top|bottom|upper|lower)\s+end\s+of)?"
+_END_OF = r"(?:\s+the\s+(?:(?:high|low|top|bottom|upper|lower)\s+end\s+of|mid-?point\s+(?:of|on)))?"
 _VERB_OBJECT = {
     direction: re.compile(
         rf"\b(?:{verbs})\b(?:\s+(?:again|also|once\s+again))?"
@@ -101,10 +94,16 @@ _AGAINST_PRIOR = {
 # "our guidance remains unchanged", "nothing changes in our view of the year".
 _STANDS = re.compile(
     rf"\b(?:our|the|the\s+company['’]s)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_NOUN}|view)\b[^.;,]{{0,60}}?"
-    r"(?<!\bnow\s)\b(?:stands|remains?\s+(?:unchanged|intact|the\s+same|in\s+place|at)|"
+    r"(?<!\bnow\s)\b(?:stands|remains?\s+(?:unchanged|intact|the\s+same|in\s+place|at|"
+    r"approximately|about|around)|"
     r"is\s+unchanged|are\s+unchanged|holds)\b"
     rf"|\b(?:nothing\s+changes|no\s+changes?)\s+(?:in|to)\s+(?:our|the)\s+(?:[\w'’-]+\s+){{0,3}}?"
-    rf"(?:{_NOUN}|view)\b",
+    rf"(?:{_NOUN}|view)\b"
+    # "our full year outlook, which is in line with what we have previously communicated"
+    rf"|\b{_NOUN}\b[^.;]{{0,40}}?\bin\s+line\s+with\s+what\s+we\s+(?:have\s+)?previously\s+"
+    r"(?:communicated|said|provided|shared|guided|given)\b"
+    rf"|\bas\s+previously\s+guided\b"
+    rf"|\bremain\s+committed\s+to\s+(?:this|our|the|that)\s+(?:[\w-]+\s+){{0,2}}?{_NOUN}\b",
     re.I,
 )
 # The guidance named, then what was done to it: "our full-year guidance, where we raised our
@@ -115,13 +114,13 @@ _WHERE_DONE = re.compile(
     re.I,
 )
 _REVISED = re.compile(
-    rf"\b(?:revis|updat|adjust)(?:e|es|ed|ing|s)?\s+(?:our|the|its|that|this){_FILLER}{{0,6}}?\s+{_NOUN}"
+    rf"\b(?:revis|updat|adjust)(?:e|es|ed|ing|s|ments?\s+to|ions?\s+to)?\s+(?:our|the|its|that|this){_FILLER}{{0,6}}?\s+{_NOUN}"
     r"(?P<rest>[^.;]{0,80})",
     re.I,
 )
 # A hardship a revision is said to follow: revised for it, the guidance goes down.
 _HARDSHIP = re.compile(
-    r"\b(?:because\s+of|as\s+a\s+result\s+of|due\s+to|given|reflecting|driven\s+by|"
+    r"\b(?:because\s+of|as\s+a\s+result\s+of|due\s+to|given|reflecting|driven\s+by|with|"
     r"assum(?:e|es|ing)|incorporat(?:e|es|ing))\s+(?:[\w'’:-]+\s+){0,12}?(?:challenges|headwinds|"
     r"shortages?|disruptions?|constraints|weakness|softness|pressures?|delays?|lost|closures?|"
     r"shutdowns?)\b",
@@ -167,6 +166,8 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         if not any(key in low for key in _PRIOR_KEYS[direction]):
             continue
         for match in pattern.finditer(sentence):
+            if re.search(r"expectation", match.group(), re.I) and not _PRIOR.search(match.group()):
+                continue  # "lower than our expectations": results, not guidance moved
             if not _blocked(sentence, match.start(), match.end(), verb=False):
                 found.append((match.start(), direction, _metric(sentence[: match.end()])))
     for match in _STANDS.finditer(sentence) if _keyed(low, _STANDS_KEYS) else ():
@@ -181,19 +182,22 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         if _blocked(sentence, match.start(), match.end()):
             continue
         rest = match["rest"].lower()
-        if re.search(r"\b(?:upward|up|higher|raise|increase|stronger|better)\b", rest):
+        ranged = from_to(rest)
+        if ranged:  # "our restructuring guidance from 50 to 60 million to now 30 to 40 million"
+            found.append((match.start(), ranged, _metric(match.group())))
+        elif re.search(r"\b(?:upward|up|higher|raise|increase|stronger|better)\b", rest):
             found.append((match.start(), "raised", _metric(match.group())))
         elif re.search(r"\b(?:downward|down|lower|reduc|weaker|softer|decline|cut)", rest) or (
             _HARDSHIP.search(sentence)
         ):  # "As a result of the supply chain challenges, we are revising our guidance"
             found.append((match.start(), "cut", _metric(match.group())))
     moved = (
-        (_against_prior_range(sentence) or _against_prior_words(sentence))
-        if _keyed(low, ("prior", "previous", "earlier", "last"))
+        (against_prior_range(sentence) or against_prior_words(sentence))
+        if _keyed(low, _PRIOR_KEYS_ALL)
         else None
     )
-    if moved is not None:
-        found.append((moved[0], moved[1], _metric(sentence[: moved[0]])))
+    if moved is not None and not _blocked(sentence, moved[0], moved[1], verb=False):
+        found.append((moved[0], moved[2], _metric(sentence[: moved[0]])))
     seen: set[str] = set()
     for _, direction, metric in sorted(found):
         if direction in seen:
@@ -227,7 +231,19 @@ _PRIOR_KEYS = {
     "raised": ("increase", "raise", "higher", "above", "up"),
     "cut": ("reduction", "decrease", "lower", "below", "down", "cut"),
 }
-_STANDS_KEYS = ("stand", "remain", "unchanged", "holds", "nothing chang", "no chang")
+_PRIOR_KEYS_ALL = ("prior", "previous", "earlier", "last", "expected", " from ")
+_STANDS_KEYS = (
+    "stand",
+    "remain",
+    "unchanged",
+    "holds",
+    "nothing chang",
+    "no chang",
+    "previously",
+)
+
+
+_PRIOR = re.compile(r"\b(?:prior|previous|earlier|last)\b", re.I)
 
 
 def _keyed(low: str, keys: tuple[str, ...]) -> bool:
@@ -249,6 +265,7 @@ def _blocked(sentence: str, at: int, until: int, *, verb: bool = True) -> bool:
         verb
         and re.search(r"(?:\b(?:a|an|the|our|its|their)|['’]s)\s*$", lead, re.I)
         and not (lead.rstrip().lower().endswith("our") and _DONE.match(sentence, at))
+        and not _NOUN_OF_ACT.match(sentence, at)  # "an adjustment to our guidance": an act
     ):
         return True
     if verb and (_OTHERS.search(sentence[at:until]) or _OTHERS_DO.search(lead)):
@@ -262,6 +279,7 @@ _OTHERS = re.compile(r"\b(?:their|his|her|your)\b", re.I)
 _ACTS = re.compile(
     r"\b(?:we|(?<!due\s)(?<!owing\s)(?<!thanks\s)to|will|must|and|also|i)\s*$|['’]ll\s*$", re.I
 )
+_NOUN_OF_ACT = re.compile(r"[a-z]+(?:ment|ion)s?\s+to\b", re.I)
 _DONE = re.compile(r"[a-z]+ed\b", re.I)  # a verb's past participle: "our raised outlook"
 # A measure right before the verb is what moves, not the guidance.
 _MEASURE_DOES = re.compile(
@@ -281,68 +299,3 @@ def _metric(words: str, *, first: bool = False) -> str:
         if name in text:
             return "EPS" if name in ("eps", "earnings") else name
     return "revenue" if re.search(r"revenue|sales", text) else text
-
-
-# A range of figures: "8% to 10%", "$4.1 billion to $4.2 billion", "$2.05-$2.10".
-_RANGE = (
-    r"\$?\s?(?P<{a}>\d+(?:\.\d+)?)\s?(?P<{u}>%|percent|million|billion)?\s*(?:to|-|–)\s*"
-    r"\$?\s?(?P<{b}>\d+(?:\.\d+)?)\s?(?P<{v}>%|percent|million|billion)?"
-)
-# The new range, then the prior one it is set against: "... of 8% to 10%, compared to our
-# previous guidance of 6% to 8%".
-_PRIOR_RANGE = re.compile(
-    _RANGE.format(a="a", u="u", b="b", v="v")
-    + rf"[^.;$%\d]{{0,40}}?\b(?:compared\s+(?:to|with)|versus|vs\.?|up\s+from|down\s+from|from)"
-    rf"\s+(?:our|the)\s+(?:previous|prior|earlier|last)\s+{_NOUN}\s*(?:of\s+|range\s+of\s+)?"
-    + _RANGE.format(a="c", u="w", b="d", v="x"),
-    re.I,
-)
-
-
-def _against_prior_range(sentence: str) -> tuple[int, str] | None:
-    """A range set against the prior guidance's in the same unit: its midpoint higher is
-    raised, lower is cut, the same is reiterated."""
-    found = _PRIOR_RANGE.search(sentence)
-    if found is None or _blocked(sentence, found.start(), found.end(), verb=False):
-        return None
-    units = {(found["u"] or found["v"] or "").lower(), (found["w"] or found["x"] or "").lower()}
-    if len(units) != 1:
-        return None  # "$4.1 billion to $4.2 billion" against "$4,000 million": not compared
-    new = float(found["a"]) + float(found["b"])
-    old = float(found["c"]) + float(found["d"])
-    direction = "raised" if new > old else "cut" if new < old else "reiterated"
-    return found.start(), direction
-
-
-# Magnitudes said in words, in their order: "mid single digits" is below "low double digits".
-_MAGNITUDE = (
-    r"(?P<{n}>(?:low|mid|high)[- ]?(?:to[- ](?:low|mid|high)[- ]?)?(?:single|double)[- ]digits?|"
-    r"(?:low|mid|high)[- ]?teens)"
-)
-_PRIOR_WORDS = re.compile(
-    _MAGNITUDE.format(n="new")
-    + rf"[^.;%\d]{{0,60}}?\b(?:versus|vs\.?|compared\s+(?:to|with)|from|down\s+from|up\s+from)"
-    rf"\s+(?:our|the)\s+(?:previous|prior|earlier|last)\s+{_NOUN}\s*(?:of\s+)?"
-    + _MAGNITUDE.format(n="old"),
-    re.I,
-)
-_ORDER = {"single": 0, "double": 3, "teens": 3}
-_STEP = {"low": 1, "mid": 2, "high": 3}
-
-
-def _magnitude(words: str) -> int:
-    """A magnitude's place on the scale low single … high double digits (its upper end)."""
-    low = words.lower()
-    size = next(v for k, v in _ORDER.items() if k in low)
-    step = max(_STEP[w] for w in re.findall(r"low|mid|high", low))
-    return size + step
-
-
-def _against_prior_words(sentence: str) -> tuple[int, str] | None:
-    """A magnitude in words set against the prior guidance's ("mid single digits … versus our
-    prior guidance of low double-digit growth" is cut)."""
-    found = _PRIOR_WORDS.search(sentence)
-    if found is None or _blocked(sentence, found.start(), found.end(), verb=False):
-        return None
-    new, old = _magnitude(found["new"]), _magnitude(found["old"])
-    return found.start(), "raised" if new > old else "cut" if new < old else "reiterated"

@@ -32,7 +32,7 @@ from .patterns import (
 from .phrases import phrase_before
 from .records import COMPANY
 from .subjects import Subject, read_subject
-from .vocabulary import PERIOD
+from .vocabulary import NOT_REVENUE, PERIOD, word_set
 
 
 def read_one(
@@ -69,6 +69,8 @@ def read_one(
     if re.match(r"\s*(?:points?|basis)\b", after, re.I) or _A_RATE.match(after):
         return None  # points; a rate a year ("growing 40% a year"): no growth of a period
     whole = SHARE_OF.match(after)
+    if whole and NOT_REVENUE.search(whole.group()):
+        return None  # "close to 50% of all new business": of what is signed, no revenue
     if whole:
         if value > 100 or re.search(r"\b(?:of|from)\s*(?:the\s+|each\s+)?$", before[-12:], re.I):
             return None  # no part is more than the whole: "250% of revenue" is no share
@@ -145,8 +147,12 @@ def read_one(
         return None
     if apposition_other(text, governor):
         return None  # "spent $2.1 billion on capital expenditures, an increase of 11%"
+    if noun is not None and _DRIVER_AFTER.match(after, noun.end()):
+        return None  # "due to an 11% increase from volume": what drove a growth, no growth
     own = subject_at(text, governor, "", first, revenue_said)
     grown = read_subject(verb["obj"]) if verb is not None and verb["obj"] else None
+    if own.name == COMPANY and grown is None and verb is not None and _acted_on(verb["gap"]):
+        return None  # "having improved pieces fed per labor hour by 3%": what it acted on
     if (
         (own.name in ("", COMPANY) or own.anaphor)
         and grown is not None
@@ -162,13 +168,21 @@ def read_one(
         own = measure_before(text, governor)
     if _parallel(text, last, governor) and own.name and not own.other:
         own = own._replace(revenue=True)  # "data center was up 30%, and storage down 4%"
-    named = object_subject(after, of_revenue=own.name == COMPANY or part_of)
+    # "we grew 48% sequentially in filters": a kind of thing the company grew in is a part;
+    # "we're seeing growth, including 33% growth in healthcare needs" names no growth of ours
+    named = object_subject(
+        after, of_revenue=(own.name == COMPANY and verb is not None) or (part_of and revenue_said)
+    )
     if named is not None and clause_subject(text, first, revenue_said).other:
         return None  # "increases in R&D expenses were driven by a 30% increase in compensation"
     subject = named or own
     if named is None and _IN_REVENUE.match(after) and not read_subject(subject.name).revenue:
         subject = Subject(COMPANY, True, False, False)  # "The 10% increase in revenue was …"
-    if re.search(r"\bgrowth(?:\s+rate)?\s*$", phrase_before(text, governor), re.I):
+    before_it = phrase_before(text, governor)
+    if (
+        re.search(r"\bgrowth(?:\s+rate)?\s*$", before_it, re.I)
+        and not read_subject(before_it).other
+    ):
         subject = measure_before(text, governor)  # "with growth accelerating to 131%"
     return Found("growth", -value if negative else value, comparison, subject, "", match.start())
 
@@ -197,6 +211,31 @@ _ACTED_ON = re.compile(
 )
 # A count: "we have doubled the number of instruments that can be networked".
 _COUNT = re.compile(r"\s+(?:the\s+|our\s+)?(?:number|count|amount)\s+of\b", re.I)
+# What drove a growth, after its noun: "an 11% increase from volume and 1% from price".
+_DRIVER_AFTER = re.compile(
+    r"\s+(?:from|in|due\s+to)\s+(?:higher\s+|lower\s+|organic\s+)*(?:volumes?|price|pricing|"
+    r"mix|currency|currencies|fx|f/x|foreign\s+exchange|acquisitions?|divestitures?)\b",
+    re.I,
+)
+# Words between a verb and its figure that name what it acted on: no revenue, no part.
+_GAP_WORDS = re.compile(r"[a-z][\w&/-]*", re.I)
+_GAP_NEUTRAL = word_set(
+    """by at only just a an very impressive strong solid robust healthy record organically
+    sequentially our total revenue revenues sales approximately about roughly nearly or than
+    year over on million billion thousand m b last prior the its this that year-over-year
+    year-on-year"""
+)
+
+
+def _acted_on(gap: str | None) -> bool:
+    """Whether the words between a verb and its figure name something it acted on ("improved
+    pieces fed per labor hour by 3%"), not revenue, an amount or an adverb."""
+    return any(
+        w.lower() not in _GAP_NEUTRAL and not w.lower().endswith("ly")
+        for w in _GAP_WORDS.findall(gap or "")
+    )
+
+
 _FLAT_TO = re.compile(r"\bflat\s+to\s*$", re.I)
 # A share's whole said first, before its clause: "As a percentage of total revenue, ...".
 _SHARE_FRAME = re.compile(

@@ -138,3 +138,15 @@ def tail(text: str, size: int, end: int | None = None) -> int:
         return 0
     space = text.find(" ", end - size, end)
     return space + 1 if space >= 0 else end - size
+
+
+# "range" names the guidance only with its figures or its ends: "our range to $4.1 billion",
+# "the low end of our range"; "a broad range of customers" is none.
+GUIDANCE_NOUN = (
+    r"(?:guidance|outlook|guide|forecasts?|expectations?|projections?|"
+    r"targets?(?!\s+(?:leverage|ratio|capital|payout|dividend|debt|price|customers?|markets?|"
+    r"audiences?|dates?|lists?|zones?|acquisitions?))|"
+    r"range(?=\s+(?:to|from|by|of|for)\s+(?:\$|\d|the\s+(?:full\s+)?year|fiscal|q[1-4]))|"
+    r"(?<=\bend\sof\sour\s)range|(?<=\bend\sof\sthe\s)range|(?<=\bprior\s)range|"
+    r"(?<=\bprevious\s)range|(?<=\bearlier\s)range|(?<=\bguidance\s)range)"
+)

@@ -38,7 +38,7 @@ _LINKING = word_set("represents represent represented representing reflects refl
 # Between a subject and its verb: skipped when the phrase is read back ("sales were up").
 _AUX = word_set(
     """was were is are been be has have had also still now again only both all especially
-    once further then will shall do does did today"""
+    once further then will shall do does did today having"""
 )
 # Prepositions that open what a measure is of: "Revenue from Healthcare", "Sales of pads".
 MEASURE_OF = frozenset({"from", "of", "for", "in", "into", "within"})

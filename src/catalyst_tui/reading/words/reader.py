@@ -16,7 +16,9 @@ __all__ = ["read_words"]
 
 _FIGURE_MARKS = ("%", "percent", "per cent", "doubled", "tripled", "quadrupled", "halved", "fold")
 _GUIDANCE = re.compile(
-    r"guid|outlook|forecast|expectation|target|range|projection|view|ing\s+(?:our|its)\s", re.I
+    r"guid|outlook|forecast|expectation|target|range|projection|view|ing\s+(?:our|its)\s|"
+    r"had\s+(?:expected|anticipated)|(?:up|down)\s+from",
+    re.I,
 )
 _BULLET = re.compile(r"^[•●▪◦‣·*–-]+")
 # From a word's start only, nothing given back: linear over a whole document.

@@ -139,6 +139,10 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject(market, True, False, False)  # "Sales to transportation customers"
     if sold_to:
         return Subject("", False, True, False)  # "Sales to Apple": a customer's
+    if re.search(r"\b(?:each|both)\s*$", phrase, re.I) and len(phrase.split()) > 1:
+        return Subject("", False, True, False)  # "HR, finance and sales each grew 20%": no one
+    if re.match(r"\s*(?:the\s+)?(?:number|count)\s+of\b", phrase, re.I):
+        return Subject("", False, True, False)  # "The number of labels printed": a count
     if re.search(r"\b(?:you|your)\b", phrase, re.I):
         return Subject("", False, True, False)  # "your services revenue": an analyst's words
     if re.search(r"\bUNK\b", phrase):
@@ -187,7 +191,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject("", False, False, True)  # "it", "its revenue": named before
     if lows[0] in PRONOUNS and len(lows) == 1:
         return Subject(COMPANY, True, False, False)
-    other = any(other_measure(low) for low in lows)
+    other = any(other_measure(low) for low in _outside_names(words, lows))
     revenue = any(low in REVENUE_WORDS for low in lows)
     # What a measure is of: "Revenue from Healthcare" is Healthcare's, "Sales of pads" pads'.
     for i, low in enumerate(lows):
@@ -238,6 +242,25 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     name = " ".join(kept)
     part = revenue or revenue_said or _a_part(kept, first)
     return Subject(name, part, other, False)
+
+
+# Measure words that name a business where a name is capitalised ("Capital Markets", "Wealth
+# & Investment Management", "Customer Communications"): part of the name, no measure.
+_IN_NAMES = word_set(
+    "capital investment investments customer customers client clients cash content"
+)
+
+
+def _outside_names(words: list[str], lows: list[str]) -> list[str]:
+    """The words of a phrase that a capitalised name does not hold (a measure word in "Capital
+    Markets" is the name's)."""
+    kept = []
+    for i, (word, low) in enumerate(zip(words, lows, strict=True)):
+        near = [w for w in (words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else "")]
+        named = word[:1].isupper() and any(w[:1].isupper() or w == "&" for w in near if w)
+        if not (low in _IN_NAMES and named):
+            kept.append(low)
+    return kept
 
 
 def _named_after(words: list[str]) -> bool:

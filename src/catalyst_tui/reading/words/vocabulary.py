@@ -35,7 +35,7 @@ OTHER_MEASURES = word_set(
     asp backlog contribution contributions loss losses gains impressions views clicks traffic
     impact impacts headwind headwinds tailwind tailwinds obligations obligation
     visits people memberships households forecast outlook guidance sg&a g&a r&d sga saar demand
-    deps"""
+    deps subscriptions"""
 )
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
 # ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
@@ -49,7 +49,10 @@ NOT_REVENUE = re.compile(
     r"\b(?:comparable|same)[- ]stores?\b|\blike[- ]for[- ]like\b|"
     # an expense named with sales: "sales and marketing", "selling, general and administrative"
     r"\bsales\s+(?:and|&)\s+marketing\b|\bselling\b|"
-    r"\b(?:total\s+|serviceable\s+)?addressable\s+markets?\b|\btam\b",
+    r"\b(?:total\s+|serviceable\s+)?addressable\s+markets?\b|\btam\b|"
+    # what is signed, not yet revenue: contract value (TCV, ACV, "CV"), new business
+    r"\bcontract\s+values?\b|\bannualized\s+(?:contract\s+)?values?\b|"
+    r"\bnew\s+business\b(?!\s+(?:segments?|units?|lines?|divisions?))",
     re.I,
 )
 # A part set aside: "Excluding China,", "outside of the U.S.", "ex-Japan"; an effect set aside
@@ -76,7 +79,7 @@ PART_WORDS = word_set(
 # the business, where a lone "segment" or "market" names none.
 REVENUE_TYPES = word_set(
     """products product services service solutions software hardware subscription
-    subscriptions licenses license licensing maintenance support applications"""
+    licenses license licensing maintenance support applications"""
 )
 # Words that qualify a measure without naming a part of the business.
 GENERIC_WORDS = word_set(
