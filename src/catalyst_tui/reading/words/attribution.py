@@ -167,6 +167,9 @@ _WITH_AFTER = re.compile(
     r"(?:\s+[\w-]+){1,4}\s+and$",
     re.I,
 )
+# The same set off by a comma: the clause's subject's where it names a part, not a measure
+# ("our momentum continued, with net sales growing 11%" is the company's).
+_WITH_COMMA = re.compile(r"\w,\s+with$")
 # "growth in China, where revenue increased 30%": the place's.
 _WHERE = re.compile(r",\s*where\s+$", re.I)
 
@@ -185,6 +188,10 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     named_at = stripped.rfind(phrase) if phrase else -1
     aux_only = named_at >= 0 and _AUX_ONLY.fullmatch(stripped, named_at + len(phrase))
     lead = stripped[:named_at] if aux_only else stripped  # "…, where sales were": ", where"
+    unset = _RELATIVE_UNSET.search(text, near, at) if phrase else None
+    if unset is not None:  # "our recurring revenue which represents chemistry and service grew"
+        phrase = phrase_before(text, unset.start())
+        lead = text[near : unset.start()].rstrip()
     included = _INCLUDES.search(lead + " ") if phrase else None
     if included is not None:  # "X business, which includes Y delivered 3.2%": X's
         phrase = phrase_before(text, near + included.start())
@@ -237,15 +244,19 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
             return subject
         if subject.name == COMPANY:  # "In sensors, we saw 20% organic growth": the frame's
             lead = lead.rstrip()
+            aside = _WITH_COMMA.search(lead)  # "TA had a great quarter, with sales up 30%"
             framed = (
                 clause_subject(text, first, revenue_said)
                 if frame_of(text)[0]
                 or lead.endswith(",")
                 or _OBJECT_OF.search(lead)
                 or _WITH_AFTER.search(lead)
+                or aside
                 else subject
             )
-            if framed.other:
+            if aside and not framed.name[:1].isupper():
+                framed = subject  # "Our momentum continued, with sales up 9%": no part's
+            if framed.other and not aside:
                 return framed  # "And in this segment, sales increased 13%": named before
             return framed if framed.name not in ("", COMPANY) else subject
     if relative_unread(text, at):
@@ -256,6 +267,10 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
 
 
 _AUX_ONLY = re.compile(r"(?:\s+(?:was|were|is|are|has|have|had|been|also|still))*\s*", re.I)
+# A relative clause of what a part is made of, set off by no commas, before its verb.
+_RELATIVE_UNSET = re.compile(
+    r"(?<=[a-z])\s+which\s+(?:represents?|includes?|included|contains?|comprises?)\b[^,;]*$", re.I
+)
 # A relative clause whose antecedent was not read ("…doubling in the last two years, which
 # today represents about 13% of total company sales"): it is not the clause's subject.
 _RELATIVE_BEFORE = re.compile(r",\s*(?:which|who)(?:\s+(?:today|now|still|also|alone))?\s*$", re.I)

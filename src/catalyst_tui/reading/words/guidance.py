@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from .patterns import GUIDANCE_NOUN
 from .prior import against_prior_range, against_prior_words, from_to
 from .records import Stated
+from .vocabulary import FORWARD
 
 _NOUN = GUIDANCE_NOUN
 # "that" before another determiner opens a clause: "reiterate that our target is likely to
@@ -69,7 +70,10 @@ _VERB_OBJECT = {
         rf"\b(?:{verbs})\b(?:\s+(?:again|also|once\s+again))?"
         rf"(?P<object>{_END_OF}(?:\s+{_DETERMINER})?{_FILLER}{{0,10}}?\s+{_NOUN}\b"
         rf"|(?<=ing)(?:\s+{_DETERMINER})(?:\s+(?:previously\s+issued|prior))?\s+{_METRIC}"
-        rf"(?:\s+{_NOUN})?(?=\s+(?:to|from|by|for)\b))",
+        rf"(?:\s+{_NOUN})?(?=\s+(?:to|from|by|for)\b)"
+        # a year's growth and its figure: "maintaining our full-year organic growth of 11 to 12%"
+        rf"|(?<=ing)\s+{_DETERMINER}\s+(?:full[- ]year|fiscal|annual|(?:19|20)\d\d)\s+"
+        r"(?:[\w-]+\s+)?growth(?=\s+(?:of|at)\s+[\d$]))",
         re.I,
     )
     for direction, verbs in _VERBS.items()
@@ -78,7 +82,10 @@ _AGAINST_PRIOR = {
     "raised": re.compile(
         rf"\b(?:an?\s+)?(?:increase|raise|higher|above|up)\b[^.;]{{0,60}}?\b(?:from|than|over|"
         rf"versus)\s+(?:our|the)\s+(?:prior|previous|last|earlier)\s+{_NOUN}"
-        rf"|\babove\s+(?:our|the)\s+(?:prior|previous|earlier)\s+{_NOUN}",
+        rf"|\babove\s+(?:our|the)\s+(?:prior|previous|earlier)\s+{_NOUN}"
+        # said of the future only (read_guidance): "to approach 20%, ahead of our initial
+        # expectations"
+        rf"|\bahead\s+of\s+(?:our|the)\s+(?:prior|previous|earlier|initial|original)\s+{_NOUN}",
         re.I,
     ),
     "cut": re.compile(
@@ -93,9 +100,10 @@ _AGAINST_PRIOR = {
 # Guidance said to stand, with no verb of the company's: "our outlook for the year stands",
 # "our guidance remains unchanged", "nothing changes in our view of the year".
 _STANDS = re.compile(
-    rf"\b(?:our|the|the\s+company['’]s)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_NOUN}|view)\b[^.;,]{{0,60}}?"
+    rf"\b(?:our|the|the\s+company['’]s)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_NOUN}|view|"
+    r"expected\s+(?:[\w-]+\s+)?growth)\b[^.;,]{0,60}?"
     r"(?<!\bnow\s)\b(?:stands|remains?\s+(?:unchanged|intact|the\s+same|in\s+place|at|"
-    r"approximately|about|around)|"
+    r"approximately|about|around|in\s+the\s+range)|"
     r"is\s+unchanged|are\s+unchanged|holds)\b"
     rf"|\b(?:nothing\s+changes|no\s+changes?)\s+(?:in|to)\s+(?:our|the)\s+(?:[\w'’-]+\s+){{0,3}}?"
     rf"(?:{_NOUN}|view)\b"
@@ -103,6 +111,9 @@ _STANDS = re.compile(
     rf"|\b{_NOUN}\b[^.;]{{0,40}}?\bin\s+line\s+with\s+what\s+we\s+(?:have\s+)?previously\s+"
     r"(?:communicated|said|provided|shared|guided|given)\b"
     rf"|\bas\s+previously\s+guided\b"
+    # a forecast "in line with our previous guidance" (read_guidance: said of the future)
+    rf"|(?P<in_line>\bin\s+line\s+with\s+(?:our|the)\s+(?:previous|prior|earlier|original)\s+"
+    rf"{_NOUN})\b"
     rf"|\bremain\s+committed\s+to\s+(?:this|our|the|that)\s+(?:[\w-]+\s+){{0,2}}?{_NOUN}\b",
     re.I,
 )
@@ -168,10 +179,20 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         for match in pattern.finditer(sentence):
             if re.search(r"expectation", match.group(), re.I) and not _PRIOR.search(match.group()):
                 continue  # "lower than our expectations": results, not guidance moved
+            ahead = match.group()[:5].lower() == "ahead"
+            if ahead and not FORWARD.search(sentence, 0, match.start()):
+                continue  # "Sales grew 12%, ahead of our initial expectations": a result
+            if _WAS.search(sentence, 0, match.start()) and not (
+                _FORWARD_WORD.search(sentence, 0, match.start())
+                or _FORWARD_WORD.search(sentence, match.end())
+            ):
+                continue  # "This was below our previous outlook of…": a result against it
             if not _blocked(sentence, match.start(), match.end(), verb=False):
                 found.append((match.start(), direction, _metric(sentence[: match.end()])))
     for match in _STANDS.finditer(sentence) if _keyed(low, _STANDS_KEYS) else ():
         lead = sentence[max(sentence.rfind(c, 0, match.start()) for c in ",;:") + 1 : match.start()]
+        if match["in_line"] and not FORWARD.search(sentence, 0, match.start()):
+            continue  # "Revenue was in line with our previous guidance": a result
         if not (_NEGATED.search(lead) or _HEDGED.search(lead) or _ELSE.search(match.group())):
             found.append((match.start(), "reiterated", _metric(match.group())))
     for match in _WHERE_DONE.finditer(sentence) if _keyed(low, ("where", "in which")) else ():
@@ -228,7 +249,7 @@ _VERB_KEYS = {
     "introduced": ("initiat", "introduc", "provid", "issu", "giv"),
 }
 _PRIOR_KEYS = {
-    "raised": ("increase", "raise", "higher", "above", "up"),
+    "raised": ("increase", "raise", "higher", "above", "up", "ahead"),
     "cut": ("reduction", "decrease", "lower", "below", "down", "cut"),
 }
 _PRIOR_KEYS_ALL = ("prior", "previous", "earlier", "last", "expected", " from ")
@@ -240,10 +261,15 @@ _STANDS_KEYS = (
     "nothing chang",
     "no chang",
     "previously",
+    "in line with",
 )
 
 
-_PRIOR = re.compile(r"\b(?:prior|previous|earlier|last)\b", re.I)
+_PRIOR = re.compile(r"\b(?:prior|previous|earlier|last|initial|original)\b", re.I)
+_WAS = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?$", re.I)
+_FORWARD_WORD = re.compile(
+    r"\b(?:expect\w*|anticipat\w*|now\s+see|guidance|outlook\s+(?:is|of))\b", re.I
+)
 
 
 def _keyed(low: str, keys: tuple[str, ...]) -> bool:

@@ -32,7 +32,7 @@ from .patterns import (
 from .phrases import phrase_before
 from .records import COMPANY
 from .subjects import Subject, read_subject
-from .vocabulary import NOT_REVENUE, PERIOD, word_set
+from .vocabulary import GENERIC_WORDS, NOT_REVENUE, PERIOD, PERIOD_WORD, REVENUE_WORDS, word_set
 
 
 def read_one(
@@ -183,8 +183,14 @@ def read_one(
         re.search(r"\bgrowth(?:\s+rate)?\s*$", before_it, re.I)
         and not read_subject(before_it).other
     ):
-        subject = measure_before(text, governor)  # "with growth accelerating to 131%"
+        measured = measure_before(text, governor)  # "with growth accelerating to 131%"
+        if measured.name != COMPANY or not _part(subject):
+            subject = measured  # "For Merchant, revenue growth rebounded to 45%": Merchant's
     return Found("growth", -value if negative else value, comparison, subject, "", match.start())
+
+
+def _part(subject: Subject) -> bool:
+    return subject.name not in ("", COMPANY) and not (subject.other or subject.anaphor)
 
 
 # Words that open a phrase of its own before a figure: "resulting in 10.6% organic revenue
@@ -219,23 +225,33 @@ _DRIVER_AFTER = re.compile(
 )
 # Words between a verb and its figure that name what it acted on: no revenue, no part.
 _GAP_WORDS = re.compile(r"[a-z][\w&/-]*", re.I)
-_GAP_NEUTRAL = word_set(
-    """by at only just a an very impressive strong solid robust healthy record organically
-    sequentially our total revenue revenues sales approximately about roughly nearly or than
-    year over on million billion thousand m b last prior the its this that year-over-year
-    year-on-year"""
-)
+_GAP_FUNCTION = word_set("by at of for in on during to or than an a the and over")
 
 
 def _acted_on(gap: str | None) -> bool:
     """Whether the words between a verb and its figure name something it acted on ("improved
-    pieces fed per labor hour by 3%"), not revenue, an amount or an adverb."""
-    return any(
-        w.lower() not in _GAP_NEUTRAL and not w.lower().endswith("ly")
-        for w in _GAP_WORDS.findall(gap or "")
-    )
+    pieces fed per labor hour by 3%"), not revenue, a period, an amount or an adverb ("grew net
+    sales for the quarter by 16.2%" acts on revenue)."""
+    for word in _GAP_WORDS.findall(gap or ""):
+        low = word.lower()
+        if (
+            low in _GAP_FUNCTION
+            or low in REVENUE_WORDS
+            or low in GENERIC_WORDS
+            or low in PERIOD_WORD
+            or low in _COMPARISON_WORDS
+            or low.endswith("ly")
+            or low in ("million", "billion", "thousand", "m", "b", "year-over-year")
+        ):
+            continue
+        return True
+    return False
 
 
+_COMPARISON_WORDS = word_set(
+    "about approximately roughly nearly almost more less just only very impressive strong "
+    "solid robust healthy record also again still"
+)
 _FLAT_TO = re.compile(r"\bflat\s+to\s*$", re.I)
 # A share's whole said first, before its clause: "As a percentage of total revenue, ...".
 _SHARE_FRAME = re.compile(
@@ -307,7 +323,7 @@ def _parallel(text: str, last: Found | None, governor: int) -> bool:
 _A_RATE = re.compile(
     r"\s*(?:a|per|each|every)\s+(?:year|annum)\b(?!\s+(?:ago|earlier|before|prior|back))|"
     r"\s*annually\b|\s*on\s+average\b|"
-    r"\s*(?:compounded|compound|cagr)\b",
+    r"\s*(?:compounded|compound|cagr)\b|\s*on\s+an?\s+(?:two|three|2|3)[- ]year\b",
     re.I,
 )
 _EXCEED = re.compile(r"\b(?:exceed|surpass|top)\w*\s*$", re.I)

@@ -53,7 +53,9 @@ GROWTH_VERB = (
     r"(?P<verb>(?<!\bmakes\s)(?<!\bmade\s)(?<!\bmake\s)(?<!\bmaking\s)up|down|grew|grow|grows|growing|increased|increases|increasing|decreased|"
     r"decreases|decreasing|declined|declines|declining|rose|rising|fell|falling|jumped|"
     r"surged|soared|slipped|slid|plunged|plummeted|"
-    r"climbed|improved|improving|expanded|dropped|higher|lower|accelerated\s+to|accelerating\s+to|"
+    r"climbed|improved|improving|expanded|dropped|higher|lower|"
+    # a growth's rate moved to a figure: "revenue growth rebounded sharply to 45%"
+    r"(?:(?:ac|de)celerat(?:ed|ing)|rebounded)\s+(?:[a-z]+ly\s+)?to|"
     r"(?:an?\s+)?(?:increase|decrease|decline|growth|growth\s+rate|improvement|gain|drop|rise)"
     r"(?:\s+in\s+revenues?|\s+(?:within|in|for|at)\s+(?:the|our)\s+[\w-]+)?\s+of|"
     r"(?:growth|growth\s+rate|increase|decline|decrease)(?:\s+(?:in|for|during)\s+(?:the\s+)?"
@@ -66,14 +68,16 @@ GROWTH_VERB = (
 VERB_THEN = re.compile(
     r"\b"
     + GROWTH_VERB
-    + r"(?P<gap>(?:\s+(?:by|at|only|just|an?|very|impressive|strong|solid|robust|healthy|record|"
+    + r"(?P<gap>(?:\s+(?:by|at|only|just|also|again|still|an?|very|impressive|strong|solid|robust|"
+    r"healthy|record|"
     r"organically|sequentially|"
     # "we grew our Application Software segment 9%": the part grown, named as its object
     r"(?P<obj>(?:our|its)\s+(?:[\w&/'’-]+\s+){0,4}?(?:segments?|business(?:es)?|divisions?|"
     r"units?|groups?|portfolio)(?:\s+(?:within|in)\s+(?:our|the)\s+(?:[\w&/'’-]+\s+){0,3}?"
     r"segment)?)|"
     r"(?:our\s+)?(?:total\s+)?(?:revenues?|sales)|approximately|about|roughly|nearly|"
-    r"year[- ](?:over|on)[- ]year|[\w\s'-]{0,30}?\s+by|\$?[\d.,]+\s*(?:million|billion|"
+    r"year[- ](?:over|on)[- ]year|[\w\s'-]{0,30}?\s+by|"
+    r"(?:(?:more\s+than|over|about|approximately|nearly|roughly|almost)\s+)?\$?[\d.,]+\s*(?:million|billion|"
     r"thousand|[mb])?,?\s+or|than\s+[\w\s'-]{1,30}?\s+by))*?)\s*" + CMP + r"$",
     re.I,
 )
@@ -90,7 +94,7 @@ NEGATIVE = re.compile(
 )
 CUT_BASIS = re.compile(
     r"\b(?:as(?!\s+compared)|because|due|driven|which|while|led|reflecting|helped|primarily|mainly|"
-    r"largely|benefiting|offset|thanks|where|but|whereas)\b|;",
+    r"largely|benefiting|offset|thanks|where|but|whereas|cagr|stack(?:ed)?)\b|;",
     re.I,
 )
 OBJECT = re.compile(

@@ -27,7 +27,7 @@ _STOP = word_set(
     about regarding ask asked wanted wondering
     reports posts delivers lost won signed closed
     completed launched introduced acquired sold bought remained became impacting affecting
-    resulting resulted
+    resulting resulted considering
     you let me think believe expect expects expecting anticipate anticipates"""
 )
 AS_SHARE = (
@@ -50,7 +50,7 @@ _VERBS = word_set(
     totaled totalled came improved expanded contributed saw delivered posted generated
     registered experienced showed finished ended dropped jumped climbed exceeded remained
     continued continues remains performed performs outperformed achieved benefited drove led
-    delivers contributes"""
+    delivers contributes accelerated decelerated rebounded"""
 )
 
 

@@ -10,34 +10,60 @@ import re
 
 from .patterns import GUIDANCE_NOUN as _NOUN
 
-# A range of figures: "8% to 10%", "$4.1 billion to $4.2 billion", "$2.05-$2.10".
+# A figure or a range of figures: "8% to 10%", "$4.1 billion to $4.2 billion", "$2.05-$2.10",
+# "about 17%".
 _RANGE = (
-    r"\$?\s?(?P<{a}>\d+(?:\.\d+)?)\s?(?P<{u}>%|percent|million|billion)?\s*(?:to|-|–)\s*"
-    r"\$?\s?(?P<{b}>\d+(?:\.\d+)?)\s?(?P<{v}>%|percent|million|billion)?"
+    r"\$?\s?(?P<{a}>\d+(?:\.\d+)?)\s?(?P<{u}>%|percent|million|billion)?(?:\s*(?:to|-|–)\s*"
+    r"\$?\s?(?P<{b}>\d+(?:\.\d+)?)\s?(?P<{v}>%|percent|million|billion)?)?"
 )
-# The new range, then the prior one it is set against: "... of 8% to 10%, compared to our
-# previous guidance of 6% to 8%".
-_PRIOR_RANGE = re.compile(
-    _RANGE.format(a="a", u="u", b="b", v="v")
-    + rf"[^.;$%\d]{{0,40}}?\b(?:compared\s+(?:to|with)|versus|vs\.?|up\s+from|down\s+from|from)"
-    rf"\s+(?:our|the)\s+(?:previous|prior|earlier|last)\s+{_NOUN}\s*(?:of\s+|range\s+of\s+)?"
-    + _RANGE.format(a="c", u="w", b="d", v="x"),
+_NEW = _RANGE.format(a="a", u="u", b="b", v="v")
+_OLD = _RANGE.format(a="c", u="w", b="d", v="x")
+_AGAINST = (
+    r"(?:[^.;$%\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,40}?"
+    r"\b(?:compared\s+(?:to|with)|versus|vs\.?|up\s+from|down\s+from|from)\s+"
+)
+_BEFORE_WORDS = ("previous", "prior", "earlier", "last", "initial", "original")
+_BEFORE = rf"(?:{'|'.join(_BEFORE_WORDS)})"
+# The new figure, then the prior one it is set against: "... of 8% to 10%, compared to our
+# previous guidance of 6% to 8%", "$80 million to $100 million, up from our previous sales
+# guidance of $80 million", "up from the prior $2.36 to $2.39 range", "down from the original
+# $180 million in the outlook", "about 17%, up from 12% to 15% previously".
+_PRIOR_RANGES = tuple(
+    re.compile(_NEW + _AGAINST + prior, re.I)
+    for prior in (
+        rf"(?:our|the)\s+{_BEFORE}\s+(?:[\w-]+\s+){{0,2}}?{_NOUN}\s*(?:range\s+)?(?:of\s+)?{_OLD}",
+        rf"(?:our|the)\s+{_BEFORE}\s+{_OLD}\s+(?:range|guidance|outlook|(?:in|of)\s+(?:our|the)\s+"
+        rf"{_NOUN})\b",
+        rf"{_OLD}\s+previously\b",
+    )
+)
+# A single figure is set against the prior one only where it is said of the future: "Revenue
+# grew 20% versus our prior guidance of 15%" is a result.
+_OF_FUTURE = re.compile(
+    r"\b(?:expects?|expecting|anticipat(?:e|es|ing)|now\s+see|forecast|will|(?:is|are)\s+now)\b",
     re.I,
 )
 
 
 def against_prior_range(sentence: str) -> tuple[int, int, str] | None:
-    """A range set against the prior guidance's in the same unit: its midpoint higher is
-    raised, lower is cut, the same is reiterated."""
-    found = _PRIOR_RANGE.search(sentence)
-    if found is None:
-        return None
-    units = {(found["u"] or found["v"] or "").lower(), (found["w"] or found["x"] or "").lower()}
-    if len(units) != 1:
-        return None  # "$4.1 billion to $4.2 billion" against "$4,000 million": not compared
-    new = float(found["a"]) + float(found["b"])
-    old = float(found["c"]) + float(found["d"])
-    return found.start(), found.end(), _compared(new, old)
+    """A figure or range set against the prior guidance's in the same unit: its midpoint
+    higher is raised, lower is cut, the same is reiterated."""
+    low = sentence.lower()
+    if not any(word in low for word in _BEFORE_WORDS):
+        return None  # looked for only where a word of the prior one stands
+    for pattern in _PRIOR_RANGES:
+        found = pattern.search(sentence)
+        if found is None:
+            continue
+        units = {(found["u"] or found["v"] or "").lower(), (found["w"] or found["x"] or "").lower()}
+        if len(units) != 1:
+            return None  # "$4.1 billion to $4.2 billion" against "$4,000 million": not compared
+        if not (found["b"] and found["d"]) and not _OF_FUTURE.search(sentence, 0, found.start()):
+            return None
+        new = (float(found["a"]) + float(found["b"] or found["a"])) / 2
+        old = (float(found["c"]) + float(found["d"] or found["c"])) / 2
+        return found.start(), found.end(), _compared(new, old)
+    return None
 
 
 # Magnitudes said in words, in their order: "mid single digits" is below "low double digits".

@@ -109,6 +109,10 @@ def named_before(phrase: str) -> bool:
     return _NAMED_BEFORE.search(phrase.lower()) is not None
 
 
+# Revenue called flat before a figure of its growth: the sentence says two things, none read.
+_FLAT = re.compile(r"\bflat\s+(?:sales|revenues?)\b", re.I)
+
+
 @lru_cache(maxsize=256)
 def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False) -> Subject:
     """What a noun phrase names and counts."""
@@ -153,6 +157,8 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject("", False, True, False)  # "Revenue outside of China": no part's own
     if NOT_REVENUE.search(phrase):
         return Subject("", False, True, False)  # "deferred revenue", "revenue per user"
+    if _FLAT.search(phrase):
+        return Subject("", False, True, False)  # "flat sales growth of 6%": said both ways
     if re.match(r"\s*(?:the\s+)?rest\s+of\s+(?:the\s+)?world\b", phrase, re.I):
         return Subject("rest of the world", True, False, False)  # a region, named so
     if re.match(r"(?:the\s+)?(?:balance|rest|remainder)(?:\s+of\b|\s*$)", phrase, re.I):
@@ -230,8 +236,8 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
             for w in lows
         )  # "full year sales" after a part named in its sentence: that part's
         return Subject(COMPANY if revenue else "", revenue, other, False, bare)
-    if [k.lower() for k in kept] == ["company"]:
-        return Subject(COMPANY, True, other, False)
+    if [k.lower() for k in kept] == ["company"] or kept == ["Group"]:
+        return Subject(COMPANY, True, other, False)  # "Group revenue": the whole group's
     if (
         len(kept) == 1
         and kept[0].lower() in PART_WORDS

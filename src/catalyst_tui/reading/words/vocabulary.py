@@ -35,7 +35,7 @@ OTHER_MEASURES = word_set(
     asp backlog contribution contributions loss losses gains impressions views clicks traffic
     impact impacts headwind headwinds tailwind tailwinds obligations obligation
     visits people memberships households forecast outlook guidance sg&a g&a r&d sga saar demand
-    deps subscriptions"""
+    deps subscriptions patients procedures survival"""
 )
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
 # ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
@@ -86,7 +86,7 @@ GENERIC_WORDS = word_set(
     """the our its their a an total overall consolidated net organic core reported gaap non-gaap
     adjusted company company's companys whole combined basis comparable comp same-store
     like-for-like underlying operational operationally globally worldwide acquisitions
-    acquisition divestitures divestiture commodities commodity fx"""
+    acquisition divestitures divestiture commodities commodity fx global countries"""
 )
 PRONOUNS = frozenset({"we", "i", "us", "our"})
 ANAPHORS = frozenset({"it", "they", "them", "this", "that", "these", "those", "which", "both"})
@@ -148,7 +148,8 @@ HEDGES = re.compile(
 # Growth rates of several years added up ("On a two-year stack basis, sales grew 17%"): no
 # period's growth.
 STACKED = re.compile(
-    r"\b(?:(?:two|three|2|3)[- ]year\s+(?:stack(?:ed)?|stacked\s+basis)|stacked\s+(?:basis|growth|"
+    r"\b(?:(?:two|three|2|3)[- ]year\s+(?:stack(?:ed)?|stacked\s+basis|compounded|compound|cagr)|"
+    r"stacked\s+(?:basis|growth|"
     r"comparison)|on\s+a\s+stacked\b)",
     re.I,
 )
