@@ -1788,6 +1788,7 @@ MORE: list[tuple[str, list[str]]] = [
 
 _COMPARED = {"": "=", "about": "~", "approximately": "~", "roughly": "~", "nearly": "~"}
 _COMPARED |= {"over": ">", "more than": ">", "almost": "~", "around": "~", "north of": ">"}
+_COMPARED |= {"some": "~"}
 _BASES = {"sequential": "sequential", "year over year": "yoy", "": ""}
 _DROP = frozenset(["revenue", "revenues", "sales", "the", "our", "its", "total", "net", "of"])
 

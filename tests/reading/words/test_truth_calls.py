@@ -82,3 +82,48 @@ def test_the_command_fails_on_a_value_invented():
     scorer = _scorer()
     assert scorer.main([str(SHARED), "--part", "dev"]) == 0
     assert scorer.main([str(SHARED), "--part", "nothing"]) == 2
+
+
+def _entry(doc: str, line: int, sentence: str, kind: str, **said: object) -> dict[str, object]:
+    blank = dict.fromkeys(("subject", "value", "comparator", "word", "basis", "direction"))
+    return {**blank, "doc": doc, "line": line, "sentence": sentence, "kind": kind, **said}
+
+
+def test_calls_kept_elsewhere_are_scored_from_their_folder_and_expectations(tmp_path, capsys):
+    import json
+
+    lines = ["Revenue grew 12% year over year.", "Gross margin was 39% of revenue."]
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "X_q1_2021.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    truth = [
+        _entry(
+            "X_q1_2021.txt",
+            1,
+            lines[0],
+            "growth",
+            subject="company",
+            value=12.0,
+            comparator="=",
+            basis="yoy",
+        ),
+        _entry("X_q1_2021.txt", 2, lines[1], "none", subject="gross margin", why_none="margin"),
+    ]
+    (tmp_path / "truth.json").write_text(json.dumps(truth), encoding="utf-8")
+    argv = ["--docs", str(docs), "--truth", str(tmp_path / "truth.json")]
+    assert _scorer().main(argv) == 0
+    assert (
+        "words (truth.json): 1/1 stated values right (100.0%), 0 invented"
+        in capsys.readouterr().out
+    )
+
+    truth[1] = _entry("X_q1_2021.txt", 1, lines[0], "none", subject="revenue", why_none="x")
+    truth.pop(0)
+    (tmp_path / "truth.json").write_text(json.dumps(truth), encoding="utf-8")
+    assert _scorer().main(argv) == 1
+    assert "INVENTED: growth X_q1_2021.txt:1" in capsys.readouterr().out
+
+
+def test_docs_and_truth_go_together(tmp_path, capsys):
+    assert _scorer().main(["--docs", str(tmp_path)]) == 2
+    assert "go together" in capsys.readouterr().err

@@ -12,7 +12,7 @@ from .patterns import OBJECT, REVENUE_SAID
 from .phrases import finite_verb, other_measure, phrase_before, tokens
 from .records import COMPANY
 from .subjects import A_MARKET, Subject, read_subject
-from .vocabulary import CURRENCIES, PERIOD, REACH, word_set
+from .vocabulary import CURRENCIES, NOT_REVENUE, PERIOD, REACH, word_set
 
 
 def measure_before(text: str, at: int) -> Subject:
@@ -64,8 +64,14 @@ def object_subject(after: str, *, of_revenue: bool = False) -> Subject | None:
     subject = read_subject(words, revenue_said=match["prep"].lower() == "for" or kind_of)
     if not subject.name or subject.name == COMPANY or PERIOD.fullmatch(subject.name.split()[0]):
         return None
-    if re.match(r"(?:the\s+)?(?:quarter|year|period|constant)", words, re.I):
-        return None
+    if re.match(
+        r"(?:the\s+)?(?:quarter|year|period|constant|(?:front|back|first|second)\s+half)|"
+        r"(?:comparison|contrast|relation|line|addition|excess|terms)\b|"
+        r"(?:revenues?|sales)\b(?!\s+(?:of|from|in|for|to|at|within)\b)",
+        words,
+        re.I,
+    ):
+        return None  # when, against what, or the measure itself ("grew 70% in revenue")
     if re.search(r"\d|\b(?:days?|weeks?|months?)\b", match["x"]):
         return None
     return subject
@@ -107,7 +113,13 @@ _MEASURED_BEFORE = re.compile(
     r"(?P<words>(?:[$\w.,'’-]+\s+){1,3})(?:in|with|across|within|through|via)\s*$", re.I
 )
 # An aside between a subject and its verb: "Revenue, excluding the impact of divestitures, grew".
-_ASIDE = re.compile(r"(?P<comma>),\s*(?P<aside>(?:excluding|including|ex)\b[^,]{1,80}),\s*$", re.I)
+_ASIDE = re.compile(
+    r"(?P<comma>),\s*(?P<aside>(?:(?:when|while|if)\s+)?(?:excluding|including|ex)\b[^,]{1,80}),\s*$",
+    re.I,
+)
+# A relative clause of what a part includes, its closing comma unsaid: "our Trauma and
+# Extremities business, which includes Wright Medical delivered 3.2% growth".
+_INCLUDES = re.compile(r",\s*which\s+(?:includes?|included|contains?)\s+$", re.I)
 # Words set off by commas between a revenue and its verb: "Red Hat revenue, all in, was up".
 _REVENUE_ASIDE = re.compile(
     r"\b(?:revenues?|sales)(?:\s+performance)?(?P<comma>),(?P<aside>[^,\d%]{1,80}),\s*"
@@ -127,7 +139,8 @@ def _each_of_revenue(before: str) -> bool:
     items = [i.strip() for i in re.split(r",|\band\b", before[: each.start()])][-6:]
     for k in range(len(items) - 1, -1, -1):
         if _BARE_REVENUE.fullmatch(items[k]):
-            return all(0 < len(i.split()) <= 3 for i in items[k:])
+            others = [i for i in items[k:] if i and i != items[k]]
+            return all(0 < len(i.split()) <= 3 and other_in(i) for i in others)
     return False
 
 
@@ -146,6 +159,17 @@ _AFTER_AMOUNT = re.compile(
     r"(?:million|billion|thousand|[mbk])?\s*,$",
     re.I,
 )
+# A part's clause going on with "with" and its measure: "Peripheral Interventions consistently
+# delivers with organic sales up 8%" is Peripheral Interventions'; "X had increased momentum
+# and solid sales growth of 9%" is X's (the object of "had").
+_WITH_AFTER = re.compile(
+    r"\w\s+with$|\b(?:had|has|have|saw|sees|delivered|delivers|posted|showed|shows)\b"
+    r"(?:\s+[\w-]+){1,4}\s+and$",
+    re.I,
+)
+# The same set off by a comma: the clause's subject's where it names a part, not a measure
+# ("our momentum continued, with net sales growing 11%" is the company's).
+_WITH_COMMA = re.compile(r"\w,\s+with$")
 # "growth in China, where revenue increased 30%": the place's.
 _WHERE = re.compile(r",\s*where\s+$", re.I)
 
@@ -161,7 +185,17 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     if aside is not None and not any(finite_verb(w) for _, w in tokens(aside["aside"] or "")):
         phrase = phrase_before(text, aside.start("comma"))  # "Revenue, excluding X, grew 5%"
     stripped = text[near:at].rstrip()
-    lead = stripped[: -len(phrase)] if phrase and stripped.endswith(phrase) else stripped
+    named_at = stripped.rfind(phrase) if phrase else -1
+    aux_only = named_at >= 0 and _AUX_ONLY.fullmatch(stripped, named_at + len(phrase))
+    lead = stripped[:named_at] if aux_only else stripped  # "…, where sales were": ", where"
+    unset = _RELATIVE_UNSET.search(text, near, at) if phrase else None
+    if unset is not None:  # "our recurring revenue which represents chemistry and service grew"
+        phrase = phrase_before(text, unset.start())
+        lead = text[near : unset.start()].rstrip()
+    included = _INCLUDES.search(lead + " ") if phrase else None
+    if included is not None:  # "X business, which includes Y delivered 3.2%": X's
+        phrase = phrase_before(text, near + included.start())
+        lead = lead[: included.start()]
     infinitive = _INFINITIVE.search(stripped) if phrase.lower() in _DOING else None
     if infinitive is not None:  # "Digital Banking to generate 8% growth": Digital Banking's
         phrase = phrase_before(text, near + infinitive.start())
@@ -171,13 +205,22 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
         place = read_subject(phrase_before(text, near + where.start()), revenue_said=True)
         return place if place.name not in ("", COMPANY) else Subject("", False, True, False)
     tail = _MEASURED_BEFORE.search(lead) if phrase else None
-    if tail is not None and (other_in(tail["words"]) or re.search(r"\d", tail["words"])):
+    if tail is not None and (
+        other_in(tail["words"])
+        or NOT_REVENUE.search(tail["words"])
+        or re.search(r"\d", tail["words"])
+    ):
         return Subject("", False, True, False)  # "Customers with $100,000 in ARR grew": theirs
     if phrase and A_MARKET.match(phrase) and not REVENUE_SAID.search(text):
         return Subject("", False, True, False)  # "The semiconductor market grew 8%": the market's
     acting = _OBJECT_OF.search(lead) if not phrase else None
     if acting is not None:  # "wins at Digital Banking drove an 8% growth rate"
         phrase = phrase_before(text, near + acting.start())
+        told = text[near : near + acting.start()].rstrip()
+        cut = told.rfind(phrase) if phrase else -1
+        included = _INCLUDES.search(told[:cut] + " ") if cut >= 0 else None
+        if included is not None:  # "X business, which includes Y delivered 3.2% growth"
+            phrase = phrase_before(text, near + included.start())
     said = _AFTER_REVENUE.search(lead) if not phrase else None
     if said is not None:  # "an improvement in defense aftermarket revenue, up 7%"
         named = read_subject(phrase_before(text, near + said.end()), revenue_said=True)
@@ -201,17 +244,45 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
             return subject
         if subject.name == COMPANY:  # "In sensors, we saw 20% organic growth": the frame's
             lead = lead.rstrip()
+            aside = _WITH_COMMA.search(lead)  # "TA had a great quarter, with sales up 30%"
             framed = (
                 clause_subject(text, first, revenue_said)
-                if frame_of(text)[0] or lead.endswith(",") or _OBJECT_OF.search(lead)
+                if frame_of(text)[0]
+                or lead.endswith(",")
+                or _OBJECT_OF.search(lead)
+                or _WITH_AFTER.search(lead)
+                or aside
                 else subject
             )
-            if framed.other:
+            if aside and not framed.name[:1].isupper():
+                framed = subject  # "Our momentum continued, with sales up 9%": no part's
+            if framed.other and not aside:
                 return framed  # "And in this segment, sales increased 13%": named before
             return framed if framed.name not in ("", COMPANY) else subject
+    if relative_unread(text, at):
+        return Subject("", False, True, False)  # "…, which represents 13%": no antecedent read
     if _RELATIVE_AFTER.search(stripped) and not REVENUE_SAID.search(text, 0, at):
         return Subject("", False, True, False)  # "829 customers …, which is a 5% improvement"
     return clause_subject(text, first, revenue_said)
+
+
+_AUX_ONLY = re.compile(r"(?:\s+(?:was|were|is|are|has|have|had|been|also|still))*\s*", re.I)
+# A relative clause of what a part is made of, set off by no commas, before its verb.
+_RELATIVE_UNSET = re.compile(
+    r"(?<=[a-z])\s+which\s+(?:represents?|includes?|included|contains?|comprises?)\b[^,;]*$", re.I
+)
+# A relative clause whose antecedent was not read ("…doubling in the last two years, which
+# today represents about 13% of total company sales"): it is not the clause's subject.
+_RELATIVE_BEFORE = re.compile(r",\s*(?:which|who)(?:\s+(?:today|now|still|also|alone))?\s*$", re.I)
+
+
+def relative_unread(text: str, at: int) -> bool:
+    """Whether the verb at `at` opens a relative clause ("…, which today represents") whose
+    antecedent the phrase before it does not name."""
+    return (
+        _RELATIVE_BEFORE.search(text, max(0, at - 40), at) is not None
+        and not read_subject(phrase_before(text, at)).name
+    )
 
 
 # A relative clause that speaks of what the clause before it said: ", which is a".

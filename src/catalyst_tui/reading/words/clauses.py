@@ -36,6 +36,8 @@ _ADVERBIAL = re.compile(
     r"\b(?:year|quarter|basis|sequential\w*|overall|addition|result|expected|comparison|"
     r"currency|perspective|now|today|finally|first|second|third|fourth|similarly|likewise|"
     r"meanwhile|however|again|lastly|excluding|including|moving|turning|looking|starting)\b|"
+    # a concession or a cause that opens a clause: "Despite disruptions due to COVID,"
+    r"^(?:despite|due\s+to|because|given|amid|after|following|thanks\s+to)\b|"
     r"\bas\s+[\w\s]{1,20}\s(?:noted|mentioned|said|discussed|expected)\b|"
     r"\w+ly$|"
     # a participle's phrase: "Putting this all together,", "Taking a step back,"
@@ -46,15 +48,25 @@ _ADVERBIAL = re.compile(
 _DISCOURSE_FRAMES = (
     r"\b(?:environment|context|regard|case|light|meantime|words|terms|line|spite|response|"
     r"aggregate|closing|conclusion|respect|order|view|sum|brief|practice|reality|effect|"
-    r"essence|hindsight|connection|relation|addition|times?|way|sense|word|end|aggregate)\b"
+    r"essence|hindsight|connection|relation|addition|times?|way|sense|word|end|aggregate|"
+    r"midpoint|mid-point)\b"
 )
-_RELATIVE = re.compile(r",\s*(?:which|who)\b[^,]*,|\bas\s+(?:I|we)\s+\w+\s+\w+,?", re.I)
+_RELATIVE = re.compile(
+    r",\s*(?:which|who)\b[^,]*,|\bas\s+(?:I|we)\s+\w+\s+\w+,?|"
+    # "which includes Wright Medical" before the verb, its closing comma unsaid
+    r",\s*which\s+(?:includes?|included|contains?)\s+(?:[A-Z][\w&.'’-]*\s+)+(?=[a-z])",
+    re.I,
+)
 _CLAUSE_CUT = re.compile(
     r";|,?\s+(?:while|whereas)\s+|,\s+but\s+|\s+but\s+(?=\w+\s+(?:was|were|is|are))|"
     r"(?:,\s+|\s+)and\s+(?=(?:[\w&/.'’-]+\s+){0,5}?(?:was|were|is|are|grew|increased|"
     r"decreased|declined|rose|fell|accounted|represented|comprised|saw|delivered|improved)\b)",
     re.I,
 )
+
+# A relative clause of what a part is made of, set off by no comma, still open at an "and":
+# the "and" joins the parts it names.
+_MADE_OF = re.compile(r"\bwhich\s+(?:represents?|includes?|contains?|comprises?)\b[^,;]*$", re.I)
 
 
 class Clause(NamedTuple):
@@ -74,6 +86,8 @@ def clauses(sentence: str) -> list[Clause]:
             and not sentence[: cut.start()].lower().startswith(("while", "whereas"))
         ):
             continue  # an "and" before any figure: one clause still
+        if _MADE_OF.search(sentence, begin, cut.start()):
+            continue  # "our recurring revenue which represents chemistry and service grew 11%"
         spans.append(Clause(begin, cut.start()))
         begin = cut.end()
     spans.append(Clause(begin, len(sentence)))
@@ -119,6 +133,8 @@ def _object_other(after_verb: str) -> bool:
 def _without_apposition(phrase: str) -> str:
     """ "pharma, our largest market," is pharma, a market."""
     parts = [p.strip() for p in phrase.split(",") if p.strip()]
+    if len(parts) >= 2 and _PARTICIPLE.match(parts[0]) and not _is_part(parts[0]):
+        parts = parts[1:]  # "moving to Slide 11, our net sales were down 3%": talk, no part
     if (
         len(parts) >= 2
         and read_subject(parts[-1]).name == COMPANY
@@ -127,7 +143,12 @@ def _without_apposition(phrase: str) -> str:
         named = read_subject(parts[-2])
         if named.name not in ("", COMPANY) and not named.other:
             return f"{parts[-2]} {parts[-1]}"  # "Our AD&M business, sales declined 7%"
-    if len(parts) >= 2 and parts[-2].split()[-1].lower() in ("market", "segment", "business"):
+    if len(parts) >= 2 and parts[-2].split()[-1].lower() in (
+        "market",
+        "segment",
+        "business",
+        "category",
+    ):
         return f"{parts[-1]} {parts[-2].split()[-1]}"  # "Our largest end market, automotive,"
     if (
         len(parts) >= 2
@@ -138,6 +159,12 @@ def _without_apposition(phrase: str) -> str:
     return parts[-1] if parts else ""
 
 
+# How parts are cut, named as a frame: "By end market,", "By region,".
+_DIMENSION = re.compile(
+    r"(?:end[- ])?(?:markets?|regions?|geograph(?:y|ies)|segments?|product\s+lines?|"
+    r"channels?|divisions?)",
+    re.I,
+)
 _PARTICIPLE = re.compile(r"(?i:and\s+|as\s+)?[a-z]+(?:ing|ed)\b")
 
 
@@ -168,7 +195,8 @@ def frame_of(text: str) -> tuple[str, int]:
         scope
         and re.search(r"[A-Z]|stand-?alone", scope["scope"])
         and not re.search(
-            r"GAAP|consolidated|reported|organic|constant|comparable|sequential|year|quarter",
+            r"GAAP|consolidated|reported|organic|constant|comparable|sequential|year|quarter|"
+            r"dollars?|currenc|\bUSD\b|euros?|yen",
             scope["scope"],
             re.I,
         )
@@ -178,6 +206,8 @@ def frame_of(text: str) -> tuple[str, int]:
         finite_verb(w) for w in frame.split()
     ):
         return "", 0
+    if _DIMENSION.fullmatch(frame):
+        return "", match.end()  # "By end market,": how the parts are cut, none named
     words = [w.lower() for w in re.findall(r"[\w'-]+", frame)]
     generic = {"a", "an", "the", "basis", "perspective", "comparison", "terms", "standpoint"}
     if all(w in generic or PERIOD.fullmatch(w) or w.isdigit() for w in words) or re.search(

@@ -23,9 +23,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .bases import Against, frame_words, growth_basis, list_basis
 from .clauses import Clause, clause_subject, clauses
 from .facts import named_customer
 from .lists import Found, headed, respectively
+from .marks import Marks
 from .one_figure import read_one
 from .patterns import (
     CUSTOMER,
@@ -41,19 +43,21 @@ from .records import COMPANY, Stated
 from .subjects import Subject, read_subject
 from .vocabulary import (
     ATTRIBUTED,
-    EXCLUDED_PART,
-    FORWARD,
-    HEDGES,
-    NEGATION,
-    SEQUENTIAL,
-    YEARLY,
 )
 
 
 def read_figures(
-    sentence: str, start: int, end: int, customers: frozenset[str], parts: frozenset[str]
+    sentence: str,
+    start: int,
+    end: int,
+    customers: frozenset[str],
+    parts: frozenset[str],
+    latest: float = 0,
 ) -> Iterator[Stated]:
-    """Every share and growth of revenue `sentence` states, with its subject."""
+    """Every share and growth of revenue `sentence` states, with its subject (`latest`: the
+    latest year the document's statements measure a growth against, bases.latest_base)."""
+    sentence = _CORRECTED.sub(lambda m: " " * len(m.group()), sentence)
+    against = Against(sentence, latest)
     revenue_said = REVENUE_SAID.search(sentence) is not None
     first_subject: Subject | None = None
     first_clause: Clause | None = None  # a clause before any figure: its subject when needed
@@ -68,7 +72,9 @@ def read_figures(
         found = (
             listed
             if listed is not None
-            else reported(text, list(_clause_figures(text, clause.start == 0, revenue_said, parts)))
+            else reported(
+                text, list(_clause_figures(text, clause.start == 0, revenue_said, against))
+            )
         )
         if not found or ATTRIBUTED.search(text):
             continue
@@ -76,12 +82,18 @@ def read_figures(
             opening = sentence[first_clause.start : first_clause.end]
             first_subject = clause_subject(opening, first_clause.start == 0, revenue_said)
         first_subject = first_subject or clause_subject(text, clause.start == 0, revenue_said)
-        marks = _Marks(sentence, clause.start, text)
+        marks = Marks(sentence, clause.start, text)
         for figure in found:
             if marks.hedged(figure.position):
                 continue
             if figure.subject.name == COMPANY and marks.excluded:
                 continue  # "Excluding China, revenue grew 6%": not the company's whole
+            if (
+                figure.subject.name == COMPANY
+                and _GROWS.search(sentence)
+                and not REVENUE_SAID.search(sentence, 0, clause.start + figure.position + 30)
+            ):  # revenue named before the figure or in its own words ("9% revenue growth")
+                continue  # "We achieved 11% growth and a 1.1 book-to-bill": of orders, maybe
             subject = figure.subject
             if subject.other:
                 continue  # a measure that is not revenue, or a part named before the sentence
@@ -124,74 +136,13 @@ def read_figures(
             )
 
 
-class _Marks:
-    """Where a clause's words that bar or mark its figures first stand, each looked for once:
-    a figure after a hedge, a negation (anywhere before it in its sentence), the words of the
-    future or a word of customers is read so (linear in the clause, however many figures)."""
-
-    def __init__(self, sentence: str, at: int, text: str) -> None:
-        talk = _DISCOURSE.sub(lambda m: " " * len(m.group()), text)
-        self.hedge = _first(HEDGES, talk)
-        negation = NEGATION.search(sentence, 0, at + len(text))
-        self.negation = negation.start() - at if negation else _NEVER
-        self.forward = _first(FORWARD, text)
-        self.customers = _first(CUSTOMER, _CUSTOMER_SEGMENT.sub(_blank, text))
-        self.excluded = EXCLUDED_PART.search(text) is not None
-        period = _PERIOD.search(text)
-        self.period = period.group() if period else ""
-
-    def forecast(self, text: str, at: int) -> bool:
-        """Said after the words of the future, and not in a relative clause of what was ("we
-        expect a mild impact to software, which accounted for 11% of revenue in 2019")."""
-        if self.forward >= at or _WHAT_WAS.search(text, self.forward, at):
-            return False
-        opened = _RELATIVE_OPEN.search(text, 0, self.forward)
-        return not (opened and "," in text[self.forward : at])  # ", which Rob will detail,"
-
-    def hedged(self, at: int) -> bool:
-        return self.hedge < at or self.negation < at
-
-    def customers_in(self, local: str) -> bool:
-        return CUSTOMER.search(_CUSTOMER_SEGMENT.sub(_blank, local)) is not None
-
-
-_NEVER = 1 << 30
-# Customers named as a market, not as a customer: "customer segments", "sales to
-# transportation customers" (an industry in lower case, no size or rank: "our top ten
-# customers" are customers).
-_CUSTOMER_SEGMENT = re.compile(
-    r"(?i:customer\s+segments?)|\b(?i:sales|revenues?)\s+to\s+(?:other\s+)?"
-    r"(?:(?!(?:top|largest|biggest|new|existing|key|major|large|small|our|the|those|these|"
-    r"some|certain|one|two|three|four|five|ten)\b)[a-z][\w-]*\s+){1,3}customers\b"
-)
-_PERIOD = re.compile(
-    r"\b(?:(?:the\s+)?(?:first|second|third|fourth)\s+quarter|Q[1-4]|(?:the\s+)?full[- ]year|"
-    r"(?:fiscal\s+)?(?:19|20)\d\d)\b",
+# Measures other than revenue that grow: a growth of no measure named in a sentence that
+# speaks of one and of no revenue may be its.
+_GROWS = re.compile(
+    r"\b(?:orders|bookings|book-to-bill|backlog|billings|eps|earnings|income|profits?|"
+    r"margins?|ebitda|units|shipments|volumes?|customers|users|subscribers)\b",
     re.I,
 )
-
-
-def _first(pattern: re.Pattern[str], text: str) -> int:
-    found = pattern.search(text)
-    return found.start() if found else _NEVER
-
-
-def _blank(match: re.Match[str]) -> str:
-    return " " * len(match.group())
-
-
-# A relative clause in the past: what it says was, whatever is expected of the rest.
-_WHAT_WAS = re.compile(
-    r",\s*(?:which|that|who)\s+(?:\w+ly\s+)?(?:accounted|generated|represented|comprised|"
-    r"made\s+up|was|were|grew|increased|declined|rose|fell|contributed|delivered)\b[^,]*$",
-    re.I,
-)
-# A relative clause set off by commas that the words of the future stand in: their scope.
-_RELATIVE_OPEN = re.compile(
-    r"(?:^|,)\s*(?:and\s+)?(?:which|who|as|while|although|though|whereas)\b[^,]*$", re.I
-)
-# Words of talk, no condition: "if you look at it", "if you think about it".
-_DISCOURSE = re.compile(r"\bif\s+you\s+(?:look|think|compare|go|step\s+back)\b[^,;]{0,40}", re.I)
 
 
 def _apposed_to_customer(text: str, name: str) -> bool:
@@ -202,12 +153,12 @@ def _apposed_to_customer(text: str, name: str) -> bool:
 
 
 def _clause_figures(
-    text: str, first: bool, revenue_said: bool, parts: frozenset[str]
+    text: str, first: bool, revenue_said: bool, against: Against
 ) -> Iterator[Found]:
     """The clause's figures; a growth of a list with no basis of its own takes the basis said
     after the list ("up 28% in dollars, 25% local currencies and 23% organically compared to
     the first quarter of 2020": each against that quarter)."""
-    found = list(_each_figure(text, first, revenue_said, parts))
+    found = list(_each_figure(text, first, revenue_said, against))
     for j in range(len(found) - 2, -1, -1):
         one, nxt = found[j], found[j + 1]
         if one.kind == nxt.kind == "growth" and not one.basis and nxt.basis:
@@ -222,14 +173,12 @@ def _clause_figures(
 _LIST_GAP = re.compile(r"(?:\s+(?:in|on|from|for)?\s*[\w.&/-]+){0,4}\s*(?:,|,?\s+and)\s+", re.I)
 
 
-def _each_figure(
-    text: str, first: bool, revenue_said: bool, parts: frozenset[str]
-) -> Iterator[Found]:
-    frame_basis = _basis(text[: FIGURE.search(text).start()])  # type: ignore[union-attr]
+def _each_figure(text: str, first: bool, revenue_said: bool, against: Against) -> Iterator[Found]:
+    frame = frame_words(text[: FIGURE.search(text).start()])  # type: ignore[union-attr]
     figures = list(FIGURE.finditer(text))
     paired = respectively(text, first, revenue_said)
     if paired is not None:  # "64% and 36% of revenue, respectively": each its name, or none
-        basis = _basis(_basis_window(text[figures[-1].end() :])) or frame_basis
+        basis = list_basis(text, text[figures[-1].end() :], frame, against)
         for found in paired:
             yield found._replace(basis=basis if found.kind == "growth" else "")
         return
@@ -241,7 +190,11 @@ def _each_figure(
         nxt = figures[i + 1].start() if i + 1 < len(figures) else len(text)
         before, after = text[: match.start()], text[match.end() : nxt]
         high = None
-        if i + 1 < len(figures) and RANGE_TO.fullmatch(after):
+        if (
+            i + 1 < len(figures)
+            and RANGE_TO.fullmatch(after)
+            and not _IN_ANOTHER_MEASURE.match(text, figures[i + 1].end())
+        ):
             high = figures[i + 1]  # "10% to 15% of revenue": one share, both ends
             after = text[high.end() : figures[i + 2].start() if i + 2 < len(figures) else len(text)]
             if not SHARE_OF.match(after):
@@ -267,15 +220,7 @@ def _each_figure(
         if high is not None and found.kind == "share":
             found = found._replace(high=float(high["num"] or 0), comparison="between")
         if found.kind == "growth":  # a share has no basis: none looked for
-            since = figures[i - 1].end() if i else 0
-            basis = (
-                _basis(_basis_window(after))
-                or _basis(_basis_window(_own_clause(text[since : match.start()])))
-                or frame_basis
-            )
-            if basis == "year over year":
-                basis = _against_quarter(_basis_window(after), text, basis)
-            found = found._replace(basis=basis)
+            found = found._replace(basis=growth_basis(text, figures, i, after, frame, against))
         last = found
         yield found
 
@@ -287,6 +232,12 @@ _OTHER_MEASURE = re.compile(
     r"\s+of\s+|changes\s+in\s+|[\w\s$.]{0,30}?\bimpact\s+(?:of|from)\s+)?(?:currency|"
     r"foreign|fx|f/x|acquisitions?|divestitures?)|ex[- ](?:currency|fx)|"
     r"(?:at|in|on)\s+(?:a\s+)?comparable|neutral\s+basis)\b",
+    re.I,
+)
+# "grew 16% and 12% on a currency neutral basis": one growth in two measures, not two periods.
+_IN_ANOTHER_MEASURE = re.compile(
+    r"\s*(?:(?:on|in|at)\s+(?:an?\s+)?)?(?:constant[- ]currency|currency[- ]neutral|"
+    r"f/?x[- ]neutral|local[- ]currenc(?:y|ies)|organic(?:ally)?|core|operational(?:ly)?)\b",
     re.I,
 )
 _OWN_WORDS_AFTER = re.compile(r"[^,;()%]*")
@@ -339,48 +290,5 @@ def _local(text: str, at: int) -> str:
     return text[max(cut, 0) : at]
 
 
-def _own_clause(before: str) -> str:
-    """The words before a figure back to the last "and", "while", comma or semicolon: a basis
-    said there is its own ("sequentially up 7%"), one before them the figure before's."""
-    return re.split(r",|;|\band\b|\bwhile\b", before)[-1]
-
-
-_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}
-_QUARTER_OF_YEAR = re.compile(
-    r"\b(?P<q>first|second|third|fourth)\s+quarter\s+of\s+(?:fiscal\s+)?(?:19|20)\d\d|"
-    r"\b(?P<qq>q[1-4])\s*(?:of\s+)?(?:fiscal\s+)?(?:19|20)\d\d",
-    re.I,
-)
-_OWN_QUARTER = re.compile(
-    r"\b(?:for|in|during)\s+(?:the\s+)?(?:(?P<q>first|second|third|fourth)\s+quarter|"
-    r"(?P<qq>q[1-4]))\b(?!\s*(?:of\s+)?(?:fiscal\s+)?(?:19|20)\d\d)",
-    re.I,
-)
-
-
-def _against_quarter(window: str, text: str, basis: str) -> str:
-    """A base that is a quarter of a year named against the clause's own quarter: the same
-    quarter is a year before; the quarter just before is sequential ("For the fourth
-    quarter, … 26.8% compared to the third quarter of 2020"); another, no basis known."""
-    base, own = _QUARTER_OF_YEAR.search(window), _OWN_QUARTER.search(text)
-    if base is None or own is None:
-        return basis
-    then = _QUARTERS[(base["q"] or base["qq"]).lower()]
-    now = _QUARTERS[(own["q"] or own["qq"]).lower()]
-    if then == now:
-        return basis
-    return "sequential" if now == then % 4 + 1 else ""
-
-
-def _basis_window(after: str) -> str:
-    cut = CUT_BASIS.search(after)
-    return after[: cut.start()] if cut else after
-
-
-def _basis(words: str) -> str:
-    """The basis said first in `words`: "up 12% year-over-year, an acceleration from our Q1"
-    is year over year."""
-    sequential, yearly = SEQUENTIAL.search(words), YEARLY.search(words)
-    if sequential and (yearly is None or sequential.start() <= yearly.start()):
-        return "sequential"
-    return "year over year" if yearly else ""
+# A figure corrected at once by the speaker: "sales of 14.7% -- $14.7 million" said $14.7 million.
+_CORRECTED = re.compile(r"(?<![\w.])\d{1,4}(?:\.\d+)?\s?%\s*--\s*(?=[$€£]?\d)")

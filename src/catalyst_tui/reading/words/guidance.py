@@ -16,19 +16,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .patterns import GUIDANCE_NOUN
+from .prior import against_prior_range, against_prior_words, from_to
 from .records import Stated
+from .vocabulary import FORWARD
 
-# "range" names the guidance only with its figures or its ends: "our range to $4.1 billion",
-# "the low end of our range"; "a broad range of customers" is none.
-_NOUN = (
-    r"(?:guidance|outlook|guide|forecasts?|expectations?|projections?|"
-    r"targets?(?!\s+(?:leverage|ratio|capital|payout|dividend|debt|price|customers?|markets?|"
-    r"audiences?|dates?|lists?|zones?|acquisitions?))|"
-    r"range(?=\s+(?:to|from|by|of|for)\s+(?:\$|\d|the\s+(?:full\s+)?year|fiscal|q[1-4]))|"
-    r"(?<=\bend\sof\sour\s)range|(?<=\bend\sof\sthe\s)range|(?<=\bprior\s)range|"
-    r"(?<=\bprevious\s)range|(?<=\bearlier\s)range|(?<=\bguidance\s)range)"
+_NOUN = GUIDANCE_NOUN
+# "that" before another determiner opens a clause: "reiterate that our target is likely to
+# incorporate ..." reiterates what is said of the target, not the target.
+_DETERMINER = (
+    r"(?:our|the|that(?!\s+(?:our|the|its|their|this|these|we|it)\b)|this|its|all|both|their)"
 )
-_DETERMINER = r"(?:our|the|that|this|its|all|both|their)"
 _METRIC = (
     r"(?:(?:total|subscription|non-gaap|gaap|adjusted|organic|net|diluted|operating|"
     r"free|core|annual|recurring|full[- ]year|fiscal|\d{4}|'?\d{2}|year|financial)\s+)*"
@@ -66,13 +64,16 @@ _FILLER = (
     r"(?:\s+(?!(?:in|on|at|ahead|with|to|into|as|because|while|which|that|than|from|by)\b)"
     r"(?:[\w'’-]+,?|\$[\d.,]+))"
 )
-_END_OF = r"(?:\s+the\s+(?:high|low|top|bottom|upper|lower)\s+end\s+of)?"
+_END_OF = r"(?:\s+the\s+(?:(?:high|low|top|bottom|upper|lower)\s+end\s+of|mid-?point\s+(?:of|on)))?"
 _VERB_OBJECT = {
     direction: re.compile(
         rf"\b(?:{verbs})\b(?:\s+(?:again|also|once\s+again))?"
         rf"(?P<object>{_END_OF}(?:\s+{_DETERMINER})?{_FILLER}{{0,10}}?\s+{_NOUN}\b"
         rf"|(?<=ing)(?:\s+{_DETERMINER})(?:\s+(?:previously\s+issued|prior))?\s+{_METRIC}"
-        rf"(?:\s+{_NOUN})?(?=\s+(?:to|from|by|for)\b))",
+        rf"(?:\s+{_NOUN})?(?=\s+(?:to|from|by|for)\b)"
+        # a year's growth and its figure: "maintaining our full-year organic growth of 11 to 12%"
+        rf"|(?<=ing)\s+{_DETERMINER}\s+(?:full[- ]year|fiscal|annual|(?:19|20)\d\d)\s+"
+        r"(?:[\w-]+\s+)?growth(?=\s+(?:of|at)\s+[\d$]))",
         re.I,
     )
     for direction, verbs in _VERBS.items()
@@ -81,7 +82,10 @@ _AGAINST_PRIOR = {
     "raised": re.compile(
         rf"\b(?:an?\s+)?(?:increase|raise|higher|above|up)\b[^.;]{{0,60}}?\b(?:from|than|over|"
         rf"versus)\s+(?:our|the)\s+(?:prior|previous|last|earlier)\s+{_NOUN}"
-        rf"|\babove\s+(?:our|the)\s+(?:prior|previous|earlier)\s+{_NOUN}",
+        rf"|\babove\s+(?:our|the)\s+(?:prior|previous|earlier)\s+{_NOUN}"
+        # said of the future only (read_guidance): "to approach 20%, ahead of our initial
+        # expectations"
+        rf"|\bahead\s+of\s+(?:our|the)\s+(?:prior|previous|earlier|initial|original)\s+{_NOUN}",
         re.I,
     ),
     "cut": re.compile(
@@ -96,23 +100,41 @@ _AGAINST_PRIOR = {
 # Guidance said to stand, with no verb of the company's: "our outlook for the year stands",
 # "our guidance remains unchanged", "nothing changes in our view of the year".
 _STANDS = re.compile(
-    rf"\b(?:our|the|the\s+company['’]s)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_NOUN}|view)\b[^.;,]{{0,40}}?"
-    r"\b(?:stands|remains?\s+(?:unchanged|intact|the\s+same|in\s+place)|is\s+unchanged|"
-    r"are\s+unchanged|holds)\b"
+    rf"\b(?:our|the|the\s+company['’]s)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_NOUN}|view|"
+    r"expected\s+(?:[\w-]+\s+)?growth)\b[^.;,]{0,60}?"
+    r"(?<!\bnow\s)\b(?:stands|remains?\s+(?:unchanged|intact|the\s+same|in\s+place|at|"
+    r"approximately|about|around|in\s+the\s+range)|"
+    r"is\s+unchanged|are\s+unchanged|holds)\b"
     rf"|\b(?:nothing\s+changes|no\s+changes?)\s+(?:in|to)\s+(?:our|the)\s+(?:[\w'’-]+\s+){{0,3}}?"
-    rf"(?:{_NOUN}|view)\b",
+    rf"(?:{_NOUN}|view)\b"
+    # "our full year outlook, which is in line with what we have previously communicated"
+    rf"|\b{_NOUN}\b[^.;]{{0,40}}?\bin\s+line\s+with\s+what\s+we\s+(?:have\s+)?previously\s+"
+    r"(?:communicated|said|provided|shared|guided|given)\b"
+    rf"|\bas\s+previously\s+guided\b"
+    # a forecast "in line with our previous guidance" (read_guidance: said of the future)
+    rf"|(?P<in_line>\bin\s+line\s+with\s+(?:our|the)\s+(?:previous|prior|earlier|original)\s+"
+    rf"{_NOUN})\b"
+    rf"|\bremain\s+committed\s+to\s+(?:this|our|the|that)\s+(?:[\w-]+\s+){{0,2}}?{_NOUN}\b",
+    re.I,
+)
+# The guidance named, then what was done to it: "our full-year guidance, where we raised our
+# sales, operating income and EPS".
+_WHERE_DONE = re.compile(
+    rf"\b{_NOUN}\s*,?\s+(?:where|in\s+which)\s+(?:we|i)(?:['’]ve|\s+have)?\s+(?:again\s+)?"
+    r"(?P<verb>[a-z]+)\b",
     re.I,
 )
 _REVISED = re.compile(
-    rf"\b(?:revis|updat|adjust)(?:e|es|ed|ing|s)?\s+(?:our|the|its|that|this){_FILLER}{{0,4}}?\s+{_NOUN}"
+    rf"\b(?:revis|updat|adjust)(?:e|es|ed|ing|s|ments?\s+to|ions?\s+to)?\s+(?:our|the|its|that|this){_FILLER}{{0,6}}?\s+{_NOUN}"
     r"(?P<rest>[^.;]{0,80})",
     re.I,
 )
 # A hardship a revision is said to follow: revised for it, the guidance goes down.
 _HARDSHIP = re.compile(
-    r"\b(?:because\s+of|as\s+a\s+result\s+of|due\s+to|given|reflecting|driven\s+by)\s+"
-    r"(?:[\w'’-]+\s+){0,5}?(?:challenges|headwinds|shortages?|disruptions?|constraints|"
-    r"weakness|softness|pressures?|delays?)\b",
+    r"\b(?:because\s+of|as\s+a\s+result\s+of|due\s+to|given|reflecting|driven\s+by|with|"
+    r"assum(?:e|es|ing)|incorporat(?:e|es|ing))\s+(?:[\w'’:-]+\s+){0,12}?(?:challenges|headwinds|"
+    r"shortages?|disruptions?|constraints|weakness|softness|pressures?|delays?|lost|closures?|"
+    r"shutdowns?)\b",
     re.I,
 )
 _NEGATED = re.compile(
@@ -139,7 +161,10 @@ _OTHERS_DO = re.compile(
 def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
     """Each direction of the company's guidance `sentence` gives, in its order."""
     found: list[tuple[int, str, str]] = []
+    low = sentence.lower()
     for direction, pattern in _VERB_OBJECT.items():
+        if not any(key in low for key in _VERB_KEYS[direction]):
+            continue  # each pattern looked for only where one of its words stands
         for match in pattern.finditer(sentence):
             if _blocked(sentence, match.start(), match.end()):
                 continue
@@ -149,26 +174,51 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
             metric = _metric(match["object"]) or _metric(after, first=True)
             found.append((match.start(), direction, metric))
     for direction, pattern in _AGAINST_PRIOR.items():
+        if not any(key in low for key in _PRIOR_KEYS[direction]):
+            continue
         for match in pattern.finditer(sentence):
+            if re.search(r"expectation", match.group(), re.I) and not _PRIOR.search(match.group()):
+                continue  # "lower than our expectations": results, not guidance moved
+            ahead = match.group()[:5].lower() == "ahead"
+            if ahead and not FORWARD.search(sentence, 0, match.start()):
+                continue  # "Sales grew 12%, ahead of our initial expectations": a result
+            if _WAS.search(sentence, 0, match.start()) and not (
+                _FORWARD_WORD.search(sentence, 0, match.start())
+                or _FORWARD_WORD.search(sentence, match.end())
+            ):
+                continue  # "This was below our previous outlook of…": a result against it
             if not _blocked(sentence, match.start(), match.end(), verb=False):
                 found.append((match.start(), direction, _metric(sentence[: match.end()])))
-    for match in _STANDS.finditer(sentence):
+    for match in _STANDS.finditer(sentence) if _keyed(low, _STANDS_KEYS) else ():
         lead = sentence[max(sentence.rfind(c, 0, match.start()) for c in ",;:") + 1 : match.start()]
+        if match["in_line"] and not FORWARD.search(sentence, 0, match.start()):
+            continue  # "Revenue was in line with our previous guidance": a result
         if not (_NEGATED.search(lead) or _HEDGED.search(lead) or _ELSE.search(match.group())):
             found.append((match.start(), "reiterated", _metric(match.group())))
-    for match in _REVISED.finditer(sentence):
+    for match in _WHERE_DONE.finditer(sentence) if _keyed(low, ("where", "in which")) else ():
+        said = next((d for d, v in _VERBS.items() if re.fullmatch(v, match["verb"], re.I)), "")
+        if said and said != "introduced" and not _blocked(sentence, match.start(), match.end()):
+            found.append((match.start(), said, _metric(sentence[match.end() :], first=True)))
+    for match in _REVISED.finditer(sentence) if _keyed(low, ("revis", "updat", "adjust")) else ():
         if _blocked(sentence, match.start(), match.end()):
             continue
         rest = match["rest"].lower()
-        if re.search(r"\b(?:upward|up|higher|raise|increase|stronger|better)\b", rest):
+        ranged = from_to(rest)
+        if ranged:  # "our restructuring guidance from 50 to 60 million to now 30 to 40 million"
+            found.append((match.start(), ranged, _metric(match.group())))
+        elif re.search(r"\b(?:upward|up|higher|raise|increase|stronger|better)\b", rest):
             found.append((match.start(), "raised", _metric(match.group())))
         elif re.search(r"\b(?:downward|down|lower|reduc|weaker|softer|decline|cut)", rest) or (
-            _HARDSHIP.search(sentence, 0, match.start())
+            _HARDSHIP.search(sentence)
         ):  # "As a result of the supply chain challenges, we are revising our guidance"
             found.append((match.start(), "cut", _metric(match.group())))
-    moved = _against_prior_range(sentence)
-    if moved is not None:
-        found.append((moved[0], moved[1], _metric(sentence[: moved[0]])))
+    moved = (
+        (against_prior_range(sentence) or against_prior_words(sentence))
+        if _keyed(low, _PRIOR_KEYS_ALL)
+        else None
+    )
+    if moved is not None and not _blocked(sentence, moved[0], moved[1], verb=False):
+        found.append((moved[0], moved[2], _metric(sentence[: moved[0]])))
     seen: set[str] = set()
     for _, direction, metric in sorted(found):
         if direction in seen:
@@ -177,6 +227,53 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         yield Stated(
             "guidance", "", None, None, "", direction, "", True, metric, sentence, start, end
         )
+
+
+# A word each pattern's matches hold (lower case): a pattern is looked for only where one is.
+_VERB_KEYS = {
+    "raised": ("rais", "increas", "lift", "boost", " up"),
+    "cut": ("reduc", "lower", "cut", "trim", "down"),
+    "reiterated": (
+        "reaffirm",
+        "reiterat",
+        "maintain",
+        "confirm",
+        "keep",
+        "kept",
+        "hold",
+        "stick",
+        "stand",
+        "comfortable",
+    ),
+    "withdrawn": ("withdr", "suspend", "pull"),
+    "introduced": ("initiat", "introduc", "provid", "issu", "giv"),
+}
+_PRIOR_KEYS = {
+    "raised": ("increase", "raise", "higher", "above", "up", "ahead"),
+    "cut": ("reduction", "decrease", "lower", "below", "down", "cut"),
+}
+_PRIOR_KEYS_ALL = ("prior", "previous", "earlier", "last", "expected", " from ")
+_STANDS_KEYS = (
+    "stand",
+    "remain",
+    "unchanged",
+    "holds",
+    "nothing chang",
+    "no chang",
+    "previously",
+    "in line with",
+)
+
+
+_PRIOR = re.compile(r"\b(?:prior|previous|earlier|last|initial|original)\b", re.I)
+_WAS = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?$", re.I)
+_FORWARD_WORD = re.compile(
+    r"\b(?:expect\w*|anticipat\w*|now\s+see|guidance|outlook\s+(?:is|of))\b", re.I
+)
+
+
+def _keyed(low: str, keys: tuple[str, ...]) -> bool:
+    return any(key in low for key in keys)
 
 
 def _blocked(sentence: str, at: int, until: int, *, verb: bool = True) -> bool:
@@ -194,6 +291,7 @@ def _blocked(sentence: str, at: int, until: int, *, verb: bool = True) -> bool:
         verb
         and re.search(r"(?:\b(?:a|an|the|our|its|their)|['’]s)\s*$", lead, re.I)
         and not (lead.rstrip().lower().endswith("our") and _DONE.match(sentence, at))
+        and not _NOUN_OF_ACT.match(sentence, at)  # "an adjustment to our guidance": an act
     ):
         return True
     if verb and (_OTHERS.search(sentence[at:until]) or _OTHERS_DO.search(lead)):
@@ -207,6 +305,7 @@ _OTHERS = re.compile(r"\b(?:their|his|her|your)\b", re.I)
 _ACTS = re.compile(
     r"\b(?:we|(?<!due\s)(?<!owing\s)(?<!thanks\s)to|will|must|and|also|i)\s*$|['’]ll\s*$", re.I
 )
+_NOUN_OF_ACT = re.compile(r"[a-z]+(?:ment|ion)s?\s+to\b", re.I)
 _DONE = re.compile(r"[a-z]+ed\b", re.I)  # a verb's past participle: "our raised outlook"
 # A measure right before the verb is what moves, not the guidance.
 _MEASURE_DOES = re.compile(
@@ -226,34 +325,3 @@ def _metric(words: str, *, first: bool = False) -> str:
         if name in text:
             return "EPS" if name in ("eps", "earnings") else name
     return "revenue" if re.search(r"revenue|sales", text) else text
-
-
-# A range of figures: "8% to 10%", "$4.1 billion to $4.2 billion", "$2.05-$2.10".
-_RANGE = (
-    r"\$?\s?(?P<{a}>\d+(?:\.\d+)?)\s?(?P<{u}>%|percent|million|billion)?\s*(?:to|-|–)\s*"
-    r"\$?\s?(?P<{b}>\d+(?:\.\d+)?)\s?(?P<{v}>%|percent|million|billion)?"
-)
-# The new range, then the prior one it is set against: "... of 8% to 10%, compared to our
-# previous guidance of 6% to 8%".
-_PRIOR_RANGE = re.compile(
-    _RANGE.format(a="a", u="u", b="b", v="v")
-    + rf"[^.;$%\d]{{0,40}}?\b(?:compared\s+(?:to|with)|versus|vs\.?|up\s+from|down\s+from|from)"
-    rf"\s+(?:our|the)\s+(?:previous|prior|earlier|last)\s+{_NOUN}\s*(?:of\s+|range\s+of\s+)?"
-    + _RANGE.format(a="c", u="w", b="d", v="x"),
-    re.I,
-)
-
-
-def _against_prior_range(sentence: str) -> tuple[int, str] | None:
-    """A range set against the prior guidance's in the same unit: its midpoint higher is
-    raised, lower is cut, the same is reiterated."""
-    found = _PRIOR_RANGE.search(sentence)
-    if found is None or _blocked(sentence, found.start(), found.end(), verb=False):
-        return None
-    units = {(found["u"] or found["v"] or "").lower(), (found["w"] or found["x"] or "").lower()}
-    if len(units) != 1:
-        return None  # "$4.1 billion to $4.2 billion" against "$4,000 million": not compared
-    new = float(found["a"]) + float(found["b"])
-    old = float(found["c"]) + float(found["d"])
-    direction = "raised" if new > old else "cut" if new < old else "reiterated"
-    return found.start(), direction

@@ -47,7 +47,9 @@ _OWN = (
     r"(?:\s+(?:also\s+)?(?P<own>up|down|(?:was|were)(?:\s+(?:up|down))?|at|came\s+in\s+at|"
     r"the\s+remaining|the\s+other))?"
 )
-_LISTED = re.compile(r"(?:,|\band\b)\s+" + _NAME + _OWN + r"\s+" + CMP + r"$", re.I)
+_LISTED = re.compile(
+    r"(?:,|\band\b)\s+" + _NAME + _OWN + r"(?:\s+by)?\s+" + CMP + r"$", re.I
+)  # "with APAC revenue growing by 84% and EMEA by 61%"
 # A verb's form or a preposition ending it: no name ("representing an impact of 4%").
 _NOT_A_NAME = re.compile(
     r"\b(?:representing|including|excluding|reflecting|reaching|bringing|making|marking|"

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import re
 
-from .attribution import apposition_other, measure_before, object_subject, other_in, subject_at
+from .attribution import (
+    apposition_other,
+    measure_before,
+    object_subject,
+    other_in,
+    relative_unread,
+    subject_at,
+)
 from .clauses import clause_subject
 from .lists import Found, continued
 from .patterns import (
@@ -14,6 +21,7 @@ from .patterns import (
     MULTIPLE,
     NEGATIVE,
     NOUN_AFTER,
+    REVENUE_SAID,
     SHARE_BEFORE,
     SHARE_OF,
     SHARE_VERB,
@@ -24,7 +32,7 @@ from .patterns import (
 from .phrases import phrase_before
 from .records import COMPANY
 from .subjects import Subject, read_subject
-from .vocabulary import PERIOD
+from .vocabulary import GENERIC_WORDS, NOT_REVENUE, PERIOD, PERIOD_WORD, REVENUE_WORDS, word_set
 
 
 def read_one(
@@ -38,11 +46,16 @@ def read_one(
 ) -> Found | None:
     if match["mult"]:
         acted_on = _ACTED_ON.match(after)
-        if acted_on and other_in(acted_on.group()):
+        if acted_on and (other_in(acted_on.group()) or _COUNT.match(acted_on.group())):
             return None  # "we nearly doubled free cash flow": a measure that is not revenue
         said = COMPARISON.search(before, tail(before, 40))
         value = MULTIPLE[match["mult"].lower()]
         verb_at = said.start() if said is not None else match.start()
+        if match["mult"].lower().endswith("fold"):  # "grew fourfold": the verb is before it
+            verb = VERB_THEN.search(before, tail(before, 160))
+            if verb is None or NEGATIVE.match(verb["verb"]):
+                return None
+            verb_at = verb.start()
         subject = subject_at(text, verb_at, after, first, revenue_said)
         if subject.name == COMPANY:  # "we doubled revenue in our cloud business": the cloud's
             subject = object_subject(after, of_revenue=True) or subject
@@ -56,6 +69,8 @@ def read_one(
     if re.match(r"\s*(?:points?|basis)\b", after, re.I) or _A_RATE.match(after):
         return None  # points; a rate a year ("growing 40% a year"): no growth of a period
     whole = SHARE_OF.match(after)
+    if whole and NOT_REVENUE.search(whole.group()):
+        return None  # "close to 50% of all new business": of what is signed, no revenue
     if whole:
         if value > 100 or re.search(r"\b(?:of|from)\s*(?:the\s+|each\s+)?$", before[-12:], re.I):
             return None  # no part is more than the whole: "250% of revenue" is no share
@@ -64,6 +79,8 @@ def read_one(
             bare = _WITH.search(before, tail(before, 40)) is not None
             return _share_from(after, value, comparison, match.start(), bare=bare)
         subject = subject_at(text, share_at, "", first, revenue_said)
+        if subject.other and relative_unread(text, share_at):
+            return None  # "…, which today represents 13%": whose, not read
         if subject.name in ("", COMPANY) or not (subject.revenue or subject.name[0].isupper()):
             subject = clause_subject(text, first, revenue_said)
         if subject.name == COMPANY or clause_subject(text, first, revenue_said).other:
@@ -104,6 +121,15 @@ def read_one(
             named = object_subject(after)
             return listed._replace(subject=named) if named else listed
         return listed
+    if verb is None and noun is not None and _RESULT_LEAD.search(before, tail(before, 60)):
+        # "resulting in 10.6% organic revenue growth", "on top of 8% sales growth": the measure
+        # after the figure is its own, whatever the clause's subject
+        if not REVENUE_SAID.search(after, 0, noun.start("noun")):
+            return None
+        negative = bool(NEGATIVE.match(noun["noun"].lower()))
+        return Found(
+            "growth", -value if negative else value, comparison, _REVENUE, "", match.start()
+        )
     if verb is not None and _IMPACT_BY.search(before, tail(before, 60)):
         return None
     if verb is not None and _FLAT_TO.search(before, tail(before, 40), verb.start()):
@@ -121,8 +147,12 @@ def read_one(
         return None
     if apposition_other(text, governor):
         return None  # "spent $2.1 billion on capital expenditures, an increase of 11%"
+    if noun is not None and _DRIVER_AFTER.match(after, noun.end()):
+        return None  # "due to an 11% increase from volume": what drove a growth, no growth
     own = subject_at(text, governor, "", first, revenue_said)
     grown = read_subject(verb["obj"]) if verb is not None and verb["obj"] else None
+    if own.name == COMPANY and grown is None and verb is not None and _acted_on(verb["gap"]):
+        return None  # "having improved pieces fed per labor hour by 3%": what it acted on
     if (
         (own.name in ("", COMPANY) or own.anaphor)
         and grown is not None
@@ -138,17 +168,40 @@ def read_one(
         own = measure_before(text, governor)
     if _parallel(text, last, governor) and own.name and not own.other:
         own = own._replace(revenue=True)  # "data center was up 30%, and storage down 4%"
-    named = object_subject(after, of_revenue=own.name == COMPANY or part_of)
+    # "we grew 48% sequentially in filters": a kind of thing the company grew in is a part;
+    # "we're seeing growth, including 33% growth in healthcare needs" names no growth of ours
+    named = object_subject(
+        after, of_revenue=(own.name == COMPANY and verb is not None) or (part_of and revenue_said)
+    )
     if named is not None and clause_subject(text, first, revenue_said).other:
         return None  # "increases in R&D expenses were driven by a 30% increase in compensation"
     subject = named or own
     if named is None and _IN_REVENUE.match(after) and not read_subject(subject.name).revenue:
         subject = Subject(COMPANY, True, False, False)  # "The 10% increase in revenue was …"
-    if re.search(r"\bgrowth(?:\s+rate)?\s*$", phrase_before(text, governor), re.I):
-        subject = measure_before(text, governor)  # "with growth accelerating to 131%"
+    before_it = phrase_before(text, governor)
+    if (
+        re.search(r"\bgrowth(?:\s+rate)?\s*$", before_it, re.I)
+        and not read_subject(before_it).other
+    ):
+        measured = measure_before(text, governor)  # "with growth accelerating to 131%"
+        if measured.name != COMPANY or not _part(subject):
+            subject = measured  # "For Merchant, revenue growth rebounded to 45%": Merchant's
     return Found("growth", -value if negative else value, comparison, subject, "", match.start())
 
 
+def _part(subject: Subject) -> bool:
+    return subject.name not in ("", COMPANY) and not (subject.other or subject.anaphor)
+
+
+# Words that open a phrase of its own before a figure: "resulting in 10.6% organic revenue
+# growth", "on top of 8% sales growth", "as we lap 27% growth".
+_RESULT_LEAD = re.compile(
+    r"\b(?:result(?:ing|ed|s)?\s+in|lead(?:ing)?\s+to|led\s+to|bringing|on\s+top\s+of|on|"
+    r"in\s+comparison\s+(?:to|with)|compared\s+(?:to|with)|versus|against|lap(?:ping|ped|s)?)"
+    r"\s+(?:an?\s+|the\s+)?" + CMP + r"$",
+    re.I,
+)
+_REVENUE = Subject(COMPANY, True, False, False)
 # A figure given as a part of the one before it: "led by 15% growth in cloud", "including 3% in
 # Canada", "with 12% growth in services".
 _PART_OF = re.compile(
@@ -161,6 +214,43 @@ _ACTED_ON = re.compile(
     r"(?:\s+(?!(?:in|on|to|from|at|for|with|over|versus|year|since|during|while|and)\b)"
     r"[\w&'’/-]+){1,4}",
     re.I,
+)
+# A count: "we have doubled the number of instruments that can be networked".
+_COUNT = re.compile(r"\s+(?:the\s+|our\s+)?(?:number|count|amount)\s+of\b", re.I)
+# What drove a growth, after its noun: "an 11% increase from volume and 1% from price".
+_DRIVER_AFTER = re.compile(
+    r"\s+(?:from|in|due\s+to)\s+(?:higher\s+|lower\s+|organic\s+)*(?:volumes?|price|pricing|"
+    r"mix|currency|currencies|fx|f/x|foreign\s+exchange|acquisitions?|divestitures?)\b",
+    re.I,
+)
+# Words between a verb and its figure that name what it acted on: no revenue, no part.
+_GAP_WORDS = re.compile(r"[a-z][\w&/-]*", re.I)
+_GAP_FUNCTION = word_set("by at of for in on during to or than an a the and over")
+
+
+def _acted_on(gap: str | None) -> bool:
+    """Whether the words between a verb and its figure name something it acted on ("improved
+    pieces fed per labor hour by 3%"), not revenue, a period, an amount or an adverb ("grew net
+    sales for the quarter by 16.2%" acts on revenue)."""
+    for word in _GAP_WORDS.findall(gap or ""):
+        low = word.lower()
+        if (
+            low in _GAP_FUNCTION
+            or low in REVENUE_WORDS
+            or low in GENERIC_WORDS
+            or low in PERIOD_WORD
+            or low in _COMPARISON_WORDS
+            or low.endswith("ly")
+            or low in ("million", "billion", "thousand", "m", "b", "year-over-year")
+        ):
+            continue
+        return True
+    return False
+
+
+_COMPARISON_WORDS = word_set(
+    "about approximately roughly nearly almost more less just only very impressive strong "
+    "solid robust healthy record also again still"
 )
 _FLAT_TO = re.compile(r"\bflat\s+to\s*$", re.I)
 # A share's whole said first, before its clause: "As a percentage of total revenue, ...".
@@ -233,7 +323,7 @@ def _parallel(text: str, last: Found | None, governor: int) -> bool:
 _A_RATE = re.compile(
     r"\s*(?:a|per|each|every)\s+(?:year|annum)\b(?!\s+(?:ago|earlier|before|prior|back))|"
     r"\s*annually\b|\s*on\s+average\b|"
-    r"\s*(?:compounded|compound|cagr)\b",
+    r"\s*(?:compounded|compound|cagr)\b|\s*on\s+an?\s+(?:two|three|2|3)[- ]year\b",
     re.I,
 )
 _EXCEED = re.compile(r"\b(?:exceed|surpass|top)\w*\s*$", re.I)

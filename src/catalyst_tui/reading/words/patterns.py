@@ -12,14 +12,18 @@ CMP = (
     r"(?P<cmp>more\s+than|greater\s+than|in\s+excess\s+of|over|above|approximately|about|"
     r"roughly|nearly|almost|around|close\s+to|closer\s+to|less\s+than|under|below|just\s+over|"
     r"just\s+under|at\s+least|at\s+most|no\s+less\s+than|no\s+more\s+than|upwards\s+of|"
-    r"north\s+of|south\s+of)?\s*"
+    r"north\s+of|south\s+of|some)?\s*"
 )
 FIGURE = re.compile(
     r"(?<![\w.$€£])(?P<num>\d{1,4}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)"
-    r"|(?P<mult>\b(?:doubled|tripled|quadrupled|halved)\b)",
+    r"|(?P<mult>\b(?:doubled|tripled|quadrupled|halved|"
+    r"(?:three|four|five|six|seven|eight|nine|ten)fold)\b)",
     re.I,
 )
+_TIMES = ("three", "four", "five", "six", "seven", "eight", "nine", "ten")
+# "up more than sixfold": six times as much, 500% more.
 MULTIPLE = {"doubled": 100.0, "tripled": 200.0, "quadrupled": 300.0, "halved": -50.0}
+MULTIPLE |= {f"{word}fold": 100.0 * (times - 1) for times, word in enumerate(_TIMES, 3)}
 COMPARISON = re.compile(CMP + r"$", re.I)
 
 SHARE_OF = re.compile(
@@ -49,7 +53,9 @@ GROWTH_VERB = (
     r"(?P<verb>(?<!\bmakes\s)(?<!\bmade\s)(?<!\bmake\s)(?<!\bmaking\s)up|down|grew|grow|grows|growing|increased|increases|increasing|decreased|"
     r"decreases|decreasing|declined|declines|declining|rose|rising|fell|falling|jumped|"
     r"surged|soared|slipped|slid|plunged|plummeted|"
-    r"climbed|improved|improving|expanded|dropped|higher|lower|accelerated\s+to|accelerating\s+to|"
+    r"climbed|improved|improving|expanded|dropped|higher|lower|"
+    # a growth's rate moved to a figure: "revenue growth rebounded sharply to 45%"
+    r"(?:(?:ac|de)celerat(?:ed|ing)|rebounded)\s+(?:[a-z]+ly\s+)?to|"
     r"(?:an?\s+)?(?:increase|decrease|decline|growth|growth\s+rate|improvement|gain|drop|rise)"
     r"(?:\s+in\s+revenues?|\s+(?:within|in|for|at)\s+(?:the|our)\s+[\w-]+)?\s+of|"
     r"(?:growth|growth\s+rate|increase|decline|decrease)(?:\s+(?:in|for|during)\s+(?:the\s+)?"
@@ -62,14 +68,16 @@ GROWTH_VERB = (
 VERB_THEN = re.compile(
     r"\b"
     + GROWTH_VERB
-    + r"(?P<gap>(?:\s+(?:by|at|only|just|an?|very|impressive|strong|solid|robust|healthy|record|"
+    + r"(?P<gap>(?:\s+(?:by|at|only|just|also|again|still|an?|very|impressive|strong|solid|robust|"
+    r"healthy|record|"
     r"organically|sequentially|"
     # "we grew our Application Software segment 9%": the part grown, named as its object
     r"(?P<obj>(?:our|its)\s+(?:[\w&/'’-]+\s+){0,4}?(?:segments?|business(?:es)?|divisions?|"
     r"units?|groups?|portfolio)(?:\s+(?:within|in)\s+(?:our|the)\s+(?:[\w&/'’-]+\s+){0,3}?"
     r"segment)?)|"
     r"(?:our\s+)?(?:total\s+)?(?:revenues?|sales)|approximately|about|roughly|nearly|"
-    r"year[- ](?:over|on)[- ]year|[\w\s'-]{0,30}?\s+by|\$?[\d.,]+\s*(?:million|billion|"
+    r"year[- ](?:over|on)[- ]year|[\w\s'-]{0,30}?\s+by|"
+    r"(?:(?:more\s+than|over|about|approximately|nearly|roughly|almost)\s+)?\$?[\d.,]+\s*(?:million|billion|"
     r"thousand|[mb])?,?\s+or|than\s+[\w\s'-]{1,30}?\s+by))*?)\s*" + CMP + r"$",
     re.I,
 )
@@ -86,7 +94,7 @@ NEGATIVE = re.compile(
 )
 CUT_BASIS = re.compile(
     r"\b(?:as(?!\s+compared)|because|due|driven|which|while|led|reflecting|helped|primarily|mainly|"
-    r"largely|benefiting|offset|thanks|where|but|whereas)\b|;",
+    r"largely|benefiting|offset|thanks|where|but|whereas|cagr|stack(?:ed)?)\b|;",
     re.I,
 )
 OBJECT = re.compile(
@@ -118,7 +126,7 @@ CUSTOMER = re.compile(r"\bcustomers?\b|\bclients?\b", re.I)
 SHARE_VERB = re.compile(
     r"\b(?:accounted\s+for|accounting\s+for|accounts?\s+for|represented|represents?|representing|comprised|"
     r"comprises?|comprising|made\s+up|makes?\s+up|amounted\s+to|amounting\s+to|"
-    r"was|were|is|are|at|increased\s+to|grew\s+to|rose\s+to|reached|reaching|totaled|contributed|"
+    r"was|were|is|are|at|increased\s+to|grew\s+to|rose\s+to|reached|reaching|totaled|contribut(?:ed|es|e|ing)|"
     r"generated|generates|generating|"
     r"exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped)?)\b"
     r"(?:[^%]{0,40}?\bor\b)?[^%]{0,25}$",
@@ -134,3 +142,15 @@ def tail(text: str, size: int, end: int | None = None) -> int:
         return 0
     space = text.find(" ", end - size, end)
     return space + 1 if space >= 0 else end - size
+
+
+# "range" names the guidance only with its figures or its ends: "our range to $4.1 billion",
+# "the low end of our range"; "a broad range of customers" is none.
+GUIDANCE_NOUN = (
+    r"(?:guidance|outlook|guide|forecasts?|expectations?|projections?|"
+    r"targets?(?!\s+(?:leverage|ratio|capital|payout|dividend|debt|price|customers?|markets?|"
+    r"audiences?|dates?|lists?|zones?|acquisitions?))|"
+    r"range(?=\s+(?:to|from|by|of|for)\s+(?:\$|\d|the\s+(?:full\s+)?year|fiscal|q[1-4]))|"
+    r"(?<=\bend\sof\sour\s)range|(?<=\bend\sof\sthe\s)range|(?<=\bprior\s)range|"
+    r"(?<=\bprevious\s)range|(?<=\bearlier\s)range|(?<=\bguidance\s)range)"
+)

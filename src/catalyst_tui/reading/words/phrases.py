@@ -27,6 +27,7 @@ _STOP = word_set(
     about regarding ask asked wanted wondering
     reports posts delivers lost won signed closed
     completed launched introduced acquired sold bought remained became impacting affecting
+    resulting resulted considering
     you let me think believe expect expects expecting anticipate anticipates"""
 )
 AS_SHARE = (
@@ -37,7 +38,7 @@ _LINKING = word_set("represents represent represented representing reflects refl
 # Between a subject and its verb: skipped when the phrase is read back ("sales were up").
 _AUX = word_set(
     """was were is are been be has have had also still now again only both all especially
-    once further then will shall do does did"""
+    once further then will shall do does did today having"""
 )
 # Prepositions that open what a measure is of: "Revenue from Healthcare", "Sales of pads".
 MEASURE_OF = frozenset({"from", "of", "for", "in", "into", "within"})
@@ -48,7 +49,8 @@ _VERBS = word_set(
     accounted represented represents represent comprised comprises made amounted reached
     totaled totalled came improved expanded contributed saw delivered posted generated
     registered experienced showed finished ended dropped jumped climbed exceeded remained
-    continued performed outperformed achieved benefited drove led"""
+    continued continues remains performed performs outperformed achieved benefited drove led
+    delivers contributes accelerated decelerated rebounded"""
 )
 
 
@@ -89,6 +91,8 @@ def phrase_before(clause: str, at: int) -> str:
             continue
         if not kept and low == "and":
             return ""
+        if low == "and" and kept[0].lower() in _PRAISE and len(kept) > 1:
+            break  # "had increased momentum and solid sales growth": the sales, praised
         if (
             not kept
             and low == "to"
@@ -124,6 +128,9 @@ def phrase_before(clause: str, at: int) -> str:
         ):  # "Revenue from X", "Sales to Apple"
             kept.insert(0, word)
             continue
+        if low == "reported" and kept and kept[0].lower() in REVENUE_WORDS:
+            kept.insert(0, word)  # "total reported sales": an adjective, no verb
+            continue
         if low in _STOP:
             break
         if low in ANAPHORS and kept == []:
@@ -156,6 +163,7 @@ _FIGURE_ENDS = frozenset(
     ]
 )
 
+_PRAISE = word_set("solid strong robust healthy record impressive excellent good great")
 _TOGETHER = frozenset({"together", "combined", "collectively", "jointly", "now"})
 _BE = frozenset({"was", "were", "is", "are"})
 

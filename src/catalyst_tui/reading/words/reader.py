@@ -14,9 +14,11 @@ from .vocabulary import LONGEST, boilerplate, word_set
 
 __all__ = ["read_words"]
 
-_FIGURE_MARKS = ("%", "percent", "per cent", "doubled", "tripled", "quadrupled", "halved")
+_FIGURE_MARKS = ("%", "percent", "per cent", "doubled", "tripled", "quadrupled", "halved", "fold")
 _GUIDANCE = re.compile(
-    r"guid|outlook|forecast|expectation|target|range|projection|view|ing\s+(?:our|its)\s", re.I
+    r"guid|outlook|forecast|expectation|target|range|projection|view|ing\s+(?:our|its)\s|"
+    r"had\s+(?:expected|anticipated)|(?:up|down)\s+from",
+    re.I,
 )
 _BULLET = re.compile(r"^[•●▪◦‣·*–-]+")
 # From a word's start only, nothing given back: linear over a whole document.
@@ -48,6 +50,7 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
     # The reader's modules (their regular expressions: tens of milliseconds) load with the
     # first text read; every command imports the records (the metric catalogue's guidance
     # words), not the reader (reading/words/__init__.py).
+    from .bases import latest_base
     from .clauses import clause_subject
     from .figures import read_figures
     from .guidance import read_guidance
@@ -58,6 +61,7 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
     for cached in (clause_subject, phrase_before, read_subject):
         cached.cache_clear()  # a sentence's phrases are read once within it, not across texts
     customers, parts = document_facts(text, spans)
+    latest = latest_base(text[s:e] for s, e in spans if e - s <= LONGEST)
     company = {m["name"].casefold() for m in _LISTED.finditer(text)}
     company |= {m["name"].casefold() for m in _OFFICER.finditer(text, 0, _OPENING)}
     found: list[Stated] = []
@@ -71,9 +75,9 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
         if not (figures or guidance) or boilerplate(sentence):
             continue
         plain = _BULLET.sub(lambda m: " " * len(m.group()), sentence)
-        for stated in read_figures(plain, start, end, customers, parts) if figures else ():
+        for stated in read_figures(plain, start, end, customers, parts, latest) if figures else ():
             stated = stated._replace(sentence=sentence)
-            if stated.subject.casefold() in company:
+            if stated.subject.casefold() in company or _itself(text, stated.subject):
                 stated = stated._replace(subject=COMPANY)  # "NVIDIA (NASDAQ: NVDA) reported"
             if stated.subject == COMPANY and _heading(text, start):
                 continue  # a bullet under "Data Center": its subject is no word of its own
@@ -81,6 +85,19 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
         if guidance:
             found.extend(read_guidance(sentence, start, end))
     return tuple(found)
+
+
+# A company named as one: "NIKE Inc revenue grew 16%".
+_INCORPORATED = re.compile(
+    r"(?P<name>.+?)[\s,]+(?:Inc|Inc\.|Incorporated|Corp|Corp\.|Corporation|Ltd|Ltd\.|plc)$"
+)
+
+
+def _itself(text: str, subject: str) -> bool:
+    """Whether `subject` names a company that the call names where it opens: the company a
+    call is of speaks of itself so ("NIKE Inc revenue grew 16%")."""
+    named = _INCORPORATED.fullmatch(subject)
+    return named is not None and named["name"].casefold() in text[:_OPENING].casefold()
 
 
 def _heading(text: str, at: int) -> str:

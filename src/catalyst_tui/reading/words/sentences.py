@@ -44,14 +44,14 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def _abbreviation(text: str, begin: int, stop: int) -> bool:
     """Whether the word before the stop at `stop` is an abbreviation or an initial ("Inc.",
-    "U.S.", "J."): its sentence goes on. Looked for in the few characters an abbreviation
-    takes, never back to where the sentence began."""
+    "U.S.", "J."), not a digit ("Slide 4."): its sentence goes on. Looked for in the few
+    characters an abbreviation takes, never back to where the sentence began."""
     near = max(begin, stop - _LONGEST_ABBREVIATION - 1)
     space = max(text.rfind(" ", near, stop), text.rfind("\t", near, stop))
     if space < 0 and near > begin:
         return False  # a word longer than any abbreviation
     word = text[max(space + 1, near) : stop]
-    return len(word) <= 1 or word.lower() in _ABBREVIATIONS
+    return (len(word) <= 1 and not word.isdigit()) or word.lower() in _ABBREVIATIONS
 
 
 def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:

@@ -61,6 +61,9 @@ _QUALIFIERS = re.compile(
     r"\d{1,2}-week|\d{1,2}-month)\b",
     re.I,
 )
+# Adverbs without "-ly" between a subject and its verb: "we still posted 8% growth".
+_ADVERBS = word_set("still also even already again just yet")
+_NUMBER_WORDS = word_set("one two three four five six seven eight nine ten eleven twelve")
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their", "each"})
 _NO_NAME = frozenset({"segment", "business", "division", "group", "unit", "line", "market"})
 # What drives a part's figure, said of the part: "wins at Digital Banking", "strength in Cloud".
@@ -106,6 +109,10 @@ def named_before(phrase: str) -> bool:
     return _NAMED_BEFORE.search(phrase.lower()) is not None
 
 
+# Revenue called flat before a figure of its growth: the sentence says two things, none read.
+_FLAT = re.compile(r"\bflat\s+(?:sales|revenues?)\b", re.I)
+
+
 @lru_cache(maxsize=256)
 def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False) -> Subject:
     """What a noun phrase names and counts."""
@@ -136,6 +143,10 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject(market, True, False, False)  # "Sales to transportation customers"
     if sold_to:
         return Subject("", False, True, False)  # "Sales to Apple": a customer's
+    if re.search(r"\b(?:each|both)\s*$", phrase, re.I) and len(phrase.split()) > 1:
+        return Subject("", False, True, False)  # "HR, finance and sales each grew 20%": no one
+    if re.match(r"\s*(?:the\s+)?(?:number|count)\s+of\b", phrase, re.I):
+        return Subject("", False, True, False)  # "The number of labels printed": a count
     if re.search(r"\b(?:you|your)\b", phrase, re.I):
         return Subject("", False, True, False)  # "your services revenue": an analyst's words
     if re.search(r"\bUNK\b", phrase):
@@ -146,6 +157,8 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject("", False, True, False)  # "Revenue outside of China": no part's own
     if NOT_REVENUE.search(phrase):
         return Subject("", False, True, False)  # "deferred revenue", "revenue per user"
+    if _FLAT.search(phrase):
+        return Subject("", False, True, False)  # "flat sales growth of 6%": said both ways
     if re.match(r"\s*(?:the\s+)?rest\s+of\s+(?:the\s+)?world\b", phrase, re.I):
         return Subject("rest of the world", True, False, False)  # a region, named so
     if re.match(r"(?:the\s+)?(?:balance|rest|remainder)(?:\s+of\b|\s*$)", phrase, re.I):
@@ -155,13 +168,15 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         for w in re.findall(r"[\w&/.'’+-]+", phrase)
         if not _AMOUNT.match(w)
     ]
-    words = [w for w in words if w]
+    words = [w for w in words if w and w.lower() not in _ADVERBS]
     owner = next((i for i, w in enumerate(phrase.split()) if re.search(r"['’]s$", w)), None)
     if owner is not None and _named_after(words[owner + 1 :]):
         words = words[
             owner + 1 :
         ]  # "NVIDIA's Blackwell": Blackwell; "the Group's sales": the Group
-    lows = [w.lower().strip(".'’") for w in words]
+    lows = ["u.s" if w == "US" else w.lower().strip(".'’") for w in words]  # not "us"
+    if len(lows) > 2 and lows[0] in ("this", "that", "last", "next") and lows[1] in PERIOD_WORD:
+        words, lows = words[2:], lows[2:]  # "This quarter our inline fleet": when, not who
     if not words or any(w.lower() in _DISCOURSE for w in words):
         return Subject("", False, False, False)
     if len(lows) > 1 and (
@@ -182,7 +197,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject("", False, False, True)  # "it", "its revenue": named before
     if lows[0] in PRONOUNS and len(lows) == 1:
         return Subject(COMPANY, True, False, False)
-    other = any(other_measure(low) for low in lows)
+    other = any(other_measure(low) for low in _outside_names(words, lows))
     revenue = any(low in REVENUE_WORDS for low in lows)
     # What a measure is of: "Revenue from Healthcare" is Healthcare's, "Sales of pads" pads'.
     for i, low in enumerate(lows):
@@ -208,6 +223,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         and not (low in REVENUE_WORDS and low != "arr")
         and not _YEAR.fullmatch(low)
         and not _HYPHENED_PERIOD.fullmatch(low)
+        and not (low in _NUMBER_WORDS and w.islower())  # "the last two years"
         and not (low.endswith("ly") and low not in NOT_ADVERBS and w.islower())
     ]
     while kept and kept[-1].lower() in _TRAILING:
@@ -215,10 +231,13 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     while kept and kept[0].lower() in ("and", "&", "or", "of", "the", "so", "now", "also", "with"):
         kept.pop(0)
     if not kept:
-        bare = revenue and all(w in REVENUE_WORDS or w == "the" for w in lows)
+        bare = revenue and all(
+            w in REVENUE_WORDS or w == "the" or w in PERIOD_WORD or _HYPHENED_PERIOD.fullmatch(w)
+            for w in lows
+        )  # "full year sales" after a part named in its sentence: that part's
         return Subject(COMPANY if revenue else "", revenue, other, False, bare)
-    if [k.lower() for k in kept] == ["company"]:
-        return Subject(COMPANY, True, other, False)
+    if [k.lower() for k in kept] == ["company"] or kept == ["Group"]:
+        return Subject(COMPANY, True, other, False)  # "Group revenue": the whole group's
     if (
         len(kept) == 1
         and kept[0].lower() in PART_WORDS
@@ -231,6 +250,25 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     return Subject(name, part, other, False)
 
 
+# Measure words that name a business where a name is capitalised ("Capital Markets", "Wealth
+# & Investment Management", "Customer Communications"): part of the name, no measure.
+_IN_NAMES = word_set(
+    "capital investment investments customer customers client clients cash content"
+)
+
+
+def _outside_names(words: list[str], lows: list[str]) -> list[str]:
+    """The words of a phrase that a capitalised name does not hold (a measure word in "Capital
+    Markets" is the name's)."""
+    kept = []
+    for i, (word, low) in enumerate(zip(words, lows, strict=True)):
+        near = [w for w in (words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else "")]
+        named = word[:1].isupper() and any(w[:1].isupper() or w == "&" for w in near if w)
+        if not (low in _IN_NAMES and named):
+            kept.append(low)
+    return kept
+
+
 def _named_after(words: list[str]) -> bool:
     """Whether `words` name something beyond determiners, periods and measures."""
     return any(
@@ -240,6 +278,7 @@ def _named_after(words: list[str]) -> bool:
         and w.lower() not in _COMPARATIVES
         and not _AMOUNT.match(w)
         and not _YEAR.fullmatch(w)
+        and not _HYPHENED_PERIOD.fullmatch(w.lower())  # "First-quarter sales of X": X's
         and w.lower() not in _FUNCTION_WORDS
         for w in words
     )
@@ -273,6 +312,12 @@ def _a_part(kept: list[str], first: bool) -> bool:
     head = kept[-1]
     if head.lower() in PART_WORDS or head.lower() in REVENUE_TYPES:
         return True
+    if [k.lower() for k in kept[-3:]] == ["rest", "of", "world"]:
+        return True  # "Asia and the rest of the world grew 28%": regions
+    items = " ".join(kept).lower().replace(" & ", " and ").split(" and ")
+    each = any(w.lower() in ("each", "both", "all") for w in kept)  # one figure, two parts
+    if len(items) > 1 and not each and any(item in REVENUE_TYPES for item in items):
+        return True  # "Service and consumables were up 23%": kinds of revenue together
     if not head[0].isupper() and not _acronym(head):
         return False
     if len(kept) == 1 and first:

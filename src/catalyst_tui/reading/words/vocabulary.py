@@ -35,7 +35,7 @@ OTHER_MEASURES = word_set(
     asp backlog contribution contributions loss losses gains impressions views clicks traffic
     impact impacts headwind headwinds tailwind tailwinds obligations obligation
     visits people memberships households forecast outlook guidance sg&a g&a r&d sga saar demand
-    deps"""
+    deps subscriptions patients procedures survival"""
 )
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
 # ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
@@ -49,7 +49,10 @@ NOT_REVENUE = re.compile(
     r"\b(?:comparable|same)[- ]stores?\b|\blike[- ]for[- ]like\b|"
     # an expense named with sales: "sales and marketing", "selling, general and administrative"
     r"\bsales\s+(?:and|&)\s+marketing\b|\bselling\b|"
-    r"\b(?:total\s+|serviceable\s+)?addressable\s+markets?\b|\btam\b",
+    r"\b(?:total\s+|serviceable\s+)?addressable\s+markets?\b|\btam\b|"
+    # what is signed, not yet revenue: contract value (TCV, ACV, "CV"), new business
+    r"\bcontract\s+values?\b|\bannualized\s+(?:contract\s+)?values?\b|"
+    r"\bnew\s+business\b(?!\s+(?:segments?|units?|lines?|divisions?))",
     re.I,
 )
 # A part set aside: "Excluding China,", "outside of the U.S.", "ex-Japan"; an effect set aside
@@ -76,14 +79,14 @@ PART_WORDS = word_set(
 # the business, where a lone "segment" or "market" names none.
 REVENUE_TYPES = word_set(
     """products product services service solutions software hardware subscription
-    subscriptions licenses license licensing maintenance support applications"""
+    licenses license licensing maintenance support applications"""
 )
 # Words that qualify a measure without naming a part of the business.
 GENERIC_WORDS = word_set(
     """the our its their a an total overall consolidated net organic core reported gaap non-gaap
     adjusted company company's companys whole combined basis comparable comp same-store
     like-for-like underlying operational operationally globally worldwide acquisitions
-    acquisition divestitures divestiture commodities commodity fx"""
+    acquisition divestitures divestiture commodities commodity fx global countries"""
 )
 PRONOUNS = frozenset({"we", "i", "us", "our"})
 ANAPHORS = frozenset({"it", "they", "them", "this", "that", "these", "those", "which", "both"})
@@ -106,7 +109,8 @@ PERIOD_WORD = word_set(
 )
 SEQUENTIAL = re.compile(
     r"\bsequential(?:ly)?\b|quarter[- ](?:over|on|to)[- ]quarter|\bq/q\b|\bqoq\b|"
-    r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with))\s+(?:the\s+|our\s+)?"
+    r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with))\s+"
+    r"(?:[$€£][\d.,]+\s*(?:million|billion)?\s+(?:in|for)\s+)?(?:the\s+|our\s+)?"
     r"(?:(?:last|prior|previous|preceding)\s+quarter|"
     r"(?:first|second|third|fourth)\s+quarter(?!\s+(?:of|last|a\s+year|in\s+(?:19|20)\d\d|"
     r"(?:fiscal\s+)?['’]?\d{2,4}\b))|"
@@ -117,8 +121,13 @@ SEQUENTIAL = re.compile(
     re.I,
 )
 YEARLY = re.compile(
-    r"year[- ](?:over|on)[- ]year|\byoy\b|\by/y\b|year[- ]ago|"
-    r"(?:last|prior|previous)\s+year(?!\s*[- ]to[- ]date)|prior[- ]year|last\s+year['’]s|"
+    r"year[- ](?:over|on)[- ]year|\byoy\b|\by/y\b|"
+    # a year before is a base after a word of comparison; "grew 70% last year", "a 22% increase
+    # in the year-ago quarter" say when, not against what
+    r"(?:than|from|versus|vs\.?|over|on|compared\s+(?:to|with)|against|relative\s+to|"
+    r"in\s+comparison\s+(?:to|with))\s+(?:[$€£][\d.,]+\s*(?:million|billion)?\s+(?:in|for)\s+)?"
+    r"(?:the\s+|our\s+|a\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:(?:last|prior|previous)\s+year(?!\s*[- ]to[- ]date)|prior[- ]year|year[- ]ago)|"
     r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with)|against)\s+(?:the\s+|our\s+)?"
     r"(?:(?:19|20)\d\d|q[1-4]\s+(?:of\s+)?(?:fiscal\s+)?['’]?\d{2,4}|"
     r"(?:(?:first|second|third|fourth)\s+quarter|q[1-4])\s+(?:of\s+)?(?:fiscal\s+)?"
@@ -134,6 +143,14 @@ HEDGES = re.compile(
     r"goals?|targets?|targeted|targeting|hope|hopes|wish|assum(?:e|es|ing|ption)|scenario|"
     r"excluding\s+the\s+early|pro\s+forma|maybe|perhaps|probably|something\s+like|"
     r"give\s+or\s+take|ballpark)\b",
+    re.I,
+)
+# Growth rates of several years added up ("On a two-year stack basis, sales grew 17%"): no
+# period's growth.
+STACKED = re.compile(
+    r"\b(?:(?:two|three|2|3)[- ]year\s+(?:stack(?:ed)?|stacked\s+basis|compounded|compound|cagr)|"
+    r"stacked\s+(?:basis|growth|"
+    r"comparison)|on\s+a\s+stacked\b)",
     re.I,
 )
 # Someone else's figure: "according to the Census Bureau", "Gartner estimates".

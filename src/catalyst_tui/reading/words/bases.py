@@ -1,0 +1,218 @@
+"""The basis of a growth: what it is measured against, said in its own words ("sequentially",
+"year over year", "versus the prior-year quarter", "compared to Q1 of 2020"), the earliest
+first, else in the words of a list it closes or of its clause's opening, else none (figures.py
+reads the figures, this module their bases).
+
+A quarter named against the clause's own is a year before when it is the same quarter and
+sequential when it is the one just before ("For the fourth quarter, … compared to the third
+quarter of 2020"); a year named as a base is a year before only where no later year is one in
+the sentence or in the company's own statements of the document ("up 11% versus 2020 and 4%
+versus 2019": the 4% is against two years before, no year-over-year growth), nor is a base the
+speaker calls pre-pandemic."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from .attribution import other_in
+from .patterns import CMP, CUT_BASIS
+from .vocabulary import FORWARD, SEQUENTIAL, YEARLY
+
+
+def _own_clause(before: str) -> str:
+    """The words before a figure back to the last "and", "while", comma or semicolon: a basis
+    said there is its own ("sequentially up 7%"), one before them the figure before's."""
+    return re.split(r",|;|\band\b|\bwhile\b", before)[-1]
+
+
+_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}
+_QUARTER_OF_YEAR = re.compile(
+    r"\b(?P<q>first|second|third|fourth)\s+quarter\s+of\s+(?:fiscal\s+)?(?:19|20)\d\d|"
+    r"\b(?P<qq>q[1-4])\s*(?:of\s+)?(?:fiscal\s+)?(?:19|20)\d\d",
+    re.I,
+)
+_OWN_QUARTER = re.compile(
+    r"\b(?:for|in|during)\s+(?:the\s+)?(?:(?P<q>first|second|third|fourth)\s+quarter|"
+    r"(?P<qq>q[1-4]))\b(?!\s*(?:of\s+)?(?:fiscal\s+)?(?:19|20)\d\d)|"
+    r"(?<![\w-])(?P<qa>first|second|third|fourth)-quarter\b",  # "Our first-quarter 2020 revenue"
+    re.I,
+)
+
+
+def _against_quarter(window: str, text: str, basis: str) -> str:
+    """A base that is a quarter of a year named against the clause's own quarter: the same
+    quarter is a year before; the quarter just before is sequential ("For the fourth
+    quarter, … 26.8% compared to the third quarter of 2020"); another, no basis known."""
+    base, own = _QUARTER_OF_YEAR.search(window), _OWN_QUARTER.search(text)
+    if base is None or own is None:
+        return basis
+    then = _QUARTERS[(base["q"] or base["qq"]).lower()]
+    now = _QUARTERS[(own["q"] or own["qq"] or own["qa"]).lower()]
+    if then == now:
+        return basis
+    return "sequential" if now == then % 4 + 1 else ""
+
+
+# Between a growth and the next in a list of growths of several measures: "revenue growth of
+# 16% and EBIT growth of 22% versus the prior year".
+_NEXT_GROWTH = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:[\w&/-]+\s+){1,3}(?:growth|increase|decline)\s+of\s+"
+    + CMP,
+    re.I,
+)
+
+
+def _listed_words(text: str, figures: list[re.Match[str]], i: int, after: str) -> str:
+    """The words after the next growth of a list of growths, whatever its measure: its basis
+    is the list's ("revenue growth of 16% and EBIT growth of 22% versus the prior year")."""
+    if i + 1 >= len(figures) or not _NEXT_GROWTH.fullmatch(after):
+        return ""
+    end = figures[i + 2].start() if i + 2 < len(figures) else len(text)
+    return _basis_window(text[figures[i + 1].end() : end])
+
+
+# A figure set against a range of the same measure: "10.6% organic revenue growth, slightly
+# below our guidance range of 12% to 14% growth versus 2020": against 2020 too.
+_AGAINST_RANGE = re.compile(
+    r"[\w\s-]{0,40}?,?\s*(?:slightly\s+|well\s+|just\s+)?(?:below|above|within|ahead\s+of|"
+    r"short\s+of|in\s+line\s+with)\s+(?:our|the)\s+(?:guidance\s+|prior\s+)?(?:range|guidance|"
+    r"outlook)(?:\s+range)?\s+of\s+" + CMP,
+    re.I,
+)
+
+
+def _range_words(text: str, figures: list[re.Match[str]], i: int, after: str) -> str:
+    """The words after a range a growth is set against: its basis is the growth's."""
+    if i + 2 >= len(figures) or not _AGAINST_RANGE.fullmatch(after):
+        return ""
+    between = text[figures[i + 1].end() : figures[i + 2].start()]
+    if not re.fullmatch(r"\s*(?:to|-|–)\s*", between):
+        return ""
+    end = figures[i + 3].start() if i + 3 < len(figures) else len(text)
+    return _basis_window(text[figures[i + 2].end() : end])
+
+
+def frame_words(opening: str) -> str:
+    """The words before a clause's first figure where they say a basis for its figures; ""
+    where that basis qualifies a measure that is not revenue ("Foreign exchange had a
+    favorable year-over-year impact of 1%, resulting in sales growth of 23.4%": the
+    impact's)."""
+    basis = _basis(opening)
+    said = (SEQUENTIAL if basis == "sequential" else YEARLY).search(opening) if basis else None
+    if said is not None and other_in(" ".join(opening[said.end() :].split()[:2])):
+        return ""
+    return opening
+
+
+class Against(NamedTuple):
+    """What a year named as a base is set against: the sentence it is said in and the latest
+    year a base is in the document's statements (latest_base)."""
+
+    sentence: str
+    latest: float
+
+
+def growth_basis(
+    text: str, figures: list[re.Match[str]], i: int, after: str, frame: str, against: Against
+) -> str:
+    """The basis of the growth that is figure `i` of the clause `text` (`after`: the words
+    up to the next figure; `frame`: frame_words of the clause)."""
+    since = figures[i - 1].end() if i else 0
+    start = figures[i].start()
+    for words in (
+        _basis_window(after),
+        _basis_window(_own_clause(text[since:start])),
+        _listed_words(text, figures, i, after),
+        _range_words(text, figures, i, after),
+        frame,
+    ):
+        basis = _basis(words)
+        if basis:
+            break
+    else:
+        return ""
+    if basis == "year over year":
+        basis = _against_quarter(_basis_window(after), text, basis)
+        if basis and _years_back(words, against):
+            return ""
+    return basis
+
+
+def list_basis(text: str, after_last: str, frame: str, against: Against) -> str:
+    """The basis of a list's growths said after its last figure, else the clause's frame."""
+    for words in (_basis_window(after_last), frame):
+        basis = _basis(words)
+        if basis:
+            return "" if basis == "year over year" and _years_back(words, against) else basis
+    return ""
+
+
+_BASE_YEAR = re.compile(r"(?<![\w$.,])(?:(?P<c>19|20)(?P<y>\d\d)|['’](?P<yy>\d\d))\b")
+_PRE = re.compile(r"\bpre-?\s?(?:pandemic|covid)\b", re.I)
+#: A base said as "last year", "the prior-year quarter" or "year over year": the latest.
+NOW = float("inf")
+
+
+def base_year(words: str) -> float:
+    """The year a year-over-year base is said as in `words` ("versus 2019": 2019; "versus
+    '20": 2020), NOW for one said as the year before ("versus last year"), 0 for none."""
+    said = YEARLY.search(words)
+    if said is None:
+        return 0
+    year = _BASE_YEAR.search(said.group())
+    if year is None:
+        return NOW
+    return int(year["c"] + year["y"]) if year["c"] else 2000 + int(year["yy"])
+
+
+def _years_back(words: str, against: Against) -> bool:
+    """Whether the year-over-year base said in `words` is two years back or more: a base the
+    speaker calls pre-pandemic, or a year before the latest one a base is in, in its sentence
+    or its document (looked for only where a year is named: few figures)."""
+    if _PRE.search(words):
+        return True
+    year = base_year(words)
+    return 0 < year < NOW and year < sentence_base(against.sentence, against.latest)
+
+
+def latest_base(sentences: Iterable[str]) -> float:
+    """The latest year the company's statements of what happened measure a growth against,
+    a year before (its forecasts set aside: "we expect 2022 to grow 5% versus 2021" is no base
+    of this year's figures; a quarter just before the sentence's own is no year before)."""
+    latest: float = 0
+    for sentence in sentences:
+        if "%" in sentence and _BASE_YEAR.search(sentence) and not FORWARD.search(sentence):
+            latest = max(latest, sentence_base(sentence, 0, said_before=False))
+    return latest
+
+
+def sentence_base(sentence: str, latest: float, *, said_before: bool = True) -> float:
+    """The latest year-over-year base `sentence` names, or `latest` (the document's) where
+    that is later; with `said_before`, a base said as the year before ("versus last year")
+    is the latest of all (NOW)."""
+    for said in YEARLY.finditer(sentence):
+        year = base_year(said.group())
+        if year == NOW and not said_before:
+            continue
+        if year != NOW and _against_quarter(said.group(), sentence, "year over year") != (
+            "year over year"
+        ):
+            continue  # "compared to the third quarter of 2020" in the fourth: sequential
+        latest = max(latest, year)
+    return latest
+
+
+def _basis_window(after: str) -> str:
+    cut = CUT_BASIS.search(after)
+    return after[: cut.start()] if cut else after
+
+
+def _basis(words: str) -> str:
+    """The basis said first in `words`: "up 12% year-over-year, an acceleration from our Q1"
+    is year over year."""
+    sequential, yearly = SEQUENTIAL.search(words), YEARLY.search(words)
+    if sequential and (yearly is None or sequential.start() <= yearly.start()):
+        return "sequential"
+    return "year over year" if yearly else ""

@@ -1,0 +1,82 @@
+"""Where a clause's words that bar or mark its figures stand (figures.py reads by them): a
+hedge or a negation before a figure, growth rates of several years added up, the words of the
+future and their scope, a word of customers, a part set aside, the period the clause names."""
+
+from __future__ import annotations
+
+import re
+
+from .patterns import CUSTOMER
+from .vocabulary import EXCLUDED_PART, FORWARD, HEDGES, NEGATION, STACKED
+
+
+class Marks:
+    """Where a clause's words that bar or mark its figures first stand, each looked for once:
+    a figure after a hedge, a negation (anywhere before it in its sentence), the words of the
+    future or a word of customers is read so (linear in the clause, however many figures)."""
+
+    def __init__(self, sentence: str, at: int, text: str) -> None:
+        talk = _DISCOURSE.sub(lambda m: " " * len(m.group()), text)
+        self.hedge = _first(HEDGES, talk)
+        negation = NEGATION.search(sentence, 0, at + len(text))
+        self.negation = negation.start() - at if negation else _NEVER
+        stacked = STACKED.search(sentence, 0, at + len(text))  # its frame scopes the sentence
+        self.hedge = min(self.hedge, stacked.start() - at if stacked else _NEVER)
+        self.forward = _first(FORWARD, text)
+        self.customers = _first(CUSTOMER, _CUSTOMER_SEGMENT.sub(_blank, text))
+        self.excluded = EXCLUDED_PART.search(text) is not None
+        period = _PERIOD.search(text)
+        self.period = period.group() if period else ""
+
+    def forecast(self, text: str, at: int) -> bool:
+        """Said after the words of the future, and not in a relative clause of what was ("we
+        expect a mild impact to software, which accounted for 11% of revenue in 2019")."""
+        if self.forward >= at or _WHAT_WAS.search(text, self.forward, at):
+            return False
+        opened = _RELATIVE_OPEN.search(text, 0, self.forward)
+        return not (opened and "," in text[self.forward : at])  # ", which Rob will detail,"
+
+    def hedged(self, at: int) -> bool:
+        return self.hedge < at or self.negation < at
+
+    def customers_in(self, local: str) -> bool:
+        return CUSTOMER.search(_CUSTOMER_SEGMENT.sub(_blank, local)) is not None
+
+
+_NEVER = 1 << 30
+# Customers named as a market, not as a customer: "customer segments", "sales to
+# transportation customers" (an industry in lower case, no size or rank: "our top ten
+# customers" are customers).
+_CUSTOMER_SEGMENT = re.compile(
+    r"(?i:customer\s+segments?)|\b(?i:sales|revenues?)\s+to\s+(?:other\s+)?"
+    r"(?:(?!(?:top|largest|biggest|new|existing|key|major|large|small|our|the|those|these|"
+    r"some|certain|one|two|three|four|five|ten)\b)[a-z][\w-]*\s+){1,3}customers\b"
+)
+_PERIOD = re.compile(
+    r"\b(?:(?:the\s+)?(?:first|second|third|fourth)\s+quarter|Q[1-4]|(?:the\s+)?full[- ]year|"
+    r"(?:fiscal\s+)?(?:19|20)\d\d)\b",
+    re.I,
+)
+
+
+def _first(pattern: re.Pattern[str], text: str) -> int:
+    found = pattern.search(text)
+    return found.start() if found else _NEVER
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
+# A relative clause in the past: what it says was, whatever is expected of the rest.
+_WHAT_WAS = re.compile(
+    r",\s*(?:which|that|who)\s+(?:\w+ly\s+)?(?:accounted|generated|represented|comprised|"
+    r"made\s+up|was|were|grew|increased|declined|rose|fell|contributed|delivered)\b[^,]*$",
+    re.I,
+)
+# A relative clause set off by commas that the words of the future stand in: their scope.
+_RELATIVE_OPEN = re.compile(
+    r"(?:^|,)\s*(?:and\s+)?(?:which|who|as|while|although|though|whereas)\b[^,]*$", re.I
+)
+# Words of talk, no condition: "if you look at it", "if you think about it".
+_DISCOURSE = re.compile(r"\bif\s+you\s+(?:look|think|compare|go|step\s+back)\b[^,;]{0,40}", re.I)

@@ -1,0 +1,140 @@
+"""Guidance set against its prior self, by its figures or its words: a range whose midpoint is
+above the prior range's is raised ("8% to 10%, compared to our previous guidance of 6% to 8%"),
+a magnitude in words below the prior guidance's is cut ("mid single digits … versus our prior
+guidance of low double-digit growth"), and the same is reiterated. guidance.py reads the
+directions; this module says how a new figure stands against its prior one."""
+
+from __future__ import annotations
+
+import re
+
+from .patterns import GUIDANCE_NOUN as _NOUN
+
+# A figure or a range of figures: "8% to 10%", "$4.1 billion to $4.2 billion", "$2.05-$2.10",
+# "about 17%".
+_RANGE = (
+    r"\$?\s?(?P<{a}>\d+(?:\.\d+)?)\s?(?P<{u}>%|percent|million|billion)?(?:\s*(?:to|-|–)\s*"
+    r"\$?\s?(?P<{b}>\d+(?:\.\d+)?)\s?(?P<{v}>%|percent|million|billion)?)?"
+)
+_NEW = _RANGE.format(a="a", u="u", b="b", v="v")
+_OLD = _RANGE.format(a="c", u="w", b="d", v="x")
+_AGAINST = (
+    r"(?:[^.;$%\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,40}?"
+    r"\b(?:compared\s+(?:to|with)|versus|vs\.?|up\s+from|down\s+from|from)\s+"
+)
+_BEFORE_WORDS = ("previous", "prior", "earlier", "last", "initial", "original")
+_BEFORE = rf"(?:{'|'.join(_BEFORE_WORDS)})"
+# The new figure, then the prior one it is set against: "... of 8% to 10%, compared to our
+# previous guidance of 6% to 8%", "$80 million to $100 million, up from our previous sales
+# guidance of $80 million", "up from the prior $2.36 to $2.39 range", "down from the original
+# $180 million in the outlook", "about 17%, up from 12% to 15% previously".
+_PRIOR_RANGES = tuple(
+    re.compile(_NEW + _AGAINST + prior, re.I)
+    for prior in (
+        rf"(?:our|the)\s+{_BEFORE}\s+(?:[\w-]+\s+){{0,2}}?{_NOUN}\s*(?:range\s+)?(?:of\s+)?{_OLD}",
+        rf"(?:our|the)\s+{_BEFORE}\s+{_OLD}\s+(?:range|guidance|outlook|(?:in|of)\s+(?:our|the)\s+"
+        rf"{_NOUN})\b",
+        rf"{_OLD}\s+previously\b",
+    )
+)
+# A single figure is set against the prior one only where it is said of the future: "Revenue
+# grew 20% versus our prior guidance of 15%" is a result.
+_OF_FUTURE = re.compile(
+    r"\b(?:expects?|expecting|anticipat(?:e|es|ing)|now\s+see|forecast|will|(?:is|are)\s+now)\b",
+    re.I,
+)
+
+
+def against_prior_range(sentence: str) -> tuple[int, int, str] | None:
+    """A figure or range set against the prior guidance's in the same unit: its midpoint
+    higher is raised, lower is cut, the same is reiterated."""
+    low = sentence.lower()
+    if not any(word in low for word in _BEFORE_WORDS):
+        return None  # looked for only where a word of the prior one stands
+    for pattern in _PRIOR_RANGES:
+        found = pattern.search(sentence)
+        if found is None:
+            continue
+        units = {(found["u"] or found["v"] or "").lower(), (found["w"] or found["x"] or "").lower()}
+        if len(units) != 1:
+            return None  # "$4.1 billion to $4.2 billion" against "$4,000 million": not compared
+        if not (found["b"] and found["d"]) and not _OF_FUTURE.search(sentence, 0, found.start()):
+            return None
+        new = (float(found["a"]) + float(found["b"] or found["a"])) / 2
+        old = (float(found["c"]) + float(found["d"] or found["c"])) / 2
+        return found.start(), found.end(), _compared(new, old)
+    return None
+
+
+# Magnitudes said in words, in their order: "mid single digits" is below "low double digits".
+_MAGNITUDE = (
+    r"(?P<{n}>(?:low|mid|high)[- ]?(?:to[- ](?:low|mid|high)[- ]?)?(?:single|double)[- ]digits?|"
+    r"(?:low|mid|high)[- ]?teens)"
+)
+_PRIOR_WORDS = re.compile(
+    _MAGNITUDE.format(n="new")
+    + rf"[^.;%\d]{{0,60}}?\b(?:versus|vs\.?|compared\s+(?:to|with)|from|down\s+from|up\s+from)"
+    rf"\s+(?:our|the|a)\s+(?:previous|prior|earlier|last)\s+{_NOUN}\s*(?:of\s+)?"
+    + _MAGNITUDE.format(n="old"),
+    re.I,
+)
+# A forecast's magnitude up or down from the one before it: "we expect low double-digit growth
+# in applied water, up from mid-to-high single digits"; "where we had expected mid-single
+# digits growth, we are now anticipating high single digits".
+_UP_FROM = re.compile(
+    _MAGNITUDE.format(n="new")
+    + r"[^.;%\d]{0,40}?\b(?:up|down)\s+(?:modestly\s+)?from\s+(?:the\s+|our\s+)?"
+    + _MAGNITUDE.format(n="old"),
+    re.I,
+)
+_HAD_EXPECTED = re.compile(
+    r"\bhad\s+(?:expected|anticipated|forecast)\s+"
+    + _MAGNITUDE.format(n="old")
+    + r"[^.;%\d]{0,80}?\bnow\s+(?:anticipat\w*|expect\w*|see\w*|forecast\w*)[^.;%\d]{0,30}?"
+    + _MAGNITUDE.format(n="new"),
+    re.I,
+)
+_FORECAST = re.compile(r"\b(?:expect|anticipat|now\s+see|forecast)", re.I)
+_FROM_TO = re.compile(
+    r"\bfrom\s+\$?(?P<a>\d+(?:\.\d+)?)\s*(?:to|-)\s*\$?(?P<b>\d+(?:\.\d+)?)\s*"
+    r"(?:%|million|billion)?\s+to\s+(?:now\s+)?\$?(?P<c>\d+(?:\.\d+)?)\s*(?:to|-)\s*"
+    r"\$?(?P<d>\d+(?:\.\d+)?)",
+    re.I,
+)
+
+
+def from_to(words: str) -> str:
+    """The direction a range said "from A to B to now C to D" moved, by its midpoints; ""
+    where no such range is said."""
+    found = _FROM_TO.search(words)
+    if found is None:
+        return ""
+    return _compared(float(found["c"]) + float(found["d"]), float(found["a"]) + float(found["b"]))
+
+
+_ORDER = {"single": 0, "double": 3, "teens": 3}
+_STEP = {"low": 1, "mid": 2, "high": 3}
+
+
+def _magnitude(words: str) -> int:
+    """A magnitude's place on the scale low single … high double digits (its upper end)."""
+    low = words.lower()
+    size = next(v for k, v in _ORDER.items() if k in low)
+    step = max(_STEP[w] for w in re.findall(r"low|mid|high", low))
+    return size + step
+
+
+def against_prior_words(sentence: str) -> tuple[int, int, str] | None:
+    """A magnitude in words set against the prior guidance's ("mid single digits … versus our
+    prior guidance of low double-digit growth" is cut)."""
+    found = _PRIOR_WORDS.search(sentence) or _HAD_EXPECTED.search(sentence)
+    if found is None and _FORECAST.search(sentence):
+        found = _UP_FROM.search(sentence)
+    if found is None:
+        return None
+    new, old = _magnitude(found["new"]), _magnitude(found["old"])
+    return found.start(), found.end(), _compared(new, old)
+
+
+def _compared(new: float, old: float) -> str:
+    return "raised" if new > old else "cut" if new < old else "reiterated"
