@@ -13,7 +13,8 @@ README's command does not need online, each for the test's machine, not for the 
 (the cache holds the compiled wheels of its version only, and uv offline can fetch no other
 interpreter); and `--find-links` to the pip wheel that interpreter bundles (ensurepip's):
 sqlite-utils requires pip, and make's uv never downloads it, as the venv has pip from its start,
-so the cache lacks it. The pins, the build backend and every other dependency come from the cache.
+so the cache lacks it. The pins, the build backend and every other dependency come from the cache
+(so on a fresh clone whose cache only `make` filled, with pyenv's Python and with Debian's).
 
 The export is real: Saxo's (../shared/realdata/brokers), copied into ~/Downloads at test time.
 It imports whole with the README's command as written (no --symbol, no --opening), needs no rate
@@ -28,7 +29,6 @@ from __future__ import annotations
 
 import datetime as dt
 import ensurepip
-import os
 import re
 import shlex
 import shutil
@@ -43,16 +43,14 @@ import pytest
 from catalyst_tui.config.model import DEFAULT_BENCHMARK
 from catalyst_tui.store import Store
 from tests.support import terminal
-from tests.support.market_server import NEW_YORK, MarketServer
-from tests.support.network_watch import LOOPBACK, NetworkWatch
+from tests.support.market_server import NEW_YORK, MarketServer, ecb_table
+from tests.support.network_watch import LOOPBACK
+from tests.support.new_user import STARTED, User, flat
 from tests.support.shared import REALDATA
 
 pytest_plugins = ["tests.support.fixtures"]  # the tmux fixture
 
 ROOT = Path(__file__).resolve().parents[2]
-# The environment the suite was started in, before tests/conftest.py gives each test its own
-# HOME and XDG folders: where uv's cache is.
-STARTED = dict(os.environ)
 EXPORT = REALDATA / "brokers" / "saxo-export.csv"
 # Each line of the loop, and what its comment says that this test checks.
 LOOP = (
@@ -91,7 +89,8 @@ def readme_loop() -> list[tuple[str, str]]:
 
 
 def test_the_readmes_loop_is_the_one_run_here():
-    assert readme_loop()[-1][1].endswith("(or catalyst check, review, changes)")
+    """Quick, and on every run: a change to the README's loop names itself here."""
+    assert len(readme_loop()) == len(LOOP)
 
 
 def pip_wheel() -> Path:
@@ -100,66 +99,18 @@ def pip_wheel() -> Path:
     folders = [Path(ensurepip.__file__).parent / "_bundled", Path("/usr/share/python-wheels")]
     if kept := sysconfig.get_config_var("WHEEL_PKG_DIR"):
         folders.insert(1, Path(kept))
-    wheels = [w for folder in folders for w in sorted(folder.glob("pip-*.whl"))]
-    assert wheels, f"no pip wheel bundled with {sys.executable} in {folders}"
-    return wheels[-1]
-
-
-class User:
-    """A new user's shell: their HOME, a folder of their own to work in, PATH with the tools
-    uv installs first, every command's connections watched."""
-
-    def __init__(self, tmp_path: Path) -> None:
-        self.tmp = tmp_path
-        self.home, self.cwd, self.bin = tmp_path / "home", tmp_path / "work", tmp_path / "bin"
-        for folder in (self.home / "Downloads", self.cwd):
-            folder.mkdir(parents=True)
-        self.env = {
-            k: v
-            for k, v in STARTED.items()
-            if not k.startswith(("CATALYST_", "XDG_", "UV_", "DBUS_", "TMUX", "VIRTUAL_ENV"))
-            and k not in ("COLUMNS", "LINES", "FINNHUB_API_KEY")
-        }
-        self.env.update(HOME=str(self.home), PATH=f"{self.bin}{os.pathsep}{STARTED['PATH']}")
-        # the width of the user's terminal, the tmux one's: not the width of whatever terminal
-        # the suite was started from (the tables are drawn at the terminal's width, piped or not)
-        self.columns = "120"
-        self.runs = 0
-        self.watches: list[NetworkWatch] = []
-
-    def watch(self) -> tuple[dict[str, str], tuple[str, ...]]:
-        self.runs += 1
-        watch = NetworkWatch(self.tmp / "network" / str(self.runs))
-        self.watches.append(watch)
-        return watch.env(self.env), watch.prefix
-
-    def run(self, line: str, *, cwd: Path | None = None, **env: str) -> tuple[int, str]:
-        """A line as the shell runs it: its exit status, and its output and errors as one."""
-        watched, prefix = self.watch()
-        done = subprocess.run(
-            [*prefix, "/bin/sh", "-c", line],
-            env={**watched, "COLUMNS": self.columns, **env},
-            cwd=cwd or self.cwd,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-        return done.returncode, done.stdout + done.stderr
-
-    def connected(self) -> set[str]:
-        return {a for w in self.watches for a in [*w.audited(), *w.traced()]}
-
-
-def flat(text: str) -> str:
-    """The words of an output, one space apart: a line broken at the terminal's width is whole."""
-    return " ".join(text.split())
+    for folder in folders:
+        if wheels := sorted(folder.glob("pip-*.whl")):
+            return wheels[-1]
+    raise AssertionError(f"no pip wheel bundled with {sys.executable} in {folders}")
 
 
 def install(user: User, command: str) -> None:
     uv = Path(sys.executable).with_name("uv")
     assert uv.is_file(), f"no uv beside {sys.executable}: make installs it"
-    cache = subprocess.run([uv, "cache", "dir"], env=STARTED, capture_output=True, text=True)
-    assert Path(cache.stdout.strip()).is_dir(), f"no uv cache: {cache.stdout}{cache.stderr}"
+    asked = subprocess.run([uv, "cache", "dir"], env=STARTED, capture_output=True, text=True)
+    cache = asked.stdout.strip()
+    assert cache and Path(cache).is_dir(), f"no uv cache: {asked.stdout}{asked.stderr}"
     wheels = user.tmp / "wheels"
     wheels.mkdir()
     shutil.copy(pip_wheel(), wheels)
@@ -168,7 +119,7 @@ def install(user: User, command: str) -> None:
     code, out = user.run(
         line,
         cwd=ROOT,
-        UV_CACHE_DIR=cache.stdout.strip(),
+        UV_CACHE_DIR=cache,
         UV_TOOL_DIR=str(user.tmp / "tools"),
         UV_TOOL_BIN_DIR=str(user.bin),
     )
@@ -188,6 +139,8 @@ def imported(user: User, line: str, config: Path) -> None:
     out = flat(out)
     assert "Saxo: adds 12 trades" in out and "Saxo: adds 2 dividends" in out
     assert f"{config}: 12 trades and 2 dividends added" in out
+    export = user.home / "Downloads" / "trades.csv"
+    assert f"{export}:2: pays a dividend of VWRL.AS on 2025-04-02, but none held then" in out
     tickers = tomllib.loads(config.read_text(encoding="utf-8"))["tickers"]
     assert set(tickers) == {*HELD, *IN_EUROS}
     held = {s: sum(lot["shares"] for lot in t.get("lots", ())) for s, t in tickers.items()}
@@ -238,32 +191,29 @@ tickers_url = "{market.sec_tickers_url}"
 archives_url = "{url}"
 user_agent = "Jane Doe jane@example.com"
 
-[providers.ecb]
-daily_url = "{url}/stats/eurofxref/eurofxref-daily.xml"
-recent_url = "{url}/stats/eurofxref/eurofxref-hist-90d.xml"
-history_url = "{url}/stats/eurofxref/eurofxref-hist.xml"
-"""
-
-
-def editor(user: User, buffer: str) -> str:
-    """$EDITOR: saves `buffer` as what the user typed into the file it opens, and says which."""
-    (user.tmp / "buffer.toml").write_text(buffer, encoding="utf-8")
-    script = user.tmp / "editor"
-    script.write_text(
-        f'#!/bin/sh\nprintf "%s\\n" "$1" >> {shlex.quote(str(user.tmp / "opened"))}\n'
-        f'cat {shlex.quote(str(user.tmp / "buffer.toml"))} > "$1"\n'
-    )
-    script.chmod(0o755)
-    return str(script)
+{ecb_table(url)}"""
 
 
 def hand_figures(market: MarketServer) -> tuple[float, float]:
     """The portfolio in dollars at the market's last closes, and NVDA's weight in it."""
     last = market.last_session()
-    fx = {s: market.close("EURUSD=X", last) if s in IN_EUROS else 1.0 for s in HELD}
-    value = {s: shares * market.close(s, last) * fx[s] for s, shares in HELD.items()}
+    rate = market.close("EURUSD=X", last)  # dollars a euro
+    value = {
+        s: shares * market.close(s, last) * (rate if s in IN_EUROS else 1)
+        for s, shares in HELD.items()
+    }
     total = sum(value.values())
     return total, value["NVDA"] / total
+
+
+def reason(out: str, total: float, weight: float) -> str:
+    """The guard's reason in `out`, its weight and its portfolio in dollars as computed here
+    (to the digits it shows); the weight as shown."""
+    found = re.search(r"weight (\d+\.\d)% <= 20% \(of a ([\d,]+) USD portfolio\)", out)
+    assert found, out
+    assert float(found.group(1)) == pytest.approx(weight * 100, abs=0.05 + 1e-9)
+    assert float(found.group(2).replace(",", "")) == pytest.approx(total, abs=0.5 + 1e-9)
+    return f"{found.group(1)}%"
 
 
 def days_left(due: dt.date, around: list[dt.datetime]) -> set[int]:
@@ -299,14 +249,14 @@ def test_the_daily_loop_as_a_new_user_runs_it(tmp_path: Path, tmux: str):
         typed = config.read_text(encoding="utf-8") + written(market, due)
         # a first save with a typo: validate names its line and column
         guard = 'when = "weight <= 20%"'
-        code, out = user.run(commands[3], EDITOR=editor(user, typed.replace(guard, TYPO)))
+        code, out = user.run(commands[3], EDITOR=user.editor(typed.replace(guard, TYPO)))
         assert code == 0, out
         code, out = user.run(commands[4])
         line = typed.splitlines().index(guard) + 1
         assert code == 2 and f"{config}:{line}:9: " in flat(out), out
         assert "unknown metric 'wieght' (did you mean 'weight'?)" in flat(out)
-        assert user.run(commands[3], EDITOR=editor(user, typed))[0] == 0
-        assert (tmp_path / "opened").read_text().split() == [str(config)] * 2
+        assert user.run(commands[3], EDITOR=user.editor(typed))[0] == 0
+        assert user.opened() == [str(config)] * 2  # the file init named
         code, out = user.run(commands[4])
         assert code == 0 and f"{config}: ok: 6 tickers, 2 checkpoints" in flat(out), out
 
@@ -334,13 +284,8 @@ def test_the_daily_loop_as_a_new_user_runs_it(tmp_path: Path, tmux: str):
         assert all(code == 0 for code, _ in views.values()), views
         check, review, changes = (flat(out) for _, out in views.values())
         total, weight = hand_figures(market)
-        shown = f"{weight:.1%}"
-        for out in (flat(refreshed), check, changes):  # the reason, its portfolio in dollars
-            found = re.search(r"weight (\d+\.\d)% <= 20% \(of a ([\d,]+) USD portfolio\)", out)
-            assert found, out
-            assert float(found.group(1)) == pytest.approx(weight * 100, abs=0.05 + 1e-9)
-            assert float(found.group(2).replace(",", "")) == pytest.approx(total, abs=0.5 + 1e-9)
-            shown = f"{found.group(1)}%"
+        shown = reason(check, total, weight)
+        assert reason(flat(refreshed), total, weight) == reason(changes, total, weight) == shown
         assert f"NVDA/weight-cap holding {shown} vs <= 20%" in check
         left = re.search(
             rf"NVDA/rubin-ships pending {due} \+(\d+)d due {due}, (\d+) days left", check
@@ -363,21 +308,9 @@ def watchlist(user: User, tmux: str, command: str, market: MarketServer, total: 
     make it (3 x the close, less the 405.55 the export booked), then q ends it."""
     env, prefix = user.watch()  # COLUMNS and LINES unset: the TUI asks its terminal
     line = shlex.join([*prefix, "/bin/sh", "-c", command])
+    session = ["new-session", "-d", "-s", terminal.SESSION, "-x", "120", "-y", "36"]
     subprocess.run(
-        [
-            "tmux",
-            "-S",
-            tmux,
-            "new-session",
-            "-d",
-            "-s",
-            terminal.SESSION,
-            "-x",
-            "120",
-            "-y",
-            "36",
-            f"{line}; echo {terminal.EXIT_MARK}$?; sleep 120",
-        ],
+        ["tmux", "-S", tmux, *session, f"{line}; echo {terminal.EXIT_MARK}$?; sleep 120"],
         check=True,
         env={**env, "TERM": "xterm-256color"},
         cwd=user.cwd,
