@@ -183,11 +183,42 @@ def test_every_redirect_is_judged(pages):
     assert pages.asked == ["/to?http://169.254.169.254/x"]
 
 
-def test_httpx_keeps_the_network_backend_the_guard_replaces():
-    """market/http/guarded.py sets httpcore's pool's `_network_backend`: pinned here, so an
-    upgrade that moves it fails this test, not the guard in silence."""
-    import httpcore
+def test_the_guarded_transports_failures_are_httpxs():
+    """market/http/pool.py sends through httpcore's pool by its public API: a closed port is
+    httpx's ConnectError, a body cut short httpx's RemoteProtocolError, as with httpx's own
+    transport, so every caller judges them alike."""
+    import socket
 
-    transport = httpx.AsyncHTTPTransport()
-    assert isinstance(transport._pool, httpcore.AsyncConnectionPool)
-    assert isinstance(transport._pool._network_backend, httpcore.AsyncNetworkBackend)
+    from catalyst_tui.market.http.pool import PoolTransport
+
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    port = closed.getsockname()[1]
+    closed.close()
+
+    class Short(BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Length", "100")
+            self.end_headers()
+            self.wfile.write(b"cut")
+            self.close_connection = True
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Short)
+    Thread(target=server.serve_forever, daemon=True).start()
+
+    async def get(url: str) -> bytes:
+        async with httpx.AsyncClient(transport=PoolTransport(), trust_env=False) as client:
+            return (await client.get(url)).content
+
+    try:
+        with pytest.raises(httpx.ConnectError):
+            asyncio.run(get(f"http://127.0.0.1:{port}/"))
+        with pytest.raises(httpx.RemoteProtocolError):
+            asyncio.run(get(f"http://127.0.0.1:{server.server_address[1]}/"))
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -4,10 +4,9 @@ look-up gives, and connects to the address it judged, never to a name the resolv
 otherwise the second time. The hosts the user allows for the request in hand are in `ALLOWED`,
 set by the client around the request (market/http/client.py).
 
-httpx's transport takes no network backend of its own: `guarded_transport` sets the one of its
-connection pool (httpcore's AsyncConnectionPool keeps it as `_network_backend`, which
-tests/market/http/test_addresses.py pins). Behind a proxy the environment names, the proxy
-looks the name up: there the spelling alone is judged (`refused_url`).
+The backend serves a PoolTransport (market/http/pool.py: httpcore's pool with the backend given
+through its public `network_backend`). Behind a proxy the environment names, the proxy looks
+the name up: there the spelling alone is judged (`refused_url`).
 """
 
 from __future__ import annotations
@@ -20,8 +19,10 @@ from typing import TYPE_CHECKING, Any
 import httpcore
 
 from .addresses import address_refused, allowed, literal_address
+from .pool import PoolTransport
 
 if TYPE_CHECKING:
+    import ssl
     from collections.abc import Iterable
 
     import httpx
@@ -100,10 +101,10 @@ async def _looked_up(host: str, port: int) -> list[str]:
 
 
 def guarded_transport(
-    transport: httpx.AsyncHTTPTransport, inner: httpcore.AsyncNetworkBackend | None = None
-) -> httpx.AsyncHTTPTransport:
-    """`transport` with its connections made by a GuardedBackend over `inner` (else the backend
-    its pool had)."""
-    pool = transport._pool
-    pool._network_backend = GuardedBackend(inner or pool._network_backend)
-    return transport
+    inner: httpcore.AsyncNetworkBackend | None, *, verify: ssl.SSLContext, limits: httpx.Limits
+) -> PoolTransport:
+    """A transport whose connections a GuardedBackend makes over `inner` (httpcore's own
+    backend when None)."""
+    return PoolTransport(
+        network=GuardedBackend(inner or httpcore.AnyIOBackend()), verify=verify, limits=limits
+    )

@@ -165,11 +165,9 @@ def guarded_stack(
     where it has one; Python's handshake, never the browser's."""
     from .guarded import guarded_transport
 
-    made = httpx.AsyncHTTPTransport(
-        verify=ssl_context(), limits=_limits(max_concurrency), trust_env=trust_env, retries=0
+    made = guarded_transport(
+        getattr(under, "network", None), verify=ssl_context(), limits=_limits(max_concurrency)
     )
-    pool = getattr(under, "_pool", None)
-    inner = getattr(pool, "_network_backend", None)
     return http_stack(
         max_concurrency,
         connect_timeout,
@@ -178,7 +176,7 @@ def guarded_stack(
         trust_env=trust_env,
         browser_tls=False,
         browser_origins=(),
-        transport=guarded_transport(made, inner),
+        transport=made,
     )
 
 
