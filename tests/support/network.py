@@ -3,8 +3,9 @@ loopback. Every connection is counted by host; one to 127.0.0.1 is made for real
 name fails after `delay` seconds with the resolver's own error (glibc's EAI_NONAME, as httpcore
 raises it). Nothing leaves the machine: no look-up is made at all.
 
-httpx's transport takes no network backend of its own, so `transport(network)` sets the one of
-its connection pool (httpcore's AsyncConnectionPool keeps it as `_network_backend`).
+httpx's transport takes no network backend of its own: `transport(network)` is the package's
+(market/http/pool.py `PoolTransport`), whose pool makes its connections with `network`; the
+stack of the URLs a document named makes its own over the same network.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ import asyncio
 import collections
 
 import httpcore
-import httpx
+
+from catalyst_tui.market.http.pool import PoolTransport
 
 NONAME = "[Errno -2] Name or service not known"
 
@@ -35,7 +37,5 @@ class Network(httpcore.AsyncNetworkBackend):
         await self._real.sleep(seconds)
 
 
-def transport(network: Network) -> httpx.AsyncHTTPTransport:
-    made = httpx.AsyncHTTPTransport(retries=0)
-    made._pool._network_backend = network
-    return made
+def transport(network: Network) -> PoolTransport:
+    return PoolTransport(network)

@@ -181,13 +181,3 @@ def test_every_redirect_is_judged(pages):
     assert isinstance(said, FetchError)
     assert "169.254.169.254 is a cloud metadata address" in said.message
     assert pages.asked == ["/to?http://169.254.169.254/x"]
-
-
-def test_httpx_keeps_the_network_backend_the_guard_replaces():
-    """market/http/guarded.py sets httpcore's pool's `_network_backend`: pinned here, so an
-    upgrade that moves it fails this test, not the guard in silence."""
-    import httpcore
-
-    transport = httpx.AsyncHTTPTransport()
-    assert isinstance(transport._pool, httpcore.AsyncConnectionPool)
-    assert isinstance(transport._pool._network_backend, httpcore.AsyncNetworkBackend)
