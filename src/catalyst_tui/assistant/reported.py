@@ -172,16 +172,11 @@ def _item(kind: str, symbol: str, at: dt.datetime, what: str, **more: Any) -> It
 
 
 def _verdicts(call: Call, since: dt.datetime) -> list[Item]:
-    return [
-        _item(
-            "verdict",
-            e.symbol,
-            e.ts,
-            f"verdict {e.previous} → {e.verdict}",
-            reasons=[verdict_reason(r) for r in e.reasons],
-        )
-        for e in call.store.verdicts.events(since=since, limit=-1)
-    ]
+    items: list[Item] = []
+    for e in call.store.verdicts.events(since=since, limit=-1):
+        what, reasons = f"verdict {e.previous} → {e.verdict}", map(verdict_reason, e.reasons)
+        items.append(_item("verdict", e.symbol, e.ts, what, reasons=list(reasons)))
+    return items
 
 
 def _evidence(call: Call, since: dt.datetime) -> list[Item]:
