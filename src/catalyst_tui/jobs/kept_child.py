@@ -17,14 +17,11 @@ import collections
 import contextlib
 import sys
 from asyncio.subprocess import PIPE
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from ..notify.reaping import reaped
 from ..paths import child_environment
 from ..reading.serving import SIZE_BYTES
-
-if TYPE_CHECKING:
-    from types import TracebackType
 
 _CLOSE_WAIT = 5.0  # seconds a child told to end, or its errors' pipe, is waited for
 
@@ -83,12 +80,7 @@ class KeptChild:
     async def __aenter__(self) -> KeptChild:
         return self
 
-    async def __aexit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
+    async def __aexit__(self, *exc: object) -> None:
         await self.aclose()
 
     async def exchange(self, asked: bytes, limit: float) -> bytes:
