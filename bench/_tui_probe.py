@@ -46,7 +46,7 @@ WRAPPED: tuple[tuple[str, str], ...] = (
     ("catalyst_tui.jobs.scheduler", "ThesisScheduler._report"),
     ("catalyst_tui.jobs.scheduler", "refresh_in_process"),
     ("catalyst_tui.jobs.scheduler", "refresh_in_child_process"),
-    ("catalyst_tui.jobs.refresh_process", "report_from"),
+    ("catalyst_tui.jobs.worker.process", "report_from"),
     ("catalyst_tui.jobs.scheduler", "evaluate_checkpoints"),
     ("catalyst_tui.jobs.scheduler", "deliver"),
     ("catalyst_tui.jobs.refresh", "fetch_quotes"),

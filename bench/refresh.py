@@ -17,7 +17,7 @@ untimed refresh first opens them); the floor's GETs likewise on one httpx client
 runs, warmed the same way. `--fresh-client` measures a client (and a floor client) made for each
 run instead, connections opened inside the timed run: what every refresh paid before.
 `--worker` times the TUI's path: the refresh in its child process, the worker kept between
-refreshes (jobs/refresh_worker.py), or with `--fresh-client` a child started for each (as the
+refreshes (jobs/worker/parent.py), or with `--fresh-client` a child started for each (as the
 TUI did before); its requests counted from the database (store.providers).
 Goals: refresh / floor <= 1.5 for the steady-state refresh (history already backfilled), and
 at most 6 requests for it (five batches and nothing else), counted by the client.
@@ -61,7 +61,7 @@ from tests.support.market_server import MarketServer  # noqa: E402
 from catalyst_tui.config import parse_config  # noqa: E402
 from catalyst_tui.jobs.estimates import AT_ONCE  # noqa: E402
 from catalyst_tui.jobs.refresh import refresh_in_process  # noqa: E402
-from catalyst_tui.jobs.refresh_worker import RefreshWorker, refresh_in_child_process  # noqa: E402
+from catalyst_tui.jobs.worker.parent import RefreshWorker, refresh_in_child_process  # noqa: E402
 from catalyst_tui.market.http.client import MarketClient  # noqa: E402
 from catalyst_tui.market.yahoo.quote import BATCH_SIZE, batch_url  # noqa: E402
 from catalyst_tui.store import Store  # noqa: E402

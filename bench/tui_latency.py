@@ -39,7 +39,7 @@ columns of similar text, no refresh), same pty, same keys, same stats.
 Goal (the issue): catalyst p99 <= 50 ms during a refresh, absolute. The last line is the BENCH
 line of bench/_report.py (p99 during refreshes against the floor's p99, with the load average in
 its note). Exit status 0 whatever the figures; 2 when the harness itself failed. The CPU line
-counts the TUI's refresh processes (python -m catalyst_tui.jobs.refresh_process, one per refresh)
+counts the TUI's refresh processes (python -m catalyst_tui.jobs.worker.process, one per refresh)
 apart from the TUI itself.
 
 --probe FILE runs the same app through bench/_tui_probe.py (catalyst_tui.cli.main with every

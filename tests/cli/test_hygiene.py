@@ -415,14 +415,14 @@ PROCESS_CALLS = {
 }
 DYNAMIC_CODE = {"eval", "exec", "compile", "__import__"}
 # Every process catalyst may start, as "module:call": the TUI's refresh process
-# (`sys.executable -P -m catalyst_tui.jobs.refresh_process`, kept between refreshes by
-# jobs/refresh_worker.py), the reader children (below), and the service manager `catalyst
+# (`sys.executable -P -m catalyst_tui.jobs.worker.process`, kept between refreshes by
+# jobs/worker/parent.py), the reader children (below), and the service manager `catalyst
 # daemon --uninstall` asks to stop the daemon (`systemctl --user disable --now
 # catalyst.service`, `launchctl remove io.github.catalyst.daemon`). A new one is added here only
 # with an argv of fixed strings; `audit` rejects any other argv.
 KNOWN_PROCESSES = {
-    "jobs/refresh_process.py:asyncio.create_subprocess_exec",
-    "jobs/refresh_worker.py:asyncio.create_subprocess_exec",
+    "jobs/worker/process.py:asyncio.create_subprocess_exec",
+    "jobs/worker/parent.py:asyncio.create_subprocess_exec",
     "cli/service.py:subprocess.run",
     # every reader child: `sys.executable -P -m MODULE` (jobs/kept_child.py `start_reader`: the
     # release, text and PDF readers, each its job's MODULE, checked by `reader_module`)
@@ -516,7 +516,7 @@ def _module_constants(tree: ast.Module) -> set[str]:
 
 
 def _imported_constants(tree: ast.Module, where: str) -> set[str]:
-    """Names imported from a sibling module (`from .refresh_process import MODULE`) that it
+    """Names imported from a sibling module (`from .process import MODULE`) that it
     assigns a string literal at its top level."""
     names: set[str] = set()
     folder = (SRC / where).parent
@@ -592,7 +592,7 @@ def test_the_audit_finds_what_it_looks_for(source):
 
 def test_the_audit_lets_a_fixed_argv_pass_and_lists_it():
     problems, started = audit(
-        "import asyncio, subprocess, sys\nMODULE = 'catalyst_tui.jobs.refresh_process'\n"
+        "import asyncio, subprocess, sys\nMODULE = 'catalyst_tui.jobs.worker.process'\n"
         "subprocess.run(['notify-send', '--version'], check=False)\n"
         "asyncio.create_subprocess_exec(sys.executable, '-m', MODULE, stdin=PIPE)\n"
         "eval('1 + 1')\nimport re\nre.compile(pattern)\n",

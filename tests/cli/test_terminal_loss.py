@@ -64,7 +64,7 @@ def _catalyst_and_child(socket: str) -> tuple[int, int]:
             workers = [
                 c
                 for c in _children(pid)
-                if b"refresh_process" in Path(f"/proc/{c}/cmdline").read_bytes()
+                if b"jobs.worker.process" in Path(f"/proc/{c}/cmdline").read_bytes()
             ]
             if workers:
                 return pid, workers[0]

@@ -85,10 +85,10 @@ _READERS = (
     "model",
     "issues",
     "reader",
-    "validate",
-    "validate_checkpoints",
-    "validate_providers",
-    "validate_channels",
+    "validate.validator",
+    "validate.checkpoints",
+    "validate.providers",
+    "validate.channels",
     "channels",
 )
 

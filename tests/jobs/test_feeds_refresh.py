@@ -222,7 +222,7 @@ async def test_relative_links_are_read_on_the_feeds_address_and_an_unlinked_item
 async def test_the_tuis_refresh_reads_a_tickers_own_feeds_as_catalyst_refresh_does(
     tmp_path, servers, monkeypatch
 ):
-    """The TUI's scheduler refreshes in its kept worker child (jobs/refresh_worker.py), which
+    """The TUI's scheduler refreshes in its kept worker child (jobs/worker/parent.py), which
     is sent a slim config: the ticker's `feeds` go with it, so its items are read and matched
     there as `catalyst refresh` reads them in its own process."""
     monkeypatch.setenv("NO_PROXY", "127.0.0.1")

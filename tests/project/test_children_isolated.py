@@ -18,9 +18,9 @@ import pytest
 from catalyst_tui.cli.service import daemon_argv
 from catalyst_tui.config import parse_config
 from catalyst_tui.jobs.pdf_reader import pdf_text
-from catalyst_tui.jobs.refresh_worker import refresh_in_child_process
 from catalyst_tui.jobs.release_reader import read_in_child
 from catalyst_tui.jobs.text_reader import Readers, TextReader
+from catalyst_tui.jobs.worker.parent import refresh_in_child_process
 from catalyst_tui.notify.alerts import Alert
 from catalyst_tui.notify.remote import RemoteChannel
 from catalyst_tui.paths import child_environment
@@ -172,6 +172,6 @@ def test_every_python_child_in_the_source_starts_isolated():
             )
     assert sorted(starts) == [
         "jobs/kept_child.py",  # every reader child: the release, text and PDF readers
-        "jobs/refresh_worker.py",
+        "jobs/worker/parent.py",
         "notify/remote.py",
     ]

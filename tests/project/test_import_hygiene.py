@@ -26,7 +26,7 @@ CORE = [
         "jobs.intraday",
         "views.intraday",
         "jobs.refresh",
-        "jobs.refresh_process",
+        "jobs.worker.process",
         "jobs.scheduler",
         "notify.channels",
         "notify.delivery",
@@ -258,12 +258,12 @@ def test_a_refresh_with_no_network_loads_neither_httpxs_cli_nor_the_later_steps(
 
 
 def test_the_tuis_refresh_child_keeps_httpxs_cli_out(tmp_path: Path):
-    """The TUI's refresh child (`python -m catalyst_tui.jobs.refresh_process`) keeps httpx's
+    """The TUI's refresh child (`python -m catalyst_tui.jobs.worker.process`) keeps httpx's
     command-line client out as the script does (market/http `keep_out_unused_parts`): its
     module loads no httpx before it has; its refresh, every provider refused, loads httpx and
     neither click, pygments nor `httpx._main`."""
     from catalyst_tui.config import parse_config
-    from catalyst_tui.jobs.refresh_process import MODULE, request_for
+    from catalyst_tui.jobs.worker.process import MODULE, request_for
     from catalyst_tui.store import Store
 
     dead = _dead_url()

@@ -63,7 +63,7 @@ CONVENTIONS: dict[str, tuple[frozenset[str], str]] = {
         frozenset(
             {
                 "jobs/pdf_reader.py",
-                "jobs/refresh_process.py",
+                "jobs/worker/process.py",
                 "jobs/release_reader.py",
                 "jobs/text_reader.py",
             }

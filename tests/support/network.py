@@ -3,8 +3,9 @@ loopback. Every connection is counted by host; one to 127.0.0.1 is made for real
 name fails after `delay` seconds with the resolver's own error (glibc's EAI_NONAME, as httpcore
 raises it). Nothing leaves the machine: no look-up is made at all.
 
-`transport(network)` is the product's PoolTransport (market/http/pool.py) over it: httpcore's
-pool with the network given through its public `network_backend`.
+httpx's transport takes no network backend of its own: `transport(network)` is the package's
+(market/http/pool.py `PoolTransport`), whose pool makes its connections with `network`; the
+stack of the URLs a document named makes its own over the same network.
 """
 
 from __future__ import annotations
@@ -37,4 +38,4 @@ class Network(httpcore.AsyncNetworkBackend):
 
 
 def transport(network: Network) -> PoolTransport:
-    return PoolTransport(network=network)
+    return PoolTransport(network)

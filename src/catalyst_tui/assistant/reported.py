@@ -128,13 +128,13 @@ def changes(call: Call, args: dict[str, Any]) -> Answer:
         raise BadArguments(f"since: {args['since']} is after today")
     symbol = call.symbol(args["symbol"]) if "symbol" in args else None
     order = {k.name: i for i, k in enumerate(CHANGE_KINDS)}
-    found: list[tuple[dt.datetime, dict[str, Any]]] = []
+    found: list[Item] = []
     for kind in CHANGE_KINDS:
         own = _OWN.get(kind.name)
         if own is not None:
             found += own(call, since)
         else:
-            found += [(c.at, _change(call, c)) for c in kind.read(call.store, since, THRESHOLDS)]
+            found += [_change(call, c) for c in kind.read(call.store, since, THRESHOLDS)]
     found = [(at, item) for at, item in found if symbol is None or item["symbol"] == symbol]
     newest: dict[str, dt.datetime] = {}
     for at, item in found:
@@ -145,16 +145,10 @@ def changes(call: Call, args: dict[str, Any]) -> Answer:
     return Answer({"since": since.isoformat(), "changes": len(items)}, items)
 
 
-def _change(call: Call, c: Change) -> dict[str, Any]:
+def _change(call: Call, c: Change) -> Item:
     """A change in the view's words (a checkpoint, a journal note, a goalpost, a move of the
     Street or the price), with the figures it moved and their source."""
-    item: dict[str, Any] = {
-        "kind": c.kind,
-        "symbol": c.symbol,
-        "at": citing.moment(c.at),
-        "what": c.title,
-        "detail": c.detail or None,
-    }
+    at, item = _item(c.kind, c.symbol, c.at, c.title, detail=c.detail or None)
     if c.kind == "checkpoint":  # its value in words: cited where the thesis tool answers it
         item["source"] = {"source": "the checkpoint's value as judged then", "see": "thesis"}
     elif c.kind == "journal":
@@ -165,76 +159,55 @@ def _change(call: Call, c: Change) -> dict[str, Any]:
         item |= {"before": c.before, "after": c.after, "change": c.change}
         street = citing.street(call.estimates(c.symbol))
         item["source"] = citing.closes() if c.kind == "price" else street
-    return item
+    return at, item
 
 
-Found = list[tuple[dt.datetime, dict[str, Any]]]
+Item = tuple[dt.datetime, dict[str, Any]]
 
 
-def _verdicts(call: Call, since: dt.datetime) -> Found:
+def _item(kind: str, symbol: str, at: dt.datetime, what: str, **more: Any) -> Item:
+    """A change as the answer lists it, with its moment to sort by: its kind, its ticker, its
+    moment and what it was, then what more it says."""
+    return at, {"kind": kind, "symbol": symbol, "at": citing.moment(at), "what": what, **more}
+
+
+def _verdicts(call: Call, since: dt.datetime) -> list[Item]:
+    items: list[Item] = []
+    for e in call.store.verdicts.events(since=since, limit=-1):
+        what, reasons = f"verdict {e.previous} → {e.verdict}", map(verdict_reason, e.reasons)
+        items.append(_item("verdict", e.symbol, e.ts, what, reasons=list(reasons)))
+    return items
+
+
+def _evidence(call: Call, since: dt.datetime) -> list[Item]:
     return [
-        (
-            e.ts,
-            {
-                "kind": "verdict",
-                "symbol": e.symbol,
-                "at": citing.moment(e.ts),
-                "what": f"verdict {e.previous} → {e.verdict}",
-                "reasons": [verdict_reason(r) for r in e.reasons],
-            },
-        )
-        for e in call.store.verdicts.events(since=since, limit=-1)
-    ]
-
-
-def _evidence(call: Call, since: dt.datetime) -> Found:
-    return [
-        (
+        _item(
+            "evidence",
+            p.symbol,
             p.found_at,
-            {
-                "kind": "evidence",
-                "symbol": p.symbol,
-                "at": citing.moment(p.found_at),
-                "what": "a passage found for a checkpoint's evidence",
-                "checkpoint": {"id": p.checkpoint_id, "title": p.checkpoint_title},
-                "passage": citing.quoted(p.passage),
-                "source": {"source": "a document", "url": p.url, "title": citing.quoted(p.title)},
-            },
+            "a passage found for a checkpoint's evidence",
+            checkpoint={"id": p.checkpoint_id, "title": p.checkpoint_title},
+            passage=citing.quoted(p.passage),
+            source={"source": "a document", "url": p.url, "title": citing.quoted(p.title)},
         )
         for p in call.store.changes.passages(since)
     ]
 
 
-def _releases(call: Call, since: dt.datetime) -> Found:
-    items: Found = []
+def _releases(call: Call, since: dt.datetime) -> list[Item]:
+    items: list[Item] = []
     for r in call.store.changes.releases(since):
         stored = [s for s in call.releases(r.symbol) if s.accession == r.accession]
-        item = {
-            "kind": "release",
-            "symbol": r.symbol,
-            "at": citing.moment(r.read_at),
-            "what": "an earnings release read: "
-            + ("figures read" if r.found else "no figures found"),
-            "source": citing.release(stored[0])
-            if stored
-            else {"source": "earnings release", "url": r.url, "filed": r.filed.isoformat()},
-        }
-        items.append((r.read_at, item))
+        cited = citing.release(stored[0]) if stored else None
+        what = "an earnings release read: " + ("figures read" if r.found else "no figures found")
+        source = cited or {"source": "earnings release", "url": r.url, "filed": r.filed.isoformat()}
+        items.append(_item("release", r.symbol, r.read_at, what, source=source))
     return items
 
 
-def _filings(call: Call, since: dt.datetime) -> Found:
+def _filings(call: Call, since: dt.datetime) -> list[Item]:
     return [
-        (
-            f.accepted,
-            {
-                "kind": "filing",
-                "symbol": f.symbol,
-                "at": citing.moment(f.accepted),
-                "what": f"a {f.form} filed",
-                "source": citing.sec_filing(f),
-            },
-        )
+        _item("filing", f.symbol, f.accepted, f"a {f.form} filed", source=citing.sec_filing(f))
         for f in call.store.changes.filings(since)
     ]
 

@@ -3,8 +3,8 @@
 - model.py    what the file may say (the dataclasses and their keys, default URLs included)
 - issues.py   a problem as data: ConfigIssue (key path, code, message), ConfigError
 - reader.py   located reading: typed getters that collect issues
-- validate.py the checks of each table, all issues collected before raising (the providers' in
-              validate_providers.py, the checkpoints' in validate_checkpoints.py)
+- validate/   the checks of each table, all issues collected before raising (validator.py the
+              file's tables, providers.py, checkpoints.py and channels.py beside it)
 - here        loading a file (or text), TOML syntax errors, and the parsed-config cache
 
 Editing the file: forms.py (form fields as TOML, checked as typed), edits.py and regions.py
@@ -130,7 +130,7 @@ def parse_config(text: str, filename: str = "catalysts.toml") -> Config:
     byte-order mark in front is not part of the TOML (positions count from after it)."""
     import tomllib  # a start-up on a cached config never parses, nor checks
 
-    from .validate import Validator
+    from .validate.validator import Validator
 
     text = text.removeprefix(BOM)
     try:

@@ -36,7 +36,7 @@ from . import (
     Sell,
     parse_config,
 )
-from .validate import SYMBOL_RE
+from .validate.validator import SYMBOL_RE
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Mapping, Sequence

@@ -7,7 +7,7 @@ releases (jobs/release_reader.py) or the texts it stores (jobs/text_reader.py) i
 The parent kills the child at a document's limit (ReadTimedOut), when it dies or answers what is
 not an answer (ReaderFailed), or when the caller is cancelled: that document fails alone, and
 the next one starts another child. Each answer is its length as SIZE_BYTES bytes (big-endian),
-then its bytes, at most the largest a subclass takes.
+then its bytes, at most the largest a subclass takes; the child's side is reading/serving.py.
 """
 
 from __future__ import annotations
@@ -17,14 +17,11 @@ import collections
 import contextlib
 import sys
 from asyncio.subprocess import PIPE
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from ..notify.reaping import reaped
 from ..paths import child_environment
-from ..reading.release.child import SIZE_BYTES
-
-if TYPE_CHECKING:
-    from types import TracebackType
+from ..reading.serving import SIZE_BYTES
 
 _CLOSE_WAIT = 5.0  # seconds a child told to end, or its errors' pipe, is waited for
 
@@ -83,12 +80,7 @@ class KeptChild:
     async def __aenter__(self) -> KeptChild:
         return self
 
-    async def __aexit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
+    async def __aexit__(self, *exc: object) -> None:
         await self.aclose()
 
     async def exchange(self, asked: bytes, limit: float) -> bytes:

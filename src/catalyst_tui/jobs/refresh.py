@@ -104,7 +104,7 @@ async def refresh_in_process(
     for name, until in paused.items():
         report.notes.append(f"{name}: paused until {until:%H:%M} UTC after refusing requests")
     owned = client is None
-    if client is None:  # the HTTP stack loads with the first client (jobs/refresh_process.py)
+    if client is None:  # the HTTP stack loads with the first client (jobs/worker/process.py)
         from .client import market_client
 
         client = market_client(config, report.notes)

@@ -14,7 +14,7 @@ An AsyncIOScheduler on the running asyncio loop runs
   the digest of what changed is queued at each of them, and at the time `settings.digest` names.
 
 With `refresh_in_child` (the TUI) the market refresh runs in a child process kept between
-refreshes (jobs/refresh_worker.py): its HTTP stack and its big write would otherwise hold the
+refreshes (jobs/worker/parent.py): its HTTP stack and its big write would otherwise hold the
 loop that serves keys. The daemon has no keys to serve and refreshes in this process. Either
 way one HTTP client, and its connections, serves every refresh (jobs/client.py `KeptClient`),
 built again when the config's providers or settings.browser_tls change; `stop` closes it.
@@ -48,9 +48,9 @@ from .channel_retry import ChannelDelivery
 from .client import KeptClient
 from .evaluation import evaluate_checkpoints, user_zone
 from .refresh import RefreshReport, refresh_in_process
-from .refresh_worker import RefreshFailed, RefreshWorker, kill
 from .results import POLL_EVERY, awaited
 from .watch import TICK, fast_watch
+from .worker.parent import RefreshFailed, RefreshWorker, kill
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence

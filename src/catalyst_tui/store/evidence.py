@@ -289,26 +289,7 @@ class Evidence(Door):
         """Your word on a passage, one at a time: "accept" (with its stance as read now:
         thesis/evidence/stance.py), "dismiss" (not shown again, unless asked for every passage) or
         "reset" (undecided); False when it already stood so, or there is no such passage."""
-        accept, dismiss = word == "accept", word == "dismiss"
-        with self._store.transaction() as conn:
-            row = conn.execute(
-                "SELECT passage, accepted_at IS NOT NULL, dismissed_at IS NOT NULL FROM evidence"
-                " WHERE id = ?",
-                [evidence_id],
-            ).fetchone()
-            if row is None or (bool(row[1]), bool(row[2])) == (accept, dismiss):
-                return False
-            conn.execute(
-                "UPDATE evidence SET accepted_at = ?, accepted_stance = ?, dismissed_at = ?"
-                " WHERE id = ?",
-                [
-                    iso(now) if accept else None,
-                    classify(row[0]).stance.value if accept else "",
-                    iso(now) if dismiss else None,
-                    evidence_id,
-                ],
-            )
-            return True
+        return self._decide("evidence", evidence_id, word, now, _stance)
 
     def make_fundamentals_due(self, symbol: str) -> None:
         """An 8-K with results (item 2.02): fetch the fundamentals at the next chance."""
@@ -395,3 +376,8 @@ class Evidence(Door):
                 args,
             )
         ]
+
+
+def _stance(passage: str) -> str:
+    """The stance a passage is accepted with: as it reads now."""
+    return classify(passage).stance.value

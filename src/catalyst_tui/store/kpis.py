@@ -171,19 +171,7 @@ class KpiStore(Door):
         """Your word on a statement, one at a time: "accept" (what it says is so: a kill
         criterion it decides breaks the thesis), "dismiss" (a misread: it judges nothing, now
         or later) or "reset" (no word); False when it already stood so, or there is none."""
-        accept, dismiss = word == "accept", word == "dismiss"
-        with self._store.transaction() as conn:
-            row = conn.execute(
-                "SELECT accepted_at IS NOT NULL, dismissed_at IS NOT NULL FROM kpis WHERE id = ?",
-                [kpi_id],
-            ).fetchone()
-            if row is None or (bool(row[0]), bool(row[1])) == (accept, dismiss):
-                return False
-            conn.execute(
-                "UPDATE kpis SET accepted_at = ?, dismissed_at = ? WHERE id = ?",
-                [iso(now) if accept else None, iso(now) if dismiss else None, kpi_id],
-            )
-            return True
+        return self._decide("kpis", kpi_id, word, now)
 
     def awaiting(self, symbol: str | None = None) -> dict[tuple[str, str], Awaiting]:
         """Each kill criterion (symbol, id) a KPI statement read from words alone turned missed

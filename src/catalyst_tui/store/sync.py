@@ -28,7 +28,7 @@ from .written_in import WrittenIn, written_in
 if TYPE_CHECKING:
     import sqlite3
 
-    from ..config import Checkpoint, Config, Lot, Sell, Ticker
+    from ..config import Checkpoint, Config, Lot, Ticker
 
 _TICKER_COLUMNS = (
     "symbol",
@@ -40,6 +40,9 @@ _TICKER_COLUMNS = (
     "benchmark",
     "archived",
 )
+#: A lot's and a sale's stored columns, as `_lot_tuple` and a sale's row give them.
+_LOT_COLUMNS = ("shares", "cost", "date", "note", "fx", "fees")
+_SELL_COLUMNS = ("shares", "price", "date", "fees", "note")
 _CHECKPOINT_COLUMNS = (
     "id",
     "title",
@@ -101,16 +104,8 @@ class ConfigSync(Door):
                 row[0]: row
                 for row in conn.execute(f"SELECT {', '.join(_TICKER_COLUMNS)} FROM tickers")
             }
-            stored_lots: dict[str, list[tuple[Any, ...]]] = {}
-            for symbol, *lot in conn.execute(
-                "SELECT symbol, shares, cost, date, note, fx, fees FROM lots ORDER BY symbol, seq"
-            ):
-                stored_lots.setdefault(symbol, []).append(tuple(lot))
-            stored_sells: dict[str, list[tuple[Any, ...]]] = {}
-            for symbol, *sell in conn.execute(
-                "SELECT symbol, shares, price, date, fees, note FROM sells ORDER BY symbol, seq"
-            ):
-                stored_sells.setdefault(symbol, []).append(tuple(sell))
+            stored_lots = _entries(conn, "lots", _LOT_COLUMNS)
+            stored_sells = _entries(conn, "sells", _SELL_COLUMNS)
             stored_checkpoints: dict[str, dict[str, tuple[Any, ...]]] = {}
             for symbol, *row in conn.execute(
                 f"SELECT symbol, {', '.join(_CHECKPOINT_COLUMNS)}, archived FROM checkpoints"
@@ -126,10 +121,14 @@ class ConfigSync(Door):
                     _update(conn, "tickers", _TICKER_COLUMNS, wanted, "symbol = ?", [ticker.symbol])
                     counts["tickers_updated"] += 1
                 lots, sells = units.converted.get(ticker.symbol, (ticker.lots, ticker.sells))
-                counts["lots_replaced"] += self._sync_lots(
-                    conn, ticker.symbol, lots, stored_lots.get(ticker.symbol, [])
+                lot_rows = [_lot_tuple(lot) for lot in lots]
+                sell_rows = [(s.shares, s.price, day_text(s.date), s.fees, s.note) for s in sells]
+                counts["lots_replaced"] += _replace_entries(
+                    conn, "lots", _LOT_COLUMNS, ticker.symbol, stored_lots, lot_rows
                 )
-                self._sync_sells(conn, ticker.symbol, sells, stored_sells.get(ticker.symbol, []))
+                _replace_entries(
+                    conn, "sells", _SELL_COLUMNS, ticker.symbol, stored_sells, sell_rows
+                )
                 self._store.dividends.sync(conn, ticker.symbol, ticker.dividends)
                 added, updated = self._sync_checkpoints(
                     conn, ticker, stamp, stored_checkpoints.get(ticker.symbol, {})
@@ -171,41 +170,6 @@ class ConfigSync(Door):
         """The file's lots and sales written in another currency than the listing's, in its
         unit at the stored rates, and those waiting for one (store/written_in.py)."""
         return written_in(self._store, config)
-
-    def _sync_lots(
-        self,
-        conn: sqlite3.Connection,
-        symbol: str,
-        lots: tuple[Lot, ...],
-        have: list[tuple[Any, ...]],
-    ) -> int:
-        wanted = [_lot_tuple(lot) for lot in lots]
-        if have == wanted:
-            return 0
-        conn.execute("DELETE FROM lots WHERE symbol = ?", [symbol])
-        conn.executemany(
-            "INSERT INTO lots (symbol, seq, shares, cost, date, note, fx, fees)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(symbol, seq, *lot) for seq, lot in enumerate(wanted)],
-        )
-        return 1
-
-    def _sync_sells(
-        self,
-        conn: sqlite3.Connection,
-        symbol: str,
-        sells: tuple[Sell, ...],
-        have: list[tuple[Any, ...]],
-    ) -> None:
-        wanted = [(s.shares, s.price, day_text(s.date), s.fees, s.note) for s in sells]
-        if have == wanted:
-            return
-        conn.execute("DELETE FROM sells WHERE symbol = ?", [symbol])
-        conn.executemany(
-            "INSERT INTO sells (symbol, seq, shares, price, date, fees, note)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(symbol, seq, *row) for seq, row in enumerate(wanted)],
-        )
 
     def _sync_checkpoints(
         self,
@@ -288,6 +252,40 @@ def _archive_removed_checkpoints(
             )
             archived += 1
     return archived
+
+
+def _entries(
+    conn: sqlite3.Connection, table: str, columns: tuple[str, ...]
+) -> dict[str, list[tuple[Any, ...]]]:
+    """Each ticker's stored rows of `table` (its lots or its sales) in file order, `columns`
+    of each."""
+    found: dict[str, list[tuple[Any, ...]]] = {}
+    listed = ", ".join(columns)
+    for symbol, *row in conn.execute(f"SELECT symbol, {listed} FROM {table} ORDER BY symbol, seq"):
+        found.setdefault(symbol, []).append(tuple(row))
+    return found
+
+
+def _replace_entries(
+    conn: sqlite3.Connection,
+    table: str,
+    columns: tuple[str, ...],
+    symbol: str,
+    stored: dict[str, list[tuple[Any, ...]]],
+    wanted: list[tuple[Any, ...]],
+) -> int:
+    """`symbol`'s rows of `table` (its lots or its sales, `columns` of each) made `wanted`, in
+    file order, where they are not as `stored` (`_entries`) already: 1 when they were
+    written, else 0."""
+    if stored.get(symbol, []) == wanted:
+        return 0
+    conn.execute(f"DELETE FROM {table} WHERE symbol = ?", [symbol])
+    marks = ", ".join("?" * (len(columns) + 2))
+    conn.executemany(
+        f"INSERT INTO {table} (symbol, seq, {', '.join(columns)}) VALUES ({marks})",
+        [(symbol, seq, *row) for seq, row in enumerate(wanted)],
+    )
+    return 1
 
 
 def _update(

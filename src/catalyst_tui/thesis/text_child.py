@@ -11,20 +11,16 @@ Each text asked, on stdin:
   (one line of JSON: {"entries": [...], "subjects": [...]}), the text's length in bytes (one
   line), then the text in UTF-8;
 
-and on stdout, its answer: the length of a JSON object as 8 bytes (big-endian), then the object:
-how many passages and KPIs it gave ({"passages": 2, "kpis": 1}). The next text may follow; the
-end of stdin ends the child, status 0. The child ends itself by SIGALRM a little after a text's
-limit, should the parent have died without killing it while that text was read."""
+and on stdout, its answer: a JSON object, after its length (reading/serving.py, the child's side
+every kept reader shares): how many passages and KPIs it gave ({"passages": 2, "kpis": 1})."""
 
 from __future__ import annotations
 
 import json
-import math
-import signal
 import sys
 from typing import BinaryIO
 
-from ..reading.release.child import SIZE_BYTES
+from ..reading.serving import serve_each
 
 
 def serve(stdin: BinaryIO, stdout: BinaryIO) -> int:
@@ -32,15 +28,8 @@ def serve(stdin: BinaryIO, stdout: BinaryIO) -> int:
     from .evidence.passages import EntryError, Matcher, parse_entry
     from .kpis.statements import read_kpis
 
-    while line := stdin.readline():
-        limit = float(line)
-        if math.isfinite(limit) and limit > 0:  # an orphan ends itself
-            signal.alarm(math.ceil(limit) + 1)
-        asked = json.loads(stdin.readline())
-        size = int(stdin.readline())
-        body = stdin.read(size)
-        if len(body) != size:
-            raise EOFError(f"the text ended after {len(body)} of its {size} bytes")
+    def answer(said: list[bytes], body: bytes) -> bytes:
+        asked = json.loads(said[0])
         text = body.decode("utf-8", "replace")
         entries = []
         for written in asked.get("entries", []):
@@ -51,16 +40,10 @@ def serve(stdin: BinaryIO, stdout: BinaryIO) -> int:
         passages = Matcher(text).find(entries) if entries else []
         subjects = [str(s) for s in asked.get("subjects", [])]
         kpis = read_kpis(text, subjects) if asked.get("kpis") else ()
-        signal.alarm(0)
-        answer = json.dumps({"passages": len(passages), "kpis": len(kpis)}).encode()
-        stdout.write(len(answer).to_bytes(SIZE_BYTES, "big") + answer)
-        stdout.flush()
-    return 0
+        return json.dumps({"passages": len(passages), "kpis": len(kpis)}).encode()
 
-
-def main() -> int:
-    return serve(sys.stdin.buffer, sys.stdout.buffer)
+    return serve_each(stdin, stdout, "text", 1, answer)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(serve(sys.stdin.buffer, sys.stdout.buffer))

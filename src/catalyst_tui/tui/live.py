@@ -86,7 +86,7 @@ class LiveUpdates(CatalystBase):
 
     def _progress(self, done: int, total: int, _symbol: str) -> None:
         # At most four calls a second (and the last): the refresh process spaces its progress
-        # lines (jobs/refresh_process.py PROGRESS_INTERVAL), so 500 symbols are not 500 repaints.
+        # lines (jobs/worker/process.py PROGRESS_INTERVAL), so 500 symbols are not 500 repaints.
         self._watchlist().header.show_progress(done, total)
 
     def _reach(self, reach: Reach) -> None:

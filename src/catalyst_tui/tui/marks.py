@@ -6,12 +6,17 @@ the loop never waits for the database."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 
 from ..text import counted
 from ..thesis.vocabulary import Status
 from . import messages
 from .base import CatalystBase
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 class MarkHandlers(CatalystBase):
@@ -79,70 +84,80 @@ class MarkHandlers(CatalystBase):
     @on(messages.DismissPassage)
     def _dismiss_passage(self, message: messages.DismissPassage) -> None:
         record, undo, workspace = message.record, message.undo, self.workspace
-
-        def done(changed: bool) -> None:
-            if changed and undo:
-                self.notify("brought back: the passage is shown again", timeout=3)
-            elif changed:
-                self.notify("dismissed: not shown again (u brings it back)", timeout=3)
-            self.refresh_views()  # an accepted passage dismissed changes the verdict
-
-        what = "bringing back the passage" if undo else "the passage's dismissal"
-        self.save_in_thread(what, lambda: workspace.dismiss_passage(record, undo=undo), done)
+        self._decide(
+            lambda: workspace.dismiss_passage(record, undo=undo),
+            undo,
+            ("the passage's dismissal", "dismissed: not shown again (u brings it back)"),
+            ("bringing back the passage", "brought back: the passage is shown again"),
+        )
 
     @on(messages.AcceptPassage)
     def _accept_passage(self, message: messages.AcceptPassage) -> None:
         record, workspace = message.record, self.workspace
-        back = record.decision == "accepted"
-
-        def done(changed: bool) -> None:
-            if changed and back:
-                self.notify("acceptance taken back: its stance no longer counts", timeout=3)
-            elif changed:
-                self.notify(
-                    "accepted: its stance counts in the verdict (y takes it back)", timeout=3
-                )
-            self.refresh_views()  # the verdict may change, on the watchlist too
-
-        what = "taking back the acceptance" if back else "the passage's acceptance"
-        self.save_in_thread(what, lambda: workspace.accept_passage(record), done)
+        self._decide(
+            lambda: workspace.accept_passage(record),
+            record.decision == "accepted",
+            (
+                "the passage's acceptance",
+                "accepted: its stance counts in the verdict (y takes it back)",
+            ),
+            ("taking back the acceptance", "acceptance taken back: its stance no longer counts"),
+        )
 
     @on(messages.AcceptKpi)
     def _accept_kpi(self, message: messages.AcceptKpi) -> None:
         stated, workspace = message.stated, self.workspace
-        word = "reset" if stated.decision == "accepted" else "accept"
-
-        def done(changed: bool) -> None:
-            if changed and word == "reset":
-                self.notify("confirmation taken back: the statement awaits your word", timeout=3)
-            elif changed:
-                self.notify(
-                    "confirmed: the statement counts as said; a kill criterion it missed "
-                    "breaks the thesis (y takes it back)",
-                    timeout=4,
-                )
-            self.refresh_views()  # the verdict may change, on the watchlist too
-
-        what = "taking back the confirmation" if word == "reset" else "the statement's confirmation"
-        self.save_in_thread(what, lambda: workspace.decide_kpi(stated, word), done)
+        back = stated.decision == "accepted"
+        self._decide(
+            lambda: workspace.decide_kpi(stated, "reset" if back else "accept"),
+            back,
+            (
+                "the statement's confirmation",
+                "confirmed: the statement counts as said; a kill criterion it missed breaks the"
+                " thesis (y takes it back)",
+            ),
+            (
+                "taking back the confirmation",
+                "confirmation taken back: the statement awaits your word",
+            ),
+            seconds=4,
+        )
 
     @on(messages.DismissKpi)
     def _dismiss_kpi(self, message: messages.DismissKpi) -> None:
         stated, undo, workspace = message.stated, message.undo, self.workspace
+        self._decide(
+            lambda: workspace.decide_kpi(stated, "reset" if undo else "dismiss"),
+            undo,
+            (
+                "the statement's dismissal",
+                "dismissed: the statement judges nothing, now or later (u brings it back)",
+            ),
+            ("bringing back the statement", "brought back: the statement counts again"),
+            seconds=4,
+        )
+
+    def _decide(
+        self,
+        save: Callable[[], bool],
+        back: bool,
+        made: tuple[str, str],
+        taken_back: tuple[str, str],
+        *,
+        seconds: float = 3,
+    ) -> None:
+        """The user's word on a passage or a KPI statement saved off the loop, or taken back
+        (`back`): `made` and `taken_back` each name the save (in a refusal's toast) and say what
+        it did once saved (a decision made, shown `seconds`); then every view reads again, as
+        the verdict, on the watchlist too, and the checkpoints judged may change."""
+        what, said = taken_back if back else made
 
         def done(changed: bool) -> None:
-            if changed and undo:
-                self.notify("brought back: the statement counts again", timeout=3)
-            elif changed:
-                self.notify(
-                    "dismissed: the statement judges nothing, now or later (u brings it back)",
-                    timeout=4,
-                )
-            self.refresh_views()  # the checkpoints it judged are judged again
+            if changed:
+                self.notify(said, timeout=3 if back else seconds)
+            self.refresh_views()
 
-        what = "bringing back the statement" if undo else "the statement's dismissal"
-        word = "reset" if undo else "dismiss"
-        self.save_in_thread(what, lambda: workspace.decide_kpi(stated, word), done)
+        self.save_in_thread(what, save, done)
 
     @on(messages.AddDocument)
     def _add_document(self, message: messages.AddDocument) -> None:

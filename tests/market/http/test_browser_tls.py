@@ -249,22 +249,3 @@ async def test_a_host_that_refuses_is_told_as_over_httpxs_own_transport():
             await client.get("yahoo", f"{unused_local_url()}/v7/finance/quote")
     assert caught.value.kind == "network"
     assert "the connection was refused (nothing listens there)" in caught.value.message
-
-
-def test_through_a_proxy_the_host_is_left_to_curl_cffi_to_find(monkeypatch: pytest.MonkeyPatch):
-    """A proxy in the environment (curl_cffi's session takes it): no connection of our own to the
-    host first, which the proxy may be the only way to; a host NO_PROXY names gets one."""
-    import httpx
-
-    from catalyst_tui.market.http.browser_tls import _proxied
-
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY"):
-        for spelled in (name, name.lower()):
-            monkeypatch.delenv(spelled, raising=False)
-    yahoo = httpx.URL("https://query1.finance.yahoo.com/v7/finance/quote")
-    assert not _proxied(yahoo)
-    monkeypatch.setenv("https_proxy", "http://proxy.example:3128")
-    assert _proxied(yahoo)
-    assert not _proxied(httpx.URL("http://query1.finance.yahoo.com/"))  # no http proxy named
-    monkeypatch.setenv("no_proxy", "finance.yahoo.com")
-    assert not _proxied(yahoo)

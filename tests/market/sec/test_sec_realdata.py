@@ -16,10 +16,12 @@ basis, so a frame is divided here by the splits after its own `filed` date, and 
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
@@ -84,10 +86,29 @@ recordings = pytest.mark.parametrize(
 # --- what the recording says ---------------------------------------------------------------------
 
 
+def per_body(read: Callable[..., list[dict]]) -> Callable[..., list[dict]]:
+    """`read(body, *asked)` kept for the last body it was given: a test asks the same of one
+    recording thousands of times (every derived Q4 reads its year's and quarters' frames)."""
+    kept: dict[tuple, list[dict]] = {}
+    read_of: list[dict] = []
+
+    @functools.wraps(read)
+    def cached(body: dict[str, Any], *asked: Any) -> list[dict]:
+        if not read_of or read_of[0] is not body:
+            kept.clear()
+            read_of[:] = [body]
+        if asked not in kept:
+            kept[asked] = read(body, *asked)
+        return list(kept[asked])
+
+    return cached
+
+
 def entries(body: dict[str, Any], concept: str, unit: str, ns: str = "us-gaap") -> list[dict]:
     return body["facts"].get(ns, {}).get(concept, {}).get("units", {}).get(unit, [])
 
 
+@per_body
 def framed(body: dict[str, Any], concept: str, unit: str, kind: str) -> list[dict]:
     """The entries SEC tagged with a frame of `kind` (QUARTER, YEAR or INSTANT)."""
     return [e for e in entries(body, concept, unit) if re.fullmatch(kind, e.get("frame", ""))]
@@ -165,6 +186,7 @@ def frame_periods(body: dict) -> dict[str, list[tuple[date, date]]]:
     return periods
 
 
+@per_body
 def quarter_frames(body: dict, concepts: tuple[str, ...], unit: str) -> list[dict]:
     """One frame-tagged quarter per period (the one filed last; a tie, the preferred concept's),
     by end date."""

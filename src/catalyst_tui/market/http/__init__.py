@@ -6,7 +6,7 @@ httpx's package imports its own command-line client (`httpx/_main.py`: click, py
 rich's console, 40-90 ms on this project's machines) whenever click is installed, which some
 other tool in the same environment may have brought. The program never runs that client, so
 each of its entry points (the `catalyst` script, launch.py; the TUI's refresh child,
-jobs/refresh_process.py) calls `keep_out_unused_parts` before anything loads httpx: the module
+jobs/worker/process.py) calls `keep_out_unused_parts` before anything loads httpx: the module
 is marked as not importable (a `None` in `sys.modules`), and httpx binds the stub `main` it
 keeps for an environment without click. tests/project/test_import_hygiene.py checks that
 neither a refresh run by the script nor the refresh child loads it.

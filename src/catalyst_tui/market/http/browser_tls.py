@@ -25,10 +25,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
-import urllib.request
 from typing import TYPE_CHECKING, Any
 
 import httpx
+
+from .pool import proxy_for
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Callable
@@ -83,7 +84,7 @@ class BrowserTransport(httpx.AsyncBaseTransport):
         async with self._starting:
             if self._session is not None or self._fallback is not None:
                 return
-            if not _proxied(request.url):  # through a proxy: curl_cffi's to find the host
+            if proxy_for(request.url) is None:  # through a proxy: curl_cffi's to find the host
                 await _connect(request)
             problem = load_problem()
             if problem is None:
@@ -141,13 +142,6 @@ class BrowserTransport(httpx.AsyncBaseTransport):
             await self._session.close()
         if self._fallback is not None:
             await self._fallback.aclose()
-
-
-def _proxied(url: httpx.URL) -> bool:
-    """The environment names a proxy for `url` (which curl_cffi's session would take)."""
-    proxies = urllib.request.getproxies()
-    named = proxies.get(url.scheme) or proxies.get("all")
-    return bool(named) and not urllib.request.proxy_bypass(url.host)
 
 
 async def _connect(request: httpx.Request) -> None:

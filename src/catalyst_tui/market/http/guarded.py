@@ -1,12 +1,14 @@
 """The connections of a URL a document named (market/http/addresses.py, the policy): made by a
 network backend of httpcore's that looks the host's name up itself, judges every address the
 look-up gives, and connects to the address it judged, never to a name the resolver may answer
-otherwise the second time. The hosts the user allows for the request in hand are in `ALLOWED`,
-set by the client around the request (market/http/client.py).
+otherwise the second time; the handshake still checks the certificate against the URL's name
+(httpcore hands TLS the request's host, not the address). The hosts the user allows for the
+request in hand are in `ALLOWED`, set by the client around the request (market/http/client.py).
 
-The backend serves a PoolTransport (market/http/pool.py: httpcore's pool with the backend given
-through its public `network_backend`). Behind a proxy the environment names, the proxy looks
-the name up: there the spelling alone is judged (`refused_url`).
+httpx's transport takes no network backend of its own: the backend is given to httpcore's pool
+under a transport of ours (market/http/pool.py `PoolTransport`). Behind a proxy the environment
+names (`trust_env`), the request goes to the proxy, which looks the name up: there the
+spelling alone is judged (`refused_url`, before the request and at every redirect).
 """
 
 from __future__ import annotations
@@ -17,15 +19,14 @@ import socket
 from typing import TYPE_CHECKING, Any
 
 import httpcore
+import httpx
 
 from .addresses import address_refused, allowed, literal_address
-from .pool import PoolTransport
+from .pool import PoolTransport, proxy_for
 
 if TYPE_CHECKING:
     import ssl
     from collections.abc import Iterable
-
-    import httpx
 
 #: The hosts the user allows (`[settings] allow_hosts`) for the named request in hand.
 ALLOWED: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar(
@@ -100,11 +101,34 @@ async def _looked_up(host: str, port: int) -> list[str]:
     return list(dict.fromkeys(str(info[4][0]) for info in found))
 
 
-def guarded_transport(
-    inner: httpcore.AsyncNetworkBackend | None, *, verify: ssl.SSLContext, limits: httpx.Limits
-) -> PoolTransport:
-    """A transport whose connections a GuardedBackend makes over `inner` (httpcore's own
-    backend when None)."""
-    return PoolTransport(
-        network=GuardedBackend(inner or httpcore.AnyIOBackend()), verify=verify, limits=limits
-    )
+class GuardedTransport(httpx.AsyncBaseTransport):
+    """Each request's connections made by a GuardedBackend over `inner` (httpcore's AnyIO
+    backend when none is given); with `trust_env`, a request the environment sends through a
+    proxy goes there (`proxy_for`), through httpx's transport of that proxy."""
+
+    def __init__(
+        self,
+        inner: httpcore.AsyncNetworkBackend | None,
+        ssl_context: ssl.SSLContext,
+        limits: httpx.Limits,
+        *,
+        trust_env: bool,
+    ) -> None:
+        backend = GuardedBackend(inner or httpcore.AnyIOBackend())
+        self.direct = PoolTransport(backend, ssl_context=ssl_context, limits=limits)
+        self.ssl_context, self.limits, self.trust_env = ssl_context, limits, trust_env
+        self.proxied: dict[str, httpx.AsyncHTTPTransport] = {}  # by the proxy's URL
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        proxy = proxy_for(request.url) if self.trust_env else None
+        if proxy is None:
+            return await self.direct.handle_async_request(request)
+        if proxy not in self.proxied:
+            self.proxied[proxy] = httpx.AsyncHTTPTransport(
+                verify=self.ssl_context, limits=self.limits, proxy=proxy, retries=0
+            )
+        return await self.proxied[proxy].handle_async_request(request)
+
+    async def aclose(self) -> None:
+        for transport in (self.direct, *self.proxied.values()):
+            await transport.aclose()

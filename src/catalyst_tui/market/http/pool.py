@@ -1,60 +1,75 @@
-"""An httpx transport over an httpcore connection pool whose network backend is ours to choose,
-built through both libraries' public APIs: httpx's AsyncHTTPTransport takes no network backend,
-httpcore's AsyncConnectionPool does (`network_backend=`). The guard of the URLs a document named
-(market/http/guarded.py) and a test's network without name look-ups (tests/support/network.py)
-are such backends.
-
-httpcore's exceptions are raised again as httpx's of the same name (both libraries name them
-alike: ConnectError, ReadTimeout, RemoteProtocolError, ...), while the request is sent and while
-its body is read, so callers judge failures as they judge AsyncHTTPTransport's. Any other
-exception (the guard's AddressRefused) passes as it is.
+"""httpx's transport over httpcore's connection pool with the network backend given, which httpx's
+own transport takes none of: the connections of the URLs a document named
+(market/http/guarded.py) and a test's network. It does what httpx's does through their public
+APIs: the request handed to the pool as httpcore's, the answer's body read from its stream, and
+httpcore's exceptions raised as httpx's of the same name (`httpcore.ConnectError` as
+`httpx.ConnectError`, its cause kept), on the request and on the body alike. The environment's
+proxy for a URL is `proxy_for`'s.
 """
 
 from __future__ import annotations
 
 import contextlib
-import ssl
-import typing
+import urllib.request
+from collections.abc import AsyncIterable
 from typing import TYPE_CHECKING
 
 import httpcore
 import httpx
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterable, AsyncIterator, Iterator
+    import ssl
+    from collections.abc import AsyncIterator, Iterator
 
 
-#: Every exception httpcore raises for a request (its module's roots).
-_HTTPCORE_FAILURES = (
-    httpcore.TimeoutException,
-    httpcore.NetworkError,
-    httpcore.ProtocolError,
-    httpcore.ProxyError,
-    httpcore.UnsupportedProtocol,
-)
+class PoolTransport(httpx.AsyncBaseTransport):
+    """`httpx.AsyncClient(transport=PoolTransport(network))`: every connection made by `network`
+    (httpcore's own AnyIO backend when none is given), one pool of `limits`, HTTP/1.1, no retry."""
 
+    def __init__(
+        self,
+        network: httpcore.AsyncNetworkBackend | None = None,
+        *,
+        ssl_context: ssl.SSLContext | None = None,
+        limits: httpx.Limits | None = None,
+    ) -> None:
+        self.network = network or httpcore.AnyIOBackend()
+        limits = limits or httpx.Limits(max_connections=100, max_keepalive_connections=20)
+        self.pool = httpcore.AsyncConnectionPool(
+            ssl_context=ssl_context,
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            network_backend=self.network,
+        )
 
-@contextlib.contextmanager
-def _as_httpx() -> Iterator[None]:
-    """httpcore's exception raised again as httpx's of the same name, the most specific one."""
-    try:
-        yield
-    except _HTTPCORE_FAILURES as error:
-        raise _httpx_kind(type(error))(str(error)) from error
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        url = request.url
+        asked = httpcore.Request(
+            request.method,
+            httpcore.URL(
+                scheme=url.raw_scheme, host=url.raw_host, port=url.port, target=url.raw_path
+            ),
+            headers=request.headers.raw,
+            content=request.stream,
+            extensions=request.extensions,
+        )
+        with _as_httpx():
+            answer = await self.pool.handle_async_request(asked)
+        assert isinstance(answer.stream, AsyncIterable)  # an async pool's
+        return httpx.Response(
+            answer.status,
+            headers=answer.headers,
+            stream=_Body(answer.stream),
+            extensions=answer.extensions,
+        )
 
-
-def _httpx_kind(kind: type[Exception]) -> type[Exception]:
-    """httpx's exception of the name of `kind` or of its nearest httpcore ancestor."""
-    for ancestor in kind.__mro__:
-        if ancestor.__module__.startswith("httpcore"):
-            named = getattr(httpx, ancestor.__name__, None)
-            if isinstance(named, type) and issubclass(named, httpx.TransportError):
-                return named
-    return httpx.TransportError
+    async def aclose(self) -> None:
+        await self.pool.aclose()
 
 
 class _Body(httpx.AsyncByteStream):
-    """An answer's body read from httpcore's stream, its failures said as httpx's."""
+    """The pool's answer body, its failures httpx's."""
 
     def __init__(self, stream: AsyncIterable[bytes]) -> None:
         self.stream = stream
@@ -71,51 +86,29 @@ class _Body(httpx.AsyncByteStream):
                 await close()
 
 
-class PoolTransport(httpx.AsyncBaseTransport):
-    """Requests sent through an httpcore pool whose connections `network` makes (httpcore's own
-    backend when None); `limits` as httpx's; `verify` the TLS context (Python's default when
-    None); no proxy (the client mounts the environment's proxies on transports of their own)."""
+@contextlib.contextmanager
+def _as_httpx() -> Iterator[None]:
+    """httpcore's exception raised as httpx's of the nearest name in its class's ancestry
+    (both libraries name the same failures alike); any other exception as it is."""
+    try:
+        yield
+    except Exception as error:
+        for kind in type(error).__mro__:
+            same = getattr(httpx, kind.__name__, None) if _httpcores(kind) else None
+            if isinstance(same, type) and issubclass(same, httpx.TransportError):
+                raise same(str(error)) from error
+        raise
 
-    def __init__(
-        self,
-        *,
-        network: httpcore.AsyncNetworkBackend | None = None,
-        verify: ssl.SSLContext | None = None,
-        limits: httpx.Limits | None = None,
-    ) -> None:
-        self.network = network
-        limits = limits or httpx.Limits(max_connections=100, max_keepalive_connections=20)
-        self.pool = httpcore.AsyncConnectionPool(
-            ssl_context=verify or ssl.create_default_context(),
-            max_connections=limits.max_connections,
-            max_keepalive_connections=limits.max_keepalive_connections,
-            keepalive_expiry=limits.keepalive_expiry,
-            network_backend=network,
-        )
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        assert isinstance(request.stream, httpx.AsyncByteStream)
-        sent = httpcore.Request(
-            method=request.method,
-            url=httpcore.URL(
-                scheme=request.url.raw_scheme,
-                host=request.url.raw_host,
-                port=request.url.port,
-                target=request.url.raw_path,
-            ),
-            headers=request.headers.raw,
-            content=request.stream,
-            extensions=request.extensions,
-        )
-        with _as_httpx():
-            answer = await self.pool.handle_async_request(sent)
-        assert isinstance(answer.stream, typing.AsyncIterable)  # an async pool's answer
-        return httpx.Response(
-            status_code=answer.status,
-            headers=answer.headers,
-            stream=_Body(answer.stream),
-            extensions=answer.extensions,
-        )
+def _httpcores(kind: type) -> bool:
+    return kind.__module__.split(".")[0] == "httpcore"
 
-    async def aclose(self) -> None:
-        await self.pool.aclose()
+
+def proxy_for(url: httpx.URL) -> str | None:
+    """The proxy the environment names for `url` (`https_proxy`, `http_proxy`, `all_proxy`, not
+    for a host `no_proxy` names), as a URL; None when `url` goes direct."""
+    proxies = urllib.request.getproxies()
+    named = proxies.get(url.scheme) or proxies.get("all")
+    if not named or urllib.request.proxy_bypass(url.host):
+        return None
+    return named if "://" in named else f"http://{named}"

@@ -161,13 +161,13 @@ def guarded_stack(
     under: httpx.AsyncBaseTransport | None = None,
 ) -> httpx.AsyncClient:
     """The stack of the URLs a document named (market/http/guarded.py): an `http_stack` whose
-    connections a GuardedBackend makes, over the network backend of `under` (a test's network)
-    where it has one; Python's handshake, never the browser's."""
-    from .guarded import guarded_transport
+    connections a GuardedBackend makes, over the network of `under` where it is a
+    `PoolTransport` (a test's network); Python's handshake, never the browser's."""
+    from .guarded import GuardedTransport
+    from .pool import PoolTransport
 
-    made = guarded_transport(
-        getattr(under, "network", None), verify=ssl_context(), limits=_limits(max_concurrency)
-    )
+    inner = under.network if isinstance(under, PoolTransport) else None
+    guarded = GuardedTransport(inner, ssl_context(), _limits(max_concurrency), trust_env=trust_env)
     return http_stack(
         max_concurrency,
         connect_timeout,
@@ -176,7 +176,7 @@ def guarded_stack(
         trust_env=trust_env,
         browser_tls=False,
         browser_origins=(),
-        transport=made,
+        transport=guarded,
     )
 
 

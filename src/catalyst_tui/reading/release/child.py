@@ -9,23 +9,18 @@ Each release asked, on stdin:
   or empty), the company's layout (one line of JSON, release_records.places_json), the
   exhibit's length in bytes (one line), then the exhibit's bytes;
 
-and on stdout, its answer: the length of the pickled ReleaseResults of `read_release` as 8
-bytes (big-endian), then the pickle. The next release may follow; the end of stdin (the parent
-done, or gone) ends the child, status 0.
-
-The child ends itself by SIGALRM a little after a release's limit, should the parent have died
-without killing it while that release was read."""
+and on stdout, its answer: the pickled ReleaseResults of `read_release`, after its length
+(reading/serving.py, the child's side every kept reader shares: the next release may follow,
+the end of stdin ends the child, SIGALRM an orphan)."""
 
 from __future__ import annotations
 
-import math
 import pickle
-import signal
 import sys
 from datetime import date
 from typing import BinaryIO
 
-SIZE_BYTES = 8  # the answer's length, before it
+from ..serving import serve_each
 
 
 def serve(stdin: BinaryIO, stdout: BinaryIO) -> int:
@@ -33,27 +28,14 @@ def serve(stdin: BinaryIO, stdout: BinaryIO) -> int:
     from .reader import read_release
     from .records import places_from_json
 
-    while line := stdin.readline():
-        limit = float(line)
-        if math.isfinite(limit) and limit > 0:  # an orphan ends itself
-            signal.alarm(math.ceil(limit) + 1)
-        day = stdin.readline().decode("ascii").strip()
-        layout = places_from_json(stdin.readline().decode("utf-8", "replace"))
-        size = int(stdin.readline())
-        body = stdin.read(size)
-        if len(body) != size:
-            raise EOFError(f"the release ended after {len(body)} of its {size} bytes")
+    def answer(said: list[bytes], body: bytes) -> bytes:
+        day = said[0].decode("ascii").strip()
+        layout = places_from_json(said[1].decode("utf-8", "replace"))
         results = read_release(body, date.fromisoformat(day) if day else None, layout)
-        signal.alarm(0)
-        answer = pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
-        stdout.write(len(answer).to_bytes(SIZE_BYTES, "big") + answer)
-        stdout.flush()
-    return 0
+        return pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
 
-
-def main() -> int:
-    return serve(sys.stdin.buffer, sys.stdout.buffer)
+    return serve_each(stdin, stdout, "release", 2, answer)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(serve(sys.stdin.buffer, sys.stdout.buffer))

@@ -236,14 +236,26 @@ def revision(year: Consensus | None) -> float | None:
     return revision_of("", year).value
 
 
-def eps_revision_30d(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
-    """This fiscal year's EPS consensus now against 30 days ago: 0.05 is 5% higher."""
+def _this_year(
+    symbol: str, snap: MarketSnapshot
+) -> tuple[StoredEstimates, Consensus | None] | Observation:
+    """The Street's estimates of `symbol` and this fiscal year's consensus among them (None: not
+    stated); no value, saying why, where none are stored or where that year ended (`ended`)."""
     stored = snap.street(symbol)
     if stored is None:
         return Observation(None, Missing(MissingCode.NO_ESTIMATES, symbol))
     year = stored.period("0y")
     if year is not None and (old := ended(symbol, snap, year, "eps_estimate_fy")) is not None:
         return old
+    return stored, year
+
+
+def eps_revision_30d(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
+    """This fiscal year's EPS consensus now against 30 days ago: 0.05 is 5% higher."""
+    found = _this_year(symbol, snap)
+    if isinstance(found, Observation):
+        return found
+    stored, year = found
     moved = revision_of(symbol, year)
     if year is None or moved.value is None:
         return moved
@@ -261,12 +273,10 @@ def forward_pe(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Obser
     quote = last.quote if last is not None else None
     if quote is None:
         return Observation(None, Missing(MissingCode.NO_QUOTE, symbol))
-    stored = snap.street(symbol)
-    if stored is None:
-        return Observation(None, Missing(MissingCode.NO_ESTIMATES, symbol))
-    year = stored.period("0y")
-    if year is not None and (old := ended(symbol, snap, year, "eps_estimate_fy")) is not None:
-        return old
+    found = _this_year(symbol, snap)
+    if isinstance(found, Observation):
+        return found
+    stored, year = found
     money = Money(quote.currency, snap.base, snap.rates)
     found = pe_of(symbol, quote.price, year, money)
     if found.value is None:

@@ -16,6 +16,7 @@ from catalyst_tui.tui.app import CatalystApp
 
 from ....support.kpi_data import Said, record_kpis
 from ....support.pilot import ZONE, lines_on_screen, open_alab, rows, text_of, wait_for
+from ....support.toasts import raised
 
 NOW = dt.datetime(2026, 11, 20, 12, tzinfo=dt.UTC)
 # 21:05 UTC is 16:05 in New York: the release's day is the 4th there.
@@ -207,5 +208,13 @@ async def test_y_confirms_a_statement_a_kill_criterion_awaits_and_d_dismisses_it
             await pilot.press("u")
             await wait_for(pilot, lambda: len(rows(app, "#kpis-table")) == 1)
             assert verdict(app) == ("at risk", ["kill_awaiting_word"])
+            # Each word said once it is saved, a decision made longer than one taken back.
+            said = [(t.message.split(":")[0], t.timeout) for t in raised(app)]
+            assert said[-4:] == [
+                ("confirmed", 4),
+                ("confirmation taken back", 3),
+                ("dismissed", 4),
+                ("brought back", 3),
+            ]
     finally:
         app.workspace.store.close()

@@ -8,15 +8,15 @@ import math
 import re
 from typing import Any
 
-from ..thesis.awaiting import AT_DUE, JUDGED_VALUES
-from ..thesis.catalogue import METRICS
-from ..thesis.conditions import Condition, ConditionError, parse_condition
-from ..thesis.evidence.passages import EntryError, parse_entry
-from ..thesis.kinds import KINDS, NEEDS, KindSpec, one_of, spec
-from ..thesis.vocabulary import KIND_NAMES
-from .issues import IssueCode, KeyPath
-from .model import CHECKPOINT_KEYS, Checkpoint
-from .reader import LocatedReader, describe
+from ...thesis.awaiting import AT_DUE, JUDGED_VALUES
+from ...thesis.catalogue import METRICS
+from ...thesis.conditions import Condition, ConditionError, parse_condition
+from ...thesis.evidence.passages import EntryError, parse_entry
+from ...thesis.kinds import KINDS, NEEDS, KindSpec, one_of, spec
+from ...thesis.vocabulary import KIND_NAMES
+from ..issues import IssueCode, KeyPath
+from ..model import CHECKPOINT_KEYS, Checkpoint
+from ..reader import LocatedReader, describe
 
 CHECKPOINT_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}\Z")
 MAX_EVIDENCE_ENTRIES = 20

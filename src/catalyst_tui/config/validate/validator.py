@@ -1,6 +1,6 @@
 """The checks of catalysts.toml's tables: the root, settings, tickers, their lots and sales (the
-providers' in validate_providers, the checkpoints' in validate_checkpoints), each problem
-located, all of them collected before the ConfigError."""
+providers' in providers.py, the checkpoints' in checkpoints.py, the channels' in channels.py),
+each problem located, all of them collected before the ConfigError."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ import re
 import zoneinfo
 from typing import Any
 
-from ..market.currency import CURRENCY_RE
-from ..market.registry import QUOTE_PROVIDERS  # what settings.providers and browser_tls may list
-from ..thesis.portfolio.positions import fifo
-from .digest import parse_digest
-from .issues import ConfigError, IssueCode, KeyPath
-from .model import (
+from ...market.currency import CURRENCY_RE
+from ...market.registry import QUOTE_PROVIDERS  # what settings.providers and browser_tls may list
+from ...thesis.portfolio.positions import fifo
+from ..digest import parse_digest
+from ..issues import ConfigError, IssueCode, KeyPath
+from ..model import (
     DEFAULT_GROUP,
     DIVIDEND_KEYS,
     GROUP_KEYS,
@@ -31,10 +31,10 @@ from .model import (
     Settings,
     Ticker,
 )
-from .reader import fmt_number
-from .validate_channels import ChannelChecks
-from .validate_checkpoints import CHECKPOINT_ID_RE, CheckpointChecks
-from .validate_providers import ProviderChecks
+from ..reader import fmt_number
+from .channels import ChannelChecks
+from .checkpoints import CHECKPOINT_ID_RE, CheckpointChecks
+from .providers import ProviderChecks
 
 __all__ = ["CHECKPOINT_ID_RE", "SYMBOL_RE", "Validator"]
 

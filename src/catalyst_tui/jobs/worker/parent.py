@@ -1,4 +1,4 @@
-"""The parent side of the market worker (jobs/refresh_process.py says the protocol and runs the
+"""The parent side of the market worker (jobs/worker/process.py says the protocol and runs the
 child): `RefreshWorker`, the child kept between refreshes by the TUI's scheduler with its HTTP
 client and connections, and `refresh_in_child_process`, one refresh in a child of its own (a
 `RefreshWorker` used once).
@@ -16,19 +16,19 @@ import logging
 import sys
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
-from ..paths import child_environment
-from .child import KILL_WAIT
-from .reach import Reach, reach_of
-from .refresh_process import CHILD_DEADLINE, MODULE, report_from, request_for
+from ...paths import child_environment
+from ..child import KILL_WAIT
+from ..reach import Reach, reach_of
+from .process import CHILD_DEADLINE, MODULE, report_from, request_for
 
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Awaitable, Callable
     from pathlib import Path
 
-    from ..config import Config
-    from ..market.quotes import ProgressCallback
-    from .refresh import RefreshReport
+    from ...config import Config
+    from ...market.quotes import ProgressCallback
+    from ..refresh import RefreshReport
 
 log = logging.getLogger(__name__)
 P = ParamSpec("P")

@@ -1,5 +1,5 @@
-"""The market refresh in a child process (jobs/refresh_process.py), with real parts only: the real
-child (`python -m catalyst_tui.jobs.refresh_process`), a real SQLite file, the loopback market. It
+"""The market refresh in a child process (jobs/worker/process.py), with real parts only: the real
+child (`python -m catalyst_tui.jobs.worker.process`), a real SQLite file, the loopback market. It
 refreshes the database end to end and reports progress and a report (which symbols are fresh,
 whether any price is stored; the quotes stay in the database); a failing child reaches the
 caller as a logged error and a failed cycle, never as text on the terminal; a cancelled refresh
@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 
 from catalyst_tui.config import Config, parse_config
-from catalyst_tui.jobs.refresh_process import MODULE, WorkerRequest
-from catalyst_tui.jobs.refresh_worker import RefreshFailed, refresh_in_child_process
 from catalyst_tui.jobs.scheduler import ThesisScheduler
+from catalyst_tui.jobs.worker.parent import RefreshFailed, refresh_in_child_process
+from catalyst_tui.jobs.worker.process import MODULE, WorkerRequest
 from catalyst_tui.store import Store
 from tests.support.liveness import no_hang_async
 from tests.support.market_server import MarketServer, unused_local_url

@@ -4,8 +4,8 @@ The HTTP stack and the big write of a refresh would hold the TUI's loop, and in 
 makes it worse (docs/performance.md): in its own process it competes for a core, not for the
 loop. The daemon and `catalyst refresh` have no keys to serve and refresh in this process.
 
-The parent side is jobs/refresh_worker.py (`RefreshWorker`, kept between refreshes by the TUI's
-scheduler); the child is `python -m catalyst_tui.jobs.refresh_process`, which refreshes once for
+The parent side is jobs/worker/parent.py (`RefreshWorker`, kept between refreshes by the TUI's
+scheduler); the child is `python -m catalyst_tui.jobs.worker.process`, which refreshes once for
 each request, on one HTTP client kept across them (its connections open: jobs/client.py):
 
 - stdin: pickled `WorkerRequest`s (the config's settings and providers, the database path, the
@@ -48,19 +48,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..config import Config, Ticker
-from ..store import Store
-from .reach import reach_of
-from .refresh import REFRESH_DEADLINE, RefreshReport, refresh_in_process
+from ...config import Config, Ticker
+from ...store import Store
+from ..reach import reach_of
+from ..refresh import REFRESH_DEADLINE, RefreshReport, refresh_in_process
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from ..market.http.client import MarketClient
+    from ...market.http.client import MarketClient
 
 log = logging.getLogger(__name__)
 
-MODULE = "catalyst_tui.jobs.refresh_process"
+MODULE = "catalyst_tui.jobs.worker.process"
 PROGRESS_INTERVAL = 0.25  # seconds between progress lines (the last one always goes), as
 # often as the TUI repaints its bar
 PARENT_CHECK = 0.5  # seconds between checks that the parent is still there
@@ -182,7 +182,7 @@ def _watch_parent(parent: int) -> None:
 
 async def _serve(request: WorkerRequest | None, lines: _Lines) -> None:
     """Refresh for each request until EOF, on one client kept across them (jobs/client.py)."""
-    from .client import KeptClient  # the HTTP stack: loaded after `keep_out_unused_parts`
+    from ..client import KeptClient  # the HTTP stack: loaded after `keep_out_unused_parts`
 
     kept = KeptClient()
     try:
@@ -251,7 +251,7 @@ if __name__ == "__main__":
 
     keep_out_unused_parts()
     # Run as the importable module, not as __main__: the request on stdin was pickled with
-    # classes named catalyst_tui.jobs.refresh_process.*, which the unpickler imports by that name.
-    from catalyst_tui.jobs.refresh_process import main as worker_main
+    # classes named catalyst_tui.jobs.worker.process.*, which the unpickler imports by that name.
+    from catalyst_tui.jobs.worker.process import main as worker_main
 
     sys.exit(worker_main())

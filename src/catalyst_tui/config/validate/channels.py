@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .channels import (
+from ..channels import (
     ALL_KINDS,
     CHANNEL_KEYS,
     MAX_URL,
@@ -23,11 +23,11 @@ from .channels import (
     too_long,
     url_file_problem,
 )
-from .issues import IssueCode, KeyPath
-from .reader import LocatedReader, describe
+from ..issues import IssueCode, KeyPath
+from ..reader import LocatedReader, describe
 
 if TYPE_CHECKING:
-    from .reader import Problem
+    from ..reader import Problem
 
 ENV_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*\Z")
 

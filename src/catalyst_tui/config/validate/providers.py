@@ -8,10 +8,10 @@ import unicodedata
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..market.registry import SETTINGS
-from .issues import CONTROL, IssueCode, KeyPath
-from .model import PROVIDER_KEYS, ProviderSettings
-from .reader import LocatedReader, describe
+from ...market.registry import SETTINGS
+from ..issues import CONTROL, IssueCode, KeyPath
+from ..model import PROVIDER_KEYS, ProviderSettings
+from ..reader import LocatedReader, describe
 
 MAX_FEEDS = 10  # feeds of one ticker: a company has one or two
 
