@@ -107,11 +107,13 @@ def frame_words(opening: str) -> str:
 
 
 class Against(NamedTuple):
-    """What a year named as a base is set against: the sentence it is said in and the latest
-    year a base is in the document's statements (latest_base)."""
+    """What a year named as a base is set against: the sentence it is said in, the latest
+    year a base is in the document's statements (latest_base) and the years those statements
+    name (named_years; none known where the sentence is read alone)."""
 
     sentence: str
     latest: float
+    named: frozenset[int] = frozenset()
 
 
 def growth_basis(
@@ -174,7 +176,11 @@ def _years_back(words: str, against: Against) -> bool:
     if _PRE.search(words):
         return True
     year = base_year(words)
-    return 0 < year < NOW and year < sentence_base(against.sentence, against.latest)
+    if not 0 < year < NOW:
+        return False
+    if against.named and year + 1 not in against.named:
+        return True  # "compared to Q2 2019" where no statement names 2020: two years back, maybe
+    return year < sentence_base(against.sentence, against.latest)
 
 
 def latest_base(sentences: Iterable[str]) -> float:
@@ -186,6 +192,21 @@ def latest_base(sentences: Iterable[str]) -> float:
         if "%" in sentence and _BASE_YEAR.search(sentence) and not FORWARD.search(sentence):
             latest = max(latest, sentence_base(sentence, 0, said_before=False))
     return latest
+
+
+def named_years(sentences: Iterable[str]) -> frozenset[int]:
+    """The years the company's statements of what happened name, other than as a base (its
+    forecasts set aside; "Entering the second half of 2021"): where there are such, a base year
+    is the year before only where the year after it is one of them."""
+    named: set[int] = set()
+    for sentence in sentences:
+        if FORWARD.search(sentence) or not _BASE_YEAR.search(sentence):
+            continue
+        bases = [m.span() for m in YEARLY.finditer(sentence)]
+        for m in _BASE_YEAR.finditer(sentence):
+            if m["c"] and not any(a <= m.start() < b for a, b in bases):
+                named.add(int(m["c"] + m["y"]))
+    return frozenset(named)
 
 
 def sentence_base(sentence: str, latest: float, *, said_before: bool = True) -> float:

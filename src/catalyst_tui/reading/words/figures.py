@@ -53,11 +53,14 @@ def read_figures(
     customers: frozenset[str],
     parts: frozenset[str],
     latest: float = 0,
-) -> Iterator[Stated]:
+    named: frozenset[int] = frozenset(),
+) -> Iterator[tuple[Stated, int]]:
     """Every share and growth of revenue `sentence` states, with its subject (`latest`: the
-    latest year the document's statements measure a growth against, bases.latest_base)."""
+    latest year the document's statements measure a growth against, bases.latest_base; `named`:
+    the years they name, bases.named_years), each
+    with its figure's offset in the sentence."""
     sentence = _CORRECTED.sub(lambda m: " " * len(m.group()), sentence)
-    against = Against(sentence, latest)
+    against = Against(sentence, latest, named)
     revenue_said = REVENUE_SAID.search(sentence) is not None
     first_subject: Subject | None = None
     first_clause: Clause | None = None  # a clause before any figure: its subject when needed
@@ -119,7 +122,7 @@ def read_figures(
             ):
                 continue  # "customer categories, led by large cloud service providers, which …"
             previous = subject
-            yield Stated(
+            stated = Stated(
                 figure.kind,  # type: ignore[arg-type]
                 subject.name,
                 figure.value / 100,
@@ -134,6 +137,7 @@ def read_figures(
                 end,
                 figure.of,
             )
+            yield stated, clause.start + figure.position
 
 
 # Measures other than revenue that grow: a growth of no measure named in a sentence that

@@ -134,6 +134,14 @@ SHARE_VERB = re.compile(
 )
 
 
+def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The last match of `pattern` in `text` (one pass), None where there is none."""
+    found = None
+    for found in pattern.finditer(text):  # noqa: B007 - the last one is kept
+        pass
+    return found
+
+
 def tail(text: str, size: int, end: int | None = None) -> int:
     """Where the last `size` characters of `text` (up to `end`) begin, at a word's start: the
     words a figure's governing verb or comparison stands in (an anchored search from there)."""

@@ -50,9 +50,10 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
     # The reader's modules (their regular expressions: tens of milliseconds) load with the
     # first text read; every command imports the records (the metric catalogue's guidance
     # words), not the reader (reading/words/__init__.py).
-    from .bases import latest_base
+    from .bases import latest_base, named_years
     from .clauses import clause_subject
     from .figures import read_figures
+    from .gates import refusal
     from .guidance import read_guidance
     from .phrases import phrase_before
     from .subjects import read_subject
@@ -62,8 +63,10 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
         cached.cache_clear()  # a sentence's phrases are read once within it, not across texts
     customers, parts = document_facts(text, spans)
     latest = latest_base(text[s:e] for s, e in spans if e - s <= LONGEST)
+    years = named_years(text[s:e] for s, e in spans if e - s <= LONGEST)
     company = {m["name"].casefold() for m in _LISTED.finditer(text)}
     company |= {m["name"].casefold() for m in _OFFICER.finditer(text, 0, _OPENING)}
+    named = frozenset(company)
     found: list[Stated] = []
     for start, end in spans:
         sentence = text[start:end]
@@ -75,12 +78,15 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
         if not (figures or guidance) or boilerplate(sentence):
             continue
         plain = _BULLET.sub(lambda m: " " * len(m.group()), sentence)
-        for stated in read_figures(plain, start, end, customers, parts, latest) if figures else ():
+        read = read_figures(plain, start, end, customers, parts, latest, years) if figures else ()
+        for stated, at in read:
             stated = stated._replace(sentence=sentence)
             if stated.subject.casefold() in company or _itself(text, stated.subject):
                 stated = stated._replace(subject=COMPANY)  # "NVIDIA (NASDAQ: NVDA) reported"
             if stated.subject == COMPANY and _heading(text, start):
                 continue  # a bullet under "Data Center": its subject is no word of its own
+            if refusal(plain, at, stated.kind, stated.subject, parts, named):
+                continue  # the sentence leaves more than one reading of whose it is
             found.append(stated)
         if guidance:
             found.extend(read_guidance(sentence, start, end))

@@ -35,7 +35,7 @@ OTHER_MEASURES = word_set(
     asp backlog contribution contributions loss losses gains impressions views clicks traffic
     impact impacts headwind headwinds tailwind tailwinds obligations obligation
     visits people memberships households forecast outlook guidance sg&a g&a r&d sga saar demand
-    deps subscriptions patients procedures survival"""
+    deps subscriptions patients procedures survival exchange currency currencies"""
 )
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
 # ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
@@ -63,6 +63,15 @@ EXCLUDED_PART = re.compile(
     r"acquisitions?|divestitures?|dispositions?|m&a|one-time|special|extra|53rd|items?|"
     r"charges?|costs?|gaap)\b)[A-Z][\w&.-]*"
 )
+# Words of places: a region or a country is a part of revenue cut another way than a segment
+# or a product line ("In EMEA, consumer sales declined 11%" is neither EMEA's nor consumer's).
+PLACES = word_set(
+    """americas america american emea apac apj asia asian europe european africa african latam
+    latin pacific mideast middle east north south western eastern nordic nordics benelux china
+    chinese japan japanese india germany german uk u.k u.s us usa canada canadian mexico brazil
+    france italy spain korea taiwan australia anz russia international domestic region regions
+    regional geography geographies geographic country countries world emerging greater"""
+)
 # Currencies a figure is said in: "up 12% in USD" names no part.
 CURRENCIES = word_set(
     """usd eur gbp jpy cny rmb chf cad aud dollars dollar euros euro yen pounds sterling renminbi
@@ -86,7 +95,7 @@ GENERIC_WORDS = word_set(
     """the our its their a an total overall consolidated net organic core reported gaap non-gaap
     adjusted company company's companys whole combined basis comparable comp same-store
     like-for-like underlying operational operationally globally worldwide acquisitions
-    acquisition divestitures divestiture commodities commodity fx global countries"""
+    acquisition divestitures divestiture commodities commodity fx global countries performance"""
 )
 PRONOUNS = frozenset({"we", "i", "us", "our"})
 ANAPHORS = frozenset({"it", "they", "them", "this", "that", "these", "those", "which", "both"})
