@@ -26,12 +26,23 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .clauses import Clause, clause_subject, clauses, frame_of
+from .attribution import object_subject
+from .clauses import Clause, clauses, frame_of
 from .patterns import FIGURE, REVENUE_SAID, last_match
-from .phrases import finite_verb
+from .phrases import NOT_ADVERBS, finite_verb, other_measure, tokens
 from .records import COMPANY
 from .subjects import Subject, read_subject
-from .vocabulary import PART_WORDS, PLACES, REACH, REVENUE_TYPES, word_set
+from .vocabulary import (
+    GENERIC_WORDS,
+    PART_WORDS,
+    PERIOD,
+    PERIOD_WORD,
+    PLACES,
+    REACH,
+    REVENUE_TYPES,
+    REVENUE_WORDS,
+    word_set,
+)
 
 __all__ = ["refusal"]
 
@@ -43,13 +54,16 @@ def refusal(
     subject: str,
     parts: frozenset[str] = frozenset(),
     company: frozenset[str] = frozenset(),
+    clause: Clause | None = None,
 ) -> str:
     """The gate that refuses the `kind` figure at `at` in `sentence` given to `subject`
     (COMPANY for the company's own revenue; `parts`: the parts its document spoke of with
-    revenue; `company`: the names it calls the company by, casefolded), or "" where none
-    does."""
+    revenue; `company`: the names it calls the company by, casefolded; `clause`: the
+    figure's, where the caller has cut the sentence), or "" where none does."""
     said = _said(sentence)
-    clause = next((c for c in said.clauses if c.start <= at < c.end), Clause(0, len(sentence)))
+    if clause is None:
+        clause = next((c for c in clauses(sentence) if c.start <= at < c.end), None)
+        clause = clause or Clause(0, len(sentence))
     end = _end_of(sentence, at)
     if kind == "growth" and _component(sentence, clause, at, end):
         return "component"
@@ -61,21 +75,32 @@ def refusal(
         kind == "growth"
         and subject == COMPANY
         and not _WHOLE_AFTER.match(sentence, end, end + REACH)
-        and _whole_beside_part(sentence, said, clause, company)
+        and _whole_beside_part(sentence, clause, company)
     ):
         return "the whole beside a part"
+    if _place_and_part(sentence, clause, at, subject, company):
+        return "a place and a part"
     if subject != COMPANY and _no_noun_phrase(subject):
         return "no noun phrase"
+    if kind == "growth" and _of_another(sentence, end, subject):
+        return "what grew named after it"
+    if _owned_by_another(sentence, clause, at, subject, company):
+        return "owned by another"
+    if (
+        kind == "growth"
+        and not _WHOLE_AFTER.match(sentence, end, end + REACH)
+        and _measure_before(sentence, clause, at)
+    ):
+        return "another measure before it"
     if kind == "growth" and subject != COMPANY and _no_measure(said, subject, parts):
         return "no measure said"
     return ""
 
 
 class _Said(NamedTuple):
-    """What a sentence says once for all its figures: its clauses, where words of growth over
-    years first stand, its opening frame, and whether it speaks of revenue."""
+    """What a sentence says once for all its figures: where words of growth over years first
+    stand, its opening frame, and whether it speaks of revenue."""
 
-    clauses: tuple[Clause, ...]
     over_years: int
     frame: str
     revenue: bool
@@ -86,7 +111,6 @@ class _Said(NamedTuple):
 def _said(sentence: str) -> _Said:
     years = _OVER_YEARS.search(sentence)
     return _Said(
-        tuple(clauses(sentence)),
         years.start() if years else len(sentence) + 1,
         frame_of(sentence)[0],
         _REVENUE_TALK.search(sentence) is not None,
@@ -186,15 +210,20 @@ def _part(subject: Subject) -> bool:
     return subject.name not in ("", COMPANY) and not subject.other and not subject.anaphor
 
 
-_SAME_DROP = word_set("the our its and of &")
+_SAME_DROP = word_set("the our its and of & by for in to at on with from")
 
 
 def _words(name: str) -> frozenset[str]:
-    return frozenset(
-        w.lower().rstrip("s")
-        for w in re.findall(r"[\w/.-]+", name)
-        if w.lower() not in _SAME_DROP and w.lower() not in PART_WORDS
-    )
+    """The words that name a part: without determiners, and without words of a part's kind
+    where others remain ("services business" is services'; "EV applications" is EV's)."""
+    words = [
+        w.lower().rstrip("s") for w in re.findall(r"[\w/.-]+", name) if w.lower() not in _SAME_DROP
+    ]
+    named = [w for w in words if w not in _PART_KINDS]
+    return frozenset(named or words)
+
+
+_PART_KINDS = frozenset(w.rstrip("s") for w in PART_WORDS)
 
 
 def same_part(one: str, other: str) -> bool:
@@ -229,38 +258,151 @@ def _place(name: str) -> bool:
 # The whole's measure in the figure's own words: "resulting in 10.6% organic revenue growth".
 _WHOLE_AFTER = re.compile(
     r"\s*(?:(?:organic|total|net|reported|overall|consolidated)\s+)*(?:revenues?|sales|"
-    r"top[- ]line)\s+growth\b",
+    r"top[- ]line)\s+(?:growth|increase|decline|decrease)\b",
+    re.I,
+)
+# Words that end a clause's opening noun phrase: a verb, an auxiliary, a relative, a comma.
+_OPENING_ENDS = word_set(
+    """was were is are be been has have had will would could should may can do does did also
+    still now today currently again already which that who whose with while as because since
+    despite after before comprising representing including excluding accounting"""
+)
+# A participle that opens talk, not a name: "Moving now to our sales by geography,", "Taking a
+# closer look at our geographic distribution,".
+_TALK_OPENS = re.compile(
+    r"\s*(?:and\s+|so\s+)?[A-Za-z]+ing\s+(?:now|a|an|the|our|to|at|on|onto|into|up|back|"
+    r"through|over|further|more)\b[^,;]{0,120},\s*",
     re.I,
 )
 
 
-def _whole_beside_part(sentence: str, said: _Said, clause: Clause, company: frozenset[str]) -> bool:
+@lru_cache(maxsize=64)
+def opening(text: str) -> str:
+    """The noun phrase that opens a clause (its frame set aside), up to its first verb: "the
+    Materials segment" of "Finally, the Materials segment completed a quarter with ..."."""
+    body = 0
+    for _ in range(3):  # a frame, talk, a frame: "Moving now to X, on a constant currency basis,"
+        framed = frame_of(text[body:])[1]
+        talk = _TALK_OPENS.match(text, body + framed)
+        moved = talk.end() if talk else body + framed
+        if moved == body:
+            break
+        body = moved
+    words: list[str] = []
+    for _, word in tokens(text[body : body + REACH]):
+        low = word.lower()
+        if (
+            word in ",;:()"
+            or (finite_verb(word) and low not in ("up", "down"))
+            or low in _OPENING_ENDS
+            or (word.islower() and len(low) > 4 and low.endswith("ed"))
+            or (word.islower() and low.endswith("ly") and low not in NOT_ADVERBS)
+        ):
+            break
+        words.append(word)
+    return " ".join(words)
+
+
+def _whole_beside_part(sentence: str, clause: Clause, company: frozenset[str]) -> bool:
     """Whether the clause's own subject (its frame set aside) names a part of the business,
     not the company by its name."""
-    text = sentence[clause.start : clause.end]
-    _, body = frame_of(text)
-    own = clause_subject(text[body:], clause.start == 0 and body == 0, said.revenue_named)
-    if own.name.casefold() in company or re.search(r"\b(?:inc|corp|group)\.?$", own.name, re.I):
+    phrase = opening(sentence[clause.start : clause.end])
+    own = read_subject(phrase, first=clause.start == 0, revenue_said=True)
+    if (
+        own.name.casefold() in company
+        or own.name.lower() == "group"
+        or re.search(r"\b(?:inc|corp|corporation|ltd|plc)\.?$", own.name, re.I)
+    ):
         return False  # "NIKE Inc revenue grew 16%", "Group revenue": the company by its name
     return _part(own) and (
-        own.name[:1].isupper() or any(w.lower() in PART_WORDS for w in own.name.split())
+        own.name[:1].isupper()
+        or any(w.lower() in PART_WORDS or w.lower() in ("team", "teams") for w in own.name.split())
+    )
+
+
+# ---------------------------------------------------------------------------- places
+# Any word of a place, as a quick test before the names are read.
+_PLACE_WORD = re.compile(
+    r"\b(?i:" + "|".join(sorted((re.escape(w) for w in PLACES), key=len, reverse=True)) + r")\b"
+)
+
+
+def _place_and_part(
+    sentence: str, clause: Clause, at: int, subject: str, company: frozenset[str]
+) -> bool:
+    """Whether the figure's subject and the clause's own subject name a place and a part that
+    is no place together ("Revenue for the Manpower brand in the U.S.", "Our Friction OE
+    business grew 30%, with 42% growth in North America", "Experis U.S. revenues")."""
+    if not (
+        _PLACE_WORD.search(sentence, max(clause.start, at - REACH), at)
+        or _PLACE_WORD.search(subject)
+    ):
+        return False  # no place named: most figures
+    named = [] if subject == COMPANY else [subject]
+    own = read_subject(opening(sentence[clause.start : clause.end]), revenue_said=True)
+    if _part(own) and own.name.casefold() not in company:
+        named.append(own.name)
+    place = other = False
+    for name in named:
+        for word in re.findall(r"[\w&.'’-]+", name):
+            low = word.lower().strip(".'’").removesuffix("'s").removesuffix("’s")
+            pieces = [p for p in re.split(r"[-/]", low) if p]
+            if any(p.strip(".") in PLACES for p in pieces) or low in ("u.s", "us", "u.k"):
+                place = True
+            elif _names_a_part(word, low, company):
+                other = True
+    return place and other
+
+
+# Words in a name that name no part of their own: adjectives of kind or size, "rest of".
+_NO_NAME_WORDS = word_set(
+    """operation operations rest other others world all key major main principal primary
+    several various certain remaining new existing mature developed developing smaller larger
+    largest biggest combined total inc corp corporation ltd plc growth increase decline decrease
+    change"""
+)
+
+
+def _names_a_part(word: str, low: str, company: frozenset[str]) -> bool:
+    """Whether a word of a name names a part of its own (no determiner, measure, period or
+    word of a part's kind: "Manpower", "staffing", "Friction")."""
+    return not (
+        low in _SAME_DROP
+        or low in PART_WORDS
+        or low in GENERIC_WORDS
+        or low in REVENUE_WORDS
+        or low in PERIOD_WORD
+        or low in company
+        or low in _NO_NAME_WORDS
+        or (word.islower() and low.endswith("ly"))
     )
 
 
 # ---------------------------------------------------------------------------- names
 _TALK = word_set(
-    """slide slides page pages chart exhibit results performance i i'll i'm we we're we've
+    """slide slides page pages chart exhibit i i'll i'm we we're we've
     you you'll let summarize cover mentioned noted said discussed highlighted"""
 )
-_OPENERS = word_set(
-    """further despite considering having given moving turning looking starting to as for
-    approaching including excluding compared versus while when"""
+# Words that open no name: a preposition, a conjunction, a participle of talk or of a verb's
+# phrase ("representing 80% of our sales", "Breaking our revenue trend down").
+_PARTICIPLES = word_set(
+    """considering having moving turning looking starting approaching including excluding
+    breaking taking representing reflecting resulting driving leading making bringing reaching
+    accounting comprising contributing offsetting following featuring adjusting"""
 )
-
-
-# One word that never names a part alone: an adverb, a degree, a word of comparison.
+_OPENERS = _PARTICIPLES | word_set(
+    "further despite given to as for inclusive exclusive compared versus while when"
+)
+# A description, not a name: "our most resilient product line", "the fastest growing vertical".
+_DESCRIBES = word_set(
+    """most least largest biggest fastest strongest highest lowest smallest best worst greatest
+    newest oldest"""
+)
+# One word that never names a part alone: an adverb, a degree, a word of comparison or of
+# change.
 _NO_PART_ALONE = word_set(
-    "still also even again top flat global overall total comparison contrast lap addition line"
+    """still also even again top flat global overall total comparison contrast lap addition
+    line increase decrease decline growth improvement change"""
 )
 
 
@@ -272,9 +414,70 @@ def _no_noun_phrase(subject: str) -> bool:
         return True
     for word in words:
         low = word.lower().strip(".,;:'’")
-        if low in _TALK:
+        if low in _TALK or low in _DESCRIBES:
             return True
-        if word.islower() and finite_verb(word) and low not in ("up", "down"):
+        if (
+            word.islower()
+            and (finite_verb(word) or low in _PARTICIPLES)
+            and low not in ("up", "down")
+        ):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------- whose else
+# What a growth is of, said right after its figure: "25% growth in our component supply",
+# "an increase of 31% in the Hispanic persons demo".
+def _of_another(sentence: str, end: int, subject: str) -> bool:
+    """Whether the words right after the figure (ending at `end`) name what grew, and that is
+    not `subject`: a measure that is no revenue, or another part."""
+    named = object_subject(sentence[end : end + REACH])
+    if named is None:
+        return False
+    if named.other:
+        return True
+    return bool(named.name) and subject != COMPANY and not same_part(named.name, subject)
+
+
+# Possessive owners: "Bloomingdale's digital sales", "Consulting's hybrid cloud revenue".
+_OWNER = re.compile(r"(?<![\w&.-])(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s")
+
+
+def _owned_by_another(
+    sentence: str, clause: Clause, at: int, subject: str, company: frozenset[str]
+) -> bool:
+    """Whether a name that owns a part ("X's digital sales") stands in the figure's clause
+    before it, and is neither the company nor the subject."""
+    for owner in _OWNER.finditer(sentence, max(clause.start, at - REACH), at):
+        name = owner["owner"]
+        if name.casefold() in company or PERIOD.fullmatch(name.split()[0]):
+            continue
+        if subject == COMPANY or not same_part(name, subject):
+            return True
+    return False
+
+
+# The measure nearest before a figure in its clause is its measure ("led in terms of order
+# growth, with a 76% improvement" is of orders); words of guidance and of the figure's own
+# comparison ("above our guidance range and growing 31%") set none.
+_NOT_ITS_MEASURE = word_set(
+    """rate rates impact impacts contribution contributions price prices pricing customer
+    customers client clients volume volumes demand content investment investments production
+    interest guidance outlook forecast headwind headwinds tailwind tailwinds currency
+    currencies exchange"""
+)
+
+
+def _measure_before(sentence: str, clause: Clause, at: int) -> bool:
+    """Whether the nearest measure word before the figure in its clause is no revenue."""
+    begin = max(clause.start + frame_of(sentence[clause.start : clause.end])[1], at - REACH)
+    for _, word in reversed(tokens(sentence[begin:at])):
+        low = word.lower()
+        if low in REVENUE_WORDS or low in ("top-line", "topline"):
+            return False
+        if low in ("all", "each", "both"):
+            return False  # "revenue, EBITDA and cash flow all grew": each of them
+        if other_measure(low) and low not in _NOT_ITS_MEASURE:
             return True
     return False
 

@@ -179,6 +179,8 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         for match in pattern.finditer(sentence):
             if re.search(r"expectation", match.group(), re.I) and not _PRIOR.search(match.group()):
                 continue  # "lower than our expectations": results, not guidance moved
+            if _RESULT_WAS.search(match.group()) and not re.match(_NOUN, match.group(), re.I):
+                continue  # "the sales increase was lower than our prior expectations": a result
             ahead = match.group()[:5].lower() == "ahead"
             if ahead and not FORWARD.search(sentence, 0, match.start()):
                 continue  # "Sales grew 12%, ahead of our initial expectations": a result
@@ -265,6 +267,7 @@ _STANDS_KEYS = (
 )
 
 
+_RESULT_WAS = re.compile(r"\b(?:was|were|came\s+in|ended|finished)\b", re.I)
 _PRIOR = re.compile(r"\b(?:prior|previous|earlier|last|initial|original)\b", re.I)
 _WAS = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?$", re.I)
 _FORWARD_WORD = re.compile(

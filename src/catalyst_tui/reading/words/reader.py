@@ -53,7 +53,6 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
     from .bases import latest_base, named_years
     from .clauses import clause_subject
     from .figures import read_figures
-    from .gates import refusal
     from .guidance import read_guidance
     from .phrases import phrase_before
     from .subjects import read_subject
@@ -78,15 +77,17 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
         if not (figures or guidance) or boilerplate(sentence):
             continue
         plain = _BULLET.sub(lambda m: " " * len(m.group()), sentence)
-        read = read_figures(plain, start, end, customers, parts, latest, years) if figures else ()
-        for stated, at in read:
+        read = (
+            read_figures(plain, start, end, customers, parts, latest, years, named)
+            if figures
+            else ()
+        )
+        for stated in read:
             stated = stated._replace(sentence=sentence)
             if stated.subject.casefold() in company or _itself(text, stated.subject):
                 stated = stated._replace(subject=COMPANY)  # "NVIDIA (NASDAQ: NVDA) reported"
             if stated.subject == COMPANY and _heading(text, start):
                 continue  # a bullet under "Data Center": its subject is no word of its own
-            if refusal(plain, at, stated.kind, stated.subject, parts, named):
-                continue  # the sentence leaves more than one reading of whose it is
             found.append(stated)
         if guidance:
             found.extend(read_guidance(sentence, start, end))

@@ -55,6 +55,7 @@ _TALK_LEAD = re.compile(
     r"[;:]",
     re.I,
 )
+_TALK_KEYS = ("cover", "see", "summar", "discuss", "review", "result", ";", ":")
 _DISCOURSE = frozenset({"you", "can", "see", "let", "think", "believe", "mentioned", "said"})
 
 
@@ -71,6 +72,7 @@ class Subject(NamedTuple):
 # A measure's qualifiers that name no part: "constant currency revenue growth", "13-week".
 _QUALIFIERS = re.compile(
     r"\b(?:constant[- ]currency|currency[- ]neutral|f/?x[- ]neutral|local[- ]currency|"
+    r"[\w-]+-adjusted|as[- ]adjusted|"
     r"\d{1,2}-week|\d{1,2}-month)\b",
     re.I,
 )
@@ -108,7 +110,9 @@ _WE = frozenset({"we", "i", "we've", "we're", "we'd", "we'll", "i've", "i'm"})
 # Someone else's market as a whole: "global car sales", "worldwide smartphone shipments".
 _WORLD = re.compile(r"\s*(?:the\s+)?(?:global|worldwide|world|industry-wide)\s")
 # Words a name never ends with: "Sales in industrial in the first quarter" is industrial's.
-_TRAILING = word_set("and & or of the also growth rate in into for at on with by to from")
+_TRAILING = word_set(
+    "and & or of the also growth rate in into for at on with by to from performance results"
+)
 _BASE_OF = re.compile(r"^(?:.*\s)?base\s+of\s+(?=(?:[\w-]+\s+){1,3}(?:revenues?|sales)\b)", re.I)
 _YEAR = re.compile(r"'?\d{2}|(?:19|20)\d{2}|fy\d{2,4}")  # "Microsoft 365" keeps its 365
 _NAMED_BEFORE = re.compile(
@@ -135,9 +139,15 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject(
             COMPANY if last in REVENUE_WORDS else "", last in REVENUE_WORDS, False, False
         )
-    phrase = re.split(r"\b(?:excluding|including|ex|net\s+of)\b", phrase, maxsplit=1, flags=re.I)[0]
+    phrase = re.split(
+        r"\b(?:excluding|including|ex|net\s+of|inclusive\s+of|exclusive\s+of)\b",
+        phrase,
+        maxsplit=1,
+        flags=re.I,
+    )[0]
     phrase = re.sub(r"\([^)]*\)", " ", phrase)  # "NVIDIA (NASDAQ: NVDA)"
-    talk = last_match(_TALK_LEAD, phrase)
+    low = phrase.lower()
+    talk = last_match(_TALK_LEAD, phrase) if any(k in low for k in _TALK_KEYS) else None
     phrase = phrase[talk.end() :] if talk is not None else phrase  # "I'll cover X": X
     said_revenue = re.search(AS_SHARE, phrase, re.I) is not None
     phrase = re.sub(AS_SHARE, " revenue ", phrase, flags=re.I)  # "X as a percentage of sales"
