@@ -56,6 +56,7 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
     from .guidance import read_guidance
     from .phrases import phrase_before
     from .subjects import read_subject
+    from .wholes import one_whole
 
     spans = company_sentences(text, sentence_spans(text) if spans is None else spans)
     for cached in (clause_subject, phrase_before, read_subject):
@@ -91,7 +92,7 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
             found.append(stated)
         if guidance:
             found.extend(read_guidance(sentence, start, end))
-    return tuple(found)
+    return tuple(one_whole(found))
 
 
 # A company named as one: "NIKE Inc revenue grew 16%".
