@@ -28,12 +28,13 @@ from typing import NamedTuple
 
 from .attribution import object_subject
 from .clauses import Clause, clauses, frame_of
-from .patterns import FIGURE, REVENUE_SAID, last_match
+from .patterns import FIGURE, OBJECT, REVENUE_SAID, last_match
 from .phrases import NOT_ADVERBS, finite_verb, other_measure, tokens
 from .records import COMPANY
 from .subjects import Subject, read_subject
 from .vocabulary import (
     GENERIC_WORDS,
+    NOT_REVENUE,
     PART_WORDS,
     PERIOD,
     PERIOD_WORD,
@@ -69,6 +70,8 @@ def refusal(
         return "component"
     if kind == "growth" and _over_years(sentence, said, at, end):
         return "growth over years"
+    if _BETWEEN.search(sentence, max(clause.start, at - 80), at):
+        return "a range's end"
     if _framed_by_another(sentence, said, clause, subject):
         return "frame of another part"
     if (
@@ -181,6 +184,10 @@ def _from_word(sentence: str, at: int) -> bool:
     return _ACQUISITIONS.match(sentence, at, at + 40) is not None
 
 
+# A figure that is an end of a range: "between a 4% decline and a 1% increase".
+_BETWEEN = re.compile(r"\bbetween\b[^,;.]*$", re.I)
+
+
 # ---------------------------------------------------------------------------- years
 # Growth over several years: a stack of two years' rates, a compounded or annual rate over
 # years, growth "over the last three years".
@@ -251,7 +258,7 @@ def _framed_by_another(sentence: str, said: _Said, clause: Clause, subject: str)
 
 
 def _place(name: str) -> bool:
-    return any(w.lower().strip(".") in PLACES for w in re.findall(r"[\w.]+", name))
+    return _PLACE_WORD.search(name) is not None
 
 
 # ---------------------------------------------------------------------------- the whole
@@ -323,7 +330,9 @@ def _whole_beside_part(sentence: str, clause: Clause, company: frozenset[str]) -
 # ---------------------------------------------------------------------------- places
 # Any word of a place, as a quick test before the names are read.
 _PLACE_WORD = re.compile(
-    r"\b(?i:" + "|".join(sorted((re.escape(w) for w in PLACES), key=len, reverse=True)) + r")\b"
+    r"(?<!\w)(?i:united\s+states|united\s+kingdom|hong\s+kong|new\s+zealand|saudi\s+arabia|"
+    + "|".join(sorted((re.escape(w) for w in PLACES), key=len, reverse=True))
+    + r")(?!\w)"
 )
 
 
@@ -343,11 +352,17 @@ def _place_and_part(
     if _part(own) and own.name.casefold() not in company:
         named.append(own.name)
     place = other = False
+    if subject != COMPANY and not _place(subject):
+        begin = max(clause.start, at - REACH)
+        if _PLACE_WORD.search(_outside(sentence[begin:at], subject)):
+            return True  # "a strong quarter in China with Off-Road sales up 50%": a place's
     for name in named:
-        for word in re.findall(r"[\w&.'’-]+", name):
-            low = word.lower().strip(".'’").removesuffix("'s").removesuffix("’s")
+        if _PLACE_WORD.search(name):
+            place = True
+        for word in re.findall(r"\w[\w&.'’-]*", _PLACE_WORD.sub(" ", name)):
+            low = word.lower().strip(".'’-").removesuffix("'s").removesuffix("’s")
             pieces = [p for p in re.split(r"[-/]", low) if p]
-            if any(p.strip(".") in PLACES for p in pieces) or low in ("u.s", "us", "u.k"):
+            if any(p.strip(".") in PLACES for p in pieces):
                 place = True
             elif _names_a_part(word, low, company):
                 other = True
@@ -359,8 +374,15 @@ _NO_NAME_WORDS = word_set(
     """operation operations rest other others world all key major main principal primary
     several various certain remaining new existing mature developed developing smaller larger
     largest biggest combined total inc corp corporation ltd plc growth increase decline decrease
-    change"""
+    change non mid"""
 )
+
+
+def _outside(words: str, subject: str) -> str:
+    """`words` without the subject's own name, and without names of the place a figure is
+    said in as a currency ("in U.S. dollars")."""
+    words = words.replace(subject, " ")
+    return re.sub(r"\b(?:U\.?S\.?|Canadian|Australian)\s+dollars?\b", " ", words, flags=re.I)
 
 
 def _names_a_part(word: str, low: str, company: frozenset[str]) -> bool:
@@ -386,12 +408,13 @@ _TALK = word_set(
 # Words that open no name: a preposition, a conjunction, a participle of talk or of a verb's
 # phrase ("representing 80% of our sales", "Breaking our revenue trend down").
 _PARTICIPLES = word_set(
-    """considering having moving turning looking starting approaching including excluding
+    """considering having being moving turning looking starting approaching including excluding
     breaking taking representing reflecting resulting driving leading making bringing reaching
     accounting comprising contributing offsetting following featuring adjusting"""
 )
 _OPENERS = _PARTICIPLES | word_set(
-    "further despite given to as for inclusive exclusive compared versus while when"
+    """further despite given to as for inclusive exclusive compared versus while when in on at
+    of by with from through within across between"""
 )
 # A description, not a name: "our most resilient product line", "the fastest growing vertical".
 _DESCRIBES = word_set(
@@ -412,9 +435,11 @@ def _no_noun_phrase(subject: str) -> bool:
         return True
     if words[0].lower() in _OPENERS:
         return True
+    if len(words) == 1 and subject.isalpha() and subject.islower() and subject.endswith("ed"):
+        return True  # "which supported 21% sales growth": a verb, no name
     for word in words:
         low = word.lower().strip(".,;:'’")
-        if low in _TALK or low in _DESCRIBES:
+        if low in _TALK or low in _DESCRIBES or low == "between":
             return True
         if (
             word.islower()
@@ -431,12 +456,21 @@ def _no_noun_phrase(subject: str) -> bool:
 def _of_another(sentence: str, end: int, subject: str) -> bool:
     """Whether the words right after the figure (ending at `end`) name what grew, and that is
     not `subject`: a measure that is no revenue, or another part."""
+    said = OBJECT.match(sentence[end : end + REACH])
+    if said is not None and (NOT_REVENUE.search(said["x"]) or _counts_other(said["x"])):
+        return True  # "21% growth in same-store rental revenue": what grew is no revenue
     named = object_subject(sentence[end : end + REACH])
     if named is None:
         return False
     if named.other:
         return True
     return bool(named.name) and subject != COMPANY and not same_part(named.name, subject)
+
+
+def _counts_other(words: str) -> bool:
+    """Whether the head of what grew is a measure that is no revenue ("units", "yield")."""
+    found = re.findall(r"[a-z][\w-]*", words.lower())
+    return bool(found) and other_measure(found[-1]) and found[-1] not in _NOT_ITS_MEASURE
 
 
 # Possessive owners: "Bloomingdale's digital sales", "Consulting's hybrid cloud revenue".
@@ -471,6 +505,9 @@ _NOT_ITS_MEASURE = word_set(
 def _measure_before(sentence: str, clause: Clause, at: int) -> bool:
     """Whether the nearest measure word before the figure in its clause is no revenue."""
     begin = max(clause.start + frame_of(sentence[clause.start : clause.end])[1], at - REACH)
+    said = last_match(NOT_REVENUE, sentence[begin:at])
+    if said is not None and not REVENUE_SAID.search(sentence, begin + said.end(), at):
+        return True  # "new business growth ... with Executive Search up 29%": of new business
     for _, word in reversed(tokens(sentence[begin:at])):
         low = word.lower()
         if low in REVENUE_WORDS or low in ("top-line", "topline"):

@@ -284,7 +284,7 @@ _BE_FIGURE = re.compile(
     r"\b(?:was|were|is|are|came\s+in\s+at|reached|stood\s+at)\s+" + CMP + r"$", re.I
 )
 _IN_REVENUE = re.compile(
-    r"\s*(?:increase|growth|decline|decrease)\s+in\s+(?:total\s+)?revenues?\b", re.I
+    r"\s*(?:increase|growth|decline|decrease)\s+in\s+(?:total\s+)?revenues?\b(?!\s+per\b)", re.I
 )
 
 

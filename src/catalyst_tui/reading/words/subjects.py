@@ -112,6 +112,7 @@ _WORLD = re.compile(r"\s*(?:the\s+)?(?:global|worldwide|world|industry-wide)\s")
 # Words a name never ends with: "Sales in industrial in the first quarter" is industrial's.
 _TRAILING = word_set(
     "and & or of the also growth rate in into for at on with by to from performance results"
+    " through since until via across within versus over as"
 )
 _BASE_OF = re.compile(r"^(?:.*\s)?base\s+of\s+(?=(?:[\w-]+\s+){1,3}(?:revenues?|sales)\b)", re.I)
 _YEAR = re.compile(r"'?\d{2}|(?:19|20)\d{2}|fy\d{2,4}")  # "Microsoft 365" keeps its 365

@@ -36,7 +36,7 @@ OTHER_MEASURES = word_set(
     impact impacts headwind headwinds tailwind tailwinds obligations obligation
     visits people memberships households forecast outlook guidance sg&a g&a r&d sga saar demand
     deps subscriptions patients procedures survival exchange currency currencies oibda ebita ffo
-    affo noi aur aurs aav absorption consumption traffic gmv tpv aum comps closures openings"""
+    affo noi aur aurs aav absorption consumption traffic gmv tpv aum comps closures openings size"""
 )
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
 # ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
@@ -174,7 +174,8 @@ ATTRIBUTED = re.compile(
 )
 FORWARD = re.compile(
     r"\b(?:expects?|expecting|anticipates?|anticipating|will|plans?\s+to|planning\s+to|"
-    r"intends?|projects?|projecting|forecasts?|outlook|guidance\s+(?:of|for|to|is|calls)|"
+    r"intends?|projects?|projecting|projections?|projected|forecasts?|outlook|"
+    r"guidance\s+(?:of|for|to|is|calls)|"
     r"guide|going\s+to|on\s+track\s+to|set\s+to|expectations?\s+for|"
     r"(?:is|are)\s+(?:expected|anticipated)\s+to|impl(?:y|ies|ying)|midpoint)\b",
     re.I,

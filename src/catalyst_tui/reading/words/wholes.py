@@ -109,7 +109,7 @@ def _measure(stated: Stated) -> str:
     own_end = _OWN_END.search(stated.sentence, at + 1)
     said = _MEASURE.search(stated.sentence[since : own_end.start() if own_end else None])
     if said is None and since == 0:
-        said = _MEASURE.search(stated.sentence[: at])
+        said = _MEASURE.search(stated.sentence[:at])
     return said["m"].lower().rstrip("ly").replace("-", " ") if said else "reported"
 
 
