@@ -168,8 +168,8 @@ MORE_WHOSE: list[tuple[str, list[str]]] = [
         ],
     ),
     (
-        "Cloud revenue grew by 40% with Asia revenue growing by 52% and Europe by 31%.",
-        ["growth 40 : Cloud", "growth 52 : Asia", "growth 31 : Europe"],
+        "International revenue grew by 40% with Asia revenue growing by 52% and Europe by 31%.",
+        ["growth 40 : International", "growth 52 : Asia", "growth 31 : Europe"],
     ),
     (
         "The fleet business benefited from strong aftermarket, where sales were up some 30%.",

@@ -16,8 +16,10 @@ pytestmark = pytest.mark.skipif(
     not (REALDATA / "calls" / "truth.json").is_file(), reason="no realdata/calls in ../shared"
 )
 
-#: The share of stated values read right on each part when this test was written: floors.
-RIGHT_FLOOR = {"dev": 0.97, "held-out": 0.9, "all": 0.94}
+#: The share of stated values read right on each part, floors: the gates (reading/words/gates.py)
+#: give up a few values a sentence leaves to more than one reading (a place within a part,
+#: a part owned by another named) rather than risk a wrong one.
+RIGHT_FLOOR = {"dev": 0.97, "held-out": 0.89, "all": 0.93}
 #: truth.json's counts (its README): shares, growths, guidance directions of each part.
 EXPECTED = {
     "dev": {"share": 27, "growth": 137, "guidance": 29},

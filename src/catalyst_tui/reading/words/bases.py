@@ -107,11 +107,13 @@ def frame_words(opening: str) -> str:
 
 
 class Against(NamedTuple):
-    """What a year named as a base is set against: the sentence it is said in and the latest
-    year a base is in the document's statements (latest_base)."""
+    """What a year named as a base is set against: the sentence it is said in, the latest
+    year a base is in the document's statements (latest_base) and the years those statements
+    name (named_years; none known where the sentence is read alone)."""
 
     sentence: str
     latest: float
+    named: frozenset[int] = frozenset()
 
 
 def growth_basis(
@@ -174,7 +176,11 @@ def _years_back(words: str, against: Against) -> bool:
     if _PRE.search(words):
         return True
     year = base_year(words)
-    return 0 < year < NOW and year < sentence_base(against.sentence, against.latest)
+    if not 0 < year < NOW:
+        return False
+    if against.named and year + 1 not in against.named:
+        return True  # "compared to Q2 2019" where no statement names 2020: two years back, maybe
+    return year < sentence_base(against.sentence, against.latest)
 
 
 def latest_base(sentences: Iterable[str]) -> float:
@@ -186,6 +192,29 @@ def latest_base(sentences: Iterable[str]) -> float:
         if "%" in sentence and _BASE_YEAR.search(sentence) and not FORWARD.search(sentence):
             latest = max(latest, sentence_base(sentence, 0, said_before=False))
     return latest
+
+
+# A year named as a base: after a word of comparison, a few words before it.
+_AS_BASE = re.compile(
+    r"\b(?:than|from|versus|vs\.?|over|compared\s+(?:to|with)|against|relative\s+to|"
+    r"in\s+comparison\s+(?:to|with))\s+(?:[\w$.,'’-]+\s+){0,6}?$",
+    re.I,
+)
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # cheap: most sentences name no year
+
+
+def named_years(sentences: Iterable[str]) -> frozenset[int]:
+    """The years the company's statements of what happened name, other than as a base (its
+    forecasts set aside; "Entering the second half of 2021"): where there are such, a base year
+    is the year before only where the year after it is one of them."""
+    named: set[int] = set()
+    for sentence in sentences:
+        if not _YEAR_DIGITS.search(sentence) or FORWARD.search(sentence):
+            continue
+        for m in _BASE_YEAR.finditer(sentence):
+            if m["c"] and not _AS_BASE.search(sentence, max(0, m.start() - 60), m.start()):
+                named.add(int(m["c"] + m["y"]))
+    return frozenset(named)
 
 
 def sentence_base(sentence: str, latest: float, *, said_before: bool = True) -> float:
@@ -205,8 +234,20 @@ def sentence_base(sentence: str, latest: float, *, said_before: bool = True) -> 
 
 
 def _basis_window(after: str) -> str:
+    """The words a figure's basis is said in: up to a word that opens another phrase or
+    clause ("up 5% to Q3 2019 and we achieved ... from our store base last year": the 5% is
+    against Q3 2019), within _BASIS_REACH characters."""
+    if len(after) > _BASIS_REACH:
+        after = after[:_BASIS_REACH].rsplit(" ", 1)[0]  # whole words
     cut = CUT_BASIS.search(after)
-    return after[: cut.start()] if cut else after
+    after = after[: cut.start()] if cut else after
+    clause = _NEW_CLAUSE.search(after)
+    return after[: clause.start()] if clause else after
+
+
+_BASIS_REACH = 200
+# "and" that opens a clause of its own subject: "and we achieved our highest sales".
+_NEW_CLAUSE = re.compile(r"\band\s+(?:we|our|it|they|this|that|these)\b", re.I)
 
 
 def _basis(words: str) -> str:

@@ -22,8 +22,9 @@ from .vocabulary import PERIOD
 
 _FRAME = re.compile(
     r"^\s*(?:(?:and|so|now|also|lastly|finally|next|first|second|then|overall)[\s,]+)*"
-    r"(?:in|for|within|turning\s+to|starting\s+with|moving\s+to|as\s+for|looking\s+at|"
-    r"focusing\s+on|at|on|regarding|compared\s+to|versus|by)\s+"
+    r"(?:in|for|within|turning\s+(?:now\s+)?to|starting\s+with|moving\s+(?:now\s+)?(?:on\s*)?to|"
+    r"moving\s+onto|as\s+for|looking\s+at|focusing\s+on|at|on|regarding|specific\s+to|from|"
+    r"with\s+respect\s+to|(?P<base>compared\s+(?:to|with)|versus|relative\s+to)|(?P<by>by))\s+"
     r"(?P<frame>[^,:;]{1,80}?)\s*[,:]\s+",
     re.I,
 )
@@ -49,7 +50,9 @@ _DISCOURSE_FRAMES = (
     r"\b(?:environment|context|regard|case|light|meantime|words|terms|line|spite|response|"
     r"aggregate|closing|conclusion|respect|order|view|sum|brief|practice|reality|effect|"
     r"essence|hindsight|connection|relation|addition|times?|way|sense|word|end|aggregate|"
-    r"midpoint|mid-point)\b"
+    r"midpoint|mid-point|slides?|pages?|charts?|exhibits?|tables?|appendix|left|right|"
+    r"metrics|measures|numbers|highlights|details|standpoint|viewpoint|performance|results|"
+    r"by\s+(?:geograph\w*|regions?|segments?|end[- ]markets?|products?|channels?|businesses))\b"
 )
 _RELATIVE = re.compile(
     r",\s*(?:which|who)\b[^,]*,|\bas\s+(?:I|we)\s+\w+\s+\w+,?|"
@@ -161,8 +164,9 @@ def _without_apposition(phrase: str) -> str:
 
 # How parts are cut, named as a frame: "By end market,", "By region,".
 _DIMENSION = re.compile(
-    r"(?:end[- ])?(?:markets?|regions?|geograph(?:y|ies)|segments?|product\s+lines?|"
-    r"channels?|divisions?)",
+    r"(?:our\s+|the\s+)?(?:(?:end|geographic(?:al)?|reportable|operating|business|product|"
+    r"customer)[- ])?(?:markets?|regions?|geograph(?:y|ies)|segments?|product\s+lines?|"
+    r"channels?|divisions?|technolog(?:y|ies)|lines?\s+of\s+business)",
     re.I,
 )
 _PARTICIPLE = re.compile(r"(?i:and\s+|as\s+)?[a-z]+(?:ing|ed)\b")
@@ -206,7 +210,7 @@ def frame_of(text: str) -> tuple[str, int]:
         finite_verb(w) for w in frame.split()
     ):
         return "", 0
-    if _DIMENSION.fullmatch(frame):
+    if _DIMENSION.fullmatch(frame) or match["by"] or match["base"]:
         return "", match.end()  # "By end market,": how the parts are cut, none named
     words = [w.lower() for w in re.findall(r"[\w'-]+", frame)]
     generic = {"a", "an", "the", "basis", "perspective", "comparison", "terms", "standpoint"}

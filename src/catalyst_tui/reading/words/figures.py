@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from .bases import Against, frame_words, growth_basis, list_basis
 from .clauses import Clause, clause_subject, clauses
 from .facts import named_customer
+from .gates import refusal
 from .lists import Found, headed, respectively
 from .marks import Marks
 from .one_figure import read_one
@@ -53,11 +54,15 @@ def read_figures(
     customers: frozenset[str],
     parts: frozenset[str],
     latest: float = 0,
+    named: frozenset[int] = frozenset(),
+    company: frozenset[str] = frozenset(),
 ) -> Iterator[Stated]:
     """Every share and growth of revenue `sentence` states, with its subject (`latest`: the
-    latest year the document's statements measure a growth against, bases.latest_base)."""
+    latest year the document's statements measure a growth against, bases.latest_base; `named`:
+    the years they name, bases.named_years; `company`: the names it calls the company by),
+    each given only where no gate refuses it (gates.py)."""
     sentence = _CORRECTED.sub(lambda m: " " * len(m.group()), sentence)
-    against = Against(sentence, latest)
+    against = Against(sentence, latest, named)
     revenue_said = REVENUE_SAID.search(sentence) is not None
     first_subject: Subject | None = None
     first_clause: Clause | None = None  # a clause before any figure: its subject when needed
@@ -118,6 +123,10 @@ def read_figures(
                 not read_subject(subject.name).revenue or _apposed_to_customer(text, subject.name)
             ):
                 continue  # "customer categories, led by large cloud service providers, which …"
+            said_of = COMPANY if subject.name.casefold() in company else subject.name
+            at = clause.start + figure.position
+            if refusal(sentence, at, figure.kind, said_of, parts, company, clause):
+                continue  # the sentence leaves more than one reading of whose it is
             previous = subject
             yield Stated(
                 figure.kind,  # type: ignore[arg-type]
@@ -228,7 +237,8 @@ def _each_figure(text: str, first: bool, revenue_said: bool, against: Against) -
 # A measure other than the reported one: "up 7% in constant currency", "organic growth of 5%".
 _OTHER_MEASURE = re.compile(
     r"\b(?:constant[- ]currency|currency[- ]neutral|f/?x[- ]neutral|local[- ]currenc(?:y|ies)|"
-    r"organic(?:ally)?|operational(?:ly)?|core|excluding\s+(?:the\s+)?(?:(?:impact|effect)s?"
+    r"organic(?:ally)?|operational(?:ly)?|core|as[- ]adjusted|days[- ]adjusted|"
+    r"excluding\s+(?:the\s+)?(?:(?:impact|effect)s?"
     r"\s+of\s+|changes\s+in\s+|[\w\s$.]{0,30}?\bimpact\s+(?:of|from)\s+)?(?:currency|"
     r"foreign|fx|f/x|acquisitions?|divestitures?)|ex[- ](?:currency|fx)|"
     r"(?:at|in|on)\s+(?:a\s+)?comparable|neutral\s+basis)\b",

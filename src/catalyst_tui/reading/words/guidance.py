@@ -33,7 +33,7 @@ _METRIC = (
     r"(?:revenues?|sales|eps|earnings(?:\s+per\s+share)?|operating\s+(?:margin|income|profit)|"
     r"margins?|free\s+cash\s+flow(?:\s+margin)?|cash\s+flow(?:\s+from\s+operations)?|arr|"
     r"billings|ebitda(?:\s+margin)?|net\s+income|capex|capital\s+expenditures|"
-    r"(?:operating\s+)?expenses?|opex|costs?|tax\s+rate)"
+    r"(?:operating\s+)?expenses?|opex|costs?|tax\s+rate|capital[- ]spending)"
 )
 _VERBS = {
     "raised": r"rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|"
@@ -62,12 +62,12 @@ _FOR_PERIOD = re.compile(
 # or time ("increased our investments in sales ahead of the guidance" moves none).
 _FILLER = (
     r"(?:\s+(?!(?:in|on|at|ahead|with|to|into|as|because|while|which|that|than|from|by)\b)"
-    r"(?:[\w'’-]+,?|\$[\d.,]+))"
+    r"(?!and\s+[a-z]+ly\b)(?:[\w'’-]+,?|\$[\d.,]+))"
 )
 _END_OF = r"(?:\s+the\s+(?:(?:high|low|top|bottom|upper|lower)\s+end\s+of|mid-?point\s+(?:of|on)))?"
 _VERB_OBJECT = {
     direction: re.compile(
-        rf"\b(?:{verbs})\b(?:\s+(?:again|also|once\s+again))?"
+        rf"\b(?:{verbs})\b(?!\s+and\b)(?:\s+(?:again|also|once\s+again))?"
         rf"(?P<object>{_END_OF}(?:\s+{_DETERMINER})?{_FILLER}{{0,10}}?\s+{_NOUN}\b"
         rf"|(?<=ing)(?:\s+{_DETERMINER})(?:\s+(?:previously\s+issued|prior))?\s+{_METRIC}"
         rf"(?:\s+{_NOUN})?(?=\s+(?:to|from|by|for)\b)"
@@ -147,13 +147,16 @@ _ELSE = re.compile(
     r"\b[A-Z][\w&.-]*['’]s\s+(?:\w+\s+){0,2}outlook|outlook\s+for\s+(?:demand|the\s+market|"
     r"the\s+industry|the\s+economy)|"
     r"\b(?:expectations?|outlook)\s+(?:for|of|that|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:markets?|industry|demand|economy|deal|transaction|acquisition|merger|clos(?:e|ing))\b",
+    r"(?:markets?|industry|demand|economy|deal|transaction|acquisition|merger|clos(?:e|ing))\b|"
+    # someone's view of the world, not the company's numbers: "we lowered our economic outlook"
+    r"\b(?:economic|macro(?:economic)?|industry|market|gdp)\s+(?:outlook|forecasts?|"
+    r"expectations?)\b",
     re.I,
 )
 # Someone else moving their numbers: analysts, the Street, customers, a rating agency.
 _OTHERS_DO = re.compile(
     r"\b(?:analysts?|consensus|street|customers?|competitors?|peers?|investors?|agenc(?:y|ies)|"
-    r"moody['’]?s|fitch|economists?|community)\b",
+    r"moody['’]?s|fitch|economists?|community|third[- ]part(?:y|ies))\b",
     re.I,
 )
 
@@ -179,6 +182,8 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         for match in pattern.finditer(sentence):
             if re.search(r"expectation", match.group(), re.I) and not _PRIOR.search(match.group()):
                 continue  # "lower than our expectations": results, not guidance moved
+            if _RESULT_WAS.search(match.group()) and not re.match(_NOUN, match.group(), re.I):
+                continue  # "the sales increase was lower than our prior expectations": a result
             ahead = match.group()[:5].lower() == "ahead"
             if ahead and not FORWARD.search(sentence, 0, match.start()):
                 continue  # "Sales grew 12%, ahead of our initial expectations": a result
@@ -265,6 +270,7 @@ _STANDS_KEYS = (
 )
 
 
+_RESULT_WAS = re.compile(r"\b(?:was|were|came\s+in|ended|finished)\b", re.I)
 _PRIOR = re.compile(r"\b(?:prior|previous|earlier|last|initial|original)\b", re.I)
 _WAS = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?$", re.I)
 _FORWARD_WORD = re.compile(
@@ -324,4 +330,6 @@ def _metric(words: str, *, first: bool = False) -> str:
     for name in ("free cash flow", "eps", "earnings", "operating margin", "margin", "arr"):
         if name in text:
             return "EPS" if name in ("eps", "earnings") else name
+    if re.search(r"capital[- ]spending|capital\s+expenditures|capex", text):
+        return "capex"
     return "revenue" if re.search(r"revenue|sales", text) else text

@@ -234,14 +234,17 @@ def headed(sentence: str) -> list[Found] | None:
         return None
     items = match["items"]
     at = 0
-    parsed: list[tuple[str, str, str, float]] = []
+    parsed: list[tuple[str, str, str, float, int]] = []
     while at < len(items):
         item = _ITEM.match(items, at)
         if item is None:
             break
         if any(finite_verb(w) for w in item["name"].split()):
             return None  # "Americas declined 4%, EMEA increased 15%": each its own verb
-        parsed.append((item["name"], item["sign"] or "", item["cmp"] or "", float(item["num"])))
+        figure = match.start("items") + item.start("num")  # where the item's figure stands
+        parsed.append(
+            (item["name"], item["sign"] or "", item["cmp"] or "", float(item["num"]), figure)
+        )
         at = item.end()
     if len(parsed) < 2 or items[at:].strip(" .;,"):
         return None  # not every item a name and a figure: the clauses' reading stands
@@ -251,7 +254,7 @@ def headed(sentence: str) -> list[Found] | None:
         return []
     kind = "growth" if growth else "share"
     found = []
-    for name, sign, cmp, value in parsed:
+    for name, sign, cmp, value, figure in parsed:
         subject = read_subject(name, revenue_said=True)
         if not subject.name or subject.other or subject.anaphor:
             return []
@@ -263,7 +266,7 @@ def headed(sentence: str) -> list[Found] | None:
                 " ".join(cmp.lower().split()),
                 subject,
                 "",
-                match.start("items"),
+                figure,
             )
         )
     return found

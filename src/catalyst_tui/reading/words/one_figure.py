@@ -46,8 +46,15 @@ def read_one(
 ) -> Found | None:
     if match["mult"]:
         acted_on = _ACTED_ON.match(after)
-        if acted_on and (other_in(acted_on.group()) or _COUNT.match(acted_on.group())):
-            return None  # "we nearly doubled free cash flow": a measure that is not revenue
+        if acted_on and (
+            other_in(acted_on.group())
+            or _COUNT.match(acted_on.group())
+            or not (
+                _OF_REVENUE_OR_PART.search(acted_on.group())
+                or _ADVERBS_ONLY.fullmatch(acted_on.group())
+            )
+        ):
+            return None  # "we nearly doubled free cash flow", "its media rights": no revenue
         said = COMPARISON.search(before, tail(before, 40))
         value = MULTIPLE[match["mult"].lower()]
         verb_at = said.start() if said is not None else match.start()
@@ -69,7 +76,7 @@ def read_one(
     if re.match(r"\s*(?:points?|basis)\b", after, re.I) or _A_RATE.match(after):
         return None  # points; a rate a year ("growing 40% a year"): no growth of a period
     whole = SHARE_OF.match(after)
-    if whole and NOT_REVENUE.search(whole.group()):
+    if whole and (NOT_REVENUE.search(whole.group()) or _other_owner(whole["owner"])):
         return None  # "close to 50% of all new business": of what is signed, no revenue
     if whole:
         if value > 100 or re.search(r"\b(?:of|from)\s*(?:the\s+|each\s+)?$", before[-12:], re.I):
@@ -189,6 +196,12 @@ def read_one(
     return Found("growth", -value if negative else value, comparison, subject, "", match.start())
 
 
+def _other_owner(owner: str) -> bool:
+    """Whether a share's whole is of a measure that is no revenue ("34% of gross profit and
+    experienced revenue growth"); a capitalised name's words are its own ("Global Client")."""
+    return other_in(" ".join(w for w in owner.split() if not w[:1].isupper()))
+
+
 def _part(subject: Subject) -> bool:
     return subject.name not in ("", COMPANY) and not (subject.other or subject.anaphor)
 
@@ -211,10 +224,18 @@ _PART_OF = re.compile(
 )
 # What a verb of multiples acts on, up to a preposition: "doubled free cash flow in 2021".
 _ACTED_ON = re.compile(
-    r"(?:\s+(?!(?:in|on|to|from|at|for|with|over|versus|year|since|during|while|and)\b)"
+    r"(?:\s+(?!(?:in|on|to|from|at|for|with|over|versus|year|since|during|while|and|as|after|"
+    r"because|due|driven|led|thanks|when|which|compared|again)\b)"
     r"[\w&'’/-]+){1,4}",
     re.I,
 )
+# What a verb of multiples acts on, where it is revenue's: revenue, or a part by its word.
+_OF_REVENUE_OR_PART = re.compile(
+    r"\b(?:revenues?|sales|arr|top[- ]line|business(?:es)?|segments?|divisions?|portfolio|"
+    r"products?|services|software|subscriptions?\s+revenue)\b",
+    re.I,
+)
+_ADVERBS_ONLY = re.compile(r"(?:\s+(?:\w+ly|year[- ]over[- ]year|again|since))+", re.I)
 # A count: "we have doubled the number of instruments that can be networked".
 _COUNT = re.compile(r"\s+(?:the\s+|our\s+)?(?:number|count|amount)\s+of\b", re.I)
 # What drove a growth, after its noun: "an 11% increase from volume and 1% from price".
@@ -263,7 +284,7 @@ _BE_FIGURE = re.compile(
     r"\b(?:was|were|is|are|came\s+in\s+at|reached|stood\s+at)\s+" + CMP + r"$", re.I
 )
 _IN_REVENUE = re.compile(
-    r"\s*(?:increase|growth|decline|decrease)\s+in\s+(?:total\s+)?revenues?\b", re.I
+    r"\s*(?:increase|growth|decline|decrease)\s+in\s+(?:total\s+)?revenues?\b(?!\s+per\b)", re.I
 )
 
 

@@ -29,7 +29,8 @@ COMPARISON = re.compile(CMP + r"$", re.I)
 SHARE_OF = re.compile(
     r"^\s*of\s+(?P<owner>(?:(?:the|our|its|total|consolidated|overall|net|segment|segment's|"
     r"business|company|company's|group|reported|this|that|[Qq][1-4]|quarter's|quarterly|"
-    r"[A-Za-z][\w&/'’-]*)\s+){0,4})(?P<of>revenues?|sales|licensing|business)\b(?!\s+dollar)",
+    r"(?!(?:and|or|was|were|is|are|experienced|had|has|saw)\b)[A-Za-z][\w&/'’-]*)\s+){0,4})"
+    r"(?P<of>revenues?|sales|licensing|business)\b(?!\s+dollar)",
 )
 # The words of a share's whole that name no part: "of our total revenue" is the company's.
 _WHOLE = word_set(
@@ -132,6 +133,14 @@ SHARE_VERB = re.compile(
     r"(?:[^%]{0,40}?\bor\b)?[^%]{0,25}$",
     re.I,
 )
+
+
+def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The last match of `pattern` in `text` (one pass), None where there is none."""
+    found = None
+    for found in pattern.finditer(text):  # noqa: B007 - the last one is kept
+        pass
+    return found
 
 
 def tail(text: str, size: int, end: int | None = None) -> int:

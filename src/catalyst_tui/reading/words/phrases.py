@@ -132,6 +132,8 @@ def phrase_before(clause: str, at: int) -> str:
             kept.insert(0, word)  # "total reported sales": an adjective, no verb
             continue
         if low in _STOP:
+            if "," in kept and i == 0 and low in MEASURE_OF | {"within", "across"}:
+                kept = kept[kept.index(",") + 1 :]  # "Within X, the Y business": Y, framed
             break
         if low in ANAPHORS and kept == []:
             kept.insert(0, word)

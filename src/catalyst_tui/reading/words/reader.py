@@ -50,20 +50,23 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
     # The reader's modules (their regular expressions: tens of milliseconds) load with the
     # first text read; every command imports the records (the metric catalogue's guidance
     # words), not the reader (reading/words/__init__.py).
-    from .bases import latest_base
+    from .bases import latest_base, named_years
     from .clauses import clause_subject
     from .figures import read_figures
     from .guidance import read_guidance
     from .phrases import phrase_before
     from .subjects import read_subject
+    from .wholes import one_whole
 
     spans = company_sentences(text, sentence_spans(text) if spans is None else spans)
     for cached in (clause_subject, phrase_before, read_subject):
         cached.cache_clear()  # a sentence's phrases are read once within it, not across texts
     customers, parts = document_facts(text, spans)
     latest = latest_base(text[s:e] for s, e in spans if e - s <= LONGEST)
+    years = named_years(text[s:e] for s, e in spans if e - s <= LONGEST)
     company = {m["name"].casefold() for m in _LISTED.finditer(text)}
     company |= {m["name"].casefold() for m in _OFFICER.finditer(text, 0, _OPENING)}
+    named = frozenset(company)
     found: list[Stated] = []
     for start, end in spans:
         sentence = text[start:end]
@@ -75,7 +78,12 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
         if not (figures or guidance) or boilerplate(sentence):
             continue
         plain = _BULLET.sub(lambda m: " " * len(m.group()), sentence)
-        for stated in read_figures(plain, start, end, customers, parts, latest) if figures else ():
+        read = (
+            read_figures(plain, start, end, customers, parts, latest, years, named)
+            if figures
+            else ()
+        )
+        for stated in read:
             stated = stated._replace(sentence=sentence)
             if stated.subject.casefold() in company or _itself(text, stated.subject):
                 stated = stated._replace(subject=COMPANY)  # "NVIDIA (NASDAQ: NVDA) reported"
@@ -84,7 +92,7 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
             found.append(stated)
         if guidance:
             found.extend(read_guidance(sentence, start, end))
-    return tuple(found)
+    return tuple(one_whole(found))
 
 
 # A company named as one: "NIKE Inc revenue grew 16%".

@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from .patterns import last_match
 from .phrases import (
     AS_SHARE,
     MEASURE_OF,
@@ -31,6 +32,7 @@ from .vocabulary import (
     GENERIC_WORDS,
     NOT_REVENUE,
     PART_WORDS,
+    PERIOD,
     PERIOD_WORD,
     PRONOUNS,
     REVENUE_TYPES,
@@ -42,6 +44,18 @@ _AMOUNT = re.compile(r"^(?:\$|€|£)?[\d.,]+$|^(?:million|billion|thousand|m|bn
 
 
 # Words of talk about the figure, not of what it is about ("you can see $6.34 billion").
+# What acquisitions brought: "Sales from the acquisitions of X and Y" are no part's own.
+_ACQUIRED = re.compile(r"(?:the\s+|our\s+|recent\s+)*(?:acquisitions?|acquired)\b")
+# Talk before the part a speaker turns to: "I'll cover Medical Devices", "you'll see the
+# financial results of our eMobility segment", "To summarize the full year the ABL business",
+# "Top line results in Refrigeration", "Now moving on to our results; subscription revenue".
+_TALK_LEAD = re.compile(
+    r"\b(?:cover|covering|see|summarize|summarizing|discuss|review)\b(?:\s+the\s+full\s+year)?"
+    r"(?:\s+the)?(?:\s+financial)?(?:\s+results?\s+(?:of|for|in))?|\bresults?\s+(?:of|for|in)\b|"
+    r"[;:]",
+    re.I,
+)
+_TALK_KEYS = ("cover", "see", "summar", "discuss", "review", "result", ";", ":")
 _DISCOURSE = frozenset({"you", "can", "see", "let", "think", "believe", "mentioned", "said"})
 
 
@@ -58,6 +72,7 @@ class Subject(NamedTuple):
 # A measure's qualifiers that name no part: "constant currency revenue growth", "13-week".
 _QUALIFIERS = re.compile(
     r"\b(?:constant[- ]currency|currency[- ]neutral|f/?x[- ]neutral|local[- ]currency|"
+    r"[\w-]+-adjusted|as[- ]adjusted|"
     r"\d{1,2}-week|\d{1,2}-month)\b",
     re.I,
 )
@@ -95,7 +110,10 @@ _WE = frozenset({"we", "i", "we've", "we're", "we'd", "we'll", "i've", "i'm"})
 # Someone else's market as a whole: "global car sales", "worldwide smartphone shipments".
 _WORLD = re.compile(r"\s*(?:the\s+)?(?:global|worldwide|world|industry-wide)\s")
 # Words a name never ends with: "Sales in industrial in the first quarter" is industrial's.
-_TRAILING = word_set("and & or of the also growth rate in into for at on with by to from")
+_TRAILING = word_set(
+    "and & or of the also growth rate in into for at on with by to from performance results"
+    " through since until via across within versus over as"
+)
 _BASE_OF = re.compile(r"^(?:.*\s)?base\s+of\s+(?=(?:[\w-]+\s+){1,3}(?:revenues?|sales)\b)", re.I)
 _YEAR = re.compile(r"'?\d{2}|(?:19|20)\d{2}|fy\d{2,4}")  # "Microsoft 365" keeps its 365
 _NAMED_BEFORE = re.compile(
@@ -122,8 +140,16 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject(
             COMPANY if last in REVENUE_WORDS else "", last in REVENUE_WORDS, False, False
         )
-    phrase = re.split(r"\b(?:excluding|including|ex|net\s+of)\b", phrase, maxsplit=1, flags=re.I)[0]
+    phrase = re.split(
+        r"\b(?:excluding|including|ex|net\s+of|inclusive\s+of|exclusive\s+of)\b",
+        phrase,
+        maxsplit=1,
+        flags=re.I,
+    )[0]
     phrase = re.sub(r"\([^)]*\)", " ", phrase)  # "NVIDIA (NASDAQ: NVDA)"
+    low = phrase.lower()
+    talk = last_match(_TALK_LEAD, phrase) if any(k in low for k in _TALK_KEYS) else None
+    phrase = phrase[talk.end() :] if talk is not None else phrase  # "I'll cover X": X
     said_revenue = re.search(AS_SHARE, phrase, re.I) is not None
     phrase = re.sub(AS_SHARE, " revenue ", phrase, flags=re.I)  # "X as a percentage of sales"
     revenue_said = revenue_said or said_revenue
@@ -204,9 +230,17 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         if low in MEASURE_OF and i > 0 and lows[i - 1] in REVENUE_WORDS:
             if _NAMED_BEFORE.match(" ".join(lows[i + 1 :])):
                 return Subject("", False, True, False)  # "revenue in this business": before
-            if _named_after(words[: i - 1]):  # "database revenue from Amazon": a source
-                return read_subject(" ".join(words[:i]), first=first, revenue_said=revenue_said)
+            if _ACQUIRED.match(" ".join(lows[i + 1 :])):
+                return Subject("", False, True, False)  # "Sales from the acquisitions": theirs
             rest = read_subject(" ".join(words[i + 1 :]), revenue_said=True)
+            if _named_after(words[: i - 1]):
+                if (
+                    rest.name not in ("", COMPANY)
+                    and not (rest.other or rest.anaphor)
+                    and not any(PERIOD.fullmatch(w) for w in lows[i + 1 :])
+                ):
+                    return Subject("", False, True, False)  # "Consumer sales in Asia": two parts
+                return read_subject(" ".join(words[:i]), first=first, revenue_said=revenue_said)
             if rest.anaphor:
                 return Subject("", False, True, False)  # "revenue from it": named before
             if rest.name in ("", COMPANY) and not rest.other:  # "Revenue in Q3", "of $820M"

@@ -35,7 +35,8 @@ OTHER_MEASURES = word_set(
     asp backlog contribution contributions loss losses gains impressions views clicks traffic
     impact impacts headwind headwinds tailwind tailwinds obligations obligation
     visits people memberships households forecast outlook guidance sg&a g&a r&d sga saar demand
-    deps subscriptions patients procedures survival"""
+    deps subscriptions patients procedures survival exchange currency currencies oibda ebita ffo
+    affo noi aur aurs aav absorption consumption traffic gmv tpv aum comps closures openings size"""
 )
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
 # ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
@@ -46,7 +47,8 @@ NOT_REVENUE = re.compile(
     r"\bsell[- ]?(?:through|in)\b|\bpoint[- ]of[- ]sale\s+(?:data|sales)\b|\bPOS\s+sales\b|"
     r"\b(?:revenues?|sales)\s+(?:backlog|synerg\w*|recognition|run[- ]rate|pipeline)\b|"
     r"\bthrough\s+(?:our\s+|the\s+)?(?:distributors?|distribution|channel)|"
-    r"\b(?:comparable|same)[- ]stores?\b|\blike[- ]for[- ]like\b|"
+    r"\b(?:comparable|same)[- ]stores?\b|\blike[- ]for[- ]like\b|\bcomps?\b|"
+    r"\bcomparable\s+(?:[\w-]+\s+){0,3}?(?:sales|revenues?)\b|"
     # an expense named with sales: "sales and marketing", "selling, general and administrative"
     r"\bsales\s+(?:and|&)\s+marketing\b|\bselling\b|"
     r"\b(?:total\s+|serviceable\s+)?addressable\s+markets?\b|\btam\b|"
@@ -62,6 +64,16 @@ EXCLUDED_PART = re.compile(
     r"(?i:the\s+|our\s+)?(?!(?i:impacts?|effects?|currency|currencies|fx|foreign|"
     r"acquisitions?|divestitures?|dispositions?|m&a|one-time|special|extra|53rd|items?|"
     r"charges?|costs?|gaap)\b)[A-Z][\w&.-]*"
+)
+# Words of places: a region or a country is a part of revenue cut another way than a segment
+# or a product line ("In EMEA, consumer sales declined 11%" is neither EMEA's nor consumer's).
+PLACES = word_set(
+    """americas america american emea apac apj asia asian europe european africa african latam
+    latin pacific mideast middle east north south western eastern northern southern nordic
+    nordics benelux china
+    chinese japan japanese india germany german uk u.k u.s us usa canada canadian mexico brazil
+    france italy spain korea taiwan australia anz russia international domestic region regions
+    regional geography geographies geographic country countries world emerging greater pac"""
 )
 # Currencies a figure is said in: "up 12% in USD" names no part.
 CURRENCIES = word_set(
@@ -86,7 +98,8 @@ GENERIC_WORDS = word_set(
     """the our its their a an total overall consolidated net organic core reported gaap non-gaap
     adjusted company company's companys whole combined basis comparable comp same-store
     like-for-like underlying operational operationally globally worldwide acquisitions
-    acquisition divestitures divestiture commodities commodity fx global countries"""
+    acquisition divestitures divestiture commodities commodity fx global countries companywide
+    company-wide enterprisewide enterprise-wide"""
 )
 PRONOUNS = frozenset({"we", "i", "us", "our"})
 ANAPHORS = frozenset({"it", "they", "them", "this", "that", "these", "those", "which", "both"})
@@ -105,7 +118,8 @@ PERIOD = re.compile(
 PERIOD_WORD = word_set(
     """q1 q2 q3 q4 h1 h2 quarter quarters quarterly year years annual full-year full fiscal month
     months half nine six period first second third fourth final last prior current next same
-    this ytd year-to-date fy"""
+    this ytd year-to-date fy week weeks day days january february march april june july august
+    september october november december"""
 )
 SEQUENTIAL = re.compile(
     r"\bsequential(?:ly)?\b|quarter[- ](?:over|on|to)[- ]quarter|\bq/q\b|\bqoq\b|"
@@ -124,10 +138,11 @@ YEARLY = re.compile(
     r"year[- ](?:over|on)[- ]year|\byoy\b|\by/y\b|"
     # a year before is a base after a word of comparison; "grew 70% last year", "a 22% increase
     # in the year-ago quarter" say when, not against what
-    r"(?:than|from|versus|vs\.?|over|on|compared\s+(?:to|with)|against|relative\s+to|"
+    r"(?:than|from|versus|vs\.?|over|on|to|compared\s+(?:to|with)|against|relative\s+to|"
     r"in\s+comparison\s+(?:to|with))\s+(?:[$€£][\d.,]+\s*(?:million|billion)?\s+(?:in|for)\s+)?"
     r"(?:the\s+|our\s+|a\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:(?:last|prior|previous)\s+year(?!\s*[- ]to[- ]date)|prior[- ]year|year[- ]ago)|"
+    r"(?:(?:last|prior|previous)\s+(?:fiscal\s+)?year(?!\s*[- ]to[- ]date)|prior[- ]year|"
+    r"year[- ]ago)|"
     r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with)|against)\s+(?:the\s+|our\s+)?"
     r"(?:(?:19|20)\d\d|q[1-4]\s+(?:of\s+)?(?:fiscal\s+)?['’]?\d{2,4}|"
     r"(?:(?:first|second|third|fourth)\s+quarter|q[1-4])\s+(?:of\s+)?(?:fiscal\s+)?"
@@ -159,7 +174,8 @@ ATTRIBUTED = re.compile(
 )
 FORWARD = re.compile(
     r"\b(?:expects?|expecting|anticipates?|anticipating|will|plans?\s+to|planning\s+to|"
-    r"intends?|projects?|projecting|forecasts?|outlook|guidance\s+(?:of|for|to|is|calls)|"
+    r"intends?|projects?|projecting|projections?|projected|forecasts?|outlook|"
+    r"guidance\s+(?:of|for|to|is|calls)|"
     r"guide|going\s+to|on\s+track\s+to|set\s+to|expectations?\s+for|"
     r"(?:is|are)\s+(?:expected|anticipated)\s+to|impl(?:y|ies|ying)|midpoint)\b",
     re.I,

@@ -1,0 +1,117 @@
+"""The company's own revenue has one growth a period, a basis and a measure: where a document
+gives "revenue" another growth for the same, said with no word of the whole, it is a part's,
+named in an earlier sentence ("Turning to Materials." then "First quarter revenue increased
+26%"), and is not the company's.
+
+`one_whole(found)` drops, of the company's growths of a document, those said with no word of
+the whole that another growth, said with one ("total", "consolidated", "overall", "company",
+"our revenue", "we grew") first for the same period, basis and measure, contradicts.
+Linear: one pass, each sentence's opening words read once."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .patterns import FIGURE
+from .records import COMPANY, Stated
+
+__all__ = ["one_whole"]
+
+
+def one_whole(found: Iterable[Stated]) -> list[Stated]:
+    """`found` without the company's growths, said with no word of the whole, that the whole's
+    growth stated first for the same period, basis and measure contradicts."""
+    first: dict[tuple[str, str, str], float] = {}
+    kept: list[Stated] = []
+    for stated in found:
+        if stated.kind != "growth" or stated.subject != COMPANY or stated.forward:
+            kept.append(stated)
+            continue
+        key = (stated.basis, _period(stated), _measure(stated))
+        if _whole(stated):
+            first.setdefault(key, stated.value or 0.0)
+        elif key in first and abs((stated.value or 0.0) - first[key]) > 1e-9:
+            continue  # "Revenue increased 26%" after the company's total 5%: a part's
+        kept.append(stated)
+    return kept
+
+
+_PERIODS = (
+    (
+        "year",
+        re.compile(
+            r"\b(?:full\s+(?:fiscal\s+)?year|full-year|for\s+the\s+(?:fiscal\s+)?year|"
+            r"fiscal\s+(?:year\s+)?(?:19|20)?['’]?\d\d\b(?!\s+(?:first|second|third|fourth)|\s+q)|"
+            r"annual|(?:in|for)\s+(?:19|20)\d\d\b(?!\s+(?:first|second|third|fourth)?\s*quarter))",
+            re.I,
+        ),
+    ),
+    (
+        "part of a year",
+        re.compile(
+            r"\b(?:year[- ]to[- ]date|ytd|first\s+half|second\s+half|(?:six|nine|twelve)\s+months|"
+            r"first\s+(?:six|nine)|weeks?|months?)\b",
+            re.I,
+        ),
+    ),
+    ("q1", re.compile(r"\b(?:q1|first[- ]quarter)\b", re.I)),
+    ("q2", re.compile(r"\b(?:q2|second[- ]quarter)\b", re.I)),
+    ("q3", re.compile(r"\b(?:q3|third[- ]quarter)\b", re.I)),
+    ("q4", re.compile(r"\b(?:q4|fourth[- ]quarter)\b", re.I)),
+    ("before", re.compile(r"\b(?:prior|last|previous)\s+year|year[- ]ago|(?:19|20)\d\d\b", re.I)),
+)
+# The measure a growth is said in, where not as reported.
+_MEASURE = re.compile(
+    r"\b(?P<m>organic(?:ally)?|core|constant[- ]currency|currency[- ]neutral|f/?x[- ]neutral|"
+    r"local[- ]currenc(?:y|ies)|excluding|ex[- ]|non-gaap|adjusted|as[- ]adjusted|comparable|"
+    r"operational(?:ly)?|underlying|pro\s+forma|nominal(?:ly)?|in\s+total|days[- ]adjusted)",
+    re.I,
+)
+# Where a figure's own words end: a comma, a word that opens another phrase, the next figure.
+_OWN_END = re.compile(r"[,;]|\b(?:and|with|while|but|including|led|driven)\b|\d\s?%", re.I)
+# Words of the whole: the company's revenue named as the company's.
+_WHOLE = re.compile(
+    r"\b(?:total|consolidated|overall|company|companywide|company-wide|enterprise|group|"
+    r"our\s+(?:(?:net|total|reported)\s+)?(?:revenues?|sales|top[- ]line)|we|we['’]ve|"
+    r"top[- ]line)\b",
+    re.I,
+)
+
+
+def _figure(stated: Stated) -> tuple[int, int]:
+    """Where `stated`'s figure stands in its sentence, and where the figure before it ends."""
+    value = abs(stated.value or 0.0) * 100
+    since = 0
+    for figure in FIGURE.finditer(stated.sentence):
+        if figure["num"] and abs(float(figure["num"]) - value) < 1e-6:
+            return figure.start(), since
+        since = figure.end()
+    return len(stated.sentence), 0
+
+
+def _words_before(stated: Stated) -> str:
+    """The sentence's words before the figure of `stated`."""
+    return stated.sentence[: _figure(stated)[0]]
+
+
+def _period(stated: Stated) -> str:
+    """The period a growth is of, as its sentence's words before it say: a year, a part of
+    one, a quarter named, a period before; "" for none (the quarter the call is of)."""
+    words = f"{stated.period} {_words_before(stated)}"
+    return next((name for name, said in _PERIODS if said.search(words)), "")
+
+
+def _measure(stated: Stated) -> str:
+    """The measure the figure's own words say (back to the figure before it, on to the next
+    comma)."""
+    at, since = _figure(stated)
+    own_end = _OWN_END.search(stated.sentence, at + 1)
+    said = _MEASURE.search(stated.sentence[since : own_end.start() if own_end else None])
+    if said is None and since == 0:
+        said = _MEASURE.search(stated.sentence[:at])
+    return said["m"].lower().rstrip("ly").replace("-", " ") if said else "reported"
+
+
+def _whole(stated: Stated) -> bool:
+    return _WHOLE.search(_words_before(stated)) is not None
