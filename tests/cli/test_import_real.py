@@ -213,8 +213,10 @@ def test_saxo_imports_whole_each_listing_from_its_exchange(tmp_path, capsys):
     2+2+2 on 16 Dec (32), 3 sold on 2 Jan: 29 held; each fee what the row books beyond the
     shares' money (422.99 - 3 x 139.74 = 3.77); NVDA 3 at 134.85 + 1.00, META 1 at 589.16 +
     1.00, AMZN 2 at 220 + 1; VUSA on Amsterdam 1.5 at 110.01 EUR (16-jan-2025, a Dutch month).
-    Dividends: VWRL.AS 1.83 and VUSA.AS 0.46 booked at 0.92139706 (1.83 / 0.92139706 EUR), the
-    tax not stated. Not trades: deposits, a withdrawal, custody fees."""
+    Dividends: VWRL.AS 1.83 and VUSA.AS 0.46 booked in the account's dollars (its trades of
+    dollar listings book at a rate of 1, 3 x 139.74 = 419.22) at 0.92139706: euros a dollar, since
+    a euro cost more than a dollar all through 2025 (ECB reference rates 1.02 to 1.18), so
+    1.83 x 0.92139706 = 1.686 EUR; the tax not stated. Not trades: deposits, a withdrawal, custody fees."""
     code, out, err = imports(tmp_path, capsys, "saxo-export.csv")
     assert code == 0, err
     assert "12 trades and 2 dividends added" in out
@@ -224,7 +226,7 @@ def test_saxo_imports_whole_each_listing_from_its_exchange(tmp_path, capsys):
     assert held(tmp_path, "NVDA") == ([Lot(3, 134.85, D(2024, 12, 30), fees=1.0)], [])
     assert held(tmp_path, "VUSA.AS")[0] == [Lot(1.5, 110.01, D(2025, 1, 16))]
     assert paid(tmp_path, "VWRL.AS") == [
-        (D(2025, 4, 2), pytest.approx(1.83 / 0.92139706), None, "")
+        (D(2025, 4, 2), pytest.approx(1.83 * 0.92139706), None, "")
     ]
 
 

@@ -153,11 +153,11 @@ def imported(user: User, line: str, config: Path) -> None:
     (sale,) = tickers["VWRA.L"]["sells"]
     assert (sale["shares"], sale["price"], sale["date"]) == (3, 139.74, dt.date(2025, 1, 2))
     assert sale.get("fees", 0) == 0
-    # row 3: VUSA's dividend, booked 0,46 at a conversion rate of 0.92139706 (docs/config.md:
-    # the amount over the rate, in the instrument's currency)
+    # row 3: VUSA's dividend, booked 0,46 (dollars, the account's money) at a conversion rate of
+    # 0.92139706 euros a dollar (docs/config.md: the amount times the rate, in euros)
     (paid,) = tickers["VUSA.AS"]["dividends"]
     assert paid["date"] == dt.date(2025, 4, 2)
-    assert paid["amount"] == pytest.approx(0.46 / 0.92139706)
+    assert paid["amount"] == pytest.approx(0.46 * 0.92139706)
 
 
 def written(market: MarketServer, due: dt.date) -> str:

@@ -179,3 +179,28 @@ def test_saxo_dates_name_their_month(text: str, when: dt.date) -> None:
     assert saxo_day(text) == when
     with pytest.raises(BadRow):
         saxo_day("2025-04-02")
+
+
+def test_saxo_converts_the_accounts_money_to_the_instruments_at_the_rows_rate() -> None:
+    """A dollar account's trade of a euro listing, by hand: `Buy 2 @ 100.00 EUR` booked 218.00
+    dollars at 0.92 euros a dollar is 200.56 EUR, the 0.56 beyond the shares' 200 its fee; a
+    dividend booked 1.83 dollars at 0.92139706 is 1.83 x 0.92139706 = 1.6862 EUR. (Taken the other
+    way, the fee would be 36.96 EUR on 200: a rate below 1 for a euro can only be euros a
+    dollar, a euro having cost more than a dollar all through 2025.)"""
+    from catalyst_tui.reading.brokers.export import Options
+    from catalyst_tui.reading.brokers.rows import read_rows
+    from catalyst_tui.reading.brokers.saxo import saxo
+
+    text = (
+        "Trade Date,Type,Instrument,Instrument currency,Instrument Symbol,Event,Amount,"
+        "Conversion Rate\n"
+        '02-Apr-2025,Trade,Vanguard S&P 500,EUR,VUSA:xams,Buy 2 @ 100.00 EUR,"-218,00",0.92\n'
+        "02-Apr-2025,Corporate action,Vanguard All-World,EUR,VWRL:xams,Dividend,1.83,0.92139706\n"
+    )
+    read = read_rows(text, lambda cells: "Conversion Rate" in cells, saxo, Options())
+    assert read.issues == []
+    (trade,) = read.trades
+    assert (trade.shares, trade.price, trade.currency) == (2, 100.0, "EUR")
+    assert trade.fees == pytest.approx(218.00 * 0.92 - 200)
+    (paid,) = read.dividends
+    assert paid.amount == pytest.approx(1.6862, abs=1e-4)

@@ -98,9 +98,10 @@ def saxo(r: ExportRow) -> Trade | Dividend | None:
     when = saxo_day(r.need("Trade Date"))
     currency = currency_code(r.cell("Instrument currency"))
     if event.lower() == "dividend":
-        # booked in the account's currency at the row's rate (instrument's units per account's)
-        rate = own_mark(r.cell("Conversion Rate") or "1") or 1.0
-        paid = own_mark(r.need("Amount")) / rate
+        # booked in the account's currency; the row's rate is the instrument's units per the
+        # account's (a euro dividend in a dollar account at 0.92: euros per dollar, a euro
+        # costing more than a dollar), so the instrument's money is the amount times the rate
+        paid = own_mark(r.need("Amount")) * _rate(r)
         return r.dividend(
             _symbol(r),
             when,
@@ -115,7 +116,7 @@ def saxo(r: ExportRow) -> Trade | Dividend | None:
         return None
     shares = own_mark(found.group("qty"))
     price = own_mark(found.group("price"))
-    booked = abs(own_mark(r.need("Amount"))) / (own_mark(r.cell("Conversion Rate") or "1") or 1.0)
+    booked = abs(own_mark(r.need("Amount"))) * _rate(r)  # in the instrument's money
     # the fee is what the row books beyond the trade's money; a booking of less states none
     fees = max(0.0, booked - shares * price if side == "buy" else shares * price - booked)
     return r.trade(
@@ -128,3 +129,9 @@ def saxo(r: ExportRow) -> Trade | Dividend | None:
         found.group("cur"),
         name=r.cell("Instrument"),
     )
+
+
+def _rate(r: ExportRow) -> float:
+    """The row's `Conversion Rate`: the instrument's units per one of the account's (1 when the
+    two are one currency, or the cell is empty)."""
+    return own_mark(r.cell("Conversion Rate") or "1") or 1.0
