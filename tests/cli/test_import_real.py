@@ -216,7 +216,8 @@ def test_saxo_imports_whole_each_listing_from_its_exchange(tmp_path, capsys):
     Dividends: VWRL.AS 1.83 and VUSA.AS 0.46 booked in the account's dollars (its trades of
     dollar listings book at a rate of 1, 3 x 139.74 = 419.22) at 0.92139706: euros a dollar, since
     a euro cost more than a dollar all through 2025 (ECB reference rates 1.02 to 1.18), so
-    1.83 x 0.92139706 = 1.686 EUR; the tax not stated. Not trades: deposits, a withdrawal, custody fees."""
+    1.83 x 0.92139706 = 1.686 EUR; the tax not stated. Not trades: deposits, a withdrawal,
+    custody fees."""
     code, out, err = imports(tmp_path, capsys, "saxo-export.csv")
     assert code == 0, err
     assert "12 trades and 2 dividends added" in out
