@@ -43,21 +43,11 @@ CONVENTIONS: dict[str, tuple[frozenset[str], str]] = {
                 "tui/screens/changes.py",
                 "tui/screens/performance.py",
                 "tui/screens/timeline.py",
-                "tui/widgets/ticker/checkpoints.py",
-                "tui/widgets/ticker/estimates.py",
-                "tui/widgets/ticker/evidence.py",
-                "tui/widgets/ticker/kpis.py",
-                "tui/widgets/ticker/lines.py",
-                "tui/widgets/ticker/results.py",
                 "tui/widgets/watchlist/cells.py",
             }
         ),
         "a table's columns, declared by the module that draws the table (or, in the demo, "
         "writes SEC's columnar answer)",
-    ),
-    "GIVE_WAY": (
-        frozenset({"tui/widgets/ticker/estimates.py", "tui/widgets/watchlist/cells.py"}),
-        "a table's columns that give way on a narrow terminal, beside its COLUMNS",
     ),
     "MODULE": (
         frozenset(

@@ -200,11 +200,11 @@ def _question(message: Asked, workspace: Workspace) -> tuple[str, str, Callable[
                 f"{lines}\nThey then compare as written; the verdicts stay the same.",
                 lambda: workspace.rewrite_for_splits(rewrites),
             )
-        case messages.RemoveLot(symbol=symbol, index=index, lot=lot):
+        case messages.RemoveLot(symbol=symbol, index=index, entry=lot):
             entry = "lot"
             what = f"lot {index + 1} of {symbol} ({lot.shares:g} at {lot.cost:g})"
             then = "a sale it held makes the file invalid and is refused"
-        case messages.RemoveSell(symbol=symbol, index=index, sell=sell):
+        case messages.RemoveSell(symbol=symbol, index=index, entry=sell):
             entry = "sale"
             what = f"the sale of {sell.shares:g} {symbol} on {sell.date.isoformat()}"
             then = "the shares it sold are held again"
@@ -222,7 +222,7 @@ def _form(message: FormAsked, workspace: Workspace) -> Screen[Any]:
     match message:
         case messages.AddLot(symbol=symbol):
             return forms.LotForm(workspace, symbol)
-        case messages.EditLot(symbol=symbol, index=index, lot=lot):
+        case messages.EditLot(symbol=symbol, index=index, entry=lot):
             return forms.LotForm(workspace, symbol, lot, index)
         case messages.AddSell(symbol=symbol):
             return forms.SellForm(workspace, symbol)

@@ -2,22 +2,24 @@
 (a screen to push, a form to open, a flag to clear). Screens never call app methods.
 
 Each is a plain class with an `__init__` as @dataclass wrote it (its fields set, then Message's
-own set-up), its own or its shape's (a message about a ticker, a checkpoint, a passage, a lot),
-without the methods @dataclass generates and compiles at import: as dataclasses the 24 messages
-took about 7 ms of the TUI's start-up (bench/startup.py), for an equality and a repr no message
-is asked for (tests/tui/test_messages.py)."""
+own set-up), its own or its shape's (a message about a ticker, a checkpoint, a passage, a lot
+or a sale), without the methods @dataclass generates and compiles at import: as dataclasses the
+24 messages took about 7 ms of the TUI's start-up (bench/startup.py), for an equality and a repr
+no message is asked for (tests/tui/test_messages.py)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from textual.message import Message
 
 if TYPE_CHECKING:
     from ..store.records import CheckpointRecord, EvidenceRecord
     from ..thesis.kpis.statements import StatedKpi
-    from ..thesis.portfolio.positions import Lot, Sell
+    from ..thesis.portfolio.positions import Lot, Sell  # noqa: F401 (the bases' _OfEntry[...])
     from ..views.timeline import Rewrite
+
+_E = TypeVar("_E")  # a lot or a sale of the file
 
 
 class _OfTicker(Message):
@@ -50,17 +52,18 @@ class _OfPassage(Message):
         super().__init__()
 
 
-class _OfLot(Message):
-    """The shape of a message about a ticker's lot number `index` (0-based, file order)."""
+class _OfEntry(Message, Generic[_E]):
+    """The shape of a message about a ticker's lot or sale number `index` (0-based, file
+    order): `entry`."""
 
     symbol: str
     index: int
-    lot: Lot
+    entry: _E
 
-    def __init__(self, symbol: str, index: int, lot: Lot) -> None:
+    def __init__(self, symbol: str, index: int, entry: _E) -> None:
         self.symbol = symbol
         self.index = index
-        self.lot = lot
+        self.entry = entry
         super().__init__()
 
 
@@ -113,11 +116,11 @@ class AddLot(_OfTicker):
     """Open the form for a new lot of a ticker."""
 
 
-class EditLot(_OfLot):
+class EditLot(_OfEntry["Lot"]):
     """Open the form that edits a ticker's lot number `index` (0-based, file order)."""
 
 
-class RemoveLot(_OfLot):
+class RemoveLot(_OfEntry["Lot"]):
     """Ask, then take a ticker's lot number `index` (0-based, file order) out of the file."""
 
 
@@ -125,18 +128,8 @@ class AddSell(_OfTicker):
     """Open the form that records a sale of a ticker."""
 
 
-class RemoveSell(Message):
+class RemoveSell(_OfEntry["Sell"]):
     """Ask, then take a ticker's sale number `index` (0-based, file order) out of the file."""
-
-    symbol: str
-    index: int
-    sell: Sell
-
-    def __init__(self, symbol: str, index: int, sell: Sell) -> None:
-        self.symbol = symbol
-        self.index = index
-        self.sell = sell
-        super().__init__()
 
 
 class EditTicker(_OfTicker):

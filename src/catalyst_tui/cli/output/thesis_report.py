@@ -15,6 +15,7 @@ from ...views.kpis import stated_text
 from .svg_chart import svg_chart
 
 if TYPE_CHECKING:
+    from ...store.records import EvidenceRecord
     from ...views.kpis import KpiPoint, KpiSeries
     from ...views.report import ThesisReport
 
@@ -79,6 +80,29 @@ def _kpis_html(r: ThesisReport) -> list[str]:
     return out
 
 
+NO_PASSAGE = "No passage of evidence has been found."
+
+
+def _passage_markdown(p: EvidenceRecord) -> list[str]:
+    """A passage as a list item: its checkpoint and document, the passage quoted, its link."""
+    said = f"{_md(p.document.title or p.document.form)} ({p.document.day.isoformat()})"
+    return [
+        f"- **{_md(p.checkpoint_title)}**: {said}",
+        f"  > {_md(p.passage)}",
+        f"  {_md(p.document.url)}",
+    ]
+
+
+def _passage_html(p: EvidenceRecord) -> list[str]:
+    said = f"{_h(p.document.title or p.document.form)} ({p.document.day.isoformat()})"
+    head = f"<p><strong>{_h(p.checkpoint_title)}</strong>: {said}</p>"
+    return [
+        head,
+        f"<blockquote>{_h(p.passage)}</blockquote>",
+        f'<p class="link">{_h(p.document.url)}</p>',
+    ]
+
+
 def report_markdown(r: ThesisReport) -> str:
     out = [
         MARKDOWN_MARK,
@@ -98,15 +122,7 @@ def report_markdown(r: ThesisReport) -> str:
         for c in r.checkpoints
     ]
     out += ["", "## Evidence", ""]
-    if not r.passages:
-        out.append("No passage of evidence has been found.")
-    for p in r.passages:
-        out += [
-            f"- **{_md(p.checkpoint_title)}**: {_md(p.document.title or p.document.form)}"
-            f" ({p.document.day.isoformat()})",
-            f"  > {_md(p.passage)}",
-            f"  {_md(p.document.url)}",
-        ]
+    out += [line for p in r.passages for line in _passage_markdown(p)] or [NO_PASSAGE]
     out += ["", "## Latest release", ""]
     if r.release is None:
         out.append("No earnings release has been read.")
@@ -161,15 +177,7 @@ def report_html(r: ThesisReport) -> str:
         for c in r.checkpoints
     ]
     out += ["</table>", "<h2>Evidence</h2>"]
-    if not r.passages:
-        out.append("<p>No passage of evidence has been found.</p>")
-    for p in r.passages:
-        out += [
-            f"<p><strong>{_h(p.checkpoint_title)}</strong>: "
-            f"{_h(p.document.title or p.document.form)} ({p.document.day.isoformat()})</p>",
-            f"<blockquote>{_h(p.passage)}</blockquote>",
-            f'<p class="link">{_h(p.document.url)}</p>',
-        ]
+    out += [line for p in r.passages for line in _passage_html(p)] or [f"<p>{NO_PASSAGE}</p>"]
     out.append("<h2>Latest release</h2>")
     if r.release is None:
         out.append("<p>No earnings release has been read.</p>")

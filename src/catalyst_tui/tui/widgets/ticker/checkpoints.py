@@ -32,16 +32,6 @@ if TYPE_CHECKING:
     from ....store.records import CheckpointRecord, EvidenceRecord
     from ....views.ticker import TickerDetail
 
-COLUMNS = (
-    ("status", "Status"),
-    # Before the figures, clipped with … to the room they leave (RowTable.set_last_column).
-    ("title", "Checkpoint"),
-    ("due", "Due"),
-    ("left", "Left"),
-    ("value", "Value"),
-    ("target", "Target"),  # the condition's comparison and threshold; the metric in the detail
-)
-
 
 class CheckpointsPane(TickerPane):
     """Shown by `show`; its keys act on `current_checkpoint` (m, e and x bring the pane to the
@@ -56,6 +46,16 @@ class CheckpointsPane(TickerPane):
         Binding("x", "archive_checkpoint", "Archive"),
         Binding("A", "acknowledge", "Ack"),
     )
+    COLUMNS = (
+        ("status", "Status"),
+        # Before the figures, clipped with … to the room they leave (RowTable.set_last_column).
+        ("title", "Checkpoint"),
+        ("due", "Due"),
+        ("left", "Left"),
+        ("value", "Value"),
+        # The condition's comparison and threshold; the metric in the detail.
+        ("target", "Target"),
+    )
 
     def __init__(self, title: str, context: PaneContext, *, id: str) -> None:  # noqa: A002
         super().__init__(title, context, id=id)
@@ -68,7 +68,7 @@ class CheckpointsPane(TickerPane):
 
     def on_mount(self) -> None:
         table = self.query_one("#checkpoint-table", RowTable)
-        table.add_keyed_columns(COLUMNS)
+        table.add_keyed_columns(self.COLUMNS)
 
     def show(self, detail: TickerDetail) -> None:
         """The rows again, the cursor kept on its checkpoint (or its row, when that is gone)."""
@@ -111,19 +111,16 @@ class CheckpointsPane(TickerPane):
         return c
 
     def action_mark(self) -> None:
-        if (c := self._need_checkpoint()) is not None:
-            self.post_message(messages.MarkCheckpoint(c))
+        self.post_about(self._need_checkpoint(), messages.MarkCheckpoint)
 
     def action_add_checkpoint(self) -> None:
         self.post_message(messages.AddCheckpoint(self.symbol))
 
     def action_edit_checkpoint(self) -> None:
-        if (c := self._need_checkpoint()) is not None:
-            self.post_message(messages.EditCheckpoint(c))
+        self.post_about(self._need_checkpoint(), messages.EditCheckpoint)
 
     def action_archive_checkpoint(self) -> None:
-        if (c := self._need_checkpoint()) is not None:
-            self.post_message(messages.ArchiveCheckpoint(c))
+        self.post_about(self._need_checkpoint(), messages.ArchiveCheckpoint)
 
     def action_acknowledge(self) -> None:
         """The highlighted checkpoint's flag, or every flag of the ticker when it has none."""

@@ -23,21 +23,6 @@ from .table_pane import TablePane
 if TYPE_CHECKING:
     from ....views.ticker import TickerDetail
 
-COLUMNS = (
-    "Period",
-    "Ends",
-    "EPS",
-    "EPS range",
-    "Analysts",
-    "Revenue",
-    "Revenue range",
-    "EPS 90d → now",
-    "Up/down 30d",
-)
-# Narrow, these give way first to last (table.py), blank rather than cut (a date or a range cut
-# short reads as another): the period's end, then the ranges; the averages and revisions stay.
-GIVE_WAY = (("Ends", 0), ("Revenue range", 0), ("EPS range", 0))
-
 
 def _eps(value: float | None) -> str:
     return fmt.NONE if value is None else f"{value:.2f}"
@@ -89,8 +74,21 @@ def trend(p: Consensus) -> Text:
 
 class EstimatesPane(TablePane):
     PART = "estimates"
-    COLUMNS = COLUMNS
-    GIVE_WAY = GIVE_WAY
+    COLUMNS = (
+        "Period",
+        "Ends",
+        "EPS",
+        "EPS range",
+        "Analysts",
+        "Revenue",
+        "Revenue range",
+        "EPS 90d → now",
+        "Up/down 30d",
+    )
+    # Narrow, these give way first to last (table.py), blank rather than cut (a date or a range
+    # cut short reads as another): the period's end, then the ranges; the averages and revisions
+    # stay.
+    GIVE_WAY = (("Ends", 0), ("Revenue range", 0), ("EPS range", 0))
 
     def show(self, detail: TickerDetail) -> None:
         row = detail.street

@@ -33,13 +33,6 @@ if TYPE_CHECKING:
     from ....views.ticker import TickerDetail
     from .pane import PaneContext
 
-COLUMNS = (
-    ("date", "Date"),
-    ("checkpoint", "Checkpoint"),
-    ("source", "Source"),
-    ("stance", "Stance"),
-    ("passage", "Passage"),
-)
 PASSAGE_WIDTH = 90
 
 
@@ -90,7 +83,13 @@ def mark_note(record: EvidenceRecord) -> str:
 
 class EvidencePane(TablePane):
     PART = "evidence"
-    COLUMNS = COLUMNS
+    COLUMNS = (
+        ("date", "Date"),
+        ("checkpoint", "Checkpoint"),
+        ("source", "Source"),
+        ("stance", "Stance"),
+        ("passage", "Passage"),
+    )
     SCROLLS = False  # the table scrolls its passages; the detail stays in view
     # Its own keys, inside it only (m marks a checkpoint elsewhere); enter (the table's row
     # selection) shows the passage in context.
@@ -183,19 +182,16 @@ class EvidencePane(TablePane):
         return r
 
     def action_show(self) -> None:
-        if (r := self._need()) is not None:
-            self.post_message(messages.ShowPassage(r))
+        self.post_about(self._need(), messages.ShowPassage)
 
     def action_mark(self) -> None:
-        if (r := self._need()) is not None:
-            self.post_message(messages.MarkFromPassage(r))
+        self.post_about(self._need(), messages.MarkFromPassage)
 
     def action_add_document(self) -> None:
         self.post_message(messages.AddDocument(self.symbol))
 
     def action_accept(self) -> None:
-        if (r := self._need()) is not None:
-            self.post_message(messages.AcceptPassage(r))
+        self.post_about(self._need(), messages.AcceptPassage)
 
     def action_dismiss(self) -> None:
         if (r := self._need()) is not None:

@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from ....views.kpis import KpiPoint, KpiSeries, KpisView
     from ....views.ticker import TickerDetail
 
-COLUMNS = ("Series", "Date", "Value", "Source")
 #: After a value: you confirmed it; a kill criterion it alone missed awaits your word on it.
 CONFIRMED, AWAITING = " ✓", " ⚠"
 
@@ -96,7 +95,7 @@ def detail(series: KpiSeries, point: KpiPoint) -> RenderableType:
 
 class KpisPane(TablePane):
     PART = "kpis"
-    COLUMNS = COLUMNS
+    COLUMNS = ("Series", "Date", "Value", "Source")
     SCROLLS = False  # the table scrolls its values; the detail stays in view
     # Narrow, the document's form gives way first (the detail below says it), then the series'
     # name, never the value: docs/tui.md.

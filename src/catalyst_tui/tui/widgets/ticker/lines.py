@@ -21,8 +21,6 @@ if TYPE_CHECKING:
     from ....views.lines import LineRow, LinesView
     from ....views.ticker import TickerDetail
 
-COLUMNS = ("Line", "Revenue", "Share", "vs year before", ("mark", ""))
-
 
 def change(value: float | None) -> Text:
     """'+25.0%' green, '-3.1%' red, '—' without the line a year before."""
@@ -61,7 +59,7 @@ def title(view: LinesView | None) -> Text:
 
 class LinesPane(TablePane):
     PART = "lines"
-    COLUMNS = COLUMNS
+    COLUMNS = ("Line", "Revenue", "Share", "vs year before", ("mark", ""))
     DETAIL = False
 
     def show(self, detail: TickerDetail) -> None:

@@ -8,7 +8,7 @@ panes.py); the pane shows them in the Footer while it has the focus, through the
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, TypeVar
 
 from textual.binding import Binding, BindingType
 from textual.widgets import TabPane
@@ -17,7 +17,11 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Callable, Sequence
 
+    from textual.message import Message
+
     from ....views.ticker import TickerDetail
+
+T = TypeVar("T")
 
 
 class PaneContext(NamedTuple):
@@ -58,6 +62,12 @@ class TickerPane(TabPane):
     def show(self, detail: TickerDetail) -> None:
         """The pane again, from the page as it is now."""
         raise NotImplementedError
+
+    def post_about(self, chosen: T | None, message: Callable[[T], Message]) -> None:
+        """`message` about `chosen`, what a key acts on, when there is one (the pane's `_need`
+        has said so when there is not)."""
+        if chosen is not None:
+            self.post_message(message(chosen))
 
     def reveal(self) -> None:
         """This pane to the front, the focus in it (as its number key does)."""

@@ -256,12 +256,12 @@ class PositionPane(TickerPane):
         leaves uncertain, else the first lot."""
         if (found := self._chosen_lot()) is not None:
             index, lot = found
-            self.post_message(messages.EditLot(symbol=self.symbol, index=index, lot=lot))
+            self.post_message(messages.EditLot(symbol=self.symbol, index=index, entry=lot))
 
     def action_remove_lot(self) -> None:
         if (found := self._chosen_lot()) is not None:
             index, lot = found
-            self.post_message(messages.RemoveLot(symbol=self.symbol, index=index, lot=lot))
+            self.post_message(messages.RemoveLot(symbol=self.symbol, index=index, entry=lot))
 
     def _chosen_lot(self) -> tuple[int, Lot] | None:
         found = self.chosen_lot(self._detail) if self._detail else None

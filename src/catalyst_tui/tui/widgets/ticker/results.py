@@ -27,17 +27,6 @@ if TYPE_CHECKING:
     from ....views.estimates import StreetQuarter
     from ....views.ticker import TickerDetail
 
-COLUMNS = (
-    "Quarter",
-    "Revenue",
-    "vs guide",
-    "vs Street",
-    "GM",
-    "EPS",
-    "Next guide",
-    "XBRL",
-    "Filed",
-)
 _XBRL_FIGURES = ("revenue", "gross_profit", "operating_income", "net_income", "eps_diluted")
 
 
@@ -68,7 +57,17 @@ def _xbrl(row: ResultRow) -> Text:
 
 class ResultsPane(TablePane):
     PART = "results"
-    COLUMNS = COLUMNS
+    COLUMNS = (
+        "Quarter",
+        "Revenue",
+        "vs guide",
+        "vs Street",
+        "GM",
+        "EPS",
+        "Next guide",
+        "XBRL",
+        "Filed",
+    )
 
     # Narrow, a column gives way no narrower than its header (a header cut reads as another):
     # XBRL's word and the beat's first, then the Filed date, whole or not at all (the detail
