@@ -105,14 +105,14 @@ def read_figures(
             if subject.anaphor or not subject.name:
                 subject = previous or first_subject or subject
             elif subject.bare and (previous or first_clause) is not None:
-                named = previous or first_subject  # a clause before this one named it
+                earlier = previous or first_subject  # a clause before this one named it
                 if (
-                    named is not None
-                    and named.name not in ("", COMPANY)
-                    and not named.other
-                    and (named.name[:1].isupper() or named.name.casefold() in parts)
+                    earlier is not None
+                    and earlier.name not in ("", COMPANY)
+                    and not earlier.other
+                    and (earlier.name[:1].isupper() or earlier.name.casefold() in parts)
                 ):
-                    subject = named  # "Security revenue declined, while revenue grew 5%"
+                    subject = earlier  # "Security revenue declined, while revenue grew 5%"
             if subject.other or not subject.name or subject.anaphor:
                 continue
             if not subject.revenue and subject.name.casefold() not in parts:
