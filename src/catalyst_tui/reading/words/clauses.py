@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..wordlists import one_of
 from .phrases import finite_verb, other_measure, tokens
 from .records import COMPANY
 from .subjects import Subject, named_before, read_subject
@@ -60,10 +61,14 @@ _RELATIVE = re.compile(
     r",\s*which\s+(?:includes?|included|contains?)\s+(?:[A-Z][\w&.'’-]*\s+)+(?=[a-z])",
     re.I,
 )
+# The verbs that open a clause of their own after "and": "and Services revenue grew 5%".
+_CLAUSE_VERB = one_of(
+    """was were is are grew increased decreased declined rose fell accounted represented
+    comprised saw delivered improved"""
+)
 _CLAUSE_CUT = re.compile(
     r";|,?\s+(?:while|whereas)\s+|,\s+but\s+|\s+but\s+(?=\w+\s+(?:was|were|is|are))|"
-    r"(?:,\s+|\s+)and\s+(?=(?:[\w&/.'’-]+\s+){0,5}?(?:was|were|is|are|grew|increased|"
-    r"decreased|declined|rose|fell|accounted|represented|comprised|saw|delivered|improved)\b)",
+    + rf"(?:,\s+|\s+)and\s+(?=(?:[\w&/.'’-]+\s+){{0,5}}?{_CLAUSE_VERB}\b)",
     re.I,
 )
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..wordlists import word_set
 from .clauses import Clause, frame_of
 from .phrases import NOT_ADVERBS, finite_verb, tokens
 from .records import COMPANY
@@ -19,7 +20,6 @@ from .vocabulary import (
     PLACES,
     REACH,
     REVENUE_WORDS,
-    word_set,
 )
 
 __all__ = [

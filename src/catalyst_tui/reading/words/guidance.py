@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..wordlists import any_word
 from .patterns import GUIDANCE_NOUN
 from .prior import against_prior_range, against_prior_words, from_to
 from .records import Stated
@@ -137,11 +138,10 @@ _HARDSHIP = re.compile(
     r"shutdowns?)\b",
     re.I,
 )
-_NEGATED = re.compile(
-    r"\b(?:not|never|no|n[o']t|without|too\s+early|unable|declin(?:e|ed|ing)\s+to)\b|n[’']t\b",
-    re.I,
+_NEGATED = any_word(
+    "not never no n[o']t without too_early unable declin(?:e|ed|ing)_to", also=r"n[’']t\b"
 )
-_HEDGED = re.compile(r"\b(?:would|could|might|may|if|unless|plan\s+to|whether)\b", re.I)
+_HEDGED = any_word("would could might may if unless plan_to whether")
 _ELSE = re.compile(
     r"\b(?:dividend|dividends|buyback|repurchase|rating|prices?|headcount|stake|wages?)\b|"
     r"\b[A-Z][\w&.-]*['’]s\s+(?:\w+\s+){0,2}outlook|outlook\s+for\s+(?:demand|the\s+market|"

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ..wordlists import any_word
 from .patterns import CMP, COMPARISON, FIGURE, NEGATIVE, SHARE_OF, VERB_THEN, share_of, tail
 from .phrases import finite_verb, other_measure, phrase_before, tokens
 from .subjects import Subject, read_subject
@@ -218,10 +219,9 @@ _ITEM = re.compile(
     r"\s?(?:%|percent\b)",
     re.I,
 )
-_SHARE_HEAD = re.compile(
-    r"\b(?:mix|split|breakdown|percent(?:age)?\s+of|share\s+of|of\s+(?:total\s+)?(?:revenues?|"
-    r"sales))\b|\b(?:revenues?|sales)\s+by\b",
-    re.I,
+_SHARE_HEAD = any_word(
+    r"mix split breakdown percent(?:age)?_of share_of of_(?:total\s+)?(?:revenues?|sales)",
+    also=r"\b(?:revenues?|sales)\s+by\b",
 )
 _GROWTH_HEAD = re.compile(r"\b(?:growth|grew|increased?|decreased?|declined?|changes?)\b", re.I)
 

@@ -4,8 +4,8 @@ person speaking, a description ("our fastest growing vertical") or a participle 
 
 from __future__ import annotations
 
+from ..wordlists import word_set
 from .phrases import finite_verb
-from .vocabulary import word_set
 
 __all__ = ["no_noun_phrase"]
 

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import re
 
+from ..wordlists import word_set
 from .attribution import object_subject
 from .clauses import Clause, frame_of
 from .frames import same_part
 from .patterns import OBJECT, REVENUE_SAID, last_match
 from .phrases import other_measure, tokens
 from .records import COMPANY
-from .vocabulary import NOT_REVENUE, PERIOD, REACH, REVENUE_WORDS, word_set
+from .vocabulary import NOT_REVENUE, PERIOD, REACH, REVENUE_WORDS
 
 __all__ = ["measure_before", "of_another", "owned_by_another"]
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..wordlists import word_set
 from .facts import document_facts
 from .records import COMPANY, Stated
 from .sentences import sentence_spans
 from .turns import company_sentences
-from .vocabulary import LONGEST, boilerplate, word_set
+from .vocabulary import LONGEST, boilerplate
 
 __all__ = ["read_words"]
 

@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..wordlists import word_set
 from .patterns import last_match
 from .phrases import (
     AS_SHARE,
@@ -37,7 +38,6 @@ from .vocabulary import (
     PRONOUNS,
     REVENUE_TYPES,
     REVENUE_WORDS,
-    word_set,
 )
 
 _AMOUNT = re.compile(r"^(?:\$|€|£)?[\d.,]+$|^(?:million|billion|thousand|m|bn|b|k)$", re.I)

@@ -6,11 +6,7 @@ from __future__ import annotations
 
 import re
 
-
-def word_set(text: str) -> frozenset[str]:
-    """The words of `text`, split on white space."""
-    return frozenset(text.split())
-
+from ..wordlists import any_word, one_of, word_set
 
 #: Characters: a longer "sentence" is a table or a list run together, and is not read. Every
 #: rule reads one sentence at a time, so none reads more than this at once.
@@ -19,6 +15,8 @@ LONGEST = 1500
 #: phrase, the measure a growth is of): a phrase is never this long.
 REACH = 300
 # Revenue-like measures: a share or growth of one of these is a share or growth of revenue.
+#: The auxiliaries a verb's subject stands before: "revenue, all in, was up".
+AUXILIARY = one_of("was were is are has have had")
 REVENUE_WORDS = frozenset(
     {"revenue", "revenues", "sales", "turnover", "arr", "top-line", "topline"}
 )
@@ -180,10 +178,7 @@ FORWARD = re.compile(
     r"(?:is|are)\s+(?:expected|anticipated)\s+to|impl(?:y|ies|ying)|midpoint)\b",
     re.I,
 )
-NEGATION = re.compile(
-    r"\b(?:not|never|no|neither|nor|none|without)\b|n[’']t\b|\btoo\s+early\b|\bfailed\s+to\b",
-    re.I,
-)
+NEGATION = any_word("not never no neither nor none without too_early failed_to", also=r"n[’']t\b")
 # Boilerplate: the legal paragraphs of a release or call, never a passage nor a figure.
 BOILERPLATE = re.compile(
     r"forward[- ]looking\s+statements?|safe\s+harbou?r|private\s+securities\s+litigation|"
