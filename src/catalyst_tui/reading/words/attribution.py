@@ -118,6 +118,9 @@ _ASIDE = re.compile(
     r"(?P<comma>),\s*(?P<aside>(?:(?:when|while|if)\s+)?(?:excluding|including|ex)\b[^,]{1,80}),\s*$",
     re.I,
 )
+# A relative clause set off by commas that says what its subject is: "Other revenue, which is
+# primarily credit revenue, increased 17%" is other revenue's.
+_WHAT_IT_IS = re.compile(r",\s*which\s+(?:is|are|was|were)\s+[^,;%]{1,80},\s*$", re.I)
 # A relative clause of what a part includes, its closing comma unsaid: "our Trauma and
 # Extremities business, which includes Wright Medical delivered 3.2% growth".
 _INCLUDES = re.compile(r",\s*which\s+(?:includes?|included|contains?)\s+$", re.I)
@@ -186,6 +189,9 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     aside = _ASIDE.search(text, near, at) or _REVENUE_ASIDE.search(text, near, at)
     if aside is not None and not any(finite_verb(w) for _, w in tokens(aside["aside"] or "")):
         phrase = phrase_before(text, aside.start("comma"))  # "Revenue, excluding X, grew 5%"
+    what_it_is = _WHAT_IT_IS.search(text, near, at)
+    if what_it_is is not None:  # "Other revenue, which is primarily credit revenue, increased"
+        phrase = phrase_before(text, what_it_is.start())
     stripped = text[near:at].rstrip()
     named_at = stripped.rfind(phrase) if phrase else -1
     aux_only = named_at >= 0 and _AUX_ONLY.fullmatch(stripped, named_at + len(phrase))

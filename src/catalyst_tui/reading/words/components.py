@@ -15,7 +15,7 @@ from .vocabulary import REACH
 if TYPE_CHECKING:
     from .clauses import Clause
 
-__all__ = ["BETWEEN", "OVER_YEARS", "component", "over_years"]
+__all__ = ["BETWEEN", "OVER_YEARS", "component", "of_a_month", "over_years"]
 
 # Words right before a figure (back to a comma or the figure before it) that make it a part
 # of another: "which includes a 3% increase", "contributing 3% growth", "an impact of 1%".
@@ -72,6 +72,20 @@ _ACQUISITIONS = re.compile(r"\s*(?:the\s+|our\s+)?acquisitions?\b", re.I)
 
 def _from_word(sentence: str, at: int) -> bool:
     return _ACQUISITIONS.match(sentence, at, at + 40) is not None
+
+
+# A month's figure: "improved from down 15% in July to down 11% in September" (a month named
+# right after it; "the June quarter" is a quarter's).
+_IN_A_MONTH = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}?in\s+(?:the\s+month\s+of\s+)?(?-i:January|February|March|April|May|"
+    r"June|July|August|September|October|November|December)\b(?!\s+(?:quarter|year|period|half))",
+    re.I,
+)
+
+
+def of_a_month(sentence: str, end: int) -> bool:
+    """Whether the growth whose figure ends at `end` is said of a month."""
+    return _IN_A_MONTH.match(sentence, end, end + REACH) is not None
 
 
 # A figure that is an end of a range: "between a 4% decline and a 1% increase".

@@ -56,13 +56,15 @@ def read_figures(
     latest: float = 0,
     named: frozenset[int] = frozenset(),
     company: frozenset[str] = frozenset(),
+    quarter: int = 0,
 ) -> Iterator[Stated]:
     """Every share and growth of revenue `sentence` states, with its subject (`latest`: the
     latest year the document's statements measure a growth against, bases.latest_base; `named`:
-    the years they name, bases.named_years; `company`: the names it calls the company by),
+    the years they name, bases.named_years; `company`: the names it calls the company by;
+    `quarter`: the quarter the document is of, bases.document_quarter),
     each given only where no gate refuses it (gates.py)."""
     sentence = _CORRECTED.sub(lambda m: " " * len(m.group()), sentence)
-    against = Against(sentence, latest, named)
+    against = Against(sentence, latest, named, quarter)
     revenue_said = REVENUE_SAID.search(sentence) is not None
     first_subject: Subject | None = None
     first_clause: Clause | None = None  # a clause before any figure: its subject when needed

@@ -27,11 +27,12 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .clauses import Clause, clauses, frame_of
-from .components import BETWEEN, OVER_YEARS, component, over_years
-from .frames import WHOLE_AFTER, framed_by_another, place_and_part, whole_beside_part
+from .components import BETWEEN, OVER_YEARS, component, of_a_month, over_years
+from .frames import WHOLE_AFTER, framed_by_another, opening, place_and_part, whole_beside_part
 from .names import no_noun_phrase
-from .owners import measure_before, of_another, owned_by_another
+from .owners import at_another, measure_before, of_another, owned_by_another
 from .patterns import FIGURE, REVENUE_SAID
+from .phrases import other_measure
 from .records import COMPANY
 from .vocabulary import PART_WORDS, REACH, REVENUE_TYPES
 
@@ -60,6 +61,10 @@ def refusal(
         return "component"
     if kind == "growth" and over_years(sentence, said.over_years, at, end):
         return "growth over years"
+    if kind == "growth" and of_a_month(sentence, end):
+        return "a month's"
+    if _MINUS.search(sentence, max(0, at - 12), at):
+        return "a sign before it"
     if BETWEEN.search(sentence, max(clause.start, at - 80), at):
         return "a range's end"
     if framed_by_another(sentence, said.frame, clause, subject):
@@ -75,8 +80,12 @@ def refusal(
         return "a place and a part"
     if subject != COMPANY and no_noun_phrase(subject):
         return "no noun phrase"
-    if kind == "growth" and of_another(sentence, end, subject):
+    if kind == "growth" and (
+        of_another(sentence, end, subject) or at_another(sentence, end, subject)
+    ):
         return "what grew named after it"
+    if kind == "growth" and _sentence_measure(sentence, clause):
+        return "the sentence's measure"
     if owned_by_another(sentence, clause, at, subject, company):
         return "owned by another"
     if (
@@ -88,6 +97,11 @@ def refusal(
     if kind == "growth" and subject != COMPANY and _no_measure(said, subject, parts):
         return "no measure said"
     return ""
+
+
+# A sign said as a word right before a figure ("the minus 3% organic growth"): read as a growth
+# without its sign, it would turn a decline into a rise.
+_MINUS = re.compile(r"\bminus\s*$", re.I)
 
 
 class _Said(NamedTuple):
@@ -126,6 +140,16 @@ _REVENUE_TALK = re.compile(
     r"we(?:['’]ve|\s+have)?\s+(?:grew|grown))\b",
     re.I,
 )
+
+
+def _sentence_measure(sentence: str, clause: Clause) -> bool:
+    """Whether a later clause that names no measure of its own goes on from a sentence whose
+    subject is a measure that is no revenue ("Food volumes were up 4%; with the Americas, up
+    7%": the Americas' volumes)."""
+    if clause.start == 0 or REVENUE_SAID.search(sentence, clause.start, clause.end):
+        return False
+    head = opening(sentence).split()
+    return bool(head) and other_measure(head[-1].lower())
 
 
 def _no_measure(said: _Said, subject: str, parts: frozenset[str]) -> bool:

@@ -20,7 +20,7 @@ from ..wordlists import any_word
 from .patterns import GUIDANCE_NOUN
 from .prior import against_prior_range, against_prior_words, from_to
 from .records import Stated
-from .vocabulary import FORWARD
+from .vocabulary import FORWARD, REACH
 
 _NOUN = GUIDANCE_NOUN
 # "that" before another determiner opens a clause: "reiterate that our target is likely to
@@ -304,10 +304,19 @@ def _blocked(sentence: str, at: int, until: int, *, verb: bool = True) -> bool:
         return True  # "customers are raising their forecasts": someone else's
     if verb and _MEASURE_DOES.search(lead):
         return True  # "we see revenue increasing to a range of ...": a forecast of revenue
+    counted = _COUNT_ASSUMED.search(sentence, max(0, at - REACH), at)
+    if counted is not None and not _MONEY_SAID.search(sentence, counted.end(), at):
+        return True  # "153 million shares outstanding, one million reduction from our prior
+        # guidance": an assumption of the share count moved, no guidance
     return _ELSE.search(sentence[at : until + 40]) is not None
 
 
 _OTHERS = re.compile(r"\b(?:their|his|her|your)\b", re.I)
+# An outlook's assumption of a count of shares, and the money or measures of guidance.
+_COUNT_ASSUMED = re.compile(
+    r"\bshares?\s+outstanding\b|\bshare\s+count\b|\bdiluted\s+shares\b", re.I
+)
+_MONEY_SAID = re.compile(r"[$€£]|\b(?:revenues?|sales|eps|earnings|income|ebitda|margin)\b", re.I)
 _ACTS = re.compile(
     r"\b(?:we|(?<!due\s)(?<!owing\s)(?<!thanks\s)to|will|must|and|also|i)\s*$|['’]ll\s*$", re.I
 )

@@ -31,10 +31,15 @@ _DESCRIBES = word_set(
     newest oldest"""
 )
 # One word that never names a part alone: an adverb, a degree, a word of comparison or of
-# change.
+# change, a sign ("the plus 7.3% organic growth").
 _NO_PART_ALONE = word_set(
     """still also even again top flat global overall total comparison contrast lap addition
-    line increase decrease decline growth improvement change"""
+    line increase decrease decline growth improvement change plus minus"""
+)
+# A modal or a verb of expecting in a subject: a clause, no name ("We anticipate X will ...").
+_MODALS = word_set(
+    """will would shall should can could may might must anticipate anticipates expect expects
+    believe believes"""
 )
 
 
@@ -48,7 +53,7 @@ def no_noun_phrase(subject: str) -> bool:
         return True  # "which supported 21% sales growth": a verb, no name
     for word in words:
         low = word.lower().strip(".,;:'’")
-        if low in _TALK or low in _DESCRIBES or low == "between":
+        if low in _TALK or low in _DESCRIBES or low == "between" or low in _MODALS:
             return True
         if (
             word.islower()

@@ -16,7 +16,7 @@ from .phrases import other_measure, tokens
 from .records import COMPANY
 from .vocabulary import NOT_REVENUE, PERIOD, REACH, REVENUE_WORDS
 
-__all__ = ["measure_before", "of_another", "owned_by_another"]
+__all__ = ["at_another", "measure_before", "of_another", "owned_by_another"]
 
 
 # What a growth is of, said right after its figure: "25% growth in our component supply",
@@ -33,6 +33,24 @@ def of_another(sentence: str, end: int, subject: str) -> bool:
     if named.other:
         return True
     return bool(named.name) and subject != COMPANY and not same_part(named.name, subject)
+
+
+# A part named after its growth by "at": "core revenue growth of more than 40% at Cytiva and
+# Pall Biotech"; a rate of exchange ("at CER", "at constant currency") is no part.
+_AT_PART = re.compile(
+    r"\s+(?:(?:growth|increase|decline)\s+)?at\s+(?P<x>[A-Z][\w&.'’-]*(?:\s+(?:and\s+|&\s+)?"
+    r"[A-Z][\w&.'’-]*){0,4})"
+)
+_NO_PART_AT = word_set("cer aer cc constant actual reported")
+
+
+def at_another(sentence: str, end: int, subject: str) -> bool:
+    """Whether a part is named after the figure (ending at `end`) by "at", and is not
+    `subject`."""
+    said = _AT_PART.match(sentence, end, end + REACH)
+    if said is None or said["x"].split()[0].lower() in _NO_PART_AT:
+        return False
+    return subject == COMPANY or not same_part(said["x"], subject)
 
 
 def _counts_other(words: str) -> bool:

@@ -51,7 +51,7 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
     # The reader's modules (their regular expressions: tens of milliseconds) load with the
     # first text read; every command imports the records (the metric catalogue's guidance
     # words), not the reader (reading/words/__init__.py).
-    from .bases import latest_base, named_years
+    from .bases import document_quarter, latest_base, named_years
     from .clauses import clause_subject
     from .figures import read_figures
     from .guidance import read_guidance
@@ -68,6 +68,7 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
     company = {m["name"].casefold() for m in _LISTED.finditer(text)}
     company |= {m["name"].casefold() for m in _OFFICER.finditer(text, 0, _OPENING)}
     named = frozenset(company)
+    quarter = document_quarter(text)
     found: list[Stated] = []
     for start, end in spans:
         sentence = text[start:end]
@@ -80,7 +81,7 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
             continue
         plain = _BULLET.sub(lambda m: " " * len(m.group()), sentence)
         read = (
-            read_figures(plain, start, end, customers, parts, latest, years, named)
+            read_figures(plain, start, end, customers, parts, latest, years, named, quarter)
             if figures
             else ()
         )

@@ -34,7 +34,8 @@ OTHER_MEASURES = word_set(
     impact impacts headwind headwinds tailwind tailwinds obligations obligation
     visits people memberships households forecast outlook guidance sg&a g&a r&d sga saar demand
     deps subscriptions patients procedures survival exchange currency currencies oibda ebita ffo
-    affo noi aur aurs aav absorption consumption traffic gmv tpv aum comps closures openings size"""
+    affo noi aur aurs aav absorption consumption traffic gmv tpv aum comps closures openings size
+    restaurants outlets franchises branches doors"""
 )
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
 # ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
@@ -52,7 +53,11 @@ NOT_REVENUE = re.compile(
     r"\b(?:total\s+|serviceable\s+)?addressable\s+markets?\b|\btam\b|"
     # what is signed, not yet revenue: contract value (TCV, ACV, "CV"), new business
     r"\bcontract\s+values?\b|\bannualized\s+(?:contract\s+)?values?\b|"
-    r"\bnew\s+business\b(?!\s+(?:segments?|units?|lines?|divisions?))",
+    r"\bnew\s+business\b(?!\s+(?:segments?|units?|lines?|divisions?))|"
+    # a unit's average ("average weekly sales", "average unit volumes", "AUV"), and the sales of
+    # a system of franchised units ("system sales", "systemwide sales"): no one's revenue
+    r"\baverage\s+(?:(?:weekly|daily|unit|restaurant|store|check)\s+)?(?:sales|volumes?)\b|"
+    r"\bauvs?\b|\bsystem(?:[- ]?wide)?\s+sales\b",
     re.I,
 )
 # A part set aside: "Excluding China,", "outside of the U.S.", "ex-Japan"; an effect set aside
@@ -144,9 +149,9 @@ YEARLY = re.compile(
     r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with)|against)\s+(?:the\s+|our\s+)?"
     r"(?:(?:19|20)\d\d|q[1-4]\s+(?:of\s+)?(?:fiscal\s+)?['’]?\d{2,4}|"
     r"(?:(?:first|second|third|fourth)\s+quarter|q[1-4])\s+(?:of\s+)?(?:fiscal\s+)?"
-    r"(?:year\s+)?['’]?\d{2,4}|(?:19|20)\d\d\s+\w+\s+quarter|same\s+(?:quarter|period))|"
+    r"(?:year\s+)?['’]?\d{2,4}|(?:19|20)\d\d\s+\w+\s+quarter|(?:same|comparable)\s+(?:quarter|period))|"
     # "from $216.1 million in the third quarter of fiscal '19": the base is a year's
-    r"(?:from|versus|compared\s+(?:to|with))\s+\$?[\d.,]+\s*(?:million|billion)?\s+in\s+"
+    r"(?:from|versus|compared\s+(?:to|with))\s+\$?[\d.,]+\s*(?:million|billion)?\s+(?:in|for)\s+"
     r"(?:the\s+)?(?:[\w\s-]{0,25}?\s+)?(?:of\s+)?(?:fiscal\s+)?(?:year\s+)?['’]?\d{2,4}\b",
     re.I,
 )

@@ -1,0 +1,119 @@
+"""What fooled the reader of words on a fourth round of calls never seen, class by class, in
+made-up sentences written in their manner; each beside what it states, in the words of
+test_read_words_classes.py ("growth 9 yoy : Brazil", "guidance raised : company", or
+nothing)."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalyst_tui.reading.words import read_words
+from tests.reading.words.test_read_words_classes import _cases, _check
+
+NOT_THE_COMPANYS: list[tuple[str, list[str]]] = [
+    # a restaurant's average and a system of franchised units' sales are no one's revenue
+    ("Average weekly sales rose 6% against the prior year.", []),
+    ("In the quarter, average unit volumes were 12% higher than in the first quarter.", []),
+    ("Worldwide system sales grew 11%, led by digital orders.", []),
+    ("Systemwide sales increased 8% in the quarter.", []),
+    # a count of units grew, no revenue
+    ("We closed the year with 9,000 outlets offering pickup, a 30% increase year over year.", []),
+    ("Restaurants grew 4% in the year.", []),
+    # a later clause with no measure of its own goes on with the sentence's measure
+    ("Unit volumes were up 6%; with Europe, up 9%; and Asia up 3%.", []),
+    # a month's figure is no quarter's growth
+    ("Daily orders improved from down 12% in April to down 4% in June.", []),
+    ("Revenue was down 14% in May, before the reopening.", []),
+    # a forecast's subject holding a modal or a verb of expecting names no part
+    ("We expect Brightwell will grow more than 15% a year after we buy it.", []),
+    # a sign is no name
+    ("The minus 3% organic growth in net sales reflects the shutdowns.", []),
+]
+
+WHOSE: list[tuple[str, list[str]]] = [
+    # a part named after its growth by "at": the part's, never the company's
+    ("We saw organic revenue growth of 25% at Norwell and Pike Labs.", []),
+    ("Sales grew 4% at constant currency.", ["growth 4 : company"]),
+    # a relative clause that says what its subject is stands aside
+    (
+        "Service revenue, which is mostly maintenance revenue, increased 9% over last year.",
+        ["growth 9 yoy : Service"],
+    ),
+]
+
+BASES: list[tuple[str, list[str]]] = [
+    # a base set off after an amount "for" a quarter of the year before
+    (
+        "For the second quarter of 2021, total revenues were $310 million compared with $290 "
+        "million for the second quarter of 2020, an increase of 6.9%.",
+        ["growth 6.9 yoy : company"],
+    ),
+    # the comparable period is the same period a year before
+    ("We posted top line growth of 9% over the comparable period.", ["growth 9 yoy : company"]),
+    # the basis after an alternative in another measure is both's
+    (
+        "Revenues were $210 million, an increase of 8% or 7.5% on a constant currency basis "
+        "compared to the prior-year quarter.",
+        ["growth 8 yoy : company", "alt 7.5"],
+    ),
+    # a basis in a clause opened by "when" is that clause's
+    (
+        "Sales were down 6% versus prior year, a clear improvement from the first quarter when "
+        "year-over-year sales were down 20%.",
+        ["growth -6 yoy : company", "growth -20 yoy : company"],
+    ),
+]
+
+GUIDANCE: list[tuple[str, list[str]]] = [
+    # an outlook's assumption of the share count moved is no guidance moved
+    (
+        "Our outlook assumes 88 million diluted shares, two million reduction from our prior "
+        "guidance, given buybacks.",
+        [],
+    ),
+    (
+        "Our revenue outlook is a $20 million reduction from our prior guidance.",
+        ["guidance cut : company"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _cases(NOT_THE_COMPANYS))
+def test_what_is_no_revenue_of_the_company(text: str, expected: list[str]) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), _cases(WHOSE))
+def test_whose_a_growth_is_by_the_words_after_it(text: str, expected: list[str]) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), _cases(BASES))
+def test_the_basis_said_around_a_growth(text: str, expected: list[str]) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), _cases(GUIDANCE))
+def test_guidance_is_of_the_companys_numbers(text: str, expected: list[str]) -> None:
+    _check(text, expected)
+
+
+_CALL = (
+    "Welcome to our first quarter call.\n"
+    "In the first quarter, we delivered solid results.\n"
+    "Our first-quarter margins improved.\n"
+    "Pumps sales decreased 30% compared to the {base} quarter of 2020 as destocking went on.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("base", "basis"),
+    [("first", "year over year"), ("fourth", "sequential"), ("third", "")],
+)
+def test_a_quarter_named_as_a_base_is_set_against_the_calls_own(base: str, basis: str) -> None:
+    """A call that speaks of its first quarter as its own: the first quarter of the year before
+    is a year before, the fourth the quarter before, the third neither."""
+    read = [s for s in read_words(_CALL.format(base=base)) if s.kind == "growth"]
+    assert [(s.subject, round(s.value * 100, 6), s.basis) for s in read if s.value] == [
+        ("Pumps", -30.0, basis)
+    ]
