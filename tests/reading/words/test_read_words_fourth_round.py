@@ -26,6 +26,8 @@ NOT_THE_COMPANYS: list[tuple[str, list[str]]] = [
     ("Revenue was down 14% in May, before the reopening.", []),
     # a forecast's subject holding a modal or a verb of expecting names no part
     ("We expect Brightwell will grow more than 15% a year after we buy it.", []),
+    # a frame of what is no revenue makes the clause's figures no revenue
+    ("On a same-store basis, rental revenues increased 3.1% in the quarter.", []),
     # a sign is no name
     ("The minus 3% organic growth in net sales reflects the shutdowns.", []),
 ]
@@ -38,6 +40,35 @@ WHOSE: list[tuple[str, list[str]]] = [
     (
         "Service revenue, which is mostly maintenance revenue, increased 9% over last year.",
         ["growth 9 yoy : Service"],
+    ),
+]
+
+NAMES: list[tuple[str, list[str]]] = [
+    # a part named by a possessive of another is that part's, with its owner
+    (
+        "Services' managed cloud revenue grew 21% in the quarter.",
+        ["growth 21 : Services' managed cloud"],
+    ),
+    # a part said to lead another's growth is that part, the owner its whole
+    (
+        "Our Software's growth was led by business analytics, which was up 14%.",
+        ["growth 14 : business analytics"],
+    ),
+    # a place that opens a part's name is a word of that name
+    (
+        "On Slide 7, Europe Retail revenue of $120 million reflects a 4% decline.",
+        ["growth -4 : Europe Retail"],
+    ),
+    # "greater" in lower case is a degree, no place
+    (
+        "Pumps sales grew 2% as greater defense sales were offset by a 12% decline in sales of "
+        "commercial engines.",
+        ["growth 2 : Pumps", "growth -12 : commercial engines"],
+    ),
+    # a talk frame that names a part on a slide is that part's frame
+    (
+        "Moving to the Flooring segment on slide 5, sales were up 3%.",
+        ["growth 3 : Flooring segment"],
     ),
 ]
 
@@ -85,6 +116,11 @@ def test_what_is_no_revenue_of_the_company(text: str, expected: list[str]) -> No
 
 @pytest.mark.parametrize(("text", "expected"), _cases(WHOSE))
 def test_whose_a_growth_is_by_the_words_after_it(text: str, expected: list[str]) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), _cases(NAMES))
+def test_a_name_owned_placed_or_framed(text: str, expected: list[str]) -> None:
     _check(text, expected)
 
 

@@ -181,6 +181,9 @@ def _is_part(words: str) -> bool:
     return words.split()[-1].lower() in ("market", "segment", "business", "region", "division")
 
 
+_ON_SLIDE = re.compile(r"\s+(?:on|in)\s+(?:slide|page|chart)s?\s+\d+$", re.I)
+
+
 def frame_of(text: str) -> tuple[str, int]:
     """A clause's opening frame ("In sensors,", "Turning to Print,") that names a part, and
     where the clause's body begins; a period, a basis or a discourse word ("In Q4,", "On a
@@ -198,7 +201,7 @@ def frame_of(text: str) -> tuple[str, int]:
         ):
             return "", opening.end()
         return "", 0
-    frame = match["frame"]
+    frame = _ON_SLIDE.sub("", match["frame"])  # "Moving to X segment on slide 6,": X's
     scope = re.fullmatch(r"(?:an?|the)\s+(?P<scope>.+?)\s+basis", frame, re.I)
     if (
         scope

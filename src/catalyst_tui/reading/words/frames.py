@@ -150,8 +150,8 @@ def whole_beside_part(sentence: str, clause: Clause, company: frozenset[str]) ->
 # Any word of a place, as a quick test before the names are read.
 _PLACE_WORD = re.compile(
     r"(?<!\w)(?i:united\s+states|united\s+kingdom|hong\s+kong|new\s+zealand|saudi\s+arabia|"
-    + "|".join(sorted((re.escape(w) for w in PLACES), key=len, reverse=True))
-    + r")(?!\w)"
+    + "|".join(sorted((re.escape(w) for w in PLACES - {"greater"}), key=len, reverse=True))
+    + r"|(?-i:Greater))(?!\w)"  # "Greater China"; "greater defense sales" names no place
 )
 
 
@@ -160,7 +160,8 @@ def place_and_part(
 ) -> bool:
     """Whether the figure's subject and the clause's own subject name a place and a part that
     is no place together ("Revenue for the Manpower brand in the U.S.", "Our Friction OE
-    business grew 30%, with 42% growth in North America", "Experis U.S. revenues")."""
+    business grew 30%, with 42% growth in North America", "Experis U.S. revenues"); a place
+    that opens a part's name ("Americas Banking") is a word of that name."""
     if not (
         _PLACE_WORD.search(sentence, max(clause.start, at - REACH), at)
         or _PLACE_WORD.search(subject)
@@ -176,6 +177,8 @@ def place_and_part(
         if _PLACE_WORD.search(_outside(sentence[begin:at], subject)):
             return True  # "a strong quarter in China with Off-Road sales up 50%": a place's
     for name in named:
+        if _PLACE_WORD.match(name):
+            continue  # "Americas Banking revenue": a place that opens a part's name is its word
         if _PLACE_WORD.search(name):
             place = True
         for word in re.findall(r"\w[\w&.'’-]*", _PLACE_WORD.sub(" ", name)):

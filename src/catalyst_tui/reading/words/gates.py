@@ -34,7 +34,7 @@ from .owners import at_another, measure_before, of_another, owned_by_another
 from .patterns import FIGURE, REVENUE_SAID
 from .phrases import other_measure
 from .records import COMPANY
-from .vocabulary import PART_WORDS, REACH, REVENUE_TYPES
+from .vocabulary import NOT_REVENUE, PART_WORDS, REACH, REVENUE_TYPES
 
 __all__ = ["refusal"]
 
@@ -69,6 +69,8 @@ def refusal(
         return "a range's end"
     if framed_by_another(sentence, said.frame, clause, subject):
         return "frame of another part"
+    if 0 < said.not_revenue_until <= at:
+        return "a frame of what is no revenue"  # "On a same-store basis, X revenues grew 4%"
     if (
         kind == "growth"
         and subject == COMPANY
@@ -112,16 +114,20 @@ class _Said(NamedTuple):
     frame: str
     revenue: bool
     revenue_named: bool
+    not_revenue_until: int  # where an opening frame of what is no revenue ends ("On a
+    # same-store basis,"), 0 for none
 
 
 @lru_cache(maxsize=32)
 def _said(sentence: str) -> _Said:
     years = OVER_YEARS.search(sentence)
+    frame, body = frame_of(sentence)
     return _Said(
         years.start() if years else len(sentence) + 1,
-        frame_of(sentence)[0],
+        frame,
         _REVENUE_TALK.search(sentence) is not None,
         REVENUE_SAID.search(sentence) is not None,
+        body if body and NOT_REVENUE.search(sentence, 0, body) else 0,
     )
 
 
