@@ -28,6 +28,15 @@ NOT_THE_COMPANYS: list[tuple[str, list[str]]] = [
     ("We expect Brightwell will grow more than 15% a year after we buy it.", []),
     # a frame of what is no revenue makes the clause's figures no revenue
     ("On a same-store basis, rental revenues increased 3.1% in the quarter.", []),
+    # a sentence going on by an anaphor offset names no measure: the one before's
+    ("This was offset by a 5% decline in Japan, largely from weather.", []),
+    ("This was offset by a 5% decline in Japan revenue.", ["growth -5 : Japan"]),
+    # a qualified measure that reached an amount, then its growth in apposition: its own
+    (
+        "We kept growing our online sales that reached $3 billion in 2021, an increase of 40% "
+        "over 2020.",
+        [],
+    ),
     # a sign is no name
     ("The minus 3% organic growth in net sales reflects the shutdowns.", []),
 ]

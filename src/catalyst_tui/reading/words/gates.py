@@ -98,6 +98,11 @@ def refusal(
         return "another measure before it"
     if kind == "growth" and subject != COMPANY and _no_measure(said, subject, parts):
         return "no measure said"
+    if kind == "growth" and not said.revenue_named and _OFFSETS_THAT.match(sentence):
+        return "an antecedent's measure"
+    qualified = _QUALIFIED_AMOUNT.search(sentence, max(clause.start, at - REACH), at)
+    if qualified is not None and qualified["by"].lower() not in subject.lower().split():
+        return "a qualified measure's amount before it"
     return ""
 
 
@@ -144,6 +149,24 @@ _REVENUE_TALK = re.compile(
     r"business(?:es)?|segments?|divisions?|"
     # the company grew in a kind of thing: "we grew 48% sequentially in filters"
     r"we(?:['’]ve|\s+have)?\s+(?:grew|grown))\b",
+    re.I,
+)
+
+
+# A sentence that goes on from the one before by an anaphor ("This was offset by a 3% decline
+# in APAC"): its figures are of the measure said before, which it does not name.
+_OFFSETS_THAT = re.compile(
+    r"\s*(?:this|that|these|those|it|they)\s+(?:was|were|is|are|has\s+been|have\s+been)\s+"
+    r"(?:\w+ly\s+)?offset\b",
+    re.I,
+)
+# A measure with a qualifier of its own that reached an amount, then a growth in apposition:
+# "we grew our digital sales that reached $22 billion, an increase of 25%": digital sales'.
+_QUALIFIED_AMOUNT = re.compile(
+    r"\b(?!(?:total|net|our|its|the|record|reported|overall|consolidated|company|group|"
+    r"quarterly|annual|full-year|organic|adjusted|gaap|core)\b)(?P<by>(?-i:[a-z][\w-]*))\s+"
+    r"(?:sales|revenues?)\s+(?:that|which)\s+(?:reached|were|was|totaled|grew\s+to|rose\s+to)\b"
+    r"[^%;]{0,80},\s*(?:an?\s+)?(?:increase|decrease|decline|growth|rise)\s+of\s+\S*\s*$",
     re.I,
 )
 
