@@ -79,6 +79,13 @@ NAMES: list[tuple[str, list[str]]] = [
         "Moving to the Flooring segment on slide 5, sales were up 3%.",
         ["growth 3 : Flooring segment"],
     ),
+    # a pronoun said with its verb is the company, no name
+    (
+        "We're pleased to report strong results with sales growing 12% year-over-year.",
+        ["growth 12 yoy : company"],
+    ),
+    # a part as the object of a verb of multiples is the part's
+    ("Compared to 2019, we've nearly tripled our wholesale business.", []),
 ]
 
 BASES: list[tuple[str, list[str]]] = [

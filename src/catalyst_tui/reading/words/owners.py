@@ -24,6 +24,9 @@ __all__ = ["at_another", "measure_before", "of_another", "owned_by_another", "ow
 def of_another(sentence: str, end: int, subject: str) -> bool:
     """Whether the words right after the figure (ending at `end`) name what grew, and that is
     not `subject`: a measure that is no revenue, or another part."""
+    part = _PART_OBJECT.match(sentence, end, end + REACH)
+    if part is not None and (subject == COMPANY or not same_part(part["x"], subject)):
+        return True  # "we've nearly doubled our digital business": the digital business's
     said = OBJECT.match(sentence[end : end + REACH])
     if said is not None and (NOT_REVENUE.search(said["x"]) or _counts_other(said["x"])):
         return True  # "21% growth in same-store rental revenue": what grew is no revenue
@@ -57,6 +60,14 @@ def _counts_other(words: str) -> bool:
     """Whether the head of what grew is a measure that is no revenue ("units", "yield")."""
     found = re.findall(r"[a-z][\w-]*", words.lower())
     return bool(found) and other_measure(found[-1]) and found[-1] not in _NOT_ITS_MEASURE
+
+
+# A part as the object of a verb of multiples: "doubled our digital business".
+_PART_OBJECT = re.compile(
+    r"\s+(?:our|its|the)\s+(?P<x>(?:[\w&'’-]+\s+){1,3}?(?:business(?:es)?|segments?|divisions?|"
+    r"units?|portfolios?))\b",
+    re.I,
+)
 
 
 # Possessive owners: "Bloomingdale's digital sales", "Consulting's hybrid cloud revenue".

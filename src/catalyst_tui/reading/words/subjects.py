@@ -221,8 +221,8 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject(COMPANY, True, False, False)
     if (lows[0] in ANAPHORS or _possessive_pronoun(lows[0])) and not words[0].isupper():
         return Subject("", False, False, True)  # "it", "its revenue": named before
-    if lows[0] in PRONOUNS and len(lows) == 1:
-        return Subject(COMPANY, True, False, False)
+    if (lows[0] in PRONOUNS or lows[0].replace("’", "'") in _WE) and len(lows) == 1:
+        return Subject(COMPANY, True, False, False)  # "we", "We're pleased to report ..."
     other = any(other_measure(low) for low in _outside_names(words, lows))
     revenue = any(low in REVENUE_WORDS for low in lows)
     # What a measure is of: "Revenue from Healthcare" is Healthcare's, "Sales of pads" pads'.
