@@ -230,12 +230,16 @@ _SAID_QUARTER = re.compile(
 )
 
 
+#: Characters a call's quarter is looked for in: its prepared remarks, where it is named.
+_OPENING_REMARKS = 20_000
+
+
 def document_quarter(text: str) -> int:
-    """The quarter a call is of (1 to 4): the one its speakers name as their own most, at least
-    three times and twice as often as any other; 0 where none stands out so (a call that
-    speaks of its quarter and the next alike)."""
+    """The quarter a call is of (1 to 4): the one its speakers name as their own most in its
+    opening remarks, at least three times and twice as often as any other; 0 where none stands
+    out so (a call that speaks of its quarter and the next alike)."""
     counts = [0] * 5
-    for said in _SAID_QUARTER.finditer(text):
+    for said in _SAID_QUARTER.finditer(text, 0, _OPENING_REMARKS):
         counts[_QUARTERS[(said["q"] or said["qa"]).lower()]] += 1
     top = max(range(1, 5), key=counts.__getitem__)
     rest = max(counts[q] for q in range(1, 5) if q != top)

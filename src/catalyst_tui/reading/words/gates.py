@@ -100,7 +100,11 @@ def refusal(
         return "no measure said"
     if kind == "growth" and not said.revenue_named and _OFFSETS_THAT.match(sentence):
         return "an antecedent's measure"
-    qualified = _QUALIFIED_AMOUNT.search(sentence, max(clause.start, at - REACH), at)
+    qualified = (
+        _QUALIFIED_AMOUNT.search(sentence, max(clause.start, at - REACH), at)
+        if said.relative
+        else None
+    )
     if qualified is not None and qualified["by"].lower() not in subject.lower().split():
         return "a qualified measure's amount before it"
     return ""
@@ -121,6 +125,7 @@ class _Said(NamedTuple):
     revenue_named: bool
     not_revenue_until: int  # where an opening frame of what is no revenue ends ("On a
     # same-store basis,"), 0 for none
+    relative: bool  # whether "that" or "which" stands in it (few sentences: a quick test)
 
 
 @lru_cache(maxsize=32)
@@ -133,6 +138,7 @@ def _said(sentence: str) -> _Said:
         _REVENUE_TALK.search(sentence) is not None,
         REVENUE_SAID.search(sentence) is not None,
         body if body and NOT_REVENUE.search(sentence, 0, body) else 0,
+        " that " in sentence or " which " in sentence,
     )
 
 
