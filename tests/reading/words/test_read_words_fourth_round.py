@@ -74,6 +74,12 @@ NAMES: list[tuple[str, list[str]]] = [
         "commercial engines.",
         ["growth 2 : Pumps", "growth -12 : commercial engines"],
     ),
+    # "and" opens a clause of its own before a verb of a growth's pace
+    (
+        "Geographically, growth in Europe exceeded the market, and services revenue growth "
+        "accelerated, up 9% versus the prior year.",
+        ["growth 9 yoy : services"],
+    ),
     # a talk frame that names a part on a slide is that part's frame
     (
         "Moving to the Flooring segment on slide 5, sales were up 3%.",

@@ -64,7 +64,7 @@ _RELATIVE = re.compile(
 # The verbs that open a clause of their own after "and": "and Services revenue grew 5%".
 _CLAUSE_VERB = one_of(
     """was were is are grew increased decreased declined rose fell accounted represented
-    comprised saw delivered improved"""
+    comprised saw delivered improved accelerated decelerated expanded"""
 )
 _CLAUSE_CUT = re.compile(
     r";|,?\s+(?:while|whereas)\s+|,\s+but\s+|\s+but\s+(?=\w+\s+(?:was|were|is|are))|"
