@@ -124,6 +124,12 @@ GUIDANCE: list[tuple[str, list[str]]] = [
         "guidance, given buybacks.",
         [],
     ),
+    # an estimate of the company's said to stand is guidance reiterated; a market's is not
+    (
+        "Our effective tax rate estimate for the full year remains unchanged at 24% to 25%.",
+        ["guidance reiterated : company"],
+    ),
+    ("Our estimate for the market remains unchanged at 4% growth.", []),
     (
         "Our revenue outlook is a $20 million reduction from our prior guidance.",
         ["guidance cut : company"],

@@ -99,9 +99,10 @@ _AGAINST_PRIOR = {
     ),
 }
 # Guidance said to stand, with no verb of the company's: "our outlook for the year stands",
-# "our guidance remains unchanged", "nothing changes in our view of the year".
+# "our guidance remains unchanged", "our tax rate estimate remains unchanged at 21% to 22%",
+# "nothing changes in our view of the year".
 _STANDS = re.compile(
-    rf"\b(?:our|the|the\s+company['’]s)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_NOUN}|view|"
+    rf"\b(?:our|the|the\s+company['’]s)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_NOUN}|view|estimates?|"
     r"expected\s+(?:[\w-]+\s+)?growth)\b[^.;,]{0,60}?"
     r"(?<!\bnow\s)\b(?:stands|remains?\s+(?:unchanged|intact|the\s+same|in\s+place|at|"
     r"approximately|about|around|in\s+the\s+range)|"
@@ -146,7 +147,7 @@ _ELSE = re.compile(
     r"\b(?:dividend|dividends|buyback|repurchase|rating|prices?|headcount|stake|wages?)\b|"
     r"\b[A-Z][\w&.-]*['’]s\s+(?:\w+\s+){0,2}outlook|outlook\s+for\s+(?:demand|the\s+market|"
     r"the\s+industry|the\s+economy)|"
-    r"\b(?:expectations?|outlook)\s+(?:for|of|that|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"\b(?:expectations?|outlook|estimates?)\s+(?:for|of|that|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:markets?|industry|demand|economy|deal|transaction|acquisition|merger|clos(?:e|ing))\b|"
     # someone's view of the world, not the company's numbers: "we lowered our economic outlook"
     r"\b(?:economic|macro(?:economic)?|industry|market|gdp)\s+(?:outlook|forecasts?|"

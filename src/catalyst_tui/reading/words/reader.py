@@ -17,7 +17,7 @@ __all__ = ["read_words"]
 
 _FIGURE_MARKS = ("%", "percent", "per cent", "doubled", "tripled", "quadrupled", "halved", "fold")
 _GUIDANCE = re.compile(
-    r"guid|outlook|forecast|expectation|target|range|projection|view|ing\s+(?:our|its)\s|"
+    r"guid|outlook|forecast|expectation|target|range|projection|view|estimate|ing\s+(?:our|its)\s|"
     r"had\s+(?:expected|anticipated)|(?:up|down)\s+from",
     re.I,
 )

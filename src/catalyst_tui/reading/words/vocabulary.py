@@ -35,7 +35,7 @@ OTHER_MEASURES = word_set(
     visits people memberships households forecast outlook guidance sg&a g&a r&d sga saar demand
     deps subscriptions patients procedures survival exchange currency currencies oibda ebita ffo
     affo noi aur aurs aav absorption consumption traffic gmv tpv aum comps closures openings size
-    restaurants outlets franchises branches doors"""
+    restaurants outlets franchises branches doors estimate estimates"""
 )
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
 # ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
