@@ -124,6 +124,11 @@ GUIDANCE: list[tuple[str, list[str]]] = [
         "guidance, given buybacks.",
         [],
     ),
+    # a figure set against "a prior range" of the same unit moves guidance by its midpoint
+    (
+        "We expect organic revenue growth to be about 12%, compared to a prior range of 9 to 10%.",
+        ["guidance raised : company"],
+    ),
     # an estimate of the company's said to stand is guidance reiterated; a market's is not
     (
         "Our effective tax rate estimate for the full year remains unchanged at 24% to 25%.",

@@ -31,7 +31,7 @@ _BEFORE = rf"(?:{'|'.join(_BEFORE_WORDS)})"
 _PRIOR_RANGES = tuple(
     re.compile(_NEW + _AGAINST + prior, re.I)
     for prior in (
-        rf"(?:our|the)\s+{_BEFORE}\s+(?:[\w-]+\s+){{0,2}}?{_NOUN}\s*(?:range\s+)?(?:of\s+)?{_OLD}",
+        rf"(?:our|the|an?)\s+{_BEFORE}\s+(?:[\w-]+\s+){{0,2}}?{_NOUN}\s*(?:range\s+)?(?:of\s+)?{_OLD}",
         rf"(?:our|the)\s+{_BEFORE}\s+{_OLD}\s+(?:range|guidance|outlook|(?:in|of)\s+(?:our|the)\s+"
         rf"{_NOUN})\b",
         rf"{_OLD}\s+previously\b",
