@@ -129,6 +129,29 @@ GUIDANCE: list[tuple[str, list[str]]] = [
         "We expect organic revenue growth to be about 12%, compared to a prior range of 9 to 10%.",
         ["guidance raised : company"],
     ),
+    # guidance said to go on, to remain at a figure, or a measure's growth unchanged at a range
+    (
+        "Our free cash flow outlook continues to be $300 million to $340 million.",
+        ["guidance reiterated : company"],
+    ),
+    (
+        "Our tax rate estimate for the year remains 22% consistent with our prior outlook.",
+        ["guidance reiterated : company"],
+    ),
+    ("Our overall sales growth is unchanged at 4% to 6%.", ["guidance reiterated : company"]),
+    # a metric moved to a figure it is to be, and guidance moved in the passive
+    (
+        "We are raising adjusted earnings per share to be between $3.10 and $3.20.",
+        ["guidance raised : company"],
+    ),
+    ("We are increasing sales to new customers.", []),
+    ("Our full year revenue outlook is lowered to $1.2 billion.", ["guidance cut : company"]),
+    # a figure projected now against the prior projection
+    (
+        "We now project our tax rate to be approximately 20% as compared to our previous "
+        "projection of 22%.",
+        ["guidance cut : company"],
+    ),
     # an estimate of the company's said to stand is guidance reiterated; a market's is not
     (
         "Our effective tax rate estimate for the full year remains unchanged at 24% to 25%.",

@@ -74,7 +74,10 @@ _VERB_OBJECT = {
         rf"(?:\s+{_NOUN})?(?=\s+(?:to|from|by|for)\b)"
         # a year's growth and its figure: "maintaining our full-year organic growth of 11 to 12%"
         rf"|(?<=ing)\s+{_DETERMINER}\s+(?:full[- ]year|fiscal|annual|(?:19|20)\d\d)\s+"
-        r"(?:[\w-]+\s+)?growth(?=\s+(?:of|at)\s+[\d$]))",
+        r"(?:[\w-]+\s+)?growth(?=\s+(?:of|at)\s+[\d$])"
+        # a metric moved to a figure it is to be: "raising adjusted EPS to be between $2.51 and"
+        rf"|(?<=ing)\s+{_METRIC}(?=\s+to\s+be\s+(?:between|in\s+(?:a|the)\s+range|"
+        r"approximately|about|\$)))",
         re.I,
     )
     for direction, verbs in _VERBS.items()
@@ -105,8 +108,11 @@ _STANDS = re.compile(
     rf"\b(?:our|the|the\s+company['’]s)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_NOUN}|view|estimates?|"
     r"expected\s+(?:[\w-]+\s+)?growth)\b[^.;,]{0,60}?"
     r"(?<!\bnow\s)\b(?:stands|remains?\s+(?:unchanged|intact|the\s+same|in\s+place|at|"
-    r"approximately|about|around|in\s+the\s+range)|"
+    r"approximately|about|around|in\s+the\s+range)|remains?(?=\s+\$?\d)|continues?\s+to\s+be|"
     r"is\s+unchanged|are\s+unchanged|holds)\b"
+    # a measure's growth said unchanged at a range: "our sales growth is unchanged at 6% to 8%"
+    r"|\b(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:revenues?|sales|eps)\s+growth\s+(?:is|remains)\s+"
+    r"unchanged\s+at\s+(?=\$?\d)"
     rf"|\b(?:nothing\s+changes|no\s+changes?)\s+(?:in|to)\s+(?:our|the)\s+(?:[\w'’-]+\s+){{0,3}}?"
     rf"(?:{_NOUN}|view)\b"
     # "our full year outlook, which is in line with what we have previously communicated"
@@ -124,6 +130,13 @@ _STANDS = re.compile(
 _WHERE_DONE = re.compile(
     rf"\b{_NOUN}\s*,?\s+(?:where|in\s+which)\s+(?:we|i)(?:['’]ve|\s+have)?\s+(?:again\s+)?"
     r"(?P<verb>[a-z]+)\b",
+    re.I,
+)
+# The guidance moved, said in the passive: "Our full year EPS outlook is increased to $2.85".
+_PASSIVE = re.compile(
+    rf"\b{_NOUN}\s+(?:is|was|has\s+been|have\s+been)\s+(?:again\s+|also\s+)?"
+    r"(?P<verb>raised|increased|lifted|lowered|reduced|cut|trimmed|reaffirmed|reiterated|"
+    r"maintained|confirmed|withdrawn|suspended)\b",
     re.I,
 )
 _REVISED = re.compile(
@@ -201,6 +214,11 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
             continue  # "Revenue was in line with our previous guidance": a result
         if not (_NEGATED.search(lead) or _HEDGED.search(lead) or _ELSE.search(match.group())):
             found.append((match.start(), "reiterated", _metric(match.group())))
+    for match in _PASSIVE.finditer(sentence) if _keyed(low, (" is ", " was ", " been ")) else ():
+        said = next((d for d, v in _VERBS.items() if re.fullmatch(v, match["verb"], re.I)), "")
+        blocked = _blocked(sentence, match.start(), match.end(), verb=False)
+        if said and said != "introduced" and not blocked:  # no adjective: a verb said after
+            found.append((match.start(), said, _metric(match.group())))
     for match in _WHERE_DONE.finditer(sentence) if _keyed(low, ("where", "in which")) else ():
         said = next((d for d, v in _VERBS.items() if re.fullmatch(v, match["verb"], re.I)), "")
         if said and said != "introduced" and not _blocked(sentence, match.start(), match.end()):
@@ -262,6 +280,7 @@ _PRIOR_KEYS_ALL = ("prior", "previous", "earlier", "last", "expected", " from ")
 _STANDS_KEYS = (
     "stand",
     "remain",
+    "continue",
     "unchanged",
     "holds",
     "nothing chang",

@@ -40,7 +40,8 @@ _PRIOR_RANGES = tuple(
 # A single figure is set against the prior one only where it is said of the future: "Revenue
 # grew 20% versus our prior guidance of 15%" is a result.
 _OF_FUTURE = re.compile(
-    r"\b(?:expects?|expecting|anticipat(?:e|es|ing)|now\s+see|forecast|will|(?:is|are)\s+now)\b",
+    r"\b(?:expects?|expecting|anticipat(?:e|es|ing)|now\s+see|forecast|will|(?:is|are)\s+now|"
+    r"(?:now\s+)?project(?:s|ing)?)\b",
     re.I,
 )
 

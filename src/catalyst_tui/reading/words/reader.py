@@ -18,7 +18,8 @@ __all__ = ["read_words"]
 _FIGURE_MARKS = ("%", "percent", "per cent", "doubled", "tripled", "quadrupled", "halved", "fold")
 _GUIDANCE = re.compile(
     r"guid|outlook|forecast|expectation|target|range|projection|view|estimate|ing\s+(?:our|its)\s|"
-    r"had\s+(?:expected|anticipated)|(?:up|down)\s+from",
+    r"had\s+(?:expected|anticipated)|(?:up|down)\s+from|unchanged\s+at|"
+    r"ing\s+(?:[\w-]+\s+){1,5}?to\s+be\s+(?:between|in\s)",
     re.I,
 )
 _BULLET = re.compile(r"^[•●▪◦‣·*–-]+")
