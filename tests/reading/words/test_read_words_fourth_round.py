@@ -152,6 +152,23 @@ GUIDANCE: list[tuple[str, list[str]]] = [
         "projection of 22%.",
         ["guidance cut : company"],
     ),
+    # a range set at an end of the prior range moves guidance by its midpoint
+    (
+        "We now expect to grow sales 7% to 8%, which is the high end of our previous "
+        "projection of 6% to 8%.",
+        ["guidance raised : company"],
+    ),
+    # growth assumptions moved to a range are guidance moved
+    (
+        "We are increasing our organic revenue growth assumptions to a range of 5 to 7%.",
+        ["guidance raised : company"],
+    ),
+    # a range said with "and" against the prior range
+    (
+        "Full year net sales are expected to be in a range of 1.9 billion and $1.95 billion, "
+        "compared to our prior guidance range of 1.8 billion to $1.85 billion.",
+        ["guidance raised : company"],
+    ),
     # an estimate of the company's said to stand is guidance reiterated; a market's is not
     (
         "Our effective tax rate estimate for the full year remains unchanged at 24% to 25%.",

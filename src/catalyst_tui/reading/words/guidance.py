@@ -71,7 +71,7 @@ _VERB_OBJECT = {
         rf"\b(?:{verbs})\b(?!\s+and\b)(?:\s+(?:again|also|once\s+again))?"
         rf"(?P<object>{_END_OF}(?:\s+{_DETERMINER})?{_FILLER}{{0,10}}?\s+{_NOUN}\b"
         rf"|(?<=ing)(?:\s+{_DETERMINER})(?:\s+(?:previously\s+issued|prior))?\s+{_METRIC}"
-        rf"(?:\s+{_NOUN})?(?=\s+(?:to|from|by|for)\b)"
+        rf"(?:\s+growth\s+assumptions?|\s+{_NOUN})?(?=\s+(?:to|from|by|for)\b)"
         # a year's growth and its figure: "maintaining our full-year organic growth of 11 to 12%"
         rf"|(?<=ing)\s+{_DETERMINER}\s+(?:full[- ]year|fiscal|annual|(?:19|20)\d\d)\s+"
         r"(?:[\w-]+\s+)?growth(?=\s+(?:of|at)\s+[\d$])"
