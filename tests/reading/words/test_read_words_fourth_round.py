@@ -80,6 +80,13 @@ NAMES: list[tuple[str, list[str]]] = [
         "accelerated, up 9% versus the prior year.",
         ["growth 9 yoy : services"],
     ),
+    # "sales and marketing" said with revenues is a part's name, not the expense
+    (
+        "North America Sales and Marketing fourth-quarter revenues were $90 million, an increase "
+        "of 3%.",
+        ["growth 3 : North America Sales and Marketing"],
+    ),
+    ("Sales and marketing expenses increased 12%.", []),
     # a talk frame that names a part on a slide is that part's frame
     (
         "Moving to the Flooring segment on slide 5, sales were up 3%.",

@@ -49,7 +49,7 @@ NOT_REVENUE = re.compile(
     r"\b(?:comparable|same)[- ]stores?\b|\blike[- ]for[- ]like\b|\bcomps?\b|"
     r"\bcomparable\s+(?:[\w-]+\s+){0,3}?(?:sales|revenues?)\b|"
     # an expense named with sales: "sales and marketing", "selling, general and administrative"
-    r"\bsales\s+(?:and|&)\s+marketing\b|\bselling\b|"
+    r"\bsales\s+(?:and|&)\s+marketing\b(?!\s+(?:[\w-]+\s+){0,2}?revenues?\b)|\bselling\b|"
     r"\b(?:total\s+|serviceable\s+)?addressable\s+markets?\b|\btam\b|"
     # what is signed, not yet revenue: contract value (TCV, ACV, "CV"), new business
     r"\bcontract\s+values?\b|\bannualized\s+(?:contract\s+)?values?\b|"
