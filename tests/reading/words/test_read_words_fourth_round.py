@@ -87,6 +87,11 @@ NAMES: list[tuple[str, list[str]]] = [
         ["growth 3 : North America Sales and Marketing"],
     ),
     ("Sales and marketing expenses increased 12%.", []),
+    # a mix said as figures then names gives each its share
+    (
+        "For the quarter, our sales mix consisted of 61.5% wholesale, 30.5% retail and 8% online.",
+        ["share 61.5 : wholesale", "share 30.5 : retail", "share 8 : online"],
+    ),
     # a talk frame that names a part on a slide is that part's frame
     (
         "Moving to the Flooring segment on slide 5, sales were up 3%.",

@@ -211,6 +211,43 @@ def _share_verb_at(head: str) -> int | None:
     return match.start() if match else None
 
 
+# A mix said with its items, each a figure then its name: "our sales mix consists of 73.9%
+# dine-in, 13.9% delivery and 12.2% To-Go".
+_MIX = re.compile(
+    r"^(?P<head>[^%]{0,120}?\b(?:sales|revenues?)\s+mix)\s+(?:consists?\s+of|consisted\s+of|"
+    r"was|is|of)\s+(?P<items>.+)$",
+    re.I,
+)
+_FIGURE_FIRST = re.compile(
+    r"\s*(?:(?:,|;)\s*)?(?:and\s+)?" + CMP + r"(?P<num>\d{1,3}(?:\.\d+)?)\s?%\s+"
+    r"(?P<name>[A-Za-z][\w&/.'’-]*(?:\s+(?!and\b)[A-Za-z][\w&/.'’-]*){0,3})",
+    re.I,
+)
+
+
+def _mix(sentence: str) -> list[Found] | None:
+    """The items of a mix said as figures then names, each a share; None where the sentence
+    is no such list."""
+    match = _MIX.match(sentence)
+    if match is None:
+        return None
+    items, at, found = match["items"], 0, []
+    while at < len(items):
+        item = _FIGURE_FIRST.match(items, at)
+        if item is None:
+            break
+        subject = read_subject(item["name"].rstrip("."), revenue_said=True)
+        if not subject.name or subject.other or subject.anaphor:
+            return None
+        cmp = " ".join((item["cmp"] or "").lower().split())
+        figure = match.start("items") + item.start("num")
+        found.append(Found("share", float(item["num"]), cmp, subject, "", figure))
+        at = item.end()
+    if len(found) < 2 or items[at:].strip(" .;,"):
+        return None
+    return found
+
+
 # A heading, a colon, then items that are each a name and a figure.
 _HEADED = re.compile(r"^(?P<head>[^:;%]{3,120}?)\s*:\s*(?P<items>.+)$")
 _ITEM = re.compile(
@@ -231,7 +268,7 @@ def headed(sentence: str) -> list[Found] | None:
     sentence is no such list, [] where its heading does not say what its figures are."""
     match = _HEADED.match(sentence)
     if match is None or not FIGURE.search(match["items"]):
-        return None
+        return _mix(sentence)
     items = match["items"]
     at = 0
     parsed: list[tuple[str, str, str, float, int]] = []
