@@ -107,6 +107,11 @@ NAMES: list[tuple[str, list[str]]] = [
 ]
 
 BASES: list[tuple[str, list[str]]] = [
+    # an amount of revenue with its period, then its growth in apposition; a transcriber's note
+    (
+        "We recorded net sales of $410 million [Phonetic] in the third quarter, an increase of 9%.",
+        ["growth 9 : company"],
+    ),
     # a base set off after an amount "for" a quarter of the year before
     (
         "For the second quarter of 2021, total revenues were $310 million compared with $290 "

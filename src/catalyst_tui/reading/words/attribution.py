@@ -161,7 +161,9 @@ _AFTER_REVENUE = re.compile(r"\b(?:revenues?|sales)(?=,\s*$)", re.I)
 _AMOUNT_VERB = one_of("of was were to at reaching reached totaling totaled hit grew_to rose_to")
 _AFTER_AMOUNT = re.compile(
     rf"\b(?:revenues?|sales)\s+(?:{_AMOUNT_VERB}\s+)?(?:a\s+record\s+|approximately\s+|about\s+)?"
-    r"[$€£][\d.,]+\s*(?:million|billion|thousand|[mbk])?\s*,$",
+    r"[$€£][\d.,]+\s*(?:million|billion|thousand|[mbk])?"
+    # the period the amount is of: "net sales of $659 million in the third quarter, up 11%"
+    r"(?:\s+(?:in|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:quarter|year|period|half))?\s*,$",
     re.I,
 )
 # A part's clause going on with "with" and its measure: "Peripheral Interventions consistently

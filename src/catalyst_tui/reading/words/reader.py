@@ -23,6 +23,8 @@ _GUIDANCE = re.compile(
     re.I,
 )
 _BULLET = re.compile(r"^[•●▪◦‣·*–-]+")
+# A transcriber's note is no word of the speaker's: "$659 million [Phonetic] in the quarter".
+_NOTE = re.compile(r"\s?\[(?:phonetic|ph|inaudible|indiscernible|technical\s+difficulty)\]", re.I)
 # From a word's start only, nothing given back: linear over a whole document.
 _LISTED = re.compile(
     r"(?<![\w&.-])(?P<name>[A-Z][\w&.-]*+(?:\s++[A-Z][\w&.-]*+){0,3}+)\s*+\((?:NASDAQ|Nasdaq|"
@@ -81,6 +83,7 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
         if not (figures or guidance) or boilerplate(sentence):
             continue
         plain = _BULLET.sub(lambda m: " " * len(m.group()), sentence)
+        plain = _NOTE.sub(lambda m: " " * len(m.group()), plain)
         read = (
             read_figures(plain, start, end, customers, parts, latest, years, named, quarter)
             if figures
