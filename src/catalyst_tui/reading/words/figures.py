@@ -30,7 +30,7 @@ from .gates import refusal
 from .lists import Found, headed, respectively
 from .marks import Marks
 from .one_figure import read_one
-from .owners import owner_of
+from .owners import owner_of, part_object
 from .patterns import (
     CUSTOMER,
     CUT_BASIS,
@@ -128,7 +128,11 @@ def read_figures(
                 continue  # "customer categories, led by large cloud service providers, which …"
             said_of = COMPANY if subject.name.casefold() in company else subject.name
             at = clause.start + figure.position
-            owned = owner_of(sentence, clause, at, said_of) if said_of != COMPANY else ""
+            owned = (
+                owner_of(sentence, clause, at, said_of)
+                if said_of != COMPANY
+                else part_object(sentence, at)  # "we've doubled our digital business"
+            )
             if owned:
                 subject = subject._replace(name=owned)  # "Consulting's hybrid cloud revenue"
                 said_of = owned
