@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from .bases import Against, frame_words, growth_basis, list_basis
 from .clauses import Clause, clause_subject, clauses
 from .facts import named_customer
-from .gates import refusal
+from .gates import qualified_measure, refusal
 from .lists import Found, headed, respectively
 from .marks import Marks
 from .one_figure import read_one
@@ -131,7 +131,9 @@ def read_figures(
             owned = (
                 owner_of(sentence, clause, at, said_of)
                 if said_of != COMPANY
-                else part_object(sentence, at)  # "we've doubled our digital business"
+                # "we've doubled our digital business"; "our digital sales that reached $22
+                # billion, an increase of 25%"
+                else part_object(sentence, at) or qualified_measure(sentence, at, clause.start)
             )
             if owned:
                 subject = subject._replace(name=owned)  # "Consulting's hybrid cloud revenue"

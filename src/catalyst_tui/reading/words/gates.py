@@ -36,7 +36,7 @@ from .phrases import other_measure
 from .records import COMPANY
 from .vocabulary import NOT_REVENUE, PART_WORDS, REACH, REVENUE_TYPES
 
-__all__ = ["refusal"]
+__all__ = ["qualified_measure", "refusal"]
 
 
 def refusal(
@@ -171,10 +171,21 @@ _OFFSETS_THAT = re.compile(
 _QUALIFIED_AMOUNT = re.compile(
     r"\b(?!(?:total|net|our|its|the|record|reported|overall|consolidated|company|group|"
     r"quarterly|annual|full-year|organic|adjusted|gaap|core)\b)(?P<by>(?-i:[a-z][\w-]*))\s+"
-    r"(?:sales|revenues?)\s+(?:that|which)\s+(?:reached|were|was|totaled|grew\s+to|rose\s+to)\b"
+    r"(?P<measure>sales|revenues?)\s+(?:that|which)\s+(?:reached|were|was|totaled|grew\s+to|"
+    r"rose\s+to)\b"
     r"[^%;]{0,80},\s*(?:an?\s+)?(?:increase|decrease|decline|growth|rise)\s+of\s+\S*\s*$",
     re.I,
 )
+
+
+def qualified_measure(sentence: str, at: int, start: int = 0) -> str:
+    """The qualified measure that reached an amount before the growth at `at` in apposition
+    ("our digital sales that reached $22 billion, an increase of 25%": "digital sales"), its
+    clause from `start`; "" where none stands there."""
+    if " that " not in sentence and " which " not in sentence:
+        return ""
+    said = _QUALIFIED_AMOUNT.search(sentence, max(start, at - REACH), at)
+    return f"{said['by']} {said['measure']}" if said else ""
 
 
 def _sentence_measure(sentence: str, clause: Clause) -> bool:
