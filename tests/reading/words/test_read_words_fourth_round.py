@@ -43,7 +43,10 @@ NOT_THE_COMPANYS: list[tuple[str, list[str]]] = [
 
 WHOSE: list[tuple[str, list[str]]] = [
     # a part named after its growth by "at": the part's, never the company's
-    ("We saw organic revenue growth of 25% at Norwell and Pike Labs.", []),
+    (
+        "We saw organic revenue growth of 25% at Norwell and Pike Labs.",
+        ["growth 25 : Norwell and Pike Labs"],
+    ),
     ("Sales grew 4% at constant currency.", ["growth 4 : company"]),
     # a relative clause that says what its subject is stands aside
     (

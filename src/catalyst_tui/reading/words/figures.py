@@ -30,7 +30,7 @@ from .gates import qualified_measure, refusal
 from .lists import Found, headed, respectively
 from .marks import Marks
 from .one_figure import read_one
-from .owners import owner_of, part_object
+from .owners import at_part, owner_of, part_object
 from .patterns import (
     CUSTOMER,
     CUT_BASIS,
@@ -133,7 +133,9 @@ def read_figures(
                 if said_of != COMPANY
                 # "we've doubled our digital business"; "our digital sales that reached $22
                 # billion, an increase of 25%"
-                else part_object(sentence, at) or qualified_measure(sentence, at, clause.start)
+                else part_object(sentence, at)
+                or qualified_measure(sentence, at, clause.start)
+                or at_part(sentence, at)
             )
             if owned:
                 subject = subject._replace(name=owned)  # "Consulting's hybrid cloud revenue"

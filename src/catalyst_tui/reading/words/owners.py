@@ -18,6 +18,7 @@ from .vocabulary import NOT_REVENUE, PERIOD, REACH, REVENUE_WORDS
 
 __all__ = [
     "at_another",
+    "at_part",
     "measure_before",
     "of_another",
     "owned_by_another",
@@ -92,6 +93,16 @@ def owner_of(sentence: str, clause: Clause, at: int, subject: str) -> str:
         if sentence.startswith(subject, owner.end()):
             return sentence[owner.start() : owner.end() + len(subject)]
     return ""
+
+
+def at_part(sentence: str, at: int) -> str:
+    """The part a growth at `at` is named of after it by "at" ("growth of more than 40% at
+    Acme and Brightwell"); "" where none is."""
+    figure = FIGURE.match(sentence, at)
+    said = _AT_PART.match(sentence, figure.end(), figure.end() + REACH) if figure else None
+    if said is None or said["x"].split()[0].lower() in _NO_PART_AT:
+        return ""
+    return said["x"]
 
 
 def part_object(sentence: str, at: int) -> str:
