@@ -90,6 +90,12 @@ NAMES: list[tuple[str, list[str]]] = [
         ["growth 3 : North America Sales and Marketing"],
     ),
     ("Sales and marketing expenses increased 12%.", []),
+    # a heading that says "up" heads a list of growths, of what it names
+    (
+        "Europe and Asia were both up double digits: Europe up 14%; and Asia up 11%.",
+        ["growth 14 : Europe", "growth 11 : Asia"],
+    ),
+    ("Volumes were up: Europe 5%, Asia 3%.", []),
     # a mix said as figures then names gives each its share
     (
         "For the quarter, our sales mix consisted of 61.5% wholesale, 30.5% retail and 8% online.",

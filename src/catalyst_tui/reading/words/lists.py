@@ -21,7 +21,17 @@ import re
 from typing import NamedTuple
 
 from ..wordlists import any_word
-from .patterns import CMP, COMPARISON, FIGURE, NEGATIVE, SHARE_OF, VERB_THEN, share_of, tail
+from .patterns import (
+    CMP,
+    COMPARISON,
+    FIGURE,
+    NEGATIVE,
+    REVENUE_SAID,
+    SHARE_OF,
+    VERB_THEN,
+    share_of,
+    tail,
+)
 from .phrases import finite_verb, other_measure, phrase_before, tokens
 from .subjects import Subject, read_subject
 from .vocabulary import PERIOD, PERIOD_WORD
@@ -260,7 +270,7 @@ _SHARE_HEAD = any_word(
     r"mix split breakdown percent(?:age)?_of share_of of_(?:total\s+)?(?:revenues?|sales)",
     also=r"\b(?:revenues?|sales)\s+by\b",
 )
-_GROWTH_HEAD = re.compile(r"\b(?:growth|grew|increased?|decreased?|declined?|changes?)\b", re.I)
+_GROWTH_HEAD = any_word("growth grew increased? decreased? declined? changes? up down")
 
 
 def headed(sentence: str) -> list[Found] | None:
@@ -286,6 +296,10 @@ def headed(sentence: str) -> list[Found] | None:
     if len(parsed) < 2 or items[at:].strip(" .;,"):
         return None  # not every item a name and a figure: the clauses' reading stands
     head = match["head"]
+    if not REVENUE_SAID.search(head) and any(
+        other_measure(w) for w in re.findall(r"[a-z][\w-]*", head.lower())
+    ):
+        return []  # "Volumes were up: EMEA 5%, Americas 3%": the items' volumes
     growth = _GROWTH_HEAD.search(head) is not None
     if _SHARE_HEAD.search(head) is None and not growth:
         return []
