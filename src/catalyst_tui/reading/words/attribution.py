@@ -118,9 +118,6 @@ _ASIDE = re.compile(
     r"(?P<comma>),\s*(?P<aside>(?:(?:when|while|if)\s+)?(?:excluding|including|ex)\b[^,]{1,80}),\s*$",
     re.I,
 )
-# A relative clause set off by commas that says what its subject is: "Other revenue, which is
-# primarily credit revenue, increased 17%" is other revenue's.
-_WHAT_IT_IS = re.compile(r",\s*which\s+(?:is|are|was|were)\s+[^,;%]{1,80},\s*$", re.I)
 # A relative clause of what a part includes, its closing comma unsaid: "our Trauma and
 # Extremities business, which includes Wright Medical delivered 3.2% growth".
 _INCLUDES = re.compile(r",\s*which\s+(?:includes?|included|contains?)\s+$", re.I)
@@ -179,6 +176,11 @@ _WITH_AFTER = any_word(
 _WITH_COMMA = re.compile(r"\w,\s+with$")
 # "growth in China, where revenue increased 30%": the place's.
 _WHERE = re.compile(r",\s*where\s+$", re.I)
+
+
+# A relative clause set off by commas that says what its subject is: "Other revenue, which is
+# primarily credit revenue, increased 17%" is other revenue's.
+_WHAT_IT_IS = re.compile(rf",\s*which\s+{one_of('is are was were')}\s+[^,;%]{{1,80}},\s*$", re.I)
 
 
 def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) -> Subject:

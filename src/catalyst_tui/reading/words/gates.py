@@ -26,6 +26,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..wordlists import one_of
 from .clauses import Clause, clauses, frame_of
 from .components import BETWEEN, OVER_YEARS, component, of_a_month, over_years
 from .frames import WHOLE_AFTER, framed_by_another, opening, place_and_part, whole_beside_part
@@ -161,19 +162,19 @@ _REVENUE_TALK = re.compile(
 
 # A sentence that goes on from the one before by an anaphor ("This was offset by a 3% decline
 # in APAC"): its figures are of the measure said before, which it does not name.
-_OFFSETS_THAT = re.compile(
-    r"\s*(?:this|that|these|those|it|they)\s+(?:was|were|is|are|has\s+been|have\s+been)\s+"
-    r"(?:\w+ly\s+)?offset\b",
-    re.I,
-)
+_ANAPHOR = one_of("this that these those it they")
+_BE = one_of("was were is are has_been have_been")
+_OFFSETS_THAT = re.compile(rf"\s*{_ANAPHOR}\s+{_BE}\s+(?:\w+ly\s+)?offset\b", re.I)
 # A measure with a qualifier of its own that reached an amount, then a growth in apposition:
 # "we grew our digital sales that reached $22 billion, an increase of 25%": digital sales'.
+_WHOLE_WORDS = one_of(
+    """total net our its the record reported overall consolidated company group quarterly annual
+    full-year organic adjusted gaap core"""
+)
 _QUALIFIED_AMOUNT = re.compile(
-    r"\b(?!(?:total|net|our|its|the|record|reported|overall|consolidated|company|group|"
-    r"quarterly|annual|full-year|organic|adjusted|gaap|core)\b)(?P<by>(?-i:[a-z][\w-]*))\s+"
-    r"(?P<measure>sales|revenues?)\s+(?:that|which)\s+(?:reached|were|was|totaled|grew\s+to|"
-    r"rose\s+to)\b"
-    r"[^%;]{0,80},\s*(?:an?\s+)?(?:increase|decrease|decline|growth|rise)\s+of\s+\S*\s*$",
+    rf"\b(?!{_WHOLE_WORDS}\b)(?P<by>(?-i:[a-z][\w-]*))\s+(?P<measure>sales|revenues?)\s+(?:that|which)\s+"
+    + one_of("reached were was totaled grew_to rose_to")
+    + r"\b[^%;]{0,80},\s*(?:an?\s+)?(?:increase|decrease|decline|growth|rise)\s+of\s+\S*\s*$",
     re.I,
 )
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..wordlists import any_word
+from ..wordlists import any_word, one_of
 from .patterns import GUIDANCE_NOUN
 from .prior import against_prior_range, against_prior_words, from_to
 from .records import Stated
@@ -132,13 +132,6 @@ _WHERE_DONE = re.compile(
     r"(?P<verb>[a-z]+)\b",
     re.I,
 )
-# The guidance moved, said in the passive: "Our full year EPS outlook is increased to $2.85".
-_PASSIVE = re.compile(
-    rf"\b{_NOUN}\s+(?:is|was|has\s+been|have\s+been)\s+(?:again\s+|also\s+)?"
-    r"(?P<verb>raised|increased|lifted|lowered|reduced|cut|trimmed|reaffirmed|reiterated|"
-    r"maintained|confirmed|withdrawn|suspended)\b",
-    re.I,
-)
 _REVISED = re.compile(
     rf"\b(?:revis|updat|adjust)(?:e|es|ed|ing|s|ments?\s+to|ions?\s+to)?\s+(?:our|the|its|that|this){_FILLER}{{0,6}}?\s+{_NOUN}"
     r"(?P<rest>[^.;]{0,80})",
@@ -173,6 +166,15 @@ _OTHERS_DO = re.compile(
     r"moody['’]?s|fitch|economists?|community|third[- ]part(?:y|ies))\b",
     re.I,
 )
+
+
+# The guidance moved, said in the passive: "Our full year EPS outlook is increased to $2.85".
+_MOVED = one_of(
+    """raised increased lifted lowered reduced cut trimmed reaffirmed reiterated maintained
+    confirmed withdrawn suspended"""
+)
+_BEEN = one_of("is was has_been have_been")
+_PASSIVE = re.compile(rf"\b{_NOUN}\s+{_BEEN}\s+(?:again\s+|also\s+)?(?P<verb>{_MOVED})\b", re.I)
 
 
 def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:

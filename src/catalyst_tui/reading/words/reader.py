@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..wordlists import word_set
+from ..wordlists import one_of, word_set
 from .facts import document_facts
 from .records import COMPANY, Stated
 from .sentences import sentence_spans
@@ -16,11 +16,13 @@ from .vocabulary import LONGEST, boilerplate
 __all__ = ["read_words"]
 
 _FIGURE_MARKS = ("%", "percent", "per cent", "doubled", "tripled", "quadrupled", "halved", "fold")
+# Words that may say guidance, found anywhere in a word (a quick test before guidance is read).
+_GUIDANCE_WORDS = one_of(
+    r"""guid outlook forecast expectation target range projection view estimate unchanged_at
+    had_(?:expected|anticipated) (?:up|down)_from ing_(?:our|its)\s"""
+)
 _GUIDANCE = re.compile(
-    r"guid|outlook|forecast|expectation|target|range|projection|view|estimate|ing\s+(?:our|its)\s|"
-    r"had\s+(?:expected|anticipated)|(?:up|down)\s+from|unchanged\s+at|"
-    r"ing\s+(?:[\w-]+\s+){1,5}?to\s+be\s+(?:between|in\s)",
-    re.I,
+    rf"{_GUIDANCE_WORDS}|ing\s+(?:[\w-]+\s+){{1,5}}?to\s+be\s+(?:between|in\s)", re.I
 )
 _BULLET = re.compile(r"^[•●▪◦‣·*–-]+")
 # A transcriber's note is no word of the speaker's: "$659 million [Phonetic] in the quarter".
