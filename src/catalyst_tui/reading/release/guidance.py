@@ -26,6 +26,7 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from ..wordlists import any_word, one_of
 from .labels import revenue_rank
 from .pages import unbroken
 from .periods import Kind
@@ -59,19 +60,14 @@ _NOT_GUIDANCE = re.compile(
     r"(?<!our previous expectations)",
     re.I,
 )
-_PAST = re.compile(
-    r"\b(?:was|were|reported|achieved|totaled|totalled|grew|rose|declined"
-    r"|exceeded|came in)\b",
-    re.I,
-)
+_PAST = any_word("was were reported achieved totaled totalled grew rose declined exceeded came_in")
 _REVENUE_WORD = re.compile(r"\b(?:revenues?|net sales|sales)\b", re.I)
-_CONNECTOR = re.compile(
-    r"\s+(?:(?:is|are|will|be|now|expected|projected|forecast|forecasted|anticipated|estimated"
-    r"|targeted|likely|to|in|within|a|the|range|of|between|approximately|about|around|roughly|at"
-    r"|for|from|first|second|third|fourth|next|quarter|fiscal|full|full-year|year|q[1-4]"
-    r"|(?:19|20)\d\d),?\s+)*",
-    re.I,
+_CONNECTOR_WORDS = one_of(
+    r"""is are will be now expected projected forecast forecasted anticipated estimated targeted
+    likely to in within a the range of between approximately about around roughly at for from
+    first second third fourth next quarter fiscal full full-year year q[1-4] (?:19|20)\d\d"""
 )
+_CONNECTOR = re.compile(rf"\s+(?:{_CONNECTOR_WORDS},?\s+)*", re.I)
 _BEFORE_OK = re.compile(
     r"^(?:total|net|our|the|of|for|expect|expects|quarter|quarterly|year|full-year|annual|fiscal"
     r"|anticipates?|projects?|forecasts?|estimates?|targeting"  # "We anticipate revenue"
@@ -89,26 +85,32 @@ _MONEY = re.compile(
     re.I,
 )
 _UNITS = {"billion": 9, "bn": 9, "b": 9, "million": 6, "mm": 6, "m": 6, "thousand": 3, "k": 3}
-_QUARTER = re.compile(
-    r"\bq[1-4]\b|\bq[1-4]'|quarter|three months|thirteen weeks|\b1[2-4] weeks", re.I
-)
-_YEAR = re.compile(
-    r"full[- ]year|fiscal year|\bfy\s?'?\d{2,4}\b|\bannual|\byear\b"
-    r"|(?<![\w$.,])(?:19|20)\d\d(?!\d|,\d|%)",
-    re.I,
-)
-_WHOLE_YEAR = re.compile(r"full[- ]year|fiscal year|\bannual|\bfy\s?'?\d|for the year", re.I)
-# "the fourth quarter of fiscal year 2026" names one quarter, not a quarter and a year
-_QUARTER_OF_YEAR = re.compile(
-    r"quarter of (?:the )?(?:fiscal )?(?:year )?(?:(?:19|20)\d\d|fy\s?'?\d{2,4})", re.I
-)
-# a comparison names no period the amount is for: "up 20 percent year-over-year", "from the
-# previous quarter", "a year ago"
-_COMPARED = re.compile(
-    r"\b(?:year|quarter)[- ](?:over|on)[- ](?:year|quarter)\b|\b(?:a|one) year ago\b"
-    r"|\b(?:prior|last|previous|preceding|sequential|year-ago|year ago)[- ](?:year|quarter)\b",
-    re.I,
-)
+# What a lead-in says of its period (case aside), by its words.
+_PERIOD_SAYS = {
+    key: re.compile(pattern, re.I)
+    for key, pattern in (
+        ("quarter", r"\bq[1-4]\b|\bq[1-4]'|quarter|three months|thirteen weeks|\b1[2-4] weeks"),
+        (
+            "year",
+            r"full[- ]year|fiscal year|\bfy\s?'?\d{2,4}\b|\bannual|\byear\b"
+            r"|(?<![\w$.,])(?:19|20)\d\d(?!\d|,\d|%)",
+        ),
+        ("whole year", r"full[- ]year|fiscal year|\bannual|\bfy\s?'?\d|for the year"),
+        # "the fourth quarter of fiscal year 2026" names one quarter, not a quarter and a year
+        (
+            "quarter of year",
+            r"quarter of (?:the )?(?:fiscal )?(?:year )?(?:(?:19|20)\d\d|fy\s?'?\d{2,4})",
+        ),
+        # a comparison names no period the amount is for: "up 20 percent year-over-year", "from
+        # the previous quarter", "a year ago"
+        (
+            "compared",
+            r"\b(?:year|quarter)[- ](?:over|on)[- ](?:year|quarter)\b|\b(?:a|one) year ago\b"
+            r"|\b(?:prior|last|previous|preceding|sequential|year-ago|year ago)"
+            r"[- ](?:year|quarter)\b",
+        ),
+    )
+}
 _RANGE_WORD = re.compile(r"\b(?:between|range)\b", re.I)  # "range of $X and $Y": both ends
 _CLAUSE_END = re.compile(r"\band\b|;")  # where the clause of an amount ends
 _LOOKBACK = 2  # lead-in pieces looked at for the period: "outlook for the fourth quarter:"
@@ -221,8 +223,10 @@ def _first_named(texts: Iterable[str]) -> tuple[bool, GuidancePeriod | None]:
     """Whether a text names a period, and the period the first such text names: None where it
     names a quarter and a year ("first quarter ... and full year": which is which is not said)."""
     for text in texts:
-        text = _QUARTER_OF_YEAR.sub("quarter", _COMPARED.sub(" ", text))
-        if _QUARTER.search(text) and _WHOLE_YEAR.search(text):
+        text = _PERIOD_SAYS["quarter of year"].sub(
+            "quarter", _PERIOD_SAYS["compared"].sub(" ", text)
+        )
+        if _PERIOD_SAYS["quarter"].search(text) and _PERIOD_SAYS["whole year"].search(text):
             return True, None
         if period := _period(text):
             return True, period
@@ -304,9 +308,9 @@ def _amount(text: str, unit: str | None) -> Decimal:
 
 
 def _period(text: str) -> GuidancePeriod | None:
-    if _QUARTER.search(text):
+    if _PERIOD_SAYS["quarter"].search(text):
         return GuidancePeriod.QUARTER
-    if _YEAR.search(text):
+    if _PERIOD_SAYS["year"].search(text):
         return GuidancePeriod.YEAR
     return None
 

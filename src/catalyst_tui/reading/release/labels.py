@@ -43,15 +43,6 @@ _COST = re.compile(
     r"(?:revenues?|sales|goods sold|net sales|products and services sold)(?: \(.*\))?$"
     r"|^merchandise costs$"
 )
-# the cost of what was sold alone, not of a revenue: "Cost of goods sold", "Cost of sales"
-_COST_OF_SOLD = re.compile(r"^(?:total )?cost of (?:goods sold|sales|net sales)(?: \(.*\))?$")
-# a cost of what was sold, whole or in part: "Cost of products", "Costs of services"
-_COST_PART = re.compile(r"^costs? of ")
-_GROSS = re.compile(r"^(?:total )?gross (?:profit|margin)$")
-_OPERATING = re.compile(
-    r"^(?:total )?(?:operating (?:income|profit|loss|earnings)"
-    r"|(?:income|loss|earnings|profit) from operations)$"
-)
 # "Net income", "Net earnings"; the bottom line's other name, "Profit" ("Net profit", "Profit
 # attributable to ...", "Profit for the period"): a profit that names no level of the statement
 # above it (gross, operating, before taxes, of consolidated companies) is what is left at its foot
@@ -60,30 +51,49 @@ _NET_INCOME = re.compile(
     r"(?: (?:attributable|available) to (?P<whose>.+)| applicable to (?P<common>.+)"
     r"| for the (?:period|quarter|year))?$"
 )
-_OTHERS = re.compile(r"non-?controlling|minority|redeemable")
-_SHARES = re.compile(r"\bshares\b|weighted")
-# a depositary share holds several shares: "Diluted earnings per ADS" is no EPS
-_ADS = re.compile(r"\bads\b|\badss\b|depositary")
-_PER_SHARE = re.compile(r"per (?:common |diluted )?share|\beps\b")
-_NON_GAAP = re.compile(r"non-gaap|adjusted|\bcore\b|\bcomparable\b")
-# A company's own non-GAAP measure named by what it leaves out: not another, qualified figure
-_STANDARD_EXCLUSION = re.compile(
-    r"\bexcl(?:uding|\.)? (?:identified|certain|special|significant|notable|unusual|specified"
-    r"|non-?recurring|one-time|discrete) items?"
-    r"|\bexcluding a significant item"
-)
-_DILUTED = re.compile(r"\bdilut(?:ed|ion)\b")
-_NON_GAAP_ALONE = re.compile(r"^(?:non-gaap|adjusted|as adjusted)(?: diluted)?$")
-# "excluding H20 charge", "(as adjusted to exclude ...)", "before ...": another measure
-_QUALIFIED = re.compile(
-    r"\bexclud\w*|\bexcl\b|\bbefore\b|pro forma"
-    r"|constant[- ]currency|currency[- ]neutral|fx[- ]neutral|f/x[- ]neutral"  # rates held still
-)
+# What a label or a section's heading (both lowered) says, by its words: matched from its start
+# (^) or searched anywhere.
+_SAYS = {
+    key: re.compile(pattern)
+    for key, pattern in (
+        # the cost of what was sold alone, not of a revenue: "Cost of goods sold", "Cost of sales"
+        ("cost of sold", r"^(?:total )?cost of (?:goods sold|sales|net sales)(?: \(.*\))?$"),
+        # a cost of what was sold, whole or in part: "Cost of products", "Costs of services"
+        ("cost part", r"^costs? of "),
+        ("gross", r"^(?:total )?gross (?:profit|margin)$"),
+        (
+            "operating",
+            r"^(?:total )?(?:operating (?:income|profit|loss|earnings)"
+            r"|(?:income|loss|earnings|profit) from operations)$",
+        ),
+        ("others", r"non-?controlling|minority|redeemable"),
+        ("shares", r"\bshares\b|weighted"),
+        # a depositary share holds several shares: "Diluted earnings per ADS" is no EPS
+        ("ads", r"\bads\b|\badss\b|depositary"),
+        ("per share", r"per (?:common |diluted )?share|\beps\b"),
+        ("non-gaap", r"non-gaap|adjusted|\bcore\b|\bcomparable\b"),
+        # a company's own non-GAAP measure named by what it leaves out: no other, qualified one
+        (
+            "standard exclusion",
+            r"\bexcl(?:uding|\.)? (?:identified|certain|special|significant|notable|unusual"
+            r"|specified|non-?recurring|one-time|discrete) items?|\bexcluding a significant item",
+        ),
+        ("diluted", r"\bdilut(?:ed|ion)\b"),
+        ("non-gaap alone", r"^(?:non-gaap|adjusted|as adjusted)(?: diluted)?$"),
+        # "excluding H20 charge", "(as adjusted to exclude ...)", "before ...": another measure;
+        # rates held still
+        (
+            "qualified",
+            r"\bexclud\w*|\bexcl\b|\bbefore\b|pro forma|constant[- ]currency|currency[- ]neutral"
+            r"|fx[- ]neutral|f/x[- ]neutral",
+        ),
+    )
+}
 
 
 def names_per_share(text: str) -> bool:
     """Whether a label or heading names a per-share figure ("per common share", "EPS")."""
-    return _PER_SHARE.search(text) is not None
+    return _SAYS["per share"].search(text) is not None
 
 
 @lru_cache(maxsize=4096)  # a release asks of the same labels many times
@@ -103,24 +113,26 @@ def beyond_sales(revenue: str, cost: str) -> bool:
     income") beside a cost of what was sold alone ("Cost of goods sold"): the cost covers the
     sales, not the whole."""
     return (
-        revenue_rank(revenue) > 0 and " and " in revenue and _COST_OF_SOLD.match(cost) is not None
+        revenue_rank(revenue) > 0
+        and " and " in revenue
+        and _SAYS["cost of sold"].match(cost) is not None
     )
 
 
 def cost_part(label: str) -> bool:
     """A line of the costs of what was sold, the whole cost of revenue or one of its parts."""
-    return _COST_PART.match(label) is not None
+    return _SAYS["cost part"].match(label) is not None
 
 
 @lru_cache(maxsize=4096)
 def gross_profit_rank(label: str) -> int:
     """Gross profit, or "Gross margin" when the line is an amount (checked by the caller)."""
-    return 1 if _GROSS.match(label) else 0
+    return 1 if _SAYS["gross"].match(label) else 0
 
 
 @lru_cache(maxsize=4096)
 def operating_income_rank(label: str) -> int:
-    return 1 if _OPERATING.match(label) else 0
+    return 1 if _SAYS["operating"].match(label) else 0
 
 
 @lru_cache(maxsize=4096)
@@ -130,10 +142,10 @@ def net_income_rank(label: str) -> int:
         return 0
     whose = match["whose"]
     if match["common"] is not None:  # "applicable to common stockholders": beside net income,
-        return 0 if _OTHERS.search(match["common"]) else 1  # the first printed is read
+        return 0 if _SAYS["others"].search(match["common"]) else 1  # the first printed is read
     if whose is None:
         return 1
-    return 0 if _OTHERS.search(whose) else 2
+    return 0 if _SAYS["others"].search(whose) else 2
 
 
 _CONTINUING = re.compile(r"\bcontinuing operations\b")
@@ -156,21 +168,25 @@ def eps_diluted(line: Line) -> bool:
 
 @lru_cache(maxsize=4096)
 def _eps_diluted(label: str, section: str) -> bool:
-    if _NON_GAAP.search(label) or _SHARES.search(label) or _QUALIFIED.search(label):
+    if (
+        _SAYS["non-gaap"].search(label)
+        or _SAYS["shares"].search(label)
+        or _SAYS["qualified"].search(label)
+    ):
         return False
-    if _ADS.search(label) or _ADS.search(section):
+    if _SAYS["ads"].search(label) or _SAYS["ads"].search(section):
         return False
-    if _NON_GAAP.search(section) or _STANDARD_EXCLUSION.search(section):
+    if _SAYS["non-gaap"].search(section) or _SAYS["standard exclusion"].search(section):
         return False  # "Diluted" under "Non-GAAP net income per share"
-    if ("diluted" in label or "assuming dilution" in label) and _PER_SHARE.search(label):
+    if ("diluted" in label or "assuming dilution" in label) and _SAYS["per share"].search(label):
         return True
-    if section in ("diluted", "assuming dilution") and _PER_SHARE.search(label):
+    if section in ("diluted", "assuming dilution") and _SAYS["per share"].search(label):
         return "basic" not in label  # "Diluted" over "Net income ... per common share"
     if label == "total" and section in ("diluted", "assuming dilution"):
         return True  # "Assuming Dilution" over "Continuing Operations", ..., "TOTAL"
     if label in ("diluted", "basic and diluted", "assuming dilution"):
-        return bool(_PER_SHARE.search(section) or "earnings per" in section) and not (
-            _SHARES.search(section)
+        return bool(_SAYS["per share"].search(section) or "earnings per" in section) and not (
+            _SAYS["shares"].search(section)
         )
     return False
 
@@ -178,8 +194,8 @@ def _eps_diluted(label: str, section: str) -> bool:
 def _named(label: str) -> str:
     """The label with the company's own non-GAAP measure named as such ("excluding identified
     items" -> "non-gaap")."""
-    if _STANDARD_EXCLUSION.search(label):
-        return " ".join(_STANDARD_EXCLUSION.sub(" non-gaap", label).split())
+    if _SAYS["standard exclusion"].search(label):
+        return " ".join(_SAYS["standard exclusion"].sub(" non-gaap", label).split())
     return label
 
 
@@ -191,23 +207,27 @@ def eps_nongaap(line: Line, title: str) -> bool:
     per share excluding H20 charge") is another figure, not the release's non-GAAP EPS.
     """
     label, section = _named(line.label), _named(line.section)
-    if _QUALIFIED.search(label) or _SHARES.search(label) or _ADS.search(label):
+    if (
+        _SAYS["qualified"].search(label)
+        or _SAYS["shares"].search(label)
+        or _SAYS["ads"].search(label)
+    ):
         return False
-    if _ADS.search(section):
+    if _SAYS["ads"].search(section):
         return False
-    if label in ("diluted", "assuming dilution") and _NON_GAAP.search(section):
+    if label in ("diluted", "assuming dilution") and _SAYS["non-gaap"].search(section):
         # "Diluted" under "Earnings excluding identified items per common share"
-        return bool(_PER_SHARE.search(section)) and not _QUALIFIED.search(section)
-    if _NON_GAAP.search(label):
-        if _PER_SHARE.search(label) and "basic" not in label:
+        return bool(_SAYS["per share"].search(section)) and not _SAYS["qualified"].search(section)
+    if _SAYS["non-gaap"].search(label):
+        if _SAYS["per share"].search(label) and "basic" not in label:
             return True  # "diluted", or the only per-share figure so labelled
-        if not _PER_SHARE.search(section) or "basic" in label:
+        if not _SAYS["per share"].search(section) or "basic" in label:
             return False
         # "Non-GAAP" under "Diluted net income per share"; "Earnings excluding identified items
         # - assuming dilution" under "Per common share"
         return (
-            bool(_NON_GAAP_ALONE.match(label))
+            bool(_SAYS["non-gaap alone"].match(label))
             and "diluted" in section
-            or bool(_DILUTED.search(label))
+            or bool(_SAYS["diluted"].search(label))
         )
-    return eps_diluted(line) and bool(_NON_GAAP_ALONE.match(title.strip()))
+    return eps_diluted(line) and bool(_SAYS["non-gaap alone"].match(title.strip()))

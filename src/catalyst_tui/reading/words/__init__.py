@@ -22,9 +22,10 @@ from typing import TYPE_CHECKING
 from .records import COMPANY, DIRECTIONS, Stated, StatedKind
 
 if TYPE_CHECKING:
+    from ..wordlists import word_set
     from .reader import read_words
     from .sentences import sentence_spans
-    from .vocabulary import boilerplate, word_set
+    from .vocabulary import boilerplate
 
 __all__ = [
     "COMPANY",
@@ -37,12 +38,9 @@ __all__ = [
     "word_set",
 ]
 
-_LATER = {
-    "read_words": "reader",
-    "sentence_spans": "sentences",
-    "boilerplate": "vocabulary",
-    "word_set": "vocabulary",
-}
+# Each name's module: the vocabulary's two, the reader, the sentences.
+_LATER = dict.fromkeys(("boilerplate", "word_set"), "vocabulary")
+_LATER |= {"read_words": "reader", "sentence_spans": "sentences"}
 
 
 def __getattr__(name: str) -> object:

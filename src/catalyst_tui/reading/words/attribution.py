@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 
+from ..wordlists import any_word, one_of, word_set
 from .clauses import clause_subject, frame_of
 from .patterns import OBJECT, REVENUE_SAID
 from .phrases import finite_verb, other_measure, phrase_before, tokens
 from .records import COMPANY
 from .subjects import A_MARKET, Subject, read_subject
-from .vocabulary import CURRENCIES, NOT_REVENUE, PERIOD, REACH, word_set
+from .vocabulary import AUXILIARY, CURRENCIES, NOT_REVENUE, PERIOD, REACH
 
 
 def measure_before(text: str, at: int) -> Subject:
@@ -123,7 +124,7 @@ _INCLUDES = re.compile(r",\s*which\s+(?:includes?|included|contains?)\s+$", re.I
 # Words set off by commas between a revenue and its verb: "Red Hat revenue, all in, was up".
 _REVENUE_ASIDE = re.compile(
     r"\b(?:revenues?|sales)(?:\s+performance)?(?P<comma>),(?P<aside>[^,\d%]{1,80}),\s*"
-    r"(?:(?:was|were|is|are|has|have|had)\s+)?$",
+    + rf"(?:{AUXILIARY}\s+)?$",
     re.I,
 )
 _EACH = re.compile(r",?\s+(?:all|both|each)(?:\s+(?:was|were|is|are|have|has))?\s*$", re.I)
@@ -147,31 +148,39 @@ def _each_of_revenue(before: str) -> bool:
 # What a growth is led by is a part of the business growing.
 _LED_BY = re.compile(
     r"\b(?:growth|increase)\s+(?:was\s+|were\s+|is\s+)?(?:primarily\s+|mainly\s+|largely\s+)?"
-    r"(?:led|driven|fueled|powered)\s+by\s+(?:the\s+|our\s+)?$",
+    + one_of("led driven fueled powered")
+    + r"\s+by\s+(?:the\s+|our\s+)?$",
     re.I,
 )
 # A revenue named just before the comma a bare growth follows: "X revenue, up 7%".
 _AFTER_REVENUE = re.compile(r"\b(?:revenues?|sales)(?=,\s*$)", re.I)
 # An amount of revenue said just before: "... revenue to $33.7 billion, up 24%".
+_AMOUNT_VERB = one_of("of was were to at reaching reached totaling totaled hit grew_to rose_to")
 _AFTER_AMOUNT = re.compile(
-    r"\b(?:revenues?|sales)\s+(?:(?:of|was|were|to|at|reaching|reached|totaling|totaled|"
-    r"hit|grew\s+to|rose\s+to)\s+)?(?:a\s+record\s+|approximately\s+|about\s+)?[$€£][\d.,]+\s*"
-    r"(?:million|billion|thousand|[mbk])?\s*,$",
+    rf"\b(?:revenues?|sales)\s+(?:{_AMOUNT_VERB}\s+)?(?:a\s+record\s+|approximately\s+|about\s+)?"
+    r"[$€£][\d.,]+\s*(?:million|billion|thousand|[mbk])?"
+    # the period the amount is of: "net sales of $659 million in the third quarter, up 11%"
+    r"(?:\s+(?:in|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:quarter|year|period|half))?\s*,$",
     re.I,
 )
 # A part's clause going on with "with" and its measure: "Peripheral Interventions consistently
 # delivers with organic sales up 8%" is Peripheral Interventions'; "X had increased momentum
 # and solid sales growth of 9%" is X's (the object of "had").
-_WITH_AFTER = re.compile(
-    r"\w\s+with$|\b(?:had|has|have|saw|sees|delivered|delivers|posted|showed|shows)\b"
-    r"(?:\s+[\w-]+){1,4}\s+and$",
-    re.I,
+_WITH_AFTER = any_word(
+    "had has have saw sees delivered delivers posted showed shows",
+    end=r"\b(?:\s+[\w-]+){1,4}\s+and$",
+    also=r"\w\s+with$",
 )
 # The same set off by a comma: the clause's subject's where it names a part, not a measure
 # ("our momentum continued, with net sales growing 11%" is the company's).
 _WITH_COMMA = re.compile(r"\w,\s+with$")
 # "growth in China, where revenue increased 30%": the place's.
 _WHERE = re.compile(r",\s*where\s+$", re.I)
+
+
+# A relative clause set off by commas that says what its subject is: "Other revenue, which is
+# primarily credit revenue, increased 17%" is other revenue's.
+_WHAT_IT_IS = re.compile(rf",\s*which\s+{one_of('is are was were')}\s+[^,;%]{{1,80}},\s*$", re.I)
 
 
 def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) -> Subject:
@@ -184,6 +193,9 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     aside = _ASIDE.search(text, near, at) or _REVENUE_ASIDE.search(text, near, at)
     if aside is not None and not any(finite_verb(w) for _, w in tokens(aside["aside"] or "")):
         phrase = phrase_before(text, aside.start("comma"))  # "Revenue, excluding X, grew 5%"
+    what_it_is = _WHAT_IT_IS.search(text, near, at)
+    if what_it_is is not None:  # "Other revenue, which is primarily credit revenue, increased"
+        phrase = phrase_before(text, what_it_is.start())
     stripped = text[near:at].rstrip()
     named_at = stripped.rfind(phrase) if phrase else -1
     aux_only = named_at >= 0 and _AUX_ONLY.fullmatch(stripped, named_at + len(phrase))

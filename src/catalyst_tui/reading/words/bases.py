@@ -22,9 +22,11 @@ from .vocabulary import FORWARD, SEQUENTIAL, YEARLY
 
 
 def _own_clause(before: str) -> str:
-    """The words before a figure back to the last "and", "while", comma or semicolon: a basis
+    """The words before a figure back to the last "and", "while", "when", "where", comma or
+    semicolon ("a sequential improvement from the second quarter when year-over-year sales were
+    down 25%" is year over year): a basis
     said there is its own ("sequentially up 7%"), one before them the figure before's."""
-    return re.split(r",|;|\band\b|\bwhile\b", before)[-1]
+    return re.split(r",|;|\band\b|\bwhile\b|\bwhen\b|\bwhere\b", before)[-1]
 
 
 _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}
@@ -41,15 +43,16 @@ _OWN_QUARTER = re.compile(
 )
 
 
-def _against_quarter(window: str, text: str, basis: str) -> str:
-    """A base that is a quarter of a year named against the clause's own quarter: the same
-    quarter is a year before; the quarter just before is sequential ("For the fourth
-    quarter, … 26.8% compared to the third quarter of 2020"); another, no basis known."""
+def _against_quarter(window: str, text: str, basis: str, quarter: int = 0) -> str:
+    """A base that is a quarter of a year named against the clause's own quarter, else the
+    document's (`quarter`, 0 for none known): the same quarter is a year before; the quarter
+    just before is sequential ("For the fourth quarter, … 26.8% compared to the third quarter
+    of 2020"); another, no basis known."""
     base, own = _QUARTER_OF_YEAR.search(window), _OWN_QUARTER.search(text)
-    if base is None or own is None:
+    if base is None or (own is None and not quarter):
         return basis
     then = _QUARTERS[(base["q"] or base["qq"]).lower()]
-    now = _QUARTERS[(own["q"] or own["qq"] or own["qa"]).lower()]
+    now = _QUARTERS[(own["q"] or own["qq"] or own["qa"]).lower()] if own else quarter
     if then == now:
         return basis
     return "sequential" if now == then % 4 + 1 else ""
@@ -68,6 +71,20 @@ def _listed_words(text: str, figures: list[re.Match[str]], i: int, after: str) -
     """The words after the next growth of a list of growths, whatever its measure: its basis
     is the list's ("revenue growth of 16% and EBIT growth of 22% versus the prior year")."""
     if i + 1 >= len(figures) or not _NEXT_GROWTH.fullmatch(after):
+        return ""
+    end = figures[i + 2].start() if i + 2 < len(figures) else len(text)
+    return _basis_window(text[figures[i + 1].end() : end])
+
+
+# An alternative in another measure between a growth and the next: "an increase of 11% or
+# 10.5% on a constant-currency basis compared to the prior-year quarter": the basis said after
+# the second is both's.
+_OR_NEXT = re.compile(r"\s*,?\s*or\s+(?:an?\s+)?" + CMP, re.I)
+
+
+def _alternative_words(text: str, figures: list[re.Match[str]], i: int, after: str) -> str:
+    """The words after the alternative a growth is said with, in another measure."""
+    if i + 1 >= len(figures) or not _OR_NEXT.fullmatch(after):
         return ""
     end = figures[i + 2].start() if i + 2 < len(figures) else len(text)
     return _basis_window(text[figures[i + 1].end() : end])
@@ -114,6 +131,7 @@ class Against(NamedTuple):
     sentence: str
     latest: float
     named: frozenset[int] = frozenset()
+    quarter: int = 0  # the quarter the document is of, document_quarter; 0 for none known
 
 
 def growth_basis(
@@ -127,6 +145,7 @@ def growth_basis(
         _basis_window(after),
         _basis_window(_own_clause(text[since:start])),
         _listed_words(text, figures, i, after),
+        _alternative_words(text, figures, i, after),
         _range_words(text, figures, i, after),
         frame,
     ):
@@ -136,7 +155,7 @@ def growth_basis(
     else:
         return ""
     if basis == "year over year":
-        basis = _against_quarter(_basis_window(after), text, basis)
+        basis = _against_quarter(_basis_window(after), text, basis, against.quarter)
         if basis and _years_back(words, against):
             return ""
     return basis
@@ -201,6 +220,30 @@ _AS_BASE = re.compile(
     re.I,
 )
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # cheap: most sentences name no year
+
+
+# A quarter said as the speaker's own: "in the first quarter", "our third-quarter sales".
+_SAID_QUARTER = re.compile(
+    r"\b(?:for|in|during|our|this|the)\s+(?:the\s+)?(?P<q>first|second|third|fourth)[- ]quarter\b"
+    r"(?!\s*(?:of\s+)?(?:fiscal\s+)?(?:19|20)\d\d)|(?<![\w-])(?P<qa>first|second|third|fourth)-quarter\b",
+    re.I,
+)
+
+
+#: Characters a call's quarter is looked for in: its prepared remarks, where it is named.
+_OPENING_REMARKS = 20_000
+
+
+def document_quarter(text: str) -> int:
+    """The quarter a call is of (1 to 4): the one its speakers name as their own most in its
+    opening remarks, at least three times and twice as often as any other; 0 where none stands
+    out so (a call that speaks of its quarter and the next alike)."""
+    counts = [0] * 5
+    for said in _SAID_QUARTER.finditer(text, 0, _OPENING_REMARKS):
+        counts[_QUARTERS[(said["q"] or said["qa"]).lower()]] += 1
+    top = max(range(1, 5), key=counts.__getitem__)
+    rest = max(counts[q] for q in range(1, 5) if q != top)
+    return top if counts[top] >= 3 and counts[top] >= 2 * rest else 0
 
 
 def named_years(sentences: Iterable[str]) -> frozenset[int]:

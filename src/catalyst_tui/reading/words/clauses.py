@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..wordlists import one_of
 from .phrases import finite_verb, other_measure, tokens
 from .records import COMPANY
 from .subjects import Subject, named_before, read_subject
@@ -60,10 +61,14 @@ _RELATIVE = re.compile(
     r",\s*which\s+(?:includes?|included|contains?)\s+(?:[A-Z][\w&.'’-]*\s+)+(?=[a-z])",
     re.I,
 )
+# The verbs that open a clause of their own after "and": "and Services revenue grew 5%".
+_CLAUSE_VERB = one_of(
+    """was were is are grew increased decreased declined rose fell accounted represented
+    comprised saw delivered improved accelerated decelerated expanded"""
+)
 _CLAUSE_CUT = re.compile(
     r";|,?\s+(?:while|whereas)\s+|,\s+but\s+|\s+but\s+(?=\w+\s+(?:was|were|is|are))|"
-    r"(?:,\s+|\s+)and\s+(?=(?:[\w&/.'’-]+\s+){0,5}?(?:was|were|is|are|grew|increased|"
-    r"decreased|declined|rose|fell|accounted|represented|comprised|saw|delivered|improved)\b)",
+    + rf"(?:,\s+|\s+)and\s+(?=(?:[\w&/.'’-]+\s+){{0,5}}?{_CLAUSE_VERB}\b)",
     re.I,
 )
 
@@ -176,6 +181,9 @@ def _is_part(words: str) -> bool:
     return words.split()[-1].lower() in ("market", "segment", "business", "region", "division")
 
 
+_ON_SLIDE = re.compile(r"\s+(?:on|in)\s+(?:slide|page|chart)s?\s+\d+$", re.I)
+
+
 def frame_of(text: str) -> tuple[str, int]:
     """A clause's opening frame ("In sensors,", "Turning to Print,") that names a part, and
     where the clause's body begins; a period, a basis or a discourse word ("In Q4,", "On a
@@ -193,7 +201,7 @@ def frame_of(text: str) -> tuple[str, int]:
         ):
             return "", opening.end()
         return "", 0
-    frame = match["frame"]
+    frame = _ON_SLIDE.sub("", match["frame"])  # "Moving to X segment on slide 6,": X's
     scope = re.fullmatch(r"(?:an?|the)\s+(?P<scope>.+?)\s+basis", frame, re.I)
     if (
         scope

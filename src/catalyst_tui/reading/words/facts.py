@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .vocabulary import LONGEST, word_set
+from ..wordlists import word_set
+from .vocabulary import LONGEST
 
 _CUSTOMER_WORD = re.compile(r"\b(?:customers?|clients?)\b")
 _NAMED_CUSTOMER = re.compile(

@@ -26,10 +26,11 @@ from collections.abc import Iterator
 from .bases import Against, frame_words, growth_basis, list_basis
 from .clauses import Clause, clause_subject, clauses
 from .facts import named_customer
-from .gates import refusal
+from .gates import qualified_measure, refusal
 from .lists import Found, headed, respectively
 from .marks import Marks
 from .one_figure import read_one
+from .owners import at_part, owner_of, part_object
 from .patterns import (
     CUSTOMER,
     CUT_BASIS,
@@ -56,13 +57,15 @@ def read_figures(
     latest: float = 0,
     named: frozenset[int] = frozenset(),
     company: frozenset[str] = frozenset(),
+    quarter: int = 0,
 ) -> Iterator[Stated]:
     """Every share and growth of revenue `sentence` states, with its subject (`latest`: the
     latest year the document's statements measure a growth against, bases.latest_base; `named`:
-    the years they name, bases.named_years; `company`: the names it calls the company by),
+    the years they name, bases.named_years; `company`: the names it calls the company by;
+    `quarter`: the quarter the document is of, bases.document_quarter),
     each given only where no gate refuses it (gates.py)."""
     sentence = _CORRECTED.sub(lambda m: " " * len(m.group()), sentence)
-    against = Against(sentence, latest, named)
+    against = Against(sentence, latest, named, quarter)
     revenue_said = REVENUE_SAID.search(sentence) is not None
     first_subject: Subject | None = None
     first_clause: Clause | None = None  # a clause before any figure: its subject when needed
@@ -105,14 +108,14 @@ def read_figures(
             if subject.anaphor or not subject.name:
                 subject = previous or first_subject or subject
             elif subject.bare and (previous or first_clause) is not None:
-                named = previous or first_subject  # a clause before this one named it
+                earlier = previous or first_subject  # a clause before this one named it
                 if (
-                    named is not None
-                    and named.name not in ("", COMPANY)
-                    and not named.other
-                    and (named.name[:1].isupper() or named.name.casefold() in parts)
+                    earlier is not None
+                    and earlier.name not in ("", COMPANY)
+                    and not earlier.other
+                    and (earlier.name[:1].isupper() or earlier.name.casefold() in parts)
                 ):
-                    subject = named  # "Security revenue declined, while revenue grew 5%"
+                    subject = earlier  # "Security revenue declined, while revenue grew 5%"
             if subject.other or not subject.name or subject.anaphor:
                 continue
             if not subject.revenue and subject.name.casefold() not in parts:
@@ -125,6 +128,18 @@ def read_figures(
                 continue  # "customer categories, led by large cloud service providers, which …"
             said_of = COMPANY if subject.name.casefold() in company else subject.name
             at = clause.start + figure.position
+            owned = (
+                owner_of(sentence, clause, at, said_of)
+                if said_of != COMPANY
+                # "we've doubled our digital business"; "our digital sales that reached $22
+                # billion, an increase of 25%"
+                else part_object(sentence, at)
+                or qualified_measure(sentence, at, clause.start)
+                or at_part(sentence, at)
+            )
+            if owned:
+                subject = subject._replace(name=owned)  # "Consulting's hybrid cloud revenue"
+                said_of = owned
             if refusal(sentence, at, figure.kind, said_of, parts, company, clause):
                 continue  # the sentence leaves more than one reading of whose it is
             previous = subject

@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..wordlists import any_word, one_of
 from .patterns import GUIDANCE_NOUN
 from .prior import against_prior_range, against_prior_words, from_to
 from .records import Stated
-from .vocabulary import FORWARD
+from .vocabulary import FORWARD, REACH
 
 _NOUN = GUIDANCE_NOUN
 # "that" before another determiner opens a clause: "reiterate that our target is likely to
@@ -70,10 +71,13 @@ _VERB_OBJECT = {
         rf"\b(?:{verbs})\b(?!\s+and\b)(?:\s+(?:again|also|once\s+again))?"
         rf"(?P<object>{_END_OF}(?:\s+{_DETERMINER})?{_FILLER}{{0,10}}?\s+{_NOUN}\b"
         rf"|(?<=ing)(?:\s+{_DETERMINER})(?:\s+(?:previously\s+issued|prior))?\s+{_METRIC}"
-        rf"(?:\s+{_NOUN})?(?=\s+(?:to|from|by|for)\b)"
+        rf"(?:\s+growth\s+assumptions?|\s+{_NOUN})?(?=\s+(?:to|from|by|for)\b)"
         # a year's growth and its figure: "maintaining our full-year organic growth of 11 to 12%"
         rf"|(?<=ing)\s+{_DETERMINER}\s+(?:full[- ]year|fiscal|annual|(?:19|20)\d\d)\s+"
-        r"(?:[\w-]+\s+)?growth(?=\s+(?:of|at)\s+[\d$]))",
+        r"(?:[\w-]+\s+)?growth(?=\s+(?:of|at)\s+[\d$])"
+        # a metric moved to a figure it is to be: "raising adjusted EPS to be between $2.51 and"
+        rf"|(?<=ing)\s+{_METRIC}(?=\s+to\s+be\s+(?:between|in\s+(?:a|the)\s+range|"
+        r"approximately|about|\$)))",
         re.I,
     )
     for direction, verbs in _VERBS.items()
@@ -98,13 +102,17 @@ _AGAINST_PRIOR = {
     ),
 }
 # Guidance said to stand, with no verb of the company's: "our outlook for the year stands",
-# "our guidance remains unchanged", "nothing changes in our view of the year".
+# "our guidance remains unchanged", "our tax rate estimate remains unchanged at 21% to 22%",
+# "nothing changes in our view of the year".
 _STANDS = re.compile(
-    rf"\b(?:our|the|the\s+company['’]s)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_NOUN}|view|"
+    rf"\b(?:our|the|the\s+company['’]s)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_NOUN}|view|estimates?|"
     r"expected\s+(?:[\w-]+\s+)?growth)\b[^.;,]{0,60}?"
     r"(?<!\bnow\s)\b(?:stands|remains?\s+(?:unchanged|intact|the\s+same|in\s+place|at|"
-    r"approximately|about|around|in\s+the\s+range)|"
+    r"approximately|about|around|in\s+the\s+range)|remains?(?=\s+\$?\d)|continues?\s+to\s+be|"
     r"is\s+unchanged|are\s+unchanged|holds)\b"
+    # a measure's growth said unchanged at a range: "our sales growth is unchanged at 6% to 8%"
+    r"|\b(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:revenues?|sales|eps)\s+growth\s+(?:is|remains)\s+"
+    r"unchanged\s+at\s+(?=\$?\d)"
     rf"|\b(?:nothing\s+changes|no\s+changes?)\s+(?:in|to)\s+(?:our|the)\s+(?:[\w'’-]+\s+){{0,3}}?"
     rf"(?:{_NOUN}|view)\b"
     # "our full year outlook, which is in line with what we have previously communicated"
@@ -137,16 +145,15 @@ _HARDSHIP = re.compile(
     r"shutdowns?)\b",
     re.I,
 )
-_NEGATED = re.compile(
-    r"\b(?:not|never|no|n[o']t|without|too\s+early|unable|declin(?:e|ed|ing)\s+to)\b|n[’']t\b",
-    re.I,
+_NEGATED = any_word(
+    "not never no n[o']t without too_early unable declin(?:e|ed|ing)_to", also=r"n[’']t\b"
 )
-_HEDGED = re.compile(r"\b(?:would|could|might|may|if|unless|plan\s+to|whether)\b", re.I)
+_HEDGED = any_word("would could might may if unless plan_to whether")
 _ELSE = re.compile(
     r"\b(?:dividend|dividends|buyback|repurchase|rating|prices?|headcount|stake|wages?)\b|"
     r"\b[A-Z][\w&.-]*['’]s\s+(?:\w+\s+){0,2}outlook|outlook\s+for\s+(?:demand|the\s+market|"
     r"the\s+industry|the\s+economy)|"
-    r"\b(?:expectations?|outlook)\s+(?:for|of|that|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"\b(?:expectations?|outlook|estimates?)\s+(?:for|of|that|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:markets?|industry|demand|economy|deal|transaction|acquisition|merger|clos(?:e|ing))\b|"
     # someone's view of the world, not the company's numbers: "we lowered our economic outlook"
     r"\b(?:economic|macro(?:economic)?|industry|market|gdp)\s+(?:outlook|forecasts?|"
@@ -159,6 +166,15 @@ _OTHERS_DO = re.compile(
     r"moody['’]?s|fitch|economists?|community|third[- ]part(?:y|ies))\b",
     re.I,
 )
+
+
+# The guidance moved, said in the passive: "Our full year EPS outlook is increased to $2.85".
+_MOVED = one_of(
+    """raised increased lifted lowered reduced cut trimmed reaffirmed reiterated maintained
+    confirmed withdrawn suspended"""
+)
+_BEEN = one_of("is was has_been have_been")
+_PASSIVE = re.compile(rf"\b{_NOUN}\s+{_BEEN}\s+(?:again\s+|also\s+)?(?P<verb>{_MOVED})\b", re.I)
 
 
 def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
@@ -200,6 +216,11 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
             continue  # "Revenue was in line with our previous guidance": a result
         if not (_NEGATED.search(lead) or _HEDGED.search(lead) or _ELSE.search(match.group())):
             found.append((match.start(), "reiterated", _metric(match.group())))
+    for match in _PASSIVE.finditer(sentence) if _keyed(low, (" is ", " was ", " been ")) else ():
+        said = next((d for d, v in _VERBS.items() if re.fullmatch(v, match["verb"], re.I)), "")
+        blocked = _blocked(sentence, match.start(), match.end(), verb=False)
+        if said and said != "introduced" and not blocked:  # no adjective: a verb said after
+            found.append((match.start(), said, _metric(match.group())))
     for match in _WHERE_DONE.finditer(sentence) if _keyed(low, ("where", "in which")) else ():
         said = next((d for d, v in _VERBS.items() if re.fullmatch(v, match["verb"], re.I)), "")
         if said and said != "introduced" and not _blocked(sentence, match.start(), match.end()):
@@ -261,6 +282,7 @@ _PRIOR_KEYS_ALL = ("prior", "previous", "earlier", "last", "expected", " from ")
 _STANDS_KEYS = (
     "stand",
     "remain",
+    "continue",
     "unchanged",
     "holds",
     "nothing chang",
@@ -304,10 +326,19 @@ def _blocked(sentence: str, at: int, until: int, *, verb: bool = True) -> bool:
         return True  # "customers are raising their forecasts": someone else's
     if verb and _MEASURE_DOES.search(lead):
         return True  # "we see revenue increasing to a range of ...": a forecast of revenue
+    counted = _COUNT_ASSUMED.search(sentence, max(0, at - REACH), at)
+    if counted is not None and not _MONEY_SAID.search(sentence, counted.end(), at):
+        return True  # "153 million shares outstanding, one million reduction from our prior
+        # guidance": an assumption of the share count moved, no guidance
     return _ELSE.search(sentence[at : until + 40]) is not None
 
 
 _OTHERS = re.compile(r"\b(?:their|his|her|your)\b", re.I)
+# An outlook's assumption of a count of shares, and the money or measures of guidance.
+_COUNT_ASSUMED = re.compile(
+    r"\bshares?\s+outstanding\b|\bshare\s+count\b|\bdiluted\s+shares\b", re.I
+)
+_MONEY_SAID = re.compile(r"[$€£]|\b(?:revenues?|sales|eps|earnings|income|ebitda|margin)\b", re.I)
 _ACTS = re.compile(
     r"\b(?:we|(?<!due\s)(?<!owing\s)(?<!thanks\s)to|will|must|and|also|i)\s*$|['’]ll\s*$", re.I
 )

@@ -20,7 +20,18 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .patterns import CMP, COMPARISON, FIGURE, NEGATIVE, SHARE_OF, VERB_THEN, share_of, tail
+from ..wordlists import any_word
+from .patterns import (
+    CMP,
+    COMPARISON,
+    FIGURE,
+    NEGATIVE,
+    REVENUE_SAID,
+    SHARE_OF,
+    VERB_THEN,
+    share_of,
+    tail,
+)
 from .phrases import finite_verb, other_measure, phrase_before, tokens
 from .subjects import Subject, read_subject
 from .vocabulary import PERIOD, PERIOD_WORD
@@ -210,6 +221,43 @@ def _share_verb_at(head: str) -> int | None:
     return match.start() if match else None
 
 
+# A mix said with its items, each a figure then its name: "our sales mix consists of 73.9%
+# dine-in, 13.9% delivery and 12.2% To-Go".
+_MIX = re.compile(
+    r"^(?P<head>[^%]{0,120}?\b(?:sales|revenues?)\s+mix)\s+(?:consists?\s+of|consisted\s+of|"
+    r"was|is|of)\s+(?P<items>.+)$",
+    re.I,
+)
+_FIGURE_FIRST = re.compile(
+    r"\s*(?:(?:,|;)\s*)?(?:and\s+)?" + CMP + r"(?P<num>\d{1,3}(?:\.\d+)?)\s?%\s+"
+    r"(?P<name>[A-Za-z][\w&/.'’-]*(?:\s+(?!and\b)[A-Za-z][\w&/.'’-]*){0,3})",
+    re.I,
+)
+
+
+def _mix(sentence: str) -> list[Found] | None:
+    """The items of a mix said as figures then names, each a share; None where the sentence
+    is no such list."""
+    match = _MIX.match(sentence)
+    if match is None:
+        return None
+    items, at, found = match["items"], 0, []
+    while at < len(items):
+        item = _FIGURE_FIRST.match(items, at)
+        if item is None:
+            break
+        subject = read_subject(item["name"].rstrip("."), revenue_said=True)
+        if not subject.name or subject.other or subject.anaphor:
+            return None
+        cmp = " ".join((item["cmp"] or "").lower().split())
+        figure = match.start("items") + item.start("num")
+        found.append(Found("share", float(item["num"]), cmp, subject, "", figure))
+        at = item.end()
+    if len(found) < 2 or items[at:].strip(" .;,"):
+        return None
+    return found
+
+
 # A heading, a colon, then items that are each a name and a figure.
 _HEADED = re.compile(r"^(?P<head>[^:;%]{3,120}?)\s*:\s*(?P<items>.+)$")
 _ITEM = re.compile(
@@ -218,12 +266,11 @@ _ITEM = re.compile(
     r"\s?(?:%|percent\b)",
     re.I,
 )
-_SHARE_HEAD = re.compile(
-    r"\b(?:mix|split|breakdown|percent(?:age)?\s+of|share\s+of|of\s+(?:total\s+)?(?:revenues?|"
-    r"sales))\b|\b(?:revenues?|sales)\s+by\b",
-    re.I,
+_SHARE_HEAD = any_word(
+    r"mix split breakdown percent(?:age)?_of share_of of_(?:total\s+)?(?:revenues?|sales)",
+    also=r"\b(?:revenues?|sales)\s+by\b",
 )
-_GROWTH_HEAD = re.compile(r"\b(?:growth|grew|increased?|decreased?|declined?|changes?)\b", re.I)
+_GROWTH_HEAD = any_word("growth grew increased? decreased? declined? changes? up down")
 
 
 def headed(sentence: str) -> list[Found] | None:
@@ -231,7 +278,7 @@ def headed(sentence: str) -> list[Found] | None:
     sentence is no such list, [] where its heading does not say what its figures are."""
     match = _HEADED.match(sentence)
     if match is None or not FIGURE.search(match["items"]):
-        return None
+        return _mix(sentence)
     items = match["items"]
     at = 0
     parsed: list[tuple[str, str, str, float, int]] = []
@@ -249,6 +296,10 @@ def headed(sentence: str) -> list[Found] | None:
     if len(parsed) < 2 or items[at:].strip(" .;,"):
         return None  # not every item a name and a figure: the clauses' reading stands
     head = match["head"]
+    if not REVENUE_SAID.search(head) and any(
+        other_measure(w) for w in re.findall(r"[a-z][\w-]*", head.lower())
+    ):
+        return []  # "Volumes were up: EMEA 5%, Americas 3%": the items' volumes
     growth = _GROWTH_HEAD.search(head) is not None
     if _SHARE_HEAD.search(head) is None and not growth:
         return []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..wordlists import any_word, one_of, word_set
 from .attribution import (
     apposition_other,
     measure_before,
@@ -32,7 +33,7 @@ from .patterns import (
 from .phrases import phrase_before
 from .records import COMPANY
 from .subjects import Subject, read_subject
-from .vocabulary import GENERIC_WORDS, NOT_REVENUE, PERIOD, PERIOD_WORD, REVENUE_WORDS, word_set
+from .vocabulary import GENERIC_WORDS, NOT_REVENUE, PERIOD, PERIOD_WORD, REVENUE_WORDS
 
 
 def read_one(
@@ -223,26 +224,26 @@ _PART_OF = re.compile(
     re.I,
 )
 # What a verb of multiples acts on, up to a preposition: "doubled free cash flow in 2021".
-_ACTED_ON = re.compile(
-    r"(?:\s+(?!(?:in|on|to|from|at|for|with|over|versus|year|since|during|while|and|as|after|"
-    r"because|due|driven|led|thanks|when|which|compared|again)\b)"
-    r"[\w&'’/-]+){1,4}",
-    re.I,
+_NOT_ACTED_ON = one_of(
+    """in on to from at for with over versus year since during while and as after because due
+    driven led thanks when which compared again"""
 )
+_ACTED_ON = re.compile(rf"(?:\s+(?!{_NOT_ACTED_ON}\b)[\w&'’/-]+){{1,4}}", re.I)
 # What a verb of multiples acts on, where it is revenue's: revenue, or a part by its word.
-_OF_REVENUE_OR_PART = re.compile(
-    r"\b(?:revenues?|sales|arr|top[- ]line|business(?:es)?|segments?|divisions?|portfolio|"
-    r"products?|services|software|subscriptions?\s+revenue)\b",
-    re.I,
+_OF_REVENUE_OR_PART = any_word(
+    """revenues? sales arr top~line business(?:es)? segments? divisions? portfolio products?
+    services software subscriptions?_revenue"""
 )
 _ADVERBS_ONLY = re.compile(r"(?:\s+(?:\w+ly|year[- ]over[- ]year|again|since))+", re.I)
 # A count: "we have doubled the number of instruments that can be networked".
 _COUNT = re.compile(r"\s+(?:the\s+|our\s+)?(?:number|count|amount)\s+of\b", re.I)
 # What drove a growth, after its noun: "an 11% increase from volume and 1% from price".
+_DRIVERS = one_of(
+    """volumes? price pricing mix currency currencies fx f/x foreign_exchange acquisitions?
+    divestitures?"""
+)
 _DRIVER_AFTER = re.compile(
-    r"\s+(?:from|in|due\s+to)\s+(?:higher\s+|lower\s+|organic\s+)*(?:volumes?|price|pricing|"
-    r"mix|currency|currencies|fx|f/x|foreign\s+exchange|acquisitions?|divestitures?)\b",
-    re.I,
+    rf"\s+(?:from|in|due\s+to)\s+(?:higher\s+|lower\s+|organic\s+)*{_DRIVERS}\b", re.I
 )
 # Words between a verb and its figure that name what it acted on: no revenue, no part.
 _GAP_WORDS = re.compile(r"[a-z][\w&/-]*", re.I)
@@ -298,11 +299,8 @@ _SHARE_FROM = re.compile(
 
 
 # A share said with "with" and no verb: "with over 70% of our revenue in software and services".
-_WITH = re.compile(
-    r"\bwith\s+(?:(?:over|about|approximately|nearly|roughly|almost|around|more\s+than|"
-    r"less\s+than)\s+)?$",
-    re.I,
-)
+_ABOUT = one_of("over about approximately nearly roughly almost around more_than less_than")
+_WITH = re.compile(rf"\bwith\s+(?:{_ABOUT}\s+)?$", re.I)
 _WITH_IN = re.compile(
     r"\s+(?:in|from)\s+(?P<x>[^,;.%]{1,60}?)\s*(?=[,;.]|$|\band\s+(?:an?|the|our)\b|"
     r"\bwhich\b|\bwhile\b)",

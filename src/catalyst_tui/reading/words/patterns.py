@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .vocabulary import word_set
+from ..wordlists import any_word, one_of, word_set
 
 CMP = (
     r"(?P<cmp>more\s+than|greater\s+than|in\s+excess\s+of|over|above|approximately|about|"
@@ -14,13 +14,12 @@ CMP = (
     r"just\s+under|at\s+least|at\s+most|no\s+less\s+than|no\s+more\s+than|upwards\s+of|"
     r"north\s+of|south\s+of|some)?\s*"
 )
+_TIMES = ("three", "four", "five", "six", "seven", "eight", "nine", "ten")
 FIGURE = re.compile(
     r"(?<![\w.$€£])(?P<num>\d{1,4}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)"
-    r"|(?P<mult>\b(?:doubled|tripled|quadrupled|halved|"
-    r"(?:three|four|five|six|seven|eight|nine|ten)fold)\b)",
+    + rf"|(?P<mult>\b(?:doubled|tripled|quadrupled|halved|{one_of(' '.join(_TIMES))}fold)\b)",
     re.I,
 )
-_TIMES = ("three", "four", "five", "six", "seven", "eight", "nine", "ten")
 # "up more than sixfold": six times as much, 500% more.
 MULTIPLE = {"doubled": 100.0, "tripled": 200.0, "quadrupled": 300.0, "halved": -50.0}
 MULTIPLE |= {f"{word}fold": 100.0 * (times - 1) for times, word in enumerate(_TIMES, 3)}
@@ -93,18 +92,21 @@ NEGATIVE = re.compile(
     r"^(?:down|decreas|declin|fell|fall|lower|dropp|drop|below|a\s+decrease|a\s+decline|an?\s+drop)",
     re.I,
 )
-CUT_BASIS = re.compile(
-    r"\b(?:as(?!\s+compared)|because|due|driven|which|while|led|reflecting|helped|primarily|mainly|"
-    r"largely|benefiting|offset|thanks|where|but|whereas|cagr|stack(?:ed)?)\b|;",
-    re.I,
+CUT_BASIS = any_word(
+    r"""as(?!\s+compared) because due driven which while led reflecting helped primarily mainly
+    largely benefiting offset thanks where but whereas cagr stack(?:ed)?""",
+    also=";",
+)
+# The words that end what a growth is in: a verb, a relative, a cause, a comparison.
+_OBJECT_ENDS = one_of(
+    """and which driven led as due with during in_the to was were is are has have had after
+    following versus compared against from despite amid"""
 )
 OBJECT = re.compile(
     r"^\s*(?:(?:organic|core|sequential|total|revenue|sequentially|organically|"
     r"year[- ](?:over|on)[- ]year|quarter[- ](?:over|on)[- ]quarter)\s+)*(?:(?:growth|increase|"
     r"decline|improvement)\s+)?(?P<prep>in|for)\s+(?P<x>(?:our|the|its)?\s*[^,;%]{1,60}?)"
-    r"(?=\s*(?:,|;|\.|$|\band\b|\bwhich\b|\bdriven\b|\bled\b|\bas\b|\bdue\b|\bwith\b|"
-    r"\bduring\b|\bin\s+the\b|\bto\b|\b(?:was|were|is|are|has|have|had)\b|\bafter\b|"
-    r"\bfollowing\b|\bversus\b|\bcompared\b|\bagainst\b|\bfrom\b|\bdespite\b|\bamid\b))",
+    + rf"(?=\s*(?:,|;|\.|$|\b{_OBJECT_ENDS}\b))",
     re.I,
 )
 RANGE_TO = re.compile(r"\s*(?:to|-|–|and)\s*(?:between\s+)?", re.I)
@@ -124,14 +126,12 @@ REVENUE_SAID = re.compile(r"\b(?:revenues?|sales|arr)\b", re.I)
 CUSTOMER = re.compile(r"\bcustomers?\b|\bclients?\b", re.I)
 
 
-SHARE_VERB = re.compile(
-    r"\b(?:accounted\s+for|accounting\s+for|accounts?\s+for|represented|represents?|representing|comprised|"
-    r"comprises?|comprising|made\s+up|makes?\s+up|amounted\s+to|amounting\s+to|"
-    r"was|were|is|are|at|increased\s+to|grew\s+to|rose\s+to|reached|reaching|totaled|contribut(?:ed|es|e|ing)|"
-    r"generated|generates|generating|"
-    r"exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped)?)\b"
-    r"(?:[^%]{0,40}?\bor\b)?[^%]{0,25}$",
-    re.I,
+SHARE_VERB = any_word(
+    """accounted_for accounting_for accounts?_for represented represents? representing comprised
+    comprises? comprising made_up makes?_up amounted_to amounting_to was were is are at
+    increased_to grew_to rose_to reached reaching totaled contribut(?:ed|es|e|ing) generated
+    generates generating exceed(?:s|ed|ing)? surpass(?:es|ed|ing)? top(?:s|ped)?""",
+    end=r"\b(?:[^%]{0,40}?\bor\b)?[^%]{0,25}$",
 )
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .vocabulary import ANAPHORS, OTHER_MEASURES, REACH, REVENUE_WORDS, word_set
+from ..wordlists import word_set
+from .vocabulary import ANAPHORS, OTHER_MEASURES, REACH, REVENUE_WORDS
 
 _TOKEN = re.compile(r"[$\w][\w&/.'’+-]*|[,;:()&]|\.(?=\s)")
 # Words that end a phrase read backwards: another phrase or clause opens after them.

@@ -13,14 +13,16 @@ from .patterns import GUIDANCE_NOUN as _NOUN
 # A figure or a range of figures: "8% to 10%", "$4.1 billion to $4.2 billion", "$2.05-$2.10",
 # "about 17%".
 _RANGE = (
-    r"\$?\s?(?P<{a}>\d+(?:\.\d+)?)\s?(?P<{u}>%|percent|million|billion)?(?:\s*(?:to|-|–)\s*"
+    r"\$?\s?(?P<{a}>\d+(?:\.\d+)?)\s?(?P<{u}>%|percent|million|billion)?(?:\s*(?:to|-|–|and)\s*"
     r"\$?\s?(?P<{b}>\d+(?:\.\d+)?)\s?(?P<{v}>%|percent|million|billion)?)?"
 )
 _NEW = _RANGE.format(a="a", u="u", b="b", v="v")
 _OLD = _RANGE.format(a="c", u="w", b="d", v="x")
 _AGAINST = (
     r"(?:[^.;$%\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,40}?"
-    r"\b(?:compared\s+(?:to|with)|versus|vs\.?|up\s+from|down\s+from|from)\s+"
+    r"\b(?:compared\s+(?:to|with)|versus|vs\.?|up\s+from|down\s+from|from|"
+    # "9% to 10%, which is the high end of our previous projection of 8% to 10%"
+    r"(?:the\s+)?(?:high|upper|top|low|lower|bottom)\s+end\s+of)\s+"
 )
 _BEFORE_WORDS = ("previous", "prior", "earlier", "last", "initial", "original")
 _BEFORE = rf"(?:{'|'.join(_BEFORE_WORDS)})"
@@ -31,7 +33,7 @@ _BEFORE = rf"(?:{'|'.join(_BEFORE_WORDS)})"
 _PRIOR_RANGES = tuple(
     re.compile(_NEW + _AGAINST + prior, re.I)
     for prior in (
-        rf"(?:our|the)\s+{_BEFORE}\s+(?:[\w-]+\s+){{0,2}}?{_NOUN}\s*(?:range\s+)?(?:of\s+)?{_OLD}",
+        rf"(?:our|the|an?)\s+{_BEFORE}\s+(?:[\w-]+\s+){{0,2}}?{_NOUN}\s*(?:range\s+)?(?:of\s+)?{_OLD}",
         rf"(?:our|the)\s+{_BEFORE}\s+{_OLD}\s+(?:range|guidance|outlook|(?:in|of)\s+(?:our|the)\s+"
         rf"{_NOUN})\b",
         rf"{_OLD}\s+previously\b",
@@ -40,7 +42,8 @@ _PRIOR_RANGES = tuple(
 # A single figure is set against the prior one only where it is said of the future: "Revenue
 # grew 20% versus our prior guidance of 15%" is a result.
 _OF_FUTURE = re.compile(
-    r"\b(?:expects?|expecting|anticipat(?:e|es|ing)|now\s+see|forecast|will|(?:is|are)\s+now)\b",
+    r"\b(?:expects?|expecting|anticipat(?:e|es|ing)|now\s+see|forecast|will|(?:is|are)\s+now|"
+    r"(?:now\s+)?project(?:s|ing)?)\b",
     re.I,
 )
 

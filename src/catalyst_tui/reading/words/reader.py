@@ -6,21 +6,27 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..wordlists import one_of, word_set
 from .facts import document_facts
 from .records import COMPANY, Stated
 from .sentences import sentence_spans
 from .turns import company_sentences
-from .vocabulary import LONGEST, boilerplate, word_set
+from .vocabulary import LONGEST, boilerplate
 
 __all__ = ["read_words"]
 
 _FIGURE_MARKS = ("%", "percent", "per cent", "doubled", "tripled", "quadrupled", "halved", "fold")
+# Words that may say guidance, found anywhere in a word (a quick test before guidance is read).
+_GUIDANCE_WORDS = one_of(
+    r"""guid outlook forecast expectation target range projection view estimate unchanged_at
+    had_(?:expected|anticipated) (?:up|down)_from ing_(?:our|its)\s"""
+)
 _GUIDANCE = re.compile(
-    r"guid|outlook|forecast|expectation|target|range|projection|view|ing\s+(?:our|its)\s|"
-    r"had\s+(?:expected|anticipated)|(?:up|down)\s+from",
-    re.I,
+    rf"{_GUIDANCE_WORDS}|ing\s+(?:[\w-]+\s+){{1,5}}?to\s+be\s+(?:between|in\s)", re.I
 )
 _BULLET = re.compile(r"^[•●▪◦‣·*–-]+")
+# A transcriber's note is no word of the speaker's: "$659 million [Phonetic] in the quarter".
+_NOTE = re.compile(r"\s?\[(?:phonetic|ph|inaudible|indiscernible|technical\s+difficulty)\]", re.I)
 # From a word's start only, nothing given back: linear over a whole document.
 _LISTED = re.compile(
     r"(?<![\w&.-])(?P<name>[A-Z][\w&.-]*+(?:\s++[A-Z][\w&.-]*+){0,3}+)\s*+\((?:NASDAQ|Nasdaq|"
@@ -50,7 +56,7 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
     # The reader's modules (their regular expressions: tens of milliseconds) load with the
     # first text read; every command imports the records (the metric catalogue's guidance
     # words), not the reader (reading/words/__init__.py).
-    from .bases import latest_base, named_years
+    from .bases import document_quarter, latest_base, named_years
     from .clauses import clause_subject
     from .figures import read_figures
     from .guidance import read_guidance
@@ -67,6 +73,7 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
     company = {m["name"].casefold() for m in _LISTED.finditer(text)}
     company |= {m["name"].casefold() for m in _OFFICER.finditer(text, 0, _OPENING)}
     named = frozenset(company)
+    quarter = document_quarter(text)
     found: list[Stated] = []
     for start, end in spans:
         sentence = text[start:end]
@@ -78,8 +85,9 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
         if not (figures or guidance) or boilerplate(sentence):
             continue
         plain = _BULLET.sub(lambda m: " " * len(m.group()), sentence)
+        plain = _NOTE.sub(lambda m: " " * len(m.group()), plain)
         read = (
-            read_figures(plain, start, end, customers, parts, latest, years, named)
+            read_figures(plain, start, end, customers, parts, latest, years, named, quarter)
             if figures
             else ()
         )

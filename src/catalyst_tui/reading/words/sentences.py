@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .vocabulary import word_set
+from ..lines import add_span, line_spans
+from ..wordlists import word_set
 
 # From the first of a run of stops only; possessive: nothing tried twice.
 _END = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+\s++(?=[A-Z0-9\"'“‘(\[•<])")
@@ -25,20 +26,14 @@ _LONGEST_ABBREVIATION = max(len(word) for word in _ABBREVIATIONS)
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) of each sentence of `text`, in order, without surrounding whitespace."""
     spans: list[tuple[int, int]] = []
-    line_start = 0
-    size = len(text)
-    while line_start <= size:
-        line_end = text.find("\n", line_start)
-        if line_end < 0:
-            line_end = size
+    for line_start, line_end in line_spans(text):
         begin = line_start
         for match in _END.finditer(text, line_start, line_end):
             if _abbreviation(text, begin, match.start()):
                 continue
-            _add(spans, text, begin, match.end())
+            add_span(spans, text, begin, match.end())
             begin = match.end()
-        _add(spans, text, begin, line_end)
-        line_start = line_end + 1
+        add_span(spans, text, begin, line_end)
     return spans
 
 
@@ -52,12 +47,3 @@ def _abbreviation(text: str, begin: int, stop: int) -> bool:
         return False  # a word longer than any abbreviation
     word = text[max(space + 1, near) : stop]
     return (len(word) <= 1 and not word.isdigit()) or word.lower() in _ABBREVIATIONS
-
-
-def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start < end:
-        spans.append((start, end))

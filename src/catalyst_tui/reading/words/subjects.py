@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..wordlists import word_set
 from .patterns import last_match
 from .phrases import (
     AS_SHARE,
@@ -37,7 +38,6 @@ from .vocabulary import (
     PRONOUNS,
     REVENUE_TYPES,
     REVENUE_WORDS,
-    word_set,
 )
 
 _AMOUNT = re.compile(r"^(?:\$|€|£)?[\d.,]+$|^(?:million|billion|thousand|m|bn|b|k)$", re.I)
@@ -221,8 +221,8 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject(COMPANY, True, False, False)
     if (lows[0] in ANAPHORS or _possessive_pronoun(lows[0])) and not words[0].isupper():
         return Subject("", False, False, True)  # "it", "its revenue": named before
-    if lows[0] in PRONOUNS and len(lows) == 1:
-        return Subject(COMPANY, True, False, False)
+    if (lows[0] in PRONOUNS or lows[0].replace("’", "'") in _WE) and len(lows) == 1:
+        return Subject(COMPANY, True, False, False)  # "we", "We're pleased to report ..."
     other = any(other_measure(low) for low in _outside_names(words, lows))
     revenue = any(low in REVENUE_WORDS for low in lows)
     # What a measure is of: "Revenue from Healthcare" is Healthcare's, "Sales of pads" pads'.

@@ -23,7 +23,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .vocabulary import LONGEST, word_set
+from ..wordlists import word_set
+from .vocabulary import LONGEST
 
 _LABEL_SPAN = 160  # characters at a line's start a label may take
 _LABEL = re.compile(r"[ \t]*+(?P<label>[^:\n]{1,150}?)[ \t]*+:(?:[ \t]++|$)")

@@ -6,11 +6,7 @@ from __future__ import annotations
 
 import re
 
-
-def word_set(text: str) -> frozenset[str]:
-    """The words of `text`, split on white space."""
-    return frozenset(text.split())
-
+from ..wordlists import any_word, one_of, word_set
 
 #: Characters: a longer "sentence" is a table or a list run together, and is not read. Every
 #: rule reads one sentence at a time, so none reads more than this at once.
@@ -19,6 +15,8 @@ LONGEST = 1500
 #: phrase, the measure a growth is of): a phrase is never this long.
 REACH = 300
 # Revenue-like measures: a share or growth of one of these is a share or growth of revenue.
+#: The auxiliaries a verb's subject stands before: "revenue, all in, was up".
+AUXILIARY = one_of("was were is are has have had")
 REVENUE_WORDS = frozenset(
     {"revenue", "revenues", "sales", "turnover", "arr", "top-line", "topline"}
 )
@@ -36,7 +34,8 @@ OTHER_MEASURES = word_set(
     impact impacts headwind headwinds tailwind tailwinds obligations obligation
     visits people memberships households forecast outlook guidance sg&a g&a r&d sga saar demand
     deps subscriptions patients procedures survival exchange currency currencies oibda ebita ffo
-    affo noi aur aurs aav absorption consumption traffic gmv tpv aum comps closures openings size"""
+    affo noi aur aurs aav absorption consumption traffic gmv tpv aum comps closures openings size
+    restaurants outlets franchises branches doors estimate estimates"""
 )
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
 # ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
@@ -50,11 +49,15 @@ NOT_REVENUE = re.compile(
     r"\b(?:comparable|same)[- ]stores?\b|\blike[- ]for[- ]like\b|\bcomps?\b|"
     r"\bcomparable\s+(?:[\w-]+\s+){0,3}?(?:sales|revenues?)\b|"
     # an expense named with sales: "sales and marketing", "selling, general and administrative"
-    r"\bsales\s+(?:and|&)\s+marketing\b|\bselling\b|"
+    r"\bsales\s+(?:and|&)\s+marketing\b(?!\s+(?:[\w-]+\s+){0,2}?revenues?\b)|\bselling\b|"
     r"\b(?:total\s+|serviceable\s+)?addressable\s+markets?\b|\btam\b|"
     # what is signed, not yet revenue: contract value (TCV, ACV, "CV"), new business
     r"\bcontract\s+values?\b|\bannualized\s+(?:contract\s+)?values?\b|"
-    r"\bnew\s+business\b(?!\s+(?:segments?|units?|lines?|divisions?))",
+    r"\bnew\s+business\b(?!\s+(?:segments?|units?|lines?|divisions?))|"
+    # a unit's average ("average weekly sales", "average unit volumes", "AUV"), and the sales of
+    # a system of franchised units ("system sales", "systemwide sales"): no one's revenue
+    r"\baverage\s+(?:(?:weekly|daily|unit|restaurant|store|check)\s+)?(?:sales|volumes?)\b|"
+    r"\bauvs?\b|\bsystem(?:[- ]?wide)?\s+sales\b",
     re.I,
 )
 # A part set aside: "Excluding China,", "outside of the U.S.", "ex-Japan"; an effect set aside
@@ -146,9 +149,9 @@ YEARLY = re.compile(
     r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with)|against)\s+(?:the\s+|our\s+)?"
     r"(?:(?:19|20)\d\d|q[1-4]\s+(?:of\s+)?(?:fiscal\s+)?['’]?\d{2,4}|"
     r"(?:(?:first|second|third|fourth)\s+quarter|q[1-4])\s+(?:of\s+)?(?:fiscal\s+)?"
-    r"(?:year\s+)?['’]?\d{2,4}|(?:19|20)\d\d\s+\w+\s+quarter|same\s+(?:quarter|period))|"
+    r"(?:year\s+)?['’]?\d{2,4}|(?:19|20)\d\d\s+\w+\s+quarter|(?:same|comparable)\s+(?:quarter|period))|"
     # "from $216.1 million in the third quarter of fiscal '19": the base is a year's
-    r"(?:from|versus|compared\s+(?:to|with))\s+\$?[\d.,]+\s*(?:million|billion)?\s+in\s+"
+    r"(?:from|versus|compared\s+(?:to|with))\s+\$?[\d.,]+\s*(?:million|billion)?\s+(?:in|for)\s+"
     r"(?:the\s+)?(?:[\w\s-]{0,25}?\s+)?(?:of\s+)?(?:fiscal\s+)?(?:year\s+)?['’]?\d{2,4}\b",
     re.I,
 )
@@ -180,10 +183,7 @@ FORWARD = re.compile(
     r"(?:is|are)\s+(?:expected|anticipated)\s+to|impl(?:y|ies|ying)|midpoint)\b",
     re.I,
 )
-NEGATION = re.compile(
-    r"\b(?:not|never|no|neither|nor|none|without)\b|n[’']t\b|\btoo\s+early\b|\bfailed\s+to\b",
-    re.I,
-)
+NEGATION = any_word("not never no neither nor none without too_early failed_to", also=r"n[’']t\b")
 # Boilerplate: the legal paragraphs of a release or call, never a passage nor a figure.
 BOILERPLATE = re.compile(
     r"forward[- ]looking\s+statements?|safe\s+harbou?r|private\s+securities\s+litigation|"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..wordlists import any_word
 from .patterns import FIGURE
 from .records import COMPANY, Stated
 
@@ -62,20 +63,19 @@ _PERIODS = (
     ("before", re.compile(r"\b(?:prior|last|previous)\s+year|year[- ]ago|(?:19|20)\d\d\b", re.I)),
 )
 # The measure a growth is said in, where not as reported.
-_MEASURE = re.compile(
-    r"\b(?P<m>organic(?:ally)?|core|constant[- ]currency|currency[- ]neutral|f/?x[- ]neutral|"
-    r"local[- ]currenc(?:y|ies)|excluding|ex[- ]|non-gaap|adjusted|as[- ]adjusted|comparable|"
-    r"operational(?:ly)?|underlying|pro\s+forma|nominal(?:ly)?|in\s+total|days[- ]adjusted)",
-    re.I,
+_MEASURE = any_word(
+    """organic(?:ally)? core constant~currency currency~neutral f/?x~neutral
+    local~currenc(?:y|ies) excluding ex~ non-gaap adjusted as~adjusted comparable
+    operational(?:ly)? underlying pro_forma nominal(?:ly)? in_total days~adjusted""",
+    name="m",
+    end="",
 )
 # Where a figure's own words end: a comma, a word that opens another phrase, the next figure.
 _OWN_END = re.compile(r"[,;]|\b(?:and|with|while|but|including|led|driven)\b|\d\s?%", re.I)
 # Words of the whole: the company's revenue named as the company's.
-_WHOLE = re.compile(
-    r"\b(?:total|consolidated|overall|company|companywide|company-wide|enterprise|group|"
-    r"our\s+(?:(?:net|total|reported)\s+)?(?:revenues?|sales|top[- ]line)|we|we['’]ve|"
-    r"top[- ]line)\b",
-    re.I,
+_WHOLE = any_word(
+    r"""total consolidated overall company companywide company-wide enterprise group
+    our_(?:(?:net|total|reported)\s+)?(?:revenues?|sales|top~line) we we['’]ve top~line"""
 )
 
 

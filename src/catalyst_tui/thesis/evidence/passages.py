@@ -29,6 +29,8 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING, NamedTuple
 
+from ...reading.lines import add_span, line_spans
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -167,14 +169,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """The (start, end) offsets of each sentence of `text`, in order, without the whitespace
     around it; each line is split on its own (see the module's rule)."""
     spans: list[tuple[int, int]] = []
-    line_start = 0
-    size = len(text)
-    while line_start <= size:
-        line_end = text.find("\n", line_start)
-        if line_end < 0:
-            line_end = size
+    for line_start, line_end in line_spans(text):
         _line_sentences(text, line_start, line_end, spans)
-        line_start = line_end + 1
     return spans
 
 
@@ -189,9 +185,9 @@ def _line_sentences(text: str, start: int, end: int, spans: list[tuple[int, int]
             continue
         if _abbreviation(text, begin, match.start()):
             continue
-        _add_span(text, begin, after, spans)
+        add_span(spans, text, begin, after)
         begin = after
-    _add_span(text, begin, end, spans)
+    add_span(spans, text, begin, end)
 
 
 def _abbreviation(text: str, begin: int, dot: int) -> bool:
@@ -216,15 +212,6 @@ def _word_before(text: str, begin: int, end: int) -> tuple[str, int]:
     while cut > begin and not text[cut - 1].isspace():
         cut -= 1
     return text[cut:end].lstrip("\"'“‘([").lower(), cut
-
-
-def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start < end:
-        spans.append((start, end))
 
 
 class Matcher:

@@ -1,0 +1,117 @@
+"""Gates of a figure's own words: a growth said as a component of another ("which includes
+a 3% increase from the acquisition", "an 11% increase from volume"), said over several years
+("on a two-year stack", "over the last three years"), or an end of a range ("between a 4%
+decline and a 1% increase") is no growth of anyone's. Linear: each reads a bounded window."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .patterns import FIGURE, last_match
+from .phrases import finite_verb
+from .vocabulary import REACH
+
+if TYPE_CHECKING:
+    from .clauses import Clause
+
+__all__ = ["BETWEEN", "OVER_YEARS", "component", "of_a_month", "over_years"]
+
+# Words right before a figure (back to a comma or the figure before it) that make it a part
+# of another: "which includes a 3% increase", "contributing 3% growth", "an impact of 1%".
+_COMPONENT_BEFORE = re.compile(
+    r"\b(?:includ(?:e|es|ed|ing)|inclusive\s+of|of\s+which|contribut(?:e|es|ed|ing|ion|ions)|"
+    r"(?:impact|benefit|effect)s?\s+of|from\s+(?:the\s+|our\s+)?acquisitions?|"
+    r"acquisitions?\s+(?:added|contributed))\b",
+    re.I,
+)
+# Words right after it that say what it came from: "an 8% increase from our acquisitions",
+# "a 9% increase from volume", "3 points of contribution".
+_COMPONENT_AFTER = re.compile(
+    r"\s*(?:(?:points?|percentage\s+points?)\b|"
+    r"(?:(?:organic\s+)?(?:increase|growth|rise|improvement|benefit|decrease|decline|"
+    r"contribution)\s+)?(?:came\s+)?from\s+(?:the\s+|our\s+|an?\s+|higher\s+|lower\s+)?"
+    r"(?:[\w&'’-]+\s+){0,3}?(?:acquisitions?|acquired|volumes?|price|pricing|mix|"
+    r"currenc(?:y|ies)|fx|f/x|foreign\s+exchange)\b|"
+    r"(?:of\s+)?(?:the\s+)?(?:growth\s+)?contribution\b)",
+    re.I,
+)
+# A part's own growth after "including": "including organic growth of 1% in the US",
+# "includes more than 30% growth for our Instant Ink business": a growth noun and the part.
+_OWN_GROWTH_BEFORE = re.compile(r"\b(?:growth|increase|decline)\s+of\s+\S*\s*$", re.I)
+_OWN_GROWTH_AFTER = re.compile(
+    r"\s*(?:(?:organic|sales|revenue)\s+)?(?:growth|increase|decline)?\s*(?:in|for)\s+"
+    r"(?!(?:the\s+)?(?:quarter|year|period|half)\b)",
+    re.I,
+)
+
+
+def component(sentence: str, clause: Clause, at: int, end: int) -> bool:
+    """Whether the growth at `at` (its figure ending at `end`) is said as a part of another."""
+    if _COMPONENT_AFTER.match(sentence, end, min(len(sentence), end + 80)):
+        return True
+    begin = max(clause.start, at - REACH)
+    for before in FIGURE.finditer(sentence, begin, at):
+        begin = before.end()
+    window = sentence[begin:at]
+    cut = max(window.rfind(","), window.rfind(";"))
+    own = window[cut + 1 :]
+    said = last_match(_COMPONENT_BEFORE, own)
+    if said is None or any(finite_verb(w) for w in own[said.end() :].split()):
+        return False  # "X, which includes Y delivered 3.2% growth": the relative's, not its
+    if said.group().lower().startswith("includ") and (
+        _OWN_GROWTH_BEFORE.search(own) or _OWN_GROWTH_AFTER.match(sentence, end, end + REACH)
+    ):
+        named_after = _OWN_GROWTH_AFTER.match(sentence, end, end + REACH)
+        return named_after is None or _from_word(sentence, named_after.end())
+    return True
+
+
+_ACQUISITIONS = re.compile(r"\s*(?:the\s+|our\s+)?acquisitions?\b", re.I)
+
+
+def _from_word(sentence: str, at: int) -> bool:
+    return _ACQUISITIONS.match(sentence, at, at + 40) is not None
+
+
+# A month's figure: "improved from down 15% in July to down 11% in September" (a month named
+# right after it; "the June quarter" is a quarter's).
+_IN_A_MONTH = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}?in\s+(?:the\s+month\s+of\s+)?(?-i:January|February|March|April|May|"
+    r"June|July|August|September|October|November|December)\b(?!\s+(?:quarter|year|period|half))",
+    re.I,
+)
+
+
+def of_a_month(sentence: str, end: int) -> bool:
+    """Whether the growth whose figure ends at `end` is said of a month."""
+    return _IN_A_MONTH.match(sentence, end, end + REACH) is not None
+
+
+# A figure that is an end of a range: "between a 4% decline and a 1% increase".
+BETWEEN = re.compile(r"\bbetween\b[^,;.]*$", re.I)
+
+
+# ---------------------------------------------------------------------------- years
+# Growth over several years: a stack of two years' rates, a compounded or annual rate over
+# years, growth "over the last three years".
+OVER_YEARS = re.compile(
+    r"\b(?:(?:two|three|four|five|2|3|4|5)[- ]years?\s+(?:stack(?:ed)?|compound(?:ed)?|cagr|"
+    r"basis|growth|period|trend)|stack(?:ed)?\s+(?:basis|growth|comparison)|on\s+a\s+stacked|"
+    r"compound(?:ed)?\s+annual|cagr|over\s+(?:the\s+)?(?:last|past)\s+(?:two|three|four|five|"
+    r"several|\d+)\s+years)\b",
+    re.I,
+)
+# Where a figure's own words end: a comma, a clause's cut, a word that opens another phrase.
+_OWN_END = re.compile(r"[,;]|\b(?:and|with|as|while|but|which|driven|led|due)\b|\d\s?%", re.I)
+
+
+def over_years(sentence: str, first: int, at: int, end: int) -> bool:
+    """Whether the growth at `at` is said over several years: such words stand before it in
+    its sentence (from `first`, where they first stand: they frame what follows), or in its own
+    words after it."""
+    if first < at:
+        return True
+    stop = _OWN_END.search(sentence, end, end + REACH)
+    until = stop.start() if stop else min(len(sentence), end + REACH)
+    return OVER_YEARS.search(sentence, end, until) is not None

@@ -1,0 +1,222 @@
+"""Gates of a clause's frame and its own subject: a clause framed by one part ("In EMEA,")
+gives no figure to another part nor to the company; the company's growth is not read from a
+clause whose own subject is a part; a place and a part that is no place named together
+("Revenue for the Manpower brand in the U.S.") give the figure to neither alone."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..wordlists import word_set
+from .clauses import Clause, frame_of
+from .phrases import NOT_ADVERBS, finite_verb, tokens
+from .records import COMPANY
+from .subjects import Subject, read_subject
+from .vocabulary import (
+    GENERIC_WORDS,
+    PART_WORDS,
+    PERIOD_WORD,
+    PLACES,
+    REACH,
+    REVENUE_WORDS,
+)
+
+__all__ = [
+    "WHOLE_AFTER",
+    "framed_by_another",
+    "opening",
+    "place_and_part",
+    "same_part",
+    "whole_beside_part",
+]
+
+
+def _part(subject: Subject) -> bool:
+    return subject.name not in ("", COMPANY) and not subject.other and not subject.anaphor
+
+
+_SAME_DROP = word_set("the our its and of & by for in to at on with from")
+
+
+def _words(name: str) -> frozenset[str]:
+    """The words that name a part: without determiners, and without words of a part's kind
+    where others remain ("services business" is services'; "EV applications" is EV's)."""
+    words = [
+        w.lower().rstrip("s") for w in re.findall(r"[\w/.-]+", name) if w.lower() not in _SAME_DROP
+    ]
+    named = [w for w in words if w not in _PART_KINDS]
+    return frozenset(named or words)
+
+
+_PART_KINDS = frozenset(w.rstrip("s") for w in PART_WORDS)
+
+
+def same_part(one: str, other: str) -> bool:
+    """Whether two names name the same part: the words of one (without determiners and the
+    words of a part's kind) are all the other's."""
+    a, b = _words(one), _words(other)
+    return bool(a) and bool(b) and (a <= b or b <= a)
+
+
+def framed_by_another(sentence: str, first: str, clause: Clause, subject: str) -> bool:
+    """Whether the figure's clause, or the sentence it opens, is framed by a part other than
+    `subject` (the company's own revenue being no part; `first`: the sentence's opening frame)."""
+    frame = first if clause.start == 0 else frame_of(sentence[clause.start : clause.end])[0]
+    frame = frame or first  # "In EMEA, while X grew 2%, ...": the sentence's frame
+    if not frame:
+        return False
+    framed = read_subject(frame, revenue_said=True)
+    if not _part(framed):
+        return False
+    if subject == COMPANY:
+        return True
+    if same_part(framed.name, subject):
+        return len(_words(subject)) > len(_words(framed.name))  # "RF Solutions A&D": both
+    return _place(framed.name) or _place(subject)  # a business framed by its segment: its own
+
+
+def _place(name: str) -> bool:
+    return _PLACE_WORD.search(name) is not None
+
+
+# ---------------------------------------------------------------------------- the whole
+# The whole's measure in the figure's own words: "resulting in 10.6% organic revenue growth".
+WHOLE_AFTER = re.compile(
+    r"\s*(?:(?:organic|total|net|reported|overall|consolidated)\s+)*(?:revenues?|sales|"
+    r"top[- ]line)\s+(?:growth|increase|decline|decrease)\b",
+    re.I,
+)
+# Words that end a clause's opening noun phrase: a verb, an auxiliary, a relative, a comma.
+_OPENING_ENDS = word_set(
+    """was were is are be been has have had will would could should may can do does did also
+    still now today currently again already which that who whose with while as because since
+    despite after before comprising representing including excluding accounting"""
+)
+# A participle that opens talk, not a name: "Moving now to our sales by geography,", "Taking a
+# closer look at our geographic distribution,".
+_TALK_OPENS = re.compile(
+    r"\s*(?:and\s+|so\s+)?[A-Za-z]+ing\s+(?:now|a|an|the|our|to|at|on|onto|into|up|back|"
+    r"through|over|further|more)\b[^,;]{0,120},\s*",
+    re.I,
+)
+
+
+@lru_cache(maxsize=64)
+def opening(text: str) -> str:
+    """The noun phrase that opens a clause (its frame set aside), up to its first verb: "the
+    Materials segment" of "Finally, the Materials segment completed a quarter with ..."."""
+    body = 0
+    for _ in range(3):  # a frame, talk, a frame: "Moving now to X, on a constant currency basis,"
+        framed = frame_of(text[body:])[1]
+        talk = _TALK_OPENS.match(text, body + framed)
+        moved = talk.end() if talk else body + framed
+        if moved == body:
+            break
+        body = moved
+    words: list[str] = []
+    for _, word in tokens(text[body : body + REACH]):
+        low = word.lower()
+        if (
+            word in ",;:()"
+            or (finite_verb(word) and low not in ("up", "down"))
+            or low in _OPENING_ENDS
+            or (word.islower() and len(low) > 4 and low.endswith("ed"))
+            or (word.islower() and low.endswith("ly") and low not in NOT_ADVERBS)
+        ):
+            break
+        words.append(word)
+    return " ".join(words)
+
+
+def whole_beside_part(sentence: str, clause: Clause, company: frozenset[str]) -> bool:
+    """Whether the clause's own subject (its frame set aside) names a part of the business,
+    not the company by its name."""
+    phrase = opening(sentence[clause.start : clause.end])
+    own = read_subject(phrase, first=clause.start == 0, revenue_said=True)
+    if (
+        own.name.casefold() in company
+        or own.name.lower() == "group"
+        or re.search(r"\b(?:inc|corp|corporation|ltd|plc)\.?$", own.name, re.I)
+    ):
+        return False  # "NIKE Inc revenue grew 16%", "Group revenue": the company by its name
+    return _part(own) and (
+        own.name[:1].isupper()
+        or any(w.lower() in PART_WORDS or w.lower() in ("team", "teams") for w in own.name.split())
+    )
+
+
+# ---------------------------------------------------------------------------- places
+# Any word of a place, as a quick test before the names are read.
+_PLACE_WORD = re.compile(
+    r"(?<!\w)(?i:united\s+states|united\s+kingdom|hong\s+kong|new\s+zealand|saudi\s+arabia|"
+    + "|".join(sorted((re.escape(w) for w in PLACES - {"greater"}), key=len, reverse=True))
+    + r"|(?-i:Greater))(?!\w)"  # "Greater China"; "greater defense sales" names no place
+)
+
+
+def place_and_part(
+    sentence: str, clause: Clause, at: int, subject: str, company: frozenset[str]
+) -> bool:
+    """Whether the figure's subject and the clause's own subject name a place and a part that
+    is no place together ("Revenue for the Manpower brand in the U.S.", "Our Friction OE
+    business grew 30%, with 42% growth in North America", "Experis U.S. revenues"); a place
+    that opens a part's name ("Americas Banking") is a word of that name."""
+    if not (
+        _PLACE_WORD.search(sentence, max(clause.start, at - REACH), at)
+        or _PLACE_WORD.search(subject)
+    ):
+        return False  # no place named: most figures
+    named = [] if subject == COMPANY else [subject]
+    own = read_subject(opening(sentence[clause.start : clause.end]), revenue_said=True)
+    if _part(own) and own.name.casefold() not in company:
+        named.append(own.name)
+    place = other = False
+    if subject != COMPANY and not _place(subject):
+        begin = max(clause.start, at - REACH)
+        if _PLACE_WORD.search(_outside(sentence[begin:at], subject)):
+            return True  # "a strong quarter in China with Off-Road sales up 50%": a place's
+    for name in named:
+        if _PLACE_WORD.match(name):
+            continue  # "Americas Banking revenue": a place that opens a part's name is its word
+        if _PLACE_WORD.search(name):
+            place = True
+        for word in re.findall(r"\w[\w&.'’-]*", _PLACE_WORD.sub(" ", name)):
+            low = word.lower().strip(".'’-").removesuffix("'s").removesuffix("’s")
+            pieces = [p for p in re.split(r"[-/]", low) if p]
+            if any(p.strip(".") in PLACES for p in pieces):
+                place = True
+            elif _names_a_part(word, low, company):
+                other = True
+    return place and other
+
+
+# Words in a name that name no part of their own: adjectives of kind or size, "rest of".
+_NO_NAME_WORDS = word_set(
+    """operation operations rest other others world all key major main principal primary
+    several various certain remaining new existing mature developed developing smaller larger
+    largest biggest combined total inc corp corporation ltd plc growth increase decline decrease
+    change non mid"""
+)
+
+
+def _outside(words: str, subject: str) -> str:
+    """`words` without the subject's own name, and without names of the place a figure is
+    said in as a currency ("in U.S. dollars")."""
+    words = words.replace(subject, " ")
+    return re.sub(r"\b(?:U\.?S\.?|Canadian|Australian)\s+dollars?\b", " ", words, flags=re.I)
+
+
+def _names_a_part(word: str, low: str, company: frozenset[str]) -> bool:
+    """Whether a word of a name names a part of its own (no determiner, measure, period or
+    word of a part's kind: "Manpower", "staffing", "Friction")."""
+    return not (
+        low in _SAME_DROP
+        or low in PART_WORDS
+        or low in GENERIC_WORDS
+        or low in REVENUE_WORDS
+        or low in PERIOD_WORD
+        or low in company
+        or low in _NO_NAME_WORDS
+        or (word.islower() and low.endswith("ly"))
+    )

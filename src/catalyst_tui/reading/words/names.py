@@ -1,0 +1,64 @@
+"""The gate of a name: a subject that holds a verb, a word of talk ("Slide", "results"), a
+person speaking, a description ("our fastest growing vertical") or a participle that opens it
+("moving to", "approaching") names no part."""
+
+from __future__ import annotations
+
+from ..wordlists import word_set
+from .phrases import finite_verb
+
+__all__ = ["no_noun_phrase"]
+
+
+_TALK = word_set(
+    """slide slides page pages chart exhibit i i'll i'm we we're we've
+    you you'll let summarize cover mentioned noted said discussed highlighted"""
+)
+# Words that open no name: a preposition, a conjunction, a participle of talk or of a verb's
+# phrase ("representing 80% of our sales", "Breaking our revenue trend down").
+_PARTICIPLES = word_set(
+    """considering having being moving turning looking starting approaching including excluding
+    breaking taking representing reflecting resulting driving leading making bringing reaching
+    accounting comprising contributing offsetting following featuring adjusting"""
+)
+_OPENERS = _PARTICIPLES | word_set(
+    """further despite given to as for inclusive exclusive compared versus while when in on at
+    of by with from through within across between"""
+)
+# A description, not a name: "our most resilient product line", "the fastest growing vertical".
+_DESCRIBES = word_set(
+    """most least largest biggest fastest strongest highest lowest smallest best worst greatest
+    newest oldest"""
+)
+# One word that never names a part alone: an adverb, a degree, a word of comparison or of
+# change, a sign ("the plus 7.3% organic growth").
+_NO_PART_ALONE = word_set(
+    """still also even again top flat global overall total comparison contrast lap addition
+    line increase decrease decline growth improvement change plus minus"""
+)
+# A modal or a verb of expecting in a subject: a clause, no name ("We anticipate X will ...").
+_MODALS = word_set(
+    """will would shall should can could may might must anticipate anticipates expect expects
+    believe believes"""
+)
+
+
+def no_noun_phrase(subject: str) -> bool:
+    words = subject.split()
+    if not words or subject.lower() in _NO_PART_ALONE:
+        return True
+    if words[0].lower() in _OPENERS:
+        return True
+    if len(words) == 1 and subject.isalpha() and subject.islower() and subject.endswith("ed"):
+        return True  # "which supported 21% sales growth": a verb, no name
+    for word in words:
+        low = word.lower().strip(".,;:'’")
+        if low in _TALK or low in _DESCRIBES or low == "between" or low in _MODALS:
+            return True
+        if (
+            word.islower()
+            and (finite_verb(word) or low in _PARTICIPLES)
+            and low not in ("up", "down")
+        ):
+            return True
+    return False

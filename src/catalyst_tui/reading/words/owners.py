@@ -1,0 +1,159 @@
+"""Gates of whose a figure is, said around it: what grew named right after it ("25% growth
+in our component supply"), a possessive owner before it ("Consulting's hybrid cloud
+revenue"), or a measure that is no revenue nearest before it in its clause ("order growth,
+with a 76% improvement")."""
+
+from __future__ import annotations
+
+import re
+
+from ..wordlists import word_set
+from .attribution import object_subject
+from .clauses import Clause, frame_of
+from .frames import same_part
+from .patterns import FIGURE, OBJECT, REVENUE_SAID, last_match
+from .phrases import other_measure, tokens
+from .records import COMPANY
+from .vocabulary import NOT_REVENUE, PERIOD, REACH, REVENUE_WORDS
+
+__all__ = [
+    "at_another",
+    "at_part",
+    "measure_before",
+    "of_another",
+    "owned_by_another",
+    "owner_of",
+    "part_object",
+]
+
+
+# What a growth is of, said right after its figure: "25% growth in our component supply",
+# "an increase of 31% in the Hispanic persons demo".
+def of_another(sentence: str, end: int, subject: str) -> bool:
+    """Whether the words right after the figure (ending at `end`) name what grew, and that is
+    not `subject`: a measure that is no revenue, or another part."""
+    part = _PART_OBJECT.match(sentence, end, end + REACH)
+    if part is not None and (subject == COMPANY or not same_part(part["x"], subject)):
+        return True  # "we've nearly doubled our digital business": the digital business's
+    said = OBJECT.match(sentence[end : end + REACH])
+    if said is not None and (NOT_REVENUE.search(said["x"]) or _counts_other(said["x"])):
+        return True  # "21% growth in same-store rental revenue": what grew is no revenue
+    named = object_subject(sentence[end : end + REACH])
+    if named is None:
+        return False
+    if named.other:
+        return True
+    return bool(named.name) and subject != COMPANY and not same_part(named.name, subject)
+
+
+# A part named after its growth by "at": "core revenue growth of more than 40% at Cytiva and
+# Pall Biotech"; a rate of exchange ("at CER", "at constant currency") is no part.
+_AT_PART = re.compile(
+    r"\s+(?:(?:growth|increase|decline)\s+)?at\s+(?P<x>[A-Z][\w&.'’-]*(?:\s+(?:and\s+|&\s+)?"
+    r"[A-Z][\w&.'’-]*){0,4})"
+)
+_NO_PART_AT = word_set("cer aer cc constant actual reported")
+
+
+def at_another(sentence: str, end: int, subject: str) -> bool:
+    """Whether a part is named after the figure (ending at `end`) by "at", and is not
+    `subject`."""
+    said = _AT_PART.match(sentence, end, end + REACH)
+    if said is None or said["x"].split()[0].lower() in _NO_PART_AT:
+        return False
+    return subject == COMPANY or not same_part(said["x"], subject)
+
+
+def _counts_other(words: str) -> bool:
+    """Whether the head of what grew is a measure that is no revenue ("units", "yield")."""
+    found = re.findall(r"[a-z][\w-]*", words.lower())
+    return bool(found) and other_measure(found[-1]) and found[-1] not in _NOT_ITS_MEASURE
+
+
+# A part as the object of a verb of multiples: "doubled our digital business".
+_PART_OBJECT = re.compile(
+    r"\s+(?:our|its|the)\s+(?P<x>(?:[\w&'’-]+\s+){1,3}?(?:business(?:es)?|segments?|divisions?|"
+    r"units?|portfolios?))\b",
+    re.I,
+)
+
+
+# Possessive owners: "Bloomingdale's digital sales", "Consulting's hybrid cloud revenue".
+_OWNER = re.compile(r"(?<![\w&.-])(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s")
+
+
+_LED_BY = re.compile(r"\b(?:led|driven)\s+by\b", re.I)
+
+
+def owner_of(sentence: str, clause: Clause, at: int, subject: str) -> str:
+    """The subject named with its owner, where a possessive stands right before it in the
+    figure's clause ("Consulting's hybrid cloud revenue grew 34%": "Consulting's hybrid
+    cloud"); "" where none does."""
+    for owner in _OWNER.finditer(sentence, max(clause.start, at - REACH), at):
+        if sentence.startswith(subject, owner.end()):
+            return sentence[owner.start() : owner.end() + len(subject)]
+    return ""
+
+
+def at_part(sentence: str, at: int) -> str:
+    """The part a growth at `at` is named of after it by "at" ("growth of more than 40% at
+    Acme and Brightwell"); "" where none is."""
+    figure = FIGURE.match(sentence, at)
+    said = _AT_PART.match(sentence, figure.end(), figure.end() + REACH) if figure else None
+    if said is None or said["x"].split()[0].lower() in _NO_PART_AT:
+        return ""
+    return said["x"]
+
+
+def part_object(sentence: str, at: int) -> str:
+    """The part a verb of multiples at `at` acts on, where it names one right after ("we've
+    nearly doubled our digital business": "digital business"); "" where it names none."""
+    figure = FIGURE.match(sentence, at)
+    if figure is None or not figure["mult"]:
+        return ""
+    part = _PART_OBJECT.match(sentence, figure.end(), figure.end() + REACH)
+    return part["x"] if part else ""
+
+
+def owned_by_another(
+    sentence: str, clause: Clause, at: int, subject: str, company: frozenset[str]
+) -> bool:
+    """Whether a name that owns a part ("X's digital sales") stands in the figure's clause
+    before it, and is neither the company nor the subject."""
+    for owner in _OWNER.finditer(sentence, max(clause.start, at - REACH), at):
+        name = owner["owner"]
+        if name.casefold() in company or PERIOD.fullmatch(name.split()[0]):
+            continue
+        if _LED_BY.search(sentence, owner.end(), at):
+            continue  # "Consulting's growth was led by X, which was up 20%": X is its part
+        if subject == COMPANY or not same_part(name, subject):
+            return True
+    return False
+
+
+# The measure nearest before a figure in its clause is its measure ("led in terms of order
+# growth, with a 76% improvement" is of orders); words of guidance and of the figure's own
+# comparison ("above our guidance range and growing 31%") set none.
+_NOT_ITS_MEASURE = word_set(
+    """rate rates impact impacts contribution contributions price prices pricing customer
+    customers client clients volume volumes demand content investment investments production
+    interest guidance outlook forecast headwind headwinds tailwind tailwinds currency
+    currencies exchange"""
+)
+
+
+def measure_before(sentence: str, clause: Clause, at: int) -> bool:
+    """Whether the nearest measure word before the figure in its clause is no revenue."""
+    begin = max(clause.start + frame_of(sentence[clause.start : clause.end])[1], at - REACH)
+    said = last_match(NOT_REVENUE, sentence[begin:at])
+    if said is not None and not REVENUE_SAID.search(sentence, begin + said.end(), at):
+        return True  # "new business growth ... with Executive Search up 29%": of new business
+    for _, word in reversed(tokens(sentence[begin:at])):
+        low = word.lower()
+        if low in REVENUE_WORDS or low in ("top-line", "topline"):
+            return False
+        if low in ("all", "each", "both"):
+            return False  # "revenue, EBITDA and cash flow all grew": each of them
+        if other_measure(low) and low not in _NOT_ITS_MEASURE:
+            return True
+    return False
