@@ -83,7 +83,7 @@ class MarkHandlers(CatalystBase):
 
     @on(messages.DismissPassage)
     def _dismiss_passage(self, message: messages.DismissPassage) -> None:
-        record, undo, workspace = message.record, message.undo, self.workspace
+        record, undo, workspace = message.marked, message.undo, self.workspace
         self._decide(
             lambda: workspace.dismiss_passage(record, undo=undo),
             undo,
@@ -125,7 +125,7 @@ class MarkHandlers(CatalystBase):
 
     @on(messages.DismissKpi)
     def _dismiss_kpi(self, message: messages.DismissKpi) -> None:
-        stated, undo, workspace = message.stated, message.undo, self.workspace
+        stated, undo, workspace = message.marked, message.undo, self.workspace
         self._decide(
             lambda: workspace.decide_kpi(stated, "reset" if undo else "dismiss"),
             undo,

@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from ..store.records import CheckpointRecord, EvidenceRecord
-    from ..thesis.kpis.statements import StatedKpi
+    from ..store.records import CheckpointRecord, EvidenceRecord  # noqa: F401 (_Dismissal[...])
+    from ..thesis.kpis.statements import StatedKpi  # noqa: F401 (_Dismissal[...])
     from ..thesis.portfolio.positions import Lot, Sell  # noqa: F401 (the bases' _OfEntry[...])
     from ..views.timeline import Rewrite
 
 _E = TypeVar("_E")  # a lot or a sale of the file
+_W = TypeVar("_W")  # what the investor gives a word on: a passage, a KPI statement
 
 
 class _OfTicker(Message):
@@ -64,6 +65,19 @@ class _OfEntry(Message, Generic[_E]):
         self.symbol = symbol
         self.index = index
         self.entry = entry
+        super().__init__()
+
+
+class _Dismissal(Message, Generic[_W]):
+    """The shape of a dismissal of `marked` (a passage, a KPI statement); `undo`: the dismissal
+    taken back."""
+
+    marked: _W
+    undo: bool
+
+    def __init__(self, marked: _W, undo: bool = False) -> None:
+        self.marked = marked
+        self.undo = undo
         super().__init__()
 
 
@@ -179,16 +193,8 @@ class AcceptPassage(_OfPassage):
     take the acceptance back."""
 
 
-class DismissPassage(Message):
+class DismissPassage(_Dismissal["EvidenceRecord"]):
     """Dismiss a passage as irrelevant: not shown again; `undo`: shown again after all."""
-
-    record: EvidenceRecord
-    undo: bool
-
-    def __init__(self, record: EvidenceRecord, undo: bool = False) -> None:
-        self.record = record
-        self.undo = undo
-        super().__init__()
 
 
 class AcceptKpi(Message):
@@ -202,14 +208,6 @@ class AcceptKpi(Message):
         super().__init__()
 
 
-class DismissKpi(Message):
+class DismissKpi(_Dismissal["StatedKpi"]):
     """Dismiss a KPI statement as a misread: it judges nothing, now or later; `undo`: it
     counts again after all."""
-
-    stated: StatedKpi
-    undo: bool
-
-    def __init__(self, stated: StatedKpi, undo: bool = False) -> None:
-        self.stated = stated
-        self.undo = undo
-        super().__init__()
