@@ -61,6 +61,12 @@ NAMES: list[tuple[str, list[str]]] = [
         "Services' managed cloud revenue grew 21% in the quarter.",
         ["growth 21 : Services' managed cloud"],
     ),
+    # the company's own possessive is no owner: the part alone (the company named as listed)
+    (
+        "Brightwell (NASDAQ: BRTW) today reported results. Brightwell’s Fiber Optics revenue "
+        "grew 12% sequentially.",
+        ["growth 12 sequential : Fiber Optics"],
+    ),
     # a part said to lead another's growth is that part, the owner its whole
     (
         "Our Software's growth was led by business analytics, which was up 14%.",

@@ -129,7 +129,7 @@ def read_figures(
             said_of = COMPANY if subject.name.casefold() in company else subject.name
             at = clause.start + figure.position
             owned = (
-                owner_of(sentence, clause, at, said_of)
+                owner_of(sentence, clause, at, said_of, company)
                 if said_of != COMPANY
                 # "we've doubled our digital business"; "our digital sales that reached $22
                 # billion, an increase of 25%"

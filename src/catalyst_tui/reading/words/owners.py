@@ -85,11 +85,14 @@ _OWNER = re.compile(r"(?<![\w&.-])(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,
 _LED_BY = re.compile(r"\b(?:led|driven)\s+by\b", re.I)
 
 
-def owner_of(sentence: str, clause: Clause, at: int, subject: str) -> str:
-    """The subject named with its owner, where a possessive stands right before it in the
-    figure's clause ("Consulting's hybrid cloud revenue grew 34%": "Consulting's hybrid
-    cloud"); "" where none does."""
+def owner_of(sentence: str, clause: Clause, at: int, subject: str, company: frozenset[str]) -> str:
+    """The subject named with its owner, where a possessive other than the company's stands
+    right before it in the figure's clause ("Consulting's hybrid cloud revenue grew 34%":
+    "Consulting's hybrid cloud"; "NVIDIA's Blackwell Data Center revenue", NVIDIA the
+    company: the subject alone); "" where none does."""
     for owner in _OWNER.finditer(sentence, max(clause.start, at - REACH), at):
+        if owner["owner"].casefold() in company:
+            continue
         if sentence.startswith(subject, owner.end()):
             return sentence[owner.start() : owner.end() + len(subject)]
     return ""
