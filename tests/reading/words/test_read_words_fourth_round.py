@@ -261,3 +261,12 @@ def test_a_quarter_named_as_a_base_is_set_against_the_calls_own(base: str, basis
     assert [(s.subject, round(s.value * 100, 6), s.basis) for s in read if s.value] == [
         ("Pumps", -30.0, basis)
     ]
+
+
+def test_guidance_is_found_in_any_case():
+    """The sentence is searched lowered for words of guidance: a capital anywhere finds them."""
+    from catalyst_tui.reading.words.reader import _GUIDANCE
+
+    assert _GUIDANCE.pattern == _GUIDANCE.pattern.lower()  # a capital would never match
+    said = read_words("We are RAISING OUR full-year Revenue GUIDANCE to $2 billion.")
+    assert [(s.kind, s.metric or s.subject) for s in said if s.kind == "guidance"] != []
