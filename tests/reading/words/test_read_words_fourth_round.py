@@ -270,3 +270,29 @@ def test_guidance_is_found_in_any_case():
     assert _GUIDANCE.pattern == _GUIDANCE.pattern.lower()  # a capital would never match
     said = read_words("We are RAISING OUR full-year Revenue GUIDANCE to $2 billion.")
     assert [(s.kind, s.metric or s.subject) for s in said if s.kind == "guidance"] != []
+
+
+FIFTH_ROUND: list[tuple[str, list[str]]] = [
+    # counts, payment volumes, an expense and a segment's profit are no revenue
+    ("Money transfer transactions grew 9% in the quarter.", []),
+    ("Gross dollar volume, or GDV, increased by 23% year over year.", []),
+    ("Segment adjusted OCI grew by 3.1% in the quarter.", []),
+    ("Advertising for the quarter was $31 million, an increase of 25%.", []),
+    ("Contract sales grew 5% sequentially in the third quarter.", []),
+    # a habit is no period's figure
+    ("Historically, Brightwell generated about 20% of its net sales in the second quarter.", []),
+    # a range whose second end is signed in words is guided, not what happened
+    ("Optics revenue of $480 million to $500 million, down 1% to up 4% as reported.", []),
+    # a second figure after "and", signed, is no range's end: the first is still read
+    (
+        "Americas revenue was up 4% and down 3% in Europe.",
+        ["growth 4 : Americas", "growth -3 : Europe"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _cases(FIFTH_ROUND))
+def test_what_is_no_revenue_a_habit_and_a_signed_range_give_nothing(
+    text: str, expected: list[str]
+) -> None:
+    _check(text, expected)

@@ -109,7 +109,13 @@ OBJECT = re.compile(
     + rf"(?=\s*(?:,|;|\.|$|\b{_OBJECT_ENDS}\b))",
     re.I,
 )
-RANGE_TO = re.compile(r"\s*(?:to|-|–|and)\s*(?:between\s+)?", re.I)
+# Between a range's two ends, the second's sign said in words ("down 1% to up 4%"): a guided
+# range, no figure that happened.
+RANGE_TO = re.compile(
+    r"\s*(?:(?:to|-|–)\s*(?:between\s+)?(?:(?:up|down|plus|minus|positive|negative)\s+)?|"
+    r"and\s*(?:between\s+)?)",
+    re.I,
+)
 # A share's exit or run rate after it: "…, with a Q4 exit rate closer to 20%".
 EXIT_RATE = re.compile(
     r"(?P<rate>(?:Q[1-4]\s+)?(?:exit|run)[- ]rate)\s+(?:of\s+)?" + CMP + r"$", re.I

@@ -35,7 +35,8 @@ OTHER_MEASURES = word_set(
     visits people memberships households forecast outlook guidance sg&a g&a r&d sga saar demand
     deps subscriptions patients procedures survival exchange currency currencies oibda ebita ffo
     affo noi aur aurs aav absorption consumption traffic gmv tpv aum comps closures openings size
-    restaurants outlets franchises branches doors estimate estimates"""
+    restaurants outlets franchises branches doors estimate estimates transactions
+    gdv oci advertising principal keys nights"""
 )
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
 # ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
@@ -57,7 +58,9 @@ NOT_REVENUE = re.compile(
     # a unit's average ("average weekly sales", "average unit volumes", "AUV"), and the sales of
     # a system of franchised units ("system sales", "systemwide sales"): no one's revenue
     r"\baverage\s+(?:(?:weekly|daily|unit|restaurant|store|check)\s+)?(?:sales|volumes?)\b|"
-    r"\bauvs?\b|\bsystem(?:[- ]?wide)?\s+sales\b",
+    r"\bauvs?\b|\bsystem(?:[- ]?wide)?\s+sales\b|"
+    # a timeshare's contracts signed, a retailer's average unit retail: no revenue of the period
+    r"\bcontract\s+sales\b|\baverage\s+unit\s+retail\b",
     re.I,
 )
 # A part set aside: "Excluding China,", "outside of the U.S.", "ex-Japan"; an effect set aside
@@ -160,7 +163,7 @@ HEDGES = re.compile(
     r"\b(?:would|could|might|may|should|if|unless|aims?|aiming|strive|strives|aspire|aspires|"
     r"goals?|targets?|targeted|targeting|hope|hopes|wish|assum(?:e|es|ing|ption)|scenario|"
     r"excluding\s+the\s+early|pro\s+forma|maybe|perhaps|probably|something\s+like|"
-    r"give\s+or\s+take|ballpark)\b",
+    r"give\s+or\s+take|ballpark|historically|typically|traditionally)\b",
     re.I,
 )
 # Growth rates of several years added up ("On a two-year stack basis, sales grew 17%"): no
