@@ -111,10 +111,9 @@ OBJECT = re.compile(
 )
 # Between a range's two ends, the second's sign said in words ("down 1% to up 4%"): a guided
 # range, no figure that happened.
+_SIGNED = one_of("up down plus minus positive negative")
 RANGE_TO = re.compile(
-    r"\s*(?:(?:to|-|–)\s*(?:between\s+)?(?:(?:up|down|plus|minus|positive|negative)\s+)?|"
-    r"and\s*(?:between\s+)?)",
-    re.I,
+    rf"\s*(?:(?:to|-|–)\s*(?:between\s+)?(?:{_SIGNED}\s+)?|and\s*(?:between\s+)?)", re.I
 )
 # A share's exit or run rate after it: "…, with a Q4 exit rate closer to 20%".
 EXIT_RATE = re.compile(
