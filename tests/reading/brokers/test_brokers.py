@@ -204,3 +204,31 @@ def test_saxo_converts_the_accounts_money_to_the_instruments_at_the_rows_rate() 
     assert trade.fees == pytest.approx(218.00 * 0.92 - 200)
     (paid,) = read.dividends
     assert paid.amount == pytest.approx(1.6862, abs=1e-4)
+
+
+@given(
+    shares=st.integers(min_value=1, max_value=10_000),
+    cents=st.integers(min_value=1, max_value=1_000_000),
+    rate=st.floats(min_value=0.01, max_value=200, allow_nan=False),
+    fee=st.integers(min_value=0, max_value=5_000),
+)
+def test_a_saxo_fee_is_the_same_whatever_the_accounts_currency(shares, cents, rate, fee):
+    """The law of the conversion: a trade booked in the account's money at the row's rate (the
+    instrument's units per the account's) has the fee it has in the instrument's money, whatever
+    the rate: the shares' money plus the fee, over the rate, read back as that fee."""
+    from catalyst_tui.reading.brokers.export import Options
+    from catalyst_tui.reading.brokers.rows import read_rows
+    from catalyst_tui.reading.brokers.saxo import saxo
+
+    price = cents / 100
+    booked = (shares * price + fee / 100) / rate  # in the account's money
+    text = (
+        "Trade Date,Type,Instrument,Instrument currency,Instrument Symbol,Event,Amount,"
+        "Conversion Rate\n"
+        f"02-Apr-2025,Trade,Acme,EUR,ACME:xams,Buy {shares} @ {price:.2f} EUR,"
+        f"-{booked!r},{rate!r}\n"
+    )
+    read = read_rows(text, lambda cells: "Conversion Rate" in cells, saxo, Options())
+    assert read.issues == []
+    (trade,) = read.trades
+    assert trade.fees == pytest.approx(fee / 100, abs=1e-6 * shares * price + 1e-9)
