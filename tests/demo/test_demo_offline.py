@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 from tests.support.network_watch import LOOPBACK, NetworkWatch
-from tests.support.terminal import keys, start_catalyst, wait_for, wait_for_all
+from tests.support.terminal import keys, start_catalyst, wait_for, wait_for_all, wait_until
 
 pytest_plugins = ["tests.support.fixtures"]  # the tmux fixture
 
@@ -32,8 +32,12 @@ def test_the_demo_runs_on_loopback_only_and_leaves_nothing(tmp_path: Path, tmux:
     env.update(HOME=str(home), TMPDIR=str(scratch), TERM="xterm-256color")
     start_catalyst(tmux, tmp_path, watch.env(env), "demo", prefix=watch.prefix)
 
-    shown = wait_for(tmux, "⚑ ALAB", FIRST_REFRESH)
-    assert "Portfolio USD" in shown and "no data yet" not in shown
+    wait_until(
+        tmux,
+        "the watchlist refreshed: ALAB flagged, the portfolio's total, no row without data",
+        lambda shown: "⚑ ALAB" in shown and "Portfolio USD" in shown and "no data yet" not in shown,
+        FIRST_REFRESH,
+    )
     [demo_folder] = list(scratch.iterdir())
     assert demo_folder.name.startswith("catalyst-demo-")
     # Each wait is for what only the screen or pane the key opens shows: ALAB's title says

@@ -23,6 +23,7 @@ from tests.support.terminal import (
     type_into,
     type_text,
     wait_for,
+    wait_for_all,
     wait_until,
 )
 from tests.support.terminal import screen as tmux_screen
@@ -266,8 +267,8 @@ def test_the_first_start_asks_for_the_sec_contact_once_and_writes_it(tmp_path: P
         env.update(NO_PROXY="127.0.0.1", TERM="xterm-256color")
         where = ("--config", str(config_path), "--db", str(tmp_path / "c.db"))
         start_catalyst(tmux, tmp_path, env, *where, size=(80, 24))
-        shown = wait_for(tmux, "Your contact for SEC EDGAR")
-        assert "fair-access" in shown and "Skip (esc)" in shown, shown
+        # the whole dialog, not its first painted lines: title, reason and the way to skip
+        wait_for_all(tmux, "Your contact for SEC EDGAR", "fair-access", "Skip (esc)")
         type_text(tmux, "jane@example.com")
         wait_for(tmux, "SEC asks for a name")  # the error under the field, as typed
         keys(tmux, "Home")
