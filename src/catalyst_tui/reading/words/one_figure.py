@@ -96,6 +96,8 @@ def read_one(
                 None  # no share of itself; "Operating income was $54.3 million or 20% of revenue"
             )
         return Found("share", value, comparison, subject, "", match.start(), of=share_of(whole))
+    if _TO_FLAT.match(after) or _amount_range(before):
+        return None  # "down 2.5% to flat"; "$482 million to $502 million, down 1%": a forecast
     said_share = SHARE_BEFORE.search(before, tail(before, 120))
     if said_share is not None and value <= 100:
         subject = read_subject(phrase_before(text, said_share.start()), first=first)
@@ -275,6 +277,22 @@ _COMPARISON_WORDS = word_set(
     "solid robust healthy record also again still"
 )
 _FLAT_TO = re.compile(r"\bflat\s+to\s*$", re.I)
+_TO_FLAT = re.compile(r"\s*to\s+flat\b", re.I)
+# A range of amounts: what is expected, whose midpoint a growth said beside it is ("total sales of
+# $1.60 billion to $1.66 billion, which at the midpoint implies a 2% decline"); an amount "from"
+# one "to" another is a change that happened.
+_AMOUNT = r"[$€£]\s?[\d.,]+\s*(?:million|billion|thousand|[mbk]\b)?"
+_AMOUNT_RANGE = re.compile(
+    rf"(?P<lead>\bfrom\s+(?:approximately\s+|about\s+)?)?{_AMOUNT}\s*(?:to|and|-|–)\s*"
+    rf"(?:approximately\s+|about\s+)?{_AMOUNT}",
+    re.I,
+)
+
+
+def _amount_range(before: str) -> bool:
+    """Whether a range of amounts stands within 120 characters before a figure."""
+    said = _AMOUNT_RANGE.search(before, tail(before, 120))
+    return said is not None and said["lead"] is None
 # A share's whole said first, before its clause: "As a percentage of total revenue, ...".
 _SHARE_FRAME = re.compile(
     r"\s*(?:and\s+)?as\s+an?\s+(?:percentage|percent|share|portion|proportion)\s+of\s+"

@@ -78,6 +78,8 @@ _QUALIFIERS = re.compile(
 )
 # Adverbs without "-ly" between a subject and its verb: "we still posted 8% growth".
 _ADVERBS = word_set("still also even already again just yet")
+# The company's people, who speak for it: "Our team delivered net sales growth of 7%".
+_PEOPLE = word_set("team teams people associates colleagues organization")
 _NUMBER_WORDS = word_set("one two three four five six seven eight nine ten eleven twelve")
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their", "each"})
 _NO_NAME = frozenset({"segment", "business", "division", "group", "unit", "line", "market"})
@@ -221,6 +223,8 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject(COMPANY, True, False, False)
     if (lows[0] in ANAPHORS or _possessive_pronoun(lows[0])) and not words[0].isupper():
         return Subject("", False, False, True)  # "it", "its revenue": named before
+    if lows[0] in ("our", "the") and len(lows) == 2 and lows[1] in _PEOPLE:
+        return Subject(COMPANY, True, False, False)  # "Our team delivered 8% sales growth"
     if (lows[0] in PRONOUNS or lows[0].replace("’", "'") in _WE) and len(lows) == 1:
         return Subject(COMPANY, True, False, False)  # "we", "We're pleased to report ..."
     other = any(other_measure(low) for low in _outside_names(words, lows))

@@ -60,7 +60,9 @@ NOT_REVENUE = re.compile(
     r"\baverage\s+(?:(?:weekly|daily|unit|restaurant|store|check)\s+)?(?:sales|volumes?)\b|"
     r"\bauvs?\b|\bsystem(?:[- ]?wide)?\s+sales\b|"
     # a timeshare's contracts signed, a retailer's average unit retail: no revenue of the period
-    r"\bcontract\s+sales\b|\baverage\s+unit\s+retail\b",
+    r"\bcontract\s+sales\b|\baverage\s+unit\s+retail\b|"
+    # a figure per unit of something: "On a per square foot basis, our revenues were up 7%"
+    r"\bper[- ](?:square[- ](?:foot|feet|meter|metre)|[\w-]+[- ]basis)\b|\bper\s+[\w-]+\s+basis\b",
     re.I,
 )
 # A part set aside: "Excluding China,", "outside of the U.S.", "ex-Japan"; an effect set aside
@@ -176,7 +178,10 @@ STACKED = re.compile(
 )
 # Someone else's figure: "according to the Census Bureau", "Gartner estimates".
 ATTRIBUTED = re.compile(
-    r"\baccording\s+to\b|\b(?:estimates?|forecasts?|projects?|predicts?)\s+that\b", re.I
+    r"\baccording\s+to\b|\b(?:estimates?|forecasts?|projects?|predicts?)\s+that\b|"
+    # a source's finding: "SpendingPulse shows that retail sales were up 3%"
+    r"\b(?:shows?|showed|indicates?|indicated|suggests?|suggested)\s+that\b",
+    re.I,
 )
 FORWARD = re.compile(
     r"\b(?:expects?|expecting|anticipates?|anticipating|will|plans?\s+to|planning\s+to|"
