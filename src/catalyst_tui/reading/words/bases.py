@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import NamedTuple
 
 from .attribution import other_in
@@ -220,6 +221,7 @@ def _years_back(words: str, against: Against) -> bool:
     return year < sentence_base(against.sentence, against.latest)
 
 
+@lru_cache(maxsize=32)
 def _sentence_years(sentence: str) -> tuple[frozenset[int], frozenset[int]]:
     """The years a sentence names as its own period and those it names as a base."""
     own: set[int] = set()

@@ -125,6 +125,10 @@ def read_one(
             return None
         sign = -1 if last.value < 0 else 1
         return Found("growth", sign * value, comparison, named, "", match.start())
+    if noun is not None and noun["noun"].lower() in ("higher", "lower"):
+        what = re.split(r",|;|\band\b|\bthan\b", after[noun.end() : noun.end() + 60])[0]
+        if other_in(what) or NOT_REVENUE.search(what):
+            return None  # "offset by 6% lower average selling prices": the prices'
     if verb is None and noun is None:
         listed = continued(text, last, match) if last else None
         if listed is not None and listed.kind == "growth":

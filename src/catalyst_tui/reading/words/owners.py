@@ -192,26 +192,29 @@ def part_of_other_measure(sentence: str, end: int) -> str | None:
     """The part whose other measure the clause before `end` is of ("Jennie-O volume increased
     9%, and sales increased 22%": "Jennie-O"); "" where that clause's subject is another
     measure of no part named, None where it is no other measure."""
-    for at, word in tokens(sentence[:end]):
+    begin = max(0, end - REACH)  # the clause before, within a phrase's reach: linear
+    for at, word in tokens(sentence[begin:end]):
         if not finite_verb(word):
             continue
-        words = phrase_before(sentence, at).split()
+        words = phrase_before(sentence, begin + at).split()
         if not words or not other_measure(words[-1].lower()):
             return None
         named = read_subject(" ".join(words[:-1]) + " sales", revenue_said=True)
-        if named.name in ("", COMPANY) or named.other or not named.name[:1].isupper():
-            return ""
-        return named.name
+        if named.name in ("", COMPANY):
+            return None  # "Total orders increased 8%, and revenue grew 6%": the company's
+        return named.name if named.name[:1].isupper() and not named.other else ""
     return None
 
 
-def total_of_name(sentence: str, name: str) -> bool:
+def total_of_name(sentence: str, name: str, at: int) -> bool:
     """Whether `name` is said between "total" and its measure ("total GPC sales", "Total VF
-    revenue"): the company's whole where the name is its own, a part's total where it is a
-    part's; which, the sentence does not say."""
+    revenue") before the figure at `at`: the company's whole where the name is its own, a
+    part's total where it is a part's; which, the sentence does not say."""
     return name[:1].isupper() and (
         re.search(
-            rf"\btotal\s+{re.escape(name)}\s+(?:net\s+)?(?:sales|revenues?)\b", sentence, re.I
+            rf"\btotal\s+{re.escape(name)}\s+(?:net\s+)?(?:sales|revenues?)\b",
+            sentence[max(0, at - REACH) : at],
+            re.I,
         )
         is not None
     )
