@@ -69,6 +69,8 @@ def _against_quarter(window: str, text: str, basis: str, quarter: int = 0) -> st
 
 
 _SET_ASIDE = re.compile(r"\s*(?:excluding|including|apart\s+from|aside\s+from|other\s+than)\b", re.I)
+# Words that open a clause of its own between two figures: the opening's basis is the first's.
+_CLAUSE_OPENS = re.compile(r"\b(?:as|because|since|while|whereas)\s", re.I)
 _CHANGE_AFTER = re.compile(r"\s+(?:growth|increase|decline|decrease|change)\b", re.I)
 # Between a growth and the next in a list of growths of several measures: "revenue growth of
 # 16% and EBIT growth of 22% versus the prior year".
@@ -156,6 +158,8 @@ def growth_basis(
     up to the next figure; `frame`: frame_words of the clause)."""
     since = figures[i - 1].end() if i else 0
     start = figures[i].start()
+    if i and _CLAUSE_OPENS.search(text, figures[0].end(), start):
+        frame = ""  # "X continued to sequentially improve, down 8%, as 48% growth in Y …": Y's none
     for words in (
         _basis_window(after),
         _basis_window(_own_clause(text[since:start])),

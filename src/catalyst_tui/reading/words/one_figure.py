@@ -98,6 +98,15 @@ def read_one(
         return Found("share", value, comparison, subject, "", match.start(), of=share_of(whole))
     if _TO_FLAT.match(after) or _amount_range(before):
         return None  # "down 2.5% to flat"; "$482 million to $502 million, down 1%": a forecast
+    if (
+        last is not None
+        and last.kind == "share"
+        and last.subject.other
+        and _AFTER_SHARE.fullmatch(before, last.position)
+    ):
+        return None  # "marketing spend, which is to be 7% of sales, up roughly 75%": the spend's
+    if _CAUSE.search(before, tail(before, 120)) and clause_subject(text, first, revenue_said).other:
+        return None  # "Free cash flow declined 55% due to … our 25% revenue growth": a cause
     said_share = SHARE_BEFORE.search(before, tail(before, 120))
     if said_share is not None and value <= 100:
         subject = read_subject(phrase_before(text, said_share.start()), first=first)
@@ -141,9 +150,11 @@ def read_one(
         if not REVENUE_SAID.search(after, 0, noun.start("noun")):
             return None
         negative = bool(NEGATIVE.match(noun["noun"].lower()))
-        return Found(
-            "growth", -value if negative else value, comparison, _REVENUE, "", match.start()
-        )
+        where = _NAMED_AFTER.match(after, noun.end())  # "60% revenue growth on the Mainland"
+        if where is not None and PERIOD.match(where["x"]):
+            where = None
+        mine = read_subject(where["x"], revenue_said=True) if where else _REVENUE
+        return Found("growth", -value if negative else value, comparison, mine, "", match.start())
     if verb is not None and _IMPACT_BY.search(before, tail(before, 60)):
         return None
     if verb is not None and _FLAT_TO.search(before, tail(before, 40), verb.start()):
@@ -222,6 +233,10 @@ _RESULT_LEAD = re.compile(
     re.I,
 )
 _REVENUE = Subject(COMPANY, True, False, False)
+# A part named right after a growth's noun by a preposition: "growth on the Mainland".
+_NAMED_AFTER = re.compile(
+    r"\s+(?:on|in|at|across)\s+(?:the\s+)?(?P<x>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})"
+)
 # A figure given as a part of the one before it: "led by 15% growth in cloud", "including 3% in
 # Canada", "with 12% growth in services".
 _PART_OF = re.compile(
@@ -281,6 +296,14 @@ _COMPARISON_WORDS = word_set(
     "solid robust healthy record also again still"
 )
 _FLAT_TO = re.compile(r"\bflat\s+to\s*$", re.I)
+# A growth said in apposition right after a share: of the share's part.
+_AFTER_SHARE = re.compile(
+    r"[\d.]+\s?%\s+of\s+[^,;%]{1,60},\s*(?:up|down|an?\s+(?:increase|decrease|decline))\s+"
+    r"(?!from\b)(?:[a-z]+\s+)?",
+    re.I,
+)
+# A cause said before a figure: "due to working capital related to our 25% revenue growth".
+_CAUSE = re.compile(r"\b(?:due\s+to|related\s+to|because\s+of|as\s+a\s+result\s+of)\b[^,;]*$", re.I)
 _TO_FLAT = re.compile(r"\s*to\s+flat\b", re.I)
 # A range of amounts: what is expected, whose midpoint a growth said beside it is ("total sales of
 # $1.60 billion to $1.66 billion, which at the midpoint implies a 2% decline"); an amount "from"

@@ -76,6 +76,9 @@ def phrase_before(clause: str, at: int) -> str:
         i -= 1
         word = words[i][1]
         low = word.lower()
+        if not kept and low in ("both", "each") and i > 0:
+            kept.insert(0, word)  # "footwear and accessories both up 20%": one figure, two parts
+            continue
         if not kept and (low in _AUX or (low.endswith("ly") and low not in NOT_ADVERBS)):
             continue
         if not kept and low == "being":

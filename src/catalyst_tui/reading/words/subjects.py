@@ -129,6 +129,12 @@ def named_before(phrase: str) -> bool:
     return _NAMED_BEFORE.search(phrase.lower()) is not None
 
 
+# A change ranked among others: "the largest dollar decline we saw", "our biggest increase".
+_RANKED = re.compile(
+    r"\b(?:largest|biggest|smallest|greatest|strongest|weakest|fastest|slowest)\s+(?:[\w-]+\s+)?"
+    r"(?:declines?|decreases?|increases?|growth|gains?|drops?)\b",
+    re.I,
+)
 # Revenue called flat before a figure of its growth: the sentence says two things, none read.
 _FLAT = re.compile(r"\bflat\s+(?:sales|revenues?)\b", re.I)
 
@@ -142,6 +148,10 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject(
             COMPANY if last in REVENUE_WORDS else "", last in REVENUE_WORDS, False, False
         )
+    if re.search(r"\s(?:and|&)\s.*\b(?:each|both)\s*$", phrase, re.I):
+        return Subject("", False, True, False)  # "X and Y were both up 20%": each its own
+    if _RANKED.search(phrase):
+        return Subject("", False, True, False)  # "the largest decline we saw": a ranking
     phrase = re.split(
         r"\b(?:excluding|including|ex|net\s+of|inclusive\s+of|exclusive\s+of)\b",
         phrase,
