@@ -98,11 +98,10 @@ def read_one(
         return Found("share", value, comparison, subject, "", match.start(), of=share_of(whole))
     if _TO_FLAT.match(after) or _amount_range(before):
         return None  # "down 2.5% to flat"; "$482 million to $502 million, down 1%": a forecast
-    if (
-        last is not None
-        and last.kind == "share"
-        and last.subject.other
-        and _AFTER_SHARE.fullmatch(before, last.position)
+    apposed = _AFTER_SHARE.search(before, tail(before, 100))
+    if apposed is not None and (
+        (last is not None and last.kind == "share" and last.subject.other)
+        or (last is None and _WHICH.search(before, tail(before, 160), apposed.start()))
     ):
         return None  # "marketing spend, which is to be 7% of sales, up roughly 75%": the spend's
     if _CAUSE.search(before, tail(before, 120)) and clause_subject(text, first, revenue_said).other:
@@ -299,9 +298,10 @@ _FLAT_TO = re.compile(r"\bflat\s+to\s*$", re.I)
 # A growth said in apposition right after a share: of the share's part.
 _AFTER_SHARE = re.compile(
     r"[\d.]+\s?%\s+of\s+[^,;%]{1,60},\s*(?:up|down|an?\s+(?:increase|decrease|decline))\s+"
-    r"(?!from\b)(?:[a-z]+\s+)?",
+    r"(?!from\b)(?:[a-z]+\s+)?$",
     re.I,
 )
+_WHICH = re.compile(r",\s*(?:which|that)\b", re.I)
 # A cause said before a figure: "due to working capital related to our 25% revenue growth".
 _CAUSE = re.compile(r"\b(?:due\s+to|related\s+to|because\s+of|as\s+a\s+result\s+of)\b[^,;]*$", re.I)
 _TO_FLAT = re.compile(r"\s*to\s+flat\b", re.I)
