@@ -68,7 +68,9 @@ def _against_quarter(window: str, text: str, basis: str, quarter: int = 0) -> st
     return "sequential" if now == then % 4 + 1 else ""
 
 
-_SET_ASIDE = re.compile(r"\s*(?:excluding|including|apart\s+from|aside\s+from|other\s+than)\b", re.I)
+_SET_ASIDE = re.compile(
+    r"\s*(?:excluding|including|apart\s+from|aside\s+from|other\s+than)\b", re.I
+)
 # Words that open a clause of its own between two figures: the opening's basis is the first's.
 _CLAUSE_OPENS = re.compile(r"\b(?:as|because|since|while|whereas)\s", re.I)
 _CHANGE_AFTER = re.compile(r"\s+(?:growth|increase|decline|decrease|change)\b", re.I)
@@ -158,7 +160,7 @@ def growth_basis(
     up to the next figure; `frame`: frame_words of the clause)."""
     since = figures[i - 1].end() if i else 0
     start = figures[i].start()
-    if i and _CLAUSE_OPENS.search(text, figures[0].end(), start):
+    if i and _CLAUSE_OPENS.search(text, since, start):
         frame = ""  # "X continued to sequentially improve, down 8%, as 48% growth in Y …": Y's none
     for words in (
         _basis_window(after),
@@ -344,7 +346,9 @@ _NEW_CLAUSE = re.compile(r"\band\s+(?:we|our|it|they|this|that|these)\b", re.I)
 
 
 # A measure a bare "year-over-year" qualifies as an adjective.
-_OF_A_MEASURE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:prices?|pricing|volumes?|costs?|sales)\b", re.I)
+_OF_A_MEASURE = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:prices?|pricing|volumes?|costs?|sales)\b", re.I
+)
 # What a growth was set against, said as last year's strength: a reason, no base ("against
 # strong gains last year", "against a tough comp from last year").
 _LAPPED = re.compile(r"\b(?:comps?|comparisons?|compares?|gains|strength|growth)\b", re.I)
@@ -354,9 +358,12 @@ def _basis(words: str) -> str:
     """The basis said first in `words`: "up 12% year-over-year, an acceleration from our Q1"
     is year over year."""
     sequential, yearly = SEQUENTIAL.search(words), YEARLY.search(words)
-    if yearly is not None and yearly.group().lower().startswith("against"):
-        if _LAPPED.search(yearly.group()):
-            yearly = None
+    if (
+        yearly is not None
+        and yearly.group().lower().startswith("against")
+        and _LAPPED.search(yearly.group())
+    ):
+        yearly = None
     if sequential and (yearly is None or sequential.start() <= yearly.start()):
         return "sequential"
     return "year over year" if yearly else ""

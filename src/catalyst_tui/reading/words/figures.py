@@ -132,7 +132,10 @@ def read_figures(
                 subject = subject._replace(name=named) if named else subject
             if subject.other or not subject.name or subject.anaphor:
                 continue
-            if total_of_name(sentence, subject.name, clause.start + figure.position) and subject.name.casefold() not in company:
+            if (
+                total_of_name(sentence, subject.name, clause.start + figure.position)
+                and subject.name.casefold() not in company
+            ):
                 continue  # "Total VF revenue": the company's or a part's total, unsaid which
             if not subject.revenue and subject.name.casefold() not in parts:
                 continue

@@ -32,6 +32,7 @@ from .patterns import (
 )
 from .phrases import phrase_before
 from .records import COMPANY
+from .share_after import share_from
 from .subjects import Subject, read_subject
 from .vocabulary import GENERIC_WORDS, NOT_REVENUE, PERIOD, PERIOD_WORD, REVENUE_WORDS
 
@@ -84,8 +85,7 @@ def read_one(
             return None  # no part is more than the whole: "250% of revenue" is no share
         share_at = _share_verb(before)
         if share_at is None:
-            bare = _WITH.search(before, tail(before, 40)) is not None
-            return _share_from(after, value, comparison, match.start(), bare=bare)
+            return share_from(after, value, comparison, match.start(), before=before)
         subject = subject_at(text, share_at, "", first, revenue_said)
         if subject.other and relative_unread(text, share_at):
             return None  # "…, which today represents 13%": whose, not read
@@ -234,7 +234,7 @@ _RESULT_LEAD = re.compile(
 _REVENUE = Subject(COMPANY, True, False, False)
 # A part named right after a growth's noun by a preposition: "growth on the Mainland".
 _NAMED_AFTER = re.compile(
-    r"\s+(?:on|in|at|across)\s+(?:the\s+)?(?P<x>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})"
+    r"\s+(?:on|in|at|across)\s+(?:the\s+)?(?P<x>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})"
 )
 # A figure given as a part of the one before it: "led by 15% growth in cloud", "including 3% in
 # Canada", "with 12% growth in services".
@@ -320,6 +320,8 @@ def _amount_range(before: str) -> bool:
     """Whether a range of amounts stands within 120 characters before a figure."""
     said = _AMOUNT_RANGE.search(before, tail(before, 120))
     return said is not None and said["lead"] is None
+
+
 # A share's whole said first, before its clause: "As a percentage of total revenue, ...".
 _SHARE_FRAME = re.compile(
     r"\s*(?:and\s+)?as\s+an?\s+(?:percentage|percent|share|portion|proportion)\s+of\s+"
@@ -332,44 +334,6 @@ _BE_FIGURE = re.compile(
 _IN_REVENUE = re.compile(
     r"\s*(?:increase|growth|decline|decrease)\s+in\s+(?:total\s+)?revenues?\b(?!\s+per\b)", re.I
 )
-
-
-# What a share that opens its clause is of: "About 30% of our revenue comes from software".
-_SHARE_FROM = re.compile(
-    r"\s*(?:(?:comes?|came|was|were|is|are)\s+(?:generated\s+|derived\s+)?(?:from|in|by)|"
-    r"(?:was|were|is|are)\s+(?:generated|derived|earned)\s+(?:from|in|by))\s+"
-    r"(?P<x>[^,;.%]{1,60}?)\s*(?=[,;.]|$|\band\b|\bwhich\b|\bwhile\b)",
-    re.I,
-)
-
-
-# A share said with "with" and no verb: "with over 70% of our revenue in software and services".
-_ABOUT = one_of("over about approximately nearly roughly almost around more_than less_than")
-_WITH = re.compile(rf"\bwith\s+(?:{_ABOUT}\s+)?$", re.I)
-_WITH_IN = re.compile(
-    r"\s+(?:in|from)\s+(?P<x>[^,;.%]{1,60}?)\s*(?=[,;.]|$|\band\s+(?:an?|the|our)\b|"
-    r"\bwhich\b|\bwhile\b)",
-    re.I,
-)
-
-
-def _share_from(
-    after: str, value: float, comparison: str, at: int, *, bare: bool = False
-) -> Found | None:
-    """A share whose part comes after it: "30% of our revenue comes from software"; with
-    `bare` (said with "with"), "…, with 70% of our revenue in software"."""
-    of = SHARE_OF.match(after)
-    said = _SHARE_FROM.match(after, of.end()) if of else None
-    if said is None and bare and of is not None:
-        said = _WITH_IN.match(after, of.end())
-        if said is not None and PERIOD.match(said["x"].removeprefix("the ")):
-            return None  # "with 40% of revenue in the fourth quarter": when, not what
-    if said is None or value > 100:
-        return None
-    subject = read_subject(said["x"], revenue_said=True)
-    if not subject.name or subject.name == COMPANY or subject.other or subject.anaphor:
-        return None
-    return Found("share", value, comparison, subject, "", at)
 
 
 def _parallel(text: str, last: Found | None, governor: int) -> bool:
