@@ -124,12 +124,12 @@ def read_figures(
                 ):
                     subject = earlier  # "Security revenue declined, while revenue grew 5%"
             if subject.name == COMPANY:
-                named = part_before_as(sentence, clause.start, clause.start + figure.position)
-                if named is None and clause.start > 0 and subject.bare:
-                    named = part_of_other_measure(sentence, clause.start)
-                if named == "":
+                part = part_before_as(sentence, clause.start, clause.start + figure.position)
+                if part is None and clause.start > 0 and subject.bare:
+                    part = part_of_other_measure(sentence, clause.start)
+                if part == "":
                     continue  # "X volume grew 9% and sales grew 22%", X no name: whose, unsaid
-                subject = subject._replace(name=named) if named else subject
+                subject = subject._replace(name=part) if part else subject
             if subject.other or not subject.name or subject.anaphor:
                 continue
             if (
