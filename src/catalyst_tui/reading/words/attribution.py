@@ -208,6 +208,10 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     if included is not None:  # "X business, which includes Y delivered 3.2%": X's
         phrase = phrase_before(text, near + included.start())
         lead = lead[: included.start()]
+    linked = _LINKED.search(lead) if phrase and phrase.islower() and " " not in phrase else None
+    if linked is not None:  # "X remained consistent at 85% of sales": X, not its complement
+        phrase = phrase_before(text, near + linked.start())
+        lead = lead[: linked.start()]
     infinitive = _INFINITIVE.search(stripped) if phrase.lower() in _DOING else None
     if infinitive is not None:  # "Digital Banking to generate 8% growth": Digital Banking's
         phrase = phrase_before(text, near + infinitive.start())
@@ -278,10 +282,16 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     return clause_subject(text, first, revenue_said)
 
 
+# A linking verb right before a word that completes it: "remained consistent", "stayed stable".
+_LINKED = re.compile(
+    r"\b(?:also\s+)?(?:remained|remains|stayed|stays|became|becomes|held|holds)\s*$", re.I
+)
 _AUX_ONLY = re.compile(r"(?:\s+(?:was|were|is|are|has|have|had|been|also|still))*\s*", re.I)
 # A relative clause of what a part is made of, set off by no commas, before its verb.
 _RELATIVE_UNSET = re.compile(
-    r"(?<=[a-z])\s+which\s+(?:represents?|includes?|included|contains?|comprises?)\b[^,;]*$", re.I
+    r"(?<=[a-z]),?\s+which\s+(?:(?!which\b)[\w'’-]+\s+){0,8}?(?:represents?|includes?|included|"
+    r"contains?|comprises?|consists?\s+of|excludes?|excluded)\b[^,;]*$",
+    re.I,
 )
 # A relative clause whose antecedent was not read ("…doubling in the last two years, which
 # today represents about 13% of total company sales"): it is not the clause's subject.

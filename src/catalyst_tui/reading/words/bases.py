@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import NamedTuple
 
 from .attribution import other_in
@@ -48,7 +49,16 @@ def _against_quarter(window: str, text: str, basis: str, quarter: int = 0) -> st
     document's (`quarter`, 0 for none known): the same quarter is a year before; the quarter
     just before is sequential ("For the fourth quarter, … 26.8% compared to the third quarter
     of 2020"); another, no basis known."""
-    base, own = _QUARTER_OF_YEAR.search(window), _OWN_QUARTER.search(text)
+    base = next(  # a quarter said as a base, not the figure's own ("in the second quarter of
+        # 2020 over 2019")
+        (
+            m
+            for m in _QUARTER_OF_YEAR.finditer(window)
+            if _AS_BASE.search(window, max(0, m.start() - 60), m.start())
+        ),
+        None,
+    )
+    own = _OWN_QUARTER.search(text)
     if base is None or (own is None and not quarter):
         return basis
     then = _QUARTERS[(base["q"] or base["qq"]).lower()]
@@ -58,11 +68,18 @@ def _against_quarter(window: str, text: str, basis: str, quarter: int = 0) -> st
     return "sequential" if now == then % 4 + 1 else ""
 
 
+_SET_ASIDE = re.compile(
+    r"\s*(?:excluding|including|apart\s+from|aside\s+from|other\s+than)\b", re.I
+)
+# Words that open a clause of its own between two figures: the opening's basis is the first's.
+_CLAUSE_OPENS = re.compile(r"\b(?:as|because|since|while|whereas)\s", re.I)
+_CHANGE_AFTER = re.compile(r"\s+(?:growth|increase|decline|decrease|change)\b", re.I)
 # Between a growth and the next in a list of growths of several measures: "revenue growth of
 # 16% and EBIT growth of 22% versus the prior year".
 _NEXT_GROWTH = re.compile(
-    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:[\w&/-]+\s+){1,3}(?:growth|increase|decline)\s+of\s+"
-    + CMP,
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:[\w&/-]+\s+){1,3}(?:(?:growth|increase|decline)\s+of|"
+    # "revenues were up 28% and earnings per share up 46% versus a year ago"
+    r"(?:was\s+|were\s+)?(?:up|down))\s+" + CMP,
     re.I,
 )
 
@@ -120,6 +137,8 @@ def frame_words(opening: str) -> str:
     said = (SEQUENTIAL if basis == "sequential" else YEARLY).search(opening) if basis else None
     if said is not None and other_in(" ".join(opening[said.end() :].split()[:2])):
         return ""
+    if said is not None and _SET_ASIDE.match(opening) and _CHANGE_AFTER.match(opening, said.end()):
+        return ""  # "Excluding the year-over-year growth in our aftermarket, X declined 9%"
     return opening
 
 
@@ -141,6 +160,8 @@ def growth_basis(
     up to the next figure; `frame`: frame_words of the clause)."""
     since = figures[i - 1].end() if i else 0
     start = figures[i].start()
+    if i and _CLAUSE_OPENS.search(text, since, start):
+        frame = ""  # "X continued to sequentially improve, down 8%, as 48% growth in Y …": Y's none
     for words in (
         _basis_window(after),
         _basis_window(_own_clause(text[since:start])),
@@ -156,7 +177,7 @@ def growth_basis(
         return ""
     if basis == "year over year":
         basis = _against_quarter(_basis_window(after), text, basis, against.quarter)
-        if basis and _years_back(words, against):
+        if basis == "year over year" and _years_back(words, against):
             return ""
     return basis
 
@@ -192,14 +213,43 @@ def _years_back(words: str, against: Against) -> bool:
     """Whether the year-over-year base said in `words` is two years back or more: a base the
     speaker calls pre-pandemic, or a year before the latest one a base is in, in its sentence
     or its document (looked for only where a year is named: few figures)."""
-    if _PRE.search(words):
-        return True
+    said = YEARLY.search(words)
+    if said is not None and _PRE.search(words, 0, words.find(",", said.end()) % (len(words) + 1)):
+        return True  # "versus 2019, pre-pandemic"; not "versus last year, outpacing pre-…"
     year = base_year(words)
     if not 0 < year < NOW:
         return False
+    own, bases = _sentence_years(against.sentence)
+    if year + 1 in own or (year - 1 in bases and year == max(bases)):
+        return False  # "in the second quarter of 2020 over 2019"; "versus 2020 and from 2019"
     if against.named and year + 1 not in against.named:
         return True  # "compared to Q2 2019" where no statement names 2020: two years back, maybe
     return year < sentence_base(against.sentence, against.latest)
+
+
+@lru_cache(maxsize=32)
+def _sentence_years(sentence: str) -> tuple[frozenset[int], frozenset[int]]:
+    """The years a sentence names as its own period and those it names as a base."""
+    own: set[int] = set()
+    bases: set[int] = set()
+    if not _YEAR_DIGITS.search(sentence):
+        return frozenset(), frozenset()
+    for m in _BASE_YEAR.finditer(sentence):
+        if not m["c"]:
+            continue
+        if _AS_BASE.search(sentence, max(0, m.start() - 60), m.start()):
+            bases.add(int(m["c"] + m["y"]))
+        elif _OWN_YEAR.search(sentence, max(0, m.start() - 40), m.start()):
+            own.add(int(m["c"] + m["y"]))
+    return frozenset(own), frozenset(bases)
+
+
+# A year said as the period a figure is of: "in the second quarter of 2020", "for fiscal 2020".
+_OWN_YEAR = re.compile(
+    r"\b(?:in|for|during)\s+(?:the\s+)?(?:(?:first|second|third|fourth)\s+quarter\s+of\s+|"
+    r"q[1-4]\s+(?:of\s+)?)?(?:fiscal\s+)?(?:year\s+)?$",
+    re.I,
+)
 
 
 def latest_base(sentences: Iterable[str]) -> float:
@@ -268,6 +318,8 @@ def sentence_base(sentence: str, latest: float, *, said_before: bool = True) -> 
         year = base_year(said.group())
         if year == NOW and not said_before:
             continue
+        if year == NOW and _OF_A_MEASURE.match(sentence, said.end()):
+            continue  # "lower year-over-year selling prices": an adjective, no base
         if year != NOW and _against_quarter(said.group(), sentence, "year over year") != (
             "year over year"
         ):
@@ -293,10 +345,25 @@ _BASIS_REACH = 200
 _NEW_CLAUSE = re.compile(r"\band\s+(?:we|our|it|they|this|that|these)\b", re.I)
 
 
+# A measure a bare "year-over-year" qualifies as an adjective.
+_OF_A_MEASURE = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:prices?|pricing|volumes?|costs?|sales)\b", re.I
+)
+# What a growth was set against, said as last year's strength: a reason, no base ("against
+# strong gains last year", "against a tough comp from last year").
+_LAPPED = re.compile(r"\b(?:comps?|comparisons?|compares?|gains|strength|growth)\b", re.I)
+
+
 def _basis(words: str) -> str:
     """The basis said first in `words`: "up 12% year-over-year, an acceleration from our Q1"
     is year over year."""
     sequential, yearly = SEQUENTIAL.search(words), YEARLY.search(words)
+    if (
+        yearly is not None
+        and yearly.group().lower().startswith("against")
+        and _LAPPED.search(yearly.group())
+    ):
+        yearly = None
     if sequential and (yearly is None or sequential.start() <= yearly.start()):
         return "sequential"
     return "year over year" if yearly else ""

@@ -31,7 +31,7 @@ _FRAME = re.compile(
 )
 # An opening adverbial with no verb ("Year over year,", "Regionally, in constant currency:").
 _OPENING = re.compile(
-    r"^\s*(?:(?:and|so|now|also|lastly|finally|next|overall)[\s,]+)*(?P<words>[\w\s'-]{1,40}?)"
+    r"^\s*(?:(?:and|so|now|also|lastly|finally|next|overall)[\s,]+)*(?P<words>[\w\s'-]{1,60}?)"
     r"\s*[,:]\s+"
 )
 _ADVERBIAL = re.compile(
@@ -40,6 +40,9 @@ _ADVERBIAL = re.compile(
     r"meanwhile|however|again|lastly|excluding|including|moving|turning|looking|starting)\b|"
     # a concession or a cause that opens a clause: "Despite disruptions due to COVID,"
     r"^(?:despite|due\s+to|because|given|amid|after|following|thanks\s+to)\b|"
+    # a time or a participle of talk that opens it: "During the year just ended,", "Having
+    # looked at our results,"
+    r"^(?:during|having|taken|taking)\b|"
     r"\bas\s+[\w\s]{1,20}\s(?:noted|mentioned|said|discussed|expected)\b|"
     r"\w+ly$|"
     # a participle's phrase: "Putting this all together,", "Taking a step back,"
@@ -181,6 +184,7 @@ def _is_part(words: str) -> bool:
     return words.split()[-1].lower() in ("market", "segment", "business", "region", "division")
 
 
+_TIME_OPENS = re.compile(r"(?:during|since|until|after|before|following)\b", re.I)
 _ON_SLIDE = re.compile(r"\s+(?:on|in)\s+(?:slide|page|chart)s?\s+\d+$", re.I)
 
 
@@ -194,8 +198,12 @@ def frame_of(text: str) -> tuple[str, int]:
         if (
             opening
             and _ADVERBIAL.search(opening["words"])
-            and not any(
-                finite_verb(w) and w.lower() not in ("up", "down") for w in opening["words"].split()
+            and (
+                not any(
+                    finite_verb(w) and w.lower() not in ("up", "down")
+                    for w in opening["words"].split()
+                )
+                or _TIME_OPENS.match(opening["words"])  # "During the year just ended,"
             )
             and not re.search(r"\b(?:revenues?|sales)\b", opening["words"], re.I)
         ):

@@ -30,7 +30,14 @@ from .gates import qualified_measure, refusal
 from .lists import Found, headed, respectively
 from .marks import Marks
 from .one_figure import read_one
-from .owners import at_part, owner_of, part_object
+from .owners import (
+    at_part,
+    owner_of,
+    part_before_as,
+    part_object,
+    part_of_other_measure,
+    total_of_name,
+)
 from .patterns import (
     CUSTOMER,
     CUT_BASIS,
@@ -116,8 +123,20 @@ def read_figures(
                     and (earlier.name[:1].isupper() or earlier.name.casefold() in parts)
                 ):
                     subject = earlier  # "Security revenue declined, while revenue grew 5%"
+            if subject.name == COMPANY:
+                part = part_before_as(sentence, clause.start, clause.start + figure.position)
+                if part is None and clause.start > 0 and subject.bare:
+                    part = part_of_other_measure(sentence, clause.start)
+                if part == "":
+                    continue  # "X volume grew 9% and sales grew 22%", X no name: whose, unsaid
+                subject = subject._replace(name=part) if part else subject
             if subject.other or not subject.name or subject.anaphor:
                 continue
+            if (
+                total_of_name(sentence, subject.name, clause.start + figure.position)
+                and subject.name.casefold() not in company
+            ):
+                continue  # "Total VF revenue": the company's or a part's total, unsaid which
             if not subject.revenue and subject.name.casefold() not in parts:
                 continue
             if named_customer(subject.name, customers) or marks.customers_in(figure.local):

@@ -309,8 +309,8 @@ def _blocked(sentence: str, at: int, until: int, *, verb: bool = True) -> bool:
     else's outlook or something that is no guidance."""
     clause_start = max(sentence.rfind(c, 0, at) for c in ",;:") + 1
     lead = sentence[clause_start:at]
-    if _NEGATED.search(lead) or _HEDGED.search(lead):
-        return True
+    if _NEGATED.search(lead) or _HEDGED.search(lead) or _PRACTICE.search(lead):
+        return True  # "our practice has been to provide a forecast and maintain it": a habit
     if verb and re.match(r"lower\s", sentence[at:]) and not _ACTS.search(lead):
         return True  # "due to lower volume expectations": an adjective, no act
     # "a lower outlook", "the company's reaffirmed guidance": an adjective, no act; "our
@@ -334,6 +334,10 @@ def _blocked(sentence: str, at: int, until: int, *, verb: bool = True) -> bool:
 
 
 _OTHERS = re.compile(r"\b(?:their|his|her|your)\b", re.I)
+# What a company does as a rule, no act of this call: "our practice has been to … maintain".
+_PRACTICE = re.compile(
+    r"\b(?:practice|policy|custom|habit)\s+(?:has\s+been|had\s+been|is|was)\s+to\b", re.I
+)
 # An outlook's assumption of a count of shares, and the money or measures of guidance.
 _COUNT_ASSUMED = re.compile(
     r"\bshares?\s+outstanding\b|\bshare\s+count\b|\bdiluted\s+shares\b", re.I

@@ -23,7 +23,15 @@ _PARTICIPLES = word_set(
 )
 _OPENERS = _PARTICIPLES | word_set(
     """further despite given to as for inclusive exclusive compared versus while when in on at
-    of by with from through within across between"""
+    of by with from through within across between during because due after before since until
+    although though taken"""
+)
+# A verb's participle or bare form that a phrase read back may end at, never a name: "…, achieving
+# 10% growth", "outpacing pre-1 levels by 2%", "continued to improve declining 8%".
+_VERB_FORMS = word_set(
+    """achieving outpacing outperforming exceeding surpassing rising growing increasing
+    declining decreasing falling improving finishing improve improves grow increase decline
+    finish imply implies implied"""
 )
 # A description, not a name: "our most resilient product line", "the fastest growing vertical".
 _DESCRIBES = word_set(
@@ -34,7 +42,8 @@ _DESCRIBES = word_set(
 # change, a sign ("the plus 7.3% organic growth").
 _NO_PART_ALONE = word_set(
     """still also even again top flat global overall total comparison contrast lap addition
-    line increase decrease decline growth improvement change plus minus"""
+    line increase decrease decline growth improvement change plus minus modest slight small
+    marginal consistent stable steady"""
 )
 # A modal or a verb of expecting in a subject: a clause, no name ("We anticipate X will ...").
 _MODALS = word_set(
@@ -57,7 +66,7 @@ def no_noun_phrase(subject: str) -> bool:
             return True
         if (
             word.islower()
-            and (finite_verb(word) or low in _PARTICIPLES)
+            and (finite_verb(word) or low in _PARTICIPLES or low in _VERB_FORMS)
             and low not in ("up", "down")
         ):
             return True

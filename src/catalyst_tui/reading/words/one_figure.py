@@ -32,6 +32,7 @@ from .patterns import (
 )
 from .phrases import phrase_before
 from .records import COMPANY
+from .share_after import share_from
 from .subjects import Subject, read_subject
 from .vocabulary import GENERIC_WORDS, NOT_REVENUE, PERIOD, PERIOD_WORD, REVENUE_WORDS
 
@@ -84,8 +85,7 @@ def read_one(
             return None  # no part is more than the whole: "250% of revenue" is no share
         share_at = _share_verb(before)
         if share_at is None:
-            bare = _WITH.search(before, tail(before, 40)) is not None
-            return _share_from(after, value, comparison, match.start(), bare=bare)
+            return share_from(after, value, comparison, match.start(), before=before)
         subject = subject_at(text, share_at, "", first, revenue_said)
         if subject.other and relative_unread(text, share_at):
             return None  # "…, which today represents 13%": whose, not read
@@ -96,6 +96,16 @@ def read_one(
                 None  # no share of itself; "Operating income was $54.3 million or 20% of revenue"
             )
         return Found("share", value, comparison, subject, "", match.start(), of=share_of(whole))
+    if _TO_FLAT.match(after) or _amount_range(before):
+        return None  # "down 2.5% to flat"; "$482 million to $502 million, down 1%": a forecast
+    apposed = _AFTER_SHARE.search(before, tail(before, 100))
+    if apposed is not None and (
+        (last is not None and last.kind == "share" and last.subject.other)
+        or (last is None and _WHICH.search(before, tail(before, 160), apposed.start()))
+    ):
+        return None  # "marketing spend, which is to be 7% of sales, up roughly 75%": the spend's
+    if _CAUSE.search(before, tail(before, 120)) and clause_subject(text, first, revenue_said).other:
+        return None  # "Free cash flow declined 55% due to … our 25% revenue growth": a cause
     said_share = SHARE_BEFORE.search(before, tail(before, 120))
     if said_share is not None and value <= 100:
         subject = read_subject(phrase_before(text, said_share.start()), first=first)
@@ -123,6 +133,10 @@ def read_one(
             return None
         sign = -1 if last.value < 0 else 1
         return Found("growth", sign * value, comparison, named, "", match.start())
+    if noun is not None and noun["noun"].lower() in ("higher", "lower"):
+        what = re.split(r",|;|\band\b|\bthan\b", after[noun.end() : noun.end() + 60])[0]
+        if other_in(what) or NOT_REVENUE.search(what):
+            return None  # "offset by 6% lower average selling prices": the prices'
     if verb is None and noun is None:
         listed = continued(text, last, match) if last else None
         if listed is not None and listed.kind == "growth":
@@ -135,9 +149,11 @@ def read_one(
         if not REVENUE_SAID.search(after, 0, noun.start("noun")):
             return None
         negative = bool(NEGATIVE.match(noun["noun"].lower()))
-        return Found(
-            "growth", -value if negative else value, comparison, _REVENUE, "", match.start()
-        )
+        where = _NAMED_AFTER.match(after, noun.end())  # "60% revenue growth on the Mainland"
+        if where is not None and PERIOD.match(where["x"]):
+            where = None
+        mine = read_subject(where["x"], revenue_said=True) if where else _REVENUE
+        return Found("growth", -value if negative else value, comparison, mine, "", match.start())
     if verb is not None and _IMPACT_BY.search(before, tail(before, 60)):
         return None
     if verb is not None and _FLAT_TO.search(before, tail(before, 40), verb.start()):
@@ -216,6 +232,10 @@ _RESULT_LEAD = re.compile(
     re.I,
 )
 _REVENUE = Subject(COMPANY, True, False, False)
+# A part named right after a growth's noun by a preposition: "growth on the Mainland".
+_NAMED_AFTER = re.compile(
+    r"\s+(?:on|in|at|across)\s+(?:the\s+)?(?P<x>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})"
+)
 # A figure given as a part of the one before it: "led by 15% growth in cloud", "including 3% in
 # Canada", "with 12% growth in services".
 _PART_OF = re.compile(
@@ -275,6 +295,33 @@ _COMPARISON_WORDS = word_set(
     "solid robust healthy record also again still"
 )
 _FLAT_TO = re.compile(r"\bflat\s+to\s*$", re.I)
+# A growth said in apposition right after a share: of the share's part.
+_AFTER_SHARE = re.compile(
+    r"[\d.]+\s?%\s+of\s+[^,;%]{1,60},\s*(?:up|down|an?\s+(?:increase|decrease|decline))\s+"
+    r"(?!from\b)(?:[a-z]+\s+)?$",
+    re.I,
+)
+_WHICH = re.compile(r",\s*(?:which|that)\b", re.I)
+# A cause said before a figure: "due to working capital related to our 25% revenue growth".
+_CAUSE = re.compile(r"\b(?:due\s+to|related\s+to|because\s+of|as\s+a\s+result\s+of)\b[^,;]*$", re.I)
+_TO_FLAT = re.compile(r"\s*to\s+flat\b", re.I)
+# A range of amounts: what is expected, whose midpoint a growth said beside it is ("total sales of
+# $1.60 billion to $1.66 billion, which at the midpoint implies a 2% decline"); an amount "from"
+# one "to" another is a change that happened.
+_AMOUNT = r"[$€£]\s?[\d.,]+\s*(?:million|billion|thousand|[mbk]\b)?"
+_AMOUNT_RANGE = re.compile(
+    rf"(?P<lead>\bfrom\s+(?:approximately\s+|about\s+)?)?{_AMOUNT}\s*(?:to|and|-|–)\s*"
+    rf"(?:approximately\s+|about\s+)?{_AMOUNT}",
+    re.I,
+)
+
+
+def _amount_range(before: str) -> bool:
+    """Whether a range of amounts stands within 120 characters before a figure."""
+    said = _AMOUNT_RANGE.search(before, tail(before, 120))
+    return said is not None and said["lead"] is None
+
+
 # A share's whole said first, before its clause: "As a percentage of total revenue, ...".
 _SHARE_FRAME = re.compile(
     r"\s*(?:and\s+)?as\s+an?\s+(?:percentage|percent|share|portion|proportion)\s+of\s+"
@@ -287,44 +334,6 @@ _BE_FIGURE = re.compile(
 _IN_REVENUE = re.compile(
     r"\s*(?:increase|growth|decline|decrease)\s+in\s+(?:total\s+)?revenues?\b(?!\s+per\b)", re.I
 )
-
-
-# What a share that opens its clause is of: "About 30% of our revenue comes from software".
-_SHARE_FROM = re.compile(
-    r"\s*(?:(?:comes?|came|was|were|is|are)\s+(?:generated\s+|derived\s+)?(?:from|in|by)|"
-    r"(?:was|were|is|are)\s+(?:generated|derived|earned)\s+(?:from|in|by))\s+"
-    r"(?P<x>[^,;.%]{1,60}?)\s*(?=[,;.]|$|\band\b|\bwhich\b|\bwhile\b)",
-    re.I,
-)
-
-
-# A share said with "with" and no verb: "with over 70% of our revenue in software and services".
-_ABOUT = one_of("over about approximately nearly roughly almost around more_than less_than")
-_WITH = re.compile(rf"\bwith\s+(?:{_ABOUT}\s+)?$", re.I)
-_WITH_IN = re.compile(
-    r"\s+(?:in|from)\s+(?P<x>[^,;.%]{1,60}?)\s*(?=[,;.]|$|\band\s+(?:an?|the|our)\b|"
-    r"\bwhich\b|\bwhile\b)",
-    re.I,
-)
-
-
-def _share_from(
-    after: str, value: float, comparison: str, at: int, *, bare: bool = False
-) -> Found | None:
-    """A share whose part comes after it: "30% of our revenue comes from software"; with
-    `bare` (said with "with"), "…, with 70% of our revenue in software"."""
-    of = SHARE_OF.match(after)
-    said = _SHARE_FROM.match(after, of.end()) if of else None
-    if said is None and bare and of is not None:
-        said = _WITH_IN.match(after, of.end())
-        if said is not None and PERIOD.match(said["x"].removeprefix("the ")):
-            return None  # "with 40% of revenue in the fourth quarter": when, not what
-    if said is None or value > 100:
-        return None
-    subject = read_subject(said["x"], revenue_said=True)
-    if not subject.name or subject.name == COMPANY or subject.other or subject.anaphor:
-        return None
-    return Found("share", value, comparison, subject, "", at)
 
 
 def _parallel(text: str, last: Found | None, governor: int) -> bool:

@@ -12,8 +12,9 @@ from .attribution import object_subject
 from .clauses import Clause, frame_of
 from .frames import same_part
 from .patterns import FIGURE, OBJECT, REVENUE_SAID, last_match
-from .phrases import other_measure, tokens
+from .phrases import finite_verb, other_measure, phrase_before, tokens
 from .records import COMPANY
+from .subjects import read_subject
 from .vocabulary import NOT_REVENUE, PERIOD, REACH, REVENUE_WORDS
 
 __all__ = [
@@ -23,7 +24,10 @@ __all__ = [
     "of_another",
     "owned_by_another",
     "owner_of",
+    "part_before_as",
+    "part_of_other_measure",
     "part_object",
+    "total_of_name",
 ]
 
 
@@ -160,3 +164,57 @@ def measure_before(sentence: str, clause: Clause, at: int) -> bool:
         if other_measure(low) and low not in _NOT_ITS_MEASURE:
             return True
     return False
+
+
+# A bare measure in a clause opened by "as", after a part the main clause names: "We saw an
+# acceleration in our Foodservice business as sales grew 45%" is Foodservice's.
+_AS_BARE = re.compile(
+    r"\s+as\s+(?:sales|revenues?)\s+(?:\w+ly\s+)?(?:grew|increased|rose|declined|decreased|fell|"
+    r"were|was|improved)\b[^,;%]{0,30}$",
+    re.I,
+)
+
+
+def part_before_as(sentence: str, start: int, at: int) -> str | None:
+    """The part named right before "as sales grew" in the clause from `start` ("the global
+    improvement in Champion as sales increased 130%": "Champion"); None where no such "as"
+    stands, or the words before it name no part."""
+    said = _AS_BARE.search(sentence, max(start, at - REACH), at)
+    if said is None:
+        return None
+    named = read_subject(phrase_before(sentence, said.start()), revenue_said=True)
+    if named.name in ("", COMPANY) or named.other or named.anaphor or not named.revenue:
+        return None  # "a strong story of demand recovery as revenue grew 11%": the company's
+    return named.name
+
+
+def part_of_other_measure(sentence: str, end: int) -> str | None:
+    """The part whose other measure the clause before `end` is of ("Jennie-O volume increased
+    9%, and sales increased 22%": "Jennie-O"); "" where that clause's subject is another
+    measure of no part named, None where it is no other measure."""
+    begin = max(0, end - REACH)  # the clause before, within a phrase's reach: linear
+    for at, word in tokens(sentence[begin:end]):
+        if not finite_verb(word):
+            continue
+        words = phrase_before(sentence, begin + at).split()
+        if not words or not other_measure(words[-1].lower()):
+            return None
+        named = read_subject(" ".join(words[:-1]) + " sales", revenue_said=True)
+        if named.name in ("", COMPANY):
+            return None  # "Total orders increased 8%, and revenue grew 6%": the company's
+        return named.name if named.name[:1].isupper() and not named.other else ""
+    return None
+
+
+def total_of_name(sentence: str, name: str, at: int) -> bool:
+    """Whether `name` is said between "total" and its measure ("total GPC sales", "Total VF
+    revenue") before the figure at `at`: the company's whole where the name is its own, a
+    part's total where it is a part's; which, the sentence does not say."""
+    return name[:1].isupper() and (
+        re.search(
+            rf"\btotal\s+{re.escape(name)}\s+(?:net\s+)?(?:sales|revenues?)\b",
+            sentence[max(0, at - REACH) : at],
+            re.I,
+        )
+        is not None
+    )

@@ -95,7 +95,8 @@ NEGATIVE = re.compile(
 CUT_BASIS = any_word(
     r"""as(?!\s+compared) because due driven which while led reflecting helped primarily mainly
     largely benefiting offset thanks where but whereas cagr stack(?:ed)?""",
-    also=";",
+    # another measure's own words: "up 1% with comp sales flat year-over-year"
+    also=r";|\bwith\s+(?:[\w-]+\s+){0,2}?(?:sales|revenues?|volumes?|orders|margins?)\b",
 )
 # The words that end what a growth is in: a verb, a relative, a cause, a comparison.
 _OBJECT_ENDS = one_of(

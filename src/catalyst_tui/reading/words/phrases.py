@@ -70,13 +70,19 @@ def phrase_before(clause: str, at: int) -> str:
     base = max(0, at - REACH)  # a phrase is never longer
     words = [(where + base, word) for where, word in tokens(clause[base:at])]
     kept: list[str] = []
-    together = False
+    together = absolute = False
     i = len(words)
     while i > 0:
         i -= 1
         word = words[i][1]
         low = word.lower()
+        if not kept and low in ("both", "each") and i > 0:
+            kept.insert(0, word)  # "footwear and accessories both up 20%": one figure, two parts
+            continue
         if not kept and (low in _AUX or (low.endswith("ly") and low not in NOT_ADVERBS)):
+            continue
+        if not kept and low == "being":
+            absolute = True  # "including X being up 73%": X is the subject of "being"
             continue
         if not kept and low in _TOGETHER:
             together = True  # "businesses that together represent 22%": the businesses
@@ -88,6 +94,8 @@ def phrase_before(clause: str, at: int) -> str:
                 i -= 1
             continue
         if low in ("excluding", "including") and kept:
+            if absolute:
+                break  # "…, including MiSight being up 73%": the absolute phrase's own subject
             kept = []  # "revenue excluding traffic acquisition costs increased": the aside goes
             continue
         if not kept and low == "and":
@@ -189,6 +197,8 @@ def other_measure(low: str) -> bool:
     joined by a slash, any ("price/mix")."""
     if "/" in low and len(low) > 2:
         return any(other_measure(part) for part in low.split("/") if part)
+    if low.startswith("ebit"):
+        return True  # a profit before some costs, however many letters: EBITDAC, EBITDAR
     return low in OTHER_MEASURES or low.rstrip("s") in OTHER_MEASURES
 
 

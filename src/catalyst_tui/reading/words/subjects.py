@@ -78,6 +78,8 @@ _QUALIFIERS = re.compile(
 )
 # Adverbs without "-ly" between a subject and its verb: "we still posted 8% growth".
 _ADVERBS = word_set("still also even already again just yet")
+# The company's people, who speak for it: "Our team delivered net sales growth of 7%".
+_PEOPLE = word_set("team teams people associates colleagues organization")
 _NUMBER_WORDS = word_set("one two three four five six seven eight nine ten eleven twelve")
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their", "each"})
 _NO_NAME = frozenset({"segment", "business", "division", "group", "unit", "line", "market"})
@@ -127,6 +129,12 @@ def named_before(phrase: str) -> bool:
     return _NAMED_BEFORE.search(phrase.lower()) is not None
 
 
+# A change ranked among others: "the largest dollar decline we saw", "our biggest increase".
+_RANKED = re.compile(
+    r"\b(?:largest|biggest|smallest|greatest|strongest|weakest|fastest|slowest)\s+(?:[\w-]+\s+)?"
+    r"(?:declines?|decreases?|increases?|growth|gains?|drops?)\b",
+    re.I,
+)
 # Revenue called flat before a figure of its growth: the sentence says two things, none read.
 _FLAT = re.compile(r"\bflat\s+(?:sales|revenues?)\b", re.I)
 
@@ -140,6 +148,10 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject(
             COMPANY if last in REVENUE_WORDS else "", last in REVENUE_WORDS, False, False
         )
+    if re.search(r"\s(?:and|&)\s.*\b(?:each|both)\s*$", phrase, re.I):
+        return Subject("", False, True, False)  # "X and Y were both up 20%": each its own
+    if _RANKED.search(phrase):
+        return Subject("", False, True, False)  # "the largest decline we saw": a ranking
     phrase = re.split(
         r"\b(?:excluding|including|ex|net\s+of|inclusive\s+of|exclusive\s+of)\b",
         phrase,
@@ -221,6 +233,8 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject(COMPANY, True, False, False)
     if (lows[0] in ANAPHORS or _possessive_pronoun(lows[0])) and not words[0].isupper():
         return Subject("", False, False, True)  # "it", "its revenue": named before
+    if lows[0] in ("our", "the") and len(lows) == 2 and lows[1] in _PEOPLE:
+        return Subject(COMPANY, True, False, False)  # "Our team delivered 8% sales growth"
     if (lows[0] in PRONOUNS or lows[0].replace("’", "'") in _WE) and len(lows) == 1:
         return Subject(COMPANY, True, False, False)  # "we", "We're pleased to report ..."
     other = any(other_measure(low) for low in _outside_names(words, lows))

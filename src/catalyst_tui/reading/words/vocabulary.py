@@ -60,7 +60,9 @@ NOT_REVENUE = re.compile(
     r"\baverage\s+(?:(?:weekly|daily|unit|restaurant|store|check)\s+)?(?:sales|volumes?)\b|"
     r"\bauvs?\b|\bsystem(?:[- ]?wide)?\s+sales\b|"
     # a timeshare's contracts signed, a retailer's average unit retail: no revenue of the period
-    r"\bcontract\s+sales\b|\baverage\s+unit\s+retail\b",
+    r"\bcontract\s+sales\b|\baverage\s+unit\s+retail\b|"
+    # a figure per unit of something: "On a per square foot basis, our revenues were up 7%"
+    r"\bper[- ](?:square[- ](?:foot|feet|meter|metre)|[\w-]+[- ]basis)\b|\bper\s+[\w-]+\s+basis\b",
     re.I,
 )
 # A part set aside: "Excluding China,", "outside of the U.S.", "ex-Japan"; an effect set aside
@@ -145,12 +147,14 @@ YEARLY = re.compile(
     # a year before is a base after a word of comparison; "grew 70% last year", "a 22% increase
     # in the year-ago quarter" say when, not against what
     r"(?:than|from|versus|vs\.?|over|on|to|compared\s+(?:to|with)|against|relative\s+to|"
-    r"in\s+comparison\s+(?:to|with))\s+(?:[$€£][\d.,]+\s*(?:million|billion)?\s+(?:in|for)\s+)?"
+    r"in\s+comparison\s+(?:to|with))\s+(?:[$€£][\d.,]+\s*(?:million|billion)?\s+"
+    # "up from $6.1 billion on 20,248 homes closed in the prior year": an amount on a count
+    r"(?:on\s+[\d,.]+\s+(?:[\w-]+\s+){1,2})?(?:in|for)\s+)?"
     r"(?:the\s+|our\s+|a\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:(?:last|prior|previous)\s+(?:fiscal\s+)?year(?!\s*[- ]to[- ]date)|prior[- ]year|"
     r"year[- ]ago)|"
     r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with)|against)\s+(?:the\s+|our\s+)?"
-    r"(?:(?:19|20)\d\d|q[1-4]\s+(?:of\s+)?(?:fiscal\s+)?['’]?\d{2,4}|"
+    r"(?:(?:19|20)\d\d|q[1-4]\s+(?:of\s+)?(?:fiscal\s+)?['’]?\d{2,4}|fy\s?['’]?\d{2}(?:\d\d)?\b|"
     r"(?:(?:first|second|third|fourth)\s+quarter|q[1-4])\s+(?:of\s+)?(?:fiscal\s+)?"
     r"(?:year\s+)?['’]?\d{2,4}|(?:19|20)\d\d\s+\w+\s+quarter|(?:same|comparable)\s+(?:quarter|period))|"
     # "from $216.1 million in the third quarter of fiscal '19": the base is a year's
@@ -176,7 +180,10 @@ STACKED = re.compile(
 )
 # Someone else's figure: "according to the Census Bureau", "Gartner estimates".
 ATTRIBUTED = re.compile(
-    r"\baccording\s+to\b|\b(?:estimates?|forecasts?|projects?|predicts?)\s+that\b", re.I
+    r"\baccording\s+to\b|\b(?:estimates?|forecasts?|projects?|predicts?)\s+that\b|"
+    # a source's finding: "SpendingPulse shows that retail sales were up 3%"
+    r"\b(?:shows?|showed|indicates?|indicated|suggests?|suggested)\s+that\b",
+    re.I,
 )
 FORWARD = re.compile(
     r"\b(?:expects?|expecting|anticipates?|anticipating|will|plans?\s+to|planning\s+to|"

@@ -1,0 +1,54 @@
+"""A share whose part is said after it: "About 30% of our revenue comes from software", "…,
+with 70% of our revenue in software" (one_figure.py reads the figure, this module the part)."""
+
+from __future__ import annotations
+
+import re
+
+from ..wordlists import one_of
+from .lists import Found
+from .patterns import SHARE_OF, tail
+from .records import COMPANY
+from .subjects import read_subject
+from .vocabulary import PERIOD
+
+__all__ = ["share_from"]
+
+
+# What a share that opens its clause is of: "About 30% of our revenue comes from software".
+_SHARE_FROM = re.compile(
+    r"\s*(?:(?:comes?|came|was|were|is|are)\s+(?:generated\s+|derived\s+)?(?:from|in|by)|"
+    r"(?:was|were|is|are)\s+(?:generated|derived|earned)\s+(?:from|in|by))\s+"
+    r"(?P<x>[^,;.%]{1,60}?)\s*(?=[,;.]|$|\band\b|\bwhich\b|\bwhile\b)",
+    re.I,
+)
+
+
+# A share said with "with" and no verb: "with over 70% of our revenue in software and services".
+_ABOUT = one_of("over about approximately nearly roughly almost around more_than less_than")
+_WITH = re.compile(rf"\bwith\s+(?:{_ABOUT}\s+)?$", re.I)
+_WITH_IN = re.compile(
+    r"\s+(?:in|from)\s+(?P<x>[^,;.%]{1,60}?)\s*(?=[,;.]|$|\band\s+(?:an?|the|our)\b|"
+    r"\bwhich\b|\bwhile\b)",
+    re.I,
+)
+
+
+def share_from(
+    after: str, value: float, comparison: str, at: int, *, before: str = ""
+) -> Found | None:
+    """A share whose part comes after it: "30% of our revenue comes from software"; with
+    `before` (the words before it) ending in "with", "…, with 70% of our revenue in software"."""
+    bare = _WITH.search(before, tail(before, 40)) is not None
+    of = SHARE_OF.match(after)
+    said = _SHARE_FROM.match(after, of.end()) if of else None
+    if said is None and bare and of is not None:
+        said = _WITH_IN.match(after, of.end())
+        if said is not None and PERIOD.match(said["x"].removeprefix("the ")):
+            return None  # "with 40% of revenue in the fourth quarter": when, not what
+    if said is None or value > 100:
+        return None
+    subject = read_subject(said["x"], revenue_said=True)
+    if not subject.name or subject.name == COMPANY or subject.other or subject.anaphor:
+        return None
+    return Found("share", value, comparison, subject, "", at)
