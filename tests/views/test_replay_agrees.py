@@ -217,3 +217,56 @@ def test_the_last_replayed_day_is_what_check_said_that_evening(world: dict) -> N
         assert [(s.day, s.verdict.verdict) for s in r.replayed.path] == [
             (s.day, s.verdict.verdict) for s in plain.path
         ]
+
+
+def test_a_filing_read_before_the_open_ends_the_replay_where_check_is() -> None:
+    """The morning after the last close, a refresh reads a 10-Q filed before the open and
+    `check` judges the revenue target met on it: the replay runs to that morning, judged at the
+    last close (no close of the day yet), and ends where `check` is, not on the evening before."""
+    days = weekdays(3)
+    morning = days[-1] + dt.timedelta(days=1 if days[-1].weekday() < 4 else 3)
+    world = {
+        "days": days,
+        "closes": {s: [100.0, 101.0, 102.0] for s in SYMBOLS},
+        "theses": {
+            "AAA": [
+                '[[tickers.AAA.checkpoints]]\nid = "c0"\ntitle = "C0"\nkind = "target"\n'
+                f'when = "revenue_q >= 100000000"\ndue = {morning + dt.timedelta(days=60)}\n',
+                '[[tickers.AAA.checkpoints]]\nid = "c1"\ntitle = "C1"\nkind = "guard"\n'
+                'when = "price >= 101"\n',
+            ],
+            **{
+                s: [
+                    f'[[tickers.{s}.checkpoints]]\nid = "c0"\ntitle = "C0"\nkind = "milestone"\n'
+                    f"due = {morning + dt.timedelta(days=90)}\n"
+                ]
+                for s in ("BBB", "CCC")
+            },
+        },
+        "lots": {"AAA": -1, "BBB": 0},
+        "sale": None,
+        "filings": [],
+    }
+    config = parse_config(thesis(world))
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        written_daily(Path(folder) / "c.db", world) as store,
+    ):
+        start, end = QUARTERS[1]
+        values = [
+            FiledValue("us-gaap", concept, "USD", start, end, amount, "10-Q", morning, "0-26-9")
+            for concept, amount in (("Revenues", 110e6), ("GrossProfit", 66e6))
+        ]
+        before_open = dt.datetime.combine(morning, dt.time(11), dt.UTC)  # 07:00 in New York
+        store.as_filed.save("AAA", values)
+        store.market.save_facts("AAA", derive_facts(companyfacts_of(values)), before_open)
+        evaluate_checkpoints(config, store, before_open)
+        checked = {(c.symbol, c.id): c.status for c in store.views.checkpoints()}
+        [replayed] = load_replay(store, config, "AAA")
+    assert checked[("AAA", "c0")] == "met"  # the target met on the morning's filing
+    assert checked[("AAA", "c1")] == "met"  # the guard on the last close, 102
+    assert replayed.end == morning
+    status = {c.evaluation.checkpoint_id: c.evaluation.status for c, _ in replayed.changes}
+    assert status == {"c0": "met", "c1": "met"}
+    [met] = [c for c, _ in replayed.changes if c.evaluation.checkpoint_id == "c0"]
+    assert met.day == morning

@@ -119,8 +119,30 @@ class PointInTime:
         return list(zip(self.prices.days, self.prices.closes, strict=True))
 
     def trading_days(self, start: dt.date | None, end: dt.date | None) -> list[dt.date]:
-        """The days with a stored close from `start` to `end` (both included; None: open)."""
-        return self.prices.between(start, end)
+        """The days with a stored close from `start` to `end` (both included; None: open), and
+        with no `end`, today's as a refresh left it: the day of the newest record after the
+        last close (the Street read in the morning, a filing before the open), judged at the
+        last close, as `check` judges it."""
+        days = self.prices.between(start, end)
+        newest = None if end is not None else self.newest()
+        after = newest is not None and (not days or newest > days[-1])
+        if newest is not None and after and (start is None or newest >= start):
+            days.append(newest)
+        return days
+
+    def newest(self) -> dt.date | None:
+        """The day of the newest record a refresh stored and a snapshot reads (a filing, a
+        release, a reading of the Street, KPIs, product lines, a passage); None: none. A lot's
+        or a sale's date is the user's word, and may be ahead of today: not a record's."""
+        lists = [
+            self._filing_days or self._stored_days,
+            self._releases.days,
+            self._street_days,
+            self._kpis.days,
+            self._lines.days,
+            self._passage_days,
+        ]
+        return max((days[-1] for days in lists if days), default=None)
 
     def epoch(self, day: dt.date) -> tuple[int, ...]:
         """Which figures `day` reads: how many filings, releases, readings of the Street (and of
@@ -191,7 +213,8 @@ class PointInTime:
             self._last = (epoch, snap)
         symbol, book, prices = self.symbol, self.book, self.prices
         at = prices.at(day)
-        own = prices.quote(at) if at >= 0 and prices.days[at] == day else None
+        # the day's close, or on a day without one (today before the close) the last before it
+        own = prices.quote(at) if at >= 0 else None
         snap.rates = book.rates(day)
         if self.whole:  # the portfolio of the day, and the quotes of the positions it left out
             held = book.day(day)
@@ -200,7 +223,7 @@ class PointInTime:
         if own is not None:
             snap.quotes[symbol] = own
             snap.history_high[symbol] = prices.highs[at]
-        else:  # no close that day: no quote of it
+        else:  # no close by then: no quote
             snap.quotes.pop(symbol, None)
             snap.history_high.pop(symbol, None)
         if self._read_at is not None:
