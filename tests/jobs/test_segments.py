@@ -15,7 +15,8 @@ from pathlib import Path
 
 from catalyst_tui.config import parse_config
 from catalyst_tui.jobs.evaluation import evaluate_checkpoints
-from catalyst_tui.jobs.refresh import RefreshReport, refresh_in_process
+from catalyst_tui.jobs.refresh import refresh_in_process
+from catalyst_tui.jobs.refresh_report import RefreshReport
 from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
 from catalyst_tui.store import Store

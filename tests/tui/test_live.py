@@ -219,6 +219,26 @@ async def test_a_first_refresh_says_refreshing_with_its_progress_never_press_r(t
                 await pilot.press("q")
 
 
+async def test_a_first_refresh_shows_its_prices_while_sec_is_still_asked(tmp_path):
+    """Nothing stored, SEC slow to answer (each request held a minute, as a first refresh's
+    hundred requests at EDGAR's pace take): the rows show their prices as soon as the quote
+    pass is stored, while the refresh is still under way, not "no data yet" until its end."""
+    with MarketServer(latency=0.05) as slow_sec:
+        slow_sec.inject("timeout", provider="sec", delay=60.0)
+        config, store = open_store(tmp_path, slow_sec.url)
+        with contextlib.closing(store):
+            app = CatalystApp(Workspace(config, store), live=True, watch_file=False, channels=[])
+            async with app.run_test(size=(120, 36)) as pilot:
+                await wait_for(pilot, lambda: slow_sec.requests_for(provider="sec") != [])
+                await wait_for(pilot, lambda: "no data yet" not in prices(app).get("ALAB", ""))
+                assert refreshing(app)  # SEC's answers are still awaited
+                shown = prices(app)
+                for symbol in config.tickers:
+                    close = slow_sec.close(symbol, slow_sec.last_session())
+                    assert shown[symbol] == fmt.money(close), (symbol, shown[symbol], close)
+                await pilot.press("q")
+
+
 async def test_with_no_network_and_nothing_stored_the_screen_says_offline_not_press_r(tmp_path):
     """A first start with no network: the header says offline and that nothing is stored (not
     "press r"), each row that was asked says so, and a symbol's screen gives the reason."""

@@ -23,7 +23,6 @@ import time
 from collections import ChainMap, Counter
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, MutableMapping
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple, cast
 
 from ..market.http.errors import is_refusal
@@ -32,6 +31,7 @@ from ..thesis.vocabulary import RESULTS
 from .evidence_match import match_evidence
 from .kpi_reading import read_kpis_of
 from .reach import Reach, failures_by_provider, offline_note, reach_in
+from .refresh_report import RefreshReport
 from .sources import refresh_sources
 
 if TYPE_CHECKING:
@@ -52,31 +52,6 @@ FILINGS_SHARE = 0.25  # of the time left after the quotes, for listing filings
 RELEASES_SHARE = 0.5  # of the time left after the filings, for reading earnings releases
 
 
-@dataclass
-class RefreshReport:
-    """What a cycle did, for people: which symbols are fresh and which stale, whether any has
-    a price stored, notes. The stored quote of each symbol afterwards is the database's to say
-    (`store.market.last_quotes(report.symbols)`), read by who shows it."""
-
-    started: dt.datetime
-    symbols: list[str] = field(default_factory=list)  # every active symbol, in order
-    fresh: set[str] = field(default_factory=set)
-    stored: bool = False  # a price is stored for some symbol (from this refresh or before)
-    notes: list[str] = field(default_factory=list)
-    fundamentals_updated: list[str] = field(default_factory=list)
-    earnings_updated: list[str] = field(default_factory=list)
-    reach: Reach | None = None  # when no provider gave a single quote, why (jobs/reach.py)
-    failures: dict[str, str] = field(default_factory=dict)  # with reach: each one's, once
-
-    @property
-    def stale(self) -> list[str]:
-        return [symbol for symbol in self.symbols if symbol not in self.fresh]
-
-    @property
-    def all_fresh(self) -> bool:
-        return not self.stale
-
-
 async def refresh_in_process(
     config: Config,
     store: Store,
@@ -88,10 +63,12 @@ async def refresh_in_process(
     deadline: float = REFRESH_DEADLINE,
     quotes_deadline: float = QUOTES_DEADLINE,
     on_reach: Callable[[Reach], object] | None = None,
+    on_stored: Callable[[], object] | None = None,
 ) -> RefreshReport:
     """Fetch and store quotes (+ history), then fundamentals and earnings where due: within
     `deadline` seconds, of which the quote pass takes at most `quotes_deadline`. `on_reach`
-    hears Reach.OFFLINE or Reach.UNREACHABLE as soon as the quote pass ends without a quote."""
+    hears Reach.OFFLINE or Reach.UNREACHABLE as soon as the quote pass ends without a quote;
+    `on_stored`, that the quote pass is stored (the filings and the Street still to come)."""
     clock = now or (lambda: dt.datetime.now(dt.UTC))
     report = RefreshReport(started=clock())
     ends = time.monotonic() + deadline
@@ -141,6 +118,8 @@ async def refresh_in_process(
         store.dividends.save([d for o in outcomes.values() for d in o.dividends])
         whole = [s for s, start in due.items() if start is None and outcomes[s].bars]
         store.market.mark_backfilled(whole, clock())
+        if on_stored is not None:
+            on_stored()
         active = set(symbols)  # the benchmarks are fetched too, and are no ticker
         report.fresh = {s for s, o in outcomes.items() if o.quote is not None and s in active}
         report.notes.extend(f"{p.name}: {p.fallback}" for p in providers if p.fallback)

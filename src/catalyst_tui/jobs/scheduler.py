@@ -47,7 +47,7 @@ from ..store import Store
 from .channel_retry import ChannelDelivery
 from .client import KeptClient
 from .evaluation import evaluate_checkpoints, user_zone
-from .refresh import RefreshReport, refresh_in_process
+from .refresh import refresh_in_process
 from .results import POLL_EVERY, awaited
 from .watch import TICK, fast_watch
 from .worker.parent import RefreshFailed, RefreshWorker, kill
@@ -60,6 +60,7 @@ if TYPE_CHECKING:
     from ..notify.remote_delivery import ChannelsReport
     from ..thesis.judgement import Evaluation
     from .reach import Reach
+    from .refresh_report import RefreshReport
 
 log = logging.getLogger(__name__)
 
@@ -128,6 +129,7 @@ class ThesisScheduler:
         on_reach: Callable[[Reach], object] | None = None,
         digest: Callable[[Config, Store, dt.datetime], object] | None = None,
         on_channels: Callable[[ChannelsReport], object] | None = None,
+        on_stored: Callable[[], object] | None = None,
     ) -> None:
         self.config = config
         self.store = store
@@ -135,6 +137,7 @@ class ThesisScheduler:
         self.on_cycle = on_cycle
         self.on_progress = on_progress
         self.on_reach = on_reach  # why no provider answered, as soon as a refresh knows
+        self.on_stored = on_stored  # a refresh's quote pass is stored (the rest to come)
         self.digest = digest  # queues the digest of what changed when its period has come
         self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
         self.claimer = claimer_id(role)
@@ -276,6 +279,7 @@ class ThesisScheduler:
                 on_progress=self.on_progress,
                 client=client,
                 on_reach=self.on_reach,
+                on_stored=self.on_stored,
             )
             report.notes[:0] = self.kept_client.notes
             return report
@@ -291,6 +295,7 @@ class ThesisScheduler:
                 on_progress=self.on_progress,
                 on_start=started,
                 on_reach=self.on_reach,
+                on_stored=self.on_stored,
             )
         finally:
             self.worker = None

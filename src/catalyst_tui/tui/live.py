@@ -62,6 +62,7 @@ class LiveUpdates(CatalystBase):
             on_reach=self._reach,
             digest=queue_digest,
             on_channels=self._channels_done,  # a retry's report (a cycle's is in its result)
+            on_stored=self._quotes_stored,
         )
 
     async def stop_live(self) -> None:
@@ -88,6 +89,14 @@ class LiveUpdates(CatalystBase):
         # At most four calls a second (and the last): the refresh process spaces its progress
         # lines (jobs/worker/process.py PROGRESS_INTERVAL), so 500 symbols are not 500 repaints.
         self._watchlist().header.show_progress(done, total)
+
+    def _quotes_stored(self) -> None:
+        # A first refresh's prices, shown once stored: its filings and the Street follow at
+        # SEC's pace (seconds a ticker), and the rows said "no data yet" meanwhile. A later
+        # refresh's are read when its cycle ends, with the verdicts judged on them.
+        watchlist = self._watchlist()
+        if watchlist.header.nothing_stored:
+            watchlist.reload_in_thread(lambda: None)
 
     def _reach(self, reach: Reach) -> None:
         # Reach.OFFLINE as soon as the refresh's quote pass finds no provider, not when it ends.

@@ -63,7 +63,8 @@ async def until(condition, timeout: float = 120.0) -> None:
 
 
 def test_the_child_speaks_json_lines_and_refreshes_the_database(tmp_path):
-    """The protocol itself, driven by hand: a pickled request in, progress and a report out."""
+    """The protocol itself, driven by hand: a pickled request in, progress, the quote pass
+    said stored after the last count, and a report out."""
     with MarketServer(symbols=SYMBOLS) as market:
         config, db = synced(tmp_path, market.url)
         request = WorkerRequest(config, str(db), 0.0, os.getpid())
@@ -75,7 +76,8 @@ def test_the_child_speaks_json_lines_and_refreshes_the_database(tmp_path):
         )
     assert done.returncode == 0, done.stderr.decode()
     lines = [json.loads(line) for line in done.stdout.splitlines()]
-    progress = [line["progress"] for line in lines[:-1]]
+    assert lines[-2] == {"stored": "quotes"}  # then filings and the Street, which say nothing
+    progress = [line["progress"] for line in lines[:-2]]
     assert progress and all(total == len(SYMBOLS) for _, total, _ in progress)
     assert progress[-1][0] == len(SYMBOLS)  # the last count always arrives
     report = lines[-1]["report"]

@@ -24,7 +24,7 @@ from .stream import Column, Row, print_table
 from .tables import output_console
 
 if TYPE_CHECKING:  # the refresh (and the market package) is loaded by `refresh` alone
-    from ...jobs.refresh import RefreshReport
+    from ...jobs.refresh_report import RefreshReport
     from ...market.models import LastQuote
     from ...store.records import CheckpointRecord
     from ...views.watchlist import Watchlist, WatchRow

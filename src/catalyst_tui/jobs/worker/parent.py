@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from ...config import Config
     from ...market.quotes import ProgressCallback
-    from ..refresh import RefreshReport
+    from ..refresh_report import RefreshReport
 
 log = logging.getLogger(__name__)
 P = ParamSpec("P")
@@ -61,6 +61,7 @@ class RefreshWorker:
         on_start: Callable[[asyncio.subprocess.Process], None] | None = None,
         deadline: float = CHILD_DEADLINE,
         on_reach: Callable[[Reach], object] | None = None,
+        on_stored: Callable[[], object] | None = None,
     ) -> RefreshReport:
         """One refresh by the worker: progress passed on as its lines arrive, the report built
         from its last line. RefreshFailed when it fails or has not reported within `deadline`
@@ -73,7 +74,12 @@ class RefreshWorker:
         ok = False
         try:
             report = await self._ask(
-                proc, request_for(config, db_path, now), deadline, on_progress, on_reach
+                proc,
+                request_for(config, db_path, now),
+                deadline,
+                on_progress,
+                on_reach,
+                on_stored,
             )
             ok = True
             return report
@@ -110,6 +116,7 @@ class RefreshWorker:
         deadline: float,
         on_progress: ProgressCallback | None,
         on_reach: Callable[[Reach], object] | None,
+        on_stored: Callable[[], object] | None = None,
     ) -> RefreshReport:
         assert proc.stdin is not None and proc.stdout is not None
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # it died: see below
@@ -130,6 +137,9 @@ class RefreshWorker:
                         reach = reach_of(message["reach"])
                         if on_reach is not None and reach is not None:
                             on_reach(reach)
+                    elif "stored" in message:
+                        if on_stored is not None:
+                            on_stored()
                     elif "report" in message:
                         return report_from(message["report"])
                     elif "error" in message:

@@ -15,7 +15,8 @@ each request, on one HTTP client kept across them (its connections open: jobs/cl
   write-back failed); a client built for other providers' settings is built again.
 - stdout, for each request: JSON lines, `{"progress": [done, total, symbol]}` at most four a
   second (the first, 0 done, at once; always the last one), `{"reach": "offline"}` (or
-  "unreachable") as soon as the quote pass ends without a quote, then exactly one of
+  "unreachable") as soon as the quote pass ends without a quote, `{"stored": "quotes"}` once the
+  quote pass is in the database (the filings and the Street still to come), then exactly one of
   `{"report": {...}}` or `{"error": "..."}` (then the child exits, status 1). The report says
   which symbols are fresh and whether any has a price stored, not the quotes: they are in the
   database, where the screens read them.
@@ -51,7 +52,8 @@ from typing import TYPE_CHECKING, Any
 from ...config import Config, Ticker
 from ...store import Store
 from ..reach import reach_of
-from ..refresh import REFRESH_DEADLINE, RefreshReport, refresh_in_process
+from ..refresh import REFRESH_DEADLINE, refresh_in_process
+from ..refresh_report import RefreshReport
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -218,6 +220,7 @@ async def _refresh(request: WorkerRequest, lines: _Lines, client: MarketClient) 
             on_progress=lines.progress,
             client=client,
             on_reach=lambda reach: lines.send({"reach": reach}),
+            on_stored=lambda: lines.send({"stored": "quotes"}),
         )
 
 

@@ -141,6 +141,11 @@ class WatchlistHeader(Horizontal):
         self.query_one("#summary", Static).update(Group(totals, health))
 
     # -- progress (while a refresh runs) --------------------------------------------------------
+    @property
+    def nothing_stored(self) -> bool:
+        """Whether the rows shown have no refresh behind them (none read yet, or none ever)."""
+        return self._data is None or self._data.health.last_refresh is None
+
     def show_progress(self, done: int, total: int) -> None:
         # A fixed-size cell whose text changes: only the cell is repainted, where showing and
         # hiding a bar by `display` would lay out the whole screen twice per refresh.
