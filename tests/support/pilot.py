@@ -124,3 +124,16 @@ async def open_alab(pilot, app: CatalystApp) -> None:
     await pilot.press("enter")
     await pilot.pause()
     assert isinstance(app.screen, TickerScreen) and app.screen.symbol == "ALAB"
+
+
+def first_refresh_shown(app: CatalystApp) -> bool:
+    """Whether a live app shows its first refresh whole: a price on every row (shown as soon
+    as the quote pass is stored) and the header no longer refreshing (its cycle's rows read,
+    with the verdicts judged on them)."""
+    from catalyst_tui.tui.screens.watchlist import WatchlistScreen
+
+    screen = app.screen
+    if not isinstance(screen, WatchlistScreen) or screen.header.refreshing:
+        return False
+    shown = rows(app)
+    return bool(shown) and all(r[1][:1].isdigit() for r in shown)

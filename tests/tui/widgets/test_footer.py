@@ -5,6 +5,10 @@ key under the mouse in the hover colours, and the same keys again draw nothing n
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
+from typing import Any
+
 from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
@@ -103,14 +107,29 @@ async def test_a_click_runs_the_keys_action_and_a_dimmed_keys_rings_the_bell() -
 
 
 async def hovered(footer: Footer) -> tuple[list[Cell], list[Cell]]:
-    """The last line before and with the mouse over " s Sort", the second key."""
+    """The last line before and with the mouse over " s Sort", the second key: each once it
+    is drawn (its keys written; then a change under the mouse), not after a guessed pause."""
     app = Keys(footer)
     async with app.run_test(size=(60, 4)) as pilot:
-        await pilot.pause()
-        before = last_line(app)
+        keys = " a Add ticker  s Sort  x Archive  ? Keys"
+        before = await settled(pilot, app, lambda line: _text(line).rstrip() == keys)
         await pilot.hover(Footer, offset=(15, 0))  # a KeyFooter is a Footer
-        await pilot.pause()
-        return before, last_line(app)
+        return before, await settled(pilot, app, lambda line: line != before)
+
+
+def _text(line: list[Cell]) -> str:
+    return "".join(ch for ch, _ in line)
+
+
+async def settled(pilot: Any, app: Keys, drawn: Callable[[list[Cell]], bool]) -> list[Cell]:
+    """The last line once `drawn(line)` holds (the state itself; a minute of the loop's clock
+    at most)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + 60
+    while not drawn(line := last_line(app)):
+        assert loop.time() < deadline, _text(line)
+        await pilot.pause(0.05)
+    return line
 
 
 async def test_the_key_under_the_mouse_is_drawn_as_textuals_footer_draws_it() -> None:
