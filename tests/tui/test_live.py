@@ -69,6 +69,16 @@ def refreshing(app: CatalystApp) -> bool:
     return app.scheduler.refreshing
 
 
+def shown_whole(app: CatalystApp) -> bool:
+    """Whether the watchlist shows a refresh whole: a price on every row (a first refresh's
+    show once its quote pass is stored) and the header no longer refreshing (the cycle's rows
+    read, with the verdicts judged on them)."""
+    screen = app.screen
+    if not isinstance(screen, WatchlistScreen) or screen.header.refreshing:
+        return False
+    return all(p != "no data yet" for p in prices(app).values())
+
+
 def prices(app: CatalystApp) -> dict[str, str]:
     """The watchlist's prices by symbol; none while another screen (a form) is on top."""
     found = app.screen.query("#tickers")
@@ -85,7 +95,7 @@ async def test_first_refresh_fills_the_screen_and_misses_arrive_as_toasts_and_on
     app = CatalystApp(Workspace(config, store), live=True, watch_file=False)
     async with app.run_test(size=(120, 36)) as pilot:
         assert all(p == "no data yet" for p in prices(app).values())
-        await wait_for(pilot, lambda: all(p != "no data yet" for p in prices(app).values()))
+        await wait_for(pilot, lambda: shown_whole(app))
         await wait_for(pilot, lambda: len(notification_recorder.notifications()) == 3)
         # The desktop's and the toasts' channels are apart: each is waited for.
         await wait_for(pilot, lambda: any(": missed — " in n.title for n in raised(app)))
@@ -108,7 +118,7 @@ async def test_r_refreshes_with_progress_and_rows_update_in_place(tmp_path, mark
     config, store = open_store(tmp_path, market.url)
     app = CatalystApp(Workspace(config, store), live=True, watch_file=False, channels=[])
     async with app.run_test(size=(120, 36)) as pilot:
-        await wait_for(pilot, lambda: all(p != "no data yet" for p in prices(app).values()))
+        await wait_for(pilot, lambda: shown_whole(app))
         await wait_for(pilot, lambda: not refreshing(app))
         table = app.screen.query_one("#tickers", DataTable)
         table.move_cursor(row=4)
@@ -140,7 +150,7 @@ async def test_quitting_during_a_refresh_kills_its_process(tmp_path, market):
     config, store = open_store(tmp_path, market.url)
     app = CatalystApp(Workspace(config, store), live=True, watch_file=False, channels=[])
     async with app.run_test(size=(120, 36)) as pilot:
-        await wait_for(pilot, lambda: all(p != "no data yet" for p in prices(app).values()))
+        await wait_for(pilot, lambda: shown_whole(app))
         await wait_for(pilot, lambda: not refreshing(app))
         market.latency = 0.5
         await pilot.press("r")
@@ -162,7 +172,7 @@ async def test_with_no_network_the_stored_data_stays_on_screen(tmp_path, market)
     config, store = open_store(tmp_path, market.url)
     app = CatalystApp(Workspace(config, store), live=True, watch_file=False, channels=[])
     async with app.run_test(size=(120, 36)) as pilot:
-        await wait_for(pilot, lambda: all(p != "no data yet" for p in prices(app).values()))
+        await wait_for(pilot, lambda: shown_whole(app))
         await wait_for(pilot, lambda: not refreshing(app))
         await pilot.press("q")
     store.close()
@@ -295,7 +305,7 @@ async def test_a_ticker_added_in_the_tui_is_fetched_at_once(tmp_path, market):
     with contextlib.closing(store):
         app = CatalystApp(Workspace(config, store), live=True, watch_file=False, channels=[])
         async with app.run_test(size=(120, 36)) as pilot:
-            await wait_for(pilot, lambda: all(p != "no data yet" for p in prices(app).values()))
+            await wait_for(pilot, lambda: shown_whole(app))
             await wait_for(pilot, lambda: not refreshing(app))
             market.symbols.add("AMD")  # the market knows it; catalyst doesn't yet
             await pilot.press("a")
@@ -406,7 +416,7 @@ async def test_a_fetch_asked_for_while_a_refresh_runs_follows_it(tmp_path, marke
         return len(market.requests_for(provider="yahoo", endpoint="quote"))
 
     async with app.run_test(size=(120, 36)) as pilot:
-        await wait_for(pilot, lambda: all(p != "no data yet" for p in prices(app).values()))
+        await wait_for(pilot, lambda: shown_whole(app))
         await wait_for(pilot, lambda: not refreshing(app))
         before = quote_passes()
         market.latency = 0.3
@@ -435,7 +445,7 @@ async def test_a_ticker_added_by_editing_the_file_is_fetched_at_once(tmp_path, m
     with contextlib.closing(store):
         app = CatalystApp(Workspace(config, store), live=True, watch_file=True, channels=[])
         async with app.run_test(size=(120, 36)) as pilot:
-            await wait_for(pilot, lambda: all(p != "no data yet" for p in prices(app).values()))
+            await wait_for(pilot, lambda: shown_whole(app))
             await wait_for(pilot, lambda: app.scheduler is not None)
             await wait_for(pilot, lambda: not app.scheduler.refreshing)  # type: ignore[union-attr]
             market.symbols.add("AMD")

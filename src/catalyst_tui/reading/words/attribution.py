@@ -288,10 +288,11 @@ _LINKED = re.compile(
 )
 _AUX_ONLY = re.compile(r"(?:\s+(?:was|were|is|are|has|have|had|been|also|still))*\s*", re.I)
 # A relative clause of what a part is made of, set off by no commas, before its verb.
+_MADE_OF = one_of(
+    "represents? includes? included contains? comprises? consists?_of excludes? excluded"
+)
 _RELATIVE_UNSET = re.compile(
-    r"(?<=[a-z]),?\s+which\s+(?:(?!which\b)[\w'’-]+\s+){0,8}?(?:represents?|includes?|included|"
-    r"contains?|comprises?|consists?\s+of|excludes?|excluded)\b[^,;]*$",
-    re.I,
+    rf"(?<=[a-z]),?\s+which\s+(?:(?!which\b)[\w'’-]+\s+){{0,8}}?{_MADE_OF}\b[^,;]*$", re.I
 )
 # A relative clause whose antecedent was not read ("…doubling in the last two years, which
 # today represents about 13% of total company sales"): it is not the clause's subject.

@@ -178,12 +178,11 @@ STACKED = re.compile(
     r"comparison)|on\s+a\s+stacked\b)",
     re.I,
 )
-# Someone else's figure: "according to the Census Bureau", "Gartner estimates".
-ATTRIBUTED = re.compile(
-    r"\baccording\s+to\b|\b(?:estimates?|forecasts?|projects?|predicts?)\s+that\b|"
-    # a source's finding: "SpendingPulse shows that retail sales were up 3%"
-    r"\b(?:shows?|showed|indicates?|indicated|suggests?|suggested)\s+that\b",
-    re.I,
+# Someone else's figure: "according to the Census Bureau", "Gartner estimates that", a source's
+# finding ("SpendingPulse shows that retail sales were up 3%").
+ATTRIBUTED = any_word(
+    "according_to estimates?_that forecasts?_that projects?_that predicts?_that shows?_that "
+    "showed_that indicates?_that indicated_that suggests?_that suggested_that"
 )
 FORWARD = re.compile(
     r"\b(?:expects?|expecting|anticipates?|anticipating|will|plans?\s+to|planning\s+to|"
