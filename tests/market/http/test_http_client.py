@@ -307,15 +307,16 @@ async def test_bad_urls_are_fetch_errors_not_httpx_exceptions(
 async def test_the_deadline_is_the_requests_own_time_not_its_turn_in_the_queue(
     market_server: MarketServer, make_client: MakeClient
 ) -> None:
-    """Twelve requests behind a rate limit of 20/s wait up to 0.55 s for their turn; a deadline
-    of 0.3 s each lets every one through, since waiting for a turn is not the request's time."""
-    async with make_client(rate_limits={"yahoo": 20.0}, deadline=0.3) as client:
+    """Twelve requests behind a rate limit of 5/s wait up to 2.3 s for their turn; a deadline
+    of 1 s each (an exchange on loopback takes milliseconds, a busy machine's a few tenths)
+    lets every one through, since waiting for a turn is not the request's time."""
+    async with make_client(rate_limits={"yahoo": 5.0}, deadline=1.0) as client:
         answers = await asyncio.gather(
             *(client.get("yahoo", chart(market_server)) for _ in range(12))
         )
     assert [a.status_code for a in answers] == [200] * 12
     times = [r.time for r in market_server.requests]
-    assert max(times) - min(times) >= 0.5  # they did queue
+    assert max(times) - min(times) >= 2.0  # they did queue, past the deadline
 
 
 async def test_a_retry_after_beyond_the_deadline_fails_at_once(
@@ -331,20 +332,23 @@ async def test_a_retry_after_beyond_the_deadline_fails_at_once(
 
 
 async def test_backoff_waits_are_spent_from_the_deadline(market_server: MarketServer) -> None:
+    """Waits of 25 s (recorded, not slept) from a deadline of 60: two fit, a third would not;
+    the three exchanges on loopback have the 10 s left between them, however busy the
+    machine."""
     market_server.inject("http500")
     sleep = RecordingSleep()
     async with MarketClient(
         trust_env=False,
         attempts=5,
-        backoff_base=0.2,
-        backoff_max=0.2,
-        deadline=0.5,
+        backoff_base=25.0,
+        backoff_max=25.0,
+        deadline=60.0,
         sleep=sleep,
         rng=TopOfRange(),
     ) as client:
         error = await fails(client, chart(market_server))
-    assert error.kind == "http" and "no time left to retry within 0.5s" in error.message
-    assert sleep.delays == [0.2, 0.2]  # a third wait would pass the deadline
+    assert error.kind == "http" and "no time left to retry within 60s" in error.message
+    assert sleep.delays == [25.0, 25.0]  # a third wait would pass the deadline
     assert len(market_server.requests) == 3
 
 
