@@ -68,7 +68,7 @@ async def refresh_in_process(
     """Fetch and store quotes (+ history), then fundamentals and earnings where due: within
     `deadline` seconds, of which the quote pass takes at most `quotes_deadline`. `on_reach`
     hears Reach.OFFLINE or Reach.UNREACHABLE as soon as the quote pass ends without a quote;
-    `on_stored`, that the quote pass is stored (the filings and the Street still to come)."""
+    `on_stored`, that the quote pass stored a quote (the filings and the Street still to come)."""
     clock = now or (lambda: dt.datetime.now(dt.UTC))
     report = RefreshReport(started=clock())
     ends = time.monotonic() + deadline
@@ -118,7 +118,7 @@ async def refresh_in_process(
         store.dividends.save([d for o in outcomes.values() for d in o.dividends])
         whole = [s for s, start in due.items() if start is None and outcomes[s].bars]
         store.market.mark_backfilled(whole, clock())
-        if on_stored is not None:
+        if on_stored is not None and not report.reach:  # a quote came: there are prices
             on_stored()
         active = set(symbols)  # the benchmarks are fetched too, and are no ticker
         report.fresh = {s for s, o in outcomes.items() if o.quote is not None and s in active}
