@@ -116,7 +116,7 @@ class RefreshWorker:
         deadline: float,
         on_progress: ProgressCallback | None,
         on_reach: Callable[[Reach], object] | None,
-        on_stored: Callable[[], object] | None = None,
+        on_stored: Callable[[], object] | None,
     ) -> RefreshReport:
         assert proc.stdin is not None and proc.stdout is not None
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # it died: see below
