@@ -135,6 +135,8 @@ _RANKED = re.compile(
     r"(?:declines?|decreases?|increases?|growth|gains?|drops?)\b",
     re.I,
 )
+# Two parts said together, then "each" or "both": a figure each, never one of the two alone.
+_EACH_OF_TWO = re.compile(r"\s(?:and|&)\s.*\b(?:each|both)\s*$", re.I)
 # Revenue called flat before a figure of its growth: the sentence says two things, none read.
 _FLAT = re.compile(r"\bflat\s+(?:sales|revenues?)\b", re.I)
 
@@ -148,7 +150,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject(
             COMPANY if last in REVENUE_WORDS else "", last in REVENUE_WORDS, False, False
         )
-    if re.search(r"\s(?:and|&)\s.*\b(?:each|both)\s*$", phrase, re.I):
+    if _EACH_OF_TWO.search(phrase):
         return Subject("", False, True, False)  # "X and Y were both up 20%": each its own
     if _RANKED.search(phrase):
         return Subject("", False, True, False)  # "the largest decline we saw": a ranking
