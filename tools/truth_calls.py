@@ -32,6 +32,7 @@ line."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import sys
@@ -275,40 +276,47 @@ def report(result: Score, *, listing: bool = False) -> list[str]:
     ]
 
 
-def _option(args: list[str], name: str) -> str | None:
-    """The value given after `name` in `args` (both taken out), or None when not given."""
-    if name not in args:
-        return None
-    at = args.index(name)
-    value = args[at + 1] if at + 1 < len(args) else ""
-    del args[at : at + 2]
-    return value
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="truth_calls",
+        description="The reader of words scored on hand-read earnings calls (right, missing, "
+        "invented, on the wrong line); exit 1 on any value invented or on the wrong line.",
+    )
+    parser.add_argument(
+        "shared", nargs="?", type=Path, help="the shared folder (default: ../shared)"
+    )
+    parser.add_argument("--part", choices=PARTS, help="one part of the shared set (default: each)")
+    parser.add_argument("--docs", type=Path, help="a folder of calls, one sentence a line")
+    parser.add_argument("--truth", type=Path, help="their expectations, as truth.json's")
+    parser.add_argument("--list", action="store_true", help="list the values missed too")
+    return parser
 
 
 def main(argv: list[str]) -> int:
-    listing = "--list" in argv
-    args = [a for a in argv if a != "--list"]
-    docs, truth = _option(args, "--docs"), _option(args, "--truth")
-    if docs is not None or truth is not None:
-        if not docs or not truth or args:
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # a usage error (2) or --help (0), said by argparse
+        return int(stop.code or 0)
+    if args.docs is not None or args.truth is not None:
+        if args.docs is None or args.truth is None or args.part or args.shared:
             print("truth_calls: --docs DIR and --truth FILE go together, alone", file=sys.stderr)
             return 2
         try:
-            result = score_files(Path(docs), Path(truth), name=Path(truth).name)
+            result = score_files(args.docs, args.truth, name=args.truth.name)
         except (OSError, ValueError, KeyError, TypeError) as error:
-            print(f"truth_calls: {truth}: {error}", file=sys.stderr)
+            print(f"truth_calls: {args.truth}: {error}", file=sys.stderr)
             return 2
-        print("\n".join(report(result, listing=listing)))
+        print("\n".join(report(result, listing=args.list)))
         return 1 if result.wrong else 0
-    part = _option(args, "--part")
-    if part is not None and part not in PARTS:
-        print(f"truth_calls: --part is one of {', '.join(PARTS)}", file=sys.stderr)
-        return 2
-    shared = Path(args[0]) if args else REPO.parent / "shared"
-    wrong = 0
-    for each in (part,) if part else PARTS:
-        result = score(shared, each)
-        print("\n".join(report(result, listing=listing)))
+    shared, wrong = args.shared or REPO.parent / "shared", 0
+    for each in (args.part,) if args.part else PARTS:
+        try:
+            result = score(shared, each)
+        except OSError as error:
+            print(f"truth_calls: {shared}: {error}", file=sys.stderr)
+            return 2
+        print("\n".join(report(result, listing=args.list)))
         wrong += result.wrong
     return 1 if wrong else 0
 

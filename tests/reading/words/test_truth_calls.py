@@ -129,3 +129,12 @@ def test_calls_kept_elsewhere_are_scored_from_their_folder_and_expectations(tmp_
 def test_docs_and_truth_go_together(tmp_path, capsys):
     assert _scorer().main(["--docs", str(tmp_path)]) == 2
     assert "go together" in capsys.readouterr().err
+
+
+def test_help_is_said_and_a_missing_folder_is_named_without_a_traceback(tmp_path, capsys):
+    assert _scorer().main(["--help"]) == 0
+    assert "--docs DOCS" in capsys.readouterr().out
+    assert _scorer().main([str(tmp_path / "nowhere")]) == 2
+    err = capsys.readouterr().err
+    assert "nowhere" in err and "Traceback" not in err
+    assert _scorer().main(["--docs", str(tmp_path), "--truth", "x.json", str(tmp_path)]) == 2
