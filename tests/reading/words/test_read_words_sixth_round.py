@@ -76,6 +76,58 @@ FISCAL_YEARS: list[tuple[str, list[str]]] = [
     ),
 ]
 
+NOT_REVENUE: list[tuple[str, list[str]]] = [
+    # counts are no revenue: enrollments, units sold, passes, attendance, visits
+    ("Year-to-date, our career enrollments are up over 120%.", []),
+    ("General Ed enrollments rose 43% year-over-year.", []),
+    ("The result is a reported 8% decline in retail unit sales year-to-date.", []),
+    ("Our season pass unit growth of 47% for fiscal year 2022 created a stable base.", []),
+    ("Attendance was up almost 80% compared to 2020.", []),
+    ("Visits grew 12%.", []),
+    # … but a business unit's sales are its own
+    ("Our Industrial business unit sales grew 6%.", ["growth 6 : Industrial business unit"]),
+    ("Within our office and surgical unit, we were down 5%.", ["growth -5 : surgical unit"]),
+    # sales written are orders taken
+    ("Total written sales for the third quarter were up 2% over the prior year period.", []),
+    # costs are no revenue, nor the items an exclusion lists
+    ("MG&A increased 5.8% on a constant currency basis.", []),
+    (
+        "Our operating expenses excluding billable expenses, the amortization of acquired "
+        "intangibles and restructuring charges increased 11%.",
+        [],
+    ),
+    (
+        "Excluding restructuring charges, revenue grew 6% year over year.",
+        ["growth 6 yoy : company"],
+    ),
+    # a price is no revenue
+    ("The headline is that inflation during the quarter was up 9.6% for total Acme.", []),
+]
+
+WITH_ITS_OWN: list[tuple[str, list[str]]] = [
+    # a phrase after "with" that says its own change, or the parts', keeps its basis
+    (
+        "At our Media segment, organic growth was 15.1% with strong increases from last year's "
+        "weak Q2.",
+        ["growth 15.1 : Media segment"],
+    ),
+    (
+        "Our Parts business grew nearly 50% during the quarter, with all segments up "
+        "significantly year over year.",
+        ["growth 50 ~ : Parts business"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _cases(NOT_REVENUE))
+def test_counts_costs_and_prices_are_no_revenue(text: str, expected: list[str]) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), _cases(WITH_ITS_OWN))
+def test_a_phrase_with_its_own_change_keeps_its_basis(text: str, expected: list[str]) -> None:
+    _check(text, expected)
+
 
 @pytest.mark.parametrize(("text", "expected"), _cases(ONE_BASIS))
 def test_a_basis_said_once_scopes_the_figures_that_say_none(text: str, expected: list[str]) -> None:

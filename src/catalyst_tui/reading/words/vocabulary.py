@@ -36,7 +36,8 @@ OTHER_MEASURES = word_set(
     deps subscriptions patients procedures survival exchange currency currencies oibda ebita ffo
     affo noi aur aurs aav absorption consumption traffic gmv tpv aum comps closures openings size
     restaurants outlets franchises branches doors estimate estimates transactions
-    gdv oci advertising principal keys nights"""
+    gdv oci advertising principal keys nights enrollment enrollments attendance admissions
+    visitors mg&a charge charges amortization depreciation inflation deflation"""
 )
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
 # ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
@@ -59,6 +60,11 @@ NOT_REVENUE = re.compile(
     # a system of franchised units ("system sales", "systemwide sales"): no one's revenue
     r"\baverage\s+(?:(?:weekly|daily|unit|restaurant|store|check)\s+)?(?:sales|volumes?)\b|"
     r"\bauvs?\b|\bsystem(?:[- ]?wide)?\s+sales\b|"
+    # a count of units sold ("retail unit sales", "season pass unit growth"): no revenue; a
+    # business unit's sales are its own
+    r"(?<!business\s)\bunits?\s+(?:sales|growth|volumes?)\b|"
+    # sales written are orders taken, revenue only when delivered
+    r"\bwritten\s+(?:sales|orders|business)\b|"
     # a timeshare's contracts signed, a retailer's average unit retail: no revenue of the period
     r"\bcontract\s+sales\b|\baverage\s+unit\s+retail\b|"
     # a figure per unit of something: "On a per square foot basis, our revenues were up 7%"
