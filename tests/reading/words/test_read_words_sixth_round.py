@@ -118,6 +118,53 @@ WITH_ITS_OWN: list[tuple[str, list[str]]] = [
     ),
 ]
 
+GUIDANCE: list[tuple[str, list[str]]] = [
+    # a target is a goal, no guidance begun; guidance updated has a direction only where said
+    ("In February, we also introduced our midrange targets of 24% adjusted EBITDA margins.", []),
+    ("We are providing the following updated guidance for full year 2021.", []),
+    ("We are introducing guidance for fiscal 2022.", ["guidance introduced"]),
+    # a market's activity or a stock of goods above a forecast moves no guidance
+    (
+        "First, we anticipate carrying higher levels of inventory, and an expectation of a "
+        "slight increase in elective procedures above our previous forecast.",
+        [],
+    ),
+    ("We now expect revenue above our previous forecast.", ["guidance raised"]),
+]
+
+WHOSE: list[tuple[str, list[str]]] = [
+    # operating revenues are the company's revenue
+    (
+        "Total operating revenues are $4.1 billion, a 2% increase year over year.",
+        ["growth 2 yoy : company"],
+    ),
+    ("Our operating revenue increased 3% sequentially.", ["growth 3 sequential : company"]),
+    # a garbled measure named "operating" stays unread
+    ("The Polymer operating increased $11.4 million or 100% versus the prior year.", []),
+    # a subject's verb ends it; a basis after another change of an amount is the amount's
+    (
+        "Our key dermatology portfolio demonstrated continued strength in 2020 growing 23% "
+        "operationally, generating revenue of $925 million and increasing more than $170 "
+        "million versus prior year.",
+        ["growth 23 : key dermatology portfolio"],
+    ),
+    ("Our Pumps business demonstrated strength, growing 12%.", ["growth 12 : Pumps business"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _cases(GUIDANCE))
+def test_a_target_or_a_market_above_a_forecast_is_no_guidance(
+    text: str, expected: list[str]
+) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), _cases(WHOSE))
+def test_operating_revenue_is_the_companys_and_a_verb_ends_a_subject(
+    text: str, expected: list[str]
+) -> None:
+    _check(text, expected)
+
 
 @pytest.mark.parametrize(("text", "expected"), _cases(NOT_REVENUE))
 def test_counts_costs_and_prices_are_no_revenue(text: str, expected: list[str]) -> None:

@@ -344,11 +344,21 @@ def basis_window(after: str) -> str:
         after = after[:_BASIS_REACH].rsplit(" ", 1)[0]  # whole words
     cut = CUT_BASIS.search(after)
     after = after[: cut.start()] if cut else after
+    amount = _AMOUNT_CHANGE.search(after)
+    after = after[: amount.start()] if amount else after
     clause = _NEW_CLAUSE.search(after)
     return after[: clause.start()] if clause else after
 
 
 _BASIS_REACH = 200
+# A change of an amount said after a growth with a verb of its own: the basis after it is the
+# amount's ("growing 23% operationally, … and increasing more than $170 million versus prior
+# year": 23% has none).
+_AMOUNT_CHANGE = re.compile(
+    r"(?:,|\band)\s+(?:increasing|decreasing|growing|rising|declining|adding)\s+"
+    r"(?:(?:more\s+than|over|nearly|about|approximately|by)\s+)?[$€£]",
+    re.I,
+)
 # "and" that opens a clause of its own subject: "and we achieved our highest sales".
 _NEW_CLAUSE = re.compile(r"\band\s+(?:we|our|it|they|this|that|these)\b", re.I)
 
