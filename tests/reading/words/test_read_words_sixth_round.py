@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.reading.words.test_read_words_classes import _cases, _check
+from tests.reading.words.test_read_words_classes import _check
 
 ONE_BASIS: list[tuple[str, list[str]]] = [
     # a basis said once at the sentence's end scopes each figure that names none of its own
@@ -152,35 +152,24 @@ WHOSE: list[tuple[str, list[str]]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), _cases(GUIDANCE))
-def test_a_target_or_a_market_above_a_forecast_is_no_guidance(
-    text: str, expected: list[str]
-) -> None:
-    _check(text, expected)
+#: Each class of the round, by the rule of English or of accounting that answers it.
+CLASSES = {
+    "a basis said once scopes the figures that say none": ONE_BASIS,
+    "a fiscal year named as a base is a year": FISCAL_YEARS,
+    "a phrase with its own change keeps its basis": WITH_ITS_OWN,
+    "counts, costs and prices are no revenue": NOT_REVENUE,
+    "a target or a market above a forecast is no guidance": GUIDANCE,
+    "operating revenue is the company's; a verb ends a subject": WHOSE,
+}
 
 
-@pytest.mark.parametrize(("text", "expected"), _cases(WHOSE))
-def test_operating_revenue_is_the_companys_and_a_verb_ends_a_subject(
-    text: str, expected: list[str]
-) -> None:
-    _check(text, expected)
-
-
-@pytest.mark.parametrize(("text", "expected"), _cases(NOT_REVENUE))
-def test_counts_costs_and_prices_are_no_revenue(text: str, expected: list[str]) -> None:
-    _check(text, expected)
-
-
-@pytest.mark.parametrize(("text", "expected"), _cases(WITH_ITS_OWN))
-def test_a_phrase_with_its_own_change_keeps_its_basis(text: str, expected: list[str]) -> None:
-    _check(text, expected)
-
-
-@pytest.mark.parametrize(("text", "expected"), _cases(ONE_BASIS))
-def test_a_basis_said_once_scopes_the_figures_that_say_none(text: str, expected: list[str]) -> None:
-    _check(text, expected)
-
-
-@pytest.mark.parametrize(("text", "expected"), _cases(FISCAL_YEARS))
-def test_a_fiscal_year_named_as_a_base_is_a_year(text: str, expected: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(text, expected, id=f"{rule}: {text[:50]}")
+        for rule, table in CLASSES.items()
+        for text, expected in table
+    ],
+)
+def test_each_class_reads_as_its_rule_says(text: str, expected: list[str]) -> None:
     _check(text, expected)
