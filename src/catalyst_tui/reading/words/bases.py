@@ -344,7 +344,7 @@ def basis_window(after: str) -> str:
         after = after[:_BASIS_REACH].rsplit(" ", 1)[0]  # whole words
     cut = CUT_BASIS.search(after)
     after = after[: cut.start()] if cut else after
-    amount = _AMOUNT_CHANGE.search(after)
+    amount = _AMOUNT_CHANGE.search(after) if "$" in after or "€" in after or "£" in after else None
     after = after[: amount.start()] if amount else after
     clause = _NEW_CLAUSE.search(after)
     return after[: clause.start()] if clause else after

@@ -32,6 +32,8 @@ class SentenceBasis:
         if self._figures is None:
             self._figures = list(FIGURE.finditer(self.sentence))
             self._said = self._read(self._figures)
+        if not self._said:
+            return ""
         since, until = 0, len(self.sentence)
         for figure in self._figures:
             if figure.end() <= at:
