@@ -90,7 +90,7 @@ def _listed_words(text: str, figures: list[re.Match[str]], i: int, after: str) -
     if i + 1 >= len(figures) or not _NEXT_GROWTH.fullmatch(after):
         return ""
     end = figures[i + 2].start() if i + 2 < len(figures) else len(text)
-    return _basis_window(text[figures[i + 1].end() : end])
+    return basis_window(text[figures[i + 1].end() : end])
 
 
 # An alternative in another measure between a growth and the next: "an increase of 11% or
@@ -104,7 +104,7 @@ def _alternative_words(text: str, figures: list[re.Match[str]], i: int, after: s
     if i + 1 >= len(figures) or not _OR_NEXT.fullmatch(after):
         return ""
     end = figures[i + 2].start() if i + 2 < len(figures) else len(text)
-    return _basis_window(text[figures[i + 1].end() : end])
+    return basis_window(text[figures[i + 1].end() : end])
 
 
 # A figure set against a range of the same measure: "10.6% organic revenue growth, slightly
@@ -125,7 +125,7 @@ def _range_words(text: str, figures: list[re.Match[str]], i: int, after: str) ->
     if not re.fullmatch(r"\s*(?:to|-|–)\s*", between):
         return ""
     end = figures[i + 3].start() if i + 3 < len(figures) else len(text)
-    return _basis_window(text[figures[i + 2].end() : end])
+    return basis_window(text[figures[i + 2].end() : end])
 
 
 def frame_words(opening: str) -> str:
@@ -163,20 +163,26 @@ def growth_basis(
     if i and _CLAUSE_OPENS.search(text, since, start):
         frame = ""  # "X continued to sequentially improve, down 8%, as 48% growth in Y …": Y's none
     for words in (
-        _basis_window(after),
-        _basis_window(_own_clause(text[since:start])),
+        basis_window(after),
+        basis_window(_own_clause(text[since:start])),
         _listed_words(text, figures, i, after),
         _alternative_words(text, figures, i, after),
         _range_words(text, figures, i, after),
         frame,
     ):
-        basis = _basis(words)
-        if basis:
-            break
-    else:
-        return ""
+        if _basis(words):
+            return basis_in(words, text, against, basis_window(after))
+    return ""
+
+
+def basis_in(words: str, text: str, against: Against, quarter_words: str | None = None) -> str:
+    """The basis `words` say for a growth of the clause `text`: a quarter named against the
+    clause's own is the year before or sequential (read in `quarter_words`, `words` unless
+    given); a year two back or a base before the pandemic is no year-over-year basis."""
+    basis = _basis(words)
     if basis == "year over year":
-        basis = _against_quarter(_basis_window(after), text, basis, against.quarter)
+        said = words if quarter_words is None else quarter_words
+        basis = _against_quarter(said, text, basis, against.quarter)
         if basis == "year over year" and _years_back(words, against):
             return ""
     return basis
@@ -184,7 +190,7 @@ def growth_basis(
 
 def list_basis(text: str, after_last: str, frame: str, against: Against) -> str:
     """The basis of a list's growths said after its last figure, else the clause's frame."""
-    for words in (_basis_window(after_last), frame):
+    for words in (basis_window(after_last), frame):
         basis = _basis(words)
         if basis:
             return "" if basis == "year over year" and _years_back(words, against) else basis
@@ -224,7 +230,7 @@ def _years_back(words: str, against: Against) -> bool:
         return False  # "in the second quarter of 2020 over 2019"; "versus 2020 and from 2019"
     if against.named and year + 1 not in against.named:
         return True  # "compared to Q2 2019" where no statement names 2020: two years back, maybe
-    return year < sentence_base(against.sentence, against.latest)
+    return year < sentence_base(against.sentence, against.latest, quarter=against.quarter)
 
 
 @lru_cache(maxsize=32)
@@ -252,14 +258,14 @@ _OWN_YEAR = re.compile(
 )
 
 
-def latest_base(sentences: Iterable[str]) -> float:
+def latest_base(sentences: Iterable[str], quarter: int = 0) -> float:
     """The latest year the company's statements of what happened measure a growth against,
     a year before (its forecasts set aside: "we expect 2022 to grow 5% versus 2021" is no base
     of this year's figures; a quarter just before the sentence's own is no year before)."""
     latest: float = 0
     for sentence in sentences:
         if "%" in sentence and _BASE_YEAR.search(sentence) and not FORWARD.search(sentence):
-            latest = max(latest, sentence_base(sentence, 0, said_before=False))
+            latest = max(latest, sentence_base(sentence, 0, said_before=False, quarter=quarter))
     return latest
 
 
@@ -310,7 +316,9 @@ def named_years(sentences: Iterable[str]) -> frozenset[int]:
     return frozenset(named)
 
 
-def sentence_base(sentence: str, latest: float, *, said_before: bool = True) -> float:
+def sentence_base(
+    sentence: str, latest: float, *, said_before: bool = True, quarter: int = 0
+) -> float:
     """The latest year-over-year base `sentence` names, or `latest` (the document's) where
     that is later; with `said_before`, a base said as the year before ("versus last year")
     is the latest of all (NOW)."""
@@ -320,7 +328,7 @@ def sentence_base(sentence: str, latest: float, *, said_before: bool = True) -> 
             continue
         if year == NOW and _OF_A_MEASURE.match(sentence, said.end()):
             continue  # "lower year-over-year selling prices": an adjective, no base
-        if year != NOW and _against_quarter(said.group(), sentence, "year over year") != (
+        if year != NOW and _against_quarter(said.group(), sentence, "year over year", quarter) != (
             "year over year"
         ):
             continue  # "compared to the third quarter of 2020" in the fourth: sequential
@@ -328,7 +336,7 @@ def sentence_base(sentence: str, latest: float, *, said_before: bool = True) -> 
     return latest
 
 
-def _basis_window(after: str) -> str:
+def basis_window(after: str) -> str:
     """The words a figure's basis is said in: up to a word that opens another phrase or
     clause ("up 5% to Q3 2019 and we achieved ... from our store base last year": the 5% is
     against Q3 2019), within _BASIS_REACH characters."""
@@ -336,11 +344,21 @@ def _basis_window(after: str) -> str:
         after = after[:_BASIS_REACH].rsplit(" ", 1)[0]  # whole words
     cut = CUT_BASIS.search(after)
     after = after[: cut.start()] if cut else after
+    amount = _AMOUNT_CHANGE.search(after) if "$" in after or "€" in after or "£" in after else None
+    after = after[: amount.start()] if amount else after
     clause = _NEW_CLAUSE.search(after)
     return after[: clause.start()] if clause else after
 
 
 _BASIS_REACH = 200
+# A change of an amount said after a growth with a verb of its own: the basis after it is the
+# amount's ("growing 23% operationally, … and increasing more than $170 million versus prior
+# year": 23% has none).
+_AMOUNT_CHANGE = re.compile(
+    r"(?:,|\band)\s+(?:increasing|decreasing|growing|rising|declining|adding)\s+"
+    r"(?:(?:more\s+than|over|nearly|about|approximately|by)\s+)?[$€£]",
+    re.I,
+)
 # "and" that opens a clause of its own subject: "and we achieved our highest sales".
 _NEW_CLAUSE = re.compile(r"\band\s+(?:we|our|it|they|this|that|these)\b", re.I)
 

@@ -25,7 +25,8 @@ _FRAME = re.compile(
     r"^\s*(?:(?:and|so|now|also|lastly|finally|next|first|second|then|overall)[\s,]+)*"
     r"(?:in|for|within|turning\s+(?:now\s+)?to|starting\s+with|moving\s+(?:now\s+)?(?:on\s*)?to|"
     r"moving\s+onto|as\s+for|looking\s+at|focusing\s+on|at|on|regarding|specific\s+to|from|"
-    r"with\s+respect\s+to|(?P<base>compared\s+(?:to|with)|versus|relative\s+to)|(?P<by>by))\s+"
+    r"with\s+respect\s+to|(?P<base>(?:when\s+|as\s+)?compared\s+(?:to|with)|versus|relative\s+to)|"
+    r"(?P<by>by))\s+"
     r"(?P<frame>[^,:;]{1,80}?)\s*[,:]\s+",
     re.I,
 )

@@ -49,6 +49,7 @@ from .patterns import (
     tail,
 )
 from .records import COMPANY, Stated
+from .scope import SentenceBasis
 from .subjects import Subject, read_subject
 from .vocabulary import (
     ATTRIBUTED,
@@ -73,6 +74,7 @@ def read_figures(
     each given only where no gate refuses it (gates.py)."""
     sentence = _CORRECTED.sub(lambda m: " " * len(m.group()), sentence)
     against = Against(sentence, latest, named, quarter)
+    scope = SentenceBasis(sentence, against)
     revenue_said = REVENUE_SAID.search(sentence) is not None
     first_subject: Subject | None = None
     first_clause: Clause | None = None  # a clause before any figure: its subject when needed
@@ -168,7 +170,7 @@ def read_figures(
                 figure.value / 100,
                 None if figure.high is None else figure.high / 100,
                 figure.comparison,
-                figure.basis,
+                figure.basis or (scope.of(at) if figure.kind == "growth" else ""),
                 figure.period or marks.period,
                 marks.forecast(text, figure.position),
                 "",

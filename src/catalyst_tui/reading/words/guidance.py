@@ -189,6 +189,8 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 continue
             if _GIVEN.match(match.group()) and not _FOR_PERIOD.match(sentence, match.end()):
                 continue
+            if direction == "introduced" and _NOT_BEGUN.search(match["object"]):
+                continue  # "introduced our midrange targets", "providing updated guidance"
             after = sentence[match.end() : match.end() + 40]
             metric = _metric(match["object"]) or _metric(after, first=True)
             found.append((match.start(), direction, metric))
@@ -208,6 +210,8 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 or _FORWARD_WORD.search(sentence, match.end())
             ):
                 continue  # "This was below our previous outlook of…": a result against it
+            if _NOT_GUIDED.search(sentence, max(0, match.start() - 50), match.start()):
+                continue  # "an increase in elective procedures above our previous forecast"
             if not _blocked(sentence, match.start(), match.end(), verb=False):
                 found.append((match.start(), direction, _metric(sentence[: match.end()])))
     for match in _STANDS.finditer(sentence) if _keyed(low, _STANDS_KEYS) else ():
@@ -292,6 +296,13 @@ _STANDS_KEYS = (
 )
 
 
+# A target is a goal, no guidance begun; guidance updated is begun before, its direction unsaid.
+_NOT_BEGUN = any_word("targets? updated revised adjusted")
+# What the company sees outside its own figures, said against its forecast: a market's
+# activity or its own stock of goods, no guidance moved.
+_NOT_GUIDED = any_word(
+    "procedures patients volumes? demand inventor(?:y|ies) traffic utilization activity"
+)
 _RESULT_WAS = re.compile(r"\b(?:was|were|came\s+in|ended|finished)\b", re.I)
 _PRIOR = re.compile(r"\b(?:prior|previous|earlier|last|initial|original)\b", re.I)
 _WAS = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?$", re.I)

@@ -51,7 +51,8 @@ _VERBS = word_set(
     totaled totalled came improved expanded contributed saw delivered posted generated
     registered experienced showed finished ended dropped jumped climbed exceeded remained
     continued continues remains performed performs outperformed achieved benefited drove led
-    delivers contributes accelerated decelerated rebounded"""
+    delivers contributes accelerated decelerated rebounded demonstrated exhibited displayed
+    enjoyed"""
 )
 
 

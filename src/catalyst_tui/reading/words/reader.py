@@ -69,12 +69,12 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
     for cached in (clause_subject, phrase_before, read_subject):
         cached.cache_clear()  # a sentence's phrases are read once within it, not across texts
     customers, parts = document_facts(text, spans)
-    latest = latest_base(text[s:e] for s, e in spans if e - s <= LONGEST)
+    quarter = document_quarter(text)
+    latest = latest_base((text[s:e] for s, e in spans if e - s <= LONGEST), quarter)
     years = named_years(text[s:e] for s, e in spans if e - s <= LONGEST)
     company = {m["name"].casefold() for m in _LISTED.finditer(text)}
     company |= {m["name"].casefold() for m in _OFFICER.finditer(text, 0, _OPENING)}
     named = frozenset(company)
-    quarter = document_quarter(text)
     found: list[Stated] = []
     for start, end in spans:
         sentence = text[start:end]

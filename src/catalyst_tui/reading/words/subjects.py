@@ -264,8 +264,9 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
             return Subject(rest.name or COMPANY, True, other or rest.other, rest.anaphor)
     kept = [
         w
-        for w, low in zip(words, lows, strict=True)
+        for i, (w, low) in enumerate(zip(words, lows, strict=True))
         if low not in GENERIC_WORDS
+        and not (low == "operating" and lows[i + 1 : i + 2] in (["revenue"], ["revenues"]))
         and low not in _COMPARATIVES
         and low not in PERIOD_WORD
         and low not in PRONOUNS

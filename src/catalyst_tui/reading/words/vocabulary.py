@@ -36,7 +36,8 @@ OTHER_MEASURES = word_set(
     deps subscriptions patients procedures survival exchange currency currencies oibda ebita ffo
     affo noi aur aurs aav absorption consumption traffic gmv tpv aum comps closures openings size
     restaurants outlets franchises branches doors estimate estimates transactions
-    gdv oci advertising principal keys nights"""
+    gdv oci advertising principal keys nights enrollment enrollments attendance admissions
+    visitors mg&a charge charges amortization depreciation inflation deflation"""
 )
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
 # ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
@@ -59,6 +60,11 @@ NOT_REVENUE = re.compile(
     # a system of franchised units ("system sales", "systemwide sales"): no one's revenue
     r"\baverage\s+(?:(?:weekly|daily|unit|restaurant|store|check)\s+)?(?:sales|volumes?)\b|"
     r"\bauvs?\b|\bsystem(?:[- ]?wide)?\s+sales\b|"
+    # a count of units sold ("retail unit sales", "season pass unit growth"): no revenue; a
+    # business unit's sales are its own
+    r"(?<!business\s)\bunits?\s+(?:sales|growth|volumes?)\b|"
+    # sales written are orders taken, revenue only when delivered
+    r"\bwritten\s+(?:sales|orders|business)\b|"
     # a timeshare's contracts signed, a retailer's average unit retail: no revenue of the period
     r"\bcontract\s+sales\b|\baverage\s+unit\s+retail\b|"
     # a figure per unit of something: "On a per square foot basis, our revenues were up 7%"
@@ -154,9 +160,15 @@ YEARLY = re.compile(
     r"(?:(?:last|prior|previous)\s+(?:fiscal\s+)?year(?!\s*[- ]to[- ]date)|prior[- ]year|"
     r"year[- ]ago)|"
     r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with)|against)\s+(?:the\s+|our\s+)?"
-    r"(?:(?:19|20)\d\d|q[1-4]\s+(?:of\s+)?(?:fiscal\s+)?['’]?\d{2,4}|fy\s?['’]?\d{2}(?:\d\d)?\b|"
+    r"(?:(?:fiscal\s+)?(?:19|20)\d\d|q[1-4]\s+(?:of\s+)?(?:fiscal\s+)?['’]?\d{2,4}|"
+    r"fy\s?['’]?\d{2}(?:\d\d)?\b|"
     r"(?:(?:first|second|third|fourth)\s+quarter|q[1-4])\s+(?:of\s+)?(?:fiscal\s+)?"
-    r"(?:year\s+)?['’]?\d{2,4}|(?:19|20)\d\d\s+\w+\s+quarter|(?:same|comparable)\s+(?:quarter|period))|"
+    r"(?:year\s+)?['’]?\d{2,4}|(?:19|20)\d\d\s+\w+\s+quarter|"
+    # "the first nine months of 2020"
+    r"(?:first|last)\s+(?:three|six|nine|twelve|\d{1,2})\s+months\s+of\s+(?:fiscal\s+)?"
+    r"(?:19|20)\d\d|"
+    # "the same quarter in fiscal 2019": the year is the base's
+    r"(?:same|comparable)\s+(?:quarter|period)(?:\s+(?:in|of)\s+(?:fiscal\s+)?(?:19|20)\d\d)?)|"
     # "from $216.1 million in the third quarter of fiscal '19": the base is a year's
     r"(?:from|versus|compared\s+(?:to|with))\s+\$?[\d.,]+\s*(?:million|billion)?\s+(?:in|for)\s+"
     r"(?:the\s+)?(?:[\w\s-]{0,25}?\s+)?(?:of\s+)?(?:fiscal\s+)?(?:year\s+)?['’]?\d{2,4}\b",

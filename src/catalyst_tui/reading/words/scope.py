@@ -1,0 +1,70 @@
+"""A basis said once for a whole sentence: at its end, after its last figure ("sales were up
+22% and adjusted operating margins were down 230 basis points to 6.9% when compared with the
+third quarter of 2020"), or in a frame at its start, before its first ("When compared with
+2020, …"). It scopes each growth of the sentence that says no basis of its own (figures.py
+gives it)."""
+
+from __future__ import annotations
+
+import re
+
+from .bases import Against, basis_in, basis_window, frame_words
+from .patterns import FIGURE
+from .vocabulary import SEQUENTIAL, YEARLY
+
+
+class SentenceBasis:
+    """The basis a sentence says once, for its figures that say none: read at most once, and
+    only for a sentence that has a growth with none. It reaches a figure over clauses joined
+    by "and", not over a contrast or a semicolon ("X improved 11%, while Y increased 21%
+    year-over-year": the 11% has none)."""
+
+    def __init__(self, sentence: str, against: Against) -> None:
+        self.sentence = sentence
+        self.against = against
+        self._figures: list[re.Match[str]] | None = None
+        self._said: list[tuple[str, int, int]] = []  # each basis, and the words it reaches over
+
+    def of(self, at: int) -> str:
+        """The sentence's basis for the growth whose figure stands at `at`; "" where the
+        figure's own words (back to the figure before it, on to the one after) say a basis,
+        kept or set aside (a base two years back is no year before)."""
+        if self._figures is None:
+            self._figures = list(FIGURE.finditer(self.sentence))
+            self._said = self._read(self._figures)
+        if not self._said:
+            return ""
+        since, until = 0, len(self.sentence)
+        for figure in self._figures:
+            if figure.end() <= at:
+                since = figure.end()
+            elif figure.start() > at:
+                until = figure.start()
+                break
+        own = self.sentence[since:until]
+        if SEQUENTIAL.search(own) or YEARLY.search(own):
+            return ""
+        for basis, start, end in self._said:
+            if not _CONTRAST.search(self.sentence, min(start, at), max(end, at)):
+                return basis
+        return ""
+
+    def _read(self, figures: list[re.Match[str]]) -> list[tuple[str, int, int]]:
+        if not figures:
+            return []
+        said = []
+        last = figures[-1].end()
+        closing = basis_window(self.sentence[last:])
+        basis = basis_in(closing, self.sentence, self.against) if closing else ""
+        if basis:
+            said.append((basis, last, last))
+        first = figures[0].start()
+        opening = frame_words(self.sentence[: self.sentence.find(",", 0, first) + 1])
+        basis = basis_in(opening, self.sentence, self.against) if opening else ""
+        if basis:
+            said.append((basis, len(opening), len(opening)))  # "When compared with 2020, …"
+        return said
+
+
+# What a basis does not reach over: a contrast, a semicolon.
+_CONTRAST = re.compile(r";|\b(?:while|whereas|but|although|though|yet)\b", re.I)
