@@ -19,7 +19,7 @@ from ..thesis.vocabulary import VERDICT, Status
 if TYPE_CHECKING:
     from ..config import Config
     from ..store import Store
-    from ..store.records import VerdictEvent
+    from ..store.verdicts import VerdictEvent
     from ..thesis.judgement import CheckpointState, Evaluation
     from ..thesis.snapshot import MarketSnapshot
 

@@ -1,6 +1,6 @@
 """The frozen records the store hands out: what a sync changed, fetch times, provider health,
 tickers, watch rows, checkpoints, events, notices, the outbox, each channel's health, health,
-price rows, filings, documents, evidence, verdicts and the releases read first from a feed.
+price rows, filings, documents, evidence and the releases read first from a feed.
 NamedTuples: the start-up path reads thousands of them (stored text becomes their values in
 columns.py)."""
 
@@ -21,8 +21,6 @@ if TYPE_CHECKING:
     from ..thesis.judgement import Reason
     from ..thesis.kpis.awaiting import Awaiting
     from ..thesis.portfolio.positions import Position
-    from ..thesis.verdict import VerdictReason
-    from ..thesis.vocabulary import Verdict
 
 # -- records -----------------------------------------------------------------------------------
 
@@ -276,6 +274,11 @@ class FilingRecord(NamedTuple):
         return self.filing.accepted
 
     @property
+    def ts(self) -> dt.datetime:
+        """Where it stands among dated records (a timeline's): when SEC accepted it."""
+        return self.filing.accepted
+
+    @property
     def filed(self) -> dt.date:
         return self.filing.filed
 
@@ -367,25 +370,6 @@ class Found(NamedTuple):
     start: int
     end: int
     notify: bool
-
-
-class RecordedVerdict(NamedTuple):
-    """A ticker's verdict as last recorded, since when."""
-
-    symbol: str
-    verdict: Verdict
-    since: dt.datetime
-
-
-class VerdictEvent(NamedTuple):
-    """A change of a ticker's verdict (store/verdicts.py)."""
-
-    id: int
-    ts: dt.datetime
-    symbol: str
-    previous: Verdict
-    verdict: Verdict
-    reasons: tuple[VerdictReason, ...]
 
 
 class FeedRelease(NamedTuple):

@@ -6,17 +6,39 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..thesis.evidence.stance import Accepted, Stance
 from ..thesis.verdict import Standing, TickerVerdict
 from ..thesis.vocabulary import Status, Verdict
 from . import columns
 from .door import Door
-from .records import RecordedVerdict, VerdictEvent
 
 if TYPE_CHECKING:
     from ..thesis.reported.forecast import Forecast
+    from ..thesis.verdict import VerdictReason
+
+__all__ = ["RecordedVerdict", "VerdictEvent", "Verdicts"]
+
+
+class RecordedVerdict(NamedTuple):
+    """A ticker's verdict as last recorded, since when."""
+
+    symbol: str
+    verdict: Verdict
+    since: dt.datetime
+
+
+class VerdictEvent(NamedTuple):
+    """A change of a ticker's verdict (store/verdicts.py)."""
+
+    id: int
+    ts: dt.datetime
+    symbol: str
+    previous: Verdict
+    verdict: Verdict
+    reasons: tuple[VerdictReason, ...]
+
 
 # Each active checkpoint of each active ticker, in the file's order; of a missed one, the day its
 # last miss was acknowledged, when every miss of it is (a seek of its own events, as

@@ -9,7 +9,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, NamedTuple, Protocol, TypeVar
 
-from ..store.records import CheckpointRecord, EventRecord, FilingRecord, VerdictEvent
+from ..store.records import CheckpointRecord, EventRecord, FilingRecord
+from ..store.verdicts import VerdictEvent
 from ..thesis.catalogue import METRICS
 from ..thesis.conditions import rebased
 from ..thesis.kinds import status_word
@@ -65,32 +66,6 @@ class SplitEntry(NamedTuple):
         return f"{self.split.symbol} split {self.split.text} on {self.split.day.isoformat()}"
 
 
-class FilingEntry(NamedTuple):
-    filing: FilingRecord
-    items: str  # its items named, '2.02 Results of Operations and Financial Condition', or ""
-
-    @classmethod
-    def of(cls, record: FilingRecord) -> FilingEntry:
-        """The entry of a stored filing, its items named but for 9.01 (the exhibits: in every
-        8-K)."""
-        named = record.filing._replace(items=tuple(i for i in record.filing.items if i != "9.01"))
-        return cls(record, named.item_text)
-
-    @property
-    def ts(self) -> dt.datetime:
-        return self.filing.accepted
-
-    @property
-    def symbol(self) -> str:
-        return self.filing.symbol
-
-    @property
-    def text(self) -> str:
-        """'ALAB 8-K · 2.02 Results of Operations and Financial Condition'."""
-        named = f" · {self.items}" if self.items else ""
-        return f"{self.filing.symbol} {self.filing.form}{named}"
-
-
 class _Dated(Protocol):
     @property
     def ts(self) -> dt.datetime: ...
@@ -114,6 +89,31 @@ class _Entry(Generic[_T]):
     @property
     def symbol(self) -> str:
         return self.record.symbol
+
+
+@dataclass(frozen=True, slots=True)
+class FilingEntry(_Entry[FilingRecord]):
+    """An SEC filing, its items named ('2.02 Results of Operations and Financial Condition', or
+    "")."""
+
+    items: str
+
+    @classmethod
+    def of(cls, record: FilingRecord) -> FilingEntry:
+        """The entry of a stored filing, its items named but for 9.01 (the exhibits: in every
+        8-K)."""
+        named = record.filing._replace(items=tuple(i for i in record.filing.items if i != "9.01"))
+        return cls(record, named.item_text)
+
+    @property
+    def filing(self) -> FilingRecord:
+        return self.record
+
+    @property
+    def text(self) -> str:
+        """'ALAB 8-K · 2.02 Results of Operations and Financial Condition'."""
+        named = f" · {self.items}" if self.items else ""
+        return f"{self.filing.symbol} {self.filing.form}{named}"
 
 
 class VerdictEntry(_Entry[VerdictEvent]):
