@@ -1,0 +1,46 @@
+"""What fooled the reader of words on a seventh round of calls never seen, class by class, in
+made-up sentences written in their manner; each beside what it states, in the words of
+test_read_words_classes.py ("growth 9 yoy : Brazil", "share 80 : Pumps", or nothing). Precision
+first: where a rule cannot say whose a figure is, or against what, the sentence gives nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.reading.words.test_read_words_classes import _check
+
+NOT_REVENUE: list[tuple[str, list[str]]] = [
+    # volumes a distributor sells on, a subscriber count's additions: counts, no revenue
+    ("Depletions declined approximately 5% during the quarter.", []),
+    ("We delivered 210,000 postpaid net adds, up more than 30% from prior year.", []),
+    # revenue per user is an average, not revenue
+    ("Excluding the fee change, ARPU increased by $1.10, or 3%.", []),
+    # commodity values are prices
+    (
+        "Recycling revenue increases were driven by higher commodity values, including "
+        "cardboard, up 30%; and metals, both up over 90%.",
+        [],
+    ),
+    # someone else's measure: "as per" a panel's data
+    ("Our craft portfolio in Canada grew 12% as per Nielsen in 2020.", []),
+    # a revenue's own growth is still read
+    ("Residential revenues increased 4%.", ["growth 4 : Residential"]),
+]
+
+
+#: Each class of the round, by the rule of English or of accounting that answers it.
+CLASSES = {
+    "counts, averages per user, prices and others' data are no revenue": NOT_REVENUE,
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(text, expected, id=f"{rule}: {text[:50]}")
+        for rule, table in CLASSES.items()
+        for text, expected in table
+    ],
+)
+def test_each_class_reads_as_its_rule_says(text: str, expected: list[str]) -> None:
+    _check(text, expected)
