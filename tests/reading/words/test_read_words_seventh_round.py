@@ -27,10 +27,26 @@ NOT_REVENUE: list[tuple[str, list[str]]] = [
     ("Residential revenues increased 4%.", ["growth 4 : Residential"]),
 ]
 
+GUIDANCE: list[tuple[str, list[str]]] = [
+    # more detail around an outlook is no guidance begun
+    (
+        "We look forward to providing more detail around our outlook for the year ahead.",
+        [],
+    ),
+    # guidance said revised does not stand, whatever it goes on to be
+    (
+        "While our revised full year guidance reflects what continues to be a difficult "
+        "market, our team remains focused on customers.",
+        [],
+    ),
+    ("Our full year guidance continues to be $2.10 to $2.20.", ["guidance reiterated"]),
+]
+
 
 #: Each class of the round, by the rule of English or of accounting that answers it.
 CLASSES = {
     "counts, averages per user, prices and others' data are no revenue": NOT_REVENUE,
+    "detail around an outlook and revised guidance are no direction": GUIDANCE,
 }
 
 
