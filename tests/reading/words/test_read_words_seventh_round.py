@@ -42,11 +42,29 @@ GUIDANCE: list[tuple[str, list[str]]] = [
     ("Our full year guidance continues to be $2.10 to $2.20.", ["guidance reiterated"]),
 ]
 
+NAMED_EXAMPLE: list[tuple[str, list[str]]] = [
+    # "year-to-year" is year over year
+    ("Revenue grew 6% on a year-to-year basis.", ["growth 6 yoy : company"]),
+    # a part named as the example of what the clause spoke of is the figure's subject
+    (
+        "On a year-to-year basis, we grew sales in most of our end markets, most notably "
+        "Mining, up 40%.",
+        ["growth 40 yoy : Mining"],
+    ),
+    (
+        "Sales rose in every region, particularly Asia Pacific, up 12% year over year.",
+        ["growth 12 yoy : Asia Pacific"],
+    ),
+    # "year-to-date" stays no basis
+    ("Revenue grew 5% year-to-date.", ["growth 5 : company"]),
+]
+
 
 #: Each class of the round, by the rule of English or of accounting that answers it.
 CLASSES = {
     "counts, averages per user, prices and others' data are no revenue": NOT_REVENUE,
     "detail around an outlook and revised guidance are no direction": GUIDANCE,
+    "year-to-year is a basis; a part named as the example is the subject": NAMED_EXAMPLE,
 }
 
 

@@ -150,7 +150,7 @@ SEQUENTIAL = re.compile(
     re.I,
 )
 YEARLY = re.compile(
-    r"year[- ](?:over|on)[- ]year|\byoy\b|\by/y\b|"
+    r"year[- ](?:over|on|to)[- ]year|\byoy\b|\by/y\b|"
     # a year before is a base after a word of comparison; "grew 70% last year", "a 22% increase
     # in the year-ago quarter" say when, not against what
     r"(?:than|from|versus|vs\.?|over|on|to|compared\s+(?:to|with)|against|relative\s+to|"
