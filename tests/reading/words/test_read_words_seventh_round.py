@@ -55,6 +55,13 @@ NAMED_EXAMPLE: list[tuple[str, list[str]]] = [
         "Sales rose in every region, particularly Asia Pacific, up 12% year over year.",
         ["growth 12 yoy : Asia Pacific"],
     ),
+    # "for X as a whole" names the whole: the part named before the verb keeps the figure
+    (
+        "Engine revenues increased by more than 15% sequentially for the group as a whole "
+        "and for its forgings unit.",
+        ["growth 15 > sequential : Engine"],
+    ),
+    ("Revenue grew 10% for Europe.", ["growth 10 : Europe"]),
     # "year-to-date" stays no basis
     ("Revenue grew 5% year-to-date.", ["growth 5 : company"]),
 ]
@@ -64,7 +71,7 @@ NAMED_EXAMPLE: list[tuple[str, list[str]]] = [
 CLASSES = {
     "counts, averages per user, prices and others' data are no revenue": NOT_REVENUE,
     "detail around an outlook and revised guidance are no direction": GUIDANCE,
-    "year-to-year is a basis; a part named as the example is the subject": NAMED_EXAMPLE,
+    "year-to-year is a basis; the example named is the subject, the whole none": NAMED_EXAMPLE,
 }
 
 

@@ -56,6 +56,8 @@ def object_subject(after: str, *, of_revenue: bool = False) -> Subject | None:
     # "13% for notebooks" after a revenue: the part; "a 10% increase in impressions": what
     # increased, a part only where a word or a name says so
     words = match["x"].strip()
+    if re.match(r"\s*as\s+a\s+whole\b", after[match.end("x") :], re.I):
+        return None  # "for ATI as a whole and for HPMC": the whole, no part named after
     said_in = re.findall(r"[a-z]+", after[match.start("x") :][:40].lower())[:4]
     if any(w in CURRENCIES for w in said_in):
         return None  # "up 12% in USD", "in U.S. dollars": the currency it is said in
