@@ -1839,6 +1839,15 @@ def _cases(table: list[tuple[str, list[str]]]) -> list[object]:
     return [pytest.param(text, expected, id=text[:60]) for text, expected in table]
 
 
+def by_rule(classes: dict[str, list[tuple[str, list[str]]]]) -> list[object]:
+    """Each case of each class, named by its rule."""
+    return [
+        pytest.param(text, expected, id=f"{rule}: {text[:50]}")
+        for rule, table in classes.items()
+        for text, expected in table
+    ]
+
+
 @pytest.mark.parametrize(("text", "expected"), _cases(LISTS))
 def test_a_list_gives_each_item_its_figure(text: str, expected: list[str]) -> None:
     _check(text, expected)

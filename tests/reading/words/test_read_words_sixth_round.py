@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.reading.words.test_read_words_classes import _check
+from tests.reading.words.test_read_words_classes import _check, by_rule
 
 ONE_BASIS: list[tuple[str, list[str]]] = [
     # a basis said once at the sentence's end scopes each figure that names none of its own
@@ -163,13 +163,6 @@ CLASSES = {
 }
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        pytest.param(text, expected, id=f"{rule}: {text[:50]}")
-        for rule, table in CLASSES.items()
-        for text, expected in table
-    ],
-)
+@pytest.mark.parametrize(("text", "expected"), by_rule(CLASSES))
 def test_each_class_reads_as_its_rule_says(text: str, expected: list[str]) -> None:
     _check(text, expected)

@@ -56,6 +56,8 @@ def object_subject(after: str, *, of_revenue: bool = False) -> Subject | None:
     # "13% for notebooks" after a revenue: the part; "a 10% increase in impressions": what
     # increased, a part only where a word or a name says so
     words = match["x"].strip()
+    if re.match(r"\s*as\s+a\s+whole\b", after[match.end("x") :], re.I):
+        return None  # "for ATI as a whole and for HPMC": the whole, no part named after
     said_in = re.findall(r"[a-z]+", after[match.start("x") :][:40].lower())[:4]
     if any(w in CURRENCIES for w in said_in):
         return None  # "up 12% in USD", "in U.S. dollars": the currency it is said in
@@ -275,11 +277,23 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
             if framed.other and not aside:
                 return framed  # "And in this segment, sales increased 13%": named before
             return framed if framed.name not in ("", COMPANY) else subject
+    notably = _NOTABLY.search(text, near, at) if not phrase else None
+    if notably is not None:  # "sales grew in our end markets, most notably Energy, up 60%"
+        named = read_subject(notably["name"], revenue_said=True)
+        return named if named.name not in ("", COMPANY) else Subject("", False, True, False)
     if relative_unread(text, at):
         return Subject("", False, True, False)  # "…, which represents 13%": no antecedent read
     if _RELATIVE_AFTER.search(stripped) and not REVENUE_SAID.search(text, 0, at):
         return Subject("", False, True, False)  # "829 customers …, which is a 5% improvement"
     return clause_subject(text, first, revenue_said)
+
+
+# A part named as the example of what the clause spoke of, set off by a comma before its
+# figure: "we grew sales in most of our end markets, most notably Energy, up 60%".
+_NOTABLY = re.compile(
+    r"\b(?:most\s+)?(?:notably|particularly|especially|namely)\s+"
+    r"(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}),\s*$"
+)
 
 
 # A linking verb right before a word that completes it: "remained consistent", "stayed stable".

@@ -218,6 +218,8 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         lead = sentence[max(sentence.rfind(c, 0, match.start()) for c in ",;:") + 1 : match.start()]
         if match["in_line"] and not FORWARD.search(sentence, 0, match.start()):
             continue  # "Revenue was in line with our previous guidance": a result
+        if _CHANGED.search(match.group()):
+            continue  # "our revised guidance reflects what continues to be": changed, no stand
         if not (_NEGATED.search(lead) or _HEDGED.search(lead) or _ELSE.search(match.group())):
             found.append((match.start(), "reiterated", _metric(match.group())))
     for match in _PASSIVE.finditer(sentence) if _keyed(low, (" is ", " was ", " been ")) else ():
@@ -297,12 +299,14 @@ _STANDS_KEYS = (
 
 
 # A target is a goal, no guidance begun; guidance updated is begun before, its direction unsaid.
-_NOT_BEGUN = any_word("targets? updated revised adjusted")
+_NOT_BEGUN = any_word("targets? updated revised adjusted details?")
 # What the company sees outside its own figures, said against its forecast: a market's
 # activity or its own stock of goods, no guidance moved.
 _NOT_GUIDED = any_word(
     "procedures patients volumes? demand inventor(?:y|ies) traffic utilization activity"
 )
+# Guidance said changed: what it is said to be is the change's, no guidance standing.
+_CHANGED = any_word("revised updated new lowered raised reduced increased")
 _RESULT_WAS = re.compile(r"\b(?:was|were|came\s+in|ended|finished)\b", re.I)
 _PRIOR = re.compile(r"\b(?:prior|previous|earlier|last|initial|original)\b", re.I)
 _WAS = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?$", re.I)

@@ -85,8 +85,11 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
         guidance = _GUIDANCE.search(lowered) is not None
         if not (figures or guidance) or boilerplate(sentence):
             continue
-        plain = _BULLET.sub(lambda m: " " * len(m.group()), sentence)
-        plain = _NOTE.sub(lambda m: " " * len(m.group()), plain)
+        plain = sentence
+        if plain[:1] in _BULLETS:
+            plain = _BULLET.sub(lambda m: " " * len(m.group()), plain)
+        if "[" in plain:  # a note is looked for only where a bracket stands
+            plain = _NOTE.sub(lambda m: " " * len(m.group()), plain)
         read = (
             read_figures(plain, start, end, customers, parts, latest, years, named, quarter)
             if figures

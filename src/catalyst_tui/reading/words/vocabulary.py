@@ -37,7 +37,8 @@ OTHER_MEASURES = word_set(
     affo noi aur aurs aav absorption consumption traffic gmv tpv aum comps closures openings size
     restaurants outlets franchises branches doors estimate estimates transactions
     gdv oci advertising principal keys nights enrollment enrollments attendance admissions
-    visitors mg&a charge charges amortization depreciation inflation deflation"""
+    visitors mg&a charge charges amortization depreciation inflation deflation depletions
+    arpu arpa arpc arppu adds values"""
 )
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
 # ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
@@ -149,7 +150,7 @@ SEQUENTIAL = re.compile(
     re.I,
 )
 YEARLY = re.compile(
-    r"year[- ](?:over|on)[- ]year|\byoy\b|\by/y\b|"
+    r"year[- ](?:over|on|to)[- ]year|\byoy\b|\by/y\b|"
     # a year before is a base after a word of comparison; "grew 70% last year", "a 22% increase
     # in the year-ago quarter" say when, not against what
     r"(?:than|from|versus|vs\.?|over|on|to|compared\s+(?:to|with)|against|relative\s+to|"
@@ -194,7 +195,7 @@ STACKED = re.compile(
 # finding ("SpendingPulse shows that retail sales were up 3%").
 ATTRIBUTED = any_word(
     "according_to estimates?_that forecasts?_that projects?_that predicts?_that shows?_that "
-    "showed_that indicates?_that indicated_that suggests?_that suggested_that"
+    "as_per showed_that indicates?_that indicated_that suggests?_that suggested_that"
 )
 FORWARD = re.compile(
     r"\b(?:expects?|expecting|anticipates?|anticipating|will|plans?\s+to|planning\s+to|"
