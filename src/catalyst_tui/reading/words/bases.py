@@ -336,6 +336,7 @@ def sentence_base(
     return latest
 
 
+@lru_cache(maxsize=32)  # a clause's figures ask for the same words' window again
 def basis_window(after: str) -> str:
     """The words a figure's basis is said in: up to a word that opens another phrase or
     clause ("up 5% to Q3 2019 and we achieved ... from our store base last year": the 5% is
@@ -372,6 +373,7 @@ _OF_A_MEASURE = re.compile(
 _LAPPED = re.compile(r"\b(?:comps?|comparisons?|compares?|gains|strength|growth)\b", re.I)
 
 
+@lru_cache(maxsize=32)  # a figure's words asked again for the basis they say (growth_basis)
 def _basis(words: str) -> str:
     """The basis said first in `words`: "up 12% year-over-year, an acceleration from our Q1"
     is year over year."""

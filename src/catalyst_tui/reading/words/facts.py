@@ -38,6 +38,8 @@ _NOT_NAMES = word_set(
     new some other many several both all each its their his her my your"""
 )
 _PART_WORD = re.compile(r"\b(?:revenues?|sales|represented|accounted\s+for|comprised)\b")
+# The words _PART_WORD finds one of, as they stand in it.
+_PART_WORDS = ("revenue", "sales", "represented", "accounted", "comprised")
 _SHARE_VERBS = frozenset({"represented", "accounted for", "comprised"})
 _SHARE_NEXT = re.compile(r"\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+)?\d")
 _WORD = re.compile(r"[A-Za-z][\w&/-]*")
@@ -61,13 +63,18 @@ def document_facts(
             continue  # a question states nothing, not even who is a customer
         if concentration:  # "we had three 10% customers. Cisco and Lumentum both represented"
             customers.update(_sharing(sentence))
-        concentration = _CONCENTRATION.search(sentence) is not None
-        if _CUSTOMER_WORD.search(sentence):
+        # Each pattern searched only where its word stands (a test of a substring, a tenth of
+        # a search's cost; ASCII text alone is lowered so, as a pattern ignoring case reads it).
+        concentration = (
+            "customers" in sentence.lower() or not sentence.isascii()
+        ) and _CONCENTRATION.search(sentence) is not None
+        if ("customer" in sentence or "client" in sentence) and _CUSTOMER_WORD.search(sentence):
             customers.update(_customers(sentence))
-        for anchor in _PART_WORD.finditer(sentence):
-            part = _part(sentence, anchor)
-            if part:
-                parts.add(part)
+        if any(word in sentence for word in _PART_WORDS):
+            for anchor in _PART_WORD.finditer(sentence):
+                part = _part(sentence, anchor)
+                if part:
+                    parts.add(part)
     return frozenset(customers), frozenset(parts)
 
 
