@@ -49,3 +49,48 @@ GUIDANCE_VERBS: dict[str, list[tuple[str, list[str]]]] = {
 @pytest.mark.parametrize(("text", "expected"), by_rule(GUIDANCE_VERBS))
 def test_guidance_moved_by_verbs_in_other_words(text: str, expected: list[str]) -> None:
     _check(text, expected)
+
+
+# Guidance moved or standing said with no verb of the company's, and their traps.
+GUIDANCE_NOUNS: dict[str, list[tuple[str, list[str]]]] = {
+    "a noun of the change after the guidance": [
+        ("Our guidance raise is broad-based across the business.", ["guidance raised"]),
+        ("This guidance increase reflects our strong balance sheet.", ["guidance raised"]),
+    ],
+    "a noun of the change before the guidance": [
+        ("The range includes an increase in beer operating income guidance.", ["guidance raised"]),
+        ("The increase in our top line guidance is due to shipments.", ["guidance raised"]),
+        ("This is a $0.40 improvement in our earnings per share guidance.", ["guidance raised"]),
+        ("I will close with a positive update to our guidance for the year.", ["guidance raised"]),
+        # someone else's view of a market is no guidance of ours
+        ("We see an increase in our outlook for the market this year.", []),
+    ],
+    "ours said higher": [
+        ("This higher guidance reflects the momentum of the base business.", ["guidance raised"]),
+    ],
+    "a forecast set against the initial outlook": [
+        (
+            "Revenue for the year is now estimated to be $5.9 billion or $175 million above "
+            "our initial outlook.",
+            ["guidance raised"],
+        ),
+        (
+            "Free cash flow is now expected to be $1 billion and down $20 million from our "
+            "initial outlook.",
+            ["guidance cut"],
+        ),
+        # a result set against it is no guidance moved
+        ("Revenue was $175 million above our initial outlook.", []),
+    ],
+    "guidance said unchanged with no determiner": [
+        ("Capex guidance is also unchanged.", ["guidance reiterated"]),
+        ("Guidance for the other items remains materially unchanged.", ["guidance reiterated"]),
+        ("Our guidance for operating expenses hasn't changed.", ["guidance reiterated"]),
+        ("Our revised guidance for other items is unchanged from the one we gave in May.", []),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), by_rule(GUIDANCE_NOUNS))
+def test_guidance_moved_or_standing_said_with_no_verb(text: str, expected: list[str]) -> None:
+    _check(text, expected)

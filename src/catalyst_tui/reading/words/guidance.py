@@ -20,6 +20,7 @@ from ..wordlists import any_word, one_of
 from .patterns import GUIDANCE_NOUN
 from .prior import against_prior_range, against_prior_words, from_to
 from .records import Stated
+from .said_otherwise import said_otherwise
 from .vocabulary import FORWARD, REACH
 
 _NOUN = GUIDANCE_NOUN
@@ -251,6 +252,9 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
             _HARDSHIP.search(sentence)
         ):  # "As a result of the supply chain challenges, we are revising our guidance"
             found.append((match.start(), "cut", _metric(match.group())))
+    for at, until, direction in said_otherwise(sentence):
+        if not _blocked(sentence, at, until, verb=False):
+            found.append((at, direction, _metric(sentence[at:until])))
     moved = (
         (against_prior_range(sentence) or against_prior_words(sentence))
         if _keyed(low, _PRIOR_KEYS_ALL)
