@@ -94,3 +94,26 @@ GUIDANCE_NOUNS: dict[str, list[tuple[str, list[str]]]] = {
 @pytest.mark.parametrize(("text", "expected"), by_rule(GUIDANCE_NOUNS))
 def test_guidance_moved_or_standing_said_with_no_verb(text: str, expected: list[str]) -> None:
     _check(text, expected)
+
+
+# Growth said of two parts at once.
+GROWTH_OF_TWO: dict[str, list[tuple[str, list[str]]]] = {
+    "two revenues named together, then both or each, give each the figure": [
+        (
+            "Surgery and Peripheral Intervention revenues are both up 8%.",
+            ["growth 8 : Surgery", "growth 8 : Peripheral Intervention"],
+        ),
+        (
+            "Europe and Asia sales were each down about 20% year over year.",
+            ["growth -20 ~ yoy : Europe", "growth -20 ~ yoy : Asia"],
+        ),
+        # two measures that are no revenue, or two companies, give nothing
+        ("EBITDA and EPS were both up 20%.", []),
+        ("Cisco and Lumentum both grew 20%.", []),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), by_rule(GROWTH_OF_TWO))
+def test_growth_said_of_two_parts_at_once(text: str, expected: list[str]) -> None:
+    _check(text, expected)
