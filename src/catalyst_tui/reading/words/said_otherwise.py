@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..wordlists import word_set
 from .prior import future_said
 from .vocabulary import FORWARD
 
 _OF = r"(?:guidance|outlook|forecasts?|estimates?|guide)"
-_RAISED = ("raise", "increase", "improvement", "upgrade", "higher", "positive", "upward", "above")
-_RAISED += ("over", "up")
+_RAISED = word_set("raise increase improvement upgrade higher positive upward above over up")
 # A noun of the change after the guidance: "our guidance raise is broad-based", "this
 # guidance increase reflects".
 _NOUN_AFTER = re.compile(
