@@ -17,6 +17,8 @@ GUIDANCE_VERBS: dict[str, list[tuple[str, list[str]]]] = {
         # an outlook said improved, as an adjective, is no act
         ("Costs rose with our improved financial outlook.", []),
         ("We see a path to improving our sales for the fourth quarter.", []),
+        # a long-term outlook is a view of a business over years, no guidance for a period
+        ("New markets have improved our longer-term outlook of the pipeline business.", []),
     ],
     "affirmed, reconfirmed or held to is reiterated": [
         ("We are affirming that guidance.", ["guidance reiterated"]),

@@ -39,8 +39,10 @@ _METRIC = (
 )
 _VERBS = {
     "raised": r"rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|"
-    # a forecast made better, said of ours: "improving our sales outlook for the year"
-    r"(?:improv|upgrad)(?:e|es|ed|ing)(?=\s+(?:our|those|these)\s+(?:[\w-]+\s+){0,3}?"
+    # a forecast made better, said of ours: "improving our sales outlook for the year"; a
+    # long-term outlook is a view of a business over years, no guidance for a period
+    r"(?:improv|upgrad)(?:e|es|ed|ing)(?=\s+(?:our|those|these)\s+"
+    r"(?:(?!long(?:er)?[- ]term\b)[\w-]+\s+){0,3}?"
     r"(?:outlook|guidance|expectations|forecast)\b)|"
     r"(?:tak(?:e|es|ing|en)|took|bring(?:s|ing)?|brought|mov(?:e|es|ed|ing))\s+up",
     "cut": r"reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|cut(?:s|ting)?|trim(?:s|med|ming)?|"
