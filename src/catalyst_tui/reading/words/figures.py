@@ -27,7 +27,7 @@ from .bases import Against, frame_words, growth_basis, list_basis
 from .clauses import Clause, clause_subject, clauses
 from .facts import named_customer
 from .gates import qualified_measure, refusal
-from .lists import Found, headed, respectively
+from .lists import Found, both, headed, respectively
 from .marks import Marks
 from .one_figure import read_one
 from .owners import (
@@ -214,6 +214,7 @@ def _clause_figures(
     yield from found
 
 
+_BOTH_SAID = re.compile(r"\s(?:both|each)\s", re.I)
 # Between two figures of one list: a few words of what each is in, then a comma or "and".
 _LIST_GAP = re.compile(r"(?:\s+(?:in|on|from|for)?\s*[\w.&/-]+){0,4}\s*(?:,|,?\s+and)\s+", re.I)
 
@@ -256,6 +257,12 @@ def _each_figure(text: str, first: bool, revenue_said: bool, against: Against) -
                 position=match.start(),
                 comparison=" ".join((rate["cmp"] or "").lower().split()),
             )
+            continue
+        pair = both(text, match, revenue_said) if i == 0 and _BOTH_SAID.search(text) else []
+        for found in pair:  # "X and Y revenues are both up 8%": each its figure
+            yield found._replace(basis=growth_basis(text, figures, i, after, frame, against))
+        if pair:
+            last = None
             continue
         one = read_one(text, match, before, after, first, revenue_said, last)
         if one is None:

@@ -20,6 +20,7 @@ from ..wordlists import any_word, one_of
 from .patterns import GUIDANCE_NOUN
 from .prior import against_prior_range, against_prior_words, from_to
 from .records import Stated
+from .said_otherwise import said_otherwise
 from .vocabulary import FORWARD, REACH
 
 _NOUN = GUIDANCE_NOUN
@@ -38,17 +39,24 @@ _METRIC = (
 )
 _VERBS = {
     "raised": r"rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|"
+    # a forecast made better, said of ours: "improving our sales outlook for the year"; a
+    # long-term outlook is a view of a business over years, no guidance for a period
+    r"(?:improv|upgrad)(?:e|es|ed|ing)(?=\s+(?:our|those|these)\s+"
+    r"(?:(?!long(?:er)?[- ]term\b)[\w-]+\s+){0,3}?"
+    r"(?:outlook|guidance|expectations|forecast)\b)|"
     r"(?:tak(?:e|es|ing|en)|took|bring(?:s|ing)?|brought|mov(?:e|es|ed|ing))\s+up",
     "cut": r"reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|cut(?:s|ting)?|trim(?:s|med|ming)?|"
     r"(?:tak(?:e|es|ing|en)|took|bring(?:s|ing)?|brought|ratchet(?:s|ed|ing)?|"
     r"walk(?:s|ed|ing)?|mov(?:e|es|ed|ing))\s+down",
-    "reiterated": r"reaffirm(?:s|ed|ing)?|reiterat(?:e|es|ed|ing)|maintain(?:s|ed|ing)?|"
-    r"confirm(?:s|ed|ing)?|keep(?:s|ing)?|kept|hold(?:s|ing)?|stick(?:s|ing)?\s+(?:with|to)|"
+    "reiterated": r"(?:re)?affirm(?:s|ed|ing)?|reiterat(?:e|es|ed|ing)|maintain(?:s|ed|ing)?|"
+    r"(?:re)?confirm(?:s|ed|ing)?|keep(?:s|ing)?|kept|hold(?:s|ing)?(?:\s+to)?|"
+    r"stick(?:s|ing)?\s+(?:with|to)|"
     r"stand(?:s|ing)?\s+by|remain(?:s|ing)?\s+comfortable\s+with",
     "withdrawn": r"withdr(?:aw|aws|awing|awn|ew)|suspend(?:s|ed|ing)?|pull(?:s|ed|ing)?",
     # Guidance given now for a period is guidance begun: "we are providing guidance for 2022".
     "introduced": r"initiat(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|provid(?:es|ing)|"
-    r"issu(?:es|ing)|giv(?:es|ing)",
+    r"issu(?:es|ing)|giv(?:es|ing)|establish(?:es|ed|ing)?|reinstat(?:ed|ing)|"
+    r"(?<=able\sto\s)provide",
 }
 # Giving guidance begins it only for a period named: "providing guidance for the full year 2022"
 # ("while we're providing guidance, we're doing so with a wider range" begins none).
@@ -174,7 +182,9 @@ _MOVED = one_of(
     confirmed withdrawn suspended"""
 )
 _BEEN = one_of("is was has_been have_been")
-_PASSIVE = re.compile(rf"\b{_NOUN}\s+{_BEEN}\s+(?:again\s+|also\s+)?(?P<verb>{_MOVED})\b", re.I)
+_PASSIVE = re.compile(
+    rf"\b{_NOUN}(?:,?\s+which)?\s+{_BEEN}\s+(?:again\s+|also\s+)?(?P<verb>{_MOVED})\b", re.I
+)
 
 
 def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
@@ -238,12 +248,15 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         ranged = from_to(rest)
         if ranged:  # "our restructuring guidance from 50 to 60 million to now 30 to 40 million"
             found.append((match.start(), ranged, _metric(match.group())))
-        elif re.search(r"\b(?:upward|up|higher|raise|increase|stronger|better)\b", rest):
+        elif re.search(r"\b(?:upwards?|up|higher|raise|increase|stronger|better)\b", rest):
             found.append((match.start(), "raised", _metric(match.group())))
-        elif re.search(r"\b(?:downward|down|lower|reduc|weaker|softer|decline|cut)", rest) or (
+        elif re.search(r"\b(?:downwards?|down|lower|reduc|weaker|softer|decline|cut)", rest) or (
             _HARDSHIP.search(sentence)
         ):  # "As a result of the supply chain challenges, we are revising our guidance"
             found.append((match.start(), "cut", _metric(match.group())))
+    for at, until, direction in said_otherwise(sentence):
+        if not _blocked(sentence, at, until, verb=False):
+            found.append((at, direction, _metric(sentence[at:until])))
     moved = (
         (against_prior_range(sentence) or against_prior_words(sentence))
         if _keyed(low, _PRIOR_KEYS_ALL)
@@ -263,10 +276,10 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
 
 # A word each pattern's matches hold (lower case): a pattern is looked for only where one is.
 _VERB_KEYS = {
-    "raised": ("rais", "increas", "lift", "boost", " up"),
+    "raised": ("rais", "increas", "lift", "boost", " up", "improv", "upgrad"),
     "cut": ("reduc", "lower", "cut", "trim", "down"),
     "reiterated": (
-        "reaffirm",
+        "affirm",
         "reiterat",
         "maintain",
         "confirm",
@@ -278,7 +291,7 @@ _VERB_KEYS = {
         "comfortable",
     ),
     "withdrawn": ("withdr", "suspend", "pull"),
-    "introduced": ("initiat", "introduc", "provid", "issu", "giv"),
+    "introduced": ("initiat", "introduc", "provid", "issu", "giv", "establish", "reinstat"),
 }
 _PRIOR_KEYS = {
     "raised": ("increase", "raise", "higher", "above", "up", "ahead"),

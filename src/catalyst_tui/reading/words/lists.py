@@ -33,6 +33,7 @@ from .patterns import (
     tail,
 )
 from .phrases import finite_verb, other_measure, phrase_before, tokens
+from .records import COMPANY
 from .subjects import Subject, read_subject
 from .vocabulary import PERIOD, PERIOD_WORD
 
@@ -157,12 +158,11 @@ def respectively(text: str, first: bool, revenue_said: bool) -> list[Found] | No
     kind = "share" if share is not None else "growth"
     found = []
     for figure, subject, name in zip(figures, subjects, names, strict=True):
-        comparison = COMPARISON.search(text, tail(text, 40, figure.start()), figure.start())
         found.append(
             Found(
                 kind,
                 sign * float(figure["num"]),
-                " ".join((comparison["cmp"] or "").lower().split()) if comparison else "",
+                _comparison(text, figure),
                 subject,
                 "",
                 figure.start(),
@@ -171,6 +171,41 @@ def respectively(text: str, first: bool, revenue_said: bool) -> list[Found] | No
             )
         )
     return found
+
+
+# Two parts said together, then "both" or "each" before the verb: "Surgery and Peripheral
+# Intervention revenues are both up 8%".
+_BOTH = re.compile(r"\s+(?:(?:are|were|have|has)\s+)?(?:both|each)\s*$", re.I)
+
+
+def both(text: str, figure: re.Match[str], revenue_said: bool) -> list[Found]:
+    """The first figure of a clause given to each of two revenues named together before
+    "both" or "each" and its verb; [] where the clause says no such pair."""
+    head = text[: figure.start()]
+    verb = VERB_THEN.search(head)
+    if verb is None or verb.end() != len(head) or verb["obj"]:
+        return []
+    said = _BOTH.search(head, 0, verb.start())
+    if said is None or said.end() != verb.start():
+        return []
+    phrase = phrase_before(text, said.start())
+    names = _names(phrase)
+    if len(names) != 2 or not re.search(r"\b(?:revenues?|sales)$", phrase, re.I):
+        return []  # two revenues said, never two measures of any kind
+    subjects = _subjects(names, revenue_said, False, text, False)
+    if subjects is None or any(not s.revenue or s.name == COMPANY for s in subjects):
+        return []
+    sign = -1 if NEGATIVE.match(verb["verb"]) else 1
+    value = sign * float(figure["num"])
+    return [
+        Found("growth", value, _comparison(text, figure), s, "", figure.start()) for s in subjects
+    ]
+
+
+def _comparison(text: str, figure: re.Match[str]) -> str:
+    """The comparison word said just before `figure` ("more than", "about"), or ""."""
+    said = COMPARISON.search(text, tail(text, 40, figure.start()), figure.start())
+    return " ".join((said["cmp"] or "").lower().split()) if said else ""
 
 
 def _names(phrase: str) -> list[str]:

@@ -48,6 +48,11 @@ _OF_FUTURE = re.compile(
 )
 
 
+def future_said(sentence: str, until: int) -> bool:
+    """Whether `sentence` speaks of the future before `until` ("is now", "expect", "will")."""
+    return _OF_FUTURE.search(sentence, 0, until) is not None
+
+
 def against_prior_range(sentence: str) -> tuple[int, int, str] | None:
     """A figure or range set against the prior guidance's in the same unit: its midpoint
     higher is raised, lower is cut, the same is reiterated."""

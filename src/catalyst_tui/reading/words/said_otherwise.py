@@ -1,0 +1,75 @@
+"""Guidance moved or standing, said with no verb of the company's: a noun of the change ("our
+guidance raise", "an increase in our net sales guidance", "a positive update to our
+guidance"), guidance said higher or lower ("this higher guidance"), a forecast now set against
+the initial outlook ("now estimated to be $5.975 billion or $175 million above our initial
+outlook"), or guidance said unchanged with no determiner ("Capex guidance is also unchanged").
+guidance.py reads whether the clause is negated, hedged or someone else's."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..wordlists import word_set
+from .prior import future_said
+from .vocabulary import FORWARD
+
+_OF = r"(?:guidance|outlook|forecasts?|estimates?|guide)"
+_RAISED = word_set("raise increase improvement upgrade higher positive upward above over up")
+# A noun of the change after the guidance: "our guidance raise is broad-based", "this
+# guidance increase reflects".
+_NOUN_AFTER = re.compile(
+    r"\b(?:this|our|the)\s+(?:[\w-]+\s+){0,3}?(?:guidance|outlook)\s+"
+    r"(?P<word>raise|increase|reduction|cut|decrease)\b",
+    re.I,
+)
+# A noun of the change before it: "an increase in beer operating income guidance", "an $0.80
+# improvement in our earnings per share guidance", "a positive update to our guidance".
+_NOUN_BEFORE = re.compile(
+    r"\b(?:an?|the|this)\s+(?:\$?\d[\d.,]*\s+)?(?P<word>increase|raise|improvement|upgrade|"
+    r"reduction|decrease|cut)\s+in\s+(?:our\s+)?(?:[\w'’-]+\s+){0,5}?" + _OF + r"\b"
+    r"|\b(?P<way>positive|upward|downward)\s+(?:update|revision|adjustment)s?\s+to\s+"
+    r"(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:guidance|outlook|forecast)\b",
+    re.I,
+)
+# Ours said higher or lower: "this higher guidance reflects".
+_HIGHER = re.compile(
+    r"\b(?:this|our)\s+(?P<word>higher|lower)\s+(?:[\w-]+\s+){0,2}?(?:guidance|outlook)\b", re.I
+)
+# A forecast set against the initial outlook: "$175 million above our initial outlook", "up
+# about $75 million over our initial outlook".
+_INITIAL = re.compile(
+    r"(?:\b(?P<word>above|below)|\b(?P<way>up|down)\b[^.;%]{0,30}?\b(?:from|over|versus))\s+"
+    r"(?:our|the)\s+(?:initial|original)\s+(?:outlook|guidance|forecast|guide)\b",
+    re.I,
+)
+# Guidance said unchanged, with no determiner: "Capex guidance is also unchanged", "Guidance
+# for the remainder of the P&L items remains materially unchanged", "Our guidance for
+# operating expenses hasn't changed".
+_UNCHANGED = re.compile(
+    r"\bguidance\b[^.;,]{0,60}?\b(?:(?:is|are|remains?)\s+(?:also\s+)?(?:materially\s+)?"
+    r"unchanged|(?:has|have)(?:n['’]t|\s+not)\s+changed)\b",
+    re.I,
+)
+# Guidance said changed: what it is said to be is the change's ("our revised guidance for
+# the other items is unchanged").
+_CHANGED = re.compile(r"\b(?:revised|updated|new)\b", re.I)
+
+
+def said_otherwise(sentence: str) -> Iterator[tuple[int, int, str]]:
+    """Each (start, end, direction) of guidance `sentence` says moved or standing with no verb
+    of the company's."""
+    low = sentence.lower()
+    for pattern in (_NOUN_AFTER, _NOUN_BEFORE, _HIGHER):
+        for match in pattern.finditer(sentence):
+            word = (match["word"] or match.groupdict().get("way") or "").lower()
+            yield match.start(), match.end(), "raised" if word in _RAISED else "cut"
+    if "initial" in low or "original" in low:
+        for match in _INITIAL.finditer(sentence):
+            if FORWARD.search(sentence, 0, match.start()) or future_said(sentence, match.start()):
+                word = (match["word"] or match["way"]).lower()
+                yield match.start(), match.end(), "raised" if word in _RAISED else "cut"
+    if "chang" in low:
+        for match in _UNCHANGED.finditer(sentence):
+            if not _CHANGED.search(sentence, max(0, match.start() - 20), match.end()):
+                yield match.start(), match.end(), "reiterated"
