@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from types import FrameType, ModuleType
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import catalyst_tui.reading.words as words_package
@@ -26,6 +26,7 @@ from catalyst_tui.reading.words.vocabulary import LONGEST, REACH
 
 #: Sentences of the calls' kinds ("{n}" numbered apart, so no sentence is a repeat) and hostile
 #: text: what a document of any length is made of.
+END_MARKETS = "By end market: medical, {p}%; defense, {q}%; industrial, {n}%."
 SENTENCES = [
     "Segment {n} revenue grew {p}% sequentially and {q}% year over year.",
     "Japan was {p}% of sales, Germany {q}% and the rest of the world {n}%.",
@@ -33,7 +34,7 @@ SENTENCES = [
     "We are raising our full-year revenue guidance to ${n} million.",
     "Gross margin was {p}% of revenue, up {q} basis points.",
     "<UNK> <UNK> - Analyst: You grew cloud {p}% in quarter {n}. How should we think about it?",
-    "By end market: medical, {p}%; defense, {q}%; industrial, {n}%.",
+    END_MARKETS,
     "Cloud revenue tripled, while hardware halved and line {n} was down {p}%.",
     "Thanks, <UNK>. Excluding China, revenue grew {p}%, and Europe {q}%.",
     "." * 50,
@@ -49,7 +50,11 @@ def _document(pieces: list[str], copies: int) -> str:
     lines = []
     for n in range(copies):
         for i, piece in enumerate(pieces):
-            lines.append(piece.format(n=n * 100 + i, p=(n + i) % 90 + 1, q=(n * 7 + i) % 90 + 1))
+            # every number within one range at any length: a document twice as long is the
+            # same kind of text (a number that grew with it past 100 read by other rules)
+            lines.append(
+                piece.format(n=(n * 11 + i) % 90 + 1, p=(n + i) % 90 + 1, q=(n * 7 + i) % 90 + 1)
+            )
     return "\n".join(lines)
 
 
@@ -182,6 +187,7 @@ def _about_twice(once: tuple[int, int], twice: tuple[int, int], slack: int) -> b
     ),
     copies=st.integers(2, 6),
 )
+@example(pieces=[END_MARKETS, END_MARKETS], copies=6)  # found once, when its numbers grew
 def test_a_document_twice_as_long_is_about_twice_the_work(pieces: list[str], copies: int):
     once = _work(read_words, _document(pieces, copies))
     twice = _work(read_words, _document(pieces, 2 * copies))
