@@ -165,6 +165,9 @@ def read_one(
     if verb is not None:
         between = verb["gap"] or ""
         governor = verb.start()
+        qualified = _MEASURE_QUALIFIER.search(before, max(0, governor - 30), governor)
+        if qualified is not None and _GROWTH_NOUN.match(word):
+            governor = qualified.start()  # "…$7.3 billion with underlying growth of 12%"
     else:
         between, governor = "", _governor_before(before)
     if other_in(between) or (noun is not None and other_in(_noun_object(after, noun.end()))):
@@ -211,6 +214,12 @@ def read_one(
         if measured.name != COMPANY or not _part(subject):
             subject = measured  # "For Merchant, revenue growth rebounded to 45%": Merchant's
     return Found("growth", -value if negative else value, comparison, subject, "", match.start())
+
+
+# A measure's qualifier right before its noun of growth: "with organic growth of 12%" is the
+# growth of what the clause measured ("revenue was $7.3 billion"), said another way.
+_MEASURE_QUALIFIER = re.compile(r"(?<=\bwith\s)(?:organic|underlying|operational)\s+$", re.I)
+_GROWTH_NOUN = re.compile(r"(?:an?\s+)?(?:growth|increase|decline)\s+of\b", re.I)
 
 
 def _other_owner(owner: str) -> bool:
