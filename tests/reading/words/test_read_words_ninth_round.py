@@ -21,6 +21,20 @@ GROWTH_MISSED: dict[str, list[tuple[str, list[str]]]] = {
         ("Operating income was $3 billion with underlying growth of 12%.", []),
         ("We had strong volumes with organic growth of 5%.", []),
     ],
+    "a part that reported its growth, or grew its underlying revenue": [
+        (
+            "On a positive note, Coatings & Resins reported record organic growth of 6% in the "
+            "quarter.",
+            ["growth 6 : Coatings & Resins"],
+        ),
+        ("Field Services grew underlying revenue 14%.", ["growth 14 : Field Services"]),
+        ("We reported record organic growth of 6%.", ["growth 6 : company"]),
+        # a period after a growth is no part on a list
+        (
+            "Field Services grew revenue 25%, the second consecutive quarter in excess of 20%.",
+            ["growth 25 : Field Services"],
+        ),
+    ],
 }
 
 

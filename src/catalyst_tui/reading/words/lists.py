@@ -67,7 +67,9 @@ _NOT_A_NAME = re.compile(
     r"\b(?:representing|including|excluding|reflecting|reaching|bringing|making|marking|"
     r"leading|totaling|totalling|driving|accounting|comprising|contributing|offsetting|"
     r"resulting|following|compared|driven|led|offset)\b|"
-    r"\b(?:of|to|by|from|in|for|at|on|with|which|that|than|as)$",
+    r"\b(?:of|to|by|from|in|for|at|on|with|which|that|than|as)$|"
+    # a period, no part: "grew 25%, the second consecutive quarter in excess of 20%"
+    r"\b(?:quarter|year|month|week|period)s?$",
     re.I,
 )
 _NEUTRAL = frozenset({"was", "were", "came"})  # "EMEA also came in at 9%": the list's kind
