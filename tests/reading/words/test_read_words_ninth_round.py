@@ -35,6 +35,22 @@ GROWTH_MISSED: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 25 : Field Services"],
         ),
     ],
+    "a pair of measures with respectively gives revenue its figure": [
+        (
+            "Our Pacific segment delivered growth in both bookings and revenue, up 36% and 9%, "
+            "respectively.",
+            ["growth 9 : Pacific segment"],
+        ),
+        ("Orders and revenue were up 12% and 8%, respectively.", ["growth 8 : company"]),
+        ("Gross margin and sales increased 2% and 8%, respectively.", ["growth 8 : company"]),
+        # two measures that are no revenue; revenue of a place the pair does not give
+        ("EBITDA and operating income increased 2% and 8%, respectively.", []),
+        ("Orders and revenue in Europe were up 12% and 8%, respectively.", []),
+        (
+            "The team delivered growth in both bookings and revenue, up 36% and 9%, respectively.",
+            [],
+        ),
+    ],
 }
 
 

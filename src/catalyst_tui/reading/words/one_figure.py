@@ -16,6 +16,7 @@ from .attribution import (
 )
 from .clauses import clause_subject
 from .lists import Found, continued
+from .measure_words import part_reported, qualified_governor
 from .patterns import (
     CMP,
     COMPARISON,
@@ -165,9 +166,7 @@ def read_one(
     if verb is not None:
         between = verb["gap"] or ""
         governor = verb.start()
-        qualified = _MEASURE_QUALIFIER.search(before, max(0, governor - 30), governor)
-        if qualified is not None and _GROWTH_NOUN.match(word):
-            governor = qualified.start()  # "…$7.3 billion with underlying growth of 12%"
+        governor = qualified_governor(before, governor, word)
     else:
         between, governor = "", _governor_before(before)
     if other_in(between) or (noun is not None and other_in(_noun_object(after, noun.end()))):
@@ -192,9 +191,7 @@ def read_one(
     if (
         growth_noun and not own.name and not own.other and not own.anaphor
     ):  # "Organic growth was 6%"
-        reported = _PART_REPORTED.search(text, max(0, governor - 80), governor)
-        named = read_subject(reported["name"]) if reported is not None else None
-        own = named if named is not None and _part(named) else measure_before(text, governor)
+        own = part_reported(text, governor) or measure_before(text, governor)
     if _parallel(text, last, governor) and own.name and not own.other:
         own = own._replace(revenue=True)  # "data center was up 30%, and storage down 4%"
     # "we grew 48% sequentially in filters": a kind of thing the company grew in is a part;
@@ -216,19 +213,6 @@ def read_one(
         if measured.name != COMPANY or not _part(subject):
             subject = measured  # "For Merchant, revenue growth rebounded to 45%": Merchant's
     return Found("growth", -value if negative else value, comparison, subject, "", match.start())
-
-
-# A part named as the sentence's subject, then a verb of reporting and the growth's own words:
-# "Polymers & Fluids reported record organic growth of 6%" is the part's.
-_PART_REPORTED = re.compile(
-    r"(?<![\w&'’-])(?P<name>(?-i:[A-Z][\w'’-]*+)(?:\s++(?:&|and|(?-i:[A-Z][\w'’-]*+))){0,4}+)"
-    r"\s++(?:reported|delivered|posted|achieved|generated)\s++"
-    r"(?:(?:record|organic|underlying|operational|strong|solid)\s++){1,3}+$"
-)
-# A measure's qualifier right before its noun of growth: "with organic growth of 12%" is the
-# growth of what the clause measured ("revenue was $7.3 billion"), said another way.
-_MEASURE_QUALIFIER = re.compile(r"(?<=\bwith\s)(?:organic|underlying|operational)\s+$", re.I)
-_GROWTH_NOUN = re.compile(r"(?:an?\s+)?(?:growth|increase|decline)\s+of\b", re.I)
 
 
 def _other_owner(owner: str) -> bool:
