@@ -21,6 +21,7 @@ import re
 from typing import NamedTuple
 
 from ..wordlists import any_word
+from .measure_words import measures_in, revenue_of_pair
 from .patterns import (
     CMP,
     COMPARISON,
@@ -67,7 +68,9 @@ _NOT_A_NAME = re.compile(
     r"\b(?:representing|including|excluding|reflecting|reaching|bringing|making|marking|"
     r"leading|totaling|totalling|driving|accounting|comprising|contributing|offsetting|"
     r"resulting|following|compared|driven|led|offset)\b|"
-    r"\b(?:of|to|by|from|in|for|at|on|with|which|that|than|as)$",
+    r"\b(?:of|to|by|from|in|for|at|on|with|which|that|than|as)$|"
+    # a period, no part: "grew 25%, the second consecutive quarter in excess of 20%"
+    r"\b(?:quarter|year|month|week|period)s?$",
     re.I,
 )
 _NEUTRAL = frozenset({"was", "were", "came"})  # "EMEA also came in at 9%": the list's kind
@@ -149,15 +152,24 @@ def respectively(text: str, first: bool, revenue_said: bool) -> list[Found] | No
     if not names or periods:
         at = verb.start() if verb is not None else _share_verb_at(head)
         names = _names(phrase_before(text, at)) if at is not None and not periods else names
+    if not names and verb is not None and share is None:
+        names = _names(measures_in(head[: verb.start()]))  # "growth in both bookings and revenue"
     if len(names) != len(figures):
         return []
-    subjects = _subjects(names, revenue_said or share is not None, periods, text, first)
+    subjects: list[Subject | None] | None = None
+    if share is None and not periods:  # "Orders and revenue were up 12% and 8%, respectively"
+        subjects = revenue_of_pair(names, text, first)
+    if subjects is None:
+        each = _subjects(names, revenue_said or share is not None, periods, text, first)
+        subjects = None if each is None else list(each)
     if subjects is None:
         return []
     sign = -1 if verb is not None and NEGATIVE.match(verb["verb"]) else 1
     kind = "share" if share is not None else "growth"
     found = []
     for figure, subject, name in zip(figures, subjects, names, strict=True):
+        if subject is None:
+            continue  # another measure's figure on the pair
         found.append(
             Found(
                 kind,

@@ -16,6 +16,7 @@ from .attribution import (
 )
 from .clauses import clause_subject
 from .lists import Found, continued
+from .measure_words import part_reported, qualified_governor
 from .patterns import (
     CMP,
     COMPARISON,
@@ -165,6 +166,7 @@ def read_one(
     if verb is not None:
         between = verb["gap"] or ""
         governor = verb.start()
+        governor = qualified_governor(before, governor, word)
     else:
         between, governor = "", _governor_before(before)
     if other_in(between) or (noun is not None and other_in(_noun_object(after, noun.end()))):
@@ -189,7 +191,7 @@ def read_one(
     if (
         growth_noun and not own.name and not own.other and not own.anaphor
     ):  # "Organic growth was 6%"
-        own = measure_before(text, governor)
+        own = part_reported(text, governor) or measure_before(text, governor)
     if _parallel(text, last, governor) and own.name and not own.other:
         own = own._replace(revenue=True)  # "data center was up 30%, and storage down 4%"
     # "we grew 48% sequentially in filters": a kind of thing the company grew in is a part;

@@ -1,0 +1,80 @@
+"""A growth's measure said in words the earlier rules did not read: its qualifier
+("with underlying growth of 12%"), a part that reported it ("Polymers & Fluids reported record
+organic growth of 6%"), and revenue on a pair of measures with "respectively" ("bookings and
+revenue, up 36% and 9%, respectively")."""
+
+from __future__ import annotations
+
+import re
+
+from .attribution import other_in
+from .records import COMPANY
+from .subjects import Subject, read_subject
+
+# A measure's qualifier right before its noun of growth: "with organic growth of 12%" is the
+# growth of what the clause measured ("revenue was $7.3 billion"), said another way.
+_MEASURE_QUALIFIER = re.compile(r"(?<=\bwith\s)(?:organic|underlying|operational)\s+$", re.I)
+_GROWTH_NOUN = re.compile(r"(?:an?\s+)?(?:growth|increase|decline)\s+of\b", re.I)
+# A part named as the sentence's subject, then a verb of reporting and the growth's own words:
+# "Polymers & Fluids reported record organic growth of 6%" is the part's.
+_PART_REPORTED = re.compile(
+    r"(?<![\w&'’-])(?P<name>(?-i:[A-Z][\w'’-]*+)(?:\s++(?:&|and|(?-i:[A-Z][\w'’-]*+))){0,4}+)"
+    r"\s++(?:reported|delivered|posted|achieved|generated)\s++"
+    r"(?:(?:record|organic|underlying|operational|strong|solid)\s++){1,3}+$"
+)
+# The measures a growth is in, said before the figures: "delivered growth in both bookings
+# and revenue, up 36% and 9%".
+_MEASURES_IN = re.compile(
+    r"\b(?:growth|increases?|gains?)\s+in\s+(?:both\s+)?(?P<names>[^,;%]{1,80})\s*,\s*$", re.I
+)
+_REVENUE_NAME = re.compile(
+    r"(?:(?:total|net|our|the|its|consolidated)\s+)*(?:revenues?|sales)(?:\s+(?:in\s+)?Q[1-4])?",
+    re.I,
+)
+
+
+def qualified_governor(before: str, governor: int, word: str) -> int:
+    """Where the words governing a growth's noun (`word`, at `governor`) begin, its measure's
+    qualifier after "with" among them ("…$7.3 billion with underlying growth of 12%")."""
+    qualified = _MEASURE_QUALIFIER.search(before, max(0, governor - 30), governor)
+    if qualified is not None and _GROWTH_NOUN.match(word):
+        return qualified.start()
+    return governor
+
+
+def part_reported(text: str, governor: int) -> Subject | None:
+    """The part that reported the growth whose noun stands at `governor` ("Polymers & Fluids
+    reported record organic growth of 6%"), None where no part is named so."""
+    reported = _PART_REPORTED.search(text, max(0, governor - 80), governor)
+    if reported is None:
+        return None
+    named = read_subject(reported["name"])
+    if named.name in ("", COMPANY) or named.other or named.anaphor:
+        return None
+    return named
+
+
+def measures_in(head: str) -> str:
+    """The measures a growth is said in before its figures ("growth in both bookings and
+    revenue, "), "" where none are."""
+    said = _MEASURES_IN.search(head, max(0, len(head) - 120))
+    return said["names"] if said is not None else ""
+
+
+def revenue_of_pair(names: list[str], text: str, first: bool) -> list[Subject | None] | None:
+    """Each name's subject where the names are measures, one of them revenue and the others no
+    revenue ("bookings and revenue", "Orders and revenue"): revenue's figure is the clause's
+    owner's (the company's where the measures open the clause), the others' none; None for names
+    of any other kind."""
+    from .clauses import clause_subject
+
+    revenue = [i for i, n in enumerate(names) if _REVENUE_NAME.fullmatch(n.strip())]
+    others = [i for i, n in enumerate(names) if i not in revenue and other_in(n)]
+    if len(revenue) != 1 or len(revenue) + len(others) != len(names):
+        return None
+    # the measures open the clause: the company's ("Orders and revenue were up 12% and 8%")
+    opening = text.lstrip().lower().startswith(names[0].split()[0].lower())
+    owner = Subject(COMPANY, True, False, False) if opening else clause_subject(text, first, True)
+    if not owner.name or owner.other or owner.anaphor:
+        return None
+    return [owner if i in revenue else None for i in range(len(names))]
