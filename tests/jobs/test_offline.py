@@ -17,6 +17,7 @@ from apscheduler.events import EVENT_JOB_MAX_INSTANCES, JobSubmissionEvent
 
 from catalyst_tui.config import load_config, parse_config
 from catalyst_tui.jobs.refresh import refresh_in_process
+from catalyst_tui.jobs.refresh_report import RefreshListener
 from catalyst_tui.jobs.scheduler import ThesisScheduler
 from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
@@ -50,7 +51,9 @@ async def test_a_refresh_of_500_symbols_with_no_network_meets_each_host_once(tmp
                 store,
                 client=client,
                 env={},
-                on_reach=lambda reach: heard.append((reach, store.views.health().stale == 0)),
+                listener=RefreshListener(
+                    on_reach=lambda reach: heard.append((reach, store.views.health().stale == 0))
+                ),
             )
     assert report.reach == "offline" and report.stale == SYMBOLS and not report.stored
     assert heard == [("offline", True)]  # before the stale quotes were written

@@ -94,6 +94,7 @@ def cmd_refresh(ctx: Context) -> int:
 
     from ..jobs.evaluation import evaluate_checkpoints, local_today
     from ..jobs.refresh import refresh_in_process
+    from ..jobs.refresh_report import RefreshListener
     from ..market.registry import SEC
     from ..thesis.wording import transition_text
     from .output.report import print_refresh_summary, refresh_progress
@@ -104,7 +105,8 @@ def cmd_refresh(ctx: Context) -> int:
     try:
         try:
             with refresh_progress(len(store.views.active_symbols())) as on_progress:
-                report = asyncio.run(refresh_in_process(config, store, on_progress=on_progress))
+                heard = RefreshListener(on_progress=on_progress)
+                report = asyncio.run(refresh_in_process(config, store, listener=heard))
         except sqlite3.Error:  # the database's: said as one, below
             raise
         except Exception as exc:  # a fault of the fetch: what is stored is still judged below

@@ -26,12 +26,12 @@ from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, NamedTuple, cast
 
 from ..market.http.errors import is_refusal
-from ..market.quotes import ProgressCallback, fetch_quotes, first_history
+from ..market.quotes import fetch_quotes, first_history
 from ..thesis.vocabulary import RESULTS
 from .evidence_match import match_evidence
 from .kpi_reading import read_kpis_of
 from .reach import Reach, failures_by_provider, offline_note, reach_in
-from .refresh_report import RefreshReport
+from .refresh_report import NONE_HEARD, RefreshListener, RefreshReport
 from .sources import refresh_sources
 
 if TYPE_CHECKING:
@@ -57,18 +57,16 @@ async def refresh_in_process(
     store: Store,
     *,
     now: Callable[[], dt.datetime] | None = None,
-    on_progress: ProgressCallback | None = None,
+    listener: RefreshListener = NONE_HEARD,
     client: MarketClient | None = None,
     env: Mapping[str, str] = os.environ,
     deadline: float = REFRESH_DEADLINE,
     quotes_deadline: float = QUOTES_DEADLINE,
-    on_reach: Callable[[Reach], object] | None = None,
-    on_stored: Callable[[], object] | None = None,
 ) -> RefreshReport:
     """Fetch and store quotes (+ history), then fundamentals and earnings where due: within
-    `deadline` seconds, of which the quote pass takes at most `quotes_deadline`. `on_reach`
-    hears Reach.OFFLINE or Reach.UNREACHABLE as soon as the quote pass ends without a quote;
-    `on_stored`, that the quote pass stored a quote (the filings and the Street still to come)."""
+    `deadline` seconds, of which the quote pass takes at most `quotes_deadline`. `listener`
+    hears the quote pass's progress, Reach.OFFLINE or Reach.UNREACHABLE as soon as the quote
+    pass ends without a quote, or that it stored a quote (the filings and the Street to come)."""
     clock = now or (lambda: dt.datetime.now(dt.UTC))
     report = RefreshReport(started=clock())
     ends = time.monotonic() + deadline
@@ -102,7 +100,7 @@ async def refresh_in_process(
                 providers,
                 asked,
                 _starts(reads),
-                on_progress,
+                listener.on_progress,
                 min(quotes_deadline, deadline),
             )
         finally:
@@ -110,16 +108,16 @@ async def refresh_in_process(
         report.reach = reach_in(outcomes)
         if report.reach:  # each provider's failure, said once (not once a symbol)
             report.failures = failures_by_provider(outcomes.values())
-        if report.reach and on_reach is not None:
-            on_reach(report.reach)  # said now: what follows is stored data's and skipped
+        if report.reach:
+            listener.reach(report.reach)  # said now: what follows is stored data's and skipped
         async with _within(ends, deadline, report):
             await _history_after_jumps(store, client, providers, outcomes, closes, clock())
         store.market.save_quotes(outcomes.values(), clock())
         store.dividends.save([d for o in outcomes.values() for d in o.dividends])
         whole = [s for s, start in due.items() if start is None and outcomes[s].bars]
         store.market.mark_backfilled(whole, clock())
-        if on_stored is not None and not report.reach:  # a quote came: there are prices
-            on_stored()
+        if not report.reach:  # a quote came: there are prices
+            listener.stored()
         active = set(symbols)  # the benchmarks are fetched too, and are no ticker
         report.fresh = {s for s, o in outcomes.items() if o.quote is not None and s in active}
         report.notes.extend(f"{p.name}: {p.fallback}" for p in providers if p.fallback)

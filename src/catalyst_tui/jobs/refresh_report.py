@@ -1,5 +1,6 @@
 """What a refresh did (jobs/refresh.py), for people: the record a cycle's report, `catalyst
-refresh`'s output and the TUI's header read."""
+refresh`'s output and the TUI's header read; and what it says as it goes, to whoever listens
+(`RefreshListener`)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,38 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ..market.quotes import ProgressCallback
     from .reach import Reach
+
+
+@dataclass(frozen=True)
+class RefreshListener:
+    """Who hears what a refresh says as it goes, each optional: its quote pass's progress (done,
+    total, symbol), why no provider answered (a Reach, as soon as the quote pass knows) and that
+    the quote pass stored a quote (the filings and the Street still to come). One record through
+    every layer (the refresh, the worker's parent and child, the scheduler, the TUI, the CLI): a
+    method says each, to its listener when one is set."""
+
+    on_progress: ProgressCallback | None = None
+    on_reach: Callable[[Reach], object] | None = None
+    on_stored: Callable[[], object] | None = None
+
+    def progress(self, done: int, total: int, symbol: str) -> None:
+        if self.on_progress is not None:
+            self.on_progress(done, total, symbol)
+
+    def reach(self, reach: Reach) -> None:
+        if self.on_reach is not None:
+            self.on_reach(reach)
+
+    def stored(self) -> None:
+        if self.on_stored is not None:
+            self.on_stored()
+
+
+NONE_HEARD = RefreshListener()  # a refresh nobody listens to as it goes
 
 
 @dataclass

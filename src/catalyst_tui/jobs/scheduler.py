@@ -48,6 +48,7 @@ from .channel_retry import ChannelDelivery
 from .client import KeptClient
 from .evaluation import evaluate_checkpoints, user_zone
 from .refresh import refresh_in_process
+from .refresh_report import NONE_HEARD, RefreshListener
 from .results import POLL_EVERY, awaited
 from .watch import TICK, fast_watch
 from .worker.parent import RefreshFailed, RefreshWorker, kill
@@ -59,7 +60,6 @@ if TYPE_CHECKING:
     from ..notify.notification import Channel
     from ..notify.remote_delivery import ChannelsReport
     from ..thesis.judgement import Evaluation
-    from .reach import Reach
     from .refresh_report import RefreshReport
 
 log = logging.getLogger(__name__)
@@ -123,21 +123,17 @@ class ThesisScheduler:
         *,
         role: str,
         on_cycle: Callable[[CycleResult], object] | None = None,
-        on_progress: Callable[[int, int, str], None] | None = None,
+        listener: RefreshListener = NONE_HEARD,
         clock: Callable[[], dt.datetime] | None = None,
         refresh_in_child: bool = False,
-        on_reach: Callable[[Reach], object] | None = None,
         digest: Callable[[Config, Store, dt.datetime], object] | None = None,
         on_channels: Callable[[ChannelsReport], object] | None = None,
-        on_stored: Callable[[], object] | None = None,
     ) -> None:
         self.config = config
         self.store = store
         self.channels = list(channels)
         self.on_cycle = on_cycle
-        self.on_progress = on_progress
-        self.on_reach = on_reach  # why no provider answered, as soon as a refresh knows
-        self.on_stored = on_stored  # a refresh's quote pass is stored (the rest to come)
+        self.listener = listener  # what each refresh says as it goes
         self.digest = digest  # queues the digest of what changed when its period has come
         self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
         self.claimer = claimer_id(role)
@@ -276,10 +272,8 @@ class ThesisScheduler:
                 self.config,
                 self.store,
                 now=self.clock,
-                on_progress=self.on_progress,
+                listener=self.listener,
                 client=client,
-                on_reach=self.on_reach,
-                on_stored=self.on_stored,
             )
             report.notes[:0] = self.kept_client.notes
             return report
@@ -292,10 +286,8 @@ class ThesisScheduler:
                 self.config,
                 self.store.path,
                 now=self.clock,
-                on_progress=self.on_progress,
+                listener=self.listener,
                 on_start=started,
-                on_reach=self.on_reach,
-                on_stored=self.on_stored,
             )
         finally:
             self.worker = None

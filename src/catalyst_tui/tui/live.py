@@ -47,6 +47,7 @@ class LiveUpdates(CatalystBase):
 
     def _scheduler_for(self, channels: Sequence[Channel]) -> ThesisScheduler:
         """The scheduler, its reports to this app's screen (not started)."""
+        from ..jobs.refresh_report import RefreshListener
         from ..jobs.scheduler import ThesisScheduler
         from ..views.digest import queue_digest
 
@@ -56,13 +57,13 @@ class LiveUpdates(CatalystBase):
             channels,
             role="tui",
             on_cycle=self._cycle_done,
-            on_progress=self._progress,
+            listener=RefreshListener(
+                on_progress=self._progress, on_reach=self._reach, on_stored=self._quotes_stored
+            ),
             clock=self.workspace.clock,
             refresh_in_child=True,  # fetch + store in a child process: keys wait for neither
-            on_reach=self._reach,
             digest=queue_digest,
             on_channels=self._channels_done,  # a retry's report (a cycle's is in its result)
-            on_stored=self._quotes_stored,
         )
 
     async def stop_live(self) -> None:

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from catalyst_tui.config import Config, parse_config
+from catalyst_tui.jobs.refresh_report import RefreshListener
 from catalyst_tui.jobs.scheduler import ThesisScheduler
 from catalyst_tui.jobs.worker.parent import RefreshFailed, refresh_in_child_process
 from catalyst_tui.jobs.worker.process import MODULE, WorkerRequest
@@ -115,7 +116,8 @@ async def test_refresh_apart_reports_progress_and_which_symbols_are_fresh(tmp_pa
     with MarketServer(symbols=SYMBOLS) as market:
         config, db = synced(tmp_path, market.url)
         seen: list[tuple[int, int, str]] = []
-        report = await refresh_in_child_process(config, db, on_progress=lambda *p: seen.append(p))
+        heard = RefreshListener(on_progress=lambda *p: seen.append(p))
+        report = await refresh_in_child_process(config, db, listener=heard)
     assert report.fresh == set(SYMBOLS) and report.all_fresh and report.stored
     assert report.symbols == SYMBOLS and report.stale == []
     assert seen[-1][:2] == (len(SYMBOLS), len(SYMBOLS))
@@ -204,7 +206,7 @@ async def test_cancelling_a_running_refresh_kills_and_reaps_the_child(tmp_path):
             [],
             role="test",
             refresh_in_child=True,
-            on_progress=lambda *p: progress.append(p),
+            listener=RefreshListener(on_progress=lambda *p: progress.append(p)),
         )
         task = asyncio.create_task(scheduler.refresh_cycle())
         await until(lambda: scheduler.worker is not None and market.requests)

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 from ...paths import child_environment
 from ..child import KILL_WAIT
-from ..reach import Reach, reach_of
+from ..reach import reach_of
+from ..refresh_report import NONE_HEARD, RefreshListener
 from .process import CHILD_DEADLINE, MODULE, report_from, request_for
 
 if TYPE_CHECKING:
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from ...config import Config
-    from ...market.quotes import ProgressCallback
     from ..refresh_report import RefreshReport
 
 log = logging.getLogger(__name__)
@@ -57,14 +57,13 @@ class RefreshWorker:
         db_path: Path | str,
         *,
         now: Callable[[], dt.datetime] | None = None,
-        on_progress: ProgressCallback | None = None,
+        listener: RefreshListener = NONE_HEARD,
         on_start: Callable[[asyncio.subprocess.Process], None] | None = None,
         deadline: float = CHILD_DEADLINE,
-        on_reach: Callable[[Reach], object] | None = None,
-        on_stored: Callable[[], object] | None = None,
     ) -> RefreshReport:
-        """One refresh by the worker: progress passed on as its lines arrive, the report built
-        from its last line. RefreshFailed when it fails or has not reported within `deadline`
+        """One refresh by the worker: what it says as it goes (its progress, its reach, its
+        quotes stored) passed on to `listener` as its lines arrive, the report built from its
+        last line. RefreshFailed when it fails or has not reported within `deadline`
         seconds; then, or cancelled, the child is killed and reaped."""
         proc = self.proc
         if proc is None or proc.returncode is not None:
@@ -73,14 +72,7 @@ class RefreshWorker:
             on_start(proc)
         ok = False
         try:
-            report = await self._ask(
-                proc,
-                request_for(config, db_path, now),
-                deadline,
-                on_progress,
-                on_reach,
-                on_stored,
-            )
+            report = await self._ask(proc, request_for(config, db_path, now), deadline, listener)
             ok = True
             return report
         finally:
@@ -114,9 +106,7 @@ class RefreshWorker:
         proc: asyncio.subprocess.Process,
         request: bytes,
         deadline: float,
-        on_progress: ProgressCallback | None,
-        on_reach: Callable[[Reach], object] | None,
-        on_stored: Callable[[], object] | None,
+        listener: RefreshListener,
     ) -> RefreshReport:
         assert proc.stdin is not None and proc.stdout is not None
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # it died: see below
@@ -131,15 +121,12 @@ class RefreshWorker:
                         log.warning("market worker %d: unreadable line %r", proc.pid, line[:200])
                         continue
                     if "progress" in message:
-                        if on_progress is not None:
-                            on_progress(*message["progress"])
+                        listener.progress(*message["progress"])
                     elif "reach" in message:
-                        reach = reach_of(message["reach"])
-                        if on_reach is not None and reach is not None:
-                            on_reach(reach)
+                        if (reach := reach_of(message["reach"])) is not None:
+                            listener.reach(reach)
                     elif "stored" in message:
-                        if on_stored is not None:
-                            on_stored()
+                        listener.stored()
                     elif "report" in message:
                         return report_from(message["report"])
                     elif "error" in message:

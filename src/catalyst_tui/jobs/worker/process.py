@@ -53,7 +53,7 @@ from ...config import Config, Ticker
 from ...store import Store
 from ..reach import reach_of
 from ..refresh import REFRESH_DEADLINE, refresh_in_process
-from ..refresh_report import RefreshReport
+from ..refresh_report import RefreshListener, RefreshReport
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -217,10 +217,12 @@ async def _refresh(request: WorkerRequest, lines: _Lines, client: MarketClient) 
             request.config,
             store,
             now=lambda: dt.datetime.now(dt.UTC) + offset,
-            on_progress=lines.progress,
+            listener=RefreshListener(
+                on_progress=lines.progress,
+                on_reach=lambda reach: lines.send({"reach": reach}),
+                on_stored=lambda: lines.send({"stored": "quotes"}),
+            ),
             client=client,
-            on_reach=lambda reach: lines.send({"reach": reach}),
-            on_stored=lambda: lines.send({"stored": "quotes"}),
         )
 
 
