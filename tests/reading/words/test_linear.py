@@ -51,7 +51,8 @@ def _document(pieces: list[str], copies: int) -> str:
     for n in range(copies):
         for i, piece in enumerate(pieces):
             # every number within one range at any length: a document twice as long is the
-            # same kind of text (a number that grew with it past 100 read by other rules)
+            # same kind of text (numbers that grew with it were past 1,000 in more of its
+            # lines, each read at a higher cost: each kind alone is read in linear work)
             lines.append(
                 piece.format(n=(n * 11 + i) % 90 + 1, p=(n + i) % 90 + 1, q=(n * 7 + i) % 90 + 1)
             )
