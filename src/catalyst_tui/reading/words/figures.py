@@ -46,6 +46,7 @@ from .patterns import (
     RANGE_TO,
     REVENUE_SAID,
     SHARE_OF,
+    comparison_said,
     tail,
 )
 from .records import COMPANY, Stated
@@ -255,7 +256,7 @@ def _each_figure(text: str, first: bool, revenue_said: bool, against: Against) -
                 value=float(match["num"] or 0),
                 basis=said,
                 position=match.start(),
-                comparison=" ".join((rate["cmp"] or "").lower().split()),
+                comparison=comparison_said(rate),
             )
             continue
         pair = both(text, match, revenue_said) if i == 0 and _BOTH_SAID.search(text) else []

@@ -30,6 +30,7 @@ from .patterns import (
     REVENUE_SAID,
     SHARE_OF,
     VERB_THEN,
+    comparison_said,
     share_of,
     tail,
 )
@@ -105,7 +106,7 @@ def continued(text: str, last: Found, match: re.Match[str]) -> Found | None:
     if other_after(text, match.end()):
         return None  # "9% revenue growth and 12% EPS growth": another measure's
     cmp_match = COMPARISON.search(text, tail(text, 40, match.start()), match.start())
-    comparison = " ".join((cmp_match["cmp"] or "").lower().split()) if cmp_match else ""
+    comparison = comparison_said(cmp_match)
     value = float(match["num"]) if match["num"] else 0.0
     if _SAME.search(between):
         sign = -1 if last.value < 0 else 1
@@ -217,7 +218,7 @@ def both(text: str, figure: re.Match[str], revenue_said: bool) -> list[Found]:
 def _comparison(text: str, figure: re.Match[str]) -> str:
     """The comparison word said just before `figure` ("more than", "about"), or ""."""
     said = COMPARISON.search(text, tail(text, 40, figure.start()), figure.start())
-    return " ".join((said["cmp"] or "").lower().split()) if said else ""
+    return comparison_said(said)
 
 
 def _names(phrase: str) -> list[str]:
@@ -296,7 +297,7 @@ def _mix(sentence: str) -> list[Found] | None:
         subject = read_subject(item["name"].rstrip("."), revenue_said=True)
         if not subject.name or subject.other or subject.anaphor:
             return None
-        cmp = " ".join((item["cmp"] or "").lower().split())
+        cmp = comparison_said(item)
         figure = match.start("items") + item.start("num")
         found.append(Found("share", float(item["num"]), cmp, subject, "", figure))
         at = item.end()

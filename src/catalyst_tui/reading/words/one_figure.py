@@ -28,6 +28,7 @@ from .patterns import (
     SHARE_OF,
     SHARE_VERB,
     VERB_THEN,
+    comparison_said,
     share_of,
     tail,
 )
@@ -69,11 +70,11 @@ def read_one(
         subject = subject_at(text, verb_at, after, first, revenue_said)
         if subject.name == COMPANY:  # "we doubled revenue in our cloud business": the cloud's
             subject = object_subject(after, of_revenue=True) or subject
-        comparison = " ".join((said["cmp"] or "").lower().split()) if said else ""
+        comparison = comparison_said(said)
         return Found("growth", value, comparison, subject, "", match.start())
     value = float(match["num"])
     cmp_match = COMPARISON.search(before, tail(before, 40))
-    comparison = " ".join((cmp_match["cmp"] or "").lower().split()) if cmp_match else ""
+    comparison = comparison_said(cmp_match)
     if not comparison and _EXCEED.search(before, tail(before, 40)):
         comparison = "over"  # "to exceed 10% of total revenue"
     if re.match(r"\s*(?:points?|basis)\b", after, re.I) or _A_RATE.match(after):

@@ -25,6 +25,13 @@ MULTIPLE = {"doubled": 100.0, "tripled": 200.0, "quadrupled": 300.0, "halved": -
 MULTIPLE |= {f"{word}fold": 100.0 * (times - 1) for times, word in enumerate(_TIMES, 3)}
 COMPARISON = re.compile(CMP + r"$", re.I)
 
+
+def comparison_said(match: re.Match[str] | None) -> str:
+    """The comparison word a match of CMP holds, lowered and its spaces one ("more than"), or
+    "" (none, or no match)."""
+    return " ".join((match["cmp"] or "").lower().split()) if match else ""
+
+
 SHARE_OF = re.compile(
     r"^\s*of\s+(?P<owner>(?:(?:the|our|its|total|consolidated|overall|net|segment|segment's|"
     r"business|company|company's|group|reported|this|that|[Qq][1-4]|quarter's|quarterly|"
