@@ -125,8 +125,11 @@ class PointInTime:
         last close, as `check` judges it."""
         days = self.prices.between(start, end)
         newest = None if end is not None else self.newest()
-        after = newest is not None and (not days or newest > days[-1])
-        if newest is not None and after and (start is None or newest >= start):
+        if (
+            newest is not None
+            and (not days or newest > days[-1])
+            and (start is None or newest >= start)
+        ):
             days.append(newest)
         return days
 
