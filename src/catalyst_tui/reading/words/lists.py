@@ -80,15 +80,21 @@ _SAME = re.compile(r"(?:,|\band\b)\s*" + CMP + r"$", re.I)
 
 # The words between a figure and a noun of change after it: "12% EPS growth" is EPS's.
 _BEFORE_NOUN = re.compile(
-    r"\s+(?P<words>(?:[\w&-]+\s+){0,2}?)(?:growth|increase|decline|rise)\b", re.I
+    r"\s+(?P<words>(?:[\w&-]+\s+){0,2}?)(?:growth|increase|decline|rise)\b"
+    r"(?:\s+(?:in|of)\s+(?P<object>(?:[\w&-]+\s+){0,2}[\w&-]+))?",
+    re.I,
 )
 
 
 def other_after(text: str, at: int) -> bool:
     """Whether a measure that is not revenue is named between the figure ending at `at` and
-    the noun of change after it."""
+    the noun of change after it, or as what that noun is of ("10% operational growth in
+    adjusted net income")."""
     found = _BEFORE_NOUN.match(text, at)
-    return found is not None and any(other_measure(w) for w in found["words"].lower().split())
+    if found is None:
+        return False
+    words = f"{found['words']} {found['object'] or ''}".lower().split()
+    return any(other_measure(w) for w in words)
 
 
 def continued(text: str, last: Found, match: re.Match[str]) -> Found | None:

@@ -377,7 +377,9 @@ def _governor_before(before: str) -> int:
     growth" is governed by "delivered", "a 41% increase" by the article."""
     at = tail(before, 40)
     stripped = before[:at] + COMPARISON.sub("", before[at:])
-    stripped = re.sub(r"\b(?:an?|the)\s*$", "", stripped.rstrip())
+    # the article and its adjectives: "a meaningful 5% net sales growth" is governed by
+    # what stands before "a"
+    stripped = re.sub(r"\b(?:an?|the)(?:\s+[a-z][a-z-]*){0,2}\s*$", "", stripped.rstrip())
     return len(stripped.rstrip())
 
 

@@ -157,7 +157,8 @@ YEARLY = re.compile(
     r"in\s+comparison\s+(?:to|with))\s+(?:[$€£][\d.,]+\s*(?:million|billion)?\s+"
     # "up from $6.1 billion on 20,248 homes closed in the prior year": an amount on a count
     r"(?:on\s+[\d,.]+\s+(?:[\w-]+\s+){1,2})?(?:in|for)\s+)?"
-    r"(?:the\s+|our\s+|a\s+)?(?:[\w-]+\s+){0,3}?"
+    # "over the second quarter of the prior year": a quarter of the year before
+    r"(?:the\s+|our\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+the\s+)?"
     r"(?:(?:last|prior|previous)\s+(?:fiscal\s+)?year(?!\s*[- ]to[- ]date)|prior[- ]year|"
     r"year[- ]ago)|"
     r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with)|against)\s+(?:the\s+|our\s+)?"
