@@ -178,6 +178,10 @@ def read_one(
         return None  # "due to an 11% increase from volume": what drove a growth, no growth
     own = subject_at(text, governor, "", first, revenue_said)
     grown = read_subject(verb["obj"]) if verb is not None and verb["obj"] else None
+    if verb is not None and verb["within"]:  # "organic growth in LatAm was 49%": LatAm's
+        within = read_subject(verb["within"], revenue_said=True)
+        if within.name and not (within.other or within.anaphor):
+            own = within._replace(revenue=True)
     if own.name == COMPANY and grown is None and verb is not None and _acted_on(verb["gap"]):
         return None  # "having improved pieces fed per labor hour by 3%": what it acted on
     if (

@@ -68,6 +68,12 @@ GROWTH_VERB = (
     r"(?:growth|growth\s+rate|increase|decline|decrease)(?:\s+(?:in|for|during)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:quarter|year|period|half))?\s+(?:was|were|is|came\s+in\s+at|"
     r"reached|totaled|amounted\s+to)|"
+    # a growth in a part, then its figure: "organic growth in LatAm was 49%", "revenue growth in
+    # our Electrical Construction segment of 19.3%"
+    r"(?:growth|increase|decline|decrease)\s+(?:in|at|within)\s+(?P<within>(?:our|the)\s+"
+    r"(?:[\w&/'’-]+\s+){0,3}?(?:segments?|business(?:es)?|divisions?|regions?)|(?-i:[A-Z])"
+    r"[\w&'’.-]*(?:\s+(?-i:[A-Z&])[\w&'’.-]*){0,3})\s+(?:was|were|of|came\s+in\s+at)"
+    r"(?=\s*(?:(?:more\s+than|over|about|approximately|nearly|roughly|almost|around)\s*)?$)|"
     r"(?:up|down)\s+from)"
 )
 # A verb of change, then what may stand between it and the number: "by", an amount and "or",
