@@ -107,8 +107,8 @@ def continued(text: str, last: Found, match: re.Match[str]) -> Found | None:
     between = between[between.find("%") + 1 :] if "%" in between else between
     if any(finite_verb(w) and w.lower() not in _NEUTRAL for _, w in tokens(between)):
         return None
-    if last.kind == "share" and SHARE_OF.match(text, match.end()):
-        return None  # a share of its own: figures.py reads it
+    if last.kind == "share" and re.match(r"\s*of\b", text[match.end() : match.end() + 8]):
+        return None  # a share of its own whole: figures.py reads it ("69% of segment profit")
     if other_after(text, match.end()):
         return None  # "9% revenue growth and 12% EPS growth": another measure's
     cmp_match = COMPARISON.search(text, tail(text, 40, match.start()), match.start())

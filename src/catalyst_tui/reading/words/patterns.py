@@ -35,7 +35,9 @@ def comparison_said(match: re.Match[str] | None) -> str:
 SHARE_OF = re.compile(
     r"^\s*of\s+(?P<owner>(?:(?:the|our|its|total|consolidated|overall|net|segment|segment's|"
     r"business|company|company's|group|reported|this|that|[Qq][1-4]|quarter's|quarterly|"
-    r"(?!(?:and|or|was|were|is|are|experienced|had|has|saw)\b)[A-Za-z][\w&/'’-]*)\s+){0,4})"
+    r"(?!(?:and|or|was|were|is|are|experienced|had|has|saw)\b)[A-Za-z][\w&/'’-]*|"
+    # a period's length: "of trailing 12-month revenue"
+    r"\d{1,2}-(?:month|week|year)s?)\s+){0,4})"
     r"(?P<of>revenues?|sales|licensing|business)\b(?!\s+dollar)",
 )
 # The words of a share's whole that name no part: "of our total revenue" is the company's.
