@@ -15,7 +15,7 @@ from .attribution import (
     subject_at,
 )
 from .clauses import clause_subject
-from .lists import Found, continued
+from .lists import Found, continued, share_again
 from .measure_words import part_reported, qualified_governor
 from .patterns import (
     CMP,
@@ -87,6 +87,9 @@ def read_one(
             return None  # no part is more than the whole: "250% of revenue" is no share
         share_at = _share_verb(before)
         if share_at is None:
+            again = share_again(text, last, match)
+            if again is not None:
+                return again._replace(of=share_of(whole))
             return share_from(after, value, comparison, match.start(), before=before)
         subject = subject_at(text, share_at, "", first, revenue_said)
         if subject.other and relative_unread(text, share_at):
