@@ -164,6 +164,8 @@ def read_one(
     if verb is not None and _FLAT_TO.search(before, tail(before, 40), verb.start()):
         return None  # "flat to down 5%": a range from nothing, no one growth
     word = (verb["verb"] if verb is not None else noun["noun"]).lower()  # type: ignore[index]
+    if verb is not None and verb["seen"]:
+        word = word.split()[-1]  # "saw revenue decline 13%": the change is the last word's
     negative = bool(NEGATIVE.match(word)) or bool(re.match(r"\s*below\b", after, re.I))
     if re.match(r"(?:up|down)\s+from", word):
         return None  # "up from 29% a year ago": the figure is the base
@@ -181,6 +183,12 @@ def read_one(
         return None  # "due to an 11% increase from volume": what drove a growth, no growth
     own = subject_at(text, governor, "", first, revenue_said)
     grown = read_subject(verb["obj"]) if verb is not None and verb["obj"] else None
+    if verb is not None and verb["seen"]:  # "X saw digital sales increase 9%": digital's
+        seen = read_subject(verb["seen"])
+        if seen.other:
+            return None
+        if seen.name not in ("", COMPANY) and not seen.anaphor:
+            own = seen
     if verb is not None and verb["within"]:  # "organic growth in LatAm was 49%": LatAm's
         within = read_subject(verb["within"], revenue_said=True)
         if within.name and not (within.other or within.anaphor):

@@ -76,7 +76,10 @@ GROWTH_VERB = (
     r"(?:[\w&/'’-]+\s+){0,3}?(?:segments?|business(?:es)?|divisions?|regions?)|(?-i:[A-Z])"
     r"[\w&'’.-]*(?:\s+(?-i:[A-Z&])[\w&'’.-]*){0,3})\s+(?:was|were|of|came\s+in\s+at)"
     r"(?=\s*(?:(?:more\s+than|over|about|approximately|nearly|roughly|almost|around)\s*)?$)|"
-    r"(?:up|down)\s+from)"
+    r"(?:up|down)\s+from|"
+    # what a part saw its revenue do: "PeopleReady saw revenue decline 13%"
+    r"saw\s+(?P<seen>(?:its\s+|their\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:revenues?|sales))\s+"
+    r"(?:increase|decline|grow|rise|fall|decrease|drop|jump|climb)s?)"
 )
 # A verb of change, then what may stand between it and the number: "by", an amount and "or",
 # an adverb ("sequentially"), a comparison ("higher than last year by about").
