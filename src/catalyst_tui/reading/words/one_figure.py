@@ -193,6 +193,15 @@ def read_one(
         within = read_subject(verb["within"], revenue_said=True)
         if within.name and not (within.other or within.anaphor):
             own = within._replace(revenue=True)
+    if grown is None and verb is not None and (own.name in ("", COMPANY) or own.anaphor):
+        acted = _REVENUE_ACTED_ON.search(verb["gap"] or "")
+        measure = read_subject(acted["measure"]) if acted else None
+        if measure is not None and measure.other:
+            return None  # "growing revenue per user by 3%": no revenue's growth
+        if measure is not None and measure.name:  # "growing total wireless service revenue
+            grown = measure  # by 3.9%": that revenue's; "consolidated revenues": ours
+            if grown.name == COMPANY:
+                own = grown
     if own.name == COMPANY and grown is None and verb is not None and _acted_on(verb["gap"]):
         return None  # "having improved pieces fed per labor hour by 3%": what it acted on
     if (
@@ -308,6 +317,13 @@ def _acted_on(gap: str | None) -> bool:
     return False
 
 
+# Revenue a verb acted on, between it and its figure: "growing total wireless service revenue
+# by 3.9%", "grew consolidated revenues 1%".
+_REVENUE_ACTED_ON = re.compile(
+    r"^\s+(?P<measure>(?:our\s+|its\s+|their\s+)?(?:[\w&/-]+\s+){0,4}?(?:revenues?|sales))"
+    r"(?:\s+by)?\s*$",
+    re.I,
+)
 _COMPARISON_WORDS = word_set(
     "about approximately roughly nearly almost more less just only very impressive strong "
     "solid robust healthy record also again still"
