@@ -239,7 +239,9 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject(COMPANY, True, False, False)  # "Our team delivered 8% sales growth"
     if (lows[0] in PRONOUNS or lows[0].replace("’", "'") in _WE) and len(lows) == 1:
         return Subject(COMPANY, True, False, False)  # "we", "We're pleased to report ..."
-    other = any(other_measure(low) for low in _outside_names(words, lows))
+    other = any(other_measure(low) for low in _outside_names(words, lows)) and (
+        said_revenue or not _revenue_head(lows)  # "SG&A as a percentage of revenue": SG&A's
+    )
     revenue = any(low in REVENUE_WORDS for low in lows)
     # What a measure is of: "Revenue from Healthcare" is Healthcare's, "Sales of pads" pads'.
     for i, low in enumerate(lows):
@@ -306,6 +308,26 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
 _IN_NAMES = word_set(
     "capital investment investments customer customers client clients cash content"
 )
+
+
+# What may follow revenue's word in the phrase it heads: "advertising revenue growth".
+_AFTER_HEAD = frozenset({"growth", "rate", "trend", "trends", "performance"})
+
+
+def _revenue_head(lows: list[str]) -> bool:
+    """Whether revenue's word heads the phrase, the words before it qualifying it: "customer
+    communication revenues", "production systems revenue" count revenue, whatever a word
+    before it may count elsewhere; not where two measures stand together ("orders and
+    sales")."""
+    heads = [i for i, low in enumerate(lows) if low in REVENUE_WORDS]
+    if not heads or any(low in _AFTER_HEAD for low in lows[: heads[-1]]):
+        return False
+    head = heads[-1]
+    return (
+        head > 0
+        and all(low in _AFTER_HEAD for low in lows[head + 1 :])
+        and not any(low in ("and", "or", "&", "plus", "versus", "vs") for low in lows[:head])
+    )
 
 
 def _outside_names(words: list[str], lows: list[str]) -> list[str]:
