@@ -172,6 +172,12 @@ def place_and_part(
     if _part(own) and own.name.casefold() not in company:
         named.append(own.name)
     place = other = False
+    if (
+        _place_and_part_named(subject, company)
+        and all(n == subject or n.casefold() in subject.casefold() for n in named)
+        and not _NAME_AFTER.search(sentence, at, at + _OWN_WORDS)  # "60% growth on the Mainland"
+    ):
+        return False  # "Flooring North America sales increased 3%": one name holds both
     if subject != COMPANY and not _place(subject):
         begin = max(clause.start, at - REACH)
         if _PLACE_WORD.search(_outside(sentence[begin:at], subject)):
@@ -189,6 +195,23 @@ def place_and_part(
             elif _names_a_part(word, low, company):
                 other = True
     return place and other
+
+
+_OWN_WORDS = 30  # how far after a figure its own words ("growth on the Mainland") stand
+_NAME_AFTER = re.compile(r"\s(?:in|on|at|across)\s+(?:the\s+)?(?-i:[A-Z])")
+
+
+def _place_and_part_named(name: str, company: frozenset[str]) -> bool:
+    """Whether one name holds a place and a part of its own ("Flooring North America",
+    "Mainland China business"), the place not opening it."""
+    if name == COMPANY or not _PLACE_WORD.search(name) or _PLACE_WORD.match(name):
+        return False
+    words = re.findall(r"\w[\w&.'’-]*", _PLACE_WORD.sub(" ", name))
+    return any(
+        _names_a_part(word, word.lower().strip(".'’-").removesuffix("'s"), company)
+        and word.lower().strip(".'’-") not in PLACES
+        for word in words
+    )
 
 
 # Words in a name that name no part of their own: adjectives of kind or size, "rest of".

@@ -116,7 +116,8 @@ NEGATIVE = re.compile(
 )
 CUT_BASIS = any_word(
     r"""as(?!\s+compared) because due driven which while led reflecting helped primarily mainly
-    largely benefiting offset thanks where but whereas cagr stack(?:ed)?""",
+    largely benefiting offset thanks where but whereas cagr stack(?:ed)? despite although
+    though""",
     # another measure's own words: "up 1% with comp sales flat year-over-year"
     # or its own change, or the parts' ("with strong increases from last year's …", "with all
     # segments up year over year")
