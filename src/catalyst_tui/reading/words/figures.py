@@ -105,7 +105,7 @@ def read_figures(
             if marks.hedged(figure.position):
                 continue
             if figure.subject.name == COMPANY and marks.excluded:
-                continue  # "Excluding China, revenue grew 6%": not the company's whole
+                continue  # "Outside China, revenue grew 6%": not the company's whole
             if (
                 figure.subject.name == COMPANY
                 and _GROWS.search(sentence)

@@ -24,7 +24,10 @@ class Marks:
         self.hedge = min(self.hedge, stacked.start() - at if stacked else _NEVER)
         self.forward = _first(FORWARD, text)
         self.customers = _first(CUSTOMER, _CUSTOMER_SEGMENT.sub(_blank, text))
-        self.excluded = EXCLUDED_PART.search(text) is not None
+        # a part left out, so the rest: "Outside the U.S., revenue grew 6%"; an item left out
+        # ("Excluding Verizon Media, total revenue grew 5.5%") is a measure of the company's
+        excluded = EXCLUDED_PART.search(text)
+        self.excluded = excluded is not None and not excluded.group().lower().startswith("ex")
         period = _PERIOD.search(text)
         self.period = period.group() if period else ""
 
