@@ -1709,17 +1709,21 @@ MORE: list[tuple[str, list[str]]] = [
         "That business grew 10% this quarter.",
         [],
     ),
-    (
+    (  # an item left out leaves a measure of the company's, as the calls' readers count it
         "Excluding China, revenue grew 6%.",
-        [],
+        ["growth 6 : company"],
     ),
     (
         "Revenue outside of China grew 6%.",
         [],
     ),
     (
-        "Revenue grew 6%, excluding China.",
+        "Outside China, revenue grew 6%.",
         [],
+    ),
+    (
+        "Revenue grew 6%, excluding China.",
+        ["growth 6 : company"],
     ),
     (
         "Our North American business was up 8%, and Europe was down 2%.",
