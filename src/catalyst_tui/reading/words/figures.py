@@ -272,7 +272,7 @@ def _each_figure(text: str, first: bool, revenue_said: bool, against: Against) -
         found = one._replace(local=_local(text, match.start()))
         if high is not None and found.kind == "share":
             found = found._replace(high=float(high["num"] or 0), comparison="between")
-        if found.kind == "growth":  # a share has no basis: none looked for
+        if found.kind == "growth" and not found.prior:  # a share has no basis: none looked for
             found = found._replace(basis=growth_basis(text, figures, i, after, frame, against))
         last = found
         yield found
@@ -311,7 +311,7 @@ def reported(text: str, found: list[Found]) -> list[Found]:
     plain = [
         (f.subject.name, f.basis)
         for f, m in zip(found, measured, strict=True)
-        if not m and f.kind == "growth"
+        if not m and f.kind == "growth" and not f.prior  # a base's growth is another period's
     ]
     return [
         f

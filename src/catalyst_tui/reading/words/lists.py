@@ -53,6 +53,7 @@ class Found(NamedTuple):
     high: float | None = None
     period: str = ""  # where the list names it ("in the third and fourth quarters")
     of: str = ""  # a share's whole where that is a part ("segment", "EMS"); "" the company's
+    prior: bool = False  # the base of the growth before it: no basis of its own is read
 
 
 _SEPARATOR = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
