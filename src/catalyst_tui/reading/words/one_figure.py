@@ -467,6 +467,13 @@ def _governor_before(before: str) -> int:
     # the article and its adjectives: "a meaningful 5% net sales growth" is governed by
     # what stands before "a"
     stripped = re.sub(r"\b(?:an?|the)(?:\s+[a-z][a-z-]*){0,2}\s*$", "", stripped.rstrip())
+    # a period of the growth: "posted another solid quarter of 25% organic growth"
+    stripped = re.sub(
+        r"\b(?:an?|another|its|their)(?:\s+[a-z][a-z-]*){0,2}\s+(?:quarter|year|half|period)"
+        r"\s+of\s*$",
+        "",
+        stripped.rstrip(),
+    )
     return len(stripped.rstrip())
 
 
