@@ -13,6 +13,7 @@ CMP = (
     r"roughly|nearly|almost|around|close\s+to|closer\s+to|less\s+than|under|below|just\s+over|"
     r"just\s+under|at\s+least|at\s+most|no\s+less\s+than|no\s+more\s+than|upwards\s+of|"
     r"north\s+of|south\s+of|some)?\s*"
+    r"(?:plus\s+)?"  # a sign said as a word: "grew by plus 7.6%"
 )
 _TIMES = ("three", "four", "five", "six", "seven", "eight", "nine", "ten")
 FIGURE = re.compile(
