@@ -90,10 +90,16 @@ _VERB_OBJECT = {
     )
     for direction, verbs in _VERBS.items()
 }
+# Guidance given before, named so: "our prior guidance", "previous guidance", "the estimate we
+# provided in July".
+_PRIOR_NOUN = (
+    rf"(?:(?:(?:our|the)\s+)?(?:prior|previous|last|earlier)\s+{_NOUN}|(?:our|the)\s+{_NOUN}\s+"
+    r"we\s+(?:provided|gave|issued|shared|set))"
+)
 _AGAINST_PRIOR = {
     "raised": re.compile(
         rf"\b(?:an?\s+)?(?:increase|raise|higher|above|up)\b[^.;]{{0,60}}?\b(?:from|than|over|"
-        rf"versus)\s+(?:our|the)\s+(?:prior|previous|last|earlier)\s+{_NOUN}"
+        rf"versus)\s+{_PRIOR_NOUN}"
         rf"|\babove\s+(?:our|the)\s+(?:prior|previous|earlier)\s+{_NOUN}"
         # said of the future only (read_guidance): "to approach 20%, ahead of our initial
         # expectations"
@@ -102,8 +108,8 @@ _AGAINST_PRIOR = {
     ),
     "cut": re.compile(
         rf"\b(?:an?\s+)?(?:reduction|decrease|lower|below|down|cut)\b[^.;]{{0,60}}?\b(?:from|"
-        rf"than|to|versus)\s+(?:our|the)\s+(?:prior|previous|last|earlier|revenue|current)?\s*"
-        rf"(?:revenue\s+)?{_NOUN}"
+        rf"than|to|versus)\s+(?:(?:our|the)\s+(?:prior|previous|last|earlier|revenue|current)?\s*"
+        rf"(?:revenue\s+)?{_NOUN}|{_PRIOR_NOUN})"
         rf"|\b{_NOUN}\b[^.;]{{0,60}}?\bwas\s+down\s+\$"
         rf"|\bbelow\s+(?:our|the)\s+(?:prior|previous|earlier)\s+{_NOUN}",
         re.I,
@@ -312,7 +318,10 @@ _STANDS_KEYS = (
 
 
 # A target is a goal, no guidance begun; guidance updated is begun before, its direction unsaid.
-_NOT_BEGUN = any_word("targets? updated revised adjusted details?")
+_NOT_BEGUN = re.compile(
+    rf"\b(?:targets?|details?)\b|\b(?:updated|revised|adjusted)\s+{_NOUN}\b",  # "adjusted
+    re.I,  # EBITDA guidance" is begun: the word is the measure's
+)
 # What the company sees outside its own figures, said against its forecast: a market's
 # activity or its own stock of goods, no guidance moved.
 _NOT_GUIDED = any_word(

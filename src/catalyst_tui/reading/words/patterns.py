@@ -189,7 +189,7 @@ def tail(text: str, size: int, end: int | None = None) -> int:
 # "range" names the guidance only with its figures or its ends: "our range to $4.1 billion",
 # "the low end of our range"; "a broad range of customers" is none.
 GUIDANCE_NOUN = (
-    r"(?:guidance|outlook|guide|forecasts?|expectations?|projections?|"
+    r"(?:guidance|outlook|guide|forecasts?|expectations?|projections?|estimates?(?![\w-])|"
     r"targets?(?!\s+(?:leverage|ratio|capital|payout|dividend|debt|price|customers?|markets?|"
     r"audiences?|dates?|lists?|zones?|acquisitions?))|"
     r"range(?=\s+(?:to|from|by|of|for)\s+(?:\$|\d|the\s+(?:full\s+)?year|fiscal|q[1-4]))|"
