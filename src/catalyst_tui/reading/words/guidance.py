@@ -168,7 +168,8 @@ _ELSE = re.compile(
     r"\b[A-Z][\w&.-]*['’]s\s+(?:\w+\s+){0,2}outlook|outlook\s+for\s+(?:demand|the\s+market|"
     r"the\s+industry|the\s+economy)|"
     r"\b(?:expectations?|outlook|estimates?)\s+(?:for|of|that|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:markets?|industry|demand|economy|deal|transaction|acquisition|merger|clos(?:e|ing))\b|"
+    r"(?:markets?|industry|demand|economy|deal|transaction|acquisition|merger|clos(?:e|ing)|"
+    r"impacts?|losses|resources?|reserves?)\b|"
     # someone's view of the world, not the company's numbers: "we lowered our economic outlook"
     r"\b(?:economic|macro(?:economic)?|industry|market|gdp)\s+(?:outlook|forecasts?|"
     r"expectations?)\b",
@@ -209,6 +210,10 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 continue  # "introduced our midrange targets", "providing updated guidance"
             after = sentence[match.end() : match.end() + 40]
             metric = _metric(match["object"]) or _metric(after, first=True)
+            if _ESTIMATE.search(match["object"]) and not (
+                metric or _PERIOD_SAID.search(match["object"] + after)
+            ):
+                continue  # "our estimate of COVID impact", "the resource estimate": no guidance
             found.append((match.start(), direction, metric))
     for direction, pattern in _AGAINST_PRIOR.items():
         if not any(key in low for key in _PRIOR_KEYS[direction]):
@@ -228,8 +233,11 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 continue  # "This was below our previous outlook of…": a result against it
             if _NOT_GUIDED.search(sentence, max(0, match.start() - 50), match.start()):
                 continue  # "an increase in elective procedures above our previous forecast"
+            metric = _metric(sentence[: match.end()])
+            if _ESTIMATE.search(match.group()) and not (metric or _PERIOD_SAID.search(sentence)):
+                continue  # "up from the previous estimate of 9 billion barrels": no guidance
             if not _blocked(sentence, match.start(), match.end(), verb=False):
-                found.append((match.start(), direction, _metric(sentence[: match.end()])))
+                found.append((match.start(), direction, metric))
     for match in _STANDS.finditer(sentence) if _keyed(low, _STANDS_KEYS) else ():
         lead = sentence[max(sentence.rfind(c, 0, match.start()) for c in ",;:") + 1 : match.start()]
         if match["in_line"] and not FORWARD.search(sentence, 0, match.start()):
@@ -317,6 +325,12 @@ _STANDS_KEYS = (
 )
 
 
+# An estimate is guidance where it is of a measure of the company's or of a period: "our 2021
+# sales estimate", "our estimate for capital expenditures for 2021".
+_ESTIMATE = re.compile(r"\bestimates?\s*$", re.I)
+_PERIOD_SAID = re.compile(
+    r"\b(?:full[- ]year|fiscal|quarter|(?:19|20)\d\d|annual|for\s+the\s+year)\b", re.I
+)
 # A target is a goal, no guidance begun; guidance updated is begun before, its direction unsaid.
 _NOT_BEGUN = re.compile(
     rf"\b(?:targets?|details?)\b|\b(?:updated|revised|adjusted)\s+{_NOUN}\b",  # "adjusted
