@@ -76,7 +76,8 @@ _FILLER = (
 _END_OF = r"(?:\s+the\s+(?:(?:high|low|top|bottom|upper|lower)\s+end\s+of|mid-?point\s+(?:of|on)))?"
 _VERB_OBJECT = {
     direction: re.compile(
-        rf"\b(?:{verbs})\b(?!\s+and\b)(?:\s+(?:again|also|once\s+again))?"
+        rf"\b(?:{verbs})\b(?!\s+and\b(?!\s+\w+ed\s+(?:its|our|the)\b))"
+        rf"(?:\s+and\s+\w+ed(?=\s+(?:its|our|the)\b))?(?:\s+(?:again|also|once\s+again))?"
         rf"(?P<object>{_END_OF}(?:\s+{_DETERMINER})?{_FILLER}{{0,10}}?\s+{_NOUN}\b"
         rf"|(?<=ing)(?:\s+{_DETERMINER})(?:\s+(?:previously\s+issued|prior))?\s+{_METRIC}"
         rf"(?:\s+growth\s+assumptions?|\s+{_NOUN})?(?=\s+(?:to|from|by|for)\b)"
@@ -204,8 +205,14 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         for match in pattern.finditer(sentence):
             if _blocked(sentence, match.start(), match.end()):
                 continue
-            if _GIVEN.match(match.group()) and not _FOR_PERIOD.match(sentence, match.end()):
-                continue
+            if _GIVEN.match(match.group()) and _LATER.search(sentence, 0, match.start()):
+                continue  # a plan to give guidance later gives none now
+            if _GIVEN.match(match.group()) and not (
+                _FOR_PERIOD.match(sentence, match.end())
+                or _PERIOD_SAID.search(match["object"])
+                or re.search(r"\b(?:q[1-4]|first|second|third|fourth)\b", match["object"], re.I)
+            ):
+                continue  # "providing only Q1 guidance" begins guidance for a period named
             if direction == "introduced" and _NOT_BEGUN.search(match["object"]):
                 continue  # "introduced our midrange targets", "providing updated guidance"
             after = sentence[match.end() : match.end() + 40]
@@ -268,6 +275,22 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
             _HARDSHIP.search(sentence)
         ):  # "As a result of the supply chain challenges, we are revising our guidance"
             found.append((match.start(), "cut", _metric(match.group())))
+    for match in _RANGE_MOVED.finditer(sentence) if " from " in low else ():
+        if not _blocked(sentence, match.start(), match.end(), verb=False):
+            up = match["dir"].lower() in ("up", "raised", "increased")
+            found.append(
+                (match.start(), "raised" if up else "cut", _metric(sentence[: match.end()]))
+            )
+    for match in _OUTLOOK_MOVED.finditer(sentence) if _keyed(low, _MOVED_KEYS) else ():
+        word = (match["moved"] or match["adjective"]).lower()
+        if match["adjective"] and _PREPOSITION_BEFORE.search(sentence, 0, match.start()):
+            continue  # "expense associated with our improved outlook": named, not moved
+        if not _blocked(sentence, match.start(), match.end(), verb=False):
+            direction = "raised" if word in _BETTER else "cut"
+            found.append((match.start(), direction, _metric(match.group())))
+    for match in _UNCHANGED_FROM.finditer(sentence) if "unchanged" in low else ():
+        if not _blocked(sentence, match.start(), match.end(), verb=False):
+            found.append((match.start(), "reiterated", _metric(sentence[: match.end()])))
     for at, until, direction in said_otherwise(sentence):
         if not _blocked(sentence, at, until, verb=False):
             found.append((at, direction, _metric(sentence[at:until])))
@@ -312,6 +335,18 @@ _PRIOR_KEYS = {
     "cut": ("reduction", "decrease", "lower", "below", "down", "cut"),
 }
 _PRIOR_KEYS_ALL = ("prior", "previous", "earlier", "last", "expected", " from ")
+_MOVED_KEYS = (
+    "improved",
+    "strengthened",
+    "worsened",
+    "deteriorated",
+    "weakened",
+    "stronger",
+    "better",
+    "weaker",
+    "lower",
+    "higher",
+)
 _STANDS_KEYS = (
     "stand",
     "remain",
@@ -325,6 +360,40 @@ _STANDS_KEYS = (
 )
 
 
+# A range said moved from another range: "$5.35 to $5.40, up from $5.25 to $5.35" (results are
+# no ranges; guidance is).
+_AMOUNT = r"[$€£]?\s?\d[\d.,]*\s*(?:%|percent|million|billion|cents)?"
+_RANGE_MOVED = re.compile(
+    rf"{_AMOUNT}\s*(?:to|-|–)\s*{_AMOUNT},?\s+(?P<dir>up|down|raised|lowered|increased|reduced)"
+    rf"\s+from\s+(?:(?:our|the)\s+(?:prior|previous|earlier)\s+(?:range|{_NOUN})\s+of\s+)?"
+    rf"{_AMOUNT}\s*(?:to|-|–)\s*[$€£]?\s?\d",
+    re.I,
+)
+# The company's own outlook said better or worse, with no verb of its own: "our outlook
+# improved", "our improved outlook for the year".
+_OUTLOOK_MOVED = re.compile(
+    rf"\b(?:our|the\s+company['’]s)\s+(?:[\w-]+\s+){{0,3}}?(?:{_NOUN})\s+(?:for\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?)?(?:has\s+|have\s+)?(?P<moved>improved|strengthened|worsened|"
+    r"deteriorated|weakened)\b"
+    r"|\b(?:our|the\s+company['’]s)\s+(?P<adjective>improved|stronger|better|weaker|lower|higher)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?(?:{_NOUN})\b",
+    re.I,
+)
+_BETTER = frozenset({"improved", "strengthened", "stronger", "better", "higher"})
+_PREPOSITION_BEFORE = re.compile(r"\b(?:with|of|to|from|for|by|in|on|at)\s*$", re.I)
+# Guidance to be given later, not given now: "we anticipate providing 2022 guidance in February".
+_LATER = re.compile(
+    r"\b(?:anticipat\w*|expect\w*|plan\w*|will|intend\w*|look\s+forward\s+to)\s+(?:\w+\s+)?$",
+    re.I,
+)
+# Unchanged from guidance given before: "which is unchanged from our outlook provided in
+# February", "relatively unchanged from our previous forecast".
+_UNCHANGED_FROM = re.compile(
+    rf"\b(?:is|are|remains?|was)\s+(?:relatively\s+|largely\s+|essentially\s+|basically\s+)?"
+    rf"unchanged\s+from\s+(?:our|the)\s+(?:(?:prior|previous|earlier|original|initial)\s+)?"
+    rf"(?:[\w-]+\s+){{0,2}}?{_NOUN}\b",
+    re.I,
+)
 # An estimate is guidance where it is of a measure of the company's or of a period: "our 2021
 # sales estimate", "our estimate for capital expenditures for 2021".
 _ESTIMATE = re.compile(r"\bestimates?\s*$", re.I)
