@@ -389,7 +389,7 @@ _LATER = re.compile(
 # Unchanged from guidance given before: "which is unchanged from our outlook provided in
 # February", "relatively unchanged from our previous forecast".
 _UNCHANGED_FROM = re.compile(
-    rf"\b(?:is|are|remains?|was)\s+(?:relatively\s+|largely\s+|essentially\s+|basically\s+)?"
+    rf"\b(?:is|are|remains?|was)\s+(?:relatively\s+|largely\s+|essentially\s+|basically\s+|materially\s+)?"
     rf"unchanged\s+from\s+(?:our|the)\s+(?:(?:prior|previous|earlier|original|initial)\s+)?"
     rf"(?:[\w-]+\s+){{0,2}}?{_NOUN}\b",
     re.I,
