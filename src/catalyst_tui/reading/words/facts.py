@@ -56,18 +56,27 @@ def document_facts(
     "revenue"), casefolded."""
     customers: set[str] = set()
     parts: set[str] = set()
-    concentration = False  # the sentence before spoke of the largest customers
+    concentration = 0  # how many sentences on a list of the largest customers may yet go
     for start, end in spans:
         sentence = text[start:end]
         if end - start > LONGEST or sentence.rstrip("\"'”’) ").endswith("?"):
             continue  # a question states nothing, not even who is a customer
+        run = 0
         if concentration:  # "we had three 10% customers. Cisco and Lumentum both represented"
-            customers.update(_sharing(sentence))
+            sharing = set(_sharing(sentence))
+            customers.update(sharing)
+            # a list of the largest customers goes on while its sentences name someone and give
+            # a figure: "Enbridge was 21% of revenue. Newly defined AT&T services totaled 7% …"
+            if sharing:
+                run = _RUN + 1
+            elif _NAME.search(sentence, 1):  # a name within it, not its first word's capital
+                run = concentration
         # Each pattern searched only where its word stands (a test of a substring, a tenth of
         # a search's cost; ASCII text alone is lowered so, as a pattern ignoring case reads it).
-        concentration = (
+        said = (
             "customers" in sentence.lower() or not sentence.isascii()
         ) and _CONCENTRATION.search(sentence) is not None
+        concentration = _RUN if said else max(0, run - 1)
         if ("customer" in sentence or "client" in sentence) and _CUSTOMER_WORD.search(sentence):
             customers.update(_customers(sentence))
         if any(word in sentence for word in _PART_WORDS):
@@ -78,6 +87,7 @@ def document_facts(
     return frozenset(customers), frozenset(parts)
 
 
+_RUN = 12  # sentences a list of the largest customers goes on for, at most
 # The largest customers spoken of as such: their names follow in the next sentence.
 _CONCENTRATION = re.compile(
     r"\b(?:\d+\s*%|ten[- ]percent|largest|biggest|top\s+(?:\w+\s+)?|major|significant)\s+"
@@ -87,9 +97,11 @@ _CONCENTRATION = re.compile(
 # Names that a share of revenue is of, at a sentence's start: "Cisco and Lumentum both
 # represented 14% of revenue".
 _SHARERS = re.compile(
-    r"(?P<names>(?:the\s+)?[A-Z][\w&.’'-]*+(?:(?:\s*,\s*|\s+(?:and|&)\s+)(?:the\s+)?"
-    r"[A-Z][\w&.’'-]*+){0,5})\s+(?:both\s+|each\s+)?(?:represented|accounted\s+for|"
-    r"were|was|comprised|made\s+up)\s+(?:about\s+|approximately\s+|roughly\s+|over\s+)?\d",
+    r"(?P<names>(?:the\s+)?[A-Z][\w&.’'-]*+(?:\s+[A-Z][\w&.’'-]*+){0,3}(?:(?:\s*,\s*|"
+    r"\s+(?:and|&)\s+)(?:the\s+)?[A-Z][\w&.’'-]*+(?:\s+[A-Z][\w&.’'-]*+){0,3}){0,5})\s+"
+    r"(?:both\s+|each\s+)?(?:represented|accounted\s+for|"
+    r"were|was|comprised|made\s+up|totaled|totalled|reached)(?:\s+(?:both|each))?\s+(?:about\s+|approximately\s+|"
+    r"roughly\s+|over\s+)?\d",
 )
 
 

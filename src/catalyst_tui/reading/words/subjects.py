@@ -233,6 +233,8 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         )
     ):  # "In the quarter we grew", "we've returned to growth with sales up 22%": ours
         return Subject(COMPANY, True, False, False)
+    if lows[0] == "whose":
+        return Subject("", False, True, False)  # "T-Mobile, whose revenue doubled": theirs
     if (lows[0] in ANAPHORS or _possessive_pronoun(lows[0])) and not words[0].isupper():
         return Subject("", False, False, True)  # "it", "its revenue": named before
     if lows[0] in ("our", "the") and len(lows) == 2 and lows[1] in _PEOPLE:
