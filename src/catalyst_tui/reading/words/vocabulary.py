@@ -138,6 +138,9 @@ PERIOD_WORD = word_set(
 )
 SEQUENTIAL = re.compile(
     r"\bsequential(?:ly)?\b|quarter[- ](?:over|on|to)[- ]quarter|\bq/q\b|\bqoq\b|"
+    # a quarter earlier in the call's own year: "over the second quarter of this year"
+    r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with)|relative\s+to)\s+(?:the\s+)?"
+    r"(?:first|second|third)\s+quarter\s+of\s+(?:this|the\s+current)\s+year\b|"
     r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with))\s+"
     r"(?:[$€£][\d.,]+\s*(?:million|billion)?\s+(?:in|for)\s+)?(?:the\s+|our\s+)?"
     r"(?:(?:last|prior|previous|preceding)\s+quarter|"
