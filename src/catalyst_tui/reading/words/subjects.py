@@ -110,7 +110,9 @@ A_MARKET = re.compile(
 # The company speaking of itself: "we've returned to growth with sales up 22%" is its own.
 _WE = frozenset({"we", "i", "we've", "we're", "we'd", "we'll", "i've", "i'm"})
 # Someone else's market as a whole: "global car sales", "worldwide smartphone shipments".
-_WORLD = re.compile(r"\s*(?:the\s+)?(?:global|worldwide|world|industry-wide)\s")
+_WORLD = re.compile(
+    r"\s*(?:the\s+)?(?:global|worldwide|world|industry-wide)\s+(?=[a-z])"  # a name after it,
+)  # capitalised, is the company's own ("global Lottery revenue")
 # Words a name never ends with: "Sales in industrial in the first quarter" is industrial's.
 _TRAILING = word_set(
     "and & or of the also growth rate in into for at on with by to from performance results"
