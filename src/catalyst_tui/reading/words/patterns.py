@@ -9,7 +9,7 @@ import re
 from ..wordlists import any_word, one_of, word_set
 
 CMP = (
-    r"(?P<cmp>more\s+than|greater\s+than|in\s+excess\s+of|over|above|approximately|about|"
+    r"(?P<cmp>more\s+than|greater\s+than|in\s+excess\s+of|over|above|approximately|approximate|about|"
     r"roughly|nearly|almost|around|close\s+to|closer\s+to|less\s+than|under|below|just\s+over|"
     r"just\s+under|at\s+least|at\s+most|no\s+less\s+than|no\s+more\s+than|upwards\s+of|"
     r"north\s+of|south\s+of|some)?\s*"
@@ -30,7 +30,8 @@ COMPARISON = re.compile(CMP + r"$", re.I)
 def comparison_said(match: re.Match[str] | None) -> str:
     """The comparison word a match of CMP holds, lowered and its spaces one ("more than"), or
     "" (none, or no match)."""
-    return " ".join((match["cmp"] or "").lower().split()) if match else ""
+    said = " ".join((match["cmp"] or "").lower().split()) if match else ""
+    return "approximately" if said == "approximate" else said  # "an approximate 40% increase"
 
 
 SHARE_OF = re.compile(
