@@ -37,7 +37,7 @@ from .patterns import (
 from .phrases import finite_verb, other_measure, phrase_before, tokens
 from .records import COMPANY
 from .subjects import Subject, read_subject
-from .vocabulary import PERIOD, PERIOD_WORD
+from .vocabulary import PERIOD, PERIOD_WORD, YEARLY
 
 
 class Found(NamedTuple):
@@ -77,6 +77,7 @@ _NOT_A_NAME = re.compile(
 )
 _NEUTRAL = frozenset({"was", "were", "came"})  # "EMEA also came in at 9%": the list's kind
 _SAME = re.compile(r"(?:,|\band\b)\s*" + CMP + r"$", re.I)
+_OR_ANOTHER = re.compile(r"^\s*,?\s*or\s+(?:was\s+)?(?P<way>up|down)?\s*" + CMP + r"$", re.I)
 
 
 # The words between a figure and a noun of change after it: "12% EPS growth" is EPS's.
@@ -115,6 +116,15 @@ def continued(text: str, last: Found, match: re.Match[str]) -> Found | None:
     cmp_match = COMPARISON.search(text, tail(text, 40, match.start()), match.start())
     comparison = comparison_said(cmp_match)
     value = float(match["num"]) if match["num"] else 0.0
+    alternative = _OR_ANOTHER.search(between)
+    if (
+        alternative is not None
+        and last.kind == "growth"
+        and YEARLY.search(text[match.end() : match.end() + 40])
+    ):  # "grew 24.4% or 2.8% versus 2019": the same growth against another base
+        said = (alternative["way"] or "").lower()
+        sign = -1 if said == "down" else 1 if said == "up" else -1 if last.value < 0 else 1
+        return last._replace(value=sign * value, comparison=comparison, position=match.start())
     if _SAME.search(between):
         sign = -1 if last.value < 0 else 1
         return last._replace(value=sign * value, comparison=comparison, position=match.start())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .bases import Against, basis_in, basis_window, frame_words
+from .bases import Against, alternative_base, basis_in, basis_window, frame_words
 from .patterns import FIGURE
 from .vocabulary import SEQUENTIAL, YEARLY
 
@@ -44,6 +44,8 @@ class SentenceBasis:
         own = self.sentence[since:until]
         if SEQUENTIAL.search(own) or YEARLY.search(own):
             return ""
+        if alternative_base(self.sentence, at, until):
+            return ""  # "grew 24.4% or 2.8% versus 2019": the base is the alternative's alone
         for basis, start, end in self._said:
             if not _CONTRAST.search(self.sentence, min(start, at), max(end, at)):
                 return basis
