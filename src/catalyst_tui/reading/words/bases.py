@@ -126,8 +126,8 @@ def alternative_base(text: str, at: int, following: int) -> bool:
 # The alternative's measure, right after its figure: "or 6% in constant currency versus …".
 _ANOTHER_MEASURE = re.compile(
     r"\s*(?:(?:on|in|at)\s+(?:an?\s+)?)?(?:constant[- ]currency|currency[- ]neutral|"
-    r"f/?x[- ]neutral|local[- ]currenc(?:y|ies)|organic(?:ally)?|core|operational(?:ly)?|underlying|reported|"
-    r"excluding|ex[- ]|adjusted|comparable|like[- ]for[- ]like|pro\s+forma)",
+    r"f/?x[- ]neutral|local[- ]currenc(?:y|ies)|organic(?:ally)?|core|operational(?:ly)?|"
+    r"underlying|reported|excluding|ex[- ]|adjusted|comparable|like[- ]for[- ]like|pro\s+forma)",
     re.I,
 )
 
