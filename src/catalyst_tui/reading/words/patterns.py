@@ -69,6 +69,7 @@ GROWTH_VERB = (
     r"(?:(?:ac|de)celerat(?:ed|ing)|rebounded)\s+(?:[a-z]+ly\s+)?to|"
     r"(?:an?\s+)?(?:increase|decrease|decline|growth|growth\s+rate|improvement|gain|drop|rise)"
     r"(?:\s+in\s+revenues?|\s+(?:within|in|for|at)\s+(?:the|our)\s+[\w-]+)?\s+of|"
+    r"an?\s+(?:increase|decrease|decline)\s+by|"  # "an increase by more than 30%"
     r"(?:growth|growth\s+rate|increase|decline|decrease)(?:\s+(?:in|for|during)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:quarter|year|period|half))?\s+(?:was|were|is|came\s+in\s+at|"
     r"reached|totaled|amounted\s+to)|"
@@ -88,7 +89,7 @@ GROWTH_VERB = (
 VERB_THEN = re.compile(
     r"\b"
     + GROWTH_VERB
-    + r"(?P<gap>(?:\s+(?:by|at|only|just|also|again|still|an?|very|impressive|strong|solid|robust|"
+    + r"(?P<gap>(?:\s+(?:by|at|only|just|also|again|still|overall|an?|very|impressive|strong|solid|robust|"
     r"healthy|record|"
     r"organically|sequentially|"
     # "we grew our Application Software segment 9%": the part grown, named as its object
