@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from .bases import Against, frame_words, growth_basis, list_basis
 from .clauses import Clause, clause_subject, clauses
 from .facts import named_customer
+from .frames import part_beside
 from .gates import qualified_measure, refusal
 from .lists import Found, both, headed, respectively
 from .marks import Marks
@@ -126,6 +127,10 @@ def read_figures(
                     and (earlier.name[:1].isupper() or earlier.name.casefold() in parts)
                 ):
                     subject = earlier  # "Security revenue declined, while revenue grew 5%"
+            if subject.name == COMPANY and subject.bare:
+                beside = part_beside(sentence, clause, company)
+                if beside:  # "Our components business …, with sales up 40%": the business's
+                    subject = subject._replace(name=beside)
             if subject.name == COMPANY:
                 part = part_before_as(sentence, clause.start, clause.start + figure.position)
                 if part is None and clause.start > 0 and subject.bare:

@@ -129,6 +129,17 @@ def opening(text: str) -> str:
     return " ".join(words)
 
 
+def part_beside(sentence: str, clause: Clause, company: frozenset[str]) -> str:
+    """The part a clause's own subject names where a bare measure of revenue stands in it
+    after that subject: "Our global components business capitalized on strong demand, with
+    sales up 40%" (the sales are the business's); "" where its subject names no part."""
+    if not whole_beside_part(sentence, clause, company):
+        return ""
+    phrase = opening(sentence[clause.start : clause.end])
+    own = read_subject(phrase, first=clause.start == 0, revenue_said=True)
+    return own.name if _part(own) and not own.other else ""
+
+
 def whole_beside_part(sentence: str, clause: Clause, company: frozenset[str]) -> bool:
     """Whether the clause's own subject (its frame set aside) names a part of the business,
     not the company by its name."""

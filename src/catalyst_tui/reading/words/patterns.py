@@ -89,7 +89,8 @@ GROWTH_VERB = (
 VERB_THEN = re.compile(
     r"\b"
     + GROWTH_VERB
-    + r"(?P<gap>(?:\s+(?:by|at|only|just|also|again|still|overall|an?|very|impressive|strong|solid|robust|"
+    + r"(?P<gap>(?:\s+(?:by|at|only|just|also|again|still|overall|an?|very|impressive|strong|"
+    r"solid|robust|"
     r"healthy|record|"
     r"organically|sequentially|"
     # "we grew our Application Software segment 9%": the part grown, named as its object
