@@ -167,7 +167,9 @@ def read_figures(
             if owned:
                 subject = subject._replace(name=owned)  # "Consulting's hybrid cloud revenue"
                 said_of = owned
-            if refusal(sentence, at, figure.kind, said_of, parts, company, clause):
+            if refusal(
+                sentence, at, figure.kind, said_of, parts, company, clause, paired=figure.paired
+            ):
                 continue  # the sentence leaves more than one reading of whose it is
             previous = subject
             yield Stated(
@@ -230,7 +232,9 @@ def _each_figure(text: str, first: bool, revenue_said: bool, against: Against) -
     figures = list(FIGURE.finditer(text))
     paired = respectively(text, first, revenue_said)
     if paired is not None:  # "64% and 36% of revenue, respectively": each its name, or none
-        basis = list_basis(text, text[figures[-1].end() :], frame, against)
+        last = max((f.position for f in paired), default=figures[-1].start())
+        said = next((f for f in figures if f.start() == last), figures[-1])
+        basis = list_basis(text, text[said.end() :], frame, against)  # after the pair's last
         for found in paired:
             yield found._replace(basis=basis if found.kind == "growth" else "")
         return

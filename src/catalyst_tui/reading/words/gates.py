@@ -48,6 +48,8 @@ def refusal(
     parts: frozenset[str] = frozenset(),
     company: frozenset[str] = frozenset(),
     clause: Clause | None = None,
+    *,
+    paired: bool = False,
 ) -> str:
     """The gate that refuses the `kind` figure at `at` in `sentence` given to `subject`
     (COMPANY for the company's own revenue; `parts`: the parts its document spoke of with
@@ -93,6 +95,7 @@ def refusal(
         return "owned by another"
     if (
         kind == "growth"
+        and not paired  # "Revenue and EBITDA grew 17.5% and 23%, respectively": each its own
         and not WHOLE_AFTER.match(sentence, end, end + REACH)
         and measure_before(sentence, clause, at)
     ):

@@ -37,7 +37,7 @@ from .patterns import (
 from .phrases import finite_verb, other_measure, phrase_before, tokens
 from .records import COMPANY
 from .subjects import Subject, read_subject
-from .vocabulary import PERIOD, PERIOD_WORD, YEARLY
+from .vocabulary import PERIOD, PERIOD_WORD, REVENUE_WORDS, YEARLY
 
 
 class Found(NamedTuple):
@@ -54,6 +54,7 @@ class Found(NamedTuple):
     period: str = ""  # where the list names it ("in the third and fourth quarters")
     of: str = ""  # a share's whole where that is a part ("segment", "EMS"); "" the company's
     prior: bool = False  # the base of the growth before it: no basis of its own is read
+    paired: bool = False  # paired with its name by "respectively": no measure before it gates
 
 
 _SEPARATOR = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
@@ -219,6 +220,7 @@ def respectively(text: str, first: bool, revenue_said: bool) -> list[Found] | No
                 figure.start(),
                 period=name if periods else "",
                 of=share_of(share) if share is not None else "",
+                paired=True,
             )
         )
     return found
@@ -269,9 +271,19 @@ def _names(phrase: str) -> list[str]:
     *rest, last = items
     words = last.split()
     head = words[-1] if len(words) > 1 else ""
-    if head and all(head.lower() not in n.lower().split() for n in rest):
+    if (
+        head
+        and all(head.lower() not in n.lower().split() for n in rest)
+        and not any(_a_measure(n) for n in rest)  # "Revenue and adjusted EBITDA": two measures
+    ):
         return [*(f"{n} {head}" for n in rest), last]
     return items
+
+
+def _a_measure(name: str) -> bool:
+    """Whether a name ends with a measure's word: "Revenue", "C2C revenues", "orders"."""
+    last = name.split()[-1].lower() if name.split() else ""
+    return last in REVENUE_WORDS or other_measure(last)
 
 
 def _a_period(name: str) -> bool:

@@ -70,6 +70,11 @@ def revenue_of_pair(names: list[str], text: str, first: bool) -> list[Subject | 
 
     revenue = [i for i, n in enumerate(names) if _REVENUE_NAME.fullmatch(n.strip())]
     others = [i for i, n in enumerate(names) if i not in revenue and other_in(n)]
+    if not revenue and len(others) == len(names) - 1:  # "C2C revenues and transactions"
+        named = [i for i in range(len(names)) if i not in others]
+        part = read_subject(names[named[0]], revenue_said=True)
+        if part.revenue and part.name not in ("", COMPANY) and not (part.other or part.anaphor):
+            return [part if i == named[0] else None for i in range(len(names))]
     if len(revenue) != 1 or len(revenue) + len(others) != len(names):
         return None
     # the measures open the clause: the company's ("Orders and revenue were up 12% and 8%")

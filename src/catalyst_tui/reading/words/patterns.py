@@ -125,7 +125,7 @@ CUT_BASIS = any_word(
     # another measure's own words: "up 1% with comp sales flat year-over-year"
     # or its own change, or the parts' ("with strong increases from last year's …", "with all
     # segments up year over year")
-    also=r";|\bwith\s+(?:[\w-]+\s+){0,2}?(?:sales|revenues?|volumes?|orders|margins?|"
+    also=r";|,\s*and\s+(?:both|all|each)\s|\bwith\s+(?:[\w-]+\s+){0,2}?(?:sales|revenues?|volumes?|orders|margins?|"
     r"increases|declines|gains)\b|\bwith\s+(?:all|each|every|both|most|many)\s",
 )
 # The words that end what a growth is in: a verb, a relative, a cause, a comparison.
