@@ -27,6 +27,7 @@ _PART_REPORTED = re.compile(
 _MEASURES_IN = re.compile(
     r"\b(?:growth|increases?|gains?)\s+in\s+(?:both\s+)?(?P<names>[^,;%]{1,80})\s*,\s*$", re.I
 )
+_HEADED_BY_REVENUE = re.compile(r"(?:[\w&/.'’-]+\s+){1,3}(?:revenues?|sales)", re.I)
 _REVENUE_NAME = re.compile(
     r"(?:(?:total|net|our|the|its|consolidated)\s+)*(?:revenues?|sales)(?:\s+(?:in\s+)?Q[1-4])?",
     re.I,
@@ -72,6 +73,8 @@ def revenue_of_pair(names: list[str], text: str, first: bool) -> list[Subject | 
     others = [i for i, n in enumerate(names) if i not in revenue and other_in(n)]
     if not revenue and len(others) == len(names) - 1:  # "C2C revenues and transactions"
         named = [i for i in range(len(names)) if i not in others]
+        if not _HEADED_BY_REVENUE.fullmatch(names[named[0]].strip()):
+            return None  # "revenue in Europe": where the pair's place stands, unsaid
         part = read_subject(names[named[0]], revenue_said=True)
         if part.revenue and part.name not in ("", COMPANY) and not (part.other or part.anaphor):
             return [part if i == named[0] else None for i in range(len(names))]
