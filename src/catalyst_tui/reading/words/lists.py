@@ -37,7 +37,7 @@ from .patterns import (
 from .phrases import finite_verb, other_measure, phrase_before, tokens
 from .records import COMPANY
 from .subjects import Subject, read_subject
-from .vocabulary import PART_WORDS, PERIOD, PERIOD_WORD, REVENUE_WORDS, YEARLY
+from .vocabulary import PERIOD, PERIOD_WORD, REVENUE_WORDS, YEARLY
 
 
 class Found(NamedTuple):
@@ -273,10 +273,9 @@ def _names(phrase: str) -> list[str]:
     head = words[-1] if len(words) > 1 else ""
     if (
         head
-        and (head.lower() in REVENUE_WORDS or head.lower() in PART_WORDS)
         and all(head.lower() not in n.lower().split() for n in rest)
         and not any(_a_measure(n) for n in rest)  # "Revenue and adjusted EBITDA": two measures
-    ):  # "defense and civil businesses"; not "edible oil purification and personal care"
+    ):
         return [*(f"{n} {head}" for n in rest), last]
     return items
 
