@@ -97,6 +97,7 @@ def refusal(
         kind == "growth"
         and not paired  # "Revenue and EBITDA grew 17.5% and 23%, respectively": each its own
         and not WHOLE_AFTER.match(sentence, end, end + REACH)
+        and not _IN_REVENUE_AFTER.match(sentence, end, end + REACH)  # "a 12% increase in revenue"
         and measure_before(sentence, clause, at)
     ):
         return "another measure before it"
@@ -114,6 +115,12 @@ def refusal(
     return ""
 
 
+# A noun of change of revenue right after a figure: "and a 14% increase in revenue".
+_IN_REVENUE_AFTER = re.compile(
+    r"\s*(?:increase|growth|decline|decrease|improvement)\s+in\s+(?:total\s+|net\s+)?"
+    r"(?:revenues?|sales)\b",
+    re.I,
+)
 # A sign said as a word right before a figure ("the minus 3% organic growth"): read as a growth
 # without its sign, it would turn a decline into a rise.
 _MINUS = re.compile(r"\bminus\s*$", re.I)

@@ -362,7 +362,7 @@ _STANDS_KEYS = (
 
 # A range said moved from another range: "$5.35 to $5.40, up from $5.25 to $5.35" (results are
 # no ranges; guidance is).
-_AMOUNT = r"[$€£]?\s?\d[\d.,]*+\s*+(?:%|percent|million|billion|cents)?"
+_AMOUNT = r"[$€£]?\s?\d[\d.,]*+(?:\s*(?:%|percent|million|billion|cents))?"
 _RANGE_MOVED = re.compile(
     rf"{_AMOUNT}\s*(?:to|-|–)\s*{_AMOUNT},?\s+(?P<dir>up|down|raised|lowered|increased|reduced)"
     rf"\s+from\s+(?:(?:our|the)\s+(?:prior|previous|earlier)\s+(?:range|{_NOUN})\s+of\s+)?"

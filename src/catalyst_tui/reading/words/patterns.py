@@ -97,7 +97,8 @@ VERB_THEN = re.compile(
     r"(?P<obj>(?:our|its)\s+(?:[\w&/'’-]+\s+){0,4}?(?:segments?|business(?:es)?|divisions?|"
     r"units?|groups?|portfolio)(?:\s+(?:within|in)\s+(?:our|the)\s+(?:[\w&/'’-]+\s+){0,3}?"
     r"segment)?)|"
-    r"(?:our\s+)?(?:total\s+|underlying\s+|organic\s+)?(?:revenues?|sales)|approximately|about|roughly|nearly|"
+    r"(?:our\s+)?(?:total\s+|underlying\s+|organic\s+|consolidated\s+|net\s+)?(?:revenues?|sales)|"
+    r"approximately|about|roughly|nearly|"
     r"year[- ](?:over|on)[- ]year|[\w\s'-]{0,30}?\s+by|"
     r"(?:(?:more\s+than|over|about|approximately|nearly|roughly|almost)\s+)?\$?[\d.,]+\s*(?:million|billion|"
     r"thousand|[mb])?,?\s+or|than\s+[\w\s'-]{1,30}?\s+by))*?)\s*" + CMP + r"$",
