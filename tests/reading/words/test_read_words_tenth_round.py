@@ -156,7 +156,8 @@ CONSTRUCTIONS: dict[str, list[tuple[str, list[str]]]] = {
     "guidance moved said otherwise": [
         ("Adjusted EPS of $3.10 to $3.20, up from $3.00 to $3.10.", ["guidance raised"]),
         (
-            "We now see sales of $5 billion to $5.2 billion, down from $5.3 billion to $5.5 billion.",
+            "We now see sales of $5 billion to $5.2 billion, down from $5.3 billion to "
+            "$5.5 billion.",
             ["guidance cut"],
         ),
         ("Our outlook for the year has improved.", ["guidance raised"]),
