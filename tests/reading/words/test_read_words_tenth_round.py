@@ -177,6 +177,39 @@ CONSTRUCTIONS: dict[str, list[tuple[str, list[str]]]] = {
             ["guidance introduced"],
         ),
     ],
+    "guidance said higher, lower or unchanged against itself": [
+        (
+            "This is an increase of 20 basis points compared to our previous full year guidance.",
+            ["guidance raised"],
+        ),
+        (
+            "Our segment margin guidance is 10 basis points higher at 11.5% to 11.7%.",
+            ["guidance raised"],
+        ),
+        ("Our EPS guidance is now up by about $1 since our initial guidance.", ["guidance raised"]),
+        ("Our prior revenue guidance was up low double digits.", []),
+        ("The midpoint of our guidance is at the lower end of last year's guidance.", []),
+        ("This is reflected in the substantial improvement in our outlook.", ["guidance raised"]),
+        (
+            "We are updating our free cash flow guidance to the upper end of the prior range.",
+            ["guidance raised"],
+        ),
+        (
+            "We believe we're in a position to provide quantitative guidance for the fourth "
+            "quarter.",
+            ["guidance introduced"],
+        ),
+        (
+            "Gross margin is expected to be flat, in line with our previously provided outlook.",
+            ["guidance reiterated"],
+        ),
+        (
+            "We are lowering our expected adjusted operating income growth for the year.",
+            ["guidance cut"],
+        ),
+        ("We are reconfirming double digit adjusted EPS growth in 2022.", ["guidance reiterated"]),
+        ("We are increasing our expected investment in marketing.", []),
+    ],
     "a list of the largest customers goes on while it names them": [
         (
             "Now let me cover our largest customers as a percentage of revenue. Acme Power was "

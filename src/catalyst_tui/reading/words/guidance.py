@@ -56,7 +56,7 @@ _VERBS = {
     # Guidance given now for a period is guidance begun: "we are providing guidance for 2022".
     "introduced": r"initiat(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|provid(?:es|ing)|"
     r"issu(?:es|ing)|giv(?:es|ing)|establish(?:es|ed|ing)?|reinstat(?:ed|ing)|"
-    r"(?<=able\sto\s)provide",
+    r"(?<=able\sto\s)provide|(?<=position\sto\s)provide",
 }
 # Giving guidance begins it only for a period named: "providing guidance for the full year 2022"
 # ("while we're providing guidance, we're doing so with a wider range" begins none).
@@ -84,6 +84,13 @@ _VERB_OBJECT = {
         # a year's growth and its figure: "maintaining our full-year organic growth of 11 to 12%"
         rf"|(?<=ing)\s+{_DETERMINER}\s+(?:full[- ]year|fiscal|annual|(?:19|20)\d\d)\s+"
         r"(?:[\w-]+\s+)?growth(?=\s+(?:of|at)\s+[\d$])"
+        # an expected measure moved: "lowering our expected adjusted EPS growth", "increasing
+        # our anticipated revenue growth to mid-20%"
+        rf"|(?:(?<=ing)|(?<=ed))\s+(?:our|the)\s+(?:expected|anticipated|projected|forecasted?)\s+"
+        rf"(?:[\w-]+\s+){{0,4}}?{_METRIC}\b"
+        # a year's growth of a measure: "reconfirming double digit adjusted EPS growth in 2021"
+        rf"|(?<=ing)\s+(?:[\w-]+\s+){{0,3}}?{_METRIC}\s+growth\s+(?:in|for)\s+(?:fiscal\s+)?"
+        r"(?:19|20)\d\d\b"
         # a metric moved to a figure it is to be: "raising adjusted EPS to be between $2.51 and"
         rf"|(?<=ing)\s+{_METRIC}(?=\s+to\s+be\s+(?:between|in\s+(?:a|the)\s+range|"
         r"approximately|about|\$)))",
@@ -94,13 +101,14 @@ _VERB_OBJECT = {
 # Guidance given before, named so: "our prior guidance", "previous guidance", "the estimate we
 # provided in July".
 _PRIOR_NOUN = (
-    rf"(?:(?:(?:our|the)\s+)?(?:prior|previous|last|earlier)\s+{_NOUN}|(?:our|the)\s+{_NOUN}\s+"
-    r"we\s+(?:provided|gave|issued|shared|set))"
+    rf"(?:(?:(?:our|the)\s+)?(?:prior|previous|last|earlier|previously\s+"
+    rf"(?:provided|issued|given|communicated))\s+(?:(?:fiscal|full)\s+year\s+|\d{{4}}\s+)?"
+    rf"{_NOUN}|(?:our|the)\s+{_NOUN}\s+we\s+(?:provided|gave|issued|shared|set))"
 )
 _AGAINST_PRIOR = {
     "raised": re.compile(
         rf"\b(?:an?\s+)?(?:increase|raise|higher|above|up)\b[^.;]{{0,60}}?\b(?:from|than|over|"
-        rf"versus)\s+{_PRIOR_NOUN}"
+        rf"versus|compared\s+(?:to|with))\s+{_PRIOR_NOUN}"
         rf"|\babove\s+(?:our|the)\s+(?:prior|previous|earlier)\s+{_NOUN}"
         # said of the future only (read_guidance): "to approach 20%, ahead of our initial
         # expectations"
@@ -109,7 +117,7 @@ _AGAINST_PRIOR = {
     ),
     "cut": re.compile(
         rf"\b(?:an?\s+)?(?:reduction|decrease|lower|below|down|cut)\b[^.;]{{0,60}}?\b(?:from|"
-        rf"than|to|versus)\s+(?:(?:our|the)\s+(?:prior|previous|last|earlier|revenue|current)?\s*"
+        rf"than|to|versus|compared\s+(?:to|with))\s+(?:(?:our|the)\s+(?:prior|previous|last|earlier|revenue|current)?\s*"
         rf"(?:revenue\s+)?{_NOUN}|{_PRIOR_NOUN})"
         rf"|\b{_NOUN}\b[^.;]{{0,60}}?\bwas\s+down\s+\$"
         rf"|\bbelow\s+(?:our|the)\s+(?:prior|previous|earlier)\s+{_NOUN}",
@@ -135,8 +143,8 @@ _STANDS = re.compile(
     r"(?:communicated|said|provided|shared|guided|given)\b"
     rf"|\bas\s+previously\s+guided\b"
     # a forecast "in line with our previous guidance" (read_guidance: said of the future)
-    rf"|(?P<in_line>\bin\s+line\s+with\s+(?:our|the)\s+(?:previous|prior|earlier|original)\s+"
-    rf"{_NOUN})\b"
+    rf"|(?P<in_line>\bin\s+line\s+with\s+(?:our|the)\s+(?:previous|prior|earlier|original|"
+    rf"previously\s+(?:provided|issued|given|communicated))\s+{_NOUN})\b"
     rf"|\bremain\s+committed\s+to\s+(?:this|our|the|that)\s+(?:[\w-]+\s+){{0,2}}?{_NOUN}\b",
     re.I,
 )
@@ -269,7 +277,10 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         ranged = from_to(rest)
         if ranged:  # "our restructuring guidance from 50 to 60 million to now 30 to 40 million"
             found.append((match.start(), ranged, _metric(match.group())))
-        elif re.search(r"\b(?:upwards?|up|higher|raise|increase|stronger|better)\b", rest):
+        elif re.search(
+            r"\b(?:upwards?|up|higher|raise|increase|stronger|better|upper\s+end|high\s+end)\b",
+            rest,
+        ):
             found.append((match.start(), "raised", _metric(match.group())))
         elif re.search(r"\b(?:downwards?|down|lower|reduc|weaker|softer|decline|cut)", rest) or (
             _HARDSHIP.search(sentence)
@@ -288,6 +299,12 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         if not _blocked(sentence, match.start(), match.end(), verb=False):
             direction = "raised" if word in _BETTER else "cut"
             found.append((match.start(), direction, _metric(match.group())))
+    for match in _SAID_MOVED.finditer(sentence) if _keyed(low, _SAID_MOVED_KEYS) else ():
+        if _PRIOR.search(match.group()):
+            continue  # "our prior revenue guidance is up low double digits": what it said
+        if not _blocked(sentence, match.start(), match.end(), verb=False):
+            up = match["up"] or match["up2"] or match["better"]
+            found.append((match.start(), "raised" if up else "cut", _metric(match.group())))
     for match in _UNCHANGED_FROM.finditer(sentence) if "unchanged" in low else ():
         if not _blocked(sentence, match.start(), match.end(), verb=False):
             found.append((match.start(), "reiterated", _metric(sentence[: match.end()])))
@@ -335,6 +352,7 @@ _PRIOR_KEYS = {
     "cut": ("reduction", "decrease", "lower", "below", "down", "cut"),
 }
 _PRIOR_KEYS_ALL = ("prior", "previous", "earlier", "last", "expected", " from ")
+_SAID_MOVED_KEYS = (" up", "down", "higher", "lower", "improvement", "upgrade")
 _MOVED_KEYS = (
     "improved",
     "strengthened",
@@ -384,6 +402,18 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:with|of|to|from|for|by|in|on|at)\s*$", r
 # Guidance to be given later, not given now: "we anticipate providing 2022 guidance in February".
 _LATER = re.compile(
     r"\b(?:anticipat\w*|expect\w*|plan\w*|will|intend\w*|look\s+forward\s+to)\s+(?:\w+\s+)?$",
+    re.I,
+)
+# Guidance said higher or lower than it was, with no verb of the company's: "our EPS guidance is
+# up by about $2", "our margin rate guidance is 10 basis points higher", "the substantial
+# improvement in our outlook".
+_SAID_MOVED = re.compile(
+    rf"\b(?:our|the)\s+(?:[\w&-]+\s+){{0,5}}?(?:{_NOUN})\s+(?:for\s+(?:[\w-]+\s+){{1,3}}?)?"
+    r"(?:is|are)\s+(?:now\s+)?(?:(?P<up>up|higher)|(?P<down>down|lower))\b"
+    r"(?!\s+(?:about\s+|approximately\s+)?\d[\d.]*\s?%)"  # "is up 126% versus 2019": a growth
+    r"|\b(?:our|the)\s+(?:[\w&-]+\s+){0,5}?(?:" + _NOUN + r")\s+(?:is|are)\s+(?:now\s+)?"
+    r"(?:[\w$.,]+\s+){1,4}?(?:(?P<up2>higher)|(?P<down2>lower))\b(?!\s+end\b)"
+    rf"|\b(?P<better>improvement|upgrade)\s+(?:in|to)\s+our\s+(?:[\w-]+\s+){{0,3}}?{_NOUN}\b",
     re.I,
 )
 # Unchanged from guidance given before: "which is unchanged from our outlook provided in
