@@ -164,6 +164,7 @@ CONSTRUCTIONS: dict[str, list[tuple[str, list[str]]]] = {
         ("Results support our improved outlook for the year.", ["guidance raised"]),
         ("Higher bonus expense came with our improved outlook.", []),
         ("Our outlook for the market has improved.", []),
+        ("Despite our outlook for an improved operating environment, forecasting is hard.", []),
         (
             "Our tax rate will be in the low 20% range, which is unchanged from our outlook "
             "given in February.",
@@ -261,6 +262,13 @@ CONSTRUCTIONS: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 44 : international business"],
         ),
         ("We had a strong quarter, with sales up 40%.", ["growth 40 : company"]),
+        # a name after the figure, or a speaker before the company's own words, is no part
+        ("Revenue Growth of 150% Fueled by Global Licensing Deals", ["growth 150 : company"]),
+        (
+            'Jane Roe, Chief Financial Officer, said: "We delivered revenues of $9 billion, up '
+            '11% year-on-year."',
+            [],
+        ),
     ],
     "respectively pairs revenue with its figure beside another measure": [
         (

@@ -128,7 +128,7 @@ def read_figures(
                 ):
                     subject = earlier  # "Security revenue declined, while revenue grew 5%"
             if subject.name == COMPANY and subject.bare:
-                beside = part_beside(sentence, clause, company)
+                beside = part_beside(sentence, clause, company, clause.start + figure.position)
                 if beside:  # "Our components business …, with sales up 40%": the business's
                     subject = subject._replace(name=beside)
             if subject.name == COMPANY:

@@ -129,15 +129,26 @@ def opening(text: str) -> str:
     return " ".join(words)
 
 
-def part_beside(sentence: str, clause: Clause, company: frozenset[str]) -> str:
+def part_beside(sentence: str, clause: Clause, company: frozenset[str], at: int) -> str:
     """The part a clause's own subject names where a bare measure of revenue stands in it
-    after that subject: "Our global components business capitalized on strong demand, with
-    sales up 40%" (the sales are the business's); "" where its subject names no part."""
+    after that subject (the figure at `at`): "Our global components business capitalized on
+    strong demand, with sales up 40%" (the sales are the business's); "" where its subject
+    names no part, is named after the figure, or a speaker's words stand between ("Ruth Porat,
+    CFO, said: 'We delivered revenues of $85 billion, up 14%'": the company's)."""
     if not whole_beside_part(sentence, clause, company):
         return ""
     phrase = opening(sentence[clause.start : clause.end])
+    named_at = sentence.find(phrase, clause.start) if phrase else -1
+    if named_at < 0 or named_at + len(phrase) > at:
+        return ""  # "Revenue Growth of 234% Fueled by Licensing": named after the figure
+    if _SPOKEN.search(sentence, named_at + len(phrase), at):
+        return ""
     own = read_subject(phrase, first=clause.start == 0, revenue_said=True)
     return own.name if _part(own) and not own.other else ""
+
+
+# A speaker's words, or the company speaking as "we", between a part named and a figure.
+_SPOKEN = re.compile(r"\b(?:said|says|stated|commented|noted|added|remarked|we|i)\b|[:“\"]", re.I)
 
 
 def whole_beside_part(sentence: str, clause: Clause, company: frozenset[str]) -> bool:

@@ -392,7 +392,9 @@ _RANGE_MOVED = re.compile(
 _OUTLOOK_MOVED = re.compile(
     rf"\b(?:our|the\s+company['’]s)\s+(?:[\w-]+\s+){{0,3}}?(?:{_NOUN})\s+(?:for\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,3}?)?(?:has\s+|have\s+)?(?P<moved>improved|strengthened|worsened|"
-    r"deteriorated|weakened)\b"
+    r"deteriorated|weakened)\b(?=\s*(?:[.,;:)]|$|\s(?:as|on|because|since|due|given|from|"
+    r"relative|compared|again|further|significantly|meaningfully|considerably|once|and|in|"
+    r"for|with|since|to)\b))"  # the verb, not an adjective: "outlook for an improved market"
     r"|\b(?:our|the\s+company['’]s)\s+(?P<adjective>improved|stronger|better|weaker|lower|higher)\s+"
     rf"(?:[\w-]+\s+){{0,2}}?(?:{_NOUN})\b",
     re.I,
