@@ -12,7 +12,8 @@ __all__ = ["no_noun_phrase"]
 
 _TALK = word_set(
     """slide slides page pages chart exhibit i i'll i'm we we're we've
-    you you'll let summarize cover mentioned noted said discussed highlighted"""
+    you you'll let summarize cover mentioned noted said discussed highlighted results
+    takeaways highlights"""
 )
 # Words that open no name: a preposition, a conjunction, a participle of talk or of a verb's
 # phrase ("representing 80% of our sales", "Breaking our revenue trend down").
@@ -24,14 +25,15 @@ _PARTICIPLES = word_set(
 _OPENERS = _PARTICIPLES | word_set(
     """further despite given to as for inclusive exclusive compared versus while when in on at
     of by with from through within across between during because due after before since until
-    although though taken"""
+    although though taken plus minus"""
 )
 # A verb's participle or bare form that a phrase read back may end at, never a name: "…, achieving
 # 10% growth", "outpacing pre-1 levels by 2%", "continued to improve declining 8%".
 _VERB_FORMS = word_set(
     """achieving outpacing outperforming exceeding surpassing rising growing increasing
     declining decreasing falling improving finishing improve improves grow increase decline
-    finish imply implies implied"""
+    finish imply implies implied reflect reflects reflected yield yields yielded represent
+    represents drove drive drives totaled totalled"""
 )
 # A description, not a name: "our most resilient product line", "the fastest growing vertical".
 _DESCRIBES = word_set(
@@ -43,7 +45,7 @@ _DESCRIBES = word_set(
 _NO_PART_ALONE = word_set(
     """still also even again top flat global overall total comparison contrast lap addition
     line increase decrease decline growth improvement change plus minus modest slight small
-    marginal consistent stable steady"""
+    marginal consistent stable steady past prior previous current operating"""
 )
 # A modal or a verb of expecting in a subject: a clause, no name ("We anticipate X will ...").
 _MODALS = word_set(
