@@ -129,6 +129,13 @@ CONSTRUCTIONS: dict[str, list[tuple[str, list[str]]]] = {
         ("Revenue grew 5% compared to a 10% increase in the market.", ["growth 5 : company"]),
         ("Our business declined 7% compared to the 20% decline in our market.", []),
     ],
+    "'advanced' as a verb of growth": [
+        (
+            "Sales in our Europe region advanced 6% on a constant currency basis.",
+            ["growth 6 : Europe region"],
+        ),
+        ("Unit volumes advanced 5% over the prior year.", []),
+    ],
     "a sign said as a word": [
         ("Our net revenues grew by plus 6.4% on an organic basis.", ["growth 6.4 : company"]),
     ],

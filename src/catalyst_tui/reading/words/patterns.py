@@ -63,7 +63,7 @@ def share_of(found: re.Match[str]) -> str:
 GROWTH_VERB = (
     r"(?P<verb>(?<!\bmakes\s)(?<!\bmade\s)(?<!\bmake\s)(?<!\bmaking\s)up|down|grew|grow|grows|growing|increased|increases|increasing|decreased|"
     r"decreases|decreasing|declined|declines|declining|rose|rising|fell|falling|jumped|"
-    r"surged|soared|slipped|slid|plunged|plummeted|"
+    r"surged|soared|slipped|slid|plunged|plummeted|advanced|advancing|"
     r"climbed|improved|improving|expanded|dropped|higher|lower|"
     # a growth's rate moved to a figure: "revenue growth rebounded sharply to 45%"
     r"(?:(?:ac|de)celerat(?:ed|ing)|rebounded)\s+(?:[a-z]+ly\s+)?to|"
