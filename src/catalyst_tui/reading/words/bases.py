@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .attribution import other_in
-from .patterns import CMP, CUT_BASIS, FIGURE
+from .patterns import ANOTHER_MEASURE, CMP, CUT_BASIS
 from .vocabulary import FORWARD, SEQUENTIAL, YEARLY
 
 
@@ -96,40 +96,18 @@ def _listed_words(text: str, figures: list[re.Match[str]], i: int, after: str) -
 # An alternative in another measure between a growth and the next: "an increase of 11% or
 # 10.5% on a constant-currency basis compared to the prior-year quarter": the basis said after
 # the second is both's.
-_OR_NEXT = re.compile(r"\s*,?\s*or\s+(?:an?\s+)?" + CMP, re.I)
+OR_NEXT = re.compile(r"\s*,?\s*or\s+(?:an?\s+)?" + CMP, re.I)
 
 
 def _alternative_words(text: str, figures: list[re.Match[str]], i: int, after: str) -> str:
     """The words after the alternative a growth is said with, in another measure."""
-    if i + 1 >= len(figures) or not _OR_NEXT.fullmatch(after):
+    if i + 1 >= len(figures) or not OR_NEXT.fullmatch(after):
         return ""
     end = figures[i + 2].start() if i + 2 < len(figures) else len(text)
     words = text[figures[i + 1].end() : end]
-    if not _ANOTHER_MEASURE.match(words):
+    if not ANOTHER_MEASURE.match(words):
         return ""  # "grew 24.4% or 2.8% versus 2019": the alternative's own base, not the first's
     return basis_window(words)
-
-
-def alternative_base(text: str, at: int, following: int) -> bool:
-    """Whether the growth at `at` is followed by an alternative figure (at `following`) said
-    against a base of its own, in the same measure: "grew 24.4% or 2.8% versus 2019" (the base
-    is the 2.8%'s only); not "up 8% or 6% in constant currency versus last year"."""
-    figure = FIGURE.match(text, at)
-    if figure is None or following >= len(text):
-        return False
-    if not _OR_NEXT.fullmatch(text, figure.end(), following):
-        return False
-    second = FIGURE.match(text, following)
-    return second is not None and not _ANOTHER_MEASURE.match(text, second.end())
-
-
-# The alternative's measure, right after its figure: "or 6% in constant currency versus …".
-_ANOTHER_MEASURE = re.compile(
-    r"\s*(?:(?:on|in|at)\s+(?:an?\s+)?)?(?:constant[- ]currency|currency[- ]neutral|"
-    r"f/?x[- ]neutral|local[- ]currenc(?:y|ies)|organic(?:ally)?|core|operational(?:ly)?|"
-    r"underlying|reported|excluding|ex[- ]|adjusted|comparable|like[- ]for[- ]like|pro\s+forma)",
-    re.I,
-)
 
 
 # A figure set against a range of the same measure: "10.6% organic revenue growth, slightly

@@ -17,9 +17,10 @@ import re
 from collections.abc import Iterator
 
 from ..wordlists import any_word, one_of
-from .patterns import GUIDANCE_NOUN
+from .patterns import ESTIMATE, GIVEN_LATER, GUIDANCE_NOUN, PERIOD_SAID
 from .prior import against_prior_range, against_prior_words, from_to
 from .records import Stated
+from .said_against import PRIOR_NOUN, STANDS, STANDS_KEYS, moved_against_itself
 from .said_otherwise import said_otherwise
 from .vocabulary import FORWARD, REACH
 
@@ -98,17 +99,10 @@ _VERB_OBJECT = {
     )
     for direction, verbs in _VERBS.items()
 }
-# Guidance given before, named so: "our prior guidance", "previous guidance", "the estimate we
-# provided in July".
-_PRIOR_NOUN = (
-    rf"(?:(?:(?:our|the)\s+)?(?:prior|previous|last|earlier|previously\s+"
-    rf"(?:provided|issued|given|communicated))\s+(?:(?:fiscal|full)\s+year\s+|\d{{4}}\s+)?"
-    rf"{_NOUN}|(?:our|the)\s+{_NOUN}\s+we\s+(?:provided|gave|issued|shared|set))"
-)
 _AGAINST_PRIOR = {
     "raised": re.compile(
         rf"\b(?:an?\s+)?(?:increase|raise|higher|above|up)\b[^.;]{{0,60}}?\b(?:from|than|over|"
-        rf"versus|compared\s+(?:to|with))\s+{_PRIOR_NOUN}"
+        rf"versus|compared\s+(?:to|with))\s+{PRIOR_NOUN}"
         rf"|\babove\s+(?:our|the)\s+(?:prior|previous|earlier)\s+{_NOUN}"
         # said of the future only (read_guidance): "to approach 20%, ahead of our initial
         # expectations"
@@ -118,36 +112,12 @@ _AGAINST_PRIOR = {
     "cut": re.compile(
         rf"\b(?:an?\s+)?(?:reduction|decrease|lower|below|down|cut)\b[^.;]{{0,60}}?\b(?:from|"
         rf"than|to|versus|compared\s+(?:to|with))\s+(?:(?:our|the)\s+(?:prior|previous|last|earlier|revenue|current)?\s*"
-        rf"(?:revenue\s+)?{_NOUN}|{_PRIOR_NOUN})"
+        rf"(?:revenue\s+)?{_NOUN}|{PRIOR_NOUN})"
         rf"|\b{_NOUN}\b[^.;]{{0,60}}?\bwas\s+down\s+\$"
         rf"|\bbelow\s+(?:our|the)\s+(?:prior|previous|earlier)\s+{_NOUN}",
         re.I,
     ),
 }
-# Guidance said to stand, with no verb of the company's: "our outlook for the year stands",
-# "our guidance remains unchanged", "our tax rate estimate remains unchanged at 21% to 22%",
-# "nothing changes in our view of the year".
-_STANDS = re.compile(
-    rf"\b(?:our|the|the\s+company['’]s)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_NOUN}|view|estimates?|"
-    r"expected\s+(?:[\w-]+\s+)?growth)\b[^.;,]{0,60}?"
-    r"(?<!\bnow\s)\b(?:stands|remains?\s+(?:unchanged|intact|the\s+same|in\s+place|at|"
-    r"approximately|about|around|in\s+the\s+range)|remains?(?=\s+\$?\d)|continues?\s+to\s+be|"
-    r"is\s+unchanged|are\s+unchanged|holds)\b"
-    # a measure's growth said unchanged at a range: "our sales growth is unchanged at 6% to 8%"
-    r"|\b(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:revenues?|sales|eps)\s+growth\s+(?:is|remains)\s+"
-    r"unchanged\s+at\s+(?=\$?\d)"
-    rf"|\b(?:nothing\s+changes|no\s+changes?)\s+(?:in|to)\s+(?:our|the)\s+(?:[\w'’-]+\s+){{0,3}}?"
-    rf"(?:{_NOUN}|view)\b"
-    # "our full year outlook, which is in line with what we have previously communicated"
-    rf"|\b{_NOUN}\b[^.;]{{0,40}}?\bin\s+line\s+with\s+what\s+we\s+(?:have\s+)?previously\s+"
-    r"(?:communicated|said|provided|shared|guided|given)\b"
-    rf"|\bas\s+previously\s+guided\b"
-    # a forecast "in line with our previous guidance" (read_guidance: said of the future)
-    rf"|(?P<in_line>\bin\s+line\s+with\s+(?:our|the)\s+(?:previous|prior|earlier|original|"
-    rf"previously\s+(?:provided|issued|given|communicated))\s+{_NOUN})\b"
-    rf"|\bremain\s+committed\s+to\s+(?:this|our|the|that)\s+(?:[\w-]+\s+){{0,2}}?{_NOUN}\b",
-    re.I,
-)
 # The guidance named, then what was done to it: "our full-year guidance, where we raised our
 # sales, operating income and EPS".
 _WHERE_DONE = re.compile(
@@ -213,11 +183,11 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         for match in pattern.finditer(sentence):
             if _blocked(sentence, match.start(), match.end()):
                 continue
-            if _GIVEN.match(match.group()) and _LATER.search(sentence, 0, match.start()):
+            if _GIVEN.match(match.group()) and GIVEN_LATER.search(sentence, 0, match.start()):
                 continue  # a plan to give guidance later gives none now
             if _GIVEN.match(match.group()) and not (
                 _FOR_PERIOD.match(sentence, match.end())
-                or _PERIOD_SAID.search(match["object"])
+                or PERIOD_SAID.search(match["object"])
                 or re.search(r"\b(?:q[1-4]|first|second|third|fourth)\b", match["object"], re.I)
             ):
                 continue  # "providing only Q1 guidance" begins guidance for a period named
@@ -225,8 +195,8 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 continue  # "introduced our midrange targets", "providing updated guidance"
             after = sentence[match.end() : match.end() + 40]
             metric = _metric(match["object"]) or _metric(after, first=True)
-            if _ESTIMATE.search(match["object"]) and not (
-                metric or _PERIOD_SAID.search(match["object"] + after)
+            if ESTIMATE.search(match["object"]) and not (
+                metric or PERIOD_SAID.search(match["object"] + after)
             ):
                 continue  # "our estimate of COVID impact", "the resource estimate": no guidance
             found.append((match.start(), direction, metric))
@@ -249,11 +219,11 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
             if _NOT_GUIDED.search(sentence, max(0, match.start() - 50), match.start()):
                 continue  # "an increase in elective procedures above our previous forecast"
             metric = _metric(sentence[: match.end()])
-            if _ESTIMATE.search(match.group()) and not (metric or _PERIOD_SAID.search(sentence)):
+            if ESTIMATE.search(match.group()) and not (metric or PERIOD_SAID.search(sentence)):
                 continue  # "up from the previous estimate of 9 billion barrels": no guidance
             if not _blocked(sentence, match.start(), match.end(), verb=False):
                 found.append((match.start(), direction, metric))
-    for match in _STANDS.finditer(sentence) if _keyed(low, _STANDS_KEYS) else ():
+    for match in STANDS.finditer(sentence) if _keyed(low, STANDS_KEYS) else ():
         lead = sentence[max(sentence.rfind(c, 0, match.start()) for c in ",;:") + 1 : match.start()]
         if match["in_line"] and not FORWARD.search(sentence, 0, match.start()):
             continue  # "Revenue was in line with our previous guidance": a result
@@ -286,28 +256,9 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
             _HARDSHIP.search(sentence)
         ):  # "As a result of the supply chain challenges, we are revising our guidance"
             found.append((match.start(), "cut", _metric(match.group())))
-    for match in _RANGE_MOVED.finditer(sentence) if " from " in low else ():
-        if not _blocked(sentence, match.start(), match.end(), verb=False):
-            up = match["dir"].lower() in ("up", "raised", "increased")
-            found.append(
-                (match.start(), "raised" if up else "cut", _metric(sentence[: match.end()]))
-            )
-    for match in _OUTLOOK_MOVED.finditer(sentence) if _keyed(low, _MOVED_KEYS) else ():
-        word = (match["moved"] or match["adjective"]).lower()
-        if match["adjective"] and _PREPOSITION_BEFORE.search(sentence, 0, match.start()):
-            continue  # "expense associated with our improved outlook": named, not moved
-        if not _blocked(sentence, match.start(), match.end(), verb=False):
-            direction = "raised" if word in _BETTER else "cut"
-            found.append((match.start(), direction, _metric(match.group())))
-    for match in _SAID_MOVED.finditer(sentence) if _keyed(low, _SAID_MOVED_KEYS) else ():
-        if _PRIOR.search(match.group()):
-            continue  # "our prior revenue guidance is up low double digits": what it said
-        if not _blocked(sentence, match.start(), match.end(), verb=False):
-            up = match["up"] or match["up2"] or match["better"]
-            found.append((match.start(), "raised" if up else "cut", _metric(match.group())))
-    for match in _UNCHANGED_FROM.finditer(sentence) if "unchanged" in low else ():
-        if not _blocked(sentence, match.start(), match.end(), verb=False):
-            found.append((match.start(), "reiterated", _metric(sentence[: match.end()])))
+    for at, until, direction, words in moved_against_itself(sentence, low):
+        if not _blocked(sentence, at, until, verb=False):
+            found.append((at, direction, _metric(words)))
     for at, until, direction in said_otherwise(sentence):
         if not _blocked(sentence, at, until, verb=False):
             found.append((at, direction, _metric(sentence[at:until])))
@@ -352,86 +303,8 @@ _PRIOR_KEYS = {
     "cut": ("reduction", "decrease", "lower", "below", "down", "cut"),
 }
 _PRIOR_KEYS_ALL = ("prior", "previous", "earlier", "last", "expected", " from ")
-_SAID_MOVED_KEYS = (" up", "down", "higher", "lower", "improvement", "upgrade")
-_MOVED_KEYS = (
-    "improved",
-    "strengthened",
-    "worsened",
-    "deteriorated",
-    "weakened",
-    "stronger",
-    "better",
-    "weaker",
-    "lower",
-    "higher",
-)
-_STANDS_KEYS = (
-    "stand",
-    "remain",
-    "continue",
-    "unchanged",
-    "holds",
-    "nothing chang",
-    "no chang",
-    "previously",
-    "in line with",
-)
 
 
-# A range said moved from another range: "$5.35 to $5.40, up from $5.25 to $5.35" (results are
-# no ranges; guidance is).
-_AMOUNT = r"[$€£]?\s?\d[\d.,]*+(?:\s*(?:%|percent|million|billion|cents))?"
-_RANGE_MOVED = re.compile(
-    rf"{_AMOUNT}\s*(?:to|-|–)\s*{_AMOUNT},?\s+(?P<dir>up|down|raised|lowered|increased|reduced)"
-    rf"\s+from\s+(?:(?:our|the)\s+(?:prior|previous|earlier)\s+(?:range|{_NOUN})\s+of\s+)?"
-    rf"{_AMOUNT}\s*(?:to|-|–)\s*[$€£]?\s?\d",
-    re.I,
-)
-# The company's own outlook said better or worse, with no verb of its own: "our outlook
-# improved", "our improved outlook for the year".
-_OUTLOOK_MOVED = re.compile(
-    rf"\b(?:our|the\s+company['’]s)\s+(?:[\w-]+\s+){{0,3}}?(?:{_NOUN})\s+(?:for\s+(?:the\s+)?"
-    r"(?:[\w-]+\s+){0,3}?)?(?:has\s+|have\s+)?(?P<moved>improved|strengthened|worsened|"
-    r"deteriorated|weakened)\b(?=\s*(?:[.,;:)]|$|\s(?:as|on|because|since|due|given|from|"
-    r"relative|compared|again|further|significantly|meaningfully|considerably|once|and|in|"
-    r"for|with|since|to)\b))"  # the verb, not an adjective: "outlook for an improved market"
-    r"|\b(?:our|the\s+company['’]s)\s+(?P<adjective>improved|stronger|better|weaker|lower|higher)\s+"
-    rf"(?:[\w-]+\s+){{0,2}}?(?:{_NOUN})\b",
-    re.I,
-)
-_BETTER = frozenset({"improved", "strengthened", "stronger", "better", "higher"})
-_PREPOSITION_BEFORE = re.compile(r"\b(?:with|of|to|from|for|by|in|on|at)\s*$", re.I)
-# Guidance to be given later, not given now: "we anticipate providing 2022 guidance in February".
-_LATER = re.compile(
-    r"\b(?:anticipat\w*|expect\w*|plan\w*|will|intend\w*|look\s+forward\s+to)\s+(?:\w+\s+)?$",
-    re.I,
-)
-# Guidance said higher or lower than it was, with no verb of the company's: "our EPS guidance is
-# up by about $2", "our margin rate guidance is 10 basis points higher", "the substantial
-# improvement in our outlook".
-_SAID_MOVED = re.compile(
-    rf"\b(?:our|the)\s+(?:[\w&-]+\s+){{0,5}}?(?:{_NOUN})\s+(?:for\s+(?:[\w-]+\s+){{1,3}}?)?"
-    r"(?:is|are)\s+(?:now\s+)?(?:(?P<up>up|higher)|(?P<down>down|lower))\b"
-    r"(?!\s+(?:about\s+|approximately\s+)?\d[\d.]*\s?%)"  # "is up 126% versus 2019": a growth
-    r"|\b(?:our|the)\s+(?:[\w&-]+\s+){0,5}?(?:" + _NOUN + r")\s+(?:is|are)\s+(?:now\s+)?"
-    r"(?:[\w$.,]+\s+){1,4}?(?:(?P<up2>higher)|(?P<down2>lower))\b(?!\s+end\b)"
-    rf"|\b(?P<better>improvement|upgrade)\s+(?:in|to)\s+our\s+(?:[\w-]+\s+){{0,3}}?{_NOUN}\b",
-    re.I,
-)
-# Unchanged from guidance given before: "which is unchanged from our outlook provided in
-# February", "relatively unchanged from our previous forecast".
-_UNCHANGED_FROM = re.compile(
-    rf"\b(?:is|are|remains?|was)\s+(?:relatively\s+|largely\s+|essentially\s+|basically\s+|materially\s+)?"
-    rf"unchanged\s+from\s+(?:our|the)\s+(?:(?:prior|previous|earlier|original|initial)\s+)?"
-    rf"(?:[\w-]+\s+){{0,2}}?{_NOUN}\b",
-    re.I,
-)
-# An estimate is guidance where it is of a measure of the company's or of a period: "our 2021
-# sales estimate", "our estimate for capital expenditures for 2021".
-_ESTIMATE = re.compile(r"\bestimates?\s*$", re.I)
-_PERIOD_SAID = re.compile(
-    r"\b(?:full[- ]year|fiscal|quarter|(?:19|20)\d\d|annual|for\s+the\s+year)\b", re.I
-)
 # A target is a goal, no guidance begun; guidance updated is begun before, its direction unsaid.
 _NOT_BEGUN = re.compile(
     rf"\b(?:targets?|details?)\b|\b(?:updated|revised|adjusted)\s+{_NOUN}\b",  # "adjusted

@@ -142,27 +142,6 @@ def continued(text: str, last: Found, match: re.Match[str]) -> Found | None:
     return Found(last.kind, sign * value, comparison, subject, "", match.start(), of=last.of)
 
 
-def share_again(text: str, last: Found | None, match: re.Match[str]) -> Found | None:
-    """A second share of the part the share before it is of, said with a whole of its own and
-    no verb between them: "represented 14% of our sales in the fourth quarter and 12% of our
-    sales for the full year"."""
-    if last is None or last.kind != "share" or not _part(last.subject):
-        return None
-    between = text[last.position : match.start()]
-    between = between[between.find("%") + 1 :] if "%" in between else between
-    if not re.search(r"(?:,|\band)\s*$", between) or ";" in between:
-        return None
-    if any(finite_verb(w) for _, w in tokens(between)):
-        return None
-    cmp_match = COMPARISON.search(text, tail(text, 40, match.start()), match.start())
-    value = float(match["num"]) if match["num"] else 0.0
-    return last._replace(value=value, comparison=comparison_said(cmp_match), position=match.start())
-
-
-def _part(subject: Subject) -> bool:
-    return subject.name not in ("", COMPANY) and not (subject.other or subject.anaphor)
-
-
 _RESPECTIVELY = re.compile(r",?\s*\brespectively\b", re.I)
 _BETWEEN_FIGURES = re.compile(_SEPARATOR + CMP, re.I)
 _IN_NAMES = re.compile(r"^\s*(?:in|for|from)\s+(?P<names>[^,;%]{1,120}?)\s*,?\s*$", re.I)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from ..wordlists import any_word, one_of, word_set
+from ..wordlists import any_word, one_of
+from .acted_on import REVENUE_ACTED_ON, acted_on
 from .attribution import (
     apposition_other,
     measure_before,
@@ -14,9 +15,11 @@ from .attribution import (
     relative_unread,
     subject_at,
 )
+from .base_growth import prior_growth
 from .clauses import clause_subject
-from .lists import Found, continued, share_again
+from .lists import Found, continued
 from .measure_words import part_reported, qualified_governor
+from .part_revenue import revenue_of_part
 from .patterns import (
     CMP,
     COMPARISON,
@@ -32,11 +35,11 @@ from .patterns import (
     share_of,
     tail,
 )
-from .phrases import other_measure, phrase_before
+from .phrases import phrase_before
 from .records import COMPANY
-from .share_after import share_from
+from .share_after import share_again, share_from
 from .subjects import Subject, read_subject
-from .vocabulary import GENERIC_WORDS, NOT_REVENUE, PERIOD, PERIOD_WORD, REVENUE_WORDS
+from .vocabulary import NOT_REVENUE, PERIOD
 
 
 def read_one(
@@ -49,13 +52,12 @@ def read_one(
     last: Found | None,
 ) -> Found | None:
     if match["mult"]:
-        acted_on = _ACTED_ON.match(after)
-        if acted_on and (
-            other_in(acted_on.group())
-            or _COUNT.match(acted_on.group())
+        acts = _ACTED_ON.match(after)
+        if acts and (
+            other_in(acts.group())
+            or _COUNT.match(acts.group())
             or not (
-                _OF_REVENUE_OR_PART.search(acted_on.group())
-                or _ADVERBS_ONLY.fullmatch(acted_on.group())
+                _OF_REVENUE_OR_PART.search(acts.group()) or _ADVERBS_ONLY.fullmatch(acts.group())
             )
         ):
             return None  # "we nearly doubled free cash flow", "its media rights": no revenue
@@ -148,7 +150,7 @@ def read_one(
             named = object_subject(after)
             return listed._replace(subject=named) if named else listed
         return listed
-    prior = _prior_growth(text, match, before, after, noun, last)
+    prior = prior_growth(text, match, before, after, noun, last)
     if prior is not None:
         return prior._replace(comparison=comparison)
     if verb is None and noun is not None and _RESULT_LEAD.search(before, tail(before, 60)):
@@ -197,7 +199,7 @@ def read_one(
         if within.name and not (within.other or within.anaphor):
             own = within._replace(revenue=True)
     if grown is None and verb is not None and (own.name in ("", COMPANY) or own.anaphor):
-        acted = _REVENUE_ACTED_ON.search(verb["gap"] or "")
+        acted = REVENUE_ACTED_ON.search(verb["gap"] or "")
         measure = read_subject(acted["measure"]) if acted else None
         if measure is not None and measure.other:
             return None  # "growing revenue per user by 3%": no revenue's growth
@@ -205,7 +207,7 @@ def read_one(
             grown = measure  # by 3.9%": that revenue's; "consolidated revenues": ours
             if grown.name == COMPANY:
                 own = grown
-    if own.name == COMPANY and grown is None and verb is not None and _acted_on(verb["gap"]):
+    if own.name == COMPANY and grown is None and verb is not None and acted_on(verb["gap"]):
         return None  # "having improved pieces fed per labor hour by 3%": what it acted on
     if (
         (own.name in ("", COMPANY) or own.anaphor)
@@ -241,55 +243,8 @@ def read_one(
         if measured.name != COMPANY or not _part(subject):
             subject = measured  # "For Merchant, revenue growth rebounded to 45%": Merchant's
     if subject.other:
-        subject = _revenue_of_part(text, before, after, governor, noun, subject) or subject
+        subject = revenue_of_part(text, before, after, governor, noun, subject) or subject
     return Found("growth", -value if negative else value, comparison, subject, "", match.start())
-
-
-# A measure moved by a cause, named between the cause's verb and the change: "player demand
-# drove global Lottery revenue up 14%".
-_DROVE = re.compile(
-    r"\b(?:drove|pushed|lifted|took|brought)\s+(?P<moved>(?:[\w&'’-]+\s+){1,5}?)(?:up|down|"
-    r"higher|lower)\s+(?:by\s+)?" + CMP + r"$",
-    re.I,
-)
-# Revenue said as the figure's own measure: "a 10% revenue increase", "a 14% increase in
-# revenue"; or by the words just before its verb: ", sales increased 19%".
-_OWN_REVENUE_NOUN = re.compile(
-    r"\s*(?:(?:revenues?|sales)\s+(?:increase|growth|decline|decrease)|(?:increase|growth|decline|"
-    r"decrease)\s+in\s+(?:total\s+|net\s+)?(?:revenues?|sales))\b",
-    re.I,
-)
-_REVENUE_BEFORE_VERB = re.compile(
-    r"(?:,|\band)\s+(?:net\s+|total\s+)?(?:sales|revenues?)\s*$", re.I
-)
-
-
-def _revenue_of_part(
-    text: str,
-    before: str,
-    after: str,
-    governor: int,
-    noun: re.Match[str] | None,
-    subject: Subject,
-) -> Subject | None:
-    """The part whose revenue a figure is where the clause's subject is another measure of that
-    part: "drilling adjusted EBITDA … was up 1.7% and a 14% increase in revenue" (drilling's),
-    "Refrigerated Foods volume decreased 2%, sales increased 19%" (Refrigerated Foods');
-    "player demand drove global Lottery revenue up 14%" (global Lottery's). None otherwise."""
-    drove = _DROVE.search(before, tail(before, 120))
-    if drove is not None:
-        moved = read_subject(drove["moved"])
-        return moved if moved.name and not (moved.other or moved.anaphor) else None
-    said = (noun is not None and _OWN_REVENUE_NOUN.match(after)) or (
-        noun is None and _REVENUE_BEFORE_VERB.search(text, 0, governor)
-    )
-    if not said or not subject.name:
-        return None
-    words = [w for w in subject.name.split() if not other_measure(w.lower())]
-    if not words or len(words) == len(subject.name.split()):
-        return None
-    part = read_subject(" ".join(words), revenue_said=True)
-    return part if part.name and not (part.other or part.anaphor) else None
 
 
 def _other_owner(owner: str) -> bool:
@@ -311,59 +266,6 @@ _RESULT_LEAD = re.compile(
     re.I,
 )
 _REVENUE = Subject(COMPANY, True, False, False)
-# A base the growth before it is set against, said as that base's own growth: "grew 11.5% on
-# top of 121% growth in the fourth quarter of 2020", "up 28% following a 34% increase last year".
-_PRIOR_LEAD = re.compile(
-    r"\b(?:on\s+top\s+of|following|compared\s+(?:to|with)|versus|vs\.?|against|lapping|"
-    r"rolling\s+over|after)\s+(?:(?:a|an|the|our|its|their|last\s+year['’]s|the\s+prior\s+"
-    r"year['’]s)\s+)?(?:(?:very|strong|tough|difficult|exceptional|robust|record)\s+)*"
-    r"(?P<sign>(?:plus|positive|negative|minus)\s*)?" + CMP + r"$",
-    re.I,
-)
-# What a prior growth may be of besides its period: its own measure's words, then the period.
-_PRIOR_AFTER = re.compile(
-    r"\s*(?:(?:organic|core|reported|revenue|sales|net|online|top-line|total)\s+)*"
-    r"(?P<noun>growth|increase|decline|decrease|drop|rise)\b"
-    r"(?P<rest>\s+(?:in|during|for|from|over)\s+(?:the\s+)?(?:(?:same|first|second|third|"
-    r"fourth|fiscal|full|prior|previous|last|prior-year|year-ago|comparable|q[1-4]|(?:19|20)\d\d)"
-    r"\s+)*(?:quarter|period|year|half|q[1-4]|(?:19|20)\d\d)\b(?:\s+(?:of\s+)?(?:fiscal\s+)?"
-    r"['’]?\d{2,4}\b|\s+(?:last|a)\s+year\b(?:\s+ago)?)?|\s+(?:last|a)\s+year\b(?:\s+ago)?)?",
-    re.I,
-)
-
-
-def _prior_growth(
-    text: str,
-    match: re.Match[str],
-    before: str,
-    after: str,
-    noun: re.Match[str] | None,
-    last: Found | None,
-) -> Found | None:
-    """A growth set as the base of the growth before it in its clause, of the same part: "sales
-    grew 11.5% on top of 121% growth in the fourth quarter of 2020" (121% is the same sales'
-    growth a year before); None where the figure is no such base, or its growth is of anything
-    else ("compared to a 10% increase in the market")."""
-    if last is None or last.kind != "growth" or noun is None or match["mult"]:
-        return None
-    lead = _PRIOR_LEAD.search(before, tail(before, 80))
-    said = _PRIOR_AFTER.match(after)
-    if lead is None or said is None:
-        return None
-    end = said.end()
-    if re.match(r"\s*(?:in|of|at|for|from|across|within)\b", after[end:]) and not re.match(
-        r"\s*(?:in|for)\s+(?:the\s+)?(?:same\s+)?(?:quarter|period|year)\b", after[end:]
-    ):
-        return None  # "a 10% increase in the market": of something else
-    negative = said["noun"].lower() in ("decline", "decrease", "drop") or (
-        (lead["sign"] or "").strip().lower() in ("negative", "minus")
-    )
-    value = float(match["num"])
-    return Found(
-        "growth", -value if negative else value, "", last.subject, "", match.start(), prior=True
-    )
-
-
 # A part named right after a growth's noun by a preposition: "growth on the Mainland".
 _NAMED_AFTER = re.compile(
     r"\s+(?:on|in|at|across)\s+(?:the\s+)?(?P<x>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})"
@@ -396,42 +298,6 @@ _DRIVERS = one_of(
 )
 _DRIVER_AFTER = re.compile(
     rf"\s+(?:from|in|due\s+to)\s+(?:higher\s+|lower\s+|organic\s+)*{_DRIVERS}\b", re.I
-)
-# Words between a verb and its figure that name what it acted on: no revenue, no part.
-_GAP_WORDS = re.compile(r"[a-z][\w&/-]*", re.I)
-_GAP_FUNCTION = word_set("by at of for in on during to or than an a the and over")
-
-
-def _acted_on(gap: str | None) -> bool:
-    """Whether the words between a verb and its figure name something it acted on ("improved
-    pieces fed per labor hour by 3%"), not revenue, a period, an amount or an adverb ("grew net
-    sales for the quarter by 16.2%" acts on revenue)."""
-    for word in _GAP_WORDS.findall(gap or ""):
-        low = word.lower()
-        if (
-            low in _GAP_FUNCTION
-            or low in REVENUE_WORDS
-            or low in GENERIC_WORDS
-            or low in PERIOD_WORD
-            or low in _COMPARISON_WORDS
-            or low.endswith("ly")
-            or low in ("million", "billion", "thousand", "m", "b", "year-over-year")
-        ):
-            continue
-        return True
-    return False
-
-
-# Revenue a verb acted on, between it and its figure: "growing total wireless service revenue
-# by 3.9%", "grew consolidated revenues 1%".
-_REVENUE_ACTED_ON = re.compile(
-    r"^\s+(?P<measure>(?:our\s+|its\s+|their\s+)?(?:[\w&/-]+\s+){0,4}?(?:revenues?|sales))"
-    r"(?:\s+by)?\s*$",
-    re.I,
-)
-_COMPARISON_WORDS = word_set(
-    "about approximately roughly nearly almost more less just only very impressive strong "
-    "solid robust healthy record also again still"
 )
 _FLAT_TO = re.compile(r"\bflat\s+to\s*$", re.I)
 # A growth said in apposition right after a share: of the share's part.

@@ -200,3 +200,25 @@ GUIDANCE_NOUN = (
     r"(?<=\bend\sof\sour\s)range|(?<=\bend\sof\sthe\s)range|(?<=\bprior\s)range|"
     r"(?<=\bprevious\s)range|(?<=\bearlier\s)range|(?<=\bguidance\s)range)"
 )
+
+
+# An estimate is guidance where it is of a measure of the company's or of a period: "our 2021
+# sales estimate", "our estimate for capital expenditures for 2021".
+ESTIMATE = re.compile(r"\bestimates?\s*$", re.I)
+PERIOD_SAID = re.compile(
+    r"\b(?:full[- ]year|fiscal|quarter|(?:19|20)\d\d|annual|for\s+the\s+year)\b", re.I
+)
+# Guidance to be given later, not given now: "we anticipate providing 2022 guidance in February".
+GIVEN_LATER = re.compile(
+    r"\b(?:anticipat\w*|expect\w*|plan\w*|will|intend\w*|look\s+forward\s+to)\s+(?:\w+\s+)?$",
+    re.I,
+)
+
+
+# The alternative's measure, right after its figure: "or 6% in constant currency versus …".
+ANOTHER_MEASURE = re.compile(
+    r"\s*(?:(?:on|in|at)\s+(?:an?\s+)?)?(?:constant[- ]currency|currency[- ]neutral|"
+    r"f/?x[- ]neutral|local[- ]currenc(?:y|ies)|organic(?:ally)?|core|operational(?:ly)?|"
+    r"underlying|reported|excluding|ex[- ]|adjusted|comparable|like[- ]for[- ]like|pro\s+forma)",
+    re.I,
+)

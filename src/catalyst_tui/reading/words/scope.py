@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .bases import Against, alternative_base, basis_in, basis_window, frame_words
-from .patterns import FIGURE
+from .bases import OR_NEXT, Against, basis_in, basis_window, frame_words
+from .patterns import ANOTHER_MEASURE, FIGURE
 from .vocabulary import SEQUENTIAL, YEARLY
 
 
@@ -66,6 +66,19 @@ class SentenceBasis:
         if basis:
             said.append((basis, len(opening), len(opening)))  # "When compared with 2020, …"
         return said
+
+
+def alternative_base(text: str, at: int, following: int) -> bool:
+    """Whether the growth at `at` is followed by an alternative figure (at `following`) said
+    against a base of its own, in the same measure: "grew 24.4% or 2.8% versus 2019" (the base
+    is the 2.8%'s only); not "up 8% or 6% in constant currency versus last year"."""
+    figure = FIGURE.match(text, at)
+    if figure is None or following >= len(text):
+        return False
+    if not OR_NEXT.fullmatch(text, figure.end(), following):
+        return False
+    second = FIGURE.match(text, following)
+    return second is not None and not ANOTHER_MEASURE.match(text, second.end())
 
 
 # What a basis does not reach over: a contrast, a semicolon.

@@ -1,5 +1,6 @@
 """A share whose part is said after it: "About 30% of our revenue comes from software", "…,
-with 70% of our revenue in software" (one_figure.py reads the figure, this module the part)."""
+with 70% of our revenue in software" (one_figure.py reads the figure, this module the part);
+and a second share of the part the share before it is of (share_again)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ import re
 
 from ..wordlists import one_of
 from .lists import Found
-from .patterns import SHARE_OF, tail
+from .patterns import COMPARISON, SHARE_OF, comparison_said, tail
+from .phrases import finite_verb, tokens
 from .records import COMPANY
-from .subjects import read_subject
+from .subjects import Subject, read_subject
 from .vocabulary import PERIOD
 
 __all__ = ["share_from"]
@@ -52,3 +54,24 @@ def share_from(
     if not subject.name or subject.name == COMPANY or subject.other or subject.anaphor:
         return None
     return Found("share", value, comparison, subject, "", at)
+
+
+def share_again(text: str, last: Found | None, match: re.Match[str]) -> Found | None:
+    """A second share of the part the share before it is of, said with a whole of its own and
+    no verb between them: "represented 14% of our sales in the fourth quarter and 12% of our
+    sales for the full year"."""
+    if last is None or last.kind != "share" or not _part(last.subject):
+        return None
+    between = text[last.position : match.start()]
+    between = between[between.find("%") + 1 :] if "%" in between else between
+    if not re.search(r"(?:,|\band)\s*$", between) or ";" in between:
+        return None
+    if any(finite_verb(w) for _, w in tokens(between)):
+        return None
+    cmp_match = COMPARISON.search(text, tail(text, 40, match.start()), match.start())
+    value = float(match["num"]) if match["num"] else 0.0
+    return last._replace(value=value, comparison=comparison_said(cmp_match), position=match.start())
+
+
+def _part(subject: Subject) -> bool:
+    return subject.name not in ("", COMPANY) and not (subject.other or subject.anaphor)

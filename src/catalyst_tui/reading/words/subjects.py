@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..wordlists import word_set
+from .heads import revenue_head
 from .patterns import last_match
 from .phrases import (
     AS_SHARE,
@@ -244,7 +245,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     if (lows[0] in PRONOUNS or lows[0].replace("’", "'") in _WE) and len(lows) == 1:
         return Subject(COMPANY, True, False, False)  # "we", "We're pleased to report ..."
     other = any(other_measure(low) for low in _outside_names(words, lows)) and (
-        said_revenue or not _revenue_head(lows)  # "SG&A as a percentage of revenue": SG&A's
+        said_revenue or not revenue_head(lows)  # "SG&A as a percentage of revenue": SG&A's
     )
     revenue = any(low in REVENUE_WORDS for low in lows)
     # What a measure is of: "Revenue from Healthcare" is Healthcare's, "Sales of pads" pads'.
@@ -312,26 +313,6 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
 _IN_NAMES = word_set(
     "capital investment investments customer customers client clients cash content"
 )
-
-
-# What may follow revenue's word in the phrase it heads: "advertising revenue growth".
-_AFTER_HEAD = frozenset({"growth", "rate", "trend", "trends", "performance"})
-
-
-def _revenue_head(lows: list[str]) -> bool:
-    """Whether revenue's word heads the phrase, the words before it qualifying it: "customer
-    communication revenues", "production systems revenue" count revenue, whatever a word
-    before it may count elsewhere; not where two measures stand together ("orders and
-    sales")."""
-    heads = [i for i, low in enumerate(lows) if low in REVENUE_WORDS]
-    if not heads or any(low in _AFTER_HEAD for low in lows[: heads[-1]]):
-        return False
-    head = heads[-1]
-    return (
-        head > 0
-        and all(low in _AFTER_HEAD for low in lows[head + 1 :])
-        and not any(low in ("and", "or", "&", "plus", "versus", "vs") for low in lows[:head])
-    )
 
 
 def _outside_names(words: list[str], lows: list[str]) -> list[str]:

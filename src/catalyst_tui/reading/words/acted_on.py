@@ -1,0 +1,50 @@
+"""What a verb of change acted on, named between it and its figure: something that is no revenue
+("improved pieces fed per labor hour by 3%": no growth of ours), or a revenue whose growth it is
+("growing total wireless service revenue by 3.9%": wireless service's)."""
+
+from __future__ import annotations
+
+import re
+
+from ..wordlists import word_set
+from .vocabulary import GENERIC_WORDS, PERIOD_WORD, REVENUE_WORDS
+
+__all__ = ["REVENUE_ACTED_ON", "acted_on"]
+
+
+# Words between a verb and its figure that name what it acted on: no revenue, no part.
+_GAP_WORDS = re.compile(r"[a-z][\w&/-]*", re.I)
+_GAP_FUNCTION = word_set("by at of for in on during to or than an a the and over")
+
+
+def acted_on(gap: str | None) -> bool:
+    """Whether the words between a verb and its figure name something it acted on ("improved
+    pieces fed per labor hour by 3%"), not revenue, a period, an amount or an adverb ("grew net
+    sales for the quarter by 16.2%" acts on revenue)."""
+    for word in _GAP_WORDS.findall(gap or ""):
+        low = word.lower()
+        if (
+            low in _GAP_FUNCTION
+            or low in REVENUE_WORDS
+            or low in GENERIC_WORDS
+            or low in PERIOD_WORD
+            or low in _COMPARISON_WORDS
+            or low.endswith("ly")
+            or low in ("million", "billion", "thousand", "m", "b", "year-over-year")
+        ):
+            continue
+        return True
+    return False
+
+
+# Revenue a verb acted on, between it and its figure: "growing total wireless service revenue
+# by 3.9%", "grew consolidated revenues 1%".
+REVENUE_ACTED_ON = re.compile(
+    r"^\s+(?P<measure>(?:our\s+|its\s+|their\s+)?(?:[\w&/-]+\s+){0,4}?(?:revenues?|sales))"
+    r"(?:\s+by)?\s*$",
+    re.I,
+)
+_COMPARISON_WORDS = word_set(
+    "about approximately roughly nearly almost more less just only very impressive strong "
+    "solid robust healthy record also again still"
+)

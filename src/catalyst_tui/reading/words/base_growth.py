@@ -1,0 +1,65 @@
+"""A growth set as the base of the growth before it in its clause, said as that base's own
+growth: "sales grew 11.5% on top of 121% growth in the fourth quarter of 2020" (121% is the same
+sales' growth a year before), "increased 3% compared to a 15% decline in the second quarter"."""
+
+from __future__ import annotations
+
+import re
+
+from .lists import Found
+from .patterns import CMP, tail
+
+__all__ = ["prior_growth"]
+
+
+# A base the growth before it is set against, said as that base's own growth: "grew 11.5% on
+# top of 121% growth in the fourth quarter of 2020", "up 28% following a 34% increase last year".
+_PRIOR_LEAD = re.compile(
+    r"\b(?:on\s+top\s+of|following|compared\s+(?:to|with)|versus|vs\.?|against|lapping|"
+    r"rolling\s+over|after)\s+(?:(?:a|an|the|our|its|their|last\s+year['’]s|the\s+prior\s+"
+    r"year['’]s)\s+)?(?:(?:very|strong|tough|difficult|exceptional|robust|record)\s+)*"
+    r"(?P<sign>(?:plus|positive|negative|minus)\s*)?" + CMP + r"$",
+    re.I,
+)
+# What a prior growth may be of besides its period: its own measure's words, then the period.
+_PRIOR_AFTER = re.compile(
+    r"\s*(?:(?:organic|core|reported|revenue|sales|net|online|top-line|total)\s+)*"
+    r"(?P<noun>growth|increase|decline|decrease|drop|rise)\b"
+    r"(?P<rest>\s+(?:in|during|for|from|over)\s+(?:the\s+)?(?:(?:same|first|second|third|"
+    r"fourth|fiscal|full|prior|previous|last|prior-year|year-ago|comparable|q[1-4]|(?:19|20)\d\d)"
+    r"\s+)*(?:quarter|period|year|half|q[1-4]|(?:19|20)\d\d)\b(?:\s+(?:of\s+)?(?:fiscal\s+)?"
+    r"['’]?\d{2,4}\b|\s+(?:last|a)\s+year\b(?:\s+ago)?)?|\s+(?:last|a)\s+year\b(?:\s+ago)?)?",
+    re.I,
+)
+
+
+def prior_growth(
+    text: str,
+    match: re.Match[str],
+    before: str,
+    after: str,
+    noun: re.Match[str] | None,
+    last: Found | None,
+) -> Found | None:
+    """A growth set as the base of the growth before it in its clause, of the same part: "sales
+    grew 11.5% on top of 121% growth in the fourth quarter of 2020" (121% is the same sales'
+    growth a year before); None where the figure is no such base, or its growth is of anything
+    else ("compared to a 10% increase in the market")."""
+    if last is None or last.kind != "growth" or noun is None or match["mult"]:
+        return None
+    lead = _PRIOR_LEAD.search(before, tail(before, 80))
+    said = _PRIOR_AFTER.match(after)
+    if lead is None or said is None:
+        return None
+    end = said.end()
+    if re.match(r"\s*(?:in|of|at|for|from|across|within)\b", after[end:]) and not re.match(
+        r"\s*(?:in|for)\s+(?:the\s+)?(?:same\s+)?(?:quarter|period|year)\b", after[end:]
+    ):
+        return None  # "a 10% increase in the market": of something else
+    negative = said["noun"].lower() in ("decline", "decrease", "drop") or (
+        (lead["sign"] or "").strip().lower() in ("negative", "minus")
+    )
+    value = float(match["num"])
+    return Found(
+        "growth", -value if negative else value, "", last.subject, "", match.start(), prior=True
+    )

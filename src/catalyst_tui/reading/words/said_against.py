@@ -1,0 +1,139 @@
+"""Guidance said moved or standing against itself, with no verb of the company's moving it: a
+range up or down from a range ("$5.35 to $5.40, up from $5.25 to $5.35"), our outlook improved
+or worsened, guidance said higher or lower than it was ("our EPS guidance is up by about $2",
+"the substantial improvement in our outlook"), and guidance unchanged from what was given
+before ("unchanged from our outlook given in February"). guidance.py gates each (a negation,
+someone else's outlook) and names its metric."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .patterns import GUIDANCE_NOUN as _NOUN
+
+__all__ = ["PRIOR_NOUN", "STANDS", "STANDS_KEYS", "moved_against_itself"]
+
+# Guidance given before, named so: "our prior guidance", "previous guidance", "the estimate we
+# provided in July".
+PRIOR_NOUN = (
+    rf"(?:(?:(?:our|the)\s+)?(?:prior|previous|last|earlier|previously\s+"
+    rf"(?:provided|issued|given|communicated))\s+(?:(?:fiscal|full)\s+year\s+|\d{{4}}\s+)?"
+    rf"{_NOUN}|(?:our|the)\s+{_NOUN}\s+we\s+(?:provided|gave|issued|shared|set))"
+)
+# A range said moved from another range: "$5.35 to $5.40, up from $5.25 to $5.35" (results are
+# no ranges; guidance is).
+_AMOUNT = r"[$€£]?\s?\d[\d.,]*+(?:\s*(?:%|percent|million|billion|cents))?"
+_RANGE_MOVED = re.compile(
+    rf"{_AMOUNT}\s*(?:to|-|–)\s*{_AMOUNT},?\s+(?P<dir>up|down|raised|lowered|increased|reduced)"
+    rf"\s+from\s+(?:(?:our|the)\s+(?:prior|previous|earlier)\s+(?:range|{_NOUN})\s+of\s+)?"
+    rf"{_AMOUNT}\s*(?:to|-|–)\s*[$€£]?\s?\d",
+    re.I,
+)
+# The company's own outlook said better or worse, with no verb of its own: "our outlook
+# improved", "our improved outlook for the year".
+_OUTLOOK_MOVED = re.compile(
+    rf"\b(?:our|the\s+company['’]s)\s+(?:[\w-]+\s+){{0,3}}?(?:{_NOUN})\s+(?:for\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?)?(?:has\s+|have\s+)?(?P<moved>improved|strengthened|worsened|"
+    r"deteriorated|weakened)\b(?=\s*(?:[.,;:)]|$|\s(?:as|on|because|since|due|given|from|"
+    r"relative|compared|again|further|significantly|meaningfully|considerably|once|and|in|"
+    r"for|with|since|to)\b))"  # the verb, not an adjective: "outlook for an improved market"
+    r"|\b(?:our|the\s+company['’]s)\s+(?P<adjective>improved|stronger|better|weaker|lower|higher)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?(?:{_NOUN})\b",
+    re.I,
+)
+_BETTER = frozenset({"improved", "strengthened", "stronger", "better", "higher"})
+_PREPOSITION_BEFORE = re.compile(r"\b(?:with|of|to|from|for|by|in|on|at)\s*$", re.I)
+# Guidance said higher or lower than it was, with no verb of the company's: "our EPS guidance is
+# up by about $2", "our margin rate guidance is 10 basis points higher", "the substantial
+# improvement in our outlook".
+_SAID_MOVED = re.compile(
+    rf"\b(?:our|the)\s+(?:[\w&-]+\s+){{0,5}}?(?:{_NOUN})\s+(?:for\s+(?:[\w-]+\s+){{1,3}}?)?"
+    r"(?:is|are)\s+(?:now\s+)?(?:(?P<up>up|higher)|(?P<down>down|lower))\b"
+    r"(?!\s+(?:about\s+|approximately\s+)?\d[\d.]*\s?%)"  # "is up 126% versus 2019": a growth
+    r"|\b(?:our|the)\s+(?:[\w&-]+\s+){0,5}?(?:" + _NOUN + r")\s+(?:is|are)\s+(?:now\s+)?"
+    r"(?:[\w$.,]+\s+){1,4}?(?:(?P<up2>higher)|(?P<down2>lower))\b(?!\s+end\b)"
+    rf"|\b(?P<better>improvement|upgrade)\s+(?:in|to)\s+our\s+(?:[\w-]+\s+){{0,3}}?{_NOUN}\b",
+    re.I,
+)
+# Unchanged from guidance given before: "which is unchanged from our outlook provided in
+# February", "relatively unchanged from our previous forecast".
+_UNCHANGED_FROM = re.compile(
+    rf"\b(?:is|are|remains?|was)\s+(?:relatively\s+|largely\s+|essentially\s+|basically\s+|materially\s+)?"
+    rf"unchanged\s+from\s+(?:our|the)\s+(?:(?:prior|previous|earlier|original|initial)\s+)?"
+    rf"(?:[\w-]+\s+){{0,2}}?{_NOUN}\b",
+    re.I,
+)
+# Guidance said to stand, with no verb of the company's: "our outlook for the year stands",
+# "our guidance remains unchanged", "our tax rate estimate remains unchanged at 21% to 22%",
+# "nothing changes in our view of the year".
+STANDS = re.compile(
+    rf"\b(?:our|the|the\s+company['’]s)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_NOUN}|view|estimates?|"
+    r"expected\s+(?:[\w-]+\s+)?growth)\b[^.;,]{0,60}?"
+    r"(?<!\bnow\s)\b(?:stands|remains?\s+(?:unchanged|intact|the\s+same|in\s+place|at|"
+    r"approximately|about|around|in\s+the\s+range)|remains?(?=\s+\$?\d)|continues?\s+to\s+be|"
+    r"is\s+unchanged|are\s+unchanged|holds)\b"
+    # a measure's growth said unchanged at a range: "our sales growth is unchanged at 6% to 8%"
+    r"|\b(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:revenues?|sales|eps)\s+growth\s+(?:is|remains)\s+"
+    r"unchanged\s+at\s+(?=\$?\d)"
+    rf"|\b(?:nothing\s+changes|no\s+changes?)\s+(?:in|to)\s+(?:our|the)\s+(?:[\w'’-]+\s+){{0,3}}?"
+    rf"(?:{_NOUN}|view)\b"
+    # "our full year outlook, which is in line with what we have previously communicated"
+    rf"|\b{_NOUN}\b[^.;]{{0,40}}?\bin\s+line\s+with\s+what\s+we\s+(?:have\s+)?previously\s+"
+    r"(?:communicated|said|provided|shared|guided|given)\b"
+    rf"|\bas\s+previously\s+guided\b"
+    # a forecast "in line with our previous guidance" (read_guidance: said of the future)
+    rf"|(?P<in_line>\bin\s+line\s+with\s+(?:our|the)\s+(?:previous|prior|earlier|original|"
+    rf"previously\s+(?:provided|issued|given|communicated))\s+{_NOUN})\b"
+    rf"|\bremain\s+committed\s+to\s+(?:this|our|the|that)\s+(?:[\w-]+\s+){{0,2}}?{_NOUN}\b",
+    re.I,
+)
+STANDS_KEYS = (
+    "stand",
+    "remain",
+    "continue",
+    "unchanged",
+    "holds",
+    "nothing chang",
+    "no chang",
+    "previously",
+    "in line with",
+)
+
+# A prior guidance's own words: what it said, no move ("our prior guidance is up low double
+# digits").
+_PRIOR = re.compile(r"\b(?:prior|previous|earlier|last|initial|original)\b", re.I)
+_SAID_MOVED_KEYS = (" up", "down", "higher", "lower", "improvement", "upgrade")
+_MOVED_KEYS = (
+    "improved",
+    "strengthened",
+    "worsened",
+    "deteriorated",
+    "weakened",
+    "stronger",
+    "better",
+    "weaker",
+    "lower",
+    "higher",
+)
+
+
+def moved_against_itself(sentence: str, low: str) -> Iterator[tuple[int, int, str, str]]:
+    """Each guidance moved or standing `sentence` (`low`: it lowered) says against itself: the
+    offsets of the words that say it, its direction, and the words its metric is named in."""
+    for match in _RANGE_MOVED.finditer(sentence) if " from " in low else ():
+        up = match["dir"].lower() in ("up", "raised", "increased")
+        yield match.start(), match.end(), "raised" if up else "cut", sentence[: match.end()]
+    for match in _OUTLOOK_MOVED.finditer(sentence) if any(k in low for k in _MOVED_KEYS) else ():
+        word = (match["moved"] or match["adjective"]).lower()
+        if match["adjective"] and _PREPOSITION_BEFORE.search(sentence, 0, match.start()):
+            continue  # "expense associated with our improved outlook": named, not moved
+        direction = "raised" if word in _BETTER else "cut"
+        yield match.start(), match.end(), direction, match.group()
+    for match in _SAID_MOVED.finditer(sentence) if any(k in low for k in _SAID_MOVED_KEYS) else ():
+        if _PRIOR.search(match.group()):
+            continue  # "our prior revenue guidance is up low double digits": what it said
+        up = match["up"] or match["up2"] or match["better"]
+        yield match.start(), match.end(), "raised" if up else "cut", match.group()
+    for match in _UNCHANGED_FROM.finditer(sentence) if "unchanged" in low else ():
+        yield match.start(), match.end(), "reiterated", sentence[: match.end()]
