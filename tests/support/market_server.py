@@ -142,12 +142,19 @@ def realdata_body(folder: str, name: str) -> Any:
     return response["bodyJson"] if "bodyJson" in response else json.loads(response["body"])
 
 
+# Ports held bound and never listened on, for the test process's life: a connection to one is
+# refused, and no other test's server can be given it (a port let go at once could be, under a
+# busy suite: a refresh then read a quote from another test's server at its "refused" address).
+_HELD: list[socket.socket] = []
+
+
 def unused_local_url() -> str:
-    """http://127.0.0.1:PORT where nothing listens (connections are refused)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    return f"http://127.0.0.1:{port}"
+    """http://127.0.0.1:PORT where nothing listens (connections are refused), the port kept
+    bound by this process so that nothing else can listen there."""
+    held = socket.socket()
+    held.bind(("127.0.0.1", 0))
+    _HELD.append(held)
+    return f"http://127.0.0.1:{held.getsockname()[1]}"
 
 
 @dataclass
