@@ -232,9 +232,9 @@ def _each_figure(text: str, first: bool, revenue_said: bool, against: Against) -
     figures = list(FIGURE.finditer(text))
     paired = respectively(text, first, revenue_said)
     if paired is not None:  # "64% and 36% of revenue, respectively": each its name, or none
-        last = max((f.position for f in paired), default=figures[-1].start())
-        said = next((f for f in figures if f.start() == last), figures[-1])
-        basis = list_basis(text, text[said.end() :], frame, against)  # after the pair's last
+        last_at = max((f.position for f in paired), default=figures[-1].start())
+        ending = next((f for f in figures if f.start() == last_at), figures[-1])
+        basis = list_basis(text, text[ending.end() :], frame, against)  # after the pair's last
         for found in paired:
             yield found._replace(basis=basis if found.kind == "growth" else "")
         return

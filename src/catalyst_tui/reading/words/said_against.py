@@ -133,7 +133,7 @@ def moved_against_itself(sentence: str, low: str) -> Iterator[tuple[int, int, st
     for match in _SAID_MOVED.finditer(sentence) if any(k in low for k in _SAID_MOVED_KEYS) else ():
         if _PRIOR.search(match.group()):
             continue  # "our prior revenue guidance is up low double digits": what it said
-        up = match["up"] or match["up2"] or match["better"]
-        yield match.start(), match.end(), "raised" if up else "cut", match.group()
+        higher = bool(match["up"] or match["up2"] or match["better"])
+        yield match.start(), match.end(), "raised" if higher else "cut", match.group()
     for match in _UNCHANGED_FROM.finditer(sentence) if "unchanged" in low else ():
         yield match.start(), match.end(), "reiterated", sentence[: match.end()]
