@@ -32,7 +32,7 @@ from .components import BETWEEN, OVER_YEARS, component, of_a_month, over_years
 from .frames import WHOLE_AFTER, framed_by_another, opening, place_and_part, whole_beside_part
 from .names import no_noun_phrase
 from .owners import at_another, measure_before, of_another, owned_by_another
-from .patterns import FIGURE, REVENUE_SAID
+from .patterns import CHANGE_IN_REVENUE, FIGURE, REVENUE_SAID
 from .phrases import other_measure
 from .records import COMPANY
 from .vocabulary import NOT_REVENUE, PART_WORDS, REACH, REVENUE_TYPES
@@ -116,11 +116,7 @@ def refusal(
 
 
 # A noun of change of revenue right after a figure: "and a 14% increase in revenue".
-_IN_REVENUE_AFTER = re.compile(
-    r"\s*(?:increase|growth|decline|decrease|improvement)\s+in\s+(?:total\s+|net\s+)?"
-    r"(?:revenues?|sales)\b",
-    re.I,
-)
+_IN_REVENUE_AFTER = re.compile(r"\s*" + CHANGE_IN_REVENUE, re.I)
 # A sign said as a word right before a figure ("the minus 3% organic growth"): read as a growth
 # without its sign, it would turn a decline into a rise.
 _MINUS = re.compile(r"\bminus\s*$", re.I)

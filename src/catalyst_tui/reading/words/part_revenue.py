@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .patterns import CMP, tail
+from .patterns import CHANGE_IN_REVENUE, CMP, tail
 from .phrases import other_measure
 from .subjects import Subject, read_subject
 
@@ -24,8 +24,9 @@ _DROVE = re.compile(
 # Revenue said as the figure's own measure: "a 10% revenue increase", "a 14% increase in
 # revenue"; or by the words just before its verb: ", sales increased 19%".
 _OWN_REVENUE_NOUN = re.compile(
-    r"\s*(?:(?:revenues?|sales)\s+(?:increase|growth|decline|decrease)|(?:increase|growth|decline|"
-    r"decrease)\s+in\s+(?:total\s+|net\s+)?(?:revenues?|sales))\b",
+    r"\s*(?:(?:revenues?|sales)\s+(?:increase|growth|decline|decrease)\b|"
+    + CHANGE_IN_REVENUE
+    + ")",
     re.I,
 )
 _REVENUE_BEFORE_VERB = re.compile(

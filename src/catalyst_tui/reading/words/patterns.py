@@ -222,3 +222,10 @@ ANOTHER_MEASURE = re.compile(
     r"underlying|reported|excluding|ex[- ]|adjusted|comparable|like[- ]for[- ]like|pro\s+forma)",
     re.I,
 )
+
+
+# A noun of change of revenue and what it is in: "a 14% increase in revenue", "growth in net sales".
+CHANGE_IN_REVENUE = (
+    r"(?:increase|growth|decline|decrease|improvement)\s+in\s+(?:total\s+|net\s+)?"
+    r"(?:revenues?|sales)\b"
+)
