@@ -99,9 +99,9 @@ _CONCENTRATION = re.compile(
 _SHARERS = re.compile(
     r"(?P<names>(?:the\s+)?[A-Z][\w&.’'-]*+(?:\s+[A-Z][\w&.’'-]*+){0,3}(?:(?:\s*,\s*|"
     r"\s+(?:and|&)\s+)(?:the\s+)?[A-Z][\w&.’'-]*+(?:\s+[A-Z][\w&.’'-]*+){0,3}){0,5})\s+"
-    r"(?:both\s+|each\s+)?(?:represented|accounted\s+for|"
-    r"were|was|comprised|made\s+up|totaled|totalled|reached)(?:\s+(?:both|each))?\s+(?:about\s+|approximately\s+|"
-    r"roughly\s+|over\s+)?\d",
+    r"(?:both\s+|each\s+)?(?:represented|accounted\s+for|were|was|comprised|made\s+up|"
+    r"totaled|totalled|reached)(?:\s+(?:both|each))?\s+"
+    r"(?:about\s+|approximately\s+|roughly\s+|over\s+)?\d",
 )
 
 

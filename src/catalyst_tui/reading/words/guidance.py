@@ -111,7 +111,8 @@ _AGAINST_PRIOR = {
     ),
     "cut": re.compile(
         rf"\b(?:an?\s+)?(?:reduction|decrease|lower|below|down|cut)\b[^.;]{{0,60}}?\b(?:from|"
-        rf"than|to|versus|compared\s+(?:to|with))\s+(?:(?:our|the)\s+(?:prior|previous|last|earlier|revenue|current)?\s*"
+        rf"than|to|versus|compared\s+(?:to|with))\s+"
+        rf"(?:(?:our|the)\s+(?:prior|previous|last|earlier|revenue|current)?\s*"
         rf"(?:revenue\s+)?{_NOUN}|{PRIOR_NOUN})"
         rf"|\b{_NOUN}\b[^.;]{{0,60}}?\bwas\s+down\s+\$"
         rf"|\bbelow\s+(?:our|the)\s+(?:prior|previous|earlier)\s+{_NOUN}",

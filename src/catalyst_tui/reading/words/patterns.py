@@ -9,7 +9,8 @@ import re
 from ..wordlists import any_word, one_of, word_set
 
 CMP = (
-    r"(?P<cmp>more\s+than|greater\s+than|in\s+excess\s+of|over|above|approximately|approximate|about|"
+    r"(?P<cmp>more\s+than|greater\s+than|in\s+excess\s+of|over|above|approximately|"
+    r"approximate|about|"
     r"roughly|nearly|almost|around|close\s+to|closer\s+to|less\s+than|under|below|just\s+over|"
     r"just\s+under|at\s+least|at\s+most|no\s+less\s+than|no\s+more\s+than|upwards\s+of|"
     r"north\s+of|south\s+of|some)?\s*"
@@ -126,7 +127,8 @@ CUT_BASIS = any_word(
     # another measure's own words: "up 1% with comp sales flat year-over-year"
     # or its own change, or the parts' ("with strong increases from last year's …", "with all
     # segments up year over year")
-    also=r";|,\s*and\s+(?:both|all|each)\s|\bwith\s+(?:[\w-]+\s+){0,2}?(?:sales|revenues?|volumes?|orders|margins?|"
+    also=r";|,\s*and\s+(?:both|all|each)\s|"
+    r"\bwith\s+(?:[\w-]+\s+){0,2}?(?:sales|revenues?|volumes?|orders|margins?|"
     r"increases|declines|gains)\b|\bwith\s+(?:all|each|every|both|most|many)\s",
 )
 # The words that end what a growth is in: a verb, a relative, a cause, a comparison.

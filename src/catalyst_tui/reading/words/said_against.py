@@ -38,7 +38,8 @@ _OUTLOOK_MOVED = re.compile(
     r"deteriorated|weakened)\b(?=\s*(?:[.,;:)]|$|\s(?:as|on|because|since|due|given|from|"
     r"relative|compared|again|further|significantly|meaningfully|considerably|once|and|in|"
     r"for|with|since|to)\b))"  # the verb, not an adjective: "outlook for an improved market"
-    r"|\b(?:our|the\s+company['’]s)\s+(?P<adjective>improved|stronger|better|weaker|lower|higher)\s+"
+    r"|\b(?:our|the\s+company['’]s)\s+"
+    r"(?P<adjective>improved|stronger|better|weaker|lower|higher)\s+"
     rf"(?:[\w-]+\s+){{0,2}}?(?:{_NOUN})\b",
     re.I,
 )
@@ -59,7 +60,8 @@ _SAID_MOVED = re.compile(
 # Unchanged from guidance given before: "which is unchanged from our outlook provided in
 # February", "relatively unchanged from our previous forecast".
 _UNCHANGED_FROM = re.compile(
-    rf"\b(?:is|are|remains?|was)\s+(?:relatively\s+|largely\s+|essentially\s+|basically\s+|materially\s+)?"
+    rf"\b(?:is|are|remains?|was)\s+"
+    r"(?:relatively\s+|largely\s+|essentially\s+|basically\s+|materially\s+)?"
     rf"unchanged\s+from\s+(?:our|the)\s+(?:(?:prior|previous|earlier|original|initial)\s+)?"
     rf"(?:[\w-]+\s+){{0,2}}?{_NOUN}\b",
     re.I,
