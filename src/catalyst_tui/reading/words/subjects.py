@@ -73,7 +73,7 @@ class Subject(NamedTuple):
 # A measure's qualifiers that name no part: "constant currency revenue growth", "13-week".
 _QUALIFIERS = re.compile(
     r"\b(?:constant[- ]currency|currency[- ]neutral|f/?x[- ]neutral|local[- ]currency|"
-    r"[\w-]+-adjusted|as[- ]adjusted|"
+    r"[\w-]+-adjusted|as[- ]adjusted|pro[- ]forma|"
     r"\d{1,2}-week|\d{1,2}-month)\b",
     re.I,
 )

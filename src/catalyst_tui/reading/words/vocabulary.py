@@ -183,7 +183,7 @@ YEARLY = re.compile(
 HEDGES = re.compile(
     r"\b(?:would|could|might|may|should|if|unless|aims?|aiming|strive|strives|aspire|aspires|"
     r"goals?|targets?|targeted|targeting|hope|hopes|wish|assum(?:e|es|ing|ption)|scenario|"
-    r"excluding\s+the\s+early|pro\s+forma|maybe|perhaps|probably|something\s+like|"
+    r"excluding\s+the\s+early|maybe|perhaps|probably|something\s+like|"
     r"give\s+or\s+take|ballpark|historically|typically|traditionally)\b",
     re.I,
 )
