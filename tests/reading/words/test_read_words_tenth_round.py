@@ -129,6 +129,25 @@ CONSTRUCTIONS: dict[str, list[tuple[str, list[str]]]] = {
         ("Revenue grew 5% compared to a 10% increase in the market.", ["growth 5 : company"]),
         ("Our business declined 7% compared to the 20% decline in our market.", []),
     ],
+    "a pro forma figure is a measure, no hedge (eleventh round)": [
+        (
+            "On a pro forma basis, revenues improved 51% over the prior year.",
+            ["growth 51 yoy : company"],
+        ),
+        ("Consolidated pro forma revenue increased 13%.", ["growth 13 : company"]),
+        ("Pro forma revenue would have grown 5% had we owned it all year.", []),
+    ],
+    "'respectively' after a verb that reports the noun of change (eleventh round)": [
+        (
+            "E&I, M&M and W&P reported organic growth of 14%, 8% and 1%, respectively.",
+            ["growth 14 : E&I", "growth 8 : M&M", "growth 1 : W&P"],
+        ),
+        (
+            "Sales were up in all three segments, with Seeds and Crops reflecting growth of 9% "
+            "and 3%, respectively.",
+            ["growth 9 : Seeds", "growth 3 : Crops"],
+        ),
+    ],
     "'advanced' as a verb of growth": [
         (
             "Sales in our Europe region advanced 6% on a constant currency basis.",

@@ -28,7 +28,7 @@ from .clauses import Clause, clause_subject, clauses
 from .facts import named_customer
 from .frames import part_beside
 from .gates import qualified_measure, refusal
-from .lists import Found, both, headed, respectively
+from .lists import Found, headed
 from .marks import Marks
 from .one_figure import read_one
 from .owners import (
@@ -39,6 +39,7 @@ from .owners import (
     part_of_other_measure,
     total_of_name,
 )
+from .pairs import both, respectively
 from .patterns import (
     CUSTOMER,
     CUT_BASIS,
