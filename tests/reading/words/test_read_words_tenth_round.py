@@ -148,6 +148,12 @@ CONSTRUCTIONS: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 9 : Seeds", "growth 3 : Crops"],
         ),
     ],
+    "an apposition naming a part's kind makes its antecedent a part (eleventh round)": [
+        (
+            "Pet care, our second largest category, was up 14% over the prior year.",
+            ["growth 14 yoy : Pet care"],
+        ),
+    ],
     "'advanced' as a verb of growth": [
         (
             "Sales in our Europe region advanced 6% on a constant currency basis.",

@@ -182,7 +182,27 @@ _PARTICIPLE = re.compile(r"(?i:and\s+|as\s+)?[a-z]+(?:ing|ed)\b")
 
 
 def _is_part(words: str) -> bool:
-    return words.split()[-1].lower() in ("market", "segment", "business", "region", "division")
+    """Whether an apposition's last word says its antecedent is a part: "our third largest
+    category", "our fastest-growing vertical"."""
+    return words.split()[-1].lower() in _APPOSED_PARTS
+
+
+_APPOSED_PARTS = frozenset(
+    (
+        "market",
+        "segment",
+        "business",
+        "region",
+        "division",
+        "category",
+        "vertical",
+        "channel",
+        "franchise",
+        "brand",
+        "geography",
+        "platform",
+    )
+)
 
 
 _TIME_OPENS = re.compile(r"(?:during|since|until|after|before|following)\b", re.I)
