@@ -205,6 +205,23 @@ async def test_a_refused_first_contact_is_not_retried_and_nothing_more_is_sent()
     assert all(e.kind == "network" for e in errors)
 
 
+def test_a_refused_address_stays_refused_while_the_tests_run() -> None:
+    """The address the tests use for a host that refuses: a connection is refused, and no
+    other server can be given its port (a port let go at once once was, under a busy suite,
+    and a refresh read a quote from another test's server there)."""
+    import socket
+    from urllib.parse import urlsplit
+
+    port = urlsplit(unused_local_url()).port
+    assert port is not None
+    with socket.socket() as client, socket.socket() as server:
+        client.settimeout(5)
+        with pytest.raises(ConnectionRefusedError):
+            client.connect(("127.0.0.1", port))
+        with pytest.raises(OSError):
+            server.bind(("127.0.0.1", port))
+
+
 async def test_a_host_that_answered_gets_one_quick_retry_then_is_down() -> None:
     """A blip: a host reached in this refresh that refuses a connection is tried once more,
     quickly; refused again, it is down for the rest of the refresh."""
