@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .lists import Found
-from .patterns import CMP, tail
+from .patterns import BASE_LEAD, CMP, tail
 
 __all__ = ["prior_growth"]
 
@@ -15,9 +15,9 @@ __all__ = ["prior_growth"]
 # A base the growth before it is set against, said as that base's own growth: "grew 11.5% on
 # top of 121% growth in the fourth quarter of 2020", "up 28% following a 34% increase last year".
 _PRIOR_LEAD = re.compile(
-    r"\b(?:on\s+top\s+of|following|compared\s+(?:to|with)|versus|vs\.?|against|lapping|"
-    r"rolling\s+over|after)\s+(?:(?:a|an|the|our|its|their|last\s+year['’]s|the\s+prior\s+"
-    r"year['’]s)\s+)?(?:(?:very|strong|tough|difficult|exceptional|robust|record)\s+)*"
+    rf"\b(?:{BASE_LEAD}|following|vs\.?|rolling\s+over|after)\s+"
+    r"(?:(?:a|an|the|our|its|their|last\s+year['’]s|the\s+prior\s+year['’]s)\s+)?"
+    r"(?:(?:very|strong|tough|difficult|exceptional|robust|record)\s+)*"
     r"(?P<sign>(?:plus|positive|negative|minus)\s*)?" + CMP + r"$",
     re.I,
 )

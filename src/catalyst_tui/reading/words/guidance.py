@@ -20,7 +20,7 @@ from ..wordlists import any_word, one_of
 from .patterns import ESTIMATE, GIVEN_LATER, GUIDANCE_NOUN, PERIOD_SAID
 from .prior import against_prior_range, against_prior_words, from_to
 from .records import Stated
-from .said_against import PRIOR_NOUN, STANDS, STANDS_KEYS, moved_against_itself
+from .said_against import PRIOR_NOUN, PRIOR_WORD, STANDS, STANDS_KEYS, moved_against_itself
 from .said_otherwise import said_otherwise
 from .vocabulary import FORWARD, REACH
 
@@ -205,7 +205,9 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         if not any(key in low for key in _PRIOR_KEYS[direction]):
             continue
         for match in pattern.finditer(sentence):
-            if re.search(r"expectation", match.group(), re.I) and not _PRIOR.search(match.group()):
+            if re.search(r"expectation", match.group(), re.I) and not PRIOR_WORD.search(
+                match.group()
+            ):
                 continue  # "lower than our expectations": results, not guidance moved
             if _RESULT_WAS.search(match.group()) and not re.match(_NOUN, match.group(), re.I):
                 continue  # "the sales increase was lower than our prior expectations": a result
@@ -319,7 +321,6 @@ _NOT_GUIDED = any_word(
 # Guidance said changed: what it is said to be is the change's, no guidance standing.
 _CHANGED = any_word("revised updated new lowered raised reduced increased")
 _RESULT_WAS = re.compile(r"\b(?:was|were|came\s+in|ended|finished)\b", re.I)
-_PRIOR = re.compile(r"\b(?:prior|previous|earlier|last|initial|original)\b", re.I)
 _WAS = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?$", re.I)
 _FORWARD_WORD = re.compile(
     r"\b(?:expect\w*|anticipat\w*|now\s+see|guidance|outlook\s+(?:is|of))\b", re.I

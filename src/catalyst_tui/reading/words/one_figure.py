@@ -21,6 +21,7 @@ from .lists import Found, continued
 from .measure_words import part_reported, qualified_governor
 from .part_revenue import revenue_of_part
 from .patterns import (
+    BASE_LEAD,
     CMP,
     COMPARISON,
     MULTIPLE,
@@ -260,8 +261,8 @@ def _part(subject: Subject) -> bool:
 # Words that open a phrase of its own before a figure: "resulting in 10.6% organic revenue
 # growth", "on top of 8% sales growth", "as we lap 27% growth".
 _RESULT_LEAD = re.compile(
-    r"\b(?:result(?:ing|ed|s)?\s+in|lead(?:ing)?\s+to|led\s+to|bringing|on\s+top\s+of|on|"
-    r"in\s+comparison\s+(?:to|with)|compared\s+(?:to|with)|versus|against|lap(?:ping|ped|s)?)"
+    r"\b(?:result(?:ing|ed|s)?\s+in|lead(?:ing)?\s+to|led\s+to|bringing|" + BASE_LEAD + r"|on|"
+    r"in\s+comparison\s+(?:to|with))"
     r"\s+(?:an?\s+|the\s+)?" + CMP + r"$",
     re.I,
 )

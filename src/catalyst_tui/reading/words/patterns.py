@@ -231,3 +231,8 @@ CHANGE_IN_REVENUE = (
     r"(?:increase|growth|decline|decrease|improvement)\s+in\s+(?:total\s+|net\s+)?"
     r"(?:revenues?|sales)\b"
 )
+
+
+# Words that set a figure against a base: "on top of 8% growth", "compared to a 15% decline",
+# "as we lap 27% growth" (one_figure.py reads the measure named after it, base_growth.py the base).
+BASE_LEAD = r"on\s+top\s+of|compared\s+(?:to|with)|versus|against|lap(?:ping|ped|s)?"

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from .patterns import GUIDANCE_NOUN as _NOUN
 
-__all__ = ["PRIOR_NOUN", "STANDS", "STANDS_KEYS", "moved_against_itself"]
+__all__ = ["PRIOR_NOUN", "PRIOR_WORD", "STANDS", "STANDS_KEYS", "moved_against_itself"]
 
 # Guidance given before, named so: "our prior guidance", "previous guidance", "the estimate we
 # provided in July".
@@ -104,7 +104,7 @@ STANDS_KEYS = (
 
 # A prior guidance's own words: what it said, no move ("our prior guidance is up low double
 # digits").
-_PRIOR = re.compile(r"\b(?:prior|previous|earlier|last|initial|original)\b", re.I)
+PRIOR_WORD = re.compile(r"\b(?:prior|previous|earlier|last|initial|original)\b", re.I)
 _SAID_MOVED_KEYS = (" up", "down", "higher", "lower", "improvement", "upgrade")
 _MOVED_KEYS = (
     "improved",
@@ -133,7 +133,7 @@ def moved_against_itself(sentence: str, low: str) -> Iterator[tuple[int, int, st
         direction = "raised" if word in _BETTER else "cut"
         yield match.start(), match.end(), direction, match.group()
     for match in _SAID_MOVED.finditer(sentence) if any(k in low for k in _SAID_MOVED_KEYS) else ():
-        if _PRIOR.search(match.group()):
+        if PRIOR_WORD.search(match.group()):
             continue  # "our prior revenue guidance is up low double digits": what it said
         higher = bool(match["up"] or match["up2"] or match["better"])
         yield match.start(), match.end(), "raised" if higher else "cut", match.group()
