@@ -23,7 +23,7 @@ _PRIOR_LEAD = re.compile(
 )
 # What a prior growth may be of besides its period: its own measure's words, then the period.
 _PRIOR_AFTER = re.compile(
-    r"\s*(?:(?:organic|core|reported|revenue|sales|net|online|top-line|total)\s+)*"
+    r"\s*(?:(?:organic|core|reported|revenue|sales|net|online|top-line|total)\s+){0,4}"
     r"(?P<noun>growth|increase|decline|decrease|drop|rise)\b"
     r"(?P<rest>\s+(?:in|during|for|from|over)\s+(?:the\s+)?(?:(?:same|first|second|third|"
     r"fourth|fiscal|full|prior|previous|last|prior-year|year-ago|comparable|q[1-4]|(?:19|20)\d\d)"

@@ -25,7 +25,9 @@ PRIOR_NOUN = (
 # no ranges; guidance is).
 _AMOUNT = r"[$€£]?\s?\d[\d.,]*+(?:\s*(?:%|percent|million|billion|cents))?"
 _RANGE_MOVED = re.compile(
-    rf"{_AMOUNT}\s*(?:to|-|–)\s*{_AMOUNT},?\s+(?P<dir>up|down|raised|lowered|increased|reduced)"
+    # from a number's start only ("1,1,1,…" is not tried again at each of its digits)
+    rf"(?<![\d.,$€£]){_AMOUNT}\s*(?:to|-|–)\s*{_AMOUNT},?\s+"
+    r"(?P<dir>up|down|raised|lowered|increased|reduced)"
     rf"\s+from\s+(?:(?:our|the)\s+(?:prior|previous|earlier)\s+(?:range|{_NOUN})\s+of\s+)?"
     rf"{_AMOUNT}\s*(?:to|-|–)\s*[$€£]?\s?\d",
     re.I,
