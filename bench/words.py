@@ -104,6 +104,57 @@ def worst(size: int, repeats: int) -> None:
         )
 
 
+def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
+    """The later rounds' patterns that read a run of words or amounts, each with the input that
+    would make it try again at every character of a run, were it not bounded."""
+    from catalyst_tui.reading.words import base_growth, facts, pairs, part_revenue, said_against
+
+    return {
+        "a customer list's names": (facts._SHARERS, lambda n: ("Abc Def Ghi, " * n)[:n]),
+        "a guidance range's amounts": (said_against._RANGE_MOVED, lambda n: ("1," * n)[:n]),
+        "an outlook said moved": (
+            said_against._OUTLOOK_MOVED,
+            lambda n: ("our a b c outlook for the a b c " * n)[:n],
+        ),
+        "guidance said higher": (
+            said_against._SAID_MOVED,
+            lambda n: ("our a b c d e guidance is now 1 2 3 " * n)[:n],
+        ),
+        "a base's lead": (base_growth._PRIOR_LEAD, lambda n: ("on top of a strong " * n)[:n]),
+        "a base's own words": (base_growth._PRIOR_AFTER, lambda n: (" organic sales net" * n)[:n]),
+        "what a cause drove": (part_revenue._DROVE, lambda n: ("drove a b c d e " * n)[:n]),
+        "a verb that reports": (pairs._REPORTED_NOUN, lambda n: ("reported a b " * n)[:n]),
+    }
+
+
+def patterns(size: int, repeats: int) -> None:
+    """Each pattern searched over its worst input at a quarter of `size` and at `size`."""
+    print(f"patterns over their worst inputs at {size:,} characters:")
+    for name, (pattern, make) in _patterns().items():
+        timed = []
+        for text in (make(size // 4), make(size)):
+            runs = []
+            for _ in range(repeats):
+                started = time.process_time()
+                for _found in pattern.finditer(text):
+                    pass
+                runs.append(time.process_time() - started)
+            timed.append(statistics.median(runs) * 1000)
+        quarter, whole = timed
+        print(f"  {name}: {whole:.1f} ms at the size, {quarter:.1f} ms at a quarter")
+        emit(
+            Figure(
+                figure=f"the pattern of {name} over {size:,} characters of its worst input",
+                measured=round(max(whole, 0.05), 2),
+                floor=round(max(4 * quarter, 0.05), 2),
+                unit="ms",
+                goal="ratio <= 1.5",
+                floor_is="four times the same input a quarter as long: linear growth",
+                note=f"median CPU time of {repeats} runs of finditer",
+            )
+        )
+
+
 def document(mib: float, repeats: int) -> None:
     """`read_kpis` over a document of `mib` MiB of short sentences, as `evidence add` reads one."""
     from catalyst_tui.thesis.kpis.statements import read_kpis
@@ -177,6 +228,7 @@ def main() -> None:
         )
     )
     worst(args.size, args.repeats)
+    patterns(args.size, args.repeats)
     document(args.mib, 1)
 
 
