@@ -17,6 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Static
 
 from catalyst_tui.tui.widgets.footer import FooterKeys, KeyFooter, ShownKey
+from tests.support.pilot import wait_for
 
 BINDINGS: list[BindingType] = [
     Binding("a", "add", "Add ticker"),
@@ -74,9 +75,7 @@ def last_line(app: App[None]) -> list[Cell]:
 async def drawn(footer: Footer, width: int = 60) -> list[Cell]:
     app = Keys(footer)
     async with app.run_test(size=(width, 4)) as pilot:
-        await pilot.pause()
-        await pilot.pause()
-        return last_line(app)
+        return await settled(pilot, app, lambda line: bool(_text(line).strip()))
 
 
 async def test_the_keys_are_drawn_as_textuals_footer_draws_them() -> None:
@@ -94,6 +93,9 @@ async def test_keys_wider_than_the_screen_are_drawn_as_textuals_footer_cuts_them
 async def test_a_click_runs_the_keys_action_and_a_dimmed_keys_rings_the_bell() -> None:
     app = Keys(KeyFooter())
     async with app.run_test(size=(60, 4)) as pilot:
+        # the footer's keys are gathered after its first frame: wait for them, not for a pause
+        # (a busy machine once read the line before they were there)
+        await wait_for(pilot, lambda: len(app.query_one(FooterKeys).placed()) == 4)
         await pilot.pause()
         line = app.query_one(FooterKeys)
         placed = {text.split()[0]: (start, end) for text, start, end in line.placed()}
@@ -143,7 +145,7 @@ async def test_the_key_under_the_mouse_is_drawn_as_textuals_footer_draws_it() ->
 async def test_the_same_keys_again_draw_nothing_new() -> None:
     app = Keys(KeyFooter())
     async with app.run_test(size=(60, 4)) as pilot:
-        await pilot.pause()
+        await wait_for(pilot, lambda: bool(app.query_one(FooterKeys).keys))
         line = app.query_one(FooterKeys)
         keys = line.keys
         assert keys[0] == ShownKey(
