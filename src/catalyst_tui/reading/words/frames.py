@@ -96,7 +96,7 @@ _OPENING_ENDS = word_set(
 # A participle that opens talk, not a name: "Moving now to our sales by geography,", "Taking a
 # closer look at our geographic distribution,".
 _TALK_OPENS = re.compile(
-    r"\s*(?:and\s+|so\s+)?[A-Za-z]+ing\s+(?:now|a|an|the|our|to|at|on|onto|into|up|back|"
+    r"\s*(?:and\s+|so\s+)?[A-Za-z]+ing\s+(?:now|a|an|the|our|to|at|on|onto|into|up|back|with|"
     r"through|over|further|more)\b[^,;]{0,120},\s*",
     re.I,
 )

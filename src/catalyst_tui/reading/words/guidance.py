@@ -21,6 +21,7 @@ from .patterns import ESTIMATE, GIVEN_LATER, GUIDANCE_NOUN, PERIOD_SAID
 from .prior import against_prior_range, against_prior_words, from_to
 from .records import Stated
 from .said_against import PRIOR_NOUN, PRIOR_WORD, STANDS, STANDS_KEYS, moved_against_itself
+from .no_move import assumed, market_only, result_against, view_said
 from .said_otherwise import said_otherwise
 from .vocabulary import FORWARD, REACH
 
@@ -71,7 +72,9 @@ _FOR_PERIOD = re.compile(
 # year revenue, operating margin and earnings per share guidance"), no preposition of place
 # or time ("increased our investments in sales ahead of the guidance" moves none).
 _FILLER = (
-    r"(?:\s+(?!(?:in|on|at|ahead|with|to|into|as|because|while|which|that|than|from|by)\b)"
+    r"(?:\s+(?!(?:in|on|at|ahead|with|to|into|as|because|while|which|that|than|from|by|beyond|"
+    r"above|below|over|under|past|despite|is|are|was|were|be|been|has|have|had|if|unless|where|"
+    r"especially)\b)"
     r"(?!and\s+[a-z]+ly\b)(?:[\w'’-]+,?|\$[\d.,]+))"
 )
 _END_OF = r"(?:\s+the\s+(?:(?:high|low|top|bottom|upper|lower)\s+end\s+of|mid-?point\s+(?:of|on)))?"
@@ -131,6 +134,9 @@ _REVISED = re.compile(
     r"(?P<rest>[^.;]{0,80})",
     re.I,
 )
+# A verb of change with an object of its own moves that, not the guidance revised: "updated our
+# guidance to reflect …, the expectations to reduce our elevated backlog".
+_OWN_OBJECT = r"(?!\w*\s+(?:our|the|its|their)\b)"
 # A hardship a revision is said to follow: revised for it, the guidance goes down.
 _HARDSHIP = re.compile(
     r"\b(?:because\s+of|as\s+a\s+result\s+of|due\s+to|given|reflecting|driven\s+by|with|"
@@ -182,8 +188,8 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         if not any(key in low for key in _VERB_KEYS[direction]):
             continue  # each pattern looked for only where one of its words stands
         for match in pattern.finditer(sentence):
-            if _blocked(sentence, match.start(), match.end()):
-                continue
+            if _blocked(sentence, match.start(), match.end()) or view_said(match.group()):
+                continue  # "increased volumes and are trending toward … our guidance range"
             if _GIVEN.match(match.group()) and GIVEN_LATER.search(sentence, 0, match.start()):
                 continue  # a plan to give guidance later gives none now
             if _GIVEN.match(match.group()) and not (
@@ -230,7 +236,7 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         lead = sentence[max(sentence.rfind(c, 0, match.start()) for c in ",;:") + 1 : match.start()]
         if match["in_line"] and not FORWARD.search(sentence, 0, match.start()):
             continue  # "Revenue was in line with our previous guidance": a result
-        if _CHANGED.search(match.group()):
+        if _CHANGED.search(match.group()) or assumed(match.group()):
             continue  # "our revised guidance reflects what continues to be": changed, no stand
         if not (_NEGATED.search(lead) or _HEDGED.search(lead) or _ELSE.search(match.group())):
             found.append((match.start(), "reiterated", _metric(match.group())))
@@ -251,19 +257,22 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         if ranged:  # "our restructuring guidance from 50 to 60 million to now 30 to 40 million"
             found.append((match.start(), ranged, _metric(match.group())))
         elif re.search(
-            r"\b(?:upwards?|up|higher|raise|increase|stronger|better|upper\s+end|high\s+end)\b",
+            r"\b(?:upwards?|up|higher|raise|increase|stronger|better|upper\s+end|high\s+end)\b"
+            + _OWN_OBJECT,
             rest,
         ):
             found.append((match.start(), "raised", _metric(match.group())))
-        elif re.search(r"\b(?:downwards?|down|lower|reduc|weaker|softer|decline|cut)", rest) or (
+        elif re.search(
+            r"\b(?:downwards?|down|lower|reduc|weaker|softer|decline|cut)" + _OWN_OBJECT, rest
+        ) or (
             _HARDSHIP.search(sentence)
         ):  # "As a result of the supply chain challenges, we are revising our guidance"
             found.append((match.start(), "cut", _metric(match.group())))
     for at, until, direction, words in moved_against_itself(sentence, low):
-        if not _blocked(sentence, at, until, verb=False):
+        if not (_blocked(sentence, at, until, verb=False) or result_against(sentence, at)):
             found.append((at, direction, _metric(words)))
     for at, until, direction in said_otherwise(sentence):
-        if not _blocked(sentence, at, until, verb=False):
+        if not (_blocked(sentence, at, until, verb=False) or result_against(sentence, at)):
             found.append((at, direction, _metric(sentence[at:until])))
     moved = (
         (against_prior_range(sentence) or against_prior_words(sentence))
@@ -274,7 +283,7 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         found.append((moved[0], moved[2], _metric(sentence[: moved[0]])))
     seen: set[str] = set()
     for _, direction, metric in sorted(found):
-        if direction in seen:
+        if direction in seen or market_only(sentence, metric):
             continue
         seen.add(direction)
         yield Stated(
@@ -378,7 +387,7 @@ _DONE = re.compile(r"[a-z]+ed\b", re.I)  # a verb's past participle: "our raised
 # A measure right before the verb is what moves, not the guidance.
 _MEASURE_DOES = re.compile(
     r"\b(?:revenues?|sales|margins?|earnings|eps|income|demand|prices?|costs?|bookings|"
-    r"orders)\s+(?:(?:is|are|was|were|will|to|be|also|further|again)\s+)*$",
+    r"orders)\s+(?:(?:is|are|was|were|will|to|be|also|further|again|has|have|had)\s+)*$",
     re.I,
 )
 

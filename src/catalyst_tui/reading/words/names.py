@@ -1,31 +1,44 @@
 """The gate of a name: a subject that holds a verb, a word of talk ("Slide", "results"), a
-person speaking, a description ("our fastest growing vertical") or a participle that opens it
-("moving to", "approaching") names no part."""
+person speaking, a description ("our fastest growing vertical"), a participle or an adverb of
+discourse that opens it ("moving to", "Beginning with the top line", "Furthermore") names no
+part."""
 
 from __future__ import annotations
 
 from ..wordlists import word_set
 from .phrases import finite_verb
 
-__all__ = ["no_noun_phrase"]
+__all__ = ["DISCOURSE", "no_noun_phrase"]
+
+#: Adverbs that join a sentence to the one before, never a name: "Furthermore, our casino
+#: revenues …", "Finally our Business and Consumer Solutions segment …".
+DISCOURSE = word_set(
+    """furthermore additionally moreover finally lastly similarly likewise meanwhile notably
+    importantly"""
+)
 
 
 _TALK = word_set(
     """slide slides page pages chart exhibit i i'll i'm we we're we've
     you you'll let summarize cover mentioned noted said discussed highlighted results
-    takeaways highlights"""
+    takeaways highlights highlight show shows view consists consist"""
 )
 # Words that open no name: a preposition, a conjunction, a participle of talk or of a verb's
 # phrase ("representing 80% of our sales", "Breaking our revenue trend down").
 _PARTICIPLES = word_set(
     """considering having being moving turning looking starting approaching including excluding
     breaking taking representing reflecting resulting driving leading making bringing reaching
-    accounting comprising contributing offsetting following featuring adjusting"""
+    accounting comprising contributing offsetting following featuring adjusting beginning
+    combined shifting beating lapping"""
 )
-_OPENERS = _PARTICIPLES | word_set(
-    """further despite given to as for inclusive exclusive compared versus while when in on at
+_OPENERS = (
+    _PARTICIPLES
+    | word_set(
+        """further despite given to as for inclusive exclusive compared versus while when in on at
     of by with from through within across between during because due after before since until
     although though taken plus minus"""
+    )
+    | DISCOURSE
 )
 # A verb's participle or bare form that a phrase read back may end at, never a name: "…, achieving
 # 10% growth", "outpacing pre-1 levels by 2%", "continued to improve declining 8%".
@@ -33,7 +46,7 @@ _VERB_FORMS = word_set(
     """achieving outpacing outperforming exceeding surpassing rising growing increasing
     declining decreasing falling improving finishing improve improves grow increase decline
     finish imply implies implied reflect reflects reflected yield yields yielded represent
-    represents drove drive drives totaled totalled"""
+    represents drove drive drives totaled totalled surpassed surpass exceeded"""
 )
 # A description, not a name: "our most resilient product line", "the fastest growing vertical".
 _DESCRIBES = word_set(
@@ -45,7 +58,8 @@ _DESCRIBES = word_set(
 _NO_PART_ALONE = word_set(
     """still also even again top flat global overall total comparison contrast lap addition
     line increase decrease decline growth improvement change plus minus modest slight small
-    marginal consistent stable steady past prior previous current operating"""
+    marginal consistent stable steady past prior previous current operating another absolute
+    substantial combination"""
 )
 # A modal or a verb of expecting in a subject: a clause, no name ("We anticipate X will ...").
 _MODALS = word_set(

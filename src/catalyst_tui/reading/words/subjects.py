@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from ..wordlists import word_set
 from .heads import revenue_head
+from .names import DISCOURSE
 from .patterns import last_match
 from .phrases import (
     AS_SHARE,
@@ -53,10 +54,10 @@ _ACQUIRED = re.compile(r"(?:the\s+|our\s+|recent\s+)*(?:acquisitions?|acquired)\
 _TALK_LEAD = re.compile(
     r"\b(?:cover|covering|see|summarize|summarizing|discuss|review)\b(?:\s+the\s+full\s+year)?"
     r"(?:\s+the)?(?:\s+financial)?(?:\s+results?\s+(?:of|for|in))?|\bresults?\s+(?:of|for|in)\b|"
-    r"[;:]",
+    r"\b(?:beginning|starting)\s+with\b|[;:]",
     re.I,
 )
-_TALK_KEYS = ("cover", "see", "summar", "discuss", "review", "result", ";", ":")
+_TALK_KEYS = ("cover", "see", "summar", "discuss", "review", "result", "with", ";", ":")
 _DISCOURSE = frozenset({"you", "can", "see", "let", "think", "believe", "mentioned", "said"})
 
 
@@ -78,7 +79,7 @@ _QUALIFIERS = re.compile(
     re.I,
 )
 # Adverbs without "-ly" between a subject and its verb: "we still posted 8% growth".
-_ADVERBS = word_set("still also even already again just yet")
+_ADVERBS = word_set("still also even already again just yet") | DISCOURSE  # "Finally our X"
 # The company's people, who speak for it: "Our team delivered net sales growth of 7%".
 _PEOPLE = word_set("team teams people associates colleagues organization")
 _NUMBER_WORDS = word_set("one two three four five six seven eight nine ten eleven twelve")

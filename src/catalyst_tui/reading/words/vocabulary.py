@@ -38,7 +38,9 @@ OTHER_MEASURES = word_set(
     restaurants outlets franchises branches doors estimate estimates transactions
     gdv oci advertising principal keys nights enrollment enrollments attendance admissions
     visitors mg&a charge charges amortization depreciation inflation deflation depletions
-    arpu arpa arpc arppu adds values"""
+    arpu arpa arpc arppu adds values
+    oi roic roi roe roa roce ebt gdp a&p gtm ticket tickets inflows outflows flows deposits
+    contracts tons ounces"""
 )
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
 # ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
