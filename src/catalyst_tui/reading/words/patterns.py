@@ -41,7 +41,9 @@ SHARE_OF = re.compile(
     r"(?!(?:and|or|was|were|is|are|experienced|had|has|saw)\b)[A-Za-z][\w&/'’-]*|"
     # a period's length: "of trailing 12-month revenue"
     r"\d{1,2}-(?:month|week|year)s?)\s+){0,4})"
-    r"(?P<of>revenues?|sales|licensing|business)\b(?!\s+dollar)",
+    # a part of a change is its contribution, no share: "61% of revenue decline"
+    r"(?P<of>revenues?|sales|licensing|business)\b(?!\s+(?:dollar|declines?|decreases?|"
+    r"increases?|growth|changes?|drops?|shortfall|loss))",
 )
 # The words of a share's whole that name no part: "of our total revenue" is the company's.
 _WHOLE = word_set(

@@ -141,6 +141,8 @@ _RANKED = re.compile(
 )
 # Two parts said together, then "each" or "both": a figure each, never one of the two alone.
 _EACH_OF_TWO = re.compile(r"\s(?:and|&)\s.*\b(?:each|both)\s*$", re.I)
+# All of a kind together: "All geographies were positive, with North America up 12%".
+_ALL_OF_A_KIND = re.compile(r"\s*all\s+(?:of\s+)?(?:our\s+|the\s+)?(?:[\w-]+\s+)?[\w-]+s\s*$", re.I)
 # Revenue called flat before a figure of its growth: the sentence says two things, none read.
 _FLAT = re.compile(r"\bflat\s+(?:sales|revenues?)\b", re.I)
 
@@ -154,7 +156,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject(
             COMPANY if last in REVENUE_WORDS else "", last in REVENUE_WORDS, False, False
         )
-    if _EACH_OF_TWO.search(phrase):
+    if _EACH_OF_TWO.search(phrase) or _ALL_OF_A_KIND.match(phrase):
         return Subject("", False, True, False)  # "X and Y were both up 20%": each its own
     if _RANKED.search(phrase):
         return Subject("", False, True, False)  # "the largest decline we saw": a ranking
