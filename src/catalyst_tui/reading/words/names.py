@@ -29,7 +29,7 @@ _PARTICIPLES = word_set(
     """considering having being moving turning looking starting approaching including excluding
     breaking taking representing reflecting resulting driving leading making bringing reaching
     accounting comprising contributing offsetting following featuring adjusting beginning
-    combined shifting beating lapping"""
+    combined shifting beating lapping adding consisting exhibiting extending"""
 )
 _OPENERS = (
     _PARTICIPLES
@@ -46,7 +46,8 @@ _VERB_FORMS = word_set(
     """achieving outpacing outperforming exceeding surpassing rising growing increasing
     declining decreasing falling improving finishing improve improves grow increase decline
     finish imply implies implied reflect reflects reflected yield yields yielded represent
-    represents drove drive drives totaled totalled surpassed surpass exceeded"""
+    represents drove drive drives totaled totalled surpassed surpass exceeded approached held
+    comped lap lapped matched continue continues served deliver exclude recall look"""
 )
 # A description, not a name: "our most resilient product line", "the fastest growing vertical".
 _DESCRIBES = word_set(
@@ -59,7 +60,14 @@ _NO_PART_ALONE = word_set(
     """still also even again top flat global overall total comparison contrast lap addition
     line increase decrease decline growth improvement change plus minus modest slight small
     marginal consistent stable steady past prior previous current operating another absolute
-    substantial combination"""
+    substantial combination these they greater double-digit dollars q quarter-to-date offset team
+    recovery"""
+)
+# A word of talk about figures, never a part, wherever it stands in a subject written in lower
+# case: "example", "the fact that", "tough comparison", "main driver of drop".
+_ABSTRACT = word_set(
+    """example fact result results trend trends transition success driver drivers comparison
+    comparisons expectation expectations ratio ratios percent pandemic level levels"""
 )
 # A modal or a verb of expecting in a subject: a clause, no name ("We anticipate X will ...").
 _MODALS = word_set(
@@ -79,6 +87,8 @@ def no_noun_phrase(subject: str) -> bool:
     for word in words:
         low = word.lower().strip(".,;:'’")
         if low in _TALK or low in _DESCRIBES or low == "between" or low in _MODALS:
+            return True
+        if word.islower() and low in _ABSTRACT:
             return True
         if (
             word.islower()

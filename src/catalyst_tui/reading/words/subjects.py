@@ -141,6 +141,11 @@ _RANKED = re.compile(
 )
 # Two parts said together, then "each" or "both": a figure each, never one of the two alone.
 _EACH_OF_TWO = re.compile(r"\s(?:and|&)\s.*\b(?:each|both)\s*$", re.I)
+# An aside within a name's phrase: "Cream of Wheat for example generated".
+_ASIDE = re.compile(r",?\s*\b(?:for\s+example|for\s+instance|in\s+particular)\b,?", re.I)
+# A relative clause after a name, its verb in it: "our Specialty Garments segment which deliver
+# specialized … products".
+_RELATIVE = re.compile(r"(?<=\w)\s+(?:which|who)\s+(?=[a-z])")
 # All of a kind together: "All geographies were positive, with North America up 12%".
 _ALL_OF_A_KIND = re.compile(r"\s*all\s+(?:of\s+)?(?:our\s+|the\s+)?(?:[\w-]+\s+)?[\w-]+s\s*$", re.I)
 # Revenue called flat before a figure of its growth: the sentence says two things, none read.
@@ -167,6 +172,8 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         flags=re.I,
     )[0]
     phrase = re.sub(r"\([^)]*\)", " ", phrase)  # "NVIDIA (NASDAQ: NVDA)"
+    phrase = _ASIDE.sub(" ", phrase)  # "Cream of Wheat, for example,"
+    phrase = _RELATIVE.split(phrase, maxsplit=1)[0]  # "X segment which deliver …": X segment
     low = phrase.lower()
     talk = last_match(_TALK_LEAD, phrase) if any(k in low for k in _TALK_KEYS) else None
     phrase = phrase[talk.end() :] if talk is not None else phrase  # "I'll cover X": X
