@@ -146,6 +146,10 @@ _ASIDE = re.compile(r",?\s*\b(?:for\s+example|for\s+instance|in\s+particular)\b,
 # A relative clause after a name, its verb in it: "our Specialty Garments segment which deliver
 # specialized … products".
 _RELATIVE = re.compile(r"(?<=\w)\s+(?:which|who)\s+(?=[a-z])")
+# A pronoun with a verb contracted to it: "They're", "it's" ("we're" is the company's: _WE).
+_CONTRACTED = re.compile(
+    r"\b(?P<pronoun>they|it|that|there|these|those)['’](?:re|s|ve|ll|d)\b", re.I
+)
 # All of a kind together: "All geographies were positive, with North America up 12%".
 _ALL_OF_A_KIND = re.compile(r"\s*all\s+(?:of\s+)?(?:our\s+|the\s+)?(?:[\w-]+\s+)?[\w-]+s\s*$", re.I)
 # Revenue called flat before a figure of its growth: the sentence says two things, none read.
@@ -173,6 +177,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     )[0]
     phrase = re.sub(r"\([^)]*\)", " ", phrase)  # "NVIDIA (NASDAQ: NVDA)"
     phrase = _ASIDE.sub(" ", phrase)  # "Cream of Wheat, for example,"
+    phrase = _CONTRACTED.sub(r"\g<pronoun>", phrase)  # "They're up 16%": they
     phrase = _RELATIVE.split(phrase, maxsplit=1)[0]  # "X segment which deliver …": X segment
     low = phrase.lower()
     talk = last_match(_TALK_LEAD, phrase) if any(k in low for k in _TALK_KEYS) else None
@@ -198,7 +203,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject("", False, True, False)  # "Sales to Apple": a customer's
     if re.search(r"\b(?:each|both)\s*$", phrase, re.I) and len(phrase.split()) > 1:
         return Subject("", False, True, False)  # "HR, finance and sales each grew 20%": no one
-    if re.match(r"\s*(?:the\s+)?(?:number|count)\s+of\b", phrase, re.I):
+    if re.match(r"\s*(?:the\s+)?(?:number|count|values?)\s+of\b", phrase, re.I):
         return Subject("", False, True, False)  # "The number of labels printed": a count
     if re.search(r"\b(?:you|your)\b", phrase, re.I):
         return Subject("", False, True, False)  # "your services revenue": an analyst's words

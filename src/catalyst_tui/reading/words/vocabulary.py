@@ -38,7 +38,7 @@ OTHER_MEASURES = word_set(
     restaurants outlets franchises branches doors estimate estimates transactions
     gdv oci advertising principal keys nights enrollment enrollments attendance admissions
     visitors mg&a charge charges amortization depreciation inflation deflation depletions
-    arpu arpa arpc arppu adds values
+    arpu arpa arpc arppu adds values revpar revpars adr
     oi roic roi roe roa roce ebt gdp a&p gtm ticket tickets inflows outflows flows deposits
     contracts tons ounces"""
 )
@@ -150,7 +150,7 @@ SEQUENTIAL = re.compile(
     r"(?:first|second|third|fourth)\s+quarter(?!\s+(?:of|last|a\s+year|in\s+(?:19|20)\d\d|"
     r"(?:fiscal\s+)?['’]?\d{2,4}\b))|"
     r"q[1-4](?![\s']*(?:of\s+|fy|'|’)?\s*(?:fiscal\s+)?'?\d{2})"
-    r"(?!\s+(?:of\s+)?(?:last|the\s+prior|the\s+previous|a)\s+year))"
+    r"(?!\s+(?:of\s+)?(?:last|the\s+prior|the\s+previous|a)[\s-]+year))"
     # "from our Q1 revenue growth of 11%" names Q1's figure, no base of a comparison
     r"(?!\s+(?:[\w-]+\s+)?(?:revenues?|sales|growth|results|performance)\b)",
     re.I,
