@@ -34,6 +34,8 @@ class Marks:
     def forecast(self, text: str, at: int) -> bool:
         """Said after the words of the future, and not in a relative clause of what was ("we
         expect a mild impact to software, which accounted for 11% of revenue in 2019")."""
+        if _FORECAST_NOUN.match(text, at):
+            return True  # "Our 10% growth rate projection includes …"
         if self.forward >= at or _WHAT_WAS.search(text, self.forward, at):
             return False
         opened = _RELATIVE_OPEN.search(text, 0, self.forward)
@@ -47,6 +49,13 @@ class Marks:
 
 
 _NEVER = 1 << 30
+# A figure that qualifies a noun of the future: "a 10% growth rate projection", "our 5% growth
+# target".
+_FORECAST_NOUN = re.compile(
+    r"[\d.,]*+\s*(?:%|percent)\s+(?:[\w-]+\s+){0,3}?(?:projections?|forecasts?|targets?|"
+    r"goals?|estimates?|expectations?|assumptions?)\b",
+    re.I,
+)
 # Customers named as a market, not as a customer: "customer segments", "sales to
 # transportation customers" (an industry in lower case, no size or rank: "our top ten
 # customers" are customers).
