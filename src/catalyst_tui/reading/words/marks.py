@@ -16,6 +16,7 @@ class Marks:
     future or a word of customers is read so (linear in the clause, however many figures)."""
 
     def __init__(self, sentence: str, at: int, text: str) -> None:
+        self.text = text
         talk = _DISCOURSE.sub(lambda m: " " * len(m.group()), text)
         self.hedge = _first(HEDGES, talk)
         negation = NEGATION.search(sentence, 0, at + len(text))
@@ -42,7 +43,7 @@ class Marks:
         return not (opened and "," in text[self.forward : at])  # ", which Rob will detail,"
 
     def hedged(self, at: int) -> bool:
-        return self.hedge < at or self.negation < at
+        return self.hedge < at or self.negation < at or _GOAL_NOUN.match(self.text, at) is not None
 
     def customers_in(self, local: str) -> bool:
         return CUSTOMER.search(_CUSTOMER_SEGMENT.sub(_blank, local)) is not None
@@ -52,8 +53,14 @@ _NEVER = 1 << 30
 # A figure that qualifies a noun of the future: "a 10% growth rate projection", "our 5% growth
 # target".
 _FORECAST_NOUN = re.compile(
-    r"[\d.,]*+\s*(?:%|percent)\s+(?:[\w-]+\s+){0,3}?(?:projections?|forecasts?|targets?|"
-    r"goals?|estimates?|expectations?|assumptions?)\b",
+    r"[\d.,]*+\s*(?:%|percent)\s+(?:[\w-]+\s+){0,3}?(?:projections?|forecasts?|estimates?|"
+    r"expectations?|assumptions?)\b",
+    re.I,
+)
+# A figure that qualifies a goal: "the 20% growth target", "a 10% organic growth goal", no
+# figure of what happened nor a forecast.
+_GOAL_NOUN = re.compile(
+    r"[\d.,]*+\s*(?:%|percent)\s+(?:[\w-]+\s+){0,3}?(?:targets?|goals?|ambitions?|aspirations?)\b",
     re.I,
 )
 # Customers named as a market, not as a customer: "customer segments", "sales to
