@@ -40,7 +40,7 @@ OTHER_MEASURES = word_set(
     visitors mg&a charge charges amortization depreciation inflation deflation depletions
     arpu arpa arpc arppu adds values revpar revpars adr
     oi roic roi roe roa roce ebt gdp a&p gtm ticket tickets inflows outflows flows deposits
-    contracts tons ounces"""
+    contracts tons ounces savings closings permits count forex fx"""
 )
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
 # ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
@@ -51,6 +51,8 @@ NOT_REVENUE = re.compile(
     r"\bsell[- ]?(?:through|in)\b|\bpoint[- ]of[- ]sale\s+(?:data|sales)\b|\bPOS\s+sales\b|"
     r"\b(?:revenues?|sales)\s+(?:backlog|synerg\w*|recognition|run[- ]rate|pipeline)\b|"
     r"\bthrough\s+(?:our\s+|the\s+)?(?:distributors?|distribution|channel)|"
+    # days of care or of work counted: "Patient days increased 11.9%"
+    r"\b(?:patient|nicu|bed|rig|census|operating)\s+days?\b|"
     r"\b(?:comparable|same)[- ](?:stores?|propert(?:y|ies)|centers?|restaurants?|shops?|"
     r"clubs?|hotels?|facilit(?:y|ies))\b|\blike[- ]for[- ]like\b|\bcomps?\b|"
     r"\bcomparable\s+(?:[\w-]+\s+){0,3}?(?:sales|revenues?)\b|"
@@ -117,7 +119,7 @@ GENERIC_WORDS = word_set(
     adjusted company company's companys whole combined basis comparable comp same-store
     like-for-like underlying operational operationally globally worldwide acquisitions
     acquisition divestitures divestiture commodities commodity fx global countries companywide
-    company-wide enterprisewide enterprise-wide"""
+    company-wide enterprisewide enterprise-wide aggregate"""
 )
 PRONOUNS = frozenset({"we", "i", "us", "our"})
 ANAPHORS = frozenset({"it", "they", "them", "this", "that", "these", "those", "which", "both"})
