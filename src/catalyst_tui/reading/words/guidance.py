@@ -17,13 +17,21 @@ import re
 from collections.abc import Iterator
 
 from ..wordlists import any_word, one_of
+from .blocked import ELSE, HEDGED, NEGATED, barred
+from .no_move import (
+    assumed,
+    assumed_before,
+    market_only,
+    result_against,
+    view_after,
+    view_said,
+)
 from .patterns import ESTIMATE, GIVEN_LATER, GUIDANCE_NOUN, PERIOD_SAID
 from .prior import against_prior_range, against_prior_words, from_to
 from .records import Stated
 from .said_against import PRIOR_NOUN, PRIOR_WORD, STANDS, STANDS_KEYS, moved_against_itself
-from .no_move import assumed, market_only, result_against, view_said
 from .said_otherwise import said_otherwise
-from .vocabulary import FORWARD, REACH
+from .vocabulary import FORWARD
 
 _NOUN = GUIDANCE_NOUN
 # "that" before another determiner opens a clause: "reiterate that our target is likely to
@@ -145,30 +153,6 @@ _HARDSHIP = re.compile(
     r"shutdowns?)\b",
     re.I,
 )
-_NEGATED = any_word(
-    "not never no n[o']t without too_early unable declin(?:e|ed|ing)_to", also=r"n[’']t\b"
-)
-_HEDGED = any_word("would could might may if unless plan_to whether")
-_ELSE = re.compile(
-    r"\b(?:dividend|dividends|buyback|repurchase|rating|prices?|headcount|stake|wages?)\b|"
-    r"\b[A-Z][\w&.-]*['’]s\s+(?:\w+\s+){0,2}outlook|outlook\s+for\s+(?:demand|the\s+market|"
-    r"the\s+industry|the\s+economy)|"
-    r"\b(?:expectations?|outlook|estimates?)\s+(?:for|of|that|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:markets?|industry|demand|economy|deal|transaction|acquisition|merger|clos(?:e|ing)|"
-    r"impacts?|losses|resources?|reserves?)\b|"
-    # someone's view of the world, not the company's numbers: "we lowered our economic outlook"
-    r"\b(?:economic|macro(?:economic)?|industry|market|gdp)\s+(?:outlook|forecasts?|"
-    r"expectations?)\b",
-    re.I,
-)
-# Someone else moving their numbers: analysts, the Street, customers, a rating agency.
-_OTHERS_DO = re.compile(
-    r"\b(?:analysts?|consensus|street|customers?|competitors?|peers?|investors?|agenc(?:y|ies)|"
-    r"moody['’]?s|fitch|economists?|community|third[- ]part(?:y|ies))\b",
-    re.I,
-)
-
-
 # The guidance moved, said in the passive: "Our full year EPS outlook is increased to $2.85".
 _MOVED = one_of(
     """raised increased lifted lowered reduced cut trimmed reaffirmed reiterated maintained
@@ -188,7 +172,7 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         if not any(key in low for key in _VERB_KEYS[direction]):
             continue  # each pattern looked for only where one of its words stands
         for match in pattern.finditer(sentence):
-            if _blocked(sentence, match.start(), match.end()) or view_said(match.group()):
+            if barred(sentence, match.start(), match.end()) or view_said(match.group()):
                 continue  # "increased volumes and are trending toward … our guidance range"
             if _GIVEN.match(match.group()) and GIVEN_LATER.search(sentence, 0, match.start()):
                 continue  # a plan to give guidance later gives none now
@@ -230,27 +214,34 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
             metric = _metric(sentence[: match.end()])
             if ESTIMATE.search(match.group()) and not (metric or PERIOD_SAID.search(sentence)):
                 continue  # "up from the previous estimate of 9 billion barrels": no guidance
-            if not _blocked(sentence, match.start(), match.end(), verb=False):
+            if not (
+                barred(sentence, match.start(), match.end(), verb=False)
+                or assumed_before(sentence, match.start())
+            ):
                 found.append((match.start(), direction, metric))
     for match in STANDS.finditer(sentence) if _keyed(low, STANDS_KEYS) else ():
         lead = sentence[max(sentence.rfind(c, 0, match.start()) for c in ",;:") + 1 : match.start()]
         if match["in_line"] and not FORWARD.search(sentence, 0, match.start()):
             continue  # "Revenue was in line with our previous guidance": a result
-        if _CHANGED.search(match.group()) or assumed(match.group()):
+        if (
+            _CHANGED.search(match.group())
+            or assumed(match.group())
+            or view_after(sentence, match.end())
+        ):
             continue  # "our revised guidance reflects what continues to be": changed, no stand
-        if not (_NEGATED.search(lead) or _HEDGED.search(lead) or _ELSE.search(match.group())):
+        if not (NEGATED.search(lead) or HEDGED.search(lead) or ELSE.search(match.group())):
             found.append((match.start(), "reiterated", _metric(match.group())))
     for match in _PASSIVE.finditer(sentence) if _keyed(low, (" is ", " was ", " been ")) else ():
         said = next((d for d, v in _VERBS.items() if re.fullmatch(v, match["verb"], re.I)), "")
-        blocked = _blocked(sentence, match.start(), match.end(), verb=False)
+        blocked = barred(sentence, match.start(), match.end(), verb=False)
         if said and said != "introduced" and not blocked:  # no adjective: a verb said after
             found.append((match.start(), said, _metric(match.group())))
     for match in _WHERE_DONE.finditer(sentence) if _keyed(low, ("where", "in which")) else ():
         said = next((d for d, v in _VERBS.items() if re.fullmatch(v, match["verb"], re.I)), "")
-        if said and said != "introduced" and not _blocked(sentence, match.start(), match.end()):
+        if said and said != "introduced" and not barred(sentence, match.start(), match.end()):
             found.append((match.start(), said, _metric(sentence[match.end() :], first=True)))
     for match in _REVISED.finditer(sentence) if _keyed(low, ("revis", "updat", "adjust")) else ():
-        if _blocked(sentence, match.start(), match.end()):
+        if barred(sentence, match.start(), match.end()):
             continue
         rest = match["rest"].lower()
         ranged = from_to(rest)
@@ -269,17 +260,17 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         ):  # "As a result of the supply chain challenges, we are revising our guidance"
             found.append((match.start(), "cut", _metric(match.group())))
     for at, until, direction, words in moved_against_itself(sentence, low):
-        if not (_blocked(sentence, at, until, verb=False) or result_against(sentence, at)):
+        if not (barred(sentence, at, until, verb=False) or result_against(sentence, at)):
             found.append((at, direction, _metric(words)))
     for at, until, direction in said_otherwise(sentence):
-        if not (_blocked(sentence, at, until, verb=False) or result_against(sentence, at)):
+        if not (barred(sentence, at, until, verb=False) or result_against(sentence, at)):
             found.append((at, direction, _metric(sentence[at:until])))
     moved = (
         (against_prior_range(sentence) or against_prior_words(sentence))
         if _keyed(low, _PRIOR_KEYS_ALL)
         else None
     )
-    if moved is not None and not _blocked(sentence, moved[0], moved[1], verb=False):
+    if moved is not None and not barred(sentence, moved[0], moved[1], verb=False):
         found.append((moved[0], moved[2], _metric(sentence[: moved[0]])))
     seen: set[str] = set()
     for _, direction, metric in sorted(found):
@@ -338,58 +329,6 @@ _FORWARD_WORD = re.compile(
 
 def _keyed(low: str, keys: tuple[str, ...]) -> bool:
     return any(key in low for key in keys)
-
-
-def _blocked(sentence: str, at: int, until: int, *, verb: bool = True) -> bool:
-    """Whether the direction at `at` is negated or hedged in its clause, or about someone
-    else's outlook or something that is no guidance."""
-    clause_start = max(sentence.rfind(c, 0, at) for c in ",;:") + 1
-    lead = sentence[clause_start:at]
-    if _NEGATED.search(lead) or _HEDGED.search(lead) or _PRACTICE.search(lead):
-        return True  # "our practice has been to provide a forecast and maintain it": a habit
-    if verb and re.match(r"lower\s", sentence[at:]) and not _ACTS.search(lead):
-        return True  # "due to lower volume expectations": an adjective, no act
-    # "a lower outlook", "the company's reaffirmed guidance": an adjective, no act; "our
-    # increased guidance" is ours, moved
-    if (
-        verb
-        and re.search(r"(?:\b(?:a|an|the|our|its|their)|['’]s)\s*$", lead, re.I)
-        and not (lead.rstrip().lower().endswith("our") and _DONE.match(sentence, at))
-        and not _NOUN_OF_ACT.match(sentence, at)  # "an adjustment to our guidance": an act
-    ):
-        return True
-    if verb and (_OTHERS.search(sentence[at:until]) or _OTHERS_DO.search(lead)):
-        return True  # "customers are raising their forecasts": someone else's
-    if verb and _MEASURE_DOES.search(lead):
-        return True  # "we see revenue increasing to a range of ...": a forecast of revenue
-    counted = _COUNT_ASSUMED.search(sentence, max(0, at - REACH), at)
-    if counted is not None and not _MONEY_SAID.search(sentence, counted.end(), at):
-        return True  # "153 million shares outstanding, one million reduction from our prior
-        # guidance": an assumption of the share count moved, no guidance
-    return _ELSE.search(sentence[at : until + 40]) is not None
-
-
-_OTHERS = re.compile(r"\b(?:their|his|her|your)\b", re.I)
-# What a company does as a rule, no act of this call: "our practice has been to … maintain".
-_PRACTICE = re.compile(
-    r"\b(?:practice|policy|custom|habit)\s+(?:has\s+been|had\s+been|is|was)\s+to\b", re.I
-)
-# An outlook's assumption of a count of shares, and the money or measures of guidance.
-_COUNT_ASSUMED = re.compile(
-    r"\bshares?\s+outstanding\b|\bshare\s+count\b|\bdiluted\s+shares\b", re.I
-)
-_MONEY_SAID = re.compile(r"[$€£]|\b(?:revenues?|sales|eps|earnings|income|ebitda|margin)\b", re.I)
-_ACTS = re.compile(
-    r"\b(?:we|(?<!due\s)(?<!owing\s)(?<!thanks\s)to|will|must|and|also|i)\s*$|['’]ll\s*$", re.I
-)
-_NOUN_OF_ACT = re.compile(r"[a-z]+(?:ment|ion)s?\s+to\b", re.I)
-_DONE = re.compile(r"[a-z]+ed\b", re.I)  # a verb's past participle: "our raised outlook"
-# A measure right before the verb is what moves, not the guidance.
-_MEASURE_DOES = re.compile(
-    r"\b(?:revenues?|sales|margins?|earnings|eps|income|demand|prices?|costs?|bookings|"
-    r"orders)\s+(?:(?:is|are|was|were|will|to|be|also|further|again|has|have|had)\s+)*$",
-    re.I,
-)
 
 
 def _metric(words: str, *, first: bool = False) -> str:

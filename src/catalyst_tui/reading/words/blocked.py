@@ -1,0 +1,90 @@
+"""Whether a direction of guidance read in a sentence is barred (guidance.py asks it of each):
+negated or hedged in its clause ("not providing guidance", "we may raise"), a habit ("our
+practice has been to … maintain"), an adjective and no act ("a lower outlook"), someone else's
+("customers are raising their forecasts"), a forecast of a measure ("we see revenue increasing
+to …"), an assumption of the share count moved, or of something that is no guidance (a
+dividend, prices, the market's or the economy's outlook)."""
+
+from __future__ import annotations
+
+import re
+
+from ..wordlists import any_word
+from .vocabulary import REACH
+
+__all__ = ["ELSE", "HEDGED", "NEGATED", "barred"]
+
+NEGATED = any_word(
+    "not never no n[o']t without too_early unable declin(?:e|ed|ing)_to", also=r"n[’']t\b"
+)
+HEDGED = any_word("would could might may if unless plan_to whether")
+ELSE = re.compile(
+    r"\b(?:dividend|dividends|buyback|repurchase|rating|prices?|headcount|stake|wages?)\b|"
+    r"\b[A-Z][\w&.-]*['’]s\s+(?:\w+\s+){0,2}outlook|outlook\s+for\s+(?:demand|the\s+market|"
+    r"the\s+industry|the\s+economy)|"
+    r"\b(?:expectations?|outlook|estimates?)\s+(?:for|of|that|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:markets?|industry|demand|economy|deal|transaction|acquisition|merger|clos(?:e|ing)|"
+    r"impacts?|losses|resources?|reserves?)\b|"
+    # someone's view of the world, not the company's numbers: "we lowered our economic outlook"
+    r"\b(?:economic|macro(?:economic)?|industry|market|gdp)\s+(?:outlook|forecasts?|"
+    r"expectations?)\b",
+    re.I,
+)
+# Someone else moving their numbers: analysts, the Street, customers, a rating agency.
+_OTHERS_DO = re.compile(
+    r"\b(?:analysts?|consensus|street|customers?|competitors?|peers?|investors?|agenc(?:y|ies)|"
+    r"moody['’]?s|fitch|economists?|community|third[- ]part(?:y|ies))\b",
+    re.I,
+)
+
+
+def barred(sentence: str, at: int, until: int, *, verb: bool = True) -> bool:
+    """Whether the direction at `at` is negated or hedged in its clause, or about someone
+    else's outlook or something that is no guidance."""
+    clause_start = max(sentence.rfind(c, 0, at) for c in ",;:") + 1
+    lead = sentence[clause_start:at]
+    if NEGATED.search(lead) or HEDGED.search(lead) or _PRACTICE.search(lead):
+        return True  # "our practice has been to provide a forecast and maintain it": a habit
+    if verb and re.match(r"lower\s", sentence[at:]) and not _ACTS.search(lead):
+        return True  # "due to lower volume expectations": an adjective, no act
+    # "a lower outlook", "the company's reaffirmed guidance": an adjective, no act; "our
+    # increased guidance" is ours, moved
+    if (
+        verb
+        and re.search(r"(?:\b(?:a|an|the|our|its|their)|['’]s)\s*$", lead, re.I)
+        and not (lead.rstrip().lower().endswith("our") and _DONE.match(sentence, at))
+        and not _NOUN_OF_ACT.match(sentence, at)  # "an adjustment to our guidance": an act
+    ):
+        return True
+    if verb and (_OTHERS.search(sentence[at:until]) or _OTHERS_DO.search(lead)):
+        return True  # "customers are raising their forecasts": someone else's
+    if verb and _MEASURE_DOES.search(lead):
+        return True  # "we see revenue increasing to a range of ...": a forecast of revenue
+    counted = _COUNT_ASSUMED.search(sentence, max(0, at - REACH), at)
+    if counted is not None and not _MONEY_SAID.search(sentence, counted.end(), at):
+        return True  # "153 million shares outstanding, one million reduction from our prior
+        # guidance": an assumption of the share count moved, no guidance
+    return ELSE.search(sentence[at : until + 40]) is not None
+
+
+_OTHERS = re.compile(r"\b(?:their|his|her|your)\b", re.I)
+# What a company does as a rule, no act of this call: "our practice has been to … maintain".
+_PRACTICE = re.compile(
+    r"\b(?:practice|policy|custom|habit)\s+(?:has\s+been|had\s+been|is|was)\s+to\b", re.I
+)
+# An outlook's assumption of a count of shares, and the money or measures of guidance.
+_COUNT_ASSUMED = re.compile(
+    r"\bshares?\s+outstanding\b|\bshare\s+count\b|\bdiluted\s+shares\b", re.I
+)
+_MONEY_SAID = re.compile(r"[$€£]|\b(?:revenues?|sales|eps|earnings|income|ebitda|margin)\b", re.I)
+_ACTS = re.compile(
+    r"\b(?:we|(?<!due\s)(?<!owing\s)(?<!thanks\s)to|will|must|and|also|i)\s*$|['’]ll\s*$", re.I
+)
+_NOUN_OF_ACT = re.compile(r"[a-z]+(?:ment|ion)s?\s+to\b", re.I)
+_DONE = re.compile(r"[a-z]+ed\b", re.I)  # a verb's past participle: "our raised outlook"
+# A measure right before the verb is what moves, not the guidance.
+_MEASURE_DOES = re.compile(
+    r"\b(?:revenues?|sales|margins?|earnings|eps|income|demand|prices?|costs?|bookings|"
+    r"orders)\s+(?:(?:is|are|was|were|will|to|be|also|further|again|has|have|had)\s+)*$",
+    re.I,
+)
