@@ -105,9 +105,19 @@ def worst(size: int, repeats: int) -> None:
 
 
 def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
-    """The later rounds' patterns that read a run of words or amounts, each with the input that
-    would make it try again at every character of a run, were it not bounded."""
-    from catalyst_tui.reading.words import base_growth, facts, pairs, part_revenue, said_against
+    """The later rounds' patterns that read a run of words or amounts (the tenth's to the
+    twelfth's), each with the input that would make it try again at every character of a run,
+    were it not bounded."""
+    from catalyst_tui.reading.words import (
+        base_growth,
+        facts,
+        marks,
+        no_move,
+        pairs,
+        part_revenue,
+        said_against,
+        trims,
+    )
 
     return {
         "a customer list's names": (facts._SHARERS, lambda n: ("Abc Def Ghi, " * n)[:n]),
@@ -124,6 +134,13 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "a base's own words": (base_growth._PRIOR_AFTER, lambda n: (" organic sales net" * n)[:n]),
         "what a cause drove": (part_revenue._DROVE, lambda n: ("drove a b c d e " * n)[:n]),
         "a verb that reports": (pairs._REPORTED_NOUN, lambda n: ("reported a b " * n)[:n]),
+        "an aside in a name": (trims._ASIDE, lambda n: (" " * n)[:n]),
+        "a relative clause after a name": (trims._RELATIVE, lambda n: ("a" + " " * n)[:n]),
+        "all of a kind": (trims._ALL_OF_A_KIND, lambda n: ("all " + "a" * n)[:n]),
+        "a result against guidance": (no_move._RESULT, lambda n: ("was a b " * n)[:n]),
+        "a view said after an outlook": (no_move._VIEW_AFTER, lambda n: ("very " * n)[:n]),
+        "a figure of a projection": (marks._FORECAST_NOUN, lambda n: ("1" * n)[:n]),
+        "a figure of a goal": (marks._GOAL_NOUN, lambda n: ("1% a b c " * n)[:n]),
     }
 
 

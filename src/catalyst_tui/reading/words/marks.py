@@ -53,14 +53,14 @@ _NEVER = 1 << 30
 # A figure that qualifies a noun of the future: "a 10% growth rate projection", "our 5% growth
 # target".
 _FORECAST_NOUN = re.compile(
-    r"[\d.,]*+\s*(?:%|percent)\s+(?:[\w-]+\s+){0,3}?(?:projections?|forecasts?|estimates?|"
+    r"(?<![\d.,])[\d.,]*+\s*(?:%|percent)\s+(?:[\w-]+\s+){0,3}?(?:projections?|forecasts?|estimates?|"
     r"expectations?|assumptions?)\b",
     re.I,
 )
 # A figure that qualifies a goal: "the 20% growth target", "a 10% organic growth goal", no
 # figure of what happened nor a forecast.
 _GOAL_NOUN = re.compile(
-    r"[\d.,]*+\s*(?:%|percent)\s+(?:[\w-]+\s+){0,3}?(?:targets?|goals?|ambitions?|aspirations?)\b",
+    r"(?<![\d.,])[\d.,]*+\s*(?:%|percent)\s+(?:[\w-]+\s+){0,3}?(?:targets?|goals?|ambitions?|aspirations?)\b",
     re.I,
 )
 # Customers named as a market, not as a customer: "customer segments", "sales to

@@ -29,6 +29,7 @@ from .phrases import (
     other_measure,
 )
 from .records import COMPANY
+from .trims import collective, trimmed
 from .vocabulary import (
     ANAPHORS,
     EXCLUDED_PART,
@@ -141,17 +142,6 @@ _RANKED = re.compile(
 )
 # Two parts said together, then "each" or "both": a figure each, never one of the two alone.
 _EACH_OF_TWO = re.compile(r"\s(?:and|&)\s.*\b(?:each|both)\s*$", re.I)
-# An aside within a name's phrase: "Cream of Wheat for example generated".
-_ASIDE = re.compile(r",?\s*\b(?:for\s+example|for\s+instance|in\s+particular)\b,?", re.I)
-# A relative clause after a name, its verb in it: "our Specialty Garments segment which deliver
-# specialized … products".
-_RELATIVE = re.compile(r"(?<=\w)\s+(?:which|who)\s+(?=[a-z])")
-# A pronoun with a verb contracted to it: "They're", "it's" ("we're" is the company's: _WE).
-_CONTRACTED = re.compile(
-    r"\b(?P<pronoun>they|it|that|there|these|those)['’](?:re|s|ve|ll|d)\b", re.I
-)
-# All of a kind together: "All geographies were positive, with North America up 12%".
-_ALL_OF_A_KIND = re.compile(r"\s*all\s+(?:of\s+)?(?:our\s+|the\s+)?(?:[\w-]+\s+)?[\w-]+s\s*$", re.I)
 # Revenue called flat before a figure of its growth: the sentence says two things, none read.
 _FLAT = re.compile(r"\bflat\s+(?:sales|revenues?)\b", re.I)
 
@@ -165,7 +155,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject(
             COMPANY if last in REVENUE_WORDS else "", last in REVENUE_WORDS, False, False
         )
-    if _EACH_OF_TWO.search(phrase) or _ALL_OF_A_KIND.match(phrase):
+    if _EACH_OF_TWO.search(phrase) or collective(phrase):
         return Subject("", False, True, False)  # "X and Y were both up 20%": each its own
     if _RANKED.search(phrase):
         return Subject("", False, True, False)  # "the largest decline we saw": a ranking
@@ -176,9 +166,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         flags=re.I,
     )[0]
     phrase = re.sub(r"\([^)]*\)", " ", phrase)  # "NVIDIA (NASDAQ: NVDA)"
-    phrase = _ASIDE.sub(" ", phrase)  # "Cream of Wheat, for example,"
-    phrase = _CONTRACTED.sub(r"\g<pronoun>", phrase)  # "They're up 16%": they
-    phrase = _RELATIVE.split(phrase, maxsplit=1)[0]  # "X segment which deliver …": X segment
+    phrase = trimmed(phrase)  # "Cream of Wheat, for example,": Cream of Wheat
     low = phrase.lower()
     talk = last_match(_TALK_LEAD, phrase) if any(k in low for k in _TALK_KEYS) else None
     phrase = phrase[talk.end() :] if talk is not None else phrase  # "I'll cover X": X

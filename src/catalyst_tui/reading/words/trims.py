@@ -1,0 +1,34 @@
+"""What a name's phrase leaves out before it is read (subjects.read_subject): an aside ("Cream
+of Wheat, for example,"), a relative clause after the name ("our Specialty Garments segment
+which deliver …"), the verb contracted to a pronoun ("They're up 16%": they); and a phrase of
+all of a kind together ("All geographies were positive"), which names no one part."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["collective", "trimmed"]
+
+# An aside within a name's phrase: "Cream of Wheat for example generated".
+_ASIDE = re.compile(r"\b(?:for\s+example|for\s+instance|in\s+particular)\b,?", re.I)
+# A relative clause after a name, its verb in it: "our Specialty Garments segment which deliver
+# specialized … products".
+_RELATIVE = re.compile(r"(?<=\w)\s+(?:which|who)\s+(?=[a-z])")
+# A pronoun with a verb contracted to it: "They're", "it's" ("we're" is the company's: _WE).
+_CONTRACTED = re.compile(
+    r"\b(?P<pronoun>they|it|that|there|these|those)['’](?:re|s|ve|ll|d)\b", re.I
+)
+# All of a kind together: "All geographies were positive, with North America up 12%".
+_ALL_OF_A_KIND = re.compile(r"\s*all\s+(?:of\s+)?(?:our\s+|the\s+)?(?:[\w-]+\s+)?[\w-]+s\s*$", re.I)
+
+
+def trimmed(phrase: str) -> str:
+    """`phrase` without an aside, a relative clause after its name, or a pronoun's verb."""
+    phrase = _ASIDE.sub(" ", phrase)
+    phrase = _CONTRACTED.sub(r"\g<pronoun>", phrase)
+    return _RELATIVE.split(phrase, maxsplit=1)[0]
+
+
+def collective(phrase: str) -> bool:
+    """Whether `phrase` is all of a kind together: "All geographies", "all eight regions"."""
+    return _ALL_OF_A_KIND.match(phrase) is not None
