@@ -304,7 +304,7 @@ CONSTRUCTIONS: dict[str, list[tuple[str, list[str]]]] = {
         (
             'Jane Roe, Chief Financial Officer, said: "We delivered revenues of $9 billion, up '
             '11% year-on-year."',
-            [],
+            ["growth 11 yoy : company"],  # the company's own words, no part's
         ),
     ],
     "respectively pairs revenue with its figure beside another measure": [
