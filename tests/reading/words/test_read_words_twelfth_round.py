@@ -38,6 +38,15 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Systemwide RevPAR grew 58% compared to the first quarter.", []),
         ("The value of our equity portfolio declined by approximately 24%.", []),
         ("Same-restaurant sales declined 20.6%.", []),
+        ("PPNR of $790 million was up 15% year-over-year.", []),
+        ("Our core loan portfolio grew $80 million or 8% sequentially.", []),
+        ("POS was down 1% this year compared to 2020.", []),
+        ("A 3.4% decline in the funeral sales average offset it.", []),
+        # a day named is when, not who
+        (
+            "Yesterday, we reported first quarter sales increased 10% to $1.15 billion.",
+            ["growth 10 : company"],
+        ),
         # revenue beside a count keeps its own figure
         (
             "Drilling revenue increased 6% as our rig count improved by 5%.",

@@ -40,7 +40,8 @@ OTHER_MEASURES = word_set(
     visitors mg&a charge charges amortization depreciation inflation deflation depletions
     arpu arpa arpc arppu adds values revpar revpars adr
     oi roic roi roe roa roce ebt gdp a&p gtm ticket tickets inflows outflows flows deposits
-    contracts tons ounces savings closings permits count forex fx"""
+    contracts tons ounces savings closings permits count forex fx pre-provision ppnr loan loans
+    average pos"""
 )
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
 # ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
@@ -139,7 +140,7 @@ PERIOD_WORD = word_set(
     """q1 q2 q3 q4 h1 h2 quarter quarters quarterly year years annual full-year full fiscal month
     months half nine six period first second third fourth final last prior current next same
     this ytd year-to-date fy week weeks day days january february march april june july august
-    september october november december"""
+    september october november december yesterday today"""
 )
 SEQUENTIAL = re.compile(
     r"\bsequential(?:ly)?\b|quarter[- ](?:over|on|to)[- ]quarter|\bq/q\b|\bqoq\b|"
