@@ -120,6 +120,18 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Growth was well above the 20% growth target for this business.", []),
         ("Organic growth was 8.6%, well above our 6% Evergreen goal.", ["growth 8.6 : company"]),
     ],
+    "a year named beside the year before as another base is two years back": [
+        (
+            "Sales were up 29% versus last year and 11% versus 2019. Compared to 2019, "
+            "consolidated sales increased 52%.",
+            ["growth 29 yoy : company", "growth 11 : company", "growth 52 : company"],
+        ),
+        # a quarter of a year named may be the quarter before, no year
+        (
+            "Auto increased 3% year over year, but improved 28% from Q3 2020.",
+            ["growth 3 yoy : Auto", "growth 28 : Auto"],
+        ),
+    ],
     "a quarter against the prior-year period is a year before": [
         (
             "Our revenue declined 43% in Q2 when compared with Q2 of the prior-year period.",
@@ -178,6 +190,11 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             [],
         ),
         ("We have updated our full-year guidance to reflect lower volumes.", ["guidance cut"]),
+        (
+            "We are updating the second half revenue range to $570 million to $600 million, in "
+            "other words, bumping up the lower end by $10 million.",
+            ["guidance raised"],
+        ),
     ],
 }
 

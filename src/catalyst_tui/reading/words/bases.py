@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from .attribution import other_in
 from .patterns import ANOTHER_MEASURE, CMP, CUT_BASIS
+from .two_bases import later_than_named
 from .vocabulary import FORWARD, SEQUENTIAL, YEARLY
 
 
@@ -269,6 +270,7 @@ def latest_base(sentences: Iterable[str], quarter: int = 0) -> float:
     for sentence in sentences:
         if "%" in sentence and _BASE_YEAR.search(sentence) and not FORWARD.search(sentence):
             latest = max(latest, sentence_base(sentence, 0, said_before=False, quarter=quarter))
+            latest = max(latest, later_than_named(sentence))  # "… last year and 11% versus 2019"
     return latest
 
 

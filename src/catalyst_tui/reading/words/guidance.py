@@ -144,7 +144,10 @@ _REVISED = re.compile(
 )
 # A verb of change with an object of its own moves that, not the guidance revised: "updated our
 # guidance to reflect …, the expectations to reduce our elevated backlog".
-_OWN_OBJECT = r"(?!\w*\s+(?:our|the|its|their)\b)"
+_OWN_OBJECT = (
+    r"(?!\w*\s+(?:our|the|its|their)\s+(?!(?:(?:lower|low|upper|high|bottom|top)\s+end|"
+    r"mid-?point|range|guidance|outlook)\b))"
+)
 # A hardship a revision is said to follow: revised for it, the guidance goes down.
 _HARDSHIP = re.compile(
     r"\b(?:because\s+of|as\s+a\s+result\s+of|due\s+to|given|reflecting|driven\s+by|with|"
@@ -254,7 +257,8 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         ):
             found.append((match.start(), "raised", _metric(match.group())))
         elif re.search(
-            r"\b(?:downwards?|down|lower|reduc|weaker|softer|decline|cut)" + _OWN_OBJECT, rest
+            r"\b(?:downwards?|down|lower(?!\s+end)|reduc|weaker|softer|decline|cut)" + _OWN_OBJECT,
+            rest,
         ) or (
             _HARDSHIP.search(sentence)
         ):  # "As a result of the supply chain challenges, we are revising our guidance"

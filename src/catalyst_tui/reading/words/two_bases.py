@@ -1,0 +1,51 @@
+"""A named year set beside the year before as another base, each after a figure of its own:
+"sales were up 29% versus last year and 11% versus 2019". The named year is then not the year
+before: the call is of a later year, and "up 40% compared to 2019" elsewhere in it is no
+year-over-year growth (bases.latest_base takes the year after it as the latest base at least)."""
+
+from __future__ import annotations
+
+import re
+
+from .vocabulary import YEARLY
+
+__all__ = ["later_than_named"]
+
+_FIGURE = re.compile(r"\d%|\d\s+percent\b")
+# A year named whole after a word of comparison: "versus 2019", "compared to fiscal 2019" (a
+# quarter of a year may be the quarter before: "up 28% from Q3 2020" in the fourth).
+_NAMED = re.compile(
+    r"\b(?:than|from|versus|vs\.?|over|compared\s+(?:to|with)|against|relative\s+to)\s+"
+    r"(?:fiscal\s+)?(?:year\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s+(?:first|second|third|fourth)\b)",
+    re.I,
+)
+# "Year over year" said of a measure's word, no base: "lower year-over-year selling prices".
+_OF_A_MEASURE = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:prices?|pricing|volumes?|costs?|sales)\b", re.I
+)
+_YEAR_DIGITS = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def later_than_named(sentence: str) -> int:
+    """The year after a year `sentence` names as a base beside the year before, each said
+    after a figure of its own; 0 where it names no such pair."""
+    if not _YEAR_DIGITS.search(sentence):
+        return 0
+    cuts = [m.end() for m in _FIGURE.finditer(sentence)]
+    if len(cuts) < 2:
+        return 0
+    named = 0
+    before = False
+    for start, end in zip(cuts, [*cuts[1:], len(sentence)], strict=True):
+        words = sentence[start:end]
+        year = _NAMED.search(words)
+        if year is not None:
+            named = max(named, int(year["year"]))
+            continue
+        yearly = YEARLY.search(words)
+        before = before or (
+            yearly is not None
+            and not _YEAR_DIGITS.search(yearly.group())
+            and not _OF_A_MEASURE.match(words, yearly.end())
+        )
+    return named + 1 if named and before else 0
