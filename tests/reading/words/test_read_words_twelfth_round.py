@@ -38,6 +38,9 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Systemwide RevPAR grew 58% compared to the first quarter.", []),
         ("The value of our equity portfolio declined by approximately 24%.", []),
         ("Same-restaurant sales declined 20.6%.", []),
+        ("In banking, new sales grew 17% year-over-year.", []),
+        ("Our RV dealer activations increased 39%.", []),
+        ("Effective rents for Atlanta grew by 19.8% as reported by a data provider.", []),
         ("PPNR of $790 million was up 15% year-over-year.", []),
         ("Our core loan portfolio grew $80 million or 8% sequentially.", []),
         ("POS was down 1% this year compared to 2020.", []),
@@ -130,6 +133,18 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         (
             "Auto increased 3% year over year, but improved 28% from Q3 2020.",
             ["growth 3 yoy : Auto", "growth 28 : Auto"],
+        ),
+    ],
+    "a base years back after a figure is its own, whatever the sentence said before": [
+        (
+            "Online revenue declined versus last year, but it was up 115% compared to two years "
+            "ago.",
+            ["growth 115 : Online"],
+        ),
+        (
+            "Coach revenue rose 117% versus prior year, outpacing pre-pandemic levels of sales "
+            "by 2%.",
+            ["growth 117 yoy : Coach"],
         ),
     ],
     "a quarter against the prior-year period is a year before": [

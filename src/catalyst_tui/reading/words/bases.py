@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from .attribution import other_in
 from .patterns import ANOTHER_MEASURE, CMP, CUT_BASIS
-from .two_bases import later_than_named
+from .two_bases import base_of_its_own, later_than_named
 from .vocabulary import FORWARD, SEQUENTIAL, YEARLY
 
 
@@ -164,6 +164,8 @@ def growth_basis(
     up to the next figure; `frame`: frame_words of the clause)."""
     since = figures[i - 1].end() if i else 0
     start = figures[i].start()
+    if base_of_its_own(basis_window(after)):
+        return ""  # "it was up 115% compared to two years ago"
     if i and _CLAUSE_OPENS.search(text, since, start):
         frame = ""  # "X continued to sequentially improve, down 8%, as 48% growth in Y …": Y's none
     for words in (

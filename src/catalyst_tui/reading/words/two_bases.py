@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from .vocabulary import YEARLY
+from .vocabulary import SEQUENTIAL, YEARLY
 
-__all__ = ["later_than_named"]
+__all__ = ["base_of_its_own", "later_than_named"]
 
 _FIGURE = re.compile(r"\d%|\d\s+percent\b")
 # A year named whole after a word of comparison: "versus 2019", "compared to fiscal 2019" (a
@@ -49,3 +49,23 @@ def later_than_named(sentence: str) -> int:
             and not _OF_A_MEASURE.match(words, yearly.end())
         )
     return named + 1 if named and before else 0
+
+
+# A base said as years before the year before: "compared to two years ago", "to LLY", "versus
+# pre-pandemic levels" (no year-over-year basis, nor one said in another clause).
+_YEARS_BACK = re.compile(
+    r"\b(?:two|three|four|2|3|4)\s+years\s+(?:ago|earlier|before)\b|\bLLY\b|"
+    r"\bpre-?\s?(?:pandemic|covid)\b",
+    re.I,
+)
+
+
+def base_of_its_own(words: str) -> bool:
+    """Whether the words after a figure set it against a base years back, its own: no basis
+    said elsewhere in the sentence is the figure's ("while it declined versus last year, it
+    was up 115% compared to two years ago")."""
+    back = _YEARS_BACK.search(words)
+    if back is None:
+        return False
+    before = YEARLY.search(words, 0, back.start())  # "versus prior year, outpacing pre-…": yoy
+    return before is None and SEQUENTIAL.search(words, 0, back.start()) is None

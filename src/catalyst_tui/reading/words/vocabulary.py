@@ -41,7 +41,7 @@ OTHER_MEASURES = word_set(
     arpu arpa arpc arppu adds values revpar revpars adr
     oi roic roi roe roa roce ebt gdp a&p gtm ticket tickets inflows outflows flows deposits
     contracts tons ounces savings closings permits count forex fx pre-provision ppnr loan loans
-    average pos"""
+    average pos activations rents"""
 )
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
 # ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
@@ -62,7 +62,7 @@ NOT_REVENUE = re.compile(
     r"\b(?:total\s+|serviceable\s+)?addressable\s+markets?\b|\btam\b|"
     # what is signed, not yet revenue: contract value (TCV, ACV, "CV"), new business
     r"\bcontract\s+values?\b|\bannualized\s+(?:contract\s+)?values?\b|"
-    r"\bnew\s+business\b(?!\s+(?:segments?|units?|lines?|divisions?))|"
+    r"\bnew\s+business\b(?!\s+(?:segments?|units?|lines?|divisions?))|\bnew\s+sales\b|"
     # a unit's average ("average weekly sales", "average unit volumes", "AUV"), and the sales of
     # a system of franchised units ("system sales", "systemwide sales"): no one's revenue
     r"\baverage\s+(?:(?:weekly|daily|unit|restaurant|store|check)\s+)?(?:sales|volumes?)\b|"
