@@ -18,8 +18,13 @@ _RELATIVE = re.compile(r"(?<=\w)\s+(?:which|who)\s+(?=[a-z])")
 _CONTRACTED = re.compile(
     r"\b(?P<pronoun>they|it|that|there|these|those)['’](?:re|s|ve|ll|d)\b", re.I
 )
-# All of a kind together: "All geographies were positive, with North America up 12%".
-_ALL_OF_A_KIND = re.compile(r"\s*all\s+(?:of\s+)?(?:our\s+|the\s+)?(?:[\w-]+\s+)?[\w-]+s\s*$", re.I)
+# All of a kind together: "All geographies were positive, with North America up 12%" (not "All
+# other", a part named so, nor all of a kind's sales).
+_ALL_OF_A_KIND = re.compile(
+    r"\s*all\s+(?!other\b)(?:of\s+)?(?:our\s+|the\s+)?(?:[\w-]+\s+)?"
+    r"(?!(?:sales|revenues|others)\b)[\w-]+s\s*$",
+    re.I,
+)
 
 
 def trimmed(phrase: str) -> str:
