@@ -61,6 +61,12 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Europe contributed 61% of the revenue decline for the year.", []),
         ("Services contributed 37% of the revenue growth.", []),
         ("Europe accounted for 16% of our revenue in 2020.", ["share 16 : Europe"]),
+        (
+            "Our OEM business, which accounts for roughly 9% of total sales increased 29.4% "
+            "year-over-year.",
+            ["share 9 ~ : OEM business", "alt 29.4"],
+        ),
+        ("The remaining 62.3% of the sales increase came from acquisitions.", []),
     ],
     "a word of discourse or a participle opening a phrase names no part": [
         (

@@ -61,7 +61,7 @@ _NO_PART_ALONE = word_set(
     line increase decrease decline growth improvement change plus minus modest slight small
     marginal consistent stable steady past prior previous current operating another absolute
     substantial combination these they greater double-digit dollars q quarter-to-date offset team
-    recovery there but"""
+    recovery there but remaining"""
 )
 # A word of talk about figures, never a part, wherever it stands in a subject written in lower
 # case: "example", "the fact that", "tough comparison", "main driver of drop".

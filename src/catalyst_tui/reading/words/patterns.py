@@ -43,7 +43,7 @@ SHARE_OF = re.compile(
     r"\d{1,2}-(?:month|week|year)s?)\s+){0,4})"
     # a part of a change is its contribution, no share: "61% of revenue decline"
     r"(?P<of>revenues?|sales|licensing|business)\b(?!\s+(?:dollar|declines?|decreases?|"
-    r"increases?|growth|changes?|drops?|shortfall|loss))",
+    r"increases?|growth|changes?|drops?|shortfall|loss)\b)",
 )
 # The words of a share's whole that name no part: "of our total revenue" is the company's.
 _WHOLE = word_set(
