@@ -45,6 +45,8 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Our core loan portfolio grew $80 million or 8% sequentially.", []),
         ("POS was down 1% this year compared to 2020.", []),
         ("A 3.4% decline in the funeral sales average offset it.", []),
+        # a quarter written in lower case is when, not who
+        ("q4 net sales of $288.6 million, down 3.8%.", ["growth -3.8 : company"]),
         # a day named is when, not who
         (
             "Yesterday, we reported first quarter sales increased 10% to $1.15 billion.",

@@ -176,6 +176,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     phrase = re.split(r"\b(?:reaching|exiting|ending|ended|entering|totaling|totalling)\b", phrase)[
         0
     ]
+    phrase = re.sub(r"\b[qh](?=[1-4]\b)", lambda m: m.group().upper(), phrase)  # "q3": a period
     phrase = re.sub(r"(?<=[a-z])\d+\b", "", phrase)  # a footnote's number: "volume5"
     phrase = re.sub(r"\btop\s+line\b", "top-line", phrase, flags=re.I)
     phrase = re.split(r"\s(?:was|were|is|are)\s", f" {phrase} ", maxsplit=1)[0].strip()
