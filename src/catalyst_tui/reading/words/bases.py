@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from .attribution import other_in
 from .patterns import ANOTHER_MEASURE, CMP, CUT_BASIS
+from .two_bases import OF_A_MEASURE as _OF_A_MEASURE
 from .two_bases import base_of_its_own, later_than_named
 from .vocabulary import FORWARD, SEQUENTIAL, YEARLY
 
@@ -372,9 +373,6 @@ _NEW_CLAUSE = re.compile(r"\band\s+(?:we|our|it|they|this|that|these)\b", re.I)
 
 
 # A measure a bare "year-over-year" qualifies as an adjective.
-_OF_A_MEASURE = re.compile(
-    r"\s+(?:[\w-]+\s+){0,2}?(?:prices?|pricing|volumes?|costs?|sales)\b", re.I
-)
 # What a growth was set against, said as last year's strength: a reason, no base ("against
 # strong gains last year", "against a tough comp from last year").
 _LAPPED = re.compile(r"\b(?:comps?|comparisons?|compares?|gains|strength|growth)\b", re.I)

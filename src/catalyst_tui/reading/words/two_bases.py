@@ -9,7 +9,7 @@ import re
 
 from .vocabulary import SEQUENTIAL, YEARLY
 
-__all__ = ["base_of_its_own", "later_than_named"]
+__all__ = ["OF_A_MEASURE", "base_of_its_own", "later_than_named"]
 
 _FIGURE = re.compile(r"\d%|\d\s+percent\b")
 # A year named whole after a word of comparison: "versus 2019", "compared to fiscal 2019" (a
@@ -19,8 +19,9 @@ _NAMED = re.compile(
     r"(?:fiscal\s+)?(?:year\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s+(?:first|second|third|fourth)\b)",
     re.I,
 )
-# "Year over year" said of a measure's word, no base: "lower year-over-year selling prices".
-_OF_A_MEASURE = re.compile(
+#: "Year over year" said of a measure's word, no base: "lower year-over-year selling prices"
+#: (bases.py's too).
+OF_A_MEASURE = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:prices?|pricing|volumes?|costs?|sales)\b", re.I
 )
 _YEAR_DIGITS = re.compile(r"\b(?:19|20)\d\d\b")
@@ -46,7 +47,7 @@ def later_than_named(sentence: str) -> int:
         before = before or (
             yearly is not None
             and not _YEAR_DIGITS.search(yearly.group())
-            and not _OF_A_MEASURE.match(words, yearly.end())
+            and not OF_A_MEASURE.match(words, yearly.end())
         )
     return named + 1 if named and before else 0
 
