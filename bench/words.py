@@ -137,6 +137,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "an aside in a name": (trims._ASIDE, lambda n: (" " * n)[:n]),
         "a relative clause after a name": (trims._RELATIVE, lambda n: ("a" + " " * n)[:n]),
         "all of a kind": (trims._ALL_OF_A_KIND, lambda n: ("all " + "a" * n)[:n]),
+        "a verb after a name": (trims._VERB_AFTER_NAME, lambda n: ("a" + " " * n)[:n]),
         "a result against guidance": (no_move._RESULT, lambda n: ("was a b " * n)[:n]),
         "a view said after an outlook": (no_move._VIEW_AFTER, lambda n: ("very " * n)[:n]),
         "a figure of a projection": (marks._FORECAST_NOUN, lambda n: ("1" * n)[:n]),

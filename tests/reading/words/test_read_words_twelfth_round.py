@@ -121,6 +121,18 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "$33.9 million, an increase of 22.5%.",
             ["growth 22.5 : Specialty Garments segment"],
         ),
+        # a verb of the name's own, and all after it, is left out of the name
+        (
+            "Cream of Wheat continue to outperform in the quarter with net sales up by $2.7 "
+            "million or 16.1% compared to the prior year period.",
+            ["growth 16.1 yoy : Cream of Wheat"],
+        ),
+        (
+            "Commercial aerospace continues to represent approximately 40% of total revenue.",
+            ["share 40 ~ : Commercial aerospace"],
+        ),
+        # the company's own clause keeps its subject
+        ("We continue to invest in consumer acquisition, up 78% in the quarter.", []),
         # a segment whose name holds such a word keeps it
         (
             "Net revenue in our critical illness recovery hospital segment increased 6.7%.",

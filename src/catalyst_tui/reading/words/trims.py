@@ -1,7 +1,9 @@
 """What a name's phrase leaves out before it is read (subjects.read_subject): an aside ("Cream
 of Wheat, for example,"), a relative clause after the name ("our Specialty Garments segment
-which deliver …"), the verb contracted to a pronoun ("They're up 16%": they); and a phrase of
-all of a kind together ("All geographies were positive"), which names no one part."""
+which deliver …"), the verb contracted to a pronoun ("They're up 16%": they), a verb of the
+name's own and all after it ("Cream of Wheat continue to outperform … with net sales up 16%":
+Cream of Wheat's); and a phrase of all of a kind together ("All geographies were positive"),
+which names no one part."""
 
 from __future__ import annotations
 
@@ -18,6 +20,14 @@ _RELATIVE = re.compile(r"(?<=\w)\s+(?:which|who)\s+(?=[a-z])")
 _CONTRACTED = re.compile(
     r"\b(?P<pronoun>they|it|that|there|these|those)['’](?:re|s|ve|ll|d)\b", re.I
 )
+# A verb of a name's own after it: "Cream of Wheat continue to outperform", "Metal Coatings turned
+# in another", "the aftermarket turned positive".
+_VERB_AFTER_NAME = re.compile(
+    r"(?<=[A-Za-z])\s+(?=(?:continue|continues|continued|turned|remained|remains|helped)\b)"
+)
+_PRONOUNS = frozenset(
+    {"we", "we've", "we're", "i", "it", "they", "you", "he", "she", "which", "that", "who"}
+)
 # All of a kind together: "All geographies were positive, with North America up 12%" (not "All
 # other", a part named so, nor all of a kind's sales).
 _ALL_OF_A_KIND = re.compile(
@@ -28,10 +38,16 @@ _ALL_OF_A_KIND = re.compile(
 
 
 def trimmed(phrase: str) -> str:
-    """`phrase` without an aside, a relative clause after its name, or a pronoun's verb."""
+    """`phrase` without an aside, a relative clause after its name, a pronoun's verb, or the
+    verb and all after it where a name stands before a verb of its own ("Cream of Wheat continue
+    to outperform …": Cream of Wheat)."""
     phrase = _ASIDE.sub(" ", phrase)
     phrase = _CONTRACTED.sub(r"\g<pronoun>", phrase)
-    return _RELATIVE.split(phrase, maxsplit=1)[0]
+    phrase = _RELATIVE.split(phrase, maxsplit=1)[0]
+    verb = _VERB_AFTER_NAME.search(phrase)
+    if verb is None or phrase[: verb.start()].split()[-1].lower() in _PRONOUNS:
+        return phrase  # "We continue to see …": the clause's own subject, read as it was
+    return phrase[: verb.start()]
 
 
 def collective(phrase: str) -> bool:
