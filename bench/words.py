@@ -76,32 +76,46 @@ WORST: dict[str, Callable[[int], str]] = {
 }
 
 
-def _cpu_ms(text: str, repeats: int) -> float:
+def _cpu_ms(read: Callable[[str], object], text: str, repeats: int) -> float:
+    """The median CPU time of `repeats` reads of `text`, in milliseconds."""
     times = []
     for _ in range(repeats):
         started = time.process_time()
-        read_words(text)
+        read(text)
         times.append(time.process_time() - started)
     return statistics.median(times) * 1000
+
+
+def _linear(
+    figure: str,
+    read: Callable[[str], object],
+    make: Callable[[int], str],
+    size: int,
+    repeats: int,
+    note: str,
+) -> None:
+    """`read` over `make(size // 4)` and `make(size)`, printed and emitted against four times
+    the quarter's time: what a read in linear time takes at the size."""
+    quarter, whole = _cpu_ms(read, make(size // 4), repeats), _cpu_ms(read, make(size), repeats)
+    print(f"  {figure}: {whole:.1f} ms at the size, {quarter:.1f} ms at a quarter")
+    emit(
+        Figure(
+            figure=f"{figure} at {size:,} characters",
+            measured=round(max(whole, 0.05), 2),
+            floor=round(max(4 * quarter, 0.05), 2),
+            unit="ms",
+            goal="ratio <= 1.5",
+            floor_is="four times the same input a quarter as long: linear growth",
+            note=f"median CPU time of {repeats} runs; {note}",
+        )
+    )
 
 
 def worst(size: int, repeats: int) -> None:
     """Each worst input read at a quarter of `size` and at `size`: linear, and under a second."""
     print(f"worst inputs at {size:,} characters (a quarter of it for the floor):")
     for name, make in WORST.items():
-        quarter, whole = _cpu_ms(make(size // 4), repeats), _cpu_ms(make(size), repeats)
-        print(f"  {name}: {whole:.1f} ms at the size, {quarter:.1f} ms at a quarter")
-        emit(
-            Figure(
-                figure=f"read_words on {name} at {size:,} characters",
-                measured=round(max(whole, 0.05), 2),
-                floor=round(max(4 * quarter, 0.05), 2),
-                unit="ms",
-                goal="ratio <= 1.5",
-                floor_is="four times the same input a quarter as long: linear growth",
-                note=f"median CPU time of {repeats} runs; {whole:.1f} ms (goal < 1000 ms)",
-            )
-        )
+        _linear(f"read_words on {name}", read_words, make, size, repeats, "goal < 1000 ms")
 
 
 def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
@@ -149,27 +163,13 @@ def patterns(size: int, repeats: int) -> None:
     """Each pattern searched over its worst input at a quarter of `size` and at `size`."""
     print(f"patterns over their worst inputs at {size:,} characters:")
     for name, (pattern, make) in _patterns().items():
-        timed = []
-        for text in (make(size // 4), make(size)):
-            runs = []
-            for _ in range(repeats):
-                started = time.process_time()
-                for _found in pattern.finditer(text):
-                    pass
-                runs.append(time.process_time() - started)
-            timed.append(statistics.median(runs) * 1000)
-        quarter, whole = timed
-        print(f"  {name}: {whole:.1f} ms at the size, {quarter:.1f} ms at a quarter")
-        emit(
-            Figure(
-                figure=f"the pattern of {name} over {size:,} characters of its worst input",
-                measured=round(max(whole, 0.05), 2),
-                floor=round(max(4 * quarter, 0.05), 2),
-                unit="ms",
-                goal="ratio <= 1.5",
-                floor_is="four times the same input a quarter as long: linear growth",
-                note=f"median CPU time of {repeats} runs of finditer",
-            )
+
+        def search(text: str, pattern: re.Pattern[str] = pattern) -> None:
+            for _found in pattern.finditer(text):
+                pass
+
+        _linear(
+            f"the pattern of {name} over its worst input", search, make, size, repeats, "finditer"
         )
 
 
