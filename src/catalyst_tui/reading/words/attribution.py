@@ -159,10 +159,19 @@ _AFTER_REVENUE = re.compile(r"\b(?:revenues?|sales)(?=,\s*$)", re.I)
 # An amount of revenue said just before: "... revenue to $33.7 billion, up 24%".
 _AMOUNT_VERB = one_of("of was were to at reaching reached totaling totaled hit grew_to rose_to")
 _AFTER_AMOUNT = re.compile(
-    rf"\b(?:revenues?|sales)\s+(?:{_AMOUNT_VERB}\s+)?(?:a\s+record\s+|approximately\s+|about\s+)?"
+    r"\b(?:revenues?|sales)(?:,\s*(?:excluding|including)\s[^,]{1,60},)?\s+"
+    # its period before the verb: "revenue for the fourth-quarter 2020 totaled $171.7 million"
+    r"(?:(?:in|for)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?[a-z-]*?(?:quarter|year|period|half)|q[1-4])"
+    r"(?:\s+(?:of\s+)?(?:19|20)\d\d)?\s+(?=totaled|totaling|was|were|of\b))?"
+    rf"(?:{_AMOUNT_VERB}\s+)?(?:a\s+record\s+|approximately\s+|about\s+)?"
     r"[$€£][\d.,]+\s*(?:million|billion|thousand|[mbk])?"
-    # the period the amount is of: "net sales of $659 million in the third quarter, up 11%"
-    r"(?:\s+(?:in|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:quarter|year|period|half))?\s*,$",
+    # the period the amount is of: "net sales of $659 million in the third quarter, up 11%",
+    # "revenue of $1.79 billion for the full year 2020, a decline of 11%"
+    r"(?:\s+(?:in|for|during)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?[a-z-]*?(?:quarter|year|period|half)"
+    r"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?:\d{4}|'\d{2}))?)?"
+    # the growth said of the amount: "…, representing an 8% decline", "…, which represents"
+    r"\s*,(?P<tail>(?:\s*(?:representing|reflecting|which\s+(?:represents|represented|reflects)))?"
+    r"(?:\s*(?:an?|another)(?:\s+[a-z][a-z-]*){0,2})?)$",
     re.I,
 )
 # A part's clause going on with "with" and its measure: "Peripheral Interventions consistently
@@ -180,6 +189,12 @@ _WITH_COMMA = re.compile(r"\w,\s+with$")
 _WHERE = re.compile(r",\s*where\s+$", re.I)
 
 
+# A measure's share of revenue said beside its amount, before the measure's verb.
+_SHARE_ASIDE = re.compile(
+    r",?\s+or\s+(?:about\s+|approximately\s+)?[\d.]+\s*(?:%|percent)\s+of\s+"
+    r"(?:(?:total|net|our)\s+)?(?:revenues?|sales)\s*$",
+    re.I,
+)
 # A relative clause set off by commas that says what its subject is: "Other revenue, which is
 # primarily credit revenue, increased 17%" is other revenue's.
 _WHAT_IT_IS = re.compile(rf",\s*which\s+{one_of('is are was were')}\s+[^,;%]{{1,80}},\s*$", re.I)
@@ -195,6 +210,9 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     aside = _ASIDE.search(text, near, at) or _REVENUE_ASIDE.search(text, near, at)
     if aside is not None and not any(finite_verb(w) for _, w in tokens(aside["aside"] or "")):
         phrase = phrase_before(text, aside.start("comma"))  # "Revenue, excluding X, grew 5%"
+    share_aside = _SHARE_ASIDE.search(text, near, at)
+    if share_aside is not None:  # "Operating income of $90.9 million or 10% of sales grew"
+        phrase = phrase_before(text, share_aside.start())
     what_it_is = _WHAT_IT_IS.search(text, near, at)
     if what_it_is is not None:  # "Other revenue, which is primarily credit revenue, increased"
         phrase = phrase_before(text, what_it_is.start())
@@ -244,7 +262,8 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
         named = read_subject(phrase_before(text, near + said.end()), revenue_said=True)
         if named.name not in ("", COMPANY) and not named.other and not named.anaphor:
             return named
-    if not phrase and _AFTER_AMOUNT.search(lead):
+    amount = _AFTER_AMOUNT.search(stripped)
+    if amount is not None and (not phrase or amount["tail"]):
         measure = measure_before(text, at)  # "drove Cloud revenue to $33.7 billion, up 24%"
         if measure.name != COMPANY:
             return measure

@@ -28,8 +28,9 @@ def _own_clause(before: str) -> str:
     """The words before a figure back to the last "and", "while", "when", "where", comma or
     semicolon ("a sequential improvement from the second quarter when year-over-year sales were
     down 25%" is year over year): a basis
-    said there is its own ("sequentially up 7%"), one before them the figure before's."""
-    return re.split(r",|;|\band\b|\bwhile\b|\bwhen\b|\bwhere\b", before)[-1]
+    said there is its own ("sequentially up 7%"), one before them the figure before's ("140
+    basis points above last year despite the sales decline of 19%": the points')."""
+    return re.split(r",|;|\b(?:and|while|when|where|despite|because)\b|\bdue\s+to\b", before)[-1]
 
 
 _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}

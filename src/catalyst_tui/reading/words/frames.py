@@ -151,6 +151,11 @@ def part_beside(sentence: str, clause: Clause, company: frozenset[str], at: int)
 _SPOKEN = re.compile(r"\b(?:said|says|stated|commented|noted|added|remarked|we|i)\b|[:“\"]", re.I)
 
 
+# A name's consolidated figures are the whole company's: "NOV's reported consolidated revenue",
+# "Harsco consolidated revenues".
+CONSOLIDATED = re.compile(r"(?:['’]s)?\s+(?:reported\s+)?consolidated\s", re.I)
+
+
 def whole_beside_part(sentence: str, clause: Clause, company: frozenset[str]) -> bool:
     """Whether the clause's own subject (its frame set aside) names a part of the business,
     not the company by its name."""
@@ -158,6 +163,9 @@ def whole_beside_part(sentence: str, clause: Clause, company: frozenset[str]) ->
     own = read_subject(phrase, first=clause.start == 0, revenue_said=True)
     if (
         own.name.casefold() in company
+        or re.search(
+            re.escape(own.name) + CONSOLIDATED.pattern, sentence[clause.start : clause.end]
+        )
         or own.name.lower() == "group"
         or re.search(r"\b(?:inc|corp|corporation|ltd|plc)\.?$", own.name, re.I)
     ):
@@ -175,6 +183,10 @@ _PLACE_WORD = re.compile(
     + "|".join(sorted((re.escape(w) for w in PLACES - {"greater"}), key=len, reverse=True))
     + r"|(?-i:Greater))(?!\w)"  # "Greater China"; "greater defense sales" names no place
 )
+
+
+# A place set aside between a measure and its verb is left out of it, not named beside it.
+_EXCLUDED_ASIDE = re.compile(r",\s*(?:excluding|excluded|ex)\s[^,]{1,60},", re.I)
 
 
 def place_and_part(
@@ -202,7 +214,8 @@ def place_and_part(
         return False  # "Flooring North America sales increased 3%": one name holds both
     if subject != COMPANY and not _place(subject):
         begin = max(clause.start, at - REACH)
-        if _PLACE_WORD.search(_outside(sentence[begin:at], subject)):
+        before = _EXCLUDED_ASIDE.sub(" ", sentence[begin:at])  # "…, excluding Latin America,"
+        if _PLACE_WORD.search(_outside(before, subject)):
             return True  # "a strong quarter in China with Off-Road sales up 50%": a place's
     for name in named:
         if _PLACE_WORD.match(name):

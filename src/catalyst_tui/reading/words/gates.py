@@ -33,7 +33,7 @@ from .frames import WHOLE_AFTER, framed_by_another, opening, place_and_part, who
 from .names import no_noun_phrase
 from .owners import at_another, measure_before, of_another, owned_by_another
 from .patterns import CHANGE_IN_REVENUE, FIGURE, REVENUE_SAID
-from .phrases import other_measure
+from .phrases import finite_verb, other_measure, tokens
 from .records import COMPANY
 from .vocabulary import NOT_REVENUE, PART_WORDS, REACH, REVENUE_TYPES
 
@@ -202,7 +202,14 @@ def _sentence_measure(sentence: str, clause: Clause) -> bool:
     if clause.start == 0 or REVENUE_SAID.search(sentence, clause.start, clause.end):
         return False
     head = opening(sentence).split()
-    return bool(head) and other_measure(head[-1].lower())
+    if head and other_measure(head[-1].lower()):
+        return True
+    # the first clause's subject, read to its verb: "Our global tubes, cores and cones franchise
+    # volume rose by 12%, and our global paper business increased by almost 3%"
+    first = clauses(sentence)[0]
+    verb = next((w for w in tokens(sentence[first.start : first.end]) if finite_verb(w[1])), None)
+    before = tokens(sentence[first.start : first.start + verb[0]]) if verb else []
+    return bool(before) and other_measure(before[-1][1].lower())
 
 
 def _no_measure(said: _Said, subject: str, parts: frozenset[str]) -> bool:

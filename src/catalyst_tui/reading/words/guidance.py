@@ -110,6 +110,11 @@ _VERB_OBJECT = {
     )
     for direction, verbs in _VERBS.items()
 }
+# A word of the other direction between a figure's change and the prior view: the nearer decides.
+_OPPOSITE = {
+    "raised": re.compile(r"\b(?:lower|below|down|reduction|decrease|less)\b", re.I),
+    "cut": re.compile(r"\b(?:higher|above|up|increase|more|ahead)\b", re.I),
+}
 _AGAINST_PRIOR = {
     "raised": re.compile(
         rf"\b(?:an?\s+)?(?:increase|raise|higher|above|up)\b[^.;]{{0,60}}?\b(?:from|than|over|"
@@ -204,6 +209,8 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 continue  # "lower than our expectations": results, not guidance moved
             if _RESULT_WAS.search(match.group()) and not re.match(_NOUN, match.group(), re.I):
                 continue  # "the sales increase was lower than our prior expectations": a result
+            if _OPPOSITE[direction].search(match.group(), 1):
+                continue  # "increase by 20%, slightly lower than our prior outlook": a cut
             ahead = match.group()[:5].lower() == "ahead"
             if ahead and not FORWARD.search(sentence, 0, match.start()):
                 continue  # "Sales grew 12%, ahead of our initial expectations": a result

@@ -1,12 +1,13 @@
 """The gate of a name: a subject that holds a verb, a word of talk ("Slide", "results"), a
 person speaking, a description ("our fastest growing vertical"), a participle or an adverb of
 discourse that opens it ("moving to", "Beginning with the top line", "Furthermore") names no
-part."""
+part; and the words a name holds that would otherwise be a measure ("Capital Markets",
+"our completion and production division")."""
 
 from __future__ import annotations
 
 from ..wordlists import word_set
-from .phrases import finite_verb
+from .phrases import finite_verb, other_measure
 
 __all__ = ["DISCOURSE", "no_noun_phrase"]
 
@@ -98,3 +99,45 @@ def no_noun_phrase(subject: str) -> bool:
         ):
             return True
     return False
+
+
+# Measure words that name a business where a name is capitalised ("Capital Markets", "Wealth
+# & Investment Management", "Customer Communications"): part of the name, no measure.
+_IN_NAMES = word_set(
+    "capital investment investments customer customers client clients cash content"
+)
+
+
+def outside_names(words: list[str], lows: list[str]) -> list[str]:
+    """The words of a phrase that a capitalised name does not hold (a measure word in "Capital
+    Markets" is the name's)."""
+    held = _held_by_a_part(lows)
+    kept = []
+    for i, (word, low) in enumerate(zip(words, lows, strict=True)):
+        near = [w for w in (words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else "")]
+        named = word[:1].isupper() and any(w[:1].isupper() or w == "&" for w in near if w)
+        if not (low in _IN_NAMES and named) and i not in held:
+            kept.append(low)
+    return kept
+
+
+def _held_by_a_part(lows: list[str]) -> set[int]:
+    """The words a part's noun closes, back to a determiner or a preposition: "our completion
+    and production division revenue" names a division, whose "production" is no measure."""
+    held: set[int] = set()
+    for end, low in enumerate(lows):
+        if low not in _PART_NOUNS or end == 0:
+            continue
+        i = end - 1
+        while i >= 0 and lows[i] not in _PREPOSITIONS and lows[i] not in _DETERMINERS:
+            if lows[i + 1] != "and" or not other_measure(lows[i]):
+                held.add(i)  # not "margin and production division revenue": two measures
+            i -= 1
+    return held
+
+
+_PART_NOUNS = frozenset({"segment", "segments", "division", "divisions", "business", "unit"})
+_DETERMINERS = frozenset(
+    {"our", "the", "its", "their", "this", "that", "these", "those", "a", "an"}
+)
+_PREPOSITIONS = frozenset({"of", "in", "for", "from", "to", "or", "at", "on", "by"})

@@ -10,7 +10,7 @@ import re
 from ..wordlists import word_set
 from .attribution import object_subject
 from .clauses import Clause, frame_of
-from .frames import same_part
+from .frames import CONSOLIDATED, same_part
 from .patterns import FIGURE, OBJECT, REVENUE_SAID, last_match
 from .phrases import finite_verb, other_measure, phrase_before, tokens
 from .records import COMPANY
@@ -131,6 +131,8 @@ def owned_by_another(
         name = owner["owner"]
         if name.casefold() in company or PERIOD.fullmatch(name.split()[0]):
             continue
+        if CONSOLIDATED.match(sentence, owner.end("owner")):
+            continue  # "NOV's consolidated revenue": the company by its name
         if _LED_BY.search(sentence, owner.end(), at):
             continue  # "Consulting's growth was led by X, which was up 20%": X is its part
         if subject == COMPANY or not same_part(name, subject):

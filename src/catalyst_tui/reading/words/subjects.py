@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from ..wordlists import word_set
 from .heads import revenue_head
-from .names import DISCOURSE
+from .names import DISCOURSE, outside_names
 from .patterns import last_match
 from .phrases import (
     AS_SHARE,
@@ -222,6 +222,9 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
             owner + 1 :
         ]  # "NVIDIA's Blackwell": Blackwell; "the Group's sales": the Group
     lows = ["u.s" if w == "US" else w.lower().strip(".'’") for w in words]  # not "us"
+    said = lows.index("consolidated") if "consolidated" in lows else -1
+    if said >= 0 and lows[-1] in REVENUE_WORDS and set(lows[said + 1 : -1]) <= _ONLY_QUALIFY:
+        return Subject(COMPANY, True, False, False)  # "NOV's consolidated revenue": the whole
     if len(lows) > 2 and lows[0] in ("this", "that", "last", "next") and lows[1] in PERIOD_WORD:
         words, lows = words[2:], lows[2:]  # "This quarter our inline fleet": when, not who
     if not words or any(w.lower() in _DISCOURSE for w in words):
@@ -248,13 +251,14 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject(COMPANY, True, False, False)  # "Our team delivered 8% sales growth"
     if (lows[0] in PRONOUNS or lows[0].replace("’", "'") in _WE) and len(lows) == 1:
         return Subject(COMPANY, True, False, False)  # "we", "We're pleased to report ..."
-    other = any(other_measure(low) for low in _outside_names(words, lows)) and (
+    other = any(other_measure(low) for low in outside_names(words, lows)) and (
         said_revenue or not revenue_head(lows)  # "SG&A as a percentage of revenue": SG&A's
     )
     revenue = any(low in REVENUE_WORDS for low in lows)
     # What a measure is of: "Revenue from Healthcare" is Healthcare's, "Sales of pads" pads'.
     for i, low in enumerate(lows):
-        if low in MEASURE_OF and i > 0 and lows[i - 1] in REVENUE_WORDS:
+        at_name = low == "at" and words[i + 1 : i + 2] != [] and words[i + 1][:1].isupper()
+        if (low in MEASURE_OF or at_name) and i > 0 and lows[i - 1] in REVENUE_WORDS:
             if _NAMED_BEFORE.match(" ".join(lows[i + 1 :])):
                 return Subject("", False, True, False)  # "revenue in this business": before
             if _ACQUIRED.match(" ".join(lows[i + 1 :])):
@@ -312,23 +316,8 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     return Subject(name, part, other, False)
 
 
-# Measure words that name a business where a name is capitalised ("Capital Markets", "Wealth
-# & Investment Management", "Customer Communications"): part of the name, no measure.
-_IN_NAMES = word_set(
-    "capital investment investments customer customers client clients cash content"
-)
-
-
-def _outside_names(words: list[str], lows: list[str]) -> list[str]:
-    """The words of a phrase that a capitalised name does not hold (a measure word in "Capital
-    Markets" is the name's)."""
-    kept = []
-    for i, (word, low) in enumerate(zip(words, lows, strict=True)):
-        near = [w for w in (words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else "")]
-        named = word[:1].isupper() and any(w[:1].isupper() or w == "&" for w in near if w)
-        if not (low in _IN_NAMES and named):
-            kept.append(low)
-    return kept
+# Words that qualify the company's consolidated revenue and name no part of it.
+_ONLY_QUALIFY = frozenset({"net", "total", "reported", "gross", "adjusted", "organic", "operating"})
 
 
 def _named_after(words: list[str]) -> bool:

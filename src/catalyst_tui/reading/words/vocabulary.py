@@ -38,6 +38,7 @@ OTHER_MEASURES = word_set(
     restaurants outlets franchises branches doors estimate estimates transactions
     gdv oci advertising principal keys nights enrollment enrollments attendance admissions
     visitors mg&a charge charges amortization depreciation inflation deflation depletions
+    issuance issuances
     arpu arpa arpc arppu adds values revpar revpars adr
     oi roic roi roe roa roce ebt gdp a&p gtm ticket tickets inflows outflows flows deposits
     contracts tons ounces savings closings permits count forex fx pre-provision ppnr loan loans
@@ -59,6 +60,8 @@ NOT_REVENUE = re.compile(
     r"\bcomparable\s+(?:[\w-]+\s+){0,3}?(?:sales|revenues?)\b|"
     # an expense named with sales: "sales and marketing", "selling, general and administrative"
     r"\bsales\s+(?:and|&)\s+marketing\b(?!\s+(?:[\w-]+\s+){0,2}?revenues?\b)|\bselling\b|"
+    # the cost of what was sold: "cost of sales was $154 million, or 75% of mining revenues"
+    r"\bcosts?\s+of\s+(?:(?:goods|products?|services?)\s+)?(?:sales|revenues?|sold)\b|"
     r"\b(?:total\s+|serviceable\s+)?addressable\s+markets?\b|\btam\b|"
     # what is signed, not yet revenue: contract value (TCV, ACV, "CV"), new business
     r"\bcontract\s+values?\b|\bannualized\s+(?:contract\s+)?values?\b|"
@@ -147,7 +150,7 @@ SEQUENTIAL = re.compile(
     # a quarter earlier in the call's own year: "over the second quarter of this year"
     r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with)|relative\s+to)\s+(?:the\s+)?"
     r"(?:first|second|third)\s+quarter\s+of\s+(?:this|the\s+current)\s+year\b|"
-    r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with))\s+"
+    r"(?:than|from|versus|vs\.?|over|above|below|compared\s+(?:to|with))\s+"
     r"(?:[$€£][\d.,]+\s*(?:million|billion)?\s+(?:in|for)\s+)?(?:the\s+|our\s+)?"
     r"(?:(?:last|prior|previous|preceding)\s+quarter|"
     r"(?:first|second|third|fourth)\s+quarter(?!\s+(?:of|last|a\s+year|in\s+(?:19|20)\d\d|"
@@ -163,15 +166,16 @@ YEARLY = re.compile(
     # a year before is a base after a word of comparison; "grew 70% last year", "a 22% increase
     # in the year-ago quarter" say when, not against what
     r"(?:than|from|versus|vs\.?|over|on|to|compared\s+(?:to|with)|against|relative\s+to|"
-    r"in\s+comparison\s+(?:to|with))\s+(?:[$€£][\d.,]+\s*(?:million|billion)?\s+"
+    r"above|below|in\s+comparison\s+(?:to|with))\s+(?:[$€£][\d.,]+\s*(?:million|billion)?\s+"
     # "up from $6.1 billion on 20,248 homes closed in the prior year": an amount on a count
-    r"(?:on\s+[\d,.]+\s+(?:[\w-]+\s+){1,2})?(?:in|for)\s+)?"
+    r"(?:on\s+[\d,.]+\s+(?:[\w-]+\s+){1,2})?(?:in|for|during)\s+)?"
     # "over the second quarter of the prior year": a quarter of the year before
     r"(?:the\s+|our\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+the\s+)?"
     r"(?:(?:last|prior|previous)\s+(?:fiscal\s+)?year(?!\s*[- ]to[- ]date)|prior[- ]year|"
     r"year[- ]ago)|"
     r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with)|against)\s+(?:the\s+|our\s+)?"
-    r"(?:(?:fiscal\s+)?(?:19|20)\d\d|q[1-4]\s+(?:of\s+)?(?:fiscal\s+)?['’]?\d{2,4}|"
+    r"(?:(?:full[- ](?:fiscal\s+)?year\s+)?(?:fiscal\s+)?(?:19|20)\d\d|"
+    r"q[1-4]\s+(?:of\s+)?(?:fiscal\s+)?['’]?\d{2,4}|"
     r"fy\s?['’]?\d{2}(?:\d\d)?\b|"
     r"(?:(?:first|second|third|fourth)\s+quarter|q[1-4])\s+(?:of\s+)?(?:fiscal\s+)?"
     r"(?:year\s+)?['’]?\d{2,4}|(?:19|20)\d\d\s+\w+\s+quarter|"
@@ -181,7 +185,7 @@ YEARLY = re.compile(
     # "the same quarter in fiscal 2019": the year is the base's
     r"(?:same|comparable)\s+(?:quarter|period)(?:\s+(?:in|of)\s+(?:fiscal\s+)?(?:19|20)\d\d)?)|"
     # "from $216.1 million in the third quarter of fiscal '19": the base is a year's
-    r"(?:from|versus|compared\s+(?:to|with))\s+\$?[\d.,]+\s*(?:million|billion)?\s+(?:in|for)\s+"
+    r"(?:from|versus|compared\s+(?:to|with))\s+\$?[\d.,]+\s*(?:million|billion)?\s+(?:in|for|during)\s+"
     r"(?:the\s+)?(?:[\w\s-]{0,25}?\s+)?(?:of\s+)?(?:fiscal\s+)?(?:year\s+)?['’]?\d{2,4}\b",
     re.I,
 )
@@ -212,7 +216,8 @@ FORWARD = re.compile(
     r"intends?|projects?|projecting|projections?|projected|forecasts?|outlook|"
     r"guidance\s+(?:of|for|to|is|calls)|"
     r"guide|going\s+to|on\s+track\s+to|set\s+to|expectations?\s+for|"
-    r"(?:is|are)\s+(?:expected|anticipated)\s+to|impl(?:y|ies|ying)|midpoint)\b",
+    r"(?:is|are)\s+(?:(?:now|still|also)\s+)?(?:expected|anticipated)\s+to|impl(?:y|ies|ying)|"
+    r"midpoint)\b",
     re.I,
 )
 NEGATION = any_word("not never no neither nor none without too_early failed_to", also=r"n[’']t\b")

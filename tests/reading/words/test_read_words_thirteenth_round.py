@@ -1,0 +1,159 @@
+"""The thirteenth round's rules: a growth said in apposition to an amount of revenue, a name's
+consolidated revenue, a part's name that holds a measure's word, and bases said with "above",
+"below" or "during"; and, refused, a measure's share beside its amount, a measure carried into
+a later clause, the cost of sales, issuance, and a prior view said against a figure of the
+other direction. Made-up sentences, each beside what it states as test_read_words_classes.py
+writes it ([] where nothing may be read), with a counterexample the rule must leave as it
+was."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalyst_tui.reading.words import read_words
+from tests.reading.words.test_read_words_classes import _check, by_rule
+
+RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "a growth in apposition to an amount of revenue is that revenue's": [
+        (
+            "We reported revenue of $1.2 billion for the full year 2020, a decline of 8% "
+            "compared to 2019.",
+            ["growth -8 yoy : company"],
+        ),
+        (
+            "Cloud revenues totaled $90 million for the fourth-quarter 2020, a substantial "
+            "increase of 120% as compared to the prior year period.",
+            ["growth 120 yoy : Cloud"],
+        ),
+        (
+            "APAC reported revenues of $51.6 million in the second quarter, representing a 4% "
+            "decline.",
+            ["growth -4 : APAC"],
+        ),
+        (
+            "We reported net sales of $179.9 million during the third quarter of 2021, which "
+            "represents an increase of 22%, compared to $147.1 million during the third "
+            "quarter of 2020.",
+            ["growth 22 yoy : company"],
+        ),
+        (
+            "Revenue for the quarter was $1.8 billion, an increase of 21%.",
+            ["growth 21 : company"],
+        ),
+        (
+            "Our Grid revenues, excluding Brazil, were $1.11 billion, a 5.7% increase when "
+            "compared to the fourth quarter of 2019.",
+            ["growth 5.7 yoy : Grid"],
+        ),
+        (
+            "For the first nine months of the year, revenue at Northwind was $1.8 billion, an "
+            "increase of 21% on an underlying basis.",
+            ["growth 21 : Northwind"],
+        ),
+        # the amount of another measure keeps its growth
+        ("Capital expenditures were $1.8 billion, an increase of 21%.", []),
+        # a part named after "for" is no period
+        (
+            "Second-quarter revenue for Hireline was $6.2 million, down 15% from the first "
+            "quarter.",
+            ["growth -15 sequential : Hireline"],
+        ),
+    ],
+    "a name's consolidated revenue is the company's": [
+        (
+            "However, Acme's reported consolidated revenue declined 5% sequentially, and "
+            "EBITDA fell to $56 million.",
+            ["growth -5 sequential : company"],
+        ),
+        (
+            "Harrow consolidated revenues in the third quarter increased 7% compared with the "
+            "prior year quarter to $544 million.",
+            ["growth 7 yoy : company"],
+        ),
+        # consolidated revenue of a kind named is that kind's
+        ("Consolidated leasing fee revenue declined 30%.", ["growth -30 : leasing fee"]),
+        ("Acme's consolidated EBITDA declined 5%.", []),
+    ],
+    "a measure's word inside a part's name is the name's": [
+        (
+            "Our completion and production division revenue increased 10% sequentially, and "
+            "operating income increased 8%.",
+            ["growth 10 sequential : completion and production division"],
+        ),
+        # two measures joined are no part's name
+        ("Margin and production division revenue increased 10%.", []),
+        ("Operating income in our production business increased 10%.", []),
+    ],
+    "a base said with above, below or during": [
+        (
+            "Consolidated revenues of $66.6 billion increased 9% above the prior year.",
+            ["growth 9 yoy : company"],
+        ),
+        (
+            "Sales in the quarter were $132 million, 2% below prior quarter, but 12% above "
+            "prior year at constant exchange rates.",
+            ["growth -2 sequential : company", "growth 12 yoy : company"],
+        ),
+        (
+            "Net revenue for the full year 2021 was $3.1 billion, a 97% increase, compared to "
+            "full year 2020 revenue of $1.6 billion.",
+            ["growth 97 yoy : company"],
+        ),
+        # a base said before "despite" is the figure's before it
+        (
+            "Restaurant level EBITDA margin was 17.9%, 140 basis points above last year "
+            "despite the sales decline of 19%.",
+            ["growth -19 : company"],
+        ),
+    ],
+    "a measure's share beside its amount leaves the measure its own": [
+        (
+            "Operating income of $90.9 million or 10% of sales grew $25.2 million or 38% "
+            "compared to last year.",
+            [],
+        ),
+        (
+            "Cost of sales was $154 million, or 75% of mining revenues in the first quarter.",
+            [],
+        ),
+        ("Cost of revenue increased 9% on higher headcount.", []),
+    ],
+    "a later clause with no measure of its own keeps the first clause's": [
+        (
+            "Our global tubes, cores and cones franchise volume rose by approximately 12%, and "
+            "our global paper business increased by almost 3%.",
+            [],
+        ),
+        (
+            "Our Services revenue rose by 12%, and our global paper business increased by 3%.",
+            ["growth 12 : Services", "growth 3 : paper business"],
+        ),
+    ],
+    "issuance is no revenue": [
+        (
+            "In the third quarter, MIS revenue and rated issuance increased 12% and 11%, "
+            "respectively.",
+            ["growth 12 : MIS"],
+        ),
+    ],
+    "a view against the prior one takes the direction said nearest it": [
+        (
+            "High-yield bond issuance is expected to increase by approximately 20%, slightly "
+            "lower than our prior outlook.",
+            ["guidance cut"],
+        ),
+        ("We now expect revenue to increase 5%, above our prior outlook.", ["guidance raised"]),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), by_rule(RULES))
+def test_a_thirteenth_round_rule(text: str, expected: list[str]) -> None:
+    _check(text, expected)
+
+
+def test_a_forecast_said_with_now_anticipated_is_forward() -> None:
+    read = read_words("Organic revenue is now anticipated to be up about 2% for the year.")
+    growths = [s for s in read if s.kind == "growth"]
+    assert growths, "the figure is read as a growth"
+    assert all(s.forward for s in growths), f"a figure anticipated is a forecast: {growths}"
