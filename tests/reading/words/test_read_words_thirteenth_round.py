@@ -106,6 +106,56 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth -19 : company"],
         ),
     ],
+    "a share of a year's revenue, and a share reached": [
+        ("Services accounted for 40% of 2021 revenue.", ["share 40 : Services"]),
+        (
+            "Net sales of products in the Water Flow business were approximately 60% of 2021 "
+            "consolidated net sales.",
+            ["share 60 ~ : Water Flow business"],
+        ),
+        (
+            "Our e-commerce business accelerated to over 67% of our total revenues.",
+            ["share 67 > : e-commerce business"],
+        ),
+        # a share of revenue estimated is a plan's, and a range is no one share
+        (
+            "Voltra represents approximately 20% to 25% of the estimated 2025 revenue from "
+            "acquisitions.",
+            [],
+        ),
+        ("Voltra represents approximately 25% of the projected revenue.", []),
+    ],
+    "a base named as a quarter of a year written short, or after an amount": [
+        (
+            "Revenues from our Solutions segment were $806 million, 36% lower than 4Q '19.",
+            ["growth -36 yoy : Solutions segment"],
+        ),
+        (
+            "Net sales for the third quarter of 2021 were $747 million, which is a 15.4% "
+            "increase on a reported basis versus the $647.3 million in Q3 of 2020.",
+            ["growth 15.4 yoy : company"],
+        ),
+        # a half against the half before is no year's base
+        ("Revenue in the second half grew 5% over the first half of 2021.", ["growth 5 : company"]),
+    ],
+    "a category as a whole, a statement and basis points name no part": [
+        (
+            "With auto care, the U.S. category grew more than 10% as consumers changed.",
+            [],
+        ),
+        ("Our Pet category grew 12%.", ["growth 12 : Pet category"]),
+        (
+            "On a same-unit basis, total volume was up 1.3% with hospital-based services up by 10 "
+            "basis points and office-based services up by 5.2%.",
+            [],
+        ),
+        (
+            "Looking first at the P&L, consolidated net sales in the first quarter were $276.6 "
+            "million, up $22.3 million or 8.7% versus Q1 last year.",
+            ["growth 8.7 yoy : company"],
+        ),
+        ("Looking first at Europe, revenue grew 5%.", ["growth 5 : Europe"]),
+    ],
     "a measure's share beside its amount leaves the measure its own": [
         (
             "Operating income of $90.9 million or 10% of sales grew $25.2 million or 38% "
@@ -143,6 +193,32 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["guidance cut"],
         ),
         ("We now expect revenue to increase 5%, above our prior outlook.", ["guidance raised"]),
+        (
+            "This is up from our previous $11.25 billion as we have confidence in our momentum.",
+            ["guidance raised"],
+        ),
+        ("Sales were $5 billion, up from our previous record of $4.5 billion.", []),
+        (
+            "Our revised guidance assumes core growth of 7% to 9%, which is 200 basis points "
+            "higher than our prior March guidance.",
+            ["guidance raised"],
+        ),
+    ],
+    "guidance said unchanged in other words": [
+        (
+            "Moving to free cash flow, our guide of 2.8% to 2.9% remains intact.",
+            ["guidance reiterated"],
+        ),
+        (
+            "Related to cash flow, we are not changing our full year free cash flow guidance.",
+            ["guidance reiterated"],
+        ),
+        (
+            "We are not changing the range of spending we provided in February.",
+            ["guidance reiterated"],
+        ),
+        # a view of the world unchanged is no guidance
+        ("We are not changing our view that demand will recover.", []),
     ],
 }
 

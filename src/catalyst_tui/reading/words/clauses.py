@@ -24,7 +24,8 @@ from .vocabulary import PERIOD
 _FRAME = re.compile(
     r"^\s*(?:(?:and|so|now|also|lastly|finally|next|first|second|then|overall)[\s,]+)*"
     r"(?:in|for|within|turning\s+(?:now\s+)?to|starting\s+with|moving\s+(?:now\s+)?(?:on\s*)?to|"
-    r"moving\s+onto|as\s+for|looking\s+at|focusing\s+on|at|on|regarding|specific\s+to|from|"
+    r"moving\s+onto|as\s+for|looking\s+(?:first\s+|now\s+)?at|focusing\s+on|at|on|regarding|"
+    r"specific\s+to|from|"
     r"with\s+respect\s+to|(?P<base>(?:when\s+|as\s+)?compared\s+(?:to|with)|versus|relative\s+to)|"
     r"(?P<by>by))\s+"
     r"(?P<frame>[^,:;]{1,80}?)\s*[,:]\s+",
@@ -57,6 +58,7 @@ _DISCOURSE_FRAMES = (
     r"essence|hindsight|connection|relation|addition|times?|way|sense|word|end|aggregate|"
     r"midpoint|mid-point|slides?|pages?|charts?|exhibits?|tables?|appendix|left|right|"
     r"metrics|measures|numbers|highlights|details|standpoint|viewpoint|performance|results|"
+    r"p&l|income\s+statement|balance\s+sheet|financials|"
     r"by\s+(?:geograph\w*|regions?|segments?|end[- ]markets?|products?|channels?|businesses))\b"
 )
 _RELATIVE = re.compile(

@@ -120,6 +120,8 @@ _AGAINST_PRIOR = {
         rf"\b(?:an?\s+)?(?:increase|raise|higher|above|up)\b[^.;]{{0,60}}?\b(?:from|than|over|"
         rf"versus|compared\s+(?:to|with))\s+{PRIOR_NOUN}"
         rf"|\babove\s+(?:our|the)\s+(?:prior|previous|earlier)\s+{_NOUN}"
+        # an amount of the prior guidance: "This is up from our previous $11.25 billion"
+        r"|\bup\s+from\s+(?:our|the)\s+(?:prior|previous|earlier)\s+[$€£]\d"
         # said of the future only (read_guidance): "to approach 20%, ahead of our initial
         # expectations"
         rf"|\bahead\s+of\s+(?:our|the)\s+(?:prior|previous|earlier|initial|original)\s+{_NOUN}",
@@ -131,7 +133,8 @@ _AGAINST_PRIOR = {
         rf"(?:(?:our|the)\s+(?:prior|previous|last|earlier|revenue|current)?\s*"
         rf"(?:revenue\s+)?{_NOUN}|{PRIOR_NOUN})"
         rf"|\b{_NOUN}\b[^.;]{{0,60}}?\bwas\s+down\s+\$"
-        rf"|\bbelow\s+(?:our|the)\s+(?:prior|previous|earlier)\s+{_NOUN}",
+        rf"|\bbelow\s+(?:our|the)\s+(?:prior|previous|earlier)\s+{_NOUN}"
+        r"|\bdown\s+from\s+(?:our|the)\s+(?:prior|previous|earlier)\s+[$€£]\d",
         re.I,
     ),
 }

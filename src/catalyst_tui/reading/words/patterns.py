@@ -38,9 +38,12 @@ def comparison_said(match: re.Match[str] | None) -> str:
 SHARE_OF = re.compile(
     r"^\s*of\s+(?P<owner>(?:(?:the|our|its|total|consolidated|overall|net|segment|segment's|"
     r"business|company|company's|group|reported|this|that|[Qq][1-4]|quarter's|quarterly|"
-    r"(?!(?:and|or|was|were|is|are|experienced|had|has|saw)\b)[A-Za-z][\w&/'’-]*|"
+    r"(?!(?:and|or|was|were|is|are|experienced|had|has|saw|estimated|projected|expected|"
+    r"anticipated|forecasted|planned|targeted|future)\b)[A-Za-z][\w&/'’-]*|"
     # a period's length: "of trailing 12-month revenue"
-    r"\d{1,2}-(?:month|week|year)s?)\s+){0,4})"
+    r"\d{1,2}-(?:month|week|year)s?|"
+    # the year the whole is of: "of 2021 consolidated net sales", "of fiscal '21 revenue"
+    r"(?:19|20)\d\d|['’]\d\d)\s+){0,4})"
     # a part of a change is its contribution, no share: "61% of revenue decline"
     r"(?P<of>revenues?|sales|licensing|business)\b(?!\s+(?:dollar|declines?|decreases?|"
     r"increases?|growth|changes?|drops?|shortfall|loss)\b)",
@@ -52,12 +55,18 @@ _WHOLE = word_set(
 )
 
 
+_PERIOD_OF = re.compile(
+    r"(?i:(?:19|20)\d\d|['’]\d\d|fiscal|full-year|annual|year's|first-quarter|second-quarter|"
+    r"third-quarter|fourth-quarter|first-half|second-half|year-to-date|ytd)"
+)
+
+
 def share_of(found: re.Match[str]) -> str:
     """What a share (SHARE_OF's match) is of, where that is a part: "of the segment's revenue"
     is the segment's ("segment"), "of EMS revenue" EMS's, "of total licensing" licensing's; ""
     for the company's revenue ("of our total revenue")."""
     words = [w.removesuffix("'s").removesuffix("’s") for w in found["owner"].split()]
-    part = [w for w in words if w.lower() not in _WHOLE]
+    part = [w for w in words if w.lower() not in _WHOLE and not _PERIOD_OF.fullmatch(w)]
     if found["of"].lower() == "licensing":
         part.append("licensing")
     return " ".join(part)
@@ -171,6 +180,7 @@ SHARE_VERB = any_word(
     """accounted_for accounting_for accounts?_for represented represents? representing comprised
     comprises? comprising made_up makes?_up amounted_to amounting_to was were is are at
     increased_to grew_to rose_to reached reaching totaled contribut(?:ed|es|e|ing) generated
+    accelerated_to expanded_to climbed_to improved_to declined_to decreased_to fell_to dropped_to
     generates generating exceed(?:s|ed|ing)? surpass(?:es|ed|ing)? top(?:s|ped)?""",
     end=r"\b(?:[^%]{0,40}?\bor\b)?[^%]{0,25}$",
 )

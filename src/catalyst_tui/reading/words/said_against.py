@@ -18,7 +18,9 @@ __all__ = ["PRIOR_NOUN", "PRIOR_WORD", "STANDS", "STANDS_KEYS", "moved_against_i
 # provided in July".
 PRIOR_NOUN = (
     rf"(?:(?:(?:our|the)\s+)?(?:prior|previous|last|earlier|previously\s+"
-    rf"(?:provided|issued|given|communicated))\s+(?:(?:fiscal|full)\s+year\s+|\d{{4}}\s+)?"
+    rf"(?:provided|issued|given|communicated))\s+(?:(?:fiscal|full)\s+year\s+|\d{{4}}\s+|"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\s+)?"
     rf"{_NOUN}|(?:our|the)\s+{_NOUN}\s+we\s+(?:provided|gave|issued|shared|set))"
 )
 # A range said moved from another range: "$5.35 to $5.40, up from $5.25 to $5.35" (results are
@@ -73,7 +75,7 @@ _UNCHANGED_FROM = re.compile(
 # "nothing changes in our view of the year".
 STANDS = re.compile(
     rf"\b(?:our|the|the\s+company['’]s)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_NOUN}|view|estimates?|"
-    r"expected\s+(?:[\w-]+\s+)?growth)\b[^.;,]{0,60}?"
+    r"expected\s+(?:[\w-]+\s+)?growth)\b(?:[^.;,]|(?<=\d)\.(?=\d)){0,60}?"
     r"(?<!\bnow\s)\b(?:stands|remains?\s+(?:unchanged|intact|the\s+same|in\s+place|at|"
     r"approximately|about|around|in\s+the\s+range)|remains?(?=\s+\$?\d)|continues?\s+to\s+be|"
     r"is\s+unchanged|are\s+unchanged|holds)\b"
@@ -82,6 +84,9 @@ STANDS = re.compile(
     r"unchanged\s+at\s+(?=\$?\d)"
     rf"|\b(?:nothing\s+changes|no\s+changes?)\s+(?:in|to)\s+(?:our|the)\s+(?:[\w'’-]+\s+){{0,3}}?"
     rf"(?:{_NOUN}|view)\b"
+    # a change denied: "we are not changing our full year free cash flow guidance"
+    rf"|\bnot\s+(?:changing|revising|adjusting|updating|altering)\s+(?:our|the)\s+"
+    rf"(?:[\w'’-]+\s+){{0,5}}?(?:{_NOUN}|range\s+of\s+[\w-]+\s+we\s+provided)\b"
     # "our full year outlook, which is in line with what we have previously communicated"
     rf"|\b{_NOUN}\b[^.;]{{0,40}}?\bin\s+line\s+with\s+what\s+we\s+(?:have\s+)?previously\s+"
     r"(?:communicated|said|provided|shared|guided|given)\b"
@@ -100,6 +105,11 @@ STANDS_KEYS = (
     "holds",
     "nothing chang",
     "no chang",
+    "not chang",
+    "not revis",
+    "not adjust",
+    "not updat",
+    "not alter",
     "previously",
     "in line with",
 )

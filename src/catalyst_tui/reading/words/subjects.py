@@ -113,6 +113,10 @@ A_MARKET = re.compile(
 # The company speaking of itself: "we've returned to growth with sales up 22%" is its own.
 _WE = frozenset({"we", "i", "we've", "we're", "we'd", "we'll", "i've", "i'm"})
 # Someone else's market as a whole: "global car sales", "worldwide smartphone shipments".
+# The category as a whole, a market's ("the U.S. category grew more than 10%"), not one of ours.
+_THE_CATEGORY = re.compile(
+    r"\s*the\s+(?:(?:total|overall|u\.s\.|us|global|domestic)\s+)?categor(?:y|ies)\s*", re.I
+)
 _WORLD = re.compile(
     r"\s*(?:the\s+)?(?:global|worldwide|world|industry-wide)\s+(?=[a-z])"  # a name after it,
 )  # capitalised, is the company's own ("global Lottery revenue")
@@ -198,7 +202,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject("", False, True, False)  # "your services revenue": an analyst's words
     if re.search(r"\bUNK\b", phrase):
         return Subject("", False, True, False)  # a name masked ("<UNK>"): whose, unknown
-    if _OTHER_PARTY.match(phrase) or _WORLD.match(phrase):
+    if _OTHER_PARTY.match(phrase) or _WORLD.match(phrase) or _THE_CATEGORY.fullmatch(phrase):
         return Subject("", False, True, False)  # a competitor's, a peer's, the industry's
     if EXCLUDED_PART.search(phrase):
         return Subject("", False, True, False)  # "Revenue outside of China": no part's own

@@ -176,7 +176,7 @@ YEARLY = re.compile(
     r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with)|against)\s+(?:the\s+|our\s+)?"
     r"(?:(?:full[- ](?:fiscal\s+)?year\s+)?(?:fiscal\s+)?(?:19|20)\d\d|"
     r"q[1-4]\s+(?:of\s+)?(?:fiscal\s+)?['’]?\d{2,4}|"
-    r"fy\s?['’]?\d{2}(?:\d\d)?\b|"
+    r"fy\s?['’]?\d{2}(?:\d\d)?\b|[1-4]q\s?['’]?\d{2}(?:\d\d)?\b|"
     r"(?:(?:first|second|third|fourth)\s+quarter|q[1-4])\s+(?:of\s+)?(?:fiscal\s+)?"
     r"(?:year\s+)?['’]?\d{2,4}|(?:19|20)\d\d\s+\w+\s+quarter|"
     # "the first nine months of 2020"
@@ -185,7 +185,8 @@ YEARLY = re.compile(
     # "the same quarter in fiscal 2019": the year is the base's
     r"(?:same|comparable)\s+(?:quarter|period)(?:\s+(?:in|of)\s+(?:fiscal\s+)?(?:19|20)\d\d)?)|"
     # "from $216.1 million in the third quarter of fiscal '19": the base is a year's
-    r"(?:from|versus|compared\s+(?:to|with))\s+\$?[\d.,]+\s*(?:million|billion)?\s+(?:in|for|during)\s+"
+    r"(?:from|versus|compared\s+(?:to|with))\s+(?:the\s+)?\$?[\d.,]+\s*(?:million|billion)?\s+"
+    r"(?:in|for|during)\s+"
     r"(?:the\s+)?(?:[\w\s-]{0,25}?\s+)?(?:of\s+)?(?:fiscal\s+)?(?:year\s+)?['’]?\d{2,4}\b",
     re.I,
 )
