@@ -643,9 +643,10 @@ GUIDANCE: list[tuple[str, list[str]]] = [
         "We would not be surprised if the outlook improved.",
         [],
     ),
+    # a change of guidance denied is guidance reiterated (the thirteenth round)
     (
         "We are not changing our guidance.",
-        [],
+        ["guidance reiterated"],
     ),
     (
         "We are lowering our tax rate guidance to 18%.",

@@ -179,6 +179,23 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 12 : Services", "growth 3 : paper business"],
         ),
     ],
+    "an effect's part of a change, a cost of people and an amount of units are no revenue": [
+        (
+            "Revenues increased 11% with strong 9% organic growth and 2% positive currency impact.",
+            ["growth 11 : company", "alt 9"],
+        ),
+        ("Sales grew 8%, including a 3% acquisition contribution.", ["growth 8 : company"]),
+        ("Incentive compensation was 5.8% of net revenue in the quarter.", []),
+        (
+            "Seneca had strong operational results, producing 56 Bcfe, an increase of around 2% "
+            "compared to last year's third quarter.",
+            [],
+        ),
+        ("Sales were 24,624 homes, up 6%.", []),
+        # an amount of money, or a year, before the growth keeps it revenue's
+        ("Revenue was 4.8 billion, up 10%.", ["growth 10 : company"]),
+        ("Revenue was $5 million for 2021 overall, up 5%.", ["growth 5 : company"]),
+    ],
     "issuance is no revenue": [
         (
             "In the third quarter, MIS revenue and rated issuance increased 12% and 11%, "

@@ -26,6 +26,14 @@ def measure_before(text: str, at: int) -> Subject:
     return read_subject(phrase_before(text, max(0, at - REACH) + last.end()), revenue_said=True)
 
 
+# An amount counted in units, no money: "56 Bcfe", "1.2 million units", "24,624 homes".
+_UNITS_BEFORE = re.compile(
+    r"(?<![$€£\d.,])(?!(?:19|20)\d\d\b)\d[\d.,]*\s*(?:(?:million|billion|thousand)\s+)?"
+    r"(?!(?:million|billion|thousand|bn|mn|m|b|k|percent|basis)\b)[A-Za-z][\w-]*$",
+    re.I,
+)
+
+
 def apposition_other(text: str, governor: int) -> bool:
     """Whether a growth set after a comma is of the measure the words before the comma act on,
     and that measure is not revenue."""
@@ -35,6 +43,8 @@ def apposition_other(text: str, governor: int) -> bool:
     segment = head[:-1]
     if re.search(r"\b(?:revenues?|sales)$", segment, re.I):
         return False  # "an improvement in aftermarket revenue, up 7%": revenue's
+    if _UNITS_BEFORE.search(segment):
+        return True  # "producing 56 Bcfe, an increase of around 2%": an amount of units
     verbs = [at for at, word in tokens(segment) if finite_verb(word) or word.lower() == "spent"]
     return other_in(segment[verbs[-1] :]) if verbs else False
 

@@ -82,6 +82,8 @@ def read_one(
         comparison = "over"  # "to exceed 10% of total revenue"
     if re.match(r"\s*(?:points?|basis)\b", after, re.I) or _A_RATE.match(after):
         return None  # points; a rate a year ("growing 40% a year"): no growth of a period
+    if _EFFECT_AFTER.match(after):
+        return None  # "2% positive currency impact": an effect's share of a change
     whole = SHARE_OF.match(after)
     if whole and (NOT_REVENUE.search(whole.group()) or _other_owner(whole["owner"])):
         return None  # "close to 50% of all new business": of what is signed, no revenue
@@ -358,6 +360,13 @@ _A_RATE = re.compile(
     r"\s*(?:a|per|each|every)\s+(?:year|annum)\b(?!\s+(?:ago|earlier|before|prior|back))|"
     r"\s*annually\b|\s*on\s+average\b|"
     r"\s*(?:compounded|compound|cagr)\b|\s*on\s+an?\s+(?:two|three|2|3)[- ]year\b",
+    re.I,
+)
+# What a change owes to an effect, no growth: "and 2% positive currency impact".
+_EFFECT_AFTER = re.compile(
+    r"\s+(?:(?:positive|negative|favou?rable|unfavou?rable|adverse)\s+)?(?:foreign\s+)?"
+    r"(?:currency|exchange|fx|translation|acquisitions?|m&a|divestitures?|pricing|price|mix)\s+"
+    r"(?:impacts?|effects?|benefits?|contributions?|headwinds?|tailwinds?)\b",
     re.I,
 )
 _EXCEED = re.compile(r"\b(?:exceed|surpass|top)\w*\s*$", re.I)

@@ -38,7 +38,7 @@ OTHER_MEASURES = word_set(
     restaurants outlets franchises branches doors estimate estimates transactions
     gdv oci advertising principal keys nights enrollment enrollments attendance admissions
     visitors mg&a charge charges amortization depreciation inflation deflation depletions
-    issuance issuances
+    issuance issuances compensation wages salaries bonus bonuses
     arpu arpa arpc arppu adds values revpar revpars adr
     oi roic roi roe roa roce ebt gdp a&p gtm ticket tickets inflows outflows flows deposits
     contracts tons ounces savings closings permits count forex fx pre-provision ppnr loan loans
