@@ -74,6 +74,43 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Consolidated leasing fee revenue declined 30%.", ["growth -30 : leasing fee"]),
         ("Acme's consolidated EBITDA declined 5%.", []),
     ],
+    "a measure's amount and its period before the verb, a group's revenue": [
+        (
+            "As reported, sales of $298.6 million in the second quarter increased 20.9% year "
+            "over year.",
+            ["growth 20.9 yoy : company"],
+        ),
+        (
+            "Cloud sales of $98.6 million in the second quarter increased 20.9% year over year.",
+            ["growth 20.9 yoy : Cloud"],
+        ),
+        ("Customers with $100,000 in ARR grew 20%.", []),
+        (
+            "Excluding revenue from acquisitions, group revenue increased by 11% on a constant "
+            "currency basis.",
+            ["growth 11 : company"],
+        ),
+        (
+            "Revenue in Italy equaled $469 million in the quarter, reflecting an increase of 57%.",
+            ["growth 57 : Italy"],
+        ),
+        (
+            "Turning to Page 6 for a summary of net sales for the fourth quarter; reported net "
+            "sales declined 10% to $990 million.",
+            ["growth -10 : company"],
+        ),
+    ],
+    "a measure's qualifiers of currency, and a list's item of another measure": [
+        (
+            "The Color Group rebounded, delivering 7% adjusted local currency revenue growth and "
+            "5% adjusted local currency profit growth.",
+            ["growth 7 : Color Group"],
+        ),
+        (
+            "Sales grew 10% in Europe and 3% in the U.S. this quarter.",
+            ["growth 10 : Europe", "growth 3 : U.S."],
+        ),
+    ],
     "a measure's word inside a part's name is the name's": [
         (
             "Our completion and production division revenue increased 10% sequentially, and "

@@ -66,6 +66,8 @@ def object_subject(after: str, *, of_revenue: bool = False) -> Subject | None:
     # "13% for notebooks" after a revenue: the part; "a 10% increase in impressions": what
     # increased, a part only where a word or a name says so
     words = match["x"].strip()
+    if re.search(r"\b[A-Z]\.[A-Z]$", words):
+        words += "."  # an abbreviation's full stop: "the U.S."
     if re.match(r"\s*as\s+a\s+whole\b", after[match.end("x") :], re.I):
         return None  # "for ATI as a whole and for HPMC": the whole, no part named after
     said_in = re.findall(r"[a-z]+", after[match.start("x") :][:40].lower())[:4]
@@ -122,6 +124,13 @@ _DOING = word_set("generate deliver see post grow achieve produce drive reach ex
 _INFINITIVE = re.compile(r"\bto\s+\w+\s*(?:roughly|about|approximately|nearly|over)?\s*$", re.I)
 # A phrase that is the tail of a longer one (its head a preposition's object): "Customers with
 # more than $100,000 in ARR", "ad impressions delivered across our Family of Apps".
+# A revenue's amount, then the period the amount is of, before the verb: "sales of $298.6
+# million in the second quarter increased 20.9%" are the sales'.
+_AMOUNT_THEN_PERIOD = re.compile(
+    r"\b(?P<measure>revenues?|sales)\s+of\s+[$€£][\d.,]+\s*(?:million|billion|thousand|[mbk])?"
+    r"\s+(?:in|for|during)\s*$",
+    re.I,
+)
 _MEASURED_BEFORE = re.compile(
     r"(?P<words>(?:[$\w.,'’-]+\s+){1,3})(?:in|with|across|within|through|via)\s*$", re.I
 )
@@ -167,7 +176,9 @@ _LED_BY = re.compile(
 # A revenue named just before the comma a bare growth follows: "X revenue, up 7%".
 _AFTER_REVENUE = re.compile(r"\b(?:revenues?|sales)(?=,\s*$)", re.I)
 # An amount of revenue said just before: "... revenue to $33.7 billion, up 24%".
-_AMOUNT_VERB = one_of("of was were to at reaching reached totaling totaled hit grew_to rose_to")
+_AMOUNT_VERB = one_of(
+    "of was were to at reaching reached totaling totaled hit grew_to rose_to equaled equalled"
+)
 _AFTER_AMOUNT = re.compile(
     r"\b(?:revenues?|sales)(?:,\s*(?:excluding|including)\s[^,]{1,60},)?\s+"
     # its period before the verb: "revenue for the fourth-quarter 2020 totaled $171.7 million"
@@ -250,6 +261,10 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     if where is not None:
         place = read_subject(phrase_before(text, near + where.start()), revenue_said=True)
         return place if place.name not in ("", COMPANY) else Subject("", False, True, False)
+    amount_then = _AMOUNT_THEN_PERIOD.search(lead) if phrase else None
+    if amount_then is not None and not read_subject(phrase).name:
+        measure = phrase_before(text, near + amount_then.end("measure"))
+        return read_subject(measure, revenue_said=True)  # "sales of $298.6 million in Q2 grew"
     tail = _MEASURED_BEFORE.search(lead) if phrase else None
     if tail is not None and (
         other_in(tail["words"])

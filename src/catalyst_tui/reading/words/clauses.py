@@ -94,7 +94,8 @@ def clauses(sentence: str) -> list[Clause]:
     begin = 0
     for cut in _CLAUSE_CUT.finditer(sentence):
         if (
-            not any(finite_verb(w) for _, w in tokens(sentence[begin : cut.start()]))
+            ";" not in cut.group()
+            and not any(finite_verb(w) for _, w in tokens(sentence[begin : cut.start()]))
             and spans == []
             and begin == 0
             and not sentence[: cut.start()].lower().startswith(("while", "whereas"))

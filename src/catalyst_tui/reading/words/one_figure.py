@@ -148,6 +148,9 @@ def read_one(
         if other_in(what) or NOT_REVENUE.search(what):
             return None  # "offset by 6% lower average selling prices": the prices'
     if verb is None and noun is None:
+        item = _ITEM.match(after[:REACH_ITEM])
+        if item is not None and other_in(_CURRENCY_BASIS.sub(" ", item.group())):
+            return None  # "7% revenue growth and 5% adjusted profit growth": the profit's
         listed = continued(text, last, match) if last else None
         if listed is not None and listed.kind == "growth":
             named = object_subject(after)
@@ -381,7 +384,21 @@ _NOUN_OBJECT = re.compile(
 def _noun_object(after: str, end: int) -> str:
     """A noun of change with what it is of: "increase in impressions", "growth of orders"."""
     of = _NOUN_OBJECT.match(after, end)
-    return after[: of.end() if of else end]
+    # a basis of currency qualifies the measure: "7% adjusted local currency revenue growth"
+    return _CURRENCY_BASIS.sub(" ", after[: of.end() if of else end])
+
+
+REACH_ITEM = 80  # the words of a list's item after its figure
+# A list's item after its figure: the words that qualify it, up to a word that opens its basis,
+# its cause or another item ("5% adjusted profit growth", not "20% versus … from our customers").
+_ITEM = re.compile(
+    r"[^,;.]*?(?=\s+(?:in|on|from|after|due|versus|vs|compared|over|year|sequentially|as|to|for|"
+    r"with|driven|reflecting|led|at|by|during|and|excluding|including|when|while)\b|[,;.]|$)",
+    re.I,
+)
+_CURRENCY_BASIS = re.compile(
+    r"\b(?:local|constant)[- ]currency\b|\b(?:currency|fx)[- ]neutral\b", re.I
+)
 
 
 def _governor_before(before: str) -> int:

@@ -122,7 +122,7 @@ NOUN_AFTER = re.compile(
     # a measure's qualifiers before revenue's own word: "6% net sales growth", "9.4% adjusted
     # revenue growth", "9% operational revenue growth"
     r"(?:net|adjusted|underlying|operational|consolidated|overall|currency[- ]neutral|"
-    r"local[- ]currency|fx[- ]neutral)(?=\s+(?:[\w-]+\s+)?(?:revenues?|sales)\b)"
+    r"local[- ]currency|fx[- ]neutral)(?=\s+(?:[\w-]+\s+){0,2}(?:revenues?|sales)\b)"
     r")\s+)*(?P<noun>growth|increase|decrease|decline|improvement|gain|drop|rise|higher|"
     r"lower|below|above)\b",
     re.I,
@@ -151,7 +151,8 @@ OBJECT = re.compile(
     r"^\s*(?:(?:organic|core|sequential|total|revenue|sequentially|organically|"
     r"year[- ](?:over|on)[- ]year|quarter[- ](?:over|on)[- ]quarter)\s+)*(?:(?:growth|increase|"
     r"decline|improvement)\s+)?(?P<prep>in|for)\s+(?P<x>(?:our|the|its)?\s*[^,;%]{1,60}?)"
-    + rf"(?=\s*(?:,|;|\.|$|\b{_OBJECT_ENDS}\b))",
+    # a full stop ends it, not an abbreviation's ("in the U.S. this quarter")
+    + rf"(?=\s*(?:,|;|\.(?=\s|$)|$|\b{_OBJECT_ENDS}\b))",
     re.I,
 )
 # Between a range's two ends, the second's sign said in words ("down 1% to up 4%"): a guided

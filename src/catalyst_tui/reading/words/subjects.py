@@ -306,7 +306,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
             for w in lows
         )  # "full year sales" after a part named in its sentence: that part's
         return Subject(COMPANY if revenue else "", revenue, other, False, bare)
-    if [k.lower() for k in kept] == ["company"] or kept == ["Group"]:
+    if [k.lower() for k in kept] in (["company"], ["group"]):
         return Subject(COMPANY, True, other, False)  # "Group revenue": the whole group's
     if (
         len(kept) == 1
