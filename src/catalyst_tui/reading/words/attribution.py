@@ -263,8 +263,8 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
         return place if place.name not in ("", COMPANY) else Subject("", False, True, False)
     amount_then = _AMOUNT_THEN_PERIOD.search(lead) if phrase else None
     if amount_then is not None and not read_subject(phrase).name:
-        measure = phrase_before(text, near + amount_then.end("measure"))
-        return read_subject(measure, revenue_said=True)  # "sales of $298.6 million in Q2 grew"
+        amount_of = phrase_before(text, near + amount_then.end("measure"))
+        return read_subject(amount_of, revenue_said=True)  # "sales of $298.6 million in Q2 grew"
     tail = _MEASURED_BEFORE.search(lead) if phrase else None
     if tail is not None and (
         other_in(tail["words"])

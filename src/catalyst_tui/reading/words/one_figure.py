@@ -17,6 +17,7 @@ from .attribution import (
 )
 from .base_growth import prior_growth
 from .clauses import clause_subject
+from .follows import EFFECT_AFTER, list_item, noun_object
 from .lists import Found, continued
 from .measure_words import part_reported, qualified_governor
 from .part_revenue import revenue_of_part
@@ -82,7 +83,7 @@ def read_one(
         comparison = "over"  # "to exceed 10% of total revenue"
     if re.match(r"\s*(?:points?|basis)\b", after, re.I) or _A_RATE.match(after):
         return None  # points; a rate a year ("growing 40% a year"): no growth of a period
-    if _EFFECT_AFTER.match(after):
+    if EFFECT_AFTER.match(after):
         return None  # "2% positive currency impact": an effect's share of a change
     whole = SHARE_OF.match(after)
     if whole and (NOT_REVENUE.search(whole.group()) or _other_owner(whole["owner"])):
@@ -148,8 +149,7 @@ def read_one(
         if other_in(what) or NOT_REVENUE.search(what):
             return None  # "offset by 6% lower average selling prices": the prices'
     if verb is None and noun is None:
-        item = _ITEM.match(after[:REACH_ITEM])
-        if item is not None and other_in(_CURRENCY_BASIS.sub(" ", item.group())):
+        if other_in(list_item(after)):
             return None  # "7% revenue growth and 5% adjusted profit growth": the profit's
         listed = continued(text, last, match) if last else None
         if listed is not None and listed.kind == "growth":
@@ -186,7 +186,7 @@ def read_one(
         governor = qualified_governor(before, governor, word)
     else:
         between, governor = "", _governor_before(before)
-    if other_in(between) or (noun is not None and other_in(_noun_object(after, noun.end()))):
+    if other_in(between) or (noun is not None and other_in(noun_object(after, noun.end()))):
         return None
     if apposition_other(text, governor):
         return None  # "spent $2.1 billion on capital expenditures, an increase of 11%"
@@ -365,40 +365,9 @@ _A_RATE = re.compile(
     r"\s*(?:compounded|compound|cagr)\b|\s*on\s+an?\s+(?:two|three|2|3)[- ]year\b",
     re.I,
 )
-# What a change owes to an effect, no growth: "and 2% positive currency impact".
-_EFFECT_AFTER = re.compile(
-    r"\s+(?:(?:positive|negative|favou?rable|unfavou?rable|adverse)\s+)?(?:foreign\s+)?"
-    r"(?:currency|exchange|fx|translation|acquisitions?|m&a|divestitures?|pricing|price|mix)\s+"
-    r"(?:impacts?|effects?|benefits?|contributions?|headwinds?|tailwinds?)\b",
-    re.I,
-)
 _EXCEED = re.compile(r"\b(?:exceed|surpass|top)\w*\s*$", re.I)
 # "impacted our revenue by 24%": an impact, no growth.
 _IMPACT_BY = re.compile(r"\b(?:impact|reduc|offset|hurt)\w*\s+[\w\s]{0,30}by\s*$", re.I)
-_NOUN_OBJECT = re.compile(
-    r"\s+(?:in|of|for)\s+(?:[^,;.]{1,40}?(?=\s*(?:[,;.]|$|\b(?:was|were|is|are|has|have|had|"
-    r"driven|led|due|as|and|which|while|from|over|versus|compared|than)\b))|[^,;.]{1,40})"
-)
-
-
-def _noun_object(after: str, end: int) -> str:
-    """A noun of change with what it is of: "increase in impressions", "growth of orders"."""
-    of = _NOUN_OBJECT.match(after, end)
-    # a basis of currency qualifies the measure: "7% adjusted local currency revenue growth"
-    return _CURRENCY_BASIS.sub(" ", after[: of.end() if of else end])
-
-
-REACH_ITEM = 80  # the words of a list's item after its figure
-# A list's item after its figure: the words that qualify it, up to a word that opens its basis,
-# its cause or another item ("5% adjusted profit growth", not "20% versus … from our customers").
-_ITEM = re.compile(
-    r"[^,;.]*?(?=\s+(?:in|on|from|after|due|versus|vs|compared|over|year|sequentially|as|to|for|"
-    r"with|driven|reflecting|led|at|by|during|and|excluding|including|when|while)\b|[,;.]|$)",
-    re.I,
-)
-_CURRENCY_BASIS = re.compile(
-    r"\b(?:local|constant)[- ]currency\b|\b(?:currency|fx)[- ]neutral\b", re.I
-)
 
 
 def _governor_before(before: str) -> int:

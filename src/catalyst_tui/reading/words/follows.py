@@ -1,0 +1,51 @@
+"""What the words right after a figure say of it: that it is an effect's part of a change
+("2% positive currency impact"), a list's item of another measure ("and 5% adjusted profit
+growth"), or a measure qualified by a basis of currency ("7% adjusted local currency revenue
+growth", whose "currency" is no measure)."""
+
+from __future__ import annotations
+
+import re
+
+# What a change owes to an effect, no growth: "and 2% positive currency impact".
+EFFECT_AFTER = re.compile(
+    r"\s+(?:(?:positive|negative|favou?rable|unfavou?rable|adverse)\s+)?(?:foreign\s+)?"
+    r"(?:currency|exchange|fx|translation|acquisitions?|m&a|divestitures?|pricing|price|mix)\s+"
+    r"(?:impacts?|effects?|benefits?|contributions?|headwinds?|tailwinds?)\b",
+    re.I,
+)
+_REACH_ITEM = 80  # the words of a list's item after its figure
+# A list's item after its figure: the words that qualify it, up to a word that opens its basis,
+# its cause or another item ("5% adjusted profit growth", not "20% versus … from our customers").
+_ITEM = re.compile(
+    r"[^,;.]*?(?=\s+(?:in|on|from|after|due|versus|vs|compared|over|year|sequentially|as|to|for|"
+    r"with|driven|reflecting|led|at|by|during|and|excluding|including|when|while)\b|[,;.]|$)",
+    re.I,
+)
+_CURRENCY_BASIS = re.compile(
+    r"\b(?:local|constant)[- ]currency\b|\b(?:currency|fx)[- ]neutral\b", re.I
+)
+
+
+def without_currency_basis(words: str) -> str:
+    """`words` without a basis of currency: "adjusted local currency revenue growth" names
+    revenue, no currency."""
+    return _CURRENCY_BASIS.sub(" ", words)
+
+
+_NOUN_OBJECT = re.compile(
+    r"\s+(?:in|of|for)\s+(?:[^,;.]{1,40}?(?=\s*(?:[,;.]|$|\b(?:was|were|is|are|has|have|had|"
+    r"driven|led|due|as|and|which|while|from|over|versus|compared|than)\b))|[^,;.]{1,40})"
+)
+
+
+def noun_object(after: str, end: int) -> str:
+    """A noun of change with what it is of: "increase in impressions", "growth of orders"."""
+    of = _NOUN_OBJECT.match(after, end)
+    return without_currency_basis(after[: of.end() if of else end])
+
+
+def list_item(after: str) -> str:
+    """The words that qualify a list's figure, read from the words right after it."""
+    item = _ITEM.match(after[:_REACH_ITEM])
+    return without_currency_basis(item.group()) if item is not None else ""
