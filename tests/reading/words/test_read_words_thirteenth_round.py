@@ -111,6 +111,24 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 10 : Europe", "growth 3 : U.S."],
         ),
     ],
+    "a part's revenue in a place is the part in the place, both named": [
+        (
+            "Consumer sales in the Asia Pacific region increased 55% in constant currency.",
+            ["growth 55 : Consumer Asia Pacific region"],
+        ),
+        (
+            "Digital marketing services revenue in the Publishing segment grew 41% year-over-year.",
+            ["growth 41 yoy : Digital marketing services Publishing segment"],
+        ),
+        # a figure after "at" another name is that name's, not the first's
+        (
+            "In 2019, wholesale sales at Tommy Bahama decreased to 20% of revenue, and at Lilly "
+            "Pulitzer 21% of revenue.",
+            ["share 20 : Tommy Bahama"],
+        ),
+        # a headline's verb of forecast names no part
+        ("sees fy sales for carlisle brake & friction up more than 30%.", []),
+    ],
     "a measure's word inside a part's name is the name's": [
         (
             "Our completion and production division revenue increased 10% sequentially, and "

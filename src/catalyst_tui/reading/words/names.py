@@ -74,7 +74,7 @@ _ABSTRACT = word_set(
 # A modal or a verb of expecting in a subject: a clause, no name ("We anticipate X will ...").
 _MODALS = word_set(
     """will would shall should can could may might must anticipate anticipates expect expects
-    believe believes"""
+    believe believes sees"""
 )
 
 

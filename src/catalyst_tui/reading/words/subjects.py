@@ -274,7 +274,11 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
                     and not (rest.other or rest.anaphor)
                     and not any(PERIOD.fullmatch(w) for w in lows[i + 1 :])
                 ):
-                    return Subject("", False, True, False)  # "Consumer sales in Asia": two parts
+                    outer = read_subject(" ".join(words[:i]), first=first, revenue_said=True)
+                    if outer.name in ("", COMPANY) or outer.other or outer.anaphor:
+                        return Subject("", False, True, False)
+                    # "Consumer sales in the Asia Pacific region": the part in the place, both
+                    return Subject(f"{outer.name} {low} {rest.name}", True, False, False)
                 return read_subject(" ".join(words[:i]), first=first, revenue_said=revenue_said)
             if rest.anaphor:
                 return Subject("", False, True, False)  # "revenue from it": named before
