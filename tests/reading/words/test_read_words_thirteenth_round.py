@@ -126,6 +126,11 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "Pulitzer 21% of revenue.",
             ["share 20 : Tommy Bahama"],
         ),
+        (
+            "Off-premise sales accounted for 28% of total sales at Olive Garden and 15% of total "
+            "sales at LongHorn Steakhouse.",
+            ["share 28 : Off-premise", "share 15 : Off-premise"],
+        ),
         # a headline's verb of forecast names no part
         ("sees fy sales for carlisle brake & friction up more than 30%.", []),
     ],

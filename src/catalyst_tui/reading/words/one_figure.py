@@ -97,7 +97,7 @@ def read_one(
             if again is not None:
                 return again._replace(of=share_of(whole))
             return share_from(after, value, comparison, match.start(), before=before)
-        if "%" in before[:share_at] and _ANOTHER_NAMED.match(before, share_at):
+        if _ANOTHER_NAMED.match(before, share_at) and _AFTER_ITEM.search(before[:share_at]):
             return None  # "…decreased to 20% of revenue, and at Lilly Pulitzer 21%": another's
         subject = subject_at(text, share_at, "", first, revenue_said)
         if subject.other and relative_unread(text, share_at):
@@ -369,6 +369,7 @@ _A_RATE = re.compile(
 )
 # "at" a name after a figure before it: the next figure is that name's, no share verb's.
 _ANOTHER_NAMED = re.compile(r"at\s+[A-Z]")
+_AFTER_ITEM = re.compile(r"%[^%]*(?:,|\band)\s*$")
 _EXCEED = re.compile(r"\b(?:exceed|surpass|top)\w*\s*$", re.I)
 # "impacted our revenue by 24%": an impact, no growth.
 _IMPACT_BY = re.compile(r"\b(?:impact|reduc|offset|hurt)\w*\s+[\w\s]{0,30}by\s*$", re.I)
