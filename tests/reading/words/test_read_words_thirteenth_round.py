@@ -256,6 +256,18 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Revenue was 4.8 billion, up 10%.", ["growth 10 : company"]),
         ("Revenue was $5 million for 2021 overall, up 5%.", ["growth 5 : company"]),
     ],
+    "a growth to a count, consumption in the market, a frame of one technology": [
+        ("This year, we saw a growth of over 125% to almost 30,000 students.", []),
+        ("Sales rose 12% to 1.2 million units.", []),
+        ("Revenue grew 10% to 4.8 billion dollars.", ["growth 10 : company"]),
+        ("Revenue increased 8% to 2,345 million in the year.", ["growth 8 : company"]),
+        ("In-market performance was strong, growing 5% over the prior year quarter.", []),
+        # a frame of one technology is a part; "by technology" how parts are cut
+        (
+            "In technology, revenues of $64.6 million increased 10.2% compared to Q4 of 2020.",
+            ["growth 10.2 yoy : technology"],
+        ),
+    ],
     "issuance is no revenue": [
         (
             "In the third quarter, MIS revenue and rated issuance increased 12% and 11%, "

@@ -178,7 +178,7 @@ def _without_apposition(phrase: str) -> str:
 _DIMENSION = re.compile(
     r"(?:our\s+|the\s+)?(?:(?:end|geographic(?:al)?|reportable|operating|business|product|"
     r"customer)[- ])?(?:markets?|regions?|geograph(?:y|ies)|segments?|product\s+lines?|"
-    r"channels?|divisions?|technolog(?:y|ies)|lines?\s+of\s+business)",
+    r"channels?|divisions?|technologies|lines?\s+of\s+business)",
     re.I,
 )
 _PARTICIPLE = re.compile(r"(?i:and\s+|as\s+)?[a-z]+(?:ing|ed)\b")

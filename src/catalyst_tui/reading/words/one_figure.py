@@ -17,7 +17,7 @@ from .attribution import (
 )
 from .base_growth import prior_growth
 from .clauses import clause_subject
-from .follows import EFFECT_AFTER, list_item, noun_object
+from .follows import EFFECT_AFTER, TO_A_COUNT, list_item, noun_object
 from .lists import Found, continued
 from .measure_words import part_reported, qualified_governor
 from .part_revenue import revenue_of_part
@@ -83,7 +83,7 @@ def read_one(
         comparison = "over"  # "to exceed 10% of total revenue"
     if re.match(r"\s*(?:points?|basis)\b", after, re.I) or _A_RATE.match(after):
         return None  # points; a rate a year ("growing 40% a year"): no growth of a period
-    if EFFECT_AFTER.match(after):
+    if EFFECT_AFTER.match(after) or TO_A_COUNT.match(after):
         return None  # "2% positive currency impact": an effect's share of a change
     whole = SHARE_OF.match(after)
     if whole and (NOT_REVENUE.search(whole.group()) or _other_owner(whole["owner"])):

@@ -50,7 +50,8 @@ OTHER_MEASURES = word_set(
 NOT_REVENUE = re.compile(
     r"\b(?:deferred|unearned|unbilled)\s+(?:revenues?|sales)\b|\b(?:revenues?|sales)\s+per\b|"
     r"\bper\s+(?:user|customer|unit|employee|subscriber|account|head|share)\b|"
-    r"\bsell[- ]?(?:through|in)\b|\bpoint[- ]of[- ]sale\s+(?:data|sales)\b|\bPOS\s+sales\b|"
+    r"\bsell[- ]?(?:through|in)\b|\bin-market\b|\bpoint[- ]of[- ]sale\s+(?:data|sales)\b|"
+    r"\bPOS\s+sales\b|"
     r"\b(?:revenues?|sales)\s+(?:backlog|synerg\w*|recognition|run[- ]rate|pipeline)\b|"
     r"\bthrough\s+(?:our\s+|the\s+)?(?:distributors?|distribution|channel)|"
     # days of care or of work counted: "Patient days increased 11.9%"
