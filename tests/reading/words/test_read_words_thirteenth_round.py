@@ -260,6 +260,10 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("This year, we saw a growth of over 125% to almost 30,000 students.", []),
         ("Sales rose 12% to 1.2 million units.", []),
         ("Revenue grew 10% to 4.8 billion dollars.", ["growth 10 : company"]),
+        (
+            "In APAC, sales were down 12% to last year and down 32% to 2019 as we face headwinds.",
+            ["growth -12 yoy : APAC", "growth -32 : APAC"],
+        ),
         ("Revenue increased 8% to 2,345 million in the year.", ["growth 8 : company"]),
         ("In-market performance was strong, growing 5% over the prior year quarter.", []),
         # a frame of one technology is a part; "by technology" how parts are cut

@@ -17,9 +17,9 @@ EFFECT_AFTER = re.compile(
 # A growth to a count of things: "a growth of over 125% to almost 30,000 students".
 TO_A_COUNT = re.compile(
     r"\s+to\s+(?:(?:almost|about|approximately|nearly|over|more\s+than|roughly)\s+)?"
-    r"\d[\d,.]*\s*(?:(?:million|thousand|billion)\s+)?"
+    r"(?!(?:19|20)\d\d\b)\d[\d,.]*\s*(?:(?:million|thousand|billion)\s+)?"
     r"(?!(?:million|billion|thousand|dollars|euros|pounds|pesos|reais|francs|kronor)\b)"
-    r"[a-z][a-z-]*s\b"
+    r"(?!(?:versus|plus|was|has|this|thus)\b)[a-z][a-z-]{2,}s\b"
 )
 _REACH_ITEM = 80  # the words of a list's item after its figure
 # A list's item after its figure: the words that qualify it, up to a word that opens its basis,
