@@ -272,6 +272,21 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 10.2 yoy : technology"],
         ),
     ],
+    "what a change owes, a count of things, a goal over years, a forecast estimated": [
+        (
+            "The growth was 2.1% from recent acquisitions and 1.6% due to foreign currency "
+            "translation tailwinds.",
+            [],
+        ),
+        ("Revenue grew 8%, with 3% from acquisitions.", ["growth 8 : company"]),
+        (
+            "Core funeral revenues grew $95 million due to a 22% increase in the number of "
+            "core funeral services performed.",
+            [],
+        ),
+        ("And we remain committed to our long-term target of 20%.", []),
+        ("We reaffirm our outlook for the year.", ["guidance reiterated"]),
+    ],
     "issuance is no revenue": [
         (
             "In the third quarter, MIS revenue and rated issuance increased 12% and 11%, "
@@ -321,8 +336,15 @@ def test_a_thirteenth_round_rule(text: str, expected: list[str]) -> None:
     _check(text, expected)
 
 
-def test_a_forecast_said_with_now_anticipated_is_forward() -> None:
-    read = read_words("Organic revenue is now anticipated to be up about 2% for the year.")
-    growths = [s for s in read if s.kind == "growth"]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Organic revenue is now anticipated to be up about 2% for the year.",
+        "We are now estimating full year revenue to be up 18% over last year.",
+        "Organically, we're now planning for sales to be up around 15% at the midpoint.",
+    ],
+)
+def test_a_figure_anticipated_estimated_or_planned_for_is_a_forecast(text: str) -> None:
+    growths = [s for s in read_words(text) if s.kind == "growth"]
     assert growths, "the figure is read as a growth"
-    assert all(s.forward for s in growths), f"a figure anticipated is a forecast: {growths}"
+    assert all(s.forward for s in growths), f"a figure to come is a forecast: {growths}"

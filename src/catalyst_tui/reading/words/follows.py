@@ -11,7 +11,11 @@ import re
 EFFECT_AFTER = re.compile(
     r"\s+(?:(?:positive|negative|favou?rable|unfavou?rable|adverse)\s+)?(?:foreign\s+)?"
     r"(?:currency|exchange|fx|translation|acquisitions?|m&a|divestitures?|pricing|price|mix)\s+"
-    r"(?:impacts?|effects?|benefits?|contributions?|headwinds?|tailwinds?)\b",
+    r"(?:impacts?|effects?|benefits?|contributions?|headwinds?|tailwinds?)\b"
+    # what the change owes to: "and 1.6% due to foreign currency translation tailwinds"
+    r"|\s+(?:due\s+to|from)\s+(?:the\s+)?(?:(?:recent|favou?rable|unfavou?rable|positive|"
+    r"negative)\s+)*(?:foreign\s+)?(?:currency|fx|exchange|translation|acquisitions?|"
+    r"divestitures?|m&a)\b",
     re.I,
 )
 # A growth to a count of things: "a growth of over 125% to almost 30,000 students".

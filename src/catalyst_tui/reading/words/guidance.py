@@ -115,6 +115,7 @@ _OPPOSITE = {
     "raised": re.compile(r"\b(?:lower|below|down|reduction|decrease|less)\b", re.I),
     "cut": re.compile(r"\b(?:higher|above|up|increase|more|ahead)\b", re.I),
 }
+_YEARS_AHEAD = re.compile(r"\blong(?:er)?[- ]term\b|\bmulti[- ]year\b", re.I)
 _AGAINST_PRIOR = {
     "raised": re.compile(
         rf"\b(?:an?\s+)?(?:increase|raise|higher|above|up)\b[^.;]{{0,60}}?\b(?:from|than|over|"
@@ -242,6 +243,8 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
             or view_after(sentence, match.end())
         ):
             continue  # "our revised guidance reflects what continues to be": changed, no stand
+        if _YEARS_AHEAD.search(match.group()):
+            continue  # "we remain committed to our long-term target of 20%": a goal over years
         if not (NEGATED.search(lead) or HEDGED.search(lead) or ELSE.search(match.group())):
             found.append((match.start(), "reiterated", _metric(match.group())))
     for match in _PASSIVE.finditer(sentence) if _keyed(low, (" is ", " was ", " been ")) else ():

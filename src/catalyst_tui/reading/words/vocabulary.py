@@ -38,7 +38,7 @@ OTHER_MEASURES = word_set(
     restaurants outlets franchises branches doors estimate estimates transactions
     gdv oci advertising principal keys nights enrollment enrollments attendance admissions
     visitors mg&a charge charges amortization depreciation inflation deflation depletions
-    issuance issuances compensation wages salaries bonus bonuses
+    issuance issuances compensation wages salaries bonus bonuses number
     arpu arpa arpc arppu adds values revpar revpars adr
     oi roic roi roe roa roce ebt gdp a&p gtm ticket tickets inflows outflows flows deposits
     contracts tons ounces savings closings permits count forex fx pre-provision ppnr loan loans
@@ -215,7 +215,8 @@ ATTRIBUTED = any_word(
 )
 FORWARD = re.compile(
     r"\b(?:expects?|expecting|anticipates?|anticipating|will|plans?\s+to|planning\s+to|"
-    r"intends?|projects?|projecting|projections?|projected|forecasts?|outlook|"
+    r"intends?|projects?|projecting|projections?|projected|forecasts?|outlook|estimating|"
+    r"planning\s+for|"
     r"guidance\s+(?:of|for|to|is|calls)|"
     r"guide|going\s+to|on\s+track\s+to|set\s+to|expectations?\s+for|"
     r"(?:is|are)\s+(?:(?:now|still|also)\s+)?(?:expected|anticipated)\s+to|impl(?:y|ies|ying)|"
