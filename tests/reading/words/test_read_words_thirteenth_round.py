@@ -287,6 +287,22 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("And we remain committed to our long-term target of 20%.", []),
         ("We reaffirm our outlook for the year.", ["guidance reiterated"]),
     ],
+    "a figure less is a decline": [
+        (
+            "Q2 revenue was 5% less year-over-year and in line with our expectations.",
+            ["growth -5 yoy : company"],
+        ),
+        (
+            "Engine Products year-over-year revenue was 7% less in the second quarter.",
+            ["growth -7 yoy : Engine Products"],
+        ),
+        ("We spent 10% less on marketing.", []),
+        (
+            "Consolidated revenues of $2.52 billion are up $320 million or 14.5% over Quarter 3, "
+            "2020.",
+            ["growth 14.5 yoy : company"],
+        ),
+    ],
     "issuance is no revenue": [
         (
             "In the third quarter, MIS revenue and rated issuance increased 12% and 11%, "

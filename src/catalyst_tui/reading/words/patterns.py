@@ -124,11 +124,12 @@ NOUN_AFTER = re.compile(
     r"(?:net|adjusted|underlying|operational|consolidated|overall|currency[- ]neutral|"
     r"local[- ]currency|fx[- ]neutral)(?=\s+(?:[\w-]+\s+){0,2}(?:revenues?|sales)\b)"
     r")\s+)*(?P<noun>growth|increase|decrease|decline|improvement|gain|drop|rise|higher|"
-    r"lower|below|above)\b",
+    r"lower|less|below|above)\b",
     re.I,
 )
 NEGATIVE = re.compile(
-    r"^(?:down|decreas|declin|fell|fall|lower|dropp|drop|below|a\s+decrease|a\s+decline|an?\s+drop)",
+    r"^(?:down|decreas|declin|fell|fall|lower|less|dropp|drop|below|a\s+decrease|a\s+decline|"
+    r"an?\s+drop)",
     re.I,
 )
 CUT_BASIS = any_word(

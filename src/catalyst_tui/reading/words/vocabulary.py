@@ -176,6 +176,7 @@ YEARLY = re.compile(
     r"year[- ]ago)|"
     r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with)|against)\s+(?:the\s+|our\s+)?"
     r"(?:(?:full[- ](?:fiscal\s+)?year\s+)?(?:fiscal\s+)?(?:19|20)\d\d|"
+    r"quarter\s+[1-4],?\s+(?:19|20)\d\d|"
     r"q[1-4]\s+(?:of\s+)?(?:fiscal\s+)?['’]?\d{2,4}|"
     r"fy\s?['’]?\d{2}(?:\d\d)?\b|[1-4]q\s?['’]?\d{2}(?:\d\d)?\b|"
     r"(?:(?:first|second|third|fourth)\s+quarter|q[1-4])\s+(?:of\s+)?(?:fiscal\s+)?"
