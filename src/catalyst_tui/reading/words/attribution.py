@@ -290,9 +290,11 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     amount = _AFTER_AMOUNT.search(stripped)
     if amount is not None and (not phrase or amount["tail"]):
         measure = measure_before(text, at)  # "drove Cloud revenue to $33.7 billion, up 24%"
-        if measure.name != COMPANY:
-            return measure
         own = clause_subject(text, first, revenue_said)
+        if measure.name != COMPANY:
+            if measure.name in own.name and not (own.other or own.anaphor):
+                return own  # "Software as a service revenue … was $87 million, an increase"
+            return measure
         if not frame_of(text)[0] and not (own.name[:1].isupper() or own.other or own.anaphor):
             return measure  # "Our Q1 results included revenue of $1.8 billion, up 7%": revenue's
     if phrase:

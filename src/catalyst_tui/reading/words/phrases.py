@@ -202,6 +202,8 @@ def other_measure(low: str) -> bool:
         return True  # a profit before some costs, however many letters: EBITDAC, EBITDAR
     if low.endswith("eps") and len(low) <= 6:
         return True  # earnings per share however qualified: ADEPS, DEPS, AEPS
+    if low == "numbers":
+        return False  # "The defense numbers are particularly good": figures talked of, no count
     return low in OTHER_MEASURES or low.rstrip("s") in OTHER_MEASURES
 
 

@@ -277,6 +277,8 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
                     outer = read_subject(" ".join(words[:i]), first=first, revenue_said=True)
                     if outer.name in ("", COMPANY) or outer.other or outer.anaphor:
                         return Subject("", False, True, False)
+                    if " and " in f" {outer.name} ":
+                        return Subject("", False, True, False)  # "Masks and other sales in …"
                     # "Consumer sales in the Asia Pacific region": the part in the place, both
                     return Subject(f"{outer.name} {low} {rest.name}", True, False, False)
                 return read_subject(" ".join(words[:i]), first=first, revenue_said=revenue_said)
