@@ -120,17 +120,21 @@ def worst(size: int, repeats: int) -> None:
 
 def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
     """The later rounds' patterns that read a run of words or amounts (the tenth's to the
-    twelfth's), each with the input that would make it try again at every character of a run,
-    were it not bounded."""
+    thirteenth's), each with the input that would make it try again at every character of a
+    run, were it not bounded."""
     from catalyst_tui.reading.words import (
+        attribution,
         base_growth,
         facts,
+        follows,
+        frames,
         marks,
         no_move,
         pairs,
         part_revenue,
         said_against,
         trims,
+        vocabulary,
     )
 
     return {
@@ -156,6 +160,27 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "a view said after an outlook": (no_move._VIEW_AFTER, lambda n: ("very " * n)[:n]),
         "a figure of a projection": (marks._FORECAST_NOUN, lambda n: ("1" * n)[:n]),
         "a figure of a goal": (marks._GOAL_NOUN, lambda n: ("1% a b c " * n)[:n]),
+        "a revenue's amount before a growth": (
+            attribution._AFTER_AMOUNT,
+            lambda n: ("sales for the third quarter 2021 of $1 million, " * n)[:n],
+        ),
+        "a revenue's amount and its period": (
+            attribution._AMOUNT_THEN_PERIOD,
+            lambda n: ("sales of $1 in " * n)[:n],
+        ),
+        "an amount of units": (attribution._UNITS_BEFORE, lambda n: ("1 a" * n)[:n]),
+        "a measure's share beside its amount": (
+            attribution._SHARE_ASIDE,
+            lambda n: (" or 1% of sales" * n)[:n],
+        ),
+        "a name's consolidated revenue": (frames.CONSOLIDATED, lambda n: ("'s reported " * n)[:n]),
+        "an effect's part of a change": (follows.EFFECT_AFTER, lambda n: (" positive" * n)[:n]),
+        "a growth to a count": (follows.TO_A_COUNT, lambda n: (" to about 1," * n)[:n]),
+        "guidance said to stand past a decimal": (
+            said_against.STANDS,
+            lambda n: ("our guidance 1.1" * n)[:n],
+        ),
+        "a base a year before": (vocabulary.YEARLY, lambda n: ("compared to quarter 1 " * n)[:n]),
     }
 
 

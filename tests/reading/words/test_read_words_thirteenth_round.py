@@ -50,6 +50,21 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "increase of 21% on an underlying basis.",
             ["growth 21 : Northwind"],
         ),
+        (
+            "Software as a service revenue for the second quarter was $87 million, an increase "
+            "of 37% over the prior year quarter.",
+            ["growth 37 yoy : Software as a service"],
+        ),
+        (
+            "First on Technology Solutions revenue was $5.3 billion, up 5% or $258 million over "
+            "the prior year quarter.",
+            ["growth 5 yoy : Technology Solutions"],
+        ),
+        (
+            "In the Prescription Technology Solutions segment revenues were $932 million, an "
+            "increase of 40% driven by higher service offerings.",
+            ["growth 40 : Prescription Technology Solutions segment"],
+        ),
         # the amount of another measure keeps its growth
         ("Capital expenditures were $1.8 billion, an increase of 21%.", []),
         # a part named after "for" is no period

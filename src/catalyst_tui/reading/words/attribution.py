@@ -9,6 +9,7 @@ import re
 
 from ..wordlists import any_word, one_of, word_set
 from .clauses import clause_subject, frame_of
+from .names import no_noun_phrase
 from .patterns import OBJECT, REVENUE_SAID
 from .phrases import finite_verb, other_measure, phrase_before, tokens
 from .records import COMPANY
@@ -292,7 +293,11 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
         measure = measure_before(text, at)  # "drove Cloud revenue to $33.7 billion, up 24%"
         own = clause_subject(text, first, revenue_said)
         if measure.name != COMPANY:
-            if measure.name in own.name and not (own.other or own.anaphor):
+            if (
+                own.name.endswith(measure.name)
+                and not (own.other or own.anaphor)
+                and not no_noun_phrase(own.name)
+            ):
                 return own  # "Software as a service revenue … was $87 million, an increase"
             return measure
         if not frame_of(text)[0] and not (own.name[:1].isupper() or own.other or own.anaphor):

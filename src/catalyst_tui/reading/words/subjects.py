@@ -122,7 +122,7 @@ _WORLD = re.compile(
 )  # capitalised, is the company's own ("global Lottery revenue")
 # Words a name never ends with: "Sales in industrial in the first quarter" is industrial's.
 _TRAILING = word_set(
-    "and & or of the also growth rate in into for at on with by to from performance results"
+    "and & or of the also growth rate in into for at on with by to from performance results - –"
     " through since until via across within versus over as"
 )
 _BASE_OF = re.compile(r"^(?:.*\s)?base\s+of\s+(?=(?:[\w-]+\s+){1,3}(?:revenues?|sales)\b)", re.I)
