@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import pytest
 
-from catalyst_tui.reading.words import read_words
 from tests.reading.words.test_read_words_classes import _check, by_rule
 
 RULES: dict[str, list[tuple[str, list[str]]]] = {
@@ -365,17 +364,3 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
 @pytest.mark.parametrize(("text", "expected"), by_rule(RULES))
 def test_a_thirteenth_round_rule(text: str, expected: list[str]) -> None:
     _check(text, expected)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Organic revenue is now anticipated to be up about 2% for the year.",
-        "We are now estimating full year revenue to be up 18% over last year.",
-        "Organically, we're now planning for sales to be up around 15% at the midpoint.",
-    ],
-)
-def test_a_figure_anticipated_estimated_or_planned_for_is_a_forecast(text: str) -> None:
-    growths = [s for s in read_words(text) if s.kind == "growth"]
-    assert growths, "the figure is read as a growth"
-    assert all(s.forward for s in growths), f"a figure to come is a forecast: {growths}"

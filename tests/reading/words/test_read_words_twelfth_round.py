@@ -248,12 +248,16 @@ def test_a_twelfth_round_rule_refuses_what_is_no_value(text: str, expected: list
     [
         "Our 10% growth rate projection includes $45 million of benefit from currency.",
         "Our 8% sales growth forecast assumes no recovery in travel.",
+        # a figure now anticipated, estimated or planned for (the thirteenth round)
+        "Organic revenue is now anticipated to be up about 2% for the year.",
+        "We are now estimating full year revenue to be up 18% over last year.",
+        "Organically, we're now planning for sales to be up around 15% at the midpoint.",
     ],
 )
-def test_a_figure_that_qualifies_a_projection_is_a_forecast(text: str) -> None:
+def test_a_figure_of_what_is_to_come_is_a_forecast(text: str) -> None:
     read = [s for s in read_words(text) if s.kind == "growth"]
     assert read, "the figure is read as a growth"
-    assert all(s.forward for s in read), f"a projection's figure is a forecast: {read}"
+    assert all(s.forward for s in read), f"a figure to come is a forecast: {read}"
 
 
 def test_a_growth_said_of_what_happened_is_no_forecast() -> None:
