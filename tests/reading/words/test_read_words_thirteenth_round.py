@@ -317,6 +317,23 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 14.5 yoy : company"],
         ),
     ],
+    "a growth at its figure, a service's name, an abbreviation's full stop": [
+        (
+            "Core revenue growth at 11% was a point above our top end guidance range.",
+            ["growth 11 : company"],
+        ),
+        ("Margin growth at 5% was in line.", []),
+        (
+            "Wealth and investment management revenues rose 7%, driven by the onboarding of new "
+            "clients.",
+            ["growth 7 : Wealth and investment management"],
+        ),
+        ("Capital investment grew 20%.", []),
+        (
+            "Sales grew 10% in Europe and 3% in the U.S.",
+            ["growth 10 : Europe", "growth 3 : U.S."],
+        ),
+    ],
     "issuance is no revenue": [
         (
             "In the third quarter, MIS revenue and rated issuance increased 12% and 11%, "

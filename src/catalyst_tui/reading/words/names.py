@@ -116,7 +116,8 @@ def outside_names(words: list[str], lows: list[str]) -> list[str]:
     for i, (word, low) in enumerate(zip(words, lows, strict=True)):
         near = [w for w in (words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else "")]
         named = word[:1].isupper() and any(w[:1].isupper() or w == "&" for w in near if w)
-        if not (low in _IN_NAMES and named) and i not in held:
+        served = lows[i + 1 : i + 2] in (["management"], ["services"], ["solutions"])
+        if not (low in _IN_NAMES and (named or served)) and i not in held:
             kept.append(low)
     return kept
 

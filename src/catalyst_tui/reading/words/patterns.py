@@ -82,6 +82,8 @@ GROWTH_VERB = (
     r"(?:an?\s+)?(?:increase|decrease|decline|growth|growth\s+rate|improvement|gain|drop|rise)"
     r"(?:\s+in\s+revenues?|\s+(?:within|in|for|at)\s+(?:the|our)\s+[\w-]+)?\s+of|"
     r"an?\s+(?:increase|decrease|decline)\s+by|"  # "an increase by more than 30%"
+    # a growth's rate at a figure: "Core revenue growth at 11% was a point above"
+    r"(?:growth|growth\s+rate)\s+at|"
     r"(?:growth|growth\s+rate|increase|decline|decrease)(?:\s+(?:in|for|during)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:quarter|year|period|half))?\s+(?:was|were|is|came\s+in\s+at|"
     r"reached|totaled|amounted\s+to)|"
@@ -153,7 +155,7 @@ OBJECT = re.compile(
     r"year[- ](?:over|on)[- ]year|quarter[- ](?:over|on)[- ]quarter)\s+)*(?:(?:growth|increase|"
     r"decline|improvement)\s+)?(?P<prep>in|for)\s+(?P<x>(?:our|the|its)?\s*[^,;%]{1,60}?)"
     # a full stop ends it, not an abbreviation's ("in the U.S. this quarter")
-    + rf"(?=\s*(?:,|;|\.(?=\s|$)|$|\b{_OBJECT_ENDS}\b))",
+    + rf"(?=\s*(?:,|;|(?<![A-Z]\.[A-Z])\.(?=\s|$)|$|\b{_OBJECT_ENDS}\b))",
     re.I,
 )
 # Between a range's two ends, the second's sign said in words ("down 1% to up 4%"): a guided
