@@ -156,6 +156,13 @@ _SPOKEN = re.compile(r"\b(?:said|says|stated|commented|noted|added|remarked|we|i
 CONSOLIDATED = re.compile(r"(?:['’]s)?\s+(?:reported\s+)?consolidated\s", re.I)
 
 
+def _consolidated_of(clause: str, name: str) -> bool:
+    """Whether `name` stands in `clause` right before "consolidated" ("Harsco consolidated
+    revenues"): the company by its name."""
+    at = clause.find(name) if name else -1
+    return at >= 0 and CONSOLIDATED.match(clause, at + len(name)) is not None
+
+
 def whole_beside_part(sentence: str, clause: Clause, company: frozenset[str]) -> bool:
     """Whether the clause's own subject (its frame set aside) names a part of the business,
     not the company by its name."""
@@ -163,9 +170,7 @@ def whole_beside_part(sentence: str, clause: Clause, company: frozenset[str]) ->
     own = read_subject(phrase, first=clause.start == 0, revenue_said=True)
     if (
         own.name.casefold() in company
-        or re.search(
-            re.escape(own.name) + CONSOLIDATED.pattern, sentence[clause.start : clause.end]
-        )
+        or _consolidated_of(sentence[clause.start : clause.end], own.name)
         or own.name.lower() == "group"
         or re.search(r"\b(?:inc|corp|corporation|ltd|plc)\.?$", own.name, re.I)
     ):
