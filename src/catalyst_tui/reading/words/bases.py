@@ -21,7 +21,7 @@ from .attribution import other_in
 from .patterns import ANOTHER_MEASURE, CMP, CUT_BASIS
 from .two_bases import OF_A_MEASURE as _OF_A_MEASURE
 from .two_bases import base_of_its_own, later_than_named
-from .vocabulary import FORWARD, SEQUENTIAL, YEARLY
+from .vocabulary import COMPARED_TO, FORWARD, SEQUENTIAL, YEARLY
 
 
 def _own_clause(before: str) -> str:
@@ -280,8 +280,7 @@ def latest_base(sentences: Iterable[str], quarter: int = 0) -> float:
 
 # A year named as a base: after a word of comparison, a few words before it.
 _AS_BASE = re.compile(
-    r"\b(?:than|from|versus|vs\.?|over|compared\s+(?:to|with)|against|relative\s+to|"
-    r"in\s+comparison\s+(?:to|with))\s+(?:[\w$.,'’-]+\s+){0,6}?$",
+    rf"\b(?:{COMPARED_TO}|in\s+comparison\s+(?:to|with))\s+(?:[\w$.,'’-]+\s+){{0,6}}?$",
     re.I,
 )
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # cheap: most sentences name no year

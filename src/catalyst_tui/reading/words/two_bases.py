@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .vocabulary import SEQUENTIAL, YEARLY
+from .vocabulary import COMPARED_TO, SEQUENTIAL, YEARLY
 
 __all__ = ["OF_A_MEASURE", "base_of_its_own", "later_than_named"]
 
@@ -15,7 +15,7 @@ _FIGURE = re.compile(r"\d%|\d\s+percent\b")
 # A year named whole after a word of comparison: "versus 2019", "compared to fiscal 2019" (a
 # quarter of a year may be the quarter before: "up 28% from Q3 2020" in the fourth).
 _NAMED = re.compile(
-    r"\b(?:than|from|versus|vs\.?|over|compared\s+(?:to|with)|against|relative\s+to)\s+"
+    rf"\b{COMPARED_TO}\s+"
     r"(?:fiscal\s+)?(?:year\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s+(?:first|second|third|fourth)\b)",
     re.I,
 )

@@ -162,6 +162,9 @@ SEQUENTIAL = re.compile(
     r"(?!\s+(?:[\w-]+\s+)?(?:revenues?|sales|growth|results|performance)\b)",
     re.I,
 )
+#: A word of comparison before a base it names: "versus 2019", "compared to fiscal 2019" (the
+#: bases a year named is read as, bases.py and two_bases.py).
+COMPARED_TO = r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with)|against|relative\s+to)"
 YEARLY = re.compile(
     r"year[- ](?:over|on|to)[- ]year|\byoy\b|\by/y\b|"
     # a year before is a base after a word of comparison; "grew 70% last year", "a 22% increase
