@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from .attribution import other_in
 from .patterns import ANOTHER_MEASURE, CMP, CUT_BASIS
+from .quarters import QUARTERS
 from .two_bases import OF_A_MEASURE as _OF_A_MEASURE
 from .two_bases import base_of_its_own, later_than_named
 from .vocabulary import COMPARED_TO, FORWARD, SEQUENTIAL, YEARLY
@@ -33,10 +34,10 @@ def _own_clause(before: str) -> str:
     return re.split(r",|;|\b(?:and|while|when|where|despite|because)\b|\bdue\s+to\b", before)[-1]
 
 
-_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}
 _QUARTER_OF_YEAR = re.compile(
     r"\b(?P<q>first|second|third|fourth)\s+quarter\s+of\s+(?:fiscal\s+)?(?:19|20)\d\d|"
-    r"\b(?P<qq>q[1-4])\s*(?:of\s+)?(?:fiscal\s+)?(?:19|20)\d\d",
+    r"\b(?P<qq>q[1-4])\s*(?:of\s+)?(?:fiscal\s+)?(?:19|20)\d\d|"
+    r"\b(?:19|20)\d\d\s+(?P<qy>first|second|third|fourth)\s+quarter",  # "the 2020 third quarter"
     re.I,
 )
 _OWN_QUARTER = re.compile(
@@ -64,8 +65,8 @@ def _against_quarter(window: str, text: str, basis: str, quarter: int = 0) -> st
     own = _OWN_QUARTER.search(text)
     if base is None or (own is None and not quarter):
         return basis
-    then = _QUARTERS[(base["q"] or base["qq"]).lower()]
-    now = _QUARTERS[(own["q"] or own["qq"] or own["qa"]).lower()] if own else quarter
+    then = QUARTERS[(base["q"] or base["qq"] or base["qy"]).lower()]
+    now = QUARTERS[(own["q"] or own["qq"] or own["qa"]).lower()] if own else quarter
     if then == now:
         return basis
     return "sequential" if now == then % 4 + 1 else ""
@@ -156,7 +157,7 @@ class Against(NamedTuple):
     sentence: str
     latest: float
     named: frozenset[int] = frozenset()
-    quarter: int = 0  # the quarter the document is of, document_quarter; 0 for none known
+    quarter: int = 0  # the quarter the document is of, quarters.document_quarter; 0 for none known
 
 
 def growth_basis(
@@ -179,7 +180,8 @@ def growth_basis(
         frame,
     ):
         if _basis(words):
-            return basis_in(words, text, against, basis_window(after))
+            # a quarter is read where the base is said: after the figure, or in the frame
+            return basis_in(words, text, against, words if words is frame else basis_window(after))
     return ""
 
 
@@ -275,7 +277,17 @@ def latest_base(sentences: Iterable[str], quarter: int = 0) -> float:
         if "%" in sentence and _BASE_YEAR.search(sentence) and not FORWARD.search(sentence):
             latest = max(latest, sentence_base(sentence, 0, said_before=False, quarter=quarter))
             latest = max(latest, later_than_named(sentence))  # "… last year and 11% versus 2019"
+            if _TWO_YEARS.search(sentence):  # "Versus 2019, … up 31%, so strong growth on a
+                year = sentence_base(sentence, 0, said_before=False, quarter=quarter)
+                if 0 < year < NOW:  # two-year basis": 2019 two years back, 2020 the year before
+                    latest = max(latest, year + 1)
     return latest
+
+
+# A figure said over two years: "on a two-year basis", "a two-year stack", "two years ago".
+_TWO_YEARS = re.compile(
+    r"\btwo[- ]years?\s+(?:basis|stack|comp|performance|growth)|\btwo\s+years\s+ago\b", re.I
+)
 
 
 # A year named as a base: after a word of comparison, a few words before it.
@@ -284,30 +296,6 @@ _AS_BASE = re.compile(
     re.I,
 )
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # cheap: most sentences name no year
-
-
-# A quarter said as the speaker's own: "in the first quarter", "our third-quarter sales".
-_SAID_QUARTER = re.compile(
-    r"\b(?:for|in|during|our|this|the)\s+(?:the\s+)?(?P<q>first|second|third|fourth)[- ]quarter\b"
-    r"(?!\s*(?:of\s+)?(?:fiscal\s+)?(?:19|20)\d\d)|(?<![\w-])(?P<qa>first|second|third|fourth)-quarter\b",
-    re.I,
-)
-
-
-#: Characters a call's quarter is looked for in: its prepared remarks, where it is named.
-_OPENING_REMARKS = 20_000
-
-
-def document_quarter(text: str) -> int:
-    """The quarter a call is of (1 to 4): the one its speakers name as their own most in its
-    opening remarks, at least three times and twice as often as any other; 0 where none stands
-    out so (a call that speaks of its quarter and the next alike)."""
-    counts = [0] * 5
-    for said in _SAID_QUARTER.finditer(text, 0, _OPENING_REMARKS):
-        counts[_QUARTERS[(said["q"] or said["qa"]).lower()]] += 1
-    top = max(range(1, 5), key=counts.__getitem__)
-    rest = max(counts[q] for q in range(1, 5) if q != top)
-    return top if counts[top] >= 3 and counts[top] >= 2 * rest else 0
 
 
 def named_years(sentences: Iterable[str]) -> frozenset[int]:
@@ -336,7 +324,8 @@ def sentence_base(
             continue
         if year == NOW and _OF_A_MEASURE.match(sentence, said.end()):
             continue  # "lower year-over-year selling prices": an adjective, no base
-        if year != NOW and _against_quarter(said.group(), sentence, "year over year", quarter) != (
+        window = sentence[said.start() : said.end() + 16]  # "the 2021 second quarter"
+        if year != NOW and _against_quarter(window, sentence, "year over year", quarter) != (
             "year over year"
         ):
             continue  # "compared to the third quarter of 2020" in the fourth: sequential

@@ -73,7 +73,7 @@ def read_figures(
     """Every share and growth of revenue `sentence` states, with its subject (`latest`: the
     latest year the document's statements measure a growth against, bases.latest_base; `named`:
     the years they name, bases.named_years; `company`: the names it calls the company by;
-    `quarter`: the quarter the document is of, bases.document_quarter),
+    `quarter`: the quarter the document is of, quarters.document_quarter),
     each given only where no gate refuses it (gates.py)."""
     sentence = _CORRECTED.sub(lambda m: " " * len(m.group()), sentence)
     against = Against(sentence, latest, named, quarter)

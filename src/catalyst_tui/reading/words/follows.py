@@ -1,7 +1,7 @@
 """What the words right after a figure say of it: that it is an effect's part of a change
-("2% positive currency impact"), a list's item of another measure ("and 5% adjusted profit
-growth"), or a measure qualified by a basis of currency ("7% adjusted local currency revenue
-growth", whose "currency" is no measure)."""
+("2% positive currency impact"), a figure set against a plan ("5% below plan"), a list's item
+of another measure ("and 5% adjusted profit growth"), or a measure qualified by a basis of
+currency ("7% adjusted local currency revenue growth", whose "currency" is no measure)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,31 @@ EFFECT_AFTER = re.compile(
     r"divestitures?|m&a)\b",
     re.I,
 )
+# A figure set against a plan, no growth of a period: "5% below plan", "8% ahead of our
+# expectations", "3% better than we expected".
+_AGAINST_PLAN = re.compile(
+    r"\s+(?:(?:higher|lower|better|worse|more|less)\s+than|above|below|ahead\s+of|behind|"
+    r"short\s+of)\s+(?:(?:what|the\s+(?:high|low)\s+end\s+of|the\s+(?:midpoint|top)\s+of)\s+)?"
+    r"(?:(?:our|its|their|the|internal|prior|original|initial|previous|own)\s+)*"
+    r"(?:[\w-]+\s+){0,2}?(?:plans?|budgets?|expectations?|guidance|outlook|forecasts?|consensus|"
+    r"estimates?|targets?|guide|projections?)\b"
+    r"|\s+(?:(?:higher|lower|better|worse|more|less)\s+than|above|below|ahead\s+of|behind)\s+"
+    r"(?:what\s+)?(?:we|i|they|analysts|investors|the\s+street)\s+(?:had\s+)?(?:expected|"
+    r"anticipated|planned|forecast|projected|guided|thought|estimated)\b",
+    re.I,
+)
+# A verb of change right before a figure: a plan after it is said of something else ("down 1%
+# lower than our internal expectations by about 4.5 points").
+_CHANGED = re.compile(
+    r"\b(?:up|down|grew|increased|decreased|declined|rose|fell)\s+(?:by\s+)?(?:[a-z]+\s+)?$"
+)
+
+
+def against_plan(before: str, after: str) -> bool:
+    """Whether the figure between `before` and `after` is set against a plan, no growth."""
+    return _AGAINST_PLAN.match(after) is not None and not _CHANGED.search(before[-40:])
+
+
 # A growth to a count of things: "a growth of over 125% to almost 30,000 students".
 TO_A_COUNT = re.compile(
     r"\s+to\s+(?:(?:almost|about|approximately|nearly|over|more\s+than|roughly)\s+)?"

@@ -48,7 +48,8 @@ _VERB_FORMS = word_set(
     declining decreasing falling improving finishing improve improves grow increase decline
     finish imply implies implied reflect reflects reflected yield yields yielded represent
     represents drove drive drives totaled totalled surpassed surpass exceeded approached held
-    comped lap lapped matched continue continues served deliver exclude recall look"""
+    comped lap lapped matched continue continues served deliver exclude recall look doubled
+    tripled quadrupled halved"""
 )
 # A description, not a name: "our most resilient product line", "the fastest growing vertical".
 _DESCRIBES = word_set(

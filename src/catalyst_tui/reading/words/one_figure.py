@@ -17,7 +17,7 @@ from .attribution import (
 )
 from .base_growth import prior_growth
 from .clauses import clause_subject
-from .follows import EFFECT_AFTER, TO_A_COUNT, list_item, noun_object
+from .follows import EFFECT_AFTER, TO_A_COUNT, against_plan, list_item, noun_object
 from .lists import Found, continued
 from .measure_words import part_reported, qualified_governor
 from .part_revenue import revenue_of_part
@@ -85,6 +85,8 @@ def read_one(
         return None  # points; a rate a year ("growing 40% a year"): no growth of a period
     if EFFECT_AFTER.match(after) or TO_A_COUNT.match(after):
         return None  # "2% positive currency impact": an effect's share of a change
+    if against_plan(before, after):
+        return None  # "5% below plan": no growth of a period
     whole = SHARE_OF.match(after)
     if whole and (NOT_REVENUE.search(whole.group()) or _other_owner(whole["owner"])):
         return None  # "close to 50% of all new business": of what is signed, no revenue

@@ -13,7 +13,9 @@ CMP = (
     r"approximate|about|"
     r"roughly|nearly|almost|around|close\s+to|closer\s+to|less\s+than|under|below|just\s+over|"
     r"just\s+under|at\s+least|at\s+most|no\s+less\s+than|no\s+more\s+than|upwards\s+of|"
-    r"north\s+of|south\s+of|some)?\s*"
+    r"north\s+of|south\s+of|some|"
+    # a bound said loosely: "a little less than 10%", "well over 20%" (comparison_said)
+    r"(?:a\s+little|slightly)\s+(?:less|more)\s+than|well\s+(?:over|above|in\s+excess\s+of))?\s*"
     r"(?:plus\s+)?"  # a sign said as a word: "grew by plus 7.6%"
 )
 _TIMES = ("three", "four", "five", "six", "seven", "eight", "nine", "ten")
@@ -32,7 +34,20 @@ def comparison_said(match: re.Match[str] | None) -> str:
     """The comparison word a match of CMP holds, lowered and its spaces one ("more than"), or
     "" (none, or no match)."""
     said = " ".join((match["cmp"] or "").lower().split()) if match else ""
+    said = _LOOSELY.get(said, said)  # "a little less than 10%": nearly 10%
     return "approximately" if said == "approximate" else said  # "an approximate 40% increase"
+
+
+# A bound said loosely, as the bound it is: "a little less than 10%" is nearly 10%.
+_LOOSELY = {
+    "a little less than": "nearly",
+    "slightly less than": "nearly",
+    "a little more than": "just over",
+    "slightly more than": "just over",
+    "well over": "over",
+    "well above": "above",
+    "well in excess of": "in excess of",
+}
 
 
 SHARE_OF = re.compile(
@@ -76,11 +91,12 @@ GROWTH_VERB = (
     r"(?P<verb>(?<!\bmakes\s)(?<!\bmade\s)(?<!\bmake\s)(?<!\bmaking\s)up|down|grew|grow|grows|growing|increased|increases|increasing|decreased|"
     r"decreases|decreasing|declined|declines|declining|rose|rising|fell|falling|jumped|"
     r"surged|soared|slipped|slid|plunged|plummeted|advanced|advancing|"
-    r"climbed|improved|improving|expanded|dropped|higher|lower|"
+    r"climbed|improved|improving|expanded|dropped|higher|lower|ahead|behind|"
     # a growth's rate moved to a figure: "revenue growth rebounded sharply to 45%"
     r"(?:(?:ac|de)celerat(?:ed|ing)|rebounded)\s+(?:[a-z]+ly\s+)?to|"
     r"(?:an?\s+)?(?:increase|decrease|decline|growth|growth\s+rate|improvement|gain|drop|rise)"
-    r"(?:\s+in\s+revenues?|\s+(?:within|in|for|at)\s+(?:the|our)\s+[\w-]+)?\s+of|"
+    r"(?:\s+in\s+(?:net\s+)?(?:revenues?|sales)|\s+(?:within|in|for|at)\s+(?:the|our)\s+[\w-]+)?"
+    r"\s+of|"
     r"an?\s+(?:increase|decrease|decline)\s+by|"  # "an increase by more than 30%"
     # a growth's rate at a figure: "Core revenue growth at 11% was a point above"
     r"(?:growth|growth\s+rate)\s+at|"
@@ -124,13 +140,16 @@ NOUN_AFTER = re.compile(
     # a measure's qualifiers before revenue's own word: "6% net sales growth", "9.4% adjusted
     # revenue growth", "9% operational revenue growth"
     r"(?:net|adjusted|underlying|operational|consolidated|overall|currency[- ]neutral|"
-    r"local[- ]currency|fx[- ]neutral)(?=\s+(?:[\w-]+\s+){0,2}(?:revenues?|sales)\b)"
+    r"local[- ]currency|fx[- ]neutral)(?=\s+(?:[\w-]+\s+){0,2}(?:revenues?|sales)\b)|"
+    # a measure of growth's own before its noun: "13% underlying growth", "5% operational decline"
+    r"(?:underlying|operational|currency[- ]neutral|local[- ]currency|fx[- ]neutral)"
+    r"(?=\s+(?:growth|increase|decrease|decline)\b)"
     r")\s+)*(?P<noun>growth|increase|decrease|decline|improvement|gain|drop|rise|higher|"
-    r"lower|less|below|above)\b",
+    r"lower|less|below|above|ahead|behind|better(?=\s+than\b))\b",
     re.I,
 )
 NEGATIVE = re.compile(
-    r"^(?:down|decreas|declin|fell|fall|lower|less|dropp|drop|below|a\s+decrease|a\s+decline|"
+    r"^(?:down|decreas|declin|fell|fall|lower|less|dropp|drop|below|behind|a\s+decrease|a\s+decline|"
     r"an?\s+drop)",
     re.I,
 )
@@ -151,7 +170,8 @@ _OBJECT_ENDS = one_of(
     following versus compared against from despite amid"""
 )
 OBJECT = re.compile(
-    r"^\s*(?:(?:organic|core|sequential|total|revenue|sequentially|organically|"
+    r"^\s*(?:(?:organic|core|sequential|total|revenue|sequentially|organically|underlying|"
+    r"operational|currency[- ]neutral|constant[- ]currency|"
     r"year[- ](?:over|on)[- ]year|quarter[- ](?:over|on)[- ]quarter)\s+)*(?:(?:growth|increase|"
     r"decline|improvement)\s+)?(?P<prep>in|for)\s+(?P<x>(?:our|the|its)?\s*[^,;%]{1,60}?)"
     # a full stop ends it, not an abbreviation's ("in the U.S. this quarter")

@@ -170,15 +170,15 @@ YEARLY = re.compile(
     # a year before is a base after a word of comparison; "grew 70% last year", "a 22% increase
     # in the year-ago quarter" say when, not against what
     r"(?:than|from|versus|vs\.?|over|on|to|compared\s+(?:to|with)|against|relative\s+to|"
-    r"above|below|in\s+comparison\s+(?:to|with))\s+(?:[$€£][\d.,]+\s*(?:million|billion)?\s+"
+    r"above|below|ahead\s+of|behind|in\s+comparison\s+(?:to|with))\s+(?:[$€£][\d.,]+\s*(?:million|billion)?\s+"
     # "up from $6.1 billion on 20,248 homes closed in the prior year": an amount on a count
     r"(?:on\s+[\d,.]+\s+(?:[\w-]+\s+){1,2})?(?:in|for|during)\s+)?"
     # "over the second quarter of the prior year": a quarter of the year before
     r"(?:the\s+|our\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+the\s+)?"
     r"(?:(?:last|prior|previous)\s+(?:fiscal\s+)?year(?!\s*[- ]to[- ]date)|prior[- ]year|"
     r"year[- ]ago)|"
-    r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with)|against)\s+(?:the\s+|our\s+)?"
-    r"(?:(?:full[- ](?:fiscal\s+)?year\s+)?(?:fiscal\s+)?(?:19|20)\d\d|"
+    r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with)|against|ahead\s+of|behind)\s+"
+    r"(?:the\s+|our\s+)?(?:(?:full[- ](?:fiscal\s+)?year\s+)?(?:fiscal\s+)?(?:19|20)\d\d|"
     r"quarter\s+[1-4],?\s+(?:19|20)\d\d|"
     r"q[1-4]\s+(?:of\s+)?(?:fiscal\s+)?['’]?\d{2,4}|"
     r"fy\s?['’]?\d{2}(?:\d\d)?\b|[1-4]q\s?['’]?\d{2}(?:\d\d)?\b|"

@@ -1,0 +1,33 @@
+"""The quarter a call is of, from the quarters its speakers name as their own."""
+
+from __future__ import annotations
+
+import re
+
+QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}
+
+
+# A quarter said as the speaker's own: "in the first quarter", "our third-quarter sales".
+_SAID_QUARTER = re.compile(
+    r"\b(?:for|in|during|our|this|the)\s+(?:the\s+)?(?P<q>first|second|third|fourth)[- ]quarter\b"
+    r"(?!\s*(?:of\s+)?(?:fiscal\s+)?(?:19|20)\d\d)|(?<![\w-])(?P<qa>first|second|third|fourth)-quarter\b|"
+    # "for the 2021 third quarter", "compared to the 2020 third quarter": a quarter, both
+    r"\b(?:19|20)\d\d\s+(?P<qy>first|second|third|fourth)\s+quarter\b",
+    re.I,
+)
+
+
+#: Characters a call's quarter is looked for in: its prepared remarks, where it is named.
+_OPENING_REMARKS = 20_000
+
+
+def document_quarter(text: str) -> int:
+    """The quarter a call is of (1 to 4): the one its speakers name as their own most in its
+    opening remarks, at least three times and twice as often as any other; 0 where none stands
+    out so (a call that speaks of its quarter and the next alike)."""
+    counts = [0] * 5
+    for said in _SAID_QUARTER.finditer(text, 0, _OPENING_REMARKS):
+        counts[QUARTERS[(said["q"] or said["qa"] or said["qy"]).lower()]] += 1
+    top = max(range(1, 5), key=counts.__getitem__)
+    rest = max(counts[q] for q in range(1, 5) if q != top)
+    return top if counts[top] >= 3 and counts[top] >= 2 * rest else 0

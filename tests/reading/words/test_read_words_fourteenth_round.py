@@ -1,0 +1,154 @@
+"""The fourteenth round's rules: a year named beside "two years" is two years back, a quarter
+said as "the 2020 third quarter", a growth "ahead of" or "behind" a base, a growth qualified as
+underlying or operational, a bound said loosely ("a little less than"); and, refused, a figure
+set against a plan or an expectation. Made-up sentences (a document where the rule reads the
+whole call), each beside what it states as test_read_words_classes.py writes it ([] where
+nothing may be read), with a counterexample the rule must leave as it was."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalyst_tui.reading.words import read_words
+from tests.reading.words.test_read_words_classes import _check, by_rule
+
+# A call that names the year after 2019 as a year of its own figures, and says its 2019
+# comparisons are two years back.
+_TWO_YEARS_CALL = (
+    "Our online business was up 4% in 2021. "
+    "Versus 2019, revenue in Europe was up 31%, so strong growth on a two-year basis. "
+)
+
+RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "a year said beside two years is two years back, in its sentence and in its call": [
+        (
+            "Versus 2019, revenue in Asia was up 31%, so strong growth on a two-year basis.",
+            ["growth 31 : Asia"],
+        ),
+        (
+            "Compared to 2019, North American revenue was up 8%, driven by higher quality "
+            "revenue than two years ago.",
+            ["growth 8 : North American"],
+        ),
+        (
+            _TWO_YEARS_CALL + "Versus 2019, revenue is up 8%.",
+            ["growth 4 : online business", "growth 31 : Europe", "growth 8 : company"],
+        ),
+        (
+            _TWO_YEARS_CALL
+            + "Compared to the fourth quarter of 2019, revenue in Japan was up 11%.",
+            ["growth 4 : online business", "growth 31 : Europe", "growth 11 : Japan"],
+        ),
+        # a call that says no such thing: 2019 is the year before 2020's figures
+        (
+            "In 2020, revenue in Asia was up 12%. Versus 2019, revenue is up 8%.",
+            ["growth 12 : Asia", "growth 8 yoy : company"],
+        ),
+    ],
+    "a quarter said as 'the 2020 third quarter' is set against the call's own": [
+        (
+            "For the 2021 third quarter, marine revenues were $480 million. Compared to the "
+            "2020 third quarter, marine revenues increased $17.9 million or 6%. Compared to "
+            "the 2021 second quarter, marine revenues increased $5.6 million or 2%. In the "
+            "third quarter, coastal revenues were flat. Our third quarter was strong.",
+            ["growth 6 yoy : marine", "growth 2 sequential : marine"],
+        ),
+        (
+            "For the third quarter, compared to the 2021 second quarter, inland revenues "
+            "increased 2%.",
+            ["growth 2 sequential : inland"],
+        ),
+        (
+            "For the third quarter, compared to the 2020 third quarter, inland revenues "
+            "increased 6%.",
+            ["growth 6 yoy : inland"],
+        ),
+        # a quarter of a year said the other way keeps its reading
+        (
+            "In the fourth quarter, revenue grew 9% compared to the third quarter of 2020.",
+            ["growth 9 sequential : company"],
+        ),
+    ],
+    "a growth ahead of or behind a base is a growth": [
+        (
+            "AeroTech revenue of $115 million was ahead 6% year-over-year.",
+            ["growth 6 yoy : AeroTech"],
+        ),
+        (
+            "In the quarter, total revenue of $1.4 billion was 17% ahead of last year.",
+            ["growth 17 yoy : company"],
+        ),
+        ("Revenue was 5% behind last year.", ["growth -5 yoy : company"]),
+        (
+            "Net sales of $61.9 million were approximately 19% better than prior year.",
+            ["growth 19 ~ yoy : company"],
+        ),
+        # another measure ahead of last year stays its own
+        ("Adjusted EBITDA was 17% ahead of last year.", []),
+    ],
+    "a figure set against a plan or an expectation is no growth": [
+        ("Revenue was 5% below plan.", []),
+        ("Sales were 8% above our expectations.", []),
+        ("Sales were 8% higher than our guidance.", []),
+        ("Revenue was 5% above the midpoint of our guidance.", []),
+        ("Sales were 8% better than we expected.", []),
+        ("Synergies reached $130 million, 30% higher than our initial estimate.", []),
+        ("Group revenue on the books for 2022 is nearly 50% above the forecast for 2021.", []),
+        # a growth, then the plan said of something else
+        (
+            "In the quarter organic revenue was down 1% lower than our internal expectations "
+            "by about 4.5 points.",
+            ["growth -1 : company"],
+        ),
+        ("Revenue was 5% above last year.", ["growth 5 yoy : company"]),
+    ],
+    "an underlying or operational growth is a growth": [
+        ("We delivered 13% underlying growth in Reinsurance.", ["growth 13 : Reinsurance"]),
+        (
+            "For the first nine months of the year, Guy Carpenter generated $1.7 billion of "
+            "revenue and 10% underlying growth.",
+            ["growth 10 : Guy Carpenter"],
+        ),
+        (
+            "Livestock revenue was $1.2 billion. This was the primary driver of the 5% "
+            "operational decline in livestock for the fourth quarter.",
+            ["growth -5 : livestock"],
+        ),
+        (
+            "Digital continued its momentum with 25% currency-neutral growth.",
+            ["growth 25 : Digital"],
+        ),
+        ("We saw a decline in net sales of 11%.", ["growth -11 : company"]),
+        # a measure that is no revenue keeps its own growth
+        ("We delivered 13% underlying EBITDA growth.", []),
+    ],
+    "a bound said loosely is the bound it is": [
+        (
+            "First quarter revenues were down a little less than 10% from a year ago.",
+            ["growth -10 ~ yoy : company"],
+        ),
+        ("Revenue grew well over 20%.", ["growth 20 > : company"]),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), by_rule(RULES))
+def test_a_fourteenth_round_rule(text: str, expected: list[str]) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("said", "bound"),
+    [
+        ("a little less than", "nearly"),
+        ("slightly less than", "nearly"),
+        ("a little more than", "just over"),
+        ("slightly more than", "just over"),
+        ("well over", "over"),
+        ("well above", "above"),
+        ("less than", "less than"),
+    ],
+)
+def test_a_bound_said_loosely_is_kept_as_the_bound_it_is(said: str, bound: str) -> None:
+    (read,) = read_words(f"Revenue grew {said} 20% compared to last year.")
+    assert (read.value, read.comparison, read.basis) == (0.2, bound, "year over year")
