@@ -5,8 +5,9 @@
   respectively"; "grew 5% and 7% in the third and fourth quarters, respectively" gives the
   subject a growth a period. A list whose names and figures do not pair one to one gives
   nothing;
-- **"both" or "each"** after two names gives each the one figure: "Surgery and Peripheral
-  Intervention revenues are both up 8%"."""
+- **"both" or "each"** after names gives each the one figure: "Surgery and Peripheral
+  Intervention revenues are both up 8%", "Beckman Diagnostics and Leica Biosystems each grew
+  more than 30%" (parts by their names; never "Orders and revenue both grew")."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ from .patterns import (
 from .phrases import other_measure, phrase_before
 from .records import COMPANY
 from .subjects import Subject, read_subject
-from .vocabulary import PERIOD, PERIOD_WORD, REVENUE_WORDS
+from .vocabulary import PART_WORDS, PERIOD, PERIOD_WORD, REVENUE_WORDS
 
 __all__ = ["both", "respectively"]
 
@@ -112,8 +113,8 @@ _BOTH = re.compile(r"\s+(?:(?:are|were|have|has)\s+)?(?:both|each)\s*$", re.I)
 
 
 def both(text: str, figure: re.Match[str], revenue_said: bool) -> list[Found]:
-    """The first figure of a clause given to each of two revenues named together before
-    "both" or "each" and its verb; [] where the clause says no such pair."""
+    """The first figure of a clause given to each of the revenues or parts named together
+    before "both" or "each" and its verb; [] where the clause says no such list."""
     head = text[: figure.start()]
     verb = VERB_THEN.search(head)
     if verb is None or verb.end() != len(head) or verb["obj"]:
@@ -123,9 +124,11 @@ def both(text: str, figure: re.Match[str], revenue_said: bool) -> list[Found]:
         return []
     phrase = phrase_before(text, said.start())
     names = _names(phrase)
-    if len(names) != 2 or not re.search(r"\b(?:revenues?|sales)$", phrase, re.I):
-        return []  # two revenues said, never two measures of any kind
-    subjects = _subjects(names, revenue_said, False, text, False)
+    revenues = re.search(r"\b(?:revenues?|sales)$", phrase, re.I) is not None
+    if len(names) < 2 or (not revenues and any(_a_measure(n) for n in names)):
+        return []  # revenues said, or parts by their names; never measures of any kind
+    # "Beckman Diagnostics and Leica Biosystems each grew more than 30%": each a part by its name
+    subjects = _subjects(names, revenue_said and revenues, False, text, False)
     if subjects is None or any(not s.revenue or s.name == COMPANY for s in subjects):
         return []
     sign = -1 if NEGATIVE.match(verb["verb"]) else 1
@@ -144,7 +147,7 @@ def _comparison(text: str, figure: re.Match[str]) -> str:
 def _names(phrase: str) -> list[str]:
     """ "Cloud, licenses and maintenance": three names; a head the last one ends with and the
     others lack ("Hardware and software revenue", "Industrial and Medical segments") is theirs
-    too."""
+    too, where it is a common noun or a part's word (not "Leica Biosystems")."""
     items = [n.strip() for n in re.split(LIST_SEPARATOR, phrase.strip(), flags=re.I) if n.strip()]
     if len(items) < 2:
         return []
@@ -153,6 +156,7 @@ def _names(phrase: str) -> list[str]:
     head = words[-1] if len(words) > 1 else ""
     if (
         head
+        and (head.islower() or head.lower() in PART_WORDS or head.lower() in REVENUE_WORDS)
         and all(head.lower() not in n.lower().split() for n in rest)
         and not any(_a_measure(n) for n in rest)  # "Revenue and adjusted EBITDA": two measures
     ):
