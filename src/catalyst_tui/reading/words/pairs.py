@@ -5,9 +5,8 @@
   respectively"; "grew 5% and 7% in the third and fourth quarters, respectively" gives the
   subject a growth a period. A list whose names and figures do not pair one to one gives
   nothing;
-- **"both" or "each"** after names gives each the one figure: "Surgery and Peripheral
-  Intervention revenues are both up 8%", "Beckman Diagnostics and Leica Biosystems each grew
-  more than 30%" (parts by their names; never "Orders and revenue both grew")."""
+- **"both" or "each"** after two names gives each the one figure: "Surgery and Peripheral
+  Intervention revenues are both up 8%"."""
 
 from __future__ import annotations
 
@@ -113,8 +112,8 @@ _BOTH = re.compile(r"\s+(?:(?:are|were|have|has)\s+)?(?:both|each)\s*$", re.I)
 
 
 def both(text: str, figure: re.Match[str], revenue_said: bool) -> list[Found]:
-    """The first figure of a clause given to each of the revenues or parts named together
-    before "both" or "each" and its verb; [] where the clause says no such list."""
+    """The first figure of a clause given to each of two revenues named together before
+    "both" or "each" and its verb; [] where the clause says no such pair."""
     head = text[: figure.start()]
     verb = VERB_THEN.search(head)
     if verb is None or verb.end() != len(head) or verb["obj"]:
@@ -124,11 +123,9 @@ def both(text: str, figure: re.Match[str], revenue_said: bool) -> list[Found]:
         return []
     phrase = phrase_before(text, said.start())
     names = _names(phrase)
-    revenues = re.search(r"\b(?:revenues?|sales)$", phrase, re.I) is not None
-    if len(names) < 2 or (not revenues and any(_a_measure(n) for n in names)):
-        return []  # revenues said, or parts by their names; never measures of any kind
-    # "Beckman Diagnostics and Leica Biosystems each grew more than 30%": each a part by its name
-    subjects = _subjects(names, revenue_said and revenues, False, text, False)
+    if len(names) != 2 or not re.search(r"\b(?:revenues?|sales)$", phrase, re.I):
+        return []  # two revenues said, never two measures of any kind (nor two companies)
+    subjects = _subjects(names, revenue_said, False, text, False)
     if subjects is None or any(not s.revenue or s.name == COMPANY for s in subjects):
         return []
     sign = -1 if NEGATIVE.match(verb["verb"]) else 1
