@@ -142,6 +142,22 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 5 : Hardware", "growth 7 : software"],
         ),
     ],
+    "a count of starts, jobs, carloads, pulls, consumers or members is no revenue": [
+        (
+            "Our revenue grew 5% and new student starts increased 6.6%.",
+            ["growth 5 : company"],
+        ),
+        (
+            "Sales rose 4%, while Medicare Advantage membership grew 9.8%.",
+            ["growth 4 : company"],
+        ),
+        ("Revenue grew 3%, and warehousing jobs rose 12%.", ["growth 3 : company"]),
+        # a line's revenue in the same words is its own
+        (
+            "Sales rose 4%, while Medicare Advantage revenue grew 9.8%.",
+            ["growth 4 : company", "growth 9.8 : Medicare Advantage"],
+        ),
+    ],
     "a bound said loosely is the bound it is": [
         (
             "First quarter revenues were down a little less than 10% from a year ago.",
