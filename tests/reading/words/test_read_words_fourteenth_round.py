@@ -158,6 +158,39 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 4 : company", "growth 9.8 : Medicare Advantage"],
         ),
     ],
+    "guidance said improved, higher or unchanged, and guidance reinstated": [
+        (
+            "Based on the recent results, our full-year outlook is clearly improved.",
+            ["guidance raised"],
+        ),
+        (
+            "The improved outlook takes into account the year-to-date loss favorability.",
+            ["guidance raised"],
+        ),
+        (
+            "The higher outlook reflects our strong first quarter performance.",
+            ["guidance raised"],
+        ),
+        (
+            "Given the increased outlook for earnings, we are now targeting more cash.",
+            ["guidance raised"],
+        ),
+        ("Our growth reflects the lower EBITDA guidance we gave in May.", ["guidance cut"]),
+        (
+            "I'll now comment on our guidance for 2021, which is unchanged from three months ago.",
+            ["guidance reiterated"],
+        ),
+        ("We decided to reinstate guidance.", ["guidance introduced"]),
+        # guidance to be reinstated later, or not yet, is none now; someone else's outlook is
+        (
+            "We expect to reinstate annual guidance when we release full-year results.",
+            [],
+        ),
+        ("We will reinstate earnings guidance once we have sufficient visibility.", []),
+        ("We feel it's premature to reinstate full year earnings guidance.", []),
+        ("The lower outlook for demand in Europe weighs on the industry.", []),
+        ("We see a higher outlook for steel prices.", []),
+    ],
     "a bound said loosely is the bound it is": [
         (
             "First quarter revenues were down a little less than 10% from a year ago.",

@@ -65,12 +65,17 @@ _VERBS = {
     "withdrawn": r"withdr(?:aw|aws|awing|awn|ew)|suspend(?:s|ed|ing)?|pull(?:s|ed|ing)?",
     # Guidance given now for a period is guidance begun: "we are providing guidance for 2022".
     "introduced": r"initiat(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|provid(?:es|ing)|"
-    r"issu(?:es|ing)|giv(?:es|ing)|establish(?:es|ed|ing)?|reinstat(?:ed|ing)|"
+    r"issu(?:es|ing)|giv(?:es|ing)|establish(?:es|ed|ing)?|reinstat(?:e|es|ed|ing)|"
     r"(?<=able\sto\s)provide|(?<=position\sto\s)provide",
 }
 # Giving guidance begins it only for a period named: "providing guidance for the full year 2022"
 # ("while we're providing guidance, we're doing so with a wider range" begins none).
 _GIVEN = re.compile(r"(?:provid|issu|giv)", re.I)
+# Guidance reinstated later, or not yet: "we expect to reinstate annual guidance when …".
+_REINSTATE = re.compile(r"reinstate\b", re.I)
+_NOT_NOW = re.compile(
+    GIVEN_LATER.pattern + r"|\b(?:premature|too\s+early|not\s+yet|unable)\s+to\s+$", re.I
+)
 _FOR_PERIOD = re.compile(
     r"\s+for\s+(?:the\s+)?(?:first|second|third|fourth|full|fiscal|next|coming|q[1-4]|fy|"
     r"calendar|(?:19|20)\d\d|['’]?\d{2}\b|year|quarter|half)",
@@ -188,6 +193,8 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 continue  # "increased volumes and are trending toward … our guidance range"
             if _GIVEN.match(match.group()) and GIVEN_LATER.search(sentence, 0, match.start()):
                 continue  # a plan to give guidance later gives none now
+            if _REINSTATE.match(match.group()) and _NOT_NOW.search(sentence, 0, match.start()):
+                continue  # "we will reinstate guidance once …", "premature to reinstate"
             if _GIVEN.match(match.group()) and not (
                 _FOR_PERIOD.match(sentence, match.end())
                 or PERIOD_SAID.search(match["object"])

@@ -38,16 +38,21 @@ _RANGE_MOVED = re.compile(
 # improved", "our improved outlook for the year".
 _OUTLOOK_MOVED = re.compile(
     rf"\b(?:our|the\s+company['’]s)\s+(?:[\w-]+\s+){{0,3}}?(?:{_NOUN})\s+(?:for\s+(?:the\s+)?"
-    r"(?:[\w-]+\s+){0,3}?)?(?:has\s+|have\s+)?(?P<moved>improved|strengthened|worsened|"
+    # "our full-year outlook is clearly improved": said of it, with an adverb of degree
+    r"(?:[\w-]+\s+){0,3}?)?(?:(?:has|have|is|are)\s+(?:(?:clearly|now|significantly|"
+    r"meaningfully|further)\s+)?)?(?P<moved>improved|strengthened|worsened|"
     r"deteriorated|weakened)\b(?=\s*(?:[.,;:)]|$|\s(?:as|on|because|since|due|given|from|"
     r"relative|compared|again|further|significantly|meaningfully|considerably|once|and|in|"
     r"for|with|since|to)\b))"  # the verb, not an adjective: "outlook for an improved market"
-    r"|\b(?:our|the\s+company['’]s)\s+"
-    r"(?P<adjective>improved|stronger|better|weaker|lower|higher)\s+"
+    r"|\b(?:our|the\s+company['’]s|the)\s+"
+    r"(?P<adjective>improved|stronger|better|weaker|lower|higher|increased|raised|reduced|"
+    r"lowered)\s+"
     rf"(?:[\w-]+\s+){{0,2}}?(?:{_NOUN})\b",
     re.I,
 )
-_BETTER = frozenset({"improved", "strengthened", "stronger", "better", "higher"})
+_BETTER = frozenset(
+    {"improved", "strengthened", "stronger", "better", "higher", "increased", "raised"}
+)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:with|of|to|from|for|by|in|on|at)\s*$", re.I)
 # Guidance said higher or lower than it was, with no verb of the company's: "our EPS guidance is
 # up by about $2", "our margin rate guidance is 10 basis points higher", "the substantial
@@ -94,7 +99,10 @@ STANDS = re.compile(
     # a forecast "in line with our previous guidance" (read_guidance: said of the future)
     rf"|(?P<in_line>\bin\s+line\s+with\s+(?:our|the)\s+(?:previous|prior|earlier|original|"
     rf"previously\s+(?:provided|issued|given|communicated))\s+{_NOUN})\b"
-    rf"|\bremain\s+committed\s+to\s+(?:this|our|the|that)\s+(?:[\w-]+\s+){{0,2}}?{_NOUN}\b",
+    rf"|\bremain\s+committed\s+to\s+(?:this|our|the|that)\s+(?:[\w-]+\s+){{0,2}}?{_NOUN}\b"
+    # "our guidance for 2021, which is unchanged from three months ago"
+    rf"|\b(?:our|the)\s+{_NOUN}\s+(?:for\s+(?:[\w-]+\s+){{0,2}}?[\w-]+)?,?\s+which\s+"
+    r"(?:is|are|remains?)\s+unchanged\b",
     re.I,
 )
 STANDS_KEYS = (
@@ -129,6 +137,9 @@ _MOVED_KEYS = (
     "weaker",
     "lower",
     "higher",
+    "increased",
+    "raised",
+    "reduced",
 )
 
 
