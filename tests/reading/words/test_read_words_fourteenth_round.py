@@ -86,6 +86,18 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         # another measure ahead of last year stays its own
         ("Adjusted EBITDA was 17% ahead of last year.", []),
     ],
+    "a revenue 'off' a figure has fallen by it": [
+        (
+            "For the quarter, Technologies had revenue of $3.23 billion, off about 1% "
+            "sequentially.",
+            ["growth -1 ~ sequential : Technologies"],
+        ),
+        (
+            "For the full year, revenue of $8.08 billion is off 17.6% from the prior year.",
+            ["growth -17.6 yoy : company"],
+        ),
+        ("We sold off 5% of our stake in the venture.", []),
+    ],
     "a figure set against a plan or an expectation is no growth": [
         ("Revenue was 5% below plan.", []),
         ("Sales were 8% above our expectations.", []),

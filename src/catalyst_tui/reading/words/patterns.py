@@ -92,6 +92,8 @@ GROWTH_VERB = (
     r"decreases|decreasing|declined|declines|declining|rose|rising|fell|falling|jumped|"
     r"surged|soared|slipped|slid|plunged|plummeted|advanced|advancing|"
     r"climbed|improved|improving|expanded|dropped|higher|lower|ahead|behind|"
+    # "off" as a fall: "revenue of $8.08 billion is off 17.6%"; not "sold off", "paid off"
+    r"(?<!\bsold\s)(?<!\bpaid\s)(?<!\btook\s)(?<!\btaken\s)(?<!\bstarted\s)off|"
     # a growth's rate moved to a figure: "revenue growth rebounded sharply to 45%"
     r"(?:(?:ac|de)celerat(?:ed|ing)|rebounded)\s+(?:[a-z]+ly\s+)?to|"
     r"(?:an?\s+)?(?:increase|decrease|decline|growth|growth\s+rate|improvement|gain|drop|rise)"
@@ -149,7 +151,8 @@ NOUN_AFTER = re.compile(
     re.I,
 )
 NEGATIVE = re.compile(
-    r"^(?:down|decreas|declin|fell|fall|lower|less|dropp|drop|below|behind|a\s+decrease|a\s+decline|"
+    r"^(?:down|decreas|declin|fell|fall|lower|less|dropp|drop|below|behind|off|a\s+decrease|"
+    r"a\s+decline|"
     r"an?\s+drop)",
     re.I,
 )
