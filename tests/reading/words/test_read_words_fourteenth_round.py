@@ -98,6 +98,24 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("We sold off 5% of our stake in the venture.", []),
     ],
+    "a revenue that returned to growth, and a growth realized, are their subject's": [
+        ("Our revenue returned to growth, up 5% from a year ago.", ["growth 5 yoy : company"]),
+        (
+            "Wholesale returned to growth, up 1% on a currency-neutral basis.",
+            ["growth 1 : Wholesale"],
+        ),
+        (
+            "Our downhole tools business realized a 5% improvement in revenue during the third "
+            "quarter.",
+            ["growth 5 : downhole tools business"],
+        ),
+        (
+            "We realized a 25% revenue decline for the quarter.",
+            ["growth -25 : company"],
+        ),
+        # another measure returned to growth keeps its own figure
+        ("Our orders returned to growth, up 5% from a year ago.", []),
+    ],
     "a figure set against a plan or an expectation is no growth": [
         ("Revenue was 5% below plan.", []),
         ("Sales were 8% above our expectations.", []),

@@ -115,7 +115,7 @@ def _kind_of_thing(words: str) -> bool:
 # segment's, the clause's subject.
 _OBJECT_OF = re.compile(
     r"\b(?:delivered|posted|saw|generated|reported|achieved|had|showed|recorded|registered|"
-    r"experienced|produced|drove)$"
+    r"experienced|produced|drove|realized)$"
 )
 
 

@@ -17,7 +17,7 @@ _TOKEN = re.compile(r"[$\w][\w&/.'’+-]*|[,;:()&]|\.(?=\s)")
 _STOP = word_set(
     """by with while whereas but which that who where when because as since from to than at
     of for in on into within across over versus vs including led driven helped offset saw see
-    seeing delivered posted generated reported registered experienced had has have showed
+    seeing delivered posted generated reported registered experienced realized had has have showed
     finished ended achieved recorded reflecting posting representing including excluding
     delivering driving generating showing totaling bringing making leading reaching marking
     contributing expected anticipated mentioned noted said discussed planned exceeded can see
@@ -52,7 +52,7 @@ _VERBS = word_set(
     registered experienced showed finished ended dropped jumped climbed exceeded remained
     continued continues remains performed performs outperformed achieved benefited drove led
     delivers contributes accelerated decelerated rebounded demonstrated exhibited displayed
-    enjoyed equaled equalled"""
+    enjoyed equaled equalled realized"""
 )
 
 

@@ -125,6 +125,8 @@ _TRAILING = word_set(
     "and & or of the also growth rate in into for at on with by to from performance results - –"
     " through since until via across within versus over as"
 )
+# A measure or a part said to return to growth before its figure: the subject is before it.
+_RETURNED = re.compile(r"\b(?:returned|turned)\s+(?:to\s+)?(?:positive\s+)?(?:growth|positive)\b")
 _BASE_OF = re.compile(r"^(?:.*\s)?base\s+of\s+(?=(?:[\w-]+\s+){1,3}(?:revenues?|sales)\b)", re.I)
 _YEAR = re.compile(r"'?\d{2}|(?:19|20)\d{2}|fy\d{2,4}")  # "Microsoft 365" keeps its 365
 _NAMED_BEFORE = re.compile(
@@ -180,6 +182,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     phrase = re.split(r"\b(?:reaching|exiting|ending|ended|entering|totaling|totalling)\b", phrase)[
         0
     ]
+    phrase = _RETURNED.split(phrase, maxsplit=1)[0]  # "Our revenue returned to growth, up 5%"
     phrase = re.sub(r"\b[qh](?=[1-4]\b)", lambda m: m.group().upper(), phrase)  # "q3": a period
     phrase = re.sub(r"(?<=[a-z])\d+\b", "", phrase)  # a footnote's number: "volume5"
     phrase = re.sub(r"\btop\s+line\b", "top-line", phrase, flags=re.I)
