@@ -116,6 +116,14 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         # another measure returned to growth keeps its own figure
         ("Our orders returned to growth, up 5% from a year ago.", []),
     ],
+    "a share reduced to a figure is a share": [
+        (
+            "Because of the very strong US performance, our international sales reduced to "
+            "about 40% of total sales.",
+            ["share 40 ~ : international"],
+        ),
+        ("Costs reduced to 40% of sales.", []),
+    ],
     "a figure set against a plan or an expectation is no growth": [
         ("Revenue was 5% below plan.", []),
         ("Sales were 8% above our expectations.", []),

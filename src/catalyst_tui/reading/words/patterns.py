@@ -208,6 +208,7 @@ SHARE_VERB = any_word(
     comprises? comprising made_up makes?_up amounted_to amounting_to was were is are at
     increased_to grew_to rose_to reached reaching totaled contribut(?:ed|es|e|ing) generated
     accelerated_to expanded_to climbed_to improved_to declined_to decreased_to fell_to dropped_to
+    reduced_to shrank_to
     generates generating exceed(?:s|ed|ing)? surpass(?:es|ed|ing)? top(?:s|ped)?""",
     end=r"\b(?:[^%]{0,40}?\bor\b)?[^%]{0,25}$",
 )
