@@ -124,6 +124,47 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("Costs reduced to 40% of sales.", []),
     ],
+    "a short name a call gives a line or a measure stands for it": [
+        (
+            "Contract Sales and Medical Solutions, or CSMS, fourth-quarter revenue of $196 "
+            "million grew 3.7% reported. Full-year CSMS revenue was $784 million, representing "
+            "5.8% growth.",
+            [
+                "growth 3.7 : Contract Sales and Medical Solutions (CSMS)",
+                "growth 5.8 : Contract Sales and Medical Solutions (CSMS)",
+            ],
+        ),
+        (
+            "Retail Branding and Information Solutions (RBIS) is our largest segment. RBIS "
+            "sales were up 12%.",
+            ["growth 12 : Retail Branding and Information Solutions (RBIS)"],
+        ),
+        # a short name of a measure that is no revenue is none; letters that are no initials
+        # name nothing
+        ("Adjusted net income for the quarter, or ANI, increased 22% to $294 million.", []),
+        (
+            "We sell paint or PPG coatings. PPG revenue grew 4%.",
+            ["growth 4 : PPG"],
+        ),
+    ],
+    "the company named by its investor relations officer, or by its quarter's results": [
+        (
+            "I'm Susie Lisa, senior vice president of investor relations for Northwind Health. "
+            "For the full year 2021, Northwind Health grew adjusted revenue by 8.8%.",
+            ["growth 8.8 : company"],
+        ),
+        (
+            "I will begin with an overview of Contoso's third quarter performance. Contoso "
+            "delivered third quarter sales growth of 9%.",
+            ["growth 9 : company"],
+        ),
+        # a part's own president names the part, not the company
+        (
+            "With me is Jane Doe, president of Pursuit. Pursuit revenue was $13.5 million, up "
+            "$2.9 million or 26.8%.",
+            ["growth 26.8 : Pursuit"],
+        ),
+    ],
     "a figure set against a plan or an expectation is no growth": [
         ("Revenue was 5% below plan.", []),
         ("Sales were 8% above our expectations.", []),

@@ -224,3 +224,17 @@ def test_a_share_of_a_part_is_kept_with_its_whole_and_judges_no_share_of_revenue
     assert as_said(stated) == "25% of segment revenue"
     assert newest_stated([stated]) is None
     assert newest_stated([stated, StatedKpi(whole, day, "document", "call", "", 2)]) is not None
+
+
+def test_a_line_given_a_short_name_is_read_under_either_name():
+    text = (
+        "Enterprise Computing Solutions, or ECS, revenue was $480 million. "
+        "ECS revenue grew 1.8% year-over-year. "
+        "Adjusted net income for the quarter, or ANI, increased 22% to $294 million."
+    )
+    # the long name and the short one each find the line; the short name of a measure that is
+    # no revenue ("adjusted net income") gives nothing
+    for name in ("ECS", "Enterprise Computing Solutions"):
+        assert read(text, name, "ANI") == [
+            ("growth", name, pytest.approx(0.018), None, "", "year over year")
+        ]

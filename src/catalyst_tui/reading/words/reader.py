@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 
 from ..wordlists import one_of, word_set
+from .aliases import aliases, measured
 from .facts import document_facts
 from .records import COMPANY, Stated
 from .sentences import sentence_spans
@@ -49,6 +50,17 @@ _OFFICER = re.compile(
     r"ceo|cfo|coo|president|vice\s++president|treasurer|head\s++of\s++investor\s++relations)\b"
 )
 _OPENING = 4000  # where a call introduces who speaks for the company
+# The company named by an officer's title before it, or by its quarter's results: "senior vice
+# president of investor relations for CVS Health", "an overview of Baxter's third quarter
+# performance" (not a part's own president: "president of GES").
+_OFFICER_OF = re.compile(
+    r"\b(?:chairman|chairwoman|chief\s++(?:executive|financial)\s++officer|ceo|cfo|"
+    r"investor\s++relations)"
+    r"\s++(?:of|for|at)\s++(?P<name>[A-Z][\w&-]*+(?:[ ]++[A-Z][\w&-]*+){0,3}+)"
+    r"|(?<![\w&.-])(?P<owner>[A-Z][\w&-]*+(?:[ ]++[A-Z][\w&-]*+){0,3}+)['’]s\s++"
+    r"(?:first|second|third|fourth|full[- ]year|fiscal\s++\w+)(?:[- ]quarter)?\s++"
+    r"(?:\w+\s++)?(?:results|performance)\b"
+)
 _BULLETS = frozenset("•●▪◦‣·-*–")
 #: How many bullets a heading stands over at most: a figure further down is nobody's known.
 _BULLETS_UNDER = 60
@@ -78,6 +90,7 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
     for cached in (clause_subject, phrase_before, read_subject):
         cached.cache_clear()  # a sentence's phrases are read once within it, not across texts
     customers, parts = document_facts(text, spans)
+    short = aliases(text)
     quarter = document_quarter(text)
     latest = latest_base((text[s:e] for s, e in spans if e - s <= LONGEST), quarter)
     years = named_years(text[s:e] for s, e in spans if e - s <= LONGEST)
@@ -85,6 +98,9 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
     if any(f"({exchange}" in text for exchange in _EXCHANGES):  # a listing written out
         company = {m["name"].casefold() for m in _LISTED.finditer(text)}
     company |= {m["name"].casefold() for m in _OFFICER.finditer(text, 0, _OPENING)}
+    company |= {
+        (m["name"] or m["owner"]).casefold() for m in _OFFICER_OF.finditer(text, 0, _OPENING)
+    }
     named = frozenset(company)
     found: list[Stated] = []
     for start, end in spans:
@@ -108,6 +124,11 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
         )
         for stated in read:
             stated = stated._replace(sentence=sentence)
+            if stated.subject in short:  # "CSMS revenue grew 4%": "Contract Sales and … (CSMS)"
+                if measured(short[stated.subject]):
+                    continue  # "ANI increased 22%", ANI "adjusted net income": no revenue
+                long = f"{short[stated.subject]} ({stated.subject})"
+                stated = stated._replace(subject=long)
             if stated.subject.casefold() in company or _itself(text, stated.subject):
                 stated = stated._replace(subject=COMPANY)  # "NVIDIA (NASDAQ: NVDA) reported"
             if stated.subject == COMPANY and _heading(text, start):

@@ -133,11 +133,18 @@ def _kpi(stated: Stated, subject: str, *, forward: bool) -> Kpi:
     )
 
 
+# A line's name with its short name after it, as the reader of words gives it (aliases.py).
+_SHORT_NAME = re.compile(r"(?P<long>.+?) \((?P<short>[A-Z][A-Z&]{1,7})\)")
+
+
 def named(phrase: str, subjects: Sequence[str]) -> str | None:
     """Which of `subjects` a figure's subject phrase is: the one it begins with (the longest
     where several do), a name written with a capital met with one, and not one of a list; the
     company's own revenue for `revenue`."""
     best: str | None = None
+    # a line named with its short name too ("Enterprise Computing Solutions (ECS)"): either
+    short = _SHORT_NAME.fullmatch(phrase)
+    phrases = (short["long"], short["short"]) if short else (phrase,)
     for subject in subjects:
         name = subject.strip()
         if not name:
@@ -146,8 +153,20 @@ def named(phrase: str, subjects: Sequence[str]) -> str | None:
             if name.casefold() in COMPANY_NAMES:
                 return subject
             continue
-        match = re.match(rf"(?:the\s+|our\s+)?({re.escape(name)})\b(?P<rest>.*)", phrase, re.I)
-        if match is None or re.match(r"\s*(?:,|and\b|or\b|&)", match["rest"]):
+        match = next(
+            (
+                m
+                for said in phrases
+                if (
+                    m := re.match(
+                        rf"(?:the\s+|our\s+)?({re.escape(name)})\b(?P<rest>.*)", said, re.I
+                    )
+                )
+                and not re.match(r"\s*(?:,|and\b|or\b|&)", m["rest"])
+            ),
+            None,
+        )
+        if match is None:
             continue
         if name[0].isupper() and not match.group(1)[0].isupper():
             continue  # "Services" is not "cloud services"
