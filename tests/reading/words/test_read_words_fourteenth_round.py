@@ -231,6 +231,7 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 4 : company"],
         ),
         ("Revenue grew 3%, and warehousing jobs rose 12%.", ["growth 3 : company"]),
+        ("Liquid steel tonnage, or LST, increased roughly 25% versus the prior year.", []),
         # a line's revenue in the same words is its own
         (
             "Sales rose 4%, while Medicare Advantage revenue grew 9.8%.",
@@ -260,6 +261,13 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["guidance reiterated"],
         ),
         ("We decided to reinstate guidance.", ["guidance introduced"]),
+        (
+            "So revenue guidance at the midpoint now, $2.795 billion, that's up $30 million "
+            "from August.",
+            ["guidance raised"],
+        ),
+        ("Our EPS guidance is now $3.10, down $0.20 from May.", ["guidance cut"]),
+        ("Revenue was $2.7 billion, up $30 million from August.", []),
         # guidance to be reinstated later, or not yet, is none now; someone else's outlook is
         (
             "We expect to reinstate annual guidance when we release full-year results.",

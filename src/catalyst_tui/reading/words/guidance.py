@@ -115,6 +115,9 @@ _VERB_OBJECT = {
     )
     for direction, verbs in _VERBS.items()
 }
+_MONTH = one_of(
+    "January February March April May June July August September October November December"
+)
 # A word of the other direction between a figure's change and the prior view: the nearer decides.
 _OPPOSITE = {
     "raised": re.compile(r"\b(?:lower|below|down|reduction|decrease|less)\b", re.I),
@@ -130,7 +133,11 @@ _AGAINST_PRIOR = {
         r"|\bup\s+from\s+(?:our|the)\s+(?:prior|previous|earlier)\s+[$€£]\d"
         # said of the future only (read_guidance): "to approach 20%, ahead of our initial
         # expectations"
-        rf"|\bahead\s+of\s+(?:our|the)\s+(?:prior|previous|earlier|initial|original)\s+{_NOUN}",
+        rf"|\bahead\s+of\s+(?:our|the)\s+(?:prior|previous|earlier|initial|original)\s+{_NOUN}"
+        # an amount up from the month the guidance was given: "revenue guidance at the
+        # midpoint now, $2.795 billion, that's up $30 million from August"
+        rf"|\b{_NOUN}\b(?:[^.;]|(?<=\d)\.(?=\d)){{0,60}}?\bup\s+[$€£][\d.,]+\s*(?:million|billion|cents)?\s+"
+        rf"from\s+{_MONTH}\b",
         re.I,
     ),
     "cut": re.compile(
@@ -140,7 +147,9 @@ _AGAINST_PRIOR = {
         rf"(?:revenue\s+)?{_NOUN}|{PRIOR_NOUN})"
         rf"|\b{_NOUN}\b[^.;]{{0,60}}?\bwas\s+down\s+\$"
         rf"|\bbelow\s+(?:our|the)\s+(?:prior|previous|earlier)\s+{_NOUN}"
-        r"|\bdown\s+from\s+(?:our|the)\s+(?:prior|previous|earlier)\s+[$€£]\d",
+        r"|\bdown\s+from\s+(?:our|the)\s+(?:prior|previous|earlier)\s+[$€£]\d"
+        rf"|\b{_NOUN}\b(?:[^.;]|(?<=\d)\.(?=\d)){{0,60}}?\bdown\s+[$€£][\d.,]+\s*(?:million|billion|cents)?\s+"
+        rf"from\s+{_MONTH}\b",
         re.I,
     ),
 }
