@@ -120,18 +120,22 @@ def worst(size: int, repeats: int) -> None:
 
 def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
     """The later rounds' patterns that read a run of words or amounts (the tenth's to the
-    thirteenth's), each with the input that would make it try again at every character of a
+    fourteenth's), each with the input that would make it try again at every character of a
     run, were it not bounded."""
     from catalyst_tui.reading.words import (
+        aliases,
         attribution,
         base_growth,
         facts,
         follows,
         frames,
+        guidance,
         marks,
         no_move,
         pairs,
         part_revenue,
+        quarters,
+        reader,
         said_against,
         trims,
         vocabulary,
@@ -181,6 +185,20 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("our guidance 1.1" * n)[:n],
         ),
         "a base a year before": (vocabulary.YEARLY, lambda n: ("compared to quarter 1 " * n)[:n]),
+        "a figure set against a plan": (
+            follows._AGAINST_PLAN,
+            lambda n: (" above" + " our" * n)[:n],
+        ),
+        "a short name after a long one": (aliases._SAID, lambda n: ("Ab " * n)[:n]),
+        "the company named by its officer": (
+            reader._OFFICER_OF,
+            lambda n: ("investor relations for " + "Ab Cd " * n)[:n],
+        ),
+        "guidance up from a month": (
+            guidance._AGAINST_PRIOR["raised"],
+            lambda n: ("guidance 1.1 up " * n)[:n],
+        ),
+        "a quarter said with its year": (quarters._SAID_QUARTER, lambda n: ("2020 " * n)[:n]),
     }
 
 

@@ -21,6 +21,9 @@ _SAID = re.compile(
     r"(?<![\w&'’-])(?P<name>[A-Z][\w&'’-]*+(?:[ ]++[A-Za-z&][\w&'’-]*+){0,7}+),?[ ]++"
     r"(?:or[ ]++(?:the[ ]++)?|\()(?P<short>[A-Z][A-Z&]{1,7}+)(?![\w&'’-])"
 )
+# A short name said after "or" or in parentheses: where a long name may end before it.
+_SHORT = re.compile(r"[ ](?:or[ ]++(?:the[ ]++)?|\()[A-Z][A-Z&]{1,7}+(?![\w&'’-])")
+_LONGEST = 160  # characters of a long name of eight words, and its comma
 _PASSED = frozenset({"and", "of", "the", "for", "&", "in", "on"})
 _MOST = 8  # letters of a short name
 
@@ -30,7 +33,14 @@ def aliases(text: str) -> dict[str, str]:
     if " or " not in text and "(" not in text:
         return {}
     found: dict[str, str] = {}
-    for match in _SAID.finditer(text):
+    for anchor in _SHORT.finditer(text):  # where a short name stands: few places in a call
+        begin = max(0, anchor.start() - _LONGEST)
+        match = next(
+            (m for m in _SAID.finditer(text, begin, anchor.end()) if m.end() == anchor.end()),
+            None,
+        )
+        if match is None:
+            continue
         short = match["short"]
         long = _initialled(match["name"].split(), short.replace("&", ""))
         if long and short not in found:
