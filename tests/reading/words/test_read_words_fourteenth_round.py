@@ -232,6 +232,12 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("Revenue grew 3%, and warehousing jobs rose 12%.", ["growth 3 : company"]),
         ("Liquid steel tonnage, or LST, increased roughly 25% versus the prior year.", []),
+        # a measure's word inside a capitalised name is the name's
+        (
+            "Business Professionals and Consumers Group subscription revenue was $1.60 "
+            "billion, which represents 15 percent year-over-year growth.",
+            ["growth 15 yoy : Business Professionals and Consumers Group subscription"],
+        ),
         # a line's revenue in the same words is its own
         (
             "Sales rose 4%, while Medicare Advantage revenue grew 9.8%.",

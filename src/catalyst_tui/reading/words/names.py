@@ -105,7 +105,8 @@ def no_noun_phrase(subject: str) -> bool:
 # Measure words that name a business where a name is capitalised ("Capital Markets", "Wealth
 # & Investment Management", "Customer Communications"): part of the name, no measure.
 _IN_NAMES = word_set(
-    "capital investment investments customer customers client clients cash content"
+    "capital investment investments customer customers client clients cash content consumer"
+    " consumers membership"
 )
 
 
