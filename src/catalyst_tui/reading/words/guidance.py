@@ -118,6 +118,10 @@ _VERB_OBJECT = {
 _MONTH = one_of(
     "January February March April May June July August September October November December"
 )
+# Guidance named, then an amount it moved by from the month it was given: "revenue guidance at
+# the midpoint now, $2.795 billion, that's up $30 million from August".
+_NOUN_BEFORE = rf"\b{_NOUN}\b(?:[^.;]|(?<=\d)\.(?=\d)){{0,60}}?\b"
+_FROM_MONTH = rf"\s+[$€£][\d.,]+\s*(?:million|billion|cents)?\s+from\s+{_MONTH}\b"
 # A word of the other direction between a figure's change and the prior view: the nearer decides.
 _OPPOSITE = {
     "raised": re.compile(r"\b(?:lower|below|down|reduction|decrease|less)\b", re.I),
@@ -134,10 +138,8 @@ _AGAINST_PRIOR = {
         # said of the future only (read_guidance): "to approach 20%, ahead of our initial
         # expectations"
         rf"|\bahead\s+of\s+(?:our|the)\s+(?:prior|previous|earlier|initial|original)\s+{_NOUN}"
-        # an amount up from the month the guidance was given: "revenue guidance at the
-        # midpoint now, $2.795 billion, that's up $30 million from August"
-        rf"|\b{_NOUN}\b(?:[^.;]|(?<=\d)\.(?=\d)){{0,60}}?\bup\s+[$€£][\d.,]+\s*(?:million|billion|cents)?\s+"
-        rf"from\s+{_MONTH}\b",
+        # an amount up from the month the guidance was given (_FROM_MONTH)
+        rf"|{_NOUN_BEFORE}up{_FROM_MONTH}",
         re.I,
     ),
     "cut": re.compile(
@@ -148,8 +150,7 @@ _AGAINST_PRIOR = {
         rf"|\b{_NOUN}\b[^.;]{{0,60}}?\bwas\s+down\s+\$"
         rf"|\bbelow\s+(?:our|the)\s+(?:prior|previous|earlier)\s+{_NOUN}"
         r"|\bdown\s+from\s+(?:our|the)\s+(?:prior|previous|earlier)\s+[$€£]\d"
-        rf"|\b{_NOUN}\b(?:[^.;]|(?<=\d)\.(?=\d)){{0,60}}?\bdown\s+[$€£][\d.,]+\s*(?:million|billion|cents)?\s+"
-        rf"from\s+{_MONTH}\b",
+        rf"|{_NOUN_BEFORE}down{_FROM_MONTH}",
         re.I,
     ),
 }

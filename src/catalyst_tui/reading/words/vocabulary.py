@@ -171,7 +171,8 @@ YEARLY = re.compile(
     # a year before is a base after a word of comparison; "grew 70% last year", "a 22% increase
     # in the year-ago quarter" say when, not against what
     r"(?:than|from|versus|vs\.?|over|on|to|compared\s+(?:to|with)|against|relative\s+to|"
-    r"above|below|ahead\s+of|behind|in\s+comparison\s+(?:to|with))\s+(?:[$€£][\d.,]+\s*(?:million|billion)?\s+"
+    r"above|below|ahead\s+of|behind|in\s+comparison\s+(?:to|with))\s+"
+    r"(?:[$€£][\d.,]+\s*(?:million|billion)?\s+"
     # "up from $6.1 billion on 20,248 homes closed in the prior year": an amount on a count
     r"(?:on\s+[\d,.]+\s+(?:[\w-]+\s+){1,2})?(?:in|for|during)\s+)?"
     # "over the second quarter of the prior year": a quarter of the year before

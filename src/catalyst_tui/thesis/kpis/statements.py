@@ -133,6 +133,14 @@ def _kpi(stated: Stated, subject: str, *, forward: bool) -> Kpi:
     )
 
 
+def _begins(phrase: str, name: str) -> re.Match[str] | None:
+    """Where `phrase` begins with `name`, and not as one of a list ("Cloud and Services")."""
+    match = re.match(rf"(?:the\s+|our\s+)?({re.escape(name)})\b(?P<rest>.*)", phrase, re.I)
+    if match is None or re.match(r"\s*(?:,|and\b|or\b|&)", match["rest"]):
+        return None
+    return match
+
+
 # A line's name with its short name after it, as the reader of words gives it (aliases.py).
 _SHORT_NAME = re.compile(r"(?P<long>.+?) \((?P<short>[A-Z][A-Z&]{1,7})\)")
 
@@ -153,19 +161,7 @@ def named(phrase: str, subjects: Sequence[str]) -> str | None:
             if name.casefold() in COMPANY_NAMES:
                 return subject
             continue
-        match = next(
-            (
-                m
-                for said in phrases
-                if (
-                    m := re.match(
-                        rf"(?:the\s+|our\s+)?({re.escape(name)})\b(?P<rest>.*)", said, re.I
-                    )
-                )
-                and not re.match(r"\s*(?:,|and\b|or\b|&)", m["rest"])
-            ),
-            None,
-        )
+        match = next((m for said in phrases if (m := _begins(said, name))), None)
         if match is None:
             continue
         if name[0].isupper() and not match.group(1)[0].isupper():
