@@ -235,6 +235,12 @@ def test_a_line_given_a_short_name_is_read_under_either_name():
     # the long name and the short one each find the line; the short name of a measure that is
     # no revenue ("adjusted net income") gives nothing
     for name in ("ECS", "Enterprise Computing Solutions"):
-        assert read(text, name, "ANI") == [
-            ("growth", name, pytest.approx(0.018), None, "", "year over year")
-        ]
+        ((kind, subject, value, high, comparison, basis),) = read(text, name, "ANI")
+        assert (kind, subject, high, comparison, basis) == (
+            "growth",
+            name,
+            None,
+            "",
+            "year over year",
+        )
+        assert value == pytest.approx(0.018)
