@@ -284,6 +284,20 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("The lower outlook for demand in Europe weighs on the industry.", []),
         ("We see a higher outlook for steel prices.", []),
     ],
+    "a growth said of each of what was named before is theirs": [
+        (
+            "Molding Solutions generated very strong orders in medical end markets, both "
+            "year-over-year and sequentially, each with well over 50% growth.",
+            [],
+        ),
+        (
+            "We saw a record 38 billion views and 1.4 billion hours consumed, both representing "
+            "a 10% increase year-over-year and an 11% increase in revenue.",
+            ["growth 11 : company"],
+        ),
+        # measures that each grew, revenue among them, keep revenue's figure
+        ("Revenue, EBITDA and cash flow were all up 20%.", ["growth 20 : company"]),
+    ],
     "a bound said loosely is the bound it is": [
         (
             "First quarter revenues were down a little less than 10% from a year ago.",

@@ -151,18 +151,27 @@ _NOT_ITS_MEASURE = word_set(
 )
 
 
+# A growth said of each of what was named before: "each with over 50% growth".
+_EACH_WITH = re.compile(r"\b(?:each|both|all)\s+with\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
 def measure_before(sentence: str, clause: Clause, at: int) -> bool:
     """Whether the nearest measure word before the figure in its clause is no revenue."""
     begin = max(clause.start + frame_of(sentence[clause.start : clause.end])[1], at - REACH)
+    if _EACH_WITH.search(sentence, max(begin, at - 40), at):
+        begin = clause.start  # "strong orders in medical end markets, …, each with over 50%
+        # growth": what "each" counts is named before, however far
     said = last_match(NOT_REVENUE, sentence[begin:at])
     if said is not None and not REVENUE_SAID.search(sentence, begin + said.end(), at):
         return True  # "new business growth ... with Executive Search up 29%": of new business
+    after = ""  # the word after the one read, going back
     for _, word in reversed(tokens(sentence[begin:at])):
         low = word.lower()
         if low in REVENUE_WORDS or low in ("top-line", "topline"):
             return False
-        if low in ("all", "each", "both"):
+        if low in ("all", "each", "both") and (finite_verb(after) or after in ("up", "down")):
             return False  # "revenue, EBITDA and cash flow all grew": each of them
+        after = low
         if other_measure(low) and low not in _NOT_ITS_MEASURE:
             return True
     return False
