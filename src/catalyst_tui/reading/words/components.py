@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from .patterns import FIGURE, last_match
 from .phrases import finite_verb
-from .vocabulary import REACH
+from .vocabulary import MONTH, REACH
 
 if TYPE_CHECKING:
     from .clauses import Clause
@@ -77,8 +77,9 @@ def _from_word(sentence: str, at: int) -> bool:
 # A month's figure: "improved from down 15% in July to down 11% in September" (a month named
 # right after it; "the June quarter" is a quarter's).
 _IN_A_MONTH = re.compile(
-    r"\s+(?:[a-z-]+\s+){0,2}?in\s+(?:the\s+month\s+of\s+)?(?-i:January|February|March|April|May|"
-    r"June|July|August|September|October|November|December)\b(?!\s+(?:quarter|year|period|half))",
+    r"\s+(?:[a-z-]+\s+){0,2}?in\s+(?:the\s+month\s+of\s+)?(?-i:"
+    + MONTH
+    + r")\b(?!\s+(?:quarter|year|period|half))",
     re.I,
 )
 

@@ -31,7 +31,7 @@ from .prior import against_prior_range, against_prior_words, from_to
 from .records import Stated
 from .said_against import PRIOR_NOUN, PRIOR_WORD, STANDS, STANDS_KEYS, moved_against_itself
 from .said_otherwise import said_otherwise
-from .vocabulary import FORWARD
+from .vocabulary import FORWARD, MONTH
 
 _NOUN = GUIDANCE_NOUN
 # "that" before another determiner opens a clause: "reiterate that our target is likely to
@@ -115,13 +115,10 @@ _VERB_OBJECT = {
     )
     for direction, verbs in _VERBS.items()
 }
-_MONTH = one_of(
-    "January February March April May June July August September October November December"
-)
 # Guidance named, then an amount it moved by from the month it was given: "revenue guidance at
 # the midpoint now, $2.795 billion, that's up $30 million from August".
 _NOUN_BEFORE = rf"\b{_NOUN}\b(?:[^.;]|(?<=\d)\.(?=\d)){{0,60}}?\b"
-_FROM_MONTH = rf"\s+[$€£][\d.,]+\s*(?:million|billion|cents)?\s+from\s+{_MONTH}\b"
+_FROM_MONTH = rf"\s+[$€£][\d.,]+\s*(?:million|billion|cents)?\s+from\s+{MONTH}\b"
 # A word of the other direction between a figure's change and the prior view: the nearer decides.
 _OPPOSITE = {
     "raised": re.compile(r"\b(?:lower|below|down|reduction|decrease|less)\b", re.I),

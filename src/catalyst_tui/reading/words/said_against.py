@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from .patterns import GUIDANCE_NOUN as _NOUN
+from .vocabulary import MONTH
 
 __all__ = ["PRIOR_NOUN", "PRIOR_WORD", "STANDS", "STANDS_KEYS", "moved_against_itself"]
 
@@ -19,8 +20,7 @@ __all__ = ["PRIOR_NOUN", "PRIOR_WORD", "STANDS", "STANDS_KEYS", "moved_against_i
 PRIOR_NOUN = (
     rf"(?:(?:(?:our|the)\s+)?(?:prior|previous|last|earlier|previously\s+"
     rf"(?:provided|issued|given|communicated))\s+(?:(?:fiscal|full)\s+year\s+|\d{{4}}\s+|"
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)\s+)?"
+    rf"{MONTH}\s+)?"
     rf"{_NOUN}|(?:our|the)\s+{_NOUN}\s+we\s+(?:provided|gave|issued|shared|set))"
 )
 # A range said moved from another range: "$5.35 to $5.40, up from $5.25 to $5.35" (results are

@@ -130,15 +130,17 @@ GENERIC_WORDS = word_set(
 PRONOUNS = frozenset({"we", "i", "us", "our"})
 ANAPHORS = frozenset({"it", "they", "them", "this", "that", "these", "those", "which", "both"})
 
-_MONTH = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+#: A month's name (capitalised: a pattern that ignores case meets any; one that keeps it, as
+#: components.py's, meets a name and not the verb "may").
+MONTH = one_of(
+    "January February March April May June July August September October November December"
 )
 PERIOD = re.compile(
     r"\b(?:q[1-4]|h[12]|fy\s?'?\d{2,4}|(?:fiscal\s+)?(?:year\s+)?'?\d{2}\b|(?:19|20)\d\d|"
     r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last|prior|current|next|same)[- ]"
     r"(?:quarter|half|nine months|six months)|quarter|quarters|quarterly|year|years|annual|"
     r"full[- ]year|fiscal|month|months|half|nine|period|ytd|year[- ]to[- ]date|today|"
-    r"this|that|" + _MONTH + r")\b",
+    r"this|that|" + MONTH + r")\b",
     re.I,
 )
 PERIOD_WORD = word_set(
