@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from ..wordlists import one_of, word_set
 from .aliases import aliases, measured
 from .facts import document_facts
-from .records import COMPANY, Stated
+from .records import COMPANY, Stated, with_short_name
 from .sentences import sentence_spans
 from .turns import company_sentences
 from .vocabulary import LONGEST, boilerplate
@@ -127,7 +127,7 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
             if stated.subject in short:  # "CSMS revenue grew 4%": "Contract Sales and … (CSMS)"
                 if measured(short[stated.subject]):
                     continue  # "ANI increased 22%", ANI "adjusted net income": no revenue
-                long = f"{short[stated.subject]} ({stated.subject})"
+                long = with_short_name(short[stated.subject], stated.subject)
                 stated = stated._replace(subject=long)
             if stated.subject.casefold() in company or _itself(text, stated.subject):
                 stated = stated._replace(subject=COMPANY)  # "NVIDIA (NASDAQ: NVDA) reported"

@@ -3,6 +3,7 @@ states, with the subject its clause names and the sentence's offsets in the text
 
 from __future__ import annotations
 
+import re
 from typing import Literal, NamedTuple
 
 StatedKind = Literal["share", "growth", "guidance"]
@@ -10,6 +11,24 @@ StatedKind = Literal["share", "growth", "guidance"]
 #: The subject of the company's own revenue ("Revenue grew 9%", "we grew revenue 12%"): a
 #: condition names it as `growth(revenue)`.
 COMPANY = "revenue"
+
+
+def with_short_name(long: str, short: str) -> str:
+    """A line's subject named both ways, as a call gives it: "Contract Sales and Medical
+    Solutions (CSMS)" (aliases.py)."""
+    return f"{long} ({short})"
+
+
+_WITH_SHORT_NAME = re.compile(r"(?P<long>.+?) \((?P<short>[A-Z][A-Z&]{1,7})\)")
+
+
+def names_of(subject: str) -> tuple[str, ...]:
+    """The names a subject is given by: its long and its short name where it has both, else
+    itself."""
+    said = _WITH_SHORT_NAME.fullmatch(subject)
+    return (said["long"], said["short"]) if said else (subject,)
+
+
 #: The directions of guidance, in the order a `guidance` condition's words give them.
 DIRECTIONS = ("raised", "cut", "reiterated", "introduced", "withdrawn")
 

@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from ...reading.words import COMPANY, DIRECTIONS, Stated
+from ...reading.words.records import names_of
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -141,18 +142,12 @@ def _begins(phrase: str, name: str) -> re.Match[str] | None:
     return match
 
 
-# A line's name with its short name after it, as the reader of words gives it (aliases.py).
-_SHORT_NAME = re.compile(r"(?P<long>.+?) \((?P<short>[A-Z][A-Z&]{1,7})\)")
-
-
 def named(phrase: str, subjects: Sequence[str]) -> str | None:
     """Which of `subjects` a figure's subject phrase is: the one it begins with (the longest
     where several do), a name written with a capital met with one, and not one of a list; the
     company's own revenue for `revenue`."""
     best: str | None = None
-    # a line named with its short name too ("Enterprise Computing Solutions (ECS)"): either
-    short = _SHORT_NAME.fullmatch(phrase)
-    phrases = (short["long"], short["short"]) if short else (phrase,)
+    phrases = names_of(phrase)  # "Enterprise Computing Solutions (ECS)": either name
     for subject in subjects:
         name = subject.strip()
         if not name:
