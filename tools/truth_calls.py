@@ -33,6 +33,7 @@ line."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import re
 import sys
@@ -207,7 +208,7 @@ def score_files(docs: Path, truth_file: Path, part: str = "all", name: str = "")
         text = (docs / doc).read_text(encoding="utf-8")
         starts = [0] + [m.end() for m in re.finditer("\n", text)]
         read_on: dict[int, list[Stated]] = defaultdict(list)
-        for stated in read_words(text):
+        for stated in read_words(text, day=call_day(doc)):
             line = _line_of(starts, stated.start)
             read_on[line].append(stated)
         for (d, line), entries in by_line.items():
@@ -215,6 +216,20 @@ def score_files(docs: Path, truth_file: Path, part: str = "all", name: str = "")
                 continue
             _score_line(result, doc, line, entries, read_on.get(line, []))
     return result
+
+
+_CALL = re.compile(r"_q(?P<q>[1-4])_(?P<y>20\d\d)\.txt$")
+
+
+def call_day(doc: str) -> dt.date | None:
+    """The day a call named TICKER_qN_YYYY was held, as near as its name says: a month after
+    its quarter's end (the name's year is the company's fiscal year, its quarter the fiscal
+    quarter: a call's own words name the same years)."""
+    said = _CALL.search(doc)
+    if said is None:
+        return None
+    year, quarter = int(said["y"]), int(said["q"])
+    return dt.date(year, 3 * quarter, 28) + dt.timedelta(days=33)
 
 
 def _line_of(starts: list[int], offset: int) -> int:

@@ -59,7 +59,7 @@ def read_kpis_of(store: Store, now: dt.datetime) -> int:
         found: list[tuple[int, Kpi]] = []
         for document in documents:
             text = store.evidence.text(document.id)
-            found.extend((document.id, kpi) for kpi in read_kpis(text, subjects))
+            found.extend((document.id, kpi) for kpi in read_kpis(text, subjects, day=document.day))
         last = documents[-1].id if documents else 0
         added += store.kpis.record(symbol, subjects, found, max(last, 0 if again else through), now)
     return added

@@ -9,6 +9,7 @@ read or left out."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -1824,11 +1825,11 @@ def _is(read: Stated, expected: str) -> bool:
     return bool(mine) and (mine <= theirs or theirs <= mine)
 
 
-def _check(text: str, expected: list[str]) -> None:
+def _check(text: str, expected: list[str], day: dt.date | None = None) -> None:
     alternatives = [float(v) for e in expected if e.startswith("alt ") for v in e.split()[1:]]
     wanted = [e for e in expected if not e.startswith("alt ")]
     unmatched = list(wanted)
-    for read in read_words(text):
+    for read in read_words(text, day=day):
         hit = next((e for e in unmatched if _is(read, e)), None)
         if hit is not None:
             unmatched.remove(hit)

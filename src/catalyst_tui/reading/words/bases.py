@@ -12,6 +12,7 @@ speaker calls pre-pandemic."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -282,6 +283,21 @@ def latest_base(sentences: Iterable[str], quarter: int = 0) -> float:
                 if 0 < year < NOW:  # two-year basis": 2019 two years back, 2020 the year before
                     latest = max(latest, year + 1)
     return latest
+
+
+def day_base(text: str, day: dt.date | None) -> float:
+    """The year before the period a document of `day` reports (a call or a release comes
+    weeks after its quarter: 2021-02-10's is 2020's fourth), the latest base of its figures
+    at least; 0 where the day is unknown, or where the text names neither that year nor a later
+    one (a document added long after its day: "versus 2019" is then read by its own words)."""
+    if day is None:
+        return 0
+    year = (day - dt.timedelta(days=_REPORTED_AFTER)).year - 1
+    named = (int(m["c"] + m["y"]) for m in _BASE_YEAR.finditer(text) if m["c"])
+    return year if any(n >= year for n in named) else 0
+
+
+_REPORTED_AFTER = 60  # days: a quarter's figures are told within about two months of its end
 
 
 # A figure said over two years: "on a two-year basis", "a two-year stack", "two years ago".

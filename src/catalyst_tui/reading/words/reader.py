@@ -3,6 +3,7 @@ facts it gathers from the whole document first."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 
@@ -71,13 +72,16 @@ _GENERIC_HEADINGS = word_set(
 )
 
 
-def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tuple[Stated, ...]:
+def read_words(
+    text: str, spans: Iterable[tuple[int, int]] | None = None, *, day: dt.date | None = None
+) -> tuple[Stated, ...]:
     """Every share, growth and guidance direction `text` states, in the order of its
-    sentences (`spans`, the sentences' offsets, when the caller has them)."""
+    sentences (`spans`, the sentences' offsets, when the caller has them; `day`, the day the
+    document is of, where known: a year two before its period's is no year-over-year base)."""
     # The reader's modules (their regular expressions: tens of milliseconds) load with the
     # first text read; every command imports the records (the metric catalogue's guidance
     # words), not the reader (reading/words/__init__.py).
-    from .bases import latest_base, named_years
+    from .bases import day_base, latest_base, named_years
     from .clauses import clause_subject
     from .figures import read_figures
     from .guidance import read_guidance
@@ -93,6 +97,7 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
     short = aliases(text)
     quarter = document_quarter(text)
     latest = latest_base((text[s:e] for s, e in spans if e - s <= LONGEST), quarter)
+    latest = max(latest, day_base(text, day))
     years = named_years(text[s:e] for s, e in spans if e - s <= LONGEST)
     company: set[str] = set()
     if any(f"({exchange}" in text for exchange in _EXCHANGES):  # a listing written out

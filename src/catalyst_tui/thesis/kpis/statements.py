@@ -94,15 +94,18 @@ def _percent(fraction: float, *, signed: bool = False) -> str:
     return f"+{number}%" if signed and fraction > 0 else f"{number}%"
 
 
-def read_kpis(text: str, subjects: Sequence[str] = ()) -> tuple[Kpi, ...]:
+def read_kpis(
+    text: str, subjects: Sequence[str] = (), *, day: dt.date | None = None
+) -> tuple[Kpi, ...]:
     """Every KPI stated in `text`: the share and growth of each name in `subjects` (a product
     or a line, the subject of the figure's phrase, any case; `revenue` the company's own), and
-    each direction of the guidance, in the order their sentences come."""
+    each direction of the guidance, in the order their sentences come (`day`: the day the
+    document is of, where known; reading.words.read_words)."""
     from ...reading.words.reader import read_words  # its patterns: with the first text read
 
     found: list[Kpi] = []
     shared: set[tuple[int, str]] = set()  # (sentence, name) with a share read
-    for stated in read_words(text):
+    for stated in read_words(text, day=day):
         if stated.kind == "guidance":
             if not _COST.search(stated.metric):  # a cut of capex or costs is no cut of guidance
                 found.append(_kpi(stated, "", forward=False))

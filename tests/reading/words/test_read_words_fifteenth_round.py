@@ -1,0 +1,59 @@
+"""The fifteenth round's rules. Made-up sentences (a document where the rule reads the whole
+call), each beside what it states as test_read_words_classes.py writes it ([] where nothing
+may be read), with a counterexample the rule must leave as it was."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.reading.words.test_read_words_classes import _check
+
+# A call of the third quarter of 2021 (held in November), which names 2020 once, in its outlook.
+_NOVEMBER_2021 = dt.date(2021, 11, 23)
+_OUTLOOK_2021 = "We expect revenue growth of more than 35% versus fiscal 2020. "
+
+DAYS: list[tuple[str, dt.date | None, list[str]]] = [
+    # two years before the year the call reports: no year-over-year basis
+    (
+        "This quarter, digital sales increased 20% over the third quarter of 2019. "
+        + _OUTLOOK_2021,
+        _NOVEMBER_2021,
+        ["growth 20 : digital", "growth 35 > yoy : company"],
+    ),
+    (
+        "Net sales decreased 1% in the quarter compared to the same period in fiscal 2019. "
+        + _OUTLOOK_2021,
+        _NOVEMBER_2021,
+        ["growth -1 : company", "growth 35 > yoy : company"],
+    ),
+    # the day unknown: the call's own words decide, and 2019 is its latest base
+    (
+        "This quarter, digital sales increased 20% over the third quarter of 2019. "
+        + _OUTLOOK_2021,
+        None,
+        ["growth 20 yoy : digital", "growth 35 > yoy : company"],
+    ),
+    # a call in February reports the year before: 2019 is the year before 2020's quarter
+    (
+        "Fourth-quarter revenue was up 8% compared to 2019. Revenue for 2020 was up 5%.",
+        dt.date(2021, 2, 10),
+        ["growth 8 yoy : company", "growth 5 : company"],
+    ),
+    # a call added long after its day names neither the year before its day's nor a later one
+    (
+        "Fourth-quarter revenue was up 8% compared to the fourth quarter of 2019.",
+        dt.date(2026, 11, 27),
+        ["growth 8 yoy : company"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "expected"), [pytest.param(*case, id=case[0][:60]) for case in DAYS]
+)
+def test_a_year_two_before_the_documents_is_no_year_over_year_base(
+    text: str, day: dt.date | None, expected: list[str]
+) -> None:
+    _check(text, expected, day)
