@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from tests.reading.words.test_read_words_classes import _check
+from tests.reading.words.test_read_words_classes import _check, by_rule
 
 # A call of the third quarter of 2021 (held in November), which names 2020 once, in its outlook.
 _NOVEMBER_2021 = dt.date(2021, 11, 23)
@@ -57,3 +57,46 @@ def test_a_year_two_before_the_documents_is_no_year_over_year_base(
     text: str, day: dt.date | None, expected: list[str]
 ) -> None:
     _check(text, expected, day)
+
+
+RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "the whole's growth said roundly, then exactly, is one figure": [
+        (
+            "Our revenues for the full year were $2.4 billion, an increase of 12%. "
+            "For the full year 2021, revenues of $2.4 billion was an increase of 12.2% over "
+            "full year 2020.",
+            ["growth 12 : company", "growth 12.2 yoy : company"],
+        ),
+        (
+            "For fiscal '21, our net sales were approximately $943 million, down about 2% from "
+            "the prior year. For the full year fiscal '21, revenues declined 2.4% versus the "
+            "prior year.",
+            ["growth -2 ~ yoy : company", "growth -2.4 yoy : company"],
+        ),
+        # a figure the whole's does not round to is a part's, named before
+        (
+            "For the full year, our total revenue grew 5% over the prior year. Turning to "
+            "Materials. For the full year, revenue increased 26% over the prior year.",
+            ["growth 5 yoy : company"],
+        ),
+    ],
+    "a growth's sign said by the noun after its figure, or by a word before it": [
+        ("The organic growth came in at 21% decline.", ["growth -21 : company"]),
+        ("Organic growth was a 5% decline.", ["growth -5 : company"]),
+        ("For the quarter, organic growth was negative 20%.", ["growth -20 : company"]),
+        ("Revenue growth came in at negative 20%.", ["growth -20 : company"]),
+        ("Organic growth for the second quarter was a positive 24.4%.", ["growth 24.4 : company"]),
+        # a verb of a rise keeps its sign
+        ("Sales grew 3% less than the market.", ["growth 3 : company"]),
+        # a sign is no name
+        (
+            "Net sales declined 18% versus 2019, and a negative 10% two-year comp.",
+            ["growth -18 : company"],
+        ),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), by_rule(RULES))
+def test_a_fifteenth_round_rule(text: str, expected: list[str]) -> None:
+    _check(text, expected)

@@ -14,7 +14,9 @@ __all__ = ["REVENUE_ACTED_ON", "acted_on"]
 
 # Words between a verb and its figure that name what it acted on: no revenue, no part.
 _GAP_WORDS = re.compile(r"[a-z][\w&/-]*", re.I)
-_GAP_FUNCTION = word_set("by at of for in on during to or than an a the and over")
+_GAP_FUNCTION = word_set(
+    "by at of for in on during to or than an a the and over negative positive minus plus"
+)
 
 
 def acted_on(gap: str | None) -> bool:

@@ -173,10 +173,17 @@ def read_figures(
             ):
                 continue  # the sentence leaves more than one reading of whose it is
             previous = subject
+            value = figure.value
+            if (
+                figure.kind == "growth"
+                and value > 0
+                and _SAID_NEGATIVE.search(sentence, max(0, at - 12), at)
+            ):
+                value = -value  # "organic growth was negative 20%", "a minus 3% in Europe"
             yield Stated(
                 figure.kind,  # type: ignore[arg-type]
                 subject.name,
-                figure.value / 100,
+                value / 100,
                 None if figure.high is None else figure.high / 100,
                 figure.comparison,
                 figure.basis or (scope.of(at) if figure.kind == "growth" else ""),
@@ -188,6 +195,10 @@ def read_figures(
                 end,
                 figure.of,
             )
+
+
+# A figure's sign said before it in words.
+_SAID_NEGATIVE = re.compile(r"\b(?:negative|minus)\s*+$", re.I)
 
 
 # Measures other than revenue that grow: a growth of no measure named in a sentence that

@@ -61,6 +61,7 @@ _NOT_A_NAME = re.compile(
     r"leading|totaling|totalling|driving|accounting|comprising|contributing|offsetting|"
     r"resulting|following|compared|driven|led|offset)\b|"
     r"\b(?:of|to|by|from|in|for|at|on|with|which|that|than|as)$|"
+    r"\b(?:negative|positive|minus|plus)$|"  # a sign, no name: "and a negative 10% comp"
     # a period, no part: "grew 25%, the second consecutive quarter in excess of 20%"
     r"\b(?:quarter|year|month|week|period)s?$",
     re.I,

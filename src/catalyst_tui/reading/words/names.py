@@ -37,7 +37,7 @@ _OPENERS = (
     | word_set(
         """further despite given to as for inclusive exclusive compared versus while when in on at
     of by with from through within across between during because due after before since until
-    although though taken plus minus"""
+    although though taken plus minus negative positive"""
     )
     | DISCOURSE
 )
@@ -60,7 +60,8 @@ _DESCRIBES = word_set(
 # change, a sign ("the plus 7.3% organic growth").
 _NO_PART_ALONE = word_set(
     """still also even again top flat global overall total comparison contrast lap addition
-    line increase decrease decline growth improvement change plus minus modest slight small
+    line increase decrease decline growth improvement change plus minus negative positive modest
+    slight small
     marginal consistent stable steady past prior previous current operating another absolute
     substantial combination these they greater double-digit dollars q quarter-to-date offset team
     recovery there but remaining"""

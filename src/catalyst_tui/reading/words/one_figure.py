@@ -182,6 +182,8 @@ def read_one(
     if verb is not None and verb["seen"]:
         word = word.split()[-1]  # "saw revenue decline 13%": the change is the last word's
     negative = bool(NEGATIVE.match(word)) or bool(re.match(r"\s*below\b", after, re.I))
+    if noun is not None and NEGATIVE.match(noun["noun"]) and not _RISEN.match(word):
+        negative = True  # "organic growth came in at a 21% decline": the noun says its sign
     if re.match(r"(?:up|down)\s+from", word):
         return None  # "up from 29% a year ago": the figure is the base
     if verb is not None:
@@ -255,6 +257,12 @@ def read_one(
     if subject.other:
         subject = revenue_of_part(text, before, after, governor, noun, subject) or subject
     return Found("growth", -value if negative else value, comparison, subject, "", match.start())
+
+
+# A verb that says a rise: a noun after its figure ("grew 3% less than the market") is no sign.
+_RISEN = re.compile(
+    r"(?:up\b|gr[eo]w(?!th)|increas|ros|ris|gain|improv|jump|climb|expand|accelerat)", re.I
+)
 
 
 def _other_owner(owner: str) -> bool:

@@ -122,6 +122,7 @@ VERB_THEN = re.compile(
     r"\b"
     + GROWTH_VERB
     + r"(?P<gap>(?:\s+(?:by|at|only|just|also|again|still|overall|an?|very|impressive|strong|"
+    r"negative|minus|positive|plus|"
     r"solid|robust|"
     r"healthy|record|"
     r"organically|sequentially|"

@@ -32,10 +32,22 @@ def one_whole(found: Iterable[Stated]) -> list[Stated]:
         key = (stated.basis, _period(stated), _measure(stated))
         if _whole(stated):
             first.setdefault(key, stated.value or 0.0)
-        elif key in first and abs((stated.value or 0.0) - first[key]) > 1e-9:
+        elif key in first and not _agree(stated.value or 0.0, first[key]):
             continue  # "Revenue increased 26%" after the company's total 5%: a part's
         kept.append(stated)
     return kept
+
+
+def _agree(one: float, other: float) -> bool:
+    """Whether two growths are the same figure, one said more roundly than the other ("an
+    increase of 12%", then "an increase of 12.2%"; "down about 2%", then "declined 2.4%")."""
+    a, b = sorted((round(one * 100, 4), round(other * 100, 4)), key=_decimals)
+    return abs(b - a) <= 0.5 * 10 ** -_decimals(a) + 1e-9
+
+
+def _decimals(percent: float) -> int:
+    """How many decimals a percentage is said with: 12 none, 12.2 one, 12.25 two."""
+    return len(f"{percent:.4f}".rstrip("0").partition(".")[2])
 
 
 _PERIODS = (
