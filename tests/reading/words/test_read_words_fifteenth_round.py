@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 
+from catalyst_tui.reading.words import read_words
 from tests.reading.words.test_read_words_classes import _check, by_rule
 
 # A call of the third quarter of 2021 (held in November), which names 2020 once, in its outlook.
@@ -94,9 +95,48 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth -18 : company"],
         ),
     ],
+    "a line the call gives a share of revenue, or a line within one, is a part": [
+        (
+            "Commercial aerospace continues to represent approximately 40% of total revenue. "
+            "Commercial aerospace was 31% less year-over-year.",
+            ["share 40 ~ : Commercial aerospace", "growth -31 yoy : Commercial aerospace"],
+        ),
+        (
+            "Second quarter revenue was 5% less, driven by commercial aerospace, which "
+            "continues to represent approximately 40% of total revenue. Commercial aerospace "
+            "was 42% less.",
+            ["growth -5 : company", "growth -42 : Commercial aerospace"],
+        ),
+        (
+            "Companion animal revenue grew 12%. Companion animal diagnostics grew 16% in the "
+            "quarter.",
+            ["growth 12 : Companion animal", "growth 16 : Companion animal diagnostics"],
+        ),
+        # no share said, no revenue of the line said: nobody's known line
+        ("Commercial aerospace was 31% less year-over-year.", []),
+        # a count within a line is no line
+        ("Cable revenue grew 8%. Total cable connections grew 10%.", ["growth 8 : Cable"]),
+    ],
+    "the whole's growth said after a part's, joined by 'and', is the whole's": [
+        (
+            "We saw growth of 15% in Europe and total revenue growth of 9%.",
+            ["growth 15 : Europe", "growth 9 : company"],
+        ),
+        # a frame's total stays the frame's
+        ("In Europe, total sales growth was 9%.", ["growth 9 : Europe"]),
+    ],
 }
 
 
 @pytest.mark.parametrize(("text", "expected"), by_rule(RULES))
 def test_a_fifteenth_round_rule(text: str, expected: list[str]) -> None:
     _check(text, expected)
+
+
+def test_an_expectation_that_is_a_forecast() -> None:
+    [said] = read_words(
+        "Our expectation is growth of approximately 15% in commercial aerospace revenue."
+    )
+    assert said.forward
+    [done] = read_words("Commercial aerospace revenue grew 15%, ahead of our expectations.")
+    assert not done.forward

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 
 from ..wordlists import word_set
+from .phrases import finite_verb, other_measure
 from .vocabulary import LONGEST
 
 _CUSTOMER_WORD = re.compile(r"\b(?:customers?|clients?)\b")
@@ -37,14 +38,27 @@ _NOT_NAMES = word_set(
     """i we our the it this that they these those he she you and or but so as in on at for of
     new some other many several both all each its their his her my your"""
 )
-_PART_WORD = re.compile(r"\b(?:revenues?|sales|represented|accounted\s+for|comprised)\b")
+_PART_WORD = re.compile(
+    r"\b(?:revenues?|sales|represent(?:s|ed)?|accounts?\s+for|accounted\s+for|"
+    r"comprised|comprises|makes\s+up|make\s+up)\b"
+)
 # The words _PART_WORD finds one of, as they stand in it.
-_PART_WORDS = ("revenue", "sales", "represented", "accounted", "comprised")
-_SHARE_VERBS = frozenset({"represented", "accounted for", "comprised"})
+_PART_WORDS = ("revenue", "sales", "represent", "account", "compris", "make")
+_SHARE_VERBS = word_set(
+    """represented represents represent accounted~for accounts~for account~for comprised
+    comprises makes~up make~up"""
+)
+# Words between a part and the verb of its share: "Commercial aerospace continues to
+# represent", "…, which typically represents".
+_BEFORE_VERB = re.compile(
+    r"(?:,?\s*\b(?:which|that)\b)?(?:\s+(?:still|now|also|typically|generally|historically|"
+    r"currently|today|alone))*(?:\s+(?:continues|continued|continue)\s+to)?\s*$",
+    re.I,
+)
 _SHARE_NEXT = re.compile(r"\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+)?\d")
 _WORD = re.compile(r"[A-Za-z][\w&/-]*")
 _NOT_PARTS = word_set(
-    "total net our the its of and in for company consolidated organic core quarter year"
+    "total net our the its of and in for company consolidated organic core quarter year by"
 )
 
 
@@ -137,15 +151,36 @@ def _name(words: str) -> str:
 
 
 def _part(sentence: str, anchor: re.Match[str]) -> str:
-    if anchor.group() in _SHARE_VERBS and not _SHARE_NEXT.match(sentence, anchor.end()):
+    verb = " ".join(anchor.group().split()).replace(" ", "~")
+    if verb in _SHARE_VERBS and not _SHARE_NEXT.match(sentence, anchor.end()):
         return ""  # "X represented about 47% of …": X is a part; "represented" alone is not
     before = sentence[max(0, anchor.start() - 60) : anchor.start()]
+    if verb in _SHARE_VERBS:
+        before = before[: _BEFORE_VERB.search(before).start()]  # type: ignore[union-attr]
     words = [w for w in before.split()[-3:] if _WORD.fullmatch(w)]
     while words and words[0].casefold() in _NOT_PARTS:
         words.pop(0)
     if words and not any(w.casefold() in _NOT_PARTS for w in words):
         return " ".join(words).casefold()
     return ""
+
+
+def known_part(name: str, parts: frozenset[str]) -> bool:
+    """Whether `name` is a part the document speaks of with revenue, or a line within one
+    ("companion animal diagnostics" where "companion animal revenue" was said)."""
+    folded = name.casefold()
+    if folded in parts:
+        return True
+    within, _, last = folded.rpartition(" ")
+    return (
+        within in parts
+        and _WORD.fullmatch(last) is not None
+        and not (other_measure(last) or finite_verb(last) or last in _VERB_LIKE)
+    )  # "cable connections", "Base business offset": a count, a verb: no line
+
+
+# Words a line's name does not end with: a verb's form the word lists do not hold, a count.
+_VERB_LIKE = word_set("offset offsets driven led including excluding connections")
 
 
 def named_customer(name: str, customers: frozenset[str]) -> bool:

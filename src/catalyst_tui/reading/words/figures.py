@@ -25,7 +25,7 @@ from collections.abc import Iterator
 
 from .bases import Against, frame_words, growth_basis, list_basis
 from .clauses import Clause, clause_subject, clauses
-from .facts import named_customer
+from .facts import known_part, named_customer
 from .frames import part_beside
 from .gates import qualified_measure, refusal
 from .lists import Found, headed
@@ -146,7 +146,7 @@ def read_figures(
                 and subject.name.casefold() not in company
             ):
                 continue  # "Total VF revenue": the company's or a part's total, unsaid which
-            if not subject.revenue and subject.name.casefold() not in parts:
+            if not subject.revenue and not known_part(subject.name, parts):
                 continue
             if named_customer(subject.name, customers) or marks.customers_in(figure.local):
                 continue

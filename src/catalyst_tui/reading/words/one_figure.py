@@ -256,9 +256,17 @@ def read_one(
             subject = measured  # "For Merchant, revenue growth rebounded to 45%": Merchant's
     if subject.other:
         subject = revenue_of_part(text, before, after, governor, noun, subject) or subject
+    if growth_noun and _WHOLE_BEFORE.search(before, tail(before, 50), verb.start()):
+        subject = Subject(COMPANY, True, False, False)  # "…, and total revenue growth of 9%"
     return Found("growth", -value if negative else value, comparison, subject, "", match.start())
 
 
+# The whole's revenue said just before its growth: "… and total revenue growth of 9%".
+_WHOLE_BEFORE = re.compile(
+    r"\band\s+(?:total|consolidated|overall|company|companywide|company-wide)\s+(?:net\s+)?"
+    r"(?:revenues?|sales)\s+$",
+    re.I,
+)
 # A verb that says a rise: a noun after its figure ("grew 3% less than the market") is no sign.
 _RISEN = re.compile(
     r"(?:up\b|gr[eo]w(?!th)|increas|ros|ris|gain|improv|jump|climb|expand|accelerat)", re.I
