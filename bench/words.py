@@ -120,18 +120,20 @@ def worst(size: int, repeats: int) -> None:
 
 def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
     """The later rounds' patterns that read a run of words or amounts (the tenth's to the
-    fourteenth's), each with the input that would make it try again at every character of a
+    fifteenth's), each with the input that would make it try again at every character of a
     run, were it not bounded."""
     from catalyst_tui.reading.words import (
         aliases,
         attribution,
         base_growth,
         facts,
+        figures,
         follows,
         frames,
         guidance,
         marks,
         no_move,
+        one_figure,
         pairs,
         part_revenue,
         quarters,
@@ -199,6 +201,20 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("guidance 1.1 up " * n)[:n],
         ),
         "a quarter said with its year": (quarters._SAID_QUARTER, lambda n: ("2020 " * n)[:n]),
+        "a range beside the prior guidance's": (
+            said_against._FROM_PRIOR,
+            lambda n: ("1% to 1% " * n)[:n],
+        ),
+        "guidance said to stand past an aside": (
+            said_against.STANDS,
+            lambda n: ("our guidance, excluding a" * n)[:n],
+        ),
+        "a result said before guidance": (guidance._WAS, lambda n: ("was 1 " * n)[:n]),
+        "a sign said before a figure": (figures._SAID_NEGATIVE, lambda n: ("negative " * n)[:n]),
+        "the whole's revenue after a part's": (
+            one_figure._WHOLE_BEFORE,
+            lambda n: ("and total revenue " * n)[:n],
+        ),
     }
 
 

@@ -125,6 +125,58 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         # a frame's total stays the frame's
         ("In Europe, total sales growth was 9%.", ["growth 9 : Europe"]),
     ],
+    "guidance said against the prior guidance, or standing, in more words": [
+        (
+            "We expect enterprise revenue to grow 13% to 14% from prior guidance of 6.5% to 9%.",
+            ["guidance raised : company"],
+        ),
+        (
+            "We now expect full year 2021 earnings per share to be $3.50 to $3.80 compared to "
+            "prior guidance of $2.90 to $3.30.",
+            ["guidance raised : company"],
+        ),
+        # a result set against the prior guidance moves nothing
+        ("Revenue was $900 million, versus our prior guidance of $950 million.", []),
+        (
+            "Our Q4 cash flow from operations was $129 million, above our previous guidance, "
+            "largely driven by stronger demand recovery than anticipated.",
+            [],
+        ),
+        (
+            "As a midpoint, this implies an over 17% margin, also in excess of our previous "
+            "expectations.",
+            ["guidance raised : company"],
+        ),
+        (
+            "And we now expect the adjusted operating margin to be 25.4% in 2022 as 20 basis "
+            "points higher than what we assumed in our prior guidance.",
+            ["guidance raised : company"],
+        ),
+        (
+            "On interest expense, we now expect the full-year charge to be $1.06 billion, "
+            "reduced from prior guidance.",
+            ["guidance cut : company"],
+        ),
+        (
+            "Our full year earnings and cash flow guidance has improved.",
+            ["guidance raised : company"],
+        ),
+        (
+            "Our full-year diluted earnings per share guidance, excluding amortization remains "
+            "unchanged at a range of $3.12 to $3.32 per share.",
+            ["guidance reiterated : company"],
+        ),
+        (
+            "Our expectations for maintenance and cemetery development capital spending in 2021 "
+            "remain unchanged at $235 million to $255 million.",
+            ["guidance reiterated : company"],
+        ),
+        (
+            "We are confident in our ability to deliver results within these upwardly revised "
+            "guidance ranges for the full year.",
+            ["guidance raised : company"],
+        ),
+    ],
 }
 
 

@@ -50,10 +50,9 @@ _SHARE_VERBS = word_set(
 )
 # Words between a part and the verb of its share: "Commercial aerospace continues to
 # represent", "…, which typically represents".
-_BEFORE_VERB = re.compile(
-    r"(?:,?\s*\b(?:which|that)\b)?(?:\s+(?:still|now|also|typically|generally|historically|"
-    r"currently|today|alone))*(?:\s+(?:continues|continued|continue)\s+to)?\s*$",
-    re.I,
+_BEFORE_VERB = word_set(
+    "which that still now also typically generally historically currently today alone continues "
+    "continued continue to"
 )
 _SHARE_NEXT = re.compile(r"\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+)?\d")
 _WORD = re.compile(r"[A-Za-z][\w&/-]*")
@@ -156,7 +155,10 @@ def _part(sentence: str, anchor: re.Match[str]) -> str:
         return ""  # "X represented about 47% of …": X is a part; "represented" alone is not
     before = sentence[max(0, anchor.start() - 60) : anchor.start()]
     if verb in _SHARE_VERBS:
-        before = before[: _BEFORE_VERB.search(before).start()]  # type: ignore[union-attr]
+        words = before.split()
+        while words and words[-1].strip(",").casefold() in _BEFORE_VERB:
+            words.pop()
+        before = " ".join(words).rstrip(",")
     words = [w for w in before.split()[-3:] if _WORD.fullmatch(w)]
     while words and words[0].casefold() in _NOT_PARTS:
         words.pop(0)

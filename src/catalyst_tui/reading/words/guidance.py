@@ -49,6 +49,7 @@ _METRIC = (
 )
 _VERBS = {
     "raised": r"rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|"
+    r"upward(?:ly)?\s+revis(?:e|es|ed|ing)|"
     # a forecast made better, said of ours: "improving our sales outlook for the year"; a
     # long-term outlook is a view of a business over years, no guidance for a period
     r"(?:improv|upgrad)(?:e|es|ed|ing)(?=\s+(?:our|those|these)\s+"
@@ -56,6 +57,7 @@ _VERBS = {
     r"(?:outlook|guidance|expectations|forecast)\b)|"
     r"(?:tak(?:e|es|ing|en)|took|bring(?:s|ing)?|brought|mov(?:e|es|ed|ing))\s+up",
     "cut": r"reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|cut(?:s|ting)?|trim(?:s|med|ming)?|"
+    r"downward(?:ly)?\s+revis(?:e|es|ed|ing)|"
     r"(?:tak(?:e|es|ing|en)|took|bring(?:s|ing)?|brought|ratchet(?:s|ed|ing)?|"
     r"walk(?:s|ed|ing)?|mov(?:e|es|ed|ing))\s+down",
     "reiterated": r"(?:re)?affirm(?:s|ed|ing)?|reiterat(?:e|es|ed|ing)|maintain(?:s|ed|ing)?|"
@@ -127,20 +129,22 @@ _OPPOSITE = {
 _YEARS_AHEAD = re.compile(r"\blong(?:er)?[- ]term\b|\bmulti[- ]year\b", re.I)
 _AGAINST_PRIOR = {
     "raised": re.compile(
-        rf"\b(?:an?\s+)?(?:increase|raise|higher|above|up)\b[^.;]{{0,60}}?\b(?:from|than|over|"
-        rf"versus|compared\s+(?:to|with))\s+{PRIOR_NOUN}"
+        rf"\b(?:an?\s+)?(?:increased?|raised?|higher|above|up)\b[^.;]{{0,60}}?\b(?:from|than|over|"
+        rf"versus|compared\s+(?:to|with))\s+(?:what\s+we\s+(?:assumed|expected)\s+in\s+)?{PRIOR_NOUN}"
         rf"|\babove\s+(?:our|the)\s+(?:prior|previous|earlier)\s+{_NOUN}"
         # an amount of the prior guidance: "This is up from our previous $11.25 billion"
         r"|\bup\s+from\s+(?:our|the)\s+(?:prior|previous|earlier)\s+[$€£]\d"
         # said of the future only (read_guidance): "to approach 20%, ahead of our initial
         # expectations"
-        rf"|\bahead\s+of\s+(?:our|the)\s+(?:prior|previous|earlier|initial|original)\s+{_NOUN}"
+        rf"|\b(?:ahead|in\s+excess)\s+of\s+(?:our|the)\s+(?:prior|previous|earlier|initial|"
+        rf"original)\s+{_NOUN}"
         # an amount up from the month the guidance was given (_FROM_MONTH)
         rf"|{_NOUN_BEFORE}up{_FROM_MONTH}",
         re.I,
     ),
     "cut": re.compile(
-        rf"\b(?:an?\s+)?(?:reduction|decrease|lower|below|down|cut)\b[^.;]{{0,60}}?\b(?:from|"
+        rf"\b(?:an?\s+)?(?:reduction|decreased?|reduced|lowered|lower|below|down|cut)\b"
+        rf"[^.;]{{0,60}}?\b(?:from|"
         rf"than|to|versus|compared\s+(?:to|with))\s+"
         rf"(?:(?:our|the)\s+(?:prior|previous|last|earlier|revenue|current)?\s*"
         rf"(?:revenue\s+)?{_NOUN}|{PRIOR_NOUN})"
@@ -229,7 +233,7 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 continue  # "the sales increase was lower than our prior expectations": a result
             if _OPPOSITE[direction].search(match.group(), 1):
                 continue  # "increase by 20%, slightly lower than our prior outlook": a cut
-            ahead = match.group()[:5].lower() == "ahead"
+            ahead = match.group()[:5].lower() in ("ahead", "in ex")
             if ahead and not FORWARD.search(sentence, 0, match.start()):
                 continue  # "Sales grew 12%, ahead of our initial expectations": a result
             if _WAS.search(sentence, 0, match.start()) and not (
@@ -333,8 +337,8 @@ _VERB_KEYS = {
     "introduced": ("initiat", "introduc", "provid", "issu", "giv", "establish", "reinstat"),
 }
 _PRIOR_KEYS = {
-    "raised": ("increase", "raise", "higher", "above", "up", "ahead"),
-    "cut": ("reduction", "decrease", "lower", "below", "down", "cut"),
+    "raised": ("increase", "raise", "higher", "above", "up", "ahead", "excess"),
+    "cut": ("reduc", "decrease", "lower", "below", "down", "cut"),
 }
 _PRIOR_KEYS_ALL = ("prior", "previous", "earlier", "last", "expected", " from ")
 
@@ -352,9 +356,15 @@ _NOT_GUIDED = any_word(
 # Guidance said changed: what it is said to be is the change's, no guidance standing.
 _CHANGED = any_word("revised updated new lowered raised reduced increased")
 _RESULT_WAS = re.compile(r"\b(?:was|were|came\s+in|ended|finished)\b", re.I)
-_WAS = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?$", re.I)
+# A result said: "This was below …", "cash flow was $129 million, above our previous guidance".
+_WAS = re.compile(
+    r"\b(?:was|were)\s+(?:\w+\s+)?(?:[$€£]?\d[\d.,]*\s*(?:million|billion|%|percent)?,?\s+)?$",
+    re.I,
+)
+# A word of the future, not a result's against what was expected ("than anticipated").
 _FORWARD_WORD = re.compile(
-    r"\b(?:expect\w*|anticipat\w*|now\s+see|guidance|outlook\s+(?:is|of))\b", re.I
+    r"\b(?<!than\s)(?:expect\w*|anticipat\w*|now\s+see|guidance|outlook\s+(?:is|of))\b",
+    re.I,
 )
 
 

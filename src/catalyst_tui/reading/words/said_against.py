@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from .patterns import GUIDANCE_NOUN as _NOUN
-from .vocabulary import MONTH
+from .vocabulary import FORWARD, MONTH
 
 __all__ = ["PRIOR_NOUN", "PRIOR_WORD", "STANDS", "STANDS_KEYS", "moved_against_itself"]
 
@@ -34,10 +34,28 @@ _RANGE_MOVED = re.compile(
     rf"{_AMOUNT}\s*(?:to|-|–)\s*[$€£]?\s?\d",
     re.I,
 )
+# A figure or range said beside the prior guidance's, with no word of direction: "to grow 13% to
+# 14% from prior guidance of 6.5% to 9%"; the two are set against each other.
+_SPAN = rf"{_AMOUNT}(?:\s*(?:to|-|–)\s*{_AMOUNT})?"
+_FROM_PRIOR = re.compile(
+    rf"(?<![\d.,$€£])(?P<now>{_SPAN}),?\s+(?:from|versus|vs\.?|compared\s+(?:to|with))\s+"
+    r"(?:(?:our|the)\s+)?(?:prior|previous|earlier|initial|original)\s+(?:[\w-]+\s+)?"
+    rf"(?:{_NOUN})\s+(?:of\s+|range\s+of\s+)?(?P<prior>{_SPAN})",
+    re.I,
+)
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_UNIT = re.compile(r"%|percent|million|billion|cents", re.I)
+
+
+def _middle(span: str) -> float:
+    numbers = [float(n.replace(",", "")) for n in _NUMBER.findall(span)]
+    return sum(numbers) / len(numbers)
+
+
 # The company's own outlook said better or worse, with no verb of its own: "our outlook
 # improved", "our improved outlook for the year".
 _OUTLOOK_MOVED = re.compile(
-    rf"\b(?:our|the\s+company['’]s)\s+(?:[\w-]+\s+){{0,3}}?(?:{_NOUN})\s+(?:for\s+(?:the\s+)?"
+    rf"\b(?:our|the\s+company['’]s)\s+(?:[\w-]+\s+){{0,6}}?(?:{_NOUN})\s+(?:for\s+(?:the\s+)?"
     # "our full-year outlook is clearly improved": said of it, with an adverb of degree
     r"(?:[\w-]+\s+){0,3}?)?(?:(?:has|have|is|are)\s+(?:(?:clearly|now|significantly|"
     r"meaningfully|further)\s+)?)?(?P<moved>improved|strengthened|worsened|"
@@ -79,8 +97,9 @@ _UNCHANGED_FROM = re.compile(
 # "our guidance remains unchanged", "our tax rate estimate remains unchanged at 21% to 22%",
 # "nothing changes in our view of the year".
 STANDS = re.compile(
-    rf"\b(?:our|the|the\s+company['’]s)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_NOUN}|view|estimates?|"
-    r"expected\s+(?:[\w-]+\s+)?growth)\b(?:[^.;,]|(?<=\d)\.(?=\d)){0,60}?"
+    rf"\b(?:our|the|the\s+company['’]s)\s+(?:[\w'’-]+\s+){{0,6}}?(?:{_NOUN}|view|estimates?|"
+    r"expected\s+(?:[\w-]+\s+)?growth)\b(?:[^.;,]|(?<=\d)\.(?=\d)|,(?=\s+(?:excluding|"
+    r"including|which|as|before|after)\b)){0,90}?"
     r"(?<!\bnow\s)\b(?:stands|remains?\s+(?:unchanged|intact|the\s+same|in\s+place|at|"
     r"approximately|about|around|in\s+the\s+range)|remains?(?=\s+\$?\d)|continues?\s+to\s+be|"
     r"is\s+unchanged|are\s+unchanged|holds)\b"
@@ -149,6 +168,16 @@ def moved_against_itself(sentence: str, low: str) -> Iterator[tuple[int, int, st
     for match in _RANGE_MOVED.finditer(sentence) if " from " in low else ():
         up = match["dir"].lower() in ("up", "raised", "increased")
         yield match.start(), match.end(), "raised" if up else "cut", sentence[: match.end()]
+    for match in _FROM_PRIOR.finditer(sentence) if PRIOR_WORD.search(low) else ():
+        units = {u.lower() for u in _UNIT.findall(match["now"])}
+        if units != {u.lower() for u in _UNIT.findall(match["prior"])}:
+            continue  # "$1.1 billion, versus prior guidance of $950 million": said otherwise
+        if not FORWARD.search(sentence, 0, match.start()):
+            continue  # "Revenue was $900 million, versus our prior guidance of …": a result
+        now, prior = _middle(match["now"]), _middle(match["prior"])
+        if now != prior:
+            direction = "raised" if now > prior else "cut"
+            yield match.start(), match.end(), direction, sentence[: match.end()]
     for match in _OUTLOOK_MOVED.finditer(sentence) if any(k in low for k in _MOVED_KEYS) else ():
         word = (match["moved"] or match["adjective"]).lower()
         if match["adjective"] and _PREPOSITION_BEFORE.search(sentence, 0, match.start()):
