@@ -176,6 +176,24 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "guidance ranges for the full year.",
             ["guidance raised : company"],
         ),
+        (
+            "Guidance for capital expenditures in 2021 has been adjusted, modestly higher, as we "
+            "are experiencing similar inflation.",
+            ["guidance raised : company"],
+        ),
+        ("Our revenue guidance has been revised lower.", ["guidance cut : company"]),
+        # a growth's own figure is no move against the prior guidance ...
+        (
+            "Organic revenue is now anticipated to be up about 2% with the difference versus "
+            "our prior guide largely attributable to supply chain delays.",
+            ["growth 2 ~ : company"],
+        ),
+        # ... unless a word of a move follows it
+        (
+            "We now expect that core revenue will be up 10% for the full year, an increase from "
+            "our prior expectation of high single digits.",
+            ["guidance raised : company", "growth 10 : company"],
+        ),
     ],
 }
 

@@ -231,6 +231,9 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 continue  # "lower than our expectations": results, not guidance moved
             if _RESULT_WAS.search(match.group()) and not re.match(_NOUN, match.group(), re.I):
                 continue  # "the sales increase was lower than our prior expectations": a result
+            figure = _GROWTH_FIGURE.match(match.group())
+            if figure and not _MOVE_WORD.search(match.group(), figure.end()):
+                continue  # "now anticipated to be up about 2% with … versus our prior guide"
             if _OPPOSITE[direction].search(match.group(), 1):
                 continue  # "increase by 20%, slightly lower than our prior outlook": a cut
             ahead = match.group()[:5].lower() in ("ahead", "in ex")
@@ -355,6 +358,13 @@ _NOT_GUIDED = any_word(
 )
 # Guidance said changed: what it is said to be is the change's, no guidance standing.
 _CHANGED = any_word("revised updated new lowered raised reduced increased")
+# A growth's own figure after its word: "up about 2%" is what is forecast, no move of guidance.
+_GROWTH_FIGURE = re.compile(
+    r"(?:up|higher|increased?)\s+(?:by\s+)?(?:about\s+|approximately\s+|roughly\s+|nearly\s+)?"
+    r"\d[\d.]*\s?%",
+    re.I,
+)
+_MOVE_WORD = any_word("improvement increase raise higher above")
 _RESULT_WAS = re.compile(r"\b(?:was|were|came\s+in|ended|finished)\b", re.I)
 # A result said: "This was below …", "cash flow was $129 million, above our previous guidance".
 _WAS = re.compile(

@@ -34,6 +34,14 @@ _RANGE_MOVED = re.compile(
     rf"{_AMOUNT}\s*(?:to|-|–)\s*[$€£]?\s?\d",
     re.I,
 )
+# Guidance said adjusted in a direction: "Guidance for capital expenditures in 2021 has been
+# adjusted, modestly higher".
+_ADJUSTED = re.compile(
+    rf"\b{_NOUN}\b(?:[^.;,]|(?<=\d)\.(?=\d)){{0,60}}?\b(?:has|have)\s+been\s+"
+    r"(?:adjusted|revised|updated|moved),?\s+(?:(?:modestly|slightly|significantly|meaningfully)\s+)?"
+    r"(?P<dir>higher|upward|upwards|up|lower|downward|downwards|down)\b",
+    re.I,
+)
 # A figure or range said beside the prior guidance's, with no word of direction: "to grow 13% to
 # 14% from prior guidance of 6.5% to 9%"; the two are set against each other.
 _SPAN = rf"{_AMOUNT}(?:\s*(?:to|-|–)\s*{_AMOUNT})?"
@@ -167,6 +175,9 @@ def moved_against_itself(sentence: str, low: str) -> Iterator[tuple[int, int, st
     offsets of the words that say it, its direction, and the words its metric is named in."""
     for match in _RANGE_MOVED.finditer(sentence) if " from " in low else ():
         up = match["dir"].lower() in ("up", "raised", "increased")
+        yield match.start(), match.end(), "raised" if up else "cut", sentence[: match.end()]
+    for match in _ADJUSTED.finditer(sentence) if " been " in low else ():
+        up = match["dir"].lower().startswith(("h", "up"))
         yield match.start(), match.end(), "raised" if up else "cut", sentence[: match.end()]
     for match in _FROM_PRIOR.finditer(sentence) if PRIOR_WORD.search(low) else ():
         units = {u.lower() for u in _UNIT.findall(match["now"])}
