@@ -117,6 +117,21 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         # a count within a line is no line
         ("Cable revenue grew 8%. Total cable connections grew 10%.", ["growth 8 : Cable"]),
     ],
+    "a name said with an amount of money is a line with its revenue": [
+        (
+            "Medication delivery of $747 million increased 11% on a constant currency basis.",
+            ["growth 11 : Medication delivery"],
+        ),
+        (
+            "Other service providers were $62 million, up 3% year over year.",
+            ["growth 3 yoy : Other service providers"],
+        ),
+        # a balance, a cost or a loan's origination is no line, whatever its amount
+        ("Total assets of $5 billion increased 11%.", []),
+        ("Secondary originations of $1.2 billion were up 3%.", []),
+        # no amount: nobody's known line
+        ("Medication delivery increased 11% on a constant currency basis.", []),
+    ],
     "the whole's growth said after a part's, joined by 'and', is the whole's": [
         (
             "We saw growth of 15% in Europe and total revenue growth of 9%.",
