@@ -132,6 +132,20 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         # no amount: nobody's known line
         ("Medication delivery increased 11% on a constant currency basis.", []),
     ],
+    "a measure the call says as revenue is a line there": [
+        (
+            "Advertising revenues surged. Total advertising revenues increased more than 66% in "
+            "the quarter as digital advertising grew nearly 80%, while print advertising "
+            "increased by 48%.",
+            [
+                "growth 66 > : advertising",
+                "growth 80 ~ : digital advertising",
+                "growth 48 : print advertising",
+            ],
+        ),
+        # a call that says no advertising revenue: advertising is what is spent
+        ("Digital advertising grew nearly 80%, while print advertising increased by 48%.", []),
+    ],
     "the whole's growth said after a part's, joined by 'and', is the whole's": [
         (
             "We saw growth of 15% in Europe and total revenue growth of 9%.",

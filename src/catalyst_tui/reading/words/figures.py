@@ -28,7 +28,7 @@ from .bases import Against, frame_words, growth_basis, list_basis
 from .clauses import Clause, clause_subject, clauses
 from .facts import known_part, named_customer
 from .frames import part_beside
-from .gates import qualified_measure, refusal
+from .gates import qualified_measure, refusal, said_as_revenue
 from .lists import Found, headed
 from .marks import Marks
 from .one_figure import read_one
@@ -117,6 +117,8 @@ def read_figures(
             ):  # revenue named before the figure or in its own words ("9% revenue growth")
                 continue  # "We achieved 11% growth and a 1.1 book-to-bill": of orders, maybe
             subject = figure.subject
+            if subject.other and said_as_revenue(subject.name, parts):
+                subject = subject._replace(other=False, revenue=True)  # "advertising revenues"
             if subject.other:
                 continue  # a measure that is not revenue, or a part named before the sentence
             if subject.anaphor or not subject.name:

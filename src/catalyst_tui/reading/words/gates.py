@@ -37,7 +37,16 @@ from .phrases import finite_verb, other_measure, tokens
 from .records import COMPANY
 from .vocabulary import NOT_REVENUE, PART_WORDS, REACH, REVENUE_TYPES
 
-__all__ = ["qualified_measure", "refusal"]
+__all__ = ["qualified_measure", "refusal", "said_as_revenue"]
+
+
+def said_as_revenue(subject: str, parts: frozenset[str]) -> frozenset[str]:
+    """The subject's last word where that is a measure its document says as revenue ("print
+    advertising" where "advertising revenues" were said): no other measure of its own."""
+    words = subject.casefold().split()
+    if words and words[-1] in parts and other_measure(words[-1]):
+        return frozenset(words[-1:])
+    return frozenset()
 
 
 def refusal(
@@ -98,7 +107,7 @@ def refusal(
         and not paired  # "Revenue and EBITDA grew 17.5% and 23%, respectively": each its own
         and not WHOLE_AFTER.match(sentence, end, end + REACH)
         and not _IN_REVENUE_AFTER.match(sentence, end, end + REACH)  # "a 12% increase in revenue"
-        and measure_before(sentence, clause, at)
+        and measure_before(sentence, clause, at, said_as_revenue(subject, parts))
     ):
         return "another measure before it"
     if kind == "growth" and subject != COMPANY and _no_measure(said, subject, parts):

@@ -155,8 +155,11 @@ _NOT_ITS_MEASURE = word_set(
 _EACH_WITH = re.compile(r"\b(?:each|both|all)\s+with\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
-def measure_before(sentence: str, clause: Clause, at: int) -> bool:
-    """Whether the nearest measure word before the figure in its clause is no revenue."""
+def measure_before(
+    sentence: str, clause: Clause, at: int, revenue_here: frozenset[str] = frozenset()
+) -> bool:
+    """Whether the nearest measure word before the figure in its clause is no revenue
+    (`revenue_here`: measure words its document says as revenue, "advertising revenues")."""
     begin = max(clause.start + frame_of(sentence[clause.start : clause.end])[1], at - REACH)
     if _EACH_WITH.search(sentence, max(begin, at - 40), at):
         begin = clause.start  # "strong orders in medical end markets, …, each with over 50%
@@ -167,7 +170,7 @@ def measure_before(sentence: str, clause: Clause, at: int) -> bool:
     after = ""  # the word after the one read, going back
     for _, word in reversed(tokens(sentence[begin:at])):
         low = word.lower()
-        if low in REVENUE_WORDS or low in ("top-line", "topline"):
+        if low in REVENUE_WORDS or low in ("top-line", "topline") or low in revenue_here:
             return False
         if low in ("all", "each", "both") and (finite_verb(after) or after in ("up", "down")):
             return False  # "revenue, EBITDA and cash flow all grew": each of them
