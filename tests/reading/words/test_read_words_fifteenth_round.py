@@ -89,6 +89,8 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Organic growth for the second quarter was a positive 24.4%.", ["growth 24.4 : company"]),
         # a verb of a rise keeps its sign
         ("Sales grew 3% less than the market.", ["growth 3 : company"]),
+        # a measure's qualifier is no name
+        ("Normalized revenues were up 3.5%.", ["growth 3.5 : company"]),
         # a sign is no name
         (
             "Net sales declined 18% versus 2019, and a negative 10% two-year comp.",

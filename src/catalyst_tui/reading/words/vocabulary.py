@@ -125,7 +125,7 @@ GENERIC_WORDS = word_set(
     adjusted company company's companys whole combined basis comparable comp same-store
     like-for-like underlying operational operationally globally worldwide acquisitions
     acquisition divestitures divestiture commodities commodity fx global countries companywide
-    company-wide enterprisewide enterprise-wide aggregate"""
+    company-wide enterprisewide enterprise-wide aggregate normalized"""
 )
 PRONOUNS = frozenset({"we", "i", "us", "our"})
 ANAPHORS = frozenset({"it", "they", "them", "this", "that", "these", "those", "which", "both"})

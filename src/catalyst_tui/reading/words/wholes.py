@@ -78,7 +78,7 @@ _PERIODS = (
 _MEASURE = any_word(
     """organic(?:ally)? core constant~currency currency~neutral f/?x~neutral
     local~currenc(?:y|ies) excluding ex~ non-gaap adjusted as~adjusted comparable
-    operational(?:ly)? underlying pro_forma nominal(?:ly)? in_total days~adjusted""",
+    operational(?:ly)? underlying pro_forma nominal(?:ly)? in_total days~adjusted normalized""",
     name="m",
     end="",
 )
