@@ -211,6 +211,10 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         ),
         "a result said before guidance": (guidance._WAS, lambda n: ("was 1 " * n)[:n]),
         "a sign said before a figure": (figures._SAID_NEGATIVE, lambda n: ("negative " * n)[:n]),
+        "a growth after its share's aside": (
+            one_figure._SHARE_THEN_VERB,
+            lambda n: ("% of our the " * n)[:n],
+        ),
         "the whole's revenue after a part's": (
             one_figure._WHOLE_BEFORE,
             lambda n: ("and total revenue " * n)[:n],

@@ -134,6 +134,29 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         # no amount: nobody's known line
         ("Medication delivery increased 11% on a constant currency basis.", []),
     ],
+    "a growth after a share said in an aside is of the aside's name": [
+        (
+            "Local, which accounted for 64% of revenue was down 27.6%, and national, which "
+            "accounted for 36% of revenue was down 38.2%.",
+            [
+                "share 64 : Local",
+                "growth -27.6 : Local",
+                "share 36 : national",
+                "growth -38.2 : national",
+            ],
+        ),
+        (
+            "Our OEM business, which accounts for roughly 9% of total sales increased 29.4% "
+            "year-over-year to $64.1 million in the third quarter.",
+            ["share 9 ~ : OEM business", "growth 29.4 yoy : OEM business"],
+        ),
+        # the aside's whole is no subject of the growth
+        (
+            "Digital, which accounts for approximately 30% of European revenue, declined 17% "
+            "excluding FX.",
+            ["share 30 ~ : Digital"],
+        ),
+    ],
     "a measure the call says as revenue is a line there": [
         (
             "Advertising revenues surged. Total advertising revenues increased more than 66% in "

@@ -256,6 +256,9 @@ def read_one(
             subject = measured  # "For Merchant, revenue growth rebounded to 45%": Merchant's
     if subject.other:
         subject = revenue_of_part(text, before, after, governor, noun, subject) or subject
+    if _after_its_share(text, last, match.start()):
+        subject = last.subject  # type: ignore[union-attr]  # "Local, which accounted for 64%
+        # of revenue was down 27.6%": Local's, not the revenue the aside names
     if growth_noun and _WHOLE_BEFORE.search(before, tail(before, 50), verb.start()):
         subject = Subject(COMPANY, True, False, False)  # "…, and total revenue growth of 9%"
     return Found("growth", -value if negative else value, comparison, subject, "", match.start())
@@ -333,6 +336,28 @@ _AFTER_SHARE = re.compile(
     re.I,
 )
 _WHICH = re.compile(r",\s*(?:which|that)\b", re.I)
+# A share said in an aside, then the verb of its name's growth: "(Local, which accounted for
+# 64%) of revenue was down (27.6%)", "… of European revenue, declined (17%)".
+_SHARE_THEN_VERB = re.compile(
+    r"%\s+of\s+(?:(?:our|the|its|total)\s+)*(?:[\w-]+\s+){0,2}?(?:revenues?|sales)"
+    r"(?:\s+in\s+(?:the\s+quarter|(?:19|20)\d\d))?,?\s+(?:(?:was|were|is|are)\s+)?"
+    r"(?:up|down|grew|declined|increased|decreased|rose|fell)(?:\s+by)?\s+"
+    r"(?:(?:about|approximately|nearly|roughly|over|more\s+than)\s+)?$",
+    re.I,
+)
+
+
+def _after_its_share(text: str, last: Found | None, at: int) -> bool:
+    """Whether the figure at `at` is the growth of what a share said in an aside just before
+    it is of ("X, which accounted for 64% of revenue was down 27.6%")."""
+    if last is None or last.kind != "share" or not last.subject.name:
+        return False
+    percent = text.find("%", last.position, at)
+    if percent < 0 or _SHARE_THEN_VERB.fullmatch(text, percent, at) is None:
+        return False
+    return _WHICH.search(text, max(0, last.position - 80), last.position) is not None
+
+
 # A cause said before a figure: "due to working capital related to our 25% revenue growth".
 _CAUSE = re.compile(r"\b(?:due\s+to|related\s+to|because\s+of|as\s+a\s+result\s+of)\b[^,;]*$", re.I)
 _TO_FLAT = re.compile(r"\s*to\s+flat\b", re.I)
