@@ -236,6 +236,29 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["guidance raised : company"],
         ),
         ("Our revenue guidance has been revised lower.", ["guidance cut : company"]),
+        # a result, a view of years, a plan to give guidance later and a capacity pulled down
+        # move no guidance
+        (
+            "Solid execution contributed to boosting our adjusted EBITDA margin to 20.5%, which "
+            "led to our excellent operating cash flow of $38 million in Q3.",
+            [],
+        ),
+        (
+            "Our performance has substantially exceeded our expectations and raises our "
+            "expectations on how sustainable these sales gains may be long-term.",
+            [],
+        ),
+        (
+            "We believe this change will provide us with greater visibility when providing our "
+            "initial annual outlook.",
+            [],
+        ),
+        ("Absent the capacity pull down, our unit cost guide would have been up 8% to 11%.", []),
+        (
+            "We have raised our guidance for the full fiscal year 2022 and are reiterating our "
+            "long-term target.",
+            ["guidance raised : company"],
+        ),
         # a growth's own figure is no move against the prior guidance ...
         (
             "Organic revenue is now anticipated to be up about 2% with the difference versus "

@@ -64,7 +64,8 @@ _VERBS = {
     r"(?:re)?confirm(?:s|ed|ing)?|keep(?:s|ing)?|kept|hold(?:s|ing)?(?:\s+to)?|"
     r"stick(?:s|ing)?\s+(?:with|to)|"
     r"stand(?:s|ing)?\s+by|remain(?:s|ing)?\s+comfortable\s+with",
-    "withdrawn": r"withdr(?:aw|aws|awing|awn|ew)|suspend(?:s|ed|ing)?|pull(?:s|ed|ing)?",
+    "withdrawn": r"withdr(?:aw|aws|awing|awn|ew)|suspend(?:s|ed|ing)?|"
+    r"pull(?:s|ed|ing)?(?![\s-]+down)",
     # Guidance given now for a period is guidance begun: "we are providing guidance for 2022".
     "introduced": r"initiat(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|provid(?:es|ing)|"
     r"issu(?:es|ing)|giv(?:es|ing)|establish(?:es|ed|ing)?|reinstat(?:e|es|ed|ing)|"
@@ -127,6 +128,19 @@ _OPPOSITE = {
     "cut": re.compile(r"\b(?:higher|above|up|increase|more|ahead)\b", re.I),
 }
 _YEARS_AHEAD = re.compile(r"\blong(?:er)?[- ]term\b|\bmulti[- ]year\b", re.I)
+# A time ahead a verb of giving is said in: "… greater visibility when providing our outlook".
+_WHEN = re.compile(r"\b(?:when|once|until|before)\s+$", re.I)
+# What a result is said to have done: "contributed to boosting our margin to 20.5%".
+_LED_TO = re.compile(r"\b(?:contributed\s+to|helped(?:\s+to)?|led\s+to|resulted\s+in)\s+$", re.I)
+
+
+def _own_words(sentence: str, at: int) -> str:
+    """The words after `at` up to the next comma, semicolon, full stop or "and" (80 at most)."""
+    window = sentence[at : at + 80]
+    ends = [i for i in (window.find(c) for c in (",", ";", ".", " and ")) if i >= 0]
+    return window[: min(ends)] if ends else window
+
+
 _AGAINST_PRIOR = {
     "raised": re.compile(
         rf"\b(?:an?\s+)?(?:increased?|raised?|higher|above|up)\b[^.;]{{0,60}}?\b(?:from|than|over|"
@@ -202,8 +216,15 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         for match in pattern.finditer(sentence):
             if barred(sentence, match.start(), match.end()) or view_said(match.group()):
                 continue  # "increased volumes and are trending toward … our guidance range"
-            if _GIVEN.match(match.group()) and GIVEN_LATER.search(sentence, 0, match.start()):
-                continue  # a plan to give guidance later gives none now
+            if _GIVEN.match(match.group()) and (
+                GIVEN_LATER.search(sentence, 0, match.start())
+                or _WHEN.search(sentence, max(0, match.start() - 12), match.start())
+            ):
+                continue  # a plan to give guidance later gives none now; "when providing …"
+            if _LED_TO.search(sentence, max(0, match.start() - 30), match.start()):
+                continue  # "contributed to boosting our adjusted EBITDA margin to 20.5%": a result
+            if _YEARS_AHEAD.search(_own_words(sentence, match.end())):
+                continue  # "raises our expectations on how sustainable … may be long-term"
             if _REINSTATE.match(match.group()) and _NOT_NOW.search(sentence, 0, match.start()):
                 continue  # "we will reinstate guidance once …", "premature to reinstate"
             if _GIVEN.match(match.group()) and not (
