@@ -257,7 +257,7 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         (
             "We have raised our guidance for the full fiscal year 2022 and are reiterating our "
             "long-term target.",
-            ["guidance raised : company"],
+            ["guidance raised : company", "guidance reiterated : company"],
         ),
         # a growth's own figure is no move against the prior guidance ...
         (
