@@ -107,6 +107,30 @@ def test_a_new_product_named_reads_the_old_documents_again(tmp_path: Path):
         assert store.kpis.reading("ALAB")[0] == ("Aries",)
 
 
+def test_a_documents_day_sets_which_year_is_the_year_before(tmp_path: Path):
+    """A growth "over the third quarter of 2024" in a document of November 2026 is against two
+    years before: no year-over-year growth; the same words in November 2025 are against the
+    year before."""
+    said = (
+        "Aries revenue grew 40% over the third quarter of 2024. We expect 2026 revenue to grow "
+        "faster than in 2025."
+    )
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(parse_config(thesis("growth(Aries) >= 25%")), NOW)
+        late = document("late", said, dt.date(2026, 11, 4))
+        store.evidence.save_documents("ALAB", [late], NOW)
+        read_kpis_of(store, NOW)
+        [grown] = store.kpis.series("ALAB")
+        assert (grown.kpi.value, grown.kpi.basis) == (0.40, "")
+    with Store.open(tmp_path / "d.db") as store:
+        store.sync.apply(parse_config(thesis("growth(Aries) >= 25%")), NOW)
+        early = document("early", said, dt.date(2025, 11, 4))
+        store.evidence.save_documents("ALAB", [early], NOW)
+        read_kpis_of(store, NOW)
+        [grown] = store.kpis.series("ALAB")
+        assert (grown.kpi.value, grown.kpi.basis) == (0.40, "year over year")
+
+
 async def test_a_kpi_ticker_without_evidence_entries_gets_its_filings_documents_read(tmp_path):
     """ALAB's checkpoints carry no evidence entries; `share(Scorpio)` alone makes its 8-K's
     press release (item 8.01: no earnings release the results step would fetch) fetched, stored
