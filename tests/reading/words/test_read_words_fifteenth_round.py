@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from catalyst_tui.reading.words import read_words
 from tests.reading.words.test_read_words_classes import _check, by_rule
@@ -287,3 +289,34 @@ def test_an_expectation_that_is_a_forecast() -> None:
     assert said.forward
     [done] = read_words("Commercial aerospace revenue grew 15%, ahead of our expectations.")
     assert not done.forward
+
+
+@given(
+    year=st.integers(2005, 2040),
+    month=st.integers(4, 12),
+    back=st.integers(1, 3),
+)
+def test_a_base_years_back_is_year_over_year_only_a_year_back(
+    year: int, month: int, back: int
+) -> None:
+    """Law: in a document of a day from April to December of `year` (its own year's quarter),
+    a growth over that quarter `back` years before is year over year only one year back."""
+    text = (
+        f"Digital sales increased 20% over the third quarter of {year - back}. "
+        f"We expect {year + 1} revenue to grow."
+    )
+    [said] = [s for s in read_words(text, day=dt.date(year, month, 15)) if s.kind == "growth"]
+    assert said.basis == ("year over year" if back == 1 else "")
+
+
+@given(whole=st.integers(1, 60), tenths=st.integers(-4, 4))
+def test_a_figure_said_roundly_then_exactly_is_one(whole: int, tenths: int) -> None:
+    """Law: the company's growth said as a whole number, then to a tenth that rounds to it, is
+    read twice, never dropped as a part's."""
+    exact = whole + tenths / 10
+    text = (
+        f"For the full year, our total revenue grew {whole}% over the prior year. "
+        f"For the full year, revenue increased {exact:g}% over the prior year."
+    )
+    values = [round(s.value * 100, 4) for s in read_words(text) if s.kind == "growth"]
+    assert values == [whole, round(exact, 4)]
