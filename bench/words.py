@@ -215,6 +215,11 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             one_figure._SHARE_THEN_VERB,
             lambda n: ("% of our the " * n)[:n],
         ),
+        "a part named as what led a growth": (
+            one_figure._LED_BY_WITH,
+            lambda n: ("led by " + "a " * n)[:n],
+        ),
+        "a line's revenue after higher": (one_figure._HIGHER_OF, lambda n: ("a " * n)[:n]),
         "the whole's revenue after a part's": (
             one_figure._WHOLE_BEFORE,
             lambda n: ("and total revenue " * n)[:n],

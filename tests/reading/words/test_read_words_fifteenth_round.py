@@ -44,6 +44,13 @@ DAYS: list[tuple[str, dt.date | None, list[str]]] = [
         dt.date(2021, 2, 10),
         ["growth 8 yoy : company", "growth 5 : company"],
     ),
+    # a known day decides, not a "two-year" said of another figure
+    (
+        "Net sales increased 30.9% versus the second quarter of 2020. Comparable sales "
+        "increased 31.3% versus the second quarter of 2020 and 10% on a two-year basis.",
+        dt.date(2021, 7, 31),
+        ["growth 30.9 yoy : company"],
+    ),
     # a call added long after its day names neither the year before its day's nor a later one
     (
         "Fourth-quarter revenue was up 8% compared to the fourth quarter of 2019.",
@@ -158,6 +165,25 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "excluding FX.",
             ["share 30 ~ : Digital"],
         ),
+    ],
+    "a part's growth said after 'higher' or 'led by … with' is the part's": [
+        (
+            "When comparing to the second quarter of 2019, net sales increased 4.4% driven by "
+            "3.5% higher merchandise sales, and 10.4% higher net service sales.",
+            ["growth 4.4 : company", "growth 3.5 : merchandise", "growth 10.4 : service"],
+        ),
+        (
+            "Sales grew 10%, led by Europe with 15% growth.",
+            ["growth 10 : company", "growth 15 : Europe"],
+        ),
+        (
+            "Our growth was led by the Ag segment with a 60% increase from Q3 last year.",
+            ["growth 60 yoy : Ag segment"],
+        ),
+        # what led a volume's growth is no line's revenue
+        ("The Protective volumes were up 1% led by EMEA with 7% growth.", []),
+        # no name before "sales": the clause's
+        ("Revenue was up 6% on 5% higher sales.", ["growth 6 : company"]),
     ],
     "a measure the call says as revenue is a line there": [
         (

@@ -269,18 +269,22 @@ _OWN_YEAR = re.compile(
 )
 
 
-def latest_base(sentences: Iterable[str], quarter: int = 0) -> float:
+def latest_base(sentences: Iterable[str], quarter: int = 0, known: float = 0) -> float:
     """The latest year the company's statements of what happened measure a growth against,
     a year before (its forecasts set aside: "we expect 2022 to grow 5% versus 2021" is no base
-    of this year's figures; a quarter just before the sentence's own is no year before)."""
-    latest: float = 0
+    of this year's figures; a quarter just before the sentence's own is no year before).
+    `known`: the year before the period the document's day reports (day_base), which then
+    decides, not a sentence's "two-year" (that may be another figure's)."""
+    latest: float = known
     for sentence in sentences:
         if "%" in sentence and _BASE_YEAR.search(sentence) and not FORWARD.search(sentence):
             latest = max(latest, sentence_base(sentence, 0, said_before=False, quarter=quarter))
             latest = max(latest, later_than_named(sentence))  # "… last year and 11% versus 2019"
-            if _TWO_YEARS.search(sentence):  # "Versus 2019, … up 31%, so strong growth on a
+            if not known and _TWO_YEARS.search(sentence):
+                # "Versus 2019, … up 31%, so strong growth on a two-year basis": 2019 is two
+                # years back, the year after it the year before
                 year = sentence_base(sentence, 0, said_before=False, quarter=quarter)
-                if 0 < year < NOW:  # two-year basis": 2019 two years back, 2020 the year before
+                if 0 < year < NOW:
                     latest = max(latest, year + 1)
     return latest
 

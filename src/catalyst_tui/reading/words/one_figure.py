@@ -152,6 +152,13 @@ def read_one(
         what = re.split(r",|;|\band\b|\bthan\b", after[noun.end() : noun.end() + 60])[0]
         if other_in(what) or NOT_REVENUE.search(what):
             return None  # "offset by 6% lower average selling prices": the prices'
+        named = _HIGHER_OF.match(what.rstrip(". "))
+        part = read_subject(named["name"], revenue_said=True) if named else None
+        if part is not None and part.name not in ("", COMPANY) and not (part.other or part.anaphor):
+            sign = -1 if noun["noun"].lower() == "lower" else 1  # "driven by 3.5% higher
+            return Found(
+                "growth", sign * value, comparison, part, "", match.start()
+            )  # merchandise sales"
     if verb is None and noun is None:
         if other_in(list_item(after)):
             return None  # "7% revenue growth and 5% adjusted profit growth": the profit's
@@ -256,6 +263,18 @@ def read_one(
             subject = measured  # "For Merchant, revenue growth rebounded to 45%": Merchant's
     if subject.other:
         subject = revenue_of_part(text, before, after, governor, noun, subject) or subject
+    led = _LED_BY_WITH.search(before, tail(before, 80))
+    if led is not None:  # "Sales grew 10%, led by Europe with 15% growth": Europe's
+        leader = read_subject(led["name"], revenue_said=True)
+        if (
+            not leader.name
+            or leader.other
+            or leader.anaphor
+            or leader.name == COMPANY
+            or clause_subject(text, first, revenue_said).other
+        ):
+            return None  # "Protective volumes were up 1% led by EMEA with 7% growth": volumes'
+        subject = leader._replace(revenue=True)
     if _after_its_share(text, last, match.start()):
         subject = last.subject  # type: ignore[union-attr]  # "Local, which accounted for 64%
         # of revenue was down 27.6%": Local's, not the revenue the aside names
@@ -269,6 +288,16 @@ _WHOLE_BEFORE = re.compile(
     r"\band\s+(?:total|consolidated|overall|company|companywide|company-wide)\s+(?:net\s+)?"
     r"(?:revenues?|sales)\s+$",
     re.I,
+)
+# A part named as what led a growth, then its own figure: "led by Europe with 15% growth".
+_LED_BY_WITH = re.compile(
+    r"\bled\s+by\s+(?:the\s+|our\s+)?(?P<name>[\w&'’.-]+(?:\s+[\w&'’.-]+){0,4}?)\s+with\s+"
+    r"(?:an?\s+)?(?:(?:about|approximately|nearly|roughly|over|more\s+than)\s+)?$",
+    re.I,
+)
+# A line's revenue said after "higher" or "lower": "3.5% higher merchandise sales".
+_HIGHER_OF = re.compile(
+    r"\s*(?P<name>(?:[\w&'’-]+\s+){0,3}?[\w&'’-]+)\s+(?:revenues?|sales)\s*$", re.I
 )
 # A verb that says a rise: a noun after its figure ("grew 3% less than the market") is no sign.
 _RISEN = re.compile(

@@ -96,9 +96,11 @@ def read_words(
     customers, parts = document_facts(text, spans)
     short = aliases(text)
     quarter = document_quarter(text)
-    latest = latest_base((text[s:e] for s, e in spans if e - s <= LONGEST), quarter)
-    latest = max(latest, day_base(text, day))
+    before = day_base(text, day)  # the year before the period the document's day reports
+    latest = latest_base((text[s:e] for s, e in spans if e - s <= LONGEST), quarter, before)
     years = named_years(text[s:e] for s, e in spans if e - s <= LONGEST)
+    if before:
+        years |= {int(before) + 1}  # its own year, named or not
     company: set[str] = set()
     if any(f"({exchange}" in text for exchange in _EXCHANGES):  # a listing written out
         company = {m["name"].casefold() for m in _LISTED.finditer(text)}
