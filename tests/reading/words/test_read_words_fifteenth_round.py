@@ -185,6 +185,43 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         # no name before "sales": the clause's
         ("Revenue was up 6% on 5% higher sales.", ["growth 6 : company"]),
     ],
+    "counts of units, a market's homes sold and others' forecasts are no figure of ours": [
+        ("Gallons grew in the third quarter by 5%, outpacing market growth.", []),
+        (
+            "Our owned and controlled lot position in the Southern region increased by 23% "
+            "compared to a year ago.",
+            [],
+        ),
+        (
+            "Corporate group leads were up more than 70% for future periods.",
+            [],
+        ),
+        (
+            "Home price appreciation was up nearly 30% in December and existing home sales were "
+            "up over 22% compared to prior year.",
+            [],
+        ),
+        (
+            "Recent forecasts for nonresidential fixed investment are up more than three "
+            "percentage points from prior projections to 7.8%.",
+            [],
+        ),
+        (
+            "We announced plans to reduce our greenhouse gas emissions by at least 50% by 2030, "
+            "a five year pull ahead of our original target.",
+            [],
+        ),
+        (
+            "The right hand side of this slide, Slide 13, provides additional perspective of "
+            "our 2022 outlook.",
+            [],
+        ),
+        (
+            "Turning to Slide 10, we are initiating full-year 2021 earnings guidance of $2.55 "
+            "to $2.70 per diluted share.",
+            ["guidance introduced : company"],
+        ),
+    ],
     "a measure the call says as revenue is a line there": [
         (
             "Advertising revenues surged. Total advertising revenues increased more than 66% in "

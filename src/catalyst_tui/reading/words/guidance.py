@@ -26,7 +26,7 @@ from .no_move import (
     view_after,
     view_said,
 )
-from .patterns import ESTIMATE, GIVEN_LATER, GUIDANCE_NOUN, PERIOD_SAID
+from .patterns import ESTIMATE, GIVEN_LATER, GUIDANCE_NOUN, PERIOD_SAID, last_match
 from .prior import against_prior_range, against_prior_words, from_to
 from .records import Stated
 from .said_against import PRIOR_NOUN, PRIOR_WORD, STANDS, STANDS_KEYS, moved_against_itself
@@ -233,6 +233,8 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 or re.search(r"\b(?:q[1-4]|first|second|third|fourth)\b", match["object"], re.I)
             ):
                 continue  # "providing only Q1 guidance" begins guidance for a period named
+            if direction == "introduced" and _slide_gives(sentence, match.start()):
+                continue  # "Slide 13 provides additional perspective of our 2022 outlook"
             if direction == "introduced" and _NOT_BEGUN.search(match["object"]):
                 continue  # "introduced our midrange targets", "providing updated guidance"
             after = sentence[match.end() : match.end() + 40]
@@ -243,7 +245,7 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 continue  # "our estimate of COVID impact", "the resource estimate": no guidance
             found.append((match.start(), direction, metric))
     for direction, pattern in _AGAINST_PRIOR.items():
-        if not any(key in low for key in _PRIOR_KEYS[direction]):
+        if not any(key in low for key in _PRIOR_KEYS[direction]) or _EMISSIONS.search(sentence):
             continue
         for match in pattern.finditer(sentence):
             if re.search(r"expectation", match.group(), re.I) and not PRIOR_WORD.search(
@@ -375,8 +377,26 @@ _NOT_BEGUN = re.compile(
 # What the company sees outside its own figures, said against its forecast: a market's
 # activity or its own stock of goods, no guidance moved.
 _NOT_GUIDED = any_word(
-    "procedures patients volumes? demand inventor(?:y|ies) traffic utilization activity"
+    "procedures patients volumes? demand inventor(?:y|ies) traffic utilization activity "
+    "investment gdp economy industry"
 )
+# A page that shows an outlook gives none: "The right hand side of this slide, Slide 13, provides".
+_SLIDE = any_word("slides? pages? charts? tables? appendix exhibits?")
+_SPEAKER = any_word("we i we're we've we'll")
+
+
+def _slide_gives(sentence: str, verb: int) -> bool:
+    """Whether the verb at `verb` is a page's ("Slide 13 provides our outlook"), not the
+    company's ("Turning to Slide 10, we are initiating guidance")."""
+    page = last_match(_SLIDE, sentence[max(0, verb - 60) : verb])
+    if page is None:
+        return False
+    return _SPEAKER.search(sentence, max(0, verb - 60) + page.end(), verb) is None
+
+
+# A goal of emissions, no guidance of the business's figures: "reduce our greenhouse gas
+# emissions by at least 50% by 2030, … a five year pull ahead of our original target".
+_EMISSIONS = any_word("emissions greenhouse carbon net-zero")
 # Guidance said changed: what it is said to be is the change's, no guidance standing.
 _CHANGED = any_word("revised updated new lowered raised reduced increased")
 # A growth's own figure after its word: "up about 2%" is what is forecast, no move of guidance.

@@ -43,7 +43,7 @@ OTHER_MEASURES = word_set(
     oi roic roi roe roa roce ebt gdp a&p gtm ticket tickets inflows outflows flows deposits
     contracts tons ounces savings closings permits count forex fx pre-provision ppnr loan loans
     average pos activations rents starts jobs carloads pulls consumers membership cogs cutout
-    tonnage"""
+    tonnage gallons barrels pounds liters litres tonnes kilograms lot lots position leads"""
 )
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
 # ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
@@ -60,6 +60,8 @@ NOT_REVENUE = re.compile(
     r"\b(?:comparable|same)[- ](?:stores?|propert(?:y|ies)|centers?|restaurants?|shops?|"
     r"clubs?|hotels?|facilit(?:y|ies))\b|\blike[- ]for[- ]like\b|\bcomps?\b|"
     r"\bcomparable\s+(?:[\w-]+\s+){0,3}?(?:sales|revenues?)\b|"
+    # a market's count of homes sold: "existing home sales were up over 22%"
+    r"\b(?:existing|new)[- ]home\s+sales\b|"
     # an expense named with sales: "sales and marketing", "selling, general and administrative"
     r"\bsales\s+(?:and|&)\s+marketing\b(?!\s+(?:[\w-]+\s+){0,2}?revenues?\b)|\bselling\b|"
     # the cost of what was sold: "cost of sales was $154 million, or 75% of mining revenues"
