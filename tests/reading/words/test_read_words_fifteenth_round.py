@@ -98,6 +98,11 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Organic growth for the second quarter was a positive 24.4%.", ["growth 24.4 : company"]),
         # a verb of a rise keeps its sign
         ("Sales grew 3% less than the market.", ["growth 3 : company"]),
+        (
+            "However, sales did increase 6% on a sequential basis, with approximately 3% "
+            "attributed to foreign currency.",
+            ["growth 6 sequential : company"],
+        ),
         # a measure's qualifier is no name
         ("Normalized revenues were up 3.5%.", ["growth 3.5 : company"]),
         # a sign is no name
@@ -323,6 +328,28 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "We have raised our guidance for the full fiscal year 2022 and are reiterating our "
             "long-term target.",
             ["guidance raised : company", "guidance reiterated : company"],
+        ),
+        (
+            "Higher full year 2021 net sales and adjusted EBITDA guidance reflects our strong "
+            "third quarter performance.",
+            ["guidance raised : company"],
+        ),
+        ("Higher sales drove our outlook.", []),
+        (
+            "Our upward revised adjusted earnings forecast reflects the strength of our first "
+            "half.",
+            ["guidance raised : company"],
+        ),
+        (
+            "That's also an improvement from our previous guidance, owing to the higher joint "
+            "venture income.",
+            ["guidance raised : company"],
+        ),
+        ("Revenue was an improvement from our previous guidance.", []),
+        (
+            "Net operating revenues are anticipated to be $11.7 billion to $12.5 billion, "
+            "unchanged from our previous guidance.",
+            ["guidance reiterated : company"],
         ),
         # a growth's own figure is no move against the prior guidance ...
         (

@@ -143,7 +143,7 @@ def _own_words(sentence: str, at: int) -> str:
 
 _AGAINST_PRIOR = {
     "raised": re.compile(
-        rf"\b(?:an?\s+)?(?:increased?|raised?|higher|above|up)\b[^.;]{{0,60}}?\b(?:from|than|over|"
+        rf"\b(?:an?\s+)?(?:increased?|raised?|higher|above|up|improvement)\b[^.;]{{0,60}}?\b(?:from|than|over|"
         rf"versus|compared\s+(?:to|with))\s+(?:what\s+we\s+(?:assumed|expected)\s+in\s+)?{PRIOR_NOUN}"
         rf"|\babove\s+(?:our|the)\s+(?:prior|previous|earlier)\s+{_NOUN}"
         # an amount of the prior guidance: "This is up from our previous $11.25 billion"
@@ -363,7 +363,7 @@ _VERB_KEYS = {
     "introduced": ("initiat", "introduc", "provid", "issu", "giv", "establish", "reinstat"),
 }
 _PRIOR_KEYS = {
-    "raised": ("increase", "raise", "higher", "above", "up", "ahead", "excess"),
+    "raised": ("increase", "raise", "higher", "above", "up", "ahead", "excess", "improvement"),
     "cut": ("reduc", "decrease", "lower", "below", "down", "cut"),
 }
 _PRIOR_KEYS_ALL = ("prior", "previous", "earlier", "last", "expected", " from ")

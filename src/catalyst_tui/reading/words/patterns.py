@@ -96,6 +96,8 @@ GROWTH_VERB = (
     r"(?<!\bsold\s)(?<!\bpaid\s)(?<!\btook\s)(?<!\btaken\s)(?<!\bstarted\s)off|"
     # a growth's rate moved to a figure: "revenue growth rebounded sharply to 45%"
     r"(?:(?:ac|de)celerat(?:ed|ing)|rebounded)\s+(?:[a-z]+ly\s+)?to|"
+    # a bare verb after "did": "sales did increase 6% on a sequential basis"
+    r"(?<=\bdid\s)(?:increase|decrease|decline|grow|rise|fall)|"
     r"(?:an?\s+)?(?:increase|decrease|decline|growth|growth\s+rate|improvement|gain|drop|rise)"
     r"(?:\s+in\s+(?:net\s+)?(?:revenues?|sales)|\s+(?:within|in|for|at)\s+(?:the|our)\s+[\w-]+)?"
     r"\s+of|"

@@ -37,7 +37,8 @@ _RANGE_MOVED = re.compile(
 # Guidance said adjusted in a direction: "Guidance for capital expenditures in 2021 has been
 # adjusted, modestly higher".
 _ADJUSTED = re.compile(
-    rf"\b{_NOUN}\b(?:[^.;,]|(?<=\d)\.(?=\d)){{0,60}}?\b(?:has|have)\s+been\s+"
+    rf"\b(?:{_NOUN}|capital\s+expenditures|capex)\b(?:[^.;,]|(?<=\d)\.(?=\d)){{0,60}}?"
+    r"\b(?:(?:has|have)\s+been|were|was)\s+"
     r"(?:adjusted|revised|updated|moved),?\s+(?:(?:modestly|slightly|significantly|meaningfully)\s+)?"
     r"(?P<dir>higher|upward|upwards|up|lower|downward|downwards|down)\b",
     re.I,
@@ -72,12 +73,17 @@ _OUTLOOK_MOVED = re.compile(
     r"for|with|since|to)\b))"  # the verb, not an adjective: "outlook for an improved market"
     r"|\b(?:our|the\s+company['’]s|the)\s+"
     r"(?P<adjective>improved|stronger|better|weaker|lower|higher|increased|raised|reduced|"
-    r"lowered)\s+"
-    rf"(?:[\w-]+\s+){{0,2}}?(?:{_NOUN})\b",
+    r"lowered|upward(?:ly)?\s+revised|downward(?:ly)?\s+revised)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?(?:{_NOUN})\b"
+    # at the sentence's start, of what it is of: "Higher full year 2021 net sales and adjusted
+    # EBITDA guidance reflects …"
+    r"|^(?P<opening>Higher|Lower|Improved|Increased|Raised|Reduced|Lowered)\s+"
+    r"(?:(?!(?:our|the|its|their|an?|this|that)\b)[\w-]+\s+){0,8}?(?:guidance|outlook)\b"
+    r"(?=\s+(?:reflects|reflect|is|are|includes|include|assumes|assume|was|were)\b)",
     re.I,
 )
 _BETTER = frozenset(
-    {"improved", "strengthened", "stronger", "better", "higher", "increased", "raised"}
+    {"improved", "strengthened", "stronger", "better", "higher", "increased", "raised", "upward"}
 )
 _PREPOSITION_BEFORE = re.compile(r"\b(?:with|of|to|from|for|by|in|on|at)\s*$", re.I)
 # Guidance said higher or lower than it was, with no verb of the company's: "our EPS guidance is
@@ -95,7 +101,7 @@ _SAID_MOVED = re.compile(
 # Unchanged from guidance given before: "which is unchanged from our outlook provided in
 # February", "relatively unchanged from our previous forecast".
 _UNCHANGED_FROM = re.compile(
-    rf"\b(?:is|are|remains?|was)\s+"
+    rf"(?:\b(?:is|are|remains?|was)\s+|,\s*)"
     r"(?:relatively\s+|largely\s+|essentially\s+|basically\s+|materially\s+)?"
     rf"unchanged\s+from\s+(?:our|the)\s+(?:(?:prior|previous|earlier|original|initial)\s+)?"
     rf"(?:[\w-]+\s+){{0,2}}?{_NOUN}\b",
@@ -167,6 +173,8 @@ _MOVED_KEYS = (
     "increased",
     "raised",
     "reduced",
+    "upward",
+    "downward",
 )
 
 
@@ -176,7 +184,7 @@ def moved_against_itself(sentence: str, low: str) -> Iterator[tuple[int, int, st
     for match in _RANGE_MOVED.finditer(sentence) if " from " in low else ():
         up = match["dir"].lower() in ("up", "raised", "increased")
         yield match.start(), match.end(), "raised" if up else "cut", sentence[: match.end()]
-    for match in _ADJUSTED.finditer(sentence) if " been " in low else ():
+    for match in _ADJUSTED.finditer(sentence) if "revised" in low or "adjusted" in low else ():
         up = match["dir"].lower().startswith(("h", "up"))
         yield match.start(), match.end(), "raised" if up else "cut", sentence[: match.end()]
     for match in _FROM_PRIOR.finditer(sentence) if PRIOR_WORD.search(low) else ():
@@ -190,7 +198,8 @@ def moved_against_itself(sentence: str, low: str) -> Iterator[tuple[int, int, st
             direction = "raised" if now > prior else "cut"
             yield match.start(), match.end(), direction, sentence[: match.end()]
     for match in _OUTLOOK_MOVED.finditer(sentence) if any(k in low for k in _MOVED_KEYS) else ():
-        word = (match["moved"] or match["adjective"]).lower()
+        said = match["moved"] or match["adjective"] or match["opening"]
+        word = said.lower().split()[0].removesuffix("ly")
         if match["adjective"] and _PREPOSITION_BEFORE.search(sentence, 0, match.start()):
             continue  # "expense associated with our improved outlook": named, not moved
         direction = "raised" if word in _BETTER else "cut"
