@@ -105,6 +105,17 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         # a measure's qualifier is no name
         ("Normalized revenues were up 3.5%.", ["growth 3.5 : company"]),
+        # a word of place, degree or a distributive is no name
+        (
+            "We had excellent sales performance, particularly in transportation and "
+            "filtration, each growing about 25% despite those limitations.",
+            [],
+        ),
+        (
+            "Four of our five business segments again recorded organic revenue growth of 6% or "
+            "greater.",
+            [],
+        ),
         # a sign is no name
         (
             "Net sales declined 18% versus 2019, and a negative 10% two-year comp.",
@@ -350,6 +361,17 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "Net operating revenues are anticipated to be $11.7 billion to $12.5 billion, "
             "unchanged from our previous guidance.",
             ["guidance reiterated : company"],
+        ),
+        # guidance another will give later in the call, or not given
+        (
+            "Julie will then provide a brief update on our market positioning, before KC "
+            "provides our business outlook for the full fiscal year 2022.",
+            [],
+        ),
+        (
+            "We are limiting our tax guidance to Q1 only rather than providing a full year tax "
+            "rate projection at this time.",
+            [],
         ),
         # a growth's own figure is no move against the prior guidance ...
         (

@@ -129,7 +129,9 @@ _OPPOSITE = {
 }
 _YEARS_AHEAD = re.compile(r"\blong(?:er)?[- ]term\b|\bmulti[- ]year\b", re.I)
 # A time ahead a verb of giving is said in: "… greater visibility when providing our outlook".
-_WHEN = re.compile(r"\b(?:when|once|until|before)\s+$", re.I)
+_WHEN = re.compile(
+    r"\b(?:(?i:when|once|until|before)\s+(?:[A-Z][\w.]*\s+){0,2}|(?i:rather\s+than|instead\s+of)\s+)$"
+)
 # What a result is said to have done: "contributed to boosting our margin to 20.5%".
 _LED_TO = re.compile(r"\b(?:contributed\s+to|helped(?:\s+to)?|led\s+to|resulted\s+in)\s+$", re.I)
 
@@ -218,7 +220,7 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 continue  # "increased volumes and are trending toward … our guidance range"
             if _GIVEN.match(match.group()) and (
                 GIVEN_LATER.search(sentence, 0, match.start())
-                or _WHEN.search(sentence, max(0, match.start() - 12), match.start())
+                or _WHEN.search(sentence, max(0, match.start() - 40), match.start())
             ):
                 continue  # a plan to give guidance later gives none now; "when providing …"
             if _LED_TO.search(sentence, max(0, match.start() - 30), match.start()):

@@ -49,7 +49,7 @@ _VERB_FORMS = word_set(
     finish imply implies implied reflect reflects reflected yield yields yielded represent
     represents drove drive drives totaled totalled surpassed surpass exceeded approached held
     comped lap lapped matched continue continues served deliver exclude recall look doubled
-    tripled quadrupled halved"""
+    tripled quadrupled halved recorded posted"""
 )
 # A description, not a name: "our most resilient product line", "the fastest growing vertical".
 _DESCRIBES = word_set(
@@ -64,7 +64,7 @@ _NO_PART_ALONE = word_set(
     slight small
     marginal consistent stable steady past prior previous current operating another absolute
     substantial combination these they greater double-digit dollars q quarter-to-date offset team
-    recovery there but remaining"""
+    recovery there but remaining above below under ahead behind greater each both either"""
 )
 # A word of talk about figures, never a part, wherever it stands in a subject written in lower
 # case: "example", "the fact that", "tough comparison", "main driver of drop".
