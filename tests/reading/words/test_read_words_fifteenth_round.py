@@ -362,6 +362,22 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "unchanged from our previous guidance.",
             ["guidance reiterated : company"],
         ),
+        (
+            "Factory productivity is now expected to be a $10 million benefit, down from a $20 "
+            "million benefit in our prior guidance.",
+            ["guidance cut : company"],
+        ),
+        (
+            "Foreign exchange is now expected to be a $10 million benefit, up from neutral or "
+            "our previous assumption.",
+            ["guidance raised : company"],
+        ),
+        (
+            "We now anticipate full year revenue to be approximately $390 million, which is "
+            "down $5 million from what we estimated last quarter.",
+            ["guidance cut : company"],
+        ),
+        ("Revenue was $390 million, down $5 million from what we expected.", []),
         # guidance another will give later in the call, or not given
         (
             "Julie will then provide a brief update on our market positioning, before KC "

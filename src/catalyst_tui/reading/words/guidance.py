@@ -122,6 +122,13 @@ _VERB_OBJECT = {
 # the midpoint now, $2.795 billion, that's up $30 million from August".
 _NOUN_BEFORE = rf"\b{_NOUN}\b(?:[^.;]|(?<=\d)\.(?=\d)){{0,60}}?\b"
 _FROM_MONTH = rf"\s+[$€£][\d.,]+\s*(?:million|billion|cents)?\s+from\s+{MONTH}\b"
+# The prior guidance, or an assumption of it: "our prior guidance", "our previous assumption".
+_PRIOR_OR_ASSUMED = rf"(?:{PRIOR_NOUN}|(?:our|the)\s+(?:prior|previous|earlier)\s+assumptions?)"
+# An amount moved from what was estimated: "down $5 million from what we estimated".
+_AMOUNT_FROM_ESTIMATE = (
+    r"[$€£][\d.,]+\s*(?:million|billion|cents)?\s+from\s+what\s+we\s+(?:had\s+)?"
+    r"(?:estimated|expected|guided|projected|forecast(?:ed)?|assumed)\b"
+)
 # A word of the other direction between a figure's change and the prior view: the nearer decides.
 _OPPOSITE = {
     "raised": re.compile(r"\b(?:lower|below|down|reduction|decrease|less)\b", re.I),
@@ -155,7 +162,10 @@ _AGAINST_PRIOR = {
         rf"|\b(?:ahead|in\s+excess)\s+of\s+(?:our|the)\s+(?:prior|previous|earlier|initial|"
         rf"original)\s+{_NOUN}"
         # an amount up from the month the guidance was given (_FROM_MONTH)
-        rf"|{_NOUN_BEFORE}up{_FROM_MONTH}",
+        rf"|{_NOUN_BEFORE}up{_FROM_MONTH}"
+        # "up from $95 million in our prior guidance", "up from … our previous assumption"
+        rf"|\bup\s+from\s+[^.;]{{0,40}}?\b(?:in|or)\s+{_PRIOR_OR_ASSUMED}"
+        rf"|\bup\s+{_AMOUNT_FROM_ESTIMATE}",
         re.I,
     ),
     "cut": re.compile(
@@ -167,7 +177,9 @@ _AGAINST_PRIOR = {
         rf"|\b{_NOUN}\b[^.;]{{0,60}}?\bwas\s+down\s+\$"
         rf"|\bbelow\s+(?:our|the)\s+(?:prior|previous|earlier)\s+{_NOUN}"
         r"|\bdown\s+from\s+(?:our|the)\s+(?:prior|previous|earlier)\s+[$€£]\d"
-        rf"|{_NOUN_BEFORE}down{_FROM_MONTH}",
+        rf"|{_NOUN_BEFORE}down{_FROM_MONTH}"
+        rf"|\bdown\s+from\s+[^.;]{{0,40}}?\b(?:in|or)\s+{_PRIOR_OR_ASSUMED}"
+        rf"|\bdown\s+{_AMOUNT_FROM_ESTIMATE}",
         re.I,
     ),
 }
