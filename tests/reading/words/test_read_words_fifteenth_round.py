@@ -446,5 +446,5 @@ def test_a_figure_said_roundly_then_exactly_is_one(whole: int, tenths: int) -> N
         f"For the full year, our total revenue grew {whole}% over the prior year. "
         f"For the full year, revenue increased {exact:g}% over the prior year."
     )
-    values = [round(s.value * 100, 4) for s in read_words(text) if s.kind == "growth"]
+    values = [round((s.value or 0) * 100, 4) for s in read_words(text) if s.kind == "growth"]
     assert values == [whole, round(exact, 4)]

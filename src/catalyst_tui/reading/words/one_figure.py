@@ -152,13 +152,12 @@ def read_one(
         what = re.split(r",|;|\band\b|\bthan\b", after[noun.end() : noun.end() + 60])[0]
         if other_in(what) or NOT_REVENUE.search(what):
             return None  # "offset by 6% lower average selling prices": the prices'
-        named = _HIGHER_OF.match(what.rstrip(". "))
-        part = read_subject(named["name"], revenue_said=True) if named else None
+        # "driven by 3.5% higher merchandise sales": merchandise's
+        said_of = _HIGHER_OF.match(what.rstrip(". "))
+        part = read_subject(said_of["name"], revenue_said=True) if said_of else None
         if part is not None and part.name not in ("", COMPANY) and not (part.other or part.anaphor):
-            sign = -1 if noun["noun"].lower() == "lower" else 1  # "driven by 3.5% higher
-            return Found(
-                "growth", sign * value, comparison, part, "", match.start()
-            )  # merchandise sales"
+            sign = -1 if noun["noun"].lower() == "lower" else 1
+            return Found("growth", sign * value, comparison, part, "", match.start())
     if verb is None and noun is None:
         if other_in(list_item(after)):
             return None  # "7% revenue growth and 5% adjusted profit growth": the profit's
@@ -278,7 +277,11 @@ def read_one(
     if _after_its_share(text, last, match.start()):
         subject = last.subject  # type: ignore[union-attr]  # "Local, which accounted for 64%
         # of revenue was down 27.6%": Local's, not the revenue the aside names
-    if growth_noun and _WHOLE_BEFORE.search(before, tail(before, 50), verb.start()):
+    if (
+        verb is not None
+        and growth_noun
+        and _WHOLE_BEFORE.search(before, tail(before, 50), verb.start())
+    ):
         subject = Subject(COMPANY, True, False, False)  # "…, and total revenue growth of 9%"
     return Found("growth", -value if negative else value, comparison, subject, "", match.start())
 

@@ -42,7 +42,7 @@ def _agree(one: float, other: float) -> bool:
     """Whether two growths are the same figure, one said more roundly than the other ("an
     increase of 12%", then "an increase of 12.2%"; "down about 2%", then "declined 2.4%")."""
     a, b = sorted((round(one * 100, 4), round(other * 100, 4)), key=_decimals)
-    return abs(b - a) <= 0.5 * 10 ** -_decimals(a) + 1e-9
+    return bool(abs(b - a) <= 0.5 * 10.0 ** -_decimals(a) + 1e-9)
 
 
 def _decimals(percent: float) -> int:
