@@ -336,6 +336,11 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("Absent the capacity pull down, our unit cost guide would have been up 8% to 11%.", []),
         (
+            "In addition to raising our annual guidance, we are reaffirming our projection of "
+            "long-term earnings growth of 5% to 7% a year.",
+            ["guidance raised : company", "guidance reiterated : company"],
+        ),
+        (
             "We have raised our guidance for the full fiscal year 2022 and are reiterating our "
             "long-term target.",
             ["guidance raised : company", "guidance reiterated : company"],

@@ -135,6 +135,8 @@ _OPPOSITE = {
     "cut": re.compile(r"\b(?:higher|above|up|increase|more|ahead)\b", re.I),
 }
 _YEARS_AHEAD = re.compile(r"\blong(?:er)?[- ]term\b|\bmulti[- ]year\b", re.I)
+# Years said as what the guidance is of: "reaffirming our projection of long-term earnings growth".
+_OF_YEARS = re.compile(r"^\s*(?:of|for)\s+(?:our\s+|the\s+)?long(?:er)?[- ]term\b", re.I)
 # A time ahead a verb of giving is said in: "… greater visibility when providing our outlook".
 _WHEN = re.compile(
     r"\b(?:(?i:when|once|until|before)\s+(?:[A-Z][\w.]*\s+){0,2}|(?i:rather\s+than|instead\s+of)\s+)$"
@@ -237,7 +239,9 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 continue  # a plan to give guidance later gives none now; "when providing …"
             if _LED_TO.search(sentence, max(0, match.start() - 30), match.start()):
                 continue  # "contributed to boosting our adjusted EBITDA margin to 20.5%": a result
-            if _YEARS_AHEAD.search(_own_words(sentence, match.end())):
+            if _YEARS_AHEAD.search(_own_words(sentence, match.end())) and not _OF_YEARS.search(
+                _own_words(sentence, match.end())
+            ):
                 continue  # "raises our expectations on how sustainable … may be long-term"
             if _REINSTATE.match(match.group()) and _NOT_NOW.search(sentence, 0, match.start()):
                 continue  # "we will reinstate guidance once …", "premature to reinstate"
