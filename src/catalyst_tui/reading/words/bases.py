@@ -12,7 +12,6 @@ speaker calls pre-pandemic."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -273,7 +272,7 @@ def latest_base(sentences: Iterable[str], quarter: int = 0, known: float = 0) ->
     """The latest year the company's statements of what happened measure a growth against,
     a year before (its forecasts set aside: "we expect 2022 to grow 5% versus 2021" is no base
     of this year's figures; a quarter just before the sentence's own is no year before).
-    `known`: the year before the period the document's day reports (day_base), which then
+    `known`: the year before the period the document's day reports (quarters.day_base), which
     decides, not a sentence's "two-year" (that may be another figure's)."""
     latest: float = known
     for sentence in sentences:
@@ -287,21 +286,6 @@ def latest_base(sentences: Iterable[str], quarter: int = 0, known: float = 0) ->
                 if 0 < year < NOW:
                     latest = max(latest, year + 1)
     return latest
-
-
-def day_base(text: str, day: dt.date | None) -> float:
-    """The year before the period a document of `day` reports (a call or a release comes
-    weeks after its quarter: 2021-02-10's is 2020's fourth), the latest base of its figures
-    at least; 0 where the day is unknown, or where the text names neither that year nor a later
-    one (a document added long after its day: "versus 2019" is then read by its own words)."""
-    if day is None:
-        return 0
-    year = (day - dt.timedelta(days=_REPORTED_AFTER)).year - 1
-    named = (int(m["c"] + m["y"]) for m in _BASE_YEAR.finditer(text) if m["c"])
-    return year if any(n >= year for n in named) else 0
-
-
-_REPORTED_AFTER = 60  # days: a quarter's figures are told within about two months of its end
 
 
 # A figure said over two years: "on a two-year basis", "a two-year stack", "two years ago".

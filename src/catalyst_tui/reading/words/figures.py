@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..wordlists import word_set
 from .bases import Against, frame_words, growth_basis, list_basis
 from .clauses import Clause, clause_subject, clauses
 from .facts import known_part, named_customer
@@ -31,6 +30,7 @@ from .frames import part_beside
 from .gates import qualified_measure, refusal, said_as_revenue
 from .lists import Found, headed
 from .marks import Marks
+from .names import said_with_amount
 from .one_figure import read_one
 from .owners import (
     at_part,
@@ -52,7 +52,6 @@ from .patterns import (
     comparison_said,
     tail,
 )
-from .phrases import other_measure
 from .records import COMPANY, Stated
 from .scope import SentenceBasis
 from .subjects import Subject, read_subject
@@ -153,7 +152,7 @@ def read_figures(
             if not (
                 subject.revenue
                 or known_part(subject.name, parts)
-                or _with_amount(sentence, subject.name)
+                or said_with_amount(sentence, subject.name)
             ):
                 continue
             if named_customer(subject.name, customers) or marks.customers_in(figure.local):
@@ -203,34 +202,6 @@ def read_figures(
                 end,
                 figure.of,
             )
-
-
-def _with_amount(sentence: str, name: str) -> bool:
-    """Whether `name` is said with an amount of money, as a line with its revenue is ("Medication
-    delivery of $747 million increased 11%"), and holds no word of a balance or other measure
-    ("Total assets of $5 billion")."""
-    if "$" not in sentence and "€" not in sentence and "£" not in sentence:
-        return False
-    words = name.lower().split()
-    if any(other_measure(w) or w in _BALANCE for w in words):
-        return False
-    at = sentence.find(name)
-    return at >= 0 and _AMOUNT_AFTER.match(sentence, at + len(name)) is not None
-
-
-# An amount said of what was just named: "of $747 million", "were $62 million".
-_AMOUNT_AFTER = re.compile(
-    r"\s+(?:of|at|was|were|totaled|totalled|reached)\s+(?:approximately\s+|about\s+|nearly\s+)?"
-    r"[$€£]\s?\d[\d.,]*\s*(?:million|billion|thousand|mm|bn|[mb])\b",
-    re.I,
-)
-# What a balance sheet or a cash flow holds: no line's revenue, whatever its amount.
-_BALANCE = word_set(
-    """assets asset liabilities equity debt cash capital reserves reserve inventory inventories
-    receivables payables borrowings liquidity expenses expense costs cost income profit
-    earnings ebitda spending capex dividends buybacks repurchases proceeds originations written
-    funding"""
-)
 
 
 # A figure's sign said before it in words.

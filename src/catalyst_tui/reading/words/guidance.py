@@ -21,17 +21,30 @@ from .blocked import ELSE, HEDGED, NEGATED, barred
 from .no_move import (
     assumed,
     assumed_before,
+    emissions_goal,
+    given_later,
+    growth_figure_only,
+    led_to,
     market_only,
     result_against,
+    slide_gives,
     view_after,
     view_said,
+    years_after,
 )
-from .patterns import ESTIMATE, GIVEN_LATER, GUIDANCE_NOUN, PERIOD_SAID, last_match
-from .prior import against_prior_range, against_prior_words, from_to
+from .patterns import ESTIMATE, GIVEN_LATER, GUIDANCE_NOUN, PERIOD_SAID
+from .prior import (
+    AGAINST_PRIOR,
+    OPPOSITE,
+    PRIOR_KEYS,
+    against_prior_range,
+    against_prior_words,
+    from_to,
+)
 from .records import Stated
-from .said_against import PRIOR_NOUN, PRIOR_WORD, STANDS, STANDS_KEYS, moved_against_itself
+from .said_against import PRIOR_WORD, STANDS, STANDS_KEYS, moved_against_itself
 from .said_otherwise import said_otherwise
-from .vocabulary import FORWARD, MONTH
+from .vocabulary import FORWARD
 
 _NOUN = GUIDANCE_NOUN
 # "that" before another determiner opens a clause: "reiterate that our target is likely to
@@ -118,73 +131,7 @@ _VERB_OBJECT = {
     )
     for direction, verbs in _VERBS.items()
 }
-# Guidance named, then an amount it moved by from the month it was given: "revenue guidance at
-# the midpoint now, $2.795 billion, that's up $30 million from August".
-_NOUN_BEFORE = rf"\b{_NOUN}\b(?:[^.;]|(?<=\d)\.(?=\d)){{0,60}}?\b"
-_FROM_MONTH = rf"\s+[$€£][\d.,]+\s*(?:million|billion|cents)?\s+from\s+{MONTH}\b"
-# The prior guidance, or an assumption of it: "our prior guidance", "our previous assumption".
-_PRIOR_OR_ASSUMED = rf"(?:{PRIOR_NOUN}|(?:our|the)\s+(?:prior|previous|earlier)\s+assumptions?)"
-# An amount moved from what was estimated: "down $5 million from what we estimated".
-_AMOUNT_FROM_ESTIMATE = (
-    r"[$€£][\d.,]+\s*(?:million|billion|cents)?\s+from\s+what\s+we\s+(?:had\s+)?"
-    r"(?:estimated|expected|guided|projected|forecast(?:ed)?|assumed)\b"
-)
-# A word of the other direction between a figure's change and the prior view: the nearer decides.
-_OPPOSITE = {
-    "raised": re.compile(r"\b(?:lower|below|down|reduction|decrease|less)\b", re.I),
-    "cut": re.compile(r"\b(?:higher|above|up|increase|more|ahead)\b", re.I),
-}
 _YEARS_AHEAD = re.compile(r"\blong(?:er)?[- ]term\b|\bmulti[- ]year\b", re.I)
-# Years said as what the guidance is of: "reaffirming our projection of long-term earnings growth".
-_OF_YEARS = re.compile(r"^\s*(?:of|for)\s+(?:our\s+|the\s+)?long(?:er)?[- ]term\b", re.I)
-# A time ahead a verb of giving is said in: "… greater visibility when providing our outlook".
-_WHEN = re.compile(
-    r"\b(?:(?i:when|once|until|before)\s+(?:[A-Z][\w.]*\s+){0,2}|(?i:rather\s+than|instead\s+of)\s+)$"
-)
-# What a result is said to have done: "contributed to boosting our margin to 20.5%".
-_LED_TO = re.compile(r"\b(?:contributed\s+to|helped(?:\s+to)?|led\s+to|resulted\s+in)\s+$", re.I)
-
-
-def _own_words(sentence: str, at: int) -> str:
-    """The words after `at` up to the next comma, semicolon, full stop or "and" (80 at most)."""
-    window = sentence[at : at + 80]
-    ends = [i for i in (window.find(c) for c in (",", ";", ".", " and ")) if i >= 0]
-    return window[: min(ends)] if ends else window
-
-
-_AGAINST_PRIOR = {
-    "raised": re.compile(
-        rf"\b(?:an?\s+)?(?:increased?|raised?|higher|above|up|improvement)\b[^.;]{{0,60}}?\b(?:from|than|over|"
-        rf"versus|compared\s+(?:to|with))\s+(?:what\s+we\s+(?:assumed|expected)\s+in\s+)?{PRIOR_NOUN}"
-        rf"|\babove\s+(?:our|the)\s+(?:prior|previous|earlier)\s+{_NOUN}"
-        # an amount of the prior guidance: "This is up from our previous $11.25 billion"
-        r"|\bup\s+from\s+(?:our|the)\s+(?:prior|previous|earlier)\s+[$€£]\d"
-        # said of the future only (read_guidance): "to approach 20%, ahead of our initial
-        # expectations"
-        rf"|\b(?:ahead|in\s+excess)\s+of\s+(?:our|the)\s+(?:prior|previous|earlier|initial|"
-        rf"original)\s+{_NOUN}"
-        # an amount up from the month the guidance was given (_FROM_MONTH)
-        rf"|{_NOUN_BEFORE}up{_FROM_MONTH}"
-        # "up from $95 million in our prior guidance", "up from … our previous assumption"
-        rf"|\bup\s+from\s+[^.;]{{0,40}}?\b(?:in|or)\s+{_PRIOR_OR_ASSUMED}"
-        rf"|\bup\s+{_AMOUNT_FROM_ESTIMATE}",
-        re.I,
-    ),
-    "cut": re.compile(
-        rf"\b(?:an?\s+)?(?:reduction|decreased?|reduced|lowered|lower|below|down|cut)\b"
-        rf"[^.;]{{0,60}}?\b(?:from|"
-        rf"than|to|versus|compared\s+(?:to|with))\s+"
-        rf"(?:(?:our|the)\s+(?:prior|previous|last|earlier|revenue|current)?\s*"
-        rf"(?:revenue\s+)?{_NOUN}|{PRIOR_NOUN})"
-        rf"|\b{_NOUN}\b[^.;]{{0,60}}?\bwas\s+down\s+\$"
-        rf"|\bbelow\s+(?:our|the)\s+(?:prior|previous|earlier)\s+{_NOUN}"
-        r"|\bdown\s+from\s+(?:our|the)\s+(?:prior|previous|earlier)\s+[$€£]\d"
-        rf"|{_NOUN_BEFORE}down{_FROM_MONTH}"
-        rf"|\bdown\s+from\s+[^.;]{{0,40}}?\b(?:in|or)\s+{_PRIOR_OR_ASSUMED}"
-        rf"|\bdown\s+{_AMOUNT_FROM_ESTIMATE}",
-        re.I,
-    ),
-}
 # The guidance named, then what was done to it: "our full-year guidance, where we raised our
 # sales, operating income and EPS".
 _WHERE_DONE = re.compile(
@@ -234,14 +181,12 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 continue  # "increased volumes and are trending toward … our guidance range"
             if _GIVEN.match(match.group()) and (
                 GIVEN_LATER.search(sentence, 0, match.start())
-                or _WHEN.search(sentence, max(0, match.start() - 40), match.start())
+                or given_later(sentence, match.start())
             ):
                 continue  # a plan to give guidance later gives none now; "when providing …"
-            if _LED_TO.search(sentence, max(0, match.start() - 30), match.start()):
+            if led_to(sentence, match.start()):
                 continue  # "contributed to boosting our adjusted EBITDA margin to 20.5%": a result
-            if _YEARS_AHEAD.search(_own_words(sentence, match.end())) and not _OF_YEARS.search(
-                _own_words(sentence, match.end())
-            ):
+            if years_after(sentence, match.end()):
                 continue  # "raises our expectations on how sustainable … may be long-term"
             if _REINSTATE.match(match.group()) and _NOT_NOW.search(sentence, 0, match.start()):
                 continue  # "we will reinstate guidance once …", "premature to reinstate"
@@ -251,7 +196,7 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 or re.search(r"\b(?:q[1-4]|first|second|third|fourth)\b", match["object"], re.I)
             ):
                 continue  # "providing only Q1 guidance" begins guidance for a period named
-            if direction == "introduced" and _slide_gives(sentence, match.start()):
+            if direction == "introduced" and slide_gives(sentence, match.start()):
                 continue  # "Slide 13 provides additional perspective of our 2022 outlook"
             if direction == "introduced" and _NOT_BEGUN.search(match["object"]):
                 continue  # "introduced our midrange targets", "providing updated guidance"
@@ -262,8 +207,8 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
             ):
                 continue  # "our estimate of COVID impact", "the resource estimate": no guidance
             found.append((match.start(), direction, metric))
-    for direction, pattern in _AGAINST_PRIOR.items():
-        if not any(key in low for key in _PRIOR_KEYS[direction]) or _EMISSIONS.search(sentence):
+    for direction, pattern in AGAINST_PRIOR.items():
+        if not any(key in low for key in PRIOR_KEYS[direction]) or emissions_goal(sentence):
             continue
         for match in pattern.finditer(sentence):
             if re.search(r"expectation", match.group(), re.I) and not PRIOR_WORD.search(
@@ -272,10 +217,9 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 continue  # "lower than our expectations": results, not guidance moved
             if _RESULT_WAS.search(match.group()) and not re.match(_NOUN, match.group(), re.I):
                 continue  # "the sales increase was lower than our prior expectations": a result
-            figure = _GROWTH_FIGURE.match(match.group())
-            if figure and not _MOVE_WORD.search(match.group(), figure.end()):
+            if growth_figure_only(match.group()):
                 continue  # "now anticipated to be up about 2% with … versus our prior guide"
-            if _OPPOSITE[direction].search(match.group(), 1):
+            if OPPOSITE[direction].search(match.group(), 1):
                 continue  # "increase by 20%, slightly lower than our prior outlook": a cut
             ahead = match.group()[:5].lower() in ("ahead", "in ex")
             if ahead and not FORWARD.search(sentence, 0, match.start()):
@@ -380,10 +324,6 @@ _VERB_KEYS = {
     "withdrawn": ("withdr", "suspend", "pull"),
     "introduced": ("initiat", "introduc", "provid", "issu", "giv", "establish", "reinstat"),
 }
-_PRIOR_KEYS = {
-    "raised": ("increase", "raise", "higher", "above", "up", "ahead", "excess", "improvement"),
-    "cut": ("reduc", "decrease", "lower", "below", "down", "cut"),
-}
 _PRIOR_KEYS_ALL = ("prior", "previous", "earlier", "last", "expected", " from ")
 
 
@@ -398,32 +338,8 @@ _NOT_GUIDED = any_word(
     "procedures patients volumes? demand inventor(?:y|ies) traffic utilization activity "
     "investment gdp economy industry"
 )
-# A page that shows an outlook gives none: "The right hand side of this slide, Slide 13, provides".
-_SLIDE = any_word("slides? pages? charts? tables? appendix exhibits?")
-_SPEAKER = any_word("we i we're we've we'll")
-
-
-def _slide_gives(sentence: str, verb: int) -> bool:
-    """Whether the verb at `verb` is a page's ("Slide 13 provides our outlook"), not the
-    company's ("Turning to Slide 10, we are initiating guidance")."""
-    page = last_match(_SLIDE, sentence[max(0, verb - 60) : verb])
-    if page is None:
-        return False
-    return _SPEAKER.search(sentence, max(0, verb - 60) + page.end(), verb) is None
-
-
-# A goal of emissions, no guidance of the business's figures: "reduce our greenhouse gas
-# emissions by at least 50% by 2030, … a five year pull ahead of our original target".
-_EMISSIONS = any_word("emissions greenhouse carbon net-zero")
 # Guidance said changed: what it is said to be is the change's, no guidance standing.
 _CHANGED = any_word("revised updated new lowered raised reduced increased")
-# A growth's own figure after its word: "up about 2%" is what is forecast, no move of guidance.
-_GROWTH_FIGURE = re.compile(
-    r"(?:up|higher|increased?)\s+(?:by\s+)?(?:about\s+|approximately\s+|roughly\s+|nearly\s+)?"
-    r"\d[\d.]*\s?%",
-    re.I,
-)
-_MOVE_WORD = any_word("improvement increase raise higher above")
 _RESULT_WAS = re.compile(r"\b(?:was|were|came\s+in|ended|finished)\b", re.I)
 # A result said: "This was below …", "cash flow was $129 million, above our previous guidance".
 _WAS = re.compile(

@@ -1,15 +1,18 @@
 """The gate of a name: a subject that holds a verb, a word of talk ("Slide", "results"), a
 person speaking, a description ("our fastest growing vertical"), a participle or an adverb of
 discourse that opens it ("moving to", "Beginning with the top line", "Furthermore") names no
-part; and the words a name holds that would otherwise be a measure ("Capital Markets",
-"our completion and production division")."""
+part; the words a name holds that would otherwise be a measure ("Capital Markets", "our
+completion and production division"); and a name said with an amount of money, a line with its
+revenue ("Medication delivery of $747 million")."""
 
 from __future__ import annotations
+
+import re
 
 from ..wordlists import word_set
 from .phrases import finite_verb, other_measure
 
-__all__ = ["DISCOURSE", "no_noun_phrase"]
+__all__ = ["DISCOURSE", "no_noun_phrase", "said_with_amount"]
 
 #: Adverbs that join a sentence to the one before, never a name: "Furthermore, our casino
 #: revenues …", "Finally our Business and Consumer Solutions segment …".
@@ -145,3 +148,31 @@ _DETERMINERS = frozenset(
     {"our", "the", "its", "their", "this", "that", "these", "those", "a", "an"}
 )
 _PREPOSITIONS = frozenset({"of", "in", "for", "from", "to", "or", "at", "on", "by"})
+
+
+def said_with_amount(sentence: str, name: str) -> bool:
+    """Whether `name` is said with an amount of money, as a line with its revenue is ("Medication
+    delivery of $747 million increased 11%"), and holds no word of a balance or other measure
+    ("Total assets of $5 billion")."""
+    if "$" not in sentence and "€" not in sentence and "£" not in sentence:
+        return False
+    words = name.lower().split()
+    if any(other_measure(w) or w in _BALANCE for w in words):
+        return False
+    at = sentence.find(name)
+    return at >= 0 and _AMOUNT_AFTER.match(sentence, at + len(name)) is not None
+
+
+# An amount said of what was just named: "of $747 million", "were $62 million".
+_AMOUNT_AFTER = re.compile(
+    r"\s+(?:of|at|was|were|totaled|totalled|reached)\s+(?:approximately\s+|about\s+|nearly\s+)?"
+    r"[$€£]\s?\d[\d.,]*\s*(?:million|billion|thousand|mm|bn|[mb])\b",
+    re.I,
+)
+# What a balance sheet or a cash flow holds: no line's revenue, whatever its amount.
+_BALANCE = word_set(
+    """assets asset liabilities equity debt cash capital reserves reserve inventory inventories
+    receivables payables borrowings liquidity expenses expense costs cost income profit
+    earnings ebitda spending capex dividends buybacks repurchases proceeds originations written
+    funding"""
+)

@@ -11,19 +11,36 @@ high end of our guidance range", is guidance.py's _FILLER's):
 - what guidance assumes: "Our 2022 guidance assumes that our capital structure will remain in
   place" (the structure stands, not the guidance), and what an assumption is set against
   ("have assumed that global industry production will be … lower than prior guidance");
-- an outlook said to stay a view: "the long-term outlook continues to be very robust"."""
+- an outlook said to stay a view: "the long-term outlook continues to be very robust";
+- guidance given later, by someone else or not at all ("when providing our initial annual
+  outlook", "before KC provides our business outlook", "rather than providing a projection"),
+  or a page's ("Slide 13 provides our outlook");
+- what a result contributed to ("contributed to boosting our adjusted EBITDA margin to 20.5%");
+- a view of years said after the verb's object ("raises our expectations on how sustainable
+  these gains may be long-term"), not a long-term measure it is of;
+- an emissions goal; a growth's own figure before the prior guidance ("up about 2% with the
+  difference versus our prior guide")."""
 
 from __future__ import annotations
 
 import re
 
+from ..wordlists import any_word
+from .patterns import last_match
+
 __all__ = [
     "assumed",
     "assumed_before",
+    "emissions_goal",
+    "given_later",
+    "growth_figure_only",
+    "led_to",
     "market_only",
     "result_against",
+    "slide_gives",
     "view_after",
     "view_said",
+    "years_after",
 ]
 
 _VIEW = re.compile(
@@ -85,3 +102,68 @@ def result_against(sentence: str, at: int) -> bool:
 def assumed(words: str) -> bool:
     """Whether a stand is of what the guidance assumes ("guidance assumes that X will remain")."""
     return _ASSUMES.search(words) is not None
+
+
+# A time ahead a verb of giving is said in, or another's: "… when providing our outlook",
+# "before KC provides", "rather than providing".
+_WHEN = re.compile(
+    r"\b(?:(?i:when|once|until|before)\s+(?:[A-Z][\w.]*\s+){0,2}|(?i:rather\s+than|instead\s+of)\s+)$"
+)
+# What a result is said to have done: "contributed to boosting our margin to 20.5%".
+_LED_TO = re.compile(r"\b(?:contributed\s+to|helped(?:\s+to)?|led\s+to|resulted\s+in)\s+$", re.I)
+_YEARS = re.compile(r"\blong(?:er)?[- ]term\b|\bmulti[- ]year\b", re.I)
+# Years said as what the guidance is of: "reaffirming our projection of long-term earnings growth".
+_OF_YEARS = re.compile(r"^\s*(?:of|for)\s+(?:our\s+|the\s+)?long(?:er)?[- ]term\b", re.I)
+# A page that shows an outlook: "The right hand side of this slide, Slide 13, provides".
+_SLIDE = any_word("slides? pages? charts? tables? appendix exhibits?")
+_SPEAKER = any_word("we i we're we've we'll")
+# A goal of emissions: "reduce our greenhouse gas emissions by at least 50% by 2030, … a five
+# year pull ahead of our original target".
+_EMISSIONS = any_word("emissions greenhouse carbon net-zero")
+# A growth's own figure after its word: "up about 2%" is what is forecast, no move of guidance.
+_GROWTH_FIGURE = re.compile(
+    r"(?:up|higher|increased?)\s+(?:by\s+)?(?:about\s+|approximately\s+|roughly\s+|nearly\s+)?"
+    r"\d[\d.]*\s?%",
+    re.I,
+)
+_MOVE_WORD = any_word("improvement increase raise higher above")
+
+
+def given_later(sentence: str, verb: int) -> bool:
+    """Whether the verb of giving at `verb` is said of a time ahead or of someone else."""
+    return _WHEN.search(sentence, max(0, verb - 40), verb) is not None
+
+
+def led_to(sentence: str, verb: int) -> bool:
+    """Whether the verb at `verb` is what a result contributed to."""
+    return _LED_TO.search(sentence, max(0, verb - 30), verb) is not None
+
+
+def years_after(sentence: str, end: int) -> bool:
+    """Whether the words after a verb's object (to the next comma, semicolon, full stop or
+    "and") say a view of years, not a long-term measure the object is of."""
+    window = sentence[end : end + 80]
+    ends = [i for i in (window.find(c) for c in (",", ";", ".", " and ")) if i >= 0]
+    own = window[: min(ends)] if ends else window
+    return _YEARS.search(own) is not None and _OF_YEARS.search(own) is None
+
+
+def slide_gives(sentence: str, verb: int) -> bool:
+    """Whether the verb at `verb` is a page's ("Slide 13 provides our outlook"), not the
+    company's ("Turning to Slide 10, we are initiating guidance")."""
+    page = last_match(_SLIDE, sentence[max(0, verb - 60) : verb])
+    if page is None:
+        return False
+    return _SPEAKER.search(sentence, max(0, verb - 60) + page.end(), verb) is None
+
+
+def emissions_goal(sentence: str) -> bool:
+    """Whether `sentence` speaks of an emissions goal: no guidance of the business's figures."""
+    return _EMISSIONS.search(sentence) is not None
+
+
+def growth_figure_only(said: str) -> bool:
+    """Whether words said against the prior guidance open with a growth's own figure and say
+    no move after it ("up about 2% with the difference versus our prior guide")."""
+    figure = _GROWTH_FIGURE.match(said)
+    return figure is not None and _MOVE_WORD.search(said, figure.end()) is None

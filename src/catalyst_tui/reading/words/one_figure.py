@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..wordlists import any_word, one_of
+from ..wordlists import one_of
 from .acted_on import REVENUE_ACTED_ON, acted_on
 from .attribution import (
     apposition_other,
@@ -20,12 +20,12 @@ from .clauses import clause_subject
 from .follows import EFFECT_AFTER, TO_A_COUNT, against_plan, list_item, noun_object
 from .lists import Found, continued
 from .measure_words import part_reported, qualified_governor
+from .multiples import read_multiple
 from .part_revenue import revenue_of_part
 from .patterns import (
     BASE_LEAD,
     CMP,
     COMPARISON,
-    MULTIPLE,
     NEGATIVE,
     NOUN_AFTER,
     REVENUE_SAID,
@@ -42,6 +42,7 @@ from .records import COMPANY
 from .share_after import share_again, share_from
 from .subjects import Subject, read_subject
 from .vocabulary import NOT_REVENUE, PERIOD
+from .whose_growth import REFUSED, owner_around, part_said_higher
 
 
 def read_one(
@@ -54,28 +55,7 @@ def read_one(
     last: Found | None,
 ) -> Found | None:
     if match["mult"]:
-        acts = _ACTED_ON.match(after)
-        if acts and (
-            other_in(acts.group())
-            or _COUNT.match(acts.group())
-            or not (
-                _OF_REVENUE_OR_PART.search(acts.group()) or _ADVERBS_ONLY.fullmatch(acts.group())
-            )
-        ):
-            return None  # "we nearly doubled free cash flow", "its media rights": no revenue
-        said = COMPARISON.search(before, tail(before, 40))
-        value = MULTIPLE[match["mult"].lower()]
-        verb_at = said.start() if said is not None else match.start()
-        if match["mult"].lower().endswith("fold"):  # "grew fourfold": the verb is before it
-            verb = VERB_THEN.search(before, tail(before, 160))
-            if verb is None or NEGATIVE.match(verb["verb"]):
-                return None
-            verb_at = verb.start()
-        subject = subject_at(text, verb_at, after, first, revenue_said)
-        if subject.name == COMPANY:  # "we doubled revenue in our cloud business": the cloud's
-            subject = object_subject(after, of_revenue=True) or subject
-        comparison = comparison_said(said)
-        return Found("growth", value, comparison, subject, "", match.start())
+        return read_multiple(text, match, before, after, first, revenue_said)
     value = float(match["num"])
     cmp_match = COMPARISON.search(before, tail(before, 40))
     comparison = comparison_said(cmp_match)
@@ -152,10 +132,8 @@ def read_one(
         what = re.split(r",|;|\band\b|\bthan\b", after[noun.end() : noun.end() + 60])[0]
         if other_in(what) or NOT_REVENUE.search(what):
             return None  # "offset by 6% lower average selling prices": the prices'
-        # "driven by 3.5% higher merchandise sales": merchandise's
-        said_of = _HIGHER_OF.match(what.rstrip(". "))
-        part = read_subject(said_of["name"], revenue_said=True) if said_of else None
-        if part is not None and part.name not in ("", COMPANY) and not (part.other or part.anaphor):
+        part = part_said_higher(what)  # "driven by 3.5% higher merchandise sales"
+        if part is not None:
             sign = -1 if noun["noun"].lower() == "lower" else 1
             return Found("growth", sign * value, comparison, part, "", match.start())
     if verb is None and noun is None:
@@ -262,46 +240,15 @@ def read_one(
             subject = measured  # "For Merchant, revenue growth rebounded to 45%": Merchant's
     if subject.other:
         subject = revenue_of_part(text, before, after, governor, noun, subject) or subject
-    led = _LED_BY_WITH.search(before, tail(before, 80))
-    if led is not None:  # "Sales grew 10%, led by Europe with 15% growth": Europe's
-        leader = read_subject(led["name"], revenue_said=True)
-        if (
-            not leader.name
-            or leader.other
-            or leader.anaphor
-            or leader.name == COMPANY
-            or clause_subject(text, first, revenue_said).other
-        ):
-            return None  # "Protective volumes were up 1% led by EMEA with 7% growth": volumes'
-        subject = leader._replace(revenue=True)
-    if _after_its_share(text, last, match.start()):
-        subject = last.subject  # type: ignore[union-attr]  # "Local, which accounted for 64%
-        # of revenue was down 27.6%": Local's, not the revenue the aside names
-    if (
-        verb is not None
-        and growth_noun
-        and _WHOLE_BEFORE.search(before, tail(before, 50), verb.start())
-    ):
-        subject = Subject(COMPANY, True, False, False)  # "…, and total revenue growth of 9%"
+    around = owner_around(
+        text, before, match.start(), last, verb if growth_noun else None, first, revenue_said
+    )
+    if around is REFUSED:
+        return None  # "Protective volumes were up 1% led by EMEA with 7% growth": volumes'
+    subject = around or subject
     return Found("growth", -value if negative else value, comparison, subject, "", match.start())
 
 
-# The whole's revenue said just before its growth: "… and total revenue growth of 9%".
-_WHOLE_BEFORE = re.compile(
-    r"\band\s+(?:total|consolidated|overall|company|companywide|company-wide)\s+(?:net\s+)?"
-    r"(?:revenues?|sales)\s+$",
-    re.I,
-)
-# A part named as what led a growth, then its own figure: "led by Europe with 15% growth".
-_LED_BY_WITH = re.compile(
-    r"\bled\s+by\s+(?:the\s+|our\s+)?(?P<name>[\w&'’.-]+(?:\s+[\w&'’.-]+){0,4}?)\s+with\s+"
-    r"(?:an?\s+)?(?:(?:about|approximately|nearly|roughly|over|more\s+than)\s+)?$",
-    re.I,
-)
-# A line's revenue said after "higher" or "lower": "3.5% higher merchandise sales".
-_HIGHER_OF = re.compile(
-    r"\s*(?P<name>(?:[\w&'’-]+\s+){0,3}?[\w&'’-]+)\s+(?:revenues?|sales)\s*$", re.I
-)
 # A verb that says a rise: a noun after its figure ("grew 3% less than the market") is no sign.
 _RISEN = re.compile(
     r"(?:up\b|gr[eo]w(?!th)|increas|ros|ris|gain|improv|jump|climb|expand|accelerat)", re.I
@@ -338,20 +285,6 @@ _PART_OF = re.compile(
     r"including|with|of\s+which)\s+(?:an?\s+|the\s+)?" + CMP + r"$",
     re.I,
 )
-# What a verb of multiples acts on, up to a preposition: "doubled free cash flow in 2021".
-_NOT_ACTED_ON = one_of(
-    """in on to from at for with over versus year since during while and as after because due
-    driven led thanks when which compared again"""
-)
-_ACTED_ON = re.compile(rf"(?:\s+(?!{_NOT_ACTED_ON}\b)[\w&'’/-]+){{1,4}}", re.I)
-# What a verb of multiples acts on, where it is revenue's: revenue, or a part by its word.
-_OF_REVENUE_OR_PART = any_word(
-    """revenues? sales arr top~line business(?:es)? segments? divisions? portfolio products?
-    services software subscriptions?_revenue"""
-)
-_ADVERBS_ONLY = re.compile(r"(?:\s+(?:\w+ly|year[- ]over[- ]year|again|since))+", re.I)
-# A count: "we have doubled the number of instruments that can be networked".
-_COUNT = re.compile(r"\s+(?:the\s+|our\s+)?(?:number|count|amount)\s+of\b", re.I)
 # What drove a growth, after its noun: "an 11% increase from volume and 1% from price".
 _DRIVERS = one_of(
     """volumes? price pricing mix currency currencies fx f/x foreign_exchange acquisitions?
@@ -368,28 +301,6 @@ _AFTER_SHARE = re.compile(
     re.I,
 )
 _WHICH = re.compile(r",\s*(?:which|that)\b", re.I)
-# A share said in an aside, then the verb of its name's growth: "(Local, which accounted for
-# 64%) of revenue was down (27.6%)", "… of European revenue, declined (17%)".
-_SHARE_THEN_VERB = re.compile(
-    r"%\s+of\s+(?:(?:our|the|its|total)\s+)*(?:[\w-]+\s+){0,2}?(?:revenues?|sales)"
-    r"(?:\s+in\s+(?:the\s+quarter|(?:19|20)\d\d))?,?\s+(?:(?:was|were|is|are)\s+)?"
-    r"(?:up|down|grew|declined|increased|decreased|rose|fell)(?:\s+by)?\s+"
-    r"(?:(?:about|approximately|nearly|roughly|over|more\s+than)\s+)?$",
-    re.I,
-)
-
-
-def _after_its_share(text: str, last: Found | None, at: int) -> bool:
-    """Whether the figure at `at` is the growth of what a share said in an aside just before
-    it is of ("X, which accounted for 64% of revenue was down 27.6%")."""
-    if last is None or last.kind != "share" or not last.subject.name:
-        return False
-    percent = text.find("%", last.position, at)
-    if percent < 0 or _SHARE_THEN_VERB.fullmatch(text, percent, at) is None:
-        return False
-    return _WHICH.search(text, max(0, last.position - 80), last.position) is not None
-
-
 # A cause said before a figure: "due to working capital related to our 25% revenue growth".
 _CAUSE = re.compile(r"\b(?:due\s+to|related\s+to|because\s+of|as\s+a\s+result\s+of)\b[^,;]*$", re.I)
 _TO_FLAT = re.compile(r"\s*to\s+flat\b", re.I)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 
 from .patterns import GUIDANCE_NOUN as _NOUN
+from .said_against import PRIOR_NOUN
+from .vocabulary import MONTH
 
 # A figure or a range of figures: "8% to 10%", "$4.1 billion to $4.2 billion", "$2.05-$2.10",
 # "about 17%".
@@ -146,3 +148,60 @@ def against_prior_words(sentence: str) -> tuple[int, int, str] | None:
 
 def _compared(new: float, old: float) -> str:
     return "raised" if new > old else "cut" if new < old else "reiterated"
+
+
+# Guidance moved against the prior guidance in words, each direction's (guidance.py reads
+# them, a word of each looked for first: PRIOR_KEYS).
+# Guidance named, then an amount it moved by from the month it was given: "revenue guidance at
+# the midpoint now, $2.795 billion, that's up $30 million from August".
+_NOUN_BEFORE = rf"\b{_NOUN}\b(?:[^.;]|(?<=\d)\.(?=\d)){{0,60}}?\b"
+_FROM_MONTH = rf"\s+[$€£][\d.,]+\s*(?:million|billion|cents)?\s+from\s+{MONTH}\b"
+# The prior guidance, or an assumption of it: "our prior guidance", "our previous assumption".
+_PRIOR_OR_ASSUMED = rf"(?:{PRIOR_NOUN}|(?:our|the)\s+(?:prior|previous|earlier)\s+assumptions?)"
+# An amount moved from what was estimated: "down $5 million from what we estimated".
+_AMOUNT_FROM_ESTIMATE = (
+    r"[$€£][\d.,]+\s*(?:million|billion|cents)?\s+from\s+what\s+we\s+(?:had\s+)?"
+    r"(?:estimated|expected|guided|projected|forecast(?:ed)?|assumed)\b"
+)
+# A word of the other direction between a figure's change and the prior view: the nearer decides.
+OPPOSITE = {
+    "raised": re.compile(r"\b(?:lower|below|down|reduction|decrease|less)\b", re.I),
+    "cut": re.compile(r"\b(?:higher|above|up|increase|more|ahead)\b", re.I),
+}
+AGAINST_PRIOR = {
+    "raised": re.compile(
+        rf"\b(?:an?\s+)?(?:increased?|raised?|higher|above|up|improvement)\b[^.;]{{0,60}}?\b(?:from|than|over|"
+        rf"versus|compared\s+(?:to|with))\s+(?:what\s+we\s+(?:assumed|expected)\s+in\s+)?{PRIOR_NOUN}"
+        rf"|\babove\s+(?:our|the)\s+(?:prior|previous|earlier)\s+{_NOUN}"
+        # an amount of the prior guidance: "This is up from our previous $11.25 billion"
+        r"|\bup\s+from\s+(?:our|the)\s+(?:prior|previous|earlier)\s+[$€£]\d"
+        # said of the future only (read_guidance): "to approach 20%, ahead of our initial
+        # expectations"
+        rf"|\b(?:ahead|in\s+excess)\s+of\s+(?:our|the)\s+(?:prior|previous|earlier|initial|"
+        rf"original)\s+{_NOUN}"
+        # an amount up from the month the guidance was given (_FROM_MONTH)
+        rf"|{_NOUN_BEFORE}up{_FROM_MONTH}"
+        # "up from $95 million in our prior guidance", "up from … our previous assumption"
+        rf"|\bup\s+from\s+[^.;]{{0,40}}?\b(?:in|or)\s+{_PRIOR_OR_ASSUMED}"
+        rf"|\bup\s+{_AMOUNT_FROM_ESTIMATE}",
+        re.I,
+    ),
+    "cut": re.compile(
+        rf"\b(?:an?\s+)?(?:reduction|decreased?|reduced|lowered|lower|below|down|cut)\b"
+        rf"[^.;]{{0,60}}?\b(?:from|"
+        rf"than|to|versus|compared\s+(?:to|with))\s+"
+        rf"(?:(?:our|the)\s+(?:prior|previous|last|earlier|revenue|current)?\s*"
+        rf"(?:revenue\s+)?{_NOUN}|{PRIOR_NOUN})"
+        rf"|\b{_NOUN}\b[^.;]{{0,60}}?\bwas\s+down\s+\$"
+        rf"|\bbelow\s+(?:our|the)\s+(?:prior|previous|earlier)\s+{_NOUN}"
+        r"|\bdown\s+from\s+(?:our|the)\s+(?:prior|previous|earlier)\s+[$€£]\d"
+        rf"|{_NOUN_BEFORE}down{_FROM_MONTH}"
+        rf"|\bdown\s+from\s+[^.;]{{0,40}}?\b(?:in|or)\s+{_PRIOR_OR_ASSUMED}"
+        rf"|\bdown\s+{_AMOUNT_FROM_ESTIMATE}",
+        re.I,
+    ),
+}
+PRIOR_KEYS = {
+    "raised": ("increase", "raise", "higher", "above", "up", "ahead", "excess", "improvement"),
+    "cut": ("reduc", "decrease", "lower", "below", "down", "cut"),
+}

@@ -81,12 +81,12 @@ def read_words(
     # The reader's modules (their regular expressions: tens of milliseconds) load with the
     # first text read; every command imports the records (the metric catalogue's guidance
     # words), not the reader (reading/words/__init__.py).
-    from .bases import day_base, latest_base, named_years
+    from .bases import latest_base, named_years
     from .clauses import clause_subject
     from .figures import read_figures
     from .guidance import read_guidance
     from .phrases import phrase_before
-    from .quarters import document_quarter
+    from .quarters import day_base, document_quarter
     from .subjects import read_subject
     from .wholes import one_whole
 

@@ -1,0 +1,57 @@
+"""A growth said as a multiple: "doubled", "more than tripled", "grew fourfold" (one_figure.py
+asks), of revenue or of a part by its word, never of what else a verb of multiples acts on
+("we nearly doubled free cash flow", "doubled the number of instruments")."""
+
+from __future__ import annotations
+
+import re
+
+from ..wordlists import any_word, one_of
+from .attribution import object_subject, other_in, subject_at
+from .lists import Found
+from .patterns import COMPARISON, MULTIPLE, NEGATIVE, VERB_THEN, comparison_said, tail
+from .records import COMPANY
+
+__all__ = ["read_multiple"]
+
+# What a verb of multiples acts on, up to a preposition: "doubled free cash flow in 2021".
+_NOT_ACTED_ON = one_of(
+    """in on to from at for with over versus year since during while and as after because due
+    driven led thanks when which compared again"""
+)
+_ACTED_ON = re.compile(rf"(?:\s+(?!{_NOT_ACTED_ON}\b)[\w&'’/-]+){{1,4}}", re.I)
+# What a verb of multiples acts on, where it is revenue's: revenue, or a part by its word.
+_OF_REVENUE_OR_PART = any_word(
+    """revenues? sales arr top~line business(?:es)? segments? divisions? portfolio products?
+    services software subscriptions?_revenue"""
+)
+_ADVERBS_ONLY = re.compile(r"(?:\s+(?:\w+ly|year[- ]over[- ]year|again|since))+", re.I)
+# A count: "we have doubled the number of instruments that can be networked".
+_COUNT = re.compile(r"\s+(?:the\s+|our\s+)?(?:number|count|amount)\s+of\b", re.I)
+
+
+def read_multiple(
+    text: str, match: re.Match[str], before: str, after: str, first: bool, revenue_said: bool
+) -> Found | None:
+    """The growth the multiple `match` says ("doubled": 100%), or None where it is another
+    measure's."""
+    acts = _ACTED_ON.match(after)
+    if acts and (
+        other_in(acts.group())
+        or _COUNT.match(acts.group())
+        or not (_OF_REVENUE_OR_PART.search(acts.group()) or _ADVERBS_ONLY.fullmatch(acts.group()))
+    ):
+        return None  # "we nearly doubled free cash flow", "its media rights": no revenue
+    said = COMPARISON.search(before, tail(before, 40))
+    value = MULTIPLE[match["mult"].lower()]
+    verb_at = said.start() if said is not None else match.start()
+    if match["mult"].lower().endswith("fold"):  # "grew fourfold": the verb is before it
+        verb = VERB_THEN.search(before, tail(before, 160))
+        if verb is None or NEGATIVE.match(verb["verb"]):
+            return None
+        verb_at = verb.start()
+    subject = subject_at(text, verb_at, after, first, revenue_said)
+    if subject.name == COMPANY:  # "we doubled revenue in our cloud business": the cloud's
+        subject = object_subject(after, of_revenue=True) or subject
+    comparison = comparison_said(said)
+    return Found("growth", value, comparison, subject, "", match.start())

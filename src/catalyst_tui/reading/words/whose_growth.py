@@ -1,0 +1,104 @@
+"""Whose a growth is, said around its figure rather than by its clause's subject (one_figure.py
+asks): the part after "higher" or "lower" ("driven by 3.5% higher merchandise sales"), the part
+that led it ("led by Europe with 15% growth"), the name of a share said in an aside just before
+it ("Local, which accounted for 64% of revenue was down 27.6%"), and the whole's after a part's
+("growth of 15% in Europe and total revenue growth of 9%")."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .clauses import clause_subject
+from .patterns import tail
+from .records import COMPANY
+from .subjects import Subject, read_subject
+
+if TYPE_CHECKING:
+    from .lists import Found
+
+__all__ = ["REFUSED", "owner_around", "part_said_higher"]
+
+#: What owner_around gives where the words around the figure refuse it.
+REFUSED = Subject("", False, True, False)
+
+# The whole's revenue said just before its growth, after a part's: "… and total revenue growth
+# of 9%".
+WHOLE_AFTER_PART = re.compile(
+    r"\band\s+(?:total|consolidated|overall|company|companywide|company-wide)\s+(?:net\s+)?"
+    r"(?:revenues?|sales)\s+$",
+    re.I,
+)
+# A part named as what led a growth, then its own figure: "led by Europe with 15% growth".
+LED_BY_WITH = re.compile(
+    r"\bled\s+by\s+(?:the\s+|our\s+)?(?P<name>[\w&'’.-]+(?:\s+[\w&'’.-]+){0,4}?)\s+with\s+"
+    r"(?:an?\s+)?(?:(?:about|approximately|nearly|roughly|over|more\s+than)\s+)?$",
+    re.I,
+)
+# A line's revenue said after "higher" or "lower": "3.5% higher merchandise sales".
+_HIGHER_OF = re.compile(
+    r"\s*(?P<name>(?:[\w&'’-]+\s+){0,3}?[\w&'’-]+)\s+(?:revenues?|sales)\s*$", re.I
+)
+# A share said in an aside, then the verb of its name's growth: "(Local, which accounted for
+# 64)% of revenue was down (27.6%)", "… of European revenue, declined (17%)".
+SHARE_THEN_VERB = re.compile(
+    r"%\s+of\s+(?:(?:our|the|its|total)\s+)*(?:[\w-]+\s+){0,2}?(?:revenues?|sales)"
+    r"(?:\s+in\s+(?:the\s+quarter|(?:19|20)\d\d))?,?\s+(?:(?:was|were|is|are)\s+)?"
+    r"(?:up|down|grew|declined|increased|decreased|rose|fell)(?:\s+by)?\s+"
+    r"(?:(?:about|approximately|nearly|roughly|over|more\s+than)\s+)?$",
+    re.I,
+)
+_WHICH = re.compile(r",\s*(?:which|that)\b", re.I)
+
+
+def part_said_higher(what: str) -> Subject | None:
+    """The part whose revenue `what` (the words after "higher" or "lower") names, where it names
+    one: "merchandise sales"; none for "sales" or "total sales"."""
+    said = _HIGHER_OF.match(what.rstrip(". "))
+    part = read_subject(said["name"], revenue_said=True) if said else None
+    if part is None or part.name in ("", COMPANY) or part.other or part.anaphor:
+        return None
+    return part
+
+
+def owner_around(
+    text: str,
+    before: str,
+    at: int,
+    last: Found | None,
+    growth_verb: re.Match[str] | None,
+    first: bool,
+    revenue_said: bool,
+) -> Subject | None:
+    """The owner the words around the growth at `at` give it (`before`: the clause's words up to
+    it; `growth_verb`: its verb where that is a growth's noun, "growth of"), REFUSED where they
+    refuse it, None where they say nothing of whose it is."""
+    owner = None
+    led = LED_BY_WITH.search(before, tail(before, 80))
+    if led is not None:  # "Sales grew 10%, led by Europe with 15% growth": Europe's
+        leader = read_subject(led["name"], revenue_said=True)
+        if (
+            not leader.name
+            or leader.other
+            or leader.anaphor
+            or leader.name == COMPANY
+            or clause_subject(text, first, revenue_said).other
+        ):
+            return REFUSED  # "Protective volumes were up 1% led by EMEA with 7% growth"
+        owner = leader._replace(revenue=True)
+    if last is not None and after_its_share(text, last, at):
+        owner = last.subject  # "Local, which accounted for 64% of revenue was down 27.6%"
+    if growth_verb and WHOLE_AFTER_PART.search(before, tail(before, 50), growth_verb.start()):
+        owner = Subject(COMPANY, True, False, False)  # "…, and total revenue growth of 9%"
+    return owner
+
+
+def after_its_share(text: str, last: Found | None, at: int) -> bool:
+    """Whether the figure at `at` is the growth of what a share said in an aside just before
+    it is of ("X, which accounted for 64% of revenue was down 27.6%")."""
+    if last is None or last.kind != "share" or not last.subject.name:
+        return False
+    percent = text.find("%", last.position, at)
+    if percent < 0 or SHARE_THEN_VERB.fullmatch(text, percent, at) is None:
+        return False
+    return _WHICH.search(text, max(0, last.position - 80), last.position) is not None
