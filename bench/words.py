@@ -133,14 +133,15 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         guidance,
         marks,
         no_move,
-        one_figure,
         pairs,
         part_revenue,
+        prior,
         quarters,
         reader,
         said_against,
         trims,
         vocabulary,
+        whose_growth,
     )
 
     return {
@@ -197,7 +198,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("investor relations for " + "Ab Cd " * n)[:n],
         ),
         "guidance up from a month": (
-            guidance._AGAINST_PRIOR["raised"],
+            prior.AGAINST_PRIOR["raised"],
             lambda n: ("guidance 1.1 up " * n)[:n],
         ),
         "a quarter said with its year": (quarters._SAID_QUARTER, lambda n: ("2020 " * n)[:n]),
@@ -212,16 +213,16 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "a result said before guidance": (guidance._WAS, lambda n: ("was 1 " * n)[:n]),
         "a sign said before a figure": (figures._SAID_NEGATIVE, lambda n: ("negative " * n)[:n]),
         "a growth after its share's aside": (
-            one_figure._SHARE_THEN_VERB,
+            whose_growth.SHARE_THEN_VERB,
             lambda n: ("% of our the " * n)[:n],
         ),
         "a part named as what led a growth": (
-            one_figure._LED_BY_WITH,
+            whose_growth.LED_BY_WITH,
             lambda n: ("led by " + "a " * n)[:n],
         ),
-        "a line's revenue after higher": (one_figure._HIGHER_OF, lambda n: ("a " * n)[:n]),
+        "a line's revenue after higher": (whose_growth._HIGHER_OF, lambda n: ("a " * n)[:n]),
         "the whole's revenue after a part's": (
-            one_figure._WHOLE_BEFORE,
+            whose_growth.WHOLE_AFTER_PART,
             lambda n: ("and total revenue " * n)[:n],
         ),
     }
