@@ -186,7 +186,7 @@ def read_figures(
                 and value > 0
                 and _SAID_NEGATIVE.search(sentence, max(0, at - 12), at)
             ):
-                value = -value  # "organic growth was negative 20%", "a minus 3% in Europe"
+                value = -value  # "organic growth was negative 20%", "a negative 2% in Europe"
             yield Stated(
                 figure.kind,  # type: ignore[arg-type]
                 subject.name,
@@ -205,7 +205,7 @@ def read_figures(
 
 
 # A figure's sign said before it in words.
-_SAID_NEGATIVE = re.compile(r"\b(?:negative|minus)\s*+$", re.I)
+_SAID_NEGATIVE = re.compile(r"\bnegative\s*+$", re.I)  # "minus" before a figure is gated
 
 
 # Measures other than revenue that grow: a growth of no measure named in a sentence that
