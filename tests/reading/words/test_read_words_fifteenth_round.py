@@ -351,6 +351,11 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["guidance raised : company"],
         ),
         ("Higher sales drove our outlook.", []),
+        # "this" names our outlook as "our" does
+        (
+            "This improved outlook translates to core earnings per share of approximately $5.50.",
+            ["guidance raised : company"],
+        ),
         (
             "Our upward revised adjusted earnings forecast reflects the strength of our first "
             "half.",

@@ -62,7 +62,7 @@ def _middle(span: str) -> float:
 
 
 # The company's own outlook said better or worse, with no verb of its own: "our outlook
-# improved", "our improved outlook for the year".
+# improved", "our improved outlook for the year", "this higher guidance".
 _OUTLOOK_MOVED = re.compile(
     rf"\b(?:our|the\s+company['’]s)\s+(?:[\w-]+\s+){{0,6}}?(?:{_NOUN})\s+(?:for\s+(?:the\s+)?"
     # "our full-year outlook is clearly improved": said of it, with an adverb of degree
@@ -71,7 +71,7 @@ _OUTLOOK_MOVED = re.compile(
     r"deteriorated|weakened)\b(?=\s*(?:[.,;:)]|$|\s(?:as|on|because|since|due|given|from|"
     r"relative|compared|again|further|significantly|meaningfully|considerably|once|and|in|"
     r"for|with|since|to)\b))"  # the verb, not an adjective: "outlook for an improved market"
-    r"|\b(?:our|the\s+company['’]s|the)\s+"
+    r"|\b(?:our|the\s+company['’]s|the|this)\s+"
     r"(?P<adjective>improved|stronger|better|weaker|lower|higher|increased|raised|reduced|"
     r"lowered|upward(?:ly)?\s+revised|downward(?:ly)?\s+revised)\s+"
     rf"(?:[\w-]+\s+){{0,2}}?(?:{_NOUN})\b"

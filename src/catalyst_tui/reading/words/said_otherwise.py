@@ -1,9 +1,10 @@
 """Guidance moved or standing, said with no verb of the company's: a noun of the change ("our
 guidance raise", "an increase in our net sales guidance", "a positive update to our
-guidance"), guidance said higher or lower ("this higher guidance"), a forecast now set against
-the initial outlook ("now estimated to be $5.975 billion or $175 million above our initial
-outlook"), or guidance said unchanged with no determiner ("Capex guidance is also unchanged").
-guidance.py reads whether the clause is negated, hedged or someone else's."""
+guidance"), a forecast now set against the initial outlook ("now estimated to be $5.975
+billion or $175 million above our initial outlook"), or guidance said unchanged with no
+determiner ("Capex guidance is also unchanged"); guidance said higher or lower ("this higher
+guidance") is said_against.py's. guidance.py reads whether the clause is negated, hedged or
+someone else's."""
 
 from __future__ import annotations
 
@@ -32,10 +33,6 @@ _NOUN_BEFORE = re.compile(
     r"(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:guidance|outlook|forecast)\b",
     re.I,
 )
-# Ours said higher or lower: "this higher guidance reflects".
-_HIGHER = re.compile(
-    r"\b(?:this|our)\s+(?P<word>higher|lower)\s+(?:[\w-]+\s+){0,2}?(?:guidance|outlook)\b", re.I
-)
 # A forecast set against the initial outlook: "$175 million above our initial outlook", "up
 # about $75 million over our initial outlook".
 _INITIAL = re.compile(
@@ -60,7 +57,7 @@ def said_otherwise(sentence: str) -> Iterator[tuple[int, int, str]]:
     """Each (start, end, direction) of guidance `sentence` says moved or standing with no verb
     of the company's."""
     low = sentence.lower()
-    for pattern in (_NOUN_AFTER, _NOUN_BEFORE, _HIGHER):
+    for pattern in (_NOUN_AFTER, _NOUN_BEFORE):
         for match in pattern.finditer(sentence):
             word = (match["word"] or match.groupdict().get("way") or "").lower()
             yield match.start(), match.end(), "raised" if word in _RAISED else "cut"
