@@ -177,12 +177,12 @@ def known_part(name: str, parts: frozenset[str]) -> bool:
     return (
         within in parts
         and _WORD.fullmatch(last) is not None
-        and not (other_measure(last) or finite_verb(last) or last in _VERB_LIKE)
+        and not (other_measure(last) or finite_verb(last) or last in _NO_LINE_END)
     )  # "cable connections", "Base business offset": a count, a verb: no line
 
 
 # Words a line's name does not end with: a verb's form the word lists do not hold, a count.
-_VERB_LIKE = word_set("offset offsets driven led including excluding connections")
+_NO_LINE_END = word_set("offset offsets driven led including excluding connections")
 
 
 def named_customer(name: str, customers: frozenset[str]) -> bool:
