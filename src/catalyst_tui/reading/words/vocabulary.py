@@ -24,7 +24,7 @@ REVENUE_WORDS = frozenset(
 OTHER_MEASURES = word_set(
     """margin margins profit profits income earnings eps ebitda ebit expense expenses cost costs
     opex capex capital expenditure expenditures tax taxes rate rates customer customers client
-    clients units shipments volume volumes employee employees headcount attrition order
+    clients units shipments volume volumes employee employees staff headcount attrition order
     orders bookings booking backlog pipeline rpo crpo billings tcv acv cash flow dividend
     dividends inventory inventories receivables payables debt leverage users user subscribers
     members accounts sites deals deal lanes stores locations reviewers responses shares
@@ -101,7 +101,11 @@ PLACES = word_set(
     nordics benelux china
     chinese japan japanese india germany german uk u.k u.s us usa canada canadian mexico brazil
     france italy spain korea taiwan australia anz russia international domestic region regions
-    regional geography geographies geographic country countries world emerging greater pac"""
+    regional geography geographies geographic country countries world emerging greater pac
+    vietnam indonesia thailand malaysia philippines singapore hong kong netherlands belgium
+    switzerland austria sweden norway denmark finland poland israel saudi arabia uae egypt
+    nigeria argentina chile colombia peru zealand ireland portugal greece hungary romania
+    ukraine pakistan asean caribbean scandinavia oceania iberia mena britain"""
 )
 # Currencies a figure is said in: "up 12% in USD" names no part.
 CURRENCIES = word_set(

@@ -2,7 +2,8 @@
 asks): the part after "higher" or "lower" ("driven by 3.5% higher merchandise sales"), the part
 that led it ("led by Europe with 15% growth"), the name of a share said in an aside just before
 it ("Local, which accounted for 64% of revenue was down 27.6%"), and the whole's after a part's
-("growth of 15% in Europe and total revenue growth of 9%")."""
+("growth of 15% in Europe and total revenue growth of 9%"), and the item a bare "up" or "down"
+is set beside ("strength in services, up 7%"; "India, up 93%, Mexico, up 23%")."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .clauses import clause_subject
 from .patterns import tail
+from .phrases import finite_verb, other_measure, phrase_before
 from .records import COMPANY
 from .subjects import Subject, read_subject
 
@@ -49,6 +51,22 @@ SHARE_THEN_VERB = re.compile(
     re.I,
 )
 _WHICH = re.compile(r",\s*(?:which|that)\b", re.I)
+# A bare "up" or "down" set after a comma, its figure next: "…, up 7%".
+_APPOSED = re.compile(
+    r",\s*(?:up|down)\s+(?:by\s+)?(?:(?:about|approximately|nearly|roughly|almost|over|"
+    r"more\s+than)\s+)?$",
+    re.I,
+)
+# What stands before an item of a list or the object of "in": "strength in (services)",
+# "India, up 93%, (Mexico)".
+_ITEM_LEAD = re.compile(r"(?:\b(?:in|at|across)|,|\band)\s*$", re.I)
+# An aside that describes a name before it: "…, the leader in".
+_APPOSITIVE = re.compile(r",\s*(?:the|an?)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:in|at|across)\s*$", re.I)
+_FIGURE_IN = re.compile(r"[\d$€£%]")
+# Words that end a manner, not a thing: "in dollar terms", "in U.S. dollars".
+_MANNER = frozenset(
+    {"terms", "dollars", "dollar", "basis", "currency", "currencies", "pace", "rate", "clip"}
+)
 
 
 def part_said_higher(what: str) -> Subject | None:
@@ -90,7 +108,57 @@ def owner_around(
         owner = last.subject  # "Local, which accounted for 64% of revenue was down 27.6%"
     if growth_verb and WHOLE_AFTER_PART.search(before, tail(before, 50), growth_verb.start()):
         owner = Subject(COMPANY, True, False, False)  # "…, and total revenue growth of 9%"
-    return owner
+    if owner is not None:
+        return owner
+    item = item_apposed(before)
+    if item is not None and item is not REFUSED and clause_subject(text, first, revenue_said).other:
+        return REFUSED  # "EBITDA was $5 million in EMEA, up 7%": EMEA's EBITDA
+    return item
+
+
+def item_apposed(before: str) -> Subject | None:
+    """The thing a bare "up" or "down" is set beside, where the words before the figure
+    (`before`) end in one after "in" or as an item of a list ("strength in services, up 7%";
+    "India, up 93%, Mexico, up 23%"); REFUSED for a measure that is no revenue ("and EBITDA,
+    up 9%"); None where the phrase before the comma is the clause's own subject ("Revenue was
+    $5 billion, up 7%") or names no thing (a period, "in constant currency")."""
+    apposed = _APPOSED.search(before, tail(before, 40))
+    if apposed is None:
+        return None
+    head = before[: apposed.start()].rstrip()
+    phrase = phrase_before(head, len(head))
+    if not phrase or phrase == head.strip() or not head.endswith(phrase):
+        return None
+    lead = _ITEM_LEAD.search(head, 0, len(head) - len(phrase))
+    if lead is None:
+        return None
+    if _APPOSITIVE.search(head, 0, lead.end()):
+        return None  # "Wolverine, the leader in the U.S. work boot category, up 16%": Wolverine's
+    qualified = head[: lead.start()].split()
+    if qualified and lead.group().strip()[:1].isalpha() and other_measure(qualified[-1].lower()):
+        return REFUSED  # "acquisition volume … in UPB, down 10%": the volume's
+    words = phrase.casefold().split()
+    if _FIGURE_IN.search(phrase) or any(finite_verb(word) for word in words):
+        return None  # "ad revenues totaled $41.8 million, up 48%": the clause's own subject
+    adverbs = [i for i, word in enumerate(words) if word.endswith("ly")]
+    if adverbs:  # "most notably Energy, up 60%": Energy
+        phrase = " ".join(phrase.split()[adverbs[-1] + 1 :])
+        words = words[adverbs[-1] + 1 :]
+    if not words:
+        return None
+    if other_measure(words[-1]):
+        return REFUSED
+    item = read_subject(phrase, revenue_said=True)
+    if (
+        not item.name
+        or item.other
+        or item.anaphor
+        or item.name == COMPANY
+        or words[-1] in _MANNER
+        or words[0] in ("each", "every")
+    ):
+        return None
+    return item._replace(revenue=True)
 
 
 def after_its_share(text: str, last: Found | None, at: int) -> bool:

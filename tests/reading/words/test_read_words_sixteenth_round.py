@@ -1,0 +1,91 @@
+"""The sixteenth round's rules. Made-up sentences, each beside what it states as
+test_read_words_classes.py writes it ([] where nothing may be read), with a counterexample the
+rule must leave as it was."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from catalyst_tui.reading.words import read_words
+from tests.reading.words.test_read_words_classes import _check, by_rule
+
+RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "a bare 'up' or 'down' after a comma is the growth of the thing just before it": [
+        ("We saw continued strength in services, up 7% organically.", ["growth 7 : services"]),
+        (
+            "We had strong growth in our software business, up 12% year over year.",
+            ["growth 12 yoy : software business"],
+        ),
+        (
+            "We had net sales growth in four of our five largest markets, consisting of the US, "
+            "which grew 6%, China, which was down 16%, India, up 93%, Mexico, up 23% and Vietnam "
+            "up 60%.",
+            [
+                "growth -16 : China",
+                "growth 93 : India",
+                "growth 23 : Mexico",
+                "growth 60 : Vietnam",
+            ],
+        ),
+        (
+            "Revenue was $5 billion, driven by strength in e-commerce, up 144% versus the prior "
+            "year.",
+            ["growth 144 yoy : e-commerce"],
+        ),
+        # the clause's own subject: the amount, a period or a manner names no other thing
+        ("Revenue was $5 billion, up 7%.", ["growth 7 : company"]),
+        ("Revenue was $5 billion in the quarter, up 7%.", ["growth 7 : company"]),
+        ("Revenues totaled $41.8 million, up 48% year over year.", ["growth 48 yoy : company"]),
+        ("Sales rose 5% in constant currency, up 7% reported.", ["growth 5 : company"]),
+        ("B2C sales continue to grow at a rapid pace, up over 40%.", ["growth 40 > : B2C"]),
+        # an aside that describes the name before it leaves whose unsaid
+        (
+            "The category grew, with Wolverine, the leader in the work boot category, up 16%.",
+            [],
+        ),
+        # a measure that is no revenue, or a count, keeps its figure
+        (
+            "Total acquisition volume was $51.2 billion in UPB, down 10% from the prior quarter.",
+            [],
+        ),
+        (
+            "We ended 2020 with 7,800 full-time internal staff in our staffing divisions, down "
+            "32% from the prior year.",
+            [],
+        ),
+        ("Adjusted EBITDA was $50 million in Europe, up 7%.", []),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), by_rule(RULES))
+def test_the_sixteenth_rounds_rules(text: str, expected: list[str]) -> None:
+    _check(text, expected)
+
+
+_PLACES = ["India", "Mexico", "Vietnam", "Brazil", "Japan", "Germany", "Canada", "France"]
+
+
+@given(
+    places=st.lists(st.sampled_from(_PLACES), min_size=2, max_size=5, unique=True),
+    values=st.lists(st.integers(1, 150), min_size=5, max_size=5),
+    downs=st.lists(st.booleans(), min_size=5, max_size=5),
+)
+def test_each_item_of_a_list_of_bare_ups_is_its_own(
+    places: list[str], values: list[int], downs: list[bool]
+) -> None:
+    """Law: in "Sales grew in our markets, A, up x%, B, down y%, …", each place's figure is
+    its own, with its sign, and none is the company's."""
+    items = [
+        f"{place}, {'down' if down else 'up'} {value}%"
+        for place, value, down in zip(places, values, downs, strict=False)
+    ]
+    text = "Sales grew in our largest markets, " + ", ".join(items) + "."
+    read = [(s.subject, round((s.value or 0) * 100)) for s in read_words(text)]
+    expected = [
+        (place, -value if down else value)
+        for place, value, down in zip(places, values, downs, strict=False)
+    ]
+    assert read == expected
