@@ -57,6 +57,27 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("Adjusted EBITDA was $50 million in Europe, up 7%.", []),
     ],
+    "a clause opened by 'while' or 'although' with no subject of its own shares the main one's": [
+        (
+            "While down 35% from a record prior-year quarter, revenue grew 17% sequentially.",
+            ["growth -35 yoy : company", "growth 17 sequential : company"],
+        ),
+        (
+            "Although up 12% from last year, Services revenue fell 4% sequentially.",
+            ["growth 12 yoy : Services", "growth -4 sequential : Services"],
+        ),
+        # a measure that is no revenue keeps both; a speaker names no measure
+        ("While down 5% from last year, EBITDA grew 17% sequentially.", []),
+        (
+            "Although down 4%, we exceeded expectations in a challenging market environment.",
+            [],
+        ),
+        # a clause with its own subject is read as before
+        (
+            "While total sales were down 5%, digital sales grew 17%.",
+            ["growth -5 : company", "growth 17 : digital"],
+        ),
+    ],
 }
 
 

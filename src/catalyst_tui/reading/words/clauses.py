@@ -109,6 +109,30 @@ def clauses(sentence: str) -> list[Clause]:
     return spans
 
 
+# A clause that opens a sentence with a subordinator and no subject of its own: "While down 35%
+# from a record quarter, revenue grew 17% sequentially".
+_FRONTED = re.compile(
+    r"\s*(?P<word>while|although|though|whilst)\s+(?:(?:still|only|just)\s+)?(?:up|down)\s",
+    re.I,
+)
+
+_SPEAKER = re.compile(r"\s*(?:we|i|they|it|this|that)\b", re.I)
+
+
+def fronted_subject(sentence: str, revenue_said: bool) -> tuple[str, Subject] | None:
+    """Where `sentence` opens with a clause that has no subject of its own ("While down 35% from
+    a record quarter, revenue grew 17%"), the sentence with its subordinator blanked (it is no
+    name) and the subject that clause shares with the main clause after its comma; None
+    elsewhere."""
+    fronted = _FRONTED.match(sentence)
+    comma = sentence.find(",", fronted.end()) if fronted is not None else -1
+    if fronted is None or comma < 0 or _SPEAKER.match(sentence, comma + 1):
+        return None  # "Although down 4%, we exceeded expectations": what fell, unsaid
+    word = fronted.span("word")
+    blanked = sentence[: word[0]] + " " * (word[1] - word[0]) + sentence[word[1] :]
+    return blanked, clause_subject(sentence[comma + 1 :], False, revenue_said)
+
+
 @lru_cache(maxsize=256)
 def clause_subject(text: str, first: bool, revenue_said: bool) -> Subject:
     """The subject of a clause: the phrase before its first verb, the frame's when that is the

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator
 
 from .bases import Against, frame_words, growth_basis, list_basis
-from .clauses import Clause, clause_subject, clauses
+from .clauses import Clause, clause_subject, clauses, fronted_subject
 from .facts import known_part, named_customer
 from .frames import part_beside
 from .gates import qualified_measure, refusal, said_as_revenue
@@ -83,6 +83,9 @@ def read_figures(
     first_subject: Subject | None = None
     first_clause: Clause | None = None  # a clause before any figure: its subject when needed
     previous: Subject | None = None
+    fronted = fronted_subject(sentence, revenue_said)
+    if fronted is not None:  # "While down 35% …, revenue grew 17%": revenue's, both
+        sentence = fronted[0]
     listed = headed(sentence)
     spans = [Clause(0, len(sentence))] if listed is not None else clauses(sentence)
     for clause in spans:
@@ -116,6 +119,8 @@ def read_figures(
             ):  # revenue named before the figure or in its own words ("9% revenue growth")
                 continue  # "We achieved 11% growth and a 1.1 book-to-bill": of orders, maybe
             subject = figure.subject
+            if fronted is not None and not subject.name:
+                subject = fronted[1]
             if subject.other and said_as_revenue(subject.name, parts):
                 subject = subject._replace(other=False, revenue=True)  # "advertising revenues"
             if subject.other:
