@@ -78,6 +78,47 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth -5 : company", "growth 17 : digital"],
         ),
     ],
+    "a quarter 'in' a year is that year's, as 'of' it is": [
+        (
+            "Second quarter net sales of $1.6 billion represents an increase of 15% on a reported "
+            "basis compared to the second quarter in 2020.",
+            ["growth 15 yoy : company"],
+        ),
+        ("Net sales increased 15% versus Q2 in 2020.", ["growth 15 yoy : company"]),
+        # a quarter with no year against the call's own is the one before it
+        (
+            "For the third quarter, net sales increased 5% compared to the second quarter.",
+            ["growth 5 sequential : company"],
+        ),
+    ],
+    "a base's amount may be said with its participle": [
+        (
+            "Net sales were $234.5 million, an increase of 3.8% compared to $226 million "
+            "delivered in the same quarter last year.",
+            ["growth 3.8 yoy : company"],
+        ),
+    ],
+    "an item of a list may name its place after 'in' with no verb of its own": [
+        (
+            "We saw sales growth in Europe of 12% and in Asia of 8%.",
+            ["growth 12 : Europe", "growth 8 : Asia"],
+        ),
+        (
+            "Revenue growth in Europe was 12% and in Asia 8%.",
+            ["growth 12 : Europe", "growth 8 : Asia"],
+        ),
+        (
+            "Sales grew in Europe by 12% and in Asia by 8%.",
+            ["growth 12 : Europe", "growth 8 : Asia"],
+        ),
+        (
+            "Sales grew by 12% in Europe and by 8% in Asia.",
+            ["growth 12 : Europe", "growth 8 : Asia"],
+        ),
+        # a period or a measure that is no revenue is no place of a part
+        ("Revenue grew in the quarter by 12%.", ["growth 12 : company"]),
+        ("EBITDA grew in Europe by 12%.", []),
+    ],
 }
 
 

@@ -9,7 +9,7 @@ import re
 from ..wordlists import word_set
 from .vocabulary import GENERIC_WORDS, PERIOD_WORD, REVENUE_WORDS
 
-__all__ = ["REVENUE_ACTED_ON", "acted_on"]
+__all__ = ["REVENUE_ACTED_ON", "WHERE_GROWN", "acted_on"]
 
 
 # Words between a verb and its figure that name what it acted on: no revenue, no part.
@@ -44,6 +44,12 @@ def acted_on(gap: str | None) -> bool:
 REVENUE_ACTED_ON = re.compile(
     r"^\s+(?P<measure>(?:our\s+|its\s+|their\s+)?(?:[\w&/-]+\s+){0,4}?(?:revenues?|sales))"
     r"(?:\s+by)?\s*$",
+    re.I,
+)
+# Where a verb's growth was, named between it and "by": "Sales grew in Europe by 12%".
+WHERE_GROWN = re.compile(
+    r"^\s+(?:in|at|across|within)\s+(?P<where>(?:the\s+|our\s+)?[\w&/'’.-]+"
+    r"(?:\s+[\w&/'’.-]+){0,3}?)\s+by\s*$",
     re.I,
 )
 _COMPARISON_WORDS = word_set(

@@ -35,14 +35,14 @@ def _own_clause(before: str) -> str:
 
 
 _QUARTER_OF_YEAR = re.compile(
-    r"\b(?P<q>first|second|third|fourth)\s+quarter\s+of\s+(?:fiscal\s+)?(?:19|20)\d\d|"
-    r"\b(?P<qq>q[1-4])\s*(?:of\s+)?(?:fiscal\s+)?(?:19|20)\d\d|"
+    r"\b(?P<q>first|second|third|fourth)\s+quarter\s+(?:of|in)\s+(?:fiscal\s+)?(?:19|20)\d\d|"
+    r"\b(?P<qq>q[1-4])\s*(?:(?:of|in)\s+)?(?:fiscal\s+)?(?:19|20)\d\d|"
     r"\b(?:19|20)\d\d\s+(?P<qy>first|second|third|fourth)\s+quarter",  # "the 2020 third quarter"
     re.I,
 )
 _OWN_QUARTER = re.compile(
     r"\b(?:for|in|during)\s+(?:the\s+)?(?:(?P<q>first|second|third|fourth)\s+quarter|"
-    r"(?P<qq>q[1-4]))\b(?!\s*(?:of\s+)?(?:fiscal\s+)?(?:19|20)\d\d)|"
+    r"(?P<qq>q[1-4]))\b(?!\s*(?:(?:of|in)\s+)?(?:fiscal\s+)?(?:19|20)\d\d)|"
     r"(?<![\w-])(?P<qa>first|second|third|fourth)-quarter\b",  # "Our first-quarter 2020 revenue"
     re.I,
 )
@@ -262,7 +262,7 @@ def _sentence_years(sentence: str) -> tuple[frozenset[int], frozenset[int]]:
 
 # A year said as the period a figure is of: "in the second quarter of 2020", "for fiscal 2020".
 _OWN_YEAR = re.compile(
-    r"\b(?:in|for|during)\s+(?:the\s+)?(?:(?:first|second|third|fourth)\s+quarter\s+of\s+|"
+    r"\b(?:in|for|during)\s+(?:the\s+)?(?:(?:first|second|third|fourth)\s+quarter\s+(?:of|in)\s+|"
     r"q[1-4]\s+(?:of\s+)?)?(?:fiscal\s+)?(?:year\s+)?$",
     re.I,
 )

@@ -67,7 +67,12 @@ _NOT_A_NAME = re.compile(
     re.I,
 )
 _NEUTRAL = frozenset({"was", "were", "came"})  # "EMEA also came in at 9%": the list's kind
-_SAME = re.compile(r"(?:,|\band\b)\s*" + CMP + r"$", re.I)
+_SAME = re.compile(r"(?:,|\band\b)\s*(?:by\s+)?" + CMP + r"$", re.I)
+# An item that names its place after "in" or "at" with no verb of its own: "…, and in Asia of
+# 8%", "and in Asia by 8%", "and at Retail 8%".
+_LISTED_IN = re.compile(
+    r"(?:,|\band\b)\s+(?:in|at)\s+" + _NAME + r"(?:\s+(?:by|of))?\s+" + CMP + r"$", re.I
+)
 _OR_ANOTHER = re.compile(r"^\s*,?\s*or\s+(?:was\s+)?(?P<way>up|down)?\s*" + CMP + r"$", re.I)
 
 
@@ -119,13 +124,13 @@ def continued(text: str, last: Found, match: re.Match[str]) -> Found | None:
     if _SAME.search(between):
         sign = -1 if last.value < 0 else 1
         return last._replace(value=sign * value, comparison=comparison, position=match.start())
-    named = _LISTED.search(between)
+    named = _LISTED_IN.search(between) or _LISTED.search(between)
     if named is None or _NOT_A_NAME.search(named["name"]):
         return None
     subject = read_subject(named["name"], revenue_said=True)
     if not subject.name or subject.other or subject.anaphor or PERIOD.fullmatch(subject.name):
         return None
-    own = (named["own"] or "").lower()
+    own = (named.groupdict().get("own") or "").lower()
     sign = -1 if own.endswith("down") else 1 if own.endswith("up") else -1 if last.value < 0 else 1
     if last.kind == "share":
         sign = 1

@@ -12,7 +12,7 @@ QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "q1": 1, "q2": 2, 
 # A quarter said as the speaker's own: "in the first quarter", "our third-quarter sales".
 _SAID_QUARTER = re.compile(
     r"\b(?:for|in|during|our|this|the)\s+(?:the\s+)?(?P<q>first|second|third|fourth)[- ]quarter\b"
-    r"(?!\s*(?:of\s+)?(?:fiscal\s+)?(?:19|20)\d\d)|"
+    r"(?!\s*(?:(?:of|in)\s+)?(?:fiscal\s+)?(?:19|20)\d\d)|"
     r"(?<![\w-])(?P<qa>first|second|third|fourth)-quarter\b|"
     # "for the 2021 third quarter", "compared to the 2020 third quarter": a quarter, both
     r"\b(?:19|20)\d\d\s+(?P<qy>first|second|third|fourth)\s+quarter\b",

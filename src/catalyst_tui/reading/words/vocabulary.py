@@ -165,7 +165,7 @@ SEQUENTIAL = re.compile(
     r"(?:(?:last|prior|previous|preceding)\s+quarter|"
     r"(?:first|second|third|fourth)\s+quarter(?!\s+(?:of|last|a\s+year|in\s+(?:19|20)\d\d|"
     r"(?:fiscal\s+)?['’]?\d{2,4}\b))|"
-    r"q[1-4](?![\s']*(?:of\s+|fy|'|’)?\s*(?:fiscal\s+)?'?\d{2})"
+    r"q[1-4](?![\s']*(?:of\s+|in\s+|fy|'|’)?\s*(?:fiscal\s+)?'?\d{2})"
     r"(?!\s+(?:of\s+)?(?:last|the\s+prior|the\s+previous|a)[\s-]+year))"
     # "from our Q1 revenue growth of 11%" names Q1's figure, no base of a comparison
     r"(?!\s+(?:[\w-]+\s+)?(?:revenues?|sales|growth|results|performance)\b)",
@@ -182,7 +182,9 @@ YEARLY = re.compile(
     r"above|below|ahead\s+of|behind|in\s+comparison\s+(?:to|with))\s+"
     r"(?:[$€£][\d.,]+\s*(?:million|billion)?\s+"
     # "up from $6.1 billion on 20,248 homes closed in the prior year": an amount on a count
-    r"(?:on\s+[\d,.]+\s+(?:[\w-]+\s+){1,2})?(?:in|for|during)\s+)?"
+    r"(?:on\s+[\d,.]+\s+(?:[\w-]+\s+){1,2})?"
+    # "compared to $226 million delivered in the same quarter last year"
+    r"(?:(?:delivered|reported|recorded|generated|posted|achieved)\s+)?(?:in|for|during)\s+)?"
     # "over the second quarter of the prior year": a quarter of the year before
     r"(?:the\s+|our\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+the\s+)?"
     r"(?:(?:last|prior|previous)\s+(?:fiscal\s+)?year(?!\s*[- ]to[- ]date)|prior[- ]year|"
@@ -190,9 +192,9 @@ YEARLY = re.compile(
     r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with)|against|ahead\s+of|behind)\s+"
     r"(?:the\s+|our\s+)?(?:(?:full[- ](?:fiscal\s+)?year\s+)?(?:fiscal\s+)?(?:19|20)\d\d|"
     r"quarter\s+[1-4],?\s+(?:19|20)\d\d|"
-    r"q[1-4]\s+(?:of\s+)?(?:fiscal\s+)?['’]?\d{2,4}|"
+    r"q[1-4]\s+(?:(?:of|in)\s+)?(?:fiscal\s+)?['’]?\d{2,4}|"
     r"fy\s?['’]?\d{2}(?:\d\d)?\b|[1-4]q\s?['’]?\d{2}(?:\d\d)?\b|"
-    r"(?:(?:first|second|third|fourth)\s+quarter|q[1-4])\s+(?:of\s+)?(?:fiscal\s+)?"
+    r"(?:(?:first|second|third|fourth)\s+quarter|q[1-4])\s+(?:(?:of|in)\s+)?(?:fiscal\s+)?"
     r"(?:year\s+)?['’]?\d{2,4}|(?:19|20)\d\d\s+\w+\s+quarter|"
     # "the first nine months of 2020"
     r"(?:first|last)\s+(?:three|six|nine|twelve|\d{1,2})\s+months\s+of\s+(?:fiscal\s+)?"
