@@ -119,6 +119,60 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Revenue grew in the quarter by 12%.", ["growth 12 : company"]),
         ("EBITDA grew in Europe by 12%.", []),
     ],
+    "a subject's words of time, subordination or a frame name no part": [
+        (
+            "Our second quarter consolidated revenue totaled $372 million, which was down 27% "
+            "compared to a year ago.",
+            ["growth -27 yoy : company"],
+        ),
+        ("EBITDA totaled $372 million, which was down 27% compared to a year ago.", []),
+        (
+            "In the fourth quarter, organic revenue declined 1.6% year-over-year in what remains "
+            "a pretty challenging demand environment.",
+            ["growth -1.6 yoy : company"],
+        ),
+        (
+            "Without these acquisitions, organic sales were down 11% from prior year.",
+            ["growth -11 yoy : company"],
+        ),
+        ("Without the pandemic, sales would have grown 5%.", []),
+        (
+            "Revenue during the fourth quarter increased 12.9% to $203.1 million versus $180 "
+            "million a year ago.",
+            ["growth 12.9 yoy : company"],
+        ),
+        (
+            "Although sales were down 11.6% versus the second quarter of last year, we were not "
+            "significantly impacted.",
+            ["growth -11.6 yoy : company"],
+        ),
+        # a subordinate clause of no revenue names no one: whose, the segment named before
+        (
+            "Although reduced global travel continues to weigh on this segment, revenue improved "
+            "3.6% on a sequential basis.",
+            [],
+        ),
+        (
+            "Across the freight segment, total sales decreased 9% from last year to $1.2 billion.",
+            ["growth -9 yoy : freight segment"],
+        ),
+        (
+            "Due to the growth within both our central venous catheter and EZ-IO products, Q2 "
+            "revenues increased 8.8% to $164.9 million.",
+            ["growth 8.8 : company"],
+        ),
+        (
+            "There was an atypical jump in our sales last year in our Active Material Solutions "
+            "Group, where we were up over 50% in year-over-year top line growth.",
+            ["growth 50 > yoy : Active Material Solutions Group"],
+        ),
+        # a speaker's clause after a comma says its own basis
+        (
+            "In the Americas segment, while year-over-year revenue was down 25%, we continue to "
+            "show a sequential improvement.",
+            ["growth -25 yoy : Americas segment"],
+        ),
+    ],
 }
 
 

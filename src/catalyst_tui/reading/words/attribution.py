@@ -83,6 +83,8 @@ def object_subject(after: str, *, of_revenue: bool = False) -> Subject | None:
     if re.match(
         r"(?:the\s+)?(?:quarter|year|period|constant|(?:front|back|first|second)\s+half)|"
         r"(?:comparison|contrast|relation|line|addition|excess|terms)\b|"
+        # a clause of its own: "in what remains a challenging environment"
+        r"(?:what|which|whatever|where|how|when)\b|"
         r"(?:revenues?|sales)\b(?!\s+(?:of|from|in|for|to|at|within)\b)",
         words,
         re.I,
@@ -211,6 +213,20 @@ _WITH_COMMA = re.compile(r"\w,\s+with$")
 _WHERE = re.compile(r",\s*where\s+$", re.I)
 
 
+def _last_word_at(text: str, phrase: str) -> int:
+    """Where `phrase` last stands in `text` as whole words ("we" in "where we were", not in
+    "were"); -1 where it does not."""
+    at = text.rfind(phrase)
+    while at >= 0:
+        end = at + len(phrase)
+        if (at == 0 or not text[at - 1].isalnum()) and (
+            end == len(text) or not text[end].isalnum()
+        ):
+            return at
+        at = text.rfind(phrase, 0, at)
+    return -1
+
+
 # A measure's share of revenue said beside its amount, before the measure's verb.
 _SHARE_ASIDE = re.compile(
     r",?\s+or\s+(?:about\s+|approximately\s+)?[\d.]+\s*(?:%|percent)\s+of\s+"
@@ -239,7 +255,7 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     if what_it_is is not None:  # "Other revenue, which is primarily credit revenue, increased"
         phrase = phrase_before(text, what_it_is.start())
     stripped = text[near:at].rstrip()
-    named_at = stripped.rfind(phrase) if phrase else -1
+    named_at = _last_word_at(stripped, phrase) if phrase else -1
     aux_only = named_at >= 0 and _AUX_ONLY.fullmatch(stripped, named_at + len(phrase))
     lead = stripped[:named_at] if aux_only else stripped  # "…, where sales were": ", where"
     unset = _RELATIVE_UNSET.search(text, near, at) if phrase else None

@@ -25,7 +25,7 @@ _FRAME = re.compile(
     r"^\s*(?:(?:and|so|now|also|lastly|finally|next|first|second|then|overall)[\s,]+)*"
     r"(?:in|for|within|turning\s+(?:now\s+)?to|starting\s+with|moving\s+(?:now\s+)?(?:on\s*)?to|"
     r"moving\s+onto|as\s+for|looking\s+(?:first\s+|now\s+)?at|focusing\s+on|at|on|regarding|"
-    r"specific\s+to|from|"
+    r"specific\s+to|from|across|"
     r"with\s+respect\s+to|(?P<base>(?:when\s+|as\s+)?compared\s+(?:to|with)|versus|relative\s+to)|"
     r"(?P<by>by))\s+"
     r"(?P<frame>[^,:;]{1,80}?)\s*[,:]\s+",
@@ -33,7 +33,7 @@ _FRAME = re.compile(
 )
 # An opening adverbial with no verb ("Year over year,", "Regionally, in constant currency:").
 _OPENING = re.compile(
-    r"^\s*(?:(?:and|so|now|also|lastly|finally|next|overall)[\s,]+)*(?P<words>[\w\s'-]{1,60}?)"
+    r"^\s*(?:(?:and|so|now|also|lastly|finally|next|overall)[\s,]+)*(?P<words>[\w\s'-]{1,100}?)"
     r"\s*[,:]\s+"
 )
 _ADVERBIAL = re.compile(
@@ -41,7 +41,7 @@ _ADVERBIAL = re.compile(
     r"currency|perspective|now|today|finally|first|second|third|fourth|similarly|likewise|"
     r"meanwhile|however|again|lastly|excluding|including|moving|turning|looking|starting)\b|"
     # a concession or a cause that opens a clause: "Despite disruptions due to COVID,"
-    r"^(?:despite|due\s+to|because|given|amid|after|following|thanks\s+to)\b|"
+    r"^(?:despite|due\s+to|because|given|amid|after|following|thanks\s+to|without)\b|"
     # a time or a participle of talk that opens it: "During the year just ended,", "Having
     # looked at our results,"
     r"^(?:during|having|taken|taking)\b|"

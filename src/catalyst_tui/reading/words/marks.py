@@ -19,7 +19,8 @@ class Marks:
         self.text = text
         talk = _DISCOURSE.sub(lambda m: " " * len(m.group()), text)
         self.hedge = _first(HEDGES, talk)
-        negation = NEGATION.search(sentence, 0, at + len(text))
+        left_out = _WITHOUT_FRAME.match(sentence)  # "Without these acquisitions, sales were"
+        negation = NEGATION.search(sentence, left_out.end() if left_out else 0, at + len(text))
         self.negation = negation.start() - at if negation else _NEVER
         stacked = STACKED.search(sentence, 0, at + len(text))  # its frame scopes the sentence
         self.hedge = min(self.hedge, stacked.start() - at if stacked else _NEVER)
@@ -50,6 +51,9 @@ class Marks:
 
 
 _NEVER = 1 << 30
+# A frame that leaves something out, opening a sentence: it negates nothing of the clause after
+# it ("Without these acquisitions, organic sales were down 11%").
+_WITHOUT_FRAME = re.compile(r"\s*(?:and\s+)?without\s+[^,;]{1,80},", re.I)
 # A figure that qualifies a noun of the future: "a 10% growth rate projection", "our 5% growth
 # target".
 _FORECAST_NOUN = re.compile(

@@ -166,7 +166,9 @@ CUT_BASIS = any_word(
     # another measure's own words: "up 1% with comp sales flat year-over-year"
     # or its own change, or the parts' ("with strong increases from last year's …", "with all
     # segments up year over year")
-    also=r";|,\s*and\s+(?:both|all|each)\s|"
+    # a clause of a speaker's own after a comma: "while revenue was down 25%, we continue to
+    # show a sequential improvement"
+    also=r";|,\s*and\s+(?:both|all|each)\s|,\s*(?:we|i|they)\s|"
     r"\bwith\s+(?:[\w-]+\s+){0,2}?(?:sales|revenues?|volumes?|orders|margins?|"
     r"increases|declines|gains)\b|\bwith\s+(?:all|each|every|both|most|many)\s",
 )

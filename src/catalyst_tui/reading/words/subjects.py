@@ -79,6 +79,19 @@ _QUALIFIERS = re.compile(
     r"\d{1,2}-week|\d{1,2}-month)\b",
     re.I,
 )
+# A time said within a noun phrase: "Revenue during the fourth quarter".
+_DURING = re.compile(
+    r"\bduring\s+(?:the\s+|this\s+|that\s+)?(?:[\w'-]+\s+){0,3}?"
+    r"(?:quarters?|years?|period|half|months?|weeks?)\b",
+    re.I,
+)
+# Words that open a phrase and name nothing.
+_LEADING = frozenset({"and", "&", "or", "of", "the", "so", "now", "also", "with"})
+# A subordinator before a measure of revenue: "Although sales were down 11.6%": the sales'.
+_SUBORDINATE_REVENUE = re.compile(
+    r"\s*(?:although|though|while|whilst|whereas)\s+(?=(?:[\w&'’-]+\s+){0,4}?(?:revenues?|sales)\b)",
+    re.I,
+)
 # Adverbs without "-ly" between a subject and its verb: "we still posted 8% growth".
 _ADVERBS = word_set("still also even already again just yet") | DISCOURSE  # "Finally our X"
 # The company's people, who speak for it: "Our team delivered net sales growth of 7%".
@@ -186,7 +199,11 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     phrase = re.sub(r"\b[qh](?=[1-4]\b)", lambda m: m.group().upper(), phrase)  # "q3": a period
     phrase = re.sub(r"(?<=[a-z])\d+\b", "", phrase)  # a footnote's number: "volume5"
     phrase = re.sub(r"\btop\s+line\b", "top-line", phrase, flags=re.I)
-    phrase = re.split(r"\s(?:was|were|is|are)\s", f" {phrase} ", maxsplit=1)[0].strip()
+    phrase = _DURING.sub(" ", phrase)  # "Revenue during the fourth quarter": when, not whose
+    phrase = _SUBORDINATE_REVENUE.sub("", phrase, count=1)
+    phrase = re.split(  # "revenue totaled $372 million, which was down 27%": revenue's
+        r"\s(?:was|were|is|are|totaled|totalled|amounted|stood)\s", f" {phrase} ", maxsplit=1
+    )[0].strip()
     phrase = _QUALIFIERS.sub(" ", phrase)
     phrase = re.sub(r"^.*\b\w+(?:ed|en)\s+by\s+", "", phrase)  # "highlighted by X": X
     phrase = _DRIVER.sub("", phrase)  # "wins at Digital Banking": Digital Banking's
@@ -307,7 +324,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     ]
     while kept and kept[-1].lower() in _TRAILING:
         kept.pop()
-    while kept and kept[0].lower() in ("and", "&", "or", "of", "the", "so", "now", "also", "with"):
+    while kept and kept[0].lower() in _LEADING:
         kept.pop(0)
     if not kept:
         bare = revenue and all(

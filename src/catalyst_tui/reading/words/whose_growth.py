@@ -62,6 +62,8 @@ _APPOSED = re.compile(
 _ITEM_LEAD = re.compile(r"(?:\b(?:in|at|across)|,|\band)\s*$", re.I)
 # An aside that describes a name before it: "…, the leader in".
 _APPOSITIVE = re.compile(r",\s*(?:the|an?)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:in|at|across)\s*$", re.I)
+# An amount said in a measure: "$620 million in (revenue)".
+_AMOUNT_IN = re.compile(r"[$€£]\s?[\d.,]+\s*(?:million|billion|thousand|[mbk])?\s+in\s*$", re.I)
 _FIGURE_IN = re.compile(r"[\d$€£%]")
 # Words that end a manner, not a thing: "in dollar terms", "in U.S. dollars".
 _MANNER = frozenset(
@@ -149,6 +151,8 @@ def item_apposed(before: str) -> Subject | None:
     if other_measure(words[-1]):
         return REFUSED
     item = read_subject(phrase, revenue_said=True)
+    if item.name == COMPANY and item.bare and _AMOUNT_IN.search(head, 0, lead.end()):
+        return item  # "delivering $620 million in revenue, up 65%": the revenue's
     if (
         not item.name
         or item.other
