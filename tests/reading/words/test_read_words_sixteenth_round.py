@@ -166,6 +166,15 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "Group, where we were up over 50% in year-over-year top line growth.",
             ["growth 50 > yoy : Active Material Solutions Group"],
         ),
+        # a number's thousands are one word, no list
+        (
+            "Fourth quarter revenue of $3,298 million grew 13.9% on a reported basis.",
+            ["growth 13.9 : company"],
+        ),
+        (
+            "Technology & Analytics Solutions revenue of $1,207 million grew 10.2% reported.",
+            ["growth 10.2 : Technology & Analytics Solutions"],
+        ),
         # a speaker's clause after a comma says its own basis
         (
             "In the Americas segment, while year-over-year revenue was down 25%, we continue to "

@@ -12,7 +12,8 @@ from functools import lru_cache
 from ..wordlists import word_set
 from .vocabulary import ANAPHORS, OTHER_MEASURES, REACH, REVENUE_WORDS
 
-_TOKEN = re.compile(r"[$\w][\w&/.'’+-]*|[,;:()&]|\.(?=\s)")
+# A number's thousands separated by commas is one word ("$3,298 million"), not a list.
+_TOKEN = re.compile(r"\$?\d{1,3}(?:,\d{3})++(?![\d])(?:\.\d+)?|[$\w][\w&/.'’+-]*|[,;:()&]|\.(?=\s)")
 # Words that end a phrase read backwards: another phrase or clause opens after them.
 _STOP = word_set(
     """by with while whereas but which that who where when because as since from to than at
