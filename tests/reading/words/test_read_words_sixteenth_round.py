@@ -175,6 +175,12 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "Technology & Analytics Solutions revenue of $1,207 million grew 10.2% reported.",
             ["growth 10.2 : Technology & Analytics Solutions"],
         ),
+        # "which continues to represent": the phrase before "which"
+        (
+            "Second quarter revenue was 5% less, driven by commercial aerospace, which continues "
+            "to represent approximately 40% of total revenue in the quarter.",
+            ["growth -5 : company", "share 40 ~ : commercial aerospace"],
+        ),
         # a speaker's clause after a comma says its own basis
         (
             "In the Americas segment, while year-over-year revenue was down 25%, we continue to "

@@ -57,6 +57,8 @@ _VERBS = word_set(
 )
 
 
+_GOES_ON = frozenset({"continue", "continues", "continued", "continuing"})
+
 NOT_ADVERBS = frozenset({"italy", "supply", "family", "assembly", "july", "monopoly", "rally"})
 
 
@@ -110,6 +112,8 @@ def phrase_before(clause: str, at: int) -> str:
             and re.match(r"\s*[a-z]+(?<!\ba)(?<!\ban)(?<!\bthe)\b", clause[at:])
         ):
             continue  # "revenue to grow": the infinitive's subject
+        if not kept and low in _GOES_ON and words[i + 1 : i + 2] and words[i + 1][1] == "to":
+            continue  # "which continues to represent 40%": the phrase before "which"
         if not kept and low in _LINKING:
             continue  # "revenue was $5.0 billion, which represents 12% growth"
         if not kept and low in ("which", "that", "who") and i > 0:
