@@ -188,6 +188,21 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth -25 yoy : Americas segment"],
         ),
     ],
+    "a range the company's verb moved to, set against what it was, says the direction": [
+        (
+            "As a result of these factors, we are revising our cash flow from operations range "
+            "to $600 million to $650 million, which was previously $625 million to $675 million.",
+            ["guidance cut"],
+        ),
+        (
+            "As a result, we are increasing the middle of the range of COVID impact for the full "
+            "year to $170 million from $150 million.",
+            ["guidance raised"],
+        ),
+        # no range nor guidance moved; amounts in other units
+        ("We increased prices to $5 from $4.", []),
+        ("We are revising our revenue range to $600 million from 5%.", []),
+    ],
 }
 
 

@@ -52,6 +52,16 @@ _FROM_PRIOR = re.compile(
     rf"(?:{_NOUN})\s+(?:of\s+|range\s+of\s+)?(?P<prior>{_SPAN})",
     re.I,
 )
+# A range or figure the company's verb moved to, set against what it was: "revising our cash
+# flow range to $600 million to $650 million, which was previously $625 million to $675
+# million"; "increasing the middle of the range … to $170 million from $150 million".
+_MOVED_TO = re.compile(
+    r"\b(?:revis|updat|increas|rais|lower|reduc|adjust|mov)\w*\s+"
+    r"(?:[\w'’&-]+\s+){0,10}?(?:range|guidance|outlook|forecast|guide)\s+"
+    r"(?:(?:of|for)\s+(?:[\w'’&-]+\s+){0,6}?)?"
+    rf"to\s+(?P<now>{_SPAN}),?\s+(?:from|which\s+was\s+previously)\s+(?P<prior>{_SPAN})",
+    re.I,
+)
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _UNIT = re.compile(r"%|percent|million|billion|cents", re.I)
 
@@ -187,11 +197,12 @@ def moved_against_itself(sentence: str, low: str) -> Iterator[tuple[int, int, st
     for match in _ADJUSTED.finditer(sentence) if "revised" in low or "adjusted" in low else ():
         up = match["dir"].lower().startswith(("h", "up"))
         yield match.start(), match.end(), "raised" if up else "cut", sentence[: match.end()]
-    for match in _FROM_PRIOR.finditer(sentence) if PRIOR_WORD.search(low) else ():
+    moved_to = _MOVED_TO.finditer(sentence) if " to " in low else ()
+    for match in (*moved_to, *(_FROM_PRIOR.finditer(sentence) if PRIOR_WORD.search(low) else ())):
         units = {u.lower() for u in _UNIT.findall(match["now"])}
         if units != {u.lower() for u in _UNIT.findall(match["prior"])}:
             continue  # "$1.1 billion, versus prior guidance of $950 million": said otherwise
-        if not FORWARD.search(sentence, 0, match.start()):
+        if match.re is _FROM_PRIOR and not FORWARD.search(sentence, 0, match.start()):
             continue  # "Revenue was $900 million, versus our prior guidance of …": a result
         now, prior = _middle(match["now"]), _middle(match["prior"])
         if now != prior:
