@@ -203,6 +203,18 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("We increased prices to $5 from $4.", []),
         ("We are revising our revenue range to $600 million from 5%.", []),
     ],
+    "ways of measuring revenue paired 'respectively' are each the company's": [
+        (
+            "Reported and organic net sales for the quarter were up 6.2% and 8.1%, "
+            "respectively, versus the same period a year ago.",
+            ["growth 8.1 yoy : company", "alt 6.2"],
+        ),
+        ("Reported and organic EBITDA increased 28% and 24.3%, respectively.", []),
+        (
+            "Hardware and software revenue increased 28% and 24.3%, respectively.",
+            ["growth 28 : Hardware", "growth 24.3 : software"],
+        ),
+    ],
 }
 
 

@@ -41,6 +41,18 @@ _REPORTED_NOUN = re.compile(
     re.I,
 )
 _BETWEEN_FIGURES = re.compile(LIST_SEPARATOR + CMP, re.I)
+# Ways of measuring the company's revenue, listed as the names of its figures: "Reported and
+# organic net sales increased 28% and 24.3%, respectively" (each the company's).
+_WAY = (
+    r"(?:reported|organic|core|gaap|non-gaap|adjusted|underlying|as[- ]reported|"
+    r"constant[- ]currency|currency[- ]neutral|local[- ]currency|fx[- ]neutral)"
+)
+_WAYS_SAID = re.compile(
+    rf"(?:^|,|\bour)\s*(?P<ways>{_WAY}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_WAY})+)\s+"
+    r"(?:(?:net|total)\s+)?(?:revenues?|sales)\b(?:\s+for\s+the\s+(?:quarter|year))?"
+    r"(?:\s+(?:were|was|are|is))?\s*$",
+    re.I,
+)
 _IN_NAMES = re.compile(r"^\s*(?:in|for|from)\s+(?P<names>[^,;%]{1,120}?)\s*,?\s*$", re.I)
 
 
@@ -74,10 +86,16 @@ def respectively(text: str, first: bool, revenue_said: bool) -> list[Found] | No
             names = _names(phrase_before(text, said.start()))
     if not names and verb is not None and share is None:
         names = _names(measures_in(head[: verb.start()]))  # "growth in both bookings and revenue"
+    subjects: list[Subject | None] | None = None
+    ways = _WAYS_SAID.search(head, 0, verb.start()) if verb is not None and share is None else None
+    if len(names) != len(figures) and ways is not None:  # "Reported and organic net sales"
+        if len(re.split(LIST_SEPARATOR, ways["ways"])) != len(figures):
+            return []
+        names = [ways.group().strip()] * len(figures)
+        subjects = [Subject(COMPANY, True, False, False)] * len(figures)
     if len(names) != len(figures):
         return []
-    subjects: list[Subject | None] | None = None
-    if share is None and not periods:  # "Orders and revenue were up 12% and 8%, respectively"
+    if subjects is None and share is None and not periods:  # "Orders and revenue were up …"
         subjects = revenue_of_pair(names, text, first)
     if subjects is None:
         each = _subjects(names, revenue_said or share is not None, periods, text, first)
