@@ -215,6 +215,27 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 28 : Hardware", "growth 24.3 : software"],
         ),
     ],
+    "a place is never the company's own name; a page or a period shown is no name": [
+        ("Compared to 2019, total APAC revenue was up 19%.", ["growth 19 yoy : APAC"]),
+        ("Total VF revenue grew 5%.", []),
+        (
+            "Our revenue this past quarter totaled $66.4 million and that's up sequentially by "
+            "17% and down by 35% against the prior year quarter.",
+            ["growth 17 sequential : company", "growth -35 yoy : company"],
+        ),
+        (
+            "As you can see on Slide 4, total sales for the fourth quarter were $112.3 million "
+            "compared to $107.6 million in the same period last year, an increase of 4%.",
+            ["growth 4 yoy : company"],
+        ),
+        # no share of the company's own revenue
+        (
+            "As you can see on this slide, a ratio of total salaries and related expense, as a "
+            "percentage of net revenue was 65.4%.",
+            [],
+        ),
+        ("Services, as a percentage of total revenue was 30%.", ["share 30 : Services"]),
+    ],
 }
 
 

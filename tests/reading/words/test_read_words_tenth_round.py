@@ -291,7 +291,11 @@ CONSTRUCTIONS: dict[str, list[tuple[str, list[str]]]] = {
     "a word of talk, a verb or a period is no part's name: none is given it": [
         ("Our total sales of $2 billion reflect growth of 12% over last year.", []),
         ("Our quarterly results outpaced expectations with revenue growing 5%.", []),
-        ("Our revenue this past quarter was $60 million and that's up 12%.", []),
+        # "this past quarter" is a period, so "that" is the revenue (the sixteenth round)
+        (
+            "Our revenue this past quarter was $60 million and that's up 12%.",
+            ["growth 12 : company"],
+        ),
     ],
     "a bare measure after a clause whose subject is a part": [
         (

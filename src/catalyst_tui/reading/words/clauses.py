@@ -45,7 +45,7 @@ _ADVERBIAL = re.compile(
     # a time or a participle of talk that opens it: "During the year just ended,", "Having
     # looked at our results,"
     r"^(?:during|having|taken|taking)\b|"
-    r"\bas\s+[\w\s]{1,20}\s(?:noted|mentioned|said|discussed|expected)\b|"
+    r"\bas\s+[\w\s]{1,20}\s(?:noted|mentioned|said|discussed|expected|see|seen|shown)\b|"
     r"\w+ly$|"
     # a participle's phrase: "Putting this all together,", "Taking a step back,"
     r"^[A-Za-z]+ing\s+(?:this|that|it|all|these|those|a|an|the|back|together|into)\b",

@@ -149,6 +149,8 @@ def read_figures(
                 subject = subject._replace(name=part) if part else subject
             if subject.other or not subject.name or subject.anaphor:
                 continue
+            if figure.kind == "share" and subject.name == COMPANY:
+                continue  # no share of itself: "a ratio of salaries, as a percentage of revenue"
             if (
                 total_of_name(sentence, subject.name, clause.start + figure.position)
                 and subject.name.casefold() not in company

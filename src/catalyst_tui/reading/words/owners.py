@@ -15,7 +15,7 @@ from .patterns import FIGURE, OBJECT, REVENUE_SAID, last_match
 from .phrases import finite_verb, other_measure, phrase_before, tokens
 from .records import COMPANY
 from .subjects import read_subject
-from .vocabulary import NOT_REVENUE, PERIOD, REACH, REVENUE_WORDS
+from .vocabulary import NOT_REVENUE, PERIOD, PLACES, REACH, REVENUE_WORDS
 
 __all__ = [
     "at_another",
@@ -224,6 +224,8 @@ def total_of_name(sentence: str, name: str, at: int) -> bool:
     """Whether `name` is said between "total" and its measure ("total GPC sales", "Total VF
     revenue") before the figure at `at`: the company's whole where the name is its own, a
     part's total where it is a part's; which, the sentence does not say."""
+    if all(word.strip(".,'’").casefold() in PLACES for word in name.split()):
+        return False  # "total APAC revenue": a place's, never the company's own name
     return name[:1].isupper() and (
         re.search(
             rf"\btotal\s+{re.escape(name)}\s+(?:net\s+)?(?:sales|revenues?)\b",

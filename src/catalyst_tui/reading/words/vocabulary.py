@@ -151,7 +151,7 @@ PERIOD = re.compile(
 )
 PERIOD_WORD = word_set(
     """q1 q2 q3 q4 h1 h2 quarter quarters quarterly year years annual full-year full fiscal month
-    months half nine six period first second third fourth final last prior current next same
+    months half nine six period first second third fourth final last prior current next same past
     this ytd year-to-date fy week weeks day days january february march april june july august
     september october november december yesterday today"""
 )
