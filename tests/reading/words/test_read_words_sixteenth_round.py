@@ -236,6 +236,14 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("Services, as a percentage of total revenue was 30%.", ["share 30 : Services"]),
     ],
+    "a multiple of revenue in a frame that names a part is the part's": [
+        (
+            "In Canada, revenues nearly tripled sequentially to $14 million in the third quarter.",
+            ["growth 200 ~ sequential : Canada"],
+        ),
+        ("In this segment, revenues doubled.", []),
+        ("In the quarter, revenues doubled.", ["growth 100 : company"]),
+    ],
 }
 
 

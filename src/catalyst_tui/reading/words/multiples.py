@@ -8,9 +8,11 @@ import re
 
 from ..wordlists import any_word, one_of
 from .attribution import object_subject, other_in, subject_at
+from .clauses import frame_of
 from .lists import Found
 from .patterns import COMPARISON, MULTIPLE, NEGATIVE, VERB_THEN, comparison_said, tail
 from .records import COMPANY
+from .subjects import read_subject
 
 __all__ = ["read_multiple"]
 
@@ -51,6 +53,12 @@ def read_multiple(
             return None
         verb_at = verb.start()
     subject = subject_at(text, verb_at, after, first, revenue_said)
+    frame = frame_of(text)[0] if subject.name == COMPANY and subject.bare else ""
+    framed = read_subject(frame, revenue_said=True) if frame else None
+    if framed is not None and (framed.other or framed.anaphor):
+        return None  # "In this segment, revenues doubled": one named before
+    if framed is not None and framed.name not in ("", COMPANY):
+        subject = framed._replace(revenue=True)  # "In Canada, revenues nearly tripled": Canada's
     if subject.name == COMPANY:  # "we doubled revenue in our cloud business": the cloud's
         subject = object_subject(after, of_revenue=True) or subject
     comparison = comparison_said(said)
