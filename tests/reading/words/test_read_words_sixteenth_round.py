@@ -244,6 +244,22 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("In this segment, revenues doubled.", []),
         ("In the quarter, revenues doubled.", ["growth 100 : company"]),
     ],
+    "what a subject includes, listed, is no subject of the verb after 'and'": [
+        (
+            "The Intelligent Operating Solutions segment includes Fluke, Industrial Scientific, "
+            "Intelex, Accruent and Gordian and represents approximately 40% of total revenue.",
+            ["share 40 ~ : Intelligent Operating Solutions segment"],
+        ),
+        (
+            "Consumer packaging, which includes integrated consumer converting operations and "
+            "accounted for 23% of first quarter sales.",
+            ["share 23 : Consumer packaging"],
+        ),
+        (
+            "Our Services segment includes consulting and support and grew 5%.",
+            ["growth 5 : Services segment"],
+        ),
+    ],
 }
 
 

@@ -227,6 +227,12 @@ def _last_word_at(text: str, phrase: str) -> int:
     return -1
 
 
+# What a subject includes, listed, then a verb of its own after "and": "The IOS segment includes
+# Fluke, Intelex and Gordian and represents approximately 40%".
+_LISTED_THEN = re.compile(
+    r"\s(?:includes?|included|consists\s+of|comprises?|contains?)\s+[^.;:%]{1,160}?\s+and\s+$",
+    re.I,
+)
 # A measure's share of revenue said beside its amount, before the measure's verb.
 _SHARE_ASIDE = re.compile(
     r",?\s+or\s+(?:about\s+|approximately\s+)?[\d.]+\s*(?:%|percent)\s+of\s+"
@@ -254,6 +260,9 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     what_it_is = _WHAT_IT_IS.search(text, near, at)
     if what_it_is is not None:  # "Other revenue, which is primarily credit revenue, increased"
         phrase = phrase_before(text, what_it_is.start())
+    listed = _LISTED_THEN.search(text, near, at)
+    if listed is not None:  # "X segment includes A, B and C and represents 40%": X's
+        phrase = phrase_before(text, listed.start())
     stripped = text[near:at].rstrip()
     named_at = _last_word_at(stripped, phrase) if phrase else -1
     aux_only = named_at >= 0 and _AUX_ONLY.fullmatch(stripped, named_at + len(phrase))
