@@ -181,6 +181,11 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "to represent approximately 40% of total revenue in the quarter.",
             ["growth -5 : company", "share 40 ~ : commercial aerospace"],
         ),
+        # a word of a compound is no word of talk: the frame names a part
+        (
+            "In our medical end-use market, sales were up 7% sequentially.",
+            ["growth 7 sequential : medical end-use market"],
+        ),
         # a speaker's clause after a comma says its own basis
         (
             "In the Americas segment, while year-over-year revenue was down 25%, we continue to "

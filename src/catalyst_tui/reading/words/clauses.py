@@ -59,7 +59,9 @@ _DISCOURSE_FRAMES = (
     r"midpoint|mid-point|slides?|pages?|charts?|exhibits?|tables?|appendix|left|right|"
     r"metrics|measures|numbers|highlights|details|standpoint|viewpoint|performance|results|"
     r"p&l|income\s+statement|balance\s+sheet|financials|"
+    # a word of a compound is no word of talk: "In our medical end-use market,"
     r"by\s+(?:geograph\w*|regions?|segments?|end[- ]markets?|products?|channels?|businesses))\b"
+    r"(?!-)"
 )
 _RELATIVE = re.compile(
     r",\s*(?:which|who)\b[^,]*,|\bas\s+(?:I|we)\s+\w+\s+\w+,?|"
