@@ -265,6 +265,34 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 5 : Services segment"],
         ),
     ],
+    "a figure of another measure, a market's, a government's or a count is no revenue's": [
+        ("For 2020, we had a 20% year-over-year improvement in rate to 0.71.", []),
+        (
+            "And we're 10% lower than the same quarter last year, primarily due to lower "
+            "professional fees and employee related expenses.",
+            [],
+        ),
+        (
+            "On a sequential basis, CE was about 68% higher than Q3.",
+            ["growth 68 ~ sequential : CE"],
+        ),
+        ("In fact, remarkably, state and local tax revenue grew by 1.8% in 2020.", []),
+        ("Finally, in Macau, marketwide GGR sequentially improved 7% in the second quarter.", []),
+        ("Versus 2020, cloud revenue industrywide is up nearly 50%.", []),
+        ("Move-ins increased 29% from the fourth quarter to the first quarter.", []),
+        # a figure after another measure's, with no subject of its own, is that measure's too
+        (
+            "Our owned and controlled lot position in the Southern region increased by 23% "
+            "compared to a year ago and increased by 12% in the Northern region.",
+            [],
+        ),
+        (
+            "Furniture delivered another very strong quarter, with comps down 10% to last year, "
+            "but up 30% to 2019.",
+            [],
+        ),
+        ("Orders were up 30%, and sales grew 12%.", ["growth 12 : company"]),
+    ],
 }
 
 

@@ -83,6 +83,7 @@ def read_figures(
     first_subject: Subject | None = None
     first_clause: Clause | None = None  # a clause before any figure: its subject when needed
     previous: Subject | None = None
+    other_before = False  # the figure before was another measure's
     fronted = fronted_subject(sentence, revenue_said)
     if fronted is not None:  # "While down 35% …, revenue grew 17%": revenue's, both
         sentence = fronted[0]
@@ -124,7 +125,10 @@ def read_figures(
             if subject.other and said_as_revenue(subject.name, parts):
                 subject = subject._replace(other=False, revenue=True)  # "advertising revenues"
             if subject.other:
+                other_before = True
                 continue  # a measure that is not revenue, or a part named before the sentence
+            if other_before and (not subject.name or _NO_SUBJECT.match(text)):
+                continue  # "with comps down 10% …, but up 30% to 2019": the comps', both
             if subject.anaphor or not subject.name:
                 subject = previous or first_subject or subject
             elif subject.bare and (previous or first_clause) is not None:
@@ -187,6 +191,7 @@ def read_figures(
             ):
                 continue  # the sentence leaves more than one reading of whose it is
             previous = subject
+            other_before = False
             value = figure.value
             if (
                 figure.kind == "growth"
@@ -212,6 +217,12 @@ def read_figures(
 
 
 # A figure's sign said before it in words.
+# A clause whose verb has no subject of its own: "… and increased by 12% in the Northern region".
+_NO_SUBJECT = re.compile(
+    r"\s*(?:,\s*)?(?:and|but)?\s*(?:also\s+)?(?:increased|decreased|grew|rose|fell|declined|"
+    r"improved|was|were|is|are|up|down)\b",
+    re.I,
+)
 _SAID_NEGATIVE = re.compile(r"\bnegative\s*+$", re.I)  # "minus" before a figure is gated
 
 

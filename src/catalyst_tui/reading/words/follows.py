@@ -75,6 +75,15 @@ _NOUN_OBJECT = re.compile(
 )
 
 
+# A noun of change of a rate: "a 20% year-over-year improvement in rate to 0.71".
+_OF_A_RATE = re.compile(r"\s+(?:in|of)\s+(?:the\s+|its\s+|our\s+)?rates?\b", re.I)
+
+
+def of_a_rate(after: str, end: int) -> bool:
+    """Whether the noun of change ending at `end` is of a rate (no revenue's growth)."""
+    return _OF_A_RATE.match(after, end) is not None
+
+
 def noun_object(after: str, end: int) -> str:
     """A noun of change with what it is of: "increase in impressions", "growth of orders"."""
     of = _NOUN_OBJECT.match(after, end)

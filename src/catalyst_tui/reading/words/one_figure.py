@@ -17,7 +17,14 @@ from .attribution import (
 )
 from .base_growth import prior_growth
 from .clauses import clause_subject
-from .follows import EFFECT_AFTER, TO_A_COUNT, against_plan, list_item, noun_object
+from .follows import (
+    EFFECT_AFTER,
+    TO_A_COUNT,
+    against_plan,
+    list_item,
+    noun_object,
+    of_a_rate,
+)
 from .lists import Found, continued
 from .measure_words import part_reported, qualified_governor
 from .multiples import read_multiple
@@ -130,8 +137,8 @@ def read_one(
         return Found("growth", sign * value, comparison, named, "", match.start())
     if noun is not None and noun["noun"].lower() in ("higher", "lower"):
         what = re.split(r",|;|\band\b|\bthan\b", after[noun.end() : noun.end() + 60])[0]
-        if other_in(what) or NOT_REVENUE.search(what):
-            return None  # "offset by 6% lower average selling prices": the prices'
+        if other_in(what) or NOT_REVENUE.search(what) or (not revenue_said and _WE.search(before)):
+            return None  # "offset by 6% lower average selling prices"; "we're 10% lower'
         part = part_said_higher(what)  # "driven by 3.5% higher merchandise sales"
         if part is not None:
             sign = -1 if noun["noun"].lower() == "lower" else 1
@@ -176,7 +183,10 @@ def read_one(
         governor = qualified_governor(before, governor, word)
     else:
         between, governor = "", _governor_before(before)
-    if other_in(between) or (noun is not None and other_in(noun_object(after, noun.end()))):
+    if other_in(between) or (
+        noun is not None
+        and (other_in(noun_object(after, noun.end())) or of_a_rate(after, noun.end()))
+    ):
         return None
     if apposition_other(text, governor):
         return None  # "spent $2.1 billion on capital expenditures, an increase of 11%"
@@ -357,6 +367,7 @@ _A_RATE = re.compile(
     re.I,
 )
 # "at" a name after a figure before it: the next figure is that name's, no share verb's.
+_WE = re.compile(r"\b(?:we|we['’]re|we['’]ve|it|it['’]s|they)\b", re.I)  # no measure named
 _ANOTHER_NAMED = re.compile(r"at\s+[A-Z]")
 _AFTER_ITEM = re.compile(r"%[^%]*(?:,|\band)\s*$")
 _EXCEED = re.compile(r"\b(?:exceed|surpass|top)\w*\s*$", re.I)

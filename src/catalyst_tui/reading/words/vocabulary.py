@@ -25,6 +25,7 @@ OTHER_MEASURES = word_set(
     """margin margins profit profits income earnings eps ebitda ebit expense expenses cost costs
     opex capex capital expenditure expenditures tax taxes rate rates customer customers client
     clients units shipments volume volumes employee employees staff headcount attrition order
+    move-ins move-outs
     orders bookings booking backlog pipeline rpo crpo billings tcv acv cash flow dividend
     dividends inventory inventories receivables payables debt leverage users user subscribers
     members accounts sites deals deal lanes stores locations reviewers responses shares
@@ -82,7 +83,12 @@ NOT_REVENUE = re.compile(
     # a timeshare's contracts signed, a retailer's average unit retail: no revenue of the period
     r"\bcontract\s+sales\b|\baverage\s+unit\s+retail\b|"
     # a figure per unit of something: "On a per square foot basis, our revenues were up 7%"
-    r"\bper[- ](?:square[- ](?:foot|feet|meter|metre)|[\w-]+[- ]basis)\b|\bper\s+[\w-]+\s+basis\b",
+    r"\bper[- ](?:square[- ](?:foot|feet|meter|metre)|[\w-]+[- ]basis)\b|\bper\s+[\w-]+\s+basis\b|"
+    # a government's revenue, a whole market's figure: "state and local tax revenue",
+    # "marketwide GGR", "industry-wide sales"
+    r"\btax\s+revenues?\b|\b(?:market|industry)[- ]?wide\b|"
+    # what an effect did to revenue: "The impact on revenue from net acquisitions"
+    r"\b(?:impacts?|effects?)\s+on\s+(?:our\s+|the\s+)?(?:revenues?|sales)\b",
     re.I,
 )
 # A part set aside: "Excluding China,", "outside of the U.S.", "ex-Japan"; an effect set aside
