@@ -293,12 +293,44 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("Orders were up 30%, and sales grew 12%.", ["growth 12 : company"]),
     ],
+    "revenue from operations is the company's; what is signed before its noun of change is none": [
+        (
+            "Revenue from operations for the second quarter was $489 million, a 6% improvement "
+            "compared to the first quarter.",
+            ["growth 6 sequential : company"],
+        ),
+        (
+            "Growth in the quarter was broad-based driven by nearly 40% new business growth and "
+            "solid retention.",
+            [],
+        ),
+        (
+            "Our relentless focus on serving the consumer translated into revenue growth of 16% "
+            "and EBIT growth of 22% versus the prior year.",
+            ["growth 16 yoy : company"],
+        ),
+        (
+            "Hong Kong and Taiwan recorded a 3% constant currency decline.",
+            ["growth -3 : Hong Kong and Taiwan"],
+        ),
+        (
+            "Now, for the full-year, sales were 3.593 billion, a 3.8% organic decline, "
+            "principally on the first and second-quarter shock of the virus before the "
+            "sequential gains of accommodation took hold.",
+            ["growth -3.8 : company"],
+        ),
+    ],
 }
 
 
 @pytest.mark.parametrize(("text", "expected"), by_rule(RULES))
 def test_the_sixteenth_rounds_rules(text: str, expected: list[str]) -> None:
     _check(text, expected)
+
+
+def test_a_forecasted_growth_is_a_forecast() -> None:
+    [said] = read_words("China is forecasted to grow over 8% in 2021.")
+    assert (said.subject, said.value, said.forward) == ("China", 0.08, True)
 
 
 _PLACES = ["India", "Mexico", "Vietnam", "Brazil", "Japan", "Germany", "Canada", "France"]

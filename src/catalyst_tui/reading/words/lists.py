@@ -26,7 +26,7 @@ from .patterns import (
 )
 from .phrases import finite_verb, other_measure, tokens
 from .subjects import Subject, read_subject
-from .vocabulary import PERIOD, YEARLY
+from .vocabulary import NOT_REVENUE, PERIOD, YEARLY
 
 
 class Found(NamedTuple):
@@ -93,6 +93,13 @@ def other_after(text: str, at: int) -> bool:
         return False
     words = f"{found['words']} {found['object'] or ''}".lower().split()
     return any(other_measure(w) for w in words)
+
+
+def not_revenue_after(text: str, at: int) -> bool:
+    """Whether the words right after the figure ending at `at`, before its noun of change, name
+    what is no revenue ("40% new business growth": what is signed)."""
+    found = _BEFORE_NOUN.match(text, at)
+    return found is not None and NOT_REVENUE.search(found["words"]) is not None
 
 
 def continued(text: str, last: Found, match: re.Match[str]) -> Found | None:

@@ -25,7 +25,7 @@ from .follows import (
     noun_object,
     of_a_rate,
 )
-from .lists import Found, continued
+from .lists import Found, continued, not_revenue_after
 from .measure_words import part_reported, qualified_governor
 from .multiples import read_multiple
 from .part_revenue import revenue_of_part
@@ -183,9 +183,13 @@ def read_one(
         governor = qualified_governor(before, governor, word)
     else:
         between, governor = "", _governor_before(before)
-    if other_in(between) or (
-        noun is not None
-        and (other_in(noun_object(after, noun.end())) or of_a_rate(after, noun.end()))
+    if (
+        other_in(between)
+        or not_revenue_after(text, match.end())  # "40% new business growth": what is signed
+        or (
+            noun is not None
+            and (other_in(noun_object(after, noun.end())) or of_a_rate(after, noun.end()))
+        )
     ):
         return None
     if apposition_other(text, governor):

@@ -48,6 +48,9 @@ _AMOUNT = re.compile(r"^(?:\$|€|£)?[\d.,]+$|^(?:million|billion|thousand|m|bn
 
 # Words of talk about the figure, not of what it is about ("you can see $6.34 billion").
 # What acquisitions brought: "Sales from the acquisitions of X and Y" are no part's own.
+_OPERATIONS = re.compile(
+    r"(?:(?:our|the|continuing|ongoing)\s+)*operations(?:\s+(?:for|in|during)\s+[\w\s-]{1,40})?"
+)
 _ACQUIRED = re.compile(r"(?:the\s+|our\s+|recent\s+)*(?:acquisitions?|acquired)\b")
 # Talk before the part a speaker turns to: "I'll cover Medical Devices", "you'll see the
 # financial results of our eMobility segment", "To summarize the full year the ABL business",
@@ -287,6 +290,8 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
                 return Subject("", False, True, False)  # "revenue in this business": before
             if _ACQUIRED.match(" ".join(lows[i + 1 :])):
                 return Subject("", False, True, False)  # "Sales from the acquisitions": theirs
+            if _OPERATIONS.fullmatch(" ".join(lows[i + 1 :])):
+                return Subject(COMPANY, True, False, False)  # "Revenue from operations": ours
             rest = read_subject(" ".join(words[i + 1 :]), revenue_said=True)
             if _named_after(words[: i - 1]):
                 if (

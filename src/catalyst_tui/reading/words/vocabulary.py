@@ -241,7 +241,8 @@ FORWARD = re.compile(
     r"planning\s+for|"
     r"guidance\s+(?:of|for|to|is|calls)|"
     r"guide|going\s+to|on\s+track\s+to|set\s+to|expectations?\s+(?:for|that|is|are)|"
-    r"(?:is|are)\s+(?:(?:now|still|also)\s+)?(?:expected|anticipated)\s+to|impl(?:y|ies|ying)|"
+    r"(?:is|are)\s+(?:(?:now|still|also)\s+)?(?:expected|anticipated|forecasted)\s+to|"
+    r"impl(?:y|ies|ying)|"
     r"midpoint)\b",
     re.I,
 )
