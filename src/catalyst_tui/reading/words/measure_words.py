@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .attribution import other_in
+from .patterns import COMPARISON, tail
 from .records import COMPANY
 from .subjects import Subject, read_subject
 
@@ -32,6 +33,24 @@ _REVENUE_NAME = re.compile(
     r"(?:(?:total|net|our|the|its|consolidated)\s+)*(?:revenues?|sales)(?:\s+(?:in\s+)?Q[1-4])?",
     re.I,
 )
+
+
+def governor_before(before: str) -> int:
+    """Where the phrase that governs a noun of change begins: "we delivered 13% total revenue
+    growth" is governed by "delivered", "a 41% increase" by the article."""
+    at = tail(before, 40)
+    stripped = before[:at] + COMPARISON.sub("", before[at:])
+    # the article and its adjectives: "a meaningful 5% net sales growth" is governed by
+    # what stands before "a"
+    stripped = re.sub(r"\b(?:an?|the)(?:\s+[a-z][a-z-]*){0,2}\s*$", "", stripped.rstrip())
+    # a period of the growth: "posted another solid quarter of 25% organic growth"
+    stripped = re.sub(
+        r"\b(?:an?|another|its|their)(?:\s+[a-z][a-z-]*){0,2}\s+(?:quarter|year|half|period)"
+        r"\s+of\s*$",
+        "",
+        stripped.rstrip(),
+    )
+    return len(stripped.rstrip())
 
 
 def qualified_governor(before: str, governor: int, word: str) -> int:

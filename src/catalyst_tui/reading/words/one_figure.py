@@ -26,7 +26,7 @@ from .follows import (
     of_a_rate,
 )
 from .lists import Found, continued, not_revenue_after
-from .measure_words import part_reported, qualified_governor
+from .measure_words import governor_before, part_reported, qualified_governor
 from .multiples import read_multiple
 from .part_revenue import revenue_of_part
 from .patterns import (
@@ -182,7 +182,7 @@ def read_one(
         governor = verb.start()
         governor = qualified_governor(before, governor, word)
     else:
-        between, governor = "", _governor_before(before)
+        between, governor = "", governor_before(before)
     if (
         other_in(between)
         or not_revenue_after(text, match.end())  # "40% new business growth": what is signed
@@ -377,24 +377,6 @@ _AFTER_ITEM = re.compile(r"%[^%]*(?:,|\band)\s*$")
 _EXCEED = re.compile(r"\b(?:exceed|surpass|top)\w*\s*$", re.I)
 # "impacted our revenue by 24%": an impact, no growth.
 _IMPACT_BY = re.compile(r"\b(?:impact|reduc|offset|hurt)\w*\s+[\w\s]{0,30}by\s*$", re.I)
-
-
-def _governor_before(before: str) -> int:
-    """Where the phrase that governs a noun of change begins: "we delivered 13% total revenue
-    growth" is governed by "delivered", "a 41% increase" by the article."""
-    at = tail(before, 40)
-    stripped = before[:at] + COMPARISON.sub("", before[at:])
-    # the article and its adjectives: "a meaningful 5% net sales growth" is governed by
-    # what stands before "a"
-    stripped = re.sub(r"\b(?:an?|the)(?:\s+[a-z][a-z-]*){0,2}\s*$", "", stripped.rstrip())
-    # a period of the growth: "posted another solid quarter of 25% organic growth"
-    stripped = re.sub(
-        r"\b(?:an?|another|its|their)(?:\s+[a-z][a-z-]*){0,2}\s+(?:quarter|year|half|period)"
-        r"\s+of\s*$",
-        "",
-        stripped.rstrip(),
-    )
-    return len(stripped.rstrip())
 
 
 def _share_verb(before: str) -> int | None:
