@@ -11,7 +11,7 @@ from ..wordlists import any_word, one_of, word_set
 from .clauses import clause_subject, frame_of
 from .names import no_noun_phrase
 from .patterns import OBJECT, REVENUE_SAID
-from .phrases import finite_verb, other_measure, phrase_before, tokens
+from .phrases import finite_verb, last_word_at, other_measure, phrase_before, tokens
 from .records import COMPANY
 from .subjects import A_MARKET, Subject, read_subject
 from .vocabulary import AUXILIARY, CURRENCIES, NOT_REVENUE, PERIOD, REACH
@@ -213,20 +213,6 @@ _WITH_COMMA = re.compile(r"\w,\s+with$")
 _WHERE = re.compile(r",\s*where\s+$", re.I)
 
 
-def _last_word_at(text: str, phrase: str) -> int:
-    """Where `phrase` last stands in `text` as whole words ("we" in "where we were", not in
-    "were"); -1 where it does not."""
-    at = text.rfind(phrase)
-    while at >= 0:
-        end = at + len(phrase)
-        if (at == 0 or not text[at - 1].isalnum()) and (
-            end == len(text) or not text[end].isalnum()
-        ):
-            return at
-        at = text.rfind(phrase, 0, at)
-    return -1
-
-
 # What a subject includes, listed, then a verb of its own after "and": "The IOS segment includes
 # Fluke, Intelex and Gordian and represents approximately 40%".
 _LISTED_THEN = re.compile(
@@ -264,7 +250,7 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     if listed is not None:  # "X segment includes A, B and C and represents 40%": X's
         phrase = phrase_before(text, listed.start())
     stripped = text[near:at].rstrip()
-    named_at = _last_word_at(stripped, phrase) if phrase else -1
+    named_at = last_word_at(stripped, phrase) if phrase else -1
     aux_only = named_at >= 0 and _AUX_ONLY.fullmatch(stripped, named_at + len(phrase))
     lead = stripped[:named_at] if aux_only else stripped  # "…, where sales were": ", where"
     unset = _RELATIVE_UNSET.search(text, near, at) if phrase else None

@@ -12,7 +12,7 @@ import re
 from ..wordlists import word_set
 from .phrases import finite_verb, other_measure
 
-__all__ = ["DISCOURSE", "no_noun_phrase", "said_with_amount"]
+__all__ = ["DISCOURSE", "no_noun_phrase", "others", "said_with_amount"]
 
 #: Adverbs that join a sentence to the one before, never a name: "Furthermore, our casino
 #: revenues …", "Finally our Business and Consumer Solutions segment …".
@@ -176,3 +176,27 @@ _BALANCE = word_set(
     earnings ebitda spending capex dividends buybacks repurchases proceeds originations written
     funding"""
 )
+
+
+# Someone else's revenue, not a part of the company's: a competitor's, a peer's, the industry's.
+_OTHER_PARTY = re.compile(
+    r"\s*(?:the\s+|our\s+|its\s+|their\s+)?(?:\w+\s+)?(?:competitors?|competitors['’]|"
+    r"competitor['’]s|peers?|peers['’]|rivals?|industry|industry['’]s)(?![\w-])",
+    re.I,
+)
+# The category as a whole, a market's ("the U.S. category grew more than 10%"), not one of ours.
+_THE_CATEGORY = re.compile(
+    r"\s*the\s+(?:(?:total|overall|u\.s\.|us|global|domestic)\s+)?categor(?:y|ies)\s*", re.I
+)
+# Someone else's market as a whole: "global car sales", "worldwide smartphone shipments".
+_WORLD = re.compile(
+    r"\s*(?:the\s+)?(?:global|worldwide|world|industry-wide)\s+(?=[a-z])"  # a name after it,
+)  # capitalised, is the company's own ("global Lottery revenue")
+
+
+def others(phrase: str) -> bool:
+    """Whether a name's phrase is someone else's: a competitor's, a peer's, the industry's, a
+    market's as a whole ("global car sales"), the category's ("the U.S. category")."""
+    return bool(
+        _OTHER_PARTY.match(phrase) or _WORLD.match(phrase) or _THE_CATEGORY.fullmatch(phrase)
+    )

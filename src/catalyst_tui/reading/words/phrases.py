@@ -214,3 +214,17 @@ def other_measure(low: str) -> bool:
 
 def finite_verb(word: str) -> bool:
     return word.lower() in _VERBS
+
+
+def last_word_at(text: str, phrase: str) -> int:
+    """Where `phrase` last stands in `text` as whole words ("we" in "where we were", not in
+    "were"); -1 where it does not."""
+    at = text.rfind(phrase)
+    while at >= 0:
+        end = at + len(phrase)
+        if (at == 0 or not text[at - 1].isalnum()) and (
+            end == len(text) or not text[end].isalnum()
+        ):
+            return at
+        at = text.rfind(phrase, 0, at)
+    return -1

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from ..wordlists import word_set
 from .heads import revenue_head
-from .names import DISCOURSE, outside_names
+from .names import DISCOURSE, others, outside_names
 from .patterns import last_match
 from .phrases import (
     AS_SHARE,
@@ -29,7 +29,7 @@ from .phrases import (
     other_measure,
 )
 from .records import COMPANY
-from .trims import collective, trimmed
+from .trims import collective, trimmed, untimed
 from .vocabulary import (
     ANAPHORS,
     EXCLUDED_PART,
@@ -46,11 +46,11 @@ from .vocabulary import (
 _AMOUNT = re.compile(r"^(?:\$|€|£)?[\d.,]+$|^(?:million|billion|thousand|m|bn|b|k)$", re.I)
 
 
-# Words of talk about the figure, not of what it is about ("you can see $6.34 billion").
-# What acquisitions brought: "Sales from the acquisitions of X and Y" are no part's own.
+# Revenue from the company's operations: its own.
 _OPERATIONS = re.compile(
     r"(?:(?:our|the|continuing|ongoing)\s+)*operations(?:\s+(?:for|in|during)\s+[\w\s-]{1,40})?"
 )
+# What acquisitions brought: "Sales from the acquisitions of X and Y" are no part's own.
 _ACQUIRED = re.compile(r"(?:the\s+|our\s+|recent\s+)*(?:acquisitions?|acquired)\b")
 # Talk before the part a speaker turns to: "I'll cover Medical Devices", "you'll see the
 # financial results of our eMobility segment", "To summarize the full year the ABL business",
@@ -82,19 +82,8 @@ _QUALIFIERS = re.compile(
     r"\d{1,2}-week|\d{1,2}-month)\b",
     re.I,
 )
-# A time said within a noun phrase: "Revenue during the fourth quarter".
-_DURING = re.compile(
-    r"\bduring\s+(?:the\s+|this\s+|that\s+)?(?:[\w'-]+\s+){0,3}?"
-    r"(?:quarters?|years?|period|half|months?|weeks?)\b",
-    re.I,
-)
 # Words that open a phrase and name nothing.
 _LEADING = frozenset({"and", "&", "or", "of", "the", "so", "now", "also", "with"})
-# A subordinator before a measure of revenue: "Although sales were down 11.6%": the sales'.
-_SUBORDINATE_REVENUE = re.compile(
-    r"\s*(?:although|though|while|whilst|whereas)\s+(?=(?:[\w&'’-]+\s+){0,4}?(?:revenues?|sales)\b)",
-    re.I,
-)
 # Adverbs without "-ly" between a subject and its verb: "we still posted 8% growth".
 _ADVERBS = word_set("still also even already again just yet") | DISCOURSE  # "Finally our X"
 # The company's people, who speak for it: "Our team delivered net sales growth of 7%".
@@ -107,18 +96,12 @@ _DRIVER = re.compile(
     r"^(?:[\w-]+\s+){0,2}?(?:wins|strength|demand|momentum|performance|weakness|softness|"
     r"execution|adoption|growth)\s+(?:at|in|within|across|from)\s+(?=(?:our\s+|the\s+)?[A-Z])"
 )
-# Someone else's revenue, not a part of the company's: a competitor's, a peer's, the industry's.
 # Customers of an industry, in lower case: a market ("transportation customers"); no rank,
 # size or number ("our top ten customers" are customers).
 _MARKET_OF_CUSTOMERS = re.compile(
     r"(?:other\s+)?(?:(?!(?:top|largest|biggest|new|existing|key|major|large|small|our|the|"
     r"those|these|some|certain|one|two|three|four|five|ten)\b)[a-z][\w-]*\s+){1,3}customers"
     r"|(?:the\s+|other\s+)?(?:[a-z][\w-]*\s+){0,3}(?:end\s+)?markets?"
-)
-_OTHER_PARTY = re.compile(
-    r"\s*(?:the\s+|our\s+|its\s+|their\s+)?(?:\w+\s+)?(?:competitors?|competitors['’]|"
-    r"competitor['’]s|peers?|peers['’]|rivals?|industry|industry['’]s)(?![\w-])",
-    re.I,
 )
 # A market as a whole ("The semiconductor market grew 8%"): no end market of the company's own
 # ("our data center end market"); where its clause speaks of no revenue, its size (subject_at).
@@ -128,14 +111,6 @@ A_MARKET = re.compile(
 )
 # The company speaking of itself: "we've returned to growth with sales up 22%" is its own.
 _WE = frozenset({"we", "i", "we've", "we're", "we'd", "we'll", "i've", "i'm"})
-# Someone else's market as a whole: "global car sales", "worldwide smartphone shipments".
-# The category as a whole, a market's ("the U.S. category grew more than 10%"), not one of ours.
-_THE_CATEGORY = re.compile(
-    r"\s*the\s+(?:(?:total|overall|u\.s\.|us|global|domestic)\s+)?categor(?:y|ies)\s*", re.I
-)
-_WORLD = re.compile(
-    r"\s*(?:the\s+)?(?:global|worldwide|world|industry-wide)\s+(?=[a-z])"  # a name after it,
-)  # capitalised, is the company's own ("global Lottery revenue")
 # Words a name never ends with: "Sales in industrial in the first quarter" is industrial's.
 _TRAILING = word_set(
     "and & or of the also growth rate in into for at on with by to from performance results - –"
@@ -202,8 +177,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     phrase = re.sub(r"\b[qh](?=[1-4]\b)", lambda m: m.group().upper(), phrase)  # "q3": a period
     phrase = re.sub(r"(?<=[a-z])\d+\b", "", phrase)  # a footnote's number: "volume5"
     phrase = re.sub(r"\btop\s+line\b", "top-line", phrase, flags=re.I)
-    phrase = _DURING.sub(" ", phrase)  # "Revenue during the fourth quarter": when, not whose
-    phrase = _SUBORDINATE_REVENUE.sub("", phrase, count=1)
+    phrase = untimed(phrase)  # "Revenue during the fourth quarter", "Although sales"
     phrase = re.split(  # "revenue totaled $372 million, which was down 27%": revenue's
         r"\s(?:was|were|is|are|totaled|totalled|amounted|stood)\s", f" {phrase} ", maxsplit=1
     )[0].strip()
@@ -225,7 +199,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject("", False, True, False)  # "your services revenue": an analyst's words
     if re.search(r"\bUNK\b", phrase):
         return Subject("", False, True, False)  # a name masked ("<UNK>"): whose, unknown
-    if _OTHER_PARTY.match(phrase) or _WORLD.match(phrase) or _THE_CATEGORY.fullmatch(phrase):
+    if others(phrase):
         return Subject("", False, True, False)  # a competitor's, a peer's, the industry's
     if EXCLUDED_PART.search(phrase):
         return Subject("", False, True, False)  # "Revenue outside of China": no part's own

@@ -3,13 +3,14 @@ of Wheat, for example,"), a relative clause after the name ("our Specialty Garme
 which deliver …"), the verb contracted to a pronoun ("They're up 16%": they), a verb of the
 name's own and all after it ("Cream of Wheat continue to outperform … with net sales up 16%":
 Cream of Wheat's); and a phrase of all of a kind together ("All geographies were positive"),
-which names no one part."""
+which names no one part; a time said within it ("Revenue during the fourth quarter") and a
+subordinator before its measure ("Although sales")."""
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["collective", "trimmed"]
+__all__ = ["collective", "trimmed", "untimed"]
 
 # An aside within a name's phrase: "Cream of Wheat for example generated".
 _ASIDE = re.compile(r"\b(?:for\s+example|for\s+instance|in\s+particular)\b,?", re.I)
@@ -53,3 +54,22 @@ def trimmed(phrase: str) -> str:
 def collective(phrase: str) -> bool:
     """Whether `phrase` is all of a kind together: "All geographies", "all eight regions"."""
     return _ALL_OF_A_KIND.match(phrase) is not None
+
+
+# A time said within a noun phrase: "Revenue during the fourth quarter".
+_DURING = re.compile(
+    r"\bduring\s+(?:the\s+|this\s+|that\s+)?(?:[\w'-]+\s+){0,3}?"
+    r"(?:quarters?|years?|period|half|months?|weeks?)\b",
+    re.I,
+)
+# A subordinator before a measure of revenue: "Although sales were down 11.6%": the sales'.
+_SUBORDINATE_REVENUE = re.compile(
+    r"\s*(?:although|though|while|whilst|whereas)\s+(?=(?:[\w&'’-]+\s+){0,4}?(?:revenues?|sales)\b)",
+    re.I,
+)
+
+
+def untimed(phrase: str) -> str:
+    """A name's phrase without a time said within it ("Revenue during the fourth quarter") or
+    a subordinator before its measure ("Although sales")."""
+    return _SUBORDINATE_REVENUE.sub("", _DURING.sub(" ", phrase), count=1)
