@@ -320,6 +320,35 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth -3.8 : company"],
         ),
     ],
+    "a forecast said better, or against the first view given, moves the guidance": [
+        (
+            "We now expect positive free cash flow of about $300 million, which is $700 million "
+            "better than our prior outlook.",
+            ["guidance raised"],
+        ),
+        (
+            "Our adjusted EBITDA outlook for 2021 is now projected to be $3.200 billion at the "
+            "midpoint, which is $200 million higher than our original outlook.",
+            ["guidance raised"],
+        ),
+        (
+            "And we're adjusting our income tax provision rate expectations for the full year to "
+            "be in the range of 22% to 22.5%, an improvement over our previously issued guidance.",
+            ["guidance cut"],
+        ),
+        # a result set against the guidance moves nothing
+        ("Sales grew 12%, better than our prior guidance.", ["growth 12 : company"]),
+        (
+            "Vishay reported revenues for Q4 of $667 million, higher than our original "
+            "expectations.",
+            [],
+        ),
+        (
+            "Our free cash flow generation came in at $1.3 billion for the quarter, slightly lower "
+            "than our original guidance.",
+            [],
+        ),
+    ],
 }
 
 

@@ -221,7 +221,9 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 continue  # "now anticipated to be up about 2% with … versus our prior guide"
             if OPPOSITE[direction].search(match.group(), 1):
                 continue  # "increase by 20%, slightly lower than our prior outlook": a cut
-            ahead = match.group()[:5].lower() in ("ahead", "in ex")
+            ahead = match.group()[:5].lower() in ("ahead", "in ex", "bette", "excee") or bool(
+                _FIRST_VIEW.search(match.group())  # "higher than our original expectations"
+            )
             if ahead and not FORWARD.search(sentence, 0, match.start()):
                 continue  # "Sales grew 12%, ahead of our initial expectations": a result
             if _WAS.search(sentence, 0, match.start()) and not (
@@ -238,6 +240,8 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 barred(sentence, match.start(), match.end(), verb=False)
                 or assumed_before(sentence, match.start())
             ):
+                if _BETTER_COST.match(match.group()) and _A_COST.search(sentence, 0, match.start()):
+                    direction = "cut"  # "G&A expense …, a $4 million improvement from $81 million"
                 found.append((match.start(), direction, metric))
     for match in STANDS.finditer(sentence) if _keyed(low, STANDS_KEYS) else ():
         lead = sentence[max(sentence.rfind(c, 0, match.start()) for c in ",;:") + 1 : match.start()]
@@ -334,6 +338,13 @@ _NOT_BEGUN = re.compile(
 )
 # What the company sees outside its own figures, said against its forecast: a market's
 # activity or its own stock of goods, no guidance moved.
+# The first view given, set against a figure: of the future only ("now projected to be $3.2
+# billion, $200 million higher than our original outlook"), a result's otherwise.
+_FIRST_VIEW = re.compile(r"\b(?:original|initial)\b", re.I)
+# A cost said better than it was guided: lower ("Corporate costs … better than our prior
+# guidance").
+_BETTER_COST = re.compile(r"(?:an?\s+)?(?:better|improvement)\b", re.I)
+_A_COST = re.compile(r"\b(?:costs?|expenses?|tax|spending|capex|capital\s+expenditures?)\b", re.I)
 _NOT_GUIDED = any_word(
     "procedures patients volumes? demand inventor(?:y|ies) traffic utilization activity "
     "investment gdp economy industry"

@@ -170,9 +170,11 @@ OPPOSITE = {
 }
 AGAINST_PRIOR = {
     "raised": re.compile(
-        rf"\b(?:an?\s+)?(?:increased?|raised?|higher|above|up|improvement)\b[^.;]{{0,60}}?\b(?:from|than|over|"
+        rf"\b(?:an?\s+)?(?:increased?|raised?|higher|above|up|improvement|better)\b"
+        rf"[^.;]{{0,60}}?\b(?:from|than|over|"
         rf"versus|compared\s+(?:to|with))\s+(?:what\s+we\s+(?:assumed|expected)\s+in\s+)?{PRIOR_NOUN}"
         rf"|\babove\s+(?:our|the)\s+(?:prior|previous|earlier)\s+{_NOUN}"
+        rf"|\bexceeding\s+{PRIOR_NOUN}"  # "margins exceeding our prior expectation of 18.5%"
         # an amount of the prior guidance: "This is up from our previous $11.25 billion"
         r"|\bup\s+from\s+(?:our|the)\s+(?:prior|previous|earlier)\s+[$€£]\d"
         # said of the future only (read_guidance): "to approach 20%, ahead of our initial
@@ -187,7 +189,7 @@ AGAINST_PRIOR = {
         re.I,
     ),
     "cut": re.compile(
-        rf"\b(?:an?\s+)?(?:reduction|decreased?|reduced|lowered|lower|below|down|cut)\b"
+        rf"\b(?:an?\s+)?(?:reduction|decreased?|reduced|lowered|lower|below|down|cut|worse)\b"
         rf"[^.;]{{0,60}}?\b(?:from|"
         rf"than|to|versus|compared\s+(?:to|with))\s+"
         rf"(?:(?:our|the)\s+(?:prior|previous|last|earlier|revenue|current)?\s*"
@@ -202,6 +204,9 @@ AGAINST_PRIOR = {
     ),
 }
 PRIOR_KEYS = {
-    "raised": ("increase", "raise", "higher", "above", "up", "ahead", "excess", "improvement"),
-    "cut": ("reduc", "decrease", "lower", "below", "down", "cut"),
+    "raised": (
+        *("increase", "raise", "higher", "above", "up", "ahead", "excess", "improvement"),
+        *("better", "exceeding"),
+    ),
+    "cut": ("reduc", "decrease", "lower", "below", "down", "cut", "worse"),
 }

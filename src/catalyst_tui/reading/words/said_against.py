@@ -18,7 +18,7 @@ __all__ = ["PRIOR_NOUN", "PRIOR_WORD", "STANDS", "STANDS_KEYS", "moved_against_i
 # Guidance given before, named so: "our prior guidance", "previous guidance", "the estimate we
 # provided in July".
 PRIOR_NOUN = (
-    rf"(?:(?:(?:our|the)\s+)?(?:prior|previous|last|earlier|previously\s+"
+    rf"(?:(?:(?:our|the)\s+)?(?:prior|previous|last|earlier|original|initial|previously\s+"
     rf"(?:provided|issued|given|communicated))\s+(?:(?:fiscal|full)\s+year\s+|\d{{4}}\s+|"
     rf"{MONTH}\s+)?"
     rf"{_NOUN}|(?:our|the)\s+{_NOUN}\s+we\s+(?:provided|gave|issued|shared|set))"
