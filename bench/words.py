@@ -120,25 +120,31 @@ def worst(size: int, repeats: int) -> None:
 
 def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
     """The later rounds' patterns that read a run of words or amounts (the tenth's to the
-    fifteenth's), each with the input that would make it try again at every character of a
+    sixteenth's), each with the input that would make it try again at every character of a
     run, were it not bounded."""
     from catalyst_tui.reading.words import (
+        acted_on,
         aliases,
         attribution,
         base_growth,
+        clauses,
         facts,
         figures,
         follows,
         frames,
         guidance,
+        lists,
         marks,
         no_move,
         pairs,
         part_revenue,
+        patterns,
+        phrases,
         prior,
         quarters,
         reader,
         said_against,
+        subjects,
         trims,
         vocabulary,
         whose_growth,
@@ -225,6 +231,43 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             whose_growth.WHOLE_AFTER_PART,
             lambda n: ("and total revenue " * n)[:n],
         ),
+        "a bare up after a comma": (whose_growth._APPOSED, lambda n: (", up " * n)[:n]),
+        "an aside describing a name": (whose_growth._APPOSITIVE, lambda n: (", the a in " * n)[:n]),
+        "an amount said in a measure": (whose_growth._AMOUNT_IN, lambda n: ("$1 in " * n)[:n]),
+        "a subordinator with no subject": (clauses._FRONTED, lambda n: ("while " * n)[:n]),
+        "a list's item named after in": (lists._LISTED_IN, lambda n: (", in a b c d " * n)[:n]),
+        "where a verb's growth was": (acted_on.WHERE_GROWN, lambda n: (" in a b c by" * n)[:n]),
+        "a number's thousands": (phrases._TOKEN, lambda n: ("1,000," * n)[:n]),
+        "a range moved to from": (
+            said_against._MOVED_TO,
+            lambda n: ("revising a range to " * n)[:n],
+        ),
+        "ways of measuring paired": (pairs._WAYS_SAID, lambda n: (", reported and " * n)[:n]),
+        "what a subject includes": (
+            attribution._LISTED_THEN,
+            lambda n: (" includes a and" * n)[:n],
+        ),
+        "a verb with no subject": (figures._NO_SUBJECT, lambda n: (" and " * n)[:n]),
+        "a change of a rate": (follows._OF_A_RATE, lambda n: (" in the " * n)[:n]),
+        "a time within a name": (trims._DURING, lambda n: ("during the a b c " * n)[:n]),
+        "a subordinator before revenue": (
+            trims._SUBORDINATE_REVENUE,
+            lambda n: ("although a b c d e " * n)[:n],
+        ),
+        "revenue from operations": (
+            subjects._OPERATIONS,
+            lambda n: ("our operations in a " * n)[:n],
+        ),
+        "a frame that leaves out": (marks._WITHOUT_FRAME, lambda n: ("without " + "a" * n)[:n]),
+        "another measure's clause": (
+            re.compile(patterns.MEASURE_CLAUSE, re.I),
+            lambda n: (", and our " * n)[:n],
+        ),
+        "guidance exceeding the prior": (
+            prior.AGAINST_PRIOR["raised"],
+            lambda n: ("exceeding our prior " * n)[:n],
+        ),
+        "an effect on revenue": (vocabulary.NOT_REVENUE, lambda n: ("impacts on " * n)[:n]),
     }
 
 
