@@ -349,6 +349,39 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             [],
         ),
     ],
+    "whose a growth is, said by a relative clause, an amount or the words after 'on track'": [
+        (
+            "I will start with our Safety and Industrial business, which posted an organic sales "
+            "decline of 1.3% year on year in the fourth quarter.",
+            ["growth -1.3 yoy : Safety and Industrial business"],
+        ),
+        ("EBITDA, which posted an increase of 5%, was strong.", []),
+        (
+            "We were especially pleased with the bounce back in our healthcare product line where "
+            "organic sales growth increased approximately 11%.",
+            ["growth 11 ~ : healthcare product line"],
+        ),
+        (
+            "We reported $31.2 million of E&P waste revenue in the second quarter, up 26% "
+            "sequentially from Q1.",
+            ["growth 26 sequential : E&P waste"],
+        ),
+        ("We had $31.2 million of EBITDA in the second quarter, up 26%.", []),
+        (
+            "Preliminary revenue was $306 million, up 7.1% from the 2019 first quarter.",
+            ["growth 7.1 yoy : company"],
+        ),
+        (
+            "We believe our defense business revenue is on track to grow 15% this year, after "
+            "growing nearly 20% in 2020.",
+            ["growth 15 : defense business", "growth 20 ~ : defense business"],
+        ),
+        (
+            "At the Electronics segment, approximately two-thirds of the 63% year-on-year revenue "
+            "increase in the fourth quarter reflected organic growth.",
+            [],
+        ),
+    ],
 }
 
 

@@ -210,7 +210,11 @@ _WITH_AFTER = any_word(
 # ("our momentum continued, with net sales growing 11%" is the company's).
 _WITH_COMMA = re.compile(r"\w,\s+with$")
 # "growth in China, where revenue increased 30%": the place's.
-_WHERE = re.compile(r",\s*where\s+$", re.I)
+_WHERE = re.compile(
+    r"(?:,\s*|(?<=line)\s+|(?<=lines)\s+|(?<=segment)\s+|(?<=business)\s+|(?<=region)\s+|"
+    r"(?<=division)\s+|(?<=category)\s+)where\s+$",
+    re.I,
+)
 
 
 # What a subject includes, listed, then a verb of its own after "and": "The IOS segment includes

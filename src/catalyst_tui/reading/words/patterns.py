@@ -181,7 +181,8 @@ CUT_BASIS = any_word(
 # The words that end what a growth is in: a verb, a relative, a cause, a comparison.
 _OBJECT_ENDS = one_of(
     """and which driven led as due with during in_the to was were is are has have had after
-    following versus compared against from despite amid"""
+    following versus compared against from despite amid highlights highlighted shows showed
+    reflects reflected demonstrates demonstrated underscores underscored"""
 )
 OBJECT = re.compile(
     r"^\s*(?:(?:organic|core|sequential|total|revenue|sequentially|organically|underlying|"

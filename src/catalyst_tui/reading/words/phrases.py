@@ -112,6 +112,9 @@ def phrase_before(clause: str, at: int) -> str:
             and re.match(r"\s*[a-z]+(?<!\ba)(?<!\ban)(?<!\bthe)\b", clause[at:])
         ):
             continue  # "revenue to grow": the infinitive's subject
+        if not kept and low == "track" and i > 0 and words[i - 1][1].lower() == "on":
+            i -= 1  # "revenue is on track to grow 15%": the phrase before "is on track"
+            continue
         if not kept and low in _GOES_ON and words[i + 1 : i + 2] and words[i + 1][1] == "to":
             continue  # "which continues to represent 40%": the phrase before "which"
         if not kept and low in _LINKING:

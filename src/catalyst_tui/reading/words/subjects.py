@@ -46,6 +46,8 @@ from .vocabulary import (
 _AMOUNT = re.compile(r"^(?:\$|€|£)?[\d.,]+$|^(?:million|billion|thousand|m|bn|b|k)$", re.I)
 
 
+# A fraction of what follows: "approximately two-thirds of the 63% revenue increase".
+_FRACTION = re.compile(r"\b(?:one|two|three)[- ](?:thirds?|fifths?)\b", re.I)
 # Revenue from the company's operations: its own.
 _OPERATIONS = re.compile(
     r"(?:(?:our|the|continuing|ongoing)\s+)*operations(?:\s+(?:for|in|during)\s+[\w\s-]{1,40})?"
@@ -156,6 +158,8 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject("", False, True, False)  # "X and Y were both up 20%": each its own
     if _RANKED.search(phrase):
         return Subject("", False, True, False)  # "the largest decline we saw": a ranking
+    if _FRACTION.search(phrase):
+        return Subject("", False, True, False)  # "two-thirds of the 63% increase": a part of it
     phrase = re.split(
         r"\b(?:excluding|including|ex|net\s+of|inclusive\s+of|exclusive\s+of)\b",
         phrase,

@@ -134,7 +134,7 @@ REVENUE_TYPES = word_set(
 # Words that qualify a measure without naming a part of the business.
 GENERIC_WORDS = word_set(
     """the our its their a an total overall consolidated net organic core reported gaap non-gaap
-    adjusted company company's companys whole combined basis comparable comp same-store
+    adjusted company company's companys whole combined basis comparable comp same-store preliminary
     like-for-like underlying operational operationally globally worldwide acquisitions
     acquisition divestitures divestiture commodities commodity fx global countries companywide
     company-wide enterprisewide enterprise-wide aggregate normalized"""

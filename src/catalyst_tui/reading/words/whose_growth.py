@@ -64,6 +64,21 @@ _ITEM_LEAD = re.compile(r"(?:\b(?:in|at|across)|,|\band)\s*$", re.I)
 _APPOSITIVE = re.compile(r",\s*(?:the|an?)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:in|at|across)\s*$", re.I)
 # An amount said in a measure: "$620 million in (revenue)".
 _AMOUNT_IN = re.compile(r"[$€£]\s?[\d.,]+\s*(?:million|billion|thousand|[mbk])?\s+in\s*$", re.I)
+# A relative clause whose verb reports a growth of what it stands for: "…, which posted an
+# organic sales decline of".
+_WHICH_POSTED = re.compile(
+    r",\s*which\s+(?:posted|delivered|reported|recorded|generated|saw|had|achieved)\s+"
+    r"(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:growth|increase|decline|decrease)\s+of\s+"
+    r"(?:(?:about|approximately|nearly|roughly|over|more\s+than|almost)\s+)?$",
+    re.I,
+)
+# An amount of a measure: "$31.2 million of (E&P waste revenue)".
+_AMOUNT_OF = re.compile(
+    r"[$€£]\s?[\d.,]+\s*(?:million|billion|thousand|[mbk])?\s+of\s+"
+    r"(?P<name>(?:[\w&'’-]+\s+){0,4}?(?:revenues?|sales))\s+(?:in|for|during)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:quarter|year|period|half)\s*$",
+    re.I,
+)
 _FIGURE_IN = re.compile(r"[\d$€£%]")
 # Words that end a manner, not a thing: "in dollar terms", "in U.S. dollars".
 _MANNER = frozenset(
@@ -110,6 +125,12 @@ def owner_around(
         owner = last.subject  # "Local, which accounted for 64% of revenue was down 27.6%"
     if growth_verb and WHOLE_AFTER_PART.search(before, tail(before, 50), growth_verb.start()):
         owner = Subject(COMPANY, True, False, False)  # "…, and total revenue growth of 9%"
+    which = _WHICH_POSTED.search(before, tail(before, 120))
+    if owner is None and which is not None:  # "our Safety and Industrial business, which
+        named = read_subject(phrase_before(before, which.start()), revenue_said=True)
+        if named.other or named.anaphor:  # posted an organic sales decline of 1.3%"
+            return REFUSED
+        owner = named if named.name not in ("", COMPANY) else None
     if owner is not None:
         return owner
     item = item_apposed(before)
@@ -128,6 +149,10 @@ def item_apposed(before: str) -> Subject | None:
     if apposed is None:
         return None
     head = before[: apposed.start()].rstrip()
+    measured = _AMOUNT_OF.search(head, tail(head, 120))
+    if measured is not None:  # "$31.2 million of E&P waste revenue in the second quarter, up 26%"
+        item = read_subject(measured["name"], revenue_said=True)
+        return item if item.name and not (item.other or item.anaphor) else None
     phrase = phrase_before(head, len(head))
     if not phrase or phrase == head.strip() or not head.endswith(phrase):
         return None
