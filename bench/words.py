@@ -268,6 +268,16 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("exceeding our prior " * n)[:n],
         ),
         "an effect on revenue": (vocabulary.NOT_REVENUE, lambda n: ("impacts on " * n)[:n]),
+        "a relative clause that reports a growth": (
+            whose_growth._WHICH_POSTED,
+            lambda n: (", which posted a b c " * n)[:n],
+        ),
+        "an amount of a measure in a period": (
+            whose_growth._AMOUNT_OF,
+            lambda n: ("$1 of a b c d revenue in the a b " * n)[:n],
+        ),
+        "a fraction of a figure": (subjects._FRACTION, lambda n: ("two-" * n)[:n]),
+        "where after a part's noun": (attribution._WHERE, lambda n: ("line " * n)[:n]),
     }
 
 
