@@ -23,6 +23,8 @@ __all__ = ["REFUSED", "owner_around", "part_said_higher"]
 
 #: What owner_around gives where the words around the figure refuse it.
 REFUSED = Subject("", False, True, False)
+# A loose bound before a figure: "nearly 50%", "more than 30%".
+_ROUGHLY = r"(?:(?:about|approximately|nearly|roughly|almost|over|more\s+than)\s+)?"
 
 # The whole's revenue said just before its growth, after a part's: "… and total revenue growth
 # of 9%".
@@ -34,7 +36,7 @@ WHOLE_AFTER_PART = re.compile(
 # A part named as what led a growth, then its own figure: "led by Europe with 15% growth".
 LED_BY_WITH = re.compile(
     r"\bled\s+by\s+(?:the\s+|our\s+)?(?P<name>[\w&'’.-]+(?:\s+[\w&'’.-]+){0,4}?)\s+with\s+"
-    r"(?:an?\s+)?(?:(?:about|approximately|nearly|roughly|over|more\s+than)\s+)?$",
+    r"(?:an?\s+)?" + _ROUGHLY + "$",
     re.I,
 )
 # A line's revenue said after "higher" or "lower": "3.5% higher merchandise sales".
@@ -46,15 +48,13 @@ _HIGHER_OF = re.compile(
 SHARE_THEN_VERB = re.compile(
     r"%\s+of\s+(?:(?:our|the|its|total)\s+)*(?:[\w-]+\s+){0,2}?(?:revenues?|sales)"
     r"(?:\s+in\s+(?:the\s+quarter|(?:19|20)\d\d))?,?\s+(?:(?:was|were|is|are)\s+)?"
-    r"(?:up|down|grew|declined|increased|decreased|rose|fell)(?:\s+by)?\s+"
-    r"(?:(?:about|approximately|nearly|roughly|over|more\s+than)\s+)?$",
+    r"(?:up|down|grew|declined|increased|decreased|rose|fell)(?:\s+by)?\s+" + _ROUGHLY + "$",
     re.I,
 )
 _WHICH = re.compile(r",\s*(?:which|that)\b", re.I)
 # A bare "up" or "down" set after a comma, its figure next: "…, up 7%".
 _APPOSED = re.compile(
-    r",\s*(?:up|down)\s+(?:by\s+)?(?:(?:about|approximately|nearly|roughly|almost|over|"
-    r"more\s+than)\s+)?$",
+    r",\s*(?:up|down)\s+(?:by\s+)?" + _ROUGHLY + "$",
     re.I,
 )
 # What stands before an item of a list or the object of "in": "strength in (services)",
@@ -68,8 +68,7 @@ _AMOUNT_IN = re.compile(r"[$€£]\s?[\d.,]+\s*(?:million|billion|thousand|[mbk]
 # organic sales decline of".
 _WHICH_POSTED = re.compile(
     r",\s*which\s+(?:posted|delivered|reported|recorded|generated|saw|had|achieved)\s+"
-    r"(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:growth|increase|decline|decrease)\s+of\s+"
-    r"(?:(?:about|approximately|nearly|roughly|over|more\s+than|almost)\s+)?$",
+    r"(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:growth|increase|decline|decrease)\s+of\s+" + _ROUGHLY + "$",
     re.I,
 )
 # An amount of a measure: "$31.2 million of (E&P waste revenue)".
