@@ -117,7 +117,8 @@ _FRONTED = re.compile(
     r"\s*(?P<word>while|although|though|whilst)\s+(?:(?:still|only|just)\s+)?(?:up|down)\s",
     re.I,
 )
-
+# A main clause whose subject is a speaker or a pronoun: it names no measure the fronted one's
+# figure could be of.
 _SPEAKER = re.compile(r"\s*(?:we|i|they|it|this|that)\b", re.I)
 
 

@@ -216,13 +216,13 @@ def read_figures(
             )
 
 
-# A figure's sign said before it in words.
 # A clause whose verb has no subject of its own: "… and increased by 12% in the Northern region".
 _NO_SUBJECT = re.compile(
     r"\s*(?:,\s*)?(?:and|but)?\s*(?:also\s+)?(?:increased|decreased|grew|rose|fell|declined|"
     r"improved|was|were|is|are|up|down)\b",
     re.I,
 )
+# A figure's sign said before it in words.
 _SAID_NEGATIVE = re.compile(r"\bnegative\s*+$", re.I)  # "minus" before a figure is gated
 
 

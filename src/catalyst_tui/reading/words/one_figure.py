@@ -138,7 +138,7 @@ def read_one(
     if noun is not None and noun["noun"].lower() in ("higher", "lower"):
         what = re.split(r",|;|\band\b|\bthan\b", after[noun.end() : noun.end() + 60])[0]
         if other_in(what) or NOT_REVENUE.search(what) or (not revenue_said and _WE.search(before)):
-            return None  # "offset by 6% lower average selling prices"; "we're 10% lower'
+            return None  # "offset by 6% lower average selling prices"; "we're 10% lower than"
         part = part_said_higher(what)  # "driven by 3.5% higher merchandise sales"
         if part is not None:
             sign = -1 if noun["noun"].lower() == "lower" else 1
@@ -370,8 +370,9 @@ _A_RATE = re.compile(
     r"\s*(?:compounded|compound|cagr)\b|\s*on\s+an?\s+(?:two|three|2|3)[- ]year\b",
     re.I,
 )
+# A speaker or a pronoun: a subject that names no measure.
+_WE = re.compile(r"\b(?:we|we['’]re|we['’]ve|it|it['’]s|they)\b", re.I)
 # "at" a name after a figure before it: the next figure is that name's, no share verb's.
-_WE = re.compile(r"\b(?:we|we['’]re|we['’]ve|it|it['’]s|they)\b", re.I)  # no measure named
 _ANOTHER_NAMED = re.compile(r"at\s+[A-Z]")
 _AFTER_ITEM = re.compile(r"%[^%]*(?:,|\band)\s*$")
 _EXCEED = re.compile(r"\b(?:exceed|surpass|top)\w*\s*$", re.I)

@@ -78,6 +78,7 @@ _AMOUNT_OF = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:quarter|year|period|half)\s*$",
     re.I,
 )
+# A figure or an amount within a phrase: the clause's own subject said with it, no item.
 _FIGURE_IN = re.compile(r"[\d$€£%]")
 # Words that end a manner, not a thing: "in dollar terms", "in U.S. dollars".
 _MANNER = frozenset(
