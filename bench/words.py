@@ -138,7 +138,6 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         no_move,
         pairs,
         part_revenue,
-        patterns,
         phrases,
         prior,
         quarters,
@@ -259,10 +258,6 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("our operations in a " * n)[:n],
         ),
         "a frame that leaves out": (marks._WITHOUT_FRAME, lambda n: ("without " + "a" * n)[:n]),
-        "another measure's clause": (
-            re.compile(patterns.MEASURE_CLAUSE, re.I),
-            lambda n: (", and our " * n)[:n],
-        ),
         "guidance exceeding the prior": (
             prior.AGAINST_PRIOR["raised"],
             lambda n: ("exceeding our prior " * n)[:n],

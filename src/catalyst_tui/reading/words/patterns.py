@@ -159,12 +159,6 @@ NEGATIVE = re.compile(
     r"an?\s+drop)",
     re.I,
 )
-# Another measure's clause after ", and": "…, and operating profit totaled $13.1 billion, 50.8%
-# higher than last year" (a basis said there is that measure's).
-MEASURE_CLAUSE = (
-    r",\s*and\s+(?:(?:our|the|its|adjusted|operating|gross|net|diluted|total)\s+)*"
-    r"(?:profits?|income|margins?|ebitda|ebit|eps|earnings|expenses?|costs?)\b"
-)
 CUT_BASIS = any_word(
     r"""as(?!\s+compared) because due driven which while led reflecting helped primarily mainly
     largely principally benefiting offset thanks where but whereas cagr stack(?:ed)? despite
@@ -174,7 +168,7 @@ CUT_BASIS = any_word(
     # segments up year over year")
     # a clause of a speaker's own after a comma: "while revenue was down 25%, we continue to
     # show a sequential improvement"
-    also=r";|,\s*and\s+(?:both|all|each)\s|,\s*(?:we|i|they)\s|" + MEASURE_CLAUSE + "|"
+    also=r";|,\s*and\s+(?:both|all|each)\s|,\s*(?:we|i|they)\s|"
     r"\bwith\s+(?:[\w-]+\s+){0,2}?(?:sales|revenues?|volumes?|orders|margins?|"
     r"increases|declines|gains)\b|\bwith\s+(?:all|each|every|both|most|many)\s",
 )
