@@ -10,7 +10,7 @@ import re
 from ..wordlists import any_word, one_of, word_set
 from .clauses import clause_subject, frame_of
 from .names import no_noun_phrase
-from .patterns import OBJECT, REVENUE_SAID
+from .patterns import AMOUNT, OBJECT, REVENUE_SAID
 from .phrases import finite_verb, last_word_at, other_measure, phrase_before, tokens
 from .records import COMPANY
 from .subjects import A_MARKET, Subject, read_subject
@@ -130,8 +130,7 @@ _INFINITIVE = re.compile(r"\bto\s+\w+\s*(?:roughly|about|approximately|nearly|ov
 # A revenue's amount, then the period the amount is of, before the verb: "sales of $298.6
 # million in the second quarter increased 20.9%" are the sales'.
 _AMOUNT_THEN_PERIOD = re.compile(
-    r"\b(?P<measure>revenues?|sales)\s+of\s+[$€£][\d.,]+\s*(?:million|billion|thousand|[mbk])?"
-    r"\s+(?:in|for|during)\s*$",
+    r"\b(?P<measure>revenues?|sales)\s+of\s+" + AMOUNT + r"\s+(?:in|for|during)\s*$",
     re.I,
 )
 _MEASURED_BEFORE = re.compile(
@@ -187,8 +186,7 @@ _AFTER_AMOUNT = re.compile(
     # its period before the verb: "revenue for the fourth-quarter 2020 totaled $171.7 million"
     r"(?:(?:in|for)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?[a-z-]*?(?:quarter|year|period|half)|q[1-4])"
     r"(?:\s+(?:of\s+)?(?:19|20)\d\d)?\s+(?=totaled|totaling|was|were|of\b))?"
-    rf"(?:{_AMOUNT_VERB}\s+)?(?:a\s+record\s+|approximately\s+|about\s+)?"
-    r"[$€£][\d.,]+\s*(?:million|billion|thousand|[mbk])?"
+    rf"(?:{_AMOUNT_VERB}\s+)?(?:a\s+record\s+|approximately\s+|about\s+)?{AMOUNT}"
     # the period the amount is of: "net sales of $659 million in the third quarter, up 11%",
     # "revenue of $1.79 billion for the full year 2020, a decline of 11%"
     r"(?:\s+(?:in|for|during)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?[a-z-]*?(?:quarter|year|period|half)"

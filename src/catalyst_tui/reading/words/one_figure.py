@@ -30,6 +30,7 @@ from .measure_words import governor_before, part_reported, qualified_governor
 from .multiples import read_multiple
 from .part_revenue import revenue_of_part
 from .patterns import (
+    AMOUNT,
     BASE_LEAD,
     CMP,
     COMPARISON,
@@ -324,10 +325,9 @@ _TO_FLAT = re.compile(r"\s*to\s+flat\b", re.I)
 # A range of amounts: what is expected, whose midpoint a growth said beside it is ("total sales of
 # $1.60 billion to $1.66 billion, which at the midpoint implies a 2% decline"); an amount "from"
 # one "to" another is a change that happened.
-_AMOUNT = r"[$€£]\s?[\d.,]+\s*(?:million|billion|thousand|[mbk]\b)?"
 _AMOUNT_RANGE = re.compile(
-    rf"(?P<lead>\bfrom\s+(?:approximately\s+|about\s+)?)?{_AMOUNT}\s*(?:to|and|-|–)\s*"
-    rf"(?:approximately\s+|about\s+)?{_AMOUNT}",
+    rf"(?P<lead>\bfrom\s+(?:approximately\s+|about\s+)?)?{AMOUNT}\s*(?:to|and|-|–)\s*"
+    rf"(?:approximately\s+|about\s+)?{AMOUNT}",
     re.I,
 )
 

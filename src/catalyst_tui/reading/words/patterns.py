@@ -205,6 +205,8 @@ SHARE_BEFORE = re.compile(
     r"were|is|are|came\s+in\s+at|reached|rose\s+to|increased\s+to|grew\s+to|at)\s+" + CMP + r"$",
     re.I,
 )
+#: An amount of money: "$3.1 billion", "€ 450m", "$1,207 million".
+AMOUNT = r"[$€£]\s?[\d.,]+\s*(?:million|billion|thousand|[mbk]\b)?"
 REVENUE_SAID = re.compile(r"\b(?:revenues?|sales|arr)\b", re.I)
 CUSTOMER = re.compile(r"\bcustomers?\b|\bclients?\b", re.I)
 

@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .clauses import clause_subject
-from .patterns import tail
+from .patterns import AMOUNT, tail
 from .phrases import finite_verb, other_measure, phrase_before
 from .records import COMPANY
 from .subjects import Subject, read_subject
@@ -63,7 +63,7 @@ _ITEM_LEAD = re.compile(r"(?:\b(?:in|at|across)|,|\band)\s*$", re.I)
 # An aside that describes a name before it: "…, the leader in".
 _APPOSITIVE = re.compile(r",\s*(?:the|an?)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:in|at|across)\s*$", re.I)
 # An amount said in a measure: "$620 million in (revenue)".
-_AMOUNT_IN = re.compile(r"[$€£]\s?[\d.,]+\s*(?:million|billion|thousand|[mbk])?\s+in\s*$", re.I)
+_AMOUNT_IN = re.compile(AMOUNT + r"\s+in\s*$", re.I)
 # A relative clause whose verb reports a growth of what it stands for: "…, which posted an
 # organic sales decline of".
 _WHICH_POSTED = re.compile(
@@ -73,9 +73,8 @@ _WHICH_POSTED = re.compile(
 )
 # An amount of a measure: "$31.2 million of (E&P waste revenue)".
 _AMOUNT_OF = re.compile(
-    r"[$€£]\s?[\d.,]+\s*(?:million|billion|thousand|[mbk])?\s+of\s+"
-    r"(?P<name>(?:[\w&'’-]+\s+){0,4}?(?:revenues?|sales))\s+(?:in|for|during)\s+(?:the\s+)?"
-    r"(?:[\w-]+\s+){0,3}?(?:quarter|year|period|half)\s*$",
+    AMOUNT + r"\s+of\s+(?P<name>(?:[\w&'’-]+\s+){0,4}?(?:revenues?|sales))\s+(?:in|for|during)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:quarter|year|period|half)\s*$",
     re.I,
 )
 # A figure or an amount within a phrase: the clause's own subject said with it, no item.
