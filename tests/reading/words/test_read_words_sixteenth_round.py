@@ -336,8 +336,12 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "be in the range of 22% to 22.5%, an improvement over our previously issued guidance.",
             ["guidance cut"],
         ),
-        # a result set against the guidance moves nothing
+        # a result set against the guidance moves nothing, with an article or without
         ("Sales grew 12%, better than our prior guidance.", ["growth 12 : company"]),
+        (
+            "Cash flow reached $90 million, a better result than our prior guidance.",
+            [],
+        ),
         (
             "Vishay reported revenues for Q4 of $667 million, higher than our original "
             "expectations.",

@@ -221,9 +221,7 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 continue  # "now anticipated to be up about 2% with … versus our prior guide"
             if OPPOSITE[direction].search(match.group(), 1):
                 continue  # "increase by 20%, slightly lower than our prior outlook": a cut
-            ahead = match.group()[:5].lower() in ("ahead", "in ex", "bette", "excee") or bool(
-                _FIRST_VIEW.search(match.group())  # "higher than our original expectations"
-            )
+            ahead = _SAID_OF_A_RESULT.match(match.group()) or _FIRST_VIEW.search(match.group())
             if ahead and not FORWARD.search(sentence, 0, match.start()):
                 continue  # "Sales grew 12%, ahead of our initial expectations": a result
             if _WAS.search(sentence, 0, match.start()) and not (
@@ -338,6 +336,9 @@ _NOT_BEGUN = re.compile(
 )
 # What the company sees outside its own figures, said against its forecast: a market's
 # activity or its own stock of goods, no guidance moved.
+# Words that set a figure against the prior view, a result's as often as a forecast's: "ahead
+# of our initial expectations", "in excess of", "a better … than", "exceeding".
+_SAID_OF_A_RESULT = re.compile(r"(?:an?\s+)?(?:ahead|in\s+excess|better|exceeding)\b", re.I)
 # The first view given, set against a figure: of the future only ("now projected to be $3.2
 # billion, $200 million higher than our original outlook"), a result's otherwise.
 _FIRST_VIEW = re.compile(r"\b(?:original|initial)\b", re.I)
