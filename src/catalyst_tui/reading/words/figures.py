@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from .bases import Against, frame_words, growth_basis, list_basis
 from .clauses import Clause, clause_subject, clauses, fronted_subject
 from .facts import known_part, named_customer
+from .passages import line_name
 from .frames import part_beside
 from .gates import qualified_measure, refusal, said_as_revenue
 from .lists import Found, headed
@@ -70,6 +71,7 @@ def read_figures(
     named: frozenset[int] = frozenset(),
     company: frozenset[str] = frozenset(),
     quarter: int = 0,
+    passage: bool = False,
 ) -> Iterator[Stated]:
     """Every share and growth of revenue `sentence` states, with its subject (`latest`: the
     latest year the document's statements measure a growth against, bases.latest_base; `named`:
@@ -84,6 +86,7 @@ def read_figures(
     first_clause: Clause | None = None  # a clause before any figure: its subject when needed
     previous: Subject | None = None
     other_before = False  # the figure before was another measure's
+    between: Subject | None = None  # the subject of a clause with no figure after one
     fronted = fronted_subject(sentence, revenue_said)
     if fronted is not None:  # "While down 35% …, revenue grew 17%": revenue's, both
         sentence = fronted[0]
@@ -93,6 +96,8 @@ def read_figures(
         text = sentence[clause.start : clause.end]
         if not FIGURE.search(text):
             first_clause = first_clause or clause
+            if previous is not None:  # "…, while weakness in X continued and was down 27%"
+                between = clause_subject(text, False, revenue_said)
             continue
         found = (
             listed
@@ -108,6 +113,7 @@ def read_figures(
             first_subject = clause_subject(opening, first_clause.start == 0, revenue_said)
         first_subject = first_subject or clause_subject(text, clause.start == 0, revenue_said)
         marks = Marks(sentence, clause.start, text)
+        named_between, between = between, None
         for figure in found:
             if marks.hedged(figure.position):
                 continue
@@ -129,7 +135,11 @@ def read_figures(
                 continue  # a measure that is not revenue, or a part named before the sentence
             if other_before and (not subject.name or _NO_SUBJECT.match(text)):
                 continue  # "with comps down 10% …, but up 30% to 2019": the comps', both
-            if subject.anaphor or not subject.name:
+            if not subject.name and named_between is not None and named_between.name:
+                if named_between.other or named_between.anaphor or named_between.name == COMPANY:
+                    continue  # a clause between names its own subject: none of the figure's
+                subject = named_between
+            elif subject.anaphor or not subject.name:
                 subject = previous or first_subject or subject
             elif subject.bare and (previous or first_clause) is not None:
                 earlier = previous or first_subject  # a clause before this one named it
@@ -164,6 +174,7 @@ def read_figures(
                 subject.revenue
                 or known_part(subject.name, parts)
                 or said_with_amount(sentence, subject.name)
+                or (passage and line_name(subject.name))
             ):
                 continue
             if named_customer(subject.name, customers) or marks.customers_in(figure.local):
@@ -187,7 +198,15 @@ def read_figures(
                 subject = subject._replace(name=owned)  # "Consulting's hybrid cloud revenue"
                 said_of = owned
             if refusal(
-                sentence, at, figure.kind, said_of, parts, company, clause, paired=figure.paired
+                sentence,
+                at,
+                figure.kind,
+                said_of,
+                parts,
+                company,
+                clause,
+                paired=figure.paired,
+                passage=passage,
             ):
                 continue  # the sentence leaves more than one reading of whose it is
             previous = subject

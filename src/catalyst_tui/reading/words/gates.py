@@ -31,6 +31,7 @@ from .clauses import Clause, clauses, frame_of
 from .components import BETWEEN, OVER_YEARS, component, of_a_month, over_years
 from .frames import WHOLE_AFTER, framed_by_another, opening, place_and_part, whole_beside_part
 from .names import no_noun_phrase
+from .passages import line_name
 from .owners import at_another, measure_before, of_another, owned_by_another
 from .patterns import CHANGE_IN_REVENUE, FIGURE, REVENUE_SAID
 from .phrases import finite_verb, other_measure, tokens
@@ -59,6 +60,7 @@ def refusal(
     clause: Clause | None = None,
     *,
     paired: bool = False,
+    passage: bool = False,
 ) -> str:
     """The gate that refuses the `kind` figure at `at` in `sentence` given to `subject`
     (COMPANY for the company's own revenue; `parts`: the parts its document spoke of with
@@ -110,7 +112,12 @@ def refusal(
         and measure_before(sentence, clause, at, said_as_revenue(subject, parts))
     ):
         return "another measure before it"
-    if kind == "growth" and subject != COMPANY and _no_measure(said, subject, parts):
+    if (
+        kind == "growth"
+        and subject != COMPANY
+        and not (passage and line_name(subject))  # revenue in force (passages.py)
+        and _no_measure(said, subject, parts)
+    ):
         return "no measure said"
     if kind == "growth" and not said.revenue_named and _OFFSETS_THAT.match(sentence):
         return "an antecedent's measure"

@@ -168,16 +168,23 @@ def measure_before(
     if said is not None and not REVENUE_SAID.search(sentence, begin + said.end(), at):
         return True  # "new business growth ... with Executive Search up 29%": of new business
     after = ""  # the word after the one read, going back
-    for _, word in reversed(tokens(sentence[begin:at])):
-        low = word.lower()
+    words = tokens(sentence[begin:at])
+    for place in range(len(words) - 1, -1, -1):
+        low = words[place][1].lower()
         if low in REVENUE_WORDS or low in ("top-line", "topline") or low in revenue_here:
             return False
         if low in ("all", "each", "both") and (finite_verb(after) or after in ("up", "down")):
             return False  # "revenue, EBITDA and cash flow all grew": each of them
         after = low
         if other_measure(low) and low not in _NOT_ITS_MEASURE:
+            if any(w.lower() in _LEFT_OUT for _, w in words[max(0, place - 3) : place]):
+                continue  # "net revenues excluding these proceeds were up 4%": left out
             return True
     return False
+
+
+# Words that leave what follows out of the measure: "revenues excluding these proceeds".
+_LEFT_OUT = frozenset({"excluding", "ex", "excludes", "exclusive"})
 
 
 # A bare measure in a clause opened by "as", after a part the main clause names: "We saw an

@@ -85,6 +85,7 @@ def read_words(
     from .clauses import clause_subject
     from .figures import read_figures
     from .guidance import read_guidance
+    from .passages import revenue_in_force
     from .phrases import phrase_before
     from .quarters import day_base, document_quarter
     from .subjects import read_subject
@@ -94,6 +95,7 @@ def read_words(
     for cached in (clause_subject, phrase_before, read_subject):
         cached.cache_clear()  # a sentence's phrases are read once within it, not across texts
     customers, parts = document_facts(text, spans)
+    in_force = revenue_in_force(text, spans)
     short = aliases(text)
     quarter = document_quarter(text)
     before = day_base(text, day)  # the year before the period the document's day reports
@@ -125,7 +127,18 @@ def read_words(
         if "[" in plain:  # a note is looked for only where a bracket stands
             plain = _NOTE.sub(lambda m: " " * len(m.group()), plain)
         read = (
-            read_figures(plain, start, end, customers, parts, latest, years, named, quarter)
+            read_figures(
+                plain,
+                start,
+                end,
+                customers,
+                parts,
+                latest,
+                years,
+                named,
+                quarter,
+                start in in_force,
+            )
             if figures
             else ()
         )

@@ -98,6 +98,11 @@ _DRIVER = re.compile(
     r"^(?:[\w-]+\s+){0,2}?(?:wins|strength|demand|momentum|performance|weakness|softness|"
     r"execution|adoption|growth)\s+(?:at|in|within|across|from)\s+(?=(?:our\s+|the\s+)?[A-Z])"
 )
+# The same, of a part named in lower case by its last word ("the foodservice channel").
+_DRIVER_OF_LINE = re.compile(
+    r"(?:[\w-]+\s+){0,2}?(?:strength|demand|momentum|performance|weakness|softness|growth)\s+"
+    r"(?:at|in|within|across|from)\s+(?:our\s+|the\s+)?"
+)
 # Customers of an industry, in lower case: a market ("transportation customers"); no rank,
 # size or number ("our top ten customers" are customers).
 _MARKET_OF_CUSTOMERS = re.compile(
@@ -188,6 +193,9 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     phrase = _QUALIFIERS.sub(" ", phrase)
     phrase = re.sub(r"^.*\b\w+(?:ed|en)\s+by\s+", "", phrase)  # "highlighted by X": X
     phrase = _DRIVER.sub("", phrase)  # "wins at Digital Banking": Digital Banking's
+    driven = _DRIVER_OF_LINE.match(phrase)
+    if driven and phrase.split()[-1].lower() in PART_WORDS:
+        phrase = phrase[driven.end() :]  # "weakness in the food-away-from-home channel"
     phrase = _BASE_OF.sub("", phrase)  # "a higher base of recurring revenue": recurring
     sold_to = re.search(r"\b(?:sales|revenues?)\s+to\s+", phrase, re.I)
     if sold_to and _MARKET_OF_CUSTOMERS.fullmatch(phrase[sold_to.end() :].strip()):
