@@ -77,6 +77,9 @@ class Subject(NamedTuple):
     bare: bool = False
 
 
+# Ways of measuring a revenue, which keep it the part's named before: "X revenue was $471
+# million and organic revenue was down 12.2%".
+_WAYS = frozenset({"organic", "reported"})
 # A measure's qualifiers that name no part: "constant currency revenue growth", "13-week".
 _QUALIFIERS = re.compile(
     r"\b(?:constant[- ]currency|currency[- ]neutral|f/?x[- ]neutral|local[- ]currency|"
@@ -319,9 +322,13 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         kept.pop(0)
     if not kept:
         bare = revenue and all(
-            w in REVENUE_WORDS or w == "the" or w in PERIOD_WORD or _HYPHENED_PERIOD.fullmatch(w)
+            w in REVENUE_WORDS
+            or w in _WAYS
+            or w == "the"
+            or w in PERIOD_WORD
+            or _HYPHENED_PERIOD.fullmatch(w)
             for w in lows
-        )  # "full year sales" after a part named in its sentence: that part's
+        )  # "full year sales", "organic revenue" after a part named in its sentence: its
         return Subject(COMPANY if revenue else "", revenue, other, False, bare)
     if [k.lower() for k in kept] in (["company"], ["group"]):
         return Subject(COMPANY, True, other, False)  # "Group revenue": the whole group's
