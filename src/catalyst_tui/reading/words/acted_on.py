@@ -33,6 +33,7 @@ def acted_on(gap: str | None) -> bool:
             or low in _COMPARISON_WORDS
             or low.endswith("ly")
             or low in ("million", "billion", "thousand", "m", "b", "year-over-year")
+            or low in ("rate", "annual", "annualized")  # "grew at a rate of 7%": its pace
         ):
             continue
         return True

@@ -128,6 +128,7 @@ VERB_THEN = re.compile(
     r"solid|robust|"
     r"healthy|record|"
     r"organically|sequentially|"
+    r"(?:annual(?:ized)?\s+)?rate\s+of|"  # "grew at a rate of 7%"
     # "we grew our Application Software segment 9%": the part grown, named as its object
     r"(?P<obj>(?:our|its)\s+(?:[\w&/'’-]+\s+){0,4}?(?:segments?|business(?:es)?|divisions?|"
     r"units?|groups?|portfolio)(?:\s+(?:within|in)\s+(?:our|the)\s+(?:[\w&/'’-]+\s+){0,3}?"
