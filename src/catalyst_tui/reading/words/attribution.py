@@ -274,6 +274,8 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     where = _WHERE.search(lead) if phrase else None
     if where is not None:
         place = read_subject(phrase_before(text, near + where.start()), revenue_said=True)
+        if place.other and place.name and read_subject(phrase).bare:
+            place = place._replace(other=False)  # "to circulation, where revenues decreased"
         return place if place.name not in ("", COMPANY) else Subject("", False, True, False)
     amount_then = _AMOUNT_THEN_PERIOD.search(lead) if phrase else None
     if amount_then is not None and not read_subject(phrase).name:

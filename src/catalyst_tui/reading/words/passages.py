@@ -47,9 +47,12 @@ def revenue_in_force(text: str, spans: Iterable[tuple[int, int]]) -> frozenset[i
 
 
 def _measures(sentence: str) -> tuple[bool, bool]:
-    """Whether `sentence` names revenue, and whether it names another measure."""
+    """Whether `sentence` names revenue, and whether it names another measure, before what
+    drove its figure ("…, down 29%, given the extreme drop in oil prices": no measure)."""
     revenue = other = False
-    words = [word.lower() for _, word in tokens(sentence)]
+    figure = sentence.find("%")
+    cause = _CAUSE.search(sentence, figure) if figure >= 0 else None
+    words = [word.lower() for _, word in tokens(sentence[: cause.start() if cause else None])]
     for at, low in enumerate(words):
         if low in REVENUE_WORDS:
             revenue = True
@@ -81,6 +84,12 @@ def line_name(name: str) -> bool:
 
 _WORDS = 5  # a line's name is short; a longer phrase is a clause read as one
 _NAME_WORD = re.compile(r"[A-Za-z][A-Za-z&'’-]*")
+# What drove a figure, said after it: the measures it names are the cause's.
+_CAUSE = re.compile(
+    r"\b(?:given|due\s+to|driven|reflecting|led\s+by|because|as\s+a\s+result|offset|thanks\s+to|"
+    r"owing\s+to|on\s+the\s+back\s+of|benefit(?:ed|ing)?)\b",
+    re.I,
+)
 # Measure words that are verbs before "for": "accounts for 60% of revenue".
 _VERBS = frozenset({"account", "accounts", "accounted"})
 # Words of talk about a measure, said beside revenue without being another measure.
@@ -92,5 +101,5 @@ _NO_MEASURE = frozenset(
 _NOT_NAMES = frozenset(
     """we i you they it this that these those which who what our their its there here
     per offset offsets driven led including excluding connections fewer more less putting
-    posting delivering reporting generating showing achieve deliver reach initiatives""".split()
+    posting delivering reporting generating showing achieve deliver reach initiatives end""".split()
 )
