@@ -167,6 +167,8 @@ def whole_beside_part(sentence: str, clause: Clause, company: frozenset[str]) ->
     """Whether the clause's own subject (its frame set aside) names a part of the business,
     not the company by its name."""
     phrase = opening(sentence[clause.start : clause.end])
+    if _SOME_PARTS.match(phrase):
+        return True  # "Four of our five business segments recorded organic revenue growth"
     own = read_subject(phrase, first=clause.start == 0, revenue_said=True)
     if (
         own.name.casefold() in company
@@ -179,6 +181,15 @@ def whole_beside_part(sentence: str, clause: Clause, company: frozenset[str]) ->
         own.name[:1].isupper()
         or any(w.lower() in PART_WORDS or w.lower() in ("team", "teams") for w in own.name.split())
     )
+
+
+# Some of the company's parts, counted: "Four of our five business segments", "all of our regions".
+_SOME_PARTS = re.compile(
+    r"\s*(?:all|two|three|four|five|six|seven|eight|nine|ten|most|many|several|some|half)\s+"
+    r"(?:of\s+)?(?:our|the|its)\s+(?:\w+\s+){0,2}?(?:segments|businesses|divisions|regions|"
+    r"units|groups|brands|markets|geographies|lines|categories)\b",
+    re.I,
+)
 
 
 # ---------------------------------------------------------------------------- places

@@ -52,8 +52,17 @@ def trimmed(phrase: str) -> str:
 
 
 def collective(phrase: str) -> bool:
-    """Whether `phrase` is all of a kind together: "All geographies", "all eight regions"."""
-    return _ALL_OF_A_KIND.match(phrase) is not None
+    """Whether `phrase` is all of a kind together ("All geographies", "all eight regions"), or
+    a number of them ("Four of our five business segments"): no one part."""
+    return _ALL_OF_A_KIND.match(phrase) is not None or _SOME_OF.match(phrase) is not None
+
+
+# A number of parts of a kind: "Four of our five business segments", "most of our regions".
+_SOME_OF = re.compile(
+    r"\s*(?:two|three|four|five|six|seven|eight|nine|ten|most|many|several|some|half)\s+of\s+"
+    r"(?:our|the|its|their|these|those)\b",
+    re.I,
+)
 
 
 # A time said within a noun phrase: "Revenue during the fourth quarter".
