@@ -122,7 +122,7 @@ def read_figures(
             if (
                 figure.subject.name == COMPANY
                 and _GROWS.search(sentence)
-                and not REVENUE_SAID.search(sentence, 0, clause.start + figure.position + 30)
+                and not REVENUE_SAID.search(sentence, 0, clause.start + figure.position + 45)
             ):  # revenue named before the figure or in its own words ("9% revenue growth")
                 continue  # "We achieved 11% growth and a 1.1 book-to-bill": of orders, maybe
             subject = figure.subject

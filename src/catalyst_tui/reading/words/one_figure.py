@@ -248,6 +248,8 @@ def read_one(
     subject = named or own
     if named is None and _IN_REVENUE.match(after) and not read_subject(subject.name).revenue:
         subject = Subject(COMPANY, True, False, False)  # "The 10% increase in revenue was …"
+    elif named is None and _OPENING.fullmatch(before) and _IN_SALES.match(after):
+        subject = Subject(COMPANY, True, False, False)  # "The 8.1% increase in organic net sales"
     before_it = phrase_before(text, governor)
     if (
         re.search(r"\bgrowth(?:\s+rate)?\s*$", before_it, re.I)
@@ -350,6 +352,16 @@ _BE_FIGURE = re.compile(
 _IN_REVENUE = re.compile(
     r"\s*(?:increase|growth|decline|decrease)\s+in\s+(?:total\s+)?revenues?\b(?!\s+per\b)", re.I
 )
+
+
+# The same, of sales measured some way, where the figure opens its sentence: "The 8.1% increase
+# in organic net sales was primarily driven by …".
+_IN_SALES = re.compile(
+    r"\s*(?:increase|growth|decline|decrease)\s+in\s+(?:(?:total|organic|net|reported)\s+){0,3}"
+    r"(?:revenues?|sales)\s+(?:was|is|were|are)\b",
+    re.I,
+)
+_OPENING = re.compile(r"\s*(?:the|an?)\s*", re.I)
 
 
 def _parallel(text: str, last: Found | None, governor: int) -> bool:
