@@ -45,6 +45,7 @@ from .patterns import (
     share_of,
     tail,
 )
+from .penetration import channel_share
 from .phrases import phrase_before
 from .records import COMPANY
 from .share_after import share_again, share_from
@@ -75,6 +76,9 @@ def read_one(
         return None  # "2% positive currency impact": an effect's share of a change
     if against_plan(before, after):
         return None  # "5% below plan": no growth of a period
+    channel = channel_share(before, after, last.subject.name if last is not None else "")
+    if channel is not None and value <= 100:  # "digital penetration is 35%": of its sales
+        return Found("share", value, comparison or channel[1], channel[0], "", match.start())
     whole = SHARE_OF.match(after)
     if whole and (NOT_REVENUE.search(whole.group()) or _other_owner(whole["owner"])):
         return None  # "close to 50% of all new business": of what is signed, no revenue
