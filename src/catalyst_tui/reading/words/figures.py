@@ -115,7 +115,7 @@ def read_figures(
         marks = Marks(sentence, clause.start, text)
         named_between, between = between, None
         for figure in found:
-            if marks.hedged(figure.position):
+            if marks.hedged(figure.position, figure.kind == "share"):
                 continue
             if figure.subject.name == COMPANY and marks.excluded:
                 continue  # "Outside China, revenue grew 6%": not the company's whole

@@ -36,7 +36,7 @@ from .owners import at_another, measure_before, of_another, owned_by_another
 from .patterns import CHANGE_IN_REVENUE, FIGURE, REVENUE_SAID
 from .phrases import finite_verb, other_measure, tokens
 from .records import COMPANY
-from .vocabulary import NOT_REVENUE, PART_WORDS, REACH, REVENUE_TYPES
+from .vocabulary import MONTH, NOT_REVENUE, PART_WORDS, REACH, REVENUE_TYPES
 
 __all__ = ["qualified_measure", "refusal", "said_as_revenue"]
 
@@ -77,6 +77,8 @@ def refusal(
         return "growth over years"
     if kind == "growth" and of_a_month(sentence, end):
         return "a month's"
+    if kind == "share" and _SEASON.match(sentence, end, end + REACH):
+        return "a season's share of the year"
     if _MINUS.search(sentence, max(0, at - 12), at):
         return "a sign before it"
     if BETWEEN.search(sentence, max(clause.start, at - 80), at):
@@ -133,6 +135,14 @@ def refusal(
 
 # A noun of change of revenue right after a figure: "and a 14% increase in revenue".
 _IN_REVENUE_AFTER = re.compile(r"\s*" + CHANGE_IN_REVENUE, re.I)
+# A share of the year's sales that falls in a part of it: "about 20% of its full year net
+# sales in the April to June period" is a season's weight, no part of the business.
+_SEASON = re.compile(
+    r"\s+of\s+(?:its|our|the|their)\s+(?:full[- ]year|annual|yearly)\s+(?:net\s+)?"
+    r"(?:sales|revenues?)\s+(?:in|during)\s+(?:the\s+)?(?:first|second|third|fourth|holiday|"
+    r"spring|summer|fall|autumn|winter|(?-i:" + MONTH + r"))\b",
+    re.I,
+)
 # A sign said as a word right before a figure ("the minus 3% organic growth"): read as a growth
 # without its sign, it would turn a decline into a rise.
 _MINUS = re.compile(r"\bminus\s*$", re.I)
