@@ -135,10 +135,10 @@ def refusal(
 
 # A noun of change of revenue right after a figure: "and a 14% increase in revenue".
 _IN_REVENUE_AFTER = re.compile(r"\s*" + CHANGE_IN_REVENUE, re.I)
-# A share of the year's sales that falls in a part of it: "about 20% of its full year net
+# A share of its own year's sales that falls in a part of it: "about 20% of its full year net
 # sales in the April to June period" is a season's weight, no part of the business.
 _SEASON = re.compile(
-    r"\s+of\s+(?:its|our|the|their)\s+(?:full[- ]year|annual|yearly)\s+(?:net\s+)?"
+    r"\s+of\s+(?:its|their)\s+(?:(?:full[- ]year|annual|yearly)\s+)?(?:net\s+)?"
     r"(?:sales|revenues?)\s+(?:in|during)\s+(?:the\s+)?(?:first|second|third|fourth|holiday|"
     r"spring|summer|fall|autumn|winter|(?-i:" + MONTH + r"))\b",
     re.I,
