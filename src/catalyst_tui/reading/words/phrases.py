@@ -74,7 +74,7 @@ def phrase_before(clause: str, at: int) -> str:
     base = max(0, at - REACH)  # a phrase is never longer
     words = [(where + base, word) for where, word in tokens(clause[base:at])]
     kept: list[str] = []
-    together = absolute = False
+    together = absolute = relative = False
     i = len(words)
     while i > 0:
         i -= 1
@@ -91,7 +91,12 @@ def phrase_before(clause: str, at: int) -> str:
         if not kept and low in _TOGETHER:
             together = True  # "businesses that together represent 22%": the businesses
             continue
-        if kept and low in _BE and i + 1 < len(words) and words[i + 1][1][:1].isupper():
+        if (
+            kept
+            and low in _BE
+            and (relative or words[i + 1][1][:1].isupper())
+            and not any(k[:1].isdigit() or k[:1] in "$€£" for k in kept)
+        ):  # an amount after the verb is its subject's: "ARR was $678 million, which was up"
             break  # "the fastest growing vertical was Tire, which is up": Tire
         if word == ")":  # "EPS (non-GAAP) growth": the parenthesis is an aside
             while i > 0 and words[i][1] != "(":
@@ -121,6 +126,7 @@ def phrase_before(clause: str, at: int) -> str:
             continue  # "revenue was $5.0 billion, which represents 12% growth"
         if not kept and low in ("which", "that", "who") and i > 0:
             i -= 1 if words[i - 1][1] == "," else 0
+            relative = True  # "… was e-commerce, which now represents": e-commerce alone
             continue
         if (
             word == ","
