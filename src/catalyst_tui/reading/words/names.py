@@ -91,7 +91,9 @@ def no_noun_phrase(subject: str) -> bool:
         return True
     if len(words) == 1 and subject.isalpha() and subject.islower() and subject.endswith("ed"):
         return True  # "which supported 21% sales growth": a verb, no name
-    for word in words:
+    for at, word in enumerate(words):
+        if word == "I" and at > 0 and words[at - 1][:1].isupper():
+            continue  # "Group I": a numeral of a name, no one speaking
         low = word.lower().strip(".,;:'’")
         if low in _TALK or low in _DESCRIBES or low == "between" or low in _MODALS:
             return True

@@ -153,6 +153,11 @@ _EACH_OF_TWO = re.compile(r"\s(?:and|&)\s.*\b(?:each|both)\s*$", re.I)
 _FLAT = re.compile(r"\bflat\s+(?:sales|revenues?)\b", re.I)
 
 
+def _numeral(words: list[str], i: int) -> bool:
+    """Whether the word at `i` is a Roman numeral after a name ("Group I"), no pronoun."""
+    return words[i] == "I" and i > 0 and words[i - 1][:1].isupper()
+
+
 @lru_cache(maxsize=256)
 def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False) -> Subject:
     """What a noun phrase names and counts."""
@@ -246,7 +251,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     if not words or any(w.lower() in _DISCOURSE for w in words):
         return Subject("", False, False, False)
     if len(lows) > 1 and (
-        lows[-1] in _WE
+        (lows[-1] in _WE and not _numeral(words, len(words) - 1))
         or (
             lows[0] in _WE
             and (
@@ -308,7 +313,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         and not (low == "operating" and lows[i + 1 : i + 2] in (["revenue"], ["revenues"]))
         and low not in _COMPARATIVES
         and low not in PERIOD_WORD
-        and low not in PRONOUNS
+        and (low not in PRONOUNS or _numeral(words, i))  # "Group I": a numeral, no "I"
         and not _possessive_pronoun(low)
         and not (low in REVENUE_WORDS and low != "arr")
         and not _YEAR.fullmatch(low)
