@@ -1,6 +1,6 @@
 """Guidance moved or standing, said with no verb of the company's: a noun of the change ("our
 guidance raise", "an increase in our net sales guidance", "a positive update to our
-guidance"), a forecast now set against the initial outlook ("now estimated to be $5.975
+guidance", "this raise"), a forecast now set against the initial outlook ("now estimated to be $5.975
 billion or $175 million above our initial outlook"), or guidance said unchanged with no
 determiner ("Capex guidance is also unchanged"); guidance said higher or lower ("this higher
 guidance") is said_against.py's. guidance.py reads whether the clause is negated, hedged or
@@ -48,6 +48,19 @@ _UNCHANGED = re.compile(
     r"unchanged|(?:has|have)(?:n['’]t|\s+not)\s+changed)\b",
     re.I,
 )
+# The noun "raise" alone, said of what the call has raised: "This is our third consecutive
+# raise this year", "the bulk of this raise is organic", "the $1.5 billion raise". A raise of
+# money ("our second raise in the preferred market", "to raise capital") is none.
+_RAISE = re.compile(
+    r"\b(?:this|the|our|that|consecutive|strong|(?:first|second|third|fourth)[- ]quarter|"
+    r"\$\d[\d.,]*\s*(?:million|billion))\s+raise\b(?!\s+(?:in|of|from|through)\b)",
+    re.I,
+)
+_MONEY = re.compile(
+    r"\b(?:capital|equity|debt|preferred|notes?|offerings?|financing|issuances?|money|funds?|"
+    r"prices?|pricing|wages?|dividends?|rates?)\b",
+    re.I,
+)
 # Guidance said changed: what it is said to be is the change's ("our revised guidance for
 # the other items is unchanged").
 _CHANGED = re.compile(r"\b(?:revised|updated|new)\b", re.I)
@@ -61,6 +74,9 @@ def said_otherwise(sentence: str) -> Iterator[tuple[int, int, str]]:
         for match in pattern.finditer(sentence):
             word = (match["word"] or match.groupdict().get("way") or "").lower()
             yield match.start(), match.end(), "raised" if word in _RAISED else "cut"
+    if "raise" in low and not _MONEY.search(sentence):
+        for match in _RAISE.finditer(sentence):
+            yield match.start(), match.end(), "raised"
     if "initial" in low or "original" in low:
         for match in _INITIAL.finditer(sentence):
             if FORWARD.search(sentence, 0, match.start()) or future_said(sentence, match.start()):
