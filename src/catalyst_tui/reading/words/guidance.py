@@ -82,13 +82,19 @@ _VERBS = {
     # Guidance given now for a period is guidance begun: "we are providing guidance for 2022".
     "introduced": r"initiat(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|provid(?:es|ing)|"
     r"issu(?:es|ing)|giv(?:es|ing)|establish(?:es|ed|ing)?|reinstat(?:e|es|ed|ing)|"
-    r"(?<=able\sto\s)provide|(?<=position\sto\s)provide",
+    r"(?<=able\sto\s)provide|(?<=position\sto\s)provide|"
+    # guidance given again, set, or given for the first time: "we are returning to giving
+    # guidance", "we have set capex guidance of $230 million", "we provided guidance for the
+    # first time since the beginning of the pandemic"
+    r"return(?:s|ed|ing)?\s+to\s+(?:giving|providing|issuing)|"
+    r"(?<=have\s)set(?=\s+(?:our\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:guidance|outlook)\b)|"
+    r"provided(?=\s+(?:[\w-]+\s+){0,3}?(?:guidance|outlook)\s+for\s+the\s+first\s+time\b)",
 }
 # Giving guidance begins it only for a period named: "providing guidance for the full year 2022"
 # ("while we're providing guidance, we're doing so with a wider range" begins none).
 _GIVEN = re.compile(r"(?:provid|issu|giv)", re.I)
 # Guidance reinstated later, or not yet: "we expect to reinstate annual guidance when …".
-_REINSTATE = re.compile(r"reinstate\b", re.I)
+_REINSTATE = re.compile(r"reinstate\b|return", re.I)
 _NOT_NOW = re.compile(
     GIVEN_LATER.pattern + r"|\b(?:premature|too\s+early|not\s+yet|unable)\s+to\s+$", re.I
 )
@@ -324,7 +330,7 @@ _VERB_KEYS = {
         "comfortable",
     ),
     "withdrawn": ("withdr", "suspend", "pull"),
-    "introduced": ("initiat", "introduc", "provid", "issu", "giv", "establish", "reinstat"),
+    "introduced": ("initiat", "introduc", "provid", "issu", "giv", "establish", "reinstat", " set"),
 }
 _PRIOR_KEYS_ALL = ("prior", "previous", "earlier", "last", "expected", " from ")
 
