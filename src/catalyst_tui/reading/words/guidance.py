@@ -137,6 +137,7 @@ _VERB_OBJECT = {
     )
     for direction, verbs in _VERBS.items()
 }
+_BY_YEAR = re.compile(r"\bby\s+(?:19|20)\d\d\b", re.I)
 _YEARS_AHEAD = re.compile(r"\blong(?:er)?[- ]term\b|\bmulti[- ]year\b", re.I)
 # The guidance named, then what was done to it: "our full-year guidance, where we raised our
 # sales, operating income and EPS".
@@ -249,8 +250,17 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 found.append((match.start(), direction, metric))
     for match in STANDS.finditer(sentence) if _keyed(low, STANDS_KEYS) else ():
         lead = sentence[max(sentence.rfind(c, 0, match.start()) for c in ",;:") + 1 : match.start()]
-        if match["in_line"] and not FORWARD.search(sentence, 0, match.start()):
+        if match["in_line"] and not (
+            FORWARD.search(sentence, 0, match.start())
+            or (
+                not lead.strip()
+                and FORWARD.search(sentence, match.end())
+                and not NEGATED.search(sentence, match.end())
+            )
+        ):  # "In line with our prior guidance, we still expect …": the forecast after it
             continue  # "Revenue was in line with our previous guidance": a result
+        if match["in_line"] and _BY_YEAR.search(sentence):
+            continue  # "return to the typical 2% range by 2023, consistent with …": years out
         if (
             _CHANGED.search(match.group())
             or assumed(match.group())

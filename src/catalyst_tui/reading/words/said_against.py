@@ -140,8 +140,9 @@ STANDS = re.compile(
     r"(?:communicated|said|provided|shared|guided|given)\b"
     rf"|\bas\s+previously\s+guided\b"
     # a forecast "in line with our previous guidance" (read_guidance: said of the future)
-    rf"|(?P<in_line>\bin\s+line\s+with\s+(?:our|the)\s+(?:previous|prior|earlier|original|"
-    rf"previously\s+(?:provided|issued|given|communicated))\s+{_NOUN})\b"
+    rf"|(?P<in_line>\b(?:in[\s-]line|consistent)\s+with\s+(?:(?:our|the)\s+)?(?:previous|prior|"
+    rf"earlier|original|previously\s+(?:provided|issued|given|communicated))\s+(?:{MONTH}\s+)?"
+    rf"{_NOUN}|\bthe\s+same\s+as\s+(?:our|the)\s+(?:previous|prior|earlier)\s+{_NOUN})\b"
     rf"|\bremain\s+committed\s+to\s+(?:this|our|the|that)\s+(?:[\w-]+\s+){{0,2}}?{_NOUN}\b"
     # "our guidance for 2021, which is unchanged from three months ago"
     rf"|\b(?:our|the)\s+{_NOUN}\s+(?:for\s+(?:[\w-]+\s+){{0,2}}?[\w-]+)?,?\s+which\s+"
@@ -163,6 +164,9 @@ STANDS_KEYS = (
     "not alter",
     "previously",
     "in line with",
+    "in-line with",
+    "consistent with",
+    "same as",
 )
 
 # A prior guidance's own words: what it said, no move ("our prior guidance is up low double
