@@ -171,7 +171,7 @@ OPPOSITE = {
 AGAINST_PRIOR = {
     "raised": re.compile(
         rf"\b(?:an?\s+)?(?:increased?|raised?|higher|above|up|improvement|better)\b"
-        rf"[^.;]{{0,60}}?\b(?:from|than|over|"
+        rf"(?:[^.;]|(?<=\d)\.(?=\d)){{0,60}}?\b(?:from|than|over|"
         rf"versus|compared\s+(?:to|with))\s+(?:what\s+we\s+(?:assumed|expected)\s+in\s+)?{PRIOR_NOUN}"
         rf"|\babove\s+(?:our|the)\s+(?:prior|previous|earlier)\s+{_NOUN}"
         rf"|\bexceeding\s+{PRIOR_NOUN}"  # "margins exceeding our prior expectation of 18.5%"
@@ -190,7 +190,7 @@ AGAINST_PRIOR = {
     ),
     "cut": re.compile(
         rf"\b(?:an?\s+)?(?:reduction|decreased?|reduced|lowered|lower|below|down|cut|worse)\b"
-        rf"[^.;]{{0,60}}?\b(?:from|"
+        rf"(?:[^.;]|(?<=\d)\.(?=\d)){{0,60}}?\b(?:from|"
         rf"than|to|versus|compared\s+(?:to|with))\s+"
         rf"(?:(?:our|the)\s+(?:prior|previous|last|earlier|revenue|current)?\s*"
         rf"(?:revenue\s+)?{_NOUN}|{PRIOR_NOUN})"
