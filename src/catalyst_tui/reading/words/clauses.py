@@ -141,6 +141,10 @@ def clause_subject(text: str, first: bool, revenue_said: bool) -> Subject:
     """The subject of a clause: the phrase before its first verb, the frame's when that is the
     company's or no one's ("In our energy business, we saw 9% organic growth")."""
     frame, body_at = frame_of(text)
+    if frame and _FIGURE_OPENS.match(text, body_at):
+        framed = read_subject(frame, revenue_said=True)  # "For X, plus 2% organic growth"
+        if framed.name and framed.name != COMPANY and not (framed.other or framed.anaphor):
+            return framed
     text = _RELATIVE.sub(lambda m: " " * len(m.group()), text)
     for at, word in tokens(text):
         if at < body_at or not finite_verb(word):
@@ -157,6 +161,11 @@ def clause_subject(text: str, first: bool, revenue_said: bool) -> Subject:
                 return Subject("", False, True, False)  # "And in this segment, sales grew 13%"
         return subject
     return Subject("", False, False, False)
+
+
+# A clause with no verb whose body opens with its figure: "For Process Technologies, a 21%
+# organic decline" (the frame names whose).
+_FIGURE_OPENS = re.compile(r"\s*(?:(?:a|an|plus|minus|up|down)\s+)?\d[\d.]*\s*%", re.I)
 
 
 def _object_other(after_verb: str) -> bool:
