@@ -133,6 +133,14 @@ _AMOUNT_THEN_PERIOD = re.compile(
     r"\b(?P<measure>revenues?|sales)\s+of\s+" + AMOUNT + r"\s+(?:in|for|during)\s*$",
     re.I,
 )
+# An amount of revenue, then "that's" or "which is" and the figure of its growth: the revenue's.
+_AMOUNT_THAT = re.compile(
+    r"\b(?P<measure>revenues?|sales)\s+of\s+"
+    + AMOUNT
+    + r"(?:\s+(?:in|for|during)\s+(?:the\s+|this\s+)?(?:[\w-]+\s+){0,2}?(?:quarter|year|period))?"
+    r",\s*(?:that['’]s|that\s+is|that\s+was|which\s+is|which\s+was)\s+$",
+    re.I,
+)
 _MEASURED_BEFORE = re.compile(
     r"(?P<words>(?:[$\w.,'’-]+\s+){1,3})(?:in|with|across|within|through|via)\s*$", re.I
 )
@@ -242,6 +250,9 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     aside = _ASIDE.search(text, near, at) or _REVENUE_ASIDE.search(text, near, at)
     if aside is not None and not any(finite_verb(w) for _, w in tokens(aside["aside"] or "")):
         phrase = phrase_before(text, aside.start("comma"))  # "Revenue, excluding X, grew 5%"
+    amount_that = _AMOUNT_THAT.search(text, near, at)
+    if amount_that is not None:  # "net sales of $2.2 billion for the quarter, that's up 16%"
+        phrase = phrase_before(text, amount_that.end("measure"))
     share_aside = _SHARE_ASIDE.search(text, near, at)
     if share_aside is not None:  # "Operating income of $90.9 million or 10% of sales grew"
         phrase = phrase_before(text, share_aside.start())

@@ -43,6 +43,8 @@ def governor_before(before: str) -> int:
     # the article and its adjectives: "a meaningful 5% net sales growth" is governed by
     # what stands before "a"
     stripped = re.sub(r"\b(?:an?|the)(?:\s+[a-z][a-z-]*){0,2}\s*$", "", stripped.rstrip())
+    # a magnitude said in words before the figure: "delivered double-digit 15% growth"
+    stripped = _MAGNITUDE_BEFORE.sub("", stripped.rstrip())
     # a period of the growth: "posted another solid quarter of 25% organic growth"
     stripped = re.sub(
         r"\b(?:an?|another|its|their)(?:\s+[a-z][a-z-]*){0,2}\s+(?:quarter|year|half|period)"
@@ -51,6 +53,14 @@ def governor_before(before: str) -> int:
         stripped.rstrip(),
     )
     return len(stripped.rstrip())
+
+
+# A vague magnitude said as an adjective of the figure after it.
+_MAGNITUDE_BEFORE = re.compile(
+    r"\b(?:(?:low|mid|high)[- ])?(?:single|double|triple)[- ]digits?\s*$|"
+    r"\b(?:low|mid|high)[- ]teens\s*$",
+    re.I,
+)
 
 
 def qualified_governor(before: str, governor: int, word: str) -> int:

@@ -66,6 +66,10 @@ def tokens(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
 
 
+_UP_OR_DOWN = re.compile(r"\s*(?:up|down)\b", re.I)
+_CHANGED = frozenset("improved remained increased decreased declined grew rose fell".split())
+
+
 @lru_cache(maxsize=256)
 def phrase_before(clause: str, at: int) -> str:
     """The noun phrase that ends at `at` in `clause`, read back to where it begins; "" where
@@ -85,6 +89,8 @@ def phrase_before(clause: str, at: int) -> str:
             continue
         if not kept and (low in _AUX or (low.endswith("ly") and low not in NOT_ADVERBS)):
             continue
+        if not kept and low in _CHANGED and _UP_OR_DOWN.match(clause, at):
+            continue  # "Commercial HVAC sales improved significantly up 20%": the sales
         if not kept and low == "being":
             absolute = True  # "including X being up 73%": X is the subject of "being"
             continue
