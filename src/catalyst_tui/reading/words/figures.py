@@ -98,6 +98,8 @@ def read_figures(
             first_clause = first_clause or clause
             if previous is not None:  # "…, while weakness in X continued and was down 27%"
                 between = clause_subject(text, False, revenue_said)
+                if not between.name and _WHILE_BEFORE.search(sentence, 0, clause.start):
+                    between = read_subject(text)  # "…, while margins contracted and were down"
             continue
         found = (
             listed
@@ -235,6 +237,8 @@ def read_figures(
             )
 
 
+# A clause set against the one before it: its subject is its own.
+_WHILE_BEFORE = re.compile(r",\s*(?:while|whereas|although)\s*$", re.I)
 # A clause whose verb has no subject of its own: "… and increased by 12% in the Northern region".
 _NO_SUBJECT = re.compile(
     r"\s*(?:,\s*)?(?:and|but)?\s*(?:also\s+)?(?:increased|decreased|grew|rose|fell|declined|"
