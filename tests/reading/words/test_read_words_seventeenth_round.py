@@ -43,21 +43,24 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 5 : company"],
         ),
         # so do a question, and four sentences with no measure
-        ("Revenue grew 5%. What drove refrigeration? Industrial refrigeration grew 20%.", [
-            "growth 5 : company"
-        ]),
+        (
+            "Revenue grew 5%. What drove refrigeration? Industrial refrigeration grew 20%.",
+            ["growth 5 : company"],
+        ),
         (
             "Revenue grew 5%. We opened a plant. We hired a team. We moved offices. Industrial "
             "refrigeration grew 20%.",
             ["growth 5 : company"],
         ),
         # a count, a verb or a pronoun is no line's name
-        ("Revenue grew 5%. Total daily circulation declined 4.5% in the quarter.", [
-            "growth 5 : company"
-        ]),
-        ("Revenue grew 5%. Owner reservations are up 10% compared to 2019.", [
-            "growth 5 : company"
-        ]),
+        (
+            "Revenue grew 5%. Total daily circulation declined 4.5% in the quarter.",
+            ["growth 5 : company"],
+        ),
+        (
+            "Revenue grew 5%. Owner reservations are up 10% compared to 2019.",
+            ["growth 5 : company"],
+        ),
         ("Revenue grew 5%. Rebates and incentives were up 38%.", ["growth 5 : company"]),
     ],
     "whose a figure is, said around it": [
@@ -77,10 +80,13 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "Asia-Pacific net sales grew 1% and organic sales declined 0.5% in the quarter.",
             ["growth 1 : Asia-Pacific", "growth -0.5 : Asia-Pacific"],
         ),
-        ("Total revenue grew 7% and organic revenue grew 5%.", [
-            "growth 7 : company",
-            "growth 5 : company",
-        ]),
+        (
+            "Total revenue grew 7% and organic revenue grew 5%.",
+            [
+                "growth 7 : company",
+                "growth 5 : company",
+            ],
+        ),
         # a line named before "where revenues", whatever its word
         (
             "Moving now to circulation, where revenues decreased 9.2% compared to the prior year.",
@@ -223,9 +229,10 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["guidance introduced"],
         ),
         ("We expect to return to providing guidance once there's further clarity.", []),
-        ("Accordingly, we have set capex guidance of $230 million to $240 million.", [
-            "guidance introduced"
-        ]),
+        (
+            "Accordingly, we have set capex guidance of $230 million to $240 million.",
+            ["guidance introduced"],
+        ),
         ("We have set ourselves up well against our outlook.", []),
         (
             "About 90 days ago, we provided guidance for the first time since the pandemic began.",

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..wordlists import any_word, one_of, word_set
-from .clauses import clause_subject, frame_of
+from .clauses import clause_subject, frame_of, relative_unread
 from .names import no_noun_phrase
 from .patterns import AMOUNT, OBJECT, REVENUE_SAID
 from .phrases import finite_verb, last_word_at, other_measure, phrase_before, tokens
@@ -385,20 +385,6 @@ _MADE_OF = one_of(
 _RELATIVE_UNSET = re.compile(
     rf"(?<=[a-z]),?\s+which\s+(?:(?!which\b)[\w'’-]+\s+){{0,8}}?{_MADE_OF}\b[^,;]*$", re.I
 )
-# A relative clause whose antecedent was not read ("…doubling in the last two years, which
-# today represents about 13% of total company sales"): it is not the clause's subject.
-_RELATIVE_BEFORE = re.compile(r",\s*(?:which|who)(?:\s+(?:today|now|still|also|alone))?\s*$", re.I)
-
-
-def relative_unread(text: str, at: int) -> bool:
-    """Whether the verb at `at` opens a relative clause ("…, which today represents") whose
-    antecedent the phrase before it does not name."""
-    return (
-        _RELATIVE_BEFORE.search(text, max(0, at - 40), at) is not None
-        and not read_subject(phrase_before(text, at)).name
-    )
-
-
 # A relative clause that speaks of what the clause before it said: ", which is a".
 _RELATIVE_AFTER = re.compile(
     r",\s*(?:which|that)\s+(?:is|was|are|were|represents?|represented|marks?|marked)?"

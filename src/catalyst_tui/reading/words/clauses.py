@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..wordlists import one_of
-from .phrases import finite_verb, other_measure, tokens
+from .phrases import finite_verb, other_measure, phrase_before, tokens
 from .records import COMPANY
 from .subjects import Subject, named_before, read_subject
 from .vocabulary import PERIOD
@@ -300,3 +300,17 @@ def frame_of(text: str) -> tuple[str, int]:
     ):
         return "", match.end()
     return frame, match.end()
+
+
+# A relative clause whose antecedent was not read ("…doubling in the last two years, which
+# today represents about 13% of total company sales"): it is not the clause's subject.
+_RELATIVE_BEFORE = re.compile(r",\s*(?:which|who)(?:\s+(?:today|now|still|also|alone))?\s*$", re.I)
+
+
+def relative_unread(text: str, at: int) -> bool:
+    """Whether the verb at `at` opens a relative clause ("…, which today represents") whose
+    antecedent the phrase before it does not name."""
+    return (
+        _RELATIVE_BEFORE.search(text, max(0, at - 40), at) is not None
+        and not read_subject(phrase_before(text, at)).name
+    )

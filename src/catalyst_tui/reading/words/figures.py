@@ -26,11 +26,11 @@ from collections.abc import Iterator
 from .bases import Against, frame_words, growth_basis, list_basis
 from .clauses import Clause, clause_subject, clauses, fronted_subject
 from .facts import known_part, named_customer
-from .passages import line_name
 from .frames import part_beside
 from .gates import qualified_measure, refusal, said_as_revenue
 from .lists import Found, headed
 from .marks import Marks
+from .measured import reported
 from .names import said_with_amount
 from .one_figure import read_one
 from .owners import (
@@ -42,6 +42,7 @@ from .owners import (
     total_of_name,
 )
 from .pairs import both, respectively
+from .passages import line_name
 from .patterns import (
     CUSTOMER,
     CUT_BASIS,
@@ -347,63 +348,12 @@ def _each_figure(text: str, first: bool, revenue_said: bool, against: Against) -
         yield found
 
 
-# A measure other than the reported one: "up 7% in constant currency", "organic growth of 5%".
-_OTHER_MEASURE = re.compile(
-    r"\b(?:constant[- ]currency|currency[- ]neutral|f/?x[- ]neutral|local[- ]currenc(?:y|ies)|"
-    r"organic(?:ally)?|operational(?:ly)?|core|as[- ]adjusted|days[- ]adjusted|"
-    r"excluding\s+(?:the\s+)?(?:(?:impact|effect)s?"
-    r"\s+of\s+|changes\s+in\s+|[\w\s$.]{0,30}?\bimpact\s+(?:of|from)\s+)?(?:currency|"
-    r"foreign|fx|f/x|acquisitions?|divestitures?)|ex[- ](?:currency|fx)|"
-    r"(?:at|in|on)\s+(?:a\s+)?comparable|neutral\s+basis)\b",
-    re.I,
-)
 # "grew 16% and 12% on a currency neutral basis": one growth in two measures, not two periods.
 _IN_ANOTHER_MEASURE = re.compile(
     r"\s*(?:(?:on|in|at)\s+(?:an?\s+)?)?(?:constant[- ]currency|currency[- ]neutral|"
     r"f/?x[- ]neutral|local[- ]currenc(?:y|ies)|organic(?:ally)?|core|operational(?:ly)?)\b",
     re.I,
 )
-_OWN_WORDS_AFTER = re.compile(r"[^,;()%]*")
-
-
-def reported(text: str, found: list[Found]) -> list[Found]:
-    """A clause's growths with the one said in another measure left out where the same growth
-    is also said as reported: "increased 18% (up 17% in constant currency)" is 18%; "up 8% on
-    a reported basis and up 6% core" is 8%. A growth said only in another measure stays."""
-    measured = []
-    since = 0
-    for f in found:
-        words = _own_words(text, f.position, since)
-        measured.append(f.kind == "growth" and _OTHER_MEASURE.search(words) is not None)
-        figure = FIGURE.match(text, f.position)
-        since = figure.end() if figure else f.position
-    plain = [
-        (f.subject.name, f.basis)
-        for f, m in zip(found, measured, strict=True)
-        if not m and f.kind == "growth" and not f.prior  # a base's growth is another period's
-    ]
-    return [
-        f
-        for f, m in zip(found, measured, strict=True)
-        if not (m and any(_same_growth(f, name, basis) for name, basis in plain))
-    ]
-
-
-def _same_growth(f: Found, name: str, basis: str) -> bool:
-    """Whether `f` is the growth of `name` on `basis` (a basis unsaid is any)."""
-    return f.subject.name == name and (f.basis == basis or not f.basis or not basis)
-
-
-def _own_words(text: str, at: int, since: int) -> str:
-    """The words a figure at `at` stands in: back to the figure before it (from `since`) or
-    the last "and" or "while", and on to the next comma, "and", "or" or parenthesis."""
-    figure = FIGURE.match(text, at)
-    end = figure.end() if figure else at
-    words = _OWN_WORDS_AFTER.match(text, end)
-    after = text[end : words.end() if words else end]
-    after = re.split(r"\b(?:and|or)\b", after, maxsplit=1)[0]
-    before = re.split(r"\b(?:and|while)\b|;|\)", text[since:at])[-1]
-    return before + " " + after
 
 
 def _local(text: str, at: int) -> str:

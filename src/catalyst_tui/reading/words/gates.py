@@ -31,8 +31,8 @@ from .clauses import Clause, clauses, frame_of
 from .components import BETWEEN, OVER_YEARS, component, of_a_month, over_years
 from .frames import WHOLE_AFTER, framed_by_another, opening, place_and_part, whole_beside_part
 from .names import no_noun_phrase
-from .passages import line_name
 from .owners import at_another, measure_before, of_another, owned_by_another
+from .passages import line_name
 from .patterns import CHANGE_IN_REVENUE, FIGURE, REVENUE_SAID
 from .phrases import finite_verb, other_measure, tokens
 from .records import COMPANY

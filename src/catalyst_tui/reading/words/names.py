@@ -12,7 +12,7 @@ import re
 from ..wordlists import word_set
 from .phrases import finite_verb, other_measure
 
-__all__ = ["DISCOURSE", "no_noun_phrase", "others", "said_with_amount"]
+__all__ = ["DISCOURSE", "no_noun_phrase", "numeral", "others", "said_with_amount"]
 
 #: Adverbs that join a sentence to the one before, never a name: "Furthermore, our casino
 #: revenues …", "Finally our Business and Consumer Solutions segment …".
@@ -83,6 +83,11 @@ _MODALS = word_set(
 )
 
 
+def numeral(words: list[str], i: int) -> bool:
+    """Whether the word at `i` is a Roman numeral after a name ("Group I"), no pronoun."""
+    return words[i] == "I" and i > 0 and words[i - 1][:1].isupper()
+
+
 def no_noun_phrase(subject: str) -> bool:
     words = subject.split()
     if not words or subject.lower() in _NO_PART_ALONE:
@@ -92,7 +97,7 @@ def no_noun_phrase(subject: str) -> bool:
     if len(words) == 1 and subject.isalpha() and subject.islower() and subject.endswith("ed"):
         return True  # "which supported 21% sales growth": a verb, no name
     for at, word in enumerate(words):
-        if word == "I" and at > 0 and words[at - 1][:1].isupper():
+        if numeral(words, at):
             continue  # "Group I": a numeral of a name, no one speaking
         low = word.lower().strip(".,;:'’")
         if low in _TALK or low in _DESCRIBES or low == "between" or low in _MODALS:

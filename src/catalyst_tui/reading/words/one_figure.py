@@ -12,11 +12,10 @@ from .attribution import (
     measure_before,
     object_subject,
     other_in,
-    relative_unread,
     subject_at,
 )
 from .base_growth import prior_growth
-from .clauses import clause_subject
+from .clauses import clause_subject, relative_unread
 from .follows import (
     EFFECT_AFTER,
     TO_A_COUNT,
@@ -30,7 +29,6 @@ from .measure_words import governor_before, part_reported, qualified_governor
 from .multiples import read_multiple
 from .part_revenue import revenue_of_part
 from .patterns import (
-    AMOUNT,
     BASE_LEAD,
     CMP,
     COMPARISON,
@@ -41,6 +39,7 @@ from .patterns import (
     SHARE_OF,
     SHARE_VERB,
     VERB_THEN,
+    amount_range,
     comparison_said,
     share_of,
     tail,
@@ -103,7 +102,7 @@ def read_one(
                 None  # no share of itself; "Operating income was $54.3 million or 20% of revenue"
             )
         return Found("share", value, comparison, subject, "", match.start(), of=share_of(whole))
-    if _TO_FLAT.match(after) or _amount_range(before):
+    if _TO_FLAT.match(after) or amount_range(before):
         return None  # "down 2.5% to flat"; "$482 million to $502 million, down 1%": a forecast
     apposed = _AFTER_SHARE.search(before, tail(before, 100))
     if apposed is not None and (
@@ -328,22 +327,6 @@ _WHICH = re.compile(r",\s*(?:which|that)\b", re.I)
 # A cause said before a figure: "due to working capital related to our 25% revenue growth".
 _CAUSE = re.compile(r"\b(?:due\s+to|related\s+to|because\s+of|as\s+a\s+result\s+of)\b[^,;]*$", re.I)
 _TO_FLAT = re.compile(r"\s*to\s+flat\b", re.I)
-# A range of amounts: what is expected, whose midpoint a growth said beside it is ("total sales of
-# $1.60 billion to $1.66 billion, which at the midpoint implies a 2% decline"); an amount "from"
-# one "to" another is a change that happened.
-_AMOUNT_RANGE = re.compile(
-    rf"(?P<lead>\bfrom\s+(?:approximately\s+|about\s+)?)?{AMOUNT}\s*(?:to|and|-|–)\s*"
-    rf"(?:approximately\s+|about\s+)?{AMOUNT}",
-    re.I,
-)
-
-
-def _amount_range(before: str) -> bool:
-    """Whether a range of amounts stands within 120 characters before a figure."""
-    said = _AMOUNT_RANGE.search(before, tail(before, 120))
-    return said is not None and said["lead"] is None
-
-
 # A share's whole said first, before its clause: "As a percentage of total revenue, ...".
 _SHARE_FRAME = re.compile(
     r"\s*(?:and\s+)?as\s+an?\s+(?:percentage|percent|share|portion|proportion)\s+of\s+"

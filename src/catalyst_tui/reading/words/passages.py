@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..wordlists import word_set
 from .names import no_noun_phrase
 from .phrases import finite_verb, other_measure, tokens
 from .vocabulary import LONGEST, REVENUE_WORDS
@@ -93,13 +94,13 @@ _CAUSE = re.compile(
 # Measure words that are verbs before "for": "accounts for 60% of revenue".
 _VERBS = frozenset({"account", "accounts", "accounted"})
 # Words of talk about a measure, said beside revenue without being another measure.
-_NO_MEASURE = frozenset(
+_NO_MEASURE = word_set(
     """impact impacts headwind headwinds tailwind tailwinds demand forecast outlook guidance
-    estimate estimates number contribution contributions rate""".split()
+    estimate estimates number contribution contributions rate"""
 )
 # Words no name of a line holds: pronouns and the words of a clause.
-_NOT_NAMES = frozenset(
+_NOT_NAMES = word_set(
     """we i you they it this that these those which who what our their its there here
     per offset offsets driven led including excluding connections fewer more less putting
-    posting delivering reporting generating showing achieve deliver reach initiatives end""".split()
+    posting delivering reporting generating showing achieve deliver reach initiatives end"""
 )

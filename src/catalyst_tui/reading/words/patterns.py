@@ -285,3 +285,19 @@ CHANGE_IN_REVENUE = (
 # Words that set a figure against a base: "on top of 8% growth", "compared to a 15% decline",
 # "as we lap 27% growth" (one_figure.py reads the measure named after it, base_growth.py the base).
 BASE_LEAD = r"on\s+top\s+of|compared\s+(?:to|with)|versus|against|lap(?:ping|ped|s)?"
+
+
+# A range of amounts: what is expected, whose midpoint a growth said beside it is ("total sales of
+# $1.60 billion to $1.66 billion, which at the midpoint implies a 2% decline"); an amount "from"
+# one "to" another is a change that happened.
+_AMOUNT_RANGE = re.compile(
+    rf"(?P<lead>\bfrom\s+(?:approximately\s+|about\s+)?)?{AMOUNT}\s*(?:to|and|-|–)\s*"
+    rf"(?:approximately\s+|about\s+)?{AMOUNT}",
+    re.I,
+)
+
+
+def amount_range(before: str) -> bool:
+    """Whether a range of amounts stands within 120 characters before a figure."""
+    said = _AMOUNT_RANGE.search(before, tail(before, 120))
+    return said is not None and said["lead"] is None

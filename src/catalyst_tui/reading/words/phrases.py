@@ -67,7 +67,7 @@ def tokens(text: str) -> list[tuple[int, str]]:
 
 
 _UP_OR_DOWN = re.compile(r"\s*(?:up|down)\b", re.I)
-_CHANGED = frozenset("improved remained increased decreased declined grew rose fell".split())
+_CHANGED = word_set("improved remained increased decreased declined grew rose fell")
 
 
 @lru_cache(maxsize=256)

@@ -1,7 +1,7 @@
 """Guidance moved or standing, said with no verb of the company's: a noun of the change ("our
 guidance raise", "an increase in our net sales guidance", "a positive update to our
-guidance", "this raise"), a forecast now set against the initial outlook ("now estimated to be $5.975
-billion or $175 million above our initial outlook"), or guidance said unchanged with no
+guidance", "this raise"), a forecast now set against the initial outlook ("now estimated to
+be $5.975 billion or $175 million above our initial outlook"), or guidance said unchanged with no
 determiner ("Capex guidance is also unchanged"); guidance said higher or lower ("this higher
 guidance") is said_against.py's. guidance.py reads whether the clause is negated, hedged or
 someone else's."""

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from ..wordlists import word_set
 from .heads import revenue_head
-from .names import DISCOURSE, others, outside_names
+from .names import DISCOURSE, numeral, others, outside_names
 from .patterns import last_match
 from .phrases import (
     AS_SHARE,
@@ -29,7 +29,7 @@ from .phrases import (
     other_measure,
 )
 from .records import COMPANY
-from .trims import collective, trimmed, untimed
+from .trims import collective, trimmed, untimed, without_driver
 from .vocabulary import (
     ANAPHORS,
     EXCLUDED_PART,
@@ -96,16 +96,6 @@ _PEOPLE = word_set("team teams people associates colleagues organization")
 _NUMBER_WORDS = word_set("one two three four five six seven eight nine ten eleven twelve")
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their", "each"})
 _NO_NAME = frozenset({"segment", "business", "division", "group", "unit", "line", "market"})
-# What drives a part's figure, said of the part: "wins at Digital Banking", "strength in Cloud".
-_DRIVER = re.compile(
-    r"^(?:[\w-]+\s+){0,2}?(?:wins|strength|demand|momentum|performance|weakness|softness|"
-    r"execution|adoption|growth)\s+(?:at|in|within|across|from)\s+(?=(?:our\s+|the\s+)?[A-Z])"
-)
-# The same, of a part named in lower case by its last word ("the foodservice channel").
-_DRIVER_OF_LINE = re.compile(
-    r"(?:[\w-]+\s+){0,2}?(?:strength|demand|momentum|performance|weakness|softness|growth)\s+"
-    r"(?:at|in|within|across|from)\s+(?:our\s+|the\s+)?"
-)
 # Customers of an industry, in lower case: a market ("transportation customers"); no rank,
 # size or number ("our top ten customers" are customers).
 _MARKET_OF_CUSTOMERS = re.compile(
@@ -153,11 +143,6 @@ _EACH_OF_TWO = re.compile(r"\s(?:and|&)\s.*\b(?:each|both)\s*$", re.I)
 _FLAT = re.compile(r"\bflat\s+(?:sales|revenues?)\b", re.I)
 
 
-def _numeral(words: list[str], i: int) -> bool:
-    """Whether the word at `i` is a Roman numeral after a name ("Group I"), no pronoun."""
-    return words[i] == "I" and i > 0 and words[i - 1][:1].isupper()
-
-
 @lru_cache(maxsize=256)
 def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False) -> Subject:
     """What a noun phrase names and counts."""
@@ -200,10 +185,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     )[0].strip()
     phrase = _QUALIFIERS.sub(" ", phrase)
     phrase = re.sub(r"^.*\b\w+(?:ed|en)\s+by\s+", "", phrase)  # "highlighted by X": X
-    phrase = _DRIVER.sub("", phrase)  # "wins at Digital Banking": Digital Banking's
-    driven = _DRIVER_OF_LINE.match(phrase)
-    if driven and phrase.split()[-1].lower() in PART_WORDS:
-        phrase = phrase[driven.end() :]  # "weakness in the food-away-from-home channel"
+    phrase = without_driver(phrase)  # "wins at Digital Banking": Digital Banking's
     phrase = _BASE_OF.sub("", phrase)  # "a higher base of recurring revenue": recurring
     sold_to = re.search(r"\b(?:sales|revenues?)\s+to\s+", phrase, re.I)
     if sold_to and _MARKET_OF_CUSTOMERS.fullmatch(phrase[sold_to.end() :].strip()):
@@ -251,7 +233,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     if not words or any(w.lower() in _DISCOURSE for w in words):
         return Subject("", False, False, False)
     if len(lows) > 1 and (
-        (lows[-1] in _WE and not _numeral(words, len(words) - 1))
+        (lows[-1] in _WE and not numeral(words, len(words) - 1))
         or (
             lows[0] in _WE
             and (
@@ -313,7 +295,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         and not (low == "operating" and lows[i + 1 : i + 2] in (["revenue"], ["revenues"]))
         and low not in _COMPARATIVES
         and low not in PERIOD_WORD
-        and (low not in PRONOUNS or _numeral(words, i))  # "Group I": a numeral, no "I"
+        and (low not in PRONOUNS or numeral(words, i))  # "Group I": a numeral, no "I"
         and not _possessive_pronoun(low)
         and not (low in REVENUE_WORDS and low != "arr")
         and not _YEAR.fullmatch(low)

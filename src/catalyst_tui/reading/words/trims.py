@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["collective", "trimmed", "untimed"]
+from .vocabulary import PART_WORDS
+
+__all__ = ["collective", "trimmed", "untimed", "without_driver"]
 
 # An aside within a name's phrase: "Cream of Wheat for example generated".
 _ASIDE = re.compile(r"\b(?:for\s+example|for\s+instance|in\s+particular)\b,?", re.I)
@@ -82,3 +84,26 @@ def untimed(phrase: str) -> str:
     """A name's phrase without a time said within it ("Revenue during the fourth quarter") or
     a subordinator before its measure ("Although sales")."""
     return _SUBORDINATE_REVENUE.sub("", _DURING.sub(" ", phrase), count=1)
+
+
+# What drives a part's figure, said of the part: "wins at Digital Banking", "strength in Cloud".
+_DRIVER = re.compile(
+    r"^(?:[\w-]+\s+){0,2}?(?:wins|strength|demand|momentum|performance|weakness|softness|"
+    r"execution|adoption|growth)\s+(?:at|in|within|across|from)\s+(?=(?:our\s+|the\s+)?[A-Z])"
+)
+# The same, of a part named in lower case by its last word ("the foodservice channel").
+_DRIVER_OF_LINE = re.compile(
+    r"(?:[\w-]+\s+){0,2}?(?:strength|demand|momentum|performance|weakness|softness|growth)\s+"
+    r"(?:at|in|within|across|from)\s+(?:our\s+|the\s+)?"
+)
+
+
+def without_driver(phrase: str) -> str:
+    """`phrase` without what drives a part's figure before the part: "wins at Digital
+    Banking" is Digital Banking; "weakness in the food-away-from-home channel" the channel,
+    a part in lower case named by its last word."""
+    phrase = _DRIVER.sub("", phrase)
+    driven = _DRIVER_OF_LINE.match(phrase)
+    if driven and phrase.split()[-1].lower() in PART_WORDS:
+        phrase = phrase[driven.end() :]
+    return phrase

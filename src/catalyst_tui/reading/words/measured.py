@@ -1,0 +1,68 @@
+"""A growth said both as reported and in another measure ("increased 18% (up 17% in constant
+currency)"; "up 8% on a reported basis and up 6% core"): the reported one is the clause's,
+the other left out; a growth said only in another measure stays (figures.py reads by it)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .patterns import FIGURE
+
+if TYPE_CHECKING:
+    from .lists import Found
+
+__all__ = ["reported"]
+
+
+# A measure other than the reported one: "up 7% in constant currency", "organic growth of 5%".
+_OTHER_MEASURE = re.compile(
+    r"\b(?:constant[- ]currency|currency[- ]neutral|f/?x[- ]neutral|local[- ]currenc(?:y|ies)|"
+    r"organic(?:ally)?|operational(?:ly)?|core|as[- ]adjusted|days[- ]adjusted|"
+    r"excluding\s+(?:the\s+)?(?:(?:impact|effect)s?"
+    r"\s+of\s+|changes\s+in\s+|[\w\s$.]{0,30}?\bimpact\s+(?:of|from)\s+)?(?:currency|"
+    r"foreign|fx|f/x|acquisitions?|divestitures?)|ex[- ](?:currency|fx)|"
+    r"(?:at|in|on)\s+(?:a\s+)?comparable|neutral\s+basis)\b",
+    re.I,
+)
+_OWN_WORDS_AFTER = re.compile(r"[^,;()%]*")
+
+
+def reported(text: str, found: list[Found]) -> list[Found]:
+    """A clause's growths with the one said in another measure left out where the same growth
+    is also said as reported: "increased 18% (up 17% in constant currency)" is 18%; "up 8% on
+    a reported basis and up 6% core" is 8%. A growth said only in another measure stays."""
+    measured = []
+    since = 0
+    for f in found:
+        words = _own_words(text, f.position, since)
+        measured.append(f.kind == "growth" and _OTHER_MEASURE.search(words) is not None)
+        figure = FIGURE.match(text, f.position)
+        since = figure.end() if figure else f.position
+    plain = [
+        (f.subject.name, f.basis)
+        for f, m in zip(found, measured, strict=True)
+        if not m and f.kind == "growth" and not f.prior  # a base's growth is another period's
+    ]
+    return [
+        f
+        for f, m in zip(found, measured, strict=True)
+        if not (m and any(_same_growth(f, name, basis) for name, basis in plain))
+    ]
+
+
+def _same_growth(f: Found, name: str, basis: str) -> bool:
+    """Whether `f` is the growth of `name` on `basis` (a basis unsaid is any)."""
+    return f.subject.name == name and (f.basis == basis or not f.basis or not basis)
+
+
+def _own_words(text: str, at: int, since: int) -> str:
+    """The words a figure at `at` stands in: back to the figure before it (from `since`) or
+    the last "and" or "while", and on to the next comma, "and", "or" or parenthesis."""
+    figure = FIGURE.match(text, at)
+    end = figure.end() if figure else at
+    words = _OWN_WORDS_AFTER.match(text, end)
+    after = text[end : words.end() if words else end]
+    after = re.split(r"\b(?:and|or)\b", after, maxsplit=1)[0]
+    before = re.split(r"\b(?:and|while)\b|;|\)", text[since:at])[-1]
+    return before + " " + after
