@@ -47,7 +47,7 @@ def governor_before(before: str) -> int:
     stripped = _MAGNITUDE_BEFORE.sub("", stripped.rstrip())
     # a period of the growth: "posted another solid quarter of 25% organic growth"
     stripped = re.sub(
-        r"\b(?:an?|another|its|their)(?:\s+[a-z][a-z-]*){0,2}\s+(?:quarter|year|half|period)"
+        r"\b(?:an?|another|its|their|the)(?:\s+[a-z][a-z-]*){0,2}\s+(?:quarter|year|half|period)"
         r"\s+of\s*$",
         "",
         stripped.rstrip(),

@@ -346,8 +346,12 @@ def _named_after(words: list[str]) -> bool:
         and not _YEAR.fullmatch(w)
         and not _HYPHENED_PERIOD.fullmatch(w.lower())  # "First-quarter sales of X": X's
         and w.lower() not in _FUNCTION_WORDS
+        and w.lower() not in _HOW_IT_DID  # "Legal's fourth quarter performance": Legal's
         for w in words
     )
+
+
+_HOW_IT_DID = frozenset({"performance", "results", "momentum"})
 
 
 _FUNCTION_WORDS = frozenset({"of", "in", "for", "from", "to", "and", "or", "at", "on", "by"})
