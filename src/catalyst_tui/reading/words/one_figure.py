@@ -232,7 +232,10 @@ def read_one(
         and (grown.name not in ("", COMPANY) and not grown.other and not grown.anaphor)
     ):
         own = grown._replace(revenue=True)  # "we grew our Application Software segment 9%"
-    if last is not None and text[max(0, governor - 4) : governor].rstrip().endswith("("):
+    if last is not None and (
+        text[max(0, governor - 4) : governor].rstrip().endswith("(")
+        or _WITH_ANOTHER.search(before, tail(before, 20))
+    ):  # "grew 13.6% with 10.1% organic": the same growth's, measured another way
         own = last.subject  # "up 24% (up 22% in constant currency)": the same growth's
     growth_noun = verb is not None and re.match(r"(?:growth|increase|decline|decrease)\b", word)
     if (
@@ -273,6 +276,7 @@ def read_one(
 
 
 # A verb that says a rise: a noun after its figure ("grew 3% less than the market") is no sign.
+_WITH_ANOTHER = re.compile(r"\d\s*%\s*,?\s+with\s+(?:an?\s+)?$", re.I)
 _RISEN = re.compile(
     r"(?:up\b|gr[eo]w(?!th)|increas|ros|ris|gain|improv|jump|climb|expand|accelerat)", re.I
 )

@@ -151,7 +151,9 @@ NOUN_AFTER = re.compile(
     r"(?:underlying|operational|currency[- ]neutral|local[- ]currency|fx[- ]neutral)"
     r"(?=\s+(?:growth|increase|decrease|decline)\b)"
     r")\s+)*(?P<noun>growth|increase|decrease|decline|improvement|gain|drop|rise|higher|"
-    r"lower|less|below|above|ahead|behind|better(?=\s+than\b))\b",
+    r"lower|less|below|above|ahead|behind|better(?=\s+than\b)|"
+    # "organic" said for organic growth: "Commercial Risk delivered 9% organic, an outstanding"
+    r"organic(?=\s*[,.;)]|\s*$|\s+(?:and|in|for|versus|vs\.?|over|from)\b))\b",
     re.I,
 )
 NEGATIVE = re.compile(
