@@ -64,7 +64,7 @@ NOT_REVENUE = re.compile(
     # a market's count of homes sold: "existing home sales were up over 22%"
     r"\b(?:existing|new)[- ]home\s+sales\b|"
     # an expense named with sales: "sales and marketing", "selling, general and administrative"
-    r"\bsales\s+(?:and|&)\s+marketing\b(?!\s+(?:[\w-]+\s+){0,2}?revenues?\b)|\bselling\b|"
+    r"\bsales\s+(?:and|&)\s+marketing\b(?!\s+(?:[\w-]+\s+){0,2}?revenues?\b)|\bselling\b(?!\s+(?:days?|weeks?|seasons?|periods?)\b)|"
     # the cost of what was sold: "cost of sales was $154 million, or 75% of mining revenues"
     r"\bcosts?\s+of\s+(?:(?:goods|products?|services?)\s+)?(?:sales|revenues?|sold)\b|"
     r"\b(?:total\s+|serviceable\s+)?addressable\s+markets?\b|\btam\b|"
