@@ -58,7 +58,8 @@ _ACQUIRED = re.compile(r"(?:the\s+|our\s+|recent\s+)*(?:acquisitions?|acquired)\
 # financial results of our eMobility segment", "To summarize the full year the ABL business",
 # "Top line results in Refrigeration", "Now moving on to our results; subscription revenue".
 _TALK_LEAD = re.compile(
-    r"\b(?:cover|covering|see|summarize|summarizing|discuss|review)\b(?:\s+the\s+full\s+year)?"
+    r"\b(?:cover|covering|see|summarize|summarizing|discuss|review)\b(?:\s+that\b)?"
+    r"(?:\s+the\s+full\s+year)?"
     r"(?:\s+the)?(?:\s+financial)?(?:\s+results?\s+(?:of|for|in))?|\bresults?\s+(?:of|for|in)\b|"
     r"\b(?:beginning|starting)\s+with\b|[;:]",
     re.I,
