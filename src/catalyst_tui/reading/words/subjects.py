@@ -91,7 +91,7 @@ _QUALIFIERS = re.compile(
 # Words that open a phrase and name nothing.
 _LEADING = frozenset({"and", "&", "or", "of", "the", "so", "now", "also", "with"})
 # Adverbs without "-ly" between a subject and its verb: "we still posted 8% growth".
-_ADVERBS = word_set("still also even already again just yet") | DISCOURSE  # "Finally our X"
+_ADVERBS = word_set("still also even already again just yet then") | DISCOURSE  # "Finally our X"
 # The company's people, who speak for it: "Our team delivered net sales growth of 7%".
 _PEOPLE = word_set("team teams people associates colleagues organization")
 _NUMBER_WORDS = word_set("one two three four five six seven eight nine ten eleven twelve")
