@@ -53,8 +53,8 @@ _OWN = (
     r"the\s+remaining|the\s+other))?"
 )
 _LISTED = re.compile(
-    r"(?:,|\band\b)\s+" + _NAME + _OWN + r"(?:\s+by)?\s+" + CMP + r"$", re.I
-)  # "with APAC revenue growing by 84% and EMEA by 61%"
+    r"(?:,|\band\b)\s+" + _NAME + _OWN + r"(?:\s+(?:by|of))?\s+" + CMP + r"$", re.I
+)  # "with APAC revenue growing by 84% and EMEA by 61%"; "declines in A of 21% and B of 20%"
 # A verb's form or a preposition ending it: no name ("representing an impact of 4%").
 _NOT_A_NAME = re.compile(
     r"\b(?:representing|including|excluding|reflecting|reaching|bringing|making|marking|"

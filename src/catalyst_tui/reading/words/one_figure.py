@@ -210,6 +210,8 @@ def read_one(
             own = seen
     if verb is not None and verb["within"]:  # "organic growth in LatAm was 49%": LatAm's
         within = read_subject(verb["within"], revenue_said=True)
+        if within.other:
+            return None  # "an increase in demand of 40% for X": the demand's
         if within.name and not (within.other or within.anaphor):
             own = within._replace(revenue=True)
     if grown is None and verb is not None and (own.name in ("", COMPANY) or own.anaphor):

@@ -26,6 +26,7 @@ OTHER_MEASURES = word_set(
     opex capex capital expenditure expenditures tax taxes rate rates customer customers client
     clients units shipments volume volumes employee employees staff headcount attrition order
     move-ins move-outs reservations proceeds procurement circulation rebates incentives assets
+    return
     orders bookings booking backlog pipeline rpo crpo billings tcv acv cash flow dividend
     dividends inventory inventories receivables payables debt leverage users user subscribers
     members accounts sites deals deal lanes stores locations reviewers responses shares
