@@ -33,7 +33,8 @@ _PARTICIPLES = word_set(
     """considering having being moving turning looking starting approaching including excluding
     breaking taking representing reflecting resulting driving leading making bringing reaching
     accounting comprising contributing offsetting following featuring adjusting beginning
-    combined shifting beating lapping adding consisting exhibiting extending accelerating"""
+    combined shifting beating lapping adding consisting exhibiting extending accelerating
+    normalizing"""
 )
 _OPENERS = (
     _PARTICIPLES

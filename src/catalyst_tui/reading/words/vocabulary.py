@@ -138,7 +138,7 @@ GENERIC_WORDS = word_set(
     adjusted company company's companys whole combined basis comparable comp same-store preliminary
     like-for-like underlying operational operationally globally worldwide acquisitions
     acquisition divestitures divestiture commodities commodity fx global countries companywide
-    company-wide enterprisewide enterprise-wide aggregate normalized"""
+    company-wide enterprisewide enterprise-wide aggregate normalized constant dollar dollars"""
 )
 PRONOUNS = frozenset({"we", "i", "us", "our"})
 ANAPHORS = frozenset({"it", "they", "them", "this", "that", "these", "those", "which", "both"})
@@ -160,7 +160,7 @@ PERIOD_WORD = word_set(
     """q1 q2 q3 q4 h1 h2 quarter quarters quarterly year years annual full-year full fiscal month
     months half nine six period first second third fourth final last prior current next same past
     this ytd year-to-date fy week weeks day days january february march april june july august
-    september october november december yesterday today"""
+    september october november december yesterday today 1st 2nd 3rd 4th"""
 )
 SEQUENTIAL = re.compile(
     r"\bsequential(?:ly)?\b|quarter[- ](?:over|on|to)[- ]quarter|\bq/q\b|\bqoq\b|"
