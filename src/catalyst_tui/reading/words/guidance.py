@@ -142,8 +142,8 @@ _YEARS_AHEAD = re.compile(r"\blong(?:er)?[- ]term\b|\bmulti[- ]year\b", re.I)
 # The guidance named, then what was done to it: "our full-year guidance, where we raised our
 # sales, operating income and EPS".
 _WHERE_DONE = re.compile(
-    rf"\b{_NOUN}\s*,?\s+(?:where|in\s+which)\s+(?:we|i)(?:['’]ve|\s+have)?\s+(?:again\s+)?"
-    r"(?P<verb>[a-z]+)\b",
+    rf"\b{_NOUN}\s*,?\s+(?:where|in\s+which|which)\s+(?:we|i)(?:['’]ve|['’]re|\s+have|\s+are)?"
+    r"\s+(?:again\s+)?(?P<verb>(?:(?:upward|downward)(?:ly)?\s+)?[a-z]+)\b",
     re.I,
 )
 _REVISED = re.compile(
@@ -276,7 +276,7 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         blocked = barred(sentence, match.start(), match.end(), verb=False)
         if said and said != "introduced" and not blocked:  # no adjective: a verb said after
             found.append((match.start(), said, _metric(match.group())))
-    for match in _WHERE_DONE.finditer(sentence) if _keyed(low, ("where", "in which")) else ():
+    for match in _WHERE_DONE.finditer(sentence) if _keyed(low, ("where", "which")) else ():
         said = next((d for d, v in _VERBS.items() if re.fullmatch(v, match["verb"], re.I)), "")
         if said and said != "introduced" and not barred(sentence, match.start(), match.end()):
             found.append((match.start(), said, _metric(sentence[match.end() :], first=True)))
