@@ -120,34 +120,42 @@ def worst(size: int, repeats: int) -> None:
 
 def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
     """The later rounds' patterns that read a run of words or amounts (the tenth's to the
-    sixteenth's), each with the input that would make it try again at every character of a
+    seventeenth's), each with the input that would make it try again at every character of a
     run, were it not bounded."""
     from catalyst_tui.reading.words import (
         acted_on,
         aliases,
         attribution,
         base_growth,
+        bases,
         clauses,
         facts,
         figures,
         follows,
         frames,
+        gates,
         guidance,
         lists,
         marks,
+        measure_words,
         no_move,
+        one_figure,
         pairs,
         part_revenue,
+        passages,
+        penetration,
         phrases,
         prior,
         quarters,
         reader,
         said_against,
+        said_otherwise,
         subjects,
         trims,
         vocabulary,
         whose_growth,
     )
+    from catalyst_tui.reading.words import patterns as words_patterns
 
     return {
         "a customer list's names": (facts._SHARERS, lambda n: ("Abc Def Ghi, " * n)[:n]),
@@ -273,6 +281,56 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         ),
         "a fraction of a figure": (subjects._FRACTION, lambda n: ("two-" * n)[:n]),
         "where after a part's noun": (attribution._WHERE, lambda n: ("line " * n)[:n]),
+        "what drove a figure in a passage": (passages._CAUSE, lambda n: ("due " * n)[:n]),
+        "a channel's penetration before it": (
+            penetration._SAID_BEFORE,
+            lambda n: ("digital sales penetration " * n)[:n],
+        ),
+        "a channel's penetration after it": (
+            penetration._SAID_AFTER,
+            lambda n: (" digital sales " * n)[:n],
+        ),
+        "a number of parts": (trims._SOME_OF, lambda n: ("two of " * n)[:n]),
+        "a number of the company's parts": (
+            frames._SOME_PARTS,
+            lambda n: ("four of our a b " * n)[:n],
+        ),
+        "a season's share": (gates._SEASON, lambda n: (" of its annual net " * n)[:n]),
+        "a change in points beside a growth": (
+            bases._POINTS_ASIDE,
+            lambda n: (", a a a improvement of a a 1" * n)[:n],
+        ),
+        "an amount then that's up": (
+            attribution._AMOUNT_THAT,
+            lambda n: ("sales of $1 for the a a " * n)[:n],
+        ),
+        "a figure opening increase in sales": (
+            one_figure._IN_SALES,
+            lambda n: (" increase in total organic net " * n)[:n],
+        ),
+        "a figure with another": (one_figure._WITH_ANOTHER, lambda n: ("1% with " * n)[:n]),
+        "a magnitude before a figure": (
+            measure_words._MAGNITUDE_BEFORE,
+            lambda n: ("high-single-digit " * n)[:n],
+        ),
+        "the noun raise": (said_otherwise._RAISE, lambda n: ("$1 million " * n)[:n]),
+        "a clause set against another": (figures._WHILE_BEFORE, lambda n: (", while " * n)[:n]),
+        "a frame's figure first": (clauses._FIGURE_OPENS, lambda n: ("plus " * n)[:n]),
+        "a noun of change in a line": (
+            words_patterns.VERB_THEN,
+            lambda n: ("declines in a " * n)[:n],
+        ),
+        "a figure's organic after it": (words_patterns.NOUN_AFTER, lambda n: (" organic" * n)[:n]),
+        "guidance raised past a decimal": (
+            prior.AGAINST_PRIOR["raised"],
+            lambda n: ("an increase of $1.1 at " * n)[:n],
+        ),
+        "a list's item of a figure": (lists._LISTED, lambda n: (" and a b c of " * n)[:n]),
+        "guidance named then which": (guidance._WHERE_DONE, lambda n: ("guidance, which " * n)[:n]),
+        "guidance in line with the prior": (
+            said_against.STANDS,
+            lambda n: ("consistent with our prior " * n)[:n],
+        ),
     }
 
 
