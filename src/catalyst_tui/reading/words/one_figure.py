@@ -47,7 +47,7 @@ from .patterns import (
 from .penetration import channel_share
 from .phrases import phrase_before
 from .records import COMPANY
-from .share_after import share_again, share_from
+from .share_after import listed_share_verb, share_again, share_from
 from .subjects import Subject, read_subject
 from .vocabulary import NOT_REVENUE, PERIOD
 from .whose_growth import REFUSED, owner_around, part_said_higher
@@ -85,6 +85,8 @@ def read_one(
         if value > 100 or re.search(r"\b(?:of|from)\s*(?:the\s+|each\s+)?$", before[-12:], re.I):
             return None  # no part is more than the whole: "250% of revenue" is no share
         share_at = _share_verb(before)
+        if share_at is None and last is None:
+            share_at = listed_share_verb(before)  # "comprised 36% of transactions and 24% of"
         if share_at is None:
             again = share_again(text, last, match)
             if again is not None:

@@ -12,7 +12,7 @@ from .attribution import object_subject
 from .clauses import Clause, frame_of
 from .frames import CONSOLIDATED, same_part
 from .patterns import FIGURE, OBJECT, REVENUE_SAID, last_match
-from .phrases import finite_verb, other_measure, phrase_before, tokens
+from .phrases import finite_verb, measure_at, other_measure, phrase_before, tokens
 from .records import COMPANY
 from .subjects import read_subject
 from .vocabulary import NOT_REVENUE, PERIOD, PLACES, REACH, REVENUE_WORDS
@@ -169,6 +169,7 @@ def measure_before(
         return True  # "new business growth ... with Executive Search up 29%": of new business
     after = ""  # the word after the one read, going back
     words = tokens(sentence[begin:at])
+    lows = [w.lower() for _, w in words]
     for place in range(len(words) - 1, -1, -1):
         low = words[place][1].lower()
         if low in REVENUE_WORDS or low in ("top-line", "topline") or low in revenue_here:
@@ -176,7 +177,7 @@ def measure_before(
         if low in ("all", "each", "both") and (finite_verb(after) or after in ("up", "down")):
             return False  # "revenue, EBITDA and cash flow all grew": each of them
         after = low
-        if other_measure(low) and low not in _NOT_ITS_MEASURE:
+        if measure_at(lows, place) and low not in _NOT_ITS_MEASURE:
             if any(w.lower() in _LEFT_OUT for _, w in words[max(0, place - 3) : place]):
                 continue  # "net revenues excluding these proceeds were up 4%": left out
             return True

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from ..wordlists import word_set
 from .names import no_noun_phrase
-from .phrases import finite_verb, other_measure, tokens
+from .phrases import finite_verb, measure_at, other_measure, tokens
 from .vocabulary import LONGEST, REVENUE_WORDS
 
 __all__ = ["line_name", "revenue_in_force"]
@@ -57,10 +57,8 @@ def _measures(sentence: str) -> tuple[bool, bool]:
     for at, low in enumerate(words):
         if low in REVENUE_WORDS:
             revenue = True
-        elif low in _VERBS and words[at + 1 : at + 2] == ["for"]:
-            continue  # "which accounts for nearly 60% of segment revenues": a verb
-        elif low not in _NO_MEASURE and other_measure(low):
-            other = True
+        elif low not in _NO_MEASURE and measure_at(words, at):
+            other = True  # not "which accounts for nearly 60% of segment revenues": a verb
     return revenue, other
 
 
@@ -91,8 +89,6 @@ _CAUSE = re.compile(
     r"owing\s+to|on\s+the\s+back\s+of|benefit(?:ed|ing)?)\b",
     re.I,
 )
-# Measure words that are verbs before "for": "accounts for 60% of revenue".
-_VERBS = frozenset({"account", "accounts", "accounted"})
 # Words of talk about a measure, said beside revenue without being another measure.
 _NO_MEASURE = word_set(
     """impact impacts headwind headwinds tailwind tailwinds demand forecast outlook guidance

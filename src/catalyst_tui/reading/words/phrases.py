@@ -227,6 +227,18 @@ def other_measure(low: str) -> bool:
     return low in OTHER_MEASURES or low.rstrip("s") in OTHER_MEASURES
 
 
+def measure_at(lows: list[str], at: int) -> bool:
+    """Whether the word at `at` of `lows` (lowered) names a measure that is not revenue, as
+    other_measure does, save a verb that reads as one ("which accounts for 8%")."""
+    low = lows[at]
+    if low in _ACCOUNTS and lows[at + 1 : at + 2] == ["for"]:
+        return False
+    return other_measure(low)
+
+
+_ACCOUNTS = frozenset({"account", "accounts", "accounted", "accounting"})
+
+
 def finite_verb(word: str) -> bool:
     return word.lower() in _VERBS
 

@@ -75,3 +75,20 @@ def share_again(text: str, last: Found | None, match: re.Match[str]) -> Found | 
 
 def _part(subject: Subject) -> bool:
     return subject.name not in ("", COMPANY) and not (subject.other or subject.anaphor)
+
+
+# A share's verb before a list of shares of several wholes: "Digital comprised 36% of
+# transactions and 24% of revenues for the C2C segment" (the second is the revenue's).
+_LISTED_SHARES = re.compile(
+    r"\b(?:comprised|comprises|represented|represents|accounted\s+for|accounts\s+for|made\s+up|"
+    r"makes\s+up)\s+(?:about\s+|approximately\s+|nearly\s+|over\s+)?\d[\d.]*\s*%\s+of\s+"
+    r"(?:[\w-]+\s+){1,3}?(?:and|,)\s*$",
+    re.I,
+)
+
+
+def listed_share_verb(before: str) -> int | None:
+    """Where the verb of a list of shares of several wholes stands in `before` (the words
+    before the list's second figure), None where no such list is said."""
+    said = _LISTED_SHARES.search(before, tail(before, 100))
+    return said.start() if said else None
