@@ -11,8 +11,9 @@ import re
 
 from ..wordlists import word_set
 from .phrases import finite_verb, other_measure
+from .vocabulary import PART_WORDS, REVENUE_TYPES
 
-__all__ = ["DISCOURSE", "no_noun_phrase", "numeral", "others", "said_with_amount"]
+__all__ = ["DISCOURSE", "a_part", "no_noun_phrase", "numeral", "others", "said_with_amount"]
 
 #: Adverbs that join a sentence to the one before, never a name: "Furthermore, our casino
 #: revenues …", "Finally our Business and Consumer Solutions segment …".
@@ -208,3 +209,31 @@ def others(phrase: str) -> bool:
     return bool(
         _OTHER_PARTY.match(phrase) or _WORLD.match(phrase) or _THE_CATEGORY.fullmatch(phrase)
     )
+
+
+def a_part(kept: list[str], first: bool) -> bool:
+    """Whether a phrase with no measure word names a part of the business: its head says so
+    ("segment", "market"), or it is a name ("EMEA", "Personal Systems"; a single capitalised
+    word opening the sentence, "Mobile"). A common noun after a name is a count of something
+    ("Platform lanes", "Aloha Essentials sites"), not a line."""
+    head = kept[-1]
+    if head.lower() in PART_WORDS or head.lower() in REVENUE_TYPES:
+        return True
+    if [k.lower() for k in kept[-3:]] == ["rest", "of", "world"]:
+        return True  # "Asia and the rest of the world grew 28%": regions
+    items = " ".join(kept).lower().replace(" & ", " and ").split(" and ")
+    each = any(w.lower() in ("each", "both", "all") for w in kept)  # one figure, two parts
+    if len(items) > 1 and not each and any(item in REVENUE_TYPES for item in items):
+        return True  # "Service and consumables were up 23%": kinds of revenue together
+    if not head[0].isupper() and not acronym(head):
+        return False
+    if len(kept) == 1 and first:
+        return True
+    return any(
+        acronym(w) or (w[0].isupper() and not (i == 0 and first)) for i, w in enumerate(kept)
+    )
+
+
+def acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2

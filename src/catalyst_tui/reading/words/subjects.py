@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from ..wordlists import word_set
 from .heads import revenue_head
-from .names import DISCOURSE, numeral, others, outside_names
+from .names import DISCOURSE, a_part, numeral, others, outside_names
 from .patterns import last_match
 from .phrases import (
     AS_SHARE,
@@ -328,7 +328,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     ):
         return Subject("", False, True, False)  # "the market", "the segment": no part named
     name = " ".join(kept)
-    part = revenue or revenue_said or _a_part(kept, first)
+    part = revenue or revenue_said or a_part(kept, first)
     return Subject(name, part, other, False)
 
 
@@ -373,31 +373,3 @@ _COMPARATIVES = word_set(
 
 def _possessive_pronoun(low: str) -> bool:
     return low in {"its", "their", "his", "her", "my", "your"}
-
-
-def _a_part(kept: list[str], first: bool) -> bool:
-    """Whether a phrase with no measure word names a part of the business: its head says so
-    ("segment", "market"), or it is a name ("EMEA", "Personal Systems"; a single capitalised
-    word opening the sentence, "Mobile"). A common noun after a name is a count of something
-    ("Platform lanes", "Aloha Essentials sites"), not a line."""
-    head = kept[-1]
-    if head.lower() in PART_WORDS or head.lower() in REVENUE_TYPES:
-        return True
-    if [k.lower() for k in kept[-3:]] == ["rest", "of", "world"]:
-        return True  # "Asia and the rest of the world grew 28%": regions
-    items = " ".join(kept).lower().replace(" & ", " and ").split(" and ")
-    each = any(w.lower() in ("each", "both", "all") for w in kept)  # one figure, two parts
-    if len(items) > 1 and not each and any(item in REVENUE_TYPES for item in items):
-        return True  # "Service and consumables were up 23%": kinds of revenue together
-    if not head[0].isupper() and not _acronym(head):
-        return False
-    if len(kept) == 1 and first:
-        return True
-    return any(
-        _acronym(w) or (w[0].isupper() and not (i == 0 and first)) for i, w in enumerate(kept)
-    )
-
-
-def _acronym(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2
