@@ -26,7 +26,7 @@ from .patterns import (
 )
 from .phrases import finite_verb, other_measure, tokens
 from .subjects import Subject, read_subject
-from .vocabulary import NOT_REVENUE, PERIOD, YEARLY
+from .vocabulary import NOT_REVENUE, PERIOD, REVENUE_WORDS, YEARLY
 
 
 class Found(NamedTuple):
@@ -95,6 +95,19 @@ def other_after(text: str, at: int) -> bool:
     return any(other_measure(w) for w in words)
 
 
+def _named_after(text: str, at: int) -> bool:
+    """Whether a kind of revenue is named between the figure ending at `at` and its noun of
+    change ("39% recurring revenue growth"): the figure names its own subject."""
+    found = _BEFORE_NOUN.match(text, at)
+    if found is None:
+        return False
+    words = found["words"].lower().split()
+    return len(words) >= 2 and words[-1] in REVENUE_WORDS and words[0] not in _WHOLE_WORDS
+
+
+_WHOLE_WORDS = frozenset({"total", "organic", "net", "reported", "overall", "consolidated"})
+
+
 def not_revenue_after(text: str, at: int) -> bool:
     """Whether the words right after the figure ending at `at`, before its noun of change, name
     what is no revenue ("40% new business growth": what is signed)."""
@@ -116,6 +129,8 @@ def continued(text: str, last: Found, match: re.Match[str]) -> Found | None:
         return None  # a share of its own whole: figures.py reads it ("69% of segment profit")
     if other_after(text, match.end()):
         return None  # "9% revenue growth and 12% EPS growth": another measure's
+    if _named_after(text, match.end()):
+        return None  # "20% total revenue growth and 39% recurring revenue growth": its own
     cmp_match = COMPARISON.search(text, tail(text, 40, match.start()), match.start())
     comparison = comparison_said(cmp_match)
     value = float(match["num"]) if match["num"] else 0.0
