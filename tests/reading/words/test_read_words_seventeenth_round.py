@@ -167,6 +167,96 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             [],
         ),
     ],
+    "what a figure is said beside": [
+        # "organic" said for organic growth, and a figure "with" another after it
+        (
+            "Commercial Risk delivered 9% organic, an outstanding result.",
+            ["growth 9 : Commercial Risk"],
+        ),
+        ("Lastly, we have termite, which grew 13.6% with 10.1% organic.", []),
+        (
+            "Termite revenue grew 13.6% with 10.1% organic.",
+            [
+                "growth 13.6 : Termite",
+                "alt 10.1",
+            ],
+        ),
+        # talk before the sales; a sentence's opening "and"; "then"
+        (
+            "Starting with the topline, you see that sales were $1.415 billion, up $130 million "
+            "or almost 8% from the prior year period.",
+            ["growth 8 ~ yoy : company"],
+        ),
+        ("And transactions organic revenue increased 10%.", ["growth 10 : transactions"]),
+        ("Orders and revenue grew 10%.", []),
+        # a noun of change in a line named in lower case, then "of"; a list's "and B of"
+        (
+            "Sales declined 17% versus the prior year. We still experienced year-over-year "
+            "declines in transportation of 21% and general engineering of 20%.",
+            [
+                "growth -17 yoy : company",
+                "growth -21 yoy : transportation",
+                "growth -20 yoy : general engineering",
+            ],
+        ),
+        ("We saw a decline in volume of 5%.", []),
+        ("Our businesses drove growth in excess of 20% again this quarter.", []),
+        (
+            "We had a record quarter highlighted by a 35% increase in revenue, and a return on "
+            "equity of 27%.",
+            ["growth 35 : company"],
+        ),
+        # a part's performance names the part (its quarter's results, opening a call, name the
+        # company: "an overview of Baxter's third quarter performance")
+        (
+            "Legal's performance was again impressive with organic revenue growth of 6%.",
+            ["growth 6 : Legal"],
+        ),
+        # a frame of a way of measuring, an ordinal quarter, a participle's frame
+        (
+            "In constant dollars, net sales were up 15%, with 17% growth in food.",
+            ["growth 15 : company", "growth 17 : food"],
+        ),
+        (
+            "Financially, we delivered record 3rd quarter revenue of $2.2 billion, an increase of "
+            "16% compared with the same period last year.",
+            ["growth 16 yoy : company"],
+        ),
+        (
+            "Normalizing for the inclusion of the acquisition, pro forma revenue was up 3% year "
+            "over year.",
+            [],
+        ),
+        # a selling week is no expense of selling
+        (
+            "Excluding the benefit of the extra selling week last year, net sales increased 28%.",
+            ["growth 28 : company"],
+        ),
+        ("Selling expenses increased 12%.", []),
+        # "which accounts for" is a verb, no measure
+        (
+            "Equipment parts and service sales, which accounts for 8% of the segment, were up 40% "
+            "in the quarter.",
+            ["growth 40 : Equipment parts and service"],
+        ),
+        # a list of shares of several wholes
+        (
+            "Digital comprised 36% of transactions and 24% of revenues for the C2C segment.",
+            ["share 24 : Digital"],
+        ),
+        ("Digital comprised 36% of revenue and 24% of profit.", ["share 36 : Digital"]),
+        # a figure that names its own kind of revenue goes on no list
+        (
+            "We delivered 20% total revenue growth and 39% recurring revenue growth.",
+            ["growth 20 : company"],
+        ),
+        # what aided a growth ends the words of its basis
+        (
+            "Total revenue grew 16%, with underlying trends aided by sequential improvement in "
+            "retail.",
+            ["growth 16 : company"],
+        ),
+    ],
     "a number of the company's parts is no one part": [
         (
             "Four of our five business segments again recorded organic revenue growth of 6% or "
@@ -270,6 +360,11 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["guidance raised"],
         ),
         ("This is down $0.08 at the midpoint from our previous guidance.", ["guidance cut"]),
+        (
+            "I'd like to provide an update on our full-year financial outlook, which we are "
+            "downwardly revising based on supply chain disruptions.",
+            ["guidance cut"],
+        ),
     ],
 }
 
