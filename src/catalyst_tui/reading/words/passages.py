@@ -98,5 +98,6 @@ _NO_MEASURE = word_set(
 _NOT_NAMES = word_set(
     """we i you they it this that these those which who what our their its there here
     per offset offsets driven led including excluding connections fewer more less putting
-    posting delivering reporting generating showing achieve deliver reach initiatives end"""
+    posting delivering reporting generating showing achieve deliver reach initiatives end ramp
+    continue see expect drive build grow launch expand"""
 )
