@@ -5,9 +5,10 @@ revenue and nothing else ("Revenue in EMEALA increased 17% organically.").
 A speaker names the measure once and goes through its lines, end markets or regions in the
 sentences that follow; a line so named without a word of revenue is the passage's revenue line.
 The measure in force lasts `_SPAN` sentences, and any sentence that names another measure
-(orders, margins, volume), or revenue beside another, ends it: "Orders grew 18%. Commercial
-HVAC was up over 20%" is no revenue. A question ends it too: an analyst's words are no
-statement of the company's.
+(orders, margins, volume), or revenue beside another, ends it: "Orders grew 18%. Industrial
+refrigeration grew 20%" gives the line nothing. A question ends it too: an analyst's words are
+no statement of the company's. (A passage of another measure does not refuse what its
+sentences say otherwise: a capitalised name alone is still read as a part, as it was.)
 
 Linear: each sentence's words are read once, by a test of a substring before any pattern."""
 
