@@ -93,8 +93,7 @@ _VERBS = {
 # Giving guidance begins it only for a period named: "providing guidance for the full year 2022"
 # ("while we're providing guidance, we're doing so with a wider range" begins none).
 _GIVEN = re.compile(r"(?:provid|issu|giv)", re.I)
-# Guidance reinstated or returned to later, or not yet: "we expect to reinstate annual guidance
-# when …", "we will return to providing guidance as soon as …".
+# Guidance reinstated or returned to later, or not yet: "we will return to providing guidance …".
 _REINSTATE = re.compile(r"reinstate\b|return", re.I)
 _NOT_NOW = re.compile(
     GIVEN_LATER.pattern + r"|\b(?:premature|too\s+early|not\s+yet|unable)\s+to\s+$", re.I
