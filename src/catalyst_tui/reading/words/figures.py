@@ -21,7 +21,7 @@ Its basis is the words after it up to the next figure ("sequentially", "year ove
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .bases import Against, frame_words, growth_basis, list_basis
 from .clauses import Clause, clause_subject, clauses, fronted_subject
@@ -62,6 +62,10 @@ from .vocabulary import (
 )
 
 
+def _NO_PASSAGE() -> bool:
+    return False
+
+
 def read_figures(
     sentence: str,
     start: int,
@@ -72,7 +76,7 @@ def read_figures(
     named: frozenset[int] = frozenset(),
     company: frozenset[str] = frozenset(),
     quarter: int = 0,
-    passage: bool = False,
+    passage: Callable[[], bool] = _NO_PASSAGE,
 ) -> Iterator[Stated]:
     """Every share and growth of revenue `sentence` states, with its subject (`latest`: the
     latest year the document's statements measure a growth against, bases.latest_base; `named`:
@@ -177,7 +181,7 @@ def read_figures(
                 subject.revenue
                 or known_part(subject.name, parts)
                 or said_with_amount(sentence, subject.name)
-                or (passage and line_name(subject.name))
+                or (line_name(subject.name) and passage())
             ):
                 continue
             if named_customer(subject.name, customers) or marks.customers_in(figure.local):

@@ -23,6 +23,7 @@ gate reads the figure's clause once, within the sentence's bound (vocabulary.LON
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -60,7 +61,7 @@ def refusal(
     clause: Clause | None = None,
     *,
     paired: bool = False,
-    passage: bool = False,
+    passage: Callable[[], bool] | None = None,
 ) -> str:
     """The gate that refuses the `kind` figure at `at` in `sentence` given to `subject`
     (COMPANY for the company's own revenue; `parts`: the parts its document spoke of with
@@ -117,8 +118,8 @@ def refusal(
     if (
         kind == "growth"
         and subject != COMPANY
-        and not (passage and line_name(subject))  # revenue in force (passages.py)
         and _no_measure(said, subject, parts)
+        and not (passage is not None and line_name(subject) and passage())  # passages.py
     ):
         return "no measure said"
     if kind == "growth" and not said.revenue_named and _OFFSETS_THAT.match(sentence):

@@ -15,52 +15,80 @@ Linear: each sentence's words are read once, by a test of a substring before any
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 from ..wordlists import word_set
 from .names import no_noun_phrase
-from .phrases import finite_verb, measure_at, other_measure, tokens
-from .vocabulary import LONGEST, REVENUE_WORDS
+from .phrases import finite_verb, measure_at, other_measure
+from .vocabulary import LONGEST, OTHER_MEASURES, REVENUE_WORDS
 
-__all__ = ["line_name", "revenue_in_force"]
+__all__ = ["Passages", "line_name"]
 
 _SPAN = 3  # sentences after the one that named revenue that still speak of it
 
 
-def revenue_in_force(text: str, spans: Iterable[tuple[int, int]]) -> frozenset[int]:
-    """The starts of the sentences of `text` that name no measure of their own and follow,
-    within `_SPAN` sentences, one that named revenue and no other measure."""
-    kept: set[int] = set()
-    since = _SPAN  # sentences since revenue alone was named; `_SPAN`: none in force
-    for start, end in spans:
-        sentence = text[start:end]
-        if end - start > LONGEST or sentence.rstrip("\"'”’) ").endswith("?"):
-            since = _SPAN
-            continue
-        revenue, other = _measures(sentence)
-        if revenue and not other:
-            since = 0
-        elif revenue or other:
-            since = _SPAN
-        elif since < _SPAN:
-            kept.add(start)
-            since += 1
-    return frozenset(kept)
+class Passages:
+    """The measure in force at each sentence of a text, judged only where it is asked (a
+    sentence whose figures are read), by the `_SPAN` sentences before it: each sentence's
+    measures are read once, whatever the text's length."""
+
+    def __init__(self, text: str, spans: Sequence[tuple[int, int]]) -> None:
+        self._text, self._spans = text, spans
+        self._said: dict[int, tuple[bool, bool] | None] = {}
+
+    def revenue_in_force(self, index: int) -> bool:
+        """Whether the sentence at `index` names no measure of its own and follows, within
+        `_SPAN` sentences that name none either, one that named revenue and no other
+        measure."""
+        if self._measures(index) != (False, False):
+            return False
+        for back in range(index - 1, max(-1, index - 1 - _SPAN), -1):
+            said = self._measures(back)
+            if said is None:
+                return False  # a question, or a table run together, ends the passage
+            if said != (False, False):
+                return said == (True, False)
+        return False
+
+    def _measures(self, index: int) -> tuple[bool, bool] | None:
+        if index not in self._said:
+            start, end = self._spans[index]
+            sentence = self._text[start:end]
+            question = sentence.rstrip("\"'”’) ").endswith("?")
+            long = end - start > LONGEST
+            self._said[index] = None if question or long else _measures(sentence)
+        return self._said[index]
 
 
 def _measures(sentence: str) -> tuple[bool, bool]:
     """Whether `sentence` names revenue, and whether it names another measure, before what
-    drove its figure ("…, down 29%, given the extreme drop in oil prices": no measure)."""
-    revenue = other = False
+    drove its figure ("…, down 29%, given the extreme drop in oil prices": no measure). Its
+    words are split as phrases.tokens splits them, by the characters that stand alone."""
     figure = sentence.find("%")
     cause = _CAUSE.search(sentence, figure) if figure >= 0 else None
-    words = [word.lower() for _, word in tokens(sentence[: cause.start() if cause else None])]
+    words = sentence[: cause.start() if cause else None].lower().translate(_APART).split()
+    revenue = other = False
     for at, low in enumerate(words):
         if low in REVENUE_WORDS:
             revenue = True
-        elif low not in _NO_MEASURE and measure_at(words, at):
-            other = True  # not "which accounts for nearly 60% of segment revenues": a verb
+        elif not other and low not in _NO_MEASURE and _may_measure(low):
+            other = measure_at(words, at)  # not "which accounts for 60% of revenues": a verb
     return revenue, other
+
+
+def _may_measure(low: str) -> bool:
+    """A quick test before other_measure: a word of its list, or of a form it reads."""
+    return (
+        low in OTHER_MEASURES
+        or low.rstrip("s") in OTHER_MEASURES
+        or "/" in low
+        or low.startswith("ebit")
+        or low.endswith("eps")
+    )
+
+
+# The characters that stand alone as words (phrases.tokens): the rest are split on spaces.
+_APART = str.maketrans({c: " " for c in ",;:()"})
 
 
 def line_name(name: str) -> bool:

@@ -37,6 +37,8 @@ def channel_share(before: str, after: str, named_before: str) -> tuple[Subject, 
     its penetration, with "nearly" where the figure was approached; None where it is no
     channel's (`named_before`: the part the figure before it in its sentence was given, the
     channel where the penetration does not name it)."""
+    if "penetration" not in before[-80:].lower() and "penetration" not in after[:40].lower():
+        return None  # looked for only where its word stands
     said = _SAID_BEFORE.search(before, max(0, len(before) - 80))
     if said is not None:
         return Subject(said["channel"], True, False, False), "nearly" if said["near"] else ""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from functools import partial
 
 from ..wordlists import one_of, word_set
 from .aliases import aliases, measured
@@ -85,7 +86,7 @@ def read_words(
     from .clauses import clause_subject
     from .figures import read_figures
     from .guidance import read_guidance
-    from .passages import revenue_in_force
+    from .passages import Passages
     from .phrases import phrase_before
     from .quarters import day_base, document_quarter
     from .subjects import read_subject
@@ -95,7 +96,7 @@ def read_words(
     for cached in (clause_subject, phrase_before, read_subject):
         cached.cache_clear()  # a sentence's phrases are read once within it, not across texts
     customers, parts = document_facts(text, spans)
-    in_force = revenue_in_force(text, spans)
+    passages = Passages(text, spans)
     short = aliases(text)
     quarter = document_quarter(text)
     before = day_base(text, day)  # the year before the period the document's day reports
@@ -112,7 +113,7 @@ def read_words(
     }
     named = frozenset(company)
     found: list[Stated] = []
-    for start, end in spans:
+    for index, (start, end) in enumerate(spans):
         sentence = text[start:end]
         if len(sentence) > LONGEST or sentence.rstrip("\"'”’) ").endswith("?"):
             continue  # a table run together, or a question: it states nothing
@@ -137,7 +138,7 @@ def read_words(
                 years,
                 named,
                 quarter,
-                start in in_force,
+                partial(passages.revenue_in_force, index),
             )
             if figures
             else ()
