@@ -302,7 +302,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         and not _YEAR.fullmatch(low)
         and not _HYPHENED_PERIOD.fullmatch(low)
         and not (low in _NUMBER_WORDS and w.islower())  # "the last two years"
-        and not (low.endswith("ly") and low not in NOT_ADVERBS and w.islower())
+        and not (low.endswith("ly") and low not in NOT_ADVERBS and w.islower() and "-" not in low)
     ]
     while kept and kept[-1].lower() in _TRAILING:
         kept.pop()
