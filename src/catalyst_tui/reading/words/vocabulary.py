@@ -216,7 +216,10 @@ YEARLY = re.compile(
 )
 # Words that make a clause say what is not, or not yet, so: a figure there is no outcome.
 HEDGES = re.compile(
-    r"\b(?:would|could|might|may|should|if|unless|aims?|aiming|strive|strives|aspire|aspires|"
+    r"\b(?:would|could|might|may|should|unless|aims?|aiming|strive|strives|aspire|aspires|"
+    # "if we exclude X" sets X aside, no condition: "if we exclude the Printing Papers business,
+    # third quarter revenue grew by 14%"
+    r"if(?!\s+(?:we|you)\s+(?:exclude|excluded|adjust|strip|take\s+out|set\s+aside)\b)|"
     r"goals?|targets?|targeted|targeting|hope|hopes|wish|assum(?:e|es|ing|ption)|scenario|"
     r"excluding\s+the\s+early|maybe|perhaps|probably|something\s+like|"
     r"give\s+or\s+take|ballpark|historically|typically|traditionally)\b",
