@@ -65,7 +65,7 @@ _VERBS = {
     r"upward(?:ly)?\s+revis(?:e|es|ed|ing)|"
     # a forecast made better, said of ours: "improving our sales outlook for the year"; a
     # long-term outlook is a view of a business over years, no guidance for a period
-    r"(?:improv|upgrad)(?:e|es|ed|ing)(?=\s+(?:our|those|these)\s+"
+    r"(?:improv|upgrad)(?:e|es|ed|ing)(?=\s+(?:our|those|these|the)\s+"
     r"(?:(?!long(?:er)?[- ]term\b)[\w-]+\s+){0,3}?"
     r"(?:outlook|guidance|expectations|forecast)\b)|"
     r"(?:tak(?:e|es|ing|en)|took|bring(?:s|ing)?|brought|mov(?:e|es|ed|ing))\s+up",

@@ -143,7 +143,8 @@ STANDS = re.compile(
     rf"|(?P<in_line>\b(?:in[\s-]line|consistent)\s+with\s+(?:(?:our|the)\s+)?(?:previous|prior|"
     rf"earlier|original|previously\s+(?:provided|issued|given|communicated))\s+(?:{MONTH}\s+)?"
     rf"{_NOUN}|\bthe\s+same\s+as\s+(?:our|the)\s+(?:previous|prior|earlier)\s+{_NOUN})\b"
-    rf"|\bremain\s+committed\s+to\s+(?:this|our|the|that)\s+(?:[\w-]+\s+){{0,2}}?{_NOUN}\b"
+    rf"|\bremain\s+committed\s+to\s+(?:delivering\s+(?:on\s+)?)?(?:this|our|the|that)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?{_NOUN}\b"
     # "our guidance for 2021, which is unchanged from three months ago"
     rf"|\b(?:our|the)\s+{_NOUN}\s+(?:for\s+(?:[\w-]+\s+){{0,2}}?[\w-]+)?,?\s+which\s+"
     r"(?:is|are|remains?)\s+unchanged\b",
