@@ -189,7 +189,7 @@ AGAINST_PRIOR = {
         re.I,
     ),
     "cut": re.compile(
-        rf"\b(?:an?\s+)?(?:reduction|decreased?|reduced|lowered|lower|below|down|cut|worse)\b"
+        rf"\b(?:an?\s+)?(?:reduction|decreased?|reduced|lowered|lower|below|down|cut|worse|less)\b"
         rf"(?:[^.;]|(?<=\d)\.(?=\d)){{0,60}}?\b(?:from|"
         rf"than|to|versus|compared\s+(?:to|with))\s+"
         rf"(?:(?:our|the)\s+(?:prior|previous|last|earlier|revenue|current)?\s*"
@@ -208,5 +208,5 @@ PRIOR_KEYS = {
         *("increase", "raise", "higher", "above", "up", "ahead", "excess", "improvement"),
         *("better", "exceeding"),
     ),
-    "cut": ("reduc", "decrease", "lower", "below", "down", "cut", "worse"),
+    "cut": ("reduc", "decrease", "lower", "below", "down", "cut", "worse", "less"),
 }

@@ -27,7 +27,7 @@ _FIGURE_MARKS = ("%", "percent", "per cent", "doubled", "tripled", "quadrupled",
 # 10,000 sentences).
 _GUIDANCE_STEMS = (
     *("guid", "outlook", "forecast", "expectation", "target", "range", "projection"),
-    *("view", "estimate", "confirm", "affirm", "reiterat", " raise"),
+    *("view", "estimate", "confirm", "affirm", "reiterat", " raise", "original plan"),
 )
 _GUIDANCE = re.compile(
     one_of(r"unchanged_at had_(?:expected|anticipated) (?:up|down)_from ing_(?:our|its)\s")

@@ -21,7 +21,9 @@ PRIOR_NOUN = (
     rf"(?:(?:(?:our|the)\s+)?(?:prior|previous|last|earlier|original|initial|previously\s+"
     rf"(?:provided|issued|given|communicated))\s+(?:(?:fiscal|full)\s+year\s+|\d{{4}}\s+|"
     rf"{MONTH}\s+)?"
-    rf"{_NOUN}|(?:our|the)\s+{_NOUN}\s+we\s+(?:provided|gave|issued|shared|set))"
+    rf"{_NOUN}|(?:our|the)\s+{_NOUN}\s+we\s+(?:provided|gave|issued|shared|set)|"
+    # a plan set at the year's start, its guidance: "less than our original plan"
+    rf"(?:our|the)\s+(?:original|initial)\s+plan)"
 )
 # A range said moved from another range: "$5.35 to $5.40, up from $5.25 to $5.35" (results are
 # no ranges; guidance is).
