@@ -366,6 +366,49 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["guidance cut"],
         ),
     ],
+    "the eighteenth round's: a hyphened word, an exclusion, guidance by its range": [
+        (
+            "Digital-only subscriber growth yielded 27% growth in digital-only revenue.",
+            ["growth 27 : digital-only"],
+        ),
+        (
+            "The organic decline was minus 1%, but if you take out aerospace and look at the "
+            "industrial only, industrial segment grew organically almost 4%.",
+            ["growth 4 ~ : industrial segment"],
+        ),
+        ("If revenue grows 5%, margins expand.", []),
+        (
+            "We're keeping our sales volume ranges for 2020 unchanged for both segments.",
+            ["guidance reiterated"],
+        ),
+        ("The higher content ranges from 10% to 15% in mid-range devices.", []),
+        ("We are reiterating our earnings framework for the year.", ["guidance reiterated"]),
+        (
+            "These are meaningful increases compared to our prior outlook of up 55%.",
+            ["guidance raised"],
+        ),
+        (
+            "We are therefore also improving the structured issuance outlook to be up 30%.",
+            ["guidance raised"],
+        ),
+        (
+            "We have narrowed our guidance for service revenues to a range of $3.025 billion to "
+            "$3.075 billion, maintaining the midpoint.",
+            ["guidance reiterated"],
+        ),
+        (
+            "For adjusted operating income, we have both increased the midpoint and narrowed the "
+            "range.",
+            ["guidance raised"],
+        ),
+        ("At the midpoint, this represents 20% growth.", []),
+        (
+            "We expect Capex in 2021 to be around $600 million, which is less than our original "
+            "plan.",
+            ["guidance cut"],
+        ),
+        ("Revenue was less than our original plan.", []),
+    ],
 }
 
 
