@@ -326,6 +326,15 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("an increase of $1.1 at " * n)[:n],
         ),
         "a list's item of a figure": (lists._LISTED, lambda n: (" and a b c of " * n)[:n]),
+        "guidance less than the original plan": (
+            prior.AGAINST_PRIOR["cut"],
+            lambda n: ("less than our " * n)[:n],
+        ),
+        "a hedge's if": (vocabulary.HEDGES, lambda n: ("if we " * n)[:n]),
+        "a range's midpoint moved": (
+            guidance._VERB_OBJECT["raised"],
+            lambda n: ("increased the " * n)[:n],
+        ),
         "guidance named then which": (guidance._WHERE_DONE, lambda n: ("guidance, which " * n)[:n]),
         "guidance in line with the prior": (
             said_against.STANDS,
