@@ -129,14 +129,11 @@ _INFINITIVE = re.compile(r"\bto\s+\w+\s*(?:roughly|about|approximately|nearly|ov
 # more than $100,000 in ARR", "ad impressions delivered across our Family of Apps".
 # A revenue's amount, then the period the amount is of, before the verb: "sales of $298.6
 # million in the second quarter increased 20.9%" are the sales'.
-_AMOUNT_THEN_PERIOD = re.compile(
-    r"\b(?P<measure>revenues?|sales)\s+of\s+" + AMOUNT + r"\s+(?:in|for|during)\s*$",
-    re.I,
-)
+_REVENUE_OF = r"\b(?P<measure>revenues?|sales)\s+of\s+" + AMOUNT  # "sales of $298.6 million"
+_AMOUNT_THEN_PERIOD = re.compile(_REVENUE_OF + r"\s+(?:in|for|during)\s*$", re.I)
 # An amount of revenue, then "that's" or "which is" and the figure of its growth: the revenue's.
 _AMOUNT_THAT = re.compile(
-    r"\b(?P<measure>revenues?|sales)\s+of\s+"
-    + AMOUNT
+    _REVENUE_OF
     + r"(?:\s+(?:in|for|during)\s+(?:the\s+|this\s+)?(?:[\w-]+\s+){0,2}?(?:quarter|year|period))?"
     r",\s*(?:that['’]s|that\s+is|that\s+was|which\s+is|which\s+was)\s+$",
     re.I,

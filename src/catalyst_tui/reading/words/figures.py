@@ -62,10 +62,6 @@ from .vocabulary import (
 )
 
 
-def _NO_PASSAGE() -> bool:
-    return False
-
-
 def read_figures(
     sentence: str,
     start: int,
@@ -76,7 +72,7 @@ def read_figures(
     named: frozenset[int] = frozenset(),
     company: frozenset[str] = frozenset(),
     quarter: int = 0,
-    passage: Callable[[], bool] = _NO_PASSAGE,
+    passage: Callable[[], bool] | None = None,
 ) -> Iterator[Stated]:
     """Every share and growth of revenue `sentence` states, with its subject (`latest`: the
     latest year the document's statements measure a growth against, bases.latest_base; `named`:
@@ -181,7 +177,7 @@ def read_figures(
                 subject.revenue
                 or known_part(subject.name, parts)
                 or said_with_amount(sentence, subject.name)
-                or (line_name(subject.name) and passage())
+                or (passage is not None and line_name(subject.name) and passage())
             ):
                 continue
             if named_customer(subject.name, customers) or marks.customers_in(figure.local):

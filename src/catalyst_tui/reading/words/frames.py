@@ -13,6 +13,7 @@ from .clauses import Clause, frame_of
 from .phrases import NOT_ADVERBS, finite_verb, tokens
 from .records import COMPANY
 from .subjects import Subject, read_subject
+from .trims import SOME
 from .vocabulary import (
     GENERIC_WORDS,
     PART_WORDS,
@@ -185,7 +186,7 @@ def whole_beside_part(sentence: str, clause: Clause, company: frozenset[str]) ->
 
 # Some of the company's parts, counted: "Four of our five business segments", "all of our regions".
 _SOME_PARTS = re.compile(
-    r"\s*(?:all|two|three|four|five|six|seven|eight|nine|ten|most|many|several|some|half)\s+"
+    r"\s*(?:all|" + SOME + r")\s+"
     r"(?:of\s+)?(?:our|the|its)\s+(?:\w+\s+){0,2}?(?:segments|businesses|divisions|regions|"
     r"units|groups|brands|markets|geographies|lines|categories)\b",
     re.I,

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from ..wordlists import word_set
 from .names import no_noun_phrase
 from .phrases import finite_verb, measure_at, other_measure
-from .vocabulary import LONGEST, OTHER_MEASURES, REVENUE_WORDS
+from .vocabulary import LONGEST, REVENUE_WORDS
 
 __all__ = ["Passages", "line_name"]
 
@@ -71,20 +71,9 @@ def _measures(sentence: str) -> tuple[bool, bool]:
     for at, low in enumerate(words):
         if low in REVENUE_WORDS:
             revenue = True
-        elif not other and low not in _NO_MEASURE and _may_measure(low):
+        elif not other and low not in _NO_MEASURE:
             other = measure_at(words, at)  # not "which accounts for 60% of revenues": a verb
     return revenue, other
-
-
-def _may_measure(low: str) -> bool:
-    """A quick test before other_measure: a word of its list, or of a form it reads."""
-    return (
-        low in OTHER_MEASURES
-        or low.rstrip("s") in OTHER_MEASURES
-        or "/" in low
-        or low.startswith("ebit")
-        or low.endswith("eps")
-    )
 
 
 # The characters that stand alone as words (phrases.tokens): the rest are split on spaces.

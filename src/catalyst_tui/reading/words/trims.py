@@ -12,7 +12,7 @@ import re
 
 from .vocabulary import PART_WORDS
 
-__all__ = ["collective", "trimmed", "untimed", "without_driver"]
+__all__ = ["SOME", "collective", "trimmed", "untimed", "without_driver"]
 
 # An aside within a name's phrase: "Cream of Wheat for example generated".
 _ASIDE = re.compile(r"\b(?:for\s+example|for\s+instance|in\s+particular)\b,?", re.I)
@@ -59,12 +59,9 @@ def collective(phrase: str) -> bool:
     return _ALL_OF_A_KIND.match(phrase) is not None or _SOME_OF.match(phrase) is not None
 
 
-# A number of parts of a kind: "Four of our five business segments", "most of our regions".
-_SOME_OF = re.compile(
-    r"\s*(?:two|three|four|five|six|seven|eight|nine|ten|most|many|several|some|half)\s+of\s+"
-    r"(?:our|the|its|their|these|those)\b",
-    re.I,
-)
+# How many of a kind, short of one: "Four of our five business segments", "most of our regions".
+SOME = r"(?:two|three|four|five|six|seven|eight|nine|ten|most|many|several|some|half)"
+_SOME_OF = re.compile(r"\s*" + SOME + r"\s+of\s+(?:our|the|its|their|these|those)\b", re.I)
 
 
 # A time said within a noun phrase: "Revenue during the fourth quarter".
