@@ -30,6 +30,7 @@ from .multiples import read_multiple
 from .part_revenue import revenue_of_part
 from .patterns import (
     BASE_LEAD,
+    CHANGE_IN_REVENUE,
     CMP,
     COMPARISON,
     NEGATIVE,
@@ -351,11 +352,7 @@ _IN_REVENUE = re.compile(
 
 # The same, of sales measured some way, where the figure opens its sentence: "The 8.1% increase
 # in organic net sales was primarily driven by …".
-_IN_SALES = re.compile(
-    r"\s*(?:increase|growth|decline|decrease)\s+in\s+(?:(?:total|organic|net|reported)\s+){0,3}"
-    r"(?:revenues?|sales)\s+(?:was|is|were|are)\b",
-    re.I,
-)
+_IN_SALES = re.compile(r"\s*" + CHANGE_IN_REVENUE + r"\s+(?:was|is|were|are)\b", re.I)
 _OPENING = re.compile(r"\s*(?:the|an?)\s*", re.I)
 
 

@@ -289,8 +289,8 @@ ANOTHER_MEASURE = re.compile(
 
 # A noun of change of revenue and what it is in: "a 14% increase in revenue", "growth in net sales".
 CHANGE_IN_REVENUE = (
-    r"(?:increase|growth|decline|decrease|improvement)\s+in\s+(?:total\s+|net\s+)?"
-    r"(?:revenues?|sales)\b"
+    r"(?:increase|growth|decline|decrease|improvement)\s+in\s+"
+    r"(?:(?:total|net|organic|reported)\s+){0,3}(?:revenues?|sales)\b"
 )
 
 
