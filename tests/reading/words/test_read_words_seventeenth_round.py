@@ -225,7 +225,7 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         (
             "Normalizing for the inclusion of the acquisition, pro forma revenue was up 3% year "
             "over year.",
-            [],
+            ["growth 3 yoy : company"],
         ),
         # a selling week is no expense of selling
         (

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..wordlists import one_of
+from .names import no_noun_phrase
 from .phrases import finite_verb, other_measure, phrase_before, tokens
 from .records import COMPANY
 from .subjects import Subject, named_before, read_subject
@@ -151,6 +152,10 @@ def clause_subject(text: str, first: bool, revenue_said: bool) -> Subject:
             continue
         phrase = _without_apposition(text[body_at:at])
         subject = read_subject(phrase, first=first and body_at == 0, revenue_said=revenue_said)
+        opening = subordinate_opening(text) if no_noun_phrase(subject.name) else 0
+        if subject.name and opening:
+            # "As Walter has discussed, revenue … totaled $171.7 million, an increase of 142%"
+            return clause_subject(" " * opening + text[opening:], first, revenue_said)
         if subject.name == COMPANY and not subject.other and _object_other(text[at:]):
             return Subject("", False, True, False)  # "we increased our quarterly dividend"
         if frame and (subject.name in (COMPANY, "") and not subject.other):
@@ -161,6 +166,31 @@ def clause_subject(text: str, first: bool, revenue_said: bool) -> Subject:
                 return Subject("", False, True, False)  # "And in this segment, sales grew 13%"
         return subject
     return Subject("", False, False, False)
+
+
+# A subordinate clause that opens a sentence, up to its comma: its words are no subject of the
+# main clause ("When comparing on a pro forma basis, revenues increased 51%"). A frame said so
+# ("As it relates to our Network segment,", "As for X,", "If you look at X,") is no such clause.
+_SUBORDINATE = re.compile(
+    r"\s*(?:(?:and|but|so)\s+)?(?:as\s(?!it\s+relates|for\s|to\s|far\s|regards\s)|"
+    r"when\s(?!it\s+comes)|if\s(?!(?:you|we)\s+(?:look|turn)\s)|"
+    r"(?:once|since|because|although|though|unless|after|before|whenever|normalizing|comparing|"
+    r"adjusting)\s)[^,;%]{1,160},",
+    re.I,
+)
+
+
+def subordinate_opening(text: str) -> int:
+    """Where `text` opens with a subordinate clause that names no part ("As Walter has
+    discussed,", "Normalizing for the inclusion of Cardtronics,"), the offset after its comma;
+    0 elsewhere ("Although travel continues to weigh on this segment," names one before; a
+    clause that names another measure may be what the main clause's figure is of)."""
+    opening = _SUBORDINATE.match(text)
+    if opening is None or named_before(opening.group()):
+        return 0
+    if any(other_measure(word.lower()) for _, word in tokens(opening.group())):
+        return 0  # "Although new distributor numbers are lower …, we had growth of 56%": theirs
+    return opening.end()
 
 
 # A clause with no verb whose body opens with its figure: "For Process Technologies, a 21%

@@ -31,7 +31,7 @@ from .gates import qualified_measure, refusal, said_as_revenue
 from .lists import Found, headed
 from .marks import Marks
 from .measured import reported
-from .names import said_with_amount
+from .names import no_noun_phrase, said_with_amount
 from .one_figure import read_one
 from .owners import (
     at_part,
@@ -151,6 +151,7 @@ def read_figures(
                     and earlier.name not in ("", COMPANY)
                     and not earlier.other
                     and (earlier.name[:1].isupper() or earlier.name.casefold() in parts)
+                    and not no_noun_phrase(earlier.name)  # "When comparing …, revenues grew"
                 ):
                     subject = earlier  # "Security revenue declined, while revenue grew 5%"
             if subject.name == COMPANY and subject.bare:

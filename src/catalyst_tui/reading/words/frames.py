@@ -9,7 +9,8 @@ import re
 from functools import lru_cache
 
 from ..wordlists import word_set
-from .clauses import Clause, frame_of
+from .clauses import Clause, frame_of, subordinate_opening
+from .names import no_noun_phrase
 from .phrases import NOT_ADVERBS, finite_verb, tokens
 from .records import COMPANY
 from .subjects import Subject, read_subject
@@ -178,6 +179,8 @@ def whole_beside_part(sentence: str, clause: Clause, company: frozenset[str]) ->
         or re.search(r"\b(?:inc|corp|corporation|ltd|plc)\.?$", own.name, re.I)
     ):
         return False  # "NIKE Inc revenue grew 16%", "Group revenue": the company by its name
+    if no_noun_phrase(own.name) and subordinate_opening(sentence[clause.start : clause.end]):
+        return False  # "Normalizing for the inclusion of Cardtronics, pro forma revenue was up"
     return _part(own) and (
         own.name[:1].isupper()
         or any(w.lower() in PART_WORDS or w.lower() in ("team", "teams") for w in own.name.split())
