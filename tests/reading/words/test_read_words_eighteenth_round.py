@@ -4,6 +4,8 @@ rule must leave as it was."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tests.reading.words.test_read_words_classes import _check, by_rule
@@ -44,7 +46,48 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Cloud revenue increased three-fold year over year.", ["growth 200 yoy : Cloud"]),
         ("We grew our customer count three-fold.", []),
     ],
+    "a speaker turning to a part names it, and 'Let's' or 'It's' owns nothing": [
+        (
+            "Now let's turn to our MAS segment, revenues for the year were $1.47 billion, up 1% "
+            "on an organic basis.",
+            ["growth 1 : MAS segment"],
+        ),
+        (
+            "Let's turn next to our wealth management business, where revenues grew by 7%.",
+            ["growth 7 : wealth management business"],
+        ),
+        ("Let's move to slide 5, revenue grew 5%.", ["growth 5 : company"]),
+        # an owner's name before "'s" still owns what follows
+        (
+            "Let's look at Bloomingdale's digital sales, which grew 9%.",
+            ["growth 9 : Bloomingdale's digital"],
+        ),
+    ],
+    "the enterprise is the company; private label as a whole is no one of ours": [
+        ("Organic revenue for the enterprise declined 2%.", ["growth -2 : company"]),
+        ("Enterprise segment revenue declined 2%.", ["growth -2 : Enterprise segment"]),
+        ("In 2020, private label broth grew 27% and we gained share.", []),
+    ],
 }
+
+# A base year said "relative to": the year before where it is one.
+BASES: list[tuple[str, list[str]]] = [
+    (
+        "Adjusted net revenue was $1.75 billion, a 3% decline relative to 2019.",
+        ["growth -3 yoy : company"],
+    ),
+    # two years back: no year over year
+    (
+        "Resort net revenue for the second fiscal quarter of 2022 decreased 2% relative to the "
+        "comparable period in fiscal year 2020.",
+        ["growth -2 : Resort"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BASES)
+def test_a_base_year_said_relative_to(text: str, expected: list[str]) -> None:
+    _check(text, expected, day=dt.date(2021, 2, 10))
 
 
 @pytest.mark.parametrize(("text", "expected"), by_rule(RULES))

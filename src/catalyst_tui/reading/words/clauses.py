@@ -25,6 +25,8 @@ from .vocabulary import PERIOD
 _FRAME = re.compile(
     r"^\s*(?:(?:and|so|now|also|lastly|finally|next|first|second|then|overall)[\s,]+)*"
     r"(?:in|for|within|turning\s+(?:now\s+)?to|starting\s+with|moving\s+(?:now\s+)?(?:on\s*)?to|"
+    # the speaker turning to a part: "Now let's turn to our MAS segment,"
+    r"let(?:['’]s|\s+(?:me|us))\s+(?:now\s+)?(?:turn|move|go|shift)\s+(?:now\s+)?(?:over\s+)?to|"
     r"moving\s+onto|as\s+for|looking\s+(?:first\s+|now\s+)?at|focusing\s+on|at|on|regarding|"
     r"specific\s+to|from|across|"
     r"with\s+respect\s+to|(?P<base>(?:when\s+|as\s+)?compared\s+(?:to|with)|versus|relative\s+to)|"

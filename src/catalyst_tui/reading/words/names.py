@@ -187,10 +187,11 @@ _BALANCE = word_set(
 )
 
 
-# Someone else's revenue, not a part of the company's: a competitor's, a peer's, the industry's.
+# Someone else's revenue, not a part of the company's: a competitor's, a peer's, the industry's,
+# the retailers' own brands as a whole ("in 2020 private label broth grew 27%").
 _OTHER_PARTY = re.compile(
     r"\s*(?:the\s+|our\s+|its\s+|their\s+)?(?:\w+\s+)?(?:competitors?|competitors['’]|"
-    r"competitor['’]s|peers?|peers['’]|rivals?|industry|industry['’]s)(?![\w-])",
+    r"competitor['’]s|peers?|peers['’]|rivals?|industry|industry['’]s|private[- ]label)(?![\w-])",
     re.I,
 )
 # The category as a whole, a market's ("the U.S. category grew more than 10%"), not one of ours.

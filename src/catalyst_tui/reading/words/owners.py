@@ -83,7 +83,11 @@ _PART_OBJECT = re.compile(
 
 
 # Possessive owners: "Bloomingdale's digital sales", "Consulting's hybrid cloud revenue".
-_OWNER = re.compile(r"(?<![\w&.-])(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s")
+# "Let's", "It's", "That's": a verb's contraction, no owner.
+_OWNER = re.compile(
+    r"(?<![\w&.-])(?!(?:Let|It|That|There|Here|What|Who)['’]s\s)"
+    r"(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s"
+)
 
 
 _LED_BY = re.compile(r"\b(?:led|driven)\s+by\b", re.I)

@@ -318,8 +318,8 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
             for w in lows
         )  # "full year sales", "organic revenue" after a part named in its sentence: its
         return Subject(COMPANY if revenue else "", revenue, other, False, bare)
-    if [k.lower() for k in kept] in (["company"], ["group"]):
-        return Subject(COMPANY, True, other, False)  # "Group revenue": the whole group's
+    if [k.lower() for k in kept] in (["company"], ["group"]) or kept == ["enterprise"]:
+        return Subject(COMPANY, True, other, False)  # "Group revenue", "for the enterprise"
     if (
         len(kept) == 1
         and kept[0].lower() in PART_WORDS

@@ -196,7 +196,8 @@ YEARLY = re.compile(
     r"(?:the\s+|our\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+the\s+)?"
     r"(?:(?:last|prior|previous)\s+(?:fiscal\s+)?year(?!\s*[- ]to[- ]date)|prior[- ]year|"
     r"year[- ]ago)|"
-    r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with)|against|ahead\s+of|behind)\s+"
+    r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with)|against|ahead\s+of|behind|"
+    r"relative\s+to|in\s+comparison\s+(?:to|with))\s+"
     r"(?:the\s+|our\s+)?(?:(?:full[- ](?:fiscal\s+)?year\s+)?(?:fiscal\s+)?(?:19|20)\d\d|"
     r"quarter\s+[1-4],?\s+(?:19|20)\d\d|"
     r"q[1-4]\s+(?:(?:of|in)\s+)?(?:fiscal\s+)?['’]?\d{2,4}|"
@@ -207,7 +208,8 @@ YEARLY = re.compile(
     r"(?:first|last)\s+(?:three|six|nine|twelve|\d{1,2})\s+months\s+of\s+(?:fiscal\s+)?"
     r"(?:19|20)\d\d|"
     # "the same quarter in fiscal 2019": the year is the base's
-    r"(?:same|comparable)\s+(?:quarter|period)(?:\s+(?:in|of)\s+(?:fiscal\s+)?(?:19|20)\d\d)?)|"
+    r"(?:same|comparable)\s+(?:quarter|period)"
+    r"(?:\s+(?:in|of)\s+(?:fiscal\s+)?(?:year\s+)?(?:19|20)\d\d)?)|"
     # "from $216.1 million in the third quarter of fiscal '19": the base is a year's
     r"(?:from|versus|compared\s+(?:to|with))\s+(?:the\s+)?\$?[\d.,]+\s*(?:million|billion)?\s+"
     r"(?:in|for|during)\s+"
