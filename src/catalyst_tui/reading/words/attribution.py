@@ -9,7 +9,7 @@ import re
 
 from ..wordlists import any_word, one_of, word_set
 from .clauses import clause_subject, frame_of, relative_unread
-from .names import no_noun_phrase
+from .names import no_noun_phrase, outside_names
 from .patterns import AMOUNT, OBJECT, REVENUE_SAID
 from .phrases import finite_verb, last_word_at, other_measure, phrase_before, tokens
 from .records import COMPANY
@@ -50,10 +50,15 @@ def apposition_other(text: str, governor: int) -> bool:
     return other_in(segment[verbs[-1] :]) if verbs else False
 
 
-def other_in(words: str) -> bool:
-    return any(
-        other_measure(w) for w in re.findall(r"[a-z-]+", words.lower()) if w not in ("rate",)
-    )
+def other_in(words: str, *, names: bool = False) -> bool:
+    """Whether `words` say a measure that is not revenue; with `names`, a measure word a
+    capitalised name holds is the name's ("growth in our Capital Markets business")."""
+    if names:
+        said = re.findall(r"[\w&-]+", words)
+        lows = outside_names(said, [w.lower() for w in said])
+    else:
+        lows = re.findall(r"[a-z-]+", words.lower())
+    return any(other_measure(w) for w in lows if w not in ("rate",))
 
 
 def object_subject(after: str, *, of_revenue: bool = False) -> Subject | None:

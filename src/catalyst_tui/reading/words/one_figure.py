@@ -195,7 +195,9 @@ def read_one(
         or not_revenue_after(text, match.end())  # "40% new business growth": what is signed
         or (
             noun is not None
-            and (other_in(noun_object(after, noun.end())) or of_a_rate(after, noun.end()))
+            and (
+                other_in(noun_object(after, noun.end()), names=True) or of_a_rate(after, noun.end())
+            )
         )
     ):
         return None
