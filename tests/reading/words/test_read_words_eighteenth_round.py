@@ -68,6 +68,21 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Enterprise segment revenue declined 2%.", ["growth -2 : Enterprise segment"]),
         ("In 2020, private label broth grew 27% and we gained share.", []),
     ],
+    "a sign said as a word is the figure's sign; plus or minus is a tolerance": [
+        ("Organic revenue growth was minus 2.4% in the quarter.", ["growth -2.4 : company"]),
+        ("Revenue was down minus 1% for the year.", ["growth -1 : company"]),
+        ("Revenue was up plus or minus 2% in the quarter.", []),
+    ],
+    "a measure word a capitalised name holds is the name's": [
+        (
+            "Revenue grew 10%, driven by 18% growth in our Capital Markets business.",
+            ["growth 10 : company", "growth 18 : Capital Markets business"],
+        ),
+        (
+            "Revenue grew 10%, driven by 18% growth in our capital spending.",
+            ["growth 10 : company"],
+        ),
+    ],
 }
 
 # A base year said "relative to": the year before where it is one.

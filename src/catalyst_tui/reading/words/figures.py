@@ -248,7 +248,9 @@ _NO_SUBJECT = re.compile(
     re.I,
 )
 # A figure's sign said before it in words.
-_SAID_NEGATIVE = re.compile(r"\bnegative\s*+$", re.I)  # "minus" before a figure is gated
+# A sign said as a word: "organic growth was negative 20%", "from minus 2.4% in Q2" (not "plus
+# or minus 2%", a tolerance: gated).
+_SAID_NEGATIVE = re.compile(r"\b(?:negative|minus)\s*+$", re.I)
 
 
 # Measures other than revenue that grow: a growth of no measure named in a sentence that

@@ -81,7 +81,7 @@ def refusal(
     if kind == "share" and _SEASON.match(sentence, end, end + REACH):
         return "a season's share of the year"
     if _MINUS.search(sentence, max(0, at - 12), at):
-        return "a sign before it"
+        return "a tolerance"
     if BETWEEN.search(sentence, max(clause.start, at - 80), at):
         return "a range's end"
     if framed_by_another(sentence, said.frame, clause, subject):
@@ -144,9 +144,8 @@ _SEASON = re.compile(
     r"spring|summer|fall|autumn|winter|(?-i:" + MONTH + r"))\b",
     re.I,
 )
-# A sign said as a word right before a figure ("the minus 3% organic growth"): read as a growth
-# without its sign, it would turn a decline into a rise.
-_MINUS = re.compile(r"\bminus\s*$", re.I)
+# A tolerance said before a figure ("plus or minus 2%"): no growth of anyone's.
+_MINUS = re.compile(r"\bplus\s+or\s+minus\s*$|[+]/-\s*$|±\s*$", re.I)
 
 
 class _Said(NamedTuple):

@@ -16,7 +16,7 @@ CMP = (
     r"north\s+of|south\s+of|some|"
     # a bound said loosely: "a little less than 10%", "well over 20%" (comparison_said)
     r"(?:a\s+little|slightly)\s+(?:less|more)\s+than|well\s+(?:over|above|in\s+excess\s+of))?\s*"
-    r"(?:plus\s+)?"  # a sign said as a word: "grew by plus 7.6%"
+    r"(?:plus\s+|minus\s+)?"  # a sign said as a word: "grew by plus 7.6%", "minus 2.4%"
 )
 _TIMES = ("three", "four", "five", "six", "seven", "eight", "nine", "ten")
 FIGURE = re.compile(
