@@ -83,6 +83,49 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 10 : company"],
         ),
     ],
+    "guidance revised for a strength said is raised, for a hardship said is cut": [
+        (
+            "As a result of our strong third quarter performance, we've revised our full year "
+            "guidance.",
+            ["guidance raised"],
+        ),
+        (
+            "Due primarily to the modest reduction in our salt volumes, we have decided to update "
+            "our full-year guidance.",
+            ["guidance cut"],
+        ),
+        (
+            "We are updating our guidance solely based on the revenue impact from supply chain "
+            "disruptions.",
+            ["guidance cut"],
+        ),
+        # a strength and a hardship both said: no one direction
+        (
+            "Given the strong demand, offset by supply chain disruptions, we are updating our "
+            "guidance.",
+            [],
+        ),
+        # no cause said, or a view over years
+        ("We are updating our guidance range to $12 billion to $13 billion.", []),
+        (
+            "We will update our long-term financial framework given our strong performance.",
+            [],
+        ),
+        ("The details include favorable revisions to our guidance.", ["guidance raised"]),
+        ("We made unfavorable adjustments to our outlook for the year.", ["guidance cut"]),
+    ],
+    "a figure said about what it is, against the prior guidance's": [
+        (
+            "We now expect an effective tax rate of approximately 20% for the full year compared "
+            "to the previous guidance of approximately 21%.",
+            ["guidance cut"],
+        ),
+        (
+            "We now expect capital expenditures of about $80 million compared to the previous "
+            "guidance of about $60 million.",
+            ["guidance raised"],
+        ),
+    ],
 }
 
 # A base year said "relative to": the year before where it is one.

@@ -288,7 +288,9 @@ GUIDANCE: list[tuple[str, list[str]]] = [
         "production lost to plant closures.",
         ["guidance cut : company"],
     ),
-    ("We are updating our guidance to reflect the strong first half.", []),
+    # a strength said as the cause: raised (the eighteenth round, as blind readers of held-out
+    # calls read it)
+    ("We are updating our guidance to reflect the strong first half.", ["guidance raised"]),
     # magnitudes in words set against the prior guidance's
     (
         "We now expect revenue to grow low single digits, versus our prior guidance of mid "

@@ -158,11 +158,21 @@ _OWN_OBJECT = (
     r"mid-?point|range|guidance|outlook)\b))"
 )
 # A hardship a revision is said to follow: revised for it, the guidance goes down.
+_CAUSE = (
+    r"\b(?:because\s+of|as\s+a\s+result\s+of|due\s+(?:primarily\s+|mainly\s+|largely\s+)?to|"
+    r"given|reflect(?:s|ing)?|driven\s+by|offset\s+by|with|"
+    r"based\s+(?:solely\s+|primarily\s+|largely\s+)?on|"
+    r"assum(?:e|es|ing)|incorporat(?:e|es|ing))\s+(?:[\w'’:-]+\s+){0,12}?"
+)
 _HARDSHIP = re.compile(
-    r"\b(?:because\s+of|as\s+a\s+result\s+of|due\s+to|given|reflecting|driven\s+by|with|"
-    r"assum(?:e|es|ing)|incorporat(?:e|es|ing))\s+(?:[\w'’:-]+\s+){0,12}?(?:challenges|headwinds|"
-    r"shortages?|disruptions?|constraints|weakness|softness|pressures?|delays?|lost|closures?|"
-    r"shutdowns?)\b",
+    _CAUSE + r"(?:challenges|headwinds|shortages?|disruptions?|constraints|weakness|softness|"
+    r"pressures?|delays?|lost|closures?|shutdowns?|reductions?)\b",
+    re.I,
+)
+# A strength a revision is said to follow: revised for it, the guidance goes up ("As a result of
+# our strong third quarter performance, we've revised our full year guidance").
+_STRENGTH = re.compile(
+    _CAUSE + r"(?:strong|stronger|strength|outperformance|better[- ]than[- ]expected)\b",
     re.I,
 )
 # The guidance moved, said in the passive: "Our full year EPS outlook is increased to $2.85".
@@ -281,8 +291,8 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         if said and said != "introduced" and not barred(sentence, match.start(), match.end()):
             found.append((match.start(), said, _metric(sentence[match.end() :], first=True)))
     for match in _REVISED.finditer(sentence) if _keyed(low, ("revis", "updat", "adjust")) else ():
-        if barred(sentence, match.start(), match.end()):
-            continue
+        if barred(sentence, match.start(), match.end()) or _YEARS_AHEAD.search(match.group()):
+            continue  # "update our long-term financial framework": a view over years
         rest = match["rest"].lower()
         ranged = from_to(rest)
         if ranged:  # "our restructuring guidance from 50 to 60 million to now 30 to 40 million"
@@ -296,10 +306,15 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         elif re.search(
             r"\b(?:downwards?|down|lower(?!\s+end)|reduc|weaker|softer|decline|cut)" + _OWN_OBJECT,
             rest,
-        ) or (
-            _HARDSHIP.search(sentence)
-        ):  # "As a result of the supply chain challenges, we are revising our guidance"
+        ):
             found.append((match.start(), "cut", _metric(match.group())))
+        else:  # a cause said: "As a result of the supply chain challenges, we are revising our
+            # guidance" (cut); "Given the strong results, we have revised our 2020 guidance"
+            # (raised); both said, no one direction
+            hardship, strength = _HARDSHIP.search(sentence), _STRENGTH.search(sentence)
+            if (hardship is None) != (strength is None):
+                said = "cut" if hardship is not None else "raised"
+                found.append((match.start(), said, _metric(match.group())))
     for at, until, direction, words in moved_against_itself(sentence, low):
         if not (barred(sentence, at, until, verb=False) or result_against(sentence, at)):
             found.append((at, direction, _metric(words)))

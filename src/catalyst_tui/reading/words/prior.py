@@ -15,7 +15,7 @@ from .vocabulary import MONTH
 # A figure or a range of figures: "8% to 10%", "$4.1 billion to $4.2 billion", "$2.05-$2.10",
 # "about 17%".
 _RANGE = (
-    r"\$?\s?(?P<{a}>\d+(?:\.\d+)?)\s?(?P<{u}>%|percent|million|billion)?(?:\s*(?:to|-|–|and)\s*"
+    r"(?:(?:approximately|about|around|roughly)\s+)?\$?\s?(?P<{a}>\d+(?:\.\d+)?)\s?(?P<{u}>%|percent|million|billion)?(?:\s*(?:to|-|–|and)\s*"
     r"\$?\s?(?P<{b}>\d+(?:\.\d+)?)\s?(?P<{v}>%|percent|million|billion)?)?"
 )
 _NEW = _RANGE.format(a="a", u="u", b="b", v="v")

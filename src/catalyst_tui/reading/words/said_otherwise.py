@@ -16,7 +16,9 @@ from .prior import future_said
 from .vocabulary import FORWARD
 
 _OF = r"(?:guidance|outlook|forecasts?|estimates?|guide)"
-_RAISED = word_set("raise increase improvement upgrade higher positive upward above over up")
+_RAISED = word_set(
+    "raise increase improvement upgrade higher positive upward above over up favorable favourable"
+)
 # A noun of the change after the guidance: "our guidance raise is broad-based", "this
 # guidance increase reflects".
 _NOUN_AFTER = re.compile(
@@ -29,7 +31,8 @@ _NOUN_AFTER = re.compile(
 _NOUN_BEFORE = re.compile(
     r"\b(?:an?|the|this)\s+(?:\$?\d[\d.,]*\s+)?(?P<word>increase|raise|improvement|upgrade|"
     r"reduction|decrease|cut)\s+in\s+(?:our\s+)?(?:[\w'’-]+\s+){0,5}?" + _OF + r"\b"
-    r"|\b(?P<way>positive|upward|downward)\s+(?:update|revision|adjustment)s?\s+to\s+"
+    r"|\b(?P<way>positive|upward|downward|favou?rable|unfavou?rable)\s+"
+    r"(?:update|revision|adjustment)s?\s+to\s+"
     r"(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:guidance|outlook|forecast)\b",
     re.I,
 )
