@@ -126,6 +126,18 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["guidance raised"],
         ),
     ],
+    "a share said aside, between a part and its verb, leaves the part the verb's subject": [
+        (
+            "Services, our largest category, representing 26% of our total audio revenue, "
+            "improved 31% over the prior year fourth-quarter period.",
+            ["growth 31 yoy : Services category"],
+        ),
+        (
+            "In the quarter, Auto revenue, representing 12% of total revenue, declined 28%.",
+            ["share 12 : Auto", "growth -28 : Auto"],
+        ),
+        ("Operating income of $90.9 million or 10% of sales grew 5%.", []),
+    ],
 }
 
 # A base year said "relative to": the year before where it is one.

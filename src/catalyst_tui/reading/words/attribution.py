@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..wordlists import any_word, one_of, word_set
-from .clauses import clause_subject, frame_of, relative_unread
+from .clauses import clause_subject, frame_of, relative_unread, without_apposition
 from .names import no_noun_phrase, outside_names
 from .patterns import AMOUNT, OBJECT, REVENUE_SAID
 from .phrases import finite_verb, last_word_at, other_measure, phrase_before, tokens
@@ -233,8 +233,9 @@ _LISTED_THEN = re.compile(
 )
 # A measure's share of revenue said beside its amount, before the measure's verb.
 _SHARE_ASIDE = re.compile(
-    r",?\s+or\s+(?:about\s+|approximately\s+)?[\d.]+\s*(?:%|percent)\s+of\s+"
-    r"(?:(?:total|net|our)\s+)?(?:revenues?|sales)\s*$",
+    r",?\s+(?:or|representing|accounting\s+for|making\s+up)\s+"
+    r"(?:(?:about|approximately|nearly|roughly|over|more\s+than)\s+)?[\d.]+\s*(?:%|percent)\s+of\s+"
+    r"(?:(?:total|net|our|the|its)\s+){0,2}(?:[a-z][\w-]*\s+)?(?:revenues?|sales)\s*,?\s*$",
     re.I,
 )
 # A relative clause set off by commas that says what its subject is: "Other revenue, which is
@@ -256,8 +257,11 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     if amount_that is not None:  # "net sales of $2.2 billion for the quarter, that's up 16%"
         phrase = phrase_before(text, amount_that.end("measure"))
     share_aside = _SHARE_ASIDE.search(text, near, at)
-    if share_aside is not None:  # "Operating income of $90.9 million or 10% of sales grew"
+    if share_aside is not None:  # "Operating income of $90.9 million or 10% of sales grew";
+        # "Services, our largest category, representing 26% of our total revenue, improved"
         phrase = phrase_before(text, share_aside.start())
+        if "," in text[near : share_aside.start()]:
+            phrase = without_apposition(text[near : share_aside.start()]) or phrase
     what_it_is = _WHAT_IT_IS.search(text, near, at)
     if what_it_is is not None:  # "Other revenue, which is primarily credit revenue, increased"
         phrase = phrase_before(text, what_it_is.start())

@@ -152,7 +152,7 @@ def clause_subject(text: str, first: bool, revenue_said: bool) -> Subject:
     for at, word in tokens(text):
         if at < body_at or not finite_verb(word):
             continue
-        phrase = _without_apposition(text[body_at:at])
+        phrase = without_apposition(text[body_at:at])
         subject = read_subject(phrase, first=first and body_at == 0, revenue_said=revenue_said)
         opening = subordinate_opening(text) if no_noun_phrase(subject.name) else 0
         if subject.name and opening:
@@ -213,7 +213,7 @@ def _object_other(after_verb: str) -> bool:
     return False
 
 
-def _without_apposition(phrase: str) -> str:
+def without_apposition(phrase: str) -> str:
     """ "pharma, our largest market," is pharma, a market."""
     parts = [p.strip() for p in phrase.split(",") if p.strip()]
     if len(parts) >= 2 and _PARTICIPLE.match(parts[0]) and not _is_part(parts[0]):
