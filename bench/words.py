@@ -120,7 +120,7 @@ def worst(size: int, repeats: int) -> None:
 
 def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
     """The later rounds' patterns that read a run of words or amounts (the tenth's to the
-    seventeenth's), each with the input that would make it try again at every character of a
+    eighteenth's), each with the input that would make it try again at every character of a
     run, were it not bounded."""
     from catalyst_tui.reading.words import (
         acted_on,
@@ -339,6 +339,24 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "guidance in line with the prior": (
             said_against.STANDS,
             lambda n: ("consistent with our prior " * n)[:n],
+        ),
+        # the eighteenth round's
+        "a subordinate clause that opens a sentence": (
+            clauses._SUBORDINATE,
+            lambda n: ("as a b c " * n)[:n],
+        ),
+        "a speaker turning to a part": (clauses._FRAME, lambda n: ("let's turn to a " * n)[:n]),
+        "a hardship a revision follows": (
+            guidance._HARDSHIP,
+            lambda n: ("due primarily to a b c " * n)[:n],
+        ),
+        "a strength a revision follows": (
+            guidance._STRENGTH,
+            lambda n: ("based solely on a b c " * n)[:n],
+        ),
+        "a share said aside": (
+            attribution._SHARE_ASIDE,
+            lambda n: (", representing 1% of our total a " * n)[:n],
         ),
     }
 

@@ -154,8 +154,8 @@ def clause_subject(text: str, first: bool, revenue_said: bool) -> Subject:
             continue
         phrase = without_apposition(text[body_at:at])
         subject = read_subject(phrase, first=first and body_at == 0, revenue_said=revenue_said)
-        opening = subordinate_opening(text) if no_noun_phrase(subject.name) else 0
-        if subject.name and opening:
+        opening = subordinate_opening(text) if subject.name else 0
+        if opening and no_noun_phrase(subject.name):
             # "As Walter has discussed, revenue … totaled $171.7 million, an increase of 142%"
             return clause_subject(" " * opening + text[opening:], first, revenue_said)
         if subject.name == COMPANY and not subject.other and _object_other(text[at:]):

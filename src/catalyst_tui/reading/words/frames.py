@@ -179,7 +179,7 @@ def whole_beside_part(sentence: str, clause: Clause, company: frozenset[str]) ->
         or re.search(r"\b(?:inc|corp|corporation|ltd|plc)\.?$", own.name, re.I)
     ):
         return False  # "NIKE Inc revenue grew 16%", "Group revenue": the company by its name
-    if no_noun_phrase(own.name) and subordinate_opening(sentence[clause.start : clause.end]):
+    if subordinate_opening(sentence[clause.start : clause.end]) and no_noun_phrase(own.name):
         return False  # "Normalizing for the inclusion of Cardtronics, pro forma revenue was up"
     return _part(own) and (
         own.name[:1].isupper()
