@@ -138,6 +138,20 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("Operating income of $90.9 million or 10% of sales grew 5%.", []),
     ],
+    "a measure said after the whole's figure is its own: a reported growth does not contradict "
+    "it": [
+        (
+            "In the third quarter, we delivered over 19% organic growth for the company. Revenue "
+            "was up 25% in the third quarter.",
+            ["growth 19 > : company", "growth 25 : company"],
+        ),
+        # the same measure, another figure, with no word of the whole: a part's
+        (
+            "In the third quarter, we delivered 19% growth for the company. Revenue was up 25% "
+            "in the third quarter.",
+            ["growth 19 : company"],
+        ),
+    ],
 }
 
 # A base year said "relative to": the year before where it is one.

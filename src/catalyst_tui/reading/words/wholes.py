@@ -118,7 +118,8 @@ def _measure(stated: Stated) -> str:
     """The measure the figure's own words say (back to the figure before it, on to the next
     comma)."""
     at, since = _figure(stated)
-    own_end = _OWN_END.search(stated.sentence, at + 1)
+    figure = FIGURE.match(stated.sentence, at)
+    own_end = _OWN_END.search(stated.sentence, figure.end() if figure else at + 1)
     said = _MEASURE.search(stated.sentence[since : own_end.start() if own_end else None])
     if said is None and since == 0:
         said = _MEASURE.search(stated.sentence[:at])
