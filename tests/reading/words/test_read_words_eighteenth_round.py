@@ -152,6 +152,14 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 19 : company"],
         ),
     ],
+    "a part's improvement included in the whole's growth is the part's": [
+        (
+            "Consolidated revenues improved 7% sequentially including 11% improvement in Fluid "
+            "Systems.",
+            ["growth 7 sequential : company", "growth 11 sequential : Fluid Systems"],
+        ),
+        ("Revenue grew 10%, including 4% improvement from acquisitions.", ["growth 10 : company"]),
+    ],
 }
 
 # A base year said "relative to": the year before where it is one.

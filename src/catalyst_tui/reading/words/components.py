@@ -39,9 +39,10 @@ _COMPONENT_AFTER = re.compile(
 # A part's own growth after "including": "including organic growth of 1% in the US",
 # "includes more than 30% growth for our Instant Ink business": a growth noun and the part.
 _OWN_GROWTH_BEFORE = re.compile(r"\b(?:growth|increase|decline)\s+of\s+\S*\s*$", re.I)
+# "including 11% improvement in Fluid Systems"
 _OWN_GROWTH_AFTER = re.compile(
-    r"\s*(?:(?:organic|sales|revenue)\s+)?(?:growth|increase|decline)?\s*(?:in|for)\s+"
-    r"(?!(?:the\s+)?(?:quarter|year|period|half)\b)",
+    r"\s*(?:(?:organic|sales|revenue)\s+)?(?:growth|increase|decline|improvement)?\s*"
+    r"(?:in|for)\s+(?!(?:the\s+)?(?:quarter|year|period|half)\b)",
     re.I,
 )
 
