@@ -160,6 +160,22 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("Revenue grew 10%, including 4% improvement from acquisitions.", ["growth 10 : company"]),
     ],
+    "what drove a place's growth, said of a part, is the part's": [
+        (
+            "Revenue in EMEA was up 41%, driven by nearly 50% growth in our wholesale business.",
+            ["growth 41 : EMEA", "growth 50 ~ : wholesale business"],
+        ),
+        (
+            "Sales in North America were up 5% organically, led by 7% growth in service.",
+            ["growth 5 : North America", "growth 7 : service"],
+        ),
+        # a place after the driver's figure: none of the part's
+        (
+            "In fact, Acme's business in Greater China reached $1.1 billion in sales this year, "
+            "led by over 60% growth on the Mainland.",
+            [],
+        ),
+    ],
 }
 
 # A base year said "relative to": the year before where it is one.

@@ -221,6 +221,13 @@ def place_and_part(
         or _PLACE_WORD.search(subject)
     ):
         return False  # no place named: most figures
+    if (
+        subject != COMPANY
+        and _DRIVER_BEFORE.search(sentence, max(0, at - 40), at)
+        and not _NAME_AFTER.search(sentence, at, at + _OWN_WORDS)  # "led by 60% growth on the
+    ):  # Mainland": the place after it, no part's
+        return False  # "Revenue in EMEA was up 41%, driven by nearly 50% growth in our wholesale
+        # business": what drove the place's growth is a part's own, said of it
     named = [] if subject == COMPANY else [subject]
     own = read_subject(opening(sentence[clause.start : clause.end]), revenue_said=True)
     if _part(own) and own.name.casefold() not in company:
@@ -252,6 +259,13 @@ def place_and_part(
     return place and other
 
 
+# A figure of what drove another, right after "driven by" or "led by": "led by a 15% increase in
+# basics".
+_DRIVER_BEFORE = re.compile(
+    r"\b(?:driven|led|fueled|fuelled)\s+(?:primarily\s+|mainly\s+|largely\s+)?by\s+"
+    r"(?:an?\s+)?(?:(?:nearly|over|more\s+than|approximately|about|roughly|almost)\s+)?$",
+    re.I,
+)
 _OWN_WORDS = 30  # how far after a figure its own words ("growth on the Mainland") stand
 _NAME_AFTER = re.compile(r"\s(?:in|on|at|across)\s+(?:the\s+)?(?-i:[A-Z])")
 
