@@ -176,6 +176,32 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             [],
         ),
     ],
+    "guidance said not to change, or a forecast to remain where it was, is reiterated": [
+        (
+            "We are not adjusting guidance as we are confident in our ranges.",
+            ["guidance reiterated"],
+        ),
+        (
+            "But to be clear, full-year margin guidance is not changing.",
+            ["guidance reiterated"],
+        ),
+        (
+            "We do not expect any material change in our outlook as a result of this change.",
+            ["guidance reiterated"],
+        ),
+        (
+            "Adjusted revenues are expected to remain in the range of $2,145 million to $2,175 "
+            "million.",
+            ["guidance reiterated"],
+        ),
+        (
+            "We forecast free cash flow to remain between $2.2 billion and $2.3 billion.",
+            ["guidance reiterated"],
+        ),
+        # no figure it stays at, or no guidance named
+        ("We expect demand to remain strong.", []),
+        ("The market is not changing as fast as we hoped.", []),
+    ],
 }
 
 # A base year said "relative to": the year before where it is one.

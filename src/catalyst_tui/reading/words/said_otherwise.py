@@ -1,10 +1,11 @@
 """Guidance moved or standing, said with no verb of the company's: a noun of the change ("our
 guidance raise", "an increase in our net sales guidance", "a positive update to our
 guidance", "this raise"), a forecast now set against the initial outlook ("now estimated to
-be $5.975 billion or $175 million above our initial outlook"), or guidance said unchanged with no
-determiner ("Capex guidance is also unchanged"); guidance said higher or lower ("this higher
-guidance") is said_against.py's. guidance.py reads whether the clause is negated, hedged or
-someone else's."""
+be $5.975 billion or $175 million above our initial outlook"), guidance said unchanged with no
+determiner ("Capex guidance is also unchanged"), said not to change ("We are not adjusting
+guidance") or a forecast to remain at a figure ("expected to remain in the range of …");
+guidance said higher or lower ("this higher guidance") is said_against.py's. guidance.py reads
+whether the clause is negated, hedged or someone else's."""
 
 from __future__ import annotations
 
@@ -64,6 +65,27 @@ _MONEY = re.compile(
     r"prices?|pricing|wages?|dividends?|rates?)\b",
     re.I,
 )
+# Guidance said not to change, with the company's negation: "We are not adjusting guidance",
+# "full-year margin guidance … is not changing", "we do not expect any material change in our
+# outlook".
+_NOT_CHANGED = re.compile(
+    r"\b(?:(?:are|is|am)\s+not|aren['’]t|isn['’]t)\s+(?:adjusting|changing|updating|revising|"
+    r"altering)\s+(?:our\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,4}?(?:guidance|outlook)\b|"
+    r"\b(?:guidance|outlook)\b[^.;,]{0,60}?\b(?:is|are)\s+not\s+chang(?:ing|ed)\b|"
+    r"\b(?:do|does|did)\s+not\s+(?:expect|anticipate|see)\s+(?:any\s+)?(?:material\s+|"
+    r"significant\s+)?changes?\s+(?:in|to)\s+(?:our|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:guidance|outlook)\b",
+    re.I,
+)
+# A forecast said to stay where it was: "Adjusted revenues are expected to remain in the range
+# of …", "We forecast free cash flow to remain between $2.2 billion and $2.3 billion".
+_TO_REMAIN = re.compile(
+    r"(?:\b(?:expected|forecast(?:ed)?|anticipated|projected|estimated)|"
+    r"\b(?:we|i)\s+(?:now\s+|still\s+|continue\s+to\s+)?(?:expect|forecast|anticipate|project|"
+    r"estimate)\s+(?:[\w'’-]+\s+){1,6}?)\s*to\s+remain\s+(?:at|in\s+the\s+range\s+of|between|"
+    r"approximately|about|around)\s+(?:approximately\s+|about\s+)?[$€£]?\d",
+    re.I,
+)
 # Guidance said changed: what it is said to be is the change's ("our revised guidance for
 # the other items is unchanged").
 _CHANGED = re.compile(r"\b(?:revised|updated|new)\b", re.I)
@@ -85,6 +107,12 @@ def said_otherwise(sentence: str) -> Iterator[tuple[int, int, str]]:
             if FORWARD.search(sentence, 0, match.start()) or future_said(sentence, match.start()):
                 word = (match["word"] or match["way"]).lower()
                 yield match.start(), match.end(), "raised" if word in _RAISED else "cut"
+    if "not" in low or "n't" in low or "n’t" in low:
+        for match in _NOT_CHANGED.finditer(sentence):
+            yield match.start(), match.end(), "reiterated"
+    if "remain" in low:
+        for match in _TO_REMAIN.finditer(sentence):
+            yield match.start(), match.end(), "reiterated"
     if "chang" in low:
         for match in _UNCHANGED.finditer(sentence):
             if not _CHANGED.search(sentence, max(0, match.start() - 20), match.end()):
