@@ -202,6 +202,14 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("We expect demand to remain strong.", []),
         ("The market is not changing as fast as we hoped.", []),
     ],
+    "the midpoint said before is the prior guidance's": [
+        (
+            "This represents a $250 million improvement from the previously indicated midpoint "
+            "of the range.",
+            ["guidance raised"],
+        ),
+        ("Revenue grew 5% from the midpoint of the quarter.", ["growth 5 : company"]),
+    ],
 }
 
 # A base year said "relative to": the year before where it is one.

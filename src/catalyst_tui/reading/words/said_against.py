@@ -19,11 +19,15 @@ __all__ = ["PRIOR_NOUN", "PRIOR_WORD", "STANDS", "STANDS_KEYS", "moved_against_i
 # provided in July".
 PRIOR_NOUN = (
     rf"(?:(?:(?:our|the)\s+)?(?:prior|previous|last|earlier|original|initial|previously\s+"
-    rf"(?:provided|issued|given|communicated))\s+(?:(?:fiscal|full)\s+year\s+|\d{{4}}\s+|"
-    rf"{MONTH}\s+)?"
-    rf"{_NOUN}|(?:our|the)\s+{_NOUN}\s+we\s+(?:provided|gave|issued|shared|set)|"
+    rf"(?:provided|issued|given|communicated|indicated|mentioned|announced))\s+"
+    rf"(?:(?:fiscal|full)\s+year\s+|\d{{4}}\s+|{MONTH}\s+)?"
+    # the midpoint of the range said before: "from the previously indicated midpoint"
+    rf"(?:{_NOUN}|(?:model\s+)?mid-?point\b)|"
+    rf"(?:our|the)\s+{_NOUN}\s+we\s+(?:provided|gave|issued|shared|set)|"
     # a plan set at the year's start, its guidance: "less than our original plan"
-    rf"(?:our|the)\s+(?:original|initial)\s+plan)"
+    rf"(?:our|the)\s+(?:original|initial)\s+plan|"
+    # the update of the call before: "$400 million less than our second quarter update"
+    rf"(?:our|the)\s+(?:first|second|third|fourth)[- ]quarter\s+update)"
 )
 # A range said moved from another range: "$5.35 to $5.40, up from $5.25 to $5.35" (results are
 # no ranges; guidance is).
