@@ -26,7 +26,13 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "When comparing on a pro forma basis, revenues increased 51% year over year.",
             ["growth 51 yoy : company"],
         ),
-        # a clause that names a part before, or another measure, or a frame said so
+        # a clause of another time, or one that names a part before, another measure, or a
+        # frame said so
+        (
+            "When I look back at the recession, our revenue was up almost 60% four quarters "
+            "from the trough.",
+            [],
+        ),
         (
             "Although reduced travel continues to weigh on this segment, revenue improved 3.6% on "
             "a sequential basis.",
@@ -209,6 +215,18 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["guidance raised"],
         ),
         ("Revenue grew 5% from the midpoint of the quarter.", ["growth 5 : company"]),
+    ],
+    "a base said after a driver's figure, or what it represents, is the driver's own": [
+        (
+            "The APAC business grew 22% in Q1, highlighted by 80% growth in digital relative to "
+            "fiscal 2020 levels.",
+            ["growth 22 : APAC business"],
+        ),
+        (
+            "The Smartwool brand is up nearly 60% year-to-date, representing high-teens growth "
+            "relative to fiscal 2020.",
+            ["growth 60 ~ : Smartwool brand"],
+        ),
     ],
 }
 

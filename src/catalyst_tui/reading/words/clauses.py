@@ -175,9 +175,9 @@ def clause_subject(text: str, first: bool, revenue_said: bool) -> Subject:
 # ("As it relates to our Network segment,", "As for X,", "If you look at X,") is no such clause.
 _SUBORDINATE = re.compile(
     r"\s*(?:(?:and|but|so)\s+)?(?:as\s(?!it\s+relates|for\s|to\s|far\s|regards\s)|"
-    r"when\s(?!it\s+comes)|if\s(?!(?:you|we)\s+(?:look|turn)\s)|"
-    r"(?:once|since|because|although|though|unless|after|before|whenever|normalizing|comparing|"
-    r"adjusting)\s)[^,;%]{1,160},",
+    # a way of measuring set aside: "When comparing on a pro forma basis,", "If we exclude X,"
+    r"(?:when|if)\s+(?:(?:we|you)\s+)?(?:compar|exclud|adjust|normaliz|tak(?:e|ing)\s+out)\w*\s|"
+    r"(?:because|although|though|normalizing|comparing|adjusting)\s)[^,;%]{1,160},",
     re.I,
 )
 

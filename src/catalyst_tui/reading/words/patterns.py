@@ -170,7 +170,7 @@ NEGATIVE = re.compile(
 CUT_BASIS = any_word(
     r"""as(?!\s+compared) because due driven which while led reflecting helped primarily mainly
     largely principally benefiting offset thanks where but whereas cagr stack(?:ed)? despite
-    aided supported fueled
+    aided supported fueled highlighted representing
     although though""",
     # another measure's own words: "up 1% with comp sales flat year-over-year"
     # or its own change, or the parts' ("with strong increases from last year's …", "with all
