@@ -112,7 +112,12 @@ PLACES = word_set(
     vietnam indonesia thailand malaysia philippines singapore hong kong netherlands belgium
     switzerland austria sweden norway denmark finland poland israel saudi arabia uae egypt
     nigeria argentina chile colombia peru zealand ireland portugal greece hungary romania
-    ukraine pakistan asean caribbean scandinavia oceania iberia mena britain"""
+    ukraine pakistan asean caribbean scandinavia oceania iberia mena britain bolivia guatemala
+    ecuador venezuela uruguay paraguay panama honduras salvador nicaragua dominican rica qatar
+    kuwait bahrain oman morocco algeria tunisia kenya ghana ethiopia tanzania bangladesh sri
+    lanka myanmar cambodia kazakhstan czech slovakia slovenia croatia serbia bulgaria lithuania
+    latvia estonia luxembourg iceland scotland england wales cyprus belarus texas california
+    florida ontario quebec alberta"""
 )
 # Currencies a figure is said in: "up 12% in USD" names no part.
 CURRENCIES = word_set(
