@@ -228,6 +228,17 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 60 ~ : Smartwool brand"],
         ),
     ],
+    "a relative clause set off by commas names no measure the figure is of": [
+        (
+            "Revenues from e-filing and online payments, which are included in subscriptions, "
+            "were $26.9 million, up 22.4%.",
+            ["growth 22.4 : e-filing and online payments"],
+        ),
+        (
+            "Our job inductions metrics, which serve as an early indicator, increased 37%.",
+            [],
+        ),
+    ],
 }
 
 # A base year said "relative to": the year before where it is one.

@@ -168,11 +168,14 @@ def measure_before(
     if _EACH_WITH.search(sentence, max(begin, at - 40), at):
         begin = clause.start  # "strong orders in medical end markets, …, each with over 50%
         # growth": what "each" counts is named before, however far
-    said = last_match(NOT_REVENUE, sentence[begin:at])
-    if said is not None and not REVENUE_SAID.search(sentence, begin + said.end(), at):
+    # a relative clause set off by commas says what its subject is, no measure the figure is
+    # of: "Revenues from e-filing, which are included in subscriptions, were $26.9 million, up"
+    window = _SET_OFF.sub(lambda m: " " * len(m.group()), sentence[begin:at])
+    said = last_match(NOT_REVENUE, window)
+    if said is not None and not REVENUE_SAID.search(window, said.end()):
         return True  # "new business growth ... with Executive Search up 29%": of new business
     after = ""  # the word after the one read, going back
-    words = tokens(sentence[begin:at])
+    words = tokens(window)
     lows = [w.lower() for _, w in words]
     for place in range(len(words) - 1, -1, -1):
         low = words[place][1].lower()
@@ -188,6 +191,7 @@ def measure_before(
     return False
 
 
+_SET_OFF = re.compile(r",\s*(?:which|who)\s[^,;%]{1,120},")
 # Words that leave what follows out of the measure: "revenues excluding these proceeds".
 _LEFT_OUT = frozenset({"excluding", "ex", "excludes", "exclusive"})
 
