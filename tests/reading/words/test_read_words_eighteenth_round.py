@@ -239,6 +239,18 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             [],
         ),
     ],
+    "a share of revenue generated through a part is the part's": [
+        (
+            "The brand adds a meaningful DTC business with over 80% of revenue generated "
+            "through DTC channels.",
+            ["share 80 > : DTC channels"],
+        ),
+        (
+            "Nearly 40% of our global revenue is now generated through consumer direct channels.",
+            ["share 40 ~ : consumer direct channels"],
+        ),
+        ("With 40% of revenue generated in the fourth quarter, we are seasonal.", []),
+    ],
 }
 
 # A base year said "relative to": the year before where it is one.

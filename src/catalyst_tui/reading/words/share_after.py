@@ -19,8 +19,9 @@ __all__ = ["share_from"]
 
 # What a share that opens its clause is of: "About 30% of our revenue comes from software".
 _SHARE_FROM = re.compile(
-    r"\s*(?:(?:comes?|came|was|were|is|are)\s+(?:generated\s+|derived\s+)?(?:from|in|by)|"
-    r"(?:was|were|is|are)\s+(?:generated|derived|earned)\s+(?:from|in|by))\s+"
+    r"\s*(?:(?:comes?|came|coming|was|were|is|are)\s+(?:generated\s+|derived\s+)?(?:from|in|by)|"
+    r"(?:(?:was|were|is|are)\s+(?:now\s+)?)?(?:generated|derived|earned)\s+(?:from|in|by|through))"
+    r"\s+"
     r"(?P<x>[^,;.%]{1,60}?)\s*(?=[,;.]|$|\band\b|\bwhich\b|\bwhile\b)",
     re.I,
 )
@@ -30,7 +31,8 @@ _SHARE_FROM = re.compile(
 _ABOUT = one_of("over about approximately nearly roughly almost around more_than less_than")
 _WITH = re.compile(rf"\bwith\s+(?:{_ABOUT}\s+)?$", re.I)
 _WITH_IN = re.compile(
-    r"\s+(?:in|from)\s+(?P<x>[^,;.%]{1,60}?)\s*(?=[,;.]|$|\band\s+(?:an?|the|our)\b|"
+    r"\s+(?:(?:generated|coming|derived)\s+)?(?:in|from|through)\s+"
+    r"(?P<x>[^,;.%]{1,60}?)\s*(?=[,;.]|$|\band\s+(?:an?|the|our)\b|"
     r"\bwhich\b|\bwhile\b)",
     re.I,
 )
