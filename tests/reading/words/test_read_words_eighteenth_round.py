@@ -251,6 +251,18 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("With 40% of revenue generated in the fourth quarter, we are seasonal.", []),
     ],
+    "a concession set off in a clause's opening says no basis of its figures": [
+        (
+            "Sales declined 17% in the quarter. From an end market perspective, although "
+            "improving sequentially, we still experienced year-over-year declines in "
+            "transportation of 21% and general engineering of 20%.",
+            [
+                "growth -17 : company",
+                "growth -21 yoy : transportation",
+                "growth -20 yoy : general engineering",
+            ],
+        ),
+    ],
 }
 
 # A base year said "relative to": the year before where it is one.

@@ -139,7 +139,9 @@ def frame_words(opening: str) -> str:
     """The words before a clause's first figure where they say a basis for its figures; ""
     where that basis qualifies a measure that is not revenue ("Foreign exchange had a
     favorable year-over-year impact of 1%, resulting in sales growth of 23.4%": the
-    impact's)."""
+    impact's); a concession set off in it says none ("although improving sequentially, we
+    still experienced year-over-year declines": year over year)."""
+    opening = _CONCESSION.sub(lambda m: " " * len(m.group()), opening)
     basis = _basis(opening)
     said = (SEQUENTIAL if basis == "sequential" else YEARLY).search(opening) if basis else None
     if said is not None and other_in(" ".join(opening[said.end() :].split()[:2])):
@@ -147,6 +149,9 @@ def frame_words(opening: str) -> str:
     if said is not None and _SET_ASIDE.match(opening) and _CHANGE_AFTER.match(opening, said.end()):
         return ""  # "Excluding the year-over-year growth in our aftermarket, X declined 9%"
     return opening
+
+
+_CONCESSION = re.compile(r"\b(?:although|though|while|despite)\b[^,;]{0,80},", re.I)
 
 
 class Against(NamedTuple):
