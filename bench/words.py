@@ -148,6 +148,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         prior,
         quarters,
         reader,
+        revised,
         said_against,
         said_otherwise,
         subjects,
@@ -347,11 +348,11 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         ),
         "a speaker turning to a part": (clauses._FRAME, lambda n: ("let's turn to a " * n)[:n]),
         "a hardship a revision follows": (
-            guidance._HARDSHIP,
+            revised._HARDSHIP,
             lambda n: ("due primarily to a b c " * n)[:n],
         ),
         "a strength a revision follows": (
-            guidance._STRENGTH,
+            revised._STRENGTH,
             lambda n: ("based solely on a b c " * n)[:n],
         ),
         "a share said aside": (

@@ -263,6 +263,28 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ],
         ),
     ],
+    "a growth set against the same measure's figure of a period before is that period's": [
+        (
+            "Organic revenue for the quarter was up 6% compared to 2% in the prior year period.",
+            ["growth 6 : company", "growth 2 : company"],
+        ),
+        (
+            "The corporates segment grew 7% organically compared to 3% in Q4 2020.",
+            ["growth 7 : corporates segment", "growth 3 : corporates segment"],
+        ),
+        (
+            "Fourth quarter sales decreased 9% in comparison to a 22% increase in the year ago "
+            "quarter.",
+            ["growth -9 : company", "growth 22 : company"],
+        ),
+        # another measure's figure, or a decline's base whose sign is unsaid
+        (
+            "Revenue grew 6%, and operating margin was 20% compared to 18% in the prior year "
+            "period.",
+            ["growth 6 : company"],
+        ),
+        ("Sales were down 5% compared to 3% in the prior year period.", ["growth -5 : company"]),
+    ],
 }
 
 # A base year said "relative to": the year before where it is one.

@@ -86,7 +86,7 @@ NO_GROWTH_OF_A_PERIOD: list[tuple[str, list[str]]] = [
     ("Services revenue grew by about 40% last year.", ["growth 40 ~ : Services"]),
     (
         "Sales decreased 6% in comparison to a 15% increase in the year-ago quarter.",
-        ["growth -6 : company"],
+        ["growth -6 : company", "growth 15 : company"],
     ),
     (
         "Revenue was up 5% compared to $80 million in the same quarter last year.",

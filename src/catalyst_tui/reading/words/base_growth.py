@@ -15,7 +15,7 @@ __all__ = ["prior_growth"]
 # A base the growth before it is set against, said as that base's own growth: "grew 11.5% on
 # top of 121% growth in the fourth quarter of 2020", "up 28% following a 34% increase last year".
 _PRIOR_LEAD = re.compile(
-    rf"\b(?:{BASE_LEAD}|following|vs\.?|rolling\s+over|after)\s+"
+    rf"\b(?:{BASE_LEAD}|following|vs\.?|rolling\s+over|after|in\s+comparison\s+(?:to|with))\s+"
     r"(?:(?:a|an|the|our|its|their|last\s+year['’]s|the\s+prior\s+year['’]s)\s+)?"
     r"(?:(?:very|strong|tough|difficult|exceptional|robust|record)\s+)*"
     r"(?P<sign>(?:plus|positive|negative|minus)\s*)?" + CMP + r"$",
@@ -45,8 +45,10 @@ def prior_growth(
     grew 11.5% on top of 121% growth in the fourth quarter of 2020" (121% is the same sales'
     growth a year before); None where the figure is no such base, or its growth is of anything
     else ("compared to a 10% increase in the market")."""
-    if last is None or last.kind != "growth" or noun is None or match["mult"]:
+    if last is None or last.kind != "growth" or match["mult"]:
         return None
+    if noun is None:
+        return _prior_of_period(text, match, after, last)
     lead = _PRIOR_LEAD.search(before, tail(before, 80))
     said = _PRIOR_AFTER.match(after)
     if lead is None or said is None:
@@ -63,3 +65,31 @@ def prior_growth(
     return Found(
         "growth", -value if negative else value, "", last.subject, "", match.start(), prior=True
     )
+
+
+# A figure set against the growth before it, then only the period it is of: "was up 6%
+# compared to 2% in the prior year period", "grew 7% organically compared to 3% in Q4 2020".
+_AGAINST_ONLY = re.compile(
+    r"\s*(?:%|percent)\s*(?:[a-z][\w-]*\s+){0,3}?,?\s*(?:compared\s+(?:to|with)|versus|vs\.?|"
+    r"in\s+comparison\s+(?:to|with))\s+(?:an?\s+)?$",
+    re.I,
+)
+_PERIOD_ONLY = re.compile(
+    r"\s+(?:in|during|for)\s+(?:the\s+)?(?:(?:same|prior|previous|last|prior-year|year-ago|"
+    r"comparable)\s+)+(?:year\s+)?(?:quarter|period|year)\b(?:\s+(?:last|a)\s+year\b)?|"
+    r"\s+in\s+(?:q[1-4]|the\s+(?:first|second|third|fourth)\s+quarter(?:\s+of)?)\s+"
+    r"(?:fiscal\s+)?(?:19|20)\d\d\b|\s+(?:last|a)\s+year(?:\s+ago)?\b",
+    re.I,
+)
+
+
+def _prior_of_period(text: str, match: re.Match[str], after: str, last: Found) -> Found | None:
+    """The growth before, said again of a period before with no noun of its own: "6% compared
+    to 2% in the prior year period" (2% the same revenue's a year before); None elsewhere."""
+    if _PERIOD_ONLY.match(after) is None or (last.value or 0.0) < 0:
+        return None  # "down 5% compared to 3% in the prior year": the 3%'s sign unsaid
+    between = text[last.position : match.start()]
+    figure = re.match(r"\d[\d.]*", between)
+    if figure is None or not _AGAINST_ONLY.fullmatch(between, figure.end()):
+        return None
+    return Found("growth", float(match["num"]), "", last.subject, "", match.start(), prior=True)

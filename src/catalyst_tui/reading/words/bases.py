@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .attribution import other_in
-from .patterns import ANOTHER_MEASURE, CMP, CUT_BASIS
+from .patterns import ANOTHER_MEASURE, CMP, CONCESSION, CUT_BASIS
 from .quarters import QUARTERS
 from .two_bases import OF_A_MEASURE as _OF_A_MEASURE
 from .two_bases import base_of_its_own, later_than_named
@@ -141,7 +141,7 @@ def frame_words(opening: str) -> str:
     favorable year-over-year impact of 1%, resulting in sales growth of 23.4%": the
     impact's); a concession set off in it says none ("although improving sequentially, we
     still experienced year-over-year declines": year over year)."""
-    opening = _CONCESSION.sub(lambda m: " " * len(m.group()), opening)
+    opening = CONCESSION.sub(lambda m: " " * len(m.group()), opening)
     basis = _basis(opening)
     said = (SEQUENTIAL if basis == "sequential" else YEARLY).search(opening) if basis else None
     if said is not None and other_in(" ".join(opening[said.end() :].split()[:2])):
@@ -149,9 +149,6 @@ def frame_words(opening: str) -> str:
     if said is not None and _SET_ASIDE.match(opening) and _CHANGE_AFTER.match(opening, said.end()):
         return ""  # "Excluding the year-over-year growth in our aftermarket, X declined 9%"
     return opening
-
-
-_CONCESSION = re.compile(r"\b(?:although|though|while|despite)\b[^,;]{0,80},", re.I)
 
 
 class Against(NamedTuple):

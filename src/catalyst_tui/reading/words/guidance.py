@@ -32,16 +32,17 @@ from .no_move import (
     view_said,
     years_after,
 )
-from .patterns import ESTIMATE, GIVEN_LATER, GUIDANCE_NOUN, PERIOD_SAID
+from .patterns import ESTIMATE, GIVEN_LATER, GUIDANCE_FILLER, GUIDANCE_NOUN, PERIOD_SAID
 from .prior import (
     AGAINST_PRIOR,
     OPPOSITE,
     PRIOR_KEYS,
     against_prior_range,
     against_prior_words,
-    from_to,
 )
 from .records import Stated
+from .revised import REVISED_KEYS as _REVISED_KEYS
+from .revised import revisions
 from .said_against import PRIOR_WORD, STANDS, STANDS_KEYS, moved_against_itself
 from .said_otherwise import said_otherwise
 from .vocabulary import FORWARD
@@ -103,15 +104,7 @@ _FOR_PERIOD = re.compile(
     r"calendar|(?:19|20)\d\d|['’]?\d{2}\b|year|quarter|half)",
     re.I,
 )
-# The words between a verb and the guidance it moves: what the guidance is of ("our full
-# year revenue, operating margin and earnings per share guidance"), no preposition of place
-# or time ("increased our investments in sales ahead of the guidance" moves none).
-_FILLER = (
-    r"(?:\s+(?!(?:in|on|at|ahead|with|to|into|as|because|while|which|that|than|from|by|beyond|"
-    r"above|below|over|under|past|despite|is|are|was|were|be|been|has|have|had|if|unless|where|"
-    r"especially)\b)"
-    r"(?!and\s+[a-z]+ly\b)(?:[\w'’-]+,?|\$[\d.,]+))"
-)
+_FILLER = GUIDANCE_FILLER
 _END_OF = r"(?:\s+the\s+(?:(?:high|low|top|bottom|upper|lower)\s+end\s+of|mid-?point\s+(?:of|on)))?"
 _VERB_OBJECT = {
     direction: re.compile(
@@ -144,35 +137,6 @@ _YEARS_AHEAD = re.compile(r"\blong(?:er)?[- ]term\b|\bmulti[- ]year\b", re.I)
 _WHERE_DONE = re.compile(
     rf"\b{_NOUN}\s*,?\s+(?:where|in\s+which|which)\s+(?:we|i)(?:['’]ve|['’]re|\s+have|\s+are)?"
     r"\s+(?:again\s+)?(?P<verb>(?:(?:upward|downward)(?:ly)?\s+)?[a-z]+)\b",
-    re.I,
-)
-_REVISED = re.compile(
-    rf"\b(?:revis|updat|adjust)(?:e|es|ed|ing|s|ments?\s+to|ions?\s+to)?\s+(?:our|the|its|that|this){_FILLER}{{0,6}}?\s+{_NOUN}"
-    r"(?P<rest>[^.;]{0,80})",
-    re.I,
-)
-# A verb of change with an object of its own moves that, not the guidance revised: "updated our
-# guidance to reflect …, the expectations to reduce our elevated backlog".
-_OWN_OBJECT = (
-    r"(?!\w*\s+(?:our|the|its|their)\s+(?!(?:(?:lower|low|upper|high|bottom|top)\s+end|"
-    r"mid-?point|range|guidance|outlook)\b))"
-)
-# A hardship a revision is said to follow: revised for it, the guidance goes down.
-_CAUSE = (
-    r"\b(?:because\s+of|as\s+a\s+result\s+of|due\s+(?:primarily\s+|mainly\s+|largely\s+)?to|"
-    r"given|reflect(?:s|ing)?|driven\s+by|offset\s+by|with|"
-    r"based\s+(?:solely\s+|primarily\s+|largely\s+)?on|"
-    r"assum(?:e|es|ing)|incorporat(?:e|es|ing))\s+(?:[\w'’:-]+\s+){0,12}?"
-)
-_HARDSHIP = re.compile(
-    _CAUSE + r"(?:challenges|headwinds|shortages?|disruptions?|constraints|weakness|softness|"
-    r"pressures?|delays?|lost|closures?|shutdowns?|reductions?)\b",
-    re.I,
-)
-# A strength a revision is said to follow: revised for it, the guidance goes up ("As a result of
-# our strong third quarter performance, we've revised our full year guidance").
-_STRENGTH = re.compile(
-    _CAUSE + r"(?:strong|stronger|strength|outperformance|better[- ]than[- ]expected)\b",
     re.I,
 )
 # The guidance moved, said in the passive: "Our full year EPS outlook is increased to $2.85".
@@ -290,31 +254,10 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         said = next((d for d, v in _VERBS.items() if re.fullmatch(v, match["verb"], re.I)), "")
         if said and said != "introduced" and not barred(sentence, match.start(), match.end()):
             found.append((match.start(), said, _metric(sentence[match.end() :], first=True)))
-    for match in _REVISED.finditer(sentence) if _keyed(low, ("revis", "updat", "adjust")) else ():
+    for match, direction in revisions(sentence) if _keyed(low, _REVISED_KEYS) else ():
         if barred(sentence, match.start(), match.end()) or _YEARS_AHEAD.search(match.group()):
             continue  # "update our long-term financial framework": a view over years
-        rest = match["rest"].lower()
-        ranged = from_to(rest)
-        if ranged:  # "our restructuring guidance from 50 to 60 million to now 30 to 40 million"
-            found.append((match.start(), ranged, _metric(match.group())))
-        elif re.search(
-            r"\b(?:upwards?|up|higher|raise|increase|stronger|better|upper\s+end|high\s+end)\b"
-            + _OWN_OBJECT,
-            rest,
-        ):
-            found.append((match.start(), "raised", _metric(match.group())))
-        elif re.search(
-            r"\b(?:downwards?|down|lower(?!\s+end)|reduc|weaker|softer|decline|cut)" + _OWN_OBJECT,
-            rest,
-        ):
-            found.append((match.start(), "cut", _metric(match.group())))
-        else:  # a cause said: "As a result of the supply chain challenges, we are revising our
-            # guidance" (cut); "Given the strong results, we have revised our 2020 guidance"
-            # (raised); both said, no one direction
-            hardship, strength = _HARDSHIP.search(sentence), _STRENGTH.search(sentence)
-            if (hardship is None) != (strength is None):
-                said = "cut" if hardship is not None else "raised"
-                found.append((match.start(), said, _metric(match.group())))
+        found.append((match.start(), direction, _metric(match.group())))
     for at, until, direction, words in moved_against_itself(sentence, low):
         if not (barred(sentence, at, until, verb=False) or result_against(sentence, at)):
             found.append((at, direction, _metric(words)))

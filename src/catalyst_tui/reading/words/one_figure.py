@@ -151,6 +151,9 @@ def read_one(
             sign = -1 if noun["noun"].lower() == "lower" else 1
             return Found("growth", sign * value, comparison, part, "", match.start())
     if verb is None and noun is None:
+        prior = prior_growth(text, match, before, after, noun, last)
+        if prior is not None:  # "up 6% compared to 2% in the prior year period"
+            return prior._replace(comparison=comparison)
         if other_in(list_item(after)):
             return None  # "7% revenue growth and 5% adjusted profit growth": the profit's
         listed = continued(text, last, match) if last else None

@@ -181,6 +181,8 @@ CUT_BASIS = any_word(
     r"\bwith\s+(?:[\w-]+\s+){0,2}?(?:sales|revenues?|volumes?|orders|margins?|"
     r"increases|declines|gains)\b|\bwith\s+(?:all|each|every|both|most|many)\s",
 )
+# A concession set off by a comma ("although improving sequentially,"): no basis of the clause's.
+CONCESSION = re.compile(r"\b(?:although|though|while|despite)\b[^,;]{0,80},", re.I)
 # The words that end what a growth is in: a verb, a relative, a cause, a comparison.
 _OBJECT_ENDS = one_of(
     """and which driven led as due with during in_the to was were is are has have had after
@@ -251,6 +253,15 @@ def tail(text: str, size: int, end: int | None = None) -> int:
 
 # "range" names the guidance only with its figures or its ends: "our range to $4.1 billion",
 # "the low end of our range"; "a broad range of customers" is none.
+# The words between a verb and the guidance it moves: what the guidance is of ("our full
+# year revenue, operating margin and earnings per share guidance"), no preposition of place
+# or time ("increased our investments in sales ahead of the guidance" moves none).
+GUIDANCE_FILLER = (
+    r"(?:\s+(?!(?:in|on|at|ahead|with|to|into|as|because|while|which|that|than|from|by|beyond|"
+    r"above|below|over|under|past|despite|is|are|was|were|be|been|has|have|had|if|unless|where|"
+    r"especially)\b)"
+    r"(?!and\s+[a-z]+ly\b)(?:[\w'’-]+,?|\$[\d.,]+))"
+)
 GUIDANCE_NOUN = (
     r"(?:guidance|outlook|guide|forecasts?|expectations?|projections?|estimates?(?![\w-])|"
     r"targets?(?!\s+(?:leverage|ratio|capital|payout|dividend|debt|price|customers?|markets?|"

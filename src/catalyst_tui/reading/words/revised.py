@@ -1,0 +1,72 @@
+"""Guidance revised, its direction said by the words after it or by what it was revised for: "we
+are revising our outlook upward" (raised), "updated our guidance from 50 to 60 million to now 30
+to 40 million" (the range's midpoint), "As a result of the supply chain challenges, we are
+revising our guidance" (cut), "Given the strong results this quarter, we have revised our 2020
+guidance" (raised); a strength and a hardship both said give no one direction. guidance.py
+reads whether the revision is negated, hedged, someone else's or a view over years."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .patterns import GUIDANCE_FILLER as _FILLER
+from .patterns import GUIDANCE_NOUN as _NOUN
+from .prior import from_to
+
+__all__ = ["REVISED_KEYS", "revisions"]
+
+#: A word one of the revisions' matches holds (lower case): looked for only where one is.
+REVISED_KEYS = ("revis", "updat", "adjust")
+_REVISED = re.compile(
+    rf"\b(?:revis|updat|adjust)(?:e|es|ed|ing|s|ments?\s+to|ions?\s+to)?\s+(?:our|the|its|that|this){_FILLER}{{0,6}}?\s+{_NOUN}"
+    r"(?P<rest>[^.;]{0,80})",
+    re.I,
+)
+# A verb of change with an object of its own moves that, not the guidance revised: "updated our
+# guidance to reflect …, the expectations to reduce our elevated backlog".
+_OWN_OBJECT = (
+    r"(?!\w*\s+(?:our|the|its|their)\s+(?!(?:(?:lower|low|upper|high|bottom|top)\s+end|"
+    r"mid-?point|range|guidance|outlook)\b))"
+)
+# A hardship a revision is said to follow: revised for it, the guidance goes down.
+_CAUSE = (
+    r"\b(?:because\s+of|as\s+a\s+result\s+of|due\s+(?:primarily\s+|mainly\s+|largely\s+)?to|"
+    r"given|reflect(?:s|ing)?|driven\s+by|offset\s+by|with|"
+    r"based\s+(?:solely\s+|primarily\s+|largely\s+)?on|"
+    r"assum(?:e|es|ing)|incorporat(?:e|es|ing))\s+(?:[\w'’:-]+\s+){0,12}?"
+)
+_HARDSHIP = re.compile(
+    _CAUSE + r"(?:challenges|headwinds|shortages?|disruptions?|constraints|weakness|softness|"
+    r"pressures?|delays?|lost|closures?|shutdowns?|reductions?)\b",
+    re.I,
+)
+# A strength a revision is said to follow: revised for it, the guidance goes up ("As a result of
+# our strong third quarter performance, we've revised our full year guidance").
+_STRENGTH = re.compile(
+    _CAUSE + r"(?:strong|stronger|strength|outperformance|better[- ]than[- ]expected)\b",
+    re.I,
+)
+
+
+def revisions(sentence: str) -> Iterator[tuple[re.Match[str], str]]:
+    """Each revision of guidance `sentence` says, with the direction it is revised in."""
+    for match in _REVISED.finditer(sentence):
+        rest = match["rest"].lower()
+        ranged = from_to(rest)
+        if ranged:  # "our restructuring guidance from 50 to 60 million to now 30 to 40 million"
+            yield match, ranged
+        elif re.search(_UP + _OWN_OBJECT, rest):
+            yield match, "raised"
+        elif re.search(_DOWN + _OWN_OBJECT, rest):
+            yield match, "cut"
+        else:  # a cause said: "As a result of the supply chain challenges, we are revising our
+            # guidance" (cut); "Given the strong results, we have revised our 2020 guidance"
+            # (raised); both said, no one direction
+            hardship, strength = _HARDSHIP.search(sentence), _STRENGTH.search(sentence)
+            if (hardship is None) != (strength is None):
+                yield match, "cut" if hardship is not None else "raised"
+
+
+_UP = r"\b(?:upwards?|up|higher|raise|increase|stronger|better|upper\s+end|high\s+end)\b"
+_DOWN = r"\b(?:downwards?|down|lower(?!\s+end)|reduc|weaker|softer|decline|cut)"
