@@ -127,7 +127,6 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         aliases,
         attribution,
         base_growth,
-        bases,
         clauses,
         facts,
         figures,
@@ -298,7 +297,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         ),
         "a season's share": (gates._SEASON, lambda n: (" of its annual net " * n)[:n]),
         "a change in points beside a growth": (
-            bases._POINTS_ASIDE,
+            words_patterns.POINTS_ASIDE,
             lambda n: (", a a a improvement of a a 1" * n)[:n],
         ),
         "an amount then that's up": (

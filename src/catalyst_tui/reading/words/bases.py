@@ -18,11 +18,11 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .attribution import other_in
-from .patterns import ANOTHER_MEASURE, CMP, CONCESSION, CUT_BASIS
+from .patterns import ANOTHER_MEASURE, CMP, CONCESSION, CUT_BASIS, POINTS_ASIDE
 from .quarters import QUARTERS
 from .two_bases import OF_A_MEASURE as _OF_A_MEASURE
 from .two_bases import base_of_its_own, later_than_named
-from .vocabulary import COMPARED_TO, FORWARD, SEQUENTIAL, YEARLY
+from .vocabulary import BASIS_KEYS, COMPARED_KEYS, COMPARED_TO, FORWARD, SEQUENTIAL, YEARLY
 
 
 def _own_clause(before: str) -> str:
@@ -141,7 +141,8 @@ def frame_words(opening: str) -> str:
     favorable year-over-year impact of 1%, resulting in sales growth of 23.4%": the
     impact's); a concession set off in it says none ("although improving sequentially, we
     still experienced year-over-year declines": year over year)."""
-    opening = CONCESSION.sub(lambda m: " " * len(m.group()), opening)
+    if "hough" in opening or "hile" in opening or "espite" in opening:
+        opening = CONCESSION.sub(lambda m: " " * len(m.group()), opening)
     basis = _basis(opening)
     said = (SEQUENTIAL if basis == "sequential" else YEARLY).search(opening) if basis else None
     if said is not None and other_in(" ".join(opening[said.end() :].split()[:2])):
@@ -348,7 +349,7 @@ def basis_window(after: str) -> str:
         after = after[:_BASIS_REACH].rsplit(" ", 1)[0]  # whole words
     cut = CUT_BASIS.search(after)
     after = after[: cut.start()] if cut else after
-    points = _POINTS_ASIDE.search(after) if "point" in after else None
+    points = POINTS_ASIDE.search(after) if "point" in after else None
     after = after[: points.start()] if points else after
     amount = _AMOUNT_CHANGE.search(after) if "$" in after or "€" in after or "£" in after else None
     after = after[: amount.start()] if amount else after
@@ -365,14 +366,6 @@ _AMOUNT_CHANGE = re.compile(
     r"(?:(?:more\s+than|over|nearly|about|approximately|by)\s+)?[$€£]",
     re.I,
 )
-# A change in points set beside a growth, with its own basis: "down only 8%, a sequential
-# improvement of almost 30 percentage points" (the 8% has none).
-_POINTS_ASIDE = re.compile(
-    r",\s*(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:improvement|increase|decline|decrease|change|"
-    r"deterioration|acceleration|deceleration)\s+of\s+(?:[a-z]+\s+){0,2}?[\d.]+\s*"
-    r"(?:percentage\s+|basis\s+)?points?\b",
-    re.I,
-)
 # "and" that opens a clause of its own subject: "and we achieved our highest sales".
 _NEW_CLAUSE = re.compile(r"\band\s+(?:we|our|it|they|this|that|these)\b", re.I)
 
@@ -387,6 +380,11 @@ _LAPPED = re.compile(r"\b(?:comps?|comparisons?|compares?|gains|strength|growth)
 def _basis(words: str) -> str:
     """The basis said first in `words`: "up 12% year-over-year, an acceleration from our Q1"
     is year over year."""
+    low = words.lower()
+    if not any(key in low for key in BASIS_KEYS) and not (
+        any(c.isdigit() for c in words) and any(key in low for key in COMPARED_KEYS)
+    ):
+        return ""  # no word either pattern needs: most words after a figure
     sequential, yearly = SEQUENTIAL.search(words), YEARLY.search(words)
     if (
         yearly is not None

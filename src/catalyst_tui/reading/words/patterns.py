@@ -181,6 +181,14 @@ CUT_BASIS = any_word(
     r"\bwith\s+(?:[\w-]+\s+){0,2}?(?:sales|revenues?|volumes?|orders|margins?|"
     r"increases|declines|gains)\b|\bwith\s+(?:all|each|every|both|most|many)\s",
 )
+# A change in points set beside a growth, with its own basis: "down only 8%, a sequential
+# improvement of almost 30 percentage points" (the 8% has none).
+POINTS_ASIDE = re.compile(
+    r",\s*(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:improvement|increase|decline|decrease|change|"
+    r"deterioration|acceleration|deceleration)\s+of\s+(?:[a-z]+\s+){0,2}?[\d.]+\s*"
+    r"(?:percentage\s+|basis\s+)?points?\b",
+    re.I,
+)
 # A concession set off by a comma ("although improving sequentially,"): no basis of the clause's.
 CONCESSION = re.compile(r"\b(?:although|though|while|despite)\b[^,;]{0,80},", re.I)
 # The words that end what a growth is in: a verb, a relative, a cause, a comparison.

@@ -107,7 +107,7 @@ def said_otherwise(sentence: str) -> Iterator[tuple[int, int, str]]:
             if FORWARD.search(sentence, 0, match.start()) or future_said(sentence, match.start()):
                 word = (match["word"] or match["way"]).lower()
                 yield match.start(), match.end(), "raised" if word in _RAISED else "cut"
-    if "not" in low or "n't" in low or "n’t" in low:
+    if " not " in low or "n't" in low or "n’t" in low:
         for match in _NOT_CHANGED.finditer(sentence):
             yield match.start(), match.end(), "reiterated"
     if "remain" in low:

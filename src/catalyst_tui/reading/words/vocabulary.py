@@ -184,6 +184,13 @@ SEQUENTIAL = re.compile(
     r"(?!\s+(?:[\w-]+\s+)?(?:revenues?|sales|growth|results|performance)\b)",
     re.I,
 )
+# A word SEQUENTIAL or YEARLY needs where no digit stands, and a word of comparison one needs
+# before a year or a quarter it names: words with neither say no basis (bases._basis).
+BASIS_KEYS = ("year", "yoy", "y/y", "same", "comparable", "sequential", "quarter", "q/q", "qoq")
+COMPARED_KEYS = (
+    *("than", "from", "vs", "versus", "over", "above", "below", "compar", "against", "ahead"),
+    *("behind", "relative"),
+)
 #: A word of comparison before a base it names: "versus 2019", "compared to fiscal 2019" (the
 #: bases a year named is read as, bases.py and two_bases.py).
 COMPARED_TO = r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with)|against|relative\s+to)"
