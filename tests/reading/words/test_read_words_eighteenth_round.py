@@ -88,6 +88,11 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "Revenue grew 10%, driven by 18% growth in our capital spending.",
             ["growth 10 : company"],
         ),
+        # and a measure word a part's noun holds is the part's
+        (
+            "Revenue grew 12%, driven by a 30% increase in our interest rate business.",
+            ["growth 12 : company", "growth 30 : interest rate business"],
+        ),
     ],
     "guidance revised for a strength said is raised, for a hardship said is cut": [
         (
