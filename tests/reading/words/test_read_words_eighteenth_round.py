@@ -290,6 +290,23 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("Sales were down 5% compared to 3% in the prior year period.", ["growth -5 : company"]),
     ],
+    "a verb the figure's noun is the object of is no name: the clause's subject is whose": [
+        (
+            "Our total sales of $1.8 billion reflect growth of more than 100% over last year.",
+            ["growth 100 > yoy : company"],
+        ),
+        (
+            "Agricultural products also had a strong quarter, achieving 10% growth over the same "
+            "quarter in the prior year.",
+            ["growth 10 yoy : Agricultural products"],
+        ),
+        (
+            "We saw broad strength across the portfolio, which helped us deliver over 30% core "
+            "revenue growth, more than 70% adjusted earnings-per-share growth.",
+            ["growth 30 > : company"],
+        ),
+        ("Operating income rose, reflecting growth of 20%.", []),
+    ],
 }
 
 # A base year said "relative to": the year before where it is one.

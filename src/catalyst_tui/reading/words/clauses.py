@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..wordlists import one_of
-from .names import no_noun_phrase
+from .names import no_noun_phrase, verb_alone
 from .phrases import finite_verb, other_measure, phrase_before, tokens
 from .records import COMPANY
 from .subjects import Subject, named_before, read_subject
@@ -193,6 +193,18 @@ def subordinate_opening(text: str) -> int:
     if any(other_measure(word.lower()) for _, word in tokens(opening.group())):
         return 0  # "Although new distributor numbers are lower …, we had growth of 56%": theirs
     return opening.end()
+
+
+def past_a_verb(
+    text: str, own: Subject, governor: int, at: int, first: bool, said: bool
+) -> Subject:
+    """The subject of the clause `text` where the one read before the figure at `at` (its
+    governor at `governor`) is a verb whose object the figure is: "our total sales reflect
+    growth of 100%", "achieving 10% growth" (the verb's first figure only: "deliver 30% revenue
+    growth, 70% EPS growth"); `own` elsewhere."""
+    if verb_alone(own.name) and not (own.other or own.anaphor) and "%" not in text[governor:at]:
+        return clause_subject(text, first, said)
+    return own
 
 
 # A clause with no verb whose body opens with its figure: "For Process Technologies, a 21%

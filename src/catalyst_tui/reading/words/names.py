@@ -115,6 +115,19 @@ def no_noun_phrase(subject: str) -> bool:
     return False
 
 
+def verb_alone(name: str) -> bool:
+    """Whether a name read is a verb or a participle alone ("reflect", "achieving")."""
+    return (
+        " " not in name
+        and name.islower()
+        and no_noun_phrase(name)
+        and (finite_verb(name) or name.endswith("ing") or name in _VERBS_ALONE)
+    )
+
+
+_VERBS_ALONE = frozenset({"deliver", "reflect", "highlight", "show", "achieve", "drive"})
+
+
 # Measure words that name a business where a name is capitalised ("Capital Markets", "Wealth
 # & Investment Management", "Customer Communications"): part of the name, no measure.
 _IN_NAMES = word_set(

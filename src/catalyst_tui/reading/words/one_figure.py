@@ -15,7 +15,7 @@ from .attribution import (
     subject_at,
 )
 from .base_growth import prior_growth
-from .clauses import clause_subject, relative_unread
+from .clauses import clause_subject, past_a_verb, relative_unread
 from .follows import (
     EFFECT_AFTER,
     TO_A_COUNT,
@@ -209,6 +209,7 @@ def read_one(
     if noun is not None and _DRIVER_AFTER.match(after, noun.end()):
         return None  # "due to an 11% increase from volume": what drove a growth, no growth
     own = subject_at(text, governor, "", first, revenue_said)
+    own = past_a_verb(text, own, governor, match.start(), first, revenue_said)
     grown = read_subject(verb["obj"]) if verb is not None and verb["obj"] else None
     if verb is not None and verb["seen"]:  # "X saw digital sales increase 9%": digital's
         seen = read_subject(verb["seen"])
@@ -311,6 +312,7 @@ _RESULT_LEAD = re.compile(
     re.I,
 )
 _REVENUE = Subject(COMPANY, True, False, False)
+
 # A part named right after a growth's noun by a preposition: "growth on the Mainland".
 _NAMED_AFTER = re.compile(
     r"\s+(?:on|in|at|across)\s+(?:the\s+)?(?P<x>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})"
