@@ -255,6 +255,8 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["share 40 ~ : consumer direct channels"],
         ),
         ("With 40% of revenue generated in the fourth quarter, we are seasonal.", []),
+        # two parts joined: the share is both's, no one's
+        ("We have a global footprint with 25% of our sales coming from China and India.", []),
     ],
     "a concession set off in a clause's opening says no basis of its figures": [
         (
@@ -306,6 +308,13 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 30 > : company"],
         ),
         ("Operating income rose, reflecting growth of 20%.", []),
+        # a participle's growth is a part's only; an adjective in -ing is no verb
+        (
+            "We continued our focus on train length, achieving a 4% improvement from the third "
+            "quarter.",
+            [],
+        ),
+        ("National Fuel's quarter was a great start, with operating results up 5%.", []),
     ],
 }
 

@@ -201,10 +201,15 @@ def past_a_verb(
     """The subject of the clause `text` where the one read before the figure at `at` (its
     governor at `governor`) is a verb whose object the figure is: "our total sales reflect
     growth of 100%", "achieving 10% growth" (the verb's first figure only: "deliver 30% revenue
-    growth, 70% EPS growth"); `own` elsewhere."""
-    if verb_alone(own.name) and not (own.other or own.anaphor) and "%" not in text[governor:at]:
-        return clause_subject(text, first, said)
-    return own
+    growth, 70% EPS growth"; a participle's, a part only: "We …, achieving a 6% increase" is
+    none's); `own` elsewhere."""
+    alone = verb_alone(own.name)
+    if not alone or own.other or own.anaphor or "%" in text[governor:at]:
+        return own
+    subject = clause_subject(text, first, said)
+    if alone == "participle" and subject.name == COMPANY:
+        return own  # "We continued our focus on train length, achieving a 4% improvement"
+    return subject
 
 
 # A clause with no verb whose body opens with its figure: "For Process Technologies, a 21%

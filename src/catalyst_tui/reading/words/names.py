@@ -115,17 +115,21 @@ def no_noun_phrase(subject: str) -> bool:
     return False
 
 
-def verb_alone(name: str) -> bool:
-    """Whether a name read is a verb or a participle alone ("reflect", "achieving")."""
-    return (
-        " " not in name
-        and name.islower()
-        and no_noun_phrase(name)
-        and (finite_verb(name) or name.endswith("ing") or name in _VERBS_ALONE)
-    )
+def verb_alone(name: str) -> str:
+    """What a name read is where it is a verb alone ("reflect": "verb") or a participle of a
+    result ("achieving": "participle"); "" where it is neither ("operating")."""
+    if " " in name or not name.islower() or not no_noun_phrase(name):
+        return ""
+    if name in _PARTICIPLES_OF_RESULTS:
+        return "participle"
+    return "verb" if finite_verb(name) or name in _VERBS_ALONE else ""
 
 
 _VERBS_ALONE = frozenset({"deliver", "reflect", "highlight", "show", "achieve", "drive"})
+_PARTICIPLES_OF_RESULTS = word_set(
+    """achieving delivering generating posting reporting producing showing reflecting recording
+    registering"""
+)
 
 
 # Measure words that name a business where a name is capitalised ("Capital Markets", "Wealth

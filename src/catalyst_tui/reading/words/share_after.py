@@ -38,6 +38,10 @@ _WITH_IN = re.compile(
 )
 
 
+# A second part joined to the first: the share is both's.
+_ANOTHER_PART = re.compile(r"\s*and\s+(?!(?:an?|the|our|its|we|it|this|that)\b)[A-Za-z]", re.I)
+
+
 def share_from(
     after: str, value: float, comparison: str, at: int, *, before: str = ""
 ) -> Found | None:
@@ -52,6 +56,8 @@ def share_from(
             return None  # "with 40% of revenue in the fourth quarter": when, not what
     if said is None or value > 100:
         return None
+    if _ANOTHER_PART.match(after, said.end()):
+        return None  # "25% of our sales coming from China and India": both's, no one's
     subject = read_subject(said["x"], revenue_said=True)
     if not subject.name or subject.name == COMPANY or subject.other or subject.anaphor:
         return None

@@ -117,8 +117,7 @@ PLACES = word_set(
     ecuador venezuela uruguay paraguay panama honduras salvador nicaragua dominican rica qatar
     kuwait bahrain oman morocco algeria tunisia kenya ghana ethiopia tanzania bangladesh sri
     lanka myanmar cambodia kazakhstan czech slovakia slovenia croatia serbia bulgaria lithuania
-    latvia estonia luxembourg iceland scotland england wales cyprus belarus texas california
-    florida ontario quebec alberta"""
+    latvia estonia luxembourg iceland scotland england wales cyprus belarus"""
 )
 # Currencies a figure is said in: "up 12% in USD" names no part.
 CURRENCIES = word_set(
