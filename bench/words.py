@@ -127,6 +127,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         aliases,
         attribution,
         base_growth,
+        breakdowns,
         clauses,
         facts,
         figures,
@@ -354,6 +355,11 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             revised._STRENGTH,
             lambda n: ("based solely on a b c " * n)[:n],
         ),
+        "a breakdown of revenue opened": (
+            breakdowns._BREAKDOWN,
+            lambda n: ("sales a b mix a " * n)[:n],
+        ),
+        "a breakdown's item": (breakdowns._ITEM, lambda n: ("to a b " * n)[:n]),
         "a share said aside": (
             attribution._SHARE_ASIDE,
             lambda n: (", representing 1% of our total a " * n)[:n],

@@ -316,6 +316,28 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("National Fuel's quarter was a great start, with operating results up 5%.", []),
     ],
+    "a breakdown of revenue gives each figure to the part it goes to": [
+        (
+            "Graham had an end market breakdown of 41% to refining, 25% to defense industries "
+            "and 10% to various other end markets.",
+            [
+                "share 41 : refining",
+                "share 25 : defense industries",
+                "share 10 : various other end markets",
+            ],
+        ),
+        (
+            "Our sales by geography for the fourth quarter were 30% into Europe 14% into South "
+            "America, and 56% into Asia.",
+            ["share 30 : Europe", "share 14 : South America", "share 56 : Asia"],
+        ),
+        # no breakdown opened, or a verb between: none
+        ("Price/mix contributed 2% to growth.", []),
+        (
+            "Our sales mix was 60% from stores and revenue grew 20% in Europe.",
+            ["growth 20 : Europe"],
+        ),
+    ],
 }
 
 # A base year said "relative to": the year before where it is one.

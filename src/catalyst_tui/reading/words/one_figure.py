@@ -15,6 +15,7 @@ from .attribution import (
     subject_at,
 )
 from .base_growth import prior_growth
+from .breakdowns import breakdown_share
 from .clauses import clause_subject, past_a_verb, relative_unread
 from .follows import (
     EFFECT_AFTER,
@@ -79,6 +80,9 @@ def read_one(
     channel = channel_share(before, after, last.subject.name if last is not None else "")
     if channel is not None and value <= 100:  # "digital penetration is 35%": of its sales
         return Found("share", value, comparison or channel[1], channel[0], "", match.start())
+    broken_down = breakdown_share(text, match, after)
+    if broken_down is not None:  # "an end market breakdown of 41% to refining, 25% to …"
+        return broken_down
     whole = SHARE_OF.match(after)
     if whole and (NOT_REVENUE.search(whole.group()) or _other_owner(whole["owner"])):
         return None  # "close to 50% of all new business": of what is signed, no revenue

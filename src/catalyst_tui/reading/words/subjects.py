@@ -144,10 +144,35 @@ _EACH_OF_TWO = re.compile(r"\s(?:and|&)\s.*\b(?:each|both)\s*$", re.I)
 _FLAT = re.compile(r"\bflat\s+(?:sales|revenues?)\b", re.I)
 
 
+# The patterns read_subject reads a phrase with, compiled once.
+_SET_ASIDE_OPENS = re.compile(r"\s*(?:excluding|including)\b", re.I)
+_SET_ASIDE = re.compile(
+    r"\b(?:excluding|including|ex|net\s+of|inclusive\s+of|exclusive\s+of)\b", re.I
+)
+_PARENTHESES = re.compile(r"\([^)]*\)")
+_AS_SHARE = re.compile(AS_SHARE, re.I)
+_REACHING = re.compile(r"\b(?:reaching|exiting|ending|ended|entering|totaling|totalling)\b")
+_QUARTER_LETTER = re.compile(r"\b[qh](?=[1-4]\b)")
+_FOOTNOTE = re.compile(r"(?<=[a-z])\d+\b")
+_TOP_LINE = re.compile(r"\btop\s+line\b", re.I)
+_TOTALED = re.compile(r"\s(?:was|were|is|are|totaled|totalled|amounted|stood)\s")
+_PARTICIPLE_BY = re.compile(r"^.*\b\w+(?:ed|en)\s+by\s+")
+_SOLD_TO = re.compile(r"\b(?:sales|revenues?)\s+to\s+", re.I)
+_EACH_END = re.compile(r"\b(?:each|both)\s*$", re.I)
+_NUMBER_OF = re.compile(r"\s*(?:the\s+)?(?:number|count|values?)\s+of\b", re.I)
+_YOU = re.compile(r"\b(?:you|your)\b", re.I)
+_MASKED = re.compile(r"\bUNK\b")
+_REST_OF_WORLD = re.compile(r"\s*(?:the\s+)?rest\s+of\s+(?:the\s+)?world\b", re.I)
+_REST = re.compile(r"(?:the\s+)?(?:balance|rest|remainder)(?:\s+of\b|\s*$)", re.I)
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_WORDS = re.compile(r"[\w&/.'’+-]+")
+_OWNS = re.compile(r"['’]s$")
+
+
 @lru_cache(maxsize=256)
 def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False) -> Subject:
     """What a noun phrase names and counts."""
-    if re.match(r"\s*(?:excluding|including)\b", phrase, re.I):
+    if _SET_ASIDE_OPENS.match(phrase):
         # "Excluding the impact of foreign exchange, ... sales were down": the measure's owner
         last = phrase.split()[-1].lower() if phrase.split() else ""
         return Subject(
@@ -159,48 +184,40 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject("", False, True, False)  # "the largest decline we saw": a ranking
     if _FRACTION.search(phrase):
         return Subject("", False, True, False)  # "two-thirds of the 63% increase": a part of it
-    phrase = re.split(
-        r"\b(?:excluding|including|ex|net\s+of|inclusive\s+of|exclusive\s+of)\b",
-        phrase,
-        maxsplit=1,
-        flags=re.I,
-    )[0]
-    phrase = re.sub(r"\([^)]*\)", " ", phrase)  # "NVIDIA (NASDAQ: NVDA)"
+    phrase = _SET_ASIDE.split(phrase, maxsplit=1)[0]
+    phrase = _PARENTHESES.sub(" ", phrase)  # "NVIDIA (NASDAQ: NVDA)"
     phrase = trimmed(phrase)  # "Cream of Wheat, for example,": Cream of Wheat
     low = phrase.lower()
     talk = last_match(_TALK_LEAD, phrase) if any(k in low for k in _TALK_KEYS) else None
     phrase = phrase[talk.end() :] if talk is not None else phrase  # "I'll cover X": X
-    said_revenue = re.search(AS_SHARE, phrase, re.I) is not None
-    phrase = re.sub(AS_SHARE, " revenue ", phrase, flags=re.I)  # "X as a percentage of sales"
+    said_revenue = _AS_SHARE.search(phrase) is not None
+    phrase = _AS_SHARE.sub(" revenue ", phrase)  # "X as a percentage of sales"
     revenue_said = revenue_said or said_revenue
-    phrase = re.split(r"\b(?:reaching|exiting|ending|ended|entering|totaling|totalling)\b", phrase)[
-        0
-    ]
+    phrase = _REACHING.split(phrase)[0]
     phrase = _RETURNED.split(phrase, maxsplit=1)[0]  # "Our revenue returned to growth, up 5%"
-    phrase = re.sub(r"\b[qh](?=[1-4]\b)", lambda m: m.group().upper(), phrase)  # "q3": a period
-    phrase = re.sub(r"(?<=[a-z])\d+\b", "", phrase)  # a footnote's number: "volume5"
-    phrase = re.sub(r"\btop\s+line\b", "top-line", phrase, flags=re.I)
+    phrase = _QUARTER_LETTER.sub(lambda m: m.group().upper(), phrase)  # "q3": a period
+    phrase = _FOOTNOTE.sub("", phrase)  # a footnote's number: "volume5"
+    phrase = _TOP_LINE.sub("top-line", phrase)
     phrase = untimed(phrase)  # "Revenue during the fourth quarter", "Although sales"
-    phrase = re.split(  # "revenue totaled $372 million, which was down 27%": revenue's
-        r"\s(?:was|were|is|are|totaled|totalled|amounted|stood)\s", f" {phrase} ", maxsplit=1
-    )[0].strip()
+    phrase = _TOTALED.split(f" {phrase} ", maxsplit=1)[0].strip()  # "revenue totaled $372
+    # million, which was down 27%": revenue's
     phrase = _QUALIFIERS.sub(" ", phrase)
-    phrase = re.sub(r"^.*\b\w+(?:ed|en)\s+by\s+", "", phrase)  # "highlighted by X": X
+    phrase = _PARTICIPLE_BY.sub("", phrase)  # "highlighted by X": X
     phrase = without_driver(phrase)  # "wins at Digital Banking": Digital Banking's
     phrase = _BASE_OF.sub("", phrase)  # "a higher base of recurring revenue": recurring
-    sold_to = re.search(r"\b(?:sales|revenues?)\s+to\s+", phrase, re.I)
+    sold_to = _SOLD_TO.search(phrase)
     if sold_to and _MARKET_OF_CUSTOMERS.fullmatch(phrase[sold_to.end() :].strip()):
         market = re.sub(r"^the\s+", "", phrase[sold_to.end() :].strip())
         return Subject(market, True, False, False)  # "Sales to transportation customers"
     if sold_to:
         return Subject("", False, True, False)  # "Sales to Apple": a customer's
-    if re.search(r"\b(?:each|both)\s*$", phrase, re.I) and len(phrase.split()) > 1:
+    if _EACH_END.search(phrase) and len(phrase.split()) > 1:
         return Subject("", False, True, False)  # "HR, finance and sales each grew 20%": no one
-    if re.match(r"\s*(?:the\s+)?(?:number|count|values?)\s+of\b", phrase, re.I):
+    if _NUMBER_OF.match(phrase):
         return Subject("", False, True, False)  # "The number of labels printed": a count
-    if re.search(r"\b(?:you|your)\b", phrase, re.I):
+    if _YOU.search(phrase):
         return Subject("", False, True, False)  # "your services revenue": an analyst's words
-    if re.search(r"\bUNK\b", phrase):
+    if _MASKED.search(phrase):
         return Subject("", False, True, False)  # a name masked ("<UNK>"): whose, unknown
     if others(phrase):
         return Subject("", False, True, False)  # a competitor's, a peer's, the industry's
@@ -210,17 +227,13 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject("", False, True, False)  # "deferred revenue", "revenue per user"
     if _FLAT.search(phrase):
         return Subject("", False, True, False)  # "flat sales growth of 6%": said both ways
-    if re.match(r"\s*(?:the\s+)?rest\s+of\s+(?:the\s+)?world\b", phrase, re.I):
+    if _REST_OF_WORLD.match(phrase):
         return Subject("rest of the world", True, False, False)  # a region, named so
-    if re.match(r"(?:the\s+)?(?:balance|rest|remainder)(?:\s+of\b|\s*$)", phrase, re.I):
+    if _REST.match(phrase):
         return Subject("", False, True, False)  # a part less something: no name of its own
-    words = [
-        re.sub(r"['’]s?$", "", w)
-        for w in re.findall(r"[\w&/.'’+-]+", phrase)
-        if not _AMOUNT.match(w)
-    ]
+    words = [_POSSESSIVE_END.sub("", w) for w in _WORDS.findall(phrase) if not _AMOUNT.match(w)]
     words = [w for w in words if w and w.lower() not in _ADVERBS]
-    owner = next((i for i, w in enumerate(phrase.split()) if re.search(r"['’]s$", w)), None)
+    owner = next((i for i, w in enumerate(phrase.split()) if _OWNS.search(w)), None)
     if owner is not None and _named_after(words[owner + 1 :]):
         words = words[
             owner + 1 :

@@ -1,0 +1,76 @@
+"""Shares said as a breakdown of revenue, each figure followed by the part it goes to: "an end
+market breakdown of 41% to refining, 25% to defense industries and 10% to other end markets",
+"Our sales by geography were 30% into Europe, 14% into South America, and 56% into Asia", "Our
+used vehicle sales mix was 19% certified, 60% core and 21% value auto" (one_figure.py asks).
+
+A figure is such an item only where its clause opens the breakdown (revenue or sales said with
+"mix", "split", "breakdown", or "by" a way of cutting it, then "was", "were", "of" or a colon)
+and only figures, the parts they go to, commas and "and" stand between it and the breakdown:
+"price/mix contributed 2% to growth" is no breakdown. Linear: each window is bounded."""
+
+from __future__ import annotations
+
+import re
+
+from .lists import Found
+from .phrases import finite_verb, tokens
+from .records import COMPANY
+from .subjects import read_subject
+from .vocabulary import PERIOD
+
+__all__ = ["breakdown_share"]
+
+# The breakdown said, up to where its first figure stands.
+_BREAKDOWN = re.compile(
+    r"\b(?:revenues?|sales)\s+(?:[\w-]+\s+){0,3}?(?:mix|split|breakdown|by\s+(?:geography|"
+    r"region|end\s+market|market|channel|segment|customer\s+type))\b[^.;%]{0,50}?"
+    r"(?:\b(?:was|were|is|are|of)|:)\s+"
+    r"|\b(?:end[- ]market|geographic(?:al)?|regional|channel|segment)\s+(?:breakdown|split|mix)\s+"
+    r"of\s+",
+    re.I,
+)
+_KEYS = ("mix", "split", "breakdown", "sales by", "revenue by", "revenues by")
+# An item: a figure, then where it goes ("to refining", "into Europe", "certified").
+_ITEM = re.compile(
+    r"\s*(?:(?:to|into|from|in)\s+)?(?:the\s+|our\s+)?"
+    r"(?P<x>[A-Za-z][\w&/'’-]*(?:\s+(?!and\s+\d)[A-Za-z][\w&/'’-]*){0,6}?)"
+    r"\s*(?=,|;|\.|$|\s+and\s+\d|\s+\d|\s+compared\b|\s+versus\b)",
+    re.I,
+)
+# A figure, where the words between items are cut.
+_FIGURE_CUT = re.compile(r"\d[\d.]*\s*%")
+_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+
+
+def breakdown_share(text: str, match: re.Match[str], after: str) -> Found | None:
+    """The share the figure `match` of the clause `text` gives the part it goes to, where it is
+    an item of a breakdown of revenue; None elsewhere."""
+    begin = max(0, match.start() - 300)
+    low = text[begin : match.start()].lower()
+    if not any(key in low for key in _KEYS):
+        return None  # no breakdown said: most figures
+    opened = _BREAKDOWN.search(text, begin, match.start())
+    if opened is None or not _items_only(text[opened.end() : match.start()]):
+        return None
+    value = float(match["num"]) if match["num"] else 0.0
+    item = _ITEM.match(after)
+    if item is None or value > 100 or PERIOD.match(item["x"]):
+        return None
+    subject = read_subject(item["x"], revenue_said=True)
+    if not subject.name or subject.name == COMPANY or subject.other or subject.anaphor:
+        return None
+    return Found("share", value, "", subject, "", match.start())
+
+
+def _items_only(between: str) -> bool:
+    """Whether `between` (from the breakdown to a figure) holds only the items before it: each a
+    figure and the few words of where it goes, no verb, no full stop or semicolon."""
+    if ";" in between or "." in _DECIMAL_POINT.sub("", between):
+        return False
+    pieces = _FIGURE_CUT.split(between)
+    if pieces[0].strip():
+        return False  # words before the first figure: no item
+    return all(
+        len(piece) <= 80 and not any(finite_verb(word) for _, word in tokens(piece))
+        for piece in pieces[1:]
+    )
