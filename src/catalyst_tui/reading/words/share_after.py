@@ -39,7 +39,11 @@ _WITH_IN = re.compile(
 
 
 # A second part joined to the first: the share is both's.
-_ANOTHER_PART = re.compile(r"\s*and\s+(?!(?:an?|the|our|its|we|it|this|that)\b)[A-Za-z]", re.I)
+_ANOTHER_PART = re.compile(
+    r"\s*and\s+(?!(?:an?|the|our|its|we|it|this|that)\b)[A-Za-z][\w&-]*(?:\s+[A-Za-z][\w&-]*){0,3}"
+    r"\s*(?:[,.;]|$)",
+    re.I,
+)
 
 
 def share_from(
