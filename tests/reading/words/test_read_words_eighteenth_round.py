@@ -338,6 +338,26 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 20 : Europe"],
         ),
     ],
+    "a part named with its amount, then a growth, is the part's": [
+        (
+            "Consolidated revenues were $787 million, with CooperVision at $561 million, up 11%, "
+            "and CooperSurgical reaching a new all-time high of $226 million, up 30%.",
+            ["growth 11 : CooperVision", "growth 30 : CooperSurgical"],
+        ),
+        ("Consolidated revenues were $787 million, up 11%.", ["growth 11 : company"]),
+    ],
+    "a bare revenue after a clause whose subject is a part's business is the business's": [
+        (
+            "Our filtration business has continued to perform extremely well and fourth quarter "
+            "revenues were up almost 30% to a record $66 million.",
+            ["growth 30 ~ : filtration business"],
+        ),
+        (
+            "Our team has continued to perform extremely well and fourth quarter revenues were up "
+            "almost 30%.",
+            ["growth 30 ~ : company"],
+        ),
+    ],
 }
 
 # A base year said "relative to": the year before where it is one.

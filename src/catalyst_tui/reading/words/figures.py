@@ -150,7 +150,11 @@ def read_figures(
                     earlier is not None
                     and earlier.name not in ("", COMPANY)
                     and not earlier.other
-                    and (earlier.name[:1].isupper() or earlier.name.casefold() in parts)
+                    and (
+                        earlier.name[:1].isupper()
+                        or earlier.name.casefold() in parts
+                        or earlier.name.rsplit(maxsplit=1)[-1].lower() in _PART_HEADS
+                    )  # "Our filtration business has continued …, and revenues were up 30%"
                     and not no_noun_phrase(earlier.name)  # "When comparing …, revenues grew"
                 ):
                     subject = earlier  # "Security revenue declined, while revenue grew 5%"
@@ -250,6 +254,8 @@ _NO_SUBJECT = re.compile(
 # A figure's sign said before it in words.
 # A sign said as a word: "organic growth was negative 20%", "from minus 2.4% in Q2" (not "plus
 # or minus 2%", a tolerance: gated).
+# A part's own noun closing its name: "our filtration business".
+_PART_HEADS = frozenset({"business", "businesses", "segment", "segments", "division", "divisions"})
 _SAID_NEGATIVE = re.compile(r"\b(?:negative|minus)\s*+$", re.I)
 
 

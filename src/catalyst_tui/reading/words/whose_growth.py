@@ -95,6 +95,14 @@ def part_said_higher(what: str) -> Subject | None:
     return part
 
 
+# A part named with its amount, then the growth: "with CooperVision at $561 million, up 11%",
+# "and CooperSurgical reaching a new all-time high of $226 million, up 30%".
+_NAME_AT_AMOUNT = re.compile(
+    r"\b(?:with|and)\s+(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+(?:at|reaching)\s+"
+    r"(?:[\w-]+\s+){0,5}?[$€£][\d.,]+\s*(?:million|billion)?\s*,?\s*(?:up|down)?\s*$"
+)
+
+
 def owner_around(
     text: str,
     before: str,
@@ -124,6 +132,11 @@ def owner_around(
         owner = last.subject  # "Local, which accounted for 64% of revenue was down 27.6%"
     if growth_verb and WHOLE_AFTER_PART.search(before, tail(before, 50), growth_verb.start()):
         owner = Subject(COMPANY, True, False, False)  # "…, and total revenue growth of 9%"
+    amount_of = _NAME_AT_AMOUNT.search(before, tail(before, 120)) if owner is None else None
+    if amount_of is not None:  # "revenues were $787 million, with CooperVision at $561 million,
+        named = read_subject(amount_of["name"], revenue_said=True)  # up 11%": CooperVision's
+        if named.name and named.name != COMPANY and not (named.other or named.anaphor):
+            owner = named._replace(revenue=True)
     which = _WHICH_POSTED.search(before, tail(before, 120))
     if owner is None and which is not None:  # "our Safety and Industrial business, which
         named = read_subject(phrase_before(before, which.start()), revenue_said=True)
