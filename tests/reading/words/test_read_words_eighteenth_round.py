@@ -358,6 +358,11 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 30 ~ : company"],
         ),
     ],
+    "a share each of several have is no one's; sales leaders are no revenue": [
+        ("Equitrans Midstream and Comcast were each 5% of revenue.", []),
+        ("Midstream represented 5% of revenue.", ["share 5 : Midstream"]),
+        ("Our customers remained flat while sales leaders grew 15%.", []),
+    ],
 }
 
 # A base year said "relative to": the year before where it is one.

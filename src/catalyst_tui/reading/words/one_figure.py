@@ -80,9 +80,8 @@ def read_one(
     channel = channel_share(before, after, last.subject.name if last is not None else "")
     if channel is not None and value <= 100:  # "digital penetration is 35%": of its sales
         return Found("share", value, comparison or channel[1], channel[0], "", match.start())
-    broken_down = breakdown_share(text, match, after)
-    if broken_down is not None:  # "an end market breakdown of 41% to refining, 25% to …"
-        return broken_down
+    if (broken_down := breakdown_share(text, match, after)) is not None:
+        return broken_down  # "an end market breakdown of 41% to refining, 25% to …"
     whole = SHARE_OF.match(after)
     if whole and (NOT_REVENUE.search(whole.group()) or _other_owner(whole["owner"])):
         return None  # "close to 50% of all new business": of what is signed, no revenue
@@ -99,6 +98,8 @@ def read_one(
             return share_from(after, value, comparison, match.start(), before=before)
         if _ANOTHER_NAMED.match(before, share_at) and _AFTER_ITEM.search(before[:share_at]):
             return None  # "…decreased to 20% of revenue, and at Lilly Pulitzer 21%": another's
+        if re.search(r"\beach\s+(?:(?:about|approximately|roughly|nearly)\s+)?$", before):
+            return None  # "Equitrans Midstream and Comcast were each 5% of revenue": each's
         subject = subject_at(text, share_at, "", first, revenue_said)
         if subject.other and relative_unread(text, share_at):
             return None  # "…, which today represents 13%": whose, not read
@@ -155,9 +156,8 @@ def read_one(
             sign = -1 if noun["noun"].lower() == "lower" else 1
             return Found("growth", sign * value, comparison, part, "", match.start())
     if verb is None and noun is None:
-        prior = prior_growth(text, match, before, after, noun, last)
-        if prior is not None:  # "up 6% compared to 2% in the prior year period"
-            return prior._replace(comparison=comparison)
+        if (prior := prior_growth(text, match, before, after, noun, last)) is not None:
+            return prior._replace(comparison=comparison)  # "6% compared to 2% in the prior year"
         if other_in(list_item(after)):
             return None  # "7% revenue growth and 5% adjusted profit growth": the profit's
         listed = continued(text, last, match) if last else None
