@@ -363,6 +363,24 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Midstream represented 5% of revenue.", ["share 5 : Midstream"]),
         ("Our customers remained flat while sales leaders grew 15%.", []),
     ],
+    "guidance against what was expected before, said as a participle, or an increase to it": [
+        (
+            "We're also forecasting our capex spend for the year to be lower than initially "
+            "anticipated.",
+            ["guidance cut"],
+        ),
+        (
+            "This is the third increase to our earnings per share guidance this year.",
+            ["guidance raised"],
+        ),
+        # a result, or what should have been
+        ("Revenue was lower than initially anticipated.", []),
+        (
+            "Our currency benefit should have been approximately $0.10 lower than originally "
+            "projected.",
+            [],
+        ),
+    ],
 }
 
 # A base year said "relative to": the year before where it is one.

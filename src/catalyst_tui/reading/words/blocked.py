@@ -17,7 +17,7 @@ __all__ = ["ELSE", "HEDGED", "NEGATED", "barred"]
 NEGATED = any_word(
     "not never no n[o']t without too_early unable declin(?:e|ed|ing)_to", also=r"n[’']t\b"
 )
-HEDGED = any_word("would could might may if unless plan_to whether")
+HEDGED = any_word("would could might may if unless plan_to whether should_have")
 ELSE = re.compile(
     r"\b(?:dividend|dividends|buyback|repurchase|rating|prices?|headcount|stake|wages?)\b|"
     r"\b[A-Z][\w&.-]*['’]s\s+(?:\w+\s+){0,2}outlook|outlook\s+for\s+(?:demand|the\s+market|"

@@ -30,8 +30,9 @@ _NOUN_AFTER = re.compile(
 # A noun of the change before it: "an increase in beer operating income guidance", "an $0.80
 # improvement in our earnings per share guidance", "a positive update to our guidance".
 _NOUN_BEFORE = re.compile(
-    r"\b(?:an?|the|this)\s+(?:\$?\d[\d.,]*\s+)?(?P<word>increase|raise|improvement|upgrade|"
-    r"reduction|decrease|cut)\s+in\s+(?:our\s+)?(?:[\w'’-]+\s+){0,5}?" + _OF + r"\b"
+    r"\b(?:an?|the|this)\s+(?:(?:first|second|third|fourth|fifth)\s+)?(?:\$?\d[\d.,]*\s+)?"
+    r"(?P<word>increase|raise|improvement|upgrade|"
+    r"reduction|decrease|cut)\s+(?:in|to)\s+(?:our\s+)?(?:[\w'’-]+\s+){0,5}?" + _OF + r"\b"
     r"|\b(?P<way>positive|upward|downward|favou?rable|unfavou?rable)\s+"
     r"(?:update|revision|adjustment)s?\s+to\s+"
     r"(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:guidance|outlook|forecast)\b",
