@@ -27,10 +27,7 @@ PRIOR_NOUN = (
     # a plan set at the year's start, its guidance: "less than our original plan"
     rf"(?:our|the)\s+(?:original|initial)\s+plan|"
     # the update of the call before: "$400 million less than our second quarter update"
-    rf"(?:our|the)\s+(?:first|second|third|fourth)[- ]quarter\s+update|"
-    # what was expected before, said as a participle: "lower than initially anticipated"
-    rf"(?:initially|originally|previously)\s+(?:anticipated|expected|planned|forecast(?:ed)?|"
-    rf"projected|guided))"
+    rf"(?:our|the)\s+(?:first|second|third|fourth)[- ]quarter\s+update)"
 )
 # A range said moved from another range: "$5.35 to $5.40, up from $5.25 to $5.35" (results are
 # no ranges; guidance is).

@@ -87,6 +87,15 @@ _TO_REMAIN = re.compile(
     r"approximately|about|around)\s+(?:approximately\s+|about\s+)?[$€£]?\d",
     re.I,
 )
+# The company's forecast of a measure set against what it expected before, said as a participle:
+# "We're also forecasting our capex spend for the year to be lower than initially anticipated".
+_THAN_EXPECTED = re.compile(
+    r"\b(?:forecast(?:ing)?|expect(?:ing)?|anticipat(?:e|ing)|project(?:ing)?)\s+(?:our\s+)?"
+    r"(?:[\w-]+\s+){1,6}?to\s+be\s+(?:\w+\s+)?(?P<word>lower|higher|less|more)\s+than\s+"
+    r"(?:initially|originally|previously)\s+(?:anticipated|expected|planned|forecast(?:ed)?|"
+    r"projected|guided)\b",
+    re.I,
+)
 # Guidance said changed: what it is said to be is the change's ("our revised guidance for
 # the other items is unchanged").
 _CHANGED = re.compile(r"\b(?:revised|updated|new)\b", re.I)
@@ -114,6 +123,10 @@ def said_otherwise(sentence: str) -> Iterator[tuple[int, int, str]]:
     if "remain" in low:
         for match in _TO_REMAIN.finditer(sentence):
             yield match.start(), match.end(), "reiterated"
+    if "than" in low:
+        for match in _THAN_EXPECTED.finditer(sentence):
+            up = match["word"].lower() in ("higher", "more")
+            yield match.start(), match.end(), "raised" if up else "cut"
     if "chang" in low:
         for match in _UNCHANGED.finditer(sentence):
             if not _CHANGED.search(sentence, max(0, match.start() - 20), match.end()):
