@@ -255,8 +255,17 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["share 40 ~ : consumer direct channels"],
         ),
         ("With 40% of revenue generated in the fourth quarter, we are seasonal.", []),
-        # two parts joined: the share is both's, no one's
-        ("We have a global footprint with 25% of our sales coming from China and India.", []),
+        # two parts joined: the share is both's, named whole where the words hold both, else none
+        (
+            "We have a global footprint with 25% of our sales coming from China and India.",
+            ["share 25 : China and India"],
+        ),
+        ("About 25% of our sales come from China and India.", []),
+        # a share some other verb takes: of the revenue generated there, no one's own share
+        (
+            "The government will receive 15% of the revenue generated from licensed H20 sales.",
+            [],
+        ),
     ],
     "a concession set off in a clause's opening says no basis of its figures": [
         (

@@ -31,7 +31,7 @@ from .gates import qualified_measure, refusal, said_as_revenue
 from .lists import Found, headed
 from .marks import Marks
 from .measured import reported
-from .names import no_noun_phrase, said_with_amount
+from .names import PART_NOUNS, no_noun_phrase, said_with_amount
 from .one_figure import read_one
 from .owners import (
     at_part,
@@ -153,7 +153,7 @@ def read_figures(
                     and (
                         earlier.name[:1].isupper()
                         or earlier.name.casefold() in parts
-                        or earlier.name.rsplit(maxsplit=1)[-1].lower() in _PART_HEADS
+                        or earlier.name.rsplit(maxsplit=1)[-1].lower() in PART_NOUNS
                     )  # "Our filtration business has continued …, and revenues were up 30%"
                     and not no_noun_phrase(earlier.name)  # "When comparing …, revenues grew"
                 ):
@@ -254,8 +254,6 @@ _NO_SUBJECT = re.compile(
 # A figure's sign said before it in words.
 # A sign said as a word: "organic growth was negative 20%", "from minus 2.4% in Q2" (not "plus
 # or minus 2%", a tolerance: gated).
-# A part's own noun closing its name: "our filtration business".
-_PART_HEADS = frozenset({"business", "businesses", "segment", "segments", "division", "divisions"})
 _SAID_NEGATIVE = re.compile(r"\b(?:negative|minus)\s*+$", re.I)
 
 

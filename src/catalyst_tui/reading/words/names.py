@@ -159,7 +159,7 @@ def _held_by_a_part(lows: list[str]) -> set[int]:
     and production division revenue" names a division, whose "production" is no measure."""
     held: set[int] = set()
     for end, low in enumerate(lows):
-        if low not in _PART_NOUNS or end == 0:
+        if low not in PART_NOUNS or end == 0:
             continue
         i = end - 1
         while i >= 0 and lows[i] not in _PREPOSITIONS and lows[i] not in _DETERMINERS:
@@ -169,7 +169,11 @@ def _held_by_a_part(lows: list[str]) -> set[int]:
     return held
 
 
-_PART_NOUNS = frozenset({"segment", "segments", "division", "divisions", "business", "unit"})
+#: The nouns that close a part's name: "our completion and production division", "our filtration
+#: business".
+PART_NOUNS = frozenset(
+    {"segment", "segments", "division", "divisions", "business", "businesses", "unit"}
+)
 _DETERMINERS = frozenset(
     {"our", "the", "its", "their", "this", "that", "these", "those", "a", "an"}
 )

@@ -47,10 +47,10 @@ _INITIAL = re.compile(
 )
 # Guidance said unchanged, with no determiner: "Capex guidance is also unchanged", "Guidance
 # for the remainder of the P&L items remains materially unchanged", "Our guidance for
-# operating expenses hasn't changed".
+# operating expenses hasn't changed", "full-year margin guidance … is not changing".
 _UNCHANGED = re.compile(
     r"\bguidance\b[^.;,]{0,60}?\b(?:(?:is|are|remains?)\s+(?:also\s+)?(?:materially\s+)?"
-    r"unchanged|(?:has|have)(?:n['’]t|\s+not)\s+changed)\b",
+    r"unchanged|(?:has|have)(?:n['’]t|\s+not)\s+changed|(?:is|are)\s+not\s+changing)\b",
     re.I,
 )
 # The noun "raise" alone, said of what the call has raised: "This is our third consecutive
@@ -67,12 +67,11 @@ _MONEY = re.compile(
     re.I,
 )
 # Guidance said not to change, with the company's negation: "We are not adjusting guidance",
-# "full-year margin guidance … is not changing", "we do not expect any material change in our
-# outlook".
+# "we do not expect any material change in our outlook" ("guidance … is not changing" is
+# _UNCHANGED's).
 _NOT_CHANGED = re.compile(
     r"\b(?:(?:are|is|am)\s+not|aren['’]t|isn['’]t)\s+(?:adjusting|changing|updating|revising|"
     r"altering)\s+(?:our\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,4}?(?:guidance|outlook)\b|"
-    r"\b(?:guidance|outlook)\b[^.;,]{0,60}?\b(?:is|are)\s+not\s+chang(?:ing|ed)\b|"
     r"\b(?:do|does|did)\s+not\s+(?:expect|anticipate|see)\s+(?:any\s+)?(?:material\s+|"
     r"significant\s+)?changes?\s+(?:in|to)\s+(?:our|the)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:guidance|outlook)\b",
