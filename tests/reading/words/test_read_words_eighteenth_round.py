@@ -7,7 +7,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from catalyst_tui.reading.words import read_words
 from tests.reading.words.test_read_words_classes import _check, by_rule
 
 RULES: dict[str, list[tuple[str, list[str]]]] = {
@@ -415,3 +418,28 @@ def test_a_base_year_said_relative_to(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(("text", "expected"), by_rule(RULES))
 def test_the_eighteenth_rounds_rules(text: str, expected: list[str]) -> None:
     _check(text, expected)
+
+
+_PLACES = ["Europe", "Asia", "South America", "North America", "Japan", "Canada"]
+
+
+@given(
+    st.lists(st.integers(min_value=1, max_value=97), min_size=1, max_size=4, unique=True),
+    st.sampled_from(["into", "to", "from"]),
+    st.sampled_from(["Our sales by geography for the quarter were", "Our revenue split was"]),
+)
+def test_a_breakdown_gives_each_part_its_share_within_the_whole(
+    cuts: list[int], word: str, opening: str
+) -> None:
+    """A mix within its parts: each part of a breakdown that sums to 100% is read with its own
+    figure, and the shares read sum to the whole, no more."""
+    edges = [0, *sorted(cuts), 100]
+    shares = [b - a for a, b in zip(edges, edges[1:], strict=False) if b > a]
+    places = _PLACES[: len(shares)]
+    items = [f"{share}% {word} {place}" for share, place in zip(shares, places, strict=True)]
+    listed = items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" and {items[-1]}"
+    read = read_words(f"{opening} {listed}.")
+    got = {stated.subject: round(stated.value * 100) for stated in read if stated.kind == "share"}
+    assert got == dict(zip(places, shares, strict=True))
+    assert sum(got.values()) == 100
+    assert not [stated for stated in read if stated.kind != "share"]
