@@ -151,6 +151,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         revised,
         said_against,
         said_otherwise,
+        share_after,
         subjects,
         trims,
         vocabulary,
@@ -360,6 +361,19 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("sales a b mix a " * n)[:n],
         ),
         "a breakdown's item": (breakdowns._ITEM, lambda n: ("to a b " * n)[:n]),
+        "a forecast to remain": (
+            said_otherwise._TO_REMAIN,
+            lambda n: ("we expect a b c d " * n)[:n],
+        ),
+        "a part at its amount": (
+            whose_growth._NAME_AT_AMOUNT,
+            lambda n: ("with Ab Cd at a b c d e " * n)[:n],
+        ),
+        "a figure against a period before": (
+            base_growth._AGAINST_ONLY,
+            lambda n: ("% a b , " * n)[:n],
+        ),
+        "a second part joined": (share_after._ANOTHER_PART, lambda n: (" and Ab Cd " * n)[:n]),
         "a share said aside": (
             attribution._SHARE_ASIDE,
             lambda n: (", representing 1% of our total a " * n)[:n],

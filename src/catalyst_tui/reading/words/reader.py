@@ -19,7 +19,6 @@ from .vocabulary import LONGEST, boilerplate
 __all__ = ["read_words"]
 
 _FIGURE_MARKS = ("%", "percent", "per cent", "doubled", "tripled", "quadrupled", "halved", "fold")
-_FIGURE_MARK = re.compile("|".join(re.escape(mark) for mark in _FIGURE_MARKS))
 # Words that may say guidance, found anywhere in a word (a quick test before guidance is read),
 # each in the sentence lowered (the words written in lower case: the same sentences found as a
 # search ignoring case, four times as fast). The fixed ones are substrings; the rest a pattern,
@@ -30,8 +29,6 @@ _GUIDANCE_STEMS = (
     *("guid", "outlook", "forecast", "expectation", "target", "range", "projection"),
     *("view", "estimate", "confirm", "affirm", "reiterat", " raise", "original plan"),
 )
-# One search for every stem: a sentence is looked at once, not once a stem.
-_GUIDANCE_STEM = re.compile("|".join(re.escape(stem) for stem in _GUIDANCE_STEMS))
 _GUIDANCE = re.compile(
     one_of(r"unchanged_at had_(?:expected|anticipated) (?:up|down)_from ing_(?:our|its)\s")
 )
@@ -121,7 +118,7 @@ def read_words(
         if len(sentence) > LONGEST or sentence.rstrip("\"'”’) ").endswith("?"):
             continue  # a table run together, or a question: it states nothing
         lowered = sentence.lower()
-        figures = _FIGURE_MARK.search(lowered) is not None
+        figures = any(mark in lowered for mark in _FIGURE_MARKS)
         guidance = _guidance_said(lowered)
         if not (figures or guidance) or boilerplate(sentence):
             continue
@@ -166,7 +163,7 @@ def read_words(
 def _guidance_said(lowered: str) -> bool:
     """Whether a sentence (lowered) holds a word that may say guidance."""
     return (
-        _GUIDANCE_STEM.search(lowered) is not None
+        any(stem in lowered for stem in _GUIDANCE_STEMS)
         or _GUIDANCE.search(lowered) is not None
         or (_TO_BE.search(lowered) is not None and _RANGE_TO_BE.search(lowered) is not None)
     )
