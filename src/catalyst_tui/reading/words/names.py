@@ -13,7 +13,17 @@ from ..wordlists import word_set
 from .phrases import finite_verb, other_measure
 from .vocabulary import PART_WORDS, REVENUE_TYPES
 
-__all__ = ["DISCOURSE", "a_part", "no_noun_phrase", "numeral", "others", "said_with_amount"]
+__all__ = [
+    "DISCOURSE",
+    "PART_NOUNS",
+    "a_part",
+    "no_noun_phrase",
+    "numeral",
+    "others",
+    "outside_names",
+    "said_with_amount",
+    "verb_alone",
+]
 
 #: Adverbs that join a sentence to the one before, never a name: "Furthermore, our casino
 #: revenues …", "Finally our Business and Consumer Solutions segment …".

@@ -14,7 +14,7 @@ from .records import COMPANY
 from .subjects import Subject, read_subject
 from .vocabulary import PERIOD
 
-__all__ = ["share_from"]
+__all__ = ["listed_share_verb", "share_again", "share_from"]
 
 
 # What a share that opens its clause is of: "About 30% of our revenue comes from software".
