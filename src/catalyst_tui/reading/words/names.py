@@ -181,9 +181,7 @@ def _held_by_a_part(lows: list[str]) -> set[int]:
 
 #: The nouns that close a part's name: "our completion and production division", "our filtration
 #: business".
-PART_NOUNS = frozenset(
-    {"segment", "segments", "division", "divisions", "business", "businesses", "unit"}
-)
+PART_NOUNS = frozenset({"segment", "segments", "division", "divisions", "business", "unit"})
 _DETERMINERS = frozenset(
     {"our", "the", "its", "their", "this", "that", "these", "those", "a", "an"}
 )
