@@ -63,6 +63,7 @@ def _against_quarter(window: str, text: str, basis: str, quarter: int = 0) -> st
         None,
     )
     own = _OWN_QUARTER.search(text)
+    quarter = quarter or (_quarter_of_bases(text) if base is not None and own is None else 0)
     if base is None or (own is None and not quarter):
         return basis
     then = QUARTERS[(base["q"] or base["qq"] or base["qy"]).lower()]
@@ -325,6 +326,7 @@ def sentence_base(
     """The latest year-over-year base `sentence` names, or `latest` (the document's) where
     that is later; with `said_before`, a base said as the year before ("versus last year")
     is the latest of all (NOW)."""
+    quarter = quarter or _quarter_of_bases(sentence)
     for said in YEARLY.finditer(sentence):
         year = base_year(said.group())
         if year == NOW and not said_before:
@@ -338,6 +340,18 @@ def sentence_base(
             continue  # "compared to the third quarter of 2020" in the fourth: sequential
         latest = max(latest, year)
     return latest
+
+
+def _quarter_of_bases(sentence: str) -> int:
+    """The quarter a sentence's figures are of where it names two quarters as bases, the same
+    quarter a year before and the one just before ("versus Q4 2020, a 10.4% increase over Q3
+    2021": the fourth); 0 otherwise."""
+    said = {
+        int(m.group(0)[-4:]) * 4 + QUARTERS[(m["q"] or m["qq"] or m["qy"]).lower()] - 1
+        for m in _QUARTER_OF_YEAR.finditer(sentence)
+        if m.group(0)[-4:].isdigit()
+    }
+    return next((then % 4 + 1 for then in said if then + 3 in said), 0)
 
 
 @lru_cache(maxsize=32)  # a clause's figures ask for the same words' window again

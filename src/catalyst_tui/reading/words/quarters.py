@@ -6,18 +6,39 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .vocabulary import COMPARED_TO
+
 QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}
 
 
-# A quarter said as the speaker's own: "in the first quarter", "our third-quarter sales".
+# A quarter said as the speaker's own: "in the first quarter", "our third-quarter sales", "the
+# fourth quarter of 2021", "Q4". A quarter with its year counts too: a call names its own quarter
+# and the same quarter a year before alike.
 _SAID_QUARTER = re.compile(
-    r"\b(?:for|in|during|our|this|the)\s+(?:the\s+)?(?P<q>first|second|third|fourth)[- ]quarter\b"
-    r"(?!\s*(?:(?:of|in)\s+)?(?:fiscal\s+)?(?:19|20)\d\d)|"
+    r"\b(?:for|in|during|our|this|the)\s+(?:the\s+)?(?:fiscal\s+)?(?P<q>first|second|third|fourth)"
+    r"[- ]quarter\b|"
     r"(?<![\w-])(?P<qa>first|second|third|fourth)-quarter\b|"
     # "for the 2021 third quarter", "compared to the 2020 third quarter": a quarter, both
-    r"\b(?:19|20)\d\d\s+(?P<qy>first|second|third|fourth)\s+quarter\b",
+    r"\b(?:19|20)\d\d\s+(?P<qy>first|second|third|fourth)\s+quarter\b|"
+    r"(?<![\w-])(?P<qq>q[1-4])\b",
     re.I,
 )
+
+
+# A quarter said as a base: after a word of comparison ("versus the", "comparable to").
+_AS_BASE = re.compile(
+    rf"\b(?:{COMPARED_TO}|comparable\s+to|consistent\s+with|both)\s+(?:the\s+)?$", re.I
+)
+
+
+# A year after a quarter: "… quarter of 2020". A base said with its year is the same quarter a
+# year before, most often ("Compared to the 2020 third quarter" is also so, its year inside).
+_WITH_YEAR = re.compile(r"\s*(?:(?:of|in)\s+)?(?:fiscal\s+)?(?:19|20)\d\d")
+
+
+def _the(said: str) -> int:
+    """The length of a leading "the " of a quarter said, which the base's words may end in."""
+    return 4 if said[:4].lower() == "the " else 0
 
 
 #: Characters a call's quarter is looked for in: its prepared remarks, where it is named.
@@ -30,7 +51,11 @@ def document_quarter(text: str) -> int:
     out so (a call that speaks of its quarter and the next alike)."""
     counts = [0] * 5
     for said in _SAID_QUARTER.finditer(text, 0, _OPENING_REMARKS):
-        counts[QUARTERS[(said["q"] or said["qa"] or said["qy"]).lower()]] += 1
+        if _AS_BASE.search(
+            text, max(0, said.start() - 30), said.start() + _the(said.group())
+        ) and not (said["qy"] or _WITH_YEAR.match(text, said.end())):
+            continue  # "compared to the second quarter": the quarter before, most often
+        counts[QUARTERS[(said["q"] or said["qa"] or said["qy"] or said["qq"]).lower()]] += 1
     top = max(range(1, 5), key=counts.__getitem__)
     rest = max(counts[q] for q in range(1, 5) if q != top)
     return top if counts[top] >= 3 and counts[top] >= 2 * rest else 0
