@@ -199,7 +199,7 @@ YEARLY = re.compile(
     # in the year-ago quarter" say when, not against what
     r"(?:than|from|versus|vs\.?|over|on|to|compared\s+(?:to|with)|against|relative\s+to|"
     r"above|below|ahead\s+of|behind|in\s+comparison\s+(?:to|with))\s+"
-    r"(?:[$€£][\d.,]+\s*(?:million|billion)?\s+"
+    r"(?:(?:the\s+)?[$€£][\d.,]+\s*(?:million|billion)?\s+"
     # "up from $6.1 billion on 20,248 homes closed in the prior year": an amount on a count
     r"(?:on\s+[\d,.]+\s+(?:[\w-]+\s+){1,2})?"
     # "compared to $226 million delivered in the same quarter last year"
@@ -216,9 +216,9 @@ YEARLY = re.compile(
     r"fy\s?['’]?\d{2}(?:\d\d)?\b|[1-4]q\s?['’]?\d{2}(?:\d\d)?\b|"
     r"(?:(?:first|second|third|fourth)\s+quarter|q[1-4])\s+(?:(?:of|in)\s+)?(?:fiscal\s+)?"
     r"(?:year\s+)?['’]?\d{2,4}|(?:19|20)\d\d\s+\w+\s+quarter|"
-    # "the first nine months of 2020"
-    r"(?:first|last)\s+(?:three|six|nine|twelve|\d{1,2})\s+months\s+of\s+(?:fiscal\s+)?"
-    r"(?:19|20)\d\d|"
+    # "the first nine months of 2020", "the first half of fiscal 2019"
+    r"(?:(?:first|last)\s+(?:three|six|nine|twelve|\d{1,2})\s+months|(?:first|second)\s+half)"
+    r"\s+of\s+(?:fiscal\s+)?(?:19|20)\d\d|"
     # "the same quarter in fiscal 2019": the year is the base's
     r"(?:same|comparable)\s+(?:quarter|period)"
     r"(?:\s+(?:in|of)\s+(?:fiscal\s+)?(?:year\s+)?(?:19|20)\d\d)?)|"
