@@ -78,6 +78,10 @@ def refusal(
         return "growth over years"
     if kind == "growth" and of_a_month(sentence, end):
         return "a month's"
+    if kind == "growth" and (
+        _TO_A_COUNT.match(sentence, end) or _COUNT_BEFORE.search(sentence, max(0, at - 80), at)
+    ):
+        return "a count's"  # "Homes delivered increased 13% year-over-year to 2,419"
     if kind == "share" and _SEASON.match(sentence, end, end + REACH):
         return "a season's share of the year"
     if _MINUS.search(sentence, max(0, at - 12), at):
@@ -143,6 +147,18 @@ _SEASON = re.compile(
     r"(?:sales|revenues?)\s+(?:in|during)\s+(?:the\s+)?(?:first|second|third|fourth|holiday|"
     r"spring|summer|fall|autumn|winter|(?-i:" + MONTH + r"))\b",
     re.I,
+)
+# A growth to a count, a number with no currency or scale: "increased 13% year-over-year to
+# 2,419" is a count's growth, no revenue's.
+_TO_A_COUNT = re.compile(
+    r"[^,;$€£]{0,40}?\bto\s+(?:(?:approximately|about|nearly|over|almost)\s+)?"
+    r"\d{1,3}(?:,\d{3})+(?![\d]|[.,]\d|\s*(?:million|billion|thousand|trillion)\b)",
+    re.I,
+)
+# A count said right before a growth: "we sold 6,000 used vehicles, down 5%".
+_COUNT_BEFORE = re.compile(
+    r"(?<![$€£\d.,])\d{1,3}(?:,\d{3})+\s+(?!(?:million|billion|thousand|trillion)\b)"
+    r"(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*,?\s+(?:(?:was|were)\s+)?(?:up|down)\s+$"
 )
 # A tolerance said before a figure ("plus or minus 2%"): no growth of anyone's.
 _MINUS = re.compile(r"\bplus\s+or\s+minus\s*$|[+]/-\s*$|±\s*$", re.I)
