@@ -81,8 +81,13 @@ _VERBS = {
     "withdrawn": r"withdr(?:aw|aws|awing|awn|ew)|suspend(?:s|ed|ing)?|"
     r"pull(?:s|ed|ing)?(?![\s-]+down)",
     # Guidance given now for a period is guidance begun: "we are providing guidance for 2022".
-    "introduced": r"initiat(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|provid(?:es|ing)|"
-    r"issu(?:es|ing)|giv(?:es|ing)|establish(?:es|ed|ing)?|reinstat(?:e|es|ed|ing)|"
+    "introduced": r"(?:re)?initiat(?:e|es|ed|ing)|(?:re)?introduc(?:e|es|ed|ing)|provid(?:es|ing)|"
+    r"issu(?:es|ing)|giv(?:es|ing)|offer(?:s|ing)?|outlin(?:e|es|ing)|"
+    r"establish(?:es|ed|ing)?|reinstat(?:e|es|ed|ing)|"
+    # guidance set, or widened to a measure it did not cover: "we are setting our full year
+    # sales guidance at", "we are expanding our guidance to include revenue"
+    r"setting(?=\s+(?:our\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:guidance|outlook)\s+at\b)|"
+    r"expand(?:s|ed|ing)?(?=\s+(?:our\s+)?(?:[\w-]+\s+)?(?:guidance|outlook)\s+to\s+include\b)|"
     r"(?<=able\sto\s)provide|(?<=position\sto\s)provide|"
     # guidance given again, set, or given for the first time: "we are returning to giving
     # guidance", "we have set capex guidance of $230 million", "we provided guidance for the
@@ -93,7 +98,10 @@ _VERBS = {
 }
 # Giving guidance begins it only for a period named: "providing guidance for the full year 2022"
 # ("while we're providing guidance, we're doing so with a wider range" begins none).
-_GIVEN = re.compile(r"(?:provid|issu|giv)", re.I)
+_GIVEN = re.compile(r"(?:provid|issu|giv|offer|outlin)", re.I)
+# A first view given: "we are providing initial net sales guidance for the segment" begins it
+# whatever period it names.
+_INITIAL = re.compile(r"\binitial\b", re.I)
 # Guidance reinstated or returned to later, or not yet: "we will return to providing guidance …".
 _REINSTATE = re.compile(r"reinstate\b|return", re.I)
 _NOT_NOW = re.compile(
@@ -172,7 +180,8 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
             if _REINSTATE.match(match.group()) and _NOT_NOW.search(sentence, 0, match.start()):
                 continue  # "we will reinstate guidance once …", "premature to reinstate"
             if _GIVEN.match(match.group()) and not (
-                _FOR_PERIOD.match(sentence, match.end())
+                _INITIAL.search(match["object"])
+                or _FOR_PERIOD.match(sentence, match.end())
                 or PERIOD_SAID.search(match["object"])
                 or re.search(r"\b(?:q[1-4]|first|second|third|fourth)\b", match["object"], re.I)
             ):
@@ -298,7 +307,10 @@ _VERB_KEYS = {
         "comfortable",
     ),
     "withdrawn": ("withdr", "suspend", "pull"),
-    "introduced": ("initiat", "introduc", "provid", "issu", "giv", "establish", "reinstat", " set"),
+    "introduced": (
+        *("initiat", "introduc", "provid", "issu", "giv", "establish", "reinstat", " set"),
+        *("offer", "outlin", "expand"),
+    ),
 }
 _PRIOR_KEYS_ALL = ("prior", "previous", "earlier", "last", "expected", " from ")
 

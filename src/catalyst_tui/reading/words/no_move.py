@@ -109,6 +109,9 @@ def assumed(words: str) -> bool:
 _WHEN = re.compile(
     r"\b(?:(?i:when|once|until|before)\s+(?:[A-Z][\w.]*\s+){0,2}|(?i:rather\s+than|instead\s+of)\s+)$"
 )
+# A verb of giving joined to one said ahead: "Shashank will review our results … and offer our
+# outlook for 2021".
+_WILL_AND = re.compile(r"\bwill\s+[^,;.]{0,100}?\band\s+$", re.I)
 # What a result is said to have done: "contributed to boosting our margin to 20.5%".
 _LED_TO = re.compile(r"\b(?:contributed\s+to|helped(?:\s+to)?|led\s+to|resulted\s+in)\s+$", re.I)
 _YEARS = re.compile(r"\blong(?:er)?[- ]term\b|\bmulti[- ]year\b", re.I)
@@ -131,7 +134,10 @@ _MOVE_WORD = any_word("improvement increase raise higher above")
 
 def given_later(sentence: str, verb: int) -> bool:
     """Whether the verb of giving at `verb` is said of a time ahead or of someone else."""
-    return _WHEN.search(sentence, max(0, verb - 40), verb) is not None
+    return (
+        _WHEN.search(sentence, max(0, verb - 40), verb) is not None
+        or _WILL_AND.search(sentence, max(0, verb - 120), verb) is not None
+    )
 
 
 def led_to(sentence: str, verb: int) -> bool:
