@@ -59,6 +59,8 @@ def against_prior_range(sentence: str) -> tuple[int, int, str] | None:
     """A figure or range set against the prior guidance's in the same unit: its midpoint
     higher is raised, lower is cut, the same is reiterated."""
     low = sentence.lower()
+    if "from" in low and (moved := _from_a_range(sentence)) is not None:
+        return moved
     if not any(word in low for word in _BEFORE_WORDS):
         return None  # looked for only where a word of the prior one stands
     for pattern in _PRIOR_RANGES:
@@ -74,6 +76,31 @@ def against_prior_range(sentence: str) -> tuple[int, int, str] | None:
         old = (float(found["c"]) + float(found["d"] or found["c"])) / 2
         return found.start(), found.end(), _compared(new, old)
     return None
+
+
+# A figure up or down from a range: a range is a forecast's, so the one moved from is the prior
+# guidance ("between $1.14 billion and $1.16 billion, down from a range of $1.175 billion to
+# $1.235 billion"; "interest expense of approximately $44 million, up from $41 million to $42
+# million").
+_FROM_RANGE = re.compile(
+    _NEW + r"(?:\s+per\s+(?:diluted\s+)?share)?\s*,?\s*(?:which\s+is\s+)?(?:up|down)\s+from\s+"
+    r"(?P<range>a\s+range\s+of\s+)?" + _OLD,
+    re.I,
+)
+
+
+def _from_a_range(sentence: str) -> tuple[int, int, str] | None:
+    found = _FROM_RANGE.search(sentence)
+    if found is None or not found["d"]:
+        return None  # "up from $41 million": no range, no forecast's
+    if not (found["range"] or found["b"] or _OF_FUTURE.search(sentence, 0, found.start())):
+        return None  # "$44 million, up from $41 million to $42 million": a move, maybe
+    units = {(found["u"] or found["v"] or "").lower(), (found["w"] or found["x"] or "").lower()}
+    if len(units) != 1:
+        return None
+    new = (float(found["a"]) + float(found["b"] or found["a"])) / 2
+    old = (float(found["c"]) + float(found["d"])) / 2
+    return found.start(), found.end(), _compared(new, old)
 
 
 # Magnitudes said in words, in their order: "mid single digits" is below "low double digits".
