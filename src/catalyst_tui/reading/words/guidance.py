@@ -233,6 +233,7 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 found.append((match.start(), direction, metric))
     for match in STANDS.finditer(sentence) if _keyed(low, STANDS_KEYS) else ():
         lead = sentence[max(sentence.rfind(c, 0, match.start()) for c in ",;:") + 1 : match.start()]
+        lead = _POLITE.sub("", _JOINED.sub("", lead))  # "And in line with …", "I would like you"
         if match["in_line"] and not (
             FORWARD.search(sentence, 0, match.start())
             or (
@@ -288,6 +289,13 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         yield Stated(
             "guidance", "", None, None, "", direction, "", True, metric, sentence, start, end
         )
+
+
+# A conjunction that opens a sentence, and a speaker's polite request: neither hedges guidance
+# ("And in line with our prior guidance, we still expect …"; "I would like you to keep in mind
+# that our full year guidance is unchanged").
+_JOINED = re.compile(r"^\s*(?:and|but|so|also|now)\b", re.I)
+_POLITE = re.compile(r"\b(?:i|we)\s+would\s+like\s+(?:you\s+)?to\b", re.I)
 
 
 # A word each pattern's matches hold (lower case): a pattern is looked for only where one is.

@@ -148,7 +148,11 @@ STANDS = re.compile(
     # a forecast "in line with our previous guidance" (read_guidance: said of the future)
     rf"|(?P<in_line>\b(?:in[\s-]line|consistent)\s+with\s+(?:(?:our|the)\s+)?(?:previous|prior|"
     rf"earlier|original|previously\s+(?:provided|issued|given|communicated))\s+(?:{MONTH}\s+)?"
-    rf"{_NOUN}|\bthe\s+same\s+as\s+(?:our|the)\s+(?:previous|prior|earlier)\s+{_NOUN})\b"
+    rf"{_NOUN}|\bthe\s+same\s+as\s+(?:our|the)\s+(?:previous|prior|earlier)\s+{_NOUN}|"
+    # "consistent with the rate we estimated in October 2021"
+    rf"\b(?:in[\s-]line|consistent)\s+with\s+(?:the\s+[\w-]+|what)\s+we\s+(?:had\s+)?"
+    rf"(?:estimated|guided|forecast|projected|provided|communicated)\s+(?:in\s+{MONTH}|"
+    r"last\s+quarter|on\s+our\s+last\s+call|previously))\b"
     rf"|\bremain\s+committed\s+to\s+(?:delivering\s+(?:on\s+)?)?(?:this|our|the|that)\s+"
     rf"(?:[\w-]+\s+){{0,2}}?{_NOUN}\b"
     # "our guidance for 2021, which is unchanged from three months ago"
