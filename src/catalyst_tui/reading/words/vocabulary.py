@@ -47,7 +47,7 @@ OTHER_MEASURES = word_set(
     average pos activations rents starts jobs carloads pulls consumers membership cogs cutout
     tonnage gallons barrels pounds liters litres tonnes kilograms lot lots position leads metrics
     inductions leaders communities subdivisions capacity additions intensity productivity
-    budget budgets tags deliveries pieces payable"""
+    budget budgets tags deliveries pieces payable prescriptions"""
 )
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
 # ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
