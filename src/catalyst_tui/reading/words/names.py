@@ -71,6 +71,8 @@ _DESCRIBES = word_set(
     """most least largest biggest fastest strongest highest lowest smallest best worst greatest
     newest oldest"""
 )
+# Words that stand in no name of a part: "where revenues here were".
+_NOT_IN_A_NAME = word_set("between here")
 # One word that never names a part alone: an adverb, a degree, a word of comparison or of
 # change, a sign ("the plus 7.3% organic growth").
 _NO_PART_ALONE = word_set(
@@ -79,7 +81,7 @@ _NO_PART_ALONE = word_set(
     slight small
     marginal consistent stable steady past prior previous current operating another absolute
     substantial combination these they greater double-digit dollars q quarter-to-date offset team
-    recovery there but remaining above below under ahead behind greater each both either"""
+    recovery there but remaining above below under ahead behind greater each both either date"""
 )
 # A word of talk about figures, never a part, wherever it stands in a subject written in lower
 # case: "example", "the fact that", "tough comparison", "main driver of drop".
@@ -112,7 +114,7 @@ def no_noun_phrase(subject: str) -> bool:
         if numeral(words, at):
             continue  # "Group I": a numeral of a name, no one speaking
         low = word.lower().strip(".,;:'’")
-        if low in _TALK or low in _DESCRIBES or low == "between" or low in _MODALS:
+        if low in _TALK or low in _DESCRIBES or low in _NOT_IN_A_NAME or low in _MODALS:
             return True
         if word.islower() and low in _ABSTRACT:
             return True

@@ -18,7 +18,7 @@ __all__ = ["SOME", "collective", "trimmed", "untimed", "without_driver"]
 _ASIDE = re.compile(r"\b(?:for\s+example|for\s+instance|in\s+particular)\b,?", re.I)
 # A relative clause after a name, its verb in it: "our Specialty Garments segment which deliver
 # specialized … products".
-_RELATIVE = re.compile(r"(?<=\w)\s+(?:which|who)\s+(?=[a-z])")
+_RELATIVE = re.compile(r"(?<=\w)\s+(?:which|who|where(?!\s+(?:we|i|you)\b))\s+(?=[a-z])")
 # A pronoun with a verb contracted to it: "They're", "it's" ("we're" is the company's: _WE).
 _CONTRACTED = re.compile(
     r"\b(?P<pronoun>they|it|that|there|these|those)['’](?:re|s|ve|ll|d)\b", re.I
@@ -72,7 +72,9 @@ _DURING = re.compile(
 )
 # A subordinator before a measure of revenue: "Although sales were down 11.6%": the sales'.
 _SUBORDINATE_REVENUE = re.compile(
-    r"\s*(?:although|though|while|whilst|whereas)\s+(?=(?:[\w&'’-]+\s+){0,4}?(?:revenues?|sales)\b)",
+    r"\s*(?:although|though|while|whilst|whereas)\s+(?=(?:[\w&'’-]+\s+){0,4}?(?:revenues?|sales)\b)|"
+    # and a relative adverb before a name: "…through 2019, where Engine is up 7%": Engine's
+    r"^\s*(?i:where)\s+(?-i:(?=[A-Z]))",
     re.I,
 )
 
