@@ -199,9 +199,20 @@ def basis_in(words: str, text: str, against: Against, quarter_words: str | None 
     if basis == "year over year":
         said = words if quarter_words is None else quarter_words
         basis = _against_quarter(said, text, basis, against.quarter)
-        if basis == "year over year" and _years_back(words, against):
+        if basis == "year over year" and (_years_back(words, against) or _other_half(words, text)):
             return ""
     return basis
+
+
+_HALF = re.compile(r"\b(?P<half>first|second)\s+half\b", re.I)
+
+
+def _other_half(words: str, text: str) -> bool:
+    """Whether a half named as the base is not the half the clause's figure is of: "Revenue in
+    the second half grew 5% over the first half of 2021" is no year over year."""
+    base = _HALF.search(words)
+    own = _HALF.search(text)
+    return bool(base and own and base["half"].lower() != own["half"].lower())
 
 
 def list_basis(text: str, after_last: str, frame: str, against: Against) -> str:

@@ -141,15 +141,8 @@ def both(text: str, figure: re.Match[str], revenue_said: bool) -> list[Found]:
         return []
     phrase = phrase_before(text, said.start())
     names = _names(phrase)
-    if len(names) != 2:
-        return []
-    if not re.search(r"\b(?:revenues?|sales)$", phrase, re.I) and (
-        not (revenue_said or all(n[:1].isupper() for n in names))
-        or any(other_measure(w) for w in phrase.lower().split())
-    ):
-        return []  # two revenues said, or two parts by name or where revenue is spoken of
-        # ("Saucony and Sperry each delivered over 40% growth"); never two measures of any
-        # kind ("orders for both were up")
+    if len(names) != 2 or not re.search(r"\b(?:revenues?|sales)$", phrase, re.I):
+        return []  # two revenues said, never two measures of any kind (nor two companies)
     subjects = _subjects(names, revenue_said, False, text, False)
     if subjects is None or any(not s.revenue or s.name == COMPANY for s in subjects):
         return []
