@@ -85,5 +85,9 @@ def alternative_base(text: str, at: int, following: int) -> bool:
 # A contrast, or what drove or is set beside a growth ("grew 22%, highlighted by 80% growth in
 # digital relative to fiscal 2020": the base is the driver's own).
 _CONTRAST = re.compile(
-    r";|\b(?:while|whereas|but|although|though|yet|highlighted|representing)\b", re.I
+    r";|\b(?:while|whereas|but|although|though|yet|highlighted|representing|"
+    # a driver's clause: "down 8% overall, primarily due to same-store sales being down 6%
+    # year-over-year" (the base is the driver's own)
+    r"due\s+to|driven|led\s+by|because|reflecting|offset)\b",
+    re.I,
 )
