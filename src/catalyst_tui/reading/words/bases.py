@@ -177,6 +177,9 @@ def growth_basis(
         return ""  # "it was up 115% compared to two years ago"
     if i and _CLAUSE_OPENS.search(text, since, start):
         frame = ""  # "X continued to sequentially improve, down 8%, as 48% growth in Y …": Y's none
+    if _POINTS_SAID.search(frame):
+        frame = ""  # "margin decreased 80 basis points year-over-year to 18.6% on revenues that
+        # were down almost 20%": the basis is the points'
     for words in (
         basis_window(after),
         basis_window(_own_clause(text[since:start])),
@@ -189,6 +192,9 @@ def growth_basis(
             # a quarter is read where the base is said: after the figure, or in the frame
             return basis_in(words, text, against, words if words is frame else basis_window(after))
     return ""
+
+
+_POINTS_SAID = re.compile(r"\d\s*(?:basis\s+points?|bps|bips|percentage\s+points?|points?)\b", re.I)
 
 
 def basis_in(words: str, text: str, against: Against, quarter_words: str | None = None) -> str:
