@@ -224,7 +224,7 @@ def place_and_part(
     if (
         subject != COMPANY
         and _DRIVER_BEFORE.search(sentence, max(0, at - 40), at)
-        and not _NAME_AFTER.search(sentence, at, at + _OWN_WORDS)  # "led by 60% growth on the
+        and not _NAME_AFTER.match(sentence, at, at + _OWN_WORDS)  # "led by 60% growth on the
     ):  # Mainland": the place after it, no part's
         return False  # "Revenue in EMEA was up 41%, driven by nearly 50% growth in our wholesale
         # business": what drove the place's growth is a part's own, said of it
@@ -236,12 +236,13 @@ def place_and_part(
     if (
         _place_and_part_named(subject, company)
         and all(n == subject or n.casefold() in subject.casefold() for n in named)
-        and not _NAME_AFTER.search(sentence, at, at + _OWN_WORDS)  # "60% growth on the Mainland"
+        and not _NAME_AFTER.match(sentence, at, at + _OWN_WORDS)  # "60% growth on the Mainland"
     ):
         return False  # "Flooring North America sales increased 3%": one name holds both
     if subject != COMPANY and not _place(subject):
         begin = max(clause.start, at - REACH)
         before = _EXCLUDED_ASIDE.sub(" ", sentence[begin:at])  # "…, excluding Latin America,"
+        before = _ALL_PLACES.sub(" ", before)  # "strong demand in all regions": no place
         if _PLACE_WORD.search(_outside(before, subject)):
             return True  # "a strong quarter in China with Off-Road sales up 50%": a place's
     for name in named:
@@ -267,7 +268,16 @@ _DRIVER_BEFORE = re.compile(
     re.I,
 )
 _OWN_WORDS = 30  # how far after a figure its own words ("growth on the Mainland") stand
-_NAME_AFTER = re.compile(r"\s(?:in|on|at|across)\s+(?:the\s+)?(?-i:[A-Z])")
+# A place named in the figure's own words, right after it: "60% growth on the Mainland" (not
+# "15% led by strength at Vans").
+_NAME_AFTER = re.compile(r"\S*(?:\s+[\w-]+){0,2}?\s(?:in|on|at|across)\s+(?:the\s+)?(?-i:[A-Z])")
+# Places said all together, none named: "in all regions", "across the business and geographies".
+_ALL_PLACES = re.compile(
+    r"\b(?:all|each|every|across|most|many|several|multiple)\s+(?:of\s+)?"
+    r"(?:our\s+|the\s+|its\s+|their\s+)?(?:[\w&-]+\s+(?:and\s+)?){0,3}?"
+    r"(?:regions|geographies|countries)\b",
+    re.I,
+)
 
 
 def _place_and_part_named(name: str, company: frozenset[str]) -> bool:
