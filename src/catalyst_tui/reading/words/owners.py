@@ -53,7 +53,8 @@ def of_another(sentence: str, end: int, subject: str) -> bool:
 # A part named after its growth by "at": "core revenue growth of more than 40% at Cytiva and
 # Pall Biotech"; a rate of exchange ("at CER", "at constant currency") is no part.
 _AT_PART = re.compile(
-    r"\s+(?:(?:growth|increase|decline)\s+)?at\s+(?P<x>[A-Z][\w&.'’-]*(?:\s+(?:and\s+|&\s+)?"
+    r"\s+(?:(?:growth|increase|decline)\s+)?(?:at|on\s+the)\s+"  # "60% growth on the Mainland"
+    r"(?P<x>[A-Z][\w&.'’-]*(?:\s+(?:and\s+|&\s+)?"
     r"[A-Z][\w&.'’-]*){0,4})"
 )
 _NO_PART_AT = word_set("cer aer cc constant actual reported")
