@@ -1,0 +1,251 @@
+"""The nineteenth round's rules. Made-up sentences, each beside what it states as
+test_read_words_classes.py writes it ([] where nothing may be read), with a counterexample the
+rule must leave as it was."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from catalyst_tui.reading.words import read_words
+from catalyst_tui.reading.words.quarters import document_quarter
+from tests.reading.words.test_read_words_classes import _check, by_rule
+
+RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "two quarters named as bases, a year apart less one, name the sentence's own quarter": [
+        (
+            "When adjusted for divestitures, we saw growth of 13.1% versus Q4 2020, a 10.4% "
+            "increase over Q3 2021, and a 21.9% increase versus pre-pandemic Q4 2019.",
+            ["growth 10.4 sequential : company", "alt 13.1 21.9"],
+        ),
+        (
+            "Revenue grew 13% versus Q4 2020 and 10% over Q3 2021.",
+            ["growth 13 yoy : company", "growth 10 sequential : company"],
+        ),
+        # one quarter alone says nothing of the sentence's own
+        ("Revenue grew 10% over Q3 2021.", ["growth 10 yoy : company"]),
+    ],
+    "a base said as the same quarter's amount, a half of a fiscal year, or a quarter and its "
+    "year without 'of'": [
+        (
+            "For the fourth quarter, total net sales were $226.9 million, a decrease of 12% "
+            "compared to the $257.7 million delivered in the same quarter last year.",
+            ["growth -12 yoy : company"],
+        ),
+        (
+            "First half 2020 revenue of $170 million is up 3.1% versus the first half of fiscal "
+            "2019.",
+            ["growth 3.1 yoy : company"],
+        ),
+        (
+            "In the second quarter, jet engine revenues were up over 20% compared to the first "
+            "quarter 2021.",
+            ["growth 20 > sequential : jet engine"],
+        ),
+        (
+            "In the second quarter, sales increased by $7.7 million or 2.7% from the first "
+            "quarter of fiscal year '22.",
+            ["growth 2.7 sequential : company"],
+        ),
+        # another half is no year before
+        ("Revenue in the second half grew 5% over the first half of 2021.", ["growth 5 : company"]),
+    ],
+    "a count is no revenue: one said before the growth, one it grew to, and counted things": [
+        ("Homes delivered increased 13% year-over-year to 2,419.", []),
+        ("During the quarter, we sold 6,000 used vehicles, down 5% versus the prior year.", []),
+        ("We ended the year with 217 communities, up 3% sequentially.", []),
+        ("Capacity was down 15%.", []),
+        ("Deliveries decreased by about 9% sequentially.", []),
+        ("And further, we drove a 30% increase in our days payable outstanding.", []),
+        ("Pharmacy sales and prescriptions filled both increased 8% year over year.", []),
+        # an amount, or one said in millions, is revenue's
+        ("Revenue increased 13% to $2,419 million.", ["growth 13 : company"]),
+        ("Net sales increased 8% to 1,250 million.", ["growth 8 : company"]),
+        ("Revenue was up 9% sequentially.", ["growth 9 sequential : company"]),
+    ],
+    "guidance offered, outlined, set, reintroduced, expanded, or first given, is introduced": [
+        (
+            "We are providing initial net sales guidance for the segment of $570 million to $590 "
+            "million.",
+            ["guidance introduced"],
+        ),
+        ("As such, we offer 2021 guidance based upon where we are today.", ["guidance introduced"]),
+        (
+            "On slide 14, we are reintroducing new full-year guidance for 2020.",
+            ["guidance introduced"],
+        ),
+        (
+            "This year, we are expanding our guidance to include revenue and operating expenses.",
+            ["guidance introduced"],
+        ),
+        (
+            "We are setting our full year sales guidance at $11.7 billion to $12.5 billion.",
+            ["guidance introduced"],
+        ),
+        (
+            "Let me make the turn to 2021 and outline our initial guidance for the year.",
+            ["guidance introduced"],
+        ),
+        # given before, or to be given later in the call
+        (
+            "At the beginning of fiscal 2021, we provided initial guidance that reflected our view.",
+            [],
+        ),
+        ("Now, Anna will review our results for the quarter and offer our outlook for 2021.", []),
+        ("Dave will provide our initial outlook for 2022.", []),
+    ],
+    "a forecast up or down from a range moved the guidance that range was": [
+        (
+            "The revenue range for the full year is between $1.14 billion and $1.16 billion, down "
+            "from a range of $1.175 billion to $1.235 billion.",
+            ["guidance cut"],
+        ),
+        (
+            "Diluted earnings per share range is now between $3 per share and $3.20 per share, "
+            "down from $3.35 to $3.75 per share.",
+            ["guidance cut"],
+        ),
+        # a move from one figure to another, or a single figure from two
+        (
+            "Airline bookings improved from 46% to 69% and corporate bookings were up from 18% "
+            "to 40%.",
+            [],
+        ),
+        ("Interest expense was $44 million, up from $41 million to $42 million.", []),
+    ],
+    "guidance in line with, or consistent with what was estimated before, stands": [
+        (
+            "And in line with our prior guidance on free cash flow, we still expect this metric to "
+            "be in the $800 million to $900 million area.",
+            ["guidance reiterated"],
+        ),
+        (
+            "I would like you to keep in mind that our full year guidance is unchanged.",
+            ["guidance reiterated"],
+        ),
+        (
+            "Our total revenue guidance is $36.2 billion to $36.6 billion, consistent with the "
+            "rate we estimated in October 2021.",
+            ["guidance reiterated"],
+        ),
+        # a result in line with it, and a hedge that is one
+        ("Capital expenditures of $35 million were in line with our prior guidance.", []),
+        ("Revenue was $5 billion, consistent with the range we provided in October.", []),
+        ("We would keep our full year guidance unchanged if demand holds.", []),
+    ],
+    "'here' names no part, nor 'date' alone; 'where' ends a name after it and opens one": [
+        ("Revenue here increased 5.4% year-over-year.", []),
+        (
+            "Revenue for the quarter increased 26.9% and for year to date has increased 17.5%.",
+            ["growth 26.9 : company"],
+        ),
+        (
+            "Our joint venture business was up 14% led by an increase of 23.9% in China where our "
+            "e-commerce business was particularly strong.",
+            ["growth 14 : joint venture business", "growth 23.9 : China"],
+        ),
+        ("Revenue increased 5.4% year-over-year.", ["growth 5.4 yoy : company"]),
+    ],
+    "a basis said in a driver's clause, or by a figure of points before, is theirs": [
+        (
+            "Organic revenue was down 8% overall, primarily due to same-store sales being down 6% "
+            "year-over-year.",
+            ["growth -8 : company"],
+        ),
+        (
+            "Adjusted EBITDA margin decreased 80 basis points year-over-year to 18.6% on revenues "
+            "that were down almost 20%.",
+            ["growth -20 ~ : company"],
+        ),
+        # a basis said over "and", or before the figure in its own words, reaches it
+        (
+            "Revenue was up 8% and gross profit rose 6% year over year.",
+            ["growth 8 yoy : company"],
+        ),
+        ("Year-over-year, revenues were down almost 20%.", ["growth -20 ~ yoy : company"]),
+    ],
+    "places said all together name no place; a place in a figure's own words is its own": [
+        (
+            "Our global components business continued strong demand in all regions, with sales up "
+            "40% year-over-year.",
+            ["growth 40 yoy : components business"],
+        ),
+        (
+            "Our Mainland China business grew 15% led by strength at Vans which grew 21%.",
+            ["growth 15 : Mainland China business"],
+        ),
+        (
+            "Our business in Greater China reached $1.1 billion in sales, led by over 60% growth "
+            "on the Mainland.",
+            [],
+        ),
+        ("A strong quarter in China with Off-Road sales up 50%.", []),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), by_rule(RULES))
+def test_the_nineteenth_rounds_rules(text: str, expected: list[str]) -> None:
+    _check(text, expected)
+
+
+def _call(*sentences: str) -> str:
+    return "\n".join(sentences)
+
+
+# A call's quarter: the one its speakers name as their own, with its year or as Q1-Q4 too; a
+# quarter said as a base without its year (most often the quarter before) is not counted.
+QUARTERS: list[tuple[str, int]] = [
+    (
+        _call(
+            "Revenue for the fourth quarter of 2021 was $150 million.",
+            "Gross margin in the fourth quarter of 2021 was 44%.",
+            "Operating expenses decreased in the fourth quarter of 2021.",
+        ),
+        4,
+    ),
+    (_call("Q3 revenue grew.", "Q3 margins held.", "In Q3, we opened two plants."), 3),
+    (
+        _call(
+            "In the fourth quarter, revenue grew.",
+            "Our fourth-quarter margins held.",
+            "During the fourth quarter, we opened a plant.",
+            "Sales were up compared to the third quarter.",
+            "Margins improved versus the third quarter.",
+            "Costs were lower than the third quarter.",
+        ),
+        4,
+    ),
+    # a call that speaks of two quarters alike has none
+    (
+        _call(
+            "In the fourth quarter, revenue grew.",
+            "In the first quarter, we expect growth.",
+            "In the fourth quarter, margins held.",
+            "In the first quarter, margins will dip.",
+        ),
+        0,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quarter"), QUARTERS)
+def test_a_calls_quarter(text: str, quarter: int) -> None:
+    assert document_quarter(text) == quarter
+
+
+def test_a_calls_quarter_sets_a_quarter_base_of_its_year() -> None:
+    """In a fourth quarter's call, the fourth quarter of the year before is a year before, though
+    a later sentence names the third quarter of the call's own year as a base."""
+    text = _call(
+        "Revenue for the fourth quarter of 2021 was $150 million.",
+        "Gross margin in the fourth quarter of 2021 was 44%.",
+        "Operating expenses decreased in the fourth quarter of 2021.",
+        "For the fourth quarter, revenue was $150.9 million, a decrease of 12.6% compared to the "
+        "fourth quarter of 2020.",
+        "Adjusted for divestitures, revenue grew 13.1% versus Q4 2020 and 10.4% over Q3 2021.",
+    )
+    read = [(s.value, s.basis) for s in read_words(text, day=dt.date(2022, 1, 30))]
+    assert (-0.126, "year over year") in read
+    assert (0.104, "sequential") in [(round(v, 3), b) for v, b in read if v is not None]
