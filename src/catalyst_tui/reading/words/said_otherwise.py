@@ -17,8 +17,17 @@ from .prior import future_said
 from .vocabulary import FORWARD
 
 _OF = r"(?:guidance|outlook|forecasts?|estimates?|guide)"
+# "an increase to our expectations for operating income": expectations are a forecast here
+_OF_ALL = r"(?:guidance|outlook|forecasts?|estimates?|guide|expectations)"
+# Guidance named by what was done to it: "our improved earnings and cash flow guidance for 2021".
+_DONE_TO = re.compile(
+    r"\b(?:our|the)\s+(?:(?P<word>raised|increased|lowered|reduced)\s+(?:[\w&'’-]+\s+){0,5}?"
+    r"(?:guidance|outlook|forecasts?)|(?P<way>improved)\s+(?:[\w&'’-]+\s+){0,5}?guidance)\b",
+    re.I,
+)
 _RAISED = word_set(
-    "raise increase improvement upgrade higher positive upward above over up favorable favourable"
+    """raise increase improvement upgrade higher positive upward above over up favorable
+    favourable improved raised increased"""
 )
 # A noun of the change after the guidance: "our guidance raise is broad-based", "this
 # guidance increase reflects".
@@ -31,8 +40,13 @@ _NOUN_AFTER = re.compile(
 # improvement in our earnings per share guidance", "a positive update to our guidance".
 _NOUN_BEFORE = re.compile(
     r"\b(?:an?|the|this)\s+(?:(?:first|second|third|fourth|fifth)\s+)?(?:\$?\d[\d.,]*\s+)?"
+    r"(?:(?:meaningful|significant|substantial|further|modest|slight|small)\s+)?"
     r"(?P<word>increase|raise|improvement|upgrade|"
-    r"reduction|decrease|cut)\s+(?:in|to)\s+(?:our\s+)?(?:[\w'’-]+\s+){0,5}?" + _OF + r"\b"
+    r"reduction|decrease|cut)\s+(?:in|to)\s+(?:our\s+)?"
+    # the measures it is of, no phrase of another nor the world's ("an increase in elective
+    # procedures above our previous forecast", "an increase in activity forecast")
+    r"(?:(?!(?:in|of|above|below|ahead|versus|than|from|activity|demand|markets?|industry)\b)"
+    r"[\w'’-]+\s+){0,7}?" + _OF_ALL + r"\b"
     r"|\b(?P<way>positive|upward|downward|favou?rable|unfavou?rable)\s+"
     r"(?:update|revision|adjustment)s?\s+to\s+"
     r"(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:guidance|outlook|forecast)\b",
@@ -104,7 +118,7 @@ def said_otherwise(sentence: str) -> Iterator[tuple[int, int, str]]:
     """Each (start, end, direction) of guidance `sentence` says moved or standing with no verb
     of the company's."""
     low = sentence.lower()
-    for pattern in (_NOUN_AFTER, _NOUN_BEFORE):
+    for pattern in (_NOUN_AFTER, _NOUN_BEFORE, _DONE_TO):
         for match in pattern.finditer(sentence):
             word = (match["word"] or match.groupdict().get("way") or "").lower()
             yield match.start(), match.end(), "raised" if word in _RAISED else "cut"
