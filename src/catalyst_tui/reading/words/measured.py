@@ -33,27 +33,44 @@ def reported(text: str, found: list[Found]) -> list[Found]:
     is also said as reported: "increased 18% (up 17% in constant currency)" is 18%; "up 8% on
     a reported basis and up 6% core" is 8%. A growth said only in another measure stays."""
     measured = []
+    periods = []
     since = 0
     for f in found:
         words = _own_words(text, f.position, since)
         measured.append(f.kind == "growth" and _OTHER_MEASURE.search(words) is not None)
+        said = _PERIOD.search(words)
+        periods.append(said.group().lower() if said else "")
         figure = FIGURE.match(text, f.position)
         since = figure.end() if figure else f.position
     plain = [
-        (f.subject.name, f.basis)
-        for f, m in zip(found, measured, strict=True)
+        (f.subject.name, f.basis, period)
+        for f, m, period in zip(found, measured, periods, strict=True)
         if not m and f.kind == "growth" and not f.prior  # a base's growth is another period's
     ]
     return [
         f
-        for f, m in zip(found, measured, strict=True)
-        if not (m and any(_same_growth(f, name, basis) for name, basis in plain))
+        for f, m, period in zip(found, measured, periods, strict=True)
+        if not (m and any(_same_growth(f, period, *said) for said in plain))
     ]
 
 
-def _same_growth(f: Found, name: str, basis: str) -> bool:
-    """Whether `f` is the growth of `name` on `basis` (a basis unsaid is any)."""
-    return f.subject.name == name and (f.basis == basis or not f.basis or not basis)
+# The period a figure's own words say: "increased 32% for the quarter and 14% for the full year"
+# are two growths, not one said two ways.
+_PERIOD = re.compile(
+    r"\b(?:for|in|during)\s+the\s+(?:(?:full|fiscal|first|second|third|fourth)\s+)?"
+    r"(?:quarter|year|half)\b",
+    re.I,
+)
+
+
+def _same_growth(f: Found, period: str, name: str, basis: str, its_period: str) -> bool:
+    """Whether `f` (said for `period`) is the growth of `name` on `basis` for `its_period` (a
+    basis or a period unsaid is any)."""
+    return (
+        f.subject.name == name
+        and (f.basis == basis or not f.basis or not basis)
+        and (period == its_period or not period or not its_period)
+    )
 
 
 def _own_words(text: str, at: int, since: int) -> str:
