@@ -56,6 +56,7 @@ from .patterns import (
 )
 from .records import COMPANY, Stated
 from .scope import SentenceBasis
+from .share_after import whole_said_next
 from .subjects import Subject, read_subject
 from .vocabulary import (
     ATTRIBUTED,
@@ -94,7 +95,7 @@ def read_figures(
     listed = headed(sentence)
     spans = [Clause(0, len(sentence))] if listed is not None else clauses(sentence)
     for clause in spans:
-        text = sentence[clause.start : clause.end]
+        text = sentence[clause.start : clause.end] + whole_said_next(sentence, clause.end)
         if not FIGURE.search(text):
             first_clause = first_clause or clause
             if previous is not None:  # "…, while weakness in X continued and was down 27%"

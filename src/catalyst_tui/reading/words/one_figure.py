@@ -39,7 +39,6 @@ from .patterns import (
     REVENUE_SAID,
     SHARE_BEFORE,
     SHARE_OF,
-    SHARE_VERB,
     VERB_THEN,
     amount_range,
     comparison_said,
@@ -49,7 +48,7 @@ from .patterns import (
 from .penetration import channel_share
 from .phrases import phrase_before
 from .records import COMPANY
-from .share_after import listed_share_verb, share_again, share_from
+from .share_after import listed_share_verb, share_again, share_beside, share_from, share_verb
 from .subjects import Subject, read_subject
 from .vocabulary import NOT_REVENUE, PERIOD
 from .whose_growth import REFUSED, owner_around, part_said_higher
@@ -88,7 +87,7 @@ def read_one(
     if whole:
         if value > 100 or re.search(r"\b(?:of|from)\s*(?:the\s+|each\s+)?$", before[-12:], re.I):
             return None  # no part is more than the whole: "250% of revenue" is no share
-        share_at = _share_verb(before)
+        share_at = share_verb(before)
         if share_at is None and last is None:
             share_at = listed_share_verb(before)  # "comprised 36% of transactions and 24% of"
         if share_at is None:
@@ -110,6 +109,8 @@ def read_one(
                 None  # no share of itself; "Operating income was $54.3 million or 20% of revenue"
             )
         return Found("share", value, comparison, subject, "", match.start(), of=share_of(whole))
+    if (beside := share_beside(text, last, match)) is not None:
+        return beside  # "…68% of our revenue with master service agreements comprising 32%"
     if _TO_FLAT.match(after) or amount_range(before):
         return None  # "down 2.5% to flat"; "$482 million to $502 million, down 1%": a forecast
     apposed = _AFTER_SHARE.search(before, tail(before, 100))
@@ -393,8 +394,3 @@ _AFTER_ITEM = re.compile(r"%[^%]*(?:,|\band)\s*$")
 _EXCEED = re.compile(r"\b(?:exceed|surpass|top)\w*\s*$", re.I)
 # "impacted our revenue by 24%": an impact, no growth.
 _IMPACT_BY = re.compile(r"\b(?:impact|reduc|offset|hurt)\w*\s+[\w\s]{0,30}by\s*$", re.I)
-
-
-def _share_verb(before: str) -> int | None:
-    match = SHARE_VERB.search(before, tail(before, 120))
-    return match.start() if match else None

@@ -8,13 +8,20 @@ import re
 
 from ..wordlists import one_of
 from .lists import Found
-from .patterns import COMPARISON, SHARE_OF, comparison_said, tail
+from .patterns import COMPARISON, FIGURE, SHARE_OF, SHARE_VERB, comparison_said, tail
 from .phrases import finite_verb, tokens
 from .records import COMPANY
 from .subjects import Subject, read_subject
 from .vocabulary import PERIOD
 
-__all__ = ["listed_share_verb", "share_again", "share_from"]
+__all__ = [
+    "listed_share_verb",
+    "share_again",
+    "share_beside",
+    "share_from",
+    "share_verb",
+    "whole_said_next",
+]
 
 
 # What a share that opens its clause is of: "About 30% of our revenue comes from software".
@@ -106,3 +113,61 @@ def listed_share_verb(before: str) -> int | None:
     before the list's second figure), None where no such list is said."""
     said = _LISTED_SHARES.search(before, tail(before, 100))
     return said.start() if said else None
+
+
+# A share's verb, and the words a second share is said with beside a first: "…, while
+# restructuring represented", "… with master service agreements comprising".
+_VERB = (
+    r"(?:represented|representing|represents|comprised|comprising|accounted\s+for|"
+    r"accounting\s+for|made\s+up|making\s+up)\s+(?:(?:approximately|about|roughly|nearly|over|"
+    r"almost)\s+)?"
+)
+_NEXT_SHARE = re.compile(
+    r"\s*,?\s*(?:while|whereas|and|with)\s+(?:[\w&'’-]+\s+){1,6}?" + _VERB + r"\d+(?:\.\d+)?\s*%",
+    re.I,
+)
+_BESIDE = re.compile(
+    r"\s*,?\s*(?:while|whereas|and|with)\s+(?P<name>(?:[\w&'’-]+\s+){1,6}?)" + _VERB, re.I
+)
+
+
+def whole_said_next(sentence: str, end: int) -> str:
+    """The whole of a share that ends its clause (at `end`) with its verb but no whole, where
+    the share said beside it next names one: "Business transformation represented 62%, while
+    restructuring represented 38% of segment revenues" (both of the segment's revenues); ""
+    otherwise."""
+    if not _ENDS_SHARE.search(sentence, max(0, end - 80), end):
+        return ""
+    beside = _NEXT_SHARE.match(sentence, end)
+    whole = SHARE_OF.match(sentence[beside.end() :]) if beside else None
+    return " " + whole.group().strip() if whole else ""
+
+
+_ENDS_SHARE = re.compile(_VERB + r"\d+(?:\.\d+)?\s*%\s*$", re.I)
+
+
+def share_beside(text: str, last: Found | None, match: re.Match[str]) -> Found | None:
+    """A share said with no whole beside the share of a whole before it, which is its whole
+    too: "Individual projects comprised 68% of our revenue with master service agreements
+    comprising 32%"."""
+    if last is None or last.kind != "share" or not match["num"]:
+        return None
+    prior = FIGURE.match(text, last.position)
+    whole = SHARE_OF.match(text[prior.end() :]) if prior else None
+    if prior is None or whole is None:
+        return None
+    said = _BESIDE.fullmatch(text, prior.end() + whole.end(), match.start())
+    subject = read_subject(said["name"], revenue_said=True) if said else None
+    if subject is None or not _part(subject):
+        return None
+    cmp_match = COMPARISON.search(text, tail(text, 40, match.start()), match.start())
+    value = float(match["num"])
+    return last._replace(
+        value=value, comparison=comparison_said(cmp_match), subject=subject, position=match.start()
+    )
+
+
+def share_verb(before: str) -> int | None:
+    """Where the verb of a share said right before its figure stands, None where none is."""
+    match = SHARE_VERB.search(before, tail(before, 120))
+    return match.start() if match else None
