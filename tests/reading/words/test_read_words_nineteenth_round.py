@@ -182,6 +182,64 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("A strong quarter in China with Off-Road sales up 50%.", []),
     ],
+    "guidance moved said as a noun of its measures, or as what was done to it": [
+        (
+            "We are also updating other financial guidance metrics for fiscal 2021, including a "
+            "meaningful increase to our expectations for consolidated operating income.",
+            ["guidance raised"],
+        ),
+        (
+            "Strong profitability enabled an increase in our operating cash flow and free cash "
+            "flow estimates.",
+            ["guidance raised"],
+        ),
+        (
+            "This is reflected in our improved earnings and cash flow guidance for 2021.",
+            ["guidance raised"],
+        ),
+        # the world's forecast, or a figure set against one
+        ("We prepare for a significant increase in activity forecast for the rest of 2022.", []),
+        (
+            "We expect a slight increase in elective procedures above our previous forecast.",
+            [],
+        ),
+        ("Our improved outlook for the industry supports hiring.", []),
+    ],
+    "a growth in another measure for one period and a reported one for another are two": [
+        (
+            "Organic sales increased 32% for the quarter and 14% for the full year.",
+            ["growth 32 : company", "growth 14 : company"],
+        ),
+        # one growth said two ways is read once
+        (
+            "Sales increased 8% on a reported basis and up 6% organically.",
+            ["growth 8 : company"],
+        ),
+    ],
+    "a share takes the whole of the share beside it": [
+        (
+            "Advisory represented 62%, while restructuring represented 38% of segment revenues "
+            "this quarter.",
+            ["share 62 : Advisory", "share 38 : restructuring"],
+        ),
+        (
+            "Individual construction projects comprised 68% of our second quarter revenue with "
+            "master service agreements comprising 32%.",
+            [
+                "share 68 : Individual construction projects",
+                "share 32 : master service agreements",
+            ],
+        ),
+        # another measure beside it, or a growth, gives it no whole
+        (
+            "Orders represented 62%, while services represented 38% of revenue.",
+            ["share 38 : services"],
+        ),
+        (
+            "Products comprised 68% of revenue with services growing 32%.",
+            ["share 68 : Products", "growth 32 : services"],
+        ),
+    ],
 }
 
 
