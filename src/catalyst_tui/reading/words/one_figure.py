@@ -365,7 +365,7 @@ _IN_REVENUE = re.compile(
 # The same, of sales measured some way, where the figure opens its sentence: "The 8.1% increase
 # in organic net sales was primarily driven by …".
 _IN_SALES = re.compile(r"\s*" + CHANGE_IN_REVENUE + r"\s+(?:was|is|were|are)\b", re.I)
-_OPENING = re.compile(r"\s*(?:the|an?)\s*", re.I)
+_OPENING = re.compile(r"(?:[^,;]{0,60},\s*)?\s*(?:the|an?)\s*", re.I)  # "As you can see, the"
 
 
 def _parallel(text: str, last: Found | None, governor: int) -> bool:

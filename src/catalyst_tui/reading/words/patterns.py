@@ -193,7 +193,8 @@ POINTS_ASIDE = re.compile(
 CONCESSION = re.compile(r"\b(?:although|though|while|despite)\b[^,;]{0,80},", re.I)
 # The words that end what a growth is in: a verb, a relative, a cause, a comparison.
 _OBJECT_ENDS = one_of(
-    """and which driven led as due with during in_the to was were is are has have had after
+    """and which when while where driven led as due with during in_the to was were is are has
+    have had after
     following versus compared against from despite amid highlights highlighted shows showed
     reflects reflected demonstrates demonstrated underscores underscored"""
 )
