@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from .bases import Against, frame_words, growth_basis, list_basis
 from .clauses import Clause, clause_subject, clauses, fronted_subject
 from .facts import known_part, named_customer
-from .frames import part_beside
+from .frames import framing_part, part_beside
 from .gates import qualified_measure, refusal, said_as_revenue
 from .lists import Found, headed
 from .marks import Marks
@@ -161,6 +161,7 @@ def read_figures(
                     subject = earlier  # "Security revenue declined, while revenue grew 5%"
             if subject.name == COMPANY and subject.bare:
                 beside = part_beside(sentence, clause, company, clause.start + figure.position)
+                beside = beside or framing_part(sentence, clause)  # "In Industrial, …, and"
                 if beside:  # "Our components business …, with sales up 40%": the business's
                     subject = subject._replace(name=beside)
             if subject.name == COMPANY:

@@ -149,6 +149,17 @@ def part_beside(sentence: str, clause: Clause, company: frozenset[str], at: int)
     return own.name if _part(own) and not own.other else ""
 
 
+def framing_part(sentence: str, clause: Clause) -> str:
+    """The part the sentence's opening frame names, for a bare measure of revenue in a clause
+    that names no frame of its own: "In Industrial, customers were holding back …, and organic
+    revenue was down 20%" (Industrial's); "" where the frame names no part."""
+    if clause.start and frame_of(sentence[clause.start : clause.end])[0]:
+        return ""  # the clause's own frame scopes it
+    frame = frame_of(sentence)[0]
+    framed = read_subject(frame, revenue_said=True) if frame else None
+    return framed.name if framed is not None and _part(framed) and not framed.other else ""
+
+
 # A speaker's words, or the company speaking as "we", between a part named and a figure.
 _SPOKEN = re.compile(r"\b(?:said|says|stated|commented|noted|added|remarked|we|i)\b|[:“\"]", re.I)
 
