@@ -18,7 +18,7 @@ REACH = 300
 #: The auxiliaries a verb's subject stands before: "revenue, all in, was up".
 AUXILIARY = one_of("was were is are has have had")
 REVENUE_WORDS = frozenset(
-    {"revenue", "revenues", "sales", "turnover", "arr", "top-line", "topline"}
+    {"revenue", "revenues", "sales", "turnover", "arr", "top-line", "topline", "nsr"}
 )
 # Measures that are not revenue: a figure about one of these is no KPI of revenue.
 OTHER_MEASURES = word_set(
