@@ -174,7 +174,8 @@ def clause_subject(text: str, first: bool, revenue_said: bool) -> Subject:
 # main clause ("When comparing on a pro forma basis, revenues increased 51%"). A frame said so
 # ("As it relates to our Network segment,", "As for X,", "If you look at X,") is no such clause.
 _SUBORDINATE = re.compile(
-    r"\s*(?:(?:and|but|so)\s+)?(?:as\s(?!it\s+relates|for\s|to\s|far\s|regards\s)|"
+    r"\s*(?:(?:and|but|so)\s+)?(?:(?:on|turning\s+to|moving\s+to)\s+slides?\s+\d+\s*,\s*)?"
+    r"(?:as\s(?!it\s+relates|for\s|to\s|far\s|regards\s)|"
     # a way of measuring set aside: "When comparing on a pro forma basis,", "If we exclude X,"
     r"(?:when|if)\s+(?:(?:we|you)\s+)?(?:compar|exclud|adjust|normaliz|tak(?:e|ing)\s+out)\w*\s|"
     r"(?:because|although|though|normalizing|comparing|adjusting)\s)[^,;%]{1,160},",

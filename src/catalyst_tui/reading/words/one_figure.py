@@ -311,7 +311,9 @@ def _part(subject: Subject) -> bool:
 # Words that open a phrase of its own before a figure: "resulting in 10.6% organic revenue
 # growth", "on top of 8% sales growth", "as we lap 27% growth".
 _RESULT_LEAD = re.compile(
-    r"\b(?:result(?:ing|ed|s)?\s+in|lead(?:ing)?\s+to|led\s+to|bringing|" + BASE_LEAD + r"|on|"
+    r"\b(?:result(?:ing|ed|s)?\s+in|lead(?:ing)?\s+to|led\s+to|bringing|because\s+of|thanks\s+to|"
+    + BASE_LEAD
+    + r"|on|"
     r"in\s+comparison\s+(?:to|with))"
     r"\s+(?:an?\s+|the\s+)?" + CMP + r"$",
     re.I,
