@@ -240,6 +240,55 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["share 68 : Products", "growth 32 : services"],
         ),
     ],
+    "'when', 'while' and 'where' end what a change is in; an opening clause before 'the X% "
+    "increase in sales' leaves it the company's": [
+        (
+            "We generated a 10.8% increase in consolidated net sales when compared with the "
+            "fourth quarter of last year.",
+            ["growth 10.8 yoy : company"],
+        ),
+        (
+            "As you can see, the 8.1% increase in organic net sales was driven by volume.",
+            ["growth 8.1 : company"],
+        ),
+        # a part named after the change is the part's
+        ("We generated a 10.8% increase in Europe.", ["growth 10.8 : Europe"]),
+    ],
+    "a bare revenue in a later clause is the part the sentence's opening frame names": [
+        (
+            "In Industrial, customers were holding back on capital spending and organic revenue "
+            "was down more than 20% this quarter.",
+            ["growth -20 > : Industrial"],
+        ),
+        (
+            "In our Identification Solutions business, we continue to post excellent results "
+            "with sales growth of 25.4%.",
+            ["growth 25.4 : Identification Solutions business"],
+        ),
+        # a frame of a period, or of talk, names no part
+        ("In addition, revenue grew 5%.", ["growth 5 : company"]),
+        (
+            "In the quarter, customers were cautious and revenue was down 20%.",
+            ["growth -20 : company"],
+        ),
+    ],
+    "net service revenue is revenue": [
+        ("Our NSR increased by 7%.", ["growth 7 : company"]),
+        ("In the Americas, NSR increased by 3%.", ["growth 3 : Americas"]),
+    ],
+    "a slide named before a speaker's aside opens no subject; a growth 'because of' or "
+    "'thanks to' with its measure is that measure's": [
+        (
+            "On slide 16, as Alan just detailed, revenues were up 14% on flat volumes.",
+            ["growth 14 : company"],
+        ),
+        (
+            "Our record performance this year is primarily because of 12.8% revenue growth.",
+            ["growth 12.8 : company"],
+        ),
+        # a growth with no measure named is no one's
+        ("Margins improved because of 10% growth in Europe.", []),
+    ],
 }
 
 
