@@ -120,13 +120,14 @@ def worst(size: int, repeats: int) -> None:
 
 def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
     """The later rounds' patterns that read a run of words or amounts (the tenth's to the
-    eighteenth's), each with the input that would make it try again at every character of a
+    nineteenth's), each with the input that would make it try again at every character of a
     run, were it not bounded."""
     from catalyst_tui.reading.words import (
         acted_on,
         aliases,
         attribution,
         base_growth,
+        bases,
         breakdowns,
         clauses,
         facts,
@@ -138,8 +139,10 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         lists,
         marks,
         measure_words,
+        measured,
         no_move,
         one_figure,
+        owners,
         pairs,
         part_revenue,
         passages,
@@ -151,6 +154,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         revised,
         said_against,
         said_otherwise,
+        scope,
         share_after,
         subjects,
         trims,
@@ -378,6 +382,60 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             attribution._SHARE_ASIDE,
             lambda n: (", representing 1% of our total a " * n)[:n],
         ),
+        # the nineteenth round's
+        "a call's quarter said": (quarters._SAID_QUARTER, lambda n: ("the q1 the 2020 " * n)[:n]),
+        "a quarter said as a base": (quarters._AS_BASE, lambda n: ("compared to the " * n)[:n]),
+        "a quarter of a year as a base": (
+            bases._QUARTER_OF_YEAR,
+            lambda n: ("first quarter of fiscal year " * n)[:n],
+        ),
+        "a year before said as an amount": (
+            vocabulary.YEARLY,
+            lambda n: ("compared to the $1.5 million delivered in the " * n)[:n],
+        ),
+        "a growth to a count after": (
+            follows.TO_A_COUNT_AFTER,
+            lambda n: ("a b c to 1,000,000 " * n)[:n],
+        ),
+        "a count before a growth": (gates._COUNT_BEFORE, lambda n: ("1,000 a b c d " * n)[:n]),
+        "a verb of giving joined to one ahead": (
+            no_move._WILL_AND,
+            lambda n: ("will a b c " * n)[:n],
+        ),
+        "a forecast from a range": (prior._FROM_RANGE, lambda n: ("$1 to $2 per share, " * n)[:n]),
+        "guidance said consistent with an estimate": (
+            said_against.STANDS,
+            lambda n: ("consistent with the rate we estimated in " * n)[:n],
+        ),
+        "a relative after a name": (trims._RELATIVE, lambda n: ("Abc where " * n)[:n]),
+        "a driver's clause between": (scope._CONTRAST, lambda n: ("due driven led " * n)[:n]),
+        "a place after a figure": (frames._NAME_AFTER, lambda n: ("1% a b in " * n)[:n]),
+        "places said all together": (
+            frames._ALL_PLACES,
+            lambda n: ("across all of our a and b and " * n)[:n],
+        ),
+        "a growth on the named place": (owners._AT_PART, lambda n: (" growth on the A B " * n)[:n]),
+        "guidance moved said as a noun": (
+            said_otherwise._NOUN_BEFORE,
+            lambda n: ("a meaningful increase in our a b " * n)[:n],
+        ),
+        "guidance named by what was done": (
+            said_otherwise._DONE_TO,
+            lambda n: ("our raised a b c " * n)[:n],
+        ),
+        "a growth's period": (measured._PERIOD, lambda n: ("for the full " * n)[:n]),
+        "a share beside the next": (
+            share_after._NEXT_SHARE,
+            lambda n: (", while a b c represented about " * n)[:n],
+        ),
+        "a share beside a whole": (share_after._BESIDE, lambda n: (" with a b c d e f " * n)[:n]),
+        "a share that ends its clause": (
+            share_after._ENDS_SHARE,
+            lambda n: ("represented approximately 1 " * n)[:n],
+        ),
+        "a half named": (bases._HALF, lambda n: ("first second " * n)[:n]),
+        "points said before": (bases._POINTS_SAID, lambda n: ("1 basis 2 basis " * n)[:n]),
+        "an opening before 'the'": (one_figure._OPENING, lambda n: ("as you can see " * n)[:n]),
     }
 
 

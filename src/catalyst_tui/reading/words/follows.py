@@ -43,13 +43,19 @@ def against_plan(before: str, after: str) -> bool:
     return _AGAINST_PLAN.match(after) is not None and not _CHANGED.search(before[-40:])
 
 
-# A growth to a count of things: "a growth of over 125% to almost 30,000 students".
-TO_A_COUNT = re.compile(
-    r"\s+to\s+(?:(?:almost|about|approximately|nearly|over|more\s+than|roughly)\s+)?"
-    r"(?!(?:19|20)\d\d\b)\d[\d,.]*\s*(?:(?:million|thousand|billion)\s+)?"
+# A count: of things ("almost 30,000 students"), or a number with no currency nor scale
+# ("2,419").
+_COUNT = (
+    r"(?:(?:almost|about|approximately|nearly|over|more\s+than|roughly)\s+)?"
+    r"(?:(?!(?:19|20)\d\d\b)\d[\d,.]*\s*(?:(?:million|thousand|billion)\s+)?"
     r"(?!(?:million|billion|thousand|dollars|euros|pounds|pesos|reais|francs|kronor)\b)"
-    r"(?!(?:versus|plus|was|has|this|thus)\b)[a-z][a-z-]{2,}s\b"
+    r"(?!(?:versus|plus|was|has|this|thus)\b)[a-z][a-z-]{2,}s\b|"
+    r"\d{1,3}(?:,\d{3})+(?!\d|[.,]\d|\s*(?:million|billion|thousand|trillion)\b))"
 )
+# A growth to a count: "a growth of over 125% to almost 30,000 students"; and said a few words
+# after its figure ("Homes delivered increased 13% year-over-year to 2,419"), no amount between.
+TO_A_COUNT = re.compile(r"\s+to\s+" + _COUNT)
+TO_A_COUNT_AFTER = re.compile(r"[^,;$€£]{0,40}?\bto\s+" + _COUNT)
 _REACH_ITEM = 80  # the words of a list's item after its figure
 # A list's item after its figure: the words that qualify it, up to a word that opens its basis,
 # its cause or another item ("5% adjusted profit growth", not "20% versus … from our customers").

@@ -30,6 +30,7 @@ from typing import NamedTuple
 from ..wordlists import one_of
 from .clauses import Clause, clauses, frame_of
 from .components import BETWEEN, OVER_YEARS, component, of_a_month, over_years
+from .follows import TO_A_COUNT_AFTER
 from .frames import WHOLE_AFTER, framed_by_another, opening, place_and_part, whole_beside_part
 from .names import no_noun_phrase
 from .owners import at_another, measure_before, of_another, owned_by_another
@@ -79,7 +80,7 @@ def refusal(
     if kind == "growth" and of_a_month(sentence, end):
         return "a month's"
     if kind == "growth" and (
-        _TO_A_COUNT.match(sentence, end) or _COUNT_BEFORE.search(sentence, max(0, at - 80), at)
+        TO_A_COUNT_AFTER.match(sentence, end) or _COUNT_BEFORE.search(sentence, max(0, at - 80), at)
     ):
         return "a count's"  # "Homes delivered increased 13% year-over-year to 2,419"
     if kind == "share" and _SEASON.match(sentence, end, end + REACH):
@@ -146,13 +147,6 @@ _SEASON = re.compile(
     r"\s+of\s+(?:its|their)\s+(?:(?:full[- ]year|annual|yearly)\s+)?(?:net\s+)?"
     r"(?:sales|revenues?)\s+(?:in|during)\s+(?:the\s+)?(?:first|second|third|fourth|holiday|"
     r"spring|summer|fall|autumn|winter|(?-i:" + MONTH + r"))\b",
-    re.I,
-)
-# A growth to a count, a number with no currency or scale: "increased 13% year-over-year to
-# 2,419" is a count's growth, no revenue's.
-_TO_A_COUNT = re.compile(
-    r"[^,;$€£]{0,40}?\bto\s+(?:(?:approximately|about|nearly|over|almost)\s+)?"
-    r"\d{1,3}(?:,\d{3})+(?![\d]|[.,]\d|\s*(?:million|billion|thousand|trillion)\b)",
     re.I,
 )
 # A count said right before a growth: "we sold 6,000 used vehicles, down 5%".
