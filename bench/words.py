@@ -384,9 +384,9 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         ),
         # the nineteenth round's
         "a call's quarter said": (quarters._SAID_QUARTER, lambda n: ("the q1 the 2020 " * n)[:n]),
-        "a quarter said as a base": (quarters._AS_BASE, lambda n: ("compared to the " * n)[:n]),
+        "a quarter said as a base": (quarters._BASE_BEFORE, lambda n: ("compared to the " * n)[:n]),
         "a quarter of a year as a base": (
-            bases._QUARTER_OF_YEAR,
+            quarters._QUARTER_OF_YEAR,
             lambda n: ("first quarter of fiscal year " * n)[:n],
         ),
         "a year before said as an amount": (

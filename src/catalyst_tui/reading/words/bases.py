@@ -19,10 +19,11 @@ from typing import NamedTuple
 
 from .attribution import other_in
 from .patterns import ANOTHER_MEASURE, CMP, CONCESSION, CUT_BASIS, POINTS_ASIDE
-from .quarters import QUARTERS
+from .quarters import AS_BASE as _AS_BASE
+from .quarters import against_quarter, quarter_of_bases
 from .two_bases import OF_A_MEASURE as _OF_A_MEASURE
 from .two_bases import base_of_its_own, later_than_named
-from .vocabulary import BASIS_KEYS, COMPARED_KEYS, COMPARED_TO, FORWARD, SEQUENTIAL, YEARLY
+from .vocabulary import BASIS_KEYS, COMPARED_KEYS, FORWARD, SEQUENTIAL, YEARLY
 
 
 def _own_clause(before: str) -> str:
@@ -32,47 +33,6 @@ def _own_clause(before: str) -> str:
     said there is its own ("sequentially up 7%"), one before them the figure before's ("140
     basis points above last year despite the sales decline of 19%": the points')."""
     return re.split(r",|;|\b(?:and|while|when|where|despite|because)\b|\bdue\s+to\b", before)[-1]
-
-
-_QUARTER_OF_YEAR = re.compile(
-    # "the first quarter of 2021", "the first quarter 2021", "the first quarter of fiscal year '22"
-    r"\b(?P<q>first|second|third|fourth)\s+quarter\s+(?:(?:of|in)\s+)?(?:fiscal\s+)?(?:year\s+)?"
-    r"(?:(?:19|20)\d\d|['’]\d\d\b)|"
-    r"\b(?P<qq>q[1-4])\s*(?:(?:of|in)\s+)?(?:fiscal\s+)?(?:19|20)\d\d|"
-    r"\b(?:19|20)\d\d\s+(?P<qy>first|second|third|fourth)\s+quarter",  # "the 2020 third quarter"
-    re.I,
-)
-_OWN_QUARTER = re.compile(
-    r"\b(?:for|in|during)\s+(?:the\s+)?(?:(?P<q>first|second|third|fourth)\s+quarter|"
-    r"(?P<qq>q[1-4]))\b(?!\s*(?:(?:of|in)\s+)?(?:fiscal\s+)?(?:19|20)\d\d)|"
-    r"(?<![\w-])(?P<qa>first|second|third|fourth)-quarter\b",  # "Our first-quarter 2020 revenue"
-    re.I,
-)
-
-
-def _against_quarter(window: str, text: str, basis: str, quarter: int = 0) -> str:
-    """A base that is a quarter of a year named against the clause's own quarter, else the
-    document's (`quarter`, 0 for none known): the same quarter is a year before; the quarter
-    just before is sequential ("For the fourth quarter, … 26.8% compared to the third quarter
-    of 2020"); another, no basis known."""
-    base = next(  # a quarter said as a base, not the figure's own ("in the second quarter of
-        # 2020 over 2019")
-        (
-            m
-            for m in _QUARTER_OF_YEAR.finditer(window)
-            if _AS_BASE.search(window, max(0, m.start() - 60), m.start())
-        ),
-        None,
-    )
-    own = _OWN_QUARTER.search(text)
-    quarter = quarter or (_quarter_of_bases(text) if base is not None and own is None else 0)
-    if base is None or (own is None and not quarter):
-        return basis
-    then = QUARTERS[(base["q"] or base["qq"] or base["qy"]).lower()]
-    now = QUARTERS[(own["q"] or own["qq"] or own["qa"]).lower()] if own else quarter
-    if then == now:
-        return basis
-    return "sequential" if now == then % 4 + 1 else ""
 
 
 _SET_ASIDE = re.compile(
@@ -204,7 +164,7 @@ def basis_in(words: str, text: str, against: Against, quarter_words: str | None 
     basis = _basis(words)
     if basis == "year over year":
         said = words if quarter_words is None else quarter_words
-        basis = _against_quarter(said, text, basis, against.quarter)
+        basis = against_quarter(said, text, basis, against.quarter)
         if basis == "year over year" and (_years_back(words, against) or _other_half(words, text)):
             return ""
     return basis
@@ -318,10 +278,6 @@ _TWO_YEARS = re.compile(
 
 
 # A year named as a base: after a word of comparison, a few words before it.
-_AS_BASE = re.compile(
-    rf"\b(?:{COMPARED_TO}|in\s+comparison\s+(?:to|with))\s+(?:[\w$.,'’-]+\s+){{0,6}}?$",
-    re.I,
-)
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # cheap: most sentences name no year
 
 
@@ -345,7 +301,7 @@ def sentence_base(
     """The latest year-over-year base `sentence` names, or `latest` (the document's) where
     that is later; with `said_before`, a base said as the year before ("versus last year")
     is the latest of all (NOW)."""
-    quarter = quarter or _quarter_of_bases(sentence)
+    quarter = quarter or quarter_of_bases(sentence)
     for said in YEARLY.finditer(sentence):
         year = base_year(said.group())
         if year == NOW and not said_before:
@@ -353,24 +309,12 @@ def sentence_base(
         if year == NOW and _OF_A_MEASURE.match(sentence, said.end()):
             continue  # "lower year-over-year selling prices": an adjective, no base
         window = sentence[said.start() : said.end() + 16]  # "the 2021 second quarter"
-        if year != NOW and _against_quarter(window, sentence, "year over year", quarter) != (
+        if year != NOW and against_quarter(window, sentence, "year over year", quarter) != (
             "year over year"
         ):
             continue  # "compared to the third quarter of 2020" in the fourth: sequential
         latest = max(latest, year)
     return latest
-
-
-def _quarter_of_bases(sentence: str) -> int:
-    """The quarter a sentence's figures are of where it names two quarters as bases, the same
-    quarter a year before and the one just before ("versus Q4 2020, a 10.4% increase over Q3
-    2021": the fourth); 0 otherwise."""
-    said = {
-        int(m.group(0)[-4:]) * 4 + QUARTERS[(m["q"] or m["qq"] or m["qy"]).lower()] - 1
-        for m in _QUARTER_OF_YEAR.finditer(sentence)
-        if m.group(0)[-4:].isdigit()
-    }
-    return next((then % 4 + 1 for then in said if then + 3 in said), 0)
 
 
 @lru_cache(maxsize=32)  # a clause's figures ask for the same words' window again

@@ -38,7 +38,7 @@ def reported(text: str, found: list[Found]) -> list[Found]:
     for f in found:
         words = _own_words(text, f.position, since)
         measured.append(f.kind == "growth" and _OTHER_MEASURE.search(words) is not None)
-        said = _PERIOD.search(words)
+        said = _PERIOD.search(words) if " the " in words else None
         periods.append(said.group().lower() if said else "")
         figure = FIGURE.match(text, f.position)
         since = figure.end() if figure else f.position

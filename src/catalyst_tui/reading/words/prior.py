@@ -59,7 +59,7 @@ def against_prior_range(sentence: str) -> tuple[int, int, str] | None:
     """A figure or range set against the prior guidance's in the same unit: its midpoint
     higher is raised, lower is cut, the same is reiterated."""
     low = sentence.lower()
-    if "from" in low and (moved := _from_a_range(sentence)) is not None:
+    if ("up from" in low or "down from" in low) and (moved := _from_a_range(sentence)) is not None:
         return moved
     if not any(word in low for word in _BEFORE_WORDS):
         return None  # looked for only where a word of the prior one stands

@@ -1,5 +1,6 @@
 """The period a document is of: the quarter a call is of, from the quarters its speakers name
-as their own; the year before the period its day reports (day_base)."""
+as their own; the year before the period its day reports (day_base); and a quarter named as a
+base against the clause's own, a year before or just before (against_quarter)."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ _SAID_QUARTER = re.compile(
 
 
 # A quarter said as a base: after a word of comparison ("versus the", "comparable to").
-_AS_BASE = re.compile(
+_BASE_BEFORE = re.compile(
     rf"\b(?:{COMPARED_TO}|comparable\s+to|consistent\s+with|both)\s+(?:the\s+)?$", re.I
 )
 
@@ -51,7 +52,7 @@ def document_quarter(text: str) -> int:
     out so (a call that speaks of its quarter and the next alike)."""
     counts = [0] * 5
     for said in _SAID_QUARTER.finditer(text, 0, _OPENING_REMARKS):
-        if _AS_BASE.search(
+        if _BASE_BEFORE.search(
             text, max(0, said.start() - 30), said.start() + _the(said.group())
         ) and not (said["qy"] or _WITH_YEAR.match(text, said.end())):
             continue  # "compared to the second quarter": the quarter before, most often
@@ -77,3 +78,66 @@ _REPORTED_AFTER = 60  # days: a quarter's figures are told within about two mont
 
 
 _YEAR = re.compile(r"(?<![\w$.,])(?:19|20)\d\d\b")  # a year written out: "2020"
+
+
+# ---------------------------------------------------------------------------- a quarter as a base
+AS_BASE = re.compile(
+    rf"\b(?:{COMPARED_TO}|in\s+comparison\s+(?:to|with))\s+(?:[\w$.,'’-]+\s+){{0,6}}?$",
+    re.I,
+)
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+
+
+_QUARTER_OF_YEAR = re.compile(
+    # "the first quarter of 2021", "the first quarter 2021", "the first quarter of fiscal year '22"
+    r"\b(?P<q>first|second|third|fourth)\s+quarter\s+(?:(?:of|in)\s+)?(?:fiscal\s+)?(?:year\s+)?"
+    r"(?:(?:19|20)\d\d|['’]\d\d\b)|"
+    r"\b(?P<qq>q[1-4])\s*(?:(?:of|in)\s+)?(?:fiscal\s+)?(?:19|20)\d\d|"
+    r"\b(?:19|20)\d\d\s+(?P<qy>first|second|third|fourth)\s+quarter",  # "the 2020 third quarter"
+    re.I,
+)
+_OWN_QUARTER = re.compile(
+    r"\b(?:for|in|during)\s+(?:the\s+)?(?:(?P<q>first|second|third|fourth)\s+quarter|"
+    r"(?P<qq>q[1-4]))\b(?!\s*(?:(?:of|in)\s+)?(?:fiscal\s+)?(?:19|20)\d\d)|"
+    r"(?<![\w-])(?P<qa>first|second|third|fourth)-quarter\b",  # "Our first-quarter 2020 revenue"
+    re.I,
+)
+
+
+def against_quarter(window: str, text: str, basis: str, quarter: int = 0) -> str:
+    """A base that is a quarter of a year named against the clause's own quarter, else the
+    document's (`quarter`, 0 for none known): the same quarter is a year before; the quarter
+    just before is sequential ("For the fourth quarter, … 26.8% compared to the third quarter
+    of 2020"); another, no basis known."""
+    base = next(  # a quarter said as a base, not the figure's own ("in the second quarter of
+        # 2020 over 2019")
+        (
+            m
+            for m in _QUARTER_OF_YEAR.finditer(window)
+            if AS_BASE.search(window, max(0, m.start() - 60), m.start())
+        ),
+        None,
+    )
+    own = _OWN_QUARTER.search(text)
+    quarter = quarter or (quarter_of_bases(text) if base is not None and own is None else 0)
+    if base is None or (own is None and not quarter):
+        return basis
+    then = QUARTERS[(base["q"] or base["qq"] or base["qy"]).lower()]
+    now = QUARTERS[(own["q"] or own["qq"] or own["qa"]).lower()] if own else quarter
+    if then == now:
+        return basis
+    return "sequential" if now == then % 4 + 1 else ""
+
+
+def quarter_of_bases(sentence: str) -> int:
+    """The quarter a sentence's figures are of where it names two quarters as bases, the same
+    quarter a year before and the one just before ("versus Q4 2020, a 10.4% increase over Q3
+    2021": the fourth); 0 otherwise."""
+    if len(_YEAR_DIGITS.findall(sentence, 0, 600)) < 2:
+        return 0  # two quarters of years are two years said: few sentences
+    said = {
+        int(m.group(0)[-4:]) * 4 + QUARTERS[(m["q"] or m["qq"] or m["qy"]).lower()] - 1
+        for m in _QUARTER_OF_YEAR.finditer(sentence)
+        if m.group(0)[-4:].isdigit()
+    }
+    return next((then % 4 + 1 for then in said if then + 3 in said), 0)

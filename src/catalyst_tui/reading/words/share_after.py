@@ -136,7 +136,9 @@ def whole_said_next(sentence: str, end: int) -> str:
     the share said beside it next names one: "Business transformation represented 62%, while
     restructuring represented 38% of segment revenues" (both of the segment's revenues); ""
     otherwise."""
-    if not _ENDS_SHARE.search(sentence, max(0, end - 80), end):
+    if "%" not in sentence[max(0, end - 3) : end] or not _ENDS_SHARE.search(
+        sentence, max(0, end - 80), end
+    ):
         return ""
     beside = _NEXT_SHARE.match(sentence, end)
     whole = SHARE_OF.match(sentence[beside.end() :]) if beside else None
