@@ -10,7 +10,7 @@ import re
 from ..wordlists import any_word, one_of, word_set
 from .clauses import clause_subject, frame_of, relative_unread, without_apposition
 from .names import no_noun_phrase, outside_names
-from .patterns import AMOUNT, OBJECT, REVENUE_SAID
+from .patterns import AMOUNT, LOWER_WORD, OBJECT, REVENUE_SAID, WORD
 from .phrases import finite_verb, last_word_at, other_measure, phrase_before, tokens
 from .records import COMPANY
 from .subjects import A_MARKET, Subject, read_subject
@@ -54,10 +54,10 @@ def other_in(words: str, *, names: bool = False) -> bool:
     """Whether `words` say a measure that is not revenue; with `names`, a measure word a
     capitalised name holds is the name's ("growth in our Capital Markets business")."""
     if names:
-        said = re.findall(r"[\w&-]+", words)
+        said = WORD.findall(words)
         lows = outside_names(said, [w.lower() for w in said])
     else:
-        lows = re.findall(r"[a-z-]+", words.lower())
+        lows = LOWER_WORD.findall(words.lower())
     return any(other_measure(w) for w in lows if w not in ("rate",))
 
 

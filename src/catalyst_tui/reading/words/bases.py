@@ -32,7 +32,10 @@ def _own_clause(before: str) -> str:
     down 25%" is year over year): a basis
     said there is its own ("sequentially up 7%"), one before them the figure before's ("140
     basis points above last year despite the sales decline of 19%": the points')."""
-    return re.split(r",|;|\b(?:and|while|when|where|despite|because)\b|\bdue\s+to\b", before)[-1]
+    return _OWN_CLAUSE_ENDS.split(before)[-1]
+
+
+_OWN_CLAUSE_ENDS = re.compile(r",|;|\b(?:and|while|when|where|despite|because)\b|\bdue\s+to\b")
 
 
 _SET_ASIDE = re.compile(

@@ -80,6 +80,10 @@ def _own_words(text: str, at: int, since: int) -> str:
     end = figure.end() if figure else at
     words = _OWN_WORDS_AFTER.match(text, end)
     after = text[end : words.end() if words else end]
-    after = re.split(r"\b(?:and|or)\b", after, maxsplit=1)[0]
-    before = re.split(r"\b(?:and|while)\b|;|\)", text[since:at])[-1]
+    after = _AND_OR.split(after, maxsplit=1)[0]
+    before = _AND_WHILE.split(text[since:at])[-1]
     return before + " " + after
+
+
+_AND_OR = re.compile(r"\b(?:and|or)\b")
+_AND_WHILE = re.compile(r"\b(?:and|while)\b|;|\)")

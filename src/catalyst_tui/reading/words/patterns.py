@@ -334,3 +334,8 @@ def amount_range(before: str) -> bool:
     """Whether a range of amounts stands within 120 characters before a figure."""
     said = _AMOUNT_RANGE.search(before, tail(before, 120))
     return said is not None and said["lead"] is None
+
+
+# A word of a name ("AT&T", "in-store"), and a lower-case word: compiled once, read often.
+WORD = re.compile(r"[\w&-]+")
+LOWER_WORD = re.compile(r"[a-z-]+")
