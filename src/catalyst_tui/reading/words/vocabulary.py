@@ -46,7 +46,7 @@ OTHER_MEASURES = word_set(
     contracts tons ounces savings closings permits count forex fx pre-provision ppnr loan loans
     average pos activations rents starts jobs carloads pulls consumers membership cogs cutout
     tonnage gallons barrels pounds liters litres tonnes kilograms lot lots position leads metrics
-    inductions leaders communities subdivisions capacity additions intensity productivity
+    inductions leaders communities subdivisions capacity additions intensity
     budget budgets tags deliveries pieces payable prescriptions"""
 )
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
