@@ -63,6 +63,11 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Revenue increased 13% to $2,419 million.", ["growth 13 : company"]),
         ("Net sales increased 8% to 1,250 million.", ["growth 8 : company"]),
         ("Revenue was up 9% sequentially.", ["growth 9 sequential : company"]),
+        # a part's name may hold a word of another measure
+        (
+            "Revenue in Productivity and Business Processes was $19.2 billion and increased 13%.",
+            ["growth 13 : Productivity and Business Processes"],
+        ),
     ],
     "guidance offered, outlined, set, reintroduced, expanded, or first given, is introduced": [
         (
