@@ -94,7 +94,8 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         # given before, or to be given later in the call
         (
-            "At the beginning of fiscal 2021, we provided initial guidance that reflected our view.",
+            "At the beginning of fiscal 2021, we provided initial guidance that reflected our "
+            "view.",
             [],
         ),
         ("Now, Anna will review our results for the quarter and offer our outlook for 2021.", []),
