@@ -5,6 +5,8 @@ makes the figure none of its subject's (it refuses; it never moves a figure to a
 - a **component**: a figure said as part of another ("which includes a 3% increase from the
   acquisition", "with acquisitions contributing 4%", "an 11% increase from volume") is no
   growth of anyone's;
+- a **count**: a growth to a number with no currency nor scale ("increased 13% to 2,419"), or
+  of a count said right before it ("we sold 6,000 used vehicles, down 5%"), is no revenue's;
 - a **frame of another part**: a clause framed by one part ("In EMEA,", "Within Services,")
   gives no figure to another part, nor to the company; the sentence's opening frame scopes its
   later clauses too;

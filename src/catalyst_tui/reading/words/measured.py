@@ -1,6 +1,7 @@
 """A growth said both as reported and in another measure ("increased 18% (up 17% in constant
 currency)"; "up 8% on a reported basis and up 6% core"): the reported one is the clause's,
-the other left out; a growth said only in another measure stays (figures.py reads by it)."""
+the other left out; a growth said only in another measure stays (figures.py reads by it), and
+so does one said for another period ("increased 32% for the quarter and 14% for the full year")."""
 
 from __future__ import annotations
 
