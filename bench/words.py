@@ -397,7 +397,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             follows.TO_A_COUNT_AFTER,
             lambda n: ("a b c to 1,000,000 " * n)[:n],
         ),
-        "a count before a growth": (gates._COUNT_BEFORE, lambda n: ("1,000 a b c d " * n)[:n]),
+        "a count before a growth": (follows.COUNT_BEFORE, lambda n: ("1,000 a b c d " * n)[:n]),
         "a verb of giving joined to one ahead": (
             no_move._WILL_AND,
             lambda n: ("will a b c " * n)[:n],

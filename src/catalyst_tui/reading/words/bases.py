@@ -20,6 +20,7 @@ from typing import NamedTuple
 from .attribution import other_in
 from .patterns import ANOTHER_MEASURE, CMP, CONCESSION, CUT_BASIS, POINTS_ASIDE
 from .quarters import AS_BASE as _AS_BASE
+from .quarters import YEAR_DIGITS as _YEAR_DIGITS
 from .quarters import against_quarter, quarter_of_bases
 from .two_bases import OF_A_MEASURE as _OF_A_MEASURE
 from .two_bases import base_of_its_own, later_than_named
@@ -281,7 +282,6 @@ _TWO_YEARS = re.compile(
 
 
 # A year named as a base: after a word of comparison, a few words before it.
-_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # cheap: most sentences name no year
 
 
 def named_years(sentences: Iterable[str]) -> frozenset[int]:

@@ -95,6 +95,7 @@ def read_figures(
     listed = headed(sentence)
     spans = [Clause(0, len(sentence))] if listed is not None else clauses(sentence)
     for clause in spans:
+        # a share that ends its clause with no whole reads the one the next share names
         text = sentence[clause.start : clause.end] + whole_said_next(sentence, clause.end)
         if not FIGURE.search(text):
             first_clause = first_clause or clause

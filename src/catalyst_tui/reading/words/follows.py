@@ -56,6 +56,11 @@ _COUNT = (
 # after its figure ("Homes delivered increased 13% year-over-year to 2,419"), no amount between.
 TO_A_COUNT = re.compile(r"\s+to\s+" + _COUNT)
 TO_A_COUNT_AFTER = re.compile(r"[^,;$€£]{0,40}?\bto\s+" + _COUNT)
+# A count said right before a growth: "we sold 6,000 used vehicles, down 5%".
+COUNT_BEFORE = re.compile(
+    r"(?<![$€£\d.,])\d{1,3}(?:,\d{3})+\s+(?!(?:million|billion|thousand|trillion)\b)"
+    r"(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*,?\s+(?:(?:was|were)\s+)?(?:up|down)\s+$"
+)
 _REACH_ITEM = 80  # the words of a list's item after its figure
 # A list's item after its figure: the words that qualify it, up to a word that opens its basis,
 # its cause or another item ("5% adjusted profit growth", not "20% versus … from our customers").

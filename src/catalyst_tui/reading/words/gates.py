@@ -32,7 +32,7 @@ from typing import NamedTuple
 from ..wordlists import one_of
 from .clauses import Clause, clauses, frame_of
 from .components import BETWEEN, OVER_YEARS, component, of_a_month, over_years
-from .follows import TO_A_COUNT_AFTER
+from .follows import COUNT_BEFORE, TO_A_COUNT_AFTER
 from .frames import WHOLE_AFTER, framed_by_another, opening, place_and_part, whole_beside_part
 from .names import no_noun_phrase
 from .owners import at_another, measure_before, of_another, owned_by_another
@@ -82,7 +82,7 @@ def refusal(
     if kind == "growth" and of_a_month(sentence, end):
         return "a month's"
     if kind == "growth" and (
-        TO_A_COUNT_AFTER.match(sentence, end) or _COUNT_BEFORE.search(sentence, max(0, at - 80), at)
+        TO_A_COUNT_AFTER.match(sentence, end) or COUNT_BEFORE.search(sentence, max(0, at - 80), at)
     ):
         return "a count's"  # "Homes delivered increased 13% year-over-year to 2,419"
     if kind == "share" and _SEASON.match(sentence, end, end + REACH):
@@ -150,11 +150,6 @@ _SEASON = re.compile(
     r"(?:sales|revenues?)\s+(?:in|during)\s+(?:the\s+)?(?:first|second|third|fourth|holiday|"
     r"spring|summer|fall|autumn|winter|(?-i:" + MONTH + r"))\b",
     re.I,
-)
-# A count said right before a growth: "we sold 6,000 used vehicles, down 5%".
-_COUNT_BEFORE = re.compile(
-    r"(?<![$€£\d.,])\d{1,3}(?:,\d{3})+\s+(?!(?:million|billion|thousand|trillion)\b)"
-    r"(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*,?\s+(?:(?:was|were)\s+)?(?:up|down)\s+$"
 )
 # A tolerance said before a figure ("plus or minus 2%"): no growth of anyone's.
 _MINUS = re.compile(r"\bplus\s+or\s+minus\s*$|[+]/-\s*$|±\s*$", re.I)

@@ -67,15 +67,21 @@ def against_prior_range(sentence: str) -> tuple[int, int, str] | None:
         found = pattern.search(sentence)
         if found is None:
             continue
-        units = {(found["u"] or found["v"] or "").lower(), (found["w"] or found["x"] or "").lower()}
-        if len(units) != 1:
-            return None  # "$4.1 billion to $4.2 billion" against "$4,000 million": not compared
         if not (found["b"] and found["d"]) and not _OF_FUTURE.search(sentence, 0, found.start()):
             return None
-        new = (float(found["a"]) + float(found["b"] or found["a"])) / 2
-        old = (float(found["c"]) + float(found["d"] or found["c"])) / 2
-        return found.start(), found.end(), _compared(new, old)
+        return _moved(found)  # "$4.1 billion to $4.2 billion" against "$4,000 million": none
     return None
+
+
+def _moved(found: re.Match[str]) -> tuple[int, int, str] | None:
+    """How a new figure or range (groups a, u, b, v) stands against a prior one (c, w, d, x) by
+    their midpoints; None where their units differ."""
+    units = {(found["u"] or found["v"] or "").lower(), (found["w"] or found["x"] or "").lower()}
+    if len(units) != 1:
+        return None
+    new = (float(found["a"]) + float(found["b"] or found["a"])) / 2
+    old = (float(found["c"]) + float(found["d"] or found["c"])) / 2
+    return found.start(), found.end(), _compared(new, old)
 
 
 # A figure up or down from a range: a range is a forecast's, so the one moved from is the prior
@@ -95,12 +101,7 @@ def _from_a_range(sentence: str) -> tuple[int, int, str] | None:
         return None  # "up from $41 million": no range, no forecast's
     if not (found["range"] or found["b"] or _OF_FUTURE.search(sentence, 0, found.start())):
         return None  # "$44 million, up from $41 million to $42 million": a move, maybe
-    units = {(found["u"] or found["v"] or "").lower(), (found["w"] or found["x"] or "").lower()}
-    if len(units) != 1:
-        return None
-    new = (float(found["a"]) + float(found["b"] or found["a"])) / 2
-    old = (float(found["c"]) + float(found["d"])) / 2
-    return found.start(), found.end(), _compared(new, old)
+    return _moved(found)
 
 
 # Magnitudes said in words, in their order: "mid single digits" is below "low double digits".

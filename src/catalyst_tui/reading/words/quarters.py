@@ -85,7 +85,7 @@ AS_BASE = re.compile(
     rf"\b(?:{COMPARED_TO}|in\s+comparison\s+(?:to|with))\s+(?:[\w$.,'’-]+\s+){{0,6}}?$",
     re.I,
 )
-_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # cheap: most sentences name no year
 
 
 _QUARTER_OF_YEAR = re.compile(
@@ -133,7 +133,7 @@ def quarter_of_bases(sentence: str) -> int:
     """The quarter a sentence's figures are of where it names two quarters as bases, the same
     quarter a year before and the one just before ("versus Q4 2020, a 10.4% increase over Q3
     2021": the fourth); 0 otherwise."""
-    if len(_YEAR_DIGITS.findall(sentence, 0, 600)) < 2:
+    if len(YEAR_DIGITS.findall(sentence, 0, 600)) < 2:
         return 0  # two quarters of years are two years said: few sentences
     said = {
         int(m.group(0)[-4:]) * 4 + QUARTERS[(m["q"] or m["qq"] or m["qy"]).lower()] - 1

@@ -18,7 +18,7 @@ from .vocabulary import FORWARD
 
 _OF = r"(?:guidance|outlook|forecasts?|estimates?|guide)"
 # "an increase to our expectations for operating income": expectations are a forecast here
-_OF_ALL = r"(?:guidance|outlook|forecasts?|estimates?|guide|expectations)"
+_OF_ALL = rf"(?:{_OF}|expectations)"
 # Guidance named by what was done to it: "our improved earnings and cash flow guidance for 2021".
 _DONE_TO = re.compile(
     r"\b(?:our|the)\s+(?:(?P<word>raised|increased|lowered|reduced)\s+(?:[\w&'’-]+\s+){0,5}?"

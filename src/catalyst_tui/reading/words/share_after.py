@@ -100,11 +100,14 @@ def _part(subject: Subject) -> bool:
 
 # A share's verb before a list of shares of several wholes: "Digital comprised 36% of
 # transactions and 24% of revenues for the C2C segment" (the second is the revenue's).
+# A share's verb, and a comparison word before its figure.
+_VERB = (
+    r"(?:comprised|comprises|comprising|represented|represents|representing|"
+    r"accounted\s+for|accounts\s+for|accounting\s+for|made\s+up|makes\s+up|making\s+up)\s+"
+    r"(?:(?:approximately|about|roughly|nearly|over|almost)\s+)?"
+)
 _LISTED_SHARES = re.compile(
-    r"\b(?:comprised|comprises|represented|represents|accounted\s+for|accounts\s+for|made\s+up|"
-    r"makes\s+up)\s+(?:about\s+|approximately\s+|nearly\s+|over\s+)?\d[\d.]*\s*%\s+of\s+"
-    r"(?:[\w-]+\s+){1,3}?(?:and|,)\s*$",
-    re.I,
+    r"\b" + _VERB + r"\d[\d.]*\s*%\s+of\s+(?:[\w-]+\s+){1,3}?(?:and|,)\s*$", re.I
 )
 
 
@@ -115,13 +118,8 @@ def listed_share_verb(before: str) -> int | None:
     return said.start() if said else None
 
 
-# A share's verb, and the words a second share is said with beside a first: "…, while
-# restructuring represented", "… with master service agreements comprising".
-_VERB = (
-    r"(?:represented|representing|represents|comprised|comprising|accounted\s+for|"
-    r"accounting\s+for|made\s+up|making\s+up)\s+(?:(?:approximately|about|roughly|nearly|over|"
-    r"almost)\s+)?"
-)
+# The words a second share is said with beside a first: "…, while restructuring represented",
+# "… with master service agreements comprising".
 _NEXT_SHARE = re.compile(
     r"\s*,?\s*(?:while|whereas|and|with)\s+(?:[\w&'’-]+\s+){1,6}?" + _VERB + r"\d+(?:\.\d+)?\s*%",
     re.I,
