@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from catalyst_tui.reading.words import read_words
 from catalyst_tui.reading.words.quarters import document_quarter
@@ -362,3 +364,27 @@ def test_a_calls_quarter_sets_a_quarter_base_of_its_year() -> None:
     read = [(s.value, s.basis) for s in read_words(text, day=dt.date(2022, 1, 30))]
     assert (-0.126, "year over year") in read
     assert (0.104, "sequential") in [(round(v, 3), b) for v, b in read if v is not None]
+
+
+@given(st.integers(min_value=1, max_value=4), st.integers(min_value=2001, max_value=2039))
+def test_two_quarter_bases_name_the_sentences_own_quarter(quarter: int, year: int) -> None:
+    """A column of the figure's own period: whatever quarter and year a sentence is of, the same
+    quarter a year before is year over year and the quarter just before it is sequential."""
+    before = (quarter - 2) % 4 + 1
+    before_year = year if quarter > 1 else year - 1
+    text = f"Revenue grew 13% versus Q{quarter} {year - 1} and 10% over Q{before} {before_year}."
+    read = {(round(s.value * 100), s.basis) for s in read_words(text) if s.value is not None}
+    assert read == {(13, "year over year"), (10, "sequential")}
+
+
+@given(st.integers(min_value=1, max_value=99))
+def test_a_share_beside_takes_the_whole_and_the_two_make_it(first: int) -> None:
+    """A mix within its parts: a share said with no whole takes the one the share beside it
+    names, and the two shares of the whole are read each with its own figure."""
+    text = (
+        f"Advisory represented {first}%, while restructuring represented {100 - first}% of "
+        "segment revenues this quarter."
+    )
+    got = {s.subject: round(s.value * 100) for s in read_words(text) if s.kind == "share"}
+    assert got == {"Advisory": first, "restructuring": 100 - first}
+    assert sum(got.values()) == 100
