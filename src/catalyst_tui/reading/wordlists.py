@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .leads import led
+
 __all__ = ["any_word", "one_of", "word_set"]
 
 
@@ -42,4 +44,4 @@ def any_word(
     inner = one_of(words)
     if name:
         inner = f"(?P<{name}>{inner[3:]}"
-    return re.compile(rf"\b{inner}{end}" + (f"|{also}" if also else ""), flags)
+    return led(rf"\b{inner}{end}" + (f"|{also}" if also else ""), flags)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..leads import led
 from ..wordlists import word_set
 from .vocabulary import GENERIC_WORDS, PERIOD_WORD, REVENUE_WORDS
 
@@ -13,7 +14,7 @@ __all__ = ["REVENUE_ACTED_ON", "WHERE_GROWN", "acted_on"]
 
 
 # Words between a verb and its figure that name what it acted on: no revenue, no part.
-_GAP_WORDS = re.compile(r"[a-z][\w&/-]*", re.I)
+_GAP_WORDS = led(r"[a-z][\w&/-]*", re.I)
 _GAP_FUNCTION = word_set(
     "by at of for in on during to or than an a the and over negative positive minus plus"
 )
@@ -42,13 +43,13 @@ def acted_on(gap: str | None) -> bool:
 
 # Revenue a verb acted on, between it and its figure: "growing total wireless service revenue
 # by 3.9%", "grew consolidated revenues 1%".
-REVENUE_ACTED_ON = re.compile(
+REVENUE_ACTED_ON = led(
     r"^\s+(?P<measure>(?:our\s+|its\s+|their\s+)?(?:[\w&/-]+\s+){0,4}?(?:revenues?|sales))"
     r"(?:\s+by)?\s*$",
     re.I,
 )
 # Where a verb's growth was, named between it and "by": "Sales grew in Europe by 12%".
-WHERE_GROWN = re.compile(
+WHERE_GROWN = led(
     r"^\s+(?:in|at|across|within)\s+(?P<where>(?:the\s+|our\s+)?[\w&/'’.-]+"
     r"(?:\s+[\w&/'’.-]+){0,3}?)\s+by\s*$",
     re.I,

@@ -11,18 +11,17 @@ words."""
 
 from __future__ import annotations
 
-import re
-
+from ..leads import led
 from .phrases import other_measure
 
 __all__ = ["aliases", "measured"]
 
-_SAID = re.compile(
+_SAID = led(
     r"(?<![\w&'’-])(?P<name>[A-Z][\w&'’-]*+(?:[ ]++[A-Za-z&][\w&'’-]*+){0,7}+),?[ ]++"
     r"(?:or[ ]++(?:the[ ]++)?|\()(?P<short>[A-Z][A-Z&]{1,7}+)(?![\w&'’-])"
 )
 # A short name said after "or" or in parentheses: where a long name may end before it.
-_SHORT = re.compile(r"[ ](?:or[ ]++(?:the[ ]++)?|\()[A-Z][A-Z&]{1,7}+(?![\w&'’-])")
+_SHORT = led(r"[ ](?:or[ ]++(?:the[ ]++)?|\()[A-Z][A-Z&]{1,7}+(?![\w&'’-])")
 _LONGEST = 160  # characters of a long name of eight words, and its comma
 _PASSED = frozenset({"and", "of", "the", "for", "&", "in", "on"})
 _MOST = 8  # letters of a short name

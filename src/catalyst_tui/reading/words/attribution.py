@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..leads import led
 from ..wordlists import any_word, one_of, word_set
 from .clauses import clause_subject, frame_of, relative_unread, without_apposition
 from .names import no_noun_phrase, outside_names
@@ -28,7 +29,7 @@ def measure_before(text: str, at: int) -> Subject:
 
 
 # An amount counted in units, no money: "56 Bcfe", "1.2 million units", "24,624 homes".
-_UNITS_BEFORE = re.compile(
+_UNITS_BEFORE = led(
     r"(?<![$€£\d.,])(?!(?:19|20)\d\d\b)\d[\d.,]*\s*(?:(?:million|billion|thousand)\s+)?"
     r"(?!(?:million|billion|thousand|bn|mn|m|b|k|percent|basis)\b)[A-Za-z][\w-]*$",
     re.I,
@@ -120,7 +121,7 @@ def _kind_of_thing(words: str) -> bool:
 
 # A verb whose object the phrase is: "Our Medical segment delivered sales growth of 6%" is the
 # segment's, the clause's subject.
-_OBJECT_OF = re.compile(
+_OBJECT_OF = led(
     r"\b(?:delivered|posted|saw|generated|reported|achieved|had|showed|recorded|registered|"
     r"experienced|produced|drove|realized)$"
 )
@@ -129,39 +130,39 @@ _OBJECT_OF = re.compile(
 # A verb of an infinitive whose subject stands before "to": "expect Digital Banking to generate
 # roughly 8% revenue growth" is Digital Banking's.
 _DOING = word_set("generate deliver see post grow achieve produce drive reach exceed show report")
-_INFINITIVE = re.compile(r"\bto\s+\w+\s*(?:roughly|about|approximately|nearly|over)?\s*$", re.I)
+_INFINITIVE = led(r"\bto\s+\w+\s*(?:roughly|about|approximately|nearly|over)?\s*$", re.I)
 # A phrase that is the tail of a longer one (its head a preposition's object): "Customers with
 # more than $100,000 in ARR", "ad impressions delivered across our Family of Apps".
 # A revenue's amount, then the period the amount is of, before the verb: "sales of $298.6
 # million in the second quarter increased 20.9%" are the sales'.
 _REVENUE_OF = r"\b(?P<measure>revenues?|sales)\s+of\s+" + AMOUNT  # "sales of $298.6 million"
-_AMOUNT_THEN_PERIOD = re.compile(_REVENUE_OF + r"\s+(?:in|for|during)\s*$", re.I)
+_AMOUNT_THEN_PERIOD = led(_REVENUE_OF + r"\s+(?:in|for|during)\s*$", re.I)
 # An amount of revenue, then "that's" or "which is" and the figure of its growth: the revenue's.
-_AMOUNT_THAT = re.compile(
+_AMOUNT_THAT = led(
     _REVENUE_OF
     + r"(?:\s+(?:in|for|during)\s+(?:the\s+|this\s+)?(?:[\w-]+\s+){0,2}?(?:quarter|year|period))?"
     r",\s*(?:that['’]s|that\s+is|that\s+was|which\s+is|which\s+was)\s+$",
     re.I,
 )
-_MEASURED_BEFORE = re.compile(
+_MEASURED_BEFORE = led(
     r"(?P<words>(?:[$\w.,'’-]+\s+){1,3})(?:in|with|across|within|through|via)\s*$", re.I
 )
 # An aside between a subject and its verb: "Revenue, excluding the impact of divestitures, grew".
-_ASIDE = re.compile(
+_ASIDE = led(
     r"(?P<comma>),\s*(?P<aside>(?:(?:when|while|if)\s+)?(?:excluding|including|ex)\b[^,]{1,80}),\s*$",
     re.I,
 )
 # A relative clause of what a part includes, its closing comma unsaid: "our Trauma and
 # Extremities business, which includes Wright Medical delivered 3.2% growth".
-_INCLUDES = re.compile(r",\s*which\s+(?:includes?|included|contains?)\s+$", re.I)
+_INCLUDES = led(r",\s*which\s+(?:includes?|included|contains?)\s+$", re.I)
 # Words set off by commas between a revenue and its verb: "Red Hat revenue, all in, was up".
-_REVENUE_ASIDE = re.compile(
+_REVENUE_ASIDE = led(
     r"\b(?:revenues?|sales)(?:\s+performance)?(?P<comma>),(?P<aside>[^,\d%]{1,80}),\s*"
     + rf"(?:{AUXILIARY}\s+)?$",
     re.I,
 )
-_EACH = re.compile(r",?\s+(?:all|both|each)(?:\s+(?:was|were|is|are|have|has))?\s*$", re.I)
-_BARE_REVENUE = re.compile(r"(?:(?:total|net|our)\s+)?(?:revenues?|sales)", re.I)
+_EACH = led(r",?\s+(?:all|both|each)(?:\s+(?:was|were|is|are|have|has))?\s*$", re.I)
+_BARE_REVENUE = led(r"(?:(?:total|net|our)\s+)?(?:revenues?|sales)", re.I)
 
 
 def _each_of_revenue(before: str) -> bool:
@@ -179,19 +180,19 @@ def _each_of_revenue(before: str) -> bool:
 
 
 # What a growth is led by is a part of the business growing.
-_LED_BY = re.compile(
+_LED_BY = led(
     r"\b(?:growth|increase)\s+(?:was\s+|were\s+|is\s+)?(?:primarily\s+|mainly\s+|largely\s+)?"
     + one_of("led driven fueled powered")
     + r"\s+by\s+(?:the\s+|our\s+)?$",
     re.I,
 )
 # A revenue named just before the comma a bare growth follows: "X revenue, up 7%".
-_AFTER_REVENUE = re.compile(r"\b(?:revenues?|sales)(?=,\s*$)", re.I)
+_AFTER_REVENUE = led(r"\b(?:revenues?|sales)(?=,\s*$)", re.I)
 # An amount of revenue said just before: "... revenue to $33.7 billion, up 24%".
 _AMOUNT_VERB = one_of(
     "of was were to at reaching reached totaling totaled hit grew_to rose_to equaled equalled"
 )
-_AFTER_AMOUNT = re.compile(
+_AFTER_AMOUNT = led(
     r"\b(?:revenues?|sales)(?:,\s*(?:excluding|including)\s[^,]{1,60},)?\s+"
     # its period before the verb: "revenue for the fourth-quarter 2020 totaled $171.7 million"
     r"(?:(?:in|for)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?[a-z-]*?(?:quarter|year|period|half)|q[1-4])"
@@ -216,9 +217,9 @@ _WITH_AFTER = any_word(
 )
 # The same set off by a comma: the clause's subject's where it names a part, not a measure
 # ("our momentum continued, with net sales growing 11%" is the company's).
-_WITH_COMMA = re.compile(r"\w,\s+with$")
+_WITH_COMMA = led(r"\w,\s+with$")
 # "growth in China, where revenue increased 30%": the place's.
-_WHERE = re.compile(
+_WHERE = led(
     r"(?:,\s*|(?<=line)\s+|(?<=lines)\s+|(?<=segment)\s+|(?<=business)\s+|(?<=region)\s+|"
     r"(?<=division)\s+|(?<=category)\s+)where\s+$",
     re.I,
@@ -227,12 +228,12 @@ _WHERE = re.compile(
 
 # What a subject includes, listed, then a verb of its own after "and": "The IOS segment includes
 # Fluke, Intelex and Gordian and represents approximately 40%".
-_LISTED_THEN = re.compile(
+_LISTED_THEN = led(
     r"\s(?:includes?|included|consists\s+of|comprises?|contains?)\s+[^.;:%]{1,160}?\s+and\s+$",
     re.I,
 )
 # A measure's share of revenue said beside its amount, before the measure's verb.
-_SHARE_ASIDE = re.compile(
+_SHARE_ASIDE = led(
     r",?\s+(?:or|representing|accounting\s+for|making\s+up)\s+"
     r"(?:(?:about|approximately|nearly|roughly|over|more\s+than)\s+)?[\d.]+\s*(?:%|percent)\s+of\s+"
     r"(?:(?:total|net|our|the|its)\s+){0,2}(?:[a-z][\w-]*\s+)?(?:revenues?|sales)\s*,?\s*$",
@@ -240,7 +241,7 @@ _SHARE_ASIDE = re.compile(
 )
 # A relative clause set off by commas that says what its subject is: "Other revenue, which is
 # primarily credit revenue, increased 17%" is other revenue's.
-_WHAT_IT_IS = re.compile(rf",\s*which\s+{one_of('is are was were')}\s+[^,;%]{{1,80}},\s*$", re.I)
+_WHAT_IT_IS = led(rf",\s*which\s+{one_of('is are was were')}\s+[^,;%]{{1,80}},\s*$", re.I)
 
 
 def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) -> Subject:
@@ -373,26 +374,26 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
 
 # A part named as the example of what the clause spoke of, set off by a comma before its
 # figure: "we grew sales in most of our end markets, most notably Energy, up 60%".
-_NOTABLY = re.compile(
+_NOTABLY = led(
     r"\b(?:most\s+)?(?:notably|particularly|especially|namely)\s+"
     r"(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}),\s*$"
 )
 
 
 # A linking verb right before a word that completes it: "remained consistent", "stayed stable".
-_LINKED = re.compile(
+_LINKED = led(
     r"\b(?:also\s+)?(?:remained|remains|stayed|stays|became|becomes|held|holds)\s*$", re.I
 )
-_AUX_ONLY = re.compile(r"(?:\s+(?:was|were|is|are|has|have|had|been|also|still))*\s*", re.I)
+_AUX_ONLY = led(r"(?:\s+(?:was|were|is|are|has|have|had|been|also|still))*\s*", re.I)
 # A relative clause of what a part is made of, set off by no commas, before its verb.
 _MADE_OF = one_of(
     "represents? includes? included contains? comprises? consists?_of excludes? excluded"
 )
-_RELATIVE_UNSET = re.compile(
+_RELATIVE_UNSET = led(
     rf"(?<=[a-z]),?\s+which\s+(?:(?!which\b)[\w'’-]+\s+){{0,8}}?{_MADE_OF}\b[^,;]*$", re.I
 )
 # A relative clause that speaks of what the clause before it said: ", which is a".
-_RELATIVE_AFTER = re.compile(
+_RELATIVE_AFTER = led(
     r",\s*(?:which|that)\s+(?:is|was|are|were|represents?|represented|marks?|marked)?"
     r"\s*(?:an?\s+)?$",
     re.I,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..leads import led
 from .lists import Found
 from .patterns import BASE_LEAD, CMP, tail
 
@@ -14,7 +15,7 @@ __all__ = ["prior_growth"]
 
 # A base the growth before it is set against, said as that base's own growth: "grew 11.5% on
 # top of 121% growth in the fourth quarter of 2020", "up 28% following a 34% increase last year".
-_PRIOR_LEAD = re.compile(
+_PRIOR_LEAD = led(
     rf"\b(?:{BASE_LEAD}|following|vs\.?|rolling\s+over|after|in\s+comparison\s+(?:to|with))\s+"
     r"(?:(?:a|an|the|our|its|their|last\s+year['’]s|the\s+prior\s+year['’]s)\s+)?"
     r"(?:(?:very|strong|tough|difficult|exceptional|robust|record)\s+)*"
@@ -22,7 +23,7 @@ _PRIOR_LEAD = re.compile(
     re.I,
 )
 # What a prior growth may be of besides its period: its own measure's words, then the period.
-_PRIOR_AFTER = re.compile(
+_PRIOR_AFTER = led(
     r"\s*(?:(?:organic|core|reported|revenue|sales|net|online|top-line|total)\s+){0,4}"
     r"(?P<noun>growth|increase|decline|decrease|drop|rise)\b"
     r"(?P<rest>\s+(?:in|during|for|from|over)\s+(?:the\s+)?(?:(?:same|first|second|third|"
@@ -69,12 +70,12 @@ def prior_growth(
 
 # A figure set against the growth before it, then only the period it is of: "was up 6%
 # compared to 2% in the prior year period", "grew 7% organically compared to 3% in Q4 2020".
-_AGAINST_ONLY = re.compile(
+_AGAINST_ONLY = led(
     r"\s*(?:%|percent)\s*(?:[a-z][\w-]*\s+){0,3}?,?\s*(?:compared\s+(?:to|with)|versus|vs\.?|"
     r"in\s+comparison\s+(?:to|with))\s+(?:an?\s+)?$",
     re.I,
 )
-_PERIOD_ONLY = re.compile(
+_PERIOD_ONLY = led(
     r"\s+(?:in|during|for)\s+(?:the\s+)?(?:(?:same|prior|previous|last|prior-year|year-ago|"
     r"comparable)\s+)+(?:year\s+)?(?:quarter|period|year)\b(?:\s+(?:last|a)\s+year\b)?|"
     r"\s+in\s+(?:q[1-4]|the\s+(?:first|second|third|fourth)\s+quarter(?:\s+of)?)\s+"

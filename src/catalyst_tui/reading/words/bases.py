@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..leads import led
 from .attribution import other_in
 from .patterns import ANOTHER_MEASURE, CMP, CONCESSION, CUT_BASIS, POINTS_ASIDE
 from .quarters import AS_BASE as _AS_BASE
@@ -36,18 +37,16 @@ def _own_clause(before: str) -> str:
     return _OWN_CLAUSE_ENDS.split(before)[-1]
 
 
-_OWN_CLAUSE_ENDS = re.compile(r",|;|\b(?:and|while|when|where|despite|because)\b|\bdue\s+to\b")
+_OWN_CLAUSE_ENDS = led(r",|;|\b(?:and|while|when|where|despite|because)\b|\bdue\s+to\b")
 
 
-_SET_ASIDE = re.compile(
-    r"\s*(?:excluding|including|apart\s+from|aside\s+from|other\s+than)\b", re.I
-)
+_SET_ASIDE = led(r"\s*(?:excluding|including|apart\s+from|aside\s+from|other\s+than)\b", re.I)
 # Words that open a clause of its own between two figures: the opening's basis is the first's.
-_CLAUSE_OPENS = re.compile(r"\b(?:as|because|since|while|whereas)\s", re.I)
-_CHANGE_AFTER = re.compile(r"\s+(?:growth|increase|decline|decrease|change)\b", re.I)
+_CLAUSE_OPENS = led(r"\b(?:as|because|since|while|whereas)\s", re.I)
+_CHANGE_AFTER = led(r"\s+(?:growth|increase|decline|decrease|change)\b", re.I)
 # Between a growth and the next in a list of growths of several measures: "revenue growth of
 # 16% and EBIT growth of 22% versus the prior year".
-_NEXT_GROWTH = re.compile(
+_NEXT_GROWTH = led(
     r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:[\w&/-]+\s+){1,3}(?:(?:growth|increase|decline)\s+of|"
     # "revenues were up 28% and earnings per share up 46% versus a year ago"
     r"(?:was\s+|were\s+)?(?:up|down))\s+" + CMP,
@@ -67,7 +66,7 @@ def _listed_words(text: str, figures: list[re.Match[str]], i: int, after: str) -
 # An alternative in another measure between a growth and the next: "an increase of 11% or
 # 10.5% on a constant-currency basis compared to the prior-year quarter": the basis said after
 # the second is both's.
-OR_NEXT = re.compile(r"\s*,?\s*or\s+(?:an?\s+)?" + CMP, re.I)
+OR_NEXT = led(r"\s*,?\s*or\s+(?:an?\s+)?" + CMP, re.I)
 
 
 def _alternative_words(text: str, figures: list[re.Match[str]], i: int, after: str) -> str:
@@ -83,7 +82,7 @@ def _alternative_words(text: str, figures: list[re.Match[str]], i: int, after: s
 
 # A figure set against a range of the same measure: "10.6% organic revenue growth, slightly
 # below our guidance range of 12% to 14% growth versus 2020": against 2020 too.
-_AGAINST_RANGE = re.compile(
+_AGAINST_RANGE = led(
     r"[\w\s-]{0,40}?,?\s*(?:slightly\s+|well\s+|just\s+)?(?:below|above|within|ahead\s+of|"
     r"short\s+of|in\s+line\s+with)\s+(?:our|the)\s+(?:guidance\s+|prior\s+)?(?:range|guidance|"
     r"outlook)(?:\s+range)?\s+of\s+" + CMP,
@@ -158,7 +157,7 @@ def growth_basis(
     return ""
 
 
-_POINTS_SAID = re.compile(r"\d\s*(?:basis\s+points?|bps|bips|percentage\s+points?|points?)\b", re.I)
+_POINTS_SAID = led(r"\d\s*(?:basis\s+points?|bps|bips|percentage\s+points?|points?)\b", re.I)
 
 
 def basis_in(words: str, text: str, against: Against, quarter_words: str | None = None) -> str:
@@ -174,7 +173,7 @@ def basis_in(words: str, text: str, against: Against, quarter_words: str | None 
     return basis
 
 
-_HALF = re.compile(r"\b(?P<half>first|second)\s+half\b", re.I)
+_HALF = led(r"\b(?P<half>first|second)\s+half\b", re.I)
 
 
 def _other_half(words: str, text: str) -> bool:
@@ -194,8 +193,8 @@ def list_basis(text: str, after_last: str, frame: str, against: Against) -> str:
     return ""
 
 
-_BASE_YEAR = re.compile(r"(?<![\w$.,])(?:(?P<c>19|20)(?P<y>\d\d)|['’](?P<yy>\d\d))\b")
-_PRE = re.compile(r"\bpre-?\s?(?:pandemic|covid)\b", re.I)
+_BASE_YEAR = led(r"(?<![\w$.,])(?:(?P<c>19|20)(?P<y>\d\d)|['’](?P<yy>\d\d))\b")
+_PRE = led(r"\bpre-?\s?(?:pandemic|covid)\b", re.I)
 #: A base said as "last year", "the prior-year quarter" or "year over year": the latest.
 NOW = float("inf")
 
@@ -248,7 +247,7 @@ def _sentence_years(sentence: str) -> tuple[frozenset[int], frozenset[int]]:
 
 
 # A year said as the period a figure is of: "in the second quarter of 2020", "for fiscal 2020".
-_OWN_YEAR = re.compile(
+_OWN_YEAR = led(
     r"\b(?:in|for|during)\s+(?:the\s+)?(?:(?:first|second|third|fourth)\s+quarter\s+(?:of|in)\s+|"
     r"q[1-4]\s+(?:of\s+)?)?(?:fiscal\s+)?(?:year\s+)?$",
     re.I,
@@ -276,7 +275,7 @@ def latest_base(sentences: Iterable[str], quarter: int = 0, known: float = 0) ->
 
 
 # A figure said over two years: "on a two-year basis", "a two-year stack", "two years ago".
-_TWO_YEARS = re.compile(
+_TWO_YEARS = led(
     r"\btwo[- ]years?\s+(?:basis|stack|comp|performance|growth)|\btwo\s+years\s+ago\b", re.I
 )
 
@@ -341,19 +340,19 @@ _BASIS_REACH = 200
 # A change of an amount said after a growth with a verb of its own: the basis after it is the
 # amount's ("growing 23% operationally, … and increasing more than $170 million versus prior
 # year": 23% has none).
-_AMOUNT_CHANGE = re.compile(
+_AMOUNT_CHANGE = led(
     r"(?:,|\band)\s+(?:increasing|decreasing|growing|rising|declining|adding)\s+"
     r"(?:(?:more\s+than|over|nearly|about|approximately|by)\s+)?[$€£]",
     re.I,
 )
 # "and" that opens a clause of its own subject: "and we achieved our highest sales".
-_NEW_CLAUSE = re.compile(r"\band\s+(?:we|our|it|they|this|that|these)\b", re.I)
+_NEW_CLAUSE = led(r"\band\s+(?:we|our|it|they|this|that|these)\b", re.I)
 
 
 # A measure a bare "year-over-year" qualifies as an adjective.
 # What a growth was set against, said as last year's strength: a reason, no base ("against
 # strong gains last year", "against a tough comp from last year").
-_LAPPED = re.compile(r"\b(?:comps?|comparisons?|compares?|gains|strength|growth)\b", re.I)
+_LAPPED = led(r"\b(?:comps?|comparisons?|compares?|gains|strength|growth)\b", re.I)
 
 
 @lru_cache(maxsize=32)  # a figure's words asked again for the basis they say (growth_basis)

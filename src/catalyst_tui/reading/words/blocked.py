@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..leads import led
 from ..wordlists import any_word
 from .vocabulary import REACH
 
@@ -18,7 +19,7 @@ NEGATED = any_word(
     "not never no n[o']t without too_early unable declin(?:e|ed|ing)_to", also=r"n[’']t\b"
 )
 HEDGED = any_word("would could might may if unless plan_to whether should_have")
-ELSE = re.compile(
+ELSE = led(
     r"\b(?:dividend|dividends|buyback|repurchase|rating|prices?|headcount|stake|wages?)\b|"
     r"\b[A-Z][\w&.-]*['’]s\s+(?:\w+\s+){0,2}outlook|outlook\s+for\s+(?:demand|the\s+market|"
     r"the\s+industry|the\s+economy)|"
@@ -31,7 +32,7 @@ ELSE = re.compile(
     re.I,
 )
 # Someone else moving their numbers: analysts, the Street, customers, a rating agency.
-_OTHERS_DO = re.compile(
+_OTHERS_DO = led(
     r"\b(?:analysts?|consensus|street|customers?|competitors?|peers?|investors?|agenc(?:y|ies)|"
     r"moody['’]?s|fitch|economists?|community|third[- ]part(?:y|ies))\b",
     re.I,
@@ -67,23 +68,21 @@ def barred(sentence: str, at: int, until: int, *, verb: bool = True) -> bool:
     return ELSE.search(sentence[at : until + 40]) is not None
 
 
-_OTHERS = re.compile(r"\b(?:their|his|her|your)\b", re.I)
+_OTHERS = led(r"\b(?:their|his|her|your)\b", re.I)
 # What a company does as a rule, no act of this call: "our practice has been to … maintain".
-_PRACTICE = re.compile(
+_PRACTICE = led(
     r"\b(?:practice|policy|custom|habit)\s+(?:has\s+been|had\s+been|is|was)\s+to\b", re.I
 )
 # An outlook's assumption of a count of shares, and the money or measures of guidance.
-_COUNT_ASSUMED = re.compile(
-    r"\bshares?\s+outstanding\b|\bshare\s+count\b|\bdiluted\s+shares\b", re.I
-)
-_MONEY_SAID = re.compile(r"[$€£]|\b(?:revenues?|sales|eps|earnings|income|ebitda|margin)\b", re.I)
-_ACTS = re.compile(
+_COUNT_ASSUMED = led(r"\bshares?\s+outstanding\b|\bshare\s+count\b|\bdiluted\s+shares\b", re.I)
+_MONEY_SAID = led(r"[$€£]|\b(?:revenues?|sales|eps|earnings|income|ebitda|margin)\b", re.I)
+_ACTS = led(
     r"\b(?:we|(?<!due\s)(?<!owing\s)(?<!thanks\s)to|will|must|and|also|i)\s*$|['’]ll\s*$", re.I
 )
-_NOUN_OF_ACT = re.compile(r"[a-z]+(?:ment|ion)s?\s+to\b", re.I)
-_DONE = re.compile(r"[a-z]+ed\b", re.I)  # a verb's past participle: "our raised outlook"
+_NOUN_OF_ACT = led(r"[a-z]+(?:ment|ion)s?\s+to\b", re.I)
+_DONE = led(r"[a-z]+ed\b", re.I)  # a verb's past participle: "our raised outlook"
 # A measure right before the verb is what moves, not the guidance.
-_MEASURE_DOES = re.compile(
+_MEASURE_DOES = led(
     r"\b(?:revenues?|sales|margins?|earnings|eps|income|demand|prices?|costs?|bookings|"
     r"orders)\s+(?:(?:is|are|was|were|will|to|be|also|further|again|has|have|had)\s+)*$",
     re.I,

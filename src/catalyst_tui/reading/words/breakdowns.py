@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..leads import led
 from .lists import Found
 from .phrases import finite_verb, tokens
 from .records import COMPANY
@@ -21,7 +22,7 @@ from .vocabulary import PERIOD
 __all__ = ["breakdown_share"]
 
 # The breakdown said, up to where its first figure stands.
-_BREAKDOWN = re.compile(
+_BREAKDOWN = led(
     r"\b(?:revenues?|sales)\s+(?:[\w-]+\s+){0,3}?(?:mix|split|breakdown|by\s+(?:geography|"
     r"region|end\s+market|market|channel|segment|customer\s+type))\b[^.;%]{0,50}?"
     r"(?:\b(?:was|were|is|are|of)|:)\s+"
@@ -31,15 +32,15 @@ _BREAKDOWN = re.compile(
 )
 _KEYS = ("mix", "split", "breakdown", "sales by", "revenue by", "revenues by")
 # An item: a figure, then where it goes ("to refining", "into Europe", "certified").
-_ITEM = re.compile(
+_ITEM = led(
     r"\s*(?:(?:to|into|from|in)\s+)?(?:the\s+|our\s+)?"
     r"(?P<x>[A-Za-z][\w&/'’-]*(?:\s+(?!and\s+\d)[A-Za-z][\w&/'’-]*){0,6}?)"
     r"\s*(?=,|;|\.|$|\s+and\s+\d|\s+\d|\s+compared\b|\s+versus\b)",
     re.I,
 )
 # A figure, where the words between items are cut.
-_FIGURE_CUT = re.compile(r"\d[\d.]*\s*%")
-_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+_FIGURE_CUT = led(r"\d[\d.]*\s*%")
+_DECIMAL_POINT = led(r"(?<=\d)\.(?=\d)")
 
 
 def breakdown_share(text: str, match: re.Match[str], after: str) -> Found | None:

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..leads import led
 from ..wordlists import one_of
 from .names import no_noun_phrase, verb_alone
 from .phrases import finite_verb, other_measure, phrase_before, tokens
@@ -22,7 +23,7 @@ from .records import COMPANY
 from .subjects import Subject, named_before, read_subject
 from .vocabulary import PERIOD
 
-_FRAME = re.compile(
+_FRAME = led(
     r"^\s*(?:(?:and|so|now|also|lastly|finally|next|first|second|then|overall)[\s,]+)*"
     r"(?:in|for|within|turning\s+(?:now\s+)?to|starting\s+with|moving\s+(?:now\s+)?(?:on\s*)?to|"
     # the speaker turning to a part: "Now let's turn to our MAS segment,"
@@ -35,11 +36,11 @@ _FRAME = re.compile(
     re.I,
 )
 # An opening adverbial with no verb ("Year over year,", "Regionally, in constant currency:").
-_OPENING = re.compile(
+_OPENING = led(
     r"^\s*(?:(?:and|so|now|also|lastly|finally|next|overall)[\s,]+)*(?P<words>[\w\s'-]{1,100}?)"
     r"\s*[,:]\s+"
 )
-_ADVERBIAL = re.compile(
+_ADVERBIAL = led(
     r"\b(?:year|quarter|basis|sequential\w*|overall|addition|result|expected|comparison|"
     r"currency|perspective|now|today|finally|first|second|third|fourth|similarly|likewise|"
     r"meanwhile|however|again|lastly|excluding|including|moving|turning|looking|starting)\b|"
@@ -66,7 +67,7 @@ _DISCOURSE_FRAMES = (
     r"by\s+(?:geograph\w*|regions?|segments?|end[- ]markets?|products?|channels?|businesses))\b"
     r"(?!-)"
 )
-_RELATIVE = re.compile(
+_RELATIVE = led(
     r",\s*(?:which|who)\b[^,]*,|\bas\s+(?:I|we)\s+\w+\s+\w+,?|"
     # "which includes Wright Medical" before the verb, its closing comma unsaid
     r",\s*which\s+(?:includes?|included|contains?)\s+(?:[A-Z][\w&.'’-]*\s+)+(?=[a-z])",
@@ -77,7 +78,7 @@ _CLAUSE_VERB = one_of(
     """was were is are grew increased decreased declined rose fell accounted represented
     comprised saw delivered improved accelerated decelerated expanded"""
 )
-_CLAUSE_CUT = re.compile(
+_CLAUSE_CUT = led(
     r";|,?\s+(?:while|whereas)\s+|,\s+but\s+|\s+but\s+(?=\w+\s+(?:was|were|is|are))|"
     + rf"(?:,\s+|\s+)and\s+(?=(?:[\w&/.'’-]+\s+){{0,5}}?{_CLAUSE_VERB}\b)",
     re.I,
@@ -85,7 +86,7 @@ _CLAUSE_CUT = re.compile(
 
 # A relative clause of what a part is made of, set off by no comma, still open at an "and":
 # the "and" joins the parts it names.
-_MADE_OF = re.compile(r"\bwhich\s+(?:represents?|includes?|contains?|comprises?)\b[^,;]*$", re.I)
+_MADE_OF = led(r"\bwhich\s+(?:represents?|includes?|contains?|comprises?)\b[^,;]*$", re.I)
 
 
 class Clause(NamedTuple):
@@ -116,13 +117,13 @@ def clauses(sentence: str) -> list[Clause]:
 
 # A clause that opens a sentence with a subordinator and no subject of its own: "While down 35%
 # from a record quarter, revenue grew 17% sequentially".
-_FRONTED = re.compile(
+_FRONTED = led(
     r"\s*(?P<word>while|although|though|whilst)\s+(?:(?:still|only|just)\s+)?(?:up|down)\s",
     re.I,
 )
 # A main clause whose subject is a speaker or a pronoun: it names no measure the fronted one's
 # figure could be of.
-_SPEAKER = re.compile(r"\s*(?:we|i|they|it|this|that)\b", re.I)
+_SPEAKER = led(r"\s*(?:we|i|they|it|this|that)\b", re.I)
 
 
 def fronted_subject(sentence: str, revenue_said: bool) -> tuple[str, Subject] | None:
@@ -173,7 +174,7 @@ def clause_subject(text: str, first: bool, revenue_said: bool) -> Subject:
 # A subordinate clause that opens a sentence, up to its comma: its words are no subject of the
 # main clause ("When comparing on a pro forma basis, revenues increased 51%"). A frame said so
 # ("As it relates to our Network segment,", "As for X,", "If you look at X,") is no such clause.
-_SUBORDINATE = re.compile(
+_SUBORDINATE = led(
     r"\s*(?:(?:and|but|so)\s+)?(?:(?:on|turning\s+to|moving\s+to)\s+slides?\s+\d+\s*,\s*)?"
     r"(?:as\s(?!it\s+relates|for\s|to\s|far\s|regards\s)|"
     # a way of measuring set aside: "When comparing on a pro forma basis,", "If we exclude X,"
@@ -215,7 +216,7 @@ def past_a_verb(
 
 # A clause with no verb whose body opens with its figure: "For Process Technologies, a 21%
 # organic decline" (the frame names whose).
-_FIGURE_OPENS = re.compile(r"\s*(?:(?:a|an|plus|minus|up|down)\s+)?\d[\d.]*\s*%", re.I)
+_FIGURE_OPENS = led(r"\s*(?:(?:a|an|plus|minus|up|down)\s+)?\d[\d.]*\s*%", re.I)
 
 
 def _object_other(after_verb: str) -> bool:
@@ -261,13 +262,13 @@ def without_apposition(phrase: str) -> str:
 
 
 # How parts are cut, named as a frame: "By end market,", "By region,".
-_DIMENSION = re.compile(
+_DIMENSION = led(
     r"(?:our\s+|the\s+)?(?:(?:end|geographic(?:al)?|reportable|operating|business|product|"
     r"customer)[- ])?(?:markets?|regions?|geograph(?:y|ies)|segments?|product\s+lines?|"
     r"channels?|divisions?|technologies|lines?\s+of\s+business)",
     re.I,
 )
-_PARTICIPLE = re.compile(r"(?i:and\s+|as\s+)?[a-z]+(?:ing|ed)\b")
+_PARTICIPLE = led(r"(?i:and\s+|as\s+)?[a-z]+(?:ing|ed)\b")
 
 
 def _is_part(words: str) -> bool:
@@ -294,8 +295,8 @@ _APPOSED_PARTS = frozenset(
 )
 
 
-_TIME_OPENS = re.compile(r"(?:during|since|until|after|before|following)\b", re.I)
-_ON_SLIDE = re.compile(r"\s+(?:on|in)\s+(?:slide|page|chart)s?\s+\d+$", re.I)
+_TIME_OPENS = led(r"(?:during|since|until|after|before|following)\b", re.I)
+_ON_SLIDE = led(r"\s+(?:on|in)\s+(?:slide|page|chart)s?\s+\d+$", re.I)
 
 
 def frame_of(text: str) -> tuple[str, int]:
@@ -354,7 +355,7 @@ def frame_of(text: str) -> tuple[str, int]:
 
 # A relative clause whose antecedent was not read ("…doubling in the last two years, which
 # today represents about 13% of total company sales"): it is not the clause's subject.
-_RELATIVE_BEFORE = re.compile(r",\s*(?:which|who)(?:\s+(?:today|now|still|also|alone))?\s*$", re.I)
+_RELATIVE_BEFORE = led(r",\s*(?:which|who)(?:\s+(?:today|now|still|also|alone))?\s*$", re.I)
 
 
 def relative_unread(text: str, at: int) -> bool:

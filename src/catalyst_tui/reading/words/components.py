@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..leads import led
 from .patterns import FIGURE, last_match
 from .phrases import finite_verb
 from .vocabulary import MONTH, REACH
@@ -19,7 +20,7 @@ __all__ = ["BETWEEN", "OVER_YEARS", "component", "of_a_month", "over_years"]
 
 # Words right before a figure (back to a comma or the figure before it) that make it a part
 # of another: "which includes a 3% increase", "contributing 3% growth", "an impact of 1%".
-_COMPONENT_BEFORE = re.compile(
+_COMPONENT_BEFORE = led(
     r"\b(?:includ(?:e|es|ed|ing)|inclusive\s+of|of\s+which|contribut(?:e|es|ed|ing|ion|ions)|"
     r"(?:impact|benefit|effect)s?\s+of|from\s+(?:the\s+|our\s+)?acquisitions?|"
     r"acquisitions?\s+(?:added|contributed))\b",
@@ -27,7 +28,7 @@ _COMPONENT_BEFORE = re.compile(
 )
 # Words right after it that say what it came from: "an 8% increase from our acquisitions",
 # "a 9% increase from volume", "3 points of contribution".
-_COMPONENT_AFTER = re.compile(
+_COMPONENT_AFTER = led(
     r"\s*(?:(?:points?|percentage\s+points?)\b|"
     r"(?:(?:organic\s+)?(?:increase|growth|rise|improvement|benefit|decrease|decline|"
     r"contribution)\s+)?(?:came\s+)?from\s+(?:the\s+|our\s+|an?\s+|higher\s+|lower\s+)?"
@@ -38,9 +39,9 @@ _COMPONENT_AFTER = re.compile(
 )
 # A part's own growth after "including": "including organic growth of 1% in the US",
 # "includes more than 30% growth for our Instant Ink business": a growth noun and the part.
-_OWN_GROWTH_BEFORE = re.compile(r"\b(?:growth|increase|decline)\s+of\s+\S*\s*$", re.I)
+_OWN_GROWTH_BEFORE = led(r"\b(?:growth|increase|decline)\s+of\s+\S*\s*$", re.I)
 # "including 11% improvement in Fluid Systems"
-_OWN_GROWTH_AFTER = re.compile(
+_OWN_GROWTH_AFTER = led(
     r"\s*(?:(?:organic|sales|revenue)\s+)?(?:growth|increase|decline|improvement)?\s*"
     r"(?:in|for)\s+(?!(?:the\s+)?(?:quarter|year|period|half)\b)",
     re.I,
@@ -68,7 +69,7 @@ def component(sentence: str, clause: Clause, at: int, end: int) -> bool:
     return True
 
 
-_ACQUISITIONS = re.compile(r"\s*(?:the\s+|our\s+)?acquisitions?\b", re.I)
+_ACQUISITIONS = led(r"\s*(?:the\s+|our\s+)?acquisitions?\b", re.I)
 
 
 def _from_word(sentence: str, at: int) -> bool:
@@ -77,7 +78,7 @@ def _from_word(sentence: str, at: int) -> bool:
 
 # A month's figure: "improved from down 15% in July to down 11% in September" (a month named
 # right after it; "the June quarter" is a quarter's).
-_IN_A_MONTH = re.compile(
+_IN_A_MONTH = led(
     r"\s+(?:[a-z-]+\s+){0,2}?in\s+(?:the\s+month\s+of\s+)?(?-i:"
     + MONTH
     + r")\b(?!\s+(?:quarter|year|period|half))",
@@ -91,13 +92,13 @@ def of_a_month(sentence: str, end: int) -> bool:
 
 
 # A figure that is an end of a range: "between a 4% decline and a 1% increase".
-BETWEEN = re.compile(r"\bbetween\b[^,;.]*$", re.I)
+BETWEEN = led(r"\bbetween\b[^,;.]*$", re.I)
 
 
 # ---------------------------------------------------------------------------- years
 # Growth over several years: a stack of two years' rates, a compounded or annual rate over
 # years, growth "over the last three years".
-OVER_YEARS = re.compile(
+OVER_YEARS = led(
     r"\b(?:(?:two|three|four|five|2|3|4|5)[- ]years?\s+(?:stack(?:ed)?|compound(?:ed)?|cagr|"
     r"basis|growth|period|trend)|stack(?:ed)?\s+(?:basis|growth|comparison)|on\s+a\s+stacked|"
     r"compound(?:ed)?\s+annual|cagr|over\s+(?:the\s+)?(?:last|past)\s+(?:two|three|four|five|"
@@ -105,7 +106,7 @@ OVER_YEARS = re.compile(
     re.I,
 )
 # Where a figure's own words end: a comma, a clause's cut, a word that opens another phrase.
-_OWN_END = re.compile(r"[,;]|\b(?:and|with|as|while|but|which|driven|led|due)\b|\d\s?%", re.I)
+_OWN_END = led(r"[,;]|\b(?:and|with|as|while|but|which|driven|led|due)\b|\d\s?%", re.I)
 
 
 def over_years(sentence: str, first: int, at: int, end: int) -> bool:

@@ -17,28 +17,27 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..leads import led
 from ..wordlists import word_set
 from .phrases import finite_verb, other_measure
 from .vocabulary import LONGEST
 
-_CUSTOMER_WORD = re.compile(r"\b(?:customers?|clients?)\b")
-_NAMED_CUSTOMER = re.compile(
+_CUSTOMER_WORD = led(r"\b(?:customers?|clients?)\b")
+_NAMED_CUSTOMER = led(
     r"(?<![\w&.’'-])(?P<name>[A-Z][\w&.’'-]*+(?:\s+[A-Z][\w&.’'-]*+){0,3})(?:,[^,]{1,60},)?\s+(?:was|is|were|"
     r"are|remains?|became|as)\s+(?:our|the\s+company['’]s|[A-Z][\w.-]*+['’]s)\s+"
     r"(?:\w+\s+){0,3}?(?:customers?|clients?)\b"
 )
-_CUSTOMER_LIST = re.compile(
+_CUSTOMER_LIST = led(
     r"\b(?:customers?|clients?)\s*+,?\s+(?:such\s+as|like|including)\s+(?P<list>[^.;:?!]{1,160})"
 )
-_LIST_ITEM = re.compile(
-    r"\s*(?:,\s*)?(?:and\s+|or\s+)?(?P<item>[^,]+?)(?=\s*(?:,|\band\b|\bor\b|$))"
-)
-_NAME = re.compile(r"[A-Z][\w&.’'-]+(?:\s+[A-Z][\w&.’'-]*){0,3}")
+_LIST_ITEM = led(r"\s*(?:,\s*)?(?:and\s+|or\s+)?(?P<item>[^,]+?)(?=\s*(?:,|\band\b|\bor\b|$))")
+_NAME = led(r"[A-Z][\w&.’'-]+(?:\s+[A-Z][\w&.’'-]*){0,3}")
 _NOT_NAMES = word_set(
     """i we our the it this that they these those he she you and or but so as in on at for of
     new some other many several both all each its their his her my your"""
 )
-_PART_WORD = re.compile(
+_PART_WORD = led(
     r"\b(?:revenues?|sales|represent(?:s|ed)?|accounts?\s+for|accounted\s+for|"
     r"comprised|comprises|makes\s+up|make\s+up)\b"
 )
@@ -54,8 +53,8 @@ _BEFORE_VERB = word_set(
     "which that still now also typically generally historically currently today alone continues "
     "continued continue to"
 )
-_SHARE_NEXT = re.compile(r"\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+)?\d")
-_WORD = re.compile(r"[A-Za-z][\w&/-]*")
+_SHARE_NEXT = led(r"\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+)?\d")
+_WORD = led(r"[A-Za-z][\w&/-]*")
 _NOT_PARTS = word_set(
     "total net our the its of and in for company consolidated organic core quarter year by"
 )
@@ -102,14 +101,14 @@ def document_facts(
 
 _RUN = 12  # sentences a list of the largest customers goes on for, at most
 # The largest customers spoken of as such: their names follow in the next sentence.
-_CONCENTRATION = re.compile(
+_CONCENTRATION = led(
     r"\b(?:\d+\s*%|ten[- ]percent|largest|biggest|top\s+(?:\w+\s+)?|major|significant)\s+"
     r"customers\b",
     re.I,
 )
 # Names that a share of revenue is of, at a sentence's start: "Cisco and Lumentum both
 # represented 14% of revenue".
-_SHARERS = re.compile(
+_SHARERS = led(
     r"(?P<names>(?:the\s+)?[A-Z][\w&.’'-]*+(?:\s+[A-Z][\w&.’'-]*+){0,3}(?:(?:\s*,\s*|"
     r"\s+(?:and|&)\s+)(?:the\s+)?[A-Z][\w&.’'-]*+(?:\s+[A-Z][\w&.’'-]*+){0,3}){0,5})\s+"
     r"(?:both\s+|each\s+)?(?:represented|accounted\s+for|were|was|comprised|made\s+up|"

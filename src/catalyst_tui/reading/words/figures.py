@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from ..leads import led
 from .bases import Against, frame_words, growth_basis, list_basis
 from .clauses import Clause, clause_subject, clauses, fronted_subject
 from .facts import known_part, named_customer
@@ -247,9 +248,9 @@ def read_figures(
 
 
 # A clause set against the one before it: its subject is its own.
-_WHILE_BEFORE = re.compile(r",\s*(?:while|whereas|although)\s*$", re.I)
+_WHILE_BEFORE = led(r",\s*(?:while|whereas|although)\s*$", re.I)
 # A clause whose verb has no subject of its own: "… and increased by 12% in the Northern region".
-_NO_SUBJECT = re.compile(
+_NO_SUBJECT = led(
     r"\s*(?:,\s*)?(?:and|but)?\s*(?:also\s+)?(?:increased|decreased|grew|rose|fell|declined|"
     r"improved|was|were|is|are|up|down)\b",
     re.I,
@@ -257,12 +258,12 @@ _NO_SUBJECT = re.compile(
 # A figure's sign said before it in words.
 # A sign said as a word: "organic growth was negative 20%", "from minus 2.4% in Q2" (not "plus
 # or minus 2%", a tolerance: gated).
-_SAID_NEGATIVE = re.compile(r"\b(?:negative|minus)\s*+$", re.I)
+_SAID_NEGATIVE = led(r"\b(?:negative|minus)\s*+$", re.I)
 
 
 # Measures other than revenue that grow: a growth of no measure named in a sentence that
 # speaks of one and of no revenue may be its.
-_GROWS = re.compile(
+_GROWS = led(
     r"\b(?:orders|bookings|book-to-bill|backlog|billings|eps|earnings|income|profits?|"
     r"margins?|ebitda|units|shipments|volumes?|customers|users|subscribers)\b",
     re.I,
@@ -293,9 +294,9 @@ def _clause_figures(
     yield from found
 
 
-_BOTH_SAID = re.compile(r"\s(?:both|each)\s", re.I)
+_BOTH_SAID = led(r"\s(?:both|each)\s", re.I)
 # Between two figures of one list: a few words of what each is in, then a comma or "and".
-_LIST_GAP = re.compile(r"(?:\s+(?:in|on|from|for)?\s*[\w.&/-]+){0,4}\s*(?:,|,?\s+and)\s+", re.I)
+_LIST_GAP = led(r"(?:\s+(?:in|on|from|for)?\s*[\w.&/-]+){0,4}\s*(?:,|,?\s+and)\s+", re.I)
 
 
 def _each_figure(text: str, first: bool, revenue_said: bool, against: Against) -> Iterator[Found]:
@@ -359,7 +360,7 @@ def _each_figure(text: str, first: bool, revenue_said: bool, against: Against) -
 
 
 # "grew 16% and 12% on a currency neutral basis": one growth in two measures, not two periods.
-_IN_ANOTHER_MEASURE = re.compile(
+_IN_ANOTHER_MEASURE = led(
     r"\s*(?:(?:on|in|at)\s+(?:an?\s+)?)?(?:constant[- ]currency|currency[- ]neutral|"
     r"f/?x[- ]neutral|local[- ]currenc(?:y|ies)|organic(?:ally)?|core|operational(?:ly)?)\b",
     re.I,
@@ -374,4 +375,4 @@ def _local(text: str, at: int) -> str:
 
 
 # A figure corrected at once by the speaker: "sales of 14.7% -- $14.7 million" said $14.7 million.
-_CORRECTED = re.compile(r"(?<![\w.])\d{1,4}(?:\.\d+)?\s?%\s*--\s*(?=[$€£]?\d)")
+_CORRECTED = led(r"(?<![\w.])\d{1,4}(?:\.\d+)?\s?%\s*--\s*(?=[$€£]?\d)")

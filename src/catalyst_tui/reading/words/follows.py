@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 
+from ..leads import led
+
 # What a change owes to an effect, no growth: "and 2% positive currency impact".
-EFFECT_AFTER = re.compile(
+EFFECT_AFTER = led(
     r"\s+(?:(?:positive|negative|favou?rable|unfavou?rable|adverse)\s+)?(?:foreign\s+)?"
     r"(?:currency|exchange|fx|translation|acquisitions?|m&a|divestitures?|pricing|price|mix)\s+"
     r"(?:impacts?|effects?|benefits?|contributions?|headwinds?|tailwinds?)\b"
@@ -20,7 +22,7 @@ EFFECT_AFTER = re.compile(
 )
 # A figure set against a plan, no growth of a period: "5% below plan", "8% ahead of our
 # expectations", "3% better than we expected".
-_AGAINST_PLAN = re.compile(
+_AGAINST_PLAN = led(
     r"\s+(?:(?:higher|lower|better|worse|more|less)\s+than|above|below|ahead\s+of|behind|"
     r"short\s+of)\s+(?:(?:what|the\s+(?:high|low)\s+end\s+of|the\s+(?:midpoint|top)\s+of)\s+)?"
     r"(?:(?:our|its|their|the|internal|prior|original|initial|previous|own)\s+)*"
@@ -33,7 +35,7 @@ _AGAINST_PLAN = re.compile(
 )
 # A verb of change right before a figure: a plan after it is said of something else ("down 1%
 # lower than our internal expectations by about 4.5 points").
-_CHANGED = re.compile(
+_CHANGED = led(
     r"\b(?:up|down|grew|increased|decreased|declined|rose|fell)\s+(?:by\s+)?(?:[a-z]+\s+)?$"
 )
 
@@ -54,24 +56,22 @@ _COUNT = (
 )
 # A growth to a count: "a growth of over 125% to almost 30,000 students"; and said a few words
 # after its figure ("Homes delivered increased 13% year-over-year to 2,419"), no amount between.
-TO_A_COUNT = re.compile(r"\s+to\s+" + _COUNT)
-TO_A_COUNT_AFTER = re.compile(r"[^,;$€£]{0,40}?\bto\s+" + _COUNT)
+TO_A_COUNT = led(r"\s+to\s+" + _COUNT)
+TO_A_COUNT_AFTER = led(r"[^,;$€£]{0,40}?\bto\s+" + _COUNT)
 # A count said right before a growth: "we sold 6,000 used vehicles, down 5%".
-COUNT_BEFORE = re.compile(
+COUNT_BEFORE = led(
     r"(?<![$€£\d.,])\d{1,3}(?:,\d{3})+\s+(?!(?:million|billion|thousand|trillion)\b)"
     r"(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*,?\s+(?:(?:was|were)\s+)?(?:up|down)\s+$"
 )
 _REACH_ITEM = 80  # the words of a list's item after its figure
 # A list's item after its figure: the words that qualify it, up to a word that opens its basis,
 # its cause or another item ("5% adjusted profit growth", not "20% versus … from our customers").
-_ITEM = re.compile(
+_ITEM = led(
     r"[^,;.]*?(?=\s+(?:in|on|from|after|due|versus|vs|compared|over|year|sequentially|as|to|for|"
     r"with|driven|reflecting|led|at|by|during|and|excluding|including|when|while)\b|[,;.]|$)",
     re.I,
 )
-_CURRENCY_BASIS = re.compile(
-    r"\b(?:local|constant)[- ]currency\b|\b(?:currency|fx)[- ]neutral\b", re.I
-)
+_CURRENCY_BASIS = led(r"\b(?:local|constant)[- ]currency\b|\b(?:currency|fx)[- ]neutral\b", re.I)
 
 
 def without_currency_basis(words: str) -> str:
@@ -80,14 +80,14 @@ def without_currency_basis(words: str) -> str:
     return _CURRENCY_BASIS.sub(" ", words)
 
 
-_NOUN_OBJECT = re.compile(
+_NOUN_OBJECT = led(
     r"\s+(?:in|of|for)\s+(?:[^,;.]{1,40}?(?=\s*(?:[,;.]|$|\b(?:was|were|is|are|has|have|had|"
     r"driven|led|due|as|and|which|while|from|over|versus|compared|than)\b))|[^,;.]{1,40})"
 )
 
 
 # A noun of change of a rate: "a 20% year-over-year improvement in rate to 0.71".
-_OF_A_RATE = re.compile(r"\s+(?:in|of)\s+(?:the\s+|its\s+|our\s+)?rates?\b", re.I)
+_OF_A_RATE = led(r"\s+(?:in|of)\s+(?:the\s+|its\s+|our\s+)?rates?\b", re.I)
 
 
 def of_a_rate(after: str, end: int) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..leads import led
 from ..wordlists import word_set
 from .clauses import Clause, frame_of, subordinate_opening
 from .names import no_noun_phrase
@@ -84,7 +85,7 @@ def _place(name: str) -> bool:
 
 # ---------------------------------------------------------------------------- the whole
 # The whole's measure in the figure's own words: "resulting in 10.6% organic revenue growth".
-WHOLE_AFTER = re.compile(
+WHOLE_AFTER = led(
     r"\s*(?:(?:organic|total|net|reported|overall|consolidated)\s+)*(?:revenues?|sales|"
     r"top[- ]line)\s+(?:growth|increase|decline|decrease)\b",
     re.I,
@@ -97,7 +98,7 @@ _OPENING_ENDS = word_set(
 )
 # A participle that opens talk, not a name: "Moving now to our sales by geography,", "Taking a
 # closer look at our geographic distribution,".
-_TALK_OPENS = re.compile(
+_TALK_OPENS = led(
     r"\s*(?:and\s+|so\s+)?[A-Za-z]+ing\s+(?:now|a|an|the|our|to|at|on|onto|into|up|back|with|"
     r"through|over|further|more)\b[^,;]{0,120},\s*",
     re.I,
@@ -161,12 +162,12 @@ def framing_part(sentence: str, clause: Clause) -> str:
 
 
 # A speaker's words, or the company speaking as "we", between a part named and a figure.
-_SPOKEN = re.compile(r"\b(?:said|says|stated|commented|noted|added|remarked|we|i)\b|[:“\"]", re.I)
+_SPOKEN = led(r"\b(?:said|says|stated|commented|noted|added|remarked|we|i)\b|[:“\"]", re.I)
 
 
 # A name's consolidated figures are the whole company's: "NOV's reported consolidated revenue",
 # "Harsco consolidated revenues".
-CONSOLIDATED = re.compile(r"(?:['’]s)?\s+(?:reported\s+)?consolidated\s", re.I)
+CONSOLIDATED = led(r"(?:['’]s)?\s+(?:reported\s+)?consolidated\s", re.I)
 
 
 def _consolidated_of(clause: str, name: str) -> bool:
@@ -199,7 +200,7 @@ def whole_beside_part(sentence: str, clause: Clause, company: frozenset[str]) ->
 
 
 # Some of the company's parts, counted: "Four of our five business segments", "all of our regions".
-_SOME_PARTS = re.compile(
+_SOME_PARTS = led(
     r"\s*(?:all|" + SOME + r")\s+"
     r"(?:of\s+)?(?:our|the|its)\s+(?:\w+\s+){0,2}?(?:segments|businesses|divisions|regions|"
     r"units|groups|brands|markets|geographies|lines|categories)\b",
@@ -209,7 +210,7 @@ _SOME_PARTS = re.compile(
 
 # ---------------------------------------------------------------------------- places
 # Any word of a place, as a quick test before the names are read.
-_PLACE_WORD = re.compile(
+_PLACE_WORD = led(
     r"(?<!\w)(?i:united\s+states|united\s+kingdom|hong\s+kong|new\s+zealand|saudi\s+arabia|"
     + "|".join(sorted((re.escape(w) for w in PLACES - {"greater"}), key=len, reverse=True))
     + r"|(?-i:Greater))(?!\w)"  # "Greater China"; "greater defense sales" names no place
@@ -217,7 +218,7 @@ _PLACE_WORD = re.compile(
 
 
 # A place set aside between a measure and its verb is left out of it, not named beside it.
-_EXCLUDED_ASIDE = re.compile(r",\s*(?:excluding|excluded|ex)\s[^,]{1,60},", re.I)
+_EXCLUDED_ASIDE = led(r",\s*(?:excluding|excluded|ex)\s[^,]{1,60},", re.I)
 
 
 def place_and_part(
@@ -273,7 +274,7 @@ def place_and_part(
 
 # A figure of what drove another, right after "driven by" or "led by": "led by a 15% increase in
 # basics".
-_DRIVER_BEFORE = re.compile(
+_DRIVER_BEFORE = led(
     r"\b(?:driven|led|fueled|fuelled)\s+(?:primarily\s+|mainly\s+|largely\s+)?by\s+"
     r"(?:an?\s+)?(?:(?:nearly|over|more\s+than|approximately|about|roughly|almost)\s+)?$",
     re.I,
@@ -281,9 +282,9 @@ _DRIVER_BEFORE = re.compile(
 _OWN_WORDS = 30  # how far after a figure its own words ("growth on the Mainland") stand
 # A place named in the figure's own words, right after it: "60% growth on the Mainland" (not
 # "15% led by strength at Vans").
-_NAME_AFTER = re.compile(r"\S*(?:\s+[\w-]+){0,2}?\s(?:in|on|at|across)\s+(?:the\s+)?(?-i:[A-Z])")
+_NAME_AFTER = led(r"\S*(?:\s+[\w-]+){0,2}?\s(?:in|on|at|across)\s+(?:the\s+)?(?-i:[A-Z])")
 # Places said all together, none named: "in all regions", "across the business and geographies".
-_ALL_PLACES = re.compile(
+_ALL_PLACES = led(
     r"\b(?:all|each|every|across|most|many|several|multiple)\s+(?:of\s+)?"
     r"(?:our\s+|the\s+|its\s+|their\s+)?(?:[\w&-]+\s+(?:and\s+)?){0,3}?"
     r"(?:regions|geographies|countries)\b",

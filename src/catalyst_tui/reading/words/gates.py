@@ -29,6 +29,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..leads import led
 from ..wordlists import one_of
 from .clauses import Clause, clauses, frame_of
 from .components import BETWEEN, OVER_YEARS, component, of_a_month, over_years
@@ -142,17 +143,17 @@ def refusal(
 
 
 # A noun of change of revenue right after a figure: "and a 14% increase in revenue".
-_IN_REVENUE_AFTER = re.compile(r"\s*" + CHANGE_IN_REVENUE, re.I)
+_IN_REVENUE_AFTER = led(r"\s*" + CHANGE_IN_REVENUE, re.I)
 # A share of its own year's sales that falls in a part of it: "about 20% of its full year net
 # sales in the April to June period" is a season's weight, no part of the business.
-_SEASON = re.compile(
+_SEASON = led(
     r"\s+of\s+(?:its|their)\s+(?:(?:full[- ]year|annual|yearly)\s+)?(?:net\s+)?"
     r"(?:sales|revenues?)\s+(?:in|during)\s+(?:the\s+)?(?:first|second|third|fourth|holiday|"
     r"spring|summer|fall|autumn|winter|(?-i:" + MONTH + r"))\b",
     re.I,
 )
 # A tolerance said before a figure ("plus or minus 2%"): no growth of anyone's.
-_MINUS = re.compile(r"\bplus\s+or\s+minus\s*$|[+]/-\s*$|±\s*$", re.I)
+_MINUS = led(r"\bplus\s+or\s+minus\s*$|[+]/-\s*$|±\s*$", re.I)
 
 
 class _Said(NamedTuple):
@@ -188,7 +189,7 @@ def _end_of(sentence: str, at: int) -> int:
 
 
 # ---------------------------------------------------------------------------- measures
-_REVENUE_TALK = re.compile(
+_REVENUE_TALK = led(
     r"\b(?:revenues?|sales|arr|top[- ]line|organic(?:ally)?|core\s+growth|"
     r"constant[- ]currency|by\s+(?:end[- ])?(?:markets?|regions?|geograph\w+|segments?)|"
     # a sentence of the business's parts: "Our data center business was up 30%, networking 12%"
@@ -203,14 +204,14 @@ _REVENUE_TALK = re.compile(
 # in APAC"): its figures are of the measure said before, which it does not name.
 _ANAPHOR = one_of("this that these those it they")
 _BE = one_of("was were is are has_been have_been")
-_OFFSETS_THAT = re.compile(rf"\s*{_ANAPHOR}\s+{_BE}\s+(?:\w+ly\s+)?offset\b", re.I)
+_OFFSETS_THAT = led(rf"\s*{_ANAPHOR}\s+{_BE}\s+(?:\w+ly\s+)?offset\b", re.I)
 # A measure with a qualifier of its own that reached an amount, then a growth in apposition:
 # "we grew our digital sales that reached $22 billion, an increase of 25%": digital sales'.
 _WHOLE_WORDS = one_of(
     """total net our its the record reported overall consolidated company group quarterly annual
     full-year organic adjusted gaap core"""
 )
-_QUALIFIED_AMOUNT = re.compile(
+_QUALIFIED_AMOUNT = led(
     rf"\b(?!{_WHOLE_WORDS}\b)(?P<by>(?-i:[a-z][\w-]*))\s+(?P<measure>sales|revenues?)\s+(?:that|which)\s+"
     + one_of("reached were was totaled grew_to rose_to")
     + r"\b[^%;]{0,80},\s*(?:an?\s+)?(?:increase|decrease|decline|growth|rise)\s+of\s+\S*\s*$",

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..leads import led
 from ..wordlists import any_word, one_of
 from .blocked import ELSE, HEDGED, NEGATED, barred
 from .no_move import (
@@ -98,16 +99,16 @@ _VERBS = {
 }
 # Giving guidance begins it only for a period named: "providing guidance for the full year 2022"
 # ("while we're providing guidance, we're doing so with a wider range" begins none).
-_GIVEN = re.compile(r"(?:provid|issu|giv|offer|outlin)", re.I)
+_GIVEN = led(r"(?:provid|issu|giv|offer|outlin)", re.I)
 # A first view given: "we are providing initial net sales guidance for the segment" begins it
 # whatever period it names.
-_INITIAL = re.compile(r"\binitial\b", re.I)
+_INITIAL = led(r"\binitial\b", re.I)
 # Guidance reinstated or returned to later, or not yet: "we will return to providing guidance …".
-_REINSTATE = re.compile(r"reinstate\b|return", re.I)
-_NOT_NOW = re.compile(
+_REINSTATE = led(r"reinstate\b|return", re.I)
+_NOT_NOW = led(
     GIVEN_LATER.pattern + r"|\b(?:premature|too\s+early|not\s+yet|unable)\s+to\s+$", re.I
 )
-_FOR_PERIOD = re.compile(
+_FOR_PERIOD = led(
     r"\s+for\s+(?:the\s+)?(?:first|second|third|fourth|full|fiscal|next|coming|q[1-4]|fy|"
     r"calendar|(?:19|20)\d\d|['’]?\d{2}\b|year|quarter|half)",
     re.I,
@@ -115,7 +116,7 @@ _FOR_PERIOD = re.compile(
 _FILLER = GUIDANCE_FILLER
 _END_OF = r"(?:\s+the\s+(?:(?:high|low|top|bottom|upper|lower)\s+end\s+of|mid-?point\s+(?:of|on)))?"
 _VERB_OBJECT = {
-    direction: re.compile(
+    direction: led(
         rf"\b(?:{verbs})\b(?!\s+and\b(?!\s+\w+ed\s+(?:its|our|the)\b))"
         rf"(?:\s+and\s+\w+ed(?=\s+(?:its|our|the)\b))?(?:\s+(?:again|also|once\s+again))?"
         rf"(?P<object>{_END_OF}(?:\s+{_DETERMINER})?{_FILLER}{{0,10}}?\s+{_NOUN}\b"
@@ -138,11 +139,11 @@ _VERB_OBJECT = {
     )
     for direction, verbs in _VERBS.items()
 }
-_BY_YEAR = re.compile(r"\bby\s+(?:19|20)\d\d\b", re.I)
-_YEARS_AHEAD = re.compile(r"\blong(?:er)?[- ]term\b|\bmulti[- ]year\b", re.I)
+_BY_YEAR = led(r"\bby\s+(?:19|20)\d\d\b", re.I)
+_YEARS_AHEAD = led(r"\blong(?:er)?[- ]term\b|\bmulti[- ]year\b", re.I)
 # The guidance named, then what was done to it: "our full-year guidance, where we raised our
 # sales, operating income and EPS".
-_WHERE_DONE = re.compile(
+_WHERE_DONE = led(
     rf"\b{_NOUN}\s*,?\s+(?:where|in\s+which|which)\s+(?:we|i)(?:['’]ve|['’]re|\s+have|\s+are)?"
     r"\s+(?:again\s+)?(?P<verb>(?:(?:upward|downward)(?:ly)?\s+)?[a-z]+)\b",
     re.I,
@@ -153,7 +154,7 @@ _MOVED = one_of(
     confirmed withdrawn suspended"""
 )
 _BEEN = one_of("is was has_been have_been")
-_PASSIVE = re.compile(
+_PASSIVE = led(
     rf"\b{_NOUN}(?:,?\s+which)?\s+{_BEEN}\s+(?:again\s+|also\s+)?(?P<verb>{_MOVED})\b", re.I
 )
 
@@ -294,8 +295,8 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
 # A conjunction that opens a sentence, and a speaker's polite request: neither hedges guidance
 # ("And in line with our prior guidance, we still expect …"; "I would like you to keep in mind
 # that our full year guidance is unchanged").
-_JOINED = re.compile(r"^\s*(?:and|but|so|also|now)\b", re.I)
-_POLITE = re.compile(r"\b(?:i|we)\s+would\s+like\s+(?:you\s+)?to\b", re.I)
+_JOINED = led(r"^\s*(?:and|but|so|also|now)\b", re.I)
+_POLITE = led(r"\b(?:i|we)\s+would\s+like\s+(?:you\s+)?to\b", re.I)
 
 
 # A word each pattern's matches hold (lower case): a pattern is looked for only where one is.
@@ -324,7 +325,7 @@ _PRIOR_KEYS_ALL = ("prior", "previous", "earlier", "last", "expected", " from ")
 
 
 # A target is a goal, no guidance begun; guidance updated is begun before, its direction unsaid.
-_NOT_BEGUN = re.compile(
+_NOT_BEGUN = led(
     rf"\b(?:targets?|details?)\b|\b(?:updated|revised|adjusted)\s+{_NOUN}\b",  # "adjusted
     re.I,  # EBITDA guidance" is begun: the word is the measure's
 )
@@ -332,28 +333,28 @@ _NOT_BEGUN = re.compile(
 # activity or its own stock of goods, no guidance moved.
 # Words that set a figure against the prior view, a result's as often as a forecast's: "ahead
 # of our initial expectations", "in excess of", "a better … than", "exceeding".
-_SAID_OF_A_RESULT = re.compile(r"(?:an?\s+)?(?:ahead|in\s+excess|better|exceeding)\b", re.I)
+_SAID_OF_A_RESULT = led(r"(?:an?\s+)?(?:ahead|in\s+excess|better|exceeding)\b", re.I)
 # The first view given, set against a figure: of the future only ("now projected to be $3.2
 # billion, $200 million higher than our original outlook"), a result's otherwise.
-_FIRST_VIEW = re.compile(r"\b(?:original|initial)\b", re.I)
+_FIRST_VIEW = led(r"\b(?:original|initial)\b", re.I)
 # A cost said better than it was guided: lower ("Corporate costs … better than our prior
 # guidance").
-_BETTER_COST = re.compile(r"(?:an?\s+)?(?:better|improvement)\b", re.I)
-_A_COST = re.compile(r"\b(?:costs?|expenses?|tax|spending|capex|capital\s+expenditures?)\b", re.I)
+_BETTER_COST = led(r"(?:an?\s+)?(?:better|improvement)\b", re.I)
+_A_COST = led(r"\b(?:costs?|expenses?|tax|spending|capex|capital\s+expenditures?)\b", re.I)
 _NOT_GUIDED = any_word(
     "procedures patients volumes? demand inventor(?:y|ies) traffic utilization activity "
     "investment gdp economy industry"
 )
 # Guidance said changed: what it is said to be is the change's, no guidance standing.
 _CHANGED = any_word("revised updated new lowered raised reduced increased")
-_RESULT_WAS = re.compile(r"\b(?:was|were|came\s+in|ended|finished)\b", re.I)
+_RESULT_WAS = led(r"\b(?:was|were|came\s+in|ended|finished)\b", re.I)
 # A result said: "This was below …", "cash flow was $129 million, above our previous guidance".
-_WAS = re.compile(
+_WAS = led(
     r"\b(?:was|were)\s+(?:\w+\s+)?(?:[$€£]?\d[\d.,]*\s*(?:million|billion|%|percent)?,?\s+)?$",
     re.I,
 )
 # A word of the future, not a result's against what was expected ("than anticipated").
-_FORWARD_WORD = re.compile(
+_FORWARD_WORD = led(
     r"\b(?<!than\s)(?:expect\w*|anticipat\w*|now\s+see|guidance|outlook\s+(?:is|of))\b",
     re.I,
 )

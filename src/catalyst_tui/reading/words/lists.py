@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ..leads import led
 from ..wordlists import any_word
 from .patterns import (
     CMP,
@@ -52,11 +53,11 @@ _OWN = (
     r"(?:\s+(?:also\s+)?(?P<own>up|down|(?:was|were)(?:\s+(?:up|down))?|at|came\s+in\s+at|"
     r"the\s+remaining|the\s+other))?"
 )
-_LISTED = re.compile(
+_LISTED = led(
     r"(?:,|\band\b)\s+" + _NAME + _OWN + r"(?:\s+(?:by|of))?\s+" + CMP + r"$", re.I
 )  # "with APAC revenue growing by 84% and EMEA by 61%"; "declines in A of 21% and B of 20%"
 # A verb's form or a preposition ending it: no name ("representing an impact of 4%").
-_NOT_A_NAME = re.compile(
+_NOT_A_NAME = led(
     r"\b(?:representing|including|excluding|reflecting|reaching|bringing|making|marking|"
     r"leading|totaling|totalling|driving|accounting|comprising|contributing|offsetting|"
     r"resulting|following|compared|driven|led|offset)\b|"
@@ -67,17 +68,17 @@ _NOT_A_NAME = re.compile(
     re.I,
 )
 _NEUTRAL = frozenset({"was", "were", "came"})  # "EMEA also came in at 9%": the list's kind
-_SAME = re.compile(r"(?:,|\band\b)\s*(?:by\s+)?" + CMP + r"$", re.I)
+_SAME = led(r"(?:,|\band\b)\s*(?:by\s+)?" + CMP + r"$", re.I)
 # An item that names its place after "in" or "at" with no verb of its own: "…, and in Asia of
 # 8%", "and in Asia by 8%", "and at Retail 8%".
-_LISTED_IN = re.compile(
+_LISTED_IN = led(
     r"(?:,|\band\b)\s+(?:in|at)\s+" + _NAME + r"(?:\s+(?:by|of))?\s+" + CMP + r"$", re.I
 )
-_OR_ANOTHER = re.compile(r"^\s*,?\s*or\s+(?:was\s+)?(?P<way>up|down)?\s*" + CMP + r"$", re.I)
+_OR_ANOTHER = led(r"^\s*,?\s*or\s+(?:was\s+)?(?P<way>up|down)?\s*" + CMP + r"$", re.I)
 
 
 # The words between a figure and a noun of change after it: "12% EPS growth" is EPS's.
-_BEFORE_NOUN = re.compile(
+_BEFORE_NOUN = led(
     r"\s+(?P<words>(?:[\w&-]+\s+){0,2}?)(?:growth|increase|decline|rise)\b"
     r"(?:\s+(?:in|of)\s+(?P<object>(?:[\w&-]+\s+){0,2}[\w&-]+))?",
     re.I,
@@ -159,12 +160,12 @@ def continued(text: str, last: Found, match: re.Match[str]) -> Found | None:
     return Found(last.kind, sign * value, comparison, subject, "", match.start(), of=last.of)
 
 
-_MIX = re.compile(
+_MIX = led(
     r"^(?P<head>[^%]{0,120}?\b(?:sales|revenues?)\s+mix)\s+(?:consists?\s+of|consisted\s+of|"
     r"was|is|of)\s+(?P<items>.+)$",
     re.I,
 )
-_FIGURE_FIRST = re.compile(
+_FIGURE_FIRST = led(
     r"\s*(?:(?:,|;)\s*)?(?:and\s+)?" + CMP + r"(?P<num>\d{1,3}(?:\.\d+)?)\s?%\s+"
     r"(?P<name>[A-Za-z][\w&/.'’-]*(?:\s+(?!and\b)[A-Za-z][\w&/.'’-]*){0,3})",
     re.I,
@@ -195,8 +196,8 @@ def _mix(sentence: str) -> list[Found] | None:
 
 
 # A heading, a colon, then items that are each a name and a figure.
-_HEADED = re.compile(r"^(?P<head>[^:;%]{3,120}?)\s*:\s*(?P<items>.+)$")
-_ITEM = re.compile(
+_HEADED = led(r"^(?P<head>[^:;%]{3,120}?)\s*:\s*(?P<items>.+)$")
+_ITEM = led(
     r"\s*(?:(?:,|;)\s*)?(?:and\s+)?(?P<name>[A-Za-z][\w&/.'’ -]{0,40}?)\s*,?\s+"
     r"(?:(?:at|was|were)\s+)?(?P<sign>up\s+|down\s+|\+|-|−)?" + CMP + r"(?P<num>\d{1,3}(?:\.\d+)?)"
     r"\s?(?:%|percent\b)",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..leads import led
 from .patterns import CUSTOMER
 from .vocabulary import EXCLUDED_PART, FORWARD, HEDGES, NEGATION, STACKED
 
@@ -56,32 +57,32 @@ class Marks:
 
 
 _NEVER = 1 << 30
-_HABIT = re.compile(r"historically|typically|traditionally", re.I)
+_HABIT = led(r"historically|typically|traditionally", re.I)
 # A frame that leaves something out, opening a sentence: it negates nothing of the clause after
 # it ("Without these acquisitions, organic sales were down 11%").
-_WITHOUT_FRAME = re.compile(r"\s*(?:and\s+)?without\s+[^,;]{1,80},", re.I)
+_WITHOUT_FRAME = led(r"\s*(?:and\s+)?without\s+[^,;]{1,80},", re.I)
 # A figure that qualifies a noun of the future: "a 10% growth rate projection", "our 5% growth
 # target".
-_FORECAST_NOUN = re.compile(
+_FORECAST_NOUN = led(
     r"(?<![\d.,])[\d.,]*+\s*(?:%|percent)\s+(?:[\w-]+\s+){0,3}?(?:projections?|forecasts?|estimates?|"
     r"expectations?|assumptions?)\b",
     re.I,
 )
 # A figure that qualifies a goal: "the 20% growth target", "a 10% organic growth goal", no
 # figure of what happened nor a forecast.
-_GOAL_NOUN = re.compile(
+_GOAL_NOUN = led(
     r"(?<![\d.,])[\d.,]*+\s*(?:%|percent)\s+(?:[\w-]+\s+){0,3}?(?:targets?|goals?|ambitions?|aspirations?)\b",
     re.I,
 )
 # Customers named as a market, not as a customer: "customer segments", "sales to
 # transportation customers" (an industry in lower case, no size or rank: "our top ten
 # customers" are customers).
-_CUSTOMER_SEGMENT = re.compile(
+_CUSTOMER_SEGMENT = led(
     r"(?i:customer\s+segments?)|\b(?i:sales|revenues?)\s+to\s+(?:other\s+)?"
     r"(?:(?!(?:top|largest|biggest|new|existing|key|major|large|small|our|the|those|these|"
     r"some|certain|one|two|three|four|five|ten)\b)[a-z][\w-]*\s+){1,3}customers\b"
 )
-_PERIOD = re.compile(
+_PERIOD = led(
     r"\b(?:(?:the\s+)?(?:first|second|third|fourth)\s+quarter|Q[1-4]|(?:the\s+)?full[- ]year|"
     r"(?:fiscal\s+)?(?:19|20)\d\d)\b",
     re.I,
@@ -98,14 +99,14 @@ def _blank(match: re.Match[str]) -> str:
 
 
 # A relative clause in the past: what it says was, whatever is expected of the rest.
-_WHAT_WAS = re.compile(
+_WHAT_WAS = led(
     r",\s*(?:which|that|who)\s+(?:\w+ly\s+)?(?:accounted|generated|represented|comprised|"
     r"made\s+up|was|were|grew|increased|declined|rose|fell|contributed|delivered)\b[^,]*$",
     re.I,
 )
 # A relative clause set off by commas that the words of the future stand in: their scope.
-_RELATIVE_OPEN = re.compile(
+_RELATIVE_OPEN = led(
     r"(?:^|,)\s*(?:and\s+)?(?:which|who|as|while|although|though|whereas)\b[^,]*$", re.I
 )
 # Words of talk, no condition: "if you look at it", "if you think about it".
-_DISCOURSE = re.compile(r"\bif\s+you\s+(?:look|think|compare|go|step\s+back)\b[^,;]{0,40}", re.I)
+_DISCOURSE = led(r"\bif\s+you\s+(?:look|think|compare|go|step\s+back)\b[^,;]{0,40}", re.I)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..leads import led
 from .attribution import other_in
 from .patterns import COMPARISON, tail
 from .records import COMPANY
@@ -14,22 +15,22 @@ from .subjects import Subject, read_subject
 
 # A measure's qualifier right before its noun of growth: "with organic growth of 12%" is the
 # growth of what the clause measured ("revenue was $7.3 billion"), said another way.
-_MEASURE_QUALIFIER = re.compile(r"(?<=\bwith\s)(?:organic|underlying|operational)\s+$", re.I)
-_GROWTH_NOUN = re.compile(r"(?:an?\s+)?(?:growth|increase|decline)\s+of\b", re.I)
+_MEASURE_QUALIFIER = led(r"(?<=\bwith\s)(?:organic|underlying|operational)\s+$", re.I)
+_GROWTH_NOUN = led(r"(?:an?\s+)?(?:growth|increase|decline)\s+of\b", re.I)
 # A part named as the sentence's subject, then a verb of reporting and the growth's own words:
 # "Polymers & Fluids reported record organic growth of 6%" is the part's.
-_PART_REPORTED = re.compile(
+_PART_REPORTED = led(
     r"(?<![\w&'’-])(?P<name>(?-i:[A-Z][\w'’-]*+)(?:\s++(?:&|and|(?-i:[A-Z][\w'’-]*+))){0,4}+)"
     r"\s++(?:reported|delivered|posted|achieved|generated)\s++"
     r"(?:(?:record|organic|underlying|operational|strong|solid)\s++){1,3}+$"
 )
 # The measures a growth is in, said before the figures: "delivered growth in both bookings
 # and revenue, up 36% and 9%".
-_MEASURES_IN = re.compile(
+_MEASURES_IN = led(
     r"\b(?:growth|increases?|gains?)\s+in\s+(?:both\s+)?(?P<names>[^,;%]{1,80})\s*,\s*$", re.I
 )
-_HEADED_BY_REVENUE = re.compile(r"(?:[\w&/.'’-]+\s+){1,3}(?:revenues?|sales)", re.I)
-_REVENUE_NAME = re.compile(
+_HEADED_BY_REVENUE = led(r"(?:[\w&/.'’-]+\s+){1,3}(?:revenues?|sales)", re.I)
+_REVENUE_NAME = led(
     r"(?:(?:total|net|our|the|its|consolidated)\s+)*(?:revenues?|sales)(?:\s+(?:in\s+)?Q[1-4])?",
     re.I,
 )
@@ -56,7 +57,7 @@ def governor_before(before: str) -> int:
 
 
 # A vague magnitude said as an adjective of the figure after it.
-_MAGNITUDE_BEFORE = re.compile(
+_MAGNITUDE_BEFORE = led(
     r"\b(?:(?:low|mid|high)[- ])?(?:single|double|triple)[- ]digits?\s*$|"
     r"\b(?:low|mid|high)[- ]teens\s*$",
     re.I,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..leads import led
 from .patterns import FIGURE
 
 if TYPE_CHECKING:
@@ -17,7 +18,7 @@ __all__ = ["reported"]
 
 
 # A measure other than the reported one: "up 7% in constant currency", "organic growth of 5%".
-_OTHER_MEASURE = re.compile(
+_OTHER_MEASURE = led(
     r"\b(?:constant[- ]currency|currency[- ]neutral|f/?x[- ]neutral|local[- ]currenc(?:y|ies)|"
     r"organic(?:ally)?|operational(?:ly)?|core|as[- ]adjusted|days[- ]adjusted|"
     r"excluding\s+(?:the\s+)?(?:(?:impact|effect)s?"
@@ -26,7 +27,7 @@ _OTHER_MEASURE = re.compile(
     r"(?:at|in|on)\s+(?:a\s+)?comparable|neutral\s+basis)\b",
     re.I,
 )
-_OWN_WORDS_AFTER = re.compile(r"[^,;()%]*")
+_OWN_WORDS_AFTER = led(r"[^,;()%]*")
 
 
 def reported(text: str, found: list[Found]) -> list[Found]:
@@ -57,7 +58,7 @@ def reported(text: str, found: list[Found]) -> list[Found]:
 
 # The period a figure's own words say: "increased 32% for the quarter and 14% for the full year"
 # are two growths, not one said two ways.
-_PERIOD = re.compile(
+_PERIOD = led(
     r"\b(?:for|in|during)\s+the\s+(?:(?:full|fiscal|first|second|third|fourth)\s+)?"
     r"(?:quarter|year|half)\b",
     re.I,
@@ -86,5 +87,5 @@ def _own_words(text: str, at: int, since: int) -> str:
     return before + " " + after
 
 
-_AND_OR = re.compile(r"\b(?:and|or)\b")
-_AND_WHILE = re.compile(r"\b(?:and|while)\b|;|\)")
+_AND_OR = led(r"\b(?:and|or)\b")
+_AND_WHILE = led(r"\b(?:and|while)\b|;|\)")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..leads import led
 from ..wordlists import any_word, one_of
 from .attribution import object_subject, other_in, subject_at
 from .clauses import frame_of
@@ -21,15 +22,15 @@ _NOT_ACTED_ON = one_of(
     """in on to from at for with over versus year since during while and as after because due
     driven led thanks when which compared again"""
 )
-_ACTED_ON = re.compile(rf"(?:\s+(?!{_NOT_ACTED_ON}\b)[\w&'’/-]+){{1,4}}", re.I)
+_ACTED_ON = led(rf"(?:\s+(?!{_NOT_ACTED_ON}\b)[\w&'’/-]+){{1,4}}", re.I)
 # What a verb of multiples acts on, where it is revenue's: revenue, or a part by its word.
 _OF_REVENUE_OR_PART = any_word(
     """revenues? sales arr top~line business(?:es)? segments? divisions? portfolio products?
     services software subscriptions?_revenue"""
 )
-_ADVERBS_ONLY = re.compile(r"(?:\s+(?:\w+ly|year[- ]over[- ]year|again|since))+", re.I)
+_ADVERBS_ONLY = led(r"(?:\s+(?:\w+ly|year[- ]over[- ]year|again|since))+", re.I)
 # A count: "we have doubled the number of instruments that can be networked".
-_COUNT = re.compile(r"\s+(?:the\s+|our\s+)?(?:number|count|amount)\s+of\b", re.I)
+_COUNT = led(r"\s+(?:the\s+|our\s+)?(?:number|count|amount)\s+of\b", re.I)
 
 
 def read_multiple(

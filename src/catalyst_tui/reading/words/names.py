@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..leads import led
 from ..wordlists import word_set
 from .phrases import finite_verb, other_measure
 from .vocabulary import PART_WORDS, REVENUE_TYPES
@@ -204,7 +205,7 @@ def said_with_amount(sentence: str, name: str) -> bool:
 
 
 # An amount said of what was just named: "of $747 million", "were $62 million".
-_AMOUNT_AFTER = re.compile(
+_AMOUNT_AFTER = led(
     r"\s+(?:of|at|was|were|totaled|totalled|reached)\s+(?:approximately\s+|about\s+|nearly\s+)?"
     r"[$€£]\s?\d[\d.,]*\s*(?:million|billion|thousand|mm|bn|[mb])\b",
     re.I,
@@ -220,17 +221,17 @@ _BALANCE = word_set(
 
 # Someone else's revenue, not a part of the company's: a competitor's, a peer's, the industry's,
 # the retailers' own brands as a whole ("in 2020 private label broth grew 27%").
-_OTHER_PARTY = re.compile(
+_OTHER_PARTY = led(
     r"\s*(?:the\s+|our\s+|its\s+|their\s+)?(?:\w+\s+)?(?:competitors?|competitors['’]|"
     r"competitor['’]s|peers?|peers['’]|rivals?|industry|industry['’]s|private[- ]label)(?![\w-])",
     re.I,
 )
 # The category as a whole, a market's ("the U.S. category grew more than 10%"), not one of ours.
-_THE_CATEGORY = re.compile(
+_THE_CATEGORY = led(
     r"\s*the\s+(?:(?:total|overall|u\.s\.|us|global|domestic)\s+)?categor(?:y|ies)\s*", re.I
 )
 # Someone else's market as a whole: "global car sales", "worldwide smartphone shipments".
-_WORLD = re.compile(
+_WORLD = led(
     r"\s*(?:the\s+)?(?:global|worldwide|world|industry-wide)\s+(?=[a-z])"  # a name after it,
 )  # capitalised, is the company's own ("global Lottery revenue")
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from ..leads import led
 from ..wordlists import any_word
 from .patterns import last_match
 
@@ -43,26 +44,26 @@ __all__ = [
     "years_after",
 ]
 
-_VIEW = re.compile(
+_VIEW = led(
     r"\b(?:favou?rable|positive|constructive|cautious|optimistic|encouraging|bright|upbeat)\s+"
     r"(?:[\w-]+\s+)?outlook\b",
     re.I,
 )
-_VIEW_AFTER = re.compile(
+_VIEW_AFTER = led(
     r"\s*(?:(?:very|quite|extremely|really|so)\s+)?(?:robust|strong|positive|favou?rable|bright|"
     r"solid|healthy|good|great|attractive|constructive|challenging|uncertain|cautious|"
     r"encouraging|promising)\b",
     re.I,
 )
-_ASSUMED_BEFORE = re.compile(r"\bassum(?:e|es|ed|ing)\s+that\b", re.I)
-_MARKET_GROWTH = re.compile(r"\bmarket\s+growth\b", re.I)
+_ASSUMED_BEFORE = led(r"\bassum(?:e|es|ed|ing)\s+that\b", re.I)
+_MARKET_GROWTH = led(r"\bmarket\s+growth\b", re.I)
 # A result said against guidance: "which was below our lower end of guidance", "came in above".
-_RESULT = re.compile(
+_RESULT = led(
     r"\b(?:was|were|came\s+in|ended|finished|landed|is|are)\s+(?:\w+\s+){0,2}?"
     r"(?:below|above|under|over|ahead\s+of|short\s+of|within|toward|towards|at)\s+$",
     re.I,
 )
-_ASSUMES = re.compile(
+_ASSUMES = led(
     r"\b(?:assum|reflect|includ|contemplat|incorporat|presum)(?:e|es|ed|ing|s)?\s+(?:that\b)?",
     re.I,
 )
@@ -106,17 +107,17 @@ def assumed(words: str) -> bool:
 
 # A time ahead a verb of giving is said in, or another's: "… when providing our outlook",
 # "before KC provides", "rather than providing".
-_WHEN = re.compile(
+_WHEN = led(
     r"\b(?:(?i:when|once|until|before)\s+(?:[A-Z][\w.]*\s+){0,2}|(?i:rather\s+than|instead\s+of)\s+)$"
 )
 # A verb of giving joined to one said ahead: "Shashank will review our results … and offer our
 # outlook for 2021".
-_WILL_AND = re.compile(r"\bwill\s+[^,;.]{0,100}?\band\s+$", re.I)
+_WILL_AND = led(r"\bwill\s+[^,;.]{0,100}?\band\s+$", re.I)
 # What a result is said to have done: "contributed to boosting our margin to 20.5%".
-_LED_TO = re.compile(r"\b(?:contributed\s+to|helped(?:\s+to)?|led\s+to|resulted\s+in)\s+$", re.I)
-_YEARS = re.compile(r"\blong(?:er)?[- ]term\b|\bmulti[- ]year\b", re.I)
+_LED_TO = led(r"\b(?:contributed\s+to|helped(?:\s+to)?|led\s+to|resulted\s+in)\s+$", re.I)
+_YEARS = led(r"\blong(?:er)?[- ]term\b|\bmulti[- ]year\b", re.I)
 # Years said as what the guidance is of: "reaffirming our projection of long-term earnings growth".
-_OF_YEARS = re.compile(r"^\s*(?:of|for)\s+(?:our\s+|the\s+)?long(?:er)?[- ]term\b", re.I)
+_OF_YEARS = led(r"^\s*(?:of|for)\s+(?:our\s+|the\s+)?long(?:er)?[- ]term\b", re.I)
 # A page that shows an outlook: "The right hand side of this slide, Slide 13, provides".
 _SLIDE = any_word("slides? pages? charts? tables? appendix exhibits?")
 _SPEAKER = any_word("we i we're we've we'll")
@@ -124,7 +125,7 @@ _SPEAKER = any_word("we i we're we've we'll")
 # year pull ahead of our original target".
 _EMISSIONS = any_word("emissions greenhouse carbon net-zero")
 # A growth's own figure after its word: "up about 2%" is what is forecast, no move of guidance.
-_GROWTH_FIGURE = re.compile(
+_GROWTH_FIGURE = led(
     r"(?:up|higher|increased?)\s+(?:by\s+)?(?:about\s+|approximately\s+|roughly\s+|nearly\s+)?"
     r"\d[\d.]*\s?%",
     re.I,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..leads import led
 from ..wordlists import one_of
 from .acted_on import REVENUE_ACTED_ON, WHERE_GROWN, acted_on
 from .attribution import (
@@ -292,8 +293,8 @@ def read_one(
 
 
 # A verb that says a rise: a noun after its figure ("grew 3% less than the market") is no sign.
-_WITH_ANOTHER = re.compile(r"\d\s*%\s*,?\s+with\s+(?:an?\s+)?$", re.I)
-_RISEN = re.compile(
+_WITH_ANOTHER = led(r"\d\s*%\s*,?\s+with\s+(?:an?\s+)?$", re.I)
+_RISEN = led(
     r"(?:up\b|gr[eo]w(?!th)|increas|ros|ris|gain|improv|jump|climb|expand|accelerat)", re.I
 )
 
@@ -310,7 +311,7 @@ def _part(subject: Subject) -> bool:
 
 # Words that open a phrase of its own before a figure: "resulting in 10.6% organic revenue
 # growth", "on top of 8% sales growth", "as we lap 27% growth".
-_RESULT_LEAD = re.compile(
+_RESULT_LEAD = led(
     r"\b(?:result(?:ing|ed|s)?\s+in|lead(?:ing)?\s+to|led\s+to|bringing|because\s+of|thanks\s+to|"
     + BASE_LEAD
     + r"|on|"
@@ -321,12 +322,12 @@ _RESULT_LEAD = re.compile(
 _REVENUE = Subject(COMPANY, True, False, False)
 
 # A part named right after a growth's noun by a preposition: "growth on the Mainland".
-_NAMED_AFTER = re.compile(
+_NAMED_AFTER = led(
     r"\s+(?:on|in|at|across)\s+(?:the\s+)?(?P<x>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})"
 )
 # A figure given as a part of the one before it: "led by 15% growth in cloud", "including 3% in
 # Canada", "with 12% growth in services".
-_PART_OF = re.compile(
+_PART_OF = led(
     r"\b(?:(?:led|driven|helped|fueled|powered)\s+(?:primarily\s+|mainly\s+|largely\s+)?by|"
     r"including|with|of\s+which)\s+(?:an?\s+|the\s+)?" + CMP + r"$",
     re.I,
@@ -336,38 +337,36 @@ _DRIVERS = one_of(
     """volumes? price pricing mix currency currencies fx f/x foreign_exchange acquisitions?
     divestitures?"""
 )
-_DRIVER_AFTER = re.compile(
+_DRIVER_AFTER = led(
     rf"\s+(?:from|in|due\s+to)\s+(?:higher\s+|lower\s+|organic\s+)*{_DRIVERS}\b", re.I
 )
-_FLAT_TO = re.compile(r"\bflat\s+to\s*$", re.I)
+_FLAT_TO = led(r"\bflat\s+to\s*$", re.I)
 # A growth said in apposition right after a share: of the share's part.
-_AFTER_SHARE = re.compile(
+_AFTER_SHARE = led(
     r"[\d.]+\s?%\s+of\s+[^,;%]{1,60},\s*(?:up|down|an?\s+(?:increase|decrease|decline))\s+"
     r"(?!from\b)(?:[a-z]+\s+)?$",
     re.I,
 )
-_WHICH = re.compile(r",\s*(?:which|that)\b", re.I)
+_WHICH = led(r",\s*(?:which|that)\b", re.I)
 # A cause said before a figure: "due to working capital related to our 25% revenue growth".
-_CAUSE = re.compile(r"\b(?:due\s+to|related\s+to|because\s+of|as\s+a\s+result\s+of)\b[^,;]*$", re.I)
-_TO_FLAT = re.compile(r"\s*to\s+flat\b", re.I)
+_CAUSE = led(r"\b(?:due\s+to|related\s+to|because\s+of|as\s+a\s+result\s+of)\b[^,;]*$", re.I)
+_TO_FLAT = led(r"\s*to\s+flat\b", re.I)
 # A share's whole said first, before its clause: "As a percentage of total revenue, ...".
-_SHARE_FRAME = re.compile(
+_SHARE_FRAME = led(
     r"\s*(?:and\s+)?as\s+an?\s+(?:percentage|percent|share|portion|proportion)\s+of\s+"
     r"(?:(?:total|net|our|the|overall|consolidated|company)\s+)*(?:revenues?|sales)\s*,",
     re.I,
 )
-_BE_FIGURE = re.compile(
-    r"\b(?:was|were|is|are|came\s+in\s+at|reached|stood\s+at)\s+" + CMP + r"$", re.I
-)
-_IN_REVENUE = re.compile(
+_BE_FIGURE = led(r"\b(?:was|were|is|are|came\s+in\s+at|reached|stood\s+at)\s+" + CMP + r"$", re.I)
+_IN_REVENUE = led(
     r"\s*(?:increase|growth|decline|decrease)\s+in\s+(?:total\s+)?revenues?\b(?!\s+per\b)", re.I
 )
 
 
 # The same, of sales measured some way, where the figure opens its sentence: "The 8.1% increase
 # in organic net sales was primarily driven by …".
-_IN_SALES = re.compile(r"\s*" + CHANGE_IN_REVENUE + r"\s+(?:was|is|were|are)\b", re.I)
-_OPENING = re.compile(r"(?:[^,;]{0,60},\s*)?\s*(?:the|an?)\s*", re.I)  # "As you can see, the"
+_IN_SALES = led(r"\s*" + CHANGE_IN_REVENUE + r"\s+(?:was|is|were|are)\b", re.I)
+_OPENING = led(r"(?:[^,;]{0,60},\s*)?\s*(?:the|an?)\s*", re.I)  # "As you can see, the"
 
 
 def _parallel(text: str, last: Found | None, governor: int) -> bool:
@@ -382,17 +381,17 @@ def _parallel(text: str, last: Found | None, governor: int) -> bool:
     )
 
 
-_A_RATE = re.compile(
+_A_RATE = led(
     r"\s*(?:a|per|each|every)\s+(?:year|annum)\b(?!\s+(?:ago|earlier|before|prior|back))|"
     r"\s*annually\b|\s*on\s+average\b|"
     r"\s*(?:compounded|compound|cagr)\b|\s*on\s+an?\s+(?:two|three|2|3)[- ]year\b",
     re.I,
 )
 # A speaker or a pronoun: a subject that names no measure.
-_WE = re.compile(r"\b(?:we|we['’]re|we['’]ve|it|it['’]s|they)\b", re.I)
+_WE = led(r"\b(?:we|we['’]re|we['’]ve|it|it['’]s|they)\b", re.I)
 # "at" a name after a figure before it: the next figure is that name's, no share verb's.
-_ANOTHER_NAMED = re.compile(r"at\s+[A-Z]")
-_AFTER_ITEM = re.compile(r"%[^%]*(?:,|\band)\s*$")
-_EXCEED = re.compile(r"\b(?:exceed|surpass|top)\w*\s*$", re.I)
+_ANOTHER_NAMED = led(r"at\s+[A-Z]")
+_AFTER_ITEM = led(r"%[^%]*(?:,|\band)\s*$")
+_EXCEED = led(r"\b(?:exceed|surpass|top)\w*\s*$", re.I)
 # "impacted our revenue by 24%": an impact, no growth.
-_IMPACT_BY = re.compile(r"\b(?:impact|reduc|offset|hurt)\w*\s+[\w\s]{0,30}by\s*$", re.I)
+_IMPACT_BY = led(r"\b(?:impact|reduc|offset|hurt)\w*\s+[\w\s]{0,30}by\s*$", re.I)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..leads import led
 from ..wordlists import word_set
 from .attribution import object_subject
 from .clauses import Clause, frame_of
@@ -52,7 +53,7 @@ def of_another(sentence: str, end: int, subject: str) -> bool:
 
 # A part named after its growth by "at": "core revenue growth of more than 40% at Cytiva and
 # Pall Biotech"; a rate of exchange ("at CER", "at constant currency") is no part.
-_AT_PART = re.compile(
+_AT_PART = led(
     r"\s+(?:(?:growth|increase|decline)\s+)?(?:at|on\s+the)\s+"  # "60% growth on the Mainland"
     r"(?P<x>[A-Z][\w&.'’-]*(?:\s+(?:and\s+|&\s+)?"
     r"[A-Z][\w&.'’-]*){0,4})"
@@ -76,7 +77,7 @@ def _counts_other(words: str) -> bool:
 
 
 # A part as the object of a verb of multiples: "doubled our digital business".
-_PART_OBJECT = re.compile(
+_PART_OBJECT = led(
     r"\s+(?:our|its|the)\s+(?P<x>(?:[\w&'’-]+\s+){1,3}?(?:business(?:es)?|segments?|divisions?|"
     r"units?|portfolios?))\b",
     re.I,
@@ -85,13 +86,13 @@ _PART_OBJECT = re.compile(
 
 # Possessive owners: "Bloomingdale's digital sales", "Consulting's hybrid cloud revenue".
 # "Let's", "It's", "That's": a verb's contraction, no owner.
-_OWNER = re.compile(
+_OWNER = led(
     r"(?<![\w&.-])(?!(?:Let|It|That|There|Here|What|Who)['’]s\s)"
     r"(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s"
 )
 
 
-_LED_BY = re.compile(r"\b(?:led|driven)\s+by\b", re.I)
+_LED_BY = led(r"\b(?:led|driven)\s+by\b", re.I)
 
 
 def owner_of(sentence: str, clause: Clause, at: int, subject: str, company: frozenset[str]) -> str:
@@ -157,7 +158,7 @@ _NOT_ITS_MEASURE = word_set(
 
 
 # A growth said of each of what was named before: "each with over 50% growth".
-_EACH_WITH = re.compile(r"\b(?:each|both|all)\s+with\s+(?:[\w-]+\s+){0,3}$", re.I)
+_EACH_WITH = led(r"\b(?:each|both|all)\s+with\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
 def measure_before(
@@ -192,14 +193,14 @@ def measure_before(
     return False
 
 
-_SET_OFF = re.compile(r",\s*(?:which|who)\s[^,;%]{1,120},")
+_SET_OFF = led(r",\s*(?:which|who)\s[^,;%]{1,120},")
 # Words that leave what follows out of the measure: "revenues excluding these proceeds".
 _LEFT_OUT = frozenset({"excluding", "ex", "excludes", "exclusive"})
 
 
 # A bare measure in a clause opened by "as", after a part the main clause names: "We saw an
 # acceleration in our Foodservice business as sales grew 45%" is Foodservice's.
-_AS_BARE = re.compile(
+_AS_BARE = led(
     r"\s+as\s+(?:sales|revenues?)\s+(?:\w+ly\s+)?(?:grew|increased|rose|declined|decreased|fell|"
     r"were|was|improved)\b[^,;%]{0,30}$",
     re.I,

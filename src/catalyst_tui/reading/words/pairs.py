@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..leads import led
 from .lists import LIST_SEPARATOR, Found
 from .measure_words import measures_in, revenue_of_pair
 from .patterns import (
@@ -33,27 +34,27 @@ from .vocabulary import PART_WORDS, PERIOD, PERIOD_WORD, REVENUE_WORDS
 __all__ = ["both", "respectively"]
 
 
-_RESPECTIVELY = re.compile(r",?\s*\brespectively\b", re.I)
+_RESPECTIVELY = led(r",?\s*\brespectively\b", re.I)
 # A verb that reports the noun of change after it: the names before the verb are the figures'.
-_REPORTED_NOUN = re.compile(
+_REPORTED_NOUN = led(
     r"\b(?:reported|delivered|posted|achieved|generated|reflecting|showed|showing|recorded)\s+"
     r"(?:[\w-]+\s+){0,2}$",
     re.I,
 )
-_BETWEEN_FIGURES = re.compile(LIST_SEPARATOR + CMP, re.I)
+_BETWEEN_FIGURES = led(LIST_SEPARATOR + CMP, re.I)
 # Ways of measuring the company's revenue, listed as the names of its figures: "Reported and
 # organic net sales increased 28% and 24.3%, respectively" (each the company's).
 _WAY = (
     r"(?:reported|organic|core|gaap|non-gaap|adjusted|underlying|as[- ]reported|"
     r"constant[- ]currency|currency[- ]neutral|local[- ]currency|fx[- ]neutral)"
 )
-_WAYS_SAID = re.compile(
+_WAYS_SAID = led(
     rf"(?:^|,|\bour)\s*(?P<ways>{_WAY}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_WAY})+)\s+"
     r"(?:(?:net|total)\s+)?(?:revenues?|sales)\b(?:\s+for\s+the\s+(?:quarter|year))?"
     r"(?:\s+(?:were|was|are|is))?\s*$",
     re.I,
 )
-_IN_NAMES = re.compile(r"^\s*(?:in|for|from)\s+(?P<names>[^,;%]{1,120}?)\s*,?\s*$", re.I)
+_IN_NAMES = led(r"^\s*(?:in|for|from)\s+(?P<names>[^,;%]{1,120}?)\s*,?\s*$", re.I)
 
 
 def respectively(text: str, first: bool, revenue_said: bool) -> list[Found] | None:
@@ -126,7 +127,7 @@ def respectively(text: str, first: bool, revenue_said: bool) -> list[Found] | No
 
 # Two parts said together, then "both" or "each" before the verb: "Surgery and Peripheral
 # Intervention revenues are both up 8%".
-_BOTH = re.compile(r"\s+(?:(?:are|were|have|has)\s+)?(?:both|each)\s*$", re.I)
+_BOTH = led(r"\s+(?:(?:are|were|have|has)\s+)?(?:both|each)\s*$", re.I)
 
 
 def both(text: str, figure: re.Match[str], revenue_said: bool) -> list[Found]:
@@ -208,7 +209,7 @@ def _subjects(
     return subjects
 
 
-_SHARE_VERB = re.compile(
+_SHARE_VERB = led(
     r"\b(?:accounted\s+for|represented|comprised|made\s+up|were|was|are|is)\s+$", re.I
 )
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..leads import led
 from .patterns import CHANGE_IN_REVENUE, CMP, tail
 from .phrases import other_measure
 from .subjects import Subject, read_subject
@@ -16,22 +17,20 @@ __all__ = ["revenue_of_part"]
 
 # A measure moved by a cause, named between the cause's verb and the change: "player demand
 # drove global Lottery revenue up 14%".
-_DROVE = re.compile(
+_DROVE = led(
     r"\b(?:drove|pushed|lifted|took|brought)\s+(?P<moved>(?:[\w&'’-]+\s+){1,5}?)(?:up|down|"
     r"higher|lower)\s+(?:by\s+)?" + CMP + r"$",
     re.I,
 )
 # Revenue said as the figure's own measure: "a 10% revenue increase", "a 14% increase in
 # revenue"; or by the words just before its verb: ", sales increased 19%".
-_OWN_REVENUE_NOUN = re.compile(
+_OWN_REVENUE_NOUN = led(
     r"\s*(?:(?:revenues?|sales)\s+(?:increase|growth|decline|decrease)\b|"
     + CHANGE_IN_REVENUE
     + ")",
     re.I,
 )
-_REVENUE_BEFORE_VERB = re.compile(
-    r"(?:,|\band)\s+(?:net\s+|total\s+)?(?:sales|revenues?)\s*$", re.I
-)
+_REVENUE_BEFORE_VERB = led(r"(?:,|\band)\s+(?:net\s+|total\s+)?(?:sales|revenues?)\s*$", re.I)
 
 
 def revenue_of_part(

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..leads import led
 from ..wordlists import word_set
 from .names import no_noun_phrase
 from .phrases import finite_verb, measure_at, other_measure
@@ -100,9 +101,9 @@ def line_name(name: str) -> bool:
 
 
 _WORDS = 5  # a line's name is short; a longer phrase is a clause read as one
-_NAME_WORD = re.compile(r"[A-Za-z][A-Za-z&'’-]*")
+_NAME_WORD = led(r"[A-Za-z][A-Za-z&'’-]*")
 # What drove a figure, said after it: the measures it names are the cause's.
-_CAUSE = re.compile(
+_CAUSE = led(
     r"\b(?:given|due\s+to|driven|reflecting|led\s+by|because|as\s+a\s+result|offset|thanks\s+to|"
     r"owing\s+to|on\s+the\s+back\s+of|benefit(?:ed|ing)?)\b",
     re.I,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..leads import led
 from ..wordlists import any_word, one_of, word_set
 
 CMP = (
@@ -19,7 +20,7 @@ CMP = (
     r"(?:plus\s+|minus\s+)?"  # a sign said as a word: "grew by plus 7.6%", "minus 2.4%"
 )
 _TIMES = ("three", "four", "five", "six", "seven", "eight", "nine", "ten")
-FIGURE = re.compile(
+FIGURE = led(
     r"(?<![\w.$€£])(?P<num>\d{1,4}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)"
     + rf"|(?P<mult>\b(?:doubled|tripled|quadrupled|halved|{one_of(' '.join(_TIMES))}-?fold)\b)",
     re.I,
@@ -28,7 +29,7 @@ FIGURE = re.compile(
 MULTIPLE = {"doubled": 100.0, "tripled": 200.0, "quadrupled": 300.0, "halved": -50.0}
 MULTIPLE |= {f"{word}fold": 100.0 * (times - 1) for times, word in enumerate(_TIMES, 3)}
 MULTIPLE |= {f"{word}-fold": 100.0 * (times - 1) for times, word in enumerate(_TIMES, 3)}
-COMPARISON = re.compile(CMP + r"$", re.I)
+COMPARISON = led(CMP + r"$", re.I)
 
 
 def comparison_said(match: re.Match[str] | None) -> str:
@@ -51,7 +52,7 @@ _LOOSELY = {
 }
 
 
-SHARE_OF = re.compile(
+SHARE_OF = led(
     r"^\s*of\s+(?P<owner>(?:(?:the|our|its|total|consolidated|overall|net|segment|segment's|"
     r"business|company|company's|group|reported|this|that|[Qq][1-4]|quarter's|quarterly|"
     r"(?!(?:and|or|was|were|is|are|experienced|had|has|saw|estimated|projected|expected|"
@@ -71,7 +72,7 @@ _WHOLE = word_set(
 )
 
 
-_PERIOD_OF = re.compile(
+_PERIOD_OF = led(
     r"(?i:(?:19|20)\d\d|['’]\d\d|fiscal|full-year|annual|year's|first-quarter|second-quarter|"
     r"third-quarter|fourth-quarter|first-half|second-half|year-to-date|ytd)"
 )
@@ -125,7 +126,7 @@ GROWTH_VERB = (
 )
 # A verb of change, then what may stand between it and the number: "by", an amount and "or",
 # an adverb ("sequentially"), a comparison ("higher than last year by about").
-VERB_THEN = re.compile(
+VERB_THEN = led(
     r"\b"
     + GROWTH_VERB
     + r"(?P<gap>(?:\s+(?:by|at|only|just|also|again|still|overall|an?|very|impressive|strong|"
@@ -145,7 +146,7 @@ VERB_THEN = re.compile(
     r"thousand|[mb])?,?\s+or|than\s+[\w\s'-]{1,30}?\s+by))*?)\s*" + CMP + r"$",
     re.I,
 )
-NOUN_AFTER = re.compile(
+NOUN_AFTER = led(
     r"^\s*(?:(?:organic|core|reported|sequential|seasonal|total|revenue|sales|top-line|"
     r"year[- ](?:over|on)[- ]year|quarter[- ](?:over|on)[- ]quarter|annual|constant[- ]currency|"
     # a measure's qualifiers before revenue's own word: "6% net sales growth", "9.4% adjusted
@@ -161,7 +162,7 @@ NOUN_AFTER = re.compile(
     r"organic(?=\s*[,.;)]|\s*$|\s+(?:and|in|for|versus|vs\.?|over|from)\b))\b",
     re.I,
 )
-NEGATIVE = re.compile(
+NEGATIVE = led(
     r"^(?:down|decreas|declin|fell|fall|lower|less|dropp|drop|below|behind|off|a\s+decrease|"
     r"a\s+decline|"
     r"an?\s+drop)",
@@ -183,14 +184,14 @@ CUT_BASIS = any_word(
 )
 # A change in points set beside a growth, with its own basis: "down only 8%, a sequential
 # improvement of almost 30 percentage points" (the 8% has none).
-POINTS_ASIDE = re.compile(
+POINTS_ASIDE = led(
     r",\s*(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:improvement|increase|decline|decrease|change|"
     r"deterioration|acceleration|deceleration)\s+of\s+(?:[a-z]+\s+){0,2}?[\d.]+\s*"
     r"(?:percentage\s+|basis\s+)?points?\b",
     re.I,
 )
 # A concession set off by a comma ("although improving sequentially,"): no basis of the clause's.
-CONCESSION = re.compile(r"\b(?:although|though|while|despite)\b[^,;]{0,80},", re.I)
+CONCESSION = led(r"\b(?:although|though|while|despite)\b[^,;]{0,80},", re.I)
 # The words that end what a growth is in: a verb, a relative, a cause, a comparison.
 _OBJECT_ENDS = one_of(
     """and which when while where driven led as due with during in_the to was were is are has
@@ -198,7 +199,7 @@ _OBJECT_ENDS = one_of(
     following versus compared against from despite amid highlights highlighted shows showed
     reflects reflected demonstrates demonstrated underscores underscored"""
 )
-OBJECT = re.compile(
+OBJECT = led(
     r"^\s*(?:(?:organic|core|sequential|total|revenue|sequentially|organically|underlying|"
     r"operational|currency[- ]neutral|constant[- ]currency|"
     r"year[- ](?:over|on)[- ]year|quarter[- ](?:over|on)[- ]quarter)\s+)*(?:(?:growth|increase|"
@@ -210,16 +211,12 @@ OBJECT = re.compile(
 # Between a range's two ends, the second's sign said in words ("down 1% to up 4%"): a guided
 # range, no figure that happened.
 _SIGNED = one_of("up down plus minus positive negative")
-RANGE_TO = re.compile(
-    rf"\s*(?:(?:to|-|–)\s*(?:between\s+)?(?:{_SIGNED}\s+)?|and\s*(?:between\s+)?)", re.I
-)
+RANGE_TO = led(rf"\s*(?:(?:to|-|–)\s*(?:between\s+)?(?:{_SIGNED}\s+)?|and\s*(?:between\s+)?)", re.I)
 # A share's exit or run rate after it: "…, with a Q4 exit rate closer to 20%".
-EXIT_RATE = re.compile(
-    r"(?P<rate>(?:Q[1-4]\s+)?(?:exit|run)[- ]rate)\s+(?:of\s+)?" + CMP + r"$", re.I
-)
+EXIT_RATE = led(r"(?P<rate>(?:Q[1-4]\s+)?(?:exit|run)[- ]rate)\s+(?:of\s+)?" + CMP + r"$", re.I)
 # A share said before its figure: "Recurring revenue as a percentage of total revenue was 55%",
 # "Cloud's share of sales rose to 40%".
-SHARE_BEFORE = re.compile(
+SHARE_BEFORE = led(
     r"(?:\bas\s+an?\s+(?:percentage|percent|share|portion|proportion)|['’]s\s+share)\s+of\s+"
     r"(?:(?:total|net|our|the|overall|consolidated|company)\s+)*(?:revenues?|sales)\s+(?:was|"
     r"were|is|are|came\s+in\s+at|reached|rose\s+to|increased\s+to|grew\s+to|at)\s+" + CMP + r"$",
@@ -227,8 +224,8 @@ SHARE_BEFORE = re.compile(
 )
 #: An amount of money: "$3.1 billion", "€ 450m", "$1,207 million".
 AMOUNT = r"[$€£]\s?[\d.,]+\s*(?:million|billion|thousand|[mbk]\b)?"
-REVENUE_SAID = re.compile(r"\b(?:revenues?|sales|arr)\b", re.I)
-CUSTOMER = re.compile(r"\bcustomers?\b|\bclients?\b", re.I)
+REVENUE_SAID = led(r"\b(?:revenues?|sales|arr)\b", re.I)
+CUSTOMER = led(r"\bcustomers?\b|\bclients?\b", re.I)
 
 
 SHARE_VERB = any_word(
@@ -288,19 +285,19 @@ GUIDANCE_NOUN = (
 
 # An estimate is guidance where it is of a measure of the company's or of a period: "our 2021
 # sales estimate", "our estimate for capital expenditures for 2021".
-ESTIMATE = re.compile(r"\bestimates?\s*$", re.I)
-PERIOD_SAID = re.compile(
+ESTIMATE = led(r"\bestimates?\s*$", re.I)
+PERIOD_SAID = led(
     r"\b(?:full[- ]year|fiscal|quarter|(?:19|20)\d\d|annual|for\s+the\s+year)\b", re.I
 )
 # Guidance to be given later, not given now: "we anticipate providing 2022 guidance in February".
-GIVEN_LATER = re.compile(
+GIVEN_LATER = led(
     r"\b(?:anticipat\w*|expect\w*|plan\w*|will|intend\w*|look\s+forward\s+to)\s+(?:\w+\s+)?$",
     re.I,
 )
 
 
 # The alternative's measure, right after its figure: "or 6% in constant currency versus …".
-ANOTHER_MEASURE = re.compile(
+ANOTHER_MEASURE = led(
     r"\s*(?:(?:on|in|at)\s+(?:an?\s+)?)?(?:constant[- ]currency|currency[- ]neutral|"
     r"f/?x[- ]neutral|local[- ]currenc(?:y|ies)|organic(?:ally)?|core|operational(?:ly)?|"
     r"underlying|reported|excluding|ex[- ]|adjusted|comparable|like[- ]for[- ]like|pro\s+forma)",
@@ -323,7 +320,7 @@ BASE_LEAD = r"on\s+top\s+of|compared\s+(?:to|with)|versus|against|lap(?:ping|ped
 # A range of amounts: what is expected, whose midpoint a growth said beside it is ("total sales of
 # $1.60 billion to $1.66 billion, which at the midpoint implies a 2% decline"); an amount "from"
 # one "to" another is a change that happened.
-_AMOUNT_RANGE = re.compile(
+_AMOUNT_RANGE = led(
     rf"(?P<lead>\bfrom\s+(?:approximately\s+|about\s+)?)?{AMOUNT}\s*(?:to|and|-|–)\s*"
     rf"(?:approximately\s+|about\s+)?{AMOUNT}",
     re.I,
@@ -337,5 +334,5 @@ def amount_range(before: str) -> bool:
 
 
 # A word of a name ("AT&T", "in-store"), and a lower-case word: compiled once, read often.
-WORD = re.compile(r"[\w&-]+")
-LOWER_WORD = re.compile(r"[a-z-]+")
+WORD = led(r"[\w&-]+")
+LOWER_WORD = led(r"[a-z-]+")

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 
+from ..leads import led
 from .subjects import Subject, read_subject
 
 __all__ = ["channel_share"]
 
 _CHANNEL = r"(?:digital|e-?commerce|online|omni-?channel|dot-?com|direct-to-consumer|DTC|web)"
 # The channel and its penetration said before the figure: "digital penetration is 35%".
-_SAID_BEFORE = re.compile(
+_SAID_BEFORE = led(
     rf"\b(?P<channel>{_CHANNEL})\s+(?:sales\s+)?penetration(?:\s+rate)?\s+"
     r"(?:is|was|of|reached|(?P<near>approached|approaching)|at|to|hit|stood\s+at)\s+"
     r"(?:about\s+|approximately\s+|nearly\s+|roughly\s+|almost\s+|over\s+|just\s+over\s+)?$",
@@ -25,11 +26,11 @@ _SAID_BEFORE = re.compile(
 )
 # The figure before its penetration: "Our 21% e-commerce penetration", "a 19% digital
 # penetration", "nearly 11% sales penetration" (the channel then the clause's).
-_SAID_AFTER = re.compile(
+_SAID_AFTER = led(
     rf"\s*(?:(?P<channel>{_CHANNEL})\s+)?(?:sales\s+)?penetration\b(?!\s+(?:of|in|on|at)\b)",
     re.I,
 )
-_CHANNEL_WORD = re.compile(rf"\b{_CHANNEL}\b|\w\.com\b", re.I)
+_CHANNEL_WORD = led(rf"\b{_CHANNEL}\b|\w\.com\b", re.I)
 
 
 def channel_share(before: str, after: str, named_before: str) -> tuple[Subject, str] | None:

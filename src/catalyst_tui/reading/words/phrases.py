@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..leads import led
 from ..wordlists import word_set
 from .vocabulary import ANAPHORS, OTHER_MEASURES, REACH, REVENUE_WORDS
 
 # A number's thousands separated by commas is one word ("$3,298 million"), not a list.
-_TOKEN = re.compile(r"\$?\d{1,3}(?:,\d{3})++(?![\d])(?:\.\d+)?|[$\w][\w&/.'’+-]*|[,;:()&]|\.(?=\s)")
+_TOKEN = led(r"\$?\d{1,3}(?:,\d{3})++(?![\d])(?:\.\d+)?|[$\w][\w&/.'’+-]*|[,;:()&]|\.(?=\s)")
 # Words that end a phrase read backwards: another phrase or clause opens after them.
 _STOP = word_set(
     """by with while whereas but which that who where when because as since from to than at
@@ -66,7 +67,7 @@ def tokens(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
 
 
-_UP_OR_DOWN = re.compile(r"\s*(?:up|down)\b", re.I)
+_UP_OR_DOWN = led(r"\s*(?:up|down)\b", re.I)
 _CHANGED = word_set("improved remained increased decreased declined grew rose fell")
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..leads import led
 from .patterns import GUIDANCE_NOUN as _NOUN
 from .said_against import PRIOR_NOUN
 from .vocabulary import MONTH
@@ -33,7 +34,7 @@ _BEFORE = rf"(?:{'|'.join(_BEFORE_WORDS)})"
 # guidance of $80 million", "up from the prior $2.36 to $2.39 range", "down from the original
 # $180 million in the outlook", "about 17%, up from 12% to 15% previously".
 _PRIOR_RANGES = tuple(
-    re.compile(_NEW + _AGAINST + prior, re.I)
+    led(_NEW + _AGAINST + prior, re.I)
     for prior in (
         rf"(?:our|the|an?)\s+{_BEFORE}\s+(?:[\w-]+\s+){{0,2}}?{_NOUN}\s*(?:range\s+)?(?:of\s+)?{_OLD}",
         rf"(?:our|the)\s+{_BEFORE}\s+{_OLD}\s+(?:range|guidance|outlook|(?:in|of)\s+(?:our|the)\s+"
@@ -43,7 +44,7 @@ _PRIOR_RANGES = tuple(
 )
 # A single figure is set against the prior one only where it is said of the future: "Revenue
 # grew 20% versus our prior guidance of 15%" is a result.
-_OF_FUTURE = re.compile(
+_OF_FUTURE = led(
     r"\b(?:expects?|expecting|anticipat(?:e|es|ing)|now\s+see|forecast|will|(?:is|are)\s+now|"
     r"(?:now\s+)?project(?:s|ing)?)\b",
     re.I,
@@ -88,7 +89,7 @@ def _moved(found: re.Match[str]) -> tuple[int, int, str] | None:
 # guidance ("between $1.14 billion and $1.16 billion, down from a range of $1.175 billion to
 # $1.235 billion"; "interest expense of approximately $44 million, up from $41 million to $42
 # million").
-_FROM_RANGE = re.compile(
+_FROM_RANGE = led(
     _NEW + r"(?:\s+per\s+(?:diluted\s+)?share)?\s*,?\s*(?:which\s+is\s+)?(?:up|down)\s+from\s+"
     r"(?P<range>a\s+range\s+of\s+)?" + _OLD,
     re.I,
@@ -109,7 +110,7 @@ _MAGNITUDE = (
     r"(?P<{n}>(?:low|mid|high)[- ]?(?:to[- ](?:low|mid|high)[- ]?)?(?:single|double)[- ]digits?|"
     r"(?:low|mid|high)[- ]?teens)"
 )
-_PRIOR_WORDS = re.compile(
+_PRIOR_WORDS = led(
     _MAGNITUDE.format(n="new")
     + rf"[^.;%\d]{{0,60}}?\b(?:versus|vs\.?|compared\s+(?:to|with)|from|down\s+from|up\s+from)"
     rf"\s+(?:our|the|a)\s+(?:previous|prior|earlier|last)\s+{_NOUN}\s*(?:of\s+)?"
@@ -119,21 +120,21 @@ _PRIOR_WORDS = re.compile(
 # A forecast's magnitude up or down from the one before it: "we expect low double-digit growth
 # in applied water, up from mid-to-high single digits"; "where we had expected mid-single
 # digits growth, we are now anticipating high single digits".
-_UP_FROM = re.compile(
+_UP_FROM = led(
     _MAGNITUDE.format(n="new")
     + r"[^.;%\d]{0,40}?\b(?:up|down)\s+(?:modestly\s+)?from\s+(?:the\s+|our\s+)?"
     + _MAGNITUDE.format(n="old"),
     re.I,
 )
-_HAD_EXPECTED = re.compile(
+_HAD_EXPECTED = led(
     r"\bhad\s+(?:expected|anticipated|forecast)\s+"
     + _MAGNITUDE.format(n="old")
     + r"[^.;%\d]{0,80}?\bnow\s+(?:anticipat\w*|expect\w*|see\w*|forecast\w*)[^.;%\d]{0,30}?"
     + _MAGNITUDE.format(n="new"),
     re.I,
 )
-_FORECAST = re.compile(r"\b(?:expect|anticipat|now\s+see|forecast)", re.I)
-_FROM_TO = re.compile(
+_FORECAST = led(r"\b(?:expect|anticipat|now\s+see|forecast)", re.I)
+_FROM_TO = led(
     r"\bfrom\s+\$?(?P<a>\d+(?:\.\d+)?)\s*(?:to|-)\s*\$?(?P<b>\d+(?:\.\d+)?)\s*"
     r"(?:%|million|billion)?\s+to\s+(?:now\s+)?\$?(?P<c>\d+(?:\.\d+)?)\s*(?:to|-)\s*"
     r"\$?(?P<d>\d+(?:\.\d+)?)",
@@ -193,11 +194,11 @@ _AMOUNT_FROM_ESTIMATE = (
 )
 # A word of the other direction between a figure's change and the prior view: the nearer decides.
 OPPOSITE = {
-    "raised": re.compile(r"\b(?:lower|below|down|reduction|decrease|less)\b", re.I),
-    "cut": re.compile(r"\b(?:higher|above|up|increase|more|ahead)\b", re.I),
+    "raised": led(r"\b(?:lower|below|down|reduction|decrease|less)\b", re.I),
+    "cut": led(r"\b(?:higher|above|up|increase|more|ahead)\b", re.I),
 }
 AGAINST_PRIOR = {
-    "raised": re.compile(
+    "raised": led(
         rf"\b(?:an?\s+)?(?:increase[sd]?|raised?|higher|above|up|improvement|better)\b"
         rf"(?:[^.;]|(?<=\d)\.(?=\d)){{0,60}}?\b(?:from|than|over|"
         rf"versus|compared\s+(?:to|with))\s+(?:what\s+we\s+(?:assumed|expected)\s+in\s+)?{PRIOR_NOUN}"
@@ -216,7 +217,7 @@ AGAINST_PRIOR = {
         rf"|\bup\s+{_AMOUNT_FROM_ESTIMATE}",
         re.I,
     ),
-    "cut": re.compile(
+    "cut": led(
         rf"\b(?:an?\s+)?(?:reduction|decreased?|reduced|lowered|lower|below|down|cut|worse|less)\b"
         rf"(?:[^.;]|(?<=\d)\.(?=\d)){{0,60}}?\b(?:from|"
         rf"than|to|versus|compared\s+(?:to|with))\s+"

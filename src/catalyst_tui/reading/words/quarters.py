@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..leads import led
 from .vocabulary import COMPARED_TO
 
 QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}
@@ -15,7 +16,7 @@ QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "q1": 1, "q2": 2, 
 # A quarter said as the speaker's own: "in the first quarter", "our third-quarter sales", "the
 # fourth quarter of 2021", "Q4". A quarter with its year counts too: a call names its own quarter
 # and the same quarter a year before alike.
-_SAID_QUARTER = re.compile(
+_SAID_QUARTER = led(
     r"\b(?:for|in|during|our|this|the)\s+(?:the\s+)?(?:fiscal\s+)?(?P<q>first|second|third|fourth)"
     r"[- ]quarter\b|"
     r"(?<![\w-])(?P<qa>first|second|third|fourth)-quarter\b|"
@@ -27,14 +28,14 @@ _SAID_QUARTER = re.compile(
 
 
 # A quarter said as a base: after a word of comparison ("versus the", "comparable to").
-_BASE_BEFORE = re.compile(
+_BASE_BEFORE = led(
     rf"\b(?:{COMPARED_TO}|comparable\s+to|consistent\s+with|both)\s+(?:the\s+)?$", re.I
 )
 
 
 # A year after a quarter: "… quarter of 2020". A base said with its year is the same quarter a
 # year before, most often ("Compared to the 2020 third quarter" is also so, its year inside).
-_WITH_YEAR = re.compile(r"\s*(?:(?:of|in)\s+)?(?:fiscal\s+)?(?:19|20)\d\d")
+_WITH_YEAR = led(r"\s*(?:(?:of|in)\s+)?(?:fiscal\s+)?(?:19|20)\d\d")
 
 
 def _the(said: str) -> int:
@@ -77,18 +78,18 @@ def day_base(text: str, day: dt.date | None) -> float:
 _REPORTED_AFTER = 60  # days: a quarter's figures are told within about two months of its end
 
 
-_YEAR = re.compile(r"(?<![\w$.,])(?:19|20)\d\d\b")  # a year written out: "2020"
+_YEAR = led(r"(?<![\w$.,])(?:19|20)\d\d\b")  # a year written out: "2020"
 
 
 # ---------------------------------------------------------------------------- a quarter as a base
-AS_BASE = re.compile(
+AS_BASE = led(
     rf"\b(?:{COMPARED_TO}|in\s+comparison\s+(?:to|with))\s+(?:[\w$.,'’-]+\s+){{0,6}}?$",
     re.I,
 )
-YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # cheap: most sentences name no year
+YEAR_DIGITS = led(r"(?:19|20)\d\d")  # cheap: most sentences name no year
 
 
-_QUARTER_OF_YEAR = re.compile(
+_QUARTER_OF_YEAR = led(
     # "the first quarter of 2021", "the first quarter 2021", "the first quarter of fiscal year '22"
     r"\b(?P<q>first|second|third|fourth)\s+quarter\s+(?:(?:of|in)\s+)?(?:fiscal\s+)?(?:year\s+)?"
     r"(?:(?:19|20)\d\d|['’]\d\d\b)|"
@@ -96,7 +97,7 @@ _QUARTER_OF_YEAR = re.compile(
     r"\b(?:19|20)\d\d\s+(?P<qy>first|second|third|fourth)\s+quarter",  # "the 2020 third quarter"
     re.I,
 )
-_OWN_QUARTER = re.compile(
+_OWN_QUARTER = led(
     r"\b(?:for|in|during)\s+(?:the\s+)?(?:(?P<q>first|second|third|fourth)\s+quarter|"
     r"(?P<qq>q[1-4]))\b(?!\s*(?:(?:of|in)\s+)?(?:fiscal\s+)?(?:19|20)\d\d)|"
     r"(?<![\w-])(?P<qa>first|second|third|fourth)-quarter\b",  # "Our first-quarter 2020 revenue"

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from functools import partial
 
+from ..leads import led
 from ..wordlists import one_of, word_set
 from .aliases import aliases, measured
 from .facts import document_facts
@@ -29,24 +30,24 @@ _GUIDANCE_STEMS = (
     *("guid", "outlook", "forecast", "expectation", "target", "range", "projection"),
     *("view", "estimate", "confirm", "affirm", "reiterat", " raise", "original plan"),
 )
-_GUIDANCE = re.compile(
+_GUIDANCE = led(
     one_of(r"unchanged_at had_(?:expected|anticipated) (?:up|down)_from ing_(?:our|its)\s")
 )
-_TO_BE = re.compile(r"to\s+be\s+(?:between|in\s)")
-_RANGE_TO_BE = re.compile(r"ing\s+(?:[\w-]+\s+){1,5}?to\s+be\s+(?:between|in\s)")
-_BULLET = re.compile(r"^[•●▪◦‣·*–-]+")
+_TO_BE = led(r"to\s+be\s+(?:between|in\s)")
+_RANGE_TO_BE = led(r"ing\s+(?:[\w-]+\s+){1,5}?to\s+be\s+(?:between|in\s)")
+_BULLET = led(r"^[•●▪◦‣·*–-]+")
 # A transcriber's note is no word of the speaker's: "$659 million [Phonetic] in the quarter".
-_NOTE = re.compile(r"\s?\[(?:phonetic|ph|inaudible|indiscernible|technical\s+difficulty)\]", re.I)
+_NOTE = led(r"\s?\[(?:phonetic|ph|inaudible|indiscernible|technical\s+difficulty)\]", re.I)
 # From a word's start only, nothing given back: linear over a whole document (and searched
 # only in a document that writes "(" and an exchange's name).
 _EXCHANGES = ("NASDAQ", "Nasdaq", "NYSE", "NYSE American", "TSX", "LSE", "AMEX")
-_LISTED = re.compile(
+_LISTED = led(
     r"(?<![\w&.-])(?P<name>[A-Z][\w&.-]*+(?:\s++[A-Z][\w&.-]*+){0,3}+)\s*+"
     rf"\((?:{'|'.join(_EXCHANGES)})\s*:\s*[A-Z.]{{1,6}}\)"
 )
 # The company a call is of, named where it opens: "Arvind Krishna, IBM's chairman and chief
 # executive officer" (an officer is the company's own).
-_OFFICER = re.compile(
+_OFFICER = led(
     r"(?<![\w&.-])(?P<name>[A-Z][\w&.-]*+(?:\s++[A-Z][\w&.-]*+){0,3}+)['’]s\s++"
     r"(?:(?:senior|executive|group)\s++)?(?:chairman|chairwoman|chair|chief\s++\w+\s++officer|"
     r"ceo|cfo|coo|president|vice\s++president|treasurer|head\s++of\s++investor\s++relations)\b"
@@ -55,7 +56,7 @@ _OPENING = 4000  # where a call introduces who speaks for the company
 # The company named by an officer's title before it, or by its quarter's results: "senior vice
 # president of investor relations for CVS Health", "an overview of Baxter's third quarter
 # performance" (not a part's own president: "president of GES").
-_OFFICER_OF = re.compile(
+_OFFICER_OF = led(
     r"\b(?:chairman|chairwoman|chief\s++(?:executive|financial)\s++officer|ceo|cfo|"
     r"investor\s++relations)"
     r"\s++(?:of|for|at)\s++(?P<name>[A-Z][\w&-]*+(?:[ ]++[A-Z][\w&-]*+){0,3}+)"
@@ -170,7 +171,7 @@ def _guidance_said(lowered: str) -> bool:
 
 
 # A company named as one: "NIKE Inc revenue grew 16%".
-_INCORPORATED = re.compile(
+_INCORPORATED = led(
     r"(?P<name>.+?)[\s,]+(?:Inc|Inc\.|Incorporated|Corp|Corp\.|Corporation|Ltd|Ltd\.|plc)$"
 )
 

@@ -3,8 +3,9 @@ states, with the subject its clause names and the sentence's offsets in the text
 
 from __future__ import annotations
 
-import re
 from typing import Literal, NamedTuple
+
+from ..leads import led
 
 StatedKind = Literal["share", "growth", "guidance"]
 
@@ -19,7 +20,7 @@ def with_short_name(long: str, short: str) -> str:
     return f"{long} ({short})"
 
 
-_WITH_SHORT_NAME = re.compile(r"(?P<long>.+?) \((?P<short>[A-Z][A-Z&]{1,7})\)")
+_WITH_SHORT_NAME = led(r"(?P<long>.+?) \((?P<short>[A-Z][A-Z&]{1,7})\)")
 
 
 def names_of(subject: str) -> tuple[str, ...]:

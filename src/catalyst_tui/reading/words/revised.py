@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..leads import led
 from .patterns import GUIDANCE_FILLER as _FILLER
 from .patterns import GUIDANCE_NOUN as _NOUN
 from .prior import from_to
@@ -18,7 +19,7 @@ __all__ = ["REVISED_KEYS", "revisions"]
 
 #: A word one of the revisions' matches holds (lower case): looked for only where one is.
 REVISED_KEYS = ("revis", "updat", "adjust")
-_REVISED = re.compile(
+_REVISED = led(
     rf"\b(?:revis|updat|adjust)(?:e|es|ed|ing|s|ments?\s+to|ions?\s+to)?\s+(?:our|the|its|that|this){_FILLER}{{0,6}}?\s+{_NOUN}"
     r"(?P<rest>[^.;]{0,80})",
     re.I,
@@ -36,14 +37,14 @@ _CAUSE = (
     r"based\s+(?:solely\s+|primarily\s+|largely\s+)?on|"
     r"assum(?:e|es|ing)|incorporat(?:e|es|ing))\s+(?:[\w'’:-]+\s+){0,12}?"
 )
-_HARDSHIP = re.compile(
+_HARDSHIP = led(
     _CAUSE + r"(?:challenges|headwinds|shortages?|disruptions?|constraints|weakness|softness|"
     r"pressures?|delays?|lost|closures?|shutdowns?|reductions?)\b",
     re.I,
 )
 # A strength a revision is said to follow: revised for it, the guidance goes up ("As a result of
 # our strong third quarter performance, we've revised our full year guidance").
-_STRENGTH = re.compile(
+_STRENGTH = led(
     _CAUSE + r"(?:strong|stronger|strength|outperformance|better[- ]than[- ]expected)\b",
     re.I,
 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..leads import led
 from .patterns import GUIDANCE_NOUN as _NOUN
 from .vocabulary import FORWARD, MONTH
 
@@ -32,7 +33,7 @@ PRIOR_NOUN = (
 # A range said moved from another range: "$5.35 to $5.40, up from $5.25 to $5.35" (results are
 # no ranges; guidance is).
 _AMOUNT = r"[$€£]?\s?\d[\d.,]*+(?:\s*(?:%|percent|million|billion|cents))?"
-_RANGE_MOVED = re.compile(
+_RANGE_MOVED = led(
     # from a number's start only ("1,1,1,…" is not tried again at each of its digits)
     rf"(?<![\d.,$€£]){_AMOUNT}\s*(?:to|-|–)\s*{_AMOUNT},?\s+"
     r"(?P<dir>up|down|raised|lowered|increased|reduced)"
@@ -42,7 +43,7 @@ _RANGE_MOVED = re.compile(
 )
 # Guidance said adjusted in a direction: "Guidance for capital expenditures in 2021 has been
 # adjusted, modestly higher".
-_ADJUSTED = re.compile(
+_ADJUSTED = led(
     rf"\b(?:{_NOUN}|capital\s+expenditures|capex)\b(?:[^.;,]|(?<=\d)\.(?=\d)){{0,60}}?"
     r"\b(?:(?:has|have)\s+been|were|was)\s+"
     r"(?:adjusted|revised|updated|moved),?\s+(?:(?:modestly|slightly|significantly|meaningfully)\s+)?"
@@ -52,7 +53,7 @@ _ADJUSTED = re.compile(
 # A figure or range said beside the prior guidance's, with no word of direction: "to grow 13% to
 # 14% from prior guidance of 6.5% to 9%"; the two are set against each other.
 _SPAN = rf"{_AMOUNT}(?:\s*(?:to|-|–)\s*{_AMOUNT})?"
-_FROM_PRIOR = re.compile(
+_FROM_PRIOR = led(
     rf"(?<![\d.,$€£])(?P<now>{_SPAN}),?\s+(?:from|versus|vs\.?|compared\s+(?:to|with))\s+"
     r"(?:(?:our|the)\s+)?(?:prior|previous|earlier|initial|original)\s+(?:[\w-]+\s+)?"
     rf"(?:{_NOUN})\s+(?:of\s+|range\s+of\s+)?(?P<prior>{_SPAN})",
@@ -61,15 +62,15 @@ _FROM_PRIOR = re.compile(
 # A range or figure the company's verb moved to, set against what it was: "revising our cash
 # flow range to $600 million to $650 million, which was previously $625 million to $675
 # million"; "increasing the middle of the range … to $170 million from $150 million".
-_MOVED_TO = re.compile(
+_MOVED_TO = led(
     r"\b(?:revis|updat|increas|rais|lower|reduc|adjust|mov)\w*\s+"
     r"(?:[\w'’&-]+\s+){0,10}?(?:range|guidance|outlook|forecast|guide)\s+"
     r"(?:(?:of|for)\s+(?:[\w'’&-]+\s+){0,6}?)?"
     rf"to\s+(?P<now>{_SPAN}),?\s+(?:from|which\s+was\s+previously)\s+(?P<prior>{_SPAN})",
     re.I,
 )
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_UNIT = re.compile(r"%|percent|million|billion|cents", re.I)
+_NUMBER = led(r"\d[\d,]*(?:\.\d+)?")
+_UNIT = led(r"%|percent|million|billion|cents", re.I)
 
 
 def _middle(span: str) -> float:
@@ -79,7 +80,7 @@ def _middle(span: str) -> float:
 
 # The company's own outlook said better or worse, with no verb of its own: "our outlook
 # improved", "our improved outlook for the year", "this higher guidance".
-_OUTLOOK_MOVED = re.compile(
+_OUTLOOK_MOVED = led(
     rf"\b(?:our|the\s+company['’]s)\s+(?:[\w-]+\s+){{0,6}}?(?:{_NOUN})\s+(?:for\s+(?:the\s+)?"
     # "our full-year outlook is clearly improved": said of it, with an adverb of degree
     r"(?:[\w-]+\s+){0,3}?)?(?:(?:has|have|is|are)\s+(?:(?:clearly|now|significantly|"
@@ -101,11 +102,11 @@ _OUTLOOK_MOVED = re.compile(
 _BETTER = frozenset(
     {"improved", "strengthened", "stronger", "better", "higher", "increased", "raised", "upward"}
 )
-_PREPOSITION_BEFORE = re.compile(r"\b(?:with|of|to|from|for|by|in|on|at)\s*$", re.I)
+_PREPOSITION_BEFORE = led(r"\b(?:with|of|to|from|for|by|in|on|at)\s*$", re.I)
 # Guidance said higher or lower than it was, with no verb of the company's: "our EPS guidance is
 # up by about $2", "our margin rate guidance is 10 basis points higher", "the substantial
 # improvement in our outlook".
-_SAID_MOVED = re.compile(
+_SAID_MOVED = led(
     rf"\b(?:our|the)\s+(?:[\w&-]+\s+){{0,5}}?(?:{_NOUN})\s+(?:for\s+(?:[\w-]+\s+){{1,3}}?)?"
     r"(?:is|are)\s+(?:now\s+)?(?:(?P<up>up|higher)|(?P<down>down|lower))\b"
     r"(?!\s+(?:about\s+|approximately\s+)?\d[\d.]*\s?%)"  # "is up 126% versus 2019": a growth
@@ -116,7 +117,7 @@ _SAID_MOVED = re.compile(
 )
 # Unchanged from guidance given before: "which is unchanged from our outlook provided in
 # February", "relatively unchanged from our previous forecast".
-_UNCHANGED_FROM = re.compile(
+_UNCHANGED_FROM = led(
     rf"(?:\b(?:is|are|remains?|was)\s+|,\s*)"
     r"(?:relatively\s+|largely\s+|essentially\s+|basically\s+|materially\s+)?"
     rf"unchanged\s+from\s+(?:our|the)\s+(?:(?:prior|previous|earlier|original|initial)\s+)?"
@@ -126,7 +127,7 @@ _UNCHANGED_FROM = re.compile(
 # Guidance said to stand, with no verb of the company's: "our outlook for the year stands",
 # "our guidance remains unchanged", "our tax rate estimate remains unchanged at 21% to 22%",
 # "nothing changes in our view of the year".
-STANDS = re.compile(
+STANDS = led(
     rf"\b(?:our|the|the\s+company['’]s)\s+(?:[\w'’-]+\s+){{0,6}}?(?:{_NOUN}|view|estimates?|"
     r"expected\s+(?:[\w-]+\s+)?growth)\b(?:[^.;,]|(?<=\d)\.(?=\d)|,(?=\s+(?:excluding|"
     r"including|which|as|before|after)\b)){0,90}?"
@@ -182,7 +183,7 @@ STANDS_KEYS = (
 
 # A prior guidance's own words: what it said, no move ("our prior guidance is up low double
 # digits").
-PRIOR_WORD = re.compile(r"\b(?:prior|previous|earlier|last|initial|original)\b", re.I)
+PRIOR_WORD = led(r"\b(?:prior|previous|earlier|last|initial|original)\b", re.I)
 _SAID_MOVED_KEYS = (" up", "down", "higher", "lower", "improvement", "upgrade")
 _MOVED_KEYS = (
     "improved",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..leads import led
 from ..wordlists import word_set
 from .prior import future_said
 from .vocabulary import FORWARD
@@ -20,7 +21,7 @@ _OF = r"(?:guidance|outlook|forecasts?|estimates?|guide)"
 # "an increase to our expectations for operating income": expectations are a forecast here
 _OF_ALL = rf"(?:{_OF}|expectations)"
 # Guidance named by what was done to it: "our improved earnings and cash flow guidance for 2021".
-_DONE_TO = re.compile(
+_DONE_TO = led(
     r"\b(?:our|the)\s+(?:(?P<word>raised|increased|lowered|reduced)\s+(?:[\w&'’-]+\s+){0,5}?"
     r"(?:guidance|outlook|forecasts?)|(?P<way>improved)\s+(?:[\w&'’-]+\s+){0,5}?guidance)\b",
     re.I,
@@ -31,14 +32,14 @@ _RAISED = word_set(
 )
 # A noun of the change after the guidance: "our guidance raise is broad-based", "this
 # guidance increase reflects".
-_NOUN_AFTER = re.compile(
+_NOUN_AFTER = led(
     r"\b(?:this|our|the)\s+(?:[\w-]+\s+){0,3}?(?:guidance|outlook)\s+"
     r"(?P<word>raise|increase|reduction|cut|decrease)\b",
     re.I,
 )
 # A noun of the change before it: "an increase in beer operating income guidance", "an $0.80
 # improvement in our earnings per share guidance", "a positive update to our guidance".
-_NOUN_BEFORE = re.compile(
+_NOUN_BEFORE = led(
     r"\b(?:an?|the|this)\s+(?:(?:first|second|third|fourth|fifth)\s+)?(?:\$?\d[\d.,]*\s+)?"
     r"(?:(?:meaningful|significant|substantial|further|modest|slight|small)\s+)?"
     r"(?P<word>increase|raise|improvement|upgrade|"
@@ -54,7 +55,7 @@ _NOUN_BEFORE = re.compile(
 )
 # A forecast set against the initial outlook: "$175 million above our initial outlook", "up
 # about $75 million over our initial outlook".
-_INITIAL = re.compile(
+_INITIAL = led(
     r"(?:\b(?P<word>above|below)|\b(?P<way>up|down)\b[^.;%]{0,30}?\b(?:from|over|versus))\s+"
     r"(?:our|the)\s+(?:initial|original)\s+(?:outlook|guidance|forecast|guide)\b",
     re.I,
@@ -62,7 +63,7 @@ _INITIAL = re.compile(
 # Guidance said unchanged, with no determiner: "Capex guidance is also unchanged", "Guidance
 # for the remainder of the P&L items remains materially unchanged", "Our guidance for
 # operating expenses hasn't changed", "full-year margin guidance … is not changing".
-_UNCHANGED = re.compile(
+_UNCHANGED = led(
     r"\bguidance\b[^.;,]{0,60}?\b(?:(?:is|are|remains?)\s+(?:also\s+)?(?:materially\s+)?"
     r"unchanged|(?:has|have)(?:n['’]t|\s+not)\s+changed|(?:is|are)\s+not\s+changing)\b",
     re.I,
@@ -70,12 +71,12 @@ _UNCHANGED = re.compile(
 # The noun "raise" alone, said of what the call has raised: "This is our third consecutive
 # raise this year", "the bulk of this raise is organic", "the $1.5 billion raise". A raise of
 # money ("our second raise in the preferred market", "to raise capital") is none.
-_RAISE = re.compile(
+_RAISE = led(
     r"\b(?:this|the|our|that|consecutive|strong|(?:first|second|third|fourth)[- ]quarter|"
     r"\$\d[\d.,]*\s*(?:million|billion))\s+raise\b(?!\s+(?:in|of|from|through)\b)",
     re.I,
 )
-_MONEY = re.compile(
+_MONEY = led(
     r"\b(?:capital|equity|debt|preferred|notes?|offerings?|financing|issuances?|money|funds?|"
     r"prices?|pricing|wages?|dividends?|rates?)\b",
     re.I,
@@ -83,7 +84,7 @@ _MONEY = re.compile(
 # Guidance said not to change, with the company's negation: "We are not adjusting guidance",
 # "we do not expect any material change in our outlook" ("guidance … is not changing" is
 # _UNCHANGED's).
-_NOT_CHANGED = re.compile(
+_NOT_CHANGED = led(
     r"\b(?:(?:are|is|am)\s+not|aren['’]t|isn['’]t)\s+(?:adjusting|changing|updating|revising|"
     r"altering)\s+(?:our\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,4}?(?:guidance|outlook)\b|"
     r"\b(?:do|does|did)\s+not\s+(?:expect|anticipate|see)\s+(?:any\s+)?(?:material\s+|"
@@ -93,7 +94,7 @@ _NOT_CHANGED = re.compile(
 )
 # A forecast said to stay where it was: "Adjusted revenues are expected to remain in the range
 # of …", "We forecast free cash flow to remain between $2.2 billion and $2.3 billion".
-_TO_REMAIN = re.compile(
+_TO_REMAIN = led(
     r"(?:\b(?:expected|forecast(?:ed)?|anticipated|projected|estimated)|"
     r"\b(?:we|i)\s+(?:now\s+|still\s+|continue\s+to\s+)?(?:expect|forecast|anticipate|project|"
     r"estimate)\s+(?:[\w'’-]+\s+){1,6}?)\s*to\s+remain\s+(?:at|in\s+the\s+range\s+of|between|"
@@ -102,7 +103,7 @@ _TO_REMAIN = re.compile(
 )
 # The company's forecast of a measure set against what it expected before, said as a participle:
 # "We're also forecasting our capex spend for the year to be lower than initially anticipated".
-_THAN_EXPECTED = re.compile(
+_THAN_EXPECTED = led(
     r"\b(?:forecast(?:ing)?|expect(?:ing)?|anticipat(?:e|ing)|project(?:ing)?)\s+(?:our\s+)?"
     r"(?:[\w-]+\s+){1,6}?to\s+be\s+(?:\w+\s+)?(?P<word>lower|higher|less|more)\s+than\s+"
     r"(?:initially|originally|previously)\s+(?:anticipated|expected|planned|forecast(?:ed)?|"
@@ -111,7 +112,7 @@ _THAN_EXPECTED = re.compile(
 )
 # Guidance said changed: what it is said to be is the change's ("our revised guidance for
 # the other items is unchanged").
-_CHANGED = re.compile(r"\b(?:revised|updated|new)\b", re.I)
+_CHANGED = led(r"\b(?:revised|updated|new)\b", re.I)
 
 
 def said_otherwise(sentence: str) -> Iterator[tuple[int, int, str]]:

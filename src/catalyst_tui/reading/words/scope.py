@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..leads import led
 from .bases import OR_NEXT, Against, basis_in, basis_window, frame_words
 from .patterns import ANOTHER_MEASURE, FIGURE
 from .vocabulary import SEQUENTIAL, YEARLY
@@ -84,7 +85,7 @@ def alternative_base(text: str, at: int, following: int) -> bool:
 # What a basis does not reach over: a contrast, a semicolon.
 # A contrast, or what drove or is set beside a growth ("grew 22%, highlighted by 80% growth in
 # digital relative to fiscal 2020": the base is the driver's own).
-_CONTRAST = re.compile(
+_CONTRAST = led(
     r";|\b(?:while|whereas|but|although|though|yet|highlighted|representing|"
     # a driver's clause: "down 8% overall, primarily due to same-store sales being down 6%
     # year-over-year" (the base is the driver's own)

@@ -8,13 +8,12 @@ only, never past where the sentence began."""
 
 from __future__ import annotations
 
-import re
-
+from ..leads import led
 from ..lines import add_span, line_spans
 from ..wordlists import word_set
 
 # From the first of a run of stops only; possessive: nothing tried twice.
-_END = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+\s++(?=[A-Z0-9\"'“‘(\[•<])")
+_END = led(r"(?<![.!?])[.!?]++[\"'”’)\]]*+\s++(?=[A-Z0-9\"'“‘(\[•<])")
 _ABBREVIATIONS = word_set(
     "inc corp co ltd llc plc mr mrs ms dr no vs approx e.g i.e u.s u.k st jan feb mar apr jun "
     "jul aug sep sept oct nov dec etc"

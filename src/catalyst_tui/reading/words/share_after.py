@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..leads import led
 from ..wordlists import one_of
 from .lists import Found
 from .patterns import COMPARISON, FIGURE, SHARE_OF, SHARE_VERB, comparison_said, tail
@@ -25,7 +26,7 @@ __all__ = [
 
 
 # What a share that opens its clause is of: "About 30% of our revenue comes from software".
-_SHARE_FROM = re.compile(
+_SHARE_FROM = led(
     # a verb the share is the subject of: "… of revenue was generated through" ("15% of the
     # revenue generated from licensed H20 sales", a participle, is what some other verb acts on)
     r"\s*(?:(?:comes?|came|was|were|is|are)\s+(?:generated\s+|derived\s+)?(?:from|in|by)|"
@@ -38,8 +39,8 @@ _SHARE_FROM = re.compile(
 
 # A share said with "with" and no verb: "with over 70% of our revenue in software and services".
 _ABOUT = one_of("over about approximately nearly roughly almost around more_than less_than")
-_WITH = re.compile(rf"\bwith\s+(?:{_ABOUT}\s+)?$", re.I)
-_WITH_IN = re.compile(
+_WITH = led(rf"\bwith\s+(?:{_ABOUT}\s+)?$", re.I)
+_WITH_IN = led(
     r"\s+(?:(?:generated|coming|derived)\s+)?(?:in|from|through)\s+"
     r"(?P<x>[^,;.%]{1,60}?)\s*(?=[,;.]|$|\band\s+(?:an?|the|our)\b|"
     r"\bwhich\b|\bwhile\b)",
@@ -48,7 +49,7 @@ _WITH_IN = re.compile(
 
 
 # A second part joined to the first: the share is both's.
-_ANOTHER_PART = re.compile(
+_ANOTHER_PART = led(
     r"\s*and\s+(?!(?:an?|the|our|its|we|it|this|that)\b)[A-Za-z][\w&-]*(?:\s+[A-Za-z][\w&-]*){0,3}"
     r"\s*(?:[,.;]|$)",
     re.I,
@@ -106,9 +107,7 @@ _VERB = (
     r"accounted\s+for|accounts\s+for|accounting\s+for|made\s+up|makes\s+up|making\s+up)\s+"
     r"(?:(?:approximately|about|roughly|nearly|over|almost)\s+)?"
 )
-_LISTED_SHARES = re.compile(
-    r"\b" + _VERB + r"\d[\d.]*\s*%\s+of\s+(?:[\w-]+\s+){1,3}?(?:and|,)\s*$", re.I
-)
+_LISTED_SHARES = led(r"\b" + _VERB + r"\d[\d.]*\s*%\s+of\s+(?:[\w-]+\s+){1,3}?(?:and|,)\s*$", re.I)
 
 
 def listed_share_verb(before: str) -> int | None:
@@ -120,11 +119,11 @@ def listed_share_verb(before: str) -> int | None:
 
 # The words a second share is said with beside a first: "…, while restructuring represented",
 # "… with master service agreements comprising".
-_NEXT_SHARE = re.compile(
+_NEXT_SHARE = led(
     r"\s*,?\s*(?:while|whereas|and|with)\s+(?:[\w&'’-]+\s+){1,6}?" + _VERB + r"\d+(?:\.\d+)?\s*%",
     re.I,
 )
-_BESIDE = re.compile(
+_BESIDE = led(
     r"\s*,?\s*(?:while|whereas|and|with)\s+(?P<name>(?:[\w&'’-]+\s+){1,6}?)" + _VERB, re.I
 )
 
@@ -143,7 +142,7 @@ def whole_said_next(sentence: str, end: int) -> str:
     return " " + whole.group().strip() if whole else ""
 
 
-_ENDS_SHARE = re.compile(_VERB + r"\d+(?:\.\d+)?\s*%\s*$", re.I)
+_ENDS_SHARE = led(_VERB + r"\d+(?:\.\d+)?\s*%\s*$", re.I)
 
 
 def share_beside(text: str, last: Found | None, match: re.Match[str]) -> Found | None:

@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..leads import led
 from ..wordlists import word_set
 from .heads import revenue_head
 from .names import DISCOURSE, a_part, numeral, others, outside_names
@@ -43,21 +44,21 @@ from .vocabulary import (
     REVENUE_WORDS,
 )
 
-_AMOUNT = re.compile(r"^(?:\$|€|£)?[\d.,]+$|^(?:million|billion|thousand|m|bn|b|k)$", re.I)
+_AMOUNT = led(r"^(?:\$|€|£)?[\d.,]+$|^(?:million|billion|thousand|m|bn|b|k)$", re.I)
 
 
 # A fraction of what follows: "approximately two-thirds of the 63% revenue increase".
-_FRACTION = re.compile(r"\b(?:one|two|three)[- ](?:thirds?|fifths?)\b", re.I)
+_FRACTION = led(r"\b(?:one|two|three)[- ](?:thirds?|fifths?)\b", re.I)
 # Revenue from the company's operations: its own.
-_OPERATIONS = re.compile(
+_OPERATIONS = led(
     r"(?:(?:our|the|continuing|ongoing)\s+)*operations(?:\s+(?:for|in|during)\s+[\w\s-]{1,40})?"
 )
 # What acquisitions brought: "Sales from the acquisitions of X and Y" are no part's own.
-_ACQUIRED = re.compile(r"(?:the\s+|our\s+|recent\s+)*(?:acquisitions?|acquired)\b")
+_ACQUIRED = led(r"(?:the\s+|our\s+|recent\s+)*(?:acquisitions?|acquired)\b")
 # Talk before the part a speaker turns to: "I'll cover Medical Devices", "you'll see the
 # financial results of our eMobility segment", "To summarize the full year the ABL business",
 # "Top line results in Refrigeration", "Now moving on to our results; subscription revenue".
-_TALK_LEAD = re.compile(
+_TALK_LEAD = led(
     r"\b(?:cover|covering|see|summarize|summarizing|discuss|review)\b(?:\s+that\b)?"
     r"(?:\s+the\s+full\s+year)?"
     r"(?:\s+the)?(?:\s+financial)?(?:\s+results?\s+(?:of|for|in))?|\bresults?\s+(?:of|for|in)\b|"
@@ -82,7 +83,7 @@ class Subject(NamedTuple):
 # million and organic revenue was down 12.2%".
 _WAYS = frozenset({"organic", "reported"})
 # A measure's qualifiers that name no part: "constant currency revenue growth", "13-week".
-_QUALIFIERS = re.compile(
+_QUALIFIERS = led(
     r"\b(?:constant[- ]currency|currency[- ]neutral|f/?x[- ]neutral|local[- ]currency|"
     r"[\w-]+-adjusted|as[- ]adjusted|pro[- ]forma|"
     r"\d{1,2}-week|\d{1,2}-month)\b",
@@ -99,14 +100,14 @@ _DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their
 _NO_NAME = frozenset({"segment", "business", "division", "group", "unit", "line", "market"})
 # Customers of an industry, in lower case: a market ("transportation customers"); no rank,
 # size or number ("our top ten customers" are customers).
-_MARKET_OF_CUSTOMERS = re.compile(
+_MARKET_OF_CUSTOMERS = led(
     r"(?:other\s+)?(?:(?!(?:top|largest|biggest|new|existing|key|major|large|small|our|the|"
     r"those|these|some|certain|one|two|three|four|five|ten)\b)[a-z][\w-]*\s+){1,3}customers"
     r"|(?:the\s+|other\s+)?(?:[a-z][\w-]*\s+){0,3}(?:end\s+)?markets?"
 )
 # A market as a whole ("The semiconductor market grew 8%"): no end market of the company's own
 # ("our data center end market"); where its clause speaks of no revenue, its size (subject_at).
-A_MARKET = re.compile(
+A_MARKET = led(
     r"\s*(?:the\s+)?(?!.*\b(?:our|its|end|revenues?|sales)\b)[\w\s&/-]{0,40}\bmarkets?\s*$",
     re.I,
 )
@@ -118,10 +119,10 @@ _TRAILING = word_set(
     " through since until via across within versus over as"
 )
 # A measure or a part said to return to growth before its figure: the subject is before it.
-_RETURNED = re.compile(r"\b(?:returned|turned)\s+(?:to\s+)?(?:positive\s+)?(?:growth|positive)\b")
-_BASE_OF = re.compile(r"^(?:.*\s)?base\s+of\s+(?=(?:[\w-]+\s+){1,3}(?:revenues?|sales)\b)", re.I)
-_YEAR = re.compile(r"'?\d{2}|(?:19|20)\d{2}|fy\d{2,4}")  # "Microsoft 365" keeps its 365
-_NAMED_BEFORE = re.compile(
+_RETURNED = led(r"\b(?:returned|turned)\s+(?:to\s+)?(?:positive\s+)?(?:growth|positive)\b")
+_BASE_OF = led(r"^(?:.*\s)?base\s+of\s+(?=(?:[\w-]+\s+){1,3}(?:revenues?|sales)\b)", re.I)
+_YEAR = led(r"'?\d{2}|(?:19|20)\d{2}|fy\d{2,4}")  # "Microsoft 365" keeps its 365
+_NAMED_BEFORE = led(
     r"(?:the|this|that|these|those)\s+(?:segment|business|division|group|unit|market|region)s?\b"
 )
 
@@ -133,40 +134,38 @@ def named_before(phrase: str) -> bool:
 
 
 # A change ranked among others: "the largest dollar decline we saw", "our biggest increase".
-_RANKED = re.compile(
+_RANKED = led(
     r"\b(?:largest|biggest|smallest|greatest|strongest|weakest|fastest|slowest)\s+(?:[\w-]+\s+)?"
     r"(?:declines?|decreases?|increases?|growth|gains?|drops?)\b",
     re.I,
 )
 # Two parts said together, then "each" or "both": a figure each, never one of the two alone.
-_EACH_OF_TWO = re.compile(r"\s(?:and|&)\s.*\b(?:each|both)\s*$", re.I)
+_EACH_OF_TWO = led(r"\s(?:and|&)\s.*\b(?:each|both)\s*$", re.I)
 # Revenue called flat before a figure of its growth: the sentence says two things, none read.
-_FLAT = re.compile(r"\bflat\s+(?:sales|revenues?)\b", re.I)
+_FLAT = led(r"\bflat\s+(?:sales|revenues?)\b", re.I)
 
 
 # The patterns read_subject reads a phrase with, compiled once.
-_SET_ASIDE_OPENS = re.compile(r"\s*(?:excluding|including)\b", re.I)
-_SET_ASIDE = re.compile(
-    r"\b(?:excluding|including|ex|net\s+of|inclusive\s+of|exclusive\s+of)\b", re.I
-)
-_PARENTHESES = re.compile(r"\([^)]*\)")
-_AS_SHARE = re.compile(AS_SHARE, re.I)
-_REACHING = re.compile(r"\b(?:reaching|exiting|ending|ended|entering|totaling|totalling)\b")
-_QUARTER_LETTER = re.compile(r"\b[qh](?=[1-4]\b)")
-_FOOTNOTE = re.compile(r"(?<=[a-z])\d+\b")
-_TOP_LINE = re.compile(r"\btop\s+line\b", re.I)
-_TOTALED = re.compile(r"\s(?:was|were|is|are|totaled|totalled|amounted|stood)\s")
-_PARTICIPLE_BY = re.compile(r"^.*\b\w+(?:ed|en)\s+by\s+")
-_SOLD_TO = re.compile(r"\b(?:sales|revenues?)\s+to\s+", re.I)
-_EACH_END = re.compile(r"\b(?:each|both)\s*$", re.I)
-_NUMBER_OF = re.compile(r"\s*(?:the\s+)?(?:number|count|values?)\s+of\b", re.I)
-_YOU = re.compile(r"\b(?:you|your)\b", re.I)
-_MASKED = re.compile(r"\bUNK\b")
-_REST_OF_WORLD = re.compile(r"\s*(?:the\s+)?rest\s+of\s+(?:the\s+)?world\b", re.I)
-_REST = re.compile(r"(?:the\s+)?(?:balance|rest|remainder)(?:\s+of\b|\s*$)", re.I)
-_POSSESSIVE_END = re.compile(r"['’]s?$")
-_WORDS = re.compile(r"[\w&/.'’+-]+")
-_OWNS = re.compile(r"['’]s$")
+_SET_ASIDE_OPENS = led(r"\s*(?:excluding|including)\b", re.I)
+_SET_ASIDE = led(r"\b(?:excluding|including|ex|net\s+of|inclusive\s+of|exclusive\s+of)\b", re.I)
+_PARENTHESES = led(r"\([^)]*\)")
+_AS_SHARE = led(AS_SHARE, re.I)
+_REACHING = led(r"\b(?:reaching|exiting|ending|ended|entering|totaling|totalling)\b")
+_QUARTER_LETTER = led(r"\b[qh](?=[1-4]\b)")
+_FOOTNOTE = led(r"(?<=[a-z])\d+\b")
+_TOP_LINE = led(r"\btop\s+line\b", re.I)
+_TOTALED = led(r"\s(?:was|were|is|are|totaled|totalled|amounted|stood)\s")
+_PARTICIPLE_BY = led(r"^.*\b\w+(?:ed|en)\s+by\s+")
+_SOLD_TO = led(r"\b(?:sales|revenues?)\s+to\s+", re.I)
+_EACH_END = led(r"\b(?:each|both)\s*$", re.I)
+_NUMBER_OF = led(r"\s*(?:the\s+)?(?:number|count|values?)\s+of\b", re.I)
+_YOU = led(r"\b(?:you|your)\b", re.I)
+_MASKED = led(r"\bUNK\b")
+_REST_OF_WORLD = led(r"\s*(?:the\s+)?rest\s+of\s+(?:the\s+)?world\b", re.I)
+_REST = led(r"(?:the\s+)?(?:balance|rest|remainder)(?:\s+of\b|\s*$)", re.I)
+_POSSESSIVE_END = led(r"['’]s?$")
+_WORDS = led(r"[\w&/.'’+-]+")
+_OWNS = led(r"['’]s$")
 
 
 @lru_cache(maxsize=256)
@@ -371,7 +370,7 @@ _HOW_IT_DID = frozenset({"performance", "results", "momentum"})
 _FUNCTION_WORDS = frozenset({"of", "in", "for", "from", "to", "and", "or", "at", "on", "by"})
 
 
-_HYPHENED_PERIOD = re.compile(
+_HYPHENED_PERIOD = led(
     r"(?:first|second|third|fourth|q[1-4]|full|fiscal|half|nine|six|twelve)-(?:quarter|year|"
     r"month|months|half)|year-ago|prior-year|today|year-to-date|(?:year|quarter)-(?:over|on)-"
     r"(?:year|quarter)"

@@ -10,22 +10,21 @@ from __future__ import annotations
 
 import re
 
+from ..leads import led
 from .vocabulary import PART_WORDS
 
 __all__ = ["SOME", "collective", "trimmed", "untimed", "without_driver"]
 
 # An aside within a name's phrase: "Cream of Wheat for example generated".
-_ASIDE = re.compile(r"\b(?:for\s+example|for\s+instance|in\s+particular)\b,?", re.I)
+_ASIDE = led(r"\b(?:for\s+example|for\s+instance|in\s+particular)\b,?", re.I)
 # A relative clause after a name, its verb in it: "our Specialty Garments segment which deliver
 # specialized … products".
-_RELATIVE = re.compile(r"(?<=\w)\s+(?:which|who|where(?!\s+(?:we|i|you)\b))\s+(?=[a-z])")
+_RELATIVE = led(r"(?<=\w)\s+(?:which|who|where(?!\s+(?:we|i|you)\b))\s+(?=[a-z])")
 # A pronoun with a verb contracted to it: "They're", "it's" ("we're" is the company's: _WE).
-_CONTRACTED = re.compile(
-    r"\b(?P<pronoun>they|it|that|there|these|those)['’](?:re|s|ve|ll|d)\b", re.I
-)
+_CONTRACTED = led(r"\b(?P<pronoun>they|it|that|there|these|those)['’](?:re|s|ve|ll|d)\b", re.I)
 # A verb of a name's own after it: "Cream of Wheat continue to outperform", "Metal Coatings turned
 # in another", "the aftermarket turned positive".
-_VERB_AFTER_NAME = re.compile(
+_VERB_AFTER_NAME = led(
     r"(?<=[A-Za-z])\s+(?=(?:continue|continues|continued|turned|remained|remains|helped)\b)"
 )
 _PRONOUNS = frozenset(
@@ -33,7 +32,7 @@ _PRONOUNS = frozenset(
 )
 # All of a kind together: "All geographies were positive, with North America up 12%" (not "All
 # other", a part named so, nor all of a kind's sales).
-_ALL_OF_A_KIND = re.compile(
+_ALL_OF_A_KIND = led(
     r"\s*all\s+(?!other\b)(?:of\s+)?(?:our\s+|the\s+)?(?:[\w-]+\s+)?"
     r"(?!(?:sales|revenues|others)\b)[\w-]+s\s*$",
     re.I,
@@ -61,17 +60,17 @@ def collective(phrase: str) -> bool:
 
 # How many of a kind, short of one: "Four of our five business segments", "most of our regions".
 SOME = r"(?:two|three|four|five|six|seven|eight|nine|ten|most|many|several|some|half)"
-_SOME_OF = re.compile(r"\s*" + SOME + r"\s+of\s+(?:our|the|its|their|these|those)\b", re.I)
+_SOME_OF = led(r"\s*" + SOME + r"\s+of\s+(?:our|the|its|their|these|those)\b", re.I)
 
 
 # A time said within a noun phrase: "Revenue during the fourth quarter".
-_DURING = re.compile(
+_DURING = led(
     r"\bduring\s+(?:the\s+|this\s+|that\s+)?(?:[\w'-]+\s+){0,3}?"
     r"(?:quarters?|years?|period|half|months?|weeks?)\b",
     re.I,
 )
 # A subordinator before a measure of revenue: "Although sales were down 11.6%": the sales'.
-_SUBORDINATE_REVENUE = re.compile(
+_SUBORDINATE_REVENUE = led(
     r"\s*(?:although|though|while|whilst|whereas)\s+(?=(?:[\w&'’-]+\s+){0,4}?(?:revenues?|sales)\b)|"
     # and a relative adverb before a name: "…through 2019, where Engine is up 7%": Engine's
     r"^\s*(?i:where)\s+(?-i:(?=[A-Z]))",
@@ -86,12 +85,12 @@ def untimed(phrase: str) -> str:
 
 
 # What drives a part's figure, said of the part: "wins at Digital Banking", "strength in Cloud".
-_DRIVER = re.compile(
+_DRIVER = led(
     r"^(?:[\w-]+\s+){0,2}?(?:wins|strength|demand|momentum|performance|weakness|softness|"
     r"execution|adoption|growth)\s+(?:at|in|within|across|from)\s+(?=(?:our\s+|the\s+)?[A-Z])"
 )
 # The same, of a part named in lower case by its last word ("the foodservice channel").
-_DRIVER_OF_LINE = re.compile(
+_DRIVER_OF_LINE = led(
     r"(?:[\w-]+\s+){0,2}?(?:strength|demand|momentum|performance|weakness|softness|growth)\s+"
     r"(?:at|in|within|across|from)\s+(?:our\s+|the\s+)?"
 )

@@ -23,12 +23,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..leads import led
 from ..wordlists import word_set
 from .vocabulary import LONGEST
 
 _LABEL_SPAN = 160  # characters at a line's start a label may take
-_LABEL = re.compile(r"[ \t]*+(?P<label>[^:\n]{1,150}?)[ \t]*+:(?:[ \t]++|$)")
-_TOKEN = re.compile(r"<UNK>|[A-Z][\w.'’&]*+|[-–—,&/()]|of|and|the|de|van|von|der|la|le|du")
+_LABEL = led(r"[ \t]*+(?P<label>[^:\n]{1,150}?)[ \t]*+:(?:[ \t]++|$)")
+_TOKEN = led(r"<UNK>|[A-Z][\w.'’&]*+|[-–—,&/()]|of|and|the|de|van|von|der|la|le|du")
 _ROLES = word_set(
     """analyst analysts operator ceo cfo coo cto cmo president chairman chairwoman chair officer
     executive executives director vp evp svp treasurer controller relations unidentified
@@ -36,8 +37,8 @@ _ROLES = word_set(
     founder secretary investor ir host spokesperson corporate q a question answer"""
 )
 _NOT_COMPANY = word_set("analyst analysts operator unidentified participant q question")
-_QUESTION_TO_YOU = re.compile(r"\b(?:you|your|you['’](?:re|ve|d|ll))\b", re.I)
-_ANALYSTS_WORDS = re.compile(
+_QUESTION_TO_YOU = led(r"\b(?:you|your|you['’](?:re|ve|d|ll))\b", re.I)
+_ANALYSTS_WORDS = led(
     r"\b(?:(?:taking|take|answering)\s+my\s+(?:\w+\s+){0,2}?questions?|my\s+(?:first\s+|"
     r"second\s+|last\s+|final\s+|quick\s+|follow[- ]up\s+)*questions?\s+(?:is|was|would|"
     r"relates|has)|congratulations\s+on|congrats\s+on|I\s+(?:was|am)\s+wondering|"
@@ -50,7 +51,7 @@ _ANALYSTS_WORDS = re.compile(
     re.I,
 )
 # The operator giving the line to someone: the next speaker asks.
-_GIVES_THE_LINE = re.compile(
+_GIVES_THE_LINE = led(
     r"\b(?:question\s+(?:comes|is\s+coming)\s+from|next\s+question|line\s+is\s+(?:now\s+)?open|"
     r"please\s+go\s+ahead|from\s+the\s+line\s+of|comes\s+from\s+the\s+line)\b",
     re.I,

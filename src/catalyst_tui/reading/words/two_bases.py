@@ -7,24 +7,23 @@ from __future__ import annotations
 
 import re
 
+from ..leads import led
 from .vocabulary import COMPARED_TO, SEQUENTIAL, YEARLY
 
 __all__ = ["OF_A_MEASURE", "base_of_its_own", "later_than_named"]
 
-_FIGURE = re.compile(r"\d%|\d\s+percent\b")
+_FIGURE = led(r"\d%|\d\s+percent\b")
 # A year named whole after a word of comparison: "versus 2019", "compared to fiscal 2019" (a
 # quarter of a year may be the quarter before: "up 28% from Q3 2020" in the fourth).
-_NAMED = re.compile(
+_NAMED = led(
     rf"\b{COMPARED_TO}\s+"
     r"(?:fiscal\s+)?(?:year\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s+(?:first|second|third|fourth)\b)",
     re.I,
 )
 #: "Year over year" said of a measure's word, no base: "lower year-over-year selling prices"
 #: (bases.py's too).
-OF_A_MEASURE = re.compile(
-    r"\s+(?:[\w-]+\s+){0,2}?(?:prices?|pricing|volumes?|costs?|sales)\b", re.I
-)
-_YEAR_DIGITS = re.compile(r"\b(?:19|20)\d\d\b")
+OF_A_MEASURE = led(r"\s+(?:[\w-]+\s+){0,2}?(?:prices?|pricing|volumes?|costs?|sales)\b", re.I)
+_YEAR_DIGITS = led(r"\b(?:19|20)\d\d\b")
 
 
 def later_than_named(sentence: str) -> int:
@@ -54,7 +53,7 @@ def later_than_named(sentence: str) -> int:
 
 # A base said as years before the year before: "compared to two years ago", "to LLY", "versus
 # pre-pandemic levels" (no year-over-year basis, nor one said in another clause).
-_YEARS_BACK = re.compile(
+_YEARS_BACK = led(
     r"\b(?:two|three|four|2|3|4)\s+years\s+(?:ago|earlier|before)\b|\bLLY\b|"
     r"\bpre-?\s?(?:pandemic|covid)\b",
     re.I,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..leads import led
 from ..wordlists import any_word, one_of, word_set
 
 #: Characters: a longer "sentence" is a table or a list run together, and is not read. Every
@@ -52,7 +53,7 @@ OTHER_MEASURES = word_set(
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
 # ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
 # or what is not yet revenue ("revenue backlog", "revenue synergies").
-NOT_REVENUE = re.compile(
+NOT_REVENUE = led(
     r"\b(?:deferred|unearned|unbilled)\s+(?:revenues?|sales)\b|\b(?:revenues?|sales)\s+per\b|"
     r"\bper\s+(?:user|customer|unit|employee|subscriber|account|head|share)\b|"
     r"\bsell[- ]?(?:through|in)\b|\bin-market\b|\bpoint[- ]of[- ]sale\s+(?:data|sales)\b|"
@@ -96,7 +97,7 @@ NOT_REVENUE = re.compile(
 )
 # A part set aside: "Excluding China,", "outside of the U.S.", "ex-Japan"; an effect set aside
 # ("excluding currency", "excluding acquisitions") leaves the company's own measure.
-EXCLUDED_PART = re.compile(
+EXCLUDED_PART = led(
     r"\b(?i:excluding|outside(?:\s+of)?|other\s+than|apart\s+from|except(?:\s+for)?|ex-)\s*"
     r"(?i:the\s+|our\s+)?(?!(?i:impacts?|effects?|currency|currencies|fx|foreign|"
     r"acquisitions?|divestitures?|dispositions?|m&a|one-time|special|extra|53rd|items?|"
@@ -154,7 +155,7 @@ ANAPHORS = frozenset({"it", "they", "them", "this", "that", "these", "those", "w
 MONTH = one_of(
     "January February March April May June July August September October November December"
 )
-PERIOD = re.compile(
+PERIOD = led(
     r"\b(?:q[1-4]|h[12]|fy\s?'?\d{2,4}|(?:fiscal\s+)?(?:year\s+)?'?\d{2}\b|(?:19|20)\d\d|"
     r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last|prior|current|next|same)[- ]"
     r"(?:quarter|half|nine months|six months)|quarter|quarters|quarterly|year|years|annual|"
@@ -168,7 +169,7 @@ PERIOD_WORD = word_set(
     this ytd year-to-date fy week weeks day days january february march april june july august
     september october november december yesterday today 1st 2nd 3rd 4th"""
 )
-SEQUENTIAL = re.compile(
+SEQUENTIAL = led(
     r"\bsequential(?:ly)?\b|quarter[- ](?:over|on|to)[- ]quarter|\bq/q\b|\bqoq\b|"
     # a quarter earlier in the call's own year: "over the second quarter of this year"
     r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with)|relative\s+to)\s+(?:the\s+)?"
@@ -194,7 +195,7 @@ COMPARED_KEYS = (
 #: A word of comparison before a base it names: "versus 2019", "compared to fiscal 2019" (the
 #: bases a year named is read as, bases.py and two_bases.py).
 COMPARED_TO = r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with)|against|relative\s+to)"
-YEARLY = re.compile(
+YEARLY = led(
     r"year[- ](?:over|on|to)[- ]year|\byoy\b|\by/y\b|"
     # a year before is a base after a word of comparison; "grew 70% last year", "a 22% increase
     # in the year-ago quarter" say when, not against what
@@ -230,7 +231,7 @@ YEARLY = re.compile(
     re.I,
 )
 # Words that make a clause say what is not, or not yet, so: a figure there is no outcome.
-HEDGES = re.compile(
+HEDGES = led(
     r"\b(?:would|could|might|may|should|unless|aims?|aiming|strive|strives|aspire|aspires|"
     # "if we exclude X" sets X aside, no condition: "if we exclude the Printing Papers business,
     # third quarter revenue grew by 14%"
@@ -242,7 +243,7 @@ HEDGES = re.compile(
 )
 # Growth rates of several years added up ("On a two-year stack basis, sales grew 17%"): no
 # period's growth.
-STACKED = re.compile(
+STACKED = led(
     r"\b(?:(?:two|three|2|3)[- ]year\s+(?:stack(?:ed)?|stacked\s+basis|compounded|compound|cagr)|"
     r"stacked\s+(?:basis|growth|"
     r"comparison)|on\s+a\s+stacked\b)",
@@ -254,7 +255,7 @@ ATTRIBUTED = any_word(
     "according_to estimates?_that forecasts?_that projects?_that predicts?_that shows?_that "
     "as_per showed_that indicates?_that indicated_that suggests?_that suggested_that"
 )
-FORWARD = re.compile(
+FORWARD = led(
     r"\b(?:expects?|expecting|anticipates?|anticipating|will|plans?\s+to|planning\s+to|"
     r"intends?|projects?|projecting|projections?|projected|forecasts?|outlook|estimating|"
     r"planning\s+for|"
@@ -267,7 +268,7 @@ FORWARD = re.compile(
 )
 NEGATION = any_word("not never no neither nor none without too_early failed_to", also=r"n[’']t\b")
 # Boilerplate: the legal paragraphs of a release or call, never a passage nor a figure.
-BOILERPLATE = re.compile(
+BOILERPLATE = led(
     r"forward[- ]looking\s+statements?|safe\s+harbou?r|private\s+securities\s+litigation|"
     r"risk\s+factors|including,?\s+but\s+not\s+limited\s+to|undue\s+reliance|"
     r"actual\s+results\s+(?:may|could|might)\s+differ|no\s+obligation\s+to\s+update|"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..leads import led
 from ..wordlists import any_word
 from .patterns import FIGURE
 from .records import COMPANY, Stated
@@ -53,7 +54,7 @@ def _decimals(percent: float) -> int:
 _PERIODS = (
     (
         "year",
-        re.compile(
+        led(
             r"\b(?:full\s+(?:fiscal\s+)?year|full-year|for\s+the\s+(?:fiscal\s+)?year|"
             r"fiscal\s+(?:year\s+)?(?:19|20)?['’]?\d\d\b(?!\s+(?:first|second|third|fourth)|\s+q)|"
             r"annual|(?:in|for)\s+(?:19|20)\d\d\b(?!\s+(?:first|second|third|fourth)?\s*quarter))",
@@ -62,17 +63,17 @@ _PERIODS = (
     ),
     (
         "part of a year",
-        re.compile(
+        led(
             r"\b(?:year[- ]to[- ]date|ytd|first\s+half|second\s+half|(?:six|nine|twelve)\s+months|"
             r"first\s+(?:six|nine)|weeks?|months?)\b",
             re.I,
         ),
     ),
-    ("q1", re.compile(r"\b(?:q1|first[- ]quarter)\b", re.I)),
-    ("q2", re.compile(r"\b(?:q2|second[- ]quarter)\b", re.I)),
-    ("q3", re.compile(r"\b(?:q3|third[- ]quarter)\b", re.I)),
-    ("q4", re.compile(r"\b(?:q4|fourth[- ]quarter)\b", re.I)),
-    ("before", re.compile(r"\b(?:prior|last|previous)\s+year|year[- ]ago|(?:19|20)\d\d\b", re.I)),
+    ("q1", led(r"\b(?:q1|first[- ]quarter)\b", re.I)),
+    ("q2", led(r"\b(?:q2|second[- ]quarter)\b", re.I)),
+    ("q3", led(r"\b(?:q3|third[- ]quarter)\b", re.I)),
+    ("q4", led(r"\b(?:q4|fourth[- ]quarter)\b", re.I)),
+    ("before", led(r"\b(?:prior|last|previous)\s+year|year[- ]ago|(?:19|20)\d\d\b", re.I)),
 )
 # The measure a growth is said in, where not as reported.
 _MEASURE = any_word(
@@ -83,7 +84,7 @@ _MEASURE = any_word(
     end="",
 )
 # Where a figure's own words end: a comma, a word that opens another phrase, the next figure.
-_OWN_END = re.compile(r"[,;]|\b(?:and|with|while|but|including|led|driven)\b|\d\s?%", re.I)
+_OWN_END = led(r"[,;]|\b(?:and|with|while|but|including|led|driven)\b|\d\s?%", re.I)
 # Words of the whole: the company's revenue named as the company's.
 _WHOLE = any_word(
     r"""total consolidated overall company companywide company-wide enterprise group

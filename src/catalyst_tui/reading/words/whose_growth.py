@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..leads import led
 from .clauses import clause_subject
 from .patterns import AMOUNT, tail
 from .phrases import finite_verb, other_measure, phrase_before
@@ -28,57 +29,55 @@ _ROUGHLY = r"(?:(?:about|approximately|nearly|roughly|almost|over|more\s+than)\s
 
 # The whole's revenue said just before its growth, after a part's: "… and total revenue growth
 # of 9%".
-WHOLE_AFTER_PART = re.compile(
+WHOLE_AFTER_PART = led(
     r"\band\s+(?:total|consolidated|overall|company|companywide|company-wide)\s+(?:net\s+)?"
     r"(?:revenues?|sales)\s+$",
     re.I,
 )
 # A part named as what led a growth, then its own figure: "led by Europe with 15% growth".
-LED_BY_WITH = re.compile(
+LED_BY_WITH = led(
     r"\bled\s+by\s+(?:the\s+|our\s+)?(?P<name>[\w&'’.-]+(?:\s+[\w&'’.-]+){0,4}?)\s+with\s+"
     r"(?:an?\s+)?" + _ROUGHLY + "$",
     re.I,
 )
 # A line's revenue said after "higher" or "lower": "3.5% higher merchandise sales".
-_HIGHER_OF = re.compile(
-    r"\s*(?P<name>(?:[\w&'’-]+\s+){0,3}?[\w&'’-]+)\s+(?:revenues?|sales)\s*$", re.I
-)
+_HIGHER_OF = led(r"\s*(?P<name>(?:[\w&'’-]+\s+){0,3}?[\w&'’-]+)\s+(?:revenues?|sales)\s*$", re.I)
 # A share said in an aside, then the verb of its name's growth: "(Local, which accounted for
 # 64)% of revenue was down (27.6%)", "… of European revenue, declined (17%)".
-SHARE_THEN_VERB = re.compile(
+SHARE_THEN_VERB = led(
     r"%\s+of\s+(?:(?:our|the|its|total)\s+)*(?:[\w-]+\s+){0,2}?(?:revenues?|sales)"
     r"(?:\s+in\s+(?:the\s+quarter|(?:19|20)\d\d))?,?\s+(?:(?:was|were|is|are)\s+)?"
     r"(?:up|down|grew|declined|increased|decreased|rose|fell)(?:\s+by)?\s+" + _ROUGHLY + "$",
     re.I,
 )
-_WHICH = re.compile(r",\s*(?:which|that)\b", re.I)
+_WHICH = led(r",\s*(?:which|that)\b", re.I)
 # A bare "up" or "down" set after a comma, its figure next: "…, up 7%".
-_APPOSED = re.compile(
+_APPOSED = led(
     r",\s*(?:up|down)\s+(?:by\s+)?" + _ROUGHLY + "$",
     re.I,
 )
 # What stands before an item of a list or the object of "in": "strength in (services)",
 # "India, up 93%, (Mexico)".
-_ITEM_LEAD = re.compile(r"(?:\b(?:in|at|across)|,|\band)\s*$", re.I)
+_ITEM_LEAD = led(r"(?:\b(?:in|at|across)|,|\band)\s*$", re.I)
 # An aside that describes a name before it: "…, the leader in".
-_APPOSITIVE = re.compile(r",\s*(?:the|an?)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:in|at|across)\s*$", re.I)
+_APPOSITIVE = led(r",\s*(?:the|an?)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:in|at|across)\s*$", re.I)
 # An amount said in a measure: "$620 million in (revenue)".
-_AMOUNT_IN = re.compile(AMOUNT + r"\s+in\s*$", re.I)
+_AMOUNT_IN = led(AMOUNT + r"\s+in\s*$", re.I)
 # A relative clause whose verb reports a growth of what it stands for: "…, which posted an
 # organic sales decline of".
-_WHICH_POSTED = re.compile(
+_WHICH_POSTED = led(
     r",\s*which\s+(?:posted|delivered|reported|recorded|generated|saw|had|achieved)\s+"
     r"(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:growth|increase|decline|decrease)\s+of\s+" + _ROUGHLY + "$",
     re.I,
 )
 # An amount of a measure: "$31.2 million of (E&P waste revenue)".
-_AMOUNT_OF = re.compile(
+_AMOUNT_OF = led(
     AMOUNT + r"\s+of\s+(?P<name>(?:[\w&'’-]+\s+){0,4}?(?:revenues?|sales))\s+(?:in|for|during)\s+"
     r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:quarter|year|period|half)\s*$",
     re.I,
 )
 # A figure or an amount within a phrase: the clause's own subject said with it, no item.
-_FIGURE_IN = re.compile(r"[\d$€£%]")
+_FIGURE_IN = led(r"[\d$€£%]")
 # Words that end a manner, not a thing: "in dollar terms", "in U.S. dollars".
 _MANNER = frozenset(
     {"terms", "dollars", "dollar", "basis", "currency", "currencies", "pace", "rate", "clip"}
@@ -97,7 +96,7 @@ def part_said_higher(what: str) -> Subject | None:
 
 # A part named with its amount, then the growth: "with CooperVision at $561 million, up 11%",
 # "and CooperSurgical reaching a new all-time high of $226 million, up 30%".
-_NAME_AT_AMOUNT = re.compile(
+_NAME_AT_AMOUNT = led(
     r"\b(?:with|and)\s+(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+(?:at|reaching)\s+"
     r"(?:[\w-]+\s+){0,5}?[$€£][\d.,]+\s*(?:million|billion)?\s*,?\s*(?:up|down)?\s*$"
 )
