@@ -410,10 +410,6 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "a relative after a name": (trims._RELATIVE, lambda n: ("Abc where " * n)[:n]),
         "a driver's clause between": (scope._CONTRAST, lambda n: ("due driven led " * n)[:n]),
         "a place after a figure": (frames._NAME_AFTER, lambda n: ("1% a b in " * n)[:n]),
-        "places said all together": (
-            frames._ALL_PLACES,
-            lambda n: ("across all of our a and b and " * n)[:n],
-        ),
         "a growth on the named place": (owners._AT_PART, lambda n: (" growth on the A B " * n)[:n]),
         "guidance moved said as a noun": (
             said_otherwise._NOUN_BEFORE,

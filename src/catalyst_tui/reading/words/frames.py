@@ -217,10 +217,6 @@ _PLACE_WORD = led(
 )
 
 
-# A place set aside between a measure and its verb is left out of it, not named beside it.
-_EXCLUDED_ASIDE = led(r",\s*(?:excluding|excluded|ex)\s[^,]{1,60},", re.I)
-
-
 def place_and_part(
     sentence: str, clause: Clause, at: int, subject: str, company: frozenset[str]
 ) -> bool:
@@ -251,12 +247,6 @@ def place_and_part(
         and not _NAME_AFTER.match(sentence, at, at + _OWN_WORDS)  # "60% growth on the Mainland"
     ):
         return False  # "Flooring North America sales increased 3%": one name holds both
-    if subject != COMPANY and not _place(subject):
-        begin = max(clause.start, at - REACH)
-        before = _EXCLUDED_ASIDE.sub(" ", sentence[begin:at])  # "…, excluding Latin America,"
-        before = _ALL_PLACES.sub(" ", before)  # "strong demand in all regions": no place
-        if _PLACE_WORD.search(_outside(before, subject)):
-            return True  # "a strong quarter in China with Off-Road sales up 50%": a place's
     for name in named:
         if _PLACE_WORD.match(name):
             continue  # "Americas Banking revenue": a place that opens a part's name is its word
@@ -283,13 +273,6 @@ _OWN_WORDS = 30  # how far after a figure its own words ("growth on the Mainland
 # A place named in the figure's own words, right after it: "60% growth on the Mainland" (not
 # "15% led by strength at Vans").
 _NAME_AFTER = led(r"\S*(?:\s+[\w-]+){0,2}?\s(?:in|on|at|across)\s+(?:the\s+)?(?-i:[A-Z])")
-# Places said all together, none named: "in all regions", "across the business and geographies".
-_ALL_PLACES = led(
-    r"\b(?:all|each|every|across|most|many|several|multiple)\s+(?:of\s+)?"
-    r"(?:our\s+|the\s+|its\s+|their\s+)?(?:[\w&-]+\s+(?:and\s+)?){0,3}?"
-    r"(?:regions|geographies|countries)\b",
-    re.I,
-)
 
 
 def _place_and_part_named(name: str, company: frozenset[str]) -> bool:
@@ -312,13 +295,6 @@ _NO_NAME_WORDS = word_set(
     largest biggest combined total inc corp corporation ltd plc growth increase decline decrease
     change non mid"""
 )
-
-
-def _outside(words: str, subject: str) -> str:
-    """`words` without the subject's own name, and without names of the place a figure is
-    said in as a currency ("in U.S. dollars")."""
-    words = words.replace(subject, " ")
-    return re.sub(r"\b(?:U\.?S\.?|Canadian|Australian)\s+dollars?\b", " ", words, flags=re.I)
 
 
 def _names_a_part(word: str, low: str, company: frozenset[str]) -> bool:

@@ -72,8 +72,12 @@ _DESCRIBES = word_set(
     """most least largest biggest fastest strongest highest lowest smallest best worst greatest
     newest oldest"""
 )
+# A word of all or each, in lower case, opening or closing a phrase (or "both" closing it: "both
+# our Americas and International segments" are named): no one part ("All Other" is a name).
+_ALL_OF = word_set("all each")
+_BOTH = frozenset({"both"})
 # Words that stand in no name of a part: "where revenues here were".
-_NOT_IN_A_NAME = word_set("between here")
+_NOT_IN_A_NAME = word_set("between here where")
 # One word that never names a part alone: an adverb, a degree, a word of comparison or of
 # change, a sign ("the plus 7.3% organic growth").
 _NO_PART_ALONE = word_set(
@@ -82,7 +86,8 @@ _NO_PART_ALONE = word_set(
     slight small
     marginal consistent stable steady past prior previous current operating another absolute
     substantial combination these they greater double-digit dollars q quarter-to-date offset team
-    recovery there but remaining above below under ahead behind greater each both either date"""
+    recovery there but remaining above below under ahead behind greater each both either date
+    teams up down"""
 )
 # A word of talk about figures, never a part, wherever it stands in a subject written in lower
 # case: "example", "the fact that", "tough comparison", "main driver of drop".
@@ -107,8 +112,8 @@ def no_noun_phrase(subject: str) -> bool:
     words = subject.split()
     if not words or subject.lower() in _NO_PART_ALONE:
         return True
-    if words[0].lower() in _OPENERS:
-        return True
+    if words[0].lower() in _OPENERS or words[0] in _ALL_OF or words[-1] in _ALL_OF | _BOTH:
+        return True  # "all brands grew nearly 40%", "each segment", "business in both": no one
     if len(words) == 1 and subject.isalpha() and subject.islower() and subject.endswith("ed"):
         return True  # "which supported 21% sales growth": a verb, no name
     for at, word in enumerate(words):
@@ -149,7 +154,7 @@ _PARTICIPLES_OF_RESULTS = word_set(
 # & Investment Management", "Customer Communications"): part of the name, no measure.
 _IN_NAMES = word_set(
     "capital investment investments customer customers client clients cash content consumer"
-    " consumers membership"
+    " consumers membership transaction"
 )
 
 

@@ -66,6 +66,8 @@ def read_one(
 ) -> Found | None:
     if match["mult"]:
         return read_multiple(text, match, before, after, first, revenue_said)
+    if _VAGUE.search(before, tail(before, 8)):
+        return None  # "with mid 20% growth", "in the high-20% range": a magnitude, no figure
     value = float(match["num"])
     cmp_match = COMPARISON.search(before, tail(before, 40))
     comparison = comparison_said(cmp_match)
@@ -350,6 +352,7 @@ _AFTER_SHARE = led(
 _WHICH = led(r",\s*(?:which|that)\b", re.I)
 # A cause said before a figure: "due to working capital related to our 25% revenue growth".
 _CAUSE = led(r"\b(?:due\s+to|related\s+to|because\s+of|as\s+a\s+result\s+of)\b[^,;]*$", re.I)
+_VAGUE = led(r"\b(?:low|mid|high)[- ]?$", re.I)
 _TO_FLAT = led(r"\s*to\s+flat\b", re.I)
 # A share's whole said first, before its clause: "As a percentage of total revenue, ...".
 _SHARE_FRAME = led(

@@ -189,8 +189,19 @@ def measure_before(
         if measure_at(lows, place) and low not in _NOT_ITS_MEASURE:
             if any(w.lower() in _LEFT_OUT for _, w in words[max(0, place - 3) : place]):
                 continue  # "net revenues excluding these proceeds were up 4%": left out
+            if _in_a_name(words, place):
+                continue  # "Transaction Processing up 10 percent": a word of a part's name
             return True
     return False
+
+
+def _in_a_name(words: list[tuple[int, str]], place: int) -> bool:
+    """Whether the word at `place` is capitalised (not written in capitals) before another
+    capitalised word: a word of a name ("Transaction Processing", "Free Cash Flow" save its
+    last word)."""
+    word = words[place][1]
+    following = words[place + 1][1] if place + 1 < len(words) else ""
+    return word[:1].isupper() and not word.isupper() and following[:1].isupper()
 
 
 _SET_OFF = led(r",\s*(?:which|who)\s[^,;%]{1,120},")
