@@ -25,7 +25,8 @@ from .vocabulary import PERIOD
 
 _FRAME = led(
     r"^\s*(?:(?:and|so|now|also|lastly|finally|next|first|second|then|overall)[\s,]+)*"
-    r"(?:in|for|within|turning\s+(?:now\s+)?to|starting\s+with|moving\s+(?:now\s+)?(?:on\s*)?to|"
+    r"(?:in\s+terms\s+of|as\s+it\s+relates\s+to|when\s+it\s+comes\s+to|with\s+regards?\s+to|"
+    r"in|for|within|turning\s+(?:now\s+)?to|starting\s+with|moving\s+(?:now\s+)?(?:on\s*)?to|"
     # the speaker turning to a part: "Now let's turn to our MAS segment,"
     r"let(?:['’]s|\s+(?:me|us))\s+(?:now\s+)?(?:turn|move|go|shift)\s+(?:now\s+)?(?:over\s+)?to|"
     r"moving\s+onto|as\s+for|looking\s+(?:first\s+|now\s+)?at|focusing\s+on|at|on|regarding|"
@@ -345,7 +346,8 @@ def frame_of(text: str) -> tuple[str, int]:
         r"\bbasis\b|\bperspective\b|\bcurrency\b|\bcomparison\b|\bsequential|year[- ]over|"
         r"\bquarter\b|\byear\b|\baddition\b|\bsummary\b|\bshort\b|\bgeneral\b|"
         r"\bparticular\b|\bcontrast\b|\bfact\b|\bturn\b|\btotal\b|\bcustomer\b|\bcategory\b|"
-        r"\bexpected\b|\bresult\b|\bmonths?\b|\bperiod\b|" + _DISCOURSE_FRAMES,
+        r"\bexpected\b|\bresult\b|\bmonths?\b|\bperiod\b|\bprogression\b|\bcadence\b|"
+        + _DISCOURSE_FRAMES,
         frame,
         re.I,
     ):
