@@ -177,7 +177,7 @@ def clause_subject(text: str, first: bool, revenue_said: bool) -> Subject:
 # ("As it relates to our Network segment,", "As for X,", "If you look at X,") is no such clause.
 _SUBORDINATE = led(
     r"\s*(?:(?:and|but|so)\s+)?(?:(?:on|turning\s+to|moving\s+to)\s+slides?\s+\d+\s*,\s*)?"
-    r"(?:as\s(?!it\s+relates|for\s|to\s|far\s|regards\s)|"
+    r"(?:(?:even\s+)?as\s(?!it\s+relates|for\s|to\s|far\s|regards\s)|even\s+(?:though|if)\s|"
     # a way of measuring set aside: "When comparing on a pro forma basis,", "If we exclude X,"
     r"(?:when|if)\s+(?:(?:we|you)\s+)?(?:compar|exclud|adjust|normaliz|tak(?:e|ing)\s+out)\w*\s|"
     r"(?:because|although|though|normalizing|comparing|adjusting)\s)[^,;%]{1,160},",
