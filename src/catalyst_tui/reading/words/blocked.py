@@ -20,7 +20,9 @@ NEGATED = any_word(
 )
 HEDGED = any_word("would could might may if unless plan_to whether should_have")
 ELSE = led(
-    r"\b(?:dividend|dividends|buyback|repurchase|rating|prices?|headcount|stake|wages?)\b|"
+    r"\b(?:dividend|dividends|rating|prices?|headcount|stake|wages?)\b|"
+    # a buyback is no guidance, save where guidance of it is named: "stock repurchase guidance"
+    r"\b(?:buyback|repurchase)\b(?!\s+(?:guidance|outlook)\b)|"
     r"\b[A-Z][\w&.-]*['’]s\s+(?:\w+\s+){0,2}outlook|outlook\s+for\s+(?:demand|the\s+market|"
     r"the\s+industry|the\s+economy)|"
     r"\b(?:expectations?|outlook|estimates?)\s+(?:for|of|that|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"

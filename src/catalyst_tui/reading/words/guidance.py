@@ -84,7 +84,7 @@ _VERBS = {
     # Guidance given now for a period is guidance begun: "we are providing guidance for 2022".
     "introduced": r"(?:re)?initiat(?:e|es|ed|ing)|(?:re)?introduc(?:e|es|ed|ing)|provid(?:es|ing)|"
     r"issu(?:es|ing)|giv(?:es|ing)|offer(?:s|ing)?|outlin(?:e|es|ing)|"
-    r"establish(?:es|ed|ing)?|reinstat(?:e|es|ed|ing)|"
+    r"establish(?:es|ed|ing)?|reinstat(?:e|es|ed|ing)|institut(?:e|es|ing)|"
     # guidance set, or widened to a measure it did not cover: "we are setting our full year
     # sales guidance at", "we are expanding our guidance to include revenue"
     r"setting(?=\s+(?:our\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:guidance|outlook)\s+at\b)|"
@@ -115,10 +115,13 @@ _FOR_PERIOD = led(
 )
 _FILLER = GUIDANCE_FILLER
 _END_OF = r"(?:\s+the\s+(?:(?:high|low|top|bottom|upper|lower)\s+end\s+of|mid-?point\s+(?:of|on)))?"
+# A second verb joined to the first that moves the same guidance: "raised and reaffirmed our",
+# "raising and narrowing our guidance range".
+_JOINED = r"(?:\w+ed|narrowing|tightening)"
 _VERB_OBJECT = {
     direction: led(
-        rf"\b(?:{verbs})\b(?!\s+and\b(?!\s+\w+ed\s+(?:its|our|the)\b))"
-        rf"(?:\s+and\s+\w+ed(?=\s+(?:its|our|the)\b))?(?:\s+(?:again|also|once\s+again))?"
+        rf"\b(?:{verbs})\b(?!\s+and\b(?!\s+{_JOINED}\s+(?:its|our|the)\b))"
+        rf"(?:\s+and\s+{_JOINED}(?=\s+(?:its|our|the)\b))?(?:\s+(?:again|also|once\s+again))?"
         rf"(?P<object>{_END_OF}(?:\s+{_DETERMINER})?{_FILLER}{{0,10}}?\s+{_NOUN}\b"
         rf"|(?<=ing)(?:\s+{_DETERMINER})(?:\s+(?:previously\s+issued|prior))?\s+{_METRIC}"
         rf"(?:\s+growth\s+assumptions?|\s+{_NOUN})?(?=\s+(?:to|from|by|for)\b)"
@@ -127,7 +130,7 @@ _VERB_OBJECT = {
         r"(?:[\w-]+\s+)?growth(?=\s+(?:of|at)\s+[\d$])"
         # an expected measure moved: "lowering our expected adjusted EPS growth", "increasing
         # our anticipated revenue growth to mid-20%"
-        rf"|(?:(?<=ing)|(?<=ed))\s+(?:our|the)\s+(?:expected|anticipated|projected|forecasted?)\s+"
+        rf"|(?:(?<=ing)|(?<=ed))(?:\s+(?:our|the))?\s+(?:expected|anticipated|projected|forecasted?)\s+"
         rf"(?:[\w-]+\s+){{0,4}}?{_METRIC}\b"
         # a year's growth of a measure: "reconfirming double digit adjusted EPS growth in 2021"
         rf"|(?<=ing)\s+(?:[\w-]+\s+){{0,3}}?{_METRIC}\s+growth\s+(?:in|for)\s+(?:fiscal\s+)?"
@@ -318,7 +321,7 @@ _VERB_KEYS = {
     "withdrawn": ("withdr", "suspend", "pull"),
     "introduced": (
         *("initiat", "introduc", "provid", "issu", "giv", "establish", "reinstat", " set"),
-        *("offer", "outlin", "expand"),
+        *("offer", "outlin", "expand", "institut"),
     ),
 }
 _PRIOR_KEYS_ALL = ("prior", "previous", "earlier", "last", "expected", " from ")
