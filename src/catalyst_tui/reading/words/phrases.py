@@ -54,7 +54,7 @@ _VERBS = word_set(
     registered experienced showed finished ended dropped jumped climbed exceeded remained
     continued continues remains performed performs outperformed achieved benefited drove led
     delivers contributes accelerated decelerated rebounded demonstrated exhibited displayed
-    enjoyed equaled equalled realized returned recovered gained stood outpaced surpassed"""
+    enjoyed equaled equalled realized returned recovered gained stood outpaced surpassed turned"""
 )
 
 
