@@ -94,7 +94,7 @@ _NO_PART_ALONE = word_set(
 _ABSTRACT = word_set(
     """example fact result results trend trends transition success driver drivers comparison
     comparisons expectation expectations ratio ratios percent pandemic level levels strength
-    another double-digit points progression cadence"""
+    another double-digit points progression cadence news"""
 )
 # A modal or a verb of expecting in a subject: a clause, no name ("We anticipate X will ...").
 _MODALS = word_set(

@@ -62,8 +62,10 @@ SHARE_OF = led(
     # the year the whole is of: "of 2021 consolidated net sales", "of fiscal '21 revenue"
     r"(?:19|20)\d\d|['’]\d\d)\s+){0,4})"
     # a part of a change is its contribution, no share: "61% of revenue decline"
-    r"(?P<of>revenues?|sales|licensing|business)\b(?!\s+(?:dollar|declines?|decreases?|"
-    r"increases?|growth|changes?|drops?|shortfall|loss)\b)",
+    r"(?P<of>revenues?|sales|licensing|business|"
+    # the total said alone, or the total mix: "62% of the total, up from 53%"
+    r"(?<=\bthe\s)total(?=\s*(?:[,.;]|$))|(?<=\btotal\s)mix)"
+    r"\b(?!\s+(?:dollar|declines?|decreases?|increases?|growth|changes?|drops?|shortfall|loss)\b)",
 )
 # The words of a share's whole that name no part: "of our total revenue" is the company's.
 _WHOLE = word_set(
