@@ -295,7 +295,12 @@ CONSTRUCTIONS: dict[str, list[tuple[str, list[str]]]] = {
             "Our total sales of $2 billion reflect growth of 12% over last year.",
             ["growth 12 yoy : company"],
         ),
-        ("Our quarterly results outpaced expectations with revenue growing 5%.", []),
+        # "results" names no part; the revenue said with its own verb is the company's (the
+        # twentieth round: "outpaced" is a verb, so the clause's subject is read whole)
+        (
+            "Our quarterly results outpaced expectations with revenue growing 5%.",
+            ["growth 5 : company"],
+        ),
         # "this past quarter" is a period, so "that" is the revenue (the sixteenth round)
         (
             "Our revenue this past quarter was $60 million and that's up 12%.",

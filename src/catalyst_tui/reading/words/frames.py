@@ -76,7 +76,20 @@ def framed_by_another(sentence: str, first: str, clause: Clause, subject: str) -
         return True
     if same_part(framed.name, subject):
         return len(_words(subject)) > len(_words(framed.name))  # "RF Solutions A&D": both
-    return _place(framed.name) or _place(subject)  # a business framed by its segment: its own
+    # a place frames a part not itself a place ("In EMEA, consumer sales declined 11%": EMEA's
+    # consumer sales, unsaid whose); a business framing one of its own parts or places leaves
+    # the part its own ("In our international business, EMEA revenue was up 24%")
+    return (
+        _place(framed.name)
+        and not any(w.lower() in _KINDS_OF_BUSINESS for w in framed.name.split())
+        and not _place(subject)
+    )
+
+
+# The words that name a business as such, not a place: "our international business".
+_KINDS_OF_BUSINESS = word_set(
+    "business businesses segment segments division divisions unit units side group groups"
+)
 
 
 def _place(name: str) -> bool:
