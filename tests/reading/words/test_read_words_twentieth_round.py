@@ -180,6 +180,20 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Customers represented 62% of the total.", []),
         ("Premium lines were 40% of our product mix.", []),
     ],
+    "a part the call names, said after a place, is that part; a channel is a part by its "
+    "name alone": [
+        (
+            "Livestock sales increased 10%. U.S. livestock grew 13% in the quarter, driven "
+            "primarily by cattle.",
+            ["growth 10 : Livestock", "growth 13 : U.S. livestock"],
+        ),
+        ("U.S. cattle grew 13% in the quarter.", []),
+        (
+            "Merchants' revenue acceleration included 31% revenue growth in e-commerce.",
+            ["growth 31 : e-commerce"],
+        ),
+        ("The D2C business accelerated, led by 24% growth in digital.", ["growth 24 : digital"]),
+    ],
 }
 
 

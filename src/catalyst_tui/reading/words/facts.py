@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from ..leads import led
 from ..wordlists import word_set
 from .phrases import finite_verb, other_measure
-from .vocabulary import LONGEST
+from .vocabulary import LONGEST, PLACES
 
 _CUSTOMER_WORD = led(r"\b(?:customers?|clients?)\b")
 _NAMED_CUSTOMER = led(
@@ -170,8 +170,11 @@ def known_part(name: str, parts: frozenset[str]) -> bool:
     """Whether `name` is a part the document speaks of with revenue, or a line within one
     ("companion animal diagnostics" where "companion animal revenue" was said)."""
     folded = name.casefold()
-    if folded in parts:
+    if folded in parts or folded in _CHANNELS:
         return True
+    place, _, rest = folded.partition(" ")
+    if rest in parts and place.strip(".") in PLACES:
+        return True  # "U.S. livestock grew 13%" where "livestock sales" was said: the part's
     within, _, last = folded.rpartition(" ")
     return (
         within in parts
@@ -180,6 +183,11 @@ def known_part(name: str, parts: frozenset[str]) -> bool:
     )  # "cable connections", "Base business offset": a count, a verb: no line
 
 
+# The channels a company sells through, parts by their names alone: "e-commerce increased over
+# 60%".
+_CHANNELS = frozenset(
+    {"e-commerce", "ecommerce", "online", "e-commerce business", "online business", "digital"}
+)
 # Words a line's name does not end with: a verb's form the word lists do not hold, a count.
 _NO_LINE_END = word_set("offset offsets driven led including excluding connections")
 
