@@ -194,6 +194,20 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("The D2C business accelerated, led by 24% growth in digital.", ["growth 24 : digital"]),
     ],
+    "a part doing a growth after 'with' is its subject; a part the clause lists is no other "
+    "part beside a place": [
+        (
+            "Our businesses performed well, with our International business delivering strong "
+            "sales growth of 21% in Q3.",
+            ["growth 21 : International business"],
+        ),
+        (
+            "Additionally, our PG&A and International businesses performed well, with PG&A "
+            "sales growing 8%.",
+            ["growth 8 : PG&A"],
+        ),
+        ("Rent concessions in the U.S. were down 63% in Q3.", []),
+    ],
 }
 
 

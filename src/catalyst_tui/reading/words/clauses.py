@@ -206,6 +206,12 @@ def past_a_verb(
     growth of 100%", "achieving 10% growth" (the verb's first figure only: "deliver 30% revenue
     growth, 70% EPS growth"; a participle's, a part only: "We …, achieving a 6% increase" is
     none's); `own` elsewhere."""
+    doing = _WITH_DOING.search(text, max(0, at - 120), at)
+    if doing is not None and own.name in ("", COMPANY) and not own.other:
+        named = read_subject(doing["named"], revenue_said=True)
+        if named.name not in ("", COMPANY) and not (named.other or named.anaphor):
+            return named  # "…, with our International business delivering strong sales
+            # growth of 21%": the business's
     alone = verb_alone(own.name)
     if not alone or own.other or own.anaphor or "%" in text[governor:at]:
         return own
@@ -215,6 +221,14 @@ def past_a_verb(
     return subject
 
 
+# A part doing a growth in a phrase opened by "with", the figure its object: "with our
+# International business delivering strong sales growth of 21%".
+_WITH_DOING = led(
+    r"\bwith\s+(?P<named>(?:our\s+|the\s+|its\s+)?[\w&.'’-]+(?:\s+[\w&.'’-]+){0,3}?)\s+"
+    r"(?:delivering|posting|generating|reporting|achieving|recording|producing)\s+"
+    r"(?:[\w-]+\s+){0,4}?$",
+    re.I,
+)
 # A clause with no verb whose body opens with its figure: "For Process Technologies, a 21%
 # organic decline" (the frame names whose).
 _FIGURE_OPENS = led(r"\s*(?:(?:a|an|plus|minus|up|down)\s+)?\d[\d.]*\s*%", re.I)

@@ -92,6 +92,13 @@ _KINDS_OF_BUSINESS = word_set(
 )
 
 
+def _one_of_the_list(name: str, listed: str) -> bool:
+    """Whether `name` is an item of the list `listed` names ("PG&A" of "PG&A and International
+    businesses")."""
+    items = re.split(r",\s*|\s+and\s+", listed)
+    return len(items) > 1 and name.casefold() in (i.casefold() for i in items)
+
+
 def _place(name: str) -> bool:
     return _PLACE_WORD.search(name) is not None
 
@@ -251,7 +258,11 @@ def place_and_part(
         # business": what drove the place's growth is a part's own, said of it
     named = [] if subject == COMPANY else [subject]
     own = read_subject(opening(sentence[clause.start : clause.end]), revenue_said=True)
-    if _part(own) and own.name.casefold() not in company:
+    if (
+        _part(own)
+        and own.name.casefold() not in company
+        and not _one_of_the_list(subject, own.name)  # "our PG&A and International
+    ):  # businesses performed well, with PG&A sales growing 8%": one the clause names
         named.append(own.name)
     place = other = False
     if (
