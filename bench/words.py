@@ -120,8 +120,9 @@ def worst(size: int, repeats: int) -> None:
 
 def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
     """The later rounds' patterns that read a run of words or amounts (the tenth's to the
-    nineteenth's), each with the input that would make it try again at every character of a
+    twentieth's), each with the input that would make it try again at every character of a
     run, were it not bounded."""
+    from catalyst_tui.reading import leads
     from catalyst_tui.reading.words import (
         acted_on,
         aliases,
@@ -432,6 +433,20 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "a half named": (bases._HALF, lambda n: ("first second " * n)[:n]),
         "points said before": (bases._POINTS_SAID, lambda n: ("1 basis 2 basis " * n)[:n]),
         "an opening before 'the'": (one_figure._OPENING, lambda n: ("as you can see " * n)[:n]),
+        "a low, mid or high before a figure": (
+            one_figure._VAGUE,
+            lambda n: ("mid-high low " * n)[:n],
+        ),
+        "a driver before a figure": (
+            scope._DRIVER,
+            lambda n: (", primarily driven by an over " * n)[:n],
+        ),
+        "a gap between two drivers": (scope._ITEM_GAP, lambda n: ("a b c, an over " * n)[:n]),
+        "a part doing a growth after 'with'": (
+            clauses._WITH_DOING,
+            lambda n: ("with our a b delivering c d " * n)[:n],
+        ),
+        "a first class of a pattern": (leads._GLOBAL_FLAGS, lambda n: ("(?i" * n)[:n]),
     }
 
 
