@@ -117,11 +117,11 @@ _FILLER = GUIDANCE_FILLER
 _END_OF = r"(?:\s+the\s+(?:(?:high|low|top|bottom|upper|lower)\s+end\s+of|mid-?point\s+(?:of|on)))?"
 # A second verb joined to the first that moves the same guidance: "raised and reaffirmed our",
 # "raising and narrowing our guidance range".
-_JOINED = r"(?:\w+ed|narrowing|tightening)"
+_AND_MOVED = r"(?:\w+ed|narrowing|tightening)"
 _VERB_OBJECT = {
     direction: led(
-        rf"\b(?:{verbs})\b(?!\s+and\b(?!\s+{_JOINED}\s+(?:its|our|the)\b))"
-        rf"(?:\s+and\s+{_JOINED}(?=\s+(?:its|our|the)\b))?(?:\s+(?:again|also|once\s+again))?"
+        rf"\b(?:{verbs})\b(?!\s+and\b(?!\s+{_AND_MOVED}\s+(?:its|our|the)\b))"
+        rf"(?:\s+and\s+{_AND_MOVED}(?=\s+(?:its|our|the)\b))?(?:\s+(?:again|also|once\s+again))?"
         rf"(?P<object>{_END_OF}(?:\s+{_DETERMINER})?{_FILLER}{{0,10}}?\s+{_NOUN}\b"
         rf"|(?<=ing)(?:\s+{_DETERMINER})(?:\s+(?:previously\s+issued|prior))?\s+{_METRIC}"
         rf"(?:\s+growth\s+assumptions?|\s+{_NOUN})?(?=\s+(?:to|from|by|for)\b)"
