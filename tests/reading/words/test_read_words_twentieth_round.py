@@ -208,6 +208,17 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("Rent concessions in the U.S. were down 63% in Q3.", []),
     ],
+    "'doubling' said of what was done is a growth of 100%; governed by a preposition or a "
+    "noun, none": [
+        (
+            "Real Living continues on its strong trajectory, almost doubling versus Q3 of last "
+            "year.",
+            ["growth 100 ~ yoy : Real Living"],
+        ),
+        ("We are focused on doubling our business by 2025.", []),
+        ("The doubling of sales is attributed to the recovery.", []),
+        ("There is a clear opportunity for more than doubling sales in the years to come.", []),
+    ],
 }
 
 

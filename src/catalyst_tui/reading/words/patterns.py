@@ -22,11 +22,16 @@ CMP = (
 _TIMES = ("three", "four", "five", "six", "seven", "eight", "nine", "ten")
 FIGURE = led(
     r"(?<![\w.$€£])(?P<num>\d{1,4}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)"
-    + rf"|(?P<mult>\b(?:doubled|tripled|quadrupled|halved|{one_of(' '.join(_TIMES))}-?fold)\b)",
+    # a participle of what was done, not one governed by a preposition ("focused on doubling")
+    + r"|(?P<mult>\b(?:doubled|tripled|quadrupled|halved|"
+    + r"(?<!\bon\s)(?<!\bof\s)(?<!\bto\s)(?<!\bat\s)(?<!\bby\s)(?<!\bfor\s)(?<!\bthe\s)"
+    + r"(?<!\bits\s)(?<!\bthan\s)doubling(?!\s+of\b)|"
+    + rf"{one_of(' '.join(_TIMES))}-?fold)\b)",
     re.I,
 )
 # "up more than sixfold", "three-fold": six (three) times as much, 500% (200%) more.
 MULTIPLE = {"doubled": 100.0, "tripled": 200.0, "quadrupled": 300.0, "halved": -50.0}
+MULTIPLE["doubling"] = 100.0
 MULTIPLE |= {f"{word}fold": 100.0 * (times - 1) for times, word in enumerate(_TIMES, 3)}
 MULTIPLE |= {f"{word}-fold": 100.0 * (times - 1) for times, word in enumerate(_TIMES, 3)}
 COMPARISON = led(CMP + r"$", re.I)
