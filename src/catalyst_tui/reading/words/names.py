@@ -87,7 +87,7 @@ _NO_PART_ALONE = word_set(
     marginal consistent stable steady past prior previous current operating another absolute
     substantial combination these they greater double-digit dollars q quarter-to-date offset team
     recovery there but remaining above below under ahead behind greater each both either date
-    teams up down"""
+    teams up down ago"""
 )
 # A word of talk about figures, never a part, wherever it stands in a subject written in lower
 # case: "example", "the fact that", "tough comparison", "main driver of drop".

@@ -71,7 +71,8 @@ _DURING = led(
 )
 # A subordinator before a measure of revenue: "Although sales were down 11.6%": the sales'.
 _SUBORDINATE_REVENUE = led(
-    r"\s*(?:although|though|while|whilst|whereas)\s+(?=(?:[\w&'’-]+\s+){0,4}?(?:revenues?|sales)\b)|"
+    r"\s*(?:even\s+)?(?:although|though|while|whilst|whereas)\s+"
+    r"(?=(?:[\w&'’-]+\s+){0,4}?(?:revenues?|sales)\b)|"
     # and a relative adverb before a name: "…through 2019, where Engine is up 7%": Engine's
     r"^\s*(?i:where)\s+(?-i:(?=[A-Z]))",
     re.I,
