@@ -219,6 +219,33 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("The doubling of sales is attributed to the recovery.", []),
         ("There is a clear opportunity for more than doubling sales in the years to come.", []),
     ],
+    "the twenty-first round: mix is a measure; 'even though' and 'ago' name nothing; a speaker "
+    "said names no part; a frame's period is no word of its part": [
+        (
+            "Commercial revenue was $226 million, down 13%, volume was down 8%, price was flat, "
+            "and mix was down 5%.",
+            ["growth -13 : Commercial"],
+        ),
+        (
+            "Even though PeopleManagement revenue exceeded the comparable period by 4%, revenue "
+            "declined 1% in the fourth quarter.",
+            ["growth -1 : PeopleManagement"],
+        ),
+        ("So REPREVE sales versus year ago first quarter was up 39%.", []),
+        (
+            "Craig already mentioned, our sales grew a very strong 34% in U.S. dollars.",
+            ["growth 34 : company"],
+        ),
+        (
+            "In Refrigeration for the fourth quarter, revenue was up 7% as reported.",
+            ["growth 7 : Refrigeration"],
+        ),
+        (
+            "In terms of the specifics for the quarter, consolidated revenue was $601 million, up "
+            "12%.",
+            ["growth 12 : company"],
+        ),
+    ],
 }
 
 

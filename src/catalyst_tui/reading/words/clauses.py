@@ -311,6 +311,12 @@ _APPOSED_PARTS = frozenset(
 
 
 _TIME_OPENS = led(r"(?:during|since|until|after|before|following)\b", re.I)
+# The period a frame's part is said in, after it: "In Refrigeration for the fourth quarter,".
+_FRAME_PERIOD = led(
+    r"\s+(?:for|in|during)\s+(?:the\s+)?(?:(?:first|second|third|fourth)\s+quarter|quarter|"
+    r"full[- ]year|year)$",
+    re.I,
+)
 _ON_SLIDE = led(r"\s+(?:on|in)\s+(?:slide|page|chart)s?\s+\d+$", re.I)
 
 
@@ -336,6 +342,7 @@ def frame_of(text: str) -> tuple[str, int]:
             return "", opening.end()
         return "", 0
     frame = _ON_SLIDE.sub("", match["frame"])  # "Moving to X segment on slide 6,": X's
+    frame = _FRAME_PERIOD.sub("", frame)  # "In Refrigeration for the fourth quarter,": its
     scope = re.fullmatch(r"(?:an?|the)\s+(?P<scope>.+?)\s+basis", frame, re.I)
     if (
         scope
@@ -360,7 +367,7 @@ def frame_of(text: str) -> tuple[str, int]:
         r"\bbasis\b|\bperspective\b|\bcurrency\b|\bcomparison\b|\bsequential|year[- ]over|"
         r"\bquarter\b|\byear\b|\baddition\b|\bsummary\b|\bshort\b|\bgeneral\b|"
         r"\bparticular\b|\bcontrast\b|\bfact\b|\bturn\b|\btotal\b|\bcustomer\b|\bcategory\b|"
-        r"\bexpected\b|\bresult\b|\bmonths?\b|\bperiod\b|\bprogression\b|\bcadence\b|"
+        r"\bexpected\b|\bresults?\b|\bmonths?\b|\bperiod\b|\bprogression\b|\bcadence\b|\bspecifics\b|"
         + _DISCOURSE_FRAMES,
         frame,
         re.I,

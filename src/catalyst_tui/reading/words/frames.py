@@ -200,6 +200,8 @@ def _consolidated_of(clause: str, name: str) -> bool:
 def whole_beside_part(sentence: str, clause: Clause, company: frozenset[str]) -> bool:
     """Whether the clause's own subject (its frame set aside) names a part of the business,
     not the company by its name."""
+    if _SPEAKER_SAID.match(sentence, clause.start, clause.end):
+        return False  # "Craig already mentioned, our sales grew 34%": a speaker, no part
     phrase = opening(sentence[clause.start : clause.end])
     if _SOME_PARTS.match(phrase):
         return True  # "Four of our five business segments recorded organic revenue growth"
@@ -219,6 +221,11 @@ def whole_beside_part(sentence: str, clause: Clause, company: frozenset[str]) ->
     )
 
 
+# A speaker named as having said it, opening the clause: "Craig already mentioned, our sales".
+_SPEAKER_SAID = led(
+    r"\s*(?:(?:and|so|as)\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:already\s+|just\s+|also\s+)?"
+    r"(?:mentioned|said|noted|discussed|highlighted|described|covered|indicated)\s*,"
+)
 # Some of the company's parts, counted: "Four of our five business segments", "all of our regions".
 _SOME_PARTS = led(
     r"\s*(?:all|" + SOME + r")\s+"
