@@ -246,6 +246,19 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 12 : company"],
         ),
     ],
+    "the figures before a list paired 'respectively' are each read on their own; the list "
+    "gives nothing unless it is every figure before the word": [
+        (
+            "Direct-to-consumer sales increased 30% year over year, supported by growth in "
+            "domestic and international markets of 17% and 52%, respectively.",
+            ["growth 30 yoy : Direct-to-consumer"],
+        ),
+        (
+            "MRO/UE and Greenfield were 64% and 36% of revenue, respectively.",
+            ["share 64 : MRO/UE", "share 36 : Greenfield"],
+        ),
+        ("Residential usage was up 12.8% in the quarter.", []),
+    ],
 }
 
 

@@ -42,7 +42,7 @@ from .owners import (
     part_of_other_measure,
     total_of_name,
 )
-from .pairs import both, respectively
+from .pairs import both, paired_from, respectively
 from .passages import line_name
 from .patterns import (
     CUSTOMER,
@@ -303,19 +303,20 @@ def _each_figure(text: str, first: bool, revenue_said: bool, against: Against) -
     frame = frame_words(text[: FIGURE.search(text).start()])  # type: ignore[union-attr]
     figures = list(FIGURE.finditer(text))
     paired = respectively(text, first, revenue_said)
+    limit = len(text)
     if paired is not None:  # "64% and 36% of revenue, respectively": each its name, or none
         last_at = max((f.position for f in paired), default=figures[-1].start())
         ending = next((f for f in figures if f.start() == last_at), figures[-1])
         basis = list_basis(text, text[ending.end() :], frame, against)  # after the pair's last
-        for found in paired:
-            yield found._replace(basis=basis if found.kind == "growth" else "")
-        return
+        paired = [f._replace(basis=basis if f.kind == "growth" else "") for f in paired]
+        limit = paired_from(text)  # the figures before the pair's are each read on their own
+        figures = [f for f in figures if f.start() < limit]
     last: Found | None = None
     skip = -1
     for i, match in enumerate(figures):
         if i == skip:
             continue
-        nxt = figures[i + 1].start() if i + 1 < len(figures) else len(text)
+        nxt = figures[i + 1].start() if i + 1 < len(figures) else limit
         before, after = text[: match.start()], text[match.end() : nxt]
         high = None
         if (
@@ -357,6 +358,7 @@ def _each_figure(text: str, first: bool, revenue_said: bool, against: Against) -
             found = found._replace(basis=growth_basis(text, figures, i, after, frame, against))
         last = found
         yield found
+    yield from paired or ()
 
 
 # "grew 16% and 12% on a currency neutral basis": one growth in two measures, not two periods.

@@ -63,12 +63,9 @@ def respectively(text: str, first: bool, revenue_said: bool) -> list[Found] | No
     said = _RESPECTIVELY.search(text)
     if said is None:
         return None
-    figures = [m for m in FIGURE.finditer(text) if m.start() < said.start() and m["num"]]
-    if len(figures) < 2:
-        return []
-    for a, b in zip(figures, figures[1:], strict=False):
-        if not _BETWEEN_FIGURES.fullmatch(text, a.end(), b.start()):
-            return []  # not one list of figures
+    figures = _paired_run(text, said.start())
+    if len(figures) < 2 or FIGURE.search(text, 0, figures[0].start()):
+        return []  # not one list of figures (those before it are each read on their own)
     rest = text[figures[-1].end() : said.start()]
     share = SHARE_OF.match(rest)
     head = text[: figures[0].start()]
@@ -123,6 +120,27 @@ def respectively(text: str, first: bool, revenue_said: bool) -> list[Found] | No
             )
         )
     return found
+
+
+def _paired_run(text: str, said: int) -> list[re.Match[str]]:
+    """The figures "respectively" (at `said`) pairs: the one list of them that ends before it,
+    back from its last ("increased 30% year over year, supported by growth in domestic and
+    international markets of 17% and 52%, respectively": the 17% and the 52%)."""
+    figures = [m for m in FIGURE.finditer(text, 0, said) if m["num"]]
+    run = figures[-1:]
+    for a, b in zip(figures[-2::-1], figures[:0:-1], strict=False):
+        if not _BETWEEN_FIGURES.fullmatch(text, a.end(), b.start()):
+            break
+        run.insert(0, a)
+    return run
+
+
+def paired_from(text: str) -> int:
+    """Where the figures "respectively" pairs begin in `text` (its length where it pairs none):
+    the figures before are each read on their own."""
+    said = _RESPECTIVELY.search(text)
+    run = _paired_run(text, said.start()) if said is not None else []
+    return run[0].start() if len(run) >= 2 else len(text)
 
 
 # Two parts said together, then "both" or "each" before the verb: "Surgery and Peripheral
