@@ -258,6 +258,15 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["share 64 : MRO/UE", "share 36 : Greenfield"],
         ),
         ("Residential usage was up 12.8% in the quarter.", []),
+        # a word within a hyphenated name ends no object; a level names no part
+        (
+            "Revenue grew 10%, led by a 24% increase in our direct-to-consumer business.",
+            ["growth 10 : company", "growth 24 : direct-to-consumer business"],
+        ),
+        (
+            "At a high level, total net revenue increased 80% year over year.",
+            ["growth 80 yoy : company"],
+        ),
     ],
 }
 

@@ -367,7 +367,7 @@ def frame_of(text: str) -> tuple[str, int]:
         r"\bbasis\b|\bperspective\b|\bcurrency\b|\bcomparison\b|\bsequential|year[- ]over|"
         r"\bquarter\b|\byear\b|\baddition\b|\bsummary\b|\bshort\b|\bgeneral\b|"
         r"\bparticular\b|\bcontrast\b|\bfact\b|\bturn\b|\btotal\b|\bcustomer\b|\bcategory\b|"
-        r"\bexpected\b|\bresults?\b|\bmonths?\b|\bperiod\b|\bprogression\b|\bcadence\b|\bspecifics\b|"
+        r"\bexpected\b|\bresults?\b|\bmonths?\b|\bperiod\b|\bprogression\b|\bcadence\b|\bspecifics\b|\blevel\b|"
         + _DISCOURSE_FRAMES,
         frame,
         re.I,

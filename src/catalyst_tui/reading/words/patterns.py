@@ -212,7 +212,8 @@ OBJECT = led(
     r"year[- ](?:over|on)[- ]year|quarter[- ](?:over|on)[- ]quarter)\s+)*(?:(?:growth|increase|"
     r"decline|improvement)\s+)?(?P<prep>in|for)\s+(?P<x>(?:our|the|its)?\s*[^,;%]{1,60}?)"
     # a full stop ends it, not an abbreviation's ("in the U.S. this quarter")
-    + rf"(?=\s*(?:,|;|(?<![A-Z]\.[A-Z])\.(?=\s|$)|$|\b{_OBJECT_ENDS}\b))",
+    # a word that ends it, not one within a hyphenated name ("direct-to-consumer")
+    + rf"(?=\s*(?:,|;|(?<![A-Z]\.[A-Z])\.(?=\s|$)|$|(?<![\w-]){_OBJECT_ENDS}(?![\w-])))",
     re.I,
 )
 # Between a range's two ends, the second's sign said in words ("down 1% to up 4%"): a guided
