@@ -267,6 +267,22 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "At a high level, total net revenue increased 80% year over year.",
             ["growth 80 yoy : company"],
         ),
+        # where a revenue's parts came from, said after "with": each part's share
+        (
+            "Total net revenue increased 80% to $856 million, with 39% coming from the Topgolf "
+            "segment, 34% from golf equipment, and 27% from apparel.",
+            [
+                "growth 80 : company",
+                "share 39 : Topgolf segment",
+                "share 34 : golf equipment",
+                "share 27 : apparel",
+            ],
+        ),
+        ("Revenue rose 5%, with 39% coming from price increases.", ["growth 5 : company"]),
+        (
+            "Revenue rose 5%, with 60% growth in Cloud.",
+            ["growth 5 : company", "growth 60 : Cloud"],
+        ),
     ],
 }
 

@@ -27,17 +27,22 @@ _BREAKDOWN = led(
     r"region|end\s+market|market|channel|segment|customer\s+type))\b[^.;%]{0,50}?"
     r"(?:\b(?:was|were|is|are|of)|:)\s+"
     r"|\b(?:end[- ]market|geographic(?:al)?|regional|channel|segment)\s+(?:breakdown|split|mix)\s+"
-    r"of\s+",
+    r"of\s+"
+    # a revenue said, then where its parts came from: "…, with 39% coming from the Topgolf
+    # segment, 34% from golf equipment"
+    r"|\b(?:revenues?|sales)\b[^.;]{0,120}?(?P<with>,\s*with\s+)",
     re.I,
 )
-_KEYS = ("mix", "split", "breakdown", "sales by", "revenue by", "revenues by")
+_KEYS = ("mix", "split", "breakdown", "sales by", "revenue by", "revenues by", ", with")
 # An item: a figure, then where it goes ("to refining", "into Europe", "certified").
 _ITEM = led(
-    r"\s*(?:(?:to|into|from|in)\s+)?(?:the\s+|our\s+)?"
+    r"\s*(?:(?:coming|derived)\s+)?(?:(?:to|into|from|in)\s+)?(?:the\s+|our\s+)?"
     r"(?P<x>[A-Za-z][\w&/'’-]*(?:\s+(?!and\s+\d)[A-Za-z][\w&/'’-]*){0,6}?)"
     r"\s*(?=,|;|\.|$|\s+and\s+\d|\s+\d|\s+compared\b|\s+versus\b)",
     re.I,
 )
+# The first item of a breakdown said after "with": "with 39% coming from the Topgolf segment".
+_CAME_FROM = led(r"\d[\d.]*\s*%\s+(?:coming|derived)\s+from\b", re.I)
 # A figure, where the words between items are cut.
 _FIGURE_CUT = led(r"\d[\d.]*\s*%")
 _DECIMAL_POINT = led(r"(?<=\d)\.(?=\d)")
@@ -53,6 +58,8 @@ def breakdown_share(text: str, match: re.Match[str], after: str) -> Found | None
     opened = _BREAKDOWN.search(text, begin, match.start())
     if opened is None or not _items_only(text[opened.end() : match.start()]):
         return None
+    if opened["with"] and not _CAME_FROM.match(text, opened.end()):
+        return None  # "…, with 60% growth in X": no breakdown
     value = float(match["num"]) if match["num"] else 0.0
     item = _ITEM.match(after)
     if item is None or value > 100 or PERIOD.match(item["x"]):
