@@ -447,6 +447,12 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("with our a b delivering c d " * n)[:n],
         ),
         "a first class of a pattern": (leads._GLOBAL_FLAGS, lambda n: ("(?i" * n)[:n]),
+        "a frame's period": (clauses._FRAME_PERIOD, lambda n: (" for the year" * n)[:n]),
+        "a speaker said": (frames._SPEAKER_SAID, lambda n: ("Abc " * n)[:n]),
+        "a revenue's parts said after 'with'": (
+            breakdowns._BREAKDOWN,
+            lambda n: ("revenue a b c, " * n)[:n],
+        ),
     }
 
 
