@@ -438,7 +438,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("mid-high low " * n)[:n],
         ),
         "a driver before a figure": (
-            scope._DRIVER,
+            words_patterns.DRIVER_BEFORE,
             lambda n: (", primarily driven by an over " * n)[:n],
         ),
         "a gap between two drivers": (scope._ITEM_GAP, lambda n: ("a b c, an over " * n)[:n]),

@@ -25,7 +25,6 @@ except ImportError:  # pragma: no cover - another Python: every pattern stays as
     _parser = None
 
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
-_CATEGORIES = ("CATEGORY_DIGIT", "CATEGORY_WORD", "CATEGORY_SPACE")
 _SHORTHAND = {"CATEGORY_DIGIT": r"\d", "CATEGORY_WORD": r"\w", "CATEGORY_SPACE": r"\s"}
 
 
@@ -104,7 +103,7 @@ def _class_atoms(members: list[Any], folded: bool) -> set[tuple[str, bool]]:
             atoms.add((_escaped(av), folded))
         elif name == "RANGE":
             atoms.add((f"{_escaped(av[0])}-{_escaped(av[1])}", folded))
-        elif name == "CATEGORY" and str(av) in _CATEGORIES:
+        elif name == "CATEGORY" and str(av) in _SHORTHAND:
             atoms.add((_SHORTHAND[str(av)], folded))
         else:
             raise _Anything  # a negated class, or a category of what something is not

@@ -63,7 +63,7 @@ _DISCOURSE_FRAMES = (
     r"essence|hindsight|connection|relation|addition|times?|way|sense|word|end|aggregate|"
     r"midpoint|mid-point|slides?|pages?|charts?|exhibits?|tables?|appendix|left|right|"
     r"metrics|measures|numbers|highlights|details|standpoint|viewpoint|performance|results|"
-    r"p&l|income\s+statement|balance\s+sheet|financials|"
+    r"p&l|income\s+statement|balance\s+sheet|financials|progression|cadence|specifics|level|"
     # a word of a compound is no word of talk: "In our medical end-use market,"
     r"by\s+(?:geograph\w*|regions?|segments?|end[- ]markets?|products?|channels?|businesses))\b"
     r"(?!-)"
@@ -367,8 +367,7 @@ def frame_of(text: str) -> tuple[str, int]:
         r"\bbasis\b|\bperspective\b|\bcurrency\b|\bcomparison\b|\bsequential|year[- ]over|"
         r"\bquarter\b|\byear\b|\baddition\b|\bsummary\b|\bshort\b|\bgeneral\b|"
         r"\bparticular\b|\bcontrast\b|\bfact\b|\bturn\b|\btotal\b|\bcustomer\b|\bcategory\b|"
-        r"\bexpected\b|\bresults?\b|\bmonths?\b|\bperiod\b|\bprogression\b|\bcadence\b|\bspecifics\b|\blevel\b|"
-        + _DISCOURSE_FRAMES,
+        r"\bexpected\b|\bresult\b|\bmonths?\b|\bperiod\b|" + _DISCOURSE_FRAMES,
         frame,
         re.I,
     ):

@@ -11,7 +11,9 @@ from functools import lru_cache
 from ..leads import led
 from ..wordlists import word_set
 from .clauses import Clause, frame_of, subordinate_opening
+from .lists import LIST_SEPARATOR
 from .names import no_noun_phrase
+from .patterns import DRIVER_BEFORE
 from .phrases import NOT_ADVERBS, finite_verb, tokens
 from .records import COMPANY
 from .subjects import Subject, read_subject
@@ -95,7 +97,7 @@ _KINDS_OF_BUSINESS = word_set(
 def _one_of_the_list(name: str, listed: str) -> bool:
     """Whether `name` is an item of the list `listed` names ("PG&A" of "PG&A and International
     businesses")."""
-    items = re.split(r",\s*|\s+and\s+", listed)
+    items = re.split(LIST_SEPARATOR, listed)
     return len(items) > 1 and name.casefold() in (i.casefold() for i in items)
 
 
@@ -258,7 +260,7 @@ def place_and_part(
         return False  # no place named: most figures
     if (
         subject != COMPANY
-        and _DRIVER_BEFORE.search(sentence, max(0, at - 40), at)
+        and DRIVER_BEFORE.search(sentence, max(0, at - 40), at)
         and not _NAME_AFTER.match(sentence, at, at + _OWN_WORDS)  # "led by 60% growth on the
     ):  # Mainland": the place after it, no part's
         return False  # "Revenue in EMEA was up 41%, driven by nearly 50% growth in our wholesale
@@ -293,13 +295,6 @@ def place_and_part(
     return place and other
 
 
-# A figure of what drove another, right after "driven by" or "led by": "led by a 15% increase in
-# basics".
-_DRIVER_BEFORE = led(
-    r"\b(?:driven|led|fueled|fuelled)\s+(?:primarily\s+|mainly\s+|largely\s+)?by\s+"
-    r"(?:an?\s+)?(?:(?:nearly|over|more\s+than|approximately|about|roughly|almost)\s+)?$",
-    re.I,
-)
 _OWN_WORDS = 30  # how far after a figure its own words ("growth on the Mainland") stand
 # A place named in the figure's own words, right after it: "60% growth on the Mainland" (not
 # "15% led by strength at Vans").

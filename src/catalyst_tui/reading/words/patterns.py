@@ -29,6 +29,14 @@ FIGURE = led(
     + rf"{one_of(' '.join(_TIMES))}-?fold)\b)",
     re.I,
 )
+# What drove a growth, said right before a figure: "driven by a 15% increase in basics", "led
+# by nearly 50% growth in our wholesale business", "due to a 23.6% increase in net merchandise".
+DRIVER_BEFORE = led(
+    r"\b(?:(?:primarily|mainly|largely|partly)\s+)?(?:(?:driven|led|fueled|fuelled)\s+"
+    r"(?:primarily\s+|mainly\s+|largely\s+)?by|due\s+to|thanks\s+to)\s+(?:an?\s+|the\s+)?"
+    r"(?:(?:nearly|over|more\s+than|approximately|about|roughly|almost)\s+)?$",
+    re.I,
+)
 # "up more than sixfold", "three-fold": six (three) times as much, 500% (200%) more.
 MULTIPLE = {"doubled": 100.0, "tripled": 200.0, "quadrupled": 300.0, "halved": -50.0}
 MULTIPLE["doubling"] = 100.0

@@ -10,7 +10,7 @@ import re
 
 from ..leads import led
 from .bases import OR_NEXT, Against, basis_in, basis_window, frame_words
-from .patterns import ANOTHER_MEASURE, FIGURE
+from .patterns import ANOTHER_MEASURE, DRIVER_BEFORE, FIGURE
 from .vocabulary import SEQUENTIAL, YEARLY
 
 
@@ -63,7 +63,7 @@ class SentenceBasis:
         index = next((i for i, f in enumerate(figures) if f.start() == at), 0)
         for j in range(index, 0, -1):
             gap = self.sentence[figures[j - 1].end() : figures[j].start()]
-            driver = _DRIVER.search(gap)
+            driver = DRIVER_BEFORE.search(gap)
             if driver is not None:
                 said = gap[: driver.start()]
                 return basis_in(said, self.sentence, self.against) if said.strip() else ""
@@ -109,13 +109,6 @@ _CONTRAST = led(
     # a driver's clause: "down 8% overall, primarily due to same-store sales being down 6%
     # year-over-year" (the base is the driver's own)
     r"due\s+to|driven|led\s+by|because|reflecting|offset)\b",
-    re.I,
-)
-# What drove a growth, said after it: its growths are measured as the growth they drove.
-_DRIVER = led(
-    r"[,\s]\s*(?:(?:primarily|mainly|largely|partly)\s+)?(?:driven\s+by|led\s+by|fueled\s+by|"
-    r"due\s+to|thanks\s+to)\s+(?:an?\s+|the\s+)?(?:(?:nearly|over|more\s+than|approximately|"
-    r"about|roughly|almost)\s+)?$",
     re.I,
 )
 # Between two growths of one list of drivers: a few words of what each is in, then a comma or
