@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from ..leads import led
 from ..wordlists import any_word
+from .levels import below_the_whole, quarter_named, revenue_level
 from .patterns import FIGURE
 from .records import COMPANY, Stated
 
@@ -36,7 +37,31 @@ def one_whole(found: Iterable[Stated]) -> list[Stated]:
         elif key in first and not _agree(stated.value or 0.0, first[key]):
             continue  # "Revenue increased 26%" after the company's total 5%: a part's
         kept.append(stated)
-    return kept
+    return _within_the_whole(kept)
+
+
+def _within_the_whole(found: list[Stated]) -> list[Stated]:
+    """`found` without the company's growths said with a level of revenue well below the
+    level the document says the company's revenue was for the same period (levels.py)."""
+    growths = [
+        i
+        for i, stated in enumerate(found)
+        if stated.kind == "growth" and stated.subject == COMPANY and not stated.forward
+    ]
+    below = below_the_whole(
+        [(_period_kind(found[i]), revenue_level(found[i].sentence)) for i in growths]
+    )
+    dropped = {i for i, low in zip(growths, below, strict=True) if low}
+    return [stated for i, stated in enumerate(found) if i not in dropped]
+
+
+def _period_kind(stated: Stated) -> str:
+    """A growth's period as levels compare it: a quarter (the call's, one named, or one set
+    against a period before), a year or a part of a year."""
+    period = _period(stated)
+    if period in {"year", "part of a year"}:
+        return period
+    return "quarter named" if quarter_named(stated.sentence) else "quarter"
 
 
 def _agree(one: float, other: float) -> bool:
