@@ -31,6 +31,11 @@ _FRAME = led(
     r"let(?:['’]s|\s+(?:me|us))\s+(?:now\s+)?(?:turn|move|go|shift)\s+(?:now\s+)?(?:over\s+)?to|"
     r"moving\s+onto|as\s+for|looking\s+(?:first\s+|now\s+)?at|focusing\s+on|at|on|regarding|"
     r"specific\s+to|from|across|"
+    # the speaker going into a part: "Breaking down our net sales performance for the quarter,"
+    r"(?:breaking|digging|diving|drilling|going|walking)\s+(?:down|deeper|into|through|on)"
+    # not a cut of the whole into its parts: "Breaking down sales into our two segments,"
+    r"(?:\s+(?:into|through|on))?(?![^,:;]{0,80}\b(?:into|by)\s)|(?:switching|shifting|transitioning|pivoting|coming)\s+"
+    r"(?:now\s+)?to|"
     r"with\s+respect\s+to|(?P<base>(?:when\s+|as\s+)?compared\s+(?:to|with)|versus|relative\s+to)|"
     r"(?P<by>by))\s+"
     r"(?P<frame>[^,:;]{1,80}?)\s*[,:]\s+",
@@ -156,6 +161,8 @@ def clause_subject(text: str, first: bool, revenue_said: bool) -> Subject:
             continue
         phrase = without_apposition(text[body_at:at])
         subject = read_subject(phrase, first=first and body_at == 0, revenue_said=revenue_said)
+        if not subject.name and _ITSELF.fullmatch(phrase) and _ITS_CHANGE.match(text, at):
+            subject = Subject(COMPANY, True, False, False)  # "the company grew 7%", as "we"
         opening = subordinate_opening(text) if subject.name else 0
         if opening and no_noun_phrase(subject.name):
             # "As Walter has discussed, revenue … totaled $171.7 million, an increase of 142%"
@@ -170,6 +177,12 @@ def clause_subject(text: str, first: bool, revenue_said: bool) -> Subject:
                 return Subject("", False, True, False)  # "And in this segment, sales grew 13%"
         return subject
     return Subject("", False, False, False)
+
+
+# The company said of itself as the clause's whole subject (not "marketing for the total
+# company", whose phrase before the verb is the marketing's).
+_ITSELF = led(r"\s*(?:the|our)\s+(?:total\s+|overall\s+)?company\s*", re.I)
+_ITS_CHANGE = led(r"(?:grew|increased|decreased|declined|rose|fell|was|were)\b", re.I)
 
 
 # A subordinate clause that opens a sentence, up to its comma: its words are no subject of the

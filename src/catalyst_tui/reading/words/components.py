@@ -102,7 +102,11 @@ OVER_YEARS = led(
     r"\b(?:(?:two|three|four|five|2|3|4|5)[- ]years?\s+(?:stack(?:ed)?|compound(?:ed)?|cagr|"
     r"basis|growth|period|trend)|stack(?:ed)?\s+(?:basis|growth|comparison)|on\s+a\s+stacked|"
     r"compound(?:ed)?\s+annual|cagr|over\s+(?:the\s+)?(?:last|past)\s+(?:two|three|four|five|"
-    r"several|\d+)\s+years)\b",
+    r"several|\d+)\s+years|"
+    # since a beginning, no period: "have grown more than threefold since we began our
+    # transformation"
+    r"since\s+(?:we\s+(?:began|started|launched)|inception|(?:the\s+|its\s+|our\s+)?"
+    r"(?:start|beginning|launch)\b))\b",
     re.I,
 )
 # Where a figure's own words end: a comma, a clause's cut, a word that opens another phrase.

@@ -105,7 +105,7 @@ def share_of(found: re.Match[str]) -> str:
 
 
 GROWTH_VERB = (
-    r"(?P<verb>(?<!\bmakes\s)(?<!\bmade\s)(?<!\bmake\s)(?<!\bmaking\s)up|down|grew|grow|grows|growing|increased|increases|increasing|decreased|"
+    r"(?P<verb>(?<!\bmakes\s)(?<!\bmade\s)(?<!\bmake\s)(?<!\bmaking\s)up|down|grew|grow|grows|growing|grown|risen|fallen|increased|increases|increasing|decreased|"
     r"decreases|decreasing|declined|declines|declining|rose|rising|fell|falling|jumped|"
     r"surged|soared|slipped|slid|plunged|plummeted|advanced|advancing|"
     r"climbed|improved|improving|expanded|dropped|higher|lower|ahead|behind|"
@@ -131,7 +131,11 @@ GROWTH_VERB = (
     r"[\w&'’.-]*(?:\s+(?-i:[A-Z&])[\w&'’.-]*){0,3}|"
     # a line in lower case, then "of" and its figure: "declines in transportation of 21%"
     r"(?!(?:an?|the|excess|midpoint|rate|range)\b)(?-i:[a-z])[\w&'’-]*"
-    r"(?:\s+(?!(?:on|of|in|for|to|and|or|the|an?)\b)(?-i:[a-z])[\w&'’-]*){0,2}(?=\s+of\b))"
+    r"(?:\s+(?!(?:on|of|in|for|to|and|or|the|an?)\b)(?-i:[a-z])[\w&'’-]*){0,2}(?=\s+of\b)|"
+    # a revenue, then "was": "the decline in revenue was 31.7%", "the increase in our Americas
+    # sales was 12%"
+    r"(?:(?:our|the|total|net|organic|consolidated|reported|(?-i:[A-Z])[\w&'’.-]*)\s+){0,3}"
+    r"(?:revenues?|sales)(?=\s+(?:was|were)\b))"
     r"\s+(?:was|were|of|came\s+in\s+at)"
     r"(?=\s*(?:(?:more\s+than|over|about|approximately|nearly|roughly|almost|around)\s*)?$)|"
     r"(?:up|down)\s+from|"
@@ -335,9 +339,13 @@ BASE_LEAD = r"on\s+top\s+of|compared\s+(?:to|with)|versus|against|lap(?:ping|ped
 
 # A range of amounts: what is expected, whose midpoint a growth said beside it is ("total sales of
 # $1.60 billion to $1.66 billion, which at the midpoint implies a 2% decline"); an amount "from"
-# one "to" another is a change that happened.
+# one "to" another is a change that happened, as is a change "to" a level ("grew approximately
+# $3.5 billion to $35.7 billion, up 10.7%").
 _AMOUNT_RANGE = led(
-    rf"(?P<lead>\bfrom\s+(?:approximately\s+|about\s+)?)?{AMOUNT}\s*(?:to|and|-|–)\s*"
+    r"(?P<lead>\b(?:from|grew|increased|rose|declined|decreased|fell|dropped|jumped|climbed|"
+    r"improved|expanded|up|down)\s+(?:by\s+)?(?:(?:approximately|about|nearly|roughly|over|"
+    r"more\s+than|almost)\s+)?)?"
+    rf"{AMOUNT}\s*(?:to|and|-|–)\s*"
     rf"(?:approximately\s+|about\s+)?{AMOUNT}",
     re.I,
 )

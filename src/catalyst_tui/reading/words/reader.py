@@ -38,6 +38,15 @@ _RANGE_TO_BE = led(r"ing\s+(?:[\w-]+\s+){1,5}?to\s+be\s+(?:between|in\s)")
 _BULLET = led(r"^[•●▪◦‣·*–-]+")
 # A transcriber's note is no word of the speaker's: "$659 million [Phonetic] in the quarter".
 _NOTE = led(r"\s?\[(?:phonetic|ph|inaudible|indiscernible|technical\s+difficulty)\]", re.I)
+# What the speaker or another said before, set between commas, is no word of the clause:
+# "Revenue in the fourth quarter, like we said, grew 40.7%"; "we reported sales, as Tom had
+# noted, of $226.6 million".
+_ASIDE = led(
+    r"(?<=,)(?<!where,)(?<!which,)\s*+(?:as|like)\s++(?:I|we|you|he|she|they|[A-Z][a-z]++)(?:\s++(?:have|had|has|just|"
+    r"already|also|previously|briefly|earlier))*+\s++(?:said|mentioned|noted|discussed|"
+    r"indicated|highlighted|stated|described|outlined|covered|shared|pointed\s++out)"
+    r"(?:\s++(?:earlier|before|previously|above|today))?+\s*+,"
+)
 # From a word's start only, nothing given back: linear over a whole document (and searched
 # only in a document that writes "(" and an exchange's name).
 _EXCHANGES = ("NASDAQ", "Nasdaq", "NYSE", "NYSE American", "TSX", "LSE", "AMEX")
@@ -128,6 +137,8 @@ def read_words(
             plain = _BULLET.sub(lambda m: " " * len(m.group()), plain)
         if "[" in plain:  # a note is looked for only where a bracket stands
             plain = _NOTE.sub(lambda m: " " * len(m.group()), plain)
+        if " said" in plain or "mentioned" in plain or "noted" in plain or " a" in plain:
+            plain = _ASIDE.sub(lambda m: " " * len(m.group()), plain)
         read = (
             read_figures(
                 plain,

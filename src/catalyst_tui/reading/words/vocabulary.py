@@ -205,6 +205,8 @@ YEARLY = led(
     r"(?:(?:the\s+)?[$€£][\d.,]+\s*(?:million|billion)?\s+"
     # "up from $6.1 billion on 20,248 homes closed in the prior year": an amount on a count
     r"(?:on\s+[\d,.]+\s+(?:[\w-]+\s+){1,2})?"
+    # "compared to the $49 million of revenue generated in last year's fourth quarter"
+    r"(?:of\s+(?:revenues?|sales)\s+)?"
     # "compared to $226 million delivered in the same quarter last year"
     r"(?:(?:delivered|reported|recorded|generated|posted|achieved)\s+)?(?:in|for|during)\s+)?"
     # "over the second quarter of the prior year": a quarter of the year before

@@ -34,7 +34,11 @@ def one_whole(found: Iterable[Stated]) -> list[Stated]:
         key = (stated.basis, _period(stated), _measure(stated))
         if _whole(stated):
             first.setdefault(key, stated.value or 0.0)
-        elif key in first and not _agree(stated.value or 0.0, first[key]):
+        elif (
+            key in first
+            and not _agree(stated.value or 0.0, first[key])
+            and not _restated(stated.sentence, first[key])
+        ):
             continue  # "Revenue increased 26%" after the company's total 5%: a part's
         kept.append(stated)
     return _within_the_whole(kept)
@@ -69,6 +73,15 @@ def _agree(one: float, other: float) -> bool:
     increase of 12%", then "an increase of 12.2%"; "down about 2%", then "declined 2.4%")."""
     a, b = sorted((round(one * 100, 4), round(other * 100, 4)), key=_decimals)
     return bool(abs(b - a) <= 0.5 * 10.0 ** -_decimals(a) + 1e-9)
+
+
+def _restated(sentence: str, whole: float) -> bool:
+    """Whether `sentence` says the whole's figure too, in another measure: "underlying growth
+    of 7% with net sales up 9%" after "the company grew 7%" (the 7% was underlying)."""
+    return any(
+        figure["num"] and _agree(float(figure["num"]) / 100, whole)
+        for figure in FIGURE.finditer(sentence)
+    )
 
 
 def _decimals(percent: float) -> int:
