@@ -192,6 +192,10 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 continue  # "providing only Q1 guidance" begins guidance for a period named
             if direction == "introduced" and slide_gives(sentence, match.start()):
                 continue  # "Slide 13 provides additional perspective of our 2022 outlook"
+            if direction == "introduced" and _HARD_TO_GIVE.search(
+                sentence, match.end(), _clause_end(sentence, match.end())
+            ):
+                continue  # "establishing full year guidance … remains challenging": not given
             if direction == "introduced" and _NOT_BEGUN.search(match["object"]):
                 continue  # "introduced our midrange targets", "providing updated guidance"
             after = sentence[match.end() : match.end() + 40]
@@ -286,13 +290,41 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
     if moved is not None and not barred(sentence, moved[0], moved[1], verb=False):
         found.append((moved[0], moved[2], _metric(sentence[: moved[0]])))
     seen: set[str] = set()
-    for _, direction, metric in sorted(found):
+    found.sort()
+    cause = _CAUSE.search(sentence, found[0][0]) if len(found) > 1 else None
+    for at, direction, metric in found:
         if direction in seen or market_only(sentence, metric):
             continue
+        if seen and cause is not None and at > cause.start():
+            continue  # "increased free cash flow guidance …, reflecting … lower capex now
+            # forecast": what moved the guidance said first, no direction of its own
         seen.add(direction)
         yield Stated(
             "guidance", "", None, None, "", direction, "", True, metric, sentence, start, end
         )
+
+
+# Giving guidance said to be hard or early: none given ("establishing full year 2022 guidance
+# based on macroeconomic fundamentals remains challenging").
+_HARD_TO_GIVE = led(
+    r"\b(?:remains?|is|are|will\s+be|would\s+be)\s+(?:(?:very|quite|too|extremely|still)\s+)?"
+    r"(?:challenging|difficult|hard|premature|early|impossible|not\s+possible)\b",
+    re.I,
+)
+
+
+def _clause_end(sentence: str, at: int) -> int:
+    """Where the clause holding `at` ends: its next comma or semicolon, else the sentence's end."""
+    ends = [i for i in (sentence.find(",", at), sentence.find(";", at)) if i >= 0]
+    return min(ends, default=len(sentence))
+
+
+# What moved a guidance said before it: a cause's words give no direction of their own.
+_CAUSE = led(
+    r"\b(?:reflecting|reflects|driven\s+by|due\s+to|because|as\s+a\s+result\s+of|thanks\s+to|"
+    r"(?:partially\s+|partly\s+)?offset\s+by|primarily\s+(?:from|on))\b",
+    re.I,
+)
 
 
 # A conjunction that opens a sentence, and a speaker's polite request: neither hedges guidance

@@ -30,7 +30,7 @@ __all__ = [
 #: revenues …", "Finally our Business and Consumer Solutions segment …".
 DISCOURSE = word_set(
     """furthermore additionally moreover finally lastly similarly likewise meanwhile notably
-    importantly"""
+    importantly all-in altogether"""
 )
 
 
@@ -154,7 +154,7 @@ _PARTICIPLES_OF_RESULTS = word_set(
 # & Investment Management", "Customer Communications"): part of the name, no measure.
 _IN_NAMES = word_set(
     "capital investment investments customer customers client clients cash content consumer"
-    " consumers membership transaction"
+    " consumers membership transaction flow"
 )
 
 
@@ -167,7 +167,8 @@ def outside_names(words: list[str], lows: list[str]) -> list[str]:
         near = [w for w in (words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else "")]
         named = word[:1].isupper() and any(w[:1].isupper() or w == "&" for w in near if w)
         served = lows[i + 1 : i + 2] in (["management"], ["services"], ["solutions"])
-        if not (low in _IN_NAMES and (named or served)) and i not in held:
+        cash_flow = low == "flow" and lows[i - 1 : i] == ["cash"]  # "Free Cash Flow": a measure
+        if (cash_flow or not (low in _IN_NAMES and (named or served))) and i not in held:
             kept.append(low)
     return kept
 

@@ -197,7 +197,10 @@ CUT_BASIS = any_word(
     # segments up year over year")
     # a clause of a speaker's own after a comma: "while revenue was down 25%, we continue to
     # show a sequential improvement"
+    # a change of the growth's rate set beside it, with its own base: "down 9.6% organically,
+    # a significant improvement over Q2"
     also=r";|,\s*and\s+(?:both|all|each)\s|,\s*(?:we|i|they)\s|"
+    r",\s*(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:improvement|acceleration|deceleration)\b|"
     r"\bwith\s+(?:[\w-]+\s+){0,2}?(?:sales|revenues?|volumes?|orders|margins?|"
     r"increases|declines|gains)\b|\bwith\s+(?:all|each|every|both|most|many)\s",
 )
@@ -216,10 +219,11 @@ _OBJECT_ENDS = one_of(
     """and which when while where driven led as due with during in_the to was were is are has
     have had after
     following versus compared against from despite amid highlights highlighted shows showed
-    reflects reflected demonstrates demonstrated underscores underscored"""
+    reflects reflected reflecting demonstrates demonstrated underscores underscored primarily
+    partially partly offset thanks benefiting helped"""
 )
 OBJECT = led(
-    r"^\s*(?:(?:organic|core|sequential|total|revenue|sequentially|organically|underlying|"
+    r"^\s*(?:(?:organic|core|sequential|total|revenues?|sales|net|sequentially|organically|underlying|"
     r"operational|currency[- ]neutral|constant[- ]currency|"
     r"year[- ](?:over|on)[- ]year|quarter[- ](?:over|on)[- ]quarter)\s+)*(?:(?:growth|increase|"
     r"decline|improvement)\s+)?(?P<prep>in|for)\s+(?P<x>(?:our|the|its)?\s*[^,;%]{1,60}?)"

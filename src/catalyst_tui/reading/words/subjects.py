@@ -147,7 +147,11 @@ _FLAT = led(r"\bflat\s+(?:sales|revenues?)\b", re.I)
 
 # The patterns read_subject reads a phrase with, compiled once.
 _SET_ASIDE_OPENS = led(r"\s*(?:excluding|including)\b", re.I)
-_SET_ASIDE = led(r"\b(?:excluding|including|ex|net\s+of|inclusive\s+of|exclusive\s+of)\b", re.I)
+_SET_ASIDE = led(
+    r"\b(?:excluding|including|ex|net\s+of|inclusive\s+of|exclusive\s+of)\b|"
+    r"(?:(?<=revenue\s)|(?<=revenues\s)|(?<=sales\s))less\b",  # "total revenue less acquisition"
+    re.I,
+)
 _PARENTHESES = led(r"\([^)]*\)")
 _AS_SHARE = led(AS_SHARE, re.I)
 _REACHING = led(r"\b(?:reaching|exiting|ending|ended|entering|totaling|totalling)\b")
@@ -161,7 +165,10 @@ _EACH_END = led(r"\b(?:each|both)\s*$", re.I)
 _NUMBER_OF = led(r"\s*(?:the\s+)?(?:number|count|values?)\s+of\b", re.I)
 _YOU = led(r"\b(?:you|your)\b", re.I)
 _MASKED = led(r"\bUNK\b")
-_REST_OF_WORLD = led(r"\s*(?:the\s+)?rest\s+of\s+(?:the\s+)?world\b", re.I)
+# The rest of the world, or of a region named: "The rest of Europe was down 9.6%".
+_REST_OF_WORLD = led(
+    r"\s*(?i:the\s+)?(?i:rest\s+of\s+)(?i:the\s+)?(?P<place>(?i:world)\b|(?:[A-Z][\w.&-]*+\s*){1,3}$)"
+)
 _REST = led(r"(?:the\s+)?(?:balance|rest|remainder)(?:\s+of\b|\s*$)", re.I)
 _POSSESSIVE_END = led(r"['’]s?$")
 _WORDS = led(r"[\w&/.'’+-]+")
@@ -226,8 +233,11 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject("", False, True, False)  # "deferred revenue", "revenue per user"
     if _FLAT.search(phrase):
         return Subject("", False, True, False)  # "flat sales growth of 6%": said both ways
-    if _REST_OF_WORLD.match(phrase):
-        return Subject("rest of the world", True, False, False)  # a region, named so
+    if (rest_of := _REST_OF_WORLD.match(phrase)) is not None:
+        place = rest_of["place"].strip()  # a region, named so
+        return Subject(
+            f"rest of {'the world' if place.lower() == 'world' else place}", True, False, False
+        )
     if _REST.match(phrase):
         return Subject("", False, True, False)  # a part less something: no name of its own
     words = [_POSSESSIVE_END.sub("", w) for w in _WORDS.findall(phrase) if not _AMOUNT.match(w)]

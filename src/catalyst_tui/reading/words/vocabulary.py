@@ -49,7 +49,7 @@ OTHER_MEASURES = word_set(
     tonnage gallons barrels pounds liters litres tonnes kilograms lot lots position leads metrics
     inductions leaders communities subdivisions capacity additions intensity
     budget budgets tags deliveries pieces payable prescriptions transaction
-    employment coverage mix usage job"""
+    employment coverage mix usage job admits"""
 )
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
 # ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
@@ -83,6 +83,9 @@ NOT_REVENUE = led(
     # a count of units sold ("retail unit sales", "season pass unit growth"): no revenue; a
     # business unit's sales are its own
     r"(?<!business\s)\bunits?\s+(?:sales|growth|volumes?)\b|"
+    # an energy sold counted in its unit: "Natural gas therm sales decreased 9%", "electric
+    # kilowatt hour sales": volumes
+    r"\b(?:therms?|dekatherms?|(?:kilo|mega|giga)watt[- ]hours?|[kmg]wh|bcf|mcf)\s+sales\b|"
     # sales written are orders taken, revenue only when delivered
     r"\bwritten\s+(?:sales|orders|business)\b|"
     # a timeshare's contracts signed, a retailer's average unit retail: no revenue of the period
