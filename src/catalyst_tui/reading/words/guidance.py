@@ -100,6 +100,9 @@ _VERBS = {
 # Giving guidance begins it only for a period named: "providing guidance for the full year 2022"
 # ("while we're providing guidance, we're doing so with a wider range" begins none).
 _GIVEN = led(r"(?:provid|issu|giv|offer|outlin)", re.I)
+# A verb of giving or of setting guidance up: said of a time ahead, none given now ("We expect
+# to establish guidance for … fiscal 2022").
+_GIVEN_OR_SET = led(r"(?:provid|issu|giv|offer|outlin|establish)", re.I)
 # A first view given: "we are providing initial net sales guidance for the segment" begins it
 # whatever period it names.
 _INITIAL = led(r"\binitial\b", re.I)
@@ -172,7 +175,7 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         for match in pattern.finditer(sentence):
             if barred(sentence, match.start(), match.end()) or view_said(match.group()):
                 continue  # "increased volumes and are trending toward … our guidance range"
-            if _GIVEN.match(match.group()) and (
+            if _GIVEN_OR_SET.match(match.group()) and (
                 GIVEN_LATER.search(sentence, 0, match.start())
                 or given_later(sentence, match.start())
             ):

@@ -49,13 +49,14 @@ OTHER_MEASURES = word_set(
     tonnage gallons barrels pounds liters litres tonnes kilograms lot lots position leads metrics
     inductions leaders communities subdivisions capacity additions intensity
     budget budgets tags deliveries pieces payable prescriptions transaction
-    employment coverage mix usage job admits"""
+    employment coverage mix usage job admits occupancy"""
 )
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
 # ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
 # or what is not yet revenue ("revenue backlog", "revenue synergies").
 NOT_REVENUE = led(
-    r"\b(?:deferred|unearned|unbilled)\s+(?:revenues?|sales)\b|\b(?:revenues?|sales)\s+per\b|"
+    r"\b(?:deferred|unearned|unbilled)\s+(?:[\w-]+\s+){0,2}?(?:revenues?|sales)\b|"
+    r"\b(?:revenues?|sales)\s+per\b|"
     r"\bper\s+(?:user|customer|unit|employee|subscriber|account|head|share)\b|"
     r"\bsell[- ]?(?:through|in)\b|\bin-market\b|\bpoint[- ]of[- ]sale\s+(?:data|sales)\b|"
     r"\bPOS\s+sales\b|"
@@ -186,7 +187,7 @@ SEQUENTIAL = led(
     r"q[1-4](?![\s']*(?:of\s+|in\s+|fy|'|’)?\s*(?:fiscal\s+)?'?\d{2})"
     r"(?!\s+(?:of\s+)?(?:last|the\s+prior|the\s+previous|a)[\s-]+year))"
     # "from our Q1 revenue growth of 11%" names Q1's figure, no base of a comparison
-    r"(?!\s+(?:[\w-]+\s+)?(?:revenues?|sales|growth|results|performance)\b)",
+    r"(?!\s+(?:[\w-]+\s+){0,4}?(?:revenues?|sales|growth|results|performance)\b)",
     re.I,
 )
 # A word SEQUENTIAL or YEARLY needs where no digit stands, and a word of comparison one needs
@@ -209,7 +210,7 @@ YEARLY = led(
     # "up from $6.1 billion on 20,248 homes closed in the prior year": an amount on a count
     r"(?:on\s+[\d,.]+\s+(?:[\w-]+\s+){1,2})?"
     # "compared to the $49 million of revenue generated in last year's fourth quarter"
-    r"(?:of\s+(?:revenues?|sales)\s+)?"
+    r"(?:(?:of|in)\s+(?:revenues?|sales)\s+)?"
     # "compared to $226 million delivered in the same quarter last year"
     r"(?:(?:delivered|reported|recorded|generated|posted|achieved)\s+)?(?:in|for|during)\s+)?"
     # "over the second quarter of the prior year": a quarter of the year before
@@ -239,6 +240,10 @@ YEARLY = led(
 # Words that make a clause say what is not, or not yet, so: a figure there is no outcome.
 HEDGES = led(
     r"\b(?:would|could|might|may|should|unless|aims?|aiming|strive|strives|aspire|aspires|"
+    # what one is able to achieve is not achieved: "confident in our ability to deliver greater
+    # than 20% growth"
+    r"ability\s+to\s+(?:continue\s+to\s+)?(?:deliver|grow|achieve|generate|reach|drive|increase|"
+    r"expand|sustain)|"
     # "if we exclude X" sets X aside, no condition: "if we exclude the Printing Papers business,
     # third quarter revenue grew by 14%"
     r"if(?!\s+(?:we|you)\s+(?:exclude|excluded|adjust|strip|take\s+out|set\s+aside)\b)|"
