@@ -191,7 +191,8 @@ CUT_BASIS = any_word(
     # "which" and "representing" save where they restate the change as an amount ("grew 52% to
     # $52.1 million, which was an increase of $17.7 million compared to the fourth quarter of
     # fiscal 2020": the base is the growth's too)
-    r"""as(?!\s+compared) because due driven which(?!\s+was\s+an?\s+(?:increase|decrease)\s+of\s+[$€£])
+    r"""as(?!\s+compared) because due driven
+    which(?!\s+was\s+an?\s+(?:increase|decrease)\s+of\s+[$€£])
     while led reflecting helped primarily mainly largely principally benefiting offset thanks
     where but whereas cagr stack(?:ed)? despite aided supported fueled highlighted
     representing(?!\s+(?:an?\s+)?(?:additional\s+)?(?:increase|decrease|growth)\s+of\s+[$€£])
