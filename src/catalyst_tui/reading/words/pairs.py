@@ -73,6 +73,10 @@ def respectively(text: str, first: bool, revenue_said: bool) -> list[Found] | No
     if share is None and (verb is None or verb.end() != len(head)):
         return []  # neither "of revenue" nor a verb of change says what the figures are
     names_at = _IN_NAMES.match(rest[share.end() :] if share else rest)
+    if names_at and share is None and verb is not None:
+        measured = read_subject(phrase_before(text, verb.start()))
+        if measured.other:
+            return []  # "our TV view share has grown 15% and 22% in the US and UK": the share's
     names = _names(names_at["names"]) if names_at else []
     periods = bool(names) and all(_a_period(n) for n in names)
     if not names or periods:

@@ -273,6 +273,8 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject("", False, True, False)  # "T-Mobile, whose revenue doubled": theirs
     if (lows[0] in ANAPHORS or _possessive_pronoun(lows[0])) and not words[0].isupper():
         return Subject("", False, False, True)  # "it", "its revenue": named before
+    if lows[-1] == "share" and len(lows) > 1 and lows[-2] not in REVENUE_WORDS:
+        return Subject("", False, True, False)  # "our TV view share grew 15%": a share's
     if lows[0] in ("our", "the") and len(lows) == 2 and lows[1] in _PEOPLE:
         return Subject(COMPANY, True, False, False)  # "Our team delivered 8% sales growth"
     if (lows[0] in PRONOUNS or lows[0].replace("’", "'") in _WE) and len(lows) == 1:
