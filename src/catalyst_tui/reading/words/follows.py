@@ -82,7 +82,8 @@ def without_currency_basis(words: str) -> str:
 
 _NOUN_OBJECT = led(
     r"\s+(?:in|of|for)\s+(?:[^,;.]{1,40}?(?=\s*(?:[,;.]|$|\b(?:was|were|is|are|has|have|had|"
-    r"driven|led|due|as|and|which|while|from|over|versus|compared|than)\b))|[^,;.]{1,40})"
+    r"driven|led|due|as|and|which|while|from|over|versus|compared|than|reflecting|"
+    r"primarily|partially|thanks|helped|benefiting)\b))|[^,;.]{1,40})"
 )
 
 

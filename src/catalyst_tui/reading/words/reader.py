@@ -42,7 +42,7 @@ _NOTE = led(r"\s?\[(?:phonetic|ph|inaudible|indiscernible|technical\s+difficulty
 # "Revenue in the fourth quarter, like we said, grew 40.7%"; "we reported sales, as Tom had
 # noted, of $226.6 million".
 _ASIDE = led(
-    r"(?<=,)(?<!where,)(?<!which,)\s*+(?:as|like)\s++(?:I|we|you|he|she|they|[A-Z][a-z]++)(?:\s++(?:have|had|has|just|"
+    r"(?<!where)(?<!which),\s*+(?:as|like)\s++(?:I|we|you|he|she|they|[A-Z][a-z]++)(?:\s++(?:have|had|has|just|"
     r"already|also|previously|briefly|earlier))*+\s++(?:said|mentioned|noted|discussed|"
     r"indicated|highlighted|stated|described|outlined|covered|shared|pointed\s++out)"
     r"(?:\s++(?:earlier|before|previously|above|today))?+\s*+,"
