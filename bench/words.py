@@ -120,7 +120,7 @@ def worst(size: int, repeats: int) -> None:
 
 def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
     """The later rounds' patterns that read a run of words or amounts (the tenth's to the
-    twentieth's), each with the input that would make it try again at every character of a
+    twenty-second's), each with the input that would make it try again at every character of a
     run, were it not bounded."""
     from catalyst_tui.reading import leads
     from catalyst_tui.reading.words import (
@@ -137,6 +137,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         frames,
         gates,
         guidance,
+        levels,
         lists,
         marks,
         measure_words,
@@ -453,6 +454,33 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             breakdowns._BREAKDOWN,
             lambda n: ("revenue a b c, " * n)[:n],
         ),
+        "an aside of what was said": (
+            reader._ASIDE,
+            lambda n: (", as we have already previously " * n)[:n],
+        ),
+        "a revenue's level in its clause": (levels._REVENUE, lambda n: ("revenues " * n)[:n]),
+        "an amount said as a level": (
+            levels._LEVEL_BEFORE,
+            lambda n: ("of approximately " * n)[:n],
+        ),
+        "a revenue's clause end": (levels._CLAUSE_END, lambda n: ("revenue a b c " * n)[:n]),
+        "a quarter named": (levels._QUARTER_NAMED, lambda n: ("the first the " * n)[:n]),
+        "the company's words before a level": (
+            levels._THE_COMPANY,
+            lambda n: ("company-wid " * n)[:n],
+        ),
+        "a change to a level": (
+            words_patterns._AMOUNT_RANGE,
+            lambda n: ("grew by approximately $1 " * n)[:n],
+        ),
+        "the company as the whole subject": (clauses._ITSELF, lambda n: ("the total " * n)[:n]),
+        "guidance said hard to give": (
+            guidance._HARD_TO_GIVE,
+            lambda n: ("remains very still " * n)[:n],
+        ),
+        "a guidance's cause": (guidance._CAUSE, lambda n: ("partially offset " * n)[:n]),
+        "the rest of a region": (subjects._REST_OF_WORLD, lambda n: ("the rest of A " * n)[:n]),
+        "revenue less an item": (subjects._SET_ASIDE, lambda n: ("revenue les " * n)[:n]),
     }
 
 
