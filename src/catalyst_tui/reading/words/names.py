@@ -260,6 +260,8 @@ def a_part(kept: list[str], first: bool) -> bool:
         return True
     if [k.lower() for k in kept[-3:]] == ["rest", "of", "world"]:
         return True  # "Asia and the rest of the world grew 28%": regions
+    if head.lower() in _LOWER_PLACES:
+        return True  # "North America was up 36% and international was up 38%": a region
     items = " ".join(kept).lower().replace(" & ", " and ").split(" and ")
     each = any(w.lower() in ("each", "both", "all") for w in kept)  # one figure, two parts
     if len(items) > 1 and not each and any(item in REVENUE_TYPES for item in items):
@@ -271,6 +273,10 @@ def a_part(kept: list[str], first: bool) -> bool:
     return any(
         acronym(w) or (w[0].isupper() and not (i == 0 and first)) for i, w in enumerate(kept)
     )
+
+
+#: Regions said in lower case: a part by the word alone.
+_LOWER_PLACES = frozenset({"international", "domestic", "overseas"})
 
 
 def acronym(word: str) -> bool:
