@@ -82,7 +82,7 @@ _RELATIVE = led(
 # The verbs that open a clause of their own after "and": "and Services revenue grew 5%".
 _CLAUSE_VERB = one_of(
     """was were is are grew increased decreased declined rose fell accounted represented
-    comprised saw delivered improved accelerated decelerated expanded"""
+    comprised saw delivered improved accelerated decelerated expanded remains remained"""
 )
 _CLAUSE_CUT = led(
     r";|,?\s+(?:while|whereas)\s+|,\s+but\s+|\s+but\s+(?=\w+\s+(?:was|were|is|are))|"

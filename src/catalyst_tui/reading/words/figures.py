@@ -43,6 +43,7 @@ from .owners import (
     total_of_name,
 )
 from .pairs import both, paired_from, respectively
+from .participles import listed_item
 from .passages import line_name
 from .patterns import (
     CUSTOMER,
@@ -173,6 +174,11 @@ def read_figures(
                 if part == "":
                     continue  # "X volume grew 9% and sales grew 22%", X no name: whose, unsaid
                 subject = subject._replace(name=part) if part else subject
+            item = listed_item(text, figure.position) if figure.kind == "growth" else None
+            if item is not None:  # "drain cleaning revenue, declining 5.8%, plumbing revenue,"
+                of_item = read_subject(item, revenue_said=True)
+                if of_item.name not in ("", COMPANY) and not (of_item.other or of_item.anaphor):
+                    subject = of_item
             if subject.other or not subject.name or subject.anaphor:
                 continue
             if figure.kind == "share" and subject.name == COMPANY:
