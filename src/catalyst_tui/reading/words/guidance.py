@@ -264,6 +264,8 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
             continue  # "our revised guidance reflects what continues to be": changed, no stand
         if _YEARS_AHEAD.search(match.group()):
             continue  # "we remain committed to our long-term target of 20%": a goal over years
+        if _A_GOAL_AT.search(match.group()):
+            continue  # "Our target for operating expense remains at 20%": a goal's level
         if not (NEGATED.search(lead) or HEDGED.search(lead) or ELSE.search(match.group())):
             found.append((match.start(), "reiterated", _metric(match.group())))
     for match in _PASSIVE.finditer(sentence) if _keyed(low, (" is ", " was ", " been ")) else ():
@@ -307,6 +309,14 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         )
 
 
+# A target said to remain at its level, no word of it unchanged: a goal's level, no guidance
+# restated ("our capital spending target remains at approximately $3.7 billion", "Our target
+# for operating expense remains at 20%").
+_A_GOAL_AT = led(
+    r"\btargets?\b(?:(?!\b(?:guidance|outlook|forecast)\b)[^.;])*?"
+    r"\bremains?\s+(?:at\b|approximately\b|about\b|around\b|\$?\d)",
+    re.I,
+)
 # Giving guidance said to be hard or early: none given ("establishing full year 2022 guidance
 # based on macroeconomic fundamentals remains challenging").
 _HARD_TO_GIVE = led(
