@@ -49,7 +49,7 @@ OTHER_MEASURES = word_set(
     tonnage gallons barrels pounds liters litres tonnes kilograms lot lots position leads metrics
     inductions leaders communities subdivisions capacity additions intensity
     budget budgets tags deliveries pieces payable prescriptions transaction
-    employment coverage mix usage job admits occupancy"""
+    employment coverage mix usage job admits occupancy installations installs"""
 )
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
 # ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
