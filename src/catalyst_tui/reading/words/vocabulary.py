@@ -206,6 +206,8 @@ YEARLY = led(
     # in the year-ago quarter" say when, not against what
     r"(?:than|from|versus|vs\.?|over|on|to|compared\s+(?:to|with)|against|relative\s+to|"
     r"above|below|ahead\s+of|behind|in\s+comparison\s+(?:to|with))\s+"
+    # a month of the year before is when something was, no base: "from August of last year"
+    r"(?!(?-i:" + MONTH + r")\b)"
     r"(?:(?:the\s+)?[$€£][\d.,]+\s*(?:million|billion)?\s+"
     # "up from $6.1 billion on 20,248 homes closed in the prior year": an amount on a count
     r"(?:on\s+[\d,.]+\s+(?:[\w-]+\s+){1,2})?"
