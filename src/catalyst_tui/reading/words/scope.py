@@ -14,6 +14,15 @@ from .patterns import ANOTHER_MEASURE, DRIVER_BEFORE, FIGURE
 from .vocabulary import SEQUENTIAL, YEARLY
 
 
+# A part's figure said with "with" after the whole's: "up 4% versus the year ago period, with
+# U.S. Protiviti revenues up 6%" (the part's against the whole's base, where it says none).
+_WITH_PART = led(
+    r",\s*+with\s++(?:[\w&'’.-]++\s++){1,6}?(?:up|down|growing|increasing|declining)\s++"
+    r"(?:(?:nearly|over|more\s++than|approximately|about|roughly|almost)\s++)?$",
+    re.I,
+)
+
+
 class SentenceBasis:
     """The basis a sentence says once, for its figures that say none: read at most once, and
     only for a sentence that has a growth with none. It reaches a figure over clauses joined
@@ -63,7 +72,7 @@ class SentenceBasis:
         index = next((i for i, f in enumerate(figures) if f.start() == at), 0)
         for j in range(index, 0, -1):
             gap = self.sentence[figures[j - 1].end() : figures[j].start()]
-            driver = DRIVER_BEFORE.search(gap)
+            driver = DRIVER_BEFORE.search(gap) or _WITH_PART.search(gap)
             if driver is not None:
                 said = gap[: driver.start()]
                 return basis_in(said, self.sentence, self.against) if said.strip() else ""
