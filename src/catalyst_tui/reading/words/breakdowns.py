@@ -36,16 +36,20 @@ _BREAKDOWN = led(
 _KEYS = ("mix", "split", "breakdown", "sales by", "revenue by", "revenues by", ", with")
 # An item: a figure, then where it goes ("to refining", "into Europe", "certified").
 _ITEM = led(
-    r"\s*(?:(?:coming|derived)\s+)?(?:(?:to|into|from|in)\s+)?(?:the\s+|our\s+)?"
-    r"(?P<x>[A-Za-z][\w&/'’-]*(?:\s+(?!and\s+\d)[A-Za-z][\w&/'’-]*){0,6}?)"
-    r"\s*(?=,|;|\.|$|\s+and\s+\d|\s+\d|\s+compared\b|\s+versus\b)",
+    r"\s*(?:(?:coming|derived)\s+)?(?:(?:to|into|from|in|for)\s+)?(?:the\s+|our\s+)?"
+    # a word, or an abbreviation's letters ("the U.K.")
+    r"(?P<x>[A-Za-z](?:[\w&/'’-]|\.(?=[A-Za-z])|(?<=\b[A-Z])\.)*"
+    r"(?:\s+(?!and\s+(?:the\s+)?(?:remaining\s+|other\s+)?\d)[A-Za-z][\w&/'’-]*){0,6}?)"
+    r"\s*(?=,|;|\.|$|\s+and\s+(?:the\s+)?(?:remaining\s+|other\s+)?\d|\s+\d|\s+compared\b|"
+    r"\s+versus\b)",
     re.I,
 )
 # The first item of a breakdown said after "with": "with 39% coming from the Topgolf segment".
 _CAME_FROM = led(r"\d[\d.]*\s*%\s+(?:coming|derived)\s+from\b", re.I)
 # A figure, where the words between items are cut.
 _FIGURE_CUT = led(r"\d[\d.]*\s*%")
-_DECIMAL_POINT = led(r"(?<=\d)\.(?=\d)")
+# A point that ends no sentence: a decimal's, an abbreviation's ("the U.S.,").
+_DECIMAL_POINT = led(r"(?<=\d)\.(?=\d)|(?<=\b[A-Z])\.")
 
 
 def breakdown_share(text: str, match: re.Match[str], after: str) -> Found | None:
@@ -55,10 +59,10 @@ def breakdown_share(text: str, match: re.Match[str], after: str) -> Found | None
     low = text[begin : match.start()].lower()
     if not any(key in low for key in _KEYS):
         return None  # no breakdown said: most figures
-    opened = _BREAKDOWN.search(text, begin, match.start())
+    opened = _BREAKDOWN.search(text, begin, match.start()) or _whole_split(text, begin, match)
     if opened is None or not _items_only(text[opened.end() : match.start()]):
         return None
-    if opened["with"] and not _CAME_FROM.match(text, opened.end()):
+    if opened.re is _BREAKDOWN and opened["with"] and not _CAME_FROM.match(text, opened.end()):
         return None  # "…, with 60% growth in X": no breakdown
     value = float(match["num"]) if match["num"] else 0.0
     item = _ITEM.match(after)
@@ -68,6 +72,22 @@ def breakdown_share(text: str, match: re.Match[str], after: str) -> Found | None
     if not subject.name or subject.name == COMPANY or subject.other or subject.anaphor:
         return None
     return Found("share", value, "", subject, "", match.start())
+
+
+def _whole_split(text: str, begin: int, match: re.Match[str]) -> re.Match[str] | None:
+    """A split said with no word of revenue whose items make a whole: "the split was 56% for
+    advertising, and 44% for marketing services" (their figures sum to 100: the parts of
+    revenue); None where they do not ("the split was 60% for new orders")."""
+    opened = _SPLIT.search(text, begin, match.start())
+    if opened is None:
+        return None
+    figures = [float(m["num"]) for m in _FIGURE_NUM.finditer(text, opened.end())]
+    return opened if len(figures) >= 2 and abs(sum(figures) - 100) <= 1 else None
+
+
+# A split said alone: "the quarterly split was", "the split is".
+_SPLIT = led(r"\b(?:the\s+)?(?:[\w-]+\s+)?split\s+(?:was|is|were)\s+", re.I)
+_FIGURE_NUM = led(r"(?P<num>\d{1,3}(?:\.\d+)?)\s*%")
 
 
 def _items_only(between: str) -> bool:
