@@ -243,6 +243,48 @@ LATER: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 52 : industrial business", "growth 26 : commercial business"],
         ),
     ],
+    "a split whose items make a whole is a breakdown of revenue": [
+        (
+            "The quarterly split was 55% in the U.S., 10% in the U.K., 17% for the rest of "
+            "Europe and 18% for Asia-Pacific.",
+            [
+                "share 55 : U.S.",
+                "share 10 : U.K.",
+                "share 17 : rest of Europe",
+                "share 18 : Asia-Pacific",
+            ],
+        ),
+        ("The split was 60% for new customers and 20% for renewals.", []),
+        ("The split was 70% for print and 20% for digital.", []),
+    ],
+    "a part's figure said with 'with' after the whole's takes the whole's base": [
+        (
+            "Global Protiviti revenues were up 35% versus the year-ago period, with U.S. "
+            "Protiviti revenues up 37%.",
+            ["growth 35 yoy : Protiviti", "growth 37 yoy : U.S. Protiviti"],
+        ),
+        (
+            "Revenue grew 5% year over year, with Europe up 3% sequentially.",
+            ["growth 5 yoy : company", "growth 3 sequential : Europe"],
+        ),
+    ],
+    "a month of the year before is when, no base": [
+        (
+            "Ortho-k grew 37%, including $1 million of revenue from our acquisition of Specialists "
+            "from August of last year.",
+            ["growth 37 : Ortho-k"],
+        ),
+        ("Ortho-k grew 37% from last year.", ["growth 37 yoy : Ortho-k"]),
+    ],
+    "a target said to remain at its level is a goal's, no guidance restated": [
+        ("Our target for operating expense remains at 20%.", []),
+        ("Our capital spending target remains at approximately $3.7 billion.", []),
+        (
+            "Our free cash flow guidance remains $400 million for the year.",
+            ["guidance reiterated : company"],
+        ),
+        ("Our guidance for fiscal year 2021 remains unchanged.", ["guidance reiterated : company"]),
+    ],
     "expanding is a verb of change, not of its object": [
         (
             "The commercial water restoration business was expanding 14%.",

@@ -39,8 +39,9 @@ _ITEM = led(
     r"\s*(?:(?:coming|derived)\s+)?(?:(?:to|into|from|in|for)\s+)?(?:the\s+|our\s+)?"
     # a word, or an abbreviation's letters ("the U.K.")
     r"(?P<x>[A-Za-z](?:[\w&/'’-]|\.(?=[A-Za-z])|(?<=\b[A-Z])\.)*"
-    r"(?:\s+(?!and\s+(?:the\s+)?(?:remaining\s+|other\s+)?\d)[A-Za-z][\w&/'’-]*){0,6}?)"
-    r"\s*(?=,|;|\.|$|\s+and\s+(?:the\s+)?(?:remaining\s+|other\s+)?\d|\s+\d|\s+compared\b|"
+    r"(?:\s+(?!and\s+(?:the\s+)?(?:remaining\s+|other\s+)?\d|and\s*$)[A-Za-z][\w&/'’-]*){0,6}?)"
+    r"\s*(?=,|;|\.|$|\s+and\s+(?:the\s+)?(?:remaining\s+|other\s+)?\d|\s+and\s*$|\s+\d|"
+    r"\s+compared\b|"
     r"\s+versus\b)",
     re.I,
 )

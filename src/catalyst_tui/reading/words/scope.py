@@ -13,7 +13,6 @@ from .bases import OR_NEXT, Against, basis_in, basis_window, frame_words
 from .patterns import ANOTHER_MEASURE, DRIVER_BEFORE, FIGURE
 from .vocabulary import SEQUENTIAL, YEARLY
 
-
 # A part's figure said with "with" after the whole's: "up 4% versus the year ago period, with
 # U.S. Protiviti revenues up 6%" (the part's against the whole's base, where it says none).
 _WITH_PART = led(
