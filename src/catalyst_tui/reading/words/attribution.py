@@ -149,11 +149,11 @@ _MEASURED_BEFORE = led(
 )
 # An aside between a subject and its verb: "Revenue, excluding the impact of divestitures, grew".
 _ASIDE = led(
-    r"(?P<comma>),\s*(?P<aside>(?:(?:when|while|if)\s+)?(?:excluding|including|ex)\b[^,]{1,80}),\s*$",
+    r"(?P<comma>),\s*(?P<aside>(?:(?:when|while|if)\s+)?(?:excluding|including|ex)\b[^,]{1,80}),"
+    r"\s*(?:(?:actually|also|still|only|again|just|further)\s+)?$",  # "…, actually decreased"
     re.I,
 )
-# A relative clause of what a part includes, its closing comma unsaid: "our Trauma and
-# Extremities business, which includes Wright Medical delivered 3.2% growth".
+# What a part includes, the comma closing it unsaid: "X business, which includes Y delivered".
 _INCLUDES = led(r",\s*which\s+(?:includes?|included|contains?)\s+$", re.I)
 # Words set off by commas between a revenue and its verb: "Red Hat revenue, all in, was up".
 _REVENUE_ASIDE = led(

@@ -187,7 +187,7 @@ def measure_before(
             return False  # "revenue, EBITDA and cash flow all grew": each of them
         after = low
         if measure_at(lows, place) and low not in _NOT_ITS_MEASURE:
-            if any(w.lower() in _LEFT_OUT for _, w in words[max(0, place - 3) : place]):
+            if any(w.lower() in _LEFT_OUT for _, w in words[max(0, place - 5) : place]):
                 continue  # "net revenues excluding these proceeds were up 4%": left out
             if _in_a_name(words, place):
                 continue  # "Transaction Processing up 10 percent": a word of a part's name

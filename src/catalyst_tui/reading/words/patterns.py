@@ -195,7 +195,7 @@ CUT_BASIS = any_word(
     # "which" and "representing" save where they restate the change as an amount ("grew 52% to
     # $52.1 million, which was an increase of $17.7 million compared to the fourth quarter of
     # fiscal 2020": the base is the growth's too)
-    r"""as(?!\s+compared) because due driven
+    r"""as(?!\s+compared)(?!\s+we\s+compare\b) because due driven
     which(?!\s+was\s+an?\s+(?:increase|decrease)\s+of\s+[$€£])
     while led reflecting helped primarily mainly largely principally benefiting offset thanks
     where but whereas cagr stack(?:ed)? despite aided supported fueled highlighted
