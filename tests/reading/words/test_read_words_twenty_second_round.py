@@ -4,6 +4,8 @@ rule must leave as it was; and the laws of a document's revenue levels (levels.p
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -331,6 +333,22 @@ def test_a_level_said_later_and_larger_may_be_a_years() -> None:
         "Net revenue was $16.7 billion in the quarter, up 9%.\n"
     )
     assert _company(text) == [9.0, 12.0, 9.0]
+
+
+def test_no_base_is_later_than_the_year_before_the_documents_period() -> None:
+    """A call of mid-2021 sets its quarter against the second quarter of 2020, whatever a
+    sentence of its outlook says against the current year."""
+    text = (
+        "Given our revised guidance, the second half earnings per share equates to a range of "
+        "$4.36 to $4.61, a decrease of 26% to 30% on a year-over-year basis.\n"
+        "Motorcycles were up 50% and Boats increased 49% during the second quarter relative to "
+        "Q2 2020.\n"
+    )
+    read = [s for s in read_words(text, day=dt.date(2021, 7, 31)) if s.kind == "growth"]
+    assert {(s.subject, s.basis) for s in read} == {
+        ("Motorcycles", "year over year"),
+        ("Boats", "year over year"),
+    }
 
 
 def test_a_whole_restated_in_another_measure_is_no_contradiction() -> None:

@@ -271,7 +271,10 @@ def latest_base(sentences: Iterable[str], quarter: int = 0, known: float = 0) ->
                 year = sentence_base(sentence, 0, said_before=False, quarter=quarter)
                 if 0 < year < NOW:
                     latest = max(latest, year + 1)
-    return latest
+    # no base of what happened is later than the year before the document's own period: a later
+    # one is a forecast's that no word of the future marked ("the second half earnings per share
+    # equates to … a decrease of 26 to 30% on a year-over-year basis")
+    return min(latest, known) if known else latest
 
 
 # A figure said over two years: "on a two-year basis", "a two-year stack", "two years ago".
