@@ -340,7 +340,8 @@ def test_no_base_is_later_than_the_year_before_the_documents_period() -> None:
     sentence of its outlook says against the current year."""
     text = (
         "Given our revised guidance, the second half earnings per share equates to a range of "
-        "$4.36 to $4.61, a decrease of 26% to 30% on a year-over-year basis.\n"
+        "$4.36 to $4.61, a decrease of 26 to 30% on a year-over-year basis and an 8 to 13% "
+        "decline on a sequential basis from the first half of 2021.\n"
         "Motorcycles were up 50% and Boats increased 49% during the second quarter relative to "
         "Q2 2020.\n"
     )
