@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from ..leads import led
 from ..wordlists import one_of
-from .names import no_noun_phrase, verb_alone
+from .names import itself, no_noun_phrase, verb_alone
 from .phrases import finite_verb, other_measure, phrase_before, tokens
 from .records import COMPANY
 from .subjects import Subject, named_before, read_subject
@@ -161,7 +161,7 @@ def clause_subject(text: str, first: bool, revenue_said: bool) -> Subject:
             continue
         phrase = without_apposition(text[body_at:at])
         subject = read_subject(phrase, first=first and body_at == 0, revenue_said=revenue_said)
-        if not subject.name and _ITSELF.fullmatch(phrase) and _ITS_CHANGE.match(text, at):
+        if not subject.name and itself(phrase, text, at):
             subject = Subject(COMPANY, True, False, False)  # "the company grew 7%", as "we"
         opening = subordinate_opening(text) if subject.name else 0
         if opening and no_noun_phrase(subject.name):
@@ -177,12 +177,6 @@ def clause_subject(text: str, first: bool, revenue_said: bool) -> Subject:
                 return Subject("", False, True, False)  # "And in this segment, sales grew 13%"
         return subject
     return Subject("", False, False, False)
-
-
-# The company said of itself as the clause's whole subject (not "marketing for the total
-# company", whose phrase before the verb is the marketing's).
-_ITSELF = led(r"\s*(?:the|our)\s+(?:total\s+|overall\s+)?company\s*", re.I)
-_ITS_CHANGE = led(r"(?:grew|increased|decreased|declined|rose|fell|was|were)\b", re.I)
 
 
 # A subordinate clause that opens a sentence, up to its comma: its words are no subject of the

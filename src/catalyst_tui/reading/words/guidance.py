@@ -33,6 +33,7 @@ from .no_move import (
     view_said,
     years_after,
 )
+from .not_given import cause_after, goal_level, hard_to_give
 from .patterns import ESTIMATE, GIVEN_LATER, GUIDANCE_FILLER, GUIDANCE_NOUN, PERIOD_SAID
 from .prior import (
     AGAINST_PRIOR,
@@ -98,10 +99,9 @@ _VERBS = {
     r"provided(?=\s+(?:[\w-]+\s+){0,3}?(?:guidance|outlook)\s+for\s+the\s+first\s+time\b)",
 }
 # Giving guidance begins it only for a period named: "providing guidance for the full year 2022"
-# ("while we're providing guidance, we're doing so with a wider range" begins none).
+# ("while we're providing guidance, we're doing so with a wider range" begins none); giving or
+# setting it up said of a time ahead gives none now ("We expect to establish guidance for …").
 _GIVEN = led(r"(?:provid|issu|giv|offer|outlin)", re.I)
-# A verb of giving or of setting guidance up: said of a time ahead, none given now ("We expect
-# to establish guidance for … fiscal 2022").
 _GIVEN_OR_SET = led(r"(?:provid|issu|giv|offer|outlin|establish)", re.I)
 # A first view given: "we are providing initial net sales guidance for the segment" begins it
 # whatever period it names.
@@ -195,9 +195,7 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 continue  # "providing only Q1 guidance" begins guidance for a period named
             if direction == "introduced" and slide_gives(sentence, match.start()):
                 continue  # "Slide 13 provides additional perspective of our 2022 outlook"
-            if direction == "introduced" and _HARD_TO_GIVE.search(
-                sentence, match.end(), _clause_end(sentence, match.end())
-            ):
+            if direction == "introduced" and hard_to_give(sentence, match.end()):
                 continue  # "establishing full year guidance … remains challenging": not given
             if direction == "introduced" and _NOT_BEGUN.search(match["object"]):
                 continue  # "introduced our midrange targets", "providing updated guidance"
@@ -264,7 +262,7 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
             continue  # "our revised guidance reflects what continues to be": changed, no stand
         if _YEARS_AHEAD.search(match.group()):
             continue  # "we remain committed to our long-term target of 20%": a goal over years
-        if _A_GOAL_AT.search(match.group()):
+        if goal_level(match.group()):
             continue  # "Our target for operating expense remains at 20%": a goal's level
         if not (NEGATED.search(lead) or HEDGED.search(lead) or ELSE.search(match.group())):
             found.append((match.start(), "reiterated", _metric(match.group())))
@@ -296,48 +294,17 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         found.append((moved[0], moved[2], _metric(sentence[: moved[0]])))
     seen: set[str] = set()
     found.sort()
-    cause = _CAUSE.search(sentence, found[0][0]) if len(found) > 1 else None
+    cause = cause_after(sentence, found[0][0]) if len(found) > 1 else -1
     for at, direction, metric in found:
         if direction in seen or market_only(sentence, metric):
             continue
-        if seen and cause is not None and at > cause.start():
+        if seen and 0 <= cause < at:
             continue  # "increased free cash flow guidance …, reflecting … lower capex now
             # forecast": what moved the guidance said first, no direction of its own
         seen.add(direction)
         yield Stated(
             "guidance", "", None, None, "", direction, "", True, metric, sentence, start, end
         )
-
-
-# A target said to remain at its level, no word of it unchanged: a goal's level, no guidance
-# restated ("our capital spending target remains at approximately $3.7 billion", "Our target
-# for operating expense remains at 20%").
-_A_GOAL_AT = led(
-    r"\btargets?\b(?:(?!\b(?:guidance|outlook|forecast)\b)[^.;])*?"
-    r"\bremains?\s+(?:at\b|approximately\b|about\b|around\b|\$?\d)",
-    re.I,
-)
-# Giving guidance said to be hard or early: none given ("establishing full year 2022 guidance
-# based on macroeconomic fundamentals remains challenging").
-_HARD_TO_GIVE = led(
-    r"\b(?:remains?|is|are|will\s+be|would\s+be)\s+(?:(?:very|quite|too|extremely|still)\s+)?"
-    r"(?:challenging|difficult|hard|premature|early|impossible|not\s+possible)\b",
-    re.I,
-)
-
-
-def _clause_end(sentence: str, at: int) -> int:
-    """Where the clause holding `at` ends: its next comma or semicolon, else the sentence's end."""
-    ends = [i for i in (sentence.find(",", at), sentence.find(";", at)) if i >= 0]
-    return min(ends, default=len(sentence))
-
-
-# What moved a guidance said before it: a cause's words give no direction of their own.
-_CAUSE = led(
-    r"\b(?:reflecting|reflects|driven\s+by|due\s+to|because|as\s+a\s+result\s+of|thanks\s+to|"
-    r"(?:partially\s+|partly\s+)?offset\s+by|primarily\s+(?:from|on))\b",
-    re.I,
-)
 
 
 # A conjunction that opens a sentence, and a speaker's polite request: neither hedges guidance

@@ -275,6 +275,18 @@ def a_part(kept: list[str], first: bool) -> bool:
     )
 
 
+# The company said of itself as the clause's whole subject (not "marketing for the total
+# company", whose phrase before the verb is the marketing's), before a verb of its change.
+_ITSELF = led(r"\s*(?:the|our)\s+(?:total\s+|overall\s+)?company\s*", re.I)
+_ITS_CHANGE = led(r"(?:grew|increased|decreased|declined|rose|fell|was|were)\b", re.I)
+
+
+def itself(phrase: str, text: str, verb: int) -> bool:
+    """Whether `phrase`, the whole subject of the verb at `verb` in `text`, is the company said
+    of itself ("the company grew 7%", as "we")."""
+    return _ITSELF.fullmatch(phrase) is not None and _ITS_CHANGE.match(text, verb) is not None
+
+
 #: Regions said in lower case: a part by the word alone.
 _LOWER_PLACES = frozenset({"international", "domestic", "overseas"})
 

@@ -1,0 +1,50 @@
+"""What keeps a word of guidance from giving a direction: guidance said hard to give, a target
+said to remain at its level, a cause that moved the guidance said before it.
+
+`hard_to_give(sentence, at)`: "establishing full year 2022 guidance based on macroeconomic
+fundamentals remains challenging" gives none. `goal_level(words)`: "Our target for operating
+expense remains at 20%" is a goal's level, no guidance restated. `cause_after(sentence, at)`:
+where a cause opens after the guidance said first ("increased free cash flow guidance …,
+reflecting … lower capex now forecast": the capex is what moved it, no direction of its own).
+Linear: each pattern is searched once within its sentence."""
+
+from __future__ import annotations
+
+import re
+
+from ..leads import led
+
+__all__ = ["cause_after", "goal_level", "hard_to_give"]
+
+_HARD_TO_GIVE = led(
+    r"\b(?:remains?|is|are|will\s+be|would\s+be)\s+(?:(?:very|quite|too|extremely|still)\s+)?"
+    r"(?:challenging|difficult|hard|premature|early|impossible|not\s+possible)\b",
+    re.I,
+)
+_A_GOAL_AT = led(
+    r"\btargets?\b(?:(?!\b(?:guidance|outlook|forecast)\b)[^.;])*?"
+    r"\bremains?\s+(?:at\b|approximately\b|about\b|around\b|\$?\d)",
+    re.I,
+)
+_CAUSE = led(
+    r"\b(?:reflecting|reflects|driven\s+by|due\s+to|because|as\s+a\s+result\s+of|thanks\s+to|"
+    r"(?:partially\s+|partly\s+)?offset\s+by|primarily\s+(?:from|on))\b",
+    re.I,
+)
+
+
+def hard_to_give(sentence: str, at: int) -> bool:
+    """Whether the clause after the verb of giving at `at` says giving it is hard or early."""
+    ends = [i for i in (sentence.find(",", at), sentence.find(";", at)) if i >= 0]
+    return _HARD_TO_GIVE.search(sentence, at, min(ends, default=len(sentence))) is not None
+
+
+def goal_level(words: str) -> bool:
+    """Whether `words` say a target remains at its level, no word of it unchanged."""
+    return _A_GOAL_AT.search(words) is not None
+
+
+def cause_after(sentence: str, at: int) -> int:
+    """Where a cause opens after `at`, the guidance said first; -1 where none does."""
+    cause = _CAUSE.search(sentence, at)
+    return cause.start() if cause is not None else -1
