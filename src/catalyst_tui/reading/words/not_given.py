@@ -22,7 +22,7 @@ _HARD_TO_GIVE = led(
     re.I,
 )
 _A_GOAL_AT = led(
-    r"\btargets?\b(?:(?!\b(?:guidance|outlook|forecast)\b)[^.;])*?"
+    r"\btargets?\b(?:(?!\b(?:guidance|outlook|forecast)\b)[^.;]){0,120}?"
     r"\bremains?\s+(?:at\b|approximately\b|about\b|around\b|\$?\d)",
     re.I,
 )
