@@ -34,14 +34,14 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
     ],
     "a speaker going into a part frames it; a cut of the whole into parts frames none": [
         (
-            "Breaking down our net sales performance for the quarter, organic net sales "
-            "increased 6% from the prior year.",
+            "Breaking down our revenue performance for the period, organic sales increased "
+            "6% from the prior year.",
             ["growth 6 yoy : company"],
         ),
         ("Digging into Latin America, sales grew 14%.", ["growth 14 : Latin America"]),
         (
-            "Breaking down sales into our two segments, the instruments business, which "
-            "comprised 71% of our sales, was up 9% compared to the third quarter of last year.",
+            "Breaking down revenue into our two units, the instruments business, which made up "
+            "71% of our revenue, was up 9% compared to the third quarter of last year.",
             ["share 71 : instruments business", "growth 9 yoy : instruments business"],
         ),
     ],
@@ -70,7 +70,7 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "leverage.",
             ["growth 5 : company"],
         ),
-        ("Fourth-quarter marketing for the total company was down 21% year over year.", []),
+        ("Third-quarter marketing spend for the total company was down 14% year over year.", []),
         (
             "The company continues to see good traction from its software efforts with 30% "
             "growth year-over-year.",
@@ -82,16 +82,16 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Our e-commerce sales grew 30% in the quarter.", ["growth 30 : e-commerce"]),
     ],
     "energy sold in its unit, admits and occupancy are no revenue": [
-        ("Natural gas therm sales decreased 7% compared to the same period in 2019.", []),
-        ("Total electric kilowatt hour sales decreased 2% in the second quarter.", []),
-        ("The total admits were down 4.2% year over year.", []),
-        ("Occupancy dollars increased 6.7% to approximately $193 million.", []),
+        ("Our therm sales fell 5% compared to the same period in 2019.", []),
+        ("Total kilowatt hour sales fell 3% in the first quarter.", []),
+        ("Hospital admits were down 3.5% year over year.", []),
+        ("Occupancy costs rose 4.1% to about $88 million.", []),
         ("Natural gas revenue decreased 7% in the quarter.", ["growth -7 : Natural gas"]),
     ],
     "a guidance's cause gives no direction of its own": [
         (
-            "We also increased free cash flow guidance to a range of $340 million to $365 "
-            "million, reflecting higher earnings and lower capex now forecast at $60 million.",
+            "We raised our cash flow guidance to a range of $120 million to $135 million, "
+            "reflecting stronger earnings and lower capital spending now forecast at $25 million.",
             ["guidance raised : company"],
         ),
         (
@@ -118,8 +118,8 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
     ],
     "a capitalised measure word inside a name is the name's": [
         (
-            "Process Flow Technologies, sales of $299 million increased 19%.",
-            ["growth 19 : Process Flow Technologies"],
+            "Fluid Flow Systems, sales of $145 million increased 12%.",
+            ["growth 12 : Fluid Flow Systems"],
         ),
         ("Free Cash Flow grew 19%.", []),
     ],
@@ -133,7 +133,7 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
     "the rest of a region is a region; a part less an item is the part": [
         ("The rest of Europe was down 9.6% organically.", ["growth -9.6 : rest of Europe"]),
         ("The rest of the business was down 3%.", []),
-        ("Again, total revenue less acquisitions was up 4.5%.", ["growth 4.5 : company"]),
+        ("Total revenue less acquisitions was up 3.9%.", ["growth 3.9 : company"]),
     ],
     "all-in opens no subject": [
         (
@@ -154,19 +154,19 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
     ],
     "a change restated as an amount keeps the growth's base": [
         (
-            "Subscription sales grew 52% to $52.1 million, which was an increase of $17.7 million "
-            "compared to the fourth quarter of fiscal 2020.",
-            ["growth 52 yoy : Subscription"],
+            "Subscription sales grew 34% to $41.2 million, which was an increase of $10.4 million "
+            "compared to the third quarter of fiscal 2020.",
+            ["growth 34 yoy : Subscription"],
         ),
         (
-            "Revenue grew 40.7% to $68.9 million, compared to the $49 million of revenue "
-            "generated in last year's fourth quarter.",
-            ["growth 40.7 yoy : company"],
+            "Revenue grew 22.5% to $81.3 million, compared to the $66.4 million of revenue "
+            "generated in last year's third quarter.",
+            ["growth 22.5 yoy : company"],
         ),
         (
-            "We reported year-to-date sales of $643.3 million, 21.2% below the $816.5 million in "
+            "We reported year-to-date sales of $512.6 million, 14.8% below the $601.7 million in "
             "sales in the same period last year.",
-            ["growth -21.2 yoy : company"],
+            ["growth -14.8 yoy : company"],
         ),
     ],
     "deferred revenue named with words between is no revenue of the period": [
@@ -175,7 +175,7 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
     ],
     "what one is able to achieve is not achieved": [
         (
-            "We remain confident in our ability to deliver greater than 20% growth in China.",
+            "We remain confident in our ability to deliver more than 15% growth in Japan.",
             [],
         ),
         (
@@ -185,9 +185,9 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
     ],
     "a quarter's results named with words between are no base": [
         (
-            "The key takeaways from our fourth quarter and full year results are: fourth "
-            "quarter sales were down 3.8%.",
-            ["growth -3.8 : company"],
+            "The highlights from our third quarter and full year results are: third quarter "
+            "sales were down 2.6%.",
+            ["growth -2.6 : company"],
         ),
     ],
     "a share's growth is the share's, in a list paired with respectively too": [
@@ -212,14 +212,14 @@ LATER: dict[str, list[tuple[str, list[str]]]] = {
     ],
     "a list's items each say their change with a participle of their own": [
         (
-            "This decline consisted of drain cleaning revenue, declining 5.8%, plumbing revenue, "
-            "declining 5%, and excavation, declining 19.5%.",
-            ["growth -5.8 : drain cleaning", "growth -5 : plumbing", "growth -19.5 : excavation"],
+            "This decline consisted of pump service revenue, declining 4.2%, valve revenue, "
+            "declining 7%, and fittings, declining 12.5%.",
+            ["growth -4.2 : pump service", "growth -7 : valve", "growth -12.5 : fittings"],
         ),
         (
-            "This residential revenue growth consisted of drain cleaning, increasing 29.5%, "
-            "plumbing expanding 34.9% and excavation increasing 35.8%.",
-            ["growth 29.5 : drain cleaning", "growth 34.9 : plumbing", "growth 35.8 : excavation"],
+            "This residential revenue growth consisted of pump service, increasing 18.5%, valves "
+            "expanding 22.9% and fittings increasing 15.8%.",
+            ["growth 18.5 : pump service", "growth 22.9 : valves", "growth 15.8 : fittings"],
         ),
         # a clause, not an item, before the participle: its own subject's
         (
@@ -228,21 +228,21 @@ LATER: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 34 : Companion animal products"],
         ),
         (
-            "On-Road sales rebounded from the 1% year-over-year decline in second quarter, "
-            "increasing 58% from 2020.",
-            ["growth -1 yoy : On-Road", "growth 58 : On-Road"],
+            "Off-Road sales rebounded from the 3% year-over-year decline in third quarter, "
+            "increasing 41% from 2020.",
+            ["growth -3 yoy : Off-Road", "growth 41 : Off-Road"],
         ),
     ],
     "a growth said strong at its figure": [
-        ("Welding growth was also strong in Q2 at 33%.", ["growth 33 : Welding"]),
-        ("International recovery was also robust at 58%.", ["growth 58 : International"]),
+        ("Tooling growth was also strong in Q3 at 27%.", ["growth 27 : Tooling"]),
+        ("Overseas recovery was also robust at 44%.", ["growth 44 : Overseas"]),
         ("Margin growth was strong at 33%.", []),
     ],
     "a clause that remains opens after 'and'": [
         (
-            "Our industrial business grew 52% on increased capex spending by our customers, and "
-            "the commercial business remains solid, up 26%.",
-            ["growth 52 : industrial business", "growth 26 : commercial business"],
+            "Our process business grew 31% on increased capex spending by our customers, and the "
+            "service business remains solid, up 14%.",
+            ["growth 31 : process business", "growth 14 : service business"],
         ),
     ],
     "a split whose items make a whole is a breakdown of revenue": [
@@ -261,9 +261,9 @@ LATER: dict[str, list[tuple[str, list[str]]]] = {
     ],
     "a part's figure said with 'with' after the whole's takes the whole's base": [
         (
-            "Global Protiviti revenues were up 35% versus the year-ago period, with U.S. "
-            "Protiviti revenues up 37%.",
-            ["growth 35 yoy : Protiviti", "growth 37 yoy : U.S. Protiviti"],
+            "Global Advisory revenues were up 21% versus the year-ago period, with U.S. Advisory "
+            "revenues up 24%.",
+            ["growth 21 yoy : Advisory", "growth 24 yoy : U.S. Advisory"],
         ),
         (
             "Revenue grew 5% year over year, with Europe up 3% sequentially.",
@@ -272,17 +272,17 @@ LATER: dict[str, list[tuple[str, list[str]]]] = {
     ],
     "a month of the year before is when, no base": [
         (
-            "Ortho-k grew 37%, including $1 million of revenue from our acquisition of Specialists "
-            "from August of last year.",
-            ["growth 37 : Ortho-k"],
+            "Lenses grew 29%, including $2 million of revenue from our acquisition of Opti from "
+            "June of last year.",
+            ["growth 29 : Lenses"],
         ),
-        ("Ortho-k grew 37% from last year.", ["growth 37 yoy : Ortho-k"]),
+        ("Lenses grew 29% from last year.", ["growth 29 yoy : Lenses"]),
     ],
     "a target said to remain at its level is a goal's, no guidance restated": [
-        ("Our target for operating expense remains at 20%.", []),
-        ("Our capital spending target remains at approximately $3.7 billion.", []),
+        ("Our target for operating expense remains at 18%.", []),
+        ("Our capital spending target remains at approximately $1.9 billion.", []),
         (
-            "Our free cash flow guidance remains $400 million for the year.",
+            "Our free cash flow guidance remains $250 million for the year.",
             ["guidance reiterated : company"],
         ),
         ("Our guidance for fiscal year 2021 remains unchanged.", ["guidance reiterated : company"]),
@@ -311,28 +311,28 @@ def _company(text: str) -> list[float]:
 
 
 def test_a_part_reviewed_after_the_whole_is_no_growth_of_the_company() -> None:
-    """A segment's "Revenue was $68.2 million, a decline of 14.2%" after the company's $628.3
-    million is not the company's; the company's own, said again, stays."""
+    """A segment's "Revenues totaled $74.5 million, a decline of 11.6%" after the company's
+    $512.9 million is not the company's; the company's own, said again, stays."""
     text = (
-        "Third quarter revenue was $628.3 million, down 4.1% versus the prior year.\n"
+        "Third quarter revenue was $512.9 million, down 3.2% versus the prior year.\n"
         "Turning to our Interventional business.\n"
-        "Revenues totaled $68.2 million in the third quarter, which represents a decline of "
-        "14.2%.\n"
-        "In total, revenue in the third quarter was $628.3 million, down 4.1% versus the prior "
+        "Revenues totaled $74.5 million in the third quarter, which represents a decline of "
+        "11.6%.\n"
+        "In total, revenue in the third quarter was $512.9 million, down 3.2% versus the prior "
         "year.\n"
     )
-    assert _company(text) == [-4.1, -4.1]
+    assert _company(text) == [-3.2, -3.2]
 
 
 def test_a_level_said_later_and_larger_may_be_a_years() -> None:
     """A quarter's level said first is kept when a larger level said later, with no period
     in its sentence, is the year's."""
     text = (
-        "In Q4, revenue grew 9% to $16.7 billion.\n"
-        "Revenue was $63.5 billion, up 12%.\n"
-        "Net revenue was $16.7 billion in the quarter, up 9%.\n"
+        "In Q4, revenue grew 8% to $12.4 billion.\n"
+        "Revenue was $47.1 billion, up 11%.\n"
+        "Net revenue was $12.4 billion in the quarter, up 8%.\n"
     )
-    assert _company(text) == [9.0, 12.0, 9.0]
+    assert _company(text) == [8.0, 11.0, 8.0]
 
 
 def test_no_base_is_later_than_the_year_before_the_documents_period() -> None:
@@ -340,36 +340,36 @@ def test_no_base_is_later_than_the_year_before_the_documents_period() -> None:
     sentence of its outlook says against the current year."""
     text = (
         "Given our revised guidance, the second half earnings per share equates to a range of "
-        "$4.36 to $4.61, a decrease of 26 to 30% on a year-over-year basis and an 8 to 13% "
+        "$2.10 to $2.25, a decrease of 14 to 18% on a year-over-year basis and a 5 to 9% "
         "decline on a sequential basis from the first half of 2021.\n"
-        "Motorcycles were up 50% and Boats increased 49% during the second quarter relative to "
+        "Trailers were up 38% and Boats increased 27% during the second quarter relative to "
         "Q2 2020.\n"
     )
     read = [s for s in read_words(text, day=dt.date(2021, 7, 31)) if s.kind == "growth"]
     assert {(s.subject, s.basis) for s in read} == {
-        ("Motorcycles", "year over year"),
+        ("Trailers", "year over year"),
         ("Boats", "year over year"),
     }
 
 
 def test_a_whole_restated_in_another_measure_is_no_contradiction() -> None:
-    """ "the company grew 7%" and then "underlying growth of 7% with net sales up 9%": the 9%
-    is the company's reported growth, the 7% its underlying one."""
+    """ "the company grew 6%" and then "underlying growth of 6% with net sales up 8%": the 8%
+    is the company's reported growth, the 6% its underlying one."""
     text = (
-        "Having said that, the company grew 7% in the fourth quarter.\n"
-        "Regarding the fourth quarter, strong demand drove underlying growth of 7% with net "
-        "sales up 9%.\n"
-        "Sales were up 15% in the fourth quarter.\n"
+        "Having said that, the company grew 6% in the third quarter.\n"
+        "Regarding the third quarter, strong demand drove underlying growth of 6% with net "
+        "sales up 8%.\n"
+        "Sales were up 15% in the third quarter.\n"
     )
-    assert _company(text) == [7.0, 9.0]
+    assert _company(text) == [6.0, 8.0]
 
 
 def test_a_level_named_the_companys_is_never_a_parts() -> None:
     text = (
-        "For the year, revenue was $9.6 billion, up 9%.\n"
-        "Consolidated net sales increased 19.8% to approximately $3.13 billion.\n"
+        "For the year, revenue was $8.8 billion, up 9%.\n"
+        "Consolidated net sales increased 17.4% to approximately $2.41 billion.\n"
     )
-    assert _company(text) == [9.0, 19.8]
+    assert _company(text) == [9.0, 17.4]
 
 
 @given(
@@ -403,7 +403,7 @@ _SCALE = {"million": 1e6, "billion": 1e9}
     [
         ("Revenues of $106.4 million decreased 27.1%.", 106.4e6),
         ("Sales grew approximately $3.5 billion to $35.7 billion, up 10.7%.", 35.7e9),
-        ("Organic revenue excluding $8.9 million of storm work declined 9.4%.", None),
+        ("Organic revenue excluding $4.2 million of hurricane work declined 6.1%.", None),
         ("Revenue grew 5%, and operating income was $300 million.", None),
         ("Revenue was up 28% and up 14% sequentially and to a record $196 million.", 196e6),
         ("Sales increased 9% with growth of $19 billion.", None),
