@@ -259,6 +259,14 @@ LATER: dict[str, list[tuple[str, list[str]]]] = {
         ("The split was 60% for new customers and 20% for renewals.", []),
         ("The split was 70% for print and 20% for digital.", []),
     ],
+    "a part's revenue said global for its quarter is the part's, not a market's": [
+        (
+            "On an as-adjusted basis, global third quarter Advisory revenues were up 12% versus "
+            "the year-ago period.",
+            ["growth 12 yoy : Advisory"],
+        ),
+        ("Global car sales were up 12% versus the year-ago period.", []),
+    ],
     "a part's figure said with 'with' after the whole's takes the whole's base": [
         (
             "Global Advisory revenues were up 21% versus the year-ago period, with U.S. Advisory "

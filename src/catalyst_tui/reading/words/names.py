@@ -239,7 +239,10 @@ _THE_CATEGORY = led(
 # Someone else's market as a whole: "global car sales", "worldwide smartphone shipments".
 _WORLD = led(
     r"\s*(?:the\s+)?(?:global|worldwide|world|industry-wide)\s+(?=[a-z])"  # a name after it,
-)  # capitalised, is the company's own ("global Lottery revenue")
+    # capitalised, is the company's own ("global Lottery revenue"), as is a quarter's revenue
+    # ("global second quarter Protiviti revenues", "global revenues")
+    r"(?!(?:first|second|third|fourth)\s+quarter\b|revenues?\b)"
+)
 
 
 def others(phrase: str) -> bool:
