@@ -265,7 +265,7 @@ LATER: dict[str, list[tuple[str, list[str]]]] = {
             "the year-ago period.",
             ["growth 12 yoy : Advisory"],
         ),
-        ("Global car sales were up 12% versus the year-ago period.", []),
+        ("Meanwhile, global car sales were up 12% versus the year-ago period.", []),
     ],
     "a part's figure said with 'with' after the whole's takes the whole's base": [
         (
