@@ -14,6 +14,7 @@ import re
 
 from ..leads import led
 from .lists import Found
+from .patterns import FIGURE
 from .phrases import finite_verb, tokens
 from .records import COMPANY
 from .subjects import read_subject
@@ -82,13 +83,12 @@ def _whole_split(text: str, begin: int, match: re.Match[str]) -> re.Match[str] |
     opened = _SPLIT.search(text, begin, match.start())
     if opened is None:
         return None
-    figures = [float(m["num"]) for m in _FIGURE_NUM.finditer(text, opened.end())]
+    figures = [float(m["num"]) for m in FIGURE.finditer(text, opened.end()) if m["num"]]
     return opened if len(figures) >= 2 and abs(sum(figures) - 100) <= 1 else None
 
 
 # A split said alone: "the quarterly split was", "the split is".
 _SPLIT = led(r"\b(?:the\s+)?(?:[\w-]+\s+)?split\s+(?:was|is|were)\s+", re.I)
-_FIGURE_NUM = led(r"(?P<num>\d{1,3}(?:\.\d+)?)\s*%")
 
 
 def _items_only(between: str) -> bool:

@@ -101,8 +101,9 @@ _VERBS = {
 # Giving guidance begins it only for a period named: "providing guidance for the full year 2022"
 # ("while we're providing guidance, we're doing so with a wider range" begins none); giving or
 # setting it up said of a time ahead gives none now ("We expect to establish guidance for …").
-_GIVEN = led(r"(?:provid|issu|giv|offer|outlin)", re.I)
-_GIVEN_OR_SET = led(r"(?:provid|issu|giv|offer|outlin|establish)", re.I)
+_GIVING = "provid|issu|giv|offer|outlin"
+_GIVEN = led(rf"(?:{_GIVING})", re.I)
+_GIVEN_OR_SET = led(rf"(?:{_GIVING}|establish)", re.I)
 # A first view given: "we are providing initial net sales guidance for the segment" begins it
 # whatever period it names.
 _INITIAL = led(r"\binitial\b", re.I)

@@ -137,7 +137,7 @@ def read_words(
             plain = _BULLET.sub(lambda m: " " * len(m.group()), plain)
         if "[" in plain:  # a note is looked for only where a bracket stands
             plain = _NOTE.sub(lambda m: " " * len(m.group()), plain)
-        if " said" in plain or "mentioned" in plain or "noted" in plain or " a" in plain:
+        if "," in plain and ("as " in plain or "like " in plain):  # where an aside may stand
             plain = _ASIDE.sub(lambda m: " " * len(m.group()), plain)
         read = (
             read_figures(
