@@ -15,8 +15,11 @@ from __future__ import annotations
 import asyncio
 import collections
 import contextlib
+import os
 import sys
 from asyncio.subprocess import PIPE
+from collections.abc import Coroutine
+from pathlib import Path
 from typing import ClassVar
 
 from ..notify.reaping import reaped
@@ -65,6 +68,9 @@ class KeptChild:
     child: ClassVar[str]  # the module the child runs: its job's MODULE
     what: ClassVar[str]  # the reader as its failures name it ("the release reader")
     largest: ClassVar[int]  # the bytes of the largest answer it may give
+    # Whether a document's limit is of the child's work (its CPU time) rather than of the clock:
+    # a reading a person waits on, that a busy machine slows but must not make fail.
+    counts_work: ClassVar[bool] = False
 
     def __init__(self) -> None:
         self._proc: asyncio.subprocess.Process | None = None
@@ -85,18 +91,14 @@ class KeptChild:
 
     async def exchange(self, asked: bytes, limit: float) -> bytes:
         """`asked` given to the child and its answer read, within `limit` seconds (the child's
-        start counts, when it is the first); ReadTimedOut, ReaderFailed. Cancelled, or at any
-        failure, the child is ended."""
+        start counts, when it is the first): of the clock's, or of the child's CPU time where
+        the subclass counts its work (`counts_work`); ReadTimedOut, ReaderFailed. Cancelled, or
+        at any failure, the child is ended."""
         try:
-            async with asyncio.timeout(limit):
-                proc = await self._child()
-                assert proc.stdin is not None and proc.stdout is not None
-                proc.stdin.write(asked)
-                await proc.stdin.drain()
-                size = int.from_bytes(await proc.stdout.readexactly(SIZE_BYTES), "big")
-                if size > self.largest:  # the child is ended below, as at any failure
-                    raise ReaderFailed(f"{self.what} answered {size} bytes: stopped")
-                return await proc.stdout.readexactly(size)
+            if not self.counts_work:
+                async with asyncio.timeout(limit):
+                    return await self._answer(asked)
+            return await self._within_work(self._answer(asked), limit)
         except TimeoutError:
             await self._end()
             raise ReadTimedOut(f"reading it took longer than {limit:g} s: stopped") from None
@@ -105,6 +107,40 @@ class KeptChild:
         except BaseException:  # cancelled, or an answer too large: the child goes
             await self._end()
             raise
+
+    async def _answer(self, asked: bytes) -> bytes:
+        proc = await self._child()
+        assert proc.stdin is not None and proc.stdout is not None
+        proc.stdin.write(asked)
+        await proc.stdin.drain()
+        size = int.from_bytes(await proc.stdout.readexactly(SIZE_BYTES), "big")
+        if size > self.largest:  # the child is ended by the caller, as at any failure
+            raise ReaderFailed(f"{self.what} answered {size} bytes: stopped")
+        return await proc.stdout.readexactly(size)
+
+    async def _within_work(self, answer: Coroutine[object, object, bytes], limit: float) -> bytes:
+        """`answer` awaited until the child has worked `limit` seconds of CPU for it (its
+        start too, when it is the first), or the clock has run _CLOCK_TIMES that (a child that
+        waits and does not work); TimeoutError past either. Where the child's CPU time cannot
+        be read, the clock's `limit` alone."""
+        loop = asyncio.get_running_loop()
+        began, task = loop.time(), asyncio.ensure_future(answer)
+        before = cpu_seconds(self.pid) if self.pid is not None else 0.0
+        try:
+            while True:
+                done, _ = await asyncio.wait({task}, timeout=max(0.0, min(limit, _LOOK_EVERY)))
+                if done:
+                    return task.result()
+                now = cpu_seconds(self.pid) if self.pid is not None else None
+                waited = loop.time() - began
+                worked = waited if now is None or before is None else now - before
+                if worked >= limit or waited >= limit * _CLOCK_TIMES:
+                    raise TimeoutError
+        finally:
+            if not task.done():
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await task
 
     async def failed(self, why: str) -> ReaderFailed:
         """An answer that is none: the child ended, and why, to raise."""
@@ -162,6 +198,22 @@ class KeptChild:
             with contextlib.suppress(TimeoutError, asyncio.CancelledError):
                 self._last_error = await asyncio.wait_for(errors, _CLOSE_WAIT)
         await reaped(proc)
+
+
+_LOOK_EVERY = 0.25  # seconds between two looks at a working child's CPU time
+_CLOCK_TIMES = 6  # a child's limit of work is also one of six times as long on the clock
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """The CPU time process `pid` has worked (user and system), from /proc; None where it
+    cannot be read (no /proc, the process gone)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        fields = stat[stat.rindex(")") + 2 :].split()  # past the command's name
+        return (int(fields[11]) + int(fields[12])) / _TICKS  # utime, stime
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 async def _last_line(stream: asyncio.StreamReader) -> str:

@@ -2,8 +2,9 @@
 document asked on stdin with the seconds it may take, the lines that say how to read it, its
 length in bytes and its bytes; each answered on stdout, the answer's length as SIZE_BYTES bytes
 (big-endian), then the answer. The next document may follow; the end of stdin (the parent done,
-or gone) ends the child, status 0. The child ends itself by SIGALRM a little after a document's
-limit, should the parent have died without killing it while that document was read."""
+or gone) ends the child, status 0. The child ends itself by SIGPROF a little after a document's
+limit of CPU time, should the parent have died without killing it while that document was read
+(CPU time, not the clock's: a busy machine slows a reading, it does not make it longer)."""
 
 from __future__ import annotations
 
@@ -30,15 +31,15 @@ def serve_each(
     until stdin ends; status 0."""
     while line := stdin.readline():
         limit = float(line)
-        if math.isfinite(limit) and limit > 0:  # an orphan ends itself
-            signal.alarm(math.ceil(limit) + 1)
+        if math.isfinite(limit) and limit > 0:  # an orphan ends itself (SIGPROF's default)
+            signal.setitimer(signal.ITIMER_PROF, math.ceil(limit) + 1)
         said = [stdin.readline() for _ in range(lines)]
         size = int(stdin.readline())
         body = stdin.read(size)
         if len(body) != size:
             raise EOFError(f"the {what} ended after {len(body)} of its {size} bytes")
         answered = answer(said, body)
-        signal.alarm(0)
+        signal.setitimer(signal.ITIMER_PROF, 0)
         stdout.write(len(answered).to_bytes(SIZE_BYTES, "big") + answered)
         stdout.flush()
     return 0
