@@ -25,7 +25,10 @@ transcript whole (`read_words`), and each value it gives on a line that truth.js
   that line but its subject names another part (a part's growth given to the company, the
   company's to a part);
 - **invented** otherwise, except forecasts on a guidance line (the README: neither required nor
-  penalised) and a second figure that is an expectation's `alt_values`.
+  penalised; a guidance line is one labelled with a direction, or a trap labelled
+  `trap_for: "guidance"`, a guidance sentence that gives none) and a second figure that is an
+  expectation's `alt_values`. A forecast is a value the reader marks `forward`; one it does not
+  mark is judged as any other.
 
 An expectation no value matched is **missing**. Exit 1 on any value invented or on the wrong
 line."""
@@ -247,7 +250,12 @@ def _score_line(
     result: Score, doc: str, line: int, entries: list[dict[str, Any]], read: list[Stated]
 ) -> None:
     expected = [e for e in entries if e["kind"] != "none"]
-    guidance_line = any(e["kind"] == "guidance" for e in expected)
+    # A guidance sentence: a direction labelled on it, or a trap labelled as one (`trap_for`
+    # "guidance": guidance-like words, no direction). Its growths are forecasts, "neither
+    # required nor penalised" (the README's rule), when the reader marks them as such.
+    guidance_line = any(
+        e["kind"] == "guidance" or e.get("trap_for") == "guidance" for e in entries
+    )
     matched: set[int] = set()
     for stated in read:
         hit = next(

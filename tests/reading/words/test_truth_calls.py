@@ -59,6 +59,26 @@ def test_a_value_on_a_trap_line_is_invented():
     assert len(result.invented) == 1 and result.stated == 0 and result.wrong == 1
 
 
+@pytest.mark.parametrize("trap_for", ["guidance", None])
+def test_a_forecast_on_a_guidance_trap_is_neither_required_nor_penalised(trap_for):
+    """The README: growths inside a guidance sentence are forecasts, neither required nor
+    penalised. A trap labelled `trap_for: "guidance"` is such a sentence (guidance words, no
+    direction); a forecast on any other trap, or an outcome on a guidance trap, is invented."""
+    scorer = _scorer()
+    from catalyst_tui.reading.words import Stated
+
+    sentence = "We expect full-year revenue growth of around 9%."
+    trap = {"kind": "none", "doc": "X.txt", "line": 1, "sentence": sentence}
+    if trap_for:
+        trap["trap_for"] = trap_for
+    forecast = Stated("growth", "company", 0.09, None, "~", "", "", True, "", sentence, 0, 40)
+    outcome = forecast._replace(forward=False)
+    for read, invented in ((forecast, 0 if trap_for else 1), (outcome, 1)):
+        result = scorer.Score()
+        scorer._score_line(result, "X.txt", 1, [trap], [read])
+        assert len(result.invented) == invented
+
+
 def test_a_parts_figure_given_to_the_company_is_on_the_wrong_line():
     scorer = _scorer()
     from catalyst_tui.reading.words import COMPANY, Stated
