@@ -60,6 +60,7 @@ from .records import COMPANY, Stated
 from .scope import SentenceBasis
 from .share_after import whole_said_next
 from .subjects import Subject, read_subject
+from .verb_forms import without_verb
 from .vocabulary import (
     ATTRIBUTED,
 )
@@ -215,6 +216,11 @@ def read_figures(
             if owned:
                 subject = subject._replace(name=owned)  # "Consulting's hybrid cloud revenue"
                 said_of = owned
+            cut = None if said_of == COMPANY else without_verb(sentence, said_of)
+            if cut is not None:  # "our staffing divisions exited the quarter with revenues …"
+                if not cut or no_noun_phrase(cut):
+                    continue  # "we were discussing net sales growth": a verb, no name
+                subject, said_of = subject._replace(name=cut), cut
             if refusal(
                 sentence,
                 at,

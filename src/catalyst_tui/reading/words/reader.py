@@ -12,6 +12,7 @@ from ..leads import led
 from ..wordlists import one_of, word_set
 from .aliases import aliases, measured
 from .facts import document_facts
+from .others_sales import of_a_system, system_retail
 from .records import COMPANY, Stated, with_short_name
 from .sentences import sentence_spans
 from .turns import company_sentences
@@ -122,6 +123,7 @@ def read_words(
         (m["name"] or m["owner"]).casefold() for m in _OFFICER_OF.finditer(text, 0, _OPENING)
     }
     named = frozenset(company)
+    system = of_a_system(text)  # franchisees or dealers: their "retail sales" are theirs
     found: list[Stated] = []
     for index, (start, end) in enumerate(spans):
         sentence = text[start:end]
@@ -166,6 +168,8 @@ def read_words(
                 stated = stated._replace(subject=COMPANY)  # "NVIDIA (NASDAQ: NVDA) reported"
             if stated.subject == COMPANY and _heading(text, start):
                 continue  # a bullet under "Data Center": its subject is no word of its own
+            if system and system_retail(stated.subject):
+                continue  # "Global retail sales grew 8.5%" of a franchisor: its stores' sales
             found.append(stated)
         if guidance:
             found.extend(read_guidance(sentence, start, end))
