@@ -78,7 +78,7 @@ def object_subject(after: str, *, of_revenue: bool = False) -> Subject | None:
     if re.match(r"\s*as\s+a\s+whole\b", after[match.end("x") :], re.I):
         return None  # "for ATI as a whole and for HPMC": the whole, no part named after
     said_in = re.findall(r"[a-z]+", after[match.start("x") :][:40].lower())[:4]
-    if any(w in CURRENCIES for w in said_in):
+    if any(map(CURRENCIES.__contains__, said_in)):
         return None  # "up 12% in USD", "in U.S. dollars": the currency it is said in
     if re.match(r"(?:the|this|that)\s+(?:segment|business|division|group)\b", words, re.I):
         return Subject("", False, True, False)  # "in the segment": one named before, not here

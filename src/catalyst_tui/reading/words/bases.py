@@ -363,8 +363,8 @@ def _basis(words: str) -> str:
     """The basis said first in `words`: "up 12% year-over-year, an acceleration from our Q1"
     is year over year."""
     low = words.lower()
-    if not any(key in low for key in BASIS_KEYS) and not (
-        any(c.isdigit() for c in words) and any(key in low for key in COMPARED_KEYS)
+    if not any(map(low.__contains__, BASIS_KEYS)) and not (
+        any(c.isdigit() for c in words) and any(map(low.__contains__, COMPARED_KEYS))
     ):
         return ""  # no word either pattern needs: most words after a figure
     sequential, yearly = SEQUENTIAL.search(words), YEARLY.search(words)

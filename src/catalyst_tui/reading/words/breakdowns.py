@@ -59,7 +59,7 @@ def breakdown_share(text: str, match: re.Match[str], after: str) -> Found | None
     an item of a breakdown of revenue; None elsewhere."""
     begin = max(0, match.start() - 300)
     low = text[begin : match.start()].lower()
-    if not any(key in low for key in _KEYS):
+    if not any(map(low.__contains__, _KEYS)):
         return None  # no breakdown said: most figures
     opened = _BREAKDOWN.search(text, begin, match.start()) or _whole_split(text, begin, match)
     if opened is None or not _items_only(text[opened.end() : match.start()]):

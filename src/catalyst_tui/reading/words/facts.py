@@ -91,7 +91,7 @@ def document_facts(
         concentration = _RUN if said else max(0, run - 1)
         if ("customer" in sentence or "client" in sentence) and _CUSTOMER_WORD.search(sentence):
             customers.update(_customers(sentence))
-        if any(word in sentence for word in _PART_WORDS):
+        if any(map(sentence.__contains__, _PART_WORDS)):
             for anchor in _PART_WORD.finditer(sentence):
                 part = _part(sentence, anchor)
                 if part:

@@ -171,7 +171,7 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
     found: list[tuple[int, str, str]] = []
     low = sentence.lower()
     for direction, pattern in _VERB_OBJECT.items():
-        if not any(key in low for key in _VERB_KEYS[direction]):
+        if not any(map(low.__contains__, _VERB_KEYS[direction])):
             continue  # each pattern looked for only where one of its words stands
         for match in pattern.finditer(sentence):
             if barred(sentence, match.start(), match.end()) or view_said(match.group()):
@@ -208,7 +208,7 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 continue  # "our estimate of COVID impact", "the resource estimate": no guidance
             found.append((match.start(), direction, metric))
     for direction, pattern in AGAINST_PRIOR.items():
-        if not any(key in low for key in PRIOR_KEYS[direction]) or emissions_goal(sentence):
+        if not any(map(low.__contains__, PRIOR_KEYS[direction])) or emissions_goal(sentence):
             continue
         for match in pattern.finditer(sentence):
             if re.search(r"expectation", match.group(), re.I) and not PRIOR_WORD.search(
@@ -377,7 +377,7 @@ _FORWARD_WORD = led(
 
 
 def _keyed(low: str, keys: tuple[str, ...]) -> bool:
-    return any(key in low for key in keys)
+    return any(map(low.__contains__, keys))
 
 
 def _metric(words: str, *, first: bool = False) -> str:

@@ -19,9 +19,9 @@ from ..leads import led
 from ..wordlists import any_word
 from .patterns import (
     CMP,
-    COMPARISON,
     FIGURE,
     REVENUE_SAID,
+    compared_at_end,
     comparison_said,
     tail,
 )
@@ -132,7 +132,7 @@ def continued(text: str, last: Found, match: re.Match[str]) -> Found | None:
         return None  # "9% revenue growth and 12% EPS growth": another measure's
     if _named_after(text, match.end()):
         return None  # "20% total revenue growth and 39% recurring revenue growth": its own
-    cmp_match = COMPARISON.search(text, tail(text, 40, match.start()), match.start())
+    cmp_match = compared_at_end(text, tail(text, 40, match.start()), match.start())
     comparison = comparison_said(cmp_match)
     value = float(match["num"]) if match["num"] else 0.0
     alternative = _OR_ANOTHER.search(between)

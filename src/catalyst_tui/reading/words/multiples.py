@@ -11,7 +11,7 @@ from ..wordlists import any_word, one_of
 from .attribution import object_subject, other_in, subject_at
 from .clauses import frame_of
 from .lists import Found
-from .patterns import COMPARISON, MULTIPLE, NEGATIVE, VERB_THEN, comparison_said, tail
+from .patterns import MULTIPLE, NEGATIVE, VERB_THEN, compared_at_end, comparison_said, tail
 from .records import COMPANY
 from .subjects import read_subject
 
@@ -45,7 +45,7 @@ def read_multiple(
         or not (_OF_REVENUE_OR_PART.search(acts.group()) or _ADVERBS_ONLY.fullmatch(acts.group()))
     ):
         return None  # "we nearly doubled free cash flow", "its media rights": no revenue
-    said = COMPARISON.search(before, tail(before, 40))
+    said = compared_at_end(before, tail(before, 40))
     value = MULTIPLE[match["mult"].lower()]
     verb_at = said.start() if said is not None else match.start()
     if match["mult"].lower().endswith("fold"):  # "grew fourfold": the verb is before it

@@ -267,7 +267,7 @@ def a_part(kept: list[str], first: bool) -> bool:
         return True  # "North America was up 36% and international was up 38%": a region
     items = " ".join(kept).lower().replace(" & ", " and ").split(" and ")
     each = any(w.lower() in ("each", "both", "all") for w in kept)  # one figure, two parts
-    if len(items) > 1 and not each and any(item in REVENUE_TYPES for item in items):
+    if len(items) > 1 and not each and any(map(REVENUE_TYPES.__contains__, items)):
         return True  # "Service and consumables were up 23%": kinds of revenue together
     if not head[0].isupper() and not acronym(head):
         return False

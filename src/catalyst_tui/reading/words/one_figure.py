@@ -34,7 +34,6 @@ from .patterns import (
     BASE_LEAD,
     CHANGE_IN_REVENUE,
     CMP,
-    COMPARISON,
     NEGATIVE,
     NOUN_AFTER,
     REVENUE_SAID,
@@ -42,6 +41,7 @@ from .patterns import (
     SHARE_OF,
     VERB_THEN,
     amount_range,
+    compared_at_end,
     comparison_said,
     share_of,
     tail,
@@ -69,7 +69,7 @@ def read_one(
     if _VAGUE.search(before, tail(before, 8)):
         return None  # "with mid 20% growth", "in the high-20% range": a magnitude, no figure
     value = float(match["num"])
-    cmp_match = COMPARISON.search(before, tail(before, 40))
+    cmp_match = compared_at_end(before, tail(before, 40))
     comparison = comparison_said(cmp_match)
     if not comparison and _EXCEED.search(before, tail(before, 40)):
         comparison = "over"  # "to exceed 10% of total revenue"

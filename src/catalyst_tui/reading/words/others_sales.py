@@ -19,9 +19,13 @@ _SYSTEM = led(r"\b(?:franchisees?|dealers?|dealerships?)\b", re.I)
 _RETAIL = led(r"\bretail\b", re.I)
 
 
+_SYSTEM_KEYS = ("ranchisee", "ealer", "RANCHISEE", "EALER")
+
+
 def of_a_system(text: str) -> bool:
-    """Whether `text` (a whole document) names franchisees or dealers."""
-    return _SYSTEM.search(text) is not None
+    """Whether `text` (a whole document) names franchisees or dealers (looked for as words
+    only where their letters stand: a document is long)."""
+    return any(map(text.__contains__, _SYSTEM_KEYS)) and _SYSTEM.search(text) is not None
 
 
 def system_retail(subject: str) -> bool:

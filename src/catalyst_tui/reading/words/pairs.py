@@ -17,11 +17,11 @@ from .lists import LIST_SEPARATOR, Found
 from .measure_words import measures_in, revenue_of_pair
 from .patterns import (
     CMP,
-    COMPARISON,
     FIGURE,
     NEGATIVE,
     SHARE_OF,
     VERB_THEN,
+    compared_at_end,
     comparison_said,
     share_of,
     tail,
@@ -178,7 +178,7 @@ def both(text: str, figure: re.Match[str], revenue_said: bool) -> list[Found]:
 
 def _comparison(text: str, figure: re.Match[str]) -> str:
     """The comparison word said just before `figure` ("more than", "about"), or ""."""
-    said = COMPARISON.search(text, tail(text, 40, figure.start()), figure.start())
+    said = compared_at_end(text, tail(text, 40, figure.start()), figure.start())
     return comparison_said(said)
 
 

@@ -43,6 +43,32 @@ MULTIPLE["doubling"] = 100.0
 MULTIPLE |= {f"{word}fold": 100.0 * (times - 1) for times, word in enumerate(_TIMES, 3)}
 MULTIPLE |= {f"{word}-fold": 100.0 * (times - 1) for times, word in enumerate(_TIMES, 3)}
 COMPARISON = led(CMP + r"$", re.I)
+# What every comparison ends with: a text's last word that ends otherwise holds none at its end
+# (CMP has no word boundary at its start: "moreover" ends with "over").
+_CMP_ENDS = tuple(
+    word_set(
+        """than of over above approximately approximate about roughly nearly almost around to
+        under below least most some plus minus"""
+    )
+)
+
+
+def compared_at_end(text: str, start: int = 0, end: int | None = None) -> re.Match[str]:
+    """COMPARISON searched in `text[start:end]`: the comparison that ends it, else the empty
+    match of its trailing spaces. Where the last word ends in no word of a comparison, the
+    search begins at those spaces (the same match: nothing before them can be one)."""
+    end = len(text) if end is None else end
+    words_end = end
+    while words_end > start and text[words_end - 1].isspace():
+        words_end -= 1
+    word = words_end
+    while word > start and text[word - 1].isalpha():
+        word -= 1
+    if not text[word:words_end].lower().endswith(_CMP_ENDS):
+        start = words_end
+    found = COMPARISON.search(text, start, end)
+    assert found is not None  # every part of it is optional: the end of the text matches
+    return found
 
 
 def comparison_said(match: re.Match[str] | None) -> str:

@@ -42,6 +42,11 @@ _PRIOR_RANGES = tuple(
         rf"{_OLD}\s+previously\b",
     )
 )
+# What each of them holds, looked for first: "our previous", "the prior", "previously".
+_PRIOR_SAID = (
+    *(led(rf"\b(?:our|the|an?)\s+{_BEFORE}\b", re.I),) * 2,
+    led(r"\bpreviously\b", re.I),
+)
 # A single figure is set against the prior one only where it is said of the future: "Revenue
 # grew 20% versus our prior guidance of 15%" is a result.
 _OF_FUTURE = led(
@@ -62,9 +67,11 @@ def against_prior_range(sentence: str) -> tuple[int, int, str] | None:
     low = sentence.lower()
     if ("up from" in low or "down from" in low) and (moved := _from_a_range(sentence)) is not None:
         return moved
-    if not any(word in low for word in _BEFORE_WORDS):
+    if not any(map(low.__contains__, _BEFORE_WORDS)):
         return None  # looked for only where a word of the prior one stands
-    for pattern in _PRIOR_RANGES:
+    for pattern, needs in zip(_PRIOR_RANGES, _PRIOR_SAID, strict=True):
+        if not needs.search(sentence):
+            continue  # the prior one's words first, alone (a figure is looked for everywhere)
         found = pattern.search(sentence)
         if found is None:
             continue

@@ -130,7 +130,7 @@ def read_words(
         if len(sentence) > LONGEST or sentence.rstrip("\"'”’) ").endswith("?"):
             continue  # a table run together, or a question: it states nothing
         lowered = sentence.lower()
-        figures = any(mark in lowered for mark in _FIGURE_MARKS)
+        figures = any(map(lowered.__contains__, _FIGURE_MARKS))
         guidance = _guidance_said(lowered)
         if not (figures or guidance) or boilerplate(sentence):
             continue
@@ -179,7 +179,7 @@ def read_words(
 def _guidance_said(lowered: str) -> bool:
     """Whether a sentence (lowered) holds a word that may say guidance."""
     return (
-        any(stem in lowered for stem in _GUIDANCE_STEMS)
+        any(map(lowered.__contains__, _GUIDANCE_STEMS))
         or _GUIDANCE.search(lowered) is not None
         or (_TO_BE.search(lowered) is not None and _RANGE_TO_BE.search(lowered) is not None)
     )

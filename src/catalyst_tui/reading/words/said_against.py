@@ -224,14 +224,18 @@ def moved_against_itself(sentence: str, low: str) -> Iterator[tuple[int, int, st
         if now != prior:
             direction = "raised" if now > prior else "cut"
             yield match.start(), match.end(), direction, sentence[: match.end()]
-    for match in _OUTLOOK_MOVED.finditer(sentence) if any(k in low for k in _MOVED_KEYS) else ():
+    for match in (
+        _OUTLOOK_MOVED.finditer(sentence) if any(map(low.__contains__, _MOVED_KEYS)) else ()
+    ):
         said = match["moved"] or match["adjective"] or match["opening"]
         word = said.lower().split()[0].removesuffix("ly")
         if match["adjective"] and _PREPOSITION_BEFORE.search(sentence, 0, match.start()):
             continue  # "expense associated with our improved outlook": named, not moved
         direction = "raised" if word in _BETTER else "cut"
         yield match.start(), match.end(), direction, match.group()
-    for match in _SAID_MOVED.finditer(sentence) if any(k in low for k in _SAID_MOVED_KEYS) else ():
+    for match in (
+        _SAID_MOVED.finditer(sentence) if any(map(low.__contains__, _SAID_MOVED_KEYS)) else ()
+    ):
         if PRIOR_WORD.search(match.group()):
             continue  # "our prior revenue guidance is up low double digits": what it said
         higher = bool(match["up"] or match["up2"] or match["better"])

@@ -9,7 +9,7 @@ import re
 from ..leads import led
 from ..wordlists import one_of
 from .lists import Found
-from .patterns import COMPARISON, FIGURE, SHARE_OF, SHARE_VERB, comparison_said, tail
+from .patterns import FIGURE, SHARE_OF, SHARE_VERB, compared_at_end, comparison_said, tail
 from .phrases import finite_verb, tokens
 from .records import COMPANY
 from .subjects import Subject, read_subject
@@ -90,7 +90,7 @@ def share_again(text: str, last: Found | None, match: re.Match[str]) -> Found | 
         return None
     if any(finite_verb(w) for _, w in tokens(between)):
         return None
-    cmp_match = COMPARISON.search(text, tail(text, 40, match.start()), match.start())
+    cmp_match = compared_at_end(text, tail(text, 40, match.start()), match.start())
     value = float(match["num"]) if match["num"] else 0.0
     return last._replace(value=value, comparison=comparison_said(cmp_match), position=match.start())
 
@@ -159,7 +159,7 @@ def share_beside(text: str, last: Found | None, match: re.Match[str]) -> Found |
     subject = read_subject(said["name"], revenue_said=True) if said else None
     if subject is None or not _part(subject):
         return None
-    cmp_match = COMPARISON.search(text, tail(text, 40, match.start()), match.start())
+    cmp_match = compared_at_end(text, tail(text, 40, match.start()), match.start())
     value = float(match["num"])
     return last._replace(
         value=value, comparison=comparison_said(cmp_match), subject=subject, position=match.start()

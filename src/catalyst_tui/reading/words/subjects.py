@@ -194,7 +194,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     phrase = _PARENTHESES.sub(" ", phrase)  # "NVIDIA (NASDAQ: NVDA)"
     phrase = trimmed(phrase)  # "Cream of Wheat, for example,": Cream of Wheat
     low = phrase.lower()
-    talk = last_match(_TALK_LEAD, phrase) if any(k in low for k in _TALK_KEYS) else None
+    talk = last_match(_TALK_LEAD, phrase) if any(map(low.__contains__, _TALK_KEYS)) else None
     phrase = phrase[talk.end() :] if talk is not None else phrase  # "I'll cover X": X
     said_revenue = _AS_SHARE.search(phrase) is not None
     phrase = _AS_SHARE.sub(" revenue ", phrase)  # "X as a percentage of sales"
@@ -262,7 +262,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
             and (
                 lows[-1] in REVENUE_WORDS
                 or (
-                    any(w in REVENUE_WORDS for w in lows)
+                    any(map(REVENUE_WORDS.__contains__, lows))
                     and not any(other_measure(w) for w in lows)
                 )
             )
@@ -282,7 +282,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     other = any(other_measure(low) for low in outside_names(words, lows)) and (
         said_revenue or not revenue_head(lows)  # "SG&A as a percentage of revenue": SG&A's
     )
-    revenue = any(low in REVENUE_WORDS for low in lows)
+    revenue = any(map(REVENUE_WORDS.__contains__, lows))
     # What a measure is of: "Revenue from Healthcare" is Healthcare's, "Sales of pads" pads'.
     for i, low in enumerate(lows):
         at_name = low == "at" and words[i + 1 : i + 2] != [] and words[i + 1][:1].isupper()

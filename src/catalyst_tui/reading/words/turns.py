@@ -148,7 +148,7 @@ def _asks(text: str, sentences: list[tuple[int, int]]) -> bool:
         if sentence.rstrip("\"'”’) ").endswith("?") and _QUESTION_TO_YOU.search(sentence):
             return True
         low = sentence.lower()
-        if any(key in low for key in _ANALYSTS_KEYS) and _ANALYSTS_WORDS.search(sentence):
+        if any(map(low.__contains__, _ANALYSTS_KEYS)) and _ANALYSTS_WORDS.search(sentence):
             return True
     return False
 

@@ -297,7 +297,7 @@ def boilerplate(sentence: str) -> bool:
     """Whether a sentence is of a document's legal boilerplate (forward-looking statements,
     safe harbour, risk factors, "including, but not limited to")."""
     lowered = sentence.lower()
-    if not any(word in lowered for word in _BOILERPLATE_WORDS):
+    if not any(map(lowered.__contains__, _BOILERPLATE_WORDS)):
         return False
     return BOILERPLATE.search(sentence) is not None
 
