@@ -14,8 +14,9 @@ from .names import no_noun_phrase, outside_names
 from .patterns import AMOUNT, LOWER_WORD, OBJECT, REVENUE_SAID, WORD
 from .phrases import finite_verb, last_word_at, other_measure, phrase_before, tokens
 from .records import COMPANY
+from .set_off import ASIDE, INCLUDES, PART_LED_BY, REVENUE_ASIDE, SHARE_ASIDE, WHAT_IT_IS
 from .subjects import A_MARKET, Subject, read_subject
-from .vocabulary import AUXILIARY, CURRENCIES, NOT_REVENUE, PERIOD, REACH
+from .vocabulary import CURRENCIES, NOT_REVENUE, PERIOD, REACH
 
 
 def measure_before(text: str, at: int) -> Subject:
@@ -147,20 +148,6 @@ _AMOUNT_THAT = led(
 _MEASURED_BEFORE = led(
     r"(?P<words>(?:[$\w.,'’-]+\s+){1,3})(?:in|with|across|within|through|via)\s*$", re.I
 )
-# An aside between a subject and its verb: "Revenue, excluding the impact of divestitures, grew".
-_ASIDE = led(
-    r"(?P<comma>),\s*(?P<aside>(?:(?:when|while|if)\s+)?(?:excluding|including|ex)\b[^,]{1,80}),"
-    r"\s*(?:(?:actually|also|still|only|again|just|further)\s+)?$",  # "…, actually decreased"
-    re.I,
-)
-# What a part includes, the comma closing it unsaid: "X business, which includes Y delivered".
-_INCLUDES = led(r",\s*which\s+(?:includes?|included|contains?)\s+$", re.I)
-# Words set off by commas between a revenue and its verb: "Red Hat revenue, all in, was up".
-_REVENUE_ASIDE = led(
-    r"\b(?:revenues?|sales)(?:\s+performance)?(?P<comma>),(?P<aside>[^,\d%]{1,80}),\s*"
-    + rf"(?:{AUXILIARY}\s+)?$",
-    re.I,
-)
 _EACH = led(r",?\s+(?:all|both|each)(?:\s+(?:was|were|is|are|have|has))?\s*$", re.I)
 _BARE_REVENUE = led(r"(?:(?:total|net|our)\s+)?(?:revenues?|sales)", re.I)
 
@@ -232,16 +219,6 @@ _LISTED_THEN = led(
     r"\s(?:includes?|included|consists\s+of|comprises?|contains?)\s+[^.;:%]{1,160}?\s+and\s+$",
     re.I,
 )
-# A measure's share of revenue said beside its amount, before the measure's verb.
-_SHARE_ASIDE = led(
-    r",?\s+(?:or|representing|accounting\s+for|making\s+up)\s+"
-    r"(?:(?:about|approximately|nearly|roughly|over|more\s+than)\s+)?[\d.]+\s*(?:%|percent)\s+of\s+"
-    r"(?:(?:total|net|our|the|its)\s+){0,2}(?:[a-z][\w-]*\s+)?(?:revenues?|sales)\s*,?\s*$",
-    re.I,
-)
-# A relative clause set off by commas that says what its subject is: "Other revenue, which is
-# primarily credit revenue, increased 17%" is other revenue's.
-_WHAT_IT_IS = led(rf",\s*which\s+{one_of('is are was were')}\s+[^,;%]{{1,80}},\s*$", re.I)
 
 
 def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) -> Subject:
@@ -249,21 +226,26 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     up 7% sequentially" after an apposition; "and grew 15%")."""
     phrase = phrase_before(text, at)
     near = max(0, at - REACH)  # the words before a verb that its subject is looked for in
+    led_by = PART_LED_BY.search(text, near, at)
+    if led_by is not None:  # "Revenue was led by Commercial Aerospace, up 15%": the part's
+        part = read_subject(led_by["part"], revenue_said=True)
+        if part.name not in ("", COMPANY) and not (part.other or part.anaphor):
+            return part
     if _each_of_revenue(text[near:at]):
         return Subject(COMPANY, True, False, False)  # "revenue, EBITDA and cash flow all grew"
-    aside = _ASIDE.search(text, near, at) or _REVENUE_ASIDE.search(text, near, at)
+    aside = ASIDE.search(text, near, at) or REVENUE_ASIDE.search(text, near, at)
     if aside is not None and not any(finite_verb(w) for _, w in tokens(aside["aside"] or "")):
         phrase = phrase_before(text, aside.start("comma"))  # "Revenue, excluding X, grew 5%"
     amount_that = _AMOUNT_THAT.search(text, near, at)
     if amount_that is not None:  # "net sales of $2.2 billion for the quarter, that's up 16%"
         phrase = phrase_before(text, amount_that.end("measure"))
-    share_aside = _SHARE_ASIDE.search(text, near, at)
+    share_aside = SHARE_ASIDE.search(text, near, at)
     if share_aside is not None:  # "Operating income of $90.9 million or 10% of sales grew";
         # "Services, our largest category, representing 26% of our total revenue, improved"
         phrase = phrase_before(text, share_aside.start())
         if "," in text[near : share_aside.start()]:
             phrase = without_apposition(text[near : share_aside.start()]) or phrase
-    what_it_is = _WHAT_IT_IS.search(text, near, at)
+    what_it_is = WHAT_IT_IS.search(text, near, at)
     if what_it_is is not None:  # "Other revenue, which is primarily credit revenue, increased"
         phrase = phrase_before(text, what_it_is.start())
     listed = _LISTED_THEN.search(text, near, at)
@@ -277,7 +259,7 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     if unset is not None:  # "our recurring revenue which represents chemistry and service grew"
         phrase = phrase_before(text, unset.start())
         lead = text[near : unset.start()].rstrip()
-    included = _INCLUDES.search(lead + " ") if phrase else None
+    included = INCLUDES.search(lead + " ") if phrase else None
     if included is not None:  # "X business, which includes Y delivered 3.2%": X's
         phrase = phrase_before(text, near + included.start())
         lead = lead[: included.start()]
@@ -313,7 +295,7 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
         phrase = phrase_before(text, near + acting.start())
         told = text[near : near + acting.start()].rstrip()
         cut = told.rfind(phrase) if phrase else -1
-        included = _INCLUDES.search(told[:cut] + " ") if cut >= 0 else None
+        included = INCLUDES.search(told[:cut] + " ") if cut >= 0 else None
         if included is not None:  # "X business, which includes Y delivered 3.2% growth"
             phrase = phrase_before(text, near + included.start())
     said = _AFTER_REVENUE.search(lead) if not phrase else None

@@ -257,6 +257,7 @@ def _object_other(after_verb: str) -> bool:
 def without_apposition(phrase: str) -> str:
     """ "pharma, our largest market," is pharma, a market."""
     parts = [p.strip() for p in phrase.split(",") if p.strip()]
+    parts = [p for p in parts if not _WHICH_ONE.match(p)] or parts  # "X, namely Y,": X
     if len(parts) >= 2 and _PARTICIPLE.match(parts[0]) and not _is_part(parts[0]):
         parts = parts[1:]  # "moving to Slide 11, our net sales were down 3%": talk, no part
     if (
@@ -283,6 +284,8 @@ def without_apposition(phrase: str) -> str:
     return parts[-1] if parts else ""
 
 
+# An apposition that says which one: "Industrial, namely the valves business,".
+_WHICH_ONE = led(r"(?:namely|specifically)\b|i\.e\.", re.I)
 # How parts are cut, named as a frame: "By end market,", "By region,".
 _DIMENSION = led(
     r"(?:our\s+|the\s+)?(?:(?:end|geographic(?:al)?|reportable|operating|business|product|"

@@ -103,6 +103,18 @@ _MODALS = word_set(
 )
 
 
+# Short words of grammar that a name written in capitals may spell: "AS" (a segment) is no "as".
+_SPELLED = word_set("as or at by on in to of an so if be do no")
+
+
+def lowered(word: str) -> str:
+    """A subject's word as it is compared with the reader's word lists: lower case, "u.s" for
+    "US" (not "us"), and a name in capitals that spells a word of grammar left as written."""
+    if word == "US":
+        return "u.s"
+    return word if word.isupper() and word.lower() in _SPELLED else word.lower().strip(".'’")
+
+
 def numeral(words: list[str], i: int) -> bool:
     """Whether the word at `i` is a Roman numeral after a name ("Group I"), no pronoun."""
     return words[i] == "I" and i > 0 and words[i - 1][:1].isupper()
@@ -112,14 +124,14 @@ def no_noun_phrase(subject: str) -> bool:
     words = subject.split()
     if not words or subject.lower() in _NO_PART_ALONE:
         return True
-    if words[0].lower() in _OPENERS or words[0] in _ALL_OF or words[-1] in _ALL_OF | _BOTH:
+    if lowered(words[0]) in _OPENERS or words[0] in _ALL_OF or words[-1] in _ALL_OF | _BOTH:
         return True  # "all brands grew nearly 40%", "each segment", "business in both": no one
     if len(words) == 1 and subject.isalpha() and subject.islower() and subject.endswith("ed"):
         return True  # "which supported 21% sales growth": a verb, no name
     for at, word in enumerate(words):
         if numeral(words, at):
             continue  # "Group I": a numeral of a name, no one speaking
-        low = word.lower().strip(".,;:'’")
+        low = lowered(word).strip(".,;:'’")
         if low in _TALK or low in _DESCRIBES or low in _NOT_IN_A_NAME or low in _MODALS:
             return True
         if word.islower() and low in _ABSTRACT:

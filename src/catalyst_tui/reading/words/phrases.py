@@ -63,6 +63,12 @@ _GOES_ON = frozenset({"continue", "continues", "continued", "continuing"})
 NOT_ADVERBS = frozenset({"italy", "supply", "family", "assembly", "july", "monopoly", "rally"})
 
 
+def _acronym(word: str, clause: str, base: int, at: int) -> bool:
+    """Whether `word` is written in capitals as a name is ("while AS was up 1%": a segment
+    called AS, no "as"), in words that are not all capitals themselves."""
+    return len(word) > 1 and word.isupper() and not clause[base:at].isupper()
+
+
 def tokens(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
 
@@ -162,7 +168,7 @@ def phrase_before(clause: str, at: int) -> str:
         if low == "reported" and kept and kept[0].lower() in REVENUE_WORDS:
             kept.insert(0, word)  # "total reported sales": an adjective, no verb
             continue
-        if low in _STOP:
+        if low in _STOP and not _acronym(word, clause, base, at):
             if "," in kept and i == 0 and low in MEASURE_OF | {"within", "across"}:
                 kept = kept[kept.index(",") + 1 :]  # "Within X, the Y business": Y, framed
             break

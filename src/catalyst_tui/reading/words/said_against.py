@@ -115,6 +115,13 @@ _SAID_MOVED = led(
     rf"|\b(?P<better>improvement|upgrade)\s+(?:in|to)\s+our\s+(?:[\w-]+\s+){{0,3}}?{_NOUN}\b",
     re.I,
 )
+# A period's results that an outlook is set against, not the outlook given before: "our fourth
+# quarter revenue outlook is $30 million higher than the third quarter" moves no guidance.
+_THAN_A_PERIOD = led(
+    r"\s+than\s+(?:(?:the|our|last|this|a)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:quarter|year|half|period|month)s?\b|\s+than\s+(?:q[1-4]|(?:19|20)\d\d)\b",
+    re.I,
+)
 # Unchanged from guidance given before: "which is unchanged from our outlook provided in
 # February", "relatively unchanged from our previous forecast".
 _UNCHANGED_FROM = led(
@@ -238,6 +245,8 @@ def moved_against_itself(sentence: str, low: str) -> Iterator[tuple[int, int, st
     ):
         if PRIOR_WORD.search(match.group()):
             continue  # "our prior revenue guidance is up low double digits": what it said
+        if _THAN_A_PERIOD.match(sentence, match.end()):
+            continue  # "our Q4 revenue outlook is $30 million higher than the third quarter"
         higher = bool(match["up"] or match["up2"] or match["better"])
         yield match.start(), match.end(), "raised" if higher else "cut", match.group()
     for match in _UNCHANGED_FROM.finditer(sentence) if "unchanged" in low else ():

@@ -21,7 +21,7 @@ from typing import NamedTuple
 from ..leads import led
 from ..wordlists import word_set
 from .heads import revenue_head
-from .names import DISCOURSE, a_part, numeral, others, outside_names
+from .names import DISCOURSE, a_part, lowered, numeral, others, outside_names
 from .patterns import last_match
 from .phrases import (
     AS_SHARE,
@@ -247,7 +247,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         words = words[
             owner + 1 :
         ]  # "NVIDIA's Blackwell": Blackwell; "the Group's sales": the Group
-    lows = ["u.s" if w == "US" else w.lower().strip(".'’") for w in words]  # not "us"
+    lows = [lowered(w) for w in words]  # "US": not "us"; "AS": no "as"
     said = lows.index("consolidated") if "consolidated" in lows else -1
     if said >= 0 and lows[-1] in REVENUE_WORDS and set(lows[said + 1 : -1]) <= _ONLY_QUALIFY:
         return Subject(COMPANY, True, False, False)  # "NOV's consolidated revenue": the whole
@@ -328,9 +328,9 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         and not (low in _NUMBER_WORDS and w.islower())  # "the last two years"
         and not (low.endswith("ly") and low not in NOT_ADVERBS and w.islower() and "-" not in low)
     ]
-    while kept and kept[-1].lower() in _TRAILING:
+    while kept and lowered(kept[-1]) in _TRAILING:
         kept.pop()
-    while kept and kept[0].lower() in _LEADING:
+    while kept and lowered(kept[0]) in _LEADING:
         kept.pop(0)
     if not kept:
         bare = revenue and all(
