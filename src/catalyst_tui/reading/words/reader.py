@@ -56,10 +56,10 @@ _LISTED = led(
     rf"\((?:{'|'.join(_EXCHANGES)})\s*:\s*[A-Z.]{{1,6}}\)"
 )
 # The company a call is of, named where it opens: "Arvind Krishna, IBM's chairman and chief
-# executive officer" (an officer is the company's own).
+# executive officer", "VF's Chairman, President and CEO" (an officer is the company's own).
 _OFFICER = led(
     r"(?<![\w&.-])(?P<name>[A-Z][\w&.-]*+(?:\s++[A-Z][\w&.-]*+){0,3}+)['’]s\s++"
-    r"(?:(?:senior|executive|group)\s++)?(?:chairman|chairwoman|chair|chief\s++\w+\s++officer|"
+    r"(?i:(?:senior|executive|group)\s++)?(?i:chairman|chairwoman|chair|chief\s++\w+\s++officer|"
     r"ceo|cfo|coo|president|vice\s++president|treasurer|head\s++of\s++investor\s++relations)\b"
 )
 _OPENING = 4000  # where a call introduces who speaks for the company
