@@ -155,3 +155,13 @@ def test_the_comparison_at_a_texts_end_is_the_whole_searchs(text: str) -> None:
         fast, slow = compared_at_end(text, start), COMPARISON.search(text, start)
         assert slow is not None
         assert (fast.span(), fast["cmp"]) == (slow.span(), slow["cmp"])
+
+
+def test_an_officers_title_in_capitals_names_the_company() -> None:
+    """ "Total VF revenue" is the company's where its call names "VF's Chairman"; where no
+    line names it so, whose total it is stays unsaid."""
+    said = "Total VF revenue increased 21% to $3.2 billion.\n"
+    opening = "Joining me on the call will be VF's Chairman, President and CEO, Jane Doe.\n"
+    read = [(s.subject, s.value) for s in read_words(opening + said)]
+    assert read == [("revenue", 0.21)]
+    assert read_words(said) == ()
