@@ -159,6 +159,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         said_against,
         said_otherwise,
         scope,
+        set_off,
         share_after,
         subjects,
         trims,
@@ -200,7 +201,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         ),
         "an amount of units": (attribution._UNITS_BEFORE, lambda n: ("1 a" * n)[:n]),
         "a measure's share beside its amount": (
-            attribution._SHARE_ASIDE,
+            set_off.SHARE_ASIDE,
             lambda n: (" or 1% of sales" * n)[:n],
         ),
         "a name's consolidated revenue": (frames.CONSOLIDATED, lambda n: ("'s reported " * n)[:n]),
@@ -383,7 +384,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         ),
         "a second part joined": (share_after._ANOTHER_PART, lambda n: (" and Ab Cd " * n)[:n]),
         "a share said aside": (
-            attribution._SHARE_ASIDE,
+            set_off.SHARE_ASIDE,
             lambda n: (", representing 1% of our total a " * n)[:n],
         ),
         # the nineteenth round's
@@ -484,6 +485,17 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "a target said at its level": (not_given._A_GOAL_AT, lambda n: ("targets a b " * n)[:n]),
         "the rest of a region": (subjects._REST_OF_WORLD, lambda n: ("the rest of A " * n)[:n]),
         "revenue less an item": (subjects._SET_ASIDE, lambda n: ("revenue les " * n)[:n]),
+        "a part a whole was led by": (
+            set_off.PART_LED_BY,
+            lambda n: ("was led by Abc def ghi jkl mno " * n)[:n],
+        ),
+        "what a part is made of": (set_off.INCLUDES, lambda n: (", which is made up " * n)[:n]),
+        "an outlook set against a period": (
+            said_against._THAN_A_PERIOD,
+            lambda n: (" than the our last a b " * n)[:n],
+        ),
+        "an apposition that says which one": (clauses._WHICH_ONE, lambda n: ("i.e" * n)[:n]),
+        "an officer's title": (reader._OFFICER, lambda n: ("Abc Def's senior " * n)[:n]),
     }
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given, reject, settings
 from hypothesis import strategies as st
 
 from catalyst_tui.reading.leads import first_class, led
@@ -52,7 +52,11 @@ def _found(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], t
 def test_a_led_pattern_finds_what_the_pattern_finds(source: str, flags: int, text: str) -> None:
     plain = re.compile(source, flags)
     quick = led(source, flags)
-    assert _found(quick, text) == _found(plain, text)
+    try:
+        expected = _found(plain, text)
+    except SystemError:  # CPython's re fails on a capture inside some possessive repeats
+        reject()  # ("(?:(%)|(?:[^a])?)*+" over "%5"): nothing to hold the lead to
+    assert _found(quick, text) == expected
     for at in range(len(text) + 1):
         assert bool(quick.match(text, at)) == bool(plain.match(text, at))
     assert quick.sub("#", text) == plain.sub("#", text)

@@ -58,8 +58,7 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
     ],
     "what a part is made of, said after it, leaves the part its figure": [
         (
-            "Our Energy segment, which consists of turbines and mining, was up 14% "
-            "year-over-year.",
+            "Our Energy segment, which consists of turbines and mining, was up 14% year-over-year.",
             ["growth 14 yoy : Energy segment"],
         ),
         (
