@@ -392,4 +392,5 @@ def _local(text: str, at: int) -> str:
 
 
 # A figure corrected at once by the speaker: "sales of 14.7% -- $14.7 million" said $14.7 million.
-_CORRECTED = led(r"(?<![\w.])\d{1,4}(?:\.\d+)?\s?%\s*--\s*(?=[$€£]?\d)")
+# Its first digit read first, what stands before it looked at after: `re` scans for digits.
+_CORRECTED = led(r"\d(?<![\w.]\d)\d{0,3}(?:\.\d+)?\s?%\s*--\s*(?=[$€£]?\d)")
