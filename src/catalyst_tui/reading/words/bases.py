@@ -364,7 +364,7 @@ def _basis(words: str) -> str:
     is year over year."""
     low = words.lower()
     if not any(map(low.__contains__, BASIS_KEYS)) and not (
-        any(c.isdigit() for c in words) and any(map(low.__contains__, COMPARED_KEYS))
+        any(map(str.isdigit, words)) and any(map(low.__contains__, COMPARED_KEYS))
     ):
         return ""  # no word either pattern needs: most words after a figure
     sequential, yearly = SEQUENTIAL.search(words), YEARLY.search(words)

@@ -100,20 +100,20 @@ def read_figures(
     for clause in spans:
         # a share that ends its clause with no whole reads the one the next share names
         text = sentence[clause.start : clause.end] + whole_said_next(sentence, clause.end)
-        if not FIGURE.search(text):
+        first_figure = FIGURE.search(text)  # the clause's first: its figures read from it
+        if first_figure is None:
             first_clause = first_clause or clause
             if previous is not None:  # "…, while weakness in X continued and was down 27%"
                 between = clause_subject(text, False, revenue_said)
                 if not between.name and _WHILE_BEFORE.search(sentence, 0, clause.start):
                     between = read_subject(text)  # "…, while margins contracted and were down"
             continue
-        found = (
-            listed
-            if listed is not None
-            else reported(
-                text, list(_clause_figures(text, clause.start == 0, revenue_said, against))
+        found = listed
+        if found is None:  # the clause's figures, read from its first: none stands before it
+            at = first_figure.start()
+            found = reported(
+                text, list(_clause_figures(text, at, clause.start == 0, revenue_said, against))
             )
-        )
         if not found or ATTRIBUTED.search(text):
             continue
         if first_subject is None and first_clause is not None:
@@ -290,12 +290,12 @@ def _apposed_to_customer(text: str, name: str) -> bool:
 
 
 def _clause_figures(
-    text: str, first: bool, revenue_said: bool, against: Against
+    text: str, at: int, first: bool, revenue_said: bool, against: Against
 ) -> Iterator[Found]:
-    """The clause's figures; a growth of a list with no basis of its own takes the basis said
-    after the list ("up 28% in dollars, 25% local currencies and 23% organically compared to
-    the first quarter of 2020": each against that quarter)."""
-    found = list(_each_figure(text, first, revenue_said, against))
+    """The clause's figures, the first of them at `at`; a growth of a list with no basis of its
+    own takes the basis said after the list ("up 28% in dollars, 25% local currencies and 23%
+    organically compared to the first quarter of 2020": each against that quarter)."""
+    found = list(_each_figure(text, at, first, revenue_said, against))
     for j in range(len(found) - 2, -1, -1):
         one, nxt = found[j], found[j + 1]
         if one.kind == nxt.kind == "growth" and not one.basis and nxt.basis:
@@ -311,9 +311,12 @@ _BOTH_SAID = led(r"\s(?:both|each)\s", re.I)
 _LIST_GAP = led(r"(?:\s+(?:in|on|from|for)?\s*[\w.&/-]+){0,4}\s*(?:,|,?\s+and)\s+", re.I)
 
 
-def _each_figure(text: str, first: bool, revenue_said: bool, against: Against) -> Iterator[Found]:
-    frame = frame_words(text[: FIGURE.search(text).start()])  # type: ignore[union-attr]
-    figures = list(FIGURE.finditer(text))
+def _each_figure(
+    text: str, at: int, first: bool, revenue_said: bool, against: Against
+) -> Iterator[Found]:
+    """Each figure of the clause `text` read, from its first at `at` (looked for from there)."""
+    figures = list(FIGURE.finditer(text, at))
+    frame = frame_words(text[:at])
     paired = respectively(text, first, revenue_said)
     limit = len(text)
     if paired is not None:  # "64% and 36% of revenue, respectively": each its name, or none
@@ -389,4 +392,5 @@ def _local(text: str, at: int) -> str:
 
 
 # A figure corrected at once by the speaker: "sales of 14.7% -- $14.7 million" said $14.7 million.
-_CORRECTED = led(r"(?<![\w.])\d{1,4}(?:\.\d+)?\s?%\s*--\s*(?=[$€£]?\d)")
+# Its first digit read first, what stands before it looked at after: `re` scans for digits.
+_CORRECTED = led(r"\d(?<![\w.]\d)\d{0,3}(?:\.\d+)?\s?%\s*--\s*(?=[$€£]?\d)")

@@ -238,9 +238,10 @@ _SOME_PARTS = led(
 
 
 # ---------------------------------------------------------------------------- places
-# Any word of a place, as a quick test before the names are read.
+# Any word of a place, as a quick test before the names are read. Every place's word opens
+# with a letter, so a word boundary stands where one may start (said first: \b).
 _PLACE_WORD = led(
-    r"(?<!\w)(?i:united\s+states|united\s+kingdom|hong\s+kong|new\s+zealand|saudi\s+arabia|"
+    r"\b(?<!\w)(?i:united\s+states|united\s+kingdom|hong\s+kong|new\s+zealand|saudi\s+arabia|"
     + "|".join(sorted((re.escape(w) for w in PLACES - {"greater"}), key=len, reverse=True))
     + r"|(?-i:Greater))(?!\w)"  # "Greater China"; "greater defense sales" names no place
 )

@@ -20,8 +20,8 @@ CMP = (
     r"(?:plus\s+|minus\s+)?"  # a sign said as a word: "grew by plus 7.6%", "minus 2.4%"
 )
 _TIMES = ("three", "four", "five", "six", "seven", "eight", "nine", "ten")
-FIGURE = led(
-    r"(?<![\w.$€£])(?P<num>\d{1,4}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)"
+FIGURE = led(  # a digit with no word character before it stands at a word boundary: \b said
+    r"\b(?<![\w.$€£])(?P<num>\d{1,4}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)"
     # a participle of what was done, not one governed by a preposition ("focused on doubling")
     + r"|(?P<mult>\b(?:doubled|tripled|quadrupled|halved|"
     + r"(?<!\bon\s)(?<!\bof\s)(?<!\bto\s)(?<!\bat\s)(?<!\bby\s)(?<!\bfor\s)(?<!\bthe\s)"
@@ -383,8 +383,7 @@ BASE_LEAD = r"on\s+top\s+of|compared\s+(?:to|with)|versus|against|lap(?:ping|ped
 _AMOUNT_RANGE = led(
     r"(?P<lead>\b(?:from|grew|increased|rose|declined|decreased|fell|dropped|jumped|climbed|"
     r"improved|expanded|up|down)\s+(?:by\s+)?(?:(?:approximately|about|nearly|roughly|over|"
-    r"more\s+than|almost)\s+)?)?"
-    rf"{AMOUNT}\s*(?:to|and|-|–)\s*"
+    r"more\s+than|almost)\s+)?)?" + rf"{AMOUNT}\s*(?:to|and|-|–)\s*"
     rf"(?:approximately\s+|about\s+)?{AMOUNT}",
     re.I,
 )

