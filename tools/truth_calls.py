@@ -253,9 +253,7 @@ def _score_line(
     # A guidance sentence: a direction labelled on it, or a trap labelled as one (`trap_for`
     # "guidance": guidance-like words, no direction). Its growths are forecasts, "neither
     # required nor penalised" (the README's rule), when the reader marks them as such.
-    guidance_line = any(
-        e["kind"] == "guidance" or e.get("trap_for") == "guidance" for e in entries
-    )
+    guidance_line = any(e["kind"] == "guidance" or e.get("trap_for") == "guidance" for e in entries)
     matched: set[int] = set()
     for stated in read:
         hit = next(
