@@ -89,7 +89,17 @@ def test_no_lead_where_a_match_may_open_with_anything(source: str) -> None:
 
 
 def test_a_lead_skips_where_no_match_may_open() -> None:
+    """Every alternative opens at a word boundary: the boundary first, then the lead."""
     words = led(r"\b(?:deferred|unearned)\s+revenue\b", re.I)
-    assert words.pattern.startswith("(?=[du])")
+    assert words.pattern.startswith(r"\b(?=[du])")
+    assert led(r"(?:deferred|unearned)\s+revenue", re.I).pattern.startswith("(?=[du])")
     assert words.search("x " * 1000 + "Deferred revenue") is not None
     assert words.search("x " * 1000) is None
+
+
+@pytest.mark.parametrize("source", [r"to\s+be", r",\s*which", r"[$€£]\d"])
+def test_a_pattern_re_scans_for_itself_is_compiled_as_written(source: str) -> None:
+    """A literal or a class of literals said in one case opens it: re's own scan finds where
+    it may start, which a look-ahead before it would hide."""
+    assert led(source).pattern == source
+    assert led(r"to\s+be", re.I).pattern != r"to\s+be"  # in any case: re scans for nothing
