@@ -95,9 +95,10 @@ def read_words(
     # The reader's modules (their regular expressions: tens of milliseconds) load with the
     # first text read; every command imports the records (the metric catalogue's guidance
     # words), not the reader (reading/words/__init__.py).
-    from .bases import latest_base, named_years
-    from .clauses import clause_subject
+    from .bases import latest_base, named_years, sentence_base
+    from .clauses import clause_subject, frame_of
     from .figures import read_figures
+    from .frames import whole_beside_part
     from .guidance import read_guidance
     from .passages import Passages
     from .phrases import phrase_before
@@ -106,7 +107,10 @@ def read_words(
     from .wholes import one_whole
 
     spans = company_sentences(text, sentence_spans(text) if spans is None else spans)
-    for cached in (clause_subject, phrase_before, read_subject):
+    for cached in (
+        *(clause_subject, phrase_before, read_subject),
+        *(frame_of, whole_beside_part, sentence_base),
+    ):
         cached.cache_clear()  # a sentence's phrases are read once within it, not across texts
     customers, parts = document_facts(text, spans)
     passages = Passages(text, spans)
