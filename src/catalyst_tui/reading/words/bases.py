@@ -300,6 +300,7 @@ def named_years(sentences: Iterable[str]) -> frozenset[int]:
     return frozenset(named)
 
 
+@lru_cache(maxsize=32, typed=True)  # each figure of a sentence asks for its base again
 def sentence_base(
     sentence: str, latest: float, *, said_before: bool = True, quarter: int = 0
 ) -> float:

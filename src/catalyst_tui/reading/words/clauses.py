@@ -330,6 +330,7 @@ _FRAME_PERIOD = led(
 _ON_SLIDE = led(r"\s+(?:on|in)\s+(?:slide|page|chart)s?\s+\d+$", re.I)
 
 
+@lru_cache(maxsize=64, typed=True)  # a clause's figures ask for its frame again
 def frame_of(text: str) -> tuple[str, int]:
     """A clause's opening frame ("In sensors,", "Turning to Print,") that names a part, and
     where the clause's body begins; a period, a basis or a discourse word ("In Q4,", "On a

@@ -199,6 +199,7 @@ def _consolidated_of(clause: str, name: str) -> bool:
     return at >= 0 and CONSOLIDATED.match(clause, at + len(name)) is not None
 
 
+@lru_cache(maxsize=32, typed=True)  # each figure of a clause asks of the same clause again
 def whole_beside_part(sentence: str, clause: Clause, company: frozenset[str]) -> bool:
     """Whether the clause's own subject (its frame set aside) names a part of the business,
     not the company by its name."""

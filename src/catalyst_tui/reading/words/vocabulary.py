@@ -293,10 +293,11 @@ BOILERPLATE = led(
 )
 
 
-def boilerplate(sentence: str) -> bool:
+def boilerplate(sentence: str, lowered: str | None = None) -> bool:
     """Whether a sentence is of a document's legal boilerplate (forward-looking statements,
-    safe harbour, risk factors, "including, but not limited to")."""
-    lowered = sentence.lower()
+    safe harbour, risk factors, "including, but not limited to"); `lowered`: the sentence
+    lowered, where the caller has it."""
+    lowered = sentence.lower() if lowered is None else lowered
     if not any(map(lowered.__contains__, _BOILERPLATE_WORDS)):
         return False
     return BOILERPLATE.search(sentence) is not None
