@@ -14,13 +14,14 @@ from .said_against import PRIOR_NOUN
 from .vocabulary import MONTH
 
 # A figure or a range of figures: "8% to 10%", "$4.1 billion to $4.2 billion", "$2.05-$2.10",
-# "about 17%".
+# "about 17%". The first figure read from a number's first digit only ({first}): searched for,
+# none begins within a number, as from the digit before it the same words match first.
 _RANGE = (
-    r"(?:(?:approximately|about|around|roughly)\s+)?\$?\s?(?P<{a}>\d+(?:\.\d+)?)\s?(?P<{u}>%|percent|million|billion)?(?:\s*(?:to|-|–|and)\s*"
+    r"(?:(?:approximately|about|around|roughly)\s+)?\$?\s?{first}(?P<{a}>\d+(?:\.\d+)?)\s?(?P<{u}>%|percent|million|billion)?(?:\s*(?:to|-|–|and)\s*"
     r"\$?\s?(?P<{b}>\d+(?:\.\d+)?)\s?(?P<{v}>%|percent|million|billion)?)?"
 )
-_NEW = _RANGE.format(a="a", u="u", b="b", v="v")
-_OLD = _RANGE.format(a="c", u="w", b="d", v="x")
+_NEW = _RANGE.format(first=r"(?<!\d)", a="a", u="u", b="b", v="v")
+_OLD = _RANGE.format(first="", a="c", u="w", b="d", v="x")
 _AGAINST = (
     r"(?:[^.;$%\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,40}?"
     r"\b(?:compared\s+(?:to|with)|versus|vs\.?|up\s+from|down\s+from|from|"
