@@ -247,3 +247,14 @@ PRIOR_KEYS = {
     ),
     "cut": ("reduc", "decrease", "lower", "below", "down", "cut", "worse", "less"),
 }
+# Words of the prior guidance, one of which every match of AGAINST_PRIOR holds beside its word
+# of direction: the prior one ("our previous outlook", "the original plan", "our second quarter
+# update", "from what we estimated"), the guidance given ("the guidance we provided"), the month
+# it was given ("up $30 million from August"); and a cut's guidance named ("below our guidance").
+_MONTHS = tuple(MONTH[3:-1].lower().split("|"))
+_PRIOR_SAID_KEYS = ("prior", "previous", "last", "earlier", "original", "initial", "update", "what")
+PRIOR_SAID_KEYS = {
+    "raised": (*_PRIOR_SAID_KEYS, "provided", "gave", "issued", "shared", "set", *_MONTHS),
+    "cut": (*_PRIOR_SAID_KEYS, "guid", "outlook", "forecast", "expectation", "projection")
+    + ("estimate", "target", "range", "framework", "point"),
+}
