@@ -14,7 +14,7 @@ from .clauses import Clause, frame_of, subordinate_opening
 from .lists import LIST_SEPARATOR
 from .names import no_noun_phrase
 from .patterns import DRIVER_BEFORE
-from .phrases import NOT_ADVERBS, finite_verb, tokens
+from .phrases import NOT_ADVERBS, finite_verb, words_of
 from .records import COMPANY
 from .subjects import Subject, read_subject
 from .trims import SOME
@@ -140,7 +140,7 @@ def opening(text: str) -> str:
             break
         body = moved
     words: list[str] = []
-    for _, word in tokens(text[body : body + REACH]):
+    for word in words_of(text[body : body + REACH]):
         low = word.lower()
         if (
             word in ",;:()"
