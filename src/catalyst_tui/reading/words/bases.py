@@ -109,7 +109,11 @@ def frame_words(opening: str) -> str:
     if "hough" in opening or "hile" in opening or "espite" in opening:
         opening = CONCESSION.sub(lambda m: " " * len(m.group()), opening)
     basis = _basis(opening)
-    said = (SEQUENTIAL if basis == "sequential" else YEARLY).search(opening) if basis else None
+    said = (
+        (SEQUENTIAL.search(opening) if basis == "sequential" else yearly_said(opening))
+        if basis
+        else None
+    )
     if said is not None and other_in(" ".join(opening[said.end() :].split()[:2])):
         return ""
     if said is not None and _SET_ASIDE.match(opening) and _CHANGE_AFTER.match(opening, said.end()):
@@ -200,10 +204,16 @@ _PRE = led(r"\bpre-?\s?(?:pandemic|covid)\b", re.I)
 NOW = float("inf")
 
 
+@lru_cache(maxsize=32)  # a figure's words are asked for their base, its year, how far back
+def yearly_said(words: str) -> re.Match[str] | None:
+    """The first year-over-year base said in `words` (YEARLY's first match)."""
+    return YEARLY.search(words)
+
+
 def base_year(words: str) -> float:
     """The year a year-over-year base is said as in `words` ("versus 2019": 2019; "versus
     '20": 2020), NOW for one said as the year before ("versus last year"), 0 for none."""
-    said = YEARLY.search(words)
+    said = yearly_said(words)
     if said is None:
         return 0
     year = _BASE_YEAR.search(said.group())
@@ -216,7 +226,7 @@ def _years_back(words: str, against: Against) -> bool:
     """Whether the year-over-year base said in `words` is two years back or more: a base the
     speaker calls pre-pandemic, or a year before the latest one a base is in, in its sentence
     or its document (looked for only where a year is named: few figures)."""
-    said = YEARLY.search(words)
+    said = yearly_said(words)
     if said is not None and _PRE.search(words, 0, words.find(",", said.end()) % (len(words) + 1)):
         return True  # "versus 2019, pre-pandemic"; not "versus last year, outpacing pre-…"
     year = base_year(words)
@@ -374,7 +384,7 @@ def _basis(words: str) -> str:
         any(map(str.isdigit, words)) and any(map(low.__contains__, COMPARED_KEYS))
     ):
         return ""  # no word either pattern needs: most words after a figure
-    sequential, yearly = SEQUENTIAL.search(words), YEARLY.search(words)
+    sequential, yearly = SEQUENTIAL.search(words), yearly_said(words)
     if (
         yearly is not None
         and yearly.group().lower().startswith("against")

@@ -96,7 +96,7 @@ def read_words(
     # The reader's modules (their regular expressions: tens of milliseconds) load with the
     # first text read; every command imports the records (the metric catalogue's guidance
     # words), not the reader (reading/words/__init__.py).
-    from .bases import latest_base, named_years, sentence_base
+    from .bases import latest_base, named_years, sentence_base, yearly_said
     from .clauses import clause_subject, frame_of
     from .figures import read_figures
     from .frames import whole_beside_part
@@ -105,12 +105,12 @@ def read_words(
     from .phrases import phrase_before
     from .quarters import day_base, document_quarter
     from .subjects import read_subject
-    from .wholes import one_whole
+    from .wholes import figure_at, one_whole
 
     spans = company_sentences(text, sentence_spans(text) if spans is None else spans)
     for cached in (
         *(clause_subject, phrase_before, read_subject),
-        *(frame_of, whole_beside_part, sentence_base),
+        *(frame_of, whole_beside_part, sentence_base, yearly_said, figure_at),
     ):
         cached.cache_clear()  # a sentence's phrases are read once within it, not across texts
     customers, parts = document_facts(text, spans)
