@@ -12,7 +12,7 @@ from ..wordlists import any_word, one_of, word_set
 from .clauses import clause_subject, frame_of, relative_unread, without_apposition
 from .names import no_noun_phrase, outside_names
 from .patterns import AMOUNT, LOWER_WORD, OBJECT, REVENUE_SAID, WORD
-from .phrases import finite_verb, last_word_at, other_measure, phrase_before, tokens
+from .phrases import finite_verb, last_word_at, other_measure, phrase_before, tokens, words_of
 from .records import COMPANY
 from .set_off import ASIDE, INCLUDES, PART_LED_BY, REVENUE_ASIDE, SHARE_ASIDE, WHAT_IT_IS
 from .subjects import A_MARKET, Subject, read_subject
@@ -234,7 +234,7 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     if _each_of_revenue(text[near:at]):
         return Subject(COMPANY, True, False, False)  # "revenue, EBITDA and cash flow all grew"
     aside = ASIDE.search(text, near, at) or REVENUE_ASIDE.search(text, near, at)
-    if aside is not None and not any(finite_verb(w) for _, w in tokens(aside["aside"] or "")):
+    if aside is not None and not any(map(finite_verb, words_of(aside["aside"] or ""))):
         phrase = phrase_before(text, aside.start("comma"))  # "Revenue, excluding X, grew 5%"
     amount_that = _AMOUNT_THAT.search(text, near, at)
     if amount_that is not None:  # "net sales of $2.2 billion for the quarter, that's up 16%"

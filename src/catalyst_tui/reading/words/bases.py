@@ -21,8 +21,7 @@ from ..leads import led
 from .attribution import other_in
 from .patterns import ANOTHER_MEASURE, CMP, CONCESSION, CUT_BASIS, POINTS_ASIDE
 from .quarters import AS_BASE as _AS_BASE
-from .quarters import YEAR_DIGITS as _YEAR_DIGITS
-from .quarters import against_quarter, quarter_of_bases
+from .quarters import against_quarter, quarter_of_bases, year_said
 from .two_bases import OF_A_MEASURE as _OF_A_MEASURE
 from .two_bases import base_of_its_own, later_than_named
 from .vocabulary import BASIS_KEYS, COMPARED_KEYS, FORWARD, SEQUENTIAL, YEARLY
@@ -110,7 +109,11 @@ def frame_words(opening: str) -> str:
     if "hough" in opening or "hile" in opening or "espite" in opening:
         opening = CONCESSION.sub(lambda m: " " * len(m.group()), opening)
     basis = _basis(opening)
-    said = (SEQUENTIAL if basis == "sequential" else YEARLY).search(opening) if basis else None
+    said = (
+        (SEQUENTIAL.search(opening) if basis == "sequential" else yearly_said(opening))
+        if basis
+        else None
+    )
     if said is not None and other_in(" ".join(opening[said.end() :].split()[:2])):
         return ""
     if said is not None and _SET_ASIDE.match(opening) and _CHANGE_AFTER.match(opening, said.end()):
@@ -194,15 +197,23 @@ def list_basis(text: str, after_last: str, frame: str, against: Against) -> str:
 
 
 _BASE_YEAR = led(r"(?<![\w$.,])(?:(?P<c>19|20)(?P<y>\d\d)|['’](?P<yy>\d\d))\b")
+# What each year said as a base holds: "19", "20", or the apostrophe of "'20".
+_BASE_YEAR_KEYS = ("19", "20", "'", "’")
 _PRE = led(r"\bpre-?\s?(?:pandemic|covid)\b", re.I)
 #: A base said as "last year", "the prior-year quarter" or "year over year": the latest.
 NOW = float("inf")
 
 
+@lru_cache(maxsize=32)  # a figure's words are asked for their base, its year, how far back
+def yearly_said(words: str) -> re.Match[str] | None:
+    """The first year-over-year base said in `words` (YEARLY's first match)."""
+    return YEARLY.search(words)
+
+
 def base_year(words: str) -> float:
     """The year a year-over-year base is said as in `words` ("versus 2019": 2019; "versus
     '20": 2020), NOW for one said as the year before ("versus last year"), 0 for none."""
-    said = YEARLY.search(words)
+    said = yearly_said(words)
     if said is None:
         return 0
     year = _BASE_YEAR.search(said.group())
@@ -215,7 +226,7 @@ def _years_back(words: str, against: Against) -> bool:
     """Whether the year-over-year base said in `words` is two years back or more: a base the
     speaker calls pre-pandemic, or a year before the latest one a base is in, in its sentence
     or its document (looked for only where a year is named: few figures)."""
-    said = YEARLY.search(words)
+    said = yearly_said(words)
     if said is not None and _PRE.search(words, 0, words.find(",", said.end()) % (len(words) + 1)):
         return True  # "versus 2019, pre-pandemic"; not "versus last year, outpacing pre-…"
     year = base_year(words)
@@ -234,7 +245,7 @@ def _sentence_years(sentence: str) -> tuple[frozenset[int], frozenset[int]]:
     """The years a sentence names as its own period and those it names as a base."""
     own: set[int] = set()
     bases: set[int] = set()
-    if not _YEAR_DIGITS.search(sentence):
+    if not year_said(sentence):
         return frozenset(), frozenset()
     for m in _BASE_YEAR.finditer(sentence):
         if not m["c"]:
@@ -262,7 +273,12 @@ def latest_base(sentences: Iterable[str], quarter: int = 0, known: float = 0) ->
     decides, not a sentence's "two-year" (that may be another figure's)."""
     latest: float = known
     for sentence in sentences:
-        if "%" in sentence and _BASE_YEAR.search(sentence) and not FORWARD.search(sentence):
+        if (
+            "%" in sentence
+            and any(map(sentence.__contains__, _BASE_YEAR_KEYS))
+            and _BASE_YEAR.search(sentence)
+            and not FORWARD.search(sentence)
+        ):
             latest = max(latest, sentence_base(sentence, 0, said_before=False, quarter=quarter))
             latest = max(latest, later_than_named(sentence))  # "… last year and 11% versus 2019"
             if not known and _TWO_YEARS.search(sentence):
@@ -292,7 +308,7 @@ def named_years(sentences: Iterable[str]) -> frozenset[int]:
     is the year before only where the year after it is one of them."""
     named: set[int] = set()
     for sentence in sentences:
-        if not _YEAR_DIGITS.search(sentence) or FORWARD.search(sentence):
+        if not year_said(sentence) or FORWARD.search(sentence):
             continue
         for m in _BASE_YEAR.finditer(sentence):
             if m["c"] and not _AS_BASE.search(sentence, max(0, m.start() - 60), m.start()):
@@ -368,7 +384,7 @@ def _basis(words: str) -> str:
         any(map(str.isdigit, words)) and any(map(low.__contains__, COMPARED_KEYS))
     ):
         return ""  # no word either pattern needs: most words after a figure
-    sequential, yearly = SEQUENTIAL.search(words), YEARLY.search(words)
+    sequential, yearly = SEQUENTIAL.search(words), yearly_said(words)
     if (
         yearly is not None
         and yearly.group().lower().startswith("against")

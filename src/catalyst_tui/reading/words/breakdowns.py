@@ -15,7 +15,7 @@ import re
 from ..leads import led
 from .lists import Found
 from .patterns import FIGURE
-from .phrases import finite_verb, tokens
+from .phrases import finite_verb, words_of
 from .records import COMPANY
 from .subjects import read_subject
 from .vocabulary import PERIOD
@@ -100,6 +100,5 @@ def _items_only(between: str) -> bool:
     if pieces[0].strip():
         return False  # words before the first figure: no item
     return all(
-        len(piece) <= 80 and not any(finite_verb(word) for _, word in tokens(piece))
-        for piece in pieces[1:]
+        len(piece) <= 80 and not any(map(finite_verb, words_of(piece))) for piece in pieces[1:]
     )

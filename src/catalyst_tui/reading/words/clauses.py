@@ -18,7 +18,7 @@ from typing import NamedTuple
 from ..leads import led
 from ..wordlists import one_of
 from .names import itself, no_noun_phrase, verb_alone
-from .phrases import finite_verb, other_measure, phrase_before, tokens
+from .phrases import finite_verb, other_measure, phrase_before, tokens, words_of
 from .records import COMPANY
 from .subjects import Subject, named_before, read_subject
 from .vocabulary import PERIOD
@@ -107,7 +107,7 @@ def clauses(sentence: str) -> list[Clause]:
     for cut in _CLAUSE_CUT.finditer(sentence):
         if (
             ";" not in cut.group()
-            and not any(finite_verb(w) for _, w in tokens(sentence[begin : cut.start()]))
+            and not any(map(finite_verb, words_of(sentence[begin : cut.start()])))
             and spans == []
             and begin == 0
             and not sentence[: cut.start()].lower().startswith(("while", "whereas"))
@@ -200,7 +200,7 @@ def subordinate_opening(text: str) -> int:
     opening = _SUBORDINATE.match(text)
     if opening is None or named_before(opening.group()):
         return 0
-    if any(other_measure(word.lower()) for _, word in tokens(opening.group())):
+    if any(other_measure(word.lower()) for word in words_of(opening.group())):
         return 0  # "Although new distributor numbers are lower …, we had growth of 56%": theirs
     return opening.end()
 
@@ -244,8 +244,7 @@ _FIGURE_OPENS = led(r"\s*(?:(?:a|an|plus|minus|up|down)\s+)?\d[\d.]*\s*%", re.I)
 def _object_other(after_verb: str) -> bool:
     """Whether what the company's verb acts on is a measure that is not revenue: "we grew
     our total customer count by over 75%", "we increased our quarterly dividend"."""
-    words = tokens(after_verb)[1:8]
-    for _, word in words:
+    for word in words_of(after_verb)[1:8]:
         low = word.lower()
         if re.match(r"\d|[,;]", low) or low in ("by", "to", "from", "revenue", "revenues", "sales"):
             return False

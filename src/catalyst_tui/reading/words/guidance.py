@@ -39,6 +39,7 @@ from .prior import (
     AGAINST_PRIOR,
     OPPOSITE,
     PRIOR_KEYS,
+    PRIOR_SAID_KEYS,
     against_prior_range,
     against_prior_words,
 )
@@ -208,7 +209,11 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 continue  # "our estimate of COVID impact", "the resource estimate": no guidance
             found.append((match.start(), direction, metric))
     for direction, pattern in AGAINST_PRIOR.items():
-        if not any(map(low.__contains__, PRIOR_KEYS[direction])) or emissions_goal(sentence):
+        if not any(map(low.__contains__, PRIOR_KEYS[direction])) or (
+            sentence.isascii() and not any(map(low.__contains__, PRIOR_SAID_KEYS[direction]))
+        ):  # no word of the prior guidance (an ASCII sentence lowered, as `re.I` reads it)
+            continue
+        if emissions_goal(sentence):
             continue
         for match in pattern.finditer(sentence):
             if re.search(r"expectation", match.group(), re.I) and not PRIOR_WORD.search(

@@ -25,7 +25,7 @@ from .patterns import (
     comparison_said,
     tail,
 )
-from .phrases import finite_verb, other_measure, tokens
+from .phrases import finite_verb, other_measure, words_of
 from .subjects import Subject, read_subject
 from .vocabulary import NOT_REVENUE, PERIOD, REVENUE_WORDS, YEARLY
 
@@ -124,7 +124,7 @@ def continued(text: str, last: Found, match: re.Match[str]) -> Found | None:
         return None  # "Orders were up 30%, services 12%": no list of revenue
     between = text[last.position : match.start()]
     between = between[between.find("%") + 1 :] if "%" in between else between
-    if any(finite_verb(w) and w.lower() not in _NEUTRAL for _, w in tokens(between)):
+    if any(finite_verb(w) and w.lower() not in _NEUTRAL for w in words_of(between)):
         return None
     if last.kind == "share" and re.match(r"\s*of\b", text[match.end() : match.end() + 8]):
         return None  # a share of its own whole: figures.py reads it ("69% of segment profit")

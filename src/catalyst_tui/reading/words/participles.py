@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..leads import led
-from .phrases import finite_verb, tokens
+from .phrases import finite_verb, words_of
 
 __all__ = ["listed_item"]
 
@@ -42,7 +42,7 @@ def listed_item(text: str, at: int) -> str | None:
     item = _ITEM_END.search(before, max(0, len(before) - 80))
     if item is None:
         return None
-    words = [w for _, w in tokens(item["item"])]
+    words = words_of(item["item"])
     if not words or any(finite_verb(w) for w in words):
         return None  # "We experienced strong growth in X, increasing 11%": a clause, no item
     return item["item"].strip()

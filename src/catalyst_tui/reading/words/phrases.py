@@ -73,6 +73,12 @@ def tokens(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
 
 
+def words_of(text: str) -> list[str]:
+    """The words of `tokens(text)`, without where each stands (no match of each kept: half
+    the cost, where a reader needs the words alone)."""
+    return _TOKEN.findall(text)
+
+
 _UP_OR_DOWN = led(r"\s*(?:up|down)\b", re.I)
 _CHANGED = word_set("improved remained increased decreased declined grew rose fell")
 

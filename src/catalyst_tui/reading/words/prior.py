@@ -14,13 +14,14 @@ from .said_against import PRIOR_NOUN
 from .vocabulary import MONTH
 
 # A figure or a range of figures: "8% to 10%", "$4.1 billion to $4.2 billion", "$2.05-$2.10",
-# "about 17%".
+# "about 17%". The first figure read from a number's first digit only ({first}): searched for,
+# none begins within a number, as from the digit before it the same words match first.
 _RANGE = (
-    r"(?:(?:approximately|about|around|roughly)\s+)?\$?\s?(?P<{a}>\d+(?:\.\d+)?)\s?(?P<{u}>%|percent|million|billion)?(?:\s*(?:to|-|–|and)\s*"
+    r"(?:(?:approximately|about|around|roughly)\s+)?\$?\s?{first}(?P<{a}>\d+(?:\.\d+)?)\s?(?P<{u}>%|percent|million|billion)?(?:\s*(?:to|-|–|and)\s*"
     r"\$?\s?(?P<{b}>\d+(?:\.\d+)?)\s?(?P<{v}>%|percent|million|billion)?)?"
 )
-_NEW = _RANGE.format(a="a", u="u", b="b", v="v")
-_OLD = _RANGE.format(a="c", u="w", b="d", v="x")
+_NEW = _RANGE.format(first=r"(?<!\d)", a="a", u="u", b="b", v="v")
+_OLD = _RANGE.format(first="", a="c", u="w", b="d", v="x")
 _AGAINST = (
     r"(?:[^.;$%\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,40}?"
     r"\b(?:compared\s+(?:to|with)|versus|vs\.?|up\s+from|down\s+from|from|"
@@ -245,4 +246,15 @@ PRIOR_KEYS = {
         *("better", "exceeding"),
     ),
     "cut": ("reduc", "decrease", "lower", "below", "down", "cut", "worse", "less"),
+}
+# Words of the prior guidance, one of which every match of AGAINST_PRIOR holds beside its word
+# of direction: the prior one ("our previous outlook", "the original plan", "our second quarter
+# update", "from what we estimated"), the guidance given ("the guidance we provided"), the month
+# it was given ("up $30 million from August"); and a cut's guidance named ("below our guidance").
+_MONTHS = tuple(MONTH[3:-1].lower().split("|"))
+_PRIOR_SAID_KEYS = ("prior", "previous", "last", "earlier", "original", "initial", "update", "what")
+PRIOR_SAID_KEYS = {
+    "raised": (*_PRIOR_SAID_KEYS, "provided", "gave", "issued", "shared", "set", *_MONTHS),
+    "cut": (*_PRIOR_SAID_KEYS, "guid", "outlook", "forecast", "expectation", "projection")
+    + ("estimate", "target", "range", "framework", "point"),
 }

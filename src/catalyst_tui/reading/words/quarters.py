@@ -89,6 +89,12 @@ AS_BASE = led(
 YEAR_DIGITS = led(r"(?:19|20)\d\d")  # cheap: most sentences name no year
 
 
+def year_said(sentence: str) -> bool:
+    """Whether `sentence` names a year ("2021"): looked for only where "19" or "20" stands, as
+    every year named holds one (a test of a substring, half a search's cost)."""
+    return ("19" in sentence or "20" in sentence) and YEAR_DIGITS.search(sentence) is not None
+
+
 _QUARTER_OF_YEAR = led(
     # "the first quarter of 2021", "the first quarter 2021", "the first quarter of fiscal year '22"
     r"\b(?P<q>first|second|third|fourth)\s+quarter\s+(?:(?:of|in)\s+)?(?:fiscal\s+)?(?:year\s+)?"

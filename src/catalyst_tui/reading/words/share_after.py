@@ -10,7 +10,7 @@ from ..leads import led
 from ..wordlists import one_of
 from .lists import Found
 from .patterns import FIGURE, SHARE_OF, SHARE_VERB, compared_at_end, comparison_said, tail
-from .phrases import finite_verb, tokens
+from .phrases import finite_verb, words_of
 from .records import COMPANY
 from .subjects import Subject, read_subject
 from .vocabulary import PERIOD
@@ -88,7 +88,7 @@ def share_again(text: str, last: Found | None, match: re.Match[str]) -> Found | 
     between = between[between.find("%") + 1 :] if "%" in between else between
     if not re.search(r"(?:,|\band)\s*$", between) or ";" in between:
         return None
-    if any(finite_verb(w) for _, w in tokens(between)):
+    if any(map(finite_verb, words_of(between))):
         return None
     cmp_match = compared_at_end(text, tail(text, 40, match.start()), match.start())
     value = float(match["num"]) if match["num"] else 0.0

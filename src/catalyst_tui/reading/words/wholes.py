@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..leads import led
 from ..wordlists import any_word
@@ -132,13 +133,19 @@ _WHOLE = any_word(
 
 def _figure(stated: Stated) -> tuple[int, int]:
     """Where `stated`'s figure stands in its sentence, and where the figure before it ends."""
-    value = abs(stated.value or 0.0) * 100
+    return figure_at(stated.sentence, stated.value or 0.0)
+
+
+@lru_cache(maxsize=64)  # a growth's period, measure and words of the whole each ask for it
+def figure_at(sentence: str, value: float) -> tuple[int, int]:
+    """Where the figure of `value` stands in `sentence`, and where the figure before it ends."""
+    value = abs(value) * 100
     since = 0
-    for figure in FIGURE.finditer(stated.sentence):
+    for figure in FIGURE.finditer(sentence):
         if figure["num"] and abs(float(figure["num"]) - value) < 1e-6:
             return figure.start(), since
         since = figure.end()
-    return len(stated.sentence), 0
+    return len(sentence), 0
 
 
 def _words_before(stated: Stated) -> str:
