@@ -82,9 +82,9 @@ def framed_by_another(sentence: str, first: str, clause: Clause, subject: str) -
     # consumer sales, unsaid whose); a business framing one of its own parts or places leaves
     # the part its own ("In our international business, EMEA revenue was up 24%")
     return (
-        _place(framed.name)
+        _place_said(framed.name)
         and not any(w.lower() in _KINDS_OF_BUSINESS for w in framed.name.split())
-        and not _place(subject)
+        and not _place_said(subject)
     )
 
 
@@ -99,10 +99,6 @@ def _one_of_the_list(name: str, listed: str) -> bool:
     businesses")."""
     items = re.split(LIST_SEPARATOR, listed)
     return len(items) > 1 and name.casefold() in (i.casefold() for i in items)
-
-
-def _place(name: str) -> bool:
-    return _place_said(name)
 
 
 # ---------------------------------------------------------------------------- the whole

@@ -65,7 +65,9 @@ NOT_ADVERBS = frozenset({"italy", "supply", "family", "assembly", "july", "monop
 
 def _acronym(word: str, clause: str, base: int, at: int) -> bool:
     """Whether `word` is written in capitals as a name is ("while AS was up 1%": a segment
-    called AS, no "as"), in words that are not all capitals themselves."""
+    called AS, no "as"), in words that are not all capitals themselves. Any such word ends no
+    phrase ("LED lighting revenue"); names.lowered keeps only those spelling a word of grammar,
+    as the subject's word lists hold capitals' names too ("EMEA", "US")."""
     return len(word) > 1 and word.isupper() and not clause[base:at].isupper()
 
 
