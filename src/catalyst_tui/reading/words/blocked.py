@@ -56,7 +56,7 @@ def barred(sentence: str, at: int, until: int, *, verb: bool = True) -> bool:
         verb
         and re.search(r"(?:\b(?:a|an|the|our|its|their)|['’]s)\s*$", lead, re.I)
         and not (lead.rstrip().lower().endswith("our") and _DONE.match(sentence, at))
-        and not _NOUN_OF_ACT.match(sentence, at)  # "an adjustment to our guidance": an act
+        and not _NOUN_OF_ACT.match(sentence, at)  # "an adjustment to", "the reaffirmation of": acts
     ):
         return True
     if verb and (_OTHERS.search(sentence[at:until]) or _OTHERS_DO.search(lead)):
@@ -81,7 +81,7 @@ _MONEY_SAID = led(r"[$€£]|\b(?:revenues?|sales|eps|earnings|income|ebitda|mar
 _ACTS = led(
     r"\b(?:we|(?<!due\s)(?<!owing\s)(?<!thanks\s)to|will|must|and|also|i)\s*$|['’]ll\s*$", re.I
 )
-_NOUN_OF_ACT = led(r"[a-z]+(?:ment|ion)s?\s+to\b", re.I)
+_NOUN_OF_ACT = led(r"[a-z]+(?:ment|ion)s?\s+(?:to|of)\b", re.I)
 _DONE = led(r"[a-z]+ed\b", re.I)  # a verb's past participle: "our raised outlook"
 # A measure right before the verb is what moves, not the guidance.
 _MEASURE_DOES = led(

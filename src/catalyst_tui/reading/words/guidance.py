@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from ..leads import led
 from ..wordlists import any_word, one_of
 from .blocked import ELSE, HEDGED, NEGATED, barred
+from .guidance_verbs import VERB_KEYS as _VERB_KEYS
+from .guidance_verbs import VERBS as _VERBS
 from .no_move import (
     assumed,
     assumed_before,
@@ -64,41 +66,6 @@ _METRIC = (
     r"billings|ebitda(?:\s+margin)?|net\s+income|capex|capital\s+expenditures|"
     r"(?:operating\s+)?expenses?|opex|costs?|tax\s+rate|capital[- ]spending)"
 )
-_VERBS = {
-    "raised": r"rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|"
-    r"upward(?:ly)?\s+revis(?:e|es|ed|ing)|"
-    # a forecast made better, said of ours: "improving our sales outlook for the year"; a
-    # long-term outlook is a view of a business over years, no guidance for a period
-    r"(?:improv|upgrad)(?:e|es|ed|ing)(?=\s+(?:our|those|these|the)\s+"
-    r"(?:(?!long(?:er)?[- ]term\b)[\w-]+\s+){0,3}?"
-    r"(?:outlook|guidance|expectations|forecast)\b)|"
-    r"(?:tak(?:e|es|ing|en)|took|bring(?:s|ing)?|brought|mov(?:e|es|ed|ing))\s+up",
-    "cut": r"reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|cut(?:s|ting)?|trim(?:s|med|ming)?|"
-    r"downward(?:ly)?\s+revis(?:e|es|ed|ing)|"
-    r"(?:tak(?:e|es|ing|en)|took|bring(?:s|ing)?|brought|ratchet(?:s|ed|ing)?|"
-    r"walk(?:s|ed|ing)?|mov(?:e|es|ed|ing))\s+down",
-    "reiterated": r"(?:re)?affirm(?:s|ed|ing)?|reiterat(?:e|es|ed|ing)|maintain(?:s|ed|ing)?|"
-    r"(?:re)?confirm(?:s|ed|ing)?|keep(?:s|ing)?|kept|hold(?:s|ing)?(?:\s+to)?|"
-    r"stick(?:s|ing)?\s+(?:with|to)|"
-    r"stand(?:s|ing)?\s+by|remain(?:s|ing)?\s+comfortable\s+with",
-    "withdrawn": r"withdr(?:aw|aws|awing|awn|ew)|suspend(?:s|ed|ing)?|"
-    r"pull(?:s|ed|ing)?(?![\s-]+down)",
-    # Guidance given now for a period is guidance begun: "we are providing guidance for 2022".
-    "introduced": r"(?:re)?initiat(?:e|es|ed|ing)|(?:re)?introduc(?:e|es|ed|ing)|provid(?:es|ing)|"
-    r"issu(?:es|ing)|giv(?:es|ing)|offer(?:s|ing)?|outlin(?:e|es|ing)|"
-    r"establish(?:es|ed|ing)?|reinstat(?:e|es|ed|ing)|institut(?:e|es|ing)|"
-    # guidance set, or widened to a measure it did not cover: "we are setting our full year
-    # sales guidance at", "we are expanding our guidance to include revenue"
-    r"setting(?=\s+(?:our\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:guidance|outlook)\s+at\b)|"
-    r"expand(?:s|ed|ing)?(?=\s+(?:our\s+)?(?:[\w-]+\s+)?(?:guidance|outlook)\s+to\s+include\b)|"
-    r"(?<=able\sto\s)provide|(?<=position\sto\s)provide|"
-    # guidance given again, set, or given for the first time: "we are returning to giving
-    # guidance", "we have set capex guidance of $230 million", "we provided guidance for the
-    # first time since the beginning of the pandemic"
-    r"return(?:s|ed|ing)?\s+to\s+(?:giving|providing|issuing)|"
-    r"(?<=have\s)set(?=\s+(?:our\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:guidance|outlook)\b)|"
-    r"provided(?=\s+(?:[\w-]+\s+){0,3}?(?:guidance|outlook)\s+for\s+the\s+first\s+time\b)",
-}
 # Giving guidance begins it only for a period named: "providing guidance for the full year 2022"
 # ("while we're providing guidance, we're doing so with a wider range" begins none); giving or
 # setting it up said of a time ahead gives none now ("We expect to establish guidance for …").
@@ -147,6 +114,8 @@ _VERB_OBJECT = {
     )
     for direction, verbs in _VERBS.items()
 }
+# The guidance itself, no view or goal: what confidence in it keeps.
+_GUIDANCE_ITSELF = led(r"\b(?:guidance|outlook|guide|forecast)\b", re.I)
 _BY_YEAR = led(r"\bby\s+(?:19|20)\d\d\b", re.I)
 _YEARS_AHEAD = led(r"\blong(?:er)?[- ]term\b|\bmulti[- ]year\b", re.I)
 # The guidance named, then what was done to it: "our full-year guidance, where we raised our
@@ -164,6 +133,14 @@ _MOVED = one_of(
 _BEEN = one_of("is was has_been have_been")
 _PASSIVE = led(
     rf"\b{_NOUN}(?:,?\s+which)?\s+{_BEEN}\s+(?:again\s+|also\s+)?(?P<verb>{_MOVED})\b", re.I
+)
+
+# The guidance said moving by a figure: "our implied revenue guidance is increasing by
+# approximately 30 million" ("our outlook is increasing confidence" moves nothing).
+_MOVING = led(
+    rf"\b{_NOUN}\s+(?:is|are)\s+(?:now\s+)?(?P<verb>(?P<up>increasing|rising)|decreasing|"
+    r"declining)\s+(?:by|to)\b",
+    re.I,
 )
 
 
@@ -184,6 +161,10 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 continue  # a plan to give guidance later gives none now; "when providing …"
             if led_to(sentence, match.start()):
                 continue  # "contributed to boosting our adjusted EBITDA margin to 20.5%": a result
+            if "confident" in match.group().lower() and (
+                _YEARS_AHEAD.search(sentence) or not _GUIDANCE_ITSELF.search(match["object"])
+            ):
+                continue  # "confident in our expectations of a recovery", "… long-term strategy"
             if years_after(sentence, match.end()):
                 continue  # "raises our expectations on how sustainable … may be long-term"
             if _REINSTATE.match(match.group()) and _NOT_NOW.search(sentence, 0, match.start()):
@@ -277,6 +258,12 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         blocked = barred(sentence, match.start(), match.end(), verb=False)
         if said and said != "introduced" and not blocked:  # no adjective: a verb said after
             found.append((match.start(), said, _metric(match.group())))
+    for match in (
+        _MOVING.finditer(sentence) if _keyed(low, ("creasing", "ing by", "ing to")) else ()
+    ):
+        if not barred(sentence, match.start(), match.end(), verb=False):
+            direction = "raised" if match["up"] else "cut"
+            found.append((match.start(), direction, _metric(match.group())))
     for match in _WHERE_DONE.finditer(sentence) if _keyed(low, ("where", "which")) else ():
         said = next((d for d, v in _VERBS.items() if re.fullmatch(v, match["verb"], re.I)), "")
         if said and said != "introduced" and not barred(sentence, match.start(), match.end()):
@@ -320,28 +307,6 @@ _JOINED = led(r"^\s*(?:and|but|so|also|now)\b", re.I)
 _POLITE = led(r"\b(?:i|we)\s+would\s+like\s+(?:you\s+)?to\b", re.I)
 
 
-# A word each pattern's matches hold (lower case): a pattern is looked for only where one is.
-_VERB_KEYS = {
-    "raised": ("rais", "increas", "lift", "boost", " up", "improv", "upgrad"),
-    "cut": ("reduc", "lower", "cut", "trim", "down"),
-    "reiterated": (
-        "affirm",
-        "reiterat",
-        "maintain",
-        "confirm",
-        "keep",
-        "kept",
-        "hold",
-        "stick",
-        "stand",
-        "comfortable",
-    ),
-    "withdrawn": ("withdr", "suspend", "pull"),
-    "introduced": (
-        *("initiat", "introduc", "provid", "issu", "giv", "establish", "reinstat", " set"),
-        *("offer", "outlin", "expand", "institut"),
-    ),
-}
 _PRIOR_KEYS_ALL = ("prior", "previous", "earlier", "last", "expected", " from ")
 
 

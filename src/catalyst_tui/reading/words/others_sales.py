@@ -5,7 +5,14 @@ of a pizza chain whose stores are mostly franchised; "North American retail sale
 
 A document names such a system when it speaks of its franchisees or dealers anywhere; within
 it, a share or growth whose subject holds "retail" is the system's. A retailer that sells in
-its own stores names neither, and its retail sales are its own."""
+its own stores names neither, and its retail sales are its own.
+
+An insurer's "sales" are new policies sold (annualized premium), not what it earns: in a
+document that speaks of insurance in its own trade words (two of underwriting, annuities,
+policyholders and premiums, five times in all), a figure whose measure, named nearest it, is
+sales is none ("In Latin America, sales are up 55% year-over-year"). A fund's sales are money
+put into it, anywhere ("Open-end fund gross sales of $17.6 billion were 41% above").
+"""
 
 from __future__ import annotations
 
@@ -13,7 +20,7 @@ import re
 
 from ..leads import led
 
-__all__ = ["of_a_system", "system_retail"]
+__all__ = ["fund_sales", "new_business", "of_a_system", "of_an_insurer", "system_retail"]
 
 _SYSTEM = led(r"\b(?:franchisees?|dealers?|dealerships?)\b", re.I)
 _RETAIL = led(r"\bretail\b", re.I)
@@ -31,3 +38,55 @@ def of_a_system(text: str) -> bool:
 def system_retail(subject: str) -> bool:
     """Whether `subject` names retail sales (of a system, where its document names one)."""
     return _RETAIL.search(subject) is not None
+
+
+_INSURERS_WORDS = (
+    led(r"\bunderwriting\b", re.I),
+    led(r"\bannuit(?:y|ies)\b", re.I),
+    led(r"\bpolicyholders?\b", re.I),
+    led(r"\bpremiums\b", re.I),
+)
+_INSURERS_KEYS = ("nderwriting", "nnuit", "olicyholder", "remiums")
+_SALES = led(r"\bsales\b", re.I)
+_REVENUE = led(r"\brevenues?\b", re.I)
+_FUND = led(r"\bfunds?\b", re.I)
+_TIMES = 5  # an insurer's words, said more than in passing
+# What a figure measures, named beside it: sales, or a word of what an insurer earns.
+_MEASURE = led(
+    r"\b(?:sales|revenues?|pfos|premiums?|fees|income|earnings|margins?|assets|flows?)\b", re.I
+)
+_PERCENT = led(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.I)
+
+
+def of_an_insurer(text: str) -> bool:
+    """Whether `text` (a whole document) speaks of insurance in its trade words: two of them,
+    five times in all (a grain trader's or a builder's "premiums" in passing are not; each
+    looked for as a word only where its letters stand, in any case)."""
+    low = text.lower()
+    held = [_INSURERS_WORDS[i] for i, key in enumerate(_INSURERS_KEYS) if key in low]
+    if len(held) < 2:
+        return False
+    counts = [sum(1 for _ in word.finditer(text)) for word in held]
+    return sum(1 for n in counts if n) >= 2 and sum(counts) >= _TIMES
+
+
+def new_business(sentence: str, value: float | None) -> bool:
+    """Whether the figure of `value` in `sentence` measures sales (an insurer's: policies
+    sold): the measure named nearest before it, or after it where none is before, is sales
+    ("adjusted PFOs were up 12% … and sales were up 55%": the 55% only)."""
+    if _SALES.search(sentence) is None:
+        return False
+    measures = list(_MEASURE.finditer(sentence))
+    for figure in _PERCENT.finditer(sentence):
+        if value is None or abs(abs(float(figure[1])) - abs(value) * 100) > 1e-6:
+            continue
+        before = [m for m in measures if m.end() <= figure.start()]
+        after = [m for m in measures if m.start() >= figure.end()]
+        nearest = before[-1] if before else (after[0] if after else None)
+        return nearest is not None and nearest[0].lower() == "sales"
+    return _REVENUE.search(sentence) is None  # no figure of its own: the sentence's measure
+
+
+def fund_sales(subject: str, sentence: str, value: float | None) -> bool:
+    """Whether a figure of `subject` is a fund's sales: money put into it, no revenue."""
+    return _FUND.search(subject) is not None and new_business(sentence, value)

@@ -328,11 +328,12 @@ GUIDANCE_FILLER = (
     r"(?!and\s+[a-z]+ly\b)(?:[\w'’-]+,?|\$[\d.,]+))"
 )
 GUIDANCE_NOUN = (
-    r"(?:guidance|outlook|guide|forecasts?|expectations?|projections?|estimates?(?![\w-])|"
+    r"(?:guidance|outlooks?|guide|forecasts?|expectations?|projections?|estimates?(?![\w-])|"
     r"targets?(?!\s+(?:leverage|ratio|capital|payout|dividend|debt|price|customers?|markets?|"
     r"audiences?|dates?|lists?|zones?|acquisitions?))|"
-    r"range(?=\s+(?:to|from|by|of|for)\s+(?:\$|\d|the\s+(?:full\s+)?year|fiscal|q[1-4]))|"
-    r"ranges(?=\s+(?:of|for)\s+(?:\$|\d|the\s+(?:full\s+)?year|fiscal|q[1-4]))|"
+    r"range(?=\s+(?:to|from|by|of|for)\s+(?:between\s+)?(?:\$|\d|the\s+(?:full\s+)?year|fiscal|"
+    r"q[1-4]))|"
+    r"ranges(?=\s+(?:of|for|by)\s+(?:\$|\d|the\s+(?:full\s+)?year|fiscal|q[1-4]))|"
     # a company's word for its guidance: "our earnings framework for the year"
     r"(?<=\bearnings\s)framework|(?<=\bfinancial\s)framework|"
     # a range's midpoint moved or kept: "increased the midpoint", "maintaining the midpoint"

@@ -13,7 +13,7 @@ from ..leads import led
 from ..wordlists import one_of, word_set
 from .aliases import aliases, measured
 from .facts import document_facts
-from .others_sales import of_a_system, system_retail
+from .others_sales import fund_sales, new_business, of_a_system, of_an_insurer, system_retail
 from .records import COMPANY, Stated, with_short_name
 from .sentences import sentence_spans
 from .turns import company_sentences
@@ -134,6 +134,7 @@ def read_words(
     }
     named = frozenset(company)
     system = of_a_system(text)  # franchisees or dealers: their "retail sales" are theirs
+    insurer = of_an_insurer(text)  # its "sales" are policies sold
     found: list[Stated] = []
     low = _lowered_alike(text, spans)
     stems = _holding(low, spans, _GUIDANCE_STEMS) if low is not None else None
@@ -189,6 +190,10 @@ def read_words(
                 continue  # a bullet under "Data Center": its subject is no word of its own
             if system and system_retail(stated.subject):
                 continue  # "Global retail sales grew 8.5%" of a franchisor: its stores' sales
+            if (insurer and new_business(sentence, stated.value)) or fund_sales(
+                stated.subject, sentence, stated.value
+            ):
+                continue  # "Asia sales are up 42%" of an insurer; "fund gross sales": inflows
             found.append(stated)
         if guidance:
             found.extend(read_guidance(sentence, start, end))

@@ -1,0 +1,73 @@
+"""The verbs that move, keep, withdraw or begin the company's guidance, by direction, with a
+word each one's matches hold (guidance.py reads each verb with its object)."""
+
+from __future__ import annotations
+
+__all__ = ["VERBS", "VERB_KEYS"]
+
+VERBS = {
+    "raised": r"rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|"
+    r"upward(?:ly)?\s+revis(?:e|es|ed|ing)|revis(?:e|es|ed|ing)\s+upwards?|"
+    # a forecast made better, said of ours: "improving our sales outlook for the year"; a
+    # long-term outlook is a view of a business over years, no guidance for a period
+    r"(?:improv|upgrad)(?:e|es|ed|ing)(?=\s+(?:our|those|these|the)\s+"
+    r"(?:(?!long(?:er)?[- ]term\b)[\w-]+\s+){0,3}?"
+    r"(?:outlook|guidance|expectations|forecast)\b)|"
+    # "our second-quarter results and enhanced 2021 outlook"
+    r"enhanced(?=\s+(?:(?:our|the)\s+)?(?:(?!long(?:er)?[- ]term\b)[\w-]+\s+){0,3}?"
+    r"(?:outlook|guidance|expectations|forecast)\b)|"
+    r"(?:tak(?:e|es|ing|en)|took|bring(?:s|ing)?|brought|mov(?:e|es|ed|ing))\s+up",
+    "cut": r"reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|cut(?:s|ting)?|trim(?:s|med|ming)?|"
+    r"downward(?:ly)?\s+revis(?:e|es|ed|ing)|revis(?:e|es|ed|ing)\s+downwards?|"
+    r"(?:tak(?:e|es|ing|en)|took|bring(?:s|ing)?|brought|ratchet(?:s|ed|ing)?|"
+    r"walk(?:s|ed|ing)?|mov(?:e|es|ed|ing))\s+down",
+    "reiterated": r"(?:re)?affirm(?:s|ed|ing)?|reiterat(?:e|es|ed|ing)|maintain(?:s|ed|ing)?|"
+    r"(?:re)?confirm(?:s|ed|ing)?|keep(?:s|ing)?|kept|hold(?:s|ing)?(?:\s+to)?|"
+    r"stick(?:s|ing)?\s+(?:with|to)|"
+    r"stand(?:s|ing)?\s+by|remain(?:s|ing)?\s+comfortable\s+with|"
+    # kept, said by a noun or by confidence in it: "the reaffirmation of our EPS guidance", "we
+    # remain confident in the fiscal 2022 guidance we outlined"
+    r"(?:re)?affirmation\s+of|reiteration\s+of|"
+    r"remain(?:s|ing)?\s+(?:very\s+|fully\s+)?confident\s+in",
+    "withdrawn": r"withdr(?:aw|aws|awing|awn|ew)|suspend(?:s|ed|ing)?|"
+    r"pull(?:s|ed|ing)?(?![\s-]+down)",
+    # Guidance given now for a period is guidance begun: "we are providing guidance for 2022".
+    "introduced": r"(?:re)?initiat(?:e|es|ed|ing)|(?:re)?introduc(?:e|es|ed|ing)|provid(?:es|ing)|"
+    r"issu(?:es|ing)|giv(?:es|ing)|offer(?:s|ing)?|outlin(?:e|es|ing)|"
+    r"establish(?:es|ed|ing)?|reinstat(?:e|es|ed|ing)|institut(?:e|es|ing)|"
+    # guidance set, or widened to a measure it did not cover: "we are setting our full year
+    # sales guidance at", "we are expanding our guidance to include revenue"
+    r"setting(?=\s+(?:our\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:guidance|outlook)\s+at\b)|"
+    r"expand(?:s|ed|ing)?(?=\s+(?:our\s+)?(?:[\w-]+\s+)?(?:guidance|outlook)\s+to\s+include\b)|"
+    r"(?<=able\sto\s)provide|(?<=position\sto\s)provide|"
+    # guidance given again, set, or given for the first time: "we are returning to giving
+    # guidance", "we have set capex guidance of $230 million", "we provided guidance for the
+    # first time since the beginning of the pandemic"
+    r"return(?:s|ed|ing)?\s+to\s+(?:giving|providing|issuing)|"
+    r"(?<=have\s)set(?=\s+(?:our\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:guidance|outlook)\b)|"
+    r"provided(?=\s+(?:[\w-]+\s+){0,3}?(?:guidance|outlook)\s+for\s+the\s+first\s+time\b)",
+}
+
+# A word each pattern's matches hold (lower case): a pattern is looked for only where one is.
+VERB_KEYS = {
+    "raised": ("rais", "increas", "lift", "boost", " up", "improv", "upgrad", "revis", "enhanc"),
+    "cut": ("reduc", "lower", "cut", "trim", "down", "revis"),
+    "reiterated": (
+        "affirm",
+        "reiterat",
+        "maintain",
+        "confirm",
+        "keep",
+        "kept",
+        "hold",
+        "stick",
+        "stand",
+        "comfortable",
+        "confident",
+    ),
+    "withdrawn": ("withdr", "suspend", "pull"),
+    "introduced": (
+        *("initiat", "introduc", "provid", "issu", "giv", "establish", "reinstat", " set"),
+        *("offer", "outlin", "expand", "institut"),
+    ),
+}

@@ -1,0 +1,134 @@
+"""The twenty-fifth round's rules. Made-up sentences, each beside what it states as
+test_read_words_classes.py writes it ([] where nothing may be read), with a counterexample the
+rule must leave as it was; and the documents of an insurer, whose "sales" are policies sold,
+and of funds, whose sales are money put into them (others_sales.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalyst_tui.reading.words import read_words
+from catalyst_tui.reading.words.others_sales import new_business, of_an_insurer
+from tests.reading.words.test_read_words_classes import _check, by_rule
+
+RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "guidance kept, said by a noun or by confidence in it": [
+        (
+            "The result is the reaffirmation of our full-year earnings per share guidance.",
+            ["guidance reiterated : company"],
+        ),
+        (
+            "We remain confident in the fiscal 2022 revenue guidance we gave in July.",
+            ["guidance reiterated : company"],
+        ),
+        # confidence in something else keeps no guidance
+        ("We remain confident in our ability to execute on the plan.", []),
+        ("We remain confident in our long-term strategy and our growth outlook.", []),
+        ("We remain confident in our expectations of a recovery in the second half.", []),
+        ("Analysts remain cautious about the outlook for the sector.", []),
+    ],
+    "guidance revised, its direction said after the verb": [
+        (
+            "Given the strong quarter, we are revising upward our previously issued 2021 guidance.",
+            ["guidance raised : company"],
+        ),
+        (
+            "We are revising downward our full-year outlook for adjusted EBITDA.",
+            ["guidance cut : company"],
+        ),
+    ],
+    "an outlook said enhanced is raised": [
+        (
+            "Our strong quarter and enhanced 2021 outlook show that the trends continue.",
+            ["guidance raised : company"],
+        ),
+        # a long-term view is no guidance for a period
+        ("The deal enhances the long-term outlook of the business.", []),
+    ],
+    "guidance said moving by a figure": [
+        (
+            "For the fourth quarter, our implied revenue guidance is increasing by about $30 "
+            "million.",
+            ["guidance raised : company"],
+        ),
+        (
+            "Our full-year guidance is declining to a range of $1.00 to $1.10.",
+            ["guidance cut : company"],
+        ),
+        # moving something else: no guidance moved
+        ("Our outlook is increasing confidence in the recovery.", []),
+    ],
+    "an outlook in the plural, and a range moved to between figures": [
+        (
+            "We are increasing the sales outlooks of our defense and space sectors.",
+            ["guidance raised : company"],
+        ),
+        (
+            "We have reduced our capital expenditures range to between $22 million and $25 "
+            "million.",
+            ["guidance cut : company"],
+        ),
+        # a range of results is no guidance
+        ("Prices were in a range of $20 to $25 per ton.", []),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), by_rule(RULES))
+def test_the_twenty_fifth_rounds_rules(text: str, expected: list[str]) -> None:
+    _check(text, expected)
+
+
+_INSURER = (
+    "Underwriting margins improved in the quarter, and underwriting results were strong.\n"
+    "Collected premiums on our annuities rose with demand; policyholders renewed.\n"
+    "In Latin America, sales are up 55% year-over-year.\n"
+    "Asia sales were up 42%, while EMEA sales were up 20%.\n"
+    "Adjusted premiums, fees and other revenues were up 12% and sales were up 9%.\n"
+    "Total revenues increased 6% to $1.2 billion.\n"
+)
+
+
+def test_an_insurers_sales_are_policies_sold_not_revenue() -> None:
+    read = [(s.subject, round((s.value or 0) * 100, 1)) for s in read_words(_INSURER)]
+    # the 55%, 42%, 20% and 9% of sales are not read; premiums and revenues are
+    assert (("Latin America", 55.0) not in read) and all(
+        v not in (42.0, 20.0, 9.0) for _, v in read
+    )
+    assert ("revenue", 6.0) in read or ("company", 6.0) in read
+
+
+def test_a_maker_that_pays_insurance_premiums_keeps_its_sales() -> None:
+    text = (
+        "Insurance premiums rose again, and our captive's underwriting was profitable.\n"
+        "In Latin America, sales were up 55% year-over-year.\n"
+    )
+    assert not of_an_insurer(text)
+    assert [(s.subject, round((s.value or 0) * 100)) for s in read_words(text)] == [
+        ("Latin America", 55)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "sales"),
+    [
+        ("Adjusted PFOs were up 12% and sales were up 55%.", 0.12, False),
+        ("Adjusted PFOs were up 12% and sales were up 55%.", 0.55, True),
+        ("Sales were down 5%, largely reflecting weakness in Medicare Supplement.", -0.05, True),
+        ("A 7% increase in sales and a 3% increase in premiums.", 0.07, True),
+        ("Revenue grew 7% on higher sales of annuities.", 0.07, False),
+        ("Total revenues increased 6%.", 0.06, False),
+    ],
+)
+def test_the_measure_named_nearest_a_figure(sentence: str, value: float, sales: bool) -> None:
+    assert new_business(sentence, value) is sales
+
+
+def test_a_funds_sales_are_money_put_into_it() -> None:
+    text = (
+        "Open-end fund gross sales of $17.6 billion were 41% above the prior record.\n"
+        "Revenue from our funds grew 8% in the quarter.\n"
+    )
+    read = [(s.subject, round((s.value or 0) * 100)) for s in read_words(text)]
+    assert all(v != 41 for _, v in read)
+    assert any(v == 8 for _, v in read)
