@@ -38,7 +38,7 @@ _FRAME = led(
     r"(?:now\s+)?to|"
     r"with\s+respect\s+to|(?P<base>(?:when\s+|as\s+)?compared\s+(?:to|with)|versus|relative\s+to)|"
     r"(?P<by>by))\s+"
-    r"(?P<frame>[^,:;]{1,80}?)\s*[,:]\s+",
+    r"(?P<frame>[^,:;]{1,80}?)\s*[,:;]\s+",
     re.I,
 )
 # An opening adverbial with no verb ("Year over year,", "Regionally, in constant currency:").

@@ -77,7 +77,8 @@ def framed_by_another(sentence: str, first: str, clause: Clause, subject: str) -
     if subject == COMPANY:
         return True
     if same_part(framed.name, subject):
-        return len(_words(subject)) > len(_words(framed.name))  # "RF Solutions A&D": both
+        more = _words(subject) - _words(framed.name)  # "GTO recurring": the frame's, qualified
+        return len(_words(subject)) > len(_words(framed.name)) and not more <= _QUALIFIERS
     # a place frames a part not itself a place ("In EMEA, consumer sales declined 11%": EMEA's
     # consumer sales, unsaid whose); a business framing one of its own parts or places leaves
     # the part its own ("In our international business, EMEA revenue was up 24%")
@@ -88,6 +89,8 @@ def framed_by_another(sentence: str, first: str, clause: Clause, subject: str) -
     )
 
 
+# Words that qualify a part's revenue without naming another part: "GTO recurring revenues".
+_QUALIFIERS = frozenset({"recurring", "organic", "total", "net", "reported", "core", "underlying"})
 # The words that name a business as such, not a place: "our international business".
 _KINDS_OF_BUSINESS = word_set(
     "business businesses segment segments division divisions unit units side group groups"

@@ -28,7 +28,12 @@ _OF_REVENUE_OR_PART = any_word(
     """revenues? sales arr top~line business(?:es)? segments? divisions? portfolio products?
     services software subscriptions?_revenue"""
 )
-_ADVERBS_ONLY = led(r"(?:\s+(?:\w+ly|year[- ]over[- ]year|again|since))+", re.I)
+# Adverbs, or the period it was done in: "Grilling sales more than doubled this quarter".
+_ADVERBS_ONLY = led(
+    r"(?:\s+(?:\w+ly|year[- ]over[- ]year|again|since|"
+    r"(?:this|that|last|the)\s+(?:quarter|year|period|month|half)))+",
+    re.I,
+)
 # A count: "we have doubled the number of instruments that can be networked".
 _COUNT = led(r"\s+(?:the\s+|our\s+)?(?:number|count|amount)\s+of\b", re.I)
 

@@ -252,8 +252,9 @@ _THE_CATEGORY = led(
 _WORLD = led(
     r"\s*(?:the\s+)?(?:global|worldwide|world|industry-wide)\s+(?=[a-z])"  # a name after it,
     # capitalised, is the company's own ("global Lottery revenue"), as is a quarter's revenue
-    # ("global second quarter Protiviti revenues", "global revenues")
-    r"(?!(?:first|second|third|fourth)\s+quarter\b|revenues?\b)"
+    # ("global second quarter Protiviti revenues", "global revenues", "worldwide net sales": a
+    # market's names what is sold, "global car sales")
+    r"(?!(?:first|second|third|fourth)\s+quarter\b|revenues?\b|(?:net\s+)?sales\b)"
 )
 
 

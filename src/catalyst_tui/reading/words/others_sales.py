@@ -12,6 +12,9 @@ document that speaks of insurance in its own trade words (two of underwriting, a
 policyholders and premiums, five times in all), a figure whose measure, named nearest it, is
 sales is none ("In Latin America, sales are up 55% year-over-year"). A fund's sales are money
 put into it, anywhere ("Open-end fund gross sales of $17.6 billion were 41% above").
+What an insurer earns is its premiums: in its document, premiums are read as its revenue ("At
+Liberty National, life premiums were up 3%"), save premiums collected (cash received) and
+premiums written (policies sold).
 """
 
 from __future__ import annotations
@@ -20,7 +23,14 @@ import re
 
 from ..leads import led
 
-__all__ = ["fund_sales", "new_business", "of_a_system", "of_an_insurer", "system_retail"]
+__all__ = [
+    "as_revenue",
+    "fund_sales",
+    "new_business",
+    "of_a_system",
+    "of_an_insurer",
+    "system_retail",
+]
 
 _SYSTEM = led(r"\b(?:franchisees?|dealers?|dealerships?)\b", re.I)
 _RETAIL = led(r"\bretail\b", re.I)
@@ -90,3 +100,27 @@ def new_business(sentence: str, value: float | None) -> bool:
 def fund_sales(subject: str, sentence: str, value: float | None) -> bool:
     """Whether a figure of `subject` is a fund's sales: money put into it, no revenue."""
     return _FUND.search(subject) is not None and new_business(sentence, value)
+
+
+# Premiums earned, the same length as the revenue they are; premiums collected (cash received)
+# or written (policies sold, as sales are) name so within their phrase ("total collected life
+# and health premiums", "net written premiums", "premiums written").
+_PREMIUMS = led(r"\b(?P<p>[Pp])remiums\b")
+_NOT_EARNED = led(r"\b(?:collected|written)\s+(?:[\w-]+\s+){0,4}$", re.I)
+_WRITTEN_AFTER = led(r"\s+written\b", re.I)
+
+
+def as_revenue(sentence: str) -> str:
+    """`sentence` (an insurer's) with its premiums earned said as revenues, each word the same
+    length at the same place ("life premiums were up 8%": "life revenues were up 8%")."""
+    if "remiums" not in sentence:
+        return sentence
+
+    def said(match: re.Match[str]) -> str:
+        if _NOT_EARNED.search(
+            sentence, max(0, match.start() - 60), match.start()
+        ) or _WRITTEN_AFTER.match(sentence, match.end()):
+            return match.group()
+        return "Revenues" if match["p"] == "P" else "revenues"
+
+    return _PREMIUMS.sub(said, sentence)

@@ -133,7 +133,7 @@ def share_of(found: re.Match[str]) -> str:
 GROWTH_VERB = (
     r"(?P<verb>(?<!\bmakes\s)(?<!\bmade\s)(?<!\bmake\s)(?<!\bmaking\s)up|down|grew|grow|grows|growing|grown|risen|fallen|increased|increases|increasing|decreased|"
     r"decreases|decreasing|declined|declines|declining|rose|rising|fell|falling|jumped|"
-    r"surged|soared|slipped|slid|plunged|plummeted|advanced|advancing|"
+    r"surged|soared|slipped|slid|plunged|plummeted|advanced|advancing|rebounded|"
     r"climbed|improved|improving|expanded|expanding(?!\s+(?:their|its|our|the|a)\b)|dropped|"
     r"higher|lower|ahead|behind|"
     # "off" as a fall: "revenue of $8.08 billion is off 17.6%"; not "sold off", "paid off"

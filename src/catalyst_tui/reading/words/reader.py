@@ -13,7 +13,14 @@ from ..leads import led
 from ..wordlists import one_of, word_set
 from .aliases import aliases, measured
 from .facts import document_facts
-from .others_sales import fund_sales, new_business, of_a_system, of_an_insurer, system_retail
+from .others_sales import (
+    as_revenue,
+    fund_sales,
+    new_business,
+    of_a_system,
+    of_an_insurer,
+    system_retail,
+)
 from .records import COMPANY, Stated, with_short_name
 from .sentences import sentence_spans
 from .turns import company_sentences
@@ -159,6 +166,8 @@ def read_words(
             plain = _BULLET.sub(lambda m: " " * len(m.group()), plain)
         if "[" in plain:  # a note is looked for only where a bracket stands
             plain = _NOTE.sub(lambda m: " " * len(m.group()), plain)
+        if insurer:
+            plain = as_revenue(plain)  # "life premiums were up 8%": what an insurer earns
         if "," in plain and ("as " in plain or "like " in plain):  # where an aside may stand
             plain = _ASIDE.sub(lambda m: " " * len(m.group()), plain)
         read = (

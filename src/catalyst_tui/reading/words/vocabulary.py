@@ -48,7 +48,7 @@ OTHER_MEASURES = word_set(
     average pos activations rents starts jobs carloads pulls consumers membership cogs cutout
     tonnage gallons barrels pounds liters litres tonnes kilograms lot lots position leads metrics
     inductions leaders communities subdivisions capacity additions intensity
-    realization realizations
+    realization realizations claims proposals allowances
     budget budgets tags deliveries pieces payable prescriptions transaction
     employment coverage mix usage job admits occupancy installations installs"""
 )
