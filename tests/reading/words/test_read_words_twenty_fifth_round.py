@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from catalyst_tui.reading.words import read_words
-from catalyst_tui.reading.words.others_sales import new_business, of_an_insurer
+from catalyst_tui.reading.words.others_sales import as_revenue, new_business, of_an_insurer
 from tests.reading.words.test_read_words_classes import _check, by_rule
 
 RULES: dict[str, list[tuple[str, list[str]]]] = {
@@ -71,6 +71,70 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         # a range of results is no guidance
         ("Prices were in a range of $20 to $25 per ton.", []),
     ],
+    "a frame closed by a semicolon frames the clause after it": [
+        (
+            "Turning to the Household segment; Q1 sales were up 39% with growth in all three "
+            "businesses.",
+            ["growth 39 : Household segment"],
+        ),
+        # a period framed so frames no part
+        ("In the quarter; sales were up 9%.", ["growth 9 : company"]),
+    ],
+    "worldwide or global net sales are the company's": [
+        (
+            "In Q3, we reported worldwide net sales of $1.4 billion, a decline of 6% compared to "
+            "the prior year period.",
+            ["growth -6 yoy : company"],
+        ),
+        # a market's names what is sold
+        ("Worldwide smartphone shipments fell 5%.", []),
+    ],
+    "rebounded is a verb of growth": [
+        (
+            "In Food Equipment, organic revenue rebounded 46%, with recovery taking hold.",
+            ["growth 46 : Food Equipment"],
+        ),
+        ("Margins rebounded 300 basis points.", []),
+    ],
+    "a multiple said of the period it was done in": [
+        (
+            "Grilling sales more than doubled this quarter, due mainly to strong consumption.",
+            ["growth 100 > : Grilling"],
+        ),
+        ("We nearly doubled free cash flow this year.", []),
+    ],
+    "claims, proposals and allowances are other measures": [
+        ("We continue to provide for title claims at 4.5% of total title revenues.", []),
+        ("Requests for vision care proposals are up more than 20% year-over-year.", []),
+    ],
+    "a part's frame qualified by a kind of revenue is the same part": [
+        (
+            "Turning to GTO on Slide 11, GTO recurring revenues rose 10% to $346 million in the "
+            "quarter.",
+            ["growth 10 : GTO recurring"],
+        ),
+    ],
+    "names and as many figures after one verb pair in order": [
+        (
+            "The Americas and EMEA revenues grew 5% and 3%.",
+            ["growth 5 : Americas", "growth 3 : EMEA"],
+        ),
+        (
+            "Sequentially, Specialty Solutions revenue and operating income increased 18.3% and "
+            "32.4%.",
+            ["growth 18.3 sequential : Specialty Solutions"],
+        ),
+        # one growth said two ways, or an amount's growth and another way: no pair
+        (
+            "International Sales and Marketing revenues decreased $2 million or 4% and 5% on a "
+            "constant-currency basis.",
+            ["growth -4 : International Sales and Marketing", "alt -5"],
+        ),
+        (
+            "Our service and other revenue growth rate was 0.5% and 1.6% without the divestiture.",
+            [],
+        ),
+    ],
 }
 
 
@@ -132,3 +196,26 @@ def test_a_funds_sales_are_money_put_into_it() -> None:
     read = [(s.subject, round((s.value or 0) * 100)) for s in read_words(text)]
     assert all(v != 41 for _, v in read)
     assert any(v == 8 for _, v in read)
+
+
+_INSURER_PREMIUMS = (
+    "Underwriting margins improved, and underwriting results were strong.\n"
+    "Collected premiums on our annuities rose; policyholders renewed.\n"
+    "At Liberty National, life premiums were up 3% to $72 million.\n"
+    "Total collected life and health premiums were down 2%.\n"
+    "Net written premiums grew 11%.\n"
+)
+
+
+def test_an_insurers_premiums_earned_are_its_revenue() -> None:
+    read = [(s.subject, round((s.value or 0) * 100)) for s in read_words(_INSURER_PREMIUMS)]
+    # premiums earned are read; collected (cash) and written (policies sold) are not
+    assert read == [("life", 3)]
+
+
+def test_premiums_are_said_as_revenues_in_place() -> None:
+    said = as_revenue("At X, life premiums were up 8%; Premiums written and collected premiums.")
+    assert said == "At X, life revenues were up 8%; Premiums written and collected premiums."
+    assert len(said) == len(
+        "At X, life premiums were up 8%; Premiums written and collected premiums."
+    )

@@ -42,7 +42,7 @@ from .owners import (
     part_of_other_measure,
     total_of_name,
 )
-from .pairs import both, paired_from, respectively
+from .pairs import both, in_order, paired_from, respectively
 from .participles import listed_item
 from .passages import line_name
 from .patterns import (
@@ -318,13 +318,16 @@ def _each_figure(
     figures = list(FIGURE.finditer(text, at))
     frame = frame_words(text[:at])
     paired = respectively(text, first, revenue_said)
+    ordered = None if paired is not None else in_order(text, first, revenue_said)
+    paired = ordered if ordered is not None else paired
     limit = len(text)
     if paired is not None:  # "64% and 36% of revenue, respectively": each its name, or none
         last_at = max((f.position for f in paired), default=figures[-1].start())
         ending = next((f for f in figures if f.start() == last_at), figures[-1])
         basis = list_basis(text, text[ending.end() :], frame, against)  # after the pair's last
         paired = [f._replace(basis=basis if f.kind == "growth" else "") for f in paired]
-        limit = paired_from(text)  # the figures before the pair's are each read on their own
+        # the figures before the pair's are each read on their own
+        limit = paired_from(text) if ordered is None else figures[0].start()
         figures = [f for f in figures if f.start() < limit]
     last: Found | None = None
     skip = -1

@@ -259,7 +259,7 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         if said and said != "introduced" and not blocked:  # no adjective: a verb said after
             found.append((match.start(), said, _metric(match.group())))
     for match in (
-        _MOVING.finditer(sentence) if _keyed(low, ("creasing", "ing by", "ing to")) else ()
+        _MOVING.finditer(sentence) if _keyed(low, ("creasing", "rising", "declining")) else ()
     ):
         if not barred(sentence, match.start(), match.end(), verb=False):
             direction = "raised" if match["up"] else "cut"

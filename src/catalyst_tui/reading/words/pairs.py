@@ -5,6 +5,9 @@
   respectively"; "grew 5% and 7% in the third and fourth quarters, respectively" gives the
   subject a growth a period. A list whose names and figures do not pair one to one gives
   nothing;
+- **in order** without the word, where one verb stands between a list of names and a list of
+  as many figures that ends the clause: "The Americas and EMEA grew 5% and 3%"; "Specialty
+  Solutions revenue and operating income increased 18.3% and 32.4%" (revenue's the first);
 - **"both" or "each"** after two names gives each the one figure: "Surgery and Peripheral
   Intervention revenues are both up 8%"."""
 
@@ -31,7 +34,7 @@ from .records import COMPANY
 from .subjects import Subject, read_subject
 from .vocabulary import PART_WORDS, PERIOD, PERIOD_WORD, REVENUE_WORDS
 
-__all__ = ["both", "respectively"]
+__all__ = ["both", "in_order", "respectively"]
 
 
 _RESPECTIVELY = led(r",?\s*\brespectively\b", re.I)
@@ -124,6 +127,49 @@ def respectively(text: str, first: bool, revenue_said: bool) -> list[Found] | No
             )
         )
     return found
+
+
+# After a list of figures, another way of measuring the same: the figures are one growth's.
+_ANOTHER_WAY = led(
+    r"\b(?:basis|currency|organic(?:ally)?|constant|excluding|without|ex|adjusted|reported|"
+    r"respectively)\b",
+    re.I,
+)
+_AMOUNT_OR = led(r"\d\S*\s*(?:million|billion|thousand|[mbk])?,?\s+or\b", re.I)
+
+
+def in_order(text: str, first: bool, revenue_said: bool) -> list[Found] | None:
+    """The figures of a clause that pairs a list of names with as many figures in order with
+    no "respectively" (each figure of the clause in one list after its verb, the names the
+    phrase before the verb); None where the clause says no such pair."""
+    figures = [m for m in FIGURE.finditer(text) if m["num"]]
+    if len(figures) < 2 or _paired_run(text, len(text))[0].start() != figures[0].start():
+        return None
+    if " and " not in text[figures[-2].end() : figures[-1].start()] or _ANOTHER_WAY.search(
+        text, figures[-1].end()
+    ):
+        return None  # "4%, 3% on a constant-currency basis": one growth said two ways
+    head = text[: figures[0].start()]
+    verb = VERB_THEN.search(head)
+    if verb is None or verb.end() != len(head) or verb["obj"] or verb["seen"]:
+        return None
+    if _AMOUNT_OR.search(verb["gap"] or ""):
+        return None  # "increased $9 million or 4%": the amount's growth, then another way
+    names = _names(phrase_before(text, verb.start()))
+    if len(names) != len(figures) or any(_a_period(n) for n in names):
+        return None
+    subjects: list[Subject | None] | None = revenue_of_pair(names, text, first)
+    if subjects is None:
+        each = _subjects(names, revenue_said, False, text, first)
+        subjects = None if each is None else list(each)
+    if subjects is None or all(s is None for s in subjects):
+        return None
+    sign = -1 if NEGATIVE.match(verb["verb"]) else 1
+    return [
+        Found("growth", sign * float(f["num"]), _comparison(text, f), s, "", f.start(), paired=True)
+        for f, s in zip(figures, subjects, strict=True)
+        if s is not None
+    ]
 
 
 def _paired_run(text: str, said: int) -> list[re.Match[str]]:
