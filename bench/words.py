@@ -142,10 +142,12 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         marks,
         measure_words,
         measured,
+        multiples,
         names,
         no_move,
         not_given,
         one_figure,
+        others_sales,
         owners,
         pairs,
         part_revenue,
@@ -496,6 +498,31 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         ),
         "an apposition that says which one": (clauses._WHICH_ONE, lambda n: ("i.e" * n)[:n]),
         "an officer's title": (reader._OFFICER, lambda n: ("Abc Def's senior " * n)[:n]),
+        # the twenty-fifth round's
+        "guidance said moving by a figure": (
+            guidance._MOVING,
+            lambda n: ("our guidance is now increasing " * n)[:n],
+        ),
+        "a revision's direction after it": (
+            guidance._VERB_OBJECT["raised"],
+            lambda n: ("revising upward our a b c " * n)[:n],
+        ),
+        "confidence in guidance": (
+            guidance._VERB_OBJECT["reiterated"],
+            lambda n: ("remain confident in our a b " * n)[:n],
+        ),
+        "a measure named beside a figure": (others_sales._MEASURE, lambda n: ("sales " * n)[:n]),
+        "a figure's percent": (others_sales._PERCENT, lambda n: ("1" * n)[:n]),
+        "premiums collected or written": (
+            others_sales._NOT_EARNED,
+            lambda n: ("collected a b c " * n)[:n],
+        ),
+        "one growth said another way": (pairs._ANOTHER_WAY, lambda n: ("ex " * n)[:n]),
+        "an amount then or": (pairs._AMOUNT_OR, lambda n: ("1" * n)[:n]),
+        "a multiple done in a period": (
+            multiples._ADVERBS_ONLY,
+            lambda n: (" this quarter" * n)[:n],
+        ),
     }
 
 

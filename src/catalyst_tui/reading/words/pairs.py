@@ -135,7 +135,7 @@ _ANOTHER_WAY = led(
     r"respectively)\b",
     re.I,
 )
-_AMOUNT_OR = led(r"\d\S*\s*(?:million|billion|thousand|[mbk])?,?\s+or\b", re.I)
+_AMOUNT_OR = led(r"(?<![\d.,])\d[\d.,]*+\s*+(?:million|billion|thousand|[mbk])?+,?+\s++or\b", re.I)
 
 
 def in_order(text: str, first: bool, revenue_said: bool) -> list[Found] | None:
