@@ -50,11 +50,13 @@ def system_retail(subject: str) -> bool:
     return _RETAIL.search(subject) is not None
 
 
+# An insurer's trade words, lowered, each read from the letter before its key (the key is the
+# word without its first letter: looked for first, quickly, in the lowered text).
 _INSURERS_WORDS = (
-    led(r"\bunderwriting\b", re.I),
-    led(r"\bannuit(?:y|ies)\b", re.I),
-    led(r"\bpolicyholders?\b", re.I),
-    led(r"\bpremiums\b", re.I),
+    led(r"(?<!\w)underwriting\b"),
+    led(r"(?<!\w)annuit(?:y|ies)\b"),
+    led(r"(?<!\w)policyholders?\b"),
+    led(r"(?<!\w)premiums\b"),
 )
 _INSURERS_KEYS = ("nderwriting", "nnuit", "olicyholder", "remiums")
 _SALES = led(r"\bsales\b", re.I)
@@ -71,13 +73,23 @@ _PERCENT = led(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.I)
 def of_an_insurer(text: str) -> bool:
     """Whether `text` (a whole document) speaks of insurance in its trade words: two of them,
     five times in all (a grain trader's or a builder's "premiums" in passing are not; each
-    looked for as a word only where its letters stand, in any case)."""
+    word read, in the text lowered, only where its letters stand)."""
     low = text.lower()
-    held = [_INSURERS_WORDS[i] for i, key in enumerate(_INSURERS_KEYS) if key in low]
-    if len(held) < 2:
-        return False
-    counts = [sum(1 for _ in word.finditer(text)) for word in held]
+    counts = [
+        _times(low, word, key)
+        for word, key in zip(_INSURERS_WORDS, _INSURERS_KEYS, strict=True)
+        if key in low
+    ]
     return sum(1 for n in counts if n) >= 2 and sum(counts) >= _TIMES
+
+
+def _times(low: str, word: re.Pattern[str], key: str) -> int:
+    """How many times `word` stands in `low`, read where its `key` does."""
+    times, at = 0, low.find(key)
+    while at >= 0:
+        times += at > 0 and word.match(low, at - 1) is not None
+        at = low.find(key, at + 1)
+    return times
 
 
 def new_business(sentence: str, value: float | None) -> bool:
