@@ -111,6 +111,7 @@ def read_words(
     from .figures import read_figures
     from .frames import whole_beside_part
     from .guidance import read_guidance
+    from .participles import as_adjective
     from .passages import Passages
     from .phrases import phrase_before
     from .quarters import day_base, document_quarter
@@ -168,6 +169,7 @@ def read_words(
             plain = _NOTE.sub(lambda m: " " * len(m.group()), plain)
         if insurer:
             plain = as_revenue(plain)  # "life premiums were up 8%": what an insurer earns
+        plain = as_adjective(plain)  # "our faster growing Laboratory business": one name
         if "," in plain and ("as " in plain or "like " in plain):  # where an aside may stand
             plain = _ASIDE.sub(lambda m: " " * len(m.group()), plain)
         read = (
