@@ -9,6 +9,7 @@ import pytest
 
 from catalyst_tui.reading.words import read_words
 from catalyst_tui.reading.words.others_sales import as_revenue, new_business, of_an_insurer
+from catalyst_tui.reading.words.participles import as_adjective
 from tests.reading.words.test_read_words_classes import _check, by_rule
 
 RULES: dict[str, list[tuple[str, list[str]]]] = {
@@ -135,6 +136,25 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             [],
         ),
     ],
+    "a two-word adjective of growth is one word of the name after it": [
+        (
+            "Similarly, our faster growing Laboratory business is now 54% of sales, up from 44%.",
+            ["share 54 : Laboratory business", "share 44 : Laboratory business"],
+        ),
+    ],
+    "no change to guidance named in more words keeps it": [
+        (
+            "As such, there is also no change to our full year cash flow guidance range.",
+            ["guidance reiterated : company"],
+        ),
+        # no change to what is of something else, or to an estimate of no measure
+        ("There is no change in the timing of our product launch outlook.", []),
+        (
+            "In terms of our reserves, we made no changes to our overall catastrophe loss "
+            "estimates during the quarter.",
+            [],
+        ),
+    ],
 }
 
 
@@ -219,3 +239,17 @@ def test_premiums_are_said_as_revenues_in_place() -> None:
     assert len(said) == len(
         "At X, life premiums were up 8%; Premiums written and collected premiums."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("our faster growing Laboratory business", "our faster-growing Laboratory business"),
+        ("a fast growing market", "a fast-growing market"),
+        ("revenue kept growing fast", "revenue kept growing fast"),
+        ("the fastest  growing line", "the fastest  growing line"),
+    ],
+)
+def test_a_two_word_adjective_is_hyphened_in_place(text: str, said: str) -> None:
+    assert as_adjective(text) == said
+    assert len(as_adjective(text)) == len(text)

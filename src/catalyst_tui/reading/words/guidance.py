@@ -249,6 +249,8 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
             continue  # "our revised guidance reflects what continues to be": changed, no stand
         if _YEARS_AHEAD.search(match.group()):
             continue  # "we remain committed to our long-term target of 20%": a goal over years
+        if not match["in_line"] and ESTIMATE.search(match.group()) and not _metric(match.group()):
+            continue  # "no changes to our overall COVID catastrophe loss estimates": no guidance
         if goal_level(match.group()):
             continue  # "Our target for operating expense remains at 20%": a goal's level
         if not (NEGATED.search(lead) or HEDGED.search(lead) or ELSE.search(match.group())):

@@ -144,7 +144,7 @@ STANDS = led(
     # a measure's growth said unchanged at a range: "our sales growth is unchanged at 6% to 8%"
     r"|\b(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:revenues?|sales|eps)\s+growth\s+(?:is|remains)\s+"
     r"unchanged\s+at\s+(?=\$?\d)"
-    rf"|\b(?:nothing\s+changes|no\s+changes?)\s+(?:in|to)\s+(?:our|the)\s+(?:[\w'’-]+\s+){{0,3}}?"
+    rf"|\b(?:nothing\s+changes|no\s+changes?)\s+(?:in|to)\s+(?:our|the)\s+(?:(?!of\b)[\w'’-]+\s+){{0,5}}?"
     rf"(?:{_NOUN}|view)\b"
     # a change denied: "we are not changing our full year free cash flow guidance"
     rf"|\bnot\s+(?:changing|revising|adjusting|updating|altering)\s+(?:our|the)\s+"
