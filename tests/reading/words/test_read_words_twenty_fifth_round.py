@@ -142,6 +142,19 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["share 54 : Laboratory business", "share 44 : Laboratory business"],
         ),
     ],
+    "markets named by where they stand in the world are regions": [
+        (
+            "Emerging markets were up 24%, due in part to momentum in China.",
+            ["growth 24 : Emerging markets"],
+        ),
+        (
+            "Geographically, high growth markets grew nearly 35% and developed markets were up "
+            "more than 25%.",
+            ["growth 35 ~ : high growth markets", "growth 25 > : developed markets"],
+        ),
+        # a market as a whole is no region of ours
+        ("The semiconductor market grew 8%.", []),
+    ],
     "no change to guidance named in more words keeps it": [
         (
             "As such, there is also no change to our full year cash flow guidance range.",

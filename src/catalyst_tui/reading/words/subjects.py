@@ -105,10 +105,11 @@ _MARKET_OF_CUSTOMERS = led(
     r"those|these|some|certain|one|two|three|four|five|ten)\b)[a-z][\w-]*\s+){1,3}customers"
     r"|(?:the\s+|other\s+)?(?:[a-z][\w-]*\s+){0,3}(?:end\s+)?markets?"
 )
-# A market as a whole ("The semiconductor market grew 8%"): no end market of the company's own
-# ("our data center end market"); where its clause speaks of no revenue, its size (subject_at).
+# A market as a whole ("The semiconductor market grew 8%"): no end market of ours ("our data
+# center end market") nor a region ("Emerging markets were up 24%"); its size (subject_at).
 A_MARKET = led(
-    r"\s*(?:the\s+)?(?!.*\b(?:our|its|end|revenues?|sales)\b)[\w\s&/-]{0,40}\bmarkets?\s*$",
+    r"\s*(?:the\s+)?(?!.*\b(?:our|its|end|revenues?|sales)\b)(?!(?:emerging|developed|mature|"
+    r"high[- ]growth|international|overseas|foreign)\s+markets\b)[\w\s&/-]{0,40}\bmarkets?\s*$",
     re.I,
 )
 # The company speaking of itself: "we've returned to growth with sales up 22%" is its own.
