@@ -62,6 +62,6 @@ _TWO_WORD_ADJECTIVE = led(
 def as_adjective(text: str) -> str:
     """`text` with each two-word adjective of growth hyphened ("faster growing": "faster-growing"),
     every other character in its place."""
-    if "growing" not in text:
-        return text
+    if "growing" not in text.lower():
+        return text  # looked for first, in any case, as the pattern reads it
     return _TWO_WORD_ADJECTIVE.sub(lambda m: m.group().replace(" ", "-"), text)
