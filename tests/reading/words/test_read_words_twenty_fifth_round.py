@@ -69,8 +69,9 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "million.",
             ["guidance cut : company"],
         ),
-        # a range of results is no guidance
+        # a range of results is no guidance, and "ranges from" is a verb
         ("Prices were in a range of $20 to $25 per ton.", []),
+        ("The higher content ranges from 10% to 15% in mid-range devices.", []),
     ],
     "a frame closed by a semicolon frames the clause after it": [
         (
