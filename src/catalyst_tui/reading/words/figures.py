@@ -318,7 +318,7 @@ def _each_figure(
     figures = list(FIGURE.finditer(text, at))
     frame = frame_words(text[:at])
     paired = respectively(text, first, revenue_said)
-    ordered = None if paired is not None else in_order(text, first, revenue_said)
+    ordered = None if paired is not None else in_order(text, figures, first, revenue_said)
     paired = ordered if ordered is not None else paired
     limit = len(text)
     if paired is not None:  # "64% and 36% of revenue, respectively": each its name, or none

@@ -138,14 +138,19 @@ _ANOTHER_WAY = led(
 _AMOUNT_OR = led(r"(?<![\d.,])\d[\d.,]*+\s*+(?:million|billion|thousand|[mbk])?+,?+\s++or\b", re.I)
 
 
-def in_order(text: str, first: bool, revenue_said: bool) -> list[Found] | None:
+def in_order(
+    text: str, found: list[re.Match[str]], first: bool, revenue_said: bool
+) -> list[Found] | None:
     """The figures of a clause that pairs a list of names with as many figures in order with
-    no "respectively" (each figure of the clause in one list after its verb, the names the
-    phrase before the verb); None where the clause says no such pair."""
+    no "respectively" (each figure of the clause, `found`, in one list after its verb, the
+    names the phrase before the verb); None where the clause says no such pair."""
     if " and " not in text:
         return None  # the last two figures are joined by "and" (looked for first: quick)
-    figures = [m for m in FIGURE.finditer(text) if m["num"]]
-    if len(figures) < 2 or _paired_run(text, len(text))[0].start() != figures[0].start():
+    figures = [m for m in found if m["num"]]
+    if len(figures) < 2 or not all(
+        _BETWEEN_FIGURES.fullmatch(text, a.end(), b.start())
+        for a, b in zip(figures, figures[1:], strict=False)
+    ):
         return None
     if " and " not in text[figures[-2].end() : figures[-1].start()] or _ANOTHER_WAY.search(
         text, figures[-1].end()

@@ -169,7 +169,8 @@ def read_words(
             plain = _NOTE.sub(lambda m: " " * len(m.group()), plain)
         if insurer:
             plain = as_revenue(plain)  # "life premiums were up 8%": what an insurer earns
-        plain = as_adjective(plain)  # "our faster growing Laboratory business": one name
+        if "growing" in lowered:
+            plain = as_adjective(plain)  # "our faster growing Laboratory business": one name
         if "," in plain and ("as " in plain or "like " in plain):  # where an aside may stand
             plain = _ASIDE.sub(lambda m: " " * len(m.group()), plain)
         read = (
