@@ -518,7 +518,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("collected a b c " * n)[:n],
         ),
         "one growth said another way": (pairs._ANOTHER_WAY, lambda n: ("ex " * n)[:n]),
-        "an amount then or": (pairs._AMOUNT_OR, lambda n: ("1" * n)[:n]),
+        "an amount then or": (pairs._AMOUNT_OR, lambda n: ("$" + "1" * n)[:n]),
         "a multiple done in a period": (
             multiples._ADVERBS_ONLY,
             lambda n: (" this quarter" * n)[:n],

@@ -114,8 +114,6 @@ _VERB_OBJECT = {
     )
     for direction, verbs in _VERBS.items()
 }
-# The guidance itself, no view or goal: what confidence in it keeps.
-_GUIDANCE_ITSELF = led(r"\b(?:guidance|outlook|guide|forecast)\b", re.I)
 _BY_YEAR = led(r"\bby\s+(?:19|20)\d\d\b", re.I)
 _YEARS_AHEAD = led(r"\blong(?:er)?[- ]term\b|\bmulti[- ]year\b", re.I)
 # The guidance named, then what was done to it: "our full-year guidance, where we raised our
@@ -161,10 +159,6 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 continue  # a plan to give guidance later gives none now; "when providing …"
             if led_to(sentence, match.start()):
                 continue  # "contributed to boosting our adjusted EBITDA margin to 20.5%": a result
-            if "confident" in match.group().lower() and (
-                _YEARS_AHEAD.search(sentence) or not _GUIDANCE_ITSELF.search(match["object"])
-            ):
-                continue  # "confident in our expectations of a recovery", "… long-term strategy"
             if years_after(sentence, match.end()):
                 continue  # "raises our expectations on how sustainable … may be long-term"
             if _REINSTATE.match(match.group()) and _NOT_NOW.search(sentence, 0, match.start()):

@@ -26,9 +26,11 @@ VERBS = {
     r"stick(?:s|ing)?\s+(?:with|to)|"
     r"stand(?:s|ing)?\s+by|remain(?:s|ing)?\s+comfortable\s+with|"
     # kept, said by a noun or by confidence in it: "the reaffirmation of our EPS guidance", "we
-    # remain confident in the fiscal 2022 guidance we outlined"
+    # remain confident in the fiscal 2022 guidance we outlined" (in the guidance itself, not in
+    # "our expectations of a recovery" nor in a long-term view)
     r"(?:re)?affirmation\s+of|reiteration\s+of|"
-    r"remain(?:s|ing)?\s+(?:very\s+|fully\s+)?confident\s+in",
+    r"remain(?:s|ing)?\s+(?:very\s+|fully\s+)?confident\s+in"
+    r"(?=\s+(?:(?!long(?:er)?[- ]term\b)[\w'’-]+\s+){0,10}?(?:guidance|outlook|guide|forecast)\b)",
     "withdrawn": r"withdr(?:aw|aws|awing|awn|ew)|suspend(?:s|ed|ing)?|"
     r"pull(?:s|ed|ing)?(?![\s-]+down)",
     # Guidance given now for a period is guidance begun: "we are providing guidance for 2022".

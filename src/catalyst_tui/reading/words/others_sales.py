@@ -70,11 +70,11 @@ _MEASURE = led(
 _PERCENT = led(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.I)
 
 
-def of_an_insurer(text: str) -> bool:
-    """Whether `text` (a whole document) speaks of insurance in its trade words: two of them,
-    five times in all (a grain trader's or a builder's "premiums" in passing are not; each
-    word read, in the text lowered, only where its letters stand)."""
-    low = text.lower()
+def of_an_insurer(text: str, low: str | None = None) -> bool:
+    """Whether `text` (a whole document; `low`, it lowered, where the caller has it) speaks of
+    insurance in its trade words: two of them, five times in all (a grain trader's or a
+    builder's "premiums" in passing are not; each word read only where its letters stand)."""
+    low = text.lower() if low is None else low
     counts = [
         _times(low, word, key)
         for word, key in zip(_INSURERS_WORDS, _INSURERS_KEYS, strict=True)

@@ -19,6 +19,7 @@ from ..leads import led
 from .lists import LIST_SEPARATOR, Found
 from .measure_words import measures_in, revenue_of_pair
 from .patterns import (
+    AMOUNT,
     CMP,
     FIGURE,
     NEGATIVE,
@@ -100,11 +101,9 @@ def respectively(text: str, first: bool, revenue_said: bool) -> list[Found] | No
         subjects = [Subject(COMPANY, True, False, False)] * len(figures)
     if len(names) != len(figures):
         return []
-    if subjects is None and share is None and not periods:  # "Orders and revenue were up …"
-        subjects = revenue_of_pair(names, text, first)
     if subjects is None:
-        each = _subjects(names, revenue_said or share is not None, periods, text, first)
-        subjects = None if each is None else list(each)
+        said = revenue_said or share is not None
+        subjects = _named(names, text, first, said, periods, pair=share is None and not periods)
     if subjects is None:
         return []
     sign = -1 if verb is not None and NEGATIVE.match(verb["verb"]) else 1
@@ -131,11 +130,10 @@ def respectively(text: str, first: bool, revenue_said: bool) -> list[Found] | No
 
 # After a list of figures, another way of measuring the same: the figures are one growth's.
 _ANOTHER_WAY = led(
-    r"\b(?:basis|currency|organic(?:ally)?|constant|excluding|without|ex|adjusted|reported|"
-    r"respectively)\b",
+    r"\b(?:basis|currency|organic(?:ally)?|constant|excluding|without|ex|adjusted|reported)\b",
     re.I,
 )
-_AMOUNT_OR = led(r"(?<![\d.,])\d[\d.,]*+\s*+(?:million|billion|thousand|[mbk])?+,?+\s++or\b", re.I)
+_AMOUNT_OR = led(AMOUNT + r",?\s*+or\b", re.I)  # an amount, then "or" and its growth
 
 
 def in_order(
@@ -165,10 +163,7 @@ def in_order(
     names = _names(phrase_before(text, verb.start()))
     if len(names) != len(figures) or any(_a_period(n) for n in names):
         return None
-    subjects: list[Subject | None] | None = revenue_of_pair(names, text, first)
-    if subjects is None:
-        each = _subjects(names, revenue_said, False, text, first)
-        subjects = None if each is None else list(each)
+    subjects = _named(names, text, first, revenue_said, False, pair=True)
     if subjects is None or all(s is None for s in subjects):
         return None
     sign = -1 if NEGATIVE.match(verb["verb"]) else 1
@@ -266,6 +261,19 @@ def _a_period(name: str) -> bool:
     return bool(words) and all(
         w in PERIOD_WORD or PERIOD.fullmatch(w) or w.isdigit() for w in words
     )
+
+
+def _named(
+    names: list[str], text: str, first: bool, revenue_said: bool, periods: bool, *, pair: bool
+) -> list[Subject | None] | None:
+    """Each paired name's subject: with `pair`, a measure and revenue named as a pair ("Orders
+    and revenue were up …": None for the measure's figure); else each name read as a part."""
+    if pair:
+        pair = revenue_of_pair(names, text, first)
+        if pair is not None:
+            return pair
+    each = _subjects(names, revenue_said, periods, text, first)
+    return None if each is None else list(each)
 
 
 def _subjects(

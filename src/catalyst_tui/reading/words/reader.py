@@ -142,9 +142,9 @@ def read_words(
     }
     named = frozenset(company)
     system = of_a_system(text)  # franchisees or dealers: their "retail sales" are theirs
-    insurer = of_an_insurer(text)  # its "sales" are policies sold
     found: list[Stated] = []
     low = _lowered_alike(text, spans)
+    insurer = of_an_insurer(text, low)  # its "sales" are policies sold
     stems = _holding(low, spans, _GUIDANCE_STEMS) if low is not None else None
     marks = _holding(low, spans, _FIGURE_MARKS[1:]) if low is not None else None
     said = _within(low, spans, _GUIDANCE_EACH) if low is not None else set()
