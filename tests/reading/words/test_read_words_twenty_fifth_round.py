@@ -267,3 +267,21 @@ def test_premiums_are_said_as_revenues_in_place() -> None:
 def test_a_two_word_adjective_is_hyphened_in_place(text: str, said: str) -> None:
     assert as_adjective(text) == said
     assert len(as_adjective(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "insurer"),
+    [
+        # two of the trade's words, four times in all: in passing
+        ("Premiums rose. Underwriting held. Premiums fell. Underwriting gained.", False),
+        # five times: an insurer's document, a word at the text's very start counted too
+        ("Premiums rose. Underwriting held. Premiums fell. Underwriting gained. Premiums.", True),
+        # one word, however often: no insurer
+        ("Premiums " * 9, False),
+        # a word inside another is not counted ("annuitants", "premiumsx", "xunderwriting")
+        ("Annuitants and premiumsx and xunderwriting and policyholderly.", False),
+    ],
+)
+def test_an_insurers_words_five_times_in_all(text: str, insurer: bool) -> None:
+    assert of_an_insurer(text) is insurer
+    assert of_an_insurer(text, text.lower()) is insurer
