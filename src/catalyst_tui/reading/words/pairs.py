@@ -102,8 +102,10 @@ def respectively(text: str, first: bool, revenue_said: bool) -> list[Found] | No
     if len(names) != len(figures):
         return []
     if subjects is None:
-        said = revenue_said or share is not None
-        subjects = _named(names, text, first, said, periods, pair=share is None and not periods)
+        of_revenue = revenue_said or share is not None
+        subjects = _named(
+            names, text, first, of_revenue, periods, pair=share is None and not periods
+        )
     if subjects is None:
         return []
     sign = -1 if verb is not None and NEGATIVE.match(verb["verb"]) else 1
@@ -269,9 +271,9 @@ def _named(
     """Each paired name's subject: with `pair`, a measure and revenue named as a pair ("Orders
     and revenue were up …": None for the measure's figure); else each name read as a part."""
     if pair:
-        pair = revenue_of_pair(names, text, first)
-        if pair is not None:
-            return pair
+        measured = revenue_of_pair(names, text, first)
+        if measured is not None:
+            return measured
     each = _subjects(names, revenue_said, periods, text, first)
     return None if each is None else list(each)
 
