@@ -17,6 +17,7 @@ from .records import COMPANY
 from .set_off import ASIDE, INCLUDES, PART_LED_BY, REVENUE_ASIDE, SHARE_ASIDE, WHAT_IT_IS
 from .subjects import A_MARKET, Subject, read_subject
 from .vocabulary import CURRENCIES, NOT_REVENUE, PERIOD, REACH
+from .with_aside import WITH_COMMA, part_then_with, with_lower_case
 
 
 def measure_before(text: str, at: int) -> Subject:
@@ -148,6 +149,10 @@ _AMOUNT_THAT = led(
 _MEASURED_BEFORE = led(
     r"(?P<words>(?:[$\w.,'’-]+\s+){1,3})(?:in|with|across|within|through|via)\s*$", re.I
 )
+# A count or an amount measuring what follows ("Customers with $100,000 in ARR"), not a year
+# ("compared to 2019 with organic sales up 10%"), a quarter ("an excellent Q2 with") nor a slide
+# ("Turning to Slide 11, across").
+_COUNTED = led(r"(?<![\d.,'’])(?<![Qq])(?<!(?i:slide)\s)(?!(?:19|20)\d\d\b)[$€£]?\d")
 _EACH = led(r",?\s+(?:all|both|each)(?:\s+(?:was|were|is|are|have|has))?\s*$", re.I)
 _BARE_REVENUE = led(r"(?:(?:total|net|our)\s+)?(?:revenues?|sales)", re.I)
 
@@ -202,9 +207,6 @@ _WITH_AFTER = any_word(
     end=r"\b(?:\s+[\w-]+){1,4}\s+and$",
     also=r"\w\s+with$",
 )
-# The same set off by a comma: the clause's subject's where it names a part, not a measure
-# ("our momentum continued, with net sales growing 11%" is the company's).
-_WITH_COMMA = led(r"\w,\s+with$")
 # "growth in China, where revenue increased 30%": the place's.
 _WHERE = led(
     r"(?:,\s*|(?<=line)\s+|(?<=lines)\s+|(?<=segment)\s+|(?<=business)\s+|(?<=region)\s+|"
@@ -285,7 +287,7 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     if tail is not None and (
         other_in(tail["words"])
         or NOT_REVENUE.search(tail["words"])
-        or re.search(r"\d", tail["words"])
+        or _COUNTED.search(tail["words"])
     ):
         return Subject("", False, True, False)  # "Customers with $100,000 in ARR grew": theirs
     if phrase and A_MARKET.match(phrase) and not REVENUE_SAID.search(text):
@@ -328,7 +330,10 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
             return subject
         if subject.name == COMPANY:  # "In sensors, we saw 20% organic growth": the frame's
             lead = lead.rstrip()
-            aside = _WITH_COMMA.search(lead)  # "TA had a great quarter, with sales up 30%"
+            aside = WITH_COMMA.search(lead)  # "TA had a great quarter, with sales up 30%"
+            named_part = part_then_with(lead) if aside else None
+            if named_part is not None:  # "strong performance in the Education division, with"
+                return named_part
             framed = (
                 clause_subject(text, first, revenue_said)
                 if frame_of(text)[0]
@@ -339,10 +344,10 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
                 else subject
             )
             if aside and not framed.name[:1].isupper():
-                framed = subject  # "Our momentum continued, with sales up 9%": no part's
+                framed = with_lower_case(framed, subject)  # "Our momentum continued, with"
             if framed.other and not aside:
                 return framed  # "And in this segment, sales increased 13%": named before
-            return framed if framed.name not in ("", COMPANY) else subject
+            return framed if framed.name not in ("", COMPANY) or framed.other else subject
     notably = _NOTABLY.search(text, near, at) if not phrase else None
     if notably is not None:  # "sales grew in our end markets, most notably Energy, up 60%"
         named = read_subject(notably["name"], revenue_said=True)

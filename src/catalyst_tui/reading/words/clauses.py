@@ -292,7 +292,8 @@ _DIMENSION = led(
     r"channels?|divisions?|technologies|lines?\s+of\s+business)",
     re.I,
 )
-_PARTICIPLE = led(r"(?i:and\s+|as\s+)?[a-z]+(?:ing|ed)\b")
+# Talk before a comma ("moving to Slide 11,"), or a word of discourse alone ("Still,").
+_PARTICIPLE = led(r"(?i:and\s+|as\s+)?[a-z]+(?:ing|ed)\b|(?i:still|however|also)$")
 
 
 def _is_part(words: str) -> bool:

@@ -50,7 +50,7 @@ from .revised import REVISED_KEYS as _REVISED_KEYS
 from .revised import revisions
 from .said_against import PRIOR_WORD, STANDS, STANDS_KEYS, moved_against_itself
 from .said_otherwise import said_otherwise
-from .vocabulary import FORWARD
+from .vocabulary import FORWARD, MONTH
 
 _NOUN = GUIDANCE_NOUN
 # "that" before another determiner opens a clause: "reiterate that our target is likely to
@@ -72,6 +72,25 @@ _METRIC = (
 _GIVING = "provid|issu|giv|offer|outlin"
 _GIVEN = led(rf"(?:{_GIVING})", re.I)
 _GIVEN_OR_SET = led(rf"(?:{_GIVING}|establish)", re.I)
+# Guidance given, said as done, begins guidance now only as today's act ("Last night, we also
+# provided earnings guidance for the third quarter"): in a clause of when or of what, it is the
+# time of another act ("when we provided fiscal '22 guidance, we anticipated"); given at a time
+# before, as a habit, or again as it was or updated, it begins none ("At the beginning of fiscal
+# 2021, we provided initial guidance"; "Historically, we have issued our full year guidance on
+# the Q3 call"; "we provided our 2020 guidance, which is unchanged").
+_GIVEN_PAST = led(r"(?:issued|provided|given)\b", re.I)
+_NOT_NEW = led(
+    r"\b(?:updated|revised|unchanged|historically|typically|usually|as\s+a\s+reminder|"
+    r"previously|originally|back\s+in|at\s+the\s+(?:beginning|start)\s+of|"
+    r"last\s+(?:year|quarter|month)|earlier\s+(?:this|in\s+the)\s+year|"
+    r"(?:on|during)\s+our\s+(?:[\w-]+\s+){0,3}?(?:call|day)|(?:in|on)\s+(?-i:" + MONTH + r"))\b",
+    re.I,
+)
+_GIVEN_BEFORE = led(
+    r"\b(?:when|as|since|after|before|than|that|which|what|where)\s+we(?:\s+have|['’]ve)?"
+    r"(?:\s+also)?\s+$",
+    re.I,
+)
 # A first view given: "we are providing initial net sales guidance for the segment" begins it
 # whatever period it names.
 _INITIAL = led(r"\binitial\b", re.I)
@@ -157,6 +176,11 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 or given_later(sentence, match.start())
             ):
                 continue  # a plan to give guidance later gives none now; "when providing …"
+            if _GIVEN_PAST.match(match.group()) and (
+                _GIVEN_BEFORE.search(sentence, max(0, match.start() - 40), match.start())
+                or _NOT_NEW.search(sentence)
+            ):
+                continue  # "Back in May, when we provided fiscal '22 guidance, we anticipated"
             if led_to(sentence, match.start()):
                 continue  # "contributed to boosting our adjusted EBITDA margin to 20.5%": a result
             if years_after(sentence, match.end()):

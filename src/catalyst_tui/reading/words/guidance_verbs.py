@@ -41,7 +41,11 @@ VERBS = {
     # sales guidance at", "we are expanding our guidance to include revenue"
     r"setting(?=\s+(?:our\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:guidance|outlook)\s+at\b)|"
     r"expand(?:s|ed|ing)?(?=\s+(?:our\s+)?(?:[\w-]+\s+)?(?:guidance|outlook)\s+to\s+include\b)|"
-    r"(?<=able\sto\s)provide|(?<=position\sto\s)provide|"
+    r"(?<=able\sto\s)provide|(?<=position\sto\s)(?:provide|offer)|(?<=allowing\sus\sto\s)provide|"
+    # given by us, said as done: "we have issued fiscal 2021 earnings per share guidance", "We've
+    # also given earnings per share guidance for 2022" (a period named: guidance.py)
+    r"(?:(?<=\bwe\s)|(?<=\bwe\salso\s)|(?<=\bwe\shave\s)|(?<=\bwe\shave\salso\s)|"
+    r"(?<=\bwe['’]ve\s)|(?<=\bwe['’]ve\salso\s))(?:issued|provided|given)|"
     # guidance given again, set, or given for the first time: "we are returning to giving
     # guidance", "we have set capex guidance of $230 million", "we provided guidance for the
     # first time since the beginning of the pandemic"

@@ -53,14 +53,17 @@ def trimmed(phrase: str) -> str:
 
 
 def collective(phrase: str) -> bool:
-    """Whether `phrase` is all of a kind together ("All geographies", "all eight regions"), or
-    a number of them ("Four of our five business segments"): no one part."""
-    return _ALL_OF_A_KIND.match(phrase) is not None or _SOME_OF.match(phrase) is not None
+    """Whether `phrase` is all of a kind together ("All geographies", "all eight regions"), a
+    number of them ("Four of our five business segments"), or both of two ("both our domestic
+    and international businesses"; not "both workloads and revenue": the revenue's): no one
+    part."""
+    return any(kind.match(phrase) is not None for kind in (_ALL_OF_A_KIND, _SOME_OF, _BOTH_OF))
 
 
 # How many of a kind, short of one: "Four of our five business segments", "most of our regions".
 SOME = r"(?:two|three|four|five|six|seven|eight|nine|ten|most|many|several|some|half)"
 _SOME_OF = led(r"\s*" + SOME + r"\s+of\s+(?:our|the|its|their|these|those)\b", re.I)
+_BOTH_OF = led(r"\s*both\s(?!.*\b(?:revenues?|sales)\s*$).*\s(?:and|&)\s", re.I)
 
 
 # A time said within a noun phrase: "Revenue during the fourth quarter".
