@@ -167,6 +167,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         trims,
         vocabulary,
         whose_growth,
+        with_aside,
     )
     from catalyst_tui.reading.words import patterns as words_patterns
 
@@ -522,6 +523,27 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "a multiple done in a period": (
             multiples._ADVERBS_ONLY,
             lambda n: (" this quarter" * n)[:n],
+        ),
+        # the twenty-sixth round's
+        "a count before a preposition": (attribution._COUNTED, lambda n: ("Q1 Slide 2 " * n)[:n]),
+        "a part named before ', with'": (
+            with_aside._PART_THEN_WITH,
+            lambda n: ("in the Abc Def Ghi " * n)[:n],
+        ),
+        "both of two": (trims._BOTH_OF, lambda n: ("both a and " * n)[:n]),
+        "guidance given before now": (guidance._NOT_NEW, lambda n: ("on our a b c " * n)[:n]),
+        "guidance given in a clause of when": (
+            guidance._GIVEN_BEFORE,
+            lambda n: ("when we have also " * n)[:n],
+        ),
+        "guidance given, said as done": (
+            guidance._VERB_OBJECT["introduced"],
+            lambda n: ("we have also provided our a b " * n)[:n],
+        ),
+        "a linked quarter": (vocabulary.SEQUENTIAL, lambda n: ("linked-quarter " * n)[:n]),
+        "a fiscal year said with an apostrophe": (
+            vocabulary.YEARLY,
+            lambda n: ("compared to fiscal '20 and '" * n)[:n],
         ),
     }
 
