@@ -541,10 +541,6 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("we have also provided our a b " * n)[:n],
         ),
         "a linked quarter": (vocabulary.SEQUENTIAL, lambda n: ("linked-quarter " * n)[:n]),
-        "a fiscal year said with an apostrophe": (
-            vocabulary.YEARLY,
-            lambda n: ("compared to fiscal '20 and '" * n)[:n],
-        ),
     }
 
 

@@ -226,9 +226,6 @@ YEARLY = led(
     # "as we compare the results of the fourth quarter of fiscal 2020"
     r"as\s+we\s+compare\s+(?:the\s+results\s+of|against|to|with))\s+"
     r"(?:the\s+|our\s+)?(?:(?:full[- ](?:fiscal\s+)?year\s+)?(?:fiscal\s+)?(?:19|20)\d\d|"
-    # "compared to fiscal '20" (not "fiscal '21's third quarter", "our fiscal '20 and '21
-    # acquisitions")
-    r"fiscal\s+['’]\d\d\b(?!['’]s|\s+and\s+(?:fiscal\s+)?['’]?\d|\s+acquisitions?\b)|"
     r"quarter\s+[1-4],?\s+(?:19|20)\d\d|"
     r"q[1-4]\s+(?:(?:of|in)\s+)?(?:fiscal\s+)?['’]?\d{2,4}|"
     r"fy\s?['’]?\d{2}(?:\d\d)?\b|[1-4]q\s?['’]?\d{2}(?:\d\d)?\b|"
