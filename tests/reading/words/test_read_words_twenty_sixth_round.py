@@ -92,6 +92,12 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             [],
         ),
         ("Historically, we have issued our full year guidance on the third quarter call.", []),
+        # given again as it was, or updated: kept (its own words say so), or no direction said
+        (
+            "On Slide 26, we provided our 2020 guidance, which is unchanged from January.",
+            ["guidance reiterated : company"],
+        ),
+        ("On Slide 27, we provided our updated 2021 guidance.", []),
         ("At the beginning of fiscal 2021, we provided initial guidance for the year.", []),
         (
             "We provided an annual outlook for fiscal 2021 for the reasons explained during our "
