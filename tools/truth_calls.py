@@ -222,15 +222,20 @@ def score_files(docs: Path, truth_file: Path, part: str = "all", name: str = "")
 
 
 _CALL = re.compile(r"_q(?P<q>[1-4])_(?P<y>20\d\d)\.txt$")
+_HELD_ON = re.compile(r"_((?:19|20)\d{6})\.txt$")
 
 
 def call_day(doc: str) -> dt.date | None:
     """The day a call named TICKER_qN_YYYY was held, as near as its name says: a month after
     its quarter's end (the name's year is the company's fiscal year, its quarter the fiscal
-    quarter: a call's own words name the same years)."""
+    quarter: a call's own words name the same years); a call named TICKER_YYYYMMDD, that day."""
     said = _CALL.search(doc)
     if said is None:
-        return None
+        held = _HELD_ON.search(doc)  # TICKER_YYYYMMDD: the day the call was held
+        try:
+            return None if held is None else dt.datetime.strptime(held[1], "%Y%m%d").date()
+        except ValueError:
+            return None  # eight digits that are no day
     year, quarter = int(said["y"]), int(said["q"])
     return dt.date(year, 3 * quarter, 28) + dt.timedelta(days=33)
 

@@ -30,7 +30,7 @@ __all__ = [
 #: revenues …", "Finally our Business and Consumer Solutions segment …".
 DISCOURSE = word_set(
     """furthermore additionally moreover finally lastly similarly likewise meanwhile notably
-    importantly all-in altogether"""
+    importantly all-in altogether therefore thus hence consequently accordingly"""
 )
 
 

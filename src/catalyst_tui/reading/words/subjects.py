@@ -22,6 +22,7 @@ from ..leads import led
 from ..wordlists import word_set
 from .heads import revenue_head
 from .names import DISCOURSE, a_part, lowered, numeral, others, outside_names
+from .not_names import COMPARATIVES, before_verb, counted, plain
 from .patterns import last_match
 from .phrases import (
     AS_SHARE,
@@ -66,7 +67,7 @@ _TALK_LEAD = led(
     re.I,
 )
 _TALK_KEYS = ("cover", "see", "summar", "discuss", "review", "result", "with", ";", ":")
-_DISCOURSE = frozenset({"you", "can", "see", "let", "think", "believe", "mentioned", "said"})
+_DISCOURSE = word_set("you can see let think believe mentioned said know")
 
 
 class Subject(NamedTuple):
@@ -248,6 +249,10 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         words = words[
             owner + 1 :
         ]  # "NVIDIA's Blackwell": Blackwell; "the Group's sales": the Group
+    words = before_verb(words)  # "Our X business weathered an … start": X business
+    if counted(words):
+        return Subject(" ".join(words), False, False, False)  # "scripts filled up 8%"
+    words = plain(words)  # "Sequentially quarterly revenues", "and that's", "Our team at X"
     lows = [lowered(w) for w in words]  # "US": not "us"; "AS": no "as"
     said = lows.index("consolidated") if "consolidated" in lows else -1
     if said >= 0 and lows[-1] in REVENUE_WORDS and set(lows[said + 1 : -1]) <= _ONLY_QUALIFY:
@@ -319,7 +324,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         for i, (w, low) in enumerate(zip(words, lows, strict=True))
         if low not in GENERIC_WORDS
         and not (low == "operating" and lows[i + 1 : i + 2] in (["revenue"], ["revenues"]))
-        and low not in _COMPARATIVES
+        and low not in COMPARATIVES
         and low not in PERIOD_WORD
         and (low not in PRONOUNS or numeral(words, i))  # "Group I": a numeral, no "I"
         and not _possessive_pronoun(low)
@@ -367,7 +372,7 @@ def _named_after(words: list[str]) -> bool:
         w.lower() not in GENERIC_WORDS
         and w.lower() not in PERIOD_WORD
         and w.lower() not in REVENUE_WORDS
-        and w.lower() not in _COMPARATIVES
+        and w.lower() not in COMPARATIVES
         and not _AMOUNT.match(w)
         and not _YEAR.fullmatch(w)
         and not _HYPHENED_PERIOD.fullmatch(w.lower())  # "First-quarter sales of X": X's
@@ -387,12 +392,6 @@ _HYPHENED_PERIOD = led(
     r"(?:first|second|third|fourth|q[1-4]|full|fiscal|half|nine|six|twelve)-(?:quarter|year|"
     r"month|months|half)|year-ago|prior-year|today|year-to-date|(?:year|quarter)-(?:over|on)-"
     r"(?:year|quarter)"
-)
-_COMPARATIVES = word_set(
-    "higher lower strong stronger weak weaker record solid continued impressive robust healthy"
-    " significant over about approximately nearly roughly almost around under just some"
-    " industry-leading market-leading best-in-class exceptional excellent outstanding"
-    " remarkable tremendous sequential"
 )
 
 

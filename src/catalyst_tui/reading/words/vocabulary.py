@@ -151,7 +151,8 @@ GENERIC_WORDS = word_set(
     adjusted company company's companys whole combined basis comparable comp same-store preliminary
     like-for-like underlying operational operationally globally worldwide acquisitions
     acquisition divestitures divestiture commodities commodity fx global countries companywide
-    company-wide enterprisewide enterprise-wide aggregate normalized constant dollar dollars"""
+    company-wide enterprisewide enterprise-wide aggregate normalized constant dollar dollars
+    gross"""
 )
 PRONOUNS = frozenset({"we", "i", "us", "our"})
 ANAPHORS = frozenset({"it", "they", "them", "this", "that", "these", "those", "which", "both"})

@@ -1,0 +1,105 @@
+"""Words a phrase read back from a figure holds that name nothing (subjects.read_subject), and
+phrases that are no noun phrase at all.
+
+- An adverb that opens the phrase, capitalised only because it opens the sentence, is no name
+  ("Sequentially quarterly revenues increased 22%", "Daily sales in Canada were down 20%"); a
+  name that ends so is followed by another capital ("Sally Beauty").
+- "The first time" is when, not who ("which for the first time accounted for 50% of sales").
+- A conjunction before a pronoun leaves the pronoun ("and that's up 30%": that, said before).
+- A team at a place stands for that place ("Our team at Pursuit delivered growth of 18%").
+- A word of degree or praise is no name ("pretty strong revenue growth", "showed good growth",
+  "record-high third quarter revenue").
+- A phrase that holds a verb of its own after a noun, with its object or its adverb, is a
+  clause whose subject is the words before the verb ("our business weathered an extremely
+  volatile start to the year, with revenues up 8%"; "revenue growth slowed somewhat but still
+  grew 13%").
+- Things counted as they are acted on are a count, named but no part: a plural noun and its
+  past participle ("scripts filled up 8%", "loads hauled via truck increased 12%").
+"""
+
+from __future__ import annotations
+
+from ..wordlists import word_set
+from .phrases import NOT_ADVERBS
+from .vocabulary import PART_WORDS, REVENUE_TYPES, REVENUE_WORDS
+
+__all__ = ["COMPARATIVES", "before_verb", "counted", "plain"]
+
+COMPARATIVES = word_set(
+    "higher lower strong stronger weak weaker record solid continued impressive robust healthy"
+    " significant over about approximately nearly roughly almost around under just some"
+    " industry-leading market-leading best-in-class exceptional excellent outstanding"
+    " remarkable tremendous sequential good great nice better pretty very really"
+    " record-high all-time record-breaking"
+)
+_CONJUNCTIONS = frozenset({"and", "but", "so", "or"})
+_PEOPLE_AT = frozenset({"team", "teams", "people", "colleagues"})
+# What follows a verb with its object or adverb ("weathered an", "slowed somewhat but").
+_AFTER_VERB = word_set("a an the somewhat slightly but")
+_AFTER_PARTICIPLE = word_set("via by through in at during")
+_WE = frozenset({"we", "i", "we've", "we're"})
+_NAMES_A_PART = REVENUE_WORDS | REVENUE_TYPES | PART_WORDS  # "parts and services witnessed"
+
+
+def plain(words: list[str]) -> list[str]:
+    """`words` without an opening adverb or conjunction, and a team's phrase as its place."""
+    if words and _adverb(words[0]) and (len(words) == 1 or words[1][:1].islower()):
+        words = words[1:]  # "Sequentially quarterly revenues", "Daily sales in Canada"
+    if len(words) > 1 and words[0].lower() in _CONJUNCTIONS:
+        words = words[1:]  # "and that's up 30%": that
+    low = [w.lower() for w in words]
+    if low[-2:] == ["first", "time"]:
+        return []  # "which for the first time accounted for 50%": when, not who
+    at = next((i for i in (1, 2) if low[i - 1 : i + 1] in ([t, "at"] for t in _PEOPLE_AT)), 0)
+    if at and low[: at - 1] in ([], ["our"]) and len(words) > at + 1:
+        return words[at + 1 :]  # "Our team at Pursuit": Pursuit
+    return words
+
+
+def before_verb(words: list[str]) -> list[str]:
+    """The words of `words` before a verb of their own after a noun, with its object or its
+    adverb, which makes the rest a clause ("Our business weathered an extremely volatile
+    start": our business), where those words name a part or a revenue and not the speaker."""
+    for i, word in enumerate(words[1:-1], start=1):
+        verb = word.islower() and word.endswith("ed") and len(word) > 4
+        before = {w.lower() for w in words[:i]}
+        if (
+            verb
+            and words[i + 1].lower() in _AFTER_VERB
+            and before & _NAMES_A_PART  # "NIM contracted a tiny bit": no part's
+            and not before & _WE  # "our business, we recorded a record $3.8 billion of locks"
+        ):
+            return words[:i]  # "weathered an", "slowed somewhat but"
+    return words
+
+
+def counted(words: list[str]) -> bool:
+    """Whether `words` are things counted as acted on: a plural noun, then its participle
+    last or before a preposition ("scripts filled", "loads hauled via truck")."""
+    for i in range(1, len(words)):
+        noun, verb = words[i - 1], words[i]
+        after = words[i + 1].lower() if i + 1 < len(words) else ""
+        if (
+            verb.islower()
+            and verb.endswith("ed")
+            and len(verb) > 4
+            and verb != "earned"  # "premiums earned" are an insurer's revenue
+            and len(noun) > 3  # "as reported"
+            and noun.lower().endswith("s")
+            and not noun.lower().endswith("ss")
+            and noun.lower() not in _NAMES_A_PART
+            and (not after or after in _AFTER_PARTICIPLE)
+        ):
+            return True
+    return False
+
+
+def _adverb(word: str) -> bool:
+    low = word.lower()
+    return (
+        word[:1].isupper()
+        and not word.isupper()
+        and low.endswith("ly")
+        and len(low) > 4
+        and low not in NOT_ADVERBS
+    )
