@@ -168,7 +168,7 @@ def basis_in(words: str, text: str, against: Against, quarter_words: str | None 
     clause's own is the year before or sequential (read in `quarter_words`, `words` unless
     given); a year two back or a base before the pandemic is no year-over-year basis."""
     basis = _basis(words)
-    if basis == "year over year":
+    if basis == "year over year" or (not basis and "quarter" in words):  # "the June quarter"
         said = words if quarter_words is None else quarter_words
         basis = against_quarter(said, text, basis, against.quarter)
         if basis == "year over year" and (_years_back(words, against) or _other_half(words, text)):

@@ -100,13 +100,19 @@ _QUARTER_OF_YEAR = led(
     r"\b(?P<q>first|second|third|fourth)\s+quarter\s+(?:(?:of|in)\s+)?(?:fiscal\s+)?(?:year\s+)?"
     r"(?:(?:19|20)\d\d|['’]\d\d\b)|"
     r"\b(?P<qq>q[1-4])\s*(?:(?:of|in)\s+)?(?:fiscal\s+)?(?:19|20)\d\d|"
-    r"\b(?:19|20)\d\d\s+(?P<qy>first|second|third|fourth)\s+quarter",  # "the 2020 third quarter"
+    r"\b(?:19|20)\d\d\s+(?P<qy>first|second|third|fourth)\s+quarter|"  # "the 2020 third quarter"
+    # "the fourth quarter of last year": of the year before the speaker's
+    r"\b(?P<ql>first|second|third|fourth)\s+quarter\s+of\s+(?:last|the\s+(?:prior|previous))\s+year|"
+    r"\b(?P<qm>march|june|september|december)\s+quarter\b",  # "from the December quarter"
     re.I,
 )
+# A quarter named by the month it ends in: its place in the year, as the ordinals are.
+_MONTHS = {"march": 1, "june": 2, "september": 3, "december": 4}
 _OWN_QUARTER = led(
     r"\b(?:for|in|during)\s+(?:the\s+)?(?:(?P<q>first|second|third|fourth)\s+quarter|"
     r"(?P<qq>q[1-4]))\b(?!\s*(?:(?:of|in)\s+)?(?:fiscal\s+)?(?:19|20)\d\d)|"
-    r"(?<![\w-])(?P<qa>first|second|third|fourth)-quarter\b",  # "Our first-quarter 2020 revenue"
+    r"(?<![\w-])(?P<qa>first|second|third|fourth)-quarter\b|"  # "Our first-quarter 2020 revenue"
+    r"\b(?:for|in|during)\s+the\s+(?P<qm>march|june|september|december)\s+quarter\b",
     re.I,
 )
 
@@ -129,11 +135,22 @@ def against_quarter(window: str, text: str, basis: str, quarter: int = 0) -> str
     quarter = quarter or (quarter_of_bases(text) if base is not None and own is None else 0)
     if base is None or (own is None and not quarter):
         return basis
-    then = QUARTERS[(base["q"] or base["qq"] or base["qy"]).lower()]
-    now = QUARTERS[(own["q"] or own["qq"] or own["qa"]).lower()] if own else quarter
+    if bool(base["qm"]) != bool(own and own["qm"]):
+        return basis  # a month's quarter against an ordinal one: the fiscal year is unknown
+    then = _quarter(base)
+    now = _quarter(own) if own else quarter
     if then == now:
         return basis
     return "sequential" if now == then % 4 + 1 else ""
+
+
+def _quarter(said: re.Match[str]) -> int:
+    """The quarter (1 to 4) a match of a quarter names, by its ordinal or by its month."""
+    month = said["qm"]
+    if month:
+        return _MONTHS[month.lower()]
+    ordinal = said["q"] or said.groupdict().get("qq") or said.groupdict().get("qy")
+    return QUARTERS[(ordinal or said.groupdict().get("ql") or said["qa"]).lower()]
 
 
 def quarter_of_bases(sentence: str) -> int:
@@ -143,7 +160,7 @@ def quarter_of_bases(sentence: str) -> int:
     if len(YEAR_DIGITS.findall(sentence, 0, 600)) < 2:
         return 0  # two quarters of years are two years said: few sentences
     said = {
-        int(m.group(0)[-4:]) * 4 + QUARTERS[(m["q"] or m["qq"] or m["qy"]).lower()] - 1
+        int(m.group(0)[-4:]) * 4 + _quarter(m) - 1
         for m in _QUARTER_OF_YEAR.finditer(sentence)
         if m.group(0)[-4:].isdigit()
     }

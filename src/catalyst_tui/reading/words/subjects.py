@@ -246,9 +246,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     words = [w for w in words if w and w.lower() not in _ADVERBS]
     owner = next((i for i, w in enumerate(phrase.split()) if _OWNS.search(w)), None)
     if owner is not None and _named_after(words[owner + 1 :]):
-        words = words[
-            owner + 1 :
-        ]  # "NVIDIA's Blackwell": Blackwell; "the Group's sales": the Group
+        words = words[owner + 1 :]  # "NVIDIA's Blackwell": Blackwell; "the Group's": the Group
     words = before_verb(words)  # "Our X business weathered an … start": X business
     if counted(words):
         return Subject(" ".join(words), False, False, False)  # "scripts filled up 8%"

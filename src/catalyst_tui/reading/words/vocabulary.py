@@ -21,6 +21,25 @@ AUXILIARY = one_of("was were is are has have had")
 REVENUE_WORDS = frozenset(
     {"revenue", "revenues", "sales", "turnover", "arr", "top-line", "topline", "nsr"}
 )
+# A bank's revenue, said as income: "net interest income", "non-interest income", "fee income",
+# "mortgage banking income", "capital markets income" (no "interest income" alone: a company's
+# interest earned on its cash); the charges it makes for its services.
+BANK_INCOME = led(
+    r"\b(?P<kind>(?:net\s+interest|non-?interest|fee|mortgage(?:\s+banking)?|capital\s+markets|"
+    r"trust|wealth\s+management|card)(?=\s+income\b)|service\s+charges(?!\s+revenue))"
+    r"(?:\s+income\b)?",
+    re.I,
+)
+
+
+def bank_revenue(text: str) -> str:
+    """`text` with a bank's income said as sales, of the same length ("net interest sales ")."""
+    return BANK_INCOME.sub(
+        lambda m: re.sub(r"income$|charges$", lambda w: "sales".ljust(len(w.group())), m.group()),
+        text,
+    )
+
+
 # Measures that are not revenue: a figure about one of these is no KPI of revenue.
 OTHER_MEASURES = word_set(
     """margin margins profit profits income earnings eps ebitda ebit expense expenses cost costs
