@@ -263,16 +263,12 @@ def without_apposition(phrase: str) -> str:
         len(parts) >= 2
         and read_subject(parts[-1]).name == COMPANY
         and not _PARTICIPLE.match(parts[-2])  # "coming into the quarter, sales grew": when
+        and not _CIRCUMSTANCE.match(parts[-2])  # "With stable fee income, total revenue": ours
     ):
         named = read_subject(parts[-2])
         if named.name not in ("", COMPANY) and not named.other:
             return f"{parts[-2]} {parts[-1]}"  # "Our AD&M business, sales declined 7%"
-    if len(parts) >= 2 and parts[-2].split()[-1].lower() in (
-        "market",
-        "segment",
-        "business",
-        "category",
-    ):
+    if len(parts) >= 2 and parts[-2].split()[-1].lower() in _PART_HEADS:
         return f"{parts[-1]} {parts[-2].split()[-1]}"  # "Our largest end market, automotive,"
     if (
         len(parts) >= 2
@@ -283,6 +279,9 @@ def without_apposition(phrase: str) -> str:
     return parts[-1] if parts else ""
 
 
+_PART_HEADS = frozenset({"market", "segment", "business", "category"})
+# What a clause happened with, before its comma, names no part of it.
+_CIRCUMSTANCE = led(r"(?:with|despite|given|amid|thanks\s+to|due\s+to)\b", re.I)
 # An apposition that says which one: "Industrial, namely the valves business,".
 _WHICH_ONE = led(r"(?:namely|specifically)\b|i\.e\.", re.I)
 # How parts are cut, named as a frame: "By end market,", "By region,".

@@ -33,9 +33,9 @@ BANK_INCOME = led(
 
 
 def bank_revenue(text: str) -> str:
-    """`text` with a bank's income said as sales, of the same length ("net interest sales ")."""
+    """`text` with a bank's income said as sales, of the same length ("net interest  sales")."""
     return BANK_INCOME.sub(
-        lambda m: re.sub(r"income$|charges$", lambda w: "sales".ljust(len(w.group())), m.group()),
+        lambda m: re.sub(r"income$|charges$", lambda w: "sales".rjust(len(w.group())), m.group()),
         text,
     )
 
