@@ -24,7 +24,7 @@ from .others_sales import (
 from .records import COMPANY, Stated, with_short_name
 from .sentences import sentence_spans
 from .turns import company_sentences
-from .vocabulary import LONGEST, bank_revenue, boilerplate
+from .vocabulary import LONGEST, bank_revenue, boilerplate, earnings_talk
 
 __all__ = ["read_words"]
 
@@ -171,6 +171,8 @@ def read_words(
             plain = as_revenue(plain)  # "life premiums were up 8%": what an insurer earns
         if "ncome" in plain or "harges" in plain:
             plain = bank_revenue(plain)  # "net interest income rose 2%": what a bank earns
+        if "arnings " in plain:
+            plain = earnings_talk(plain)  # "As you saw in our earnings release,": no measure
         if "growing" in lowered:
             plain = as_adjective(plain)  # "our faster growing Laboratory business": one name
         if "," in plain and ("as " in plain or "like " in plain):  # where an aside may stand

@@ -165,7 +165,7 @@ _PARTICIPLE_BY = led(r"^.*\b\w+(?:ed|en)\s+by\s+")
 _SOLD_TO = led(r"\b(?:sales|revenues?)\s+to\s+", re.I)
 _EACH_END = led(r"\b(?:each|both)\s*$", re.I)
 _NUMBER_OF = led(r"\s*(?:the\s+)?(?:number|count|values?)\s+of\b", re.I)
-_YOU = led(r"\b(?:you|your)\b", re.I)
+_YOU = led(r"\b(?:your|(?<!\bas )you)\b", re.I)  # "as you saw": talk, no one's figure
 _MASKED = led(r"\bUNK\b")
 # The rest of the world, or of a region named: "The rest of Europe was down 9.6%".
 _REST_OF_WORLD = led(

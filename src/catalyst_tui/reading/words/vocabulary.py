@@ -32,6 +32,19 @@ BANK_INCOME = led(
 )
 
 
+# "Earnings" naming a document or an event, no measure: "As you saw in our earnings release,".
+_EARNINGS_TALK = led(
+    r"\bearnings(?=\s+(?:press\s+)?(?:release|call|report|presentation|deck|materials|slides|"
+    r"announcement|conference|script|webcast)s?\b)",
+    re.I,
+)
+
+
+def earnings_talk(text: str) -> str:
+    """`text` with "earnings" that names a document or an event blanked, of the same length."""
+    return _EARNINGS_TALK.sub(lambda m: " " * len(m.group()), text)
+
+
 def bank_revenue(text: str) -> str:
     """`text` with a bank's income said as sales, of the same length ("net interest  sales")."""
     return BANK_INCOME.sub(
