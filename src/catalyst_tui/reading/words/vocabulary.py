@@ -82,7 +82,8 @@ OTHER_MEASURES = word_set(
     inductions leaders communities subdivisions capacity additions intensity
     realization realizations claims proposals allowances
     budget budgets tags deliveries pieces payable prescriptions transaction
-    employment coverage mix usage job admits occupancy installations installs"""
+    employment coverage mix usage job admits occupancy installations installs
+    passenger passengers origination originations students miles loads attendees guests trips"""
 )
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
 # ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
