@@ -55,6 +55,10 @@ def said_as_revenue(subject: str, parts: frozenset[str]) -> frozenset[str]:
     return frozenset()
 
 
+# An amount in trillions is an economy's or a market's, no company's revenue.
+_TRILLIONS = led(r"[$€£]\s?[\d.,]+\s*trillion\b", re.I)
+
+
 def refusal(
     sentence: str,
     at: int,
@@ -76,6 +80,8 @@ def refusal(
         clause = next((c for c in clauses(sentence) if c.start <= at < c.end), None)
         clause = clause or Clause(0, len(sentence))
     end = _end_of(sentence, at)
+    if _TRILLIONS.search(sentence, clause.start, clause.end):
+        return "a market's"  # "total retail sales in the U.S. grew 4% to $3.5 trillion"
     if kind == "growth" and component(sentence, clause, at, end):
         return "component"
     if kind == "growth" and over_years(sentence, said.over_years, at, end):

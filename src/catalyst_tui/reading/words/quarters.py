@@ -97,7 +97,7 @@ def year_said(sentence: str) -> bool:
 
 _QUARTER_OF_YEAR = led(
     # "the first quarter of 2021", "the first quarter 2021", "the first quarter of fiscal year '22"
-    r"\b(?P<q>first|second|third|fourth)\s+quarter\s+(?:(?:of|in)\s+)?(?:fiscal\s+)?(?:year\s+)?"
+    r"\b(?P<q>first|second|third|fourth)(?:\s+|-)quarter\s+(?:(?:of|in)\s+)?(?:fiscal\s+)?(?:year\s+)?"
     r"(?:(?:19|20)\d\d|['’]\d\d\b)|"
     r"\b(?P<qq>q[1-4])\s*(?:(?:of|in)\s+)?(?:fiscal\s+)?(?:19|20)\d\d|"
     r"\b(?:19|20)\d\d\s+(?P<qy>first|second|third|fourth)\s+quarter|"  # "the 2020 third quarter"

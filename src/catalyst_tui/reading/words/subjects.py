@@ -249,7 +249,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         words = words[owner + 1 :]  # "NVIDIA's Blackwell": Blackwell; "the Group's": the Group
     words = before_verb(words)  # "Our X business weathered an … start": X business
     if counted(words):
-        return Subject(" ".join(words), False, False, False)  # "scripts filled up 8%"
+        return Subject(" ".join(words), False, True, False)  # "scripts filled up 8%"
     words = plain(words)  # "Sequentially quarterly revenues", "and that's", "Our team at X"
     lows = [lowered(w) for w in words]  # "US": not "us"; "AS": no "as"
     said = lows.index("consolidated") if "consolidated" in lows else -1

@@ -263,7 +263,7 @@ YEARLY = led(
     r"quarter\s+[1-4],?\s+(?:19|20)\d\d|"
     r"q[1-4]\s+(?:(?:of|in)\s+)?(?:fiscal\s+)?['’]?\d{2,4}|"
     r"fy\s?['’]?\d{2}(?:\d\d)?\b|[1-4]q\s?['’]?\d{2}(?:\d\d)?\b|"
-    r"(?:(?:first|second|third|fourth)\s+quarter|q[1-4])\s+(?:(?:of|in)\s+)?(?:fiscal\s+)?"
+    r"(?:(?:first|second|third|fourth)(?:\s+|-)quarter|q[1-4])\s+(?:(?:of|in)\s+)?(?:fiscal\s+)?"
     r"(?:year\s+)?['’]?\d{2,4}|(?:19|20)\d\d\s+\w+\s+quarter|"
     # "the first nine months of 2020", "the first half of fiscal 2019"
     r"(?:(?:first|last)\s+(?:three|six|nine|twelve|\d{1,2})\s+months|(?:first|second)\s+half)"
