@@ -541,6 +541,19 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("we have also provided our a b " * n)[:n],
         ),
         "a linked quarter": (vocabulary.SEQUENTIAL, lambda n: ("linked-quarter " * n)[:n]),
+        # the twenty-seventh round's
+        "a bank's income": (vocabulary.BANK_INCOME, lambda n: ("net interest " * n)[:n]),
+        "earnings naming a release": (
+            vocabulary._EARNINGS_TALK,
+            lambda n: ("earnings press " * n)[:n],
+        ),
+        "an amount in trillions": (gates._TRILLIONS, lambda n: ("$1,2 " * n)[:n]),
+        "what a clause happened with": (clauses._CIRCUMSTANCE, lambda n: ("thanks " * n)[:n]),
+        "a quarter of last year or of a month as a base": (
+            quarters._QUARTER_OF_YEAR,
+            lambda n: ("first-quarter of the " * n)[:n],
+        ),
+        "a year as a base": (vocabulary.YEARLY, lambda n: ("from second-quarter " * n)[:n]),
     }
 
 
