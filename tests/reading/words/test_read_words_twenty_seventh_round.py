@@ -6,14 +6,12 @@ counterexample the rule must leave as it was; and the laws of each helper at its
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
 
 import pytest
 
 from catalyst_tui.reading.words.not_names import before_verb, counted, plain
 from tests.reading.words.test_read_words_classes import _check
-from tests.support.shared import REPO
+from tests.reading.words.test_truth_calls import _scorer
 
 RULES: dict[str, list[tuple[str, list[str]] | tuple[str, list[str], dt.date]]] = {
     "an adverb opening the sentence is no name": [
@@ -258,11 +256,7 @@ def test_a_call_named_by_its_day_is_read_on_that_day() -> None:
     """The scorer (tools/truth_calls.py) reads a call named TICKER_YYYYMMDD, as the second
     source's calls are, on the day it was held; one named TICKER_qN_YYYY a month after its
     quarter's end; any other name on no day."""
-    spec = importlib.util.spec_from_file_location("truth_calls", REPO / "tools" / "truth_calls.py")
-    assert spec is not None and spec.loader is not None
-    scorer = importlib.util.module_from_spec(spec)
-    sys.modules["truth_calls"] = scorer
-    spec.loader.exec_module(scorer)
+    scorer = _scorer()
     assert scorer.call_day("PX_20151029.txt") == dt.date(2015, 10, 29)
     assert scorer.call_day("A_q4_2020.txt") == dt.date(2021, 1, 30)
     assert scorer.call_day("notes.txt") is None
