@@ -80,7 +80,7 @@ def refusal(
         clause = next((c for c in clauses(sentence) if c.start <= at < c.end), None)
         clause = clause or Clause(0, len(sentence))
     end = _end_of(sentence, at)
-    if _TRILLIONS.search(sentence, clause.start, clause.end):
+    if _TRILLIONS.search(sentence, max(clause.start, at - REACH), min(clause.end, end + REACH)):
         return "a market's"  # "total retail sales in the U.S. grew 4% to $3.5 trillion"
     if kind == "growth" and component(sentence, clause, at, end):
         return "component"
