@@ -179,6 +179,17 @@ RULES: dict[str, list[tuple[str, list[str]] | tuple[str, list[str], dt.date]]] =
         ("Total retail sales in the U.S. grew 4% to $3.5 trillion.", []),
         ("Passenger revenue grew 8% in the quarter.", ["growth 8 : Passenger"]),
     ],
+    "general and administrative costs however named, a market's index": [
+        ("SSG&A as a percentage of revenues was 23.7%.", []),
+        ("MG&A grew 4% in the quarter.", []),
+        (
+            "U.S. real estate returned 8.1% compared with the S&P 500, which was up 12.1%.",
+            [],
+        ),
+        ("The NASDAQ Composite rose 43.6% in the year.", []),
+        ("Circulation revenues at Dow Jones grew 6%.", ["growth 6 : Dow Jones"]),
+        ("Our Russell brand sales grew 5%.", ["growth 5 : Russell brand"]),
+    ],
 }
 
 

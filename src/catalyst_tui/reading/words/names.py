@@ -244,6 +244,11 @@ _OTHER_PARTY = led(
     r"competitor['’]s|peers?|peers['’]|rivals?|industry|industry['’]s|private[- ]label)(?![\w-])",
     re.I,
 )
+# A market's index, named with its number or its kind: "the S&P 500, which was up 12.1%", "the
+# NASDAQ Composite" (not a company named so: "Circulation revenues at Dow Jones grew 6%").
+_AN_INDEX = led(
+    r"\s*(?:[Tt]he\s+)?(?:S&P\s+\d|Russell\s+\d|FTSE\s+\d|NASDAQ\s+(?:Composite|100)|Nikkei)"
+)
 # The category as a whole, a market's ("the U.S. category grew more than 10%"), not one of ours.
 _THE_CATEGORY = led(
     r"\s*the\s+(?:(?:total|overall|u\.s\.|us|global|domestic)\s+)?categor(?:y|ies)\s*", re.I
@@ -260,9 +265,13 @@ _WORLD = led(
 
 def others(phrase: str) -> bool:
     """Whether a name's phrase is someone else's: a competitor's, a peer's, the industry's, a
-    market's as a whole ("global car sales"), the category's ("the U.S. category")."""
+    market's as a whole ("global car sales") or its index ("the S&P 500"), the category's ("the
+    U.S. category")."""
     return bool(
-        _OTHER_PARTY.match(phrase) or _WORLD.match(phrase) or _THE_CATEGORY.fullmatch(phrase)
+        _OTHER_PARTY.match(phrase)
+        or _WORLD.match(phrase)
+        or _THE_CATEGORY.fullmatch(phrase)
+        or _AN_INDEX.match(phrase)
     )
 
 
