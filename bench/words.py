@@ -554,6 +554,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("first-quarter of the " * n)[:n],
         ),
         "a year as a base": (vocabulary.YEARLY, lambda n: ("from second-quarter " * n)[:n]),
+        "a market's index": (names._AN_INDEX, lambda n: ("The NASDAQ " * n)[:n]),
     }
 
 
