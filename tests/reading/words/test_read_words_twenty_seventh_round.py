@@ -27,6 +27,13 @@ RULES: dict[str, list[tuple[str, list[str]] | tuple[str, list[str], dt.date]]] =
         ("Sally Hansen sales grew 5% in the quarter.", ["growth 5 : Sally Hansen"]),
         ("Italy sales grew 5% in the quarter.", ["growth 5 : Italy"]),
     ],
+    "'therefore', 'thus', 'hence' are words of discourse": [
+        (
+            "Therefore, where we are reiterating our outlook for approximately 10% growth for the "
+            "full year.",
+            ["guidance reiterated"],
+        ),
+    ],
     "a word of degree or praise is no name": [
         (
             "As you can see, we've delivered pretty strong revenue growth of 11% this quarter.",

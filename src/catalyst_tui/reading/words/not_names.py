@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from ..wordlists import word_set
 from .phrases import NOT_ADVERBS
-from .vocabulary import PART_WORDS, REVENUE_TYPES, REVENUE_WORDS
+from .vocabulary import PART_WORDS, REVENUE_TYPES, REVENUE_WORDS, SPEAKER
 
 __all__ = ["COMPARATIVES", "before_verb", "counted", "plain"]
 
@@ -39,7 +39,6 @@ _PEOPLE_AT = frozenset({"team", "teams", "people", "colleagues"})
 _AFTER_VERB = word_set("a an the somewhat slightly but")
 _AFTER_PARTICIPLE = word_set("via by through in at during")
 _IRREGULAR = word_set("driven flown sold built made")  # "miles driven", "homes sold"
-_WE = frozenset({"we", "i", "we've", "we're"})
 _NAMES_A_PART = REVENUE_WORDS | REVENUE_TYPES | PART_WORDS  # "parts and services witnessed"
 
 
@@ -52,9 +51,9 @@ def plain(words: list[str]) -> list[str]:
     low = [w.lower() for w in words]
     if low[-2:] == ["first", "time"]:
         return []  # "which for the first time accounted for 50%": when, not who
-    at = next((i for i in (1, 2) if low[i - 1 : i + 1] in ([t, "at"] for t in _PEOPLE_AT)), 0)
-    if at and low[: at - 1] in ([], ["our"]) and len(words) > at + 1:
-        return words[at + 1 :]  # "Our team at Pursuit": Pursuit
+    lead = 1 if low[:1] == ["our"] else 0
+    if low[lead : lead + 1] and low[lead] in _PEOPLE_AT and low[lead + 1 : lead + 2] == ["at"]:
+        return words[lead + 2 :] or words  # "Our team at Pursuit": Pursuit
     return words
 
 
@@ -69,7 +68,7 @@ def before_verb(words: list[str]) -> list[str]:
             verb
             and words[i + 1].lower() in _AFTER_VERB
             and before & _NAMES_A_PART  # "NIM contracted a tiny bit": no part's
-            and not before & _WE  # "our business, we recorded a record $3.8 billion of locks"
+            and not before & SPEAKER  # "our business, we recorded a record $3.8 billion of locks"
         ):
             return words[:i]  # "weathered an", "slowed somewhat but"
     return words

@@ -146,11 +146,8 @@ def against_quarter(window: str, text: str, basis: str, quarter: int = 0) -> str
 
 def _quarter(said: re.Match[str]) -> int:
     """The quarter (1 to 4) a match of a quarter names, by its ordinal or by its month."""
-    month = said["qm"]
-    if month:
-        return _MONTHS[month.lower()]
-    ordinal = said["q"] or said.groupdict().get("qq") or said.groupdict().get("qy")
-    return QUARTERS[(ordinal or said.groupdict().get("ql") or said["qa"]).lower()]
+    name = next(value for value in said.groupdict().values() if value).lower()
+    return _MONTHS.get(name) or QUARTERS[name]
 
 
 def quarter_of_bases(sentence: str) -> int:

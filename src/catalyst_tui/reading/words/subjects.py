@@ -43,6 +43,7 @@ from .vocabulary import (
     PRONOUNS,
     REVENUE_TYPES,
     REVENUE_WORDS,
+    SPEAKER,
 )
 
 _AMOUNT = led(r"^(?:\$|€|£)?[\d.,]+$|^(?:million|billion|thousand|m|bn|b|k)$", re.I)
@@ -113,8 +114,6 @@ A_MARKET = led(
     r"high[- ]growth|international|overseas|foreign)\s+markets\b)[\w\s&/-]{0,40}\bmarkets?\s*$",
     re.I,
 )
-# The company speaking of itself: "we've returned to growth with sales up 22%" is its own.
-_WE = frozenset({"we", "i", "we've", "we're", "we'd", "we'll", "i've", "i'm"})
 # Words a name never ends with: "Sales in industrial in the first quarter" is industrial's.
 _TRAILING = word_set(
     "and & or of the also growth rate in into for at on with by to from performance results - –"
@@ -260,9 +259,9 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     if not words or any(w.lower() in _DISCOURSE for w in words):
         return Subject("", False, False, False)
     if len(lows) > 1 and (
-        (lows[-1] in _WE and not numeral(words, len(words) - 1))
+        (lows[-1] in SPEAKER and not numeral(words, len(words) - 1))
         or (
-            lows[0] in _WE
+            lows[0] in SPEAKER
             and (
                 lows[-1] in REVENUE_WORDS
                 or (
@@ -281,7 +280,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject("", False, True, False)  # "our TV view share grew 15%": a share's
     if lows[0] in ("our", "the") and len(lows) == 2 and lows[1] in _PEOPLE:
         return Subject(COMPANY, True, False, False)  # "Our team delivered 8% sales growth"
-    if (lows[0] in PRONOUNS or lows[0].replace("’", "'") in _WE) and len(lows) == 1:
+    if (lows[0] in PRONOUNS or lows[0].replace("’", "'") in SPEAKER) and len(lows) == 1:
         return Subject(COMPANY, True, False, False)  # "we", "We're pleased to report ..."
     other = any(other_measure(low) for low in outside_names(words, lows)) and (
         said_revenue or not revenue_head(lows)  # "SG&A as a percentage of revenue": SG&A's

@@ -188,6 +188,8 @@ GENERIC_WORDS = word_set(
     gross"""
 )
 PRONOUNS = frozenset({"we", "i", "us", "our"})
+# The company speaking of itself: "we've returned to growth with sales up 22%" is its own.
+SPEAKER = frozenset({"we", "i", "we've", "we're", "we'd", "we'll", "i've", "i'm"})
 ANAPHORS = frozenset({"it", "they", "them", "this", "that", "these", "those", "which", "both"})
 
 #: A month's name (capitalised: a pattern that ignores case meets any; one that keeps it, as
