@@ -129,6 +129,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         attribution,
         base_growth,
         bases,
+        basis_ends,
         breakdowns,
         clauses,
         facts,
@@ -311,7 +312,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         ),
         "a season's share": (gates._SEASON, lambda n: (" of its annual net " * n)[:n]),
         "a change in points beside a growth": (
-            words_patterns.POINTS_ASIDE,
+            basis_ends.POINTS_ASIDE,
             lambda n: (", a a a improvement of a a 1" * n)[:n],
         ),
         "an amount then that's up": (
@@ -555,6 +556,23 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         ),
         "a year as a base": (vocabulary.YEARLY, lambda n: ("from second-quarter " * n)[:n]),
         "a market's index": (names._AN_INDEX, lambda n: ("The NASDAQ " * n)[:n]),
+        # the twenty-eighth round's
+        "a period named by its end": (
+            clauses._ENDED,
+            lambda n: ("For the a b c quarter ended " * n)[:n],
+        ),
+        "both amounts, then the growth": (
+            words_patterns.VERB_THEN,
+            lambda n: ("increased to $1 million from $2 million, or " * n)[:n],
+        ),
+        "a base after the measure's amount": (
+            vocabulary.YEARLY,
+            lambda n: ("compared to a b sales of $4 million " * n)[:n],
+        ),
+        "a change of its own with no figure": (
+            basis_ends.CUT_BASIS,
+            lambda n: (", and roughly " * n)[:n],
+        ),
     }
 
 

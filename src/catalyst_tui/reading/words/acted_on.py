@@ -8,6 +8,7 @@ import re
 
 from ..leads import led
 from ..wordlists import word_set
+from .patterns import SIZE_WORDS
 from .vocabulary import GENERIC_WORDS, PERIOD_WORD, REVENUE_WORDS
 
 __all__ = ["REVENUE_ACTED_ON", "WHERE_GROWN", "acted_on"]
@@ -16,7 +17,8 @@ __all__ = ["REVENUE_ACTED_ON", "WHERE_GROWN", "acted_on"]
 # Words between a verb and its figure that name what it acted on: no revenue, no part.
 _GAP_WORDS = led(r"[a-z][\w&/-]*", re.I)
 _GAP_FUNCTION = word_set(
-    "by at of for in on during to or than an a the and over negative positive minus plus"
+    "by at of for in on during to or than an a the and over negative positive minus plus from "
+    "versus vs compared with"
 )
 
 
@@ -57,4 +59,4 @@ WHERE_GROWN = led(
 _COMPARISON_WORDS = word_set(
     "about approximately roughly nearly almost more less just only very impressive strong "
     "solid robust healthy record also again still"
-)
+) | word_set(SIZE_WORDS)

@@ -19,7 +19,8 @@ from typing import NamedTuple
 
 from ..leads import led
 from .attribution import other_in
-from .patterns import ANOTHER_MEASURE, CMP, CONCESSION, CUT_BASIS, POINTS_ASIDE
+from .basis_ends import CUT_BASIS, POINTS_ASIDE
+from .patterns import ANOTHER_MEASURE, CMP, CONCESSION
 from .quarters import AS_BASE as _AS_BASE
 from .quarters import against_quarter, quarter_of_bases, year_said
 from .two_bases import OF_A_MEASURE as _OF_A_MEASURE

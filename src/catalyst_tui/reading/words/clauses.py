@@ -16,12 +16,12 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..leads import led
-from ..wordlists import one_of
+from ..wordlists import one_of, word_set
 from .names import itself, no_noun_phrase, verb_alone
 from .phrases import finite_verb, other_measure, phrase_before, tokens, words_of
 from .records import COMPANY
 from .subjects import Subject, named_before, read_subject
-from .vocabulary import PERIOD
+from .vocabulary import MONTH, PERIOD
 
 _FRAME = led(
     r"^\s*(?:(?:and|so|now|also|lastly|finally|next|first|second|then|overall)[\s,]+)*"
@@ -301,21 +301,15 @@ def _is_part(words: str) -> bool:
     return words.split()[-1].lower() in _APPOSED_PARTS
 
 
-_APPOSED_PARTS = frozenset(
-    (
-        "market",
-        "segment",
-        "business",
-        "region",
-        "division",
-        "category",
-        "vertical",
-        "channel",
-        "franchise",
-        "brand",
-        "geography",
-        "platform",
-    )
+_APPOSED_PARTS = word_set(
+    "market segment business region division category vertical channel franchise brand "
+    "geography platform"
+)
+# A period named by its end: "For the third fiscal quarter ended on December 31, 2017,".
+_ENDED = led(
+    r"(?:for|in|during)\s+the\s+(?:[\w-]+\s+){0,3}?(?:quarter|year|months|period|weeks)\s+"
+    r"ended(?:\s+on)?\s+" + MONTH + r"\s+\d{1,2}(?:\s*,\s*(?:19|20)\d\d)?\s*,",
+    re.I,
 )
 
 
@@ -333,7 +327,10 @@ _ON_SLIDE = led(r"\s+(?:on|in)\s+(?:slide|page|chart)s?\s+\d+$", re.I)
 def frame_of(text: str) -> tuple[str, int]:
     """A clause's opening frame ("In sensors,", "Turning to Print,") that names a part, and
     where the clause's body begins; a period, a basis or a discourse word ("In Q4,", "On a
-    sequential basis,", "In addition,") frames nothing."""
+    sequential basis,", "In addition,", "For the quarter ended June 30,") frames nothing."""
+    ended = _ENDED.match(text)
+    if ended is not None:
+        return "", ended.end()  # "For the quarter ended December 31, 2017,": a period
     match = _FRAME.match(text)
     if match is None:
         opening = _OPENING.match(text)

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 
 from ..leads import led
 from .bases import Against, frame_words, growth_basis, list_basis
+from .basis_ends import CUT_BASIS
 from .clauses import Clause, clause_subject, clauses, fronted_subject
 from .facts import known_part, named_customer
 from .frames import framing_part, part_beside
@@ -47,7 +48,6 @@ from .participles import listed_item
 from .passages import line_name
 from .patterns import (
     CUSTOMER,
-    CUT_BASIS,
     EXIT_RATE,
     FIGURE,
     RANGE_TO,

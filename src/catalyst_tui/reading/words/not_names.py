@@ -4,6 +4,7 @@ phrases that are no noun phrase at all.
 - An adverb that opens the phrase, capitalised only because it opens the sentence, is no name
   ("Sequentially quarterly revenues increased 22%", "Daily sales in Canada were down 20%"); a
   name that ends so is followed by another capital ("Sally Beauty").
+- A word of degree before a discourse word is no name ("Most notably revenue in Korea was up 65%").
 - "The first time" is when, not who ("which for the first time accounted for 50% of sales").
 - A conjunction before a pronoun leaves the pronoun ("and that's up 30%": that, said before).
 - A team at a place stands for that place ("Our team at Pursuit delivered growth of 18%").
@@ -15,16 +16,18 @@ phrases that are no noun phrase at all.
   grew 13%").
 - Things counted as they are acted on are a count, named but no part: a plural noun and its
   past participle ("scripts filled up 8%", "loads hauled via truck increased 12%", "miles
-  driven in the United States were up 1.2%").
+  driven in the United States were up 1.2%", "submitted applications were up 32%"); so is a
+  profit said "gross" ("Warrantee gross was $60 million, up 19%").
 """
 
 from __future__ import annotations
 
 from ..wordlists import word_set
+from .names import DISCOURSE
 from .phrases import NOT_ADVERBS
 from .vocabulary import PART_WORDS, REVENUE_TYPES, REVENUE_WORDS, SPEAKER
 
-__all__ = ["COMPARATIVES", "before_verb", "counted", "plain"]
+__all__ = ["COMPARATIVES", "before_verb", "counted", "plain", "undegreed"]
 
 COMPARATIVES = word_set(
     "higher lower strong stronger weak weaker record solid continued impressive robust healthy"
@@ -34,12 +37,21 @@ COMPARATIVES = word_set(
     " record-high all-time record-breaking"
 )
 _CONJUNCTIONS = frozenset({"and", "but", "so", "or"})
+_DEGREE = frozenset({"most", "more", "perhaps"})
 _PEOPLE_AT = frozenset({"team", "teams", "people", "colleagues"})
 # What follows a verb with its object or adverb ("weathered an", "slowed somewhat but").
 _AFTER_VERB = word_set("a an the somewhat slightly but")
 _AFTER_PARTICIPLE = word_set("via by through in at during")
+_COUNTED_THINGS = word_set("applications loans units policies claims contracts accounts shipments")
 _IRREGULAR = word_set("driven flown sold built made")  # "miles driven", "homes sold"
 _NAMES_A_PART = REVENUE_WORDS | REVENUE_TYPES | PART_WORDS  # "parts and services witnessed"
+
+
+def undegreed(words: list[str]) -> list[str]:
+    """`words` without a word of degree before a discourse word ("Most notably revenue")."""
+    if len(words) > 2 and words[0].lower() in _DEGREE and words[1].lower() in DISCOURSE:
+        return words[1:]
+    return words
 
 
 def plain(words: list[str]) -> list[str]:
@@ -76,7 +88,14 @@ def before_verb(words: list[str]) -> list[str]:
 
 def counted(words: list[str]) -> bool:
     """Whether `words` are things counted as acted on: a plural noun, then its participle
-    last or before a preposition ("scripts filled", "loads hauled via truck")."""
+    last or before a preposition ("scripts filled", "loads hauled via truck"), or a participle,
+    then a noun of things counted, last ("submitted applications"); or a profit said "gross"
+    ("Warrantee gross was $60 million, up 19%")."""
+    low = [w.lower() for w in words[-2:]]
+    if len(low) == 2 and low[1] == "gross":
+        return True
+    if len(low) == 2 and low[0].isalpha() and low[0].endswith("ed") and low[1] in _COUNTED_THINGS:
+        return True
     for i in range(1, len(words)):
         noun, verb = words[i - 1], words[i]
         after = words[i + 1].lower() if i + 1 < len(words) else ""

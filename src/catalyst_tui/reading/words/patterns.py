@@ -173,6 +173,9 @@ GROWTH_VERB = (
     r"saw\s+(?P<seen>(?:its\s+|their\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:revenues?|sales))\s+"
     r"(?:increase|decline|grow|rise|fall|decrease|drop|jump|climb)s?)"
 )
+# Words of size or praise between a verb and its figure: "down a modest 4%", "rose a remarkable
+# 30%".
+SIZE_WORDS = "modest slight remarkable nice significant substantial sizable meaningful whopping"
 # A verb of change, then what may stand between it and the number: "by", an amount and "or",
 # an adverb ("sequentially"), a comparison ("higher than last year by about").
 VERB_THEN = led(
@@ -181,18 +184,24 @@ VERB_THEN = led(
     + r"(?P<gap>(?:\s+(?:by|at|only|just|also|again|still|overall|an?|very|impressive|strong|"
     r"negative|minus|positive|plus|"
     r"solid|robust|"
-    r"healthy|record|"
+    r"healthy|record|" + SIZE_WORDS.replace(" ", "|") + r"|"
     r"organically|sequentially|"
     r"(?:annual(?:ized)?\s+)?rate\s+of|"  # "grew at a rate of 7%"
     # "we grew our Application Software segment 9%": the part grown, named as its object
     r"(?P<obj>(?:our|its)\s+(?:[\w&/'’-]+\s+){0,4}?(?:segments?|business(?:es)?|divisions?|"
     r"units?|groups?|portfolio)(?:\s+(?:within|in)\s+(?:our|the)\s+(?:[\w&/'’-]+\s+){0,3}?"
     r"segment)?)|"
-    r"(?:our\s+)?(?:total\s+|underlying\s+|organic\s+|consolidated\s+|net\s+)?(?:revenues?|sales)|"
+    r"(?:(?:our|its|their)\s+)?(?:total\s+|underlying\s+|organic\s+|consolidated\s+|net\s+|"
+    r"core\s+)?(?:revenues?|sales)|"
     r"approximately|about|roughly|nearly|"
     r"year[- ](?:over|on)[- ]year|[\w\s'-]{0,30}?\s+by|"
     r"(?:(?:more\s+than|over|about|approximately|nearly|roughly|almost)\s+)?\$?[\d.,]+\s*(?:million|billion|"
-    r"thousand|[mb])?,?\s+or|than\s+[\w\s'-]{1,30}?\s+by))*?)\s*" + CMP + r"$",
+    r"thousand|[mb])?,?\s+or|"
+    # "increased to $2.2 million from $2.1 million, or 6.2%": both amounts, then the figure
+    r"to\s+\$[\d.,]+\s*(?:million|billion|thousand|[mb])?\s+(?:from|versus|vs\.?|compared\s+"
+    r"(?:to|with))\s+\$[\d.,]+\s*(?:million|billion|thousand|[mb])?,?\s+or|than\s+[\w\s'-]{1,30}?\s+by))*?)\s*"
+    + CMP
+    + r"$",
     re.I,
 )
 NOUN_AFTER = led(
@@ -215,36 +224,6 @@ NEGATIVE = led(
     r"^(?:down|decreas|declin|fell|fall|lower|less|dropp|drop|below|behind|off|a\s+decrease|"
     r"a\s+decline|"
     r"an?\s+drop)",
-    re.I,
-)
-CUT_BASIS = any_word(
-    # "which" and "representing" save where they restate the change as an amount ("grew 52% to
-    # $52.1 million, which was an increase of $17.7 million compared to the fourth quarter of
-    # fiscal 2020": the base is the growth's too)
-    r"""as(?!\s+compared)(?!\s+we\s+compare\b) because due driven
-    which(?!\s+was\s+an?\s+(?:increase|decrease)\s+of\s+[$€£])
-    while led reflecting helped primarily mainly largely principally benefiting offset thanks
-    where but whereas cagr stack(?:ed)? despite aided supported fueled highlighted
-    representing(?!\s+(?:an?\s+)?(?:additional\s+)?(?:increase|decrease|growth)\s+of\s+[$€£])
-    although though""",
-    # another measure's own words: "up 1% with comp sales flat year-over-year"
-    # or its own change, or the parts' ("with strong increases from last year's …", "with all
-    # segments up year over year")
-    # a clause of a speaker's own after a comma: "while revenue was down 25%, we continue to
-    # show a sequential improvement"
-    # a change of the growth's rate set beside it, with its own base: "down 9.6% organically,
-    # a significant improvement over Q2"
-    also=r";|,\s*and\s+(?:both|all|each)\s|,\s*(?:we|i|they)\s|"
-    r",\s*(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:improvement|acceleration|deceleration)\b|"
-    r"\bwith\s+(?:[\w-]+\s+){0,2}?(?:sales|revenues?|volumes?|orders|margins?|"
-    r"increases|declines|gains)\b|\bwith\s+(?:all|each|every|both|most|many)\s",
-)
-# A change in points set beside a growth, with its own basis: "down only 8%, a sequential
-# improvement of almost 30 percentage points" (the 8% has none).
-POINTS_ASIDE = led(
-    r",\s*(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:improvement|increase|decline|decrease|change|"
-    r"deterioration|acceleration|deceleration)\s+of\s+(?:[a-z]+\s+){0,2}?[\d.]+\s*"
-    r"(?:percentage\s+|basis\s+)?points?\b",
     re.I,
 )
 # A concession set off by a comma ("although improving sequentially,"): no basis of the clause's.

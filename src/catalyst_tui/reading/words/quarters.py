@@ -103,7 +103,9 @@ _QUARTER_OF_YEAR = led(
     r"\b(?:19|20)\d\d\s+(?P<qy>first|second|third|fourth)\s+quarter|"  # "the 2020 third quarter"
     # "the fourth quarter of last year": of the year before the speaker's
     r"\b(?P<ql>first|second|third|fourth)\s+quarter\s+of\s+(?:last|the\s+(?:prior|previous))\s+year|"
-    r"\b(?P<qm>march|june|september|december)\s+quarter\b",  # "from the December quarter"
+    r"\b(?P<qm>march|june|september|december)\s+quarter\b|"  # "from the December quarter"
+    # a quarter of no year named: "up 17% from an already strong fourth quarter"
+    r"\b(?P<qb>first|second|third|fourth)\s+quarter\b(?!\s+(?:of|in)\b)",
     re.I,
 )
 # A quarter named by the month it ends in: its place in the year, as the ordinals are.
@@ -135,6 +137,8 @@ def against_quarter(window: str, text: str, basis: str, quarter: int = 0) -> str
     quarter = quarter or (quarter_of_bases(text) if base is not None and own is None else 0)
     if base is None or (own is None and not quarter):
         return basis
+    if base["qb"] and basis:
+        return basis  # a quarter of no year named settles no basis said otherwise
     if bool(base["qm"]) != bool(own and own["qm"]):
         return basis  # a month's quarter against an ordinal one: the fiscal year is unknown
     then = _quarter(base)

@@ -1,6 +1,7 @@
 """A text's sentences with their offsets: each line on its own, split where a sentence ends
 (. ! or ? then a space and a capital, a digit, a quote or a masked name "<UNK>"), not after an
-abbreviation or an initial.
+abbreviation or an initial; a line that ends on an abbreviation without its stop, the next going
+on in lower case ("in U.S" / "dollars"), goes on into the next.
 
 Linear in the text: a run of stops is tried once, from its first stop (a line of 100,000 dots is
 one try, not one from each dot), and the word before a stop is looked for back to the last space
@@ -27,15 +28,30 @@ _LONGEST_ABBREVIATION = max(len(word) for word in _ABBREVIATIONS)
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) of each sentence of `text`, in order, without surrounding whitespace."""
     spans: list[tuple[int, int]] = []
+    carried = -1  # where a sentence a line broke after an abbreviation began
     for line_start, line_end in line_spans(text):
-        begin = line_start
+        begin = line_start if carried < 0 else carried
         for match in _END.finditer(text, line_start, line_end):
             if _abbreviation(text, begin, match.start()):
                 continue
             add_span(spans, text, begin, match.end())
             begin = match.end()
-        add_span(spans, text, begin, line_end)
+        carried = begin if _broken_after(text, begin, line_end) else -1
+        if carried < 0:
+            add_span(spans, text, begin, line_end)
+    if carried >= 0:
+        add_span(spans, text, carried, len(text))
     return spans
+
+
+def _broken_after(text: str, begin: int, line_end: int) -> bool:
+    """Whether the line ending at `line_end` ends on an abbreviation without its stop and the
+    next line goes on in lower case ("… and 6% in U.S" / "dollars, up 14%"): one sentence,
+    broken where a stop was taken for its end."""
+    following = text[line_end + 1 : line_end + 2]
+    if not following.islower() or line_end <= begin:
+        return False
+    return _abbreviation(text, begin, line_end) and text[line_end - 1] != "."
 
 
 def _abbreviation(text: str, begin: int, stop: int) -> bool:

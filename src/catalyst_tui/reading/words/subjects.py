@@ -22,7 +22,7 @@ from ..leads import led
 from ..wordlists import word_set
 from .heads import revenue_head
 from .names import DISCOURSE, a_part, lowered, numeral, others, outside_names
-from .not_names import COMPARATIVES, before_verb, counted, plain
+from .not_names import COMPARATIVES, before_verb, counted, plain, undegreed
 from .patterns import last_match
 from .phrases import (
     AS_SHARE,
@@ -242,7 +242,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     if _REST.match(phrase):
         return Subject("", False, True, False)  # a part less something: no name of its own
     words = [_POSSESSIVE_END.sub("", w) for w in _WORDS.findall(phrase) if not _AMOUNT.match(w)]
-    words = [w for w in words if w and w.lower() not in _ADVERBS]
+    words = [w for w in undegreed(words) if w and w.lower() not in _ADVERBS]
     owner = next((i for i, w in enumerate(phrase.split()) if _OWNS.search(w)), None)
     if owner is not None and _named_after(words[owner + 1 :]):
         words = words[owner + 1 :]  # "NVIDIA's Blackwell": Blackwell; "the Group's": the Group

@@ -90,7 +90,7 @@ OTHER_MEASURES = word_set(
 # or what is not yet revenue ("revenue backlog", "revenue synergies").
 NOT_REVENUE = led(
     r"\b(?:deferred|unearned|unbilled)\s+(?:[\w-]+\s+){0,2}?(?:revenues?|sales)\b|"
-    r"\b(?:revenues?|sales)\s+per\b|"
+    r"\b(?:revenues?|sales)\s+(?:[a-z]+ed\s+)?per\b|"
     r"\bper\s+(?:user|customer|unit|employee|subscriber|account|head|share)\b|"
     r"\bsell[- ]?(?:through|in)\b|\bin-market\b|\bpoint[- ]of[- ]sale\s+(?:data|sales)\b|"
     r"\bPOS\s+sales\b|"
@@ -242,11 +242,13 @@ YEARLY = led(
     r"year[- ](?:over|on|to)[- ]year|\byoy\b|\by/y\b|"
     # a year before is a base after a word of comparison; "grew 70% last year", "a 22% increase
     # in the year-ago quarter" say when, not against what
-    r"(?:than|from|versus|vs\.?|over|on|to|compared\s+(?:to|with)|against|relative\s+to|"
-    r"above|below|ahead\s+of|behind|in\s+comparison\s+(?:to|with))\s+"
+    r"(?:than(?:\s+in)?|from|versus|vs\.?|over|on|to|compared\s+(?:to|with)|against|"
+    r"relative\s+to|above|below|ahead\s+of|behind|in\s+comparison\s+(?:to|with))\s+"
     # a month of the year before is when something was, no base: "from August of last year"
     r"(?!(?-i:" + MONTH + r")\b)"
-    r"(?:(?:the\s+)?[$€£][\d.,]+\s*(?:million|billion)?\s+"
+    # "compared to reorder sales of $44.9 million for the same quarter the prior year"
+    r"(?:(?:(?:[\w-]+\s+){0,2}(?:revenues?|sales)\s+of\s+)?(?:the\s+)?[$€£][\d.,]+\s*"
+    r"(?:million|billion)?\s+"
     # "up from $6.1 billion on 20,248 homes closed in the prior year": an amount on a count
     r"(?:on\s+[\d,.]+\s+(?:[\w-]+\s+){1,2})?"
     # "compared to the $49 million of revenue generated in last year's fourth quarter"
