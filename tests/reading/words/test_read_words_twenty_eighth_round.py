@@ -97,6 +97,17 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "In the third quarter, revenue was up 17% compared to last year's third quarter.",
             ["growth 17 yoy : company"],
         ),
+        # a basis said otherwise stands: the quarter named after it settles nothing
+        (
+            "Aftermarket revenue was $612 million, up 6% year-over-year on steady demand and "
+            "relative to the second quarter, it is in line with normal seasonality.",
+            ["growth 6 yoy : Aftermarket"],
+        ),
+        (
+            "Advertising revenue in the first quarter was up 11% versus the prior year and second "
+            "quarter-to-date advertising sales are pacing up.",
+            ["growth 11 yoy : Advertising"],
+        ),
     ],
     "things counted as they are acted on, and a profit said 'gross', are no revenue": [
         ("Term Life submitted applications were up 18% compared to the prior year.", []),
@@ -146,6 +157,7 @@ def test_a_word_of_degree(words: list[str], left: list[str]) -> None:
         (["gross"], False),  # alone: no name before it
         (["Used", "vehicles"], False),  # no noun of things counted
         (["submitted", "revenue"], False),
+        (["non-specified", "applications"], False),  # an adjective, no participle
         (["applications", "submitted", "the"], False),
     ],
 )
