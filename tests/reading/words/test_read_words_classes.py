@@ -1731,13 +1731,13 @@ MORE: list[tuple[str, list[str]]] = [
         "Our North American business was up 8%, and Europe was down 2%.",
         ["growth 8 : North American business", "growth -2 : Europe"],
     ),
-    (
+    (  # parts named together share the one figure, as each would alone ("Hardware grew 10%")
         "Both hardware and software grew 10%.",
-        [],
+        ["growth 10 : hardware", "growth 10 : software"],
     ),
     (
         "Hardware and software each grew 10%.",
-        [],
+        ["growth 10 : Hardware", "growth 10 : software"],
     ),
     (
         "Revenue growth in the quarter was 9%.",

@@ -109,9 +109,10 @@ GROWTH_OF_TWO: dict[str, list[tuple[str, list[str]]]] = {
             "Europe and Asia sales were each down about 20% year over year.",
             ["growth -20 ~ yoy : Europe", "growth -20 ~ yoy : Asia"],
         ),
-        # two measures that are no revenue, or two companies, give nothing
+        # two measures that are no revenue give nothing; two names with no revenue said are
+        # read as each would be alone ("Cisco grew 20%"), as parts (round 29)
         ("EBITDA and EPS were both up 20%.", []),
-        ("Cisco and Lumentum both grew 20%.", []),
+        ("Cisco and Lumentum both grew 20%.", ["growth 20 : Cisco", "growth 20 : Lumentum"]),
     ],
 }
 

@@ -146,8 +146,9 @@ _AMOUNT_THAT = led(
     r",\s*(?:that['’]s|that\s+is|that\s+was|which\s+is|which\s+was)\s+$",
     re.I,
 )
+_REVENUE_AT = led(r"\b(?:revenues?|sales)\s+at\s*$", re.I)
 _MEASURED_BEFORE = led(
-    r"(?P<words>(?:[$\w.,'’-]+\s+){1,3})(?:in|with|across|within|through|via)\s*$", re.I
+    r"(?P<words>(?:[$\w.,'’-]+\s+){1,3})(?:in|at|with|across|within|through|via)\s*$", re.I
 )
 # A count or an amount measuring what follows ("Customers with $100,000 in ARR"), not a year
 # ("compared to 2019 with organic sales up 10%"), a quarter ("an excellent Q2 with") nor a slide
@@ -285,9 +286,11 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
         return read_subject(amount_of, revenue_said=True)  # "sales of $298.6 million in Q2 grew"
     tail = _MEASURED_BEFORE.search(lead) if phrase else None
     if tail is not None and (
-        other_in(tail["words"])
-        or NOT_REVENUE.search(tail["words"])
-        or _COUNTED.search(tail["words"])
+        NOT_REVENUE.search(tail["words"])
+        or (
+            not _REVENUE_AT.search(tail.group())  # "Circulation revenues at Dow Jones grew 6%"
+            and (other_in(tail["words"]) or _COUNTED.search(tail["words"]))
+        )
     ):
         return Subject("", False, True, False)  # "Customers with $100,000 in ARR grew": theirs
     if phrase and A_MARKET.match(phrase) and not REVENUE_SAID.search(text):

@@ -23,19 +23,22 @@ from .records import COMPANY
 from .subjects import Subject, named_before, read_subject
 from .vocabulary import MONTH, PERIOD
 
+# The speaker's order of parts between a verb of turning and its part: "Looking next at
+# outdoor,", "Turning finally to Europe,".
+_IN_TURN = r"(?:(?:first|now|next|finally|lastly|then|briefly|quickly|again|back|over)\s+){0,2}"
 _FRAME = led(
     r"^\s*(?:(?:and|so|now|also|lastly|finally|next|first|second|then|overall)[\s,]+)*"
     r"(?:in\s+terms\s+of|as\s+it\s+relates\s+to|when\s+it\s+comes\s+to|with\s+regards?\s+to|"
-    r"in|for|within|turning\s+(?:now\s+)?to|starting\s+with|moving\s+(?:now\s+)?(?:on\s*)?to|"
+    rf"in|for|within|turning\s+{_IN_TURN}to|starting\s+with|moving\s+{_IN_TURN}(?:on\s*)?to|"
     # the speaker turning to a part: "Now let's turn to our MAS segment,"
     r"let(?:['’]s|\s+(?:me|us))\s+(?:now\s+)?(?:turn|move|go|shift)\s+(?:now\s+)?(?:over\s+)?to|"
-    r"moving\s+onto|as\s+for|looking\s+(?:first\s+|now\s+)?at|focusing\s+on|at|on|regarding|"
+    rf"moving\s+onto|as\s+for|looking\s+{_IN_TURN}at|focusing\s+on|at|on|regarding|"
     r"specific\s+to|from|across|"
     # the speaker going into a part: "Breaking down our net sales performance for the quarter,"
     r"(?:breaking|digging|diving|drilling|going|walking)\s+(?:down|deeper|into|through|on)"
     # not a cut of the whole into its parts: "Breaking down sales into our two segments,"
     r"(?:\s+(?:into|through|on))?(?![^,:;]{0,80}\b(?:into|by)\s)|(?:switching|shifting|transitioning|pivoting|coming)\s+"
-    r"(?:now\s+)?to|"
+    rf"{_IN_TURN}to|"
     r"with\s+respect\s+to|(?P<base>(?:when\s+|as\s+)?compared\s+(?:to|with)|versus|relative\s+to)|"
     r"(?P<by>by))\s+"
     r"(?P<frame>[^,:;]{1,80}?)\s*[,:;]\s+",

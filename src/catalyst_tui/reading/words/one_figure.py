@@ -7,7 +7,7 @@ import re
 
 from ..leads import led
 from ..wordlists import one_of
-from .acted_on import REVENUE_ACTED_ON, WHERE_GROWN, acted_on
+from .acted_on import REVENUE_ACTED_ON, acted_on, grown_where
 from .attribution import (
     apposition_other,
     measure_before,
@@ -240,10 +240,10 @@ def read_one(
             grown = measure  # by 3.9%": that revenue's; "consolidated revenues": ours
             if grown.name == COMPANY:
                 own = grown
-    grown_in = WHERE_GROWN.match(verb["gap"] or "") if verb is not None and not grown else None
-    if grown_in is not None and not PERIOD.search(grown_in["where"]):  # "grew in Europe by 12%"
-        grown = read_subject(grown_in["where"], revenue_said=True)
-    if own.name == COMPANY and grown is None and verb is not None and acted_on(verb["gap"]):
+    if verb is not None and not grown:
+        grown = grown_where(verb["gap"])  # "grew in Europe by 12%": Europe's
+    of_part = own.name != COMPANY  # "Europe increased comparable restaurant sales by 2.6%"
+    if own.name and grown is None and verb is not None and acted_on(verb["gap"], of_part=of_part):
         return None  # "having improved pieces fed per labor hour by 3%": what it acted on
     if (
         (own.name in ("", COMPANY) or own.anaphor)

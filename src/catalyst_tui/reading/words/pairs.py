@@ -8,14 +8,19 @@
 - **in order** without the word, where one verb stands between a list of names and a list of
   as many figures that ends the clause: "The Americas and EMEA grew 5% and 3%"; "Specialty
   Solutions revenue and operating income increased 18.3% and 32.4%" (revenue's the first);
-- **"both" or "each"** after two names gives each the one figure: "Surgery and Peripheral
-  Intervention revenues are both up 8%"."""
+- **"both" or "each"** after two to four names, or "both" before them, gives each the one
+  figure: "Surgery and Peripheral Intervention revenues are both up 8%"; "Banking and Insurance
+  both grew over 20%"; "A, B and C each growing over 75%". Names that are measures ("orders",
+  "operating income") or months give nothing, and each name passes the gates it would alone;
+  a part's verb that acts on what is no revenue ("X and Y increased comparable sales by 2.6% and
+  3.3%, respectively") gives nothing."""
 
 from __future__ import annotations
 
 import re
 
 from ..leads import led
+from .acted_on import acted_on
 from .lists import LIST_SEPARATOR, Found
 from .measure_words import measures_in, revenue_of_pair
 from .patterns import (
@@ -76,6 +81,8 @@ def respectively(text: str, first: bool, revenue_said: bool) -> list[Found] | No
     verb = VERB_THEN.search(head)
     if share is None and (verb is None or verb.end() != len(head)):
         return []  # neither "of revenue" nor a verb of change says what the figures are
+    if share is None and verb is not None and acted_on(verb["gap"], of_part=True):
+        return []  # "X and Y increased comparable sales by 2.6% and 3.3%": what they acted on
     names_at = _IN_NAMES.match(rest[share.end() :] if share else rest)
     if names_at and share is None and verb is not None:
         measured = read_subject(phrase_before(text, verb.start()))
@@ -200,24 +207,37 @@ def paired_from(text: str) -> int:
 # Two parts said together, then "both" or "each" before the verb: "Surgery and Peripheral
 # Intervention revenues are both up 8%".
 _BOTH = led(r"\s+(?:(?:are|were|have|has)\s+)?(?:both|each)\s*$", re.I)
+# "both" before the names: "as both digital and print advertising grew approximately 40%".
+_BOTH_FIRST = led(r"^both\s+", re.I)
+_REVENUE_HEAD = led(r"\b(?:revenues?|sales)$", re.I)
 
 
 def both(text: str, figure: re.Match[str], revenue_said: bool) -> list[Found]:
-    """The first figure of a clause given to each of two revenues named together before
-    "both" or "each" and its verb; [] where the clause says no such pair."""
+    """The first figure of a clause given to each of the parts named together with "both" or
+    "each" and its verb ("Europe and Asia were both up 12%"; "A, B and C each grew over 75%";
+    "both digital and print advertising grew 40%"); [] where the clause says no such list, or a
+    name in it is a measure, a period or no part."""
     head = text[: figure.start()]
     verb = VERB_THEN.search(head)
     if verb is None or verb.end() != len(head) or verb["obj"]:
         return []
     said = _BOTH.search(head, 0, verb.start())
-    if said is None or said.end() != verb.start():
-        return []
-    phrase = phrase_before(text, said.start())
+    if said is not None and said.end() == verb.start():
+        phrase = phrase_before(text, said.start())
+    else:
+        phrase = phrase_before(text, verb.start())
+        first = _BOTH_FIRST.match(phrase)
+        if first is None:
+            return []
+        phrase = phrase[first.end() :]
     names = _names(phrase)
-    if len(names) != 2 or not re.search(r"\b(?:revenues?|sales)$", phrase, re.I):
-        return []  # two revenues said, never two measures of any kind (nor two companies)
+    revenues = _REVENUE_HEAD.search(phrase) is not None  # "X and Y revenues are both up 8%"
+    if not 2 <= len(names) <= (2 if revenues else 4) or any(_a_period(n) for n in names):
+        return []  # nor two months ("May and June were both up")
+    if not revenues and any(_a_measure(n) for n in names):
+        return []  # never two measures of any kind ("orders both grew") nor two companies
     subjects = _subjects(names, revenue_said, False, text, False)
-    if subjects is None or any(not s.revenue or s.name == COMPANY for s in subjects):
+    if subjects is None or any(s.name == COMPANY or (revenues and not s.revenue) for s in subjects):
         return []
     sign = -1 if NEGATIVE.match(verb["verb"]) else 1
     value = sign * float(figure["num"])

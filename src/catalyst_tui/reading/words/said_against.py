@@ -138,17 +138,24 @@ STANDS = led(
     rf"\b(?:our|the|the\s+company['’]s)\s+(?:[\w'’-]+\s+){{0,6}}?(?:{_NOUN}|view|estimates?|"
     r"expected\s+(?:[\w-]+\s+)?growth)\b(?:[^.;,]|(?<=\d)\.(?=\d)|,(?=\s+(?:excluding|"
     r"including|which|as|before|after)\b)){0,90}?"
-    r"(?<!\bnow\s)\b(?:stands|remains?\s+(?:unchanged|intact|the\s+same|in\s+place|at|"
+    r"(?<!\bnow\s)\b(?:stands|remains?\s+(?:(?:(?:largely|generally|essentially|basically)\s+)?"
+    r"(?:unchanged|intact)|the\s+same|in\s+place|at|"
     r"approximately|about|around|in\s+the\s+range)|remains?(?=\s+\$?\d)|continues?\s+to\s+be|"
     r"is\s+unchanged|are\s+unchanged|holds)\b"
     # a measure's growth said unchanged at a range: "our sales growth is unchanged at 6% to 8%"
     r"|\b(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:revenues?|sales|eps)\s+growth\s+(?:is|remains)\s+"
     r"unchanged\s+at\s+(?=\$?\d)"
-    rf"|\b(?:nothing\s+changes|no\s+changes?)\s+(?:in|to)\s+(?:our|the)\s+(?:(?!of\b)[\w'’-]+\s+){{0,5}}?"
+    rf"|\b(?:nothing\s+changes|no\s+changes?)\s+(?:in|to)\s+(?:our|the)\s+(?:(?!of\b)[\w'’-]+\s+){{0,10}}?"
     rf"(?:{_NOUN}|view)\b"
-    # a change denied: "we are not changing our full year free cash flow guidance"
-    rf"|\bnot\s+(?:changing|revising|adjusting|updating|altering)\s+(?:our|the)\s+"
-    rf"(?:[\w'’-]+\s+){{0,5}}?(?:{_NOUN}|range\s+of\s+[\w-]+\s+we\s+provided)\b"
+    # a change denied: "we are not changing our full year free cash flow guidance", "we
+    # haven't changed our guidance for that period"
+    rf"|(?:\bnot|n['’]t|\bnever)\s+(?:(?:been\s+)?(?:chang|revis|adjust|updat|alter)(?:ing|ed|es|e)\s+"
+    rf"(?:our|the)\s+(?:(?!expectations?\b)[\w'’-]+\s+){{0,5}}?(?!expectations?\b)"
+    rf"(?:{_NOUN}|range\s+of\s+[\w-]+\s+we\s+provided)\b)"
+    # guidance left as it was: "we are leaving our overall guidance where it was", "leaving the
+    # upper end of our sales guidance unchanged"
+    rf"|\bleav(?:e|es|ing)\s+(?:our|the)\s+(?:[\w'’-]+\s+){{0,8}}?{_NOUN}\s+(?:unchanged|intact|"
+    r"where\s+it\s+(?:was|is|stands)|as\s+it\s+(?:was|is))\b"
     # "our full year outlook, which is in line with what we have previously communicated"
     rf"|\b{_NOUN}\b[^.;]{{0,40}}?\bin\s+line\s+with\s+what\s+we\s+(?:have\s+)?previously\s+"
     r"(?:communicated|said|provided|shared|guided|given)\b"
@@ -176,11 +183,12 @@ STANDS_KEYS = (
     "holds",
     "nothing chang",
     "no chang",
-    "not chang",
-    "not revis",
-    "not adjust",
-    "not updat",
-    "not alter",
+    "t chang",
+    "t revis",
+    "t adjust",
+    "t updat",
+    "t alter",
+    "leav",
     "previously",
     "in line with",
     "in-line with",
