@@ -107,6 +107,21 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 11 yoy : Films segment"],
         ),
     ],
+    "the company's growth with no word of what grew is no one's": [
+        ("And year to date, we're up 5.4%.", []),
+        ("We also had that in the first quarter and we delivered 5% growth.", []),
+        ("We are still having success with 1% growth from M&A, within the range.", []),
+        (
+            "When adjusted for divestitures, we saw growth of 13.1% versus Q4 2020.",
+            [],
+        ),
+        # its revenue, a measure of sales growth of its own, itself, or a forecast, named
+        ("Year to date, our sales are up 5.4%.", ["growth 5.4 : company"]),
+        ("As I mentioned, organic growth was 37%.", ["growth 37 : company"]),
+        ("Having said that, the company grew 7% in the quarter.", ["growth 7 : company"]),
+        ("The market grew 5%, and we grew 9%.", ["growth 9 : company"]),
+        ("We posted top line growth of 9% in the quarter.", ["growth 9 : company"]),
+    ],
 }
 
 

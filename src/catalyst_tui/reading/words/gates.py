@@ -41,7 +41,7 @@ from .passages import line_name
 from .patterns import CHANGE_IN_REVENUE, FIGURE, REVENUE_SAID
 from .phrases import finite_verb, other_measure, tokens
 from .records import COMPANY
-from .vocabulary import MONTH, NOT_REVENUE, PART_WORDS, REACH, REVENUE_TYPES
+from .vocabulary import FORWARD, MONTH, NOT_REVENUE, PART_WORDS, REACH, REVENUE_TYPES, REVENUE_WORDS
 
 __all__ = ["qualified_measure", "refusal", "said_as_revenue"]
 
@@ -57,6 +57,26 @@ def said_as_revenue(subject: str, parts: frozenset[str]) -> frozenset[str]:
 
 # An amount in trillions is an economy's or a market's, no company's revenue.
 _TRILLIONS = led(r"[$€£]\s?[\d.,]+\s*trillion\b", re.I)
+
+# What the company's growth is said of, in a sentence with no word of revenue: its business,
+# the measures of sales growth a company speaks of as its own ("organic growth was 37%", "We
+# grew 5.3% underlying"), itself ("the company grew 7%", "we grew 6% overall", "we grew 9%"),
+# or a forecast ("Our 10% growth rate projection"); not "year to date, we're up 5.4%" nor "we
+# delivered 5% growth", whose measure is unsaid.
+_COMPANY_GROWTH_SAID = led(
+    r"\b(?:business(?:es)?|organic(?:ally)?|underlying|core|company|overall|grew|grown|"
+    r"top\s+line)\b",
+    re.I,
+)
+
+
+def _no_measure_of_ours(sentence: str) -> bool:
+    words = {w.lower() for w in re.findall(r"[\w-]+", sentence)}
+    return (
+        words.isdisjoint(REVENUE_WORDS)
+        and not _COMPANY_GROWTH_SAID.search(sentence)
+        and not FORWARD.search(sentence)
+    )
 
 
 def refusal(
@@ -96,6 +116,8 @@ def refusal(
         return "a season's share of the year"
     if _MINUS.search(sentence, max(0, at - 12), at):
         return "a tolerance"
+    if kind == "growth" and subject == COMPANY and _no_measure_of_ours(sentence):
+        return "no revenue said"  # "And year to date, we're up 5.4%"; "we delivered 5% growth"
     if BETWEEN.search(sentence, max(clause.start, at - 80), at):
         return "a range's end"
     if framed_by_another(sentence, said.frame, clause, subject):
