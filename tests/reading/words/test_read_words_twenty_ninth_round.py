@@ -122,6 +122,17 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("The market grew 5%, and we grew 9%.", ["growth 9 : company"]),
         ("We posted top line growth of 9% in the quarter.", ["growth 9 : company"]),
     ],
+    "energy a utility sold, and a lease's spread, are no revenue": [
+        ("Weather normalized electric sales were up about 2% for the half.", []),
+        ("On a weather-normalized basis, second quarter sales increased 2.9%.", []),
+        ("Natural gas sales increased 1.7% year-to-date.", []),
+        ("Residential electricity sales rose 3%.", []),
+        ("Lease spreads are up 12%.", []),
+        ("Rent spreads on executed deals increased 3.4%.", []),
+        # a part named for its fuel, and revenue of a spread business, are revenue
+        ("Our Gas segment sales rose 4%.", ["growth 4 : Gas segment"]),
+        ("Spread revenue grew 4%.", ["growth 4 : Spread"]),
+    ],
 }
 
 

@@ -83,7 +83,8 @@ OTHER_MEASURES = word_set(
     realization realizations claims proposals allowances
     budget budgets tags deliveries pieces payable prescriptions transaction
     employment coverage mix usage job admits occupancy installations installs
-    passenger passengers origination originations students miles loads attendees guests trips"""
+    passenger passengers origination originations students miles loads attendees guests trips
+    spread spreads reliability efficiency"""
 )
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
 # ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
@@ -101,6 +102,9 @@ NOT_REVENUE = led(
     r"\b(?:comparable|same)[- ](?:stores?|propert(?:y|ies)|centers?|restaurants?|shops?|"
     r"clubs?|hotels?|facilit(?:y|ies))\b|\blike[- ]for[- ]like\b|\bcomps?\b|"
     r"\bcomparable\s+(?:[\w-]+\s+){0,3}?(?:sales|revenues?)\b|"
+    # a utility's energy delivered, counted in kilowatt-hours or therms: "Weather normalized
+    # electric sales were up about 2%", "Gas sales rose by 1%"
+    r"\bweather[- ](?:normali[sz]ed|adjusted)\b|\b(?:electric(?:ity)?|(?:natural\s+)?gas)\s+sales\b|"
     # a market's count of homes sold: "existing home sales were up over 22%"
     r"\b(?:existing|new)[- ]home\s+sales\b|"
     # an expense named with sales: "sales and marketing", "selling, general and administrative"
