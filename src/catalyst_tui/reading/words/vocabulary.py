@@ -104,7 +104,8 @@ NOT_REVENUE = led(
     r"\bcomparable\s+(?:[\w-]+\s+){0,3}?(?:sales|revenues?)\b|"
     # a utility's energy delivered, counted in kilowatt-hours or therms: "Weather normalized
     # electric sales were up about 2%", "Gas sales rose by 1%"
-    r"\bweather[- ](?:normali[sz]ed|adjusted)\b|\b(?:electric(?:ity)?|(?:natural\s+)?gas)\s+sales\b|"
+    r"\bweather[- ](?:normali[sz]ed|adjusted)\b|"
+    r"\b(?:electric(?:ity)?|(?:natural\s+)?gas)\s+sales\b|"
     # a market's count of homes sold: "existing home sales were up over 22%"
     r"\b(?:existing|new)[- ]home\s+sales\b|"
     # an expense named with sales: "sales and marketing", "selling, general and administrative"
