@@ -133,6 +133,24 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Our Gas segment sales rose 4%.", ["growth 4 : Gas segment"]),
         ("Spread revenue grew 4%.", ["growth 4 : Spread"]),
     ],
+    "a share or a growth said of years ahead is a goal's": [
+        (
+            "Europe was about 12% of sales in 2020 and is expected to grow to 15% of sales by "
+            "2025.",
+            ["share 12 ~ : Europe"],
+        ),
+        (
+            "We expect services to account for greater than 90% of sales within three years.",
+            [],
+        ),
+        ("Our Asia business is projected to grow 20% over the next five years.", []),
+        # a share now, with years past said before it, is the period's
+        (
+            "Growing recurring revenue has been a focus over the past five years, and recurring "
+            "revenue is now 86% of our total revenue.",
+            ["share 86 : recurring"],
+        ),
+    ],
 }
 
 

@@ -98,6 +98,13 @@ BETWEEN = led(r"\bbetween\b[^,;.]*$", re.I)
 # ---------------------------------------------------------------------------- years
 # Growth over several years: a stack of two years' rates, a compounded or annual rate over
 # years, growth "over the last three years".
+# A horizon of years ahead, a goal's: "expected to grow to 15% of sales by 2025", "to account for
+# greater than 90% of sales within three years", "to grow 20% over the next five years".
+_YEARS_AHEAD = (
+    r"by\s+(?:the\s+end\s+of\s+)?(?:fiscal\s+(?:year\s+)?)?(?:19|20)\d\d|"
+    r"(?:within|over|in)\s+the\s+(?:next|coming)\s+(?:two|three|four|five|several|few|\d+)\s+"
+    r"years|within\s+(?:two|three|four|five|several|a\s+few|\d+)\s+years"
+)
 OVER_YEARS = led(
     r"\b(?:(?:two|three|four|five|2|3|4|5)[- ]years?\s+(?:stack(?:ed)?|compound(?:ed)?|cagr|"
     r"basis|growth|period|trend)|stack(?:ed)?\s+(?:basis|growth|comparison)|on\s+a\s+stacked|"
@@ -106,11 +113,22 @@ OVER_YEARS = led(
     # since a beginning, no period: "have grown more than threefold since we began our
     # transformation"
     r"since\s+(?:we\s+(?:began|started|launched)|inception|(?:the\s+|its\s+|our\s+)?"
-    r"(?:start|beginning|launch)\b))\b",
+    r"(?:start|beginning|launch)\b)|" + _YEARS_AHEAD + r")\b",
     re.I,
 )
 # Where a figure's own words end: a comma, a clause's cut, a word that opens another phrase.
 _OWN_END = led(r"[,;]|\b(?:and|with|as|while|but|which|driven|led|due)\b|\d\s?%", re.I)
+
+
+def years_ahead(sentence: str, end: int) -> bool:
+    """Whether the figure ending at `end` is said, in its own words after it, of a horizon of
+    years ahead ("15% of sales by 2025"): a goal, no share of a period."""
+    stop = _OWN_END.search(sentence, end, end + REACH)
+    until = stop.start() if stop else min(len(sentence), end + REACH)
+    return _AHEAD.search(sentence, end, until) is not None
+
+
+_AHEAD = led(r"\b(?:" + _YEARS_AHEAD + r")\b", re.I)
 
 
 def over_years(sentence: str, first: int, at: int, end: int) -> bool:

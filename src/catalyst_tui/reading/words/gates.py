@@ -32,7 +32,7 @@ from typing import NamedTuple
 from ..leads import led
 from ..wordlists import one_of
 from .clauses import Clause, clauses, frame_of
-from .components import BETWEEN, OVER_YEARS, component, of_a_month, over_years
+from .components import BETWEEN, OVER_YEARS, component, of_a_month, over_years, years_ahead
 from .follows import COUNT_BEFORE, TO_A_COUNT_AFTER
 from .frames import WHOLE_AFTER, framed_by_another, opening, place_and_part, whole_beside_part
 from .names import no_noun_phrase
@@ -106,6 +106,8 @@ def refusal(
         return "component"
     if kind == "growth" and over_years(sentence, said.over_years, at, end):
         return "growth over years"
+    if kind == "share" and years_ahead(sentence, end):
+        return "a goal years ahead"  # "expected to grow to 15% of sales by 2025"
     if kind == "growth" and of_a_month(sentence, end):
         return "a month's"
     if kind == "growth" and (
