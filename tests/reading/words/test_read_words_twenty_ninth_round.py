@@ -121,6 +121,8 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Having said that, the company grew 7% in the quarter.", ["growth 7 : company"]),
         ("The market grew 5%, and we grew 9%.", ["growth 9 : company"]),
         ("We posted top line growth of 9% in the quarter.", ["growth 9 : company"]),
+        # a footnote's number joined to the word of revenue leaves it said
+        ("Net revenue13 was $18.4 billion, up 1%.", ["growth 1 : company"]),
     ],
     "energy a utility sold, and a lease's spread, are no revenue": [
         ("Weather normalized electric sales were up about 2% for the half.", []),

@@ -70,8 +70,11 @@ _COMPANY_GROWTH_SAID = led(
 )
 
 
+_WORD = led(r"[A-Za-z][A-Za-z-]*")
+
+
 def _no_measure_of_ours(sentence: str) -> bool:
-    words = {w.lower() for w in re.findall(r"[\w-]+", sentence)}
+    words = {w.lower() for w in _WORD.findall(sentence)}  # "Net revenue13": its footnote apart
     return (
         words.isdisjoint(REVENUE_WORDS)
         and not _COMPANY_GROWTH_SAID.search(sentence)
