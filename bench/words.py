@@ -132,6 +132,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         basis_ends,
         breakdowns,
         clauses,
+        components,
         facts,
         figures,
         follows,
@@ -572,6 +573,35 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "a change of its own with no figure": (
             basis_ends.CUT_BASIS,
             lambda n: (", and roughly " * n)[:n],
+        ),
+        # the twenty-ninth round's
+        "guidance said unchanged in other words": (
+            said_against.STANDS,
+            lambda n: ("haven't changed our a b c d e " * n)[:n],
+        ),
+        "guidance left where it was": (
+            said_against.STANDS,
+            lambda n: ("leaving our a b c d e f g h " * n)[:n],
+        ),
+        "a frame of turning with the speaker's order": (
+            clauses._FRAME,
+            lambda n: ("Looking next finally at " * n)[:n],
+        ),
+        "a measure named before 'at' a part": (
+            attribution._MEASURED_BEFORE,
+            lambda n: ("sales at " * n)[:n],
+        ),
+        "the company's growth said of what": (
+            gates._COMPANY_GROWTH_SAID,
+            lambda n: ("organ " * n)[:n],
+        ),
+        "a horizon of years ahead": (
+            components._AHEAD,
+            lambda n: ("within the next few " * n)[:n],
+        ),
+        "energy a utility sold": (
+            vocabulary.NOT_REVENUE,
+            lambda n: ("weather natural gas " * n)[:n],
         ),
     }
 

@@ -306,7 +306,7 @@ def _clause_figures(
     yield from found
 
 
-_BOTH_SAID = led(r"(?:^|\s)(?:both|each)\s", re.I)
+_BOTH_SAID = led(r"\b(?:both|each)\s", re.I)
 # Between two figures of one list: a few words of what each is in, then a comma or "and".
 _LIST_GAP = led(r"(?:\s+(?:in|on|from|for)?\s*[\w.&/-]+){0,4}\s*(?:,|,?\s+and)\s+", re.I)
 

@@ -149,7 +149,7 @@ STANDS = led(
     rf"(?:{_NOUN}|view)\b"
     # a change denied: "we are not changing our full year free cash flow guidance", "we
     # haven't changed our guidance for that period"
-    rf"|(?:\bnot|n['’]t|\bnever)\s+(?:(?:been\s+)?(?:chang|revis|adjust|updat|alter)(?:ing|ed|es|e)\s+"
+    rf"|\b(?:not|never|(?:have|has|had|do|does|did|is|are|was|were|wo)n['’]t)\s+(?:(?:been\s+)?(?:chang|revis|adjust|updat|alter)(?:ing|ed|es|e)\s+"
     rf"(?:our|the)\s+(?:(?!expectations?\b)[\w'’-]+\s+){{0,5}}?(?!expectations?\b)"
     rf"(?:{_NOUN}|range\s+of\s+[\w-]+\s+we\s+provided)\b)"
     # guidance left as it was: "we are leaving our overall guidance where it was", "leaving the
