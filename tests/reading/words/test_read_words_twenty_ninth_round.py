@@ -37,6 +37,7 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
     ],
     "guidance said unchanged in other words is reiterated": [
         ("We haven't changed our guidance for the full year.", ["guidance reiterated"]),
+        ("We have never changed our guidance midyear.", ["guidance reiterated"]),
         (
             "This disposition will not change our 2021 earnings guidance range.",
             ["guidance reiterated"],

@@ -68,8 +68,6 @@ _COMPANY_GROWTH_SAID = led(
     r"top\s+line)\b",
     re.I,
 )
-
-
 _WORD = led(r"[A-Za-z][A-Za-z-]*")
 
 

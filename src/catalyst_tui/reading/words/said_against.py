@@ -145,11 +145,12 @@ STANDS = led(
     # a measure's growth said unchanged at a range: "our sales growth is unchanged at 6% to 8%"
     r"|\b(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:revenues?|sales|eps)\s+growth\s+(?:is|remains)\s+"
     r"unchanged\s+at\s+(?=\$?\d)"
-    rf"|\b(?:nothing\s+changes|no\s+changes?)\s+(?:in|to)\s+(?:our|the)\s+(?:(?!of\b)[\w'’-]+\s+){{0,10}}?"
-    rf"(?:{_NOUN}|view)\b"
+    rf"|\b(?:nothing\s+changes|no\s+changes?)\s+(?:in|to)\s+(?:our|the)\s+"
+    rf"(?:(?!of\b)[\w'’-]+\s+){{0,10}}?(?:{_NOUN}|view)\b"
     # a change denied: "we are not changing our full year free cash flow guidance", "we
     # haven't changed our guidance for that period"
-    rf"|\b(?:not|never|(?:have|has|had|do|does|did|is|are|was|were|wo)n['’]t)\s+(?:(?:been\s+)?(?:chang|revis|adjust|updat|alter)(?:ing|ed|es|e)\s+"
+    rf"|\b(?:not|never|(?:have|has|had|do|does|did|is|are|was|were|wo)n['’]t)\s+"
+    rf"(?:(?:chang|revis|adjust|updat|alter)(?:ing|ed|es|e)\s+"
     rf"(?:our|the)\s+(?:(?!expectations?\b)[\w'’-]+\s+){{0,5}}?(?!expectations?\b)"
     rf"(?:{_NOUN}|range\s+of\s+[\w-]+\s+we\s+provided)\b)"
     # guidance left as it was: "we are leaving our overall guidance where it was", "leaving the
@@ -188,6 +189,7 @@ STANDS_KEYS = (
     "t adjust",
     "t updat",
     "t alter",
+    "never",
     "leav",
     "previously",
     "in line with",
