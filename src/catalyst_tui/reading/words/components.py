@@ -123,12 +123,17 @@ _OWN_END = led(r"[,;]|\b(?:and|with|as|while|but|which|driven|led|due)\b|\d\s?%"
 def years_ahead(sentence: str, end: int) -> bool:
     """Whether the figure ending at `end` is said, in its own words after it, of a horizon of
     years ahead ("90% of sales within three years"): a goal, no share of a period."""
-    stop = _OWN_END.search(sentence, end, end + REACH)
-    until = stop.start() if stop else min(len(sentence), end + REACH)
-    return _AHEAD.search(sentence, end, until) is not None
+    return _AHEAD.search(sentence, end, _own_words_end(sentence, end)) is not None
 
 
 _AHEAD = led(r"\b(?:" + _YEARS_AHEAD + r")\b", re.I)
+
+
+def _own_words_end(sentence: str, end: int) -> int:
+    """Where the words of a figure ending at `end` end: at a comma, a clause's cut or a word
+    that opens another phrase, within REACH."""
+    stop = _OWN_END.search(sentence, end, end + REACH)
+    return stop.start() if stop else min(len(sentence), end + REACH)
 
 
 def over_years(sentence: str, first: int, at: int, end: int) -> bool:
@@ -137,6 +142,4 @@ def over_years(sentence: str, first: int, at: int, end: int) -> bool:
     words after it."""
     if first < at:
         return True
-    stop = _OWN_END.search(sentence, end, end + REACH)
-    until = stop.start() if stop else min(len(sentence), end + REACH)
-    return OVER_YEARS.search(sentence, end, until) is not None
+    return OVER_YEARS.search(sentence, end, _own_words_end(sentence, end)) is not None
