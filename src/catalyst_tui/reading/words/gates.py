@@ -71,6 +71,14 @@ _COMPANY_GROWTH_SAID = led(
 _WORD = led(r"[A-Za-z][A-Za-z-]*")
 
 
+def _measure_framed(frame: str) -> bool:
+    """Whether a sentence's opening frame is a measure that is no revenue, its last word one
+    ("For SG&A,", "In terms of EPS,"; not "On an FX neutral basis,"): the company's growth its
+    clause gives is that measure's."""
+    words = frame.split()
+    return bool(words) and other_measure(words[-1].lower().strip("'’"))
+
+
 def _no_measure_of_ours(sentence: str) -> bool:
     words = {w.lower() for w in _WORD.findall(sentence)}  # "Net revenue13": its footnote apart
     return (
@@ -125,6 +133,8 @@ def refusal(
         return "a range's end"
     if framed_by_another(sentence, said.frame, clause, subject):
         return "frame of another part"
+    if kind == "growth" and subject == COMPANY and _measure_framed(said.frame):
+        return "a frame of another measure"  # "For SG&A, we expect growth of about 9.5%"
     if 0 < said.not_revenue_until <= at:
         return "a frame of what is no revenue"  # "On a same-store basis, X revenues grew 4%"
     if (

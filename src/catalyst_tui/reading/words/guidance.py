@@ -113,7 +113,7 @@ _VERB_OBJECT = {
     direction: led(
         rf"\b(?:{verbs})\b(?!\s+and\b(?!\s+{_AND_MOVED}\s+(?:its|our|the)\b))"
         rf"(?:\s+and\s+{_AND_MOVED}(?=\s+(?:its|our|the)\b))?(?:\s+(?:again|also|once\s+again))?"
-        rf"(?P<object>{_END_OF}(?:\s+{_DETERMINER})?{_FILLER}{{0,10}}?\s+{_NOUN}\b"
+        rf"(?P<object>{_END_OF}(?:\s+{_DETERMINER})?{_FILLER}{{0,12}}?\s+{_NOUN}\b"
         rf"|(?<=ing)(?:\s+{_DETERMINER})(?:\s+(?:previously\s+issued|prior))?\s+{_METRIC}"
         rf"(?:\s+growth\s+assumptions?|\s+{_NOUN})?(?=\s+(?:to|from|by|for)\b)"
         # a year's growth and its figure: "maintaining our full-year organic growth of 11 to 12%"

@@ -26,6 +26,7 @@ from .patterns import (
     tail,
 )
 from .phrases import finite_verb, other_measure, words_of
+from .records import COMPANY
 from .subjects import Subject, read_subject
 from .vocabulary import NOT_REVENUE, PERIOD, REVENUE_WORDS, YEARLY
 
@@ -116,6 +117,14 @@ def not_revenue_after(text: str, at: int) -> bool:
     return found is not None and NOT_REVENUE.search(found["words"]) is not None
 
 
+# Where a share in a list comes from, said after it: "28% from the Americas".
+_FROM_NAMED = led(
+    r"\s+(?:came\s+|coming\s+|was\s+|were\s+)?(?:generated\s+)?from\s+"
+    r"(?P<name>[^,;.%]{1,60}?)\s*(?=[,;.]|$|\band\b|\bwhile\b|\bcompared\b)",
+    re.I,
+)
+
+
 def continued(text: str, last: Found, match: re.Match[str]) -> Found | None:
     """A figure that goes on a list after `last` with no verb of its own: its name's (the
     last's where none stands before it), of the last's kind; None where it is no such
@@ -135,6 +144,13 @@ def continued(text: str, last: Found, match: re.Match[str]) -> Found | None:
     cmp_match = compared_at_end(text, tail(text, 40, match.start()), match.start())
     comparison = comparison_said(cmp_match)
     value = float(match["num"]) if match["num"] else 0.0
+    source = _FROM_NAMED.match(text, match.end()) if last.kind == "share" else None
+    if source is not None and not PERIOD.match(source["name"]):
+        # "55% of our revenue came from EMEA, 28% from the Americas": the name after is its own
+        subject = read_subject(source["name"], revenue_said=True)
+        if not subject.name or subject.other or subject.anaphor or subject.name == COMPANY:
+            return None
+        return Found("share", value, comparison, subject, "", match.start(), of=last.of)
     alternative = _OR_ANOTHER.search(between)
     if (
         alternative is not None

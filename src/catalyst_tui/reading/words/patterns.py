@@ -304,7 +304,7 @@ GUIDANCE_FILLER = (
     r"(?:\s+(?!(?:in|on|at|ahead|with|to|into|as|because|while|which|that|than|from|by|beyond|"
     r"above|below|over|under|past|despite|is|are|was|were|be|been|has|have|had|if|unless|where|"
     r"especially)\b)"
-    r"(?!and\s+[a-z]+ly\b)(?:[\w'’-]+,?|\$[\d.,]+))"
+    r"(?!and\s+[a-z]+ly\b)(?:[\w'’&-]+,?|\$[\d.,]+))"
 )
 GUIDANCE_NOUN = (
     r"(?:guidance|outlooks?|guide|forecasts?|expectations?|projections?|estimates?(?![\w-])|"

@@ -31,7 +31,8 @@ _STOP = word_set(
     reports posts delivers lost won signed closed
     completed launched introduced acquired sold bought remained became impacting affecting
     resulting resulted considering
-    you let me think believe expect expects expecting anticipate anticipates"""
+    you let me think believe expect expects expecting anticipate anticipates forecasting
+    projecting estimating"""
 )
 AS_SHARE = (
     r"as\s+an?\s+(?:percentage|percent|share|portion|proportion)\s+of\s+"

@@ -24,7 +24,7 @@ _NEW = _RANGE.format(first=r"(?<!\d)", a="a", u="u", b="b", v="v")
 _OLD = _RANGE.format(first="", a="c", u="w", b="d", v="x")
 _AGAINST = (
     r"(?:[^.;$%\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,40}?"
-    r"\b(?:compared\s+(?:to|with)|versus|vs\.?|up\s+from|down\s+from|from|"
+    r"\b(?:compared?\s+(?:to|with)|compares\s+(?:to|with)|versus|vs\.?|up\s+from|down\s+from|from|"
     # "9% to 10%, which is the high end of our previous projection of 8% to 10%"
     r"(?:the\s+)?(?:high|upper|top|low|lower|bottom)\s+end\s+of)\s+"
 )
@@ -37,7 +37,9 @@ _BEFORE = rf"(?:{'|'.join(_BEFORE_WORDS)})"
 _PRIOR_RANGES = tuple(
     led(_NEW + _AGAINST + prior, re.I)
     for prior in (
-        rf"(?:our|the|an?)\s+{_BEFORE}\s+(?:[\w-]+\s+){{0,2}}?{_NOUN}\s*(?:range\s+)?(?:of\s+)?{_OLD}",
+        # (not the year before's: "compares to the prior year range of 23.5% to 24.5%")
+        rf"(?:our|the|an?)\s+{_BEFORE}\s+(?!(?:fiscal\s+)?year\b|[\w-]+\s+year\s+range\b)"
+        rf"(?:[\w-]+\s+){{0,2}}?{_NOUN}\s*(?:range\s+)?(?:of\s+)?{_OLD}",
         rf"(?:our|the)\s+{_BEFORE}\s+{_OLD}\s+(?:range|guidance|outlook|(?:in|of)\s+(?:our|the)\s+"
         rf"{_NOUN})\b",
         rf"{_OLD}\s+previously\b",
@@ -98,7 +100,8 @@ def _moved(found: re.Match[str]) -> tuple[int, int, str] | None:
 # $1.235 billion"; "interest expense of approximately $44 million, up from $41 million to $42
 # million").
 _FROM_RANGE = led(
-    _NEW + r"(?:\s+per\s+(?:diluted\s+)?share)?\s*,?\s*(?:which\s+is\s+)?(?:up|down)\s+from\s+"
+    _NEW + r"(?:\s+per\s+(?:diluted\s+)?share)?(?:\s+for\s+(?:fiscal\s+)?(?:19|20)\d\d)?"
+    r"\s*,?\s*(?:which\s+is\s+)?(?:up|down)\s+from\s+(?:the\s+)?"
     r"(?P<range>a\s+range\s+of\s+)?" + _OLD,
     re.I,
 )
@@ -216,8 +219,8 @@ AGAINST_PRIOR = {
         r"|\bup\s+from\s+(?:our|the)\s+(?:prior|previous|earlier)\s+[$€£]\d"
         # said of the future only (read_guidance): "to approach 20%, ahead of our initial
         # expectations"
-        rf"|\b(?:ahead|in\s+excess)\s+of\s+(?:our|the)\s+(?:prior|previous|earlier|initial|"
-        rf"original)\s+{_NOUN}"
+        rf"|\b(?:ahead|in\s+excess)\s+of\s+(?:(?:our|the)\s+(?:prior|previous|earlier|initial|"
+        rf"original)\s+{_NOUN}|{PRIOR_NOUN})"
         # an amount up from the month the guidance was given (_FROM_MONTH)
         rf"|{_NOUN_BEFORE}up{_FROM_MONTH}"
         # "up from $95 million in our prior guidance", "up from … our previous assumption"

@@ -18,13 +18,27 @@ __all__ = ["PRIOR_NOUN", "PRIOR_WORD", "STANDS", "STANDS_KEYS", "moved_against_i
 
 # Guidance given before, named so: "our prior guidance", "previous guidance", "the estimate we
 # provided in July".
+# A word of a metric between a word of before and its noun: "adjusted", "earnings", "sales".
+_METRIC_WORD = (
+    r"(?:adjusted|gaap|non-gaap|earnings|eps|revenues?|sales|ebitda|margins?|organic|"
+    r"net|diluted|cash|flow|operating|income|capex|growth|total|annual)"
+)
 PRIOR_NOUN = (
     rf"(?:(?:(?:our|the)\s+)?(?:prior|previous|last|earlier|original|initial|previously\s+"
     rf"(?:provided|issued|given|communicated|indicated|mentioned|announced))\s+"
     rf"(?:(?:fiscal|full)\s+year\s+|\d{{4}}\s+|{MONTH}\s+)?"
+    # the metric's words between: "our previous adjusted earnings guidance", "our previous
+    # sales outlook"
+    rf"(?:{_METRIC_WORD}\s+){{0,2}}?"
     # the midpoint of the range said before: "from the previously indicated midpoint"
     rf"(?:{_NOUN}|(?:model\s+)?mid-?point\b)|"
-    rf"(?:our|the)\s+{_NOUN}\s+we\s+(?:provided|gave|issued|shared|set)|"
+    # "the estimate we provided in July", "the 9% to 10% range we had previously indicated"
+    rf"(?:our|the)\s+(?:\d[\d.]*%?\s+to\s+\d[\d.]*%\s+)?(?:{_NOUN}|range)\s+we\s+"
+    rf"(?:had\s+)?(?:previously\s+)?(?:provided|gave|issued|shared|set|indicated|communicated)|"
+    # a range or guidance said given before: "the range provided on August 10", "our
+    # projection last quarter"
+    rf"(?:our|the)\s+(?:{_NOUN}|range)\s+(?:(?:we\s+)?(?:provided|gave|given|issued)\s+)?"
+    rf"(?:last\s+quarter|(?:on|in)\s+{MONTH}\b)|"
     # a plan set at the year's start, its guidance: "less than our original plan"
     rf"(?:our|the)\s+(?:original|initial)\s+plan|"
     # the update of the call before: "$400 million less than our second quarter update"
@@ -145,8 +159,15 @@ STANDS = led(
     # a measure's growth said unchanged at a range: "our sales growth is unchanged at 6% to 8%"
     r"|\b(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:revenues?|sales|eps)\s+growth\s+(?:is|remains)\s+"
     r"unchanged\s+at\s+(?=\$?\d)"
-    rf"|\b(?:nothing\s+changes|no\s+changes?)\s+(?:in|to)\s+(?:our|the)\s+"
+    rf"|\b(?:nothing\s+(?:has\s+)?changes|nothing\s+(?:has\s+)?changed|no\s+changes?)\s+"
+    rf"(?:in|to|relative\s+to|from|versus)\s+(?:our|the)\s+"
     rf"(?:(?!of\b)[\w'’-]+\s+){{0,10}}?(?:{_NOUN}|view)\b"
+    # "none of the annual estimates have changed"
+    rf"|\bnone\s+of\s+(?:our|the)\s+(?:[\w'’-]+\s+){{0,3}}?{_NOUN}\s+(?:has|have)\s+changed\b"
+    # the guidance still to be met: "we still expect to reach our previously announced sales
+    # and EBITDA guidance"
+    rf"|\b(?:still|continue\s+to)\s+expect\s+to\s+(?:reach|achieve|meet|deliver(?:\s+on)?|hit)\s+"
+    rf"(?:our|the)\s+(?:[\w&'’-]+\s+){{0,8}}?{_NOUN}\b"
     # a change denied: "we are not changing our full year free cash flow guidance", "we
     # haven't changed our guidance for that period"
     rf"|\b(?:not|never|(?:have|has|had|do|does|did|is|are|was|were|wo)n['’]t)\s+"
@@ -182,7 +203,9 @@ STANDS_KEYS = (
     "continue",
     "unchanged",
     "holds",
-    "nothing chang",
+    "nothing",
+    "none of",
+    "expect to",
     "no chang",
     "t chang",
     "t revis",

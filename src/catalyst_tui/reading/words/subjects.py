@@ -64,10 +64,15 @@ _TALK_LEAD = led(
     r"\b(?:cover|covering|see|summarize|summarizing|discuss|review)\b(?:\s+that\b)?"
     r"(?:\s+the\s+full\s+year)?"
     r"(?:\s+the)?(?:\s+financial)?(?:\s+results?\s+(?:of|for|in))?|\bresults?\s+(?:of|for|in)\b|"
-    r"\b(?:beginning|starting)\s+with\b|[;:]",
+    r"\b(?:beginning|starting)\s+with\b|[;:]|"
+    # a frame of talk: "In terms of revenue, we expect growth of 9%": revenue's
+    r"\bterms\s+of\b|\b(?:regards?|respect)\s+to\b",
     re.I,
 )
-_TALK_KEYS = ("cover", "see", "summar", "discuss", "review", "result", "with", ";", ":")
+_TALK_KEYS = (
+    *("cover", "see", "summar", "discuss", "review", "result", "with", ";", ":", "terms"),
+    *("regard", "respect"),
+)
 _DISCOURSE = word_set("you can see let think believe mentioned said know")
 
 

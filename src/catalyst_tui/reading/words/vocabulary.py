@@ -216,6 +216,8 @@ PERIOD_WORD = word_set(
     this ytd year-to-date fy week weeks day days january february march april june july august
     september october november december yesterday today 1st 2nd 3rd 4th"""
 )
+# Years back, no quarter's: "compared to Q1 two years ago" is no sequential base.
+_YEARS_BACK = r"(?:two|three|four|2|3|4)\s+years\b"
 SEQUENTIAL = led(
     r"\bsequential(?:ly)?\b|quarter[- ](?:over|on|to)[- ]quarter|\bq/q\b|\bqoq\b|"
     r"\blinked[- ]quarters?\b|"  # a bank's word: "up 5.3% on a linked quarter basis"
@@ -226,9 +228,9 @@ SEQUENTIAL = led(
     r"(?:[$€£][\d.,]+\s*(?:million|billion)?\s+(?:in|for)\s+)?(?:the\s+|our\s+)?"
     r"(?:(?:last|prior|previous|preceding)\s+quarter|"
     r"(?:first|second|third|fourth)\s+quarter(?!\s+(?:of|last|a\s+year|in\s+(?:19|20)\d\d|"
-    r"(?:fiscal\s+)?['’]?\d{2,4}\b))|"
+    r"(?:fiscal\s+)?['’]?\d{2,4}\b|" + _YEARS_BACK + r"))|"
     r"q[1-4](?![\s']*(?:of\s+|in\s+|fy|'|’)?\s*(?:fiscal\s+)?'?\d{2})"
-    r"(?!\s+(?:of\s+)?(?:last|the\s+prior|the\s+previous|a)[\s-]+year))"
+    r"(?!\s+(?:of\s+)?(?:last|the\s+prior|the\s+previous|a)[\s-]+year|\s+" + _YEARS_BACK + r"))"
     # "from our Q1 revenue growth of 11%" names Q1's figure, no base of a comparison
     r"(?!\s+(?:[\w-]+\s+){0,4}?(?:revenues?|sales|growth|results|performance)\b)",
     re.I,
@@ -245,6 +247,7 @@ COMPARED_KEYS = (
 COMPARED_TO = r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with)|against|relative\s+to)"
 YEARLY = led(
     r"year[- ](?:over|on|to)[- ]year|\byoy\b|\by/y\b|"
+    r"\bon\s+a\s+one[- ]year\b(?:\s+basis\b)?|"  # "rose 17% on a one-year basis": the year before
     # a year before is a base after a word of comparison; "grew 70% last year", "a 22% increase
     # in the year-ago quarter" say when, not against what
     r"(?:than(?:\s+in)?|from|versus|vs\.?|over|on|to|compared\s+(?:to|with)|against|"
@@ -265,10 +268,12 @@ YEARLY = led(
     r"(?:(?:last|prior|previous)\s+(?:fiscal\s+)?year(?!\s*[- ]to[- ]date)|prior[- ]year|"
     r"year[- ]ago)|"
     r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with)|against|ahead\s+of|behind|"
-    r"relative\s+to|in\s+comparison\s+(?:to|with)|"
+    r"relative\s+to|in\s+comparison\s+(?:to|with)|above|below|"
     # "as we compare the results of the fourth quarter of fiscal 2020"
     r"as\s+we\s+compare\s+(?:the\s+results\s+of|against|to|with))\s+"
-    r"(?:the\s+|our\s+)?(?:(?:full[- ](?:fiscal\s+)?year\s+)?(?:fiscal\s+)?(?:19|20)\d\d|"
+    # "down 5% from pro forma Q3 2019": the year's quarter as if combined
+    r"(?:the\s+|our\s+)?(?:pro[- ]forma\s+)?"
+    r"(?:(?:full[- ](?:fiscal\s+)?year\s+)?(?:fiscal\s+)?(?:19|20)\d\d|"
     r"quarter\s+[1-4],?\s+(?:19|20)\d\d|"
     r"q[1-4]\s+(?:(?:of|in)\s+)?(?:fiscal\s+)?['’]?\d{2,4}|"
     r"fy\s?['’]?\d{2}(?:\d\d)?\b|[1-4]q\s?['’]?\d{2}(?:\d\d)?\b|"
@@ -317,7 +322,8 @@ ATTRIBUTED = any_word(
 )
 FORWARD = led(
     r"\b(?:expects?|expecting|anticipates?|anticipating|will|plans?\s+to|planning\s+to|"
-    r"intends?|projects?|projecting|projections?|projected|forecasts?|outlook|estimating|"
+    r"intends?|projects?|projecting|projections?|projected|forecasts?|forecasting|outlook|"
+    r"estimating|"
     r"planning\s+for|"
     r"guidance\s+(?:of|for|to|is|calls)|"
     r"guide|going\s+to|on\s+track\s+to|set\s+to|expectations?\s+(?:for|that|is|are)|"

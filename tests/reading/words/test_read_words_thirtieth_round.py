@@ -1,0 +1,167 @@
+"""The thirtieth round's rules: structures of English that no rule read, or read wrong, in
+calls of both transcript sources. Made-up sentences, each beside what it states as
+test_read_words_classes.py writes it ([] where nothing may be read), with a counterexample the
+rule must leave as it was."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.reading.words.test_read_words_classes import _check, by_rule
+
+RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "guidance set against its prior self named with a metric's words, a time or a range": [
+        (
+            "The new range is a $0.15 midpoint increase from our previous adjusted earnings "
+            "guidance of $3.10 to $3.30 per share.",
+            ["guidance raised"],
+        ),
+        (
+            "This is a $20 million increase from our projection last quarter.",
+            ["guidance raised"],
+        ),
+        (
+            "Our adjusted EPS range is now $2.80 to $2.95, a $0.10 midpoint improvement from the "
+            "range provided in May.",
+            ["guidance raised"],
+        ),
+        (
+            "We now expect segment revenues to be slightly lower than our previous sales outlook "
+            "communicated in April.",
+            ["guidance cut"],
+        ),
+        (
+            "We now expect organic revenue growth of 8%, which is ahead of the 6% to 7% range we "
+            "had previously indicated.",
+            ["growth 8 : company", "guidance raised"],
+        ),
+        (
+            "We believe adjusted EPS will now be in the range of $1.90 to $2.10 for 2022, which is "
+            "down from the $2.20 to $2.40 previously forecast.",
+            ["guidance cut"],
+        ),
+        (
+            "For SG&A, we expect growth of approximately 6.5%, which compares to our prior outlook "
+            "of 6%.",
+            ["guidance raised"],
+        ),
+        # last year's range is no prior guidance; a result ahead of a range is no guidance moved
+        (
+            "We now expect an effective tax rate of 21% to 22%, which compares to the prior year "
+            "range of 23% to 24%.",
+            [],
+        ),
+        (
+            "Organic growth was 8%, ahead of the 6% to 7% range we had previously indicated.",
+            ["growth 8 : company"],
+        ),
+    ],
+    "a metric written with an ampersand is a metric of guidance": [
+        ("We are raising our full-year SG&A guidance.", ["guidance raised"]),
+        ("We lowered our 2023 R&D expense outlook.", ["guidance cut"]),
+        (
+            "We are reconfirming our previously issued GAAP EPS, adjusted EPS, and adjusted local "
+            "currency EBITDA guidance.",
+            ["guidance reiterated"],
+        ),
+    ],
+    "guidance said unchanged or still to be met is reiterated": [
+        ("Nothing has changed in our full-year outlook.", ["guidance reiterated"]),
+        (
+            "None of the annual estimates have changed from what we gave last quarter.",
+            ["guidance reiterated"],
+        ),
+        (
+            "We still expect to reach our previously announced sales and EBITDA guidance for the "
+            "year.",
+            ["guidance reiterated"],
+        ),
+        ("We continue to expect to achieve our full-year guidance.", ["guidance reiterated"]),
+        ("There is no change relative to our guidance.", ["guidance reiterated"]),
+        # a change said of something else; a goal still hoped for is not guidance
+        ("Nothing has changed in how we run the business.", []),
+        ("We still expect to reach our long-term targets by 2030.", []),
+    ],
+    "forecasting is said of the future, and a verb of forecasting ends a phrase": [
+        (
+            "We are now forecasting 3% to 5% revenue growth for the full year, an improvement "
+            "over our initial guidance of 1% to 5% growth.",
+            ["guidance raised"],
+        ),
+        ("We are forecasting rent growth of 6% in 2023.", []),
+        ("We are projecting Europe revenue growth of 7%.", ["growth 7 : Europe"]),
+    ],
+    "a frame that is a measure other than revenue owns the growth after it": [
+        ("For operating expenses, we expect growth of about 4%.", []),
+        ("For SG&A, we expect growth of approximately 9%.", []),
+        ("In terms of EPS, we expect growth of 12%.", []),
+        # a basis is no measure; revenue framed is the company's
+        ("On an FX neutral basis, revenues were up 4%.", ["growth 4 : company"]),
+        ("In terms of revenue, we expect growth of 9%.", ["growth 9 : company"]),
+        ("With respect to revenue, we expect growth of 9%.", ["growth 9 : company"]),
+    ],
+    "a one-year basis is the year before; a quarter years back is no quarter before": [
+        ("Store sales rose 11% on a one-year basis.", ["growth 11 yoy : Store sales"]),
+        (
+            "In Europe, sales rose 14% on a one-year and 6% on a two-year basis.",
+            ["growth 14 yoy : Europe"],
+        ),
+        (
+            "Total sales were $1.2 billion, an increase of 16%, compared to Q2 two years ago.",
+            ["growth 16 : company"],
+        ),
+        (
+            "Revenue grew 5% compared to the third quarter two years ago.",
+            ["growth 5 : company"],
+        ),
+        # the quarter before is still sequential
+        ("Revenue grew 5% compared to Q2.", ["growth 5 sequential : company"]),
+    ],
+    "shares listed after a share said to come from a part each come from their own": [
+        (
+            "For the quarter, 52% of our revenue came from the Americas, 31% from EMEA and 17% "
+            "from Asia Pacific.",
+            ["share 52 : Americas", "share 31 : EMEA", "share 17 : Asia Pacific"],
+        ),
+        (
+            "About 40% of our revenue comes from software, 25% from services and the rest from "
+            "hardware.",
+            ["share 40 ~ : software", "share 25 : services"],
+        ),
+        # a period after the figure keeps the part before
+        (
+            "Europe represented 20% of revenue, 15% in the prior year.",
+            ["share 20 : Europe", "share 15 : Europe"],
+        ),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), by_rule(RULES))
+def test_the_thirtieth_rounds_rules(text: str, expected: list[str]) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "expected"),
+    [
+        # a quarter of the year before after "above", or one said pro forma
+        (
+            "We reported operating revenues of $690 million, a 6% increase above fourth quarter "
+            "2014.",
+            dt.date(2016, 2, 20),
+            ["growth 6 yoy : company"],
+        ),
+        (
+            "Sales were still down 4% from pro forma Q3 2019 sales of $300 million.",
+            dt.date(2020, 11, 5),
+            ["growth -4 yoy : company"],
+        ),
+    ],
+)
+def test_a_quarter_of_the_year_before_named_after_above_or_pro_forma(
+    text: str, day: dt.date, expected: list[str]
+) -> None:
+    _check(text, expected, day=day)
