@@ -165,3 +165,41 @@ def test_a_quarter_of_the_year_before_named_after_above_or_pro_forma(
     text: str, day: dt.date, expected: list[str]
 ) -> None:
     _check(text, expected, day=day)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the welcome, the thanks and the call's first results name the company
+        (
+            "Welcome to the Harlow Instruments first quarter 2017 earnings call.\n"
+            "Harlow Instruments revenue was $310 million, down 11.5% year-over-year.",
+            ["growth -11.5 yoy : company"],
+        ),
+        (
+            "We appreciate your interest in Brandt.\n"
+            "Brandt's revenue of $88 million in the fourth quarter was down 23%.",
+            ["growth -23 : company"],
+        ),
+        (
+            "Thank you for joining us.\n"
+            "Corvina had a strong fourth quarter.\n"
+            "Corvina grew revenue 15% to $54.5 million.",
+            ["growth 15 : company"],
+        ),
+        # a part whose results a review opens with is the part's; so is one named nowhere else
+        (
+            "Thank you for joining us.\n"
+            "Touching on the segment results, Fluid Systems posted third quarter revenues of $68 "
+            "million, reflecting a 9% sequential decline.",
+            ["growth -9 sequential : Fluid Systems"],
+        ),
+        (
+            "APAC reported revenues of $51.6 million in the second quarter, representing a 4% "
+            "decline.",
+            ["growth -4 : APAC"],
+        ),
+    ],
+)
+def test_the_companys_own_name_is_the_company(text: str, expected: list[str]) -> None:
+    _check(text, expected)

@@ -21,6 +21,7 @@ from .others_sales import (
     of_an_insurer,
     system_retail,
 )
+from .own_names import itself, own_names
 from .records import COMPANY, Stated, with_short_name
 from .sentences import sentence_spans
 from .turns import company_sentences
@@ -60,32 +61,6 @@ _ASIDE = led(
     r"already|also|previously|briefly|earlier))*+\s++(?:said|mentioned|noted|discussed|"
     r"indicated|highlighted|stated|described|outlined|covered|shared|pointed\s++out)"
     r"(?:\s++(?:earlier|before|previously|above|today))?+\s*+,"
-)
-# From a word's start only, nothing given back: linear over a whole document (and searched
-# only in a document that writes "(" and an exchange's name).
-_EXCHANGES = ("NASDAQ", "Nasdaq", "NYSE", "NYSE American", "TSX", "LSE", "AMEX")
-_LISTED = led(
-    r"(?<![\w&.-])(?P<name>[A-Z][\w&.-]*+(?:\s++[A-Z][\w&.-]*+){0,3}+)\s*+"
-    rf"\((?:{'|'.join(_EXCHANGES)})\s*:\s*[A-Z.]{{1,6}}\)"
-)
-# The company a call is of, named where it opens: "Arvind Krishna, IBM's chairman and chief
-# executive officer", "VF's Chairman, President and CEO" (an officer is the company's own).
-_OFFICER = led(
-    r"(?<![\w&.-])(?P<name>[A-Z][\w&.-]*+(?:\s++[A-Z][\w&.-]*+){0,3}+)['’]s\s++"
-    r"(?i:(?:senior|executive|group)\s++)?(?i:chairman|chairwoman|chair|chief\s++\w+\s++officer|"
-    r"ceo|cfo|coo|president|vice\s++president|treasurer|head\s++of\s++investor\s++relations)\b"
-)
-_OPENING = 4000  # where a call introduces who speaks for the company
-# The company named by an officer's title before it, or by its quarter's results: "senior vice
-# president of investor relations for CVS Health", "an overview of Baxter's third quarter
-# performance" (not a part's own president: "president of GES").
-_OFFICER_OF = led(
-    r"\b(?:chairman|chairwoman|chief\s++(?:executive|financial)\s++officer|ceo|cfo|"
-    r"investor\s++relations)"
-    r"\s++(?:of|for|at)\s++(?P<name>[A-Z][\w&-]*+(?:[ ]++[A-Z][\w&-]*+){0,3}+)"
-    r"|(?<![\w&.-])(?P<owner>[A-Z][\w&-]*+(?:[ ]++[A-Z][\w&-]*+){0,3}+)['’]s\s++"
-    r"(?:first|second|third|fourth|full[- ]year|fiscal\s++\w+)(?:[- ]quarter)?\s++"
-    r"(?:\w+\s++)?(?:results|performance)\b"
 )
 _BULLETS = frozenset("•●▪◦‣·-*–")
 #: How many bullets a heading stands over at most: a figure further down is nobody's known.
@@ -133,14 +108,8 @@ def read_words(
     years = named_years(text[s:e] for s, e in spans if e - s <= LONGEST)
     if before:
         years |= {int(before) + 1}  # its own year, named or not
-    company: set[str] = set()
-    if any(f"({exchange}" in text for exchange in _EXCHANGES):  # a listing written out
-        company = {m["name"].casefold() for m in _LISTED.finditer(text)}
-    company |= {m["name"].casefold() for m in _OFFICER.finditer(text, 0, _OPENING)}
-    company |= {
-        (m["name"] or m["owner"]).casefold() for m in _OFFICER_OF.finditer(text, 0, _OPENING)
-    }
-    named = frozenset(company)
+    company = own_names(text)  # the names the call calls its company by
+    named = company
     system = of_a_system(text)  # franchisees or dealers: their "retail sales" are theirs
     found: list[Stated] = []
     low = _lowered_alike(text, spans)
@@ -200,7 +169,7 @@ def read_words(
                     continue  # "ANI increased 22%", ANI "adjusted net income": no revenue
                 long = with_short_name(short[stated.subject], stated.subject)
                 stated = stated._replace(subject=long)
-            if stated.subject.casefold() in company or _itself(text, stated.subject):
+            if stated.subject.casefold() in company or itself(text, stated.subject):
                 stated = stated._replace(subject=COMPANY)  # "NVIDIA (NASDAQ: NVDA) reported"
             if stated.subject == COMPANY and _heading(text, start):
                 continue  # a bullet under "Data Center": its subject is no word of its own
@@ -270,19 +239,6 @@ def _within(
             if i >= 0 and match.end() <= spans[i][1]:
                 held.add(i)
     return held
-
-
-# A company named as one: "NIKE Inc revenue grew 16%".
-_INCORPORATED = led(
-    r"(?P<name>.+?)[\s,]+(?:Inc|Inc\.|Incorporated|Corp|Corp\.|Corporation|Ltd|Ltd\.|plc)$"
-)
-
-
-def _itself(text: str, subject: str) -> bool:
-    """Whether `subject` names a company that the call names where it opens: the company a
-    call is of speaks of itself so ("NIKE Inc revenue grew 16%")."""
-    named = _INCORPORATED.fullmatch(subject)
-    return named is not None and named["name"].casefold() in text[:_OPENING].casefold()
 
 
 def _heading(text: str, at: int) -> str:

@@ -1,0 +1,101 @@
+"""The names a call calls its own company by, read where it opens: a listing written out
+("NVIDIA (NASDAQ: NVDA)"), an officer's company ("IBM's chairman", "chief financial officer of
+CVS Health"), its quarter's results ("Baxter's third quarter performance"), the welcome and the
+thanks of a call ("Welcome to the Federal Signal first quarter call", "we appreciate your
+interest in Thermon", "for joining the DXC Technology fourth quarter call"), and the company
+that a call's first results are said of ("Norfolk Southern delivered first quarter revenue of
+$2.6 billion" near the call's start: the parts' results come later). A figure said of one of
+these names is the company's own (reader.py)."""
+
+from __future__ import annotations
+
+from ..leads import led
+from ..wordlists import word_set
+
+__all__ = ["itself", "own_names"]
+
+_NAME = r"(?P<name>[A-Z][\w&.-]*+(?:[ ]++[A-Z][\w&.-]*+){0,3}+)"
+# From a word's start only, nothing given back: linear over a whole document (and searched
+# only in a document that writes "(" and an exchange's name).
+_EXCHANGES = ("NASDAQ", "Nasdaq", "NYSE", "NYSE American", "TSX", "LSE", "AMEX")
+_LISTED = led(
+    r"(?<![\w&.-])(?P<name>[A-Z][\w&.-]*+(?:\s++[A-Z][\w&.-]*+){0,3}+)\s*+"
+    rf"\((?:{'|'.join(_EXCHANGES)})\s*:\s*[A-Z.]{{1,6}}\)"
+)
+# The company a call is of, named where it opens: "Arvind Krishna, IBM's chairman and chief
+# executive officer", "VF's Chairman, President and CEO" (an officer is the company's own).
+_OFFICER = led(
+    r"(?<![\w&.-])(?P<name>[A-Z][\w&.-]*+(?:\s++[A-Z][\w&.-]*+){0,3}+)['’]s\s++"
+    r"(?i:(?:senior|executive|group)\s++)?(?i:chairman|chairwoman|chair|chief\s++\w+\s++officer|"
+    r"ceo|cfo|coo|president|vice\s++president|treasurer|head\s++of\s++investor\s++relations)\b"
+)
+OPENING = 4000  # where a call introduces who speaks for the company
+# The company named by an officer's title before it, or by its quarter's results: "senior vice
+# president of investor relations for CVS Health", "an overview of Baxter's third quarter
+# performance" (not a part's own president: "president of GES").
+_OFFICER_OF = led(
+    r"\b(?:chairman|chairwoman|chief\s++(?:executive|financial)\s++officer|ceo|cfo|"
+    r"investor\s++relations)"
+    r"\s++(?:of|for|at)\s++(?P<name>[A-Z][\w&-]*+(?:[ ]++[A-Z][\w&-]*+){0,3}+)"
+    r"|(?<![\w&.-])(?P<owner>[A-Z][\w&-]*+(?:[ ]++[A-Z][\w&-]*+){0,3}+)['’]s\s++"
+    r"(?:first|second|third|fourth|full[- ]year|fiscal\s++\w+)(?:[- ]quarter)?\s++"
+    r"(?:\w+\s++)?(?:results|performance)\b"
+)
+# The call's welcome and thanks name the company it is of: "Welcome to the Federal Signal first
+# quarter call", "thank you for your interest in Thermon", "for joining us on the DXC Technology
+# fourth quarter call".
+_PERIOD_OR_CALL = (
+    r"(?:['’]s)?[ ]++(?:first|second|third|fourth|full|fiscal|Q[1-4]|(?:19|20)\d\d|earnings|"
+    r"conference|quarterly)\b"
+)
+_WELCOMED = led(
+    r"\b(?:[Ww]elcome\s++to|joining\s++(?:us\s++)?(?:for\s++|on\s++)?)\s*+(?:the\s++|today['’]s\s++)?"
+    + _NAME
+    + _PERIOD_OR_CALL
+    + r"|\byour\s++(?:continued\s++)?interest\s++in\s++"
+    + _NAME.replace("name", "own")
+    + r"(?![\w&'’-])"
+)
+# The company the call's first results are said of: "Norfolk Southern delivered first quarter
+# revenue", "VASCO had a strong fourth quarter" (the subject a sentence opens with; a part
+# reviewed says so first: "Touching on the segment results, Fluids Systems posted …").
+_FIRST_RESULTS = 2000  # characters: where a call states its company's own results first
+_RESULTS_OF = led(
+    r"(?:^|(?<=[.\n])[ ]*+)" + _NAME + r"[ ]++(?:reported|delivered|posted|"
+    r"generated|achieved|had)[ ]++(?:an?[ ]++)?(?:(?:strong|solid|record|robust)[ ]++)?"
+    r"(?:(?:first|second|third|fourth)[- ]quarter|full[- ]year|quarterly)\b"
+)
+# Words that open a sentence and name no company ("The", "Our"), and a name's legal form.
+_NO_NAME = word_set(
+    """the our we this in for and so but as total turning overall net it that today first
+    second third fourth fiscal while"""
+)
+_INCORPORATED = led(
+    r"(?P<name>.+?)[\s,]+(?:Inc|Inc\.|Incorporated|Corp|Corp\.|Corporation|Company|Ltd|Ltd\.|"
+    r"plc)$"
+)
+
+
+def own_names(text: str) -> frozenset[str]:
+    """The names, casefolded, that `text` (a call or a release) calls its company by."""
+    names: set[str] = set()
+    if any(f"({exchange}" in text for exchange in _EXCHANGES):  # a listing written out
+        names = {m["name"] for m in _LISTED.finditer(text)}
+    names |= {m["name"] for m in _OFFICER.finditer(text, 0, OPENING)}
+    names |= {m["name"] or m["owner"] for m in _OFFICER_OF.finditer(text, 0, OPENING)}
+    said = {m["name"] or m["own"] for m in _WELCOMED.finditer(text, 0, OPENING)}
+    said |= {m["name"] for m in _RESULTS_OF.finditer(text, 0, _FIRST_RESULTS)}
+    for name in said:
+        name = name.rstrip(".")  # "your interest in Thermon."
+        if name and name.split()[0].lower() not in _NO_NAME:
+            names.add(name)
+            legal = _INCORPORATED.fullmatch(name)
+            names.add(legal["name"] if legal else name)  # "Encore Wire Corporation"
+    return frozenset(name.casefold() for name in names)
+
+
+def itself(text: str, subject: str) -> bool:
+    """Whether `subject` names a company that the call names where it opens: the company a
+    call is of speaks of itself so ("NIKE Inc revenue grew 16%")."""
+    named = _INCORPORATED.fullmatch(subject)
+    return named is not None and named["name"].casefold() in text[:OPENING].casefold()
