@@ -69,10 +69,7 @@ _TALK_LEAD = led(
     r"\bterms\s+of\b|\b(?:regards?|respect)\s+to\b",
     re.I,
 )
-_TALK_KEYS = (
-    *("cover", "see", "summar", "discuss", "review", "result", "with", ";", ":", "terms"),
-    *("regard", "respect"),
-)
+_TALK_KEYS = word_set("cover see summar discuss review result with ; : terms regard respect")
 _DISCOURSE = word_set("you can see let think believe mentioned said know")
 
 
