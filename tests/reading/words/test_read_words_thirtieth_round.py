@@ -119,6 +119,15 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         # the quarter before is still sequential
         ("Revenue grew 5% compared to Q2.", ["growth 5 sequential : company"]),
     ],
+    "what end buyers bought from others, and new business an insurer wrote, is no revenue": [
+        ("Point-of-sale continued to accelerate, up more than 30% in Brazil.", []),
+        ("The combined retail takeaway on these brands increased about 4%.", []),
+        ("Tenant sales increased 5.1% in the quarter.", []),
+        ("Single premium NIW was down 18% versus the prior quarter.", []),
+        ("Total NAP was up 3% over the third quarter of 2020.", []),
+        # a product named for the point of sale is a product
+        ("Our point-of-sale terminals revenue grew 20%.", ["growth 20 : point-of-sale terminals"]),
+    ],
     "shares listed after a share said to come from a part each come from their own": [
         (
             "For the quarter, 52% of our revenue came from the Americas, 31% from EMEA and 17% "

@@ -84,7 +84,7 @@ OTHER_MEASURES = word_set(
     budget budgets tags deliveries pieces payable prescriptions transaction
     employment coverage mix usage job admits occupancy installations installs
     passenger passengers origination originations students miles loads attendees guests trips
-    spread spreads reliability efficiency"""
+    spread spreads reliability efficiency niw nap ape pvr"""
 )
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
 # ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
@@ -93,7 +93,12 @@ NOT_REVENUE = led(
     r"\b(?:deferred|unearned|unbilled)\s+(?:[\w-]+\s+){0,2}?(?:revenues?|sales)\b|"
     r"\b(?:revenues?|sales)\s+(?:[a-z]+ed\s+)?per\b|"
     r"\bper\s+(?:user|customer|unit|employee|subscriber|account|head|share)\b|"
-    r"\bsell[- ]?(?:through|in)\b|\bin-market\b|\bpoint[- ]of[- ]sale\s+(?:data|sales)\b|"
+    r"\bsell[- ]?(?:through|in)\b|\bin-market\b|"
+    # what end buyers bought from others: "Point-of-sale continue to accelerate, up 40% in
+    # China", "retail takeaway on these brands", "tenant sales increased 4.7%"
+    r"\bpoint[- ]of[- ]sale\b(?!\s+(?:terminals?|systems?|solutions?|devices?|software|hardware|"
+    r"business|products?))|\b(?:retail|consumer|consumption)\s+takeaway\b|"
+    r"\btenants?['’]?\s+sales\b|"
     r"\bPOS\s+sales\b|"
     r"\b(?:revenues?|sales)\s+(?:backlog|synerg\w*|recognition|run[- ]rate|pipeline)\b|"
     r"\bthrough\s+(?:our\s+|the\s+)?(?:distributors?|distribution|channel)|"
