@@ -84,6 +84,32 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Nothing has changed in how we run the business.", []),
         ("We still expect to reach our long-term targets by 2030.", []),
     ],
+    "guidance tempered is cut; guidance that remains between figures, or other guidance that "
+    "remains the same, stands": [
+        (
+            "We have tempered our 2023 EPS growth expectations by $0.04 due to the weather.",
+            ["guidance cut"],
+        ),
+        (
+            "Our guidance for the rest of the year has been tempered by the factors I described.",
+            ["guidance cut"],
+        ),
+        (
+            "Our outlook for capital expenditures in fiscal 2022 remains between $150 million and "
+            "$175 million.",
+            ["guidance reiterated"],
+        ),
+        ("Other guidance items remain the same.", ["guidance reiterated"]),
+        (
+            "We now expect to grow production 15% to 20% year-over-year, up from 10% to 15%.",
+            ["guidance raised"],
+        ),
+        # tempered as an adjective moves nothing
+        (
+            "We expect another strong year, reflecting tempered expectations on gross margin.",
+            [],
+        ),
+    ],
     "forecasting is said of the future, and a verb of forecasting ends a phrase": [
         (
             "We are now forecasting 3% to 5% revenue growth for the full year, an improvement "

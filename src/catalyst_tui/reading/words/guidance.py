@@ -145,11 +145,15 @@ _WHERE_DONE = led(
 # The guidance moved, said in the passive: "Our full year EPS outlook is increased to $2.85".
 _MOVED = one_of(
     """raised increased lifted lowered reduced cut trimmed reaffirmed reiterated maintained
-    confirmed withdrawn suspended"""
+    confirmed withdrawn suspended tempered"""
 )
 _BEEN = one_of("is was has_been have_been")
+# The guidance moved, said passive, its period between: "our guidance for the balance of the
+# year has been tempered".
 _PASSIVE = led(
-    rf"\b{_NOUN}(?:,?\s+which)?\s+{_BEEN}\s+(?:again\s+|also\s+)?(?P<verb>{_MOVED})\b", re.I
+    rf"\b{_NOUN}(?:\s+for\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}?(?:year|quarter|half|(?:19|20)\d\d))?"
+    rf"(?:,?\s+which)?\s+{_BEEN}\s+(?:again\s+|also\s+)?(?P<verb>{_MOVED})\b",
+    re.I,
 )
 
 # The guidance said moving by a figure: "our implied revenue guidance is increasing by
@@ -275,6 +279,7 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
             found.append((match.start(), "reiterated", _metric(match.group())))
     for match in _PASSIVE.finditer(sentence) if _keyed(low, (" is ", " was ", " been ")) else ():
         said = next((d for d, v in _VERBS.items() if re.fullmatch(v, match["verb"], re.I)), "")
+        said = said or ("cut" if match["verb"].lower() == "tempered" else "")  # no verb alone
         blocked = barred(sentence, match.start(), match.end(), verb=False)
         if said and said != "introduced" and not blocked:  # no adjective: a verb said after
             found.append((match.start(), said, _metric(match.group())))

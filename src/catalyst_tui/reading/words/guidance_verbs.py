@@ -18,6 +18,9 @@ VERBS = {
     r"(?:outlook|guidance|expectations|forecast)\b)|"
     r"(?:tak(?:e|es|ing|en)|took|bring(?:s|ing)?|brought|mov(?:e|es|ed|ing))\s+up",
     "cut": r"reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|cut(?:s|ting)?|trim(?:s|med|ming)?|"
+    # "we have tempered our 2018 EPS growth expectations by $0.05" ("tempered expectations on
+    # gross margin", an adjective, moves nothing)
+    r"temper(?:s|ing)?|(?:(?<=\bhave\s)|(?<=\bhas\s)|(?<=\bhad\s)|(?<=\bwe\s))tempered|"
     r"downward(?:ly)?\s+revis(?:e|es|ed|ing)|revis(?:e|es|ed|ing)\s+downwards?|"
     r"(?:tak(?:e|es|ing|en)|took|bring(?:s|ing)?|brought|ratchet(?:s|ed|ing)?|"
     r"walk(?:s|ed|ing)?|mov(?:e|es|ed|ing))\s+down",
@@ -57,7 +60,7 @@ VERBS = {
 # A word each pattern's matches hold (lower case): a pattern is looked for only where one is.
 VERB_KEYS = {
     "raised": ("rais", "increas", "lift", "boost", " up", "improv", "upgrad", "revis", "enhanc"),
-    "cut": ("reduc", "lower", "cut", "trim", "down", "revis"),
+    "cut": ("reduc", "lower", "cut", "trim", "down", "revis", "temper"),
     "reiterated": (
         "affirm",
         "reiterat",

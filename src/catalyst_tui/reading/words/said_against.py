@@ -149,12 +149,14 @@ _UNCHANGED_FROM = led(
 # "our guidance remains unchanged", "our tax rate estimate remains unchanged at 21% to 22%",
 # "nothing changes in our view of the year".
 STANDS = led(
-    rf"\b(?:our|the|the\s+company['’]s)\s+(?:[\w'’-]+\s+){{0,6}}?(?:{_NOUN}|view|estimates?|"
+    rf"\b(?:our|the|the\s+company['’]s|(?<!\bthe\s)other)\s+(?:[\w'’-]+\s+){{0,6}}?(?:{_NOUN}|view|"
+    r"estimates?|"
     r"expected\s+(?:[\w-]+\s+)?growth)\b(?:[^.;,]|(?<=\d)\.(?=\d)|,(?=\s+(?:excluding|"
     r"including|which|as|before|after)\b)){0,90}?"
     r"(?<!\bnow\s)\b(?:stands|remains?\s+(?:(?:(?:largely|generally|essentially|basically)\s+)?"
     r"(?:unchanged|intact)|the\s+same|in\s+place|at|"
-    r"approximately|about|around|in\s+the\s+range)|remains?(?=\s+\$?\d)|continues?\s+to\s+be|"
+    r"approximately|about|around|in\s+the\s+range|between)|remains?(?=\s+\$?\d)|"
+    r"continues?\s+to\s+be|"
     r"is\s+unchanged|are\s+unchanged|holds)\b"
     # a measure's growth said unchanged at a range: "our sales growth is unchanged at 6% to 8%"
     r"|\b(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:revenues?|sales|eps)\s+growth\s+(?:is|remains)\s+"
