@@ -154,6 +154,15 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         # a product named for the point of sale is a product
         ("Our point-of-sale terminals revenue grew 20%.", ["growth 20 : point-of-sale terminals"]),
     ],
+    "a determiner of ours after a word of talk opens the subject, a comma left out": [
+        (
+            "As Sam mentioned in our prepared remarks our revenues were up 41% in the quarter.",
+            ["growth 41 : company"],
+        ),
+        ("As we said in our release our Europe revenue was up 5%.", ["growth 5 : Europe"]),
+        # after a place, the place frames the phrase
+        ("In the Asia-Pacific region our sales grew 7%.", ["growth 7 : Asia-Pacific region"]),
+    ],
     "shares listed after a share said to come from a part each come from their own": [
         (
             "For the quarter, 52% of our revenue came from the Americas, 31% from EMEA and 17% "

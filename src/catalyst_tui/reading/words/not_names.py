@@ -8,6 +8,8 @@ phrases that are no noun phrase at all.
 - "The first time" is when, not who ("which for the first time accounted for 50% of sales").
 - A conjunction before a pronoun leaves the pronoun ("and that's up 30%": that, said before).
 - A team at a place stands for that place ("Our team at Pursuit delivered growth of 18%").
+- A determiner of ours right after a word of talk opens the phrase anew, a comma a transcript
+  left out ("As mentioned in our prepared remarks our revenues were up 66%": our revenues).
 - A word of degree or praise is no name ("pretty strong revenue growth", "showed good growth",
   "record-high third quarter revenue").
 - A phrase that holds a verb of its own after a noun, with its object or its adverb, is a
@@ -37,6 +39,14 @@ COMPARATIVES = word_set(
     " record-high all-time record-breaking"
 )
 _CONJUNCTIONS = frozenset({"and", "but", "so", "or"})
+# A determiner of ours right after a word of talk opens the subject's phrase, a comma a
+# transcript left out ("As we said in our release our Europe revenue"); after a place, the
+# place frames the phrase ("In the Asia-Pacific region our sales grew 7%").
+_OWNERS = frozenset({"our", "its", "their"})
+_TALK = word_set(
+    "remarks comments release releases call calls presentation presentations letter slides "
+    "script statement statements discussion report"
+)
 _DEGREE = frozenset({"most", "more", "perhaps"})
 _PEOPLE_AT = frozenset({"team", "teams", "people", "colleagues"})
 # What follows a verb with its object or adverb ("weathered an", "slowed somewhat but").
@@ -66,6 +76,9 @@ def plain(words: list[str]) -> list[str]:
     lead = 1 if low[:1] == ["our"] else 0
     if low[lead : lead + 1] and low[lead] in _PEOPLE_AT and low[lead + 1 : lead + 2] == ["at"]:
         return words[lead + 2 :] or words  # "Our team at Pursuit": Pursuit
+    for i in range(len(low) - 1, 0, -1):  # "our prepared remarks our revenues": our revenues
+        if low[i] in _OWNERS and low[i - 1] in _TALK:
+            return words[i:]
     return words
 
 
