@@ -163,6 +163,18 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         # after a place, the place frames the phrase
         ("In the Asia-Pacific region our sales grew 7%.", ["growth 7 : Asia-Pacific region"]),
     ],
+    "a measure the document says as revenue is said in a part named in lower case": [
+        (
+            "Total advertising revenues increased 40%.\nMeanwhile, print advertising increased "
+            "39% in the quarter.",
+            ["growth 40 : advertising", "growth 39 : print advertising"],
+        ),
+        # a head before a preposition is what grew: units are no revenue
+        (
+            "Backlog revenue was $2 billion.\nMeanwhile, our units in backlog increased by 49%.",
+            [],
+        ),
+    ],
     "shares listed after a share said to come from a part each come from their own": [
         (
             "For the quarter, 52% of our revenue came from the Americas, 31% from EMEA and 17% "

@@ -287,11 +287,17 @@ def _sentence_measure(sentence: str, clause: Clause) -> bool:
     return bool(before) and other_measure(before[-1][1].lower())
 
 
+# A phrase whose head stands before a preposition: "units in backlog" are units.
+_HEADED_BEFORE = led(r"\s(?:in|of|on|at|for|from)\s")
+
+
 def _no_measure(said: _Said, subject: str, parts: frozenset[str]) -> bool:
     """Whether a part named in lower case, neither a kind of revenue nor a part by its last
     word, is said to grow in a sentence that speaks of no revenue."""
     if not subject.islower() or subject.casefold() in parts:
         return False
+    if said_as_revenue(subject, parts) and not _HEADED_BEFORE.search(subject):
+        return False  # "print advertising" where "advertising revenues" were said: revenue
     head = subject.split()[-1].lower()
     if head in PART_WORDS or head in REVENUE_TYPES:
         return False
