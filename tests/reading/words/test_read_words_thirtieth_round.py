@@ -175,6 +175,33 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             [],
         ),
     ],
+    "names joined by 'and' after a contrast open one clause; an opening basis frames each "
+    "clause, and a degree word before a pair's first figure is each one's": [
+        (
+            "Sequentially, Americas was up approximately 30%, while Europe and Japan were up "
+            "approximately 6% and 19%, respectively.",
+            [
+                "growth 30 ~ sequential : Americas",
+                "growth 6 ~ sequential : Europe",
+                "growth 19 ~ sequential : Japan",
+            ],
+        ),
+        (
+            "Latin America was up 20.8% and the Middle East and Africa increased 42.8%.",
+            ["growth 20.8 : Latin America", "growth 42.8 : Middle East and Africa"],
+        ),
+        # a verb joined, or an act, is no name
+        (
+            "Pay services is our largest and most valuable business and is powering our results, "
+            "representing 40% of total revenue in the quarter.",
+            ["share 40 : Pay services"],
+        ),
+        (
+            "In radios, revenue was up 11% while navigating a difficult supply environment and "
+            "video revenue was up 26%.",
+            ["growth 11 : radios", "growth 26 : video"],
+        ),
+    ],
     "shares listed after a share said to come from a part each come from their own": [
         (
             "For the quarter, 52% of our revenue came from the Americas, 31% from EMEA and 17% "

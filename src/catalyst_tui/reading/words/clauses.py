@@ -93,6 +93,22 @@ _CLAUSE_CUT = led(
     re.I,
 )
 
+_AND_CUT = led(r"(?:,\s+|\s+)and\s+", re.I)
+_VERB_NEXT = led(rf"{_CLAUSE_VERB}\b", re.I)
+
+
+def _names_joined(sentence: str, begin: int, cut: re.Match[str]) -> bool:
+    """Whether an "and" joins a short name said since the last cut to the subject of the
+    clause after it ("while EMEA and APAC were up"), not a clause's verb to another ("our
+    largest business and is powering our results") nor an act ("navigating a … environment
+    and video security revenue was up 26%")."""
+    words = sentence[begin : cut.start()].split()
+    return (
+        _AND_CUT.fullmatch(cut.group()) is not None
+        and 0 < len(words) <= 4
+        and not any(w.lower().endswith("ing") for w in words)
+        and _VERB_NEXT.match(sentence, cut.end()) is None
+    )
 # A relative clause of what a part is made of, set off by no comma, still open at an "and":
 # the "and" joins the parts it names.
 _MADE_OF = led(r"\bwhich\s+(?:represents?|includes?|contains?|comprises?)\b[^,;]*$", re.I)
@@ -108,14 +124,17 @@ def clauses(sentence: str) -> list[Clause]:
     spans: list[Clause] = []
     begin = 0
     for cut in _CLAUSE_CUT.finditer(sentence):
+        joined = not any(map(finite_verb, words_of(sentence[begin : cut.start()])))
         if (
             ";" not in cut.group()
-            and not any(map(finite_verb, words_of(sentence[begin : cut.start()])))
+            and joined
             and spans == []
             and begin == 0
             and not sentence[: cut.start()].lower().startswith(("while", "whereas"))
         ):
             continue  # an "and" before any figure: one clause still
+        if joined and begin > 0 and _names_joined(sentence, begin, cut):
+            continue  # "…, while EMEA and APAC were up 5% and 21%": names joined, one clause
         if _MADE_OF.search(sentence, begin, cut.start()):
             continue  # "our recurring revenue which represents chemistry and service grew 11%"
         spans.append(Clause(begin, cut.start()))

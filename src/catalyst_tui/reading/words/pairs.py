@@ -118,6 +118,9 @@ def respectively(text: str, first: bool, revenue_said: bool) -> list[Found] | No
     sign = -1 if verb is not None and NEGATIVE.match(verb["verb"]) else 1
     kind = "share" if share is not None else "growth"
     found = []
+    # a word of degree before the list's first figure is each one's: "up approximately 5% and
+    # 21%, respectively"
+    first_said = _comparison(text, figures[0])
     for figure, subject, name in zip(figures, subjects, names, strict=True):
         if subject is None:
             continue  # another measure's figure on the pair
@@ -125,7 +128,7 @@ def respectively(text: str, first: bool, revenue_said: bool) -> list[Found] | No
             Found(
                 kind,
                 sign * float(figure["num"]),
-                _comparison(text, figure),
+                _comparison(text, figure) or first_said,
                 subject,
                 "",
                 figure.start(),

@@ -26,7 +26,8 @@ class SentenceBasis:
     """The basis a sentence says once, for its figures that say none: read at most once, and
     only for a sentence that has a growth with none. It reaches a figure over clauses joined
     by "and", not over a contrast or a semicolon ("X improved 11%, while Y increased 21%
-    year-over-year": the 11% has none)."""
+    year-over-year": the 11% has none); a basis that frames the sentence's opening reaches each
+    clause ("Sequentially, X was up 32%, while Y was up 5%")."""
 
     def __init__(self, sentence: str, against: Against) -> None:
         self.sentence = sentence
@@ -59,8 +60,8 @@ class SentenceBasis:
         if alternative_base(self.sentence, at, until):
             return ""  # "grew 24.4% or 2.8% versus 2019": the base is the alternative's alone
         for basis, start, end in self._said:
-            if not _CONTRAST.search(self.sentence, min(start, at), max(end, at)):
-                return basis
+            if end == 0 or not _CONTRAST.search(self.sentence, min(start, at), max(end, at)):
+                return basis  # a frame that opens the sentence scopes each clause of it
         return ""
 
     def _driver_basis(self, at: int) -> str:
@@ -91,8 +92,8 @@ class SentenceBasis:
         first = figures[0].start()
         opening = frame_words(self.sentence[: self.sentence.find(",", 0, first) + 1])
         basis = basis_in(opening, self.sentence, self.against) if opening else ""
-        if basis:
-            said.append((basis, len(opening), len(opening)))  # "When compared with 2020, …"
+        if basis:  # "When compared with 2020, …": a frame, over each clause (start 0)
+            said.append((basis, 0, 0))
         return said
 
 
