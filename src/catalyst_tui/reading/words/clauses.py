@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
 
 from ..leads import led
-from ..wordlists import one_of, word_set
+from ..wordlists import word_set
 from .names import itself, no_noun_phrase, verb_alone
 from .phrases import finite_verb, other_measure, phrase_before, tokens, words_of
 from .records import COMPANY
@@ -82,65 +81,6 @@ _RELATIVE = led(
     r",\s*which\s+(?:includes?|included|contains?)\s+(?:[A-Z][\w&.'’-]*\s+)+(?=[a-z])",
     re.I,
 )
-# The verbs that open a clause of their own after "and": "and Services revenue grew 5%".
-_CLAUSE_VERB = one_of(
-    """was were is are grew increased decreased declined rose fell accounted represented
-    comprised saw delivered improved accelerated decelerated expanded remains remained"""
-)
-_CLAUSE_CUT = led(
-    r";|,?\s+(?:while|whereas)\s+|,\s+but\s+|\s+but\s+(?=\w+\s+(?:was|were|is|are))|"
-    + rf"(?:,\s+|\s+)and\s+(?=(?:[\w&/.'’-]+\s+){{0,5}}?{_CLAUSE_VERB}\b)",
-    re.I,
-)
-
-_AND_CUT = led(r"(?:,\s+|\s+)and\s+", re.I)
-_VERB_NEXT = led(rf"{_CLAUSE_VERB}\b", re.I)
-
-
-def _names_joined(sentence: str, begin: int, cut: re.Match[str]) -> bool:
-    """Whether an "and" joins a short name said since the last cut to the subject of the
-    clause after it ("while EMEA and APAC were up"), not a clause's verb to another ("our
-    largest business and is powering our results") nor an act ("navigating a … environment
-    and video security revenue was up 26%")."""
-    words = sentence[begin : cut.start()].split()
-    return (
-        _AND_CUT.fullmatch(cut.group()) is not None
-        and 0 < len(words) <= 4
-        and not any(w.lower().endswith("ing") for w in words)
-        and _VERB_NEXT.match(sentence, cut.end()) is None
-    )
-# A relative clause of what a part is made of, set off by no comma, still open at an "and":
-# the "and" joins the parts it names.
-_MADE_OF = led(r"\bwhich\s+(?:represents?|includes?|contains?|comprises?)\b[^,;]*$", re.I)
-
-
-class Clause(NamedTuple):
-    start: int
-    end: int
-
-
-def clauses(sentence: str) -> list[Clause]:
-    """The clauses of a sentence, as spans."""
-    spans: list[Clause] = []
-    begin = 0
-    for cut in _CLAUSE_CUT.finditer(sentence):
-        joined = not any(map(finite_verb, words_of(sentence[begin : cut.start()])))
-        if (
-            ";" not in cut.group()
-            and joined
-            and spans == []
-            and begin == 0
-            and not sentence[: cut.start()].lower().startswith(("while", "whereas"))
-        ):
-            continue  # an "and" before any figure: one clause still
-        if joined and begin > 0 and _names_joined(sentence, begin, cut):
-            continue  # "…, while EMEA and APAC were up 5% and 21%": names joined, one clause
-        if _MADE_OF.search(sentence, begin, cut.start()):
-            continue  # "our recurring revenue which represents chemistry and service grew 11%"
-        spans.append(Clause(begin, cut.start()))
-        begin = cut.end()
-    spans.append(Clause(begin, len(sentence)))
-    return spans
 
 
 # A clause that opens a sentence with a subordinator and no subject of its own: "While down 35%

@@ -14,7 +14,7 @@ from .phrases import finite_verb
 from .vocabulary import MONTH, REACH
 
 if TYPE_CHECKING:
-    from .clauses import Clause
+    from .clause_cuts import Clause
 
 __all__ = ["BETWEEN", "OVER_YEARS", "component", "of_a_month", "over_years"]
 

@@ -26,7 +26,8 @@ from collections.abc import Callable, Iterator
 from ..leads import led
 from .bases import Against, frame_words, growth_basis, list_basis
 from .basis_ends import CUT_BASIS
-from .clauses import Clause, clause_subject, clauses, fronted_subject
+from .clause_cuts import Clause, clauses
+from .clauses import clause_subject, fronted_subject
 from .facts import known_part, named_customer
 from .frames import framing_part, part_beside
 from .gates import qualified_measure, refusal, said_as_revenue

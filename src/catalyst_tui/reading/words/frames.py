@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..leads import led
 from ..wordlists import word_set
-from .clauses import Clause, frame_of, subordinate_opening
+from .clauses import frame_of, subordinate_opening
 from .lists import LIST_SEPARATOR
 from .names import no_noun_phrase
 from .patterns import DRIVER_BEFORE
@@ -26,6 +27,9 @@ from .vocabulary import (
     REACH,
     REVENUE_WORDS,
 )
+
+if TYPE_CHECKING:
+    from .clause_cuts import Clause
 
 __all__ = [
     "WHOLE_AFTER",

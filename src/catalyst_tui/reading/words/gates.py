@@ -31,7 +31,8 @@ from typing import NamedTuple
 
 from ..leads import led
 from ..wordlists import one_of
-from .clauses import Clause, clauses, frame_of
+from .clause_cuts import Clause, clauses
+from .clauses import frame_of
 from .components import BETWEEN, OVER_YEARS, component, of_a_month, over_years, years_ahead
 from .follows import COUNT_BEFORE, TO_A_COUNT_AFTER
 from .frames import WHOLE_AFTER, framed_by_another, opening, place_and_part, whole_beside_part

@@ -6,17 +6,21 @@ with a 76% improvement")."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..leads import led
 from ..wordlists import word_set
 from .attribution import object_subject
-from .clauses import Clause, frame_of
+from .clauses import frame_of
 from .frames import CONSOLIDATED, same_part
 from .patterns import FIGURE, OBJECT, REVENUE_SAID, last_match
 from .phrases import finite_verb, measure_at, other_measure, phrase_before, tokens
 from .records import COMPANY
 from .subjects import read_subject
 from .vocabulary import NOT_REVENUE, PERIOD, PLACES, REACH, REVENUE_WORDS
+
+if TYPE_CHECKING:
+    from .clause_cuts import Clause
 
 __all__ = [
     "at_another",
