@@ -202,6 +202,13 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 11 : radios", "growth 26 : video"],
         ),
     ],
+    "a measure that is no revenue, named before 'for' a part, is the measure's": [
+        ("The comp store sales decline for Retail was $31.3 million, or 6.2%.", []),
+        ("Order growth for Europe was 5%.", []),
+        # revenue for a part is the part's; an amount for a period is the period's
+        ("Revenue for Europe grew 5%.", ["growth 5 : Europe"]),
+        ("Net sales of $3.9 billion for the quarter were down 1%.", ["growth -1 : company"]),
+    ],
     "shares listed after a share said to come from a part each come from their own": [
         (
             "For the quarter, 52% of our revenue came from the Americas, 31% from EMEA and 17% "

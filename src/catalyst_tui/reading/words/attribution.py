@@ -148,7 +148,10 @@ _AMOUNT_THAT = led(
 )
 _REVENUE_AT = led(r"\b(?:revenues?|sales)\s+at\s*$", re.I)
 _MEASURED_BEFORE = led(
-    r"(?P<words>(?:[$\w.,'’-]+\s+){1,3})(?:in|at|with|across|within|through|via)\s*$", re.I
+    r"(?P<words>(?:[$\w.,'’-]+\s+){1,3})(?:in|at|with|across|within|through|via)\s*$|"
+    # a measure said "for" a part, over a few more words: "The comp store sales decline for BNC"
+    r"(?P<for_words>(?:[$\w.,'’-]+\s+){1,4})for\s*$",
+    re.I,
 )
 # A count or an amount measuring what follows ("Customers with $100,000 in ARR"), not a year
 # ("compared to 2019 with organic sales up 10%"), a quarter ("an excellent Q2 with") nor a slide
@@ -285,11 +288,17 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
         amount_of = phrase_before(text, near + amount_then.end("measure"))
         return read_subject(amount_of, revenue_said=True)  # "sales of $298.6 million in Q2 grew"
     tail = _MEASURED_BEFORE.search(lead) if phrase else None
+    words = (tail["words"] or tail["for_words"]) if tail is not None else ""
     if tail is not None and (
-        NOT_REVENUE.search(tail["words"])
+        NOT_REVENUE.search(words)
         or (
             not _REVENUE_AT.search(tail.group())  # "Circulation revenues at Dow Jones grew 6%"
-            and (other_in(tail["words"]) or _COUNTED.search(tail["words"]))
+            and (
+                other_in(words)
+                # an amount before "for" is the period's: "Net sales of $3.9 billion for the
+                # quarter"
+                or (tail["words"] is not None and _COUNTED.search(words))
+            )
         )
     ):
         return Subject("", False, True, False)  # "Customers with $100,000 in ARR grew": theirs
