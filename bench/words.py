@@ -131,6 +131,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         bases,
         basis_ends,
         breakdowns,
+        clause_cuts,
         clauses,
         components,
         facts,
@@ -150,6 +151,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         not_given,
         one_figure,
         others_sales,
+        own_names,
         owners,
         pairs,
         part_revenue,
@@ -223,7 +225,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         ),
         "a short name after a long one": (aliases._SAID, lambda n: ("Ab " * n)[:n]),
         "the company named by its officer": (
-            reader._OFFICER_OF,
+            own_names._OFFICER_OF,
             lambda n: ("investor relations for " + "Ab Cd " * n)[:n],
         ),
         "guidance up from a month": (
@@ -500,7 +502,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: (" than the our last a b " * n)[:n],
         ),
         "an apposition that says which one": (clauses._WHICH_ONE, lambda n: ("i.e" * n)[:n]),
-        "an officer's title": (reader._OFFICER, lambda n: ("Abc Def's senior " * n)[:n]),
+        "an officer's title": (own_names._OFFICER, lambda n: ("Abc Def's senior " * n)[:n]),
         # the twenty-fifth round's
         "guidance said moving by a figure": (
             guidance._MOVING,
@@ -602,6 +604,49 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "energy a utility sold": (
             vocabulary.NOT_REVENUE,
             lambda n: ("weather natural gas " * n)[:n],
+        ),
+        "prior guidance with a metric's words": (
+            prior.AGAINST_PRIOR["raised"],
+            lambda n: ("increase from our previous adjusted " * n)[:n],
+        ),
+        "a range given before": (
+            prior.AGAINST_PRIOR["raised"],
+            lambda n: ("increase from the 1% to 1% range we had previously " * n)[:n],
+        ),
+        "a range moved with its year between": (
+            prior._FROM_RANGE,
+            lambda n: ("$1 to $1 for 2021 year-over-year " * n)[:n],
+        ),
+        "guidance still to be met": (
+            said_against.STANDS,
+            lambda n: ("still expect to reach our a b c d e f g h " * n)[:n],
+        ),
+        "guidance moved, its period between": (
+            guidance._PASSIVE,
+            lambda n: ("guidance for the a b c d " * n)[:n],
+        ),
+        "a one-year basis": (vocabulary.YEARLY, lambda n: ("on a one-year " * n)[:n]),
+        "a quarter years back": (vocabulary.SEQUENTIAL, lambda n: ("than Q1 two years " * n)[:n]),
+        "a share from a part, listed": (lists._FROM_NAMED, lambda n: (" from a" * n)[:n]),
+        "the call's welcome and thanks": (
+            own_names._WELCOMED,
+            lambda n: ("Welcome to the " + "Ab " * n)[:n],
+        ),
+        "the company of a call's first results": (
+            own_names._RESULTS_OF,
+            lambda n: (".Ab Cd Ef Gh " * n)[:n],
+        ),
+        "what end buyers bought from others": (
+            vocabulary.NOT_REVENUE,
+            lambda n: ("point-of-sale retail tenant " * n)[:n],
+        ),
+        "a measure named before 'for' a part": (
+            attribution._MEASURED_BEFORE,
+            lambda n: ("a b c d for " * n)[:n],
+        ),
+        "names joined before a clause's verb": (
+            clause_cuts._VERB_NEXT,
+            lambda n: ("wa " * n)[:n],
         ),
     }
 
