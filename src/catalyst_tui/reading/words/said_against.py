@@ -16,13 +16,13 @@ from .vocabulary import FORWARD, MONTH
 
 __all__ = ["PRIOR_NOUN", "PRIOR_WORD", "STANDS", "STANDS_KEYS", "moved_against_itself"]
 
-# Guidance given before, named so: "our prior guidance", "previous guidance", "the estimate we
-# provided in July".
 # A word of a metric between a word of before and its noun: "adjusted", "earnings", "sales".
 _METRIC_WORD = (
     r"(?:adjusted|gaap|non-gaap|earnings|eps|revenues?|sales|ebitda|margins?|organic|"
     r"net|diluted|cash|flow|operating|income|capex|growth|total|annual)"
 )
+# Guidance given before, named so: "our prior guidance", "previous guidance", "the estimate we
+# provided in July".
 PRIOR_NOUN = (
     rf"(?:(?:(?:our|the)\s+)?(?:prior|previous|last|earlier|original|initial|previously\s+"
     rf"(?:provided|issued|given|communicated|indicated|mentioned|announced))\s+"
@@ -161,7 +161,7 @@ STANDS = led(
     # a measure's growth said unchanged at a range: "our sales growth is unchanged at 6% to 8%"
     r"|\b(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:revenues?|sales|eps)\s+growth\s+(?:is|remains)\s+"
     r"unchanged\s+at\s+(?=\$?\d)"
-    rf"|\b(?:nothing\s+(?:has\s+)?changes|nothing\s+(?:has\s+)?changed|no\s+changes?)\s+"
+    rf"|\b(?:nothing\s+(?:changes|(?:has\s+)?changed)|no\s+changes?)\s+"
     rf"(?:in|to|relative\s+to|from|versus)\s+(?:our|the)\s+"
     rf"(?:(?!of\b)[\w'’-]+\s+){{0,10}}?(?:{_NOUN}|view)\b"
     # "none of the annual estimates have changed"

@@ -252,7 +252,9 @@ COMPARED_KEYS = (
 COMPARED_TO = r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with)|against|relative\s+to)"
 YEARLY = led(
     r"year[- ](?:over|on|to)[- ]year|\byoy\b|\by/y\b|"
-    r"\bon\s+a\s+one[- ]year\b(?:\s+basis\b)?|"  # "rose 17% on a one-year basis": the year before
+    # "rose 17% on a one-year basis", "17% on a one-year and 7% on a two-year basis": the year
+    # before (not "on a one-year contract")
+    r"\bon\s+a\s+one[- ]year(?:\s+basis\b|(?=\s+and\b|\s*,))|"
     # a year before is a base after a word of comparison; "grew 70% last year", "a 22% increase
     # in the year-ago quarter" say when, not against what
     r"(?:than(?:\s+in)?|from|versus|vs\.?|over|on|to|compared\s+(?:to|with)|against|"
