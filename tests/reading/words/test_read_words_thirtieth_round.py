@@ -104,9 +104,14 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "We now expect to grow production 15% to 20% year-over-year, up from 10% to 15%.",
             ["guidance raised"],
         ),
-        # tempered as an adjective moves nothing
+        # tempered as an adjective moves nothing, nor a view tempered
         (
             "We expect another strong year, reflecting tempered expectations on gross margin.",
+            [],
+        ),
+        (
+            "I'm tempering a little bit the expectation, frankly, that new business comes in at "
+            "a high margin.",
             [],
         ),
     ],

@@ -19,8 +19,10 @@ VERBS = {
     r"(?:tak(?:e|es|ing|en)|took|bring(?:s|ing)?|brought|mov(?:e|es|ed|ing))\s+up",
     "cut": r"reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|cut(?:s|ting)?|trim(?:s|med|ming)?|"
     # "we have tempered our 2018 EPS growth expectations by $0.05" ("tempered expectations on
-    # gross margin", an adjective, moves nothing)
-    r"temper(?:s|ing)?|(?:(?<=\bhave\s)|(?<=\bhas\s)|(?<=\bhad\s)|(?<=\bwe\s))tempered|"
+    # gross margin", an adjective, moves nothing; "tempering a little bit the expectation that
+    # …", a view, neither): of ours, said right after it
+    r"(?:temper(?:s|ing)?|(?:(?<=\bhave\s)|(?<=\bhas\s)|(?<=\bhad\s)|(?<=\bwe\s))tempered)"
+    r"(?=\s+(?:our|its|the|[A-Z][\w&-]*+['’]s)\b)|"
     r"downward(?:ly)?\s+revis(?:e|es|ed|ing)|revis(?:e|es|ed|ing)\s+downwards?|"
     r"(?:tak(?:e|es|ing|en)|took|bring(?:s|ing)?|brought|ratchet(?:s|ed|ing)?|"
     r"walk(?:s|ed|ing)?|mov(?:e|es|ed|ing))\s+down",
