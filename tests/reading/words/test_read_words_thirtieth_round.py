@@ -214,6 +214,16 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Revenue for Europe grew 5%.", ["growth 5 : Europe"]),
         ("Net sales of $3.9 billion for the quarter were down 1%.", ["growth -1 : company"]),
     ],
+    "a comparable basis said after a figure makes it the same stores', no revenue": [
+        (
+            "Total digital revenues were $180 million, increasing 14.1% on a same-store basis "
+            "year-over-year.",
+            [],
+        ),
+        ("Classified revenues decreased 6% compared to the prior year on a same-store basis.", []),
+        # a basis of its own words that is no comparable one
+        ("Revenue grew 4%, on a reported basis.", ["growth 4 : company"]),
+    ],
     "shares listed after a share said to come from a part each come from their own": [
         (
             "For the quarter, 52% of our revenue came from the Americas, 31% from EMEA and 17% "

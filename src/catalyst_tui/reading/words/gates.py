@@ -138,6 +138,8 @@ def refusal(
         return "a frame of another measure"  # "For SG&A, we expect growth of about 9.5%"
     if 0 < said.not_revenue_until <= at:
         return "a frame of what is no revenue"  # "On a same-store basis, X revenues grew 4%"
+    if _COMPARABLE_AFTER.match(sentence, end):
+        return "a comparable basis after it"  # "increasing 17.8% on a same-store basis"
     if (
         kind == "growth"
         and subject == COMPANY
@@ -223,6 +225,15 @@ def _said(sentence: str) -> _Said:
         body if body and NOT_REVENUE.search(sentence, 0, body) else 0,
         " that " in sentence or " which " in sentence,
     )
+
+
+# A comparable basis said in a figure's own words after it: what the same stores sold, no
+# revenue of the period ("Digital revenues increased 12.3% on a same-store basis").
+_COMPARABLE_AFTER = led(
+    r"[^,;.%]{0,40}?\bon\s+an?\s+(?:same|comparable|like[- ]for)[- ]"
+    r"(?:stores?|restaurants?|units?|propert(?:y|ies)|centers?|hotels?|clubs?|like)\s+basis\b",
+    re.I,
+)
 
 
 def _end_of(sentence: str, at: int) -> int:
