@@ -224,6 +224,11 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         # a basis of its own words that is no comparable one
         ("Revenue grew 4%, on a reported basis.", ["growth 4 : company"]),
     ],
+    "a subject that opens with a share of something is a fraction of it, no part": [
+        ("Likewise, 25% of our products are responsible for 80% of the revenue.", []),
+        # a share of revenue said with what it comes from is still read
+        ("About 30% of our revenue comes from software.", ["share 30 ~ : software"]),
+    ],
     "shares listed after a share said to come from a part each come from their own": [
         (
             "For the quarter, 52% of our revenue came from the Americas, 31% from EMEA and 17% "
