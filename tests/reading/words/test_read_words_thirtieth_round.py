@@ -115,6 +115,18 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             [],
         ),
     ],
+    "an outlook or a forecast of ours that has not changed, or a forecast then said unchanged, "
+    "stands": [
+        ("Our operating margin outlook has not changed.", ["guidance reiterated"]),
+        (
+            "We expect 2016 adjusted EBITDA to be in the range of $200 million to $210 million, "
+            "which is also unchanged.",
+            ["guidance reiterated"],
+        ),
+        # a view of a market, or of the big picture, is no guidance
+        ("Our outlook for the market has not changed.", []),
+        ("Our big picture outlook has not changed.", []),
+    ],
     "forecasting is said of the future, and a verb of forecasting ends a phrase": [
         (
             "We are now forecasting 3% to 5% revenue growth for the full year, an improvement "

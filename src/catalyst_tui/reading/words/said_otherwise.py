@@ -65,7 +65,16 @@ _INITIAL = led(
 # operating expenses hasn't changed", "full-year margin guidance … is not changing".
 _UNCHANGED = led(
     r"\bguidance\b[^.;,]{0,60}?\b(?:(?:is|are|remains?)\s+(?:also\s+)?(?:materially\s+)?"
-    r"unchanged|(?:has|have)(?:n['’]t|\s+not)\s+changed|(?:is|are)\s+not\s+changing)\b",
+    r"unchanged|(?:has|have)(?:n['’]t|\s+not)\s+changed|(?:is|are)\s+not\s+changing)\b|"
+    # an outlook or a forecast of ours, not of a market: "Our operating margin outlook has not
+    # changed", "Our forecast for new equipment sales has not changed from our previous outlook"
+    r"\bour\s+(?!big\s+picture\b|long(?:er)?[- ]term\b)(?:[\w-]+\s+){0,3}?(?:outlook|forecast)\b"
+    r"(?![^.;,]{0,60}?\b(?:markets?|industry|economy|economic|demand|environment|macro)\b)"
+    r"[^.;,]{0,60}?\b(?:has|have)(?:n['’]t|\s+not)\s+changed\b|"
+    # a forecast said, then unchanged: "We expect 2015 EBITDA to be in the range of $280 million
+    # to $290 million, which is also unchanged"
+    r"\b(?:we|i)\s+(?:now\s+|still\s+)?(?:expect|forecast|anticipate|project)\s+[^.;]{1,120}?,"
+    r"\s+which\s+(?:is|are)\s+(?:also\s+)?unchanged\b",
     re.I,
 )
 # The noun "raise" alone, said of what the call has raised: "This is our third consecutive
