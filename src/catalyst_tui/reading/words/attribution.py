@@ -147,10 +147,9 @@ _AMOUNT_THAT = led(
     re.I,
 )
 _REVENUE_AT = led(r"\b(?:revenues?|sales)\s+at\s*$", re.I)
+# (a measure said "for" a part, over a word more: "The comp store sales decline for BNC")
 _MEASURED_BEFORE = led(
-    r"(?P<words>(?:[$\w.,'’-]+\s+){1,3})(?:in|at|with|across|within|through|via)\s*$|"
-    # a measure said "for" a part, over a few more words: "The comp store sales decline for BNC"
-    r"(?P<for_words>(?:[$\w.,'’-]+\s+){1,4})for\s*$",
+    r"(?P<words>(?:[$\w.,'’-]+\s+){1,4})(?P<by>in|at|for|with|across|within|through|via)\s*$",
     re.I,
 )
 # A count or an amount measuring what follows ("Customers with $100,000 in ARR"), not a year
@@ -288,7 +287,8 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
         amount_of = phrase_before(text, near + amount_then.end("measure"))
         return read_subject(amount_of, revenue_said=True)  # "sales of $298.6 million in Q2 grew"
     tail = _MEASURED_BEFORE.search(lead) if phrase else None
-    words = (tail["words"] or tail["for_words"]) if tail is not None else ""
+    for_part = tail is not None and tail["by"].lower() == "for"
+    words = (tail["words"] if for_part else " ".join(tail["words"].split()[-3:])) if tail else ""
     if tail is not None and (
         NOT_REVENUE.search(words)
         or (
@@ -297,7 +297,7 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
                 other_in(words)
                 # an amount before "for" is the period's: "Net sales of $3.9 billion for the
                 # quarter"
-                or (tail["words"] is not None and _COUNTED.search(words))
+                or (not for_part and _COUNTED.search(words))
             )
         )
     ):
