@@ -9,7 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 from catalyst_tui.config import parse_config
-from catalyst_tui.jobs.kpi_reading import kpi_subjects, read_kpis_of
+from catalyst_tui.jobs.kpi_reading import company_names, kpi_subjects, read_kpis_of
 from catalyst_tui.jobs.refresh import refresh_in_process
 from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
@@ -163,3 +163,33 @@ async def test_a_kpi_ticker_without_evidence_entries_gets_its_filings_documents_
             )
             assert share.day == dt.date(2026, 11, 4)
             assert (rate.kpi.basis, guidance.kpi.basis) == ("Q4 exit rate", "raised")
+
+
+def test_a_figure_said_of_the_companys_name_in_the_thesis_is_its_revenue(tmp_path: Path):
+    """ALAB is named "Astera Labs" in catalysts.toml: "Astera Labs revenue grew 20%" is the
+    company's own revenue growth. Another company named in its document is not ("Credo revenue
+    grew 30%": Credo's, no line of ALAB's); a ticker whose name is its symbol gives no name."""
+    said = (
+        "Astera Labs revenue grew 20% year over year in the third quarter. Credo revenue grew "
+        "30% in the same period."
+    )
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(parse_config(thesis("growth(revenue) >= 15%")), NOW)
+        store.evidence.save_documents("ALAB", [document("q3", said, dt.date(2025, 11, 4))], NOW)
+        assert read_kpis_of(store, NOW) == 1
+        [grown] = store.kpis.series("ALAB")
+        assert (grown.kpi.kind, grown.kpi.subject, grown.kpi.value, grown.kpi.basis) == (
+            "growth",
+            "revenue",
+            0.20,
+            "year over year",
+        )
+        assert company_names(store, "ALAB") == ("Astera Labs",)
+        store.sync.apply(
+            parse_config(
+                '[tickers.NVDA]\n[[tickers.NVDA.checkpoints]]\nid = "m"\n'
+                'title = "M"\nkind = "guard"\nwhen = "gross_margin >= 70%"\n'
+            ),
+            NOW,
+        )
+        assert company_names(store, "NVDA") == ()

@@ -46,6 +46,16 @@ def kpi_subjects(store: Store) -> dict[str, tuple[str, ...]]:
     }
 
 
+def company_names(store: Store, symbol: str) -> tuple[str, ...]:
+    """What the ticker's company is called in catalysts.toml (its `name`), for a document that
+    speaks of it by name ("Astera Labs revenue grew 20%": the company's); none where the name
+    is only the symbol (the default), which text may use for anything."""
+    ticker = store.views.ticker(symbol)
+    if ticker is None or not ticker.name.strip() or ticker.name.strip() == symbol:
+        return ()
+    return (ticker.name.strip(),)
+
+
 def read_kpis_of(store: Store, now: dt.datetime) -> int:
     """Read the documents not yet read of each ticker a KPI condition names (all of them again
     where its products changed) and store what they state; how many KPIs were new."""
@@ -57,9 +67,11 @@ def read_kpis_of(store: Store, now: dt.datetime) -> int:
         if not documents and not again:
             continue
         found: list[tuple[int, Kpi]] = []
+        names = company_names(store, symbol)
         for document in documents:
             text = store.evidence.text(document.id)
-            found.extend((document.id, kpi) for kpi in read_kpis(text, subjects, day=document.day))
+            read = read_kpis(text, subjects, day=document.day, names=names)
+            found.extend((document.id, kpi) for kpi in read)
         last = documents[-1].id if documents else 0
         added += store.kpis.record(symbol, subjects, found, max(last, 0 if again else through), now)
     return added

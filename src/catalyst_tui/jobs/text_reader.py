@@ -11,7 +11,7 @@ import json
 from typing import TYPE_CHECKING, NamedTuple
 
 from .kept_child import KeptChild, ReaderFailed, ReadTimedOut
-from .kpi_reading import kpi_subjects
+from .kpi_reading import company_names, kpi_subjects
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -36,13 +36,19 @@ class Readers(NamedTuple):
     entries: tuple[str, ...]
     subjects: tuple[str, ...]
     kpis: bool  # a condition of the ticker names a KPI read from words
+    names: tuple[str, ...] = ()  # the company's name in catalysts.toml (kpi_reading)
 
     @classmethod
     def of(cls, store: Store, symbol: str) -> Readers:
         """What `symbol`'s documents are read for, as the store holds its checkpoints."""
         entries = [e for t in store.evidence.targets() if t.symbol == symbol for e in t.entries]
         subjects = kpi_subjects(store)
-        return cls(tuple(dict.fromkeys(entries)), subjects.get(symbol, ()), symbol in subjects)
+        return cls(
+            tuple(dict.fromkeys(entries)),
+            subjects.get(symbol, ()),
+            symbol in subjects,
+            company_names(store, symbol),
+        )
 
 
 class TextReader(KeptChild):
@@ -61,7 +67,12 @@ class TextReader(KeptChild):
         it, ReaderFailed when the child gives no answer."""
         limit = READ_LIMIT if limit is None else limit
         body = text.encode("utf-8", "replace")
-        head = {"entries": readers.entries, "subjects": readers.subjects, "kpis": readers.kpis}
+        head = {
+            "entries": readers.entries,
+            "subjects": readers.subjects,
+            "kpis": readers.kpis,
+            "names": readers.names,
+        }
         asked = f"{limit!r}\n{json.dumps(head)}\n{len(body)}\n".encode() + body
         answer = await self.exchange(asked, limit)
         try:

@@ -7,9 +7,9 @@ a feed's item), so no later command reads it again: a thread reading it could no
 
 Each text asked, on stdin:
 
-- the seconds the child may take over it (one line), the evidence entries and the KPI subjects
-  (one line of JSON: {"entries": [...], "subjects": [...]}), the text's length in bytes (one
-  line), then the text in UTF-8;
+- the seconds the child may take over it (one line), the evidence entries, the KPI subjects
+  and the company's names (one line of JSON: {"entries": [...], "subjects": [...], "names":
+  [...]}), the text's length in bytes (one line), then the text in UTF-8;
 
 and on stdout, its answer: a JSON object, after its length (reading/serving.py, the child's side
 every kept reader shares): how many passages and KPIs it gave ({"passages": 2, "kpis": 1})."""
@@ -39,7 +39,8 @@ def serve(stdin: BinaryIO, stdout: BinaryIO) -> int:
                 continue  # validation refused it in the file: it matches nothing
         passages = Matcher(text).find(entries) if entries else []
         subjects = [str(s) for s in asked.get("subjects", [])]
-        kpis = read_kpis(text, subjects) if asked.get("kpis") else ()
+        names = [str(n) for n in asked.get("names", [])]
+        kpis = read_kpis(text, subjects, names=names) if asked.get("kpis") else ()
         return json.dumps({"passages": len(passages), "kpis": len(kpis)}).encode()
 
     return serve_each(stdin, stdout, "text", 1, answer)

@@ -9,6 +9,7 @@ import datetime as dt
 
 import pytest
 
+from catalyst_tui.reading.words import COMPANY, read_words
 from tests.reading.words.test_read_words_classes import _check, by_rule
 
 RULES: dict[str, list[tuple[str, list[str]]]] = {
@@ -325,3 +326,16 @@ def test_a_quarter_of_the_year_before_named_after_above_or_pro_forma(
 )
 def test_the_companys_own_name_is_the_company(text: str, expected: list[str]) -> None:
     _check(text, expected)
+
+
+def test_a_name_the_caller_gives_is_the_companys() -> None:
+    """The ticker's name in catalysts.toml, with or without its legal form, names the company;
+    a name the caller does not give stays a part's."""
+    said = "Harlow Instruments revenue grew 11.5% year-over-year."
+    for names in (["Harlow Instruments"], ["Harlow Instruments, Inc."]):
+        [read] = read_words(said, names=names)
+        assert (read.subject, read.value) == (COMPANY, 0.115)
+    [alone] = read_words(said)
+    assert alone.subject == "Harlow Instruments"
+    [other] = read_words(said, names=["Harlow"])
+    assert other.subject == "Harlow Instruments"  # a name whole, never a word of it

@@ -9,6 +9,8 @@ these names is the company's own (reader.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..leads import led
 from ..wordlists import word_set
 
@@ -76,9 +78,12 @@ _INCORPORATED = led(
 )
 
 
-def own_names(text: str) -> frozenset[str]:
-    """The names, casefolded, that `text` (a call or a release) calls its company by."""
-    names: set[str] = set()
+def own_names(text: str, given: Iterable[str] = ()) -> frozenset[str]:
+    """The names, casefolded, that `text` (a call or a release) calls its company by, and those
+    `given` by the caller (the ticker's name in catalysts.toml: "Astera Labs", "Encore Wire
+    Corporation", each also without its legal form)."""
+    names: set[str] = {name.strip() for name in given if name.strip()}
+    names |= {legal["name"] for name in names if (legal := _INCORPORATED.fullmatch(name))}
     if any(f"({exchange}" in text for exchange in _EXCHANGES):  # a listing written out
         names = {m["name"] for m in _LISTED.finditer(text)}
     names |= {m["name"] for m in _OFFICER.finditer(text, 0, OPENING)}

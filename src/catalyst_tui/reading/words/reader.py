@@ -73,11 +73,17 @@ _GENERIC_HEADINGS = word_set(
 
 
 def read_words(
-    text: str, spans: Iterable[tuple[int, int]] | None = None, *, day: dt.date | None = None
+    text: str,
+    spans: Iterable[tuple[int, int]] | None = None,
+    *,
+    day: dt.date | None = None,
+    names: Iterable[str] = (),
 ) -> tuple[Stated, ...]:
     """Every share, growth and guidance direction `text` states, in the order of its
     sentences (`spans`, the sentences' offsets, when the caller has them; `day`, the day the
-    document is of, where known: a year two before its period's is no year-over-year base)."""
+    document is of, where known: a year two before its period's is no year-over-year base;
+    `names`, what the company is called where the caller knows it: a figure said of one is the
+    company's own)."""
     # The reader's modules (their regular expressions: tens of milliseconds) load with the
     # first text read; every command imports the records (the metric catalogue's guidance
     # words), not the reader (reading/words/__init__.py).
@@ -108,7 +114,7 @@ def read_words(
     years = named_years(text[s:e] for s, e in spans if e - s <= LONGEST)
     if before:
         years |= {int(before) + 1}  # its own year, named or not
-    company = own_names(text)  # the names the call calls its company by
+    company = own_names(text, names)  # the names the call calls its company by, and the caller
     named = company
     system = of_a_system(text)  # franchisees or dealers: their "retail sales" are theirs
     found: list[Stated] = []
