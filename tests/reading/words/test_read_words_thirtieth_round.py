@@ -339,3 +339,20 @@ def test_a_name_the_caller_gives_is_the_companys() -> None:
     assert alone.subject == "Harlow Instruments"
     [other] = read_words(said, names=["Harlow"])
     assert other.subject == "Harlow Instruments"  # a name whole, never a word of it
+
+
+def test_a_given_name_stands_beside_a_listing_and_every_name_loses_its_legal_form() -> None:
+    """A listing written out adds its name to the caller's, never in place of it; a name the
+    call gives with its legal form names the company without it too."""
+    listed = (
+        "Harlow Group (NYSE: HRL) today reported results.\n"
+        "Harlow Instruments revenue grew 11.5% year-over-year."
+    )
+    [read] = read_words(listed, names=["Harlow Instruments"])
+    assert read.subject == COMPANY
+    welcomed = (
+        "Welcome to the Brandt Company first quarter 2021 earnings call.\n"
+        "Brandt revenue grew 4% in the quarter."
+    )
+    [read] = read_words(welcomed)
+    assert (read.subject, read.value) == (COMPANY, 0.04)

@@ -26,7 +26,6 @@ _CLAUSE_CUT = led(
     re.I,
 )
 
-_AND_CUT = led(r"(?:,\s+|\s+)and\s+", re.I)
 _VERB_NEXT = led(rf"{_CLAUSE_VERB}\b", re.I)
 
 
@@ -37,7 +36,7 @@ def _names_joined(sentence: str, begin: int, cut: re.Match[str]) -> bool:
     and video security revenue was up 26%")."""
     words = sentence[begin : cut.start()].split()
     return (
-        _AND_CUT.fullmatch(cut.group()) is not None
+        cut.group().replace(",", " ").lower().split() == ["and"]
         and 0 < len(words) <= 4
         and not any(w.lower().endswith("ing") for w in words)
         and _VERB_NEXT.match(sentence, cut.end()) is None

@@ -16,7 +16,13 @@ from ..wordlists import word_set
 
 __all__ = ["itself", "own_names"]
 
-_NAME = r"(?P<name>[A-Z][\w&.-]*+(?:[ ]++[A-Z][\w&.-]*+){0,3}+)"
+
+# A name of up to four capitalised words, as the group `group`.
+def _name(group: str) -> str:
+    return rf"(?P<{group}>[A-Z][\w&.-]*+(?:[ ]++[A-Z][\w&.-]*+){{0,3}}+)"
+
+
+_NAME = _name("name")
 # From a word's start only, nothing given back: linear over a whole document (and searched
 # only in a document that writes "(" and an exchange's name).
 _EXCHANGES = ("NASDAQ", "Nasdaq", "NYSE", "NYSE American", "TSX", "LSE", "AMEX")
@@ -55,7 +61,7 @@ _WELCOMED = led(
     + _NAME
     + _PERIOD_OR_CALL
     + r"|\byour\s++(?:continued\s++)?interest\s++in\s++"
-    + _NAME.replace("name", "own")
+    + _name("own")
     + r"(?![\w&'’-])"
 )
 # The company the call's first results are said of: "Norfolk Southern delivered first quarter
@@ -80,23 +86,24 @@ _INCORPORATED = led(
 
 def own_names(text: str, given: Iterable[str] = ()) -> frozenset[str]:
     """The names, casefolded, that `text` (a call or a release) calls its company by, and those
-    `given` by the caller (the ticker's name in catalysts.toml: "Astera Labs", "Encore Wire
-    Corporation", each also without its legal form)."""
-    names: set[str] = {name.strip() for name in given if name.strip()}
-    names |= {legal["name"] for name in names if (legal := _INCORPORATED.fullmatch(name))}
+    `given` by the caller (the ticker's name in catalysts.toml), each also without its legal
+    form ("Encore Wire Corporation": Encore Wire)."""
+    names = set(given)
     if any(f"({exchange}" in text for exchange in _EXCHANGES):  # a listing written out
-        names = {m["name"] for m in _LISTED.finditer(text)}
+        names |= {m["name"] for m in _LISTED.finditer(text)}
     names |= {m["name"] for m in _OFFICER.finditer(text, 0, OPENING)}
     names |= {m["name"] or m["owner"] for m in _OFFICER_OF.finditer(text, 0, OPENING)}
     said = {m["name"] or m["own"] for m in _WELCOMED.finditer(text, 0, OPENING)}
     said |= {m["name"] for m in _RESULTS_OF.finditer(text, 0, _FIRST_RESULTS)}
-    for name in said:
-        name = name.rstrip(".")  # "your interest in Thermon."
-        if name and name.split()[0].lower() not in _NO_NAME:
-            names.add(name)
-            legal = _INCORPORATED.fullmatch(name)
-            names.add(legal["name"] if legal else name)  # "Encore Wire Corporation"
-    return frozenset(name.casefold() for name in names)
+    said = {name.rstrip(".") for name in said}  # "your interest in Thermon."
+    names |= {name for name in said if name and name.split()[0].lower() not in _NO_NAME}
+    return frozenset(form.casefold() for name in names for form in _forms(name.strip()) if form)
+
+
+def _forms(name: str) -> tuple[str, ...]:
+    """A name, and the same without its legal form where it has one."""
+    legal = _INCORPORATED.fullmatch(name)
+    return (name, legal["name"]) if legal else (name,)
 
 
 def itself(text: str, subject: str) -> bool:

@@ -115,7 +115,6 @@ def read_words(
     if before:
         years |= {int(before) + 1}  # its own year, named or not
     company = own_names(text, names)  # the names the call calls its company by, and the caller
-    named = company
     system = of_a_system(text)  # franchisees or dealers: their "retail sales" are theirs
     found: list[Stated] = []
     low = _lowered_alike(text, spans)
@@ -161,7 +160,7 @@ def read_words(
                 parts,
                 latest,
                 years,
-                named,
+                company,
                 quarter,
                 partial(passages.revenue_in_force, index),
             )

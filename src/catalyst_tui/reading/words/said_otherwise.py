@@ -62,15 +62,17 @@ _INITIAL = led(
 )
 # Guidance said unchanged, with no determiner: "Capex guidance is also unchanged", "Guidance
 # for the remainder of the P&L items remains materially unchanged", "Our guidance for
-# operating expenses hasn't changed", "full-year margin guidance … is not changing".
+# operating expenses hasn't changed", "full-year margin guidance … is not changing"; an
+# outlook or a forecast of ours so; a forecast then said unchanged.
 _UNCHANGED = led(
-    r"\bguidance\b[^.;,]{0,60}?\b(?:(?:is|are|remains?)\s+(?:also\s+)?(?:materially\s+)?"
+    # guidance, or an outlook or a forecast of ours not of a market ("Our operating margin
+    # outlook has not changed"; not "our outlook for the market", "our big picture outlook")
+    r"(?:\bguidance\b|\bour\s+(?!big\s+picture\b|long(?:er)?[- ]term\b)(?:[\w-]+\s+){0,3}?"
+    r"(?:outlook|forecast)\b"
+    r"(?![^.;,]{0,60}?\b(?:markets?|industry|economy|economic|demand|environment|macro|"
+    r"long(?:er)?[- ]term)\b))"
+    r"[^.;,]{0,60}?\b(?:(?:is|are|remains?)\s+(?:also\s+)?(?:materially\s+)?"
     r"unchanged|(?:has|have)(?:n['’]t|\s+not)\s+changed|(?:is|are)\s+not\s+changing)\b|"
-    # an outlook or a forecast of ours, not of a market: "Our operating margin outlook has not
-    # changed", "Our forecast for new equipment sales has not changed from our previous outlook"
-    r"\bour\s+(?!big\s+picture\b|long(?:er)?[- ]term\b)(?:[\w-]+\s+){0,3}?(?:outlook|forecast)\b"
-    r"(?![^.;,]{0,60}?\b(?:markets?|industry|economy|economic|demand|environment|macro)\b)"
-    r"[^.;,]{0,60}?\b(?:has|have)(?:n['’]t|\s+not)\s+changed\b|"
     # a forecast said, then unchanged: "We expect 2015 EBITDA to be in the range of $280 million
     # to $290 million, which is also unchanged"
     r"\b(?:we|i)\s+(?:now\s+|still\s+)?(?:expect|forecast|anticipate|project)\s+[^.;]{1,120}?,"
