@@ -117,7 +117,7 @@ def refusal(
     if kind == "growth" and over_years(sentence, said.over_years, at, end):
         return "growth over years"
     if kind == "share" and years_ahead(sentence, end):
-        return "a goal years ahead"  # "expected to grow to 15% of sales by 2025"
+        return "a goal years ahead"  # "greater than 90% of sales within three years"
     if kind == "growth" and of_a_month(sentence, end):
         return "a month's"
     if kind == "growth" and (
@@ -138,8 +138,8 @@ def refusal(
         return "a frame of another measure"  # "For SG&A, we expect growth of about 9.5%"
     if 0 < said.not_revenue_until <= at:
         return "a frame of what is no revenue"  # "On a same-store basis, X revenues grew 4%"
-    if _COMPARABLE_AFTER.match(sentence, end):
-        return "a comparable basis after it"  # "increasing 17.8% on a same-store basis"
+    if _basis_not_revenue(sentence, end):
+        return "a basis of what is no revenue"  # "increasing 17.8% on a same-store basis"
     if (
         kind == "growth"
         and subject == COMPANY
@@ -227,13 +227,17 @@ def _said(sentence: str) -> _Said:
     )
 
 
-# A comparable basis said in a figure's own words after it: what the same stores sold, no
-# revenue of the period ("Digital revenues increased 12.3% on a same-store basis").
-_COMPARABLE_AFTER = led(
-    r"[^,;.%]{0,40}?\bon\s+an?\s+(?:same|comparable|like[- ]for)[- ]"
-    r"(?:stores?|restaurants?|units?|propert(?:y|ies)|centers?|hotels?|clubs?|like)\s+basis\b",
-    re.I,
+# A basis said in a figure's own words after it ("increased 12.3% on a same-store basis"):
+# where it is what no revenue is (vocabulary.NOT_REVENUE: what the same stores sold), the
+# figure is none of the period's.
+_BASIS_AFTER = led(
+    r"[^,;.%]{0,40}?\bon\s+an?\s+(?P<basis>[\w-]+(?:\s+[\w-]+){0,2}?)\s+basis\b", re.I
 )
+
+
+def _basis_not_revenue(sentence: str, end: int) -> bool:
+    said = _BASIS_AFTER.match(sentence, end)
+    return said is not None and NOT_REVENUE.search(said["basis"]) is not None
 
 
 def _end_of(sentence: str, at: int) -> int:

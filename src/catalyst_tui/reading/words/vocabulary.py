@@ -105,7 +105,7 @@ NOT_REVENUE = led(
     # days of care or of work counted: "Patient days increased 11.9%"
     r"\b(?:patient|nicu|bed|rig|census|operating)\s+days?\b|"
     r"\b(?:comparable|same)[- ](?:stores?|propert(?:y|ies)|centers?|restaurants?|shops?|"
-    r"clubs?|hotels?|facilit(?:y|ies))\b|\blike[- ]for[- ]like\b|\bcomps?\b|"
+    r"clubs?|hotels?|facilit(?:y|ies)|units?)\b|\blike[- ]for[- ]like\b|\bcomps?\b|"
     r"\bcomparable\s+(?:[\w-]+\s+){0,3}?(?:sales|revenues?)\b|"
     # a utility's energy delivered, counted in kilowatt-hours or therms: "Weather normalized
     # electric sales were up about 2%", "Gas sales rose by 1%"
