@@ -644,6 +644,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             attribution._MEASURED_BEFORE,
             lambda n: ("a b c d for " * n)[:n],
         ),
+        "a basis after a figure": (gates._BASIS_AFTER, lambda n: (" on a a" * n)[:n]),
         "names joined before a clause's verb": (
             clause_cuts._VERB_NEXT,
             lambda n: ("wa " * n)[:n],
