@@ -138,7 +138,7 @@ _YEARS_AHEAD = led(r"\blong(?:er)?[- ]term\b|\bmulti[- ]year\b", re.I)
 # The guidance named, then what was done to it: "our full-year guidance, where we raised our
 # sales, operating income and EPS".
 _WHERE_DONE = led(
-    rf"\b{_NOUN}\s*,?\s+(?:where|in\s+which|which)\s+(?:we|i)(?:['’]ve|['’]re|\s+have|\s+are)?"
+    rf"\b{_NOUN}\s*,?\s+(?:where|in\s+which|which|that)\s+(?:we|i)(?:['’]ve|['’]re|\s+have|\s+are)?"
     r"\s+(?:again\s+)?(?P<verb>(?:(?:upward|downward)(?:ly)?\s+)?[a-z]+)\b",
     re.I,
 )
@@ -316,7 +316,7 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
     for at, direction, metric in found:
         if direction in seen or market_only(sentence, metric):
             continue
-        if seen and 0 <= cause < at:
+        if seen and 0 <= cause < at and not _ANOTHER_ACT.search(sentence, cause, at):
             continue  # "increased free cash flow guidance …, reflecting … lower capex now
             # forecast": what moved the guidance said first, no direction of its own
         seen.add(direction)
@@ -332,6 +332,9 @@ _JOINED = led(r"^\s*(?:and|but|so|also|now)\b", re.I)
 _POLITE = led(r"\b(?:i|we)\s+would\s+like\s+(?:you\s+)?to\b", re.I)
 
 
+# An act of its own after the cause: "…, primarily due to some slippage, while reaffirming the
+# annual adjusted EBITDA view".
+_ANOTHER_ACT = led(r",\s*(?:while|and|but)\s+(?:also\s+)?[a-z]+ing\b", re.I)
 _PRIOR_KEYS_ALL = ("prior", "previous", "earlier", "last", "expected", " from ")
 
 

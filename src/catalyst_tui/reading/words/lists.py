@@ -177,13 +177,23 @@ def continued(text: str, last: Found, match: re.Match[str]) -> Found | None:
 
 
 _MIX = led(
-    r"^(?P<head>[^%]{0,120}?\b(?:sales|revenues?)\s+mix)\s+(?:consists?\s+of|consisted\s+of|"
-    r"was|is|of)\s+(?P<items>.+)$",
+    r"^(?P<head>[^%]{0,120}?\b(?:(?:sales|revenues?|business)\s+mix|"
+    r"mix\s+of\s+(?:the\s+|our\s+)?(?:business|revenues?|sales)))\s+(?:consists?\s+of|"
+    r"consisted\s+of|was|is|of)\s+(?P<items>.+)$|"
+    # "We have a nice split between premium and value, 58% premium and 42% value"
+    r"^(?P<pair>[^%]{0,120}?\bsplit\s+between\s+[^,%]{1,60}),\s*(?P<paired>.+)$",
     re.I,
 )
 _FIGURE_FIRST = led(
     r"\s*(?:(?:,|;)\s*)?(?:and\s+)?" + CMP + r"(?P<num>\d{1,3}(?:\.\d+)?)\s?%\s+"
-    r"(?P<name>[A-Za-z][\w&/.'’-]*(?:\s+(?!and\b)[A-Za-z][\w&/.'’-]*){0,3})",
+    r"(?:for\s+)?(?P<name>[A-Za-z][\w&/.'’-]*(?:\s+(?!and\b)[A-Za-z][\w&/.'’-]*){0,3})",
+    re.I,
+)
+# The last item of a mix said name first: "…, 30% storage, services 15%".
+_NAME_FIRST = led(
+    r"\s*(?:,|;)\s*(?:and\s+)?(?P<name>[A-Za-z][\w&/.'’-]*(?:\s+[A-Za-z][\w&/.'’-]*){0,2})\s+"
+    + CMP
+    + r"(?P<num>\d{1,3}(?:\.\d+)?)\s?%",
     re.I,
 )
 
@@ -192,22 +202,27 @@ def _mix(sentence: str) -> list[Found] | None:
     """The items of a mix said as figures then names, each a share; None where the sentence
     is no such list."""
     match = _MIX.match(sentence)
-    if match is None:
-        return None
-    items, at, found = match["items"], 0, []
+    if match is None or _GROWTH_HEAD.search(match["head"] or match["pair"]):
+        return None  # "a growth split between price and volume, 3% and 2%": no shares
+    said = "items" if match["items"] is not None else "paired"
+    items, at, found = match[said], 0, []
     while at < len(items):
         item = _FIGURE_FIRST.match(items, at)
+        if item is None and found:
+            item = _NAME_FIRST.fullmatch(items.rstrip(" ."), at)
         if item is None:
             break
         subject = read_subject(item["name"].rstrip("."), revenue_said=True)
         if not subject.name or subject.other or subject.anaphor:
             return None
         cmp = comparison_said(item)
-        figure = match.start("items") + item.start("num")
+        figure = match.start(said) + item.start("num")
         found.append(Found("share", float(item["num"]), cmp, subject, "", figure))
         at = item.end()
     if len(found) < 2 or items[at:].strip(" .;,"):
         return None
+    if said == "paired" and abs(sum(f.value for f in found) - 100) > 1:
+        return None  # a split between parts is of a whole: its figures make it
     return found
 
 

@@ -63,6 +63,14 @@ _WAYS_SAID = led(
     r"(?:\s+(?:were|was|are|is))?\s*$",
     re.I,
 )
+# A mix of revenue between named parts, its figures next: "a more balanced revenue split
+# between semiconductor and advanced markets, which is now".
+_MIX_BETWEEN = led(
+    r"\b(?:revenues?|sales)\s+(?:mix|split)\s+between\s+(?P<names>[^,;%]{1,80}?)\s*"
+    r"(?:,\s*which\s+)?(?:is|was|are|were)\s+(?:now\s+)?"
+    r"(?:(?:about|approximately|roughly|around)\s+)?$",
+    re.I,
+)
 _IN_NAMES = led(r"^\s*(?:in|for|from)\s+(?P<names>[^,;%]{1,120}?)\s*,?\s*$", re.I)
 
 
@@ -79,6 +87,17 @@ def respectively(text: str, first: bool, revenue_said: bool) -> list[Found] | No
     share = SHARE_OF.match(rest)
     head = text[: figures[0].start()]
     verb = VERB_THEN.search(head)
+    mix = _MIX_BETWEEN.search(head) if share is None else None
+    if mix is not None:  # "The revenue mix between MRO and Greenfield was 60% and 40%"
+        names = _names(mix["names"])
+        subjects = _named(names, text, first, True, False, pair=False)
+        if subjects is None or len(names) != len(figures):
+            return []
+        return [
+            Found("share", float(f["num"]), _comparison(text, f), s, "", f.start(), paired=True)
+            for f, s in zip(figures, subjects, strict=True)
+            if s is not None
+        ]
     if share is None and (verb is None or verb.end() != len(head)):
         return []  # neither "of revenue" nor a verb of change says what the figures are
     if share is None and verb is not None and acted_on(verb["gap"], of_part=True):

@@ -39,7 +39,7 @@ _PRIOR_RANGES = tuple(
     for prior in (
         # (not the year before's: "compares to the prior year range of 23.5% to 24.5%")
         rf"(?:our|the|an?)\s+{_BEFORE}\s+(?!(?:fiscal\s+)?year\b|[\w-]+\s+year\s+range\b)"
-        rf"(?:[\w-]+\s+){{0,2}}?{_NOUN}\s*(?:range\s+)?(?:of\s+)?{_OLD}",
+        rf"(?:[\w-]+\s+){{0,2}}?{_NOUN}\s*(?:range\s+)?(?:of\s+)?(?P<up>up\s+)?{_OLD}",
         rf"(?:our|the)\s+{_BEFORE}\s+{_OLD}\s+(?:range|guidance|outlook|(?:in|of)\s+(?:our|the)\s+"
         rf"{_NOUN})\b",
         rf"{_OLD}\s+previously\b",
@@ -53,10 +53,14 @@ _PRIOR_SAID = (
 # A single figure is set against the prior one only where it is said of the future: "Revenue
 # grew 20% versus our prior guidance of 15%" is a result.
 _OF_FUTURE = led(
-    r"\b(?:expects?|expecting|anticipat(?:e|es|ing)|now\s+see|forecast|will|(?:is|are)\s+now|"
+    r"\b(?:expects?|expecting|anticipat(?:e|es|ing)|now\s+see|forecast(?:s|ed|ing)?|will|"
+    r"(?:is|are)\s+now|"
     r"(?:now\s+)?project(?:s|ing)?)\b",
     re.I,
 )
+
+
+_UP_BEFORE = led(r"\bup\s+$", re.I)
 
 
 def future_said(sentence: str, until: int) -> bool:
@@ -80,6 +84,8 @@ def against_prior_range(sentence: str) -> tuple[int, int, str] | None:
             continue
         if not (found["b"] and found["d"]) and not _OF_FUTURE.search(sentence, 0, found.start()):
             return None
+        if found.groupdict().get("up") and not _UP_BEFORE.search(sentence, 0, found.start()):
+            return None  # "up 20% versus the previous outlook of up 10% to 15%": both rises
         return _moved(found)  # "$4.1 billion to $4.2 billion" against "$4,000 million": none
     return None
 

@@ -162,7 +162,7 @@ STANDS = led(
     r"|\b(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:revenues?|sales|eps)\s+growth\s+(?:is|remains)\s+"
     r"unchanged\s+at\s+(?=\$?\d)"
     rf"|\b(?:nothing\s+(?:changes|(?:has\s+)?changed)|no\s+changes?)\s+"
-    rf"(?:in|to|relative\s+to|from|versus)\s+(?:our|the)\s+"
+    rf"(?:in|to|relative\s+to|from|versus)\s+(?:our|the|[A-Z][\w&.-]*['’]s)\s+"
     rf"(?:(?!of\b)[\w'’-]+\s+){{0,10}}?(?:{_NOUN}|view)\b"
     # "none of the annual estimates have changed"
     rf"|\bnone\s+of\s+(?:our|the)\s+(?:[\w'’-]+\s+){{0,3}}?{_NOUN}\s+(?:has|have)\s+changed\b"
@@ -187,7 +187,7 @@ STANDS = led(
     # a forecast "in line with our previous guidance" (read_guidance: said of the future)
     rf"|(?P<in_line>\b(?:in[\s-]line|consistent)\s+with\s+(?:(?:our|the)\s+)?(?:previous|prior|"
     rf"earlier|original|previously\s+(?:provided|issued|given|communicated))\s+(?:{MONTH}\s+)?"
-    rf"{_NOUN}|\bthe\s+same\s+as\s+(?:our|the)\s+(?:previous|prior|earlier)\s+{_NOUN}|"
+    rf"(?:annual\s+|full[- ]year\s+)?{_NOUN}|\bthe\s+same\s+as\s+(?:our|the)\s+(?:previous|prior|earlier)\s+{_NOUN}|"
     # "consistent with the rate we estimated in October 2021"
     rf"\b(?:in[\s-]line|consistent)\s+with\s+(?:the\s+[\w-]+|what)\s+we\s+(?:had\s+)?"
     rf"(?:estimated|guided|forecast|projected|provided|communicated)\s+(?:in\s+{MONTH}|"

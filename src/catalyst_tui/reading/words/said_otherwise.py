@@ -19,7 +19,7 @@ from .vocabulary import FORWARD
 
 _OF = r"(?:guidance|outlook|forecasts?|estimates?|guide)"
 # "an increase to our expectations for operating income": expectations are a forecast here
-_OF_ALL = rf"(?:{_OF}|expectations)"
+_OF_ALL = rf"(?:{_OF}|expectations?)"
 # Guidance named by what was done to it: "our improved earnings and cash flow guidance for 2021".
 _DONE_TO = led(
     r"\b(?:our|the)\s+(?:(?P<word>raised|increased|lowered|reduced)\s+(?:[\w&'’-]+\s+){0,5}?"
@@ -27,7 +27,7 @@ _DONE_TO = led(
     re.I,
 )
 _RAISED = word_set(
-    """raise increase improvement upgrade higher positive upward above over up favorable
+    """raise increase improvement upgrade lift higher positive upward above over up favorable
     favourable improved raised increased"""
 )
 # A noun of the change after the guidance: "our guidance raise is broad-based", "this
@@ -40,24 +40,25 @@ _NOUN_AFTER = led(
 # A noun of the change before it: "an increase in beer operating income guidance", "an $0.80
 # improvement in our earnings per share guidance", "a positive update to our guidance".
 _NOUN_BEFORE = led(
-    r"\b(?:an?|the|this)\s+(?:(?:first|second|third|fourth|fifth)\s+)?(?:\$?\d[\d.,]*\s+)?"
-    r"(?:(?:meaningful|significant|substantial|further|modest|slight|small)\s+)?"
-    r"(?P<word>increase|raise|improvement|upgrade|"
-    r"reduction|decrease|cut)\s+(?:in|to)\s+(?:our\s+)?"
+    r"\b(?:an?|the|this|our)\s+(?:(?:first|second|third|fourth|fifth)\s+)?"
+    r"(?:\$?\d[\d.,]*%?\s+)?(?:(?:meaningful|significant|substantial|further|modest|slight|small)\s+)?"
+    r"(?P<word>increase|raise|improvement|upgrade|lift|"
+    r"reduction|decrease|cut)\s+(?:in|to|of)\s+(?:our\s+)?"
     # the measures it is of, no phrase of another nor the world's ("an increase in elective
-    # procedures above our previous forecast", "an increase in activity forecast")
-    r"(?:(?!(?:in|of|above|below|ahead|versus|than|from|activity|demand|markets?|industry)\b)"
+    # procedures above our previous forecast", "an increase in activity forecast", "a 30% increase
+    # in line with our expectations")
+    r"(?:(?!(?:in|of|with|above|below|ahead|versus|than|from|activity|demand|markets?|industry)\b)"
     r"[\w'’-]+\s+){0,7}?" + _OF_ALL + r"\b"
     r"|\b(?P<way>positive|upward|downward|favou?rable|unfavou?rable)\s+"
     r"(?:update|revision|adjustment)s?\s+to\s+"
-    r"(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:guidance|outlook|forecast)\b",
+    r"(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:guidance|outlook|forecast|expectations?)\b",
     re.I,
 )
 # A forecast set against the initial outlook: "$175 million above our initial outlook", "up
 # about $75 million over our initial outlook".
 _INITIAL = led(
     r"(?:\b(?P<word>above|below)|\b(?P<way>up|down)\b[^.;%]{0,30}?\b(?:from|over|versus))\s+"
-    r"(?:our|the)\s+(?:initial|original)\s+(?:outlook|guidance|forecast|guide)\b",
+    r"(?:our|the)\s+(?:initial|original)\s+(?:outlook|guidance|forecast|guide|expectations?)\b",
     re.I,
 )
 # Guidance said unchanged, with no determiner: "Capex guidance is also unchanged", "Guidance
@@ -121,9 +122,18 @@ _THAN_EXPECTED = led(
     r"projected|guided)\b",
     re.I,
 )
+# A year's results the guided figure is set against: the change is the year's, not the
+# guidance's.
+_OVER_A_YEAR = led(
+    r"[^.;]{0,40}?\b(?:over|versus|vs\.?|compared\s+(?:to|with)|from)\s+(?:the\s+)?"
+    r"(?:last|prior|previous)\s+year\b",
+    re.I,
+)
 # Guidance said changed: what it is said to be is the change's ("our revised guidance for
-# the other items is unchanged").
-_CHANGED = led(r"\b(?:revised|updated|new)\b", re.I)
+# the other items is unchanged"; not "our forecast for new equipment sales has not changed").
+_CHANGED = led(
+    r"\b(?:revised|updated)\b|\bnew\s+(?:[\w-]+\s+){0,2}?(?:guidance|outlook|forecast)\b", re.I
+)
 
 
 # Each pattern of a change said of the guidance, and the words one of which each of its
@@ -134,7 +144,7 @@ _KEYED = (
     (
         _NOUN_BEFORE,
         ("crease", "raise", "improvement", "upgrade", "reduction", "cut", "update", "revision")
-        + ("adjustment",),
+        + ("adjustment", "lift"),
     ),
     (_DONE_TO, ("raised", "creased", "lowered", "reduced", "improved")),
 )
@@ -149,6 +159,8 @@ def said_otherwise(sentence: str) -> Iterator[tuple[int, int, str]]:
         if plain and not any(map(low.__contains__, words)):
             continue  # no word of the change: most guidance names none
         for match in pattern.finditer(sentence):
+            if _OVER_A_YEAR.match(sentence, match.end()):
+                continue  # "a 28% increase in EPS guidance at the midpoint over last year"
             word = (match["word"] or match.groupdict().get("way") or "").lower()
             yield match.start(), match.end(), "raised" if word in _RAISED else "cut"
     if "raise" in low and not _MONEY.search(sentence):

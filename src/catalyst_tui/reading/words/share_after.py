@@ -9,7 +9,15 @@ import re
 from ..leads import led
 from ..wordlists import one_of
 from .lists import Found
-from .patterns import FIGURE, SHARE_OF, SHARE_VERB, compared_at_end, comparison_said, tail
+from .patterns import (
+    FIGURE,
+    SHARE_OF,
+    SHARE_VERB,
+    compared_at_end,
+    comparison_said,
+    share_of,
+    tail,
+)
 from .phrases import finite_verb, words_of
 from .records import COMPANY
 from .subjects import Subject, read_subject
@@ -30,9 +38,11 @@ _SHARE_FROM = led(
     # a verb the share is the subject of: "… of revenue was generated through" ("15% of the
     # revenue generated from licensed H20 sales", a participle, is what some other verb acts on)
     r"\s*(?:(?:comes?|came|was|were|is|are)\s+(?:generated\s+|derived\s+)?(?:from|in|by)|"
-    r"(?:was|were|is|are)\s+(?:now\s+)?(?:generated|derived|earned)\s+(?:from|in|by|through))"
+    r"(?:comes?|came)\s+through|"
+    r"(?:was|were|is|are)\s+(?:now\s+)?(?:generated|derived|earned)\s+(?:from|in|by|through|on))"
     r"\s+"
-    r"(?P<x>[^,;.%]{1,60}?)\s*(?=[,;.]|$|\band\b|\bwhich\b|\bwhile\b)",
+    r"(?P<x>[^,;.%]{1,60}?)\s*(?=[,;.]|$|\band\b|\bwhich\b|\bwhile\b|"
+    r"\b(?:compared|versus|vs)\b|\b(?:up|down)\s+from\b)",
     re.I,
 )
 
@@ -56,6 +66,19 @@ _ANOTHER_PART = led(
 )
 
 
+# What kind of revenue a share is, said of it as a trait: "65% of our revenue is recurring in
+# nature", "less than 1% of our sales were online".
+_WHAT_IT_IS = led(
+    r"\s*(?:is|are|was|were)\s+(?:now\s+|already\s+|still\s+)?"
+    r"(?P<x>recurring|international|domestic|online|digital|e-?commerce)"
+    r"(?:\s+in\s+nature)?\s*(?=[,;.]|$|\band\b)",
+    re.I,
+)
+# Parts listed on after the first: "40% of sales came through home decor, Seasonal and hard
+# lines" (all three's).
+_LISTED_ON = re.compile(r",\s*[A-Za-z][\w&-]*(?:\s+[A-Za-z][\w&-]*){0,3}\s*(?:,|and\b)")
+
+
 def share_from(
     after: str, value: float, comparison: str, at: int, *, before: str = ""
 ) -> Found | None:
@@ -64,18 +87,22 @@ def share_from(
     bare = _WITH.search(before, tail(before, 40)) is not None
     of = SHARE_OF.match(after)
     said = _SHARE_FROM.match(after, of.end()) if of else None
+    if said is None and of is not None:
+        said = _WHAT_IT_IS.match(after, of.end())  # "65% of our revenue is recurring"
     if said is None and bare and of is not None:
         said = _WITH_IN.match(after, of.end())
         if said is not None and PERIOD.match(said["x"].removeprefix("the ")):
             return None  # "with 40% of revenue in the fourth quarter": when, not what
     if said is None or value > 100:
         return None
-    if _ANOTHER_PART.match(after, said.end()):
+    if _ANOTHER_PART.match(after, said.end()) or _LISTED_ON.match(after, said.end()):
         return None  # "25% of our sales coming from China and India": both's, no one's
     subject = read_subject(said["x"], revenue_said=True)
+    if said.re is _WHAT_IT_IS and said["x"].lower() == "recurring":
+        subject = subject._replace(name="recurring revenue")  # a trait, no verb's "-ing"
     if not subject.name or subject.name == COMPANY or subject.other or subject.anaphor:
         return None
-    return Found("share", value, comparison, subject, "", at)
+    return Found("share", value, comparison, subject, "", at, of=share_of(of))
 
 
 def share_again(text: str, last: Found | None, match: re.Match[str]) -> Found | None:
@@ -86,6 +113,9 @@ def share_again(text: str, last: Found | None, match: re.Match[str]) -> Found | 
         return None
     between = text[last.position : match.start()]
     between = between[between.find("%") + 1 :] if "%" in between else between
+    against = _AGAINST_SHARE.search(between, max(0, len(between) - 60))
+    if against is not None:  # "46% of revenue in 2017 compared to 36% of revenue in 2016"
+        between = between[: against.start()] + ","
     if not re.search(r"(?:,|\band)\s*$", between) or ";" in between:
         return None
     if any(map(finite_verb, words_of(between))):
@@ -93,6 +123,14 @@ def share_again(text: str, last: Found | None, match: re.Match[str]) -> Found | 
     cmp_match = compared_at_end(text, tail(text, 40, match.start()), match.start())
     value = float(match["num"]) if match["num"] else 0.0
     return last._replace(value=value, comparison=comparison_said(cmp_match), position=match.start())
+
+
+# The word a share of an earlier period is set against the first by, right before its figure.
+_AGAINST_SHARE = led(
+    r",?\s*\b(?:versus|vs\.?|(?:as\s+)?compared\s+(?:to|with)|up\s+from|down\s+from)\s*"
+    r"(?:(?:approximately|about|roughly|nearly|over|almost|just)\s+)?$",
+    re.I,
+)
 
 
 def _part(subject: Subject) -> bool:
