@@ -253,6 +253,8 @@ _DIMENSION = led(
     r"channels?|divisions?|technologies|lines?\s+of\s+business)",
     re.I,
 )
+# One segment named by what it sells, not a dimension: "In the product segment, sales …".
+_ONE_SEGMENT = led(r"(?:our|the)\s+(?:products?|services?)\s+(?:segment|division)", re.I)
 # Talk before a comma ("moving to Slide 11,"), or a word of discourse alone ("Still,").
 _PARTICIPLE = led(r"(?i:and\s+|as\s+)?[a-z]+(?:ing|ed)\b|(?i:still|however|also)$")
 
@@ -328,7 +330,11 @@ def frame_of(text: str) -> tuple[str, int]:
         finite_verb(w) for w in frame.split()
     ):
         return "", 0
-    if _DIMENSION.fullmatch(frame) or match["by"] or match["base"]:
+    if (
+        (_DIMENSION.fullmatch(frame) and not _ONE_SEGMENT.fullmatch(frame))
+        or match["by"]
+        or match["base"]
+    ):
         return "", match.end()  # "By end market,": how the parts are cut, none named
     words = [w.lower() for w in re.findall(r"[\w'-]+", frame)]
     generic = {"a", "an", "the", "basis", "perspective", "comparison", "terms", "standpoint"}

@@ -173,7 +173,7 @@ _IN_NAMES = word_set(
 def outside_names(words: list[str], lows: list[str]) -> list[str]:
     """The words of a phrase that a capitalised name does not hold (a measure word in "Capital
     Markets" is the name's)."""
-    held = _held_by_a_part(lows)
+    held = _held_by_a_part(words, lows)
     kept = []
     for i, (word, low) in enumerate(zip(words, lows, strict=True)):
         near = [w for w in (words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else "")]
@@ -185,16 +185,20 @@ def outside_names(words: list[str], lows: list[str]) -> list[str]:
     return kept
 
 
-def _held_by_a_part(lows: list[str]) -> set[int]:
+def _held_by_a_part(words: list[str], lows: list[str]) -> set[int]:
     """The words a part's noun closes, back to a determiner or a preposition: "our completion
-    and production division revenue" names a division, whose "production" is no measure."""
+    and production division revenue" names a division, whose "production" is no measure; so
+    does a name's "Exchange and Rental segment"."""
     held: set[int] = set()
     for end, low in enumerate(lows):
         if low not in PART_NOUNS or end == 0:
             continue
         i = end - 1
         while i >= 0 and lows[i] not in _PREPOSITIONS and lows[i] not in _DETERMINERS:
-            if lows[i + 1] != "and" or not other_measure(lows[i]):
+            named = (
+                words[i][:1].isupper() and words[i + 2 : i + 3] != [] and words[i + 2][:1].isupper()
+            )
+            if lows[i + 1] != "and" or not other_measure(lows[i]) or named:
                 held.add(i)  # not "margin and production division revenue": two measures
             i -= 1
     return held

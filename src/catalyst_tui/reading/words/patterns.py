@@ -307,7 +307,7 @@ GUIDANCE_FILLER = (
     r"(?!and\s+[a-z]+ly\b)(?:[\w'’&-]+,?|\$[\d.,]+))"
 )
 GUIDANCE_NOUN = (
-    r"(?:guidance|outlooks?|guides?|forecasts?|expectations?|projections?|estimates?(?![\w-])|"
+    r"(?:guidance|outlooks?|guide|forecasts?|expectations?|projections?|estimates?(?![\w-])|"
     r"targets?(?!\s+(?:leverage|ratio|capital|payout|dividend|debt|price|customers?|markets?|"
     r"audiences?|dates?|lists?|zones?|acquisitions?))|"
     r"(?:range(?=\s+(?:to|from)\s)|ranges?(?=\s+(?:by|of|for)\s))(?=\s+\w+\s+(?:between\s+)?(?:\$|\d|"

@@ -46,8 +46,9 @@ _NOUN_BEFORE = led(
     r"reduction|decrease|cut)\s+(?:in|to|of)\s+(?:our\s+)?"
     # the measures it is of, no phrase of another nor the world's ("an increase in elective
     # procedures above our previous forecast", "an increase in activity forecast", "a 30% increase
-    # in line with our expectations")
-    r"(?:(?!(?:in|of|with|above|below|ahead|versus|than|from|activity|demand|markets?|industry)\b)"
+    # in line with our expectations", "our increase in year-over-year fiscal 2019 guidance")
+    r"(?:(?!(?:in|of|with|due|because|above|below|ahead|versus|than|from|activity|demand|"
+    r"markets?|industry|year-over-year)\b)"
     r"[\w'’-]+\s+){0,7}?" + _OF_ALL + r"\b"
     r"|\b(?P<way>positive|upward|downward|favou?rable|unfavou?rable)\s+"
     r"(?:update|revision|adjustment)s?\s+to\s+"
