@@ -16,6 +16,7 @@ from .phrases import finite_verb, last_word_at, other_measure, phrase_before, to
 from .records import COMPANY
 from .set_off import ASIDE, INCLUDES, PART_LED_BY, REVENUE_ASIDE, SHARE_ASIDE, WHAT_IT_IS
 from .subjects import A_MARKET, Subject, read_subject
+from .verb_forms import after_verbs
 from .vocabulary import CURRENCIES, NOT_REVENUE, PERIOD, REACH
 from .with_aside import WITH_COMMA, part_then_with, with_lower_case
 
@@ -221,8 +222,7 @@ _WHERE = led(
 # What a subject includes, listed, then a verb of its own after "and": "The IOS segment includes
 # Fluke, Intelex and Gordian and represents approximately 40%".
 _LISTED_THEN = led(
-    r"\s(?:includes?|included|consists\s+of|comprises?|contains?)\s+[^.;:%]{1,160}?\s+and\s+$",
-    re.I,
+    r"\s(?:includes?|included|consists\s+of|comprises?|contains?)\s+[^.;:%]{1,160}?\s+and\s+$", re.I
 )
 
 
@@ -278,7 +278,8 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
         lead = stripped[: infinitive.start()]
     where = _WHERE.search(lead) if phrase else None
     if where is not None:
-        place = read_subject(phrase_before(text, near + where.start()), revenue_said=True)
+        before = after_verbs(phrase_before(text, near + where.start()))  # "… was our X"
+        place = read_subject(before, revenue_said=True)
         if place.other and place.name and read_subject(phrase).bare:
             place = place._replace(other=False)  # "to circulation, where revenues decreased"
         return place if place.name not in ("", COMPANY) else Subject("", False, True, False)

@@ -205,7 +205,8 @@ def _mix(sentence: str) -> list[Found] | None:
     if match is None or _GROWTH_HEAD.search(match["head"] or match["pair"]):
         return None  # "a growth split between price and volume, 3% and 2%": no shares
     said = "items" if match["items"] is not None else "paired"
-    items, at, found = match[said], 0, []
+    items, at = match[said], 0
+    found: list[Found] = []
     while at < len(items):
         item = _FIGURE_FIRST.match(items, at)
         if item is None and found:

@@ -90,12 +90,12 @@ def respectively(text: str, first: bool, revenue_said: bool) -> list[Found] | No
     mix = _MIX_BETWEEN.search(head) if share is None else None
     if mix is not None:  # "The revenue mix between MRO and Greenfield was 60% and 40%"
         names = _names(mix["names"])
-        subjects = _named(names, text, first, True, False, pair=False)
-        if subjects is None or len(names) != len(figures):
+        parts = _named(names, text, first, True, False, pair=False)
+        if parts is None or len(names) != len(figures):
             return []
         return [
             Found("share", float(f["num"]), _comparison(text, f), s, "", f.start(), paired=True)
-            for f, s in zip(figures, subjects, strict=True)
+            for f, s in zip(figures, parts, strict=True)
             if s is not None
         ]
     if share is None and (verb is None or verb.end() != len(head)):

@@ -187,7 +187,8 @@ STANDS = led(
     # a forecast "in line with our previous guidance" (read_guidance: said of the future)
     rf"|(?P<in_line>\b(?:in[\s-]line|consistent)\s+with\s+(?:(?:our|the)\s+)?(?:previous|prior|"
     rf"earlier|original|previously\s+(?:provided|issued|given|communicated))\s+(?:{MONTH}\s+)?"
-    rf"(?:annual\s+|full[- ]year\s+)?{_NOUN}|\bthe\s+same\s+as\s+(?:our|the)\s+(?:previous|prior|earlier)\s+{_NOUN}|"
+    rf"(?:annual\s+|full[- ]year\s+)?{_NOUN}|"
+    rf"\bthe\s+same\s+as\s+(?:our|the)\s+(?:previous|prior|earlier)\s+{_NOUN}|"
     # "consistent with the rate we estimated in October 2021"
     rf"\b(?:in[\s-]line|consistent)\s+with\s+(?:the\s+[\w-]+|what)\s+we\s+(?:had\s+)?"
     rf"(?:estimated|guided|forecast|projected|provided|communicated)\s+(?:in\s+{MONTH}|"

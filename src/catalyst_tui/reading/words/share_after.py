@@ -102,7 +102,7 @@ def share_from(
         subject = subject._replace(name="recurring revenue")  # a trait, no verb's "-ing"
     if not subject.name or subject.name == COMPANY or subject.other or subject.anaphor:
         return None
-    return Found("share", value, comparison, subject, "", at, of=share_of(of))
+    return Found("share", value, comparison, subject, "", at, of=share_of(of) if of else "")
 
 
 def share_again(text: str, last: Found | None, match: re.Match[str]) -> Found | None:

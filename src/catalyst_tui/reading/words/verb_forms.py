@@ -10,9 +10,9 @@ all."""
 from __future__ import annotations
 
 from ..wordlists import word_set
-from .phrases import last_word_at
+from .phrases import finite_verb, last_word_at
 
-__all__ = ["without_verb"]
+__all__ = ["after_verbs", "without_verb"]
 
 _DETERMINERS = word_set("the a an our its their this that these those his her my your")
 _BE = word_set("am is are was were be been being")
@@ -47,3 +47,11 @@ def without_verb(sentence: str, subject: str) -> str | None:
             # progressive, a verb of its own ("am pleased to report that momentum")
             return "" if low[0] == "to" or low[0] in _BE else " ".join(words[: i - 1])
     return None
+
+
+def after_verbs(phrase: str) -> str:
+    """The words of `phrase` after its last verb: the noun phrase a clause ends with
+    ("offsetting this performance was our foodservice business": "our foodservice business")."""
+    words = phrase.split()
+    verbs = [i for i, word in enumerate(words) if word.islower() and finite_verb(word)]
+    return " ".join(words[verbs[-1] + 1 :]) if verbs else phrase
