@@ -216,7 +216,13 @@ _PREPOSITIONS = frozenset({"of", "in", "for", "from", "to", "or", "at", "on", "b
 def said_with_amount(sentence: str, name: str) -> bool:
     """Whether `name` is said with an amount of money, as a line with its revenue is ("Medication
     delivery of $747 million increased 11%"), and holds no word of a balance or other measure
-    ("Total assets of $5 billion")."""
+    ("Total assets of $5 billion"); or is one of what drove the sentence's revenue change, each
+    with its own ("sales increased 20% driven by an 18% increase in Basics, an 8% increase in
+    intimates")."""
+    if (drivers := _DRIVERS.search(sentence)) is not None and _driver(
+        sentence, name, drivers.end()
+    ):
+        return True
     if "$" not in sentence and "€" not in sentence and "£" not in sentence:
         return False
     words = name.lower().split()
@@ -226,6 +232,27 @@ def said_with_amount(sentence: str, name: str) -> bool:
     return at >= 0 and _AMOUNT_AFTER.match(sentence, at + len(name)) is not None
 
 
+# A revenue change said, then what drove it: "US Innerwear sales increased 20% over prior year
+# driven by"; "The consolidated sales increase was driven by".
+_DRIVERS = led(r"\b(?:revenues?|sales)\b[^.;]{0,80}?\b(?:driven|led|fueled|fuelled)\s+by\s", re.I)
+
+
+def _driver(sentence: str, name: str, start: int) -> bool:
+    """Whether `name` stands as a driver's own figure after `start`: "an 8% increase in
+    intimates", "a 5% increase at defense" (what the sentence's revenue change was driven by;
+    not what offset it, nor a name cut short: "a 16% increase in modification and upgrades")."""
+    at = sentence.find(name, start)
+    if at < 0 or "offset" in sentence[start:at] or _CUT_SHORT.match(sentence, at + len(name)):
+        return False
+    return _DRIVER_BEFORE.search(sentence, max(start, at - 40), at) is not None
+
+
+_CUT_SHORT = led(r"\s+and\s+[a-z][\w-]*\s*(?:[,.;]|$)")
+_DRIVER_BEFORE = led(
+    r"\b(?:an?\s+)?\d[\d.]*\s*%\s+(?:increase|growth|decline|decrease|rise|gain)\s+(?:in|at)\s+"
+    r"(?:our\s+|the\s+)?$",
+    re.I,
+)
 # An amount said of what was just named: "of $747 million", "were $62 million".
 _AMOUNT_AFTER = led(
     r"\s+(?:of|at|was|were|totaled|totalled|reached)\s+(?:approximately\s+|about\s+|nearly\s+)?"
