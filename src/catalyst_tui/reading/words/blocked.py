@@ -67,7 +67,8 @@ def barred(sentence: str, at: int, until: int, *, verb: bool = True) -> bool:
     if counted is not None and not _MONEY_SAID.search(sentence, counted.end(), at):
         return True  # "153 million shares outstanding, one million reduction from our prior
         # guidance": an assumption of the share count moved, no guidance
-    return ELSE.search(sentence[at : until + 40]) is not None
+    # the words just before the noun are its own: "GDP forecasts have been revised upwards"
+    return ELSE.search(sentence[max(clause_start, at - 16) : until + 40]) is not None
 
 
 _OTHERS = led(r"\b(?:their|his|her|your)\b", re.I)
