@@ -649,6 +649,51 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             clause_cuts._VERB_NEXT,
             lambda n: ("wa " * n)[:n],
         ),
+        # the thirty-first round's
+        "a share against an earlier share": (
+            share_after._AGAINST_SHARE,
+            lambda n: (", versus , compared to about " * n)[:n],
+        ),
+        "a share's part said after it": (
+            share_after._SHARE_FROM,
+            lambda n: (" came through a b c d e f g " * n)[:n],
+        ),
+        "parts listed on after a share's first": (
+            share_after._LISTED_ON,
+            lambda n: (", a b c d" * n)[:n],
+        ),
+        "a share said as a trait": (
+            share_after._WHAT_IT_IS,
+            lambda n: (" is now recurring" * n)[:n],
+        ),
+        "a mix of the business or a split between parts": (
+            lists._MIX,
+            lambda n: ("the mix of the business split between a b " * n)[:n],
+        ),
+        "a mix's last item said name first": (lists._NAME_FIRST, lambda n: (", a b c" * n)[:n]),
+        "a revenue mix between named parts": (
+            pairs._MIX_BETWEEN,
+            lambda n: ("revenue mix between a b c d e " * n)[:n],
+        ),
+        "a mix before 'between'": (gates._MIX_BEFORE, lambda n: ("mix split " * n)[:n]),
+        "a change of guidance set against a year": (
+            said_otherwise._OVER_A_YEAR,
+            lambda n: ("a b c over the " * n)[:n],
+        ),
+        "an act after a cause": (guidance._ANOTHER_ACT, lambda n: (", while and but " * n)[:n]),
+        "revenue said abroad or at home": (
+            owners._PLACED_BEFORE,
+            lambda n: ("revenues internationally sales " * n)[:n],
+        ),
+        "a rise before a figure": (prior._UP_BEFORE, lambda n: ("up up " * n)[:n]),
+        "a revenue change's drivers": (
+            names._DRIVERS,
+            lambda n: ("sales a b c d e f g " * n)[:n],
+        ),
+        "a driver's own figure": (
+            names._DRIVER_BEFORE,
+            lambda n: ("a 5% increase in 6% " * n)[:n],
+        ),
     }
 
 

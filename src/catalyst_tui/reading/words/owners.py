@@ -117,7 +117,9 @@ def at_part(sentence: str, at: int) -> str:
     Acme and Brightwell"); "" where none is."""
     figure = FIGURE.match(sentence, at)
     placed = _PLACED_AFTER.match(sentence, figure.end()) if figure else None
-    placed = placed or _PLACED_BEFORE.search(sentence, max(0, at - REACH), at)
+    if placed is None:  # the last revenue said before the figure, if it is said so
+        words = list(_REVENUE_WORD.finditer(sentence, max(0, at - REACH), at))
+        placed = _PLACED_BEFORE.match(sentence, words[-1].start()) if words else None
     if placed is not None:  # "sales increased 20.1% internationally": International's
         return "Domestic" if placed["place"].lower() == "domestically" else "International"
     said = _AT_PART.match(sentence, figure.end(), figure.end() + REACH) if figure else None
@@ -129,10 +131,8 @@ def at_part(sentence: str, at: int) -> str:
 # Revenue said of the business abroad or at home by an adverb: "total revenues internationally
 # were $28.3 million, down 3.4%", "organic revenue fell by over 20% domestically".
 _PLACED_AFTER = led(r"\s*(?P<place>internationally|domestically)\b", re.I)
-_PLACED_BEFORE = led(
-    r"\b(?:revenues?|sales)\s+(?P<place>internationally|domestically)\b(?![^.;]*\b(?:revenues?|sales)\b)",
-    re.I,
-)
+_PLACED_BEFORE = led(r"(?:revenues?|sales)\s+(?P<place>internationally|domestically)\b", re.I)
+_REVENUE_WORD = led(r"\b(?:revenues?|sales)\b", re.I)
 
 
 def part_object(sentence: str, at: int) -> str:
