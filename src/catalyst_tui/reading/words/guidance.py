@@ -289,7 +289,11 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         if not barred(sentence, match.start(), match.end(), verb=False):
             direction = "raised" if match["up"] else "cut"
             found.append((match.start(), direction, _metric(match.group())))
-    for match in _WHERE_DONE.finditer(sentence) if _keyed(low, ("where", "which", "that")) else ():
+    for match in (
+        _WHERE_DONE.finditer(sentence)
+        if _keyed(low, ("where", "which", "that we", "that i"))
+        else ()
+    ):
         said = next((d for d, v in _VERBS.items() if re.fullmatch(v, match["verb"], re.I)), "")
         if said and said != "introduced" and not barred(sentence, match.start(), match.end()):
             found.append((match.start(), said, _metric(sentence[match.end() :], first=True)))

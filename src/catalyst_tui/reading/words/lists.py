@@ -201,6 +201,8 @@ _NAME_FIRST = led(
 def _mix(sentence: str) -> list[Found] | None:
     """The items of a mix said as figures then names, each a share; None where the sentence
     is no such list."""
+    if not any(map(sentence.__contains__, ("mix", "split", "Mix", "Split"))):
+        return None  # looked for only where its word stands: most sentences name none
     match = _MIX.match(sentence)
     if match is None or _GROWTH_HEAD.search(match["head"] or match["pair"]):
         return None  # "a growth split between price and volume, 3% and 2%": no shares
