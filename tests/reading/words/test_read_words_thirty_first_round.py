@@ -88,7 +88,10 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["guidance cut"],
         ),
         ("This year's earnings will finish below our original expectations.", ["guidance cut"]),
-        ("The agent count guidance that we raised is driven by agents abroad.", ["guidance raised"]),
+        (
+            "The agent count guidance that we raised is driven by agents abroad.",
+            ["guidance raised"],
+        ),
         # an increase in line with expectations, caused by them, or set against last year's
         # results, moves no guidance
         ("Revenue grew 5%, an increase in line with our expectations.", ["growth 5 : company"]),
@@ -141,6 +144,17 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Since we last spoke, GDP forecasts have been revised upwards in the U.S.", []),
         ("GDP expectations were revised downwards in recent months.", []),
         ("Our capex forecast has been revised upwards.", ["guidance raised"]),
+    ],
+    "guidance held back, or a habit of not updating it, is no guidance kept": [
+        (
+            "New York is holding back our overall RevPAR guidance in 2016 by about 100 basis "
+            "points.",
+            [],
+        ),
+        ("As you know, we do not update our guidance on a quarterly basis.", []),
+        ("We are holding our guidance.", ["guidance reiterated"]),
+        ("We are not updating our guidance.", ["guidance reiterated"]),
+        ("We did not change our guidance.", ["guidance reiterated"]),
     ],
     "a named segment's words are its name across 'and'; one segment frames its clause": [
         (
