@@ -153,8 +153,22 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("As you know, we do not update our guidance on a quarterly basis.", []),
         ("We are holding our guidance.", ["guidance reiterated"]),
+        ("And as you saw, we held guidance.", ["guidance reiterated"]),
+        (
+            "We are affirming our full year adjusted earnings per share range at $20.50 to $21.50.",
+            ["guidance reiterated"],
+        ),
+        ("We held the line on costs.", []),
         ("We are not updating our guidance.", ["guidance reiterated"]),
         ("We did not change our guidance.", ["guidance reiterated"]),
+    ],
+    "a frame of what a result stands on is a cause, no part": [
+        (
+            "On the back of the growth in trading volumes, we delivered record revenues of $104 "
+            "million, up 17%.",
+            ["growth 17 : company"],
+        ),
+        ("In the back half of the year, revenue grew 5%.", ["growth 5 : company"]),
     ],
     "a named segment's words are its name across 'and'; one segment frames its clause": [
         (

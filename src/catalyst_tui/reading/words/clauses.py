@@ -70,7 +70,7 @@ _DISCOURSE_FRAMES = (
     r"essence|hindsight|connection|relation|addition|times?|way|sense|word|end|aggregate|"
     r"midpoint|mid-point|slides?|pages?|charts?|exhibits?|tables?|appendix|left|right|"
     r"metrics|measures|numbers|highlights|details|standpoint|viewpoint|performance|results|"
-    r"p&l|income\s+statement|balance\s+sheet|financials|progression|cadence|specifics|level|"
+    r"p&l|income\s+statement|balance\s+sheet|financials|progression|cadence|specifics|level|back|"
     # a word of a compound is no word of talk: "In our medical end-use market,"
     r"by\s+(?:geograph\w*|regions?|segments?|end[- ]markets?|products?|channels?|businesses))\b"
     r"(?!-)"

@@ -27,7 +27,7 @@ VERBS = {
     r"(?:tak(?:e|es|ing|en)|took|bring(?:s|ing)?|brought|ratchet(?:s|ed|ing)?|"
     r"walk(?:s|ed|ing)?|mov(?:e|es|ed|ing))\s+down",
     "reiterated": r"(?:re)?affirm(?:s|ed|ing)?|reiterat(?:e|es|ed|ing)|maintain(?:s|ed|ing)?|"
-    r"(?:re)?confirm(?:s|ed|ing)?|keep(?:s|ing)?|kept|hold(?:s|ing)?(?!\s+back\b)(?:\s+to)?|"
+    r"(?:re)?confirm(?:s|ed|ing)?|keep(?:s|ing)?|kept|(?:hold(?:s|ing)?|held)(?!\s+back\b)(?:\s+to)?|"
     r"stick(?:s|ing)?\s+(?:with|to)|"
     r"stand(?:s|ing)?\s+by|remain(?:s|ing)?\s+comfortable\s+with|"
     # kept, said by a noun or by confidence in it: "the reaffirmation of our EPS guidance", "we
@@ -71,6 +71,7 @@ VERB_KEYS = {
         "keep",
         "kept",
         "hold",
+        "held",
         "stick",
         "stand",
         "comfortable",

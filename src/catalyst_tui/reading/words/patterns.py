@@ -310,7 +310,7 @@ GUIDANCE_NOUN = (
     r"(?:guidance|outlooks?|guide|forecasts?|expectations?|projections?|estimates?(?![\w-])|"
     r"targets?(?!\s+(?:leverage|ratio|capital|payout|dividend|debt|price|customers?|markets?|"
     r"audiences?|dates?|lists?|zones?|acquisitions?))|"
-    r"(?:range(?=\s+(?:to|from)\s)|ranges?(?=\s+(?:by|of|for)\s))(?=\s+\w+\s+(?:between\s+)?(?:\$|\d|"
+    r"(?:range(?=\s+(?:to|from)\s)|ranges?(?=\s+(?:by|of|for|at)\s))(?=\s+\w+\s+(?:between\s+)?(?:\$|\d|"
     r"the\s+(?:full\s+)?year|fiscal|q[1-4]))|"
     # a company's word for its guidance: "our earnings framework for the year"
     r"(?<=\bearnings\s)framework|(?<=\bfinancial\s)framework|"
