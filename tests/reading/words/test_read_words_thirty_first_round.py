@@ -152,6 +152,7 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             [],
         ),
         ("As you know, we do not update our guidance on a quarterly basis.", []),
+        ("Those updates don't change our overall guidance.", ["guidance reiterated"]),
         ("We are holding our guidance.", ["guidance reiterated"]),
         ("And as you saw, we held guidance.", ["guidance reiterated"]),
         (

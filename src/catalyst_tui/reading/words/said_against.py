@@ -171,9 +171,10 @@ STANDS = led(
     rf"|\b(?:still|continue\s+to)\s+expect\s+to\s+(?:reach|achieve|meet|deliver(?:\s+on)?|hit)\s+"
     rf"(?:our|the)\s+(?:[\w&'’-]+\s+){{0,8}}?{_NOUN}\b"
     # a change denied: "we are not changing our full year free cash flow guidance", "we
-    # haven't changed our guidance for that period" (not a habit denied: "we do not update our
-    # guidance on a quarterly basis")
-    rf"|\b(?:(?<!\bdo\s)(?<!\bdoes\s)not|never|(?:have|has|had|did|is|are|was|were|wo)n['’]t)\s+"
+    # haven't changed our guidance for that period", "Those updates don't change our guidance"
+    # (not a habit of ours denied: "we do not update our guidance on a quarterly basis")
+    rf"|\b(?:(?<!\bwe\sdo\s)not|never|(?:have|has|had|did|is|are|was|were|wo|(?<!\bwe\s)do|does)"
+    rf"n['’]t)\s+"
     rf"(?:(?:chang|revis|adjust|updat|alter)(?:ing|ed|es|e)\s+"
     rf"(?:our|the)\s+(?:(?!expectations?\b)[\w'’-]+\s+){{0,5}}?(?!expectations?\b)"
     rf"(?:{_NOUN}|range\s+of\s+[\w-]+\s+we\s+provided)\b)"
