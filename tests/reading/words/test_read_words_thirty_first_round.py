@@ -171,6 +171,14 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("In the back half of the year, revenue grew 5%.", ["growth 5 : company"]),
     ],
+    "a rate per unit of revenue, and an insurer's premiums collected, are no revenue": [
+        ("ARC increased by 11% from higher fuel surcharges and core pricing gains.", []),
+        ("Our RPU was up 5% in the quarter.", []),
+        ("Total collected life and health premiums were down 2%.", []),
+        ("Annuity premiums collected were up a healthy 17% compared to the prior year.", []),
+        # premium revenue is an insurer's revenue
+        ("Premium revenue increased 5% to $631 million.", ["growth 5 : Premium"]),
+    ],
     "a named segment's words are its name across 'and'; one segment frames its clause": [
         (
             "Exchange and Rental segment revenue was $171 million, an increase of 28% compared "

@@ -84,7 +84,7 @@ OTHER_MEASURES = word_set(
     budget budgets tags deliveries pieces payable prescriptions transaction
     employment coverage mix usage job admits occupancy installations installs
     passenger passengers origination originations students miles loads attendees guests trips
-    spread spreads reliability efficiency niw nap ape pvr"""
+    spread spreads reliability efficiency niw nap ape pvr arc rpu"""
 )
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
 # ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
@@ -99,6 +99,8 @@ NOT_REVENUE = led(
     r"\bpoint[- ]of[- ]sale\b(?!\s+(?:terminals?|systems?|solutions?|devices?|software|hardware|"
     r"business|products?))|\b(?:retail|consumer|consumption)\s+takeaway\b|"
     r"\btenants?['’]?\s+sales\b|"
+    # an insurer's cash received, not premiums earned: "annuity collected premiums were up 17%"
+    r"\bcollected\s+(?:[\w-]+\s+){0,4}?premiums?\b|\bpremiums?\s+collected\b|"
     r"\bPOS\s+sales\b|"
     r"\b(?:revenues?|sales)\s+(?:backlog|synerg\w*|recognition|run[- ]rate|pipeline)\b|"
     r"\bthrough\s+(?:our\s+|the\s+)?(?:distributors?|distribution|channel)|"
