@@ -17,7 +17,7 @@ from .attribution import (
 )
 from .base_growth import prior_growth
 from .breakdowns import breakdown_share
-from .clauses import clause_subject, past_a_verb, relative_unread
+from .clauses import clause_subject, past_a_verb
 from .follows import (
     EFFECT_AFTER,
     TO_A_COUNT,
@@ -43,13 +43,12 @@ from .patterns import (
     amount_range,
     compared_at_end,
     comparison_said,
-    share_of,
     tail,
 )
 from .penetration import channel_share
 from .phrases import phrase_before
 from .records import COMPANY
-from .share_after import listed_share_verb, share_again, share_beside, share_from, share_verb
+from .share_after import share_beside, share_of_whole
 from .subjects import Subject, read_subject
 from .vocabulary import NOT_REVENUE, PERIOD
 from .whose_growth import REFUSED, owner_around, part_said_higher
@@ -85,33 +84,10 @@ def read_one(
     if (broken_down := breakdown_share(text, match, after)) is not None:
         return broken_down  # "an end market breakdown of 41% to refining, 25% to …"
     whole = SHARE_OF.match(after)
-    if whole and (NOT_REVENUE.search(whole.group()) or _other_owner(whole["owner"])):
-        return None  # "close to 50% of all new business": of what is signed, no revenue
-    if whole:
-        if value > 100 or re.search(r"\b(?:of|from)\s*(?:the\s+|each\s+)?$", before[-12:], re.I):
-            return None  # no part is more than the whole: "250% of revenue" is no share
-        share_at = share_verb(before)
-        if share_at is None and last is None:
-            share_at = listed_share_verb(before)  # "comprised 36% of transactions and 24% of"
-        if share_at is None:
-            again = share_again(text, last, match)
-            if again is not None:
-                return again._replace(of=share_of(whole))
-            return share_from(after, value, comparison, match.start(), before=before)
-        if _ANOTHER_NAMED.match(before, share_at) and _AFTER_ITEM.search(before[:share_at]):
-            return None  # "…decreased to 20% of revenue, and at Lilly Pulitzer 21%": another's
-        if re.search(r"\beach\s+(?:(?:about|approximately|roughly|nearly)\s+)?$", before):
-            return None  # "Equitrans Midstream and Comcast were each 5% of revenue": each's
-        subject = subject_at(text, share_at, "", first, revenue_said)
-        if subject.other and relative_unread(text, share_at):
-            return None  # "…, which today represents 13%": whose, not read
-        if subject.name in ("", COMPANY) or not (subject.revenue or subject.name[0].isupper()):
-            subject = clause_subject(text, first, revenue_said)
-        if subject.name == COMPANY or clause_subject(text, first, revenue_said).other:
-            return (
-                None  # no share of itself; "Operating income was $54.3 million or 20% of revenue"
-            )
-        return Found("share", value, comparison, subject, "", match.start(), of=share_of(whole))
+    if whole:  # "30% of revenue": a share, or none
+        return share_of_whole(
+            text, match, whole, (before, after), (value, comparison), (first, revenue_said), last
+        )
     if (beside := share_beside(text, last, match)) is not None:
         return beside  # "…68% of our revenue with master service agreements comprising 32%"
     if _TO_FLAT.match(after) or amount_range(before):
@@ -301,12 +277,6 @@ _RISEN = led(
 )
 
 
-def _other_owner(owner: str) -> bool:
-    """Whether a share's whole is of a measure that is no revenue ("34% of gross profit and
-    experienced revenue growth"); a capitalised name's words are its own ("Global Client")."""
-    return other_in(" ".join(w for w in owner.split() if not w[:1].isupper()))
-
-
 def _part(subject: Subject) -> bool:
     return subject.name not in ("", COMPANY) and not (subject.other or subject.anaphor)
 
@@ -392,9 +362,6 @@ _A_RATE = led(
 )
 # A speaker or a pronoun: a subject that names no measure.
 _WE = led(r"\b(?:we|we['’]re|we['’]ve|it|it['’]s|they)\b", re.I)
-# "at" a name after a figure before it: the next figure is that name's, no share verb's.
-_ANOTHER_NAMED = led(r"at\s+[A-Z]")
-_AFTER_ITEM = led(r"%[^%]*(?:,|\band)\s*$")
 _EXCEED = led(r"\b(?:exceed|surpass|top)\w*\s*$", re.I)
 # "impacted our revenue by 24%": an impact, no growth.
 _IMPACT_BY = led(r"\b(?:impact|reduc|offset|hurt)\w*\s+[\w\s]{0,30}by\s*$", re.I)

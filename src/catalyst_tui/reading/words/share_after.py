@@ -8,6 +8,8 @@ import re
 
 from ..leads import led
 from ..wordlists import one_of
+from .attribution import other_in, subject_at
+from .clauses import clause_subject, relative_unread
 from .lists import Found
 from .patterns import (
     FIGURE,
@@ -21,13 +23,14 @@ from .patterns import (
 from .phrases import finite_verb, words_of
 from .records import COMPANY
 from .subjects import Subject, read_subject
-from .vocabulary import PERIOD
+from .vocabulary import NOT_REVENUE, PERIOD
 
 __all__ = [
     "listed_share_verb",
     "share_again",
     "share_beside",
     "share_from",
+    "share_of_whole",
     "share_verb",
     "whole_said_next",
 ]
@@ -208,3 +211,58 @@ def share_verb(before: str) -> int | None:
     """Where the verb of a share said right before its figure stands, None where none is."""
     match = SHARE_VERB.search(before, tail(before, 120))
     return match.start() if match else None
+
+
+def share_of_whole(
+    text: str,
+    match: re.Match[str],
+    whole: re.Match[str],
+    around: tuple[str, str],
+    said: tuple[float, str],
+    place: tuple[bool, bool],
+    last: Found | None,
+) -> Found | None:
+    """The share a figure said "of" a whole (`whole`, SHARE_OF's match after it) gives, or none:
+    its part named by the share's verb before it ("Software represented 14% of revenue"), after
+    it ("30% of our revenue comes from software"), or by the share before it; none of a whole
+    that is no revenue ("50% of all new business") or more than the whole ("250% of revenue").
+    `around` is the text before and after the figure, `said` its value and comparison, `place`
+    whether the clause opens the sentence and whether revenue is said in it."""
+    before, after = around
+    value, comparison = said
+    first, revenue_said = place
+    if NOT_REVENUE.search(whole.group()) or _other_owner(whole["owner"]):
+        return None  # "close to 50% of all new business": of what is signed, no revenue
+    if value > 100 or re.search(r"\b(?:of|from)\s*(?:the\s+|each\s+)?$", before[-12:], re.I):
+        return None  # no part is more than the whole: "250% of revenue" is no share
+    share_at = share_verb(before)
+    if share_at is None and last is None:
+        share_at = listed_share_verb(before)  # "comprised 36% of transactions and 24% of"
+    if share_at is None:
+        again = share_again(text, last, match)
+        if again is not None:
+            return again._replace(of=share_of(whole))
+        return share_from(after, value, comparison, match.start(), before=before)
+    if _ANOTHER_NAMED.match(before, share_at) and _AFTER_ITEM.search(before[:share_at]):
+        return None  # "…decreased to 20% of revenue, and at Lilly Pulitzer 21%": another's
+    if re.search(r"\beach\s+(?:(?:about|approximately|roughly|nearly)\s+)?$", before):
+        return None  # "Equitrans Midstream and Comcast were each 5% of revenue": each's
+    subject = subject_at(text, share_at, "", first, revenue_said)
+    if subject.other and relative_unread(text, share_at):
+        return None  # "…, which today represents 13%": whose, not read
+    if subject.name in ("", COMPANY) or not (subject.revenue or subject.name[0].isupper()):
+        subject = clause_subject(text, first, revenue_said)
+    if subject.name == COMPANY or clause_subject(text, first, revenue_said).other:
+        return None  # no share of itself; "Operating income was $54.3 million or 20% of revenue"
+    return Found("share", value, comparison, subject, "", match.start(), of=share_of(whole))
+
+
+def _other_owner(owner: str) -> bool:
+    """Whether a share's whole is of a measure that is no revenue ("34% of gross profit and
+    experienced revenue growth"); a capitalised name's words are its own ("Global Client")."""
+    return other_in(" ".join(w for w in owner.split() if not w[:1].isupper()))
+
+
+# "at" a name after a figure before it: the next figure is that name's, no share verb's.
+_ANOTHER_NAMED = led(r"at\s+[A-Z]")
+_AFTER_ITEM = led(r"%[^%]*(?:,|\band)\s*$")
