@@ -163,6 +163,15 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("We are not updating our guidance.", ["guidance reiterated"]),
         ("We did not change our guidance.", ["guidance reiterated"]),
     ],
+    "a growth said 'was' a word of praise and its figure is the growth's": [
+        (
+            "Organic sales growth in our ID Solutions Business was a robust 13.2% in Q1.",
+            ["growth 13.2 : ID Solutions Business"],
+        ),
+        ("Growth in Europe was a record 15%.", ["growth 15 : Europe"]),
+        # a margin so praised is the margin's
+        ("The increase in our operating margin was a strong 120 basis points.", []),
+    ],
     "a frame of what a result stands on is a cause, no part": [
         (
             "On the back of the growth in trading volumes, we delivered record revenues of $104 "

@@ -167,6 +167,8 @@ GROWTH_VERB = (
     r"(?:(?:our|the|total|net|organic|consolidated|reported|(?-i:[A-Z])[\w&'’.-]*)\s+){0,3}"
     r"(?:revenues?|sales)(?=\s+(?:was|were)\b))"
     r"\s+(?:was|were|of|came\s+in\s+at)"
+    # "was a robust 13.2%": the figure's word of praise is no word of another measure
+    r"(?:\s+an?\s+(?:strong|solid|robust|healthy|record|impressive|very\s+strong))?"
     r"(?=\s*(?:(?:more\s+than|over|about|approximately|nearly|roughly|almost|around)\s*)?$)|"
     r"(?:up|down)\s+from|"
     # what a part saw its revenue do: "PeopleReady saw revenue decline 13%"
