@@ -172,6 +172,16 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         # a margin so praised is the margin's
         ("The increase in our operating margin was a strong 120 basis points.", []),
     ],
+    "a part that added an amount or a share of its revenue grew by that share": [
+        (
+            "Our Securities segment added $17.6 million or 46% in operating revenues versus the "
+            "prior year.",
+            ["growth 46 yoy : Securities segment"],
+        ),
+        # what added to another measure, or a contribution with no amount, grew by nothing
+        ("Acquisitions added $10 million or 3% to EBITDA.", []),
+        ("Acquisitions added 5% and FX another 4%.", []),
+    ],
     "a frame of what a result stands on is a cause, no part": [
         (
             "On the back of the growth in trading volumes, we delivered record revenues of $104 "

@@ -119,6 +119,12 @@ def read_one(
     ):
         return Found("share", value, comparison, last.subject, "", match.start())
     verb = VERB_THEN.search(before, tail(before, 160))
+    if (
+        verb is not None
+        and verb["verb"].lower().startswith("add")
+        and not _IN_REVENUE_OF.match(after)
+    ):
+        return None  # "acquisitions added $10 million or 3% to EBITDA": not the revenue's
     noun = NOUN_AFTER.match(after)
     part_of = _PART_OF.search(before, tail(before, 60)) is not None
     if verb is None and noun is None and part_of and last is not None and last.kind == "growth":
@@ -338,6 +344,7 @@ _IN_REVENUE = led(
 
 # The same, of sales measured some way, where the figure opens its sentence: "The 8.1% increase
 # in organic net sales was primarily driven by …".
+_IN_REVENUE_OF = led(r"\s+in\s+(?:[\w-]+\s+)?revenues?\b", re.I)
 _IN_SALES = led(r"\s*" + CHANGE_IN_REVENUE + r"\s+(?:was|is|were|are)\b", re.I)
 _OPENING = led(r"(?:[^,;]{0,60},\s*)?\s*(?:the|an?)\s*", re.I)  # "As you can see, the"
 

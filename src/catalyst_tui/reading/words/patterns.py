@@ -133,6 +133,9 @@ def share_of(found: re.Match[str]) -> str:
 GROWTH_VERB = (
     r"(?P<verb>(?<!\bmakes\s)(?<!\bmade\s)(?<!\bmake\s)(?<!\bmaking\s)up|down|grew|grow|grows|growing|grown|risen|fallen|increased|increases|increasing|decreased|"
     r"decreases|decreasing|declined|declines|declining|rose|rising|fell|falling|jumped|"
+    # a part's revenue added, its amount then its growth: "Physical Commodities added $4.3
+    # million or 38% in operating revenues" (one_figure.py asks the revenue after the figure)
+    r"add(?:ed|ing)(?=\s+[$€£][\d.,]+\s*(?:million|billion)?\s+or\s+$)|"
     r"surged|soared|slipped|slid|plunged|plummeted|advanced|advancing|rebounded|"
     r"climbed|improved|improving|expanded|expanding(?!\s+(?:their|its|our|the|a)\b)|dropped|"
     r"higher|lower|ahead|behind|"
