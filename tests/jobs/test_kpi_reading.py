@@ -11,6 +11,7 @@ from pathlib import Path
 from catalyst_tui.config import parse_config
 from catalyst_tui.jobs.kpi_reading import company_names, kpi_subjects, read_kpis_of
 from catalyst_tui.jobs.refresh import refresh_in_process
+from catalyst_tui.jobs.text_reader import Readers, TextReader
 from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
 from catalyst_tui.store import Store
@@ -193,3 +194,14 @@ def test_a_figure_said_of_the_companys_name_in_the_thesis_is_its_revenue(tmp_pat
             NOW,
         )
         assert company_names(store, "NVDA") == ()
+
+
+async def test_the_text_readers_child_reads_with_the_companys_name():
+    """The name reaches the child process that reads a document's words (jobs/text_reader.py,
+    thesis/text_child.py): with it, "Astera Labs revenue grew 20%" is the company's revenue, a
+    KPI of its thesis; without it the figure is a part no thesis line names."""
+    said = "Astera Labs revenue grew 20% year over year in the third quarter."
+    async with TextReader() as reader:
+        named = await reader.read(said, Readers((), ("revenue",), True, ("Astera Labs",)))
+        unnamed = await reader.read(said, Readers((), ("revenue",), True))
+    assert (named.kpis, unnamed.kpis) == (1, 0)
