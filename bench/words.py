@@ -675,7 +675,6 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             pairs._MIX_BETWEEN,
             lambda n: ("revenue mix between a b c d e " * n)[:n],
         ),
-        "a mix before 'between'": (gates._MIX_BEFORE, lambda n: ("mix split " * n)[:n]),
         "a change of guidance set against a year": (
             said_otherwise._OVER_A_YEAR,
             lambda n: ("a b c over the " * n)[:n],

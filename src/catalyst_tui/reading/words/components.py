@@ -91,8 +91,9 @@ def of_a_month(sentence: str, end: int) -> bool:
     return _IN_A_MONTH.match(sentence, end, end + REACH) is not None
 
 
-# A figure that is an end of a range: "between a 4% decline and a 1% increase".
-BETWEEN = led(r"\bbetween\b[^,;.]*$", re.I)
+# A figure that is an end of a range: "between a 4% decline and a 1% increase" (not a mix's
+# parts: "the revenue mix between products and services was 60% and 40%").
+BETWEEN = led(r"(?<!\bmix\s)(?<!\bsplit\s)\bbetween\b[^,;.]*$", re.I)
 
 
 # ---------------------------------------------------------------------------- years

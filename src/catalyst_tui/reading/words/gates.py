@@ -130,9 +130,8 @@ def refusal(
         return "a tolerance"
     if kind == "growth" and subject == COMPANY and _no_measure_of_ours(sentence):
         return "no revenue said"  # "And year to date, we're up 5.4%"; "we delivered 5% growth"
-    ranged = BETWEEN.search(sentence, max(clause.start, at - 80), at)
-    if ranged and not _MIX_BEFORE.search(sentence, max(0, ranged.start() - 8), ranged.start()):
-        return "a range's end"  # not "the revenue mix between products and services was 60%"
+    if BETWEEN.search(sentence, max(clause.start, at - 80), at):
+        return "a range's end"
     if framed_by_another(sentence, said.frame, clause, subject):
         return "frame of another part"
     if kind == "growth" and subject == COMPANY and _measure_framed(said.frame):
@@ -319,6 +318,3 @@ def _no_measure(said: _Said, subject: str, parts: frozenset[str]) -> bool:
     if head in PART_WORDS or head in REVENUE_TYPES:
         return False
     return not said.revenue
-
-
-_MIX_BEFORE = led(r"\b(?:mix|split)\s+$", re.I)
