@@ -34,7 +34,7 @@ from .gates import qualified_measure, refusal, said_as_revenue
 from .lists import Found, headed
 from .marks import Marks
 from .measured import reported
-from .names import PART_NOUNS, no_noun_phrase, said_with_amount
+from .names import PART_NOUNS, no_noun_phrase, said_as_a_line
 from .one_figure import read_one
 from .owners import (
     at_part,
@@ -193,7 +193,7 @@ def read_figures(
             if not (
                 subject.revenue
                 or known_part(subject.name, parts)
-                or said_with_amount(sentence, subject.name)
+                or said_as_a_line(sentence, subject.name)
                 or (passage is not None and line_name(subject.name) and passage())
             ):
                 continue

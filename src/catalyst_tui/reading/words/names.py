@@ -22,7 +22,7 @@ __all__ = [
     "numeral",
     "others",
     "outside_names",
-    "said_with_amount",
+    "said_as_a_line",
     "verb_alone",
 ]
 
@@ -213,16 +213,15 @@ _DETERMINERS = frozenset(
 _PREPOSITIONS = frozenset({"of", "in", "for", "from", "to", "or", "at", "on", "by"})
 
 
-def said_with_amount(sentence: str, name: str) -> bool:
-    """Whether `name` is said with an amount of money, as a line with its revenue is ("Medication
-    delivery of $747 million increased 11%"), and holds no word of a balance or other measure
-    ("Total assets of $5 billion"); or is one of what drove the sentence's revenue change, each
-    with its own ("sales increased 20% driven by an 18% increase in Basics, an 8% increase in
-    intimates")."""
-    if (drivers := _DRIVERS.search(sentence)) is not None and _driver(
-        sentence, name, drivers.end()
-    ):
-        return True
+def said_as_a_line(sentence: str, name: str) -> bool:
+    """Whether the sentence says `name` as a line of revenue is said: with an amount of money
+    ("Medication delivery of $747 million increased 11%"; not a balance, "Total assets of $5
+    billion"), or as one of what drove its revenue change, each with its own figure ("sales
+    increased 20% driven by an 18% increase in Basics, an 8% increase in intimates")."""
+    return _with_amount(sentence, name) or _driver(sentence, name)
+
+
+def _with_amount(sentence: str, name: str) -> bool:
     if "$" not in sentence and "€" not in sentence and "£" not in sentence:
         return False
     words = name.lower().split()
@@ -237,10 +236,14 @@ def said_with_amount(sentence: str, name: str) -> bool:
 _DRIVERS = led(r"\b(?:revenues?|sales)\b[^.;]{0,80}?\b(?:driven|led|fueled|fuelled)\s+by\s", re.I)
 
 
-def _driver(sentence: str, name: str, start: int) -> bool:
-    """Whether `name` stands as a driver's own figure after `start`: "an 8% increase in
-    intimates", "a 5% increase at defense" (what the sentence's revenue change was driven by;
-    not what offset it, nor a name cut short: "a 16% increase in modification and upgrades")."""
+def _driver(sentence: str, name: str) -> bool:
+    """Whether `name` stands as a driver's own figure after the sentence's revenue change: "an
+    8% increase in intimates", "a 5% increase at defense" (not what offset it, nor a name cut
+    short: "a 16% increase in modification and upgrades")."""
+    drivers = _DRIVERS.search(sentence)
+    if drivers is None:
+        return False
+    start = drivers.end()
     at = sentence.find(name, start)
     if at < 0 or "offset" in sentence[start:at] or _CUT_SHORT.match(sentence, at + len(name)):
         return False
@@ -253,6 +256,7 @@ _DRIVER_BEFORE = led(
     r"(?:our\s+|the\s+)?$",
     re.I,
 )
+
 # An amount said of what was just named: "of $747 million", "were $62 million".
 _AMOUNT_AFTER = led(
     r"\s+(?:of|at|was|were|totaled|totalled|reached)\s+(?:approximately\s+|about\s+|nearly\s+)?"

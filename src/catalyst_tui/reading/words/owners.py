@@ -113,8 +113,9 @@ def owner_of(sentence: str, clause: Clause, at: int, subject: str, company: froz
 
 
 def at_part(sentence: str, at: int) -> str:
-    """The part a growth at `at` is named of after it by "at" ("growth of more than 40% at
-    Acme and Brightwell"); "" where none is."""
+    """The part a growth at `at` is named of by where it was earned: after it by "at" ("growth
+    of more than 40% at Acme and Brightwell"), or by "internationally" or "domestically" after
+    it or after its revenue ("sales increased 20.1% internationally"); "" where none is."""
     figure = FIGURE.match(sentence, at)
     placed = _PLACED_AFTER.match(sentence, figure.end()) if figure else None
     if placed is None:  # the last revenue said before the figure, if it is said so
