@@ -93,11 +93,7 @@ def respectively(text: str, first: bool, revenue_said: bool) -> list[Found] | No
         parts = _named(names, text, first, True, False, pair=False)
         if parts is None or len(names) != len(figures):
             return []
-        return [
-            Found("share", float(f["num"]), _comparison(text, f), s, "", f.start(), paired=True)
-            for f, s in zip(figures, parts, strict=True)
-            if s is not None
-        ]
+        return _each_found(text, figures, parts, names, kind="share")
     if share is None and (verb is None or verb.end() != len(head)):
         return []  # neither "of revenue" nor a verb of change says what the figures are
     if share is None and verb is not None and acted_on(verb["gap"], of_part=True):
@@ -136,27 +132,40 @@ def respectively(text: str, first: bool, revenue_said: bool) -> list[Found] | No
         return []
     sign = -1 if verb is not None and NEGATIVE.match(verb["verb"]) else 1
     kind = "share" if share is not None else "growth"
-    found = []
-    # a word of degree before the list's first figure is each one's: "up approximately 5% and
-    # 21%, respectively"
+    of = share_of(share) if share is not None else ""
+    return _each_found(text, figures, subjects, names, kind=kind, sign=sign, periods=periods, of=of)
+
+
+def _each_found(
+    text: str,
+    figures: list[re.Match[str]],
+    subjects: list[Subject | None],
+    names: list[str],
+    *,
+    kind: str,
+    sign: int = 1,
+    periods: bool = False,
+    of: str = "",
+) -> list[Found]:
+    """Each figure of a pair with its subject (none where the subject is another measure's),
+    its name a period's where `periods`; a word of degree before the list's first figure is
+    each one's ("up approximately 5% and 21%, respectively")."""
     first_said = _comparison(text, figures[0])
-    for figure, subject, name in zip(figures, subjects, names, strict=True):
-        if subject is None:
-            continue  # another measure's figure on the pair
-        found.append(
-            Found(
-                kind,
-                sign * float(figure["num"]),
-                _comparison(text, figure) or first_said,
-                subject,
-                "",
-                figure.start(),
-                period=name if periods else "",
-                of=share_of(share) if share is not None else "",
-                paired=True,
-            )
+    return [
+        Found(
+            kind,
+            sign * float(figure["num"]),
+            _comparison(text, figure) or first_said,
+            subject,
+            "",
+            figure.start(),
+            period=name if periods else "",
+            of=of,
+            paired=True,
         )
-    return found
+        for figure, subject, name in zip(figures, subjects, names, strict=True)
+        if subject is not None
+    ]
 
 
 # After a list of figures, another way of measuring the same: the figures are one growth's.
