@@ -86,7 +86,16 @@ def read_one(
     whole = SHARE_OF.match(after)
     if whole:  # "30% of revenue": a share, or none
         return share_of_whole(
-            text, match, whole, (before, after), (value, comparison), (first, revenue_said), last
+            text,
+            match,
+            whole,
+            before,
+            after,
+            value=value,
+            comparison=comparison,
+            first=first,
+            revenue_said=revenue_said,
+            last=last,
         )
     if (beside := share_beside(text, last, match)) is not None:
         return beside  # "…68% of our revenue with master service agreements comprising 32%"

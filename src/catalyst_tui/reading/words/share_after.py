@@ -79,20 +79,17 @@ _WHAT_IT_IS = led(
 )
 # Parts listed on after the first: "40% of sales came through home decor, Seasonal and hard
 # lines" (all three's).
-_LISTED_ON = re.compile(r",\s*[A-Za-z][\w&-]*(?:\s+[A-Za-z][\w&-]*){0,3}\s*(?:,|and\b)")
+_LISTED_ON = led(r",\s*[A-Za-z][\w&-]*(?:\s+[A-Za-z][\w&-]*){0,3}\s*(?:,|and\b)")
 
 
 def share_from(
-    after: str, value: float, comparison: str, at: int, *, before: str = ""
+    after: str, of: re.Match[str], value: float, comparison: str, at: int, *, before: str
 ) -> Found | None:
-    """A share whose part comes after it: "30% of our revenue comes from software"; with
-    `before` (the words before it) ending in "with", "…, with 70% of our revenue in software"."""
-    bare = _WITH.search(before, tail(before, 40)) is not None
-    of = SHARE_OF.match(after)
-    said = _SHARE_FROM.match(after, of.end()) if of else None
-    if said is None and of is not None:
-        said = _WHAT_IT_IS.match(after, of.end())  # "65% of our revenue is recurring"
-    if said is None and bare and of is not None:
+    """A share whose part comes after its whole (`of`, SHARE_OF's match in `after`): "30% of our
+    revenue comes from software", "65% of our revenue is recurring"; with `before` (the words
+    before it) ending in "with", "…, with 70% of our revenue in software"."""
+    said = _SHARE_FROM.match(after, of.end()) or _WHAT_IT_IS.match(after, of.end())
+    if said is None and _WITH.search(before, tail(before, 40)) is not None:
         said = _WITH_IN.match(after, of.end())
         if said is not None and PERIOD.match(said["x"].removeprefix("the ")):
             return None  # "with 40% of revenue in the fourth quarter": when, not what
@@ -105,7 +102,7 @@ def share_from(
         subject = subject._replace(name="recurring revenue")  # a trait, no verb's "-ing"
     if not subject.name or subject.name == COMPANY or subject.other or subject.anaphor:
         return None
-    return Found("share", value, comparison, subject, "", at, of=share_of(of) if of else "")
+    return Found("share", value, comparison, subject, "", at, of=share_of(of))
 
 
 def share_again(text: str, last: Found | None, match: re.Match[str]) -> Found | None:
@@ -217,20 +214,20 @@ def share_of_whole(
     text: str,
     match: re.Match[str],
     whole: re.Match[str],
-    around: tuple[str, str],
-    said: tuple[float, str],
-    place: tuple[bool, bool],
+    before: str,
+    after: str,
+    *,
+    value: float,
+    comparison: str,
+    first: bool,
+    revenue_said: bool,
     last: Found | None,
 ) -> Found | None:
-    """The share a figure said "of" a whole (`whole`, SHARE_OF's match after it) gives, or none:
-    its part named by the share's verb before it ("Software represented 14% of revenue"), after
-    it ("30% of our revenue comes from software"), or by the share before it; none of a whole
-    that is no revenue ("50% of all new business") or more than the whole ("250% of revenue").
-    `around` is the text before and after the figure, `said` its value and comparison, `place`
-    whether the clause opens the sentence and whether revenue is said in it."""
-    before, after = around
-    value, comparison = said
-    first, revenue_said = place
+    """The share a figure (`match` in the clause `text`, `before` and `after` the words around
+    it) said "of" a whole (`whole`, SHARE_OF's match in `after`) gives, or none: its part named
+    by the share's verb before it ("Software represented 14% of revenue"), after it ("30% of our
+    revenue comes from software"), or by the share before it (`last`); none of a whole that is
+    no revenue ("50% of all new business") or more than the whole ("250% of revenue")."""
     if NOT_REVENUE.search(whole.group()) or _other_owner(whole["owner"]):
         return None  # "close to 50% of all new business": of what is signed, no revenue
     if value > 100 or re.search(r"\b(?:of|from)\s*(?:the\s+|each\s+)?$", before[-12:], re.I):
@@ -242,7 +239,7 @@ def share_of_whole(
         again = share_again(text, last, match)
         if again is not None:
             return again._replace(of=share_of(whole))
-        return share_from(after, value, comparison, match.start(), before=before)
+        return share_from(after, whole, value, comparison, match.start(), before=before)
     if _ANOTHER_NAMED.match(before, share_at) and _AFTER_ITEM.search(before[:share_at]):
         return None  # "…decreased to 20% of revenue, and at Lilly Pulitzer 21%": another's
     if re.search(r"\beach\s+(?:(?:about|approximately|roughly|nearly)\s+)?$", before):
