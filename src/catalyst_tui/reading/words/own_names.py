@@ -17,9 +17,11 @@ from ..wordlists import word_set
 __all__ = ["itself", "own_names"]
 
 
-# A name of up to four capitalised words, as the group `group`.
-def _name(group: str) -> str:
-    return rf"(?P<{group}>[A-Z][\w&.-]*+(?:[ ]++[A-Z][\w&.-]*+){{0,3}}+)"
+# A name of up to four capitalised words, as the group `group`: its words joined by spaces
+# (`gap`, any white space for a listing or an officer's company), with dots where `dots`.
+def _name(group: str, *, gap: str = "[ ]", dots: bool = True) -> str:
+    word = r"[A-Z][\w&.-]*+" if dots else r"[A-Z][\w&-]*+"
+    return rf"(?P<{group}>{word}(?:{gap}++{word}){{0,3}}+)"
 
 
 _NAME = _name("name")
@@ -27,13 +29,13 @@ _NAME = _name("name")
 # only in a document that writes "(" and an exchange's name).
 _EXCHANGES = ("NASDAQ", "Nasdaq", "NYSE", "NYSE American", "TSX", "LSE", "AMEX")
 _LISTED = led(
-    r"(?<![\w&.-])(?P<name>[A-Z][\w&.-]*+(?:\s++[A-Z][\w&.-]*+){0,3}+)\s*+"
+    r"(?<![\w&.-])" + _name("name", gap=r"\s") + r"\s*+"
     rf"\((?:{'|'.join(_EXCHANGES)})\s*:\s*[A-Z.]{{1,6}}\)"
 )
 # The company a call is of, named where it opens: "Arvind Krishna, IBM's chairman and chief
 # executive officer", "VF's Chairman, President and CEO" (an officer is the company's own).
 _OFFICER = led(
-    r"(?<![\w&.-])(?P<name>[A-Z][\w&.-]*+(?:\s++[A-Z][\w&.-]*+){0,3}+)['’]s\s++"
+    r"(?<![\w&.-])" + _name("name", gap=r"\s") + r"['’]s\s++"
     r"(?i:(?:senior|executive|group)\s++)?(?i:chairman|chairwoman|chair|chief\s++\w+\s++officer|"
     r"ceo|cfo|coo|president|vice\s++president|treasurer|head\s++of\s++investor\s++relations)\b"
 )
@@ -44,8 +46,11 @@ OPENING = 4000  # where a call introduces who speaks for the company
 _OFFICER_OF = led(
     r"\b(?:chairman|chairwoman|chief\s++(?:executive|financial)\s++officer|ceo|cfo|"
     r"investor\s++relations)"
-    r"\s++(?:of|for|at)\s++(?P<name>[A-Z][\w&-]*+(?:[ ]++[A-Z][\w&-]*+){0,3}+)"
-    r"|(?<![\w&.-])(?P<owner>[A-Z][\w&-]*+(?:[ ]++[A-Z][\w&-]*+){0,3}+)['’]s\s++"
+    r"\s++(?:of|for|at)\s++"
+    + _name("name", dots=False)
+    + r"|(?<![\w&.-])"
+    + _name("owner", dots=False)
+    + r"['’]s\s++"
     r"(?:first|second|third|fourth|full[- ]year|fiscal\s++\w+)(?:[- ]quarter)?\s++"
     r"(?:\w+\s++)?(?:results|performance)\b"
 )
