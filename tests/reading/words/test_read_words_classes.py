@@ -2,10 +2,10 @@
 styles of the calls: one sentence a line, and the older transcripts' several sentences a line
 with speaker labels and masked names "<UNK>"). Each sentence is written beside what it states,
 in the words of realdata/calls' labelling rules: a share or a growth (its value in percent, a
-comparison "~" about, ">" more than, its basis, the part it is of: "company" the company's own
-revenue, else the part's name, matched word for word as `make truth` matches), a guidance
-direction, or nothing. "alt N" names a figure of the same growth in another measure that may be
-read or left out."""
+comparison "~" about, ">" more than, its basis ("2y" over two years), the part it is of:
+"company" the company's own revenue, else the part's name, matched word for word as `make
+truth` matches), a guidance direction, or nothing. "alt N" names a figure of the same growth in
+another measure that may be read or left out."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ import re
 import pytest
 
 from catalyst_tui.reading.words import COMPANY, Stated, read_words
+from catalyst_tui.reading.words.records import OVER_TWO_YEARS
 
 LISTS: list[tuple[str, list[str]]] = [
     (
@@ -1795,7 +1796,7 @@ MORE: list[tuple[str, list[str]]] = [
 _COMPARED = {"": "=", "about": "~", "approximately": "~", "roughly": "~", "nearly": "~"}
 _COMPARED |= {"over": ">", "more than": ">", "almost": "~", "around": "~", "north of": ">"}
 _COMPARED |= {"some": "~"}
-_BASES = {"sequential": "sequential", "year over year": "yoy", "": ""}
+_BASES = {"sequential": "sequential", "year over year": "yoy", OVER_TWO_YEARS: "2y", "": ""}
 _DROP = frozenset(["revenue", "revenues", "sales", "the", "our", "its", "total", "net", "of"])
 
 
@@ -1814,7 +1815,7 @@ def _is(read: Stated, expected: str) -> bool:
         return read.direction == rest[0]
     value, *marks = rest
     compared = next((m for m in marks if m in "~><"), "=")
-    basis = next((m for m in marks if m in ("sequential", "yoy")), "")
+    basis = next((m for m in marks if m in ("sequential", "yoy", "2y")), "")
     if read.value is None or abs(read.value * 100 - float(value)) > 1e-6:
         return False
     if _COMPARED.get(read.comparison, "?") != compared or _BASES[read.basis] != basis:

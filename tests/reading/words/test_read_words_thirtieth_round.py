@@ -150,7 +150,7 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Store sales rose 11% on a one-year basis.", ["growth 11 yoy : Store sales"]),
         (
             "In Europe, sales rose 14% on a one-year and 6% on a two-year basis.",
-            ["growth 14 yoy : Europe"],
+            ["growth 14 yoy : Europe", "growth 6 2y : Europe"],
         ),
         (
             "Total sales were $1.2 billion, an increase of 16%, compared to Q2 two years ago.",

@@ -23,9 +23,10 @@ from .basis_ends import CUT_BASIS, POINTS_ASIDE
 from .patterns import ANOTHER_MEASURE, CMP, CONCESSION
 from .quarters import AS_BASE as _AS_BASE
 from .quarters import against_quarter, quarter_of_bases, year_said
+from .records import OVER_TWO_YEARS
 from .two_bases import OF_A_MEASURE as _OF_A_MEASURE
 from .two_bases import base_of_its_own, later_than_named
-from .vocabulary import BASIS_KEYS, COMPARED_KEYS, FORWARD, SEQUENTIAL, YEARLY
+from .vocabulary import BASIS_KEYS, COMPARED_KEYS, FORWARD, SEQUENTIAL, TWO_YEARS, YEARLY
 
 
 def _own_clause(before: str) -> str:
@@ -147,14 +148,13 @@ def growth_basis(
     if _POINTS_SAID.search(frame):
         frame = ""  # "margin decreased 80 basis points year-over-year to 18.6% on revenues that
         # were down almost 20%": the basis is the points'
-    for words in (
-        basis_window(after),
-        basis_window(_own_clause(text[since:start])),
+    lent = (  # a list's, an alternative's, a range's basis, not one over two years (the last's)
         _listed_words(text, figures, i, after),
         _alternative_words(text, figures, i, after),
         _range_words(text, figures, i, after),
-        frame,
-    ):
+    )
+    own = (basis_window(after), basis_window(_own_clause(text[since:start])))
+    for words in (*own, *(w for w in lent if _basis(w) != OVER_TWO_YEARS), frame):
         if _basis(words):
             # a quarter is read where the base is said: after the figure, or in the frame
             return basis_in(words, text, against, words if words is frame else basis_window(after))
@@ -386,6 +386,9 @@ def _basis(words: str) -> str:
     ):
         return ""  # no word either pattern needs: most words after a figure
     sequential, yearly = SEQUENTIAL.search(words), yearly_said(words)
+    two = TWO_YEARS.search(words) if "year" in low else None
+    if two and not any(said and said.start() < two.start() for said in (sequential, yearly)):
+        return OVER_TWO_YEARS  # "and 7% on a two-year basis"
     if (
         yearly is not None
         and yearly.group().lower().startswith("against")

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ..leads import led
 from .patterns import FIGURE, last_match
 from .phrases import finite_verb
-from .vocabulary import MONTH, REACH
+from .vocabulary import MONTH, REACH, TWO_YEARS
 
 if TYPE_CHECKING:
     from .clause_cuts import Clause
@@ -143,4 +143,6 @@ def over_years(sentence: str, first: int, at: int, end: int) -> bool:
     words after it."""
     if first < at:
         return True
-    return OVER_YEARS.search(sentence, end, _own_words_end(sentence, end)) is not None
+    said = OVER_YEARS.search(sentence, end, _own_words_end(sentence, end))
+    # its own "on a two-year basis" is its basis: a growth over two years (bases.py)
+    return said is not None and not TWO_YEARS.match(sentence, said.start())

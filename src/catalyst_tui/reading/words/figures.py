@@ -25,12 +25,12 @@ from collections.abc import Callable, Iterator
 
 from ..leads import led
 from .bases import Against, frame_words, growth_basis, list_basis
-from .basis_ends import CUT_BASIS
 from .clause_cuts import Clause, clauses
 from .clauses import clause_subject, fronted_subject
 from .facts import known_part, named_customer
 from .frames import framing_part, part_beside
 from .gates import qualified_measure, refusal, said_as_revenue
+from .list_bases import another_measure_next, lend_list_basis, list_basis_of
 from .lists import Found, headed
 from .marks import Marks
 from .measured import reported
@@ -296,15 +296,7 @@ def _clause_figures(
     """The clause's figures, the first of them at `at`; a growth of a list with no basis of its
     own takes the basis said after the list ("up 28% in dollars, 25% local currencies and 23%
     organically compared to the first quarter of 2020": each against that quarter)."""
-    found = list(_each_figure(text, at, first, revenue_said, against))
-    for j in range(len(found) - 2, -1, -1):
-        one, nxt = found[j], found[j + 1]
-        if one.kind == nxt.kind == "growth" and not one.basis and nxt.basis:
-            figure = FIGURE.match(text, one.position)
-            gap = text[figure.end() if figure else one.position : nxt.position]
-            if _LIST_GAP.fullmatch(gap) and not CUT_BASIS.search(gap):
-                found[j] = one._replace(basis=nxt.basis)
-    yield from found
+    yield from lend_list_basis(text, list(_each_figure(text, at, first, revenue_said, against)))
 
 
 _BOTH_SAID = led(r"\b(?:both|each)\s", re.I)
@@ -326,7 +318,9 @@ def _each_figure(
         last_at = max((f.position for f in paired), default=figures[-1].start())
         ending = next((f for f in figures if f.start() == last_at), figures[-1])
         basis = list_basis(text, text[ending.end() :], frame, against)  # after the pair's last
-        paired = [f._replace(basis=basis if f.kind == "growth" else "") for f in paired]
+        paired = [
+            f._replace(basis=list_basis_of(basis, f.kind, f.position == last_at)) for f in paired
+        ]
         # the figures before the pair's are each read on their own
         limit = paired_from(text) if ordered is None else figures[0].start()
         figures = [f for f in figures if f.start() < limit]
@@ -341,7 +335,7 @@ def _each_figure(
         if (
             i + 1 < len(figures)
             and RANGE_TO.fullmatch(after)
-            and not _IN_ANOTHER_MEASURE.match(text, figures[i + 1].end())
+            and not another_measure_next(text, figures[i + 1].end())
         ):
             high = figures[i + 1]  # "10% to 15% of revenue": one share, both ends
             after = text[high.end() : figures[i + 2].start() if i + 2 < len(figures) else len(text)]
@@ -378,14 +372,6 @@ def _each_figure(
         last = found
         yield found
     yield from paired or ()
-
-
-# "grew 16% and 12% on a currency neutral basis": one growth in two measures, not two periods.
-_IN_ANOTHER_MEASURE = led(
-    r"\s*(?:(?:on|in|at)\s+(?:an?\s+)?)?(?:constant[- ]currency|currency[- ]neutral|"
-    r"f/?x[- ]neutral|local[- ]currenc(?:y|ies)|organic(?:ally)?|core|operational(?:ly)?)\b",
-    re.I,
-)
 
 
 def _local(text: str, at: int) -> str:

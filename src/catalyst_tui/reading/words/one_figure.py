@@ -373,7 +373,7 @@ def _parallel(text: str, last: Found | None, governor: int) -> bool:
 _A_RATE = led(
     r"\s*(?:a|per|each|every)\s+(?:year|annum)\b(?!\s+(?:ago|earlier|before|prior|back))|"
     r"\s*annually\b|\s*on\s+average\b|"
-    r"\s*(?:compounded|compound|cagr)\b|\s*on\s+an?\s+(?:two|three|2|3)[- ]year\b",
+    r"\s*(?:compounded|compound|cagr)\b|\s*on\s+an?\s+(?:three|3)[- ]year\b",
     re.I,
 )
 # A speaker or a pronoun: a subject that names no measure.

@@ -12,6 +12,9 @@ StatedKind = Literal["share", "growth", "guidance"]
 #: The subject of the company's own revenue ("Revenue grew 9%", "we grew revenue 12%"): a
 #: condition names it as `growth(revenue)`.
 COMPANY = "revenue"
+#: The basis of a growth said against the same period two years before ("up 12% on a
+#: two-year basis"): shown as said, never a period's growth (thesis/kpis/metrics.py).
+OVER_TWO_YEARS = "over two years"
 
 
 def with_short_name(long: str, short: str) -> str:

@@ -11,6 +11,7 @@ import re
 from ..leads import led
 from .bases import OR_NEXT, Against, basis_in, basis_window, frame_words
 from .patterns import ANOTHER_MEASURE, DRIVER_BEFORE, FIGURE
+from .records import OVER_TWO_YEARS
 from .vocabulary import SEQUENTIAL, YEARLY
 
 # A part's figure said with "with" after the whole's: "up 4% versus the year ago period, with
@@ -87,7 +88,7 @@ class SentenceBasis:
         last = figures[-1].end()
         closing = basis_window(self.sentence[last:])
         basis = basis_in(closing, self.sentence, self.against) if closing else ""
-        if basis:
+        if basis and basis != OVER_TWO_YEARS:  # "and 29% on a two-year basis": the 29%'s own
             said.append((basis, last, last))
         first = figures[0].start()
         opening = frame_words(self.sentence[: self.sentence.find(",", 0, first) + 1])

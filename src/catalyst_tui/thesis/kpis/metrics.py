@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+from ...reading.words.records import OVER_TWO_YEARS
 from ..observation import Missing, MissingCode, Observation
 from .statements import GUIDANCE_DIRECTIONS, said
 
@@ -111,11 +112,13 @@ def newest_stated(records: Iterable[StatedKpi], *, forecast: bool = False) -> St
     that judges its checkpoint and is shown beside it: of the newest document stating one, the
     first it states; outcomes, or forecasts with `forecast`. An exit or run rate is no share
     of the period's revenue: never the outcome; nor is a share of a part ("of the segment's
-    revenue")."""
+    revenue"), nor a growth over two years ("7% on a two-year basis": no period's growth)."""
     chosen: StatedKpi | None = None
     for stated in records:
         kpi = stated.kpi
         if kpi.forward != forecast or (not forecast and kpi.kind == "share" and kpi.basis):
+            continue
+        if kpi.kind == "growth" and kpi.basis == OVER_TWO_YEARS:
             continue
         if kpi.of:
             continue  # a share of a part ("25% of the segment's revenue"): no share of revenue

@@ -1,0 +1,64 @@
+"""What basis the figures of one list take of each other (figures.py reads them): a growth
+with none of its own takes the one said after the list ("up 28% in dollars, 25% local
+currencies and 23% organically compared to the first quarter of 2020": each against that
+quarter), save a growth over two years, which is the last figure's own ("grew 22.6% and 29% on
+a two-year basis"); and two figures joined by "and" are no range where the second is said in
+another measure ("grew 16% and 12% on a currency neutral basis") or over two years."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..leads import led
+from .basis_ends import CUT_BASIS
+from .patterns import FIGURE
+from .records import OVER_TWO_YEARS
+
+if TYPE_CHECKING:
+    from .lists import Found
+
+__all__ = ["another_measure_next", "lend_list_basis", "list_basis_of"]
+
+
+def lend_list_basis(text: str, found: list[Found]) -> list[Found]:
+    """`found` (the clause `text`'s figures in order), each growth with no basis of its own
+    given the basis of the growth after it in the same list."""
+    for j in range(len(found) - 2, -1, -1):
+        one, nxt = found[j], found[j + 1]
+        if one.kind == nxt.kind == "growth" and not one.basis and nxt.basis:
+            if nxt.basis == OVER_TWO_YEARS:
+                continue  # "grew 22.6% and 29% on a two-year basis": the 29% alone
+            figure = FIGURE.match(text, one.position)
+            gap = text[figure.end() if figure else one.position : nxt.position]
+            if _LIST_GAP.fullmatch(gap) and not CUT_BASIS.search(gap):
+                found[j] = one._replace(basis=nxt.basis)
+    return found
+
+
+_LIST_GAP = led(r"(?:\s+(?:in|on|from|for)?\s*[\w.&/-]+){0,4}\s*(?:,|,?\s+and)\s+", re.I)
+
+
+def list_basis_of(basis: str, kind: str, last: bool) -> str:
+    """The basis a listed figure takes of the one said after the list: a share none, a growth
+    over two years only the last."""
+    if kind != "growth" or (basis == OVER_TWO_YEARS and not last):
+        return ""
+    return basis
+
+
+def another_measure_next(text: str, end: int) -> bool:
+    """Whether the figure ending at `end` is said in another measure or over two years, where
+    it follows another with "and": one growth twice, no range of two."""
+    return bool(_IN_ANOTHER_MEASURE.match(text, end) or _OVER_TWO_YEARS.match(text, end))
+
+
+# "grew 16% and 12% on a currency neutral basis": one growth in two measures, not two periods.
+_IN_ANOTHER_MEASURE = led(
+    r"\s*(?:(?:on|in|at)\s+(?:an?\s+)?)?(?:constant[- ]currency|currency[- ]neutral|"
+    r"f/?x[- ]neutral|local[- ]currenc(?:y|ies)|organic(?:ally)?|core|operational(?:ly)?)\b",
+    re.I,
+)
+# "grew 22.6% and 29% on a two-year stack basis": the period's growth, then the same over two
+# years (a stack: none, components.OVER_YEARS).
+_OVER_TWO_YEARS = led(r"\s*on\s+an?\s+(?:two|2)[- ]years?\s+(?:stack|basis)", re.I)
