@@ -226,6 +226,24 @@ def test_a_share_of_a_part_is_kept_with_its_whole_and_judges_no_share_of_revenue
     assert newest_stated([stated, StatedKpi(whole, day, "document", "call", "", 2)]) is not None
 
 
+def test_a_growth_over_two_years_is_shown_as_said_and_judges_no_period():
+    """ "14% on a one-year and 6% on a two-year basis": the 6% is against the same quarter two
+    years before, shown so, and never the growth a condition judges; the 14% is."""
+    import datetime as dt
+
+    from catalyst_tui.thesis.kpis.metrics import as_said, newest_stated
+    from catalyst_tui.thesis.kpis.statements import StatedKpi
+
+    text = "In Europe, sales rose 14% on a one-year and 6% on a two-year basis."
+    yearly, two_years = read_kpis(text, ["Europe"])
+    day = dt.date(2026, 11, 4)
+    first = StatedKpi(yearly, day, "document", "call", "", 1)
+    second = StatedKpi(two_years, day, "document", "call", "", 1)
+    assert (as_said(first), as_said(second)) == ("+14% year over year", "+6% over two years")
+    assert newest_stated([second]) is None
+    assert newest_stated([second, first]) == first
+
+
 def test_a_line_given_a_short_name_is_read_under_either_name():
     text = (
         "Enterprise Computing Solutions, or ECS, revenue was $480 million. "
