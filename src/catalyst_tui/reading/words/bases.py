@@ -386,9 +386,8 @@ def _basis(words: str) -> str:
     ):
         return ""  # no word either pattern needs: most words after a figure
     sequential, yearly = SEQUENTIAL.search(words), yearly_said(words)
-    two = TWO_YEARS.search(words) if "year" in low else None
-    if two and not any(said and said.start() < two.start() for said in (sequential, yearly)):
-        return OVER_TWO_YEARS  # "and 7% on a two-year basis"
+    if "year" in low and TWO_YEARS.match(words, len(words) - len(words.lstrip())):
+        return OVER_TWO_YEARS  # "and 7% on a two-year basis": said first, right after it
     if (
         yearly is not None
         and yearly.group().lower().startswith("against")

@@ -326,7 +326,7 @@ STACKED = led(
 # A growth said against the same period two years before ("17% on a one-year and 7% on a
 # two-year basis"): a growth over two years (records.OVER_TWO_YEARS). A two-year stack is two
 # years' rates added up, no growth (STACKED).
-TWO_YEARS = led(r"\b(?:two|2)[- ]years?\s+basis\b", re.I)
+TWO_YEARS = led(r"(?:on\s+an?\s+)?(?:two|2)[- ]years?\s+basis\b", re.I)
 # Someone else's figure: "according to the Census Bureau", "Gartner estimates that", a source's
 # finding ("SpendingPulse shows that retail sales were up 3%").
 ATTRIBUTED = any_word(
