@@ -204,13 +204,30 @@ def measure_before(
         if low in ("all", "each", "both") and (finite_verb(after) or after in ("up", "down")):
             return False  # "revenue, EBITDA and cash flow all grew": each of them
         after = low
-        if measure_at(lows, place) and low not in _NOT_ITS_MEASURE:
+        if measure_at(lows, place) and (
+            low not in _NOT_ITS_MEASURE or _heads_the_clause(lows, place)
+        ):
             if any(w.lower() in _LEFT_OUT for _, w in words[max(0, place - 5) : place]):
                 continue  # "net revenues excluding these proceeds were up 4%": left out
             if _in_a_name(words, place):
                 continue  # "Transaction Processing up 10 percent": a word of a part's name
             return True
     return False
+
+
+def _heads_the_clause(lows: list[str], place: int) -> bool:
+    """Whether the word at `place` heads the noun phrase that is the subject of the figure's
+    verb, its clause's only verb: "The demand for power generation equipment in China
+    increased 47%" is the demand's (not "strong demand drove sales up 10%")."""
+    before, after = lows[:place], lows[place + 1 :]
+    if any(w in _PREPOSITIONS or w in REVENUE_WORDS or finite_verb(w) for w in before):
+        return False  # "growth in volume", "Sales to transportation customers decreased"
+    if any(w in ",:;" for w in after):
+        return False
+    return sum(1 for w in after if finite_verb(w)) == 1
+
+
+_PREPOSITIONS = word_set("in of for from at on with by to")
 
 
 def _in_a_name(words: list[tuple[int, str]], place: int) -> bool:
