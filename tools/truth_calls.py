@@ -211,7 +211,7 @@ def score_files(docs: Path, truth_file: Path, part: str = "all", name: str = "")
         text = (docs / doc).read_text(encoding="utf-8")
         starts = [0] + [m.end() for m in re.finditer("\n", text)]
         read_on: dict[int, list[Stated]] = defaultdict(list)
-        for stated in read_words(text, day=call_day(doc)):
+        for stated in read_words(text, day=call_day(doc), symbol=doc.split("_", 1)[0]):
             line = _line_of(starts, stated.start)
             read_on[line].append(stated)
         for (d, line), entries in by_line.items():

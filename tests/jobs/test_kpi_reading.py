@@ -205,3 +205,36 @@ async def test_the_text_readers_child_reads_with_the_companys_name():
         named = await reader.read(said, Readers((), ("revenue",), True, ("Astera Labs",)))
         unnamed = await reader.read(said, Readers((), ("revenue",), True))
     assert (named.kpis, unnamed.kpis) == (1, 0)
+
+
+def test_a_figure_said_of_the_name_its_ticker_abbreviates_is_its_revenue(tmp_path: Path):
+    """NTGR's call says "Netgear net revenue … down 11.5%": the name the ticker abbreviates (its
+    letters in their order) is the company's, though catalysts.toml names it by its symbol
+    alone; "Arlo revenue grew 30%" is another's."""
+    said = (
+        "For the first quarter, Netgear net revenue was $309.2 million, which is down 11.5% on "
+        "a year-over-year basis. Arlo revenue grew 30% in the same period."
+    )
+    with Store.open(tmp_path / "c.db") as store:
+        config = '[tickers.NTGR]\n[[tickers.NTGR.checkpoints]]\nid = "g"\ntitle = "G"\n'
+        store.sync.apply(
+            parse_config(config + 'kind = "guard"\nwhen = "growth(revenue) >= 15%"\n'), NOW
+        )
+        store.evidence.save_documents("NTGR", [document("q1", said, dt.date(2015, 4, 23))], NOW)
+        assert company_names(store, "NTGR") == ()
+        assert read_kpis_of(store, NOW) == 1
+        [grown] = store.kpis.series("NTGR")
+        assert (grown.kpi.subject, grown.kpi.value, grown.kpi.basis) == (
+            "revenue",
+            -0.115,
+            "year over year",
+        )
+
+
+async def test_the_text_readers_child_reads_with_the_ticker():
+    """The ticker reaches the child too: "Netgear net revenue" is NTGR's revenue, not ALAB's."""
+    said = "Netgear net revenue was down 11.5% year over year."
+    async with TextReader() as reader:
+        own = await reader.read(said, Readers((), ("revenue",), True, (), "NTGR"))
+        other = await reader.read(said, Readers((), ("revenue",), True, (), "ALAB"))
+    assert (own.kpis, other.kpis) == (1, 0)

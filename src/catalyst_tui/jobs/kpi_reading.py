@@ -70,7 +70,7 @@ def read_kpis_of(store: Store, now: dt.datetime) -> int:
         names = company_names(store, symbol)
         for document in documents:
             text = store.evidence.text(document.id)
-            read = read_kpis(text, subjects, day=document.day, names=names)
+            read = read_kpis(text, subjects, day=document.day, names=names, symbol=symbol)
             found.extend((document.id, kpi) for kpi in read)
         last = documents[-1].id if documents else 0
         added += store.kpis.record(symbol, subjects, found, max(last, 0 if again else through), now)

@@ -37,6 +37,7 @@ class Readers(NamedTuple):
     subjects: tuple[str, ...]
     kpis: bool  # a condition of the ticker names a KPI read from words
     names: tuple[str, ...] = ()  # the company's name in catalysts.toml (kpi_reading)
+    symbol: str = ""  # the ticker, which the company's name in a text abbreviates
 
     @classmethod
     def of(cls, store: Store, symbol: str) -> Readers:
@@ -48,6 +49,7 @@ class Readers(NamedTuple):
             subjects.get(symbol, ()),
             symbol in subjects,
             company_names(store, symbol),
+            symbol,
         )
 
 
@@ -72,6 +74,7 @@ class TextReader(KeptChild):
             "subjects": readers.subjects,
             "kpis": readers.kpis,
             "names": readers.names,
+            "symbol": readers.symbol,
         }
         asked = f"{limit!r}\n{json.dumps(head)}\n{len(body)}\n".encode() + body
         answer = await self.exchange(asked, limit)

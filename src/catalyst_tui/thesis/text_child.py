@@ -7,9 +7,10 @@ a feed's item), so no later command reads it again: a thread reading it could no
 
 Each text asked, on stdin:
 
-- the seconds the child may take over it (one line), the evidence entries, the KPI subjects
-  and the company's names (one line of JSON: {"entries": [...], "subjects": [...], "names":
-  [...]}), the text's length in bytes (one line), then the text in UTF-8;
+- the seconds the child may take over it (one line), the evidence entries, the KPI subjects,
+  the company's names and its ticker (one line of JSON: {"entries": [...], "subjects": [...],
+  "names": [...], "symbol": "ALAB"}), the text's length in bytes (one line), then the text in
+  UTF-8;
 
 and on stdout, its answer: a JSON object, after its length (reading/serving.py, the child's side
 every kept reader shares): how many passages and KPIs it gave ({"passages": 2, "kpis": 1})."""
@@ -40,7 +41,8 @@ def serve(stdin: BinaryIO, stdout: BinaryIO) -> int:
         passages = Matcher(text).find(entries) if entries else []
         subjects = [str(s) for s in asked.get("subjects", [])]
         names = [str(n) for n in asked.get("names", [])]
-        kpis = read_kpis(text, subjects, names=names) if asked.get("kpis") else ()
+        symbol = str(asked.get("symbol", ""))
+        kpis = read_kpis(text, subjects, names=names, symbol=symbol) if asked.get("kpis") else ()
         return json.dumps({"passages": len(passages), "kpis": len(kpis)}).encode()
 
     return serve_each(stdin, stdout, "text", 1, answer)

@@ -9,12 +9,13 @@ these names is the company's own (reader.py)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..leads import led
 from ..wordlists import word_set
 
-__all__ = ["itself", "own_names"]
+__all__ = ["abbreviated", "itself", "own_names"]
 
 
 # A name of up to four capitalised words, as the group `group`: its words joined by spaces
@@ -116,3 +117,21 @@ def itself(text: str, subject: str) -> bool:
     call is of speaks of itself so ("NIKE Inc revenue grew 16%")."""
     named = _INCORPORATED.fullmatch(subject)
     return named is not None and named["name"].casefold() in text[:OPENING].casefold()
+
+
+def abbreviated(symbol: str, subject: str) -> bool:
+    """Whether `subject`, one capitalised word, is the company the ticker `symbol` (the
+    caller's, its class set aside: "BRK-B") abbreviates: the symbol itself ("ADP revenues grew
+    5%"), or a word that opens with the symbol's first letter and holds its letters in their
+    order, three of them at least ("Netgear" of NTGR, "Lantheus" of LNTH; not "Tennant" of TNC).
+    A call names its company so more than any of its parts."""
+    letters = re.split(r"[.\-/ ]", symbol.strip(), maxsplit=1)[0].casefold()
+    if not letters or not subject[:1].isupper() or " " in subject.strip():
+        return False
+    word = subject.strip().casefold()
+    if word == letters:
+        return True
+    if len(letters) < 3 or word[:1] != letters[:1]:
+        return False
+    rest = iter(word[1:])
+    return all(letter in rest for letter in letters[1:])

@@ -21,7 +21,7 @@ from .others_sales import (
     of_an_insurer,
     system_retail,
 )
-from .own_names import itself, own_names
+from .own_names import abbreviated, itself, own_names
 from .records import COMPANY, Stated, with_short_name
 from .sentences import sentence_spans
 from .turns import company_sentences
@@ -78,12 +78,13 @@ def read_words(
     *,
     day: dt.date | None = None,
     names: Iterable[str] = (),
+    symbol: str = "",
 ) -> tuple[Stated, ...]:
     """Every share, growth and guidance direction `text` states, in the order of its
     sentences (`spans`, the sentences' offsets, when the caller has them; `day`, the day the
     document is of, where known: a year two before its period's is no year-over-year base;
     `names`, what the company is called where the caller knows it: a figure said of one is the
-    company's own)."""
+    company's own; `symbol`, its ticker, which a name of the company abbreviates)."""
     # The reader's modules (their regular expressions: tens of milliseconds) load with the
     # first text read; every command imports the records (the metric catalogue's guidance
     # words), not the reader (reading/words/__init__.py).
@@ -174,7 +175,11 @@ def read_words(
                     continue  # "ANI increased 22%", ANI "adjusted net income": no revenue
                 long = with_short_name(short[stated.subject], stated.subject)
                 stated = stated._replace(subject=long)
-            if stated.subject.casefold() in company or itself(text, stated.subject):
+            if (
+                stated.subject.casefold() in company
+                or itself(text, stated.subject)
+                or abbreviated(symbol, stated.subject)  # "Netgear net revenue" of NTGR
+            ):
                 stated = stated._replace(subject=COMPANY)  # "NVIDIA (NASDAQ: NVDA) reported"
             if stated.subject == COMPANY and _heading(text, start):
                 continue  # a bullet under "Data Center": its subject is no word of its own

@@ -100,17 +100,19 @@ def read_kpis(
     *,
     day: dt.date | None = None,
     names: Sequence[str] = (),
+    symbol: str = "",
 ) -> tuple[Kpi, ...]:
     """Every KPI stated in `text`: the share and growth of each name in `subjects` (a product
     or a line, the subject of the figure's phrase, any case; `revenue` the company's own), and
     each direction of the guidance, in the order their sentences come (`day`: the day the
     document is of, where known; `names`: the company's, its ticker's name in catalysts.toml,
-    whose figures are its own revenue's; reading.words.read_words)."""
+    whose figures are its own revenue's; `symbol`: the ticker, which the company's name in the
+    text abbreviates; reading.words.read_words)."""
     from ...reading.words.reader import read_words  # its patterns: with the first text read
 
     found: list[Kpi] = []
     shared: set[tuple[int, str]] = set()  # (sentence, name) with a share read
-    for stated in read_words(text, day=day, names=names):
+    for stated in read_words(text, day=day, names=names, symbol=symbol):
         if stated.kind == "guidance":
             if not _COST.search(stated.metric):  # a cut of capex or costs is no cut of guidance
                 found.append(_kpi(stated, "", forward=False))
