@@ -126,9 +126,12 @@ def abbreviated(symbol: str, subject: str) -> bool:
     order, three of them at least ("Netgear" of NTGR, "Lantheus" of LNTH; not "Tennant" of TNC).
     A call names its company so more than any of its parts."""
     letters = re.split(r"[.\-/ ]", symbol.strip(), maxsplit=1)[0].casefold()
-    if not letters or not subject[:1].isupper() or " " in subject.strip():
+    name = subject.strip()
+    if not letters or not name[:1].isupper() or " " in name:
         return False
-    word = subject.strip().casefold()
+    if not name.isupper() and any(c.isupper() for c in name[1:]):
+        return False  # a name joined to another: "CooperVision" is a part of COO's
+    word = name.casefold()
     if word == letters:
         return True
     if len(letters) < 3 or word[:1] != letters[:1]:

@@ -222,6 +222,9 @@ def _heads_the_clause(lows: list[str], place: int) -> bool:
     before, after = lows[:place], lows[place + 1 :]
     if any(w in _PREPOSITIONS or w in REVENUE_WORDS or finite_verb(w) for w in before):
         return False  # "growth in volume", "Sales to transportation customers decreased"
+    if not after or not (after[0] in _PREPOSITIONS or finite_verb(after[0])):
+        return False  # its phrase's last word before a preposition or the verb: "our full price
+        # Digital business grew 20%" is the business's
     if any(w in ",:;" for w in after):
         return False
     return sum(1 for w in after if finite_verb(w)) == 1

@@ -181,6 +181,8 @@ def read_words(
                 or abbreviated(symbol, stated.subject)  # "Netgear net revenue" of NTGR
             ):
                 stated = stated._replace(subject=COMPANY)  # "NVIDIA (NASDAQ: NVDA) reported"
+                if stated.kind == "share":
+                    continue  # no share of itself: "PepsiCo accounted for 17% of sales at retail"
             if stated.subject == COMPANY and _heading(text, start):
                 continue  # a bullet under "Data Center": its subject is no word of its own
             if system and system_retail(stated.subject):

@@ -260,7 +260,7 @@ YEARLY = led(
     # the comparable period is the year before's: "9% organic to the comparable period", "up 60%
     # against the COVID impacted comparable quarter", "between comparable annual quarters"
     r"\b(?:to|against|between|versus|over|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?comparable\s+"
-    r"(?:annual\s+)?(?:quarters?|periods?)\b|"
+    r"(?:annual\s+)?(?:quarters?|periods?)\b(?!\s+(?:in|of)\s+(?:fiscal\s+)?(?:19|20)\d\d)|"
     # a year before is a base after a word of comparison; "grew 70% last year", "a 22% increase
     # in the year-ago quarter" say when, not against what
     r"(?:than(?:\s+in)?|from|versus|vs\.?|over|on|to|compared\s+(?:to|with)|against|"
