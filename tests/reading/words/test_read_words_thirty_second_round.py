@@ -1,6 +1,6 @@
 """The thirty-second round's rules: a growth said on a two-year basis, a measure that heads its
-clause's subject, the comparable period as the year before, and the company named by the word its
-ticker abbreviates. Made-up sentences, each beside what it states as test_read_words_classes.py
+clause's subject, the comparable period as the year before, a growth of a period named as a
+base, and the company named by the word its ticker abbreviates. Made-up sentences, each beside what it states as test_read_words_classes.py
 writes it ([] where nothing may be read; "2y" a growth over two years), with a counterexample the
 rule must leave as it was."""
 
@@ -69,6 +69,24 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 60 yoy : Europe"],
         ),
         ("Revenue rose 5% with a comparable product line.", ["growth 5 : company"]),
+    ],
+    "a growth said of a period named as a base, in a clause of its own, has no base said": [
+        (
+            "We expect sales to grow compared to Q1 of fiscal 2021 when sales grew 9%, creating "
+            "a difficult year-over-year comparison.",
+            ["growth 9 : company"],
+        ),
+        (
+            "Safety revenues were flat against a tough comparison to the prior year in which "
+            "Devices grew approximately 20%.",
+            ["growth 20 ~ : Devices"],
+        ),
+        # a base said in that clause is its own
+        (
+            "Sales were down 6% versus prior year, a clear improvement from the first quarter when "
+            "year-over-year sales were down 20%.",
+            ["growth -6 yoy : company", "growth -20 yoy : company"],
+        ),
     ],
 }
 

@@ -25,7 +25,7 @@ from .quarters import AS_BASE as _AS_BASE
 from .quarters import against_quarter, quarter_of_bases, year_said
 from .records import OVER_TWO_YEARS
 from .two_bases import OF_A_MEASURE as _OF_A_MEASURE
-from .two_bases import base_of_its_own, later_than_named
+from .two_bases import base_of_its_own, later_than_named, of_a_period_before
 from .vocabulary import BASIS_KEYS, COMPARED_KEYS, FORWARD, SEQUENTIAL, TWO_YEARS, YEARLY
 
 
@@ -141,8 +141,8 @@ def growth_basis(
     up to the next figure; `frame`: frame_words of the clause)."""
     since = figures[i - 1].end() if i else 0
     start = figures[i].start()
-    if base_of_its_own(basis_window(after)):
-        return ""  # "it was up 115% compared to two years ago"
+    if base_of_its_own(basis_window(after)) or of_a_period_before(text, since, start):
+        return ""  # "up 115% compared to two years ago"; "the prior year when sales grew 9%"
     if i and _CLAUSE_OPENS.search(text, since, start):
         frame = ""  # "X continued to sequentially improve, down 8%, as 48% growth in Y …": Y's none
     if _POINTS_SAID.search(frame):

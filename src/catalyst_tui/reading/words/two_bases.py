@@ -10,7 +10,7 @@ import re
 from ..leads import led
 from .vocabulary import COMPARED_TO, SEQUENTIAL, YEARLY
 
-__all__ = ["OF_A_MEASURE", "base_of_its_own", "later_than_named"]
+__all__ = ["OF_A_MEASURE", "base_of_its_own", "later_than_named", "of_a_period_before"]
 
 _FIGURE = led(r"\d%|\d\s+percent\b")
 # A year named whole after a word of comparison: "versus 2019", "compared to fiscal 2019" (a
@@ -69,3 +69,21 @@ def base_of_its_own(words: str) -> bool:
         return False
     before = YEARLY.search(words, 0, back.start())  # "versus prior year, outpacing pre-…": yoy
     return before is None and SEQUENTIAL.search(words, 0, back.start()) is None
+
+
+def of_a_period_before(text: str, since: int, start: int) -> bool:
+    """Whether the growth at `start` (its clause's words from `since`) is said of a period named
+    as a base, in a clause of its own: "compared to Q1 of fiscal 2021 when sales grew 9%" is that
+    quarter's growth, no base of its own said (not "from the first quarter when year-over-year
+    sales were down 20%")."""
+    said = _OF_A_PERIOD.search(text, since, start)
+    if said is None:
+        return False
+    return not (
+        YEARLY.search(text, said.start(), start) or SEQUENTIAL.search(text, said.end(), start)
+    )
+
+
+_OF_A_PERIOD = led(
+    r"\b(?:year|quarter|period|(?:19|20)\d\d)\s+(?:when|in\s+which)\s[^,;%]{0,120}$", re.I
+)
