@@ -47,6 +47,16 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("The demand for turbines in Brazil increased 35% in the quarter.", []),
         ("Pricing in the Americas was up 3%.", []),
         ("The marketing eligible population for our lending business increased about 40%.", []),
+        # a change in a measure said of a pair of parts is the measure's
+        (
+            "EMEA and Asia Pacific recorded decreases in volume of 39% and 25% respectively.",
+            [],
+        ),
+        ("EMEA and Asia recorded decreases in activity of 30% and 20% respectively.", []),
+        (
+            "EMEA and Asia Pacific recorded decreases in revenue of 39% and 25% respectively.",
+            ["growth -39 : EMEA", "growth -25 : Asia Pacific"],
+        ),
         # a measure that is not the subject's head leaves the figure to its own subject
         ("Strong demand for our products drove revenue up 10%.", ["growth 10 : company"]),
         (

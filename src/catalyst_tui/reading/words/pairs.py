@@ -98,6 +98,9 @@ def respectively(text: str, first: bool, revenue_said: bool) -> list[Found] | No
         return []  # neither "of revenue" nor a verb of change says what the figures are
     if share is None and verb is not None and acted_on(verb["gap"], of_part=True):
         return []  # "X and Y increased comparable sales by 2.6% and 3.3%": what they acted on
+    within = verb["within"].split() if share is None and verb is not None and verb["within"] else []
+    if within and other_measure(within[-1].lower()):
+        return []  # "X and Y recorded decreases in activity of 39% and 25%": the activity's
     names_at = _IN_NAMES.match(rest[share.end() :] if share else rest)
     if names_at and share is None and verb is not None:
         measured = read_subject(phrase_before(text, verb.start()))
