@@ -98,6 +98,27 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth -6 yoy : company", "growth -20 yoy : company"],
         ),
     ],
+    # written on the sets labelled this round, after they were scored
+    "a base named after an amount we reported, or a quarter reported, is the year before": [
+        (
+            "In the first quarter of 2018, net sales were $468.7 million, up 7.6% from the $435.5 "
+            "million we reported in the first quarter of 2017.",
+            ["growth 7.6 yoy : company"],
+        ),
+        (
+            "Revenue was $152 million, a 3.4% increase over reported second quarter 2020 revenue.",
+            ["growth 3.4 yoy : company"],
+        ),
+    ],
+    "guidance said intact, or unchanged with a word of degree, stands": [
+        ("So full year revenue guidance is intact.", ["guidance reiterated"]),
+        ("We are leaving our prior guidance essentially intact.", ["guidance reiterated"]),
+        ("Our guidance is really unchanged for the year.", ["guidance reiterated"]),
+        ("No change in terms of our expectations for the segment.", ["guidance reiterated"]),
+        # what is no guidance of ours
+        ("The market outlook is intact.", []),
+        ("Our dividend is intact.", []),
+    ],
 }
 
 

@@ -157,12 +157,13 @@ STANDS = led(
     r"(?:unchanged|intact)|the\s+same|in\s+place|at|"
     r"approximately|about|around|in\s+the\s+range|between)|remains?(?=\s+\$?\d)|"
     r"continues?\s+to\s+be|"
-    r"is\s+unchanged|are\s+unchanged|holds)\b"
+    r"(?:is|are)\s+(?:(?:really|still|largely|essentially|basically)\s+)?(?:unchanged|intact)|"
+    r"holds)\b"
     # a measure's growth said unchanged at a range: "our sales growth is unchanged at 6% to 8%"
     r"|\b(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:revenues?|sales|eps)\s+growth\s+(?:is|remains)\s+"
     r"unchanged\s+at\s+(?=\$?\d)"
     rf"|\b(?:nothing\s+(?:changes|(?:has\s+)?changed)|no\s+changes?)\s+"
-    rf"(?:in|to|relative\s+to|from|versus)\s+(?:our|the|[A-Z][\w&.-]*['’]s)\s+"
+    rf"(?:in\s+terms\s+of|in|to|relative\s+to|from|versus)\s+(?:our|the|[A-Z][\w&.-]*['’]s)\s+"
     rf"(?:(?!of\b)[\w'’-]+\s+){{0,10}}?(?:{_NOUN}|view)\b"
     # "none of the annual estimates have changed"
     rf"|\bnone\s+of\s+(?:our|the)\s+(?:[\w'’-]+\s+){{0,3}}?{_NOUN}\s+(?:has|have)\s+changed\b"
@@ -180,7 +181,8 @@ STANDS = led(
     rf"(?:{_NOUN}|range\s+of\s+[\w-]+\s+we\s+provided)\b)"
     # guidance left as it was: "we are leaving our overall guidance where it was", "leaving the
     # upper end of our sales guidance unchanged"
-    rf"|\bleav(?:e|es|ing)\s+(?:our|the)\s+(?:[\w'’-]+\s+){{0,8}}?{_NOUN}\s+(?:unchanged|intact|"
+    rf"|\bleav(?:e|es|ing)\s+(?:our|the)\s+(?:[\w'’-]+\s+){{0,8}}?{_NOUN}\s+"
+    r"(?:(?:essentially|largely|basically)\s+)?(?:unchanged|intact|"
     r"where\s+it\s+(?:was|is|stands)|as\s+it\s+(?:was|is))\b"
     # "our full year outlook, which is in line with what we have previously communicated"
     rf"|\b{_NOUN}\b[^.;]{{0,40}}?\bin\s+line\s+with\s+what\s+we\s+(?:have\s+)?previously\s+"
@@ -207,6 +209,7 @@ STANDS_KEYS = (
     "remain",
     "continue",
     "unchanged",
+    "intact",
     "holds",
     "nothing",
     "none of",

@@ -73,8 +73,8 @@ _UNCHANGED = led(
     r"(?:outlook|forecast)\b"
     r"(?![^.;,]{0,60}?\b(?:markets?|industry|economy|economic|demand|environment|macro|"
     r"long(?:er)?[- ]term)\b))"
-    r"[^.;,]{0,60}?\b(?:(?:is|are|remains?)\s+(?:also\s+)?(?:materially\s+)?"
-    r"unchanged|(?:has|have)(?:n['’]t|\s+not)\s+changed|(?:is|are)\s+not\s+changing)\b|"
+    r"[^.;,]{0,60}?\b(?:(?:is|are|remains?)\s+(?:also\s+)?(?:(?:materially|really|essentially|"
+    r"largely)\s+)?(?:unchanged|intact)|(?:has|have)(?:n['’]t|\s+not)\s+changed|(?:is|are)\s+not\s+changing)\b|"
     # a forecast said, then unchanged: "We expect 2015 EBITDA to be in the range of $280 million
     # to $290 million, which is also unchanged"
     r"\b(?:we|i)\s+(?:now\s+|still\s+)?(?:expect|forecast|anticipate|project)\s+[^.;]{1,120}?,"
@@ -182,7 +182,7 @@ def said_otherwise(sentence: str) -> Iterator[tuple[int, int, str]]:
         for match in _THAN_EXPECTED.finditer(sentence):
             up = match["word"].lower() in ("higher", "more")
             yield match.start(), match.end(), "raised" if up else "cut"
-    if "chang" in low:
+    if "chang" in low or "intact" in low:
         for match in _UNCHANGED.finditer(sentence):
             if not _CHANGED.search(sentence, max(0, match.start() - 20), match.end()):
                 yield match.start(), match.end(), "reiterated"

@@ -284,8 +284,9 @@ YEARLY = led(
     r"relative\s+to|in\s+comparison\s+(?:to|with)|above|below|"
     # "as we compare the results of the fourth quarter of fiscal 2020"
     r"as\s+we\s+compare\s+(?:the\s+results\s+of|against|to|with))\s+"
-    # "down 5% from pro forma Q3 2019": the year's quarter as if combined
-    r"(?:the\s+|our\s+)?(?:pro[- ]forma\s+)?"
+    # "down 5% from pro forma Q3 2019": the year's quarter as if combined; "over reported second
+    # quarter 2020 revenue"
+    r"(?:the\s+|our\s+)?(?:(?:pro[- ]forma|reported)\s+)?"
     r"(?:(?:full[- ](?:fiscal\s+)?year\s+)?(?:fiscal\s+)?(?:19|20)\d\d|"
     r"quarter\s+[1-4],?\s+(?:19|20)\d\d|"
     r"q[1-4]\s+(?:(?:of|in)\s+)?(?:fiscal\s+)?['’]?\d{2,4}|"
@@ -300,6 +301,8 @@ YEARLY = led(
     r"(?:\s+(?:in|of)\s+(?:fiscal\s+)?(?:year\s+)?(?:19|20)\d\d)?)|"
     # "from $216.1 million in the third quarter of fiscal '19": the base is a year's
     r"(?:from|versus|compared\s+(?:to|with))\s+(?:the\s+)?\$?[\d.,]+\s*(?:million|billion)?\s+"
+    # "from the $435.5 million we reported in the first quarter of 2017"
+    r"(?:(?:we|it|they)\s+(?:reported|delivered|recorded|generated|posted|achieved)\s+)?"
     r"(?:in|for|during)\s+"
     r"(?:the\s+)?(?:[\w\s-]{0,25}?\s+)?(?:of\s+)?(?:fiscal\s+)?(?:year\s+)?['’]?\d{2,4}\b",
     re.I,
