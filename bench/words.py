@@ -141,6 +141,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         gates,
         guidance,
         levels,
+        list_bases,
         lists,
         marks,
         measure_words,
@@ -169,6 +170,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         share_after,
         subjects,
         trims,
+        two_bases,
         vocabulary,
         whose_growth,
         with_aside,
@@ -692,6 +694,35 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "a driver's own figure": (
             names._DRIVER_BEFORE,
             lambda n: ("a 5% increase in 6% " * n)[:n],
+        ),
+        # the thirty-second round's
+        "a growth on a two-year basis": (
+            vocabulary.TWO_YEARS,
+            lambda n: ("on a two-year two years " * n)[:n],
+        ),
+        "a figure over two years after a pair's first": (
+            list_bases._OVER_TWO_YEARS,
+            lambda n: (" on a 2-year on an two " * n)[:n],
+        ),
+        "a list's figures between them": (
+            list_bases._LIST_GAP,
+            lambda n: (" in a.b c/d e " * n)[:n],
+        ),
+        "a growth of a period named as a base": (
+            two_bases._OF_A_PERIOD,
+            lambda n: ("year when quarter in which a " * n)[:n],
+        ),
+        "the comparable period as a base": (
+            vocabulary.YEARLY,
+            lambda n: ("against the a b comparable annual " * n)[:n],
+        ),
+        "guidance said intact": (
+            said_against.STANDS,
+            lambda n: ("our guidance is really essentially " * n)[:n],
+        ),
+        "guidance said unchanged with no determiner": (
+            said_otherwise._UNCHANGED,
+            lambda n: ("guidance is also really " * n)[:n],
         ),
     }
 

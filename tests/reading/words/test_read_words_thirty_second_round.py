@@ -97,6 +97,11 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "year-over-year sales were down 20%.",
             ["growth -6 yoy : company", "growth -20 yoy : company"],
         ),
+        (
+            "With the first quarter of 2020 when revenue increased 8.5% over the prior year, as "
+            "well as the continued impact of the pandemic.",
+            ["growth 8.5 yoy : company"],
+        ),
     ],
     # written on the sets labelled this round, after they were scored
     "a base named after an amount we reported, or a quarter reported, is the year before": [

@@ -141,7 +141,8 @@ def growth_basis(
     up to the next figure; `frame`: frame_words of the clause)."""
     since = figures[i - 1].end() if i else 0
     start = figures[i].start()
-    if base_of_its_own(basis_window(after)) or of_a_period_before(text, since, start):
+    own = basis_window(after)
+    if base_of_its_own(own) or of_a_period_before(text, since, start, own):
         return ""  # "up 115% compared to two years ago"; "the prior year when sales grew 9%"
     if i and _CLAUSE_OPENS.search(text, since, start):
         frame = ""  # "X continued to sequentially improve, down 8%, as 48% growth in Y …": Y's none

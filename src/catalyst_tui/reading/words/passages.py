@@ -110,8 +110,8 @@ _CAUSE = led(
 )
 # Words of talk about a measure, said beside revenue without being another measure.
 _NO_MEASURE = word_set(
-    """impact impacts headwind headwinds tailwind tailwinds demand forecast outlook guidance
-    estimate estimates number contribution contributions rate"""
+    """impact impacts headwind headwinds tailwind tailwinds demand activity forecast outlook
+    guidance estimate estimates number contribution contributions rate"""
 )
 # Words no name of a line holds: pronouns and the words of a clause.
 _NOT_NAMES = word_set(

@@ -71,17 +71,17 @@ def base_of_its_own(words: str) -> bool:
     return before is None and SEQUENTIAL.search(words, 0, back.start()) is None
 
 
-def of_a_period_before(text: str, since: int, start: int) -> bool:
-    """Whether the growth at `start` (its clause's words from `since`) is said of a period named
-    as a base, in a clause of its own: "compared to Q1 of fiscal 2021 when sales grew 9%" is that
-    quarter's growth, no base of its own said (not "from the first quarter when year-over-year
-    sales were down 20%")."""
+def of_a_period_before(text: str, since: int, start: int, after: str) -> bool:
+    """Whether the growth at `start` (its clause's words from `since`, `after` its words after
+    it) is said of a period named as a base, in a clause of its own: "compared to Q1 of fiscal
+    2021 when sales grew 9%, creating a difficult year-over-year comparison" is that quarter's
+    growth, no base of its own said (not "from the first quarter when year-over-year sales were
+    down 20%", "the first quarter of 2020 when revenue increased 8.5% over the prior year")."""
     said = _OF_A_PERIOD.search(text, since, start)
     if said is None:
         return False
-    return not (
-        YEARLY.search(text, said.start(), start) or SEQUENTIAL.search(text, said.end(), start)
-    )
+    own = text[said.start() : start] + after.split(",", 1)[0]
+    return not (YEARLY.search(own) or SEQUENTIAL.search(own))
 
 
 _OF_A_PERIOD = led(
