@@ -84,7 +84,7 @@ OTHER_MEASURES = word_set(
     budget budgets tags deliveries pieces payable prescriptions transaction
     employment coverage mix usage job admits occupancy installations installs
     passenger passengers origination originations students miles loads attendees guests trips
-    spread spreads reliability efficiency niw nap ape pvr arc rpu population activity"""
+    spread spreads reliability efficiency niw nap ape pvr arc rpu population activity awards"""
 )
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
 # ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
