@@ -141,8 +141,8 @@ def growth_basis(
     up to the next figure; `frame`: frame_words of the clause)."""
     since = figures[i - 1].end() if i else 0
     start = figures[i].start()
-    own = basis_window(after)
-    if base_of_its_own(own) or of_a_period_before(text, since, start, own):
+    window = basis_window(after)
+    if base_of_its_own(window) or of_a_period_before(text, since, start, window):
         return ""  # "up 115% compared to two years ago"; "the prior year when sales grew 9%"
     if i and _CLAUSE_OPENS.search(text, since, start):
         frame = ""  # "X continued to sequentially improve, down 8%, as 48% growth in Y …": Y's none
@@ -154,7 +154,7 @@ def growth_basis(
         _alternative_words(text, figures, i, after),
         _range_words(text, figures, i, after),
     )
-    own = (basis_window(after), basis_window(_own_clause(text[since:start])))
+    own = (window, basis_window(_own_clause(text[since:start])))
     for words in (*own, *(w for w in lent if _basis(w) != OVER_TWO_YEARS), frame):
         if _basis(words):
             # a quarter is read where the base is said: after the figure, or in the frame
