@@ -69,12 +69,13 @@ def kpis_json(views: list[KpisView]) -> list[dict[str, Any]]:
     """One object per value: id (what `catalyst kpis accept|dismiss|reset` take), symbol,
     kind (share, growth, guidance), subject ("" for guidance), value and high (fractions; high
     a range's upper end, else null), comparison ("over", "closer to", "" when stated exactly),
-    basis (a growth's "sequential" or "year over year", a share's "Q4 exit rate", a guidance's
-    direction), of (a share's whole where that is a part: "segment" in "25% of the segment's
-    revenue"; null for revenue), forward (a forecast), said (the value as its sentence states
-    it), day (its document's), form, title, url, sentence and its offsets in the document's text
-    (start, end), decision (accepted, dismissed or null) and awaiting (a kill criterion it
-    alone missed awaits your word on it); series by series, each oldest first."""
+    basis (a growth's "sequential", "year over year" or "over two years", a share's "Q4 exit
+    rate", a guidance's direction), of (a share's whole where that is a part: "segment" in "25%
+    of the segment's revenue"; null for revenue), forward (a forecast), said (the value as its
+    sentence states it), day (its document's), form, title, url, sentence and its offsets in
+    the document's text (start, end), decision (accepted, dismissed or null) and awaiting (a
+    kill criterion it alone missed awaits your word on it); series by series, each oldest
+    first."""
     return [_point(v.symbol, p) for v in views for s in v.series for p in s.points]
 
 

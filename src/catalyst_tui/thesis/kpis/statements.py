@@ -45,7 +45,8 @@ class Kpi(NamedTuple):
     value: float | None  # a fraction (0.10 for 10%); None for guidance
     high: float | None  # a range's upper end (0.15 in "10% to 15%"), else None
     comparison: str  # "over", "closer to", "approximately", "between", "" when stated exactly
-    basis: str  # growth: "sequential" or "year over year" ("" when not said); guidance: its verb
+    basis: str  # growth: "sequential", "year over year", "over two years" ("" when not said);
+    # guidance: its verb
     forward: bool  # said of the future ("expects", "will"): a forecast, not an outcome
     sentence: str
     start: int  # the sentence's offsets in the text read
