@@ -1,8 +1,8 @@
 """The thirty-second round's rules: a growth said on a two-year basis, a measure that heads its
 clause's subject, the comparable period as the year before, a growth of a period named as a
-base, and the company named by the word its ticker abbreviates. Made-up sentences, each beside what it states as test_read_words_classes.py
-writes it ([] where nothing may be read; "2y" a growth over two years), with a counterexample the
-rule must leave as it was."""
+base, and the company named by the word its ticker abbreviates. Made-up sentences, each beside
+what it states as test_read_words_classes.py writes it ([] where nothing may be read; "2y" a
+growth over two years), with a counterexample the rule must leave as it was."""
 
 from __future__ import annotations
 
