@@ -124,6 +124,12 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("The market outlook is intact.", []),
         ("Our dividend is intact.", []),
     ],
+    "a question written with no question mark states nothing": [
+        ("Can you reiterate the backlog conversion guidance for 2Q.", []),
+        ("So could you talk about the 5% growth in Europe.", []),
+        # a sentence of ours that names "you" is no question
+        ("You can see that revenue grew 5%.", ["growth 5 : company"]),
+    ],
 }
 
 

@@ -51,6 +51,9 @@ _GUIDANCE_EACH = tuple(led(one_of(word)) for word in _GUIDANCE_WORDS.split())
 _TO_BE = led(r"to\s+be\s+(?:between|in\s)")
 _RANGE_TO_BE = led(r"ing\s+(?:[\w-]+\s+){1,5}?to\s+be\s+(?:between|in\s)")
 _BULLET = led(r"^[•●▪◦‣·*–-]+")
+# A question written with no question mark, as a transcript may: "Can you reiterate the backlog
+# conversion guidance for 2Q."
+_ASKED = led(r"\s*(?:(?:and|so|but|okay|then),?\s+)?(?:can|could|would|will)\s+you\b", re.I)
 # A transcriber's note is no word of the speaker's: "$659 million [Phonetic] in the quarter".
 _NOTE = led(r"\s?\[(?:phonetic|ph|inaudible|indiscernible|technical\s+difficulty)\]", re.I)
 # What the speaker or another said before, set between commas, is no word of the clause:
@@ -125,7 +128,11 @@ def read_words(
     said = _within(low, spans, _GUIDANCE_EACH) if low is not None else set()
     for index, (start, end) in enumerate(spans):
         sentence = text[start:end]
-        if len(sentence) > LONGEST or sentence.rstrip("\"'”’) ").endswith("?"):
+        if (
+            len(sentence) > LONGEST
+            or sentence.rstrip("\"'”’) ").endswith("?")
+            or _ASKED.match(sentence) is not None
+        ):
             continue  # a table run together, or a question: it states nothing
         if low is None or stems is None or marks is None:
             lowered = sentence.lower()
