@@ -698,11 +698,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         # the thirty-second round's
         "a growth on a two-year basis": (
             vocabulary.TWO_YEARS,
-            lambda n: ("on a two-year two years " * n)[:n],
-        ),
-        "a figure over two years after a pair's first": (
-            list_bases._OVER_TWO_YEARS,
-            lambda n: (" on a 2-year on an two " * n)[:n],
+            lambda n: (" on a two-year stacked two years " * n)[:n],
         ),
         "a list's figures between them": (
             list_bases._LIST_GAP,

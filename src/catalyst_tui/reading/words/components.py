@@ -144,5 +144,7 @@ def over_years(sentence: str, first: int, at: int, end: int) -> bool:
     if first < at:
         return True
     said = OVER_YEARS.search(sentence, end, _own_words_end(sentence, end))
-    # its own "on a two-year basis" is its basis: a growth over two years (bases.py)
-    return said is not None and not TWO_YEARS.match(sentence, said.start())
+    if said is None:
+        return False
+    two = TWO_YEARS.match(sentence, said.start())  # its own "on a two-year basis" is its basis:
+    return two is None or two["stack"] is not None  # a growth over two years (bases.py)

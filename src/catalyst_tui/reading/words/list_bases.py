@@ -14,6 +14,7 @@ from ..leads import led
 from .basis_ends import CUT_BASIS
 from .patterns import FIGURE
 from .records import OVER_TWO_YEARS
+from .vocabulary import TWO_YEARS
 
 if TYPE_CHECKING:
     from .lists import Found
@@ -50,7 +51,7 @@ def list_basis_of(basis: str, kind: str, last: bool) -> str:
 def another_measure_next(text: str, end: int) -> bool:
     """Whether the figure ending at `end` is said in another measure or over two years, where
     it follows another with "and": one growth twice, no range of two."""
-    return bool(_IN_ANOTHER_MEASURE.match(text, end) or _OVER_TWO_YEARS.match(text, end))
+    return bool(_IN_ANOTHER_MEASURE.match(text, end) or TWO_YEARS.match(text, end))
 
 
 # "grew 16% and 12% on a currency neutral basis": one growth in two measures, not two periods.
@@ -59,6 +60,3 @@ _IN_ANOTHER_MEASURE = led(
     r"f/?x[- ]neutral|local[- ]currenc(?:y|ies)|organic(?:ally)?|core|operational(?:ly)?)\b",
     re.I,
 )
-# "grew 22.6% and 29% on a two-year stack basis": the period's growth, then the same over two
-# years (a stack: none, components.OVER_YEARS).
-_OVER_TWO_YEARS = led(r"\s*on\s+an?\s+(?:two|2)[- ]years?\s+(?:stack|basis)", re.I)

@@ -330,10 +330,14 @@ STACKED = led(
     r"comparison)|on\s+a\s+stacked\b)",
     re.I,
 )
-# A growth said against the same period two years before ("17% on a one-year and 7% on a
-# two-year basis"): a growth over two years (records.OVER_TWO_YEARS). A two-year stack is two
-# years' rates added up, no growth (STACKED).
-TWO_YEARS = led(r"(?:on\s+an?\s+)?(?:two|2)[- ]years?\s+basis\b", re.I)
+# Two years said right where it is matched, its spaces first: a growth against the same period
+# two years before ("17% on a one-year and 7% on a two-year basis": records.OVER_TWO_YEARS), or
+# a stack (`stack`: "29% on a two-year stack basis", two years' rates added up, no growth).
+TWO_YEARS = led(
+    r"\s*(?:on\s+an?\s+)?(?:two|2)[- ]years?\s+"
+    r"(?:(?P<stack>stack(?:ed)?)\b(?:\s+basis\b)?|basis\b)",
+    re.I,
+)
 # Someone else's figure: "according to the Census Bureau", "Gartner estimates that", a source's
 # finding ("SpendingPulse shows that retail sales were up 3%").
 ATTRIBUTED = any_word(
