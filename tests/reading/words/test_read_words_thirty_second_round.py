@@ -57,6 +57,20 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "EMEA and Asia Pacific recorded decreases in revenue of 39% and 25% respectively.",
             ["growth -39 : EMEA", "growth -25 : Asia Pacific"],
         ),
+        # economic activity talked of between a passage's figures does not end its talk of
+        # revenue, as demand does not: the end markets after it are the passage's
+        (
+            "Metal cutting sales in the first quarter declined 23% organically.\n"
+            "Performance in Asia reflects more positive economic activity in the region with "
+            "approximately 10% growth in China year-over-year.\n"
+            "By end market, we still experienced year-over-year declines in transportation of "
+            "21% and general engineering of 20%.",
+            [
+                "growth -23 : Metal cutting",
+                "growth -21 yoy : transportation",
+                "growth -20 yoy : general engineering",
+            ],
+        ),
         # a measure that is not the subject's head leaves the figure to its own subject
         ("Strong demand for our products drove revenue up 10%.", ["growth 10 : company"]),
         (

@@ -4,8 +4,9 @@ CVS Health"), its quarter's results ("Baxter's third quarter performance"), the 
 thanks of a call ("Welcome to the Federal Signal first quarter call", "we appreciate your
 interest in Thermon", "for joining the DXC Technology fourth quarter call"), and the company
 that a call's first results are said of ("Norfolk Southern delivered first quarter revenue of
-$2.6 billion" near the call's start: the parts' results come later). A figure said of one of
-these names is the company's own (reader.py)."""
+$2.6 billion" near the call's start: the parts' results come later); and, anywhere, the one word
+its ticker abbreviates ("Netgear" of NTGR: `abbreviated`). A figure said of one of these names
+is the company's own (reader.py)."""
 
 from __future__ import annotations
 

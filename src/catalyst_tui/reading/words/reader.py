@@ -189,7 +189,8 @@ def read_words(
             ):
                 stated = stated._replace(subject=COMPANY)  # "NVIDIA (NASDAQ: NVDA) reported"
                 if stated.kind == "share":
-                    continue  # no share of itself: "PepsiCo accounted for 17% of sales at retail"
+                    continue  # no share of itself, as figures.py reads none of "revenue": "PepsiCo
+                    # accounted for over 17% of innovation sales at retail"
             if stated.subject == COMPANY and _heading(text, start):
                 continue  # a bullet under "Data Center": its subject is no word of its own
             if system and system_retail(stated.subject):
