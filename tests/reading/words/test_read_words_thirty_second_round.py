@@ -61,10 +61,10 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         # revenue, as demand does not: the end markets after it are the passage's
         (
             "Metal cutting sales in the first quarter declined 23% organically.\n"
-            "Performance in Asia reflects more positive economic activity in the region with "
-            "approximately 10% growth in China year-over-year.\n"
-            "By end market, we still experienced year-over-year declines in transportation of "
-            "21% and general engineering of 20%.",
+            "Performance in Asia Pacific reflects more positive economic activity in the region "
+            "with approximately 10% growth in China year-over-year.\n"
+            "From an end market perspective, we still experienced year-over-year declines in "
+            "transportation of 21% and general engineering of 20%.",
             [
                 "growth -23 : Metal cutting",
                 "growth -21 yoy : transportation",
