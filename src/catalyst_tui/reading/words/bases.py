@@ -387,8 +387,7 @@ def _basis(words: str) -> str:
     ):
         return ""  # no word either pattern needs: most words after a figure
     sequential, yearly = SEQUENTIAL.search(words), yearly_said(words)
-    two = TWO_YEARS.match(words) if "year" in low else None
-    if two is not None and two["stack"] is None:
+    if "year" in low and (two := TWO_YEARS.match(words)) and two["stack"] is None:
         return OVER_TWO_YEARS  # "and 7% on a two-year basis": said first, right after it
     if (
         yearly is not None
