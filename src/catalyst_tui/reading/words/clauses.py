@@ -181,6 +181,11 @@ def past_a_verb(
         if named.name not in ("", COMPANY) and not (named.other or named.anaphor):
             return named  # "…, with our International business delivering strong sales
             # growth of 21%": the business's
+    focus = _FOCUS_WITH.search(text, max(0, at - 160), at)
+    if focus is not None and own.name in ("", COMPANY) and not own.other:
+        named = read_subject(focus["named"], revenue_said=True)
+        if named.name not in ("", COMPANY) and not (named.other or named.anaphor or named.bare):
+            return named  # "a strong growth in the personal care segment with sales up 7%"
     alone = verb_alone(own.name)
     if not alone or own.other or own.anaphor or "%" in text[governor:at]:
         return own
@@ -196,6 +201,16 @@ _WITH_DOING = led(
     r"\bwith\s+(?P<named>(?:our\s+|the\s+|its\s+)?[\w&.'’-]+(?:\s+[\w&.'’-]+){0,3}?)\s+"
     r"(?:delivering|posting|generating|reporting|achieving|recording|producing)\s+"
     r"(?:[\w-]+\s+){0,4}?$",
+    re.I,
+)
+# A part named as where a performance was had, then revenue in a phrase opened by "with": "we
+# saw a strong growth in the personal care segment with sales up 7%", "a challenging quarter in
+# Video with revenue down 20%", "excellent performance in Personal Care, with 5% organic sales
+# growth".
+_FOCUS_WITH = led(
+    r"\b(?:growth|performance|strength|momentum|results|quarter|year)\s+in\s+"
+    r"(?P<named>(?:our\s+|the\s+)?[\w&.'’/-]+(?:\s+[\w&.'’/-]+){0,3}?)\s*,?\s+with\s+"
+    r"(?:(?:(?:total|net|organic)\s+)*(?:revenues?|sales)\s+[^,;%]{0,30}|an?\s+)?$",
     re.I,
 )
 # A clause with no verb whose body opens with its figure: "For Process Technologies, a 21%

@@ -44,7 +44,7 @@ from .owners import (
     part_of_other_measure,
     total_of_name,
 )
-from .pairs import both, in_order, paired_from, respectively
+from .pairs import both, in_order, paired_run, paired_span, respectively
 from .participles import listed_item
 from .passages import line_name
 from .patterns import (
@@ -58,6 +58,7 @@ from .patterns import (
     tail,
 )
 from .records import COMPANY, Stated
+from .respective import base_shares, named_after
 from .scope import SentenceBasis
 from .share_after import whole_said_next
 from .subjects import Subject, read_subject
@@ -313,7 +314,8 @@ def _each_figure(
     paired = respectively(text, first, revenue_said)
     ordered = None if paired is not None else in_order(text, figures, first, revenue_said)
     paired = ordered if ordered is not None else paired
-    limit = len(text)
+    limit = resumed = len(text)
+    run: list[re.Match[str]] = []
     if paired is not None:  # "64% and 36% of revenue, respectively": each its name, or none
         last_at = max((f.position for f in paired), default=figures[-1].start())
         ending = next((f for f in figures if f.start() == last_at), figures[-1])
@@ -321,15 +323,21 @@ def _each_figure(
         paired = [
             f._replace(basis=list_basis_of(basis, f.kind, f.position == last_at)) for f in paired
         ]
-        # the figures before the pair's are each read on their own
-        limit = paired_from(text) if ordered is None else figures[0].start()
-        figures = [f for f in figures if f.start() < limit]
+        # the figures before the pair's, and after "respectively", are each read on their own
+        limit, resumed = paired_span(text, None if ordered is None else figures[0].start())
+        run = paired_run(text) if not paired else []
+        figures = [f for f in figures if f.start() < limit or f.start() >= resumed]
     last: Found | None = None
     skip = -1
+    shares: list[Found] = []  # the shares read before a pair: those a base list is of
     for i, match in enumerate(figures):
         if i == skip:
             continue
-        nxt = figures[i + 1].start() if i + 1 < len(figures) else limit
+        nxt = figures[i + 1].start() if i + 1 < len(figures) else len(text)
+        if match.start() < limit:
+            nxt = min(nxt, limit)
+        elif last is not None and last.position < limit:
+            last = None  # what stands after the pair is not the list before it
         before, after = text[: match.start()], text[match.end() : nxt]
         high = None
         if (
@@ -361,7 +369,7 @@ def _each_figure(
             last = None
             continue
         one = read_one(text, match, before, after, first, revenue_said, last)
-        if one is None:
+        if one is None or not named_after(one, text, resumed):
             last = None
             continue
         found = one._replace(local=_local(text, match.start()))
@@ -370,8 +378,10 @@ def _each_figure(
         if found.kind == "growth" and not found.prior:  # a share has no basis: none looked for
             found = found._replace(basis=growth_basis(text, figures, i, after, frame, against))
         last = found
+        if found.kind == "share" and found.position < limit:
+            shares.append(found)
         yield found
-    yield from paired or ()
+    yield from paired or base_shares(text, run, shares)
 
 
 def _local(text: str, at: int) -> str:

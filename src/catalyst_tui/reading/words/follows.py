@@ -83,7 +83,8 @@ def without_currency_basis(words: str) -> str:
 _NOUN_OBJECT = led(
     r"\s+(?:in|of|for)\s+(?:[^,;.]{1,40}?(?=\s*(?:[,;.]|$|\b(?:was|were|is|are|has|have|had|"
     r"driven|led|due|as|and|which|while|from|over|versus|compared|than|reflecting|"
-    r"primarily|partially|thanks|helped|benefiting)\b))|[^,;.]{1,40})"
+    r"primarily|partially|thanks|helped|benefiting|despite|amid|because|given)\b|"
+    r"\s(?:on|with|in\s+spite)\s))|[^,;.]{1,40})"  # "growth in the quarter on higher volumes"
 )
 
 

@@ -37,10 +37,11 @@ from .patterns import (
 )
 from .phrases import other_measure, phrase_before
 from .records import COMPANY
+from .respective import named_otherwise
 from .subjects import Subject, read_subject
 from .vocabulary import PART_WORDS, PERIOD, PERIOD_WORD, REVENUE_WORDS
 
-__all__ = ["both", "in_order", "respectively"]
+__all__ = ["both", "in_order", "paired_run", "paired_span", "respectively"]
 
 
 _RESPECTIVELY = led(r",?\s*\brespectively\b", re.I)
@@ -87,6 +88,10 @@ def respectively(text: str, first: bool, revenue_said: bool) -> list[Found] | No
     share = SHARE_OF.match(rest)
     head = text[: figures[0].start()]
     verb = VERB_THEN.search(head)
+    if share is None:  # "$50 million of sales and $13 million of EBITDA, up 32% and 62%"
+        otherwise = named_otherwise(text, figures, head, _owner(text, head, first))
+        if otherwise is not None:
+            return otherwise
     mix = _MIX_BETWEEN.search(head) if share is None else None
     if mix is not None:  # "The revenue mix between MRO and Greenfield was 60% and 40%"
         names = _names(mix["names"])
@@ -230,12 +235,35 @@ def _paired_run(text: str, said: int) -> list[re.Match[str]]:
     return run
 
 
-def paired_from(text: str) -> int:
-    """Where the figures "respectively" pairs begin in `text` (its length where it pairs none):
-    the figures before are each read on their own."""
+def paired_span(text: str, ordered: int | None = None) -> tuple[int, int]:
+    """Where the figures "respectively" pairs begin and where the word ends (the text's length
+    twice where it pairs none): the figures before and after are each read on their own. A pair
+    in order with no word (at `ordered`) ends its clause."""
+    if ordered is not None:
+        return ordered, len(text) + 1
     said = _RESPECTIVELY.search(text)
     run = _paired_run(text, said.start()) if said is not None else []
-    return run[0].start() if len(run) >= 2 else len(text)
+    if len(run) < 2 or said is None:
+        return len(text), len(text)
+    return run[0].start(), said.end()
+
+
+def paired_run(text: str) -> list[re.Match[str]]:
+    """The figures "respectively" pairs in `text`; [] where it pairs none."""
+    said = _RESPECTIVELY.search(text)
+    run = _paired_run(text, said.start()) if said is not None else []
+    return run if len(run) >= 2 else []
+
+
+def _owner(text: str, head: str, first: bool) -> Subject:
+    """Whose revenue a pair of measures says: the company's where the clause opens with the
+    pair or with what no part is ("These investments led to …"), else the clause's subject."""
+    from .clauses import clause_subject
+
+    owner = clause_subject(text, first, True)
+    if not owner.name or owner.other or owner.anaphor:
+        return Subject(COMPANY, True, False, False)
+    return owner
 
 
 # Two parts said together, then "both" or "each" before the verb: "Surgery and Peripheral

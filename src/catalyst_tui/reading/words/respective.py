@@ -1,0 +1,155 @@
+"""Names that "respectively" pairs with figures, said otherwise than before one verb of change
+(pairs.py reads those, and "of revenue"):
+
+- **the names before a noun of growth**: "seasonal and transient growth rates of 19% and 50%,
+  respectively"; "portfolio and revenue growth, up 26% and 20%, respectively" (revenue's is the
+  clause's owner's, the other measure's none);
+- **amounts, each of its measure**: "$50 million of sales and $13 million of EBITDA,
+  representing increases of 32% and 62%, respectively"; "net revenues of $36.6 million and
+  adjusted EBITDA of $14.7 million, increases of 78% and 29%" (revenue's growth is the clause's
+  owner's, the others' none); a list whose every measure is not revenue or one, gives nothing;
+- **a base list of shares**: "55% from EMEA, 28% from the Americas and 17% from Asia, compared
+  to 60%, 19% and 22%, respectively, in the fourth quarter of 2016" gives each earlier share's
+  name its base, in order."""
+
+from __future__ import annotations
+
+import re
+
+from ..leads import led
+from .lists import LIST_SEPARATOR, Found
+from .patterns import AMOUNT, CMP, NEGATIVE, VERB_THEN, compared_at_end, comparison_said, tail
+from .phrases import phrase_before
+from .records import COMPANY
+from .subjects import Subject, read_subject
+
+__all__ = ["base_shares", "named_after", "named_otherwise"]
+
+# A noun of growth that ends the head, the names just before it.
+_GROWTH_NOUN = led(
+    r"\s+growth(?:\s+rates?)?(?:\s+(?:of|was|were)|\s*,\s*(?P<way>up|down))\s+(?:"
+    + CMP
+    + r"\s+)?$",
+    re.I,
+)
+# What a list of amounts is followed by before its figures: "representing increases of", "up".
+_AMOUNTS_THEN = led(
+    r",?\s*(?:(?:representing|reflecting|which\s+(?:were|was))\s+)?(?:an?\s+)?"
+    r"(?:(?P<noun>increases?|decreases?|declines?|growth|gains?)\s+of|(?P<way>up|down))\s+"
+    r"(?:" + CMP + r"\s+)?$",
+    re.I,
+)
+# One amount and its measure, the item's end: "$50 million of sales", "net revenues of $36.6
+# million", "$26.6 million in first quarter net revenues".
+_AMOUNT_ITEM = led(
+    r"(?:^|\s)(?:" + AMOUNT + r"\s+(?:of|in)\s+(?P<after>[\w\s'’-]{1,60})|"
+    r"(?P<before>[\w'’-]+(?:\s+[\w'’-]+){0,7}?)\s+of\s+" + AMOUNT + r")$",
+    re.I,
+)
+_REVENUE_MEASURE = led(
+    r"(?:(?:first|second|third|fourth|quarter(?:ly)?|annual|full[- ]year|total|net|our|the|its|"
+    r"consolidated)\s+)*(?:revenues?|sales)",
+    re.I,
+)
+# A relative clause of the names' sales: "particularly home and active, where our sales".
+_WHERE_SALES = led(
+    r",\s*where\s+(?:our\s+)?(?:net\s+|total\s+)?(?:sales|revenues?)\s+(?:(?:were|was)\s+)?$",
+    re.I,
+)
+# What the names of such a clause follow: "strength in", "particularly".
+_LED_IN = led(r".*\b(?:in|particularly|especially|notably|including|across)\s+", re.I)
+_BASE_BEFORE = led(
+    r"(?:compared\s+(?:to|with)|versus|vs\.?|against|from)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def named_otherwise(
+    text: str, figures: list[re.Match[str]], head: str, owner: Subject
+) -> list[Found] | None:
+    """The pair the names before a noun of growth, or a list of amounts, make with `figures`
+    (a clause's "respectively" list, after `head`); None where the head says neither. Revenue's
+    figure is `owner`'s (the clause's)."""
+    noun = _GROWTH_NOUN.search(head)
+    if noun is not None:
+        names = _items(phrase_before(text, noun.start()))
+        negative = noun["way"] is not None and noun["way"].lower() == "down"
+        return _measured(text, figures, names, owner, negative=negative)
+    verb = VERB_THEN.search(head)
+    where = _WHERE_SALES.search(head, 0, verb.start()) if verb and verb.end() == len(head) else None
+    if verb is not None and where is not None:  # "home and active, where our sales increased"
+        phrase = phrase_before(text, where.start())
+        names = _items(phrase[_led_in.end() :] if (_led_in := _LED_IN.search(phrase)) else phrase)
+        return _measured(text, figures, names, owner, negative=bool(NEGATIVE.match(verb["verb"])))
+    then = _AMOUNTS_THEN.search(head)
+    if then is None:
+        return None
+    items = _items(head[: then.start()])[-len(figures) :]
+    measures = []
+    for i, item in enumerate(items):
+        said = _AMOUNT_ITEM.search(item)
+        if said is None or (i and said.start() > 0):
+            return None  # only the first item has words before it: "We generated $3.3 billion"
+        if said["after"]:
+            measures.append(said["after"].strip())
+        else:
+            measures.append(phrase_before(item, said.start("before") + len(said["before"])))
+    word = (then["noun"] or then["way"]).lower()
+    return _measured(text, figures, measures, owner, negative=bool(NEGATIVE.match(word)))
+
+
+def _items(phrase: str) -> list[str]:
+    return [n.strip() for n in re.split(LIST_SEPARATOR, phrase.strip(), flags=re.I) if n.strip()]
+
+
+def _measured(
+    text: str, figures: list[re.Match[str]], names: list[str], owner: Subject, *, negative: bool
+) -> list[Found] | None:
+    """Each figure of a pair of measures: revenue's the owner's, every other measure's none;
+    parts named before a noun of growth each their own. None where the names do not pair."""
+    if len(names) != len(figures) or len(names) < 2:
+        return None
+    sign = -1 if negative else 1
+    revenue = [i for i, n in enumerate(names) if _REVENUE_MEASURE.fullmatch(n)]
+    if revenue:  # the others beside revenue are measures too: "portfolio and revenue growth"
+        if len(revenue) > 1 or not owner.name or owner.other or owner.anaphor:
+            return None
+        at = figures[revenue[0]]
+        value = sign * float(at["num"])
+        return [Found("growth", value, _said(text, at), owner, "", at.start(), paired=True)]
+    subjects = [read_subject(n, revenue_said=True) for n in names]
+    if any(not s.name or s.name == COMPANY or s.other or s.anaphor for s in subjects):
+        return None  # "volume and price growth of 3% and 2%": no revenue's
+    return [
+        Found("growth", sign * float(f["num"]), _said(text, f), s, "", f.start(), paired=True)
+        for f, s in zip(figures, subjects, strict=True)
+    ]
+
+
+def _said(text: str, figure: re.Match[str]) -> str:
+    """The comparison word said just before `figure` ("more than", "about"), or ""."""
+    return comparison_said(compared_at_end(text, tail(text, 40, figure.start()), figure.start()))
+
+
+def base_shares(text: str, figures: list[re.Match[str]], shares: list[Found]) -> list[Found]:
+    """The base each share read before a "respectively" list (`figures`) takes from it, in order
+    ("…, compared to 60%, 19% and 22%, respectively"); [] where the list is no base of them."""
+    if not figures or len(shares) != len(figures):
+        return []
+    if not _BASE_BEFORE.search(text, 0, figures[0].start()):
+        return []
+    if any(s.kind != "share" for s in shares) or any(
+        s.position > figures[0].start() for s in shares
+    ):
+        return []
+    return [
+        share._replace(value=float(f["num"]), position=f.start(), comparison=_said(text, f))
+        for share, f in zip(shares, figures, strict=True)
+    ]
+
+
+def named_after(found: Found, text: str, resumed: int) -> bool:
+    """Whether a figure read after a "respectively" pair (which ends at `resumed`) names its
+    own subject after it: never the pair's names ("while revenues in EMEA and North America
+    increased 22.8% and 8.1% respectively, revenues in Asia Pacific … declined 14.8%")."""
+    return found.position < resumed or found.subject.name.lower() in text[resumed:].lower()
