@@ -141,6 +141,75 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
     ],
 }
 
+# Written after the round's new sets were scored, on what they invented.
+AFTER_SCORING: dict[str, list[tuple[str, list[str]]]] = {
+    "days, prescriptions, funds available and the bottom line are measures, no revenue": [
+        (
+            "Skilled revenue grew by 5.7%, and managed-care days grew by 7.6%.",
+            ["growth 5.7 : Skilled"],
+        ),
+        ("Sequentially, our Rxs grew by 20% in the U.S.", []),
+        ("Normalized FAD grew by 30% over the prior year.", []),
+        (
+            "Buena Vista's top line revenue grew 11%, and its bottom line increased 115%.",
+            ["growth 11 : Buena Vista"],
+        ),
+        # a segment called Rx keeps its revenue; days a growth is adjusted for are no measure
+        ("Net sales in RX grew approximately 4%.", ["growth 4 ~ : RX"]),
+        (
+            "In Germany, revenues declined 31% in constant currency adjusted for billing days.",
+            ["growth -31 : Germany"],
+        ),
+    ],
+    "a growth since a time said before has no period": [
+        ("We've essentially doubled the business since then.", []),
+        ("Revenue has grown 40% since 2015.", ["growth 40 : company"]),
+    ],
+    "a question opened by a frame states nothing": [
+        ("On the Weapons side, are you expecting kind of similar, like 10% growth on that.", []),
+        ("On the Weapons side, sales grew 10%.", ["growth 10 : Weapons"]),
+    ],
+    "a name the sentence calls a customer, its share a concentration": [
+        (
+            "Comcast was our only greater than 10% customer in the quarter, accounting for "
+            "approximately 20% of revenue.",
+            [],
+        ),
+        (
+            "Cable Access was our largest segment, accounting for approximately 20% of revenue.",
+            ["share 20 ~ : Cable Access"],
+        ),
+    ],
+    "what grew in 'a' kind of thing, or in some of them, names no part": [
+        (
+            "KYPROLIS grew 13% year-over-year in a competitive multiple myeloma segment.",
+            [],
+        ),
+        ("Russia continues to be down nearly 30% in a number of segments.", []),
+        ("Sales grew 13% year-over-year in the oncology segment.", ["growth 13 yoy : oncology"]),
+    ],
+    "a move of guidance asked about, weighed, or per unit, is no move": [
+        ("And next was the question on F-35 sales and lowering the outlook for this year.", []),
+        ("That's the difference between raising guidance if any or holding it steady.", []),
+        (
+            "For each month the emergency has extended, it increases our full year revenue "
+            "outlook by $150 million.",
+            [],
+        ),
+        (
+            "Excluding the effects from the supply disruption and reduced shipments, we estimate "
+            "that retail net sales would have increased about 1%.",
+            [],
+        ),
+        ("We are raising our full year revenue outlook by $150 million.", ["guidance raised"]),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), by_rule(AFTER_SCORING))
+def test_the_rules_written_after_the_new_sets_were_scored(text: str, expected: list[str]) -> None:
+    _check(text, expected)
+
 
 @pytest.mark.parametrize(("text", "expected"), by_rule(RULES))
 def test_the_thirty_third_rounds_rules(text: str, expected: list[str]) -> None:

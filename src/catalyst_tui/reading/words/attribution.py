@@ -83,8 +83,10 @@ def object_subject(after: str, *, of_revenue: bool = False) -> Subject | None:
     said_in = re.findall(r"[a-z]+", after[match.start("x") :][:40].lower())[:4]
     if any(map(CURRENCIES.__contains__, said_in)):
         return None  # "up 12% in USD", "in U.S. dollars": the currency it is said in
-    if re.match(r"(?:the|this|that)\s+(?:segment|business|division|group)\b", words, re.I):
-        return Subject("", False, True, False)  # "in the segment": one named before, not here
+    if re.match(
+        r"(?:(?:the|this|that)\s+(?:segment|business|division|group)|an?|some)\b", words, re.I
+    ):
+        return Subject("", False, True, False)  # "in the segment", "in a number of segments"
     kind_of = of_revenue and _kind_of_thing(words)
     subject = read_subject(words, revenue_said=match["prep"].lower() == "for" or kind_of)
     if not subject.name or subject.name == COMPANY or PERIOD.fullmatch(subject.name.split()[0]):
@@ -122,16 +124,14 @@ def _kind_of_thing(words: str) -> bool:
     return not any(other_measure(w.lower()) or PERIOD.fullmatch(w) for w in split)
 
 
-# A verb whose object the phrase is: "Our Medical segment delivered sales growth of 6%" is the
-# segment's, the clause's subject.
+# A verb whose object the phrase is: "Our Medical segment delivered sales growth of 6%" (theirs).
 _OBJECT_OF = led(
     r"\b(?:delivered|posted|saw|generated|reported|achieved|had|showed|recorded|registered|"
     r"experienced|produced|drove|realized)$"
 )
 
 
-# A verb of an infinitive whose subject stands before "to": "expect Digital Banking to generate
-# roughly 8% revenue growth" is Digital Banking's.
+# An infinitive's verb, its subject before "to": "expect Digital Banking to generate 8% growth".
 _DOING = word_set("generate deliver see post grow achieve produce drive reach exceed show report")
 _INFINITIVE = led(r"\bto\s+\w+\s*(?:roughly|about|approximately|nearly|over)?\s*$", re.I)
 # A phrase that is the tail of a longer one (its head a preposition's object): "Customers with

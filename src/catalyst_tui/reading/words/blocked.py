@@ -48,6 +48,8 @@ def barred(sentence: str, at: int, until: int, *, verb: bool = True) -> bool:
     lead = sentence[clause_start:at]
     if NEGATED.search(lead) or HEDGED.search(lead) or _PRACTICE.search(lead):
         return True  # "our practice has been to provide a forecast and maintain it": a habit
+    if _TALKED_OF.search(sentence, 0, at) or (verb and _ANOTHER_CLAUSE.search(sentence, at, until)):
+        return True  # "the question on … lowering the outlook"; "reduced shipments, we estimate"
     if verb and re.match(r"lower\s", sentence[at:]) and not _ACTS.search(lead):
         return True  # "due to lower volume expectations": an adjective, no act
     # "a lower outlook", "the company's reaffirmed guidance": an adjective, no act; "our
@@ -72,6 +74,16 @@ def barred(sentence: str, at: int, until: int, *, verb: bool = True) -> bool:
 
 
 _OTHERS = led(r"\b(?:their|his|her|your)\b", re.I)
+# A move talked of, not made: a question about it, a choice between moves, what each month or
+# point would move ("for each month the emergency has extended, it increases our outlook").
+_TALKED_OF = led(
+    r"\bquestions?\s+(?:on|about|of|regarding|around)\b|\bdifference\s+between\b|"
+    r"\bfor\s+(?:each|every)\s+(?:additional\s+)?(?:month|quarter|week|day|year|point|percentage|"
+    r"\$|1%|one)",
+    re.I,
+)
+# A verb's object that runs into another clause's subject: "reduced shipments, we estimate".
+_ANOTHER_CLAUSE = led(r",\s*(?:we|i|they|it)\s", re.I)
 # What a company does as a rule, no act of this call: "our practice has been to … maintain".
 _PRACTICE = led(
     r"\b(?:practice|policy|custom|habit)\s+(?:has\s+been|had\s+been|is|was)\s+to\b", re.I

@@ -111,9 +111,9 @@ OVER_YEARS = led(
     r"basis|growth|period|trend)|stack(?:ed)?\s+(?:basis|growth|comparison)|on\s+a\s+stacked|"
     r"compound(?:ed)?\s+annual|cagr|over\s+(?:the\s+)?(?:last|past)\s+(?:two|three|four|five|"
     r"several|\d+)\s+years|"
-    # since a beginning, no period: "have grown more than threefold since we began our
-    # transformation"
-    r"since\s+(?:we\s+(?:began|started|launched)|inception|(?:the\s+|its\s+|our\s+)?"
+    # since a beginning, or a time said before, no period: "have grown more than threefold since
+    # we began our transformation", "We've essentially doubled the business since then"
+    r"since\s+(?:we\s+(?:began|started|launched)|inception|then|(?:the\s+|its\s+|our\s+)?"
     r"(?:start|beginning|launch)\b)|" + _YEARS_AHEAD + r")\b",
     re.I,
 )

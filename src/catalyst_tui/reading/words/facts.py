@@ -26,7 +26,7 @@ _CUSTOMER_WORD = led(r"\b(?:customers?|clients?)\b")
 _NAMED_CUSTOMER = led(
     r"(?<![\w&.’'-])(?P<name>[A-Z][\w&.’'-]*+(?:\s+[A-Z][\w&.’'-]*+){0,3})(?:,[^,]{1,60},)?\s+(?:was|is|were|"
     r"are|remains?|became|as)\s+(?:our|the\s+company['’]s|[A-Z][\w.-]*+['’]s)\s+"
-    r"(?:\w+\s+){0,3}?(?:customers?|clients?)\b"
+    r"(?:[\w%-]+\s+){0,4}?(?:customers?|clients?)\b"  # "our only greater than 10% customer"
 )
 _CUSTOMER_LIST = led(
     r"\b(?:customers?|clients?)\s*+,?\s+(?:such\s+as|like|including)\s+(?P<list>[^.;:?!]{1,160})"

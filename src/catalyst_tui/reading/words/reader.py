@@ -52,8 +52,12 @@ _TO_BE = led(r"to\s+be\s+(?:between|in\s)")
 _RANGE_TO_BE = led(r"ing\s+(?:[\w-]+\s+){1,5}?to\s+be\s+(?:between|in\s)")
 _BULLET = led(r"^[•●▪◦‣·*–-]+")
 # A question written with no question mark, as a transcript may: "Can you reiterate the backlog
-# conversion guidance for 2Q."
-_ASKED = led(r"\s*(?:(?:and|so|but|okay|then),?\s+)?(?:can|could|would|will)\s+you\b", re.I)
+# conversion guidance for 2Q."; "On the Weapons side, are you expecting like 10% growth."
+_ASKED = led(
+    r"\s*(?:(?:and|so|but|okay|then),?\s+)?(?:(?:on|in|for|regarding|as\s+for)\s+[^,]{1,40},\s*)?"
+    r"(?:can|could|would|will|are|do|did|were|should)\s+you\b",
+    re.I,
+)
 # A transcriber's note is no word of the speaker's: "$659 million [Phonetic] in the quarter".
 _NOTE = led(r"\s?\[(?:phonetic|ph|inaudible|indiscernible|technical\s+difficulty)\]", re.I)
 # What the speaker or another said before, set between commas, is no word of the clause:

@@ -84,7 +84,8 @@ OTHER_MEASURES = word_set(
     budget budgets tags deliveries pieces payable prescriptions transaction
     employment coverage mix usage job admits occupancy installations installs
     passenger passengers origination originations students miles loads attendees guests trips
-    spread spreads reliability efficiency niw nap ape pvr arc rpu population activity awards"""
+    spread spreads reliability efficiency niw nap ape pvr arc rpu population activity awards
+    rxs scripts fad bottom"""
 )
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
 # ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
@@ -105,7 +106,7 @@ NOT_REVENUE = led(
     r"\b(?:revenues?|sales)\s+(?:backlog|synerg\w*|recognition|run[- ]rate|pipeline)\b|"
     r"\bthrough\s+(?:our\s+|the\s+)?(?:distributors?|distribution|channel)|"
     # days of care or of work counted: "Patient days increased 11.9%"
-    r"\b(?:patient|nicu|bed|rig|census|operating)\s+days?\b|"
+    r"\b(?:patient|nicu|bed|rig|census|operating|managed[- ]care)\s+days?\b|"
     r"\b(?:comparable|same)[- ](?:stores?|propert(?:y|ies)|centers?|restaurants?|shops?|"
     r"clubs?|hotels?|facilit(?:y|ies)|units?)\b|\blike[- ]for[- ]like\b|\bcomps?\b|"
     r"\bcomparable\s+(?:[\w-]+\s+){0,3}?(?:sales|revenues?)\b|"
