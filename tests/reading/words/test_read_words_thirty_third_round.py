@@ -203,6 +203,41 @@ AFTER_SCORING: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("We are raising our full year revenue outlook by $150 million.", ["guidance raised"]),
     ],
+    "a growth said with a word of praise between its verb and figure is read as with 'strong'": [
+        (
+            "Revenue for the third quarter grew an outstanding 18% to a record $158 million.",
+            ["growth 18 : company"],
+        ),
+        (
+            "Moving on to Test, revenue was $134 million, increasing an exceptional 22%.",
+            ["growth 22 : Test"],
+        ),
+        ("Operating income grew an outstanding 18%.", []),
+    ],
+    "guidance revised down or up, kept 'being maintained', or moved by an amount it names": [
+        ("We have revised down our fiscal 2022 guidance.", ["guidance cut"]),
+        ("We have revised up our fiscal 2022 revenue guidance.", ["guidance raised"]),
+        (
+            "Our full year revenue guidance is being maintained at $890 million.",
+            ["guidance reiterated"],
+        ),
+        ("Our operating profit outlook increased by $240 million.", ["guidance raised"]),
+        ("Our revenue outlook decreased by about $40 million.", ["guidance cut"]),
+        (
+            "Lastly, we are increasing our cash from operations outlook by $200 million.",
+            ["guidance raised"],
+        ),
+        # what grew is no move of guidance; the market's outlook is no guidance
+        ("Our expectations increased as the year went on.", []),
+        ("The industry outlook increased by $240 million.", []),
+    ],
+    "a change of revenue the sentence opens with, qualified, is revenue's": [
+        (
+            "The 2% sequential decline in revenue is attributable to two fewer days.",
+            ["growth -2 sequential : company"],
+        ),
+        ("The 5% sequential increase in volume was driven by new customers.", []),
+    ],
 }
 
 

@@ -147,7 +147,7 @@ _MOVED = one_of(
     """raised increased lifted lowered reduced cut trimmed reaffirmed reiterated maintained
     confirmed withdrawn suspended tempered"""
 )
-_BEEN = one_of("is was has_been have_been")
+_BEEN = one_of("is was has_been have_been is_being are_being")
 # The guidance moved, said passive, its period between: "our guidance for the balance of the
 # year has been tempered".
 _PASSIVE = led(
@@ -159,8 +159,10 @@ _PASSIVE = led(
 # The guidance said moving by a figure: "our implied revenue guidance is increasing by
 # approximately 30 million" ("our outlook is increasing confidence" moves nothing).
 _MOVING = led(
-    rf"\b{_NOUN}\s+(?:is|are)\s+(?:now\s+)?(?P<verb>(?P<up>increasing|rising)|decreasing|"
-    r"declining)\s+(?:by|to)\b",
+    rf"\b{_NOUN}\s+(?:(?:is|are)\s+(?:now\s+)?(?P<verb>(?P<up>increasing|rising)|decreasing|"
+    r"declining)\s+(?:by|to)\b|"
+    # moved by an amount: "Our operating profit outlook increased by $240 million"
+    r"(?:(?P<rose>increased|rose)|decreased|declined|fell)\s+by\s+(?:approximately\s+|about\s+)?\$)",
     re.I,
 )
 
@@ -277,17 +279,19 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
             continue  # "Our target for operating expense remains at 20%": a goal's level
         if not (NEGATED.search(lead) or HEDGED.search(lead) or ELSE.search(match.group())):
             found.append((match.start(), "reiterated", _metric(match.group())))
-    for match in _PASSIVE.finditer(sentence) if _keyed(low, (" is ", " was ", " been ")) else ():
+    for match in _PASSIVE.finditer(sentence) if _keyed(low, (" is ", " was ", " been")) else ():
         said = next((d for d, v in _VERBS.items() if re.fullmatch(v, match["verb"], re.I)), "")
         said = said or ("cut" if match["verb"].lower() == "tempered" else "")  # no verb alone
         blocked = barred(sentence, match.start(), match.end(), verb=False)
         if said and said != "introduced" and not blocked:  # no adjective: a verb said after
             found.append((match.start(), said, _metric(match.group())))
     for match in (
-        _MOVING.finditer(sentence) if _keyed(low, ("creasing", "rising", "declining")) else ()
+        _MOVING.finditer(sentence)
+        if _keyed(low, ("creas", "rising", "rose", "declin", "fell"))
+        else ()
     ):
         if not barred(sentence, match.start(), match.end(), verb=False):
-            direction = "raised" if match["up"] else "cut"
+            direction = "raised" if match["up"] or match["rose"] else "cut"
             found.append((match.start(), direction, _metric(match.group())))
     for match in (
         _WHERE_DONE.finditer(sentence)

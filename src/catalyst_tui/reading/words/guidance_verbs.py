@@ -7,7 +7,7 @@ __all__ = ["VERBS", "VERB_KEYS"]
 
 VERBS = {
     "raised": r"rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|"
-    r"upward(?:ly)?\s+revis(?:e|es|ed|ing)|revis(?:e|es|ed|ing)\s+upwards?|"
+    r"upward(?:ly)?\s+revis(?:e|es|ed|ing)|revis(?:e|es|ed|ing)\s+up(?:wards?)?\b|"
     # a forecast made better, said of ours: "improving our sales outlook for the year"; a
     # long-term outlook is a view of a business over years, no guidance for a period
     r"(?:improv|upgrad)(?:e|es|ed|ing)(?=\s+(?:our|those|these|the)\s+"
@@ -23,7 +23,7 @@ VERBS = {
     # …", a view, neither): of ours, said right after it
     r"(?:temper(?:s|ing)?|(?:(?<=\bhave\s)|(?<=\bhas\s)|(?<=\bhad\s)|(?<=\bwe\s))tempered)"
     r"(?=\s+(?:our|its|the|[A-Z][\w&-]*+['’]s)\b)|"
-    r"downward(?:ly)?\s+revis(?:e|es|ed|ing)|revis(?:e|es|ed|ing)\s+downwards?|"
+    r"downward(?:ly)?\s+revis(?:e|es|ed|ing)|revis(?:e|es|ed|ing)\s+down(?:wards?)?\b|"
     r"(?:tak(?:e|es|ing|en)|took|bring(?:s|ing)?|brought|ratchet(?:s|ed|ing)?|"
     r"walk(?:s|ed|ing)?|mov(?:e|es|ed|ing))\s+down",
     "reiterated": r"(?:re)?affirm(?:s|ed|ing)?|reiterat(?:e|es|ed|ing)|maintain(?:s|ed|ing)?|"

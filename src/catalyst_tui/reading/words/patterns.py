@@ -180,7 +180,10 @@ GROWTH_VERB = (
 )
 # Words of size or praise between a verb and its figure: "down a modest 4%", "rose a remarkable
 # 30%".
-SIZE_WORDS = "modest slight remarkable nice significant substantial sizable meaningful whopping"
+SIZE_WORDS = (
+    "modest slight remarkable nice significant substantial sizable meaningful whopping "
+    "outstanding exceptional excellent terrific tremendous"
+)
 # A verb of change, then what may stand between it and the number: "by", an amount and "or",
 # an adverb ("sequentially"), a comparison ("higher than last year by about").
 VERB_THEN = led(
@@ -306,7 +309,9 @@ def tail(text: str, size: int, end: int | None = None) -> int:
 # year revenue, operating margin and earnings per share guidance"), no preposition of place
 # or time ("increased our investments in sales ahead of the guidance" moves none).
 GUIDANCE_FILLER = (
-    r"(?:\s+(?!(?:in|on|at|ahead|with|to|into|as|because|while|which|that|than|from|by|beyond|"
+    # (a measure's own "from": "our cash from operations outlook")
+    r"(?:\s+(?!(?:in|on|at|ahead|with|to|into|as|because|while|which|that|than|"
+    r"from(?!\s+operations\b)|by|beyond|"
     r"above|below|over|under|past|despite|is|are|was|were|be|been|has|have|had|if|unless|where|"
     r"especially)\b)"
     r"(?!and\s+[a-z]+ly\b)(?:[\w'’&-]+,?|\$[\d.,]+))"
@@ -350,6 +355,7 @@ ANOTHER_MEASURE = led(
 
 # A noun of change of revenue and what it is in: "a 14% increase in revenue", "growth in net sales".
 CHANGE_IN_REVENUE = (
+    r"(?:sequential\s+)?"  # "The 2% sequential decline in revenue"
     r"(?:increase|growth|decline|decrease|improvement)\s+in\s+"
     r"(?:(?:total|net|organic|reported)\s+){0,3}(?:revenues?|sales)\b"
 )
