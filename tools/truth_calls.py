@@ -31,7 +31,11 @@ transcript whole (`read_words`), and each value it gives on a line that truth.js
   mark is judged as any other.
 
 An expectation no value matched is **missing**. Exit 1 on any value invented or on the wrong
-line."""
+line.
+
+Each call is read with its ticker (its file name's first word) and the name SEC's map of tickers
+gives that ticker (`samples/sec_company_tickers.json`), as the store reads a document with its
+ticker and the names it knows the company by (jobs/kpi_reading.py)."""
 
 from __future__ import annotations
 
@@ -41,6 +45,7 @@ import json
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -195,12 +200,29 @@ def in_part(doc: str, part: str) -> bool:
 
 def score(shared: Path, part: str = "all") -> Score:
     folder = shared / "realdata" / "calls"
-    return score_files(folder / "docs", folder / "truth.json", part)
+    return score_files(folder / "docs", folder / "truth.json", part, names=sec_names(shared))
 
 
-def score_files(docs: Path, truth_file: Path, part: str = "all", name: str = "") -> Score:
+def sec_names(shared: Path) -> dict[str, str]:
+    """SEC's name of each ticker ("HELE": "HELEN OF TROY LTD"), from the map the shared folder
+    holds; none where it holds none."""
+    try:
+        listed = json.loads((shared / "samples" / "sec_company_tickers.json").read_text("utf-8"))
+        return {str(row["ticker"]): str(row["title"]) for row in listed.values()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def score_files(
+    docs: Path,
+    truth_file: Path,
+    part: str = "all",
+    name: str = "",
+    names: Mapping[str, str] | None = None,
+) -> Score:
     """The calls in `docs` scored against the expectations in `truth_file` (those of `part`);
-    `name` is what the score is said to be of (the part by default)."""
+    `name` is what the score is said to be of (the part by default); `names`, each ticker's
+    company name (sec_names)."""
     truth = json.loads(truth_file.read_text(encoding="utf-8"))
     by_line: dict[tuple[str, int], list[dict[str, Any]]] = defaultdict(list)
     for entry in truth:
@@ -211,7 +233,11 @@ def score_files(docs: Path, truth_file: Path, part: str = "all", name: str = "")
         text = (docs / doc).read_text(encoding="utf-8")
         starts = [0] + [m.end() for m in re.finditer("\n", text)]
         read_on: dict[int, list[Stated]] = defaultdict(list)
-        for stated in read_words(text, day=call_day(doc), symbol=doc.split("_", 1)[0]):
+        ticker = doc.split("_", 1)[0]
+        named = (names or {}).get(ticker, "")
+        for stated in read_words(
+            text, day=call_day(doc), names=(named,) if named else (), symbol=ticker
+        ):
             line = _line_of(starts, stated.start)
             read_on[line].append(stated)
         for (d, line), entries in by_line.items():
@@ -329,7 +355,8 @@ def main(argv: list[str]) -> int:
             print("truth_calls: --docs DIR and --truth FILE go together, alone", file=sys.stderr)
             return 2
         try:
-            result = score_files(args.docs, args.truth, name=args.truth.name)
+            names = sec_names(REPO.parent / "shared")
+            result = score_files(args.docs, args.truth, name=args.truth.name, names=names)
         except (OSError, ValueError, KeyError, TypeError) as error:
             print(f"truth_calls: {args.truth}: {error}", file=sys.stderr)
             return 2

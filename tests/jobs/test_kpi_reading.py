@@ -231,6 +231,33 @@ def test_a_figure_said_of_the_name_its_ticker_abbreviates_is_its_revenue(tmp_pat
         )
 
 
+def test_a_figure_said_of_the_companys_name_at_sec_is_its_revenue(tmp_path: Path):
+    """HELE's call says "Helen of Troy grew revenues by 7.9%": SEC's map names the ticker's
+    company "HELEN OF TROY LTD", and that name without its legal form is the company's own,
+    though catalysts.toml names it by its symbol; the map's name of another ticker is not."""
+    said = (
+        "Despite foreign currency headwinds, Helen of Troy grew revenues by 7.9% for the full "
+        "fiscal year. Revlon revenue grew 3% in the same period."
+    )
+    with Store.open(tmp_path / "c.db") as store:
+        config = '[tickers.HELE]\n[[tickers.HELE.checkpoints]]\nid = "g"\ntitle = "G"\n'
+        store.sync.apply(
+            parse_config(config + 'kind = "guard"\nwhen = "growth(revenue) >= 5%"\n'), NOW
+        )
+        store.evidence.save_documents("HELE", [document("q4", said, dt.date(2015, 4, 28))], NOW)
+        assert read_kpis_of(store, NOW) == 0  # no name known: "Helen of Troy" is no line of HELE
+        store.market.save_cik_map(
+            {"HELE": "0000916789", "REV": "0000887921"},
+            NOW,
+            {"HELE": "HELEN OF TROY LTD", "REV": "REVLON INC"},
+        )
+        assert company_names(store, "HELE") == ("HELEN OF TROY LTD",)
+        store.kpis.record("HELE", (), [], 0, NOW)  # its documents read again with the name
+        assert read_kpis_of(store, NOW) == 1
+        [grown] = store.kpis.series("HELE")
+        assert (grown.kpi.subject, grown.kpi.value) == ("revenue", 0.079)
+
+
 async def test_the_text_readers_child_reads_with_the_ticker():
     """The ticker reaches the child too: "Netgear net revenue" is NTGR's revenue, not ALAB's."""
     said = "Netgear net revenue was down 11.5% year over year."

@@ -47,13 +47,14 @@ def kpi_subjects(store: Store) -> dict[str, tuple[str, ...]]:
 
 
 def company_names(store: Store, symbol: str) -> tuple[str, ...]:
-    """What the ticker's company is called in catalysts.toml (its `name`), for a document that
-    speaks of it by name ("Astera Labs revenue grew 20%": the company's); none where the name
-    is only the symbol (the default), which text may use for anything."""
+    """What the ticker's company is called in catalysts.toml (its `name`) and by SEC's map of
+    tickers ("HELEN OF TROY LTD"), for a document that speaks of it by name ("Astera Labs
+    revenue grew 20%", "Helen of Troy grew revenues by 7.9%": the company's); not a name that
+    is only the symbol (catalysts.toml's default), which text may use for anything."""
     ticker = store.views.ticker(symbol)
-    if ticker is None or not ticker.name.strip() or ticker.name.strip() == symbol:
-        return ()
-    return (ticker.name.strip(),)
+    given = ticker.name.strip() if ticker is not None else ""
+    names = (given, store.market.company_name(symbol).strip())
+    return tuple(dict.fromkeys(n for n in names if n and n != symbol))
 
 
 def read_kpis_of(store: Store, now: dt.datetime) -> int:

@@ -240,6 +240,28 @@ AFTER_SCORING: dict[str, list[tuple[str, list[str]]]] = {
     ],
 }
 
+# Written after the second new sets were scored, on what they invented.
+AFTER_SECOND_SCORING: dict[str, list[tuple[str, list[str]]]] = {
+    "a unit revenue, prescriptions, assets under administration, viewership are measures": [
+        ("That reflects our 7% decline in TRASM for the second quarter.", []),
+        ("We continue to see good TRx growth of approximately 3% in the U.S.", []),
+        ("Total AUA was up 2% sequentially, driven entirely by market.", []),
+        ("Viewership on Fox increased 9% year over year.", []),
+        ("Sales rose 12% and corresponding redemptions fell 50%.", ["growth 12 : company"]),
+    ],
+    "tickets sold ahead are bookings, no revenue of the period": [
+        ("Advanced ticket sales for early Q2 events are trending up approximately 2%.", []),
+        ("Ticket sales grew 5% in the quarter.", ["growth 5 : Ticket"]),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), by_rule(AFTER_SECOND_SCORING))
+def test_the_rules_written_after_the_second_sets_were_scored(
+    text: str, expected: list[str]
+) -> None:
+    _check(text, expected)
+
 
 @pytest.mark.parametrize(("text", "expected"), by_rule(AFTER_SCORING))
 def test_the_rules_written_after_the_new_sets_were_scored(text: str, expected: list[str]) -> None:

@@ -87,7 +87,8 @@ _NO_NAME = word_set(
 )
 _INCORPORATED = led(
     r"(?P<name>.+?)[\s,]+(?:Inc|Inc\.|Incorporated|Corp|Corp\.|Corporation|Company|Ltd|Ltd\.|"
-    r"plc)$"
+    r"plc|(?i:inc\.?|corp\.?|co\.?|ltd\.?|limited|llc|l\.?p\.?|n\.v\.|s\.a\.))"
+    r"(?:\s*/[A-Z]{2}/)?$"  # SEC's "HELEN OF TROY LTD", "MARRIOTT INTERNATIONAL INC /MD/"
 )
 
 

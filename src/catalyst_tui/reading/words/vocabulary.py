@@ -85,7 +85,7 @@ OTHER_MEASURES = word_set(
     employment coverage mix usage job admits occupancy installations installs
     passenger passengers origination originations students miles loads attendees guests trips
     spread spreads reliability efficiency niw nap ape pvr arc rpu population activity awards
-    rxs scripts fad bottom"""
+    rxs trx nrx scripts fad bottom aua trasm rasm prasm casm viewership redemptions"""
 )
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
 # ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
@@ -102,7 +102,7 @@ NOT_REVENUE = led(
     r"\btenants?['’]?\s+sales\b|"
     # an insurer's cash received, not premiums earned: "annuity collected premiums were up 17%"
     r"\bcollected\s+(?:[\w-]+\s+){0,4}?premiums?\b|\bpremiums?\s+collected\b|"
-    r"\bPOS\s+sales\b|"
+    r"\bPOS\s+sales\b|\badvanced?\s+(?:ticket\s+)?sales\b|"  # sold ahead: bookings
     r"\b(?:revenues?|sales)\s+(?:backlog|synerg\w*|recognition|run[- ]rate|pipeline)\b|"
     r"\bthrough\s+(?:our\s+|the\s+)?(?:distributors?|distribution|channel)|"
     # days of care or of work counted: "Patient days increased 11.9%"
