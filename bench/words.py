@@ -130,6 +130,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         base_growth,
         bases,
         basis_ends,
+        blocked,
         breakdowns,
         clause_cuts,
         clauses,
@@ -162,6 +163,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         prior,
         quarters,
         reader,
+        respective,
         revised,
         said_against,
         said_otherwise,
@@ -719,6 +721,55 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "guidance said unchanged with no determiner": (
             said_otherwise._UNCHANGED,
             lambda n: ("guidance is also really " * n)[:n],
+        ),
+        # the thirty-third round's
+        "the names before a noun of growth": (
+            respective._GROWTH_NOUN,
+            lambda n: (" growth rates growth, up about " * n)[:n],
+        ),
+        "a list of amounts before its figures": (
+            respective._AMOUNTS_THEN,
+            lambda n: (", representing an increases of about " * n)[:n],
+        ),
+        "an amount and its measure": (
+            respective._AMOUNT_ITEM,
+            lambda n: ("net sales of $1 million in a b c d e f " * n)[:n],
+        ),
+        "parts before a relative clause of their sales": (
+            respective._WHERE_SALES,
+            lambda n: (", where our net sales were " * n)[:n],
+        ),
+        "what such parts follow": (
+            respective._LED_IN,
+            lambda n: ("particularly in across notably " * n)[:n],
+        ),
+        "a list of shares as a base": (
+            respective._BASE_BEFORE,
+            lambda n: ("compared to versus the vs. from " * n)[:n],
+        ),
+        "revenue in a 'with' phrase after a part's performance": (
+            clauses._FOCUS_WITH,
+            lambda n: ("growth in the a b c, with total net sales up with " * n)[:n],
+        ),
+        "a move of guidance talked of": (
+            blocked._TALKED_OF,
+            lambda n: ("questions for each additional difference of " * n)[:n],
+        ),
+        "a question opened by a frame": (
+            reader._ASKED,
+            lambda n: ("on the a b c d e f g h i j k " * n)[:n],
+        ),
+        "a customer named with a percentage": (
+            facts._NAMED_CUSTOMER,
+            lambda n: ("Comcast was our only greater than 10% " * n)[:n],
+        ),
+        "guidance moved by an amount": (
+            guidance._MOVING,
+            lambda n: ("outlook increased by about outlook is now rising " * n)[:n],
+        ),
+        "a legal form of a name": (
+            own_names._LEGAL_FORM,
+            lambda n: ("HELEN OF TROY LTD /MD/ co. ,  " * n)[:n],
         ),
     }
 

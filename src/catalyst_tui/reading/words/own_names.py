@@ -85,11 +85,19 @@ _NO_NAME = word_set(
     """the our we this in for and so but as total turning overall net it that today first
     second third fourth fiscal while"""
 )
-_INCORPORATED = led(
-    r"(?P<name>.+?)[\s,]+(?:Inc|Inc\.|Incorporated|Corp|Corp\.|Corporation|Company|Ltd|Ltd\.|"
+# A name's legal form, its end: searched from a run's first space or comma only, so linear.
+_LEGAL_FORM = led(
+    r"(?<![\s,])[\s,]++(?:Inc|Inc\.|Incorporated|Corp|Corp\.|Corporation|Company|Ltd|Ltd\.|"
     r"plc|(?i:inc\.?|corp\.?|co\.?|ltd\.?|limited|llc|l\.?p\.?|n\.v\.|s\.a\.))"
-    r"(?:\s*/[A-Z]{2}/)?$"  # SEC's "HELEN OF TROY LTD", "MARRIOTT INTERNATIONAL INC /MD/"
+    r"(?:\s*+/[A-Z]{2}/)?$"  # SEC's "HELEN OF TROY LTD", "MARRIOTT INTERNATIONAL INC /MD/"
 )
+
+
+def _without_legal_form(name: str) -> str:
+    """The name before its legal form ("Encore Wire" of "Encore Wire Corporation"); "" where it
+    has none, or is nothing else."""
+    legal = _LEGAL_FORM.search(name)
+    return name[: legal.start()] if legal is not None else ""
 
 
 def own_names(text: str, given: Iterable[str] = ()) -> frozenset[str]:
@@ -110,15 +118,15 @@ def own_names(text: str, given: Iterable[str] = ()) -> frozenset[str]:
 
 def _forms(name: str) -> tuple[str, ...]:
     """A name, and the same without its legal form where it has one."""
-    legal = _INCORPORATED.fullmatch(name)
-    return (name, legal["name"]) if legal else (name,)
+    legal = _without_legal_form(name)
+    return (name, legal) if legal else (name,)
 
 
 def itself(text: str, subject: str) -> bool:
     """Whether `subject` names a company that the call names where it opens: the company a
     call is of speaks of itself so ("NIKE Inc revenue grew 16%")."""
-    named = _INCORPORATED.fullmatch(subject)
-    return named is not None and named["name"].casefold() in text[:OPENING].casefold()
+    named = _without_legal_form(subject)
+    return bool(named) and named.casefold() in text[:OPENING].casefold()
 
 
 def abbreviated(symbol: str, subject: str) -> bool:

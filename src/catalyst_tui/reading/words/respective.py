@@ -57,7 +57,7 @@ _WHERE_SALES = led(
     re.I,
 )
 # What the names of such a clause follow: "strength in", "particularly".
-_LED_IN = led(r".*\b(?:in|particularly|especially|notably|including|across)\s+", re.I)
+_LED_IN = led(r"\b(?:in|particularly|especially|notably|including|across)\s+", re.I)
 _BASE_BEFORE = led(
     r"(?:compared\s+(?:to|with)|versus|vs\.?|against|from)\s+(?:the\s+)?$",
     re.I,
@@ -79,7 +79,8 @@ def named_otherwise(
     where = _WHERE_SALES.search(head, 0, verb.start()) if verb and verb.end() == len(head) else None
     if verb is not None and where is not None:  # "home and active, where our sales increased"
         phrase = phrase_before(text, where.start())
-        names = _items(phrase[_led_in.end() :] if (_led_in := _LED_IN.search(phrase)) else phrase)
+        led_in = [m.end() for m in _LED_IN.finditer(phrase)]  # after the last of them
+        names = _items(phrase[led_in[-1] :] if led_in else phrase)
         return _measured(text, figures, names, owner, negative=bool(NEGATIVE.match(verb["verb"])))
     then = _AMOUNTS_THEN.search(head)
     if then is None:
