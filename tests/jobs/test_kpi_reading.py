@@ -216,10 +216,7 @@ def test_a_figure_said_of_the_name_its_ticker_abbreviates_is_its_revenue(tmp_pat
         "a year-over-year basis. Arlo revenue grew 30% in the same period."
     )
     with Store.open(tmp_path / "c.db") as store:
-        config = '[tickers.NTGR]\n[[tickers.NTGR.checkpoints]]\nid = "g"\ntitle = "G"\n'
-        store.sync.apply(
-            parse_config(config + 'kind = "guard"\nwhen = "growth(revenue) >= 15%"\n'), NOW
-        )
+        _guarded(store, "NTGR", "growth(revenue) >= 15%")
         store.evidence.save_documents("NTGR", [document("q1", said, dt.date(2015, 4, 23))], NOW)
         assert company_names(store, "NTGR") == ()
         assert read_kpis_of(store, NOW) == 1
@@ -240,10 +237,7 @@ def test_a_figure_said_of_the_companys_name_at_sec_is_its_revenue(tmp_path: Path
         "fiscal year. Revlon revenue grew 3% in the same period."
     )
     with Store.open(tmp_path / "c.db") as store:
-        config = '[tickers.HELE]\n[[tickers.HELE.checkpoints]]\nid = "g"\ntitle = "G"\n'
-        store.sync.apply(
-            parse_config(config + 'kind = "guard"\nwhen = "growth(revenue) >= 5%"\n'), NOW
-        )
+        _guarded(store, "HELE", "growth(revenue) >= 5%")
         store.evidence.save_documents("HELE", [document("q4", said, dt.date(2015, 4, 28))], NOW)
         assert read_kpis_of(store, NOW) == 0  # no name known: "Helen of Troy" is no line of HELE
         store.market.save_cik_map(
@@ -265,3 +259,9 @@ async def test_the_text_readers_child_reads_with_the_ticker():
         own = await reader.read(said, Readers((), ("revenue",), True, (), "NTGR"))
         other = await reader.read(said, Readers((), ("revenue",), True, (), "ALAB"))
     assert (own.kpis, other.kpis) == (1, 0)
+
+
+def _guarded(store: Store, symbol: str, when: str) -> None:
+    """A thesis of `symbol` alone, named by its symbol, with one guard `when`."""
+    config = f'[tickers.{symbol}]\n[[tickers.{symbol}.checkpoints]]\nid = "g"\ntitle = "G"\n'
+    store.sync.apply(parse_config(config + f'kind = "guard"\nwhen = "{when}"\n'), NOW)
