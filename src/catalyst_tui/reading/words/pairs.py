@@ -256,8 +256,8 @@ def paired_run(text: str) -> list[re.Match[str]]:
 
 
 def _owner(text: str, head: str, first: bool) -> Subject:
-    """Whose revenue a pair of measures says: the company's where the clause opens with the
-    pair or with what no part is ("These investments led to …"), else the clause's subject."""
+    """Whose revenue a pair of measures says: the clause's subject, or the company's where
+    that names no part ("These investments led to …", "we", the measures themselves)."""
     from .clauses import clause_subject
 
     owner = clause_subject(text, first, True)
