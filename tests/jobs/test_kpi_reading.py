@@ -231,25 +231,28 @@ def test_a_figure_said_of_the_name_its_ticker_abbreviates_is_its_revenue(tmp_pat
 def test_a_figure_said_of_the_companys_name_at_sec_is_its_revenue(tmp_path: Path):
     """HELE's call says "Helen of Troy grew revenues by 7.9%": SEC's map names the ticker's
     company "HELEN OF TROY LTD", and that name without its legal form is the company's own,
-    though catalysts.toml names it by its symbol; the map's name of another ticker is not."""
+    though catalysts.toml names it by its symbol; the map's name of another ticker is not. With
+    no map stored, the figure is a part no line of HELE's names."""
     said = (
         "Despite foreign currency headwinds, Helen of Troy grew revenues by 7.9% for the full "
         "fiscal year. Revlon revenue grew 3% in the same period."
     )
-    with Store.open(tmp_path / "c.db") as store:
-        _guarded(store, "HELE", "growth(revenue) >= 5%")
-        store.evidence.save_documents("HELE", [document("q4", said, dt.date(2015, 4, 28))], NOW)
-        assert read_kpis_of(store, NOW) == 0  # no name known: "Helen of Troy" is no line of HELE
-        store.market.save_cik_map(
-            {"HELE": "0000916789", "REV": "0000887921"},
-            NOW,
-            {"HELE": "HELEN OF TROY LTD", "REV": "REVLON INC"},
-        )
-        assert company_names(store, "HELE") == ("HELEN OF TROY LTD",)
-        store.kpis.record("HELE", (), [], 0, NOW)  # its documents read again with the name
-        assert read_kpis_of(store, NOW) == 1
-        [grown] = store.kpis.series("HELE")
-        assert (grown.kpi.subject, grown.kpi.value) == ("revenue", 0.079)
+    read = {}
+    for mapped in (False, True):
+        with Store.open(tmp_path / f"{mapped}.db") as store:
+            _guarded(store, "HELE", "growth(revenue) >= 5%")
+            if mapped:
+                store.market.save_cik_map(
+                    {"HELE": "0000916789", "REV": "0000887921"},
+                    NOW,
+                    {"HELE": "HELEN OF TROY LTD", "REV": "REVLON INC"},
+                )
+            day = dt.date(2015, 4, 28)
+            store.evidence.save_documents("HELE", [document("q4", said, day)], NOW)
+            read[mapped] = (read_kpis_of(store, NOW), company_names(store, "HELE"))
+            grown = [(k.kpi.subject, k.kpi.value) for k in store.kpis.series("HELE")]
+    assert read == {False: (0, ()), True: (1, ("HELEN OF TROY LTD",))}
+    assert grown == [("revenue", 0.079)]
 
 
 async def test_the_text_readers_child_reads_with_the_ticker():

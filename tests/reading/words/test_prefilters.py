@@ -19,7 +19,7 @@ from catalyst_tui.reading.words import (
     lists,
     multiples,
     one_figure,
-    pairs,
+    patterns,
     prior,
     read_words,
     reader,
@@ -41,7 +41,8 @@ def _searched(text: str, start: int = 0, end: int | None = None) -> re.Match[str
 
 def _undone(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every quick test undone: each searched pattern searched wherever it may match."""
-    for module in (lists, multiples, one_figure, pairs, share_after):
+    # (pairs and respective ask patterns.comparison_before, which asks patterns' own)
+    for module in (lists, multiples, one_figure, patterns, share_after):
         monkeypatch.setattr(module, "compared_at_end", _searched)
     monkeypatch.setattr(frames, "_place_said", _place_searched)
     monkeypatch.setattr(reader, "_lowered_alike", lambda text, spans: None)

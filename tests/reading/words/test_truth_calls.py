@@ -146,6 +146,30 @@ def test_calls_kept_elsewhere_are_scored_from_their_folder_and_expectations(tmp_
     assert "INVENTED: growth X_q1_2021.txt:1" in capsys.readouterr().out
 
 
+def test_a_call_is_scored_with_the_name_secs_map_gives_its_ticker(tmp_path):
+    """The scorer reads each call with its ticker's name in SEC's map (samples/: "HELE" is
+    "HELEN OF TROY LTD"), as the store reads a ticker's documents: "Helen of Troy grew revenues
+    by 7.9%" is then the company's; with no name, a part's, on the wrong line."""
+    import json
+
+    scorer = _scorer()
+    names = scorer.sec_names(SHARED)
+    assert names["HELE"] == "HELEN OF TROY LTD"  # as the map itself says
+    line = "Despite currency headwinds, Helen of Troy grew revenues by 7.9% for the full year."
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "HELE_20150428.txt").write_text(line + "\n", encoding="utf-8")
+    truth = [
+        _entry("HELE_20150428.txt", 1, line, "growth", subject="company", value=7.9, comparator="=")
+    ]
+    (tmp_path / "truth.json").write_text(json.dumps(truth), encoding="utf-8")
+    named = scorer.score_files(docs, tmp_path / "truth.json", names=names)
+    unnamed = scorer.score_files(docs, tmp_path / "truth.json")
+    assert (sum(named.right.values()), len(named.wrong_line)) == (1, 0)
+    assert (sum(unnamed.right.values()), len(unnamed.wrong_line)) == (0, 1)
+    assert scorer.sec_names(tmp_path) == {}  # no map there: no names
+
+
 def test_docs_and_truth_go_together(tmp_path, capsys):
     assert _scorer().main(["--docs", str(tmp_path)]) == 2
     assert "go together" in capsys.readouterr().err

@@ -44,7 +44,7 @@ from .owners import (
     part_of_other_measure,
     total_of_name,
 )
-from .pairs import both, in_order, paired_run, paired_span, respectively
+from .pairs import both, in_order, paired_span, respectively
 from .participles import listed_item
 from .passages import line_name
 from .patterns import (
@@ -324,8 +324,8 @@ def _each_figure(
             f._replace(basis=list_basis_of(basis, f.kind, f.position == last_at)) for f in paired
         ]
         # the figures before the pair's, and after "respectively", are each read on their own
-        limit, resumed = paired_span(text, None if ordered is None else figures[0].start())
-        run = paired_run(text) if not paired else []
+        limit, resumed, run = paired_span(text, None if ordered is None else figures[0].start())
+        run = run if not paired else []  # a run paired with no names may be a list's bases
         figures = [f for f in figures if f.start() < limit or f.start() >= resumed]
     last: Found | None = None
     skip = -1

@@ -30,8 +30,10 @@ _MEASURES_IN = led(
     r"\b(?:growth|increases?|gains?)\s+in\s+(?:both\s+)?(?P<names>[^,;%]{1,80})\s*,\s*$", re.I
 )
 _HEADED_BY_REVENUE = led(r"(?:[\w&/.'’-]+\s+){1,3}(?:revenues?|sales)", re.I)
-_REVENUE_NAME = led(
-    r"(?:(?:total|net|our|the|its|consolidated)\s+)*(?:revenues?|sales)(?:\s+(?:in\s+)?Q[1-4])?",
+# Revenue named as a measure beside others: "net revenues", "quarterly revenue", "sales in Q3".
+REVENUE_NAME = led(
+    r"(?:(?:total|net|our|the|its|consolidated|first|second|third|fourth|quarter(?:ly)?|annual|"
+    r"full[- ]year)\s+)*(?:revenues?|sales)(?:\s+(?:in\s+)?Q[1-4])?",
     re.I,
 )
 
@@ -99,7 +101,7 @@ def revenue_of_pair(names: list[str], text: str, first: bool) -> list[Subject | 
     of any other kind."""
     from .clauses import clause_subject
 
-    revenue = [i for i, n in enumerate(names) if _REVENUE_NAME.fullmatch(n.strip())]
+    revenue = [i for i, n in enumerate(names) if REVENUE_NAME.fullmatch(n.strip())]
     others = [i for i, n in enumerate(names) if i not in revenue and other_in(n)]
     if not revenue and len(others) == len(names) - 1:  # "C2C revenues and transactions"
         named = [i for i in range(len(names)) if i not in others]

@@ -30,10 +30,8 @@ from .patterns import (
     NEGATIVE,
     SHARE_OF,
     VERB_THEN,
-    compared_at_end,
-    comparison_said,
+    comparison_before,
     share_of,
-    tail,
 )
 from .phrases import other_measure, phrase_before
 from .records import COMPANY
@@ -41,7 +39,7 @@ from .respective import named_otherwise
 from .subjects import Subject, read_subject
 from .vocabulary import PART_WORDS, PERIOD, PERIOD_WORD, REVENUE_WORDS
 
-__all__ = ["both", "in_order", "paired_run", "paired_span", "respectively"]
+__all__ = ["both", "in_order", "paired_span", "respectively"]
 
 
 _RESPECTIVELY = led(r",?\s*\brespectively\b", re.I)
@@ -158,12 +156,12 @@ def _each_found(
     """Each figure of a pair with its subject (none where the subject is another measure's),
     its name a period's where `periods`; a word of degree before the list's first figure is
     each one's ("up approximately 5% and 21%, respectively")."""
-    first_said = _comparison(text, figures[0])
+    first_said = comparison_before(text, figures[0].start())
     return [
         Found(
             kind,
             sign * float(figure["num"]),
-            _comparison(text, figure) or first_said,
+            comparison_before(text, figure.start()) or first_said,
             subject,
             "",
             figure.start(),
@@ -216,7 +214,15 @@ def in_order(
         return None
     sign = -1 if NEGATIVE.match(verb["verb"]) else 1
     return [
-        Found("growth", sign * float(f["num"]), _comparison(text, f), s, "", f.start(), paired=True)
+        Found(
+            "growth",
+            sign * float(f["num"]),
+            comparison_before(text, f.start()),
+            s,
+            "",
+            f.start(),
+            paired=True,
+        )
         for f, s in zip(figures, subjects, strict=True)
         if s is not None
     ]
@@ -235,24 +241,17 @@ def _paired_run(text: str, said: int) -> list[re.Match[str]]:
     return run
 
 
-def paired_span(text: str, ordered: int | None = None) -> tuple[int, int]:
-    """Where the figures "respectively" pairs begin and where the word ends (the text's length
-    twice where it pairs none): the figures before and after are each read on their own. A pair
-    in order with no word (at `ordered`) ends its clause."""
+def paired_span(text: str, ordered: int | None = None) -> tuple[int, int, list[re.Match[str]]]:
+    """Where the figures "respectively" pairs begin, where the word ends, and those figures
+    (the text's length twice and none where it pairs none): the figures before and after are
+    each read on their own. A pair in order with no word (at `ordered`) ends its clause."""
     if ordered is not None:
-        return ordered, len(text) + 1
+        return ordered, len(text) + 1, []
     said = _RESPECTIVELY.search(text)
     run = _paired_run(text, said.start()) if said is not None else []
     if len(run) < 2 or said is None:
-        return len(text), len(text)
-    return run[0].start(), said.end()
-
-
-def paired_run(text: str) -> list[re.Match[str]]:
-    """The figures "respectively" pairs in `text`; [] where it pairs none."""
-    said = _RESPECTIVELY.search(text)
-    run = _paired_run(text, said.start()) if said is not None else []
-    return run if len(run) >= 2 else []
+        return len(text), len(text), []
+    return run[0].start(), said.end(), run
 
 
 def _owner(text: str, head: str, first: bool) -> Subject:
@@ -304,14 +303,9 @@ def both(text: str, figure: re.Match[str], revenue_said: bool) -> list[Found]:
     sign = -1 if NEGATIVE.match(verb["verb"]) else 1
     value = sign * float(figure["num"])
     return [
-        Found("growth", value, _comparison(text, figure), s, "", figure.start()) for s in subjects
+        Found("growth", value, comparison_before(text, figure.start()), s, "", figure.start())
+        for s in subjects
     ]
-
-
-def _comparison(text: str, figure: re.Match[str]) -> str:
-    """The comparison word said just before `figure` ("more than", "about"), or ""."""
-    said = compared_at_end(text, tail(text, 40, figure.start()), figure.start())
-    return comparison_said(said)
 
 
 def _names(phrase: str) -> list[str]:

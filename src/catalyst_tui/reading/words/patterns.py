@@ -79,6 +79,11 @@ def comparison_said(match: re.Match[str] | None) -> str:
     return "approximately" if said == "approximate" else said  # "an approximate 40% increase"
 
 
+def comparison_before(text: str, at: int) -> str:
+    """The comparison word said just before the figure at `at` ("more than", "about"), or ""."""
+    return comparison_said(compared_at_end(text, tail(text, 40, at), at))
+
+
 # A bound said loosely, as the bound it is: "a little less than 10%" is nearly 10%.
 _LOOSELY = {
     "a little less than": "nearly",

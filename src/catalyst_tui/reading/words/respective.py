@@ -18,7 +18,8 @@ import re
 
 from ..leads import led
 from .lists import LIST_SEPARATOR, Found
-from .patterns import AMOUNT, CMP, NEGATIVE, VERB_THEN, compared_at_end, comparison_said, tail
+from .measure_words import REVENUE_NAME
+from .patterns import AMOUNT, CMP, NEGATIVE, VERB_THEN, comparison_before
 from .phrases import phrase_before
 from .records import COMPANY
 from .subjects import Subject, read_subject
@@ -44,11 +45,6 @@ _AMOUNTS_THEN = led(
 _AMOUNT_ITEM = led(
     r"(?:^|\s)(?:" + AMOUNT + r"\s+(?:of|in)\s+(?P<after>[\w\s'’-]{1,60})|"
     r"(?P<before>[\w'’-]+(?:\s+[\w'’-]+){0,7}?)\s+of\s+" + AMOUNT + r")$",
-    re.I,
-)
-_REVENUE_MEASURE = led(
-    r"(?:(?:first|second|third|fourth|quarter(?:ly)?|annual|full[- ]year|total|net|our|the|its|"
-    r"consolidated)\s+)*(?:revenues?|sales)",
     re.I,
 )
 # A relative clause of the names' sales: "particularly home and active, where our sales".
@@ -111,25 +107,38 @@ def _measured(
     if len(names) != len(figures) or len(names) < 2:
         return None
     sign = -1 if negative else 1
-    revenue = [i for i, n in enumerate(names) if _REVENUE_MEASURE.fullmatch(n)]
+    revenue = [i for i, n in enumerate(names) if REVENUE_NAME.fullmatch(n.strip())]
     if revenue:  # the others beside revenue are measures too: "portfolio and revenue growth"
         if len(revenue) > 1 or not owner.name or owner.other or owner.anaphor:
             return None
         at = figures[revenue[0]]
         value = sign * float(at["num"])
-        return [Found("growth", value, _said(text, at), owner, "", at.start(), paired=True)]
+        return [
+            Found(
+                "growth",
+                value,
+                comparison_before(text, at.start()),
+                owner,
+                "",
+                at.start(),
+                paired=True,
+            )
+        ]
     subjects = [read_subject(n, revenue_said=True) for n in names]
     if any(not s.name or s.name == COMPANY or s.other or s.anaphor for s in subjects):
         return None  # "volume and price growth of 3% and 2%": no revenue's
     return [
-        Found("growth", sign * float(f["num"]), _said(text, f), s, "", f.start(), paired=True)
+        Found(
+            "growth",
+            sign * float(f["num"]),
+            comparison_before(text, f.start()),
+            s,
+            "",
+            f.start(),
+            paired=True,
+        )
         for f, s in zip(figures, subjects, strict=True)
     ]
-
-
-def _said(text: str, figure: re.Match[str]) -> str:
-    """The comparison word said just before `figure` ("more than", "about"), or ""."""
-    return comparison_said(compared_at_end(text, tail(text, 40, figure.start()), figure.start()))
 
 
 def base_shares(text: str, figures: list[re.Match[str]], shares: list[Found]) -> list[Found]:
@@ -144,7 +153,9 @@ def base_shares(text: str, figures: list[re.Match[str]], shares: list[Found]) ->
     ):
         return []
     return [
-        share._replace(value=float(f["num"]), position=f.start(), comparison=_said(text, f))
+        share._replace(
+            value=float(f["num"]), position=f.start(), comparison=comparison_before(text, f.start())
+        )
         for share, f in zip(shares, figures, strict=True)
     ]
 
