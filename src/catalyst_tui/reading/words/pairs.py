@@ -35,7 +35,7 @@ from .patterns import (
 )
 from .phrases import other_measure, phrase_before
 from .records import COMPANY
-from .respective import named_otherwise
+from .respective import named_otherwise, paired_growths
 from .subjects import Subject, read_subject
 from .vocabulary import PART_WORDS, PERIOD, PERIOD_WORD, REVENUE_WORDS
 
@@ -212,20 +212,7 @@ def in_order(
     subjects = _named(names, text, first, revenue_said, False, pair=True)
     if subjects is None or all(s is None for s in subjects):
         return None
-    sign = -1 if NEGATIVE.match(verb["verb"]) else 1
-    return [
-        Found(
-            "growth",
-            sign * float(f["num"]),
-            comparison_before(text, f.start()),
-            s,
-            "",
-            f.start(),
-            paired=True,
-        )
-        for f, s in zip(figures, subjects, strict=True)
-        if s is not None
-    ]
+    return paired_growths(text, figures, subjects, -1 if NEGATIVE.match(verb["verb"]) else 1)
 
 
 def _paired_run(text: str, said: int) -> list[re.Match[str]]:

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..leads import led
 from .lists import LIST_SEPARATOR, Found
@@ -24,7 +25,7 @@ from .phrases import phrase_before
 from .records import COMPANY
 from .subjects import Subject, read_subject
 
-__all__ = ["base_shares", "named_after", "named_otherwise"]
+__all__ = ["base_shares", "named_after", "named_otherwise", "paired_growths"]
 
 # A noun of growth that ends the head, the names just before it.
 _GROWTH_NOUN = led(
@@ -111,33 +112,31 @@ def _measured(
     if revenue:  # the others beside revenue are measures too: "portfolio and revenue growth"
         if len(revenue) > 1 or not owner.name or owner.other or owner.anaphor:
             return None
-        at = figures[revenue[0]]
-        value = sign * float(at["num"])
-        return [
-            Found(
-                "growth",
-                value,
-                comparison_before(text, at.start()),
-                owner,
-                "",
-                at.start(),
-                paired=True,
-            )
-        ]
+        return paired_growths(
+            text, figures, [owner if i in revenue else None for i in range(len(names))], sign
+        )
     subjects = [read_subject(n, revenue_said=True) for n in names]
     if any(not s.name or s.name == COMPANY or s.other or s.anaphor for s in subjects):
         return None  # "volume and price growth of 3% and 2%": no revenue's
+    return paired_growths(text, figures, subjects, sign)
+
+
+def paired_growths(
+    text: str, figures: list[re.Match[str]], subjects: Sequence[Subject | None], sign: int
+) -> list[Found]:
+    """Each figure of a pair a growth of its subject, in order (none where it has none)."""
     return [
         Found(
             "growth",
             sign * float(f["num"]),
             comparison_before(text, f.start()),
-            s,
+            subject,
             "",
             f.start(),
             paired=True,
         )
-        for f, s in zip(figures, subjects, strict=True)
+        for f, subject in zip(figures, subjects, strict=True)
+        if subject is not None
     ]
 
 
