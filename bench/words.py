@@ -141,6 +141,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         frames,
         gates,
         guidance,
+        guidance_verbs,
         levels,
         list_bases,
         lists,
@@ -770,6 +771,31 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "a legal form of a name": (
             own_names._LEGAL_FORM,
             lambda n: ("HELEN OF TROY LTD /MD/ co. ,  " * n)[:n],
+        ),
+        "the speaker's courtesy": (
+            blocked.COURTESY,
+            lambda n: ("I would also just we'd point " * n)[:n],
+        ),
+        "an opening frame set aside": (
+            marks._WITHOUT_FRAME,
+            lambda n: ("and without not surprising " * n)[:n],
+        ),
+        "a possessive owner": (owners._OWNER, lambda n: ("Company Let Acme Bee " * n)[:n]),
+        "guidance given with its figure": (
+            guidance_verbs.OF_FIGURE,
+            lambda n: ("guidance of about outlook at approximately " * n)[:n],
+        ),
+        "a like-for-like or unit measure": (
+            vocabulary.NOT_REVENUE,
+            lambda n: ("same-state pre per square sales per " * n)[:n],
+        ),
+        "a quarter before": (
+            vocabulary.SEQUENTIAL,
+            lambda n: ("compared to the quarter prior to the quarter before " * n)[:n],
+        ),
+        "a noun of change bounded": (
+            words_patterns.VERB_THEN,
+            lambda n: ("growth in excess well in excess of " * n)[:n],
         ),
     }
 

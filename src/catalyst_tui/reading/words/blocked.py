@@ -13,12 +13,20 @@ from ..leads import led
 from ..wordlists import any_word
 from .vocabulary import REACH
 
-__all__ = ["ELSE", "HEDGED", "NEGATED", "barred"]
+__all__ = ["COURTESY", "ELSE", "HEDGED", "NEGATED", "barred", "hedged"]
 
 NEGATED = any_word(
     "not never no n[o']t without too_early unable declin(?:e|ed|ing)_to", also=r"n[’']t\b"
 )
 HEDGED = any_word("would could might may if unless plan_to whether should_have")
+# The speaker's courtesy, no hedge of what is said: "I would also note that revenue was up
+# 13%", "we'd like to highlight", "I would point out that we are lowering our outlook".
+COURTESY = led(
+    r"\b(?:I|we)\s*(?:would|['’]d)\s+(?:(?:also|just|again|first|further)\s+)?"
+    r"(?:say|note|add|point\s+out|mention|remind|highlight|call\s+out|like\s+to|reiterate|"
+    r"characterize|describe|emphasize|stress)\b",
+    re.I,
+)
 ELSE = led(
     r"\b(?:dividend|dividends|rating|prices?|headcount|stake|wages?)\b|"
     # a buyback is no guidance, save where guidance of it is named: "stock repurchase guidance"
@@ -41,12 +49,18 @@ _OTHERS_DO = led(
 )
 
 
+def hedged(lead: str) -> bool:
+    """Whether the words before a direction hedge it; the speaker's courtesy ("I would point
+    out that we are lowering") hedges nothing."""
+    return HEDGED.search(COURTESY.sub(" ", lead)) is not None
+
+
 def barred(sentence: str, at: int, until: int, *, verb: bool = True) -> bool:
     """Whether the direction at `at` is negated or hedged in its clause, or about someone
     else's outlook or something that is no guidance."""
     clause_start = max(sentence.rfind(c, 0, at) for c in ",;:") + 1
     lead = sentence[clause_start:at]
-    if NEGATED.search(lead) or HEDGED.search(lead) or _PRACTICE.search(lead):
+    if NEGATED.search(lead) or hedged(lead) or _PRACTICE.search(lead):
         return True  # "our practice has been to provide a forecast and maintain it": a habit
     if _TALKED_OF.search(sentence, 0, at) or (verb and _ANOTHER_CLAUSE.search(sentence, at, until)):
         return True  # "the question on … lowering the outlook"; "reduced shipments, we estimate"

@@ -284,10 +284,12 @@ _APPOSED_PARTS = word_set(
     "market segment business region division category vertical channel franchise brand "
     "geography platform"
 )
-# A period named by its end: "For the third fiscal quarter ended on December 31, 2017,".
+# A period named by its end: "For the third fiscal quarter ended on December 31, 2017,"; "With
+# regard to our financial performance for the three months ended September 30th, 2020,".
 _ENDED = led(
+    r"(?:with\s+(?:regard|respect)\s+to\s+(?:our\s+)?(?:[\w-]+\s+){0,3}?)?"
     r"(?:for|in|during)\s+the\s+(?:[\w-]+\s+){0,3}?(?:quarter|year|months|period|weeks)\s+"
-    r"ended(?:\s+on)?\s+" + MONTH + r"\s+\d{1,2}(?:\s*,\s*(?:19|20)\d\d)?\s*,",
+    r"ended(?:\s+on)?\s+" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*,\s*(?:19|20)\d\d)?\s*,",
     re.I,
 )
 

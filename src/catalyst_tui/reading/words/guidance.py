@@ -18,7 +18,8 @@ from collections.abc import Iterator
 
 from ..leads import led
 from ..wordlists import any_word, one_of
-from .blocked import ELSE, HEDGED, NEGATED, barred
+from .blocked import ELSE, NEGATED, barred, hedged
+from .guidance_verbs import INITIAL, OF_FIGURE
 from .guidance_verbs import VERB_KEYS as _VERB_KEYS
 from .guidance_verbs import VERBS as _VERBS
 from .no_move import (
@@ -91,9 +92,6 @@ _GIVEN_BEFORE = led(
     r"(?:\s+also)?\s+$",
     re.I,
 )
-# A first view given: "we are providing initial net sales guidance for the segment" begins it
-# whatever period it names.
-_INITIAL = led(r"\binitial\b", re.I)
 # Guidance reinstated or returned to later, or not yet: "we will return to providing guidance …".
 _REINSTATE = led(r"reinstate\b|return", re.I)
 _NOT_NOW = led(
@@ -194,8 +192,9 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
             if _REINSTATE.match(match.group()) and _NOT_NOW.search(sentence, 0, match.start()):
                 continue  # "we will reinstate guidance once …", "premature to reinstate"
             if _GIVEN.match(match.group()) and not (
-                _INITIAL.search(match["object"])
+                INITIAL.search(match["object"])
                 or _FOR_PERIOD.match(sentence, match.end())
+                or OF_FIGURE.match(sentence, match.end())
                 or PERIOD_SAID.search(match["object"])
                 or re.search(r"\b(?:q[1-4]|first|second|third|fourth)\b", match["object"], re.I)
             ):
@@ -277,7 +276,7 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
             continue  # "no changes to our overall COVID catastrophe loss estimates": no guidance
         if goal_level(match.group()):
             continue  # "Our target for operating expense remains at 20%": a goal's level
-        if not (NEGATED.search(lead) or HEDGED.search(lead) or ELSE.search(match.group())):
+        if not (NEGATED.search(lead) or hedged(lead) or ELSE.search(match.group())):
             found.append((match.start(), "reiterated", _metric(match.group())))
     for match in _PASSIVE.finditer(sentence) if _keyed(low, (" is ", " was ", " been")) else ():
         said = next((d for d, v in _VERBS.items() if re.fullmatch(v, match["verb"], re.I)), "")

@@ -1,9 +1,14 @@
 """The verbs that move, keep, withdraw or begin the company's guidance, by direction, with a
-word each one's matches hold (guidance.py reads each verb with its object)."""
+word each one's matches hold (guidance.py reads each verb with its object), and the words that
+make guidance given a beginning."""
 
 from __future__ import annotations
 
-__all__ = ["VERBS", "VERB_KEYS"]
+import re
+
+from ..leads import led
+
+__all__ = ["INITIAL", "OF_FIGURE", "VERBS", "VERB_KEYS"]
 
 VERBS = {
     "raised": r"rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|"
@@ -83,3 +88,13 @@ VERB_KEYS = {
         *("offer", "outlin", "expand", "institut"),
     ),
 }
+
+# A first view given: "we are providing initial net sales guidance for the segment" begins it
+# whatever period it names.
+INITIAL = led(r"\binitial\b", re.I)
+# Guidance named as such and given with its figure is begun: "we are providing guidance of
+# $1.69 to $1.75" (not "we're giving a range of 25% to 30%": a range alone, compared).
+OF_FIGURE = led(
+    r"(?:(?<=guidance)|(?<=outlook))\s+(?:of|at|between)\s+(?:approximately\s+|about\s+)?[$€£]?\d",
+    re.I,
+)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..leads import led
+from .blocked import COURTESY
 from .patterns import CUSTOMER
 from .vocabulary import EXCLUDED_PART, FORWARD, HEDGES, NEGATION, STACKED
 
@@ -59,8 +60,12 @@ class Marks:
 _NEVER = 1 << 30
 _HABIT = led(r"historically|typically|traditionally", re.I)
 # A frame that leaves something out, opening a sentence: it negates nothing of the clause after
-# it ("Without these acquisitions, organic sales were down 11%").
-_WITHOUT_FRAME = led(r"\s*(?:and\s+)?without\s+[^,;]{1,80},", re.I)
+# it ("Without these acquisitions, organic sales were down 11%"); nor does a frame of what was
+# to be expected ("Not surprisingly, sales were down 47%").
+_WITHOUT_FRAME = led(
+    r"\s*(?:(?:and|but|so)\s+)?(?:without\s+[^,;]{1,80}|not\s+(?:surprising(?:ly)?|unexpectedly)),",
+    re.I,
+)
 # A figure that qualifies a noun of the future: "a 10% growth rate projection", "our 5% growth
 # target".
 _FORECAST_NOUN = led(
@@ -108,5 +113,8 @@ _WHAT_WAS = led(
 _RELATIVE_OPEN = led(
     r"(?:^|,)\s*(?:and\s+)?(?:which|who|as|while|although|though|whereas)\b[^,]*$", re.I
 )
-# Words of talk, no condition: "if you look at it", "if you think about it".
-_DISCOURSE = led(r"\bif\s+you\s+(?:look|think|compare|go|step\s+back)\b[^,;]{0,40}", re.I)
+# Words of talk, no condition: "if you look at it", "if you think about it"; the speaker's
+# courtesy (COURTESY).
+_DISCOURSE = led(
+    r"\bif\s+you\s+(?:look|think|compare|go|step\s+back)\b[^,;]{0,40}|" + COURTESY.pattern, re.I
+)

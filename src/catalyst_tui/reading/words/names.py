@@ -30,7 +30,8 @@ __all__ = [
 #: revenues …", "Finally our Business and Consumer Solutions segment …".
 DISCOURSE = word_set(
     """furthermore additionally moreover finally lastly similarly likewise meanwhile notably
-    importantly all-in altogether therefore thus hence consequently accordingly"""
+    importantly all-in altogether therefore thus hence consequently accordingly however
+    nevertheless nonetheless conversely otherwise besides instead"""
 )
 
 

@@ -89,9 +89,9 @@ _PART_OBJECT = led(
 
 
 # Possessive owners: "Bloomingdale's digital sales", "Consulting's hybrid cloud revenue".
-# "Let's", "It's", "That's": a verb's contraction, no owner.
+# "Let's", "It's", "That's": a verb's contraction, no owner; "the Company's": the company's own.
 _OWNER = led(
-    r"(?<![\w&.-])(?!(?:Let|It|That|There|Here|What|Who)['’]s\s)"
+    r"(?<![\w&.-])(?!(?:Let|It|That|There|Here|What|Who|Company)['’]s\s)"
     r"(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s"
 )
 

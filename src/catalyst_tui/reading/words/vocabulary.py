@@ -93,7 +93,10 @@ OTHER_MEASURES = word_set(
 NOT_REVENUE = led(
     r"\b(?:deferred|unearned|unbilled)\s+(?:[\w-]+\s+){0,2}?(?:revenues?|sales)\b|"
     r"\b(?:revenues?|sales)\s+(?:[a-z]+ed\s+)?per\b|"
-    r"\bper\s+(?:user|customer|unit|employee|subscriber|account|head|share)\b|"
+    r"\bper\s+(?:user|customer|unit|employee|subscriber|account|head|share|day|hour|well|ton|"
+    r"barrel|room|seat|mile|passenger|trip|rig|store|square\s+f(?:oo|ee)t)\b|"
+    # a bank's profit before its provisions: "pre-tax pre-provision net revenue"
+    r"\bpre[- ]provision(?:\s+(?:net\s+)?(?:revenues?|income|earnings|profit))?\b|"
     r"\bsell[- ]?(?:through|in)\b|\bin-market\b|"
     # what end buyers bought from others: "Point-of-sale continue to accelerate, up 40% in
     # China", "retail takeaway on these brands", "tenant sales increased 4.7%"
@@ -108,7 +111,8 @@ NOT_REVENUE = led(
     # days of care or of work counted: "Patient days increased 11.9%"
     r"\b(?:patient|nicu|bed|rig|census|operating|managed[- ]care)\s+days?\b|"
     r"\b(?:comparable|same)[- ](?:stores?|propert(?:y|ies)|centers?|restaurants?|shops?|"
-    r"clubs?|hotels?|facilit(?:y|ies)|units?)\b|\blike[- ]for[- ]like\b|\bcomps?\b|"
+    r"clubs?|hotels?|facilit(?:y|ies)|units?|states?|markets?|branch(?:es)?|locations?|outlets?|"
+    r"doors?|malls?|communit(?:y|ies)|portfolios?)\b|\blike[- ]for[- ]like\b|\bcomps?\b|"
     r"\bcomparable\s+(?:[\w-]+\s+){0,3}?(?:sales|revenues?)\b|"
     # a utility's energy delivered, counted in kilowatt-hours or therms: "Weather normalized
     # electric sales were up about 2%", "Gas sales rose by 1%"
@@ -202,7 +206,7 @@ GENERIC_WORDS = word_set(
 )
 PRONOUNS = frozenset({"we", "i", "us", "our"})
 # The company speaking of itself: "we've returned to growth with sales up 22%" is its own.
-SPEAKER = frozenset({"we", "i", "we've", "we're", "we'd", "we'll", "i've", "i'm"})
+SPEAKER = frozenset({"we", "i", "we've", "we're", "we'd", "we'll", "i've", "i'm", "i'd", "i'll"})
 ANAPHORS = frozenset({"it", "they", "them", "this", "that", "these", "those", "which", "both"})
 
 #: A month's name (capitalised: a pattern that ignores case meets any; one that keeps it, as
@@ -235,6 +239,7 @@ SEQUENTIAL = led(
     r"(?:than|from|versus|vs\.?|over|above|below|compared\s+(?:to|with))\s+"
     r"(?:[$€£][\d.,]+\s*(?:million|billion)?\s+(?:in|for)\s+)?(?:the\s+|our\s+)?"
     r"(?:(?:last|prior|previous|preceding)\s+quarter|"
+    r"quarter\s+(?:prior|before)\b(?!\s+(?:to|last|the|a|that)\b)|"
     r"(?:first|second|third|fourth)\s+quarter(?!\s+(?:of|last|a\s+year|in\s+(?:19|20)\d\d|"
     r"(?:fiscal\s+)?['’]?\d{2,4}\b|" + _YEARS_BACK + r"))|"
     r"q[1-4](?![\s']*(?:of\s+|in\s+|fy|'|’)?\s*(?:fiscal\s+)?'?\d{2})"
