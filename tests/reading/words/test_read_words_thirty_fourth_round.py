@@ -111,6 +111,14 @@ AFTER_SCORING: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("Revenue grew 5% compared to the quarter prior to the pandemic.", ["growth 5 : company"]),
     ],
+    "an amount 'reported in' a period of the year before is a yearly base": [
+        (
+            "Fourth-quarter 2016 net sales in our international segment were $545.4 million, a "
+            "decrease of $7.3 million, or 1.3%, from $552.7 million reported in the fourth "
+            "quarter of 2015.",
+            ["growth -1.3 yoy : international segment"],
+        ),
+    ],
     "guidance given with its figure is begun": [
         ("We are providing guidance of $1.69 to $1.75 per share.", ["guidance introduced"]),
         ("While we're providing guidance, we're doing so with a wider range.", []),

@@ -307,8 +307,9 @@ YEARLY = led(
     r"(?:\s+(?:in|of)\s+(?:fiscal\s+)?(?:year\s+)?(?:19|20)\d\d)?)|"
     # "from $216.1 million in the third quarter of fiscal '19": the base is a year's
     r"(?:from|versus|compared\s+(?:to|with))\s+(?:the\s+)?\$?[\d.,]+\s*(?:million|billion)?\s+"
-    # "from the $435.5 million we reported in the first quarter of 2017"
-    r"(?:(?:we|it|they)\s+(?:reported|delivered|recorded|generated|posted|achieved)\s+)?"
+    # "from the $435.5 million we reported in the first quarter of 2017", "from $552.7 million
+    # reported in the fourth quarter of 2015"
+    r"(?:(?:(?:we|it|they)\s+)?(?:reported|delivered|recorded|generated|posted|achieved)\s+)?"
     r"(?:in|for|during)\s+"
     r"(?:the\s+)?(?:[\w\s-]{0,25}?\s+)?(?:of\s+)?(?:fiscal\s+)?(?:year\s+)?['’]?\d{2,4}\b",
     re.I,
