@@ -48,6 +48,19 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("For the first quarter, the Company's gross margin increased by 21%.", []),
     ],
+    "revenue and another measure 'both' up: revenue's the figure": [
+        (
+            "Net sales and adjusted segment EBITDA were both up an impressive 7% year over year.",
+            ["growth 7 yoy : company"],
+        ),
+        (
+            "Recurring revenues and adjusted operating income both rose 8%.",
+            ["growth 8 : Recurring"],
+        ),
+        # two measures with no revenue, or two counts, give nothing
+        ("Adjusted operating income and adjusted EPS both increased 6%.", []),
+        ("Orders and shipments were both up 7%.", []),
+    ],
     "a noun of change bounded by 'in excess of' is read with its bound": [
         (
             "Mass spec sales were also strong in the quarter with growth in excess of 50%.",

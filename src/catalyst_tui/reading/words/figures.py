@@ -362,7 +362,7 @@ def _each_figure(
                 comparison=comparison_said(rate),
             )
             continue
-        pair = both(text, match, revenue_said) if i == 0 and _BOTH_SAID.search(text) else []
+        pair = both(text, match, revenue_said, first) if i == 0 and _BOTH_SAID.search(text) else []
         for found in pair:  # "X and Y revenues are both up 8%": each its figure
             yield found._replace(basis=growth_basis(text, figures, i, after, frame, against))
         if pair:

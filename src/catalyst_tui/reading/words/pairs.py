@@ -260,11 +260,12 @@ _BOTH_FIRST = led(r"^both\s+", re.I)
 _REVENUE_HEAD = led(r"\b(?:revenues?|sales)$", re.I)
 
 
-def both(text: str, figure: re.Match[str], revenue_said: bool) -> list[Found]:
+def both(text: str, figure: re.Match[str], revenue_said: bool, first: bool) -> list[Found]:
     """The first figure of a clause given to each of the parts named together with "both" or
     "each" and its verb ("Europe and Asia were both up 12%"; "A, B and C each grew over 75%";
-    "both digital and print advertising grew 40%"); [] where the clause says no such list, or a
-    name in it is a measure, a period or no part."""
+    "both digital and print advertising grew 40%"), or to the revenue of two measures named so
+    ("Net sales and adjusted EBITDA were both up 7%": the clause owner's); [] where the clause
+    says no such list, or a name in it is another measure, a period or no part."""
     head = text[: figure.start()]
     verb = VERB_THEN.search(head)
     if verb is None or verb.end() != len(head) or verb["obj"]:
@@ -282,13 +283,18 @@ def both(text: str, figure: re.Match[str], revenue_said: bool) -> list[Found]:
     revenues = _REVENUE_HEAD.search(phrase) is not None  # "X and Y revenues are both up 8%"
     if not 2 <= len(names) <= (2 if revenues else 4) or any(_a_period(n) for n in names):
         return []  # nor two months ("May and June were both up")
+    sign = -1 if NEGATIVE.match(verb["verb"]) else 1
+    value = sign * float(figure["num"])
     if not revenues and any(_a_measure(n) for n in names):
-        return []  # never two measures of any kind ("orders both grew") nor two companies
+        measured = revenue_of_pair(names, text, first) if len(names) == 2 else None
+        return [  # never two measures of any kind ("orders both grew") nor two companies
+            Found("growth", value, comparison_before(text, figure.start()), s, "", figure.start())
+            for s in measured or ()
+            if s is not None
+        ]
     subjects = _subjects(names, revenue_said, False, text, False)
     if subjects is None or any(s.name == COMPANY or (revenues and not s.revenue) for s in subjects):
         return []
-    sign = -1 if NEGATIVE.match(verb["verb"]) else 1
-    value = sign * float(figure["num"])
     return [
         Found("growth", value, comparison_before(text, figure.start()), s, "", figure.start())
         for s in subjects
