@@ -275,10 +275,10 @@ def both(text: str, figure: re.Match[str], revenue_said: bool, first: bool) -> l
         phrase = phrase_before(text, said.start())
     else:
         phrase = phrase_before(text, verb.start())
-        first = _BOTH_FIRST.match(phrase)
-        if first is None:
+        opened = _BOTH_FIRST.match(phrase)
+        if opened is None:
             return []
-        phrase = phrase[first.end() :]
+        phrase = phrase[opened.end() :]
     names = _names(phrase)
     revenues = _REVENUE_HEAD.search(phrase) is not None  # "X and Y revenues are both up 8%"
     if not 2 <= len(names) <= (2 if revenues else 4) or any(_a_period(n) for n in names):
@@ -286,8 +286,10 @@ def both(text: str, figure: re.Match[str], revenue_said: bool, first: bool) -> l
     sign = -1 if NEGATIVE.match(verb["verb"]) else 1
     value = sign * float(figure["num"])
     if not revenues and any(_a_measure(n) for n in names):
+        # two measures: revenue's the figure ("Net sales and adjusted EBITDA were both up
+        # 7%"); never two measures of no revenue ("orders both grew") nor two companies
         measured = revenue_of_pair(names, text, first) if len(names) == 2 else None
-        return [  # never two measures of any kind ("orders both grew") nor two companies
+        return [
             Found("growth", value, comparison_before(text, figure.start()), s, "", figure.start())
             for s in measured or ()
             if s is not None
