@@ -53,8 +53,9 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
+from catalyst_tui.market.sec.tickers import SecFormatError, parse_companies  # noqa: E402
+from catalyst_tui.reading.wordlists import word_set  # noqa: E402
 from catalyst_tui.reading.words import COMPANY, Stated, read_words  # noqa: E402
-from catalyst_tui.reading.words.vocabulary import word_set  # noqa: E402
 
 KINDS = ("share", "growth", "guidance")
 _CMP = {
@@ -205,11 +206,12 @@ def score(shared: Path, part: str = "all") -> Score:
 
 def sec_names(shared: Path) -> dict[str, str]:
     """SEC's name of each ticker ("HELE": "HELEN OF TROY LTD"), from the map the shared folder
-    holds; none where it holds none."""
+    holds, read by the parser the store's map is filled by (market/sec/tickers.py); none where
+    it holds none."""
     try:
-        listed = json.loads((shared / "samples" / "sec_company_tickers.json").read_text("utf-8"))
-        return {str(row["ticker"]): str(row["title"]) for row in listed.values()}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        listed = (shared / "samples" / "sec_company_tickers.json").read_bytes()
+        return parse_companies(listed).names
+    except (OSError, SecFormatError):
         return {}
 
 

@@ -168,6 +168,9 @@ def test_a_call_is_scored_with_the_name_secs_map_gives_its_ticker(tmp_path):
     assert (sum(named.right.values()), len(named.wrong_line)) == (1, 0)
     assert (sum(unnamed.right.values()), len(unnamed.wrong_line)) == (0, 1)
     assert scorer.sec_names(tmp_path) == {}  # no map there: no names
+    (tmp_path / "samples").mkdir()
+    (tmp_path / "samples" / "sec_company_tickers.json").write_text("<html>", encoding="utf-8")
+    assert scorer.sec_names(tmp_path) == {}  # a page that is no map: none, no traceback
 
 
 def test_docs_and_truth_go_together(tmp_path, capsys):
