@@ -369,13 +369,15 @@ def frame_of(text: str) -> tuple[str, int]:
 
 # A relative clause whose antecedent was not read ("…doubling in the last two years, which
 # today represents about 13% of total company sales"): it is not the clause's subject.
-_RELATIVE_BEFORE = led(r",\s*(?:which|who)(?:\s+(?:today|now|still|also|alone))?\s*$", re.I)
+RELATIVE_BEFORE = led(
+    r",\s*(?:which|who)(?:\s+(?:today|now|still|also|alone|together|currently))?\s*$", re.I
+)
 
 
 def relative_unread(text: str, at: int) -> bool:
     """Whether the verb at `at` opens a relative clause ("…, which today represents") whose
     antecedent the phrase before it does not name."""
     return (
-        _RELATIVE_BEFORE.search(text, max(0, at - 40), at) is not None
+        RELATIVE_BEFORE.search(text, max(0, at - 40), at) is not None
         and not read_subject(phrase_before(text, at)).name
     )

@@ -231,6 +231,14 @@ def _mix(sentence: str) -> list[Found] | None:
 
 # A heading, a colon, then items that are each a name and a figure.
 _HEADED = led(r"^(?P<head>[^:;%]{3,120}?)\s*:\s*(?P<items>.+)$")
+# A heading that names a breakdown and ends in its verb: "The revenue breakdown by industry was
+# retail at 25%; financial services, 20%; …".
+_HEADED_BY_VERB = led(
+    r"^(?P<head>[^:;%]{0,80}?\b(?:mix|split|breakdown)\b[^:;%,]{0,40}?)\s+(?:was|were|is|are)\s+"
+    r"(?P<items>(?!(?:around|about|approximately|roughly|nearly|almost|over|under|just|up|down)"
+    r"\b)[A-Za-z].+)$",
+    re.I,
+)
 _ITEM = led(
     r"\s*(?:(?:,|;)\s*)?(?:and\s+)?(?P<name>[A-Za-z][\w&/.'’ -]{0,40}?)\s*,?\s+"
     r"(?:(?:at|was|were)\s+)?(?P<sign>up\s+|down\s+|\+|-|−)?" + CMP + r"(?P<num>\d{1,3}(?:\.\d+)?)"
@@ -247,7 +255,7 @@ _GROWTH_HEAD = any_word("growth grew increased? decreased? declined? changes? up
 def headed(sentence: str) -> list[Found] | None:
     """The items of a list under a heading, each a name and a figure; None where the
     sentence is no such list, [] where its heading does not say what its figures are."""
-    match = _HEADED.match(sentence)
+    match = _HEADED.match(sentence) or _HEADED_BY_VERB.match(sentence)
     if match is None or not FIGURE.search(match["items"]):
         return _mix(sentence)
     items = match["items"]

@@ -49,6 +49,7 @@ from .penetration import channel_share
 from .phrases import phrase_before
 from .records import COMPANY
 from .share_after import share_beside, share_of_whole
+from .share_noun import share_by_noun
 from .subjects import Subject, read_subject
 from .vocabulary import NOT_REVENUE, PERIOD
 from .whose_growth import REFUSED, owner_around, part_said_higher
@@ -78,6 +79,8 @@ def read_one(
         return None  # "2% positive currency impact": an effect's share of a change
     if against_plan(before, after):
         return None  # "5% below plan": no growth of a period
+    if (by_noun := share_by_noun(before, value)) is not None:  # "the share of revenue from X"
+        return Found("share", value, comparison, by_noun, "", match.start())
     channel = channel_share(before, after, last.subject.name if last is not None else "")
     if channel is not None and value <= 100:  # "digital penetration is 35%": of its sales
         return Found("share", value, comparison or channel[1], channel[0], "", match.start())

@@ -62,6 +62,14 @@ _AT_PART = led(
     r"(?P<x>[A-Z][\w&.'’-]*(?:\s+(?:and\s+|&\s+)?"
     r"[A-Z][\w&.'’-]*){0,4})"
 )
+# A part in lower case after a change said at it: "a 5% increase at defense and a 10% increase
+# at fire & emergency, partially offset by …" (no article: "an increase at a faster pace").
+_AT_LOWER = led(
+    r"\s+(?:growth|increase|decrease|decline)\s+at\s+"
+    r"(?P<x>(?!(?:a|an|the|our|its|this|that|constant|cost)\b)[a-z][\w&-]*"
+    r"(?:\s+(?:&\s+)?(?!and\b|partially\b)[a-z][\w&-]*){0,3})"
+    r"(?=\s*(?:[,;.]|$|\band\b|\bpartially\b))"
+)
 _NO_PART_AT = word_set("cer aer cc constant actual reported")
 
 
@@ -124,6 +132,8 @@ def at_part(sentence: str, at: int) -> str:
     if placed is not None:  # "sales increased 20.1% internationally": International's
         return "Domestic" if placed["place"].lower() == "domestically" else "International"
     said = _AT_PART.match(sentence, figure.end(), figure.end() + REACH) if figure else None
+    if said is None and figure is not None:
+        said = _AT_LOWER.match(sentence, figure.end(), figure.end() + REACH)
     if said is None or said["x"].split()[0].lower() in _NO_PART_AT:
         return ""
     return said["x"]

@@ -285,9 +285,8 @@ CUSTOMER = led(r"\bcustomers?\b|\bclients?\b", re.I)
 SHARE_VERB = any_word(
     """accounted_for accounting_for accounts?_for represented represents? representing comprised
     comprises? comprising made_up makes?_up amounted_to amounting_to was were is are at
-    increased_to grew_to rose_to reached reaching totaled contribut(?:ed|es|e|ing) generated
-    accelerated_to expanded_to climbed_to improved_to declined_to decreased_to fell_to dropped_to
-    reduced_to shrank_to
+    reached reaching totaled contribut(?:ed|es|e|ing) generated
+    (?:increased|grew|rose|accelerated|expanded|climbed|improved|declined|decreased|fell|dropped|reduced|shrank)_(?:(?:sequentially|further|again|slightly)_)?to
     generates generating exceed(?:s|ed|ing)? surpass(?:es|ed|ing)? top(?:s|ped)?""",
     end=r"\b(?:[^%]{0,40}?\bor\b)?[^%]{0,25}$",
 )

@@ -20,7 +20,8 @@ _CHANNEL = r"(?:digital|e-?commerce|online|omni-?channel|dot-?com|direct-to-cons
 # The channel and its penetration said before the figure: "digital penetration is 35%".
 _SAID_BEFORE = led(
     rf"\b(?P<channel>{_CHANNEL})\s+(?:sales\s+)?penetration(?:\s+rate)?\s+"
-    r"(?:is|was|of|reached|(?P<near>approached|approaching)|at|to|hit|stood\s+at)\s+"
+    r"(?:is|was|of|reached|(?P<near>approached|approaching)|at|to|hit|stood\s+at|"
+    r"(?:grew|rose|increased|climbed|improved|jumped|expanded|declined|decreased|fell)\s+to)\s+"
     r"(?:about\s+|approximately\s+|nearly\s+|roughly\s+|almost\s+|over\s+|just\s+over\s+)?$",
     re.I,
 )

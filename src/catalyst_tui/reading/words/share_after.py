@@ -9,7 +9,7 @@ import re
 from ..leads import led
 from ..wordlists import one_of
 from .attribution import other_in, subject_at
-from .clauses import clause_subject, relative_unread
+from .clauses import RELATIVE_BEFORE, clause_subject, relative_unread
 from .lists import Found
 from .patterns import (
     FIGURE,
@@ -20,7 +20,7 @@ from .patterns import (
     share_of,
     tail,
 )
-from .phrases import finite_verb, words_of
+from .phrases import finite_verb, phrase_before, words_of
 from .records import COMPANY
 from .subjects import Subject, read_subject
 from .vocabulary import NOT_REVENUE, PERIOD
@@ -244,6 +244,9 @@ def share_of_whole(
         return None  # "…decreased to 20% of revenue, and at Lilly Pulitzer 21%": another's
     if re.search(r"\beach\s+(?:(?:about|approximately|roughly|nearly)\s+)?$", before):
         return None  # "Equitrans Midstream and Comcast were each 5% of revenue": each's
+    antecedent = relative_antecedent(text, share_at)
+    if antecedent is not None:  # "gold, which represents 75% of Pagoda sales": gold's
+        return Found("share", value, comparison, antecedent, "", match.start(), of=share_of(whole))
     subject = subject_at(text, share_at, "", first, revenue_said)
     if subject.other and relative_unread(text, share_at):
         return None  # "…, which today represents 13%": whose, not read
@@ -263,3 +266,24 @@ def _other_owner(owner: str) -> bool:
 # "at" a name after a figure before it: the next figure is that name's, no share verb's.
 _ANOTHER_NAMED = led(r"at\s+[A-Z]")
 _AFTER_ITEM = led(r"%[^%]*(?:,|\band)\s*$")
+
+
+_BE = led(r"\b(?:is|are|was|were|we|they)\b", re.I)
+_CHANGE_OF = led(r"\b(?:growth|increase|decline|rise|strength|weakness)\s+(?:of|in)\s+", re.I)
+
+
+def relative_antecedent(text: str, at: int) -> Subject | None:
+    """The part a relative clause opened right before the verb at `at` is said of ("gold,
+    which represents 75% of sales": gold), where the phrase before it names one; None
+    elsewhere, and for a measure that is no revenue ("Operating income, which represented")."""
+    relative = RELATIVE_BEFORE.search(text, max(0, at - 40), at)
+    if relative is None:
+        return None
+    phrase = phrase_before(text, relative.start())
+    if any(map(finite_verb, words_of(phrase))) or _BE.search(phrase):
+        return None  # "Our largest market is the U.K., which …": the clause's own reading
+    change = _CHANGE_OF.search(phrase)  # "the faster growth of online courses, which …"
+    said = read_subject(phrase[change.end() :] if change else phrase, revenue_said=True)
+    if not said.name or said.name == COMPANY or said.other or said.anaphor:
+        return None
+    return said

@@ -31,7 +31,7 @@ from .phrases import (
     other_measure,
 )
 from .records import COMPANY
-from .trims import collective, trimmed, untimed, without_driver
+from .trims import collective, trimmed, unchanged, untimed, without_driver
 from .vocabulary import (
     ANAPHORS,
     EXCLUDED_PART,
@@ -208,6 +208,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     phrase = _FOOTNOTE.sub("", phrase)  # a footnote's number: "volume5"
     phrase = _TOP_LINE.sub("top-line", phrase)
     phrase = untimed(phrase)  # "Revenue during the fourth quarter", "Although sales"
+    phrase = unchanged(phrase)  # "The increase in net revenue": net revenue
     phrase = _TOTALED.split(f" {phrase} ", maxsplit=1)[0].strip()  # "revenue totaled $372
     # million, which was down 27%": revenue's
     phrase = _QUALIFIERS.sub(" ", phrase)

@@ -13,7 +13,7 @@ import re
 from ..leads import led
 from .vocabulary import PART_WORDS
 
-__all__ = ["SOME", "collective", "trimmed", "untimed", "without_driver"]
+__all__ = ["SOME", "collective", "trimmed", "unchanged", "untimed", "without_driver"]
 
 # An aside within a name's phrase: "Cream of Wheat for example generated".
 _ASIDE = led(r"\b(?:for\s+example|for\s+instance|in\s+particular)\b,?", re.I)
@@ -108,4 +108,28 @@ def without_driver(phrase: str) -> str:
     driven = _DRIVER_OF_LINE.match(phrase)
     if driven and phrase.split()[-1].lower() in PART_WORDS:
         phrase = phrase[driven.end() :]
+    return phrase
+
+
+# A change said as the noun the revenue hangs on: "The increase in net revenue", "the decline in
+# product sales"; and after it: "The consolidated sales increase".
+_CHANGE_BEFORE = led(
+    r"^\s*(?:(?:the|this|that|our|its|an?)\s+)?(?:[\w-]+\s+)?"
+    r"(?:increase|growth|decline|decrease|rise|improvement|drop|reduction)s?\s+(?:in|of)\s+(?=\S)",
+    re.I,
+)
+_CHANGE_AFTER = led(r"(?<=\w)\s+(?:increase|growth|decline|decrease|rise)s?\s*$", re.I)
+_REVENUE = led(r"\b(?:revenues?|sales)\b", re.I)
+
+
+def unchanged(phrase: str) -> str:
+    """`phrase` without the change it says of a revenue ("The increase in net revenue": net
+    revenue; "The consolidated sales increase": The consolidated sales): the revenue is what
+    changed. A change of anything else is left as it is ("the increase in orders")."""
+    before = _CHANGE_BEFORE.match(phrase)
+    if before is not None and _REVENUE.search(phrase, before.end()):
+        return phrase[before.end() :]
+    after = _CHANGE_AFTER.search(phrase)
+    if after is not None and _REVENUE.search(phrase, 0, after.start()):
+        return phrase[: after.start()]
     return phrase
