@@ -171,6 +171,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         scope,
         set_off,
         share_after,
+        share_noun,
         subjects,
         trims,
         two_bases,
@@ -796,6 +797,47 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "a noun of change bounded": (
             words_patterns.VERB_THEN,
             lambda n: ("growth in excess well in excess of " * n)[:n],
+        ),
+        "a share named by its noun": (
+            share_noun._NOUN,
+            lambda n: ("the share of the percentage of " * n)[:n],
+        ),
+        "a share's level verb": (
+            share_noun._LEVEL,
+            lambda n: (" was remained high at grew sequentially to about over " * n)[:n],
+        ),
+        "where a share's revenue comes from": (
+            share_noun._FROM,
+            lambda n: (" derived picked up generated coming " * n)[:n],
+        ),
+        "a relative clause's change noun": (
+            share_after._CHANGE_OF,
+            lambda n: ("growth increase decline in of " * n)[:n],
+        ),
+        "a breakdown headed by its verb": (
+            lists._HEADED_BY_VERB,
+            lambda n: ("revenue mix split breakdown by " * n)[:n],
+        ),
+        "a change before revenue": (
+            trims._CHANGE_BEFORE,
+            lambda n: ("the increase growth decline " * n)[:n],
+        ),
+        "a change after revenue": (trims._CHANGE_AFTER, lambda n: ("sales increase " * n)[:n]),
+        "a part in lower case after a change": (
+            owners._AT_LOWER,
+            lambda n: (" increase at defense fire & emergency " * n)[:n],
+        ),
+        "guidance moved with its way": (
+            revised._MOVED_WAY,
+            lambda n: ("moved our a b c guidance " * n)[:n],
+        ),
+        "a noun of a guidance act": (
+            blocked._NOUN_OF_ACT,
+            lambda n: ("lowering of our a b c d " * n)[:n],
+        ),
+        "a share verb with its adverb": (
+            words_patterns.SHARE_VERB,
+            lambda n: ("increased sequentially further to " * n)[:n],
         ),
     }
 

@@ -3,9 +3,10 @@ every set it was scored on (the kind it read worst, shares, first): a share name
 ("the share of revenue from X was 48%"), a share said in a relative clause of its part ("gold,
 which represents 75% of sales"), a verb of change with an adverb before its "to", a penetration
 grown to its level, a breakdown headed by its verb, and a change said as the noun revenue hangs
-on ("The increase in net revenue of 28%"). Made-up sentences, each beside what it states as
-test_read_words_classes.py writes it ([] where nothing may be read), with a counterexample the
-rule must leave as it was."""
+on ("The increase in net revenue of 28%"); and guidance moved with its way said after it
+("we moved our guidance up") or by the act's noun ("our lowering of our outlook"). Made-up
+sentences, each beside what it states as test_read_words_classes.py writes it ([] where nothing
+may be read), with a counterexample the rule must leave as it was."""
 
 from __future__ import annotations
 
@@ -112,6 +113,30 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         # a change of what is no revenue
         ("The increase in orders of 28% was strong.", []),
         ("Revenue grew, driven by a 7% increase at a faster pace than expected.", ["alt 7"]),
+    ],
+    "guidance moved with its way said after it ('moved our guidance up')": [
+        ("And that is why we moved our guidance up a little bit.", ["guidance raised"]),
+        (
+            "Our strong results are allowing us to update guidance upward.",
+            ["guidance raised"],
+        ),
+        ("We took the low end of our outlook down by $0.05.", ["guidance cut"]),
+        # no way said, another's view, or negated: nothing
+        ("We are updating our guidance to reflect the acquisition.", []),
+        ("We moved our expectations of the market down.", []),
+        ("We will not move our guidance up until the deal closes.", []),
+        ("We'll move our guidance up next quarter.", []),
+        ("He is optimistic that we can even move that expectation up a bit.", []),
+    ],
+    "guidance moved said by the act's noun ('our lowering of our outlook')": [
+        (
+            "Our lowering of our full-year revenue outlook is driven by headwinds in one segment.",
+            ["guidance cut"],
+        ),
+        ("The raising of our guidance reflects the strong quarter.", ["guidance raised"]),
+        # the lowering of something else
+        ("The lowering of interest rates will help our outlook.", []),
+        ("The lowering of the interest rates will help our outlook.", []),
     ],
 }
 

@@ -108,7 +108,13 @@ _MONEY_SAID = led(r"[$€£]|\b(?:revenues?|sales|eps|earnings|income|ebitda|mar
 _ACTS = led(
     r"\b(?:we|(?<!due\s)(?<!owing\s)(?<!thanks\s)to|will|must|and|also|i)\s*$|['’]ll\s*$", re.I
 )
-_NOUN_OF_ACT = led(r"[a-z]+(?:ment|ion)s?\s+(?:to|of)\b", re.I)
+_NOUN_OF_ACT = led(
+    r"[a-z]+(?:ment|ion)s?\s+(?:to|of)\b"
+    # "our lowering of our revenue outlook": the act, its guidance right after
+    r"|[a-z]+ing\s+of\s+(?:our|its|the)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:guidance|outlook|forecast|guide|expectations)\b",
+    re.I,
+)
 _DONE = led(r"[a-z]+ed\b", re.I)  # a verb's past participle: "our raised outlook"
 # A measure right before the verb is what moves, not the guidance.
 _MEASURE_DOES = led(

@@ -11,7 +11,8 @@ from ..leads import led
 __all__ = ["INITIAL", "OF_FIGURE", "VERBS", "VERB_KEYS"]
 
 VERBS = {
-    "raised": r"rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|"
+    "raised": r"rais(?:e|es|ed|ing)(?:\s+of(?=\s+(?:our|its|the)\s))?|increas(?:e|es|ed|ing)|"
+    r"lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|"
     r"upward(?:ly)?\s+revis(?:e|es|ed|ing)|revis(?:e|es|ed|ing)\s+up(?:wards?)?\b|"
     # a forecast made better, said of ours: "improving our sales outlook for the year"; a
     # long-term outlook is a view of a business over years, no guidance for a period
@@ -22,7 +23,9 @@ VERBS = {
     r"enhanced(?=\s+(?:(?:our|the)\s+)?(?:(?!long(?:er)?[- ]term\b)[\w-]+\s+){0,3}?"
     r"(?:outlook|guidance|expectations|forecast)\b)|"
     r"(?:tak(?:e|es|ing|en)|took|bring(?:s|ing)?|brought|mov(?:e|es|ed|ing))\s+up",
-    "cut": r"reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|cut(?:s|ting)?|trim(?:s|med|ming)?|"
+    # and said by its noun: "our lowering of our full-year revenue outlook"
+    "cut": r"reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?(?:\s+of(?=\s+(?:our|its|the)\s))?|"
+    r"cut(?:s|ting)?|trim(?:s|med|ming)?|"
     # "we have tempered our 2018 EPS growth expectations by $0.05" ("tempered expectations on
     # gross margin", an adjective, moves nothing; "tempering a little bit the expectation that
     # …", a view, neither): of ours, said right after it

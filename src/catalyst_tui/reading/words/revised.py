@@ -18,7 +18,7 @@ from .prior import from_to
 __all__ = ["REVISED_KEYS", "revisions"]
 
 #: A word one of the revisions' matches holds (lower case): looked for only where one is.
-REVISED_KEYS = ("revis", "updat", "adjust")
+REVISED_KEYS = ("revis", "updat", "adjust", "mov", "tak", "took", "brought", "bring")
 _REVISED = led(
     rf"\b(?:revis|updat|adjust)(?:e|es|ed|ing|s|ments?\s+to|ions?\s+to)?\s+(?:our|the|its|that|this){_FILLER}{{0,6}}?\s+{_NOUN}"
     r"(?P<rest>[^.;]{0,80})",
@@ -50,8 +50,24 @@ _STRENGTH = led(
 )
 
 
+# Guidance moved, its way said right after it: "we moved our guidance up a little bit", "we are
+# updating guidance upward", "we took the low end of our outlook down".
+_MOVED_WAY = led(
+    r"\b(?:mov(?:e|es|ed|ing)|tak(?:e|es|en|ing)|took|brought|bring(?:s|ing)?|"
+    rf"updat(?:e|es|ed|ing))(?:\s+(?:our|the|its|that|this))?{_FILLER}{{0,6}}?\s+{_NOUN}"
+    r"\s+(?P<way>(?P<up>up(?:wards?)?|higher)|down(?:wards?)?|lower)\b",
+    re.I,
+)
+
+# A move that can or will be made is not made: "we can even move that expectation up a bit".
+_ABLE = led(r"\b(?:can|will|shall|['’]ll)\s+(?:(?:even|also|further|then)\s+)?$", re.I)
+
+
 def revisions(sentence: str) -> Iterator[tuple[re.Match[str], str]]:
     """Each revision of guidance `sentence` says, with the direction it is revised in."""
+    for moved in _MOVED_WAY.finditer(sentence):
+        if not _ABLE.search(sentence, max(0, moved.start() - 30), moved.start()):
+            yield moved, "raised" if moved["up"] else "cut"
     for match in _REVISED.finditer(sentence):
         rest = match["rest"].lower()
         ranged = from_to(rest)
