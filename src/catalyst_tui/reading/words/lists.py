@@ -255,7 +255,9 @@ _GROWTH_HEAD = any_word("growth grew increased? decreased? declined? changes? up
 def headed(sentence: str) -> list[Found] | None:
     """The items of a list under a heading, each a name and a figure; None where the
     sentence is no such list, [] where its heading does not say what its figures are."""
-    match = _HEADED.match(sentence) or _HEADED_BY_VERB.match(sentence)
+    match = _HEADED.match(sentence)
+    if match is None and any(map(sentence.lower().__contains__, ("mix", "split", "breakdown"))):
+        match = _HEADED_BY_VERB.match(sentence)
     if match is None or not FIGURE.search(match["items"]):
         return _mix(sentence)
     items = match["items"]

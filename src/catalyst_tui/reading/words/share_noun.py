@@ -25,6 +25,7 @@ from .vocabulary import NOT_REVENUE, PERIOD
 __all__ = ["share_by_noun"]
 
 _NOUN = led(r"\bthe\s+(?:share|percentage|percent|proportion|portion)\s+of\s+", re.I)
+_KEYS = ("share", "percent", "portion")
 # The verb of a level, and the words of a comparison, right before the figure.
 _LEVEL = led(
     r"\s(?:was|is|were|are|has\s+been|remained(?:\s+high|\s+steady)?(?:\s+at)?|stood\s+at|"
@@ -61,6 +62,9 @@ def share_by_noun(before: str, value: float) -> Subject | None:
     if value > 100:
         return None
     start = tail(before, 160)
+    window = before[start:].lower()
+    if not any(map(window.__contains__, _KEYS)):
+        return None  # looked for only where its noun stands: most figures
     noun = last_match(_NOUN, before[start:])
     if noun is None:
         return None
