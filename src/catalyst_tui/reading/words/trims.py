@@ -120,12 +120,16 @@ _CHANGE_BEFORE = led(
 )
 _CHANGE_AFTER = led(r"(?<=\w)\s+(?:increase|growth|decline|decrease|rise)s?\s*$", re.I)
 _REVENUE = led(r"\b(?:revenues?|sales)\b", re.I)
+_CHANGE_KEYS = ("increase", "growth", "decline", "decrease", "rise", "improvement", "drop", "reduc")
 
 
 def unchanged(phrase: str) -> str:
     """`phrase` without the change it says of a revenue ("The increase in net revenue": net
     revenue; "The consolidated sales increase": The consolidated sales): the revenue is what
     changed. A change of anything else is left as it is ("the increase in orders")."""
+    low = phrase.lower()
+    if not any(map(low.__contains__, _CHANGE_KEYS)):
+        return phrase  # looked for only where a word of change stands: most phrases
     before = _CHANGE_BEFORE.match(phrase)
     if before is not None and _REVENUE.search(phrase, before.end()):
         return phrase[before.end() :]
