@@ -1,7 +1,6 @@
 """A share named by its noun as its clause's subject: "the share of AEC revenue derived from
 defense programs grew to over 48%", "the percentage of coastal revenues under term contracts was
-approximately 80%", "the percent of online sales picked up at our stores remained high at 42%"
-(one_figure.py asks).
+approximately 80%" (one_figure.py asks; the gates of figures.py still judge the sentence).
 
 The part is what the revenue is said to come from ("from defense programs", "under term
 contracts"), or the revenue itself where it names one ("the share of digital sales was 30%"). The

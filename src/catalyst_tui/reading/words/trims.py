@@ -3,8 +3,9 @@ of Wheat, for example,"), a relative clause after the name ("our Specialty Garme
 which deliver …"), the verb contracted to a pronoun ("They're up 16%": they), a verb of the
 name's own and all after it ("Cream of Wheat continue to outperform … with net sales up 16%":
 Cream of Wheat's); and a phrase of all of a kind together ("All geographies were positive"),
-which names no one part; a time said within it ("Revenue during the fourth quarter") and a
-subordinator before its measure ("Although sales")."""
+which names no one part; a time said within it ("Revenue during the fourth quarter"), a
+subordinator before its measure ("Although sales") and a change said of the revenue ("The
+increase in net revenue")."""
 
 from __future__ import annotations
 
