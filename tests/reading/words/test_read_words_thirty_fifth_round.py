@@ -11,7 +11,10 @@ may be read), with a counterexample the rule must leave as it was."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from catalyst_tui.reading.words import read_words
 from tests.reading.words.test_read_words_classes import _check, by_rule
 
 RULES: dict[str, list[tuple[str, list[str]]]] = {
@@ -144,3 +147,25 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
 @pytest.mark.parametrize(("text", "expected"), by_rule(RULES))
 def test_the_thirty_fifth_rounds_rules(text: str, expected: list[str]) -> None:
     _check(text, expected)
+
+
+_PARTS = ("retail", "software", "services", "telco", "auto", "healthcare", "industrial", "energy")
+
+
+@given(
+    st.lists(st.integers(min_value=1, max_value=60), min_size=2, max_size=5),
+    st.sampled_from(["breakdown by industry", "mix", "split by channel"]),
+    st.sampled_from([" at ", ", "]),
+    st.sampled_from(["; ", ", "]),
+)
+def test_a_breakdown_headed_by_its_verb_gives_each_part_its_own_figure(
+    figures: list[int], head: str, joined: str, between: str
+) -> None:
+    """A law: whatever its parts' figures, the word that heads it and how items are written, a
+    breakdown headed by its verb gives each part the figure said beside it and no other, so its
+    shares stand within their parts (each at most 100%, their sum as said)."""
+    parts = _PARTS[: len(figures)]
+    items = [f"{part}{joined}{figure}%" for part, figure in zip(parts, figures, strict=True)]
+    text = f"The revenue {head} was {between.join(items[:-1])}{between}and {items[-1]}."
+    read = [(s.kind, s.subject, round((s.value or 0) * 100)) for s in read_words(text)]
+    assert read == [("share", part, figure) for part, figure in zip(parts, figures, strict=True)]

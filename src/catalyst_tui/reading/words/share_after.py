@@ -268,7 +268,8 @@ _ANOTHER_NAMED = led(r"at\s+[A-Z]")
 _AFTER_ITEM = led(r"%[^%]*(?:,|\band)\s*$")
 
 
-_BE = led(r"\b(?:is|are|was|were|we|they)\b", re.I)
+# A clause of its own before a relative one: a verb of being, or a person acting.
+_OWN_CLAUSE = led(r"\b(?:is|are|was|were|we|they)\b", re.I)
 _CHANGE_OF = led(r"\b(?:growth|increase|decline|rise|strength|weakness)\s+(?:of|in)\s+", re.I)
 
 
@@ -280,7 +281,7 @@ def relative_antecedent(text: str, at: int) -> Subject | None:
     if relative is None:
         return None
     phrase = phrase_before(text, relative.start())
-    if any(map(finite_verb, words_of(phrase))) or _BE.search(phrase):
+    if any(map(finite_verb, words_of(phrase))) or _OWN_CLAUSE.search(phrase):
         return None  # "Our largest market is the U.K., which …": the clause's own reading
     change = _CHANGE_OF.search(phrase)  # "the faster growth of online courses, which …"
     said = read_subject(phrase[change.end() :] if change else phrase, revenue_said=True)

@@ -88,9 +88,9 @@ def share_by_noun(before: str, value: float) -> Subject | None:
         return None  # "the share of revenue in the fourth quarter": when, not what
     if _NO_SOURCE.search(where):
         return None  # "the share of revenue from higher prices": a cause, no part
-    part = read_subject(where, revenue_said=True)
     # what revenue comes from may be counted ("under term contracts", "at our stores")
-    return part._replace(other=False) if _named_part(part._replace(other=False)) else None
+    part = read_subject(where, revenue_said=True)._replace(other=False)
+    return part if _named_part(part) else None
 
 
 def _named_part(subject: Subject) -> bool:

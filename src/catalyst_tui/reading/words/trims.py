@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..leads import led
+from .patterns import REVENUE_SAID
 from .vocabulary import PART_WORDS
 
 __all__ = ["SOME", "collective", "trimmed", "unchanged", "untimed", "without_driver"]
@@ -120,7 +121,6 @@ _CHANGE_BEFORE = led(
     re.I,
 )
 _CHANGE_AFTER = led(r"(?<=\w)\s+(?:increase|growth|decline|decrease|rise)s?\s*$", re.I)
-_REVENUE = led(r"\b(?:revenues?|sales)\b", re.I)
 _CHANGE_KEYS = ("increase", "growth", "decline", "decrease", "rise", "improvement", "drop", "reduc")
 
 
@@ -132,9 +132,9 @@ def unchanged(phrase: str) -> str:
     if not any(map(low.__contains__, _CHANGE_KEYS)):
         return phrase  # looked for only where a word of change stands: most phrases
     before = _CHANGE_BEFORE.match(phrase)
-    if before is not None and _REVENUE.search(phrase, before.end()):
+    if before is not None and REVENUE_SAID.search(phrase, before.end()):
         return phrase[before.end() :]
     after = _CHANGE_AFTER.search(phrase)
-    if after is not None and _REVENUE.search(phrase, 0, after.start()):
+    if after is not None and REVENUE_SAID.search(phrase, 0, after.start()):
         return phrase[: after.start()]
     return phrase
