@@ -51,7 +51,8 @@ _OPENING = led(
 _ADVERBIAL = led(
     r"\b(?:year|quarter|basis|sequential\w*|overall|addition|result|expected|comparison|"
     r"currency|perspective|now|today|finally|first|second|third|fourth|similarly|likewise|"
-    r"meanwhile|however|again|lastly|excluding|including|moving|turning|looking|starting)\b|"
+    r"meanwhile|however|again|lastly|excluding|including|moving|turning|looking|starting|"
+    r"all[- ]up|all[- ]in)\b|"  # "All up, Microsoft Cloud surpassed …": the whole, no part
     # a concession or a cause that opens a clause: "Despite disruptions due to COVID,"
     r"^(?:despite|due\s+to|because|given|amid|after|following|thanks\s+to|without)\b|"
     # a time or a participle of talk that opens it: "During the year just ended,", "Having
@@ -356,7 +357,7 @@ def frame_of(text: str) -> tuple[str, int]:
     words = [w.lower() for w in re.findall(r"[\w'-]+", frame)]
     generic = {"a", "an", "the", "basis", "perspective", "comparison", "terms", "standpoint"}
     if all(w in generic or PERIOD.fullmatch(w) or w.isdigit() for w in words) or re.search(
-        r"\bbasis\b|\bperspective\b|\bcurrency\b|\bcomparison\b|\bsequential|year[- ]over|"
+        r"\bbasis\b|\bperspective\b|\bcurrency\b|\bcomparison\b|\bsequential|year(?:-\s?|\s)over|"
         r"\bquarter\b|\byear\b|\baddition\b|\bsummary\b|\bshort\b|\bgeneral\b|"
         r"\bparticular\b|\bcontrast\b|\bfact\b|\bturn\b|\btotal\b|\bcustomer\b|\bcategory\b|"
         r"\bexpected\b|\bresult\b|\bmonths?\b|\bperiod\b|" + _DISCOURSE_FRAMES,

@@ -1,9 +1,11 @@
 """Revenue's word heading a phrase: "customer communication revenues", "production systems
 revenue" count revenue, whatever a word before it may count elsewhere (customers, production);
-"orders and sales", two measures together, do not."""
+"orders and sales", two measures together, do not; "Xbox content and services revenue", one
+line's name with "and" in it, does."""
 
 from __future__ import annotations
 
+from ..wordlists import word_set
 from .vocabulary import REVENUE_WORDS
 
 __all__ = ["revenue_head"]
@@ -14,6 +16,27 @@ _AFTER_HEAD = frozenset({"growth", "rate", "trend", "trends", "performance"})
 
 
 _OPENING = frozenset({"and", "but", "so", "also", "plus"})
+_JOINS = frozenset({"and", "or", "&", "plus", "versus", "vs"})
+# Words between a join and revenue's word that leave revenue a measure of its own ("orders and
+# net sales"), and measures that are never a line's name ("EBITDA and services revenue").
+_QUALIFY = word_set("net total reported gross adjusted organic operating")
+_MEASURES = word_set(
+    """orders bookings backlog billings earnings income profit profits margin margins ebitda
+    eps volume volumes units shipments cash expenses costs spending capex"""
+)
+
+
+def _two_measures(lows: list[str], head: int) -> bool:
+    """Whether a join before revenue's word at `head` joins two measures: nothing but a
+    qualifier stands between them ("orders and net sales"), or the word before the join is a
+    measure ("EBITDA and services revenue"); not the words of one name ("Search and news
+    advertising revenue")."""
+    for i, low in enumerate(lows[:head]):
+        if low not in _JOINS:
+            continue
+        if all(w in _QUALIFY for w in lows[i + 1 : head]) or (i > 0 and lows[i - 1] in _MEASURES):
+            return True
+    return False
 
 
 def revenue_head(lows: list[str]) -> bool:
@@ -30,5 +53,5 @@ def revenue_head(lows: list[str]) -> bool:
     return (
         head > 0
         and all(low in _AFTER_HEAD for low in lows[head + 1 :])
-        and not any(low in ("and", "or", "&", "plus", "versus", "vs") for low in lows[:head])
+        and not _two_measures(lows, head)
     )

@@ -30,7 +30,7 @@ _OF_REVENUE_OR_PART = any_word(
 )
 # Adverbs, or the period it was done in: "Grilling sales more than doubled this quarter".
 _ADVERBS_ONLY = led(
-    r"(?:\s+(?:\w+ly|year[- ]over[- ]year|again|since|"
+    r"(?:\s+(?:\w+ly|year(?:-\s?|\s)over(?:-\s?|\s)year|again|since|"
     r"(?:this|that|last|the)\s+(?:quarter|year|period|month|half)))+",
     re.I,
 )

@@ -95,8 +95,11 @@ _NO_PART_ALONE = word_set(
 _ABSTRACT = word_set(
     """example fact result results trend trends transition success driver drivers comparison
     comparisons expectation expectations ratio ratios percent pandemic level levels strength
-    another double-digit points progression cadence news"""
+    another double-digit points progression cadence"""
 )
+# A word of talk only where it ends the subject ("the good news"), a name's word before another
+# ("Search and news advertising").
+_ABSTRACT_AT_END = word_set("news")
 # A modal or a verb of expecting in a subject: a clause, no name ("We anticipate X will ...").
 _MODALS = word_set(
     """will would shall should can could may might must anticipate anticipates expect expects
@@ -136,6 +139,8 @@ def no_noun_phrase(subject: str) -> bool:
         if low in _TALK or low in _DESCRIBES or low in _NOT_IN_A_NAME or low in _MODALS:
             return True
         if word.islower() and low in _ABSTRACT:
+            return True
+        if word.islower() and low in _ABSTRACT_AT_END and at == len(words) - 1:
             return True
         if (
             word.islower()

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from ..wordlists import word_set
 from .names import DISCOURSE
-from .phrases import NOT_ADVERBS
+from .phrases import NOT_ADVERBS, plural_thing
 from .vocabulary import PART_WORDS, REVENUE_TYPES, REVENUE_WORDS, SPEAKER
 
 __all__ = ["COMPARATIVES", "before_verb", "counted", "plain", "undegreed"]
@@ -102,13 +102,18 @@ def before_verb(words: list[str]) -> list[str]:
 def counted(words: list[str]) -> bool:
     """Whether `words` are things counted as acted on: a plural noun, then its participle
     last or before a preposition ("scripts filled", "loads hauled via truck"), or a participle,
-    then a noun of things counted, last ("submitted applications"); or a profit said "gross"
+    then a noun of things counted, last ("submitted applications"); things counted on a named
+    platform ("comments on LinkedIn", "AI projects on GitHub"); or a profit said "gross"
     ("Warrantee gross was $60 million, up 19%")."""
     low = [w.lower() for w in words[-2:]]
     if len(low) == 2 and low[1] == "gross":
         return True
     if len(low) == 2 and low[0].isalpha() and low[0].endswith("ed") and low[1] in _COUNTED_THINGS:
         return True
+    for i in range(1, len(words) - 1):
+        noun, on, name = words[i - 1], words[i], words[i + 1]
+        if on == "on" and name[:1].isupper() and plural_thing(noun):
+            return True  # "comments on LinkedIn rose over 30%": a count, no line's revenue
     for i in range(1, len(words)):
         noun, verb = words[i - 1], words[i]
         after = words[i + 1].lower() if i + 1 < len(words) else ""

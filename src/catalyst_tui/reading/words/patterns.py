@@ -210,7 +210,7 @@ VERB_THEN = led(
     r"(?:(?:our|its|their)\s+)?(?:total\s+|underlying\s+|organic\s+|consolidated\s+|net\s+|"
     r"core\s+)?(?:revenues?|sales)|"
     r"approximately|about|roughly|nearly|"
-    r"year[- ](?:over|on)[- ]year|[\w\s'-]{0,30}?\s+by|"
+    r"year(?:-\s?|\s)(?:over|on)(?:-\s?|\s)year|[\w\s'-]{0,30}?\s+by|"
     r"(?:(?:more\s+than|over|about|approximately|nearly|roughly|almost)\s+)?\$?[\d.,]+\s*(?:million|billion|"
     r"thousand|[mb])?,?\s+or|"
     # "increased to $2.2 million from $2.1 million, or 6.2%": both amounts, then the figure
@@ -222,7 +222,8 @@ VERB_THEN = led(
 )
 NOUN_AFTER = led(
     r"^\s*(?:(?:organic|core|reported|sequential|seasonal|total|revenue|sales|top-line|"
-    r"year[- ](?:over|on)[- ]year|quarter[- ](?:over|on)[- ]quarter|annual|constant[- ]currency|"
+    r"year(?:-\s?|\s)(?:over|on)(?:-\s?|\s)year|"
+    r"quarter(?:-\s?|\s)(?:over|on)(?:-\s?|\s)quarter|annual|constant[- ]currency|"
     # a measure's qualifiers before revenue's own word: "6% net sales growth", "9.4% adjusted
     # revenue growth", "9% operational revenue growth"
     r"(?:net|adjusted|underlying|operational|consolidated|overall|currency[- ]neutral|"
@@ -255,7 +256,7 @@ _OBJECT_ENDS = one_of(
 OBJECT = led(
     r"^\s*(?:(?:organic|core|sequential|total|revenues?|sales|net|sequentially|organically|underlying|"
     r"operational|currency[- ]neutral|constant[- ]currency|"
-    r"year[- ](?:over|on)[- ]year|quarter[- ](?:over|on)[- ]quarter)\s+)*(?:(?:growth|increase|"
+    r"year(?:-\s?|\s)(?:over|on)(?:-\s?|\s)year|quarter(?:-\s?|\s)(?:over|on)(?:-\s?|\s)quarter)\s+)*(?:(?:growth|increase|"
     r"decline|improvement)\s+)?(?P<prep>in|for)\s+(?P<x>(?:our|the|its)?\s*[^,;%]{1,60}?)"
     # a full stop ends it, not an abbreviation's ("in the U.S. this quarter")
     # a word that ends it, not one within a hyphenated name ("direct-to-consumer")

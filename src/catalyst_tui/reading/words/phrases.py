@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..leads import led
 from ..wordlists import word_set
-from .vocabulary import ANAPHORS, OTHER_MEASURES, REACH, REVENUE_WORDS
+from .vocabulary import ANAPHORS, OTHER_MEASURES, PART_WORDS, REACH, REVENUE_TYPES, REVENUE_WORDS
 
 # A number's thousands separated by commas is one word ("$3,298 million"), not a list.
 _TOKEN = led(r"\$?\d{1,3}(?:,\d{3})++(?![\d])(?:\.\d+)?|[$\w][\w&/.'’+-]*|[,;:()&]|\.(?=\s)")
@@ -84,6 +84,21 @@ def words_of(text: str) -> list[str]:
 
 _UP_OR_DOWN = led(r"\s*(?:up|down)\b", re.I)
 _CHANGED = word_set("improved remained increased decreased declined grew rose fell")
+
+
+def plural_thing(word: str) -> bool:
+    """Whether `word` is a plural common noun that names no part nor revenue ("comments",
+    "projects"; not "sales", "services")."""
+    low = word.lower()
+    return (
+        word.islower()
+        and len(low) > 3
+        and low.endswith("s")
+        and not low.endswith("ss")
+        and low not in REVENUE_WORDS
+        and low not in REVENUE_TYPES
+        and low not in PART_WORDS
+    )
 
 
 @lru_cache(maxsize=256)
@@ -177,6 +192,10 @@ def phrase_before(clause: str, at: int) -> str:
         if low == "reported" and kept and kept[0].lower() in REVENUE_WORDS:
             kept.insert(0, word)  # "total reported sales": an adjective, no verb
             continue
+        if low == "on" and kept[:1] and kept[0][:1].isupper() and i > 0:
+            if plural_thing(words[i - 1][1]):
+                kept.insert(0, word)  # "AI projects on GitHub": the projects', counted
+                continue
         if low in _STOP and not _acronym(word, clause, base, at):
             if "," in kept and i == 0 and low in MEASURE_OF | {"within", "across"}:
                 kept = kept[kept.index(",") + 1 :]  # "Within X, the Y business": Y, framed

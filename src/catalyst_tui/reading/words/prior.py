@@ -107,7 +107,7 @@ def _moved(found: re.Match[str]) -> tuple[int, int, str] | None:
 # million").
 _FROM_RANGE = led(
     _NEW + r"(?:\s+per\s+(?:diluted\s+)?share)?(?:\s+for\s+(?:fiscal\s+)?(?:19|20)\d\d)?"
-    r"(?:\s+year[- ]over[- ]year)?"
+    r"(?:\s+year(?:-\s?|\s)over(?:-\s?|\s)year)?"
     r"\s*,?\s*(?:which\s+is\s+)?(?:up|down)\s+from\s+(?:the\s+)?"
     r"(?P<range>a\s+range\s+of\s+)?" + _OLD,
     re.I,

@@ -1,5 +1,6 @@
 """A text's sentences with their offsets: each line on its own, split where a sentence ends
-(. ! or ? then a space and a capital, a digit, a quote or a masked name "<UNK>"), not after an
+(. ! or ? then a space and a capital, a digit, a quote, a masked name "<UNK>" or a name
+written with a capital after its first letter, "iPhone"), not after an
 abbreviation or an initial; a line that ends on an abbreviation without its stop, the next going
 on in lower case ("in U.S" / "dollars"), goes on into the next.
 
@@ -16,7 +17,7 @@ from ..wordlists import word_set
 # From the first of a run of stops only (a stop with none before it); possessive: nothing
 # tried twice. The stop is read first and what stands before it looked at after, so that `re`
 # scans for a stop itself (18 ms to 9 ms over bench/words.py's 10,000 sentences).
-_END = led(r"[.!?](?<![.!?]{2})[.!?]*+[\"'”’)\]]*+\s++(?=[A-Z0-9\"'“‘(\[•<])")
+_END = led(r"[.!?](?<![.!?]{2})[.!?]*+[\"'”’)\]]*+\s++(?=[A-Z0-9\"'“‘(\[•<]|[a-z][A-Z])")
 _ABBREVIATIONS = word_set(
     "inc corp co ltd llc plc mr mrs ms dr no vs approx e.g i.e u.s u.k st jan feb mar apr jun "
     "jul aug sep sept oct nov dec etc"

@@ -51,6 +51,8 @@ _AMOUNT = led(r"^(?:\$|€|£)?[\d.,]+$|^(?:million|billion|thousand|m|bn|b|k)$"
 
 # A fraction of what follows: "approximately two-thirds of the 63% revenue increase".
 _FRACTION = led(r"\b(?:one|two|three)[- ](?:thirds?|fifths?)\b|^\s*\d[\d.]*\s?%\s+of\b", re.I)
+# An example of what was named before it: "Sales of devices, e.g. iPad, grew 5%".
+_EXAMPLE = led(r"\s*(?:e\.g\.|i\.e\.|such\s+as)\s", re.I)
 # Revenue from the company's operations: its own.
 _OPERATIONS = led(
     r"(?:(?:our|the|continuing|ongoing)\s+)*operations(?:\s+(?:for|in|during)\s+[\w\s-]{1,40})?"
@@ -193,6 +195,8 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject("", False, True, False)  # "the largest decline we saw": a ranking
     if _FRACTION.search(phrase):
         return Subject("", False, True, False)  # "two-thirds of the 63% increase", "25% of our"
+    if _EXAMPLE.match(phrase):
+        return Subject("", False, True, False)  # "e.g. iPad": an example of the phrase before
     phrase = _SET_ASIDE.split(phrase, maxsplit=1)[0]
     phrase = _PARENTHESES.sub(" ", phrase)  # "NVIDIA (NASDAQ: NVDA)"
     phrase = trimmed(phrase)  # "Cream of Wheat, for example,": Cream of Wheat

@@ -231,7 +231,7 @@ PERIOD_WORD = word_set(
 # Years back, no quarter's: "compared to Q1 two years ago" is no sequential base.
 _YEARS_BACK = r"(?:two|three|four|2|3|4)\s+years\b"
 SEQUENTIAL = led(
-    r"\bsequential(?:ly)?\b|quarter[- ](?:over|on|to)[- ]quarter|\bq/q\b|\bqoq\b|"
+    r"\bsequential(?:ly)?\b|quarter(?:-\s?|\s)(?:over|on|to)(?:-\s?|\s)quarter|\bq/q\b|\bqoq\b|"
     r"\blinked[- ]quarters?\b|"  # a bank's word: "up 5.3% on a linked quarter basis"
     # a quarter earlier in the call's own year: "over the second quarter of this year"
     r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with)|relative\s+to)\s+(?:the\s+)?"
@@ -259,7 +259,7 @@ COMPARED_KEYS = (
 #: bases a year named is read as, bases.py and two_bases.py).
 COMPARED_TO = r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with)|against|relative\s+to)"
 YEARLY = led(
-    r"year[- ](?:over|on|to)[- ]year|\byoy\b|\by/y\b|"
+    r"year(?:-\s?|\s)(?:over|on|to)(?:-\s?|\s)year|\byoy\b|\by/y\b|"
     # "rose 17% on a one-year basis", "17% on a one-year and 7% on a two-year basis": the year
     # before (not "on a one-year contract")
     r"\bon\s+a\s+one[- ]year(?:\s+basis\b|(?=\s+and\b|\s*,))|"
