@@ -192,10 +192,15 @@ def phrase_before(clause: str, at: int) -> str:
         if low == "reported" and kept and kept[0].lower() in REVENUE_WORDS:
             kept.insert(0, word)  # "total reported sales": an adjective, no verb
             continue
-        if low == "on" and kept[:1] and kept[0][:1].isupper() and i > 0:
-            if plural_thing(words[i - 1][1]):
-                kept.insert(0, word)  # "AI projects on GitHub": the projects', counted
-                continue
+        if (
+            low == "on"
+            and i > 0
+            and kept[:1]
+            and kept[0][:1].isupper()
+            and plural_thing(words[i - 1][1])
+        ):
+            kept.insert(0, word)  # "AI projects on GitHub": the projects', counted
+            continue
         if low in _STOP and not _acronym(word, clause, base, at):
             if "," in kept and i == 0 and low in MEASURE_OF | {"within", "across"}:
                 kept = kept[kept.index(",") + 1 :]  # "Within X, the Y business": Y, framed
