@@ -277,7 +277,7 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         (
             "By channel, digital grew more than 35% compared to prior year, reaching 30% "
             "penetration.",
-            ["share 30 : digital"],
+            ["share 30 : digital", "growth 35 > yoy : digital"],
         ),
         # a count of buyers or of payments is no channel's share
         ("Our household penetration is 35%.", []),

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from catalyst_tui.reading.words import read_words
+from catalyst_tui.reading.words import COMPANY, read_words
 from catalyst_tui.reading.words.sentences import sentence_spans
 from tests.reading.words.test_read_words_classes import _check, by_rule
 
@@ -73,6 +73,98 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         # revenue on a platform is its revenue
         ("Sales on Amazon grew 30% year over year.", ["growth 30 yoy : Amazon"]),
     ],
+    "a multiple written 'Nx' after its verb is a growth of revenue said before it": [
+        (
+            "NVIDIA GPU regional cloud revenue jumped 2x year on year as clouds came online.",
+            ["growth 100 yoy : NVIDIA GPU regional cloud"],
+        ),
+        (
+            "Spectrum-X Ethernet revenue increased over 3x year on year.",
+            ["growth 200 > yoy : Spectrum-X Ethernet"],
+        ),
+        # no revenue before it, or a comparison of a product's: nothing
+        ("We released 46 new products, which is up almost 2x from last year.", []),
+        ("Blackwell is 2x faster than Hopper and revenue grew.", []),
+        ("Through software alone, we deliver 2x more tokens for the same revenue.", []),
+    ],
+    "a frame that says how parts are cut makes each part named with its figure a part": [
+        (
+            "Within categories, Torx and multifocals grew 7%, and spheres were up 6%.",
+            ["growth 7 : Torx and multifocals", "growth 6 : spheres"],
+        ),
+        (
+            "By end market, energy was up 37% year-over-year and general engineering was up 23%.",
+            ["growth 37 yoy : energy", "growth 23 : general engineering"],
+        ),
+        # a part not named with its own figure, or a measure: nothing of it
+        (
+            "By segment, reinsurance grew 40% and insurance reported a record quarter, "
+            "representing 25% growth.",
+            ["growth 40 : reinsurance"],
+        ),
+        ("Within categories, margins expanded 7%.", []),
+    ],
+    "names set between commas are the kind before them, so named": [
+        (
+            "Our daily lenses, MyDay and Clarity, grew 10%.",
+            ["growth 10 : daily lenses MyDay and Clarity"],
+        ),
+        (
+            "Within modalities, our daily silicone hydrogel lenses, MyDay and Clarity, grew 10%, "
+            "and our silicone hydrogel FRP lenses, BioAffinity and Avera, were up 6%.",
+            [
+                "growth 10 : daily silicone hydrogel lenses MyDay and Clarity",
+                "growth 6 : silicone hydrogel FRP lenses BioAffinity and Avera",
+            ],
+        ),
+        # a participle after the comma: the subject before it, no name between commas
+        (
+            "As expected, the EMEA region was hardest hit by COVID-19, decreasing 10.3%.",
+            ["growth -10.3 : EMEA region"],
+        ),
+    ],
+    "a base said after a change in points is the points' own": [
+        (
+            "Direct revenue increased 35% and represented 47% of total revenue, up 8 percentage "
+            "points from last year.",
+            ["growth 35 : Direct", "share 47 : Direct"],
+        ),
+        ("Revenue increased 35% from last year.", ["growth 35 yoy : company"]),
+    ],
+    "two figures said with nothing between are a range said loosely, neither a figure": [
+        ("As you know, IT continues to grow about 20% 30% a year.", []),
+        ("Revenue grew 20%, 30% in Europe.", ["growth 20 : company", "growth 30 : Europe"]),
+    ],
+    "a figure of a comparative before a noun other than revenue compares a product": [
+        (
+            "Our SSDs offered a 34% higher throughput and over 80% lower energy per terabyte.",
+            [],
+        ),
+        ("We delivered 10% higher revenue this quarter.", ["growth 10 : company"]),
+        (
+            "Net sales increased 4.4% driven by 3.5% higher merchandise sales.",
+            ["growth 4.4 : company", "growth 3.5 : merchandise"],
+        ),
+        ("Sales were 5% lower than last year.", ["growth -5 yoy : company"]),
+    ],
+    "an estimate of a market's size moved is the world's, no guidance": [
+        ("We have increased our HBM market TAM estimate to now exceed $30 billion.", []),
+        (
+            "We are reaffirming our guidance as we pursue our $52 billion addressable market.",
+            ["guidance reiterated"],
+        ),
+    ],
+    "guidance 'established' after a determiner is the guidance there is, no act": [
+        ("Any impact from tariffs falls well within our established guidance.", []),
+        ("We established guidance for 2025 of $4.30 to $4.70.", ["guidance introduced"]),
+    ],
+    "a measure by the day is the measure, no part; a kind by the day is the kind": [
+        ("Daily sales increased 23% on a constant currency basis.", ["growth 23 : company"]),
+        (
+            "For CooperVision, our daily silicone hydrogel portfolio led the way, growing 19%.",
+            ["growth 19 : daily silicone hydrogel portfolio"],
+        ),
+    ],
 }
 
 
@@ -109,3 +201,55 @@ def test_a_paragraph_of_sentences_gives_each_its_own_figure(said: list[tuple[str
     assert len(sentence_spans(text)) == len(said)
     read = [(s.kind, s.subject, round((s.value or 0) * 100), s.basis) for s in read_words(text)]
     assert read == [("growth", name, figure, "year over year") for name, figure in said]
+
+
+_REMARKS = (
+    "Thank you for standing by. Please go ahead. Thanks, operator, and good afternoon. ",
+    "Total revenue in the fourth quarter grew {growth}% as reported. ",
+    "We generated broad-based growth across products and regions. ",
+)
+_QUESTION = (
+    "Our next question comes from the line of Jane Doe with Big Bank. ",
+    "Thanks for taking my question. You said revenue grew {said}% this quarter. ",
+    "How should we think about next year? ",
+    "Sure, we are pleased with demand. ",
+)
+
+
+@given(
+    st.integers(min_value=1, max_value=60),
+    st.lists(st.integers(min_value=61, max_value=99), min_size=1, max_size=5),
+    st.integers(min_value=20, max_value=40),
+)
+def test_a_call_on_one_line_reads_the_company_and_no_analyst(
+    growth: int, asked: list[int], filler: int
+) -> None:
+    """A law: a whole call written on one line, with no speaker named (as speech-to-text gives
+    it), gives the company's figure from its remarks, whatever questions the operator's
+    handoffs bring after them, and no figure an analyst states in a question."""
+    text = "".join(_REMARKS).format(growth=growth)
+    text += "We remain focused on execution. " * filler
+    text += "".join("".join(_QUESTION).format(said=said) for said in asked)
+    read = [(s.kind, s.subject, round((s.value or 0) * 100)) for s in read_words(text)]
+    assert read == [("growth", COMPANY, growth)]
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        # a label with no space after its colon, and an analyst named alone after the handoff
+        (
+            "Operator:The next question comes from the line of Brent Thill with Jefferies.\n"
+            "Brent Thill:Thanks. You grew product revenue 32% this quarter.\n"
+            "Mike Scarpelli:Product revenue grew 30% year over year.\n",
+            [("growth", "Product", 30)],
+        ),
+        (
+            "Yeah. Revenue grew 5%, and maybe you could just give us more color on margins.\n",
+            [],
+        ),
+    ],
+)
+def test_who_speaks_in_a_transcript_of_names(text: str, read: list[tuple[str, str, int]]) -> None:
+    said = [(s.kind, s.subject, round((s.value or 0) * 100)) for s in read_words(text)]
+    assert said == read

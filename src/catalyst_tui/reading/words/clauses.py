@@ -254,7 +254,25 @@ def without_apposition(phrase: str) -> str:
         and not re.search(r"\b(?:as|noted|said|mentioned|we|I)\b", parts[0])
     ):
         return f"{parts[0]} {parts[1].split()[-1]}" if _is_part(parts[1]) else parts[0]
+    if len(parts) >= 2 and _NAMES_ONLY.fullmatch(parts[-1]) and _KIND_NAMED.fullmatch(parts[-2]):
+        # "our daily silicone hydrogel lenses, MyDay and Clarity,": the lenses, so named
+        return f"{parts[-2]} {parts[-1]}"
     return parts[-1] if parts else ""
+
+
+# Names alone, one or a list of them ("MyDay and Clarity"), that an apposition gives as what a
+# kind named before it holds.
+_NAMES_ONLY = led(
+    r"[A-Z][\w&'’-]*+(?:\s++[A-Z][\w&'’-]*+)*+(?:(?:,\s*+|\s++(?:and|&)\s++)"
+    r"[A-Z][\w&'’-]*+(?:\s++[A-Z][\w&'’-]*+)*+)*+"
+)
+# A kind of the company's own named in lower case, its head plural and no word of a whole
+# ("our daily silicone hydrogel lenses"; not "our two brands", "our segments").
+_KIND_NAMED = led(
+    r"(?:(?i:and|but|while)\s++)?(?i:our|its|the)\s++(?:[\w-]++\s++){0,5}?"
+    r"(?!(?:brands|segments|businesses|products|"
+    r"lines|divisions|units|regions|markets)\b)[a-z][\w-]*s"
+)
 
 
 _PART_HEADS = frozenset({"market", "segment", "business", "category"})
@@ -266,7 +284,8 @@ _WHICH_ONE = led(r"(?:namely|specifically)\b|i\.e\.", re.I)
 _DIMENSION = led(
     r"(?:our\s+|the\s+)?(?:(?:end|geographic(?:al)?|reportable|operating|business|product|"
     r"customer)[- ])?(?:markets?|regions?|geograph(?:y|ies)|segments?|product\s+lines?|"
-    r"channels?|divisions?|technologies|lines?\s+of\s+business)",
+    r"channels?|divisions?|technologies|lines?\s+of\s+business|categor(?:y|ies)|"
+    r"modalit(?:y|ies)|brands?|franchises?|product\s+(?:families|groups?))",
     re.I,
 )
 # One segment named by what it sells, not a dimension: "In the product segment, sales …".
@@ -303,6 +322,18 @@ _FRAME_PERIOD = led(
     re.I,
 )
 _ON_SLIDE = led(r"\s+(?:on|in)\s+(?:slide|page|chart)s?\s+\d+$", re.I)
+
+
+def by_dimension(sentence: str) -> bool:
+    """Whether `sentence` opens by naming how its parts are cut ("Within categories,", "By
+    region,"): what it then names with a figure is a part of the business, a revenue's name
+    or not ("Within categories, Torx and multifocals grew 7%")."""
+    match = _FRAME.match(sentence)
+    return (
+        match is not None
+        and _DIMENSION.fullmatch(match["frame"]) is not None
+        and not _ONE_SEGMENT.fullmatch(match["frame"])
+    )
 
 
 @lru_cache(maxsize=64, typed=True)  # a clause's figures ask for its frame again

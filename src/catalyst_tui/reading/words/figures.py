@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from ..leads import led
 from .bases import Against, frame_words, growth_basis, list_basis
 from .clause_cuts import Clause, clauses
-from .clauses import clause_subject, fronted_subject
+from .clauses import by_dimension, clause_subject, fronted_subject
 from .facts import known_part, named_customer
 from .frames import framing_part, part_beside
 from .gates import qualified_measure, refusal, said_as_revenue
@@ -94,6 +94,7 @@ def read_figures(
     previous: Subject | None = None
     other_before = False  # the figure before was another measure's
     between: Subject | None = None  # the subject of a clause with no figure after one
+    last_at = 0  # where the figure before the one read stands: a part named since is its own
     fronted = fronted_subject(sentence, revenue_said)
     if fronted is not None:  # "While down 35% …, revenue grew 17%": revenue's, both
         sentence = fronted[0]
@@ -125,6 +126,7 @@ def read_figures(
         marks = Marks(sentence, clause.start, text)
         named_between, between = between, None
         for figure in found:
+            since, last_at = last_at, clause.start + figure.position  # the figure before's
             if marks.hedged(figure.position, figure.kind == "share"):
                 continue
             if figure.subject.name == COMPANY and marks.excluded:
@@ -195,6 +197,10 @@ def read_figures(
                 subject.revenue
                 or known_part(subject.name, parts)
                 or said_as_a_line(sentence, subject.name)
+                or (
+                    by_dimension(sentence)
+                    and _named_since(sentence, subject.name, since, clause.end)
+                )
                 or (passage is not None and line_name(subject.name) and passage())
             ):
                 continue
@@ -259,6 +265,21 @@ def read_figures(
                 end,
                 figure.of,
             )
+
+
+def _named_since(sentence: str, name: str, since: int, at: int) -> bool:
+    """Whether `name` is said, as whole words, between the figure before (at `since`) and the
+    figure at `at`: a part said with its own figure, not one a figure before it was read of
+    ("reinsurance grew 40% … and insurance reported …, representing 25% growth")."""
+    found = sentence.casefold().find(name.casefold(), since, at)
+    while found >= 0:
+        end = found + len(name)
+        if (found == 0 or not sentence[found - 1].isalnum()) and (
+            end >= len(sentence) or not sentence[end].isalnum()
+        ):
+            return True
+        found = sentence.casefold().find(name.casefold(), found + 1, at)
+    return False
 
 
 # A clause set against the one before it: its subject is its own.

@@ -32,7 +32,7 @@ from typing import NamedTuple
 from ..leads import led
 from ..wordlists import one_of
 from .clause_cuts import Clause, clauses
-from .clauses import frame_of
+from .clauses import by_dimension, frame_of
 from .components import BETWEEN, OVER_YEARS, component, of_a_month, over_years, years_ahead
 from .follows import COUNT_BEFORE, TO_A_COUNT_AFTER
 from .frames import WHOLE_AFTER, framed_by_another, opening, place_and_part, whole_beside_part
@@ -172,6 +172,7 @@ def refusal(
         and subject != COMPANY
         and _no_measure(said, subject, parts)
         and not (passage is not None and line_name(subject) and passage())  # passages.py
+        and not by_dimension(sentence)  # "Within categories, …, and spheres were up 6%"
     ):
         return "no measure said"
     if kind == "growth" and not said.revenue_named and _OFFSETS_THAT.match(sentence):

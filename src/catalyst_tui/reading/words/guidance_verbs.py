@@ -49,7 +49,10 @@ VERBS = {
     # Guidance given now for a period is guidance begun: "we are providing guidance for 2022".
     "introduced": r"(?:re)?initiat(?:e|es|ed|ing)|(?:re)?introduc(?:e|es|ed|ing)|provid(?:es|ing)|"
     r"issu(?:es|ing)|giv(?:es|ing)|offer(?:s|ing)?|outlin(?:e|es|ing)|"
-    r"establish(?:es|ed|ing)?|reinstat(?:e|es|ed|ing)|institut(?:e|es|ing)|"
+    # "our established guidance" is the guidance there is, no act: an adjective after a
+    # determiner
+    r"establish(?:es|ing)?\b|(?<!\bour\s)(?<!\bthe\s)(?<!\bits\s)established|"
+    r"reinstat(?:e|es|ed|ing)|institut(?:e|es|ing)|"
     # guidance set, or widened to a measure it did not cover: "we are setting our full year
     # sales guidance at", "we are expanding our guidance to include revenue"
     r"setting(?=\s+(?:our\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:guidance|outlook)\s+at\b)|"

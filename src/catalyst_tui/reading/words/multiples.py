@@ -11,7 +11,15 @@ from ..wordlists import any_word, one_of
 from .attribution import object_subject, other_in, subject_at
 from .clauses import frame_of
 from .lists import Found
-from .patterns import MULTIPLE, NEGATIVE, VERB_THEN, compared_at_end, comparison_said, tail
+from .patterns import (
+    MULTIPLE,
+    NEGATIVE,
+    REVENUE_SAID,
+    VERB_THEN,
+    compared_at_end,
+    comparison_said,
+    tail,
+)
 from .records import COMPANY
 from .subjects import read_subject
 
@@ -53,7 +61,10 @@ def read_multiple(
     said = compared_at_end(before, tail(before, 40))
     value = MULTIPLE[match["mult"].lower()]
     verb_at = said.start() if said is not None else match.start()
-    if match["mult"].lower().endswith("fold"):  # "grew fourfold": the verb is before it
+    if match["mult"].lower().endswith("x") and not REVENUE_SAID.search(before):
+        return None  # "46 new products, up almost 2x", "the magnitude increases 4X": no revenue
+    if match["mult"].lower().endswith(("fold", "x")):  # "grew fourfold", "jumped 2x": after
+        # its verb
         verb = VERB_THEN.search(before, tail(before, 160))
         if verb is None or NEGATIVE.match(verb["verb"]):
             return None

@@ -56,7 +56,13 @@ _VIEW_AFTER = led(
     re.I,
 )
 _ASSUMED_BEFORE = led(r"\bassum(?:e|es|ed|ing)\s+that\b", re.I)
-_MARKET_GROWTH = led(r"\bmarket\s+growth\b", re.I)
+# A market's growth or its size ("our HBM market TAM estimate"): the world's, whatever the
+# company's view of it (not "as we pursue our $52 billion addressable market").
+_MARKET_GROWTH = led(
+    r"\bmarket\s+(?:growth|size)\b|"
+    r"\b(?:(?-i:TAM)|addressable\s+market)\s+(?:estimate|forecast|outlook|view)s?\b",
+    re.I,
+)
 # A result said against guidance: "which was below our lower end of guidance", "came in above".
 _RESULT = led(
     r"\b(?:was|were|came\s+in|ended|finished|landed|is|are)\s+(?:\w+\s+){0,2}?"

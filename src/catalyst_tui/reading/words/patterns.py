@@ -26,7 +26,9 @@ FIGURE = led(  # a digit with no word character before it stands at a word bound
     + r"|(?P<mult>\b(?:doubled|tripled|quadrupled|halved|"
     + r"(?<!\bon\s)(?<!\bof\s)(?<!\bto\s)(?<!\bat\s)(?<!\bby\s)(?<!\bfor\s)(?<!\bthe\s)"
     + r"(?<!\bits\s)(?<!\bthan\s)doubling(?!\s+of\b)|"
-    + rf"{one_of(' '.join(_TIMES))}-?fold)\b)",
+    + rf"{one_of(' '.join(_TIMES))}-?fold|"
+    # "jumped 2x year on year", "increased over 3x": a multiple, after its verb (multiples.py)
+    + r"(?<![\w.$€£])[2-9]x(?!\s*+(?:the\b|as\b|more\b|less\b|\w+er\b)))\b)",
     re.I,
 )
 # What drove a growth, said right before a figure: "driven by a 15% increase in basics", "led
@@ -42,6 +44,7 @@ MULTIPLE = {"doubled": 100.0, "tripled": 200.0, "quadrupled": 300.0, "halved": -
 MULTIPLE["doubling"] = 100.0
 MULTIPLE |= {f"{word}fold": 100.0 * (times - 1) for times, word in enumerate(_TIMES, 3)}
 MULTIPLE |= {f"{word}-fold": 100.0 * (times - 1) for times, word in enumerate(_TIMES, 3)}
+MULTIPLE |= {f"{times}x": 100.0 * (times - 1) for times in range(2, 10)}  # "2x": doubled
 COMPARISON = led(CMP + r"$", re.I)
 # What every comparison ends with: a text's last word that ends otherwise holds none at its end
 # (CMP has no word boundary at its start: "moreover" ends with "over").

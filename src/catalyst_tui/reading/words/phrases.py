@@ -86,6 +86,26 @@ _UP_OR_DOWN = led(r"\s*(?:up|down)\b", re.I)
 _CHANGED = word_set("improved remained increased decreased declined grew rose fell")
 
 
+def _apposition_ends(words: list[tuple[int, str]], i: int, clause: str, at: int) -> bool:
+    """Whether the comma `words[i]` closes an apposition of names set between two commas right
+    before a finite verb at `at` ("our FRP lenses, BioAffinity and Avera, were up 6%"); not a
+    participle's clause ("hit by COVID-19, decreasing 10%") nor one name after a frame ("Yes, 7%
+    ahead")."""
+    verb = re.match(r"\s*+([a-z]++)", clause[at:])
+    if verb is None or not finite_verb(verb[1]):
+        return False
+    j = i - 1
+    while j >= 0 and words[j][1] != ",":
+        j -= 1
+    named = [w for _, w in words[j + 1 : i]]
+    return (
+        j > 0
+        and len(named) >= 3
+        and all(w[:1].isupper() or w in ("and", "&") for w in named)
+        and "and" in named
+    )
+
+
 def plural_thing(word: str) -> bool:
     """Whether `word` is a plural common noun that names no part nor revenue ("comments",
     "projects"; not "sales", "services")."""
@@ -115,6 +135,8 @@ def phrase_before(clause: str, at: int) -> str:
         i -= 1
         word = words[i][1]
         low = word.lower()
+        if not kept and word == "," and _apposition_ends(words, i, clause, at):
+            continue  # "our FRP lenses, BioAffinity and Avera, were up 6%": an apposition's end
         if not kept and low in ("both", "each") and i > 0:
             kept.insert(0, word)  # "footwear and accessories both up 20%": one figure, two parts
             continue

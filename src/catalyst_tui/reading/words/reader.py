@@ -29,7 +29,10 @@ from .vocabulary import LONGEST, bank_revenue, boilerplate, earnings_talk
 
 __all__ = ["read_words"]
 
-_FIGURE_MARKS = ("%", "percent", "per cent", "doubl", "tripled", "quadrupled", "halved", "fold")
+_FIGURE_MARKS = (
+    *("%", "percent", "per cent", "doubl", "tripled", "quadrupled", "halved", "fold"),
+    *(f"{times}x" for times in range(2, 10)),  # "jumped 2x"
+)
 # Words that may say guidance, found anywhere in a word (a quick test before guidance is read),
 # each in the sentence lowered (the words written in lower case: the same sentences found as a
 # search ignoring case, four times as fast). The fixed ones are substrings; the rest a pattern,

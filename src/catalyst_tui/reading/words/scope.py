@@ -87,6 +87,8 @@ class SentenceBasis:
         said = []
         last = figures[-1].end()
         closing = basis_window(self.sentence[last:])
+        if closing and _POINTS.search(closing):
+            closing = ""  # "…, up 8 percentage points from last year": the points' own base
         basis = basis_in(closing, self.sentence, self.against) if closing else ""
         if basis and basis != OVER_TWO_YEARS:  # "and 29% on a two-year basis": the 29%'s own
             said.append((basis, last, last))
@@ -111,6 +113,8 @@ def alternative_base(text: str, at: int, following: int) -> bool:
     return second is not None and not ANOTHER_MEASURE.match(text, second.end())
 
 
+# A change said in points, whose base after it is its own.
+_POINTS = led(r"\b\d[\d.]*+\s++(?:percentage\s++|basis\s++)?points?\b", re.I)
 # What a basis does not reach over: a contrast, a semicolon.
 # A contrast, or what drove or is set beside a growth ("grew 22%, highlighted by 80% growth in
 # digital relative to fiscal 2020": the base is the driver's own).

@@ -46,7 +46,7 @@ from .vocabulary import (
     SPEAKER,
 )
 
-_AMOUNT = led(r"^(?:\$|€|£)?[\d.,]+$|^(?:million|billion|thousand|m|bn|b|k)$", re.I)
+_AMOUNT = led(r"^(?:\$|€|£)?[\d.,]+$|^(?:million|billion|thousand|m|bn|b|k)\.?$", re.I)
 
 
 # A fraction of what follows: "approximately two-thirds of the 63% revenue increase".
@@ -92,7 +92,9 @@ _WAYS = frozenset({"organic", "reported"})
 _QUALIFIERS = led(
     r"\b(?:constant[- ]currency|currency[- ]neutral|f/?x[- ]neutral|local[- ]currency|"
     r"[\w-]+-adjusted|as[- ]adjusted|pro[- ]forma|"
-    r"\d{1,2}-week|\d{1,2}-month)\b",
+    r"\d{1,2}-week|\d{1,2}-month|"
+    # a measure by the day or the week: "daily sales", "weekly revenues" (no part's name)
+    r"(?:daily|weekly|monthly)(?=\s+(?:net\s+)?(?:revenues?|sales)\b))\b",
     re.I,
 )
 # Words that open a phrase and name nothing.
@@ -336,7 +338,13 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         and not _YEAR.fullmatch(low)
         and not _HYPHENED_PERIOD.fullmatch(low)
         and not (low in _NUMBER_WORDS and w.islower())  # "the last two years"
-        and not (low.endswith("ly") and low not in NOT_ADVERBS and w.islower() and "-" not in low)
+        and not (
+            low.endswith("ly")
+            and low not in NOT_ADVERBS
+            and low not in _HOW_OFTEN  # "our daily silicone hydrogel lenses": a kind of lens
+            and w.islower()
+            and "-" not in low
+        )
     ]
     while kept and lowered(kept[-1]) in _TRAILING:
         kept.pop()
@@ -367,6 +375,9 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
 
 
 # Words that qualify the company's consolidated revenue and name no part of it.
+# Words of how often that name a kind in a part's name ("daily lenses"), no adverb; before
+# revenue's word a measure's (_QUALIFIERS: "daily sales").
+_HOW_OFTEN = word_set("daily weekly monthly")
 _ONLY_QUALIFY = frozenset({"net", "total", "reported", "gross", "adjusted", "organic", "operating"})
 
 

@@ -28,7 +28,12 @@ from ..wordlists import word_set
 from .vocabulary import LONGEST
 
 _LABEL_SPAN = 160  # characters at a line's start a label may take
-_LABEL = led(r"[ \t]*+(?P<label>[^:\n]{1,150}?)[ \t]*+:(?:[ \t]++|$)")
+# A label ends at its colon, a space or the speech's first capital after it ("Operator:The next
+# question comes from …", as one publisher writes it).
+_LABEL = led(r"[ \t]*+(?P<label>[^:\n]{1,150}?)[ \t]*+:(?:[ \t]++|$|(?=[A-Z\"“]))")
+# A person's name alone before a colon at a line's start ("Brent Thill:Thanks, Mike."): a
+# speaker, whose turn is an analyst's where the operator has just given the line.
+_NAME_LABEL = led(r"[ \t]*+(?:[A-Z][\w.'’-]*+[ \t]++){1,3}[A-Z][\w.'’-]*+[ \t]*+:")
 _TOKEN = led(r"<UNK>|[A-Z][\w.'’&]*+|[-–—,&/()]|of|and|the|de|van|von|der|la|le|du")
 _ROLES = word_set(
     """analyst analysts operator ceo cfo coo cto cmo president chairman chairwoman chair officer
@@ -43,7 +48,9 @@ _ANALYSTS_WORDS = led(
     r"second\s+|last\s+|final\s+|quick\s+|follow[- ]up\s+)*questions?\s+(?:is|was|would|"
     r"relates|has)|congratulations\s+on|congrats\s+on|I\s+(?:was|am)\s+wondering|"
     r"I\s+want(?:ed)?\s+to\s+(?:ask|follow\s+up|understand|get\s+a\s+sense)|"
-    r"(?:help\s+us|walk\s+us\s+through)|(?:could|can|would)\s+you\s+(?:talk|give|help|"
+    r"(?:help\s+us|walk\s+us\s+through)|"
+    r"(?:(?:could|can|would)\s+you|you\s+(?:could|can|would)(?:\s+(?:just|maybe|please))?)\s+"
+    r"(?:talk|give|help|"
     r"comment|provide|elaborate|walk|discuss|share|tell|speak|quantify|unpack|remind)|"
     r"just\s+(?:a\s+)?(?:quick\s+)?follow[- ]up|how\s+should\s+(?:we|i)\s+think|"
     r"you\s+(?:said|mentioned|talked\s+about|noted|called\s+out|highlighted|alluded)|"
@@ -54,6 +61,13 @@ _ANALYSTS_WORDS = led(
 _GIVES_THE_LINE = led(
     r"\b(?:question\s+(?:comes|is\s+coming)\s+from|next\s+question|line\s+is\s+(?:now\s+)?open|"
     r"please\s+go\s+ahead|from\s+the\s+line\s+of|comes\s+from\s+the\s+line)\b",
+    re.I,
+)
+# The operator giving the line to an analyst by name, not to the company's first speaker
+# ("please go ahead" says either).
+_TO_AN_ANALYST = led(
+    r"\b(?:question\s+(?:comes|is\s+coming)\s+from|next\s+question|line\s+is\s+(?:now\s+)?open|"
+    r"from\s+the\s+line\s+of|comes\s+from\s+the\s+line)\b",
     re.I,
 )
 # Words of a label that speak for the company, whatever else it says ("Unidentified Company
@@ -103,9 +117,15 @@ def company_sentences(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple
         if named and asker and not _company(who):
             asker = False
             continue  # "Operator: Our next question comes from <UNK>." then "<UNK>: ..."
+        if not named and asker and _NAME_LABEL.match(text, line_start, line_end):
+            asker = False
+            continue  # "Operator: … from the line of Brent Thill." then "Brent Thill: …"
         if named:
             asker = False
         if who and _not_company(who):
+            continue
+        if not who and len(sentences) >= _RUN_ON:
+            kept.extend(_run_on(text, sentences))  # a whole call on one line: no line a turn
             continue
         if not (who and _company(who)) and _asks(text, sentences):
             continue  # a turn labelled the company's ("- CFO") answers, whatever it echoes
@@ -116,6 +136,37 @@ def company_sentences(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple
             if start < end:
                 kept.append((start, end))
     return kept
+
+
+# How many sentences an unlabelled line holds at least to be a whole call, or a long part of
+# one, written as one line (as speech-to-text gives it): no turn of one speaker.
+_RUN_ON = 25
+
+
+def _run_on(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The company's sentences of a call written on one line with no speaker named: the
+    operator's words that give the line to an analyst ("Our next question comes from …"), and
+    the analyst's after them up to and including the question asked (or _ASKING_AT_MOST of
+    them), are no word of the company's; the answer after the question is; a sentence that asks
+    on its own ("you said …, how should we think …?") is not."""
+    kept: list[tuple[int, int]] = []
+    asking = 0  # the operator gave the line: an analyst speaks until a question is asked
+    for start, end in sentences:
+        if _TO_AN_ANALYST.search(text, start, end):
+            asking = _ASKING_AT_MOST
+            continue
+        asks = _asks(text, [(start, end)])
+        if asking:
+            asking = 0 if asks else asking - 1  # the question asked, the company answers next
+            continue
+        if not asks:
+            kept.append((start, end))
+    return kept
+
+
+# How many sentences an analyst's turn takes at most where no question is heard in it: the
+# company speaks after them (a question missed loses its answer, never the whole call).
+_ASKING_AT_MOST = 8
 
 
 def _words_of(who: str) -> list[str]:
