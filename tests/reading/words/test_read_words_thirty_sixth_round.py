@@ -165,6 +165,63 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 19 : daily silicone hydrogel portfolio"],
         ),
     ],
+    "guidance named, then moved in a relative clause of ours, is moved now": [
+        (
+            "To conclude, let me comment on our revenue guidance, which we're tightening and "
+            "raising at the midpoint.",
+            ["guidance raised"],
+        ),
+        (
+            "I will go over our top-line and earnings guidance, which we are reiterating.",
+            ["guidance reiterated"],
+        ),
+        # negated, or moved before this call: nothing now
+        ("Our revenue guidance, which we are not raising, calls for growth.", []),
+        ("Margins were at the high end of our guidance that we increased just last quarter.", []),
+    ],
+    "a guidance raised said by its noun, 'an increase in our guidance'": [
+        (
+            "We want to emphasize that $85 million of the $100 million increase in our operating "
+            "EBITDA guidance comes from the business.",
+            ["guidance raised"],
+        ),
+        ("This represents a $0.07 per share increase to our July forecast.", ["guidance raised"]),
+        # a forecast's range, or what is no guidance: nothing
+        ("We anticipate adjusted EBITDA to increase in the range of 50% to 60% from 2020.", []),
+        ("The increase in our servicing portfolio should help our margins.", []),
+        (
+            "Operating income was hurt by a $300 million write-down of inventory due to reduced "
+            "revenue expectations.",
+            [],
+        ),
+    ],
+    "a sentence with no measure after one that only turns to another measure is of that one": [
+        (
+            "Looking at our product orders across our geographic segments. The Americas was up "
+            "17%, EMEA was up 26% and APJC was up 25%.",
+            [],
+        ),
+        (
+            "Now turning to the details of our regional mix of business on page six.\nYou can see "
+            "the quarterly split was 55% in the U.S., 3% for the rest of North America, 10% in "
+            "the U.K., 17% for the rest of Europe, 12% for Asia-Pacific, 2% in Latin America and "
+            "1% for the Middle East and Africa.",
+            [
+                "share 55 : U.S.",
+                "share 3 : rest of North America",
+                "share 10 : U.K.",
+                "share 17 : rest of Europe",
+                "share 12 : Asia-Pacific",
+                "share 2 : Latin America",
+                "share 1 : Middle East and Africa",
+            ],
+        ),
+        (
+            "Looking at our product revenue across our geographic segments. The Americas was up "
+            "17%.",
+            ["growth 17 : Americas"],
+        ),
+    ],
 }
 
 

@@ -70,7 +70,11 @@ def barred(sentence: str, at: int, until: int, *, verb: bool = True) -> bool:
     # increased guidance" is ours, moved
     if (
         verb
-        and re.search(r"(?:\b(?:a|an|the|our|its|their)|['’]s)\s*$", lead, re.I)
+        and re.search(
+            r"(?:\b(?:a|an|the|our|its|their|due\s+to|because\s+of|given|amid)|['’]s)\s*$",
+            lead,
+            re.I,
+        )  # "due to reduced revenue expectations": a cause, no act
         and not (lead.rstrip().lower().endswith("our") and _DONE.match(sentence, at))
         and not _NOUN_OF_ACT.match(sentence, at)  # "an adjustment to", "the reaffirmation of": acts
     ):
@@ -109,7 +113,8 @@ _ACTS = led(
     r"\b(?:we|(?<!due\s)(?<!owing\s)(?<!thanks\s)to|will|must|and|also|i)\s*$|['’]ll\s*$", re.I
 )
 _NOUN_OF_ACT = led(
-    r"[a-z]+(?:ment|ion)s?\s+(?:to|of)\b"
+    r"[a-z]+(?:ment|ion)s?\s+(?:to|of)\b|increase\s+(?:in|to)\s+(?:our|its|the)\s+"
+    r"(?:[\w$.-]+\s+){0,5}?(?:guidance|outlook|forecasts?|guide|projections|prior\s+range)\b"
     # "our lowering of our revenue outlook": the act, its guidance right after
     r"|[a-z]+ing\s+of\s+(?:our|its|the)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:guidance|outlook|forecast|guide|expectations)\b",

@@ -137,7 +137,16 @@ _YEARS_AHEAD = led(r"\blong(?:er)?[- ]term\b|\bmulti[- ]year\b", re.I)
 # sales, operating income and EPS".
 _WHERE_DONE = led(
     rf"\b{_NOUN}\s*,?\s+(?:where|in\s+which|which|that)\s+(?:we|i)(?:['’]ve|['’]re|\s+have|\s+are)?"
-    r"\s+(?:again\s+)?(?P<verb>(?:(?:upward|downward)(?:ly)?\s+)?[a-z]+)\b",
+    r"\s+(?:again\s+)?(?:(?:tightening|narrowing|updating)\s+and\s+)?"
+    r"(?P<verb>(?:(?:upward|downward)(?:ly)?\s+)?[a-z]+)\b",
+    re.I,
+)
+# When a move was made, said right after it, before this call: "that we increased just last
+# quarter", "which we raised in May".
+_DONE_BEFORE = led(
+    r"\s+(?:just\s+|already\s+)?(?:last\s+(?:quarter|year|month)|previously|earlier|before|"
+    r"in\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|the\s+(?:first|second|third|fourth)\s+quarter|q[1-4]))\b",
     re.I,
 )
 # The guidance moved, said in the passive: "Our full year EPS outlook is increased to $2.85".
@@ -298,7 +307,11 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         else ()
     ):
         said = next((d for d, v in _VERBS.items() if re.fullmatch(v, match["verb"], re.I)), "")
-        if said and said != "introduced" and not barred(sentence, match.start(), match.end()):
+        # barred from the verb on: the relative clause between the noun and its verb is the
+        # act's own ("our revenue guidance, which we're tightening and raising")
+        if _DONE_BEFORE.match(sentence, match.end()):
+            continue  # "our guidance that we increased just last quarter": a move of before
+        if said and said != "introduced" and not barred(sentence, match.start("verb"), match.end()):
             found.append((match.start(), said, _metric(sentence[match.end() :], first=True)))
     for match, direction in revisions(sentence) if _keyed(low, _REVISED_KEYS) else ():
         if barred(sentence, match.start(), match.end()) or _YEARS_AHEAD.search(match.group()):

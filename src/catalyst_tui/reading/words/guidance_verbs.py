@@ -11,7 +11,10 @@ from ..leads import led
 __all__ = ["INITIAL", "OF_FIGURE", "VERBS", "VERB_KEYS"]
 
 VERBS = {
-    "raised": r"rais(?:e|es|ed|ing)(?:\s+of(?=\s+(?:our|its|the)\s))?|increas(?:e|es|ed|ing)|"
+    # and said by its noun: "the $100 million increase in our operating EBITDA guidance"
+    "raised": r"rais(?:e|es|ed|ing)(?:\s+of(?=\s+(?:our|its|the)\s))?|"
+    r"increase\s+(?:in|to)(?=\s+(?:our|its|the)\s+(?:[\w$.-]+\s+){0,5}?"
+    r"(?:guidance|outlook|forecasts?|guide|projections|prior\s+range)\b)|increas(?:e|es|ed|ing)|"
     r"lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|"
     r"upward(?:ly)?\s+revis(?:e|es|ed|ing)|revis(?:e|es|ed|ing)\s+up(?:wards?)?\b|"
     # a forecast made better, said of ours: "improving our sales outlook for the year"; a

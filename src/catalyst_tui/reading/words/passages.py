@@ -8,7 +8,9 @@ The measure in force lasts `_SPAN` sentences, and any sentence that names anothe
 (orders, margins, volume), or revenue beside another, ends it: "Orders grew 18%. Industrial
 refrigeration grew 20%" gives the line nothing. A question ends it too: an analyst's words are
 no statement of the company's. (A passage of another measure does not refuse what its
-sentences say otherwise: a capitalised name alone is still read as a part, as it was.)
+sentences say otherwise: a capitalised name alone is still read as a part, as it was; save
+right after a sentence that only turns to another measure, with no figure: "Looking at our
+product orders across our geographic segments. The Americas was up 17%" gives no revenue.)
 
 Linear: each sentence's words are read once, by a test of a substring before any pattern."""
 
@@ -51,6 +53,20 @@ class Passages:
                 return said == (True, False)
         return False
 
+    def turned_to_other(self, index: int) -> bool:
+        """Whether the sentence at `index` names no measure of its own right after a sentence
+        that only turns to another measure, with no figure ("Looking at our product orders
+        across our geographic segments. The Americas was up 17%": the Americas' orders)."""
+        if index < 1 or self._measures(index) != (False, False):
+            return False
+        start, end = self._spans[index - 1]
+        return (
+            _TURNS_TO.match(self._text, start, end) is not None
+            and not any(c.isdigit() for c in self._text[start:end])
+            and self._measures(index - 1) == (False, True)
+            and _COUNTED_MEASURE.search(self._text, start, end) is not None
+        )
+
     def _measures(self, index: int) -> tuple[bool, bool] | None:
         if index not in self._said:
             start, end = self._spans[index]
@@ -77,6 +93,18 @@ def _measures(sentence: str) -> tuple[bool, bool]:
     return revenue, other
 
 
+# A sentence that only turns the speaker to what comes next.
+_TURNS_TO = led(
+    r"\s*(?:(?:and|so|now|next)\s*,?\s+)?(?:looking\s+at|turning\s+(?:now\s+)?to|"
+    r"moving\s+(?:on\s+)?to|let(?:['’]s|\s+me)\s+(?:now\s+)?(?:turn|move|look)\s+(?:to|at))\b",
+    re.I,
+)
+# A measure that is never revenue, named where the speaker turns to it.
+_COUNTED_MEASURE = led(
+    r"\b(?:orders|bookings|backlog|margins?|volumes?|units|shipments|earnings|income|ebitda|"
+    r"cash\s+flow|expenses|costs|headcount|customers|users|subscribers|deliveries)\b",
+    re.I,
+)
 # The characters that stand alone as words (phrases.tokens): the rest are split on spaces.
 _APART = str.maketrans({c: " " for c in ",;:()"})
 

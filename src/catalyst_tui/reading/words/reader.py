@@ -179,7 +179,7 @@ def read_words(
                 quarter,
                 partial(passages.revenue_in_force, index),
             )
-            if figures
+            if figures and not passages.turned_to_other(index)
             else ()
         )
         for stated in read:
