@@ -222,6 +222,66 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 17 : Americas"],
         ),
     ],
+    "an amount a year earlier is a year-over-year base; a period before a figure's own is none": [
+        (
+            "Net sales for the quarter increased 17.5% to $61.44 billion, up from $52.28 billion "
+            "a year earlier in the fourth quarter.",
+            ["growth 17.5 yoy : company"],
+        ),
+        (
+            "E-commerce sales in the fourth quarter increased by 8.9% year-over-year, that's on "
+            "top of last year's Q4 E-commerce sales increase of 91%.",
+            ["growth 8.9 yoy : E-commerce", "growth 91 : E-commerce"],
+        ),
+        ("Sales grew 5% on last year.", ["growth 5 yoy : company"]),
+    ],
+    "a frame that names a part may follow one that names none": [
+        (
+            "Moving to segment performance, and starting with North America, first quarter "
+            "revenue increased 8%.",
+            ["growth 8 : North America"],
+        ),
+        ("Moving to segment performance, revenue increased 8%.", ["growth 8 : company"]),
+    ],
+    "parts listed after ', with' are of the counted measure the sentence named": [
+        (
+            "Payments volume growth rates were strong in most regions, with Latin America, "
+            "CEMEA, and Europe up more than 16%.",
+            [],
+        ),
+        ("Revenue was up 10%, with Europe up 16%.", ["growth 10 : company", "growth 16 : Europe"]),
+    ],
+    "a line with no stop, the next going on in lower case, is one sentence with it": [
+        (
+            "Starting with our Safety and Industrial business … which posted sales of $2.8 "
+            "billion, up 1.1\npercent organically.",
+            ["growth 1.1 : Safety and Industrial business"],
+        ),
+        (
+            "we're raising the bottom-end of our full\nyear adjusted earnings guidance by 20 "
+            "cents.",
+            ["guidance raised"],
+        ),
+        # a speaker's name on its own line, the speech opening with a capital: apart
+        ("Bill Brown\nRevenue grew 5%.", ["growth 5 : company"]),
+    ],
+    "words of how many or of praise name no part": [
+        (
+            "We've had strong performance in VAS, over $2 billion of revenue, over 20% growth for "
+            "many quarters now.",
+            [],
+        ),
+        (
+            "Our domestic same-store sales were 4.3% this quarter on top of last year's historic "
+            "21.8% growth.",
+            [],
+        ),
+    ],
+    "an outlook open to change, or a view of demand, is no guidance kept": [
+        ("Given the volatility, our outlook continues to be subject to change.", []),
+        ("Our view on demand for the back half of the year remains unchanged.", []),
+        ("Our outlook remains unchanged.", ["guidance reiterated"]),
+    ],
 }
 
 

@@ -33,7 +33,7 @@ ELSE = led(
     r"\b(?:buyback|repurchase)\b(?!\s+(?:guidance|outlook)\b)|"
     r"\b[A-Z][\w&.-]*['’]s\s+(?:\w+\s+){0,2}outlook|outlook\s+for\s+(?:demand|the\s+market|"
     r"the\s+industry|the\s+economy)|"
-    r"\b(?:expectations?|outlook|estimates?)\s+(?:for|of|that|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"\b(?:expectations?|outlook|estimates?|view)\s+(?:for|of|that|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:markets?|industry|demand|economy|deal|transaction|acquisition|merger|clos(?:e|ing)|"
     r"impacts?|losses|resources?|reserves?)\b|"
     # someone's view of the world, not the company's numbers: "we lowered our economic outlook"

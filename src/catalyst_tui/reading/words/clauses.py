@@ -340,7 +340,17 @@ def by_dimension(sentence: str) -> bool:
 def frame_of(text: str) -> tuple[str, int]:
     """A clause's opening frame ("In sensors,", "Turning to Print,") that names a part, and
     where the clause's body begins; a period, a basis or a discourse word ("In Q4,", "On a
-    sequential basis,", "In addition,", "For the quarter ended June 30,") frames nothing."""
+    sequential basis,", "In addition,", "For the quarter ended June 30,") frames nothing, and
+    a frame that names a part may follow it ("Moving to segment performance, and starting with
+    North America, first quarter revenue increased 8%": North America's)."""
+    frame, body_at = _one_frame(text)
+    if frame or not body_at:
+        return frame, body_at
+    second, at = _one_frame(text[body_at:])
+    return (second, body_at + at) if second else (frame, body_at)
+
+
+def _one_frame(text: str) -> tuple[str, int]:
     ended = _ENDED.match(text)
     if ended is not None:
         return "", ended.end()  # "For the quarter ended December 31, 2017,": a period

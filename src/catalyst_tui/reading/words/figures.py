@@ -137,6 +137,8 @@ def read_figures(
                 and not REVENUE_SAID.search(sentence, 0, clause.start + figure.position + 45)
             ):  # revenue named before the figure or in its own words ("9% revenue growth")
                 continue  # "We achieved 11% growth and a 1.1 book-to-bill": of orders, maybe
+            if _parts_of_another(sentence, clause.start + figure.position):
+                continue  # "Payments volume growth rates were strong …, with Europe up 16%"
             subject = figure.subject
             if fronted is not None and not subject.name:
                 subject = fronted[1]
@@ -280,6 +282,29 @@ def _named_since(sentence: str, name: str, since: int, at: int) -> bool:
             return True
         found = sentence.casefold().find(name.casefold(), found + 1, at)
     return False
+
+
+# A clause of parts that goes on from the one before it: "…, with Latin America, CEMEA, and
+# Europe up more than 16%" (the measure the clause before named, theirs).
+_WITH_PARTS = led(r",\s*(?:and\s+)?with\b", re.I)
+# A counted measure, never revenue, that a sentence opens by naming.
+_COUNTED_BEFORE = led(
+    r"\b(?:volumes?|orders|bookings|shipments|units|production|deliveries|traffic|users|"
+    r"subscribers|transactions)\b",
+    re.I,
+)
+
+
+def _parts_of_another(sentence: str, at: int) -> bool:
+    """Whether the figure at `at` is of a part listed after ", with", the sentence having named
+    a counted measure and no revenue before it, nor revenue between ("Payments volume growth
+    rates were strong …, with Latin America, CEMEA, and Europe up more than 16%": volume's)."""
+    joined = _WITH_PARTS.search(sentence, 0, at)
+    return (
+        joined is not None
+        and _COUNTED_BEFORE.search(sentence, 0, joined.start()) is not None
+        and REVENUE_SAID.search(sentence, 0, at) is None
+    )
 
 
 # A clause set against the one before it: its subject is its own.

@@ -88,7 +88,8 @@ _NO_PART_ALONE = word_set(
     marginal consistent stable steady past prior previous current operating another absolute
     substantial combination these they greater double-digit dollars q quarter-to-date offset team
     recovery there but remaining above below under ahead behind greater each both either date
-    teams up down ago"""
+    teams up down ago many several most few now then historic record strong solid robust
+    impressive"""
 )
 # A word of talk about figures, never a part, wherever it stands in a subject written in lower
 # case: "example", "the fact that", "tough comparison", "main driver of drop".
@@ -128,6 +129,8 @@ def no_noun_phrase(subject: str) -> bool:
     words = subject.split()
     if not words or subject.lower() in _NO_PART_ALONE:
         return True
+    if all(w.islower() and w in _NO_PART_ALONE for w in words):
+        return True  # "for many quarters now": "many now", when, no one
     if lowered(words[0]) in _OPENERS or words[0] in _ALL_OF or words[-1] in _ALL_OF | _BOTH:
         return True  # "all brands grew nearly 40%", "each segment", "business in both": no one
     if len(words) == 1 and subject.isalpha() and subject.islower() and subject.endswith("ed"):

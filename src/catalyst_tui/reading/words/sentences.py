@@ -2,7 +2,9 @@
 (. ! or ? then a space and a capital, a digit, a quote, a masked name "<UNK>" or a name
 written with a capital after its first letter, "iPhone"), not after an
 abbreviation or an initial; a line that ends on an abbreviation without its stop, the next going
-on in lower case ("in U.S" / "dollars"), goes on into the next.
+on in lower case ("in U.S" / "dollars"), or that ends with no stop at all, the next going on in
+lower case ("posted sales of $2.8 billion, up 1.1" / "percent organically."), goes on into the
+next.
 
 Linear in the text: a run of stops is tried once, from its first stop (a line of 100,000 dots is
 one try, not one from each dot), and the word before a stop is looked for back to the last space
@@ -24,6 +26,9 @@ _ABBREVIATIONS = word_set(
 )
 
 _LONGEST_ABBREVIATION = max(len(word) for word in _ABBREVIATIONS)
+# What a sentence's last word may end with: a line ending otherwise, the next going on in lower
+# case, was broken inside a sentence (as a PDF's text is).
+_ENDS = frozenset(".!?:;\"'”’)…")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -52,6 +57,9 @@ def _broken_after(text: str, begin: int, line_end: int) -> bool:
     following = text[line_end + 1 : line_end + 2]
     if not following.islower() or line_end <= begin:
         return False
+    last = text[begin:line_end].rstrip()[-1:]
+    if last and last not in _ENDS:
+        return True  # "… which posted sales of $2.8 billion dollars, up 1.1" / "percent …"
     return _abbreviation(text, begin, line_end) and text[line_end - 1] != "."
 
 

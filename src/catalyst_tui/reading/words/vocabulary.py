@@ -260,6 +260,9 @@ COMPARED_KEYS = (
 COMPARED_TO = r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with)|against|relative\s+to)"
 YEARLY = led(
     r"year(?:-\s?|\s)(?:over|on|to)(?:-\s?|\s)year|\byoy\b|\by/y\b|"
+    # an amount a year before: "up from $52.28 billion a year earlier"
+    r"\b(?:from|than|versus|over)\s+[$€£][\d.,]+\s*(?:million|billion)?\s+a\s+year\s+"
+    r"(?:earlier|ago|before)\b|"
     # "rose 17% on a one-year basis", "17% on a one-year and 7% on a two-year basis": the year
     # before (not "on a one-year contract")
     r"\bon\s+a\s+one[- ]year(?:\s+basis\b|(?=\s+and\b|\s*,))|"
@@ -269,7 +272,7 @@ YEARLY = led(
     r"(?:annual\s+)?(?:quarters?|periods?)\b(?!\s+(?:in|of)\s+(?:fiscal\s+)?(?:19|20)\d\d)|"
     # a year before is a base after a word of comparison; "grew 70% last year", "a 22% increase
     # in the year-ago quarter" say when, not against what
-    r"(?:than(?:\s+in)?|from|versus|vs\.?|over|on|to|compared\s+(?:to|with)|against|"
+    r"(?:than(?:\s+in)?|from|versus|vs\.?|over|on(?!\s+top\s+of\b)|to|compared\s+(?:to|with)|against|"
     r"relative\s+to|above|below|ahead\s+of|behind|in\s+comparison\s+(?:to|with))\s+"
     # a month of the year before is when something was, no base: "from August of last year"
     r"(?!(?-i:" + MONTH + r")\b)"
