@@ -277,6 +277,10 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             [],
         ),
     ],
+    "wholesale is a kind of revenue, a channel's": [
+        ("North America wholesale increased 2%.", ["growth 2 : North America wholesale"]),
+        ("Wholesale prices increased 2%.", []),
+    ],
     "an outlook open to change, or a view of demand, is no guidance kept": [
         ("Given the volatility, our outlook continues to be subject to change.", []),
         ("Our view on demand for the back half of the year remains unchanged.", []),

@@ -193,7 +193,7 @@ PART_WORDS = word_set(
 # the business, where a lone "segment" or "market" names none.
 REVENUE_TYPES = word_set(
     """products product services service solutions software hardware subscription
-    licenses license licensing maintenance support applications"""
+    licenses license licensing maintenance support applications wholesale"""
 )
 # Words that qualify a measure without naming a part of the business.
 GENERIC_WORDS = word_set(
