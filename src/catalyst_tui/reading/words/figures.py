@@ -95,6 +95,7 @@ def read_figures(
     other_before = False  # the figure before was another measure's
     between: Subject | None = None  # the subject of a clause with no figure after one
     last_at = 0  # where the figure before the one read stands: a part named since is its own
+    with_parts: tuple[int, int] | None = None  # where parts of another measure stand
     fronted = fronted_subject(sentence, revenue_said)
     if fronted is not None:  # "While down 35% …, revenue grew 17%": revenue's, both
         sentence = fronted[0]
@@ -137,7 +138,9 @@ def read_figures(
                 and not REVENUE_SAID.search(sentence, 0, clause.start + figure.position + 45)
             ):  # revenue named before the figure or in its own words ("9% revenue growth")
                 continue  # "We achieved 11% growth and a 1.1 book-to-bill": of orders, maybe
-            if _parts_of_another(sentence, clause.start + figure.position):
+            if with_parts is None:
+                with_parts = _parts_of_another(sentence)
+            if with_parts[0] <= clause.start + figure.position < with_parts[1]:
                 continue  # "Payments volume growth rates were strong …, with Europe up 16%"
             subject = figure.subject
             if fronted is not None and not subject.name:
@@ -269,6 +272,9 @@ def read_figures(
             )
 
 
+_NAMED_AFTER = 80  # how far after its figure a part's name may stand ("a 16% increase in …")
+
+
 def _named_since(sentence: str, name: str, since: int, at: int) -> bool:
     """Whether `name` is said, as whole words, between the figure before (at `since`) and the
     figure at `at`: a part said with its own figure, not one a figure before it was read of
@@ -295,16 +301,18 @@ _COUNTED_BEFORE = led(
 )
 
 
-def _parts_of_another(sentence: str, at: int) -> bool:
-    """Whether the figure at `at` is of a part listed after ", with", the sentence having named
-    a counted measure and no revenue before it, nor revenue between ("Payments volume growth
-    rates were strong …, with Latin America, CEMEA, and Europe up more than 16%": volume's)."""
-    joined = _WITH_PARTS.search(sentence, 0, at)
-    return (
-        joined is not None
-        and _COUNTED_BEFORE.search(sentence, 0, joined.start()) is not None
-        and REVENUE_SAID.search(sentence, 0, at) is None
-    )
+def _parts_of_another(sentence: str) -> tuple[int, int]:
+    """Where the parts listed after ", with" stand, the sentence having named a counted measure
+    and no revenue before them ("Payments volume growth rates were strong …, with Latin America,
+    CEMEA, and Europe up more than 16%": volume's), up to the first revenue said after (its
+    figures as they were); (0, 0) where there are none. Read once a sentence."""
+    joined = _WITH_PARTS.search(sentence)
+    if joined is None or _COUNTED_BEFORE.search(sentence, 0, joined.start()) is None:
+        return 0, 0
+    said = REVENUE_SAID.search(sentence)
+    if said is None:
+        return joined.end(), len(sentence)
+    return (joined.end(), said.start()) if said.start() > joined.end() else (0, 0)
 
 
 # A clause set against the one before it: its subject is its own.
