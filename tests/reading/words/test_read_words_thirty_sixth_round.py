@@ -277,6 +277,14 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             [],
         ),
     ],
+    "how guidance is set is no guidance; 'when you look at X,' frames X": [
+        ("First, our guidance philosophy overall remains unchanged.", []),
+        ("Our guidance remains unchanged.", ["guidance reiterated"]),
+        (
+            "When you look at our data center segment, revenue more than doubled year-over-year.",
+            ["growth 100 > yoy : data center segment"],
+        ),
+    ],
     "wholesale is a kind of revenue, a channel's": [
         ("North America wholesale increased 2%.", ["growth 2 : North America wholesale"]),
         ("Wholesale prices increased 2%.", []),

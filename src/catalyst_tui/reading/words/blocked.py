@@ -29,6 +29,8 @@ COURTESY = led(
 )
 ELSE = led(
     r"\b(?:dividend|dividends|rating|prices?|headcount|stake|wages?)\b|"
+    # how guidance is set, not what it says: "our guidance philosophy overall remains unchanged"
+    r"\b(?:guidance|outlook)\s+(?:philosophy|approach|practice|methodology|process|policy)\b|"
     # a buyback is no guidance, save where guidance of it is named: "stock repurchase guidance"
     r"\b(?:buyback|repurchase)\b(?!\s+(?:guidance|outlook)\b)|"
     r"\b[A-Z][\w&.-]*['’]s\s+(?:\w+\s+){0,2}outlook|outlook\s+for\s+(?:demand|the\s+market|"
