@@ -284,6 +284,10 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "When you look at our data center segment, revenue more than doubled year-over-year.",
             ["growth 100 > yoy : data center segment"],
         ),
+        # one part named before, by its kind alone: no one's
+        ("If you look at the segment, revenue grew 8%.", []),
+        ("In the segment, revenue grew 8%.", []),
+        ("By segment, Industrial grew 8%.", ["growth 8 : Industrial"]),
     ],
     "wholesale is a kind of revenue, a channel's": [
         ("North America wholesale increased 2%.", ["growth 2 : North America wholesale"]),

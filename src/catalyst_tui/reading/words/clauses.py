@@ -289,6 +289,12 @@ _DIMENSION = led(
     r"modalit(?:y|ies)|brands?|franchises?|product\s+(?:families|groups?))",
     re.I,
 )
+# One part named before, by its kind alone: "In the segment,", "If you look at this business,"
+# (its figures are that part's, no name said: no one's; "By segment," cuts, names none).
+_THE_ONE = led(
+    r"(?:the|this|that)\s+(?:segment|division|business|market|region|category|channel|unit)",
+    re.I,
+)
 # One segment named by what it sells, not a dimension: "In the product segment, sales …".
 _ONE_SEGMENT = led(r"(?:our|the)\s+(?:products?|services?)\s+(?:segment|division)", re.I)
 # Talk before a comma ("moving to Slide 11,"), or a word of discourse alone ("Still,").
@@ -390,6 +396,8 @@ def _one_frame(text: str) -> tuple[str, int]:
         finite_verb(w) for w in frame.split()
     ):
         return "", 0
+    if _THE_ONE.fullmatch(frame):
+        return frame, match.end()  # "In the segment,": one named before (clause_subject)
     if (
         (_DIMENSION.fullmatch(frame) and not _ONE_SEGMENT.fullmatch(frame))
         or match["by"]
