@@ -174,6 +174,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         share_noun,
         subjects,
         trims,
+        turns,
         two_bases,
         vocabulary,
         whose_growth,
@@ -838,6 +839,49 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "a share verb with its adverb": (
             words_patterns.SHARE_VERB,
             lambda n: ("increased sequentially further to " * n)[:n],
+        ),
+        "a figure or a multiple written Nx": (
+            words_patterns.FIGURE,
+            lambda n: ("2x 3x faster 4x the " * n)[:n],
+        ),
+        "a basis broken at its hyphen": (
+            vocabulary.YEARLY,
+            lambda n: ("year-over- year- over- from $1 billion a year " * n)[:n],
+        ),
+        "a speaker named alone before a colon": (
+            turns._NAME_LABEL,
+            lambda n: ("Brent Thill Jones Smith " * n)[:n],
+        ),
+        "the operator giving the line to an analyst": (
+            turns._TO_AN_ANALYST,
+            lambda n: ("question comes from the line next " * n)[:n],
+        ),
+        "names set between commas": (
+            clauses._NAMES_ONLY,
+            lambda n: ("MyDay and Clarity, Avera & " * n)[:n],
+        ),
+        "a kind named before names": (
+            clauses._KIND_NAMED,
+            lambda n: ("our daily silicone hydrogel lenses " * n)[:n],
+        ),
+        "a comparative before a noun": (
+            one_figure._COMPARED_NOUN,
+            lambda n: (" higher lower throughput energy " * n)[:n],
+        ),
+        "a range said aloud": (one_figure._SPOKEN_RANGE, lambda n: (" 20% 30% " * n)[:n]),
+        "a sentence that turns to a measure": (
+            passages._TURNS_TO,
+            lambda n: ("and so now looking at turning to " * n)[:n],
+        ),
+        "a move made before this call": (
+            guidance._DONE_BEFORE,
+            lambda n: (" just already last quarter in the " * n)[:n],
+        ),
+        "a change said in points": (scope._POINTS, lambda n: ("1.5 percentage basis " * n)[:n]),
+        "one part named by its kind": (clauses._THE_ONE, lambda n: ("the this segment " * n)[:n]),
+        "a counted measure before parts": (
+            figures._COUNTED_BEFORE,
+            lambda n: ("volumes orders units, with " * n)[:n],
         ),
     }
 

@@ -57,14 +57,16 @@ class Passages:
         """Whether the sentence at `index` names no measure of its own right after a sentence
         that only turns to another measure, with no figure ("Looking at our product orders
         across our geographic segments. The Americas was up 17%": the Americas' orders)."""
-        if index < 1 or self._measures(index) != (False, False):
+        if index < 1:
             return False
         start, end = self._spans[index - 1]
+        if _TURNS_TO.match(self._text, start, end) is None:
+            return False  # most sentences: no turn before them, no measure read
         return (
-            _TURNS_TO.match(self._text, start, end) is not None
-            and not any(c.isdigit() for c in self._text[start:end])
-            and self._measures(index - 1) == (False, True)
+            not any(c.isdigit() for c in self._text[start:end])
             and _COUNTED_MEASURE.search(self._text, start, end) is not None
+            and self._measures(index - 1) == (False, True)
+            and self._measures(index) == (False, False)
         )
 
     def _measures(self, index: int) -> tuple[bool, bool] | None:
