@@ -204,7 +204,7 @@ def read_figures(
                 or said_as_a_line(sentence, subject.name)
                 or (
                     by_dimension(sentence)
-                    and _named_since(sentence, subject.name, since, clause.end)
+                    and _named_since(sentence, subject.name, since, last_at + _NAMED_AFTER)
                 )
                 or (passage is not None and line_name(subject.name) and passage())
             ):
@@ -276,9 +276,11 @@ _NAMED_AFTER = 80  # how far after its figure a part's name may stand ("a 16% in
 
 
 def _named_since(sentence: str, name: str, since: int, at: int) -> bool:
-    """Whether `name` is said, as whole words, between the figure before (at `since`) and the
-    figure at `at`: a part said with its own figure, not one a figure before it was read of
-    ("reinsurance grew 40% … and insurance reported …, representing 25% growth")."""
+    """Whether `name` is said, as whole words, from the figure before (at `since`) to `at`
+    (a short reach past the figure's own: "a 16% increase in modification and upgrades"): a part
+    said with its own figure, not one a figure before it was read of ("reinsurance grew 40% …
+    and insurance reported …, representing 25% growth"). Each figure's words are looked at
+    once, whatever the sentence's length."""
     found = sentence.casefold().find(name.casefold(), since, at)
     while found >= 0:
         end = found + len(name)
