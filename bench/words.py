@@ -126,6 +126,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
     from catalyst_tui.reading.words import (
         acted_on,
         aliases,
+        appositions,
         attribution,
         base_growth,
         bases,
@@ -158,6 +159,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         owners,
         pairs,
         part_revenue,
+        parts_named,
         passages,
         penetration,
         phrases,
@@ -360,7 +362,10 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             guidance._VERB_OBJECT["raised"],
             lambda n: ("increased the " * n)[:n],
         ),
-        "guidance named then which": (guidance._WHERE_DONE, lambda n: ("guidance, which " * n)[:n]),
+        "guidance named then which": (
+            guidance_verbs.WHERE_DONE,
+            lambda n: ("guidance, which " * n)[:n],
+        ),
         "guidance in line with the prior": (
             said_against.STANDS,
             lambda n: ("consistent with our prior " * n)[:n],
@@ -508,7 +513,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             said_against._THAN_A_PERIOD,
             lambda n: (" than the our last a b " * n)[:n],
         ),
-        "an apposition that says which one": (clauses._WHICH_ONE, lambda n: ("i.e" * n)[:n]),
+        "an apposition that says which one": (appositions._WHICH_ONE, lambda n: ("i.e" * n)[:n]),
         "an officer's title": (own_names._OFFICER, lambda n: ("Abc Def's senior " * n)[:n]),
         # the twenty-fifth round's
         "guidance said moving by a figure": (
@@ -559,7 +564,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("earnings press " * n)[:n],
         ),
         "an amount in trillions": (gates._TRILLIONS, lambda n: ("$1,2 " * n)[:n]),
-        "what a clause happened with": (clauses._CIRCUMSTANCE, lambda n: ("thanks " * n)[:n]),
+        "what a clause happened with": (appositions._CIRCUMSTANCE, lambda n: ("thanks " * n)[:n]),
         "a quarter of last year or of a month as a base": (
             quarters._QUARTER_OF_YEAR,
             lambda n: ("first-quarter of the " * n)[:n],
@@ -857,30 +862,30 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("question comes from the line next " * n)[:n],
         ),
         "names set between commas": (
-            clauses._NAMES_ONLY,
+            appositions._NAMES_ONLY,
             lambda n: ("MyDay and Clarity, Avera & " * n)[:n],
         ),
         "a kind named before names": (
-            clauses._KIND_NAMED,
+            appositions._KIND_NAMED,
             lambda n: ("our daily silicone hydrogel lenses " * n)[:n],
         ),
         "a comparative before a noun": (
-            one_figure._COMPARED_NOUN,
+            follows._COMPARED_NOUN,
             lambda n: (" higher lower throughput energy " * n)[:n],
         ),
-        "a range said aloud": (one_figure._SPOKEN_RANGE, lambda n: (" 20% 30% " * n)[:n]),
+        "a range said aloud": (follows._SPOKEN_RANGE, lambda n: (" 20% 30% " * n)[:n]),
         "a sentence that turns to a measure": (
             passages._TURNS_TO,
             lambda n: ("and so now looking at turning to " * n)[:n],
         ),
         "a move made before this call": (
-            guidance._DONE_BEFORE,
+            guidance_verbs.DONE_BEFORE,
             lambda n: (" just already last quarter in the " * n)[:n],
         ),
         "a change said in points": (scope._POINTS, lambda n: ("1.5 percentage basis " * n)[:n]),
         "one part named by its kind": (clauses._THE_ONE, lambda n: ("the this segment " * n)[:n]),
         "a counted measure before parts": (
-            figures._COUNTED_BEFORE,
+            parts_named._COUNTED_BEFORE,
             lambda n: ("volumes orders units, with " * n)[:n],
         ),
     }

@@ -9,7 +9,8 @@ import re
 
 from ..leads import led
 from ..wordlists import any_word, one_of, word_set
-from .clauses import clause_subject, frame_of, relative_unread, without_apposition
+from .appositions import without_apposition
+from .clauses import clause_subject, frame_of, relative_unread
 from .names import no_noun_phrase, outside_names
 from .patterns import AMOUNT, LOWER_WORD, OBJECT, REVENUE_SAID, WORD
 from .phrases import finite_verb, last_word_at, other_measure, phrase_before, tokens, words_of
@@ -18,18 +19,8 @@ from .set_off import ASIDE, INCLUDES, PART_LED_BY, REVENUE_ASIDE, SHARE_ASIDE, W
 from .subjects import A_MARKET, Subject, read_subject
 from .verb_forms import after_verbs
 from .vocabulary import CURRENCIES, NOT_REVENUE, PERIOD, REACH
+from .whose_growth import measure_before
 from .with_aside import WITH_COMMA, part_then_with, with_lower_case
-
-
-def measure_before(text: str, at: int) -> Subject:
-    """Whose a bare "growth" is: the revenue-like measure named last before it ("delivered ARR
-    of $237 million with growth accelerating to 131%"), else the company's."""
-    named = list(re.finditer(r"\b(?:revenues?|sales|ARR)\b", text[max(0, at - REACH) : at], re.I))
-    last = named[-1] if named else None
-    if last is None:
-        return Subject(COMPANY, True, False, False)
-    return read_subject(phrase_before(text, max(0, at - REACH) + last.end()), revenue_said=True)
-
 
 # An amount counted in units, no money: "56 Bcfe", "1.2 million units", "24,624 homes".
 _UNITS_BEFORE = led(

@@ -27,7 +27,7 @@ from ..leads import led
 from .bases import Against, frame_words, growth_basis, list_basis
 from .clause_cuts import Clause, clauses
 from .clauses import by_dimension, clause_subject, fronted_subject
-from .facts import known_part, named_customer
+from .facts import apposed_to_customer, known_part, named_customer
 from .frames import framing_part, part_beside
 from .gates import qualified_measure, refusal, said_as_revenue
 from .list_bases import another_measure_next, lend_list_basis, list_basis_of
@@ -46,9 +46,9 @@ from .owners import (
 )
 from .pairs import both, in_order, paired_span, respectively
 from .participles import listed_item
+from .parts_named import NAMED_AFTER, named_since, parts_of_another
 from .passages import line_name
 from .patterns import (
-    CUSTOMER,
     EXIT_RATE,
     FIGURE,
     RANGE_TO,
@@ -139,7 +139,7 @@ def read_figures(
             ):  # revenue named before the figure or in its own words ("9% revenue growth")
                 continue  # "We achieved 11% growth and a 1.1 book-to-bill": of orders, maybe
             if with_parts is None:
-                with_parts = _parts_of_another(sentence)
+                with_parts = parts_of_another(sentence)
             if with_parts[0] <= clause.start + figure.position < with_parts[1]:
                 continue  # "Payments volume growth rates were strong …, with Europe up 16%"
             subject = figure.subject
@@ -204,7 +204,7 @@ def read_figures(
                 or said_as_a_line(sentence, subject.name)
                 or (
                     by_dimension(sentence)
-                    and _named_since(sentence, subject.name, since, last_at + _NAMED_AFTER)
+                    and named_since(sentence, subject.name, since, last_at + NAMED_AFTER)
                 )
                 or (passage is not None and line_name(subject.name) and passage())
             ):
@@ -212,7 +212,7 @@ def read_figures(
             if named_customer(subject.name, customers) or marks.customers_in(figure.local):
                 continue
             if marks.customers < figure.position and (
-                not read_subject(subject.name).revenue or _apposed_to_customer(text, subject.name)
+                not read_subject(subject.name).revenue or apposed_to_customer(text, subject.name)
             ):
                 continue  # "customer categories, led by large cloud service providers, which …"
             said_of = COMPANY if subject.name.casefold() in company else subject.name
@@ -272,51 +272,6 @@ def read_figures(
             )
 
 
-_NAMED_AFTER = 80  # how far after its figure a part's name may stand ("a 16% increase in …")
-
-
-def _named_since(sentence: str, name: str, since: int, at: int) -> bool:
-    """Whether `name` is said, as whole words, from the figure before (at `since`) to `at`
-    (a short reach past the figure's own: "a 16% increase in modification and upgrades"): a part
-    said with its own figure, not one a figure before it was read of ("reinsurance grew 40% …
-    and insurance reported …, representing 25% growth"). Each figure's words are looked at
-    once, whatever the sentence's length."""
-    found = sentence.casefold().find(name.casefold(), since, at)
-    while found >= 0:
-        end = found + len(name)
-        if (found == 0 or not sentence[found - 1].isalnum()) and (
-            end >= len(sentence) or not sentence[end].isalnum()
-        ):
-            return True
-        found = sentence.casefold().find(name.casefold(), found + 1, at)
-    return False
-
-
-# A clause of parts that goes on from the one before it: "…, with Latin America, CEMEA, and
-# Europe up more than 16%" (the measure the clause before named, theirs).
-_WITH_PARTS = led(r",\s*(?:and\s+)?with\b", re.I)
-# A counted measure, never revenue, that a sentence opens by naming.
-_COUNTED_BEFORE = led(
-    r"\b(?:volumes?|orders|bookings|shipments|units|production|deliveries|traffic|users|"
-    r"subscribers|transactions)\b",
-    re.I,
-)
-
-
-def _parts_of_another(sentence: str) -> tuple[int, int]:
-    """Where the parts listed after ", with" stand, the sentence having named a counted measure
-    and no revenue before them ("Payments volume growth rates were strong …, with Latin America,
-    CEMEA, and Europe up more than 16%": volume's), up to the first revenue said after (its
-    figures as they were); (0, 0) where there are none. Read once a sentence."""
-    joined = _WITH_PARTS.search(sentence)
-    if joined is None or _COUNTED_BEFORE.search(sentence, 0, joined.start()) is None:
-        return 0, 0
-    said = REVENUE_SAID.search(sentence)
-    if said is None:
-        return joined.end(), len(sentence)
-    return (joined.end(), said.start()) if said.start() > joined.end() else (0, 0)
-
-
 # A clause set against the one before it: its subject is its own.
 _WHILE_BEFORE = led(r",\s*(?:while|whereas|although)\s*$", re.I)
 # A clause whose verb has no subject of its own: "… and increased by 12% in the Northern region".
@@ -325,7 +280,6 @@ _NO_SUBJECT = led(
     r"improved|was|were|is|are|up|down)\b",
     re.I,
 )
-# A figure's sign said before it in words.
 # A sign said as a word: "organic growth was negative 20%", "from minus 2.4% in Q2" (not "plus
 # or minus 2%", a tolerance: gated).
 _SAID_NEGATIVE = led(r"\b(?:negative|minus)\s*+$", re.I)
@@ -338,13 +292,6 @@ _GROWS = led(
     r"margins?|ebitda|units|shipments|volumes?|customers|users|subscribers)\b",
     re.I,
 )
-
-
-def _apposed_to_customer(text: str, name: str) -> bool:
-    """ "Our largest customer, Walmart, accounted for 15% of sales": the name stands just after
-    the word customer."""
-    at = text.find(name)
-    return at > 0 and CUSTOMER.search(text[max(0, at - 30) : at]) is not None
 
 
 def _clause_figures(

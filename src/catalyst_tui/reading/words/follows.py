@@ -107,3 +107,35 @@ def list_item(after: str) -> str:
     """The words that qualify a list's figure, read from the words right after it."""
     item = _ITEM.match(after[:_REACH_ITEM])
     return without_currency_basis(item.group()) if item is not None else ""
+
+
+# A figure that measures a noun against another's, with its comparative before the noun: "a 34%
+# higher throughput", "80% lower energy per terabyte" (a product's, against a competitor's).
+_COMPARED_NOUN = led(
+    r"\s++(?:higher|lower|greater|better|faster|more|less|smaller|larger|cheaper|slower)\s++"
+    r"(?!(?:than|in|on|for|at|from|to|of|compared|versus|vs|and|or|but|as|with|year|quarter|"
+    r"prior|previous|last|the|this|that|same|during|through|across|over|into|per|when|while|"
+    r"year-over-year|quarter-over-quarter|sequential|yoy)\b)(?P<noun>[a-z][\w-]*+(?<!ly))"
+    r"(?:\s++(?P<next>[a-z][\w-]*+))?(?:\s++(?P<third>[a-z][\w-]*+))?"
+)
+# What a comparative before it leaves a growth of revenue: "10% higher revenue", "3.5% higher
+# merchandise sales".
+_REVENUE_NOUN = led(r"revenues?|sales|top[- ]line", re.I)
+# A second figure right after the first, nothing between: a range said aloud.
+_SPOKEN_RANGE = led(r"\s++\d{1,3}(?:\.\d+)?\s?(?:%|percent\b)")
+
+
+def compared_noun(after: str) -> bool:
+    """Whether the words right after a figure compare a noun other than revenue ("a 34% higher
+    throughput", "80% lower energy per terabyte": a product's against a competitor's; not "10%
+    higher revenue", "3.5% higher merchandise sales", "5% lower than last year")."""
+    compared = _COMPARED_NOUN.match(after)
+    return compared is not None and not any(
+        _REVENUE_NOUN.fullmatch(word or "") for word in compared.group("noun", "next", "third")
+    )
+
+
+def spoken_range(text: str, end: int) -> bool:
+    """Whether a second figure stands right after the one ending at `end`, nothing between: a
+    range said aloud ("grow about 20% 30% a year")."""
+    return _SPOKEN_RANGE.match(text, end) is not None

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from ..leads import led
 from ..wordlists import any_word, one_of
 from .blocked import ELSE, NEGATED, barred, hedged
-from .guidance_verbs import INITIAL, OF_FIGURE
+from .guidance_verbs import DONE_BEFORE, INITIAL, OF_FIGURE, WHERE_DONE
 from .guidance_verbs import VERB_KEYS as _VERB_KEYS
 from .guidance_verbs import VERBS as _VERBS
 from .no_move import (
@@ -133,22 +133,6 @@ _VERB_OBJECT = {
 }
 _BY_YEAR = led(r"\bby\s+(?:19|20)\d\d\b", re.I)
 _YEARS_AHEAD = led(r"\blong(?:er)?[- ]term\b|\bmulti[- ]year\b", re.I)
-# The guidance named, then what was done to it: "our full-year guidance, where we raised our
-# sales, operating income and EPS".
-_WHERE_DONE = led(
-    rf"\b{_NOUN}\s*,?\s+(?:where|in\s+which|which|that)\s+(?:we|i)(?:['’]ve|['’]re|\s+have|\s+are)?"
-    r"\s+(?:again\s+)?(?:(?:tightening|narrowing|updating)\s+and\s+)?"
-    r"(?P<verb>(?:(?:upward|downward)(?:ly)?\s+)?[a-z]+)\b",
-    re.I,
-)
-# When a move was made, said right after it, before this call: "that we increased just last
-# quarter", "which we raised in May".
-_DONE_BEFORE = led(
-    r"\s+(?:just\s+|already\s+)?(?:last\s+(?:quarter|year|month)|previously|earlier|before|"
-    r"in\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|the\s+(?:first|second|third|fourth)\s+quarter|q[1-4]))\b",
-    re.I,
-)
 # The guidance moved, said in the passive: "Our full year EPS outlook is increased to $2.85".
 _MOVED = one_of(
     """raised increased lifted lowered reduced cut trimmed reaffirmed reiterated maintained
@@ -302,14 +286,14 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
             direction = "raised" if match["up"] or match["rose"] else "cut"
             found.append((match.start(), direction, _metric(match.group())))
     for match in (
-        _WHERE_DONE.finditer(sentence)
+        WHERE_DONE.finditer(sentence)
         if _keyed(low, ("where", "which", "that we", "that i"))
         else ()
     ):
         said = next((d for d, v in _VERBS.items() if re.fullmatch(v, match["verb"], re.I)), "")
         # barred from the verb on: the relative clause between the noun and its verb is the
         # act's own ("our revenue guidance, which we're tightening and raising")
-        if _DONE_BEFORE.match(sentence, match.end()):
+        if DONE_BEFORE.match(sentence, match.end()):
             continue  # "our guidance that we increased just last quarter": a move of before
         if said and said != "introduced" and not barred(sentence, match.start("verb"), match.end()):
             found.append((match.start(), said, _metric(sentence[match.end() :], first=True)))

@@ -1,14 +1,16 @@
 """The verbs that move, keep, withdraw or begin the company's guidance, by direction, with a
-word each one's matches hold (guidance.py reads each verb with its object), and the words that
-make guidance given a beginning."""
+word each one's matches hold (guidance.py reads each verb with its object), the words that
+make guidance given a beginning, and guidance named then moved in a relative clause of ours
+("our revenue guidance, which we're raising"), unless moved before this call."""
 
 from __future__ import annotations
 
 import re
 
 from ..leads import led
+from .patterns import GUIDANCE_NOUN
 
-__all__ = ["INITIAL", "OF_FIGURE", "VERBS", "VERB_KEYS"]
+__all__ = ["DONE_BEFORE", "INITIAL", "OF_FIGURE", "VERBS", "VERB_KEYS", "WHERE_DONE"]
 
 VERBS = {
     # and said by its noun: "the $100 million increase in our operating EBITDA guidance"
@@ -105,5 +107,21 @@ INITIAL = led(r"\binitial\b", re.I)
 # $1.69 to $1.75" (not "we're giving a range of 25% to 30%": a range alone, compared).
 OF_FIGURE = led(
     r"(?:(?<=guidance)|(?<=outlook))\s+(?:of|at|between)\s+(?:approximately\s+|about\s+)?[$€£]?\d",
+    re.I,
+)
+# The guidance named, then what was done to it: "our full-year guidance, where we raised our
+# sales, operating income and EPS".
+WHERE_DONE = led(
+    rf"\b{GUIDANCE_NOUN}\s*,?\s+(?:where|in\s+which|which|that)\s+(?:we|i)(?:['’]ve|['’]re|\s+have|\s+are)?"
+    r"\s+(?:again\s+)?(?:(?:tightening|narrowing|updating)\s+and\s+)?"
+    r"(?P<verb>(?:(?:upward|downward)(?:ly)?\s+)?[a-z]+)\b",
+    re.I,
+)
+# When a move was made, said right after it, before this call: "that we increased just last
+# quarter", "which we raised in May".
+DONE_BEFORE = led(
+    r"\s+(?:just\s+|already\s+)?(?:last\s+(?:quarter|year|month)|previously|earlier|before|"
+    r"in\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|the\s+(?:first|second|third|fourth)\s+quarter|q[1-4]))\b",
     re.I,
 )

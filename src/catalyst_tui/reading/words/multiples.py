@@ -12,9 +12,9 @@ from .attribution import object_subject, other_in, subject_at
 from .clauses import frame_of
 from .lists import Found
 from .patterns import (
-    MULTIPLE,
     NEGATIVE,
     REVENUE_SAID,
+    TIMES,
     VERB_THEN,
     compared_at_end,
     comparison_said,
@@ -24,6 +24,13 @@ from .records import COMPANY
 from .subjects import read_subject
 
 __all__ = ["read_multiple"]
+
+# A multiple said as a word, or written "Nx": the growth it is (a percentage).
+MULTIPLE = {"doubled": 100.0, "tripled": 200.0, "quadrupled": 300.0, "halved": -50.0}
+MULTIPLE["doubling"] = 100.0
+MULTIPLE |= {f"{word}fold": 100.0 * (times - 1) for times, word in enumerate(TIMES, 3)}
+MULTIPLE |= {f"{word}-fold": 100.0 * (times - 1) for times, word in enumerate(TIMES, 3)}
+MULTIPLE |= {f"{times}x": 100.0 * (times - 1) for times in range(2, 10)}  # "2x": doubled
 
 # What a verb of multiples acts on, up to a preposition: "doubled free cash flow in 2021".
 _NOT_ACTED_ON = one_of(

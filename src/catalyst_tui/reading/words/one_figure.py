@@ -8,13 +8,7 @@ import re
 from ..leads import led
 from ..wordlists import one_of
 from .acted_on import REVENUE_ACTED_ON, acted_on, grown_where
-from .attribution import (
-    apposition_other,
-    measure_before,
-    object_subject,
-    other_in,
-    subject_at,
-)
+from .attribution import apposition_other, object_subject, other_in, subject_at
 from .base_growth import prior_growth
 from .breakdowns import breakdown_share
 from .clauses import clause_subject, past_a_verb
@@ -22,9 +16,11 @@ from .follows import (
     EFFECT_AFTER,
     TO_A_COUNT,
     against_plan,
+    compared_noun,
     list_item,
     noun_object,
     of_a_rate,
+    spoken_range,
 )
 from .lists import Found, continued, not_revenue_after
 from .measure_words import governor_before, part_reported, qualified_governor
@@ -52,7 +48,7 @@ from .share_after import share_beside, share_of_whole
 from .share_noun import share_by_noun
 from .subjects import Subject, read_subject
 from .vocabulary import NOT_REVENUE, PERIOD
-from .whose_growth import REFUSED, owner_around, part_said_higher
+from .whose_growth import REFUSED, measure_before, owner_around, part_said_higher
 
 
 def read_one(
@@ -75,11 +71,9 @@ def read_one(
         comparison = "over"  # "to exceed 10% of total revenue"
     if re.match(r"\s*(?:points?|basis)\b", after, re.I) or _A_RATE.match(after):
         return None  # points; a rate a year ("growing 40% a year"): no growth of a period
-    if (compared := _COMPARED_NOUN.match(after)) and not any(
-        _REVENUE_NOUN.fullmatch(word or "") for word in compared.group("noun", "next", "third")
-    ):
+    if compared_noun(after):
         return None  # "a 34% higher throughput and over 80% lower energy": a product's, no growth
-    if _SPOKEN_RANGE.match(text, match.end()):
+    if spoken_range(text, match.end()):
         return None  # "grow about 20% 30% a year": a range said loosely, neither its figure
     if EFFECT_AFTER.match(after) or TO_A_COUNT.match(after):
         return None  # "2% positive currency impact": an effect's share of a change
@@ -379,20 +373,6 @@ def _parallel(text: str, last: Found | None, governor: int) -> bool:
     )
 
 
-# A figure that measures a noun against another's, with its comparative before the noun: "a 34%
-# higher throughput", "80% lower energy per terabyte" (a product's, against a competitor's).
-_COMPARED_NOUN = led(
-    r"\s++(?:higher|lower|greater|better|faster|more|less|smaller|larger|cheaper|slower)\s++"
-    r"(?!(?:than|in|on|for|at|from|to|of|compared|versus|vs|and|or|but|as|with|year|quarter|"
-    r"prior|previous|last|the|this|that|same|during|through|across|over|into|per|when|while|"
-    r"year-over-year|quarter-over-quarter|sequential|yoy)\b)(?P<noun>[a-z][\w-]*+(?<!ly))"
-    r"(?:\s++(?P<next>[a-z][\w-]*+))?(?:\s++(?P<third>[a-z][\w-]*+))?"
-)
-# What a comparative before it leaves a growth of revenue: "10% higher revenue", "3.5% higher
-# merchandise sales".
-_REVENUE_NOUN = led(r"revenues?|sales|top[- ]line", re.I)
-# A second figure right after the first, nothing between: a range said aloud.
-_SPOKEN_RANGE = led(r"\s++\d{1,3}(?:\.\d+)?\s?(?:%|percent\b)")
 _A_RATE = led(
     r"\s*(?:a|per|each|every)\s+(?:year|annum)\b(?!\s+(?:ago|earlier|before|prior|back))|"
     r"\s*annually\b|\s*on\s+average\b|"

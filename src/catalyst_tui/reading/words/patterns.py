@@ -19,14 +19,14 @@ CMP = (
     r"(?:a\s+little|slightly)\s+(?:less|more)\s+than|well\s+(?:over|above|in\s+excess\s+of))?\s*"
     r"(?:plus\s+|minus\s+)?"  # a sign said as a word: "grew by plus 7.6%", "minus 2.4%"
 )
-_TIMES = ("three", "four", "five", "six", "seven", "eight", "nine", "ten")
+TIMES = ("three", "four", "five", "six", "seven", "eight", "nine", "ten")
 FIGURE = led(  # a digit with no word character before it stands at a word boundary: \b said
     r"\b(?<![\w.$€£])(?P<num>\d{1,4}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)"
     # a participle of what was done, not one governed by a preposition ("focused on doubling")
     + r"|(?P<mult>\b(?:doubled|tripled|quadrupled|halved|"
     + r"(?<!\bon\s)(?<!\bof\s)(?<!\bto\s)(?<!\bat\s)(?<!\bby\s)(?<!\bfor\s)(?<!\bthe\s)"
     + r"(?<!\bits\s)(?<!\bthan\s)doubling(?!\s+of\b)|"
-    + rf"{one_of(' '.join(_TIMES))}-?fold|"
+    + rf"{one_of(' '.join(TIMES))}-?fold|"
     # "jumped 2x year on year", "increased over 3x": a multiple, after its verb (multiples.py)
     + r"(?<![\w.$€£])[2-9]x(?!\s*+(?:the\b|as\b|more\b|less\b|\w+er\b)))\b)",
     re.I,
@@ -40,11 +40,6 @@ DRIVER_BEFORE = led(
     re.I,
 )
 # "up more than sixfold", "three-fold": six (three) times as much, 500% (200%) more.
-MULTIPLE = {"doubled": 100.0, "tripled": 200.0, "quadrupled": 300.0, "halved": -50.0}
-MULTIPLE["doubling"] = 100.0
-MULTIPLE |= {f"{word}fold": 100.0 * (times - 1) for times, word in enumerate(_TIMES, 3)}
-MULTIPLE |= {f"{word}-fold": 100.0 * (times - 1) for times, word in enumerate(_TIMES, 3)}
-MULTIPLE |= {f"{times}x": 100.0 * (times - 1) for times in range(2, 10)}  # "2x": doubled
 COMPARISON = led(CMP + r"$", re.I)
 # What every comparison ends with: a text's last word that ends otherwise holds none at its end
 # (CMP has no word boundary at its start: "moreover" ends with "over").

@@ -23,7 +23,6 @@ from ..wordlists import word_set
 from .heads import revenue_head
 from .names import DISCOURSE, a_part, lowered, numeral, others, outside_names
 from .not_names import COMPARATIVES, before_verb, counted, plain, undegreed
-from .patterns import last_match
 from .phrases import (
     AS_SHARE,
     MEASURE_OF,
@@ -31,7 +30,15 @@ from .phrases import (
     other_measure,
 )
 from .records import COMPANY
-from .trims import collective, trimmed, unchanged, untimed, without_driver
+from .trims import (
+    collective,
+    trimmed,
+    unchanged,
+    unqualified,
+    untimed,
+    without_driver,
+    without_talk,
+)
 from .vocabulary import (
     ANAPHORS,
     EXCLUDED_PART,
@@ -59,19 +66,6 @@ _OPERATIONS = led(
 )
 # What acquisitions brought: "Sales from the acquisitions of X and Y" are no part's own.
 _ACQUIRED = led(r"(?:the\s+|our\s+|recent\s+)*(?:acquisitions?|acquired)\b")
-# Talk before the part a speaker turns to: "I'll cover Medical Devices", "you'll see the
-# financial results of our eMobility segment", "To summarize the full year the ABL business",
-# "Top line results in Refrigeration", "Now moving on to our results; subscription revenue".
-_TALK_LEAD = led(
-    r"\b(?:cover|covering|see|summarize|summarizing|discuss|review)\b(?:\s+that\b)?"
-    r"(?:\s+the\s+full\s+year)?"
-    r"(?:\s+the)?(?:\s+financial)?(?:\s+results?\s+(?:of|for|in))?|\bresults?\s+(?:of|for|in)\b|"
-    r"\b(?:beginning|starting)\s+with\b|[;:]|"
-    # a frame of talk: "In terms of revenue, we expect growth of 9%": revenue's
-    r"\bterms\s+of\b|\b(?:regards?|respect)\s+to\b",
-    re.I,
-)
-_TALK_KEYS = word_set("cover see summar discuss review result with ; : terms regard respect")
 _DISCOURSE = word_set("you can see let think believe mentioned said know")
 
 
@@ -88,15 +82,6 @@ class Subject(NamedTuple):
 # Ways of measuring a revenue, which keep it the part's named before: "X revenue was $471
 # million and organic revenue was down 12.2%".
 _WAYS = frozenset({"organic", "reported"})
-# A measure's qualifiers that name no part: "constant currency revenue growth", "13-week".
-_QUALIFIERS = led(
-    r"\b(?:constant[- ]currency|currency[- ]neutral|f/?x[- ]neutral|local[- ]currency|"
-    r"[\w-]+-adjusted|as[- ]adjusted|pro[- ]forma|"
-    r"\d{1,2}-week|\d{1,2}-month|"
-    # a measure by the day or the week: "daily sales", "weekly revenues" (no part's name)
-    r"(?:daily|weekly|monthly)(?=\s+(?:net\s+)?(?:revenues?|sales)\b))\b",
-    re.I,
-)
 # Words that open a phrase and name nothing.
 _LEADING = frozenset({"and", "&", "or", "of", "the", "so", "now", "also", "with"})
 # Adverbs without "-ly" between a subject and its verb: "we still posted 8% growth".
@@ -203,8 +188,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     phrase = _PARENTHESES.sub(" ", phrase)  # "NVIDIA (NASDAQ: NVDA)"
     phrase = trimmed(phrase)  # "Cream of Wheat, for example,": Cream of Wheat
     low = phrase.lower()
-    talk = last_match(_TALK_LEAD, phrase) if any(map(low.__contains__, _TALK_KEYS)) else None
-    phrase = phrase[talk.end() :] if talk is not None else phrase  # "I'll cover X": X
+    phrase = without_talk(phrase, low)  # "I'll cover X": X
     said_revenue = _AS_SHARE.search(phrase) is not None
     phrase = _AS_SHARE.sub(" revenue ", phrase)  # "X as a percentage of sales"
     revenue_said = revenue_said or said_revenue
@@ -217,7 +201,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     phrase = unchanged(phrase)  # "The increase in net revenue": net revenue
     phrase = _TOTALED.split(f" {phrase} ", maxsplit=1)[0].strip()  # "revenue totaled $372
     # million, which was down 27%": revenue's
-    phrase = _QUALIFIERS.sub(" ", phrase)
+    phrase = unqualified(phrase)
     phrase = _PARTICIPLE_BY.sub("", phrase)  # "highlighted by X": X
     phrase = without_driver(phrase)  # "wins at Digital Banking": Digital Banking's
     phrase = _BASE_OF.sub("", phrase)  # "a higher base of recurring revenue": recurring
@@ -376,7 +360,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
 
 # Words that qualify the company's consolidated revenue and name no part of it.
 # Words of how often that name a kind in a part's name ("daily lenses"), no adverb; before
-# revenue's word a measure's (_QUALIFIERS: "daily sales").
+# revenue's word a measure's (trims.unqualified: "daily sales").
 _HOW_OFTEN = word_set("daily weekly monthly")
 _ONLY_QUALIFY = frozenset({"net", "total", "reported", "gross", "adjusted", "organic", "operating"})
 

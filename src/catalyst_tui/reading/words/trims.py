@@ -12,10 +12,20 @@ from __future__ import annotations
 import re
 
 from ..leads import led
-from .patterns import REVENUE_SAID
+from ..wordlists import word_set
+from .patterns import REVENUE_SAID, last_match
 from .vocabulary import PART_WORDS
 
-__all__ = ["SOME", "collective", "trimmed", "unchanged", "untimed", "without_driver"]
+__all__ = [
+    "SOME",
+    "collective",
+    "trimmed",
+    "unchanged",
+    "unqualified",
+    "untimed",
+    "without_driver",
+    "without_talk",
+]
 
 # An aside within a name's phrase: "Cream of Wheat for example generated".
 _ASIDE = led(r"\b(?:for\s+example|for\s+instance|in\s+particular)\b,?", re.I)
@@ -138,3 +148,42 @@ def unchanged(phrase: str) -> str:
     if after is not None and REVENUE_SAID.search(phrase, 0, after.start()):
         return phrase[: after.start()]
     return phrase
+
+
+# A measure's qualifiers that name no part: "constant currency revenue growth", "13-week".
+_QUALIFIERS = led(
+    r"\b(?:constant[- ]currency|currency[- ]neutral|f/?x[- ]neutral|local[- ]currency|"
+    r"[\w-]+-adjusted|as[- ]adjusted|pro[- ]forma|"
+    r"\d{1,2}-week|\d{1,2}-month|"
+    # a measure by the day or the week: "daily sales", "weekly revenues" (no part's name)
+    r"(?:daily|weekly|monthly)(?=\s+(?:net\s+)?(?:revenues?|sales)\b))\b",
+    re.I,
+)
+
+
+def unqualified(phrase: str) -> str:
+    """`phrase` without the words that say how its measure is taken ("constant currency",
+    "pro forma", "daily sales"): no part's name."""
+    return _QUALIFIERS.sub(" ", phrase)
+
+
+# Talk before the part a speaker turns to: "I'll cover Medical Devices", "you'll see the
+# financial results of our eMobility segment", "To summarize the full year the ABL business",
+# "Top line results in Refrigeration", "Now moving on to our results; subscription revenue".
+_TALK_LEAD = led(
+    r"\b(?:cover|covering|see|summarize|summarizing|discuss|review)\b(?:\s+that\b)?"
+    r"(?:\s+the\s+full\s+year)?"
+    r"(?:\s+the)?(?:\s+financial)?(?:\s+results?\s+(?:of|for|in))?|\bresults?\s+(?:of|for|in)\b|"
+    r"\b(?:beginning|starting)\s+with\b|[;:]|"
+    # a frame of talk: "In terms of revenue, we expect growth of 9%": revenue's
+    r"\bterms\s+of\b|\b(?:regards?|respect)\s+to\b",
+    re.I,
+)
+_TALK_KEYS = word_set("cover see summar discuss review result with ; : terms regard respect")
+
+
+def without_talk(phrase: str, low: str) -> str:
+    """`phrase` (`low`, lowered) from after the talk that leads to the part a speaker turns to
+    ("I'll cover Medical Devices": Medical Devices)."""
+    talk = last_match(_TALK_LEAD, phrase) if any(map(low.__contains__, _TALK_KEYS)) else None
+    return phrase[talk.end() :] if talk is not None else phrase

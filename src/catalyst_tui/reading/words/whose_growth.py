@@ -16,11 +16,12 @@ from .patterns import AMOUNT, tail
 from .phrases import finite_verb, other_measure, phrase_before
 from .records import COMPANY
 from .subjects import Subject, read_subject
+from .vocabulary import REACH
 
 if TYPE_CHECKING:
     from .lists import Found
 
-__all__ = ["REFUSED", "owner_around", "part_said_higher"]
+__all__ = ["REFUSED", "measure_before", "owner_around", "part_said_higher"]
 
 #: What owner_around gives where the words around the figure refuse it.
 REFUSED = Subject("", False, True, False)
@@ -210,3 +211,13 @@ def after_its_share(text: str, last: Found | None, at: int) -> bool:
     if percent < 0 or SHARE_THEN_VERB.fullmatch(text, percent, at) is None:
         return False
     return _WHICH.search(text, max(0, last.position - 80), last.position) is not None
+
+
+def measure_before(text: str, at: int) -> Subject:
+    """Whose a bare "growth" is: the revenue-like measure named last before it ("delivered ARR
+    of $237 million with growth accelerating to 131%"), else the company's."""
+    named = list(re.finditer(r"\b(?:revenues?|sales|ARR)\b", text[max(0, at - REACH) : at], re.I))
+    last = named[-1] if named else None
+    if last is None:
+        return Subject(COMPANY, True, False, False)
+    return read_subject(phrase_before(text, max(0, at - REACH) + last.end()), revenue_said=True)
