@@ -149,6 +149,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         marks,
         measure_words,
         measured,
+        measures,
         multiples,
         names,
         no_move,
@@ -159,7 +160,6 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         owners,
         pairs,
         part_revenue,
-        parts_named,
         passages,
         penetration,
         phrases,
@@ -884,8 +884,8 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         ),
         "a change said in points": (scope._POINTS, lambda n: ("1.5 percentage basis " * n)[:n]),
         "one part named by its kind": (clauses._THE_ONE, lambda n: ("the this segment " * n)[:n]),
-        "a counted measure before parts": (
-            parts_named._COUNTED_BEFORE,
+        "a measure never revenue": (
+            measures.NEVER_REVENUE_SAID,
             lambda n: ("volumes orders units, with " * n)[:n],
         ),
     }

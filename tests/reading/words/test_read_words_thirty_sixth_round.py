@@ -103,6 +103,16 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 40 : reinsurance"],
         ),
         ("Within categories, margins expanded 7%.", []),
+        # a part named just after its own figure
+        (
+            "By channel, commercial aftermarket sales were up 24% driven by a 30% increase in "
+            "parts and repair, a 16% increase in modification and upgrades.",
+            [
+                "growth 24 : commercial aftermarket",
+                "growth 30 : parts",
+                "growth 16 : modification",
+            ],
+        ),
     ],
     "names set between commas are the kind before them, so named": [
         (
@@ -250,6 +260,11 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             [],
         ),
         ("Revenue was up 10%, with Europe up 16%.", ["growth 10 : company", "growth 16 : Europe"]),
+        # revenue said after the ", with": its figures as they were
+        (
+            "Payments volume grew 10%, with revenue up 5% and Europe up 16%.",
+            ["growth 5 : company", "growth 16 : Europe"],
+        ),
     ],
     "a line with no stop, the next going on in lower case, is one sentence with it": [
         (
@@ -384,5 +399,19 @@ def test_a_call_on_one_line_reads_the_company_and_no_analyst(
     ],
 )
 def test_who_speaks_in_a_transcript_of_names(text: str, read: list[tuple[str, str, int]]) -> None:
+    said = [(s.kind, s.subject, round((s.value or 0) * 100)) for s in read_words(text)]
+    assert said == read
+
+
+@pytest.mark.parametrize(("between", "read"), [(3, []), (9, [("growth", COMPANY, 5)])])
+def test_an_analysts_turn_on_one_line_ends_at_its_question_or_after_eight_sentences(
+    between: int, read: list[tuple[str, str, int]]
+) -> None:
+    """On a call written as one line, the operator's handoff opens an analyst's turn that no
+    question closes here: its sentences are no word of the company's, at most eight of them; a
+    figure said later is the company's again (a question missed loses its answer, never the
+    call)."""
+    text = "Thanks for joining. " * 30 + "Our next question comes from the line of Jane Doe. "
+    text += "I have a few parts to this one. " * between + "Revenue grew 5%."
     said = [(s.kind, s.subject, round((s.value or 0) * 100)) for s in read_words(text)]
     assert said == read

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..leads import led
+from .vocabulary import REVENUE_WORDS
 
 # What a change owes to an effect, no growth: "and 2% positive currency impact".
 EFFECT_AFTER = led(
@@ -118,9 +119,6 @@ _COMPARED_NOUN = led(
     r"year-over-year|quarter-over-quarter|sequential|yoy)\b)(?P<noun>[a-z][\w-]*+(?<!ly))"
     r"(?:\s++(?P<next>[a-z][\w-]*+))?(?:\s++(?P<third>[a-z][\w-]*+))?"
 )
-# What a comparative before it leaves a growth of revenue: "10% higher revenue", "3.5% higher
-# merchandise sales".
-_REVENUE_NOUN = led(r"revenues?|sales|top[- ]line", re.I)
 # A second figure right after the first, nothing between: a range said aloud.
 _SPOKEN_RANGE = led(r"\s++\d{1,3}(?:\.\d+)?\s?(?:%|percent\b)")
 
@@ -131,7 +129,7 @@ def compared_noun(after: str) -> bool:
     higher revenue", "3.5% higher merchandise sales", "5% lower than last year")."""
     compared = _COMPARED_NOUN.match(after)
     return compared is not None and not any(
-        _REVENUE_NOUN.fullmatch(word or "") for word in compared.group("noun", "next", "third")
+        (word or "").lower() in REVENUE_WORDS for word in compared.group("noun", "next", "third")
     )
 
 

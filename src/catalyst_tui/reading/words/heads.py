@@ -5,7 +5,7 @@ line's name with "and" in it, does."""
 
 from __future__ import annotations
 
-from ..wordlists import word_set
+from .measures import NEVER_REVENUE, ONLY_QUALIFY
 from .vocabulary import REVENUE_WORDS
 
 __all__ = ["revenue_head"]
@@ -17,13 +17,6 @@ _AFTER_HEAD = frozenset({"growth", "rate", "trend", "trends", "performance"})
 
 _OPENING = frozenset({"and", "but", "so", "also", "plus"})
 _JOINS = frozenset({"and", "or", "&", "plus", "versus", "vs"})
-# Words between a join and revenue's word that leave revenue a measure of its own ("orders and
-# net sales"), and measures that are never a line's name ("EBITDA and services revenue").
-_QUALIFY = word_set("net total reported gross adjusted organic operating")
-_MEASURES = word_set(
-    """orders bookings backlog billings earnings income profit profits margin margins ebitda
-    eps volume volumes units shipments cash expenses costs spending capex"""
-)
 
 
 def _two_measures(lows: list[str], head: int) -> bool:
@@ -34,7 +27,9 @@ def _two_measures(lows: list[str], head: int) -> bool:
     for i, low in enumerate(lows[:head]):
         if low not in _JOINS:
             continue
-        if all(w in _QUALIFY for w in lows[i + 1 : head]) or (i > 0 and lows[i - 1] in _MEASURES):
+        if all(w in ONLY_QUALIFY for w in lows[i + 1 : head]) or (
+            i > 0 and lows[i - 1] in NEVER_REVENUE
+        ):
             return True
     return False
 

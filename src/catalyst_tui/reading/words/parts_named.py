@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..leads import led
+from .measures import NEVER_REVENUE_SAID
 from .patterns import REVENUE_SAID
 
 __all__ = ["NAMED_AFTER", "named_since", "parts_of_another"]
@@ -36,12 +37,6 @@ def named_since(sentence: str, name: str, since: int, at: int) -> bool:
 # A clause of parts that goes on from the one before it: "…, with Latin America, CEMEA, and
 # Europe up more than 16%" (the measure the clause before named, theirs).
 _WITH_PARTS = led(r",\s*(?:and\s+)?with\b", re.I)
-# A counted measure, never revenue, that a sentence opens by naming.
-_COUNTED_BEFORE = led(
-    r"\b(?:volumes?|orders|bookings|shipments|units|production|deliveries|traffic|users|"
-    r"subscribers|transactions)\b",
-    re.I,
-)
 
 
 def parts_of_another(sentence: str) -> tuple[int, int]:
@@ -50,7 +45,7 @@ def parts_of_another(sentence: str) -> tuple[int, int]:
     CEMEA, and Europe up more than 16%": volume's), up to the first revenue said after (its
     figures as they were); (0, 0) where there are none. Read once a sentence."""
     joined = _WITH_PARTS.search(sentence)
-    if joined is None or _COUNTED_BEFORE.search(sentence, 0, joined.start()) is None:
+    if joined is None or NEVER_REVENUE_SAID.search(sentence, 0, joined.start()) is None:
         return 0, 0
     said = REVENUE_SAID.search(sentence)
     if said is None:

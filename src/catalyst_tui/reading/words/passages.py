@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from ..leads import led
 from ..wordlists import word_set
+from .measures import NEVER_REVENUE_SAID
 from .names import no_noun_phrase
 from .phrases import finite_verb, measure_at, other_measure
 from .vocabulary import LONGEST, REVENUE_WORDS
@@ -64,7 +65,7 @@ class Passages:
             return False  # most sentences: no turn before them, no measure read
         return (
             not any(c.isdigit() for c in self._text[start:end])
-            and _COUNTED_MEASURE.search(self._text, start, end) is not None
+            and NEVER_REVENUE_SAID.search(self._text, start, end) is not None
             and self._measures(index - 1) == (False, True)
             and self._measures(index) == (False, False)
         )
@@ -99,12 +100,6 @@ def _measures(sentence: str) -> tuple[bool, bool]:
 _TURNS_TO = led(
     r"\s*(?:(?:and|so|now|next)\s*,?\s+)?(?:looking\s+at|turning\s+(?:now\s+)?to|"
     r"moving\s+(?:on\s+)?to|let(?:['’]s|\s+me)\s+(?:now\s+)?(?:turn|move|look)\s+(?:to|at))\b",
-    re.I,
-)
-# A measure that is never revenue, named where the speaker turns to it.
-_COUNTED_MEASURE = led(
-    r"\b(?:orders|bookings|backlog|margins?|volumes?|units|shipments|earnings|income|ebitda|"
-    r"cash\s+flow|expenses|costs|headcount|customers|users|subscribers|deliveries)\b",
     re.I,
 )
 # The characters that stand alone as words (phrases.tokens): the rest are split on spaces.

@@ -56,9 +56,8 @@ class SentenceBasis:
                 until = figure.start()
                 break
         own = self.sentence[since:until]
-        if SEQUENTIAL.search(own) or YEARLY.search(own) or _PERIOD_OWNED.search(own):
-            return ""  # its own base, or a period before of its own: "on top of last year's Q4
-            # E-commerce sales increase of 91%"
+        if SEQUENTIAL.search(own) or YEARLY.search(own):
+            return ""
         if alternative_base(self.sentence, at, until):
             return ""  # "grew 24.4% or 2.8% versus 2019": the base is the alternative's alone
         for basis, start, end in self._said:
@@ -114,8 +113,6 @@ def alternative_base(text: str, at: int, following: int) -> bool:
     return second is not None and not ANOTHER_MEASURE.match(text, second.end())
 
 
-# A period before named as its figure's own: "last year's Q4", "the prior year's quarter".
-_PERIOD_OWNED = led(r"\b(?:last|prior|previous)\s+year['’]s\b", re.I)
 # A change said in points, whose base after it is its own.
 _POINTS = led(r"\b\d[\d.]*+\s++(?:percentage\s++|basis\s++)?points?\b", re.I)
 # What a basis does not reach over: a contrast, a semicolon.

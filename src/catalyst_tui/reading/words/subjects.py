@@ -21,6 +21,7 @@ from typing import NamedTuple
 from ..leads import led
 from ..wordlists import word_set
 from .heads import revenue_head
+from .measures import ONLY_QUALIFY
 from .names import DISCOURSE, a_part, lowered, numeral, others, outside_names
 from .not_names import COMPARATIVES, before_verb, counted, plain, undegreed
 from .phrases import (
@@ -245,7 +246,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     words = plain(words)  # "Sequentially quarterly revenues", "and that's", "Our team at X"
     lows = [lowered(w) for w in words]  # "US": not "us"; "AS": no "as"
     said = lows.index("consolidated") if "consolidated" in lows else -1
-    if said >= 0 and lows[-1] in REVENUE_WORDS and set(lows[said + 1 : -1]) <= _ONLY_QUALIFY:
+    if said >= 0 and lows[-1] in REVENUE_WORDS and set(lows[said + 1 : -1]) <= ONLY_QUALIFY:
         return Subject(COMPANY, True, False, False)  # "NOV's consolidated revenue": the whole
     if len(lows) > 2 and lows[0] in ("this", "that", "last", "next") and lows[1] in PERIOD_WORD:
         words, lows = words[2:], lows[2:]  # "This quarter our inline fleet": when, not who
@@ -362,7 +363,6 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
 # Words of how often that name a kind in a part's name ("daily lenses"), no adverb; before
 # revenue's word a measure's (trims.unqualified: "daily sales").
 _HOW_OFTEN = word_set("daily weekly monthly")
-_ONLY_QUALIFY = frozenset({"net", "total", "reported", "gross", "adjusted", "organic", "operating"})
 
 
 def _named_after(words: list[str]) -> bool:
