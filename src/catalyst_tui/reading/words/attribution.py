@@ -18,7 +18,7 @@ from .records import COMPANY
 from .set_off import ASIDE, INCLUDES, PART_LED_BY, REVENUE_ASIDE, SHARE_ASIDE, WHAT_IT_IS
 from .subjects import A_MARKET, Subject, read_subject
 from .verb_forms import after_verbs
-from .vocabulary import CURRENCIES, NOT_REVENUE, PERIOD, REACH
+from .vocabulary import AGAINST_EXPECTED, CURRENCIES, NOT_REVENUE, OTHER_MEASURES, PERIOD, REACH
 from .whose_growth import measure_before
 from .with_aside import WITH_COMMA, part_then_with, with_lower_case
 
@@ -29,6 +29,28 @@ _UNITS_BEFORE = led(
     re.I,
 )
 
+# A result set against what was expected, no measure of its own: "revenue was above the high
+# end of our guidance range, up 10%" (the growth is revenue's, not the guidance's).
+_AGAINST_EXPECTED = led(
+    AGAINST_EXPECTED + r"(?:\s+at\s+[$€£]?\d[\d.,]*(?:\s*(?:million|billion))?)?\s*,?\s*$", re.I
+)
+
+# A figure said in the words before: a clause of its own ("Orders grew 14%, revenue increased
+# 10%": revenue's), no frame.
+_FIGURE_SAID = led(r"\d\s?(?:%|percent\b)", re.I)
+
+
+def _measure_alone(framed: Subject, lead: str) -> bool:
+    """Whether the clause before, with a figure of its own, is of a measure alone, no part
+    ("Orders grew 14%, revenue increased 10%": the revenue is the company's; not "Prepared
+    Foods volume decreased 3%, sales increased 15%")."""
+    words = framed.name.lower().split()
+    return (
+        bool(words)
+        and all(w in OTHER_MEASURES for w in words)
+        and _FIGURE_SAID.search(lead) is not None
+    )
+
 
 def apposition_other(text: str, governor: int) -> bool:
     """Whether a growth set after a comma is of the measure the words before the comma act on,
@@ -37,6 +59,9 @@ def apposition_other(text: str, governor: int) -> bool:
     if not head.endswith(","):
         return False
     segment = head[:-1]
+    against = _AGAINST_EXPECTED.search(segment, max(0, len(segment) - 110))
+    if against is not None:
+        segment = segment[: against.start()]  # "… above guidance, up 10%": the subject's
     if re.search(r"\b(?:revenues?|sales)$", segment, re.I):
         return False  # "an improvement in aftermarket revenue, up 7%": revenue's
     if _UNITS_BEFORE.search(segment):
@@ -222,6 +247,12 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     up 7% sequentially" after an apposition; "and grew 15%")."""
     phrase = phrase_before(text, at)
     near = max(0, at - REACH)  # the words before a verb that its subject is looked for in
+    against = _AGAINST_EXPECTED.search(text, max(near, at - 110), at)
+    if against is not None:  # "Revenue was above the high end of our guidance range, up 10%":
+        blanked = text[: against.start()] + " " * (at - against.start()) + text[at:]
+        own = clause_subject(blanked, first, revenue_said)  # revenue's, not the guidance's
+        if own.name and not own.other:
+            return own
     led_by = PART_LED_BY.search(text, near, at)
     if led_by is not None:  # "Revenue was led by Commercial Aerospace, up 15%": the part's
         part = read_subject(led_by["part"], revenue_said=True)
@@ -315,7 +346,8 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
         own = clause_subject(text, first, revenue_said)
         if measure.name != COMPANY:
             if (
-                own.name.endswith(measure.name)
+                measure.name
+                and own.name.endswith(measure.name)
                 and not (own.other or own.anaphor)
                 and not no_noun_phrase(own.name)
             ):
@@ -350,6 +382,8 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
             if aside and not framed.name[:1].isupper():
                 framed = with_lower_case(framed, subject)  # "Our momentum continued, with"
             if framed.other and not aside:
+                if _measure_alone(framed, lead):
+                    return subject  # "Orders grew 14%, revenue increased 10%": revenue's
                 return framed  # "And in this segment, sales increased 13%": named before
             return framed if framed.name not in ("", COMPANY) or framed.other else subject
     notably = _NOTABLY.search(text, near, at) if not phrase else None

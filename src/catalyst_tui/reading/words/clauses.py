@@ -31,7 +31,8 @@ _FRAME = led(
     r"(?:if|when)\s+(?:you|we)\s+look\s+at|"
     rf"in|for|within|turning\s+{_IN_TURN}to|starting\s+with|moving\s+{_IN_TURN}(?:on\s*)?to|"
     # the speaker turning to a part: "Now let's turn to our MAS segment,"
-    r"let(?:['’]s|\s+(?:me|us))\s+(?:now\s+)?(?:turn|move|go|shift)\s+(?:now\s+)?(?:over\s+)?to|"
+    r"let(?:['’]s|\s+(?:me|us))\s+(?:now\s+)?(?:(?:turn|move|go|shift)\s+(?:now\s+)?(?:over\s+)?to|"
+    r"start\s+with)|"
     rf"moving\s+onto|as\s+for|looking\s+{_IN_TURN}at|focusing\s+on|at|on|regarding|"
     r"specific\s+to|from|across|"
     # the speaker going into a part: "Breaking down our net sales performance for the quarter,"
@@ -69,7 +70,9 @@ _ADVERBIAL = led(
 _DISCOURSE_FRAMES = (
     r"\b(?:environment|context|regard|case|light|meantime|words|terms|line|spite|response|"
     r"aggregate|closing|conclusion|respect|order|view|sum|brief|practice|reality|effect|"
-    r"essence|hindsight|connection|relation|addition|times?|way|sense|word|end|aggregate|"
+    r"essence|hindsight|connection|relation|addition|times?|way|sense|word|aggregate|"
+    # "In the end,"; not an end market: "In our data center end market,"
+    r"end(?!\s+(?:markets?|users?|use)\b)|"
     r"midpoint|mid-point|slides?|pages?|charts?|exhibits?|tables?|appendix|left|right|"
     r"metrics|measures|numbers|highlights|details|standpoint|viewpoint|performance|results|"
     r"p&l|income\s+statement|balance\s+sheet|financials|progression|cadence|specifics|level|back|"
@@ -257,12 +260,19 @@ _ENDED = led(
     re.I,
 )
 
+# A speaker's infinitive opening: "To start off,", "To summarize,": it frames nothing.
+_TO_BEGIN = led(
+    r"\s*(?:(?:and|so|now|but)[\s,]+)*to\s+(?:start|begin|summarize|sum\s+up|recap|conclude|"
+    r"wrap\s+up|close|finish)(?:\s+(?:off|with|things\s+off|up))?\s*,\s+",
+    re.I,
+)
+
 
 _TIME_OPENS = led(r"(?:during|since|until|after|before|following)\b", re.I)
 # The period a frame's part is said in, after it: "In Refrigeration for the fourth quarter,".
 _FRAME_PERIOD = led(
-    r"\s+(?:for|in|during)\s+(?:the\s+)?(?:(?:first|second|third|fourth)\s+quarter|quarter|"
-    r"full[- ]year|year)$",
+    r"\s+(?:for|in|during)\s+(?:both\s+)?(?:the\s+)?(?:(?:first|second|third|fourth)\s+quarter|"
+    r"quarter|Q[1-4]|full[- ]year|year)(?:\s+and\s+(?:the\s+)?(?:full[- ]year|year|quarter))?$",
     re.I,
 )
 _ON_SLIDE = led(r"\s+(?:on|in)\s+(?:slide|page|chart)s?\s+\d+$", re.I)
@@ -295,6 +305,9 @@ def frame_of(text: str) -> tuple[str, int]:
 
 
 def _one_frame(text: str) -> tuple[str, int]:
+    begun = _TO_BEGIN.match(text)
+    if begun is not None:
+        return "", begun.end()  # "To start off, total revenues in Q4 were …"
     ended = _ENDED.match(text)
     if ended is not None:
         return "", ended.end()  # "For the quarter ended December 31, 2017,": a period

@@ -93,9 +93,19 @@ _GIVEN_BEFORE = led(
     re.I,
 )
 # Guidance reinstated or returned to later, or not yet: "we will return to providing guidance …".
-_REINSTATE = led(r"reinstate\b|return", re.I)
+# A measure kept within its goal: "maintained our margin within our target range".
+_WITHIN_TARGET = led(r"\b(?:within|inside)\s+(?:our|the|its)\s+(?:[\w-]+\s+)?targets?\b", re.I)
+# An aim the act is the purpose of: "we invest to increase the growth outlook".
+_PURPOSE = led(
+    r"\b(?:invest(?:s|ed|ing)?|work(?:s|ed|ing)?|striv(?:e|es|ing)|aim(?:s|ed|ing)?)\s+"
+    r"(?:[\w-]+\s+){0,3}?to\s+$",
+    re.I,
+)
+_REINSTATE = led(r"reinstat(?:e|es|ed|ing)\b|return", re.I)
 _NOT_NOW = led(
-    GIVEN_LATER.pattern + r"|\b(?:premature|too\s+early|not\s+yet|unable)\s+to\s+$", re.I
+    GIVEN_LATER.pattern + r"|\b(?:premature|too\s+early|not\s+yet|unable)\s+to\s+$|"
+    r"\b(?:looking\s+at|considering|thinking\s+about|evaluating)\s+$",
+    re.I,
 )
 _FOR_PERIOD = led(
     r"\s+for\s+(?:the\s+)?(?:first|second|third|fourth|full|fiscal|next|coming|q[1-4]|fy|"
@@ -178,6 +188,11 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 or _NOT_NEW.search(sentence)
             ):
                 continue  # "Back in May, when we provided fiscal '22 guidance, we anticipated"
+            if direction == "reiterated" and _WITHIN_TARGET.search(match.group()):
+                continue  # "maintained adjusted operating margin within our target range": a
+                # result kept within a goal, no guidance
+            if _PURPOSE.search(sentence, max(0, match.start() - 60), match.start()):
+                continue  # "we invest to increase the growth outlook in …": an aim, no act
             if led_to(sentence, match.start()):
                 continue  # "contributed to boosting our adjusted EBITDA margin to 20.5%": a result
             if years_after(sentence, match.end()):
@@ -224,8 +239,10 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
             if OPPOSITE[direction].search(match.group(), 1):
                 continue  # "increase by 20%, slightly lower than our prior outlook": a cut
             ahead = _SAID_OF_A_RESULT.match(match.group()) or _FIRST_VIEW.search(match.group())
-            if ahead and not FORWARD.search(sentence, 0, match.start()):
-                continue  # "Sales grew 12%, ahead of our initial expectations": a result
+            joined = max(sentence.rfind(", and ", 0, match.start()), sentence.rfind(";", 0, match.start()))
+            if ahead and not FORWARD.search(sentence, max(joined, 0), match.start()):
+                continue  # "Sales grew 12%, ahead of our initial expectations": a result (the
+                # clause's own: "We expect X …, and we see Y exceeding our initial expectations")
             if _WAS.search(sentence, 0, match.start()) and not (
                 _FORWARD_WORD.search(sentence, 0, match.start())
                 or _FORWARD_WORD.search(sentence, match.end())
@@ -267,7 +284,7 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
             continue  # "we remain committed to our long-term target of 20%": a goal over years
         if not match["in_line"] and ESTIMATE.search(match.group()) and not _metric(match.group()):
             continue  # "no changes to our overall COVID catastrophe loss estimates": no guidance
-        if goal_level(match.group()):
+        if goal_level(match.group()) or _WITHIN_TARGET.search(match.group()):
             continue  # "Our target for operating expense remains at 20%": a goal's level
         if not (NEGATED.search(lead) or hedged(lead) or ELSE.search(match.group())):
             found.append((match.start(), "reiterated", _metric(match.group())))

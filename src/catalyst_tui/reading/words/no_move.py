@@ -46,7 +46,10 @@ __all__ = [
 
 _VIEW = led(
     r"\b(?:favou?rable|positive|constructive|cautious|optimistic|encouraging|bright|upbeat)\s+"
-    r"(?:[\w-]+\s+)?outlook\b",
+    r"(?:[\w-]+\s+)?outlook\b|"
+    # the world's: "our industry outlooks for construction equipment" (not "our industry
+    # outlook and our revenue guidance")
+    r"\b(?:industry|market)\s+outlooks?\b(?!\s+and\b)",
     re.I,
 )
 _VIEW_AFTER = led(
@@ -55,7 +58,7 @@ _VIEW_AFTER = led(
     r"encouraging|promising)\b",
     re.I,
 )
-_ASSUMED_BEFORE = led(r"\bassum(?:e|es|ed|ing)\s+that\b", re.I)
+_ASSUMED_BEFORE = led(r"\bassum(?:e|es|ed|ing)\s+that\b|\bassuming\b", re.I)
 # A market's growth or its size ("our HBM market TAM estimate"): the world's, whatever the
 # company's view of it (not "as we pursue our $52 billion addressable market").
 _MARKET_GROWTH = led(

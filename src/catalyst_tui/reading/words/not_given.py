@@ -23,7 +23,9 @@ _HARD_TO_GIVE = led(
 )
 _A_GOAL_AT = led(
     r"\btargets?\b(?:(?!\b(?:guidance|outlook|forecast)\b)[^.;]){0,120}?"
-    r"\bremains?\s+(?:at\b|approximately\b|about\b|around\b|\$?\d)",
+    r"\bremains?\s+(?:at\b|approximately\b|about\b|around\b|\$?\d)|"
+    # "Our target is to continue to be at 20% or above on operating margin"
+    r"\btargets?\s+(?:is|are)\s+to\s+(?:continue\s+to\s+)?(?:be|remain|stay)\b",
     re.I,
 )
 _CAUSE = led(

@@ -176,6 +176,13 @@ def read_one(
         if where is not None and PERIOD.match(where["x"]):
             where = None
         mine = read_subject(where["x"], revenue_said=True) if where else _REVENUE
+        if (
+            mine is _REVENUE
+            and _GENERATED.search(before)
+            and _part(own := clause_subject(text, first, revenue_said))
+        ):
+            mine = own  # "Collins generated $30 billion of sales, resulting in 9% organic sales
+            # growth": the bare measure is the clause's part's
         return Found("growth", -value if negative else value, comparison, mine, "", match.start())
     if verb is not None and _IMPACT_BY.search(before, tail(before, 60)):
         return None
@@ -310,6 +317,13 @@ _RESULT_LEAD = led(
     re.I,
 )
 _REVENUE = Subject(COMPANY, True, False, False)
+# The clause's part said to have made an amount of revenue: "Collins generated $30.2 billion of
+# adjusted sales".
+_GENERATED = led(
+    r"\b(?:generated|delivered|posted|reported|recorded|achieved)\s+(?:[$€£]|(?:record\s+)?"
+    r"(?:revenues?|sales)\b)",
+    re.I,
+)
 
 # A part named right after a growth's noun by a preposition: "growth on the Mainland".
 _NAMED_AFTER = led(
