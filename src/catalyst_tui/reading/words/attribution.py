@@ -35,6 +35,9 @@ _AGAINST_EXPECTED = led(
     AGAINST_EXPECTED + r"(?:\s+at\s+[$€£]?\d[\d.,]*(?:\s*(?:million|billion))?)?\s*,?\s*$", re.I
 )
 
+# A concession set off by a comma its verb follows unclosed: ", despite the discontinuation of
+# ACURATE grew": what is conceded is no subject.
+_DESPITE_OPEN = led(r",\s*(?:despite|notwithstanding|in\s+spite\s+of)\b[^,;]{1,80}$", re.I)
 # A figure said in the words before: a clause of its own ("Orders grew 14%, revenue increased
 # 10%": revenue's), no frame.
 _FIGURE_SAID = led(r"\d\s?(?:%|percent\b)", re.I)
@@ -263,6 +266,9 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     aside = ASIDE.search(text, near, at) or REVENUE_ASIDE.search(text, near, at)
     if aside is not None and not any(map(finite_verb, words_of(aside["aside"] or ""))):
         phrase = phrase_before(text, aside.start("comma"))  # "Revenue, excluding X, grew 5%"
+    despite = _DESPITE_OPEN.search(text, near, at)
+    if despite is not None:  # "our ICTx business, despite the discontinuation of X grew 10%"
+        phrase = phrase_before(text, despite.start())
     amount_that = _AMOUNT_THAT.search(text, near, at)
     if amount_that is not None:  # "net sales of $2.2 billion for the quarter, that's up 16%"
         phrase = phrase_before(text, amount_that.end("measure"))
@@ -397,10 +403,12 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     return clause_subject(text, first, revenue_said)
 
 
-# A part named as the example of what the clause spoke of, set off by a comma before its
-# figure: "we grew sales in most of our end markets, most notably Energy, up 60%".
+# A part named as the example of what the clause spoke of, or as what offset it, set off by a
+# comma before its figure: "we grew sales in most of our end markets, most notably Energy, up
+# 60%"; "…, offset by APAC, down 9%".
 _NOTABLY = led(
-    r"\b(?:most\s+)?(?:notably|particularly|especially|namely)\s+"
+    r"\b(?:(?:most\s+)?(?:notably|particularly|especially|namely)|"
+    r"(?:(?:partially|partly)\s+)?offset\s+by|including|such\s+as)\s+"
     r"(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}),\s*$"
 )
 

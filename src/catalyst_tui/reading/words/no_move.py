@@ -58,7 +58,10 @@ _VIEW_AFTER = led(
     r"encouraging|promising)\b",
     re.I,
 )
-_ASSUMED_BEFORE = led(r"\bassum(?:e|es|ed|ing)\s+that\b|\bassuming\b", re.I)
+# (or a case supposed: "assuming Vietnam increases from 10% to 20%, we would expect")
+_ASSUMED_BEFORE = led(
+    r"\bassum(?:e|es|ed|ing)\s+that\b|\bassuming\b(?=[^.;]{1,160}\bwould\b)", re.I
+)
 # A market's growth or its size ("our HBM market TAM estimate"): the world's, whatever the
 # company's view of it (not "as we pursue our $52 billion addressable market").
 _MARKET_GROWTH = led(

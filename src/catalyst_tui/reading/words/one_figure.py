@@ -100,6 +100,17 @@ def read_one(
             revenue_said=revenue_said,
             last=last,
         )
+    gapped = _GAPPED.search(before, tail(before, 80)) if last is not None else None
+    if (
+        gapped is not None
+        and last is not None
+        and (last.kind == "share" or _SHARE_SAID.search(before, 0, gapped.start()))
+        and value <= 100
+    ):
+        named = read_subject(gapped["name"], revenue_said=True)  # "EMEA accounted for 28% of
+        if _part(named):  # revenue, …, and APJ for 15%": APJ's share, its verb said once
+            of = last.of if last.kind == "share" else ""
+            return Found("share", value, comparison, named, "", match.start(), of=of)
     if (beside := share_beside(text, last, match)) is not None:
         return beside  # "…68% of our revenue with master service agreements comprising 32%"
     if _TO_FLAT.match(after) or amount_range(before):
@@ -286,6 +297,8 @@ def read_one(
             subject = measured  # "For Merchant, revenue growth rebounded to 45%": Merchant's
     if subject.other:
         subject = revenue_of_part(text, before, after, governor, noun, subject) or subject
+    if last is not None and last.kind == "share" and _AFTER_ITS_SHARE.search(before, tail(before, 40)):
+        subject = last.subject  # "…, and APJ for 15%, up approximately 23%": APJ's
     around = owner_around(
         text, before, match.start(), last, verb if growth_noun else None, first, revenue_said
     )
@@ -317,6 +330,15 @@ _RESULT_LEAD = led(
     re.I,
 )
 _REVENUE = Subject(COMPANY, True, False, False)
+# A second part whose share's verb is said once, before: ", and APJ for 15%".
+_GAPPED = led(r",?\s+and\s+(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+(?:for|at)\s+$")
+# A growth set right after a part's share, no words between: "APJ for 15%, up 23%".
+_AFTER_ITS_SHARE = led(r"\d\s?%\s*,\s*(?:up|down)\s+(?:approximately\s+|about\s+|roughly\s+)?$", re.I)
+_SHARE_SAID = led(
+    r"\b(?:accounted\s+for|represented|made\s+up|comprised)\s+[\d.]+\s?%\s+of\s+(?:our\s+|total\s+)*"
+    r"(?:revenues?|sales)\b",
+    re.I,
+)
 # The clause's part said to have made an amount of revenue: "Collins generated $30.2 billion of
 # adjusted sales".
 _GENERATED = led(

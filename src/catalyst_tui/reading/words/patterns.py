@@ -112,7 +112,7 @@ SHARE_OF = led(
 # The words of a share's whole that name no part: "of our total revenue" is the company's.
 _WHOLE = word_set(
     """the our its total consolidated overall net company company's reported quarter's
-    quarterly q1 q2 q3 q4 quarter first second third fourth half year"""
+    quarterly q1 q2 q3 q4 quarter first second third fourth half year full"""
 )
 
 

@@ -30,7 +30,7 @@ _STOP = word_set(
     about regarding ask asked wanted wondering
     reports posts delivers lost won signed closed
     completed launched introduced acquired sold bought remained became impacting affecting
-    resulting resulted considering finishing ending closing
+    resulting resulted considering finishing
     you let me think believe expect expects expecting anticipate anticipates forecasting
     projecting estimating"""
 )

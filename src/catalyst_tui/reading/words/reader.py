@@ -133,6 +133,7 @@ def read_words(
     stems = _holding(low, spans, _GUIDANCE_STEMS) if low is not None else None
     marks = _holding(low, spans, _FIGURE_MARKS[1:]) if low is not None else None
     said = _within(low, spans, _GUIDANCE_EACH) if low is not None else set()
+    part_said = -2  # the last sentence that gave a part's figure
     for index, (start, end) in enumerate(spans):
         sentence = text[start:end]
         if (
@@ -182,6 +183,7 @@ def read_words(
             if figures and not passages.turned_to_other(index)
             else ()
         )
+        part_before, part_said = part_said == index - 1, part_said
         for stated in read:
             stated = stated._replace(sentence=sentence)
             if stated.subject in short:  # "CSMS revenue grew 4%": "Contract Sales and … (CSMS)"
@@ -200,6 +202,15 @@ def read_words(
                     # accounted for over 17% of innovation sales at retail"
             if stated.subject == COMPANY and _heading(text, start):
                 continue  # a bullet under "Data Center": its subject is no word of its own
+            if (
+                stated.subject == COMPANY
+                and part_before
+                and _WHOSE_UNSAID.match(plain)
+                and not _AMOUNT.search(plain)
+            ):
+                continue  # "EIG sales were $1.37 billion, up 13%. Organic sales were up 2%.":
+                # the part's, said before; whose the sentence does not say (a total said
+                # with its amount is the company's: "Revenues increased 6.2% to $1.0 billion")
             if system and system_retail(stated.subject):
                 continue  # "Global retail sales grew 8.5%" of a franchisor: its stores' sales
             if (insurer and new_business(sentence, stated.value)) or fund_sales(
@@ -207,9 +218,24 @@ def read_words(
             ):
                 continue  # "Asia sales are up 42%" of an insurer; "fund gross sales": inflows
             found.append(stated)
+            if stated.subject != COMPANY:
+                part_said = index
         if guidance:
             found.extend(read_guidance(sentence, start, end))
     return tuple(one_whole(found))
+
+
+# A sentence that opens with revenue alone, no word of whose: "Organic sales were up 2%.",
+# "Revenue increased 24%." (not "Total revenue", "Our sales", "Company sales").
+_WHOSE_UNSAID = led(
+    r"\s*(?:(?:and|so|also)\s+)?(?:(?:organic(?:ally)?|reported|net|core|adjusted|underlying)[\s,]+)*"
+    r"(?:revenues?|sales)(?:\s+growth)?\s+(?:was|were|grew|increased|decreased|declined|rose|fell|"
+    r"came\s+in|of)\b",
+    re.I,
+)
+
+
+_AMOUNT = led(r"[$€£]\s?\d")
 
 
 def _guidance_said(lowered: str, *, words: bool = True) -> bool:

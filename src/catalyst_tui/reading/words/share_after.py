@@ -230,6 +230,10 @@ def share_of_whole(
     no revenue ("50% of all new business") or more than the whole ("250% of revenue")."""
     if NOT_REVENUE.search(whole.group()) or _other_owner(whole["owner"]):
         return None  # "close to 50% of all new business": of what is signed, no revenue
+    if _A_YEAR_BEFORE.search(whole["owner"]) or (
+        _PERIOD_NAMED.search(whole["owner"]) and _YEAR_BEFORE_AFTER.match(after, whole.end())
+    ):  # "about 90% of last year's sales", "97% of third quarter sales last year": a
+        return None  # comparison with a year before (not "35% of our sales last year")
     if value > 100 or re.search(r"\b(?:of|from)\s*(?:the\s+|each\s+)?$", before[-12:], re.I):
         return None  # no part is more than the whole: "250% of revenue" is no share
     share_at = share_verb(before)
@@ -263,6 +267,10 @@ def _other_owner(owner: str) -> bool:
     return other_in(" ".join(w for w in owner.split() if not w[:1].isupper()))
 
 
+# A whole of a year before: "90% of last year's sales", "97% of third quarter sales last year".
+_A_YEAR_BEFORE = led(r"\b(?:last|prior|previous|year[- ]ago)\b", re.I)
+_PERIOD_NAMED = led(r"\b(?:quarter|month|year|half)\b", re.I)
+_YEAR_BEFORE_AFTER = led(r"\s+(?:of\s+)?(?:last|a)\s+year\b", re.I)
 # "at" a name after a figure before it: the next figure is that name's, no share verb's.
 _ANOTHER_NAMED = led(r"at\s+[A-Z]")
 _AFTER_ITEM = led(r"%[^%]*(?:,|\band)\s*$")
