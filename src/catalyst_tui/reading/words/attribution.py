@@ -37,7 +37,11 @@ _AGAINST_EXPECTED = led(
 
 # A concession set off by a comma its verb follows unclosed: ", despite the discontinuation of
 # ACURATE grew": what is conceded is no subject.
-_DESPITE_OPEN = led(r",\s*(?:despite|notwithstanding|in\s+spite\s+of)\b[^,;]{1,80}$", re.I)
+_DESPITE_OPEN = led(
+    r",\s*(?:despite|notwithstanding|in\s+spite\s+of)\b"
+    r"(?:(?!\b(?:that|which|who|was|were|is|are|being)\b)[^,;]){1,80}$",
+    re.I,
+)
 # A figure said in the words before: a clause of its own ("Orders grew 14%, revenue increased
 # 10%": revenue's), no frame.
 _FIGURE_SAID = led(r"\d\s?(?:%|percent\b)", re.I)

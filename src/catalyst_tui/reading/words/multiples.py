@@ -49,6 +49,12 @@ _ADVERBS_ONLY = led(
     r"(?:this|that|last|the)\s+(?:quarter|year|period|month|half)))+",
     re.I,
 )
+# What was named before: "those sales", "that business".
+_NAMED_BEFORE = led(
+    r"\s+(?:those|these|that|this)\b(?!\s+(?:quarter|year|period|month|half|time|week)s?\b)", re.I
+)
+# A doubling under way, said in the present: "we are now doubling".
+_UNDER_WAY = led(r"\b(?:are|is|['’]re|be)\s+(?:\w+ly\s+|now\s+|also\s+)?$", re.I)
 # A count: "we have doubled the number of instruments that can be networked".
 _COUNT = led(r"\s+(?:the\s+|our\s+)?(?:number|count|amount)\s+of\b", re.I)
 
@@ -59,6 +65,10 @@ def read_multiple(
     """The growth the multiple `match` says ("doubled": 100%), or None where it is another
     measure's."""
     acts = _ACTED_ON.match(after)
+    if acts and _NAMED_BEFORE.match(acts.group()):
+        return None  # "we almost doubled those sales": what was named before, unsaid here
+    if match["mult"].lower() == "doubling" and _UNDER_WAY.search(before, tail(before, 30)):
+        return None  # "we are now doubling from 2025 to 2026 to $3.25 billion": a plan's
     if acts and (
         other_in(acts.group())
         or _COUNT.match(acts.group())
