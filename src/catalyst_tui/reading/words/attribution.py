@@ -35,6 +35,8 @@ _AGAINST_EXPECTED = led(
     AGAINST_EXPECTED + r"(?:\s+at\s+[$€£]?\d[\d.,]*(?:\s*(?:million|billion))?)?\s*,?\s*$", re.I
 )
 
+# A part pointed at, named before: "this business", "that segment".
+_THIS_PART = led(r"\b(?:this|that|these|those)\s+(?:business(?:es)?|segments?|divisions?|units?)\b", re.I)
 # A concession set off by a comma its verb follows unclosed: ", despite the discontinuation of
 # ACURATE grew": what is conceded is no subject.
 _DESPITE_OPEN = led(
@@ -254,6 +256,9 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     up 7% sequentially" after an apposition; "and grew 15%")."""
     phrase = phrase_before(text, at)
     near = max(0, at - REACH)  # the words before a verb that its subject is looked for in
+    if _THIS_PART.search(text, max(near, text.rfind(",", 0, at)), at):
+        return Subject("", False, True, False)  # "this business last year we grew 10%": a part
+        # named before, not here
     against = _AGAINST_EXPECTED.search(text, max(near, at - 110), at)
     if against is not None:  # "Revenue was above the high end of our guidance range, up 10%":
         blanked = text[: against.start()] + " " * (at - against.start()) + text[at:]

@@ -25,6 +25,7 @@ from collections.abc import Iterable
 
 from ..leads import led
 from ..wordlists import word_set
+from .participants import participants, speaker_named
 from .vocabulary import LONGEST
 
 _LABEL_SPAN = 160  # characters at a line's start a label may take
@@ -101,12 +102,16 @@ def company_sentences(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple
             line_start, line_end = line_end + 1, text.find("\n", line_end + 1)
         by_line.setdefault(line_start, []).append((start, end))
     kept: list[tuple[int, int]] = []
+    listed = participants(text)  # the names the call's header lists, the company's or not
     speaker = ""  # the label of a line that names a speaker for the lines after it
     asker = False  # the operator gave the line: the next labelled speaker asks
     for line_start, sentences in by_line.items():
         line_end = text.find("\n", line_start)
         line_end = len(text) if line_end < 0 else line_end
         named, words_at = label(text, line_start, line_end)
+        if not named and (said := speaker_named(text, line_start, line_end, listed)):
+            named = "Company" if said == "company" else "Analyst"  # "Matthew Friend: …", listed
+            words_at = text.find(":", line_start, line_end) + 1
         if named and words_at >= line_end:
             speaker = named  # a label alone on its line: the speaker of the lines after it
             continue
