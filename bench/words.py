@@ -159,6 +159,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         own_names,
         owners,
         pairs,
+        participants,
         part_revenue,
         passages,
         penetration,
@@ -887,6 +888,68 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "a measure never revenue": (
             measures.NEVER_REVENUE_SAID,
             lambda n: ("volumes orders units, with " * n)[:n],
+        ),
+        "a speaker's infinitive opening": (
+            clauses._TO_BEGIN,
+            lambda n: ("and so now but to start off with " * n)[:n],
+        ),
+        "a result set against guidance": (
+            marks._AGAINST_EXPECTED,
+            lambda n: ("above the high end of our a b c " * n)[:n],
+        ),
+        "a result against guidance before its figure": (
+            attribution._AGAINST_EXPECTED,
+            lambda n: ("above the upper end of our guidance range at $1 " * n)[:n],
+        ),
+        "an aim an act is the purpose of": (
+            guidance._PURPOSE,
+            lambda n: ("we invest in a b c to " * n)[:n],
+        ),
+        "a measure kept within its target": (
+            guidance._WITHIN_TARGET,
+            lambda n: ("within our long-term target " * n)[:n],
+        ),
+        "a case supposed": (no_move._ASSUMED_BEFORE, lambda n: ("assuming assuming " * n)[:n]),
+        "a concession left open": (
+            attribution._DESPITE_OPEN,
+            lambda n: (", despite the loss of a b c " * n)[:n],
+        ),
+        "a part pointed at": (attribution._THIS_PART, lambda n: ("this that business " * n)[:n]),
+        "a second part's share, its verb said once": (
+            one_figure._GAPPED,
+            lambda n: (", and APJ Europe Asia for at " * n)[:n],
+        ),
+        "a growth right after a part's share": (
+            one_figure._AFTER_ITS_SHARE,
+            lambda n: ("15%, up approximately 15 %, down " * n)[:n],
+        ),
+        "a share said with its verb": (
+            one_figure._SHARE_SAID,
+            lambda n: ("accounted for 28% of our total total " * n)[:n],
+        ),
+        "a part that generated sales": (
+            one_figure._GENERATED,
+            lambda n: ("generated record delivered posted " * n)[:n],
+        ),
+        "a whole of a year before": (
+            share_after._YEAR_BEFORE_AFTER,
+            lambda n: (" of last a year of " * n)[:n],
+        ),
+        "a multiple of what was named before": (
+            multiples._NAMED_BEFORE,
+            lambda n: (" those this quarter that " * n)[:n],
+        ),
+        "revenue alone opening a sentence": (
+            reader._WHOSE_UNSAID,
+            lambda n: ("organic net core, reported sales " * n)[:n],
+        ),
+        "a participant listed": (
+            participants._LISTED,
+            lambda n: ("Matthew Friend Jones Smith Lee " * n)[:n],
+        ),
+        "a listed name before a colon": (
+            participants._NAME_COLON,
+            lambda n: ("Matthew Friend Jones Smith Lee " * n)[:n],
         ),
     }
 

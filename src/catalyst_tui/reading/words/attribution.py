@@ -36,7 +36,9 @@ _AGAINST_EXPECTED = led(
 )
 
 # A part pointed at, named before: "this business", "that segment".
-_THIS_PART = led(r"\b(?:this|that|these|those)\s+(?:business(?:es)?|segments?|divisions?|units?)\b", re.I)
+_THIS_PART = led(
+    r"\b(?:this|that|these|those)\s+(?:business(?:es)?|segments?|divisions?|units?)\b", re.I
+)
 # A concession set off by a comma its verb follows unclosed: ", despite the discontinuation of
 # ACURATE grew": what is conceded is no subject.
 _DESPITE_OPEN = led(

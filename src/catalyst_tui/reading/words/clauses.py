@@ -262,7 +262,7 @@ _ENDED = led(
 
 # A speaker's infinitive opening: "To start off,", "To summarize,": it frames nothing.
 _TO_BEGIN = led(
-    r"\s*(?:(?:and|so|now|but)[\s,]+)*to\s+(?:start|begin|summarize|sum\s+up|recap|conclude|"
+    r"\s*(?:(?:and|so|now|but)[\s,]+){0,3}to\s+(?:start|begin|summarize|sum\s+up|recap|conclude|"
     r"wrap\s+up|close|finish)(?:\s+(?:off|with|things\s+off|up))?\s*,\s+",
     re.I,
 )

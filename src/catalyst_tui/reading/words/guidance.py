@@ -239,7 +239,9 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
             if OPPOSITE[direction].search(match.group(), 1):
                 continue  # "increase by 20%, slightly lower than our prior outlook": a cut
             ahead = _SAID_OF_A_RESULT.match(match.group()) or _FIRST_VIEW.search(match.group())
-            joined = max(sentence.rfind(", and ", 0, match.start()), sentence.rfind(";", 0, match.start()))
+            joined = max(
+                sentence.rfind(", and ", 0, match.start()), sentence.rfind(";", 0, match.start())
+            )
             joined = joined if _SAID_OF_A_RESULT.match(match.group()) else 0
             if ahead and not FORWARD.search(sentence, max(joined, 0), match.start()):
                 continue  # "Sales grew 12%, ahead of our initial expectations": a result (the

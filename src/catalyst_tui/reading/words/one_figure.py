@@ -297,7 +297,11 @@ def read_one(
             subject = measured  # "For Merchant, revenue growth rebounded to 45%": Merchant's
     if subject.other:
         subject = revenue_of_part(text, before, after, governor, noun, subject) or subject
-    if last is not None and last.kind == "share" and _AFTER_ITS_SHARE.search(before, tail(before, 40)):
+    if (
+        last is not None
+        and last.kind == "share"
+        and _AFTER_ITS_SHARE.search(before, tail(before, 40))
+    ):
         subject = last.subject  # "…, and APJ for 15%, up approximately 23%": APJ's
     around = owner_around(
         text, before, match.start(), last, verb if growth_noun else None, first, revenue_said
@@ -333,7 +337,9 @@ _REVENUE = Subject(COMPANY, True, False, False)
 # A second part whose share's verb is said once, before: ", and APJ for 15%".
 _GAPPED = led(r",?\s+and\s+(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+(?:for|at)\s+$")
 # A growth set right after a part's share, no words between: "APJ for 15%, up 23%".
-_AFTER_ITS_SHARE = led(r"\d\s?%\s*,\s*(?:up|down)\s+(?:approximately\s+|about\s+|roughly\s+)?$", re.I)
+_AFTER_ITS_SHARE = led(
+    r"\d\s?%\s*,\s*(?:up|down)\s+(?:approximately\s+|about\s+|roughly\s+)?$", re.I
+)
 _SHARE_SAID = led(
     r"\b(?:accounted\s+for|represented|made\s+up|comprised)\s+[\d.]+\s?%\s+of\s+(?:our\s+|total\s+)*"
     r"(?:revenues?|sales)\b",

@@ -228,7 +228,7 @@ def read_words(
 # A sentence that opens with revenue alone, no word of whose: "Organic sales were up 2%.",
 # "Revenue increased 24%." (not "Total revenue", "Our sales", "Company sales").
 _WHOSE_UNSAID = led(
-    r"\s*(?:(?:and|so|also)\s+)?(?:(?:organic(?:ally)?|reported|net|core|adjusted|underlying)[\s,]+)*"
+    r"\s*(?:(?:and|so|also)\s+)?(?:(?:organic(?:ally)?|reported|net|core|adjusted|underlying)[\s,]+){0,3}"
     r"(?:revenues?|sales)(?:\s+growth)?\s+(?:was|were|grew|increased|decreased|declined|rose|fell|"
     r"came\s+in|of)\b",
     re.I,

@@ -16,7 +16,7 @@ from .patterns import AMOUNT, tail
 from .phrases import finite_verb, other_measure, phrase_before
 from .records import COMPANY
 from .subjects import Subject, read_subject
-from .vocabulary import REACH
+from .vocabulary import AGAINST_EXPECTED, REACH
 
 if TYPE_CHECKING:
     from .lists import Found
@@ -151,6 +151,10 @@ def owner_around(
     return item
 
 
+# A result set against what was expected, ending the words before a bare "up".
+_AGAINST_AT_END = led(AGAINST_EXPECTED + r"\s*,?\s*$", re.I)
+
+
 def item_apposed(before: str) -> Subject | None:
     """The thing a bare "up" or "down" is set beside, where the words before the figure
     (`before`) end in one after "in" or as an item of a list ("strength in services, up 7%";
@@ -161,6 +165,8 @@ def item_apposed(before: str) -> Subject | None:
     if apposed is None:
         return None
     head = before[: apposed.start()].rstrip()
+    if _AGAINST_AT_END.search(head, tail(head, 110)):
+        return None  # "Revenue was at the high end of our guidance, up 7%": the clause's
     measured = _AMOUNT_OF.search(head, tail(head, 120))
     if measured is not None:  # "$31.2 million of E&P waste revenue in the second quarter, up 26%"
         item = read_subject(measured["name"], revenue_said=True)
