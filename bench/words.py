@@ -125,6 +125,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
     from catalyst_tui.reading import leads
     from catalyst_tui.reading.words import (
         acted_on,
+        against_expected,
         aliases,
         appositions,
         attribution,
@@ -153,14 +154,15 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         multiples,
         names,
         no_move,
+        no_subject,
         not_given,
         one_figure,
         others_sales,
         own_names,
         owners,
         pairs,
-        participants,
         part_revenue,
+        participants,
         passages,
         penetration,
         phrases,
@@ -894,41 +896,41 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("and so now but to start off with " * n)[:n],
         ),
         "a result set against guidance": (
-            marks._AGAINST_EXPECTED,
+            against_expected.SAID,
             lambda n: ("above the high end of our a b c " * n)[:n],
         ),
         "a result against guidance before its figure": (
-            attribution._AGAINST_EXPECTED,
+            against_expected.BEFORE_A_FIGURE,
             lambda n: ("above the upper end of our guidance range at $1 " * n)[:n],
         ),
         "an aim an act is the purpose of": (
-            guidance._PURPOSE,
+            no_move._LED_TO,
             lambda n: ("we invest in a b c to " * n)[:n],
         ),
         "a measure kept within its target": (
-            guidance._WITHIN_TARGET,
+            not_given._A_GOAL_AT,
             lambda n: ("within our long-term target " * n)[:n],
         ),
         "a case supposed": (no_move._ASSUMED_BEFORE, lambda n: ("assuming assuming " * n)[:n]),
         "a concession left open": (
-            attribution._DESPITE_OPEN,
+            no_subject._DESPITE_OPEN,
             lambda n: (", despite the loss of a b c " * n)[:n],
         ),
-        "a part pointed at": (attribution._THIS_PART, lambda n: ("this that business " * n)[:n]),
+        "a part pointed at": (no_subject._THIS_PART, lambda n: ("this that business " * n)[:n]),
         "a second part's share, its verb said once": (
-            one_figure._GAPPED,
+            share_after._GAPPED,
             lambda n: (", and APJ Europe Asia for at " * n)[:n],
         ),
         "a growth right after a part's share": (
-            one_figure._AFTER_ITS_SHARE,
+            whose_growth._RIGHT_AFTER,
             lambda n: ("15%, up approximately 15 %, down " * n)[:n],
         ),
         "a share said with its verb": (
-            one_figure._SHARE_SAID,
+            share_after._SHARE_SAID,
             lambda n: ("accounted for 28% of our total total " * n)[:n],
         ),
         "a part that generated sales": (
-            one_figure._GENERATED,
+            whose_growth._GENERATED,
             lambda n: ("generated record delivered posted " * n)[:n],
         ),
         "a whole of a year before": (

@@ -9,16 +9,18 @@ import re
 
 from ..leads import led
 from ..wordlists import any_word, one_of, word_set
+from .against_expected import BEFORE_A_FIGURE, subject_against
 from .appositions import without_apposition
 from .clauses import clause_subject, frame_of, relative_unread
 from .names import no_noun_phrase, outside_names
+from .no_subject import conceded, measure_alone, pointed_at
 from .patterns import AMOUNT, LOWER_WORD, OBJECT, REVENUE_SAID, WORD
 from .phrases import finite_verb, last_word_at, other_measure, phrase_before, tokens, words_of
 from .records import COMPANY
-from .set_off import ASIDE, INCLUDES, PART_LED_BY, REVENUE_ASIDE, SHARE_ASIDE, WHAT_IT_IS
+from .set_off import ASIDE, INCLUDES, NOTABLY, PART_LED_BY, REVENUE_ASIDE, SHARE_ASIDE, WHAT_IT_IS
 from .subjects import A_MARKET, Subject, read_subject
 from .verb_forms import after_verbs
-from .vocabulary import AGAINST_EXPECTED, CURRENCIES, NOT_REVENUE, OTHER_MEASURES, PERIOD, REACH
+from .vocabulary import CURRENCIES, NOT_REVENUE, PERIOD, REACH
 from .whose_growth import measure_before
 from .with_aside import WITH_COMMA, part_then_with, with_lower_case
 
@@ -29,39 +31,6 @@ _UNITS_BEFORE = led(
     re.I,
 )
 
-# A result set against what was expected, no measure of its own: "revenue was above the high
-# end of our guidance range, up 10%" (the growth is revenue's, not the guidance's).
-_AGAINST_EXPECTED = led(
-    AGAINST_EXPECTED + r"(?:\s+at\s+[$€£]?\d[\d.,]*(?:\s*(?:million|billion))?)?\s*,?\s*$", re.I
-)
-
-# A part pointed at, named before: "this business", "that segment".
-_THIS_PART = led(
-    r"\b(?:this|that|these|those)\s+(?:business(?:es)?|segments?|divisions?|units?)\b", re.I
-)
-# A concession set off by a comma its verb follows unclosed: ", despite the discontinuation of
-# ACURATE grew": what is conceded is no subject.
-_DESPITE_OPEN = led(
-    r",\s*(?:despite|notwithstanding|in\s+spite\s+of)\b"
-    r"(?:(?!\b(?:that|which|who|was|were|is|are|being)\b)[^,;]){1,80}$",
-    re.I,
-)
-# A figure said in the words before: a clause of its own ("Orders grew 14%, revenue increased
-# 10%": revenue's), no frame.
-_FIGURE_SAID = led(r"\d\s?(?:%|percent\b)", re.I)
-
-
-def _measure_alone(framed: Subject, lead: str) -> bool:
-    """Whether the clause before, with a figure of its own, is of a measure alone, no part
-    ("Orders grew 14%, revenue increased 10%": the revenue is the company's; not "Prepared
-    Foods volume decreased 3%, sales increased 15%")."""
-    words = framed.name.lower().split()
-    return (
-        bool(words)
-        and all(w in OTHER_MEASURES for w in words)
-        and _FIGURE_SAID.search(lead) is not None
-    )
-
 
 def apposition_other(text: str, governor: int) -> bool:
     """Whether a growth set after a comma is of the measure the words before the comma act on,
@@ -70,7 +39,7 @@ def apposition_other(text: str, governor: int) -> bool:
     if not head.endswith(","):
         return False
     segment = head[:-1]
-    against = _AGAINST_EXPECTED.search(segment, max(0, len(segment) - 110))
+    against = BEFORE_A_FIGURE.search(segment, max(0, len(segment) - 110))
     if against is not None:
         segment = segment[: against.start()]  # "… above guidance, up 10%": the subject's
     if re.search(r"\b(?:revenues?|sales)$", segment, re.I):
@@ -258,15 +227,11 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     up 7% sequentially" after an apposition; "and grew 15%")."""
     phrase = phrase_before(text, at)
     near = max(0, at - REACH)  # the words before a verb that its subject is looked for in
-    if _THIS_PART.search(text, max(near, text.rfind(",", 0, at)), at):
-        return Subject("", False, True, False)  # "this business last year we grew 10%": a part
-        # named before, not here
-    against = _AGAINST_EXPECTED.search(text, max(near, at - 110), at)
-    if against is not None:  # "Revenue was above the high end of our guidance range, up 10%":
-        blanked = text[: against.start()] + " " * (at - against.start()) + text[at:]
-        own = clause_subject(blanked, first, revenue_said)  # revenue's, not the guidance's
-        if own.name and not own.other:
-            return own
+    if pointed_at(text, near, at):
+        return Subject("", False, True, False)  # "this business last year we grew 10%"
+    own = subject_against(text, near, at, first, revenue_said)
+    if own is not None:  # "Revenue was above the high end of our guidance range, up 10%"
+        return own
     led_by = PART_LED_BY.search(text, near, at)
     if led_by is not None:  # "Revenue was led by Commercial Aerospace, up 15%": the part's
         part = read_subject(led_by["part"], revenue_said=True)
@@ -277,9 +242,8 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     aside = ASIDE.search(text, near, at) or REVENUE_ASIDE.search(text, near, at)
     if aside is not None and not any(map(finite_verb, words_of(aside["aside"] or ""))):
         phrase = phrase_before(text, aside.start("comma"))  # "Revenue, excluding X, grew 5%"
-    despite = _DESPITE_OPEN.search(text, near, at)
-    if despite is not None:  # "our ICTx business, despite the discontinuation of X grew 10%"
-        phrase = phrase_before(text, despite.start())
+    if (despite := conceded(text, near, at)) >= 0:  # "our ICTx business, despite the
+        phrase = phrase_before(text, despite)  # discontinuation of ACURATE grew 10%"
     amount_that = _AMOUNT_THAT.search(text, near, at)
     if amount_that is not None:  # "net sales of $2.2 billion for the quarter, that's up 16%"
         phrase = phrase_before(text, amount_that.end("measure"))
@@ -399,11 +363,11 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
             if aside and not framed.name[:1].isupper():
                 framed = with_lower_case(framed, subject)  # "Our momentum continued, with"
             if framed.other and not aside:
-                if _measure_alone(framed, lead):
+                if measure_alone(framed, lead):
                     return subject  # "Orders grew 14%, revenue increased 10%": revenue's
                 return framed  # "And in this segment, sales increased 13%": named before
             return framed if framed.name not in ("", COMPANY) or framed.other else subject
-    notably = _NOTABLY.search(text, near, at) if not phrase else None
+    notably = NOTABLY.search(text, near, at) if not phrase else None
     if notably is not None:  # "sales grew in our end markets, most notably Energy, up 60%"
         named = read_subject(notably["name"], revenue_said=True)
         return named if named.name not in ("", COMPANY) else Subject("", False, True, False)
@@ -412,16 +376,6 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     if _RELATIVE_AFTER.search(stripped) and not REVENUE_SAID.search(text, 0, at):
         return Subject("", False, True, False)  # "829 customers …, which is a 5% improvement"
     return clause_subject(text, first, revenue_said)
-
-
-# A part named as the example of what the clause spoke of, or as what offset it, set off by a
-# comma before its figure: "we grew sales in most of our end markets, most notably Energy, up
-# 60%"; "…, offset by APAC, down 9%".
-_NOTABLY = led(
-    r"\b(?:(?:most\s+)?(?:notably|particularly|especially|namely)|"
-    r"(?:(?:partially|partly)\s+)?offset\s+by|including|such\s+as)\s+"
-    r"(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}),\s*$"
-)
 
 
 # A linking verb right before a word that completes it: "remained consistent", "stayed stable".

@@ -26,11 +26,13 @@ from .no_move import (
     assumed,
     assumed_before,
     emissions_goal,
+    forward_before,
     given_later,
     growth_figure_only,
     led_to,
     market_only,
     result_against,
+    said_of_a_result,
     slide_gives,
     view_after,
     view_said,
@@ -93,14 +95,6 @@ _GIVEN_BEFORE = led(
     re.I,
 )
 # Guidance reinstated or returned to later, or not yet: "we will return to providing guidance …".
-# A measure kept within its goal: "maintained our margin within our target range".
-_WITHIN_TARGET = led(r"\b(?:within|inside)\s+(?:our|the|its)\s+(?:[\w-]+\s+)?targets?\b", re.I)
-# An aim the act is the purpose of: "we invest to increase the growth outlook".
-_PURPOSE = led(
-    r"\b(?:invest(?:s|ed|ing)?|work(?:s|ed|ing)?|striv(?:e|es|ing)|aim(?:s|ed|ing)?)\s+"
-    r"(?:[\w-]+\s+){0,3}?to\s+$",
-    re.I,
-)
 _REINSTATE = led(r"reinstat(?:e|es|ed|ing)\b|return", re.I)
 _NOT_NOW = led(
     GIVEN_LATER.pattern + r"|\b(?:premature|too\s+early|not\s+yet|unable)\s+to\s+$|"
@@ -188,12 +182,9 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 or _NOT_NEW.search(sentence)
             ):
                 continue  # "Back in May, when we provided fiscal '22 guidance, we anticipated"
-            if direction == "reiterated" and _WITHIN_TARGET.search(match.group()):
-                continue  # "maintained adjusted operating margin within our target range": a
-                # result kept within a goal, no guidance
-            if _PURPOSE.search(sentence, max(0, match.start() - 60), match.start()):
-                continue  # "we invest to increase the growth outlook in …": an aim, no act
-            if led_to(sentence, match.start()):
+            if direction == "reiterated" and goal_level(match.group()):
+                continue  # "maintained adjusted operating margin within our target range"
+            if led_to(sentence, match.start()):  # or an aim: "we invest to increase the outlook"
                 continue  # "contributed to boosting our adjusted EBITDA margin to 20.5%": a result
             if years_after(sentence, match.end()):
                 continue  # "raises our expectations on how sustainable … may be long-term"
@@ -238,14 +229,9 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 continue  # "now anticipated to be up about 2% with … versus our prior guide"
             if OPPOSITE[direction].search(match.group(), 1):
                 continue  # "increase by 20%, slightly lower than our prior outlook": a cut
-            ahead = _SAID_OF_A_RESULT.match(match.group()) or _FIRST_VIEW.search(match.group())
-            joined = max(
-                sentence.rfind(", and ", 0, match.start()), sentence.rfind(";", 0, match.start())
-            )
-            joined = joined if _SAID_OF_A_RESULT.match(match.group()) else 0
-            if ahead and not FORWARD.search(sentence, max(joined, 0), match.start()):
-                continue  # "Sales grew 12%, ahead of our initial expectations": a result (the
-                # clause's own: "We expect X …, and we see Y exceeding our initial expectations")
+            ahead = said_of_a_result(match.group()) or _FIRST_VIEW.search(match.group())
+            if ahead and not forward_before(sentence, match.start(), match.group()):
+                continue  # "Sales grew 12%, ahead of our initial expectations": a result
             if _WAS.search(sentence, 0, match.start()) and not (
                 _FORWARD_WORD.search(sentence, 0, match.start())
                 or _FORWARD_WORD.search(sentence, match.end())
@@ -287,7 +273,7 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
             continue  # "we remain committed to our long-term target of 20%": a goal over years
         if not match["in_line"] and ESTIMATE.search(match.group()) and not _metric(match.group()):
             continue  # "no changes to our overall COVID catastrophe loss estimates": no guidance
-        if goal_level(match.group()) or _WITHIN_TARGET.search(match.group()):
+        if goal_level(match.group()):
             continue  # "Our target for operating expense remains at 20%": a goal's level
         if not (NEGATED.search(lead) or hedged(lead) or ELSE.search(match.group())):
             found.append((match.start(), "reiterated", _metric(match.group())))
@@ -369,9 +355,6 @@ _NOT_BEGUN = led(
 )
 # What the company sees outside its own figures, said against its forecast: a market's
 # activity or its own stock of goods, no guidance moved.
-# Words that set a figure against the prior view, a result's as often as a forecast's: "ahead
-# of our initial expectations", "in excess of", "a better … than", "exceeding".
-_SAID_OF_A_RESULT = led(r"(?:an?\s+)?(?:ahead|in\s+excess|better|exceeding)\b", re.I)
 # The first view given, set against a figure: of the future only ("now projected to be $3.2
 # billion, $200 million higher than our original outlook"), a result's otherwise.
 _FIRST_VIEW = led(r"\b(?:original|initial)\b", re.I)

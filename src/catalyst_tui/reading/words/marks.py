@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 
 from ..leads import led
+from .against_expected import SAID as AGAINST_EXPECTED
 from .blocked import COURTESY
 from .patterns import CUSTOMER
-from .vocabulary import AGAINST_EXPECTED, EXCLUDED_PART, FORWARD, HEDGES, NEGATION, STACKED
+from .vocabulary import EXCLUDED_PART, FORWARD, HEDGES, NEGATION, STACKED
 
 
 class Marks:
@@ -28,7 +29,7 @@ class Marks:
         self.negation = negation.start() - at if negation else _NEVER
         stacked = STACKED.search(sentence, 0, at + len(text))  # its frame scopes the sentence
         self.hedge = min(self.hedge, stacked.start() - at if stacked else _NEVER)
-        self.forward = _first(FORWARD, _AGAINST_EXPECTED.sub(_blank, text))  # "above our outlook"
+        self.forward = _first(FORWARD, AGAINST_EXPECTED.sub(_blank, text))  # "above our outlook"
         self.customers = _first(CUSTOMER, _CUSTOMER_SEGMENT.sub(_blank, text))
         # a part left out, so the rest: "Outside the U.S., revenue grew 6%"; an item left out
         # ("Excluding Verizon Media, total revenue grew 5.5%") is a measure of the company's
@@ -58,7 +59,6 @@ class Marks:
 
 
 _NEVER = 1 << 30
-_AGAINST_EXPECTED = led(AGAINST_EXPECTED, re.I)
 _HABIT = led(r"historically|typically|traditionally", re.I)
 # A frame that leaves something out, opening a sentence: it negates nothing of the clause after
 # it ("Without these acquisitions, organic sales were down 11%"); nor does a frame of what was

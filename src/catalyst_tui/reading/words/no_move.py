@@ -28,16 +28,19 @@ import re
 from ..leads import led
 from ..wordlists import any_word
 from .patterns import last_match
+from .vocabulary import FORWARD
 
 __all__ = [
     "assumed",
     "assumed_before",
     "emissions_goal",
+    "forward_before",
     "given_later",
     "growth_figure_only",
     "led_to",
     "market_only",
     "result_against",
+    "said_of_a_result",
     "slide_gives",
     "view_after",
     "view_said",
@@ -126,7 +129,13 @@ _WHEN = led(
 # outlook for 2021".
 _WILL_AND = led(r"\bwill\s+[^,;.]{0,100}?\band\s+$", re.I)
 # What a result is said to have done: "contributed to boosting our margin to 20.5%".
-_LED_TO = led(r"\b(?:contributed\s+to|helped(?:\s+to)?|led\s+to|resulted\s+in)\s+$", re.I)
+_LED_TO = led(
+    r"\b(?:contributed\s+to|helped(?:\s+to)?|led\s+to|resulted\s+in)\s+$|"
+    # or what an act is for: "we invest to increase the growth outlook"
+    r"\b(?:invest(?:s|ed|ing)?|work(?:s|ed|ing)?|striv(?:e|es|ing)|aim(?:s|ed|ing)?)\s+"
+    r"(?:[\w-]+\s+){0,3}?to\s+$",
+    re.I,
+)
 _YEARS = led(r"\blong(?:er)?[- ]term\b|\bmulti[- ]year\b", re.I)
 # Years said as what the guidance is of: "reaffirming our projection of long-term earnings growth".
 _OF_YEARS = led(r"^\s*(?:of|for)\s+(?:our\s+|the\s+)?long(?:er)?[- ]term\b", re.I)
@@ -154,8 +163,8 @@ def given_later(sentence: str, verb: int) -> bool:
 
 
 def led_to(sentence: str, verb: int) -> bool:
-    """Whether the verb at `verb` is what a result contributed to."""
-    return _LED_TO.search(sentence, max(0, verb - 30), verb) is not None
+    """Whether the verb at `verb` is what a result contributed to, or what an act is for."""
+    return _LED_TO.search(sentence, max(0, verb - 60), verb) is not None
 
 
 def years_after(sentence: str, end: int) -> bool:
@@ -186,3 +195,24 @@ def growth_figure_only(said: str) -> bool:
     no move after it ("up about 2% with the difference versus our prior guide")."""
     figure = _GROWTH_FIGURE.match(said)
     return figure is not None and _MOVE_WORD.search(said, figure.end()) is None
+
+
+def said_of_a_result(words: str) -> bool:
+    """Whether `words` (the guidance matched) open by setting a figure against the prior view,
+    a result's as often as a forecast's ("ahead of our initial expectations", "exceeding")."""
+    return _SAID_OF_A_RESULT.match(words) is not None
+
+
+def forward_before(sentence: str, at: int, words: str) -> bool:
+    """Whether words of the future stand before `at`: in the sentence, or, where `words` (the
+    guidance matched) are said of a result, in the clause `at` stands in ("We expect X …, and
+    we see Y exceeding our initial expectations": Y's result, no forecast)."""
+    since = 0
+    if said_of_a_result(words):
+        since = max(sentence.rfind(", and ", 0, at), sentence.rfind(";", 0, at), 0)
+    return FORWARD.search(sentence, since, at) is not None
+
+
+# Words that set a figure against the prior view, a result's as often as a forecast's: "ahead
+# of our initial expectations", "in excess of", "a better … than", "exceeding".
+_SAID_OF_A_RESULT = led(r"(?:an?\s+)?(?:ahead|in\s+excess|better|exceeding)\b", re.I)

@@ -3,9 +3,11 @@ said to remain at its level, a cause that moved the guidance said before it.
 
 `hard_to_give(sentence, at)`: "establishing full year 2022 guidance based on macroeconomic
 fundamentals remains challenging" gives none. `goal_level(words)`: "Our target for operating
-expense remains at 20%" is a goal's level, no guidance restated. `cause_after(sentence, at)`:
+expense remains at 20%" is a goal's level, no guidance restated, and "maintained adjusted
+operating margin within our target range" a result kept within one. `cause_after(sentence, at)`:
 where a cause opens after the guidance said first ("increased free cash flow guidance …,
 reflecting … lower capex now forecast": the capex is what moved it, no direction of its own).
+
 Linear: each pattern is searched once within its sentence."""
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ _A_GOAL_AT = led(
     r"\btargets?\b(?:(?!\b(?:guidance|outlook|forecast)\b)[^.;]){0,120}?"
     r"\bremains?\s+(?:at\b|approximately\b|about\b|around\b|\$?\d)|"
     # "Our target is to continue to be at 20% or above on operating margin"
-    r"\btargets?\s+(?:is|are)\s+to\s+(?:continue\s+to\s+)?(?:be|remain|stay)\b",
+    r"\btargets?\s+(?:is|are)\s+to\s+(?:continue\s+to\s+)?(?:be|remain|stay)\b|"
+    # a measure kept within its goal: "maintained adjusted operating margin within our target"
+    r"\b(?:within|inside)\s+(?:our|the|its)\s+(?:[\w-]+\s+)?targets?\b",
     re.I,
 )
 _CAUSE = led(
@@ -42,7 +46,8 @@ def hard_to_give(sentence: str, at: int) -> bool:
 
 
 def goal_level(words: str) -> bool:
-    """Whether `words` say a target remains at its level, no word of it unchanged."""
+    """Whether `words` say a target remains at its level, no word of it unchanged, or a measure
+    kept within it."""
     return _A_GOAL_AT.search(words) is not None
 
 

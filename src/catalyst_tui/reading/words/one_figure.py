@@ -44,11 +44,11 @@ from .patterns import (
 from .penetration import channel_share
 from .phrases import phrase_before
 from .records import COMPANY
-from .share_after import share_beside, share_of_whole
+from .share_after import gapped_share, share_beside, share_of_whole
 from .share_noun import share_by_noun
 from .subjects import Subject, read_subject
 from .vocabulary import NOT_REVENUE, PERIOD
-from .whose_growth import REFUSED, measure_before, owner_around, part_said_higher
+from .whose_growth import REFUSED, generated_by, measure_before, owner_around, part_said_higher
 
 
 def read_one(
@@ -100,17 +100,8 @@ def read_one(
             revenue_said=revenue_said,
             last=last,
         )
-    gapped = _GAPPED.search(before, tail(before, 80)) if last is not None else None
-    if (
-        gapped is not None
-        and last is not None
-        and (last.kind == "share" or _SHARE_SAID.search(before, 0, gapped.start()))
-        and value <= 100
-    ):
-        named = read_subject(gapped["name"], revenue_said=True)  # "EMEA accounted for 28% of
-        if _part(named):  # revenue, …, and APJ for 15%": APJ's share, its verb said once
-            of = last.of if last.kind == "share" else ""
-            return Found("share", value, comparison, named, "", match.start(), of=of)
+    if (gapped := gapped_share(before, last, value, comparison, match.start())) is not None:
+        return gapped  # "EMEA accounted for 28% of revenue, …, and APJ for 15%": APJ's
     if (beside := share_beside(text, last, match)) is not None:
         return beside  # "…68% of our revenue with master service agreements comprising 32%"
     if _TO_FLAT.match(after) or amount_range(before):
@@ -187,13 +178,8 @@ def read_one(
         if where is not None and PERIOD.match(where["x"]):
             where = None
         mine = read_subject(where["x"], revenue_said=True) if where else _REVENUE
-        if (
-            mine is _REVENUE
-            and _GENERATED.search(before)
-            and _part(own := clause_subject(text, first, revenue_said))
-        ):
-            mine = own  # "Collins generated $30 billion of sales, resulting in 9% organic sales
-            # growth": the bare measure is the clause's part's
+        if mine is _REVENUE:  # "Collins generated $30 billion of sales, resulting in 9% …": its
+            mine = generated_by(text, before, first, revenue_said) or mine
         return Found("growth", -value if negative else value, comparison, mine, "", match.start())
     if verb is not None and _IMPACT_BY.search(before, tail(before, 60)):
         return None
@@ -297,12 +283,6 @@ def read_one(
             subject = measured  # "For Merchant, revenue growth rebounded to 45%": Merchant's
     if subject.other:
         subject = revenue_of_part(text, before, after, governor, noun, subject) or subject
-    if (
-        last is not None
-        and last.kind == "share"
-        and _AFTER_ITS_SHARE.search(before, tail(before, 40))
-    ):
-        subject = last.subject  # "…, and APJ for 15%, up approximately 23%": APJ's
     around = owner_around(
         text, before, match.start(), last, verb if growth_noun else None, first, revenue_said
     )
@@ -334,24 +314,6 @@ _RESULT_LEAD = led(
     re.I,
 )
 _REVENUE = Subject(COMPANY, True, False, False)
-# A second part whose share's verb is said once, before: ", and APJ for 15%".
-_GAPPED = led(r",?\s+and\s+(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+(?:for|at)\s+$")
-# A growth set right after a part's share, no words between: "APJ for 15%, up 23%".
-_AFTER_ITS_SHARE = led(
-    r"\d\s?%\s*,\s*(?:up|down)\s+(?:approximately\s+|about\s+|roughly\s+)?$", re.I
-)
-_SHARE_SAID = led(
-    r"\b(?:accounted\s+for|represented|made\s+up|comprised)\s+[\d.]+\s?%\s+of\s+(?:our\s+|total\s+)*"
-    r"(?:revenues?|sales)\b",
-    re.I,
-)
-# The clause's part said to have made an amount of revenue: "Collins generated $30.2 billion of
-# adjusted sales".
-_GENERATED = led(
-    r"\b(?:generated|delivered|posted|reported|recorded|achieved)\s+(?:[$€£]|(?:record\s+)?"
-    r"(?:revenues?|sales)\b)",
-    re.I,
-)
 
 # A part named right after a growth's noun by a preposition: "growth on the Mainland".
 _NAMED_AFTER = led(

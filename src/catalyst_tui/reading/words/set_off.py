@@ -2,8 +2,9 @@
 aside ("Revenue, excluding the impact of divestitures, grew"), what a part includes or is made
 of ("X business, which includes Y delivered"; "the Industrial Markets, which is composed of
 IGT, oil and gas and general industrial was up 14%"), a share said beside an amount, what a
-subject is ("Other revenue, which is primarily credit revenue, increased"), and the part a
-whole was led by ("Revenue was led by Defense, up 12%": Defense's).
+subject is ("Other revenue, which is primarily credit revenue, increased"), the part a whole
+was led by ("Revenue was led by Defense, up 12%": Defense's), and a part named as an example or
+as what offset the whole ("most notably Energy, up 60%"; "offset by APAC, down 9%").
 
 Each pattern is anchored at the verb's end (`$`) and searched within REACH of it."""
 
@@ -15,7 +16,15 @@ from ..leads import led
 from ..wordlists import one_of
 from .vocabulary import AUXILIARY
 
-__all__ = ["ASIDE", "INCLUDES", "PART_LED_BY", "REVENUE_ASIDE", "SHARE_ASIDE", "WHAT_IT_IS"]
+__all__ = [
+    "ASIDE",
+    "INCLUDES",
+    "NOTABLY",
+    "PART_LED_BY",
+    "REVENUE_ASIDE",
+    "SHARE_ASIDE",
+    "WHAT_IT_IS",
+]
 
 # An aside between a subject and its verb: "Revenue, excluding the impact of divestitures, grew".
 ASIDE = led(
@@ -50,4 +59,13 @@ WHAT_IT_IS = led(rf",\s*which\s+{one_of('is are was were')}\s+[^,;%]{{1,80}},\s*
 # Aerospace, up 15% year-over-year": the part's, not the whole's.
 PART_LED_BY = led(
     r"\b(?:was|were)\s+(?:led|driven)\s+by\s+(?P<part>[A-Z][\w&-]*+(?:\s++[\w&-]++){0,4}?),\s*$"
+)
+
+# A part named as the example of what the clause spoke of, or as what offset it, set off by a
+# comma before its figure: "we grew sales in most of our end markets, most notably Energy, up
+# 60%"; "…, offset by APAC, down 9%".
+NOTABLY = led(
+    r"\b(?:(?:most\s+)?(?:notably|particularly|especially|namely)|"
+    r"(?:(?:partially|partly)\s+)?offset\s+by|including|such\s+as)\s+"
+    r"(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}),\s*$"
 )

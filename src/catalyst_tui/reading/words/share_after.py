@@ -26,6 +26,7 @@ from .subjects import Subject, read_subject
 from .vocabulary import NOT_REVENUE, PERIOD
 
 __all__ = [
+    "gapped_share",
     "listed_share_verb",
     "share_again",
     "share_beside",
@@ -296,3 +297,29 @@ def relative_antecedent(text: str, at: int) -> Subject | None:
     if not said.name or said.name == COMPANY or said.other or said.anaphor:
         return None
     return said
+
+
+def gapped_share(
+    before: str, last: Found | None, value: float, comparison: str, at: int
+) -> Found | None:
+    """A second part's share whose verb was said once, before it ("EMEA accounted for 28% of
+    revenue, up approximately 18%, and APJ for 15%": APJ's 15%), its whole the first's."""
+    gapped = _GAPPED.search(before, max(0, len(before) - 80)) if last is not None else None
+    if gapped is None or last is None or value > 100:
+        return None
+    if last.kind != "share" and not _SHARE_SAID.search(before, 0, gapped.start()):
+        return None
+    named = read_subject(gapped["name"], revenue_said=True)
+    if named.name in ("", COMPANY) or named.other or named.anaphor:
+        return None
+    of = last.of if last.kind == "share" else ""
+    return Found("share", value, comparison, named, "", at, of=of)
+
+
+# A second part whose share's verb is said once, before: ", and APJ for 15%".
+_GAPPED = led(r",?\s+and\s+(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+(?:for|at)\s+$")
+_SHARE_SAID = led(
+    r"\b(?:accounted\s+for|represented|made\s+up|comprised)\s+[\d.]+\s?%\s+of\s+"
+    r"(?:our\s+|total\s+){0,2}(?:revenues?|sales)\b",
+    re.I,
+)

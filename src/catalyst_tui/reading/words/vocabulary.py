@@ -59,7 +59,7 @@ OTHER_MEASURES = word_set(
     opex capex capital expenditure expenditures tax taxes rate rates customer customers client
     clients units shipments volume volumes employee employees staff headcount attrition order
     move-ins move-outs reservations proceeds procurement circulation rebates incentives assets
-    return
+    return billing output delinquency delinquencies incidence
     orders bookings booking backlog pipeline rpo crpo billings tcv acv cash flow dividend
     dividends inventory inventories receivables payables debt leverage users user subscribers
     members accounts sites deals deal lanes stores locations reviewers responses shares
@@ -85,8 +85,7 @@ OTHER_MEASURES = word_set(
     employment coverage mix usage job admits occupancy installations installs
     passenger passengers origination originations students miles loads attendees guests trips
     spread spreads reliability efficiency niw nap ape pvr arc rpu population activity awards
-    rxs trx nrx scripts fad bottom aua trasm rasm prasm casm viewership redemptions
-    billing output delinquency delinquencies incidence"""
+    rxs trx nrx scripts fad bottom aua trasm rasm prasm casm viewership redemptions"""
 )
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
 # ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
@@ -103,11 +102,10 @@ NOT_REVENUE = led(
     # China", "retail takeaway on these brands", "tenant sales increased 4.7%"
     r"\bpoint[- ]of[- ]sale\b(?!\s+(?:terminals?|systems?|solutions?|devices?|software|hardware|"
     r"business|products?))|\b(?:retail|consumer|consumption)\s+takeaway\b|"
-    r"\btenants?['’]?\s+sales\b|"
+    r"\btenants?['’]?\s+sales\b|\bnet\s+new\s+ARR\b|"  # "net new ARR": what was added
     # an insurer's cash received, not premiums earned: "annuity collected premiums were up 17%"
     r"\bcollected\s+(?:[\w-]+\s+){0,4}?premiums?\b|\bpremiums?\s+collected\b|"
-    # what was added in a period, not revenue: "net new ARR of $330 million, up 47%"
-    r"\bnet\s+new\s+(?:ARR|annual(?:ized)?\s+recurring\s+revenues?)\b|\bPOS\s+sales\b|\badvanced?\s+(?:ticket\s+)?sales\b|"  # sold ahead: bookings
+    r"\bPOS\s+sales\b|\badvanced?\s+(?:ticket\s+)?sales\b|"  # sold ahead: bookings
     r"\b(?:revenues?|sales)\s+(?:backlog|synerg\w*|recognition|run[- ]rate|pipeline)\b|"
     r"\bthrough\s+(?:our\s+|the\s+)?(?:distributors?|distribution|channel)|"
     # days of care or of work counted: "Patient days increased 11.9%"
@@ -355,14 +353,6 @@ TWO_YEARS = led(
 ATTRIBUTED = any_word(
     "according_to estimates?_that forecasts?_that projects?_that predicts?_that shows?_that "
     "as_per showed_that indicates?_that indicated_that suggests?_that suggested_that"
-)
-# A result set against what was expected: "above the high end of our guidance range", "in line
-# with our outlook" (what was, no forecast; its measure is the clause's).
-AGAINST_EXPECTED = (
-    r"\b(?:above|below|ahead\s+of|beyond|exceed(?:ed|ing)?|beat|at|within|in\s+line\s+with|"
-    r"toward|towards|near)\s+(?:the\s+)?(?:(?:high|higher|upper|low|lower|top|bottom)\s+end\s+of\s+)?"
-    r"(?:our\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:guidance|outlook|expectations?|forecast|"
-    r"plan)(?:\s+range)?"
 )
 FORWARD = led(
     r"\b(?:expects?|expecting|anticipates?|anticipating|will|plans?\s+to|planning\s+to|"

@@ -3,7 +3,9 @@ asks): the part after "higher" or "lower" ("driven by 3.5% higher merchandise sa
 that led it ("led by Europe with 15% growth"), the name of a share said in an aside just before
 it ("Local, which accounted for 64% of revenue was down 27.6%"), and the whole's after a part's
 ("growth of 15% in Europe and total revenue growth of 9%"), and the item a bare "up" or "down"
-is set beside ("strength in services, up 7%"; "India, up 93%, Mexico, up 23%")."""
+is set beside ("strength in services, up 7%"; "India, up 93%, Mexico, up 23%"), and the part
+that generated the sales a growth resulted from ("Collins generated $30.2 billion of adjusted
+sales, resulting in 9% organic sales growth")."""
 
 from __future__ import annotations
 
@@ -11,17 +13,18 @@ import re
 from typing import TYPE_CHECKING
 
 from ..leads import led
+from .against_expected import BEFORE_A_FIGURE
 from .clauses import clause_subject
 from .patterns import AMOUNT, tail
 from .phrases import finite_verb, other_measure, phrase_before
 from .records import COMPANY
 from .subjects import Subject, read_subject
-from .vocabulary import AGAINST_EXPECTED, REACH
+from .vocabulary import REACH
 
 if TYPE_CHECKING:
     from .lists import Found
 
-__all__ = ["REFUSED", "measure_before", "owner_around", "part_said_higher"]
+__all__ = ["REFUSED", "generated_by", "measure_before", "owner_around", "part_said_higher"]
 
 #: What owner_around gives where the words around the figure refuse it.
 REFUSED = Subject("", False, True, False)
@@ -151,10 +154,6 @@ def owner_around(
     return item
 
 
-# A result set against what was expected, ending the words before a bare "up".
-_AGAINST_AT_END = led(AGAINST_EXPECTED + r"\s*,?\s*$", re.I)
-
-
 def item_apposed(before: str) -> Subject | None:
     """The thing a bare "up" or "down" is set beside, where the words before the figure
     (`before`) end in one after "in" or as an item of a list ("strength in services, up 7%";
@@ -165,7 +164,7 @@ def item_apposed(before: str) -> Subject | None:
     if apposed is None:
         return None
     head = before[: apposed.start()].rstrip()
-    if _AGAINST_AT_END.search(head, tail(head, 110)):
+    if BEFORE_A_FIGURE.search(head, tail(head, 110)):
         return None  # "Revenue was at the high end of our guidance, up 7%": the clause's
     measured = _AMOUNT_OF.search(head, tail(head, 120))
     if measured is not None:  # "$31.2 million of E&P waste revenue in the second quarter, up 26%"
@@ -208,11 +207,17 @@ def item_apposed(before: str) -> Subject | None:
     return item._replace(revenue=True)
 
 
+# A growth set right after a part's share, no words between: "APJ for 15%, up 23%".
+_RIGHT_AFTER = led(r"\d\s?%\s*,\s*(?:up|down)\s+(?:approximately\s+|about\s+|roughly\s+)?$", re.I)
+
+
 def after_its_share(text: str, last: Found | None, at: int) -> bool:
     """Whether the figure at `at` is the growth of what a share said in an aside just before
     it is of ("X, which accounted for 64% of revenue was down 27.6%")."""
     if last is None or last.kind != "share" or not last.subject.name:
         return False
+    if _RIGHT_AFTER.search(text, max(0, at - 40), at):
+        return True  # "…, and APJ for 15%, up approximately 23%": APJ's
     percent = text.find("%", last.position, at)
     if percent < 0 or SHARE_THEN_VERB.fullmatch(text, percent, at) is None:
         return False
@@ -227,3 +232,21 @@ def measure_before(text: str, at: int) -> Subject:
     if last is None:
         return Subject(COMPANY, True, False, False)
     return read_subject(phrase_before(text, max(0, at - REACH) + last.end()), revenue_said=True)
+
+
+def generated_by(text: str, before: str, first: bool, revenue_said: bool) -> Subject | None:
+    """The clause's part, where it is said to have made an amount of revenue before the figure
+    (`before`: the words up to it) that a bare measure's growth resulted from; None elsewhere."""
+    if not _GENERATED.search(before):
+        return None
+    own = clause_subject(text, first, revenue_said)
+    named = own.name not in ("", COMPANY) and not (own.other or own.anaphor)
+    return own if named else None
+
+
+# The clause's part said to have made an amount of revenue: "Collins generated $30.2 billion".
+_GENERATED = led(
+    r"\b(?:generated|delivered|posted|reported|recorded|achieved)\s+(?:[$€£]|(?:record\s+)?"
+    r"(?:revenues?|sales)\b)",
+    re.I,
+)
