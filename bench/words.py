@@ -945,6 +945,18 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             reader._WHOSE_UNSAID,
             lambda n: ("organic net core, reported sales " * n)[:n],
         ),
+        "a part before its revenue's growth": (
+            whose_growth._PART_BEFORE_NOUN,
+            lambda n: (" cloud and license revenue revenue " * n)[:n],
+        ),
+        "a figure's noun after a part's name": (
+            words_patterns.NOUN_AFTER,
+            lambda n: (" organic total revenue" * n)[:n],
+        ),
+        "the whole's amount before a growth": (
+            whose_growth.WHOLE_AMOUNT_BEFORE,
+            lambda n: ("total revenue of $2.4 billion, " * n)[:n],
+        ),
         "a participant listed": (
             participants._LISTED,
             lambda n: ("Matthew Friend Jones Smith Lee " * n)[:n],

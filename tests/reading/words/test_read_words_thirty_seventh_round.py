@@ -213,6 +213,30 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             [],
         ),
     ],
+    "a part named between a figure and its revenue's growth owns it": [
+        (
+            "Workday delivered solid results, with 15% subscription revenue growth and 28.5% "
+            "operating margin.",
+            ["growth 15 : subscription"],
+        ),
+        ("We delivered 7% organic revenue growth.", ["growth 7 : company"]),
+        ("We delivered 7% year-over-year revenue growth.", ["growth 7 yoy : company"]),
+    ],
+    "the whole said with its amount just before a growth owns it": [
+        (
+            "Professional services revenue was $188 million, resulting in total revenue of "
+            "$2.432 billion, growth of 13%.",
+            ["growth 13 : company"],
+        ),
+    ],
+    "tripling and quadrupling are multiples, of what they act on": [
+        (
+            "In 2025, we grew revenue 10%, tripling our cloud revenue.",
+            ["growth 10 : company", "growth 200 : cloud"],
+        ),
+        ("We doubled our services revenue.", ["growth 100 : services"]),
+        ("We are tripling our capacity.", []),
+    ],
 }
 
 
@@ -311,3 +335,12 @@ def test_a_result_against_guidance_keeps_its_growth(
     (read,) = read_words(text)
     assert (read.kind, read.subject, read.forward) == ("growth", COMPANY, False)
     assert round(read.value * 100) == (pct if up else -pct)
+
+
+def test_a_brand_written_in_lower_case_is_the_company_it_opens_the_name_of() -> None:
+    names = ("lululemon athletica inc.",)
+    (read,) = read_words("Since 2018, lululemon tripled its annual revenue.", names=names)
+    assert (read.subject, read.value) == (COMPANY, 2.0)
+    # a place's name, written as names are, is the place's: "Texas" of "Texas Instruments"
+    (read,) = read_words("Texas grew 5%.", names=("Texas Instruments Inc",))
+    assert (read.subject, read.value) == ("Texas", 0.05)

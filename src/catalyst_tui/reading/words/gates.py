@@ -43,6 +43,7 @@ from .patterns import CHANGE_IN_REVENUE, FIGURE, REVENUE_SAID
 from .phrases import finite_verb, other_measure, tokens
 from .records import COMPANY
 from .vocabulary import FORWARD, MONTH, NOT_REVENUE, PART_WORDS, REACH, REVENUE_TYPES, REVENUE_WORDS
+from .whose_growth import WHOLE_AMOUNT_BEFORE
 
 __all__ = ["qualified_measure", "refusal", "said_as_revenue"]
 
@@ -144,6 +145,7 @@ def refusal(
         kind == "growth"
         and subject == COMPANY
         and not WHOLE_AFTER.match(sentence, end, end + REACH)
+        and not WHOLE_AMOUNT_BEFORE.search(sentence, max(0, at - 110), at)
         and whole_beside_part(sentence, clause, company)
     ):
         return "the whole beside a part"

@@ -27,7 +27,7 @@ __all__ = ["read_multiple"]
 
 # A multiple said as a word, or written "Nx": the growth it is (a percentage).
 MULTIPLE = {"doubled": 100.0, "tripled": 200.0, "quadrupled": 300.0, "halved": -50.0}
-MULTIPLE["doubling"] = 100.0
+MULTIPLE |= {"doubling": 100.0, "tripling": 200.0, "quadrupling": 300.0}
 MULTIPLE |= {f"{word}fold": 100.0 * (times - 1) for times, word in enumerate(TIMES, 3)}
 MULTIPLE |= {f"{word}-fold": 100.0 * (times - 1) for times, word in enumerate(TIMES, 3)}
 MULTIPLE |= {f"{times}x": 100.0 * (times - 1) for times in range(2, 10)}  # "2x": doubled
@@ -67,7 +67,7 @@ def read_multiple(
     acts = _ACTED_ON.match(after)
     if acts and _NAMED_BEFORE.match(acts.group()):
         return None  # "we almost doubled those sales": what was named before, unsaid here
-    if match["mult"].lower() == "doubling" and _UNDER_WAY.search(before, tail(before, 30)):
+    if match["mult"].lower().endswith("ing") and _UNDER_WAY.search(before, tail(before, 30)):
         return None  # "we are now doubling from 2025 to 2026 to $3.25 billion": a plan's
     if acts and (
         other_in(acts.group())
@@ -95,5 +95,9 @@ def read_multiple(
         subject = framed._replace(revenue=True)  # "In Canada, revenues nearly tripled": Canada's
     if subject.name == COMPANY:  # "we doubled revenue in our cloud business": the cloud's
         subject = object_subject(after, of_revenue=True) or subject
+    acted = read_subject(acts.group(), revenue_said=True) if acts else None
+    if subject.name == COMPANY and acted is not None and acted.name not in ("", COMPANY):
+        subject = acted if not (acted.other or acted.anaphor) else subject  # "tripling our
+        # cloud revenue": the cloud's
     comparison = comparison_said(said)
     return Found("growth", value, comparison, subject, "", match.start())

@@ -48,7 +48,14 @@ from .share_after import gapped_share, share_beside, share_of_whole
 from .share_noun import share_by_noun
 from .subjects import Subject, read_subject
 from .vocabulary import NOT_REVENUE, PERIOD
-from .whose_growth import REFUSED, generated_by, measure_before, owner_around, part_said_higher
+from .whose_growth import (
+    REFUSED,
+    generated_by,
+    measure_before,
+    owner_around,
+    part_before_noun,
+    part_said_higher,
+)
 
 
 def read_one(
@@ -283,6 +290,8 @@ def read_one(
             subject = measured  # "For Merchant, revenue growth rebounded to 45%": Merchant's
     if subject.other:
         subject = revenue_of_part(text, before, after, governor, noun, subject) or subject
+    if noun is not None and not subject.other:
+        subject = part_before_noun(after) or subject  # "15% subscription revenue growth"
     around = owner_around(
         text, before, match.start(), last, verb if growth_noun else None, first, revenue_said
     )

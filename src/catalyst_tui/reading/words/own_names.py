@@ -15,8 +15,9 @@ from collections.abc import Iterable
 
 from ..leads import led
 from ..wordlists import word_set
+from .vocabulary import PLACES
 
-__all__ = ["abbreviated", "itself", "own_names"]
+__all__ = ["abbreviated", "first_word", "itself", "own_names"]
 
 
 # A name of up to four capitalised words, as the group `group`: its words joined by spaces
@@ -148,3 +149,14 @@ def abbreviated(symbol: str, subject: str) -> bool:
         return False
     rest = iter(word[1:])
     return all(letter in rest for letter in letters[1:])
+
+
+def first_word(subject: str, names: frozenset[str]) -> bool:
+    """Whether `subject`, one word written in lower case as a brand is, opens a name of two words
+    or more the company is called by (`names`, casefolded: own_names): "lululemon tripled its
+    annual revenue" of "lululemon athletica" (not "Texas" of "Texas Instruments", a place's
+    name written as names are)."""
+    word = subject.strip()
+    if not word.isalpha() or len(word) < 4 or not word.islower() or word in PLACES:
+        return False
+    return any(name.split()[0] == word for name in names if " " in name)

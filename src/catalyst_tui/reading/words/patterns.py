@@ -25,7 +25,7 @@ FIGURE = led(  # a digit with no word character before it stands at a word bound
     # a participle of what was done, not one governed by a preposition ("focused on doubling")
     + r"|(?P<mult>\b(?:doubled|tripled|quadrupled|halved|"
     + r"(?<!\bon\s)(?<!\bof\s)(?<!\bto\s)(?<!\bat\s)(?<!\bby\s)(?<!\bfor\s)(?<!\bthe\s)"
-    + r"(?<!\bits\s)(?<!\bthan\s)doubling(?!\s+of\b)|"
+    + r"(?<!\bits\s)(?<!\bthan\s)(?:doubl|tripl|quadrupl)ing(?!\s+of\b)|"
     + rf"{one_of(' '.join(TIMES))}-?fold|"
     # "jumped 2x year on year", "increased over 3x": a multiple, after its verb (multiples.py)
     + r"(?<![\w.$€£])[2-9]x(?!\s*+(?:the\b|as\b|more\b|less\b|\w+er\b)))\b)",
@@ -228,7 +228,10 @@ NOUN_AFTER = led(
     r"local[- ]currency|fx[- ]neutral)(?=\s+(?:[\w-]+\s+){0,2}(?:revenues?|sales)\b)|"
     # a measure of growth's own before its noun: "13% underlying growth", "5% operational decline"
     r"(?:underlying|operational|currency[- ]neutral|local[- ]currency|fx[- ]neutral)"
-    r"(?=\s+(?:growth|increase|decrease|decline)\b)"
+    r"(?=\s+(?:growth|increase|decrease|decline)\b)|"
+    # a part's name before its revenue's growth: "15% subscription revenue growth"
+    r"[a-z][\w&/-]*(?=\s+(?:[a-z][\w&/-]*\s+){0,2}(?:revenues?|sales)\s+(?:growth|increase|"
+    r"decrease|decline)\b)"
     r")\s+)*(?P<noun>growth|increase|decrease|decline|improvement|gain|drop|rise|higher|"
     r"lower|less|below|above|ahead|behind|better(?=\s+than\b)|"
     # "organic" said for organic growth: "Commercial Risk delivered 9% organic, an outstanding"

@@ -21,7 +21,7 @@ from .others_sales import (
     of_an_insurer,
     system_retail,
 )
-from .own_names import abbreviated, itself, own_names
+from .own_names import abbreviated, first_word, itself, own_names
 from .records import COMPANY, Stated, with_short_name
 from .sentences import sentence_spans
 from .turns import company_sentences
@@ -195,6 +195,7 @@ def read_words(
                 stated.subject.casefold() in company
                 or itself(text, stated.subject)
                 or abbreviated(symbol, stated.subject)  # "Netgear net revenue" of NTGR
+                or first_word(stated.subject, company)  # "lululemon" of "lululemon athletica"
             ):
                 stated = stated._replace(subject=COMPANY)  # "NVIDIA (NASDAQ: NVDA) reported"
                 if stated.kind == "share":

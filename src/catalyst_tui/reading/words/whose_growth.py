@@ -24,7 +24,14 @@ from .vocabulary import REACH
 if TYPE_CHECKING:
     from .lists import Found
 
-__all__ = ["REFUSED", "generated_by", "measure_before", "owner_around", "part_said_higher"]
+__all__ = [
+    "REFUSED",
+    "generated_by",
+    "measure_before",
+    "owner_around",
+    "part_before_noun",
+    "part_said_higher",
+]
 
 #: What owner_around gives where the words around the figure refuse it.
 REFUSED = Subject("", False, True, False)
@@ -36,6 +43,14 @@ _ROUGHLY = r"(?:(?:about|approximately|nearly|roughly|almost|over|more\s+than)\s
 WHOLE_AFTER_PART = led(
     r"\band\s+(?:total|consolidated|overall|company|companywide|company-wide)\s+(?:net\s+)?"
     r"(?:revenues?|sales)\s+$",
+    re.I,
+)
+# The whole said with its amount just before a growth: "…, resulting in total revenue of $2.4
+# billion, growth of 13%" (the whole's, whatever part the clause opened with).
+WHOLE_AMOUNT_BEFORE = led(
+    r"\b(?:total|consolidated|overall)\s+(?:net\s+)?(?:revenues?|sales)\s+of\s+[$€£]\s?\d[\d.,]*"
+    r"(?:\s*(?:million|billion|thousand))?\s*,\s*(?:an?\s+|representing\s+)?"
+    r"(?:(?:growth|increase|decline|decrease)\s+of\s+|up\s+|down\s+)?$",
     re.I,
 )
 # A part named as what led a growth, then its own figure: "led by Europe with 15% growth".
@@ -133,7 +148,10 @@ def owner_around(
         owner = leader._replace(revenue=True)
     if last is not None and after_its_share(text, last, at):
         owner = last.subject  # "Local, which accounted for 64% of revenue was down 27.6%"
-    if growth_verb and WHOLE_AFTER_PART.search(before, tail(before, 50), growth_verb.start()):
+    if growth_verb and (
+        WHOLE_AFTER_PART.search(before, tail(before, 50), growth_verb.start())
+        or WHOLE_AMOUNT_BEFORE.search(before, tail(before, 100), growth_verb.start())
+    ):
         owner = Subject(COMPANY, True, False, False)  # "…, and total revenue growth of 9%"
     amount_of = _NAME_AT_AMOUNT.search(before, tail(before, 120)) if owner is None else None
     if amount_of is not None:  # "revenues were $787 million, with CooperVision at $561 million,
@@ -249,4 +267,54 @@ _GENERATED = led(
     r"\b(?:generated|delivered|posted|reported|recorded|achieved)\s+(?:[$€£]|(?:record\s+)?"
     r"(?:revenues?|sales)\b)",
     re.I,
+)
+
+
+def part_before_noun(after: str) -> Subject | None:
+    """The part named between a figure and its revenue's growth ("15% subscription revenue
+    growth": subscription's), none where the words only qualify it ("7% organic revenue
+    growth") or name another measure."""
+    named = _PART_BEFORE_NOUN.match(after)
+    if named is None or any(w.lower() in _NO_PART for w in named["part"].split()):
+        return None
+    part = read_subject(named["part"] + " revenue", revenue_said=True)
+    return part if part.name not in ("", COMPANY) and not (part.other or part.anaphor) else None
+
+
+_PART_BEFORE_NOUN = led(
+    r"\s*(?P<part>[a-z][\w&/-]*(?:\s+[a-z][\w&/-]*){0,2})\s+(?:revenues?|sales)\s+"
+    r"(?:growth|increase|decrease|decline)\b"
+)
+_NO_PART = frozenset(
+    [
+        "organic",
+        "core",
+        "reported",
+        "sequential",
+        "seasonal",
+        "total",
+        "top-line",
+        "annual",
+        "net",
+        "adjusted",
+        "underlying",
+        "operational",
+        "consolidated",
+        "overall",
+        "year-over-year",
+        "quarter-over-quarter",
+        "constant",
+        "currency",
+        "constant-currency",
+        "currency-neutral",
+        "local",
+        "fx",
+        "our",
+        "its",
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+    ]
 )
