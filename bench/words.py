@@ -951,7 +951,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         ),
         "a figure's noun after a part's name": (
             words_patterns.NOUN_AFTER,
-            lambda n: (" organic total revenue" * n)[:n],
+            lambda n: (" organic total revenue" * n)[: n - 2] + " x",
         ),
         "the whole's amount before a growth": (
             whose_growth.WHOLE_AMOUNT_BEFORE,
