@@ -219,6 +219,11 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "operating margin.",
             ["growth 15 : subscription"],
         ),
+        # a part named before it keeps its name: its own kind of revenue
+        (
+            "Entertainment DTC delivered 14% ad revenue growth in Q4.",
+            ["growth 14 : Entertainment DTC ad"],
+        ),
         ("We delivered 7% organic revenue growth.", ["growth 7 : company"]),
         ("We delivered 7% year-over-year revenue growth.", ["growth 7 yoy : company"]),
     ],
@@ -344,3 +349,9 @@ def test_a_brand_written_in_lower_case_is_the_company_it_opens_the_name_of() -> 
     # a place's name, written as names are, is the place's: "Texas" of "Texas Instruments"
     (read,) = read_words("Texas grew 5%.", names=("Texas Instruments Inc",))
     assert (read.subject, read.value) == ("Texas", 0.05)
+
+
+def test_the_companys_own_name_before_a_part_is_left_out() -> None:
+    text = "Workday delivered solid Q3 results, with 15% subscription revenue growth."
+    (read,) = read_words(text, names=("Workday, Inc.",))
+    assert (read.subject, read.value) == ("subscription", 0.15)
