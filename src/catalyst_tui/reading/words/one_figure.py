@@ -290,9 +290,8 @@ def read_one(
             subject = measured  # "For Merchant, revenue growth rebounded to 45%": Merchant's
     if subject.other:
         subject = revenue_of_part(text, before, after, governor, noun, subject) or subject
-    if noun is not None and not subject.other and (kind := part_before_noun(after)):
-        named = _part(subject)  # "15% subscription revenue growth"; "Entertainment DTC
-        subject = subject._replace(name=f"{subject.name} {kind.name}") if named else kind
+    if noun is not None and not subject.other:
+        subject = part_before_noun(after, subject) or subject  # "15% subscription revenue growth"
     around = owner_around(
         text, before, match.start(), last, verb if growth_noun else None, first, revenue_said
     )

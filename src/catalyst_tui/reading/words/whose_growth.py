@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ..leads import led
 from .against_expected import BEFORE_A_FIGURE
 from .clauses import clause_subject
+from .names import no_noun_phrase
 from .patterns import AMOUNT, tail
 from .phrases import finite_verb, other_measure, phrase_before
 from .records import COMPANY
@@ -270,15 +271,20 @@ _GENERATED = led(
 )
 
 
-def part_before_noun(after: str) -> Subject | None:
+def part_before_noun(after: str, subject: Subject) -> Subject | None:
     """The part named between a figure and its revenue's growth ("15% subscription revenue
-    growth": subscription's), none where the words only qualify it ("7% organic revenue
-    growth") or name another measure."""
+    growth": subscription's; the clause's part's kind where it names one: "Entertainment DTC
+    delivered 14% ad revenue growth": "Entertainment DTC ad"), none where the words only
+    qualify it ("7% organic revenue growth") or name another measure."""
     named = _PART_BEFORE_NOUN.match(after)
     if named is None or any(w.lower() in _NO_PART for w in named["part"].split()):
         return None
-    part = read_subject(named["part"] + " revenue", revenue_said=True)
-    return part if part.name not in ("", COMPANY) and not (part.other or part.anaphor) else None
+    kind = read_subject(named["part"] + " revenue", revenue_said=True)
+    if kind.name in ("", COMPANY) or kind.other or kind.anaphor:
+        return None
+    if subject.name in ("", COMPANY) or subject.anaphor or no_noun_phrase(subject.name):
+        return kind
+    return subject._replace(name=f"{subject.name} {kind.name}")
 
 
 _PART_BEFORE_NOUN = led(
