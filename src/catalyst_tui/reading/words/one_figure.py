@@ -162,6 +162,9 @@ def read_one(
         if part is not None:
             sign = -1 if noun["noun"].lower() == "lower" else 1
             return Found("growth", sign * value, comparison, part, "", match.start())
+    own = clause_subject(text, first, revenue_said) if verb is None and noun is None else None
+    if own is not None and (kind := part_before_noun(after, own)):
+        return Found("growth", -value if kind[1] else value, comparison, kind[0], "", match.start())
     if verb is None and noun is None:
         if (prior := prior_growth(text, match, before, after, noun, last)) is not None:
             return prior._replace(comparison=comparison)  # "6% compared to 2% in the prior year"
@@ -290,8 +293,6 @@ def read_one(
             subject = measured  # "For Merchant, revenue growth rebounded to 45%": Merchant's
     if subject.other:
         subject = revenue_of_part(text, before, after, governor, noun, subject) or subject
-    if noun is not None and not subject.other:
-        subject = part_before_noun(after, subject) or subject  # "15% subscription revenue growth"
     around = owner_around(
         text, before, match.start(), last, verb if growth_noun else None, first, revenue_said
     )

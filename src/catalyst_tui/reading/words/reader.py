@@ -191,10 +191,6 @@ def read_words(
                     continue  # "ANI increased 22%", ANI "adjusted net income": no revenue
                 long = with_short_name(short[stated.subject], stated.subject)
                 stated = stated._replace(subject=long)
-            mine = next((n for n in company if stated.subject.casefold().startswith(n + " ")), "")
-            if mine and stated.subject[len(mine) + 1 :][:1].islower():  # "Workday subscription":
-                # the company's own kind of revenue (not "Harlow Instruments" of "Harlow")
-                stated = stated._replace(subject=stated.subject[len(mine) + 1 :])
             if (
                 stated.subject.casefold() in company
                 or itself(text, stated.subject)

@@ -271,26 +271,33 @@ _GENERATED = led(
 )
 
 
-def part_before_noun(after: str, subject: Subject) -> Subject | None:
-    """The part named between a figure and its revenue's growth ("15% subscription revenue
-    growth": subscription's; the clause's part's kind where it names one: "Entertainment DTC
-    delivered 14% ad revenue growth": "Entertainment DTC ad"), none where the words only
-    qualify it ("7% organic revenue growth") or name another measure."""
+def part_before_noun(after: str, subject: Subject) -> tuple[Subject, bool] | None:
+    """A part's revenue growth said as a noun after its figure ("15% subscription revenue
+    growth": subscription's), and whether it is a fall ("a 4% hardware sales decline"); the
+    clause's part's kind where the clause names a part by a proper name of two words or more
+    ("Entertainment DTC delivered 14% ad revenue growth": "Entertainment DTC ad"). None where
+    the words before revenue's only qualify it or measure another thing ("7% organic revenue
+    growth", "47.5% same restaurant sales growth", "5.7% weather normalized sales growth")."""
     named = _PART_BEFORE_NOUN.match(after)
     if named is None or any(w.lower() in _NO_PART for w in named["part"].split()):
         return None
     kind = read_subject(named["part"] + " revenue", revenue_said=True)
     if kind.name in ("", COMPANY) or kind.other or kind.anaphor:
         return None
-    if subject.name in ("", COMPANY) or subject.anaphor or no_noun_phrase(subject.name):
-        return kind
-    return subject._replace(name=f"{subject.name} {kind.name}")
+    fall = named["noun"].lower().startswith("de")
+    words = subject.name.split()
+    proper = len(words) > 1 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    if proper and not (subject.other or subject.anaphor) and not no_noun_phrase(subject.name):
+        return subject._replace(name=f"{subject.name} {kind.name}"), fall
+    return kind, fall
 
 
 _PART_BEFORE_NOUN = led(
     r"\s*(?P<part>[a-z][\w&/-]*(?:\s+[a-z][\w&/-]*){0,2})\s+(?:revenues?|sales)\s+"
-    r"(?:growth|increase|decrease|decline)\b"
+    r"(?P<noun>growth|increase|decrease|decline)\b",
+    re.I,
 )
+# Words before revenue's that qualify it, measure another thing or are no name.
 _NO_PART = frozenset(
     [
         "organic",
@@ -300,7 +307,10 @@ _NO_PART = frozenset(
         "seasonal",
         "total",
         "top-line",
+        "top",
+        "line",
         "annual",
+        "annualized",
         "net",
         "adjusted",
         "underlying",
@@ -315,12 +325,49 @@ _NO_PART = frozenset(
         "currency-neutral",
         "local",
         "fx",
+        "combined",
+        "comparable",
+        "comp",
+        "same",
+        "same-store",
+        "same-restaurant",
+        "store",
+        "restaurant",
+        "retail",
+        "system",
+        "system-wide",
+        "systemwide",
+        "negative",
+        "positive",
+        "weather",
+        "weather-normalized",
+        "normalized",
+        "pro",
+        "forma",
         "our",
         "its",
+        "their",
         "the",
         "a",
         "an",
         "of",
         "in",
+        "on",
+        "for",
+        "to",
+        "and",
+        "or",
+        "as",
+        "at",
+        "by",
+        "with",
+        "from",
+        "this",
+        "that",
+        "these",
+        "those",
+        "which",
+        "who",
+        "new",
     ]
 )
