@@ -339,7 +339,7 @@ def test_a_result_against_guidance_keeps_its_growth(
     text = f"Revenue was {against} {end}our {noun}, {verb} {pct}%."
     (read,) = read_words(text)
     assert (read.kind, read.subject, read.forward) == ("growth", COMPANY, False)
-    assert round(read.value * 100) == (pct if up else -pct)
+    assert read.value is not None and round(read.value * 100) == (pct if up else -pct)
 
 
 def test_a_brand_written_in_lower_case_is_the_company_it_opens_the_name_of() -> None:
