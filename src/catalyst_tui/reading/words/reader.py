@@ -183,7 +183,7 @@ def read_words(
             if figures and not passages.turned_to_other(index)
             else ()
         )
-        part_before, part_said = part_said == index - 1, part_said
+        part_before = part_said == index - 1  # the sentence before gave a part's figure
         for stated in read:
             stated = stated._replace(sentence=sentence)
             if stated.subject in short:  # "CSMS revenue grew 4%": "Contract Sales and … (CSMS)"
@@ -234,8 +234,7 @@ _WHOSE_UNSAID = led(
     r"came\s+in|of)\b",
     re.I,
 )
-
-
+# An amount said: a total with its amount is the company's, whatever came before.
 _AMOUNT = led(r"[$€£]\s?\d")
 
 

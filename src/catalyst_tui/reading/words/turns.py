@@ -108,10 +108,11 @@ def company_sentences(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple
     for line_start, sentences in by_line.items():
         line_end = text.find("\n", line_start)
         line_end = len(text) if line_end < 0 else line_end
-        named, words_at = label(text, line_start, line_end)
-        if not named and (said := speaker_named(text, line_start, line_end, listed)):
+        if said := speaker_named(text, line_start, line_end, listed):
             named = "Company" if said == "company" else "Analyst"  # "Matthew Friend: …", listed
-            words_at = text.find(":", line_start, line_end) + 1
+            words_at = text.find(":", line_start, line_end) + 1  # (the list, not a word of it)
+        else:
+            named, words_at = label(text, line_start, line_end)
         if named and words_at >= line_end:
             speaker = named  # a label alone on its line: the speaker of the lines after it
             continue
