@@ -255,8 +255,6 @@ def test_the_first_start_asks_for_the_sec_contact_once_and_writes_it(tmp_path: P
     an address without a name as it is typed, writes the contact into catalysts.toml (one new
     line, every other line kept) and fetches SEC's figures at once; the next start does not
     ask again."""
-    import subprocess
-
     with MarketServer() as market:
         config_path = tmp_path / "catalysts.toml"
         text = loopback_thesis(market.url).replace(f'user_agent = "{UA}"\n', "")
@@ -293,7 +291,7 @@ def test_the_first_start_asks_for_the_sec_contact_once_and_writes_it(tmp_path: P
         )
         keys(tmux, "q")
         wait_for(tmux, "CATALYST-EXIT=0")
-        subprocess.run(["tmux", "-S", tmux, "kill-server"], capture_output=True)
+        stop_server(tmux)  # gone before the next start on the same socket
         after = config_path.read_text()
         assert after.replace('user_agent = "Jane Doe jane@example.com"\n', "", 1) == text
         assert load_config(config_path).providers.of(SEC).user_agent == "Jane Doe jane@example.com"
