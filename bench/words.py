@@ -857,7 +857,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("year-over- year- over- from $1 billion a year " * n)[:n],
         ),
         "a speaker named alone before a colon": (
-            turns._NAME_LABEL,
+            participants.NAME_COLON,
             lambda n: ("Brent Thill Jones Smith " * n)[:n],
         ),
         "the operator giving the line to an analyst": (
@@ -959,10 +959,6 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         ),
         "a participant listed": (
             participants._LISTED,
-            lambda n: ("Matthew Friend Jones Smith Lee " * n)[:n],
-        ),
-        "a listed name before a colon": (
-            participants._NAME_COLON,
             lambda n: ("Matthew Friend Jones Smith Lee " * n)[:n],
         ),
     }

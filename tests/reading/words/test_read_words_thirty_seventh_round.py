@@ -169,6 +169,11 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["guidance raised"],
         ),
         ("We sold that business, and revenue grew 10%.", ["growth 10 : company"]),
+        # a part named within the one pointed at is its own
+        (
+            "Our non-software businesses in this segment were down 13% for the quarter.",
+            ["growth -13 : non-software businesses"],
+        ),
     ],
     "guidance an aim serves moves none": [
         (
@@ -201,6 +206,13 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "million.",
             [],
         ),
+        # guidance moved on an assumption, nothing supposed that would be: moved
+        (
+            "Moving on to Motorcycle segment operating income margins, assuming a successful "
+            "outcome regarding the EU tariff situation, our updated guidance is a range of 7% to "
+            "9%, up from the previously communicated range of 6% to 8%.",
+            ["guidance raised", "alt 7 9"],
+        ),
     ],
     "guidance one is looking at giving is not given": [
         ("In terms of how we're looking at reinstating full year guidance, we intend to.", []),
@@ -211,6 +223,12 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "We expect the attached market to evolve at a rapid pace, and we are encouraged to "
             "see the attach rate of our solutions exceeding our initial expectations.",
             [],
+        ),
+        # a projection set against the first view after ", and" is still raised
+        (
+            "We now project the acquisition to contribute between $0.21 and $0.26 of adjusted "
+            "earnings per share in 2021, and this is an increase from our original expectation.",
+            ["guidance raised"],
         ),
     ],
     "a part named between a figure and its revenue's growth owns it": [

@@ -18,6 +18,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..leads import led
+from .patterns import FIGURE
 from .vocabulary import OTHER_MEASURES
 
 if TYPE_CHECKING:
@@ -35,7 +36,6 @@ _DESPITE_OPEN = led(
     r"(?:(?!\b(?:that|which|who|was|were|is|are|being)\b)[^,;]){1,80}$",
     re.I,
 )
-_FIGURE_SAID = led(r"\d\s?(?:%|percent\b)", re.I)
 
 
 def pointed_at(text: str, near: int, at: int) -> bool:
@@ -53,7 +53,5 @@ def measure_alone(framed: Subject, lead: str) -> bool:
     """Whether the clause before (`lead`), a figure of its own in it, is of a measure alone."""
     words = framed.name.lower().split()
     return (
-        bool(words)
-        and all(w in OTHER_MEASURES for w in words)
-        and _FIGURE_SAID.search(lead) is not None
+        bool(words) and all(w in OTHER_MEASURES for w in words) and FIGURE.search(lead) is not None
     )

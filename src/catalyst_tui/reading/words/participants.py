@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from ..leads import led
 
-__all__ = ["Participants", "participants", "speaker_named"]
+__all__ = ["NAME_COLON", "Participants", "participants", "speaker_named"]
 
 _HEADER_LINES = 80  # lines at the text's start a header of participants may take
 _NAME_WORDS = 6  # words a listed name takes at most
@@ -26,8 +26,9 @@ _ANALYSTS_HEADING = led(r"(?:conference\s+call\s+participants|analysts)", re.I)
 _CALL_BEGINS = led(r"(?:presentation|operator|prepared\s+remarks)\b", re.I)
 # A name before its title or firm: "Matthew Friend - Executive VP & CFO".
 _LISTED = led(r"\s*(?P<name>[A-Z][\w.'’-]*+(?:[ \t]++[A-Z][\w.'’-]*+){1,5})[ \t]*+(?:[-–—][ \t]|$)")
-# A name before a colon at a line's start: "Matthew Friend: …".
-_NAME_COLON = led(r"[ \t]*+(?P<name>[A-Z][\w.'’-]*+(?:[ \t]++[A-Z][\w.'’-]*+){1,5})[ \t]*+:")
+# A person's name alone before a colon at a line's start ("Matthew Friend: …", "Brent
+# Thill:Thanks, Mike."): a speaker (turns.py reads one after the operator's handoff).
+NAME_COLON = led(r"[ \t]*+(?P<name>[A-Z][\w.'’-]*+(?:[ \t]++[A-Z][\w.'’-]*+){1,5})[ \t]*+:")
 
 
 class Participants(NamedTuple):
@@ -67,7 +68,7 @@ def speaker_named(text: str, line_start: int, line_end: int, listed: Participant
     """ "company" or "analyst" where the line opens with a listed name and a colon, else ""."""
     if not (listed.company or listed.analysts):
         return ""
-    named = _NAME_COLON.match(text, line_start, line_end)
+    named = NAME_COLON.match(text, line_start, line_end)
     if named is None:
         return ""
     name = " ".join(named["name"].split()).casefold()

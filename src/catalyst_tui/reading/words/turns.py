@@ -25,16 +25,13 @@ from collections.abc import Iterable
 
 from ..leads import led
 from ..wordlists import word_set
-from .participants import participants, speaker_named
+from .participants import NAME_COLON, participants, speaker_named
 from .vocabulary import LONGEST
 
 _LABEL_SPAN = 160  # characters at a line's start a label may take
 # A label ends at its colon, a space or the speech's first capital after it ("Operator:The next
 # question comes from …", as one publisher writes it).
 _LABEL = led(r"[ \t]*+(?P<label>[^:\n]{1,150}?)[ \t]*+:(?:[ \t]++|$|(?=[A-Z\"“]))")
-# A person's name alone before a colon at a line's start ("Brent Thill:Thanks, Mike."): a
-# speaker, whose turn is an analyst's where the operator has just given the line.
-_NAME_LABEL = led(r"[ \t]*+(?:[A-Z][\w.'’-]*+[ \t]++){1,3}[A-Z][\w.'’-]*+[ \t]*+:")
 _TOKEN = led(r"<UNK>|[A-Z][\w.'’&]*+|[-–—,&/()]|of|and|the|de|van|von|der|la|le|du")
 _ROLES = word_set(
     """analyst analysts operator ceo cfo coo cto cmo president chairman chairwoman chair officer
@@ -123,7 +120,7 @@ def company_sentences(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple
         if named and asker and not _company(who):
             asker = False
             continue  # "Operator: Our next question comes from <UNK>." then "<UNK>: ..."
-        if not named and asker and _NAME_LABEL.match(text, line_start, line_end):
+        if not named and asker and NAME_COLON.match(text, line_start, line_end):
             asker = False
             continue  # "Operator: … from the line of Brent Thill." then "Brent Thill: …"
         if named:

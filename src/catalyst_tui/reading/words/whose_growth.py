@@ -13,14 +13,16 @@ import re
 from typing import TYPE_CHECKING
 
 from ..leads import led
+from ..wordlists import word_set
 from .against_expected import BEFORE_A_FIGURE
 from .clauses import clause_subject
+from .measures import ONLY_QUALIFY
 from .names import no_noun_phrase
 from .patterns import AMOUNT, tail
 from .phrases import finite_verb, other_measure, phrase_before
 from .records import COMPANY
 from .subjects import Subject, read_subject
-from .vocabulary import REACH
+from .vocabulary import NOT_REVENUE, REACH
 
 if TYPE_CHECKING:
     from .lists import Found
@@ -39,18 +41,17 @@ REFUSED = Subject("", False, True, False)
 # A loose bound before a figure: "nearly 50%", "more than 30%".
 _ROUGHLY = r"(?:(?:about|approximately|nearly|roughly|almost|over|more\s+than)\s+)?"
 
-# The whole's revenue said just before its growth, after a part's: "… and total revenue growth
-# of 9%".
-WHOLE_AFTER_PART = led(
-    r"\band\s+(?:total|consolidated|overall|company|companywide|company-wide)\s+(?:net\s+)?"
-    r"(?:revenues?|sales)\s+$",
-    re.I,
+# The whole's revenue, named so; said just before its growth, after a part's: "… and total
+# revenue growth of 9%".
+_WHOLE = (
+    r"(?:total|consolidated|overall|company|companywide|company-wide)\s+(?:net\s+)?"
+    r"(?:revenues?|sales)"
 )
+WHOLE_AFTER_PART = led(r"\band\s+" + _WHOLE + r"\s+$", re.I)
 # The whole said with its amount just before a growth: "…, resulting in total revenue of $2.4
 # billion, growth of 13%" (the whole's, whatever part the clause opened with).
 WHOLE_AMOUNT_BEFORE = led(
-    r"\b(?:total|consolidated|overall)\s+(?:net\s+)?(?:revenues?|sales)\s+of\s+[$€£]\s?\d[\d.,]*"
-    r"(?:\s*(?:million|billion|thousand))?\s*,\s*(?:an?\s+|representing\s+)?"
+    r"\b" + _WHOLE + r"\s+of\s+" + AMOUNT + r"\s*,\s*(?:an?\s+|representing\s+)?"
     r"(?:(?:growth|increase|decline|decrease)\s+of\s+|up\s+|down\s+)?$",
     re.I,
 )
@@ -279,7 +280,9 @@ def part_before_noun(after: str, subject: Subject) -> tuple[Subject, bool] | Non
     the words before revenue's only qualify it or measure another thing ("7% organic revenue
     growth", "47.5% same restaurant sales growth", "5.7% weather normalized sales growth")."""
     named = _PART_BEFORE_NOUN.match(after)
-    if named is None or any(w.lower() in _NO_PART for w in named["part"].split()):
+    if named is None or NOT_REVENUE.search(named.group()):
+        return None  # "47.5% same restaurant sales growth": no revenue of a part
+    if any(w.lower() in _NO_PART for w in named["part"].split()):
         return None
     kind = read_subject(named["part"] + " revenue", revenue_said=True)
     if kind.name in ("", COMPANY) or kind.other or kind.anaphor:
@@ -297,77 +300,11 @@ _PART_BEFORE_NOUN = led(
     r"(?P<noun>growth|increase|decrease|decline)\b",
     re.I,
 )
-# Words before revenue's that qualify it, measure another thing or are no name.
-_NO_PART = frozenset(
-    [
-        "organic",
-        "core",
-        "reported",
-        "sequential",
-        "seasonal",
-        "total",
-        "top-line",
-        "top",
-        "line",
-        "annual",
-        "annualized",
-        "net",
-        "adjusted",
-        "underlying",
-        "operational",
-        "consolidated",
-        "overall",
-        "year-over-year",
-        "quarter-over-quarter",
-        "constant",
-        "currency",
-        "constant-currency",
-        "currency-neutral",
-        "local",
-        "fx",
-        "combined",
-        "comparable",
-        "comp",
-        "same",
-        "same-store",
-        "same-restaurant",
-        "store",
-        "restaurant",
-        "retail",
-        "system",
-        "system-wide",
-        "systemwide",
-        "negative",
-        "positive",
-        "weather",
-        "weather-normalized",
-        "normalized",
-        "pro",
-        "forma",
-        "our",
-        "its",
-        "their",
-        "the",
-        "a",
-        "an",
-        "of",
-        "in",
-        "on",
-        "for",
-        "to",
-        "and",
-        "or",
-        "as",
-        "at",
-        "by",
-        "with",
-        "from",
-        "this",
-        "that",
-        "these",
-        "those",
-        "which",
-        "who",
-        "new",
-    ]
+# Words before revenue's that qualify it (with measures.ONLY_QUALIFY), say its sign, a
+# franchisor's system ("global retail sales") or are no name.
+_NO_PART = ONLY_QUALIFY | word_set(
+    """core sequential seasonal top-line top line annual annualized underlying consolidated
+    overall year-over-year quarter-over-quarter constant currency constant-currency
+    currency-neutral local fx combined retail negative positive pro forma our its their the a an
+    of in on for to and or as at by with from this that these those which who new"""
 )
