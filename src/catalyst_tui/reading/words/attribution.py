@@ -12,7 +12,7 @@ from ..wordlists import any_word, one_of, word_set
 from .against_expected import BEFORE_A_FIGURE, subject_against
 from .appositions import without_apposition
 from .clauses import clause_subject, frame_of, relative_unread
-from .names import no_noun_phrase, outside_names
+from .names import name_joined, no_noun_phrase, outside_names
 from .no_subject import conceded, measure_alone, pointed_at
 from .patterns import AMOUNT, LOWER_WORD, OBJECT, REVENUE_SAID, WORD
 from .phrases import finite_verb, last_word_at, other_measure, phrase_before, tokens, words_of
@@ -71,7 +71,7 @@ def object_subject(after: str, *, of_revenue: bool = False) -> Subject | None:
         return None
     # "13% for notebooks" after a revenue: the part; "a 10% increase in impressions": what
     # increased, a part only where a word or a name says so
-    words = match["x"].strip()
+    words = (match["x"] + name_joined(after, match.end("x"))).strip()  # "X and Y Services"
     if re.search(r"\b[A-Z]\.[A-Z]$", words):
         words += "."  # an abbreviation's full stop: "the U.S."
     if re.match(r"\s*as\s+a\s+whole\b", after[match.end("x") :], re.I):

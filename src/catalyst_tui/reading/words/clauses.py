@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from ..leads import led
 from .appositions import without_apposition
+from .dimensions import DIMENSION
 from .names import itself, no_noun_phrase, verb_alone
 from .phrases import finite_verb, other_measure, phrase_before, tokens, words_of
 from .records import COMPANY
@@ -236,13 +237,7 @@ def _object_other(after_verb: str) -> bool:
 
 
 # How parts are cut, named as a frame: "By end market,", "By region,".
-_DIMENSION = led(
-    r"(?:our\s+|the\s+)?(?:(?:end|geographic(?:al)?|reportable|operating|business|product|"
-    r"customer)[- ])?(?:markets?|regions?|geograph(?:y|ies)|segments?|product\s+lines?|"
-    r"channels?|divisions?|technologies|lines?\s+of\s+business|categor(?:y|ies)|"
-    r"modalit(?:y|ies)|brands?|franchises?|product\s+(?:families|groups?))",
-    re.I,
-)
+_DIMENSION = led(DIMENSION, re.I)
 # One part named before, by its kind alone: "In the segment,", "If you look at this business,"
 # (its figures are that part's, no name said: no one's; "By segment," cuts, names none).
 _THE_ONE = led(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..leads import led
+from .comparatives import against_another
 from .vocabulary import REVENUE_WORDS
 
 # What a change owes to an effect, no growth: "and 2% positive currency impact".
@@ -42,8 +43,10 @@ _CHANGED = led(
 
 
 def against_plan(before: str, after: str) -> bool:
-    """Whether the figure between `before` and `after` is set against a plan, no growth."""
-    return _AGAINST_PLAN.match(after) is not None and not _CHANGED.search(before[-40:])
+    """Whether the figure between `before` and `after` is set against a plan, a market or
+    another measure ("3% more than the market"), no growth."""
+    against = _AGAINST_PLAN.match(after) is not None or against_another(after)
+    return against and not _CHANGED.search(before[-40:])
 
 
 # A count: of things ("almost 30,000 students"), or a number with no currency nor scale

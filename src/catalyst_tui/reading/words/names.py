@@ -12,7 +12,7 @@ import re
 from ..leads import led
 from ..wordlists import word_set
 from .phrases import finite_verb, other_measure
-from .vocabulary import PART_WORDS, REVENUE_TYPES
+from .vocabulary import PART_WORDS, PERIOD_WORD, REVENUE_TYPES, REVENUE_WORDS
 
 __all__ = [
     "DISCOURSE",
@@ -123,6 +123,32 @@ def lowered(word: str) -> str:
 def numeral(words: list[str], i: int) -> bool:
     """Whether the word at `i` is a Roman numeral after a name ("Group I"), no pronoun."""
     return words[i] == "I" and i > 0 and words[i - 1][:1].isupper()
+
+
+def name_joined(text: str, end: int) -> str:
+    """The rest of a name written in capitals that "and" joins, where a list's item ending at
+    `end` stops before it ("7.8% for Uniform Rental and Facility Services, 14.1% for …"): " and
+    Facility Services", its words up to the list's next mark; "" elsewhere."""
+    if not re.search(r"(?-i:[A-Z])[\w&-]*$", text[max(0, end - 40) : end]):
+        return ""
+    joined = _NAME_AND.match(text, end)
+    return joined.group() if joined is not None else ""
+
+
+# "and" then two capitalised words at most, then a list's mark: the name's own "and".
+_NAME_AND = led(r"\s+and\s+[A-Z][\w&-]*+(?:\s+[A-Z][\w&-]*+)?(?=\s*(?:[,;.]|and\b|$))")
+
+
+def titled(words: list[str], i: int) -> bool:
+    """Whether the period's word at `i` opens a name written in capitals ("First Aid and
+    Safety Services", "Last Mile"), no period: its next word capitalised and no period's."""
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    if words[i].lower() not in _ORDINALS or not (words[i][:1].isupper() and nxt[:1].isupper()):
+        return False
+    return nxt.lower() not in PERIOD_WORD and nxt.lower() not in REVENUE_WORDS
+
+
+_ORDINALS = frozenset({"first", "second", "third", "last", "next", "final"})
 
 
 def no_noun_phrase(subject: str) -> bool:

@@ -8,6 +8,8 @@ import re
 
 from ..leads import led
 from ..wordlists import any_word, one_of, word_set
+from .comparatives import THAN_A_PERIOD
+from .dimensions import DIMENSION
 
 CMP = (
     r"(?P<cmp>more\s+than|greater\s+than|in\s+excess\s+of|over|above|approximately|"
@@ -161,8 +163,9 @@ GROWTH_VERB = (
     r"(?:growth|recovery)\s+(?:was|were|is|remained)\s+(?:(?:also|very|again|particularly)\s+)?"
     r"(?:strong|solid|robust|healthy|good|impressive)\s+(?:in\s+[\w-]+\s+)?at|"
     r"(?:growth|growth\s+rate|increase|decline|decrease)(?:\s+(?:in|for|during)\s+(?:the\s+)?"
-    r"(?:[\w-]+\s+){0,3}?(?:quarter|year|period|half))?\s+(?:was|were|is|came\s+in\s+at|"
-    r"reached|totaled|amounted\s+to)|"
+    r"(?:[\w-]+\s+){0,3}?(?:quarter|year|period|half))?"
+    r"(?:\s+by\s+(?:business|" + DIMENSION + r"))?"  # "Organic growth by business was 7.8% for X"
+    r"\s+(?:was|were|is|came\s+in\s+at|reached|totaled|amounted\s+to)|"
     # a growth in a part, then its figure: "organic growth in LatAm was 49%", "revenue growth in
     # our Electrical Construction segment of 19.3%"
     r"(?:growth|increases?|declines?|decreases?)\s+(?:in|at|within)\s+(?P<within>(?:our|the)\s+"
@@ -231,6 +234,8 @@ NOUN_AFTER = led(
     r"(?=\s+(?:growth|increase|decrease|decline)\b)"
     r")\s+)*(?P<noun>growth|increase|decrease|decline|improvement|gain|drop|rise|higher|"
     r"lower|less|below|above|ahead|behind|better(?=\s+than\b)|"
+    # a comparative against a period: "16.5% greater than 2024" (comparatives.py)
+    r"(?:greater|more)(?=\s+than\s+" + THAN_A_PERIOD + r")|"
     # "organic" said for organic growth: "Commercial Risk delivered 9% organic, an outstanding"
     r"organic(?=\s*[,.;)]|\s*$|\s+(?:and|in|for|versus|vs\.?|over|from)\b))\b",
     re.I,

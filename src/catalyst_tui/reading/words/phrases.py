@@ -295,10 +295,13 @@ def other_measure(low: str) -> bool:
 
 def measure_at(lows: list[str], at: int) -> bool:
     """Whether the word at `at` of `lows` (lowered) names a measure that is not revenue, as
-    other_measure does, save a verb that reads as one ("which accounts for 8%")."""
+    other_measure does, save a verb that reads as one ("which accounts for 8%") and a growth's
+    rate."""
     low = lows[at]
     if low in _ACCOUNTS and lows[at + 1 : at + 2] == ["for"]:
         return False
+    if low in ("rate", "rates") and lows[at - 1 : at] == ["growth"]:
+        return False  # "The organic growth rate was 8.6%": the growth's, no rate of another
     return other_measure(low)
 
 

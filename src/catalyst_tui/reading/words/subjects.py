@@ -22,7 +22,7 @@ from ..leads import led
 from ..wordlists import word_set
 from .heads import revenue_head
 from .measures import ONLY_QUALIFY
-from .names import DISCOURSE, a_part, lowered, numeral, others, outside_names
+from .names import DISCOURSE, a_part, lowered, numeral, others, outside_names, titled
 from .not_names import COMPARATIVES, before_verb, counted, plain, undegreed
 from .phrases import (
     AS_SHARE,
@@ -316,7 +316,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         if low not in GENERIC_WORDS
         and not (low == "operating" and lows[i + 1 : i + 2] in (["revenue"], ["revenues"]))
         and low not in COMPARATIVES
-        and low not in PERIOD_WORD
+        and (low not in PERIOD_WORD or titled(words, i))
         and (low not in PRONOUNS or numeral(words, i))  # "Group I": a numeral, no "I"
         and not _possessive_pronoun(low)
         and not (low in REVENUE_WORDS and low != "arr")

@@ -156,7 +156,8 @@ _QUALIFIERS = led(
     r"[\w-]+-adjusted|as[- ]adjusted|pro[- ]forma|"
     r"\d{1,2}-week|\d{1,2}-month|"
     # a measure by the day or the week: "daily sales", "weekly revenues" (no part's name)
-    r"(?:daily|weekly|monthly)(?=\s+(?:net\s+)?(?:revenues?|sales)\b))\b",
+    r"(?:daily|weekly|monthly)(?=\s+(?:net\s+)?(?:revenues?|sales)\b)|"
+    r"(?<=growth\s)rates?)\b",  # "The organic growth rate was 8.6%": the growth
     re.I,
 )
 

@@ -65,7 +65,7 @@ OTHER_MEASURES = word_set(
     members accounts sites deals deal lanes stores locations reviewers responses shares
     stake interest ownership production penetration retention renewal churn conversion accretion
     cagr content roles hires hiring spend spending investment investments price prices pricing
-    asp backlog contribution contributions loss losses gains impressions views clicks traffic
+    asp asv backlog contribution contributions loss losses gains impressions views clicks traffic
     impact impacts headwind headwinds tailwind tailwinds obligations obligation
     visits people memberships households forecast outlook guidance sg&a g&a r&d sga saar demand
     deps subscriptions patients procedures survival exchange currency currencies oibda ebita ffo

@@ -1,0 +1,95 @@
+"""The thirty-eighth round's rules, found on calls of 2025 and 2026 of the transcript publisher
+the thirty-seventh round first read, once their labelled sets had been scored: a growth said as
+a comparative against a period ("16.5% greater than 2024"), no growth in a figure set against a
+market, a plan or another measure ("3% more than the market"), a growth's rate is the growth,
+a growth told by a dimension ("Organic growth by business was 7.8% for X, 14.1% for Y"), a name
+written in capitals keeps its own "and" and its ordinal ("First Aid and Safety Services"), and
+annual subscription value is no revenue. Made-up sentences, each beside what it states as
+test_read_words_classes.py writes it ([] where nothing may be read), with a counterexample the
+rule must leave as it was."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.reading.words.test_read_words_classes import _check, by_rule
+
+RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "a comparative against a period is a growth": [
+        (
+            "For the year, Aerospace revenue of $13.1 billion is 16.5% greater than 2024.",
+            ["growth 16.5 yoy : Aerospace"],
+        ),
+        (
+            "Combat Systems had revenue of $2.5 billion for the quarter, 5.8% more than the year "
+            "ago quarter.",
+            ["growth 5.8 yoy : Combat Systems"],
+        ),
+        (
+            "Revenues were $643 million for the quarter, 35% lower than 1Q 2020.",
+            ["growth -35 yoy : company"],
+        ),
+        # a margin's comparative is still no revenue's
+        ("Gross margin was 5.8% more than last year.", []),
+    ],
+    "a figure set against a market, a plan or another measure is no growth": [
+        ("Revenue grew 10%, 3% more than the market.", ["growth 10 : company"]),
+        ("Revenue was 5% higher than expected.", []),
+        ("Our 2020 pro forma sales are $983 million or 8.5% lower than reported sales.", []),
+        # against a period it is one
+        ("Revenue was 5% higher than last year.", ["growth 5 yoy : company"]),
+    ],
+    "a growth's rate is the growth": [
+        ("The organic growth rate was 8.6%.", ["growth 8.6 : company"]),
+        ("Our organic growth rate was 8.6% in Europe.", ["growth 8.6 : Europe"]),
+        # another measure's rate is still that measure's
+        ("Our EPS growth rate was 12%.", []),
+        ("Our tax rate was 21%.", []),
+    ],
+    "a growth told by a dimension gives each part its figure": [
+        (
+            "Organic growth by business was 7.8% for Uniform Rental and Facility Services, 14.1% "
+            "for First Aid and Safety Services, 11.5% for Fire Protection Services and 2% for "
+            "Uniform Direct Sale.",
+            [
+                "growth 7.8 : Uniform Rental and Facility Services",
+                "growth 14.1 : First Aid and Safety Services",
+                "growth 11.5 : Fire Protection Services",
+                "growth 2 : Uniform Direct Sale",
+            ],
+        ),
+        (
+            "Revenue growth by end market was 9% for Medical, 4% for Defense and 2% for "
+            "Industrial.",
+            ["growth 9 : Medical", "growth 4 : Defense", "growth 2 : Industrial"],
+        ),
+        # a margin told by a dimension is still a margin
+        ("Gross margin by business was 49.8% for Rental and 57.7% for Safety.", []),
+    ],
+    "a name written in capitals keeps its own 'and' and its ordinal": [
+        (
+            "It's worth mentioning the strong organic growth of 48% for the Middle East and "
+            "Africa, our smallest region.",
+            ["growth 48 : Middle East and Africa"],
+        ),
+        (
+            "Our First Aid segment's revenues were up 10% compared to 2021.",
+            ["growth 10 yoy : First Aid segment"],
+        ),
+        # "and" before a clause of its own still ends the part
+        ("Sales grew 5% in EMEA and we expect more.", ["growth 5 : EMEA"]),
+        ("Fourth Quarter Revenue grew 5%.", ["growth 5 : company"]),
+    ],
+    "annual subscription value is no revenue": [
+        (
+            "In our second quarter, our organic ASV plus professional services growth rate "
+            "accelerated to 5.5%.",
+            [],
+        ),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), by_rule(RULES))
+def test_the_thirty_eighth_rounds_rules(text: str, expected: list[str]) -> None:
+    _check(text, expected)
