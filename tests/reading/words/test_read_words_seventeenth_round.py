@@ -188,7 +188,8 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 8 ~ yoy : company"],
         ),
         ("And transactions organic revenue increased 10%.", ["growth 10 : transactions"]),
-        ("Orders and revenue grew 10%.", []),
+        # revenue sharing one verb and figure with another measure has it (the thirty-eighth round)
+        ("Orders and revenue grew 10%.", ["growth 10 : company"]),
         # a noun of change in a line named in lower case, then "of"; a list's "and B of"
         (
             "Sales declined 17% versus the prior year. We still experienced year-over-year "

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 
+from catalyst_tui.reading.words import read_words
 from tests.reading.words.test_read_words_classes import _check, by_rule
 
 RULES: dict[str, list[tuple[str, list[str]]]] = {
@@ -80,6 +81,74 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Sales grew 5% in EMEA and we expect more.", ["growth 5 : EMEA"]),
         ("Fourth Quarter Revenue grew 5%.", ["growth 5 : company"]),
     ],
+    "a share of the business, or of the total, is a part's": [
+        ("But right now, health care is about 8% of total.", ["share 8 ~ : health care"]),
+        (
+            "This includes numerous programs in the restricted arena which comprises over 30% of "
+            "our business.",
+            ["share 30 > : restricted arena"],
+        ),
+        (
+            "Since defense is roughly 50% of our business portfolio, it matters.",
+            ["share 50 ~ : defense"],
+        ),
+        # the total of a count named before is the count's
+        (
+            "Our Smart Series comprised 62 of our total communities or 31% of total and was "
+            "offered in all markets.",
+            [],
+        ),
+        ("About 40% of our business is new business development.", []),
+    ],
+    "a share said 'upwards of' is one": [
+        ("Aftermarket is upwards of 55% of revenue.", ["share 55 > : Aftermarket"]),
+    ],
+    "revenue sharing one verb and figure with another measure has it": [
+        (
+            "Full year orders and revenue rose 8% and EPS increased 14%, surpassing our "
+            "expectations.",
+            ["growth 8 : company"],
+        ),
+        # a part's measures are the part's; no measure of revenue, no figure
+        ("Molding Solutions organic orders and sales were down approximately 10%.", []),
+        ("Orders and bookings rose 8%.", []),
+    ],
+    "a part that led with its growth of a figure owns it": [
+        (
+            "We achieved double-digit growth in 3 of our 5 segments, led by the Fitness segment "
+            "with outstanding growth of 30%, followed by Marine segment growth of 20%.",
+            ["growth 30 : Fitness segment", "growth 20 : Marine segment"],
+        ),
+        (
+            "Revenue grew 10%, led by the Fitness segment with growth of 30%.",
+            ["growth 10 : company", "growth 30 : Fitness segment"],
+        ),
+        # a measure led so is no revenue's
+        ("Protective volumes were up 1% led by EMEA with growth of 7%.", []),
+    ],
+    "a listed part's figure said 'negative' is a decline": [
+        (
+            "In the Americas, we saw total revenue decline 2% with the U.S. down 3% and Canada "
+            "negative 1%, in line with our expectations.",
+            ["growth -2 : Americas", "growth -3 : U.S.", "growth -1 : Canada"],
+        ),
+        (
+            "Revenue grew 5% with the U.S. up 3% and Canada 1%.",
+            ["growth 5 : company", "growth 3 : U.S.", "growth 1 : Canada"],
+        ),
+    ],
+    "a clause of place set off by commas is no word of the clause": [
+        (
+            "Shifting to international, where our momentum remains strong, revenue increased 33%.",
+            ["growth 33 : international"],
+        ),
+        # with no verb of its own it opens the figure's clause: kept, and whose unsaid
+        (
+            "We're pleased with the rebound in our international operations, where in the fourth "
+            "quarter, revenue grew 54% compared to the fourth quarter of 2020.",
+            [],
+        ),
+    ],
     "annual subscription value is no revenue": [
         (
             "In our second quarter, our organic ASV plus professional services growth rate "
@@ -93,3 +162,25 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
 @pytest.mark.parametrize(("text", "expected"), by_rule(RULES))
 def test_the_thirty_eighth_rounds_rules(text: str, expected: list[str]) -> None:
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So looking ahead to next quarter, we're guiding for consolidated revenue of approximately "
+        "$22 billion, which represents 47% year-on-year growth.",
+        "We are guiding to revenue growth of 10% next year.",
+        "We estimate fourth quarter revenue to be up 8%.",
+    ],
+)
+def test_a_forecast_said_by_guiding_or_estimating_is_no_result(text: str) -> None:
+    read = read_words(text)
+    assert read and all(s.forward for s in read), read
+
+
+def test_an_estimate_of_what_happened_is_no_forecast() -> None:
+    read = read_words(
+        "We estimate the effect of labor shortages on our results was $470 million, in line with "
+        "our original expectations, and revenue grew 7%."
+    )
+    assert [(s.kind, s.value, s.forward) for s in read] == [("growth", 0.07, False)]

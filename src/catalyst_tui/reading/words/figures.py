@@ -44,7 +44,7 @@ from .owners import (
     part_of_other_measure,
     total_of_name,
 )
-from .pairs import both, in_order, paired_span, respectively
+from .pairs import BOTH_SAID, both, in_order, paired_span, respectively
 from .participles import listed_item
 from .parts_named import NAMED_AFTER, named_since, parts_of_another
 from .passages import line_name
@@ -60,7 +60,7 @@ from .patterns import (
 from .records import COMPANY, Stated
 from .respective import base_shares, named_after
 from .scope import SentenceBasis
-from .share_after import whole_said_next
+from .share_after import business_whole, whole_said_next
 from .subjects import Subject, read_subject
 from .verb_forms import without_verb
 from .vocabulary import (
@@ -88,7 +88,7 @@ def read_figures(
     sentence = _CORRECTED.sub(lambda m: " " * len(m.group()), sentence)
     against = Against(sentence, latest, named, quarter)
     scope = SentenceBasis(sentence, against)
-    revenue_said = REVENUE_SAID.search(sentence) is not None
+    revenue_said = REVENUE_SAID.search(sentence) is not None or business_whole(sentence)
     first_subject: Subject | None = None
     first_clause: Clause | None = None  # a clause before any figure: its subject when needed
     previous: Subject | None = None
@@ -303,7 +303,6 @@ def _clause_figures(
     yield from lend_list_basis(text, list(_each_figure(text, at, first, revenue_said, against)))
 
 
-_BOTH_SAID = led(r"\b(?:both|each)\s", re.I)
 # Between two figures of one list: a few words of what each is in, then a comma or "and".
 _LIST_GAP = led(r"(?:\s+(?:in|on|from|for)?\s*[\w.&/-]+){0,4}\s*(?:,|,?\s+and)\s+", re.I)
 
@@ -365,7 +364,7 @@ def _each_figure(
                 comparison=comparison_said(rate),
             )
             continue
-        pair = both(text, match, revenue_said, first) if i == 0 and _BOTH_SAID.search(text) else []
+        pair = both(text, match, revenue_said, first) if i == 0 and BOTH_SAID.search(text) else []
         for found in pair:  # "X and Y revenues are both up 8%": each its figure
             yield found._replace(basis=growth_basis(text, figures, i, after, frame, against))
         if pair:

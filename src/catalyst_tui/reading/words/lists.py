@@ -51,7 +51,8 @@ class Found(NamedTuple):
 LIST_SEPARATOR = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
 _NAME = r"(?P<name>(?:the\s+)?[A-Za-z][\w&/.'’-]*(?:\s+[A-Za-z&][\w&/.'’-]*){0,4}?)"
 _OWN = (
-    r"(?:\s+(?:also\s+)?(?P<own>up|down|(?:was|were)(?:\s+(?:up|down))?|at|came\s+in\s+at|"
+    r"(?:\s+(?:also\s+)?(?P<own>up|down|negative|positive|minus|plus|"  # "and Canada negative 1%"
+    r"(?:was|were)(?:\s+(?:up|down))?|at|came\s+in\s+at|"
     r"the\s+remaining|the\s+other))?"
 )
 _LISTED = led(
@@ -170,7 +171,8 @@ def continued(text: str, last: Found, match: re.Match[str]) -> Found | None:
     if not subject.name or subject.other or subject.anaphor or PERIOD.fullmatch(subject.name):
         return None
     own = (named.groupdict().get("own") or "").lower()
-    sign = -1 if own.endswith("down") else 1 if own.endswith("up") else -1 if last.value < 0 else 1
+    sign = -1 if own.endswith(("down", "negative", "minus")) else 1
+    sign = sign if own.endswith(("up", "positive", "plus")) or sign < 0 or last.value >= 0 else -1
     if last.kind == "share":
         sign = 1
     return Found(last.kind, sign * value, comparison, subject, "", match.start(), of=last.of)

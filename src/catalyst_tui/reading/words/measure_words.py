@@ -1,7 +1,8 @@
 """A growth's measure said in words the earlier rules did not read: its qualifier
 ("with underlying growth of 12%"), a part that reported it ("Polymers & Fluids reported record
-organic growth of 6%"), and revenue on a pair of measures with "respectively" ("bookings and
-revenue, up 36% and 9%, respectively")."""
+organic growth of 6%"), revenue on a pair of measures with "respectively" ("bookings and
+revenue, up 36% and 9%, respectively"), and revenue's figure where it shares one verb and one
+figure with another measure ("Full year orders and revenue rose 8%")."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import re
 
 from ..leads import led
 from .attribution import other_in
-from .patterns import COMPARISON, tail
+from .lists import Found
+from .patterns import COMPARISON, FIGURE, NEGATIVE, comparison_before, tail
 from .records import COMPANY
 from .subjects import Subject, read_subject
 
@@ -118,3 +120,26 @@ def revenue_of_pair(names: list[str], text: str, first: bool) -> list[Subject | 
     if not owner.name or owner.other or owner.anaphor:
         return None
     return [owner if i in revenue else None for i in range(len(names))]
+
+
+def pair_of_measures(
+    names: list[str], text: str, figure: re.Match[str], verb: re.Match[str], first: bool
+) -> list[Found]:
+    """Revenue's figure where revenue and another measure (`names`, the phrase before the verb
+    cut at "and") share one verb and the clause's only figure ("Full year orders and revenue
+    rose 8%"); [] for anything else."""
+    if len(names) != 2 or not _BARE_MEASURE.fullmatch(names[0].strip()):
+        return []  # "Molding Solutions organic orders and sales": the part's, a name said
+    measured = revenue_of_pair(names, text, first)
+    if not measured or len(FIGURE.findall(text)) != 1:
+        return []
+    value = (-1 if NEGATIVE.match(verb["verb"]) else 1) * float(figure["num"])
+    cmp = comparison_before(text, figure.start())
+    return [Found("growth", value, cmp, s, "", figure.start()) for s in measured if s is not None]
+
+
+# A measure said bare, its period and qualifiers before it: "Full year orders", "bookings".
+_BARE_MEASURE = led(
+    r"(?:(?:full[- ]year|fiscal|quarterly|annual|total|organic|net|adjusted|our)\s+)*[a-z][\w-]*",
+    re.I,
+)

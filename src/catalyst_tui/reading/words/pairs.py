@@ -22,7 +22,7 @@ import re
 from ..leads import led
 from .acted_on import acted_on
 from .lists import LIST_SEPARATOR, Found
-from .measure_words import measures_in, revenue_of_pair
+from .measure_words import measures_in, pair_of_measures, revenue_of_pair
 from .patterns import (
     AMOUNT,
     CMP,
@@ -258,6 +258,9 @@ _BOTH = led(r"\s+(?:(?:are|were|have|has)\s+)?(?:both|each)\s*$", re.I)
 # "both" before the names: "as both digital and print advertising grew approximately 40%".
 _BOTH_FIRST = led(r"^both\s+", re.I)
 _REVENUE_HEAD = led(r"\b(?:revenues?|sales)$", re.I)
+#: A clause where `both` may give one figure to several names: "both", "each", or revenue
+#: said with another measure ("orders and revenue").
+BOTH_SAID = led(r"\b(?:both|each)\s|\band\s+(?:net\s+)?(?:revenues?|sales)\b", re.I)
 
 
 def both(text: str, figure: re.Match[str], revenue_said: bool, first: bool) -> list[Found]:
@@ -277,7 +280,7 @@ def both(text: str, figure: re.Match[str], revenue_said: bool, first: bool) -> l
         phrase = phrase_before(text, verb.start())
         opened = _BOTH_FIRST.match(phrase)
         if opened is None:
-            return []
+            return pair_of_measures(_names(phrase), text, figure, verb, first)
         phrase = phrase[opened.end() :]
     names = _names(phrase)
     revenues = _REVENUE_HEAD.search(phrase) is not None  # "X and Y revenues are both up 8%"

@@ -108,7 +108,7 @@ SHARE_OF = led(
     # a part of a change is its contribution, no share: "61% of revenue decline"
     r"(?P<of>revenues?|sales|licensing|business|"
     # the total said alone, or the total mix: "62% of the total, up from 53%"
-    r"(?<=\bthe\s)total(?=\s*(?:[,.;]|$))|(?<=\btotal\s)mix)"
+    r"(?:(?<=\bthe\s)|(?<=\bof\s))total(?=\s*(?:[,.;]|$))|(?<=\btotal\s)mix)"
     r"\b(?!\s+(?:dollar|declines?|decreases?|increases?|growth|changes?|drops?|shortfall|loss)\b)",
 )
 # The words of a share's whole that name no part: "of our total revenue" is the company's.

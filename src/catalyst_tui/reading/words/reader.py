@@ -22,6 +22,7 @@ from .others_sales import (
     system_retail,
 )
 from .own_names import abbreviated, first_word, itself, own_names
+from .phrases import finite_verb
 from .records import COMPANY, Stated, with_short_name
 from .sentences import sentence_spans
 from .turns import company_sentences
@@ -72,6 +73,20 @@ _ASIDE = led(
     r"indicated|highlighted|stated|described|outlined|covered|shared|pointed\s++out)"
     r"(?:\s++(?:earlier|before|previously|above|today))?+\s*+,"
 )
+# A relative clause of place set between commas that states no figure says what its antecedent
+# is, no word of the clause: "Shifting to international, where our momentum remains strong,
+# revenue increased 33%".
+_RELATIVE_ASIDE = led(r",\s*+where\s[^,;:%\d$€£()]{1,160}+,")
+
+
+def _place_aside(aside: re.Match[str]) -> str:
+    """The relative clause of place blanked where it is a clause whole, its verb said ("where
+    our momentum remains strong"); kept where it opens the clause the figure is in ("where in
+    the fourth quarter, revenue grew 54%")."""
+    said = aside.group()
+    return "," + " " * (len(said) - 1) if any(map(finite_verb, said.split())) else said
+
+
 _BULLETS = frozenset("•●▪◦‣·-*–")
 #: How many bullets a heading stands over at most: a figure further down is nobody's known.
 _BULLETS_UNDER = 60
@@ -167,6 +182,8 @@ def read_words(
             plain = as_adjective(plain)  # "our faster growing Laboratory business": one name
         if "," in plain and ("as " in plain or "like " in plain):  # where an aside may stand
             plain = _ASIDE.sub(lambda m: " " * len(m.group()), plain)
+        if "where " in plain:  # ", where our momentum remains strong,"
+            plain = _RELATIVE_ASIDE.sub(_place_aside, plain)
         read = (
             read_figures(
                 plain,

@@ -231,11 +231,15 @@ def share_of_whole(
     no revenue ("50% of all new business") or more than the whole ("250% of revenue")."""
     if NOT_REVENUE.search(whole.group()) or _other_owner(whole["owner"]):
         return None  # "close to 50% of all new business": of what is signed, no revenue
+    if whole["of"].lower() == "total" and _TOTAL_OF_ANOTHER.search(before):
+        return None  # "62 of our total communities or 31% of total": a count's
     if _A_YEAR_BEFORE.search(whole["owner"]) or (
         _PERIOD_NAMED.search(whole["owner"]) and _YEAR_BEFORE_AFTER.match(after, whole.end())
     ):  # "about 90% of last year's sales", "97% of third quarter sales last year": a
         return None  # comparison with a year before (not "35% of our sales last year")
-    if value > 100 or re.search(r"\b(?:of|from)\s*(?:the\s+|each\s+)?$", before[-12:], re.I):
+    if value > 100 or re.search(
+        r"\b(?<!upwards\s)(?<!excess\s)(?:of|from)\s*(?:the\s+|each\s+)?$", before[-12:], re.I
+    ):
         return None  # no part is more than the whole: "250% of revenue" is no share
     share_at = share_verb(before)
     if share_at is None and last is None:
@@ -321,5 +325,25 @@ _GAPPED = led(r",?\s+and\s+(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}
 _SHARE_SAID = led(
     r"\b(?:accounted\s+for|represented|made\s+up|comprised)\s+[\d.]+\s?%\s+of\s+"
     r"(?:our\s+|total\s+){0,2}(?:revenues?|sales)\b",
+    re.I,
+)
+
+
+def business_whole(sentence: str) -> bool:
+    """Whether `sentence` says a share of the business ("the restricted arena, which comprises
+    over 30% of our business"): revenue said, as "of our revenue" says it."""
+    said = _OF_THE_BUSINESS.search(sentence)
+    if said is None or said["business"]:
+        return said is not None
+    return _TOTAL_OF_ANOTHER.search(sentence, 0, said.start()) is None  # a count's, as below
+
+
+_TOTAL_OF_ANOTHER = led(r"\btotal\s+(?!(?:net\s+)?(?:revenues?|sales)\b)[a-z]", re.I)
+
+
+_OF_THE_BUSINESS = led(
+    r"(?:%|\bpercent)\s+of\s+(?:(?:our|the|its|this|total|overall)\s+)?(?P<business>business)\b"
+    r"(?!\s+(?:new|volume|development|activity|activities|days?|travel|outlook|units?)\b)|"
+    r"(?:%|\bpercent)\s+of\s+total(?=\s*(?:[,.;]|$))",  # "health care is about 8% of total."
     re.I,
 )

@@ -357,8 +357,8 @@ ATTRIBUTED = any_word(
 FORWARD = led(
     r"\b(?:expects?|expecting|anticipates?|anticipating|will|plans?\s+to|planning\s+to|"
     r"intends?|projects?|projecting|projections?|projected|forecasts?|forecasting|outlook|"
-    r"estimating|"
-    r"planning\s+for|"
+    r"estimating|(?:we|i)\s+(?:now\s+)?estimate\s+(?:[\w'-]+\s+){0,3}?(?:revenues?|sales)\b|"
+    r"guiding\s+(?:for|to)|planning\s+for|"
     r"guidance\s+(?:of|for|to|is|calls)|"
     r"guide|going\s+to|on\s+track\s+to|set\s+to|expectations?\s+(?:for|that|is|are)|"
     r"(?:is|are)\s+(?:(?:now|still|also)\s+)?(?:expected|anticipated|forecasted)\s+to|"

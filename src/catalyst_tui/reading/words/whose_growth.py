@@ -58,7 +58,8 @@ WHOLE_AMOUNT_BEFORE = led(
 # A part named as what led a growth, then its own figure: "led by Europe with 15% growth".
 LED_BY_WITH = led(
     r"\bled\s+by\s+(?:the\s+|our\s+)?(?P<name>[\w&'’.-]+(?:\s+[\w&'’.-]+){0,4}?)\s+with\s+"
-    r"(?:an?\s+)?" + _ROUGHLY + "$",
+    # "with 15%", "with outstanding growth of 30%"
+    r"(?:an?\s+)?(?:(?:[a-z-]+\s+){0,2}?(?:growth|increase|decline)\s+of\s+)?" + _ROUGHLY + "$",
     re.I,
 )
 # A line's revenue said after "higher" or "lower": "3.5% higher merchandise sales".
