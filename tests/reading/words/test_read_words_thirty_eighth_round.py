@@ -149,6 +149,34 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             [],
         ),
     ],
+    "an abbreviation's stop before a word that only opens a sentence ends it": [
+        (
+            "In Applied Water, orders were up 5%, lifted by data center wins in the U.S. Revenues "
+            "were up 3% versus the prior year.",
+            [],
+        ),
+        ("Sales in the U.S. grew 5%.", ["growth 5 : U.S."]),
+    ],
+    "revenue alone after a sentence framed by a part is the part's, unsaid": [
+        ("In Applied Water, orders were up 17%. Revenue grew 8% in the quarter.", []),
+        (
+            "In the quarter, orders were up 5%. Revenues were up 3% versus the prior year.",
+            ["growth 3 yoy : company"],
+        ),
+        (
+            "Looking at the placement rate, it rose to 1.6%. Revenue decreased 2%.",
+            ["growth -2 : company"],
+        ),
+    ],
+    "an industry's builds forecast moves no guidance": [
+        (
+            "We presented a significant expected aerospace OEM growth given the increased builds "
+            "forecast for the next several years.",
+            [],
+        ),
+        ("The industry increased its builds forecast.", []),
+        ("We increased our revenue forecast.", ["guidance raised : company"]),
+    ],
     "annual subscription value is no revenue": [
         (
             "In our second quarter, our organic ASV plus professional services growth rate "

@@ -65,11 +65,13 @@ _VIEW_AFTER = led(
 _ASSUMED_BEFORE = led(
     r"\bassum(?:e|es|ed|ing)\s+that\b|\bassuming\b(?=[^.;]{1,160}\bwould\b)", re.I
 )
-# A market's growth or its size ("our HBM market TAM estimate"): the world's, whatever the
-# company's view of it (not "as we pursue our $52 billion addressable market").
+# A market's growth, its size ("our HBM market TAM estimate") or its builds ("the increased
+# builds forecast"): the world's, whatever the company's view of it (not "as we pursue our $52
+# billion addressable market").
 _MARKET_GROWTH = led(
     r"\bmarket\s+(?:growth|size)\b|"
-    r"\b(?:(?-i:TAM)|addressable\s+market)\s+(?:estimate|forecast|outlook|view)s?\b",
+    r"\b(?:(?-i:TAM)|addressable\s+market|builds?|build\s+rates?)\s+"
+    r"(?:estimate|forecast|outlook|view)s?\b",
     re.I,
 )
 # A result said against guidance: "which was below our lower end of guidance", "came in above".

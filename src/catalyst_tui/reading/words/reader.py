@@ -222,7 +222,7 @@ def read_words(
                 continue  # a bullet under "Data Center": its subject is no word of its own
             if (
                 stated.subject == COMPANY
-                and part_before
+                and (part_before or _part_framed(text, spans, index))
                 and _WHOSE_UNSAID.match(plain)
                 and not _AMOUNT.search(plain)
             ):
@@ -241,6 +241,17 @@ def read_words(
         if guidance:
             found.extend(read_guidance(sentence, start, end))
     return tuple(one_whole(found))
+
+
+def _part_framed(text: str, spans: list[tuple[int, int]], index: int) -> bool:
+    """Whether the sentence before the one at `index` opens with a frame naming a part ("In
+    Applied Water, orders were up 5% …. Revenues were up 3%": the part's revenue, said after)."""
+    from .clauses import frame_of
+    from .subjects import read_subject
+
+    start, end = spans[index - 1] if index > 0 else (0, 0)
+    frame = frame_of(text[start:end])[0] if end - start <= LONGEST else ""
+    return bool(frame) and not read_subject(frame).other  # not "Looking at the placement rate,"
 
 
 # A sentence that opens with revenue alone, no word of whose: "Organic sales were up 2%.",

@@ -1,10 +1,10 @@
 """A text's sentences with their offsets: each line on its own, split where a sentence ends
 (. ! or ? then a space and a capital, a digit, a quote, a masked name "<UNK>" or a name
-written with a capital after its first letter, "iPhone"), not after an
-abbreviation or an initial; a line that ends on an abbreviation without its stop, the next going
-on in lower case ("in U.S" / "dollars"), or that ends with no stop at all, the next going on in
-lower case ("posted sales of $2.8 billion, up 1.1" / "percent organically."), goes on into the
-next.
+written with a capital after its first letter, "iPhone"), not after an abbreviation or an
+initial, save before a word that only opens a sentence ("the U.S. We"); a line that ends on
+an abbreviation without its stop, the next going on in lower case ("in U.S" / "dollars"), or
+that ends with no stop at all, the next going on in lower case ("posted sales of $2.8
+billion, up 1.1" / "percent organically."), goes on into the next.
 
 Linear in the text: a run of stops is tried once, from its first stop (a line of 100,000 dots is
 one try, not one from each dot), and the word before a stop is looked for back to the last space
@@ -26,6 +26,11 @@ _ABBREVIATIONS = word_set(
 )
 
 _LONGEST_ABBREVIATION = max(len(word) for word in _ABBREVIATIONS)
+# A word after an abbreviation's stop that only opens a sentence, then a word in lower case:
+# the stop ends it too ("… data center wins in the U.S. Revenues were up 3%").
+_OPENS = led(
+    r"(?:We|Our|The|This|That|These|Those|It|They|And|But|So|Revenues?|Sales|Orders)\s+[a-z]"
+)
 # What a sentence's last word may end with: a line ending otherwise, the next going on in lower
 # case, was broken inside a sentence (as a PDF's text is).
 _ENDS = frozenset(".!?:;\"'”’)…")
@@ -38,7 +43,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for line_start, line_end in line_spans(text):
         begin = line_start if carried < 0 else carried
         for match in _END.finditer(text, line_start, line_end):
-            if _abbreviation(text, begin, match.start()):
+            if _abbreviation(text, begin, match.start()) and not _OPENS.match(text, match.end()):
                 continue
             add_span(spans, text, begin, match.end())
             begin = match.end()
