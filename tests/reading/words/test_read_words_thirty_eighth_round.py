@@ -177,6 +177,37 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("The industry increased its builds forecast.", []),
         ("We increased our revenue forecast.", ["guidance raised : company"]),
     ],
+    "a brand's own stores are a channel, a place's stores a count": [
+        (
+            "NIKE Direct was down 5% with NIKE Digital declining 12% and NIKE stores down 1%.",
+            ["growth -5 : NIKE Direct", "growth -12 : NIKE Digital", "growth -1 : NIKE stores"],
+        ),
+        ("Walmart stores grew 5%.", []),
+        ("We opened 120 stores, up 5%.", []),
+        ("Merrell stores comping up 30% led the quarter.", []),
+    ],
+    "parts named before 'had', 'saw' or a 'led by' list take their figures respectively": [
+        (
+            "Europe and Asia saw revenue growth of 16.6% and 16.5%, respectively.",
+            ["growth 16.6 : Europe", "growth 16.5 : Asia"],
+        ),
+        (
+            "Both revenue and operating earnings were up for each of the segments, led by Marine "
+            "Systems and Aerospace, with revenue growth of 16.6% and 16.5%, respectively.",
+            ["growth 16.6 : Marine Systems", "growth 16.5 : Aerospace"],
+        ),
+        # another measure's growth is no revenue's
+        (
+            "Marine and Aerospace reported operating earnings growth of 16.6% and 16.5%, "
+            "respectively.",
+            [],
+        ),
+        (
+            "Both revenue and operating earnings were up for each of the segments, led by Marine "
+            "Systems and Aerospace, with operating earnings growth of 16.6% and 16.5%, respectively.",
+            [],
+        ),
+    ],
     "annual subscription value is no revenue": [
         (
             "In our second quarter, our organic ASV plus professional services growth rate "

@@ -12,7 +12,7 @@ import re
 from ..leads import led
 from ..wordlists import word_set
 from .phrases import finite_verb, other_measure
-from .vocabulary import PART_WORDS, PERIOD_WORD, REVENUE_TYPES, REVENUE_WORDS
+from .vocabulary import PART_WORDS, PERIOD_WORD, PLACES, REVENUE_TYPES, REVENUE_WORDS
 
 __all__ = [
     "DISCOURSE",
@@ -200,9 +200,20 @@ _PARTICIPLES_OF_RESULTS = word_set(
 # Measure words that name a business where a name is capitalised ("Capital Markets", "Wealth
 # & Investment Management", "Customer Communications"): part of the name, no measure.
 _IN_NAMES = word_set(
-    "capital investment investments customer customers client clients cash content consumer"
+    "capital investment investments customer customers client clients cash content consumer stores"
     " consumers membership transaction flow"
 )
+
+
+# A channel a name's own stores make: "NIKE stores down 1%" (a brand's stores, no count).
+CHANNEL_OF_A_NAME = frozenset({"store", "stores"})
+
+
+def brand_before(words: list[str], i: int) -> bool:
+    """Whether a capitalised name other than a place stands right before the word at `i`
+    ("NIKE stores": the brand's; "Mexico and Brazil stores" a count of places' stores)."""
+    before = words[i - 1] if i else ""
+    return before[:1].isupper() and before.lower() not in PLACES
 
 
 def outside_names(words: list[str], lows: list[str]) -> list[str]:
@@ -213,6 +224,7 @@ def outside_names(words: list[str], lows: list[str]) -> list[str]:
     for i, (word, low) in enumerate(zip(words, lows, strict=True)):
         near = [w for w in (words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else "")]
         named = word[:1].isupper() and any(w[:1].isupper() or w == "&" for w in near if w)
+        named = named or (low in CHANNEL_OF_A_NAME and brand_before(words, i))  # "NIKE stores"
         served = lows[i + 1 : i + 2] in (["management"], ["services"], ["solutions"])
         cash_flow = low == "flow" and lows[i - 1 : i] == ["cash"]  # "Free Cash Flow": a measure
         if (cash_flow or not (low in _IN_NAMES and (named or served))) and i not in held:

@@ -13,6 +13,7 @@ from ..wordlists import word_set
 from .attribution import object_subject
 from .clauses import frame_of
 from .frames import CONSOLIDATED, same_part
+from .names import CHANNEL_OF_A_NAME, brand_before
 from .patterns import FIGURE, OBJECT, REVENUE_SAID, last_match
 from .phrases import finite_verb, measure_at, other_measure, phrase_before, tokens
 from .records import COMPANY
@@ -249,6 +250,8 @@ def _in_a_name(words: list[tuple[int, str]], place: int) -> bool:
     last word)."""
     word = words[place][1]
     following = words[place + 1][1] if place + 1 < len(words) else ""
+    if word.lower() in CHANNEL_OF_A_NAME and brand_before([w for _, w in words], place):
+        return True  # "NIKE stores up 1%": the name's own stores
     return word[:1].isupper() and not word.isupper() and following[:1].isupper()
 
 

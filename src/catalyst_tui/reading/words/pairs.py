@@ -45,10 +45,12 @@ __all__ = ["both", "in_order", "paired_span", "respectively"]
 _RESPECTIVELY = led(r",?\s*\brespectively\b", re.I)
 # A verb that reports the noun of change after it: the names before the verb are the figures'.
 _REPORTED_NOUN = led(
-    r"\b(?:reported|delivered|posted|achieved|generated|reflecting|showed|showing|recorded)\s+"
+    r"\b(?:reported|delivered|posted|achieved|generated|reflecting|showed|showing|recorded|had|"
+    r"saw|experienced|with)\s+"
     r"(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+_LED_BY = led(r"\b(?:led|driven)\s+by\s+(?P<names>[^,;%]{1,80}),\s*$", re.I)
 _BETWEEN_FIGURES = led(LIST_SEPARATOR + CMP, re.I)
 # Ways of measuring the company's revenue, listed as the names of its figures: "Reported and
 # organic net sales increased 28% and 24.3%, respectively" (each the company's).
@@ -116,8 +118,12 @@ def respectively(text: str, first: bool, revenue_said: bool) -> list[Found] | No
         names = _names(phrase_before(text, at)) if at is not None and not periods else names
     if len(names) != len(figures) and verb is not None and share is None:
         said = _REPORTED_NOUN.search(head, 0, verb.start())  # "X, Y and Z reported growth of"
+        if said is not None and any(map(other_measure, said.group().lower().split())):
+            return []  # "X and Y reported operating earnings growth of 16.6% and 16.5%"
         if said is not None:
             names = _names(phrase_before(text, said.start()))
+            led = _LED_BY.search(text, 0, said.start()) if not names else None
+            names = _names(led["names"]) if led else names  # "led by X and Y, with growth of"
     if not names and verb is not None and share is None:
         names = _names(measures_in(head[: verb.start()]))  # "growth in both bookings and revenue"
     subjects: list[Subject | None] | None = None

@@ -112,7 +112,7 @@ NOT_REVENUE = led(
     r"\b(?:patient|nicu|bed|rig|census|operating|managed[- ]care)\s+days?\b|"
     r"\b(?:comparable|same)[- ](?:stores?|propert(?:y|ies)|centers?|restaurants?|shops?|"
     r"clubs?|hotels?|facilit(?:y|ies)|units?|states?|markets?|branch(?:es)?|locations?|outlets?|"
-    r"doors?|malls?|communit(?:y|ies)|portfolios?)\b|\blike[- ]for[- ]like\b|\bcomps?\b|"
+    r"doors?|malls?|communit(?:y|ies)|portfolios?)\b|\blike[- ]for[- ]like\b|\bcomp(?:s|ing)?\b|"
     r"\bcomparable\s+(?:[\w-]+\s+){0,3}?(?:sales|revenues?)\b|"
     # a utility's energy delivered, counted in kilowatt-hours or therms: "Weather normalized
     # electric sales were up about 2%", "Gas sales rose by 1%"
