@@ -208,6 +208,22 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             [],
         ),
     ],
+    "guidance upped, reinforced by us, provided by 'let me', or a range for the fiscal year": [
+        ("We upped our revenue guidance to $5 billion.", ["guidance raised : company"]),
+        ("And thus, we reinforced our guide today.", ["guidance reiterated : company"]),
+        # what reinforces our guide is no act of ours
+        ("It reinforces our guide to see destocking in first half.", []),
+        (
+            "So let me provide our operating forecast for 2026 with some color around our outlook "
+            "for each business group.",
+            ["guidance introduced : company"],
+        ),
+        ("Let me provide some color on the quarter.", []),
+        (
+            "For gross margin, we reiterate the range for the fiscal year of 62% to 64%.",
+            ["guidance reiterated : company"],
+        ),
+    ],
     "annual subscription value is no revenue": [
         (
             "In our second quarter, our organic ASV plus professional services growth rate "

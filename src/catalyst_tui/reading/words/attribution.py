@@ -11,8 +11,9 @@ from ..leads import led
 from ..wordlists import any_word, one_of, word_set
 from .against_expected import BEFORE_A_FIGURE, subject_against
 from .appositions import without_apposition
+from .capitals import name_joined
 from .clauses import clause_subject, frame_of, relative_unread
-from .names import name_joined, no_noun_phrase, outside_names
+from .names import no_noun_phrase, outside_names
 from .no_subject import conceded, measure_alone, pointed_at
 from .patterns import AMOUNT, LOWER_WORD, OBJECT, REVENUE_SAID, WORD
 from .phrases import finite_verb, last_word_at, other_measure, phrase_before, tokens, words_of

@@ -17,7 +17,7 @@ VERBS = {
     "raised": r"rais(?:e|es|ed|ing)(?:\s+of(?=\s+(?:our|its|the)\s))?|"
     r"increase\s+(?:in|to)(?=\s+(?:our|its|the)\s+(?:[\w$.-]+\s+){0,5}?"
     r"(?:guidance|outlook|forecasts?|guide|projections|prior\s+range)\b)|increas(?:e|es|ed|ing)|"
-    r"lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|"
+    r"lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|upp(?:ed|ing)|"
     r"upward(?:ly)?\s+revis(?:e|es|ed|ing)|revis(?:e|es|ed|ing)\s+up(?:wards?)?\b|"
     # a forecast made better, said of ours: "improving our sales outlook for the year"; a
     # long-term outlook is a view of a business over years, no guidance for a period
@@ -42,6 +42,7 @@ VERBS = {
     "reiterated": r"(?:re)?affirm(?:s|ed|ing)?|reiterat(?:e|es|ed|ing)|maintain(?:s|ed|ing)?|"
     r"(?:re)?confirm(?:s|ed|ing)?|keep(?:s|ing)?|kept|(?:hold(?:s|ing)?|held)(?!\s+back\b)(?:\s+to)?|"
     r"stick(?:s|ing)?\s+(?:with|to)|"
+    r"(?:(?<=\bwe\s)|(?<=\bwe\salso\s))reinforc(?:e|ed)|"  # (not "it reinforces our guide")
     r"stand(?:s|ing)?\s+by|remain(?:s|ing)?\s+comfortable\s+with|"
     # kept, said by a noun or by confidence in it: "the reaffirmation of our EPS guidance", "we
     # remain confident in the fiscal 2022 guidance we outlined" (in the guidance itself, not in
@@ -63,6 +64,7 @@ VERBS = {
     r"setting(?=\s+(?:our\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:guidance|outlook)\s+at\b)|"
     r"expand(?:s|ed|ing)?(?=\s+(?:our\s+)?(?:[\w-]+\s+)?(?:guidance|outlook)\s+to\s+include\b)|"
     r"(?<=able\sto\s)provide|(?<=position\sto\s)(?:provide|offer)|(?<=allowing\sus\sto\s)provide|"
+    r"(?<=\blet\sme\s)provide|"  # "So let me provide our operating forecast for 2026"
     # given by us, said as done: "we have issued fiscal 2021 earnings per share guidance", "We've
     # also given earnings per share guidance for 2022" (a period named: guidance.py)
     r"(?:(?<=\bwe\s)|(?<=\bwe\salso\s)|(?<=\bwe\shave\s)|(?<=\bwe\shave\salso\s)|"
@@ -78,6 +80,7 @@ VERBS = {
 # A word each pattern's matches hold (lower case): a pattern is looked for only where one is.
 VERB_KEYS = {
     "raised": ("rais", "increas", "lift", "boost", " up", "improv", "upgrad", "revis", "enhanc"),
+    # (" up" holds "upped": each pattern is looked for where one of its words stands)
     "cut": ("reduc", "lower", "cut", "trim", "down", "revis", "temper"),
     "reiterated": (
         "affirm",
@@ -89,6 +92,7 @@ VERB_KEYS = {
         "hold",
         "held",
         "stick",
+        "reinforc",
         "stand",
         "comfortable",
         "confident",

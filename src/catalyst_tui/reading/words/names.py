@@ -11,8 +11,9 @@ import re
 
 from ..leads import led
 from ..wordlists import word_set
+from .capitals import CHANNEL_OF_A_NAME, brand_before
 from .phrases import finite_verb, other_measure
-from .vocabulary import PART_WORDS, PERIOD_WORD, PLACES, REVENUE_TYPES, REVENUE_WORDS
+from .vocabulary import PART_WORDS, REVENUE_TYPES
 
 __all__ = [
     "DISCOURSE",
@@ -125,32 +126,6 @@ def numeral(words: list[str], i: int) -> bool:
     return words[i] == "I" and i > 0 and words[i - 1][:1].isupper()
 
 
-def name_joined(text: str, end: int) -> str:
-    """The rest of a name written in capitals that "and" joins, where a list's item ending at
-    `end` stops before it ("7.8% for Uniform Rental and Facility Services, 14.1% for …"): " and
-    Facility Services", its words up to the list's next mark; "" elsewhere."""
-    if not re.search(r"(?-i:[A-Z])[\w&-]*$", text[max(0, end - 40) : end]):
-        return ""
-    joined = _NAME_AND.match(text, end)
-    return joined.group() if joined is not None else ""
-
-
-# "and" then two capitalised words at most, then a list's mark: the name's own "and".
-_NAME_AND = led(r"\s+and\s+[A-Z][\w&-]*+(?:\s+[A-Z][\w&-]*+)?(?=\s*(?:[,;.]|and\b|$))")
-
-
-def titled(words: list[str], i: int) -> bool:
-    """Whether the period's word at `i` opens a name written in capitals ("First Aid and
-    Safety Services", "Last Mile"), no period: its next word capitalised and no period's."""
-    nxt = words[i + 1] if i + 1 < len(words) else ""
-    if words[i].lower() not in _ORDINALS or not (words[i][:1].isupper() and nxt[:1].isupper()):
-        return False
-    return nxt.lower() not in PERIOD_WORD and nxt.lower() not in REVENUE_WORDS
-
-
-_ORDINALS = frozenset({"first", "second", "third", "last", "next", "final"})
-
-
 def no_noun_phrase(subject: str) -> bool:
     words = subject.split()
     if not words or subject.lower() in _NO_PART_ALONE:
@@ -203,17 +178,6 @@ _IN_NAMES = word_set(
     "capital investment investments customer customers client clients cash content consumer stores"
     " consumers membership transaction flow"
 )
-
-
-# A channel a name's own stores make: "NIKE stores down 1%" (a brand's stores, no count).
-CHANNEL_OF_A_NAME = frozenset({"store", "stores"})
-
-
-def brand_before(words: list[str], i: int) -> bool:
-    """Whether a capitalised name other than a place stands right before the word at `i`
-    ("NIKE stores": the brand's; "Mexico and Brazil stores" a count of places' stores)."""
-    before = words[i - 1] if i else ""
-    return before[:1].isupper() and before.lower() not in PLACES
 
 
 def outside_names(words: list[str], lows: list[str]) -> list[str]:

@@ -8,6 +8,7 @@ import re
 from ..leads import led
 from ..wordlists import one_of
 from .acted_on import REVENUE_ACTED_ON, acted_on, grown_where
+from .amounts import amount_range
 from .attribution import apposition_other, object_subject, other_in, subject_at
 from .base_growth import prior_growth
 from .breakdowns import breakdown_share
@@ -36,7 +37,6 @@ from .patterns import (
     SHARE_BEFORE,
     SHARE_OF,
     VERB_THEN,
-    amount_range,
     compared_at_end,
     comparison_said,
     tail,

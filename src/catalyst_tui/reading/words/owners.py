@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 from ..leads import led
 from ..wordlists import word_set
 from .attribution import object_subject
+from .capitals import CHANNEL_OF_A_NAME, brand_before
 from .clauses import frame_of
 from .frames import CONSOLIDATED, same_part
-from .names import CHANNEL_OF_A_NAME, brand_before
 from .patterns import FIGURE, OBJECT, REVENUE_SAID, last_match
 from .phrases import finite_verb, measure_at, other_measure, phrase_before, tokens
 from .records import COMPANY

@@ -332,7 +332,7 @@ GUIDANCE_NOUN = (
     r"targets?(?!\s+(?:leverage|ratio|capital|payout|dividend|debt|price|customers?|markets?|"
     r"audiences?|dates?|lists?|zones?|acquisitions?))|"
     r"(?:range(?=\s+(?:to|from)\s)|ranges?(?=\s+(?:by|of|for|at)\s))(?=\s+\w+\s+(?:between\s+)?(?:\$|\d|"
-    r"the\s+(?:full\s+)?year|fiscal|q[1-4]))|"
+    r"the\s+(?:full\s+|fiscal\s+)?year|fiscal|q[1-4]))|"
     # a company's word for its guidance: "our earnings framework for the year"
     r"(?<=\bearnings\s)framework|(?<=\bfinancial\s)framework|"
     # a range's midpoint moved or kept: "increased the midpoint", "maintaining the midpoint"
@@ -375,25 +375,6 @@ CHANGE_IN_REVENUE = (
 # Words that set a figure against a base: "on top of 8% growth", "compared to a 15% decline",
 # "as we lap 27% growth" (one_figure.py reads the measure named after it, base_growth.py the base).
 BASE_LEAD = r"on\s+top\s+of|compared\s+(?:to|with)|versus|against|lap(?:ping|ped|s)?"
-
-
-# A range of amounts: what is expected, whose midpoint a growth said beside it is ("total sales of
-# $1.60 billion to $1.66 billion, which at the midpoint implies a 2% decline"); an amount "from"
-# one "to" another is a change that happened, as is a change "to" a level ("grew approximately
-# $3.5 billion to $35.7 billion, up 10.7%").
-_AMOUNT_RANGE = led(
-    r"(?P<lead>\b(?:from|grew|increased|rose|declined|decreased|fell|dropped|jumped|climbed|"
-    r"improved|expanded|up|down)\s+(?:by\s+)?(?:(?:approximately|about|nearly|roughly|over|"
-    r"more\s+than|almost)\s+)?)?" + rf"{AMOUNT}\s*(?:to|and|-|–)\s*"
-    rf"(?:approximately\s+|about\s+)?{AMOUNT}",
-    re.I,
-)
-
-
-def amount_range(before: str) -> bool:
-    """Whether a range of amounts stands within 120 characters before a figure."""
-    said = _AMOUNT_RANGE.search(before, tail(before, 120))
-    return said is not None and said["lead"] is None
 
 
 # A word of a name ("AT&T", "in-store"), and a lower-case word: compiled once, read often.

@@ -20,9 +20,10 @@ from typing import NamedTuple
 
 from ..leads import led
 from ..wordlists import word_set
+from .capitals import titled
 from .heads import revenue_head
 from .measures import ONLY_QUALIFY
-from .names import DISCOURSE, a_part, lowered, numeral, others, outside_names, titled
+from .names import DISCOURSE, a_part, lowered, numeral, others, outside_names
 from .not_names import COMPARATIVES, before_verb, counted, plain, undegreed
 from .phrases import (
     AS_SHARE,

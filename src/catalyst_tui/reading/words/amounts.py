@@ -1,0 +1,29 @@
+"""A range of amounts said before a figure (one_figure.py reads it): what is expected, whose
+midpoint a growth said beside it is, not a change that happened."""
+
+from __future__ import annotations
+
+import re
+
+from ..leads import led
+from .patterns import AMOUNT, tail
+
+__all__ = ["amount_range"]
+
+# A range of amounts: what is expected, whose midpoint a growth said beside it is ("total sales of
+# $1.60 billion to $1.66 billion, which at the midpoint implies a 2% decline"); an amount "from"
+# one "to" another is a change that happened, as is a change "to" a level ("grew approximately
+# $3.5 billion to $35.7 billion, up 10.7%").
+_AMOUNT_RANGE = led(
+    r"(?P<lead>\b(?:from|grew|increased|rose|declined|decreased|fell|dropped|jumped|climbed|"
+    r"improved|expanded|up|down)\s+(?:by\s+)?(?:(?:approximately|about|nearly|roughly|over|"
+    r"more\s+than|almost)\s+)?)?" + rf"{AMOUNT}\s*(?:to|and|-|–)\s*"
+    rf"(?:approximately\s+|about\s+)?{AMOUNT}",
+    re.I,
+)
+
+
+def amount_range(before: str) -> bool:
+    """Whether a range of amounts stands within 120 characters before a figure."""
+    said = _AMOUNT_RANGE.search(before, tail(before, 120))
+    return said is not None and said["lead"] is None
