@@ -224,6 +224,38 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["guidance reiterated : company"],
         ),
     ],
+    "parts listed after one said with its basis take that basis": [
+        (
+            "By category, men's revenue increased 8% versus last year, women's increased 6% and "
+            "accessories and other grew 12%.",
+            # (the last, a clause of its own with its verb, says none)
+            ["growth 8 yoy : men", "growth 6 yoy : women", "growth 12 : accessories and other"],
+        ),
+        (
+            "Core revenue declined approximately 27% over prior year, with Basics down 18% and "
+            "Intimates down 52%.",
+            ["growth -27 ~ yoy : company", "growth -18 yoy : Basics", "growth -52 yoy : Intimates"],
+        ),
+        # a base of its own after the part's figure is its own, not the list's
+        (
+            "In Americas Retail, revenues were up 30% versus last year and down 5% versus 2019.",
+            ["growth 30 yoy : Americas Retail", "growth -5 : Americas Retail"],
+        ),
+        # nor is a figure of another measure's basis lent
+        (
+            "With average revenue per key increasing 9% sequentially, rental revenues increased "
+            "11%.",
+            ["growth 11 : rental"],
+        ),
+    ],
+    "a growth from new products is what drove another, no part's": [
+        (
+            "On innovation, we delivered 4% organic growth from our new product introduction in "
+            "2025.",
+            [],
+        ),
+        ("Revenue grew 4% in new products.", ["growth 4 : new products"]),
+    ],
     "annual subscription value is no revenue": [
         (
             "In our second quarter, our organic ASV plus professional services growth rate "

@@ -2,8 +2,10 @@
 with none of its own takes the one said after the list ("up 28% in dollars, 25% local
 currencies and 23% organically compared to the first quarter of 2020": each against that
 quarter), save a growth over two years, which is the last figure's own ("grew 22.6% and 29% on
-a two-year basis"); and two figures joined by "and" are no range where the second is said in
-another measure ("grew 16% and 12% on a currency neutral basis") or over two years."""
+a two-year basis"), and a part listed after one said with its basis takes that basis
+("men's revenue increased 8% versus last year, women's increased 6%") where it says none of its
+own; and two figures joined by "and" are no range where the second is said in another
+measure ("grew 16% and 12% on a currency neutral basis") or over two years."""
 
 from __future__ import annotations
 
@@ -34,7 +36,44 @@ def lend_list_basis(text: str, found: list[Found]) -> list[Found]:
             gap = text[figure.end() if figure else one.position : nxt.position]
             if _LIST_GAP.fullmatch(gap) and not CUT_BASIS.search(gap):
                 found[j] = one._replace(basis=nxt.basis)
+    for j in range(1, len(found)):  # and forward, to the parts listed after a basis said once
+        one, prev = found[j], found[j - 1]
+        if (
+            one.kind == prev.kind == "growth"
+            and not one.basis
+            and prev.basis in _CARRIED
+            and not (
+                prev.subject.other  # "average revenue per key, increasing 9% sequentially": its own
+            )
+        ):
+            figure = FIGURE.match(text, prev.position)
+            gap = text[figure.end() if figure else prev.position : one.position]
+            own = FIGURE.match(text, one.position)  # a base of its own after it: not the list's
+            if own is None or own["mult"] or _OWN_BASE.match(text, own.end()):
+                continue  # ("and cloud more than doubled": a multiple says its own base)
+            if not _ITEM_AFTER.fullmatch(gap):
+                continue
+            if not CUT_BASIS.search(gap):
+                found[j] = one._replace(basis=prev.basis)
     return found
+
+
+# The bases a list's later parts take from its first ("men's revenue increased 8% versus last
+# year, women's increased 6% and accessories grew 12%"), and the words between: the basis said,
+# then the next part's name and its verb, nothing else.
+_CARRIED = frozenset({"year over year", "sequential"})
+_OWN_BASE = led(
+    r"\s*(?:[\w'’-]+\s+){0,3}?(?:versus|vs\.?|compared|from|over|relative|against|than|"
+    r"excluding|ex|on\s+an?|in\s+(?:constant|local)|organically|sequentially|year|when)\b",
+    re.I,
+)
+_ITEM_AFTER = led(
+    r"\s*(?:(?:versus|vs\.?|compared\s+(?:to|with)|over|from)\s+(?:the\s+)?(?:last|prior|"
+    r"previous|same)\s+(?:year|quarter|period)|year[- ](?:over|on)[- ]year|sequentially)?\s*"
+    r"(?:,|,?\s+and)\s+(?:[\w'’&.-]+\s+){1,4}?(?:increased|grew|rose|declined|decreased|fell|"
+    r"(?:was|were)\s+(?:up|down)|up|down)?\s*(?:by\s+)?",
+    re.I,
+)
 
 
 _LIST_GAP = led(r"(?:\s+(?:in|on|from|for)?\s*[\w.&/-]+){0,4}\s*(?:,|,?\s+and)\s+", re.I)

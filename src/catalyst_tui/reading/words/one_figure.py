@@ -339,10 +339,10 @@ _PART_OF = led(
 # What drove a growth, after its noun: "an 11% increase from volume and 1% from price".
 _DRIVERS = one_of(
     """volumes? price pricing mix currency currencies fx f/x foreign_exchange acquisitions?
-    divestitures?"""
+    divestitures? new_products? new_product_introductions? innovations?"""
 )
 _DRIVER_AFTER = led(
-    rf"\s+(?:from|in|due\s+to)\s+(?:higher\s+|lower\s+|organic\s+)*{_DRIVERS}\b", re.I
+    rf"\s+(?:from|in|due\s+to)\s+(?:higher\s+|lower\s+|organic\s+|our\s+)*{_DRIVERS}\b", re.I
 )
 _FLAT_TO = led(r"\bflat\s+to\s*$", re.I)
 # A growth said in apposition right after a share: of the share's part.
