@@ -256,6 +256,13 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("Revenue grew 4% in new products.", ["growth 4 : new products"]),
     ],
+    "one share said twice a comma apart is a range said aloud, neither figure": [
+        (
+            "And if you think about our aftermarket parts, which is upwards of 55%, 56% of this "
+            "business revenue comes from aftermarket parts.",
+            [],
+        ),
+    ],
     "annual subscription value is no revenue": [
         (
             "In our second quarter, our organic ASV plus professional services growth rate "

@@ -124,6 +124,10 @@ _COMPARED_NOUN = led(
 )
 # A second figure right after the first, nothing between: a range said aloud.
 _SPOKEN_RANGE = led(r"\s++\d{1,3}(?:\.\d+)?\s?(?:%|percent\b)")
+# The same share said twice, a comma apart, then its whole: "55%, 56% of this business revenue".
+_SHARE_SAID_TWICE = led(r",\s*(?P<num>\d{1,3}(?:\.\d+)?)\s?%\s+of\b")
+_SHARE_SAID_TWICE_BEFORE = led(r"(?P<num>\d{1,3}(?:\.\d+)?)\s?%,\s*$")
+_OF_AFTER = led(r"\s+of\b")
 
 
 def compared_noun(after: str) -> bool:
@@ -136,7 +140,16 @@ def compared_noun(after: str) -> bool:
     )
 
 
-def spoken_range(text: str, end: int) -> bool:
-    """Whether a second figure stands right after the one ending at `end`, nothing between: a
-    range said aloud ("grow about 20% 30% a year")."""
-    return _SPOKEN_RANGE.match(text, end) is not None
+def spoken_range(text: str, figure: re.Match[str]) -> bool:
+    """Whether a second figure stands right after the `figure`, nothing between ("grow about
+    20% 30% a year"), or two close figures of one share stand a comma apart ("upwards of 55%,
+    56% of this business revenue"): a range said aloud, neither its figure."""
+    if _SPOKEN_RANGE.match(text, figure.end()):
+        return True
+    after = _SHARE_SAID_TWICE.match(text, figure.end())
+    before = _SHARE_SAID_TWICE_BEFORE.search(text, max(0, figure.start() - 12), figure.start())
+    before = before if _OF_AFTER.match(text, figure.end()) else None
+    pair = (
+        (figure["num"], after["num"]) if after else (before["num"], figure["num"]) if before else ()
+    )
+    return bool(pair) and abs(float(pair[0]) - float(pair[1])) <= 3

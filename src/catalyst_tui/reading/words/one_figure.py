@@ -80,7 +80,7 @@ def read_one(
         return None  # points; a rate a year ("growing 40% a year"): no growth of a period
     if compared_noun(after):
         return None  # "a 34% higher throughput and over 80% lower energy": a product's, no growth
-    if spoken_range(text, match.end()):
+    if spoken_range(text, match):
         return None  # "grow about 20% 30% a year": a range said loosely, neither its figure
     if EFFECT_AFTER.match(after) or TO_A_COUNT.match(after):
         return None  # "2% positive currency impact": an effect's share of a change
