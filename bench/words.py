@@ -127,6 +127,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         acted_on,
         against_expected,
         aliases,
+        amounts,
         appositions,
         attribution,
         base_growth,
@@ -134,8 +135,10 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         basis_ends,
         blocked,
         breakdowns,
+        capitals,
         clause_cuts,
         clauses,
+        comparatives,
         components,
         facts,
         figures,
@@ -174,6 +177,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         said_against,
         said_otherwise,
         scope,
+        sentences,
         set_off,
         share_after,
         share_noun,
@@ -495,7 +499,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("company-wid " * n)[:n],
         ),
         "a change to a level": (
-            words_patterns._AMOUNT_RANGE,
+            amounts._AMOUNT_RANGE,
             lambda n: ("grew by approximately $1 " * n)[:n],
         ),
         "the company as the whole subject": (names._ITSELF, lambda n: ("the total " * n)[:n]),
@@ -961,6 +965,36 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             participants._LISTED,
             lambda n: ("Matthew Friend Jones Smith Lee " * n)[:n],
         ),
+        "a comparative against another": (
+            comparatives._COMPARATIVE_THAN,
+            lambda n: (" more than the the our " * n)[:n],
+        ),
+        "a part listed after a basis": (
+            list_bases._ITEM_AFTER,
+            lambda n: (" versus last year, a b c d and " * n)[:n],
+        ),
+        "a part's own base": (list_bases._OWN_BASE, lambda n: (" a b c " * n)[:n]),
+        "a clause of place set off": (reader._RELATIVE_ASIDE, lambda n: (", where a b c " * n)[:n]),
+        "a share of the business": (
+            share_after._OF_THE_BUSINESS,
+            lambda n: ("% of our total business new " * n)[:n],
+        ),
+        "a count's total": (share_after._TOTAL_OF_ANOTHER, lambda n: ("total total " * n)[:n]),
+        "one share said twice": (
+            follows._SHARE_SAID_TWICE_BEFORE,
+            lambda n: ("55%, 56%, " * n)[:n],
+        ),
+        "a name's own 'and'": (capitals._NAME_AND, lambda n: (" and Abc Def and Ghi" * n)[:n]),
+        "parts led by, then their figures": (
+            pairs._LED_BY,
+            lambda n: ("led by a and b c " * n)[:n],
+        ),
+        "a word that only opens a sentence": (sentences._OPENS, lambda n: ("We Our The " * n)[:n]),
+        "a bare measure": (
+            measure_words._BARE_MEASURE,
+            lambda n: ("full year fiscal total " * n)[:n],
+        ),
+        "a forecast estimated": (vocabulary.FORWARD, lambda n: ("we estimate a b c " * n)[:n]),
     }
 
 
