@@ -204,7 +204,8 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         (
             "Both revenue and operating earnings were up for each of the segments, led by Marine "
-            "Systems and Aerospace, with operating earnings growth of 16.6% and 16.5%, respectively.",
+            "Systems and Aerospace, with operating earnings growth of 16.6% and 16.5%, "
+            "respectively.",
             [],
         ),
     ],

@@ -149,7 +149,5 @@ def spoken_range(text: str, figure: re.Match[str]) -> bool:
     after = _SHARE_SAID_TWICE.match(text, figure.end())
     before = _SHARE_SAID_TWICE_BEFORE.search(text, max(0, figure.start() - 12), figure.start())
     before = before if _OF_AFTER.match(text, figure.end()) else None
-    pair = (
-        (figure["num"], after["num"]) if after else (before["num"], figure["num"]) if before else ()
-    )
-    return bool(pair) and abs(float(pair[0]) - float(pair[1])) <= 3
+    other = after or before
+    return other is not None and abs(float(figure["num"]) - float(other["num"])) <= 3
