@@ -264,6 +264,19 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             [],
         ),
     ],
+    "the largest buyers' revenue is theirs": [
+        (
+            "And in fact, our top 3 service providers revenue from 2024 to 2025 grew 16%.",
+            [],
+        ),
+    ],
+    "oil and gas sales are an end market's, no utility's gas": [
+        (
+            "Transportation sales increased 15% and oil and gas sales grew 13%.",
+            ["growth 15 : Transportation", "growth 13 : oil and gas"],
+        ),
+        ("Natural gas sales were up 5%.", []),
+    ],
     "annual subscription value is no revenue": [
         (
             "In our second quarter, our organic ASV plus professional services growth rate "
@@ -299,3 +312,11 @@ def test_an_estimate_of_what_happened_is_no_forecast() -> None:
         "our original expectations, and revenue grew 7%."
     )
     assert [(s.kind, s.value, s.forward) for s in read] == [("growth", 0.07, False)]
+
+
+def test_a_line_broken_after_an_abbreviations_stop_goes_on_in_lower_case() -> None:
+    text = "Sequentially, sales were up 4% in U.S.\ndollars and 3% organically.\n"
+    read = read_words(text)
+    assert [(s.kind, s.subject, s.value, s.basis) for s in read] == [
+        ("growth", "revenue", 0.04, "sequential")
+    ]

@@ -290,6 +290,13 @@ _OTHER_PARTY = led(
     r"competitor['’]s|peers?|peers['’]|rivals?|industry|industry['’]s|private[- ]label)(?![\w-])",
     re.I,
 )
+# The largest buyers counted: "our top 3 service providers revenue grew 16%" (theirs, no part).
+_TOP_BUYERS = led(
+    r"\s*(?:the\s+|our\s+|its\s+)?(?:top|largest|biggest)\s+(?:\d{1,3}|three|five|ten|twenty)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:customers?|clients?|accounts?|providers?|operators?|carriers?|"
+    r"hyperscalers?)\b",
+    re.I,
+)
 # A market's index, named with its number or its kind: "the S&P 500, which was up 12.1%", "the
 # NASDAQ Composite" (not a company named so: "Circulation revenues at Dow Jones grew 6%").
 _AN_INDEX = led(
@@ -312,12 +319,13 @@ _WORLD = led(
 def others(phrase: str) -> bool:
     """Whether a name's phrase is someone else's: a competitor's, a peer's, the industry's, a
     market's as a whole ("global car sales") or its index ("the S&P 500"), the category's ("the
-    U.S. category")."""
+    U.S. category"), the largest buyers' ("our top 3 service providers")."""
     return bool(
         _OTHER_PARTY.match(phrase)
         or _WORLD.match(phrase)
         or _THE_CATEGORY.fullmatch(phrase)
         or _AN_INDEX.match(phrase)
+        or _TOP_BUYERS.match(phrase)
     )
 
 

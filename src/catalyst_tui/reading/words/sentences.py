@@ -2,7 +2,7 @@
 (. ! or ? then a space and a capital, a digit, a quote, a masked name "<UNK>" or a name
 written with a capital after its first letter, "iPhone"), not after an abbreviation or an
 initial, save before a word that only opens a sentence ("the U.S. We"); a line that ends on
-an abbreviation without its stop, the next going on in lower case ("in U.S" / "dollars"), or
+an abbreviation, the next going on in lower case ("in U.S" / "dollars"), or
 that ends with no stop at all, the next going on in lower case ("posted sales of $2.8
 billion, up 1.1" / "percent organically."), goes on into the next.
 
@@ -56,16 +56,16 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _broken_after(text: str, begin: int, line_end: int) -> bool:
-    """Whether the line ending at `line_end` ends on an abbreviation without its stop and the
-    next line goes on in lower case ("… and 6% in U.S" / "dollars, up 14%"): one sentence,
-    broken where a stop was taken for its end."""
+    """Whether the line ending at `line_end` ends on an abbreviation, its stop said or not, and
+    the next line goes on in lower case ("… and 6% in U.S" / "dollars, up 14%"; "up 4% in U.S."
+    / "dollars"): one sentence, broken where a stop was taken for its end."""
     following = text[line_end + 1 : line_end + 2]
     if not following.islower() or line_end <= begin:
         return False
     last = text[begin:line_end].rstrip()[-1:]
     if last and last not in _ENDS:
         return True  # "… which posted sales of $2.8 billion dollars, up 1.1" / "percent …"
-    return _abbreviation(text, begin, line_end) and text[line_end - 1] != "."
+    return _abbreviation(text, begin, line_end - (text[line_end - 1] == "."))
 
 
 def _abbreviation(text: str, begin: int, stop: int) -> bool:

@@ -117,7 +117,7 @@ NOT_REVENUE = led(
     # a utility's energy delivered, counted in kilowatt-hours or therms: "Weather normalized
     # electric sales were up about 2%", "Gas sales rose by 1%"
     r"\bweather[- ](?:normali[sz]ed|adjusted)\b|"
-    r"\b(?:electric(?:ity)?|(?:natural\s+)?gas)\s+sales\b|"
+    r"\b(?:electric(?:ity)?|(?<!oil\sand\s)(?<!oil\s&\s)(?:natural\s+)?gas)\s+sales\b|"
     # a market's count of homes sold: "existing home sales were up over 22%"
     r"\b(?:existing|new)[- ]home\s+sales\b|"
     # an expense named with sales: "sales and marketing", "selling, general and administrative"
