@@ -277,6 +277,24 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("Natural gas sales were up 5%.", []),
     ],
+    "a share listed after one, said 'was in X', is X's": [
+        (
+            "Using round numbers, only about 10% of our SoC product revenue was in compute, 50% "
+            "was in auto/industrial and 40% was in mobile.",
+            ["share 10 ~ : compute", "share 50 : auto/industrial", "share 40 : mobile"],
+        ),
+        (
+            "Just for color, 50% of the revenues come from the semiconductor space, about 15% or "
+            "so in the automotive and the rest is in electronics.",
+            ["share 50 : semiconductor space", "share 15 ~ : automotive"],
+        ),
+        # a share in another period is the same part's
+        (
+            "Refinance revenue contributed 21% of total direct revenue in the second quarter and "
+            "33% in the first quarter of this year.",
+            ["share 21 : refinance", "share 33 : refinance"],
+        ),
+    ],
     "annual subscription value is no revenue": [
         (
             "In our second quarter, our organic ASV plus professional services growth rate "

@@ -120,10 +120,10 @@ def not_revenue_after(text: str, at: int) -> bool:
 
 # Where a share in a list comes from, said after it: "28% from the Americas".
 _FROM_NAMED = led(
-    r"\s+(?:came\s+|coming\s+|was\s+|were\s+)?(?:generated\s+)?from\s+"
+    r"\s+(?:(?:came\s+|coming\s+|was\s+|were\s+)?(?:generated\s+)?from|(?:or\s+so|was|were)\s+in)\s+"
     r"(?P<name>[^,;.%]{1,60}?)\s*(?=[,;.]|$|\band\b|\bwhile\b|\bcompared\b)",
     re.I,
-)
+)  # "55% of our revenue came from EMEA, 28% from the Americas"; "10% …, 50% was in auto"
 
 
 def continued(text: str, last: Found, match: re.Match[str]) -> Found | None:
