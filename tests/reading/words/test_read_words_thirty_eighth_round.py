@@ -295,6 +295,19 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["share 21 : refinance", "share 33 : refinance"],
         ),
     ],
+    "a decrease in a part is that part's": [
+        (
+            "Our second quarter sales decreased 42% to $729.5 million, which consisted of a 37.8% "
+            "decrease in our international businesses and a 47.3% decrease in our domestic "
+            "businesses.",
+            [
+                "growth -42 : company",
+                "growth -37.8 : international businesses",
+                "growth -47.3 : domestic businesses",
+            ],
+        ),
+        ("This growth was partially offset by a 11% decrease in Europe.", ["growth -11 : Europe"]),
+    ],
     "annual subscription value is no revenue": [
         (
             "In our second quarter, our organic ASV plus professional services growth rate "

@@ -260,7 +260,7 @@ OBJECT = led(
     r"^\s*(?:(?:organic|core|sequential|total|revenues?|sales|net|sequentially|organically|underlying|"
     r"operational|currency[- ]neutral|constant[- ]currency|"
     r"year(?:-\s?|\s)(?:over|on)(?:-\s?|\s)year|quarter(?:-\s?|\s)(?:over|on)(?:-\s?|\s)quarter)\s+)*(?:(?:growth|increase|"
-    r"decline|improvement)\s+)?(?P<prep>in|for)\s+(?P<x>(?:our|the|its)?\s*[^,;%]{1,60}?)"
+    r"decline|decrease|improvement)\s+)?(?P<prep>in|for)\s+(?P<x>(?:our|the|its)?\s*[^,;%]{1,60}?)"
     # a full stop ends it, not an abbreviation's ("in the U.S. this quarter")
     # a word that ends it, not one within a hyphenated name ("direct-to-consumer")
     + rf"(?=\s*(?:,|;|(?<![A-Z]\.[A-Z])\.(?=\s|$)|$|(?<![\w-]){_OBJECT_ENDS}(?![\w-])))",
