@@ -122,8 +122,8 @@ def respectively(text: str, first: bool, revenue_said: bool) -> list[Found] | No
             return []  # "X and Y reported operating earnings growth of 16.6% and 16.5%"
         if said is not None:
             names = _names(phrase_before(text, said.start()))
-            led = _LED_BY.search(text, 0, said.start()) if not names else None
-            names = _names(led["names"]) if led else names  # "led by X and Y, with growth of"
+            leaders = _LED_BY.search(text, 0, said.start()) if not names else None
+            names = _names(leaders["names"]) if leaders else names  # "led by X and Y, with …"
     if not names and verb is not None and share is None:
         names = _names(measures_in(head[: verb.start()]))  # "growth in both bookings and revenue"
     subjects: list[Subject | None] | None = None
