@@ -171,8 +171,12 @@ def continued(text: str, last: Found, match: re.Match[str]) -> Found | None:
     if not subject.name or subject.other or subject.anaphor or PERIOD.fullmatch(subject.name):
         return None
     own = (named.groupdict().get("own") or "").lower()
-    sign = -1 if own.endswith(("down", "negative", "minus")) else 1
-    sign = sign if own.endswith(("up", "positive", "plus")) or sign < 0 or last.value >= 0 else -1
+    if own.endswith(("down", "negative", "minus")):
+        sign = -1
+    elif own.endswith(("up", "positive", "plus")):
+        sign = 1
+    else:
+        sign = -1 if last.value < 0 else 1  # no word of its own: the list's sign
     if last.kind == "share":
         sign = 1
     return Found(last.kind, sign * value, comparison, subject, "", match.start(), of=last.of)

@@ -222,9 +222,9 @@ def read_words(
                 continue  # a bullet under "Data Center": its subject is no word of its own
             if (
                 stated.subject == COMPANY
-                and (part_before or _part_framed(text, spans, index))
                 and _WHOSE_UNSAID.match(plain)
                 and not _AMOUNT.search(plain)
+                and (part_before or _part_framed(text, spans, index))  # the frame read last
             ):
                 continue  # "EIG sales were $1.37 billion, up 13%. Organic sales were up 2%.":
                 # the part's, said before; whose the sentence does not say (a total said
