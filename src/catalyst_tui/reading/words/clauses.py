@@ -276,13 +276,24 @@ _ON_SLIDE = led(r"\s+(?:on|in)\s+(?:slide|page|chart)s?\s+\d+$", re.I)
 def by_dimension(sentence: str) -> bool:
     """Whether `sentence` opens by naming how its parts are cut ("Within categories,", "By
     region,"): what it then names with a figure is a part of the business, a revenue's name
-    or not ("Within categories, Torx and multifocals grew 7%")."""
+    or not ("Within categories, Torx and multifocals grew 7%"); results said so too ("Looking
+    at our results by product category, chemicals were down 1%")."""
     match = _FRAME.match(sentence)
-    return (
-        match is not None
-        and _DIMENSION.fullmatch(match["frame"]) is not None
-        and not _ONE_SEGMENT.fullmatch(match["frame"])
+    return match is not None and (
+        (
+            _DIMENSION.fullmatch(match["frame"]) is not None
+            and not _ONE_SEGMENT.fullmatch(match["frame"])
+        )
+        or _RESULTS_BY.fullmatch(match["frame"]) is not None
     )
+
+
+# Results said cut by a dimension: "our results by product category".
+_RESULTS_BY = led(
+    r"(?:(?:our|the)\s+)?(?:results|performance|(?:net\s+)?(?:sales|revenues?)|business)\s+by\s+"
+    + DIMENSION,
+    re.I,
+)
 
 
 @lru_cache(maxsize=64, typed=True)  # a clause's figures ask for its frame again

@@ -9,7 +9,7 @@ import re
 from ..leads import led
 from .against_expected import SAID as AGAINST_EXPECTED
 from .blocked import COURTESY
-from .patterns import CUSTOMER
+from .patterns import CUSTOMER, MARKET_CUSTOMERS
 from .vocabulary import EXCLUDED_PART, FORWARD, HEDGES, NEGATION, STACKED
 
 
@@ -81,12 +81,9 @@ _GOAL_NOUN = led(
     re.I,
 )
 # Customers named as a market, not as a customer: "customer segments", "sales to
-# transportation customers" (an industry in lower case, no size or rank: "our top ten
-# customers" are customers).
+# transportation customers".
 _CUSTOMER_SEGMENT = led(
-    r"(?i:customer\s+segments?)|\b(?i:sales|revenues?)\s+to\s+(?:other\s+)?"
-    r"(?:(?!(?:top|largest|biggest|new|existing|key|major|large|small|our|the|those|these|"
-    r"some|certain|one|two|three|four|five|ten)\b)[a-z][\w-]*\s+){1,3}customers\b"
+    rf"(?i:customer\s+segments?)|\b(?i:sales|revenues?)\s+to\s+{MARKET_CUSTOMERS}\b"
 )
 _PERIOD = led(
     r"\b(?:(?:the\s+)?(?:first|second|third|fourth)\s+quarter|Q[1-4]|(?:the\s+)?full[- ]year|"
@@ -114,8 +111,11 @@ _WHAT_WAS = led(
 _RELATIVE_OPEN = led(
     r"(?:^|,)\s*(?:and\s+)?(?:which|who|as|while|although|though|whereas)\b[^,]*$", re.I
 )
-# Words of talk, no condition: "if you look at it", "if you think about it"; the speaker's
-# courtesy (COURTESY).
+# Words of talk, no condition: "if you look at it", "if you think about it", "if we look at
+# our results by product category"; the speaker's courtesy (COURTESY).
 _DISCOURSE = led(
-    r"\bif\s+you\s+(?:look|think|compare|go|step\s+back)\b[^,;]{0,40}|" + COURTESY.pattern, re.I
+    r"\bif\s+(?:you\s+(?:look|think|compare|go|step\s+back)|"
+    r"we\s+look\s+at\s+(?:our|the)\s+(?:results|performance|business))\b[^,;]{0,40}|"
+    + COURTESY.pattern,
+    re.I,
 )

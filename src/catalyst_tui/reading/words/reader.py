@@ -66,9 +66,10 @@ _ASKED = led(
 _NOTE = led(r"\s?\[(?:phonetic|ph|inaudible|indiscernible|technical\s+difficulty)\]", re.I)
 # What the speaker or another said before, set between commas, is no word of the clause:
 # "Revenue in the fourth quarter, like we said, grew 40.7%"; "we reported sales, as Tom had
-# noted, of $226.6 million".
+# noted, of $226.6 million"; after a relative pronoun, its own comma unsaid: "guidance range,
+# which as Mike mentioned, is unchanged".
 _ASIDE = led(
-    r"(?<!where)(?<!which),\s*+(?:as|like)\s++(?:I|we|you|he|she|they|[A-Z][a-z]++)(?:\s++(?:have|had|has|just|"
+    r"(?:(?<!where)(?<!which),|(?<=\swhich)\s)\s*+(?:as|like)\s++(?:I|we|you|he|she|they|[A-Z][a-z]++)(?:\s++(?:have|had|has|just|"
     r"already|also|previously|briefly|earlier))*+\s++(?:said|mentioned|noted|discussed|"
     r"indicated|highlighted|stated|described|outlined|covered|shared|pointed\s++out)"
     r"(?:\s++(?:earlier|before|previously|above|today))?+\s*+,"
@@ -77,6 +78,10 @@ _ASIDE = led(
 # is, no word of the clause: "Shifting to international, where our momentum remains strong,
 # revenue increased 33%".
 _RELATIVE_ASIDE = led(r",\s*+where\s[^,;:%\d$€£()]{1,160}+,")
+
+
+def _blank(said: re.Match[str]) -> str:
+    return " " * len(said.group())
 
 
 def _place_aside(aside: re.Match[str]) -> str:
@@ -114,12 +119,14 @@ def read_words(
     # first text read; every command imports the records (the metric catalogue's guidance
     # words), not the reader (reading/words/__init__.py).
     from .bases import latest_base, named_years, sentence_base, yearly_said
+    from .between import blank_between
     from .clauses import clause_subject, frame_of
     from .figures import read_figures
     from .frames import whole_beside_part
     from .guidance import read_guidance
     from .participles import as_adjective
     from .passages import Passages
+    from .patterns import REVENUE_SAID
     from .phrases import phrase_before
     from .quarters import day_base, document_quarter
     from .subjects import read_subject
@@ -180,10 +187,17 @@ def read_words(
             plain = earnings_talk(plain)  # "As you saw in our earnings release,": no measure
         if "growing" in lowered:
             plain = as_adjective(plain)  # "our faster growing Laboratory business": one name
+        told = sentence  # the words the guidance is read in: the speaker's asides blanked
         if "," in plain and ("as " in plain or "like " in plain):  # where an aside may stand
-            plain = _ASIDE.sub(lambda m: " " * len(m.group()), plain)
+            plain = _ASIDE.sub(_blank, plain)
+            told = _ASIDE.sub(_blank, sentence)  # "range, which as Mike mentioned, is unchanged"
         if "where " in plain:  # ", where our momentum remains strong,"
             plain = _RELATIVE_ASIDE.sub(_place_aside, plain)
+        whole = plain  # the sentence with its clauses between a subject and its verb
+        between = blank_between(plain)  # "X, which include A, B and C increased 1.4%": X's
+        if REVENUE_SAID.search(between) or not REVENUE_SAID.search(plain):
+            plain = between  # (not where the revenue the sentence speaks of was in the clause:
+            # "The defense market, which includes OEM and aftermarket revenues, grew 1%")
         read = (
             read_figures(
                 plain,
@@ -222,7 +236,7 @@ def read_words(
                 continue  # a bullet under "Data Center": its subject is no word of its own
             if (
                 stated.subject == COMPANY
-                and _WHOSE_UNSAID.match(plain)
+                and _WHOSE_UNSAID.match(whole)
                 and not _AMOUNT.search(plain)
                 and (part_before or _part_framed(text, spans, index))  # the frame read last
             ):
@@ -239,7 +253,7 @@ def read_words(
             if stated.subject != COMPANY:
                 part_said = index
         if guidance:
-            found.extend(read_guidance(sentence, start, end))
+            found.extend(g._replace(sentence=sentence) for g in read_guidance(told, start, end))
     return tuple(one_whole(found))
 
 

@@ -200,6 +200,8 @@ STANDS = led(
     r"last\s+quarter|on\s+our\s+last\s+call|previously))\b"
     rf"|\bremain\s+committed\s+to\s+(?:delivering\s+(?:on\s+)?)?(?:this|our|the|that)\s+"
     rf"(?:[\w-]+\s+){{0,2}}?{_NOUN}\b"
+    # guidance said unchanged before its noun: "support our unchanged 2026 defense guidance"
+    rf"|\b(?:our|the)\s+unchanged\s+(?:[\w'’-]+\s+){{0,4}}?{_NOUN}\b"
     # "our guidance for 2021, which is unchanged from three months ago"
     rf"|\b(?:our|the)\s+{_NOUN}\s+(?:for\s+(?:[\w-]+\s+){{0,2}}?[\w-]+)?,?\s+which\s+"
     r"(?:is|are|remains?)\s+unchanged\b",

@@ -25,6 +25,7 @@ from .heads import revenue_head
 from .measures import ONLY_QUALIFY
 from .names import DISCOURSE, a_part, lowered, numeral, others, outside_names
 from .not_names import COMPARATIVES, before_verb, counted, plain, undegreed
+from .patterns import MARKET_CUSTOMERS
 from .phrases import (
     AS_SHARE,
     MEASURE_OF,
@@ -93,12 +94,9 @@ _PEOPLE = word_set("team teams people associates colleagues organization")
 _NUMBER_WORDS = word_set("one two three four five six seven eight nine ten eleven twelve")
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their", "each"})
 _NO_NAME = frozenset({"segment", "business", "division", "group", "unit", "line", "market"})
-# Customers of an industry, in lower case: a market ("transportation customers"); no rank,
-# size or number ("our top ten customers" are customers).
+# Customers of an industry, or a market.
 _MARKET_OF_CUSTOMERS = led(
-    r"(?:other\s+)?(?:(?!(?:top|largest|biggest|new|existing|key|major|large|small|our|the|"
-    r"those|these|some|certain|one|two|three|four|five|ten)\b)[a-z][\w-]*\s+){1,3}customers"
-    r"|(?:the\s+|other\s+)?(?:[a-z][\w-]*\s+){0,3}(?:end\s+)?markets?"
+    rf"{MARKET_CUSTOMERS}|(?:the\s+|other\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?:end\s+)?markets?"
 )
 # A market as a whole ("The semiconductor market grew 8%"): no end market of ours ("our data
 # center end market") nor a region ("Emerging markets were up 24%"); its size (subject_at).
@@ -209,7 +207,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     phrase = _BASE_OF.sub("", phrase)  # "a higher base of recurring revenue": recurring
     sold_to = _SOLD_TO.search(phrase)
     if sold_to and _MARKET_OF_CUSTOMERS.fullmatch(phrase[sold_to.end() :].strip()):
-        market = re.sub(r"^the\s+", "", phrase[sold_to.end() :].strip())
+        market = re.sub(r"^(?:the|our)\s+", "", phrase[sold_to.end() :].strip())
         return Subject(market, True, False, False)  # "Sales to transportation customers"
     if sold_to:
         return Subject("", False, True, False)  # "Sales to Apple": a customer's

@@ -1,0 +1,152 @@
+"""The thirty-ninth round's rules, found on calls of 2025 and 2026 of the transcript publisher
+the thirty-seventh round first read, once their labelled sets had been scored: a relative
+clause or an exclusion set between a subject and its verb of change is no word of the clause
+(its closing comma said or unsaid, a list in it said to its "and"), a speaker's aside after a
+relative pronoun, guidance said unchanged before its noun, customers of a kind named with
+"our" are a market, and results said cut by a dimension. Made-up sentences, each beside what
+it states as test_read_words_classes.py writes it ([] where nothing may be read), with a
+counterexample the rule must leave as it was."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalyst_tui.reading.words.between import blank_between
+from tests.reading.words.test_read_words_classes import _check, by_rule
+
+RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "a clause between a subject and its verb of change is no word of the clause": [
+        (
+            "Sales of test systems, which include oscilloscopes, protocol analyzers and traffic "
+            "generators increased 1.4% year-over-year.",
+            ["growth 1.4 yoy : test systems"],
+        ),
+        (
+            "Sales of test systems, which include oscilloscopes, protocol analyzers and traffic "
+            "generators, increased 1.4% year-over-year.",
+            ["growth 1.4 yoy : test systems"],
+        ),
+        (
+            "Specifically, sales of imaging components and subsystems, many of which are used in "
+            "unmanned systems, increased over 20%.",
+            ["growth 20 > : imaging components and subsystems"],
+        ),
+        (
+            "Organic revenue, which excludes any impact from foreign exchange, acquisitions and "
+            "deferred revenue amortization increased 5%.",
+            ["growth 5 : company"],
+        ),
+        (
+            "The Industrial segment, which is composed of turbines, oil and gas and general "
+            "industrial was up 14%.",
+            ["growth 14 : Industrial segment"],
+        ),
+        # a frame's clause, a new subject after its closing comma: the frame's part
+        (
+            "In the Instrumentation segment, which consists of our marine, environmental and "
+            "test and measurement businesses, fourth quarter total sales increased 3.7% versus "
+            "last year.",
+            ["growth 3.7 yoy : Instrumentation segment"],
+        ),
+        # a clause that is a measure's own words keeps it that measure's
+        (
+            "Adjusted operating income, which excludes transaction costs and special charges "
+            "declined 4%.",
+            [],
+        ),
+        # a clause that names no part of its antecedent is left as it was
+        (
+            "Our Government business, which is managed within Legal, continues and grew 10%.",
+            ["growth 10 : Government business"],
+        ),
+    ],
+    "a speaker's aside after a relative pronoun is no word of the clause": [
+        (
+            "Our fiscal 2026 revenue guidance range, which as Mike mentioned, is unchanged, is "
+            "high single digit growth.",
+            ["guidance reiterated"],
+        ),
+        (
+            "Our fiscal 2026 revenue guidance range, which is unchanged, is high.",
+            ["guidance reiterated"],
+        ),
+    ],
+    "guidance said unchanged before its noun stands": [
+        (
+            "Bookings continue to support our unchanged 2026 defense guidance for mid-single "
+            "digit growth.",
+            ["guidance reiterated"],
+        ),
+        # an assumption said unchanged is no guidance
+        ("The unchanged tax rate assumption is 21%.", []),
+    ],
+    "customers of a kind named with our are a market": [
+        (
+            "Sales to our independent retail customers decreased 3% for the year and 4% in the "
+            "fourth quarter.",
+            [
+                "growth -3 : independent retail customers",
+                "growth -4 : independent retail customers",
+            ],
+        ),
+        # customers with no kind, or with a rank, are customers
+        ("Sales to our customers decreased 3%.", []),
+        ("Sales to our largest retail customers decreased 3%.", []),
+    ],
+    "results said cut by a dimension name parts": [
+        (
+            "Looking at our results by product category, chemicals were down 1% for the year.",
+            ["growth -1 : chemicals"],
+        ),
+        (
+            "If we look at our results by product category, chemicals were down 1% for the year.",
+            ["growth -1 : chemicals"],
+        ),
+        # a lower-case word framed by no dimension is no part
+        ("Looking at our results, chemicals were down 1% for the year.", []),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), by_rule(RULES))
+def test_the_thirty_ninth_rounds_rules(text: str, expected: list[str]) -> None:
+    _check(text, expected)
+
+
+def test_a_clause_between_keeps_the_sentences_offsets() -> None:
+    sentence = (
+        "Sales of test systems, which include oscilloscopes, analyzers and generators "
+        "increased 1.4%."
+    )
+    blanked = blank_between(sentence)
+    assert len(blanked) == len(sentence)
+    assert "which" not in blanked and blanked.startswith("Sales of test systems ")
+    assert blanked.split() == ["Sales", "of", "test", "systems", "increased", "1.4%."]
+
+
+def test_a_clause_before_another_subject_is_blanked_to_its_closing_comma() -> None:
+    # a comma after which no "and" stands opens another clause, its subject its own: the
+    # clause before it is blanked, its closing comma kept for the frame it ends
+    sentence = (
+        "For the benefit lines, which include LTD, STD, life, AD&D and stop loss, total sales "
+        "declined by 3.1%."
+    )
+    blanked = blank_between(sentence)
+    assert blanked.split() == ["For", "the", "benefit", "lines", ",", "total", "sales"] + [
+        "declined",
+        "by",
+        "3.1%.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a clause with a figure of its own
+        "Revenue, which includes 3% from acquisitions, grew 9%.",
+        # a clause of what was, no part of its antecedent
+        "Revenue, which was another strong quarter for us, grew 9%.",
+    ],
+)
+def test_a_clause_that_may_hold_the_verbs_subject_is_kept(sentence: str) -> None:
+    assert blank_between(sentence) == sentence
