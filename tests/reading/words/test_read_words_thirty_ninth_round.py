@@ -93,6 +93,33 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Sales to our customers decreased 3%.", []),
         ("Sales to our largest retail customers decreased 3%.", []),
     ],
+    "a growth a cause resulted in is the part's whose revenue is named after it": [
+        (
+            "During 2025, strong aircraft utilization resulted in 6% growth in aftermarket "
+            "revenues.",
+            ["growth 6 : aftermarket"],
+        ),
+        (
+            "Higher utilization led to 6% growth in aftermarket revenues.",
+            ["growth 6 : aftermarket"],
+        ),
+        # another measure, or units, named after it: none
+        ("This resulted in 6% growth in earnings.", []),
+        ("This resulted in 6% growth in unit sales.", []),
+        # a bank's profit before provisions is no revenue, spelled as one word or two
+        ("This resulted in a 6% increase in adjusted preprovision net revenue.", []),
+        # revenue named before the noun is the company's, as it was
+        ("Cost actions resulted in 10.6% organic revenue growth.", ["growth 10.6 : company"]),
+    ],
+    "sales to retail customers are the company's where franchisees are named": [
+        (
+            "Sales to our independent retail customers decreased 3% for the year. For the "
+            "franchise network, sales from franchisees to their end customers declined 2%.",
+            ["growth -3 : independent retail customers"],
+        ),
+        # a system's retail sales stay its franchisees'
+        ("Our franchisees' retail sales grew 8.5%. Franchisee count rose 3%.", []),
+    ],
     "results said cut by a dimension name parts": [
         (
             "Looking at our results by product category, chemicals were down 1% for the year.",

@@ -28,12 +28,10 @@ from .measure_words import governor_before, part_reported, qualified_governor
 from .multiples import read_multiple
 from .part_revenue import revenue_of_part
 from .patterns import (
-    BASE_LEAD,
     CHANGE_IN_REVENUE,
     CMP,
     NEGATIVE,
     NOUN_AFTER,
-    REVENUE_SAID,
     SHARE_BEFORE,
     SHARE_OF,
     VERB_THEN,
@@ -44,10 +42,11 @@ from .patterns import (
 from .penetration import channel_share
 from .phrases import phrase_before
 from .records import COMPANY
+from .resulted import REVENUE, result_led, result_subject
 from .share_after import gapped_share, share_beside, share_of_whole
 from .share_noun import share_by_noun
 from .subjects import Subject, read_subject
-from .vocabulary import NOT_REVENUE, PERIOD
+from .vocabulary import NOT_REVENUE
 from .whose_growth import (
     REFUSED,
     generated_by,
@@ -178,18 +177,14 @@ def read_one(
     prior = prior_growth(text, match, before, after, noun, last)
     if prior is not None:
         return prior._replace(comparison=comparison)
-    if verb is None and noun is not None and _RESULT_LEAD.search(before, tail(before, 60)):
-        # "resulting in 10.6% organic revenue growth", "on top of 8% sales growth": the measure
-        # after the figure is its own, whatever the clause's subject
-        if not REVENUE_SAID.search(after, 0, noun.start("noun")):
+    if verb is None and noun is not None and result_led(before):
+        # "resulting in 10.6% organic revenue growth": the measure after the figure is its own
+        mine = result_subject(after, noun)
+        if mine is None:
             return None
-        negative = bool(NEGATIVE.match(noun["noun"].lower()))
-        where = _NAMED_AFTER.match(after, noun.end())  # "60% revenue growth on the Mainland"
-        if where is not None and PERIOD.match(where["x"]):
-            where = None
-        mine = read_subject(where["x"], revenue_said=True) if where else _REVENUE
-        if mine is _REVENUE:  # "Collins generated $30 billion of sales, resulting in 9% …": its
+        if mine is REVENUE:  # "Collins generated $30 billion of sales, resulting in 9% …": its
             mine = generated_by(text, before, first, revenue_said) or mine
+        negative = bool(NEGATIVE.match(noun["noun"].lower()))
         return Found("growth", -value if negative else value, comparison, mine, "", match.start())
     if verb is not None and _IMPACT_BY.search(before, tail(before, 60)):
         return None
@@ -313,22 +308,6 @@ def _part(subject: Subject) -> bool:
     return subject.name not in ("", COMPANY) and not (subject.other or subject.anaphor)
 
 
-# Words that open a phrase of its own before a figure: "resulting in 10.6% organic revenue
-# growth", "on top of 8% sales growth", "as we lap 27% growth".
-_RESULT_LEAD = led(
-    r"\b(?:result(?:ing|ed|s)?\s+in|lead(?:ing)?\s+to|led\s+to|bringing|because\s+of|thanks\s+to|"
-    + BASE_LEAD
-    + r"|on|"
-    r"in\s+comparison\s+(?:to|with))"
-    r"\s+(?:an?\s+|the\s+)?" + CMP + r"$",
-    re.I,
-)
-_REVENUE = Subject(COMPANY, True, False, False)
-
-# A part named right after a growth's noun by a preposition: "growth on the Mainland".
-_NAMED_AFTER = led(
-    r"\s+(?:on|in|at|across)\s+(?:the\s+)?(?P<x>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})"
-)
 # A figure given as a part of the one before it: "led by 15% growth in cloud", "including 3% in
 # Canada", "with 12% growth in services".
 _PART_OF = led(

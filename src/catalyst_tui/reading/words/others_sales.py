@@ -33,7 +33,9 @@ __all__ = [
 ]
 
 _SYSTEM = led(r"\b(?:franchisees?|dealers?|dealerships?)\b", re.I)
-_RETAIL = led(r"\bretail\b", re.I)
+# Retail sales, not sales to retail customers ("Sales to our independent retail customers
+# decreased 3%": the company's own, sold to them).
+_RETAIL = led(r"\bretail\b(?!(?:\s+[\w-]+)?\s+customers\b)", re.I)
 
 
 _SYSTEM_KEYS = ("ranchisee", "ealer", "RANCHISEE", "EALER")

@@ -74,9 +74,9 @@ OTHER_MEASURES = word_set(
     gdv oci advertising principal keys nights enrollment enrollments attendance admissions
     visitors mg&a charge charges amortization depreciation inflation deflation depletions
     issuance issuances compensation wages salaries bonus bonuses number
-    arpu arpa arpc arppu adds values revpar revpars adr
+    arpu arpa arpc arppu adds values revpar revpars adr loan loans
     oi roic roi roe roa roce ebt gdp a&p gtm ticket tickets inflows outflows flows deposits
-    contracts tons ounces savings closings permits count forex fx pre-provision ppnr loan loans
+    contracts tons ounces savings closings permits count forex fx pre-provision preprovision ppnr
     average pos activations rents starts jobs carloads pulls consumers membership cogs cutout
     tonnage gallons barrels pounds liters litres tonnes kilograms lot lots position leads metrics
     inductions leaders communities subdivisions capacity additions intensity

@@ -1,0 +1,57 @@
+"""A growth said as what something resulted in, its own phrase before the figure: "resulting in
+10.6% organic revenue growth", "on top of 8% sales growth", "as we lap 27% growth". The measure
+after the figure is its own, whatever the clause's subject: revenue named before the growth's
+noun is the company's, or the part's named after it ("60% revenue growth on the Mainland"); a
+growth with no revenue before its noun is a part's only where its revenue is named after it
+("strong utilization resulted in 6% growth in aftermarket revenues": the aftermarket's)."""
+
+from __future__ import annotations
+
+import re
+
+from ..leads import led
+from .patterns import BASE_LEAD, CMP, REVENUE_SAID, tail
+from .records import COMPANY
+from .subjects import Subject, read_subject
+from .vocabulary import PERIOD
+
+__all__ = ["REVENUE", "result_led", "result_subject"]
+
+#: The company's revenue, a growth's subject where no part is named.
+REVENUE = Subject(COMPANY, True, False, False)
+
+# Words that open a phrase of its own before a figure.
+_RESULT_LEAD = led(
+    r"\b(?:result(?:ing|ed|s)?\s+in|lead(?:ing)?\s+to|led\s+to|bringing|because\s+of|thanks\s+to|"
+    + BASE_LEAD
+    + r"|on|"
+    r"in\s+comparison\s+(?:to|with))"
+    r"\s+(?:an?\s+|the\s+)?" + CMP + r"$",
+    re.I,
+)
+# A part named right after a growth's noun by a preposition: "growth on the Mainland".
+_NAMED_AFTER = led(
+    r"\s+(?:on|in|at|across)\s+(?:the\s+)?(?P<x>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})"
+)
+# A part's revenue named after a growth's noun: "growth in aftermarket revenues".
+_IN_PART_REVENUE = led(
+    r"\s+in\s+(?:our\s+)?(?P<x>(?:[\w&'’-]+\s+){1,4}?)(?:revenues?|sales)\b", re.I
+)
+
+
+def result_led(before: str) -> bool:
+    """Whether the words `before` a figure open a phrase of its own ("resulting in")."""
+    return _RESULT_LEAD.search(before, tail(before, 60)) is not None
+
+
+def result_subject(after: str, noun: re.Match[str]) -> Subject | None:
+    """Whose the growth named by `noun` (matched in `after`, the words after the figure) is:
+    REVENUE, a part's, or None where no revenue is named before or right after it."""
+    where = _NAMED_AFTER.match(after, noun.end())
+    if where is not None and PERIOD.match(where["x"]):
+        where = None
+    if REVENUE_SAID.search(after, 0, noun.start("noun")):
+        return read_subject(where["x"], revenue_said=True) if where else REVENUE
+    named = _IN_PART_REVENUE.match(after, noun.end())
+    mine = read_subject(named["x"].strip(), revenue_said=True) if named else REVENUE
+    return mine if mine.name not in ("", COMPANY) and not (mine.other or mine.anaphor) else None
