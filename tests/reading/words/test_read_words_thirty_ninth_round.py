@@ -120,6 +120,32 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         # a system's retail sales stay its franchisees'
         ("Our franchisees' retail sales grew 8.5%. Franchisee count rose 3%.", []),
     ],
+    "a part's top line is its revenue": [
+        ("Pool grew its top line 7%.", ["growth 7 : Pool"]),
+        ("Overall, we grew our top line 4%.", ["growth 4 : company"]),
+        # a line that is no revenue's: none
+        ("Pool grew its bottom line 7%.", []),
+    ],
+    "sales to a kind of buyer are a part": [
+        (
+            "For the full year, our sales to communications networks increased by 134%.",
+            ["growth 134 : communications networks"],
+        ),
+        ("Sales to distributors rose 5%.", ["growth 5 : distributors"]),
+        # a buyer named, ranked, or pointed at is a customer, no part
+        ("Sales to Apple rose 5%.", []),
+        ("Sales to our largest distributors rose 5%.", []),
+        ("Wholesale sales to these retailers were down over 50%.", []),
+    ],
+    "a steady or consistent growth is a growth": [
+        (
+            "We delivered consistent organic sales growth of more than 3% for the year.",
+            ["growth 3 > : company"],
+        ),
+        ("We delivered steady sales growth of 4%.", ["growth 4 : company"]),
+        # another measure's steady growth is still that measure's
+        ("We delivered steady EPS growth of 4%.", []),
+    ],
     "results said cut by a dimension name parts": [
         (
             "Looking at our results by product category, chemicals were down 1% for the year.",

@@ -61,7 +61,8 @@ def acted_on(gap: str | None, *, of_part: bool = False) -> bool:
 # Revenue a verb acted on, between it and its figure: "growing total wireless service revenue
 # by 3.9%", "grew consolidated revenues 1%".
 REVENUE_ACTED_ON = led(
-    r"^\s+(?P<measure>(?:our\s+|its\s+|their\s+)?(?:[\w&/-]+\s+){0,4}?(?:revenues?|sales))"
+    r"^\s+(?P<measure>(?:our\s+|its\s+|their\s+)?(?:[\w&/-]+\s+){0,4}?(?:revenues?|sales|"
+    r"top[\s-]line))"
     r"(?:\s+by)?\s*$",
     re.I,
 )

@@ -209,7 +209,7 @@ VERB_THEN = led(
     r"units?|groups?|portfolio)(?:\s+(?:within|in)\s+(?:our|the)\s+(?:[\w&/'’-]+\s+){0,3}?"
     r"segment)?)|"
     r"(?:(?:our|its|their)\s+)?(?:total\s+|underlying\s+|organic\s+|consolidated\s+|net\s+|"
-    r"core\s+)?(?:revenues?|sales)|"
+    r"core\s+)?(?:revenues?|sales|top[\s-]line)|"
     r"approximately|about|roughly|nearly|"
     r"year(?:-\s?|\s)(?:over|on)(?:-\s?|\s)year|[\w\s'-]{0,30}?\s+by|"
     r"(?:(?:more\s+than|over|about|approximately|nearly|roughly|almost)\s+)?\$?[\d.,]+\s*(?:million|billion|"

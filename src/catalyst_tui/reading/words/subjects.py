@@ -94,9 +94,12 @@ _PEOPLE = word_set("team teams people associates colleagues organization")
 _NUMBER_WORDS = word_set("one two three four five six seven eight nine ten eleven twelve")
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their", "each"})
 _NO_NAME = frozenset({"segment", "business", "division", "group", "unit", "line", "market"})
-# Customers of an industry, or a market.
+# Customers of an industry, a market, or a kind of buyer ("sales to communications networks",
+# "sales to distributors").
 _MARKET_OF_CUSTOMERS = led(
-    rf"{MARKET_CUSTOMERS}|(?:the\s+|other\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?:end\s+)?markets?"
+    rf"{MARKET_CUSTOMERS}|(?:the\s+|other\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?:end\s+)?markets?|"
+    r"(?!(?:these|those|such|some|certain|our|its|their)\b)"
+    r"(?:[a-z][\w-]*\s+){0,3}(?:networks|distributors|dealers|retailers|wholesalers|integrators)"
 )
 # A market as a whole ("The semiconductor market grew 8%"): no end market of ours ("our data
 # center end market") nor a region ("Emerging markets were up 24%"); its size (subject_at).
