@@ -146,6 +146,19 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         # another measure's steady growth is still that measure's
         ("We delivered steady EPS growth of 4%.", []),
     ],
+    "a comparison of a growth before is that growth, of the same part": [
+        (
+            "Revenue grew 4% in the quarter despite a challenging comparison of 7% growth in the "
+            "same period last year.",
+            ["growth 4 : company", "growth 7 : company"],
+        ),
+        (
+            "Welding organic revenue declined 4% against a tough comparison of 8% growth last year.",
+            ["growth -4 : Welding", "growth 8 : Welding"],
+        ),
+        # a market's growth compared against is none
+        ("Revenue grew 4%, compared to 7% growth in the market.", ["growth 4 : company"]),
+    ],
     "results said cut by a dimension name parts": [
         (
             "Looking at our results by product category, chemicals were down 1% for the year.",

@@ -14,9 +14,12 @@ __all__ = ["prior_growth"]
 
 
 # A base the growth before it is set against, said as that base's own growth: "grew 11.5% on
-# top of 121% growth in the fourth quarter of 2020", "up 28% following a 34% increase last year".
+# top of 121% growth in the fourth quarter of 2020", "up 28% following a 34% increase last year",
+# "grew 4% despite a challenging comparison of 7% growth in the same period last year".
 _PRIOR_LEAD = led(
-    rf"\b(?:{BASE_LEAD}|following|vs\.?|rolling\s+over|after|in\s+comparison\s+(?:to|with))\s+"
+    rf"\b(?:{BASE_LEAD}|following|vs\.?|rolling\s+over|after|in\s+comparison\s+(?:to|with)|"
+    # "despite a challenging comparison of 7% growth in the same period last year"
+    r"(?:(?:challenging|tough|tougher|difficult|strong|easy|easier)\s+)*comparisons?\s+(?:of|to|with))\s+"
     r"(?:(?:a|an|the|our|its|their|last\s+year['’]s|the\s+prior\s+year['’]s)\s+)?"
     r"(?:(?:very|strong|tough|difficult|exceptional|robust|record)\s+)*"
     r"(?P<sign>(?:plus|positive|negative|minus)\s*)?" + CMP + r"$",
