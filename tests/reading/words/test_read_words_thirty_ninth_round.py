@@ -41,6 +41,23 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "industrial was up 14%.",
             ["growth 14 : Industrial segment"],
         ),
+        # a list a subject includes, its closing comma said or not
+        (
+            "Institutional markets, including education, health care and government are also "
+            "strong and represent 21% of our revenue.",
+            ["share 21 : Institutional markets"],
+        ),
+        (
+            "Sales in the Americas, including the U.S., Canada and Mexico, grew 5%.",
+            ["growth 5 : Americas"],
+        ),
+        (
+            "The Engineered Products segment, which is comprised of our structures and engineered "
+            "core businesses represented 24% of total sales.",
+            ["share 24 : Engineered Products segment"],
+        ),
+        # one part included, no list: the verb may be its own
+        ("Revenue, including Canada grew 5%.", []),
         # a frame's clause, a new subject after its closing comma: the frame's part
         (
             "In the Instrumentation segment, which consists of our marine, environmental and "
@@ -153,7 +170,8 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 4 : company", "growth 7 : company"],
         ),
         (
-            "Welding organic revenue declined 4% against a tough comparison of 8% growth last year.",
+            "Welding organic revenue declined 4% against a tough comparison of 8% growth last "
+            "year.",
             ["growth -4 : Welding", "growth 8 : Welding"],
         ),
         # a market's growth compared against is none

@@ -1,11 +1,12 @@
-"""A relative clause set between a subject and its verb of change, the comma that closes it
-said or unsaid: "Sales of test systems, which include oscilloscopes, protocol
-analyzers and traffic generators increased 1.4%"; "components and subsystems, many of which
-are used in unmanned systems, increased over 20%"; "Organic revenue, which excludes any impact
-from foreign exchange, acquisitions and amortization increased 5%". The clause says what its
-antecedent is or holds, and the figure after it is the antecedent's: the clause is blanked
-(its characters and the commas around it spaces, the sentence's offsets kept), and the
-sentence read as its subject and verb.
+"""A relative clause, or a list a subject includes, set between the subject and its verb of
+change or of share, the comma that closes it said or unsaid: "Sales of test systems, which
+include oscilloscopes, protocol analyzers and traffic generators increased 1.4%"; "components
+and subsystems, many of which are used in unmanned systems, increased over 20%"; "Organic
+revenue, which excludes any impact from foreign exchange, acquisitions and amortization
+increased 5%"; "Institutional markets, including education, health care and government are
+also strong and represent 21%". The clause says what its antecedent is or holds, and the
+figure after it is the antecedent's: the clause is blanked (its characters and the commas
+around it spaces, the sentence's offsets kept), and the sentence read as its subject and verb.
 
 A clause that runs over a comma holds a list, its last item said with "and" ("A, B and C").
 A comma after which no "and" stands opens another clause, whose own subject the verb is of:
@@ -24,16 +25,19 @@ from ..leads import led
 
 __all__ = ["blank_between"]
 
-# The clause: opened by a comma and a relative pronoun, then no figure, no clause's stop, up
-# to where a verb of change and its figure follow, the closing comma said or not. Each
-# character of the clause is tried once for each opening (a reluctant run of at most 200
-# characters), so the search is linear in the sentence.
+# The clause: opened by a comma and a relative pronoun (or "including"), then no figure, no
+# clause's stop, up to where a verb of change or of share and its figure follow, the closing
+# comma said or not. Each character of the clause is tried once for each opening (a
+# reluctant run of at most 200 characters), so the search is linear in the sentence.
 _BETWEEN = led(
-    r",\s*+(?P<clause>(?:(?:many|some|most|all|each|both)\s+of\s+)?which\s"
+    r",\s*+(?P<clause>(?:(?:many|some|most|all|each|both)\s+of\s+)?(?:which|including)\s"
     r"[^%;:()\d]{1,200}?)(?P<close>,?)\s+(?:(?:also|still|only|again)\s+)?"
+    # a predicate joined before the verb: "are also strong and represent 21%"
+    r"(?:(?:is|are|was|were)\s+(?:(?:also|still)\s+)?[a-z]+\s+and\s+)?"
     r"(?:increased|decreased|grew|rose|declined|fell|was\s+up|were\s+up|was\s+down|were\s+down|"
-    r"jumped|climbed|dropped)\s+(?:by\s+)?(?:(?:about|approximately|roughly|nearly|almost|over|"
-    r"more\s+than|just\s+over)\s+)?\d",
+    r"jumped|climbed|dropped|represents?|represented|accounts?\s+for|accounted\s+for)\s+"
+    r"(?:by\s+)?(?:(?:about|approximately|roughly|nearly|almost|over|more\s+than|just\s+over)\s+)?"
+    r"\d",
     re.I,
 )
 # The verb of the clause, said right after its pronoun: it holds or is something.
@@ -55,16 +59,19 @@ _A_MEASURE = led(
 def blank_between(sentence: str) -> str:
     """`sentence` with each clause set between a subject and its verb of change blanked (see
     the module's docstring); the sentence itself where none stands."""
-    if "which" not in sentence:
+    if "which" not in sentence and "including" not in sentence:
         return sentence
     blanked = sentence
     for match in _BETWEEN.finditer(sentence):
         clause = match["clause"]
-        if _HOLDS.match(clause) is None:
+        last = clause.rfind(",")
+        listed = last >= 0 and _LISTED.search(clause, last) is not None
+        if clause[:9].lower() == "including" and not listed:
+            continue  # "including Canada grew 5%": Canada may be the verb's own subject
+        if clause[:9].lower() != "including" and _HOLDS.match(clause) is None:
             continue  # "which was another strong quarter for us" says no part of its own
         start, end = match.start(), match.end("close")
-        last = clause.rfind(",")
-        if last >= 0 and not _LISTED.search(clause, last):
+        if last >= 0 and not listed:
             if _NO_SUBJECT.match(clause, last + 1):
                 continue  # ", which increased 22%", ", actually decreased": no subject after it
             # ", total sales declined": another clause, its own subject said; the clause
