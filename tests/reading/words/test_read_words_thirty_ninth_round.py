@@ -177,6 +177,16 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         # a market's growth compared against is none
         ("Revenue grew 4%, compared to 7% growth in the market.", ["growth 4 : company"]),
     ],
+    "a frame of two years' basis is the basis of the growth it frames": [
+        ("On a two-year basis, revenue grew 12%.", ["growth 12 2y : company"]),
+        (
+            "However, on a 2-year basis, fourth quarter sales in Florida were still up 2%.",
+            ["growth 2 : Florida"],
+        ),
+        # a stack is two years' rates added up, no growth; years said otherwise, none
+        ("On a 2-year stack, Electrical Americas has grown 23% organically.", []),
+        ("Over the last two years, revenue grew 12%.", []),
+    ],
     "results said cut by a dimension name parts": [
         (
             "Looking at our results by product category, chemicals were down 1% for the year.",

@@ -137,12 +137,18 @@ def _own_words_end(sentence: str, end: int) -> int:
     return stop.start() if stop else min(len(sentence), end + REACH)
 
 
+# Words that open a sentence before a frame of two years' basis: "However, on a".
+_FRAMED = led(r"\s*(?:(?:however|and|but|so|now|also|again),?\s+)?(?:on\s+an?\s*)?$", re.I)
+
+
 def over_years(sentence: str, first: int, at: int, end: int) -> bool:
     """Whether the growth at `at` is said over several years: such words stand before it in
     its sentence (from `first`, where they first stand: they frame what follows), or in its own
     words after it."""
     if first < at:
-        return True
+        # a frame of two years' basis ("On a two-year basis, sales were up 2%") is its basis
+        two = TWO_YEARS.match(sentence, first)
+        return two is None or two["stack"] is not None or not _FRAMED.match(sentence[:first])
     said = OVER_YEARS.search(sentence, end, _own_words_end(sentence, end))
     if said is None:
         return False
