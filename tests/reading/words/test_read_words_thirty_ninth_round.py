@@ -97,6 +97,14 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         # an assumption said unchanged is no guidance
         ("The unchanged tax rate assumption is 21%.", []),
     ],
+    "guidance said higher before its noun, its year written short, is raised": [
+        (
+            "What's notable to me about our higher FY '26 outlook is that it's broad-based.",
+            ["guidance raised"],
+        ),
+        # the higher end of a range is no move
+        ("Revenue came in toward the higher end of our FY '26 guidance range.", []),
+    ],
     "customers of a kind named with our are a market": [
         (
             "Sales to our independent retail customers decreased 3% for the year and 4% in the "

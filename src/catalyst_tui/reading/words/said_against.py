@@ -105,7 +105,8 @@ _OUTLOOK_MOVED = led(
     r"|\b(?:our|the\s+company['’]s|the|this)\s+"
     r"(?P<adjective>improved|stronger|better|weaker|lower|higher|increased|raised|reduced|"
     r"lowered|upward(?:ly)?\s+revised|downward(?:ly)?\s+revised)\s+"
-    rf"(?:[\w-]+\s+){{0,2}}?(?:{_NOUN})\b"
+    # its year written short: "our higher FY '26 outlook"
+    rf"(?:[\w-]+\s+|['’]\d\d\s+){{0,2}}?(?:{_NOUN})\b"
     # at the sentence's start, of what it is of: "Higher full year 2021 net sales and adjusted
     # EBITDA guidance reflects …"
     r"|^(?P<opening>Higher|Lower|Improved|Increased|Raised|Reduced|Lowered)\s+"
