@@ -105,6 +105,16 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         # the higher end of a range is no move
         ("Revenue came in toward the higher end of our FY '26 guidance range.", []),
     ],
+    "an outlook said moderated or softened is cut, over more words of what it is for": [
+        (
+            "But I would say that our outlook for margins for '26 overall have moderated.",
+            ["guidance cut"],
+        ),
+        ("Our outlook for the remainder of the year has improved.", ["guidance raised"]),
+        ("Our full-year outlook has softened.", ["guidance cut"]),
+        # another's moderation moves no guidance
+        ("Demand has moderated.", []),
+    ],
     "customers of a kind named with our are a market": [
         (
             "Sales to our independent retail customers decreased 3% for the year and 4% in the "

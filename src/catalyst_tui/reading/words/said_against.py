@@ -97,9 +97,9 @@ def _middle(span: str) -> float:
 _OUTLOOK_MOVED = led(
     rf"\b(?:our|the\s+company['’]s)\s+(?:[\w-]+\s+){{0,6}}?(?:{_NOUN})\s+(?:for\s+(?:the\s+)?"
     # "our full-year outlook is clearly improved": said of it, with an adverb of degree
-    r"(?:[\w-]+\s+){0,3}?)?(?:(?:has|have|is|are)\s+(?:(?:clearly|now|significantly|"
+    r"(?:[\w'’-]+\s+){0,4}?)?(?:(?:has|have|is|are)\s+(?:(?:clearly|now|significantly|"
     r"meaningfully|further)\s+)?)?(?P<moved>improved|strengthened|worsened|"
-    r"deteriorated|weakened)\b(?=\s*(?:[.,;:)]|$|\s(?:as|on|because|since|due|given|from|"
+    r"deteriorated|weakened|moderated|softened)\b(?=\s*(?:[.,;:)]|$|\s(?:as|on|because|since|due|given|from|"
     r"relative|compared|again|further|significantly|meaningfully|considerably|once|and|in|"
     r"for|with|since|to)\b))"  # the verb, not an adjective: "outlook for an improved market"
     r"|\b(?:our|the\s+company['’]s|the|this)\s+"
@@ -238,6 +238,8 @@ STANDS_KEYS = (
 PRIOR_WORD = led(r"\b(?:prior|previous|earlier|last|initial|original)\b", re.I)
 _SAID_MOVED_KEYS = (" up", "down", "higher", "lower", "improvement", "upgrade")
 _MOVED_KEYS = (
+    "moderated",
+    "softened",
     "improved",
     "strengthened",
     "worsened",
