@@ -115,6 +115,25 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         # another's moderation moves no guidance
         ("Demand has moderated.", []),
     ],
+    "guidance raised said by its noun, or after its period and which": [
+        (
+            "Our first half performance supports another raise to our earnings per share "
+            "guidance, which Jay will cover.",
+            ["guidance raised"],
+        ),
+        (
+            "Now moving on to our updated guidance for 2021, which we are raising as a result of "
+            "our first quarter performance.",
+            ["guidance raised"],
+        ),
+        # raised before this call, a little or not: only what is done now
+        (
+            "We also affirm our capital expenditures forecast for this year, which we increased a "
+            "bit in February to the range of $320 million to $330 million.",
+            ["guidance reiterated"],
+        ),
+        ("We expect a raise to our dividend.", []),
+    ],
     "customers of a kind named with our are a market": [
         (
             "Sales to our independent retail customers decreased 3% for the year and 4% in the "

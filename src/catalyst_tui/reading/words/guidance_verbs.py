@@ -13,9 +13,10 @@ from .patterns import GUIDANCE_NOUN
 __all__ = ["DONE_BEFORE", "INITIAL", "OF_FIGURE", "VERBS", "VERB_KEYS", "WHERE_DONE"]
 
 VERBS = {
-    # and said by its noun: "the $100 million increase in our operating EBITDA guidance"
+    # and said by its noun: "the $100 million increase in our operating EBITDA guidance",
+    # "another raise to our earnings per share guidance"
     "raised": r"rais(?:e|es|ed|ing)(?:\s+of(?=\s+(?:our|its|the)\s))?|"
-    r"increase\s+(?:in|to)(?=\s+(?:our|its|the)\s+(?:[\w$.-]+\s+){0,5}?"
+    r"(?:increase|raise)\s+(?:in|to)(?=\s+(?:our|its|the)\s+(?:[\w$.-]+\s+){0,5}?"
     r"(?:guidance|outlook|forecasts?|guide|projections|prior\s+range)\b)|increas(?:e|es|ed|ing)|"
     r"lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|upp(?:ed|ing)|"
     r"upward(?:ly)?\s+revis(?:e|es|ed|ing)|revis(?:e|es|ed|ing)\s+up(?:wards?)?\b|"
@@ -114,17 +115,18 @@ OF_FIGURE = led(
     re.I,
 )
 # The guidance named, then what was done to it: "our full-year guidance, where we raised our
-# sales, operating income and EPS".
+# sales, operating income and EPS"; "our updated guidance for 2021, which we are raising".
 WHERE_DONE = led(
-    rf"\b{GUIDANCE_NOUN}\s*,?\s+(?:where|in\s+which|which|that)\s+(?:we|i)(?:['’]ve|['’]re|\s+have|\s+are)?"
+    rf"\b{GUIDANCE_NOUN}(?:\s+for\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+)?\s*,?\s+"
+    r"(?:where|in\s+which|which|that)\s+(?:we|i)(?:['’]ve|['’]re|\s+have|\s+are)?"
     r"\s+(?:again\s+)?(?:(?:tightening|narrowing|updating)\s+and\s+)?"
     r"(?P<verb>(?:(?:upward|downward)(?:ly)?\s+)?[a-z]+)\b",
     re.I,
 )
 # When a move was made, said right after it, before this call: "that we increased just last
-# quarter", "which we raised in May".
+# quarter", "which we raised in May", "which we increased a bit in February".
 DONE_BEFORE = led(
-    r"\s+(?:just\s+|already\s+)?(?:last\s+(?:quarter|year|month)|previously|earlier|before|"
+    r"\s+(?:(?:a\s+bit|a\s+little|slightly|modestly|somewhat)\s+)?(?:just\s+|already\s+)?(?:last\s+(?:quarter|year|month)|previously|earlier|before|"
     r"in\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december|the\s+(?:first|second|third|fourth)\s+quarter|q[1-4]))\b",
     re.I,
