@@ -134,6 +134,23 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("We expect a raise to our dividend.", []),
     ],
+    "guidance said beside its move at the midpoint is moved so": [
+        (
+            "As it relates to fiscal '20 our updated earnings guidance is $2.75 to $2.85 per "
+            "share, a decrease of $0.10 at the midpoint.",
+            ["guidance cut"],
+        ),
+        (
+            "Our guidance is now $5.1 billion to $5.3 billion, an increase of $100 million at the "
+            "midpoint.",
+            ["guidance raised"],
+        ),
+        # what a midpoint implies is no move
+        (
+            "Our guidance is $5.1 billion to $5.3 billion, which implies growth of 4% at the midpoint.",
+            [],
+        ),
+    ],
     "customers of a kind named with our are a market": [
         (
             "Sales to our independent retail customers decreased 3% for the year and 4% in the "

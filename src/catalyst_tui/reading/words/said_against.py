@@ -127,7 +127,12 @@ _SAID_MOVED = led(
     r"(?!\s+(?:about\s+|approximately\s+)?\d[\d.]*\s?%)"  # "is up 126% versus 2019": a growth
     r"|\b(?:our|the)\s+(?:[\w&-]+\s+){0,5}?(?:" + _NOUN + r")\s+(?:is|are)\s+(?:now\s+)?"
     r"(?:[\w$.,]+\s+){1,4}?(?:(?P<up2>higher)|(?P<down2>lower))\b(?!\s+end\b)"
-    rf"|\b(?P<better>improvement|upgrade)\s+(?:in|to)\s+our\s+(?:[\w-]+\s+){{0,3}}?{_NOUN}\b",
+    rf"|\b(?P<better>improvement|upgrade)\s+(?:in|to)\s+our\s+(?:[\w-]+\s+){{0,3}}?{_NOUN}\b"
+    # its move said beside it at the midpoint: "our updated earnings guidance is $2.75 to $2.85
+    # per share, a decrease of $0.10 at the midpoint"
+    rf"|\b(?:our|the)\s+(?:[\w&'’-]+\s+){{0,5}}?(?:{_NOUN})\s+(?:is|are)\s+(?:now\s+)?[^;]{{1,60}}?,"
+    r"\s*(?:an?\s+)?(?:(?P<up3>increase)|decrease|reduction)\s+of\s+[$€£]?\d[\d.,]*\s*"
+    r"(?:million|billion|cents?)?(?:\s+per\s+share)?\s+at\s+the\s+mid-?point\b",
     re.I,
 )
 # A period's results that an outlook is set against, not the outlook given before: "our fourth
@@ -236,7 +241,7 @@ STANDS_KEYS = (
 # A prior guidance's own words: what it said, no move ("our prior guidance is up low double
 # digits").
 PRIOR_WORD = led(r"\b(?:prior|previous|earlier|last|initial|original)\b", re.I)
-_SAID_MOVED_KEYS = (" up", "down", "higher", "lower", "improvement", "upgrade")
+_SAID_MOVED_KEYS = (" up", "down", "higher", "lower", "improvement", "upgrade", "midpoint")
 _MOVED_KEYS = (
     "moderated",
     "softened",
@@ -294,7 +299,7 @@ def moved_against_itself(sentence: str, low: str) -> Iterator[tuple[int, int, st
             continue  # "our prior revenue guidance is up low double digits": what it said
         if _THAN_A_PERIOD.match(sentence, match.end()):
             continue  # "our Q4 revenue outlook is $30 million higher than the third quarter"
-        higher = bool(match["up"] or match["up2"] or match["better"])
+        higher = bool(match["up"] or match["up2"] or match["better"] or match["up3"])
         yield match.start(), match.end(), "raised" if higher else "cut", match.group()
     for match in _UNCHANGED_FROM.finditer(sentence) if "unchanged" in low else ():
         yield match.start(), match.end(), "reiterated", sentence[: match.end()]
