@@ -133,6 +133,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         base_growth,
         bases,
         basis_ends,
+        between,
         blocked,
         breakdowns,
         capitals,
@@ -173,6 +174,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         quarters,
         reader,
         respective,
+        resulted,
         revised,
         said_against,
         said_otherwise,
@@ -995,6 +997,36 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("full year fiscal total " * n)[:n],
         ),
         "a forecast estimated": (vocabulary.FORWARD, lambda n: ("we estimate a b c " * n)[:n]),
+        # the thirty-ninth round's
+        "a clause between a subject and its verb": (
+            between._BETWEEN,
+            lambda n: (", which include a, b and c " * n)[:n],
+        ),
+        "a clause's own clause": (between._SUBORDINATE, lambda n: ("wh whe " * n)[:n]),
+        "a part's revenue after a growth": (
+            resulted._IN_PART_REVENUE,
+            lambda n: (" in a b c d e " * n)[:n],
+        ),
+        "customers of a kind": (
+            marks._CUSTOMER_SEGMENT,
+            lambda n: ("sales to our a b c " * n)[:n],
+        ),
+        "guidance moved at the midpoint": (
+            said_against._SAID_MOVED,
+            lambda n: ("our a guidance is $1.2 to $1.3, " * n)[:n],
+        ),
+        "a comparison of a growth before": (
+            base_growth._PRIOR_LEAD,
+            lambda n: (" tough challenging comparison of " * n)[:n],
+        ),
+        "guidance named, then which we": (
+            guidance_verbs.WHERE_DONE,
+            lambda n: ("guidance for the a b c, which " * n)[:n],
+        ),
+        "results cut by a dimension": (
+            clauses._RESULTS_BY,
+            lambda n: ("our results by our results by " * n)[:n],
+        ),
     }
 
 
