@@ -151,6 +151,16 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             [],
         ),
     ],
+    "what offset a part's growth is what is named after it": [
+        (
+            "Aerospace segment sales growth was partially offset by a 6% decrease in commercial "
+            "OEM sales.",
+            ["growth -6 : commercial OEM"],
+        ),
+        # another measure, or nothing, named after it: none
+        ("Revenue growth was partially offset by a 6% decrease in volumes.", []),
+        ("Sales growth was offset by a 6% decrease.", []),
+    ],
     "customers of a kind named with our are a market": [
         (
             "Sales to our independent retail customers decreased 3% for the year and 4% in the "

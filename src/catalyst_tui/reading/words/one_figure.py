@@ -219,6 +219,11 @@ def read_one(
         return None  # "spent $2.1 billion on capital expenditures, an increase of 11%"
     if noun is not None and _DRIVER_AFTER.match(after, noun.end()):
         return None  # "due to an 11% increase from volume": what drove a growth, no growth
+    if verb is not None and noun is not None and _OFFSET_BY.search(verb["gap"] or ""):
+        named = object_subject(after, of_revenue=True)  # "X growth was partially offset by a 6%
+        if named is None:  # decrease in commercial OEM sales": what offset it, named after it
+            return None
+        return Found("growth", -value if negative else value, comparison, named, "", match.start())
     own = subject_at(text, governor, "", first, revenue_said)
     own = past_a_verb(text, own, governor, match.start(), first, revenue_said)
     grown = read_subject(verb["obj"]) if verb is not None and verb["obj"] else None
@@ -308,6 +313,7 @@ def _part(subject: Subject) -> bool:
     return subject.name not in ("", COMPANY) and not (subject.other or subject.anaphor)
 
 
+_OFFSET_BY = led(r"\boffset\s+by(?:\s+an?)?\s*$", re.I)
 # A figure given as a part of the one before it: "led by 15% growth in cloud", "including 3% in
 # Canada", "with 12% growth in services".
 _PART_OF = led(
