@@ -161,6 +161,39 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Revenue growth was partially offset by a 6% decrease in volumes.", []),
         ("Sales growth was offset by a 6% decrease.", []),
     ],
+    "a part's growth said by its revenue before the noun, after what drove the whole": [
+        (
+            "We are very pleased to report strong Q1 results with 7% revenue growth driven by 11% "
+            "product revenue growth.",
+            ["growth 7 : company", "growth 11 : product"],
+        ),
+        (
+            "Revenue grew 2%, offset by a 5% hardware sales decline.",
+            ["growth 2 : company", "growth -5 : hardware"],
+        ),
+        # a measure that is no part's revenue: none
+        ("Revenue grew 7%, led by 11% same store sales growth.", ["growth 7 : company"]),
+    ],
+    "a qualifier of how revenue is reported names no part": [
+        ("For the second quarter, total as-reported revenue grew 10%.", ["growth 10 : company"]),
+    ],
+    "revenue alone in constant currency, or excluding something, after a framed part is the part's": [
+        (
+            "In AST, orders were up 5% and margins expanded. Constant currency organic revenue "
+            "grew 7% for the quarter.",
+            [],
+        ),
+        (
+            "In Climate Solutions, orders rose 9%. Excluding these acquisitions, organic sales "
+            "increased 15% from prior year.",
+            [],
+        ),
+        # after the company's own figure it is the company's
+        (
+            "Total revenue grew 9%. Constant currency organic revenue grew 7% for the quarter.",
+            ["growth 9 : company", "growth 7 : company"],
+        ),
+    ],
     "customers of a kind named with our are a market": [
         (
             "Sales to our independent retail customers decreased 3% for the year and 4% in the "

@@ -149,9 +149,12 @@ def read_one(
     part_of = _PART_OF.search(before, tail(before, 60)) is not None
     if verb is None and noun is None and part_of and last is not None and last.kind == "growth":
         named = object_subject(after, of_revenue=True)  # "growth of 5%, including 3% in Canada"
+        fall = last.value < 0
+        if named is None and (kind := part_before_noun(after, Subject("", False, False, False))):
+            named, fall = kind  # "7% revenue growth driven by 11% product revenue growth"
         if named is None or last.subject.other:
             return None
-        sign = -1 if last.value < 0 else 1
+        sign = -1 if fall else 1
         return Found("growth", sign * value, comparison, named, "", match.start())
     if noun is not None and noun["noun"].lower() in ("higher", "lower"):
         what = re.split(r",|;|\band\b|\bthan\b", after[noun.end() : noun.end() + 60])[0]

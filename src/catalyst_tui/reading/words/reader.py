@@ -269,9 +269,12 @@ def _part_framed(text: str, spans: list[tuple[int, int]], index: int) -> bool:
 
 
 # A sentence that opens with revenue alone, no word of whose: "Organic sales were up 2%.",
-# "Revenue increased 24%." (not "Total revenue", "Our sales", "Company sales").
+# "Revenue increased 24%.", "Excluding these acquisitions, organic sales increased 15%" (not
+# "Total revenue", "Our sales", "Company sales").
 _WHOSE_UNSAID = led(
-    r"\s*(?:(?:and|so|also)\s+)?(?:(?:organic(?:ally)?|reported|net|core|adjusted|underlying)[\s,]+){0,3}"
+    r"\s*(?:(?:and|so|also)\s+)?(?:excluding\s+[^,;%]{1,60},\s*)?"
+    r"(?:(?:organic(?:ally)?|reported|net|core|adjusted|underlying|constant[- ]currency|"
+    r"local[- ]currency)[\s,]+){0,3}"
     r"(?:revenues?|sales)(?:\s+growth)?\s+(?:was|were|grew|increased|decreased|declined|rose|fell|"
     r"came\s+in|of)\b",
     re.I,

@@ -153,7 +153,7 @@ def unchanged(phrase: str) -> str:
 # A measure's qualifiers that name no part: "constant currency revenue growth", "13-week".
 _QUALIFIERS = led(
     r"\b(?:constant[- ]currency|currency[- ]neutral|f/?x[- ]neutral|local[- ]currency|"
-    r"[\w-]+-adjusted|as[- ]adjusted|pro[- ]forma|"
+    r"[\w-]+-adjusted|as[- ](?:adjusted|reported)|pro[- ]forma|"
     r"\d{1,2}-week|\d{1,2}-month|"
     # a measure by the day or the week: "daily sales", "weekly revenues" (no part's name)
     r"(?:daily|weekly|monthly)(?=\s+(?:net\s+)?(?:revenues?|sales)\b)|"
