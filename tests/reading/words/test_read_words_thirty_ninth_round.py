@@ -147,7 +147,8 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         # what a midpoint implies is no move
         (
-            "Our guidance is $5.1 billion to $5.3 billion, which implies growth of 4% at the midpoint.",
+            "Our guidance is $5.1 billion to $5.3 billion, which implies growth of 4% at the "
+            "midpoint.",
             [],
         ),
     ],
@@ -177,7 +178,7 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
     "a qualifier of how revenue is reported names no part": [
         ("For the second quarter, total as-reported revenue grew 10%.", ["growth 10 : company"]),
     ],
-    "revenue alone in constant currency, or excluding something, after a framed part is the part's": [
+    "revenue alone, in constant currency or excluding something, after a framed part": [
         (
             "In AST, orders were up 5% and margins expanded. Constant currency organic revenue "
             "grew 7% for the quarter.",
