@@ -155,6 +155,7 @@ _MEASURED_BEFORE = led(
 # ("Turning to Slide 11, across").
 _COUNTED = led(r"(?<![\d.,'’])(?<![Qq])(?<!(?i:slide)\s)(?!(?:19|20)\d\d\b)[$€£]?\d")
 _EACH = led(r",?\s+(?:all|both|each)(?:\s+(?:was|were|is|are|have|has))?\s*$", re.I)
+_SALES_OF = led(r"\b(?i:revenues?|sales)\s+of\s+[$€£]\s?[\d.,]+\s*(?:million|billion)\s+with\s*$")
 _BARE_REVENUE = led(r"(?:(?:total|net|our)\s+)?(?:revenues?|sales)", re.I)
 
 
@@ -300,9 +301,9 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
             not _REVENUE_AT.search(tail.group())  # "Circulation revenues at Dow Jones grew 6%"
             and (
                 other_in(words)
-                # an amount before "for" is the period's: "Net sales of $3.9 billion for the
-                # quarter"
-                or (not for_part and _COUNTED.search(words))
+                # an amount before "for" is the period's ("Net sales of $3.9 billion for the
+                # quarter"), revenue's own before "with" the whole's (_SALES_OF)
+                or (not for_part and _COUNTED.search(words) and not _SALES_OF.search(lead))
             )
         )
     ):
