@@ -195,6 +195,31 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 9 : company", "growth 7 : company"],
         ),
     ],
+    "revenue's own amount before with is the whole's, no count": [
+        (
+            "We delivered net sales of $3.8 billion with organic sales up 1%.",
+            ["growth 1 : company"],
+        ),
+        # a count before with is what is measured: theirs
+        ("Customers with $100,000 in ARR grew 20%.", []),
+    ],
+    "a share's whole may follow its period or be the total company": [
+        ("China represents 11% for the year of our total revenue.", ["share 11 : China"]),
+        (
+            "For the full year, professional segment net sales, which comprised about 80% of the "
+            "total company, rose 1.9%.",
+            ["share 80 ~ : professional segment", "growth 1.9 : professional segment"],
+        ),
+        # a count of the total company is none
+        ("That is 80% of the total company count.", []),
+    ],
+    "third-party sales are the sales of the part they are said of": [
+        (
+            "In China, full year third-party sales decreased 12% in local currency.",
+            ["growth -12 : China"],
+        ),
+        ("Third-party sales rose 4%.", ["growth 4 : company"]),
+    ],
     "customers of a kind named with our are a market": [
         (
             "Sales to our independent retail customers decreased 3% for the year and 4% in the "

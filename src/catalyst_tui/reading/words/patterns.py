@@ -97,7 +97,8 @@ _LOOSELY = {
 
 
 SHARE_OF = led(
-    r"^\s*of\s+(?P<owner>(?:(?:the|our|its|total|consolidated|overall|net|segment|segment's|"
+    # its period said first: "China represents 11% for the year of our total Otis revenue"
+    r"^\s*(?:(?:for|in)\s+the\s+(?:full\s+)?(?:year|quarter)\s+)?of\s+(?P<owner>(?:(?:the|our|its|total|consolidated|overall|net|segment|segment's|"
     r"business|company|company's|group|reported|this|that|[Qq][1-4]|quarter's|quarterly|"
     r"(?!(?:and|or|was|were|is|are|experienced|had|has|saw|estimated|projected|expected|"
     r"anticipated|forecasted|planned|targeted|future)\b)[A-Za-z][\w&/'’-]*|"
@@ -107,8 +108,9 @@ SHARE_OF = led(
     r"(?:19|20)\d\d|['’]\d\d)\s+){0,4})"
     # a part of a change is its contribution, no share: "61% of revenue decline"
     r"(?P<of>revenues?|sales|licensing|business|"
-    # the total said alone, or the total mix: "62% of the total, up from 53%"
-    r"(?:(?<=\bthe\s)|(?<=\bof\s))total(?=\s*(?:[,.;]|$))|(?<=\btotal\s)mix)"
+    # the total said alone, or the total mix: "62% of the total, up from 53%"; the total
+    # company ("which comprised about 80% of the total company")
+    r"(?:(?<=\bthe\s)|(?<=\bof\s))total(?=\s*(?:[,.;]|$))|(?<=\btotal\s)(?:mix|company(?=\s*(?:[,.;]|$))))"
     r"\b(?!\s+(?:dollar|declines?|decreases?|increases?|growth|changes?|drops?|shortfall|loss)\b)",
 )
 # The words of a share's whole that name no part: "of our total revenue" is the company's.

@@ -154,6 +154,8 @@ def unchanged(phrase: str) -> str:
 _QUALIFIERS = led(
     r"\b(?:constant[- ]currency|currency[- ]neutral|f/?x[- ]neutral|local[- ]currency|"
     r"[\w-]+-adjusted|as[- ](?:adjusted|reported)|pro[- ]forma|"
+    # sales to others than the company's own parts: "third-party sales decreased 12%"
+    r"third[- ]party(?=\s+(?:net\s+)?(?:revenues?|sales)\b)|"
     r"\d{1,2}-week|\d{1,2}-month|"
     # a measure by the day or the week: "daily sales", "weekly revenues" (no part's name)
     r"(?:daily|weekly|monthly)(?=\s+(?:net\s+)?(?:revenues?|sales)\b)|"
