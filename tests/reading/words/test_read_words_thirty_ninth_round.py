@@ -260,6 +260,10 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         # a system's retail sales stay its franchisees'
         ("Our franchisees' retail sales grew 8.5%. Franchisee count rose 3%.", []),
     ],
+    "a growth of the top line, written in two words, is revenue's": [
+        ("Our 7% top line growth this year is a testament to our teams.", ["growth 7 : company"]),
+        ("We ended the year at a 5% service top line growth.", ["growth 5 : service"]),
+    ],
     "a part's top line is its revenue": [
         ("Pool grew its top line 7%.", ["growth 7 : Pool"]),
         ("Overall, we grew our top line 4%.", ["growth 4 : company"]),

@@ -224,7 +224,7 @@ VERB_THEN = led(
     re.I,
 )
 NOUN_AFTER = led(
-    r"^\s*(?:(?:organic|core|reported|sequential|seasonal|total|revenue|sales|top-line|"
+    r"^\s*(?:(?:organic|core|reported|sequential|seasonal|total|revenue|sales|top[- ]line|"
     r"year(?:-\s?|\s)(?:over|on)(?:-\s?|\s)year|"
     r"quarter(?:-\s?|\s)(?:over|on)(?:-\s?|\s)quarter|annual|constant[- ]currency|"
     # a measure's qualifiers before revenue's own word: "6% net sales growth", "9.4% adjusted

@@ -297,7 +297,7 @@ def part_before_noun(after: str, subject: Subject) -> tuple[Subject, bool] | Non
 
 
 _PART_BEFORE_NOUN = led(
-    r"\s*(?P<part>[a-z][\w&/-]*(?:\s+[a-z][\w&/-]*){0,2})\s+(?:revenues?|sales)\s+"
+    r"\s*(?P<part>[a-z][\w&/-]*(?:\s+[a-z][\w&/-]*){0,2})\s+(?:revenues?|sales|top[\s-]line)\s+"
     r"(?P<noun>growth|increase|decrease|decline)\b",
     re.I,
 )
