@@ -264,6 +264,15 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Our 7% top line growth this year is a testament to our teams.", ["growth 7 : company"]),
         ("We ended the year at a 5% service top line growth.", ["growth 5 : service"]),
     ],
+    "a mix whose items each say their revenue gives each its share": [
+        (
+            "We delivered a strong Q1, growing revenue 7% to $822 million, with a mix of 50% "
+            "product revenue and 50% services revenue.",
+            ["growth 7 : company", "share 50 : product", "share 50 : services"],
+        ),
+        # a mix of what, unsaid
+        ("We saw a mix of 60% systems and 40% optics in orders.", []),
+    ],
     "a part's top line is its revenue": [
         ("Pool grew its top line 7%.", ["growth 7 : Pool"]),
         ("Overall, we grew our top line 4%.", ["growth 4 : company"]),

@@ -46,6 +46,11 @@ _ITEM = led(
     r"\s+versus\b)",
     re.I,
 )
+# A mix whose items each say their revenue: "with a mix of 50% product revenue and 50% services
+# revenue" (not "a mix of 60% systems, 40% optics": of what, unsaid).
+_MIX_OF = led(r"\ban?\s+mix\s+of\s+", re.I)
+# An item that says its revenue: "50% product revenue".
+_ITEM_REVENUE = led(r"\s+(?:[\w&-]+\s+){1,3}?(?:revenues?|sales)\b", re.I)
 # The first item of a breakdown said after "with": "with 39% coming from the Topgolf segment".
 _CAME_FROM = led(r"\d[\d.]*\s*%\s+(?:coming|derived)\s+from\b", re.I)
 # A figure, where the words between items are cut.
@@ -61,7 +66,12 @@ def breakdown_share(text: str, match: re.Match[str], after: str) -> Found | None
     low = text[begin : match.start()].lower()
     if not any(map(low.__contains__, _KEYS)):
         return None  # no breakdown said: most figures
-    opened = _BREAKDOWN.search(text, begin, match.start()) or _whole_split(text, begin, match)
+    mix = _MIX_OF.search(text, begin, match.start())
+    if mix is not None and not _ITEM_REVENUE.match(after):
+        return None  # "a mix of 60% systems": of what, unsaid
+    opened = (
+        mix or _BREAKDOWN.search(text, begin, match.start()) or _whole_split(text, begin, match)
+    )
     if opened is None or not _items_only(text[opened.end() : match.start()]):
         return None
     if opened.re is _BREAKDOWN and opened["with"] and not _CAME_FROM.match(text, opened.end()):
