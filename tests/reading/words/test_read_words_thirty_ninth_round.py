@@ -273,6 +273,12 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         # a mix of what, unsaid
         ("We saw a mix of 60% systems and 40% optics in orders.", []),
     ],
+    "a quarter of the fiscal year before written FY '25 is a year over year base": [
+        (
+            "Systems revenue totaled $218 million, up 37% over Q1 FY '25.",
+            ["growth 37 yoy : Systems"],
+        ),
+    ],
     "a part's top line is its revenue": [
         ("Pool grew its top line 7%.", ["growth 7 : Pool"]),
         ("Overall, we grew our top line 4%.", ["growth 4 : company"]),

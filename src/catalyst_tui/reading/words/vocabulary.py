@@ -298,7 +298,7 @@ YEARLY = led(
     r"(?:the\s+|our\s+)?(?:(?:pro[- ]forma|reported)\s+)?"
     r"(?:(?:full[- ](?:fiscal\s+)?year\s+)?(?:fiscal\s+)?(?:19|20)\d\d|"
     r"quarter\s+[1-4],?\s+(?:19|20)\d\d|"
-    r"q[1-4]\s+(?:(?:of|in)\s+)?(?:fiscal\s+)?['’]?\d{2,4}|"
+    r"q[1-4]\s+(?:(?:of|in)\s+)?(?:fiscal\s+|fy\s?)?['’]?\d{2,4}|"
     r"fy\s?['’]?\d{2}(?:\d\d)?\b|[1-4]q\s?['’]?\d{2}(?:\d\d)?\b|"
     r"(?:(?:first|second|third|fourth)(?:\s+|-)quarter|q[1-4])\s+(?:(?:of|in)\s+)?(?:fiscal\s+)?"
     r"(?:year\s+)?['’]?\d{2,4}|(?:19|20)\d\d\s+\w+\s+quarter|"
