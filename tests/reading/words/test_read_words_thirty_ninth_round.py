@@ -220,6 +220,29 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("Third-party sales rose 4%.", ["growth 4 : company"]),
     ],
+    "a figure's sign is no move of guidance where the range is said improving": [
+        (
+            "For Performance Technologies, we're raising our sales outlook with revenue now "
+            "anticipated to be flat to down 7%, improving from the prior range of down 2% to 12%.",
+            ["guidance raised"],
+        ),
+        (
+            "We now expect revenue to be down 7%, worse than our prior outlook.",
+            ["guidance cut", "growth -7 : company"],
+        ),
+    ],
+    "a result above what was expected, in a clause of its own, moves no guidance": [
+        (
+            "Second quarter revenue of $665.5 million was at the high end of our guidance, and "
+            "non-GAAP EPS of $1.67 was well above our prior expectations.",
+            [],
+        ),
+        # a forecast in the same clause still moves it
+        (
+            "We now expect revenue of $5 billion, which was above our prior guidance.",
+            ["guidance raised"],
+        ),
+    ],
     "customers of a kind named with our are a market": [
         (
             "Sales to our independent retail customers decreased 3% for the year and 4% in the "

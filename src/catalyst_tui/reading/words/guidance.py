@@ -232,11 +232,12 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
             ahead = said_of_a_result(match.group()) or _FIRST_VIEW.search(match.group())
             if ahead and not forward_before(sentence, match.start(), match.group()):
                 continue  # "Sales grew 12%, ahead of our initial expectations": a result
+            clause = max(sentence.rfind(", and ", 0, match.start()), 0)  # the result's clause
             if _WAS.search(sentence, 0, match.start()) and not (
-                _FORWARD_WORD.search(sentence, 0, match.start())
+                _FORWARD_WORD.search(sentence, clause, match.start())
                 or _FORWARD_WORD.search(sentence, match.end())
             ):
-                continue  # "This was below our previous outlook of…": a result against it
+                continue  # "This was below our previous outlook of…", "…, and EPS was above"
             if _NOT_GUIDED.search(sentence, max(0, match.start() - 50), match.start()):
                 continue  # "an increase in elective procedures above our previous forecast"
             metric = _metric(sentence[: match.end()])

@@ -212,8 +212,9 @@ _AMOUNT_FROM_ESTIMATE = (
 )
 # A word of the other direction between a figure's change and the prior view: the nearer decides.
 OPPOSITE = {
-    "raised": led(r"\b(?:lower|below|down|reduction|decrease|less)\b", re.I),
-    "cut": led(r"\b(?:higher|above|up|increase|more|ahead)\b", re.I),
+    "raised": led(r"\b(?:lower|below|down|reduction|decrease|less|worsening)\b", re.I),
+    # "down 7%, improving from the prior range of down 2% to 12%": the range moved up
+    "cut": led(r"\b(?:higher|above|up|increase|more|ahead|improving|improved)\b", re.I),
 }
 AGAINST_PRIOR = {
     "raised": led(
