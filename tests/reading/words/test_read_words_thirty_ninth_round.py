@@ -243,6 +243,17 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["guidance raised"],
         ),
     ],
+    "a programme's savings or synergy target is no guidance": [
+        (
+            "Additionally, we are pleased to announce that we are increasing our AMP run rate "
+            "savings target to $125 million.",
+            [],
+        ),
+        ("As a result, we are raising our cost synergy targets to $100 million.", []),
+        # a target of the company's results, and guidance beside a savings target, still move
+        ("We are raising our revenue target for 2026.", ["guidance raised"]),
+        ("We are raising our guidance and our savings target.", ["guidance raised"]),
+    ],
     "customers of a kind named with our are a market": [
         (
             "Sales to our independent retail customers decreased 3% for the year and 4% in the "

@@ -52,7 +52,10 @@ _VIEW = led(
     r"(?:[\w-]+\s+)?outlook\b|"
     # the world's: "our industry outlooks for construction equipment" (not "our industry
     # outlook and our revenue guidance")
-    r"\b(?:industry|market)\s+outlooks?\b(?!\s+and\b)",
+    r"\b(?:industry|market)\s+outlooks?\b(?!\s+and\b)|"
+    # a programme's goal of savings, no guidance of the company's results: "increasing our AMP
+    # run rate savings target to $125 million", "raising our synergy target"
+    r"\b(?:savings|synerg(?:y|ies)|cost[- ]reduction)\s+targets?\b",
     re.I,
 )
 _VIEW_AFTER = led(
@@ -89,7 +92,7 @@ _ASSUMES = led(
 def view_said(words: str) -> bool:
     """Whether the outlook a verb acts on (`words`, the verb and its object) is said favourable
     or the like: a view ("we maintain a favorable outlook"), not "our positive outlook …, we
-    raised our full year outlook"."""
+    raised our full year outlook"; or is a programme's savings target."""
     return _VIEW.search(words) is not None
 
 
