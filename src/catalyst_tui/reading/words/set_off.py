@@ -18,6 +18,7 @@ from .vocabulary import AUXILIARY
 
 __all__ = [
     "ASIDE",
+    "HOLDS_VERB",
     "INCLUDES",
     "NOTABLY",
     "PART_LED_BY",
@@ -33,12 +34,13 @@ ASIDE = led(
     r"\s*(?:(?:actually|also|still|only|again|just|further)\s+)?$",  # "…, actually decreased"
     re.I,
 )
-# What a part includes, the comma closing it unsaid: "X business, which includes Y delivered".
-INCLUDES = led(
-    r",\s*which\s+(?:includes?|included|contains?|comprises?|consists?(?:\s+of)?|"
-    r"(?:is|are)\s+(?:composed|comprised|made\s+up)(?:\s+of)?)\s+$",
-    re.I,
+#: The verbs a relative clause says what a part holds with (between.py reads them too).
+HOLDS_VERB = (
+    r"(?:includes?|included|contains?|comprises?|consists?(?:\s+of)?|"
+    r"(?:is|are)\s+(?:composed|comprised|made\s+up)(?:\s+of)?)"
 )
+# What a part includes, the comma closing it unsaid: "X business, which includes Y delivered".
+INCLUDES = led(r",\s*which\s+" + HOLDS_VERB + r"\s+$", re.I)
 # Words set off by commas between a revenue and its verb: "Red Hat revenue, all in, was up".
 REVENUE_ASIDE = led(
     r"\b(?:revenues?|sales)(?:\s+performance)?(?P<comma>),(?P<aside>[^,\d%]{1,80}),\s*"
