@@ -23,7 +23,10 @@ __all__ = ["BETWEEN", "OVER_YEARS", "component", "of_a_month", "over_years"]
 _COMPONENT_BEFORE = led(
     r"\b(?:includ(?:e|es|ed|ing)|inclusive\s+of|of\s+which|contribut(?:e|es|ed|ing|ion|ions)|"
     r"(?:impact|benefit|effect)s?\s+of|from\s+(?:the\s+|our\s+)?acquisitions?|"
-    r"acquisitions?\s+(?:added|contributed))\b",
+    r"acquisitions?\s+(?:added|contributed)|"
+    # a growth named by where it came from: "organic growth of 5% and acquisition growth of 1%"
+    r"(?:acquisitions?|acquired|acquisitive|inorganic|m&a)\s+(?:revenue\s+|sales\s+)?"
+    r"(?:growth|increase|contribution)\s+of(?:\s+(?:about|approximately|roughly|nearly|over))?)\b",
     re.I,
 )
 # Words right after it that say what it came from: "an 8% increase from our acquisitions",

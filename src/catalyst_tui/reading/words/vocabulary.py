@@ -80,12 +80,12 @@ OTHER_MEASURES = word_set(
     average pos activations rents starts jobs carloads pulls consumers membership cogs cutout
     tonnage gallons barrels pounds liters litres tonnes kilograms lot lots position leads metrics
     inductions leaders communities subdivisions capacity additions intensity
-    realization realizations claims proposals allowances
+    realization realizations claims proposals allowances placements installed
     budget budgets tags deliveries pieces payable prescriptions transaction
     employment coverage mix usage job admits occupancy installations installs
     passenger passengers origination originations students miles loads attendees guests trips
     spread spreads reliability efficiency niw nap ape pvr arc rpu population activity awards
-    rxs trx nrx scripts fad bottom aua trasm rasm prasm casm viewership redemptions"""
+    rxs trx nrx scripts fad bottom aua trasm rasm prasm casm viewership redemptions case cases"""
 )
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
 # ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
