@@ -9,8 +9,9 @@ turns.py), each a name the document says something of:
   revenue") is concentration, no line's. A name is a run of capitalised words, two letters at
   least, and it is met as whole words: "I" or "Data" named in passing never stands for the
   subjects that hold those letters;
-- the **parts it speaks of with revenue** ("Broadcast revenues increased ..."): "broadcast was
-  up 35%" later is that line's."""
+- the **parts it speaks of with revenue** ("Broadcast revenues increased ...") or names as its
+  holdings ("Our livestock portfolio had another strong year"): "broadcast was up 35%" later is
+  that line's."""
 
 from __future__ import annotations
 
@@ -112,7 +113,44 @@ def document_facts(
                 part = _part(sentence, anchor)
                 if part:
                     parts.add(part)
+        if _holding_in(sentence):
+            parts.update(_held(sentence))
     return frozenset(customers), frozenset(parts)
+
+
+# A part the company names as one of its holdings: "Our livestock portfolio had another strong
+# year", "our international companion animal business grew 4%". What it is named by is one to
+# three words after "our" or "its", none a word of the whole or a verb's.
+_HOLDING = led(
+    r"\b(?:[Oo]ur|[Ii]ts)\s++(?P<name>(?:[A-Za-z][\w&/-]*+\s++){1,3}?)(?:businesses|business|"
+    r"portfolios?|franchises?|segments?|divisions?)\b"
+)
+_HOLDINGS = ("business", "portfolio", "franchise", "segment", "division")
+# Words no line of what is sold is named by: the whole, a bank's or landlord's balances, a profit.
+_NOT_HELD = word_set(
+    "overall entire whole existing new base legacy other remaining same own total combined "
+    "largest biggest smallest core global broader broad loan loans deposit deposits asset assets "
+    "investment investments securities mortgage mortgages credit lending operating contracted "
+    "rent rental hotel hotels store stores real estate"
+)
+
+
+def _holding_in(sentence: str) -> bool:
+    return any(word in sentence for word in _HOLDINGS)
+
+
+def _held(sentence: str) -> Iterable[str]:
+    for match in _HOLDING.finditer(sentence):
+        words = match["name"].split()
+        if any(
+            w.casefold() in _NOT_PARTS
+            or w.casefold() in _NOT_HELD
+            or finite_verb(w.casefold())
+            or other_measure(w.casefold())
+            for w in words
+        ):
+            continue
+        yield " ".join(words).casefold()
 
 
 _RUN = 12  # sentences a list of the largest customers goes on for, at most
@@ -205,7 +243,7 @@ _CHANNELS = frozenset(
     {"e-commerce", "ecommerce", "online", "e-commerce business", "online business", "digital"}
 )
 # Words a line's name does not end with: a verb's form the word lists do not hold, a count.
-_NO_LINE_END = word_set("offset offsets driven led including excluding connections")
+_NO_LINE_END = word_set("offset offsets driven led including excluding connections operating")
 
 
 def named_customer(name: str, customers: frozenset[str]) -> bool:

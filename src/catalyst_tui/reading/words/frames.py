@@ -290,6 +290,7 @@ def place_and_part(
     own = read_subject(opening(sentence[clause.start : clause.end]), revenue_said=True)
     if (
         _part(own)
+        and not _VERB_OPENS.match(own.name)  # "30% of our revenue comes from Europe": no part
         and own.name.casefold() not in company
         and not _one_of_the_list(subject, own.name)  # "our PG&A and International
     ):  # businesses performed well, with PG&A sales growing 8%": one the clause names
@@ -316,6 +317,8 @@ def place_and_part(
     return place and other
 
 
+# A verb a clause opening with a share's figure goes on with, read as no part of its own.
+_VERB_OPENS = led(r"(?:comes?|came|is|are|was|were)\b", re.I)
 _OWN_WORDS = 30  # how far after a figure its own words ("growth on the Mainland") stand
 # A place named in the figure's own words, right after it: "60% growth on the Mainland" (not
 # "15% led by strength at Vans").

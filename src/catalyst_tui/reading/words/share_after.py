@@ -43,7 +43,12 @@ _SHARE_FROM = led(
     # revenue generated from licensed H20 sales", a participle, is what some other verb acts on)
     r"\s*(?:(?:comes?|came|was|were|is|are)\s+(?:generated\s+|derived\s+)?(?:from|in|by)|"
     r"(?:comes?|came)\s+through|"
-    r"(?:was|were|is|are)\s+(?:now\s+)?(?:generated|derived|earned)\s+(?:from|in|by|through|on))"
+    r"(?:was|were|is|are)\s+(?:now\s+)?(?:generated|derived|earned)\s+(?:from|in|by|through|on)|"
+    # a channel it is sold through, named in lower case (a name is a customer's): "90% of our
+    # revenue is driven through branded suppliers", "75% of our sales are to two-step
+    # distribution" (not "is to be", "are to Apple")
+    r"(?:was|were|is|are)\s+(?:now\s+)?(?:(?:driven|sold)\s+)?(?:through|via|to(?!\s+be\b))"
+    r"(?=\s+(?:our\s+)?(?!the\s+(?-i:[A-Z]))(?-i:[a-z])))"
     r"\s+"
     r"(?P<x>[^,;.%]{1,60}?)\s*(?=[,;.]|$|\band\b|\bwhich\b|\bwhile\b|"
     r"\b(?:compared|versus|vs)\b|\b(?:up|down)\s+from\b)",
