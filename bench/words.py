@@ -1027,6 +1027,20 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             clauses._RESULTS_BY,
             lambda n: ("our results by our results by " * n)[:n],
         ),
+        # the fortieth round's
+        "a part named as a holding": (facts._HOLDING, lambda n: ("our a b c d " * n)[:n]),
+        "a count of new things before a growth": (
+            follows.COUNT_BEFORE,
+            lambda n: ("12 new a b c in 2025 " * n)[:n],
+        ),
+        "a growth named by its acquisitions": (
+            components._COMPONENT_BEFORE,
+            lambda n: ("acquisition revenue growth of about " * n)[:n],
+        ),
+        "a share's channel after its whole": (
+            share_after._SHARE_FROM,
+            lambda n: (" is now driven through our the A " * n)[:n],
+        ),
     }
 
 

@@ -1,0 +1,89 @@
+"""The fortieth round's rules, found on the calls the thirty-ninth round had scored unread (set
+L), once scored: a part the company names as one of its holdings ("our livestock portfolio"),
+a share whose part is the channel it is sold through or the buyers it is sold to, a share
+opening a clause whose verb names no part, and three gates of precision (a count of new things
+before a growth, a growth named by the acquisitions it came from, a volume of cases or an
+installed base). Made-up sentences, each beside what it states as
+test_read_words_classes.py writes it ([] where nothing may be read), with a counterexample the
+rule must leave as it was."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.reading.words.test_read_words_classes import _check, by_rule
+
+RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "a part the company names as one of its holdings is a part it speaks of": [
+        (
+            "Our livestock portfolio had another strong year. International livestock grew 12% "
+            "on an organic operational basis in the quarter.",
+            ["growth 12 : International livestock"],
+        ),
+        (
+            "We are pleased with our companion animal franchise. Companion animal grew 5% "
+            "operationally, reflecting the strength of our portfolio.",
+            ["growth 5 : Companion animal"],
+        ),
+        # without the holding named, a lower-case name grows in no sentence of revenue
+        ("Companion animal grew 5% operationally, reflecting our portfolio.", []),
+        # a bank's balances and a profit are no line: "our loan portfolio", "our operating
+        # segment"
+        ("Our loan portfolio is strong. Loan grew 5% sequentially.", []),
+        ("We are proud of our polymer business. Polymer operating increased 100%.", []),
+    ],
+    "a share's part may be the channel it is sold through, named in lower case": [
+        (
+            "And 90% of our revenue is driven through branded suppliers.",
+            ["share 90 : branded suppliers"],
+        ),
+        (
+            "As a reminder, 75% of our sales are to two-step distribution.",
+            ["share 75 : two-step distribution"],
+        ),
+        ("About 40% of our sales are through distributors.", ["share 40 ~ : distributors"]),
+        # a name is a customer's, and "is to be" is a time to come
+        ("About 15% of our revenue is sold to Apple.", []),
+        ("About 15% of our sales are to the U.S. government.", []),
+        ("About 30% of our revenue is to be recognized next year.", []),
+    ],
+    "a clause opening with a share's figure names no part of its own": [
+        ("About 30% of our sales come from Europe.", ["share 30 ~ : Europe"]),
+        ("Today, 40% of our revenue is generated in Asia.", ["share 40 : Asia"]),
+        # a place and a part the clause's own subject names are still no one's
+        ("Revenue for the Manpower brand in the U.S. grew 5%.", []),
+    ],
+    "a growth said of a count of new things is the count's": [
+        (
+            "Innovation is the lifeblood of the company, and we successfully launched 284 new "
+            "products in 2025, up 68% versus last year.",
+            [],
+        ),
+        ("We opened 12 new stores, up 20%.", []),
+        # an amount is revenue's
+        ("Sales were $2.1 billion, up 5%.", ["growth 5 : company"]),
+    ],
+    "a growth named by the acquisitions it came from is a component": [
+        (
+            "Sales increased 4.3%, driven by organic growth of 5% and acquisition growth of 1%.",
+            ["growth 4.3 : company", "alt 5"],
+        ),
+        (
+            "Revenue grew 8%, with acquisitions contributing 3%.",
+            ["growth 8 : company"],
+        ),
+    ],
+    "cases shipped and an installed base are no revenue": [
+        ("Local case growth in our International segment was up 4.5% in the period.", []),
+        ("Our premium instrument installed base expanded 12% year-over-year.", []),
+        (
+            "Revenue in our International segment was up 4.5% in the period.",
+            ["growth 4.5 : International segment"],
+        ),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), by_rule(RULES))
+def test_the_fortieth_rounds_rules(text: str, expected: list[str]) -> None:
+    _check(text, expected)
