@@ -125,7 +125,6 @@ _HOLDING = led(
     r"\b(?:[Oo]ur|[Ii]ts)\s++(?P<name>(?:[A-Za-z][\w&/-]*+\s++){1,3}?)(?:businesses|business|"
     r"portfolios?|franchises?|segments?|divisions?)\b"
 )
-_HOLDINGS = ("business", "portfolio", "franchise", "segment", "division")
 # Words no line of what is sold is named by: the whole, a bank's or landlord's balances, a profit.
 _NOT_HELD = word_set(
     "overall entire whole existing new base legacy other remaining same own total combined "
@@ -136,7 +135,14 @@ _NOT_HELD = word_set(
 
 
 def _holding_in(sentence: str) -> bool:
-    return any(word in sentence for word in _HOLDINGS)
+    """Whether a word of a holding stands in `sentence` (each tested in turn, as _part_word_in)."""
+    return (
+        "business" in sentence
+        or "portfolio" in sentence
+        or "segment" in sentence
+        or "franchise" in sentence
+        or "division" in sentence
+    )
 
 
 def _held(sentence: str) -> Iterable[str]:
