@@ -69,12 +69,22 @@ _NOT_A_NAME = led(
     r"\b(?:quarter|year|month|week|period)s?$",
     re.I,
 )
+# What drove a whole, no item of a list of its parts.
+_DRIVERS = r"volumes?|price|pricing|mix|currenc(?:y|ies)|fx|acquisitions?|divestitures?|m&a"
 _NEUTRAL = frozenset({"was", "were", "came"})  # "EMEA also came in at 9%": the list's kind
 _SAME = led(r"(?:,|\band\b)\s*(?:by\s+)?" + CMP + r"$", re.I)
 # An item that names its place after "in" or "at" with no verb of its own: "…, and in Asia of
 # 8%", "and in Asia by 8%", "and at Retail 8%".
 _LISTED_IN = led(
     r"(?:,|\band\b)\s+(?:in|at)\s+" + _NAME + r"(?:\s+(?:by|of))?\s+" + CMP + r"$", re.I
+)
+# The first item of a list a growth or share goes on with, named after a word that opens it and
+# with no verb of its own: "…, including CAG 13%, Water 10% and LPD 4%"; "led by CAG at 13%" (not
+# what drove it: "including acquisitions 3%", "led by price at 4%").
+_LISTED_LED = led(
+    r"(?:,\s*|\s)(?:including|led\s+by|driven\s+by)\s+"
+    rf"(?!(?:{_DRIVERS})\b)" + _NAME + r"(?:\s+(?P<own>at|up|down))?\s+" + CMP + r"$",
+    re.I,
 )
 _OR_ANOTHER = led(r"^\s*,?\s*or\s+(?:was\s+)?(?P<way>up|down)?\s*" + CMP + r"$", re.I)
 
@@ -134,7 +144,10 @@ def continued(text: str, last: Found, match: re.Match[str]) -> Found | None:
         return None  # "Orders were up 30%, services 12%": no list of revenue
     between = text[last.position : match.start()]
     between = between[between.find("%") + 1 :] if "%" in between else between
-    if any(finite_verb(w) and w.lower() not in _NEUTRAL for w in words_of(between)):
+    led_by = _LISTED_LED.search(between)  # "…, led by CAG at 13%": "led" opens the list
+    if led_by is None and any(
+        finite_verb(w) and w.lower() not in _NEUTRAL for w in words_of(between)
+    ):
         return None
     if last.kind == "share" and re.match(r"\s*of\b", text[match.end() : match.end() + 8]):
         return None  # a share of its own whole: figures.py reads it ("69% of segment profit")
@@ -164,7 +177,7 @@ def continued(text: str, last: Found, match: re.Match[str]) -> Found | None:
     if _SAME.search(between):
         sign = -1 if last.value < 0 else 1
         return last._replace(value=sign * value, comparison=comparison, position=match.start())
-    named = _LISTED_IN.search(between) or _LISTED.search(between)
+    named = led_by or _LISTED_IN.search(between) or _LISTED.search(between)
     if named is None or _NOT_A_NAME.search(named["name"]):
         return None
     subject = read_subject(named["name"], revenue_said=True)

@@ -206,9 +206,11 @@ VERB_THEN = led(
     r"healthy|record|" + SIZE_WORDS.replace(" ", "|") + r"|"
     r"organically|sequentially|"
     r"(?:annual(?:ized)?\s+)?rate\s+of|"  # "grew at a rate of 7%"
-    # "we grew our Application Software segment 9%": the part grown, named as its object
-    r"(?P<obj>(?:our|its)\s+(?:[\w&/'’-]+\s+){0,4}?(?:segments?|business(?:es)?|divisions?|"
-    r"units?|groups?|portfolio)(?:\s+(?:within|in)\s+(?:our|the)\s+(?:[\w&/'’-]+\s+){0,3}?"
+    # "we grew our Application Software segment 9%": the part grown, named as its object, or
+    # where its revenue was grown ("grew revenue in our residential end market by about 2%")
+    r"(?P<obj>(?:(?:revenues?|sales)\s+in\s+)?(?:our|its)\s+(?:[\w&/'’-]+\s+){0,4}?"
+    r"(?:segments?|business(?:es)?|divisions?|units?|groups?|portfolio|(?<=end\s)markets?)"
+    r"(?:\s+(?:within|in)\s+(?:our|the)\s+(?:[\w&/'’-]+\s+){0,3}?"
     r"segment)?)|"
     r"(?:(?:our|its|their)\s+)?(?:total\s+|underlying\s+|organic\s+|consolidated\s+|net\s+|"
     r"core\s+)?(?:revenues?|sales|top[\s-]line)|"

@@ -162,8 +162,15 @@ def phrase_before(clause: str, at: int) -> str:
                 i -= 1
             continue
         if low in ("excluding", "including") and kept:
-            if absolute:
-                break  # "…, including MiSight being up 73%": the absolute phrase's own subject
+            if absolute or (
+                low == "including"
+                and i > 0
+                and words[i - 1][1] == ","
+                and _UP_OR_DOWN.match(clause, at)
+                and not any(k == "," or k.lower() in ("and", "or", "of") for k in kept)
+            ):
+                break  # "…, including MiSight being up 73%", "…, including Europe up 13%": the
+                # absolute phrase's own subject
             kept = []  # "revenue excluding traffic acquisition costs increased": the aside goes
             continue
         if not kept and low == "and":
