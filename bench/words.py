@@ -1041,6 +1041,18 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             share_after._SHARE_FROM,
             lambda n: (" is now driven through our the A " * n)[:n],
         ),
+        "a list opened by including or led by": (
+            lists._LISTED_LED,
+            lambda n: (", including Ab Cd Ef at about " * n)[:n],
+        ),
+        "a part's revenue grown, named as the verb's object": (
+            words_patterns.VERB_THEN,
+            lambda n: ("grew sales in our a b c d end " * n)[:n],
+        ),
+        "a part named before its figure after including": (
+            components._NAMED_ITEM,
+            lambda n: (" Ab cd ef gh up about " * n)[:n],
+        ),
     }
 
 

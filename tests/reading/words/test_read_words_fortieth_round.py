@@ -1,11 +1,12 @@
 """The fortieth round's rules, found on the calls the thirty-ninth round had scored unread (set
 L), once scored: a part the company names as one of its holdings ("our livestock portfolio"),
 a share whose part is the channel it is sold through or the buyers it is sold to, a share
-opening a clause whose verb names no part, and three gates of precision (a count of new things
-before a growth, a growth named by the acquisitions it came from, a volume of cases or an
-installed base). Made-up sentences, each beside what it states as
-test_read_words_classes.py writes it ([] where nothing may be read), with a counterexample the
-rule must leave as it was."""
+opening a clause whose verb names no part, a list opened by "including" or "led by", a part
+after "including" with "up" of its own, revenue grown in a part named as the verb's object, and
+three gates of precision (a count of new things before a growth, a growth named by the
+acquisitions it came from, a volume of cases or an installed base). Made-up sentences, each
+beside what it states as test_read_words_classes.py writes it ([] where nothing may be read),
+with a counterexample the rule must leave as it was."""
 
 from __future__ import annotations
 
@@ -80,6 +81,37 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "Revenue in our International segment was up 4.5% in the period.",
             ["growth 4.5 : International segment"],
         ),
+    ],
+    "a list a growth goes on with may open with including or led by": [
+        (
+            "Organic revenue grew 12%, including CAG 13%, Water 10% and LPD 4%.",
+            ["growth 12 : company", "growth 13 : CAG", "growth 10 : Water", "growth 4 : LPD"],
+        ),
+        (
+            "Organic revenue grew 12%, led by CAG at 13%, Water at 10% and LPD at 4%.",
+            ["growth 12 : company", "growth 13 : CAG", "growth 10 : Water", "growth 4 : LPD"],
+        ),
+        # what drove the whole is no item of it
+        ("Revenue grew 12%, including acquisitions 3%.", ["growth 12 : company"]),
+        ("Revenue grew 12%, led by price at 4%.", ["growth 12 : company"]),
+        ("Revenue grew 12%, including 3% from acquisitions.", ["growth 12 : company"]),
+    ],
+    "a part after including with up or down of its own is that figure's subject": [
+        (
+            "Revenue grew 12%, including Europe up 13%.",
+            ["growth 12 : company", "growth 13 : Europe"],
+        ),
+        # a clause's verb after the included part is the whole's
+        ("Revenue including Europe was up 13%.", ["growth 13 : company"]),
+    ],
+    "revenue grown in a part, named as the verb's object, is that part's": [
+        (
+            "Our teams grew revenue in our residential end market by approximately 2% in the "
+            "quarter, primarily driven by our waterworks business.",
+            ["growth 2 ~ : residential end market"],
+        ),
+        ("We grew sales in our Industrial segment by 5%.", ["growth 5 : Industrial segment"]),
+        ("We grew revenue in our business by 5%.", ["growth 5 : company"]),
     ],
 }
 
