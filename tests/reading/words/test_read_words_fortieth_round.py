@@ -47,6 +47,8 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("About 15% of our revenue is sold to Apple.", []),
         ("About 15% of our sales are to the U.S. government.", []),
         ("About 30% of our revenue is to be recognized next year.", []),
+        # buyers of a kind are a cohort of customers, no channel
+        ("About 53% of our third quarter sales were to first-time buyers.", []),
     ],
     "a clause opening with a share's figure names no part of its own": [
         ("About 30% of our sales come from Europe.", ["share 30 ~ : Europe"]),

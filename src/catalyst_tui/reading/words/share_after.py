@@ -37,6 +37,9 @@ __all__ = [
 ]
 
 
+# Buyers of a kind are a cohort of customers, no channel: "53% of our sales were to first-time
+# buyers".
+_COHORT = r"(?:buyers?|customers?|clients?|consumers?|users?|patients?|shoppers?|homeowners?)"
 # What a share that opens its clause is of: "About 30% of our revenue comes from software".
 _SHARE_FROM = led(
     # a verb the share is the subject of: "… of revenue was generated through" ("15% of the
@@ -46,9 +49,9 @@ _SHARE_FROM = led(
     r"(?:was|were|is|are)\s+(?:now\s+)?(?:generated|derived|earned)\s+(?:from|in|by|through|on)|"
     # a channel it is sold through, named in lower case (a name is a customer's): "90% of our
     # revenue is driven through branded suppliers", "75% of our sales are to two-step
-    # distribution" (not "is to be", "are to Apple")
+    # distribution" (not "is to be", "are to Apple", "were to first-time buyers")
     r"(?:was|were|is|are)\s+(?:now\s+)?(?:(?:driven|sold)\s+)?(?:through|via|to(?!\s+be\b))"
-    r"(?=\s+(?:our\s+)?(?!the\s+(?-i:[A-Z]))(?-i:[a-z])))"
+    r"(?=\s+(?:our\s+)?(?!the\s+(?-i:[A-Z]))(?-i:[a-z]))(?![^,;.%]{0,40}?\b" + _COHORT + r"\b))"
     r"\s+"
     r"(?P<x>[^,;.%]{1,60}?)\s*(?=[,;.]|$|\band\b|\bwhich\b|\bwhile\b|"
     r"\b(?:compared|versus|vs)\b|\b(?:up|down)\s+from\b)",
