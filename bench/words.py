@@ -1049,6 +1049,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             words_patterns.VERB_THEN,
             lambda n: ("grew sales in our a b c d end " * n)[:n],
         ),
+        "a number before a subject's name": (gates._NUMBER_BEFORE, lambda n: ("1,000+ " * n)[:n]),
         "a part named before its figure after including": (
             components._NAMED_ITEM,
             lambda n: (" Ab cd ef gh up about " * n)[:n],

@@ -3,10 +3,10 @@ L), once scored: a part the company names as one of its holdings ("our livestock
 a share whose part is the channel it is sold through or the buyers it is sold to, a share
 opening a clause whose verb names no part, a list opened by "including" or "led by", a part
 after "including" with "up" of its own, revenue grown in a part named as the verb's object, and
-three gates of precision (a count of new things before a growth, a growth named by the
-acquisitions it came from, a volume of cases or an installed base). Made-up sentences, each
-beside what it states as test_read_words_classes.py writes it ([] where nothing may be read),
-with a counterexample the rule must leave as it was."""
+four gates of precision (a count of new things before a growth, a subject a number before its
+name counts, a growth named by the acquisitions it came from, a volume of cases or an installed
+base). Made-up sentences, each beside what it states as test_read_words_classes.py writes it
+([] where nothing may be read), with a counterexample the rule must leave as it was."""
 
 from __future__ import annotations
 
@@ -65,6 +65,20 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("We opened 12 new stores, up 20%.", []),
         # an amount is revenue's
         ("Sales were $2.1 billion, up 5%.", ["growth 5 : company"]),
+    ],
+    "a growth of a subject counted by a number before its name is the count's": [
+        (
+            "Our brands continue to outperform, and our portfolio of over 420 extended-stay "
+            "hotels grew 6% year-over-year in the third quarter.",
+            [],
+        ),
+        # a quarter, a year and an amount count nothing
+        ("Q1 AI networking revenue grew 60% year-on-year.", ["growth 60 yoy : AI networking"]),
+        ("In 2025 Europe grew 6%.", ["growth 6 : Europe"]),
+        (
+            "Fiscal '21 recurring revenues increased 10% to $3.3 billion.",
+            ["growth 10 : recurring"],
+        ),
     ],
     "a growth named by the acquisitions it came from is a component": [
         (

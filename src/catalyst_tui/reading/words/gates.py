@@ -122,7 +122,9 @@ def refusal(
     if kind == "growth" and of_a_month(sentence, end):
         return "a month's"
     if kind == "growth" and (
-        TO_A_COUNT_AFTER.match(sentence, end) or COUNT_BEFORE.search(sentence, max(0, at - 80), at)
+        TO_A_COUNT_AFTER.match(sentence, end)
+        or COUNT_BEFORE.search(sentence, max(0, at - 80), at)
+        or _counted(sentence, subject, clause.start, at)
     ):
         return "a count's"  # "Homes delivered increased 13% year-over-year to 2,419"
     if kind == "share" and _SEASON.match(sentence, end, end + REACH):
@@ -187,6 +189,16 @@ def refusal(
     if qualified is not None and qualified["by"].lower() not in subject.lower().split():
         return "a qualified measure's amount before it"
     return ""
+
+
+# A number right before the subject's name counts what it names: "our portfolio of over 420
+# extended-stay hotels grew 6%" (not an amount, a year nor a quarter: "$5 million", "'21", "Q1").
+_NUMBER_BEFORE = led(r"(?<![\w$€£.,'’])\d{1,3}(?:,\d{3})*\+?\s+$")
+
+
+def _counted(sentence: str, subject: str, start: int, at: int) -> bool:
+    named = sentence.rfind(subject, start, at) if subject and subject != COMPANY else -1
+    return named > 0 and _NUMBER_BEFORE.search(sentence, max(0, named - 12), named) is not None
 
 
 # A noun of change of revenue right after a figure: "and a 14% increase in revenue".
