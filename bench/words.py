@@ -1049,6 +1049,10 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             words_patterns.VERB_THEN,
             lambda n: ("grew sales in our a b c d end " * n)[:n],
         ),
+        "what a growth after another came from": (
+            lists._FROM_SOURCE,
+            lambda n: (" from the a from " * n)[:n],
+        ),
         "a number before a subject's name": (gates._NUMBER_BEFORE, lambda n: ("1,000+ " * n)[:n]),
         "a part named before its figure after including": (
             components._NAMED_ITEM,

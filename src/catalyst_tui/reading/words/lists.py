@@ -86,6 +86,17 @@ _LISTED_LED = led(
     rf"(?!(?:{_DRIVERS})\b)" + _NAME + r"(?:\s+(?P<own>at|up|down))?\s+" + CMP + r"$",
     re.I,
 )
+# What a growth after another came from, no period nor amount it is against: "…, 5% from B2B"
+# (not "12% from the prior year", "23% from the linked quarter", "5% from Q3", "from $1.2
+# billion", "from pre-pandemic levels").
+_FROM_SOURCE = led(
+    r"\s+from\s+(?!(?:the\s+|a\s+|an\s+|our\s+|its\s+|last\s+)?(?:prior|previous|last|same|year|"
+    r"quarter|period|month|fiscal|first|second|third|fourth|q[1-4]|fy|h[12]|pre|comparable|"
+    r"linked|preceding|full|trailing|current|this|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december)|"
+    r"[\d$€£'’])",
+    re.I,
+)
 _OR_ANOTHER = led(r"^\s*,?\s*or\s+(?:was\s+)?(?P<way>up|down)?\s*" + CMP + r"$", re.I)
 
 
@@ -153,6 +164,8 @@ def continued(text: str, last: Found, match: re.Match[str]) -> Found | None:
         return None  # a share of its own whole: figures.py reads it ("69% of segment profit")
     if other_after(text, match.end()):
         return None  # "9% revenue growth and 12% EPS growth": another measure's
+    if last.kind == "growth" and _FROM_SOURCE.match(text, match.end()):
+        return None  # "Sales in Mexico increased by 22%, 5% from B2B": what it came from
     if _named_after(text, match.end()):
         return None  # "20% total revenue growth and 39% recurring revenue growth": its own
     cmp_match = compared_at_end(text, tail(text, 40, match.start()), match.start())
