@@ -12,8 +12,8 @@ allowed (`allow_hosts`) first, then a send each (the URL, the title, the body, w
 is HTML). Every connection the child makes is judged by the one address policy
 (market/http/addresses.py) where it is made, after the name's look-up and at every redirect: a
 link-local or metadata address the channel is not allowed is refused ("refused" in the answer).
-Answered on stdout: READY once Apprise is loaded (the
-parent starts the first send's deadline then, so a slow start on a loaded machine fails no send),
+Answered on stdout: READY once Apprise and the first send's service are loaded (the parent
+starts the first send's deadline then, so a slow start on a loaded machine fails no send),
 then a JSON line a send, written as it ends: whether Apprise says it was sent, whether it knew the
 URL, the last HTTP answer (status, reason, its first words), the SMTP replies, and Apprise's own
 last log lines (the parent words them and takes the URL's secrets out). A send not taken ends the
@@ -52,9 +52,13 @@ def main() -> int:
     logger.propagate = False
     logger.setLevel(logging.DEBUG)  # its exceptions' words are in its debug lines
     asset = apprise.AppriseAsset(image_url_mask="")
+    line = sys.stdin.buffer.readline(ASK_CAP)
+    if line:  # the first send's service loaded (Apprise loads each on its first use) before its
+        # deadline starts: a loaded machine's slow import fails no send
+        apprise.Apprise(asset=asset).add(json.loads(line)["url"])
     sys.stdout.buffer.write(READY + b"\n")
     sys.stdout.flush()
-    while line := sys.stdin.buffer.readline(ASK_CAP):
+    while line:
         ask = json.loads(line)
         if hasattr(signal, "SIGALRM"):
             signal.alarm(int(deadline) + 1)  # this send's own deadline
@@ -79,6 +83,7 @@ def main() -> int:
         sys.stdout.flush()
         if not sent:
             break  # the rest wait for the next delivery, as the parent records them
+        line = sys.stdin.buffer.readline(ASK_CAP)
     return 0
 
 
