@@ -127,8 +127,8 @@ _HOLDING = led(
 )
 # Words no line of what is sold is named by: the whole, a bank's or landlord's balances, a profit.
 _NOT_HELD = word_set(
-    "overall entire whole existing new base legacy other remaining same own total combined "
-    "largest biggest smallest core global broader broad loan loans deposit deposits asset assets "
+    "overall entire whole existing new base legacy other remaining same own combined largest "
+    "biggest smallest global broader broad loan loans deposit deposits asset assets "
     "investment investments securities mortgage mortgages credit lending operating contracted "
     "rent rental hotel hotels store stores real estate"
 )

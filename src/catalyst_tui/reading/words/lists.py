@@ -19,6 +19,7 @@ from ..leads import led
 from ..wordlists import any_word
 from .patterns import (
     CMP,
+    DRIVERS,
     FIGURE,
     REVENUE_SAID,
     compared_at_end,
@@ -69,8 +70,6 @@ _NOT_A_NAME = led(
     r"\b(?:quarter|year|month|week|period)s?$",
     re.I,
 )
-# What drove a whole, no item of a list of its parts.
-_DRIVERS = r"volumes?|price|pricing|mix|currenc(?:y|ies)|fx|acquisitions?|divestitures?|m&a"
 _NEUTRAL = frozenset({"was", "were", "came"})  # "EMEA also came in at 9%": the list's kind
 _SAME = led(r"(?:,|\band\b)\s*(?:by\s+)?" + CMP + r"$", re.I)
 # An item that names its place after "in" or "at" with no verb of its own: "…, and in Asia of
@@ -83,7 +82,7 @@ _LISTED_IN = led(
 # what drove it: "including acquisitions 3%", "led by price at 4%").
 _LISTED_LED = led(
     r"(?:,\s*|\s)(?:including|led\s+by|driven\s+by)\s+"
-    rf"(?!(?:{_DRIVERS})\b)" + _NAME + r"(?:\s+(?P<own>at|up|down))?\s+" + CMP + r"$",
+    rf"(?!{DRIVERS}\b)" + _NAME + r"(?:\s+(?P<own>at|up|down))?\s+" + CMP + r"$",
     re.I,
 )
 # What a growth after another came from, no period nor amount it is against: "…, 5% from B2B"

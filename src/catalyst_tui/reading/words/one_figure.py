@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from ..leads import led
-from ..wordlists import one_of
 from .acted_on import REVENUE_ACTED_ON, acted_on, grown_where
 from .amounts import amount_range
 from .attribution import apposition_other, object_subject, other_in, subject_at
@@ -30,6 +29,7 @@ from .part_revenue import revenue_of_part
 from .patterns import (
     CHANGE_IN_REVENUE,
     CMP,
+    DRIVERS,
     NEGATIVE,
     NOUN_AFTER,
     SHARE_BEFORE,
@@ -325,12 +325,8 @@ _PART_OF = led(
     re.I,
 )
 # What drove a growth, after its noun: "an 11% increase from volume and 1% from price".
-_DRIVERS = one_of(
-    """volumes? price pricing mix currency currencies fx f/x foreign_exchange acquisitions?
-    divestitures? new_products? new_product_introductions? innovations?"""
-)
 _DRIVER_AFTER = led(
-    rf"\s+(?:from|in|due\s+to)\s+(?:higher\s+|lower\s+|organic\s+|our\s+)*{_DRIVERS}\b", re.I
+    rf"\s+(?:from|in|due\s+to)\s+(?:higher\s+|lower\s+|organic\s+|our\s+)*{DRIVERS}\b", re.I
 )
 _FLAT_TO = led(r"\bflat\s+to\s*$", re.I)
 # A growth said in apposition right after a share: of the share's part.

@@ -296,6 +296,12 @@ MARKET_CUSTOMERS = (
 )
 
 
+#: What drove a growth, no part of the business: "an 11% increase from volume", "including
+#: acquisitions 3%" (one_figure.py, lists.py).
+DRIVERS = one_of(
+    """volumes? price pricing mix currency currencies fx f/x foreign_exchange acquisitions?
+    divestitures? m&a new_products? new_product_introductions? innovations?"""
+)
 SHARE_VERB = any_word(
     """accounted_for accounting_for accounts?_for represented represents? representing comprised
     comprises? comprising made_up makes?_up amounted_to amounting_to was were is are at
