@@ -172,6 +172,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         phrases,
         prior,
         quarters,
+        rate_moved,
         reader,
         respective,
         resulted,
@@ -1057,6 +1058,37 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "a part named before its figure after including": (
             components._NAMED_ITEM,
             lambda n: (" Ab cd ef gh up about " * n)[:n],
+        ),
+        # the forty-first round's
+        "a change named in a thing of ours": (
+            one_figure._IN_OURS,
+            lambda n: (" organic increase in our a b c " * n)[:n],
+        ),
+        "a count after a verb of output": (
+            follows.COUNT_BEFORE,
+            lambda n: ("shipped about 165 a b c d e f g h, up 4% a b and " * n)[:n],
+        ),
+        "a span of days": (gates._A_SPAN, lambda n: ("through the Christmas to " * n)[:n]),
+        "units counted": (gates._UNITS, lambda n: ("1.5 million 2 thousand " * n)[:n]),
+        "a forecast of a market's share or over years": (
+            not_given._NOT_OURS,
+            lambda n: ("5 % market share of over the next 3 " * n)[:n],
+        ),
+        "a growth rate moved from a figure": (
+            rate_moved._FROM_FIRST,
+            lambda n: ("growth rate has is also accelerated up from about " * n)[:n],
+        ),
+        "a growth rate moved, its second figure": (
+            rate_moved._FROM_SECOND,
+            lambda n: ("growth accelerated from 1.5% in the a b c d to " * n)[:n],
+        ),
+        "a growth rate moved to a figure, then from": (
+            rate_moved._TO_SECOND,
+            lambda n: ("growth rose to 2% for the first half from " * n)[:n],
+        ),
+        "the other end of a growth rate's move": (
+            rate_moved._THEN_FROM,
+            lambda n: (" in the first half a b c " * n)[:n],
         ),
     }
 

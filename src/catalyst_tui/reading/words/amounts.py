@@ -1,5 +1,6 @@
 """A range of amounts said before a figure (one_figure.py reads it): what is expected, whose
-midpoint a growth said beside it is, not a change that happened."""
+midpoint a growth said beside it is, not a change that happened; and the top of a range of
+percentages, no one figure."""
 
 from __future__ import annotations
 
@@ -23,7 +24,15 @@ _AMOUNT_RANGE = led(
 )
 
 
+# A percentage right before "to": the figure after it is a range's top ("We expect 15% to 20%
+# organic revenue growth in our Hospital business"), no one figure.
+_PERCENT_TO = led(r"\d\s?(?:%|percent)\s*(?:to|-|–)\s*$", re.I)
+
+
 def amount_range(before: str) -> bool:
-    """Whether a range of amounts stands within 120 characters before a figure."""
+    """Whether a range of amounts stands within 120 characters before a figure, or the figure
+    closes a range of percentages."""
+    if _PERCENT_TO.search(before, tail(before, 16)):
+        return True
     said = _AMOUNT_RANGE.search(before, tail(before, 120))
     return said is not None and said["lead"] is None

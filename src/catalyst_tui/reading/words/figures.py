@@ -57,6 +57,7 @@ from .patterns import (
     comparison_said,
     tail,
 )
+from .rate_moved import moved_from
 from .records import COMPANY, Stated
 from .respective import base_shares, named_after
 from .scope import SentenceBasis
@@ -346,6 +347,7 @@ def _each_figure(
             i + 1 < len(figures)
             and RANGE_TO.fullmatch(after)
             and not another_measure_next(text, figures[i + 1].end())
+            and not moved_from(before)  # "growth accelerated from 5% to 8%": a move, no range
         ):
             high = figures[i + 1]  # "10% to 15% of revenue": one share, both ends
             after = text[high.end() : figures[i + 2].start() if i + 2 < len(figures) else len(text)]

@@ -68,7 +68,14 @@ TO_A_COUNT_AFTER = led(r"[^,;$€£]{0,40}?\bto\s+" + _COUNT)
 COUNT_BEFORE = led(
     r"(?<![$€£\d.,])(?:\d{1,3}(?:,\d{3})+\s+(?!(?:million|billion|thousand|trillion)\b)"
     r"(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*|\d{1,3}\s+new\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*"
-    r"(?:\s+in\s+(?:19|20)\d\d)?),?\s+(?:(?:was|were)\s+)?(?:up|down)\s+$"
+    r"(?:\s+in\s+(?:19|20)\d\d)?),?\s+(?:(?:was|were)\s+)?(?:up|down)\s+$|"
+    # a count right after a verb of output, any size: "We shipped 165 exabytes in the data
+    # center market, up 4%" (not an amount: "sold $5 million of X, up 4%")
+    r"\b(?:shipped|sold|delivered|produced|installed|placed|launched|opened)\s+(?:(?:a\s+record"
+    r"|over|more\s+than|approximately|about|nearly|roughly|almost|some)\s+)?(?<![$€£])\d[\d,.]*"
+    r"\s+(?:(?:million|billion|thousand)\s+)?(?!(?:percent|per|basis|points?)\b)[a-z][\w-]*"
+    r"(?:\s+[\w-]+){0,7}?,?\s+(?:(?:was|were)\s+)?(?:up|down)\s+"
+    r"(?:[\d.]+\s?%\s+(?:[\w-]+\s+){0,3}?and\s+)?$"  # "up 4% sequentially and 31% …"
 )
 _REACH_ITEM = 80  # the words of a list's item after its figure
 # A list's item after its figure: the words that qualify it, up to a word that opens its basis,

@@ -125,6 +125,7 @@ def refusal(
         TO_A_COUNT_AFTER.match(sentence, end)
         or COUNT_BEFORE.search(sentence, max(0, at - 80), at)
         or _counted(sentence, subject, clause.start, at)
+        or _in_units(sentence, at, end)
     ):
         return "a count's"  # "Homes delivered increased 13% year-over-year to 2,419"
     if kind == "share" and _SEASON.match(sentence, end, end + REACH):
@@ -155,6 +156,8 @@ def refusal(
         return "a place and a part"
     if subject != COMPANY and no_noun_phrase(subject):
         return "no noun phrase"
+    if subject != COMPANY and _A_SPAN.search(subject):
+        return "a span of time"  # "our sales from Christmas through the end of the month"
     if kind == "growth" and (
         of_another(sentence, end, subject) or at_another(sentence, end, subject)
     ):
@@ -196,6 +199,14 @@ def refusal(
 _NUMBER_BEFORE = led(r"(?<![\w$€£.,'’])\d{1,3}(?:,\d{3})*\+?\s+$")
 
 
+def _in_units(sentence: str, at: int, end: int) -> bool:
+    """Whether units are counted near the figure, and no revenue named near it."""
+    start, stop = max(0, at - REACH), min(len(sentence), end + REACH)
+    return _UNITS.search(sentence, start, stop) is not None and not REVENUE_SAID.search(
+        sentence, start, stop
+    )
+
+
 def _counted(sentence: str, subject: str, start: int, at: int) -> bool:
     named = sentence.rfind(subject, start, at) if subject and subject != COMPANY else -1
     return named > 0 and _NUMBER_BEFORE.search(sentence, max(0, named - 12), named) is not None
@@ -211,6 +222,16 @@ _SEASON = led(
     r"spring|summer|fall|autumn|winter|(?-i:" + MONTH + r"))\b",
     re.I,
 )
+# A span of days named where a part would stand: "sales from Christmas through the end of the
+# fiscal month were down 20%" (the subject read: "Christmas through end").
+_A_SPAN = led(
+    r"\bthrough\s+(?:the\s+)?(?:end|middle|close)\b|^(?:Christmas|Thanksgiving|Easter|holidays?|"
+    r"(?-i:" + MONTH + r"))\s+(?:through|to|until)\b",
+    re.I,
+)
+# A portfolio counted in units, near a figure no revenue is named near: "At approximately 2.5
+# million units, …, our maintenance portfolio grew 4%".
+_UNITS = led(r"\b\d[\d.,]*\s+(?:million\s+|thousand\s+)?units\b", re.I)
 # A tolerance said before a figure ("plus or minus 2%"): no growth of anyone's.
 _MINUS = led(r"\bplus\s+or\s+minus\s*$|[+]/-\s*$|±\s*$", re.I)
 

@@ -38,7 +38,7 @@ from .no_move import (
     view_said,
     years_after,
 )
-from .not_given import cause_after, goal_level, hard_to_give
+from .not_given import cause_after, goal_level, hard_to_give, no_forecast_of_ours, vague_noun
 from .patterns import ESTIMATE, GIVEN_LATER, GUIDANCE_FILLER, GUIDANCE_NOUN, PERIOD_SAID
 from .prior import (
     AGAINST_PRIOR,
@@ -135,7 +135,6 @@ _VERB_OBJECT = {
     )
     for direction, verbs in _VERBS.items()
 }
-_BY_YEAR = led(r"\bby\s+(?:19|20)\d\d\b", re.I)
 _YEARS_AHEAD = led(r"\blong(?:er)?[- ]term\b|\bmulti[- ]year\b", re.I)
 # The guidance moved, said in the passive: "Our full year EPS outlook is increased to $2.85".
 _MOVED = one_of(
@@ -206,9 +205,7 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 continue  # "introduced our midrange targets", "providing updated guidance"
             after = sentence[match.end() : match.end() + 40]
             metric = _metric(match["object"]) or _metric(after, first=True)
-            if ESTIMATE.search(match["object"]) and not (
-                metric or PERIOD_SAID.search(match["object"] + after)
-            ):
+            if vague_noun(match["object"], after, metric):
                 continue  # "our estimate of COVID impact", "the resource estimate": no guidance
             found.append((match.start(), direction, metric))
     for direction, pattern in AGAINST_PRIOR.items():
@@ -262,8 +259,8 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
             )
         ):  # "In line with our prior guidance, we still expect …": the forecast after it
             continue  # "Revenue was in line with our previous guidance": a result
-        if match["in_line"] and _BY_YEAR.search(sentence):
-            continue  # "return to the typical 2% range by 2023, consistent with …": years out
+        if match["in_line"] and no_forecast_of_ours(sentence, match.start()):
+            continue  # "… 2% range by 2023, consistent with …", "75% share": no guidance of ours
         if (
             _CHANGED.search(match.group())
             or assumed(match.group())
@@ -368,7 +365,7 @@ _NOT_GUIDED = any_word(
     "investment gdp economy industry"
 )
 # Guidance said changed: what it is said to be is the change's, no guidance standing.
-_CHANGED = any_word("revised updated new lowered raised reduced increased")
+_CHANGED = led(r"\b(?:(?i:revised|updated|lowered|raised|reduced|increased)|new)\b")  # not "New BD"
 _RESULT_WAS = led(r"\b(?:was|were|came\s+in|ended|finished)\b", re.I)
 # A result said: "This was below …", "cash flow was $129 million, above our previous guidance".
 _WAS = led(

@@ -112,10 +112,11 @@ _RELATIVE_OPEN = led(
     r"(?:^|,)\s*(?:and\s+)?(?:which|who|as|while|although|though|whereas)\b[^,]*$", re.I
 )
 # Words of talk, no condition: "if you look at it", "if you think about it", "if we look at
-# our results by product category"; the speaker's courtesy (COURTESY).
+# our results by product category", "If I just look at a couple of highlights"; the speaker's
+# courtesy (COURTESY).
 _DISCOURSE = led(
     r"\bif\s+(?:you\s+(?:look|think|compare|go|step\s+back)|"
-    r"we\s+look\s+at\s+(?:our|the)\s+(?:results|performance|business))\b[^,;]{0,40}|"
-    + COURTESY.pattern,
+    r"(?:we|I)\s+(?:just\s+)?look\s+at\s+(?:our|the|a\s+couple\s+of)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:results|performance|business|highlights))\b[^,;]{0,40}|" + COURTESY.pattern,
     re.I,
 )

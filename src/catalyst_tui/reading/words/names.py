@@ -100,8 +100,8 @@ _ABSTRACT = word_set(
     another double-digit points progression cadence"""
 )
 # A word of talk only where it ends the subject ("the good news"), a name's word before another
-# ("Search and news advertising").
-_ABSTRACT_AT_END = word_set("news")
+# ("Search and news advertising"); "in a row" (not "row crop sales").
+_ABSTRACT_AT_END = word_set("news row")  # "fourth year in a row"
 # A modal or a verb of expecting in a subject: a clause, no name ("We anticipate X will ...").
 _MODALS = word_set(
     """will would shall should can could may might must anticipate anticipates expect expects
@@ -216,8 +216,10 @@ def _held_by_a_part(words: list[str], lows: list[str]) -> set[int]:
 
 
 #: The nouns that close a part's name: "our completion and production division", "our filtration
-#: business".
-PART_NOUNS = frozenset({"segment", "segments", "division", "divisions", "business", "unit"})
+#: business", "our HVAC customer group" (whose "customer" is no measure).
+PART_NOUNS = frozenset(
+    {"segment", "segments", "division", "divisions", "business", "unit", "group", "groups"}
+)
 _DETERMINERS = frozenset(
     {"our", "the", "its", "their", "this", "that", "these", "those", "a", "an"}
 )

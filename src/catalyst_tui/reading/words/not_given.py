@@ -7,6 +7,13 @@ expense remains at 20%" is a goal's level, no guidance restated, and "maintained
 operating margin within our target range" a result kept within one. `cause_after(sentence, at)`:
 where a cause opens after the guidance said first ("increased free cash flow guidance …,
 reflecting … lower capex now forecast": the capex is what moved it, no direction of its own).
+`no_forecast_of_ours(sentence, at)`: a forecast said in line with a prior one is none of the
+company's guidance where it is of a share of a market or of a customer's products ("we expect
+approximately 75% share, consistent with prior expectations") or over years to come ("over the
+next several years, consistent with prior guidance", "by 2023"). `vague_noun(noun, after,
+metric)`: an estimate with no measure nor period is no guidance ("our estimate of COVID
+impact"), and "expectations" with no determiner, measure nor period a standard set for people
+("we are raising expectations, driving more rigorous performance management").
 
 Linear: each pattern is searched once within its sentence."""
 
@@ -15,8 +22,15 @@ from __future__ import annotations
 import re
 
 from ..leads import led
+from .patterns import ESTIMATE, PERIOD_SAID
 
-__all__ = ["cause_after", "goal_level", "hard_to_give"]
+__all__ = [
+    "cause_after",
+    "goal_level",
+    "hard_to_give",
+    "no_forecast_of_ours",
+    "vague_noun",
+]
 
 _HARD_TO_GIVE = led(
     r"\b(?:remains?|is|are|will\s+be|would\s+be)\s+(?:(?:very|quite|too|extremely|still)\s+)?"
@@ -55,3 +69,35 @@ def cause_after(sentence: str, at: int) -> int:
     """Where a cause opens after `at`, the guidance said first; -1 where none does."""
     cause = _CAUSE.search(sentence, at)
     return cause.start() if cause is not None else -1
+
+
+# A share of a market or of a customer's products ("75% share"), not of the company's revenue;
+# a forecast over years to come, or for a year years out.
+_NOT_OURS = led(
+    r"\bby\s+(?:19|20)\d\d\b|"  # "return to the typical 2% range by 2023, consistent with …"
+    r"\d\s*%\s+(?:market\s+|unit\s+|wallet\s+)?share\b(?!\s+of\s+(?:our|total|the\s+company)\b)|"
+    r"\bover\s+the\s+(?:next|coming)\s+(?:several|few|couple\s+of|\d+|two|three|four|five)\s+"
+    r"years\b",
+    re.I,
+)
+_REACH = 300  # the characters looked through either side of a statement of guidance
+_BARE_EXPECTATIONS = led(r"\s*expectations?\s*", re.I)
+_PERIOD_OR_MEASURE = led(
+    r"\b(?:full[- ]year|fiscal|quarter|year|(?:19|20)\d\d|q[1-4]|revenues?|sales|earnings|eps|"
+    r"margins?|growth|cash)\b",
+    re.I,
+)
+
+
+def no_forecast_of_ours(sentence: str, at: int) -> bool:
+    """Whether the forecast said within a reach of `at` is of a market's share or over years
+    to come."""
+    return _NOT_OURS.search(sentence, max(0, at - _REACH), at + _REACH) is not None
+
+
+def vague_noun(noun: str, after: str, metric: str) -> bool:
+    """Whether the guidance noun `noun` (`metric`, the measure read in it or in the words `after`
+    it) is an estimate of no measure nor period, or "expectations" alone."""
+    if ESTIMATE.search(noun):
+        return not (metric or PERIOD_SAID.search(noun + after))
+    return _BARE_EXPECTATIONS.fullmatch(noun) is not None and not _PERIOD_OR_MEASURE.search(after)

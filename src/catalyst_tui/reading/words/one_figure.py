@@ -41,6 +41,7 @@ from .patterns import (
 )
 from .penetration import channel_share
 from .phrases import phrase_before
+from .rate_moved import rate_moved
 from .records import COMPANY
 from .resulted import REVENUE, result_led, result_subject
 from .share_after import gapped_share, share_beside, share_of_whole
@@ -85,6 +86,8 @@ def read_one(
         return None  # "2% positive currency impact": an effect's share of a change
     if against_plan(before, after):
         return None  # "5% below plan": no growth of a period
+    if (moved := rate_moved(match, before, after, last, comparison)) is not None:
+        return moved  # "Sales growth strengthened from 1.5% in the first half to 2.7%": both
     if (by_noun := share_by_noun(before, value)) is not None:  # "the share of revenue from X"
         return Found("share", value, comparison, by_noun, "", match.start())
     channel = channel_share(before, after, last.subject.name if last is not None else "")
@@ -281,6 +284,8 @@ def read_one(
     )
     if named is not None and clause_subject(text, first, revenue_said).other:
         return None  # "increases in R&D expenses were driven by a 30% increase in compensation"
+    if named is None and _IN_OURS.match(after):
+        return None  # "… and a 35% increase in our obp Surgical line of …": that line's, unread
     subject = named or own
     if named is None and _IN_REVENUE.match(after) and not read_subject(subject.name).revenue:
         subject = Subject(COMPANY, True, False, False)  # "The 10% increase in revenue was …"
@@ -336,6 +341,15 @@ _AFTER_SHARE = led(
     re.I,
 )
 _WHICH = led(r",\s*(?:which|that)\b", re.I)
+# A change named in a thing of ours after it, no revenue, sales nor period: that thing's figure,
+# never the clause's subject's where its name is too long to read.
+_IN_OURS = led(
+    r"\s*(?:(?!(?:on|as|from|by|to|with|and|of|in|for)\b)[\w-]+\s+)?"
+    r"(?:growth|increase|decline|decrease|improvement|rise|drop)\s+in\s+"
+    r"(?:our|its)\s+(?!(?:[\w-]+\s+){0,3}?(?:revenues?|sales|top[- ]line|quarters?|years?|"
+    r"half|period|fiscal)\b)",
+    re.I,
+)
 # A cause said before a figure: "due to working capital related to our 25% revenue growth".
 _CAUSE = led(r"\b(?:due\s+to|related\s+to|because\s+of|as\s+a\s+result\s+of)\b[^,;]*$", re.I)
 _VAGUE = led(r"\b(?:low|mid|high)[- ]?$", re.I)

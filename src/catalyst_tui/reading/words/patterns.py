@@ -256,7 +256,8 @@ CONCESSION = led(r"\b(?:although|though|while|despite)\b[^,;]{0,80},", re.I)
 _OBJECT_ENDS = one_of(
     """and which when while where driven led as due with during in_the to was were is are has
     have had after
-    following versus compared against from despite amid highlights highlighted shows showed
+    following versus compared against from despite amid highlights highlighted shows showed in_q1
+    in_q2 in_q3 in_q4 in_fiscal
     reflects reflected reflecting demonstrates demonstrated underscores underscored primarily
     partially partly offset thanks benefiting helped"""
 )
@@ -264,7 +265,8 @@ OBJECT = led(
     r"^\s*(?:(?:organic|core|sequential|total|revenues?|sales|net|sequentially|organically|underlying|"
     r"operational|currency[- ]neutral|constant[- ]currency|"
     r"year(?:-\s?|\s)(?:over|on)(?:-\s?|\s)year|quarter(?:-\s?|\s)(?:over|on)(?:-\s?|\s)quarter)\s+)*(?:(?:growth|increase|"
-    r"decline|decrease|improvement)\s+)?(?P<prep>in|for)\s+(?P<x>(?:our|the|its)?\s*[^,;%]{1,60}?)"
+    r"decline|decrease|improvement)\s+)?(?P<prep>in|for|on(?=\s+our\s+(?:[\w&-]+\s+){1,3}?"
+    r"(?:business|segment|portfolio|division|franchise)\b))\s+(?P<x>(?:our|the|its)?\s*[^,;%]{1,60}?)"
     # a full stop ends it, not an abbreviation's ("in the U.S. this quarter")
     # a word that ends it, not one within a hyphenated name ("direct-to-consumer")
     + rf"(?=\s*(?:,|;|(?<![A-Z]\.[A-Z])\.(?=\s|$)|$|(?<![\w-]){_OBJECT_ENDS}(?![\w-])))",
