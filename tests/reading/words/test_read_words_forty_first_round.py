@@ -1,13 +1,15 @@
 """The forty-first round's rules, found on the calls the fortieth round had scored unread (set M),
-once scored: eight gates of precision (a change named in a thing of ours after its figure, a
-count after a verb of output, a span of days where a part would stand, "expectations" set for
-people, a forecast of a market's share or over years said in line with a prior one, a portfolio
-counted in units, "in a row", "broad-based") and six of recall (a growth "in" or "on" our
-business before a quarter named, a growth rate said to move from one figure to another, "if I
-look at" no condition, a customer group a part, guidance "remains operationally unchanged", a
-company's name that opens with "New" no word of change). Made-up sentences, each beside what it
-states as test_read_words_classes.py writes it ([] where nothing may be read), with a
-counterexample the rule must leave as it was."""
+once scored, and on set N once scored: twelve gates of precision (a change named in a thing of
+ours after its figure, a count after a verb of output, a span of days where a part would stand,
+"expectations" set for people, a forecast of a market's share or over years said in line with a
+prior one, a portfolio counted in units, "in a row" and "broad-based", an ordinal, "on the other
+hand" or a verb where a part would stand, the latest weeks of store data, marketing a cost, a
+total modelled a forecast) and six of recall (a growth "in" or "on" our business before a
+quarter named, a growth rate said to move from one figure to another, "if I look at" no
+condition, a customer group a part, guidance "remains operationally unchanged", a company's name
+that opens with "New" no word of change). Made-up sentences, each beside what it states as
+test_read_words_classes.py writes it ([] where nothing may be read), with a counterexample the
+rule must leave as it was."""
 
 from __future__ import annotations
 
@@ -94,6 +96,33 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "for the year.",
             ["growth 13 : Companion animal diagnostics"],
         ),
+    ],
+    "a word that counts points, a discourse phrase or a verb names no part": [
+        ("Fifth, our growth in women's continued to accelerate, up 11% for the year.", []),
+        (
+            "On the other hand, net sales exceeded $12 billion, representing 2% organic growth "
+            "over the prior year.",
+            [],
+        ),
+        ("As we conclude our first half of the year with 4% revenue growth, we are confident.", []),
+        # a part said with its own figure is read as before
+        ("Europe ended the year with 5% growth.", ["growth 5 : Europe"]),
+    ],
+    "a growth measured over the latest weeks of store data is consumption": [
+        (
+            "Distribution is up 13% versus prior year in the latest 13 weeks and base sales are "
+            "up over 10%.",
+            [],
+        ),
+        ("Over the last 52 weeks, retail sales of our brands grew 17%.", []),
+        ("Revenue grew 5% in the quarter.", ["growth 5 : company"]),
+    ],
+    "marketing is a cost, and a total modelled is a forecast": [
+        (
+            "Expenses rose by 8%, notably in marketing, which represents 11% of sales.",
+            [],
+        ),
+        ("Our marketing services revenue grew 5%.", ["growth 5 : marketing services"]),
     ],
     "'in a row' names no part": [
         (

@@ -121,6 +121,8 @@ def refusal(
         return "a goal years ahead"  # "greater than 90% of sales within three years"
     if kind == "growth" and of_a_month(sentence, end):
         return "a month's"
+    if kind == "growth" and _WEEKS.search(sentence, max(0, at - REACH), end + REACH):
+        return "a consumption period's"  # "Distribution is up 13% … in the latest 13 weeks"
     if kind == "growth" and (
         TO_A_COUNT_AFTER.match(sentence, end)
         or COUNT_BEFORE.search(sentence, max(0, at - 80), at)
@@ -232,6 +234,13 @@ _A_SPAN = led(
 # A portfolio counted in units, near a figure no revenue is named near: "At approximately 2.5
 # million units, …, our maintenance portfolio grew 4%".
 _UNITS = led(r"\b\d[\d.,]*\s+(?:million\s+|thousand\s+)?units\b", re.I)
+# A period of weeks counted back from now, as retail scanner data are reported ("in the latest
+# 13 weeks", "over the last 52 weeks"): consumption measured in stores, no sales of the period.
+_WEEKS = led(
+    r"\b(?:latest|last|past|trailing)\s+(?:\d{1,2}|four|twelve|thirteen|twenty-six|fifty-two)"
+    r"[\s-]+weeks?\b",
+    re.I,
+)
 # A tolerance said before a figure ("plus or minus 2%"): no growth of anyone's.
 _MINUS = led(r"\bplus\s+or\s+minus\s*$|[+]/-\s*$|±\s*$", re.I)
 

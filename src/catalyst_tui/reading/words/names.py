@@ -67,7 +67,7 @@ _VERB_FORMS = word_set(
     finish imply implies implied reflect reflects reflected yield yields yielded represent
     represents drove drive drives totaled totalled surpassed surpass exceeded approached held
     comped lap lapped matched continue continues served deliver exclude recall look doubled
-    tripled quadrupled halved recorded posted"""
+    tripled quadrupled halved recorded posted conclude concludes concluded"""
 )
 # A description, not a name: "our most resilient product line", "the fastest growing vertical".
 _DESCRIBES = word_set(
@@ -81,7 +81,8 @@ _BOTH = frozenset({"both"})
 # Words that stand in no name of a part: "where revenues here were".
 _NOT_IN_A_NAME = word_set("between here where")
 # One word that never names a part alone: an adverb, a degree, a word of comparison or of
-# change, a sign ("the plus 7.3% organic growth").
+# change, a sign ("the plus 7.3% organic growth"), an ordinal that counts points ("Fifth, our
+# growth in women's … up 11%").
 _NO_PART_ALONE = word_set(
     """still also even again top flat global overall total comparison contrast lap addition
     line increase decrease decline growth improvement change plus minus negative positive modest
@@ -90,7 +91,7 @@ _NO_PART_ALONE = word_set(
     substantial combination these they greater double-digit dollars q quarter-to-date offset team
     recovery there but remaining above below under ahead behind greater each both either date
     teams up down ago many several most few now then historic record strong solid robust
-    impressive"""
+    impressive first second third fourth fifth sixth seventh eighth ninth tenth"""
 )
 # A word of talk about figures, never a part, wherever it stands in a subject written in lower
 # case: "example", "the fact that", "tough comparison", "main driver of drop".
@@ -101,7 +102,7 @@ _ABSTRACT = word_set(
 )
 # A word of talk only where it ends the subject ("the good news"), a name's word before another
 # ("Search and news advertising"); "in a row" (not "row crop sales").
-_ABSTRACT_AT_END = word_set("news row")  # "fourth year in a row"
+_ABSTRACT_AT_END = word_set("news row hand")  # "fourth year in a row", "On the other hand"
 # A modal or a verb of expecting in a subject: a clause, no name ("We anticipate X will ...").
 _MODALS = word_set(
     """will would shall should can could may might must anticipate anticipates expect expects

@@ -82,7 +82,7 @@ OTHER_MEASURES = word_set(
     inductions leaders communities subdivisions capacity additions intensity
     realization realizations claims proposals allowances placements installed
     budget budgets tags deliveries pieces payable prescriptions transaction
-    employment coverage mix usage job admits occupancy installations installs
+    employment coverage mix usage job admits occupancy installations installs marketing
     passenger passengers origination originations students miles loads attendees guests trips
     spread spreads reliability efficiency niw nap ape pvr arc rpu population activity awards
     rxs trx nrx scripts fad bottom aua trasm rasm prasm casm viewership redemptions case cases"""
@@ -362,7 +362,7 @@ FORWARD = led(
     r"guidance\s+(?:of|for|to|is|calls)|"
     r"guide|going\s+to|on\s+track\s+to|set\s+to|expectations?\s+(?:for|that|is|are)|"
     r"(?:is|are)\s+(?:(?:now|still|also)\s+)?(?:expected|anticipated|forecasted)\s+to|"
-    r"impl(?:y|ies|ying)|"
+    r"impl(?:y|ies|ying)|we(?:['’]ve|\s+have)\s+incorporated|modell?ing\s+(?:standpoint|purposes)|"
     r"midpoint)\b",
     re.I,
 )
