@@ -1,20 +1,21 @@
 """The forty-first round's rules, found on the calls the fortieth round had scored unread (set M),
-once scored, and on set N once scored: twelve gates of precision (a change named in a thing of
+once scored, and on set N once scored: eleven gates of precision (a change named in a thing of
 ours after its figure, a count after a verb of output, a span of days where a part would stand,
 "expectations" set for people, a forecast of a market's share or over years said in line with a
 prior one, a portfolio counted in units, "in a row" and "broad-based", an ordinal, "on the other
-hand" or a verb where a part would stand, the latest weeks of store data, marketing a cost, a
-total modelled a forecast) and six of recall (a growth "in" or "on" our business before a
-quarter named, a growth rate said to move from one figure to another, "if I look at" no
-condition, a customer group a part, guidance "remains operationally unchanged", a company's name
-that opens with "New" no word of change). Made-up sentences, each beside what it states as
-test_read_words_classes.py writes it ([] where nothing may be read), with a counterexample the
-rule must leave as it was."""
+hand" or a verb where a part would stand, the latest weeks of store data, a range's top, a total
+modelled a forecast) and eight of recall (a growth "in" or "on" our business before a quarter
+named, a growth rate said to move from one figure to another, "if I look at" no condition, a
+customer group a part, a segment framed by its proper name, "the Levi's brand", guidance
+"remains operationally unchanged", a company's name that opens with "New" no word of change).
+Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
+nothing may be read), with a counterexample the rule must leave as it was."""
 
 from __future__ import annotations
 
 import pytest
 
+from catalyst_tui.reading.words import read_words
 from tests.reading.words.test_read_words_classes import _check, by_rule
 
 RULES: dict[str, list[tuple[str, list[str]]]] = {
@@ -117,12 +118,26 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Over the last 52 weeks, retail sales of our brands grew 17%.", []),
         ("Revenue grew 5% in the quarter.", ["growth 5 : company"]),
     ],
-    "marketing is a cost, and a total modelled is a forecast": [
+    "a segment framed by its proper name is that segment, a measure's word in lower case": [
         (
-            "Expenses rose by 8%, notably in marketing, which represents 11% of sales.",
-            [],
+            "In Reliability, revenue was $3 billion, up 3% year-over-year.",
+            ["growth 3 yoy : Reliability"],
         ),
-        ("Our marketing services revenue grew 5%.", ["growth 5 : marketing services"]),
+        # a measure in capitals, a name of two words that names a measure, a clause that names
+        # no revenue: no part
+        ("In EBITDA, we grew 3%.", []),
+        ("In Operating Income, we grew 3%.", []),
+        ("In Orders, we grew 3%.", []),
+    ],
+    "a possessive after a determiner and before a brand's noun is the brand's name": [
+        (
+            "In Q4, the Levi's brand grew 4%, driven by strength in men's.",
+            ["growth 4 : Levi's brand"],
+        ),
+        ("Our Kellogg's business grew 5%.", ["growth 5 : Kellogg's business"]),
+        # an owner's part is still the part, and another company's business no one's here
+        ("NVIDIA's Blackwell revenue grew 20%.", ["growth 20 : Blackwell"]),
+        ("Apple's business grew 20%.", []),
     ],
     "'in a row' names no part": [
         (
@@ -204,3 +219,15 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
 @pytest.mark.parametrize(("text", "expected"), by_rule(RULES))
 def test_the_forty_first_rounds_rules(text: str, expected: list[str]) -> None:
     _check(text, expected)
+
+
+def test_a_total_modelled_is_a_forecast() -> None:
+    """ "From a modeling standpoint, we've incorporated a total sales increase in the area of
+    14%": a forecast, as "we expect" says one; a growth that happened stays one."""
+    (modelled,) = read_words(
+        "And from a modeling standpoint, we've incorporated a total sales increase in the area "
+        "of 14% on a pro forma constant currency basis."
+    )
+    assert (modelled.value, modelled.forward) == (0.14, True)
+    (done,) = read_words("Our 3D modeling software revenue grew 10%.")
+    assert (done.value, done.forward) == (0.10, False)

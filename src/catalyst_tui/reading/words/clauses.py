@@ -17,6 +17,7 @@ from functools import lru_cache
 from ..leads import led
 from .appositions import without_apposition
 from .dimensions import DIMENSION
+from .frame_names import read_frame
 from .names import itself, no_noun_phrase, verb_alone
 from .phrases import finite_verb, other_measure, phrase_before, tokens, words_of
 from .records import COMPANY
@@ -120,7 +121,7 @@ def clause_subject(text: str, first: bool, revenue_said: bool) -> Subject:
     company's or no one's ("In our energy business, we saw 9% organic growth")."""
     frame, body_at = frame_of(text)
     if frame and _FIGURE_OPENS.match(text, body_at):
-        framed = read_subject(frame, revenue_said=True)  # "For X, plus 2% organic growth"
+        framed = read_frame(frame, text[body_at:])  # "For X, plus 2% organic growth"
         if framed.name and framed.name != COMPANY and not (framed.other or framed.anaphor):
             return framed
     text = _RELATIVE.sub(lambda m: " " * len(m.group()), text)
@@ -138,7 +139,7 @@ def clause_subject(text: str, first: bool, revenue_said: bool) -> Subject:
         if subject.name == COMPANY and not subject.other and _object_other(text[at:]):
             return Subject("", False, True, False)  # "we increased our quarterly dividend"
         if frame and (subject.name in (COMPANY, "") and not subject.other):
-            framed = read_subject(frame, revenue_said=True)
+            framed = read_frame(frame, text[body_at:])
             if framed.name and framed.name != COMPANY and not framed.other:
                 return framed
             if framed.other or (framed.anaphor and named_before(frame)):

@@ -22,6 +22,7 @@ __all__ = [
     "no_noun_phrase",
     "numeral",
     "others",
+    "brand_owned",
     "outside_names",
     "said_as_a_line",
     "verb_alone",
@@ -224,6 +225,21 @@ PART_NOUNS = frozenset(
 _DETERMINERS = frozenset(
     {"our", "the", "its", "their", "this", "that", "these", "those", "a", "an"}
 )
+_BRAND_NOUNS = PART_NOUNS | {"brand", "brands", "franchise", "franchises"}
+
+
+def brand_owned(words: list[str], owner: int) -> bool:
+    """Whether the possessive at `owner` is a name's own, no owner's: a determiner before it and
+    a part's noun alone after it ("the Levi's brand grew 4%", "our Kellogg's business")."""
+    after = [w.lower() for w in words[owner + 1 :]]
+    return (
+        owner > 0
+        and words[owner - 1].lower() in _DETERMINERS
+        and bool(after)
+        and all(w in _BRAND_NOUNS for w in after)
+    )
+
+
 _PREPOSITIONS = frozenset({"of", "in", "for", "from", "to", "or", "at", "on", "by"})
 
 

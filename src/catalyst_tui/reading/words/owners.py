@@ -98,10 +98,12 @@ _PART_OBJECT = led(
 
 
 # Possessive owners: "Bloomingdale's digital sales", "Consulting's hybrid cloud revenue".
-# "Let's", "It's", "That's": a verb's contraction, no owner; "the Company's": the company's own.
+# "Let's", "It's", "That's": a verb's contraction, no owner; "the Company's": the company's own;
+# a name in the possessive before a verb is a line's name, owning nothing ("Women's was up 10%").
 _OWNER = led(
     r"(?<![\w&.-])(?!(?:Let|It|That|There|Here|What|Who|Company)['’]s\s)"
     r"(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s"
+    r"(?!(?:was|were|is|are|grew|rose|fell|increased|decreased|declined|came|continued)\b)"
 )
 
 

@@ -23,7 +23,7 @@ from ..wordlists import word_set
 from .capitals import titled
 from .heads import revenue_head
 from .measures import ONLY_QUALIFY
-from .names import DISCOURSE, a_part, lowered, numeral, others, outside_names
+from .names import DISCOURSE, a_part, brand_owned, lowered, numeral, others, outside_names
 from .not_names import COMPARATIVES, before_verb, counted, plain, undegreed
 from .patterns import MARKET_CUSTOMERS
 from .phrases import (
@@ -240,7 +240,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     words = [_POSSESSIVE_END.sub("", w) for w in _WORDS.findall(phrase) if not _AMOUNT.match(w)]
     words = [w for w in undegreed(words) if w and w.lower() not in _ADVERBS]
     owner = next((i for i, w in enumerate(phrase.split()) if _OWNS.search(w)), None)
-    if owner is not None and _named_after(words[owner + 1 :]):
+    if owner is not None and _named_after(words[owner + 1 :]) and not brand_owned(words, owner):
         words = words[owner + 1 :]  # "NVIDIA's Blackwell": Blackwell; "the Group's": the Group
     words = before_verb(words)  # "Our X business weathered an … start": X business
     if counted(words):

@@ -82,7 +82,7 @@ OTHER_MEASURES = word_set(
     inductions leaders communities subdivisions capacity additions intensity
     realization realizations claims proposals allowances placements installed
     budget budgets tags deliveries pieces payable prescriptions transaction
-    employment coverage mix usage job admits occupancy installations installs marketing
+    employment coverage mix usage job admits occupancy installations installs
     passenger passengers origination originations students miles loads attendees guests trips
     spread spreads reliability efficiency niw nap ape pvr arc rpu population activity awards
     rxs trx nrx scripts fad bottom aua trasm rasm prasm casm viewership redemptions case cases"""
