@@ -144,6 +144,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         facts,
         figures,
         follows,
+        frame_names,
         frames,
         gates,
         guidance,
@@ -1085,6 +1086,19 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "a growth rate moved to a figure, then from": (
             rate_moved._TO_SECOND,
             lambda n: ("growth rose to 2% for the first half from " * n)[:n],
+        ),
+        "a segment framed by its proper name": (
+            frame_names._PROPER,
+            lambda n: ("Ab Cd and Ef Gh & " * n)[:n],
+        ),
+        "the latest weeks of store data": (gates._WEEKS, lambda n: ("latest 13 last 4 " * n)[:n]),
+        "the top of a range of percentages": (
+            amounts._PERCENT_TO,
+            lambda n: ("1% to 2 % - 3% – " * n)[:n],
+        ),
+        "a possessive owner before no verb": (
+            owners._OWNER,
+            lambda n: ("Ab Cd's Ef's was " * n)[:n],
         ),
         "the other end of a growth rate's move": (
             rate_moved._THEN_FROM,

@@ -83,9 +83,9 @@ def rate_moved(
     """The growth whose rate moved from one figure to another, where the figure `match` is an
     end of that move (`before`, `after`: the clause's words up to it and to the next figure;
     `comparison`: the word said with it); None where it is no such end."""
-    if match["mult"]:
-        return None
     start = tail(before, _REACH)
+    if match["mult"] or "rowth" not in before[start:]:
+        return None  # no growth named within reach: looked for only where one is
     second = _FROM_SECOND.search(before, start) or _TO_SECOND.search(before, start)
     first = None
     if second is None:
@@ -114,7 +114,8 @@ def rate_moved(
 def moved_from(before: str) -> bool:
     """Whether a figure after `before` is the first of a growth rate's move ("growth
     accelerated from 5% to 8%"): no range's end."""
-    return _FROM_FIRST.search(before, tail(before, _REACH)) is not None
+    start = tail(before, _REACH)
+    return "rowth" in before[start:] and _FROM_FIRST.search(before, start) is not None
 
 
 _WITH = led(r"\b(?:with|and|while)\s+$", re.I)
