@@ -23,6 +23,7 @@ import re
 
 from ..leads import led
 from .patterns import ESTIMATE, PERIOD_SAID
+from .vocabulary import REACH
 
 __all__ = [
     "cause_after",
@@ -80,7 +81,6 @@ _NOT_OURS = led(
     r"years\b",
     re.I,
 )
-_REACH = 300  # the characters looked through either side of a statement of guidance
 _BARE_EXPECTATIONS = led(r"\s*expectations?\s*", re.I)
 _PERIOD_OR_MEASURE = led(
     r"\b(?:full[- ]year|fiscal|quarter|year|(?:19|20)\d\d|q[1-4]|revenues?|sales|earnings|eps|"
@@ -92,7 +92,7 @@ _PERIOD_OR_MEASURE = led(
 def no_forecast_of_ours(sentence: str, at: int) -> bool:
     """Whether the forecast said within a reach of `at` is of a market's share or over years
     to come."""
-    return _NOT_OURS.search(sentence, max(0, at - _REACH), at + _REACH) is not None
+    return _NOT_OURS.search(sentence, max(0, at - REACH), at + REACH) is not None
 
 
 def vague_noun(noun: str, after: str, metric: str) -> bool:

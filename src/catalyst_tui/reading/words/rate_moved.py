@@ -68,6 +68,15 @@ _TO_SECOND = led(
 # After the first figure, the pair's other end said: " in the first half to " / " … from ".
 _THEN_TO = led(r"[^%;,]{0,50}?\bto\s+" + _CMP_AT_END + r"$", re.I)
 _THEN_FROM = led(r"[^%;,]{0,50}?\bfrom\s+" + _CMP_AT_END + r"$", re.I)
+# Each end of a move: what the words before the figure say, what the words after it must say
+# (the other end, where the figure is the first), and whether the figure is the rate moved from
+# (another period's: no basis of its own read).
+_ENDS = (
+    (_FROM_SECOND, None, False),
+    (_TO_SECOND, None, True),
+    (_FROM_FIRST, _THEN_TO, True),
+    (_TO_FIRST, _THEN_FROM, False),
+)
 _SIGNED = led(r"\b(?:negative|minus|plus|positive|down|up)\s+$", re.I)
 _REACH = 200
 _FORECAST = led(
@@ -86,27 +95,22 @@ def rate_moved(
     start = tail(before, _REACH)
     if match["mult"] or "rowth" not in before[start:]:
         return None  # no growth named within reach: looked for only where one is
-    second = _FROM_SECOND.search(before, start) or _TO_SECOND.search(before, start)
-    first = None
-    if second is None:
-        first = _FROM_FIRST.search(before, start)
-        then = _THEN_TO if first is not None else _THEN_FROM
-        first = first or _TO_FIRST.search(before, start)
-        if first is None or then.fullmatch(after) is None:
-            return None  # one figure alone: read as any growth is
-    said = second or first
-    assert said is not None
+    said, earlier = next(
+        (
+            (said, earlier)
+            for pattern, then, earlier in _ENDS
+            if (said := pattern.search(before, start)) is not None
+            and (then is None or then.fullmatch(after) is not None)
+        ),
+        (None, False),
+    )
+    if said is None:
+        return None  # one figure alone: read as any growth is
     if _SIGNED.search(before, tail(before, 12)) or _FORECAST.match(after):
         return None  # "from negative 2%": a sign said in words; "7% in our 2025 guidance"
     owner = _owner(before, said.start(), last)
     if owner is None:
         return None
-    earlier = (
-        first is not None
-        and first.re is _FROM_FIRST
-        or second is not None
-        and (second.re is _TO_SECOND)
-    )  # the rate moved from: another period's, no basis of its own read
     value = float(match["num"])
     return Found("growth", value, comparison, owner, "", match.start(), prior=earlier)
 
@@ -134,6 +138,4 @@ def _owner(before: str, growth: int, last: Found | None) -> Subject | None:
     owner = read_subject(phrase, revenue_said=True)
     if owner.other or owner.anaphor or not owner.name:
         return None  # "EPS growth accelerated from 5% to 9%": another measure's
-    if owner.name == COMPANY or owner.revenue:
-        return owner
-    return None
+    return owner if owner.name == COMPANY or owner.revenue else None
