@@ -141,6 +141,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         clauses,
         comparatives,
         components,
+        doers,
         facts,
         figures,
         follows,
@@ -1104,6 +1105,25 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             rate_moved._THEN_FROM,
             lambda n: (" in the first half a b c " * n)[:n],
         ),
+        # the forty-second round's
+        "a turn to a counted measure": (
+            passages._TOPIC,
+            lambda n: ("turning to the gross net our looking at " * n)[:n],
+        ),
+        "the whole's growth named before its figure": (
+            whose_growth.WHOLE_GROWTH_BEFORE,
+            lambda n: ("total revenue growth of about " * n)[:n],
+        ),
+        "a clause of ours": (gates._WE_OPEN, lambda n: ("overall, so, we " * n)[:n]),
+        "a name before a verb in the past": (
+            doers._NAMED_PAST,
+            lambda n: ("Ab Cd and Ef of the Gh capped " * n)[:n],
+        ),
+        "a name, its verb and a participle of a result": (
+            doers._NAMED_DOING,
+            lambda n: ("Ab Cd executed well in a b c d e, delivering " * n)[:n],
+        ),
+        "average daily sales": (reader._PER_DAY, lambda n: ("average daily average " * n)[:n]),
     }
 
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 from ..leads import led
 from .appositions import without_apposition
 from .dimensions import DIMENSION
+from .doers import doer_of_result, named_before_past
 from .frame_names import read_frame
 from .names import itself, no_noun_phrase, verb_alone
 from .phrases import finite_verb, other_measure, phrase_before, tokens, words_of
@@ -145,7 +146,7 @@ def clause_subject(text: str, first: bool, revenue_said: bool) -> Subject:
             if framed.other or (framed.anaphor and named_before(frame)):
                 return Subject("", False, True, False)  # "And in this segment, sales grew 13%"
         return subject
-    return Subject("", False, False, False)
+    return named_before_past(text, body_at, first)  # a verb no list holds: "X capped off"
 
 
 # A subordinate clause that opens a sentence, up to its comma: its words are no subject of the
@@ -193,6 +194,9 @@ def past_a_verb(
         named = read_subject(focus["named"], revenue_said=True)
         if named.name not in ("", COMPANY) and not (named.other or named.anaphor or named.bare):
             return named  # "a strong growth in the personal care segment with sales up 7%"
+    doer = doer_of_result(text, own, at)
+    if doer is not None:
+        return doer  # "Consumer Products executed well …, delivering $800 million of revenue"
     alone = verb_alone(own.name)
     if not alone or own.other or own.anaphor or "%" in text[governor:at]:
         return own

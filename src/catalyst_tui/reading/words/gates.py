@@ -43,7 +43,7 @@ from .patterns import CHANGE_IN_REVENUE, FIGURE, REVENUE_SAID
 from .phrases import finite_verb, other_measure, tokens
 from .records import COMPANY
 from .vocabulary import FORWARD, MONTH, NOT_REVENUE, PART_WORDS, REACH, REVENUE_TYPES, REVENUE_WORDS
-from .whose_growth import WHOLE_AMOUNT_BEFORE
+from .whose_growth import WHOLE_AMOUNT_BEFORE, WHOLE_GROWTH_BEFORE
 
 __all__ = ["qualified_measure", "refusal", "said_as_revenue"]
 
@@ -151,6 +151,10 @@ def refusal(
         and subject == COMPANY
         and not WHOLE_AFTER.match(sentence, end, end + REACH)
         and not WHOLE_AMOUNT_BEFORE.search(sentence, max(0, at - 110), at)
+        and not (
+            WHOLE_GROWTH_BEFORE.search(sentence, max(0, at - 60), at)
+            and _WE_OPEN.match(sentence, clause.start if clause else 0)
+        )
         and whole_beside_part(sentence, clause, company)
     ):
         return "the whole beside a part"
@@ -363,3 +367,9 @@ def _no_measure(said: _Said, subject: str, parts: frozenset[str]) -> bool:
     if head in PART_WORDS or head in REVENUE_TYPES:
         return False
     return not said.revenue
+
+
+# A clause of ours: "Overall, we continue to see solid growth across all major service lines
+# with total revenue growth of 12%" (the whole's, said as such; not "Our Government business
+# had a strong quarter, with total revenue growth of 11%": the business's total).
+_WE_OPEN = led(r"\s*(?:(?:overall|so|and|now|also|again|today)\s*,?\s+)?we\b", re.I)

@@ -43,6 +43,10 @@ VERBS = {
     "reiterated": r"(?:re)?affirm(?:s|ed|ing)?|reiterat(?:e|es|ed|ing)|maintain(?:s|ed|ing)?|"
     r"(?:re)?confirm(?:s|ed|ing)?|keep(?:s|ing)?|kept|(?:hold(?:s|ing)?|held)(?!\s+back\b)(?:\s+to)?|"
     r"stick(?:s|ing)?\s+(?:with|to)|"
+    # left as it was: "we left our annual guidance unchanged", "we are leaving the range
+    # unchanged" (not "it leaves our guidance at risk")
+    r"(?:left|leav(?:e|es|ing))(?=\s+(?:our|the|its)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:guidance|outlook|range|forecast|guide)(?:\s+for(?:\s+[\w'’-]+){1,3}?)?\s+unchanged\b)|"
     r"(?:(?<=\bwe\s)|(?<=\bwe\salso\s))reinforc(?:e|ed)|"  # (not "it reinforces our guide")
     r"stand(?:s|ing)?\s+by|remain(?:s|ing)?\s+comfortable\s+with|"
     # kept, said by a noun or by confidence in it: "the reaffirmation of our EPS guidance", "we
@@ -93,6 +97,8 @@ VERB_KEYS = {
         "hold",
         "held",
         "stick",
+        "left",
+        "leav",
         "reinforc",
         "stand",
         "comfortable",

@@ -18,6 +18,7 @@ from .vocabulary import PART_WORDS, REVENUE_TYPES
 __all__ = [
     "DISCOURSE",
     "PART_NOUNS",
+    "PARTICIPLES_OF_RESULTS",
     "a_part",
     "no_noun_phrase",
     "numeral",
@@ -162,13 +163,13 @@ def verb_alone(name: str) -> str:
     result ("achieving": "participle"); "" where it is neither ("operating")."""
     if " " in name or not name.islower() or not no_noun_phrase(name):
         return ""
-    if name in _PARTICIPLES_OF_RESULTS:
+    if name in PARTICIPLES_OF_RESULTS:
         return "participle"
     return "verb" if finite_verb(name) or name in _VERBS_ALONE else ""
 
 
 _VERBS_ALONE = frozenset({"deliver", "reflect", "highlight", "show", "achieve", "drive"})
-_PARTICIPLES_OF_RESULTS = word_set(
+PARTICIPLES_OF_RESULTS = word_set(
     """achieving delivering generating posting reporting producing showing reflecting recording
     registering"""
 )

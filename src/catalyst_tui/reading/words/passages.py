@@ -7,10 +7,18 @@ sentences that follow; a line so named without a word of revenue is the passage'
 The measure in force lasts `_SPAN` sentences, and any sentence that names another measure
 (orders, margins, volume), or revenue beside another, ends it: "Orders grew 18%. Industrial
 refrigeration grew 20%" gives the line nothing. A question ends it too: an analyst's words are
-no statement of the company's. (A passage of another measure does not refuse what its
-sentences say otherwise: a capitalised name alone is still read as a part, as it was; save
-right after a sentence that only turns to another measure, with no figure: "Looking at our
-product orders across our geographic segments. The Americas was up 17%" gives no revenue.)
+no statement of the company's.
+
+A passage of another measure refuses what its sentences say with no measure of their own where a
+speaker turned to that measure: right after a sentence that only turns to one, with no figure
+("Looking at our product orders across our geographic segments. The Americas was up 17%"), and,
+for a counted measure (billings, orders, volume, shipments), through the `_TOPIC_SPAN` sentences
+after the last that named it, from a turn to it ("beginning with gross billings in constant
+currency, …", "Turning to gross billings by region.") or the first sentence after a turn
+("Turning to the full year. Total company gross billings were comparable."), until a sentence
+names revenue or any other measure, asks, or another speaker speaks. A measure named in passing,
+with no turn to it, begins no passage ("Orders continue to be strong. … The Americas were up
+29%" stays the Americas' sales).
 
 Linear: each sentence's words are read once, by a test of a substring before any pattern."""
 
@@ -28,6 +36,26 @@ from .vocabulary import LONGEST, REVENUE_WORDS
 
 __all__ = ["Passages", "line_name"]
 
+# A counted measure of another kind, each with its one name.
+_COUNTED = {
+    **{w: w for w in ("orders", "bookings", "billings", "backlog", "units", "shipments")},
+    **{w: w for w in ("deliveries", "consumption", "pos", "gmv", "traffic", "transactions")},
+    "volume": "volume",
+    "volumes": "volume",
+}
+_ENDS = ".,;:!?\"'”’"
+# A speaker turning to a counted measure of another kind: "beginning with gross billings in
+# constant currency", "Turning to gross billings by region", "In looking at orders by segment".
+_TOPIC = led(
+    r"\b(?:(?:beginning|starting|begin|start)\s+with|turning\s+(?:now\s+)?to|"
+    r"moving\s+(?:on\s+)?to|looking\s+at|in\s+terms\s+of|"
+    r"let(?:['’]s|\s+me)\s+(?:now\s+)?(?:turn|move|look)\s+(?:to|at))"
+    r"(?:\s+(?:our|the|total|gross|net|company|underlying|global|reported|organic)){0,4}"
+    r"\s+(?:orders|bookings|billings|backlog|volumes?|units|shipments|deliveries|consumption|"
+    r"pos|gmv|traffic|transactions)\b",
+    re.I,
+)
+_TOPIC_SPAN = 8  # sentences past the last that named the passage's measure that still speak of it
 _SPAN = 3  # sentences after the one that named revenue that still speak of it
 
 
@@ -39,6 +67,7 @@ class Passages:
     def __init__(self, text: str, spans: Sequence[tuple[int, int]]) -> None:
         self._text, self._spans = text, spans
         self._said: dict[int, tuple[bool, bool] | None] = {}
+        self._topics: dict[int, tuple[frozenset[str], int] | None] = {}
 
     def revenue_in_force(self, index: int) -> bool:
         """Whether the sentence at `index` names no measure of its own and follows, within
@@ -54,7 +83,7 @@ class Passages:
                 return said == (True, False)
         return False
 
-    def turned_to_other(self, index: int) -> bool:
+    def _turned_to_other(self, index: int) -> bool:
         """Whether the sentence at `index` names no measure of its own right after a sentence
         that only turns to another measure, with no figure ("Looking at our product orders
         across our geographic segments. The Americas was up 17%": the Americas' orders)."""
@@ -70,6 +99,58 @@ class Passages:
             and self._measures(index) == (False, False)
         )
 
+    def other_in_force(self, index: int) -> bool:
+        """Whether the sentence at `index` names no measure of its own within a passage of a
+        counted measure of another kind that a speaker turned to ("Turning to gross billings
+        by region. … International grew 4%": billings, not revenue), or right after a
+        sentence that only turns to another measure."""
+        return self._measures(index) == (False, False) and (
+            self._topic(index) is not None or self._turned_to_other(index)
+        )
+
+    def _topic(self, index: int) -> tuple[frozenset[str], int] | None:
+        """The counted measures the passage at `index` is of, and how many sentences since
+        one named them; None where it is of none. A passage begins where a speaker turns to
+        one ("Turning to gross billings by region."), lasts while its sentences name no
+        measure or name it again, `_TOPIC_SPAN` sentences past the last that named it, and
+        ends at revenue, another measure, a question or another speaker's words."""
+        first = index
+        while first > 0 and first - 1 not in self._topics:
+            first -= 1  # each sentence's passage is judged once, in order
+        for at in range(first, index + 1):
+            start, end = self._spans[at]
+            said = self._measures(at)
+            before = self._topics.get(at - 1) if at > 0 else None
+            joined = at > 0 and not any(
+                c.isalnum() for c in self._text[self._spans[at - 1][1] : start]
+            )
+            before = before if joined else None
+            topic: tuple[frozenset[str], int] | None = None
+            if said == (False, False):
+                if before is not None and before[1] < _TOPIC_SPAN:
+                    topic = (before[0], before[1] + 1)
+            elif said is not None and not said[0]:
+                counted = _counted(self._text[start:end])
+                if counted and (_TOPIC.search(self._text, start, end) or self._turned(at)):
+                    topic = (counted, 0)  # "In looking at orders by segment, …"; "Turning
+                    # to the full year. Total company gross billings were comparable."
+                elif before is not None and counted & before[0]:
+                    topic = (before[0], 0)  # "Total company gross billings were comparable."
+            self._topics[at] = topic
+        return self._topics[index]
+
+    def _turned(self, index: int) -> bool:
+        """Whether the sentence before the one at `index` only turns the speaker to what comes
+        next, naming no measure ("Turning to the full year.")."""
+        if index < 1:
+            return False
+        start, end = self._spans[index - 1]
+        return (
+            _TURNS_TO.match(self._text, start, end) is not None
+            and self._measures(index - 1) == (False, False)
+            and not any(c.isdigit() for c in self._text[start:end])
+        )
+
     def _measures(self, index: int) -> tuple[bool, bool] | None:
         if index not in self._said:
             start, end = self._spans[index]
@@ -78,6 +159,12 @@ class Passages:
             long = end - start > LONGEST
             self._said[index] = None if question or long else _measures(sentence)
         return self._said[index]
+
+
+def _counted(sentence: str) -> frozenset[str]:
+    """The counted measures of another kind `sentence` names ("volumes" as "volume")."""
+    words = sentence.lower().translate(_APART).split()
+    return frozenset(_COUNTED[w.strip(_ENDS)] for w in words if w.strip(_ENDS) in _COUNTED)
 
 
 def _measures(sentence: str) -> tuple[bool, bool]:

@@ -347,7 +347,7 @@ GUIDANCE_FILLER = (
 )
 GUIDANCE_NOUN = (
     r"(?:guidance|outlooks?|guide|forecasts?|expectations?|projections?|estimates?(?![\w-])|"
-    r"targets?(?!\s+(?:leverage|ratio|capital|payout|dividend|debt|price|customers?|markets?|"
+    r"(?<!leverage\s)(?<!debt\s)(?<!payout\s)(?<!dividend\s)targets?(?!\s+(?:leverage|ratio|capital|payout|dividend|debt|price|customers?|markets?|"
     r"audiences?|dates?|lists?|zones?|acquisitions?))|"
     r"(?:range(?=\s+(?:to|from)\s)|ranges?(?=\s+(?:by|of|for|at)\s))(?=\s+\w+\s+(?:between\s+)?(?:\$|\d|"
     r"the\s+(?:full\s+|fiscal\s+)?year|fiscal|q[1-4]))|"

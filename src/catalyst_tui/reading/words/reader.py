@@ -62,6 +62,9 @@ _ASKED = led(
     r"(?:can|could|would|will|are|do|did|were|should)\s+you\b",
     re.I,
 )
+# Sales by the selling day, averaged, are the whole's sales so taken: "average daily sales"
+# (a distributor's measure of its revenue; not "average weekly sales", a restaurant's each).
+_PER_DAY = led(r"\baverage(?=\s+daily\s+(?:net\s+)?(?:revenues?|sales)\b)", re.I)
 # A transcriber's note is no word of the speaker's: "$659 million [Phonetic] in the quarter".
 _NOTE = led(r"\s?\[(?:phonetic|ph|inaudible|indiscernible|technical\s+difficulty)\]", re.I)
 # What the speaker or another said before, set between commas, is no word of the clause:
@@ -185,6 +188,8 @@ def read_words(
             plain = bank_revenue(plain)  # "net interest income rose 2%": what a bank earns
         if "arnings " in plain:
             plain = earnings_talk(plain)  # "As you saw in our earnings release,": no measure
+        if "average daily" in lowered:  # "average daily sales improved 2.5%": sales by day
+            plain = _PER_DAY.sub(_blank, plain)
         if "growing" in lowered:
             plain = as_adjective(plain)  # "our faster growing Laboratory business": one name
         told = sentence  # the words the guidance is read in: the speaker's asides blanked
@@ -211,7 +216,7 @@ def read_words(
                 quarter,
                 partial(passages.revenue_in_force, index),
             )
-            if figures and not passages.turned_to_other(index)
+            if figures and not passages.other_in_force(index)
             else ()
         )
         part_before = part_said == index - 1  # the sentence before gave a part's figure

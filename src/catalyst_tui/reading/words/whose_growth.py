@@ -55,6 +55,13 @@ WHOLE_AMOUNT_BEFORE = led(
     r"(?:(?:growth|increase|decline|decrease)\s+of\s+|up\s+|down\s+)?$",
     re.I,
 )
+# The whole's growth named right before its figure: "with total revenue growth of 12%" (the
+# whole's, whatever parts the clause spoke of before).
+WHOLE_GROWTH_BEFORE = led(
+    r"\b" + _WHOLE + r"\s+(?:growth|increase)\s+(?:of\s+|was\s+|at\s+)?"
+    r"(?:approximately\s+|about\s+|roughly\s+|nearly\s+|over\s+)?$",
+    re.I,
+)
 # A part named as what led a growth, then its own figure: "led by Europe with 15% growth".
 LED_BY_WITH = led(
     r"\bled\s+by\s+(?:the\s+|our\s+)?(?P<name>[\w&'’.-]+(?:\s+[\w&'’.-]+){0,4}?)\s+with\s+"

@@ -1,0 +1,104 @@
+"""The forty-second round's rules, found on the calls the forty-first round had scored unread (set
+O), once scored: a passage a speaker turns to of a counted measure of another kind (billings,
+orders, volume) gives its bare statements to that measure, for a few sentences; guidance "left
+unchanged" is reiterated; a leverage, debt, payout or dividend target is no guidance; a
+participle of a result after a named subject and its verb is the subject's; the whole's growth
+named before its figure in a clause of ours is the whole's beside the parts it spoke of; a name
+that opens a clause before a verb in the past no list holds is the clause's subject; and
+"average daily sales" are sales by the selling day. Made-up sentences, each beside what it
+states as test_read_words_classes.py writes it ([] where nothing may be read), with a
+counterexample the rule must leave as it was."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.reading.words.test_read_words_classes import _check, by_rule
+
+RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "a passage turned to a counted measure of another kind is that measure's": [
+        (
+            "Turning to gross billings by region. We grew in every region this quarter. For "
+            "the year, Asia grew 4%.",
+            [],
+        ),
+        ("Let's begin with orders, which were up 6%. Europe grew 3%.", []),
+        # the first sentence after a turn names the measure of the passage
+        (
+            "Turning to the full year. Total company shipments were comparable. Dolls declined 7%.",
+            [],
+        ),
+        # revenue named ends the passage; a measure named without a turn to it begins none;
+        # another measure named ends it
+        (
+            "Turning to gross billings by region. Billings grew 5%. Revenue rose 3%. Europe "
+            "grew 4%.",
+            ["growth 3 : company", "growth 4 : Europe"],
+        ),
+        ("Orders grew 18%. Europe grew 4%.", ["growth 4 : Europe"]),
+        (
+            "Turning to orders. Orders grew 18%. Margins were 20%. Europe grew 4%.",
+            ["growth 4 : Europe"],
+        ),
+    ],
+    "a passage of another measure lasts a few sentences past the last that named it": [
+        (
+            "Turning to orders. Orders grew 9%. Dolls were flat. Games were flat. Cars were "
+            "flat. Toys were flat. Kites were flat. Bikes were flat. Boats were flat. Vans were "
+            "flat. Europe grew 4%.",
+            ["growth 4 : Europe"],
+        ),
+        (
+            "Turning to orders. Orders grew 9%. Dolls were flat. Games were flat. Europe grew 4%.",
+            [],
+        ),
+    ],
+    "guidance left unchanged is reiterated": [
+        ("We left our annual guidance unchanged.", ["guidance reiterated"]),
+        ("We are leaving our outlook for the year unchanged.", ["guidance reiterated"]),
+        ("This leaves our guidance at risk.", []),
+        ("We left prices unchanged.", []),
+    ],
+    "a leverage, debt, payout or dividend target is no guidance": [
+        ("Our year-end leverage target is up modestly.", []),
+        ("We expect to maintain our debt target.", []),
+        ("We are raising our revenue target for the year.", ["guidance raised"]),
+    ],
+    "a participle of a result after a named subject and its verb is the subject's": [
+        (
+            "Consumer Products executed well in the quarter, delivering $800 million of "
+            "revenue, up 7%.",
+            ["growth 7 : Consumer Products"],
+        ),
+        ("We continued our focus on costs, achieving a 4% improvement.", []),
+    ],
+    "the whole's growth named before its figure in a clause of ours is the whole's": [
+        (
+            "Overall, we continue to see solid growth across all our service lines with total "
+            "revenue growth of 12%.",
+            ["growth 12 : company"],
+        ),
+        # a part's total is the part's, no whole's
+        ("Our Financial Services group recorded total revenue growth of 8%.", []),
+    ],
+    "a name before a verb in the past no list holds is the clause's subject": [
+        (
+            "Power Tools capped off a strong year with 12% sales growth.",
+            ["growth 12 : Power Tools"],
+        ),
+        # a subordinate clause opens with no name; an adjective in -ed is no verb
+        ("As Stephan stated, we reported sales growth of 8%.", ["growth 8 : company"]),
+        ("Key consolidated highlights include revenue growth of 9%.", []),
+    ],
+    "average daily sales are sales by the selling day": [
+        ("Average daily sales grew 4% in the quarter.", ["growth 4 : company"]),
+        # a restaurant's average weekly sales are each restaurant's; prices are no sales
+        ("Average weekly sales grew 7%.", []),
+        ("Average selling prices rose 5%.", []),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), by_rule(RULES))
+def test_the_forty_second_rounds_rules(text: str, expected: list[str]) -> None:
+    _check(text, expected)
