@@ -478,7 +478,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         ),
         "a gap between two drivers": (scope._ITEM_GAP, lambda n: ("a b c, an over " * n)[:n]),
         "a part doing a growth after 'with'": (
-            clauses._WITH_DOING,
+            doers._WITH_DOING,
             lambda n: ("with our a b delivering c d " * n)[:n],
         ),
         "a first class of a pattern": (leads._GLOBAL_FLAGS, lambda n: ("(?i" * n)[:n]),
@@ -768,7 +768,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("compared to versus the vs. from " * n)[:n],
         ),
         "revenue in a 'with' phrase after a part's performance": (
-            clauses._FOCUS_WITH,
+            doers._FOCUS_WITH,
             lambda n: ("growth in the a b c, with total net sales up with " * n)[:n],
         ),
         "a move of guidance talked of": (
@@ -1124,6 +1124,10 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("Ab Cd executed well in a b c d e, delivering " * n)[:n],
         ),
         "average daily sales": (reader._PER_DAY, lambda n: ("average daily average " * n)[:n]),
+        "revenue alone in a phrase opened by with": (
+            doers._WITH_REVENUE,
+            lambda n: (", with fourth quarter net sales were up about " * n)[:n],
+        ),
     }
 
 

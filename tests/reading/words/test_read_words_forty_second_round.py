@@ -1,13 +1,15 @@
 """The forty-second round's rules, found on the calls the forty-first round had scored unread (set
-O), once scored: a passage a speaker turns to of a counted measure of another kind (billings,
-orders, volume) gives its bare statements to that measure, for a few sentences; guidance "left
-unchanged" is reiterated; a leverage, debt, payout or dividend target is no guidance; a
-participle of a result after a named subject and its verb is the subject's; the whole's growth
-named before its figure in a clause of ours is the whole's beside the parts it spoke of; a name
-that opens a clause before a verb in the past no list holds is the clause's subject; and
-"average daily sales" are sales by the selling day. Made-up sentences, each beside what it
-states as test_read_words_classes.py writes it ([] where nothing may be read), with a
-counterexample the rule must leave as it was."""
+O) and on the ECTSum calls it had labelled unread (set P), once scored: a passage a speaker
+turns to of a counted measure of another kind (billings, orders, volume) gives its bare
+statements to that measure, for a few sentences; guidance "left unchanged" is reiterated; a
+leverage, debt, payout or dividend target is no guidance; a participle of a result after a named
+subject and its verb is the subject's; the whole's growth named before its figure in a clause of
+ours is the whole's beside the parts it spoke of; a name or a part of ours that opens a clause
+before a verb in the past no list holds is the clause's subject, and a "with" phrase of revenue
+alone after it that subject's; "OP" and "SD&A" are no revenue; and "average daily sales" are
+sales by the selling day. Made-up sentences, each beside what it states as
+test_read_words_classes.py writes it ([] where nothing may be read), with a counterexample the
+rule must leave as it was."""
 
 from __future__ import annotations
 
@@ -89,6 +91,36 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         # a subordinate clause opens with no name; an adjective in -ed is no verb
         ("As Stephan stated, we reported sales growth of 8%.", ["growth 8 : company"]),
         ("Key consolidated highlights include revenue growth of 9%.", []),
+    ],
+    "a part of ours before a verb in the past is the clause's subject, its revenue with": [
+        (
+            "Our livestock business closed out a solid year with 4% organic operational growth.",
+            ["growth 4 : livestock business"],
+        ),
+        (
+            "The nutrition business closed out a year of strong growth, with fourth quarter "
+            "revenues 19% higher year over year.",
+            ["growth 19 yoy : nutrition business"],
+        ),
+        # a verb no list holds, read as a name's last word, names no one; the company's own
+        # clause stays the company's; a verb and its particle are no name
+        (
+            "Our global components business capitalized on strong demand in all regions, with "
+            "sales up 40% year-over-year.",
+            ["growth 40 yoy : components business"],
+        ),
+        ("Overall, it was a good quarter, with revenues up 8%.", ["growth 8 : company"]),
+        ("Strong demand continued, with sales up 8%.", []),
+        ("The company closed out the year with revenues up 8%.", []),
+    ],
+    "operating profit said as OP and selling, distribution and administration are no revenue": [
+        (
+            "The nutrition team delivered strong revenue growth, with full year OP of $691 "
+            "million, representing a 20% year-over-year increase.",
+            [],
+        ),
+        ("SD&A was 21.9% of sales during the quarter.", []),
+        ("In RD&A, revenue increased 19%.", ["growth 19 : RD&A"]),
     ],
     "average daily sales are sales by the selling day": [
         ("Average daily sales grew 4% in the quarter.", ["growth 4 : company"]),

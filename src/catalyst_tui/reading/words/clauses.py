@@ -17,13 +17,13 @@ from functools import lru_cache
 from ..leads import led
 from .appositions import without_apposition
 from .dimensions import DIMENSION
-from .doers import doer_of_result, named_before_past
+from .doers import doer_of_result, named_before_past, named_with, revenue_with
 from .frame_names import read_frame
 from .names import itself, no_noun_phrase, verb_alone
 from .phrases import finite_verb, other_measure, phrase_before, tokens, words_of
 from .records import COMPANY
 from .subjects import Subject, named_before, read_subject
-from .vocabulary import MONTH, PERIOD
+from .vocabulary import MONTH, PART_WORDS, PERIOD
 
 # The speaker's order of parts between a verb of turning and its part: "Looking next at
 # outdoor,", "Turning finally to Europe,".
@@ -183,17 +183,16 @@ def past_a_verb(
     growth of 100%", "achieving 10% growth" (the verb's first figure only: "deliver 30% revenue
     growth, 70% EPS growth"; a participle's, a part only: "We …, achieving a 6% increase" is
     none's); `own` elsewhere."""
-    doing = _WITH_DOING.search(text, max(0, at - 120), at)
-    if doing is not None and own.name in ("", COMPANY) and not own.other:
-        named = read_subject(doing["named"], revenue_said=True)
-        if named.name not in ("", COMPANY) and not (named.other or named.anaphor):
-            return named  # "…, with our International business delivering strong sales
-            # growth of 21%": the business's
-    focus = _FOCUS_WITH.search(text, max(0, at - 160), at)
-    if focus is not None and own.name in ("", COMPANY) and not own.other:
-        named = read_subject(focus["named"], revenue_said=True)
-        if named.name not in ("", COMPANY) and not (named.other or named.anaphor or named.bare):
-            return named  # "a strong growth in the personal care segment with sales up 7%"
+    named = named_with(text, own, at)
+    if named is not None:
+        return named  # "…, with our International business delivering strong sales growth"
+    whose = revenue_with(text, own, at)
+    if whose > 0:  # "The nutrition business closed out a year …, with fourth quarter revenues"
+        main = clause_subject(text[:whose], first, said)
+        last = main.name.split()[-1] if main.name not in ("", COMPANY) else ""
+        named = main.name[:1].isupper() or last.lower() in PART_WORDS  # not "Our momentum"
+        if named and not (main.other or main.anaphor or main.bare or _A_PAST.fullmatch(last)):
+            return main  # (not "components business capitalized": a verb no list holds)
     doer = doer_of_result(text, own, at)
     if doer is not None:
         return doer  # "Consumer Products executed well …, delivering $800 million of revenue"
@@ -206,24 +205,8 @@ def past_a_verb(
     return subject
 
 
-# A part doing a growth in a phrase opened by "with", the figure its object: "with our
-# International business delivering strong sales growth of 21%".
-_WITH_DOING = led(
-    r"\bwith\s+(?P<named>(?:our\s+|the\s+|its\s+)?[\w&.'’-]+(?:\s+[\w&.'’-]+){0,3}?)\s+"
-    r"(?:delivering|posting|generating|reporting|achieving|recording|producing)\s+"
-    r"(?:[\w-]+\s+){0,4}?$",
-    re.I,
-)
-# A part named as where a performance was had, then revenue in a phrase opened by "with": "we
-# saw a strong growth in the personal care segment with sales up 7%", "a challenging quarter in
-# Video with revenue down 20%", "excellent performance in Personal Care, with 5% organic sales
-# growth".
-_FOCUS_WITH = led(
-    r"\b(?:growth|performance|strength|momentum|results|quarter|year)\s+in\s+"
-    r"(?P<named>(?:our\s+|the\s+)?[\w&.'’/-]+(?:\s+[\w&.'’/-]+){0,3}?)\s*,?\s+with\s+"
-    r"(?:(?:(?:total|net|organic)\s+)*(?:revenues?|sales)\s+[^,;%]{0,30}|an?\s+)?$",
-    re.I,
-)
+# A word in the past, lower case: a verb, no word of a name.
+_A_PAST = re.compile(r"[a-z]+ed")
 # A clause with no verb whose body opens with its figure: "For Process Technologies, a 21%
 # organic decline" (the frame names whose).
 _FIGURE_OPENS = led(r"\s*(?:(?:a|an|plus|minus|up|down)\s+)?\d[\d.]*\s*%", re.I)

@@ -85,6 +85,7 @@ _NOT_IN_A_NAME = word_set("between here where")
 # One word that never names a part alone: an adverb, a degree, a word of comparison or of
 # change, a sign ("the plus 7.3% organic growth"), an ordinal that counts points ("Fifth, our
 # growth in women's … up 11%").
+_PARTICLES = frozenset({"out", "up", "off", "down", "over", "back"})
 _NO_PART_ALONE = word_set(
     """still also even again top flat global overall total comparison contrast lap addition
     line increase decrease decline growth improvement change plus minus negative positive modest
@@ -139,6 +140,8 @@ def no_noun_phrase(subject: str) -> bool:
         return True  # "all brands grew nearly 40%", "each segment", "business in both": no one
     if len(words) == 1 and subject.isalpha() and subject.islower() and subject.endswith("ed"):
         return True  # "which supported 21% sales growth": a verb, no name
+    if subject.islower() and words[-2:-1] and words[-2].endswith("ed") and words[-1] in _PARTICLES:
+        return True  # "The company closed out the year with revenues up 8%": a verb, no name
     for at, word in enumerate(words):
         if numeral(words, at):
             continue  # "Group I": a numeral of a name, no one speaking

@@ -289,8 +289,8 @@ def other_measure(low: str) -> bool:
         return any(other_measure(part) for part in low.split("/") if part)
     if low.startswith("ebit"):
         return True  # a profit before some costs, however many letters: EBITDAC, EBITDAR
-    if low.endswith("g&a"):
-        return True  # general and administrative costs however named: SG&A, SSG&A, MG&A
+    if low.endswith(("g&a", "sd&a")):
+        return True  # administrative costs however named: SG&A, SSG&A, MG&A, SD&A (not RD&A)
     if low.endswith("per-share"):
         return True  # "adjusted earnings-per-share growth"
     if low.endswith("eps") and len(low) <= 6:

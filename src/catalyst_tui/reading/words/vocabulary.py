@@ -56,7 +56,7 @@ def bank_revenue(text: str) -> str:
 # Measures that are not revenue: a figure about one of these is no KPI of revenue.
 OTHER_MEASURES = word_set(
     """margin margins profit profits income earnings eps ebitda ebit expense expenses cost costs
-    opex capex capital expenditure expenditures tax taxes rate rates customer customers client
+    op opex capex capital expenditure expenditures tax taxes rate rates customer customers client
     clients units shipments volume volumes employee employees staff headcount attrition order
     move-ins move-outs reservations proceeds procurement circulation rebates incentives assets
     return billing output delinquency delinquencies incidence
