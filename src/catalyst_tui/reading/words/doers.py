@@ -86,7 +86,7 @@ _NAMED_PAST = re.compile(
     r"(?P<named>[A-Z][\w&'’-]*(?:\s+(?:&|and|of|the|[A-Z][\w&'’-]*)){0,4}?|"
     r"(?:The|Our)\s+(?:[\w.&'’-]+\s+){0,3}?(?:business|segment|division|unit|team|portfolio)s?)"
     r"\s+[a-z]+ed\s+"
-    r"(?:a|an|the|its|our|off|out|up|down|in|to|with|on|by|[$€£\d])"
+    r"(?:(?:a|an|the|its|our|off|out|up|down|in|to|with|on|by)\b|[$€£\d])"
 )
 # A name that opens the sentence and its verb, then a participle of a result with its amount:
 # "Consumer Products executed well in the fourth quarter, delivering $800 million of revenue".
