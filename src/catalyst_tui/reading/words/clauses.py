@@ -190,8 +190,8 @@ def past_a_verb(
     if whose > 0:  # "The nutrition business closed out a year …, with fourth quarter revenues"
         main = clause_subject(text[:whose], first, said)
         last = main.name.split()[-1] if main.name not in ("", COMPANY) else ""
-        named = main.name[:1].isupper() or last.lower() in PART_WORDS  # not "Our momentum"
-        if named and not (main.other or main.anaphor or main.bare or _A_PAST.fullmatch(last)):
+        a_part = main.name[:1].isupper() or last.lower() in PART_WORDS  # not "Our momentum"
+        if a_part and not (main.other or main.anaphor or main.bare or _A_PAST.fullmatch(last)):
             return main  # (not "components business capitalized": a verb no list holds)
     doer = doer_of_result(text, own, at)
     if doer is not None:

@@ -1,9 +1,13 @@
-"""The name that does what a clause says where no list of verbs finds its verb: a name that
-opens the sentence before a verb in the past no list holds ("Wizards of the Coast capped off a
-remarkable year with 86% sales growth": Wizards of the Coast's), and the name and verb before a
+"""The part that does what a clause says where the reader's lists do not find it: a name or a
+part of ours that opens the sentence before a verb in the past no list holds ("Wizards of the
+Coast capped off a remarkable year with 86% sales growth"); the name and verb before a
 participle of a result that gives revenue's amount ("Consumer Products executed well in the
-fourth quarter, delivering $800 million of revenue, up 7%": Consumer Products', not
-"delivering"'s). Each pattern is matched at one place, within bounded runs: linear."""
+fourth quarter, delivering $800 million of revenue, up 7%": not "delivering"'s); and the part a
+phrase opened by "with" names as its doer or as where a performance was had ("…, with our
+International business delivering strong sales growth of 21%"), or where revenue alone is said
+in such a phrase after the clause's subject ("The nutrition business closed out a year …, with
+fourth quarter revenues 19% higher"). Each pattern is matched at one place or searched within
+a bounded window before the figure: linear."""
 
 from __future__ import annotations
 

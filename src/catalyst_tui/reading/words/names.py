@@ -85,7 +85,6 @@ _NOT_IN_A_NAME = word_set("between here where")
 # One word that never names a part alone: an adverb, a degree, a word of comparison or of
 # change, a sign ("the plus 7.3% organic growth"), an ordinal that counts points ("Fifth, our
 # growth in women's … up 11%").
-_PARTICLES = frozenset({"out", "up", "off", "down", "over", "back"})
 _NO_PART_ALONE = word_set(
     """still also even again top flat global overall total comparison contrast lap addition
     line increase decrease decline growth improvement change plus minus negative positive modest
@@ -96,6 +95,8 @@ _NO_PART_ALONE = word_set(
     teams up down ago many several most few now then historic record strong solid robust
     impressive first second third fourth fifth sixth seventh eighth ninth tenth"""
 )
+# The particles of a phrasal verb: "closed out", "picked up" (a verb, no name).
+_PARTICLES = frozenset({"out", "up", "off", "down", "over", "back"})
 # A word of talk about figures, never a part, wherever it stands in a subject written in lower
 # case: "example", "the fact that", "tough comparison", "main driver of drop".
 _ABSTRACT = word_set(

@@ -36,13 +36,14 @@ from .vocabulary import LONGEST, REVENUE_WORDS
 
 __all__ = ["Passages", "line_name"]
 
-# A counted measure of another kind, each with its one name.
+# A counted measure of another kind, each with its one name ("volumes" is "volume").
 _COUNTED = {
-    **{w: w for w in ("orders", "bookings", "billings", "backlog", "units", "shipments")},
-    **{w: w for w in ("deliveries", "consumption", "pos", "gmv", "traffic", "transactions")},
-    "volume": "volume",
-    "volumes": "volume",
-}
+    word: word
+    for word in word_set(
+        """orders bookings billings backlog units shipments deliveries consumption pos gmv
+        traffic transactions volume"""
+    )
+} | {"volumes": "volume"}
 _ENDS = ".,;:!?\"'”’"
 # A speaker turning to a counted measure of another kind: "beginning with gross billings in
 # constant currency", "Turning to gross billings by region", "In looking at orders by segment".
@@ -51,8 +52,7 @@ _TOPIC = led(
     r"moving\s+(?:on\s+)?to|looking\s+at|in\s+terms\s+of|"
     r"let(?:['’]s|\s+me)\s+(?:now\s+)?(?:turn|move|look)\s+(?:to|at))"
     r"(?:\s+(?:our|the|total|gross|net|company|underlying|global|reported|organic)){0,4}"
-    r"\s+(?:orders|bookings|billings|backlog|volumes?|units|shipments|deliveries|consumption|"
-    r"pos|gmv|traffic|transactions)\b",
+    rf"\s+(?:{'|'.join(sorted(_COUNTED))})\b",
     re.I,
 )
 _TOPIC_SPAN = 8  # sentences past the last that named the passage's measure that still speak of it
@@ -87,17 +87,25 @@ class Passages:
         """Whether the sentence at `index` names no measure of its own right after a sentence
         that only turns to another measure, with no figure ("Looking at our product orders
         across our geographic segments. The Americas was up 17%": the Americas' orders)."""
+        if self._turn_before(index) != (False, True):
+            return False  # most sentences: no turn before them, no measure read
+        start, end = self._spans[index - 1]
+        return NEVER_REVENUE_SAID.search(self._text, start, end) is not None and self._measures(
+            index
+        ) == (False, False)
+
+    def _turn_before(self, index: int) -> tuple[bool, bool] | None:
+        """What the sentence before the one at `index` names (revenue, another measure) where
+        it only turns the speaker to what comes next, with no figure ("Turning to the full
+        year."); None where it does not."""
         if index < 1:
-            return False
+            return None
         start, end = self._spans[index - 1]
         if _TURNS_TO.match(self._text, start, end) is None:
-            return False  # most sentences: no turn before them, no measure read
-        return (
-            not any(c.isdigit() for c in self._text[start:end])
-            and NEVER_REVENUE_SAID.search(self._text, start, end) is not None
-            and self._measures(index - 1) == (False, True)
-            and self._measures(index) == (False, False)
-        )
+            return None
+        if any(c.isdigit() for c in self._text[start:end]):
+            return None
+        return self._measures(index - 1)
 
     def other_in_force(self, index: int) -> bool:
         """Whether the sentence at `index` names no measure of its own within a passage of a
@@ -131,25 +139,15 @@ class Passages:
                     topic = (before[0], before[1] + 1)
             elif said is not None and not said[0]:
                 counted = _counted(self._text[start:end])
-                if counted and (_TOPIC.search(self._text, start, end) or self._turned(at)):
+                if counted and (
+                    _TOPIC.search(self._text, start, end) or self._turn_before(at) == (False, False)
+                ):
                     topic = (counted, 0)  # "In looking at orders by segment, …"; "Turning
                     # to the full year. Total company gross billings were comparable."
                 elif before is not None and counted & before[0]:
                     topic = (before[0], 0)  # "Total company gross billings were comparable."
             self._topics[at] = topic
         return self._topics[index]
-
-    def _turned(self, index: int) -> bool:
-        """Whether the sentence before the one at `index` only turns the speaker to what comes
-        next, naming no measure ("Turning to the full year.")."""
-        if index < 1:
-            return False
-        start, end = self._spans[index - 1]
-        return (
-            _TURNS_TO.match(self._text, start, end) is not None
-            and self._measures(index - 1) == (False, False)
-            and not any(c.isdigit() for c in self._text[start:end])
-        )
 
     def _measures(self, index: int) -> tuple[bool, bool] | None:
         if index not in self._said:
