@@ -25,6 +25,8 @@ Linear: each sentence's words are read once, by a test of a substring before any
 from __future__ import annotations
 
 import re
+import string
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from ..leads import led
@@ -55,6 +57,7 @@ _TOPIC = led(
     rf"\s+(?:{'|'.join(sorted(_COUNTED))})\b",
     re.I,
 )
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _TOPIC_SPAN = 8  # sentences past the last that named the passage's measure that still speak of it
 _SPAN = 3  # sentences after the one that named revenue that still speak of it
 
@@ -68,6 +71,9 @@ class Passages:
         self._text, self._spans = text, spans
         self._said: dict[int, tuple[bool, bool] | None] = {}
         self._topics: dict[int, tuple[frozenset[str], int] | None] = {}
+        self._judged = 0  # the sentences before it are judged (self._topics: those in one)
+        self._counted_at: list[int] | None = None  # where a counted measure is named
+        self._ends: list[int] = []
 
     def revenue_in_force(self, index: int) -> bool:
         """Whether the sentence at `index` names no measure of its own and follows, within
@@ -82,6 +88,23 @@ class Passages:
             if said != (False, False):
                 return said == (True, False)
         return False
+
+    def _next_counted(self, at: int) -> int:
+        """The first sentence from the one at `at` that names a counted measure of another
+        kind (the text's words looked for once, in one pass); the count of sentences where none
+        does."""
+        if self._counted_at is None:
+            self._counted_at = _counted_at(self._text)
+            self._ends = [end for _start, end in self._spans]
+        last = len(self._spans)
+        while at < last:
+            word = bisect_left(self._counted_at, self._spans[at][0])
+            if word == len(self._counted_at):
+                return last
+            at = bisect_right(self._ends, self._counted_at[word], lo=at)  # the one it ends
+            if at < last and self._spans[at][0] <= self._counted_at[word]:
+                return at
+        return last  # (a word between two sentences, an analyst's: looked on past it)
 
     def _turned_to_other(self, index: int) -> bool:
         """Whether the sentence at `index` names no measure of its own right after a sentence
@@ -112,9 +135,9 @@ class Passages:
         counted measure of another kind that a speaker turned to ("Turning to gross billings
         by region. … International grew 4%": billings, not revenue), or right after a
         sentence that only turns to another measure."""
-        return self._measures(index) == (False, False) and (
-            self._topic(index) is not None or self._turned_to_other(index)
-        )
+        if self._topic(index) is None and not self._turned_to_other(index):
+            return False  # most sentences: no passage of another measure, no measure read
+        return self._measures(index) == (False, False)
 
     def _topic(self, index: int) -> tuple[frozenset[str], int] | None:
         """The counted measures the passage at `index` is of, and how many sentences since
@@ -122,18 +145,21 @@ class Passages:
         one ("Turning to gross billings by region."), lasts while its sentences name no
         measure or name it again, `_TOPIC_SPAN` sentences past the last that named it, and
         ends at revenue, another measure, a question or another speaker's words."""
-        first = index
-        while first > 0 and first - 1 not in self._topics:
-            first -= 1  # each sentence's passage is judged once, in order
-        for at in range(first, index + 1):
+        at = self._judged  # each sentence's passage is judged once, in order
+        while at <= index:
             start, end = self._spans[at]
-            said = self._measures(at)
             before = self._topics.get(at - 1) if at > 0 else None
-            joined = at > 0 and not any(
+            if before is not None and any(
                 c.isalnum() for c in self._text[self._spans[at - 1][1] : start]
-            )
-            before = before if joined else None
+            ):
+                before = None  # another speaker spoke between
+            if before is None:  # no passage in force: none begins before a measure is named
+                at = self._next_counted(at)
+                if at > index:
+                    break
+                start, end = self._spans[at]
             topic: tuple[frozenset[str], int] | None = None
+            said = self._measures(at)
             if said == (False, False):
                 if before is not None and before[1] < _TOPIC_SPAN:
                     topic = (before[0], before[1] + 1)
@@ -147,7 +173,9 @@ class Passages:
                 elif before is not None and counted & before[0]:
                     topic = (before[0], 0)  # "Total company gross billings were comparable."
             self._topics[at] = topic
-        return self._topics[index]
+            at += 1
+        self._judged = max(self._judged, index + 1)
+        return self._topics.get(index)
 
     def _measures(self, index: int) -> tuple[bool, bool] | None:
         if index not in self._said:
@@ -157,6 +185,24 @@ class Passages:
             long = end - start > LONGEST
             self._said[index] = None if question or long else _measures(sentence)
         return self._said[index]
+
+
+def _counted_at(text: str) -> list[int]:
+    """Where `text` names a counted measure of another kind, in order: each word found by a
+    search for its letters (a pass of the text each, in C, where a pattern of all of them in
+    any case took 50 ms over bench/words.py's 1.3 MB), kept where it stands whole."""
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose lower case is two ("İ"): ASCII alone lowered
+        low = text.translate(_ASCII_LOWER)
+    found = []
+    for word in _COUNTED:
+        at = low.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if not (at and low[at - 1].isalnum()) and not (end < len(low) and low[end].isalnum()):
+                found.append(at)
+            at = low.find(word, end)
+    return sorted(found)
 
 
 def _counted(sentence: str) -> frozenset[str]:
