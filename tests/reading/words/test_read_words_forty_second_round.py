@@ -54,6 +54,12 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "Turning to orders. Orders grew 9%. Dolls were flat. Games were flat. Europe grew 4%.",
             [],
         ),
+        # a letter whose lower case is two letters, before it, moves no word of the measure
+        (
+            "We opened a store in İzmir. Turning to orders. Orders grew 9%. Dolls were flat. "
+            "Europe grew 4%.",
+            [],
+        ),
     ],
     "guidance left unchanged is reiterated": [
         ("We left our annual guidance unchanged.", ["guidance reiterated"]),
