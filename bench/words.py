@@ -1124,6 +1124,11 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("Ab Cd executed well in a b c d e, delivering " * n)[:n],
         ),
         "average daily sales": (reader._PER_DAY, lambda n: ("average daily average " * n)[:n]),
+        "a turn to the outlook": (
+            passages._TO_OUTLOOK,
+            lambda n: ("turning to our a b c turn to the " * n)[:n],
+        ),
+        "a verb in the past": (passages._DONE, lambda n: ("exited by increased by a " * n)[:n]),
         "revenue alone in a phrase opened by with": (
             doers._WITH_REVENUE,
             lambda n: (", with fourth quarter net sales were up about " * n)[:n],

@@ -6,15 +6,16 @@ leverage, debt, payout or dividend target is no guidance; a participle of a resu
 subject and its verb is the subject's; the whole's growth named before its figure in a clause of
 ours is the whole's beside the parts it spoke of; a name or a part of ours that opens a clause
 before a verb in the past no list holds is the clause's subject, and a "with" phrase of revenue
-alone after it that subject's; "OP" and "SD&A" are no revenue; and "average daily sales" are
-sales by the selling day. Made-up sentences, each beside what it states as
-test_read_words_classes.py writes it ([] where nothing may be read), with a counterexample the
-rule must leave as it was."""
+alone after it that subject's; "OP" and "SD&A" are no revenue; "average daily sales" are sales
+by the selling day; and a figure said with no verb of its own after a turn to the outlook is a
+forecast. Made-up sentences, each beside what it states as test_read_words_classes.py writes it
+([] where nothing may be read), with a counterexample the rule must leave as it was."""
 
 from __future__ import annotations
 
 import pytest
 
+from catalyst_tui.reading.words import read_words
 from tests.reading.words.test_read_words_classes import _check, by_rule
 
 RULES: dict[str, list[tuple[str, list[str]]]] = {
@@ -140,3 +141,26 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
 @pytest.mark.parametrize(("text", "expected"), by_rule(RULES))
 def test_the_forty_second_rounds_rules(text: str, expected: list[str]) -> None:
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "forward"),
+    [
+        # after a turn to the outlook, a figure said with no verb of its own is a forecast
+        ("Turning to our outlook for 2026. North America up 3%.", [True]),
+        ("Now turning to guidance. For the full year, Europe up 5%.", [True]),
+        (
+            "Turning to our outlook for 2026. Intelligent Infrastructure revenue of $3.8 billion, "
+            "up 12% year-on-year, supported by strong demand.",
+            [True],
+        ),
+        # a result said in the passage is a result, and ends it; a turn to anything else
+        # forecasts nothing
+        ("Turning to our outlook. Q4 revenue grew 5%. Europe up 3%.", [False, False]),
+        ("Turning to our segments. North America up 3%.", [False]),
+    ],
+)
+def test_a_figure_in_a_passage_turned_to_the_outlook_is_a_forecast(
+    text: str, forward: list[bool]
+) -> None:
+    assert [read.forward for read in read_words(text) if read.kind == "growth"] == forward

@@ -58,6 +58,22 @@ _TOPIC = led(
     re.I,
 )
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+# A speaker turning to the outlook: "Turning to our outlook for 2026.", "Now turning to
+# guidance.", "Let me now turn to our 2026 outlook."
+_TO_OUTLOOK = led(
+    r"\b(?:turn(?:ing)?|mov(?:e|ing))\s+(?:now\s+|on\s+)?to\s+(?:(?:our|the)\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:outlook|guidance)\b",
+    re.I,
+)
+# A verb in the past: what was done, a result said ("revenue grew 5%", "the divisions exited
+# the quarter with March revenues down 12.5%"); not a participle before "by" (", offset by").
+_DONE = led(
+    r"\b(?:grew|rose|fell|was|were|had|saw|drove|came|did|made|began|won|(?:exit|clos|finish|"
+    r"end|deliver|achiev|post|generat|increas|decreas|declin|improv|accelerat|decelerat|"
+    r"outperform|record|return|reach|total|expand|contract)ed(?!\s+by\b))\b",
+    re.I,
+)
+_OUTLOOK_SPAN = 5  # sentences after a turn to the outlook that still forecast
 _TOPIC_SPAN = 8  # sentences past the last that named the passage's measure that still speak of it
 _SPAN = 3  # sentences after the one that named revenue that still speak of it
 
@@ -87,6 +103,23 @@ class Passages:
                 return False  # a question, or a table run together, ends the passage
             if said != (False, False):
                 return said == (True, False)
+        return False
+
+    def outlook_in_force(self, index: int) -> bool:
+        """Whether the sentence at `index` follows, within `_OUTLOOK_SPAN` sentences of the same
+        speaker that state nothing done, one that turns to the outlook ("Turning to our outlook
+        for 2026. … North America up 3%": a forecast), and states nothing done itself."""
+        start, end = self._spans[index]
+        if _DONE.search(self._text, start, end):
+            return False  # "Q4 revenue grew 5%": a result, wherever it is said
+        for back in range(index - 1, max(-1, index - 1 - _OUTLOOK_SPAN), -1):
+            start, end = self._spans[back]
+            if any(c.isalnum() for c in self._text[end : self._spans[back + 1][0]]):
+                return False  # another speaker spoke between
+            if _TO_OUTLOOK.search(self._text, start, end):
+                return True
+            if self._measures(back) is None or _DONE.search(self._text, start, end):
+                return False  # a question; a result: the outlook's passage is over
         return False
 
     def _next_counted(self, at: int) -> int:

@@ -220,8 +220,9 @@ def read_words(
             else ()
         )
         part_before = part_said == index - 1  # the sentence before gave a part's figure
+        outlook = bool(read) and passages.outlook_in_force(index)  # "Turning to our outlook."
         for stated in read:
-            stated = stated._replace(sentence=sentence)
+            stated = stated._replace(sentence=sentence, forward=stated.forward or outlook)
             if stated.subject in short:  # "CSMS revenue grew 4%": "Contract Sales and … (CSMS)"
                 if measured(short[stated.subject]):
                     continue  # "ANI increased 22%", ANI "adjusted net income": no revenue
