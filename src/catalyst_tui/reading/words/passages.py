@@ -87,6 +87,7 @@ class Passages:
         self._text, self._spans = text, spans
         self._said: dict[int, tuple[bool, bool] | None] = {}
         self._topics: dict[int, tuple[frozenset[str], int] | None] = {}
+        self._outlook: dict[int, bool] = {}  # whether each sentence turns to the outlook
         self._judged = 0  # the sentences before it are judged (self._topics: those in one)
         self._counted_at: list[int] | None = None  # where a counted measure is named
         self._ends: list[int] = []
@@ -109,18 +110,33 @@ class Passages:
         """Whether the sentence at `index` follows, within `_OUTLOOK_SPAN` sentences of the same
         speaker that state nothing done, one that turns to the outlook ("Turning to our outlook
         for 2026. … North America up 3%": a forecast), and states nothing done itself."""
-        start, end = self._spans[index]
-        if _DONE.search(self._text, start, end):
-            return False  # "Q4 revenue grew 5%": a result, wherever it is said
-        for back in range(index - 1, max(-1, index - 1 - _OUTLOOK_SPAN), -1):
-            start, end = self._spans[back]
-            if any(c.isalnum() for c in self._text[end : self._spans[back + 1][0]]):
+        turn = next(
+            (
+                back
+                for back in range(index - 1, max(-1, index - 1 - _OUTLOOK_SPAN), -1)
+                if self._turns_to_outlook(back)
+            ),
+            -1,
+        )
+        if turn < 0:
+            return False  # most sentences: no turn to the outlook before them
+        for at in range(turn + 1, index + 1):
+            start, end = self._spans[at]
+            if any(c.isalnum() for c in self._text[self._spans[at - 1][1] : start]):
                 return False  # another speaker spoke between
-            if _TO_OUTLOOK.search(self._text, start, end):
-                return True
-            if self._measures(back) is None or _DONE.search(self._text, start, end):
-                return False  # a question; a result: the outlook's passage is over
-        return False
+            if at < index and self._measures(at) is None:
+                return False  # a question
+            if _DONE.search(self._text, start, end):
+                return False  # "Q4 revenue grew 5%": a result, and the outlook's passage over
+        return True
+
+    def _turns_to_outlook(self, index: int) -> bool:
+        if index not in self._outlook:
+            start, end = self._spans[index]
+            low = self._text[start:end].lower()
+            said = ("outlook" in low or "guidance" in low) and _TO_OUTLOOK.search(low) is not None
+            self._outlook[index] = said
+        return self._outlook[index]
 
     def _next_counted(self, at: int) -> int:
         """The first sentence from the one at `at` that names a counted measure of another

@@ -220,7 +220,7 @@ def read_words(
             else ()
         )
         part_before = part_said == index - 1  # the sentence before gave a part's figure
-        outlook = bool(read) and passages.outlook_in_force(index)  # "Turning to our outlook."
+        outlook = figures and passages.outlook_in_force(index)  # "Turning to our outlook."
         for stated in read:
             stated = stated._replace(sentence=sentence, forward=stated.forward or outlook)
             if stated.subject in short:  # "CSMS revenue grew 4%": "Contract Sales and … (CSMS)"
