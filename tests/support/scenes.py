@@ -49,6 +49,22 @@ async def watchlist(pilot) -> None:
     await settled(pilot, lambda: _rows(pilot, "#tickers") > 0, "the watchlist's rows")
 
 
+def _status(pilot) -> str:
+    lines = pilot.app.screen.query("#status-line")
+    return str(lines.first(Static).render()) if lines else ""
+
+
+async def one_group_sorted_by_day(pilot) -> None:
+    """The watchlist's second group sorted by the day's change (two presses of s). The two
+    toasts that name each sort time out on the wall clock, so a busy machine would photograph one
+    or none: they are cleared, and the status line names the sort."""
+    await watchlist(pilot)
+    await pilot.press("right_square_bracket", "s", "s")
+    await settled(pilot, lambda: "by day change" in _status(pilot), "the sort by day change")
+    pilot.app.clear_notifications()
+    await settled(pilot, lambda: not pilot.app.screen.query("Toast"), "no toast left")
+
+
 async def _ticker(pilot, pane: str, table_id: str | None = None) -> None:
     """ALAB's ticker screen (the first row) with `pane` shown and, when named, its table read."""
     await watchlist(pilot)

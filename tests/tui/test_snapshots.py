@@ -54,7 +54,7 @@ class TestWatchlist:
 
     def test_watchlist_one_group_sorted_by_day(self, snap_compare, demo_app):
         assert snap_compare(
-            demo_app, press=["right_square_bracket", "s", "s"], terminal_size=(120, 36)
+            demo_app, terminal_size=(120, 36), run_before=scenes.one_group_sorted_by_day
         )
 
 
