@@ -32,7 +32,9 @@ _PRIOR_AFTER = led(
     r"(?P<rest>\s+(?:in|during|for|from|over)\s+(?:the\s+)?(?:(?:same|first|second|third|"
     r"fourth|fiscal|full|prior|previous|last|prior-year|year-ago|comparable|q[1-4]|(?:19|20)\d\d)"
     r"\s+)*(?:quarter|period|year|half|q[1-4]|(?:19|20)\d\d)\b(?:\s+(?:of\s+)?(?:fiscal\s+)?"
-    r"['’]?\d{2,4}\b|\s+(?:last|a)\s+year\b(?:\s+ago)?)?|\s+(?:last|a)\s+year\b(?:\s+ago)?)?",
+    # "in Q3 of last year", "in the fourth quarter of the prior year"
+    r"['’]?\d{2,4}\b|\s+(?:of\s+)?(?:(?:last|a)\s+year\b(?:\s+ago)?|the\s+(?:prior|previous)\s+"
+    r"year\b))?|\s+(?:last|a)\s+year\b(?:\s+ago)?)?",
     re.I,
 )
 

@@ -314,11 +314,12 @@ _OTHER_PARTY = led(
     r"competitor['’]s|peers?|peers['’]|rivals?|industry|industry['’]s|private[- ]label)(?![\w-])",
     re.I,
 )
-# The largest buyers counted: "our top 3 service providers revenue grew 16%" (theirs, no part).
+# The largest buyers counted, or buyers named by a letter: "our top 3 service providers revenue
+# grew 16%", "Customer A and B drove 16% and 26% of our overall business" (theirs, no part).
 _TOP_BUYERS = led(
-    r"\s*(?:the\s+|our\s+|its\s+)?(?:top|largest|biggest)\s+(?:\d{1,3}|three|five|ten|twenty)\s+"
+    r"\s*(?:the\s+|our\s+|its\s+)?(?:(?:top|largest|biggest)\s+(?:\d{1,3}|three|five|ten|twenty)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:customers?|clients?|accounts?|providers?|operators?|carriers?|"
-    r"hyperscalers?)\b",
+    r"hyperscalers?)\b|(?:customers?|clients?)\s+(?-i:[A-Z])(?![\w&'’-]))",
     re.I,
 )
 # A market's index, named with its number or its kind: "the S&P 500, which was up 12.1%", "the

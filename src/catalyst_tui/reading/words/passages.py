@@ -215,7 +215,9 @@ class Passages:
             elif said is not None and not said[0]:
                 counted = _counted(self._text[start:end])
                 if counted and (
-                    _TOPIC.search(self._text, start, end) or self._turn_before(at) == (False, False)
+                    _TOPIC.search(self._text, start, end)
+                    or self._turn_before(at) == (False, False)
+                    or self._examples_after(at)
                 ):
                     topic = (counted, 0)  # "In looking at orders by segment, …"; "Turning
                     # to the full year. Total company gross billings were comparable."
@@ -225,6 +227,17 @@ class Passages:
             at += 1
         self._judged = max(self._judged, index + 1)
         return self._topics.get(index)
+
+    def _examples_after(self, index: int) -> bool:
+        """Whether the sentence after the one at `index`, the same speaker's, opens its
+        examples ("… highlighted by strong volume performances across several brands. A few
+        examples include: …": the examples are of volume)."""
+        if index + 1 >= len(self._spans):
+            return False
+        start, end = self._spans[index + 1]
+        if any(c.isalnum() for c in self._text[self._spans[index][1] : start]):
+            return False  # another speaker's words
+        return _EXAMPLES.match(self._text, start, end) is not None
 
     def _measures(self, index: int) -> tuple[bool, bool] | None:
         if index not in self._said:
@@ -280,6 +293,13 @@ def _measures(sentence: str) -> tuple[bool, bool]:
 _TURNS_TO = led(
     r"\s*(?:(?:and|so|now|next)\s*,?\s+)?(?:looking\s+at|turning\s+(?:now\s+)?to|"
     r"moving\s+(?:on\s+)?to|let(?:['’]s|\s+me)\s+(?:now\s+)?(?:turn|move|look)\s+(?:to|at))\b",
+    re.I,
+)
+# A sentence that opens the examples of the one before: "A few examples include:", "For
+# instance, …".
+_EXAMPLES = led(
+    r"\s*(?:(?:and|so)\s*,?\s+)?(?:(?:(?:a\s+few|some|several|two|three|other)\s+)?examples?\s+"
+    r"(?:include|includes|are|were|of\s+this)|for\s+(?:example|instance)|to\s+name\s+a\s+few)\b",
     re.I,
 )
 # The characters that stand alone as words (phrases.tokens): the rest are split on spaces.

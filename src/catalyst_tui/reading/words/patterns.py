@@ -307,7 +307,7 @@ DRIVERS = one_of(
 SHARE_VERB = any_word(
     """accounted_for accounting_for accounts?_for represented represents? representing comprised
     comprises? comprising made_up makes?_up amounted_to amounting_to was were is are at
-    reached reaching totaled contribut(?:ed|es|e|ing) generated
+    reached reaching totaled contribut(?:ed|es|e|ing) generated drives drove driving
     (?:increased|grew|rose|accelerated|expanded|climbed|improved|declined|decreased|fell|dropped|reduced|shrank)_(?:(?:sequentially|further|again|slightly)_)?to
     generates generating exceed(?:s|ed|ing)? surpass(?:es|ed|ing)? top(?:s|ped)?""",
     end=r"\b(?:[^%]{0,40}?\bor\b)?[^%]{0,25}$",

@@ -99,9 +99,11 @@ NOT_REVENUE = led(
     r"\bpre[- ]provision(?:\s+(?:net\s+)?(?:revenues?|income|earnings|profit))?\b|"
     r"\bsell[- ]?(?:through|in)\b|\bin-market\b|"
     # what end buyers bought from others: "Point-of-sale continue to accelerate, up 40% in
-    # China", "retail takeaway on these brands", "tenant sales increased 4.7%"
+    # China", "retail takeaway on these brands", "On a consumption basis, our brand grew 8%",
+    # "tenant sales increased 4.7%"
     r"\bpoint[- ]of[- ]sale\b(?!\s+(?:terminals?|systems?|solutions?|devices?|software|hardware|"
     r"business|products?))|\b(?:retail|consumer|consumption)\s+takeaway\b|"
+    r"\bconsumption(?=\s+basis\b|$)|"
     r"\btenants?['’]?\s+sales\b|\bnet\s+new\s+ARR\b|"  # "net new ARR": what was added
     # an insurer's cash received, not premiums earned: "annuity collected premiums were up 17%"
     r"\bcollected\s+(?:[\w-]+\s+){0,4}?premiums?\b|\bpremiums?\s+collected\b|"
@@ -332,12 +334,10 @@ HEDGES = led(
     r"give\s+or\s+take|ballpark|historically|typically|traditionally)\b",
     re.I,
 )
-# Growth rates of several years added up ("On a two-year stack basis, sales grew 17%"): no
-# period's growth.
+# Growth rates of several years added up ("On a two-year stack basis, sales grew 17%"): none.
 STACKED = led(
     r"\b(?:(?:two|three|2|3)[- ]year\s+(?:stack(?:ed)?|stacked\s+basis|compounded|compound|cagr)|"
-    r"stacked\s+(?:basis|growth|"
-    r"comparison)|on\s+a\s+stacked\b)",
+    r"stacked\s+(?:basis|growth|comparison)|on\s+a\s+stacked\b)",
     re.I,
 )
 # Two years said right where it is matched, its spaces first: a growth against the same period

@@ -1,0 +1,94 @@
+"""The forty-third round's rules, found on the calls the forty-second round had scored unread
+(set Q), once scored: the examples that follow a sentence of a counted measure of another kind
+(volume, orders) are that measure's; a figure said on a consumption basis is what consumers
+bought, no revenue; a growth set on top of the same period's growth a year before ("in Q3 of
+last year") is that period's own; a motion verb ("went up", "moved up") ends a name; and a part
+that "drives" a share of sales is that share, where buyers named by a letter ("Customer A and
+B") are no part. Made-up sentences, each beside what it states as
+test_read_words_classes.py writes it ([] where nothing may be read), with a counterexample the
+rule must leave as it was."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.reading.words.test_read_words_classes import _check, by_rule
+
+RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "the examples after a sentence of another counted measure are that measure's": [
+        (
+            "Retail growth was broad-based, highlighted by strong volume performances across "
+            "our brands. A few examples include: branded chicken, up 10.7%; Hillshire "
+            "Snacking grew by 12.5% and Aidells sausage went up 7.2%.",
+            [],
+        ),
+        (
+            "Shipments were strong in every region. For example, Europe grew 6% and Asia 4%.",
+            [],
+        ),
+        # a sentence of revenue before the examples leaves them revenue's; examples that name
+        # revenue are revenue's; examples after another speaker's words are no one's passage
+        (
+            "Revenue was strong in every region. For example, Europe grew 6%.",
+            ["growth 6 : Europe"],
+        ),
+        (
+            "Volume was strong in every region. For example, revenue in Europe grew 6%.",
+            ["growth 6 : Europe"],
+        ),
+        ("Volumes were strong. Europe grew 6%.", ["growth 6 : Europe"]),
+    ],
+    "a figure on a consumption basis is no revenue": [
+        ("On a consumption basis, our namesake brand grew 8% in the U.S. this quarter.", []),
+        ("Our brand grew 8% on a consumption basis in the U.S.", []),
+        # revenue of consumption is revenue
+        ("Consumption revenue grew 29% year over year.", ["growth 29 yoy : Consumption"]),
+        (
+            "Product revenue grew 29% year over year, driven by consumption.",
+            ["growth 29 yoy : Product"],
+        ),
+    ],
+    "a growth on top of a period's growth a year before is that period's": [
+        (
+            "Q3 net sales grew 38% year-over-year on top of 31% growth in Q3 of last year.",
+            ["growth 38 yoy : company", "growth 31 : company"],
+        ),
+        (
+            "Sales grew 6% on top of 9% growth in the fourth quarter of the prior year.",
+            ["growth 6 : company", "growth 9 : company"],
+        ),
+        # a growth in anything else is none of ours
+        (
+            "Sales grew 6% on top of 9% growth in the fourth quarter in the market.",
+            ["growth 6 : company"],
+        ),
+    ],
+    "a motion verb ends a name": [
+        (
+            "Hillshire Snacking grew by 12.5% and Aidells sausage went up 7.2%.",
+            ["growth 12.5 : Hillshire Snacking", "growth 7.2 : Aidells sausage"],
+        ),
+        (
+            "Hillshire Snacking grew by 12.5% and Aidells sausage moved up 7.2%.",
+            ["growth 12.5 : Hillshire Snacking", "growth 7.2 : Aidells sausage"],
+        ),
+    ],
+    "a part that drives a share of sales is that share": [
+        (
+            "For context, international drives approximately 20% of our net sales as compared "
+            "to legacy peers having over 70%.",
+            ["share 20 ~ : international"],
+        ),
+        ("The U.S. business drove 60% of revenue in the quarter.", ["share 60 : U.S. business"]),
+        # a share of growth is none of sales; buyers named by a letter are theirs, no part
+        ("Customer A and B drove 16% and 26% of our overall business.", []),
+        ("Customer A and B accounted for 16% and 26% of our overall business.", []),
+        ("International drove 20% of our growth.", []),
+        ("Price increases drove about 3% of our revenue growth in the quarter.", []),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), by_rule(RULES))
+def test_the_forty_third_rounds_rules(text: str, expected: list[str]) -> None:
+    _check(text, expected)
