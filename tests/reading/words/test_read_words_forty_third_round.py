@@ -4,7 +4,8 @@
 bought, no revenue; a growth set on top of the same period's growth a year before ("in Q3 of
 last year") is that period's own; a motion verb ("went up", "moved up") ends a name; and a part
 that "drives" a share of sales is that share, where buyers named by a letter ("Customer A and
-B") are no part. Made-up sentences, each beside what it states as
+B") are no part; a relative clause with a time before its verb ("which in 2020 drove") is its
+antecedent's; and the category as a whole ("the skin care category") is a market's. Made-up sentences, each beside what it states as
 test_read_words_classes.py writes it ([] where nothing may be read), with a counterexample the
 rule must leave as it was."""
 
@@ -37,6 +38,16 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 6 : Europe"],
         ),
         ("Volumes were strong. Europe grew 6%.", ["growth 6 : Europe"]),
+        # the examples alone are the measure's, and a measure named as a cause has no examples
+        (
+            "Shipments were strong in every region. For example, Europe grew 6%. Asia grew 4%.",
+            ["growth 4 : Asia"],
+        ),
+        (
+            "Momentum was good, driven by a strong order book and backlog. For example, Europe "
+            "grew 6%.",
+            ["growth 6 : Europe"],
+        ),
     ],
     "a figure on a consumption basis is no revenue": [
         ("On a consumption basis, our namesake brand grew 8% in the U.S. this quarter.", []),
@@ -85,6 +96,25 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Customer A and B accounted for 16% and 26% of our overall business.", []),
         ("International drove 20% of our growth.", []),
         ("Price increases drove about 3% of our revenue growth in the quarter.", []),
+    ],
+    "a relative clause with a time before its verb is its antecedent's": [
+        (
+            "The largest is Europe, which in 2020 represented 40% of our sales.",
+            ["share 40 : Europe"],
+        ),
+        # its antecedent unread, the clause's subject is not it
+        (
+            "In fact, the key to our omni-channel offering is our ScoreCard program, which in "
+            "2020 drove over 70% of total sales.",
+            [],
+        ),
+    ],
+    "the category as a whole is a market's": [
+        ("So in this last quarter, the color cosmetics category is up 4%.", []),
+        ("The skin care category is up 8%.", []),
+        # a category named, or ours, is ours
+        ("The Fabric Care category grew 5%.", ["growth 5 : Fabric Care category"]),
+        ("Our skin care category grew 8%.", ["growth 8 : skin care category"]),
     ],
 }
 

@@ -363,9 +363,12 @@ def _one_frame(text: str) -> tuple[str, int]:
 
 
 # A relative clause whose antecedent was not read ("…doubling in the last two years, which
-# today represents about 13% of total company sales"): it is not the clause's subject.
+# today represents about 13% of total company sales", "…, which in 2020 drove over 70%"): it is
+# not the clause's subject.
 RELATIVE_BEFORE = led(
-    r",\s*(?:which|who)(?:\s+(?:today|now|still|also|alone|together|currently))?\s*$", re.I
+    r",\s*(?:which|who)(?:\s+(?:today|now|still|also|alone|together|currently)|\s+in\s+(?:fiscal\s+)?"
+    r"(?:19|20)\d\d|\s+(?:last|this)\s+(?:year|quarter)|\s+in\s+the\s+(?:quarter|year))?\s*$",
+    re.I,
 )
 
 

@@ -217,10 +217,11 @@ class Passages:
                 if counted and (
                     _TOPIC.search(self._text, start, end)
                     or self._turn_before(at) == (False, False)
-                    or self._examples_after(at)
                 ):
                     topic = (counted, 0)  # "In looking at orders by segment, …"; "Turning
                     # to the full year. Total company gross billings were comparable."
+                elif counted and self._examples_after(at):
+                    topic = (counted, _TOPIC_SPAN - 1)  # the examples' sentence alone
                 elif before is not None and counted & before[0]:
                     topic = (before[0], 0)  # "Total company gross billings were comparable."
             self._topics[at] = topic
@@ -229,15 +230,20 @@ class Passages:
         return self._topics.get(index)
 
     def _examples_after(self, index: int) -> bool:
-        """Whether the sentence after the one at `index`, the same speaker's, opens its
-        examples ("… highlighted by strong volume performances across several brands. A few
-        examples include: …": the examples are of volume)."""
+        """Whether the sentence after the one at `index`, the same speaker's, opens the
+        examples of a counted measure the one at `index` names before any cause ("…
+        highlighted by strong volume performances across several brands. A few examples
+        include: …": the examples are of volume, and only they)."""
         if index + 1 >= len(self._spans):
             return False
         start, end = self._spans[index + 1]
         if any(c.isalnum() for c in self._text[self._spans[index][1] : start]):
             return False  # another speaker's words
-        return _EXAMPLES.match(self._text, start, end) is not None
+        if _EXAMPLES.match(self._text, start, end) is None:
+            return False
+        start, end = self._spans[index]
+        cause = _CAUSE.search(self._text, start, end)  # "…, driven by a strong order book"
+        return bool(_counted(self._text[start : cause.start() if cause else end]))
 
     def _measures(self, index: int) -> tuple[bool, bool] | None:
         if index not in self._said:
