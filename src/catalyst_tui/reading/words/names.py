@@ -327,9 +327,9 @@ _TOP_BUYERS = led(
 _AN_INDEX = led(
     r"\s*(?:[Tt]he\s+)?(?:S&P\s+\d|Russell\s+\d|FTSE\s+\d|NASDAQ\s+(?:Composite|100)|Nikkei)"
 )
-# The category as a whole, a market's ("the U.S. category", "the skin care category"), not ours.
+# The category as a whole, a market's ("the U.S. category grew more than 10%"), not one of ours.
 _THE_CATEGORY = led(
-    r"\s*the\s+(?:(?:u\.s\.|us)\s+)?(?-i:[a-z][a-z-]*\s+){0,3}?categor(?:y|ies)\s*", re.I
+    r"\s*the\s+(?:(?:total|overall|u\.s\.|us|global|domestic)\s+)?categor(?:y|ies)\s*", re.I
 )
 # Someone else's market as a whole: "global car sales", "worldwide smartphone shipments".
 _WORLD = led(
