@@ -5,7 +5,8 @@ bought, no revenue; a growth set on top of the same period's growth a year befor
 last year") is that period's own; a motion verb ("went up", "moved up") ends a name; and a part
 that "drives" a share of sales is that share, where buyers named by a letter ("Customer A and
 B") are no part; a relative clause with a time before its verb ("which in 2020 drove") is its
-antecedent's. Made-up sentences, each beside what it states as
+antecedent's; organic growth is of sales beside other measures; and a frame of discourse ("On
+the other hand,", "On balance,") names no part. Made-up sentences, each beside what it states as
 test_read_words_classes.py writes it ([] where nothing may be read), with a counterexample the
 rule must leave as it was."""
 
@@ -107,6 +108,25 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "In fact, the key to our omni-channel offering is our ScoreCard program, which in "
             "2020 drove over 70% of total sales.",
             [],
+        ),
+    ],
+    "organic growth is of sales, beside other measures": [
+        (
+            "Organic growth was down 1.3% year-on-year, volume down 2.5% and pricing was up 1.2%.",
+            ["growth -1.3 yoy : company"],
+        ),
+        # a growth of no measure beside other measures stays no one's
+        ("We achieved 11% growth and a 1.1 book-to-bill.", []),
+        ("Organic EBITDA growth was 8%, and margins were 20%.", []),
+    ],
+    "a frame of discourse names no part": [
+        ("On the other hand, net sales grew 2% over the prior year.", ["growth 2 yoy : company"]),
+        ("On balance, net sales grew 2% over the prior year.", ["growth 2 yoy : company"]),
+        ("For the most part, net sales grew 2% over the prior year.", ["growth 2 yoy : company"]),
+        # a part's frame is the part's
+        (
+            "In our hand tools business, net sales grew 2% over the prior year.",
+            ["growth 2 yoy : hand tools business"],
         ),
     ],
     # tried and taken back: "the skin care category" as a market's lost a company's own

@@ -73,7 +73,8 @@ _ADVERBIAL = led(
 _DISCOURSE_FRAMES = (
     r"\b(?:environment|context|regard|case|light|meantime|words|terms|line|spite|response|"
     r"aggregate|closing|conclusion|respect|order|view|sum|brief|practice|reality|effect|"
-    r"essence|hindsight|connection|relation|addition|times?|way|sense|word|aggregate|"
+    r"essence|hindsight|connection|relation|addition|times?|way|sense|word|most\s+part|"
+    r"(?:other|one)\s+hand|balance(?!\s+of\b)|"
     # "In the end,"; not an end market: "In our data center end market,"
     r"end(?!\s+(?:markets?|users?|use)\b)|"
     r"midpoint|mid-point|slides?|pages?|charts?|exhibits?|tables?|appendix|left|right|"

@@ -136,7 +136,7 @@ def read_figures(
             if (
                 figure.subject.name == COMPANY
                 and _GROWS.search(sentence)
-                and not REVENUE_SAID.search(sentence, 0, clause.start + figure.position + 45)
+                and not _SALES_GROWTH.search(sentence, 0, clause.start + figure.position + 45)
             ):  # revenue named before the figure or in its own words ("9% revenue growth")
                 continue  # "We achieved 11% growth and a 1.1 book-to-bill": of orders, maybe
             if with_parts is None:
@@ -281,18 +281,18 @@ _NO_SUBJECT = led(
     r"improved|was|were|is|are|up|down)\b",
     re.I,
 )
-# A sign said as a word: "organic growth was negative 20%", "from minus 2.4% in Q2" (not "plus
-# or minus 2%", a tolerance: gated).
+# A sign said as a word: "organic growth was negative 20%" (not "plus or minus 2%": gated).
 _SAID_NEGATIVE = led(r"\b(?:negative|minus)\s*+$", re.I)
 
 
-# Measures other than revenue that grow: a growth of no measure named in a sentence that
-# speaks of one and of no revenue may be its.
+# Measures other than revenue that grow: a growth of no measure named in a sentence that speaks
+# of one and of no revenue may be its; organic growth is of sales ("organic growth of 2.2%").
 _GROWS = led(
     r"\b(?:orders|bookings|book-to-bill|backlog|billings|eps|earnings|income|profits?|"
     r"margins?|ebitda|units|shipments|volumes?|customers|users|subscribers)\b",
     re.I,
 )
+_SALES_GROWTH = led(r"\b(?:revenues?|sales|arr)\b|\borganic\s+growth\b", re.I)
 
 
 def _clause_figures(
