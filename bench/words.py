@@ -12,7 +12,8 @@ with one compiled pattern, measured in the same run. Both are the CPU time of th
 wall clock. Goal: a run under a second.
 
 The worst inputs (a sentence of `--size` characters, a line of that many dots, 10,000 percent
-signs, a word of that many letters, sentences as long as one may be and full of figures) are
+signs, a word of that many letters, sentences of runs of spaces, sentences as long as one may be
+and full of figures) are
 each read at a quarter of the size and at the size: the floor is four times the quarter's time,
 what a reader in linear time takes at the size; goal: within 1.5 times it (a reader in
 quadratic time takes four), and each under a second at the size.
@@ -69,6 +70,10 @@ WORST: dict[str, Callable[[int], str]] = {
     "one long word": lambda size: "A" * size + " was our largest customer.",
     "initials on one line": lambda size: "A b. " * (size // 5),
     "short sentences on one line": lambda size: "Scorpio was 10% of revenue. " * (size // 28),
+    "sentences of runs of spaces": lambda size: (
+        ("Overall so" + " " * 700 + "we grew 5%, or" + " " * 700 + "x, with Europe up 4%. ")
+        * (size // 1450 + 1)
+    )[:size],
     "sentences full of figures": lambda size: "\n".join(
         ("Cloud was 5% of revenue, Europe 3% and " * 38)[: LONGEST - 2] + "."
         for _ in range(size // LONGEST + 1)
@@ -1132,6 +1137,28 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "revenue alone in a phrase opened by with": (
             doers._WITH_REVENUE,
             lambda n: (", with fourth quarter net sales were up about " * n)[:n],
+        ),
+        "a sentence opening examples": (
+            passages._EXAMPLES,
+            lambda n: ("and, a few other examples of " * n)[:n],
+        ),
+        "organic growth": (measures._ORGANIC, lambda n: ("organic organic growt " * n)[:n]),
+        "a part named after organic growth": (
+            measures._PART_AFTER,
+            lambda n: ("in our in the ab cd ef business" * n)[:n],
+        ),
+        "a relative clause with a time": (
+            clauses.RELATIVE_BEFORE,
+            lambda n: (", which in fiscal 2020 , who last year " * n)[:n],
+        ),
+        "buyers named by a letter": (names._TOP_BUYERS, lambda n: ("our customers A" * n)[:n]),
+        "a turn's opening word before a run of spaces": (
+            passages._TURNS_TO,
+            lambda n: ("and" + " " * n)[:n],
+        ),
+        "an example's opening word before a run of spaces": (
+            passages._EXAMPLES,
+            lambda n: ("so" + " " * n)[:n],
         ),
     }
 

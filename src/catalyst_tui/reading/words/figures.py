@@ -34,6 +34,7 @@ from .list_bases import another_measure_next, lend_list_basis, list_basis_of
 from .lists import Found, headed
 from .marks import Marks
 from .measured import reported
+from .measures import sales_said
 from .names import PART_NOUNS, no_noun_phrase, said_as_a_line
 from .one_figure import read_one
 from .owners import (
@@ -136,7 +137,7 @@ def read_figures(
             if (
                 figure.subject.name == COMPANY
                 and _GROWS.search(sentence)
-                and not _SALES_GROWTH.search(sentence, 0, clause.start + figure.position + 45)
+                and not sales_said(sentence, clause.start + figure.position + 45)
             ):  # revenue named before the figure or in its own words ("9% revenue growth")
                 continue  # "We achieved 11% growth and a 1.1 book-to-bill": of orders, maybe
             if with_parts is None:
@@ -285,14 +286,13 @@ _NO_SUBJECT = led(
 _SAID_NEGATIVE = led(r"\b(?:negative|minus)\s*+$", re.I)
 
 
-# Measures other than revenue that grow: a growth of no measure named in a sentence that speaks
-# of one and of no revenue may be its; organic growth is of sales ("organic growth of 2.2%").
+# Measures other than revenue that grow: a growth of no measure named in a sentence that
+# speaks of one and of no revenue (measures.sales_said) may be its.
 _GROWS = led(
     r"\b(?:orders|bookings|book-to-bill|backlog|billings|eps|earnings|income|profits?|"
     r"margins?|ebitda|units|shipments|volumes?|customers|users|subscribers)\b",
     re.I,
 )
-_SALES_GROWTH = led(r"\b(?:revenues?|sales|arr)\b|\borganic\s+growth\b", re.I)
 
 
 def _clause_figures(

@@ -4,9 +4,12 @@ margins): a sentence that names one speaks of it."""
 
 from __future__ import annotations
 
+import re
+
+from ..leads import led
 from ..wordlists import any_word, word_set
 
-__all__ = ["NEVER_REVENUE", "NEVER_REVENUE_SAID", "ONLY_QUALIFY"]
+__all__ = ["NEVER_REVENUE", "NEVER_REVENUE_SAID", "ONLY_QUALIFY", "sales_said"]
 
 # Words that qualify a measure of revenue without naming a part: "orders and net sales" joins
 # two measures; "NOV's consolidated total revenue" is the whole.
@@ -19,3 +22,30 @@ NEVER_REVENUE = word_set(
     subscribers deliveries production traffic transactions"""
 )
 NEVER_REVENUE_SAID = any_word(" ".join(sorted(NEVER_REVENUE)))
+
+
+# Revenue named, and organic growth, which is of sales ("organic growth of 2.2%, operating margin
+# of 21.1%") where no part is named after it ("18% organic growth in our Salty business") nor
+# before it ("key end markets within W&P drove organic growth of 11%").
+_SALES_SAID = led(r"\b(?:revenues?|sales|arr)\b", re.I)
+_ORGANIC = led(r"\borganic\s+growth\b", re.I)
+_PART_AFTER = led(
+    r"\bin\s+(?:our|the)\s+(?:[\w&'’-]+\s+){0,3}?(?:business|segment|division|unit|portfolio)s?\b",
+    re.I,
+)
+_PART_BEFORE = led(
+    r"\b(?:within|at)\s+(?:our\s+|the\s+)?(?-i:[A-Z])|\bin\s+(?:our|the)\s+(?-i:[A-Z])", re.I
+)
+
+
+def sales_said(sentence: str, until: int) -> bool:
+    """Whether `sentence` names revenue before `until`, or organic growth of no part named
+    before or after it."""
+    if _SALES_SAID.search(sentence, 0, until) is not None:
+        return True
+    organic = _ORGANIC.search(sentence, 0, until)
+    return (
+        organic is not None
+        and _PART_AFTER.search(sentence, organic.end()) is None
+        and _PART_BEFORE.search(sentence, 0, organic.start()) is None
+    )

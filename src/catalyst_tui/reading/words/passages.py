@@ -173,6 +173,7 @@ class Passages:
         if index < 1:
             return None
         start, end = self._spans[index - 1]
+        start = _opening(self._text, start, end)
         if _TURNS_TO.match(self._text, start, end) is None:
             return None
         if any(c.isdigit() for c in self._text[start:end]):
@@ -215,8 +216,7 @@ class Passages:
             elif said is not None and not said[0]:
                 counted = _counted(self._text[start:end])
                 if counted and (
-                    _TOPIC.search(self._text, start, end)
-                    or self._turn_before(at) == (False, False)
+                    _TOPIC.search(self._text, start, end) or self._turn_before(at) == (False, False)
                 ):
                     topic = (counted, 0)  # "In looking at orders by segment, …"; "Turning
                     # to the full year. Total company gross billings were comparable."
@@ -239,7 +239,7 @@ class Passages:
         start, end = self._spans[index + 1]
         if any(c.isalnum() for c in self._text[self._spans[index][1] : start]):
             return False  # another speaker's words
-        if _EXAMPLES.match(self._text, start, end) is None:
+        if _EXAMPLES.match(self._text, _opening(self._text, start, end), end) is None:
             return False
         start, end = self._spans[index]
         cause = _CAUSE.search(self._text, start, end)  # "…, driven by a strong order book"
@@ -253,6 +253,14 @@ class Passages:
             long = end - start > LONGEST
             self._said[index] = None if question or long else _measures(sentence)
         return self._said[index]
+
+
+def _opening(text: str, start: int, end: int) -> int:
+    """Where the sentence from `start` to `end` opens, past its spaces: a pattern of its opening
+    words matched there, once (no pattern tries each space of a run)."""
+    while start < end and text[start].isspace():
+        start += 1
+    return start
 
 
 def _counted_at(text: str) -> list[int]:
@@ -297,15 +305,16 @@ def _measures(sentence: str) -> tuple[bool, bool]:
 
 # A sentence that only turns the speaker to what comes next.
 _TURNS_TO = led(
-    r"\s*(?:(?:and|so|now|next)\s*,?\s+)?(?:looking\s+at|turning\s+(?:now\s+)?to|"
+    r"(?:(?:and|so|now|next)(?:\s*+,\s*+|\s++))?(?:looking\s+at|turning\s+(?:now\s+)?to|"
     r"moving\s+(?:on\s+)?to|let(?:['’]s|\s+me)\s+(?:now\s+)?(?:turn|move|look)\s+(?:to|at))\b",
     re.I,
 )
 # A sentence that opens the examples of the one before: "A few examples include:", "For
 # instance, …".
 _EXAMPLES = led(
-    r"\s*(?:(?:and|so)\s*,?\s+)?(?:(?:(?:a\s+few|some|several|two|three|other)\s+)?examples?\s+"
-    r"(?:include|includes|are|were|of\s+this)|for\s+(?:example|instance)|to\s+name\s+a\s+few)\b",
+    r"(?:(?:and|so)(?:\s*+,\s*+|\s++))?(?:(?:(?:a\s+few|some|several|two|three|other)\s+)?"
+    r"examples?\s+(?:include|includes|are|were|of\s+this)|for\s+(?:example|instance)|"
+    r"to\s+name\s+a\s+few)\b",
     re.I,
 )
 # The characters that stand alone as words (phrases.tokens): the rest are split on spaces.

@@ -55,6 +55,9 @@ _GUIDANCE_EACH = tuple(led(one_of(word)) for word in _GUIDANCE_WORDS.split())
 _TO_BE = led(r"to\s+be\s+(?:between|in\s)")
 _RANGE_TO_BE = led(r"ing\s+(?:[\w-]+\s+){1,5}?to\s+be\s+(?:between|in\s)")
 _BULLET = led(r"^[•●▪◦‣·*–-]+")
+# A run of spaces no sentence of prose holds: a table's columns laid out (none of the shared
+# recordings' sentences of a reading's length has one), or a text made to try each space.
+_LAID_OUT = led(r"\s{16}")
 # A question written with no question mark, as a transcript may: "Can you reiterate the backlog
 # conversion guidance for 2Q."; "On the Weapons side, are you expecting like 10% growth."
 _ASKED = led(
@@ -165,8 +168,9 @@ def read_words(
             len(sentence) > LONGEST
             or sentence.rstrip("\"'”’) ").endswith("?")
             or _ASKED.match(sentence) is not None
+            or _LAID_OUT.search(sentence) is not None
         ):
-            continue  # a table run together, or a question: it states nothing
+            continue  # a table run together or laid out, or a question: it states nothing
         if low is None or stems is None or marks is None:
             lowered = sentence.lower()
             figures = any(map(lowered.__contains__, _FIGURE_MARKS))
