@@ -173,6 +173,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         owners,
         pairs,
         part_revenue,
+        part_turns,
         participants,
         passages,
         penetration,
@@ -956,7 +957,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: (" those this quarter that " * n)[:n],
         ),
         "revenue alone opening a sentence": (
-            reader._WHOSE_UNSAID,
+            part_turns.WHOSE_UNSAID,
             lambda n: ("organic net core, reported sales " * n)[:n],
         ),
         "a part before its revenue's growth": (
@@ -1152,6 +1153,10 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: (", which in fiscal 2020 , who last year " * n)[:n],
         ),
         "buyers named by a letter": (names._TOP_BUYERS, lambda n: ("our customers A" * n)[:n]),
+        "a turn to a part": (
+            part_turns._TURN_TO_PART,
+            lambda n: (", and so now turning to a b c d e f g h i j k l m n o p q r" * n)[:n],
+        ),
         "a turn's opening word before a run of spaces": (
             passages._TURNS_TO,
             lambda n: ("and" + " " * n)[:n],

@@ -83,11 +83,12 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "prior year.",
             ["growth -2 ~ yoy : company", "growth -2.4 yoy : company"],
         ),
-        # a figure the whole's does not round to is a part's, named before
+        # a figure the whole's does not round to is a part's, named before (the part a
+        # sentence only turns to, since the forty-third round)
         (
             "For the full year, our total revenue grew 5% over the prior year. Turning to "
             "Materials. For the full year, revenue increased 26% over the prior year.",
-            ["growth 5 yoy : company"],
+            ["growth 5 yoy : company", "growth 26 yoy : Materials"],
         ),
     ],
     "a growth's sign said by the noun after its figure, or by a word before it": [

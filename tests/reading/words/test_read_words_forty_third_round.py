@@ -1,14 +1,22 @@
 """The forty-third round's rules, found on the calls the forty-second round had scored unread
-(set Q), once scored: the examples that follow a sentence of a counted measure of another kind
-(volume, orders) are that measure's; a figure said on a consumption basis is what consumers
-bought, no revenue; a growth set on top of the same period's growth a year before ("in Q3 of
-last year") is that period's own; a motion verb ("went up", "moved up") ends a name; and a part
-that "drives" a share of sales is that share, where buyers named by a letter ("Customer A and
-B") are no part; a relative clause with a time before its verb ("which in 2020 drove") is its
-antecedent's; organic growth is of sales beside other measures; and a frame of discourse ("On
-the other hand,", "On balance,") names no part. Made-up sentences, each beside what it states as
-test_read_words_classes.py writes it ([] where nothing may be read), with a counterexample the
-rule must leave as it was."""
+(set Q), once scored, and on the sets read before:
+
+- the examples that follow a sentence of a counted measure of another kind (volume, orders) are
+  that measure's;
+- a figure said on a consumption basis is what consumers bought, no revenue;
+- a growth set on top of the same period's growth a year before ("in Q3 of last year") is that
+  period's own;
+- a motion verb ("went up", "moved up") ends a name;
+- a part that "drives" a share of sales is that share, where buyers named by a letter
+  ("Customer A and B") are no part;
+- a relative clause with a time before its verb ("which in 2020 drove") is its antecedent's;
+- organic growth is of sales beside other measures, where no part is named beside it;
+- a frame of discourse ("On the other hand,", "On balance,") names no part;
+- revenue alone after a sentence that only turns to a named part ("Turning to our Aerospace
+  segment. Sales were up 9%.") is the part's.
+
+Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
+nothing may be read), with a counterexample the rule must leave as it was."""
 
 from __future__ import annotations
 
@@ -140,6 +148,28 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "In our hand tools business, net sales grew 2% over the prior year.",
             ["growth 2 yoy : hand tools business"],
         ),
+    ],
+    "revenue alone after a sentence that only turns to a named part is the part's": [
+        (
+            "Total revenue grew 5%. Turning to our Electrical Americas segment. Revenue grew 9% "
+            "organically.",
+            ["growth 5 : company", "growth 9 : Electrical Americas segment"],
+        ),
+        (
+            "Total revenue grew 5%. Let's go to Slide 4 for segment results, starting with "
+            "Automotive OEM. As expected, organic revenue was down 16%.",
+            ["growth 5 : company", "growth -16 : Automotive OEM"],
+        ),
+        (
+            "Total revenue grew 5%. Next, Aerospace. Sales were up 9%.",
+            ["growth 5 : company", "growth 9 : Aerospace"],
+        ),
+        # a turn to a period, a slide, the outlook or the parts together names none; revenue
+        # said whose, or a turn with a figure of its own, is as before
+        ("Turning to the fourth quarter. Revenue grew 9%.", ["growth 9 : company"]),
+        ("Turning to Slide 5. Revenue grew 9%.", ["growth 9 : company"]),
+        ("Turning to our segments. Revenue grew 9%.", ["growth 9 : company"]),
+        ("Moving to Aerospace. Total company revenue grew 9%.", ["growth 9 : company"]),
     ],
     # tried and taken back: "the skin care category" as a market's lost a company's own
     # categories, named so as often ("the lodging category", "the color category")

@@ -130,6 +130,7 @@ def read_words(
     from .figures import read_figures
     from .frames import whole_beside_part
     from .guidance import read_guidance
+    from .part_turns import WHOSE_UNSAID, turned_to
     from .participles import as_adjective
     from .passages import Passages
     from .patterns import REVENUE_SAID
@@ -244,9 +245,12 @@ def read_words(
                     # accounted for over 17% of innovation sales at retail"
             if stated.subject == COMPANY and _heading(text, start):
                 continue  # a bullet under "Data Center": its subject is no word of its own
+            if stated.subject == COMPANY and (part := turned_to(text, spans, index, whole)):
+                stated = stated._replace(subject=part)  # "Turning to our Aerospace segment.
+                # Sales were up 9%.": the part's
             if (
                 stated.subject == COMPANY
-                and _WHOSE_UNSAID.match(whole)
+                and WHOSE_UNSAID.match(whole)
                 and not _AMOUNT.search(plain)
                 and (part_before or _part_framed(text, spans, index))  # the frame read last
             ):
@@ -278,17 +282,6 @@ def _part_framed(text: str, spans: list[tuple[int, int]], index: int) -> bool:
     return bool(frame) and not read_subject(frame).other  # not "Looking at the placement rate,"
 
 
-# A sentence that opens with revenue alone, no word of whose: "Organic sales were up 2%.",
-# "Revenue increased 24%.", "Excluding these acquisitions, organic sales increased 15%" (not
-# "Total revenue", "Our sales", "Company sales").
-_WHOSE_UNSAID = led(
-    r"\s*(?:(?:and|so|also)\s+)?(?:excluding\s+[^,;%]{1,60},\s*)?"
-    r"(?:(?:organic(?:ally)?|reported|net|core|adjusted|underlying|constant[- ]currency|"
-    r"local[- ]currency)[\s,]+){0,3}"
-    r"(?:revenues?|sales)(?:\s+growth)?\s+(?:was|were|grew|increased|decreased|declined|rose|fell|"
-    r"came\s+in|of)\b",
-    re.I,
-)
 # An amount said: a total with its amount is the company's, whatever came before.
 _AMOUNT = led(r"[$€£]\s?\d")
 

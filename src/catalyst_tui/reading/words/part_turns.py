@@ -1,0 +1,69 @@
+"""The part a sentence only turns the speaker to, and the revenue the next sentence says with no
+word of whose, which is that part's: "Turning to our Aerospace segment. Sales were up 9%." (the
+segment's 9%), "…, starting with Automotive OEM. As expected, organic revenue was down 16%."
+
+Read only where the sentence before names no figure of its own and only turns ("Turning to",
+"Moving to", "Let's go to", "starting with", "Next,"), to a name a capital begins (not "our
+segments", the quarter, a slide, the outlook), and the sentence after opens with revenue alone
+(not "Total company revenue grew 9%"). Linear: the turn's pattern is anchored at the sentence's
+end and reads at most 60 characters of its part."""
+
+from __future__ import annotations
+
+import re
+
+from ..leads import led
+from .clauses import frame_of
+from .records import COMPANY
+from .subjects import read_subject
+from .vocabulary import LONGEST
+
+__all__ = ["WHOSE_UNSAID", "turned_to"]
+
+# A sentence that opens with revenue alone, no word of whose: "Organic sales were up 2%.",
+# "Revenue increased 24%.", "Excluding these acquisitions, organic sales increased 15%" (not
+# "Total revenue", "Our sales", "Company sales").
+WHOSE_UNSAID = led(
+    r"\s*(?:(?:and|so|also)\s+)?(?:excluding\s+[^,;%]{1,60},\s*)?"
+    r"(?:(?:organic(?:ally)?|reported|net|core|adjusted|underlying|constant[- ]currency|"
+    r"local[- ]currency)[\s,]+){0,3}"
+    r"(?:revenues?|sales)(?:\s+growth)?\s+(?:was|were|grew|increased|decreased|declined|rose|fell|"
+    r"came\s+in|of)\b",
+    re.I,
+)
+
+
+def turned_to(text: str, spans: list[tuple[int, int]], index: int, whole: str) -> str:
+    """The part named by a sentence that only turns the speaker to it, right before the one at
+    `index` (`whole`), where that one opens with revenue alone ("Turning to our Aerospace
+    segment. Sales were up 9%.", "…, starting with Automotive OEM. As expected, organic revenue
+    was down 16%"); "" elsewhere."""
+    start, end = spans[index - 1] if index > 0 else (0, 0)
+    if end - start > LONGEST or any(c.isalnum() for c in text[end : spans[index][0]]):
+        return ""  # no sentence before, or another speaker's
+    before = text[start:end]
+    turn = _TURN_TO_PART.search(before)
+    if turn is None or any(c in "%$€£" for c in before):  # a figure of its own
+        return ""
+    if not WHOSE_UNSAID.match(whole, frame_of(whole)[1] if "," in whole else 0):
+        return ""  # the sentence names whose: "Total revenue grew 5%"
+    said = read_subject(turn["part"])
+    if said.other or said.anaphor or said.name in ("", COMPANY) or _NO_PART.search(said.name):
+        return ""
+    return said.name if any(w[:1].isupper() for w in said.name.split()) else ""
+
+
+# A sentence, or its last clause, that only turns the speaker to a part: "Turning to our
+# Aerospace segment.", "…, starting with Automotive OEM.", "Next, Aerospace."
+_TURN_TO_PART = led(
+    r"(?:^|[,;]\s*+)(?:(?:and|so|now|ok(?:ay)?)[\s,]++)*(?:(?:let['’]s|let\s+me)\s+(?:now\s+)?"
+    r"(?:turn|move|go)\s+to|turning\s+(?:now\s+)?to|moving\s+(?:on\s+)?to|(?:starting|"
+    r"beginning)\s+with|next\s*+,)\s+(?P<part>[^,.;:!?]{1,60})[.!]?\s*+$",
+    re.I,
+)
+# What a turn names that is no part: a slide, a period, a measure.
+_NO_PART = led(
+    r"\b(?:slides?|pages?|charts?|q[1-4]|quarters?|years?|outlook|guidance|balance|cash|margins?|"
+    r"results|performance|financials|segments|businesses|highlights|details|p&l|eps)\b",
+    re.I,
+)
