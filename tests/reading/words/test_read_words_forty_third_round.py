@@ -164,6 +164,18 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "Total revenue grew 5%. Next, Aerospace. Sales were up 9%.",
             ["growth 5 : company", "growth 9 : Aerospace"],
         ),
+        # and the sentences after it that open with revenue alone, until one names whose
+        (
+            "Total revenue grew 5%. Turning to Specialty Materials. Sales were down 7% "
+            "sequentially. Sales were down 5% year over year. Total revenue grew 4% year over "
+            "year.",
+            [
+                "growth 5 : company",
+                "growth -7 sequential : Specialty Materials",
+                "growth -5 yoy : Specialty Materials",
+                "growth 4 yoy : company",
+            ],
+        ),
         # a turn to a period, a slide, the outlook or the parts together names none; revenue
         # said whose, or a turn with a figure of its own, is as before
         ("Turning to the fourth quarter. Revenue grew 9%.", ["growth 9 : company"]),

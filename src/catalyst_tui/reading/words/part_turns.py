@@ -5,7 +5,9 @@ segment's 9%), "…, starting with Automotive OEM. As expected, organic revenue 
 Read only where the sentence before names no figure of its own and only turns ("Turning to",
 "Moving to", "Let's go to", "starting with", "Next,"), to a name a capital begins (not "our
 segments", the quarter, a slide, the outlook), and the sentence after opens with revenue alone
-(not "Total company revenue grew 9%"). Linear: the turn's pattern is anchored at the sentence's
+(not "Total company revenue grew 9%"); and so for the sentence after, where it too opens with
+revenue alone ("Turning to Specialty Materials. Sales were $518 million, down 7% sequentially.
+Sales were down 5% year over year …"). Linear: the turn's pattern is anchored at the sentence's
 end and reads at most 60 characters of its part."""
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from .records import COMPANY
 from .subjects import read_subject
 from .vocabulary import LONGEST
 
-__all__ = ["WHOSE_UNSAID", "turned_to"]
+__all__ = ["WHOSE_UNSAID", "revenue_alone_after", "turned_to"]
 
 # A sentence that opens with revenue alone, no word of whose: "Organic sales were up 2%.",
 # "Revenue increased 24%.", "Excluding these acquisitions, organic sales increased 15%" (not
@@ -39,18 +41,25 @@ def turned_to(text: str, spans: list[tuple[int, int]], index: int, whole: str) -
     segment. Sales were up 9%.", "…, starting with Automotive OEM. As expected, organic revenue
     was down 16%"); "" elsewhere."""
     start, end = spans[index - 1] if index > 0 else (0, 0)
-    if end - start > LONGEST or any(c.isalnum() for c in text[end : spans[index][0]]):
-        return ""  # no sentence before, or another speaker's
+    if end - start > LONGEST or not revenue_alone_after(text, spans, index, whole):
+        return ""  # no sentence before, another speaker's, or whose revenue is said
     before = text[start:end]
     turn = _TURN_TO_PART.search(before)
     if turn is None or any(c in "%$€£" for c in before):  # a figure of its own
         return ""
-    if not WHOSE_UNSAID.match(whole, frame_of(whole)[1] if "," in whole else 0):
-        return ""  # the sentence names whose: "Total revenue grew 5%"
     said = read_subject(turn["part"])
     if said.other or said.anaphor or said.name in ("", COMPANY) or _NO_PART.search(said.name):
         return ""
     return said.name if any(w[:1].isupper() for w in said.name.split()) else ""
+
+
+def revenue_alone_after(text: str, spans: list[tuple[int, int]], index: int, whole: str) -> bool:
+    """Whether the sentence at `index` (`whole`) opens with revenue alone, no word of whose
+    ("Revenue increased 17% sequentially"; not "Total revenue grew 5%"), right after one of the
+    same speaker: what it says is of the part the sentences before it spoke of."""
+    if index < 1 or any(c.isalnum() for c in text[spans[index - 1][1] : spans[index][0]]):
+        return False
+    return WHOSE_UNSAID.match(whole, frame_of(whole)[1] if "," in whole else 0) is not None
 
 
 # A sentence, or its last clause, that only turns the speaker to a part: "Turning to our

@@ -130,7 +130,7 @@ def read_words(
     from .figures import read_figures
     from .frames import whole_beside_part
     from .guidance import read_guidance
-    from .part_turns import WHOSE_UNSAID, turned_to
+    from .part_turns import WHOSE_UNSAID, revenue_alone_after, turned_to
     from .participles import as_adjective
     from .passages import Passages
     from .patterns import REVENUE_SAID
@@ -163,6 +163,7 @@ def read_words(
     marks = _holding(low, spans, _FIGURE_MARKS[1:]) if low is not None else None
     said = _within(low, spans, _GUIDANCE_EACH) if low is not None else set()
     part_said = -2  # the last sentence that gave a part's figure
+    turned = (-2, "")  # the last that gave the part a turn named its revenue alone, and the part
     for index, (start, end) in enumerate(spans):
         sentence = text[start:end]
         if (
@@ -245,9 +246,17 @@ def read_words(
                     # accounted for over 17% of innovation sales at retail"
             if stated.subject == COMPANY and _heading(text, start):
                 continue  # a bullet under "Data Center": its subject is no word of its own
-            if stated.subject == COMPANY and (part := turned_to(text, spans, index, whole)):
+            if stated.subject == COMPANY and (
+                part := turned_to(text, spans, index, whole)
+                or (
+                    turned[1]
+                    if turned[0] in (index - 1, index)
+                    and revenue_alone_after(text, spans, index, whole)
+                    else ""
+                )
+            ):
                 stated = stated._replace(subject=part)  # "Turning to our Aerospace segment.
-                # Sales were up 9%.": the part's
+                turned = (index, part)  # Sales were up 9%. Sales were down 5% …": the part's
             if (
                 stated.subject == COMPANY
                 and WHOSE_UNSAID.match(whole)
