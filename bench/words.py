@@ -1153,6 +1153,10 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: (", which in fiscal 2020 , who last year " * n)[:n],
         ),
         "buyers named by a letter": (names._TOP_BUYERS, lambda n: ("our customers A" * n)[:n]),
+        "what drove a subject, set before its verb": (
+            reader._BY_ASIDE,
+            lambda n: (", primarily driven by a b c d e f g h i j k l m n o p" * n)[:n],
+        ),
         "a turn to a part": (
             part_turns._TURN_TO_PART,
             lambda n: (", and so now turning to a b c d e f g h i j k l m n o p q r" * n)[:n],

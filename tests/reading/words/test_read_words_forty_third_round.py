@@ -12,6 +12,8 @@
 - a relative clause with a time before its verb ("which in 2020 drove") is its antecedent's;
 - organic growth is of sales beside other measures, where no part is named beside it;
 - a frame of discourse ("On the other hand,", "On balance,") names no part;
+- what drove a subject, set between it and its verb ("Europe, driven by Germany, grew 12%"), is
+  no subject;
 - revenue alone after a sentence that only turns to a named part ("Turning to our Aerospace
   segment. Sales were up 9%.") is the part's.
 
@@ -182,6 +184,19 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Turning to Slide 5. Revenue grew 9%.", ["growth 9 : company"]),
         ("Turning to our segments. Revenue grew 9%.", ["growth 9 : company"]),
         ("Moving to Aerospace. Total company revenue grew 9%.", ["growth 9 : company"]),
+    ],
+    "what drove a subject, set between it and its verb, is no subject": [
+        ("Europe, driven by Germany, grew 12%.", ["growth 12 : Europe"]),
+        ("Revenue, driven by Cloud, grew 12%.", ["growth 12 : company"]),
+        (
+            "Technology, dominated by data center work, was 45% of our revenue.",
+            ["share 45 : Technology"],
+        ),
+        # the driver's own clause after it is the driver's
+        (
+            "Revenue grew 7%, led by cloud, which grew 15%.",
+            ["growth 7 : company", "growth 15 : cloud"],
+        ),
     ],
     # tried and taken back: "the skin care category" as a market's lost a company's own
     # categories, named so as often ("the lodging category", "the color category")

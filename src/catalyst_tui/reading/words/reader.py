@@ -85,6 +85,16 @@ _ASIDE = led(
 # revenue increased 33%".
 _RELATIVE_ASIDE = led(r",\s*+where\s[^,;:%\d$€£()]{1,160}+,")
 
+# What drove a subject, set between it and its verb with no figure: "Europe, driven by Germany,
+# grew 12%", "Technology, dominated by data center work, was 45% of our revenue" (not "…, led
+# by cloud, which grew 15%": the clause after is the driver's).
+_BY_ASIDE = led(
+    r",\s*+(?:(?:primarily|mainly|largely|partly)\s++)?(?:led|driven|dominated|fueled|powered|"
+    r"helped|supported|anchored|boosted)\s++by\s[^,;:%\d$€£()]{1,80}+,(?=\s*+(?:was|were|is|are|"
+    r"grew|increased|decreased|declined|rose|fell|accounted|represented|made|came|delivered)\b)",
+    re.I,
+)
+
 
 def _blank(said: re.Match[str]) -> str:
     return " " * len(said.group())
@@ -204,6 +214,8 @@ def read_words(
             told = _ASIDE.sub(_blank, sentence)  # "range, which as Mike mentioned, is unchanged"
         if "where " in plain:  # ", where our momentum remains strong,"
             plain = _RELATIVE_ASIDE.sub(_place_aside, plain)
+        if " by " in plain:  # "Europe, driven by Germany, grew 12%": Europe's
+            plain = _BY_ASIDE.sub(_blank, plain)
         whole = plain  # the sentence with its clauses between a subject and its verb
         between = blank_between(plain)  # "X, which include A, B and C increased 1.4%": X's
         if REVENUE_SAID.search(between) or not REVENUE_SAID.search(plain):
