@@ -1157,6 +1157,10 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             reader._BY_ASIDE,
             lambda n: (", primarily driven by a b c d e f g h i j k l m n o p" * n)[:n],
         ),
+        "a sentence opened by a named part": (
+            part_turns._PART_OPENS,
+            lambda n: ("in our Ab Cd Ef Gh Ij segmen " * n)[:n],
+        ),
         "a turn to a part": (
             part_turns._TURN_TO_PART,
             lambda n: (", and so now turning to a b c d e f g h i j k l m n o p q r" * n)[:n],

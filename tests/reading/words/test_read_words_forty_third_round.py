@@ -178,6 +178,16 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
                 "growth 4 yoy : company",
             ],
         ),
+        # a sentence that opens with a named part of ours, with no figure, turns to it too
+        (
+            "Revenue grew 5%. Our CSS segment delivered an exceptional quarter. Sales were down "
+            "2% versus prior year.",
+            ["growth 5 : company", "growth -2 yoy : CSS segment"],
+        ),
+        (
+            "Revenue grew 5%. Our segments did well. Sales were up 4%.",
+            ["growth 5 : company", "growth 4 : company"],
+        ),
         # a turn to a period, a slide, the outlook or the parts together names none; revenue
         # said whose, or a turn with a figure of its own, is as before
         ("Turning to the fourth quarter. Revenue grew 9%.", ["growth 9 : company"]),

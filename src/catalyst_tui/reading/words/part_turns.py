@@ -3,7 +3,8 @@ word of whose, which is that part's: "Turning to our Aerospace segment. Sales we
 segment's 9%), "…, starting with Automotive OEM. As expected, organic revenue was down 16%."
 
 Read only where the sentence before names no figure of its own and only turns ("Turning to",
-"Moving to", "Let's go to", "starting with", "Next,"), to a name a capital begins (not "our
+"Moving to", "Let's go to", "starting with", "Next,") or opens with a named part of ours ("Our
+CSS segment delivered an exceptional quarter."), to a name a capital begins (not "our
 segments", the quarter, a slide, the outlook), and the sentence after opens with revenue alone
 (not "Total company revenue grew 9%"); and so for the sentence after, where it too opens with
 revenue alone ("Turning to Specialty Materials. Sales were $518 million, down 7% sequentially.
@@ -44,7 +45,7 @@ def turned_to(text: str, spans: list[tuple[int, int]], index: int, whole: str) -
     if end - start > LONGEST or not revenue_alone_after(text, spans, index, whole):
         return ""  # no sentence before, another speaker's, or whose revenue is said
     before = text[start:end]
-    turn = _TURN_TO_PART.search(before)
+    turn = _TURN_TO_PART.search(before) or _PART_OPENS.match(before)
     if turn is None or any(c in "%$€£" for c in before):  # a figure of its own
         return ""
     said = read_subject(turn["part"])
@@ -68,6 +69,14 @@ _TURN_TO_PART = led(
     r"(?:^|[,;]\s*+)(?:(?:and|so|now|ok(?:ay)?)[\s,]++)*(?:(?:let['’]s|let\s+me)\s+(?:now\s+)?"
     r"(?:turn|move|go)\s+to|turning\s+(?:now\s+)?to|moving\s+(?:on\s+)?to|(?:starting|"
     r"beginning)\s+with|next\s*+,)\s+(?P<part>[^,.;:!?]{1,60})[.!]?\s*+$",
+    re.I,
+)
+# A sentence that opens with a named part of ours as its subject: "Our CSS segment delivered an
+# exceptional quarter.", "In our Material Handling segment, we continue to see …".
+_PART_OPENS = led(
+    r"(?:(?:and|so|now)[\s,]++)?(?:our|the|in\s+our|at\s+(?:our|the))\s++"
+    r"(?P<part>(?-i:[A-Z])[\w&+'’-]*+(?:\s++(?-i:[A-Z])[\w&+'’-]*+){0,3}\s++(?:segment|business|"
+    r"division|group))\b",
     re.I,
 )
 # What a turn names that is no part: a slide, a period, a measure.
