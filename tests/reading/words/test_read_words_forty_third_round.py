@@ -202,6 +202,13 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "Technology, dominated by data center work, was 45% of our revenue.",
             ["share 45 : Technology"],
         ),
+        # set off by no commas, before the verb
+        (
+            "Technology dominated by data center work was 45% of our revenue, an increase from "
+            "33% the prior year.",
+            ["share 45 : Technology", "share 33 : Technology"],
+        ),
+        ("Sales led by Europe were up 5%.", ["growth 5 : company"]),
         # the driver's own clause after it is the driver's
         (
             "Revenue grew 7%, led by cloud, which grew 15%.",

@@ -85,13 +85,19 @@ _ASIDE = led(
 # revenue increased 33%".
 _RELATIVE_ASIDE = led(r",\s*+where\s[^,;:%\d$€£()]{1,160}+,")
 
+_VERB_AFTER = (
+    r"(?:was|were|is|are|grew|increased|decreased|declined|rose|fell|accounted|represented|made|"
+    r"came|delivered)\b"
+)
 # What drove a subject, set between it and its verb with no figure: "Europe, driven by Germany,
 # grew 12%", "Technology, dominated by data center work, was 45% of our revenue" (not "…, led
 # by cloud, which grew 15%": the clause after is the driver's).
 _BY_ASIDE = led(
     r",\s*+(?:(?:primarily|mainly|largely|partly)\s++)?(?:led|driven|dominated|fueled|powered|"
-    r"helped|supported|anchored|boosted)\s++by\s[^,;:%\d$€£()]{1,80}+,(?=\s*+(?:was|were|is|are|"
-    r"grew|increased|decreased|declined|rose|fell|accounted|represented|made|came|delivered)\b)",
+    r"helped|supported|anchored|boosted)\s++by\s[^,;:%\d$€£()]{1,80}+,(?=\s*+" + _VERB_AFTER + ")|"
+    # set off by no commas: "Technology dominated by data center work was 45% of our revenue"
+    r"(?<=[a-z])\s++(?:dominated|led|driven|fueled|anchored)\s++by\s[^,;:%\d$€£()]{1,60}?"
+    r"(?=\s++" + _VERB_AFTER + ")",
     re.I,
 )
 
