@@ -209,6 +209,12 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["share 45 : Technology", "share 33 : Technology"],
         ),
         ("Sales led by Europe were up 5%.", ["growth 5 : company"]),
+        # a relative clause after the driver is the driver's
+        (
+            "Strength in light commercial was driven by strong performance at Hitachi which was "
+            "up over 50%.",
+            ["growth 50 > : Hitachi"],
+        ),
         # the driver's own clause after it is the driver's
         (
             "Revenue grew 7%, led by cloud, which grew 15%.",

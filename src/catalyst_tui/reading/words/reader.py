@@ -96,7 +96,9 @@ _BY_ASIDE = led(
     r",\s*+(?:(?:primarily|mainly|largely|partly)\s++)?(?:led|driven|dominated|fueled|powered|"
     r"helped|supported|anchored|boosted)\s++by\s[^,;:%\d$€£()]{1,80}+,(?=\s*+" + _VERB_AFTER + ")|"
     # set off by no commas: "Technology dominated by data center work was 45% of our revenue"
-    r"(?<=[a-z])\s++(?:dominated|led|driven|fueled|anchored)\s++by\s[^,;:%\d$€£()]{1,60}?"
+    # (not "…driven by marketing-related which was up over 20%": the relative clause's)
+    r"(?<=[a-z])\s++(?:dominated|led|driven|fueled|anchored)\s++by\s"
+    r"(?:(?!(?:which|that|who)\b)[^,;:%\d$€£()]){1,60}?"
     r"(?=\s++" + _VERB_AFTER + ")",
     re.I,
 )
