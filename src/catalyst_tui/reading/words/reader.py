@@ -89,14 +89,12 @@ _VERB_AFTER = (
     r"(?:was|were|is|are|grew|increased|decreased|declined|rose|fell|accounted|represented|made|"
     r"came|delivered)\b"
 )
-# What drove a subject, set between it and its verb with no figure: "Europe, driven by Germany,
-# grew 12%", "Technology, dominated by data center work, was 45% of our revenue" (not "…, led
-# by cloud, which grew 15%": the clause after is the driver's).
+# What drove a subject, set between it and its verb with no figure, by commas or none: "Europe,
+# driven by Germany, grew 12%", "Technology dominated by data center work was 45% of revenue"
+# (not "…, led by cloud, which grew 15%", "…driven by X which was up 20%": the driver's).
 _BY_ASIDE = led(
     r",\s*+(?:(?:primarily|mainly|largely|partly)\s++)?(?:led|driven|dominated|fueled|powered|"
     r"helped|supported|anchored|boosted)\s++by\s[^,;:%\d$€£()]{1,80}+,(?=\s*+" + _VERB_AFTER + ")|"
-    # set off by no commas: "Technology dominated by data center work was 45% of our revenue"
-    # (not "…driven by marketing-related which was up over 20%": the relative clause's)
     r"(?<=[a-z])\s++(?:dominated|led|driven|fueled|anchored)\s++by\s"
     r"(?:(?!(?:which|that|who)\b)[^,;:%\d$€£()]){1,60}?"
     r"(?=\s++" + _VERB_AFTER + ")",
