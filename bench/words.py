@@ -1152,7 +1152,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             clauses.RELATIVE_BEFORE,
             lambda n: (", which in fiscal 2020 , who last year " * n)[:n],
         ),
-        "buyers named by a letter": (names._TOP_BUYERS, lambda n: ("our customers A" * n)[:n]),
+        "buyers named by a letter": (names._BUYERS, lambda n: ("our customers A" * n)[:n]),
         "what drove a subject, set before its verb": (
             reader._BY_ASIDE,
             lambda n: (", primarily driven by a b c d e f g h i j k l m n o p" * n)[:n],

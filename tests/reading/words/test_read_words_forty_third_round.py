@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import pytest
 
-from catalyst_tui.reading.words import read_words
+from catalyst_tui.reading.words import COMPANY, read_words
 from tests.reading.words.test_read_words_classes import _check, by_rule
 
 RULES: dict[str, list[tuple[str, list[str]]]] = {
@@ -243,3 +243,27 @@ def test_a_sentence_laid_out_in_runs_of_spaces_is_no_prose() -> None:
     # a few spaces between words are prose still
     (first, second) = read_words("Revenue grew 5%   and Europe grew 4%.")
     assert (first.value, second.subject) == (0.05, "Europe")
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["", "And ", "And, ", "And , ", "So, ", "Now "],
+)
+def test_a_turn_and_examples_opened_by_a_conjunction_and_its_comma(opening: str) -> None:
+    """The turn's and the examples' openings, matched with no give-back over their spaces,
+    still take a conjunction with or without its comma."""
+    turned = f"{opening}looking at our product orders across our geographic segments. The "
+    assert read_words(turned + "Americas was up 17%.") == ()
+    examples = "Shipments were strong in every region. "
+    if opening.strip(" ,") in ("", "And", "So"):
+        assert read_words(examples + f"{opening}for example, Europe grew 6%.") == ()
+
+
+def test_a_turn_answered_after_another_speakers_question_gives_the_part_nothing() -> None:
+    """Revenue alone after another speaker's words is no part's a turn named before them."""
+    text = (
+        "Company Participants\nJane Doe - Chief Financial Officer\nConference Call "
+        "Participants\nJohn Smith - Acme Securities\nJane Doe\nTotal revenue grew 5%. Turning "
+        "to our Aerospace segment.\nJohn Smith\nWhat about margins?\nJane Doe\nSales were up 9%.\n"
+    )
+    assert [(s.subject, s.value) for s in read_words(text)] == [(COMPANY, 0.05)]

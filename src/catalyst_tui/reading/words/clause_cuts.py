@@ -13,20 +13,21 @@ from ..leads import led
 from ..wordlists import one_of
 from .phrases import finite_verb, words_of
 
-__all__ = ["Clause", "clauses"]
+__all__ = ["CLAUSE_VERB", "Clause", "clauses"]
 
-# The verbs that open a clause of their own after "and": "and Services revenue grew 5%".
-_CLAUSE_VERB = one_of(
+# The verbs that open a clause of their own: after "and" ("and Services revenue grew 5%"), and
+# after what drove a subject set before them ("Europe, driven by Germany, grew 12%": reader.py).
+CLAUSE_VERB = one_of(
     """was were is are grew increased decreased declined rose fell accounted represented
     comprised saw delivered improved accelerated decelerated expanded remains remained"""
 )
 _CLAUSE_CUT = led(
     r";|,?\s+(?:while|whereas)\s+|,\s+but\s+|\s+but\s+(?=\w+\s+(?:was|were|is|are))|"
-    + rf"(?:,\s+|\s+)and\s+(?=(?:[\w&/.'’-]+\s+){{0,5}}?{_CLAUSE_VERB}\b)",
+    + rf"(?:,\s+|\s+)and\s+(?=(?:[\w&/.'’-]+\s+){{0,5}}?{CLAUSE_VERB}\b)",
     re.I,
 )
 
-_VERB_NEXT = led(rf"{_CLAUSE_VERB}\b", re.I)
+_VERB_NEXT = led(rf"{CLAUSE_VERB}\b", re.I)
 
 
 def _names_joined(sentence: str, begin: int, cut: re.Match[str]) -> bool:

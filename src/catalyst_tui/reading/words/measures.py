@@ -8,6 +8,7 @@ import re
 
 from ..leads import led
 from ..wordlists import any_word, word_set
+from .patterns import REVENUE_SAID
 
 __all__ = ["NEVER_REVENUE", "NEVER_REVENUE_SAID", "ONLY_QUALIFY", "sales_said"]
 
@@ -27,7 +28,6 @@ NEVER_REVENUE_SAID = any_word(" ".join(sorted(NEVER_REVENUE)))
 # Revenue named, and organic growth, which is of sales ("organic growth of 2.2%, operating margin
 # of 21.1%") where no part is named after it ("18% organic growth in our Salty business") nor
 # before it ("key end markets within W&P drove organic growth of 11%").
-_SALES_SAID = led(r"\b(?:revenues?|sales|arr)\b", re.I)
 _ORGANIC = led(r"\borganic\s+growth\b", re.I)
 _PART_AFTER = led(
     r"\bin\s+(?:our|the)\s+(?:[\w&'’-]+\s+){0,3}?(?:business|segment|division|unit|portfolio)s?\b",
@@ -41,7 +41,7 @@ _PART_BEFORE = led(
 def sales_said(sentence: str, until: int) -> bool:
     """Whether `sentence` names revenue before `until`, or organic growth of no part named
     before or after it."""
-    if _SALES_SAID.search(sentence, 0, until) is not None:
+    if REVENUE_SAID.search(sentence, 0, until) is not None:
         return True
     organic = _ORGANIC.search(sentence, 0, until)
     return (

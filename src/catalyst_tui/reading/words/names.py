@@ -316,7 +316,7 @@ _OTHER_PARTY = led(
 )
 # The largest buyers counted, or buyers named by a letter: "our top 3 service providers revenue
 # grew 16%", "Customer A and B drove 16% and 26% of our overall business" (theirs, no part).
-_TOP_BUYERS = led(
+_BUYERS = led(
     r"\s*(?:the\s+|our\s+|its\s+)?(?:(?:top|largest|biggest)\s+(?:\d{1,3}|three|five|ten|twenty)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:customers?|clients?|accounts?|providers?|operators?|carriers?|"
     r"hyperscalers?)\b|(?:customers?|clients?)\s+(?-i:[A-Z])(?![\w&'’-]))",
@@ -350,7 +350,7 @@ def others(phrase: str) -> bool:
         or _WORLD.match(phrase)
         or _THE_CATEGORY.fullmatch(phrase)
         or _AN_INDEX.match(phrase)
-        or _TOP_BUYERS.match(phrase)
+        or _BUYERS.match(phrase)
     )
 
 

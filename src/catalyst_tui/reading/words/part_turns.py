@@ -19,9 +19,10 @@ from ..leads import led
 from .clauses import frame_of
 from .records import COMPANY
 from .subjects import read_subject
+from .turns import same_speaker
 from .vocabulary import LONGEST
 
-__all__ = ["WHOSE_UNSAID", "revenue_alone_after", "turned_to"]
+__all__ = ["WHOSE_UNSAID", "PartTurns"]
 
 # A sentence that opens with revenue alone, no word of whose: "Organic sales were up 2%.",
 # "Revenue increased 24%.", "Excluding these acquisitions, organic sales increased 15%" (not
@@ -36,31 +37,45 @@ WHOSE_UNSAID = led(
 )
 
 
-def turned_to(text: str, spans: list[tuple[int, int]], index: int, whole: str) -> str:
-    """The part named by a sentence that only turns the speaker to it, right before the one at
-    `index` (`whole`), where that one opens with revenue alone ("Turning to our Aerospace
-    segment. Sales were up 9%.", "…, starting with Automotive OEM. As expected, organic revenue
-    was down 16%"); "" elsewhere."""
-    start, end = spans[index - 1] if index > 0 else (0, 0)
-    if end - start > LONGEST or not revenue_alone_after(text, spans, index, whole):
-        return ""  # no sentence before, another speaker's, or whose revenue is said
-    before = text[start:end]
+class PartTurns:
+    """The part each sentence of a text (its company's `spans`) gives its revenue alone to,
+    asked in the order of the sentences: the part the sentence before only turned to, or the
+    one the sentences before it kept."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
+        self._text, self._spans = text, spans
+        self._last = (-2, "")  # the last sentence that gave its revenue to a part, and the part
+
+    def part_of(self, index: int, whole: str) -> str:
+        """The part the sentence at `index` (`whole`) gives its revenue to, where it opens with
+        revenue alone right after one of the same speaker ("Turning to our Aerospace segment.
+        Sales were up 9%.", "…, starting with Automotive OEM. As expected, organic revenue was
+        down 16%"), or right after one that gave its revenue to a part ("… Sales were down 7%
+        sequentially. Sales were down 5% year over year"); "" elsewhere."""
+        if not same_speaker(self._text, self._spans, index):
+            return ""  # no sentence before, or another speaker's words between
+        if not WHOSE_UNSAID.match(whole, frame_of(whole)[1] if "," in whole else 0):
+            return ""  # the sentence names whose: "Total revenue grew 5%"
+        part = _turned_to(self._text[slice(*self._spans[index - 1])])
+        if not part and self._last[0] in (index - 1, index):
+            part = self._last[1]
+        if part:
+            self._last = (index, part)
+        return part
+
+
+def _turned_to(before: str) -> str:
+    """The part `before` only turns the speaker to, or opens with as a named part of ours; ""
+    where it names none, or says a figure of its own."""
+    if len(before) > LONGEST or any(c in "%$€£" for c in before):
+        return ""
     turn = _TURN_TO_PART.search(before) or _PART_OPENS.match(before)
-    if turn is None or any(c in "%$€£" for c in before):  # a figure of its own
+    if turn is None:
         return ""
     said = read_subject(turn["part"])
     if said.other or said.anaphor or said.name in ("", COMPANY) or _NO_PART.search(said.name):
         return ""
     return said.name if any(w[:1].isupper() for w in said.name.split()) else ""
-
-
-def revenue_alone_after(text: str, spans: list[tuple[int, int]], index: int, whole: str) -> bool:
-    """Whether the sentence at `index` (`whole`) opens with revenue alone, no word of whose
-    ("Revenue increased 17% sequentially"; not "Total revenue grew 5%"), right after one of the
-    same speaker: what it says is of the part the sentences before it spoke of."""
-    if index < 1 or any(c.isalnum() for c in text[spans[index - 1][1] : spans[index][0]]):
-        return False
-    return WHOSE_UNSAID.match(whole, frame_of(whole)[1] if "," in whole else 0) is not None
 
 
 # A sentence, or its last clause, that only turns the speaker to a part: "Turning to our

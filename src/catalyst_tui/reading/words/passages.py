@@ -34,6 +34,7 @@ from ..wordlists import word_set
 from .measures import NEVER_REVENUE_SAID
 from .names import no_noun_phrase
 from .phrases import finite_verb, measure_at, other_measure
+from .turns import same_speaker
 from .vocabulary import LONGEST, REVENUE_WORDS
 
 __all__ = ["Passages", "line_name"]
@@ -122,7 +123,7 @@ class Passages:
             return False  # most sentences: no turn to the outlook before them
         for at in range(turn + 1, index + 1):
             start, end = self._spans[at]
-            if any(c.isalnum() for c in self._text[self._spans[at - 1][1] : start]):
+            if not same_speaker(self._text, self._spans, at):
                 return False  # another speaker spoke between
             if at < index and self._measures(at) is None:
                 return False  # a question
@@ -199,9 +200,7 @@ class Passages:
         while at <= index:
             start, end = self._spans[at]
             before = self._topics.get(at - 1) if at > 0 else None
-            if before is not None and any(
-                c.isalnum() for c in self._text[self._spans[at - 1][1] : start]
-            ):
+            if before is not None and not same_speaker(self._text, self._spans, at):
                 before = None  # another speaker spoke between
             if before is None:  # no passage in force: none begins before a measure is named
                 at = self._next_counted(at)
@@ -237,7 +236,7 @@ class Passages:
         if index + 1 >= len(self._spans):
             return False
         start, end = self._spans[index + 1]
-        if any(c.isalnum() for c in self._text[self._spans[index][1] : start]):
+        if not same_speaker(self._text, self._spans, index + 1):
             return False  # another speaker's words
         if _EXAMPLES.match(self._text, _opening(self._text, start, end), end) is None:
             return False

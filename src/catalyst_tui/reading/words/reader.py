@@ -12,6 +12,7 @@ from functools import partial
 from ..leads import led
 from ..wordlists import one_of, word_set
 from .aliases import aliases, measured
+from .clause_cuts import CLAUSE_VERB
 from .facts import document_facts
 from .others_sales import (
     as_revenue,
@@ -85,19 +86,17 @@ _ASIDE = led(
 # revenue increased 33%".
 _RELATIVE_ASIDE = led(r",\s*+where\s[^,;:%\d$€£()]{1,160}+,")
 
-_VERB_AFTER = (
-    r"(?:was|were|is|are|grew|increased|decreased|declined|rose|fell|accounted|represented|made|"
-    r"came|delivered)\b"
-)
 # What drove a subject, set between it and its verb with no figure, by commas or none: "Europe,
 # driven by Germany, grew 12%", "Technology dominated by data center work was 45% of revenue"
 # (not "…, led by cloud, which grew 15%", "…driven by X which was up 20%": the driver's).
 _BY_ASIDE = led(
     r",\s*+(?:(?:primarily|mainly|largely|partly)\s++)?(?:led|driven|dominated|fueled|powered|"
-    r"helped|supported|anchored|boosted)\s++by\s[^,;:%\d$€£()]{1,80}+,(?=\s*+" + _VERB_AFTER + ")|"
+    r"helped|supported|anchored|boosted)\s++by\s[^,;:%\d$€£()]{1,80}+,(?=\s*+"
+    + CLAUSE_VERB
+    + r"\b)|"
     r"(?<=[a-z])\s++(?:dominated|led|driven|fueled|anchored)\s++by\s"
     r"(?:(?!(?:which|that|who)\b)[^,;:%\d$€£()]){1,60}?"
-    r"(?=\s++" + _VERB_AFTER + ")",
+    r"(?=\s++" + CLAUSE_VERB + r"\b)",
     re.I,
 )
 
@@ -146,7 +145,7 @@ def read_words(
     from .figures import read_figures
     from .frames import whole_beside_part
     from .guidance import read_guidance
-    from .part_turns import WHOSE_UNSAID, revenue_alone_after, turned_to
+    from .part_turns import WHOSE_UNSAID, PartTurns
     from .participles import as_adjective
     from .passages import Passages
     from .patterns import REVENUE_SAID
@@ -163,6 +162,7 @@ def read_words(
         cached.cache_clear()  # a sentence's phrases are read once within it, not across texts
     customers, parts = document_facts(text, spans)
     passages = Passages(text, spans)
+    turns = PartTurns(text, spans)  # the part a sentence turns to, for its revenue alone after
     short = aliases(text)
     quarter = document_quarter(text)
     before = day_base(text, day)  # the year before the period the document's day reports
@@ -179,7 +179,6 @@ def read_words(
     marks = _holding(low, spans, _FIGURE_MARKS[1:]) if low is not None else None
     said = _within(low, spans, _GUIDANCE_EACH) if low is not None else set()
     part_said = -2  # the last sentence that gave a part's figure
-    turned = (-2, "")  # the last that gave the part a turn named its revenue alone, and the part
     for index, (start, end) in enumerate(spans):
         sentence = text[start:end]
         if (
@@ -264,17 +263,9 @@ def read_words(
                     # accounted for over 17% of innovation sales at retail"
             if stated.subject == COMPANY and _heading(text, start):
                 continue  # a bullet under "Data Center": its subject is no word of its own
-            if stated.subject == COMPANY and (
-                part := turned_to(text, spans, index, whole)
-                or (
-                    turned[1]
-                    if turned[0] in (index - 1, index)
-                    and revenue_alone_after(text, spans, index, whole)
-                    else ""
-                )
-            ):
+            if stated.subject == COMPANY and (part := turns.part_of(index, whole)):
                 stated = stated._replace(subject=part)  # "Turning to our Aerospace segment.
-                turned = (index, part)  # Sales were up 9%. Sales were down 5% …": the part's
+                # Sales were up 9%. Sales were down 5% …": the part's
             if (
                 stated.subject == COMPANY
                 and WHOSE_UNSAID.match(whole)

@@ -21,7 +21,7 @@ once."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ..leads import led
 from ..wordlists import word_set
@@ -224,3 +224,11 @@ def _analysts_key_in(low: str) -> bool:
         or "follow" in low
         or "how should" in low
     )
+
+
+def same_speaker(text: str, spans: Sequence[tuple[int, int]], index: int) -> bool:
+    """Whether the sentence at `index` of `spans` (the company's sentences) follows the one
+    before it with no other words between: no other speaker's, nobody's name."""
+    if index < 1:
+        return False
+    return not any(c.isalnum() for c in text[spans[index - 1][1] : spans[index][0]])
