@@ -267,3 +267,13 @@ def test_a_turn_answered_after_another_speakers_question_gives_the_part_nothing(
         "to our Aerospace segment.\nJohn Smith\nWhat about margins?\nJane Doe\nSales were up 9%.\n"
     )
     assert [(s.subject, s.value) for s in read_words(text)] == [(COMPANY, 0.05)]
+
+
+def test_what_drove_a_subject_stops_before_a_relative_clause_of_whose() -> None:
+    """ "driven by MP whose revenues improved 18%": MP's figure, never the company's (the aside
+    set off by no commas ends before "whose", as before "which")."""
+    read = read_words(
+        "The sequential improvement in revenues was driven by MP whose revenues improved "
+        "approximately 18%."
+    )
+    assert read and all(s.subject != COMPANY for s in read)

@@ -95,7 +95,7 @@ _BY_ASIDE = led(
     + CLAUSE_VERB
     + r"\b)|"
     r"(?<=[a-z])\s++(?:dominated|led|driven|fueled|anchored)\s++by\s"
-    r"(?:(?!(?:which|that|who)\b)[^,;:%\d$€£()]){1,60}?"
+    r"(?:(?!(?:which|that|who|whose|where)\b)[^,;:%\d$€£()]){1,60}?"
     r"(?=\s++" + CLAUSE_VERB + r"\b)",
     re.I,
 )
