@@ -14,7 +14,7 @@ from .appositions import without_apposition
 from .capitals import name_joined
 from .clauses import clause_subject, frame_of, relative_unread
 from .names import no_noun_phrase, outside_names
-from .no_subject import conceded, measure_alone, pointed_at
+from .no_subject import conceded, left_out, measure_alone, pointed_at
 from .patterns import AMOUNT, LOWER_WORD, OBJECT, REVENUE_SAID, WORD
 from .phrases import finite_verb, last_word_at, other_measure, phrase_before, tokens, words_of
 from .records import COMPANY
@@ -365,7 +365,7 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
             if aside and not framed.name[:1].isupper():
                 framed = with_lower_case(framed, subject)  # "Our momentum continued, with"
             if framed.other and not aside:
-                if measure_alone(framed, lead):
+                if measure_alone(framed, lead) or left_out(text):
                     return subject  # "Orders grew 14%, revenue increased 10%": revenue's
                 return framed  # "And in this segment, sales increased 13%": named before
             return framed if framed.name not in ("", COMPANY) or framed.other else subject

@@ -16,7 +16,7 @@ from .vocabulary import REACH
 __all__ = ["COURTESY", "ELSE", "HEDGED", "NEGATED", "barred", "hedged"]
 
 NEGATED = any_word(
-    "not never no n[o']t without too_early unable declin(?:e|ed|ing)_to", also=r"n[’']t\b"
+    "not cannot never no n[o']t without too_early unable declin(?:e|ed|ing)_to", also=r"n[’']t\b"
 )
 HEDGED = any_word("would could might may if unless plan_to whether should_have")
 # The speaker's courtesy, no hedge of what is said: "I would also note that revenue was up

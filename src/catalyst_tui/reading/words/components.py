@@ -64,6 +64,8 @@ def component(sentence: str, clause: Clause, at: int, end: int) -> bool:
     said = last_match(_COMPONENT_BEFORE, own)
     if said is None or any(finite_verb(w) for w in own[said.end() :].split()):
         return False  # "X, which includes Y delivered 3.2% growth": the relative's, not its
+    if said.group().lower().startswith("includ") and _RESULTS.search(own, 0, said.start()):
+        return False  # "we reported results that included 6% revenue growth": results listed
     if _NAMED_ITEM.fullmatch(own, said.end()) and said.group().lower() == "including":
         return False  # "…, including CAG 13%, Water 10%": a list of the parts' own figures
     if said.group().lower().startswith("includ") and (
@@ -74,6 +76,8 @@ def component(sentence: str, clause: Clause, at: int, end: int) -> bool:
     return True
 
 
+# What a list of results opens with: "results that included", "highlights include".
+_RESULTS = led(r"\b(?:results|highlights)\s+(?:that\s+|which\s+)?$", re.I)
 # A part named by capitalised words, then its figure, a list's first item (lists.py); not an
 # owner of the measure named after it ("including FPD's 15% original equipment decrease").
 _NAMED_ITEM = led(

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from ..leads import led
 from ..wordlists import any_word, one_of
 from .blocked import ELSE, NEGATED, barred, hedged
-from .guidance_verbs import DONE_BEFORE, INITIAL, OF_FIGURE, WHERE_DONE
+from .guidance_verbs import DONE_BEFORE, FIGURES, INITIAL, OF_FIGURE, WHERE_DONE
 from .guidance_verbs import VERB_KEYS as _VERB_KEYS
 from .guidance_verbs import VERBS as _VERBS
 from .no_move import (
@@ -115,7 +115,9 @@ _VERB_OBJECT = {
     direction: led(
         rf"\b(?:{verbs})\b(?!\s+and\b(?!\s+{_AND_MOVED}\s+(?:its|our|the)\b))"
         rf"(?:\s+and\s+{_AND_MOVED}(?=\s+(?:its|our|the)\b))?(?:\s+(?:again|also|once\s+again))?"
-        rf"(?P<object>{_END_OF}(?:\s+{_DETERMINER})?{_FILLER}{{0,12}}?\s+{_NOUN}\b"
+        rf"(?P<object>{_END_OF}(?:\s+{_DETERMINER}{FIGURES}?)?{_FILLER}{{0,12}}?\s+{_NOUN}\b"
+        # the range alone, ending the clause: "we reiterated our range.", "we maintain the range"
+        r"|\s+(?:our|the)\s+range(?=\s*+(?:[.;!?]|$))"
         rf"|(?<=ing)(?:\s+{_DETERMINER})(?:\s+(?:previously\s+issued|prior))?\s+{_METRIC}"
         rf"(?:\s+growth\s+assumptions?|\s+{_NOUN})?(?=\s+(?:to|from|by|for)\b)"
         # a year's growth and its figure: "maintaining our full-year organic growth of 11 to 12%"
@@ -346,9 +348,10 @@ _ANOTHER_ACT = led(r",\s*(?:while|and|but)\s+(?:also\s+)?[a-z]+ing\b", re.I)
 _PRIOR_KEYS_ALL = ("prior", "previous", "earlier", "last", "expected", " from ")
 
 
-# A target is a goal, no guidance begun; guidance updated is begun before, its direction unsaid.
+# A target is a goal, no guidance begun; guidance updated is begun before, its direction unsaid;
+# a range alone may be of products ("we expanded the range").
 _NOT_BEGUN = led(
-    rf"\b(?:targets?|details?)\b|\b(?:updated|revised|adjusted)\s+{_NOUN}\b",  # "adjusted
+    rf"\b(?:targets?|details?)\b|\brange$|\b(?:updated|revised|adjusted)\s+{_NOUN}\b",  # "adjusted
     re.I,  # EBITDA guidance" is begun: the word is the measure's
 )
 # What the company sees outside its own figures, said against its forecast: a market's

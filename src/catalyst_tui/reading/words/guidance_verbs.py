@@ -10,7 +10,7 @@ import re
 from ..leads import led
 from .patterns import GUIDANCE_NOUN
 
-__all__ = ["DONE_BEFORE", "INITIAL", "OF_FIGURE", "VERBS", "VERB_KEYS", "WHERE_DONE"]
+__all__ = ["DONE_BEFORE", "FIGURES", "INITIAL", "OF_FIGURE", "VERBS", "VERB_KEYS", "WHERE_DONE"]
 
 VERBS = {
     # and said by its noun: "the $100 million increase in our operating EBITDA guidance",
@@ -43,6 +43,8 @@ VERBS = {
     "reiterated": r"(?:re)?affirm(?:s|ed|ing)?|reiterat(?:e|es|ed|ing)|maintain(?:s|ed|ing)?|"
     r"(?:re)?confirm(?:s|ed|ing)?|keep(?:s|ing)?|kept|(?:hold(?:s|ing)?|held)(?!\s+back\b)(?:\s+to)?|"
     r"stick(?:s|ing)?\s+(?:with|to)|"
+    # a change chosen against: "we decided not to adjust our guidance"
+    r"(?:decided|decide|chose|choose|elected)\s+not\s+to\s+(?:adjust|change|revise|update|alter)|"
     # left as it was: "we left our annual guidance unchanged", "we are leaving the range
     # unchanged" (not "it leaves our guidance at risk")
     r"(?:left|leav(?:e|es|ing))(?=\s+(?:our|the|its)\s+(?:[\w'’-]+\s+){0,4}?"
@@ -82,6 +84,9 @@ VERBS = {
     r"provided(?=\s+(?:[\w-]+\s+){0,3}?(?:guidance|outlook)\s+for\s+the\s+first\s+time\b)",
 }
 
+# The guidance's own figures, right after its determiner: "our 4% to 7% revenue growth guidance"
+# (not a figure elsewhere: "increased 26.7% and exceeded our expectations").
+FIGURES = r"(?:\s+\d[\d.,]*+%(?:\s+to\s+\d[\d.,]*+%)?)"
 # A word each pattern's matches hold (lower case): a pattern is looked for only where one is.
 VERB_KEYS = {
     "raised": ("rais", "increas", "lift", "boost", " up", "improv", "upgrad", "revis", "enhanc"),
@@ -103,6 +108,7 @@ VERB_KEYS = {
         "stand",
         "comfortable",
         "confident",
+        "not to",
     ),
     "withdrawn": ("withdr", "suspend", "pull"),
     "introduced": (

@@ -71,7 +71,7 @@ _WITHOUT_FRAME = led(
 # target".
 _FORECAST_NOUN = led(
     r"(?<![\d.,])[\d.,]*+\s*(?:%|percent)\s+(?:[\w-]+\s+){0,3}?(?:projections?|forecasts?|estimates?|"
-    r"expectations?|assumptions?)\b",
+    r"expectations?|assumptions?|outlooks?|guidance|guide)\b",
     re.I,
 )
 # A figure that qualifies a goal: "the 20% growth target", "a 10% organic growth goal", no

@@ -23,8 +23,7 @@ REVENUE = Subject(COMPANY, True, False, False)
 # Words that open a phrase of its own before a figure.
 _RESULT_LEAD = led(
     r"\b(?:result(?:ing|ed|s)?\s+in|lead(?:ing)?\s+to|led\s+to|bringing|because\s+of|thanks\s+to|"
-    + BASE_LEAD
-    + r"|on|"
+    r"results\s+(?:that\s+|which\s+)?includ(?:e|es|ed|ing)|" + BASE_LEAD + r"|on|"
     r"in\s+comparison\s+(?:to|with))"
     r"\s+(?:an?\s+|the\s+)?" + CMP + r"$",
     re.I,

@@ -29,7 +29,8 @@ _LONGEST_ABBREVIATION = max(len(word) for word in _ABBREVIATIONS)
 # A word after an abbreviation's stop that only opens a sentence, then a word in lower case:
 # the stop ends it too ("… data center wins in the U.S. Revenues were up 3%").
 _OPENS = led(
-    r"(?:We|Our|The|This|That|These|Those|It|They|And|But|So|Revenues?|Sales|Orders)\s+[a-z]"
+    r"(?:We|Our|The|This|That|These|Those|It|They|And|But|So|If|I|In|As|For|Now|There|With"
+    r"|Revenues?|Sales|Orders)\s+[a-z]"
 )
 # What a sentence's last word may end with: a line ending otherwise, the next going on in lower
 # case, was broken inside a sentence (as a PDF's text is).

@@ -265,17 +265,22 @@ def measure_before(text: str, at: int) -> Subject:
 def generated_by(text: str, before: str, first: bool, revenue_said: bool) -> Subject | None:
     """The clause's part, where it is said to have made an amount of revenue before the figure
     (`before`: the words up to it) that a bare measure's growth resulted from; None elsewhere."""
-    if not _GENERATED.search(before):
+    made = _GENERATED.search(before)
+    if made is None:
         return None
-    own = clause_subject(text, first, revenue_said)
+    if made["results"]:  # whose the results are: the words before them, if a part
+        own = read_subject(phrase_before(before, made.start()), revenue_said=True)
+    else:
+        own = clause_subject(text, first, revenue_said)
     named = own.name not in ("", COMPANY) and not (own.other or own.anaphor)
     return own if named else None
 
 
-# The clause's part said to have made an amount of revenue: "Collins generated $30.2 billion".
+# The clause's part said to have made an amount of revenue ("Collins generated $30.2 billion"),
+# or whose results a list gives ("Industrial results included 6% revenue growth").
 _GENERATED = led(
     r"\b(?:generated|delivered|posted|reported|recorded|achieved)\s+(?:[$€£]|(?:record\s+)?"
-    r"(?:revenues?|sales)\b)",
+    r"(?:revenues?|sales)\b)|\b(?P<results>results)\s+(?:that\s+|which\s+)?includ(?:e|es|ed)\b",
     re.I,
 )
 

@@ -1,0 +1,121 @@
+"""The forty-fourth round's rules, found on the calls the forty-third round had scored unread
+(set R), once scored, and checked on the sets read before:
+
+- a stop after an abbreviation ends the sentence before a word that opens one ("… outside of
+  the U.S. If you look at …"), as it did before "We" and "The";
+- results said to include a growth list it: "results that included 6% revenue growth" is the
+  company's growth (or the part's whose results they are), no component of another;
+- a clause that opens by leaving an effect out ("Excluding the 1% impact from our federal
+  business,") frames no part: the revenue after it is the company's;
+- the guidance's own figures between its determiner and its noun ("maintaining our 4% to 7%
+  revenue growth guidance"), the range alone ending the clause ("we reiterated our range"), and
+  a change chosen against ("we decided not to adjust our guidance") are directions of guidance;
+  "cannot" negates one;
+- a figure of a growth outlook or guidance ("our 10% growth outlook") is a forecast.
+
+Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
+nothing may be read), with a counterexample the rule must leave as it was."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalyst_tui.reading.words import COMPANY, read_words, sentence_spans
+from tests.reading.words.test_read_words_classes import _check, by_rule
+
+RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "a stop after an abbreviation ends the sentence before a word that opens one": [
+        (
+            "The first positive element is the strength of the business outside of the U.S. "
+            "If you look at Latin America 8% growth, Europe in aggregate growing 3%, China "
+            "growing 3%.",
+            ["growth 8 : Latin America", "growth 3 : Europe", "growth 3 : China"],
+        ),
+        (
+            "We grew in the U.S. As a result, revenue in Canada grew 4%.",
+            ["growth 4 : Canada"],
+        ),
+        # an abbreviation inside a sentence leaves it whole
+        ("Revenue in the U.S. increased 5%.", ["growth 5 : U.S."]),
+        ("Sales to U.S. Steel grew 5%.", []),
+    ],
+    "results said to include a growth list it": [
+        (
+            "This morning, we reported strong second quarter results that included 6% revenue "
+            "growth, 80 basis points of adjusted EBIT margin expansion and 11% adjusted EPS "
+            "growth.",
+            ["growth 6 : company"],
+        ),
+        ("Industrial results included 6% revenue growth.", ["growth 6 : Industrial"]),
+        ("Our results include 9% sales growth.", ["growth 9 : company"]),
+        # a growth a total includes is a component of it, as before
+        ("Revenue grew 8%, which included 3% growth from acquisitions.", ["growth 8 : company"]),
+        ("Sales grew 8%, including 3% growth in the quarter from pricing.", ["growth 8 : company"]),
+    ],
+    "a clause that opens by leaving an effect out frames no part": [
+        (
+            "Excluding the 1% impact from our federal business, our revenues grew approximately "
+            "6% in local currency in Q1.",
+            ["growth 6 ~ : company"],
+        ),
+        (
+            "Excluding the 2% impact of the divested business, net sales increased 5%.",
+            ["growth 5 : company"],
+        ),
+        # a part pointed at before it, or left out itself, is not the company's whole
+        ("In this segment, excluding the 2% effect of currency, sales increased 13%.", []),
+        ("Outside of the U.S., revenue grew 3%.", []),
+    ],
+    "the guidance's figures, the range alone and a change chosen against move guidance": [
+        (
+            "With continued healthy pipelines, we are maintaining our 4% to 7% new business "
+            "bookings growth guidance for fiscal 2026.",
+            ["guidance reiterated"],
+        ),
+        (
+            "We are maintaining our 4% to 7% revenue growth guidance for fiscal 2026.",
+            ["guidance reiterated"],
+        ),
+        ("So we decided not to adjust our guidance.", ["guidance reiterated"]),
+        ("So I think we are -- we reiterated our range.", ["guidance reiterated"]),
+        ("So that's why we still maintain the range.", ["guidance reiterated"]),
+        # a figure elsewhere in the sentence is no figure of the guidance's
+        (
+            "Third quarter adjusted earnings per share of $3.51 increased 26.7% year-over-year "
+            "and exceeded our internal expectations.",
+            [],
+        ),
+        (
+            "The $1.5 billion in balance sheet increase represents 75% of our full year guidance.",
+            [],
+        ),
+        # a range of something else, one said before more words, and a guidance not kept
+        ("We expanded the range.", []),
+        ("We maintain the range of products.", []),
+        ("We cannot maintain the range.", []),
+        ("We cannot maintain our guidance.", []),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), by_rule(RULES))
+def test_the_forty_fourth_rounds_rules(text: str, expected: list[str]) -> None:
+    _check(text, expected)
+
+
+def test_a_sentence_opener_after_an_abbreviation_splits_only_before_lower_case() -> None:
+    """ "the U.S. If you look" is two sentences; "the U.S. In Europe" stays one (a capital after
+    the opener may be a name's), as "U.S. Steel" does."""
+    two = "We grew outside of the U.S. If you look at Europe, it grew."
+    one = "We grew in the U.S. In Europe we grew."
+    assert len(sentence_spans(two)) == 2
+    assert len(sentence_spans(one)) == 1
+
+
+def test_a_figure_of_a_growth_outlook_is_a_forecast() -> None:
+    """ "raising our 10% growth outlook": the outlook raised, and its figure a forecast, no growth
+    that happened; a growth said against the outlook is one that happened."""
+    read = read_words("We are raising our 10% growth outlook.")
+    assert [(s.kind, s.forward) for s in read] == [("growth", True), ("guidance", True)]
+    (grown,) = read_words("Revenue grew 10%, ahead of our outlook.")
+    assert (grown.subject, grown.value, grown.forward) == (COMPANY, 0.10, False)
