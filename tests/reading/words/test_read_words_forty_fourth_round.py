@@ -11,7 +11,9 @@
   revenue growth guidance"), the range alone ending the clause ("we reiterated our range"), and
   a change chosen against ("we decided not to adjust our guidance") are directions of guidance;
   "cannot" negates one;
-- a figure of a growth outlook or guidance ("our 10% growth outlook") is a forecast.
+- a figure of a growth outlook or guidance ("our 10% growth outlook") is a forecast;
+- a part in lower case listed after a part given its growth ("Apparel was up 10%, footwear was
+  up 9%") is a part, where a part in lower case alone says no measure.
 
 Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
 nothing may be read), with a counterexample the rule must leave as it was."""
@@ -94,6 +96,20 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("We maintain the range of products.", []),
         ("We cannot maintain the range.", []),
         ("We cannot maintain our guidance.", []),
+    ],
+    "a part in lower case listed after a part given its growth is a part too": [
+        (
+            "Apparel was up 10%, footwear was up 9%.",
+            ["growth 10 : Apparel", "growth 9 : footwear"],
+        ),
+        (
+            "Women's was up 10%, men's was up 9% as an example.",
+            ["growth 10 : Women", "growth 9 : men"],
+        ),
+        # a measure is no part, listed or not; a part in lower case alone says no measure
+        ("Apparel was up 10%, traffic was up 9%.", ["growth 10 : Apparel"]),
+        ("Apparel was up 10%, and pricing was up 2%.", ["growth 10 : Apparel"]),
+        ("So footwear was up 9%.", []),
     ],
 }
 

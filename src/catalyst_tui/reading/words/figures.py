@@ -246,6 +246,7 @@ def read_figures(
                 clause,
                 paired=figure.paired,
                 passage=passage,
+                listed=previous is not None and previous.name not in ("", COMPANY),
             ):
                 continue  # the sentence leaves more than one reading of whose it is
             previous = subject
@@ -286,8 +287,7 @@ _NO_SUBJECT = led(
 _SAID_NEGATIVE = led(r"\b(?:negative|minus)\s*+$", re.I)
 
 
-# Measures other than revenue that grow: a growth of no measure named in a sentence that
-# speaks of one and of no revenue (measures.sales_said) may be its.
+# Measures other than revenue that grow: a growth of no measure named may be theirs (sales_said).
 _GROWS = led(
     r"\b(?:orders|bookings|book-to-bill|backlog|billings|eps|earnings|income|profits?|"
     r"margins?|ebitda|units|shipments|volumes?|customers|users|subscribers)\b",

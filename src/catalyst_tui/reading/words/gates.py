@@ -101,6 +101,7 @@ def refusal(
     *,
     paired: bool = False,
     passage: Callable[[], bool] | None = None,
+    listed: bool = False,
 ) -> str:
     """The gate that refuses the `kind` figure at `at` in `sentence` given to `subject`
     (COMPANY for the company's own revenue; `parts`: the parts its document spoke of with
@@ -186,6 +187,7 @@ def refusal(
         and _no_measure(said, subject, parts)
         and not (passage is not None and line_name(subject) and passage())  # passages.py
         and not by_dimension(sentence)  # "Within categories, …, and spheres were up 6%"
+        and not listed  # "Apparel was up 10%, footwear was up 9%": the part before's kind
     ):
         return "no measure said"
     if kind == "growth" and not said.revenue_named and _OFFSETS_THAT.match(sentence):
