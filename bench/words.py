@@ -1173,6 +1173,30 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             passages._EXAMPLES,
             lambda n: ("so" + " " * n)[:n],
         ),
+        "results said to include": (
+            components._RESULTS,
+            lambda n: ("results that which results " * n)[:n],
+        ),
+        "results leading a growth": (
+            resulted._RESULT_LEAD,
+            lambda n: ("results that includes that " * n)[:n],
+        ),
+        "an effect left out": (no_subject._LEFT_OUT, lambda n: ("adjusting  " * n)[:n]),
+        "a growth's words right after it": (scope._RIGHT_AFTER, lambda n: ("a an " * n)[:n]),
+        "a growth ending its clause": (scope._ENDS_CLAUSE, lambda n: (" " * n)[:n]),
+        "what no basis is lent over": (scope._NOT_LENT, lambda n: ("on  lap top " * n)[:n]),
+        "the guidance's figures after its determiner": (
+            guidance._VERB_OBJECT["reiterated"],
+            lambda n: ("maintaining our 4% to 7% 4% to " * n)[:n],
+        ),
+        "the range alone and a change chosen against": (
+            guidance._VERB_OBJECT["reiterated"],
+            lambda n: ("decided not to keep our range  " * n)[:n],
+        ),
+        "results a part's list gives": (
+            whose_growth._GENERATED,
+            lambda n: ("results that which includ " * n)[:n],
+        ),
     }
 
 

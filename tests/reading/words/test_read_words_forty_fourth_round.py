@@ -13,7 +13,9 @@
   "cannot" negates one;
 - a figure of a growth outlook or guidance ("our 10% growth outlook") is a forecast;
 - a part in lower case listed after a part given its growth ("Apparel was up 10%, footwear was
-  up 9%") is a part, where a part in lower case alone says no measure.
+  up 9%") is a part, where a part in lower case alone says no measure;
+- a basis said right after a growth ("grew 36% year-over-year, while … grew 44%") is lent to a
+  growth of a clause set beside it that says nothing after its figure.
 
 Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
 nothing may be read), with a counterexample the rule must leave as it was."""
@@ -111,6 +113,33 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Apparel was up 10%, and pricing was up 2%.", ["growth 10 : Apparel"]),
         ("So footwear was up 9%.", []),
     ],
+    "a basis said right after a growth is lent to one set beside it that ends its clause": [
+        (
+            "Our net sales in the U.S. grew 36% year-over-year, while in Q3, international net "
+            "sales grew 44%.",
+            ["growth 36 yoy : U.S.", "growth 44 yoy : international"],
+        ),
+        (
+            "Switching was up 17% year over year, and wireless LAN was up 16%.",
+            ["growth 17 yoy : Switching", "growth 16 yoy : wireless LAN"],
+        ),
+        # a growth with words of its own after it, a base's own growth, one past a semicolon,
+        # and a basis not said right after the growth before lend nothing
+        (
+            "For Q3, total net sales were $905 million, up 10% to last year and up 5% to "
+            "pre-pandemic levels.",
+            ["growth 10 yoy : company", "growth 5 : company"],
+        ),
+        (
+            "Revenue of $214 million was up 12% year-over-year, an acceleration from our Q1 "
+            "revenue growth of 11%.",
+            ["growth 12 yoy : company", "growth 11 : company"],
+        ),
+        (
+            "Revenue grew 10% year-over-year; Europe grew 5%.",
+            ["growth 10 yoy : company", "growth 5 : Europe"],
+        ),
+    ],
 }
 
 
@@ -135,3 +164,13 @@ def test_a_figure_of_a_growth_outlook_is_a_forecast() -> None:
     assert [(s.kind, s.forward) for s in read] == [("growth", True), ("guidance", True)]
     (grown,) = read_words("Revenue grew 10%, ahead of our outlook.")
     assert (grown.subject, grown.value, grown.forward) == (COMPANY, 0.10, False)
+
+
+def test_a_basis_said_of_a_verb_after_the_growth_is_lent_to_none() -> None:
+    """ "grew 12% and also improved sequentially": "sequentially" is said of another verb, not
+    right after the 12%, so no growth of the sentence is sequential."""
+    read = read_words(
+        "Commercial grew 12% and also improved sequentially, helped by strength in Europe, "
+        "while residential grew 29%."
+    )
+    assert read and all(s.basis == "" for s in read)

@@ -264,7 +264,7 @@ def read_figures(
                 value / 100,
                 None if figure.high is None else figure.high / 100,
                 figure.comparison,
-                figure.basis or (scope.of(at) if figure.kind == "growth" else ""),
+                scope.of(at, figure.basis) if figure.kind == "growth" else figure.basis,
                 figure.period or marks.period,
                 marks.forecast(text, figure.position),
                 "",

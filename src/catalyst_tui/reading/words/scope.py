@@ -35,19 +35,22 @@ class SentenceBasis:
         self.against = against
         self._figures: list[re.Match[str]] | None = None
         self._said: list[tuple[str, int, int]] = []  # each basis, and the words it reaches over
+        self._given: set[int] = set()  # where the growths given so far stand
 
-    def of(self, at: int) -> str:
-        """The sentence's basis for the growth whose figure stands at `at`; "" where the
-        figure's own words (back to the figure before it, on to the one after) say a basis,
-        kept or set aside (a base two years back is no year before)."""
+    def of(self, at: int, own: str = "") -> str:
+        """The basis of the growth given whose figure stands at `at`: `own`, the one its own
+        words say, or the sentence's; "" where the figure's own words (back to the figure before
+        it, on to the one after) say a basis, kept or set aside (a base two years back is no
+        year before)."""
+        self._given.add(at)
+        if own:
+            return own
         if self._figures is None:
             self._figures = list(FIGURE.finditer(self.sentence))
             self._said = self._read(self._figures)
         driven = self._driver_basis(at)
         if driven:
             return driven
-        if not self._said:
-            return ""
         since, until = 0, len(self.sentence)
         for figure in self._figures:
             if figure.end() <= at:
@@ -57,6 +60,8 @@ class SentenceBasis:
                 break
         own = self.sentence[since:until]
         if SEQUENTIAL.search(own) or YEARLY.search(own):
+            return self._lent(since, at)
+        if not self._said:
             return ""
         if alternative_base(self.sentence, at, until):
             return ""  # "grew 24.4% or 2.8% versus 2019": the base is the alternative's alone
@@ -64,6 +69,24 @@ class SentenceBasis:
             if end == 0 or not _CONTRAST.search(self.sentence, min(start, at), max(end, at)):
                 return basis  # a frame that opens the sentence scopes each clause of it
         return ""
+
+    def _lent(self, since: int, at: int) -> str:
+        """The basis said right after the growth given before (ending at `since`), lent to the
+        growth at `at` of a clause set beside it ("U.S. sales grew 36% year-over-year, while
+        international sales grew 44%"); none where the growth's own words after it say a basis
+        (it ends its clause), or a semicolon or a driver stands between them."""
+        figure = FIGURE.match(self.sentence, at)
+        if since == 0 or figure is None or not _ENDS_CLAUSE.match(self.sentence, figure.end()):
+            return ""  # "up 10% to last year and up 5% to pre-pandemic levels": its own base
+        before = next((f.start() for f in self._figures or [] if f.end() == since), -1)
+        if before not in self._given:
+            return ""  # "With average revenue per key increasing 9% sequentially": another's
+        if _NOT_LENT.search(self.sentence, since, at):
+            return ""
+        gap = self.sentence[since:at]
+        said = basis_window(_RIGHT_AFTER.match(gap).group())  # type: ignore[union-attr]
+        basis = basis_in(said, self.sentence, self.against) if said.strip() else ""
+        return "" if basis == OVER_TWO_YEARS else basis
 
     def _driver_basis(self, at: int) -> str:
         """The basis of the growth a driver's growth at `at` drove, said in the driven one's
@@ -125,6 +148,19 @@ _CONTRAST = led(
     r"due\s+to|driven|led\s+by|because|reflecting|offset)\b",
     re.I,
 )
+# What a basis said after one growth is not lent over to the next: a semicolon, a driver, an
+# alternative ("up 9% year over year, or 2% against 2019"), a base's own growth ("on top of 31%
+# growth in Q3 of last year", "an acceleration from our Q1 revenue growth of 11%").
+_NOT_LENT = led(
+    r";|\b(?:due\s+to|driven|led\s+by|because|reflecting|offset|highlighted|representing|"
+    r"including|or|compared|versus|against|from|than|after|on\s+top|lap(?:s|ped|ping)?)\b",
+    re.I,
+)
+# The words right after a growth, to a comma or an "and" ("grew 12% and also improved
+# sequentially, …": no base said of the 12%).
+_RIGHT_AFTER = led(r"[^,;]*?(?=,|;|\band\b|$)", re.I)
+# A growth that ends its clause: nothing of its own said after it.
+_ENDS_CLAUSE = led(r"\s*+(?:[.,;!?)]|$|(?:and|but|while|whereas)\b)", re.I)
 # Between two growths of one list of drivers: a few words of what each is in, then a comma or
 # "and".
 _ITEM_GAP = led(
