@@ -15,7 +15,9 @@
 - a part in lower case listed after a part given its growth ("Apparel was up 10%, footwear was
   up 9%") is a part, where a part in lower case alone says no measure;
 - a basis said right after a growth ("grew 36% year-over-year, while … grew 44%") is lent to a
-  growth of a clause set beside it that says nothing after its figure.
+  growth of a clause set beside it that says nothing after its figure;
+- a share said to be outside a place ("20% of our sales are outside the U.S.") is the rest of
+  the world's, and an abbreviation after "are in" is whole ("the U.S.", never "U").
 
 Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
 nothing may be read), with a counterexample the rule must leave as it was."""
@@ -140,6 +142,14 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 10 yoy : company", "growth 5 : Europe"],
         ),
     ],
+    "a share said to be outside a place is the rest of the world's, an abbreviation whole": [
+        ("About 20% of our sales are outside the U.S.", ["share 20 ~ : outside the U.S."]),
+        ("About 20% of our sales are from outside of China.", ["share 20 ~ : outside of China"]),
+        ("About 20% of our sales are in the U.S.", ["share 20 ~ : U.S."]),
+        # outside of no place is no part
+        ("About 20% of our sales are outside the quarter.", []),
+        ("About 20% of our sales are outside our core markets.", []),
+    ],
 }
 
 
@@ -174,3 +184,9 @@ def test_a_basis_said_of_a_verb_after_the_growth_is_lent_to_none() -> None:
         "while residential grew 29%."
     )
     assert read and all(s.basis == "" for s in read)
+
+
+def test_an_abbreviation_after_a_share_is_its_whole_name() -> None:
+    """ "20% of our sales are in the U.S." had been read as the share of a part named "U"."""
+    (share,) = read_words("About 20% of our sales are in the U.S.")
+    assert share.subject == "U.S."

@@ -46,6 +46,8 @@ _SHARE_FROM = led(
     # revenue generated from licensed H20 sales", a participle, is what some other verb acts on)
     r"\s*(?:(?:comes?|came|was|were|is|are)\s+(?:generated\s+|derived\s+)?(?:from|in|by)|"
     r"(?:comes?|came)\s+through|"
+    # the rest of the world: "20% of our sales are outside the U.S."
+    r"(?:was|were|is|are)(?:\s+(?:now\s+)?from)?(?=\s+outside\b)|"
     r"(?:was|were|is|are)\s+(?:now\s+)?(?:generated|derived|earned)\s+(?:from|in|by|through|on)|"
     # a channel it is sold through, named in lower case (a name is a customer's): "90% of our
     # revenue is driven through branded suppliers", "75% of our sales are to two-step
@@ -86,6 +88,10 @@ _WHAT_IT_IS = led(
     r"(?:\s+in\s+nature)?\s*(?=[,;.]|$|\band\b)",
     re.I,
 )
+# The rest of the world beside a place: "outside the U.S.", "outside of China".
+_OUTSIDE = led(r"outside\s+(?:of\s+)?(?P<place>.+)", re.I)
+# An abbreviation's letters on after its first, which a part's name stops before: "U" of "U.S.".
+_DOTTED = led(r"(?:\.[A-Z])++\.?")
 # Parts listed on after the first: "40% of sales came through home decor, Seasonal and hard
 # lines" (all three's).
 _LISTED_ON = led(r",\s*[A-Za-z][\w&-]*(?:\s+[A-Za-z][\w&-]*){0,3}\s*(?:,|and\b)")
@@ -106,7 +112,12 @@ def share_from(
         return None
     if _ANOTHER_PART.match(after, said.end()) or _LISTED_ON.match(after, said.end()):
         return None  # "25% of our sales coming from China and India": both's, no one's
-    subject = read_subject(said["x"], revenue_said=True)
+    named = said["x"]
+    if named[-1:].isupper() and (dots := _DOTTED.match(after, said.end("x"))) is not None:
+        named += dots.group()  # "… of our sales are in the U.S.": the abbreviation whole
+    subject = read_subject(named, revenue_said=True)
+    if (rest := _OUTSIDE.match(named)) is not None:  # the rest of the world, no place's own
+        subject = Subject(named if _place(rest["place"]) else "", True, False, False)
     if said.re is _WHAT_IT_IS and said["x"].lower() == "recurring":
         subject = subject._replace(name="recurring revenue")  # a trait, no verb's "-ing"
     if not subject.name or subject.name == COMPANY or subject.other or subject.anaphor:
@@ -355,3 +366,9 @@ _OF_THE_BUSINESS = led(
     r"(?:%|\bpercent)\s+of\s+total(?=\s*(?:[,.;]|$))",  # "health care is about 8% of total."
     re.I,
 )
+
+
+def _place(words: str) -> bool:
+    """Whether `words` name a place ("the U.S.", "China"): a part, no measure."""
+    named = read_subject(words, revenue_said=True)
+    return bool(named.name) and named.name != COMPANY and not (named.other or named.anaphor)
