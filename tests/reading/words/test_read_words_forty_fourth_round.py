@@ -17,7 +17,10 @@
 - a basis said right after a growth ("grew 36% year-over-year, while … grew 44%") is lent to a
   growth of a clause set beside it that says nothing after its figure;
 - a share said to be outside a place ("20% of our sales are outside the U.S.") is the rest of
-  the world's, and an abbreviation after "are in" is whole ("the U.S.", never "U").
+  the world's, and an abbreviation after "are in" is whole ("the U.S.", never "U");
+- "What", "consecutive" and "midpoint" stand in no name ("What is even more impressive is …",
+  "our second consecutive quarter of 14% revenue growth"), and a run of quarters after a growth
+  ("for the second consecutive quarter") is when, no part.
 
 Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
 nothing may be read), with a counterexample the rule must leave as it was."""
@@ -149,6 +152,21 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         # outside of no place is no part
         ("About 20% of our sales are outside the quarter.", []),
         ("About 20% of our sales are outside our core markets.", []),
+    ],
+    "a pronoun of a clause, a run of quarters and a range's midpoint name no part": [
+        ("What is even more impressive is sales increased 17% compared to 2019 levels.", []),
+        (
+            "Q2 delivered our second consecutive quarter of 14% revenue growth, demonstrating "
+            "the strong demand.",
+            [],
+        ),
+        ("Revenue of $2.65 billion at the midpoint reflects an 11% increase.", []),
+        # a run of quarters after the growth is when, no part: the growth is its subject's
+        ("Sales grew 14% for the second consecutive quarter.", ["growth 14 : company"]),
+        (
+            "Swine sales in China grew 8% for the second straight quarter.",
+            ["growth 8 : Swine in China"],
+        ),
     ],
 }
 

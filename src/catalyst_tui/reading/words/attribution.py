@@ -73,8 +73,7 @@ def object_subject(after: str, *, of_revenue: bool = False) -> Subject | None:
     # "13% for notebooks" after a revenue: the part; "a 10% increase in impressions": what
     # increased, a part only where a word or a name says so
     words = (match["x"] + name_joined(after, match.end("x"))).strip()  # "X and Y Services"
-    if re.search(r"\b[A-Z]\.[A-Z]$", words):
-        words += "."  # an abbreviation's full stop: "the U.S."
+    words += "." if re.search(r"\b[A-Z]\.[A-Z]$", words) else ""  # an abbreviation's: "U.S."
     if re.match(r"\s*as\s+a\s+whole\b", after[match.end("x") :], re.I):
         return None  # "for ATI as a whole and for HPMC": the whole, no part named after
     said_in = re.findall(r"[a-z]+", after[match.start("x") :][:40].lower())[:4]
@@ -89,7 +88,8 @@ def object_subject(after: str, *, of_revenue: bool = False) -> Subject | None:
     if not subject.name or subject.name == COMPANY or PERIOD.fullmatch(subject.name.split()[0]):
         return None
     if re.match(
-        r"(?:the\s+)?(?:quarter|year|period|constant|(?:front|back|first|second)\s+half)|"
+        r"(?:the\s+)?(?:[a-z]+\s+(?:consecutive|straight)\s+)?"
+        r"(?:quarter|year|period|constant|(?:front|back|first|second)\s+half)|"
         r"(?:comparison|contrast|relation|line|addition|excess|terms)\b|"
         # a clause of its own: "in what remains a challenging environment"
         r"(?:what|which|whatever|where|how|when)\b|"

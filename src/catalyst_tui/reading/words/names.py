@@ -80,8 +80,8 @@ _DESCRIBES = word_set(
 # our Americas and International segments" are named): no one part ("All Other" is a name).
 _ALL_OF = word_set("all each")
 _BOTH = frozenset({"both"})
-# Words that stand in no name of a part: "where revenues here were".
-_NOT_IN_A_NAME = word_set("between here where")
+# Words in no name of a part: "where revenues here were", "What is …", "second consecutive".
+_NOT_IN_A_NAME = word_set("between here where what whatever consecutive midpoint")
 # One word that never names a part alone: an adverb, a degree, a word of comparison or of
 # change, a sign ("the plus 7.3% organic growth"), an ordinal that counts points ("Fifth, our
 # growth in women's … up 11%").
