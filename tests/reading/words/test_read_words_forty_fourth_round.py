@@ -20,7 +20,11 @@
   the world's, and an abbreviation after "are in" is whole ("the U.S.", never "U");
 - "What", "consecutive" and "midpoint" stand in no name ("What is even more impressive is …",
   "our second consecutive quarter of 14% revenue growth"), and a run of quarters after a growth
-  ("for the second consecutive quarter") is when, no part.
+  ("for the second consecutive quarter") is when, no part;
+- a name ends before a clause of contrast ("Transportation sales while up 88%") and before the
+  sentence's full stop ("at Cepheid."), a part is named "at the" one ("at the U.K."), and a time
+  of day ("Last evening,"), a corporate suffix ("NIKE, Inc.") and an imperative ("Consider
+  this,") name no part.
 
 Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
 nothing may be read), with a counterexample the rule must leave as it was."""
@@ -167,6 +171,34 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "Swine sales in China grew 8% for the second straight quarter.",
             ["growth 8 : Swine in China"],
         ),
+    ],
+    "a name ends before a clause of contrast and a sentence's full stop; a time, a suffix and an "
+    "imperative name no part": [
+        (
+            "Transportation sales while up 88% from the same period last year would have been "
+            "stronger.",
+            ["growth 88 yoy : Transportation"],
+        ),
+        (
+            "Core revenue grew 28.5% led by more than 60% growth at Cepheid.",
+            ["growth 60 > : Cepheid"],
+        ),
+        (
+            "Revenue grew 8%, with growth of 12% at the U.K.",
+            ["growth 8 : company", "growth 12 : U.K."],
+        ),
+        ("Last evening, we reported results with organic revenue up 5%, EBITDA up 9%.", []),
+        ("NIKE, Inc. revenue grew 1% and was flat on a currency neutral basis.", []),
+        (
+            "Consider this, our third quarter revenue dropped by more than 40% versus prior year.",
+            [],
+        ),
+        # a conjunction before "while" opens the sentence's clause, no name's; a day is no part
+        (
+            "And while we drove robust growth in the store channel, sales declined 4%.",
+            ["growth -4 : company"],
+        ),
+        ("Revenue grew 8% on Monday.", ["growth 8 : company"]),
     ],
 }
 

@@ -88,7 +88,7 @@ _NOT_IN_A_NAME = word_set("between here where what whatever consecutive midpoint
 _NO_PART_ALONE = word_set(
     """still also even again top flat global overall total comparison contrast lap addition
     line increase decrease decline growth improvement change plus minus negative positive modest
-    slight small
+    slight small morning evening afternoon night yesterday tonight consider inc. corp. ltd.
     marginal consistent stable steady past prior previous current operating another absolute
     substantial combination these they greater double-digit dollars q quarter-to-date offset team
     recovery there but remaining above below under ahead behind greater each both either date

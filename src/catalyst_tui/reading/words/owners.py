@@ -59,7 +59,7 @@ def of_another(sentence: str, end: int, subject: str) -> bool:
 # A part named after its growth by "at": "core revenue growth of more than 40% at Cytiva and
 # Pall Biotech"; a rate of exchange ("at CER", "at constant currency") is no part.
 _AT_PART = led(
-    r"\s+(?:(?:growth|increase|decline)\s+)?(?:at|on\s+the)\s+"  # "60% growth on the Mainland"
+    r"\s+(?:(?:growth|increase|decline)\s+)?(?:at(?:\s+the)?|on\s+the)\s+"  # "… on the Mainland"
     r"(?P<x>[A-Z][\w&.'’-]*(?:\s+(?:and\s+|&\s+)?"
     r"[A-Z][\w&.'’-]*){0,4})"
 )
@@ -80,7 +80,7 @@ def at_another(sentence: str, end: int, subject: str) -> bool:
     said = _AT_PART.match(sentence, end, end + REACH)
     if said is None or said["x"].split()[0].lower() in _NO_PART_AT:
         return False
-    return subject == COMPANY or not same_part(said["x"], subject)
+    return subject == COMPANY or not same_part(_SENTENCE_STOP.sub("", said["x"]), subject)
 
 
 def _counts_other(words: str) -> bool:
@@ -139,9 +139,11 @@ def at_part(sentence: str, at: int) -> str:
         said = _AT_LOWER.match(sentence, figure.end(), figure.end() + REACH)
     if said is None or said["x"].split()[0].lower() in _NO_PART_AT:
         return ""
-    return said["x"]
+    return _SENTENCE_STOP.sub("", said["x"])  # "at Cepheid." ends the sentence; "the U.K." keeps
 
 
+# A sentence's full stop after a name, not an abbreviation's (one letter before it: "U.K.").
+_SENTENCE_STOP = led(r"(?<![\s.][A-Z])\.$")
 # Revenue said of the business abroad or at home by an adverb: "total revenues internationally
 # were $28.3 million, down 3.4%", "organic revenue fell by over 20% domestically".
 _PLACED_AFTER = led(r"\s*(?P<place>internationally|domestically)\b", re.I)

@@ -29,9 +29,12 @@ __all__ = [
 
 # An aside within a name's phrase: "Cream of Wheat for example generated".
 _ASIDE = led(r"\b(?:for\s+example|for\s+instance|in\s+particular)\b,?", re.I)
-# A relative clause after a name, its verb in it: "our Specialty Garments segment which deliver
-# specialized … products".
-_RELATIVE = led(r"(?<=[\w…])\s+(?:which|who|where(?!\s+(?:we|i|you)\b))(?:\s+(?=[a-z])|\s*$)")
+# A relative clause after a name, its verb in it ("our Specialty Garments segment which deliver
+# specialized … products"), or a clause of contrast ("Transportation sales while up 88%").
+_RELATIVE = led(
+    r"(?<=[\w…])\s+(?:which|who|where(?!\s+(?:we|i|you)\b))(?:\s+(?=[a-z])|\s*$)|"
+    r"(?<=[\w…])(?<![Aa]nd)(?<![Bb]ut)(?<![Ss]o)\s+(?:while|whereas)(?:\s+(?=[a-z])|\s*$)"
+)
 # A pronoun with a verb contracted to it: "They're", "it's" ("we're" is the company's: _WE).
 _CONTRACTED = led(r"\b(?P<pronoun>they|it|that|there|these|those)['’](?:re|s|ve|ll|d)\b", re.I)
 # A verb of a name's own after it: "Cream of Wheat continue to outperform", "Metal Coatings turned
