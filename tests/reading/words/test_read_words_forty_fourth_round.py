@@ -24,7 +24,8 @@
 - a name ends before a clause of contrast ("Transportation sales while up 88%") and before the
   sentence's full stop ("at Cepheid."), a part is named "at the" one ("at the U.K."), and a time
   of day ("Last evening,"), a corporate suffix ("NIKE, Inc.") and an imperative ("Consider
-  this,") name no part.
+  this,") name no part, nor does a participle that opens a frame ("Comparing with 2019,",
+  "Speaking of challenges,").
 
 Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
 nothing may be read), with a counterexample the rule must leave as it was."""
@@ -199,6 +200,16 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth -4 : company"],
         ),
         ("Revenue grew 8% on Monday.", ["growth 8 : company"]),
+        # a participle that opens a frame is no name: the revenue after it is the company's
+        (
+            "Comparing with 2019, sales grew $41.7 million or 12.9%.",
+            ["growth 12.9 : company"],
+        ),
+        (
+            "Speaking of challenges, the consumer group faced a difficult comparison to the "
+            "prior-year period when sales increased 19.8%.",
+            [],
+        ),
     ],
 }
 
