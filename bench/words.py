@@ -1193,6 +1193,10 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             guidance._VERB_OBJECT["reiterated"],
             lambda n: ("decided not to keep our range  " * n)[:n],
         ),
+        "a part's revenue growth said included": (
+            components._OWN_GROWTH_AFTER,
+            lambda n: (" ab cd revenue revenu " * n)[:n],
+        ),
         "results a part's list gives": (
             whose_growth._GENERATED,
             lambda n: ("results that which includ " * n)[:n],

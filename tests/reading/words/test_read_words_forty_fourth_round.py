@@ -4,7 +4,8 @@
 - a stop after an abbreviation ends the sentence before a word that opens one ("… outside of
   the U.S. If you look at …"), as it did before "We" and "The";
 - results said to include a growth list it: "results that included 6% revenue growth" is the
-  company's growth (or the part's whose results they are), no component of another;
+  company's growth (or the part's whose results they are), no component of another, and so is
+  a part's revenue growth said included ("This includes a robust 37% systems revenue growth");
 - a clause that opens by leaving an effect out ("Excluding the 1% impact from our federal
   business,") frames no part: the revenue after it is the company's;
 - the guidance's own figures between its determiner and its noun ("maintaining our 4% to 7%
@@ -62,6 +63,15 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("Industrial results included 6% revenue growth.", ["growth 6 : Industrial"]),
         ("Our results include 9% sales growth.", ["growth 9 : company"]),
+        # a part's revenue growth a sentence includes is the part's own, not a component
+        (
+            "This includes a robust 37% systems revenue growth in the quarter.",
+            ["growth 37 : systems"],
+        ),
+        (
+            "Revenue grew 6%, which included 28% staffing revenue growth in Mainland China.",
+            ["growth 6 : company"],
+        ),
         # a growth a total includes is a component of it, as before
         ("Revenue grew 8%, which included 3% growth from acquisitions.", ["growth 8 : company"]),
         ("Sales grew 8%, including 3% growth in the quarter from pricing.", ["growth 8 : company"]),

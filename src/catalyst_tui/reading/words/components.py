@@ -43,10 +43,14 @@ _COMPONENT_AFTER = led(
 # A part's own growth after "including": "including organic growth of 1% in the US",
 # "includes more than 30% growth for our Instant Ink business": a growth noun and the part.
 _OWN_GROWTH_BEFORE = led(r"\b(?:growth|increase|decline)\s+of\s+\S*\s*$", re.I)
-# "including 11% improvement in Fluid Systems"
+# "including 11% improvement in Fluid Systems"; a part's revenue named before the growth's noun:
+# "This includes a robust 37% systems revenue growth".
 _OWN_GROWTH_AFTER = led(
     r"\s*(?:(?:organic|sales|revenue)\s+)?(?:growth|increase|decline|improvement)?\s*"
-    r"(?:in|for)\s+(?!(?:the\s+)?(?:quarter|year|period|half)\b)",
+    r"(?:in|for)\s+(?!(?:the\s+)?(?:quarter|year|period|half)\b)|"
+    r"\s++(?!(?:organic|total|net|core|underlying|reported)\b)[a-z][\w&-]*+(?:\s++[a-z][\w&-]*+)?"
+    r"\s++(?:revenues?|sales)\s++(?:growth|increase|decline)\b"
+    r"(?!\s++(?:in|at|for|across)\s++(?:the\s++)?(?-i:[A-Z]))",  # (not "… in Mainland China")
     re.I,
 )
 
