@@ -103,6 +103,7 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("So we decided not to adjust our guidance.", ["guidance reiterated"]),
         ("So I think we are -- we reiterated our range.", ["guidance reiterated"]),
         ("So that's why we still maintain the range.", ["guidance reiterated"]),
+        ("And that is broadly why we left the range unchanged.", ["guidance reiterated"]),
         # a figure elsewhere in the sentence is no figure of the guidance's
         (
             "Third quarter adjusted earnings per share of $3.51 increased 26.7% year-over-year "
