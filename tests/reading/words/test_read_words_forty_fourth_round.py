@@ -211,6 +211,12 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth -4 : company"],
         ),
         ("Revenue grew 8% on Monday.", ["growth 8 : company"]),
+        # "remain" is a verb, as "remains" was: no name
+        (
+            "Parking revenues are up 9% this quarter, but still remain 20% below pre-COVID "
+            "levels.",
+            ["growth 9 : Parking", "growth -20 : Parking"],
+        ),
         # a participle that opens a frame is no name: the revenue after it is the company's
         (
             "Comparing with 2019, sales grew $41.7 million or 12.9%.",
