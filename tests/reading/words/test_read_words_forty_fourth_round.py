@@ -213,8 +213,7 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Revenue grew 8% on Monday.", ["growth 8 : company"]),
         # "remain" is a verb, as "remains" was: no name
         (
-            "Parking revenues are up 9% this quarter, but still remain 20% below pre-COVID "
-            "levels.",
+            "Parking revenues are up 9% this quarter, but still remain 20% below pre-COVID levels.",
             ["growth 9 : Parking", "growth -20 : Parking"],
         ),
         # a participle that opens a frame is no name: the revenue after it is the company's

@@ -16,7 +16,7 @@ from .vocabulary import MONTH, REACH, TWO_YEARS
 if TYPE_CHECKING:
     from .clause_cuts import Clause
 
-__all__ = ["BETWEEN", "OVER_YEARS", "component", "of_a_month", "over_years"]
+__all__ = ["BETWEEN", "OVER_YEARS", "RESULTS_INCLUDE", "component", "of_a_month", "over_years"]
 
 # Words right before a figure (back to a comma or the figure before it) that make it a part
 # of another: "which includes a 3% increase", "contributing 3% growth", "an impact of 1%".
@@ -68,7 +68,7 @@ def component(sentence: str, clause: Clause, at: int, end: int) -> bool:
     said = last_match(_COMPONENT_BEFORE, own)
     if said is None or any(finite_verb(w) for w in own[said.end() :].split()):
         return False  # "X, which includes Y delivered 3.2% growth": the relative's, not its
-    if said.group().lower().startswith("includ") and _RESULTS.search(own, 0, said.start()):
+    if said.group().lower().startswith("includ") and _RESULTS.search(own, 0, said.end()):
         return False  # "we reported results that included 6% revenue growth": results listed
     if _NAMED_ITEM.fullmatch(own, said.end()) and said.group().lower() == "including":
         return False  # "…, including CAG 13%, Water 10%": a list of the parts' own figures
@@ -80,8 +80,10 @@ def component(sentence: str, clause: Clause, at: int, end: int) -> bool:
     return True
 
 
-# What a list of results opens with: "results that included", "highlights include".
-_RESULTS = led(r"\b(?:results|highlights)\s+(?:that\s+|which\s+)?$", re.I)
+#: Results said to include what follows, a list of them: "results that included", "highlights
+#: include" (resulted.py, whose_growth.py read the growth listed as the company's or the part's).
+RESULTS_INCLUDE = r"(?:results|highlights)\s+(?:that\s+|which\s+)?includ(?:e|es|ed|ing)\b"
+_RESULTS = led(r"\b" + RESULTS_INCLUDE + r"$", re.I)
 # A part named by capitalised words, then its figure, a list's first item (lists.py); not an
 # owner of the measure named after it ("including FPD's 15% original equipment decrease").
 _NAMED_ITEM = led(

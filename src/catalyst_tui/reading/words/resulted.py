@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..leads import led
+from .components import RESULTS_INCLUDE
 from .patterns import BASE_LEAD, CMP, REVENUE_SAID, tail
 from .records import COMPANY
 from .subjects import Subject, read_subject
@@ -23,7 +24,10 @@ REVENUE = Subject(COMPANY, True, False, False)
 # Words that open a phrase of its own before a figure.
 _RESULT_LEAD = led(
     r"\b(?:result(?:ing|ed|s)?\s+in|lead(?:ing)?\s+to|led\s+to|bringing|because\s+of|thanks\s+to|"
-    r"results\s+(?:that\s+|which\s+)?includ(?:e|es|ed|ing)|" + BASE_LEAD + r"|on|"
+    + RESULTS_INCLUDE
+    + r"|"
+    + BASE_LEAD
+    + r"|on|"
     r"in\s+comparison\s+(?:to|with))"
     r"\s+(?:an?\s+|the\s+)?" + CMP + r"$",
     re.I,

@@ -84,7 +84,8 @@ class SentenceBasis:
         if _NOT_LENT.search(self.sentence, since, at):
             return ""
         gap = self.sentence[since:at]
-        said = basis_window(_RIGHT_AFTER.match(gap).group())  # type: ignore[union-attr]
+        right = _RIGHT_AFTER.match(gap)
+        said = basis_window(right.group() if right is not None else gap)
         basis = basis_in(said, self.sentence, self.against) if said.strip() else ""
         return "" if basis == OVER_TWO_YEARS else basis
 

@@ -33,7 +33,7 @@ _ASIDE = led(r"\b(?:for\s+example|for\s+instance|in\s+particular)\b,?", re.I)
 # specialized … products"), or a clause of contrast ("Transportation sales while up 88%").
 _RELATIVE = led(
     r"(?<=[\w…])\s+(?:which|who|where(?!\s+(?:we|i|you)\b))(?:\s+(?=[a-z])|\s*$)|"
-    r"(?<=[\w…])(?<![Aa]nd)(?<![Bb]ut)(?<![Ss]o)\s+(?:while|whereas)(?:\s+(?=[a-z])|\s*$)"
+    r"(?<=[\w…])(?<!\b[Aa]nd)(?<!\b[Bb]ut)(?<!\b[Ss]o)\s+(?:while|whereas)(?:\s+(?=[a-z])|\s*$)"
 )
 # A pronoun with a verb contracted to it: "They're", "it's" ("we're" is the company's: _WE).
 _CONTRACTED = led(r"\b(?P<pronoun>they|it|that|there|these|those)['’](?:re|s|ve|ll|d)\b", re.I)

@@ -16,6 +16,7 @@ from ..leads import led
 from ..wordlists import word_set
 from .against_expected import BEFORE_A_FIGURE
 from .clauses import clause_subject
+from .components import RESULTS_INCLUDE
 from .measures import ONLY_QUALIFY
 from .names import no_noun_phrase
 from .patterns import AMOUNT, tail
@@ -280,7 +281,7 @@ def generated_by(text: str, before: str, first: bool, revenue_said: bool) -> Sub
 # or whose results a list gives ("Industrial results included 6% revenue growth").
 _GENERATED = led(
     r"\b(?:generated|delivered|posted|reported|recorded|achieved)\s+(?:[$€£]|(?:record\s+)?"
-    r"(?:revenues?|sales)\b)|\b(?P<results>results)\s+(?:that\s+|which\s+)?includ(?:e|es|ed)\b",
+    r"(?:revenues?|sales)\b)|\b(?P<results>" + RESULTS_INCLUDE + ")",
     re.I,
 )
 
