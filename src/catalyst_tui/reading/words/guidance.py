@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from ..leads import led
 from ..wordlists import any_word, one_of
 from .blocked import ELSE, NEGATED, barred, hedged
-from .guidance_verbs import DONE_BEFORE, FIGURES, INITIAL, OF_FIGURE, WHERE_DONE
+from .guidance_verbs import DONE_BEFORE, GUIDANCE_FIGURES, INITIAL, OF_FIGURE, WHERE_DONE
 from .guidance_verbs import VERB_KEYS as _VERB_KEYS
 from .guidance_verbs import VERBS as _VERBS
 from .no_move import (
@@ -115,7 +115,7 @@ _VERB_OBJECT = {
     direction: led(
         rf"\b(?:{verbs})\b(?!\s+and\b(?!\s+{_AND_MOVED}\s+(?:its|our|the)\b))"
         rf"(?:\s+and\s+{_AND_MOVED}(?=\s+(?:its|our|the)\b))?(?:\s+(?:again|also|once\s+again))?"
-        rf"(?P<object>{_END_OF}(?:\s+{_DETERMINER}{FIGURES}?)?{_FILLER}{{0,12}}?\s+{_NOUN}\b"
+        rf"(?P<object>{_END_OF}(?:\s+{_DETERMINER}{GUIDANCE_FIGURES}?)?{_FILLER}{{0,12}}?\s+{_NOUN}\b"
         # the range alone, ending its clause or left unchanged: "we reiterated our range."
         r"|\s+(?:our|the)\s+range(?=\s*+(?:[.;!?]|$)|\s++unchanged\b)"
         rf"|(?<=ing)(?:\s+{_DETERMINER})(?:\s+(?:previously\s+issued|prior))?\s+{_METRIC}"

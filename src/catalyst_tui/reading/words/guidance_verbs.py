@@ -10,7 +10,15 @@ import re
 from ..leads import led
 from .patterns import GUIDANCE_NOUN
 
-__all__ = ["DONE_BEFORE", "FIGURES", "INITIAL", "OF_FIGURE", "VERBS", "VERB_KEYS", "WHERE_DONE"]
+__all__ = [
+    "DONE_BEFORE",
+    "GUIDANCE_FIGURES",
+    "INITIAL",
+    "OF_FIGURE",
+    "VERBS",
+    "VERB_KEYS",
+    "WHERE_DONE",
+]
 
 VERBS = {
     # and said by its noun: "the $100 million increase in our operating EBITDA guidance",
@@ -86,7 +94,7 @@ VERBS = {
 
 # The guidance's own figures, right after its determiner: "our 4% to 7% revenue growth guidance"
 # (not a figure elsewhere: "increased 26.7% and exceeded our expectations").
-FIGURES = r"(?:\s+\d[\d.,]*+%(?:\s+to\s+\d[\d.,]*+%)?)"
+GUIDANCE_FIGURES = r"(?:\s+\d[\d.,]*+%(?:\s+to\s+\d[\d.,]*+%)?)"
 # A word each pattern's matches hold (lower case): a pattern is looked for only where one is.
 VERB_KEYS = {
     "raised": ("rais", "increas", "lift", "boost", " up", "improv", "upgrad", "revis", "enhanc"),
