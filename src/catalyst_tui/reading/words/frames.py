@@ -17,7 +17,7 @@ from .names import no_noun_phrase
 from .patterns import DRIVER_BEFORE
 from .phrases import NOT_ADVERBS, finite_verb, words_of
 from .records import COMPANY
-from .subjects import Subject, read_subject
+from .subjects import read_subject
 from .trims import SOME
 from .vocabulary import (
     GENERIC_WORDS,
@@ -39,10 +39,6 @@ __all__ = [
     "same_part",
     "whole_beside_part",
 ]
-
-
-def _part(subject: Subject) -> bool:
-    return subject.name not in ("", COMPANY) and not subject.other and not subject.anaphor
 
 
 _SAME_DROP = word_set("the our its and of & by for in to at on with from")
@@ -76,7 +72,7 @@ def framed_by_another(sentence: str, first: str, clause: Clause, subject: str) -
     if not frame:
         return False
     framed = read_subject(frame, revenue_said=True)
-    if not _part(framed):
+    if not framed.part:
         return False
     if subject == COMPANY:
         return True
@@ -174,7 +170,7 @@ def part_beside(sentence: str, clause: Clause, company: frozenset[str], at: int)
     if _SPOKEN.search(sentence, named_at + len(phrase), at):
         return ""
     own = read_subject(phrase, first=clause.start == 0, revenue_said=True)
-    return own.name if _part(own) and not own.other else ""
+    return own.name if own.part and not own.other else ""
 
 
 def framing_part(sentence: str, clause: Clause) -> str:
@@ -185,7 +181,7 @@ def framing_part(sentence: str, clause: Clause) -> str:
         return ""  # the clause's own frame scopes it
     frame = frame_of(sentence)[0]
     framed = read_subject(frame, revenue_said=True) if frame else None
-    return framed.name if framed is not None and _part(framed) and not framed.other else ""
+    return framed.name if framed is not None and framed.part and not framed.other else ""
 
 
 # A speaker's words, or the company speaking as "we", between a part named and a figure.
@@ -223,7 +219,7 @@ def whole_beside_part(sentence: str, clause: Clause, company: frozenset[str]) ->
         return False  # "NIKE Inc revenue grew 16%", "Group revenue": the company by its name
     if subordinate_opening(sentence[clause.start : clause.end]) and no_noun_phrase(own.name):
         return False  # "Normalizing for the inclusion of Cardtronics, pro forma revenue was up"
-    return _part(own) and (
+    return own.part and (
         own.name[:1].isupper()
         or any(w.lower() in PART_WORDS or w.lower() in ("team", "teams") for w in own.name.split())
     )
@@ -289,7 +285,7 @@ def place_and_part(
     named = [] if subject == COMPANY else [subject]
     own = read_subject(opening(sentence[clause.start : clause.end]), revenue_said=True)
     if (
-        _part(own)
+        own.part
         and not _VERB_OPENS.match(own.name)  # "30% of our revenue comes from Europe": no part
         and own.name.casefold() not in company
         and not _one_of_the_list(subject, own.name)  # "our PG&A and International

@@ -297,7 +297,7 @@ def read_one(
         and not read_subject(before_it).other
     ):
         measured = measure_before(text, governor)  # "with growth accelerating to 131%"
-        if measured.name != COMPANY or not _part(subject):
+        if measured.name != COMPANY or not subject.part:
             subject = measured  # "For Merchant, revenue growth rebounded to 45%": Merchant's
     if subject.other:
         subject = revenue_of_part(text, before, after, governor, noun, subject) or subject
@@ -315,10 +315,6 @@ _WITH_ANOTHER = led(r"\d\s*%\s*,?\s+with\s+(?:an?\s+)?$", re.I)
 _RISEN = led(
     r"(?:up\b|gr[eo]w(?!th)|increas|ros|ris|gain|improv|jump|climb|expand|accelerat)", re.I
 )
-
-
-def _part(subject: Subject) -> bool:
-    return subject.name not in ("", COMPANY) and not (subject.other or subject.anaphor)
 
 
 _OFFSET_BY = led(r"\boffset\s+by(?:\s+an?)?\s*$", re.I)

@@ -57,4 +57,4 @@ def result_subject(after: str, noun: re.Match[str]) -> Subject | None:
         return read_subject(where["x"], revenue_said=True) if where else REVENUE
     named = _IN_PART_REVENUE.match(after, noun.end())
     mine = read_subject(named["x"].strip(), revenue_said=True) if named else REVENUE
-    return mine if mine.name not in ("", COMPANY) and not (mine.other or mine.anaphor) else None
+    return mine if mine.part else None

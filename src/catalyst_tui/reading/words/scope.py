@@ -37,14 +37,14 @@ class SentenceBasis:
         self._said: list[tuple[str, int, int]] = []  # each basis, and the words it reaches over
         self._given: set[int] = set()  # where the growths given so far stand
 
-    def of(self, at: int, own: str = "") -> str:
-        """The basis of the growth given whose figure stands at `at`: `own`, the one its own
+    def of(self, at: int, said: str = "") -> str:
+        """The basis of the growth given whose figure stands at `at`: `said`, the one its own
         words say, or the sentence's; "" where the figure's own words (back to the figure before
         it, on to the one after) say a basis, kept or set aside (a base two years back is no
         year before)."""
         self._given.add(at)
-        if own:
-            return own
+        if said:
+            return said
         if self._figures is None:
             self._figures = list(FIGURE.finditer(self.sentence))
             self._said = self._read(self._figures)

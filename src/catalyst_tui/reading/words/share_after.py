@@ -117,7 +117,8 @@ def share_from(
         named += dots.group()  # "… of our sales are in the U.S.": the abbreviation whole
     subject = read_subject(named, revenue_said=True)
     if (rest := _OUTSIDE.match(named)) is not None:  # the rest of the world, no place's own
-        subject = Subject(named if _place(rest["place"]) else "", True, False, False)
+        place = read_subject(rest["place"], revenue_said=True)
+        subject = Subject(named if place.part else "", True, False, False)
     if said.re is _WHAT_IT_IS and said["x"].lower() == "recurring":
         subject = subject._replace(name="recurring revenue")  # a trait, no verb's "-ing"
     if not subject.name or subject.name == COMPANY or subject.other or subject.anaphor:
@@ -129,7 +130,7 @@ def share_again(text: str, last: Found | None, match: re.Match[str]) -> Found | 
     """A second share of the part the share before it is of, said with a whole of its own and
     no verb between them: "represented 14% of our sales in the fourth quarter and 12% of our
     sales for the full year"."""
-    if last is None or last.kind != "share" or not _part(last.subject):
+    if last is None or last.kind != "share" or not last.subject.part:
         return None
     between = text[last.position : match.start()]
     between = between[between.find("%") + 1 :] if "%" in between else between
@@ -151,10 +152,6 @@ _AGAINST_SHARE = led(
     r"(?:(?:approximately|about|roughly|nearly|over|almost|just)\s+)?$",
     re.I,
 )
-
-
-def _part(subject: Subject) -> bool:
-    return subject.name not in ("", COMPANY) and not (subject.other or subject.anaphor)
 
 
 # A share's verb before a list of shares of several wholes: "Digital comprised 36% of
@@ -215,7 +212,7 @@ def share_beside(text: str, last: Found | None, match: re.Match[str]) -> Found |
         return None
     said = _BESIDE.fullmatch(text, prior.end() + whole.end(), match.start())
     subject = read_subject(said["name"], revenue_said=True) if said else None
-    if subject is None or not _part(subject):
+    if subject is None or not subject.part:
         return None
     cmp_match = compared_at_end(text, tail(text, 40, match.start()), match.start())
     value = float(match["num"])
@@ -366,9 +363,3 @@ _OF_THE_BUSINESS = led(
     r"(?:%|\bpercent)\s+of\s+total(?=\s*(?:[,.;]|$))",  # "health care is about 8% of total."
     re.I,
 )
-
-
-def _place(words: str) -> bool:
-    """Whether `words` name a place ("the U.S.", "China"): a part, no measure."""
-    named = read_subject(words, revenue_said=True)
-    return bool(named.name) and named.name != COMPANY and not (named.other or named.anaphor)

@@ -58,7 +58,6 @@ from .vocabulary import (
 
 _AMOUNT = led(r"^(?:\$|€|£)?[\d.,]+$|^(?:million|billion|thousand|m|bn|b|k)\.?$", re.I)
 
-
 # A fraction of what follows: "approximately two-thirds of the 63% revenue increase".
 _FRACTION = led(r"\b(?:one|two|three)[- ](?:thirds?|fifths?)\b|^\s*\d[\d.]*\s?%\s+of\b", re.I)
 # An example of what was named before it: "Sales of devices, e.g. iPad, grew 5%".
@@ -80,6 +79,10 @@ class Subject(NamedTuple):
     #: A measure word alone ("revenue", no "total", "our", "company"): after a part named in
     #: its sentence, that part's ("Security revenue declined, while revenue grew 5%").
     bare: bool = False
+
+    @property
+    def part(self) -> bool:  # a part named: neither the company, another measure nor a pronoun
+        return self.name not in ("", COMPANY) and not (self.other or self.anaphor)
 
 
 # Ways of measuring a revenue, which keep it the part's named before: "X revenue was $471
@@ -138,7 +141,6 @@ _RANKED = led(
 _EACH_OF_TWO = led(r"\s(?:and|&)\s.*\b(?:each|both)\s*$", re.I)
 # Revenue called flat before a figure of its growth: the sentence says two things, none read.
 _FLAT = led(r"\bflat\s+(?:sales|revenues?)\b", re.I)
-
 
 # The patterns read_subject reads a phrase with, compiled once.
 _SET_ASIDE_OPENS = led(r"\s*(?:excluding|including)\b", re.I)
@@ -385,9 +387,7 @@ def _named_after(words: list[str]) -> bool:
 
 _HOW_IT_DID = frozenset({"performance", "results", "momentum"})
 
-
 _FUNCTION_WORDS = frozenset({"of", "in", "for", "from", "to", "and", "or", "at", "on", "by"})
-
 
 _HYPHENED_PERIOD = led(
     r"(?:first|second|third|fourth|q[1-4]|full|fiscal|half|nine|six|twelve)-(?:quarter|year|"

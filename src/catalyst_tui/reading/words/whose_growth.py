@@ -273,8 +273,7 @@ def generated_by(text: str, before: str, first: bool, revenue_said: bool) -> Sub
         own = read_subject(phrase_before(before, made.start()), revenue_said=True)
     else:
         own = clause_subject(text, first, revenue_said)
-    named = own.name not in ("", COMPANY) and not (own.other or own.anaphor)
-    return own if named else None
+    return own if own.part else None
 
 
 # The clause's part said to have made an amount of revenue ("Collins generated $30.2 billion"),
