@@ -8,20 +8,20 @@ from __future__ import annotations
 import re
 
 from ..leads import led
-from ..wordlists import any_word, one_of, word_set
+from ..wordlists import any_word, one_of
 from .against_expected import BEFORE_A_FIGURE, subject_against
 from .appositions import without_apposition
-from .capitals import name_joined
 from .clauses import clause_subject, frame_of, relative_unread
 from .names import no_noun_phrase, outside_names
 from .no_subject import conceded, left_out, measure_alone, pointed_at
-from .patterns import AMOUNT, LOWER_WORD, OBJECT, REVENUE_SAID, WORD
+from .not_names import INFINITIVE_VERBS
+from .patterns import AMOUNT, LOWER_WORD, REVENUE_SAID, WORD
 from .phrases import finite_verb, last_word_at, other_measure, phrase_before, tokens, words_of
 from .records import COMPANY
 from .set_off import ASIDE, INCLUDES, NOTABLY, PART_LED_BY, REVENUE_ASIDE, SHARE_ASIDE, WHAT_IT_IS
 from .subjects import A_MARKET, Subject, read_subject
 from .verb_forms import after_verbs
-from .vocabulary import CURRENCIES, NOT_REVENUE, PERIOD, REACH
+from .vocabulary import NOT_REVENUE, REACH
 from .whose_growth import measure_before
 from .with_aside import WITH_COMMA, part_then_with, with_lower_case
 
@@ -62,65 +62,6 @@ def other_in(words: str, *, names: bool = False) -> bool:
     return any(other_measure(w) for w in lows if w not in ("rate",))
 
 
-def object_subject(after: str, *, of_revenue: bool = False) -> Subject | None:
-    """ "…13% for notebooks", "a 41% increase in EV/HEV applications": the part after. With
-    `of_revenue` (the clause's growth is the company's: "we grew 48% sequentially in filters",
-    "led by 15% growth in cloud") what it grew in is a part where it is a kind of thing: a
-    plural with no article ("filters"), a kind of revenue ("software"), a single word."""
-    match = OBJECT.match(after)
-    if match is None:
-        return None
-    # "13% for notebooks" after a revenue: the part; "a 10% increase in impressions": what
-    # increased, a part only where a word or a name says so
-    words = (match["x"] + name_joined(after, match.end("x"))).strip()  # "X and Y Services"
-    words += "." if re.search(r"\b[A-Z]\.[A-Z]$", words) else ""  # an abbreviation's: "U.S."
-    if re.match(r"\s*as\s+a\s+whole\b", after[match.end("x") :], re.I):
-        return None  # "for ATI as a whole and for HPMC": the whole, no part named after
-    said_in = re.findall(r"[a-z]+", after[match.start("x") :][:40].lower())[:4]
-    if any(map(CURRENCIES.__contains__, said_in)):
-        return None  # "up 12% in USD", "in U.S. dollars": the currency it is said in
-    if re.match(
-        r"(?:(?:the|this|that)\s+(?:segment|business|division|group)|an?|some)\b", words, re.I
-    ):
-        return Subject("", False, True, False)  # "in the segment", "in a number of segments"
-    kind_of = of_revenue and _kind_of_thing(words)
-    subject = read_subject(words, revenue_said=match["prep"].lower() == "for" or kind_of)
-    if not subject.name or subject.name == COMPANY or PERIOD.fullmatch(subject.name.split()[0]):
-        return None
-    if re.match(
-        r"(?:the\s+)?(?:[a-z]+\s+(?:consecutive|straight)\s+)?"
-        r"(?:quarter|year|period|constant|(?:front|back|first|second)\s+half)|"
-        r"(?:comparison|contrast|relation|line|addition|excess|terms)\b|"
-        # a clause of its own: "in what remains a challenging environment"
-        r"(?:what|which|whatever|where|how|when)\b|"
-        r"(?:revenues?|sales)\b(?!\s+(?:of|from|in|for|to|at|within)\b)",
-        words,
-        re.I,
-    ):
-        return None  # when, against what, or the measure itself ("grew 70% in revenue")
-    if re.search(r"\d|\b(?:days?|weeks?|months?)\b", match["x"]):
-        return None
-    return subject
-
-
-_NOT_KINDS = word_set(
-    """terms times ways dollars currencies currency units volumes prices rates areas places
-    markets regions segments businesses most all many some several both each every other
-    these those such the a an this that"""
-)
-
-
-def _kind_of_thing(words: str) -> bool:
-    """ "filters", "cloud", "industrial sensors": one or two words with no article, the last a
-    noun that is no measure, no period and no word of talk."""
-    split = words.split()
-    if not 1 <= len(split) <= 2 or any(w.lower() in _NOT_KINDS for w in split):
-        return False
-    if not all(re.fullmatch(r"[A-Za-z][\w&/-]*", w) for w in split):
-        return False
-    return not any(other_measure(w.lower()) or PERIOD.fullmatch(w) for w in split)
-
-
 # A verb whose object the phrase is: "Our Medical segment delivered sales growth of 6%" (theirs).
 _OBJECT_OF = led(
     r"\b(?:delivered|posted|saw|generated|reported|achieved|had|showed|recorded|registered|"
@@ -129,7 +70,6 @@ _OBJECT_OF = led(
 
 
 # An infinitive's verb, its subject before "to": "expect Digital Banking to generate 8% growth".
-_DOING = word_set("generate deliver see post grow achieve produce drive reach exceed show report")
 _INFINITIVE = led(r"\bto\s+\w+\s*(?:roughly|about|approximately|nearly|over)?\s*$", re.I)
 # A phrase that is the tail of a longer one (its head a preposition's object): "Customers with
 # more than $100,000 in ARR", "ad impressions delivered across our Family of Apps".
@@ -153,6 +93,7 @@ _MEASURED_BEFORE = led(
 # A count or an amount measuring what follows ("Customers with $100,000 in ARR"), not a year
 # ("compared to 2019 with organic sales up 10%"), a quarter ("an excellent Q2 with") nor a slide
 # ("Turning to Slide 11, across").
+_A_WAY = led(r"\bbasis\s*$", re.I)
 _COUNTED = led(r"(?<![\d.,'’])(?<![Qq])(?<!(?i:slide)\s)(?!(?:19|20)\d\d\b)[$€£]?\d")
 _EACH = led(r",?\s+(?:all|both|each)(?:\s+(?:was|were|is|are|have|has))?\s*$", re.I)
 _SALES_OF = led(r"\b(?i:revenues?|sales)\s+of\s+[$€£]\s?[\d.,]+\s*(?:million|billion)\s+with\s*$")
@@ -277,7 +218,7 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     if linked is not None:  # "X remained consistent at 85% of sales": X, not its complement
         phrase = phrase_before(text, near + linked.start())
         lead = lead[: linked.start()]
-    infinitive = _INFINITIVE.search(stripped) if phrase.lower() in _DOING else None
+    infinitive = _INFINITIVE.search(stripped) if phrase.lower() in INFINITIVE_VERBS else None
     if infinitive is not None:  # "Digital Banking to generate 8% growth": Digital Banking's
         phrase = phrase_before(text, near + infinitive.start())
         lead = stripped[: infinitive.start()]
@@ -293,6 +234,8 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
         amount_of = phrase_before(text, near + amount_then.end("measure"))
         return read_subject(amount_of, revenue_said=True)  # "sales of $298.6 million in Q2 grew"
     tail = _MEASURED_BEFORE.search(lead) if phrase else None
+    if tail is not None and _A_WAY.search(tail["words"]):
+        tail = None  # "Net sales on a currency adjusted basis for X": how, no measure's owner
     for_part = tail is not None and tail["by"].lower() == "for"
     words = (tail["words"] if for_part else " ".join(tail["words"].split()[-3:])) if tail else ""
     if tail is not None and (

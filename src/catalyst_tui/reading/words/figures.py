@@ -373,7 +373,7 @@ def _each_figure(
             last = None
             continue
         one = read_one(text, match, before, after, first, revenue_said, last)
-        if one is None or not named_after(one, text, resumed):
+        if one is None or not named_after(one, text, resumed) or one.of_itself:
             last = None
             continue
         found = one._replace(local=_local(text, match.start()))

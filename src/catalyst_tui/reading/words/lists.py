@@ -48,6 +48,12 @@ class Found(NamedTuple):
     prior: bool = False  # the base of the growth before it: no basis of its own is read
     paired: bool = False  # paired with its name by "respectively": no measure before it gates
 
+    @property
+    def of_itself(self) -> bool:
+        """Whether a share is said of the very part it names ("25% of Lando sales were new to
+        the category"): a share of the part's own sales, no part of revenue."""
+        return self.kind == "share" and bool(self.of) and self.of == self.subject.name
+
 
 LIST_SEPARATOR = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
 _NAME = r"(?P<name>(?:the\s+)?[A-Za-z][\w&/.'’-]*(?:\s+[A-Za-z&][\w&/.'’-]*){0,4}?)"

@@ -9,8 +9,9 @@ import re
 from ..leads import led
 from .against_expected import SAID as AGAINST_EXPECTED
 from .blocked import COURTESY
+from .outside import EXCLUDED_PART
 from .patterns import CUSTOMER, MARKET_CUSTOMERS
-from .vocabulary import EXCLUDED_PART, FORWARD, HEDGES, NEGATION, STACKED
+from .vocabulary import FORWARD, HEDGES, NEGATION, STACKED
 
 
 class Marks:
@@ -80,10 +81,11 @@ _GOAL_NOUN = led(
     r"(?<![\d.,])[\d.,]*+\s*(?:%|percent)\s+(?:[\w-]+\s+){0,3}?(?:targets?|goals?|ambitions?|aspirations?)\b",
     re.I,
 )
-# Customers named as a market, not as a customer: "customer segments", "sales to
-# transportation customers".
+# Customers named as a market or a place, not as a customer: "customer segments", "sales to
+# transportation customers", "sales to customers outside the U.S.".
 _CUSTOMER_SEGMENT = led(
-    rf"(?i:customer\s+segments?)|\b(?i:sales|revenues?)\s+to\s+{MARKET_CUSTOMERS}\b"
+    rf"(?i:customer\s+segments?)|\b(?i:sales|revenues?)\s+to\s+{MARKET_CUSTOMERS}\b|"
+    r"\b(?i:sales|revenues?)\s+to\s+(?i:our\s+)?customers(?=\s+(?i:(?:based\s+)?in|outside)\s)"
 )
 _PERIOD = led(
     r"\b(?:(?:the\s+)?(?:first|second|third|fourth)\s+quarter|Q[1-4]|(?:the\s+)?full[- ]year|"

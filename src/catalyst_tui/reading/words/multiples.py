@@ -8,9 +8,10 @@ import re
 
 from ..leads import led
 from ..wordlists import any_word, one_of
-from .attribution import object_subject, other_in, subject_at
+from .attribution import other_in, subject_at
 from .clauses import frame_of
 from .lists import Found
+from .objects import object_subject
 from .patterns import (
     NEGATIVE,
     REVENUE_SAID,

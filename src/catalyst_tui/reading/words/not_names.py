@@ -57,6 +57,13 @@ _IRREGULAR = word_set("driven flown sold built made")  # "miles driven", "homes 
 _NAMES_A_PART = REVENUE_WORDS | REVENUE_TYPES | PART_WORDS  # "parts and services witnessed"
 
 
+# A verb's bare form after "to": "expect Digital Banking to generate 8% growth" (Digital
+# Banking's); "allowed us to deliver sales growth of 8%" (no word of a name).
+INFINITIVE_VERBS = word_set(
+    "generate deliver see post grow achieve produce drive reach exceed show report"
+)
+
+
 def undegreed(words: list[str]) -> list[str]:
     """`words` without a word of degree before a discourse word ("Most notably revenue")."""
     if len(words) > 2 and words[0].lower() in _DEGREE and words[1].lower() in DISCOURSE:
@@ -70,6 +77,8 @@ def plain(words: list[str]) -> list[str]:
         words = words[1:]  # "Sequentially quarterly revenues", "Daily sales in Canada"
     if len(words) > 1 and words[0].lower() in _CONJUNCTIONS:
         words = words[1:]  # "and that's up 30%": that
+    if len(words) > 1 and words[0] in INFINITIVE_VERBS and words[1].islower():
+        words = words[1:]  # "allowed us to deliver sales growth of 8%": the sales
     low = [w.lower() for w in words]
     if low[-2:] == ["first", "time"]:
         return []  # "which for the first time accounted for 50%": when, not who

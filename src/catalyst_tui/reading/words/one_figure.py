@@ -8,7 +8,7 @@ import re
 from ..leads import led
 from .acted_on import REVENUE_ACTED_ON, acted_on, grown_where
 from .amounts import amount_range
-from .attribution import apposition_other, object_subject, other_in, subject_at
+from .attribution import apposition_other, other_in, subject_at
 from .base_growth import prior_growth
 from .breakdowns import breakdown_share
 from .clauses import clause_subject, past_a_verb
@@ -25,6 +25,7 @@ from .follows import (
 from .lists import Found, continued, not_revenue_after
 from .measure_words import governor_before, part_reported, qualified_governor
 from .multiples import read_multiple
+from .objects import object_subject
 from .part_revenue import revenue_of_part
 from .patterns import (
     CHANGE_IN_REVENUE,

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 
 from ..leads import led
 from ..wordlists import word_set
-from .attribution import object_subject
 from .capitals import CHANNEL_OF_A_NAME, brand_before
 from .clauses import frame_of
 from .frames import CONSOLIDATED, same_part
+from .objects import object_subject
 from .patterns import FIGURE, OBJECT, REVENUE_SAID, last_match
 from .phrases import finite_verb, measure_at, other_measure, phrase_before, tokens
 from .records import COMPANY
@@ -222,8 +222,13 @@ def measure_before(
         if measure_at(lows, place) and (
             low not in _NOT_ITS_MEASURE or _heads_the_clause(lows, place)
         ):
-            if any(w.lower() in _LEFT_OUT for _, w in words[max(0, place - 5) : place]):
-                continue  # "net revenues excluding these proceeds were up 4%": left out
+            if any(
+                lows[j] in _LEFT_OUT
+                and (lows[j] != "ex" or REVENUE_WORDS.intersection(lows[max(0, j - 4) : j]))
+                for j in range(max(0, place - 5), place)
+            ):
+                continue  # "net revenues excluding these proceeds were up 4%": left out (not
+                # "ex special EPS", the EPS's own)
             if _in_a_name(words, place):
                 continue  # "Transaction Processing up 10 percent": a word of a part's name
             return True

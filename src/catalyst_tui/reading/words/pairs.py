@@ -51,7 +51,7 @@ _REPORTED_NOUN = led(
     re.I,
 )
 _LED_BY = led(r"\b(?:led|driven)\s+by\s+(?P<names>[^,;%]{1,80}),\s*$", re.I)
-_BETWEEN_FIGURES = led(LIST_SEPARATOR + CMP, re.I)
+_BETWEEN_FIGURES = led(LIST_SEPARATOR + r"(?:an?\s+)?" + CMP, re.I)
 # Ways of measuring the company's revenue, listed as the names of its figures: "Reported and
 # organic net sales increased 28% and 24.3%, respectively" (each the company's).
 _WAY = (

@@ -83,7 +83,7 @@ _YEAR = led(r"(?<![\w$.,])(?:19|20)\d\d\b")  # a year written out: "2020"
 
 # ---------------------------------------------------------------------------- a quarter as a base
 AS_BASE = led(
-    rf"\b(?:{COMPARED_TO}|in\s+comparison\s+(?:to|with))\s+(?:[\w$.,'’-]+\s+){{0,6}}?$",
+    rf"\b(?:{COMPARED_TO}|in\s+comparison\s+(?:to|with))\s+(?:[\w$.,'’-]+\s+){{0,8}}?$",
     re.I,
 )
 YEAR_DIGITS = led(r"(?:19|20)\d\d")  # cheap: most sentences name no year

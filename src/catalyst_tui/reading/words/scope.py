@@ -76,7 +76,8 @@ class SentenceBasis:
         international sales grew 44%"); none where the growth's own words after it say a basis
         (it ends its clause), or a semicolon or a driver stands between them."""
         figure = FIGURE.match(self.sentence, at)
-        if since == 0 or figure is None or not _ENDS_CLAUSE.match(self.sentence, figure.end()):
+        ends = _ENDS_CLAUSE.match(self.sentence, figure.end()) if figure is not None else None
+        if since == 0 or ends is None:
             return ""  # "up 10% to last year and up 5% to pre-pandemic levels": its own base
         before = next((f.start() for f in self._figures or [] if f.end() == since), -1)
         if before not in self._given:
@@ -87,6 +88,8 @@ class SentenceBasis:
         right = _RIGHT_AFTER.match(gap)
         said = basis_window(right.group() if right is not None else gap)
         basis = basis_in(said, self.sentence, self.against) if said.strip() else ""
+        if basis == "sequential" and ends["period"] and ends["period"].lower() == "year":
+            return ""  # "up 9% sequentially, and 7% for the year": a year's is no quarter's
         return "" if basis == OVER_TWO_YEARS else basis
 
     def _driver_basis(self, at: int) -> str:
@@ -161,7 +164,13 @@ _NOT_LENT = led(
 # sequentially, …": no base said of the 12%).
 _RIGHT_AFTER = led(r"[^,;]*?(?=,|;|\band\b|$)", re.I)
 # A growth that ends its clause: nothing of its own said after it.
-_ENDS_CLAUSE = led(r"\s*+(?:[.,;!?)]|$|(?:and|but|while|whereas)\b)", re.I)
+# A period said after it is no basis of its own ("up 9% year-over-year during the quarter and 7%
+# for the year").
+_ENDS_CLAUSE = led(
+    r"(?:\s++(?:for|in|during)\s++the\s++(?:full\s++)?(?:fiscal\s++)?(?P<period>year|quarter)\b)?"
+    r"\s*+(?:[.,;!?)]|$|(?:and|but|while|whereas)\b)",
+    re.I,
+)
 # Between two growths of one list of drivers: a few words of what each is in, then a comma or
 # "and".
 _ITEM_GAP = led(

@@ -25,7 +25,7 @@ from .heads import revenue_head
 from .measures import ONLY_QUALIFY
 from .names import DISCOURSE, a_part, brand_owned, lowered, numeral, others, outside_names
 from .not_names import COMPARATIVES, before_verb, counted, plain, undegreed
-from .patterns import MARKET_CUSTOMERS
+from .outside import outside_place, set_aside, sold_to
 from .phrases import (
     AS_SHARE,
     MEASURE_OF,
@@ -44,7 +44,6 @@ from .trims import (
 )
 from .vocabulary import (
     ANAPHORS,
-    EXCLUDED_PART,
     GENERIC_WORDS,
     NOT_REVENUE,
     PART_WORDS,
@@ -97,13 +96,6 @@ _PEOPLE = word_set("team teams people associates colleagues organization")
 _NUMBER_WORDS = word_set("one two three four five six seven eight nine ten eleven twelve")
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their", "each"})
 _NO_NAME = frozenset({"segment", "business", "division", "group", "unit", "line", "market"})
-# Customers of an industry, a market, or a kind of buyer ("sales to communications networks",
-# "sales to distributors").
-_MARKET_OF_CUSTOMERS = led(
-    rf"{MARKET_CUSTOMERS}|(?:the\s+|other\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?:end\s+)?markets?|"
-    r"(?!(?:these|those|such|some|certain|our|its|their)\b)"
-    r"(?:[a-z][\w-]*\s+){0,3}(?:networks|distributors|dealers|retailers|wholesalers|integrators)"
-)
 # A market as a whole ("The semiconductor market grew 8%"): no end market of ours ("our data
 # center end market") nor a region ("Emerging markets were up 24%"); its size (subject_at).
 A_MARKET = led(
@@ -157,7 +149,6 @@ _FOOTNOTE = led(r"(?<=[a-z])\d+\b")
 _TOP_LINE = led(r"\btop\s+line\b", re.I)
 _TOTALED = led(r"\s(?:was|were|is|are|totaled|totalled|amounted|stood)\s")
 _PARTICIPLE_BY = led(r"^.*\b\w+(?:ed|en)\s+by\s+")
-_SOLD_TO = led(r"\b(?:sales|revenues?)\s+to\s+", re.I)
 _EACH_END = led(r"\b(?:each|both)\s*$", re.I)
 _NUMBER_OF = led(r"\s*(?:the\s+)?(?:number|count|values?)\s+of\b", re.I)
 _YOU = led(r"\b(?:your|(?<!\bas )you)\b", re.I)  # "as you saw": talk, no one's figure
@@ -210,12 +201,9 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     phrase = _PARTICIPLE_BY.sub("", phrase)  # "highlighted by X": X
     phrase = without_driver(phrase)  # "wins at Digital Banking": Digital Banking's
     phrase = _BASE_OF.sub("", phrase)  # "a higher base of recurring revenue": recurring
-    sold_to = _SOLD_TO.search(phrase)
-    if sold_to and _MARKET_OF_CUSTOMERS.fullmatch(phrase[sold_to.end() :].strip()):
-        market = re.sub(r"^(?:the|our)\s+", "", phrase[sold_to.end() :].strip())
-        return Subject(market, True, False, False)  # "Sales to transportation customers"
-    if sold_to:
-        return Subject("", False, True, False)  # "Sales to Apple": a customer's
+    if (bought := sold_to(phrase)) is not None:  # "Sales to transportation customers", "to
+        # customers in Europe": theirs; "Sales to Apple": a customer's
+        return Subject(bought, True, False, False) if bought else Subject("", False, True, False)
     if _EACH_END.search(phrase) and len(phrase.split()) > 1:
         return Subject("", False, True, False)  # "HR, finance and sales each grew 20%": no one
     if _NUMBER_OF.match(phrase):
@@ -226,8 +214,9 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject("", False, True, False)  # a name masked ("<UNK>"): whose, unknown
     if others(phrase):
         return Subject("", False, True, False)  # a competitor's, a peer's, the industry's
-    if EXCLUDED_PART.search(phrase):
-        return Subject("", False, True, False)  # "Revenue outside of China": no part's own
+    if (place := outside_place(phrase)) or set_aside(phrase):
+        # "Revenue excluding China": no part's own; outside a place, the rest of the world's
+        return Subject(place, True, False, False) if place else Subject("", False, True, False)
     if NOT_REVENUE.search(phrase):
         return Subject("", False, True, False)  # "deferred revenue", "revenue per user"
     if _FLAT.search(phrase):

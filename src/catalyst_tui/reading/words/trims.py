@@ -155,8 +155,8 @@ def unchanged(phrase: str) -> str:
 
 # A measure's qualifiers that name no part: "constant currency revenue growth", "13-week".
 _QUALIFIERS = led(
-    r"\b(?:constant[- ]currency|currency[- ]neutral|f/?x[- ]neutral|local[- ]currency|"
-    r"[\w-]+-adjusted|as[- ](?:adjusted|reported)|pro[- ]forma|"
+    r"\b(?:constant[- ]currency|(?:foreign\s+)?(?:currency|exchange)[- ](?:neutral|adjusted)|"
+    r"f/?x[- ]neutral|local[- ]currency|[\w-]+-adjusted|as[- ](?:adjusted|reported)|pro[- ]forma|"
     # sales to others than the company's own parts: "third-party sales decreased 12%"
     r"third[- ]party(?=\s+(?:net\s+)?(?:revenues?|sales)\b)|"
     r"\d{1,2}-week|\d{1,2}-month|"

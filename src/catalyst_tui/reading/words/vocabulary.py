@@ -72,7 +72,7 @@ OTHER_MEASURES = word_set(
     affo noi aur aurs aav absorption consumption traffic gmv tpv aum comps closures openings size
     restaurants outlets franchises branches doors estimate estimates transactions
     gdv oci advertising principal keys nights enrollment enrollments attendance admissions
-    visitors mg&a charge charges amortization depreciation inflation deflation depletions
+    visitors mg&a charge charges amortization depreciation inflation deflation depletions adv
     issuance issuances compensation wages salaries bonus bonuses number
     arpu arpa arpc arppu adds values revpar revpars adr loan loans
     oi roic roi roe roa roce ebt gdp a&p gtm ticket tickets inflows outflows flows deposits
@@ -152,14 +152,6 @@ NOT_REVENUE = led(
     # what an effect did to revenue: "The impact on revenue from net acquisitions"
     r"\b(?:impacts?|effects?)\s+on\s+(?:our\s+|the\s+)?(?:revenues?|sales)\b",
     re.I,
-)
-# A part set aside: "Excluding China,", "outside of the U.S.", "ex-Japan"; an effect set aside
-# ("excluding currency", "excluding acquisitions") leaves the company's own measure.
-EXCLUDED_PART = led(
-    r"\b(?i:excluding|outside(?:\s+of)?|other\s+than|apart\s+from|except(?:\s+for)?|ex-)\s*"
-    r"(?i:the\s+|our\s+)?(?!(?i:impacts?|effects?|currency|currencies|fx|foreign|"
-    r"acquisitions?|divestitures?|dispositions?|m&a|one-time|special|extra|53rd|items?|"
-    r"charges?|costs?|gaap)\b)[A-Z][\w&.-]*"
 )
 # Words of places: a region or a country is a part of revenue cut another way than a segment
 # or a product line ("In EMEA, consumer sales declined 11%" is neither EMEA's nor consumer's).
@@ -311,7 +303,10 @@ YEARLY = led(
     r"(?:same|comparable)\s+(?:quarter|period)"
     r"(?:\s+(?:in|of)\s+(?:fiscal\s+)?(?:year\s+)?(?:19|20)\d\d)?)|"
     # "from $216.1 million in the third quarter of fiscal '19": the base is a year's
-    r"(?:from|versus|compared\s+(?:to|with))\s+(?:the\s+)?\$?[\d.,]+\s*(?:million|billion)?\s+"
+    r"(?:(?:from|versus|compared\s+(?:to|with))\s+(?:(?:[\w-]+\s+){0,2}?(?:revenues?|sales)\s+of\s+)?|"
+    # "17.6% higher than net sales of $1.81 billion in the 2024 fourth quarter" (not "more than
+    # $5 billion in 2024": an amount reached)
+    r"than\s+(?:[\w-]+\s+){0,2}?(?:revenues?|sales)\s+of\s+)(?:the\s+)?\$?[\d.,]+\s*(?:million|billion)?\s+"
     # "from the $435.5 million we reported in the first quarter of 2017", "from $552.7 million
     # reported in the fourth quarter of 2015"
     r"(?:(?:(?:we|it|they)\s+)?(?:reported|delivered|recorded|generated|posted|achieved)\s+)?"
