@@ -23,6 +23,22 @@
   to customers outside the U.S.", "Sales to customers in Europe"); outside anything else
   ("outside our core business") names no part.
 
+And found on set T, scored unread at the round's start and read once set U was labelled:
+
+- how guidance is set ("no changes to our forecast methodology or guidance philosophy") is no
+  guidance reiterated;
+- a growth said in a currency ("23% in Danish kroner") names no part, whatever the currency;
+- an amount's word with a currency's code ("EUR355 million") names no part;
+- a measure's growth before the part it is in ("industry demand growth of approximately 10% in
+  DRAM") is the measure's, the part's never;
+- revenue grown "in that geography" is the place's named before, never the company's; a part's
+  own growth said so stays the part's;
+- a count sold, then "which is … an increase of" a figure, is the count's growth;
+- a turn numbered as one publisher numbers them ("Gene Munster, Piper Jaffray & Co. - Analyst
+  [2]", alone on its line) names its speaker for the lines after it;
+- an object ends before a verb of its own ("growth in sales of X resulted in …"), and
+  "recognized" stands in no name.
+
 Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
 nothing may be read), with a counterexample the rule must leave as it was."""
 
@@ -30,6 +46,7 @@ from __future__ import annotations
 
 import pytest
 
+from catalyst_tui.reading.words import read_words
 from tests.reading.words.test_read_words_classes import _check, by_rule
 
 RULES: dict[str, list[tuple[str, list[str]]]] = {
@@ -129,9 +146,87 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Sales to Apple increased 14%.", []),
         ("Sales to customers increased 14%.", []),
     ],
+    "how guidance is set is no guidance": [
+        ("There are no changes to our forecast methodology or guidance philosophy.", []),
+        ("And so there's no change to our guidance approach.", []),
+        ("There are no changes to our guidance.", ["guidance reiterated : company"]),
+    ],
+    "a growth said in a currency names no part": [
+        (
+            "In the first half, our sales grew by 14% in Swedish kronor and 16% at constant "
+            "exchange rates.",
+            ["growth 14 : company", "alt 16"],
+        ),
+        ("Sales grew 9% in Swiss francs.", ["growth 9 : company"]),
+    ],
+    "an amount with a currency's code names no part": [
+        ("Our net income was EUR410 million, which is 21% of sales.", []),
+        ("Net sales were EUR1.4 billion, up 8%.", ["growth 8 : company"]),
+    ],
+    "a measure's growth before the part it is in is the measure's": [
+        ("For next year, we expect industry demand growth of approximately 15% in NAND.", []),
+        ("We saw demand growth of 12% in DRAM.", []),
+        ("We saw revenue growth of 12% in DRAM.", ["growth 12 : DRAM"]),
+    ],
+    "revenue grown in a place named before is not the company's": [
+        (
+            "If you look at Latin America last quarter, our revenues doubled year over year in "
+            "that geography.",
+            [],
+        ),
+        ("Revenue grew 12% in that region.", []),
+        (
+            "Our battery business grew over 30% in that region in 2025.",
+            ["growth 30 > : battery business"],
+        ),
+    ],
+    "a count sold, then an increase, is the count's": [
+        (
+            "We sold over 4.2 million handsets during the quarter which is a new record and an "
+            "increase of 60% over the prior year.",
+            [],
+        ),
+        (
+            "Revenue was a record, an increase of 12% over the prior year.",
+            ["growth 12 yoy : company"],
+        ),
+    ],
+    "an object ends before a verb of its own, and recognized stands in no name": [
+        (
+            "Sales of our older players declined but the 40% growth in sales of Nova Touch "
+            "resulted in a higher average price.",
+            ["growth 40 : Nova Touch"],
+        ),
+    ],
 }
 
 
 @pytest.mark.parametrize(("text", "expected"), by_rule(RULES))
 def test_the_forty_fifth_rounds_rules(text: str, expected: list[str]) -> None:
     _check(text, expected)
+
+
+def test_a_numbered_turn_names_its_speaker_for_the_lines_after_it() -> None:
+    """One publisher heads each turn with a line of its own, "Name, Firm - Title    [N]": an
+    analyst's figures after it are no word of the company's; the company's are."""
+    text = (
+        "Questions and Answers\n"
+        "Operator    [1]\n"
+        "     Your first question will come from Gene Smith with Acme Research.\n"
+        "Gene Smith,  Acme Research - Analyst    [2]\n"
+        "     Good afternoon. The Widgets business was impressive, 33% growth.\n"
+        "Peter Jones,  Widget Co. - CFO    [3]\n"
+        "     Thank you. Widgets revenue grew 31% in the quarter.\n"
+    )
+    read = read_words(text)
+    assert [(s.subject, s.value) for s in read] == [("Widgets", 0.31)]
+
+
+def test_recognized_stands_in_no_name() -> None:
+    """ "recognized in revenue" said before makes "recognized beyond the next twelve months" a
+    phrase of the document's revenue talk, never a part's name."""
+    read = read_words(
+        "Roughly 40% will be recognized in revenue in the next twelve months, up 18% year over "
+        "year. The remaining portion, recognized beyond the next twelve months, increased 52%."
+    )
+    assert not [s for s in read if s.value == 0.52]

@@ -13,7 +13,7 @@ from ..leads import led
 from ..wordlists import any_word
 from .vocabulary import REACH
 
-__all__ = ["COURTESY", "ELSE", "HEDGED", "NEGATED", "barred", "hedged"]
+__all__ = ["COURTESY", "ELSE", "HEDGED", "NEGATED", "barred", "else_said", "hedged"]
 
 NEGATED = any_word(
     "not cannot never no n[o']t without too_early unable declin(?:e|ed|ing)_to", also=r"n[’']t\b"
@@ -27,10 +27,13 @@ COURTESY = led(
     r"characterize|describe|emphasize|stress)\b",
     re.I,
 )
+# How guidance is set: its philosophy, approach, methodology.
+_HOW = r"(?:philosophy|approach|practice|methodology|process|policy|framework)\b"
+_HOW_AFTER = led(r"\s++" + _HOW, re.I)
 ELSE = led(
     r"\b(?:dividend|dividends|rating|prices?|headcount|stake|wages?)\b|"
     # how guidance is set, not what it says: "our guidance philosophy overall remains unchanged"
-    r"\b(?:guidance|outlook)\s+(?:philosophy|approach|practice|methodology|process|policy)\b|"
+    r"\b(?:guidance|outlook)\s+" + _HOW + "|"
     # a buyback is no guidance, save where guidance of it is named: "stock repurchase guidance"
     r"\b(?:buyback|repurchase)\b(?!\s+(?:guidance|outlook)\b)|"
     r"\b[A-Z][\w&.-]*['’]s\s+(?:\w+\s+){0,2}outlook|outlook\s+for\s+(?:demand|the\s+market|"
@@ -129,3 +132,11 @@ _MEASURE_DOES = led(
     r"orders)\s+(?:(?:is|are|was|were|will|to|be|also|further|again|has|have|had)\s+)*$",
     re.I,
 )
+
+
+def else_said(sentence: str, said: re.Match[str]) -> bool:
+    """Whether guidance said standing (`said`) is of something that is no guidance, or is how
+    guidance is set: "no changes to our forecast methodology or guidance philosophy"."""
+    return (
+        ELSE.search(said.group()) is not None or _HOW_AFTER.match(sentence, said.end()) is not None
+    )

@@ -74,7 +74,9 @@ COUNT_BEFORE = led(
     r"\b(?:shipped|sold|delivered|produced|installed|placed|launched|opened)\s+(?:(?:a\s+record"
     r"|over|more\s+than|approximately|about|nearly|roughly|almost|some)\s+)?(?<![$€£])\d[\d,.]*"
     r"\s+(?:(?:million|billion|thousand)\s+)?(?!(?:percent|per|basis|points?)\b)[a-z][\w-]*"
-    r"(?:\s+[\w-]+){0,7}?,?\s+(?:(?:was|were)\s+)?(?:up|down)\s+"
+    r"(?:\s+[\w-]+){0,7}?,?\s+(?:(?:(?:was|were)\s+)?(?:up|down)|"
+    # "sold over 8.7 million iPhones during the quarter which is … an increase of 100%"
+    r"which\s+(?:is|was)\s+(?:[\w-]+\s+){0,6}?an?\s+(?:increase|decrease|rise|decline)\s+of)\s+"
     r"(?:[\d.]+\s?%\s+(?:[\w-]+\s+){0,3}?and\s+)?$"  # "up 4% sequentially and 31% …"
 )
 _REACH_ITEM = 80  # the words of a list's item after its figure

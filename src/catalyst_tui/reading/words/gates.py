@@ -126,7 +126,7 @@ def refusal(
         return "a consumption period's"  # "Distribution is up 13% … in the latest 13 weeks"
     if kind == "growth" and (
         TO_A_COUNT_AFTER.match(sentence, end)
-        or COUNT_BEFORE.search(sentence, max(0, at - 80), at)
+        or COUNT_BEFORE.search(sentence, max(0, at - 120), at)
         or _counted(sentence, subject, clause.start, at)
         or _in_units(sentence, at, end)
     ):

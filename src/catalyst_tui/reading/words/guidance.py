@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from ..leads import led
 from ..wordlists import any_word, one_of
-from .blocked import ELSE, NEGATED, barred, hedged
+from .blocked import NEGATED, barred, else_said, hedged
 from .guidance_verbs import DONE_BEFORE, GUIDANCE_FIGURES, INITIAL, OF_FIGURE, WHERE_DONE
 from .guidance_verbs import VERB_KEYS as _VERB_KEYS
 from .guidance_verbs import VERBS as _VERBS
@@ -275,7 +275,7 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
             continue  # "no changes to our overall COVID catastrophe loss estimates": no guidance
         if goal_level(match.group()):
             continue  # "Our target for operating expense remains at 20%": a goal's level
-        if not (NEGATED.search(lead) or hedged(lead) or ELSE.search(match.group())):
+        if not (NEGATED.search(lead) or hedged(lead) or else_said(sentence, match)):
             found.append((match.start(), "reiterated", _metric(match.group())))
     for match in _PASSIVE.finditer(sentence) if _keyed(low, (" is ", " was ", " been")) else ():
         said = next((d for d, v in _VERBS.items() if re.fullmatch(v, match["verb"], re.I)), "")

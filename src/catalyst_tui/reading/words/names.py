@@ -69,7 +69,7 @@ _VERB_FORMS = word_set(
     finish imply implies implied reflect reflects reflected yield yields yielded represent
     represents drove drive drives totaled totalled surpassed surpass exceeded approached held
     comped lap lapped matched continue continues served deliver exclude recall look doubled
-    tripled quadrupled halved recorded posted conclude concludes concluded"""
+    tripled quadrupled halved recorded posted conclude concludes concluded recognized"""
 )
 # A description, not a name: "our most resilient product line", "the fastest growing vertical".
 _DESCRIBES = word_set(

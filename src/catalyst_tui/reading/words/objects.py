@@ -19,6 +19,11 @@ __all__ = ["object_subject"]
 
 # Sales that lead to a part, the growth said in them: "grew 53% in retail sales headlined by X"
 # (no part's after them).
+# A place named before: "in that geography", "in the region".
+_PLACE_BEFORE = led(
+    r"(?:the|this|that|these|those)\s++(?:geograph(?:y|ies)|regions?|countr(?:y|ies)|areas?)\b",
+    re.I,
+)
 _LED_AFTER = led(r"\b(?:revenues?|sales)\s+(?:headlined|led|driven)\s+by\b", re.I)
 
 
@@ -41,8 +46,9 @@ def object_subject(after: str, *, of_revenue: bool = False) -> Subject | None:
         return None  # "up 12% in USD", "in U.S. dollars": the currency it is said in
     if re.match(
         r"(?:(?:the|this|that)\s+(?:segment|business|division|group)|an?|some)\b", words, re.I
-    ):
-        return Subject("", False, True, False)  # "in the segment", "in a number of segments"
+    ) or (of_revenue and _PLACE_BEFORE.match(words)):
+        return Subject("", False, True, False)  # "in the segment", "in a number of segments";
+        # "our revenues tripled in that geography": a place named before, not the company's
     if _LED_AFTER.search(words):
         return Subject("", False, True, False)  # "53% in Nielsen sales headlined by X": not X's
     kind_of = of_revenue and _kind_of_thing(words)

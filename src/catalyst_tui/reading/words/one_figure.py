@@ -283,8 +283,11 @@ def read_one(
     named = object_subject(
         after, of_revenue=(own.name == COMPANY and verb is not None) or (part_of and revenue_said)
     )
-    if named is not None and clause_subject(text, first, revenue_said).other:
-        return None  # "increases in R&D expenses were driven by a 30% increase in compensation"
+    if named is not None and (
+        clause_subject(text, first, revenue_said).other
+        or (growth_noun and read_subject(phrase_before(text, governor)).other)
+    ):  # "increases in R&D expenses were driven by a 30% increase in compensation"; "we expect
+        return None  # industry demand growth of 10% in DRAM": the demand's
     if named is None and _IN_OURS.match(after):
         return None  # "… and a 35% increase in our obp Surgical line of …": that line's, unread
     subject = named or own

@@ -259,7 +259,7 @@ _OBJECT_ENDS = one_of(
     following versus compared against from despite amid highlights highlighted shows showed in_q1
     in_q2 in_q3 in_q4 in_fiscal
     reflects reflected reflecting demonstrates demonstrated underscores underscored primarily
-    partially partly offset thanks benefiting helped"""
+    partially partly offset thanks benefiting helped resulted contributed drove"""
 )
 OBJECT = led(
     r"^\s*(?:(?:organic|core|sequential|total|revenues?|sales|net|sequentially|organically|underlying|"

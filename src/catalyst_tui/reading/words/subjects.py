@@ -55,7 +55,12 @@ from .vocabulary import (
     SPEAKER,
 )
 
-_AMOUNT = led(r"^(?:\$|€|£)?[\d.,]+$|^(?:million|billion|thousand|m|bn|b|k)\.?$", re.I)
+# An amount's word, its currency a sign or a code ("EUR355 million").
+_AMOUNT = led(
+    r"^(?:\$|€|£|(?:eur|usd|gbp|chf|jpy|rmb|cny|dkk|sek|nok)\s?)?[\d.,]+$|"
+    r"^(?:million|billion|thousand|m|bn|b|k)\.?$",
+    re.I,
+)
 
 # A fraction of what follows: "approximately two-thirds of the 63% revenue increase".
 _FRACTION = led(r"\b(?:one|two|three)[- ](?:thirds?|fifths?)\b|^\s*\d[\d.]*\s?%\s+of\b", re.I)

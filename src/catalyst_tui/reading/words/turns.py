@@ -32,6 +32,9 @@ _LABEL_SPAN = 160  # characters at a line's start a label may take
 # A label ends at its colon, a space or the speech's first capital after it ("Operator:The next
 # question comes from …", as one publisher writes it).
 _LABEL = led(r"[ \t]*+(?P<label>[^:\n]{1,150}?)[ \t]*+:(?:[ \t]++|$|(?=[A-Z\"“]))")
+# A label alone on its line, numbered as one publisher numbers turns ("Gene Munster, Piper
+# Jaffray & Co. - Analyst    [2]", "Operator    [1]").
+_NUMBERED = led(r"[ \t]*+(?P<label>[^:\n\[\]]{1,150}?)[ \t]*+\[\d{1,4}\][ \t]*+")
 _TOKEN = led(r"<UNK>|[A-Z][\w.'’&]*+|[-–—,&/()]|of|and|the|de|van|von|der|la|le|du")
 _ROLES = word_set(
     """analyst analysts operator ceo cfo coo cto cmo president chairman chairwoman chair officer
@@ -78,6 +81,7 @@ def label(text: str, line_start: int, line_end: int) -> tuple[str, int]:
     none."""
     head = text[line_start : min(line_end, line_start + _LABEL_SPAN)]
     match = _LABEL.match(head) if ":" in head else None
+    match = match or (_NUMBERED.fullmatch(head) if head.endswith("]") else None)
     if match is None:
         return "", line_start
     words = match["label"].split()

@@ -173,7 +173,8 @@ PLACES = word_set(
 )
 # Currencies a figure is said in: "up 12% in USD" names no part.
 CURRENCIES = word_set(
-    """usd eur gbp jpy cny rmb chf cad aud dollars dollar euros euro yen pounds sterling renminbi
+    """usd eur gbp jpy cny rmb chf cad aud dkk sek nok inr brl dollars dollar euros euro yen pounds
+    sterling renminbi yuan kroner krone kronor francs franc rupees rupee reais real pesos peso
     currency currencies"""
 )
 # Words that name a part of a business: a phrase ending in one of them is a line of revenue.
