@@ -167,6 +167,18 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("For next year, we expect industry demand growth of approximately 15% in NAND.", []),
         ("We saw demand growth of 12% in DRAM.", []),
         ("We saw revenue growth of 12% in DRAM.", ["growth 12 : DRAM"]),
+        # the measure is the word before the noun of growth, not one said before it
+        (
+            "Sales increased 8% year-over-year, led by favorable pricing in all markets and sales "
+            "growth of more than 20% in utility products.",
+            ["growth 8 yoy : company", "growth 20 > : utility products"],
+        ),
+        # a figure of an objective is a goal, no growth
+        (
+            "The segment is expected to continue to exceed our 12% growth objective in the "
+            "foreseeable future.",
+            [],
+        ),
     ],
     "revenue grown in a place named before is not the company's": [
         (

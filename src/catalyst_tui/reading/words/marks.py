@@ -78,7 +78,7 @@ _FORECAST_NOUN = led(
 # A figure that qualifies a goal: "the 20% growth target", "a 10% organic growth goal", no
 # figure of what happened nor a forecast.
 _GOAL_NOUN = led(
-    r"(?<![\d.,])[\d.,]*+\s*(?:%|percent)\s+(?:[\w-]+\s+){0,3}?(?:targets?|goals?|ambitions?|aspirations?)\b",
+    r"(?<![\d.,])[\d.,]*+\s*(?:%|percent)\s+(?:[\w-]+\s+){0,3}?(?:targets?|goals?|objectives?|ambitions?|aspirations?)\b",
     re.I,
 )
 # Customers named as a market or a place, not as a customer: "customer segments", "sales to

@@ -41,7 +41,7 @@ from .patterns import (
     tail,
 )
 from .penetration import channel_share
-from .phrases import phrase_before
+from .phrases import other_measure, phrase_before
 from .rate_moved import rate_moved
 from .records import COMPANY
 from .resulted import REVENUE, result_led, result_subject
@@ -285,7 +285,7 @@ def read_one(
     )
     if named is not None and (
         clause_subject(text, first, revenue_said).other
-        or (growth_noun and read_subject(phrase_before(text, governor)).other)
+        or (growth_noun and other_measure(" ".join(text[:governor].split()[-1:]).lower()))
     ):  # "increases in R&D expenses were driven by a 30% increase in compensation"; "we expect
         return None  # industry demand growth of 10% in DRAM": the demand's
     if named is None and _IN_OURS.match(after):
