@@ -37,7 +37,15 @@ And found on set T, scored unread at the round's start and read once set U was l
 - a turn numbered as one publisher numbers them ("Gene Munster, Piper Jaffray & Co. - Analyst
   [2]", alone on its line) names its speaker for the lines after it;
 - an object ends before a verb of its own ("growth in sales of X resulted in …"), and
-  "recognized" stands in no name.
+  "recognized" stands in no name;
+- "Client" capitalised before a part's noun ("PC Client group", "the Client segment") names a
+  part, no customer;
+- parts listed, then "all" and their verb ("Cloud, networking and storage all grew more than
+  15%"), each take the figure, as with "both" and "each";
+- the revenue a verb of growth acts on may be qualified ("we grew our international revenue
+  about 42%": international's);
+- the results of a period said to include a growth list it ("the results of our December
+  quarter including our 32% revenue growth": the company's).
 
 Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
 nothing may be read), with a counterexample the rule must leave as it was."""
@@ -208,6 +216,35 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "Sales of our older players declined but the 40% growth in sales of Nova Touch "
             "resulted in a higher average price.",
             ["growth 40 : Nova Touch"],
+        ),
+    ],
+    "Client before a part's noun names a part": [
+        ("PC Client group revenue was up 6% from a year ago.", ["growth 6 yoy : PC Client group"]),
+        (
+            "Client segment revenue was $1.5 billion, up 62% year-over-year.",
+            ["growth 62 yoy : Client segment"],
+        ),
+        ("Revenue from our largest client grew 12%.", []),
+    ],
+    "parts listed then all take the figure": [
+        (
+            "Cloud, networking and storage all grew more than 15%.",
+            ["growth 15 > : Cloud"],
+        ),
+        ("Revenue, EBITDA and cash flow all grew 20%.", ["growth 20 : company"]),
+    ],
+    "the revenue a verb of growth acts on may be qualified": [
+        (
+            "Over the course of the quarter, we grew our international revenue about 42%.",
+            ["growth 42 ~ : international"],
+        ),
+        ("We grew our total revenue 12%.", ["growth 12 : company"]),
+    ],
+    "the results of a period said to include a growth list it": [
+        (
+            "We are pleased with the results of our record December quarter including our 28% "
+            "revenue growth and 40% net income growth.",
+            ["growth 28 : company"],
         ),
     ],
 }

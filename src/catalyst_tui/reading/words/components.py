@@ -81,8 +81,12 @@ def component(sentence: str, clause: Clause, at: int, end: int) -> bool:
 
 
 #: Results said to include what follows, a list of them: "results that included", "highlights
-#: include" (resulted.py, whose_growth.py read the growth listed as the company's or the part's).
-RESULTS_INCLUDE = r"(?:results|highlights)\s+(?:that\s+|which\s+)?includ(?:e|es|ed|ing)\b"
+#: include", "the results of our December quarter including" (resulted.py, whose_growth.py read
+#: the growth listed as the company's or the part's).
+RESULTS_INCLUDE = (
+    r"(?:results|highlights)(?:\s+(?:of|for)\s+(?:our|the)\s+(?:[\w-]+\s+){0,4}?(?:quarter|year))?"
+    r"\s+(?:that\s+|which\s+)?includ(?:e|es|ed|ing)\b"
+)
 _RESULTS = led(r"\b" + RESULTS_INCLUDE + r"$", re.I)
 # A part named by capitalised words, then its figure, a list's first item (lists.py); not an
 # owner of the measure named after it ("including FPD's 15% original equipment decrease").

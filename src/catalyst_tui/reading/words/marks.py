@@ -81,10 +81,12 @@ _GOAL_NOUN = led(
     r"(?<![\d.,])[\d.,]*+\s*(?:%|percent)\s+(?:[\w-]+\s+){0,3}?(?:targets?|goals?|objectives?|ambitions?|aspirations?)\b",
     re.I,
 )
-# Customers named as a market or a place, not as a customer: "customer segments", "sales to
-# transportation customers", "sales to customers outside the U.S.".
+# Customers named as a market, a place or a part, not as a customer: "customer segments", "sales
+# to transportation customers", "sales to customers outside the U.S.", "the Client segment".
 _CUSTOMER_SEGMENT = led(
     rf"(?i:customer\s+segments?)|\b(?i:sales|revenues?)\s+to\s+{MARKET_CUSTOMERS}\b|"
+    # a part named so: "PC Client group", "the Client segment"
+    r"\bClient\s+(?i:segment|group|business|division|computing)\b|"
     r"\b(?i:sales|revenues?)\s+to\s+(?i:our\s+)?customers(?=\s+(?i:(?:based\s+)?in|outside)\s)"
 )
 _PERIOD = led(

@@ -57,7 +57,7 @@ _OPENERS = (
     | word_set(
         """further despite given to as for inclusive exclusive compared versus while when in on at
     of by with from through within across between during because due after before since until
-    although though taken plus minus negative positive among comparing speaking included"""
+    although though taken plus minus negative positive among comparing speaking included looking"""
     )
     | DISCOURSE
 )

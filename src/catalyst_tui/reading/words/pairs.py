@@ -260,21 +260,21 @@ def _owner(text: str, head: str, first: bool) -> Subject:
 
 # Two parts said together, then "both" or "each" before the verb: "Surgery and Peripheral
 # Intervention revenues are both up 8%".
-_BOTH = led(r"\s+(?:(?:are|were|have|has)\s+)?(?:both|each)\s*$", re.I)
+_BOTH = led(r"\s+(?:(?:are|were|have|has)\s+)?(?:both|each|all)\s*$", re.I)
 # "both" before the names: "as both digital and print advertising grew approximately 40%".
 _BOTH_FIRST = led(r"^both\s+", re.I)
 _REVENUE_HEAD = led(r"\b(?:revenues?|sales)$", re.I)
 #: A clause where `both` may give one figure to several names: "both", "each", or revenue
 #: said with another measure ("orders and revenue").
-BOTH_SAID = led(r"\b(?:both|each)\s|\band\s+(?:net\s+)?(?:revenues?|sales)\b", re.I)
+BOTH_SAID = led(r"\b(?:both|each|all)\s|\band\s+(?:net\s+)?(?:revenues?|sales)\b", re.I)
 
 
 def both(text: str, figure: re.Match[str], revenue_said: bool, first: bool) -> list[Found]:
-    """The first figure of a clause given to each of the parts named together with "both" or
-    "each" and its verb ("Europe and Asia were both up 12%"; "A, B and C each grew over 75%";
-    "both digital and print advertising grew 40%"), or to the revenue of two measures named so
-    ("Net sales and adjusted EBITDA were both up 7%": the clause owner's); [] where the clause
-    says no such list, or a name in it is another measure, a period or no part."""
+    """The first figure of a clause given to each of the parts named together with "both",
+    "each" or "all" and its verb ("Europe and Asia were both up 12%"; "A, B and C each grew
+    over 75%"; "both digital and print advertising grew 40%"), or to the revenue of two measures
+    named so ("Net sales and adjusted EBITDA were both up 7%": the clause owner's); [] where the
+    clause says no such list, or a name in it is another measure, a period or no part."""
     head = text[: figure.start()]
     verb = VERB_THEN.search(head)
     if verb is None or verb.end() != len(head) or verb["obj"]:
@@ -290,7 +290,8 @@ def both(text: str, figure: re.Match[str], revenue_said: bool, first: bool) -> l
         phrase = phrase[opened.end() :]
     names = _names(phrase)
     revenues = _REVENUE_HEAD.search(phrase) is not None  # "X and Y revenues are both up 8%"
-    if not 2 <= len(names) <= (2 if revenues else 4) or any(_a_period(n) for n in names):
+    most = 2 if revenues and said is None else 4  # "A, B and C revenue all grew": each's
+    if not 2 <= len(names) <= most or any(_a_period(n) for n in names):
         return []  # nor two months ("May and June were both up")
     sign = -1 if NEGATIVE.match(verb["verb"]) else 1
     value = sign * float(figure["num"])

@@ -29,7 +29,7 @@ _RESULT_LEAD = led(
     + BASE_LEAD
     + r"|on|"
     r"in\s+comparison\s+(?:to|with))"
-    r"\s+(?:an?\s+|the\s+)?" + CMP + r"$",
+    r"\s+(?:an?\s+|the\s+|our\s+)?" + CMP + r"$",
     re.I,
 )
 # A part named right after a growth's noun by a preposition: "growth on the Mainland".
@@ -44,7 +44,7 @@ _IN_PART_REVENUE = led(
 
 def result_led(before: str) -> bool:
     """Whether the words `before` a figure open a phrase of its own ("resulting in")."""
-    return _RESULT_LEAD.search(before, tail(before, 60)) is not None
+    return _RESULT_LEAD.search(before, tail(before, 100)) is not None
 
 
 def result_subject(after: str, noun: re.Match[str]) -> Subject | None:
