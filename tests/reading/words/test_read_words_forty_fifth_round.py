@@ -45,7 +45,12 @@ And found on set T, scored unread at the round's start and read once set U was l
 - the revenue a verb of growth acts on may be qualified ("we grew our international revenue
   about 42%": international's);
 - the results of a period said to include a growth list it ("the results of our December
-  quarter including our 32% revenue growth": the company's).
+  quarter including our 32% revenue growth": the company's);
+- a speaker's talk to come ("Martin will also go through the financial details, but …") names
+  no part and makes no forecast of the clause beside it;
+- a growth's own earlier rate said after it ("accelerating to 34% year-over-year, up from 30%
+  last quarter and 26% a year ago") is the same revenue's growth of that period, with no basis
+  lent.
 
 Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
 nothing may be read), with a counterexample the rule must leave as it was."""
@@ -54,7 +59,7 @@ from __future__ import annotations
 
 import pytest
 
-from catalyst_tui.reading.words import read_words
+from catalyst_tui.reading.words import COMPANY, read_words
 from tests.reading.words.test_read_words_classes import _check, by_rule
 
 RULES: dict[str, list[tuple[str, list[str]]]] = {
@@ -247,6 +252,30 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 28 : company"],
         ),
     ],
+    "a speaker's talk to come names no part and makes no forecast": [
+        (
+            "Anna will also go through the financial details, but I'm pleased with the sales "
+            "growth of 18% in the first nine months.",
+            ["growth 18 : company"],
+        ),
+        (
+            "Anna will go through the details, but sales grew 18% in the quarter.",
+            ["growth 18 : company"],
+        ),
+    ],
+    "a growth's own earlier rate said after it": [
+        (
+            "Product revenue was $1.1 billion with growth accelerating to 31% year-over-year, up "
+            "from 28% last quarter and 25% a year ago.",
+            ["growth 31 yoy : Product", "growth 28 : Product", "growth 25 : Product"],
+        ),
+        (
+            "Revenue grew 21% compared to 18% last quarter.",
+            ["growth 21 : company", "growth 18 : company"],
+        ),
+        # the sign of a base after a fall is unsaid
+        ("Revenue was down 5% compared to 3% last quarter.", ["growth -5 : company"]),
+    ],
 }
 
 
@@ -279,3 +308,12 @@ def test_recognized_stands_in_no_name() -> None:
         "year. The remaining portion, recognized beyond the next twelve months, increased 52%."
     )
     assert not [s for s in read if s.value == 0.52]
+
+
+def test_a_speakers_talk_to_come_is_no_forecast() -> None:
+    """ "Anna will go through the details, but sales grew 18%": what happened, no forecast; "We
+    will grow revenue 10%" a forecast still."""
+    (happened,) = read_words("Anna will go through the details, but sales grew 18% in the quarter.")
+    assert (happened.subject, happened.forward) == (COMPANY, False)
+    (forecast,) = read_words("We will grow revenue 10% next year.")
+    assert forecast.forward

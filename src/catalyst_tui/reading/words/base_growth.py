@@ -74,17 +74,20 @@ def prior_growth(
 
 
 # A figure set against the growth before it, then only the period it is of: "was up 6%
-# compared to 2% in the prior year period", "grew 7% organically compared to 3% in Q4 2020".
+# compared to 2% in the prior year period", "grew 7% organically compared to 3% in Q4 2020",
+# "up 34% year-over-year, up from 30% last quarter".
 _AGAINST_ONLY = led(
-    r"\s*(?:%|percent)\s*(?:[a-z][\w-]*\s+){0,3}?,?\s*(?:compared\s+(?:to|with)|versus|vs\.?|"
-    r"in\s+comparison\s+(?:to|with))\s+(?:an?\s+)?$",
+    r"\s*(?:%|percent)\s*(?:[a-z][\w-]*,?\s+){0,3}?,?\s*(?:compared\s+(?:to|with)|versus|vs\.?|"
+    # "accelerating to 34% year-over-year, up from 30% last quarter"
+    r"up\s+from|in\s+comparison\s+(?:to|with))\s+(?:an?\s+)?$",
     re.I,
 )
 _PERIOD_ONLY = led(
     r"\s+(?:in|during|for)\s+(?:the\s+)?(?:(?:same|prior|previous|last|prior-year|year-ago|"
     r"comparable)\s+)+(?:year\s+)?(?:quarter|period|year)\b(?:\s+(?:last|a)\s+year\b)?|"
     r"\s+in\s+(?:q[1-4]|the\s+(?:first|second|third|fourth)\s+quarter(?:\s+of)?)\s+"
-    r"(?:fiscal\s+)?(?:19|20)\d\d\b|\s+(?:last|a)\s+year(?:\s+ago)?\b",
+    r"(?:fiscal\s+)?(?:19|20)\d\d\b|\s+(?:last|a)\s+year(?:\s+ago)?\b|"
+    r"\s+(?:last|the\s+(?:prior|previous))\s+quarter\b",
     re.I,
 )
 

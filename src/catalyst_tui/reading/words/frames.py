@@ -26,6 +26,7 @@ from .vocabulary import (
     PLACES,
     REACH,
     REVENUE_WORDS,
+    TALK_TO_COME,
 )
 
 if TYPE_CHECKING:
@@ -228,7 +229,10 @@ def whole_beside_part(sentence: str, clause: Clause, company: frozenset[str]) ->
 # A speaker named as having said it, opening the clause: "Craig already mentioned, our sales".
 _SPEAKER_SAID = led(
     r"\s*(?:(?:and|so|as)\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:already\s+|just\s+|also\s+)?"
-    r"(?:mentioned|said|noted|discussed|highlighted|described|covered|indicated)\s*,"
+    r"(?:(?:mentioned|said|noted|discussed|highlighted|described|covered|indicated)\s*,|"
+    # a speaker's talk to come: "Martin will also go through the financial details, but …"
+    + TALK_TO_COME
+    + ")"
 )
 # Some of the company's parts, counted: "Four of our five business segments", "all of our regions".
 _SOME_PARTS = led(

@@ -29,7 +29,7 @@ def lend_list_basis(text: str, found: list[Found]) -> list[Found]:
     given the basis of the growth after it in the same list."""
     for j in range(len(found) - 2, -1, -1):
         one, nxt = found[j], found[j + 1]
-        if one.kind == nxt.kind == "growth" and not one.basis and nxt.basis:
+        if one.kind == nxt.kind == "growth" and not one.basis and nxt.basis and not one.prior:
             if nxt.basis == OVER_TWO_YEARS:
                 continue  # "grew 22.6% and 29% on a two-year basis": the 29% alone
             figure = FIGURE.match(text, one.position)
@@ -41,6 +41,7 @@ def lend_list_basis(text: str, found: list[Found]) -> list[Found]:
         if (
             one.kind == prev.kind == "growth"
             and not one.basis
+            and not one.prior  # "up 34% year-over-year, up from 30% last quarter": a base's
             and prev.basis in _CARRIED
             and not (
                 prev.subject.other  # "average revenue per key, increasing 9% sequentially": its own

@@ -11,7 +11,7 @@ from .against_expected import SAID as AGAINST_EXPECTED
 from .blocked import COURTESY
 from .outside import EXCLUDED_PART
 from .patterns import CUSTOMER, MARKET_CUSTOMERS
-from .vocabulary import FORWARD, HEDGES, NEGATION, STACKED
+from .vocabulary import FORWARD, HEDGES, NEGATION, STACKED, TALK_TO_COME
 
 
 class Marks:
@@ -30,7 +30,8 @@ class Marks:
         self.negation = negation.start() - at if negation else _NEVER
         stacked = STACKED.search(sentence, 0, at + len(text))  # its frame scopes the sentence
         self.hedge = min(self.hedge, stacked.start() - at if stacked else _NEVER)
-        self.forward = _first(FORWARD, AGAINST_EXPECTED.sub(_blank, text))  # "above our outlook"
+        # "above our outlook", "Martin will go through the details": no forecast
+        self.forward = _first(FORWARD, _TALK.sub(_blank, AGAINST_EXPECTED.sub(_blank, text)))
         self.customers = _first(CUSTOMER, _CUSTOMER_SEGMENT.sub(_blank, text))
         # a part left out, so the rest: "Outside the U.S., revenue grew 6%"; an item left out
         # ("Excluding Verizon Media, total revenue grew 5.5%") is a measure of the company's
@@ -60,6 +61,7 @@ class Marks:
 
 
 _NEVER = 1 << 30
+_TALK = led(TALK_TO_COME, re.I)
 _HABIT = led(r"historically|typically|traditionally", re.I)
 # A frame that leaves something out, opening a sentence: it negates nothing of the clause after
 # it ("Without these acquisitions, organic sales were down 11%"); nor does a frame of what was

@@ -153,6 +153,10 @@ NOT_REVENUE = led(
     r"\b(?:impacts?|effects?)\s+on\s+(?:our\s+|the\s+)?(?:revenues?|sales)\b",
     re.I,
 )
+#: A speaker's talk to come, no forecast: "Martin will also go through the financial details".
+TALK_TO_COME = (
+    r"will\s+(?:also\s+)?(?:go\s+through|discuss|cover|walk\s+you\s+through|talk\s+about)\b"
+)
 # Words of places: a region or a country is a part of revenue cut another way than a segment
 # or a product line ("In EMEA, consumer sales declined 11%" is neither EMEA's nor consumer's).
 PLACES = word_set(
