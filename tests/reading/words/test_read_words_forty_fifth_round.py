@@ -317,3 +317,17 @@ def test_a_speakers_talk_to_come_is_no_forecast() -> None:
     assert (happened.subject, happened.forward) == (COMPANY, False)
     (forecast,) = read_words("We will grow revenue 10% next year.")
     assert forecast.forward
+
+
+def test_a_speakers_filler_question_asks_nothing() -> None:
+    """ "You know?" in a company speaker's answer is filler, no question put to the company: the
+    turn's figures are the company's."""
+    text = (
+        "Call participants\n"
+        "Operator:The next question comes from Ann Lee with Acme Research.\n"
+        "Ann Lee:Thanks. Can you talk about international?\n"
+        "Pat Doe:Sure. I think over the course of Q3, we grew our international revenue about "
+        "40%. You know? So we keep investing.\n"
+    )
+    read = read_words(text)
+    assert [(s.subject, s.value) for s in read] == [("international", 0.40)]

@@ -203,7 +203,11 @@ def _asks(text: str, sentences: list[tuple[int, int]]) -> bool:
     analyst opens with ("thanks for taking my question", "congratulations on the quarter")."""
     for start, end in sentences:
         sentence = text[start : min(end, start + LONGEST)]
-        if sentence.rstrip("\"'”’) ").endswith("?") and _QUESTION_TO_YOU.search(sentence):
+        if (
+            sentence.rstrip("\"'”’) ").endswith("?")
+            and _QUESTION_TO_YOU.search(sentence)
+            and not _FILLER.fullmatch(sentence)  # "You know?": a speaker's filler, no question
+        ):
             return True
         low = sentence.lower()
         if _analysts_key_in(low) and _ANALYSTS_WORDS.search(sentence):
@@ -211,6 +215,7 @@ def _asks(text: str, sentences: list[tuple[int, int]]) -> bool:
     return False
 
 
+_FILLER = led(r"\s*+(?:(?:and|but|so)\s++)?(?:you\s++know|you\s++see|right)\s*+\?\s*+", re.I)
 # A word each of the analyst's openings holds: the openings are looked for only where one is.
 _ANALYSTS_KEYS = ("question", "congrat", "wonder", "want", " us ", "you", "follow", "how should")
 
