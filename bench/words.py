@@ -167,8 +167,10 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         no_move,
         no_subject,
         not_given,
+        objects,
         one_figure,
         others_sales,
+        outside,
         own_names,
         owners,
         pairs,
@@ -1201,6 +1203,43 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             whose_growth._GENERATED,
             lambda n: ("results that which includ " * n)[:n],
         ),
+        "a growth ending its clause after its period": (
+            scope._ENDS_CLAUSE,
+            lambda n: (" for the full fiscal " * n)[:n],
+        ),
+        "a base an amount of revenue in a year": (
+            vocabulary.YEARLY,
+            lambda n: ("than net sales of net sales of " * n)[:n],
+        ),
+        "a quarter named as a base": (
+            quarters.AS_BASE,
+            lambda n: ("than a b c d e f g h " * n)[:n],
+        ),
+        "revenue outside a place": (
+            outside._OUTSIDE,
+            lambda n: ("our net total sales to our customers outside of the " * n)[:n],
+        ),
+        "customers named by where they are": (
+            outside._CUSTOMERS_IN,
+            lambda n: ("our customers based in " * n)[:n],
+        ),
+        "a turn numbered on its line": (
+            turns._NUMBERED,
+            lambda n: ("Ab Cd, Ef - Analyst  " * n)[:n],
+        ),
+        "a speaker's filler": (turns._FILLER, lambda n: ("and you know " * n)[:n]),
+        "a growth's own earlier rate": (
+            base_growth._AGAINST_ONLY,
+            lambda n: ("% year-over-year, up from " * n)[:n],
+        ),
+        "sales that lead to a part": (objects._LED_AFTER, lambda n: ("sales headlined " * n)[:n]),
+        "a place named before": (objects._PLACE_BEFORE, lambda n: ("that these those " * n)[:n]),
+        "a speaker's talk to come": (frames._SPEAKER_SAID, lambda n: ("Ab Cd will also " * n)[:n]),
+        "a count sold then an increase": (
+            follows.COUNT_BEFORE,
+            lambda n: ("sold over 8.7 million units which is a new " * n)[:n],
+        ),
+        "a way a measure is taken": (attribution._A_WAY, lambda n: ("basis " * n)[:n]),
     }
 
 
