@@ -284,22 +284,6 @@ def test_the_forty_fifth_rounds_rules(text: str, expected: list[str]) -> None:
     _check(text, expected)
 
 
-def test_a_numbered_turn_names_its_speaker_for_the_lines_after_it() -> None:
-    """One publisher heads each turn with a line of its own, "Name, Firm - Title    [N]": an
-    analyst's figures after it are no word of the company's; the company's are."""
-    text = (
-        "Questions and Answers\n"
-        "Operator    [1]\n"
-        "     Your first question will come from Gene Smith with Acme Research.\n"
-        "Gene Smith,  Acme Research - Analyst    [2]\n"
-        "     Good afternoon. The Widgets business was impressive, 33% growth.\n"
-        "Peter Jones,  Widget Co. - CFO    [3]\n"
-        "     Thank you. Widgets revenue grew 31% in the quarter.\n"
-    )
-    read = read_words(text)
-    assert [(s.subject, s.value) for s in read] == [("Widgets", 0.31)]
-
-
 def test_recognized_stands_in_no_name() -> None:
     """ "recognized in revenue" said before makes "recognized beyond the next twelve months" a
     phrase of the document's revenue talk, never a part's name."""
@@ -319,15 +303,33 @@ def test_a_speakers_talk_to_come_is_no_forecast() -> None:
     assert forecast.forward
 
 
-def test_a_speakers_filler_question_asks_nothing() -> None:
-    """ "You know?" in a company speaker's answer is filler, no question put to the company: the
-    turn's figures are the company's."""
-    text = (
+# Turns of a call: a numbered line names its speaker for the lines after it, as one publisher
+# heads each turn ("Name, Firm - Title    [N]"); a speaker's filler ("You know?") asks nothing.
+TURNS = [
+    pytest.param(
+        "Questions and Answers\n"
+        "Operator    [1]\n"
+        "     Your first question will come from Gene Smith with Acme Research.\n"
+        "Gene Smith,  Acme Research - Analyst    [2]\n"
+        "     Good afternoon. The Widgets business was impressive, 33% growth.\n"
+        "Peter Jones,  Widget Co. - CFO    [3]\n"
+        "     Thank you. Widgets revenue grew 31% in the quarter.\n",
+        [("Widgets", 0.31)],
+        id="a numbered turn names its speaker",
+    ),
+    pytest.param(
         "Call participants\n"
         "Operator:The next question comes from Ann Lee with Acme Research.\n"
         "Ann Lee:Thanks. Can you talk about international?\n"
         "Pat Doe:Sure. I think over the course of Q3, we grew our international revenue about "
-        "40%. You know? So we keep investing.\n"
-    )
-    read = read_words(text)
-    assert [(s.subject, s.value) for s in read] == [("international", 0.40)]
+        "40%. You know? So we keep investing.\n",
+        [("international", 0.40)],
+        id="a speaker's filler asks nothing",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TURNS)
+def test_a_turns_figures_are_its_speakers(text: str, expected: list[tuple[str, float]]) -> None:
+    """An analyst's figures are no word of the company's; the company's speaker's are."""
+    assert [(s.subject, s.value) for s in read_words(text)] == expected

@@ -1,7 +1,7 @@
-"""Whose a figure is, where its clause's words leave it to be found: the part a list or a
-preposition names after it ("13% for notebooks", "a 41% increase in EV/HEV applications"), the
-phrase right before its verb, the clause's subject where none stands there, the measure a bare
-"growth" is of, and whether an apposition's growth is of a measure that is not revenue."""
+"""Whose a figure is, where its clause's words leave it to be found: the phrase right before its
+verb, the clause's subject where none stands there, the measure a bare "growth" is of, and
+whether an apposition's growth is of a measure that is not revenue (the part a preposition names
+after it, "13% for notebooks": objects.py)."""
 
 from __future__ import annotations
 
@@ -90,10 +90,11 @@ _MEASURED_BEFORE = led(
     r"(?P<words>(?:[$\w.,'’-]+\s+){1,4})(?P<by>in|at|for|with|across|within|through|via)\s*$",
     re.I,
 )
+# The way a measure is taken, before what it is of: "on a currency adjusted basis for X".
+_A_WAY = led(r"\bbasis\s*$", re.I)
 # A count or an amount measuring what follows ("Customers with $100,000 in ARR"), not a year
 # ("compared to 2019 with organic sales up 10%"), a quarter ("an excellent Q2 with") nor a slide
 # ("Turning to Slide 11, across").
-_A_WAY = led(r"\bbasis\s*$", re.I)
 _COUNTED = led(r"(?<![\d.,'’])(?<![Qq])(?<!(?i:slide)\s)(?!(?:19|20)\d\d\b)[$€£]?\d")
 _EACH = led(r",?\s+(?:all|both|each)(?:\s+(?:was|were|is|are|have|has))?\s*$", re.I)
 _SALES_OF = led(r"\b(?i:revenues?|sales)\s+of\s+[$€£]\s?[\d.,]+\s*(?:million|billion)\s+with\s*$")

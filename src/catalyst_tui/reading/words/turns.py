@@ -215,6 +215,7 @@ def _asks(text: str, sentences: list[tuple[int, int]]) -> bool:
     return False
 
 
+# A speaker's filler said as a question, asking nothing: "You know?", "Right?".
 _FILLER = led(r"\s*+(?:(?:and|but|so)\s++)?(?:you\s++know|you\s++see|right)\s*+\?\s*+", re.I)
 # A word each of the analyst's openings holds: the openings are looked for only where one is.
 _ANALYSTS_KEYS = ("question", "congrat", "wonder", "want", " us ", "you", "follow", "how should")
