@@ -14,11 +14,12 @@ from .capitals import CHANNEL_OF_A_NAME, brand_before
 from .clauses import frame_of
 from .frames import CONSOLIDATED, same_part
 from .objects import object_subject
+from .outside import a_place
 from .patterns import FIGURE, OBJECT, REVENUE_SAID, last_match
 from .phrases import finite_verb, measure_at, other_measure, phrase_before, tokens
 from .records import COMPANY
 from .subjects import read_subject
-from .vocabulary import NOT_REVENUE, PERIOD, PLACES, REACH, REVENUE_WORDS
+from .vocabulary import NOT_REVENUE, PERIOD, REACH, REVENUE_WORDS
 
 if TYPE_CHECKING:
     from .clause_cuts import Clause
@@ -313,7 +314,7 @@ def total_of_name(sentence: str, name: str, at: int) -> bool:
     """Whether `name` is said between "total" and its measure ("total GPC sales", "Total VF
     revenue") before the figure at `at`: the company's whole where the name is its own, a
     part's total where it is a part's; which, the sentence does not say."""
-    if all(word.strip(".,'’").casefold() in PLACES for word in name.split()):
+    if a_place(name):
         return False  # "total APAC revenue": a place's, never the company's own name
     return name[:1].isupper() and (
         re.search(
