@@ -225,6 +225,9 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
         lead = stripped[: infinitive.start()]
     where = _WHERE.search(lead) if phrase else None
     if where is not None:
+        measured = read_subject(phrase)
+        if measured.other and not REVENUE_SAID.search(phrase):
+            return measured  # "markets, where payments volume growth was up 11%": the volume's
         before = after_verbs(phrase_before(text, near + where.start()))  # "… was our X"
         place = read_subject(before, revenue_said=True)
         if place.other and place.name and read_subject(phrase).bare:

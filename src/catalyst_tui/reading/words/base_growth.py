@@ -9,6 +9,7 @@ import re
 from ..leads import led
 from .lists import Found
 from .patterns import BASE_LEAD, CMP, tail
+from .phrases import other_measure
 
 __all__ = ["prior_growth"]
 
@@ -64,6 +65,8 @@ def prior_growth(
         r"\s*(?:in|for)\s+(?:the\s+)?(?:same\s+)?(?:quarter|period|year)\b", after[end:]
     ):
         return None  # "a 10% increase in the market": of something else
+    if _measure_next(after[end:]):
+        return None  # "versus the 9% growth in Q4 constant dollar payments volume": the volume's
     negative = said["noun"].lower() in ("decline", "decrease", "drop") or (
         (lead["sign"] or "").strip().lower() in ("negative", "minus")
     )
@@ -71,6 +74,23 @@ def prior_growth(
     return Found(
         "growth", -value if negative else value, "", last.subject, "", match.start(), prior=True
     )
+
+
+# The words that may follow a prior growth's period before its clause goes on: "in Q4 constant
+# dollar payments volume".
+_WORDS_NEXT = led(r"(?:\s+[\w'-]+){1,6}", re.I)
+
+
+def _measure_next(rest: str) -> bool:
+    """Whether the words right after a prior growth's period name another measure."""
+    words = _WORDS_NEXT.match(rest)
+    if words is None:
+        return False
+    lows = words.group().lower().split()
+    for stop in ("with", "and", "as", "which", "that", "driven", "due", "on", "in", "from"):
+        if stop in lows:
+            lows = lows[: lows.index(stop)]
+    return any(other_measure(w) for w in lows)
 
 
 # A figure set against the growth before it, then only the period it is of: "was up 6%

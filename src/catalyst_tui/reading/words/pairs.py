@@ -289,6 +289,8 @@ def both(text: str, figure: re.Match[str], revenue_said: bool, first: bool) -> l
             return pair_of_measures(_names(phrase), text, figure, verb, first)
         phrase = phrase[opened.end() :]
     names = _names(phrase)
+    if _of_other_measure(text[: said.start() if said is not None else verb.start()], first):
+        return []  # "Volume growth was strong in regions A, B and C, each growing 20%": volume's
     revenues = _REVENUE_HEAD.search(phrase) is not None  # "X and Y revenues are both up 8%"
     most = 2 if revenues and said is None else 4  # "A, B and C revenue all grew": each's
     if not 2 <= len(names) <= most or any(_a_period(n) for n in names):
@@ -311,6 +313,13 @@ def both(text: str, figure: re.Match[str], revenue_said: bool, first: bool) -> l
         Found("growth", value, comparison_before(text, figure.start()), s, "", figure.start())
         for s in subjects
     ]
+
+
+def _of_other_measure(lead: str, first: bool) -> bool:
+    """Whether the words before a list's verb have another measure for subject."""
+    from .clauses import clause_subject
+
+    return clause_subject(lead, first, False).other
 
 
 def _names(phrase: str) -> list[str]:

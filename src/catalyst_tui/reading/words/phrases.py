@@ -291,10 +291,12 @@ def other_measure(low: str) -> bool:
         return True  # a profit before some costs, however many letters: EBITDAC, EBITDAR
     if low.endswith(("g&a", "sd&a")):
         return True  # administrative costs however named: SG&A, SSG&A, MG&A, SD&A (not RD&A)
-    if low.endswith("per-share"):
-        return True  # "adjusted earnings-per-share growth"
+    if low.endswith("per-share") or "-per-" in low:
+        return True  # "adjusted earnings-per-share growth", "cost-per-click": a rate per unit
     if low.endswith("eps") and len(low) <= 6:
         return True  # earnings per share however qualified: ADEPS, DEPS, AEPS
+    if low.endswith(("-click", "-clicks")):
+        return True  # "paid-click growth": a count of clicks however qualified
     if low == "numbers":
         return False  # "The defense numbers are particularly good": figures talked of, no count
     return low in OTHER_MEASURES or low.rstrip("s") in OTHER_MEASURES

@@ -168,10 +168,12 @@ STANDS = led(
     r"(?:is|are)\s+(?:(?:really|still|largely|essentially|basically)\s+)?(?:unchanged|intact)|"
     r"holds)\b"
     # a measure's growth said unchanged at a range: "our sales growth is unchanged at 6% to 8%"
-    r"|\b(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:revenues?|sales|eps)\s+growth\s+(?:is|remains)\s+"
-    r"unchanged\s+at\s+(?=\$?\d)"
-    rf"|\b(?:nothing\s+(?:changes|(?:has\s+)?changed)|no\s+changes?)\s+"
-    rf"(?:in\s+terms\s+of|in|to|relative\s+to|from|versus)\s+(?:our|the|[A-Z][\w&.-]*['’]s)\s+"
+    r"|\b(?:(?:our|the)\s+)?(?:[\w-]+\s+){0,3}?(?:revenues?|sales|eps)\s+growth\s+(?:is|remains)\s+"
+    r"unchanged\s+at\s+(?=\$?\d|(?:low|mid|high)[\s-])"  # "at low-double digits": a range said
+    rf"|\b(?:nothing\s+(?:changes|(?:has\s+)?changed)|"
+    rf"no\s+(?:(?:material|significant|major|meaningful|real)\s+)?changes?)\s+"
+    rf"(?:in\s+terms\s+of|in|to|relative\s+to|from|versus)\s+(?:our\s+|the\s+|[A-Z][\w&.-]*['’]s\s+|"
+    rf"(?=(?:outlook|guidance)\s+for\b))"
     rf"(?:(?!of\b)[\w'’-]+\s+){{0,10}}?(?:{_NOUN}|view)\b"
     # "none of the annual estimates have changed"
     rf"|\bnone\s+of\s+(?:our|the)\s+(?:[\w'’-]+\s+){{0,3}}?{_NOUN}\s+(?:has|have)\s+changed\b"
@@ -225,6 +227,8 @@ STANDS_KEYS = (
     "none of",
     "expect to",
     "no chang",
+    " changes to",
+    " change in",
     "t chang",
     "t revis",
     "t adjust",

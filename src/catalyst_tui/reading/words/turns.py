@@ -54,6 +54,8 @@ _ANALYSTS_WORDS = led(
     r"(?:talk|give|help|"
     r"comment|provide|elaborate|walk|discuss|share|tell|speak|quantify|unpack|remind)|"
     r"just\s+(?:a\s+)?(?:quick\s+)?follow[- ]up|how\s+should\s+(?:we|i)\s+think|"
+    # (not where the answer points back at the question: "the hurdles that you mentioned")
+    r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bas\s)(?<!\bwhat\s)"
     r"you\s+(?:said|mentioned|talked\s+about|noted|called\s+out|highlighted|alluded)|"
     r"you\s+guys)\b",
     re.I,

@@ -1,0 +1,125 @@
+"""The forty-sixth round's rules, found on the calls the forty-fifth round had scored unread
+(set U), once scored, and checked on the sets read before:
+
+- a rate per unit ("cost-per-click growth") and a count however qualified ("paid-click growth",
+  credentials, tokens) are measures that are not revenue;
+- a place's clause whose own subject is another measure ("international markets, where payments
+  volume growth was up 11%") is that measure's, never the place's;
+- parts listed with "each" after a clause of another measure ("Volume growth was strong in A, B
+  and C, each growing about 20%") are that measure's;
+- a growth set against another's, then that measure's words after its period ("versus the 9%
+  growth in Q4 constant dollar payments volume"), is no base of the revenue before it;
+- what a growth is said to be impacted by, or to lap, says no basis of its own ("up 8%, impacted
+  by lapping strong currency volatility from last year");
+- guidance said to have no (material) changes, or a growth of revenue said unchanged at a range
+  in words ("unchanged at low-double digits"), is reiterated;
+- an answer pointing back at the question ("the hurdles that you mentioned") is no analyst's
+  turn.
+
+Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
+nothing may be read), with a counterexample the rule must leave as it was."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalyst_tui.reading.words import read_words
+from tests.reading.words.test_read_words_classes import _check, by_rule
+
+RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "a rate per unit and a count however qualified are no revenue": [
+        (
+            "Our aggregate paid-click growth remained healthy, up 14% year over year and also "
+            "up 3% quarter over quarter.",
+            [],
+        ),
+        ("Aggregate cost-per-click growth was up 5% year over year.", []),
+        ("Credentials grew 7% and we now have more than 9 billion tokens, up 40%.", []),
+        # a part's revenue in the same words stays the part's
+        ("Search revenue grew 14% year over year.", ["growth 14 yoy : Search"]),
+    ],
+    "a place's clause of another measure is the measure's": [
+        (
+            "Moving to international markets, where total payments volume growth was up 12% in "
+            "constant dollars.",
+            [],
+        ),
+        (
+            "Moving to international markets, where revenue growth was up 12% in constant dollars.",
+            ["growth 12 : international markets"],
+        ),
+        # a measure named with revenue is revenue's, as before
+        (
+            "Our freight franchise, where volume and revenue were both down 3%, continues to face "
+            "headwinds.",
+            ["growth -3 : freight franchise"],
+        ),
+    ],
+    "parts listed with each after a clause of another measure are the measure's": [
+        (
+            "Volume growth rates were strong for the quarter in most regions of Asia, Africa and "
+            "Europe each growing about 20% in constant dollars.",
+            [],
+        ),
+        (
+            "Europe, Asia and the Americas each grew 12%.",
+            ["growth 12 : Europe", "growth 12 : Asia", "growth 12 : Americas"],
+        ),
+    ],
+    "a growth set against another measure's is no base of revenue": [
+        (
+            "Service revenues grew 10% year-over-year versus the 8% growth in Q4 constant dollar "
+            "payments volume with some help from pricing.",
+            ["growth 10 yoy : Service"],
+        ),
+        (
+            "Sales grew 11.5% on top of 121% growth in the fourth quarter of 2020.",
+            ["growth 11.5 : company", "growth 121 : company"],
+        ),
+    ],
+    "what a growth is impacted by or laps says no basis of its own": [
+        (
+            "Cross-border revenues were up 7%, impacted by lapping strong currency volatility "
+            "from last year.",
+            ["growth 7 : Cross-border"],
+        ),
+        ("Revenues were up 7% from last year.", ["growth 7 yoy : company"]),
+    ],
+    "guidance said to have no material changes is reiterated": [
+        (
+            "For the full year, we have no material changes to our prior outlook for net revenues.",
+            ["guidance reiterated : company"],
+        ),
+        (
+            "On incentives, also no change in outlook for the full year.",
+            ["guidance reiterated : company"],
+        ),
+        (
+            "Putting it all together, net revenues growth is unchanged at low-double digits.",
+            ["guidance reiterated : company"],
+        ),
+        ("There were no material changes to our accounting policies.", []),
+        ("We made changes to our prior outlook.", []),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), by_rule(RULES))
+def test_the_forty_sixth_rounds_rules(text: str, expected: list[str]) -> None:
+    _check(text, expected)
+
+
+def test_an_answer_pointing_back_at_the_question_is_the_companys() -> None:
+    """A speaker's line that answers ("the hurdles that you mentioned in the question") keeps its
+    figures; an analyst's "You mentioned X. How should we think about Y?" is still a question."""
+    answer = (
+        "Jane Roe\nChief Executive Officer\n"
+        "We exceeded our target in Q4. We've doubled our ads revenue year-over-year last year. "
+        "We don't see specific hurdles that you mentioned in the question other than the work.\n"
+    )
+    assert [(s.subject, s.value) for s in read_words(answer)] == [("ads", 1.0)]
+    asked = (
+        "Jane Roe\nAnalyst, Acme Research\n"
+        "You mentioned ads revenue doubled year-over-year. How should we think about next year?\n"
+    )
+    assert not read_words(asked)
