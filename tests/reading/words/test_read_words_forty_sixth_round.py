@@ -101,6 +101,41 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("There were no material changes to our accounting policies.", []),
         ("We made changes to our prior outlook.", []),
     ],
+    "guidance moved from one amount to another goes their way": [
+        (
+            "I think we updated our revenue expectations this quarter from our original number "
+            "of $2 billion to $3.5 billion.",
+            ["guidance raised : company"],
+        ),
+        (
+            "We are updating our forecast for the full year income tax rate from approximately "
+            "16% to between 14% and 15%.",
+            ["guidance cut : company"],
+        ),
+        # the move of something else named after the guidance
+        (
+            "We updated our guidance to reflect the move from $2 billion to $3 billion in backlog.",
+            [],
+        ),
+    ],
+    "guidance of a cost stands as any guidance": [
+        (
+            "Our guidance for wage and other labor inflation also remains unchanged at 3% to 4%.",
+            ["guidance reiterated : company"],
+        ),
+        ("We raised wages and kept the store count.", []),
+    ],
+    "guidance no longer valid is withdrawn": [
+        (
+            "Well, I would say that guidance is no longer valid, based on what we saw in the "
+            "first half.",
+            ["guidance withdrawn : company"],
+        ),
+        ("The old pricing guidance is no longer valid for customers.", []),
+    ],
+    "the equipment a whole industry buys is no revenue": [
+        ("We expect calendar 2023 WFE to be down more than 20% year over year.", []),
+    ],
 }
 
 

@@ -20,7 +20,7 @@ CUT_BASIS = any_word(
     while led reflecting helped primarily mainly largely principally benefiting offset thanks
     where but whereas cagr stack(?:ed)? despite aided supported fueled highlighted
     representing(?!\s+(?:an?\s+)?(?:additional\s+)?(?:increase|decrease|growth)\s+of\s+[$€£])
-    although though impacted lapping""",
+    although though impacted(?=\s+by) lapping""",
     # another measure's own words: "up 1% with comp sales flat year-over-year"
     # or its own change, or the parts' ("with strong increases from last year's …", "with all
     # segments up year over year")

@@ -31,6 +31,8 @@ COURTESY = led(
 _HOW = r"(?:philosophy|approach|practice|methodology|process|policy|framework)\b"
 _HOW_AFTER = led(r"\s++" + _HOW, re.I)
 ELSE = led(
+    # (not the measure guidance is given for: "our guidance for wage inflation remains")
+    r"(?<!\bguidance\sfor\s)(?<!\boutlook\sfor\s)"
     r"\b(?:dividend|dividends|rating|prices?|headcount|stake|wages?)\b|"
     # how guidance is set, not what it says: "our guidance philosophy overall remains unchanged"
     r"\b(?:guidance|outlook)\s+" + _HOW + "|"

@@ -160,12 +160,38 @@ _FROM_TO = led(
 )
 
 
+# An amount said moved from one to another: "from our original number of $2 billion to $3.5
+# billion", "from approximately 15% to between 14% and 15%" (a range's midpoint).
+_FROM_AMOUNT = led(
+    r"\bfrom\s+(?:(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:of\s+)?)?(?:approximately\s+|about\s+)?"
+    r"(?:[$€£](?P<a>\d+(?:\.\d+)?)\s*(?P<at>million|billion)?|(?P<ap>\d+(?:\.\d+)?)\s*%)\s+"
+    r"to\s+(?:now\s+)?(?:between\s+|approximately\s+|about\s+)?"
+    r"(?:[$€£](?P<c>\d+(?:\.\d+)?)\s*(?P<ct>million|billion)?|(?P<cp>\d+(?:\.\d+)?)\s*%"
+    r"(?:\s+(?:and|to)\s+(?P<dp>\d+(?:\.\d+)?)\s*%)?)",
+    re.I,
+)
+# Words before "from" that make the move another's: "to reflect the move from $2 billion".
+_ANOTHER_MOVE = led(r"\b(?:to|reflect\w*|in|of\s+the\s+move)\b", re.I)
+_SCALE = {"": 1.0, "million": 1e6, "billion": 1e9}
+
+
 def from_to(words: str) -> str:
-    """The direction a range said "from A to B to now C to D" moved, by its midpoints; ""
-    where no such range is said."""
+    """The direction a range said "from A to B to now C to D" moved, by its midpoints, or an
+    amount said "from $A to $B"; "" where neither is said."""
     found = _FROM_TO.search(words)
     if found is None:
-        return ""
+        amount = _FROM_AMOUNT.search(words)
+        if amount is None or _ANOTHER_MOVE.search(words, 0, amount.start()):
+            return ""  # (not "to reflect the move from $2 billion to $3 billion in backlog")
+        if amount["ap"] is not None and amount["cp"] is not None:
+            high = float(amount["dp"] or amount["cp"])
+            return _compared((float(amount["cp"]) + high) / 2, float(amount["ap"]))
+        if amount["a"] is None or amount["c"] is None:
+            return ""  # a percent moved to an amount: no one scale
+        scale = [_SCALE[(amount[k] or "").lower()] for k in ("at", "ct")]
+        if scale[0] == 1.0:
+            scale[0] = scale[1]  # "from $2 to $3.5 billion": both the same scale
+        return _compared(float(amount["c"]) * scale[1], float(amount["a"]) * scale[0])
     return _compared(float(found["c"]) + float(found["d"]), float(found["a"]) + float(found["b"]))
 
 

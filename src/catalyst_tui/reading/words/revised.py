@@ -21,7 +21,7 @@ __all__ = ["REVISED_KEYS", "revisions"]
 REVISED_KEYS = ("revis", "updat", "adjust", "mov", "tak", "took", "brought", "bring")
 _REVISED = led(
     rf"\b(?:revis|updat|adjust)(?:e|es|ed|ing|s|ments?\s+to|ions?\s+to)?\s+(?:our|the|its|that|this){_FILLER}{{0,6}}?\s+{_NOUN}"
-    r"(?P<rest>[^.;]{0,80})",
+    r"(?P<rest>(?:[^.;]|(?<=\d)\.(?=\d)){0,80})",
     re.I,
 )
 # A verb of change with an object of its own moves that, not the guidance revised: "updated our

@@ -186,3 +186,14 @@ def said_otherwise(sentence: str) -> Iterator[tuple[int, int, str]]:
         for match in _UNCHANGED.finditer(sentence):
             if not _CHANGED.search(sentence, max(0, match.start() - 20), match.end()):
                 yield match.start(), match.end(), "reiterated"
+    if "no longer" in low:
+        for match in _NO_LONGER.finditer(sentence):
+            yield match.start(), match.end(), "withdrawn"
+
+
+# Guidance said to hold no more: "that guidance is no longer valid" (withdrawn).
+_NO_LONGER = led(
+    r"\b(?:guidance|outlook|forecast|guide)\s+(?:is|are)\s+no\s+longer\s+"
+    r"(?:valid|applicable|operative|in\s+effect)\b(?=\s*+(?:[,.;]|$|based\b|given\b|because\b))",
+    re.I,
+)
