@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import pytest
 
-from catalyst_tui.reading.words import read_words
+from catalyst_tui.reading.words import read_words, sentence_spans
 from tests.reading.words.test_read_words_classes import _check, by_rule
 
 RULES: dict[str, list[tuple[str, list[str]]]] = {
@@ -133,6 +133,43 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("The old pricing guidance is no longer valid for customers.", []),
     ],
+    "a growth said between two years apart is over years": [
+        (
+            "That is what drives the 6% sales growth from 25 to 28, those are new data centers.",
+            [],
+        ),
+        ("Sales grew 12% from 2022 to 2025.", []),
+        ("Sales grew 6% from 2024 to 2025.", ["growth 6 yoy : company"]),
+    ],
+    "a frame on a slide said in words names its part": [
+        (
+            "Turning to advanced imaging on slide seven, organic revenue was up 2% year over year.",
+            ["growth 2 yoy : advanced imaging"],
+        ),
+    ],
+    "the one spoken to as the doer moves no guidance of the company's": [
+        ("You raised the 2025 forecast a bit.", []),
+        ("As you know, we raised the 2025 forecast.", ["guidance raised : company"]),
+    ],
+    "a range whose figure lost its digits is no range": [
+        (
+            "For adjusted EBIT margin, we are now forecasting a range of 15.2 to .4% for the full "
+            "year compared to our previous guidance of 14.2 to 14.4%.",
+            [],
+        ),
+        (
+            "We now expect revenue of $4.1 billion to $4.3 billion, compared to our previous "
+            "guidance of $4.0 billion to $4.2 billion.",
+            ["guidance raised : company"],
+        ),
+    ],
+    "a verb's participle stands in no name": [
+        (
+            "Key revenue was 75% of total revenues, with continued momentum producing healthy "
+            "growth of 9%.",
+            ["share 75 : Key"],
+        ),
+    ],
     "the equipment a whole industry buys is no revenue": [
         ("We expect calendar 2023 WFE to be down more than 20% year over year.", []),
     ],
@@ -142,6 +179,22 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
 @pytest.mark.parametrize(("text", "expected"), by_rule(RULES))
 def test_the_forty_sixth_rounds_rules(text: str, expected: list[str]) -> None:
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("We are reiterating all elements of the guidance. and there's no change.", 2),
+        ("Our margin was 23%. representing a gain of 207 basis points.", 2),
+        ("Sales were up 5% vs. last year.", 1),
+        ("Revenue grew... and then it fell.", 1),
+        ("We met Dept. heads in the U.S. and Europe.", 1),
+    ],
+)
+def test_a_single_stop_then_lower_case_ends_a_sentence(text: str, cut: int) -> None:
+    """Speech written down by a machine ends sentences with "." and goes on in lower case; an
+    abbreviation's stop, a run of stops and an initial go on."""
+    assert len(sentence_spans(text)) == cut
 
 
 def test_an_answer_pointing_back_at_the_question_is_the_companys() -> None:

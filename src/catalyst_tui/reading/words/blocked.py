@@ -48,6 +48,8 @@ ELSE = led(
     r"expectations?)\b",
     re.I,
 )
+# The one spoken to as the doer, right before the verb: "You raised", "you guys have lowered".
+_YOU_DID = led(r"\byou(?:['’]ve|\s+(?:guys|all))?(?:\s+(?:have|had|just|also))*\s*$", re.I)
 # Someone else moving their numbers: analysts, the Street, customers, a rating agency.
 _OTHERS_DO = led(
     r"\b(?:analysts?|consensus|street|customers?|competitors?|peers?|investors?|agenc(?:y|ies)|"
@@ -69,6 +71,8 @@ def barred(sentence: str, at: int, until: int, *, verb: bool = True) -> bool:
     lead = sentence[clause_start:at]
     if NEGATED.search(lead) or hedged(lead) or _PRACTICE.search(lead):
         return True  # "our practice has been to provide a forecast and maintain it": a habit
+    if _YOU_DID.search(lead):
+        return True  # "You raised the 2025 forecast a bit": the listener's act, an analyst says
     if _TALKED_OF.search(sentence, 0, at) or (verb and _ANOTHER_CLAUSE.search(sentence, at, until)):
         return True  # "the question on … lowering the outlook"; "reduced shipments, we estimate"
     if verb and re.match(r"lower\s", sentence[at:]) and not _ACTS.search(lead):

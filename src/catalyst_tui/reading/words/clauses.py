@@ -259,7 +259,12 @@ _FRAME_PERIOD = led(
     r"quarter|Q[1-4]|full[- ]year|year)(?:\s+and\s+(?:the\s+)?(?:full[- ]year|year|quarter))?$",
     re.I,
 )
-_ON_SLIDE = led(r"\s+(?:on|in)\s+(?:slide|page|chart)s?\s+\d+$", re.I)
+_ON_SLIDE = led(
+    r"\s+(?:on|in)\s+(?:slide|page|chart)s?\s+(?:\d+|[A-Z]|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+    r"nineteen|twenty(?:[- ][a-z]+)?)$",  # "on slide seven", as speech is written down
+    re.I,
+)
 
 
 def by_dimension(sentence: str) -> bool:

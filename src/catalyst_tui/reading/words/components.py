@@ -163,6 +163,14 @@ def _own_words_end(sentence: str, end: int) -> int:
     return stop.start() if stop else min(len(sentence), end + REACH)
 
 
+# Two years a growth is said between: "from 2025 to 2028", "from '25 to '28" (speech written
+# down by a machine drops the apostrophe: "from 25 to 28", no figure's unit after it).
+_FROM_YEARS = led(
+    r"\bfrom\s+(?:(?:fiscal|calendar|fy)\s*)?['’]?(?P<since>(?:19|20)\d\d|[1-4]\d)\s+(?:to|through)\s+"
+    r"(?:(?:fiscal|calendar|fy)\s*)?['’]?(?P<to>(?:19|20)\d\d|[1-4]\d)\b(?![.,]\d)"
+    r"(?:(?<=\d\d\d\d)|(?<=['’]\d\d)|(?=\s*(?:[,.;]|$)))",  # two digits alone: then its end
+    re.I,
+)
 # Words that open a sentence before a frame of two years' basis: "However, on a".
 _FRAMED = led(r"\s*(?:(?:however|and|but|so|now|also|again),?\s+)?(?:on\s+an?\s*)?$", re.I)
 
@@ -175,7 +183,11 @@ def over_years(sentence: str, first: int, at: int, end: int) -> bool:
         # a frame of two years' basis ("On a two-year basis, sales were up 2%") is its basis
         two = TWO_YEARS.match(sentence, first)
         return two is None or two["stack"] is not None or not _FRAMED.match(sentence[:first])
-    said = OVER_YEARS.search(sentence, end, _own_words_end(sentence, end))
+    own_end = _own_words_end(sentence, end)
+    span = _FROM_YEARS.search(sentence, end, own_end)
+    if span is not None and int(span["to"][-2:]) - int(span["since"][-2:]) >= 2:
+        return True  # "6% sales growth from '25 to '28": over years, no period's
+    said = OVER_YEARS.search(sentence, end, own_end)
     if said is None:
         return False
     two = TWO_YEARS.match(sentence, said.start())  # its own "on a two-year basis" is its basis:

@@ -68,8 +68,9 @@ _VERB_FORMS = word_set(
     declining decreasing falling improving finishing improve improves grow increase decline
     finish imply implies implied reflect reflects reflected yield yields yielded represent
     represents drove drive drives totaled totalled surpassed surpass exceeded approached held
-    comped lap lapped matched continue continues served deliver exclude recall look doubled
-    tripled quadrupled halved recorded posted conclude concludes concluded recognized"""
+    comped lap lapped matched continue continues served deliver exclude recall look doubled tripled
+    quadrupled halved recorded posted conclude concludes concluded recognized producing generating
+    delivering yielding"""
 )
 # A description, not a name: "our most resilient product line", "the fastest growing vertical".
 _DESCRIBES = word_set(

@@ -86,6 +86,8 @@ def against_prior_range(sentence: str) -> tuple[int, int, str] | None:
             return None
         if found.groupdict().get("up") and not _UP_BEFORE.search(sentence, 0, found.start()):
             return None  # "up 20% versus the previous outlook of up 10% to 15%": both rises
+        if sentence[found.start() - 1 : found.start()] == ".":
+            return None  # "a range of 15.2 to .4%": a figure whose digits the writing lost
         return _moved(found)  # "$4.1 billion to $4.2 billion" against "$4,000 million": none
     return None
 
@@ -96,6 +98,9 @@ def _moved(found: re.Match[str]) -> tuple[int, int, str] | None:
     units = {(found["u"] or found["v"] or "").lower(), (found["w"] or found["x"] or "").lower()}
     if len(units) != 1:
         return None
+    for low, high in (("a", "b"), ("c", "d")):
+        if found[high] and float(found[high]) < float(found[low]):
+            return None  # "a range of 15.2 to 4%": no range
     new = (float(found["a"]) + float(found["b"] or found["a"])) / 2
     old = (float(found["c"]) + float(found["d"] or found["c"])) / 2
     return found.start(), found.end(), _compared(new, old)

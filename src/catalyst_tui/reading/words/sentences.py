@@ -1,7 +1,9 @@
 """A text's sentences with their offsets: each line on its own, split where a sentence ends
 (. ! or ? then a space and a capital, a digit, a quote, a masked name "<UNK>" or a name
 written with a capital after its first letter, "iPhone"), not after an abbreviation or an
-initial, save before a word that only opens a sentence ("the U.S. We"); a line that ends on
+initial, save before a word that only opens a sentence ("the U.S. We"), or a single "." then
+a word in lower case after a number or a word of letters, as speech written down by a machine
+ends its sentences ("the guidance. and there's no change"); a line that ends on
 an abbreviation, the next going on in lower case ("in U.S" / "dollars"), or
 that ends with no stop at all, the next going on in lower case ("posted sales of $2.8
 billion, up 1.1" / "percent organically."), goes on into the next.
@@ -12,6 +14,8 @@ only, never past where the sentence began."""
 
 from __future__ import annotations
 
+import re
+
 from ..leads import led
 from ..lines import add_span, line_spans
 from ..wordlists import word_set
@@ -19,7 +23,7 @@ from ..wordlists import word_set
 # From the first of a run of stops only (a stop with none before it); possessive: nothing
 # tried twice. The stop is read first and what stands before it looked at after, so that `re`
 # scans for a stop itself (18 ms to 9 ms over bench/words.py's 10,000 sentences).
-_END = led(r"[.!?](?<![.!?]{2})[.!?]*+[\"'”’)\]]*+\s++(?=[A-Z0-9\"'“‘(\[•<]|[a-z][A-Z])")
+_END = led(r"[.!?](?<![.!?]{2})[.!?]*+[\"'”’)\]]*+\s++(?=[A-Z0-9\"'“‘(\[•<]|[a-z])")
 _ABBREVIATIONS = word_set(
     "inc corp co ltd llc plc mr mrs ms dr no vs approx e.g i.e u.s u.k st jan feb mar apr jun "
     "jul aug sep sept oct nov dec etc"
@@ -44,6 +48,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for line_start, line_end in line_spans(text):
         begin = line_start if carried < 0 else carried
         for match in _END.finditer(text, line_start, line_end):
+            if _lower_after(text, match) and not _a_word_ends(text, begin, match.start()):
+                continue  # "approx. five", "vs. last year", "… and" go on
             if _abbreviation(text, begin, match.start()) and not _OPENS.match(text, match.end()):
                 continue
             add_span(spans, text, begin, match.end())
@@ -79,3 +85,35 @@ def _abbreviation(text: str, begin: int, stop: int) -> bool:
         return False  # a word longer than any abbreviation
     word = text[max(space + 1, near) : stop]
     return (len(word) <= 1 and not word.isdigit()) or word.lower() in _ABBREVIATIONS
+
+
+def _lower_after(text: str, match: re.Match[str]) -> bool:
+    """Whether the word after a stop opens in lower case, no name written with a capital after
+    its first letter ("iPhone")."""
+    after = text[match.end() : match.end() + 2]
+    return after[:1].islower() and not after[1:].isupper()
+
+
+# How many letters the word before a stop has at least, where the next goes on in lower case,
+# for the stop to end its sentence: no initial, no short abbreviation ("no.", "pp.").
+_WORD_AT_LEAST = 3
+
+
+def _a_word_ends(text: str, begin: int, stop: int) -> bool:
+    """Whether a single stop at `stop` ends a sentence that the next opens in lower case, as
+    speech written down by a machine does ("… all elements of the guidance. and there's no
+    change"): the word before it is a number, a percent or a word of letters, no
+    abbreviation."""
+    if text[stop] != "." or text[stop + 1 : stop + 2] in (".", "!", "?"):
+        return False  # "?" or "!" before lower case, or a run of stops ("…"), goes on
+    near = max(begin, stop - 40)
+    space = text.rfind(" ", near, stop)
+    word = text[space + 1 : stop]
+    if word.rstrip("%").isdigit():
+        return True  # "our margin was 23%. representing …"
+    return (
+        len(word) >= _WORD_AT_LEAST
+        and word.isalpha()
+        and word.lower() not in _ABBREVIATIONS
+        and not (word[:1].isupper() and word[1:].islower() and len(word) <= 4)  # "Dept."
+    )
