@@ -170,6 +170,35 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["share 75 : Key"],
         ),
     ],
+    "a quality said of what a growth came from makes it a cause": [
+        (
+            "Finally, payments segment quarterly revenue increased 10% from strong product mix.",
+            ["growth 10 : payments segment"],
+        ),
+        ("Sales grew 5%, including 2% from acquisitions.", ["growth 5 : company"]),
+    ],
+    "measures paired with revenue after a frame that names none": [
+        (
+            "In the first quarter, bookings and revenue grew 4% and 3%, respectively.",
+            ["growth 3 : company"],
+        ),
+    ],
+    "guidance given, kept or standing, in more words": [
+        (
+            "Now turning to guidance, we are pleased to provide our outlook for the third quarter.",
+            ["guidance introduced : company"],
+        ),
+        (
+            "Outlook for full-year free cash flow conversion is unchanged at 65% to 75%.",
+            ["guidance reiterated : company"],
+        ),
+        (
+            "It was contemplated in the interest expense guidance that we had previously provided "
+            "and are reiterating today.",
+            ["guidance reiterated : company"],
+        ),
+        ("We would keep our full year guidance unchanged if demand holds.", []),
+    ],
     "the equipment a whole industry buys is no revenue": [
         ("We expect calendar 2023 WFE to be down more than 20% year over year.", []),
     ],

@@ -35,6 +35,8 @@ _COMPONENT_AFTER = led(
     r"\s*(?:(?:points?|percentage\s+points?)\b|"
     r"(?:(?:organic\s+)?(?:increase|growth|rise|improvement|benefit|decrease|decline|"
     r"contribution)\s+)?(?:came\s+)?from\s+(?:the\s+|our\s+|an?\s+|higher\s+|lower\s+)?"
+    # (a quality said of it is a cause: "increased 10% from strong product mix")
+    r"(?!(?:strong|solid|favorable|healthy|robust|improved|positive)\b)"
     r"(?:[\w&'’-]+\s+){0,3}?(?:acquisitions?|acquired|volumes?|price|pricing|mix|"
     r"currenc(?:y|ies)|fx|f/x|foreign\s+exchange)\b|"
     r"(?:of\s+)?(?:the\s+)?(?:growth\s+)?contribution\b)",

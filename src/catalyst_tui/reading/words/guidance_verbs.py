@@ -80,6 +80,7 @@ VERBS = {
     r"expand(?:s|ed|ing)?(?=\s+(?:our\s+)?(?:[\w-]+\s+)?(?:guidance|outlook)\s+to\s+include\b)|"
     r"(?<=able\sto\s)provide|(?<=position\sto\s)(?:provide|offer)|(?<=allowing\sus\sto\s)provide|"
     r"(?<=\blet\sme\s)provide|"  # "So let me provide our operating forecast for 2026"
+    r"(?<=\bpleased\sto\s)provide|(?<=\bhappy\sto\s)provide|"  # "we are pleased to provide our"
     # given by us, said as done: "we have issued fiscal 2021 earnings per share guidance", "We've
     # also given earnings per share guidance for 2022" (a period named: guidance.py)
     r"(?:(?<=\bwe\s)|(?<=\bwe\salso\s)|(?<=\bwe\shave\s)|(?<=\bwe\shave\salso\s)|"

@@ -101,7 +101,7 @@ def revenue_of_pair(names: list[str], text: str, first: bool) -> list[Subject | 
     revenue ("bookings and revenue", "Orders and revenue"): revenue's figure is the clause's
     owner's (the company's where the measures open the clause), the others' none; None for names
     of any other kind."""
-    from .clauses import clause_subject
+    from .clauses import clause_subject, frame_of
 
     revenue = [i for i, n in enumerate(names) if REVENUE_NAME.fullmatch(n.strip())]
     others = [i for i, n in enumerate(names) if i not in revenue and other_in(n)]
@@ -115,7 +115,9 @@ def revenue_of_pair(names: list[str], text: str, first: bool) -> list[Subject | 
     if len(revenue) != 1 or len(revenue) + len(others) != len(names):
         return None
     # the measures open the clause: the company's ("Orders and revenue were up 12% and 8%")
-    opening = text.lstrip().lower().startswith(names[0].split()[0].lower())
+    framed, body_at = frame_of(text)  # after a frame that names none: "In the first quarter,"
+    body = text if framed else text[body_at:]
+    opening = body.lstrip().lower().startswith(names[0].split()[0].lower())
     owner = Subject(COMPANY, True, False, False) if opening else clause_subject(text, first, True)
     if not owner.name or owner.other or owner.anaphor:
         return None

@@ -155,7 +155,10 @@ _UNCHANGED_FROM = led(
 # "our guidance remains unchanged", "our tax rate estimate remains unchanged at 21% to 22%",
 # "nothing changes in our view of the year".
 STANDS = led(
-    rf"\b(?:our|the|the\s+company['’]s|(?<!\bthe\s)other)\s+(?:[\w'’-]+\s+){{0,6}}?(?:{_NOUN}|view|"
+    # (or the noun opening the sentence: "Outlook for full-year free cash flow is unchanged")
+    rf"(?:\b(?:our|the|the\s+company['’]s|(?<!\bthe\s)other)\s+|"
+    rf"^(?=(?:[\w'’-]+\s+){{0,2}}?{_NOUN}\b)(?!(?:we|i|you|they|it)\b))"
+    rf"(?:[\w'’-]+\s+){{0,6}}?(?:{_NOUN}|view|"
     r"estimates?|"
     r"expected\s+(?:[\w-]+\s+)?growth)\b(?:[^.;,]|(?<=\d)\.(?=\d)|,(?=\s+(?:excluding|"
     r"including|which|as|before|after)\b)){0,90}?"
@@ -209,6 +212,10 @@ STANDS = led(
     r"last\s+quarter|on\s+our\s+last\s+call|previously))\b"
     rf"|\bremain\s+committed\s+to\s+(?:delivering\s+(?:on\s+)?)?(?:this|our|the|that)\s+"
     rf"(?:[\w-]+\s+){{0,2}}?{_NOUN}\b"
+    # kept, said in a relative clause of its noun: "the guidance that we had previously provided
+    # and are reiterating today"
+    rf"|\b{_NOUN}\s+(?:that|which)\s+we\s+(?:[\w'’]+\s+){{0,6}}?(?:are|have)\s+"
+    r"(?:reiterat|reaffirm|maintain|confirm)(?:ing|ed)\b"
     # guidance said unchanged before its noun: "support our unchanged 2026 defense guidance"
     rf"|\b(?:our|the)\s+unchanged\s+(?:[\w'’-]+\s+){{0,4}}?{_NOUN}\b"
     # "our guidance for 2021, which is unchanged from three months ago"
@@ -241,6 +248,8 @@ STANDS_KEYS = (
     "in-line with",
     "consistent with",
     "same as",
+    "that we",
+    "which we",
 )
 
 # A prior guidance's own words: what it said, no move ("our prior guidance is up low double
