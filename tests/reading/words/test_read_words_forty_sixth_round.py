@@ -240,3 +240,17 @@ def test_an_answer_pointing_back_at_the_question_is_the_companys() -> None:
         "You mentioned ads revenue doubled year-over-year. How should we think about next year?\n"
     )
     assert not read_words(asked)
+
+
+def test_a_question_naming_whom_it_asks_is_an_analysts_on_a_call_of_one_line() -> None:
+    """On a call written down as one line, an analyst's sentence that names the executive it asks
+    ("And then maybe, Scott, on the …") is no word of the company's, whatever it says; the answer
+    after it is."""
+    filler = " ".join(f"We opened store number {n} this year." for n in range(30))
+    call = (
+        f"{filler} Our next question comes from Ann Lee of Acme. Your line is now open. Great. "
+        "Ariane, can you discuss the macro? And then maybe, Scott, on the revenue guidance being "
+        "raised, how much is from the 20% growth in advertising revenue. Thank you so much. "
+        "Thanks. So advertising revenue grew 18% in the quarter.\n"
+    )
+    assert [(s.subject, s.value) for s in read_words(call)] == [("advertising", 0.18)]

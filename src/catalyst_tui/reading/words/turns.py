@@ -164,7 +164,7 @@ def _run_on(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]
         if _TO_AN_ANALYST.search(text, start, end):
             asking = _ASKING_AT_MOST
             continue
-        asks = _asks(text, [(start, end)])
+        asks = _asks(text, [(start, end)]) or _VOCATIVE.match(text, start, end) is not None
         if asking:
             asking = 0 if asks else asking - 1  # the question asked, the company answers next
             continue
@@ -173,6 +173,22 @@ def _run_on(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]
     return kept
 
 
+# A sentence that opens by naming the one it speaks to, then what it asks of them ("And then
+# maybe, Scott, on the margins guidance …", "Ariane, can you discuss …"): an analyst's, where a
+# call on one line names no speaker (an answer opens "Yeah," "Sure," not with a first name).
+_NAMED = (
+    r"(?!(?:Yeah|Yes|Sure|Okay|Thanks|Well|Great|Right|Look|Sorry|Again|Overall|Now|Today|Here|"
+    r"First|Second|Third|Finally|Also|However|Instead|Absolutely|Correct|Exactly|Good|Perfect)\b)"
+    r"[A-Z][a-z]{2,}"
+)
+_VOCATIVE = led(
+    r"\s*(?:(?i:(?:and|so|also|just|finally|lastly|secondly)[\s,]+){0,2}(?i:(?:then|maybe)[\s,]+)"
+    r"{1,2}"
+    + _NAMED
+    + r",\s+(?:on|for|if|regarding|any|can|could|would|how|what)|"
+    + _NAMED
+    + r",\s+(?:can|could|would|how|what|do|did|are|is|just|maybe)\s)"
+)
 # How many sentences an analyst's turn takes at most where no question is heard in it: the
 # company speaks after them (a question missed loses its answer, never the whole call).
 _ASKING_AT_MOST = 8
