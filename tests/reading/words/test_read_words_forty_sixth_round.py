@@ -199,6 +199,36 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("We would keep our full year guidance unchanged if demand holds.", []),
     ],
+    "what guidance is of, said after its noun, may make it no guidance": [
+        (
+            "That said, there are no material changes to our expectations for the financial "
+            "impact and benefits of the merger.",
+            [],
+        ),
+        ("There is no meaningful change in our category expectations at this point.", []),
+        (
+            "We've also updated our reserve estimates with proved reserves increasing nearly 400 "
+            "Bcfe to 3.9 Tcfe up 11% from last year.",
+            [],
+        ),
+        (
+            "While we are disappointed that we have to update our guidance, keep in mind, this is "
+            "$0.25 per share higher than the high end of our original guidance range.",
+            [],
+        ),
+    ],
+    "a place's business, or parts both named before a verb, stay the parts'": [
+        (
+            "Next up is APAC, where the business was down 6% in the quarter, driven by softer "
+            "demand in our wholesale business.",
+            ["growth -6 : APAC"],
+        ),
+        (
+            "At constant currency, North America was down 38%, while both EMEA and APAC were "
+            "down 35%.",
+            ["growth -38 : North America", "growth -35 : EMEA", "growth -35 : APAC"],
+        ),
+    ],
     "the equipment a whole industry buys is no revenue": [
         ("We expect calendar 2023 WFE to be down more than 20% year over year.", []),
     ],

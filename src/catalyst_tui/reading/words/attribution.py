@@ -226,7 +226,7 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     where = _WHERE.search(lead) if phrase else None
     if where is not None:
         measured = read_subject(phrase)
-        if measured.other and not REVENUE_SAID.search(phrase):
+        if measured.other and measured.name and not REVENUE_SAID.search(phrase):
             return measured  # "markets, where payments volume growth was up 11%": the volume's
         before = after_verbs(phrase_before(text, near + where.start()))  # "… was our X"
         place = read_subject(before, revenue_said=True)

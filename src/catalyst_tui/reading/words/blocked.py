@@ -44,8 +44,10 @@ ELSE = led(
     r"(?:markets?|industry|demand|economy|deal|transaction|acquisition|merger|clos(?:e|ing)|"
     r"impacts?|losses|resources?|reserves?)\b|"
     # someone's view of the world, not the company's numbers: "we lowered our economic outlook"
-    r"\b(?:economic|macro(?:economic)?|industry|market|gdp)\s+(?:outlook|forecasts?|"
-    r"expectations?)\b",
+    r"\b(?:economic|macro(?:economic)?|industry|market|category|gdp)\s+(?:outlook|forecasts?|"
+    r"expectations?)\b|"
+    # an estimate of what lies in the ground: "our reserve estimates"
+    r"\b(?:reserves?|resources?)\s+estimates?\b",
     re.I,
 )
 # The one spoken to as the doer, right before the verb: "You raised", "you guys have lowered".
@@ -143,6 +145,13 @@ _MEASURE_DOES = led(
 def else_said(sentence: str, said: re.Match[str]) -> bool:
     """Whether guidance said standing (`said`) is of something that is no guidance, or is how
     guidance is set: "no changes to our forecast methodology or guidance philosophy"."""
-    return (
-        ELSE.search(said.group()) is not None or _HOW_AFTER.match(sentence, said.end()) is not None
+    if ELSE.search(said.group()) is not None or _HOW_AFTER.match(sentence, said.end()) is not None:
+        return True
+    # what the guidance is of, said right after its noun: "no material changes to our
+    # expectations for the financial impact … of the merger"
+    return _OF_AFTER.match(sentence, said.end()) is not None and (
+        ELSE.search(sentence, said.start(), min(len(sentence), said.end() + 40)) is not None
     )
+
+
+_OF_AFTER = led(r"\s+(?:for|of|on)\s", re.I)

@@ -289,7 +289,7 @@ def both(text: str, figure: re.Match[str], revenue_said: bool, first: bool) -> l
             return pair_of_measures(_names(phrase), text, figure, verb, first)
         phrase = phrase[opened.end() :]
     names = _names(phrase)
-    if _of_other_measure(text[: said.start() if said is not None else verb.start()], first):
+    if said is not None and _of_other_measure(text[: said.start()], first):
         return []  # "Volume growth was strong in regions A, B and C, each growing 20%": volume's
     revenues = _REVENUE_HEAD.search(phrase) is not None  # "X and Y revenues are both up 8%"
     most = 2 if revenues and said is None else 4  # "A, B and C revenue all grew": each's

@@ -21,9 +21,12 @@ __all__ = ["REVISED_KEYS", "revisions"]
 REVISED_KEYS = ("revis", "updat", "adjust", "mov", "tak", "took", "brought", "bring")
 _REVISED = led(
     rf"\b(?:revis|updat|adjust)(?:e|es|ed|ing|s|ments?\s+to|ions?\s+to)?\s+(?:our|the|its|that|this){_FILLER}{{0,6}}?\s+{_NOUN}"
-    r"(?P<rest>(?:[^.;]|(?<=\d)\.(?=\d)){0,80})",
+    r"(?P<rest>[^.;]{0,80})",
     re.I,
 )
+# The words after a revision's noun with the decimals of its amounts: "from our original number
+# of $2 billion to $3.5 billion" (the direction's words are looked for up to the first stop).
+_WITH_DECIMALS = led(r"(?:[^.;]|(?<=\d)\.(?=\d)){0,80}")
 # A verb of change with an object of its own moves that, not the guidance revised: "updated our
 # guidance to reflect …, the expectations to reduce our elevated backlog".
 _OWN_OBJECT = (
@@ -70,7 +73,7 @@ def revisions(sentence: str) -> Iterator[tuple[re.Match[str], str]]:
             yield moved, "raised" if moved["up"] else "cut"
     for match in _REVISED.finditer(sentence):
         rest = match["rest"].lower()
-        ranged = from_to(rest)
+        ranged = from_to(_WITH_DECIMALS.match(sentence, match.start("rest"))[0].lower())
         if ranged:  # "our restructuring guidance from 50 to 60 million to now 30 to 40 million"
             yield match, ranged
         elif re.search(_UP + _OWN_OBJECT, rest):
