@@ -229,8 +229,32 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth -38 : North America", "growth -35 : EMEA", "growth -35 : APAC"],
         ),
     ],
+    "a bound said loosely with over or under": [
+        (
+            "Our software business was up a little over 30% year-over-year in the quarter.",
+            ["growth 30 just over yoy : software business"],
+        ),
+        (
+            "Our software business was up over 30% year-over-year.",
+            ["growth 30 over yoy : software business"],
+        ),
+    ],
+    "guidance of a company named, revised to account for a hardship": [
+        (
+            "Turning to pages 6 and 7, Acme's capital expenditure and rate base forecasts remain "
+            "unchanged while we await a decision.",
+            ["guidance reiterated : company"],
+        ),
+        ("Moody's outlook remains unchanged.", []),
+        (
+            "We are updating our organic growth outlook for the back half of the year to account "
+            "for the new volume related pressures.",
+            ["guidance cut : company"],
+        ),
+    ],
     "the equipment a whole industry buys is no revenue": [
         ("We expect calendar 2023 WFE to be down more than 20% year over year.", []),
+        ("Submissions were up 31% during June.", []),
     ],
 }
 

@@ -8,7 +8,7 @@ import re
 
 from ..leads import led
 
-__all__ = ["THAN_A_PERIOD", "against_another"]
+__all__ = ["LOOSELY", "THAN_A_PERIOD", "against_another"]
 
 #: What follows "than" when a comparative measures a period's change: "than 2024", "than the
 #: year ago quarter", "than last year", "than in the third quarter".
@@ -32,3 +32,23 @@ def against_another(after: str) -> bool:
     ("3% more than the market", "8.5% lower than reported sales", "5% higher than expected"):
     a margin over it, no growth."""
     return _COMPARATIVE_THAN.match(after) is not None
+
+
+# A bound said loosely, as the bound it is: "a little less than 10%" is nearly 10%.
+#: (patterns.comparison_said reads a comparison word by it)
+LOOSELY = {
+    f"{loosely} {said}": bound
+    for loosely in ("a little", "slightly", "a bit")
+    for said, bound in (
+        ("less than", "nearly"),
+        ("under", "nearly"),
+        ("below", "nearly"),
+        ("more than", "just over"),
+        ("over", "just over"),
+        ("above", "just over"),
+    )
+} | {
+    "well over": "over",
+    "well above": "above",
+    "well in excess of": "in excess of",
+}

@@ -8,7 +8,7 @@ import re
 
 from ..leads import led
 from ..wordlists import any_word, one_of, word_set
-from .comparatives import THAN_A_PERIOD
+from .comparatives import LOOSELY, THAN_A_PERIOD
 from .dimensions import DIMENSION
 
 CMP = (
@@ -18,7 +18,8 @@ CMP = (
     r"just\s+under|at\s+least|at\s+most|no\s+less\s+than|no\s+more\s+than|upwards\s+of|"
     r"north\s+of|south\s+of|some|"
     # a bound said loosely: "a little less than 10%", "well over 20%" (comparison_said)
-    r"(?:a\s+little|slightly)\s+(?:less|more)\s+than|well\s+(?:over|above|in\s+excess\s+of))?\s*"
+    r"(?:a\s+little|slightly|a\s+bit)\s+(?:(?:less|more)\s+than|over|under|above|below)|"
+    r"well\s+(?:over|above|in\s+excess\s+of))?\s*"
     r"(?:plus\s+|minus\s+)?"  # a sign said as a word: "grew by plus 7.6%", "minus 2.4%"
 )
 TIMES = ("three", "four", "five", "six", "seven", "eight", "nine", "ten")
@@ -75,25 +76,13 @@ def comparison_said(match: re.Match[str] | None) -> str:
     """The comparison word a match of CMP holds, lowered and its spaces one ("more than"), or
     "" (none, or no match)."""
     said = " ".join((match["cmp"] or "").lower().split()) if match else ""
-    said = _LOOSELY.get(said, said)  # "a little less than 10%": nearly 10%
+    said = LOOSELY.get(said, said)  # "a little less than 10%": nearly 10%
     return "approximately" if said == "approximate" else said  # "an approximate 40% increase"
 
 
 def comparison_before(text: str, at: int) -> str:
     """The comparison word said just before the figure at `at` ("more than", "about"), or ""."""
     return comparison_said(compared_at_end(text, tail(text, 40, at), at))
-
-
-# A bound said loosely, as the bound it is: "a little less than 10%" is nearly 10%.
-_LOOSELY = {
-    "a little less than": "nearly",
-    "slightly less than": "nearly",
-    "a little more than": "just over",
-    "slightly more than": "just over",
-    "well over": "over",
-    "well above": "above",
-    "well in excess of": "in excess of",
-}
 
 
 SHARE_OF = led(

@@ -36,7 +36,7 @@ _OWN_OBJECT = (
 # A hardship a revision is said to follow: revised for it, the guidance goes down.
 _CAUSE = (
     r"\b(?:because\s+of|as\s+a\s+result\s+of|due\s+(?:primarily\s+|mainly\s+|largely\s+)?to|"
-    r"given|reflect(?:s|ing)?|driven\s+by|offset\s+by|with|"
+    r"given|reflect(?:s|ing)?|driven\s+by|offset\s+by|with|to\s+(?:account\s+for|reflect)|"
     r"based\s+(?:solely\s+|primarily\s+|largely\s+)?on|"
     r"assum(?:e|es|ing)|incorporat(?:e|es|ing))\s+(?:[\w'’:-]+\s+){0,12}?"
 )

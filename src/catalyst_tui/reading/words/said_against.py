@@ -156,7 +156,7 @@ _UNCHANGED_FROM = led(
 # "nothing changes in our view of the year".
 STANDS = led(
     # (or the noun opening the sentence: "Outlook for full-year free cash flow is unchanged")
-    rf"(?:\b(?:our|the|the\s+company['’]s|(?<!\bthe\s)other)\s+|"
+    rf"(?:\b(?:our|the|the\s+company['’]s|(?<!\bthe\s)other|[A-Z][\w&.-]*['’]s)\s+|"
     rf"^(?=(?:[\w'’-]+\s+){{0,2}}?{_NOUN}\b)(?!(?:we|i|you|they|it)\b))"
     rf"(?:[\w'’-]+\s+){{0,6}}?(?:{_NOUN}|view|"
     r"estimates?|"
