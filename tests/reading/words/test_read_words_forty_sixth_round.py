@@ -232,11 +232,11 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
     "a bound said loosely with over or under": [
         (
             "Our software business was up a little over 30% year-over-year in the quarter.",
-            ["growth 30 just over yoy : software business"],
+            ["growth 30 > yoy : software business"],
         ),
         (
             "Our software business was up over 30% year-over-year.",
-            ["growth 30 over yoy : software business"],
+            ["growth 30 > yoy : software business"],
         ),
     ],
     "guidance of a company named, revised to account for a hardship": [

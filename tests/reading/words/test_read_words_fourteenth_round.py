@@ -321,6 +321,8 @@ def test_a_fourteenth_round_rule(text: str, expected: list[str]) -> None:
         ("a little more than", "just over"),
         ("slightly more than", "just over"),
         ("well over", "over"),
+        ("a little over", "just over"),  # (round 46)
+        ("a bit under", "nearly"),
         ("well above", "above"),
         ("less than", "less than"),
     ],
