@@ -229,16 +229,6 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth -38 : North America", "growth -35 : EMEA", "growth -35 : APAC"],
         ),
     ],
-    "a bound said loosely with over or under": [
-        (
-            "Our software business was up a little over 30% year-over-year in the quarter.",
-            ["growth 30 > yoy : software business"],
-        ),
-        (
-            "Our software business was up over 30% year-over-year.",
-            ["growth 30 > yoy : software business"],
-        ),
-    ],
     "guidance of a company named, revised to account for a hardship": [
         (
             "Turning to pages 6 and 7, Acme's capital expenditure and rate base forecasts remain "
