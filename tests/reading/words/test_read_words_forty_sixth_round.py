@@ -242,6 +242,17 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["guidance cut : company"],
         ),
     ],
+    "a part's growth said with no word of revenue, driving revenue's": [
+        (
+            "We achieved record quarterly revenue of $1.5 billion, up 12% on a reported basis, "
+            "driven by 9% storage growth and 17% service growth.",
+            ["growth 12 : company", "growth 9 : storage", "growth 17 : service"],
+        ),
+        ("Sales grew 8%, including 3% acquisition growth.", ["growth 8 : company"]),
+        ("Revenue grew 12%, driven by 9% volume growth.", ["growth 12 : company"]),
+        ("Revenue grew 7%, including 5% organic growth.", ["growth 7 : company"]),
+        ("EBITDA grew 12%, driven by 9% storage growth.", []),
+    ],
     "the equipment a whole industry buys is no revenue": [
         ("We expect calendar 2023 WFE to be down more than 20% year over year.", []),
         ("Submissions were up 31% during June.", []),

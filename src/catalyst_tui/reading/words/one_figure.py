@@ -154,8 +154,9 @@ def read_one(
     if verb is None and noun is None and part_of and last is not None and last.kind == "growth":
         named = object_subject(after, of_revenue=True)  # "growth of 5%, including 3% in Canada"
         fall = last.value < 0
-        if named is None and (kind := part_before_noun(after, Subject("", False, False, False))):
-            named, fall = kind  # "7% revenue growth driven by 11% product revenue growth"
+        kind = part_before_noun(after, bare=last.subject.revenue)
+        if named is None and kind:  # "7% revenue growth driven by 11% product revenue growth",
+            named, fall = kind  # "Revenue grew 12%, driven by 9% storage growth"
         if named is None or last.subject.other:
             return None
         sign = -1 if fall else 1
@@ -178,7 +179,8 @@ def read_one(
             return None  # "7% revenue growth and 5% adjusted profit growth": the profit's
         listed = continued(text, last, match) if last else None
         if listed is not None and listed.kind == "growth":
-            named = object_subject(after)
+            kind = part_before_noun(after, bare=True)  # "…, and 17% service growth"
+            named = object_subject(after) or (kind[0] if kind else None)
             return listed._replace(subject=named) if named else listed
         return listed
     prior = prior_growth(text, match, before, after, noun, last)

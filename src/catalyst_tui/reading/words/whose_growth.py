@@ -285,14 +285,19 @@ _GENERATED = led(
 )
 
 
-def part_before_noun(after: str, subject: Subject) -> tuple[Subject, bool] | None:
+def part_before_noun(
+    after: str, subject: Subject | None = None, *, bare: bool = False
+) -> tuple[Subject, bool] | None:
     """A part's revenue growth said as a noun after its figure ("15% subscription revenue
     growth": subscription's), and whether it is a fall ("a 4% hardware sales decline"); the
     clause's part's kind where the clause names a part by a proper name of two words or more
-    ("Entertainment DTC delivered 14% ad revenue growth": "Entertainment DTC ad"). None where
-    the words before revenue's only qualify it or measure another thing ("7% organic revenue
-    growth", "47.5% same restaurant sales growth", "5.7% weather normalized sales growth")."""
+    ("Entertainment DTC delivered 14% ad revenue growth": "Entertainment DTC ad"); with `bare`,
+    said with no word of revenue too (part_before_growth). None where the words before revenue's
+    only qualify it or measure another thing ("7% organic revenue growth", "47.5% same
+    restaurant sales growth", "5.7% weather normalized sales growth")."""
     named = _PART_BEFORE_NOUN.match(after)
+    if named is None and bare:
+        return part_before_growth(after)
     if named is None or NOT_REVENUE.search(named.group()):
         return None  # "47.5% same restaurant sales growth": no revenue of a part
     if any(w.lower() in _NO_PART for w in named["part"].split()):
@@ -301,6 +306,8 @@ def part_before_noun(after: str, subject: Subject) -> tuple[Subject, bool] | Non
     if kind.name in ("", COMPANY) or kind.other or kind.anaphor:
         return None
     fall = named["noun"].lower().startswith("de")
+    if subject is None:
+        return kind, fall
     words = subject.name.split()
     proper = len(words) > 1 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
     if proper and not (subject.other or subject.anaphor) and not no_noun_phrase(subject.name):
@@ -320,4 +327,33 @@ _NO_PART = ONLY_QUALIFY | word_set(
     overall year-over-year quarter-over-quarter constant currency constant-currency
     currency-neutral local fx combined retail negative positive pro forma our its their the a an
     of in on for to and or as at by with from this that these those which who new"""
+)
+
+
+def part_before_growth(after: str) -> tuple[Subject, bool] | None:
+    """A part's growth said as a noun after its figure with no word of revenue, where it drives
+    or is included in a growth of revenue ("Revenue grew 12%, driven by 9% storage growth":
+    storage's); None where the words name another measure or what a growth comes from
+    (volume, price, acquisitions, currency) or only qualify it ("5% organic growth")."""
+    named = _PART_BEFORE_GROWTH.match(after)
+    if named is None or NOT_REVENUE.search(named.group()):
+        return None
+    words = [w.lower() for w in named["part"].split()]
+    if any(w in _NO_PART or w in _A_SOURCE or other_measure(w) for w in words):
+        return None
+    kind = read_subject(named["part"] + " revenue", revenue_said=True)
+    if kind.name in ("", COMPANY) or kind.other or kind.anaphor:
+        return None
+    return kind, named["noun"].lower().startswith("de")
+
+
+_PART_BEFORE_GROWTH = led(
+    r"\s*(?P<part>[a-z][\w&/-]*(?:\s+[a-z][\w&/-]*){0,1})\s+(?P<noun>growth|increase|decrease|"
+    r"decline)\b",
+    re.I,
+)
+# What a growth comes from, no part: "3% acquisition growth", "2% price increase".
+_A_SOURCE = word_set(
+    """acquisition acquisitions acquired inorganic m&a price pricing mix currency fx volume
+    volumes unit units same comparable comp comps like-for-like store stores"""
 )
