@@ -253,6 +253,15 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Revenue grew 7%, including 5% organic growth.", ["growth 7 : company"]),
         ("EBITDA grew 12%, driven by 9% storage growth.", []),
     ],
+    "a growth resulting from revenue made is that revenue's": [
+        (
+            "Overall, the company generated revenue of $720 million in the quarter, resulting in "
+            "3% organic growth.",
+            ["growth 3 : company"],
+        ),
+        ("We generated $30 million of cash, resulting in 9% growth.", []),
+        ("We generated revenue of $720 million, resulting in 3% EPS growth.", []),
+    ],
     "the equipment a whole industry buys is no revenue": [
         ("We expect calendar 2023 WFE to be down more than 20% year over year.", []),
         ("Submissions were up 31% during June.", []),

@@ -188,7 +188,7 @@ def read_one(
         return prior._replace(comparison=comparison)
     if verb is None and noun is not None and result_led(before):
         # "resulting in 10.6% organic revenue growth": the measure after the figure is its own
-        mine = result_subject(after, noun)
+        mine = result_subject(after, noun, before)
         if mine is None:
             return None
         if mine is REVENUE:  # "Collins generated $30 billion of sales, resulting in 9% …": its

@@ -47,14 +47,27 @@ def result_led(before: str) -> bool:
     return _RESULT_LEAD.search(before, tail(before, 100)) is not None
 
 
-def result_subject(after: str, noun: re.Match[str]) -> Subject | None:
+def result_subject(after: str, noun: re.Match[str], before: str = "") -> Subject | None:
     """Whose the growth named by `noun` (matched in `after`, the words after the figure) is:
-    REVENUE, a part's, or None where no revenue is named before or right after it."""
+    REVENUE, a part's, or None where no revenue is named before or right after it (`before`:
+    the words before the figure, where an amount of revenue made may be said: "generated
+    revenue of $720 million, resulting in 3% organic growth")."""
     where = _NAMED_AFTER.match(after, noun.end())
     if where is not None and PERIOD.match(where["x"]):
         where = None
-    if REVENUE_SAID.search(after, 0, noun.start("noun")):
+    made = _REVENUE_MADE.search(before, max(0, len(before) - 160)) if before else None
+    if REVENUE_SAID.search(after, 0, noun.start("noun")) or (made and where is None):
         return read_subject(where["x"], revenue_said=True) if where else REVENUE
     named = _IN_PART_REVENUE.match(after, noun.end())
     mine = read_subject(named["x"].strip(), revenue_said=True) if named else REVENUE
     return mine if mine.part else None
+
+
+# An amount of revenue said made, before a growth that resulted: "generated revenue of $720
+# million", "generated $30 billion of sales".
+_REVENUE_MADE = led(
+    r"\b(?:generated|delivered|posted|reported|recorded|achieved)\s+(?:(?:record|total)\s+)?"
+    r"(?:(?:revenues?|sales)\s+of\s+[$€£]|[$€£][\d.,]+\s*(?:million|billion)?\s+(?:of|in)\s+"
+    r"(?:revenues?|sales)\b)",
+    re.I,
+)
