@@ -252,6 +252,12 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Revenue grew 12%, driven by 9% volume growth.", ["growth 12 : company"]),
         ("Revenue grew 7%, including 5% organic growth.", ["growth 7 : company"]),
         ("EBITDA grew 12%, driven by 9% storage growth.", []),
+        # a count's growth with an article, or a count however written
+        (
+            "Inpatient revenues increased 20%, driven by a 17.5% admission growth.",
+            ["growth 20 : Inpatient"],
+        ),
+        ("Revenue grew 10%, driven by 8% admission growth.", ["growth 10 : company"]),
     ],
     "a growth resulting from revenue made is that revenue's": [
         (

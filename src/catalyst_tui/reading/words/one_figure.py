@@ -154,7 +154,7 @@ def read_one(
     if verb is None and noun is None and part_of and last is not None and last.kind == "growth":
         named = object_subject(after, of_revenue=True)  # "growth of 5%, including 3% in Canada"
         fall = last.value < 0
-        kind = part_before_noun(after, bare=last.subject.revenue)
+        kind = part_before_noun(after, bare=before if last.subject.revenue else None)
         if named is None and kind:  # "7% revenue growth driven by 11% product revenue growth",
             named, fall = kind  # "Revenue grew 12%, driven by 9% storage growth"
         if named is None or last.subject.other:
@@ -179,7 +179,7 @@ def read_one(
             return None  # "7% revenue growth and 5% adjusted profit growth": the profit's
         listed = continued(text, last, match) if last else None
         if listed is not None and listed.kind == "growth":
-            kind = part_before_noun(after, bare=True)  # "…, and 17% service growth"
+            kind = part_before_noun(after, bare=before)  # "…, and 17% service growth"
             named = object_subject(after) or (kind[0] if kind else None)
             return listed._replace(subject=named) if named else listed
         return listed

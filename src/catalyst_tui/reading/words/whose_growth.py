@@ -286,18 +286,20 @@ _GENERATED = led(
 
 
 def part_before_noun(
-    after: str, subject: Subject | None = None, *, bare: bool = False
+    after: str, subject: Subject | None = None, *, bare: str | None = None
 ) -> tuple[Subject, bool] | None:
     """A part's revenue growth said as a noun after its figure ("15% subscription revenue
     growth": subscription's), and whether it is a fall ("a 4% hardware sales decline"); the
     clause's part's kind where the clause names a part by a proper name of two words or more
-    ("Entertainment DTC delivered 14% ad revenue growth": "Entertainment DTC ad"); with `bare`,
-    said with no word of revenue too (part_before_growth). None where the words before revenue's
+    ("Entertainment DTC delivered 14% ad revenue growth": "Entertainment DTC ad"); with `bare`
+    (the words before the figure), said with no word of revenue too where no article stands
+    before the figure (part_before_growth: "driven by 9% storage growth", not "driven by a
+    17.5% admission growth"). None where the words before revenue's
     only qualify it or measure another thing ("7% organic revenue growth", "47.5% same
     restaurant sales growth", "5.7% weather normalized sales growth")."""
     named = _PART_BEFORE_NOUN.match(after)
-    if named is None and bare:
-        return part_before_growth(after)
+    if named is None and bare is not None:
+        return None if _ARTICLE_END.search(bare) else part_before_growth(after)
     if named is None or NOT_REVENUE.search(named.group()):
         return None  # "47.5% same restaurant sales growth": no revenue of a part
     if any(w.lower() in _NO_PART for w in named["part"].split()):
@@ -339,7 +341,9 @@ def part_before_growth(after: str) -> tuple[Subject, bool] | None:
     if named is None or NOT_REVENUE.search(named.group()):
         return None
     words = [w.lower() for w in named["part"].split()]
-    if any(w in _NO_PART or w in _A_SOURCE or other_measure(w) for w in words):
+    if any(
+        w in _NO_PART or w in _A_SOURCE or other_measure(w) or other_measure(w + "s") for w in words
+    ):
         return None
     kind = read_subject(named["part"] + " revenue", revenue_said=True)
     if kind.name in ("", COMPANY) or kind.other or kind.anaphor:
@@ -347,6 +351,7 @@ def part_before_growth(after: str) -> tuple[Subject, bool] | None:
     return kind, named["noun"].lower().startswith("de")
 
 
+_ARTICLE_END = led(r"\b(?:a|an|the)\s*$", re.I)
 _PART_BEFORE_GROWTH = led(
     r"\s*(?P<part>[a-z][\w&/-]*(?:\s+[a-z][\w&/-]*){0,1})\s+(?P<noun>growth|increase|decrease|"
     r"decline)\b",
@@ -355,5 +360,5 @@ _PART_BEFORE_GROWTH = led(
 # What a growth comes from, no part: "3% acquisition growth", "2% price increase".
 _A_SOURCE = word_set(
     """acquisition acquisitions acquired inorganic m&a price pricing mix currency fx volume
-    volumes unit units same comparable comp comps like-for-like store stores"""
+    volumes unit units same comparable comp comps like-for-like store stores record records"""
 )
