@@ -268,6 +268,18 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("We generated $30 million of cash, resulting in 9% growth.", []),
         ("We generated revenue of $720 million, resulting in 3% EPS growth.", []),
     ],
+    "what is left out names no base, and estimating opens no name": [
+        (
+            "Excluding the benefit from recovering our fourth quarter shipping delays, sales in "
+            "Q1 declined about 6%, with the Americas down approximately 1%.",
+            ["growth -6 ~ : company", "growth -1 ~ : Americas"],
+        ),
+        ("Excluding currency, sales grew 5% year over year.", ["growth 5 yoy : company"]),
+        (
+            "We estimate laboratory product sales declined approximately 6%.",
+            ["growth -6 ~ : laboratory product"],
+        ),
+    ],
     "the equipment a whole industry buys is no revenue": [
         ("We expect calendar 2023 WFE to be down more than 20% year over year.", []),
         ("Submissions were up 31% during June.", []),

@@ -103,14 +103,15 @@ def _range_words(text: str, figures: list[re.Match[str]], i: int, after: str) ->
 
 
 def frame_words(opening: str) -> str:
-    """The words before a clause's first figure where they say a basis for its figures; ""
-    where that basis qualifies a measure that is not revenue ("Foreign exchange had a
-    favorable year-over-year impact of 1%, resulting in sales growth of 23.4%": the
-    impact's); a concession set off in it says none ("although improving sequentially, we
-    still experienced year-over-year declines": year over year)."""
+    """The words before a clause's first figure where they say a basis for its figures; "" where
+    it qualifies another measure ("a favorable year-over-year impact of 1%, resulting in sales
+    growth of 23.4%") or what is left out ("Excluding our fourth quarter shipping delays,"); a
+    concession set off says none ("although improving sequentially, we still experienced …")."""
     if "hough" in opening or "hile" in opening or "espite" in opening:
         opening = CONCESSION.sub(lambda m: " " * len(m.group()), opening)
     basis = _basis(opening)
+    if not basis and _SET_ASIDE.match(opening):
+        return ""
     said = (
         (SEQUENTIAL.search(opening) if basis == "sequential" else yearly_said(opening))
         if basis
@@ -371,7 +372,6 @@ _AMOUNT_CHANGE = led(
 _NEW_CLAUSE = led(r"\band\s+(?:we|our|it|they|this|that|these)\b", re.I)
 
 
-# A measure a bare "year-over-year" qualifies as an adjective.
 # What a growth was set against, said as last year's strength: a reason, no base ("against
 # strong gains last year", "against a tough comp from last year").
 _LAPPED = led(r"\b(?:comps?|comparisons?|compares?|gains|strength|growth)\b", re.I)

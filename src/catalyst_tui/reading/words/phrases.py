@@ -32,7 +32,7 @@ _STOP = word_set(
     completed launched introduced acquired sold bought remained became impacting affecting
     resulting resulted considering finishing
     you let me think believe expect expects expecting anticipate anticipates forecasting
-    projecting estimating"""
+    projecting estimating estimate"""
 )
 AS_SHARE = (
     r"as\s+an?\s+(?:percentage|percent|share|portion|proportion)\s+of\s+"
