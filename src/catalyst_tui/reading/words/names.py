@@ -39,18 +39,17 @@ DISCOURSE = word_set(
 
 
 _TALK = word_set(
-    """slide slides page pages chart exhibit i i'll i'm we we're we've
-    you you'll let summarize cover mentioned noted said discussed highlighted results
-    takeaways highlights highlight show shows view consists consist"""
+    """slide slides page pages chart exhibit i i'll i'm we we're we've you you'll let summarize
+    cover mentioned noted said discussed highlighted results takeaways highlights highlight show
+    shows view consists consist"""
 )
 # Words that open no name: a preposition, a conjunction, a participle of talk or of a verb's
 # phrase ("representing 80% of our sales", "Breaking our revenue trend down").
 _PARTICIPLES = word_set(
     """considering having being moving turning looking starting approaching including excluding
     breaking taking representing reflecting resulting driving leading making bringing reaching
-    accounting comprising contributing offsetting following featuring adjusting beginning
-    combined shifting beating lapping adding consisting exhibiting extending accelerating
-    normalizing"""
+    accounting comprising contributing offsetting following featuring adjusting beginning combined
+    shifting beating lapping adding consisting exhibiting extending accelerating normalizing"""
 )
 _OPENERS = (
     _PARTICIPLES
@@ -64,13 +63,13 @@ _OPENERS = (
 # A verb's participle or bare form that a phrase read back may end at, never a name: "…, achieving
 # 10% growth", "outpacing pre-1 levels by 2%", "continued to improve declining 8%".
 _VERB_FORMS = word_set(
-    """achieving outpacing outperforming exceeding surpassing rising growing increasing
-    declining decreasing falling improving finishing improve improves grow increase decline
-    finish imply implies implied reflect reflects reflected yield yields yielded represent
-    represents drove drive drives totaled totalled surpassed surpass exceeded approached held
-    comped lap lapped matched continue continues served deliver exclude recall look doubled tripled
-    quadrupled halved recorded posted conclude concludes concluded recognized producing generating
-    delivering yielding"""
+    """achieving outpacing outperforming exceeding surpassing rising growing increasing declining
+    decreasing falling improving finishing improve improves grow increase decline finish imply
+    implies implied reflect reflects reflected yield yields yielded represent represents drove
+    drive drives totaled totalled surpassed surpass exceeded approached held comped lap lapped
+    matched continue continues served deliver exclude recall look doubled tripled quadrupled halved
+    recorded posted conclude concludes concluded recognized producing generating delivering
+    yielding"""
 )
 # A description, not a name: "our most resilient product line", "the fastest growing vertical".
 _DESCRIBES = word_set(

@@ -73,7 +73,8 @@ def revisions(sentence: str) -> Iterator[tuple[re.Match[str], str]]:
             yield moved, "raised" if moved["up"] else "cut"
     for match in _REVISED.finditer(sentence):
         rest = match["rest"].lower()
-        ranged = from_to(_WITH_DECIMALS.match(sentence, match.start("rest"))[0].lower())
+        wide = _WITH_DECIMALS.match(sentence, match.start("rest"))
+        ranged = from_to(wide.group().lower() if wide else rest)
         if ranged:  # "our restructuring guidance from 50 to 60 million to now 30 to 40 million"
             yield match, ranged
         elif re.search(_UP + _OWN_OBJECT, rest):

@@ -55,38 +55,35 @@ def bank_revenue(text: str) -> str:
 
 # Measures that are not revenue: a figure about one of these is no KPI of revenue.
 OTHER_MEASURES = word_set(
-    """margin margins profit profits income earnings eps ebitda ebit expense expenses cost costs
-    op opex capex capital expenditure expenditures tax taxes rate rates customer customers client
+    """margin margins profit profits income earnings eps ebitda ebit expense expenses cost costs op
+    opex capex capital expenditure expenditures tax taxes rate rates customer customers client
     clients units shipments volume volumes employee employees staff headcount attrition order
     move-ins move-outs reservations proceeds procurement circulation rebates incentives assets
-    return billing output delinquency delinquencies incidence
-    orders bookings booking backlog pipeline rpo crpo billings tcv acv cash flow dividend
-    dividends inventory inventories receivables payables debt leverage users user subscribers
-    members accounts sites deals deal lanes stores locations reviewers responses shares
-    stake interest ownership production penetration retention renewal churn conversion accretion
-    cagr content roles hires hiring spend spending investment investments price prices pricing
-    asp asv backlog contribution contributions loss losses gains impressions views clicks traffic
-    impact impacts headwind headwinds tailwind tailwinds obligations obligation
-    visits people memberships households forecast outlook guidance sg&a g&a r&d sga saar demand
-    deps subscriptions patients procedures survival exchange currency currencies oibda ebita ffo
-    affo noi aur aurs aav absorption consumption traffic gmv tpv aum comps closures openings size
-    restaurants outlets franchises branches doors estimate estimates transactions
-    gdv oci advertising principal keys nights enrollment enrollments attendance admissions
-    visitors mg&a charge charges amortization depreciation inflation deflation depletions adv
-    issuance issuances compensation wages salaries bonus bonuses number
-    arpu arpa arpc arppu adds values revpar revpars adr loan loans
-    oi roic roi roe roa roce ebt gdp a&p gtm ticket tickets inflows outflows flows deposits
-    contracts tons ounces savings closings permits count forex fx pre-provision preprovision ppnr
-    average pos activations rents starts jobs carloads pulls consumers membership cogs cutout
-    tonnage gallons barrels pounds liters litres tonnes kilograms lot lots position leads metrics
-    inductions leaders communities subdivisions capacity additions intensity
-    realization realizations claims proposals allowances placements installed
-    budget budgets tags deliveries pieces payable prescriptions transaction
-    employment coverage mix usage job admits occupancy installations installs
-    passenger passengers origination originations students miles loads attendees guests trips
-    spread spreads reliability efficiency niw nap ape pvr arc rpu population activity awards
-    rxs trx nrx scripts fad bottom aua trasm rasm prasm casm viewership redemptions case cases
-    click credentials tokens wfe submissions"""
+    return billing output delinquency delinquencies incidence orders bookings booking backlog
+    pipeline rpo crpo billings tcv acv cash flow dividend dividends inventory inventories
+    receivables payables debt leverage users user subscribers members accounts sites deals deal
+    lanes stores locations reviewers responses shares stake interest ownership production
+    penetration retention renewal churn conversion accretion cagr content roles hires hiring spend
+    spending investment investments price prices pricing asp asv backlog contribution contributions
+    loss losses gains impressions views clicks traffic impact impacts headwind headwinds tailwind
+    tailwinds obligations obligation visits people memberships households forecast outlook guidance
+    sg&a g&a r&d sga saar demand deps subscriptions patients procedures survival exchange currency
+    currencies oibda ebita ffo affo noi aur aurs aav absorption consumption traffic gmv tpv aum
+    comps closures openings size restaurants outlets franchises branches doors estimate estimates
+    transactions gdv oci advertising principal keys nights enrollment enrollments attendance
+    admissions visitors mg&a charge charges amortization depreciation inflation deflation
+    depletions adv issuance issuances compensation wages salaries bonus bonuses number arpu arpa
+    arpc arppu adds values revpar revpars adr loan loans oi roic roi roe roa roce ebt gdp a&p gtm
+    ticket tickets inflows outflows flows deposits contracts tons ounces savings closings permits
+    count forex fx pre-provision preprovision ppnr average pos activations rents starts jobs
+    carloads pulls consumers membership cogs cutout tonnage gallons barrels pounds liters litres
+    tonnes kilograms lot lots position leads metrics inductions leaders communities subdivisions
+    capacity additions intensity realization realizations claims proposals allowances placements
+    installed budget budgets tags deliveries pieces payable prescriptions transaction employment
+    coverage mix usage job admits occupancy installations installs passenger passengers origination
+    originations students miles loads attendees guests trips spread spreads reliability efficiency
+    niw nap ape pvr arc rpu population activity awards rxs trx nrx scripts fad bottom aua trasm
+    rasm prasm casm viewership redemptions case cases click credentials tokens wfe submissions"""
 )
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
 # ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
