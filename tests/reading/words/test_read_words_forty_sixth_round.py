@@ -336,3 +336,35 @@ def test_a_question_naming_whom_it_asks_is_an_analysts_on_a_call_of_one_line() -
         "Thanks. So advertising revenue grew 18% in the quarter.\n"
     )
     assert [(s.subject, s.value) for s in read_words(call)] == [("advertising", 0.18)]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        pytest.param(
+            "Total ALM revenue was $84 million, an increase of 103% year on year.",
+            ("IRON MOUNTAIN INC",),
+            [("ALM", 1.03)],
+            id="a name the company is not called by: the part's",
+        ),
+        pytest.param(
+            "Total ALM revenue was $84 million, an increase of 103% year on year.",
+            (),
+            [],
+            id="the company's names unknown: unsaid which",
+        ),
+        pytest.param("Total VF revenue grew 10%.", ("V F CORP",), [], id="the start of initials"),
+        pytest.param(
+            "Total Gallagher revenue grew 10%.",
+            ("ARTHUR J GALLAGHER & CO",),
+            [],
+            id="a word of the company's name",
+        ),
+    ],
+)
+def test_a_total_of_a_name_is_a_parts_where_the_company_is_called_otherwise(
+    text: str, names: tuple[str, ...], expected: list[tuple[str, float]]
+) -> None:
+    """ "Total X revenue" is the part's where the names the company is called by are known and X
+    may be none of them; where they are unknown, or X may be one, which is unsaid."""
+    assert [(s.subject, s.value) for s in read_words(text, names=names)] == expected

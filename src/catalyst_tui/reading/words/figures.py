@@ -196,7 +196,7 @@ def read_figures(
             if figure.kind == "share" and subject.name == COMPANY:
                 continue  # no share of itself: "a ratio of salaries, as a percentage of revenue"
             if (
-                total_of_name(sentence, subject.name, clause.start + figure.position)
+                total_of_name(sentence, subject.name, clause.start + figure.position, company)
                 and subject.name.casefold() not in company
             ):
                 continue  # "Total VF revenue": the company's or a part's total, unsaid which

@@ -310,12 +310,15 @@ def part_of_other_measure(sentence: str, end: int) -> str | None:
     return None
 
 
-def total_of_name(sentence: str, name: str, at: int) -> bool:
+def total_of_name(sentence: str, name: str, at: int, company: frozenset[str] = frozenset()) -> bool:
     """Whether `name` is said between "total" and its measure ("total GPC sales", "Total VF
     revenue") before the figure at `at`: the company's whole where the name is its own, a
-    part's total where it is a part's; which, the sentence does not say."""
+    part's total where it is a part's; which, the sentence does not say where the names the
+    company is called by (`company`, casefolded) are unknown, or the name may be one of them."""
     if a_place(name):
         return False  # "total APAC revenue": a place's, never the company's own name
+    if company and not _may_call(name.casefold(), company):
+        return False  # "Total ALM revenue" in a call of Iron Mountain: the part's
     return name[:1].isupper() and (
         re.search(
             rf"\btotal\s+{re.escape(name)}\s+(?:net\s+)?(?:sales|revenues?)\b",
@@ -324,3 +327,18 @@ def total_of_name(sentence: str, name: str, at: int) -> bool:
         )
         is not None
     )
+
+
+def _may_call(name: str, company: frozenset[str]) -> bool:
+    """Whether `name` (casefolded) may be one of the company's names: a word of one, the start
+    of one, or the start of one's initials ("vf" of "v f corp")."""
+    for called in company:
+        words = called.split()
+        initials = "".join(w[:1] for w in words)
+        if (
+            name in words
+            or called.startswith(name)
+            or (len(name) > 1 and initials.startswith(name))
+        ):
+            return True
+    return False
