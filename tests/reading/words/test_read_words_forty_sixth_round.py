@@ -355,6 +355,12 @@ def test_a_question_naming_whom_it_asks_is_an_analysts_on_a_call_of_one_line() -
         ),
         pytest.param("Total VF revenue grew 10%.", ("V F CORP",), [], id="the start of initials"),
         pytest.param(
+            "Total Conagra retail sales grew 10.4% year over year.",
+            ("CONAGRA BRANDS INC.",),
+            [],
+            id="a name that opens with a word of the company's",
+        ),
+        pytest.param(
             "Total Gallagher revenue grew 10%.",
             ("ARTHUR J GALLAGHER & CO",),
             [],

@@ -317,8 +317,9 @@ def total_of_name(sentence: str, name: str, at: int, company: frozenset[str] = f
     company is called by (`company`, casefolded) are unknown, or the name may be one of them."""
     if a_place(name):
         return False  # "total APAC revenue": a place's, never the company's own name
-    if company and not _may_call(name.casefold(), company):
-        return False  # "Total ALM revenue" in a call of Iron Mountain: the part's
+    if company and not _may_call(name.casefold(), company) and not a_place(name.split()[0]):
+        return False  # "Total ALM revenue" in a call of Iron Mountain: the part's (not "total
+        # U.S. retail sales", a place's market)
     return name[:1].isupper() and (
         re.search(
             rf"\btotal\s+{re.escape(name)}\s+(?:net\s+)?(?:sales|revenues?)\b",
@@ -331,14 +332,14 @@ def total_of_name(sentence: str, name: str, at: int, company: frozenset[str] = f
 
 def _may_call(name: str, company: frozenset[str]) -> bool:
     """Whether `name` (casefolded) may be one of the company's names: a word of one, the start
-    of one, or the start of one's initials ("vf" of "v f corp")."""
+    of one, the start of one's initials ("vf" of "v f corp"), or a name that opens with a word of
+    one ("conagra retail")."""
+    first = name.split()[0] if name.split() else name
     for called in company:
         words = called.split()
         initials = "".join(w[:1] for w in words)
-        if (
-            name in words
-            or called.startswith(name)
-            or (len(name) > 1 and initials.startswith(name))
-        ):
+        if first in words or called.startswith(name):
+            return True
+        if len(name) > 1 and initials.startswith(name):
             return True
     return False
