@@ -1240,6 +1240,51 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("sold over 8.7 million units which is a new " * n)[:n],
         ),
         "a way a measure is taken": (attribution._A_WAY, lambda n: ("basis " * n)[:n]),
+        "a question naming whom it asks": (
+            turns._VOCATIVE,
+            lambda n: ("and then maybe, and so, Abc, " * n)[:n],
+        ),
+        "a growth between two years": (
+            components._FROM_YEARS,
+            lambda n: ("from fiscal '25 to fiscal 2" * n)[:n],
+        ),
+        "an amount moved from one to another": (
+            prior._FROM_AMOUNT,
+            lambda n: ("from our a b c of approximately $1 billion to between " * n)[:n],
+        ),
+        "guidance no longer valid": (
+            said_otherwise._NO_LONGER,
+            lambda n: ("guidance is no longer valid " * n)[:n],
+        ),
+        "a part's growth with no word of revenue": (
+            whose_growth._PART_BEFORE_GROWTH,
+            lambda n: (" ab cd " * n)[:n],
+        ),
+        "revenue said made": (
+            resulted._REVENUE_MADE,
+            lambda n: ("generated record total $1,2 million of " * n)[:n],
+        ),
+        "the words after a prior growth's period": (
+            base_growth._WORDS_NEXT,
+            lambda n: (" ab" * n)[:n],
+        ),
+        "the one spoken to as the doer": (
+            blocked._YOU_DID,
+            lambda n: ("you have just also " * n)[:n],
+        ),
+        "a revision's words with their decimals": (
+            revised._WITH_DECIMALS,
+            lambda n: ("1.2." * n)[:n],
+        ),
+        "a slide said in words": (clauses._ON_SLIDE, lambda n: (" on slide twenty " * n)[:n]),
+        "guidance named first, said standing": (
+            said_otherwise._NOUN_OPENS,
+            lambda n: ("ab cd guidance for a " * n)[:n],
+        ),
+        "guidance kept in a relative clause": (
+            said_against.STANDS,
+            lambda n: ("guidance that we a b c are have " * n)[:n],
+        ),
     }
 
 

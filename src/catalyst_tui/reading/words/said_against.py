@@ -155,9 +155,7 @@ _UNCHANGED_FROM = led(
 # "our guidance remains unchanged", "our tax rate estimate remains unchanged at 21% to 22%",
 # "nothing changes in our view of the year".
 STANDS = led(
-    # (or the noun opening the sentence: "Outlook for full-year free cash flow is unchanged")
-    rf"(?:\b(?:our|the|the\s+company['’]s|(?<!\bthe\s)other|[A-Z][\w&.-]*['’]s)\s+|"
-    rf"^(?=(?:[\w'’-]+\s+){{0,2}}?{_NOUN}\b)(?!(?:we|i|you|they|it)\b))"
+    rf"\b(?:our|the|the\s+company['’]s|(?<!\bthe\s)other|[A-Z][\w&.-]*['’]s)\s+"
     rf"(?:[\w'’-]+\s+){{0,6}}?(?:{_NOUN}|view|"
     r"estimates?|"
     r"expected\s+(?:[\w-]+\s+)?growth)\b(?:[^.;,]|(?<=\d)\.(?=\d)|,(?=\s+(?:excluding|"
@@ -171,7 +169,7 @@ STANDS = led(
     r"(?:is|are)\s+(?:(?:really|still|largely|essentially|basically)\s+)?(?:unchanged|intact)|"
     r"holds)\b"
     # a measure's growth said unchanged at a range: "our sales growth is unchanged at 6% to 8%"
-    r"|\b(?:(?:our|the)\s+)?(?:[\w-]+\s+){0,3}?(?:revenues?|sales|eps)\s+growth\s+(?:is|remains)\s+"
+    r"|\b(?:revenues?|sales|eps)\s+growth\s+(?:is|remains)\s+"
     r"unchanged\s+at\s+(?=\$?\d|(?:low|mid|high)[\s-])"  # "at low-double digits": a range said
     rf"|\b(?:nothing\s+(?:changes|(?:has\s+)?changed)|"
     rf"no\s+(?:(?:material|significant|major|meaningful|real)\s+)?changes?)\s+"

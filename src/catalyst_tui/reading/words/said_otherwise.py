@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from ..leads import led
 from ..wordlists import word_set
+from .patterns import GUIDANCE_NOUN as NOUN
 from .prior import future_said
 from .vocabulary import FORWARD
 
@@ -186,6 +187,9 @@ def said_otherwise(sentence: str) -> Iterator[tuple[int, int, str]]:
         for match in _UNCHANGED.finditer(sentence):
             if not _CHANGED.search(sentence, max(0, match.start() - 20), match.end()):
                 yield match.start(), match.end(), "reiterated"
+    opening = _NOUN_OPENS.match(sentence) if "unchanged" in low or "remain" in low else None
+    if opening is not None:
+        yield opening.start(), opening.end(), "reiterated"
     if "no longer" in low:
         for match in _NO_LONGER.finditer(sentence):
             yield match.start(), match.end(), "withdrawn"
@@ -195,5 +199,16 @@ def said_otherwise(sentence: str) -> Iterator[tuple[int, int, str]]:
 _NO_LONGER = led(
     r"\b(?:guidance|outlook|forecast|guide)\s+(?:is|are)\s+no\s+longer\s+"
     r"(?:valid|applicable|operative|in\s+effect)\b(?=\s*+(?:[,.;]|$|based\b|given\b|because\b))",
+    re.I,
+)
+# Guidance named first in its sentence, said standing: "Outlook for full-year free cash flow
+# conversion is unchanged at 65% to 75%", "Capex guidance remains at $170 million" (tried at the
+# sentence's start only; "our guidance remains unchanged" is said_against.STANDS's).
+_NOUN_OPENS = re.compile(
+    r"(?!(?:we|i|you|they|it|our|the|its|their|this|that|these|those|an?)\b)(?:[\w'’-]+\s+){0,2}?"
+    + NOUN
+    + r"\b(?:[^.;,]|(?<=\d)\.(?=\d)){0,90}?"
+    r"\b(?:remains?\s+(?:unchanged|intact|the\s+same|in\s+place|at|between|approximately|about|"
+    r"around)|(?:is|are)\s+(?:still\s+)?(?:unchanged|intact))\b",
     re.I,
 )
