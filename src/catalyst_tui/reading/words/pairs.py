@@ -316,7 +316,8 @@ def both(text: str, figure: re.Match[str], revenue_said: bool, first: bool) -> l
 
 
 def _of_other_measure(lead: str, first: bool) -> bool:
-    """Whether the words before a list's verb have another measure for subject."""
+    """Whether the words before a list's "each", "both" or "all" have another measure for
+    subject ("Payments volume growth rates were strong in A, B and C" before "each")."""
     from .clauses import clause_subject
 
     return clause_subject(lead, first, False).other
