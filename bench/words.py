@@ -74,6 +74,10 @@ WORST: dict[str, Callable[[int], str]] = {
         ("Overall so" + " " * 700 + "we grew 5%, or" + " " * 700 + "x, with Europe up 4%. ")
         * (size // 1450 + 1)
     )[:size],
+    # each stop then a word in lower case, after a word longer than a stop's look back
+    "long words in lower case after stops": lambda size: (
+        ("a" + "b" * 45 + ". ") * (size // 48 + 1)
+    )[:size],
     "sentences full of figures": lambda size: "\n".join(
         ("Cloud was 5% of revenue, Europe 3% and " * 38)[: LONGEST - 2] + "."
         for _ in range(size // LONGEST + 1)

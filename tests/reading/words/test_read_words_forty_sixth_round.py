@@ -24,6 +24,8 @@ from __future__ import annotations
 import pytest
 
 from catalyst_tui.reading.words import read_words, sentence_spans
+from catalyst_tui.reading.words.owners import total_of_name
+from catalyst_tui.reading.words.sentences import _word_before
 from tests.reading.words.test_read_words_classes import _check, by_rule
 
 RULES: dict[str, list[tuple[str, list[str]]]] = {
@@ -374,3 +376,26 @@ def test_a_total_of_a_name_is_a_parts_where_the_company_is_called_otherwise(
     """ "Total X revenue" is the part's where the names the company is called by are known and X
     may be none of them; where they are unknown, or X may be one, which is unsaid."""
     assert [(s.subject, s.value) for s in read_words(text, names=names)] == expected
+
+
+def test_a_total_led_by_a_place_stays_unsaid_whatever_the_company_is_called() -> None:
+    """ "total U.S. retail sales" is a place's market, or the company's, never read as a part
+    because the company is called otherwise; "Total ALM revenue" is the part's."""
+    known = frozenset({"wd 40 co"})
+    text = "Total U.S. retail sales grew 3% in the quarter."
+    assert total_of_name(text, "U.S. retail", text.index("3%"), known)
+    text = "Total ALM revenue grew 3% in the quarter."
+    assert not total_of_name(text, "ALM", text.index("3%"), frozenset({"iron mountain inc"}))
+    assert total_of_name(text, "ALM", text.index("3%"))
+
+
+def test_the_word_before_a_stop_is_looked_at_within_a_bound() -> None:
+    """However long a word with no space before a stop, the look back takes a bounded run (a
+    sentence of such words followed by lower case is split in linear work) and says the word is
+    not whole; a word that opens the text is whole."""
+    long_word = "b" * 10_000
+    word, whole = _word_before(long_word + ". a", 0, len(long_word), 40)
+    assert (len(word), whole) == (40, False)
+    assert _word_before("guidance. and", 0, 8, 40) == ("guidance", True)
+    spans = sentence_spans(("a" + "b" * 45 + ". ") * 3)
+    assert len(spans) == 3

@@ -17,7 +17,7 @@ from ..leads import led
 from ..wordlists import word_set
 from .vocabulary import PLACES
 
-__all__ = ["abbreviated", "first_word", "itself", "own_names"]
+__all__ = ["abbreviated", "first_word", "itself", "may_name", "own_names"]
 
 
 # A name of up to four capitalised words, as the group `group`: its words joined by spaces
@@ -160,3 +160,19 @@ def first_word(subject: str, names: frozenset[str]) -> bool:
     if not word.isalpha() or len(word) < 4 or not word.islower() or word in PLACES:
         return False
     return any(name.split()[0] == word for name in names if " " in name)
+
+
+def may_name(name: str, names: frozenset[str]) -> bool:
+    """Whether `name` (casefolded) may be one of the names the company is called by (`names`,
+    casefolded: own_names): a word of one, the start of one, the start of one's initials ("vf"
+    of "v f corp"), or a name that opens with a word of one ("conagra retail"); not "alm" of
+    "iron mountain inc" (owners.total_of_name: "Total ALM revenue" is then a part's)."""
+    first = name.split()[0] if name.split() else name
+    for called in names:
+        words = called.split()
+        initials = "".join(w[:1] for w in words)
+        if first in words or called.startswith(name):
+            return True
+        if len(name) > 1 and initials.startswith(name):
+            return True
+    return False

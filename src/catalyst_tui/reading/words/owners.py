@@ -15,6 +15,7 @@ from .clauses import frame_of
 from .frames import CONSOLIDATED, same_part
 from .objects import object_subject
 from .outside import a_place
+from .own_names import may_name
 from .patterns import FIGURE, OBJECT, REVENUE_SAID, last_match
 from .phrases import finite_verb, measure_at, other_measure, phrase_before, tokens
 from .records import COMPANY
@@ -317,7 +318,7 @@ def total_of_name(sentence: str, name: str, at: int, company: frozenset[str] = f
     company is called by (`company`, casefolded) are unknown, or the name may be one of them."""
     if a_place(name):
         return False  # "total APAC revenue": a place's, never the company's own name
-    if company and not _may_call(name.casefold(), company) and not a_place(name.split()[0]):
+    if company and not may_name(name.casefold(), company) and not a_place(name.split()[0]):
         return False  # "Total ALM revenue" in a call of Iron Mountain: the part's (not "total
         # U.S. retail sales", a place's market)
     return name[:1].isupper() and (
@@ -328,18 +329,3 @@ def total_of_name(sentence: str, name: str, at: int, company: frozenset[str] = f
         )
         is not None
     )
-
-
-def _may_call(name: str, company: frozenset[str]) -> bool:
-    """Whether `name` (casefolded) may be one of the company's names: a word of one, the start
-    of one, the start of one's initials ("vf" of "v f corp"), or a name that opens with a word of
-    one ("conagra retail")."""
-    first = name.split()[0] if name.split() else name
-    for called in company:
-        words = called.split()
-        initials = "".join(w[:1] for w in words)
-        if first in words or called.startswith(name):
-            return True
-        if len(name) > 1 and initials.startswith(name):
-            return True
-    return False

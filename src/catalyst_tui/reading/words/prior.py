@@ -185,19 +185,24 @@ def from_to(words: str) -> str:
     amount said "from $A to $B"; "" where neither is said."""
     found = _FROM_TO.search(words)
     if found is None:
-        amount = _FROM_AMOUNT.search(words)
-        if amount is None or _ANOTHER_MOVE.search(words, 0, amount.start()):
-            return ""  # (not "to reflect the move from $2 billion to $3 billion in backlog")
-        if amount["ap"] is not None and amount["cp"] is not None:
-            high = float(amount["dp"] or amount["cp"])
-            return _compared((float(amount["cp"]) + high) / 2, float(amount["ap"]))
-        if amount["a"] is None or amount["c"] is None:
-            return ""  # a percent moved to an amount: no one scale
-        scale = [_SCALE[(amount[k] or "").lower()] for k in ("at", "ct")]
-        if scale[0] == 1.0:
-            scale[0] = scale[1]  # "from $2 to $3.5 billion": both the same scale
-        return _compared(float(amount["c"]) * scale[1], float(amount["a"]) * scale[0])
+        return _amount_moved(words)
     return _compared(float(found["c"]) + float(found["d"]), float(found["a"]) + float(found["b"]))
+
+
+def _amount_moved(words: str) -> str:
+    """The direction an amount or a percent said "from A to B" moved (a range's midpoint where
+    B is one); "" where none is said, or the move is another thing's."""
+    amount = _FROM_AMOUNT.search(words)
+    if amount is None or _ANOTHER_MOVE.search(words, 0, amount.start()):
+        return ""  # (not "to reflect the move from $2 billion to $3 billion in backlog")
+    if amount["ap"] is not None and amount["cp"] is not None:
+        high = float(amount["dp"] or amount["cp"])
+        return _compared((float(amount["cp"]) + high) / 2, float(amount["ap"]))
+    if amount["a"] is None or amount["c"] is None:
+        return ""  # a percent moved to an amount: no one scale
+    old, new = (_SCALE[(amount[k] or "").lower()] for k in ("at", "ct"))
+    old = old if amount["at"] else new  # "from $2 to $3.5 billion": both the same scale
+    return _compared(float(amount["c"]) * new, float(amount["a"]) * old)
 
 
 _ORDER = {"single": 0, "double": 3, "teens": 3}

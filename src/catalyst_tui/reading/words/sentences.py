@@ -79,12 +79,19 @@ def _abbreviation(text: str, begin: int, stop: int) -> bool:
     """Whether the word before the stop at `stop` is an abbreviation or an initial ("Inc.",
     "U.S.", "J."), not a digit ("Slide 4."): its sentence goes on. Looked for in the few
     characters an abbreviation takes, never back to where the sentence began."""
-    near = max(begin, stop - _LONGEST_ABBREVIATION - 1)
-    space = max(text.rfind(" ", near, stop), text.rfind("\t", near, stop))
-    if space < 0 and near > begin:
+    word, whole = _word_before(text, begin, stop, _LONGEST_ABBREVIATION + 1)
+    if not whole:
         return False  # a word longer than any abbreviation
-    word = text[max(space + 1, near) : stop]
     return (len(word) <= 1 and not word.isdigit()) or word.lower() in _ABBREVIATIONS
+
+
+def _word_before(text: str, begin: int, stop: int, reach: int) -> tuple[str, bool]:
+    """The word before the stop at `stop`, looked for back `reach` characters at most and never
+    past `begin`, and whether it is whole (its start found within them): each stop looks at a
+    bounded run, whatever the length of a word with no space before it."""
+    near = max(begin, stop - reach)
+    space = max(text.rfind(" ", near, stop), text.rfind("\t", near, stop))
+    return text[max(space + 1, near) : stop], space >= 0 or near == begin
 
 
 def _lower_after(text: str, match: re.Match[str]) -> bool:
@@ -97,6 +104,8 @@ def _lower_after(text: str, match: re.Match[str]) -> bool:
 # How many letters the word before a stop has at least, where the next goes on in lower case,
 # for the stop to end its sentence: no initial, no short abbreviation ("no.", "pp.").
 _WORD_AT_LEAST = 3
+# How far back the word before such a stop is looked at.
+_WORD_REACH = 40
 
 
 def _a_word_ends(text: str, begin: int, stop: int) -> bool:
@@ -106,11 +115,11 @@ def _a_word_ends(text: str, begin: int, stop: int) -> bool:
     abbreviation."""
     if text[stop] != "." or text[stop + 1 : stop + 2] in (".", "!", "?"):
         return False  # "?" or "!" before lower case, or a run of stops ("…"), goes on
-    near = max(begin, stop - 40)
-    space = text.rfind(" ", near, stop)
-    word = text[space + 1 : stop]
+    word, whole = _word_before(text, begin, stop, _WORD_REACH)
     if word.rstrip("%").isdigit():
         return True  # "our margin was 23%. representing …"
+    if not whole:
+        return word.isalpha()  # a word longer than any abbreviation
     return (
         len(word) >= _WORD_AT_LEAST
         and word.isalpha()
