@@ -16,7 +16,15 @@ from .vocabulary import MONTH, REACH, TWO_YEARS
 if TYPE_CHECKING:
     from .clause_cuts import Clause
 
-__all__ = ["BETWEEN", "OVER_YEARS", "RESULTS_INCLUDE", "component", "of_a_month", "over_years"]
+__all__ = [
+    "BETWEEN",
+    "MADE",
+    "OVER_YEARS",
+    "RESULTS_INCLUDE",
+    "component",
+    "of_a_month",
+    "over_years",
+]
 
 # Words right before a figure (back to a comma or the figure before it) that make it a part
 # of another: "which includes a 3% increase", "contributing 3% growth", "an impact of 1%".
@@ -90,6 +98,9 @@ RESULTS_INCLUDE = (
     r"\s+(?:that\s+|which\s+)?includ(?:e|es|ed|ing)\b"
 )
 _RESULTS = led(r"\b" + RESULTS_INCLUDE + r"$", re.I)
+#: A verb of revenue made, before its amount (resulted.py, whose_growth.py: "generated $30
+#: billion of sales, resulting in 9% organic growth").
+MADE = r"(?:generated|delivered|posted|reported|recorded|achieved)"
 # A part named by capitalised words, then its figure, a list's first item (lists.py); not an
 # owner of the measure named after it ("including FPD's 15% original equipment decrease").
 _NAMED_ITEM = led(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..leads import led
-from .components import RESULTS_INCLUDE
+from .components import MADE, RESULTS_INCLUDE
 from .patterns import BASE_LEAD, CMP, REVENUE_SAID, tail
 from .records import COMPANY
 from .subjects import Subject, read_subject
@@ -66,7 +66,7 @@ def result_subject(after: str, noun: re.Match[str], before: str = "") -> Subject
 # An amount of revenue said made, before a growth that resulted: "generated revenue of $720
 # million", "generated $30 billion of sales".
 _REVENUE_MADE = led(
-    r"\b(?:generated|delivered|posted|reported|recorded|achieved)\s+(?:(?:record|total)\s+)?"
+    r"\b" + MADE + r"\s+(?:(?:record|total)\s+)?"
     r"(?:(?:revenues?|sales)\s+of\s+[$€£]|[$€£][\d.,]+\s*(?:million|billion)?\s+(?:of|in)\s+"
     r"(?:revenues?|sales)\b)",
     re.I,

@@ -16,7 +16,7 @@ from ..leads import led
 from ..wordlists import word_set
 from .against_expected import BEFORE_A_FIGURE
 from .clauses import clause_subject
-from .components import RESULTS_INCLUDE
+from .components import MADE, RESULTS_INCLUDE
 from .measures import ONLY_QUALIFY
 from .names import no_noun_phrase
 from .patterns import AMOUNT, tail
@@ -279,7 +279,7 @@ def generated_by(text: str, before: str, first: bool, revenue_said: bool) -> Sub
 # The clause's part said to have made an amount of revenue ("Collins generated $30.2 billion"),
 # or whose results a list gives ("Industrial results included 6% revenue growth").
 _GENERATED = led(
-    r"\b(?:generated|delivered|posted|reported|recorded|achieved)\s+(?:[$€£]|(?:record\s+)?"
+    r"\b" + MADE + r"\s+(?:[$€£]|(?:record\s+)?"
     r"(?:revenues?|sales)\b)|\b(?P<results>" + RESULTS_INCLUDE + ")",
     re.I,
 )
@@ -294,12 +294,14 @@ def part_before_noun(
     ("Entertainment DTC delivered 14% ad revenue growth": "Entertainment DTC ad"); with `bare`
     (the words before the figure), said with no word of revenue too where no article stands
     before the figure (part_before_growth: "driven by 9% storage growth", not "driven by a
-    17.5% admission growth"). None where the words before revenue's
-    only qualify it or measure another thing ("7% organic revenue growth", "47.5% same
-    restaurant sales growth", "5.7% weather normalized sales growth")."""
+    17.5% admission growth"). None where the words before revenue's only qualify it or measure
+    another thing ("7% organic revenue growth", "47.5% same restaurant sales growth", "5.7%
+    weather normalized sales growth")."""
     named = _PART_BEFORE_NOUN.match(after)
     if named is None and bare is not None:
-        return None if _ARTICLE_END.search(bare) else part_before_growth(after)
+        return (
+            None if _ARTICLE_END.search(bare, max(0, len(bare) - 8)) else part_before_growth(after)
+        )
     if named is None or NOT_REVENUE.search(named.group()):
         return None  # "47.5% same restaurant sales growth": no revenue of a part
     if any(w.lower() in _NO_PART for w in named["part"].split()):
@@ -353,7 +355,7 @@ def part_before_growth(after: str) -> tuple[Subject, bool] | None:
 
 _ARTICLE_END = led(r"\b(?:a|an|the)\s*$", re.I)
 _PART_BEFORE_GROWTH = led(
-    r"\s*(?P<part>[a-z][\w&/-]*(?:\s+[a-z][\w&/-]*){0,1})\s+(?P<noun>growth|increase|decrease|"
+    r"\s*(?P<part>[a-z][\w&/-]*(?:\s+[a-z][\w&/-]*)?)\s+(?P<noun>growth|increase|decrease|"
     r"decline)\b",
     re.I,
 )
