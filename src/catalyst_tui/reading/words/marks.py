@@ -54,6 +54,10 @@ class Marks:
         """Whether a hedge or a negation stands before the figure at `at`, or a goal after it;
         a share is told by habit ("historically", "typically") as it is."""
         hedge = _NEVER if share and self.habit == self.hedge else self.hedge
+        opened = _WHICH_IS.search(self.text, max(0, at - 80), at) if share else None
+        if opened is not None:  # "we did not anticipate recovery in X, which is roughly 50% of
+            # our revenue": the relative clause says what is, whatever its sentence hedges
+            return opened.start() <= hedge < at or opened.start() <= self.negation < at
         return hedge < at or self.negation < at or _GOAL_NOUN.match(self.text, at) is not None
 
     def customers_in(self, local: str) -> bool:
@@ -61,6 +65,14 @@ class Marks:
 
 
 _NEVER = 1 << 30
+# A share said in a relative clause set off by its comma, right before its figure.
+_WHICH_IS = led(
+    r",\s*which\s+(?:now\s+|today\s+|still\s+)?(?:is|are|was|were|represents?|represented|"
+    r"accounts?\s+for|accounted\s+for|makes?\s+up|made\s+up|comprises?|comprised)\s+"
+    r"(?:(?:only|just|roughly|about|approximately|around|nearly|almost|over|under|more\s+than|"
+    r"less\s+than)\s+)*$",
+    re.I,
+)
 _TALK = led(TALK_TO_COME, re.I)
 _HABIT = led(r"historically|typically|traditionally", re.I)
 # A frame that leaves something out, opening a sentence: it negates nothing of the clause after

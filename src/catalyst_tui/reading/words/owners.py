@@ -110,6 +110,16 @@ _OWNER = led(
 
 
 _LED_BY = led(r"\b(?:led|driven)\s+by\b", re.I)
+# An owner in lower case right before revenue: "at-home's revenue growth", "the segment's
+# sales", "our customers' revenue" (a part, a part unnamed, another's: never the company's
+# whole, where the figure is read as the company's). A time's ("last year's sales") and the
+# company's own ("the company's revenue") are none.
+_LOWER_OWNER = led(
+    r"(?<![\w&'’.-])(?!(?:year|quarter|month|week|period|season|half|decade|today|yesterday|"
+    r"company|group|firm|corporation|organization|enterprise)['’]s?\s)"
+    r"(?P<owner>[a-z][a-z-]*)(?:['’]s|(?<=s)['’])\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:revenues?|sales|top[- ]line)\b"
+)
 
 
 def owner_of(sentence: str, clause: Clause, at: int, subject: str, company: frozenset[str]) -> str:
@@ -178,7 +188,10 @@ def owned_by_another(
             continue  # "Consulting's growth was led by X, which was up 20%": X is its part
         if subject == COMPANY or not same_part(name, subject):
             return True
-    return False
+    # a part named is read from its own words; the company's revenue is no lower-case owner's
+    return subject == COMPANY and bool(
+        _LOWER_OWNER.search(sentence, max(clause.start, at - REACH), at)
+    )
 
 
 # The measure nearest before a figure in its clause is its measure ("led in terms of order

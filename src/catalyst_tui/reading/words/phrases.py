@@ -24,7 +24,8 @@ _STOP = word_set(
     delivering driving generating showing totaling bringing making leading reaching marking
     contributing expected anticipated mentioned noted said discussed planned exceeded can see
     due primarily partly partially mainly largely after following before despite amid against
-    impacted affected hurt benefited reflected added drove drives drive announced announces
+    impacted affected hurt benefited reflect reflects reflected added drove drives drive
+    announced announces
     include includes included realize realized realizing achieves delivers posts generates
     reports shows
     about regarding ask asked wanted wondering
@@ -59,6 +60,8 @@ _VERBS = word_set(
 )
 
 
+_DETERMINERS = frozenset({"our", "the", "its", "their"})
+_OUTDONE = word_set("exceeded outpaced outperformed surpassed")
 _GOES_ON = frozenset({"continue", "continues", "continued", "continuing"})
 
 NOT_ADVERBS = frozenset({"italy", "supply", "family", "assembly", "july", "monopoly", "rally"})
@@ -230,6 +233,13 @@ def phrase_before(clause: str, at: int) -> str:
         ):
             kept.insert(0, word)  # "AI projects on GitHub": the projects', counted
             continue
+        if (
+            kept
+            and low in _VERBS
+            and low not in _AUX | _OUTDONE
+            and kept[0].lower() in _DETERMINERS
+        ):  # "we expanded our online presence, which now represents": the verb's object (what
+            break  # is outpaced is no phrase of ours: "outpaced the estimated market decline")
         if low in _STOP and not _acronym(word, clause, base, at):
             if "," in kept and i == 0 and low in MEASURE_OF | {"within", "across"}:
                 kept = kept[kept.index(",") + 1 :]  # "Within X, the Y business": Y, framed

@@ -42,9 +42,22 @@ _IN_PART_REVENUE = led(
 )
 
 
+# A growth said to be what an amount of revenue made represents: "delivered $2.96 billion in
+# revenue in the second quarter, representing 12% growth".
+_REPRESENTING = led(r",\s*representing\s+(?:an?\s+)?" + CMP + r"$", re.I)
+# The company itself, the one said to have made it ("We … delivered"; not "APAC reported").
+_WE = led(r"\b(?:we|i)\s+(?:[\w'’-]+\s+){0,12}?$", re.I)
+
+
 def result_led(before: str) -> bool:
-    """Whether the words `before` a figure open a phrase of its own ("resulting in")."""
-    return _RESULT_LEAD.search(before, tail(before, 100)) is not None
+    """Whether the words `before` a figure open a phrase of its own ("resulting in"; or
+    "representing" after an amount of revenue the company says it made)."""
+    if _RESULT_LEAD.search(before, tail(before, 100)) is not None:
+        return True
+    if _REPRESENTING.search(before, tail(before, 40)) is None:
+        return False
+    made = _REVENUE_MADE.search(before, tail(before, 160))
+    return made is not None and _WE.search(before, tail(before, 100, made.start()), made.start())
 
 
 def result_subject(after: str, noun: re.Match[str], before: str = "") -> Subject | None:

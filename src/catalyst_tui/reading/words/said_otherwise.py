@@ -76,6 +76,12 @@ _UNCHANGED = led(
     r"long(?:er)?[- ]term)\b))"
     r"[^.;,]{0,60}?\b(?:(?:is|are|remains?)\s+(?:also\s+)?(?:(?:materially|really|essentially|"
     r"largely)\s+)?(?:unchanged|intact)|(?:has|have)(?:n['’]t|\s+not)\s+changed|(?:is|are)\s+not\s+changing)\b|"
+    # guidance named by a frame, then said unchanged by its pronoun: "On the guidance, it
+    # hasn't changed"
+    r"(?<![\w-])(?:on|regarding|as\s+(?:for|to)|in\s+terms\s+of|with\s+(?:respect|regard)\s+to)"
+    r"\s+(?:the|our)\s+(?:[\w-]+\s+){0,3}?(?:guidance|outlook|forecast)\s*,\s*(?:it|that)\s+"
+    r"(?:(?:is|remains)\s+(?:(?:really|essentially|largely)\s+)?(?:unchanged|intact)|"
+    r"has(?:n['’]t|\s+not)\s+changed|is\s+not\s+changing)\b|"
     # a forecast said, then unchanged: "We expect 2015 EBITDA to be in the range of $280 million
     # to $290 million, which is also unchanged"
     r"\b(?:we|i)\s+(?:now\s+|still\s+)?(?:expect|forecast|anticipate|project)\s+[^.;]{1,120}?,"

@@ -1,0 +1,92 @@
+"""The forty-seventh round's rules, found on the calls labelled at its start and scored once
+unread (set Z), and on the shares the sets read before still missed:
+
+- an owner in lower case right before revenue ("at-home's revenue growth", "the segment's
+  sales") says the figure is no revenue of the company's whole;
+- "reflect" ends a noun phrase read back ("Results reflect higher asset management revenues,
+  which increased 8%" is asset management's);
+- guidance named by a frame, then said unchanged by its pronoun ("On the guidance, it hasn't
+  changed") is reiterated;
+- a growth said to be what an amount of revenue made represents ("delivered $2.96 billion in
+  revenue …, representing 12% growth") is the company's;
+- a share said in a relative clause set off by its comma ("…, which is roughly 50% of our
+  revenue") states what is, whatever the sentence around it hedges or negates;
+- a verb before a determiner ends a noun phrase read back ("expanded our online presence,
+  which now represents over 20% of our sales"), save a verb of outdoing, whose object is
+  another's ("outpaced the estimated market decline of 0.2%").
+
+Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
+nothing may be read), with a counterexample the rule must leave as it was."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.reading.words.test_read_words_classes import _check, by_rule
+
+RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "an owner in lower case says the revenue is no company's whole": [
+        (
+            "You will see that vacuum's revenue growth in the quarter was up 13%, strong in pumps.",
+            [],
+        ),
+        ("The segment's revenue growth in the quarter was up 13%.", []),
+        # a time's or the company's own owns nothing
+        ("Last year's revenue grew 13%.", ["growth 13 : company"]),
+        ("The company's revenue grew 13%.", ["growth 13 : company"]),
+        # a part named is still read from its own words
+        (
+            "By category, men's revenue increased 8% versus last year and women's increased 6%.",
+            ["growth 8 yoy : men", "growth 6 : women"],
+        ),
+    ],
+    "reflect ends a noun phrase read back": [
+        (
+            "Results reflect higher asset management revenues, which increased 8% year over year.",
+            ["growth 8 yoy : asset management"],
+        ),
+    ],
+    "guidance named by a frame and said unchanged by its pronoun is reiterated": [
+        ("On the guidance, it hasn't changed.", ["guidance reiterated : company"]),
+        ("As for our full-year outlook, it remains unchanged.", ["guidance reiterated : company"]),
+        ("On the pricing, it hasn't changed.", []),
+    ],
+    "a growth that revenue made represents is the company's": [
+        (
+            "We continue to reach more patients and delivered $2.96 billion in revenue in the "
+            "second quarter, representing 12% growth versus Q2 2024.",
+            ["growth 12 yoy : company"],
+        ),
+        # "representing" after no amount made keeps its subject
+        (
+            "Services revenue was $5 million, representing 12% growth.",
+            ["growth 12 : Services"],
+        ),
+    ],
+    "a share in a relative clause states what is whatever the sentence hedges": [
+        (
+            "I think we did not anticipate that we would see recovery in the residential market, "
+            "which is roughly 50% of our revenue.",
+            ["share 50 ~ : residential market"],
+        ),
+        # a hedge inside the relative clause still hedges it
+        ("We sold the software business, which would be about 11% of revenue.", []),
+        ("We would expect recovery in residential to be about 50% of our revenue.", []),
+    ],
+    "a verb before a determiner ends a noun phrase": [
+        (
+            "We have significantly expanded our online presence, which now represents over 20% "
+            "of our sales.",
+            ["share 20 > : online presence"],
+        ),
+        (
+            "Organic sales grew 2%, which outpaced the estimated market decline of 0.2%.",
+            ["growth 2 : company"],
+        ),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), by_rule(RULES))
+def test_the_forty_seventh_rounds_rules(text: str, expected: list[str]) -> None:
+    _check(text, expected)
