@@ -73,6 +73,24 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("We sold the software business, which would be about 11% of revenue.", []),
         ("We would expect recovery in residential to be about 50% of our revenue.", []),
     ],
+    "revenue made said with the company's modifiers before it": [
+        (
+            "In the first quarter, we achieved our highest ever quarterly revenue of $1.48 "
+            "billion, representing 12% year-over-year growth.",
+            ["growth 12 yoy : company"],
+        ),
+    ],
+    "parts said together then all give no one's figure": [
+        ("Cloud, networking and enterprise revenues all grew more than 15% in the quarter.", []),
+        (
+            "Europe, Asia and the Americas all grew 12%.",
+            ["growth 12 : Europe", "growth 12 : Asia", "growth 12 : Americas"],
+        ),
+        (
+            "Networking and enterprise revenues grew more than 15% in the quarter.",
+            ["growth 15 > : Networking and enterprise"],
+        ),
+    ],
     "a verb before a determiner ends a noun phrase": [
         (
             "We have significantly expanded our online presence, which now represents over 20% "

@@ -140,8 +140,12 @@ def phrase_before(clause: str, at: int) -> str:
         low = word.lower()
         if not kept and word == "," and _apposition_ends(words, i, clause, at):
             continue  # "our FRP lenses, BioAffinity and Avera, were up 6%": an apposition's end
-        if not kept and low in ("both", "each") and i > 0:
-            kept.insert(0, word)  # "footwear and accessories both up 20%": one figure, two parts
+        if (
+            not kept
+            and i > 0
+            and (low in ("both", "each") or (low == "all" and words[i - 1][1].lower() not in _AUX))
+        ):  # "footwear and accessories both up 20%", "A, B and C revenue all grew 15%": one
+            kept.insert(0, word)  # figure, several parts
             continue
         if not kept and (low in _AUX or (low.endswith("ly") and low not in NOT_ADVERBS)):
             continue

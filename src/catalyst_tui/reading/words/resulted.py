@@ -77,9 +77,10 @@ def result_subject(after: str, noun: re.Match[str], before: str = "") -> Subject
 
 
 # An amount of revenue said made, before a growth that resulted: "generated revenue of $720
-# million", "generated $30 billion of sales".
+# million", "generated $30 billion of sales", "achieved our highest ever quarterly revenue of
+# $1.48 billion".
 _REVENUE_MADE = led(
-    r"\b" + MADE + r"\s+(?:(?:record|total)\s+)?"
+    r"\b" + MADE + r"\s+(?:our\s+(?:[\w-]+\s+){0,4}?|(?:record|total)\s+)?"
     r"(?:(?:revenues?|sales)\s+of\s+[$€£]|[$€£][\d.,]+\s*(?:million|billion)?\s+(?:of|in)\s+"
     r"(?:revenues?|sales)\b)",
     re.I,

@@ -135,7 +135,7 @@ _RANKED = led(
     re.I,
 )
 # Two parts said together, then "each" or "both": a figure each, never one of the two alone.
-_EACH_OF_TWO = led(r"\s(?:and|&)\s.*\b(?:each|both)\s*$", re.I)
+_EACH_OF_TWO = led(r"\s(?:and|&)\s.*\b(?:each|both|all)\s*$", re.I)
 # Revenue called flat before a figure of its growth: the sentence says two things, none read.
 _FLAT = led(r"\bflat\s+(?:sales|revenues?)\b", re.I)
 
@@ -154,7 +154,7 @@ _FOOTNOTE = led(r"(?<=[a-z])\d+\b")
 _TOP_LINE = led(r"\btop\s+line\b", re.I)
 _TOTALED = led(r"\s(?:was|were|is|are|totaled|totalled|amounted|stood)\s")
 _PARTICIPLE_BY = led(r"^.*\b\w+(?:ed|en)\s+by\s+")
-_EACH_END = led(r"\b(?:each|both)\s*$", re.I)
+_EACH_END = led(r"\b(?:each|both|all)\s*$", re.I)
 _NUMBER_OF = led(r"\s*(?:the\s+)?(?:number|count|values?)\s+of\b", re.I)
 _YOU = led(r"\b(?:your|(?<!\bas )you)\b", re.I)  # "as you saw": talk, no one's figure
 _MASKED = led(r"\bUNK\b")
