@@ -101,6 +101,20 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "Organic sales grew 2%, which outpaced the estimated market decline of 0.2%.",
             ["growth 2 : company"],
         ),
+        # a verb that links its relative clause to the phrase before it ends nothing
+        (
+            "Our recurring revenue, which represents the combination of chemistry products and "
+            "service revenue, increased by 5% in the quarter.",
+            [],
+        ),
+    ],
+    "a part joined to what acquisitions brought names no part": [
+        (
+            "This growth reflects strong base business and acquisition performance growth of 11% "
+            "in constant currency.",
+            [],
+        ),
+        ("Organic and acquisition growth was 11%.", ["growth 11 : company"]),
     ],
 }
 

@@ -240,7 +240,7 @@ def phrase_before(clause: str, at: int) -> str:
         if (
             kept
             and low in _VERBS
-            and low not in _AUX | _OUTDONE
+            and low not in _AUX | _OUTDONE | _LINKING
             and kept[0].lower() in _DETERMINERS
         ):  # "we expanded our online presence, which now represents": the verb's object (what
             break  # is outpaced is no phrase of ours: "outpaced the estimated market decline")

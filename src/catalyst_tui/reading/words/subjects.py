@@ -136,6 +136,10 @@ _RANKED = led(
 )
 # Two parts said together, then "each" or "both": a figure each, never one of the two alone.
 _EACH_OF_TWO = led(r"\s(?:and|&)\s.*\b(?:each|both|all)\s*$", re.I)
+# A part joined to what acquisitions brought: "base business and acquisition performance".
+_AND_ACQUIRED = led(
+    r"\b(?!(?:organic|core|underlying|net|revenues?|sales)\s)[a-z][\w-]*\s+and\s+acquisitions?\b"
+)
 # Revenue called flat before a figure of its growth: the sentence says two things, none read.
 _FLAT = led(r"\bflat\s+(?:sales|revenues?)\b", re.I)
 
@@ -177,7 +181,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject(
             COMPANY if last in REVENUE_WORDS else "", last in REVENUE_WORDS, False, False
         )
-    if _EACH_OF_TWO.search(phrase) or collective(phrase):
+    if _EACH_OF_TWO.search(phrase) or collective(phrase) or _AND_ACQUIRED.search(phrase):
         return Subject("", False, True, False)  # "X and Y were both up 20%": each its own
     if _RANKED.search(phrase):
         return Subject("", False, True, False)  # "the largest decline we saw": a ranking
