@@ -1289,6 +1289,27 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             said_against.STANDS,
             lambda n: ("guidance that we a b c are have " * n)[:n],
         ),
+        "an owner in lower case before revenue": (
+            owners._LOWER_OWNER,
+            lambda n: ("ab-cd's ef gh " * n)[:n],
+        ),
+        "guidance framed, then unchanged by its pronoun": (
+            said_otherwise._UNCHANGED,
+            lambda n: ("on the a b guidance , it is " * n)[:n],
+        ),
+        "the company before revenue it made": (resulted._WE, lambda n: ("we ab cd " * n)[:n]),
+        "a share in a relative clause": (
+            marks._WHICH_IS,
+            lambda n: (", which is only about roughly " * n)[:n],
+        ),
+        "a part joined to acquisitions": (
+            subjects._AND_ACQUIRED,
+            lambda n: ("abc and acquisitio " * n)[:n],
+        ),
+        "a share's part named bare": (
+            share_after._SHARE_FROM,
+            lambda n: (" is ab cd ef is ab" * n)[:n],
+        ),
     }
 
 

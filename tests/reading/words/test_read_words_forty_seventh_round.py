@@ -108,6 +108,14 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             [],
         ),
     ],
+    "a share's part named bare after its verb of being": [
+        ("Over 90% of our revenue is consumables.", ["share 90 > : consumables"]),
+        ("About 30% of our sales are aftermarket parts.", ["share 30 ~ : aftermarket parts"]),
+        ("About 30% of our revenue is tied to housing.", []),
+        ("About 30% of our sales were lower.", []),
+        ("Both adjusted EBITDA and the 21.1% of revenue were records.", []),
+        ("About 30% of our revenue is expected to come from software.", []),
+    ],
     "a part joined to what acquisitions brought names no part": [
         (
             "This growth reflects strong base business and acquisition performance growth of 11% "

@@ -53,7 +53,13 @@ _SHARE_FROM = led(
     # revenue is driven through branded suppliers", "75% of our sales are to two-step
     # distribution" (not "is to be", "are to Apple", "were to first-time buyers")
     r"(?:was|were|is|are)\s+(?:now\s+)?(?:(?:driven|sold)\s+)?(?:through|via|to(?!\s+be\b))"
-    r"(?=\s+(?:our\s+)?(?!the\s+(?-i:[A-Z]))(?-i:[a-z]))(?![^,;.%]{0,40}?\b" + _COHORT + r"\b))"
+    r"(?=\s+(?:our\s+)?(?!the\s+(?-i:[A-Z]))(?-i:[a-z]))(?![^,;.%]{0,40}?\b" + _COHORT + r"\b)|"
+    # what it is, named bare in lower case and ending its clause: "over 90% of our revenue is
+    # consumables" (not "is expected", "is tied to", "is recurring")
+    r"(?P<bare>(?:was|were|is|are))(?=\s+(?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*)){0,2}\s*(?:[,;.]|$))"
+    r"(?!\s+(?:[\w-]+\s+){0,2}?[\w-]*(?:ed|ing|ly)\b)(?!\s+(?:not|also|still|now|very|more|"
+    r"less|about|approximately|roughly|just|only|all|both|each|ours|there|here|up|down|flat|records?|"
+    r"higher|lower|\w+er)\b))"
     r"\s+"
     r"(?P<x>[^,;.%]{1,60}?)\s*(?=[,;.]|$|\band\b|\bwhich\b|\bwhile\b|"
     r"\b(?:compared|versus|vs)\b|\b(?:up|down)\s+from\b)",
@@ -61,6 +67,7 @@ _SHARE_FROM = led(
 )
 
 
+_THE_BEFORE = led(r"\bthe\s+$", re.I)
 # A share said with "with" and no verb: "with over 70% of our revenue in software and services".
 _ABOUT = one_of("over about approximately nearly roughly almost around more_than less_than")
 _WITH = led(rf"\bwith\s+(?:{_ABOUT}\s+)?$", re.I)
@@ -110,6 +117,8 @@ def share_from(
             return None  # "with 40% of revenue in the fourth quarter": when, not what
     if said is None or value > 100:
         return None
+    if said.re is _SHARE_FROM and said["bare"] and _THE_BEFORE.search(before, tail(before, 10)):
+        return None  # "both adjusted EBITDA and the 21.1% of revenue were records": a ratio named
     if _ANOTHER_PART.match(after, said.end()) or _LISTED_ON.match(after, said.end()):
         return None  # "25% of our sales coming from China and India": both's, no one's
     named = said["x"]
