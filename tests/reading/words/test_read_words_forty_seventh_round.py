@@ -116,6 +116,27 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Both adjusted EBITDA and the 21.1% of revenue were records.", []),
         ("About 30% of our revenue is expected to come from software.", []),
     ],
+    "what offset a growth is said over its basis": [
+        (
+            "Net sales decreased 2% year-over-year to $1.1 billion, driven by a 7% decrease in "
+            "wholesale net sales, partially offset by a 1% increase in direct-to-consumer sales.",
+            [
+                "growth -2 yoy : company",
+                "growth -7 yoy : wholesale",
+                "growth 1 yoy : direct-to-consumer",
+            ],
+        ),
+        (
+            "Sales grew 5% year over year, partially offset by a 2% decline in Europe.",
+            ["growth 5 yoy : company", "growth -2 yoy : Europe"],
+        ),
+        # its own basis stands
+        (
+            "Sales grew 5% year over year, partially offset by a 2% decline in Europe from the "
+            "prior quarter.",
+            ["growth 5 yoy : company", "growth -2 sequential : Europe"],
+        ),
+    ],
     "a part joined to what acquisitions brought names no part": [
         (
             "This growth reflects strong base business and acquisition performance growth of 11% "

@@ -23,6 +23,14 @@ _WITH_PART = led(
 )
 
 
+# What offset a growth, said before its own figure: "…, partially offset by a 1% increase in".
+_OFFSET_BY = led(
+    r",\s*+(?:(?:partially|partly|more\s+than)\s++)?offset\s++by\s++(?:an?\s++|the\s++)?"
+    r"(?:(?:nearly|over|approximately|about|roughly|almost)\s++)?$",
+    re.I,
+)
+
+
 class SentenceBasis:
     """The basis a sentence says once, for its figures that say none: read at most once, and
     only for a sentence that has a growth with none. It reaches a figure over clauses joined
@@ -100,6 +108,14 @@ class SentenceBasis:
         index = next((i for i, f in enumerate(figures) if f.start() == at), 0)
         for j in range(index, 0, -1):
             gap = self.sentence[figures[j - 1].end() : figures[j].start()]
+            offset = _OFFSET_BY.search(gap)
+            if offset is not None:  # "driven by a 7% decrease in X, partially offset by a 1%
+                # increase in Y": both of the growth they drove, over its basis
+                said = gap[: offset.start()]
+                basis = basis_in(said, self.sentence, self.against) if said.strip() else ""
+                if basis:
+                    return basis
+                continue
             driver = DRIVER_BEFORE.search(gap) or _WITH_PART.search(gap)
             if driver is not None:
                 said = gap[: driver.start()]
