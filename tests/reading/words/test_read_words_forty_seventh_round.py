@@ -137,6 +137,14 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 5 yoy : company", "growth -2 sequential : Europe"],
         ),
     ],
+    "a measure's own as defined stands in the guidance it names": [
+        (
+            "We are increasing our full year '26 sales and EBITDA as defined guidance to reflect "
+            "our strong first quarter results.",
+            ["guidance raised : company"],
+        ),
+        ("We increased our investments in sales as the guidance allowed.", []),
+    ],
     "a part joined to what acquisitions brought names no part": [
         (
             "This growth reflects strong base business and acquisition performance growth of 11% "

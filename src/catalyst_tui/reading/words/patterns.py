@@ -327,8 +327,9 @@ def tail(text: str, size: int, end: int | None = None) -> int:
 # year revenue, operating margin and earnings per share guidance"), no preposition of place
 # or time ("increased our investments in sales ahead of the guidance" moves none).
 GUIDANCE_FILLER = (
-    # (a measure's own "from": "our cash from operations outlook")
-    r"(?:\s+(?!(?:in|on|at|ahead|with|to|into|as|because|while|which|that|than|"
+    # (a measure's own "from": "our cash from operations outlook"; a measure's own "as": "sales
+    # and EBITDA as defined guidance")
+    r"(?:\s+(?!(?:in|on|at|ahead|with|to|into|as(?!\s+defined\b)|because|while|which|that|than|"
     r"from(?!\s+operations\b)|by|beyond|"
     r"above|below|over|under|past|despite|is|are|was|were|be|been|has|have|had|if|unless|where|"
     r"especially)\b)"
