@@ -145,6 +145,73 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("We increased our investments in sales as the guidance allowed.", []),
     ],
+    "a vague size before a figure's growth names no part": [
+        (
+            "Electrophysiology delivered double-digit growth of 10.7%.",
+            ["growth 10.7 : Electrophysiology"],
+        ),
+    ],
+    "what was added to a subject, set off by commas, is no part of its name": [
+        (
+            "Our medtech business, with the addition of Shockwave, delivered operational growth "
+            "of 6.4% in the quarter.",
+            ["growth 6.4 : medtech business"],
+        ),
+    ],
+    "a share its subject makes from a part is the part's": [
+        (
+            "Our power segment generates 70% of its revenues from services as we support our "
+            "install base.",
+            ["share 70 : services"],
+        ),
+        ("We derive about 40% of our sales from China.", ["share 40 ~ : China"]),
+        ("Software generated 14% of revenue in the quarter.", ["share 14 : Software"]),
+    ],
+    "guidance reestablished is introduced": [
+        (
+            "In light of these factors, we are reestablishing full-year guidance.",
+            ["guidance introduced : company"],
+        ),
+    ],
+    "an amount more than guidance named by its month or said greater is raised": [
+        (
+            "March guidance for net income of $1.28 billion is an $80 million improvement over "
+            "our December guidance.",
+            ["guidance raised : company"],
+        ),
+        (
+            "Net interest income is now projected to be between $450 million and $550 million, "
+            "$150 million greater than our previous guidance.",
+            ["guidance raised : company"],
+        ),
+        # a result set against guidance moves none
+        ("Revenue was $80 million greater than our previous guidance.", []),
+    ],
+    "guidance said increasing is raised": [
+        (
+            "Our outlook for adjusted operational EPS performance is once again increasing.",
+            ["guidance raised : company"],
+        ),
+        ("Our outlook is increasing confidence in the recovery.", []),
+        ("Our outlook for the market is increasing.", []),
+    ],
+    "a figure said of each change of its size is no growth": [
+        (
+            "Every 5% increase in new issued applications above the current run rate increases "
+            "policies in force by approximately 1%.",
+            [],
+        ),
+        ("For each 10% increase in revenue, margins rise by 50 basis points.", []),
+    ],
+    "a habit of meeting guidance kept is no guidance kept": [
+        (
+            "We delivered another strong set of results, maintaining the trend of meeting or "
+            "exceeding the midpoint of our guidance.",
+            [],
+        ),
+        ("We are maintaining our guidance.", ["guidance reiterated : company"]),
+    ],
+    "per diems are no revenue": [("Per diems improved 5%.", [])],
     "a part joined to what acquisitions brought names no part": [
         (
             "This growth reflects strong base business and acquisition performance growth of 11% "

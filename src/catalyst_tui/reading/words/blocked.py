@@ -47,7 +47,10 @@ ELSE = led(
     r"\b(?:economic|macro(?:economic)?|industry|market|category|gdp)\s+(?:outlook|forecasts?|"
     r"expectations?)\b|"
     # an estimate of what lies in the ground: "our reserve estimates"
-    r"\b(?:reserves?|resources?)\s+estimates?\b",
+    r"\b(?:reserves?|resources?)\s+estimates?\b|"
+    # a habit of meeting it kept: "maintaining the trend of meeting or exceeding the midpoint of
+    # our guidance"
+    r"\b(?:trend|streak|track\s+record|pattern|history)\s+of\b",
     re.I,
 )
 # The one spoken to as the doer, right before the verb: "You raised", "you guys have lowered".

@@ -57,6 +57,8 @@ def said_as_revenue(subject: str, parts: frozenset[str]) -> frozenset[str]:
     return frozenset()
 
 
+# A figure said of each change of its size, no change that was: "every 5% increase in".
+_EVERY = led(r"\b(?:every|each)\s+(?:additional\s+|incremental\s+)?$", re.I)
 # An amount in trillions is an economy's or a market's, no company's revenue.
 _TRILLIONS = led(r"[$€£]\s?[\d.,]+\s*trillion\b", re.I)
 
@@ -114,6 +116,8 @@ def refusal(
     end = _end_of(sentence, at)
     if _TRILLIONS.search(sentence, max(clause.start, at - REACH), min(clause.end, end + REACH)):
         return "a market's"  # "total retail sales in the U.S. grew 4% to $3.5 trillion"
+    if _EVERY.search(sentence, max(0, at - 20), at):
+        return "a sensitivity"  # "Every 5% increase in new applications increases …"
     if kind == "growth" and component(sentence, clause, at, end):
         return "component"
     if kind == "growth" and over_years(sentence, said.over_years, at, end):

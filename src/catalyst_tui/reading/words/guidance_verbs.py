@@ -72,7 +72,7 @@ VERBS = {
     r"issu(?:es|ing)|giv(?:es|ing)|offer(?:s|ing)?|outlin(?:e|es|ing)|"
     # "our established guidance" is the guidance there is, no act: an adjective after a
     # determiner
-    r"establish(?:es|ing)?\b|(?<!\bour\s)(?<!\bthe\s)(?<!\bits\s)established|"
+    r"(?:re-?)?establish(?:es|ing)?\b|(?<!\bour\s)(?<!\bthe\s)(?<!\bits\s)(?:re-?)?established|"
     r"reinstat(?:e|es|ed|ing)|institut(?:e|es|ing)|"
     # guidance set, or widened to a measure it did not cover: "we are setting our full year
     # sales guidance at", "we are expanding our guidance to include revenue"

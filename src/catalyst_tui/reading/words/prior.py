@@ -254,7 +254,7 @@ OPPOSITE = {
 }
 AGAINST_PRIOR = {
     "raised": led(
-        rf"\b(?:an?\s+)?(?:increase[sd]?|raised?|higher|above|up|improvement|better)\b"
+        rf"\b(?:an?\s+)?(?:increase[sd]?|raised?|higher|greater|above|up|improvement|better)\b"
         rf"(?:[^.;]|(?<=\d)\.(?=\d)){{0,60}}?\b(?:from|than|over|"
         rf"versus|compared\s+(?:to|with))\s+(?:what\s+we\s+(?:assumed|expected)\s+in\s+)?{PRIOR_NOUN}"
         rf"|\babove\s+(?:our|the)\s+(?:prior|previous|earlier)\s+{_NOUN}"
@@ -290,7 +290,7 @@ AGAINST_PRIOR = {
 PRIOR_KEYS = {
     "raised": (
         *("increase", "raise", "higher", "above", "up", "ahead", "excess", "improvement"),
-        *("better", "exceeding"),
+        *("better", "exceeding", "greater"),
     ),
     "cut": ("reduc", "decrease", "lower", "below", "down", "cut", "worse", "less"),
 }

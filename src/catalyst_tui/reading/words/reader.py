@@ -88,12 +88,12 @@ _RELATIVE_ASIDE = led(r",\s*+where\s[^,;:%\d$€£()]{1,160}+,")
 
 # What drove a subject, set between it and its verb with no figure, by commas or none: "Europe,
 # driven by Germany, grew 12%", "Technology dominated by data center work was 45% of revenue"
-# (not "…, led by cloud, which grew 15%", "…driven by X which was up 20%": the driver's).
+# (not "…, led by cloud, which grew 15%", "…driven by X which was up 20%": the driver's); what
+# was added to it so ("Our medtech business, with the addition of Shockwave, delivered").
 _BY_ASIDE = led(
-    r",\s*+(?:(?:primarily|mainly|largely|partly)\s++)?(?:led|driven|dominated|fueled|powered|"
-    r"helped|supported|anchored|boosted)\s++by\s[^,;:%\d$€£()]{1,80}+,(?=\s*+"
-    + CLAUSE_VERB
-    + r"\b)|"
+    r",\s*+(?:(?:primarily|mainly|largely|partly)\s++)?(?:(?:led|driven|dominated|fueled|powered|"
+    r"helped|supported|anchored|boosted)\s++by|with\s++the\s++(?:addition|inclusion|help|benefit|"
+    r"contribution)\s++of)\s[^,;:%\d$€£()]{1,80}+,(?=\s*+" + CLAUSE_VERB + r"\b)|"
     r"(?<=[a-z])\s++(?:dominated|led|driven|fueled|anchored)\s++by\s"
     r"(?:(?!(?:which|that|who|whose|where)\b)[^,;:%\d$€£()]){1,60}?"
     r"(?=\s++" + CLAUSE_VERB + r"\b)",
@@ -219,7 +219,7 @@ def read_words(
             told = _ASIDE.sub(_blank, sentence)  # "range, which as Mike mentioned, is unchanged"
         if "where " in plain:  # ", where our momentum remains strong,"
             plain = _RELATIVE_ASIDE.sub(_place_aside, plain)
-        if " by " in plain:  # "Europe, driven by Germany, grew 12%": Europe's
+        if " by " in plain or " of " in plain:  # "Europe, driven by Germany, grew 12%": Europe's
             plain = _BY_ASIDE.sub(_blank, plain)
         whole = plain  # the sentence with its clauses between a subject and its verb
         between = blank_between(plain)  # "X, which include A, B and C increased 1.4%": X's

@@ -42,7 +42,9 @@ PRIOR_NOUN = (
     # a plan set at the year's start, its guidance: "less than our original plan"
     rf"(?:our|the)\s+(?:original|initial)\s+plan|"
     # the update of the call before: "$400 million less than our second quarter update"
-    rf"(?:our|the)\s+(?:first|second|third|fourth)[- ]quarter\s+update)"
+    rf"(?:our|the)\s+(?:first|second|third|fourth)[- ]quarter\s+update|"
+    # guidance named by the month it was given: "an improvement over our December guidance"
+    rf"(?:our|the)\s+{MONTH}\s+(?:{_METRIC_WORD}\s+){{0,2}}?{_NOUN})"
 )
 # A range said moved from another range: "$5.35 to $5.40, up from $5.25 to $5.35" (results are
 # no ranges; guidance is).
@@ -122,8 +124,9 @@ _PREPOSITION_BEFORE = led(r"\b(?:with|of|to|from|for|by|in|on|at)\s*$", re.I)
 # up by about $2", "our margin rate guidance is 10 basis points higher", "the substantial
 # improvement in our outlook".
 _SAID_MOVED = led(
-    rf"\b(?:our|the)\s+(?:[\w&-]+\s+){{0,5}}?(?:{_NOUN})\s+(?:for\s+(?:[\w-]+\s+){{1,3}}?)?"
-    r"(?:is|are)\s+(?:now\s+)?(?:(?P<up>up|higher)|(?P<down>down|lower))\b"
+    rf"\b(?:our|the)\s+(?:[\w&-]+\s+){{0,5}}?(?:{_NOUN})\s+(?:for\s+(?:[\w-]+\s+){{1,4}}?)?"
+    r"(?:is|are)\s+(?:now\s+|(?:once\s+)?again\s+)?(?:(?P<up>up|higher|increasing(?=\s*[,.;]))|"
+    r"(?P<down>down|lower|decreasing(?=\s*[,.;])))\b"
     r"(?!\s+(?:about\s+|approximately\s+)?\d[\d.]*\s?%)"  # "is up 126% versus 2019": a growth
     r"|\b(?:our|the)\s+(?:[\w&-]+\s+){0,5}?(?:" + _NOUN + r")\s+(?:is|are)\s+(?:now\s+)?"
     r"(?:[\w$.,]+\s+){1,4}?(?:(?P<up2>higher)|(?P<down2>lower))\b(?!\s+end\b)"
@@ -254,6 +257,7 @@ STANDS_KEYS = (
 # digits").
 PRIOR_WORD = led(r"\b(?:prior|previous|earlier|last|initial|original)\b", re.I)
 _SAID_MOVED_KEYS = (" up", "down", "higher", "lower", "improvement", "upgrade", "midpoint")
+_SAID_MOVED_KEYS += ("increasing", "decreasing")
 _MOVED_KEYS = (
     "moderated",
     "softened",

@@ -79,6 +79,18 @@ _WITH_IN = led(
 )
 
 
+# A share its subject makes from a part: "Our power segment generates 70% of its revenues from
+# services" (the services', of the segment's revenue).
+_MADE_BEFORE = led(
+    r"\b(?:generat|deriv|earn)(?:es|ed|e|ing)\s+(?:(?:about|approximately|roughly|nearly|over|"
+    r"almost|more\s+than)\s+)?$",
+    re.I,
+)
+_MADE_FROM = led(
+    r"\s+(?:from|through)\s+(?P<x>[^,;.%]{1,60}?)\s*(?=[,;.]|$|\b(?:and|which|while|as)\b)", re.I
+)
+
+
 # A second part joined to the first: the share is both's.
 _ANOTHER_PART = led(
     r"\s*and\s+(?!(?:an?|the|our|its|we|it|this|that)\b)[A-Za-z][\w&-]*(?:\s+[A-Za-z][\w&-]*){0,3}"
@@ -111,6 +123,8 @@ def share_from(
     revenue comes from software", "65% of our revenue is recurring"; with `before` (the words
     before it) ending in "with", "…, with 70% of our revenue in software"."""
     said = _SHARE_FROM.match(after, of.end()) or _WHAT_IT_IS.match(after, of.end())
+    if said is None and _MADE_BEFORE.search(before, tail(before, 40)) is not None:
+        said = _MADE_FROM.match(after, of.end())  # "generates 70% of its revenues from services"
     if said is None and _WITH.search(before, tail(before, 40)) is not None:
         said = _WITH_IN.match(after, of.end())
         if said is not None and PERIOD.match(said["x"].removeprefix("the ")):
@@ -267,6 +281,8 @@ def share_of_whole(
     ):
         return None  # no part is more than the whole: "250% of revenue" is no share
     share_at = share_verb(before)
+    if _MADE_BEFORE.search(before, tail(before, 40)) and _MADE_FROM.match(after, whole.end()):
+        share_at = None  # "generates 70% of its revenues from services": the services'
     if share_at is None and last is None:
         share_at = listed_share_verb(before)  # "comprised 36% of transactions and 24% of"
     if share_at is None:

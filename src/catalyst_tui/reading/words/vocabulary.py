@@ -83,7 +83,8 @@ OTHER_MEASURES = word_set(
     coverage mix usage job admits occupancy installations installs passenger passengers origination
     originations students miles loads attendees guests trips spread spreads reliability efficiency
     niw nap ape pvr arc rpu population activity awards rxs trx nrx scripts fad bottom aua trasm
-    rasm prasm casm viewership redemptions case cases click credentials tokens wfe submissions"""
+    rasm prasm casm viewership redemptions case cases click credentials tokens wfe submissions
+    diems"""
 )
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
 # ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
@@ -199,7 +200,7 @@ GENERIC_WORDS = word_set(
     like-for-like underlying operational operationally globally worldwide acquisitions
     acquisition divestitures divestiture commodities commodity fx global countries companywide
     company-wide enterprisewide enterprise-wide aggregate normalized constant dollar dollars
-    gross"""
+    gross double-digit single-digit triple-digit"""
 )
 PRONOUNS = frozenset({"we", "i", "us", "our"})
 # The company speaking of itself: "we've returned to growth with sales up 22%" is its own.
