@@ -124,7 +124,7 @@ _PREPOSITION_BEFORE = led(r"\b(?:with|of|to|from|for|by|in|on|at)\s*$", re.I)
 # up by about $2", "our margin rate guidance is 10 basis points higher", "the substantial
 # improvement in our outlook".
 _SAID_MOVED = led(
-    rf"\b(?:our|the)\s+(?:[\w&-]+\s+){{0,5}}?(?:{_NOUN})\s+(?:for\s+(?:[\w-]+\s+){{1,4}}?)?"
+    rf"\b(?:our|the)\s+(?:[\w&-]+\s+){{0,5}}?(?:{_NOUN})\s+(?:for\s+(?:[\w-]+\s+){{1,3}}?)?"
     r"(?:is|are)\s+(?:now\s+|(?:once\s+)?again\s+)?(?:(?P<up>up|higher|increasing(?=\s*[,.;]))|"
     r"(?P<down>down|lower|decreasing(?=\s*[,.;])))\b"
     r"(?!\s+(?:about\s+|approximately\s+)?\d[\d.]*\s?%)"  # "is up 126% versus 2019": a growth

@@ -200,7 +200,7 @@ GENERIC_WORDS = word_set(
     like-for-like underlying operational operationally globally worldwide acquisitions
     acquisition divestitures divestiture commodities commodity fx global countries companywide
     company-wide enterprisewide enterprise-wide aggregate normalized constant dollar dollars
-    gross double-digit single-digit triple-digit"""
+    gross"""
 )
 PRONOUNS = frozenset({"we", "i", "us", "our"})
 # The company speaking of itself: "we've returned to growth with sales up 22%" is its own.
