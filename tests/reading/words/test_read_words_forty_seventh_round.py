@@ -222,6 +222,34 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("We are maintaining our guidance.", ["guidance reiterated : company"]),
     ],
     "per diems are no revenue": [("Per diems improved 5%.", [])],
+    "a forecast set against a figure said before goes its way": [
+        (
+            "We expect MedTech adjusted operational sales growth for the full year to be closer to "
+            "5% versus the 6% we referenced last quarter.",
+            ["guidance cut : company"],
+        ),
+        # a result set against it moves no guidance
+        ("Revenue grew 5% versus the 6% we referenced last quarter.", ["growth 5 : company"]),
+    ],
+    "a measure moved by an amount to a range is guidance moved": [
+        (
+            "We are also increasing operational sales growth by $200 million to a range of 6.3% "
+            "to 6.8%.",
+            ["guidance raised : company"],
+        ),
+        ("We increased prices by 5% to between $10 and $12.", []),
+    ],
+    "the parts of a growth of demand are demand's": [
+        (
+            "By 2040, we expect natural gas demand to grow by over 20%, with global LNG "
+            "increasing by at least 75%.",
+            [],
+        ),
+        (
+            "Driven by strong demand, revenue grew 10%, with Europe up 12%.",
+            ["growth 10 : company", "growth 12 : Europe"],
+        ),
+    ],
     "a part joined to what acquisitions brought names no part": [
         (
             "This growth reflects strong base business and acquisition performance growth of 11% "

@@ -20,7 +20,7 @@ ONLY_QUALIFY = word_set("net total reported gross adjusted organic operating")
 NEVER_REVENUE = word_set(
     """orders bookings backlog billings earnings income profit profits margin margins ebitda eps
     volume volumes units shipments cash expenses costs spending capex headcount customers users
-    subscribers deliveries production traffic transactions"""
+    subscribers deliveries production traffic transactions demand"""
 )
 NEVER_REVENUE_SAID = any_word(" ".join(sorted(NEVER_REVENUE)))
 

@@ -75,6 +75,23 @@ _FROM_PRIOR = led(
     rf"(?:{_NOUN})\s+(?:of\s+|range\s+of\s+)?(?P<prior>{_SPAN})",
     re.I,
 )
+# A forecast set against a figure the company said before: "closer to 5% versus the 6% we
+# referenced last quarter".
+_FROM_SAID = led(
+    rf"(?<![\d.,$€£])(?P<now>{_SPAN}),?\s+(?:from|versus|vs\.?|compared\s+(?:to|with))\s+the\s+"
+    rf"(?P<prior>{_SPAN})\s+(?:that\s+)?we\s+(?:had\s+)?(?:referenced|provided|gave|guided(?:\s+to)?|"
+    rf"discussed|communicated|shared|indicated)\s+(?:last\s+quarter|in\s+{MONTH}|previously|"
+    r"on\s+our\s+last\s+call)\b",
+    re.I,
+)
+# A measure moved by an amount to a range (a result is no range): "increasing operational sales
+# growth by $200 million to a range of 6.3% to 6.8%".
+_BY_TO_RANGE = led(
+    r"\b(?P<verb>increas|rais|lower|reduc)(?:e|es|ed|ing)\s+(?:our\s+|the\s+)?(?:[\w-]+\s+){0,5}?"
+    r"by\s+(?:approximately\s+|about\s+)?[$€£]?\d[\d.,]*\s*(?:million|billion|cents|%|percent)?\s+"
+    r"to\s+(?:a\s+range\s+of|between)\s+[$€£]?\d",
+    re.I,
+)
 # A range or figure the company's verb moved to, set against what it was: "revising our cash
 # flow range to $600 million to $650 million, which was previously $625 million to $675
 # million"; "increasing the middle of the range … to $170 million from $150 million".
@@ -285,15 +302,19 @@ def moved_against_itself(sentence: str, low: str) -> Iterator[tuple[int, int, st
     for match in _RANGE_MOVED.finditer(sentence) if " from " in low else ():
         up = match["dir"].lower() in ("up", "raised", "increased")
         yield match.start(), match.end(), "raised" if up else "cut", sentence[: match.end()]
+    for match in _BY_TO_RANGE.finditer(sentence) if " by " in low else ():
+        up = match["verb"].lower() in ("increas", "rais")
+        yield match.start(), match.end(), "raised" if up else "cut", match.group()
     for match in _ADJUSTED.finditer(sentence) if "revised" in low or "adjusted" in low else ():
         up = match["dir"].lower().startswith(("h", "up"))
         yield match.start(), match.end(), "raised" if up else "cut", sentence[: match.end()]
     moved_to = _MOVED_TO.finditer(sentence) if " to " in low else ()
-    for match in (*moved_to, *(_FROM_PRIOR.finditer(sentence) if PRIOR_WORD.search(low) else ())):
+    prior = (_FROM_PRIOR, _FROM_SAID) if PRIOR_WORD.search(low) else ()
+    for match in (*moved_to, *(m for p in prior for m in p.finditer(sentence))):
         units = {u.lower() for u in _UNIT.findall(match["now"])}
         if units != {u.lower() for u in _UNIT.findall(match["prior"])}:
             continue  # "$1.1 billion, versus prior guidance of $950 million": said otherwise
-        if match.re is _FROM_PRIOR and not FORWARD.search(sentence, 0, match.start()):
+        if match.re is not _MOVED_TO and not FORWARD.search(sentence, 0, match.start()):
             continue  # "Revenue was $900 million, versus our prior guidance of …": a result
         now, prior = _middle(match["now"]), _middle(match["prior"])
         if now != prior:
