@@ -35,7 +35,7 @@ from .lists import Found, headed
 from .marks import Marks
 from .measured import reported
 from .measures import sales_said
-from .names import PART_NOUNS, no_noun_phrase, said_as_a_line
+from .names import PART_NOUNS, no_noun_phrase
 from .one_figure import read_one
 from .owners import (
     at_part,
@@ -61,6 +61,7 @@ from .patterns import (
 from .rate_moved import moved_from
 from .records import COMPANY, Stated
 from .respective import base_shares, named_after
+from .said_lines import said_as_a_line
 from .scope import SentenceBasis
 from .share_after import business_whole, whole_said_next
 from .subjects import Subject, read_subject
@@ -222,8 +223,7 @@ def read_figures(
             owned = (
                 owner_of(sentence, clause, at, said_of, company)
                 if said_of != COMPANY
-                # "we've doubled our digital business"; "our digital sales that reached $22
-                # billion, an increase of 25%"
+                # "we've doubled our digital business", "our digital sales … an increase of 25%"
                 else part_object(sentence, at)
                 or qualified_measure(sentence, at, clause.start)
                 or at_part(sentence, at)

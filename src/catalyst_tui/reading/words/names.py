@@ -25,7 +25,6 @@ __all__ = [
     "others",
     "brand_owned",
     "outside_names",
-    "said_as_a_line",
     "verb_alone",
 ]
 
@@ -246,65 +245,6 @@ def brand_owned(words: list[str], owner: int) -> bool:
 
 
 _PREPOSITIONS = frozenset({"of", "in", "for", "from", "to", "or", "at", "on", "by"})
-
-
-def said_as_a_line(sentence: str, name: str) -> bool:
-    """Whether the sentence says `name` as a line of revenue is said: with an amount of money
-    ("Medication delivery of $747 million increased 11%"; not a balance, "Total assets of $5
-    billion"), or as one of what drove its revenue change, each with its own figure ("sales
-    increased 20% driven by an 18% increase in Basics, an 8% increase in intimates")."""
-    return _with_amount(sentence, name) or _driver(sentence, name)
-
-
-def _with_amount(sentence: str, name: str) -> bool:
-    if "$" not in sentence and "€" not in sentence and "£" not in sentence:
-        return False
-    words = name.lower().split()
-    if any(other_measure(w) or w in _BALANCE for w in words):
-        return False
-    at = sentence.find(name)
-    return at >= 0 and _AMOUNT_AFTER.match(sentence, at + len(name)) is not None
-
-
-# A revenue change said, then what drove it: "US Innerwear sales increased 20% over prior year
-# driven by"; "The consolidated sales increase was driven by".
-_DRIVERS = led(r"\b(?:revenues?|sales)\b[^.;]{0,80}?\b(?:driven|led|fueled|fuelled)\s+by\s", re.I)
-
-
-def _driver(sentence: str, name: str) -> bool:
-    """Whether `name` stands as a driver's own figure after the sentence's revenue change: "an
-    8% increase in intimates", "a 5% increase at defense" (not what offset it, nor a name cut
-    short: "a 16% increase in modification and upgrades")."""
-    drivers = _DRIVERS.search(sentence)
-    if drivers is None:
-        return False
-    start = drivers.end()
-    at = sentence.find(name, start)
-    if at < 0 or "offset" in sentence[start:at] or _CUT_SHORT.match(sentence, at + len(name)):
-        return False
-    return _DRIVER_BEFORE.search(sentence, max(start, at - 40), at) is not None
-
-
-_CUT_SHORT = led(r"\s+and\s+[a-z][\w-]*\s*(?:[,.;]|$)")
-_DRIVER_BEFORE = led(
-    r"\b(?:an?\s+)?\d[\d.]*\s*%\s+(?:increase|growth|decline|decrease|rise|gain)\s+(?:in|at)\s+"
-    r"(?:our\s+|the\s+)?$",
-    re.I,
-)
-
-# An amount said of what was just named: "of $747 million", "were $62 million".
-_AMOUNT_AFTER = led(
-    r"\s+(?:of|at|was|were|totaled|totalled|reached)\s+(?:approximately\s+|about\s+|nearly\s+)?"
-    r"[$€£]\s?\d[\d.,]*\s*(?:million|billion|thousand|mm|bn|[mb])\b",
-    re.I,
-)
-# What a balance sheet or a cash flow holds: no line's revenue, whatever its amount.
-_BALANCE = word_set(
-    """assets asset liabilities equity debt cash capital reserves reserve inventory inventories
-    receivables payables borrowings liquidity expenses expense costs cost income profit
-    earnings ebitda spending capex dividends buybacks repurchases proceeds originations written
-    funding"""
-)
 
 
 # Someone else's revenue, not a part of the company's: a competitor's, a peer's, the industry's,

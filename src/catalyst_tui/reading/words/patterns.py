@@ -159,8 +159,9 @@ GROWTH_VERB = (
     r"\s+(?:was|were|is|came\s+in\s+at|reached|totaled|amounted\s+to)|"
     # a growth in a part, then its figure: "organic growth in LatAm was 49%", "revenue growth in
     # our Electrical Construction segment of 19.3%"
-    r"(?:growth|increases?|declines?|decreases?)\s+(?:in|at|within)\s+(?P<within>(?:our|the)\s+"
-    r"(?:[\w&/'’-]+\s+){0,3}?(?:segments?|business(?:es)?|divisions?|regions?)|(?-i:[A-Z])"
+    r"(?:growth|increases?|declines?|decreases?)\s+(?:in|at|within|for)\s+(?P<within>(?:our|the)\s+"
+    r"(?:[\w&/'’-]+\s+){0,3}?(?:segments?|business(?:es)?|divisions?|regions?)|"
+    r"(?:(?<!\bfor\s)|(?!(?:Q[1-4]|H[12]|FY|Fiscal|First|Second|Third|Fourth|Full)\b))(?-i:[A-Z])"
     r"[\w&'’.-]*(?:\s+(?-i:[A-Z&])[\w&'’.-]*){0,3}|"
     # a line in lower case, then "of" and its figure: "declines in transportation of 21%"
     r"(?!(?:an?|the|excess|midpoint|rate|range)\b)(?-i:[a-z])[\w&'’-]*"

@@ -103,15 +103,19 @@ def untimed(phrase: str) -> str:
     return _SUBORDINATE_REVENUE.sub("", _DURING.sub(" ", phrase), count=1)
 
 
-# What drives a part's figure, said of the part: "wins at Digital Banking", "strength in Cloud".
+# What drives a part's figure, said of the part: "wins at Digital Banking", "strength in Cloud",
+# "revenue growth for Merchant Solutions" (not a period's: "growth for Q4").
 _DRIVER = led(
-    r"^(?:[\w-]+\s+){0,2}?(?:wins|strength|demand|momentum|performance|weakness|softness|"
-    r"execution|adoption|growth)\s+(?:at|in|within|across|from)\s+(?=(?:our\s+|the\s+)?[A-Z])"
+    r"^(?:[\w-]+\s+){0,2}?(?:(?:wins|strength|demand|momentum|performance|weakness|softness|"
+    r"execution|adoption|growth)\s+(?:at|in|within|across|from)|growth\s+for)\s+"
+    r"(?=(?:our\s+|the\s+)?(?!(?:Q[1-4]|H[12]|FY|Fiscal|First|Second|Third|Fourth|Full|"
+    r"January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b)[A-Z])"
 )
 # The same, of a part named in lower case by its last word ("the foodservice channel").
 _DRIVER_OF_LINE = led(
-    r"(?:[\w-]+\s+){0,2}?(?:strength|demand|momentum|performance|weakness|softness|growth)\s+"
-    r"(?:at|in|within|across|from)\s+(?:our\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:(?:strength|demand|momentum|performance|weakness|softness|growth)\s+"
+    r"(?:at|in|within|across|from)|growth\s+for)\s+(?:our\s+|the\s+)?"
 )
 
 
