@@ -250,6 +250,37 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 10 : company", "growth 12 : Europe"],
         ),
     ],
+    "a name said with its organic growth is a line of revenue": [
+        ("Hand tools grew 2% organically.", ["growth 2 : Hand tools"]),
+        (
+            "For the full year, we delivered 2% organic growth in engineered fastening.",
+            ["growth 2 : engineered fastening"],
+        ),
+        ("Organic volume grew 3% in hand tools.", []),
+        ("Hand tools grew 2%.", []),
+    ],
+    "a growth for a part, then its figure, is the part's": [
+        (
+            "Revenue growth for Merchant Solutions was 9% in the quarter.",
+            ["growth 9 : Merchant Solutions"],
+        ),
+        ("Revenue growth for Q4 was 9%.", []),
+        ("Revenue growth in Q4 was 9%.", ["growth 9 : company"]),
+    ],
+    "ways of measuring a part's revenue listed before it are the part's": [
+        (
+            "Banking organic and adjusted revenue grew 6% and 4% respectively in the quarter.",
+            ["growth 6 : Banking", "growth 4 : Banking"],
+        ),
+        (
+            "Finally, processing organic and adjusted revenue in the quarter declined by 7% and 8% "
+            "respectively.",
+            ["growth -7 : processing", "growth -8 : processing"],
+        ),
+    ],
+    "a participle of driving names no part": [
+        ("We are pleased to have achieved 2.4% CBI fueled revenue growth in 2025.", []),
+    ],
     "a part joined to what acquisitions brought names no part": [
         (
             "This growth reflects strong base business and acquisition performance growth of 11% "

@@ -35,7 +35,7 @@ from .patterns import (
 )
 from .phrases import other_measure, phrase_before
 from .records import COMPANY
-from .respective import named_otherwise, paired_growths
+from .respective import named_otherwise, paired_growths, ways_said
 from .subjects import Subject, read_subject
 from .vocabulary import PART_WORDS, PERIOD, PERIOD_WORD, REVENUE_WORDS
 
@@ -54,16 +54,6 @@ _LED_BY = led(r"\b(?:led|driven)\s+by\s+(?P<names>[^,;%]{1,80}),\s*$", re.I)
 _BETWEEN_FIGURES = led(LIST_SEPARATOR + r"(?:an?\s+)?" + CMP, re.I)
 # Ways of measuring the company's revenue, listed as the names of its figures: "Reported and
 # organic net sales increased 28% and 24.3%, respectively" (each the company's).
-_WAY = (
-    r"(?:reported|organic|core|gaap|non-gaap|adjusted|underlying|as[- ]reported|"
-    r"constant[- ]currency|currency[- ]neutral|local[- ]currency|fx[- ]neutral)"
-)
-_WAYS_SAID = led(
-    rf"(?:^|,|\bour)\s*(?P<ways>{_WAY}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_WAY})+)\s+"
-    r"(?:(?:net|total)\s+)?(?:revenues?|sales)\b(?:\s+for\s+the\s+(?:quarter|year))?"
-    r"(?:\s+(?:were|was|are|is))?\s*$",
-    re.I,
-)
 # A mix of revenue between named parts, its figures next: "a more balanced revenue split
 # between semiconductor and advanced markets, which is now".
 _MIX_BETWEEN = led(
@@ -127,12 +117,11 @@ def respectively(text: str, first: bool, revenue_said: bool) -> list[Found] | No
     if not names and verb is not None and share is None:
         names = _names(measures_in(head[: verb.start()]))  # "growth in both bookings and revenue"
     subjects: list[Subject | None] | None = None
-    ways = _WAYS_SAID.search(head, 0, verb.start()) if verb is not None and share is None else None
+    ways = ways_said(head, verb.start()) if verb is not None and share is None else None
     if len(names) != len(figures) and ways is not None:  # "Reported and organic net sales"
-        if len(re.split(LIST_SEPARATOR, ways["ways"])) != len(figures):
+        if ways[0] != len(figures):
             return []
-        names = [ways.group().strip()] * len(figures)
-        subjects = [Subject(COMPANY, True, False, False)] * len(figures)
+        names, subjects = [ways[1]] * len(figures), [ways[2]] * len(figures)
     if len(names) != len(figures):
         return []
     if subjects is None:

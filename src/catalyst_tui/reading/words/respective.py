@@ -25,7 +25,7 @@ from .phrases import phrase_before
 from .records import COMPANY
 from .subjects import Subject, read_subject
 
-__all__ = ["base_shares", "named_after", "named_otherwise", "paired_growths"]
+__all__ = ["base_shares", "named_after", "named_otherwise", "paired_growths", "ways_said"]
 
 # A noun of growth that ends the head, the names just before it.
 _GROWTH_NOUN = led(
@@ -164,3 +164,34 @@ def named_after(found: Found, text: str, resumed: int) -> bool:
     own subject after it: never the pair's names ("while revenues in EMEA and North America
     increased 22.8% and 8.1% respectively, revenues in Asia Pacific … declined 14.8%")."""
     return found.position < resumed or found.subject.name.lower() in text[resumed:].lower()
+
+
+# Ways of measuring one revenue listed before it, its part (if any) first: "Reported and organic
+# net sales", "Banking organic and adjusted revenue grew 6% and 4% respectively", "processing
+# organic and adjusted revenue in the quarter declined by 7% and 8%".
+_WAY = (
+    r"(?:reported|organic|core|gaap|non-gaap|adjusted|underlying|as[- ]reported|"
+    r"constant[- ]currency|currency[- ]neutral|local[- ]currency|fx[- ]neutral)"
+)
+_WAYS_SAID = led(
+    r"(?:^|,|\bour)\s*(?P<part>(?:(?!" + _WAY + r"\b)[\w&'’-]+\s+){1,3}?)?"
+    rf"(?P<ways>{_WAY}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_WAY})+)\s+"
+    r"(?:(?:net|total)\s+)?(?:revenues?|sales)\b(?:\s+growth)?"
+    r"(?:\s+(?:for|in)\s+the\s+(?:quarter|year))?"
+    r"(?:\s+(?:were|was|are|is))?\s*$",
+    re.I,
+)
+
+
+def ways_said(head: str, verb: int) -> tuple[int, str, Subject] | None:
+    """How many ways of measuring one revenue `head` lists right before its verb (at `verb`),
+    their words and whose revenue it is (the part named before them, or the company's); None
+    where it lists none."""
+    said = _WAYS_SAID.search(head, 0, verb)
+    if said is None:
+        return None
+    count = len(re.split(LIST_SEPARATOR, said["ways"]))
+    part = read_subject(said["part"].strip(), revenue_said=True) if said["part"] else None
+    if part is not None and (part.other or part.anaphor or not part.name):
+        return count, said.group().strip(), Subject("", False, True, False)
+    return count, said.group().strip(), part or Subject(COMPANY, True, False, False)
