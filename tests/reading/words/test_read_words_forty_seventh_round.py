@@ -278,6 +278,18 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth -7 : processing", "growth -8 : processing"],
         ),
     ],
+    "a growth of ours moved to a range is guidance moved": [
+        (
+            "We are also raising our currency neutral adjusted diluted EPS growth to plus 11.5% to "
+            "plus 13.5%.",
+            ["guidance raised : company"],
+        ),
+        (
+            "We are lowering our organic sales growth to 2% to 3% for the year.",
+            ["guidance cut : company"],
+        ),
+        ("We raised our prices by 5%, taking our growth to 5% to 6%.", []),
+    ],
     "a participle of driving names no part": [
         ("We are pleased to have achieved 2.4% CBI fueled revenue growth in 2025.", []),
     ],

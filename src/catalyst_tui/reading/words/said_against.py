@@ -92,6 +92,14 @@ _BY_TO_RANGE = led(
     r"to\s+(?:a\s+range\s+of|between)\s+[$€£]?\d",
     re.I,
 )
+# A growth of ours moved to a range (a forecast's mark): "raising our currency neutral adjusted
+# diluted EPS growth to plus 11.5% to plus 13.5%".
+_GROWTH_TO_RANGE = led(
+    r"\b(?P<verb>rais|lower|increas|reduc)(?:e|es|ed|ing)\s+our\s+(?:[\w-]+\s+){0,6}?growth\s+"
+    r"(?:(?:outlook|forecast|expectations?)\s+)?to\s+(?:a\s+range\s+of\s+|between\s+)?"
+    r"(?:plus\s+|minus\s+)?\d[\d.]*\s*%\s*(?:to|-|–|and)\s*(?:plus\s+|minus\s+)?\d",
+    re.I,
+)
 # A range or figure the company's verb moved to, set against what it was: "revising our cash
 # flow range to $600 million to $650 million, which was previously $625 million to $675
 # million"; "increasing the middle of the range … to $170 million from $150 million".
@@ -302,7 +310,9 @@ def moved_against_itself(sentence: str, low: str) -> Iterator[tuple[int, int, st
     for match in _RANGE_MOVED.finditer(sentence) if " from " in low else ():
         up = match["dir"].lower() in ("up", "raised", "increased")
         yield match.start(), match.end(), "raised" if up else "cut", sentence[: match.end()]
-    for match in _BY_TO_RANGE.finditer(sentence) if " by " in low else ():
+    ranged = (*_BY_TO_RANGE.finditer(sentence),) if " by " in low else ()
+    ranged += (*_GROWTH_TO_RANGE.finditer(sentence),) if " growth to " in low else ()
+    for match in ranged:
         up = match["verb"].lower() in ("increas", "rais")
         yield match.start(), match.end(), "raised" if up else "cut", match.group()
     for match in _ADJUSTED.finditer(sentence) if "revised" in low or "adjusted" in low else ():
