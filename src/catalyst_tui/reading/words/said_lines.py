@@ -23,20 +23,30 @@ def said_as_a_line(sentence: str, name: str) -> bool:
     return _with_amount(sentence, name) or _driver(sentence, name) or _organic(sentence, name)
 
 
-# A growth said organic, right after its name's figure or before it: "grew 2% organically",
-# "2% organic growth in", "organic growth of 22% in", "organic growth for X was".
-_ORGANIC = led(r"\borganic(?:ally)?\b", re.I)
+# A growth said organic right at the name: its verb and figure after it ("Hand tools grew 2%
+# organically", "X posted 13% organic growth", "X had organic growth of 31.7%"), or its figure
+# before it ("2% organic growth in engineered fastening").
+_AMOUNT = r"(?:(?:about|approximately|nearly|over|more\s+than|roughly|almost)\s+)?\d[\d.]*\s*%"
+_GROWTH = r"organic(?:\s+(?:revenue|sales))?\s+growth"
+_ORGANIC_AFTER = led(
+    r"\s+(?:(?:(?:was|were)\s+)?(?:up|down)|grew|increased|rose|declined|decreased|fell)\s+"
+    rf"(?:by\s+)?{_AMOUNT}\s+organic(?:ally)?\b|"
+    r"\s+(?:posted|delivered|had|reported|saw|achieved)\s+(?:an?\s+)?(?:[\w-]+\s+)?"
+    rf"(?:{_AMOUNT}\s+{_GROWTH}|{_GROWTH}\s+of\s+{_AMOUNT})",
+    re.I,
+)
+_ORGANIC_BEFORE = led(rf"{_AMOUNT}\s+{_GROWTH}\s+in\s+(?:our\s+|the\s+)?$", re.I)
 
 
 def _organic(sentence: str, name: str) -> bool:
-    """Whether `name` stands in `sentence` with a growth said organic, and no other measure."""
-    if "rganic" not in sentence:
+    """Whether `name` stands in `sentence` right beside a growth said organic, and names no
+    other measure."""
+    at = sentence.find(name) if "rganic" in sentence else -1
+    if at < 0 or any(other_measure(w) for w in name.lower().split()):
         return False
-    words = name.lower().split()
-    return (
-        sentence.find(name) >= 0
-        and not any(other_measure(w) for w in words)
-        and bool(_ORGANIC.search(sentence))
+    return bool(
+        _ORGANIC_AFTER.match(sentence, at + len(name))
+        or _ORGANIC_BEFORE.search(sentence, max(0, at - 60), at)
     )
 
 
