@@ -300,6 +300,13 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("We raised our prices by 5%, taking our growth to 5% to 6%.", []),
     ],
+    "worldwide stands between a figure and its growth": [
+        (
+            "Eliquis is a core brand for Pfizer with 10% worldwide year-over-year operational "
+            "growth.",
+            ["growth 10 yoy : Eliquis"],
+        ),
+    ],
     "a participle of driving names no part": [
         ("We are pleased to have achieved 2.4% CBI fueled revenue growth in 2025.", []),
     ],

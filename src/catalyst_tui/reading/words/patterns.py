@@ -217,7 +217,7 @@ VERB_THEN = led(
 )
 NOUN_AFTER = led(
     r"^\s*(?:(?:organic|core|reported|sequential|seasonal|total|revenue|sales|top[- ]line|"
-    r"year(?:-\s?|\s)(?:over|on)(?:-\s?|\s)year|"
+    r"worldwide|year(?:-\s?|\s)(?:over|on)(?:-\s?|\s)year|"
     r"quarter(?:-\s?|\s)(?:over|on)(?:-\s?|\s)quarter|annual|constant[- ]currency|"
     # a measure's qualifiers before revenue's own word: "6% net sales growth", "9.4% adjusted
     # revenue growth", "9% operational revenue growth"
