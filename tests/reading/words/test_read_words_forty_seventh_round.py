@@ -275,11 +275,6 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 9 : Merchant Solutions"],
         ),
         ("Revenue growth for Q4 was 9%.", []),
-        # another measure's growth for a part is that measure's (ECTSum review)
-        (
-            "As you can see, our market rent growth for Southern California was 7.1%.",
-            [],
-        ),
         ("Revenue growth in Q4 was 9%.", ["growth 9 : company"]),
     ],
     "ways of measuring a part's revenue listed before it are the part's": [
