@@ -192,6 +192,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         resulted,
         revised,
         said_against,
+        said_lines,
         said_otherwise,
         scope,
         sentences,
@@ -300,7 +301,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             said_against._MOVED_TO,
             lambda n: ("revising a range to " * n)[:n],
         ),
-        "ways of measuring paired": (pairs._WAYS_SAID, lambda n: (", reported and " * n)[:n]),
+        "ways of measuring paired": (respective._WAYS_SAID, lambda n: (", reported and " * n)[:n]),
         "what a subject includes": (
             attribution._LISTED_THEN,
             lambda n: (" includes a and" * n)[:n],
@@ -722,11 +723,11 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         ),
         "a rise before a figure": (prior._UP_BEFORE, lambda n: ("up up " * n)[:n]),
         "a revenue change's drivers": (
-            names._DRIVERS,
+            said_lines._DRIVERS,
             lambda n: ("sales a b c d e f g " * n)[:n],
         ),
         "a driver's own figure": (
-            names._DRIVER_BEFORE,
+            said_lines._DRIVER_BEFORE,
             lambda n: ("a 5% increase in 6% " * n)[:n],
         ),
         # the thirty-second round's
@@ -1310,6 +1311,32 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             share_after._SHARE_FROM,
             lambda n: (" is ab cd ef is ab" * n)[:n],
         ),
+        "a share made from a part": (
+            share_after._MADE_FROM,
+            lambda n: (" from ab cd ef" * n)[:n],
+        ),
+        "a name's own organic growth after it": (
+            said_lines._ORGANIC_AFTER,
+            lambda n: (" posted an ab 5% organic revenue" * n)[:n],
+        ),
+        "a name's own organic growth before it": (
+            said_lines._ORGANIC_BEFORE,
+            lambda n: ("5% organic growth in our " * n)[:n],
+        ),
+        "a measure moved by an amount to a range": (
+            said_against._BY_TO_RANGE,
+            lambda n: ("increasing our ab cd by $5 million to " * n)[:n],
+        ),
+        "a growth of ours moved to a range": (
+            said_against._GROWTH_TO_RANGE,
+            lambda n: ("raising our ab cd growth to plus 5% to " * n)[:n],
+        ),
+        "a forecast against a figure said before": (
+            said_against._FROM_SAID,
+            lambda n: ("5% versus the 6% to 7% we " * n)[:n],
+        ),
+        "what offset a growth": (scope._OFFSET_BY, lambda n: (", partly offset by an " * n)[:n]),
+        "a sensitivity": (gates._EVERY, lambda n: ("every additional " * n)[:n]),
     }
 
 

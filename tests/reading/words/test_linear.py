@@ -225,3 +225,17 @@ def test_the_worst_inputs_are_read_whole():
     assert len(long_sentence) > 100_000
     for text in (long_sentence, "." * 100_000, "%" * 10_000, "% " * 10_000, "5%. " * 10_000):
         assert read_words(text) == ()
+
+
+def test_the_bench_names_patterns_the_reader_has():
+    """Every pattern bench/words.py times over its worst input is one the reader still holds
+    (a pattern moved between modules is followed there), and each input is as long as asked."""
+    from bench.words import _patterns
+
+    patterns = _patterns()
+    assert len(patterns) > 100
+    for name, (pattern, make) in patterns.items():
+        assert isinstance(pattern, re.Pattern), name
+        assert len(make(2_000)) == 2_000, name
+        for _ in pattern.finditer(make(2_000)):
+            pass
