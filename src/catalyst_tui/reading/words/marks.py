@@ -57,7 +57,8 @@ class Marks:
         opened = _WHICH_IS.search(self.text, max(0, at - 80), at) if share else None
         if opened is not None:  # "we did not anticipate recovery in X, which is roughly 50% of
             # our revenue": the relative clause says what is, whatever its sentence hedges
-            return opened.start() <= hedge < at or opened.start() <= self.negation < at
+            hedged = opened.start() <= hedge < at or opened.start() <= self.negation < at
+            return hedged or _GOAL_NOUN.match(self.text, at) is not None
         return hedge < at or self.negation < at or _GOAL_NOUN.match(self.text, at) is not None
 
     def customers_in(self, local: str) -> bool:

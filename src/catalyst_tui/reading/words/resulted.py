@@ -57,7 +57,9 @@ def result_led(before: str) -> bool:
     if _REPRESENTING.search(before, tail(before, 40)) is None:
         return False
     made = _REVENUE_MADE.search(before, tail(before, 160))
-    return made is not None and _WE.search(before, tail(before, 100, made.start()), made.start())
+    return made is not None and bool(
+        _WE.search(before, tail(before, 100, made.start()), made.start())
+    )
 
 
 def result_subject(after: str, noun: re.Match[str], before: str = "") -> Subject | None:

@@ -281,8 +281,10 @@ STANDS_KEYS = (
 # A prior guidance's own words: what it said, no move ("our prior guidance is up low double
 # digits").
 PRIOR_WORD = led(r"\b(?:prior|previous|earlier|last|initial|original)\b", re.I)
-_SAID_MOVED_KEYS = (" up", "down", "higher", "lower", "improvement", "upgrade", "midpoint")
-_SAID_MOVED_KEYS += ("increasing", "decreasing")
+_SAID_MOVED_KEYS = (
+    *(" up", "down", "higher", "lower", "improvement", "upgrade", "midpoint"),
+    *("increasing", "decreasing"),
+)
 _MOVED_KEYS = (
     "moderated",
     "softened",
@@ -319,8 +321,8 @@ def moved_against_itself(sentence: str, low: str) -> Iterator[tuple[int, int, st
         up = match["dir"].lower().startswith(("h", "up"))
         yield match.start(), match.end(), "raised" if up else "cut", sentence[: match.end()]
     moved_to = _MOVED_TO.finditer(sentence) if " to " in low else ()
-    prior = (_FROM_PRIOR, _FROM_SAID) if PRIOR_WORD.search(low) else ()
-    for match in (*moved_to, *(m for p in prior for m in p.finditer(sentence))):
+    set_against = (_FROM_PRIOR, _FROM_SAID) if PRIOR_WORD.search(low) else ()
+    for match in (*moved_to, *(m for p in set_against for m in p.finditer(sentence))):
         units = {u.lower() for u in _UNIT.findall(match["now"])}
         if units != {u.lower() for u in _UNIT.findall(match["prior"])}:
             continue  # "$1.1 billion, versus prior guidance of $950 million": said otherwise
