@@ -190,9 +190,9 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         reader,
         respective,
         resulted,
+        revenue_lines,
         revised,
         said_against,
-        said_lines,
         said_otherwise,
         scope,
         sentences,
@@ -723,11 +723,11 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         ),
         "a rise before a figure": (prior._UP_BEFORE, lambda n: ("up up " * n)[:n]),
         "a revenue change's drivers": (
-            said_lines._DRIVERS,
+            revenue_lines._DRIVERS,
             lambda n: ("sales a b c d e f g " * n)[:n],
         ),
         "a driver's own figure": (
-            said_lines._DRIVER_BEFORE,
+            revenue_lines._DRIVER_BEFORE,
             lambda n: ("a 5% increase in 6% " * n)[:n],
         ),
         # the thirty-second round's
@@ -1316,11 +1316,11 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: (" from ab cd ef" * n)[:n],
         ),
         "a name's own organic growth after it": (
-            said_lines._ORGANIC_AFTER,
+            revenue_lines._ORGANIC_AFTER,
             lambda n: (" posted an ab 5% organic revenue" * n)[:n],
         ),
         "a name's own organic growth before it": (
-            said_lines._ORGANIC_BEFORE,
+            revenue_lines._ORGANIC_BEFORE,
             lambda n: ("5% organic growth in our " * n)[:n],
         ),
         "a measure moved by an amount to a range": (

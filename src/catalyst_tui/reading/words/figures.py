@@ -61,7 +61,7 @@ from .patterns import (
 from .rate_moved import moved_from
 from .records import COMPANY, Stated
 from .respective import base_shares, named_after
-from .said_lines import said_as_a_line
+from .revenue_lines import said_as_a_line
 from .scope import SentenceBasis
 from .share_after import business_whole, whole_said_next
 from .subjects import Subject, read_subject
