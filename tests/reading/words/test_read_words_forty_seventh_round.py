@@ -31,6 +31,7 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             [],
         ),
         ("The segment's revenue growth in the quarter was up 13%.", []),
+        ("Our customers' sales grew 13% this year.", []),
         # a time's or the company's own owns nothing
         ("Last year's revenue grew 13%.", ["growth 13 : company"]),
         ("The company's revenue grew 13%.", ["growth 13 : company"]),
@@ -69,6 +70,8 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "which is roughly 50% of our revenue.",
             ["share 50 ~ : residential market"],
         ),
+        # a goal's figure in the relative clause is still no share
+        ("We would expand software, which is 20% of our revenue goal.", []),
         # a hedge inside the relative clause still hedges it
         ("We sold the software business, which would be about 11% of revenue.", []),
         ("We would expect recovery in residential to be about 50% of our revenue.", []),
@@ -192,6 +195,7 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["guidance raised : company"],
         ),
         ("Our outlook is increasing confidence in the recovery.", []),
+        ("Our outlook for adjusted EPS is now decreasing.", ["guidance cut : company"]),
         ("Our outlook for the market is increasing.", []),
         # what is higher is the confidence, no guidance; a year's growth of the guidance moves none
         (
@@ -230,6 +234,15 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         # a result set against it moves no guidance
         ("Revenue grew 5% versus the 6% we referenced last quarter.", ["growth 5 : company"]),
+        # the figure said before named by the month it was given, or said previously
+        (
+            "We now expect sales growth of 5% versus the 7% we provided in July.",
+            ["growth 5 : company", "guidance cut : company"],
+        ),
+        (
+            "We now expect sales growth of 8% versus the 7% we guided previously.",
+            ["growth 8 : company", "guidance raised : company"],
+        ),
     ],
     "a measure moved by an amount to a range is guidance moved": [
         (
@@ -238,6 +251,10 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["guidance raised : company"],
         ),
         ("We increased prices by 5% to between $10 and $12.", []),
+        (
+            "We are reducing operational sales growth by $200 million to a range of 4% to 5%.",
+            ["guidance cut : company"],
+        ),
     ],
     "the parts of a growth of demand are demand's": [
         (

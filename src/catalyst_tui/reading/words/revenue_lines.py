@@ -18,8 +18,9 @@ __all__ = ["said_as_a_line"]
 def said_as_a_line(sentence: str, name: str) -> bool:
     """Whether the sentence says `name` as a line of revenue is said: with an amount of money
     ("Medication delivery of $747 million increased 11%"; not a balance, "Total assets of $5
-    billion"), or as one of what drove its revenue change, each with its own figure ("sales
-    increased 20% driven by an 18% increase in Basics, an 8% increase in intimates")."""
+    billion"), as one of what drove its revenue change, each with its own figure ("sales
+    increased 20% driven by an 18% increase in Basics, an 8% increase in intimates"), or right
+    beside its own organic growth ("Hand tools grew 2% organically")."""
     return _with_amount(sentence, name) or _driver(sentence, name) or _organic(sentence, name)
 
 

@@ -321,7 +321,9 @@ def moved_against_itself(sentence: str, low: str) -> Iterator[tuple[int, int, st
         up = match["dir"].lower().startswith(("h", "up"))
         yield match.start(), match.end(), "raised" if up else "cut", sentence[: match.end()]
     moved_to = _MOVED_TO.finditer(sentence) if " to " in low else ()
-    set_against = (_FROM_PRIOR, _FROM_SAID) if PRIOR_WORD.search(low) else ()
+    set_against = ((_FROM_PRIOR,) if PRIOR_WORD.search(low) else ()) + (
+        (_FROM_SAID,) if " we " in low else ()
+    )
     for match in (*moved_to, *(m for p in set_against for m in p.finditer(sentence))):
         units = {u.lower() for u in _UNIT.findall(match["now"])}
         if units != {u.lower() for u in _UNIT.findall(match["prior"])}:
