@@ -31,7 +31,7 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 8 : North American"],
         ),
         (
-            _TWO_YEARS_CALL + "Versus 2019, revenue is up 8%.",
+            _TWO_YEARS_CALL + "Versus 2019, total revenue is up 8%.",
             ["growth 4 : online business", "growth 31 : Europe", "growth 8 : company"],
         ),
         (
@@ -41,7 +41,7 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         # a call that says no such thing: 2019 is the year before 2020's figures
         (
-            "In 2020, revenue in Asia was up 12%. Versus 2019, revenue is up 8%.",
+            "In 2020, revenue in Asia was up 12%. Versus 2019, total revenue is up 8%.",
             ["growth 12 : Asia", "growth 8 yoy : company"],
         ),
     ],

@@ -45,6 +45,36 @@ class PartTurns:
     def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
         self._text, self._spans = text, spans
         self._last = (-2, "")  # the last sentence that gave its revenue to a part, and the part
+        self._parts: set[int] = set()  # the sentences that gave a part's figure
+
+    def part_read(self, index: int) -> None:
+        """The sentence at `index` gave a figure of a part."""
+        self._parts.add(index)
+
+    def in_section(self, index: int, whole: str) -> bool:
+        """Whether the sentence at `index` (`whole`), naming no whole, is said in a part's
+        section of its speaker's turn: after a turn to a named part ("First, Aerospace.", "Now
+        on to RS&I."), or just after a part's figure or a sentence opening with a named part
+        ("In our Marine segment, …"), with no sentence between that names the whole, turns
+        elsewhere, or is another speaker's, and at most _SECTION sentences back. Its revenue
+        alone is that part's, not the company's ("First, Combat Systems. … For the full year,
+        revenue of $9.2 billion is up 2.8%")."""
+        if _WHOLE_SAID.search(whole):
+            return False  # "Total revenue", "we grew revenue 5%", "our revenue"
+        for back in range(index - 1, max(index - _SECTION, 0) - 1, -1):
+            if not same_speaker(self._text, self._spans, back + 1):
+                return False
+            if back in self._parts and index - back <= _PART_SAID:
+                return _AMOUNT.search(whole) is None  # (a total said with its amount is the
+                # company's: "APAC was up 4%. In 2021, net sales were up 13% to $5.5 billion.")
+            before = self._text[slice(*self._spans[back])]
+            if len(before) > LONGEST or _WHOLE_NAMED.search(before):
+                return False
+            if _TURN_TO_PART.search(before):
+                return bool(_turned_to(before))  # (a turn elsewhere ends the section)
+            if index - back <= _PART_SAID + 1 and _PART_OPENS.match(before):
+                return bool(_turned_to(before))  # "Our CSS segment delivered …", just before
+        return False
 
     def part_of(self, index: int, whole: str) -> str:
         """The part the sentence at `index` (`whole`) gives its revenue to, where it opens with
@@ -72,7 +102,14 @@ def _turned_to(before: str) -> str:
     turn = _TURN_TO_PART.search(before) or _PART_OPENS.match(before)
     if turn is None:
         return ""
-    said = read_subject(turn["part"])
+    if _CLAUSE_SAID.search(turn["part"]):
+        return ""  # "Finally, we'll be issuing our report.", "And third, how ZB is positioned"
+    return _named_part(turn["part"])
+
+
+def _named_part(phrase: str) -> str:
+    """The part `phrase` names, where a capital begins a word of its name; "" otherwise."""
+    said = read_subject(phrase)
     if said.other or said.anaphor or said.name in ("", COMPANY) or _NO_PART.search(said.name):
         return ""
     return said.name if any(w[:1].isupper() for w in said.name.split()) else ""
@@ -82,8 +119,8 @@ def _turned_to(before: str) -> str:
 # Aerospace segment.", "…, starting with Automotive OEM.", "Next, Aerospace."
 _TURN_TO_PART = led(
     r"(?:^|[,;]\s*+)(?:(?:and|so|now|ok(?:ay)?)[\s,]++)*(?:(?:let['’]s|let\s+me)\s+(?:now\s+)?"
-    r"(?:turn|move|go)\s+to|turning\s+(?:now\s+)?to|moving\s+(?:on\s+)?to|(?:starting|"
-    r"beginning)\s+with|next\s*+,)\s+(?P<part>[^,.;:!?]{1,60})[.!]?\s*+$",
+    r"(?:(?:turn|move|go)\s+to|review|discuss|look\s+at)|on\s+to|turning\s+(?:now\s+)?to|moving\s+(?:on\s+)?to|(?:starting|"
+    r"beginning)\s+with|(?:next|first|second|third|lastly|finally)\s*+,)\s+(?P<part>[^,.;:!?]{1,60})[.!]?\s*+$",
     re.I,
 )
 # A sentence that opens with a named part of ours as its subject: "Our CSS segment delivered an
@@ -94,9 +131,36 @@ _PART_OPENS = led(
     r"division|group))\b",
     re.I,
 )
+# How far back a part's section may have opened, in sentences: a turn to it, or a figure of
+# its own said nearer.
+_SECTION = 10
+_PART_SAID = 1
+# A sentence naming the whole company: its revenue is the company's ("Total revenue", "on a
+# consolidated basis", "overall"), or, in the sentence read, the company's own word of it.
+_WHOLE_NAMED = led(
+    r"\b(?:total|overall|consolidated|company|companywide|company-wide|enterprise|"
+    r"corporation|group-wide|all\s+(?:of\s+)?(?:our\s+)?(?:segments|businesses|divisions)|"
+    r"to\s+summarize|in\s+summary|all\s+in\s+all)\b",
+    re.I,
+)
+_WHOLE_SAID = led(
+    r"\b(?:total|overall|consolidated|company|companywide|company-wide|enterprise|corporation|"
+    r"we|our|us|we['’](?:ve|re|d))\b",
+    re.I,
+)
+# An amount said: "revenue of $9.2 billion".
+_AMOUNT = led(r"[$€£]\s?\d")
+# A turn's words that say a clause, not a name: a pronoun, a verb of being or having, a modal,
+# a question's word.
+_CLAUSE_SAID = led(
+    r"\b(?:we|you|they|it|he|she|how|what|why|where|when|is|are|was|were|be|been|will|would|"
+    r"has|have|had|can|could|should|may|might)\b|['’](?:ll|re|ve|d)\b",
+    re.I,
+)
 # What a turn names that is no part: a slide, a period, a measure.
 _NO_PART = led(
     r"\b(?:slides?|pages?|charts?|q[1-4]|quarters?|years?|outlook|guidance|balance|cash|margins?|"
-    r"results|performance|financials|segments|businesses|highlights|details|p&l|eps)\b",
+    r"results|performance|financials|segments|businesses|highlights|details|p&l|eps|updates?|"
+    r"overview|summary|discussion|comments|progress|priorities|plans?|strategy)\b",
     re.I,
 )

@@ -269,6 +269,8 @@ def read_words(
             if stated.subject == COMPANY and (part := turns.part_of(index, whole)):
                 stated = stated._replace(subject=part)  # "Turning to our Aerospace segment.
                 # Sales were up 9%. Sales were down 5% …": the part's
+            if stated.subject == COMPANY and turns.in_section(index, whole):
+                continue  # "First, Aerospace. … Revenue at $13.5 billion is up 2.6%": the part's
             if (
                 stated.subject == COMPANY
                 and WHOSE_UNSAID.match(whole)
@@ -287,6 +289,7 @@ def read_words(
             found.append(stated)
             if stated.subject != COMPANY:
                 part_said = index
+                turns.part_read(index)
         if guidance:
             found.extend(g._replace(sentence=sentence) for g in read_guidance(told, start, end))
     return tuple(one_whole(found))

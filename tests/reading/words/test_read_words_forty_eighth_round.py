@@ -1,0 +1,85 @@
+"""The forty-eighth round's rules, found on a random sample of the reader's reads over a corpus
+of calls it was not written against (each read judged against its call's text) and on set AE,
+labelled blind at the round's start:
+
+- revenue said with no word of whose, in a part's section of its speaker's turn, is no figure
+  of the company's: after a turn to a named part ("First, Aerospace.", "Now on to RS&I.", "And
+  lastly, Technologies."), up to ten sentences on, unless a sentence between names the whole,
+  turns elsewhere or is another speaker's; or just after a part's figure, unless the sentence
+  says the amount of its total.
+
+Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
+nothing may be read), with a counterexample the rule must leave as it was."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.reading.words.test_read_words_classes import _check, by_rule
+
+RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "revenue said in a part's section is the part's, not the company's": [
+        (
+            "First, Aerospace. In Aerospace for the year, we saw strong demand for jets. In the "
+            "quarter, Aerospace had revenue of $3.7 billion. This represents a 1.2% increase in "
+            "revenue, but lower operating earnings.",
+            [],
+        ),
+        (
+            "And lastly, Technologies. It was a solid quarter for the group. The full year "
+            "comparisons are somewhat better. Revenue at $13.5 billion is up 2.6%.",
+            [],
+        ),
+        (
+            "Now on to RS&I. Sales were up 14.8%, including a 9.9% organic uplift. Growth was "
+            "weighted toward equipment. Compared with 2019, sales grew 12.9%.",
+            ["growth 14.8 : RS&I"],
+        ),
+        # a sentence naming the whole ends the section
+        (
+            "First, Aerospace. Deliveries were strong. Total revenue was up 5%.",
+            ["growth 5 : company"],
+        ),
+        (
+            "First, Aerospace. Deliveries were strong. Now let's review our full year "
+            "performance. Revenue grew 7%.",
+            ["growth 7 : company"],
+        ),
+        # as does the company's own word of its revenue
+        ("First, Aerospace. Deliveries were strong. We grew revenue 5%.", ["growth 5 : company"]),
+        # a turn that says a clause turns to no part
+        (
+            "Finally, we'll be issuing our Annual Sustainability Report in June. Sales of $413 "
+            "million were up 8%.",
+            ["growth 8 : company"],
+        ),
+        (
+            "And third, how Acme is positioned for growth. Revenue grew 4%.",
+            ["growth 4 : company"],
+        ),
+        # a turn to something no part is
+        ("Turning to the balance sheet. Revenue grew 6%.", ["growth 6 : company"]),
+    ],
+    "revenue said right after a part's figure is the part's, unless said with its total": [
+        (
+            "CFT's sales grew 9.4% year-over-year. Organic revenue improved 6.3%.",
+            ["growth 9.4 yoy : CFT"],
+        ),
+        (
+            "Americas was up 19% and APAC was up 4%. In 2021, net sales were up 13% to $5.5 "
+            "billion.",
+            ["growth 19 : Americas", "growth 4 : APAC", "growth 13 : company"],
+        ),
+        # further back, the part's figure opens no section
+        (
+            "Europe grew 4% and China 58%. The team delivered a solid margin. So, revenue was "
+            "down 7%.",
+            ["growth 4 : Europe", "growth 58 : China", "growth -7 : company"],
+        ),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), by_rule(RULES))
+def test_the_forty_eighth_rounds_rules(text: str, expected: list[str]) -> None:
+    _check(text, expected)
