@@ -514,7 +514,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "a quarter named": (levels._QUARTER_NAMED, lambda n: ("the first the " * n)[:n]),
         "the company's words before a level": (
             levels._THE_COMPANY,
-            lambda n: ("company-wid " * n)[:n],
+            lambda n: ("compan wh " * n)[:n],
         ),
         "a change to a level": (
             amounts._AMOUNT_RANGE,
@@ -1334,6 +1334,23 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "a forecast against a figure said before": (
             said_against._FROM_SAID,
             lambda n: ("5% versus the 6% to 7% we " * n)[:n],
+        ),
+        "a sentence naming the whole": (
+            part_turns._WHOLE_NAMED,
+            lambda n: ("all of our segmen " * n)[:n],
+        ),
+        "a sentence's own word of the whole": (
+            part_turns._WHOLE_SAID,
+            lambda n: ("compan wh " * n)[:n],
+        ),
+        "a turn's words that say a clause": (
+            part_turns._CLAUSE_SAID,
+            lambda n: ("wh' " * n)[:n],
+        ),
+        "an amount said in a section": (part_turns._AMOUNT, lambda n: ("$ " * n)[:n]),
+        "guidance reinstated later": (
+            guidance._NOT_NOW,
+            lambda n: ("we'll " + "x " * n)[:n],
         ),
         "what offset a growth": (scope._OFFSET_BY, lambda n: (", partly offset by an " * n)[:n]),
         "a sensitivity": (gates._EVERY, lambda n: ("every additional " * n)[:n]),

@@ -6,7 +6,16 @@ labelled blind at the round's start:
   of the company's: after a turn to a named part ("First, Aerospace.", "Now on to RS&I.", "And
   lastly, Technologies."), up to ten sentences on, unless a sentence between names the whole,
   turns elsewhere or is another speaker's; or just after a part's figure, unless the sentence
-  says the amount of its total.
+  says the amount of its total;
+- a verb's object read up to a guidance noun does not cross "near", "toward", "within" or
+  "around": what is kept near a range is a measure ("maintain our capital ratio near the
+  midpoint of our operating range"), not the range;
+- an economy's projections are no guidance of the company's ("the improvement in our economic
+  projections");
+- what is set against "as opposed to", "rather than" or "instead of" is not done ("as opposed to
+  a concerted effort to reduce the guidance");
+- guidance returned to or reinstated by "we'll" is later, not now ("we'll reinstate the
+  guidance").
 
 Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
 nothing may be read), with a counterexample the rule must leave as it was."""
@@ -76,6 +85,51 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "down 7%.",
             ["growth 4 : Europe", "growth 58 : China", "growth -7 : company"],
         ),
+    ],
+    "what is kept near a range is a measure, not the range": [
+        (
+            "We expect to maintain our common equity Tier 1 ratio near the midpoint of our 9.25% "
+            "to 9.75% operating range.",
+            [],
+        ),
+        (
+            "We kept our net leverage ratio near our target level of two times EBITDA.",
+            [],
+        ),
+        # a near-term outlook is still the outlook
+        (
+            "We're improving our near-term outlook for the year.",
+            ["guidance raised : company"],
+        ),
+        ("We are maintaining our revenue guidance.", ["guidance reiterated : company"]),
+    ],
+    "an economy's projections are no guidance": [
+        (
+            "We had a modest reserve release, as the improvement in our economic projections was "
+            "offset by reserves tied to loan growth.",
+            [],
+        ),
+    ],
+    "what is set against 'as opposed to' is not done": [
+        (
+            "The decrease is the result of timing as opposed to a concerted effort to reduce the "
+            "guidance of capital investment.",
+            [],
+        ),
+        (
+            "We chose to pause buybacks rather than lower our guidance.",
+            [],
+        ),
+        ("We are lowering our guidance for the year.", ["guidance cut : company"]),
+    ],
+    "guidance reinstated by we'll is later, not now": [
+        ("When the smoke clears, we'll reinstate the guidance.", []),
+        (
+            "We anticipate that we'll return to providing sales guidance when conditions "
+            "stabilize.",
+            [],
+        ),
+        ("Today we are reinstating our guidance for 2021.", ["guidance introduced : company"]),
     ],
 }
 

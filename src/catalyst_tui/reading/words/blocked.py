@@ -16,7 +16,9 @@ from .vocabulary import REACH
 __all__ = ["COURTESY", "ELSE", "HEDGED", "NEGATED", "barred", "else_said", "hedged"]
 
 NEGATED = any_word(
-    "not cannot never no n[o']t without too_early unable declin(?:e|ed|ing)_to", also=r"n[’']t\b"
+    "not cannot never no n[o']t without too_early unable declin(?:e|ed|ing)_to as_opposed_to "
+    "rather_than instead_of",
+    also=r"n[’']t\b",
 )
 HEDGED = any_word("would could might may if unless plan_to whether should_have")
 # The speaker's courtesy, no hedge of what is said: "I would also note that revenue was up
@@ -45,7 +47,7 @@ ELSE = led(
     r"impacts?|losses|resources?|reserves?)\b|"
     # someone's view of the world, not the company's numbers: "we lowered our economic outlook"
     r"\b(?:economic|macro(?:economic)?|industry|market|category|gdp)\s+(?:outlook|forecasts?|"
-    r"expectations?)\b|"
+    r"expectations?|projections?)\b|"
     # an estimate of what lies in the ground: "our reserve estimates"
     r"\b(?:reserves?|resources?)\s+estimates?\b|"
     # a habit of meeting it kept: "maintaining the trend of meeting or exceeding the midpoint of

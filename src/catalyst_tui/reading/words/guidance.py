@@ -94,10 +94,11 @@ _GIVEN_BEFORE = led(
     r"(?:\s+also)?\s+$",
     re.I,
 )
-# Guidance reinstated or returned to later, or not yet: "we will return to providing guidance …".
+# Guidance reinstated or returned to later, or not yet: "we will return to providing guidance …",
+# "we'll reinstate the guidance".
 _REINSTATE = led(r"reinstat(?:e|es|ed|ing)\b|return", re.I)
 _NOT_NOW = led(
-    GIVEN_LATER.pattern + r"|\b(?:premature|too\s+early|not\s+yet|unable)\s+to\s+$|"
+    GIVEN_LATER.pattern + r"|['’]ll\s+$|\b(?:premature|too\s+early|not\s+yet|unable)\s+to\s+$|"
     r"\b(?:looking\s+at|considering|thinking\s+about|evaluating)\s+$",
     re.I,
 )
