@@ -514,7 +514,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "a quarter named": (levels._QUARTER_NAMED, lambda n: ("the first the " * n)[:n]),
         "the company's words before a level": (
             levels._THE_COMPANY,
-            lambda n: ("compan wh " * n)[:n],
+            lambda n: ("company-wid " * n)[:n],
         ),
         "a change to a level": (
             amounts._AMOUNT_RANGE,
