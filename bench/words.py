@@ -1348,6 +1348,18 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("wh' " * n)[:n],
         ),
         "an amount said in a section": (part_turns._AMOUNT, lambda n: ("$ " * n)[:n]),
+        "a part named by this or that": (
+            part_turns._THIS_PART,
+            lambda n: ("in this ab cd segmen " * n)[:n],
+        ),
+        "a share of an industry's sales": (
+            gates._OTHERS_WHOLE,
+            lambda n: ("of the ab cd industr " * n)[:n],
+        ),
+        "a place then where its revenue grew": (
+            set_off.WHERE_AFTER_NAME,
+            lambda n: ("in Ab Cd Ef Gh Ij " * n)[:n],
+        ),
         "guidance reinstated later": (
             guidance._NOT_NOW,
             lambda n: ("we'll " + "x " * n)[:n],

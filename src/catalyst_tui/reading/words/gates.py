@@ -58,6 +58,13 @@ def said_as_revenue(subject: str, parts: frozenset[str]) -> frozenset[str]:
 
 
 # A figure said of each change of its size, no change that was: "every 5% increase in".
+# A share's whole that is an industry's or a market's sales, not the company's: "which
+# represents approximately 75% to 80% of pharmaceutical industry sales".
+_OTHERS_WHOLE = led(
+    r"\s*+(?:to\s+[\d.]+\s*%\s*+)?of\s+(?:the\s+|global\s+|total\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:industry|market|category|sector)\s+(?:sales|revenues?)\b",
+    re.I,
+)
 _EVERY = led(r"\b(?:every|each)\s+(?:additional\s+|incremental\s+)?$", re.I)
 # An amount in trillions is an economy's or a market's, no company's revenue.
 _TRILLIONS = led(r"[$€£]\s?[\d.,]+\s*trillion\b", re.I)
@@ -122,6 +129,8 @@ def refusal(
         return "component"
     if kind == "growth" and over_years(sentence, said.over_years, at, end):
         return "growth over years"
+    if kind == "share" and _OTHERS_WHOLE.match(sentence, end):
+        return "a share of others' sales"  # "75% of pharmaceutical industry sales"
     if kind == "share" and years_ahead(sentence, end):
         return "a goal years ahead"  # "greater than 90% of sales within three years"
     if kind == "growth" and of_a_month(sentence, end):

@@ -83,7 +83,7 @@ _BOTH = frozenset({"both"})
 _NOT_IN_A_NAME = word_set("between here where what whatever consecutive midpoint")
 # One word that never names a part alone: an adverb, a degree, a word of comparison or of
 # change, a sign ("the plus 7.3% organic growth"), an ordinal that counts points ("Fifth, our
-# growth in women's … up 11%").
+# growth in women's … up 11%"), a time ("the last four periods up 8%, 9%, 11% and 13%").
 _NO_PART_ALONE = word_set(
     """still also even again top flat global overall total comparison contrast lap addition
     line increase decrease decline growth improvement change plus minus negative positive modest
@@ -92,7 +92,8 @@ _NO_PART_ALONE = word_set(
     substantial combination these they greater double-digit dollars q quarter-to-date offset team
     recovery there but remaining above below under ahead behind greater each both either date
     teams up down ago many several most few now then historic record strong solid robust
-    impressive first second third fourth fifth sixth seventh eighth ninth tenth"""
+    impressive first second third fourth fifth sixth seventh eighth ninth tenth periods weeks
+    months quarters years days"""
 )
 # The particles of a phrasal verb: "closed out", "picked up" (a verb, no name).
 _PARTICLES = frozenset({"out", "up", "off", "down", "over", "back"})

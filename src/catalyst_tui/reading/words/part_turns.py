@@ -52,13 +52,17 @@ class PartTurns:
         self._parts.add(index)
 
     def in_section(self, index: int, whole: str) -> bool:
-        """Whether the sentence at `index` (`whole`), naming no whole, is said in a part's
+        """Whether the sentence at `index` (`whole`) names a part by "this" or "that" and no
+        whole, or, naming no whole, is said in a part's
         section of its speaker's turn: after a turn to a named part ("First, Aerospace.", "Now
         on to RS&I."), or just after a part's figure or a sentence opening with a named part
         ("In our Marine segment, …"), with no sentence between that names the whole, turns
         elsewhere, or is another speaker's, and at most _SECTION sentences back. Its revenue
         alone is that part's, not the company's ("First, Combat Systems. … For the full year,
         revenue of $9.2 billion is up 2.8%")."""
+        if _THIS_PART.search(whole):
+            return _WHOLE_NAMED.search(whole) is None  # "reported revenue in this segment
+            # increased 16% and organic revenue growth was 5%": the segment's
         if _WHOLE_SAID.search(whole):
             return False  # "Total revenue", "we grew revenue 5%", "our revenue"
         for back in range(index - 1, max(index - _SECTION, 0) - 1, -1):
@@ -150,6 +154,21 @@ _WHOLE_SAID = led(
 )
 # An amount said: "revenue of $9.2 billion".
 _AMOUNT = led(r"[$€£]\s?\d")
+# A part named by "this" or "that": the sentence's revenue alone is that part's ("This market
+# represented 4% of our sales, and sales increased by 12%"), not a market's conditions ("in
+# this market environment", "a good performance in this market"); only where it opens a clause
+# or follows a preposition of place ("We sold that business, and revenue grew 10%": the
+# company's; "Excluding this business, we have 6% growth").
+_THIS_PART = led(
+    r"(?:^|(?<=,\s)|(?<=\band\s)|(?<=\bin\s)|(?<=\bat\s)|(?<=\bfor\s)|(?<=\bwithin\s)|"
+    r"(?<=\bacross\s)|(?<=\bfrom\s))(?:this|that|these|those)\s++(?:[\w-]+\s+)?(?:segments?|business(?:es)?|divisions?|"
+    r"units?|regions?|categor(?:y|ies)|channels?|brands?|franchises?|portfolios?|"
+    r"product\s+lines?|verticals?|(?:end\s+)?markets?(?=\s+(?:represent|was|were|is|are|grew|"
+    r"account|make|made|post|deliver|contribut)))\b(?!\s+(?:environment|conditions|backdrop|"
+    r"dynamics|cycle|volatility|uncertainty|share))|(?:sales|revenues?)\s+in\s+(?:this|that)\s+"
+    r"(?:end\s+)?market\b",
+    re.I,
+)
 # A turn's words that say a clause, not a name: a pronoun, a verb of being or having, a modal,
 # a question's word.
 _CLAUSE_SAID = led(

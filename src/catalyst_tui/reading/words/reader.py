@@ -26,6 +26,7 @@ from .own_names import abbreviated, first_word, itself, own_names
 from .phrases import finite_verb
 from .records import COMPANY, Stated, with_short_name
 from .sentences import sentence_spans
+from .set_off import WHERE_AFTER_NAME
 from .turns import company_sentences
 from .vocabulary import LONGEST, bank_revenue, boilerplate, earnings_talk
 
@@ -221,6 +222,7 @@ def read_words(
             plain = _ASIDE.sub(_blank, plain)
             told = _ASIDE.sub(_blank, sentence)  # "range, which as Mike mentioned, is unchanged"
         if "where " in plain:  # ", where our momentum remains strong,"
+            plain = WHERE_AFTER_NAME.sub(r"\1,", plain)  # "in Latin America where sales …"
             plain = _RELATIVE_ASIDE.sub(_place_aside, plain)
         if " by " in plain or " of " in plain:  # "Europe, driven by Germany, grew 12%": Europe's
             plain = _BY_ASIDE.sub(_blank, plain)

@@ -71,3 +71,10 @@ NOTABLY = led(
     r"(?:(?:partially|partly)\s+)?offset\s+by|including|such\s+as)\s+"
     r"(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}),\s*$"
 )
+
+
+# A place named, then "where" its bare revenue grew, with no comma: the clause is the place's.
+WHERE_AFTER_NAME = led(
+    r"(\bin\s(?-i:[A-Z])[\w&.-]*+(?:\s(?-i:[A-Z])[\w&.-]*+){0,3}) (?=where\s+(?:net\s+|"
+    r"organic\s+)?(?:sales|revenues?)\b)"
+)

@@ -389,7 +389,8 @@ _FUNCTION_WORDS = frozenset({"of", "in", "for", "from", "to", "and", "or", "at",
 
 _HYPHENED_PERIOD = led(
     r"(?:first|second|third|fourth|q[1-4]|full|fiscal|half|nine|six|twelve)-(?:quarter|year|"
-    r"month|months|half)|year-ago|prior-year|today|year-to-date|(?:year|quarter)-(?:over|on)-"
+    r"month|months|half)|quarter-(?:one|two|three|four)|year-ago|prior-year|today|year-to-date|"
+    r"(?:year|quarter)-(?:over|on)-"
     r"(?:year|quarter)"
 )
 
