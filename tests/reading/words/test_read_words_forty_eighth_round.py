@@ -22,7 +22,9 @@ labelled blind at the round's start:
 - a share of an industry's or a market's sales is no share of the company's revenue;
 - a place named, then "where" its bare revenue grew, is the place's, comma or none;
 - a time alone names no part ("the last four periods up 8%, 9%, 11% and 13%"), nor a quarter
-  written "Quarter-one".
+  written "Quarter-one", nor "calendar" ("In calendar Q3, we grew 5%");
+- guidance given "after", "since", "upon" or "following" is given before, not begun now ("After
+  providing initial 2026 outlook …, we are once again raising the midpoint").
 
 Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
 nothing may be read), with a counterexample the rule must leave as it was."""
@@ -192,6 +194,15 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "reported basis and 6% organically year-over-year.",
             ["growth 11 yoy : company", "alt 6"],
         ),
+        ("In calendar Q3, we grew 5%.", ["growth 5 : company"]),
+    ],
+    "guidance given after is given before": [
+        (
+            "After providing initial 2026 outlook that was ahead of consensus, we are once again "
+            "raising the midpoint of our guidance.",
+            ["guidance raised : company"],
+        ),
+        ("We are providing guidance for the full year 2022.", ["guidance introduced : company"]),
     ],
 }
 

@@ -75,12 +75,12 @@ _METRIC = (
 _GIVING = "provid|issu|giv|offer|outlin"
 _GIVEN = led(rf"(?:{_GIVING})", re.I)
 _GIVEN_OR_SET = led(rf"(?:{_GIVING}|establish)", re.I)
-# Guidance given, said as done, begins guidance now only as today's act ("Last night, we also
-# provided earnings guidance for the third quarter"): in a clause of when or of what, it is the
-# time of another act ("when we provided fiscal '22 guidance, we anticipated"); given at a time
-# before, as a habit, or again as it was or updated, it begins none ("At the beginning of fiscal
-# 2021, we provided initial guidance"; "Historically, we have issued our full year guidance on
-# the Q3 call"; "we provided our 2020 guidance, which is unchanged").
+# Guidance given begins guidance now only as today's act ("Last night, we also provided earnings
+# guidance for the third quarter"): in a clause of when or of what, or after "after", it is the
+# time of another act ("when we provided fiscal '22 guidance, we anticipated", "After providing
+# initial outlook, we are raising"); given at a time before, as a habit, or again as it was or
+# updated, it begins none ("At the beginning of fiscal 2021, we provided initial guidance";
+# "Historically, we have issued our full year guidance"; "our 2020 guidance, which is unchanged").
 _GIVEN_PAST = led(r"(?:issued|provided|given)\b", re.I)
 _NOT_NEW = led(
     r"\b(?:updated|revised|unchanged|historically|typically|usually|as\s+a\s+reminder|"
@@ -91,7 +91,7 @@ _NOT_NEW = led(
 )
 _GIVEN_BEFORE = led(
     r"\b(?:when|as|since|after|before|than|that|which|what|where)\s+we(?:\s+have|['’]ve)?"
-    r"(?:\s+also)?\s+$",
+    r"(?:\s+also)?\s+$|\b(?:after|since|upon|following)\s+$",
     re.I,
 )
 # Guidance reinstated or returned to later, or not yet: "we will return to providing guidance …",
@@ -179,11 +179,11 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 or given_later(sentence, match.start())
             ):
                 continue  # a plan to give guidance later gives none now; "when providing …"
-            if _GIVEN_PAST.match(match.group()) and (
+            if _GIVEN.match(match.group()) and (
                 _GIVEN_BEFORE.search(sentence, max(0, match.start() - 40), match.start())
-                or _NOT_NEW.search(sentence)
+                or (_GIVEN_PAST.match(match.group()) and _NOT_NEW.search(sentence))
             ):
-                continue  # "Back in May, when we provided fiscal '22 guidance, we anticipated"
+                continue  # "Back in May, when we provided …", "After providing initial outlook"
             if direction == "reiterated" and goal_level(match.group()):
                 continue  # "maintained adjusted operating margin within our target range"
             if led_to(sentence, match.start()):  # or an aim: "we invest to increase the outlook"
@@ -337,8 +337,7 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
 
 
 # A conjunction that opens a sentence, and a speaker's polite request: neither hedges guidance
-# ("And in line with our prior guidance, we still expect …"; "I would like you to keep in mind
-# that our full year guidance is unchanged").
+# ("And in line with our prior guidance, …"; "I would like you to keep in mind that …").
 _JOINED = led(r"^\s*(?:and|but|so|also|now)\b", re.I)
 _POLITE = led(r"\b(?:i|we)\s+would\s+like\s+(?:you\s+)?to\b", re.I)
 

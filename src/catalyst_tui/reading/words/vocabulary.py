@@ -216,15 +216,15 @@ PERIOD = led(
     r"\b(?:q[1-4]|h[12]|fy\s?'?\d{2,4}|(?:fiscal\s+)?(?:year\s+)?'?\d{2}\b|(?:19|20)\d\d|"
     r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last|prior|current|next|same)[- ]"
     r"(?:quarter|half|nine months|six months)|quarter|quarters|quarterly|year|years|annual|"
-    r"full[- ]year|fiscal|month|months|half|nine|period|ytd|year[- ]to[- ]date|today|"
+    r"full[- ]year|fiscal|calendar|month|months|half|nine|period|ytd|year[- ]to[- ]date|today|"
     r"this|that|" + MONTH + r")\b",
     re.I,
 )
 PERIOD_WORD = word_set(
-    """q1 q2 q3 q4 h1 h2 quarter quarters quarterly year years annual full-year full fiscal month
-    months half nine six period first second third fourth final last prior current next same past
-    this ytd year-to-date fy week weeks day days january february march april june july august
-    september october november december yesterday today 1st 2nd 3rd 4th"""
+    """q1 q2 q3 q4 h1 h2 quarter quarters quarterly year years annual full-year full fiscal
+    calendar month months half nine six period first second third fourth final last prior
+    current next same past this ytd year-to-date fy week weeks day days january february march
+    april june july august september october november december yesterday today 1st 2nd 3rd 4th"""
 )
 # Years back, no quarter's: "compared to Q1 two years ago" is no sequential base.
 _YEARS_BACK = r"(?:two|three|four|2|3|4)\s+years\b"
