@@ -1360,6 +1360,10 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             set_off.WHERE_AFTER_NAME,
             lambda n: ("in Ab Cd Ef Gh Ij " * n)[:n],
         ),
+        "a firm's name wrapped onto its own line": (
+            participants._WRAPPED,
+            lambda n: ("A" + "b, " * n)[:n],
+        ),
         "guidance reinstated later": (
             guidance._NOT_NOW,
             lambda n: ("we'll " + "x " * n)[:n],

@@ -24,7 +24,11 @@ labelled blind at the round's start:
 - a time alone names no part ("the last four periods up 8%, 9%, 11% and 13%"), nor a quarter
   written "Quarter-one", nor "calendar" ("In calendar Q3, we grew 5%");
 - guidance given "after", "since", "upon" or "following" is given before, not begun now ("After
-  providing initial 2026 outlook …, we are once again raising the midpoint").
+  providing initial 2026 outlook …, we are once again raising the midpoint");
+- a speaker's label speaks for the lines after its own up to the next label, as a turn written
+  a sentence a line is ("Jane Roe: Acme Securities, Research Division Okay." then "I mean,
+  APAC falling 3% for fiscal '25." is the analyst's), and a firm's name wrapped onto a line of
+  its own does not end the header's list of participants.
 
 Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
 nothing may be read), with a counterexample the rule must leave as it was."""
@@ -33,6 +37,7 @@ from __future__ import annotations
 
 import pytest
 
+from catalyst_tui.reading.words import read_words
 from tests.reading.words.test_read_words_classes import _check, by_rule
 
 RULES: dict[str, list[tuple[str, list[str]]]] = {
@@ -205,6 +210,34 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("We are providing guidance for the full year 2022.", ["guidance introduced : company"]),
     ],
 }
+
+
+# A call's header, its firms' names wrapped as one publisher writes them, then a turn of an
+# analyst's written a sentence a line, and the company's answer.
+_CALL = (
+    "Acme Corp (ACME) Q4 2025 Earnings Call\n"
+    "Company Participants\n"
+    "John Doe - Chief Financial Officer\n"
+    "Conference Call Participants\n"
+    "Ann Lee - Robert W. Baird & Co.\n"
+    "Incorporated, Research Division\n"
+    "Jane Roe - Stifel, Nicolaus & Company, Incorporated, Research Division\n"
+    "Presentation\n"
+    "Operator\n"
+    "Our next question comes from Jane Roe with Stifel.\n"
+    "Jane Roe: Stifel, Nicolaus & Company, Incorporated, Research Division Okay.\n"
+    "Fair enough.\n"
+    "I mean, APAC falling 3% for fiscal '25.\n"
+    "It was up 7% in '24.\n"
+    "John Doe: Sure.\n"
+    "Europe revenue grew 4% in the quarter.\n"
+)
+
+
+def test_a_labelled_turn_goes_on_over_the_lines_after_it() -> None:
+    """The analyst's lines after their label are theirs; the company's answer is read."""
+    read = [(s.subject, round(s.value or 0, 4)) for s in read_words(_CALL)]
+    assert read == [("Europe", 0.04)]
 
 
 @pytest.mark.parametrize(("text", "expected"), by_rule(RULES))

@@ -26,6 +26,9 @@ _ANALYSTS_HEADING = led(r"(?:conference\s+call\s+participants|analysts)", re.I)
 _CALL_BEGINS = led(r"(?:presentation|operator|prepared\s+remarks)\b", re.I)
 # A name before its title or firm: "Matthew Friend - Executive VP & CFO".
 _LISTED = led(r"\s*(?P<name>[A-Z][\w.'’-]*+(?:[ \t]++[A-Z][\w.'’-]*+){1,5})[ \t]*+(?:[-–—][ \t]|$)")
+# The rest of a firm's name wrapped onto a line of its own ("Robert W. Baird & Co." then
+# "Incorporated, Research Division"): the list goes on after it.
+_WRAPPED = led(r"[A-Z][\w.,&'’ -]{0,60}+(?<![.!?])")
 # A person's name alone before a colon at a line's start ("Matthew Friend: …", "Brent
 # Thill:Thanks, Mike."): a speaker (turns.py reads one after the operator's handoff).
 NAME_COLON = led(r"[ \t]*+(?P<name>[A-Z][\w.'’-]*+(?:[ \t]++[A-Z][\w.'’-]*+){1,5})[ \t]*+:")
@@ -54,9 +57,9 @@ def participants(text: str) -> Participants:
             break
         elif into is not None:
             listed = _LISTED.match(line)
-            if listed is None:
+            if listed is None and not _WRAPPED.fullmatch(line):
                 into = None
-            elif len(listed["name"].split()) <= _NAME_WORDS:
+            elif listed is not None and len(listed["name"].split()) <= _NAME_WORDS:
                 into.add(listed["name"].casefold())
         if end >= len(text):
             break

@@ -5,8 +5,8 @@ A transcript may carry speaker labels ("<UNK> <UNK> - Analyst: ...", "Operator: 
 
 - **a label names the speaker**: a short run of names, masked names ("<UNK>") and titles before
   a colon at the start of a line, with a title or a mask in it (a heading such as "Americas:" is
-  no label, and stays part of its sentence). It speaks for its line, or, alone on its line, for
-  the lines after it up to the next label;
+  no label, and stays part of its sentence). It speaks for its line and for the lines after it
+  up to the next label (a turn written a sentence a line);
 - **the operator and analysts are not the company**: an analyst restating a figure ("you grew
   data center 20% this quarter, how should we think about next year?") states nothing, so
   nothing is read from their turns;
@@ -116,18 +116,20 @@ def company_sentences(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple
             words_at = text.find(":", line_start, line_end) + 1  # (the list, not a word of it)
         else:
             named, words_at = label(text, line_start, line_end)
+        name_said = not named and NAME_COLON.match(text, line_start, line_end) is not None
+        if named or name_said:  # the speaker of the lines after it, up to the next label ("Pat
+            speaker = named  # Doe: Sure. …": another speaker, who is not said)
         if named and words_at >= line_end:
-            speaker = named  # a label alone on its line: the speaker of the lines after it
-            continue
+            continue  # a label alone on its line
         who = named or speaker
         if who and _operator(who):
             asker = any(_GIVES_THE_LINE.search(text, s, e) for s, e in sentences)
             continue
         if named and asker and not _company(who):
-            asker = False
+            asker, speaker = False, "Analyst"  # (and the lines of the turn after it)
             continue  # "Operator: Our next question comes from <UNK>." then "<UNK>: ..."
-        if not named and asker and NAME_COLON.match(text, line_start, line_end):
-            asker = False
+        if name_said and asker:
+            asker, speaker = False, "Analyst"
             continue  # "Operator: … from the line of Brent Thill." then "Brent Thill: …"
         if named:
             asker = False
