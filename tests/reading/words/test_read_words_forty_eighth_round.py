@@ -58,6 +58,12 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "weighted toward equipment. Compared with 2019, sales grew 12.9%.",
             ["growth 14.8 : RS&I"],
         ),
+        # "overall" said of no whole's figure ends nothing
+        (
+            "First, Aerospace. In Aerospace for the year, we saw overall strength in service. "
+            "This represents a 1.2% increase in revenue.",
+            [],
+        ),
         # a sentence naming the whole ends the section
         (
             "First, Aerospace. Deliveries were strong. Total revenue was up 5%.",

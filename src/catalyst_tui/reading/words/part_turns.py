@@ -142,7 +142,8 @@ _PART_SAID = 1
 # A sentence naming the whole company: its revenue is the company's ("Total revenue", "on a
 # consolidated basis", "overall"), or, in the sentence read, the company's own word of it.
 _WHOLE_NAMED = led(
-    r"\b(?:total|overall|consolidated|company|companywide|company-wide|enterprise|"
+    r"\boverall(?=\s*+[,.;]|\s++(?:(?:net\s++)?(?:revenues?|sales)|growth|company|basis|results))|"
+    r"\b(?:total|consolidated|company|companywide|company-wide|enterprise|"
     r"corporation|group-wide|all\s+(?:of\s+)?(?:our\s+)?(?:segments|businesses|divisions)|"
     r"to\s+summarize|in\s+summary|all\s+in\s+all)\b",
     re.I,
