@@ -57,7 +57,6 @@ def said_as_revenue(subject: str, parts: frozenset[str]) -> frozenset[str]:
     return frozenset()
 
 
-# A figure said of each change of its size, no change that was: "every 5% increase in".
 # A share's whole that is an industry's or a market's sales, not the company's: "which
 # represents approximately 75% to 80% of pharmaceutical industry sales".
 _OTHERS_WHOLE = led(
@@ -65,6 +64,7 @@ _OTHERS_WHOLE = led(
     r"(?:industry|market|category|sector)\s+(?:sales|revenues?)\b",
     re.I,
 )
+# A figure said of each change of its size, no change that was: "every 5% increase in".
 _EVERY = led(r"\b(?:every|each)\s+(?:additional\s+|incremental\s+)?$", re.I)
 # An amount in trillions is an economy's or a market's, no company's revenue.
 _TRILLIONS = led(r"[$€£]\s?[\d.,]+\s*trillion\b", re.I)

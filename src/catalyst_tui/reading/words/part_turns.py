@@ -52,14 +52,14 @@ class PartTurns:
         self._parts.add(index)
 
     def in_section(self, index: int, whole: str) -> bool:
-        """Whether the sentence at `index` (`whole`) names a part by "this" or "that" and no
-        whole, or, naming no whole, is said in a part's
-        section of its speaker's turn: after a turn to a named part ("First, Aerospace.", "Now
-        on to RS&I."), or just after a part's figure or a sentence opening with a named part
-        ("In our Marine segment, …"), with no sentence between that names the whole, turns
-        elsewhere, or is another speaker's, and at most _SECTION sentences back. Its revenue
-        alone is that part's, not the company's ("First, Combat Systems. … For the full year,
-        revenue of $9.2 billion is up 2.8%")."""
+        """Whether the revenue alone of the sentence at `index` (`whole`) is a part's, not the
+        company's: where it names a part by "this" or "that" and no whole; or, naming no whole,
+        where it is said in a part's section of its speaker's turn, after a turn to a named
+        part ("First, Aerospace.", "Now on to RS&I."), or just after a part's figure or a
+        sentence opening with a named part ("In our Marine segment, …"), with no sentence
+        between that names the whole, turns elsewhere, or is another speaker's, and at most
+        _SECTION sentences back ("First, Combat Systems. … For the full year, revenue of $9.2
+        billion is up 2.8%")."""
         if _THIS_PART.search(whole):
             return _WHOLE_NAMED.search(whole) is None  # "reported revenue in this segment
             # increased 16% and organic revenue growth was 5%": the segment's
@@ -123,8 +123,9 @@ def _named_part(phrase: str) -> str:
 # Aerospace segment.", "…, starting with Automotive OEM.", "Next, Aerospace."
 _TURN_TO_PART = led(
     r"(?:^|[,;]\s*+)(?:(?:and|so|now|ok(?:ay)?)[\s,]++)*(?:(?:let['’]s|let\s+me)\s+(?:now\s+)?"
-    r"(?:(?:turn|move|go)\s+to|review|discuss|look\s+at)|on\s+to|turning\s+(?:now\s+)?to|moving\s+(?:on\s+)?to|(?:starting|"
-    r"beginning)\s+with|(?:next|first|second|third|lastly|finally)\s*+,)\s+(?P<part>[^,.;:!?]{1,60})[.!]?\s*+$",
+    r"(?:(?:turn|move|go)\s+to|review|discuss|look\s+at)|on\s+to|turning\s+(?:now\s+)?to|"
+    r"moving\s+(?:on\s+)?to|(?:starting|beginning)\s+with|"
+    r"(?:next|first|second|third|lastly|finally)\s*+,)\s+(?P<part>[^,.;:!?]{1,60})[.!]?\s*+$",
     re.I,
 )
 # A sentence that opens with a named part of ours as its subject: "Our CSS segment delivered an
@@ -162,8 +163,8 @@ _AMOUNT = led(r"[$€£]\s?\d")
 # company's; "Excluding this business, we have 6% growth").
 _THIS_PART = led(
     r"(?:^|(?<=,\s)|(?<=\band\s)|(?<=\bin\s)|(?<=\bat\s)|(?<=\bfor\s)|(?<=\bwithin\s)|"
-    r"(?<=\bacross\s)|(?<=\bfrom\s))(?:this|that|these|those)\s++(?:[\w-]+\s+)?(?:segments?|business(?:es)?|divisions?|"
-    r"units?|regions?|categor(?:y|ies)|channels?|brands?|franchises?|portfolios?|"
+    r"(?<=\bacross\s)|(?<=\bfrom\s))(?:this|that|these|those)\s++(?:[\w-]+\s+)?"
+    r"(?:segments?|business(?:es)?|divisions?|units?|regions?|categor(?:y|ies)|channels?|brands?|franchises?|portfolios?|"
     r"product\s+lines?|verticals?|(?:end\s+)?markets?(?=\s+(?:represent|was|were|is|are|grew|"
     r"account|make|made|post|deliver|contribut)))\b(?!\s+(?:environment|conditions|backdrop|"
     r"dynamics|cycle|volatility|uncertainty|share))|(?:sales|revenues?)\s+in\s+(?:this|that)\s+"
