@@ -88,6 +88,17 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         # a turn to something no part is
         ("Turning to the balance sheet. Revenue grew 6%.", ["growth 6 : company"]),
+        (
+            "First, our strong quarter; and second, a brief update on our Full Potential plan. "
+            "For the quarter, sales increased 15%.",
+            ["growth 15 : company"],
+        ),
+        # a sentence opening with a named part, just before, gives its revenue alone to it
+        (
+            "Our Environmental segment performed very well in the quarter. Revenues were 21% "
+            "higher than the prior year quarter.",
+            ["growth 21 yoy : Environmental segment"],
+        ),
     ],
     "revenue said right after a part's figure is the part's, unless said with its total": [
         (
@@ -122,6 +133,14 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["guidance raised : company"],
         ),
         ("We are maintaining our revenue guidance.", ["guidance reiterated : company"]),
+        (
+            "We intend to keep our leverage ratio toward the low end of our target range.",
+            [],
+        ),
+        (
+            "We will hold our capital ratio within our operating range for the year.",
+            [],
+        ),
     ],
     "an economy's projections are no guidance": [
         (

@@ -22,7 +22,7 @@ from .subjects import read_subject
 from .turns import same_speaker
 from .vocabulary import LONGEST
 
-__all__ = ["WHOSE_UNSAID", "PartTurns"]
+__all__ = ["AMOUNT", "WHOSE_UNSAID", "PartTurns"]
 
 # A sentence that opens with revenue alone, no word of whose: "Organic sales were up 2%.",
 # "Revenue increased 24%.", "Excluding these acquisitions, organic sales increased 15%" (not
@@ -51,6 +51,10 @@ class PartTurns:
         """The sentence at `index` gave a figure of a part."""
         self._parts.add(index)
 
+    def said_just_before(self, index: int) -> bool:
+        """Whether the sentence before the one at `index` gave a figure of a part."""
+        return index - 1 in self._parts
+
     def in_section(self, index: int, whole: str) -> bool:
         """Whether the revenue alone of the sentence at `index` (`whole`) is a part's, not the
         company's: where it names a part by "this" or "that" and no whole; or, naming no whole,
@@ -69,7 +73,7 @@ class PartTurns:
             if not same_speaker(self._text, self._spans, back + 1):
                 return False
             if back in self._parts and index - back <= _PART_SAID:
-                return _AMOUNT.search(whole) is None  # (a total said with its amount is the
+                return AMOUNT.search(whole) is None  # (a total said with its amount is the
                 # company's: "APAC was up 4%. In 2021, net sales were up 13% to $5.5 billion.")
             before = self._text[slice(*self._spans[back])]
             if len(before) > LONGEST or _WHOLE_NAMED.search(before):
@@ -149,13 +153,10 @@ _WHOLE_NAMED = led(
     r"to\s+summarize|in\s+summary|all\s+in\s+all)\b",
     re.I,
 )
-_WHOLE_SAID = led(
-    r"\b(?:total|overall|consolidated|company|companywide|company-wide|enterprise|corporation|"
-    r"we|our|us|we['’](?:ve|re|d))\b",
-    re.I,
-)
-# An amount said: "revenue of $9.2 billion".
-_AMOUNT = led(r"[$€£]\s?\d")
+_WHOLE_SAID = led(_WHOLE_NAMED.pattern + r"|\b(?:overall|we|our|us|we['’](?:ve|re|d))\b", re.I)
+# An amount said: a total with its amount is the company's, whatever came before ("revenue of
+# $9.2 billion").
+AMOUNT = led(r"[$€£]\s?\d")
 # A part named by "this" or "that": the sentence's revenue alone is that part's ("This market
 # represented 4% of our sales, and sales increased by 12%"), not a market's conditions ("in
 # this market environment", "a good performance in this market"); only where it opens a clause

@@ -149,7 +149,7 @@ def read_words(
     from .figures import read_figures
     from .frames import whole_beside_part
     from .guidance import read_guidance
-    from .part_turns import WHOSE_UNSAID, PartTurns
+    from .part_turns import AMOUNT, WHOSE_UNSAID, PartTurns
     from .participles import as_adjective
     from .passages import Passages
     from .patterns import REVENUE_SAID
@@ -182,7 +182,6 @@ def read_words(
     stems = _holding(low, spans, _GUIDANCE_STEMS) if low is not None else None
     marks = _holding(low, spans, _FIGURE_MARKS[1:]) if low is not None else None
     said = _within(low, spans, _GUIDANCE_EACH) if low is not None else set()
-    part_said = -2  # the last sentence that gave a part's figure
     for index, (start, end) in enumerate(spans):
         sentence = text[start:end]
         if (
@@ -247,7 +246,7 @@ def read_words(
             if figures and not passages.other_in_force(index)
             else ()
         )
-        part_before = part_said == index - 1  # the sentence before gave a part's figure
+        part_before = turns.said_just_before(index)  # the sentence before gave a part's figure
         outlook = figures and passages.outlook_in_force(index)  # "Turning to our outlook."
         for stated in read:
             stated = stated._replace(sentence=sentence, forward=stated.forward or outlook)
@@ -276,7 +275,7 @@ def read_words(
             if (
                 stated.subject == COMPANY
                 and WHOSE_UNSAID.match(whole)
-                and not _AMOUNT.search(plain)
+                and not AMOUNT.search(plain)
                 and (part_before or _part_framed(text, spans, index))  # the frame read last
             ):
                 continue  # "EIG sales were $1.37 billion, up 13%. Organic sales were up 2%.":
@@ -290,7 +289,6 @@ def read_words(
                 continue  # "Asia sales are up 42%" of an insurer; "fund gross sales": inflows
             found.append(stated)
             if stated.subject != COMPANY:
-                part_said = index
                 turns.part_read(index)
         if guidance:
             found.extend(g._replace(sentence=sentence) for g in read_guidance(told, start, end))
@@ -306,10 +304,6 @@ def _part_framed(text: str, spans: list[tuple[int, int]], index: int) -> bool:
     start, end = spans[index - 1] if index > 0 else (0, 0)
     frame = frame_of(text[start:end])[0] if end - start <= LONGEST else ""
     return bool(frame) and not read_subject(frame).other  # not "Looking at the placement rate,"
-
-
-# An amount said: a total with its amount is the company's, whatever came before.
-_AMOUNT = led(r"[$€£]\s?\d")
 
 
 def _guidance_said(lowered: str, *, words: bool = True) -> bool:
