@@ -1347,7 +1347,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             part_turns._CLAUSE_SAID,
             lambda n: ("wh' " * n)[:n],
         ),
-        "an amount said in a section": (part_turns.AMOUNT, lambda n: ("$ " * n)[:n]),
+        "an amount said in a section": (part_turns.AMOUNT_SAID, lambda n: ("$ " * n)[:n]),
         "a part named by this or that": (
             part_turns._THIS_PART,
             lambda n: ("in this ab cd segmen " * n)[:n],

@@ -17,12 +17,13 @@ import re
 
 from ..leads import led
 from .clauses import frame_of
+from .patterns import AMOUNT
 from .records import COMPANY
 from .subjects import read_subject
 from .turns import same_speaker
 from .vocabulary import LONGEST
 
-__all__ = ["AMOUNT", "WHOSE_UNSAID", "PartTurns"]
+__all__ = ["AMOUNT_SAID", "WHOSE_UNSAID", "PartTurns"]
 
 # A sentence that opens with revenue alone, no word of whose: "Organic sales were up 2%.",
 # "Revenue increased 24%.", "Excluding these acquisitions, organic sales increased 15%" (not
@@ -73,7 +74,7 @@ class PartTurns:
             if not same_speaker(self._text, self._spans, back + 1):
                 return False
             if back in self._parts and index - back <= _PART_SAID:
-                return AMOUNT.search(whole) is None  # (a total said with its amount is the
+                return AMOUNT_SAID.search(whole) is None  # (a total said with its amount is the
                 # company's: "APAC was up 4%. In 2021, net sales were up 13% to $5.5 billion.")
             before = self._text[slice(*self._spans[back])]
             if len(before) > LONGEST or _WHOLE_NAMED.search(before):
@@ -154,9 +155,9 @@ _WHOLE_NAMED = led(
     re.I,
 )
 _WHOLE_SAID = led(_WHOLE_NAMED.pattern + r"|\b(?:overall|we|our|us|we['’](?:ve|re|d))\b", re.I)
-# An amount said: a total with its amount is the company's, whatever came before ("revenue of
-# $9.2 billion").
-AMOUNT = led(r"[$€£]\s?\d")
+# An amount of money said: a total with its amount is the company's, whatever came before
+# ("revenue of $9.2 billion").
+AMOUNT_SAID = led(AMOUNT)
 # A part named by "this" or "that": the sentence's revenue alone is that part's ("This market
 # represented 4% of our sales, and sales increased by 12%"), not a market's conditions ("in
 # this market environment", "a good performance in this market"); only where it opens a clause

@@ -149,7 +149,7 @@ def read_words(
     from .figures import read_figures
     from .frames import whole_beside_part
     from .guidance import read_guidance
-    from .part_turns import AMOUNT, WHOSE_UNSAID, PartTurns
+    from .part_turns import AMOUNT_SAID, WHOSE_UNSAID, PartTurns
     from .participles import as_adjective
     from .passages import Passages
     from .patterns import REVENUE_SAID
@@ -275,7 +275,7 @@ def read_words(
             if (
                 stated.subject == COMPANY
                 and WHOSE_UNSAID.match(whole)
-                and not AMOUNT.search(plain)
+                and not AMOUNT_SAID.search(plain)
                 and (part_before or _part_framed(text, spans, index))  # the frame read last
             ):
                 continue  # "EIG sales were $1.37 billion, up 13%. Organic sales were up 2%.":
