@@ -125,9 +125,34 @@ _IN_A_MONTH = led(
 )
 
 
-def of_a_month(sentence: str, end: int) -> bool:
-    """Whether the growth whose figure ends at `end` is said of a month."""
-    return _IN_A_MONTH.match(sentence, end, end + REACH) is not None
+# Months that open the figure's clause: "January and February ADS roughly up 5.5%", "In
+# October, sales were up 3%" (not "May quarter", "March year-to-date").
+_MONTHS_OPEN = led(
+    r"\s*+(?:(?:and|so|in|for|during|through)\s++)?(?:the\s++month\s++of\s++)?(?-i:"
+    + MONTH
+    + r")(?:\s*+(?:,|and|&|to|through)\s*+(?-i:"
+    + MONTH
+    + r"))*+\b(?!\s*+(?:quarter|year|period|half|fiscal|ytd|-))",
+    re.I,
+)
+
+
+def of_a_month(sentence: str, end: int, start: int = -1) -> bool:
+    """Whether the growth whose figure ends at `end` is said of a month: named right after it,
+    or opening its clause (at `start`, where given)."""
+    return _IN_A_MONTH.match(sentence, end, end + REACH) is not None or (
+        start >= 0
+        and _MONTHS_OPEN.match(sentence, start) is not None
+        and _LONGER.search(sentence, start, end + REACH) is None  # "…, for the quarter"
+    )
+
+
+# A period longer than a month said in the clause ("for the quarter"; not "year-over-year").
+_LONGER = led(
+    r"\b(?:quarter|half|fiscal|ytd|to\s+date)\b|"
+    r"\byear\b(?<!over[- ]year)(?<!on[- ]year)(?![- ]++(?:over|on)\b)",
+    re.I,
+)
 
 
 # A figure that is an end of a range: "between a 4% decline and a 1% increase" (not a mix's

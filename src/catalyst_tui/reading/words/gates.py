@@ -64,6 +64,10 @@ _OTHERS_WHOLE = led(
     r"(?:industry|market|category|sector)\s+(?:sales|revenues?)\b",
     re.I,
 )
+# A share said changed, not a revenue grown: "Revenue from new styles as a percentage of total
+# revenue more than doubled"; and a loan book, no revenue: "Our credit portfolio … growing by 91%".
+_SHARE_CHANGED = led(r"\bas\s+an?\s+(?:percent(?:age)?|share|proportion)\s+of\b", re.I)
+_LENT = led(r"\b(?:credit|loans?|lending|mortgages?)\s+(?:portfolios?|books?)\b", re.I)
 # A figure said of each change of its size, no change that was: "every 5% increase in".
 _EVERY = led(r"\b(?:every|each)\s+(?:additional\s+|incremental\s+)?$", re.I)
 # An amount in trillions is an economy's or a market's, no company's revenue.
@@ -125,6 +129,10 @@ def refusal(
         return "a market's"  # "total retail sales in the U.S. grew 4% to $3.5 trillion"
     if _EVERY.search(sentence, max(0, at - 20), at):
         return "a sensitivity"  # "Every 5% increase in new applications increases …"
+    if kind == "growth" and _SHARE_CHANGED.search(sentence, clause.start, at):
+        return "a share's change"
+    if _LENT.search(subject):
+        return "a loan book's"
     if kind == "growth" and component(sentence, clause, at, end):
         return "component"
     if kind == "growth" and over_years(sentence, said.over_years, at, end):
@@ -133,7 +141,7 @@ def refusal(
         return "a share of others' sales"  # "75% of pharmaceutical industry sales"
     if kind == "share" and years_ahead(sentence, end):
         return "a goal years ahead"  # "greater than 90% of sales within three years"
-    if kind == "growth" and of_a_month(sentence, end):
+    if kind == "growth" and of_a_month(sentence, end, clause.start):
         return "a month's"
     if kind == "growth" and _WEEKS.search(sentence, max(0, at - REACH), end + REACH):
         return "a consumption period's"  # "Distribution is up 13% … in the latest 13 weeks"

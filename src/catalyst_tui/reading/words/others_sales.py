@@ -34,8 +34,13 @@ __all__ = [
 
 _SYSTEM = led(r"\b(?:franchisees?|dealers?|dealerships?)\b", re.I)
 # Retail sales, not sales to retail customers ("Sales to our independent retail customers
-# decreased 3%": the company's own, sold to them).
-_RETAIL = led(r"\bretail\b(?!(?:\s+[\w-]+)?\s+customers\b)", re.I)
+# decreased 3%": the company's own, sold to them), nor a retail business of its own ("Revenues
+# from our retail business … reflecting a 76.4% year-over-year increase").
+_RETAIL = led(
+    r"\bretail\b(?!(?:\s+[\w-]+)?\s+customers\b)"
+    r"(?!\s+(?:business(?:es)?|segments?|divisions?|units?|operations)\b)",
+    re.I,
+)
 
 
 _SYSTEM_KEYS = ("ranchisee", "ealer", "RANCHISEE", "EALER")

@@ -68,6 +68,13 @@ class PartTurns:
         if _THIS_PART.search(whole):
             return _WHOLE_NAMED.search(whole) is None  # "reported revenue in this segment
             # increased 16% and organic revenue growth was 5%": the segment's
+        if same_speaker(self._text, self._spans, index) and _turned_to(
+            self._text[slice(*self._spans[index - 1])]
+        ):  # right after a turn to a named part: the part's, save a whole named ("Turning to
+            # Jimmy Choo. Third quarter revenue exceeded our expectations, increasing 5%";
+            # "Turning to our Canadian business. Total sales for the quarter were down 8%")
+            total = _TOTAL_OPENS.match(whole)
+            return _WHOLE_NAMED.search(whole, total.end() if total else 0) is None
         if _WHOLE_SAID.search(whole):
             return False  # "Total revenue", "we grew revenue 5%", "our revenue"
         for back in range(index - 1, max(index - _SECTION, 0) - 1, -1):
@@ -128,7 +135,7 @@ def _named_part(phrase: str) -> str:
 # Aerospace segment.", "…, starting with Automotive OEM.", "Next, Aerospace."
 _TURN_TO_PART = led(
     r"(?:^|[,;]\s*+)(?:(?:and|so|now|ok(?:ay)?)[\s,]++)*(?:(?:let['’]s|let\s+me)\s+(?:now\s+)?"
-    r"(?:(?:turn|move|go)\s+to|review|discuss|look\s+at)|on\s+to|turning\s+(?:now\s+)?to|"
+    r"(?:(?:turn|move|go)\s+to|review|discuss|look\s+at)|on\s+to|(?<=now\s)to|turning\s+(?:now\s+)?to|"
     r"moving\s+(?:on\s+)?to|(?:starting|beginning)\s+with|"
     r"(?:next|first|second|third|lastly|finally)\s*+,)\s+(?P<part>[^,.;:!?]{1,60})[.!]?\s*+$",
     re.I,
@@ -155,6 +162,10 @@ _WHOLE_NAMED = led(
     re.I,
 )
 _WHOLE_SAID = led(_WHOLE_NAMED.pattern + r"|\b(?:overall|we|our|us|we['’](?:ve|re|d))\b", re.I)
+# A sentence that opens with a total of revenue: right after a turn to a part, the part's.
+_TOTAL_OPENS = led(
+    r"\s*+(?:(?:and|so|now)[\s,]++)?total\s++(?:net\s++)?(?:revenues?|sales)\b", re.I
+)
 # An amount of money said: a total with its amount is the company's, whatever came before
 # ("revenue of $9.2 billion").
 AMOUNT_SAID = led(AMOUNT)

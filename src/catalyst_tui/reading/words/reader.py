@@ -26,7 +26,7 @@ from .own_names import abbreviated, first_word, itself, own_names
 from .phrases import finite_verb
 from .records import COMPANY, Stated, with_short_name
 from .sentences import sentence_spans
-from .set_off import WHERE_AFTER_NAME
+from .set_off import WHERE_AFTER_NAME, made_by
 from .turns import company_sentences
 from .vocabulary import LONGEST, bank_revenue, boilerplate, earnings_talk
 
@@ -214,6 +214,8 @@ def read_words(
             plain = earnings_talk(plain)  # "As you saw in our earnings release,": no measure
         if "average daily" in lowered:  # "average daily sales improved 2.5%": sales by day
             plain = _PER_DAY.sub(_blank, plain)
+        if "ed by " in lowered or "ed from " in lowered:
+            plain = made_by(plain)  # "Revenues contributed by our leased hotels were …"
         if "growing" in lowered:
             plain = as_adjective(plain)  # "our faster growing Laboratory business": one name
         told = sentence  # the words the guidance is read in: the speaker's asides blanked
@@ -281,6 +283,8 @@ def read_words(
                 continue  # "EIG sales were $1.37 billion, up 13%. Organic sales were up 2%.":
                 # the part's, said before; whose the sentence does not say (a total said
                 # with its amount is the company's: "Revenues increased 6.2% to $1.0 billion")
+            if stated.kind == "share" and stated.value is not None and stated.value > 1:
+                continue  # no part is more than its whole: "travel up 105%" is no share
             if system and system_retail(stated.subject):
                 continue  # "Global retail sales grew 8.5%" of a franchisor: its stores' sales
             if (insurer and new_business(sentence, stated.value)) or fund_sales(
