@@ -16,6 +16,10 @@ written against, each read judged against its call's text:
   unless the sentence names the whole; so is any revenue right after such a turn that names
   no whole ("Turning to Jimmy Choo. Third quarter revenue exceeded our expectations,
   increasing 5%"); and "Now to our X segment." turns to X;
+- what the sentence owns after its figure ("revenue grew 10% and earnings outperformed our
+  plan") does not make the figure the company's in a part's section: only "we" or "our"
+  before it does;
+- gross merchandise sales (GMS), a net asset value (NAV) and balances are no revenue;
 - months that open a figure's clause make it a month's, not the period's ("January and
   February sales were roughly up 5.5%"), unless the clause names a longer period ("In March,
   we reported revenue up 5% for the quarter").
@@ -102,6 +106,31 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "Turning to Jimmy Choo. Third quarter consolidated revenue increased 5% compared "
             "to the prior year.",
             ["growth 5 yoy : company"],
+        ),
+    ],
+    "what a sentence owns after its figure does not make the figure the whole's": [
+        (
+            "Turning to Helly Hansen. The acquisition of Helly has exceeded expectations. In "
+            "the fourth quarter, revenue grew 10% and earnings outperformed our plan by 50%.",
+            [],
+        ),
+        # counterexample: ours said before the figure
+        (
+            "Turning to Helly Hansen. The acquisition of Helly has exceeded expectations. In "
+            "the fourth quarter, our revenue grew 10%.",
+            ["growth 10 : company"],
+        ),
+    ],
+    "gross merchandise sales, net asset value and balances are no revenue": [
+        (
+            "We've improved the marketplace's annual GMS performance from down 6% in 2024 to "
+            "down 4% last year.",
+            [],
+        ),
+        ("Our quarter end NAV was $413 million, up 10.2% from $375 million last year.", []),
+        (
+            "Equities revenues were up over 35%, with record balances up approximately 27%.",
+            ["growth 35 > : Equities"],
         ),
     ],
     "months that open a figure's clause make it a month's": [

@@ -17,7 +17,7 @@ import re
 
 from ..leads import led
 from .clauses import frame_of
-from .patterns import AMOUNT
+from .patterns import AMOUNT, FIGURE
 from .records import COMPANY
 from .subjects import read_subject
 from .turns import same_speaker
@@ -75,8 +75,12 @@ class PartTurns:
             # "Turning to our Canadian business. Total sales for the quarter were down 8%")
             total = _TOTAL_OPENS.match(whole)
             return _WHOLE_NAMED.search(whole, total.end() if total else 0) is None
-        if _WHOLE_SAID.search(whole):
-            return False  # "Total revenue", "we grew revenue 5%", "our revenue"
+        figure = FIGURE.search(whole)
+        if _WHOLE_NAMED.search(whole) or _OURS.search(
+            whole, 0, figure.start() if figure else len(whole)
+        ):
+            return False  # "Total revenue", "we grew revenue 5%", "our revenue" (not "revenue
+            # grew 10% and earnings outperformed our plan": ours said of what came after)
         for back in range(index - 1, max(index - _SECTION, 0) - 1, -1):
             if not same_speaker(self._text, self._spans, back + 1):
                 return False
@@ -161,7 +165,7 @@ _WHOLE_NAMED = led(
     r"to\s+summarize|in\s+summary|all\s+in\s+all)\b",
     re.I,
 )
-_WHOLE_SAID = led(_WHOLE_NAMED.pattern + r"|\b(?:overall|we|our|us|we['’](?:ve|re|d))\b", re.I)
+_OURS = led(r"\b(?:overall|we|our|us|we['’](?:ve|re|d))\b", re.I)
 # A sentence that opens with a total of revenue: right after a turn to a part, the part's.
 _TOTAL_OPENS = led(
     r"\s*+(?:(?:and|so|now)[\s,]++)?total\s++(?:net\s++)?(?:revenues?|sales)\b", re.I
