@@ -19,7 +19,8 @@ written against, each read judged against its call's text:
 - what the sentence owns after its figure ("revenue grew 10% and earnings outperformed our
   plan") does not make the figure the company's in a part's section: only "we" or "our"
   before it does;
-- gross merchandise sales (GMS), a net asset value (NAV) and balances are no revenue;
+- gross merchandise sales (GMS), a net asset value (NAV), balances, outstandings and a
+  frequency are no revenue;
 - months that open a figure's clause make it a month's, not the period's ("January and
   February sales were roughly up 5.5%"), unless the clause names a longer period ("In March,
   we reported revenue up 5% for the quarter").
@@ -132,6 +133,10 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "Equities revenues were up over 35%, with record balances up approximately 27%.",
             ["growth 35 > : Equities"],
         ),
+    ],
+    "card outstandings and a guest's frequency are no revenue": [
+        ("Card outstandings were up 9% due to strong new card acquisition.", []),
+        ("Frequency increased 7% among guests in the program.", []),
     ],
     "months that open a figure's clause make it a month's": [
         ("January and February sales were roughly up 5.5% year-over-year.", []),
