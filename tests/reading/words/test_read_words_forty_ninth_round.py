@@ -21,6 +21,13 @@ written against, each read judged against its call's text:
   before it does;
 - gross merchandise sales (GMS), a net asset value (NAV), balances, outstandings and a
   frequency are no revenue;
+- comparable sales ("comp sales were up 5%", "with comps down 6.6%", "a 1% comp in adult
+  athletic") are read as a growth of their own, the comparable sales as the sentence words
+  them after the part they are of, where it names one just before them or in its opening
+  frame; never a forecast, a floor ("4% or better"), a range, a two-year or a month's figure,
+  a base ("on top of", "compared with"), an impact, a figure of a name said before the clause
+  ("Japan maintained momentum with comps up 10%"), nor, with no part named, in a part's
+  section;
 - months that open a figure's clause make it a month's, not the period's ("January and
   February sales were roughly up 5.5%"), unless the clause names a longer period ("In March,
   we reported revenue up 5% for the quarter").
@@ -137,6 +144,57 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
     "card outstandings and a guest's frequency are no revenue": [
         ("Card outstandings were up 9% due to strong new card acquisition.", []),
         ("Frequency increased 7% among guests in the program.", []),
+    ],
+    "comparable sales are a growth of their own, of the part named with them": [
+        (
+            "Consolidated comp sales were up 5% and driven by a higher basket.",
+            ["growth 5 : comp sales"],
+        ),
+        (
+            "Marmaxx's comp sales grew a strong 4% with increases in apparel.",
+            ["growth 4 : Marmaxx's comp sales"],
+        ),
+        (
+            "In our Canada Retail segment, sales declined 7.5% compared to last year with comps "
+            "down 6.6%.",
+            [
+                "growth -7.5 yoy : Canada Retail segment",
+                "growth -6.6 : Canada Retail segment comps",
+            ],
+        ),
+        (
+            "Direct-to-consumer comparable sales grew 10% year-over-year with positive comps in "
+            "all regions.",
+            ["growth 10 yoy : Direct-to-consumer comparable sales"],
+        ),
+        (
+            "Our athletic category continued to improve, delivering a 1% comp in adult athletic "
+            "and an 8% comp in kids athletic.",
+            ["growth 1 : adult athletic comp", "growth 8 : kids athletic comp"],
+        ),
+        (
+            "Chili's reported total revenues of $860 million with comp sales of negative 7.2%.",
+            [],
+        ),
+        ("Brinker's consolidated comp sales were negative 3.3%.", []),
+        (
+            "Consolidated comp sales of negative 3.3% were better than expected.",
+            ["growth -3.3 : comp sales"],
+        ),
+        # not stated: a forecast, a floor, a range, two years, a month, a base, another's
+        ("We are planning overall comp sales growth of 2% to 3%.", []),
+        ("Each of our divisions saw comp sales growth of 4% or better.", []),
+        ("On a two-year basis, comparable sales increased 12%.", []),
+        ("For the month of March, comp sales declined 11.2%.", []),
+        ("Our comps were up nearly 19% last year in what is our lowest quarter.", []),
+        ("Japan maintained momentum in Q2 with comps up nearly 10%.", []),
+        ("The storm had a negative impact to consolidated comp sales of 1.2%.", []),
+        ("Journeys and Schuh drove positive overall comps of 15% and 23%, respectively.", []),
+        (
+            "Turning to our Canadian business. Total sales for the quarter were down 8%, with "
+            "comp sales down 6.6%.",
+            [],
+        ),
     ],
     "months that open a figure's clause make it a month's": [
         ("January and February sales were roughly up 5.5% year-over-year.", []),

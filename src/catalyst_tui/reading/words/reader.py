@@ -13,6 +13,7 @@ from ..leads import led
 from ..wordlists import one_of, word_set
 from .aliases import aliases, measured
 from .clause_cuts import CLAUSE_VERB
+from .comps import COMP_KEYS, read_comps
 from .facts import document_facts
 from .others_sales import (
     as_revenue,
@@ -283,8 +284,6 @@ def read_words(
                 continue  # "EIG sales were $1.37 billion, up 13%. Organic sales were up 2%.":
                 # the part's, said before; whose the sentence does not say (a total said
                 # with its amount is the company's: "Revenues increased 6.2% to $1.0 billion")
-            if stated.kind == "share" and stated.value is not None and stated.value > 1:
-                continue  # no part is more than its whole: "travel up 105%" is no share
             if system and system_retail(stated.subject):
                 continue  # "Global retail sales grew 8.5%" of a franchisor: its stores' sales
             if (insurer and new_business(sentence, stated.value)) or fund_sales(
@@ -294,6 +293,10 @@ def read_words(
             found.append(stated)
             if stated.subject != COMPANY:
                 turns.part_read(index)
+        if figures and any(map(lowered.__contains__, COMP_KEYS)):  # "comp sales were up 5%"
+            framed = partial(_part_framed, text, spans, index)  # "At HomeGoods, …. Comp sales"
+            sections = (partial(turns.in_section, index, ""), framed)
+            found.extend(read_comps(plain, sentence, start, end, sections))
         if guidance:
             found.extend(g._replace(sentence=sentence) for g in read_guidance(told, start, end))
     return tuple(one_whole(found))

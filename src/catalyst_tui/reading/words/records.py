@@ -3,6 +3,7 @@ states, with the subject its clause names and the sentence's offsets in the text
 
 from __future__ import annotations
 
+import re
 from typing import Literal, NamedTuple
 
 from ..leads import led
@@ -31,6 +32,16 @@ def names_of(subject: str) -> tuple[str, ...]:
     itself."""
     said = _WITH_SHORT_NAME.fullmatch(subject)
     return (said["long"], said["short"]) if said else (subject,)
+
+
+# The words of comparable sales in a subject ("Marmaxx's comp sales", comps.py): what the same
+# stores sold, a measure of its own, no part's revenue.
+_COMPARABLE = led(r"\b(?:comps?|comparable|same[- ]store|like[- ]for[- ]like)\b", re.I)
+
+
+def comparable(subject: str) -> bool:
+    """Whether `subject` names comparable sales, not revenue."""
+    return _COMPARABLE.search(subject) is not None
 
 
 #: The directions of guidance, in the order a `guidance` condition's words give them.

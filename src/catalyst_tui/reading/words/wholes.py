@@ -25,10 +25,13 @@ __all__ = ["one_whole"]
 
 def one_whole(found: Iterable[Stated]) -> list[Stated]:
     """`found` without the company's growths, said with no word of the whole, that the whole's
-    growth stated first for the same period, basis and measure contradicts."""
+    growth stated first for the same period, basis and measure contradicts, nor a share above
+    its whole."""
     first: dict[tuple[str, str, str], float] = {}
     kept: list[Stated] = []
     for stated in found:
+        if stated.kind == "share" and (stated.value or 0.0) > 1:
+            continue  # no part is more than its whole: "travel up 105%" is no share
         if stated.kind != "growth" or stated.subject != COMPANY or stated.forward:
             kept.append(stated)
             continue

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from ...reading.words import COMPANY, DIRECTIONS, Stated
-from ...reading.words.records import names_of
+from ...reading.words.records import comparable, names_of
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -167,6 +167,8 @@ def named(phrase: str, subjects: Sequence[str]) -> str | None:
             if name.casefold() in COMPANY_NAMES:
                 return subject
             continue
+        if comparable(phrase) and not comparable(name):
+            continue  # "Marmaxx's comp sales" is no growth of Marmaxx's revenue
         match = next((m for said in phrases if (m := _begins(said, name))), None)
         if match is None:
             continue

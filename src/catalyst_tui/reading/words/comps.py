@@ -1,0 +1,198 @@
+"""Comparable sales: what the same stores, restaurants or brands sold against the period before
+("Consolidated comp sales were up 5%", "Marmaxx's comp sales grew a strong 4%", "with comps
+down 6.6%", "delivering a 1% comp in adult athletic"), a retailer's first measure of its sales.
+
+A comparable-sales growth is no growth of revenue: its subject is the comparable sales, as the
+sentence words them ("comp sales", "comps", "comparable sales", "same-store sales"), after the
+part they are of where the sentence names one just before them ("Marmaxx's comp sales") or in
+its opening frame ("In our U.S. Retail segment, …, with comp sales down 1.5%"). So a
+checkpoint of revenue is never met by one, and a checkpoint of comparable sales can be.
+
+Read only where the sentence states it: a verb or a word of change and its figure right after
+the words ("comp sales increased 5%", "comparable sales growth of 10%"), never a forecast
+("we expect comps up 2%"), a condition ("if comps were up 3%") or a figure further on. Linear:
+each pattern is anchored at its words and reads a bounded span after them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from ..leads import led
+from ..wordlists import word_set
+from .clauses import frame_of
+from .components import of_a_month
+from .phrases import finite_verb
+from .records import COMPANY, Stated
+from .subjects import read_subject
+from .vocabulary import PERIOD_WORD
+
+__all__ = ["COMP_KEYS", "read_comps"]
+
+#: The letters a sentence holds where it may state comparable sales (looked for first).
+COMP_KEYS = ("comp", "same-store", "same store", "like-for-like")
+# The words for comparable sales, then their change and its figure.
+_COMPS = led(
+    r"\b(?P<comp>(?:comp(?:arable)?|same[- ](?:store|restaurant)|like[- ]for[- ]like)"
+    r"(?:\s++(?:store|restaurant|brand|club|shop))?\s++sales|comps)\b"
+    r"(?:\s++growth)?\s*+(?:(?:was|were|is|are)\s++)?"
+    r"(?:(?P<verb>up|down|increased|decreased|grew|declined|rose|fell|improved)\s++(?:by\s++)?"
+    r"|of\s++)"
+    r"(?:an?\s++)?(?:(?:very|really)\s++)?"
+    r"(?:(?:strong|solid|healthy|robust|outstanding|modest)\s++)?(?P<sign>(?:positive|negative)\s++)?"
+    r"(?:(?P<about>approximately|about|roughly|nearly|almost|over|more\s+than)\s++)?"
+    r"(?P<num>\d{1,3}(?:\.\d+)?)\s*+(?:%|percent\b)"
+    # not a floor or a range's end: "comp sales growth of 4% or better", "of 2% to 3%"
+    r"(?!\s*+(?:or\s++(?:better|more|higher|above|so)|to\s++\d|-\s*+\d))",
+    re.I,
+)
+# "a 1% comp in adult athletic": a comp said after its figure, of what follows "in".
+_COMP_IN = led(
+    r"\ban?\s++(?P<sign>(?:positive|negative)\s++)?(?P<num>\d{1,3}(?:\.\d+)?)\s*+%\s++comp\s++in\s++"
+    r"(?!(?:the|our|its|their|this|that|each|every|all|q[1-4]|fiscal|\d)\b)"
+    r"(?P<of>[a-z][\w-]*+(?:\s++[a-z][\w-]*+){0,2}?)(?=\s*+(?:,|;|\.|$)|\s++(?:and|an?|with)\b)",
+    re.I,
+)
+# Words before them that make the figure no period's own comparable sales: a base, an impact,
+# two years, or a name they are said of that is not right before them ("Japan maintained
+# momentum with comps up nearly 10%").
+_NOT_ITS_OWN = led(
+    r"\b(?:compared\s+(?:to|with)|versus|vs\.?|against|on\s+top\s+of|lapping|"
+    r"(?:impact|headwind|benefit|contribution)s?\s+(?:on|to|from))\s+"
+    r"(?:(?!(?:with|and|while)\b)[\w'’-]+\s+){0,3}$|"
+    r"\b(?:(?:two|2|three|3)[- ]years?|stack\w*|month\w*|through|(?:compared\s+(?:to|with)|"
+    r"versus|against|over|to)\s+(?:the\s+)?(?:fiscal\s+)?(?:19|20)\d\d)\b[^.;]*$",
+    re.I,
+)
+# A name the sentence speaks of, then a clause its comparable sales are said in: "Furniture
+# delivered another very strong quarter, with comps down 10%" (the name's, not said before them).
+_NAME_THEN = led(
+    r"(?P<name>\b(?!(?:In|For|As|At|On|So|Now|We|I|Our|The|Overall|During|Despite|Total|And|"
+    r"But|While|With|Also|Including|Excluding)\b)(?-i:[A-Z])[\w&'’.-]*+|\bthe\s+(?:brand|segment|"
+    r"business|division|banner)s?)\s++(?:\S++\s++){0,8}?"
+    r"(?:with|reporting|reported|delivered|posted|saw|had)\s++(?:[\w-]++\s++){0,3}?$",
+    re.I,
+)
+# Words after the figure that say what it is of, elsewhere: a part, a month, two years ("…
+# growth of 11.3% in our combined nonconsumable categories", "up 20% in the U.S.").
+_AFTER = led(
+    r"\s*+(?:,\s*+)?(?:in\s++(?!the\s++(?:quarter|period|first|second|third|fourth|year)\b|"
+    r"q[1-4]\b|fiscal\b|(?:19|20)\d\d\b)|on\s++an?\s++(?:two|2|three|3)[- ]year|"
+    r"over\s++(?:two|2|three|3)\s++years|(?:to|over|versus|vs\.?)\s++(?:19|20)\d\d|"
+    r"last\s++year)",
+    re.I,
+)
+_DOWN = frozenset({"down", "decreased", "declined", "fell"})
+# A forecast or a condition before them: no comparable sales stated.
+_NOT_STATED = led(
+    r"\b(?:expect\w*|anticipat\w*|will|would|could|should|guidance|outlook|forecast\w*|"
+    r"project\w*|plan(?:s|ned)?\s+to|planning|assum\w*|if|unless)\b",
+    re.I,
+)
+_YOY = led(
+    r"\s*+(?:,\s*+)?(?:year[- ]over[- ]year|year[- ]on[- ]year|"
+    r"(?:versus|compared\s+(?:to|with))\s+(?:the\s+)?(?:last|prior)\s+year)",
+    re.I,
+)
+_SEQUENTIAL = led(r"\s*+(?:,\s*+)?sequentially\b", re.I)
+# Words before comparable sales that name no part of them: the whole, a time, a word of talk.
+_NO_PART = word_set(
+    """the our their its a an and or but with while in of for at by to from on as both total
+    consolidated overall company companywide enterprise reported adjusted strong solid positive
+    negative healthy robust that this these those which where when also said net its"""
+)
+_LONGEST_PART = 4
+_HEADS = word_set("segment segments division divisions business businesses brand brands unit")
+_UNKNOWN = "?"
+_NOT_NAMES = word_set("we i our overall so now in for as at on during despite total")
+
+
+def read_comps(
+    text: str,
+    sentence: str,
+    start: int,
+    end: int,
+    sections: tuple[Callable[[], bool], ...] = (),
+) -> Iterator[Stated]:
+    """Each comparable-sales growth `text` states (the `sentence` at `start` to `end`, its
+    asides blanked), with the part it is of; none of the whole's where one of `sections` says
+    the sentence is in a part's section (its comps that part's, unnamed)."""
+    frame = frame_of(text)[0] if "," in text else ""
+    framed = read_subject(frame).name if frame else ""
+    framed = "" if framed in ("", COMPANY) else framed
+    for match in _COMPS.finditer(text):
+        part = _part_before(text, match.start()) or framed
+        if part == _UNKNOWN:
+            continue
+        down = (match["verb"] or "").lower() in _DOWN or (match["sign"] or "").startswith("n")
+        value = float(match["num"]) * (-1 if down else 1)
+        yield from _stated(text, sentence, start, end, match, part, match["comp"], value, sections)
+    for match in _COMP_IN.finditer(text):
+        value = float(match["num"]) * (-1 if (match["sign"] or "").lower().startswith("n") else 1)
+        yield from _stated(text, sentence, start, end, match, match["of"], "comp", value, sections)
+
+
+def _stated(
+    text: str,
+    sentence: str,
+    start: int,
+    end: int,
+    match: re.Match[str],
+    part: str,
+    said: str,
+    value: float,
+    sections: tuple[Callable[[], bool], ...],
+) -> Iterator[Stated]:
+    if (
+        _NOT_STATED.search(text, 0, match.start())
+        or _NOT_ITS_OWN.search(text, max(0, match.start() - 120), match.start())
+        or _AFTER.match(text, match.end())
+        or "respectively" in text
+        or of_a_month(text, match.end(), 0)
+        or (not part and _named_before(text, match.start()))
+    ):
+        return  # "we expect comps up 2%", "if comps were up 3%", "On a two-year basis, …"
+    if not part and any(ask() for ask in sections):
+        return  # "Turning to our Canadian business. … with comp sales down 6.6%": Canada's
+    basis = (
+        "year over year"
+        if _YOY.match(text, match.end())
+        else "sequential"
+        if _SEQUENTIAL.match(text, match.end())
+        else ""
+    )
+    about = (match.groupdict().get("about") or "").lower()
+    subject = f"{part} {said}" if part else said
+    yield Stated(
+        "growth", subject, value / 100, None, about, basis, "", False, "", sentence, start, end
+    )
+
+
+def _named_before(text: str, at: int) -> bool:
+    """Whether a name the sentence speaks of stands before a clause that says comparable sales
+    at `at` with no part of their own ("Japan maintained momentum in Q2 with comps up 10%")."""
+    said = _NAME_THEN.search(text, max(0, at - 120), at)
+    whole = text[max(0, at - 14) : at].split()[-1:] in (["consolidated"], ["total"], ["overall"])
+    return said is not None and not whole and said["name"].lower() not in _NO_PART | _NOT_NAMES
+
+
+def _part_before(text: str, at: int) -> str:
+    """The part named by the words right before comparable sales, up to three ("Marmaxx's",
+    "TJX Canada", "Direct-to-consumer", "U.S. retail", "our services"), none of them a verb,
+    a time or a word of the whole; "" where none is."""
+    kept: list[str] = []
+    for word in reversed(text[max(0, at - 60) : at].split()):
+        bare = word.strip(",;:()")
+        if bare != word or not bare:
+            break
+        low = bare.lower()
+        if low in _NO_PART or low in PERIOD_WORD or low[:1].isdigit():
+            break
+        if finite_verb(low) or (bare.islower() and low.endswith(("ed", "ing", "ly"))):
+            break  # "we delivered comp store sales growth", "posting"
+        kept.append(bare)
+        if len(kept) > _LONGEST_PART:
+            return _UNKNOWN  # a longer name than a part's: whose, not known
+    if kept and all(w.lower() in _HEADS for w in kept):
+        return _UNKNOWN  # "Total segment same-store sales": a part's, not named
+    return " ".join(reversed(kept))
