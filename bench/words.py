@@ -150,6 +150,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         clauses,
         comparatives,
         components,
+        comps,
         doers,
         facts,
         figures,
@@ -188,6 +189,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         quarters,
         rate_moved,
         reader,
+        records,
         respective,
         resulted,
         revenue_lines,
@@ -1340,8 +1342,8 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("all of our segmen " * n)[:n],
         ),
         "a sentence's own word of the whole": (
-            part_turns._WHOLE_SAID,
-            lambda n: ("compan wh " * n)[:n],
+            part_turns._OURS,
+            lambda n: ("ove wh " * n)[:n],
         ),
         "a turn's words that say a clause": (
             part_turns._CLAUSE_SAID,
@@ -1370,6 +1372,36 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         ),
         "what offset a growth": (scope._OFFSET_BY, lambda n: (", partly offset by an " * n)[:n]),
         "a sensitivity": (gates._EVERY, lambda n: ("every additional " * n)[:n]),
+        "revenue made by something": (
+            set_off.MADE_BY,
+            lambda n: ("revenues generated " * n)[:n],
+        ),
+        "a share said changed": (gates._SHARE_CHANGED, lambda n: ("as a percent " * n)[:n]),
+        "a loan book": (gates._LENT, lambda n: ("credit loans " * n)[:n]),
+        "months opening a clause": (
+            components._MONTHS_OPEN,
+            lambda n: ("January and February, " * n)[:n],
+        ),
+        "a period longer than a month": (components._LONGER, lambda n: ("over-year " * n)[:n]),
+        "a total after a turn": (part_turns._TOTAL_OPENS, lambda n: ("and " * n)[:n]),
+        "comparable sales and their figure": (
+            comps._COMPS,
+            lambda n: ("comparable store sales growth were up by a very strong " * n)[:n],
+        ),
+        "a comp in a part": (comps._COMP_IN, lambda n: ("a 1% comp in ab cd ef " * n)[:n]),
+        "no comparable sales of their own": (
+            comps._NOT_ITS_OWN,
+            lambda n: ("compared to ab cd ef impact on " * n)[:n],
+        ),
+        "a name before comparable sales": (
+            comps._NAME_THEN,
+            lambda n: ("Ab cd ef with gh " * n)[:n],
+        ),
+        "what comparable sales are of, after": (
+            comps._AFTER,
+            lambda n: (", in the quarter " * n)[:n],
+        ),
+        "comparable sales named": (records._COMPARABLE, lambda n: ("compar same " * n)[:n]),
     }
 
 
