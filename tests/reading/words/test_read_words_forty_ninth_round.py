@@ -19,12 +19,14 @@ written against, each read judged against its call's text:
 - what the sentence owns after its figure ("revenue grew 10% and earnings outperformed our
   plan") does not make the figure the company's in a part's section: only "we" or "our"
   before it does;
+- a group named by "this" ("Now this group's revenues increased 30%") keeps the sentence's
+  revenue its own, and "its total" or "their total" names no whole that ends a section;
 - gross merchandise sales (GMS), a net asset value (NAV), balances, outstandings and a
   frequency are no revenue;
 - comparable sales ("comp sales were up 5%", "with comps down 6.6%", "a 1% comp in adult
   athletic") are read as a growth of their own, the comparable sales as the sentence words
   them after the part they are of, where it names one just before them or in its opening
-  frame; never a forecast, a floor ("4% or better"), a range, a two-year or a month's figure,
+  frame; never a count's comps ("ticket comps"), a forecast, a floor ("4% or better"), a range, a two-year or a month's figure,
   a base ("on top of", "compared with"), an impact, a figure of a name said before the clause
   ("Japan maintained momentum with comps up 10%"), nor, with no part named, in a part's
   section;
@@ -116,6 +118,13 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 5 yoy : company"],
         ),
     ],
+    "a group named by this is the sentence's subject, not the company": [
+        (
+            "One number stands out in our growth: the sites in the $50,000-plus category. Now "
+            "this group's revenues increased 30% year-over-year.",
+            [],
+        ),
+    ],
     "what a sentence owns after its figure does not make the figure the whole's": [
         (
             "Turning to Helly Hansen. The acquisition of Helly has exceeded expectations. In "
@@ -180,6 +189,17 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         (
             "Consolidated comp sales of negative 3.3% were better than expected.",
             ["growth -3.3 : comp sales"],
+        ),
+        ("First quarter ticket comps were down 2% versus the prior year.", []),
+        (
+            "Comparing our 2021 results to a 2019 baseline, first quarter same-store sales "
+            "increased 28%.",
+            [],
+        ),
+        (
+            "Starting with KFC. In 2025, KFC opened 1,349 net new stores, bringing its total to "
+            "nearly 13,000 locations. Same-store sales grew 3%, and transactions increased 3%.",
+            [],
         ),
         # not stated: a forecast, a floor, a range, two years, a month, a base, another's
         ("We are planning overall comp sales growth of 2% to 3%.", []),

@@ -143,7 +143,8 @@ def of_a_month(sentence: str, end: int, start: int = -1) -> bool:
     return _IN_A_MONTH.match(sentence, end, end + REACH) is not None or (
         start >= 0
         and _MONTHS_OPEN.match(sentence, start) is not None
-        and _LONGER.search(sentence, start, end + REACH) is None  # "…, for the quarter"
+        and _LONGER.search(sentence, max(start, end - REACH), end + REACH)
+        is None  # "…, for the quarter"
     )
 
 

@@ -25,7 +25,7 @@ from .components import of_a_month
 from .phrases import finite_verb
 from .records import COMPANY, Stated
 from .subjects import read_subject
-from .vocabulary import PERIOD_WORD
+from .vocabulary import OTHER_MEASURES, PERIOD_WORD, REACH
 
 __all__ = ["COMP_KEYS", "read_comps"]
 
@@ -61,7 +61,7 @@ _NOT_ITS_OWN = led(
     r"(?:impact|headwind|benefit|contribution)s?\s+(?:on|to|from))\s+"
     r"(?:(?!(?:with|and|while)\b)[\w'’-]+\s+){0,3}$|"
     r"\b(?:(?:two|2|three|3)[- ]years?|stack\w*|month\w*|through|(?:compared\s+(?:to|with)|"
-    r"versus|against|over|to)\s+(?:the\s+)?(?:fiscal\s+)?(?:19|20)\d\d)\b[^.;]*$",
+    r"versus|against|over|to)\s+(?:the\s+|an?\s+)?(?:fiscal\s+)?(?:19|20)\d\d)\b[^.;]*$",
     re.I,
 )
 # A name the sentence speaks of, then a clause its comparable sales are said in: "Furniture
@@ -102,6 +102,7 @@ _NO_PART = word_set(
     negative healthy robust that this these those which where when also said net its"""
 )
 _LONGEST_PART = 4
+_CHANNELS = word_set("store stores")
 _HEADS = word_set("segment segments division divisions business businesses brand brands unit")
 _UNKNOWN = "?"
 _NOT_NAMES = word_set("we i our overall so now in for as at on during despite total")
@@ -144,7 +145,7 @@ def _stated(
     sections: tuple[Callable[[], bool], ...],
 ) -> Iterator[Stated]:
     if (
-        _NOT_STATED.search(text, 0, match.start())
+        _NOT_STATED.search(text, max(0, match.start() - REACH), match.start())
         or _NOT_ITS_OWN.search(text, max(0, match.start() - 120), match.start())
         or _AFTER.match(text, match.end())
         or "respectively" in text
@@ -188,6 +189,8 @@ def _part_before(text: str, at: int) -> str:
         low = bare.lower()
         if low in _NO_PART or low in PERIOD_WORD or low[:1].isdigit():
             break
+        if low in OTHER_MEASURES and low not in _CHANNELS:
+            return _UNKNOWN  # "ticket comps", "transaction comps": no sales
         if finite_verb(low) or (bare.islower() and low.endswith(("ed", "ing", "ly"))):
             break  # "we delivered comp store sales growth", "posting"
         kept.append(bare)

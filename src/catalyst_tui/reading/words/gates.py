@@ -129,7 +129,7 @@ def refusal(
         return "a market's"  # "total retail sales in the U.S. grew 4% to $3.5 trillion"
     if _EVERY.search(sentence, max(0, at - 20), at):
         return "a sensitivity"  # "Every 5% increase in new applications increases …"
-    if kind == "growth" and _SHARE_CHANGED.search(sentence, clause.start, at):
+    if kind == "growth" and _SHARE_CHANGED.search(sentence, max(clause.start, at - REACH), at):
         return "a share's change"
     if _LENT.search(subject):
         return "a loan book's"

@@ -160,7 +160,7 @@ _PART_SAID = 1
 # consolidated basis", "overall"), or, in the sentence read, the company's own word of it.
 _WHOLE_NAMED = led(
     r"\boverall(?=\s*+[,.;]|\s++(?:(?:net\s++)?(?:revenues?|sales)|growth|company|basis|results))|"
-    r"\b(?:total|consolidated|company|companywide|company-wide|enterprise|"
+    r"(?<!\bits\s)(?<!\btheir\s)\b(?:total|consolidated|company|companywide|company-wide|enterprise|"
     r"corporation|group-wide|all\s+(?:of\s+)?(?:our\s+)?(?:segments|businesses|divisions)|"
     r"to\s+summarize|in\s+summary|all\s+in\s+all)\b",
     re.I,
@@ -180,8 +180,8 @@ AMOUNT_SAID = led(AMOUNT)
 # company's; "Excluding this business, we have 6% growth").
 _THIS_PART = led(
     r"(?:^|(?<=,\s)|(?<=\band\s)|(?<=\bin\s)|(?<=\bat\s)|(?<=\bfor\s)|(?<=\bwithin\s)|"
-    r"(?<=\bacross\s)|(?<=\bfrom\s))(?:this|that|these|those)\s++(?:[\w-]+\s+)?"
-    r"(?:segments?|business(?:es)?|divisions?|units?|regions?|categor(?:y|ies)|channels?|brands?|franchises?|portfolios?|"
+    r"(?<=\bacross\s)|(?<=\bfrom\s)|(?<=\bnow\s))(?:this|that|these|those)\s++(?:[\w-]+\s+)?"
+    r"(?:segments?|business(?:es)?|divisions?|units?|regions?|categor(?:y|ies)|channels?|brands?|franchises?|portfolios?|groups?['’]s|"
     r"product\s+lines?|verticals?|(?:end\s+)?markets?(?=\s+(?:represent|was|were|is|are|grew|"
     r"account|make|made|post|deliver|contribut)))\b(?!\s+(?:environment|conditions|backdrop|"
     r"dynamics|cycle|volatility|uncertainty|share))|(?:sales|revenues?)\s+in\s+(?:this|that)\s+"

@@ -295,7 +295,7 @@ def read_words(
                 turns.part_read(index)
         if figures and any(map(lowered.__contains__, COMP_KEYS)):  # "comp sales were up 5%"
             framed = partial(_part_framed, text, spans, index)  # "At HomeGoods, …. Comp sales"
-            sections = (partial(turns.in_section, index, ""), framed)
+            sections = (partial(turns.in_section, index, plain), framed)
             found.extend(read_comps(plain, sentence, start, end, sections))
         if guidance:
             found.extend(g._replace(sentence=sentence) for g in read_guidance(told, start, end))
