@@ -26,10 +26,10 @@ written against, each read judged against its call's text:
 - comparable sales ("comp sales were up 5%", "with comps down 6.6%", "a 1% comp in adult
   athletic") are read as a growth of their own, the comparable sales as the sentence words
   them after the part they are of, where it names one just before them or in its opening
-  frame; never a count's comps ("ticket comps"), a forecast, a floor ("4% or better"), a range, a two-year or a month's figure,
-  a base ("on top of", "compared with"), an impact, a figure of a name said before the clause
-  ("Japan maintained momentum with comps up 10%"), nor, with no part named, in a part's
-  section;
+  frame; never a count's comps ("ticket comps"), a forecast, a floor ("4% or better"), a
+  range, a two-year or a month's figure, a base ("on top of", "compared with"), an impact, a
+  figure of a name said before the clause ("Japan maintained momentum with comps up 10%"), a
+  part's said after it ("at Journeys"), nor, with no part named, in a part's section;
 - months that open a figure's clause make it a month's, not the period's ("January and
   February sales were roughly up 5.5%"), unless the clause names a longer period ("In March,
   we reported revenue up 5% for the quarter").
@@ -191,6 +191,15 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth -3.3 : comp sales"],
         ),
         ("First quarter ticket comps were down 2% versus the prior year.", []),
+        (
+            "Specifically, Applebee's second quarter comps increased by 10.5%.",
+            ["growth 10.5 : Applebee's comps"],
+        ),
+        (
+            "Total company comp-store sales were up 10% and were driven by comp sales of 6% at "
+            "Journeys.",
+            [],
+        ),
         (
             "Comparing our 2021 results to a 2019 baseline, first quarter same-store sales "
             "increased 28%.",

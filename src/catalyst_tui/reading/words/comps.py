@@ -79,7 +79,7 @@ _AFTER = led(
     r"\s*+(?:,\s*+)?(?:in\s++(?!the\s++(?:quarter|period|first|second|third|fourth|year)\b|"
     r"q[1-4]\b|fiscal\b|(?:19|20)\d\d\b)|on\s++an?\s++(?:two|2|three|3)[- ]year|"
     r"over\s++(?:two|2|three|3)\s++years|(?:to|over|versus|vs\.?)\s++(?:19|20)\d\d|"
-    r"last\s++year)",
+    r"last\s++year|at\s++(?-i:[A-Z]))",
     re.I,
 )
 _DOWN = frozenset({"down", "decreased", "declined", "fell"})
@@ -187,7 +187,9 @@ def _part_before(text: str, at: int) -> str:
         if bare != word or not bare:
             break
         low = bare.lower()
-        if low in _NO_PART or low in PERIOD_WORD or low[:1].isdigit():
+        if low in PERIOD_WORD or (low[:1].isdigit() and kept):
+            continue  # "Applebee's second quarter comps", "Pizza Hut U.S. Q4 same-store sales"
+        if low in _NO_PART or low[:1].isdigit():
             break
         if low in OTHER_MEASURES and low not in _CHANNELS:
             return _UNKNOWN  # "ticket comps", "transaction comps": no sales
