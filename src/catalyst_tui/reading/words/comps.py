@@ -99,7 +99,7 @@ _SEQUENTIAL = led(r"\s*+(?:,\s*+)?sequentially\b", re.I)
 _NO_PART = word_set(
     """the our their its a an and or but with while in of for at by to from on as both total
     consolidated overall company companywide enterprise reported adjusted strong solid positive
-    negative healthy robust that this these those which where when also said net its"""
+    negative healthy robust that this these those which where when also said net"""
 )
 _LONGEST_PART = 4
 _CHANNELS = word_set("store stores")
@@ -173,12 +173,13 @@ def _named_before(text: str, at: int) -> bool:
     """Whether a name the sentence speaks of stands before a clause that says comparable sales
     at `at` with no part of their own ("Japan maintained momentum in Q2 with comps up 10%")."""
     said = _NAME_THEN.search(text, max(0, at - 120), at)
+    # (the whole's, said so right before them: "Brinker reported … with consolidated comp sales")
     whole = text[max(0, at - 14) : at].split()[-1:] in (["consolidated"], ["total"], ["overall"])
     return said is not None and not whole and said["name"].lower() not in _NO_PART | _NOT_NAMES
 
 
 def _part_before(text: str, at: int) -> str:
-    """The part named by the words right before comparable sales, up to three ("Marmaxx's",
+    """The part named by the words right before comparable sales, up to four ("Marmaxx's",
     "TJX Canada", "Direct-to-consumer", "U.S. retail", "our services"), none of them a verb,
     a time or a word of the whole; "" where none is."""
     kept: list[str] = []
@@ -187,9 +188,9 @@ def _part_before(text: str, at: int) -> str:
         if bare != word or not bare:
             break
         low = bare.lower()
-        if low in PERIOD_WORD or (low[:1].isdigit() and kept):
+        if low in PERIOD_WORD or low[:1].isdigit():
             continue  # "Applebee's second quarter comps", "Pizza Hut U.S. Q4 same-store sales"
-        if low in _NO_PART or low[:1].isdigit():
+        if low in _NO_PART:
             break
         if low in OTHER_MEASURES and low not in _CHANNELS:
             return _UNKNOWN  # "ticket comps", "transaction comps": no sales

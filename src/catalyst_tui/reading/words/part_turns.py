@@ -58,13 +58,14 @@ class PartTurns:
 
     def in_section(self, index: int, whole: str) -> bool:
         """Whether the revenue alone of the sentence at `index` (`whole`) is a part's, not the
-        company's: where it names a part by "this" or "that" and no whole; or, naming no whole,
-        where it is said in a part's section of its speaker's turn, after a turn to a named
-        part ("First, Aerospace.", "Now on to RS&I."), or just after a part's figure or a
-        sentence opening with a named part ("In our Marine segment, …"), with no sentence
-        between that names the whole, turns elsewhere, or is another speaker's, and at most
-        _SECTION sentences back ("First, Combat Systems. … For the full year, revenue of $9.2
-        billion is up 2.8%")."""
+        company's: where it names a part by "this" or "that" and no whole; right after a turn
+        to a named part, where it names no whole (a total opening it is the part's); or, naming
+        no whole and no "we" or "our" before its figure, where it is said in a part's section
+        of its speaker's turn, after a turn to a named part ("First, Aerospace.", "Now on to
+        RS&I."), or just after a part's figure or a sentence opening with a named part ("In our
+        Marine segment, …"), with no sentence between that names the whole, turns elsewhere,
+        or is another speaker's, and at most _SECTION sentences back ("First, Combat Systems.
+        … For the full year, revenue of $9.2 billion is up 2.8%")."""
         if _THIS_PART.search(whole):
             return _WHOLE_NAMED.search(whole) is None  # "reported revenue in this segment
             # increased 16% and organic revenue growth was 5%": the segment's
