@@ -189,7 +189,6 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         quarters,
         rate_moved,
         reader,
-        records,
         respective,
         resulted,
         revenue_lines,
@@ -1401,7 +1400,10 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             comps._AFTER,
             lambda n: (", in the quarter " * n)[:n],
         ),
-        "comparable sales named": (records._COMPARABLE, lambda n: ("compar same " * n)[:n]),
+        "what stands before comparable sales' basis": (
+            comps._BASIS_LEAD,
+            lambda n: (" , " * n)[:n],
+        ),
     }
 
 

@@ -191,6 +191,19 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth -3.3 : comp sales"],
         ),
         ("First quarter ticket comps were down 2% versus the prior year.", []),
+        # the basis is the reader's YEARLY or SEQUENTIAL said right after the figure, its
+        # period between; none where it names a year, whose distance only the day says
+        (
+            "North America comparable sales decreased 2.7% in the first quarter compared with "
+            "the prior year quarter.",
+            ["growth -2.7 yoy : North America comparable sales"],
+        ),
+        ("Comp sales grew 3% sequentially.", ["growth 3 sequential : comp sales"]),
+        (
+            "Comp sales decreased 1.5% and with total sales down 1% year-over-year, the quarter "
+            "improved.",
+            ["growth -1.5 : comp sales"],
+        ),
         (
             "Specifically, Applebee's second quarter comps increased by 10.5%.",
             ["growth 10.5 : Applebee's comps"],

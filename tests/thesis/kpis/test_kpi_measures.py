@@ -48,6 +48,7 @@ ORCL = "realdata/more/releases/ORCL_0000950170-25-084831_orcl-ex99_1.htm"
         # part's revenue, and the company's are met only by a name of comparable sales.
         ("Marmaxx's comp sales grew a strong 4%.", "Marmaxx", []),
         ("Comp sales increased 5%.", "revenue", []),
+        ("Same store sales increased 5%.", "revenue", []),
         ("Comp sales increased 5%.", "comp sales", ["+5%"]),
         ("SCORPIO REVENUE GREW 30% SEQUENTIALLY.", "Scorpio", ["+30% sequentially"]),
         ("Scorpio revenue grew 30% sequentially.", "scorpio", ["+30% sequentially"]),

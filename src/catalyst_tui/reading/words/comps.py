@@ -10,7 +10,9 @@ checkpoint of revenue is never met by one, and a checkpoint of comparable sales 
 
 Read only where the sentence states it: a verb or a word of change and its figure right after
 the words ("comp sales increased 5%", "comparable sales growth of 10%"), never a forecast
-("we expect comps up 2%"), a condition ("if comps were up 3%") or a figure further on. Linear:
+("we expect comps up 2%", the reader's FORWARD), a condition ("if comps were up 3%", its
+HEDGES) or a figure further on; their basis is the reader's YEARLY or SEQUENTIAL said in their
+own words after the figure. Linear:
 each pattern is anchored at its words and reads a bounded span after them."""
 
 from __future__ import annotations
@@ -25,7 +27,15 @@ from .components import of_a_month
 from .phrases import finite_verb
 from .records import COMPANY, Stated
 from .subjects import read_subject
-from .vocabulary import OTHER_MEASURES, PERIOD_WORD, REACH
+from .vocabulary import (
+    FORWARD,
+    HEDGES,
+    OTHER_MEASURES,
+    PERIOD_WORD,
+    REACH,
+    SEQUENTIAL,
+    YEARLY,
+)
 
 __all__ = ["COMP_KEYS", "read_comps"]
 
@@ -83,18 +93,6 @@ _AFTER = led(
     re.I,
 )
 _DOWN = frozenset({"down", "decreased", "declined", "fell"})
-# A forecast or a condition before them: no comparable sales stated.
-_NOT_STATED = led(
-    r"\b(?:expect\w*|anticipat\w*|will|would|could|should|guidance|outlook|forecast\w*|"
-    r"project\w*|plan(?:s|ned)?\s+to|planning|assum\w*|if|unless)\b",
-    re.I,
-)
-_YOY = led(
-    r"\s*+(?:,\s*+)?(?:year[- ]over[- ]year|year[- ]on[- ]year|"
-    r"(?:versus|compared\s+(?:to|with))\s+(?:the\s+)?(?:last|prior)\s+year)",
-    re.I,
-)
-_SEQUENTIAL = led(r"\s*+(?:,\s*+)?sequentially\b", re.I)
 # Words before comparable sales that name no part of them: the whole, a time, a word of talk.
 _NO_PART = word_set(
     """the our their its a an and or but with while in of for at by to from on as both total
@@ -102,6 +100,13 @@ _NO_PART = word_set(
     negative healthy robust that this these those which where when also said net"""
 )
 _LONGEST_PART = 4
+# What may stand between the figure and its basis: a comma, the period it is of ("decreased
+# 2.7% in the first quarter compared with the prior year quarter").
+_BASIS_LEAD = led(
+    r"[\s,]*+(?:(?:in|for|during)\s++(?:the\s++)?(?:(?:first|second|third|fourth)\s++)?"
+    r"(?:quarter|q[1-4]|year|period)\b[\s,]*+)?"
+)
+_A_YEAR = led(r"\b(?:19|20)\d\d\b")
 _CHANNELS = word_set("store stores")
 _HEADS = word_set("segment segments division divisions business businesses brand brands unit")
 _UNKNOWN = "?"
@@ -145,21 +150,27 @@ def _stated(
     sections: tuple[Callable[[], bool], ...],
 ) -> Iterator[Stated]:
     if (
-        _NOT_STATED.search(text, max(0, match.start() - REACH), match.start())
+        FORWARD.search(text, max(0, match.start() - REACH), match.start())
+        or HEDGES.search(text, max(0, match.start() - REACH), match.start())
         or _NOT_ITS_OWN.search(text, max(0, match.start() - 120), match.start())
         or _AFTER.match(text, match.end())
         or "respectively" in text
         or of_a_month(text, match.end(), 0)
         or (not part and _named_before(text, match.start()))
     ):
-        return  # "we expect comps up 2%", "if comps were up 3%", "On a two-year basis, …"
+        return  # "we expect comps up 2%" (a forecast), "if comps were up 3%" (a hedge), "On
+        # a two-year basis, …"
     if not part and any(ask() for ask in sections):
         return  # "Turning to our Canadian business. … with comp sales down 6.6%": Canada's
+    after = _BASIS_LEAD.match(text, match.end())  # its basis said right after it
+    at = after.end() if after else match.end()
+    yearly = YEARLY.match(text, at)
     basis = (
         "year over year"
-        if _YOY.match(text, match.end())
+        if yearly and not _A_YEAR.search(yearly.group())  # (not "versus the second quarter of
+        # 2020": which year before, only the document's day says: bases.py)
         else "sequential"
-        if _SEQUENTIAL.match(text, match.end())
+        if SEQUENTIAL.match(text, at)
         else ""
     )
     about = (match.groupdict().get("about") or "").lower()

@@ -3,7 +3,6 @@ states, with the subject its clause names and the sentence's offsets in the text
 
 from __future__ import annotations
 
-import re
 from typing import Literal, NamedTuple
 
 from ..leads import led
@@ -36,12 +35,13 @@ def names_of(subject: str) -> tuple[str, ...]:
 
 # The words of comparable sales in a subject ("Marmaxx's comp sales", comps.py): what the same
 # stores sold, a measure of its own, no part's revenue.
-_COMPARABLE = led(r"\b(?:comps?|comparable|same[- ]store|like[- ]for[- ]like)\b", re.I)
+_COMPARABLE_WORDS = frozenset({"comp", "comps", "comparable", "same-store", "like-for-like"})
 
 
 def comparable(subject: str) -> bool:
     """Whether `subject` names comparable sales, not revenue."""
-    return _COMPARABLE.search(subject) is not None
+    words = subject.casefold().replace("same store", "same-store").split()
+    return not _COMPARABLE_WORDS.isdisjoint(words)
 
 
 #: The directions of guidance, in the order a `guidance` condition's words give them.
