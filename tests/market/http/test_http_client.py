@@ -283,8 +283,10 @@ async def test_concurrency_cap_limits_requests_in_flight(
 async def test_provider_rate_limit_spaces_requests(
     market_server: MarketServer, make_client: MakeClient
 ) -> None:
-    """The moments the client lets each request go (its turns, on its own clock): the server's
-    arrival times would add the machine's jitter, which a loaded machine makes tens of ms."""
+    """The moments the client lets each request go (its turns, on its own clock, as the limit
+    set them under its lock): the server's arrival times would add the machine's jitter, which
+    a loaded machine makes tens of ms, and so would a clock read after the turn returned (a
+    task resumed late makes the gap to the next turn look short)."""
     turns: list[float] = []
     async with make_client(rate_limits={"stooq": 20.0}) as client:
         limit = client._limits["stooq"]
@@ -292,7 +294,7 @@ async def test_provider_rate_limit_spaces_requests(
 
         async def timed(slots: asyncio.Semaphore) -> None:
             await take_turn(slots)
-            turns.append(time.monotonic())
+            turns.append(limit._next - limit.interval)  # when this turn was given
 
         limit.acquire = timed  # type: ignore[method-assign]
         url = f"{market_server.url}/q/d/l/?s=alab.us&i=d&d1=20250101&d2=20250110"
