@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
 from functools import partial
 
@@ -15,6 +14,7 @@ from .aliases import aliases, measured
 from .clause_cuts import CLAUSE_VERB
 from .comps import COMP_KEYS, read_comps
 from .facts import document_facts
+from .held import holding, within
 from .others_sales import (
     as_revenue,
     fund_sales,
@@ -180,9 +180,9 @@ def read_words(
     found: list[Stated] = []
     low = _lowered_alike(text, spans)
     insurer = of_an_insurer(text, low)  # its "sales" are policies sold
-    stems = _holding(low, spans, _GUIDANCE_STEMS) if low is not None else None
-    marks = _holding(low, spans, _FIGURE_MARKS[1:]) if low is not None else None
-    said = _within(low, spans, _GUIDANCE_EACH) if low is not None else set()
+    stems = holding(low, spans, _GUIDANCE_STEMS) if low is not None else None
+    marks = holding(low, spans, _FIGURE_MARKS[1:]) if low is not None else None
+    said = within(low, spans, _GUIDANCE_EACH) if low is not None else set()
     for index, (start, end) in enumerate(spans):
         sentence = text[start:end]
         if (
@@ -333,40 +333,6 @@ def _lowered_alike(text: str, spans: list[tuple[int, int]]) -> str | None:
     if any(spans[i][1] > spans[i + 1][0] for i in range(len(spans) - 1)):
         return None
     return low
-
-
-def _holding(low: str, spans: list[tuple[int, int]], words: tuple[str, ...]) -> set[int]:
-    """The indices of the sentences of `spans` (in order, none over another) that hold one of
-    `words` whole in the lowered text `low`: each word looked for once over the whole text,
-    not once in each sentence (the guidance's stems: 19 ms to 12 ms over bench/words.py's
-    10,000 sentences)."""
-    starts = [start for start, _ in spans]
-    held: set[int] = set()
-    for word in words:
-        at = low.find(word)
-        while at >= 0:
-            i = bisect_right(starts, at) - 1
-            if i >= 0 and at + len(word) <= spans[i][1]:
-                held.add(i)
-            at = low.find(word, at + 1)
-    return held
-
-
-def _within(
-    low: str, spans: list[tuple[int, int]], patterns: tuple[re.Pattern[str], ...]
-) -> set[int]:
-    """The indices of the sentences of `spans` (in order, none over another) within which a
-    match of one of `patterns` stands whole in the lowered text `low`, each pattern searched
-    once over the whole text (its matches being each alone where it stands: none of a
-    pattern's own begins within another)."""
-    starts = [start for start, _ in spans]
-    held: set[int] = set()
-    for pattern in patterns:
-        for match in pattern.finditer(low):
-            i = bisect_right(starts, match.start()) - 1
-            if i >= 0 and match.end() <= spans[i][1]:
-                held.add(i)
-    return held
 
 
 def _heading(text: str, at: int) -> str:
