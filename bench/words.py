@@ -1404,6 +1404,26 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             comps._BASIS_LEAD,
             lambda n: (" , " * n)[:n],
         ),
+        "a sentence's own section": (
+            part_turns._OWN_SECTION,
+            lambda n: ("on slides on page in slide " * n)[:n],
+        ),
+        "a cut said as a sentence opens": (
+            part_turns._CUT_SAID_AT,
+            lambda n: ("by end by region across our " * n)[:n],
+        ),
+        "a turn opening a sentence": (part_turns._TURN_OPENS, lambda n: ("now, so, " * n)[:n]),
+        "a part of ours opening a sentence": (
+            part_turns._OUR_PART_OPENS,
+            lambda n: ("in our Ab Cd Ef Gh " * n)[:n],
+        ),
+        "a revenue word": (part_turns._REVENUE_WORD, lambda n: ("revenuesales " * n)[:n]),
+        "a part said a segment": (part_turns._OWN_PART, lambda n: ("segmentdivision " * n)[:n]),
+        "a turn's slide": (part_turns._ON_SLIDE, lambda n: (" on slide " * n)[:n]),
+        "a basis of a change of pace": (
+            bases._PACE_BASIS,
+            lambda n: ("decelerating year-over- " * n)[:n],
+        ),
     }
 
 

@@ -35,7 +35,23 @@ def _own_clause(before: str) -> str:
     down 25%" is year over year): a basis
     said there is its own ("sequentially up 7%"), one before them the figure before's ("140
     basis points above last year despite the sales decline of 19%": the points')."""
-    return _OWN_CLAUSE_ENDS.split(before)[-1]
+    return _paced(_OWN_CLAUSE_ENDS.split(before)[-1])
+
+
+def _paced(words: str) -> str:
+    """`words` with a basis said of a change of pace blanked: the rate's against its own
+    before, not the figure's ("Japan continued to decelerate sequentially, down 11%": 11% has
+    none said)."""
+    if "ccelerat" not in words and "ecelerat" not in words:
+        return words
+    return _PACE_BASIS.sub(lambda m: " " * len(m.group()), words)
+
+
+_PACE_BASIS = led(
+    r"\b(?:re-?)?(?:accelerat|decelerat)\w*+\s++(?:sequentially|quarter[- ](?:over|on)[- ]quarter|"
+    r"year[- ](?:over|on)[- ]year)\b",
+    re.I,
+)
 
 
 _OWN_CLAUSE_ENDS = led(r",|;|\b(?:and|while|when|where|despite|because)\b|\bdue\s+to\b")
@@ -109,6 +125,7 @@ def frame_words(opening: str) -> str:
     concession set off says none ("although improving sequentially, we still experienced …")."""
     if "hough" in opening or "hile" in opening or "espite" in opening:
         opening = CONCESSION.sub(lambda m: " " * len(m.group()), opening)
+    opening = _paced(opening)
     basis = _basis(opening)
     if not basis and _SET_ASIDE.match(opening):
         return ""

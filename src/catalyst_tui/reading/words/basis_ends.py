@@ -32,7 +32,7 @@ CUT_BASIS = any_word(
     also=r";|,\s*and\s+(?:both|all|each)\s|,\s*(?:we|i|they)\s|"
     r",\s*(?:and\s+|but\s+)?(?:(?:up|down)\s+(?:slightly|modestly|marginally|a\s+bit)|"
     r"(?:roughly\s+|about\s+|essentially\s+)?flat)\b|"
-    r",\s*(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:improvement|acceleration|deceleration)\b|"
+    r",\s*(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:improvement|acceleration|deceleration|deterioration|slowdown)\b|"
     r"\bwith\s+(?:[\w-]+\s+){0,2}?(?:sales|revenues?|volumes?|orders|margins?|"
     r"increases|declines|gains)\b|\bwith\s+(?:all|each|every|both|most|many)\s",
 )

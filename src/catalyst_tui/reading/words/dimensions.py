@@ -3,11 +3,47 @@ segment was …" (clauses.py reads a frame of it, patterns.py a growth told by i
 
 from __future__ import annotations
 
-__all__ = ["DIMENSION"]
+from ..wordlists import word_set
+from .vocabulary import PLACES
+
+__all__ = ["DIMENSION", "cut_of", "cuts_in"]
 
 DIMENSION = (
     r"(?:our\s+|the\s+)?(?:(?:end|geographic(?:al)?|reportable|operating|business|product|"
     r"customer)[- ])?(?:markets?|regions?|geograph(?:y|ies)|segments?|product\s+lines?|"
     r"channels?|divisions?|technologies|lines?\s+of\s+business|categor(?:y|ies)|"
     r"modalit(?:y|ies)|brands?|franchises?|product\s+(?:families|groups?))"
+)
+
+
+def cut_of(name: str) -> str:
+    """How the part `name` is cut where a place or a channel alone names it: "place" ("U.S.",
+    "International", "Western Europe and North America", "the rest of the world"), "channel"
+    ("Wholesale", "Retail", "direct-to-consumer segment", "Royalties and other"); "" for any
+    other name (a brand, a product, a segment's own name, a place and a channel together)."""
+    cuts = cuts_in(name)
+    return next(iter(cuts)) if len(cuts) == 1 and "other" not in cuts else ""
+
+
+def cuts_in(name: str) -> frozenset[str]:
+    """The kinds of the words of the part `name`: "place", "channel", and "other" for a word of
+    neither ("Americas Banking": a place and another; "Gucci": other alone)."""
+    cuts = set()
+    for word in name.lower().replace("&", " ").split():
+        word = word.strip(".,'’()")
+        if word not in _FILLER:
+            cuts.add("place" if word in PLACES else "channel" if word in _CHANNELS else "other")
+    return frozenset(cuts)
+
+
+# The channels a company sells through, named by the word alone.
+_CHANNELS = word_set(
+    """wholesale retail royalties royalty licensing direct-to-consumer dtc d2c e-commerce ecommerce
+    online digital stores store"""
+)
+# The words a place's or a channel's name holds besides: "the rest of the world", "Wholesale and
+# other revenue", "our direct-to-consumer segment".
+_FILLER = word_set(
+    """and the of our rest other net sales revenue revenues business businesses segment segments
+    channel channels"""
 )

@@ -17,6 +17,8 @@ import re
 
 from ..leads import led
 from .clauses import frame_of
+from .dimensions import cut_of, cuts_in
+from .names import acronym
 from .patterns import AMOUNT, FIGURE
 from .records import COMPANY
 from .subjects import read_subject
@@ -46,11 +48,64 @@ class PartTurns:
     def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
         self._text, self._spans = text, spans
         self._last = (-2, "")  # the last sentence that gave its revenue to a part, and the part
-        self._parts: set[int] = set()  # the sentences that gave a part's figure
+        self._parts: dict[int, list[str]] = {}  # the sentences that gave a part's figure: the parts
+        self._wholes: set[int] = set()  # the sentences that gave the company's
 
-    def part_read(self, index: int) -> None:
-        """The sentence at `index` gave a figure of a part."""
-        self._parts.add(index)
+    def part_read(self, index: int, subject: str) -> None:
+        """The sentence at `index` gave a figure of `subject` (a part, or the company)."""
+        if subject == COMPANY:
+            self._wholes.add(index)
+        else:
+            self._parts.setdefault(index, []).append(subject)
+
+    def within_part(self, index: int, name: str) -> bool:
+        """Whether `name`, a part the sentence at `index` gives a figure to, is named by a place
+        or a channel alone in the section of a part of another kind, and so is a part of that
+        part, whose whole only a sentence before names: where the nearest sentence before that
+        gave a part's figure turned to it or said its total's amount ("Turning to our
+        direct-to-consumer segment, sales increased 6%. International increased 2.9%.",
+        "DUPIXENT, which delivered $4.9 billion … U.S. net sales grew 36%"), or only turned to
+        it ("… starting with Gucci. … Wholesale was down 33%"), and that part is of another
+        kind (_within), with no sentence between that names the whole, opens saying how the
+        parts are cut ("Regionally, …") or is another speaker's, at most _SECTION sentences
+        back. Not after parts said with no total ("Semiconductor was strong from 20%. E-commerce …
+        growing approximately 30%": the company's, alike), nor where the sentence gave a part's
+        figure before or names the part ("Turning to our direct-to-consumer segment, sales
+        increased 6%, with domestic growth of 11%")."""
+        cut = cut_of(name)
+        sentence = self._text[slice(*self._spans[index])]
+        if not cut or index in self._parts or _OWN_SECTION.search(sentence):
+            return False  # (nor where the sentence says a cut, the whole or a slide of its own:
+            # "Regionally, …", "… 56% of our total sales", "Globally, …", "On Slide 8, …")
+        if _WHOLE_NAMED.search(sentence) or _OWN_PART.search(name):
+            return False  # "Our Northern Europe segment comprised 23%", "our digital division"
+        if f"{name.lower()} division" in sentence.lower():
+            return False
+        figure = sentence.find("%")
+        alone = _REVENUE_WORD.search(sentence, 0, figure if figure >= 0 else len(sentence)) is None
+        for back in range(index - 1, max(index - _SECTION, 0) - 1, -1):
+            if not same_speaker(self._text, self._spans, back + 1) or back in self._wholes:
+                return False
+            before = self._text[slice(*self._spans[back])]
+            if len(before) > LONGEST or _WHOLE_NAMED.search(before):
+                return False
+            if _CUT_SAID_AT.search(" ".join(before.split()[:_OPENING])):
+                return False  # "On a geographic basis, all regions returned to growth." (not
+                # "You will find the usual details by region in the appendix.")
+            turned = _TURN_TO_PART.search(before) or _OUR_PART_OPENS.match(before)
+            opens = _TURN_OPENS.match(before) or _OWN_SECTION.match(before)
+            if back in self._parts:
+                if not (turned or opens or AMOUNT_SAID.search(before)):
+                    return False
+                parts = self._parts[back]
+                return any(_within(part, cut, alone, sentence, before) for part in parts)
+            if turned:
+                return _within(_turned_to(before), cut, alone, sentence, before)
+            if opens:  # "Turning now to DUPIXENT, which delivered …": DUPIXENT's section; a
+                # turn to no part named ("Now moving to our third priority, …"), a slide of its
+                # own ("Moving on to slide five, …"): the section ends
+                return _within(_opening_turn(before), cut, alone, sentence, before)
+        return False
 
     def said_just_before(self, index: int) -> bool:
         """Whether the sentence before the one at `index` gave a figure of a part."""
@@ -115,6 +170,48 @@ class PartTurns:
         return part
 
 
+def _within(part: str, cut: str, alone: bool, sentence: str, said: str) -> bool:
+    """Whether a place or a channel of `cut`, said after `part` was, is `part`'s: where `part`
+    is a name of another kind with no place or channel in it ("DUPIXENT … U.S. net sales grew
+    36%"; not "Americas Banking": a cut of the company's own), or a place or a channel of the
+    other cut and it is said alone, no revenue word before its figure ("Direct-to-consumer
+    sales grew 6%. Domestic increased 11%"; not "APAC sales grew 12%. Wholesale sales increased
+    7.8%": a cut of the company's own after another)."""
+    if not part or cut_of(part) == cut or len(part.split()) > _NAME_WORDS:
+        return False  # (nor after a subject no name: "Our strong financial performance across
+        # both our wholesale and direct-to-consumer segments was …")
+    if part.lower() in sentence.lower():
+        return False  # the sentence names it: "In terms of the UGG brand's …, DTC revenue …"
+    return alone or (cuts_in(part) == {"other"} and _a_name(part, said))
+
+
+def _a_name(part: str, said: str) -> bool:
+    """Whether `part`, said in the sentence `said`, is a name: a word of it in capitals, or one
+    with a capital that is not the sentence's first word ("LIBTAYO", "Saint Laurent", "…
+    starting with Gucci"; not "Exports were up over 18%")."""
+    first, *rest = part.split()
+    return (
+        acronym(first)
+        or any(w[:1].isupper() for w in rest)
+        or (first[:1].isupper() and not said.lstrip(" \"'“‘(").startswith(first))
+    )
+
+
+def _opening_turn(before: str) -> str:
+    """The part a sentence opening with a turn names before its first comma ("Turning now to
+    DUPIXENT, which delivered …"); "" where it names none."""
+    turn = _TURN_OPENS.match(before)
+    if turn is None:
+        return ""
+    phrase = _TO_COMMA.match(before, turn.end())
+    if phrase is None or _CLAUSE_SAID.search(phrase.group()):
+        return ""
+    return _named_part(_ON_SLIDE.sub("", phrase.group().strip()))
+
+
+_TO_COMMA = led(r"[^,.;:!?]{1,60}+(?=[,.;:!?])")
+
+
 def _turned_to(before: str) -> str:
     """The part `before` only turns the speaker to, or opens with as a named part of ours; ""
     where it names none, or says a figure of its own."""
@@ -125,7 +222,7 @@ def _turned_to(before: str) -> str:
         return ""
     if _CLAUSE_SAID.search(turn["part"]):
         return ""  # "Finally, we'll be issuing our report.", "And third, how ZB is positioned"
-    return _named_part(turn["part"])
+    return _named_part(_ON_SLIDE.sub("", turn["part"]))  # "Gucci on Slide 8": Gucci
 
 
 def _named_part(phrase: str) -> str:
@@ -133,7 +230,9 @@ def _named_part(phrase: str) -> str:
     said = read_subject(phrase)
     if said.other or said.anaphor or said.name in ("", COMPANY) or _NO_PART.search(said.name):
         return ""
-    return said.name if any(w[:1].isupper() for w in said.name.split()) else ""
+    if any(w[:1].isupper() for w in said.name.split()) or cut_of(said.name):
+        return said.name  # a name, or a place or a channel by its word alone ("online")
+    return ""
 
 
 # A sentence, or its last clause, that only turns the speaker to a part: "Turning to our
@@ -141,7 +240,7 @@ def _named_part(phrase: str) -> str:
 _TURN_TO_PART = led(
     r"(?:^|[,;]\s*+)(?:(?:and|so|now|ok(?:ay)?)[\s,]++)*(?:(?:let['’]s|let\s+me)\s+(?:now\s+)?"
     r"(?:(?:turn|move|go)\s+to|review|discuss|look\s+at)|on\s+to|(?<=now\s)to|turning\s+(?:now\s+)?to|"
-    r"moving\s+(?:on\s+)?to|(?:starting|beginning)\s+with|"
+    r"(?:moving|switching|shifting)\s+(?:on\s+|now\s+)?to|(?:starting|beginning)\s+with|"
     r"(?:next|first|second|third|lastly|finally)\s*+,)\s+(?P<part>[^,.;:!?]{1,60})[.!]?\s*+$",
     re.I,
 )
@@ -153,6 +252,45 @@ _PART_OPENS = led(
     r"division|group))\b",
     re.I,
 )
+# A sentence that opens with a part of ours named: "Our CSS segment delivered …", "In our Marine
+# segment, …" (not "The Naturals segment continues to be a key driver … across Latin America").
+_OUR_PART_OPENS = led(
+    r"(?=(?:(?:and|so|now)[\s,]++)?(?:our|in\s+our|at\s+our)\s)" + _PART_OPENS.pattern, re.I
+)
+# The most words a part's name holds, as a part of it is said after.
+_NAME_WORDS = 4
+# Revenue named: a place or a channel said with no such word is said alone ("Domestic
+# increased 11%"; not "In APAC, revenue increased 20%").
+_REVENUE_WORD = led(r"\b(?:sales|revenues?)\b", re.I)
+# How the parts are cut, said: a section of the company's own parts ("Regionally, the Americas
+# grew 5%", "By geography, U.S. net revenues increased 29%", "performance across channels").
+_CUT_SAID = (
+    r"\b(?:regional(?:ly)?|geographic(?:al(?:ly)?)?|geograph(?:y|ies)|by\s+(?:region|channel|"
+    r"(?:end\s+)?market)s?|across\s+(?:our\s+)?(?:channels|regions|markets))\b"
+)
+# A sentence's own section: a cut said, the whole said as the world ("Globally, our e-commerce
+# business was up 69%"), or a slide of its own opening it ("On Slide 8, retail revenue of $304
+# million increased 11%").
+_OWN_SECTION = led(
+    _CUT_SAID + r"|\b(?:globally|worldwide|enterprise-?wide)\b|"
+    r"^\s*+(?:(?:and|so|now)[\s,]++)?(?:(?:on|in|at|to|(?:turning|moving)\s++(?:on\s++)?to)\s++)?"
+    r"(?:slides?|pages?)\s++(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)",
+    re.I,
+)
+# A part the sentence names as its company's own: "Our Northern Europe segment".
+_OWN_PART = led(r"\b(?:segments?|divisions?)\b", re.I)
+_CUT_SAID_AT = led(_CUT_SAID, re.I)
+# The words a sentence opens with, where it says how the parts it goes on to are cut.
+_OPENING = 5
+# A sentence opening with a turn to what it then says: "Turning to our direct-to-consumer
+# segment, sales increased 6%".
+_TURN_OPENS = led(
+    r"\s*+(?:(?:and|so|now)[\s,]++)?(?:turning|moving|switching|shifting)\s++(?:on\s++|now\s++)?"
+    r"to\b",
+    re.I,
+)
+# Where the turn's part is shown, no word of its name: "Gucci on Slide 8".
+_ON_SLIDE = led(r"\s++(?:on|in|at)\s++(?:slides?|pages?|charts?)\s++\d++\s*+$", re.I)
 # How far back a part's section may have opened, in sentences: a turn to it, or a figure of
 # its own said nearer.
 _SECTION = 10

@@ -258,24 +258,9 @@ def phrase_before(clause: str, at: int) -> str:
 
 
 # Words a figure ends with: "up 20% YoY and Equity Markets up 22%".
-_FIGURE_ENDS = frozenset(
-    [
-        "sequentially",
-        "organically",
-        "year",
-        "basis",
-        "yoy",
-        "y/y",
-        "qoq",
-        "q/q",
-        "year-over-year",
-        "year-on-year",
-        "quarter-over-quarter",
-        "currency",
-        "reported",
-        "organic",
-        "core",
-    ]
+_FIGURE_ENDS = word_set(
+    """sequentially organically year basis yoy y/y y-o-y qoq q/q q-o-q year-over-year year-on-year
+    quarter-over-quarter currency reported organic core"""
 )
 
 _PRAISE = word_set("solid strong robust healthy record impressive excellent good great")

@@ -290,9 +290,11 @@ def read_words(
                 stated.subject, sentence, stated.value
             ):
                 continue  # "Asia sales are up 42%" of an insurer; "fund gross sales": inflows
+            if stated.subject != COMPANY and turns.within_part(index, stated.subject):
+                continue  # "Turning to our direct-to-consumer segment, sales increased 6%.
+                # International increased 2.9%": the segment's international, said before
             found.append(stated)
-            if stated.subject != COMPANY:
-                turns.part_read(index)
+            turns.part_read(index, stated.subject)
         if figures and any(map(lowered.__contains__, COMP_KEYS)):  # "comp sales were up 5%"
             framed = partial(_part_framed, text, spans, index)  # "At HomeGoods, …. Comp sales"
             sections = (partial(turns.in_section, index, plain), framed)

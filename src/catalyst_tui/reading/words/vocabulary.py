@@ -230,6 +230,7 @@ PERIOD_WORD = word_set(
 _YEARS_BACK = r"(?:two|three|four|2|3|4)\s+years\b"
 SEQUENTIAL = led(
     r"\bsequential(?:ly)?\b|quarter(?:-\s?|\s)(?:over|on|to)(?:-\s?|\s)quarter|\bq/q\b|\bqoq\b|"
+    r"\bq-o-q\b|"
     r"\blinked[- ]quarters?\b|"  # a bank's word: "up 5.3% on a linked quarter basis"
     # a quarter earlier in the call's own year: "over the second quarter of this year"
     r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with)|relative\s+to)\s+(?:the\s+)?"
@@ -248,7 +249,10 @@ SEQUENTIAL = led(
 )
 # A word SEQUENTIAL or YEARLY needs where no digit stands, and a word of comparison one needs
 # before a year or a quarter it names: words with neither say no basis (bases._basis).
-BASIS_KEYS = ("year", "yoy", "y/y", "same", "comparable", "sequential", "quarter", "q/q", "qoq")
+BASIS_KEYS = (
+    *("year", "yoy", "y/y", "y-o-y", "same", "comparable", "sequential", "quarter", "q/q", "qoq"),
+    "q-o-q",
+)
 COMPARED_KEYS = (
     *("than", "from", "vs", "versus", "over", "above", "below", "compar", "against", "ahead"),
     *("behind", "relative"),
@@ -257,7 +261,7 @@ COMPARED_KEYS = (
 #: bases a year named is read as, bases.py and two_bases.py).
 COMPARED_TO = r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with)|against|relative\s+to)"
 YEARLY = led(
-    r"year(?:-\s?|\s)(?:over|on|to)(?:-\s?|\s)year|\byoy\b|\by/y\b|"
+    r"year(?:-\s?|\s)(?:over|on|to)(?:-\s?|\s)year|\byoy\b|\by/y\b|\by-o-y\b|"
     # an amount a year before: "up from $52.28 billion a year earlier"
     r"\b(?:from|than|versus|over)\s+[$€£][\d.,]+\s*(?:million|billion)?\s+a\s+year\s+"
     r"(?:earlier|ago|before)\b|"

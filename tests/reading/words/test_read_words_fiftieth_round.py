@@ -1,0 +1,163 @@
+"""The fiftieth round's rules, found on two sets of calls labelled blind in round 48 and 49 and
+kept unread until this round (AF, AK), and on the reader's reads over a corpus of calls it was
+not written against, each read judged against its call's text:
+
+- a place or a channel named alone ("International increased 2.9%", "Wholesale was down 33%")
+  in the section of a part of another kind is a part of that part, whose whole only a
+  sentence before names: none is read. The section is the nearest sentence before that gave a
+  part's figure with its total's amount or a turn to it, or that only turned to a part; the
+  part is of another kind where it is a name with no place or channel in it ("Orbix", said
+  not as the sentence's first word), or a place or a channel of the other cut and the figure's sentence names no
+  revenue before its figure. Not where the sentence says how its parts are cut
+  ("Regionally,"), names the whole ("of our total sales", "Globally,"), opens its own slide,
+  calls the part a segment or division, names the section's part itself, or gave a part's
+  figure before; nor after parts said with no total ("Semiconductor was strong, up 20%"),
+  parts alike ("EMEA grew 5%. APAC grew 7%."), or a sentence that opens saying how the parts
+  are cut or turns to no part;
+- a turn is also said "Switching to", "Shifting now to", "Moving now to"; a slide shown after
+  the part ("Hardware on slide 15") is no word of its name; a place or a channel named by its
+  word alone may be turned to in lower case ("Moving to online.");
+- "Y-o-Y" and "Q-o-Q" are year-over-year and sequential bases;
+- a basis said of a change of pace ("continued to decelerate sequentially, down 11%";
+  "accelerated sequentially to 12%") is the rate's, not the figure's; nor is one said after a
+  deterioration or a slowdown set beside the figure ("down 13%, a limited deterioration
+  compared to Q4").
+
+Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
+nothing may be read), with a counterexample the rule must leave as it was."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalyst_tui.reading.words.dimensions import cut_of, cuts_in
+from tests.reading.words.test_read_words_classes import _check, by_rule
+
+RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "a place or a channel alone in another part's section is that part's": [
+        (
+            "Turning to our direct-to-consumer segment, sales increased 6%, with domestic "
+            "growth of 11%. International increased 2.9%.",
+            ["growth 6 : direct-to-consumer segment", "growth 11 : domestic"],
+        ),
+        (
+            "Let's now move to our brands, starting with Aurelia on Slide 8. Revenue was €1.2 "
+            "billion, down 12% reported. The brand kept its focus on leather goods. Wholesale "
+            "was down 30%. Retail was down 9%, and royalties were up 2%.",
+            ["growth -12 : Aurelia"],
+        ),
+        (
+            "Turning now to Orbix, which delivered $2.1 billion in global net sales, up 20% "
+            "year-over-year. U.S. net sales grew 25% to $1.5 billion.",
+            ["growth 20 yoy : Orbix"],
+        ),
+        (
+            "Direct-to-consumer sales grew 6% to $879 million. Domestic increased 11%. "
+            "International grew 3%.",
+            ["growth 6 : Direct-to-consumer"],
+        ),
+        # counterexamples: the company's own parts, as before
+        ("EMEA grew 5% in the quarter. APAC grew 7%.", ["growth 5 : EMEA", "growth 7 : APAC"]),
+        (
+            "APAC sales grew 12%. Wholesale sales increased 7.8% year-over-year to $1.5 billion.",
+            ["growth 12 : APAC", "growth 7.8 yoy : Wholesale"],
+        ),
+        (
+            "Semiconductor was strong, up 20%. E-commerce sales grew approximately 30%.",
+            ["growth 20 : Semiconductor", "growth 30 ~ : E-commerce"],
+        ),
+        (
+            "Direct-to-consumer sales grew 6% to $879 million. Regionally, the Americas grew 5%.",
+            ["growth 6 : Direct-to-consumer", "growth 5 : Americas"],
+        ),
+        (
+            "Direct-to-consumer sales grew 6% to $879 million. International sales comprised "
+            "56% of our total sales.",
+            ["growth 6 : Direct-to-consumer", "share 56 : International"],
+        ),
+        (
+            "Direct-to-consumer sales grew 6% to $879 million. Globally, our e-commerce business "
+            "was up 69%.",
+            ["growth 6 : Direct-to-consumer", "growth 69 : e-commerce business"],
+        ),
+        (
+            "Moving to Slide 7, Americas Banking revenue of $312 million declined 7%. On Slide "
+            "8, retail revenue of $304 million increased 11%.",
+            ["growth -7 : Americas Banking", "growth 11 : retail"],
+        ),
+        (
+            "Our Hardware segment delivered $500 million in sales, up 10%. For our digital "
+            "division, digital revenues grew 12%.",
+            ["growth 10 : Hardware segment", "growth 12 : digital"],
+        ),
+        (
+            "Exports were $900 million, up over 18%. And year-to-date sales grew approximately "
+            "6% in our international business.",
+            ["growth 18 > : Exports", "growth 6 ~ : international business"],
+        ),
+    ],
+    "a turn said otherwise": [
+        ("Switching to our Industrial segment. Sales were up 9%.", ["growth 9 : Industrial"]),
+        (
+            "Moving now to Aerospace. Sales were $86 million, up 23% from a year ago.",
+            ["growth 23 yoy : Aerospace"],
+        ),
+        (
+            "Starting with Hardware on slide 15. Reported net sales increased 18%.",
+            ["growth 18 : Hardware"],
+        ),
+        ("Shifting now to Security. Total revenue was up 5%.", []),
+        ("Moving to online. We delivered 10.5% growth this quarter.", []),
+        # counterexample: a turn to no part
+        ("Shifting now to the quarter. Revenue grew 5%.", ["growth 5 : company"]),
+    ],
+    "Y-o-Y and Q-o-Q are bases": [
+        (
+            "Insurance and wealth now account for 23% of revenue with insurance up 13% Y-o-Y "
+            "and wealth up 5% Y-o-Y.",
+            [
+                "share 23 : Insurance and wealth",
+                "growth 13 yoy : insurance",
+                "growth 5 yoy : wealth",
+            ],
+        ),
+        ("Revenue grew 5% Q-o-Q.", ["growth 5 sequential : company"]),
+    ],
+    "a basis of a change of pace is the rate's": [
+        ("Japan continued to decelerate sequentially, down 11%.", ["growth -11 : Japan"]),
+        ("Revenue growth accelerated sequentially to 12%.", ["growth 12 : company"]),
+        ("Europe was down 13%, a limited deterioration compared to Q4.", ["growth -13 : Europe"]),
+        # counterexample: a level's, not a pace's
+        ("Revenue improved sequentially, up 5%.", ["growth 5 sequential : company"]),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), by_rule(RULES))
+def test_the_fiftieth_rounds_rules(text: str, expected: list[str]) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("name", "cut"),
+    [
+        ("U.S.", "place"),
+        ("Western Europe and North America", "place"),
+        ("the rest of the World", "place"),
+        ("Wholesale", "channel"),
+        ("Royalties and other", "channel"),
+        ("direct-to-consumer segment", "channel"),
+        ("domestic wholesale", ""),
+        ("Americas Banking", ""),
+        ("Gucci", ""),
+        ("revenue", ""),
+    ],
+)
+def test_a_part_is_cut_by_place_or_channel_only_where_its_words_say_so(name: str, cut: str):
+    assert cut_of(name) == cut
+
+
+def test_the_kinds_of_a_parts_words():
+    assert cuts_in("Americas Banking") == {"place", "other"}
+    assert cuts_in("DUPIXENT") == {"other"}
+    assert cuts_in("net sales") == frozenset()
