@@ -17,6 +17,12 @@ not written against, each read judged against its call's text:
 - a turn is also said "Switching to", "Shifting now to", "Moving now to"; a slide shown after
   the part ("Hardware on slide 15") is no word of its name; a place or a channel named by its
   word alone may be turned to in lower case ("Moving to online.");
+- a place or a channel said alone right after a part's part is a part of the same part
+  ("Wholesale was down 30%. Royalties and other revenue were up 2%.");
+- a range said narrowed or tightened, the new one within the prior one, moves guidance in no
+  direction, whatever their midpoints;
+- comparable sales "down 2% to flat" are a range; gross payment, booking and transaction
+  volumes (GPV, GBV, GTV) are no revenue;
 - "Y-o-Y" and "Q-o-Q" are year-over-year and sequential bases;
 - a basis said of a change of pace ("continued to decelerate sequentially, down 11%";
   "accelerated sequentially to 12%") is the rate's, not the figure's; nor is one said after a
@@ -96,6 +102,16 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 18 > : Exports", "growth 6 ~ : international business"],
         ),
     ],
+    "a part's part said right after another is that part's too": [
+        (
+            "Let's now move to our brands, starting with Aurelia on Slide 8. Revenue was €1.2 "
+            "billion, down 12% reported. The brand kept its focus on leather goods. It opened "
+            "four stores. It closed two. Its artistic director joins in July. Its handbags sold "
+            "well. Its shoes did too. The brand's events drew crowds. Wholesale was down 30%. "
+            "Royalties and other revenue were up 2%.",
+            ["growth -12 : Aurelia"],
+        ),
+    ],
     "a turn said otherwise": [
         ("Switching to our Industrial segment. Sales were up 9%.", ["growth 9 : Industrial"]),
         (
@@ -110,6 +126,37 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Moving to online. We delivered 10.5% growth this quarter.", []),
         # counterexample: a turn to no part
         ("Shifting now to the quarter. Revenue grew 5%.", ["growth 5 : company"]),
+    ],
+    "a range narrowed within the prior one has no direction": [
+        (
+            "For the full year, we are narrowing our revenue range to $1.6 billion to $2 billion "
+            "from our previous guidance of $1.5 billion to $2.2 billion.",
+            [],
+        ),
+        (
+            "We now expect revenue of $1.6 billion to $2 billion, having tightened it from our "
+            "prior guidance of $1.5 billion to $2.2 billion.",
+            [],
+        ),
+        # counterexamples: a range moved, narrowed or not
+        (
+            "We are narrowing our revenue range to $1.7 billion to $2.3 billion from our "
+            "previous guidance of $1.5 billion to $2.2 billion.",
+            ["guidance raised : company"],
+        ),
+        (
+            "We now expect revenue of $1.6 billion to $2 billion, versus our prior guidance of "
+            "$1.5 billion to $2.2 billion.",
+            ["guidance cut : company"],
+        ),
+    ],
+    "a comparable sales range to flat is a range": [
+        ("We expect comparable sales down 2% to flat for the fourth quarter.", []),
+        ("Go-forward comparable sales were down 2% to flat.", []),
+    ],
+    "a payment volume is no revenue": [
+        ("GPV was $52 billion, growing 24% year-over-year.", []),
+        ("Gross booking value, GBV, grew 18%.", []),
     ],
     "Y-o-Y and Q-o-Q are bases": [
         (

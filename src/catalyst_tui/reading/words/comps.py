@@ -52,8 +52,9 @@ _COMPS = led(
     r"(?:(?:strong|solid|healthy|robust|outstanding|modest)\s++)?(?P<sign>(?:positive|negative)\s++)?"
     r"(?:(?P<about>approximately|about|roughly|nearly|almost|over|more\s+than)\s++)?"
     r"(?P<num>\d{1,3}(?:\.\d+)?)\s*+(?:%|percent\b)"
-    # not a floor or a range's end: "comp sales growth of 4% or better", "of 2% to 3%"
-    r"(?!\s*+(?:or\s++(?:better|more|higher|above|so)|to\s++\d|-\s*+\d))",
+    # not a floor or a range's end: "comp sales growth of 4% or better", "of 2% to 3%", "down
+    # 2% to flat"
+    r"(?!\s*+(?:or\s++(?:better|more|higher|above|so)|to\s++(?:\d|flat\b)|-\s*+\d))",
     re.I,
 )
 # "a 1% comp in adult athletic": a comp said after its figure, of what follows "in".

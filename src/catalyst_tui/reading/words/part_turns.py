@@ -50,6 +50,7 @@ class PartTurns:
         self._last = (-2, "")  # the last sentence that gave its revenue to a part, and the part
         self._parts: dict[int, list[str]] = {}  # the sentences that gave a part's figure: the parts
         self._wholes: set[int] = set()  # the sentences that gave the company's
+        self._inner: set[int] = set()  # the sentences that gave a part's part, said before
 
     def part_read(self, index: int, subject: str) -> None:
         """The sentence at `index` gave a figure of `subject` (a part, or the company)."""
@@ -83,9 +84,20 @@ class PartTurns:
             return False
         figure = sentence.find("%")
         alone = _REVENUE_WORD.search(sentence, 0, figure if figure >= 0 else len(sentence)) is None
+        if self._inside(index, cut, alone, sentence):
+            self._inner.add(index)
+            return True
+        return False
+
+    def _inside(self, index: int, cut: str, alone: bool, sentence: str) -> bool:
+        """Whether the sentence at `index` is said in the section of a part of another kind
+        than `cut` (within_part), or right after a part of that part ("Wholesale was down 33%.
+        Royalties and other revenue were up 2%.")."""
         for back in range(index - 1, max(index - _SECTION, 0) - 1, -1):
             if not same_speaker(self._text, self._spans, back + 1) or back in self._wholes:
                 return False
+            if back in self._inner:
+                return True  # "Wholesale was down 33%. Royalties and other revenue were up 2%."
             before = self._text[slice(*self._spans[back])]
             if len(before) > LONGEST or _WHOLE_NAMED.search(before):
                 return False

@@ -10,7 +10,7 @@ import re
 
 from ..leads import led
 from .patterns import GUIDANCE_NOUN as _NOUN
-from .said_against import PRIOR_NOUN
+from .said_against import PRIOR_NOUN, narrowed
 from .vocabulary import MONTH
 
 # A figure or a range of figures: "8% to 10%", "$4.1 billion to $4.2 billion", "$2.05-$2.10",
@@ -88,8 +88,21 @@ def against_prior_range(sentence: str) -> tuple[int, int, str] | None:
             return None  # "up 20% versus the previous outlook of up 10% to 15%": both rises
         if sentence[found.start() - 1 : found.start()] == ".":
             return None  # "a range of 15.2 to .4%": a figure whose digits the writing lost
+        if _narrowed(low, found):
+            return None  # "narrowing our revenue range to $1.6 billion to $2 billion from our
+            # previous guidance of $1.5 billion to $2.2 billion": a range narrowed, no direction
         return _moved(found)  # "$4.1 billion to $4.2 billion" against "$4,000 million": none
     return None
+
+
+def _narrowed(low: str, found: re.Match[str]) -> bool:
+    """Whether the new range (groups a, b) is said narrowed within the prior one (c, d), in one
+    unit."""
+    if not (found["b"] and found["d"]):
+        return False
+    units = {(found["u"] or found["v"] or "").lower(), (found["w"] or found["x"] or "").lower()}
+    new, old = [float(found[k]) for k in "ab"], [float(found[k]) for k in "cd"]
+    return len(units) == 1 and narrowed(low, new, old)
 
 
 def _moved(found: re.Match[str]) -> tuple[int, int, str] | None:

@@ -14,7 +14,7 @@ from ..leads import led
 from .patterns import GUIDANCE_NOUN as _NOUN
 from .vocabulary import FORWARD, MONTH
 
-__all__ = ["PRIOR_NOUN", "PRIOR_WORD", "STANDS", "STANDS_KEYS", "moved_against_itself"]
+__all__ = ["PRIOR_NOUN", "PRIOR_WORD", "STANDS", "STANDS_KEYS", "moved_against_itself", "narrowed"]
 
 # A word of a metric between a word of before and its noun: "adjusted", "earnings", "sales".
 _METRIC_WORD = (
@@ -115,8 +115,20 @@ _UNIT = led(r"%|percent|million|billion|cents", re.I)
 
 
 def _middle(span: str) -> float:
-    numbers = [float(n.replace(",", "")) for n in _NUMBER.findall(span)]
+    numbers = _numbers(span)
     return sum(numbers) / len(numbers)
+
+
+def _numbers(span: str) -> list[float]:
+    return [float(n.replace(",", "")) for n in _NUMBER.findall(span)]
+
+
+def narrowed(low: str, new: list[float], old: list[float]) -> bool:
+    """Whether the lowered sentence `low` says a range narrowed ("narrowing", "tightened") and
+    the new range (`new`, its ends) lies within the prior one (`old`): no direction."""
+    if "narrow" not in low and "tighten" not in low:
+        return False
+    return len(new) == 2 == len(old) and old[0] <= new[0] <= new[1] <= old[1]
 
 
 # The company's own outlook said better or worse, with no verb of its own: "our outlook
@@ -330,6 +342,9 @@ def moved_against_itself(sentence: str, low: str) -> Iterator[tuple[int, int, st
             continue  # "$1.1 billion, versus prior guidance of $950 million": said otherwise
         if match.re is not _MOVED_TO and not FORWARD.search(sentence, 0, match.start()):
             continue  # "Revenue was $900 million, versus our prior guidance of …": a result
+        if narrowed(low, _numbers(match["now"]), _numbers(match["prior"])):
+            continue  # "narrowing our revenue range to $1.6 billion to $2 billion from our
+            # previous guidance of $1.5 billion to $2.2 billion": no direction
         now, prior = _middle(match["now"]), _middle(match["prior"])
         if now != prior:
             direction = "raised" if now > prior else "cut"
