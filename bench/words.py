@@ -1420,6 +1420,14 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "a revenue word": (part_turns._REVENUE_WORD, lambda n: ("revenuesales " * n)[:n]),
         "a part said a segment": (part_turns._OWN_PART, lambda n: ("segmentdivision " * n)[:n]),
         "a turn's slide": (part_turns._ON_SLIDE, lambda n: (" on slide " * n)[:n]),
+        "an amount said by its currency's code": (
+            amounts._CODED,
+            lambda n: ("RMB HK$ ¥ USD " * n)[:n],
+        ),
+        "a turn to a part whose deeds 'which' says": (
+            set_off._TURN_WHICH,
+            lambda n: ("Turning to A" + "b" * n)[:n],
+        ),
         "a basis of a change of pace": (
             bases._PACE_BASIS,
             lambda n: ("decelerating year-over- " * n)[:n],

@@ -2,18 +2,18 @@
 kept unread until this round (AF, AK), and on the reader's reads over a corpus of calls it was
 not written against, each read judged against its call's text:
 
-- a place or a channel named alone ("International increased 2.9%", "Wholesale was down 33%")
-  in the section of a part of another kind is a part of that part, whose whole only a
-  sentence before names: none is read. The section is the nearest sentence before that gave a
-  part's figure with its total's amount or a turn to it, or that only turned to a part; the
-  part is of another kind where it is a name with no place or channel in it ("Orbix", said
-  not as the sentence's first word), or a place or a channel of the other cut and the figure's sentence names no
-  revenue before its figure. Not where the sentence says how its parts are cut
+- a place or a channel named alone ("International increased 2.9%", "Wholesale was down 33%") in
+  the section of a part of another kind is a part of that part, whose whole only a sentence
+  before names: none is read. The section is the nearest sentence before that gave a part's
+  figure with its total's amount or a turn to it, or that only turned to a part; the part is of
+  another kind where it is a name with no place or channel in it ("Orbix", said not as the
+  sentence's first word), or a place or a channel of the other cut and the figure's sentence
+  names no revenue before its figure. Not where the sentence says how its parts are cut
   ("Regionally,"), names the whole ("of our total sales", "Globally,"), opens its own slide,
-  calls the part a segment or division, names the section's part itself, or gave a part's
-  figure before; nor after parts said with no total ("Semiconductor was strong, up 20%"),
-  parts alike ("EMEA grew 5%. APAC grew 7%."), or a sentence that opens saying how the parts
-  are cut or turns to no part;
+  calls the part a segment or division, names the section's part itself, or gave a part's figure
+  before; nor after parts said with no total ("Semiconductor was strong, up 20%"), parts alike
+  ("EMEA grew 5%. APAC grew 7%."), or a sentence that opens saying how the parts are cut or
+  turns to no part;
 - a turn is also said "Switching to", "Shifting now to", "Moving now to"; a slide shown after
   the part ("Hardware on slide 15") is no word of its name; a place or a channel named by its
   word alone may be turned to in lower case ("Moving to online.");
@@ -21,13 +21,17 @@ not written against, each read judged against its call's text:
   ("Wholesale was down 30%. Royalties and other revenue were up 2%.");
 - a range said narrowed or tightened, the new one within the prior one, moves guidance in no
   direction, whatever their midpoints;
-- comparable sales "down 2% to flat" are a range; gross payment, booking and transaction
-  volumes (GPV, GBV, GTV) are no revenue;
+- comparable sales "down 2% to flat" are a range; gross payment, booking and transaction volumes
+  (GPV, GBV, GTV) are no revenue;
+- an amount said by its currency's code ("an increase of RMB 670 million or 65%") is an amount
+  as one said by its sign;
+- a turn to a named part whose deed "which" says ("Turning now to Orbix, which delivered $4.9
+  billion …, representing 32% growth") gives the deed to the part;
 - "Y-o-Y" and "Q-o-Q" are year-over-year and sequential bases;
 - a basis said of a change of pace ("continued to decelerate sequentially, down 11%";
   "accelerated sequentially to 12%") is the rate's, not the figure's; nor is one said after a
-  deterioration or a slowdown set beside the figure ("down 13%, a limited deterioration
-  compared to Q4").
+  deterioration or a slowdown set beside the figure ("down 13%, a limited deterioration compared
+  to Q4").
 
 Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
 nothing may be read), with a counterexample the rule must leave as it was."""
@@ -157,6 +161,26 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
     "a payment volume is no revenue": [
         ("GPV was $52 billion, growing 24% year-over-year.", []),
         ("Gross booking value, GBV, grew 18%.", []),
+    ],
+    "an amount said by its currency's code is an amount": [
+        (
+            "Total revenue for the third quarter was RMB 1.69 billion, an increase of RMB 670 "
+            "million or 65% compared to the same period of last year.",
+            ["growth 65 yoy : company"],
+        ),
+        (
+            "Net revenue was HK$2.1 billion, an increase of HK$200 million or 11%.",
+            ["growth 11 : company"],
+        ),
+    ],
+    "a turn to a named part whose deeds 'which' says": [
+        (
+            "Turning now to Orbix, which delivered $4.9 billion in global net sales, "
+            "representing 32% year-over-year growth.",
+            ["growth 32 yoy : Orbix"],
+        ),
+        # counterexample: no part's deed
+        ("Turning to the balance sheet, which remains strong, cash was up 10%.", []),
     ],
     "Y-o-Y and Q-o-Q are bases": [
         (

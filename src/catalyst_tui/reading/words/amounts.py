@@ -9,7 +9,7 @@ import re
 from ..leads import led
 from .patterns import AMOUNT, tail
 
-__all__ = ["amount_range"]
+__all__ = ["CODE_KEYS", "amount_range", "as_signed"]
 
 # A range of amounts: what is expected, whose midpoint a growth said beside it is ("total sales of
 # $1.60 billion to $1.66 billion, which at the midpoint implies a 2% decline"); an amount "from"
@@ -36,3 +36,19 @@ def amount_range(before: str) -> bool:
         return True
     said = _AMOUNT_RANGE.search(before, tail(before, 120))
     return said is not None and said["lead"] is None
+
+
+#: What a sentence holds where an amount may be said by its currency's code (looked for first).
+CODE_KEYS = ("RMB", "CNY", "EUR", "USD", "GBP", "CHF", "JPY", "CAD", "AUD", "HK$", "¥", "₹", "₩")
+# A currency said by its code or a sign other than the dollar's, the euro's or the pound's, right
+# before the digits of an amount: "RMB 1.69 billion", "HK$2.1 billion", "¥300 billion".
+_CODED = led(
+    r"\b(?:RMB|CNY|EUR|USD|GBP|CHF|JPY|CAD|AUD)\s?(?=\d)|(?:HK|NT|[CAR])\$(?=\s?\d)|[¥₹₩](?=\s?\d)"
+)
+
+
+def as_signed(sentence: str) -> str:
+    """`sentence` with each amount said by its currency's code written with a sign instead, of
+    the same length: "an increase of RMB 670 million or 65%" as "an increase of    $670 million
+    or 65%" (the amount read as one, not as words of a subject)."""
+    return _CODED.sub(lambda m: " " * (len(m.group()) - 1) + "$", sentence)

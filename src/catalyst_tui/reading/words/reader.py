@@ -11,6 +11,7 @@ from functools import partial
 from ..leads import led
 from ..wordlists import one_of, word_set
 from .aliases import aliases, measured
+from .amounts import CODE_KEYS, as_signed
 from .clause_cuts import CLAUSE_VERB
 from .comps import COMP_KEYS, read_comps
 from .facts import document_facts
@@ -27,7 +28,7 @@ from .own_names import abbreviated, first_word, itself, own_names
 from .phrases import finite_verb
 from .records import COMPANY, Stated, with_short_name
 from .sentences import sentence_spans
-from .set_off import WHERE_AFTER_NAME, made_by
+from .set_off import WHERE_AFTER_NAME, made_by, turned_which
 from .turns import company_sentences
 from .vocabulary import LONGEST, bank_revenue, boilerplate, earnings_talk
 
@@ -219,6 +220,10 @@ def read_words(
             plain = made_by(plain)  # "Revenues contributed by our leased hotels were …"
         if "growing" in lowered:
             plain = as_adjective(plain)  # "our faster growing Laboratory business": one name
+        if ", which " in plain:
+            plain = turned_which(plain)  # "Turning now to DUPIXENT, which delivered …"
+        if any(map(plain.__contains__, CODE_KEYS)):
+            plain = as_signed(plain)  # "an increase of RMB 670 million or 65%": an amount
         told = sentence  # the words the guidance is read in: the speaker's asides blanked
         if "," in plain and ("as " in plain or "like " in plain):  # where an aside may stand
             plain = _ASIDE.sub(_blank, plain)

@@ -27,6 +27,7 @@ __all__ = [
     "SHARE_ASIDE",
     "WHAT_IT_IS",
     "made_by",
+    "turned_which",
 ]
 
 # An aside between a subject and its verb: "Revenue, excluding the impact of divestitures, grew".
@@ -100,3 +101,23 @@ def made_by(plain: str) -> str:
         return match.group()[: match.start("made") - match.start()] + " " * (len(made) - 4) + "from"
 
     return MADE_BY.sub(said, plain)
+
+
+# A turn to a named part, then what it did said by "which": "Turning now to DUPIXENT, which
+# delivered $4.9 billion in global net sales, representing 32% growth" (DUPIXENT delivered it).
+_TURN_WHICH = led(
+    r"^(?P<turn>\s*+(?:(?:and|so|now)[\s,]++)?(?:turning|moving|switching|shifting)\s++"
+    r"(?:now\s++|on\s++)?to\s++)(?P<part>(?-i:[A-Z])[^,.;:!?]{0,60}?)(?P<which>,\s*+which)\s++"
+    r"(?=(?:delivered|reported|generated|posted|grew|increased|had|saw|achieved)\b)",
+    re.I,
+)
+
+
+def turned_which(plain: str) -> str:
+    """`plain` with a turn to a named part whose deeds "which" says blanked, each word at its
+    place: "Turning now to DUPIXENT, which delivered …" as "DUPIXENT delivered …"."""
+    turn = _TURN_WHICH.match(plain)
+    if turn is None:
+        return plain
+    blank = " " * len(turn["turn"]), turn["part"], " " * len(turn["which"])
+    return "".join(blank) + plain[turn.end("which") :]
