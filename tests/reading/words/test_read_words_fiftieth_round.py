@@ -10,8 +10,7 @@ not written against, each read judged against its call's text:
   sentence's first word), or a place or a channel of the other cut and the figure's sentence
   names no revenue before its figure. Not where the sentence says how its parts are cut
   ("Regionally,"), names the whole ("of our total sales", "Globally,"), opens its own slide,
-  calls the part a segment or division, says "we" or "our" before its figure, names the
-  section's part itself, or gave a part's figure
+  calls the part a segment or division, names the section's part itself, or gave a part's figure
   before; nor after parts said with no total ("Semiconductor was strong, up 20%"), parts alike
   ("EMEA grew 5%. APAC grew 7%."), or a sentence that opens saying how the parts are cut or
   turns to no part;
@@ -100,11 +99,6 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "Our Hardware segment delivered $500 million in sales, up 10%. For our digital "
             "division, digital revenues grew 12%.",
             ["growth 10 : Hardware segment", "growth 12 : digital"],
-        ),
-        (
-            "Switching to Aurelia. Aurelia kept its momentum. Our approach has resulted in "
-            "success in the U.S., where revenue grew over 50% year-over-year.",
-            ["growth 50 > yoy : U.S."],
         ),
         (
             "Exports were $900 million, up over 18%. And year-to-date sales grew approximately "

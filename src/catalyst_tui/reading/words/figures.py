@@ -29,9 +29,10 @@ from .clause_cuts import Clause, clauses
 from .clauses import by_dimension, clause_subject, fronted_subject
 from .facts import apposed_to_customer, known_part, named_customer
 from .frames import framing_part, part_beside
-from .gates import qualified_measure, refusal, said_as_revenue
+from .gates import qualified_measure, refusal
 from .list_bases import another_measure_next, lend_list_basis, list_basis_of
 from .lists import Found, headed
+from .lower_parts import said_as_revenue
 from .marks import Marks
 from .measured import reported
 from .measures import sales_said
@@ -395,6 +396,5 @@ def _local(text: str, at: int) -> str:
     return text[max(cut, 0) : at]
 
 
-# A figure corrected at once by the speaker: "sales of 14.7% -- $14.7 million" said $14.7 million.
-# Its first digit read first, what stands before it looked at after: `re` scans for digits.
+# A figure corrected at once ("sales of 14.7% -- $14.7 million"), its first digit read first.
 _CORRECTED = led(r"\d(?<![\w.]\d)\d{0,3}(?:\.\d+)?\s?%\s*--\s*(?=[$€£]?\d)")

@@ -36,25 +36,17 @@ from .clauses import by_dimension, frame_of
 from .components import BETWEEN, OVER_YEARS, component, of_a_month, over_years, years_ahead
 from .follows import COUNT_BEFORE, TO_A_COUNT_AFTER
 from .frames import WHOLE_AFTER, framed_by_another, opening, place_and_part, whole_beside_part
+from .lower_parts import no_measure, said_as_revenue
 from .names import no_noun_phrase
 from .owners import at_another, measure_before, of_another, owned_by_another
 from .passages import line_name
 from .patterns import CHANGE_IN_REVENUE, FIGURE, REVENUE_SAID
 from .phrases import finite_verb, other_measure, tokens
 from .records import COMPANY
-from .vocabulary import FORWARD, MONTH, NOT_REVENUE, PART_WORDS, REACH, REVENUE_TYPES, REVENUE_WORDS
+from .vocabulary import FORWARD, MONTH, NOT_REVENUE, REACH, REVENUE_WORDS
 from .whose_growth import WHOLE_AMOUNT_BEFORE, WHOLE_GROWTH_BEFORE
 
-__all__ = ["qualified_measure", "refusal", "said_as_revenue"]
-
-
-def said_as_revenue(subject: str, parts: frozenset[str]) -> frozenset[str]:
-    """The subject's last word where that is a measure its document says as revenue ("print
-    advertising" where "advertising revenues" were said): no other measure of its own."""
-    words = subject.casefold().split()
-    if words and words[-1] in parts and other_measure(words[-1]):
-        return frozenset(words[-1:])
-    return frozenset()
+__all__ = ["qualified_measure", "refusal"]
 
 
 # A share's whole that is an industry's or a market's sales, not the company's: "which
@@ -205,7 +197,7 @@ def refusal(
     if (
         kind == "growth"
         and subject != COMPANY
-        and _no_measure(said, subject, parts)
+        and no_measure(said.revenue, subject, parts)
         and not (passage is not None and line_name(subject) and passage())  # passages.py
         and not by_dimension(sentence)  # "Within categories, …, and spheres were up 6%"
         and not listed  # "Apparel was up 10%, footwear was up 9%": the part before's kind
@@ -373,23 +365,6 @@ def _sentence_measure(sentence: str, clause: Clause) -> bool:
     verb = next((w for w in tokens(sentence[first.start : first.end]) if finite_verb(w[1])), None)
     before = tokens(sentence[first.start : first.start + verb[0]]) if verb else []
     return bool(before) and other_measure(before[-1][1].lower())
-
-
-# A phrase whose head stands before a preposition: "units in backlog" are units.
-_HEADED_BEFORE = led(r"\s(?:in|of|on|at|for|from)\s")
-
-
-def _no_measure(said: _Said, subject: str, parts: frozenset[str]) -> bool:
-    """Whether a part named in lower case, neither a kind of revenue nor a part by its last
-    word, is said to grow in a sentence that speaks of no revenue."""
-    if not subject.islower() or subject.casefold() in parts:
-        return False
-    if said_as_revenue(subject, parts) and not _HEADED_BEFORE.search(subject):
-        return False  # "print advertising" where "advertising revenues" were said: revenue
-    head = subject.split()[-1].lower()
-    if head in PART_WORDS or head in REVENUE_TYPES:
-        return False
-    return not said.revenue
 
 
 # A clause of ours: "Overall, we continue to see solid growth across all major service lines

@@ -83,11 +83,7 @@ class PartTurns:
         if f"{name.lower()} division" in sentence.lower():
             return False
         figure = sentence.find("%")
-        figure = figure if figure >= 0 else len(sentence)
-        if _OURS.search(sentence, 0, figure):
-            return False  # the whole's own word before it: "Our consumer-centric approach has
-            # resulted in immense success in the U.S., where revenue grew over 50%"
-        alone = _REVENUE_WORD.search(sentence, 0, figure) is None
+        alone = _REVENUE_WORD.search(sentence, 0, figure if figure >= 0 else len(sentence)) is None
         if self._inside(index, cut, alone, sentence):
             self._inner.add(index)
             return True
