@@ -27,6 +27,9 @@ not written against, each read judged against its call's text:
   as one said by its sign;
 - a turn to a named part whose deed "which" says ("Turning now to Orbix, which delivered $4.9
   billion …, representing 32% growth") gives the deed to the part;
+- monthly and daily active users (MAU, DAU, MPU) are no revenue;
+- a view said unchanged of how something goes ("no real change in our view of how that's
+  affecting what we do") is no guidance; one of the year is, as before;
 - "Y-o-Y" and "Q-o-Q" are year-over-year and sequential bases;
 - a basis said of a change of pace ("continued to decelerate sequentially, down 11%";
   "accelerated sequentially to 12%") is the rate's, not the figure's; nor is one said after a
@@ -181,6 +184,18 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         # counterexample: no part's deed
         ("Turning to the balance sheet, which remains strong, cash was up 10%.", []),
+    ],
+    "monthly and daily active users are no revenue": [
+        ("Japan's MAU increased 12.6% year-over-year to 25.3 million.", []),
+        ("Our English platform app MAU was up 12% year-over-year.", []),
+        ("DAUs grew 9%.", []),
+    ],
+    "a view of how something goes is no guidance": [
+        ("So I'd say no real change in our view of how that's affecting what we do.", []),
+        ("Our view of how the market develops remains unchanged.", []),
+        # counterexamples: a view of the year
+        ("There is no change in our view of the full year.", ["guidance reiterated : company"]),
+        ("Our view of the year remains unchanged.", ["guidance reiterated : company"]),
     ],
     "Y-o-Y and Q-o-Q are bases": [
         (

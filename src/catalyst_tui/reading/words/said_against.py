@@ -191,12 +191,15 @@ _UNCHANGED_FROM = led(
     rf"(?:[\w-]+\s+){{0,2}}?{_NOUN}\b",
     re.I,
 )
+# A view of how something goes, not of the year: "no real change in our view of how that's
+# affecting what we do".
+_NOT_OF_WHAT = r"(?!\s+(?:of\s+|on\s+)?(?:how|what|whether|why|where|who)\b)"
 # Guidance said to stand, with no verb of the company's: "our outlook for the year stands",
 # "our guidance remains unchanged", "our tax rate estimate remains unchanged at 21% to 22%",
 # "nothing changes in our view of the year".
 STANDS = led(
     rf"\b(?:our|the|the\s+company['’]s|(?<!\bthe\s)other|[A-Z][\w&.-]*['’]s)\s+"
-    rf"(?:[\w'’-]+\s+){{0,6}}?(?:{_NOUN}|view|"
+    rf"(?:[\w'’-]+\s+){{0,6}}?(?:{_NOUN}|view{_NOT_OF_WHAT}|"
     r"estimates?|"
     r"expected\s+(?:[\w-]+\s+)?growth)\b(?:[^.;,]|(?<=\d)\.(?=\d)|,(?=\s+(?:excluding|"
     r"including|which|as|before|after)\b)){0,90}?"
@@ -215,7 +218,7 @@ STANDS = led(
     rf"no\s+(?:(?:material|significant|major|meaningful|real)\s+)?changes?)\s+"
     rf"(?:in\s+terms\s+of|in|to|relative\s+to|from|versus)\s+(?:our\s+|the\s+|[A-Z][\w&.-]*['’]s\s+|"
     rf"(?=(?:outlook|guidance)\s+for\b))"
-    rf"(?:(?!of\b)[\w'’-]+\s+){{0,10}}?(?:{_NOUN}|view)\b"
+    rf"(?:(?!of\b)[\w'’-]+\s+){{0,10}}?(?:{_NOUN}|view{_NOT_OF_WHAT})\b"
     # "none of the annual estimates have changed"
     rf"|\bnone\s+of\s+(?:our|the)\s+(?:[\w'’-]+\s+){{0,3}}?{_NOUN}\s+(?:has|have)\s+changed\b"
     # the guidance still to be met: "we still expect to reach our previously announced sales

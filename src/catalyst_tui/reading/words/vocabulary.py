@@ -84,7 +84,7 @@ OTHER_MEASURES = word_set(
     originations students miles loads attendees guests trips spread spreads reliability efficiency
     niw nap ape pvr arc rpu population activity awards rxs trx nrx scripts fad bottom aua trasm
     rasm prasm casm viewership redemptions case cases click credentials tokens wfe submissions
-    diems gms nav navs balances outstandings frequency gpv gbv gtv"""
+    diems gms nav navs balances outstandings frequency gpv gbv gtv mau maus dau daus mpu"""
 )
 # Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
 # ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
