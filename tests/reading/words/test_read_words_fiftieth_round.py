@@ -28,6 +28,10 @@ not written against, each read judged against its call's text:
 - a turn to a named part whose deed "which" says ("Turning now to Orbix, which delivered $4.9
   billion …, representing 32% growth") gives the deed to the part;
 - monthly and daily active users (MAU, DAU, MPU) are no revenue;
+- a verb of guidance written with a capital after a determiner ("our Raise the Bar ambitions")
+  is a name, no act;
+- a turn whose own figure "which" says ("Now turning to Consumer Services, which contributed 14%
+  to total revenue this quarter.") turns to the part as a turn alone does;
 - a view said unchanged of how something goes ("no real change in our view of how that's
   affecting what we do") is no guidance; one of the year is, as before;
 - "Y-o-Y" and "Q-o-Q" are year-over-year and sequential bases;
@@ -196,6 +200,23 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         # counterexamples: a view of the year
         ("There is no change in our view of the full year.", ["guidance reiterated : company"]),
         ("Our view of the year remains unchanged.", ["guidance reiterated : company"]),
+    ],
+    "a verb of guidance a name holds is no act": [
+        (
+            "These improvements will contribute to higher same-store sales growth in support of "
+            "our Raise the Bar ambitions.",
+            [],
+        ),
+        ("With our Raise the Bar strategy, we aim to accelerate restaurant economics.", []),
+        # counterexample: the act
+        ("We are raising our full year guidance.", ["guidance raised : company"]),
+    ],
+    "a turn whose figure 'which' says is a turn": [
+        (
+            "Now turning to Consumer Services, which contributed 14% to total revenue this "
+            "quarter. Fourth quarter adjusted revenue grew 26%.",
+            [],
+        ),
     ],
     "Y-o-Y and Q-o-Q are bases": [
         (

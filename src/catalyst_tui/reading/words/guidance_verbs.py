@@ -18,6 +18,7 @@ __all__ = [
     "VERBS",
     "VERB_KEYS",
     "WHERE_DONE",
+    "unnamed",
 ]
 
 VERBS = {
@@ -152,3 +153,16 @@ DONE_BEFORE = led(
     r"december|the\s+(?:first|second|third|fourth)\s+quarter|q[1-4]))\b",
     re.I,
 )
+
+
+# A verb of guidance written with a capital after a determiner inside a sentence: a name, no
+# act ("in support of our Raise the Bar ambitions").
+_NAMED_VERB = led(
+    r"(?:(?<=\bour\s)|(?<=\bthe\s)|(?<=\bits\s)|(?<=\btheir\s))(?:Rais(?:e|es|ed|ing)|"
+    r"Lift|Boost|Cut|Lower|Increas(?:e|es|ed|ing)|Reaffirm|Reiterat(?:e|es|ed|ing)|Beat|Exceed)\b"
+)
+
+
+def unnamed(sentence: str) -> str:
+    """`sentence` with each verb of guidance that a name holds blanked, of the same length."""
+    return _NAMED_VERB.sub(lambda m: " " * len(m.group()), sentence)

@@ -222,13 +222,19 @@ def _opening_turn(before: str) -> str:
 
 
 _TO_COMMA = led(r"[^,.;:!?]{1,60}+(?=[,.;:!?])")
+_WHICH = led(r",\s*+which\s")
 
 
 def _turned_to(before: str) -> str:
     """The part `before` only turns the speaker to, or opens with as a named part of ours; ""
     where it names none, or says a figure of its own."""
-    if len(before) > LONGEST or any(c in "%$€£" for c in before):
+    if len(before) > LONGEST:
         return ""
+    if any(c in "%$€£" for c in before):  # (save a turn whose figure "which" says: "Now
+        # turning to Consumer Services, which contributed 14% to total revenue this quarter.")
+        turn = _TURN_OPENS.match(before)
+        phrase = _TO_COMMA.match(before, turn.end()) if turn else None
+        return _opening_turn(before) if phrase and _WHICH.match(before, phrase.end()) else ""
     turn = _TURN_TO_PART.search(before) or _PART_OPENS.match(before)
     if turn is None:
         return ""

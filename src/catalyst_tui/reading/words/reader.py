@@ -15,6 +15,7 @@ from .amounts import CODE_KEYS, as_signed
 from .clause_cuts import CLAUSE_VERB
 from .comps import COMP_KEYS, read_comps
 from .facts import document_facts
+from .guidance_verbs import unnamed
 from .held import holding, within
 from .others_sales import (
     as_revenue,
@@ -224,10 +225,11 @@ def read_words(
             plain = turned_which(plain)  # "Turning now to DUPIXENT, which delivered …"
         if any(map(plain.__contains__, CODE_KEYS)):
             plain = as_signed(plain)  # "an increase of RMB 670 million or 65%": an amount
-        told = sentence  # the words the guidance is read in: the speaker's asides blanked
+        told = unnamed(sentence)  # the words the guidance is read in: names' verbs, the
+        # speaker's asides blanked
         if "," in plain and ("as " in plain or "like " in plain):  # where an aside may stand
             plain = _ASIDE.sub(_blank, plain)
-            told = _ASIDE.sub(_blank, sentence)  # "range, which as Mike mentioned, is unchanged"
+            told = _ASIDE.sub(_blank, told)  # "range, which as Mike mentioned, is unchanged"
         if "where " in plain:  # ", where our momentum remains strong,"
             plain = WHERE_AFTER_NAME.sub(r"\1,", plain)  # "in Latin America where sales …"
             plain = _RELATIVE_ASIDE.sub(_place_aside, plain)

@@ -108,7 +108,8 @@ def made_by(plain: str) -> str:
 _TURN_WHICH = led(
     r"^(?P<turn>\s*+(?:(?:and|so|now)[\s,]++)?(?:turning|moving|switching|shifting)\s++"
     r"(?:now\s++|on\s++)?to\s++)(?P<part>(?-i:[A-Z])[^,.;:!?]{0,60}?)(?P<which>,\s*+which)\s++"
-    r"(?=(?:delivered|reported|generated|posted|grew|increased|had|saw|achieved)\b)",
+    r"(?=(?:delivered|reported|generated|posted|grew|increased|had|saw|achieved|contributed|"
+    r"represented|accounted)\b)",
     re.I,
 )
 
