@@ -1428,6 +1428,12 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             set_off._TURN_WHICH,
             lambda n: ("Turning to A" + "b" * n)[:n],
         ),
+        "a verb of guidance a name holds": (
+            guidance_verbs._NAMED_VERB,
+            lambda n: ("our Raised the Lift " * n)[:n],
+        ),
+        "a turn's 'which'": (part_turns._WHICH, lambda n: (", which, which" * n)[:n]),
+        "a turn's part, up to its comma": (part_turns._TO_COMMA, lambda n: ("a" * n)[:n]),
         "a basis of a change of pace": (
             bases._PACE_BASIS,
             lambda n: ("decelerating year-over- " * n)[:n],
