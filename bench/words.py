@@ -178,6 +178,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         outside,
         own_names,
         owners,
+        pace,
         pairs,
         part_revenue,
         part_turns,
@@ -1435,8 +1436,12 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "a turn's 'which'": (part_turns._WHICH, lambda n: (", which, which" * n)[:n]),
         "a turn's part, up to its comma": (part_turns._TO_COMMA, lambda n: ("a" * n)[:n]),
         "a basis of a change of pace": (
-            bases._PACE_BASIS,
+            pace._PACE_BASIS,
             lambda n: ("decelerating year-over- " * n)[:n],
+        ),
+        "a basis of a pace's noun": (
+            pace._PACE_NOUN_BASIS,
+            lambda n: ("sequential year-over-year " * n)[:n],
         ),
     }
 

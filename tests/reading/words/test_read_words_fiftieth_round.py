@@ -34,11 +34,13 @@ not written against, each read judged against its call's text:
   to total revenue this quarter.") turns to the part as a turn alone does;
 - a view said unchanged of how something goes ("no real change in our view of how that's
   affecting what we do") is no guidance; one of the year is, as before;
+- a growth joined by "and" to "exceeded our expectation" moves no guidance: exceeding is a
+  result's, not a second verb of the guidance's;
 - "Y-o-Y" and "Q-o-Q" are year-over-year and sequential bases;
 - a basis said of a change of pace ("continued to decelerate sequentially, down 11%";
-  "accelerated sequentially to 12%") is the rate's, not the figure's; nor is one said after a
-  deterioration or a slowdown set beside the figure ("down 13%, a limited deterioration compared
-  to Q4").
+  "accelerated sequentially to 12%", a frame's "sequential improvement") is the rate's, not
+  the figure's; nor is one said after a deterioration or a slowdown set beside the figure
+  ("down 13%, a limited deterioration compared to Q4").
 
 Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
 nothing may be read), with a counterexample the rule must leave as it was."""
@@ -211,6 +213,11 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         # counterexample: the act
         ("We are raising our full year guidance.", ["guidance raised : company"]),
     ],
+    "a result that exceeded an expectation moves no guidance": [
+        ("We saw a 14.8% increase and exceeded our expectation.", []),
+        # counterexample: two verbs that move it
+        ("We raised and narrowed our guidance range.", ["guidance raised : company"]),
+    ],
     "a turn whose figure 'which' says is a turn": [
         (
             "Now turning to Consumer Services, which contributed 14% to total revenue this "
@@ -234,8 +241,14 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Japan continued to decelerate sequentially, down 11%.", ["growth -11 : Japan"]),
         ("Revenue growth accelerated sequentially to 12%.", ["growth 12 : company"]),
         ("Europe was down 13%, a limited deterioration compared to Q4.", ["growth -13 : Europe"]),
-        # counterexample: a level's, not a pace's
+        (
+            "As we anticipated, we again saw a sequential improvement in organic revenue "
+            "performance, a decrease of 1.8% in the first quarter.",
+            ["growth -1.8 : company"],
+        ),
+        # counterexamples: a level's, not a pace's; the improvement's own figure
         ("Revenue improved sequentially, up 5%.", ["growth 5 sequential : company"]),
+        ("Revenue showed a sequential improvement of 5%.", ["growth 5 sequential : company"]),
     ],
 }
 

@@ -20,6 +20,7 @@ from typing import NamedTuple
 from ..leads import led
 from .attribution import other_in
 from .basis_ends import CUT_BASIS, POINTS_ASIDE
+from .pace import paced
 from .patterns import ANOTHER_MEASURE, CMP, CONCESSION
 from .quarters import AS_BASE as _AS_BASE
 from .quarters import against_quarter, quarter_of_bases, year_said
@@ -35,23 +36,7 @@ def _own_clause(before: str) -> str:
     down 25%" is year over year): a basis
     said there is its own ("sequentially up 7%"), one before them the figure before's ("140
     basis points above last year despite the sales decline of 19%": the points')."""
-    return _paced(_OWN_CLAUSE_ENDS.split(before)[-1])
-
-
-def _paced(words: str) -> str:
-    """`words` with a basis said of a change of pace blanked: the rate's against its own
-    before, not the figure's ("Japan continued to decelerate sequentially, down 11%": 11% has
-    none said)."""
-    if "ccelerat" not in words and "ecelerat" not in words:
-        return words
-    return _PACE_BASIS.sub(lambda m: " " * len(m.group()), words)
-
-
-_PACE_BASIS = led(
-    r"\b(?:re-?)?(?:accelerat|decelerat)\w*+\s++(?:sequentially|quarter[- ](?:over|on)[- ]quarter|"
-    r"year[- ](?:over|on)[- ]year)\b",
-    re.I,
-)
+    return paced(_OWN_CLAUSE_ENDS.split(before)[-1])
 
 
 _OWN_CLAUSE_ENDS = led(r",|;|\b(?:and|while|when|where|despite|because)\b|\bdue\s+to\b")
@@ -80,9 +65,8 @@ def _listed_words(text: str, figures: list[re.Match[str]], i: int, after: str) -
     return basis_window(text[figures[i + 1].end() : end])
 
 
-# An alternative in another measure between a growth and the next: "an increase of 11% or
-# 10.5% on a constant-currency basis compared to the prior-year quarter": the basis said after
-# the second is both's.
+# An alternative in another measure between a growth and the next ("an increase of 11% or 10.5%
+# on a constant-currency basis compared to the prior-year quarter"): the basis after is both's.
 OR_NEXT = led(r"\s*,?\s*or\s+(?:an?\s+)?" + CMP, re.I)
 
 
@@ -125,7 +109,7 @@ def frame_words(opening: str) -> str:
     concession set off says none ("although improving sequentially, we still experienced …")."""
     if "hough" in opening or "hile" in opening or "espite" in opening:
         opening = CONCESSION.sub(lambda m: " " * len(m.group()), opening)
-    opening = _paced(opening)
+    opening = paced(opening, nouns=True)
     basis = _basis(opening)
     if not basis and _SET_ASIDE.match(opening):
         return ""
@@ -377,9 +361,8 @@ def basis_window(after: str) -> str:
 
 
 _BASIS_REACH = 200
-# A change of an amount said after a growth with a verb of its own: the basis after it is the
-# amount's ("growing 23% operationally, … and increasing more than $170 million versus prior
-# year": 23% has none).
+# A change of an amount said after a growth with a verb of its own, the basis after it the
+# amount's ("growing 23% …, and increasing more than $170 million versus prior year").
 _AMOUNT_CHANGE = led(
     r"(?:,|\band)\s+(?:increasing|decreasing|growing|rising|declining|adding)\s+"
     r"(?:(?:more\s+than|over|nearly|about|approximately|by)\s+)?[$€£]",

@@ -111,7 +111,7 @@ _FILLER = GUIDANCE_FILLER
 _END_OF = r"(?:\s+the\s+(?:(?:high|low|top|bottom|upper|lower)\s+end\s+of|mid-?point\s+(?:of|on)))?"
 # A second verb joined to the first that moves the same guidance: "raised and reaffirmed our",
 # "raising and narrowing our guidance range".
-_AND_MOVED = r"(?:\w+ed|narrowing|tightening)"
+_AND_MOVED = r"(?:(?!exceed|surpass|outperform|topp)\w+ed|narrowing|tightening)"
 _VERB_OBJECT = {
     direction: led(
         rf"\b(?:{verbs})\b(?!\s+and\b(?!\s+{_AND_MOVED}\s+(?:its|our|the)\b))"
