@@ -36,6 +36,8 @@ not written against, each read judged against its call's text:
   affecting what we do") is no guidance; one of the year is, as before;
 - a growth joined by "and" to "exceeded our expectation" moves no guidance: exceeding is a
   result's, not a second verb of the guidance's;
+- guidance moderated ("we are moderating our earnings per share outlook") is cut; "up to"
+  between a range's ends ("$10.90 up to $11.10") says no direction against the prior range;
 - "Y-o-Y" and "Q-o-Q" are year-over-year and sequential bases;
 - a basis said of a change of pace ("continued to decelerate sequentially, down 11%";
   "accelerated sequentially to 12%", a frame's "sequential improvement") is the rate's, not
@@ -217,6 +219,16 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("We saw a 14.8% increase and exceeded our expectation.", []),
         # counterexample: two verbs that move it
         ("We raised and narrowed our guidance range.", ["guidance raised : company"]),
+    ],
+    "guidance moderated is cut; a range's 'up to' no direction": [
+        ("We are moderating our earnings per share outlook.", ["guidance cut : company"]),
+        (
+            "We are moderating the earnings per share outlook to $10.90 up to $11.10 from the "
+            "previous range of $11.35 to $11.65.",
+            ["guidance cut : company"],
+        ),
+        # counterexample: growth moderated, no guidance
+        ("Our growth has moderated the pace of hiring.", []),
     ],
     "a turn whose figure 'which' says is a turn": [
         (

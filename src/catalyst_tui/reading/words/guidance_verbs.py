@@ -44,7 +44,8 @@ VERBS = {
     # "we have tempered our 2018 EPS growth expectations by $0.05" ("tempered expectations on
     # gross margin", an adjective, moves nothing; "tempering a little bit the expectation that
     # …", a view, neither): of ours, said right after it
-    r"(?:temper(?:s|ing)?|(?:(?<=\bhave\s)|(?<=\bhas\s)|(?<=\bhad\s)|(?<=\bwe\s))tempered)"
+    r"(?:temper(?:s|ing)?|moderat(?:es|ing)|(?:(?<=\bhave\s)|(?<=\bhas\s)|(?<=\bhad\s)|"
+    r"(?<=\bwe\s))(?:tempered|moderated))"
     r"(?=\s+(?:our|its|the|[A-Z][\w&-]*+['’]s)\b)|"
     r"downward(?:ly)?\s+revis(?:e|es|ed|ing)|revis(?:e|es|ed|ing)\s+down(?:wards?)?\b|"
     r"(?:tak(?:e|es|ing|en)|took|bring(?:s|ing)?|brought|ratchet(?:s|ed|ing)?|"
@@ -101,7 +102,7 @@ GUIDANCE_FIGURES = r"(?:\s+\d[\d.,]*+%(?:\s+to\s+\d[\d.,]*+%)?)"
 VERB_KEYS = {
     "raised": ("rais", "increas", "lift", "boost", " up", "improv", "upgrad", "revis", "enhanc"),
     # (" up" holds "upped": each pattern is looked for where one of its words stands)
-    "cut": ("reduc", "lower", "cut", "trim", "down", "revis", "temper"),
+    "cut": ("reduc", "lower", "cut", "trim", "down", "revis", "temper", "moderat"),
     "reiterated": (
         "affirm",
         "reiterat",

@@ -267,7 +267,8 @@ OPPOSITE = {
 }
 AGAINST_PRIOR = {
     "raised": led(
-        rf"\b(?:an?\s+)?(?:increase[sd]?|raised?|higher|greater|above|up|improvement|better)\b"
+        rf"\b(?:an?\s+)?(?:increase[sd]?|raised?|higher|greater|above|(?<![\d%]\s)up|improvement|"
+        rf"better)\b"
         rf"(?:[^.;]|(?<=\d)\.(?=\d)){{0,60}}?\b(?:from|than|over|"
         rf"versus|compared\s+(?:to|with))\s+(?:what\s+we\s+(?:assumed|expected)\s+in\s+)?{PRIOR_NOUN}"
         rf"|\babove\s+(?:our|the)\s+(?:prior|previous|earlier)\s+{_NOUN}"
