@@ -1435,6 +1435,10 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         ),
         "a turn's 'which'": (part_turns._WHICH, lambda n: (", which, which" * n)[:n]),
         "a turn's part, up to its comma": (part_turns._TO_COMMA, lambda n: ("a" * n)[:n]),
+        "a company's legal suffix after a comma": (
+            own_names._SUFFIX_COMMA,
+            lambda n: (", Inc, Ltd, " * n)[:n],
+        ),
         "a basis of a change of pace": (
             pace._PACE_BASIS,
             lambda n: ("decelerating year-over- " * n)[:n],

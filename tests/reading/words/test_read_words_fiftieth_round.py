@@ -38,6 +38,8 @@ not written against, each read judged against its call's text:
   result's, not a second verb of the guidance's;
 - guidance moderated ("we are moderating our earnings per share outlook") is cut; "up to"
   between a range's ends ("$10.90 up to $11.10") says no direction against the prior range;
+- a company's name with its legal suffix after a comma ("Acme, Inc. net sales were down 0.6%")
+  is one name, no list;
 - "Y-o-Y" and "Q-o-Q" are year-over-year and sequential bases;
 - a basis said of a change of pace ("continued to decelerate sequentially, down 11%";
   "accelerated sequentially to 12%", a frame's "sequential improvement") is the rate's, not
@@ -236,6 +238,14 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "quarter. Fourth quarter adjusted revenue grew 26%.",
             [],
         ),
+    ],
+    "a company's name with its legal suffix after a comma is one name": [
+        (
+            "Acme, Inc. net sales of $4.7 billion were down 0.6% or about $29 million to last "
+            "year.",
+            ["growth -0.6 yoy : company"],
+        ),
+        ("Excluding these closures, Acme, Inc. sales grew 2.9%.", ["growth 2.9 : company"]),
     ],
     "Y-o-Y and Q-o-Q are bases": [
         (

@@ -17,7 +17,15 @@ from ..leads import led
 from ..wordlists import word_set
 from .vocabulary import PLACES
 
-__all__ = ["abbreviated", "first_word", "itself", "may_name", "own_names"]
+__all__ = [
+    "SUFFIX_KEYS",
+    "abbreviated",
+    "first_word",
+    "itself",
+    "may_name",
+    "own_names",
+    "suffix_joined",
+]
 
 
 # A name of up to four capitalised words, as the group `group`: its words joined by spaces
@@ -176,3 +184,16 @@ def may_name(name: str, names: frozenset[str]) -> bool:
         if len(name) > 1 and initials.startswith(name):
             return True
     return False
+
+
+#: What a sentence holds where a company's name may carry its suffix after a comma.
+SUFFIX_KEYS = (", Inc", ", Ltd", ", LLC", ", Corp", ", plc", ", L.P", ", N.V", ", S.A")
+# A company's legal suffix after a comma: "Macy's, Inc. net sales".
+_SUFFIX_COMMA = led(r",\s(?P<suffix>(?:Inc|Ltd|LLC|Corp|plc|L\.P|N\.V|S\.A)\b\.?)")
+
+
+def suffix_joined(sentence: str) -> str:
+    """`sentence` with the comma before a company's legal suffix moved past it as a space, of
+    the same length: "Macy's, Inc. net sales were down 0.6%" ("Macy's Inc.  net sales") names
+    one company, no list."""
+    return _SUFFIX_COMMA.sub(lambda m: " " + m["suffix"] + " ", sentence)

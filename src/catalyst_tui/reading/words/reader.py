@@ -25,7 +25,7 @@ from .others_sales import (
     of_an_insurer,
     system_retail,
 )
-from .own_names import abbreviated, first_word, itself, own_names
+from .own_names import SUFFIX_KEYS, abbreviated, first_word, itself, own_names, suffix_joined
 from .phrases import finite_verb
 from .records import COMPANY, Stated, with_short_name
 from .sentences import sentence_spans
@@ -223,6 +223,8 @@ def read_words(
             plain = as_adjective(plain)  # "our faster growing Laboratory business": one name
         if ", which " in plain:
             plain = turned_which(plain)  # "Turning now to DUPIXENT, which delivered …"
+        if any(map(plain.__contains__, SUFFIX_KEYS)):
+            plain = suffix_joined(plain)  # "Macy's, Inc. net sales": one name
         if any(map(plain.__contains__, CODE_KEYS)):
             plain = as_signed(plain)  # "an increase of RMB 670 million or 65%": an amount
         told = unnamed(sentence)  # the words the guidance is read in: names' verbs, the
