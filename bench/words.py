@@ -1439,6 +1439,10 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             own_names._SUFFIX_COMMA,
             lambda n: (", Inc, Ltd, " * n)[:n],
         ),
+        "a currency named by its place": (
+            amounts._DOLLAR_PLACE,
+            lambda n: ("U.S. US U.S. " * n)[:n],
+        ),
         "a basis of a change of pace": (
             pace._PACE_BASIS,
             lambda n: ("decelerating year-over- " * n)[:n],

@@ -40,6 +40,10 @@ not written against, each read judged against its call's text:
   between a range's ends ("$10.90 up to $11.10") says no direction against the prior range;
 - a company's name with its legal suffix after a comma ("Acme, Inc. net sales were down 0.6%")
   is one name, no list;
+- returns on equity (ROTCE), scores (Net Promoter Score) and a shipment are no revenue; "a
+  satisfactory sales growth" names no part; a service, a product or an offering named by "this"
+  keeps the sentence's revenue its own; a currency named by its place ("revenue in U.S. dollar
+  up 5.3%") is no place;
 - "Y-o-Y" and "Q-o-Q" are year-over-year and sequential bases;
 - a basis said of a change of pace ("continued to decelerate sequentially, down 11%";
   "accelerated sequentially to 12%", a frame's "sequential improvement") is the rate's, not
@@ -246,6 +250,22 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth -0.6 yoy : company"],
         ),
         ("Excluding these closures, Acme, Inc. sales grew 2.9%.", ["growth 2.9 : company"]),
+    ],
+    "returns, scores and shipments are no revenue": [
+        ("In Q4, our ROTCE climbed above 15%.", []),
+        ("Our Net Promoter Score continues to rise, up nearly 50% year-over-year in Europe.", []),
+        ("Net sales increased 4%, driven by shipment growth of 3%.", ["growth 4 : company"]),
+    ],
+    "a word of praise before a growth names no part": [
+        ("We had a satisfactory sales growth of 1.6%.", ["growth 1.6 : company"]),
+    ],
+    "a service or a product named by 'this' keeps its revenue": [
+        ("For last year, we enjoyed a 42% increase in this service.", []),
+    ],
+    "a currency named by its place is no place": [
+        ("Revenue in U.S. dollar was up 5.3% year-on-year.", ["growth 5.3 yoy : company"]),
+        # counterexample: the place's revenue
+        ("U.S. revenue grew 4%.", ["growth 4 : U.S."]),
     ],
     "Y-o-Y and Q-o-Q are bases": [
         (

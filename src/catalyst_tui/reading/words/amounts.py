@@ -40,6 +40,7 @@ def amount_range(before: str) -> bool:
 
 #: What a sentence holds where an amount may be said by its currency's code (looked for first).
 CODE_KEYS = ("RMB", "CNY", "EUR", "USD", "GBP", "CHF", "JPY", "CAD", "AUD", "HK$", "¥", "₹", "₩")
+CODE_KEYS += ("S. dollar", "US dollar")
 # A currency said by its code or a sign other than the dollar's, the euro's or the pound's, right
 # before the digits of an amount: "RMB 1.69 billion", "HK$2.1 billion", "¥300 billion".
 _CODED = led(
@@ -47,8 +48,14 @@ _CODED = led(
 )
 
 
+# The place a currency is named by: "revenue in U.S. dollar up 5.3%" is in a currency, no place.
+_DOLLAR_PLACE = led(r"\b(?:U\.S\.|US)\s(?=dollars?\b)")
+
+
 def as_signed(sentence: str) -> str:
     """`sentence` with each amount said by its currency's code written with a sign instead, of
     the same length: "an increase of RMB 670 million or 65%" as "an increase of    $670 million
-    or 65%" (the amount read as one, not as words of a subject)."""
+    or 65%" (the amount read as one, not as words of a subject); a currency named by its place
+    said by its name alone ("revenue in U.S. dollar up 5.3%": in dollars, no part)."""
+    sentence = _DOLLAR_PLACE.sub(lambda m: " " * len(m.group()), sentence)
     return _CODED.sub(lambda m: " " * (len(m.group()) - 1) + "$", sentence)

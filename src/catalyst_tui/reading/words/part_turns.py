@@ -338,7 +338,8 @@ AMOUNT_SAID = led(AMOUNT)
 _THIS_PART = led(
     r"(?:^|(?<=,\s)|(?<=\band\s)|(?<=\bin\s)|(?<=\bat\s)|(?<=\bfor\s)|(?<=\bwithin\s)|"
     r"(?<=\bacross\s)|(?<=\bfrom\s)|(?<=\bnow\s))(?:this|that|these|those)\s++(?:[\w-]+\s+)?"
-    r"(?:segments?|business(?:es)?|divisions?|units?|regions?|categor(?:y|ies)|channels?|brands?|franchises?|portfolios?|groups?['’]s|"
+    r"(?:segments?|business(?:es)?|divisions?|units?|regions?|categor(?:y|ies)|channels?|brands?|"
+    r"franchises?|portfolios?|groups?['’]s|services?|products?|offerings?|"
     r"product\s+lines?|verticals?|(?:end\s+)?markets?(?=\s+(?:represent|was|were|is|are|grew|"
     r"account|make|made|post|deliver|contribut)))\b(?!\s+(?:environment|conditions|backdrop|"
     r"dynamics|cycle|volatility|uncertainty|share))|(?:sales|revenues?)\s+in\s+(?:this|that)\s+"

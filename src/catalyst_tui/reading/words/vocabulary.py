@@ -21,9 +21,8 @@ AUXILIARY = one_of("was were is are has have had")
 REVENUE_WORDS = frozenset(
     {"revenue", "revenues", "sales", "turnover", "arr", "top-line", "topline", "nsr"}
 )
-# A bank's revenue, said as income: "net interest income", "non-interest income", "fee income",
-# "mortgage banking income", "capital markets income" (no "interest income" alone: a company's
-# interest earned on its cash); the charges it makes for its services.
+# A bank's revenue said as income ("net interest income", "fee income", "capital markets income";
+# no "interest income" alone: a company's on its cash), or its charges for its services.
 BANK_INCOME = led(
     r"\b(?P<kind>(?:net\s+interest|non-?interest|fee|mortgage(?:\s+banking)?|capital\s+markets|"
     r"trust|wealth\s+management|card)(?=\s+income\b)|service\s+charges(?!\s+revenue))"
@@ -84,11 +83,11 @@ OTHER_MEASURES = word_set(
     originations students miles loads attendees guests trips spread spreads reliability efficiency
     niw nap ape pvr arc rpu population activity awards rxs trx nrx scripts fad bottom aua trasm
     rasm prasm casm viewership redemptions case cases click credentials tokens wfe submissions
-    diems gms nav navs balances outstandings frequency gpv gbv gtv mau maus dau daus mpu"""
+    diems gms nav navs balances outstandings frequency gpv gbv gtv mau maus dau daus mpu rotce
+    rote roatce score scores nps shipment"""
 )
-# Revenue-like words that are not the period's revenue: a balance ("deferred revenue"), a
-# ratio ("revenue per user"), someone else's sales ("sell-through", "POS through distributors"),
-# or what is not yet revenue ("revenue backlog", "revenue synergies").
+# Revenue-like words not the period's revenue: a balance ("deferred revenue"), a ratio ("revenue
+# per user"), another's sales ("sell-through", "POS"), what is not yet ("revenue backlog").
 NOT_REVENUE = led(
     r"\b(?:deferred|unearned|unbilled)\s+(?:[\w-]+\s+){0,2}?(?:revenues?|sales)\b|"
     r"\b(?:revenues?|sales)\s+(?:[a-z]+ed\s+)?per\b|"
@@ -249,10 +248,8 @@ SEQUENTIAL = led(
 )
 # A word SEQUENTIAL or YEARLY needs where no digit stands, and a word of comparison one needs
 # before a year or a quarter it names: words with neither say no basis (bases._basis).
-BASIS_KEYS = (
-    *("year", "yoy", "y/y", "y-o-y", "same", "comparable", "sequential", "quarter", "q/q", "qoq"),
-    "q-o-q",
-)
+BASIS_KEYS = ("year", "yoy", "y/y", "y-o-y", "same", "comparable", "sequential", "quarter", "q/")
+BASIS_KEYS += ("qoq", "q-o-q")
 COMPARED_KEYS = (
     *("than", "from", "vs", "versus", "over", "above", "below", "compar", "against", "ahead"),
     *("behind", "relative"),
