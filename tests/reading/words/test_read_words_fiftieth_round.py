@@ -44,6 +44,8 @@ not written against, each read judged against its call's text:
   satisfactory sales growth" names no part; a service, a product or an offering named by "this"
   keeps the sentence's revenue its own; a currency named by its place ("revenue in U.S. dollar
   up 5.3%") is no place;
+- a vertical or an industry is a cut of the company's parts ("By vertical, travel was up 15%,
+  retail up 70%"), as a segment or an end market is;
 - "Y-o-Y" and "Q-o-Q" are year-over-year and sequential bases;
 - a basis said of a change of pace ("continued to decelerate sequentially, down 11%";
   "accelerated sequentially to 12%", a frame's "sequential improvement") is the rate's, not
@@ -266,6 +268,18 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Revenue in U.S. dollar was up 5.3% year-on-year.", ["growth 5.3 yoy : company"]),
         # counterexample: the place's revenue
         ("U.S. revenue grew 4%.", ["growth 4 : U.S."]),
+    ],
+    "a vertical or an industry is a cut of the company's parts": [
+        (
+            "By vertical, travel was up 15%, retail up 70%, and financial services up 20%.",
+            ["growth 15 : travel", "growth 70 : retail", "growth 20 : financial services"],
+        ),
+        (
+            "By industry, healthcare grew 12% and manufacturing declined 3%.",
+            ["growth 12 : healthcare", "growth -3 : manufacturing"],
+        ),
+        # counterexample: an industry's own growth
+        ("The industry grew 5% this year.", []),
     ],
     "Y-o-Y and Q-o-Q are bases": [
         (

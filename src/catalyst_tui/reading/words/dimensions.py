@@ -12,7 +12,8 @@ DIMENSION = (
     r"(?:our\s+|the\s+)?(?:(?:end|geographic(?:al)?|reportable|operating|business|product|"
     r"customer)[- ])?(?:markets?|regions?|geograph(?:y|ies)|segments?|product\s+lines?|"
     r"channels?|divisions?|technologies|lines?\s+of\s+business|categor(?:y|ies)|"
-    r"modalit(?:y|ies)|brands?|franchises?|product\s+(?:families|groups?))"
+    r"modalit(?:y|ies)|brands?|franchises?|product\s+(?:families|groups?)|verticals?|"
+    r"industr(?:y|ies))"
 )
 
 
