@@ -200,7 +200,11 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 8 : company", "growth 12 : U.K."],
         ),
         ("Last evening, we reported results with organic revenue up 5%, EBITDA up 9%.", []),
-        ("NIKE, Inc. revenue grew 1% and was flat on a currency neutral basis.", []),
+        # (the company with its suffix after a comma is one name since round 50: its growth)
+        (
+            "NIKE, Inc. revenue grew 1% and was flat on a currency neutral basis.",
+            ["growth 1 : company"],
+        ),
         (
             "Consider this, our third quarter revenue dropped by more than 40% versus prior year.",
             [],

@@ -21,6 +21,7 @@ from .dimensions import cut_of, cuts_in
 from .names import acronym
 from .patterns import AMOUNT, FIGURE
 from .records import COMPANY
+from .set_off import TURN_OPENING
 from .subjects import read_subject
 from .turns import same_speaker
 from .vocabulary import LONGEST
@@ -302,11 +303,7 @@ _CUT_SAID_AT = led(_CUT_SAID, re.I)
 _OPENING = 5
 # A sentence opening with a turn to what it then says: "Turning to our direct-to-consumer
 # segment, sales increased 6%".
-_TURN_OPENS = led(
-    r"\s*+(?:(?:and|so|now)[\s,]++)?(?:turning|moving|switching|shifting)\s++(?:on\s++|now\s++)?"
-    r"to\b",
-    re.I,
-)
+_TURN_OPENS = led(TURN_OPENING, re.I)
 # Where the turn's part is shown, no word of its name: "Gucci on Slide 8".
 _ON_SLIDE = led(r"\s++(?:on|in|at)\s++(?:slides?|pages?|charts?)\s++\d++\s*+$", re.I)
 # How far back a part's section may have opened, in sentences: a turn to it, or a figure of

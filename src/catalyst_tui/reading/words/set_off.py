@@ -25,6 +25,7 @@ __all__ = [
     "PART_LED_BY",
     "REVENUE_ASIDE",
     "SHARE_ASIDE",
+    "TURN_OPENING",
     "WHAT_IT_IS",
     "made_by",
     "turned_which",
@@ -103,11 +104,17 @@ def made_by(plain: str) -> str:
     return MADE_BY.sub(said, plain)
 
 
+# A sentence that opens turning the speaker to what it says: "Turning now to", "Moving on to".
+TURN_OPENING = (
+    r"\s*+(?:(?:and|so|now)[\s,]++)?(?:turning|moving|switching|shifting)\s++(?:now\s++|on\s++)?"
+    r"to\b"
+)
 # A turn to a named part, then what it did said by "which": "Turning now to DUPIXENT, which
 # delivered $4.9 billion in global net sales, representing 32% growth" (DUPIXENT delivered it).
 _TURN_WHICH = led(
-    r"^(?P<turn>\s*+(?:(?:and|so|now)[\s,]++)?(?:turning|moving|switching|shifting)\s++"
-    r"(?:now\s++|on\s++)?to\s++)(?P<part>(?-i:[A-Z])[^,.;:!?]{0,60}?)(?P<which>,\s*+which)\s++"
+    r"^(?P<turn>"
+    + TURN_OPENING
+    + r"\s++)(?P<part>(?-i:[A-Z])[^,.;:!?]{0,60}?)(?P<which>,\s*+which)\s++"
     r"(?=(?:delivered|reported|generated|posted|grew|increased|had|saw|achieved|contributed|"
     r"represented|accounted)\b)",
     re.I,
