@@ -1421,9 +1421,9 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "a revenue word": (part_turns._REVENUE_WORD, lambda n: ("revenuesales " * n)[:n]),
         "a part said a segment": (part_turns._OWN_PART, lambda n: ("segmentdivision " * n)[:n]),
         "a turn's slide": (part_turns._ON_SLIDE, lambda n: (" on slide " * n)[:n]),
-        "an amount said by its currency's code": (
+        "an amount said by its currency's code, or a currency by its place": (
             amounts._CODED,
-            lambda n: ("RMB HK$ ¥ USD " * n)[:n],
+            lambda n: ("RMB HK$ ¥ USD U.S. US " * n)[:n],
         ),
         "a turn to a part whose deeds 'which' says": (
             set_off._TURN_WHICH,
@@ -1431,17 +1431,13 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         ),
         "a verb of guidance a name holds": (
             guidance_verbs._NAMED_VERB,
-            lambda n: ("our Raised the Lift " * n)[:n],
+            lambda n: ("our Raised the Lift R C E " * n)[:n],
         ),
         "a turn's 'which'": (part_turns._WHICH, lambda n: (", which, which" * n)[:n]),
         "a turn's part, up to its comma": (part_turns._TO_COMMA, lambda n: ("a" * n)[:n]),
         "a company's legal suffix after a comma": (
             own_names._SUFFIX_COMMA,
             lambda n: (", Inc, Ltd, " * n)[:n],
-        ),
-        "a currency named by its place": (
-            amounts._DOLLAR_PLACE,
-            lambda n: ("U.S. US U.S. " * n)[:n],
         ),
         "a basis of a change of pace": (
             pace._PACE_BASIS,

@@ -9,7 +9,7 @@ import re
 from ..leads import led
 from .patterns import AMOUNT, tail
 
-__all__ = ["CODE_KEYS", "amount_range", "as_signed"]
+__all__ = ["amount_range", "as_signed"]
 
 # A range of amounts: what is expected, whose midpoint a growth said beside it is ("total sales of
 # $1.60 billion to $1.66 billion, which at the midpoint implies a 2% decline"); an amount "from"
@@ -38,18 +38,13 @@ def amount_range(before: str) -> bool:
     return said is not None and said["lead"] is None
 
 
-#: What a sentence holds where an amount may be said by its currency's code (looked for first).
-CODE_KEYS = ("RMB", "CNY", "EUR", "USD", "GBP", "CHF", "JPY", "CAD", "AUD", "HK$", "¥", "₹", "₩")
-CODE_KEYS += ("S. dollar", "US dollar")
 # A currency said by its code or a sign other than the dollar's, the euro's or the pound's, right
-# before the digits of an amount: "RMB 1.69 billion", "HK$2.1 billion", "¥300 billion".
+# before the digits of an amount ("RMB 1.69 billion", "HK$2.1 billion", "¥300 billion"); or
+# named by its place (`place`: "revenue in U.S. dollar up 5.3%").
 _CODED = led(
-    r"\b(?:RMB|CNY|EUR|USD|GBP|CHF|JPY|CAD|AUD)\s?(?=\d)|(?:HK|NT|[CAR])\$(?=\s?\d)|[¥₹₩](?=\s?\d)"
+    r"\b(?:RMB|CNY|EUR|USD|GBP|CHF|JPY|CAD|AUD)\s?(?=\d)|(?:HK|NT|[CAR])\$(?=\s?\d)|[¥₹₩](?=\s?\d)|"
+    r"\b(?P<place>U\.S\.|US)\s(?=dollars?\b)"
 )
-
-
-# The place a currency is named by: "revenue in U.S. dollar up 5.3%" is in a currency, no place.
-_DOLLAR_PLACE = led(r"\b(?:U\.S\.|US)\s(?=dollars?\b)")
 
 
 def as_signed(sentence: str) -> str:
@@ -57,5 +52,9 @@ def as_signed(sentence: str) -> str:
     the same length: "an increase of RMB 670 million or 65%" as "an increase of    $670 million
     or 65%" (the amount read as one, not as words of a subject); a currency named by its place
     said by its name alone ("revenue in U.S. dollar up 5.3%": in dollars, no part)."""
-    sentence = _DOLLAR_PLACE.sub(lambda m: " " * len(m.group()), sentence)
-    return _CODED.sub(lambda m: " " * (len(m.group()) - 1) + "$", sentence)
+    return _CODED.sub(_signed, sentence)
+
+
+def _signed(coded: re.Match[str]) -> str:
+    said = coded.group()
+    return " " * len(said) if coded["place"] else " " * (len(said) - 1) + "$"

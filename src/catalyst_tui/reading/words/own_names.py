@@ -18,7 +18,6 @@ from ..wordlists import word_set
 from .vocabulary import PLACES
 
 __all__ = [
-    "SUFFIX_KEYS",
     "abbreviated",
     "first_word",
     "itself",
@@ -186,8 +185,6 @@ def may_name(name: str, names: frozenset[str]) -> bool:
     return False
 
 
-#: What a sentence holds where a company's name may carry its suffix after a comma.
-SUFFIX_KEYS = (", Inc", ", Ltd", ", LLC", ", Corp", ", plc", ", L.P", ", N.V", ", S.A")
 # A company's legal suffix after a comma: "Macy's, Inc. net sales".
 _SUFFIX_COMMA = led(r",\s(?P<suffix>(?:Inc|Ltd|LLC|Corp|plc|L\.P|N\.V|S\.A)\b\.?)")
 

@@ -49,7 +49,7 @@ class PartTurns:
     def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
         self._text, self._spans = text, spans
         self._last = (-2, "")  # the last sentence that gave its revenue to a part, and the part
-        self._parts: dict[int, list[str]] = {}  # the sentences that gave a part's figure: the parts
+        self._parts: dict[int, tuple[str, ...]] = {}  # the sentences that gave a part's figure
         self._wholes: set[int] = set()  # the sentences that gave the company's
         self._inner: set[int] = set()  # the sentences that gave a part's part, said before
 
@@ -58,7 +58,8 @@ class PartTurns:
         if subject == COMPANY:
             self._wholes.add(index)
         else:
-            self._parts.setdefault(index, []).append(subject)
+            self._parts[index] = (*self._parts.get(index, ()), subject)  # (a tuple of names:
+            # no list for the collector to follow per sentence of a long text)
 
     def within_part(self, index: int, name: str) -> bool:
         """Whether `name`, a part the sentence at `index` gives a figure to, is named by a place

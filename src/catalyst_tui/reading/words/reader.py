@@ -11,7 +11,7 @@ from functools import partial
 from ..leads import led
 from ..wordlists import one_of, word_set
 from .aliases import aliases, measured
-from .amounts import CODE_KEYS, as_signed
+from .amounts import as_signed
 from .clause_cuts import CLAUSE_VERB
 from .comps import COMP_KEYS, read_comps
 from .facts import document_facts
@@ -25,7 +25,7 @@ from .others_sales import (
     of_an_insurer,
     system_retail,
 )
-from .own_names import SUFFIX_KEYS, abbreviated, first_word, itself, own_names, suffix_joined
+from .own_names import abbreviated, first_word, itself, own_names, suffix_joined
 from .phrases import finite_verb
 from .records import COMPANY, Stated, with_short_name
 from .sentences import sentence_spans
@@ -223,10 +223,8 @@ def read_words(
             plain = as_adjective(plain)  # "our faster growing Laboratory business": one name
         if ", which " in plain:
             plain = turned_which(plain)  # "Turning now to DUPIXENT, which delivered …"
-        if any(map(plain.__contains__, SUFFIX_KEYS)):
-            plain = suffix_joined(plain)  # "Macy's, Inc. net sales": one name
-        if any(map(plain.__contains__, CODE_KEYS)):
-            plain = as_signed(plain)  # "an increase of RMB 670 million or 65%": an amount
+        # "Macy's, Inc. net sales": one name; "an increase of RMB 670 million or 65%": an amount
+        plain = suffix_joined(as_signed(plain))
         told = unnamed(sentence)  # the words the guidance is read in: names' verbs, the
         # speaker's asides blanked
         if "," in plain and ("as " in plain or "like " in plain):  # where an aside may stand
