@@ -248,8 +248,8 @@ SEQUENTIAL = led(
 )
 # A word SEQUENTIAL or YEARLY needs where no digit stands, and a word of comparison one needs
 # before a year or a quarter it names: words with neither say no basis (bases._basis).
-BASIS_KEYS = ("year", "yoy", "y/y", "y-o-y", "same", "comparable", "sequential", "quarter", "q/")
-BASIS_KEYS += ("qoq", "q-o-q")
+BASIS_KEYS: tuple[str, ...] = ("year", "yoy", "y/y", "y-o-y", "same", "comparable", "sequential")
+BASIS_KEYS += ("quarter", "q/", "qoq", "q-o-q")
 COMPARED_KEYS = (
     *("than", "from", "vs", "versus", "over", "above", "below", "compar", "against", "ahead"),
     *("behind", "relative"),
