@@ -120,6 +120,21 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 10 : Hardware segment", "growth 12 : digital"],
         ),
         (
+            "Direct-to-consumer sales grew 6% to $879 million. On a geographic basis, all "
+            "regions grew. Europe grew 5%.",
+            ["growth 6 : Direct-to-consumer", "growth 5 : Europe"],
+        ),
+        (
+            "Direct-to-consumer sales grew 6% to $879 million. Total company revenue grew 4%. "
+            "International grew 3%.",
+            ["growth 6 : Direct-to-consumer", "growth 4 : company", "growth 3 : International"],
+        ),
+        (
+            "Our Hardware segment delivered $500 million in sales, up 10%. Digital grew 12% in "
+            "the segment.",
+            ["growth 10 : Hardware segment"],
+        ),
+        (
             "Exports were $900 million, up over 18%. And year-to-date sales grew approximately "
             "6% in our international business.",
             ["growth 18 > : Exports", "growth 6 ~ : international business"],
@@ -200,6 +215,13 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         # counterexample: no part's deed
         ("Turning to the balance sheet, which remains strong, cash was up 10%.", []),
+    ],
+    "a part's part after a sentence that only mentions a cut is still the part's": [
+        (
+            "Direct-to-consumer sales grew 6% to $879 million. You will find the usual details "
+            "by region in the appendix. Domestic increased 11%.",
+            ["growth 6 : Direct-to-consumer"],
+        ),
     ],
     "monthly and daily active users are no revenue": [
         ("Japan's MAU increased 12.6% year-over-year to 25.3 million.", []),

@@ -80,10 +80,10 @@ class PartTurns:
         if not cut or index in self._parts or _OWN_SECTION.search(sentence):
             return False  # (nor where the sentence says a cut, the whole or a slide of its own:
             # "Regionally, …", "… 56% of our total sales", "Globally, …", "On Slide 8, …")
-        if _WHOLE_NAMED.search(sentence) or _OWN_PART.search(name):
+        at = sentence.lower().find(name.lower())
+        called = at >= 0 and _OWN_PART.match(sentence, at + len(name)) is not None
+        if _WHOLE_NAMED.search(sentence) or _OWN_PART.search(name) or called:
             return False  # "Our Northern Europe segment comprised 23%", "our digital division"
-        if f"{name.lower()} division" in sentence.lower():
-            return False
         figure = sentence.find("%")
         alone = _REVENUE_WORD.search(sentence, 0, figure if figure >= 0 else len(sentence)) is None
         if self._inside(index, cut, alone, sentence):
@@ -211,14 +211,15 @@ def _a_name(part: str, said: str) -> bool:
     )
 
 
-def _opening_turn(before: str) -> str:
+def _opening_turn(before: str, *, which: bool = False) -> str:
     """The part a sentence opening with a turn names before its first comma ("Turning now to
-    DUPIXENT, which delivered …"); "" where it names none."""
+    DUPIXENT, which delivered …"); with `which`, only where "which" says what it did; "" where
+    it names none."""
     turn = _TURN_OPENS.match(before)
-    if turn is None:
-        return ""
-    phrase = _TO_COMMA.match(before, turn.end())
+    phrase = _TO_COMMA.match(before, turn.end()) if turn else None
     if phrase is None or _CLAUSE_SAID.search(phrase.group()):
+        return ""
+    if which and not _WHICH.match(before, phrase.end()):
         return ""
     return _named_part(_ON_SLIDE.sub("", phrase.group().strip()))
 
@@ -234,9 +235,7 @@ def _turned_to(before: str) -> str:
         return ""
     if any(c in "%$€£" for c in before):  # (save a turn whose figure "which" says: "Now
         # turning to Consumer Services, which contributed 14% to total revenue this quarter.")
-        turn = _TURN_OPENS.match(before)
-        phrase = _TO_COMMA.match(before, turn.end()) if turn else None
-        return _opening_turn(before) if phrase and _WHICH.match(before, phrase.end()) else ""
+        return _opening_turn(before, which=True)
     turn = _TURN_TO_PART.search(before) or _PART_OPENS.match(before)
     if turn is None:
         return ""
@@ -297,8 +296,9 @@ _OWN_SECTION = led(
     r"(?:slides?|pages?)\s++(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)",
     re.I,
 )
-# A part the sentence names as its company's own: "Our Northern Europe segment".
-_OWN_PART = led(r"\b(?:segments?|divisions?)\b", re.I)
+# A part the sentence calls its company's own, in its name or right after it: "Our Northern
+# Europe segment", "our digital division".
+_OWN_PART = led(r"\s*+\b(?:segments?|divisions?)\b", re.I)
 _CUT_SAID_AT = led(_CUT_SAID, re.I)
 # The words a sentence opens with, where it says how the parts it goes on to are cut.
 _OPENING = 5
