@@ -51,7 +51,7 @@ from .prior import (
 from .records import Stated
 from .revised import REVISED_KEYS as _REVISED_KEYS
 from .revised import revisions
-from .said_against import PRIOR_WORD, STANDS, STANDS_KEYS, moved_against_itself
+from .said_against import PRIOR_WORD, STANDS, STANDS_KEYS, kept_before, moved_against_itself
 from .said_otherwise import said_otherwise
 from .vocabulary import FORWARD, MONTH
 
@@ -174,6 +174,10 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         for match in pattern.finditer(sentence):
             if barred(sentence, match.start(), match.end()) or view_said(match.group()):
                 continue  # "increased volumes and are trending toward … our guidance range"
+            if _AS_ADJECTIVE.search(sentence, max(0, match.start() - 8), match.start()) and (
+                kept_before(sentence, sentence.rfind(" ", 0, match.start() - 1) + 1)
+            ):
+                continue  # "affirming both our increased … guidance range": kept, moved before
             if _GIVEN_OR_SET.match(match.group()) and (
                 GIVEN_LATER.search(sentence, 0, match.start())
                 or given_later(sentence, match.start())
@@ -227,6 +231,9 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 continue  # "the sales increase was lower than our prior expectations": a result
             if growth_figure_only(match.group()):
                 continue  # "now anticipated to be up about 2% with … versus our prior guide"
+            if direction == "cut" and _ALSO_DOWN.match(sentence, match.end()):
+                continue  # "now down low single digits versus our prior view of been down
+                # mid-single digits": a decline against a decline, its size decides
             if OPPOSITE[direction].search(match.group(), 1):
                 continue  # "increase by 20%, slightly lower than our prior outlook": a cut
             ahead = said_of_a_result(match.group()) or _FIRST_VIEW.search(match.group())
@@ -312,6 +319,8 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         if not (barred(sentence, at, until, verb=False) or result_against(sentence, at)):
             found.append((at, direction, _metric(words)))
     for at, until, direction in said_otherwise(sentence):
+        if direction != "reiterated" and kept_before(sentence, at):
+            continue  # "affirming both our increased … guidance range": kept, moved before
         if not (barred(sentence, at, until, verb=False) or result_against(sentence, at)):
             found.append((at, direction, _metric(sentence[at:until])))
     moved = (
@@ -336,6 +345,11 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         )
 
 
+# The prior guidance said a decline too: "… versus our prior view of been down mid-single digits".
+_ALSO_DOWN = led(r"\s*+(?:of\s++)?(?:(?:been|being)\s++)?(?:down|a\s++decline)\b", re.I)
+# A determiner right before a verb of moving: the verb is the guidance's adjective ("our
+# increased guidance range").
+_AS_ADJECTIVE = led(r"\b(?:our|the|its|their)\s+$", re.I)
 # A conjunction that opens a sentence, and a speaker's polite request: neither hedges guidance
 # ("And in line with our prior guidance, …"; "I would like you to keep in mind that …").
 _JOINED = led(r"^\s*(?:and|but|so|also|now)\b", re.I)

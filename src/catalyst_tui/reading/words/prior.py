@@ -288,7 +288,8 @@ AGAINST_PRIOR = {
     ),
     "cut": led(
         rf"\b(?:an?\s+)?(?:reduction|decreased?|reduced|lowered|lower|below|down|cut|worse|less)\b"
-        rf"(?:[^.;]|(?<=\d)\.(?=\d)){{0,60}}?\b(?:from|"
+        # (not kept: "down in the mid-teens, both are unchanged from our prior view")
+        rf"(?:[^.;]|(?<=\d)\.(?=\d)){{0,60}}?\b(?<!\bunchanged\s)(?:from|"
         rf"than|to|versus|compared\s+(?:to|with))\s+"
         rf"(?:(?:our|the)\s+(?:prior|previous|last|earlier|revenue|current)?\s*"
         rf"(?:revenue\s+)?{_NOUN}|{PRIOR_NOUN})"

@@ -31,7 +31,8 @@ PRIOR_NOUN = (
     # sales outlook"
     rf"(?:{_METRIC_WORD}\s+){{0,2}}?"
     # the midpoint of the range said before: "from the previously indicated midpoint"
-    rf"(?:{_NOUN}|(?:model\s+)?mid-?point\b)|"
+    # (and its view said before: "an increase from our prior view of up 6% to 8%")
+    rf"(?:{_NOUN}|view\b|(?:model\s+)?mid-?point\b)|"
     # "the estimate we provided in July", "the 9% to 10% range we had previously indicated"
     rf"(?:our|the)\s+(?:\d[\d.]*%?\s+to\s+\d[\d.]*%\s+)?(?:{_NOUN}|range)\s+we\s+"
     rf"(?:had\s+)?(?:previously\s+)?(?:provided|gave|issued|shared|set|indicated|communicated)|"
@@ -134,10 +135,15 @@ def narrowed(low: str, new: list[float], old: list[float]) -> bool:
 # The company's own outlook said better or worse, with no verb of its own: "our outlook
 # improved", "our improved outlook for the year", "this higher guidance".
 _OUTLOOK_MOVED = led(
-    rf"\b(?:our|the\s+company['’]s)\s+(?:[\w-]+\s+){{0,6}}?(?:{_NOUN})\s+(?:for\s+(?:the\s+)?"
+    # (not its confidence in it: "Our confidence in the outlook has increased")
+    rf"\b(?:our|the\s+company['’]s)\s+(?:(?!(?:in|of|on|about|with)\s)[\w-]+\s+){{0,6}}?"
+    rf"(?:{_NOUN})\s+(?:for\s+(?:the\s+)?"
     # "our full-year outlook is clearly improved": said of it, with an adverb of degree
     r"(?:[\w'’-]+\s+){0,4}?)?(?:(?:has|have|is|are)\s+(?:(?:clearly|now|significantly|"
-    r"meaningfully|further)\s+)?)?(?P<moved>improved|strengthened|worsened|"
+    r"meaningfully|further|likewise|also|slightly)\s+)?)?(?P<moved>improved|strengthened|worsened|"
+    # "Our 2021 outlook has increased for this business as well"
+    r"(?:(?<=\bhas\s)|(?<=\bhave\s)|(?<=\blikewise\s)|(?<=\balso\s))"
+    r"(?:increased|risen|decreased|declined)|"
     r"deteriorated|weakened|moderated|softened)\b(?=\s*(?:[.,;:)]|$|\s(?:as|on|because|since|due|given|from|"
     r"relative|compared|again|further|significantly|meaningfully|considerably|once|and|in|"
     r"for|with|since|to)\b))"  # the verb, not an adjective: "outlook for an improved market"
@@ -154,9 +160,39 @@ _OUTLOOK_MOVED = led(
     re.I,
 )
 _BETTER = frozenset(
-    {"improved", "strengthened", "stronger", "better", "higher", "increased", "raised", "upward"}
+    {
+        "improved",
+        "strengthened",
+        "stronger",
+        "better",
+        "higher",
+        "increased",
+        "raised",
+        "upward",
+        "risen",
+    }
 )
-_PREPOSITION_BEFORE = led(r"\b(?:with|of|to|from|for|by|in|on|at)\s*$", re.I)
+# A preposition or a word of cause before the outlook: named, not moved ("expense associated
+# with our improved outlook", "replenish given the improved outlook"); not confidence in it,
+# which states it ("a high degree of confidence in our improved outlook for the year").
+_PREPOSITION_BEFORE = led(
+    r"\b(?:with|of|to|from|for|by|(?<!\bconfidence\s)in|on|at|given|despite|amid)\s*$", re.I
+)
+# A verb that keeps the guidance, right before the determiner of a move said as its adjective:
+# what was moved before is kept now ("affirming both our increased 2021 EPS guidance range").
+_KEPT_BEFORE = led(
+    r"\b(?:(?:re)?affirm(?:s|ed|ing)?|reiterat(?:e|es|ed|ing)|maintain(?:s|ed|ing)?|"
+    r"(?:re)?confirm(?:s|ed|ing)?)\s+(?:(?:both|all|also|again)\s+){0,2}$",
+    re.I,
+)
+
+
+def kept_before(sentence: str, at: int) -> bool:
+    """Whether the guidance whose determiner stands at `at` ("our increased …") is the object
+    of a verb that keeps it, right before: its adjective names an earlier move."""
+    return _KEPT_BEFORE.search(sentence, max(0, at - 40), at) is not None
+
+
 # Guidance said higher or lower than it was, with no verb of the company's: "our EPS guidance is
 # up by about $2", "our margin rate guidance is 10 basis points higher", "the substantial
 # improvement in our outlook".
@@ -188,7 +224,8 @@ _UNCHANGED_FROM = led(
     rf"(?:\b(?:is|are|remains?|was)\s+|,\s*)"
     r"(?:relatively\s+|largely\s+|essentially\s+|basically\s+|materially\s+)?"
     rf"unchanged\s+from\s+(?:our|the)\s+(?:(?:prior|previous|earlier|original|initial)\s+)?"
-    rf"(?:[\w-]+\s+){{0,2}}?{_NOUN}\b",
+    rf"(?:[\w-]+\s+){{0,2}}?{_NOUN}\b|(?:,\s*|\b(?:is|are|remains?|was)\s+)unchanged\s+from\s+"
+    + PRIOR_NOUN,
     re.I,
 )
 # A view of how something goes, not of the year: "no real change in our view of how that's
@@ -318,6 +355,9 @@ _MOVED_KEYS = (
     "reduced",
     "upward",
     "downward",
+    "risen",
+    "decreased",
+    "declined",
 )
 
 
@@ -357,7 +397,10 @@ def moved_against_itself(sentence: str, low: str) -> Iterator[tuple[int, int, st
     ):
         said = match["moved"] or match["adjective"] or match["opening"]
         word = said.lower().split()[0].removesuffix("ly")
-        if match["adjective"] and _PREPOSITION_BEFORE.search(sentence, 0, match.start()):
+        if match["adjective"] and (
+            _PREPOSITION_BEFORE.search(sentence, 0, match.start())
+            or kept_before(sentence, match.start())
+        ):
             continue  # "expense associated with our improved outlook": named, not moved
         direction = "raised" if word in _BETTER else "cut"
         yield match.start(), match.end(), direction, match.group()
