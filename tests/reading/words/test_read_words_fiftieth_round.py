@@ -73,7 +73,7 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "Let's now move to our brands, starting with Aurelia on Slide 8. Revenue was €1.2 "
             "billion, down 12% reported. The brand kept its focus on leather goods. Wholesale "
             "was down 30%. Retail was down 9%, and royalties were up 2%.",
-            ["growth -12 : Aurelia"],
+            [],
         ),
         (
             "Turning now to Orbix, which delivered $2.1 billion in global net sales, up 20% "
@@ -147,18 +147,18 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "four stores. It closed two. Its artistic director joins in July. Its handbags sold "
             "well. Its shoes did too. The brand's events drew crowds. Wholesale was down 30%. "
             "Royalties and other revenue were up 2%.",
-            ["growth -12 : Aurelia"],
+            [],
         ),
     ],
     "a turn said otherwise": [
-        ("Switching to our Industrial segment. Sales were up 9%.", ["growth 9 : Industrial"]),
+        ("Switching to our Industrial segment. Sales were up 9%.", []),
         (
             "Moving now to Aerospace. Sales were $86 million, up 23% from a year ago.",
-            ["growth 23 yoy : Aerospace"],
+            [],
         ),
         (
             "Starting with Hardware on slide 15. Reported net sales increased 18%.",
-            ["growth 18 : Hardware"],
+            [],
         ),
         ("Shifting now to Security. Total revenue was up 5%.", []),
         ("Moving to online. We delivered 10.5% growth this quarter.", []),

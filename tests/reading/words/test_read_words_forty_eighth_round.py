@@ -41,7 +41,8 @@ from catalyst_tui.reading.words import read_words
 from tests.reading.words.test_read_words_classes import _check, by_rule
 
 RULES: dict[str, list[tuple[str, list[str]]]] = {
-    "revenue said in a part's section is the part's, not the company's": [
+    "revenue said in a part's section is the part's, not the company's: none": [
+        # (rule 130: the part only a sentence before names, the figure is given to none)
         (
             "First, Aerospace. In Aerospace for the year, we saw strong demand for jets. In the "
             "quarter, Aerospace had revenue of $3.7 billion. This represents a 1.2% increase in "
@@ -56,7 +57,7 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         (
             "Now on to RS&I. Sales were up 14.8%, including a 9.9% organic uplift. Growth was "
             "weighted toward equipment. Compared with 2019, sales grew 12.9%.",
-            ["growth 14.8 : RS&I"],
+            [],
         ),
         # "overall" said of no whole's figure ends nothing
         (
@@ -97,7 +98,7 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         (
             "Our Environmental segment performed very well in the quarter. Revenues were 21% "
             "higher than the prior year quarter.",
-            ["growth 21 yoy : Environmental segment"],
+            [],
         ),
     ],
     "revenue said right after a part's figure is the part's, unless said with its total": [

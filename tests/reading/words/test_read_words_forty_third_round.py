@@ -15,7 +15,8 @@
 - what drove a subject, set between it and its verb ("Europe, driven by Germany, grew 12%"), is
   no subject;
 - revenue alone after a sentence that only turns to a named part ("Turning to our Aerospace
-  segment. Sales were up 9%.") is the part's.
+  segment. Sales were up 9%.") is the part's, not the company's (since rule 130 given to none:
+  the sentence does not name the part).
 
 Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
 nothing may be read), with a counterexample the rule must leave as it was."""
@@ -151,20 +152,21 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 2 yoy : hand tools business"],
         ),
     ],
-    "revenue alone after a sentence that only turns to a named part is the part's": [
+    "revenue alone after a sentence that only turns to a named part is the part's: none": [
+        # (rule 130: the part only the sentence before names, the figure is given to none)
         (
             "Total revenue grew 5%. Turning to our Electrical Americas segment. Revenue grew 9% "
             "organically.",
-            ["growth 5 : company", "growth 9 : Electrical Americas segment"],
+            ["growth 5 : company"],
         ),
         (
             "Total revenue grew 5%. Let's go to Slide 4 for segment results, starting with "
             "Automotive OEM. As expected, organic revenue was down 16%.",
-            ["growth 5 : company", "growth -16 : Automotive OEM"],
+            ["growth 5 : company"],
         ),
         (
             "Total revenue grew 5%. Next, Aerospace. Sales were up 9%.",
-            ["growth 5 : company", "growth 9 : Aerospace"],
+            ["growth 5 : company"],
         ),
         # and the sentences after it that open with revenue alone, until one names whose
         (
@@ -173,8 +175,6 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "year.",
             [
                 "growth 5 : company",
-                "growth -7 sequential : Specialty Materials",
-                "growth -5 yoy : Specialty Materials",
                 "growth 4 yoy : company",
             ],
         ),
@@ -182,7 +182,7 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         (
             "Revenue grew 5%. Our CSS segment delivered an exceptional quarter. Sales were down "
             "2% versus prior year.",
-            ["growth 5 : company", "growth -2 yoy : CSS segment"],
+            ["growth 5 : company"],
         ),
         (
             "Revenue grew 5%. Our segments did well. Sales were up 4%.",

@@ -251,7 +251,17 @@ def _named_part(phrase: str) -> str:
         return ""
     if any(w[:1].isupper() for w in said.name.split()) or cut_of(said.name):
         return said.name  # a name, or a place or a channel by its word alone ("online")
+    if " " in said.name and _PART_NOUN_ENDS.search(said.name):
+        return said.name  # a part by its kind's word, in lower case: "the medical end-use market"
     return ""
+
+
+# A part named in lower case by the word of its kind, after a word of its own.
+_PART_NOUN_ENDS = led(
+    r"\b(?:segment|division|business|unit|category|franchise|vertical|product\s+line|"
+    r"end[- ](?:use\s+)?market)$",
+    re.I,
+)
 
 
 # A sentence, or its last clause, that only turns the speaker to a part: "Turning to our

@@ -277,11 +277,12 @@ def read_words(
                     # accounted for over 17% of innovation sales at retail"
             if stated.subject == COMPANY and _heading(text, start):
                 continue  # a bullet under "Data Center": its subject is no word of its own
-            if stated.subject == COMPANY and (part := turns.part_of(index, whole)):
-                stated = stated._replace(subject=part)  # "Turning to our Aerospace segment.
-                # Sales were up 9%. Sales were down 5% …": the part's
-            if stated.subject == COMPANY and turns.in_section(index, whole):
-                continue  # "First, Aerospace. … Revenue at $13.5 billion is up 2.6%": the part's
+            if stated.subject == COMPANY and (
+                turns.part_of(index, whole) or turns.in_section(index, whole)
+            ):
+                continue  # "Turning to our Aerospace segment. Sales were up 9%.", "First,
+                # Aerospace. … Revenue at $13.5 billion is up 2.6%": the part's, which only a
+                # sentence before names: given to none (the company's it is not)
             if (
                 stated.subject == COMPANY
                 and WHOSE_UNSAID.match(whole)
