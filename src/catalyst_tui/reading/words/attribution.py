@@ -19,11 +19,20 @@ from .patterns import AMOUNT, LOWER_WORD, REVENUE_SAID, WORD
 from .phrases import finite_verb, last_word_at, other_measure, phrase_before, tokens, words_of
 from .records import COMPANY
 from .set_off import ASIDE, INCLUDES, NOTABLY, PART_LED_BY, REVENUE_ASIDE, SHARE_ASIDE, WHAT_IT_IS
-from .subjects import A_MARKET, Subject, read_subject
+from .subjects import Subject, read_subject
 from .verb_forms import after_verbs
 from .vocabulary import NOT_REVENUE, REACH
 from .whose_growth import measure_before
 from .with_aside import WITH_COMMA, part_then_with, with_lower_case
+
+# A market as a whole ("The semiconductor market grew 8%"): no end market of ours ("our data
+# center end market") nor a region ("Emerging markets were up 24%"); its size (subject_at).
+A_MARKET = led(
+    r"\s*(?:the\s+)?(?!.*\b(?:our|its|end|revenues?|sales)\b)(?!(?:emerging|developed|mature|"
+    r"high[- ]growth|international|overseas|foreign)\s+markets\b)[\w\s&/-]{0,40}\bmarkets?\s*$",
+    re.I,
+)
+
 
 # An amount counted in units, no money: "56 Bcfe", "1.2 million units", "24,624 homes".
 _UNITS_BEFORE = led(

@@ -19,7 +19,18 @@ from collections.abc import Iterator
 from ..leads import led
 from ..wordlists import any_word, one_of
 from .blocked import NEGATED, barred, else_said, hedged
-from .guidance_verbs import DONE_BEFORE, GUIDANCE_FIGURES, INITIAL, OF_FIGURE, WHERE_DONE
+from .guidance_verbs import (
+    DONE_BEFORE,
+    GUIDANCE_FIGURES,
+    INITIAL,
+    METRIC,
+    OF_FIGURE,
+    WHERE_DONE,
+    also_down,
+    kept_adjective,
+    kept_before,
+    metric_of,
+)
 from .guidance_verbs import VERB_KEYS as _VERB_KEYS
 from .guidance_verbs import VERBS as _VERBS
 from .no_move import (
@@ -51,7 +62,7 @@ from .prior import (
 from .records import Stated
 from .revised import REVISED_KEYS as _REVISED_KEYS
 from .revised import revisions
-from .said_against import PRIOR_WORD, STANDS, STANDS_KEYS, kept_before, moved_against_itself
+from .said_against import PRIOR_WORD, STANDS, STANDS_KEYS, moved_against_itself
 from .said_otherwise import said_otherwise
 from .vocabulary import FORWARD, MONTH
 
@@ -60,14 +71,6 @@ _NOUN = GUIDANCE_NOUN
 # incorporate ..." reiterates what is said of the target, not the target.
 _DETERMINER = (
     r"(?:our|the|that(?!\s+(?:our|the|its|their|this|these|we|it)\b)|this|its|all|both|their)"
-)
-_METRIC = (
-    r"(?:(?:total|subscription|non-gaap|gaap|adjusted|organic|net|diluted|operating|"
-    r"free|core|annual|recurring|full[- ]year|fiscal|\d{4}|'?\d{2}|year|financial)\s+)*"
-    r"(?:revenues?|sales|eps|earnings(?:\s+per\s+share)?|operating\s+(?:margin|income|profit)|"
-    r"margins?|free\s+cash\s+flow(?:\s+margin)?|cash\s+flow(?:\s+from\s+operations)?|arr|"
-    r"billings|ebitda(?:\s+margin)?|net\s+income|capex|capital\s+expenditures|"
-    r"(?:operating\s+)?expenses?|opex|costs?|tax\s+rate|capital[- ]spending)"
 )
 # Giving guidance begins it only for a period named: "providing guidance for the full year 2022"
 # ("while we're providing guidance, we're doing so with a wider range" begins none); giving or
@@ -119,7 +122,7 @@ _VERB_OBJECT = {
         rf"(?P<object>{_END_OF}(?:\s+{_DETERMINER}{GUIDANCE_FIGURES}?)?{_FILLER}{{0,12}}?\s+{_NOUN}\b"
         # the range alone, ending its clause or left unchanged: "we reiterated our range."
         r"|\s+(?:our|the)\s+range(?=\s*+(?:[.;!?]|$)|\s++unchanged\b)"
-        rf"|(?<=ing)(?:\s+{_DETERMINER})(?:\s+(?:previously\s+issued|prior))?\s+{_METRIC}"
+        rf"|(?<=ing)(?:\s+{_DETERMINER})(?:\s+(?:previously\s+issued|prior))?\s+{METRIC}"
         rf"(?:\s+growth\s+assumptions?|\s+{_NOUN})?(?=\s+(?:to|from|by|for)\b)"
         # a year's growth and its figure: "maintaining our full-year organic growth of 11 to 12%"
         rf"|(?<=ing)\s+{_DETERMINER}\s+(?:full[- ]year|fiscal|annual|(?:19|20)\d\d)\s+"
@@ -127,12 +130,12 @@ _VERB_OBJECT = {
         # an expected measure moved: "lowering our expected adjusted EPS growth", "increasing
         # our anticipated revenue growth to mid-20%"
         rf"|(?:(?<=ing)|(?<=ed))(?:\s+(?:our|the))?\s+(?:expected|anticipated|projected|forecasted?)\s+"
-        rf"(?:[\w-]+\s+){{0,4}}?{_METRIC}\b"
+        rf"(?:[\w-]+\s+){{0,4}}?{METRIC}\b"
         # a year's growth of a measure: "reconfirming double digit adjusted EPS growth in 2021"
-        rf"|(?<=ing)\s+(?:[\w-]+\s+){{0,3}}?{_METRIC}\s+growth\s+(?:in|for)\s+(?:fiscal\s+)?"
+        rf"|(?<=ing)\s+(?:[\w-]+\s+){{0,3}}?{METRIC}\s+growth\s+(?:in|for)\s+(?:fiscal\s+)?"
         r"(?:19|20)\d\d\b"
         # a metric moved to a figure it is to be: "raising adjusted EPS to be between $2.51 and"
-        rf"|(?<=ing)\s+{_METRIC}(?=\s+to\s+be\s+(?:between|in\s+(?:a|the)\s+range|"
+        rf"|(?<=ing)\s+{METRIC}(?=\s+to\s+be\s+(?:between|in\s+(?:a|the)\s+range|"
         r"approximately|about|\$)))",
         re.I,
     )
@@ -174,9 +177,7 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         for match in pattern.finditer(sentence):
             if barred(sentence, match.start(), match.end()) or view_said(match.group()):
                 continue  # "increased volumes and are trending toward … our guidance range"
-            if _AS_ADJECTIVE.search(sentence, max(0, match.start() - 8), match.start()) and (
-                kept_before(sentence, sentence.rfind(" ", 0, match.start() - 1) + 1)
-            ):
+            if kept_adjective(sentence, match.start()):
                 continue  # "affirming both our increased … guidance range": kept, moved before
             if _GIVEN_OR_SET.match(match.group()) and (
                 GIVEN_LATER.search(sentence, 0, match.start())
@@ -211,7 +212,7 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
             if direction == "introduced" and _NOT_BEGUN.search(match["object"]):
                 continue  # "introduced our midrange targets", "providing updated guidance"
             after = sentence[match.end() : match.end() + 40]
-            metric = _metric(match["object"]) or _metric(after, first=True)
+            metric = metric_of(match["object"]) or metric_of(after, first=True)
             if vague_noun(match["object"], after, metric):
                 continue  # "our estimate of COVID impact", "the resource estimate": no guidance
             found.append((match.start(), direction, metric))
@@ -231,7 +232,7 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 continue  # "the sales increase was lower than our prior expectations": a result
             if growth_figure_only(match.group()):
                 continue  # "now anticipated to be up about 2% with … versus our prior guide"
-            if direction == "cut" and _ALSO_DOWN.match(sentence, match.end()):
+            if direction == "cut" and also_down(sentence, match.end()):
                 continue  # "now down low single digits versus our prior view of been down
                 # mid-single digits": a decline against a decline, its size decides
             if OPPOSITE[direction].search(match.group(), 1):
@@ -247,7 +248,7 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 continue  # "This was below our previous outlook of…", "…, and EPS was above"
             if _NOT_GUIDED.search(sentence, max(0, match.start() - 50), match.start()):
                 continue  # "an increase in elective procedures above our previous forecast"
-            metric = _metric(sentence[: match.end()])
+            metric = metric_of(sentence[: match.end()])
             if ESTIMATE.search(match.group()) and not (metric or PERIOD_SAID.search(sentence)):
                 continue  # "up from the previous estimate of 9 billion barrels": no guidance
             if not (
@@ -279,18 +280,18 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
             continue  # "our revised guidance reflects what continues to be": changed, no stand
         if _YEARS_AHEAD.search(match.group()):
             continue  # "we remain committed to our long-term target of 20%": a goal over years
-        if not match["in_line"] and ESTIMATE.search(match.group()) and not _metric(match.group()):
+        if not match["in_line"] and ESTIMATE.search(match.group()) and not metric_of(match.group()):
             continue  # "no changes to our overall COVID catastrophe loss estimates": no guidance
         if goal_level(match.group()):
             continue  # "Our target for operating expense remains at 20%": a goal's level
         if not (NEGATED.search(lead) or hedged(lead) or else_said(sentence, match)):
-            found.append((match.start(), "reiterated", _metric(match.group())))
+            found.append((match.start(), "reiterated", metric_of(match.group())))
     for match in _PASSIVE.finditer(sentence) if _keyed(low, (" is ", " was ", " been")) else ():
         said = next((d for d, v in _VERBS.items() if re.fullmatch(v, match["verb"], re.I)), "")
         said = said or ("cut" if match["verb"].lower() == "tempered" else "")  # no verb alone
         blocked = barred(sentence, match.start(), match.end(), verb=False)
         if said and said != "introduced" and not blocked:  # no adjective: a verb said after
-            found.append((match.start(), said, _metric(match.group())))
+            found.append((match.start(), said, metric_of(match.group())))
     for match in (
         _MOVING.finditer(sentence)
         if _keyed(low, ("creas", "rising", "rose", "declin", "fell"))
@@ -298,7 +299,7 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
     ):
         if not barred(sentence, match.start(), match.end(), verb=False):
             direction = "raised" if match["up"] or match["rose"] else "cut"
-            found.append((match.start(), direction, _metric(match.group())))
+            found.append((match.start(), direction, metric_of(match.group())))
     for match in (
         WHERE_DONE.finditer(sentence)
         if _keyed(low, ("where", "which", "that we", "that i"))
@@ -310,26 +311,26 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         if DONE_BEFORE.match(sentence, match.end()):
             continue  # "our guidance that we increased just last quarter": a move of before
         if said and said != "introduced" and not barred(sentence, match.start("verb"), match.end()):
-            found.append((match.start(), said, _metric(sentence[match.end() :], first=True)))
+            found.append((match.start(), said, metric_of(sentence[match.end() :], first=True)))
     for match, direction in revisions(sentence) if _keyed(low, _REVISED_KEYS) else ():
         if barred(sentence, match.start(), match.end()) or _YEARS_AHEAD.search(match.group()):
             continue  # "update our long-term financial framework": a view over years
-        found.append((match.start(), direction, _metric(match.group())))
+        found.append((match.start(), direction, metric_of(match.group())))
     for at, until, direction, words in moved_against_itself(sentence, low):
         if not (barred(sentence, at, until, verb=False) or result_against(sentence, at)):
-            found.append((at, direction, _metric(words)))
+            found.append((at, direction, metric_of(words)))
     for at, until, direction in said_otherwise(sentence):
         if direction != "reiterated" and kept_before(sentence, at):
             continue  # "affirming both our increased … guidance range": kept, moved before
         if not (barred(sentence, at, until, verb=False) or result_against(sentence, at)):
-            found.append((at, direction, _metric(sentence[at:until])))
+            found.append((at, direction, metric_of(sentence[at:until])))
     moved = (
         (against_prior_range(sentence) or against_prior_words(sentence))
         if _keyed(low, _PRIOR_KEYS_ALL)
         else None
     )
     if moved is not None and not barred(sentence, moved[0], moved[1], verb=False):
-        found.append((moved[0], moved[2], _metric(sentence[: moved[0]])))
+        found.append((moved[0], moved[2], metric_of(sentence[: moved[0]])))
     seen: set[str] = set()
     found.sort()
     cause = cause_after(sentence, found[0][0]) if len(found) > 1 else -1
@@ -345,11 +346,6 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         )
 
 
-# The prior guidance said a decline too: "… versus our prior view of been down mid-single digits".
-_ALSO_DOWN = led(r"\s*+(?:of\s++)?(?:(?:been|being)\s++)?(?:down|a\s++decline)\b", re.I)
-# A determiner right before a verb of moving: the verb is the guidance's adjective ("our
-# increased guidance range").
-_AS_ADJECTIVE = led(r"\b(?:our|the|its|their)\s+$", re.I)
 # A conjunction that opens a sentence, and a speaker's polite request: neither hedges guidance
 # ("And in line with our prior guidance, …"; "I would like you to keep in mind that …").
 _JOINED = led(r"^\s*(?:and|but|so|also|now)\b", re.I)
@@ -398,17 +394,3 @@ _FORWARD_WORD = led(
 
 def _keyed(low: str, keys: tuple[str, ...]) -> bool:
     return any(map(low.__contains__, keys))
-
-
-def _metric(words: str, *, first: bool = False) -> str:
-    named = list(re.finditer(_METRIC, words, re.I))
-    match = (named[0] if first else named[-1]) if named else None
-    if match is None:
-        return ""
-    text = match.group().lower()
-    for name in ("free cash flow", "eps", "earnings", "operating margin", "margin", "arr"):
-        if name in text:
-            return "EPS" if name in ("eps", "earnings") else name
-    if re.search(r"capital[- ]spending|capital\s+expenditures|capex", text):
-        return "capex"
-    return "revenue" if re.search(r"revenue|sales", text) else text

@@ -12,6 +12,11 @@ from .patterns import GUIDANCE_NOUN
 
 __all__ = [
     "DONE_BEFORE",
+    "METRIC",
+    "also_down",
+    "kept_adjective",
+    "kept_before",
+    "metric_of",
     "GUIDANCE_FIGURES",
     "INITIAL",
     "OF_FIGURE",
@@ -167,3 +172,65 @@ _NAMED_VERB = led(
 def unnamed(sentence: str) -> str:
     """`sentence` with each verb of guidance that a name holds blanked, of the same length."""
     return _NAMED_VERB.sub(lambda m: " " * len(m.group()), sentence)
+
+
+# The measures guidance is given of.
+METRIC = (
+    r"(?:(?:total|subscription|non-gaap|gaap|adjusted|organic|net|diluted|operating|"
+    r"free|core|annual|recurring|full[- ]year|fiscal|\d{4}|'?\d{2}|year|financial)\s+)*"
+    r"(?:revenues?|sales|eps|earnings(?:\s+per\s+share)?|operating\s+(?:margin|income|profit)|"
+    r"margins?|free\s+cash\s+flow(?:\s+margin)?|cash\s+flow(?:\s+from\s+operations)?|arr|"
+    r"billings|ebitda(?:\s+margin)?|net\s+income|capex|capital\s+expenditures|"
+    r"(?:operating\s+)?expenses?|opex|costs?|tax\s+rate|capital[- ]spending)"
+)
+
+
+# A verb that keeps the guidance, right before the determiner of a move said as its adjective:
+# what was moved before is kept now ("affirming both our increased 2021 EPS guidance range").
+_KEPT_BEFORE = led(
+    r"\b(?:(?:re)?affirm(?:s|ed|ing)?|reiterat(?:e|es|ed|ing)|maintain(?:s|ed|ing)?|"
+    r"(?:re)?confirm(?:s|ed|ing)?)\s+(?:(?:both|all|also|again)\s+){0,2}$",
+    re.I,
+)
+
+
+def kept_before(sentence: str, at: int) -> bool:
+    """Whether the guidance whose determiner stands at `at` ("our increased …") is the object
+    of a verb that keeps it, right before: its adjective names an earlier move."""
+    return _KEPT_BEFORE.search(sentence, max(0, at - 40), at) is not None
+
+
+# The prior guidance said a decline too: "… versus our prior view of been down mid-single digits".
+_ALSO_DOWN = led(r"\s*+(?:of\s++)?(?:(?:been|being)\s++)?(?:down|a\s++decline)\b", re.I)
+# A determiner right before a verb of moving: the verb is the guidance's adjective ("our
+# increased guidance range").
+_AS_ADJECTIVE = led(r"\b(?:our|the|its|their)\s+$", re.I)
+
+
+def kept_adjective(sentence: str, at: int) -> bool:
+    """Whether the verb of moving at `at` is the adjective of guidance a verb before keeps
+    ("affirming both our increased … guidance range"): no move of now."""
+    return _AS_ADJECTIVE.search(sentence, max(0, at - 8), at) is not None and kept_before(
+        sentence, sentence.rfind(" ", 0, at - 1) + 1
+    )
+
+
+def also_down(sentence: str, at: int) -> bool:
+    """Whether the prior guidance said at `at` is a decline too ("… versus our prior view of
+    been down mid-single digits"): a decline against a decline, its size decides."""
+    return _ALSO_DOWN.match(sentence, at) is not None
+
+
+def metric_of(words: str, *, first: bool = False) -> str:
+    """The measure the guidance in `words` is of: its last one named (`first`: its first)."""
+    named = list(re.finditer(METRIC, words, re.I))
+    match = (named[0] if first else named[-1]) if named else None
+    if match is None:
+        return ""
+    text = match.group().lower()
+    for name in ("free cash flow", "eps", "earnings", "operating margin", "margin", "arr"):
+        if name in text:
+            return "EPS" if name in ("eps", "earnings") else name
+    if re.search(r"capital[- ]spending|capital\s+expenditures|capex", text):
+        return "capex"
+    return "revenue" if re.search(r"revenue|sales", text) else text

@@ -135,6 +135,9 @@ class PartTurns:
         Marine segment, …"), with no sentence between that names the whole, turns elsewhere,
         or is another speaker's, and at most _SECTION sentences back ("First, Combat Systems.
         … For the full year, revenue of $9.2 billion is up 2.8%")."""
+        if self._segment_unnamed(index, whole):
+            return True  # "Adjusted segment EBITDA increased $15.5 million. Revenues of $145.3
+            # million increased 22%": an unnamed segment's
         if _THIS_PART.search(whole):
             return _WHOLE_NAMED.search(whole) is None  # "reported revenue in this segment
             # increased 16% and organic revenue growth was 5%": the segment's
@@ -165,6 +168,22 @@ class PartTurns:
             if index - back <= _PART_SAID + 1 and _PART_OPENS.match(before):
                 return bool(_turned_to(before))  # "Our CSS segment delivered …", just before
         return False
+
+    def _segment_unnamed(self, index: int, whole: str) -> bool:
+        """Whether the revenue alone of the sentence at `index` (`whole`) is a segment's whose
+        name it does not say: it says "the segment" ("revenues increased 8.4% as the segment
+        benefited"), or the sentence before, of its speaker, says a measure of the segment's
+        ("Adjusted segment EBITDA of $29.9 million or 17.3% of segment revenues")."""
+        if _WHOLE_NAMED.search(whole) or not WHOSE_UNSAID.match(
+            whole, frame_of(whole)[1] if "," in whole else 0
+        ):
+            return False
+        if _THE_SEGMENT.search(whole):
+            return True
+        if index == 0 or not same_speaker(self._text, self._spans, index):
+            return False
+        before = self._text[slice(*self._spans[index - 1])]
+        return _SEGMENT_MEASURE.search(before) is not None and not _WHOLE_NAMED.search(before)
 
     def part_of(self, index: int, whole: str) -> str:
         """The part the sentence at `index` (`whole`) gives its revenue to, where it opens with
@@ -338,6 +357,12 @@ _TOTAL_OPENS = led(
 # An amount of money said: a total with its amount is the company's, whatever came before
 # ("revenue of $9.2 billion").
 AMOUNT_SAID = led(AMOUNT)
+# A segment said with no name ("as the segment benefited"), and a measure of one ("segment
+# EBITDA", "of segment revenues").
+_THE_SEGMENT = led(r"\b(?:the|this)\s+segment(?:['’]s)?\b(?!\s+(?:level|basis))", re.I)
+_SEGMENT_MEASURE = led(
+    r"\bsegment\s+(?:revenues?|sales|ebitda|operating|profit|income|margins?|results)\b", re.I
+)
 # A part named by "this" or "that": the sentence's revenue alone is that part's ("This market
 # represented 4% of our sales, and sales increased by 12%"), not a market's conditions ("in
 # this market environment", "a good performance in this market"); only where it opens a clause

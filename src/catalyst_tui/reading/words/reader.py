@@ -28,10 +28,11 @@ from .others_sales import (
 from .own_names import abbreviated, first_word, itself, own_names, suffix_joined
 from .phrases import finite_verb
 from .records import COMPANY, Stated, with_short_name
+from .said_as import bank_revenue, earnings_talk
 from .sentences import sentence_spans
 from .set_off import WHERE_AFTER_NAME, made_by, turned_which
 from .turns import company_sentences
-from .vocabulary import LONGEST, bank_revenue, boilerplate, earnings_talk
+from .vocabulary import LONGEST, boilerplate
 
 __all__ = ["read_words"]
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from ..leads import led
+from .guidance_verbs import kept_before
 from .patterns import GUIDANCE_NOUN as _NOUN
 from .vocabulary import FORWARD, MONTH
 
@@ -30,8 +31,7 @@ PRIOR_NOUN = (
     # the metric's words between: "our previous adjusted earnings guidance", "our previous
     # sales outlook"
     rf"(?:{_METRIC_WORD}\s+){{0,2}}?"
-    # the midpoint of the range said before: "from the previously indicated midpoint"
-    # (and its view said before: "an increase from our prior view of up 6% to 8%")
+    # its view or its range's midpoint: "from our prior view", "the previously indicated midpoint"
     rf"(?:{_NOUN}|view\b|(?:model\s+)?mid-?point\b)|"
     # "the estimate we provided in July", "the 9% to 10% range we had previously indicated"
     rf"(?:our|the)\s+(?:\d[\d.]*%?\s+to\s+\d[\d.]*%\s+)?(?:{_NOUN}|range)\s+we\s+"
@@ -133,15 +133,14 @@ def narrowed(low: str, new: list[float], old: list[float]) -> bool:
 
 
 # The company's own outlook said better or worse, with no verb of its own: "our outlook
-# improved", "our improved outlook for the year", "this higher guidance".
+# improved", "Our 2021 outlook has increased", "our improved outlook for the year", "this
+# higher guidance" (not "Our confidence in the outlook has increased").
 _OUTLOOK_MOVED = led(
-    # (not its confidence in it: "Our confidence in the outlook has increased")
     rf"\b(?:our|the\s+company['’]s)\s+(?:(?!(?:in|of|on|about|with)\s)[\w-]+\s+){{0,6}}?"
     rf"(?:{_NOUN})\s+(?:for\s+(?:the\s+)?"
     # "our full-year outlook is clearly improved": said of it, with an adverb of degree
     r"(?:[\w'’-]+\s+){0,4}?)?(?:(?:has|have|is|are)\s+(?:(?:clearly|now|significantly|"
     r"meaningfully|further|likewise|also|slightly)\s+)?)?(?P<moved>improved|strengthened|worsened|"
-    # "Our 2021 outlook has increased for this business as well"
     r"(?:(?<=\bhas\s)|(?<=\bhave\s)|(?<=\blikewise\s)|(?<=\balso\s))"
     r"(?:increased|risen|decreased|declined)|"
     r"deteriorated|weakened|moderated|softened)\b(?=\s*(?:[.,;:)]|$|\s(?:as|on|because|since|due|given|from|"
@@ -172,27 +171,11 @@ _BETTER = frozenset(
         "risen",
     }
 )
-# A preposition or a word of cause before the outlook: named, not moved ("expense associated
-# with our improved outlook", "replenish given the improved outlook"); not confidence in it,
-# which states it ("a high degree of confidence in our improved outlook for the year").
+# Before the outlook, a preposition or a word of cause names it ("given the improved outlook");
+# confidence in it states it ("confidence in our improved outlook for the year").
 _PREPOSITION_BEFORE = led(
     r"\b(?:with|of|to|from|for|by|(?<!\bconfidence\s)in|on|at|given|despite|amid)\s*$", re.I
 )
-# A verb that keeps the guidance, right before the determiner of a move said as its adjective:
-# what was moved before is kept now ("affirming both our increased 2021 EPS guidance range").
-_KEPT_BEFORE = led(
-    r"\b(?:(?:re)?affirm(?:s|ed|ing)?|reiterat(?:e|es|ed|ing)|maintain(?:s|ed|ing)?|"
-    r"(?:re)?confirm(?:s|ed|ing)?)\s+(?:(?:both|all|also|again)\s+){0,2}$",
-    re.I,
-)
-
-
-def kept_before(sentence: str, at: int) -> bool:
-    """Whether the guidance whose determiner stands at `at` ("our increased …") is the object
-    of a verb that keeps it, right before: its adjective names an earlier move."""
-    return _KEPT_BEFORE.search(sentence, max(0, at - 40), at) is not None
-
-
 # Guidance said higher or lower than it was, with no verb of the company's: "our EPS guidance is
 # up by about $2", "our margin rate guidance is 10 basis points higher", "the substantial
 # improvement in our outlook".

@@ -95,19 +95,13 @@ _WAYS = frozenset({"organic", "reported"})
 # Words that open a phrase and name nothing.
 _LEADING = frozenset({"and", "&", "or", "of", "the", "so", "now", "also", "with"})
 # Adverbs without "-ly" between a subject and its verb: "we still posted 8% growth".
-_ADVERBS = word_set("still also even already again just yet then") | DISCOURSE  # "Finally our X"
+# ("Finally our X", "Together these markets")
+_ADVERBS = word_set("still also even already again just yet then together") | DISCOURSE
 # The company's people, who speak for it: "Our team delivered net sales growth of 7%".
 _PEOPLE = word_set("team teams people associates colleagues organization")
 _NUMBER_WORDS = word_set("one two three four five six seven eight nine ten eleven twelve")
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their", "each"})
 _NO_NAME = frozenset({"segment", "business", "division", "group", "unit", "line", "market"})
-# A market as a whole ("The semiconductor market grew 8%"): no end market of ours ("our data
-# center end market") nor a region ("Emerging markets were up 24%"); its size (subject_at).
-A_MARKET = led(
-    r"\s*(?:the\s+)?(?!.*\b(?:our|its|end|revenues?|sales)\b)(?!(?:emerging|developed|mature|"
-    r"high[- ]growth|international|overseas|foreign)\s+markets\b)[\w\s&/-]{0,40}\bmarkets?\s*$",
-    re.I,
-)
 # Words a name never ends with: "Sales in industrial in the first quarter" is industrial's.
 _TRAILING = word_set(
     "and & or of the also growth rate in into for at on with by to from performance results - –"
@@ -153,6 +147,12 @@ _SET_ASIDE = led(
 _PARENTHESES = led(r"\([^)]*\)")
 _AS_SHARE = led(AS_SHARE, re.I)
 _REACHING = led(r"\b(?:reaching|exiting|ending|ended|entering|totaling|totalling)\b")
+# A subject's growth before its share's verb, or alone: "X have steadily grown to represent".
+_BECAME = led(
+    r"(?:^|\s+(?:has|have|had)\s)\s*(?:\w+ly\s+)?(?:grown|risen|increased|climbed|expanded|"
+    r"fallen|declined|shrunk|dropped)(?:\s+to)?\s*$",
+    re.I,
+)
 _QUARTER_LETTER = led(r"\b[qh](?=[1-4]\b)")
 _FOOTNOTE = led(r"(?<=[a-z])\d+\b")
 _TOP_LINE = led(r"\btop\s+line\b", re.I)
@@ -198,6 +198,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     phrase = _AS_SHARE.sub(" revenue ", phrase)  # "X as a percentage of sales"
     revenue_said = revenue_said or said_revenue
     phrase = _REACHING.split(phrase)[0]
+    phrase = _BECAME.sub("", phrase)  # "X have steadily grown to (represent 32%)": X
     phrase = _RETURNED.split(phrase, maxsplit=1)[0]  # "Our revenue returned to growth, up 5%"
     phrase = _QUARTER_LETTER.sub(lambda m: m.group().upper(), phrase)  # "q3": a period
     phrase = _FOOTNOTE.sub("", phrase)  # a footnote's number: "volume5"

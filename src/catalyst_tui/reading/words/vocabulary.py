@@ -21,37 +21,6 @@ AUXILIARY = one_of("was were is are has have had")
 REVENUE_WORDS = frozenset(
     {"revenue", "revenues", "sales", "turnover", "arr", "top-line", "topline", "nsr"}
 )
-# A bank's revenue said as income ("net interest income", "fee income", "capital markets income";
-# no "interest income" alone: a company's on its cash), or its charges for its services.
-BANK_INCOME = led(
-    r"\b(?P<kind>(?:net\s+interest|non-?interest|fee|mortgage(?:\s+banking)?|capital\s+markets|"
-    r"trust|wealth\s+management|card)(?=\s+income\b)|service\s+charges(?!\s+revenue))"
-    r"(?:\s+income\b)?",
-    re.I,
-)
-
-
-# "Earnings" naming a document or an event, no measure: "As you saw in our earnings release,".
-_EARNINGS_TALK = led(
-    r"\bearnings(?=\s+(?:press\s+)?(?:release|call|report|presentation|deck|materials|slides|"
-    r"announcement|conference|script|webcast)s?\b)",
-    re.I,
-)
-
-
-def earnings_talk(text: str) -> str:
-    """`text` with "earnings" that names a document or an event blanked, of the same length."""
-    return _EARNINGS_TALK.sub(lambda m: " " * len(m.group()), text)
-
-
-def bank_revenue(text: str) -> str:
-    """`text` with a bank's income said as sales, of the same length ("net interest  sales")."""
-    return BANK_INCOME.sub(
-        lambda m: re.sub(r"income$|charges$", lambda w: "sales".rjust(len(w.group())), m.group()),
-        text,
-    )
-
-
 # Measures that are not revenue: a figure about one of these is no KPI of revenue.
 OTHER_MEASURES = word_set(
     """margin margins profit profits income earnings eps ebitda ebit expense expenses cost costs op
@@ -123,7 +92,10 @@ NOT_REVENUE = led(
     # an expense named with sales: "sales and marketing", "selling, general and administrative"
     r"\bsales\s+(?:and|&)\s+marketing\b(?!\s+(?:[\w-]+\s+){0,2}?revenues?\b)|\bselling\b(?!\s+(?:days?|weeks?|seasons?|periods?)\b)|"
     # the cost of what was sold: "cost of sales was $154 million, or 75% of mining revenues"
-    r"\bcosts?\s+of\s+(?:(?:goods|products?|services?)\s+)?(?:sales|revenues?|sold)\b|"
+    # (and of the revenue of a kind: "Cost of franchise and service revenue were $7.2 million");
+    # a sentence framed by another measure: "From a segment earnings perspective, …"
+    r"\bcosts?\s+of\s+(?:[\w-]+\s+(?:(?:and|&)\s+)?){0,3}?(?:sales|revenues?|sold)\b|"
+    r"\b(?:earnings|profit(?:ability)?|margins?|ebitda|income)\s+(?:perspective|standpoint)\b|"
     r"\b(?:total\s+|serviceable\s+)?addressable\s+markets?\b|\btam\b|"
     # what is signed, not yet revenue: contract value (TCV, ACV, "CV"), new business
     r"\bcontract\s+values?\b|\bannualized\s+(?:contract\s+)?values?\b|"
