@@ -1168,7 +1168,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: (", primarily driven by a b c d e f g h i j k l m n o p" * n)[:n],
         ),
         "a sentence opened by a named part": (
-            part_turns._PART_OPENS,
+            part_turns.PART_OPENS,
             lambda n: ("in our Ab Cd Ef Gh Ij segmen " * n)[:n],
         ),
         "a turn to a part": (

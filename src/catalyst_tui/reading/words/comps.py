@@ -64,6 +64,14 @@ _COMP_IN = led(
     r"(?P<of>[a-z][\w-]*+(?:\s++[a-z][\w-]*+){0,2}?)(?=\s*+(?:,|;|\.|$)|\s++(?:and|an?|with)\b)",
     re.I,
 )
+# "a 15.1% increase in comparable restaurant sales": their change, said before the words.
+_CHANGE_IN = led(
+    r"\ban?\s++(?P<about>(?:approximately|about|roughly|nearly|almost|over)\s++)?"
+    r"(?P<num>\d{1,3}(?:\.\d+)?)\s*+%\s++(?P<verb>increase|growth|gain|rise|decrease|decline|drop)"
+    r"\s++in\s++(?:our\s++)?(?P<comp>(?:comp(?:arable)?|same[- ](?:store|restaurant)|"
+    r"like[- ]for[- ]like)(?:\s++(?:store|restaurant|brand|club|shop))?\s++sales)\b",
+    re.I,
+)
 # Words before them that make the figure no period's own comparable sales: a base, an impact,
 # two years, or a name they are said of that is not right before them ("Japan maintained
 # momentum with comps up nearly 10%").
@@ -134,6 +142,12 @@ def read_comps(
         down = (match["verb"] or "").lower() in _DOWN or (match["sign"] or "").startswith("n")
         value = float(match["num"]) * (-1 if down else 1)
         yield from _stated(text, sentence, start, end, match, part, match["comp"], value, sections)
+    for match in _CHANGE_IN.finditer(text):
+        down = match["verb"].lower() in ("decrease", "decline", "drop")
+        value = float(match["num"]) * (-1 if down else 1)
+        yield from _stated(
+            text, sentence, start, end, match, framed, match["comp"], value, sections
+        )
     for match in _COMP_IN.finditer(text):
         value = float(match["num"]) * (-1 if (match["sign"] or "").lower().startswith("n") else 1)
         yield from _stated(text, sentence, start, end, match, match["of"], "comp", value, sections)

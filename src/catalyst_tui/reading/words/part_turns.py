@@ -26,7 +26,7 @@ from .subjects import read_subject
 from .turns import same_speaker
 from .vocabulary import LONGEST
 
-__all__ = ["AMOUNT_SAID", "WHOSE_UNSAID", "PartTurns"]
+__all__ = ["AMOUNT_SAID", "PART_OPENS", "WHOSE_UNSAID", "PartTurns"]
 
 # A sentence that opens with revenue alone, no word of whose: "Organic sales were up 2%.",
 # "Revenue increased 24%.", "Excluding these acquisitions, organic sales increased 15%" (not
@@ -165,7 +165,7 @@ class PartTurns:
                 return False
             if _TURN_TO_PART.search(before):
                 return bool(_turned_to(before))  # (a turn elsewhere ends the section)
-            if index - back <= _PART_SAID + 1 and _PART_OPENS.match(before):
+            if index - back <= _PART_SAID + 1 and PART_OPENS.match(before):
                 return bool(_turned_to(before))  # "Our CSS segment delivered …", just before
         return False
 
@@ -255,7 +255,7 @@ def _turned_to(before: str) -> str:
     if any(c in "%$€£" for c in before):  # (save a turn whose figure "which" says: "Now
         # turning to Consumer Services, which contributed 14% to total revenue this quarter.")
         return _opening_turn(before, which=True)
-    turn = _TURN_TO_PART.search(before) or _PART_OPENS.match(before)
+    turn = _TURN_TO_PART.search(before) or PART_OPENS.match(before)
     if turn is None:
         return ""
     if _CLAUSE_SAID.search(turn["part"]):
@@ -294,7 +294,7 @@ _TURN_TO_PART = led(
 )
 # A sentence that opens with a named part of ours as its subject: "Our CSS segment delivered an
 # exceptional quarter.", "In our Material Handling segment, we continue to see …".
-_PART_OPENS = led(
+PART_OPENS = led(
     r"(?:(?:and|so|now)[\s,]++)?(?:our|the|in\s+our|at\s+(?:our|the))\s++"
     r"(?P<part>(?-i:[A-Z])[\w&+'’-]*+(?:\s++(?-i:[A-Z])[\w&+'’-]*+){0,3}\s++(?:segment|business|"
     r"division|group))\b",
@@ -303,7 +303,7 @@ _PART_OPENS = led(
 # A sentence that opens with a part of ours named: "Our CSS segment delivered …", "In our Marine
 # segment, …" (not "The Naturals segment continues to be a key driver … across Latin America").
 _OUR_PART_OPENS = led(
-    r"(?=(?:(?:and|so|now)[\s,]++)?(?:our|in\s+our|at\s+our)\s)" + _PART_OPENS.pattern, re.I
+    r"(?=(?:(?:and|so|now)[\s,]++)?(?:our|in\s+our|at\s+our)\s)" + PART_OPENS.pattern, re.I
 )
 # The most words a part's name holds, as a part of it is said after.
 _NAME_WORDS = 4

@@ -74,6 +74,9 @@ _DONE = led(
     r"outperform|record|return|reach|total|expand|contract)ed(?!\s+by\b))\b",
     re.I,
 )
+# A sentence that only says examples follow: "I give you a couple of examples."
+_EXAMPLES_SAID = led(r"\bexamples\b", re.I)
+_EXAMPLES_SAID_LONGEST = 80
 _OUTLOOK_SPAN = 5  # sentences after a turn to the outlook that still forecast
 _TOPIC_SPAN = 8  # sentences past the last that named the passage's measure that still speak of it
 _SPAN = 3  # sentences after the one that named revenue that still speak of it
@@ -160,12 +163,30 @@ class Passages:
         """Whether the sentence at `index` names no measure of its own right after a sentence
         that only turns to another measure, with no figure ("Looking at our product orders
         across our geographic segments. The Americas was up 17%": the Americas' orders)."""
+        if self._examples_of_other(index):
+            return self._measures(index) == (False, False)  # "Orders are up across the board.
+            # I give you a couple of examples. Engines were up 30%.": the orders' examples
         if self._turn_before(index) != (False, True):
             return False  # most sentences: no turn before them, no measure read
         start, end = self._spans[index - 1]
         return NEVER_REVENUE_SAID.search(self._text, start, end) is not None and self._measures(
             index
         ) == (False, False)
+
+    def _examples_of_other(self, index: int) -> bool:
+        """Whether the sentence before the one at `index`, its speaker's, only says examples
+        follow ("I give you a couple of examples."), after one that named another measure and
+        no revenue."""
+        if index < 2 or not same_speaker(self._text, self._spans, index):
+            return False
+        start, end = self._spans[index - 1]
+        if end - start > _EXAMPLES_SAID_LONGEST or not _EXAMPLES_SAID.search(
+            self._text, start, end
+        ):
+            return False
+        return not any(c.isdigit() for c in self._text[start:end]) and self._measures(
+            index - 2
+        ) == (False, True)
 
     def _turn_before(self, index: int) -> tuple[bool, bool] | None:
         """What the sentence before the one at `index` names (revenue, another measure) where

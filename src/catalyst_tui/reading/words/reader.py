@@ -14,6 +14,7 @@ from .aliases import aliases, measured
 from .amounts import as_signed
 from .clause_cuts import CLAUSE_VERB
 from .comps import COMP_KEYS, read_comps
+from .explained import explains_part
 from .facts import document_facts
 from .guidance_verbs import unnamed
 from .held import holding, within
@@ -270,7 +271,7 @@ def read_words(
                 stated.subject.casefold() in company
                 or itself(text, stated.subject)
                 or abbreviated(symbol, stated.subject)  # "Netgear net revenue" of NTGR
-                or first_word(stated.subject, company)  # "lululemon" of "lululemon athletica"
+                or first_word(stated.subject, company, text)  # "lululemon" of "lululemon athletica"
             ):
                 stated = stated._replace(subject=COMPANY)  # "NVIDIA (NASDAQ: NVDA) reported"
                 if stated.kind == "share":
@@ -299,6 +300,8 @@ def read_words(
                 stated.subject, sentence, stated.value
             ):
                 continue  # "Asia sales are up 42%" of an insurer; "fund gross sales": inflows
+            if stated.subject != COMPANY and explains_part(sentence, stated.subject):
+                continue  # "Our Aerospace business experienced … as OEM sales were down 32%"
             if stated.subject != COMPANY and turns.within_part(index, stated.subject):
                 continue  # "Turning to our direct-to-consumer segment, sales increased 6%.
                 # International increased 2.9%": the segment's international, said before
