@@ -152,6 +152,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         components,
         comps,
         doers,
+        explained,
         facts,
         figures,
         follows,
@@ -1447,6 +1448,65 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "a basis of a pace's noun": (
             pace._PACE_NOUN_BASIS,
             lambda n: ("sequential year-over-year " * n)[:n],
+        ),
+        # the fifty-first round's
+        "a part by the word of its kind": (
+            part_turns._PART_NOUN_ENDS,
+            lambda n: ("end-use end market " * n)[:n],
+        ),
+        "a segment unnamed": (part_turns._THE_SEGMENT, lambda n: ("the segment's " * n)[:n]),
+        "a segment's measure": (
+            part_turns._SEGMENT_MEASURE,
+            lambda n: ("segment segment " * n)[:n],
+        ),
+        "an outlook named after a preposition": (
+            said_against._PREPOSITION_BEFORE,
+            lambda n: ("confidence in given " * n)[:n],
+        ),
+        "an outlook moved by its own verb": (
+            said_against._OUTLOOK_MOVED,
+            lambda n: ("our ab cd outlook for the has likewise " * n)[:n],
+        ),
+        "guidance unchanged from its prior view": (
+            said_against._UNCHANGED_FROM,
+            lambda n: ("is unchanged from our prior " * n)[:n],
+        ),
+        "a verb that keeps guidance before its adjective": (
+            guidance_verbs._KEPT_BEFORE,
+            lambda n: ("affirming both all " * n)[:n],
+        ),
+        "a prior decline": (guidance_verbs._ALSO_DOWN, lambda n: (" of been " * n)[:n]),
+        "a determiner before a verb of moving": (
+            guidance_verbs._AS_ADJECTIVE,
+            lambda n: ("our the its " * n)[:n],
+        ),
+        "a subject's growth before its share": (
+            subjects._BECAME,
+            lambda n: (" have steadily grown to " * n)[:n],
+        ),
+        "a relative clause listing what it includes": (
+            clauses._RELATIVE,
+            lambda n: (", which includes a, b, c" * n)[:n],
+        ),
+        "examples said": (passages._EXAMPLES_SAID, lambda n: ("examplesexamples " * n)[:n]),
+        "a clause of cause": (explained._CAUSE, lambda n: (" as since because " * n)[:n]),
+        "a change in comparable sales": (
+            comps._CHANGE_IN,
+            lambda n: ("a about 15.1% increase in comparable " * n)[:n],
+        ),
+        "an answer's 'we grew'": (turns._WE_GREW, lambda n: ("we've have also " * n)[:n]),
+        "revenue named in an answer": (turns._REVENUE_NAMED, lambda n: ("top-line " * n)[:n]),
+        "the operator giving the line": (
+            turns._TO_AN_ANALYST,
+            lambda n: ("next question comes from " * n)[:n],
+        ),
+        "a welcome naming the company": (
+            own_names._WELCOMED,
+            lambda n: ("Welcome to the Ab Cd Fourth Quarter " * n)[:n],
+        ),
+        "guidance to be given later": (
+            words_patterns.GIVEN_LATER,
+            lambda n: ("expect to be able to " * n)[:n],
         ),
     }
 

@@ -32,7 +32,7 @@ from .records import COMPANY, Stated, with_short_name
 from .said_as import bank_revenue, earnings_talk
 from .sentences import sentence_spans
 from .set_off import WHERE_AFTER_NAME, made_by, turned_which
-from .turns import company_sentences
+from .turns import answers_from, company_sentences, we_grew
 from .vocabulary import LONGEST, boilerplate
 
 __all__ = ["read_words"]
@@ -179,6 +179,7 @@ def read_words(
     years = named_years(text[s:e] for s, e in spans if e - s <= LONGEST)
     if before:
         years |= {int(before) + 1}  # its own year, named or not
+    answers = answers_from(text)  # where the call's questions and answers begin
     company = own_names(text, names)  # the names the call calls its company by, and the caller
     system = of_a_system(text)  # franchisees or dealers: their "retail sales" are theirs
     found: list[Stated] = []
@@ -279,6 +280,8 @@ def read_words(
                     # accounted for over 17% of innovation sales at retail"
             if stated.subject == COMPANY and _heading(text, start):
                 continue  # a bullet under "Data Center": its subject is no word of its own
+            if stated.subject == COMPANY and start >= answers and we_grew(sentence):
+                continue  # an answer's "We grew 55% in the quarter.": of what was asked
             if stated.subject == COMPANY and (
                 turns.part_of(index, whole) or turns.in_section(index, whole)
             ):

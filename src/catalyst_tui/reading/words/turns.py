@@ -262,3 +262,26 @@ def same_speaker(text: str, spans: Sequence[tuple[int, int]], index: int) -> boo
     if index < 1:
         return False
     return not any(c.isalnum() for c in text[spans[index - 1][1] : spans[index][0]])
+
+
+def answers_from(text: str) -> int:
+    """Where the call's answers begin: the operator's first giving of the line to an analyst
+    ("Our first question comes from …"); the text's end where it gives none."""
+    given = _TO_AN_ANALYST.search(text)
+    return given.start() if given is not None else len(text)
+
+
+def we_grew(sentence: str) -> bool:
+    """Whether an answer's growth is said of "we" with no word of revenue ("We grew 55% in the
+    quarter.", "In that period, we grew 22%."): what grew is what was asked about, which only
+    the question names."""
+    return _WE_GREW.search(sentence) is not None and _REVENUE_NAMED.search(sentence) is None
+
+
+# "we grew", "we've grown", "we were up": the company said as "we" with a verb of growth.
+_WE_GREW = led(
+    r"\bwe(?:['’]ve|\s++have)?\s++(?:(?:also|still|actually|really|just)\s++)?"
+    r"(?:grew|grown|were\s++up|were\s++down|declined|increased)\b",
+    re.I,
+)
+_REVENUE_NAMED = led(r"\b(?:revenues?|sales|top[- ]line|arr)\b", re.I)

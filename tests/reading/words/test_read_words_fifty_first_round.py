@@ -1,0 +1,256 @@
+"""The fifty-first round's rules, found on two sets of calls labelled blind in round 50 and kept
+unread until this round (AM, AN):
+
+- a figure whose part only a sentence before names gives nothing: revenue said alone after a
+  turn to a part ("Switching to our Industrial segment. Sales were up 9%.") or in a part's
+  section is neither the company's nor, since the sentence does not name it, the part's (rule
+  130; rounds 43, 48 and 50 gave it to the part);
+- a part is turned to in lower case by the word of its kind after a word of its own ("Moving on
+  to the medical end-use market.");
+- an unnamed segment's revenue gives nothing: said with "the segment" ("revenues increased 8.4%
+  as the segment benefited"), or right after a sentence of a segment's measure ("Adjusted
+  segment EBITDA increased $15.5 million. Revenues of $145.3 million increased 22%");
+- guidance said moved by its noun's own verb: an outlook or an expectation that "has increased"
+  or "has declined" is raised or cut; "an increase from our prior view" raises it, "unchanged
+  from our prior view" keeps it; a decline set against a prior decline is judged by its size,
+  not by "down";
+- a move said as guidance's adjective after a verb that keeps it ("affirming both our increased
+  2021 EPS guidance range") is kept, the move being of before; an outlook named after "given",
+  "despite" or "amid" is named, not moved; confidence in "our improved outlook" states it;
+- guidance a company "expects to be able to provide" later gives none now;
+- the cost of a kind of revenue ("Cost of franchise and service revenue") is a cost; a sentence
+  framed "From a segment earnings perspective," counts no revenue;
+- "Together these markets" points back to markets named before; "X have steadily grown to
+  represent 32% of" is X's share;
+- a company's first word written with a capital is the company where the call never writes it
+  in lower case ("Xponential" of "Xponential Fitness"); not a state ("Texas"), nor a word the
+  call says in lower case, and a web address is no word; a title's quarter ("Fourth Quarter") is
+  no word of the company's name the welcome gives;
+- a relative clause that lists what it includes, up to the verb, is no subject ("Other service
+  revenue, which includes rebates, brand partnerships, studios and other items, was …");
+- examples said after another measure are that measure's ("Orders are up across the board. I
+  give you a couple of examples. Engines were up 30%.");
+- a part's parts said to explain it in a clause of cause ("Our Aerospace business experienced
+  … as OEM sales were down 32%") give nothing;
+- "a 15.1% increase in comparable restaurant sales" is a comparable-sales growth;
+- in the call's answers, a growth said of "we" with no word of revenue ("We grew 55% in the
+  quarter.") gives nothing: what grew is what the question asked about.
+
+Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
+nothing may be read), with a counterexample the rule must leave as it was."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalyst_tui.reading.words import COMPANY, read_words
+from tests.reading.words.test_read_words_classes import _check, by_rule
+
+RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "a figure whose part only a sentence before names gives nothing": [
+        ("Switching to our Industrial segment. Sales were up 9%.", []),
+        ("Total revenue grew 5%. Next, Aerospace. Sales were up 9%.", ["growth 5 : company"]),
+        (
+            "Our Environmental segment performed very well in the quarter. Revenues were 21% "
+            "higher than the prior year quarter.",
+            [],
+        ),
+        # counterexamples: a part the sentence names itself; a turn to no part
+        (
+            "Switching to our Industrial segment. Industrial sales were up 9%.",
+            ["growth 9 : Industrial"],
+        ),
+        ("Turning to the fourth quarter. Revenue grew 9%.", ["growth 9 : company"]),
+    ],
+    "a part turned to in lower case by the word of its kind": [
+        (
+            "Moving on to the medical end-use market. Our sales were down 7% sequentially and "
+            "22% compared to the prior year second quarter.",
+            [],
+        ),
+        ("Shifting to the energy end-use market. Sales were up 19% year-over-year.", []),
+        # counterexample: a market as a whole, no part of ours
+        (
+            "Turning to the housing market. Sales were down 10% sequentially.",
+            ["growth -10 sequential : company"],
+        ),
+    ],
+    "an unnamed segment's revenue gives nothing": [
+        (
+            "On a sequential basis, revenues increased $19.4 million or 8.4% as the segment "
+            "benefited from continued growth in our transactions business.",
+            [],
+        ),
+        (
+            "Adjusted segment EBITDA for the third quarter increased $15.5 million. Revenues of "
+            "$145.3 million increased 22% relative to a weak quarter in the prior year.",
+            [],
+        ),
+        # counterexamples: a segment named; a total of the segments is the company's
+        (
+            "Adjusted segment EBITDA increased $15.5 million. In Technology, revenues of $64.7 "
+            "million increased 10.4%.",
+            ["growth 10.4 : Technology"],
+        ),
+        (
+            "Total segment EBITDA increased $15.5 million. Total revenues increased 22%.",
+            ["growth 22 : company"],
+        ),
+    ],
+    "guidance said moved by its noun's own verb, or against its prior view": [
+        (
+            "Our 2021 outlook has increased for this business as well with organic sales now "
+            "forecast to be up mid-teens.",
+            ["guidance raised"],
+        ),
+        (
+            "Our FMC sales growth expectation has likewise increased, as we now anticipate "
+            "organic sales to be up in the mid-teens for 2021.",
+            ["guidance raised"],
+        ),
+        ("Our expectations for the year have declined.", ["guidance cut"]),
+        (
+            "We now expect organic sales to be up 10% to 12% for the year, an increase from our "
+            "prior view of up 6% to 8%.",
+            ["guidance raised"],
+        ),
+        (
+            "Our expectation for OEM sales to be up mid-single digits and spare parts down in the "
+            "mid-teens, both are unchanged from our prior view.",
+            ["guidance reiterated"],
+        ),
+        (
+            "Our forecast for MRO is slightly improved, now down low single digits versus our "
+            "prior view of been down mid-single digits.",
+            ["guidance raised"],
+        ),
+        # counterexamples: confidence in it, a past narrative, a result against the view
+        ("Our confidence in the outlook has increased.", []),
+        ("Our expectations increased as the year went on.", []),
+        ("Revenue grew 5%, ahead of our prior view.", ["growth 5 : company"]),
+    ],
+    "a move said as guidance's adjective, kept by the verb before it": [
+        (
+            "We're reporting strong earnings and affirming both our increased 2021 adjusted "
+            "earnings per share guidance range and our 2022 earnings per share guidance range.",
+            ["guidance reiterated"],
+        ),
+        ("We are reaffirming our raised guidance.", ["guidance reiterated"]),
+        (
+            "Our channel partners are seeking to replenish given the improved outlook.",
+            [],
+        ),
+        (
+            "Our orders give us a high degree of confidence in our improved outlook for the year.",
+            ["guidance raised"],
+        ),
+        # counterexample: the adjective alone still says the move
+        (
+            "Our increased 2021 adjusted EPS guidance range reflects the strong quarter.",
+            ["guidance raised"],
+        ),
+    ],
+    "guidance a company expects to be able to give later gives none now": [
+        ("Therefore, we expect to be able to provide 2021 guidance in February.", []),
+        # counterexample: given now
+        ("Today we are providing guidance for 2021.", ["guidance introduced"]),
+    ],
+    "the cost of a kind of revenue, and a sentence framed by another measure": [
+        ("Cost of franchise and service revenue were $7.2 million, up 19% year-over-year.", []),
+        (
+            "From a segment earnings perspective, Professional segment grew 14% and "
+            "Residential increased 49%.",
+            [],
+        ),
+        # counterexample: a frame of revenue's
+        (
+            "From a revenue perspective, Professional grew 14%.",
+            ["growth 14 : Professional"],
+        ),
+    ],
+    "markets pointed back to, and a share a subject has grown to": [
+        ("Together these markets contribute 9% of our sales.", []),
+        (
+            "Antitrust services have steadily grown to represent 32% of our revenues this quarter.",
+            ["share 32 : Antitrust services"],
+        ),
+    ],
+    "a relative clause that lists what it includes is no subject": [
+        (
+            "Other service revenue, which includes rebates, brand partnerships, studios and "
+            "other items, was $8.3 million, down 16% from the prior year period.",
+            ["growth -16 yoy : Other service"],
+        ),
+    ],
+    "examples said after another measure are that measure's": [
+        (
+            "Orders are up across the board. I give you a couple of examples. Engines were up 30%.",
+            [],
+        ),
+        # counterexample: examples after revenue
+        (
+            "Revenue was strong. I give you a couple of examples. Engines were up 30%.",
+            ["growth 30 : Engines"],
+        ),
+    ],
+    "a part's parts said to explain it give nothing": [
+        (
+            "Our Aerospace business experienced continuing impact from the pandemic as OEM sales "
+            "were down 32% from the prior year and aftermarket sales were down 48%.",
+            [],
+        ),
+        # counterexample: a sibling said with "while"
+        (
+            "Our Aerospace segment grew 10%, while Defense grew 5%.",
+            ["growth 10 : Aerospace segment", "growth 5 : Defense"],
+        ),
+    ],
+    "a change in comparable sales said before them": [
+        (
+            "Revenue grew 20%, fueled by a 15.1% increase in comparable restaurant sales.",
+            ["growth 20 : company", "growth 15.1 : comparable restaurant sales"],
+        ),
+        # counterexample: a forecast
+        ("We expect a 3% increase in comparable sales.", []),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), by_rule(RULES))
+def test_the_fifty_first_rounds_rules(text: str, expected: list[str]) -> None:
+    _check(text, expected)
+
+
+_WELCOME = "Welcome to the Xponential Fitness Fourth Quarter 2025 Earnings Call. "
+
+
+def test_the_companys_first_word_is_the_company_where_never_said_in_lower_case() -> None:
+    text = _WELCOME + "In 2025, Xponential generated $314.9 million in revenue, a 2% decrease."
+    (read,) = read_words(text)
+    assert (read.subject, round(read.value * 100)) == (COMPANY, -2)
+
+
+def test_a_first_word_said_in_lower_case_or_in_a_web_address() -> None:
+    text = _WELCOME + "Xponential grew 5%. Our xponential growth continued."
+    (read,) = read_words(text)
+    assert read.subject == "Xponential"  # a word the call says in lower case: no name alone
+    address = _WELCOME + "Xponential grew 5%. See investor.xponential.com."
+    (read,) = read_words(address)
+    assert read.subject == COMPANY  # an address is no word
+    (read,) = read_words("Texas grew 5%.", names=("Texas Instruments Inc",))
+    assert read.subject == "Texas"  # a state, whatever the company is called
+
+
+_ANSWER = (
+    "Operator: Our first question comes from Jane Doe with Acme.\n"
+    "Jane Doe: How is Asia doing for you?\n"
+    "John Smith - CFO: "
+)
+
+
+def test_an_answers_we_grew_gives_nothing() -> None:
+    assert read_words(_ANSWER + "We grew 55% in the quarter.") == ()
+    (read,) = read_words(_ANSWER + "We grew revenue 55% in the quarter.")
+    assert (read.subject, round(read.value * 100)) == (COMPANY, 55)  # revenue named
+    (read,) = read_words("John Smith - CFO: We grew 55% in the quarter.")
+    assert (read.subject, round(read.value * 100)) == (COMPANY, 55)  # no question asked yet
