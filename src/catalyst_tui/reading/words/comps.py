@@ -76,7 +76,8 @@ _CHANGE_IN = led(
 # two years, or a name they are said of that is not right before them ("Japan maintained
 # momentum with comps up nearly 10%").
 _NOT_ITS_OWN = led(
-    r"\b(?:compared\s+(?:to|with)|versus|vs\.?|against|on\s+top\s+of|lapping|"
+    r"\b(?:compared\s+(?:to|with)|versus|vs\.?|against|on\s+top\s+of|lapping|rolling\s+over|"
+    r"cycling|"
     r"(?:impact|headwind|benefit|contribution)s?\s+(?:on|to|from))\s+"
     r"(?:(?!(?:with|and|while)\b)[\w'’-]+\s+){0,3}$|"
     r"\b(?:(?:two|2|three|3)[- ]years?|stack\w*|month\w*|through|(?:compared\s+(?:to|with)|"

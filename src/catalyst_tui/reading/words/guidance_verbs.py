@@ -17,6 +17,7 @@ __all__ = [
     "kept_adjective",
     "kept_before",
     "metric_of",
+    "of_a_period",
     "GUIDANCE_FIGURES",
     "INITIAL",
     "OF_FIGURE",
@@ -213,6 +214,24 @@ def kept_adjective(sentence: str, at: int) -> bool:
     return _AS_ADJECTIVE.search(sentence, max(0, at - 8), at) is not None and kept_before(
         sentence, sentence.rfind(" ", 0, at - 1) + 1
     )
+
+
+def of_a_period(words: str) -> bool:
+    """Whether forecasts said moved (`words`, "our expectations for … have increased") are of a
+    period, as guidance is, or of guidance named: not where an expectation or an estimate is of
+    a thing ("Our expectations for air freights has also increased", "Our cost estimates for
+    these headwinds have increased")."""
+    return _FOR_A_THING.search(words) is None or _GUIDANCE_SAID.search(words) is not None
+
+
+# A forecast of a thing, not of a period: "expectations for air freights".
+_FOR_A_THING = led(
+    r"\b(?:expectations?|estimates?|forecasts?|projections?)\s++for\s++(?!(?:the\s++|this\s++|"
+    r"next\s++)?(?:full[- ]|fiscal\s++|first\s++|second\s++|third\s++|fourth\s++)?(?:year|quarter|"
+    r"half|period|remainder|balance|rest|(?:19|20)\d\d|fy|q[1-4]|fiscal)\b)",
+    re.I,
+)
+_GUIDANCE_SAID = led(r"\b(?:guidance|outlook)\b", re.I)
 
 
 def also_down(sentence: str, at: int) -> bool:

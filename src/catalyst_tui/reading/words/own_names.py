@@ -27,15 +27,16 @@ __all__ = [
 ]
 
 
-# A name of up to four capitalised words, as the group `group`: its words joined by spaces
-# (`gap`, any white space for a listing or an officer's company), with dots where `dots`.
+# A capital of a call's title is no word of a name: "Xponential Fitness Fourth Quarter and Full
+# Year 2025 Earnings Call".
 _NO_PERIOD = r"(?!(?:First|Second|Third|Fourth|Full|Fiscal|Q[1-4]|Quarter|Earnings)\b)"
 
 
+# A name of up to four capitalised words, as the group `group`: its words joined by spaces
+# (`gap`, any white space for a listing or an officer's company), with dots where `dots`.
 def _name(group: str, *, gap: str = "[ ]", dots: bool = True) -> str:
     word = r"[A-Z][\w&.-]*+" if dots else r"[A-Z][\w&-]*+"
-    word = _NO_PERIOD + word  # (a capital of its title is no name's: "Xponential Fitness Fourth
-    # Quarter and Full Year 2025 Earnings Call")
+    word = _NO_PERIOD + word
     return rf"(?P<{group}>{word}(?:{gap}++{word}){{0,3}}+)"
 
 
@@ -163,36 +164,16 @@ def abbreviated(symbol: str, subject: str) -> bool:
     return all(letter in rest for letter in letters[1:])
 
 
-# The states of the United States named by one word: places, whatever a company is called
-# ("Texas" of "Texas Instruments").
-_STATES = word_set(
-    """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
-    hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
-    michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon
-    pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming"""
-)
-
-
-def first_word(subject: str, names: frozenset[str], text: str = "") -> bool:
-    """Whether `subject`, one word written in lower case as a brand is, or with a capital where
-    `text` (the call) never writes it in lower case, opens a name of two words or more the
-    company is called by (`names`, casefolded: own_names): "lululemon tripled its annual
-    revenue" of "lululemon athletica", "Xponential generated $314.9 million in revenue" of
-    "Xponential Fitness" (not "Texas" of "Texas Instruments", a place's name written as names
-    are, nor "General" of "General Mills", a word the call says in lower case too; a web
-    address is no word: "investor.xponential.com")."""
+def first_word(subject: str, names: frozenset[str]) -> bool:
+    """Whether `subject`, one word written in lower case as a brand is, opens a name of two words
+    or more the company is called by (`names`, casefolded: own_names): "lululemon tripled its
+    annual revenue" of "lululemon athletica" (not "Texas" of "Texas Instruments", a place's
+    name written as names are, nor "Abercrombie" of "Abercrombie & Fitch" nor "Marsh" of "Marsh &
+    McLennan", a brand or a part a company's name opens with)."""
     word = subject.strip()
-    if not word.isalpha() or len(word) < 4 or word.casefold() in PLACES:
+    if not word.isalpha() or len(word) < 4 or not word.islower() or word in PLACES:
         return False
-    low = word.casefold()
-    if not any(name.split()[0] == low for name in names if " " in name):
-        return False
-    return word.islower() or (
-        word.istitle()
-        and low not in _STATES
-        and re.search(rf"(?<![\w./@-]){low}(?![\w@/-]|\.\w)", text) is None
-        and bool(text)
-    )
+    return any(name.split()[0] == word for name in names if " " in name)
 
 
 def may_name(name: str, names: frozenset[str]) -> bool:

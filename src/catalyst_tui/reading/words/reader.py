@@ -272,7 +272,7 @@ def read_words(
                 stated.subject.casefold() in company
                 or itself(text, stated.subject)
                 or abbreviated(symbol, stated.subject)  # "Netgear net revenue" of NTGR
-                or first_word(stated.subject, company, text)  # "lululemon" of "lululemon athletica"
+                or first_word(stated.subject, company)  # "lululemon" of "lululemon athletica"
             ):
                 stated = stated._replace(subject=COMPANY)  # "NVIDIA (NASDAQ: NVDA) reported"
                 if stated.kind == "share":

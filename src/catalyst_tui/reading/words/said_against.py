@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterator
 
 from ..leads import led
-from .guidance_verbs import kept_before
+from ..wordlists import word_set
+from .guidance_verbs import kept_before, of_a_period
 from .patterns import GUIDANCE_NOUN as _NOUN
 from .vocabulary import FORWARD, MONTH
 
@@ -320,27 +321,12 @@ _SAID_MOVED_KEYS = (
     *(" up", "down", "higher", "lower", "improvement", "upgrade", "midpoint"),
     *("increasing", "decreasing"),
 )
-_MOVED_KEYS = (
-    "moderated",
-    "softened",
-    "improved",
-    "strengthened",
-    "worsened",
-    "deteriorated",
-    "weakened",
-    "stronger",
-    "better",
-    "weaker",
-    "lower",
-    "higher",
-    "increased",
-    "raised",
-    "reduced",
-    "upward",
-    "downward",
-    "risen",
-    "decreased",
-    "declined",
+# Verbs of an amount moved, said of a forecast ("Our 2021 outlook has increased").
+_AMOUNT_MOVED = word_set("increased risen decreased declined")
+# The words of an outlook said moved, one of which the sentence holds (looked for first).
+_MOVED_KEYS = word_set(
+    """moderated softened improved strengthened worsened deteriorated weakened stronger better
+    weaker lower higher increased raised reduced upward downward risen decreased declined"""
 )
 
 
@@ -378,6 +364,10 @@ def moved_against_itself(sentence: str, low: str) -> Iterator[tuple[int, int, st
     for match in (
         _OUTLOOK_MOVED.finditer(sentence) if any(map(low.__contains__, _MOVED_KEYS)) else ()
     ):
+        if (match["moved"] or "").endswith(("sed", "sen", "ned")) and not of_a_period(
+            match.group()
+        ):
+            continue  # "Our expectations for air freights has also increased": a cost's
         said = match["moved"] or match["adjective"] or match["opening"]
         word = said.lower().split()[0].removesuffix("ly")
         if match["adjective"] and (
