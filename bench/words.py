@@ -199,6 +199,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         said_as,
         said_otherwise,
         scope,
+        segments_unnamed,
         sentences,
         set_off,
         share_after,
@@ -1454,9 +1455,13 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             part_turns._PART_NOUN_ENDS,
             lambda n: ("end-use end market " * n)[:n],
         ),
-        "a segment unnamed": (part_turns._THE_SEGMENT, lambda n: ("the segment's " * n)[:n]),
+        "a segment unnamed": (segments_unnamed._THE_SEGMENT, lambda n: ("the segment's " * n)[:n]),
+        "the segments' measure summed": (
+            segments_unnamed._SEGMENTS_SUMMED,
+            lambda n: ("segment segment margins " * n)[:n],
+        ),
         "a segment's measure": (
-            part_turns._SEGMENT_MEASURE,
+            segments_unnamed._SEGMENT_MEASURE,
             lambda n: ("segment segment " * n)[:n],
         ),
         "an outlook named after a preposition": (

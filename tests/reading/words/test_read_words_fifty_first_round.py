@@ -6,7 +6,8 @@ unread until this round (AM, AN):
   section is neither the company's nor, since the sentence does not name it, the part's (rule
   130; rounds 43, 48 and 50 gave it to the part);
 - a part is turned to in lower case by the word of its kind after a word of its own ("Moving on
-  to the medical end-use market.");
+  to the medical end-use market."), a turn that reaches the next sentence only (a named part's
+  turn reaches its section);
 - an unnamed segment's revenue gives nothing: said with "the segment" ("revenues increased 8.4%
   as the segment benefited"), or right after a sentence of a segment's measure ("Adjusted
   segment EBITDA increased $15.5 million. Revenues of $145.3 million increased 22%");
@@ -69,6 +70,17 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             [],
         ),
         ("Shifting to the energy end-use market. Sales were up 19% year-over-year.", []),
+        # a turn in lower case reaches the next sentence only, a named one its section
+        (
+            "Now moving to the energy end-use market. Conditions remained challenged. Activity "
+            "levels remain low. Compared to the third quarter a year ago, sales decreased 40%.",
+            ["growth -40 yoy : company"],
+        ),
+        (
+            "Now moving to Energy. Conditions remained challenged. Activity levels remain low. "
+            "Compared to the third quarter a year ago, sales decreased 40%.",
+            [],
+        ),
         # counterexample: a market as a whole, no part of ours
         (
             "Turning to the housing market. Sales were down 10% sequentially.",
@@ -95,6 +107,17 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         (
             "Total segment EBITDA increased $15.5 million. Total revenues increased 22%.",
             ["growth 22 : company"],
+        ),
+        # nor after segment results merely named, nor beside the segments' margins summed
+        (
+            "Before I move on to the segment results, a few numbers. Net sales were $3.5 "
+            "billion, an increase of 4% compared to the prior year.",
+            ["growth 4 yoy : company"],
+        ),
+        (
+            "Adjusted segment operating margin at 7.1% was flat. For the full year, revenue was "
+            "down 6% and adjusted segment margins up to 16.7%.",
+            ["growth -6 : company"],
         ),
     ],
     "guidance said moved by its noun's own verb, or against its prior view": [

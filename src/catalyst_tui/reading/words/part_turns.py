@@ -21,6 +21,7 @@ from .dimensions import cut_of, cuts_in
 from .names import acronym
 from .patterns import AMOUNT, FIGURE
 from .records import COMPANY
+from .segments_unnamed import segment_unnamed
 from .set_off import TURN_OPENING
 from .subjects import read_subject
 from .turns import same_speaker
@@ -135,7 +136,8 @@ class PartTurns:
         Marine segment, …"), with no sentence between that names the whole, turns elsewhere,
         or is another speaker's, and at most _SECTION sentences back ("First, Combat Systems.
         … For the full year, revenue of $9.2 billion is up 2.8%")."""
-        if self._segment_unnamed(index, whole):
+        said = "" if _WHOLE_NAMED.search(whole) else self._alone(whole)
+        if said and segment_unnamed(said, self._before(index)):
             return True  # "Adjusted segment EBITDA increased $15.5 million. Revenues of $145.3
             # million increased 22%": an unnamed segment's
         if _THIS_PART.search(whole):
@@ -163,27 +165,24 @@ class PartTurns:
             before = self._text[slice(*self._spans[back])]
             if len(before) > LONGEST or _WHOLE_NAMED.search(before):
                 return False
-            if _TURN_TO_PART.search(before):
-                return bool(_turned_to(before))  # (a turn elsewhere ends the section)
+            if _TURN_TO_PART.search(before):  # (a turn elsewhere ends the section)
+                return _reaches(_turned_to(before), index - back)
             if index - back <= _PART_SAID + 1 and PART_OPENS.match(before):
                 return bool(_turned_to(before))  # "Our CSS segment delivered …", just before
         return False
 
-    def _segment_unnamed(self, index: int, whole: str) -> bool:
-        """Whether the revenue alone of the sentence at `index` (`whole`) is a segment's whose
-        name it does not say: it says "the segment" ("revenues increased 8.4% as the segment
-        benefited"), or the sentence before, of its speaker, says a measure of the segment's
-        ("Adjusted segment EBITDA of $29.9 million or 17.3% of segment revenues")."""
-        if _WHOLE_NAMED.search(whole) or not WHOSE_UNSAID.match(
-            whole, frame_of(whole)[1] if "," in whole else 0
-        ):
-            return False
-        if _THE_SEGMENT.search(whole):
-            return True
-        if index == 0 or not same_speaker(self._text, self._spans, index):
-            return False
+    def _before(self, index: int) -> str:
+        """The sentence before the one at `index`, where its speaker's and naming no whole."""
+        if not same_speaker(self._text, self._spans, index):
+            return ""
         before = self._text[slice(*self._spans[index - 1])]
-        return _SEGMENT_MEASURE.search(before) is not None and not _WHOLE_NAMED.search(before)
+        return "" if _WHOLE_NAMED.search(before) else before
+
+    @staticmethod
+    def _alone(whole: str) -> str:
+        """`whole` where it opens with revenue alone, after its frame ("Sequentially, revenues
+        decreased …"); "" elsewhere."""
+        return whole if WHOSE_UNSAID.match(whole, frame_of(whole)[1] if "," in whole else 0) else ""
 
     def part_of(self, index: int, whole: str) -> str:
         """The part the sentence at `index` (`whole`) gives its revenue to, where it opens with
@@ -193,7 +192,7 @@ class PartTurns:
         sequentially. Sales were down 5% year over year"); "" elsewhere."""
         if not same_speaker(self._text, self._spans, index):
             return ""  # no sentence before, or another speaker's words between
-        if not WHOSE_UNSAID.match(whole, frame_of(whole)[1] if "," in whole else 0):
+        if not self._alone(whole):
             return ""  # the sentence names whose: "Total revenue grew 5%"
         part = _turned_to(self._text[slice(*self._spans[index - 1])])
         if not part and self._last[0] in (index - 1, index):
@@ -201,6 +200,12 @@ class PartTurns:
         if part:
             self._last = (index, part)
         return part
+
+
+def _reaches(part: str, sentences: int) -> bool:
+    """Whether a turn to `part` reaches the sentence `sentences` after it: a turn to a name, its
+    whole section; one to a part in lower case ("the medical end-use market"), the next only."""
+    return bool(part) and (sentences < 2 or any(map(str.isupper, part)))
 
 
 def _within(part: str, cut: str, alone: bool, sentence: str, said: str) -> bool:
@@ -357,12 +362,6 @@ _TOTAL_OPENS = led(
 # An amount of money said: a total with its amount is the company's, whatever came before
 # ("revenue of $9.2 billion").
 AMOUNT_SAID = led(AMOUNT)
-# A segment said with no name ("as the segment benefited"), and a measure of one ("segment
-# EBITDA", "of segment revenues").
-_THE_SEGMENT = led(r"\b(?:the|this)\s+segment(?:['’]s)?\b(?!\s+(?:level|basis))", re.I)
-_SEGMENT_MEASURE = led(
-    r"\bsegment\s+(?:revenues?|sales|ebitda|operating|profit|income|margins?|results)\b", re.I
-)
 # A part named by "this" or "that": the sentence's revenue alone is that part's ("This market
 # represented 4% of our sales, and sales increased by 12%"), not a market's conditions ("in
 # this market environment", "a good performance in this market"); only where it opens a clause
