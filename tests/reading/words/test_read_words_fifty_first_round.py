@@ -16,8 +16,9 @@ unread until this round (AM, AN):
   from our prior view" keeps it; a decline set against a prior decline is judged by its size,
   not by "down";
 - a move said as guidance's adjective after a verb that keeps it ("affirming both our increased
-  2021 EPS guidance range") is kept, the move being of before; an outlook named after "given",
-  "despite" or "amid" is named, not moved; confidence in "our improved outlook" states it;
+  2021 EPS guidance range") is kept, the move being of before; "the" outlook named after
+  "given", "despite" or "amid" is another's, not moved ("given our improved outlook" is ours);
+  confidence in "our improved outlook" states it;
 - guidance a company "expects to be able to provide" later gives none now;
 - the cost of a kind of revenue ("Cost of franchise and service revenue") is a cost; a sentence
   framed "From a segment earnings perspective," counts no revenue;
@@ -166,6 +167,12 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         (
             "Our orders give us a high degree of confidence in our improved outlook for the year.",
+            ["guidance raised"],
+        ),
+        # ours after a word of cause is ours
+        (
+            "Given our improved revenue outlook, we now project our margin to be approximately "
+            "51%.",
             ["guidance raised"],
         ),
         # counterexample: the adjective alone still says the move

@@ -172,11 +172,11 @@ _BETTER = frozenset(
         "risen",
     }
 )
-# Before the outlook, a preposition or a word of cause names it ("given the improved outlook");
-# confidence in it states it ("confidence in our improved outlook for the year").
-_PREPOSITION_BEFORE = led(
-    r"\b(?:with|of|to|from|for|by|(?<!\bconfidence\s)in|on|at|given|despite|amid)\s*$", re.I
-)
+# Before the outlook, a preposition names it ("expense associated with our improved outlook"),
+# as a word of cause does another's ("given the improved outlook"; not "given our improved
+# outlook", ours); confidence in it states it ("confidence in our improved outlook").
+_PREPOSITION_BEFORE = led(r"\b(?:with|of|to|from|for|by|(?<!\bconfidence\s)in|on|at)\s*$", re.I)
+_CAUSE_BEFORE = led(r"\b(?:given|despite|amid)\s*$", re.I)
 # Guidance said higher or lower than it was, with no verb of the company's: "our EPS guidance is
 # up by about $2", "our margin rate guidance is 10 basis points higher", "the substantial
 # improvement in our outlook".
@@ -372,6 +372,10 @@ def moved_against_itself(sentence: str, low: str) -> Iterator[tuple[int, int, st
         word = said.lower().split()[0].removesuffix("ly")
         if match["adjective"] and (
             _PREPOSITION_BEFORE.search(sentence, 0, match.start())
+            or (
+                _CAUSE_BEFORE.search(sentence, 0, match.start()) is not None
+                and match.group()[:4].lower() == "the "
+            )
             or kept_before(sentence, match.start())
         ):
             continue  # "expense associated with our improved outlook": named, not moved
