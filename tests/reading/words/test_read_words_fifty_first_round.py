@@ -20,6 +20,9 @@ unread until this round (AM, AN):
   "given", "despite" or "amid" is another's, not moved ("given our improved outlook" is ours);
   confidence in "our improved outlook" states it;
 - guidance a company "expects to be able to provide" later gives none now;
+- a figure per unit of something with words between ("content per wholesale powerboat unit")
+  is no revenue; an expectation of doing something ("our increased expectation to utilize these
+  deferred tax assets") is no guidance;
 - the cost of a kind of revenue ("Cost of franchise and service revenue") is a cost; a sentence
   framed "From a segment earnings perspective," counts no revenue;
 - "Together these markets" points back to markets named before; "X have steadily grown to
@@ -175,6 +178,12 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "51%.",
             ["guidance raised"],
         ),
+        # an expectation of doing something is no guidance
+        (
+            "This reversal reflects our increased expectation to utilize these deferred tax "
+            "assets going forward.",
+            [],
+        ),
         # counterexample: the adjective alone still says the move
         (
             "Our increased 2021 adjusted EPS guidance range reflects the strong quarter.",
@@ -198,6 +207,15 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "From a revenue perspective, Professional grew 14%.",
             ["growth 14 : Professional"],
         ),
+    ],
+    "a figure per unit of something, words between": [
+        (
+            "Estimated marine content per wholesale powerboat unit was up 2% sequentially and "
+            "increased 4% year-over-year.",
+            [],
+        ),
+        # counterexample: per a plan is no unit
+        ("Sales were up 5% per our plan.", ["growth 5 : company"]),
     ],
     "markets pointed back to, and a share a subject has grown to": [
         ("Together these markets contribute 9% of our sales.", []),

@@ -87,8 +87,8 @@ _DISCOURSE_FRAMES = (
 _RELATIVE = led(
     # a list the clause includes, up to the verb: "other service revenue, which includes sales
     # from rebates, brand access partnerships, company-owned studios, was $8.3 million"
-    r",\s*which\s+(?:includes?|included|contains?|comprises?)\b[^,;]*+(?:,[^,;]*+){0,8}?,"
-    r"(?=\s*(?:was|were|is|are)\b)|"
+    r",\s*which\s+(?:includes?|included|contains?|comprises?)\b(?:[^,;]*+,){0,8}?[^,;]*?"
+    r"(?=\s(?:was|were|is|are)\b)|"
     r",\s*(?:which|who)\b[^,]*,|\bas\s+(?:I|we)\s+\w+\s+\w+,?|"
     # "which includes Wright Medical" before the verb, its closing comma unsaid
     r",\s*which\s+(?:includes?|included|contains?)\s+(?:[A-Z][\w&.'’-]*\s+)+(?=[a-z])",

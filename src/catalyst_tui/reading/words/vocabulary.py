@@ -60,7 +60,8 @@ OTHER_MEASURES = word_set(
 NOT_REVENUE = led(
     r"\b(?:deferred|unearned|unbilled)\s+(?:[\w-]+\s+){0,2}?(?:revenues?|sales)\b|"
     r"\b(?:revenues?|sales)\s+(?:[a-z]+ed\s+)?per\b|"
-    r"\bper\s+(?:user|customer|unit|employee|subscriber|account|head|share|day|hour|well|ton|"
+    # (a unit of words between: "content per wholesale powerboat unit")
+    r"\bper\s+(?:[\w-]+\s+){0,2}?(?:user|customer|unit|employee|subscriber|account|head|share|day|hour|well|ton|"
     r"barrel|room|seat|mile|passenger|trip|rig|store|square\s+f(?:oo|ee)t)\b|"
     # a bank's profit before its provisions: "pre-tax pre-provision net revenue"
     r"\bpre[- ]provision(?:\s+(?:net\s+)?(?:revenues?|income|earnings|profit))?\b|"
