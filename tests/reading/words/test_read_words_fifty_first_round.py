@@ -184,6 +184,11 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "assets going forward.",
             [],
         ),
+        # the outlook of what it drives is the outlook still
+        (
+            "We expect the higher sales outlook to drive an increase in working capital.",
+            ["guidance raised"],
+        ),
         # counterexample: the adjective alone still says the move
         (
             "Our increased 2021 adjusted EPS guidance range reflects the strong quarter.",
