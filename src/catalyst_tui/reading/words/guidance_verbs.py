@@ -12,18 +12,18 @@ from .patterns import GUIDANCE_NOUN
 
 __all__ = [
     "DONE_BEFORE",
+    "GUIDANCE_FIGURES",
+    "INITIAL",
     "METRIC",
+    "OF_FIGURE",
+    "VERBS",
+    "VERB_KEYS",
+    "WHERE_DONE",
     "also_down",
     "kept_adjective",
     "kept_before",
     "metric_of",
     "of_a_period",
-    "GUIDANCE_FIGURES",
-    "INITIAL",
-    "OF_FIGURE",
-    "VERBS",
-    "VERB_KEYS",
-    "WHERE_DONE",
     "unnamed",
 ]
 

@@ -151,7 +151,9 @@ _OUTLOOK_MOVED = led(
     r"(?P<adjective>improved|stronger|better|weaker|lower|higher|increased|raised|reduced|"
     r"lowered|upward(?:ly)?\s+revised|downward(?:ly)?\s+revised)\s+"
     # its year written short: "our higher FY '26 outlook"
-    rf"(?:[\w-]+\s+|['’]\d\d\s+){{0,2}}?(?:{_NOUN})\b(?!\s+that\s|(?<=expectation)\s+to\s|(?<=expectations)\s+to\s)"
+    rf"(?:[\w-]+\s+|['’]\d\d\s+){{0,2}}?(?:{_NOUN})\b"
+    # (not one of doing something: "our increased expectation to utilize these tax assets")
+    r"(?!\s+that\s|(?<=expectation)\s+to\s|(?<=expectations)\s+to\s)"
     # at the sentence's start, of what it is of: "Higher full year 2021 net sales and adjusted
     # EBITDA guidance reflects …"
     r"|^(?P<opening>Higher|Lower|Improved|Increased|Raised|Reduced|Lowered)\s+"
