@@ -196,7 +196,6 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         revenue_lines,
         revised,
         said_against,
-        said_as,
         said_otherwise,
         scope,
         segments_unnamed,
@@ -204,6 +203,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         set_off,
         share_after,
         share_noun,
+        spoken_as,
         subjects,
         trims,
         turns,
@@ -588,9 +588,9 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         ),
         "a linked quarter": (vocabulary.SEQUENTIAL, lambda n: ("linked-quarter " * n)[:n]),
         # the twenty-seventh round's
-        "a bank's income": (said_as.BANK_INCOME, lambda n: ("net interest " * n)[:n]),
+        "a bank's income": (spoken_as.BANK_INCOME, lambda n: ("net interest " * n)[:n]),
         "earnings naming a release": (
-            said_as._EARNINGS_TALK,
+            spoken_as._EARNINGS_TALK,
             lambda n: ("earnings press " * n)[:n],
         ),
         "an amount in trillions": (gates._TRILLIONS, lambda n: ("$1,2 " * n)[:n]),

@@ -304,6 +304,9 @@ _ANSWER = (
 def test_an_answers_we_grew_gives_nothing() -> None:
     assert read_words(_ANSWER + "We grew 55% in the quarter.") == ()
     (read,) = read_words(_ANSWER + "We grew revenue 55% in the quarter.")
-    assert (read.subject, round(read.value * 100)) == (COMPANY, 55)  # revenue named
+    assert (read.subject, round((read.value or 0.0) * 100)) == (COMPANY, 55)  # revenue named
     (read,) = read_words("John Smith - CFO: We grew 55% in the quarter.")
-    assert (read.subject, round(read.value * 100)) == (COMPANY, 55)  # no question asked yet
+    assert (read.subject, round((read.value or 0.0) * 100)) == (
+        COMPANY,
+        55,
+    )  # no question asked yet

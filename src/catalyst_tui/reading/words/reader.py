@@ -29,9 +29,9 @@ from .others_sales import (
 from .own_names import abbreviated, first_word, itself, own_names, suffix_joined
 from .phrases import finite_verb
 from .records import COMPANY, Stated, with_short_name
-from .said_as import bank_revenue, earnings_talk
 from .sentences import sentence_spans
 from .set_off import WHERE_AFTER_NAME, made_by, turned_which
+from .spoken_as import bank_revenue, earnings_talk
 from .turns import answers_from, company_sentences, we_grew
 from .vocabulary import LONGEST, boilerplate
 
