@@ -235,6 +235,12 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "other items, was $8.3 million, down 16% from the prior year period.",
             ["growth -16 yoy : Other service"],
         ),
+        # its verb right after the list, no comma between
+        (
+            "Other service revenue, which includes rebates, brand partnerships and studios was "
+            "$8.3 million, down 16% from the prior year period.",
+            ["growth -16 yoy : Other service"],
+        ),
     ],
     "examples said after another measure are that measure's": [
         (
