@@ -56,7 +56,9 @@ _OWN_GROWTH_BEFORE = led(r"\b(?:growth|increase|decline)\s+of\s+\S*\s*$", re.I)
 # "including 11% improvement in Fluid Systems"; a part's revenue named before the growth's noun:
 # "This includes a robust 37% systems revenue growth".
 _OWN_GROWTH_AFTER = led(
-    r"\s*(?:(?:organic|sales|revenue)\s+)?(?:growth|increase|decline|improvement)?\s*"
+    # (its basis said before its noun: "an 11% quarter-over-quarter lift in our Grow segment")
+    r"\s*(?:(?:organic|sales|revenue|sequential|(?:year|quarter)-over-(?:year|quarter))\s+){0,2}"
+    r"(?:growth|increase|decline|improvement|lift|gains?|expansion)?\s*"
     r"(?:in|for)\s+(?!(?:the\s+)?(?:quarter|year|period|half)\b)|"
     r"\s++(?!(?:organic|total|net|core|underlying|reported)\b)[a-z][\w&-]*+(?:\s++[a-z][\w&-]*+)?"
     r"\s++(?:revenues?|sales)\s++(?:growth|increase|decline)\b"

@@ -68,7 +68,9 @@ TO_A_COUNT_AFTER = led(r"[^,;$€£]{0,40}?\bto\s+" + _COUNT)
 COUNT_BEFORE = led(
     r"(?<![$€£\d.,])(?:\d{1,3}(?:,\d{3})+\s+(?!(?:million|billion|thousand|trillion)\b)"
     r"(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*|\d{1,3}\s+new\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*"
-    r"(?:\s+in\s+(?:19|20)\d\d)?),?\s+(?:(?:was|were)\s+)?(?:up|down)\s+$|"
+    # (its change after a comma said in any words: "1,500 customers, nearly doubling")
+    r"(?:\s+in\s+(?:19|20)\d\d)?)(?:,\s+(?:(?:nearly|almost|more\s+than|over|about)\s+)?|"
+    r",?\s+(?:(?:was|were)\s+)?(?:up|down)\s+)$|"
     # a count right after a verb of output, any size: "We shipped 165 exabytes in the data
     # center market, up 4%" (not an amount: "sold $5 million of X, up 4%")
     r"\b(?:shipped|sold|delivered|produced|installed|placed|launched|opened)\s+(?:(?:a\s+record"

@@ -65,15 +65,19 @@ def same_part(one: str, other: str) -> bool:
     return bool(a) and bool(b) and (a <= b or b <= a)
 
 
-def framed_by_another(sentence: str, first: str, clause: Clause, subject: str) -> bool:
+def framed_by_another(
+    sentence: str, first: str, clause: Clause, subject: str, company: frozenset[str] = frozenset()
+) -> bool:
     """Whether the figure's clause, or the sentence it opens, is framed by a part other than
-    `subject` (the company's own revenue being no part; `first`: the sentence's opening frame)."""
+    `subject` (the company's own revenue being no part; `first`: the sentence's opening frame;
+    `company`: the names the company is called by, casefolded, which frame no part: "For Sea
+    overall, total GAAP revenue increased 38%")."""
     frame = first if clause.start == 0 else frame_of(sentence[clause.start : clause.end])[0]
     frame = frame or first  # "In EMEA, while X grew 2%, ...": the sentence's frame
     if not frame:
         return False
     framed = read_subject(frame, revenue_said=True)
-    if not framed.part:
+    if not framed.part or framed.name.casefold() in company:
         return False
     if subject == COMPANY:
         return True

@@ -34,6 +34,7 @@ from ..wordlists import one_of
 from .clause_cuts import Clause, clauses
 from .clauses import by_dimension, frame_of
 from .components import BETWEEN, OVER_YEARS, component, of_a_month, over_years, years_ahead
+from .coordinated import other_measure_beside
 from .follows import COUNT_BEFORE, TO_A_COUNT_AFTER
 from .frames import WHOLE_AFTER, framed_by_another, opening, place_and_part, whole_beside_part
 from .lower_parts import no_measure, said_as_revenue
@@ -42,6 +43,7 @@ from .owners import at_another, measure_before, of_another, owned_by_another
 from .passages import line_name
 from .patterns import CHANGE_IN_REVENUE, FIGURE, REVENUE_SAID
 from .phrases import finite_verb, other_measure, tokens
+from .ratio_base import said_beyond_ratio
 from .records import COMPANY
 from .vocabulary import FORWARD, MONTH, NOT_REVENUE, REACH, REVENUE_WORDS
 from .whose_growth import WHOLE_AMOUNT_BEFORE, WHOLE_GROWTH_BEFORE
@@ -152,7 +154,7 @@ def refusal(
         return "no revenue said"  # "And year to date, we're up 5.4%"; "we delivered 5% growth"
     if BETWEEN.search(sentence, max(clause.start, at - 80), at):
         return "a range's end"
-    if framed_by_another(sentence, said.frame, clause, subject):
+    if framed_by_another(sentence, said.frame, clause, subject, company):
         return "frame of another part"
     if kind == "growth" and subject == COMPANY and _measure_framed(said.frame):
         return "a frame of another measure"  # "For SG&A, we expect growth of about 9.5%"
@@ -203,6 +205,12 @@ def refusal(
         and not listed  # "Apparel was up 10%, footwear was up 9%": the part before's kind
     ):
         return "no measure said"
+    if (
+        kind == "growth"
+        and subject != COMPANY
+        and other_measure_beside(sentence, end, subject, said.revenue_named)
+    ):
+        return "another measure beside it"
     if kind == "growth" and not said.revenue_named and _OFFSETS_THAT.match(sentence):
         return "an antecedent's measure"
     qualified = (
@@ -284,7 +292,7 @@ def _said(sentence: str) -> _Said:
     return _Said(
         years.start() if years else len(sentence) + 1,
         frame,
-        _REVENUE_TALK.search(sentence) is not None,
+        said_beyond_ratio(_REVENUE_TALK, sentence),
         REVENUE_SAID.search(sentence) is not None,
         body if body and NOT_REVENUE.search(sentence, 0, body) else 0,
         " that " in sentence or " which " in sentence,

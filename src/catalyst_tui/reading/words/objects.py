@@ -45,7 +45,9 @@ def object_subject(after: str, *, of_revenue: bool = False) -> Subject | None:
     if any(map(CURRENCIES.__contains__, said_in)):
         return None  # "up 12% in USD", "in U.S. dollars": the currency it is said in
     if re.match(
-        r"(?:(?:the|this|that)\s+(?:segment|business|division|group)|an?|some)\b", words, re.I
+        r"(?:(?:the|this|that)\s+(?:segment|business|division|group)|an?|some|every|each|all)\b",
+        words,
+        re.I,
     ) or (of_revenue and _PLACE_BEFORE.match(words)):
         return Subject("", False, True, False)  # "in the segment", "in a number of segments";
         # "our revenues tripled in that geography": a place named before, not the company's

@@ -219,7 +219,8 @@ def read_one(
         or (
             noun is not None
             and (
-                other_in(noun_object(after, noun.end()), names=True) or of_a_rate(after, noun.end())
+                other_in(noun_object(after, noun.end())[noun.end("noun") :], names=True)
+                or of_a_rate(after, noun.end())  # (what "gains" are in: "4% organic gains in LPD")
             )
         )
     ):
@@ -321,8 +322,6 @@ _WITH_ANOTHER = led(r"\d\s*%\s*,?\s+with\s+(?:an?\s+)?$", re.I)
 _RISEN = led(
     r"(?:up\b|gr[eo]w(?!th)|increas|ros|ris|gain|improv|jump|climb|expand|accelerat)", re.I
 )
-
-
 _OFFSET_BY = led(r"\boffset\s+by(?:\s+an?)?\s*$", re.I)
 # A figure given as a part of the one before it: "led by 15% growth in cloud", "including 3% in
 # Canada", "with 12% growth in services".

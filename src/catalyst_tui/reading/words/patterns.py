@@ -227,6 +227,8 @@ NOUN_AFTER = led(
     r"(?:underlying|operational|currency[- ]neutral|local[- ]currency|fx[- ]neutral)"
     r"(?=\s+(?:growth|increase|decrease|decline)\b)"
     r")\s+)*(?P<noun>growth|increase|decrease|decline|improvement|gain|drop|rise|higher|"
+    # "4% organic gains in LPD": the gains of a part, said in or across it
+    r"(?:gains|lift|expansion)(?=\s+(?:in|across|at|for|of)\s)|"
     r"lower|less|below|above|ahead|behind|better(?=\s+than\b)|"
     # a comparative against a period: "16.5% greater than 2024" (comparatives.py)
     r"(?:greater|more)(?=\s+than\s+" + THAN_A_PERIOD + r")|"
@@ -255,7 +257,7 @@ OBJECT = led(
     r"^\s*(?:(?:organic|core|sequential|total|revenues?|sales|net|sequentially|organically|underlying|"
     r"operational|currency[- ]neutral|constant[- ]currency|"
     r"year(?:-\s?|\s)(?:over|on)(?:-\s?|\s)year|quarter(?:-\s?|\s)(?:over|on)(?:-\s?|\s)quarter)\s+)*(?:(?:growth|increase|"
-    r"decline|decrease|improvement)\s+)?(?P<prep>in|for|on(?=\s+our\s+(?:[\w&-]+\s+){1,3}?"
+    r"decline|decrease|improvement|gains?|lift|expansion)\s+)?(?P<prep>in|for|on(?=\s+our\s+(?:[\w&-]+\s+){1,3}?"
     r"(?:business|segment|portfolio|division|franchise)\b))\s+(?P<x>(?:our|the|its)?\s*[^,;%]{1,60}?)"
     # a full stop ends it, not an abbreviation's ("in the U.S. this quarter")
     # a word that ends it, not one within a hyphenated name ("direct-to-consumer")

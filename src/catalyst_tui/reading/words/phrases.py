@@ -308,6 +308,8 @@ def measure_at(lows: list[str], at: int) -> bool:
     low = lows[at]
     if low in _ACCOUNTS and lows[at + 1 : at + 2] == ["for"]:
         return False
+    if low in ("gain", "gains") and lows[at + 1 : at + 2] == ["across"]:
+        return False  # "solid gains across our major business segments": growth, no gain's
     if low in ("rate", "rates") and lows[at - 1 : at] == ["growth"]:
         return False  # "The organic growth rate was 8.6%": the growth's, no rate of another
     return other_measure(low)

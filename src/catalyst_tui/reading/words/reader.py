@@ -32,7 +32,7 @@ from .records import COMPANY, Stated, with_short_name
 from .sentences import sentence_spans
 from .set_off import WHERE_AFTER_NAME, made_by, turned_which
 from .spoken_as import bank_revenue, earnings_talk
-from .turns import answers_from, company_sentences, we_grew
+from .turns import answers_from, asked_of_another_measure, company_sentences, we_grew
 from .vocabulary import LONGEST, boilerplate
 
 __all__ = ["read_words"]
@@ -154,6 +154,7 @@ def read_words(
     from .figures import read_figures
     from .frames import whole_beside_part
     from .guidance import read_guidance
+    from .headings import part_framed, place_alone_before
     from .part_turns import AMOUNT_SAID, WHOSE_UNSAID, PartTurns
     from .participles import as_adjective
     from .passages import Passages
@@ -278,8 +279,19 @@ def read_words(
                 if stated.kind == "share":
                     continue  # no share of itself, as figures.py reads none of "revenue": "PepsiCo
                     # accounted for over 17% of innovation sales at retail"
+            if place_alone_before(text, spans, index):
+                continue  # "U.S." on a line of its own, then "CAG Diagnostics recurring
+                # revenues increased 9%": the place's, which only the sentence before names
             if stated.subject == COMPANY and _heading(text, start):
                 continue  # a bullet under "Data Center": its subject is no word of its own
+            if (
+                stated.subject != COMPANY
+                and stated.kind == "growth"
+                and start >= answers
+                and asked_of_another_measure(text, start, stated.subject)
+            ):
+                continue  # the question's "Unified SASE billings", the answer's "Unified SASE
+                # grew 40%": a growth of billings
             if stated.subject == COMPANY and start >= answers and we_grew(sentence):
                 continue  # an answer's "We grew 55% in the quarter.": of what was asked
             if stated.subject == COMPANY and (
@@ -292,7 +304,7 @@ def read_words(
                 stated.subject == COMPANY
                 and WHOSE_UNSAID.match(whole)
                 and not AMOUNT_SAID.search(plain)
-                and (part_before or _part_framed(text, spans, index))  # the frame read last
+                and (part_before or part_framed(text, spans, index))  # the frame read last
             ):
                 continue  # "EIG sales were $1.37 billion, up 13%. Organic sales were up 2%.":
                 # the part's, said before; whose the sentence does not say (a total said
@@ -311,23 +323,12 @@ def read_words(
             found.append(stated)
             turns.part_read(index, stated.subject)
         if figures and any(map(lowered.__contains__, COMP_KEYS)):  # "comp sales were up 5%"
-            framed = partial(_part_framed, text, spans, index)  # "At HomeGoods, …. Comp sales"
+            framed = partial(part_framed, text, spans, index)  # "At HomeGoods, …. Comp sales"
             sections = (partial(turns.in_section, index, plain), framed)
             found.extend(read_comps(plain, sentence, start, end, sections))
         if guidance:
             found.extend(g._replace(sentence=sentence) for g in read_guidance(told, start, end))
     return tuple(one_whole(found))
-
-
-def _part_framed(text: str, spans: list[tuple[int, int]], index: int) -> bool:
-    """Whether the sentence before the one at `index` opens with a frame naming a part ("In
-    Applied Water, orders were up 5% …. Revenues were up 3%": the part's revenue, said after)."""
-    from .clauses import frame_of
-    from .subjects import read_subject
-
-    start, end = spans[index - 1] if index > 0 else (0, 0)
-    frame = frame_of(text[start:end])[0] if end - start <= LONGEST else ""
-    return bool(frame) and not read_subject(frame).other  # not "Looking at the placement rate,"
 
 
 def _guidance_said(lowered: str, *, words: bool = True) -> bool:

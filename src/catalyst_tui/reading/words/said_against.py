@@ -137,8 +137,9 @@ def narrowed(low: str, new: list[float], old: list[float]) -> bool:
 # improved", "Our 2021 outlook has increased", "our improved outlook for the year", "this
 # higher guidance" (not "Our confidence in the outlook has increased").
 _OUTLOOK_MOVED = led(
-    rf"\b(?:our|the\s+company['’]s)\s+(?:(?!(?:in|of|on|about|with)\s)[\w-]+\s+){{0,6}}?"
-    rf"(?:{_NOUN})\s+(?:for\s+(?:the\s+)?"
+    # (or a measure's, opening a clause: ", margin expectations have increased to …")
+    rf"(?:\b(?:our|the\s+company['’]s)\s+|(?<=,\s)(?=(?:margin|revenue|sales|ebitda|eps)\s))"
+    rf"(?:(?!(?:in|of|on|about|with)\s)[\w-]+\s+){{0,6}}?(?:{_NOUN})\s+(?:for\s+(?:the\s+)?"
     # "our full-year outlook is clearly improved": said of it, with an adverb of degree
     r"(?:[\w'’-]+\s+){0,4}?)?(?:(?:has|have|is|are)\s+(?:(?:clearly|now|significantly|"
     r"meaningfully|further|likewise|also|slightly)\s+)?)?(?P<moved>improved|strengthened|worsened|"

@@ -285,3 +285,24 @@ _WE_GREW = led(
     re.I,
 )
 _REVENUE_NAMED = led(r"\b(?:revenues?|sales|top[- ]line|arr)\b", re.I)
+
+
+def asked_of_another_measure(text: str, at: int, subject: str) -> bool:
+    """Whether the words before an answer's sentence at `at` (the question, within
+    _ASKED_REACH characters) name the part `subject` with a measure that is no revenue, and
+    never with revenue: "… specifically the Unified SASE billings …?" then "Actually, you can see
+    the Unified SASE grew 40%." is a growth of billings."""
+    before = text[max(0, at - _ASKED_REACH) : at]
+    if subject.casefold() not in before.casefold():
+        return False
+    named = re.escape(subject) + r"\s++(?:[\w-]++\s++)?"
+    if re.search(named + r"(?:revenues?|sales)\b", before, re.I):
+        return False
+    return re.search(named + _ASKED_MEASURES, before, re.I) is not None
+
+
+_ASKED_REACH = 1500  # characters back an answer's question is looked for in
+_ASKED_MEASURES = (
+    r"(?:billings?|bookings?|orders?|backlog|units|volumes?|shipments|subscribers|customers|"
+    r"users|deals|pipeline)\b"
+)

@@ -1,0 +1,127 @@
+"""The fifty-second round's rules, found on a set of calls labelled blind in round 51 and kept
+unread until this round (AO):
+
+- a place's name alone on the line before ("U.S.", then "CAG Diagnostics recurring revenues
+  increased 9% organically") is a heading: the sentence's figures are the place's, which only
+  the sentence before names, and give nothing (rule 130);
+- in the call's answers, a growth of a part the question named with another measure ("… the
+  Unified SASE billings …?", then "you can see the Unified SASE grew 40%") is that measure's;
+- a part's growth set beside another's by "and", the other's words naming a measure that is
+  no revenue ("MSW grew 5% in the quarter and special waste volumes grew 5.5%"), is of that
+  measure too;
+- revenue named only as a ratio's base ("or 6% of revenue") is no revenue of the sentence's:
+  a part named in lower case there ("equity grants declined 36%") grew in no revenue;
+- a count's change said after its comma in any words ("adoption by more than 1,500
+  customers, nearly doubling year-over-year") is the count's;
+- a part's growth is also said by "gains", "a lift" or "an expansion" in it ("4% organic gains
+  in LPD", "an 11% quarter-over-quarter lift in our Grow segment"), and "solid gains across our
+  major business segments, including …" names no measure of its own;
+- a measure's expectations opening a clause (", margin expectations have increased to …") are
+  guidance moved;
+- a frame of a name the company is called by ("For Sea overall, total GAAP revenue increased
+  38%") frames no part.
+
+Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
+nothing may be read), with a counterexample the rule must leave as it was."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalyst_tui.reading.words import COMPANY, read_words
+from tests.reading.words.test_read_words_classes import _check, by_rule
+
+RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "a place's name alone on the line before is a heading": [
+        ("Europe.\nRevenue increased 9% in Q4.", []),
+        ("U.S.\nCloud revenues increased 9% organically in Q4.", []),
+        ("North America.\nSales were up 4%.", []),
+        ("Highlights.\nRevenue increased 9% in Q4.", ["growth 9 : company"]),
+        (
+            "Revenue grew 5% in Europe.\nCloud revenues increased 9%.",
+            ["growth 5 : Europe", "growth 9 : Cloud"],
+        ),
+    ],
+    "a part's growth beside another measure's, said by and, is that measure's": [
+        ("MSW grew 5% in the quarter and special waste volumes grew 5.5%.", []),
+        ("Industrial grew 7% and unit shipments rose 4%.", []),
+        (
+            "Software grew 5% in the quarter and services revenue grew 3%.",
+            ["growth 5 : Software", "growth 3 : services"],
+        ),
+    ],
+    "revenue named only as a ratio's base is no revenue of the sentence's": [
+        (
+            "In the quarter, equity grants declined 36% to approximately $160 million or 6% of "
+            "revenue.",
+            [],
+        ),
+        (
+            "In the quarter, cloud revenue grew 36% to $160 million or 6% of total revenue.",
+            ["growth 36 : cloud"],
+        ),
+    ],
+    "a count's change after its comma is the count's": [
+        (
+            "Momentum remains strong with adoption by more than 1,500 customers, nearly doubling "
+            "year-over-year.",
+            [],
+        ),
+        ("We now serve 12,000 customers, up 20%.", []),
+        ("RingCX revenue nearly doubled year-over-year.", ["growth 100 ~ yoy : RingCX"]),
+    ],
+    "gains, a lift or an expansion in a part is its growth": [
+        ("We saw 4% organic gains in LPD.", ["growth 4 : LPD"]),
+        (
+            "Organic revenue growth of 12% reflected solid gains across our major business "
+            "segments, including 13% organic growth in CAG.",
+            ["growth 12 : company", "growth 13 : CAG"],
+        ),
+        (
+            "Results exceeded our guidance, including an 11% quarter-over-quarter lift in our Grow "
+            "segment.",
+            ["growth 11 sequential : Grow segment"],
+        ),
+        ("We saw a 10% lift in traffic.", []),
+        ("We recorded 5% gains on investments.", []),
+    ],
+    "a measure's expectations opening a clause are guidance": [
+        (
+            "With strong results so far, margin expectations have increased to between 29.6% and "
+            "30.2%.",
+            ["guidance raised"],
+        ),
+        ("As a result, consumer expectations have increased.", []),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), by_rule(RULES))
+def test_the_fifty_second_rounds_rules(text: str, expected: list[str]) -> None:
+    _check(text, expected)
+
+
+def test_a_frame_of_the_companys_own_name_frames_no_part() -> None:
+    text = "For Acme overall, total GAAP revenue increased 38% year-on-year to $6.9 billion."
+    (read,) = read_words(text, names=("Acme Ltd",))
+    assert (read.subject, round((read.value or 0.0) * 100), read.basis) == (
+        COMPANY,
+        38,
+        "year over year",
+    )
+    (read,) = read_words(text.replace("Acme", "Europe"), names=("Acme Ltd",))
+    assert read.subject == "Europe"  # a part's frame
+
+
+_QUESTION = (
+    "Operator: Our next question comes from Jane Doe with Acme.\n"
+    "Jane Doe: Could you talk about the Unified SASE billings and what drove them?\n"
+    "John Smith - CEO: "
+)
+
+
+def test_an_answers_growth_of_a_part_the_question_named_with_another_measure() -> None:
+    assert read_words(_QUESTION + "Actually, you can see the Unified SASE grew 40%.") == ()
+    asked_of_revenue = _QUESTION.replace("billings", "revenue")
+    (read,) = read_words(asked_of_revenue + "Actually, you can see the Unified SASE grew 40%.")
+    assert (read.subject, round((read.value or 0.0) * 100)) == ("Unified SASE", 40)
