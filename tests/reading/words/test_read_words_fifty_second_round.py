@@ -1,5 +1,5 @@
 """The fifty-second round's rules, found on a set of calls labelled blind in round 51 and kept
-unread until this round (AO):
+unread until this round (AO, the fifth source):
 
 - a place's name alone on the line before ("U.S.", then "CAG Diagnostics recurring revenues
   increased 9% organically") is a heading: the sentence's figures are the place's, which only
@@ -20,6 +20,19 @@ unread until this round (AO):
   guidance moved;
 - a frame of a name the company is called by ("For Sea overall, total GAAP revenue increased
   38%") frames no part.
+
+And on a set labelled blind in round 51 and read this round (AP, ECTSum):
+
+- figures paired with "respectively" after a measure that is no revenue, no revenue named
+  ("bookings growth …, up 6% and 9% in the third quarter and year-to-date, respectively") are
+  that measure's;
+- a pair's first measure owned by a named part ("FCD's bookings and sales were down 16% and
+  18.7%, respectively") gives its revenue's figure to the part;
+- a clause of time opening a sentence ("before we ever heard of the virus,"), after a frame or
+  not, names no part;
+- "in spite of" after comparable sales' figure names no place they are of;
+- a multiple said of "we" after "and" ("…, and we more than tripled our licensed brands
+  business") is a clause of its own: the part it names is its.
 
 Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
 nothing may be read), with a counterexample the rule must leave as it was."""
@@ -92,6 +105,48 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["guidance raised"],
         ),
         ("As a result, consumer expectations have increased.", []),
+    ],
+    "figures paired with respectively after a measure, no revenue named, are the measure's": [
+        (
+            "Only Latin America has delivered constant-currency bookings growth in 2020, up 6% "
+            "and 9% in the third quarter and year-to-date, respectively.",
+            [],
+        ),
+        (
+            "Inventory fell, with the most impacted in Journeys and J&M, which were down 20% and "
+            "39%, respectively.",
+            [],
+        ),
+        ("Revenue and EBITDA grew 17.5% and 23%, respectively.", ["growth 17.5 : company"]),
+    ],
+    "a pair's first measure owned by a named part gives its revenue to the part": [
+        ("FCD's bookings and sales were down 16% and 18.7%, respectively.", ["growth -18.7 : FCD"]),
+        ("Orders and revenue were up 12% and 8%, respectively.", ["growth 8 : company"]),
+    ],
+    "a clause of time opening the sentence names no part": [
+        (
+            "In the quarter, before we ever heard of the virus, our sales grew 15.1%.",
+            ["growth 15.1 : company"],
+        ),
+        ("Before we ever heard of the virus, Europe grew 15.1%.", ["growth 15.1 : Europe"]),
+    ],
+    "in spite of names no place of comparable sales": [
+        (
+            "Our comp sales increased 80.3% in spite of store closures in Europe and Canada.",
+            ["growth 80.3 : comp sales"],
+        ),
+        ("Comp sales increased 3% in Europe.", []),
+    ],
+    "a multiple of our part said after and is the part's": [
+        (
+            "Journeys grew 2%, and we more than tripled our licensed brands business.",
+            ["growth 2 : Journeys", "growth 200 > : licensed brands business"],
+        ),
+        (
+            "As a result, we saw our sales price for ammonia and UAN more than doubled from a "
+            "year ago, and the prices have continued to increase.",
+            [],
+        ),
     ],
 }
 

@@ -23,7 +23,9 @@ CLAUSE_VERB = one_of(
 )
 _CLAUSE_CUT = led(
     r";|,?\s+(?:while|whereas)\s+|,\s+but\s+|\s+but\s+(?=\w+\s+(?:was|were|is|are))|"
-    + rf"(?:,\s+|\s+)and\s+(?=(?:[\w&/.'’-]+\s+){{0,5}}?{CLAUSE_VERB}\b)",
+    + rf"(?:,\s+|\s+)and\s+(?=(?:[\w&/.'’-]+\s+){{0,5}}?{CLAUSE_VERB}\b)|"
+    # "…, and we more than tripled our licensed brands business": a clause of "we"'s own
+    r",\s+and\s+(?=we\s+(?:(?:more\s+than|nearly|almost|also)\s+)?(?:doubled|tripled|halved)\b)",
     re.I,
 )
 

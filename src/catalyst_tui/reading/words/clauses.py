@@ -257,6 +257,9 @@ _TO_BEGIN = led(
 
 
 _TIME_OPENS = led(r"(?:during|since|until|after|before|following)\b", re.I)
+# A clause of time with a subject of its own opening the sentence: "before we ever heard of the
+# virus," says when, no part.
+_TIME_CLAUSE = led(r"(?:since|until|after|before|once)\s+(?:we|it|they|the|our|this)\s", re.I)
 # The period a frame's part is said in, after it: "In Refrigeration for the fourth quarter,".
 _FRAME_PERIOD = led(
     r"\s+(?:for|in|during)\s+(?:both\s+)?(?:the\s+)?(?:(?:first|second|third|fourth)\s+quarter|"
@@ -305,7 +308,8 @@ def frame_of(text: str) -> tuple[str, int]:
     if frame or not body_at:
         return frame, body_at
     second, at = _one_frame(text[body_at:])
-    return (second, body_at + at) if second else (frame, body_at)
+    return second, body_at + at  # (or a second frame that names none: "Compared with 2019,
+    # before we ever heard of the virus, our sales grew …")
 
 
 def _one_frame(text: str) -> tuple[str, int]:
@@ -320,7 +324,7 @@ def _one_frame(text: str) -> tuple[str, int]:
         opening = _OPENING.match(text)
         if (
             opening
-            and _ADVERBIAL.search(opening["words"])
+            and (_ADVERBIAL.search(opening["words"]) or _TIME_CLAUSE.match(opening["words"]))
             and (
                 not any(
                     finite_verb(w) and w.lower() not in ("up", "down")

@@ -96,7 +96,7 @@ _NAME_THEN = led(
 # Words after the figure that say what it is of, elsewhere: a part, a month, two years ("…
 # growth of 11.3% in our combined nonconsumable categories", "up 20% in the U.S.").
 _AFTER = led(
-    r"\s*+(?:,\s*+)?(?:in\s++(?!the\s++(?:quarter|period|first|second|third|fourth|year)\b|"
+    r"\s*+(?:,\s*+)?(?:in\s++(?!spite\b|the\s++(?:quarter|period|first|second|third|fourth|year)\b|"
     r"q[1-4]\b|fiscal\b|(?:19|20)\d\d\b)|on\s++an?\s++(?:two|2|three|3)[- ]year|"
     r"over\s++(?:two|2|three|3)\s++years|(?:to|over|versus|vs\.?)\s++(?:19|20)\d\d|"
     r"last\s++year|at\s++(?-i:[A-Z]))",

@@ -190,7 +190,9 @@ def refusal(
         return "owned by another"
     if (
         kind == "growth"
-        and not paired  # "Revenue and EBITDA grew 17.5% and 23%, respectively": each its own
+        # "Revenue and EBITDA grew 17.5% and 23%, respectively": each its own (not where no
+        # revenue is named: "bookings growth …, up 6% and 9% in …, respectively")
+        and (not paired or not said.revenue_named)
         and not WHOLE_AFTER.match(sentence, end, end + REACH)
         and not _IN_REVENUE_AFTER.match(sentence, end, end + REACH)  # "a 12% increase in revenue"
         and measure_before(sentence, clause, at, said_as_revenue(subject, parts))

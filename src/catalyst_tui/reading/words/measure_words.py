@@ -96,6 +96,10 @@ def measures_in(head: str) -> str:
     return said["names"] if said is not None else ""
 
 
+# A part named as the owner of a pair's first measure: "FCD's bookings and sales".
+_OWNER_FIRST = led(r"\s*+(?P<owner>(?-i:[A-Z])[\w&.-]*+(?:\s++(?-i:[A-Z])[\w&.-]*+){0,3}+)['’]s\s")
+
+
 def revenue_of_pair(names: list[str], text: str, first: bool) -> list[Subject | None] | None:
     """Each name's subject where the names are measures, one of them revenue and the others no
     revenue ("bookings and revenue", "Orders and revenue"): revenue's figure is the clause's
@@ -119,6 +123,9 @@ def revenue_of_pair(names: list[str], text: str, first: bool) -> list[Subject | 
     body = text if framed else text[body_at:]
     opening = body.lstrip().lower().startswith(names[0].split()[0].lower())
     owner = Subject(COMPANY, True, False, False) if opening else clause_subject(text, first, True)
+    owned = _OWNER_FIRST.match(names[0])
+    if owned is not None:  # "FCD's bookings and sales were down 16% and 18.7%": FCD's sales
+        owner = Subject(owned["owner"], True, False, False)
     if not owner.name or owner.other or owner.anaphor:
         return None
     return [owner if i in revenue else None for i in range(len(names))]

@@ -246,7 +246,7 @@ NEGATIVE = led(
 CONCESSION = led(r"\b(?:although|though|while|despite)\b[^,;]{0,80},", re.I)
 # The words that end what a growth is in: a verb, a relative, a cause, a comparison.
 _OBJECT_ENDS = one_of(
-    """and which when while where driven led as due with during in_the to was were is are has
+    """and which that when while where driven led as due with during in_the to was were is are has
     have had after
     following versus compared against from despite amid highlights highlighted shows showed in_q1
     in_q2 in_q3 in_q4 in_fiscal
