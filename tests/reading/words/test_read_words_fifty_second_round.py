@@ -32,7 +32,18 @@ And on a set labelled blind in round 51 and read this round (AP, ECTSum):
   not, names no part;
 - "in spite of" after comparable sales' figure names no place they are of;
 - a multiple said of "we" after "and" ("…, and we more than tripled our licensed brands
-  business") is a clause of its own: the part it names is its.
+  business") is a clause of its own: the part it names is its;
+- a share said as a range ("10% to 15% of our business") is no share;
+- "a 5.6% decline, where FCD's 21% year-over-year decrease …": a basis said in a clause of
+  "where" on another figure is none of the first's.
+
+And on a random sample of the reader's own reads over ECTSum (calls of no set), judged against
+their calls:
+
+- the growth of the year before ("The prior year quarterly organic growth for Specialty Products
+  was actually down 3.4%") is no growth of the period;
+- a result said better than the outlook, after another said lower than a previous quarter, cuts
+  no guidance ("lower than the previous quarter, we performed better than the outlook").
 
 Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
 nothing may be read), with a counterexample the rule must leave as it was."""
@@ -105,6 +116,33 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["guidance raised"],
         ),
         ("As a result, consumer expectations have increased.", []),
+    ],
+    "a share said as a range is no share": [
+        (
+            "Large projects, which typically accounts for 10% to 15% of our business, remain the "
+            "most challenged.",
+            [],
+        ),
+        ("Blue Thread represents around 3% to 4% of our total company sales.", []),
+        (
+            "Blue Thread represents around 4% of our total company sales.",
+            ["share 4 ~ : Blue Thread"],
+        ),
+    ],
+    "the growth of the year before is no growth of the period": [
+        ("The prior year quarterly organic growth for Specialty Products was down 3.4%.", []),
+        (
+            "Specialty Products grew 5% over the prior year.",
+            ["growth 5 yoy : Specialty Products"],
+        ),
+    ],
+    "a better result than the outlook cuts nothing": [
+        (
+            "Whilst transportation sales are lower than the previous quarter, we performed better "
+            "than the outlook we provided in the last quarterly update.",
+            [],
+        ),
+        ("We now expect revenue lower than our previous outlook.", ["guidance cut"]),
     ],
     "figures paired with respectively after a measure, no revenue named, are the measure's": [
         (

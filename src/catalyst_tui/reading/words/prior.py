@@ -261,9 +261,10 @@ _AMOUNT_FROM_ESTIMATE = (
 )
 # A word of the other direction between a figure's change and the prior view: the nearer decides.
 OPPOSITE = {
-    "raised": led(r"\b(?:lower|below|down|reduction|decrease|less|worsening)\b", re.I),
+    "raised": led(r"\b(?:lower|below|down|reduction|decrease|less|worsening|worse)\b", re.I),
     # "down 7%, improving from the prior range of down 2% to 12%": the range moved up
-    "cut": led(r"\b(?:higher|above|up|increase|more|ahead|improving|improved)\b", re.I),
+    # "lower than the previous quarter, we performed better than the outlook": the better decides
+    "cut": led(r"\b(?:higher|above|up|increase|more|ahead|improving|improved|better)\b", re.I),
 }
 AGAINST_PRIOR = {
     "raised": led(

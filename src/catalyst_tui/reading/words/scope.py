@@ -162,7 +162,9 @@ _POINTS = led(r"\b\d[\d.]*+\s++(?:percentage\s++|basis\s++)?points?\b", re.I)
 # A contrast, or what drove or is set beside a growth ("grew 22%, highlighted by 80% growth in
 # digital relative to fiscal 2020": the base is the driver's own).
 _CONTRAST = led(
-    r";|\b(?:while|whereas|but|although|though|yet|highlighted|representing|"
+    # a clause of "where" on another part's figure: "down 5.6%, where FCD's 21% year-over-year
+    # decrease more than offset FPD strength" (the 5.6% has none)
+    r";|\b(?:while|whereas|where|but|although|though|yet|highlighted|representing|"
     # a driver's clause: "down 8% overall, primarily due to same-store sales being down 6%
     # year-over-year" (the base is the driver's own)
     r"due\s+to|driven|led\s+by|because|reflecting|offset)\b",

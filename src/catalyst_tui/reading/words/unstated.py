@@ -1,0 +1,38 @@
+"""Figures that state nothing of the period: a share said as a range ("Large projects, which
+typically accounts for 10% to 15% of our business": a size said loosely), and a growth of the
+year before ("The prior year quarterly organic growth for Specialty Products was actually down
+3.4%": the base's own) (gates.py)."""
+
+from __future__ import annotations
+
+import re
+
+from ..leads import led
+
+__all__ = ["prior_period", "share_range"]
+
+# A clause whose subject is the growth of the year before: "The prior year quarterly organic
+# growth for X" (not "Last year's revenue grew 13%": the company's, a time owning nothing).
+_PRIOR_PERIODS = led(
+    r"\s*+(?:the\s++)?(?:prior|previous)[- ]year(?:['’]s)?\s++(?:[\w-]++\s++){0,3}?growth\b",
+    re.I,
+)
+# A share said as a range, its other end after it or before it: "10% to 15% of our business".
+_RANGE_NEXT = led(r"\s*+(?:to|-|–)\s*+\d{1,3}(?:\.\d+)?\s*+(?:%|percent\b)", re.I)
+_RANGE_BEFORE = led(r"\d\s*+(?:%|percent)?\s*+(?:to|-|–)\s*+$", re.I)
+
+_RANGE_REACH = 24  # characters a range's other end stands within
+
+
+def share_range(sentence: str, at: int, end: int) -> bool:
+    """Whether the share whose figure stands from `at` to `end` is an end of a range."""
+    return (
+        _RANGE_NEXT.match(sentence, end, end + _RANGE_REACH) is not None
+        or _RANGE_BEFORE.search(sentence, max(0, at - _RANGE_REACH), at) is not None
+    )
+
+
+def prior_period(sentence: str, start: int, at: int) -> bool:
+    """Whether the clause opening at `start`, its growth's figure at `at`, is of the year
+    before."""
+    return _PRIOR_PERIODS.match(sentence, start, at) is not None
