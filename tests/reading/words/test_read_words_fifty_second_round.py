@@ -45,6 +45,18 @@ their calls:
 - a result said better than the outlook, after another said lower than a previous quarter, cuts
   no guidance ("lower than the previous quarter, we performed better than the outlook").
 
+And on a random sample of its reads over the fifth source (calls of no set):
+
+- a section opened by a frame of a named segment ("In the International segment, …") reaches
+  the second sentence after it, as a turn does: revenue said alone there gives nothing;
+- days sales outstanding (DSOs) are a measure of their own, no revenue;
+- a part named by "on" after its figure ("We obviously grew 17% in Q4 on Optical Networking")
+  is its (not a day, "on Monday", nor a slide);
+- "an increase in revenue in the corporate and club segment" is that segment's, and the
+  sentence names it only as where: it gives nothing (never the company's);
+- a speaker's title run into the speech it opens ("Executive VP & CFO Yes, up 2% …") names
+  no part.
+
 Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
 nothing may be read), with a counterexample the rule must leave as it was."""
 
@@ -185,6 +197,45 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "year ago, and the prices have continued to increase.",
             [],
         ),
+    ],
+    "a section opened by a frame of a named segment reaches two sentences": [
+        (
+            "In the International segment, trends across regions drove a 16% constant currency "
+            "net sales increase.\nGrowth was balanced with price contributing 9.2 points.\n"
+            "Factoring in a favorable FX benefit, reported net sales increased 21%.",
+            [],
+        ),
+        (
+            "In the International segment, trends across regions drove a 16% constant currency "
+            "net sales increase.\nGrowth was balanced with price contributing 9.2 points.\n"
+            "Total net sales increased 21%.",
+            ["growth 21 : company"],
+        ),
+    ],
+    "days sales outstanding are no revenue": [
+        (
+            "Consolidated DSOs increased from 111 days to 121 days, reflecting the nearly 22% "
+            "revenue growth.",
+            [],
+        ),
+    ],
+    "a part named by on after its figure is its": [
+        ("We obviously grew 17% in Q4 on Optical Networking.", ["growth 17 : Optical Networking"]),
+        ("Revenue grew 8% on Monday.", ["growth 8 : company"]),
+    ],
+    "an increase in revenue in a named segment is the segment's, unsaid": [
+        (
+            "The 9.2% increase in revenue in the corporate and club segment was primarily driven "
+            "by increased same club sales.",
+            [],
+        ),
+        (
+            "The 9.2% increase in revenue was primarily driven by increased same club sales.",
+            ["growth 9.2 : company"],
+        ),
+    ],
+    "a speaker's title run into the speech names no part": [
+        ("Executive VP & CFO Yes, up 2% volume in 2025 in total.", []),
     ],
 }
 

@@ -126,6 +126,8 @@ def refusal(
         return "a sensitivity"  # "Every 5% increase in new applications increases …"
     if kind == "growth" and _SHARE_CHANGED.search(sentence, max(clause.start, at - REACH), at):
         return "a share's change"
+    if _TITLE.search(subject):
+        return "a speaker's title"  # "Executive VP & CFO Yes, up 2% volume": a label run in
     if _LENT.search(subject):
         return "a loan book's"
     if kind == "growth" and component(sentence, clause, at, end):
@@ -277,6 +279,8 @@ _WEEKS = led(
     r"[\s-]+weeks?\b",
     re.I,
 )
+# A speaker's title, no part's word: a label run into the speech it opens.
+_TITLE = led(r"\b(?-i:CEO|CFO|COO|CTO|VP|EVP|SVP)\b|\bAnalyst\b")
 # A tolerance said before a figure ("plus or minus 2%"): no growth of anyone's.
 _MINUS = led(r"\bplus\s+or\s+minus\s*$|[+]/-\s*$|±\s*$", re.I)
 

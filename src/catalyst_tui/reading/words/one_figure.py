@@ -323,8 +323,7 @@ _RISEN = led(
     r"(?:up\b|gr[eo]w(?!th)|increas|ros|ris|gain|improv|jump|climb|expand|accelerat)", re.I
 )
 _OFFSET_BY = led(r"\boffset\s+by(?:\s+an?)?\s*$", re.I)
-# A figure given as a part of the one before it: "led by 15% growth in cloud", "including 3% in
-# Canada", "with 12% growth in services".
+# A part's figure after the one before it: "led by 15% growth in cloud", "including 3% in Canada".
 _PART_OF = led(
     r"\b(?:(?:led|driven|helped|fueled|powered)\s+(?:primarily\s+|mainly\s+|largely\s+)?by|"
     r"including|with|of\s+which)\s+(?:an?\s+|the\s+)?" + CMP + r"$",
@@ -363,7 +362,9 @@ _SHARE_FRAME = led(
 )
 _BE_FIGURE = led(r"\b(?:was|were|is|are|came\s+in\s+at|reached|stood\s+at)\s+" + CMP + r"$", re.I)
 _IN_REVENUE = led(
-    r"\s*(?:increase|growth|decline|decrease)\s+in\s+(?:total\s+)?revenues?\b(?!\s+per\b)", re.I
+    r"\s*(?:increase|growth|decline|decrease)\s+in\s+(?:total\s+)?revenues?\b(?!\s+per\b)"
+    r"(?!\s+(?:in|at|for)\s+(?:our|the)\s+(?:[\w&-]+\s+){1,4}?(?:segment|business|division)\b)",
+    re.I,
 )
 
 

@@ -61,7 +61,10 @@ def of_another(sentence: str, end: int, subject: str) -> bool:
 # A part named after its growth by "at": "core revenue growth of more than 40% at Cytiva and
 # Pall Biotech"; a rate of exchange ("at CER", "at constant currency") is no part.
 _AT_PART = led(
-    r"\s+(?:(?:growth|increase|decline)\s+)?(?:at(?:\s+the)?|on\s+the)\s+"  # "… on the Mainland"
+    # "… on the Mainland", "grew 17% in Q4 on Optical Networking" (not "on Slide 8")
+    r"\s+(?:(?:growth|increase|decline)\s+)?(?:in\s+(?:Q[1-4]|the\s+quarter)\s+)?"
+    r"(?:at(?:\s+the)?|on\s+the|on(?=\s+(?!(?:Slides?|Pages?|Black|Cyber|Christmas|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)[A-Z]))\s+"
     r"(?P<x>[A-Z][\w&.'’-]*(?:\s+(?:and\s+|&\s+)?"
     r"[A-Z][\w&.'’-]*){0,4})"
 )

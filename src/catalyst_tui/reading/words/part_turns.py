@@ -167,8 +167,9 @@ class PartTurns:
                 return False
             if _TURN_TO_PART.search(before):  # (a turn elsewhere ends the section)
                 return _reaches(_turned_to(before), index - back)
-            if index - back <= _PART_SAID + 1 and PART_OPENS.match(before):
-                return bool(_turned_to(before))  # "Our CSS segment delivered …", just before
+            opens = PART_OPENS.match(before) if index - back <= _PART_SAID + 1 else None
+            if opens is not None:  # "Our CSS segment delivered …", "In the International
+                return bool(_named_part(opens["part"]))  # segment, … drove a 16% …", just before
         return False
 
     def _before(self, index: int) -> str:
@@ -300,7 +301,7 @@ _TURN_TO_PART = led(
 # A sentence that opens with a named part of ours as its subject: "Our CSS segment delivered an
 # exceptional quarter.", "In our Material Handling segment, we continue to see …".
 PART_OPENS = led(
-    r"(?:(?:and|so|now)[\s,]++)?(?:our|the|in\s+our|at\s+(?:our|the))\s++"
+    r"(?:(?:and|so|now)[\s,]++)?(?:our|the|(?:in|within|at)\s+(?:our|the))\s++"
     r"(?P<part>(?-i:[A-Z])[\w&+'’-]*+(?:\s++(?-i:[A-Z])[\w&+'’-]*+){0,3}\s++(?:segment|business|"
     r"division|group))\b",
     re.I,
