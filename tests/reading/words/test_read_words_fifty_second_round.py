@@ -212,6 +212,20 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 21 : company"],
         ),
     ],
+    "a part said with its figure as the subject opens no section": [
+        (
+            "The Kosmos Cement business contributed approximately $176 million of revenue during "
+            "the year.\nRevenue for the fourth quarter was up 12% to $343 million.",
+            ["growth 12 : company"],
+        ),
+    ],
+    "the reasons a figure is said for name no part": [
+        (
+            "And core sales to the consumer healthcare market decreased 1% for the reasons that "
+            "Stephan mentioned earlier.",
+            ["growth -1 : consumer healthcare market"],
+        ),
+    ],
     "days sales outstanding are no revenue": [
         (
             "Consolidated DSOs increased from 111 days to 121 days, reflecting the nearly 22% "

@@ -59,7 +59,7 @@ def object_subject(after: str, *, of_revenue: bool = False) -> Subject | None:
         return None
     if re.match(
         r"(?:the\s+)?(?:[a-z]+\s+(?:consecutive|straight)\s+)?"
-        r"(?:quarter|year|period|constant|(?:front|back|first|second)\s+half)|"
+        r"(?:quarter|year|period|constant|reasons?|(?:front|back|first|second)\s+half)|"
         r"(?:comparison|contrast|relation|line|addition|excess|terms)\b|"
         # a clause of its own: "in what remains a challenging environment"
         r"(?:what|which|whatever|where|how|when)\b|"

@@ -168,8 +168,11 @@ class PartTurns:
             if _TURN_TO_PART.search(before):  # (a turn elsewhere ends the section)
                 return _reaches(_turned_to(before), index - back)
             opens = PART_OPENS.match(before) if index - back <= _PART_SAID + 1 else None
-            if opens is not None:  # "Our CSS segment delivered …", "In the International
-                return bool(_named_part(opens["part"]))  # segment, … drove a 16% …", just before
+            if opens is not None:  # "Our CSS segment delivered …", just before; with a figure,
+                # only as a frame ("In the International segment, … drove a 16% …"; not "The
+                # Kosmos Cement business contributed approximately $176 million of revenue")
+                framed = opens.group()[:3].lower() in ("in ", "wit", "at ")
+                return bool(_turned_to(before) or (framed and _named_part(opens["part"])))
         return False
 
     def _before(self, index: int) -> str:
