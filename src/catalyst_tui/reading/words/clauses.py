@@ -307,9 +307,12 @@ def frame_of(text: str) -> tuple[str, int]:
     frame, body_at = _one_frame(text)
     if frame or not body_at:
         return frame, body_at
-    second, at = _one_frame(text[body_at:])
-    return second, body_at + at  # (or a second frame that names none: "Compared with 2019,
-    # before we ever heard of the virus, our sales grew …")
+    rest = text[body_at:]
+    second, at = _one_frame(rest)
+    if second or _TIME_CLAUSE.match(rest.lstrip()):
+        return second, body_at + at  # (or a clause of time: "Compared with 2019, before we
+        # ever heard of the virus, our sales grew …")
+    return frame, body_at
 
 
 def _one_frame(text: str) -> tuple[str, int]:
