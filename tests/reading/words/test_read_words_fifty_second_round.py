@@ -57,6 +57,13 @@ And on a random sample of its reads over the fifth source (calls of no set):
 - a speaker's title run into the speech it opens ("Executive VP & CFO Yes, up 2% …") names
   no part.
 
+And on a second random sample over ECTSum:
+
+- a level set against another's ("approximately 40% below that of White and Asian American")
+  is no change;
+- a reduction "to our target range" reaches a target and cuts no guidance, and "increase" as a
+  noun before "range" ("a cash same property increase range of 3.5% to 4.5%") raises none.
+
 Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
 nothing may be read), with a counterexample the rule must leave as it was."""
 
@@ -252,6 +259,27 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "The 9.2% increase in revenue was primarily driven by increased same club sales.",
             ["growth 9.2 : company"],
         ),
+    ],
+    "a level set against another's is no change": [
+        (
+            "We saw the vaccination rate for Black and Hispanic were approximately 40% below that "
+            "of White and Asian American.",
+            [],
+        ),
+        ("Hispanic sales were 40% below last year.", ["growth -40 yoy : Hispanic"]),
+    ],
+    "a target reached and a range of an increase move no guidance": [
+        (
+            "We've reduced our net debt by $1.2 billion, which has led to further reduction of our "
+            "leverage ratio to our target range.",
+            [],
+        ),
+        (
+            "The assumptions that comprise 2021 guidance produced a cash same property increase "
+            "range of 3.5% to 4.5%.",
+            [],
+        ),
+        ("We are lowering our revenue guidance to a range of $5 billion.", ["guidance cut"]),
     ],
     "a speaker's title run into the speech names no part": [
         ("Executive VP & CFO Yes, up 2% volume in 2025 in total.", []),

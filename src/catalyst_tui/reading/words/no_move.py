@@ -89,11 +89,17 @@ _ASSUMES = led(
 )
 
 
+# "increase" as a noun before "range": the range of a growth, no raise ("a cash same property
+# increase range of 3.5% to 4.5%").
+_INCREASE_RANGE = led(r"increase\s+range\b", re.I)
+
+
 def view_said(words: str) -> bool:
     """Whether the outlook a verb acts on (`words`, the verb and its object) is said favourable
     or the like: a view ("we maintain a favorable outlook"), not "our positive outlook …, we
-    raised our full year outlook"; or is a programme's savings target."""
-    return _VIEW.search(words) is not None
+    raised our full year outlook"; or is a programme's savings target; or "increase" is a noun
+    before "range"."""
+    return _VIEW.search(words) is not None or _INCREASE_RANGE.match(words) is not None
 
 
 def market_only(sentence: str, metric: str) -> bool:

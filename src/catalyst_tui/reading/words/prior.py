@@ -291,7 +291,8 @@ AGAINST_PRIOR = {
         rf"\b(?:an?\s+)?(?:reduction|decreased?|reduced|lowered|lower|below|down|cut|worse|less)\b"
         # (not kept: "down in the mid-teens, both are unchanged from our prior view")
         rf"(?:[^.;]|(?<=\d)\.(?=\d)){{0,60}}?\b(?<!\bunchanged\s)(?:from|"
-        rf"than|to|versus|compared\s+(?:to|with))\s+"
+        # (not a target reached: "reduction of our leverage ratio to our target range")
+        rf"than|to(?!\s+(?:our|the)\s+targets?\b)|versus|compared\s+(?:to|with))\s+"
         rf"(?:(?:our|the)\s+(?:prior|previous|last|earlier|revenue|current)?\s*"
         rf"(?:revenue\s+)?{_NOUN}|{PRIOR_NOUN})"
         rf"|\b{_NOUN}\b[^.;]{{0,60}}?\bwas\s+down\s+\$"

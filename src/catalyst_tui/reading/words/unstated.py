@@ -1,7 +1,7 @@
 """Figures that state nothing of the period: a share said as a range ("Large projects, which
-typically accounts for 10% to 15% of our business": a size said loosely), and a growth of the
+typically accounts for 10% to 15% of our business": a size said loosely), a growth of the
 year before ("The prior year quarterly organic growth for Specialty Products was actually down
-3.4%": the base's own) (gates.py)."""
+3.4%": the base's own), and a level set against another's ("40% below that of …") (gates.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import re
 
 from ..leads import led
 
-__all__ = ["prior_period", "share_range"]
+__all__ = ["another_compared", "prior_period", "share_range"]
 
 # A clause whose subject is the growth of the year before: "The prior year quarterly organic
 # growth for X" (not "Last year's revenue grew 13%": the company's, a time owning nothing).
@@ -21,6 +21,12 @@ _PRIOR_PERIODS = led(
 _RANGE_NEXT = led(r"\s*+(?:to|-|–)\s*+\d{1,3}(?:\.\d+)?\s*+(?:%|percent\b)", re.I)
 _RANGE_BEFORE = led(r"\d\s*+(?:%|percent)?\s*+(?:to|-|–)\s*+$", re.I)
 
+# A figure set against another's level: "approximately 40% below that of White and Asian
+# American" compares two things, no change of either.
+_THAT_OF = led(
+    r"\s*+(?:below|above|(?:higher|lower|more|less|greater)\s++than)\s++(?:that|those)\s++of\b",
+    re.I,
+)
 _RANGE_REACH = 24  # characters a range's other end stands within
 
 
@@ -36,3 +42,8 @@ def prior_period(sentence: str, start: int, at: int) -> bool:
     """Whether the clause opening at `start`, its growth's figure at `at`, is of the year
     before."""
     return _PRIOR_PERIODS.match(sentence, start, at) is not None
+
+
+def another_compared(sentence: str, end: int) -> bool:
+    """Whether the figure ending at `end` sets one thing against another's level."""
+    return _THAT_OF.match(sentence, end, end + 40) is not None
