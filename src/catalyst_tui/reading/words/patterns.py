@@ -335,7 +335,8 @@ GUIDANCE_FILLER = (
     r"(?:\s+(?!(?:in|on|at|ahead|with|to|into|as(?!\s+defined\b)|because|while|which|that|than|"
     r"from(?!\s+operations\b)|by|beyond|"
     r"above|below|over|under|past|despite|is|are|was|were|be|been|has|have|had|if|unless|where|"
-    r"especially|near(?![\w-])|toward|towards|within|around)\b)"
+    # (nor a head no guidance is: "increase the probability of targets")
+    r"especially|near(?![\w-])|toward|towards|within|around|probability|likelihood|odds)\b)"
     r"(?!and\s+[a-z]+ly\b)(?:[\w'’&-]+,?|\$[\d.,]+))"
 )
 GUIDANCE_NOUN = (
