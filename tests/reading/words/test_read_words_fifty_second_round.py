@@ -64,7 +64,10 @@ And on a second random sample over ECTSum:
 - a reduction "to our target range" reaches a target and cuts no guidance, and "increase" as a
   noun before "range" ("a cash same property increase range of 3.5% to 4.5%") raises none;
 - a verb of raising whose object is a probability ("increase the probability of targets")
-  raises no guidance (from a second sample over the fifth source).
+  raises no guidance (from a second sample over the fifth source);
+- and from a third: a frame "Starting in our Specialty and Care businesses," names the parts;
+  a change said after two shares of a part ("accounted for 38% and 35% last year with an
+  increase of 3%") is its share's; eCPMs are a price, no revenue.
 
 Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
 nothing may be read), with a counterexample the rule must leave as it was."""
@@ -287,6 +290,23 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "figure out how many more targets are on this property.",
             [],
         ),
+    ],
+    "a frame starting in our parts names them": [
+        (
+            "Starting in our Specialty and Care businesses, we delivered strong results with 14% "
+            "adjusted revenue growth.",
+            ["growth 14 : Specialty and Care businesses"],
+        ),
+    ],
+    "a change said after two shares of a part is its share's": [
+        ("Overseas revenue accounted for 38% and 35% last year with an increase of 3%.", []),
+        (
+            "Cloud accounted for 38% of revenue, with an increase of 30% in the quarter.",
+            ["share 38 : Cloud", "growth 30 : Cloud"],
+        ),
+    ],
+    "a price per thousand impressions is no revenue": [
+        ("Total eCPMs declined approximately 8% year-over-year.", []),
     ],
     "a speaker's title run into the speech names no part": [
         ("Executive VP & CFO Yes, up 2% volume in 2025 in total.", []),

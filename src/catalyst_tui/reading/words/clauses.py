@@ -32,7 +32,7 @@ _FRAME = led(
     r"^\s*(?:(?:and|so|now|also|lastly|finally|next|first|second|then|overall|but)[\s,]+)*"
     r"(?:in\s+terms\s+of|as\s+it\s+relates\s+to|when\s+it\s+comes\s+to|with\s+regards?\s+to|"
     r"(?:if|when)\s+(?:you|we)\s+look\s+at|"
-    rf"in|for|within|turning\s+{_IN_TURN}to|starting\s+with|moving\s+{_IN_TURN}(?:on\s*)?to|"
+    rf"in|for|within|turning\s+{_IN_TURN}to|starting\s+(?:with|in)|moving\s+{_IN_TURN}(?:on\s*)?to|"
     # the speaker turning to a part: "Now let's turn to our MAS segment,"
     r"let(?:['’]s|\s+(?:me|us))\s+(?:now\s+)?(?:(?:turn|move|go|shift)\s+(?:now\s+)?(?:over\s+)?to|"
     r"start\s+with)|"

@@ -45,7 +45,7 @@ from .patterns import CHANGE_IN_REVENUE, FIGURE, REVENUE_SAID
 from .phrases import finite_verb, other_measure, tokens
 from .ratio_base import said_beyond_ratio
 from .records import COMPANY
-from .unstated import another_compared, prior_period, share_range
+from .unstated import another_compared, prior_period, share_moved, share_range
 from .vocabulary import FORWARD, MONTH, NOT_REVENUE, REACH, REVENUE_WORDS
 from .whose_growth import WHOLE_AMOUNT_BEFORE, WHOLE_GROWTH_BEFORE
 
@@ -138,6 +138,8 @@ def refusal(
         return "a share of others' sales"  # "75% of pharmaceutical industry sales"
     if kind == "share" and years_ahead(sentence, end):
         return "a goal years ahead"  # "greater than 90% of sales within three years"
+    if kind == "growth" and share_moved(sentence, at):
+        return "a share's change"
     if kind == "growth" and another_compared(sentence, end):
         return "a level against another's"
     if kind == "growth" and prior_period(sentence, clause.start, at):

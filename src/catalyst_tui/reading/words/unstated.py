@@ -1,7 +1,8 @@
 """Figures that state nothing of the period: a share said as a range ("Large projects, which
 typically accounts for 10% to 15% of our business": a size said loosely), a growth of the
 year before ("The prior year quarterly organic growth for Specialty Products was actually down
-3.4%": the base's own), and a level set against another's ("40% below that of …") (gates.py)."""
+3.4%": the base's own), a level set against another's ("40% below that of …"), and a share's
+change said after it ("accounted for 38% and 35% last year with an increase of 3%") (gates.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import re
 
 from ..leads import led
 
-__all__ = ["another_compared", "prior_period", "share_range"]
+__all__ = ["another_compared", "prior_period", "share_moved", "share_range"]
 
 # A clause whose subject is the growth of the year before: "The prior year quarterly organic
 # growth for X" (not "Last year's revenue grew 13%": the company's, a time owning nothing).
@@ -25,6 +26,13 @@ _RANGE_BEFORE = led(r"\d\s*+(?:%|percent)?\s*+(?:to|-|–)\s*+$", re.I)
 # American" compares two things, no change of either.
 _THAT_OF = led(
     r"\s*+(?:below|above|(?:higher|lower|more|less|greater)\s++than)\s++(?:that|those)\s++of\b",
+    re.I,
+)
+# A change said after two shares of the same part (now and before), of its share: "Overseas
+# revenue accounted for 38% and 35% last year with an increase of 3%" (points, no growth).
+_SHARE_THEN_CHANGE = led(
+    r"\b(?:accounted\s++for|represent(?:ed|s)?|made\s++up|compris(?:ed|es))\s++[^.;%]{0,40}?%"
+    r"[^.;%]{1,40}?%[^.;%]{0,60}?\bwith\s++an?\s++(?:increase|decrease|decline|rise|gain)\s++of\s*+$",
     re.I,
 )
 _RANGE_REACH = 24  # characters a range's other end stands within
@@ -47,3 +55,8 @@ def prior_period(sentence: str, start: int, at: int) -> bool:
 def another_compared(sentence: str, end: int) -> bool:
     """Whether the figure ending at `end` sets one thing against another's level."""
     return _THAT_OF.match(sentence, end, end + 40) is not None
+
+
+def share_moved(sentence: str, at: int) -> bool:
+    """Whether the growth at `at` is said, after shares of a part, as the change of its share."""
+    return _SHARE_THEN_CHANGE.search(sentence, max(0, at - 160), at) is not None
