@@ -151,6 +151,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         comparatives,
         components,
         comps,
+        coordinated,
         doers,
         explained,
         facts,
@@ -190,6 +191,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         prior,
         quarters,
         rate_moved,
+        ratio_base,
         reader,
         respective,
         resulted,
@@ -208,6 +210,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         trims,
         turns,
         two_bases,
+        unstated,
         vocabulary,
         whose_growth,
         with_aside,
@@ -1512,6 +1515,49 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "guidance to be given later": (
             words_patterns.GIVEN_LATER,
             lambda n: ("expect to be able to " * n)[:n],
+        ),
+        # the fifty-second round's
+        "another measure beside a part's growth": (
+            coordinated._MEASURE_BESIDE,
+            lambda n: ("grew 5% and special waste " * n)[:n],
+        ),
+        "revenue as a ratio's base": (ratio_base._RATIO_OF, lambda n: ("6% of total " * n)[:n]),
+        "the growth of the year before": (
+            unstated._PRIOR_PERIODS,
+            lambda n: ("the prior year quarterly organic " * n)[:n],
+        ),
+        "a share's range after it": (unstated._RANGE_NEXT, lambda n: (" to - – " * n)[:n]),
+        "a share's range before it": (unstated._RANGE_BEFORE, lambda n: ("1% to 2 - " * n)[:n]),
+        "a level against another's": (
+            unstated._THAT_OF,
+            lambda n: (" higher than below " * n)[:n],
+        ),
+        "a change after two shares": (
+            unstated._SHARE_THEN_CHANGE,
+            lambda n: ("accounted for 38% and 35% last year " * n)[:n],
+        ),
+        "a clause of time opening a sentence": (
+            clauses._TIME_CLAUSE,
+            lambda n: ("before since until " * n)[:n],
+        ),
+        "a pair's first measure owned": (
+            measure_words._OWNER_FIRST,
+            lambda n: ("FCD Abc Def Ghi " * n)[:n],
+        ),
+        "a speaker's title": (gates._TITLE, lambda n: ("CFOs VPs Analysts " * n)[:n]),
+        "an increase range": (no_move._INCREASE_RANGE, lambda n: ("increase increase " * n)[:n]),
+        "a part after its figure on": (owners._AT_PART, lambda n: (" in Q4 on Abc Def " * n)[:n]),
+        "what grew after a noun of change": (
+            words_patterns.OBJECT,
+            lambda n: (" organic gains lift expansion in " * n)[:n],
+        ),
+        "a clause of 'we' after 'and'": (
+            clause_cuts._CLAUSE_CUT,
+            lambda n: (", and we more than and we " * n)[:n],
+        ),
+        "an increase in revenue in a part": (
+            one_figure._IN_REVENUE,
+            lambda n: (" increase in revenue in the abc def " * n)[:n],
         ),
     }
 

@@ -272,6 +272,11 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             [],
         ),
         ("Hispanic sales were 40% below last year.", ["growth -40 yoy : Hispanic"]),
+        (
+            "Our third quarter regional net revenues were $925 million, just 1% below that of the "
+            "third quarter in 2019.",
+            ["growth -1 : regional"],
+        ),
     ],
     "a target reached and a range of an increase move no guidance": [
         (

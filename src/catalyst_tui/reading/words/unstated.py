@@ -25,7 +25,10 @@ _RANGE_BEFORE = led(r"\d\s*+(?:%|percent)?\s*+(?:to|-|–)\s*+$", re.I)
 # A figure set against another's level: "approximately 40% below that of White and Asian
 # American" compares two things, no change of either.
 _THAT_OF = led(
-    r"\s*+(?:below|above|(?:higher|lower|more|less|greater)\s++than)\s++(?:that|those)\s++of\b",
+    r"\s*+(?:below|above|(?:higher|lower|more|less|greater)\s++than)\s++(?:that|those)\s++of\b"
+    # (not a period's: "just 6% below that of the second quarter in 2019", a growth against it)
+    r"(?!\s++(?:the\s++)?(?:(?:first|second|third|fourth|prior|previous|same|last)\s++)?"
+    r"(?:quarter|year|period|month|fiscal|(?:19|20)\d\d|q[1-4])\b)",
     re.I,
 )
 # A change said after two shares of the same part (now and before), of its share: "Overseas
