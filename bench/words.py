@@ -1526,8 +1526,6 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             unstated._PRIOR_PERIODS,
             lambda n: ("the prior year quarterly organic " * n)[:n],
         ),
-        "a share's range after it": (unstated._RANGE_NEXT, lambda n: (" to - – " * n)[:n]),
-        "a share's range before it": (unstated._RANGE_BEFORE, lambda n: ("1% to 2 - " * n)[:n]),
         "a level against another's": (
             unstated._THAT_OF,
             lambda n: (" higher than below " * n)[:n],

@@ -45,7 +45,7 @@ from .patterns import CHANGE_IN_REVENUE, FIGURE, REVENUE_SAID
 from .phrases import finite_verb, other_measure, tokens
 from .ratio_base import said_beyond_ratio
 from .records import COMPANY
-from .unstated import another_compared, prior_period, share_moved, share_range
+from .unstated import another_compared, prior_period, share_moved
 from .vocabulary import FORWARD, MONTH, NOT_REVENUE, REACH, REVENUE_WORDS
 from .whose_growth import WHOLE_AMOUNT_BEFORE, WHOLE_GROWTH_BEFORE
 
@@ -145,9 +145,6 @@ def refusal(
     if kind == "growth" and prior_period(sentence, clause.start, at):
         return "a prior period's"  # "The prior year quarterly organic growth for Specialty
         # Products was actually down 3.4%": the base's own growth
-    if kind == "share" and share_range(sentence, at, end):
-        return "a range"  # "Large projects, which typically accounts for 10% to 15% of our
-        # business": a size said loosely, no share
     if kind == "growth" and of_a_month(sentence, end, clause.start):
         return "a month's"
     if kind == "growth" and _WEEKS.search(sentence, max(0, at - REACH), end + REACH):

@@ -1,8 +1,7 @@
-"""Figures that state nothing of the period: a share said as a range ("Large projects, which
-typically accounts for 10% to 15% of our business": a size said loosely), a growth of the
-year before ("The prior year quarterly organic growth for Specialty Products was actually down
-3.4%": the base's own), a level set against another's ("40% below that of …"), and a share's
-change said after it ("accounted for 38% and 35% last year with an increase of 3%") (gates.py)."""
+"""Figures that state no change of the period: a growth of the year before ("The prior year
+quarterly organic growth for Specialty Products was actually down 3.4%": the base's own), a
+level set against another's ("40% below that of …"), and a share's change said after it
+("accounted for 38% and 35% last year with an increase of 3%") (gates.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +9,7 @@ import re
 
 from ..leads import led
 
-__all__ = ["another_compared", "prior_period", "share_moved", "share_range"]
+__all__ = ["another_compared", "prior_period", "share_moved"]
 
 # A clause whose subject is the growth of the year before: "The prior year quarterly organic
 # growth for X" (not "Last year's revenue grew 13%": the company's, a time owning nothing).
@@ -18,10 +17,6 @@ _PRIOR_PERIODS = led(
     r"\s*+(?:the\s++)?(?:prior|previous)[- ]year(?:['’]s)?\s++(?:[\w-]++\s++){0,3}?growth\b",
     re.I,
 )
-# A share said as a range, its other end after it or before it: "10% to 15% of our business".
-_RANGE_NEXT = led(r"\s*+(?:to|-|–)\s*+\d{1,3}(?:\.\d+)?\s*+(?:%|percent\b)", re.I)
-_RANGE_BEFORE = led(r"\d\s*+(?:%|percent)?\s*+(?:to|-|–)\s*+$", re.I)
-
 # A figure set against another's level: "approximately 40% below that of White and Asian
 # American" compares two things, no change of either.
 _THAT_OF = led(
@@ -38,15 +33,6 @@ _SHARE_THEN_CHANGE = led(
     r"[^.;%]{1,40}?%[^.;%]{0,60}?\bwith\s++an?\s++(?:increase|decrease|decline|rise|gain)\s++of\s*+$",
     re.I,
 )
-_RANGE_REACH = 24  # characters a range's other end stands within
-
-
-def share_range(sentence: str, at: int, end: int) -> bool:
-    """Whether the share whose figure stands from `at` to `end` is an end of a range."""
-    return (
-        _RANGE_NEXT.match(sentence, end, end + _RANGE_REACH) is not None
-        or _RANGE_BEFORE.search(sentence, max(0, at - _RANGE_REACH), at) is not None
-    )
 
 
 def prior_period(sentence: str, start: int, at: int) -> bool:
