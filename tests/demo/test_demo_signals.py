@@ -36,8 +36,8 @@ def _demo_pid(socket: str) -> int:
 def _gone(pid: int) -> bool:
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except FileNotFoundError:
-        return True
+    except (FileNotFoundError, ProcessLookupError):
+        return True  # (reaped between the file's opening and its reading: ESRCH, on a busy machine)
     return state == "Z"  # ended, not yet reaped by its parent
 
 
