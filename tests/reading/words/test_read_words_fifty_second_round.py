@@ -5,7 +5,9 @@ unread until this round (AO, the fifth source):
   increased 9% organically") is a heading: the sentence's figures are the place's, which only
   the sentence before names, and give nothing (rule 130);
 - in the call's answers, a growth of a part the question named with another measure ("… the
-  Unified SASE billings …?", then "you can see the Unified SASE grew 40%") is that measure's;
+  Unified SASE billings …?", then "you can see the Unified SASE grew 40%") is that measure's,
+  and revenue said alone ("Revenues grew by 38% year-over-year") is of what was asked about,
+  which the sentence does not name: it gives nothing;
 - a part's growth set beside another's by "and", the other's words naming a measure that is
   no revenue ("MSW grew 5% in the quarter and special waste volumes grew 5.5%"), is of that
   measure too;
@@ -328,6 +330,18 @@ _QUESTION = (
     "Jane Doe: Could you talk about the Unified SASE billings and what drove them?\n"
     "John Smith - CEO: "
 )
+
+
+def test_an_answers_revenue_alone_is_of_what_was_asked() -> None:
+    answer = (
+        _QUESTION.replace("Unified SASE billings", "ad business")
+        + "So yes, we had a great quarter in ads. "
+    )
+    assert read_words(answer + "Revenues grew by 38% year-over-year in dollars.") == ()
+    (read,) = read_words(answer + "Total revenue grew by 38% year-over-year in dollars.")
+    assert (read.subject, round((read.value or 0.0) * 100)) == (COMPANY, 38)  # a whole named
+    (read,) = read_words("John Smith - CEO: Revenues grew by 38% year-over-year in dollars.")
+    assert (read.subject, round((read.value or 0.0) * 100)) == (COMPANY, 38)  # no question yet
 
 
 def test_an_answers_growth_of_a_part_the_question_named_with_another_measure() -> None:

@@ -417,6 +417,7 @@ def test_an_analysts_turn_on_one_line_ends_at_its_question_or_after_eight_senten
     figure said later is the company's again (a question missed loses its answer, never the
     call)."""
     text = "Thanks for joining. " * 30 + "Our next question comes from the line of Jane Doe. "
-    text += "I have a few parts to this one. " * between + "Revenue grew 5%."
+    # (a total: revenue said alone in an answer is of what was asked, the fifty-second round)
+    text += "I have a few parts to this one. " * between + "Total revenue grew 5%."
     said = [(s.kind, s.subject, round((s.value or 0) * 100)) for s in read_words(text)]
     assert said == read

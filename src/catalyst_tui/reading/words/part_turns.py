@@ -136,7 +136,7 @@ class PartTurns:
         Marine segment, …"), with no sentence between that names the whole, turns elsewhere,
         or is another speaker's, and at most _SECTION sentences back ("First, Combat Systems.
         … For the full year, revenue of $9.2 billion is up 2.8%")."""
-        said = "" if _WHOLE_NAMED.search(whole) else self._alone(whole)
+        said = "" if _WHOLE_NAMED.search(whole) else self.alone(whole)
         if said and segment_unnamed(said, self._before(index)):
             return True  # "Adjusted segment EBITDA increased $15.5 million. Revenues of $145.3
             # million increased 22%": an unnamed segment's
@@ -183,7 +183,7 @@ class PartTurns:
         return "" if _WHOLE_NAMED.search(before) else before
 
     @staticmethod
-    def _alone(whole: str) -> str:
+    def alone(whole: str) -> str:
         """`whole` where it opens with revenue alone, after its frame ("Sequentially, revenues
         decreased …"); "" elsewhere."""
         return whole if WHOSE_UNSAID.match(whole, frame_of(whole)[1] if "," in whole else 0) else ""
@@ -196,7 +196,7 @@ class PartTurns:
         sequentially. Sales were down 5% year over year"); "" elsewhere."""
         if not same_speaker(self._text, self._spans, index):
             return ""  # no sentence before, or another speaker's words between
-        if not self._alone(whole):
+        if not self.alone(whole):
             return ""  # the sentence names whose: "Total revenue grew 5%"
         part = _turned_to(self._text[slice(*self._spans[index - 1])])
         if not part and self._last[0] in (index - 1, index):

@@ -292,6 +292,9 @@ def read_words(
             ):
                 continue  # the question's "Unified SASE billings", the answer's "Unified SASE
                 # grew 40%": a growth of billings
+            if stated.subject == COMPANY and start >= answers and turns.alone(whole):
+                continue  # an answer's "Revenues grew by 38% year-over-year …": of what was
+                # asked about ("… a great quarter in ads."), which the sentence does not name
             if stated.subject == COMPANY and start >= answers and we_grew(sentence):
                 continue  # an answer's "We grew 55% in the quarter.": of what was asked
             if stated.subject == COMPANY and (
