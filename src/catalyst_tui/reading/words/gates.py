@@ -124,7 +124,10 @@ def refusal(
         return "a market's"  # "total retail sales in the U.S. grew 4% to $3.5 trillion"
     if _EVERY.search(sentence, max(0, at - 20), at):
         return "a sensitivity"  # "Every 5% increase in new applications increases …"
-    if kind == "growth" and _SHARE_CHANGED.search(sentence, max(clause.start, at - REACH), at):
+    if kind == "growth" and (
+        _SHARE_CHANGED.search(sentence, max(clause.start, at - REACH), at)
+        or share_moved(sentence, at)  # "accounted for 38% and 35% last year with an increase of"
+    ):
         return "a share's change"
     if _TITLE.search(subject):
         return "a speaker's title"  # "Executive VP & CFO Yes, up 2% volume": a label run in
@@ -138,8 +141,6 @@ def refusal(
         return "a share of others' sales"  # "75% of pharmaceutical industry sales"
     if kind == "share" and years_ahead(sentence, end):
         return "a goal years ahead"  # "greater than 90% of sales within three years"
-    if kind == "growth" and share_moved(sentence, at):
-        return "a share's change"
     if kind == "growth" and another_compared(sentence, end):
         return "a level against another's"
     if kind == "growth" and prior_period(sentence, clause.start, at):

@@ -260,6 +260,9 @@ def read_words(
             if figures and not passages.other_in_force(index)
             else ()
         )
+        if read and place_alone_before(text, spans, index):
+            read = ()  # "U.S." on a line of its own, then "CAG Diagnostics recurring revenues
+            # increased 9%": the place's, which only the sentence before names
         part_before = turns.said_just_before(index)  # the sentence before gave a part's figure
         outlook = figures and passages.outlook_in_force(index)  # "Turning to our outlook."
         for stated in read:
@@ -279,9 +282,6 @@ def read_words(
                 if stated.kind == "share":
                     continue  # no share of itself, as figures.py reads none of "revenue": "PepsiCo
                     # accounted for over 17% of innovation sales at retail"
-            if place_alone_before(text, spans, index):
-                continue  # "U.S." on a line of its own, then "CAG Diagnostics recurring
-                # revenues increased 9%": the place's, which only the sentence before names
             if stated.subject == COMPANY and _heading(text, start):
                 continue  # a bullet under "Data Center": its subject is no word of its own
             if (

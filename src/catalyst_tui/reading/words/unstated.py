@@ -34,6 +34,9 @@ _SHARE_THEN_CHANGE = led(
     re.I,
 )
 
+_LEVEL_REACH = 40  # characters after a figure the level it is set against is said within
+_SHARES_REACH = 160  # characters before a change the two shares it is of are said within
+
 
 def prior_period(sentence: str, start: int, at: int) -> bool:
     """Whether the clause opening at `start`, its growth's figure at `at`, is of the year
@@ -43,9 +46,9 @@ def prior_period(sentence: str, start: int, at: int) -> bool:
 
 def another_compared(sentence: str, end: int) -> bool:
     """Whether the figure ending at `end` sets one thing against another's level."""
-    return _THAT_OF.match(sentence, end, end + 40) is not None
+    return _THAT_OF.match(sentence, end, end + _LEVEL_REACH) is not None
 
 
 def share_moved(sentence: str, at: int) -> bool:
     """Whether the growth at `at` is said, after shares of a part, as the change of its share."""
-    return _SHARE_THEN_CHANGE.search(sentence, max(0, at - 160), at) is not None
+    return _SHARE_THEN_CHANGE.search(sentence, max(0, at - _SHARES_REACH), at) is not None
