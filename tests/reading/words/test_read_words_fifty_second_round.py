@@ -217,6 +217,12 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "Total net sales increased 21%.",
             ["growth 21 : company"],
         ),
+        (
+            "And in the International segment, trends drove a 16% constant currency net sales "
+            "increase.\nGrowth was balanced with price contributing 9.2 points.\n"
+            "Reported net sales increased 21%.",
+            [],
+        ),
     ],
     "a part said with its figure as the subject opens no section": [
         (

@@ -171,7 +171,7 @@ class PartTurns:
             if opens is not None:  # "Our CSS segment delivered …", just before; with a figure,
                 # only as a frame ("In the International segment, … drove a 16% …"; not "The
                 # Kosmos Cement business contributed approximately $176 million of revenue")
-                framed = opens.group()[:3].lower() in ("in ", "wit", "at ")
+                framed = opens["frame"] is not None
                 return bool(_turned_to(before) or (framed and _named_part(opens["part"])))
         return False
 
@@ -304,7 +304,7 @@ _TURN_TO_PART = led(
 # A sentence that opens with a named part of ours as its subject: "Our CSS segment delivered an
 # exceptional quarter.", "In our Material Handling segment, we continue to see …".
 PART_OPENS = led(
-    r"(?:(?:and|so|now)[\s,]++)?(?:our|the|(?:in|within|at)\s+(?:our|the))\s++"
+    r"(?:(?:and|so|now)[\s,]++)?(?:our|the|(?P<frame>in|within|at)\s+(?:our|the))\s++"
     r"(?P<part>(?-i:[A-Z])[\w&+'’-]*+(?:\s++(?-i:[A-Z])[\w&+'’-]*+){0,3}\s++(?:segment|business|"
     r"division|group))\b",
     re.I,
