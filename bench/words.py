@@ -146,6 +146,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         blocked,
         breakdowns,
         capitals,
+        carried,
         clause_cuts,
         clauses,
         comparatives,
@@ -1557,6 +1558,32 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             one_figure._IN_REVENUE,
             lambda n: (" increase in revenue in the abc def " * n)[:n],
         ),
+        # the fifty-third round's
+        "a list's item with no verb": (
+            coordinated._ITEM,
+            lambda n: (", and abc def were up by " * n)[:n],
+        ),
+        "a growth of another measure's subject": (
+            coordinated._MEASURE_GREW,
+            lambda n: ("rates were have volumes " * n)[:n],
+        ),
+        "a growth to a record count": (
+            follows.TO_A_COUNT_AFTER,
+            lambda n: (" to a new record of " * n)[:n],
+        ),
+        "a turn to a part said with what it is": (
+            part_turns._TURN_TO_PART,
+            lambda n: ("turning to abc, our def, the " * n)[:n],
+        ),
+        "guidance's filler words": (
+            guidance._VERB_OBJECT["raised"],
+            lambda n: ("raise we i they abc, " * n)[:n],
+        ),
+        "the words of the future": (vocabulary.FORWARD, lambda n: ("an expected the " * n)[:n]),
+        "another's sales": (vocabulary.NOT_REVENUE, lambda n: ("sell-out sell-in sell " * n)[:n]),
+        "an apposition that describes": (appositions._DESCRIBED, lambda n: ("our the a " * n)[:n]),
+        "a growth said by its verb": (carried._GREW, lambda n: ("was were up down " * n)[:n]),
+        "a counted measure's growth": (carried._OTHER_GREW, lambda n: ("noi pos ffo " * n)[:n]),
     }
 
 

@@ -40,7 +40,13 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "On the retail side of our business, our domestic retail business was up 9%.",
             ["growth 9 : domestic retail business"],
         ),
-        ("In the Americas, Flavor Solutions sales grew 19% year-over-year.", []),
+        # (a part named by a capital grew in the place that frames it: the fifty-third round's
+        # rule, test_read_words_fifty_third_round.py; a part in lower case stays unsaid whose)
+        (
+            "In the Americas, Flavor Solutions sales grew 19% year-over-year.",
+            ["growth 19 yoy : Flavor Solutions in Americas"],
+        ),
+        ("In the Americas, consumer sales grew 19% year-over-year.", []),
     ],
     "a figure after 'low', 'mid' or 'high' is a magnitude, no figure": [
         ("This included mid-20% core growth in North America and low 30% growth in China.", []),

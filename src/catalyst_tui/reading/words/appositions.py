@@ -29,11 +29,14 @@ def without_apposition(phrase: str) -> str:
         named = read_subject(parts[-2])
         if named.name not in ("", COMPANY) and not named.other:
             return f"{parts[-2]} {parts[-1]}"  # "Our AD&M business, sales declined 7%"
-    if len(parts) >= 2 and parts[-2].split()[-1].lower() in _PART_HEADS:
+    if len(parts) >= 2 and _DESCRIBED.match(parts[-1]) and _DETERMINED.match(parts[-2]):
+        if _is_part(parts[-2]):  # "Our Cloud segment, the heart of our business,": the segment
+            return parts[-2]  # (not "Similar to our title business, our agency operations")
+    elif len(parts) >= 2 and parts[-2].split()[-1].lower() in _PART_HEADS:
         return f"{parts[-1]} {parts[-2].split()[-1]}"  # "Our largest end market, automotive,"
     if (
         len(parts) >= 2
-        and re.match(r"(?:our|its|the|a|an)\b", parts[1], re.I)
+        and _DETERMINED.match(parts[1])
         and not re.search(r"\b(?:as|noted|said|mentioned|we|I)\b", parts[0])
     ):
         return f"{parts[0]} {parts[1].split()[-1]}" if _is_part(parts[1]) else parts[0]
@@ -58,6 +61,10 @@ _KIND_NAMED = led(
 )
 
 
+# An apposition that describes what is named before it: "the heart of our business" (not a
+# name: "Our largest market, the US,").
+_DESCRIBED = led(r"(?i:our|its|the|a|an)\b(?!\s++[A-Z])")
+_DETERMINED = led(r"(?:our|its|the|a|an)\b", re.I)
 _PART_HEADS = frozenset({"market", "segment", "business", "category"})
 # What a clause happened with, before its comma, names no part of it.
 _CIRCUMSTANCE = led(r"(?:with|despite|given|amid|thanks\s+to|due\s+to)\b", re.I)

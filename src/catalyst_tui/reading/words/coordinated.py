@@ -1,5 +1,8 @@
 """A part's growth said beside another's, where the other's words name the measure both grew
-in: "MSW grew 5% in the quarter and special waste volumes grew 5.5%" says volumes, of MSW too."""
+in: "MSW grew 5% in the quarter and special waste volumes grew 5.5%" says volumes, of MSW too;
+and a part's growth said as an item of a list, with no verb of its own, after a clause whose
+subject is a measure that is no revenue: "rates increased in the quarter by 11%, property up
+13%, financial lines up 14%" says rates, of each item."""
 
 from __future__ import annotations
 
@@ -21,14 +24,45 @@ _MEASURE_BESIDE = led(
 )
 
 
-def other_measure_beside(sentence: str, end: int, subject: str, revenue_named: bool) -> bool:
+# A list's item with no verb of its own, right before its figure: ", financial lines up 14%",
+# "and primary and excess casualty up 7%".
+_ITEM = led(
+    r"(?:,\s*+(?:and\s++)?|\s+and\s++)(?:[\w&/'’-]++\s++){1,4}?(?:(?:was|were)\s++)?"
+    r"(?:up|down)\s++(?:(?:by|about|approximately|nearly|over)\s++)?$",
+    re.I,
+)
+# A clause whose subject is a measure that is no revenue, growing: "rates increased", "property
+# rates were up".
+_MEASURE_GREW = led(
+    r"\b(?:rates?|pric(?:es|ing)|volumes?|units|tons|tonnage|shipments|orders|bookings|"
+    r"billings|deliveries|transactions|visits|traffic)\s++(?:(?:were|was|have|has)\s++)?"
+    r"(?:up|down|increased|decreased|rose|fell|grew|declined)\b",
+    re.I,
+)
+
+
+def other_measure_beside(
+    sentence: str, at: int, end: int, subject: str, revenue_named: bool
+) -> bool:
     """Whether the growth of `subject` (a part named with no word of revenue, in a sentence
-    that names none: `revenue_named`), its figure ending at `end`, is set beside a growth of
-    another measure by "and", its measure named there only: "MSW grew 5% … and special waste
-    volumes grew 5.5%"."""
+    that names none: `revenue_named`), its figure from `at` to `end`, is set beside a growth of
+    another measure by "and", its measure named there only ("MSW grew 5% … and special waste
+    volumes grew 5.5%"), or is a list's item with no verb, after a growth of a measure that is
+    no revenue ("rates increased in the quarter by 11%, property up 13%")."""
     if revenue_named or REVENUE_SAID.search(subject):
         return False
-    return _MEASURE_BESIDE.match(sentence, end, end + _REACH) is not None
+    if _MEASURE_BESIDE.match(sentence, end, end + _REACH) is not None:
+        return True
+    item = _ITEM.search(sentence, max(0, at - _ITEM_REACH), at)
+    if item is None:
+        return False
+    last = None
+    for grew in _MEASURE_GREW.finditer(sentence, max(0, item.start() - _REACH), item.start()):
+        last = grew  # the last one before the item
+    return last is not None and ";" not in sentence[last.end() : item.start()]
+
+
+_ITEM_REACH = 60  # characters before the figure a list's item is looked for in
 
 
 _REACH = 120  # characters after the figure the measure beside it is looked for in

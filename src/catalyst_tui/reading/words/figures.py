@@ -24,11 +24,12 @@ import re
 from collections.abc import Callable, Iterator
 
 from ..leads import led
+from ..wordlists import any_word
 from .bases import Against, frame_words, growth_basis, list_basis
 from .clause_cuts import Clause, clauses
 from .clauses import by_dimension, clause_subject, fronted_subject
 from .facts import apposed_to_customer, known_part, named_customer
-from .frames import framing_part, part_beside
+from .frames import framing_part, part_beside, placed_in_frame
 from .gates import qualified_measure, refusal
 from .list_bases import another_measure_next, lend_list_basis, list_basis_of
 from .lists import Found, headed
@@ -229,14 +230,15 @@ def read_figures(
                 or qualified_measure(sentence, at, clause.start)
                 or at_part(sentence, at)
             )
-            if owned:
-                subject = subject._replace(name=owned)  # "Consulting's hybrid cloud revenue"
-                said_of = owned
+            if owned:  # "Consulting's hybrid cloud revenue"
+                subject, said_of = subject._replace(name=owned), owned
             cut = None if said_of == COMPANY else without_verb(sentence, said_of)
             if cut is not None:  # "our staffing divisions exited the quarter with revenues …"
                 if not cut or no_noun_phrase(cut):
                     continue  # "we were discussing net sales growth": a verb, no name
                 subject, said_of = subject._replace(name=cut), cut
+            if placed := placed_in_frame(sentence, clause, said_of, company, figure.kind):
+                subject, said_of = subject._replace(name=placed), placed  # "In the Americas, …"
             if refusal(
                 sentence,
                 at,
@@ -289,11 +291,8 @@ _SAID_NEGATIVE = led(r"\b(?:negative|minus)\s*+$", re.I)
 
 
 # Measures other than revenue that grow: a growth of no measure named may be theirs (sales_said).
-_GROWS = led(
-    r"\b(?:orders|bookings|book-to-bill|backlog|billings|eps|earnings|income|profits?|"
-    r"margins?|ebitda|units|shipments|volumes?|customers|users|subscribers)\b",
-    re.I,
-)
+_GROWS = any_word("""orders bookings book-to-bill backlog billings eps earnings income profit
+profits margin margins ebitda units shipments volume volumes customers users subscribers""")
 
 
 def _clause_figures(

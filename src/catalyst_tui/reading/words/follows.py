@@ -52,6 +52,8 @@ def against_plan(before: str, after: str) -> bool:
 # A count: of things ("almost 30,000 students"), or a number with no currency nor scale
 # ("2,419").
 _COUNT = (
+    # (a record's: "up 59% in Q4 to a record 4.4 million contracts per day")
+    r"(?:a\s+(?:new\s+)?record(?:\s+high)?(?:\s+of)?\s+)?"
     r"(?:(?:almost|about|approximately|nearly|over|more\s+than|roughly)\s+)?"
     r"(?:(?!(?:19|20)\d\d\b)\d[\d,.]*\s*(?:(?:million|thousand|billion)\s+)?"
     r"(?!(?:million|billion|thousand|dollars|euros|pounds|pesos|reais|francs|kronor)\b)"

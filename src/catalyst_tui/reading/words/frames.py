@@ -1,7 +1,9 @@
 """Gates of a clause's frame and its own subject: a clause framed by one part ("In EMEA,")
 gives no figure to another part nor to the company; the company's growth is not read from a
 clause whose own subject is a part; a place and a part that is no place named together
-("Revenue for the Manpower brand in the U.S.") give the figure to neither alone."""
+("Revenue for the Manpower brand in the U.S.") give the figure to neither alone; a part named by
+a capital in a clause a place frames grew in that place ("In the Americas, Flavor Solutions
+organic sales increased 1%")."""
 
 from __future__ import annotations
 
@@ -37,6 +39,7 @@ __all__ = [
     "framed_by_another",
     "opening",
     "place_and_part",
+    "placed_in_frame",
     "same_part",
     "whole_beside_part",
 ]
@@ -79,6 +82,8 @@ def framed_by_another(
     framed = read_subject(frame, revenue_said=True)
     if not framed.part or framed.name.casefold() in company:
         return False
+    if subject.casefold().endswith(f" in {framed.name.casefold()}"):
+        return False  # the part placed in the frame's place (placed_in_frame)
     if subject == COMPANY:
         return True
     if same_part(framed.name, subject):
@@ -92,6 +97,33 @@ def framed_by_another(
         and not any(w.lower() in _KINDS_OF_BUSINESS for w in framed.name.split())
         and not _place_said(subject)
     )
+
+
+def placed_in_frame(
+    sentence: str, clause: Clause, subject: str, company: frozenset[str], kind: str
+) -> str:
+    """`subject` placed in the place that frames its clause, where it is a part named by a
+    capital and no place, and the figure a growth ("In the Americas, Flavor Solutions organic
+    sales increased 1%": Flavor Solutions in Americas); "" elsewhere (a part in lower case
+    may be a market's: "In China, smartphone sales grew 20%"; "In EMEA, consumer sales declined
+    11%": whose; a share's whole may be the place's: "Within Experis in the U.S., IT skills
+    comprised approximately 80% of revenues")."""
+    if kind != "growth" or subject == COMPANY or not subject[:1].isupper():
+        return ""
+    frame = frame_of(sentence[clause.start : clause.end])[0] or frame_of(sentence)[0]
+    if not frame:
+        return ""
+    framed = read_subject(frame, revenue_said=True)
+    if (
+        not framed.part
+        or framed.name.casefold() in company
+        or not _place_said(framed.name)
+        or any(w.lower() in _KINDS_OF_BUSINESS for w in framed.name.split())
+        or _place_said(subject)
+        or same_part(framed.name, subject)
+    ):
+        return ""
+    return f"{subject} in {framed.name}"
 
 
 # Words that qualify a part's revenue without naming another part: "GTO recurring revenues".

@@ -221,7 +221,7 @@ def refusal(
     if (
         kind == "growth"
         and subject != COMPANY
-        and other_measure_beside(sentence, end, subject, said.revenue_named)
+        and other_measure_beside(sentence, at, end, subject, said.revenue_named)
     ):
         return "another measure beside it"
     if kind == "growth" and not said.revenue_named and _OFFSETS_THAT.match(sentence):

@@ -17,10 +17,10 @@ import re
 
 from ..leads import led
 from .clauses import frame_of
-from .dimensions import cut_of, cuts_in
-from .names import acronym
+from .dimensions import cut_of
 from .patterns import AMOUNT, FIGURE
 from .records import COMPANY
+from .section_parts import within
 from .segments_unnamed import segment_unnamed
 from .set_off import TURN_OPENING
 from .subjects import read_subject
@@ -53,12 +53,17 @@ class PartTurns:
         self._parts: dict[int, tuple[str, ...]] = {}  # the sentences that gave a part's figure
         self._wholes: set[int] = set()  # the sentences that gave the company's
         self._inner: set[int] = set()  # the sentences that gave a part's part, said before
+        self._placed: set[int] = set()  # the sentences that gave a part's figure in a place
 
     def part_read(self, index: int, subject: str) -> None:
         """The sentence at `index` gave a figure of `subject` (a part, or the company)."""
         if subject == COMPANY:
             self._wholes.add(index)
         else:
+            head, placed, where = subject.partition(" in ")
+            if placed and cut_of(where):  # "Flavor Solutions in Americas": its section goes on
+                subject = head  # ("In EMEA, organic sales decreased 3%": Flavor Solutions')
+                self._placed.add(index)
             self._parts[index] = (*self._parts.get(index, ()), subject)  # (a tuple of names:
             # no list for the collector to follow per sentence of a long text)
 
@@ -110,16 +115,18 @@ class PartTurns:
             turned = _TURN_TO_PART.search(before) or _OUR_PART_OPENS.match(before)
             opens = _TURN_OPENS.match(before) or _OWN_SECTION.match(before)
             if back in self._parts:
+                if back in self._placed:
+                    continue  # a part in a place: the section goes on past it
                 if not (turned or opens or AMOUNT_SAID.search(before)):
                     return False
                 parts = self._parts[back]
-                return any(_within(part, cut, alone, sentence, before) for part in parts)
+                return any(within(part, cut, alone, sentence, before) for part in parts)
             if turned:
-                return _within(_turned_to(before), cut, alone, sentence, before)
+                return within(_turned_to(before), cut, alone, sentence, before)
             if opens:  # "Turning now to DUPIXENT, which delivered …": DUPIXENT's section; a
                 # turn to no part named ("Now moving to our third priority, …"), a slide of its
                 # own ("Moving on to slide five, …"): the section ends
-                return _within(_opening_turn(before), cut, alone, sentence, before)
+                return within(_opening_turn(before), cut, alone, sentence, before)
         return False
 
     def said_just_before(self, index: int) -> bool:
@@ -212,33 +219,6 @@ def _reaches(part: str, sentences: int) -> bool:
     return bool(part) and (sentences < 2 or any(map(str.isupper, part)))
 
 
-def _within(part: str, cut: str, alone: bool, sentence: str, said: str) -> bool:
-    """Whether a place or a channel of `cut`, said after `part` was, is `part`'s: where `part`
-    is a name of another kind with no place or channel in it ("DUPIXENT … U.S. net sales grew
-    36%"; not "Americas Banking": a cut of the company's own), or a place or a channel of the
-    other cut and it is said alone, no revenue word before its figure ("Direct-to-consumer
-    sales grew 6%. Domestic increased 11%"; not "APAC sales grew 12%. Wholesale sales increased
-    7.8%": a cut of the company's own after another)."""
-    if not part or cut_of(part) == cut or len(part.split()) > _NAME_WORDS:
-        return False  # (nor after a subject no name: "Our strong financial performance across
-        # both our wholesale and direct-to-consumer segments was …")
-    if part.lower() in sentence.lower():
-        return False  # the sentence names it: "In terms of the UGG brand's …, DTC revenue …"
-    return alone or (cuts_in(part) == {"other"} and _a_name(part, said))
-
-
-def _a_name(part: str, said: str) -> bool:
-    """Whether `part`, said in the sentence `said`, is a name: a word of it in capitals, or one
-    with a capital that is not the sentence's first word ("LIBTAYO", "Saint Laurent", "…
-    starting with Gucci"; not "Exports were up over 18%")."""
-    first, *rest = part.split()
-    return (
-        acronym(first)
-        or any(w[:1].isupper() for w in rest)
-        or (first[:1].isupper() and not said.lstrip(" \"'“‘(").startswith(first))
-    )
-
-
 def _opening_turn(before: str, *, which: bool = False) -> str:
     """The part a sentence opening with a turn names before its first comma ("Turning now to
     DUPIXENT, which delivered …"); with `which`, only where "which" says what it did; "" where
@@ -298,7 +278,9 @@ _TURN_TO_PART = led(
     r"(?:^|[,;]\s*+)(?:(?:and|so|now|ok(?:ay)?)[\s,]++)*(?:(?:let['’]s|let\s+me)\s+(?:now\s+)?"
     r"(?:(?:turn|move|go)\s+to|review|discuss|look\s+at)|on\s+to|(?<=now\s)to|turning\s+(?:now\s+)?to|"
     r"(?:moving|switching|shifting)\s+(?:on\s+|now\s+)?to|(?:starting|beginning)\s+with|"
-    r"(?:next|first|second|third|lastly|finally)\s*+,)\s+(?P<part>[^,.;:!?]{1,60})[.!]?\s*+$",
+    r"(?:next|first|second|third|lastly|finally)\s*+,)\s+(?P<part>[^,.;:!?]{1,60})"
+    # (said with what it is: "Turning to the Vacation Ownership segment, our core growth engine.")
+    r"(?:,\s*+(?:our|its|the|a|an)\s++[^,.;:!?]{1,60}+)?[.!]?\s*+$",
     re.I,
 )
 # A sentence that opens with a named part of ours as its subject: "Our CSS segment delivered an
@@ -314,8 +296,6 @@ PART_OPENS = led(
 _OUR_PART_OPENS = led(
     r"(?=(?:(?:and|so|now)[\s,]++)?(?:our|in\s+our|at\s+our)\s)" + PART_OPENS.pattern, re.I
 )
-# The most words a part's name holds, as a part of it is said after.
-_NAME_WORDS = 4
 # Revenue named: a place or a channel said with no such word is said alone ("Domestic
 # increased 11%"; not "In APAC, revenue increased 20%").
 _REVENUE_WORD = led(r"\b(?:sales|revenues?)\b", re.I)

@@ -31,6 +31,7 @@ from collections.abc import Sequence
 
 from ..leads import led
 from ..wordlists import word_set
+from .carried import carried, counted_grew
 from .measures import NEVER_REVENUE_SAID
 from .names import no_noun_phrase
 from .phrases import finite_verb, measure_at, other_measure
@@ -207,9 +208,25 @@ class Passages:
         counted measure of another kind that a speaker turned to ("Turning to gross billings
         by region. … International grew 4%": billings, not revenue), or right after a
         sentence that only turns to another measure."""
-        if self._topic(index) is None and not self._turned_to_other(index):
+        if (
+            self._topic(index) is None
+            and not self._turned_to_other(index)
+            and not self._grew_before(index)
+        ):
             return False  # most sentences: no passage of another measure, no measure read
         return self._measures(index) == (False, False)
+
+    def _grew_before(self, index: int) -> bool:
+        """Whether the sentence at `index` follows a growth of a counted measure (carried.py),
+        and turns to no section of its own ("Turning to slide 8, Plumbing grew 12%")."""
+        start, end = self._spans[index]
+        if _TURNS_TO.match(self._text, _opening(self._text, start, end), end):
+            return False
+        return carried(
+            index,
+            lambda at: counted_grew(self._text, *self._spans[at], self._measures(at)),
+            lambda at: same_speaker(self._text, self._spans, at),
+        )
 
     def _topic(self, index: int) -> tuple[frozenset[str], int] | None:
         """The counted measures the passage at `index` is of, and how many sentences since

@@ -336,7 +336,9 @@ GUIDANCE_FILLER = (
     r"from(?!\s+operations\b)|by|beyond|"
     r"above|below|over|under|past|despite|is|are|was|were|be|been|has|have|had|if|unless|where|"
     # (nor a head no guidance is: "increase the probability of targets")
-    r"especially|near(?![\w-])|toward|towards|within|around|probability|likelihood|odds)\b)"
+    r"especially|near(?![\w-])|toward|towards|within|around|probability|likelihood|odds|"
+    # (nor a subject of another clause: "raise liquidity, like I said, we'll target that range")
+    r"we|i|they)\b)"
     r"(?!and\s+[a-z]+ly\b)(?:[\w'’&-]+,?|\$[\d.,]+))"
 )
 GUIDANCE_NOUN = (

@@ -66,7 +66,7 @@ NOT_REVENUE = led(
     r"barrel|room|seat|mile|passenger|trip|rig|store|square\s+f(?:oo|ee)t)\b|"
     # a bank's profit before its provisions: "pre-tax pre-provision net revenue"
     r"\bpre[- ]provision(?:\s+(?:net\s+)?(?:revenues?|income|earnings|profit))?\b|"
-    r"\bsell[- ]?(?:through|in)\b|\bin-market\b|"
+    r"\bsell[- ]?(?:through|in|out)\b|\bin-market\b|"
     # what end buyers bought from others: "Point-of-sale continue to accelerate, up 40% in
     # China", "retail takeaway on these brands", "On a consumption basis, our brand grew 8%",
     # "tenant sales increased 4.7%"
@@ -337,7 +337,9 @@ FORWARD = led(
     r"guide|going\s+to|on\s+track\s+to|set\s+to|expectations?\s+(?:for|that|is|are)|"
     r"(?:is|are)\s+(?:(?:now|still|also)\s+)?(?:expected|anticipated|forecasted)\s+to|"
     r"impl(?:y|ies|ying)|we(?:['’]ve|\s+have)\s+incorporated|modell?ing\s+(?:standpoint|purposes)|"
-    r"midpoint)\b",
+    r"midpoint|"
+    # a figure expected, not had: "with an expected 6% organic growth for our Tower segment"
+    r"(?:an|the|our)\s+expected(?=\s+(?:[\w-]+\s+)?\d))\b",
     re.I,
 )
 NEGATION = any_word("not never no neither nor none without too_early failed_to", also=r"n[’']t\b")
