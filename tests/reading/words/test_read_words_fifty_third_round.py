@@ -20,6 +20,9 @@ unread until this round (AQ, the fifth source; AR, ECTSum):
 - a part named by a capital in a clause framed by a place ("In the Americas, Flavor Solutions
   organic sales increased 1%") grew in that place, and the section it is said in goes on past
   it;
+- a growth set off by its comma right after what drove the figure before it ("driven by the
+  FONA and Cholula acquisitions, a 7% increase,") is the driver's (found among this round's
+  own new reads over ECTSum);
 - a sell-out is another's sales.
 
 Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
@@ -120,6 +123,17 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "Turning to our Flavor Solutions segment. In the Americas, Flavor Solutions organic "
             "sales increased 1%. In EMEA, organic sales decreased by 3%.",
             ["growth 1 : Flavor Solutions in Americas"],
+        ),
+    ],
+    "a growth set off after what drove the figure before is the driver's": [
+        (
+            "Flavor Solutions sales grew 2%, driven by the FONA and Cholula acquisitions, a 7% "
+            "increase, as well as pricing.",
+            ["growth 2 : Flavor Solutions"],
+        ),
+        (
+            "Revenue grew 10%, driven by strong demand, and Europe was up 12%.",
+            ["growth 10 : company", "growth 12 : Europe"],
         ),
     ],
     "a sell-out is another's sales": [

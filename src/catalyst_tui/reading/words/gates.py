@@ -45,7 +45,7 @@ from .patterns import CHANGE_IN_REVENUE, FIGURE, REVENUE_SAID
 from .phrases import finite_verb, other_measure, tokens
 from .ratio_base import said_beyond_ratio
 from .records import COMPANY
-from .unstated import another_compared, prior_period, share_moved
+from .unstated import another_compared, driver_apposed, prior_period, share_moved
 from .vocabulary import FORWARD, MONTH, NOT_REVENUE, REACH, REVENUE_WORDS
 from .whose_growth import WHOLE_AMOUNT_BEFORE, WHOLE_GROWTH_BEFORE
 
@@ -143,6 +143,8 @@ def refusal(
         return "a goal years ahead"  # "greater than 90% of sales within three years"
     if kind == "growth" and another_compared(sentence, end):
         return "a level against another's"
+    if kind == "growth" and driver_apposed(sentence, at):
+        return "a driver's"  # "grew 2%, driven by the FONA and Cholula acquisitions, a 7% increase"
     if kind == "growth" and prior_period(sentence, clause.start, at):
         return "a prior period's"  # "The prior year quarterly organic growth for Specialty
         # Products was actually down 3.4%": the base's own growth

@@ -1,7 +1,9 @@
 """Figures that state no change of the period: a growth of the year before ("The prior year
 quarterly organic growth for Specialty Products was actually down 3.4%": the base's own), a
-level set against another's ("40% below that of …"), and a share's change said after it
-("accounted for 38% and 35% last year with an increase of 3%") (gates.py)."""
+level set against another's ("40% below that of …"), a share's change said after it
+("accounted for 38% and 35% last year with an increase of 3%"), and a driver's own growth set
+off after it ("sales grew 2%, driven by the FONA and Cholula acquisitions, a 7% increase,")
+(gates.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ import re
 
 from ..leads import led
 
-__all__ = ["another_compared", "prior_period", "share_moved"]
+__all__ = ["another_compared", "driver_apposed", "prior_period", "share_moved"]
 
 # A clause whose subject is the growth of the year before: "The prior year quarterly organic
 # growth for X" (not "Last year's revenue grew 13%": the company's, a time owning nothing).
@@ -34,6 +36,13 @@ _SHARE_THEN_CHANGE = led(
     re.I,
 )
 
+# A growth set off by its comma right after what drove the figure before it: "driven by the
+# FONA and Cholula acquisitions, a 7% increase," is the acquisitions'.
+_DRIVER_THEN = led(
+    r"\b(?:driven|led|fu?elled|fueled|helped|boosted|aided)\s++(?:(?:primarily|mainly|largely|"
+    r"partly)\s++)?by\s++[^,;%]{1,80}+,\s*+(?:an?\s++)?(?:(?:approximately|about|nearly)\s++)?$",
+    re.I,
+)
 _LEVEL_REACH = 40  # characters after a figure the level it is set against is said within
 _SHARES_REACH = 160  # characters before a change the two shares it is of are said within
 
@@ -52,3 +61,11 @@ def another_compared(sentence: str, end: int) -> bool:
 def share_moved(sentence: str, at: int) -> bool:
     """Whether the growth at `at` is said, after shares of a part, as the change of its share."""
     return _SHARE_THEN_CHANGE.search(sentence, max(0, at - _SHARES_REACH), at) is not None
+
+
+def driver_apposed(sentence: str, at: int) -> bool:
+    """Whether the growth at `at` is set off right after what drove the figure before it."""
+    return _DRIVER_THEN.search(sentence, max(0, at - _DRIVER_REACH), at) is not None
+
+
+_DRIVER_REACH = 120  # characters before a growth its driver is said within
