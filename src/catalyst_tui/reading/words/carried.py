@@ -28,21 +28,22 @@ _GREW = led(r"\b(?:grew|rose|fell|(?:was|were)\s+(?:up|down)|increased|decreased
 
 
 def counted_grew(
-    text: str,
-    start: int,
-    end: int,
-    measures: tuple[bool, bool] | None,
+    text: str, start: int, end: int, measures: Callable[[], tuple[bool, bool] | None]
 ) -> bool | None:
     """What the sentence from `start` to `end` (naming revenue, and another measure, as
-    `measures` says; None for a question) says of the growths of no measure after it: True
-    where it gives a growth of a counted measure, its subject, and names no revenue; None where
-    it gives a growth of no measure either (the one before it decides); False elsewhere."""
+    `measures` says, asked only of a growth; None for a question) says of the growths of no
+    measure after it: True where it gives a growth of a counted measure, its subject, and names
+    no revenue; None where it gives a growth of no measure either (the one before it decides);
+    False elsewhere."""
     grew = _GREW.search(text, start, end)
-    if grew is None or "%" not in text[grew.end() : end] or measures is None:
+    if grew is None or "%" not in text[grew.end() : end]:
         return False
-    if measures == (False, False):
+    said = measures()
+    if said is None:
+        return False
+    if said == (False, False):
         return None
-    return not measures[0] and _OTHER_GREW.search(text, start, grew.start()) is not None
+    return not said[0] and _OTHER_GREW.search(text, start, grew.start()) is not None
 
 
 def carried(index: int, said: Callable[[int], bool | None], same: Callable[[int], bool]) -> bool:
@@ -50,9 +51,9 @@ def carried(index: int, said: Callable[[int], bool | None], same: Callable[[int]
     whether a sentence is its speaker's as the one before), a growth of a counted measure
     (`said`: `counted_grew` of a sentence)."""
     for back in range(index - 1, max(-1, index - 1 - SPAN), -1):
-        if not same(back + 1):
-            return False
         found = said(back)
+        if found is False or not same(back + 1):  # (the speaker asked last: the costlier)
+            return False
         if found is not None:
             return found
     return False

@@ -224,7 +224,7 @@ class Passages:
             return False
         return carried(
             index,
-            lambda at: counted_grew(self._text, *self._spans[at], self._measures(at)),
+            lambda at: counted_grew(self._text, *self._spans[at], lambda: self._measures(at)),
             lambda at: same_speaker(self._text, self._spans, at),
         )
 
