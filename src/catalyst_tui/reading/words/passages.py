@@ -206,8 +206,8 @@ class Passages:
     def other_in_force(self, index: int) -> bool:
         """Whether the sentence at `index` names no measure of its own within a passage of a
         counted measure of another kind that a speaker turned to ("Turning to gross billings
-        by region. … International grew 4%": billings, not revenue), or right after a
-        sentence that only turns to another measure."""
+        by region. … International grew 4%": billings, not revenue), right after a sentence
+        that only turns to another measure, or after a growth of one (carried.py)."""
         if (
             self._topic(index) is None
             and not self._turned_to_other(index)
