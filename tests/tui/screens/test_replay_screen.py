@@ -8,6 +8,7 @@ keys' list names the screen as a person would."""
 from __future__ import annotations
 
 import threading
+import time
 
 from rich.console import Console
 
@@ -33,6 +34,15 @@ async def opened(pilot, app) -> ReplayScreen:
 async def loaded(pilot, screen: ReplayScreen) -> None:
     while not screen.loaded:
         await pilot.pause()
+    await pilot.pause()
+
+
+async def laid_out(pilot, fitted, timeout: float = 60.0) -> None:
+    """Wait for the screen's layout to reach `fitted` (a busy machine lays out a few refreshes
+    later), then for one more refresh; the test's assertions then say whether it did."""
+    deadline = time.monotonic() + timeout
+    while not fitted() and time.monotonic() < deadline:
+        await pilot.pause(0.05)
     await pilot.pause()
 
 
@@ -97,11 +107,11 @@ async def test_at_80x24_the_story_keeps_its_rows_and_the_chart_gives_way(demo):
         await loaded(pilot, screen)
         days = screen.query_one("#replay-days")
         chart = screen.query_one(PriceChart)
+        await laid_out(pilot, lambda: days.region.height >= STORY_ROWS)
         assert days.region.height >= STORY_ROWS
         assert chart.region.height < 14  # the chart's rows at 120x36
         await pilot.resize_terminal(120, 36)
-        await pilot.pause()
-        await pilot.pause()
+        await laid_out(pilot, lambda: chart.region.height == 14)
         assert chart.region.height == 14 and days.region.height >= STORY_ROWS
 
 

@@ -69,6 +69,7 @@ class ReplayScreen(FreshScreen, Screen[None]):
         self.replayed: TickerReplay | None = None
         self.loaded = False
         self._chart_rows = CHART_ROWS
+        self._others = -1  # the rows the other widgets took when the chart was last fitted
 
     @property
     def help_name(self) -> str:
@@ -153,10 +154,15 @@ class ReplayScreen(FreshScreen, Screen[None]):
         rows = min(CHART_ROWS, self.size.height - others - STORY_ROWS)
         if rows < CHART_FEWEST:
             rows = 0
+        if rows == self._chart_rows and others == self._others:
+            return  # laid out as fitted
+        self._others = others
         if rows != self._chart_rows:
             self._chart_rows = rows
             chart.display = rows > 0
             chart.styles.height = max(rows, 1)
+        self.call_after_refresh(self._fit)  # measured again once laid out anew: a title that
+        # wrapped after it was measured (a busy machine's refresh) takes its row from the chart
 
 
 def story(r: TickerReplay) -> Group:
