@@ -13,15 +13,15 @@ from collections.abc import Callable
 
 from ..leads import led
 from ..wordlists import any_word
+from .measures import COUNTED
 
 __all__ = ["SPAN", "carried", "counted_grew"]
 
 SPAN = 2  # sentences back a growth of another measure still names what grew
 # A measure counted or earned apart from revenue: "Same-store cash NOI", "Food volumes".
 _OTHER_GREW = any_word(
-    """orders bookings backlog billings volume volumes units shipments deliveries production
-    traffic transactions customers users subscribers noi ffo carloads occupancy inflows pos
-    deposits loans receivables admissions surgeries visits"""
+    COUNTED + " noi ffo carloads occupancy inflows pos deposits loans receivables admissions"
+    " surgeries visits"
 )
 # A growth said by its verb: "increased by 0.5%", "was up 3%".
 _GREW = led(r"\b(?:grew|rose|fell|(?:was|were)\s+(?:up|down)|increased|decreased|declined)\b", re.I)

@@ -9,16 +9,18 @@ from __future__ import annotations
 import re
 
 from ..leads import led
+from ..wordlists import one_of
+from .measures import COUNTED
 from .patterns import REVENUE_SAID
 
 __all__ = ["other_measure_beside"]
 
 # The clause coordinated after a growth, its subject headed by a measure that is no revenue
 # and its verb one of growth: "… and special waste volumes grew 5.5%".
+# A measure that is no revenue, counted or a price: "special waste volumes", "property rates".
+_OTHER = rf"(?:rates?|pric(?:es|ing)|tons|tonnage|visits|{one_of(COUNTED)[3:-1]})"
 _MEASURE_BESIDE = led(
-    r"[^,;.%]{0,40}?\s(?:,\s*)?and\s+(?:[\w&-]+\s+){0,3}?"
-    r"(?:volumes?|units|tons|tonnage|shipments|orders|bookings|billings|deliveries|"
-    r"transactions|visits|traffic)\s+"
+    r"[^,;.%]{0,40}?\s(?:,\s*)?and\s+(?:[\w&-]+\s+){0,3}?" + _OTHER + r"\s+"
     r"(?:grew|increased|rose|declined|decreased|fell|were\s+(?:up|down)|was\s+(?:up|down))\b",
     re.I,
 )
@@ -34,8 +36,7 @@ _ITEM = led(
 # A clause whose subject is a measure that is no revenue, growing: "rates increased", "property
 # rates were up".
 _MEASURE_GREW = led(
-    r"\b(?:rates?|pric(?:es|ing)|volumes?|units|tons|tonnage|shipments|orders|bookings|"
-    r"billings|deliveries|transactions|visits|traffic)\s++(?:(?:were|was|have|has)\s++)?"
+    r"\b" + _OTHER + r"\s++(?:(?:were|was|have|has)\s++)?"
     r"(?:up|down|increased|decreased|rose|fell|grew|declined)\b",
     re.I,
 )

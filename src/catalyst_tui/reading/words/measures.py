@@ -10,17 +10,21 @@ from ..leads import led
 from ..wordlists import any_word, word_set
 from .patterns import REVENUE_SAID
 
-__all__ = ["NEVER_REVENUE", "NEVER_REVENUE_SAID", "ONLY_QUALIFY", "sales_said"]
+__all__ = ["COUNTED", "NEVER_REVENUE", "NEVER_REVENUE_SAID", "ONLY_QUALIFY", "sales_said"]
 
 # Words that qualify a measure of revenue without naming a part: "orders and net sales" joins
 # two measures; "NOV's consolidated total revenue" is the whole.
 ONLY_QUALIFY = word_set("net total reported gross adjusted organic operating")
+# Measures counted, never revenue: what a part's growth said beside or after a growth of one
+# is of ("Food volumes were up 6%. Americas up 5%": volumes; coordinated.py, carried.py).
+COUNTED = """orders bookings backlog billings volume volumes units shipments deliveries production
+traffic transactions customers users subscribers"""
 # Measures that are never revenue, each a word: counted (orders, units, customers), earned or
 # spent (income, margins, costs). A sentence that names one speaks of it, not of revenue.
 NEVER_REVENUE = word_set(
-    """orders bookings backlog billings earnings income profit profits margin margins ebitda eps
-    volume volumes units shipments cash expenses costs spending capex headcount customers users
-    subscribers deliveries production traffic transactions demand"""
+    COUNTED
+    + """ earnings income profit profits margin margins ebitda eps cash expenses costs
+    spending capex headcount demand"""
 )
 NEVER_REVENUE_SAID = any_word(" ".join(sorted(NEVER_REVENUE)))
 

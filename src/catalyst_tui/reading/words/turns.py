@@ -24,7 +24,8 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..leads import led
-from ..wordlists import word_set
+from ..wordlists import one_of, word_set
+from .measures import COUNTED
 from .participants import NAME_COLON, participants, speaker_named
 from .vocabulary import LONGEST
 
@@ -302,7 +303,4 @@ def asked_of_another_measure(text: str, at: int, subject: str) -> bool:
 
 
 _ASKED_REACH = 1500  # characters back an answer's question is looked for in
-_ASKED_MEASURES = (
-    r"(?:billings?|bookings?|orders?|backlog|units|volumes?|shipments|subscribers|customers|"
-    r"users|deals|pipeline)\b"
-)
+_ASKED_MEASURES = one_of(COUNTED + " billing booking order deals pipeline") + r"\b"
