@@ -75,7 +75,7 @@ WHERE_GROWN = led(
 _LED = word_set("driven led")
 _COMPARISON_WORDS = word_set(
     "about approximately roughly nearly almost more less just only very impressive strong "
-    "solid robust healthy record also again still"
+    "solid robust healthy steady record also again still"
 ) | word_set(SIZE_WORDS)
 
 

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 
 from ..leads import led
 from ..wordlists import word_set
-from .clauses import frame_of
+from .clauses import clause_subject, frame_of
 from .components import of_a_month
 from .phrases import finite_verb
 from .records import COMPANY, Stated
@@ -68,9 +68,23 @@ _COMP_IN = led(
 _CHANGE_IN = led(
     r"\ban?\s++(?P<about>(?:approximately|about|roughly|nearly|almost|over)\s++)?"
     r"(?P<num>\d{1,3}(?:\.\d+)?)\s*+%\s++(?P<verb>increase|growth|gain|rise|decrease|decline|drop)"
-    r"\s++in\s++(?:our\s++)?(?P<comp>(?:comp(?:arable)?|same[- ](?:store|restaurant)|"
+    r"\s++in\s++(?:our\s++)?(?:(?:global|total|consolidated|overall)\s++)?"
+    r"(?P<comp>(?:comp(?:arable)?|same[- ](?:store|restaurant)|"
     r"like[- ]for[- ]like)(?:\s++(?:store|restaurant|brand|club|shop))?\s++sales)\b",
     re.I,
+)
+# "delivering 3% comp sales growth": their change said after its figure, of the clause's part.
+_FIGURE_THEN = led(
+    r"(?<![\w.])(?:(?P<about>approximately|about|roughly|nearly|almost|over|more\s+than)\s++)?"
+    r"(?<![\w.])(?P<num>\d{1,3}(?:\.\d+)?)\s*+%\s++(?:(?:global|total|consolidated|overall)\s++)?"
+    r"(?P<comp>(?:comp(?:arable)?|same[- ](?:store|restaurant))(?:\s++(?:store|restaurant))?"
+    r"(?:\s++sales)?)\s++(?P<verb>growth|increase|gain|decline|decrease)\b",
+    re.I,
+)
+# Words before such a figure that make it none of its own: a range's end ("2% to 3%"), a
+# magnitude only ("a high 30%": the high thirties), a part added ("an incremental 2.5%").
+_NOT_A_FIGURE = led(
+    r"(?:\bto|-|–|\b(?:low|mid|high|upper|lower|incremental|additional))\s*+$", re.I
 )
 # Words before them that make the figure no period's own comparable sales: a base, an impact,
 # two years, or a name they are said of that is not right before them ("Japan maintained
@@ -149,6 +163,16 @@ def read_comps(
         yield from _stated(
             text, sentence, start, end, match, framed, match["comp"], value, sections
         )
+    for match in _FIGURE_THEN.finditer(text):
+        if _NOT_A_FIGURE.search(text, max(0, match.start() - 14), match.start()):
+            continue
+        own = clause_subject(text, True, True) if not framed else None
+        if own is not None and own.name != COMPANY and not own.part:
+            continue  # "KFC full year system sales grew 16%, driven by 11% same-store sales
+            # growth": the clause is another's, not said whose
+        part = own.name if own is not None and own.part else framed
+        value = float(match["num"]) * (-1 if match["verb"].lower().startswith("de") else 1)
+        yield from _stated(text, sentence, start, end, match, part, match["comp"], value, sections)
     for match in _COMP_IN.finditer(text):
         value = float(match["num"]) * (-1 if (match["sign"] or "").lower().startswith("n") else 1)
         yield from _stated(text, sentence, start, end, match, match["of"], "comp", value, sections)

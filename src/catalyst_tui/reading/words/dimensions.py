@@ -3,15 +3,18 @@ segment was …" (clauses.py reads a frame of it, patterns.py a growth told by i
 
 from __future__ import annotations
 
+import re
+
+from ..leads import led
 from ..wordlists import word_set
 from .vocabulary import PLACES
 
-__all__ = ["DIMENSION", "cut_of", "cuts_in"]
+__all__ = ["DIMENSION", "cut_of", "cuts_in", "grown_across"]
 
 DIMENSION = (
     r"(?:our\s+|the\s+)?(?:(?:end|geographic(?:al)?|reportable|operating|business|product|"
     r"customer)[- ])?(?:markets?|regions?|geograph(?:y|ies)|segments?|product\s+lines?|"
-    r"channels?|divisions?|technologies|lines?\s+of\s+business|categor(?:y|ies)|"
+    r"channels?|divisions?|technologies|lines?\s+of\s+business|(?<=business\s)lines|categor(?:y|ies)|"
     r"modalit(?:y|ies)|brands?|franchises?|product\s+(?:families|groups?)|verticals?|"
     r"industr(?:y|ies))"
 )
@@ -47,4 +50,21 @@ _CHANNELS = word_set(
 _FILLER = word_set(
     """and the of our rest other net sales revenue revenues business businesses segment segments
     channel channels"""
+)
+
+
+def grown_across(sentence: str, at: int) -> bool:
+    """Whether a growth across the company's parts, named by how they are cut, stands before
+    "with" and the figure at `at`: "we experienced solid growth in all our business lines with
+    residential increasing 13.6%" (what the clause after "with" names is a part)."""
+    said = _GROWN_ACROSS.search(sentence, 0, at)
+    return said is not None and "with" in sentence[said.end() : at].lower().split()[:1]
+
+
+# A growth said across the parts, cut a named way, its clause ended by "with".
+_GROWN_ACROSS = led(
+    r"\b(?:growth|gains|increases)\s+(?:in|across)\s+(?:(?:all|each|both|every)\s+(?:of\s+)?)?"
+    + DIMENSION
+    + r",?\s+(?=with\b)",
+    re.I,
 )

@@ -28,16 +28,18 @@ from ..wordlists import any_word
 from .bases import Against, frame_words, growth_basis, list_basis
 from .clause_cuts import Clause, clauses
 from .clauses import by_dimension, clause_subject, fronted_subject
+from .dimensions import grown_across
 from .facts import apposed_to_customer, known_part, named_customer
-from .frames import framing_part, part_beside, placed_in_frame
+from .frames import placed_in_frame
 from .gates import qualified_measure, refusal
 from .list_bases import another_measure_next, lend_list_basis, list_basis_of
 from .lists import Found, headed
 from .lower_parts import said_as_revenue
+from .makers import part_named_before, part_or_maker
 from .marks import Marks
 from .measured import reported
 from .measures import sales_said
-from .names import PART_NOUNS, no_noun_phrase
+from .names import no_noun_phrase
 from .one_figure import read_one
 from .owners import (
     at_part,
@@ -165,21 +167,12 @@ def read_figures(
                 subject = previous or first_subject or subject
             elif subject.bare and (previous or first_clause) is not None:
                 earlier = previous or first_subject  # a clause before this one named it
-                if (
-                    earlier is not None
-                    and earlier.name not in ("", COMPANY)
-                    and not earlier.other
-                    and (
-                        earlier.name[:1].isupper()
-                        or earlier.name.casefold() in parts
-                        or earlier.name.rsplit(maxsplit=1)[-1].lower() in PART_NOUNS
-                    )  # "Our filtration business has continued …, and revenues were up 30%"
-                    and not no_noun_phrase(earlier.name)  # "When comparing …, revenues grew"
-                ):
+                if earlier is not None and part_named_before(earlier, parts):
                     subject = earlier  # "Security revenue declined, while revenue grew 5%"
             if subject.name == COMPANY and subject.bare:
-                beside = part_beside(sentence, clause, company, clause.start + figure.position)
-                beside = beside or framing_part(sentence, clause)  # "In Industrial, …, and"
+                beside = part_or_maker(sentence, clause, company, clause.start + figure.position)
+                if beside is None:
+                    continue  # "data center generated revenue of $194 billion, up 68%": unsaid
                 if beside:  # "Our components business …, with sales up 40%": the business's
                     subject = subject._replace(name=beside)
             if subject.name == COMPANY:
@@ -208,7 +201,7 @@ def read_figures(
                 or known_part(subject.name, parts)
                 or said_as_a_line(sentence, subject.name)
                 or (
-                    by_dimension(sentence)
+                    (by_dimension(sentence) or grown_across(sentence, last_at))
                     and named_since(sentence, subject.name, since, last_at + NAMED_AFTER)
                 )
                 or (passage is not None and line_name(subject.name) and passage())

@@ -123,6 +123,9 @@ def revenue_of_pair(names: list[str], text: str, first: bool) -> list[Subject | 
     body = text if framed else text[body_at:]
     opening = body.lstrip().lower().startswith(names[0].split()[0].lower())
     owner = Subject(COMPANY, True, False, False) if opening else clause_subject(text, first, True)
+    in_part = read_subject(framed, revenue_said=True) if framed else None
+    if in_part is not None and in_part.part:  # "At the X segment, revenue and operating
+        owner = in_part  # income increased 18.3% and 32.4%, respectively": X's revenue
     owned = _OWNER_FIRST.match(names[0])
     if owned is not None:  # "FCD's bookings and sales were down 16% and 18.7%": FCD's sales
         owner = Subject(owned["owner"], True, False, False)

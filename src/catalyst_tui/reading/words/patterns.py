@@ -192,7 +192,7 @@ VERB_THEN = led(
     + GROWTH_VERB
     + r"(?P<gap>(?:\s+(?:by|at|only|just|also|again|still|overall|an?|very|impressive|strong|"
     r"negative|minus|positive|plus|"
-    r"solid|robust|"
+    r"solid|robust|steady|"
     r"healthy|record|" + SIZE_WORDS.replace(" ", "|") + r"|"
     r"organically|sequentially|"
     r"(?:annual(?:ized)?\s+)?rate\s+of|"  # "grew at a rate of 7%"
@@ -222,7 +222,8 @@ NOUN_AFTER = led(
     # a measure's qualifiers before revenue's own word: "6% net sales growth", "9.4% adjusted
     # revenue growth", "9% operational revenue growth"
     r"(?:net|adjusted|underlying|operational|consolidated|overall|currency[- ]neutral|"
-    r"local[- ]currency|fx[- ]neutral)(?=\s+(?:[\w-]+\s+){0,2}(?:revenues?|sales)\b)|"
+    r"local[- ]currency|fx[- ]neutral|global|company[- ]?wide)"
+    r"(?=\s+(?:[\w-]+\s+){0,2}(?:revenues?|sales)\b)|"
     # a measure of growth's own before its noun: "13% underlying growth", "5% operational decline"
     r"(?:underlying|operational|currency[- ]neutral|local[- ]currency|fx[- ]neutral)"
     r"(?=\s+(?:growth|increase|decrease|decline)\b)"

@@ -153,6 +153,7 @@ def read_words(
     from .clauses import clause_subject, frame_of
     from .figures import read_figures
     from .frames import whole_beside_part
+    from .gapped import ungapped
     from .guidance import read_guidance
     from .headings import part_framed, place_alone_before
     from .part_turns import AMOUNT_SAID, WHOSE_UNSAID, PartTurns
@@ -234,6 +235,8 @@ def read_words(
         if "," in plain and ("as " in plain or "like " in plain):  # where an aside may stand
             plain = _ASIDE.sub(_blank, plain)
             told = _ASIDE.sub(_blank, told)  # "range, which as Mike mentioned, is unchanged"
+        if ";" in plain:  # "40% of our revenue; commercial pest control, 33%; and …"
+            plain = ungapped(plain)
         if "where " in plain:  # ", where our momentum remains strong,"
             plain = WHERE_AFTER_NAME.sub(r"\1,", plain)  # "in Latin America where sales …"
             plain = _RELATIVE_ASIDE.sub(_place_aside, plain)

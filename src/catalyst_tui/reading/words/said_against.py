@@ -240,8 +240,10 @@ STANDS = led(
     r"unchanged\s+at\s+(?=\$?\d|(?:low|mid|high)[\s-])"  # "at low-double digits": a range said
     rf"|\b(?:nothing\s+(?:changes|(?:has\s+)?changed)|"
     rf"no\s+(?:(?:material|significant|major|meaningful|real)\s+)?changes?)\s+"
-    rf"(?:in\s+terms\s+of|in|to|relative\s+to|from|versus)\s+(?:our\s+|the\s+|[A-Z][\w&.-]*['’]s\s+|"
-    rf"(?=(?:outlook|guidance)\s+for\b))"
+    rf"(?:in\s+terms\s+of|in|to|relative\s+to|from|versus|vs\.?)\s+"
+    rf"(?:our\s+|the\s+|[A-Z][\w&.-]*['’]s\s+|(?=(?:outlook|guidance)(?:\s+for\b|\s*[.;]|$))|"
+    # the guidance before, named so: "no change versus prior guidance"
+    rf"(?=(?:prior|previous|previously\s+(?:issued|provided))\s+(?:[\w'’-]+\s+){{0,3}}?{_NOUN}\b))"
     rf"(?:(?!of\b)[\w'’-]+\s+){{0,10}}?(?:{_NOUN}|view{_NOT_OF_WHAT})\b"
     # "none of the annual estimates have changed"
     rf"|\bnone\s+of\s+(?:our|the)\s+(?:[\w'’-]+\s+){{0,3}}?{_NOUN}\s+(?:has|have)\s+changed\b"

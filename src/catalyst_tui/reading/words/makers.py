@@ -1,0 +1,65 @@
+"""Whose a bare measure of revenue is where its clause says who made it: a part beside it or
+framing it ("Our components business capitalized on strong demand, with sales up 40%"), or a
+maker named in words no part's name holds ("data center generated revenue of $194 billion, up
+68%"), whose figure is then nobody's: never the company's."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..leads import led
+from .components import MADE
+from .frames import framing_part, opening, part_beside
+from .names import PART_NOUNS, no_noun_phrase
+from .records import COMPANY
+from .subjects import Subject, read_subject
+
+if TYPE_CHECKING:
+    from .clause_cuts import Clause
+
+__all__ = ["part_named_before", "part_or_maker"]
+
+
+def part_named_before(earlier: Subject, parts: frozenset[str]) -> bool:
+    """Whether `earlier`, a clause before's subject, names a part a bare measure of revenue
+    after it is of ("Security revenue declined, while revenue grew 5%"; "Our filtration
+    business has continued …, and revenues were up 30%"; not "When comparing …, revenues
+    grew"): a name in capitals, one of the company's parts, or a noun of a part."""
+    return (
+        earlier.name not in ("", COMPANY)
+        and not earlier.other
+        and (
+            earlier.name[:1].isupper()
+            or earlier.name.casefold() in parts
+            or earlier.name.rsplit(maxsplit=1)[-1].lower() in PART_NOUNS
+        )
+        and not no_noun_phrase(earlier.name)
+    )
+
+
+def part_or_maker(sentence: str, clause: Clause, company: frozenset[str], at: int) -> str | None:
+    """The part a bare measure of revenue in `clause` (its figure at `at`) is of, "" where it is
+    the company's, None where the clause's own subject made it but names no part ("data center
+    generated revenue of $194 billion, up 68%"): whose, unsaid."""
+    part = part_beside(sentence, clause, company, at) or framing_part(sentence, clause)
+    if part:
+        return part
+    phrase = opening(sentence[clause.start : clause.end])
+    named_at = sentence.find(phrase, clause.start, at) if phrase else -1
+    if named_at < 0 or not _MADE_REVENUE.match(sentence, named_at + len(phrase), at):
+        return ""
+    maker = read_subject(phrase, first=clause.start == 0, revenue_said=True)
+    if maker.name in ("", COMPANY) or maker.other or maker.anaphor:
+        return ""  # "We generated revenue of …", "The company generated …": the company's
+    return None if maker.name.casefold() not in company else ""
+
+
+# A verb of making revenue, right after its maker, and the amount made: " generated revenue of
+# $194 billion" (not "reported sales growth of 5%": an adjective).
+_MADE_REVENUE = led(
+    r"\s+(?:\w+ly\s+)?"
+    + MADE
+    + r"\s+(?:(?:total|net|record)\s+)?(?:revenues?|sales)\s+of\s+(?:approximately\s+)?[$€£]?\s?\d",
+    re.I,
+)

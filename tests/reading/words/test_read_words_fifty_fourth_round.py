@@ -1,0 +1,130 @@
+"""The fifty-fourth round's rules, found on two sets of calls labelled blind in round 53 and kept
+unread until this round (AS, the fifth source; AT, ECTSum):
+
+- a bare measure of revenue made by the clause's own subject ("data center generated revenue of
+  $194 billion, up 68%") is that subject's; where the subject names no part the reader knows,
+  the figure is nobody's, never the company's;
+- "no change versus prior guidance" keeps the guidance, as "no change to our guidance" does;
+- global revenue, as consolidated revenue, is the company's ("5% global revenue growth");
+- a growth's pace said with an adjective ("our revenue grew at a steady 5.6%") is its figure;
+- the items after a growth across the parts, named by how they are cut ("solid growth in all
+  our business lines with residential increasing 13.6% and termite 16.3%"), are parts;
+- a part that frames a pair of measures with "respectively" ("At the Specialty Solutions
+  segment, revenue and operating income sequentially increased 18.3% and 32.4%,
+  respectively") owns the revenue's figure;
+- a list whose later items leave out the verb, set apart by semicolons ("40% of our revenue;
+  commercial pest control, 33%; and termite and other services, 27%") gives each item its
+  figure;
+- a comparable-sales growth said after its figure ("delivering 3% comp sales growth") is read,
+  of the clause's part or the frame's place.
+
+Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
+nothing may be read), with a counterexample the rule must leave as it was."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalyst_tui.reading.words import read_words
+from tests.reading.words.test_read_words_classes import _check, by_rule
+
+RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "revenue made by a subject that names no part is nobody's": [
+        (
+            "On a full year basis, data center generated revenue of $194 billion, up 68% "
+            "year-over-year.",
+            [],
+        ),
+        (
+            "Data Center generated revenue of $194 billion, up 68% year-over-year.",
+            ["growth 68 yoy : Data Center"],
+        ),
+        (
+            "We generated revenue of $194 billion, up 68% year-over-year.",
+            ["growth 68 yoy : company"],
+        ),
+    ],
+    "no change versus prior guidance keeps it": [
+        ("Taken together, no change versus prior guidance.", ["guidance reiterated"]),
+        ("No change to guidance.", ["guidance reiterated"]),
+        ("We see no change versus prior year in pricing.", []),
+    ],
+    "global revenue is the company's": [
+        (
+            "We finished the fiscal year strong with 5% global revenue growth and global "
+            "comparable store sales growth of 1%.",
+            ["growth 5 : company", "growth 1 : global comparable store sales"],
+        ),
+        ("We delivered 5% global revenue growth.", ["growth 5 : company"]),
+    ],
+    "a pace said with an adjective is the growth's figure": [
+        ("Our revenue grew at a steady 5.6%.", ["growth 5.6 : company"]),
+        ("Our revenue grew at a steady pace.", []),
+    ],
+    "the items after a growth across the parts are parts": [
+        (
+            "For the quarter, we experienced solid growth in all our business lines with "
+            "residential increasing 13.6% and termite 16.3% over the second quarter last year.",
+            ["growth 13.6 yoy : residential", "growth 16.3 yoy : termite"],
+        ),
+        ("We experienced solid growth with residential increasing 13.6%.", []),
+    ],
+    "a part framing a pair of measures owns the revenue's figure": [
+        (
+            "At the Specialty Solutions segment, revenue and operating income sequentially "
+            "increased 18.3% and 32.4%, respectively.",
+            ["growth 18.3 sequential : Specialty Solutions segment"],
+        ),
+        (
+            "In the quarter, revenue and operating income increased 18.3% and 32.4%, respectively.",
+            ["growth 18.3 : company"],
+        ),
+    ],
+    "a gapped list set apart by semicolons gives each item its figure": [
+        (
+            "Residential pest control made up 40% of our revenue; commercial pest control, 33%; "
+            "and termite and other services, 27%.",
+            [
+                "share 40 : Residential pest control",
+                "share 33 : commercial pest control",
+                "share 27 : termite and other services",
+            ],
+        ),
+        (
+            "Sales grew 4%; Europe, 3%; and Asia, 6%.",
+            ["growth 4 : company", "growth 3 : Europe", "growth 6 : Asia"],
+        ),
+        ("Revenue grew 5%; operating margin, 20%.", ["growth 5 : company"]),
+    ],
+    "comparable sales said after their figure": [
+        (
+            "Our international segment continued to demonstrate the resilience of our brand, "
+            "delivering 3% comp sales growth.",
+            ["growth 3 : international segment comp sales"],
+        ),
+        (
+            "In China, the team continues to drive demand in a competitive marketplace, "
+            "delivering 2% comp growth in Q4.",
+            ["growth 2 : China comp"],
+        ),
+        (
+            "Revenue was up 5%, reflecting a 1% increase in global comparable store sales.",
+            ["growth 5 : company", "growth 1 : comparable store sales"],
+        ),
+        ("We expect 3% comp sales growth next year.", []),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), by_rule(RULES))
+def test_the_fifty_fourth_rounds_rules(text: str, expected: list[str]) -> None:
+    _check(text, expected)
+
+
+def test_a_gapped_list_keeps_each_figures_place() -> None:
+    """The list is read as if said with commas, but each figure's offsets are the text's own:
+    the sentence quoted back is the one written, semicolons and all."""
+    text = "Residential made up 40% of our revenue; commercial, 33%; and termite, 27%."
+    reads = read_words(text)
+    assert [r.subject for r in reads] == ["Residential", "commercial", "termite"]
+    assert {r.sentence for r in reads} == {text}
