@@ -16,7 +16,13 @@ unread until this round (AS, the fifth source; AT, ECTSum):
   commercial pest control, 33%; and termite and other services, 27%") gives each item its
   figure;
 - a comparable-sales growth said after its figure ("delivering 3% comp sales growth") is read,
-  of the clause's part or the frame's place.
+  of the clause's part or the frame's place;
+- a part presented by the speaker or a page ("we summarize our Hydraulics segment", "slide five
+  illustrates our Mineral Fiber segment results", "Turning to slide six, the Scientific
+  segment.") opens its section, as a turn to it does (found on the reader's reads of ECTSum);
+- "the sector" points back to a part named before, as "the segment" does;
+- a level a measure "sat at" is its share, and "right now" names no one;
+- relationships are counted, as customers are.
 
 Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
 nothing may be read), with a counterexample the rule must leave as it was."""
@@ -112,6 +118,40 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 5 : company", "growth 1 : comparable store sales"],
         ),
         ("We expect 3% comp sales growth next year.", []),
+    ],
+    "a part presented by the speaker or a page opens its section": [
+        (
+            "Moving to page 8, we summarize our Hydraulics segment. Revenues increased 11% with "
+            "strong 9% organic growth.",
+            [],
+        ),
+        (
+            "Slide five illustrates our Mineral Fiber segment results. In the quarter, sales "
+            "were down 7% versus prior year.",
+            [],
+        ),
+        (
+            "Turning to slide six, the Scientific segment. Revenue increased approximately $9.6 "
+            "million or 65% year-on-year.",
+            [],
+        ),
+        ("Turning to slide six. Revenue increased 65% year-on-year.", ["growth 65 yoy : company"]),
+        ("We summarize our results below. Revenues increased 11%.", ["growth 11 : company"]),
+    ],
+    "a part pointed back to by a noun of parts is one named before": [
+        ("Annual revenue in the sector increased 17%, driven by cement volumes.", []),
+        ("Revenue in the Heavy Materials sector increased 17%.", ["growth 17 : Heavy Materials"]),
+    ],
+    "a level a measure sat at, and a time that names no one": [
+        ("Services sat at about 50% of our total revenue.", ["share 50 ~ : Services"]),
+        ("They have right now sat at about 50% of our total revenue.", []),
+    ],
+    "relationships are counted, no revenue": [
+        (
+            "Our fastest-growing relationships are greater than 20% of revenues coming from "
+            "transformation services.",
+            [],
+        ),
     ],
 }
 

@@ -91,7 +91,7 @@ _NO_PART_ALONE = word_set(
     marginal consistent stable steady past prior previous current operating another absolute
     substantial combination these they greater double-digit dollars q quarter-to-date offset team
     recovery there but remaining above below under ahead behind greater each both either date
-    teams up down ago many several most few now then historic record strong solid robust
+    teams up down ago many several most few now right then historic record strong solid robust
     impressive first second third fourth fifth sixth seventh eighth ninth tenth periods weeks
     months quarters years days"""
 )

@@ -249,6 +249,8 @@ def _turned_to(before: str) -> str:
         return ""
     if _CLAUSE_SAID.search(turn["part"]):
         return ""  # "Finally, we'll be issuing our report.", "And third, how ZB is positioned"
+    if turn.re is _TURN_TO_PART and turn["what"] and _A_SLIDE.fullmatch(turn["part"]):
+        return _named_part(turn["what"])  # "Turning to slide six, the Scientific segment."
     return _named_part(_ON_SLIDE.sub("", turn["part"]))  # "Gucci on Slide 8": Gucci
 
 
@@ -278,9 +280,14 @@ _TURN_TO_PART = led(
     r"(?:^|[,;]\s*+)(?:(?:and|so|now|ok(?:ay)?)[\s,]++)*(?:(?:let['’]s|let\s+me)\s+(?:now\s+)?"
     r"(?:(?:turn|move|go)\s+to|review|discuss|look\s+at)|on\s+to|(?<=now\s)to|turning\s+(?:now\s+)?to|"
     r"(?:moving|switching|shifting)\s+(?:on\s+|now\s+)?to|(?:starting|beginning)\s+with|"
-    r"(?:next|first|second|third|lastly|finally)\s*+,)\s+(?P<part>[^,.;:!?]{1,60})"
+    r"(?:next|first|second|third|lastly|finally)\s*+,|"
+    # a part presented by the speaker or a page: "we summarize our Hydraulics segment", "slide
+    # five illustrates our Mineral Fiber segment results"
+    r"(?:we|i)(?:['’]ll|\s+will)?\s+(?:now\s+)?(?:summarize|review|discuss|cover|present)|"
+    r"(?:slide|page)\s+[\w-]+\s+(?:illustrates|shows|summarizes|presents|highlights|covers|"
+    r"details|reviews))\s+(?P<part>[^,.;:!?]{1,60}?)(?:\s+(?:results|performance))?"
     # (said with what it is: "Turning to the Vacation Ownership segment, our core growth engine.")
-    r"(?:,\s*+(?:our|its|the|a|an)\s++[^,.;:!?]{1,60}+)?[.!]?\s*+$",
+    r"(?:,\s*+(?P<what>(?:our|its|the|a|an)\s++[^,.;:!?]{1,60}+))?[.!]?\s*+$",
     re.I,
 )
 # A sentence that opens with a named part of ours as its subject: "Our CSS segment delivered an
@@ -324,6 +331,7 @@ _OPENING = 5
 # segment, sales increased 6%".
 _TURN_OPENS = led(TURN_OPENING, re.I)
 # Where the turn's part is shown, no word of its name: "Gucci on Slide 8".
+_A_SLIDE = led(r"(?:slides?|pages?|charts?)\s++[\w-]++", re.I)
 _ON_SLIDE = led(r"\s++(?:on|in|at)\s++(?:slides?|pages?|charts?)\s++\d++\s*+$", re.I)
 # How far back a part's section may have opened, in sentences: a turn to it, or a figure of
 # its own said nearer.
@@ -373,6 +381,7 @@ _CLAUSE_SAID = led(
 _NO_PART = led(
     r"\b(?:slides?|pages?|charts?|q[1-4]|quarters?|years?|outlook|guidance|balance|cash|margins?|"
     r"results|performance|financials|segments|businesses|highlights|details|p&l|eps|updates?|"
-    r"overview|summary|discussion|comments|progress|priorities|plans?|strategy)\b",
+    r"overview|summary|discussion|comments|progress|priorities|plans?|strategy|disclosures?|"
+    r"statements?|harbou?r|remarks|agenda|trends)\b",
     re.I,
 )

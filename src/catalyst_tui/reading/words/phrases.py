@@ -56,7 +56,8 @@ _VERBS = word_set(
     registered experienced showed finished ended dropped jumped climbed exceeded remained
     continued continues remain remains performed performs outperformed achieved benefited drove led
     delivers contributes accelerated decelerated rebounded demonstrated exhibited displayed
-    enjoyed equaled equalled realized returned recovered gained stood outpaced surpassed turned"""
+    enjoyed equaled equalled realized returned recovered gained stood outpaced surpassed turned
+    sat sits"""
 )
 
 

@@ -112,7 +112,8 @@ _RETURNED = led(r"\b(?:returned|turned)\s+(?:to\s+)?(?:positive\s+)?(?:growth|po
 _BASE_OF = led(r"^(?:.*\s)?base\s+of\s+(?=(?:[\w-]+\s+){1,3}(?:revenues?|sales)\b)", re.I)
 _YEAR = led(r"'?\d{2}|(?:19|20)\d{2}|fy\d{2,4}")  # "Microsoft 365" keeps its 365
 _NAMED_BEFORE = led(
-    r"(?:the|this|that|these|those)\s+(?:segment|business|division|group|unit|market|region)s?\b"
+    r"(?:the|this|that|these|those)\s+"
+    r"(?:segment|business|division|group|unit|market|region|sector|platform|franchise)s?\b"
 )
 
 
@@ -156,7 +157,7 @@ _BECAME = led(
 _QUARTER_LETTER = led(r"\b[qh](?=[1-4]\b)")
 _FOOTNOTE = led(r"(?<=[a-z])\d+\b")
 _TOP_LINE = led(r"\btop\s+line\b", re.I)
-_TOTALED = led(r"\s(?:was|were|is|are|totaled|totalled|amounted|stood)\s")
+_TOTALED = led(r"\s(?:was|were|is|are|totaled|totalled|amounted|stood|sat|sits)\s")
 _PARTICIPLE_BY = led(r"^.*\b\w+(?:ed|en)\s+by\s+")
 _EACH_END = led(r"\b(?:each|both|all)\s*$", re.I)
 _NUMBER_OF = led(r"\s*(?:the\s+)?(?:number|count|values?)\s+of\b", re.I)
