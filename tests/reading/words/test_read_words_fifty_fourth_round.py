@@ -118,6 +118,18 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 5 : company", "growth 1 : comparable store sales"],
         ),
         ("We expect 3% comp sales growth next year.", []),
+        ("Our long-term growth algorithm includes 2% to 3% same-store sales growth.", []),
+        ("Foot Locker Europe still posted a high 30% comp increase.", []),
+        (
+            "In our first quarter, we are lapping two consecutive years of over 20% same-store "
+            "sales growth.",
+            [],
+        ),
+        (
+            "KFC full year system sales grew 16%, driven by 11% same-store sales growth and 8% "
+            "unit growth.",
+            [],
+        ),
     ],
     "a part presented by the speaker or a page opens its section": [
         (

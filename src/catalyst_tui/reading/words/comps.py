@@ -93,7 +93,7 @@ _NOT_ITS_OWN = led(
     r"\b(?:compared\s+(?:to|with)|versus|vs\.?|against|on\s+top\s+of|lapping|rolling\s+over|"
     r"cycling|"
     r"(?:impact|headwind|benefit|contribution)s?\s+(?:on|to|from))\s+"
-    r"(?:(?!(?:with|and|while)\b)[\w'’-]+\s+){0,3}$|"
+    r"(?:(?!(?:with|and|while)\b)[\w'’-]+\s+){0,4}$|"
     r"\b(?:(?:two|2|three|3)[- ]years?|stack\w*|month\w*|through|(?:compared\s+(?:to|with)|"
     r"versus|against|over|to)\s+(?:the\s+|an?\s+)?(?:fiscal\s+)?(?:19|20)\d\d)\b[^.;]*$",
     re.I,
