@@ -1,6 +1,8 @@
 """The fifty-fourth round's rules, found on two sets of calls labelled blind in round 53 and kept
 unread until this round (AS, the fifth source; AT, ECTSum):
 
+- a bare measure of revenue in a sentence that points back to a part ("While sales declined
+  2%, the segment would have been up 5%") is that part's, which a sentence before names;
 - a bare measure of revenue made by the clause's own subject ("data center generated revenue of
   $194 billion, up 68%") is that subject's; where the subject names no part the reader knows,
   the figure is nobody's, never the company's;
@@ -35,6 +37,22 @@ from catalyst_tui.reading.words import read_words
 from tests.reading.words.test_read_words_classes import _check, by_rule
 
 RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "revenue beside a part pointed back to is that part's": [
+        (
+            "While year-over-year sales declined 2%, the segment would have been up 5% on an "
+            "apples-to-apples basis.",
+            [],
+        ),
+        (
+            "For the full year, reported revenue in the segment increased 18% and organic "
+            "revenue increased 17%.",
+            [],
+        ),
+        (
+            "While year-over-year sales declined 2%, the business would have been up 5%.",
+            ["growth -2 yoy : company"],
+        ),
+    ],
     "revenue made by a subject that names no part is nobody's": [
         (
             "On a full year basis, data center generated revenue of $194 billion, up 68% "

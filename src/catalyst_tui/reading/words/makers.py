@@ -1,5 +1,6 @@
 """Whose a bare measure of revenue is where its clause says who made it: a part beside it or
-framing it ("Our components business capitalized on strong demand, with sales up 40%"), or a
+framing it ("Our components business capitalized on strong demand, with sales up 40%"), a part
+the sentence points back to ("While sales declined 2%, the segment would have been up 5%"), or a
 maker named in words no part's name holds ("data center generated revenue of $194 billion, up
 68%"), whose figure is then nobody's: never the company's."""
 
@@ -45,6 +46,9 @@ def part_or_maker(sentence: str, clause: Clause, company: frozenset[str], at: in
     part = part_beside(sentence, clause, company, at) or framing_part(sentence, clause)
     if part:
         return part
+    if _A_PART_BEFORE.search(sentence):
+        return None  # "While sales declined 2%, the segment would have been up 5%": the
+        # segment's, which a sentence before names
     phrase = opening(sentence[clause.start : clause.end])
     named_at = sentence.find(phrase, clause.start, at) if phrase else -1
     if named_at < 0 or not _MADE_REVENUE.match(sentence, named_at + len(phrase), at):
@@ -55,6 +59,9 @@ def part_or_maker(sentence: str, clause: Clause, company: frozenset[str], at: in
     return None if maker.name.casefold() not in company else ""
 
 
+# A part the sentence points back to, by a noun no whole is called: "the segment", "this
+# division" (not "the business", which may be the whole).
+_A_PART_BEFORE = led(r"\b(?:the|this|that)\s+(?:segment|division|sector)\b", re.I)
 # A verb of making revenue, right after its maker, and the amount made: " generated revenue of
 # $194 billion" (not "reported sales growth of 5%": an adjective).
 _MADE_REVENUE = led(
