@@ -153,6 +153,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         components,
         comps,
         coordinated,
+        dimensions,
         doers,
         explained,
         facts,
@@ -160,12 +161,14 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         follows,
         frame_names,
         frames,
+        gapped,
         gates,
         guidance,
         guidance_verbs,
         levels,
         list_bases,
         lists,
+        makers,
         marks,
         measure_words,
         measured,
@@ -1584,6 +1587,45 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "an apposition that describes": (appositions._DESCRIBED, lambda n: ("our the a " * n)[:n]),
         "a growth said by its verb": (carried._GREW, lambda n: ("was were up down " * n)[:n]),
         "a counted measure's growth": (carried._OTHER_GREW, lambda n: ("noi pos ffo " * n)[:n]),
+        # the fifty-fourth round's
+        "revenue made by its maker": (
+            makers._MADE_REVENUE,
+            lambda n: (" generated revenues of approximately of " * n)[:n],
+        ),
+        "a part pointed back to": (makers._A_PART_BEFORE, lambda n: ("the this segment " * n)[:n]),
+        "a growth across the parts": (
+            dimensions._GROWN_ACROSS,
+            lambda n: ("growth in each of our end markets, " * n)[:n],
+        ),
+        "a gapped list's item": (gapped._GAPPED, lambda n: ("; and abcdefghij klmnop, 12" * n)[:n]),
+        "comparable sales after their figure": (
+            comps._FIGURE_THEN,
+            lambda n: ("about 12% same store sales " * n)[:n],
+        ),
+        "a comparable figure that is none": (comps._NOT_A_FIGURE, lambda n: ("low to - " * n)[:n]),
+        "comparable sales' change before them": (
+            comps._CHANGE_IN,
+            lambda n: ("a 12% increase in global " * n)[:n],
+        ),
+        "guidance said standing": (
+            said_against.STANDS,
+            lambda n: ("no change versus prior prior " * n)[:n],
+        ),
+        "a growth's noun after its figure": (
+            words_patterns.NOUN_AFTER,
+            lambda n: ("global company-wide net " * n)[:n],
+        ),
+        "a verb of change and its figure": (
+            words_patterns.VERB_THEN,
+            lambda n: ("grew at a steady steady " * n)[:n],
+        ),
+        "a part presented by a speaker or a page": (
+            part_turns._TURN_TO_PART,
+            lambda n: ("we will now review slide 5 shows abc results " * n)[:n],
+        ),
+        "a slide named": (part_turns._A_SLIDE, lambda n: ("slides abc " * n)[:n]),
+        "a part named before": (subjects._NAMED_BEFORE, lambda n: ("the sector this " * n)[:n]),
+        "a level's verb": (subjects._TOTALED, lambda n: (" sat sits was " * n)[:n]),
     }
 
 
