@@ -112,8 +112,7 @@ _RETURNED = led(r"\b(?:returned|turned)\s+(?:to\s+)?(?:positive\s+)?(?:growth|po
 _BASE_OF = led(r"^(?:.*\s)?base\s+of\s+(?=(?:[\w-]+\s+){1,3}(?:revenues?|sales)\b)", re.I)
 _YEAR = led(r"'?\d{2}|(?:19|20)\d{2}|fy\d{2,4}")  # "Microsoft 365" keeps its 365
 _NAMED_BEFORE = led(
-    r"(?:the|this|that|these|those)\s+"
-    r"(?:segment|business|division|group|unit|market|region|sector|platform|franchise)s?\b"
+    r"(?:the|this|that|these|those)\s+(?:segment|business|division|group|unit|market|region|sector)s?\b"
 )
 
 
