@@ -41,8 +41,9 @@ def part_named_before(earlier: Subject, parts: frozenset[str]) -> bool:
 
 def part_or_maker(sentence: str, clause: Clause, company: frozenset[str], at: int) -> str | None:
     """The part a bare measure of revenue in `clause` (its figure at `at`) is of, "" where it is
-    the company's, None where the clause's own subject made it but names no part ("data center
-    generated revenue of $194 billion, up 68%"): whose, unsaid."""
+    the company's, None where whose it is goes unsaid: the sentence points back to a part ("the
+    segment would have been up 5%"), or the clause's own subject made it but names no part ("data
+    center generated revenue of $194 billion, up 68%")."""
     part = part_beside(sentence, clause, company, at) or framing_part(sentence, clause)
     if part:
         return part
