@@ -25,22 +25,21 @@ from collections.abc import Callable, Iterator
 
 from ..leads import led
 from ..wordlists import any_word
-from .bases import Against, frame_words, growth_basis, list_basis
+from .bases import Against
 from .clause_cuts import Clause, clauses
+from .clause_figures import clause_figures
 from .clauses import by_dimension, clause_subject, fronted_subject
 from .dimensions import grown_across
 from .facts import apposed_to_customer, known_part, named_customer
 from .frames import placed_in_frame
 from .gates import qualified_measure, refusal
-from .list_bases import another_measure_next, lend_list_basis, list_basis_of
-from .lists import Found, headed
+from .lists import headed
 from .lower_parts import said_as_revenue
 from .makers import part_named_before, part_or_maker
 from .marks import Marks
 from .measured import reported
 from .measures import sales_said
 from .names import no_noun_phrase
-from .one_figure import read_one
 from .owners import (
     at_part,
     owner_of,
@@ -49,23 +48,16 @@ from .owners import (
     part_of_other_measure,
     total_of_name,
 )
-from .pairs import BOTH_SAID, both, in_order, paired_span, respectively
 from .participles import listed_item
 from .parts_named import NAMED_AFTER, named_since, parts_of_another
 from .passages import line_name
 from .patterns import (
-    EXIT_RATE,
     FIGURE,
-    RANGE_TO,
     REVENUE_SAID,
-    SHARE_OF,
-    comparison_said,
-    tail,
 )
-from .rate_moved import moved_from
 from .records import COMPANY, Stated
-from .respective import base_shares, named_after
 from .revenue_lines import said_as_a_line
+from .said_beside import points_back, said_beside
 from .scope import SentenceBasis
 from .share_after import business_whole, whole_said_next
 from .subjects import Subject, read_subject
@@ -101,11 +93,14 @@ def read_figures(
     previous: Subject | None = None
     other_before = False  # the figure before was another measure's
     between: Subject | None = None  # the subject of a clause with no figure after one
+    unread: Subject | None = None  # the subject of the clause just before, where it has no figure
     last_at = 0  # where the figure before the one read stands: a part named since is its own
     with_parts: tuple[int, int] | None = None  # where parts of another measure stand
     fronted = fronted_subject(sentence, revenue_said)
     if fronted is not None:  # "While down 35% …, revenue grew 17%": revenue's, both
         sentence = fronted[0]
+    if points_back(sentence):
+        return  # "This was growth really across all regions, …; APAC up 108%": an earlier's
     listed = headed(sentence)
     spans = [Clause(0, len(sentence))] if listed is not None else clauses(sentence)
     for clause in spans:
@@ -114,6 +109,8 @@ def read_figures(
         first_figure = FIGURE.search(text)  # the clause's first: its figures read from it
         if first_figure is None:
             first_clause = first_clause or clause
+            last = text.rfind(",") + 1  # its last clause: "…, GDP growth has been modest"
+            unread = clause_subject(text[last:], clause.start == 0 and not last, revenue_said)
             if previous is not None:  # "…, while weakness in X continued and was down 27%"
                 between = clause_subject(text, False, revenue_said)
                 if not between.name and _WHILE_BEFORE.search(sentence, 0, clause.start):
@@ -123,7 +120,7 @@ def read_figures(
         if found is None:  # the clause's figures, read from its first: none stands before it
             at = first_figure.start()
             found = reported(
-                text, list(_clause_figures(text, at, clause.start == 0, revenue_said, against))
+                text, list(clause_figures(text, at, clause.start == 0, revenue_said, against))
             )
         if not found or ATTRIBUTED.search(text):
             continue
@@ -133,6 +130,9 @@ def read_figures(
         first_subject = first_subject or clause_subject(text, clause.start == 0, revenue_said)
         marks = Marks(sentence, clause.start, text)
         named_between, between = between, None
+        if unread is not None and unread.other and _NO_SUBJECT.match(text):
+            continue  # "GDP growth has been modest and is expected to grow 1.8% in the U.S."
+        unread = None
         for figure in found:
             since, last_at = last_at, clause.start + figure.position  # the figure before's
             if marks.hedged(figure.position, figure.kind == "share"):
@@ -157,6 +157,8 @@ def read_figures(
             if subject.other:
                 other_before = True
                 continue  # a measure that is not revenue, or a part named before the sentence
+            if figure.kind == "growth" and said_beside(sentence, clause.start + figure.position):
+                continue  # "delivered 87,071 smart EVs, representing a … growth of 40.8%"
             if other_before and (not subject.name or _NO_SUBJECT.match(text)):
                 continue  # "with comps down 10% …, but up 30% to 2019": the comps', both
             if not subject.name and named_between is not None and named_between.name:
@@ -286,106 +288,6 @@ _SAID_NEGATIVE = led(r"\b(?:negative|minus)\s*+$", re.I)
 # Measures other than revenue that grow: a growth of no measure named may be theirs (sales_said).
 _GROWS = any_word("""orders bookings book-to-bill backlog billings eps earnings income profit
 profits margin margins ebitda units shipments volume volumes customers users subscribers""")
-
-
-def _clause_figures(
-    text: str, at: int, first: bool, revenue_said: bool, against: Against
-) -> Iterator[Found]:
-    """The clause's figures, the first of them at `at`; a growth of a list with no basis of its
-    own takes the basis said after the list ("up 28% in dollars, 25% local currencies and 23%
-    organically compared to the first quarter of 2020": each against that quarter)."""
-    yield from lend_list_basis(text, list(_each_figure(text, at, first, revenue_said, against)))
-
-
-# Between two figures of one list: a few words of what each is in, then a comma or "and".
-_LIST_GAP = led(r"(?:\s+(?:in|on|from|for)?\s*[\w.&/-]+){0,4}\s*(?:,|,?\s+and)\s+", re.I)
-
-
-def _each_figure(
-    text: str, at: int, first: bool, revenue_said: bool, against: Against
-) -> Iterator[Found]:
-    """Each figure of the clause `text` read, from its first at `at` (looked for from there)."""
-    figures = list(FIGURE.finditer(text, at))
-    frame = frame_words(text[:at])
-    paired = respectively(text, first, revenue_said)
-    ordered = None if paired is not None else in_order(text, figures, first, revenue_said)
-    paired = ordered if ordered is not None else paired
-    limit = resumed = len(text)
-    run: list[re.Match[str]] = []
-    if paired is not None:  # "64% and 36% of revenue, respectively": each its name, or none
-        last_at = max((f.position for f in paired), default=figures[-1].start())
-        ending = next((f for f in figures if f.start() == last_at), figures[-1])
-        basis = list_basis(text, text[ending.end() :], frame, against)  # after the pair's last
-        paired = [
-            f._replace(basis=list_basis_of(basis, f.kind, f.position == last_at)) for f in paired
-        ]
-        # the figures before the pair's, and after "respectively", are each read on their own
-        limit, resumed, run = paired_span(text, None if ordered is None else figures[0].start())
-        run = run if not paired else []  # a run paired with no names may be a list's bases
-        figures = [f for f in figures if f.start() < limit or f.start() >= resumed]
-    last: Found | None = None
-    skip = -1
-    shares: list[Found] = []  # the shares read before a pair: those a base list is of
-    for i, match in enumerate(figures):
-        if i == skip:
-            continue
-        nxt = figures[i + 1].start() if i + 1 < len(figures) else len(text)
-        if match.start() < limit:
-            nxt = min(nxt, limit)
-        elif last is not None and last.position < limit:
-            last = None  # what stands after the pair is not the list before it
-        before, after = text[: match.start()], text[match.end() : nxt]
-        high = None
-        if (
-            i + 1 < len(figures)
-            and RANGE_TO.fullmatch(after)
-            and not another_measure_next(text, figures[i + 1].end())
-            and not moved_from(before)  # "growth accelerated from 5% to 8%": a move, no range
-        ):
-            high = figures[i + 1]  # "10% to 15% of revenue": one share, both ends
-            after = text[high.end() : figures[i + 2].start() if i + 2 < len(figures) else len(text)]
-            if not SHARE_OF.match(after):
-                skip = i + 1  # "a 68% and 69% increase", "12%-14% growth": two periods' or a range
-                last = None
-                continue
-            skip = i + 1
-        rate = EXIT_RATE.search(before, tail(before, 80))
-        if last is not None and last.kind == "share" and rate and rate.end() == len(before):
-            said = " ".join(rate["rate"].split())
-            yield last._replace(
-                value=float(match["num"] or 0),
-                basis=said,
-                position=match.start(),
-                comparison=comparison_said(rate),
-            )
-            continue
-        pair = both(text, match, revenue_said, first) if i == 0 and BOTH_SAID.search(text) else []
-        for found in pair:  # "X and Y revenues are both up 8%": each its figure
-            yield found._replace(basis=growth_basis(text, figures, i, after, frame, against))
-        if pair:
-            last = None
-            continue
-        one = read_one(text, match, before, after, first, revenue_said, last)
-        if one is None or not named_after(one, text, resumed) or one.of_itself:
-            last = None
-            continue
-        found = one._replace(local=_local(text, match.start()))
-        if high is not None and found.kind == "share":
-            found = found._replace(high=float(high["num"] or 0), comparison="between")
-        if found.kind == "growth" and not found.prior:  # a share has no basis: none looked for
-            found = found._replace(basis=growth_basis(text, figures, i, after, frame, against))
-        last = found
-        if found.kind == "share" and found.position < limit:
-            shares.append(found)
-        yield found
-    yield from paired or base_shares(text, run, shares)
-
-
-def _local(text: str, at: int) -> str:
-    """The words a figure's subject and verb take: from the last clause-opening comma or
-    "with" before it."""
-    cut = max(text.rfind(",", 0, at), text.rfind(" with ", 0, at), text.rfind(" and ", 0, at))
-    return text[max(cut, 0) : at]
 
 
 # A figure corrected at once ("sales of 14.7% -- $14.7 million"), its first digit read first.

@@ -142,6 +142,9 @@ _VERB_OBJECT = {
     for direction, verbs in _VERBS.items()
 }
 _YEARS_AHEAD = led(r"\blong(?:er)?[- ]term\b|\bmulti[- ]year\b", re.I)
+# How far after a target the words of its level are looked for: "Our CET1 management target
+# remains 12.5%."
+_GOAL_REACH = 40
 # The guidance moved, said in the passive: "Our full year EPS outlook is increased to $2.85".
 _MOVED = one_of(
     """raised increased lifted lowered reduced cut trimmed reaffirmed reiterated maintained
@@ -282,7 +285,7 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
             continue  # "we remain committed to our long-term target of 20%": a goal over years
         if not match["in_line"] and ESTIMATE.search(match.group()) and not metric_of(match.group()):
             continue  # "no changes to our overall COVID catastrophe loss estimates": no guidance
-        if goal_level(match.group()):
+        if goal_level(sentence[match.start() : match.end() + _GOAL_REACH]):
             continue  # "Our target for operating expense remains at 20%": a goal's level
         if not (NEGATED.search(lead) or hedged(lead) or else_said(sentence, match)):
             found.append((match.start(), "reiterated", metric_of(match.group())))

@@ -287,7 +287,10 @@ _TURN_TO_PART = led(
     r"(?:slide|page)\s+[\w-]+\s+(?:illustrates|shows|summarizes|presents|highlights|covers|"
     r"details|reviews))\s+(?P<part>[^,.;:!?]{1,60}?)(?:\s+(?:results|performance))?"
     # (said with what it is: "Turning to the Vacation Ownership segment, our core growth engine.")
-    r"(?:,\s*+(?P<what>(?:our|its|the|a|an)\s++[^,.;:!?]{1,60}+))?[.!]?\s*+$",
+    r"(?:,\s*+(?P<what>(?:our|its|the|a|an)\s++[^,.;:!?]{1,60}+))?"
+    # (or with what it did, no figure: "Turning to the Google Cloud segment, which delivered very
+    # strong results this quarter.")
+    r"(?:,\s*+which\s++[^,.;:!?%$€£\d]{1,80}+)?[.!]?\s*+$",
     re.I,
 )
 # A sentence that opens with a named part of ours as its subject: "Our CSS segment delivered an

@@ -27,6 +27,7 @@ from .others_sales import (
     system_retail,
 )
 from .own_names import abbreviated, first_word, itself, own_names, suffix_joined
+from .owner_opens import owned_before
 from .phrases import finite_verb
 from .records import COMPANY, Stated, with_short_name
 from .sentences import sentence_spans
@@ -306,6 +307,8 @@ def read_words(
                 continue  # "Turning to our Aerospace segment. Sales were up 9%.", "First,
                 # Aerospace. … Revenue at $13.5 billion is up 2.6%": the part's, which only a
                 # sentence before names: given to none (the company's it is not)
+            if stated.subject == COMPANY and owned_before(text, spans, index, whole, company):
+                continue  # "Capital Markets net income was $532 million …. Revenue was up 14%"
             if (
                 stated.subject == COMPANY
                 and WHOSE_UNSAID.match(whole)
