@@ -48,7 +48,12 @@ def _names_joined(sentence: str, begin: int, cut: re.Match[str]) -> bool:
 
 # A relative clause of what a part is made of, set off by no comma, still open at an "and":
 # the "and" joins the parts it names.
-_MADE_OF = led(r"\bwhich\s+(?:represents?|includes?|contains?|comprises?)\b[^,;]*$", re.I)
+_MADE_OF = led(
+    r"\bwhich\s+(?:represents?|includes?|contains?|comprises?|"
+    # or of where it is reported: "Sales for Joybird which are reported in corporate and other"
+    r"(?:is|are|was|were)\s+(?:reported|included|recorded|booked)\s+(?:in|within|under))\b[^,;]*$",
+    re.I,
+)
 
 
 class Clause(NamedTuple):

@@ -48,6 +48,9 @@ _FRAME = led(
     r"(?P<frame>[^,:;]{1,80}?)\s*[,:;]\s+",
     re.I,
 )
+# Revenue named in an opening, save one a participle and its particle open: "Finishing up our
+# sales highlights," names no subject.
+_REVENUE_OPENING = led(r"^(?![a-z]+ing\s+(?:up|out|off)\s)(?=[^,:]*?\b(?:revenues?|sales)\b)", re.I)
 # An opening adverbial with no verb ("Year over year,", "Regionally, in constant currency:").
 _OPENING = led(
     r"^\s*(?:(?:and|so|now|also|lastly|finally|next|overall)[\s,]+)*(?P<words>[\w\s'-]{1,100}?)"
@@ -66,7 +69,8 @@ _ADVERBIAL = led(
     r"\bas\s+[\w\s]{1,20}\s(?:noted|mentioned|said|discussed|expected|see|seen|shown)\b|"
     r"\w+ly$|"
     # a participle's phrase: "Putting this all together,", "Taking a step back,"
-    r"^[A-Za-z]+ing\s+(?:this|that|it|all|these|those|a|an|the|back|together|into)\b",
+    r"^[A-Za-z]+ing\s+(?:this|that|it|all|these|those|a|an|the|back|together|into)\b|"
+    r"^[A-Za-z]+ing\s+(?:up|out|off)\s+(?:our|the|this|with)\b",  # "Finishing up our sales …,"
     re.I,
 )
 # Frames of talk, not of a part: "In this environment,", "In terms of profitability,".
@@ -335,7 +339,7 @@ def _one_frame(text: str) -> tuple[str, int]:
                 )
                 or _TIME_OPENS.match(opening["words"])  # "During the year just ended,"
             )
-            and not re.search(r"\b(?:revenues?|sales)\b", opening["words"], re.I)
+            and not _REVENUE_OPENING.search(opening["words"])
         ):
             return "", opening.end()
         return "", 0

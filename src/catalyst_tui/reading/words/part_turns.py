@@ -283,7 +283,9 @@ _TURN_TO_PART = led(
     r"(?:next|first|second|third|lastly|finally)\s*+,|"
     # a part presented by the speaker or a page: "we summarize our Hydraulics segment", "slide
     # five illustrates our Mineral Fiber segment results"
-    r"(?:we|i)(?:['’]ll|\s+will)?\s+(?:now\s+)?(?:summarize|review|discuss|cover|present)|"
+    r"(?:we|i)(?:['’]ll|\s+will)?\s+(?:now\s+)?(?:summarize|review|discuss|cover|present|"
+    r"spend\s+(?:a\s+few\s+|some\s+|a\s+couple\s+of\s+)?(?:minutes|moments|time)\s+on)|"
+    r"(?:we\s+have|here\s+(?:are|is))\s+(?:the\s+)?(?:results|performance)\s+(?:of|for)|"
     r"(?:slide|page)\s+[\w-]+\s+(?:illustrates|shows|summarizes|presents|highlights|covers|"
     r"details|reviews))\s+(?P<part>[^,.;:!?]{1,60}?)(?:\s+(?:results|performance))?"
     # (said with what it is: "Turning to the Vacation Ownership segment, our core growth engine.")

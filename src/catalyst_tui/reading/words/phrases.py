@@ -245,6 +245,13 @@ def phrase_before(clause: str, at: int) -> str:
             and kept[0].lower() in _DETERMINERS
         ):  # "we expanded our online presence, which now represents": the verb's object (what
             break  # is outpaced is no phrase of ours: "outpaced the estimated market decline")
+        if low == "on" and len(kept) > 1 and kept[0].lower() in ("a", "an") and "basis" in kept:
+            kept = kept[kept.index("basis") + 1 :]  # "net interest income on a taxable
+            continue  # equivalent basis of $3.2 billion increased": a basis, no name
+        if low == "in" and kept and i > 2 and _REPORTED_IN.fullmatch(_joined(words[i - 3 : i])):
+            i -= 3 + (words[i - 4][1] == "," if i > 3 else 0)
+            kept = []  # "Sales for Joybird which are reported in corporate and other increased"
+            continue
         if low in _STOP and not _acronym(word, clause, base, at):
             if "," in kept and i == 0 and low in MEASURE_OF | {"within", "across"}:
                 kept = kept[kept.index(",") + 1 :]  # "Within X, the Y business": Y, framed
@@ -256,6 +263,17 @@ def phrase_before(clause: str, at: int) -> str:
     if together and kept and kept[0].lower() == "both":
         kept.pop(0)  # "both our HPC and Edge businesses that together represent": one whole
     return " ".join(kept)
+
+
+# A relative clause that says where a line is reported: "which are reported in".
+_REPORTED_IN = re.compile(
+    r"(?:which|that) (?:is|are|was|were) (?:reported|included|recorded|booked|shown|presented)",
+    re.I,
+)
+
+
+def _joined(words: list[tuple[int, str]]) -> str:
+    return " ".join(word for _, word in words)
 
 
 # Words a figure ends with: "up 20% YoY and Equity Markets up 22%".

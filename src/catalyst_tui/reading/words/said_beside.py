@@ -7,7 +7,8 @@
   revenue was $24.3 billion, up 10%" (its "other" says Tech is a cost of revenue too);
 - in a sentence whose subject points back and that names no revenue: "This was growth really
   across all regions, including U.S. and Canada, 32% up year-on-year; APAC up 108%" (the growth
-  of what a sentence before named).
+  of what a sentence before named), or opens with a change of what a sentence before named ("The
+  increases are in both C&I, up 22%; and CRE, up 28%").
 
 Linear: each pattern reads a window of at most _REACH characters before or after the figure."""
 
@@ -44,8 +45,11 @@ _OTHER_ITEM = led(r"[;,]\s*+(?:and\s++)?other\s++(?P<kind>[\w&-]++(?:\s++[\w&-]+
 # A sentence opening with a pronoun that points back, as the subject of a growth: "This was
 # growth really across all regions", "That's strong growth".
 _POINTS_BACK = led(
-    r"\s*+(?:(?:and|so|now)[\s,]++)?(?:this|that|it)(?:\s++(?:was|is|has\s++been)|['’]s)\s++"
-    r"(?:[a-z]++\s++){0,2}?growth\b",
+    r"\s*+(?:(?:and|so|now)[\s,]++)?(?:(?:this|that|it)(?:\s++(?:was|is|has\s++been)|['’]s)\s++"
+    r"(?:[a-z]++\s++){0,2}?growth\b|"
+    # the change of what was named before: "The increases are in both C&I, up 22%; and CRE, …"
+    r"(?:the|these|those|this|that)\s++(?:increases?|growth|declines?|decreases?|gains?)\s++"
+    r"(?:are|were|was|is|came)\b)",
     re.I,
 )
 _CURRENCY_WORDS = frozenset({"dollars", "euros", "pounds", "yen", "yuan", "rmb"})
