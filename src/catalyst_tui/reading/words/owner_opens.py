@@ -35,7 +35,8 @@ def owned_before(
 _OPENS = led(
     r"\s*+(?:(?:and|so|now)[\s,]++)?(?P<name>(?-i:[A-Z])[\w&'’.-]*+(?:\s++(?-i:[A-Z])[\w&'’.-]*+)"
     r"{0,3})\s++(?:(?-i:[a-z])[\w-]*+\s++){0,2}?(?P<measure>[\w&-]++)\s++"
-    r"(?:was|were|is|are|exceeded|grew|increased|decreased|declined|rose|fell|came|"
+    r"(?:was|were|is|are|exceeded|beat|topped|missed|surpassed|grew|increased|decreased|declined|"
+    r"rose|fell|came|"
     r"totaled|reached|improved)\b",
     re.I,
 )

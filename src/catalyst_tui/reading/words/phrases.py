@@ -245,9 +245,10 @@ def phrase_before(clause: str, at: int) -> str:
             and kept[0].lower() in _DETERMINERS
         ):  # "we expanded our online presence, which now represents": the verb's object (what
             break  # is outpaced is no phrase of ours: "outpaced the estimated market decline")
-        if low == "on" and len(kept) > 1 and kept[0].lower() in ("a", "an") and "basis" in kept:
+        if low == "on" and kept[:1] in (["a"], ["an"]) and "basis" in kept and "per" not in kept:
             kept = kept[kept.index("basis") + 1 :]  # "net interest income on a taxable
-            continue  # equivalent basis of $3.2 billion increased": a basis, no name
+            continue  # equivalent basis of $3.2 billion increased": a basis, no name (a rate
+            # per unit keeps its words: "On a per account basis average revenue grew")
         if low == "in" and kept and i > 2 and _REPORTED_IN.fullmatch(_joined(words[i - 3 : i])):
             i -= 3 + (words[i - 4][1] == "," if i > 3 else 0)
             kept = []  # "Sales for Joybird which are reported in corporate and other increased"

@@ -49,7 +49,7 @@ _POINTS_BACK = led(
     r"(?:[a-z]++\s++){0,2}?growth\b|"
     # the change of what was named before: "The increases are in both C&I, up 22%; and CRE, …"
     r"(?:the|these|those|this|that)\s++(?:increases?|growth|declines?|decreases?|gains?)\s++"
-    r"(?:are|were|was|is|came)\b)",
+    r"(?:are|were|was|is|came)\s++(?:in|from)\b)",
     re.I,
 )
 _CURRENCY_WORDS = frozenset({"dollars", "euros", "pounds", "yen", "yuan", "rmb"})
