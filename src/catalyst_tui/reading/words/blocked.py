@@ -46,7 +46,7 @@ ELSE = led(
     r"(?:markets?|industry|demand|economy|deal|transaction|acquisition|merger|clos(?:e|ing)|"
     r"impacts?|losses|resources?|reserves?)\b|"
     # someone's view of the world, not the company's numbers: "we lowered our economic outlook"
-    r"\b(?:economic|macro(?:economic)?|industry|market|category|gdp)\s+(?:outlook|forecasts?|"
+    r"\b(?:economic|macro(?:economic)?|industry|market|category|gdp|demand)\s+(?:outlook|forecasts?|"
     r"expectations?|projections?)\b|"
     # an estimate of what lies in the ground: "our reserve estimates"
     r"\b(?:reserves?|resources?)\s+estimates?\b|"
