@@ -23,7 +23,8 @@ reader's reads over ECTSum:
 - a participle and its particle opening a sentence ("Wrapping up our sales review,") name no
   subject; "on a taxable equivalent basis" before the verb is a basis, no name; and a line
   "which is reported in" another keeps its own name;
-- payers and hours are counted, no revenue; "commensurate" is no name.
+- payers and hours are counted and an order's average value is a price, no revenue;
+  "commensurate" is no name, nor "along" after one.
 
 Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
 nothing may be read), with a counterexample the rule must leave as it was."""
@@ -159,6 +160,12 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 31 : Bluebird"],
         ),
         ("Payers grew 58% year-on-year, a very healthy rate.", []),
+        ("AOV was up roughly 3% in Q2, driven by mix shift.", []),
+        (
+            "The quarter was driven by a 40% sequential increase in Modules along with growth in "
+            "Boards.",
+            ["growth 40 sequential : Modules"],
+        ),
         ("Commensurate growth with adults, up 67% year-on-year.", []),
     ],
 }

@@ -105,7 +105,7 @@ _NO_NAME = frozenset({"segment", "business", "division", "group", "unit", "line"
 # Words a name never ends with: "Sales in industrial in the first quarter" is industrial's.
 _TRAILING = word_set(
     "and & or of the also growth rate in into for at on with by to from performance results - –"
-    " through since until via across within versus over as went moved"
+    " through since until via across within versus over as went moved along together coupled"
 )
 # A measure or a part said to return to growth before its figure: the subject is before it.
 _RETURNED = led(r"\b(?:returned|turned)\s+(?:to\s+)?(?:positive\s+)?(?:growth|positive)\b")
