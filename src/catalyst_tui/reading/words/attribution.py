@@ -11,13 +11,14 @@ from ..leads import led
 from ..wordlists import any_word, one_of
 from .against_expected import BEFORE_A_FIGURE, subject_against
 from .appositions import without_apposition
-from .clauses import clause_subject, frame_of, relative_unread
+from .clauses import clause_subject, frame_of
 from .names import no_noun_phrase, outside_names
 from .no_subject import conceded, left_out, measure_alone, pointed_at
 from .not_names import INFINITIVE_VERBS
 from .patterns import AMOUNT, LOWER_WORD, REVENUE_SAID, WORD
 from .phrases import finite_verb, last_word_at, other_measure, phrase_before, tokens, words_of
 from .records import COMPANY
+from .relatives import relative_unread
 from .set_off import ASIDE, INCLUDES, NOTABLY, PART_LED_BY, REVENUE_ASIDE, SHARE_ASIDE, WHAT_IT_IS
 from .subjects import Subject, read_subject
 from .verb_forms import after_verbs

@@ -20,7 +20,7 @@ from .dimensions import DIMENSION
 from .doers import doer_of_result, named_before_past, named_with, revenue_with
 from .frame_names import read_frame
 from .names import itself, no_noun_phrase, verb_alone
-from .phrases import finite_verb, other_measure, phrase_before, tokens, words_of
+from .phrases import finite_verb, other_measure, tokens, words_of
 from .records import COMPANY
 from .subjects import Subject, named_before, read_subject
 from .vocabulary import MONTH, PART_WORDS, PERIOD
@@ -381,22 +381,3 @@ def _one_frame(text: str) -> tuple[str, int]:
     ):
         return "", match.end()
     return frame, match.end()
-
-
-# A relative clause whose antecedent was not read ("…doubling in the last two years, which
-# today represents about 13% of total company sales", "…, which in 2020 drove over 70%"): it is
-# not the clause's subject.
-RELATIVE_BEFORE = led(
-    r",\s*(?:which|who)(?:\s+(?:today|now|still|also|alone|together|currently)|\s+in\s+(?:fiscal\s+)?"
-    r"(?:19|20)\d\d|\s+(?:last|this)\s+(?:year|quarter)|\s+in\s+the\s+(?:quarter|year))?\s*$",
-    re.I,
-)
-
-
-def relative_unread(text: str, at: int) -> bool:
-    """Whether the verb at `at` opens a relative clause ("…, which today represents") whose
-    antecedent the phrase before it does not name."""
-    return (
-        RELATIVE_BEFORE.search(text, max(0, at - 40), at) is not None
-        and not read_subject(phrase_before(text, at)).name
-    )

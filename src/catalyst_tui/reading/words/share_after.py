@@ -9,7 +9,7 @@ import re
 from ..leads import led
 from ..wordlists import one_of
 from .attribution import other_in, subject_at
-from .clauses import RELATIVE_BEFORE, clause_subject, relative_unread
+from .clauses import clause_subject
 from .lists import Found
 from .patterns import (
     FIGURE,
@@ -22,6 +22,7 @@ from .patterns import (
 )
 from .phrases import finite_verb, phrase_before, words_of
 from .records import COMPANY
+from .relatives import RELATIVE_BEFORE, relative_unread
 from .subjects import Subject, read_subject
 from .vocabulary import NOT_REVENUE, PERIOD
 
