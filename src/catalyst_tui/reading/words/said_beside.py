@@ -47,8 +47,6 @@ _OTHER_ITEM = led(r"[;,]\s*+(?:and\s++)?other\s++(?P<kind>[\w&-]++(?:\s++[\w&-]+
 _POINTS_BACK = led(
     r"\s*+(?:(?:and|so|now)[\s,]++)?(?:(?:this|that|it)(?:\s++(?:was|is|has\s++been)|['’]s)\s++"
     r"(?:[a-z]++\s++){0,2}?growth\b|"
-    # what drove what was named before: "This was primarily driven by a 58% improvement in X"
-    r"(?:this|that|it)\s++(?:was|is)\s++(?:[a-z]+ly\s++)?(?:driven|led|helped|fueled)\s++by\b|"
     # the change of what was named before: "The increases are in both C&I, up 22%; and CRE, …"
     r"(?:the|these|those|this|that)\s++(?:increases?|growth|declines?|decreases?|gains?)\s++"
     r"(?:are|were|was|is|came)\s++(?:in|from)\b)",
