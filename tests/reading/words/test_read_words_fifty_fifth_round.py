@@ -14,7 +14,8 @@ reader's reads over ECTSum:
   ("; and other cost of revenue was …");
 - a sentence whose subject points back ("This was growth across all regions, …", "The increases
   are in both …") and that names no revenue gives its parts no growth;
-- an outlook of demand, as one of the market, is the world's: no guidance;
+- an outlook of demand, as one of the market, is the world's, and one of repurchases is no
+  guidance;
 - a clause with no subject of its own ("… and is expected to grow 2% in the U.S.") is of the
   clause before's subject, GDP here, no revenue;
 - a target that "remains" at a level ("Our capital ratio target remains 12%") is a goal, no
@@ -22,7 +23,8 @@ reader's reads over ECTSum:
 - a participle and its particle opening a sentence ("Wrapping up our sales review,") name no
   subject; "on a taxable equivalent basis" before the verb is a basis, no name; and a line
   "which is reported in" another keeps its own name;
-- payers and hours are counted and an order's average value is a price, no revenue;
+- payers and hours are counted, an order's average value is a price and distributable cash flow
+  is cash, no revenue;
   "commensurate" is no name, nor "along" after one.
 
 Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
@@ -114,8 +116,9 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 48 yoy : APAC"],
         ),
     ],
-    "an outlook of demand is the world's, no guidance": [
+    "an outlook of demand is the world's, and one of repurchases no guidance": [
         ("We are revising our copper demand outlook upwards again.", []),
+        ("We are reducing our outlook for repurchases to $300 million.", []),
         ("We are revising our revenue outlook upwards again.", ["guidance raised"]),
     ],
     "a clause with no subject of its own is of the clause before's": [
@@ -153,6 +156,7 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("Payers grew 58% year-on-year, a very healthy rate.", []),
         ("AOV was up roughly 3% in Q2, driven by mix shift.", []),
+        ("Our total DCF of $1.1 billion is up 3% from last year.", []),
         (
             "The quarter was driven by a 40% sequential increase in Modules along with growth in "
             "Boards.",

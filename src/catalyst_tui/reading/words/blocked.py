@@ -39,7 +39,7 @@ ELSE = led(
     # how guidance is set, not what it says: "our guidance philosophy overall remains unchanged"
     r"\b(?:guidance|outlook)\s+" + _HOW + "|"
     # a buyback is no guidance, save where guidance of it is named: "stock repurchase guidance"
-    r"\b(?:buyback|repurchase)\b(?!\s+(?:guidance|outlook)\b)|"
+    r"\b(?:buybacks?|repurchases?)\b(?!\s+(?:guidance|outlook)\b)|"
     r"\b[A-Z][\w&.-]*['’]s\s+(?:\w+\s+){0,2}outlook|outlook\s+for\s+(?:demand|the\s+market|"
     r"the\s+industry|the\s+economy)|"
     r"\b(?:expectations?|outlook|estimates?|view)\s+(?:for|of|that|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
