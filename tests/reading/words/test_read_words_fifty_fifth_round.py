@@ -15,7 +15,7 @@ reader's reads over ECTSum:
 - a sentence whose subject points back ("This was growth across all regions, …", "The increases
   are in both …") and that names no revenue gives its parts no growth;
 - an outlook of demand, as one of the market, is the world's, and one of repurchases is no
-  guidance;
+  guidance, nor is a guide book;
 - a clause with no subject of its own ("… and is expected to grow 2% in the U.S.") is of the
   clause before's subject, GDP here, no revenue;
 - a target that "remains" at a level ("Our capital ratio target remains 12%") is a goal, no
@@ -24,7 +24,7 @@ reader's reads over ECTSum:
   subject; "on a taxable equivalent basis" before the verb is a basis, no name; and a line
   "which is reported in" another keeps its own name;
 - payers and hours are counted, an order's average value is a price and distributable cash flow
-  is cash, no revenue;
+  is cash, no revenue; dollars a panel measured at retail are the shops' sales;
   "commensurate" is no name, nor "along" after one.
 
 Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
@@ -119,6 +119,8 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
     "an outlook of demand is the world's, and one of repurchases no guidance": [
         ("We are revising our copper demand outlook upwards again.", []),
         ("We are reducing our outlook for repurchases to $300 million.", []),
+        ("We are gradually establishing an operational guide book for new applications.", []),
+        ("We are establishing our guidance for 2026.", ["guidance introduced"]),
         ("We are revising our revenue outlook upwards again.", ["guidance raised"]),
     ],
     "a clause with no subject of its own is of the clause before's": [
@@ -157,6 +159,7 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Payers grew 58% year-on-year, a very healthy rate.", []),
         ("AOV was up roughly 3% in Q2, driven by mix shift.", []),
         ("Our total DCF of $1.1 billion is up 3% from last year.", []),
+        ("For panel-measured dollars, we saw 11% growth in U.S. Food and 5% in Pet specialty.", []),
         (
             "The quarter was driven by a 40% sequential increase in Modules along with growth in "
             "Boards.",

@@ -343,7 +343,7 @@ GUIDANCE_FILLER = (
     r"(?!and\s+[a-z]+ly\b)(?:[\w'’&-]+,?|\$[\d.,]+))"
 )
 GUIDANCE_NOUN = (
-    r"(?:guidance|outlooks?|guide|forecasts?|expectations?|projections?|estimates?(?![\w-])|"
+    r"(?:guidance|outlooks?|guide(?![\s-]*+(?:books?|lines?|posts?)\b)|forecasts?|expectations?|projections?|estimates?(?![\w-])|"
     r"(?<!leverage\s)(?<!debt\s)(?<!payout\s)(?<!dividend\s)targets?(?!\s+(?:leverage|ratio|capital|payout|dividend|debt|price|customers?|markets?|"
     r"audiences?|dates?|lists?|zones?|acquisitions?))|"
     r"(?:range(?=\s+(?:to|from)\s)|ranges?(?=\s+(?:by|of|for|at)\s))(?=\s+\w+\s+(?:between\s+)?(?:\$|\d|"

@@ -73,6 +73,8 @@ NOT_REVENUE = led(
     r"\bpoint[- ]of[- ]sale\b(?!\s+(?:terminals?|systems?|solutions?|devices?|software|hardware|"
     r"business|products?))|\b(?:retail|consumer|consumption)\s+takeaway\b|"
     r"\bconsumption(?=\s+basis\b|$)|"
+    # sales a panel measured at retail: "For Nielsen-measured dollars, we saw 13% growth"
+    r"\b[a-z]+-measured\s+(?:dollars|sales|channels?|retail)\b|"
     r"\btenants?['’]?\s+sales\b|\bnet\s+new\s+ARR\b|"  # "net new ARR": what was added
     # an insurer's cash received, not premiums earned: "annuity collected premiums were up 17%"
     r"\bcollected\s+(?:[\w-]+\s+){0,4}?premiums?\b|\bpremiums?\s+collected\b|"
