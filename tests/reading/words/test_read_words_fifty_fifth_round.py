@@ -23,8 +23,9 @@ reader's reads over ECTSum:
 - a participle and its particle opening a sentence ("Wrapping up our sales review,") name no
   subject; "on a taxable equivalent basis" before the verb is a basis, no name; and a line
   "which is reported in" another keeps its own name;
-- payers and hours are counted, an order's average value is a price and distributable cash flow
-  is cash, no revenue; dollars a panel measured at retail are the shops' sales;
+- payers, hours, owners, grants and vaccinations are counted, an order's average value is a
+  price and distributable cash flow is cash, no revenue; dollars a panel measured at retail are
+  the shops' sales;
   "commensurate" is no name, nor "along" after one.
 
 Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
@@ -159,6 +160,8 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Payers grew 58% year-on-year, a very healthy rate.", []),
         ("AOV was up roughly 3% in Q2, driven by mix shift.", []),
         ("Our total DCF of $1.1 billion is up 3% from last year.", []),
+        ("New equity grants declined 31% to approximately $150 million or 5% of revenue.", []),
+        ("New owners in the quarter were 29% of sales.", []),
         ("For panel-measured dollars, we saw 11% growth in U.S. Food and 5% in Pet specialty.", []),
         (
             "The quarter was driven by a 40% sequential increase in Modules along with growth in "
