@@ -54,7 +54,8 @@ OTHER_MEASURES = word_set(
     niw nap ape pvr arc rpu population activity awards rxs trx nrx scripts fad bottom aua trasm
     rasm prasm casm viewership redemptions case cases click credentials tokens wfe submissions
     diems gms nav navs balances outstandings frequency gpv gbv gtv mau maus dau daus mpu rotce
-    rote roatce score scores nps shipment payers payer hours pppt ptpp cet1 aov aovs dcf owners grants vaccinations"""
+    rote roatce score scores nps shipment payers payer hours pppt ptpp cet1 aov aovs dcf owners
+    grants vaccinations"""
 )
 # Revenue-like words not the period's revenue: a balance ("deferred revenue"), a ratio ("revenue
 # per user"), another's sales ("sell-through", "POS"), what is not yet ("revenue backlog").
