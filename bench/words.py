@@ -183,6 +183,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         others_sales,
         outside,
         own_names,
+        owner_opens,
         owners,
         pace,
         pairs,
@@ -202,6 +203,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         revenue_lines,
         revised,
         said_against,
+        said_beside,
         said_otherwise,
         scope,
         segments_unnamed,
@@ -1626,6 +1628,46 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "a slide named": (part_turns._A_SLIDE, lambda n: ("slides abc " * n)[:n]),
         "a part named before": (subjects._NAMED_BEFORE, lambda n: ("the sector this " * n)[:n]),
         "a level's verb": (subjects._TOTALED, lambda n: (" sat sits was " * n)[:n]),
+        # the fifty-fifth round's
+        "a part's measure opening a sentence": (
+            owner_opens._OPENS,
+            lambda n: ("Abc Def Ghi Jkl net operating " * n)[:n],
+        ),
+        "a count a growth represents": (
+            said_beside._COUNT,
+            lambda n: ("1,234 abc def ghi, representing " * n)[:n],
+        ),
+        "an amount of another measure": (
+            said_beside._AMOUNT_OF,
+            lambda n: ("$1.2 million of abc def, " * n)[:n],
+        ),
+        "a list's item of another kind": (
+            said_beside._OTHER_ITEM,
+            lambda n: ("; and other abc def " * n)[:n],
+        ),
+        "a subject pointing back": (
+            said_beside._POINTS_BACK,
+            lambda n: ("this was the increases are " * n)[:n],
+        ),
+        "a turn said with what the part did": (
+            part_turns._TURN_TO_PART,
+            lambda n: ("turning to abc, which def we have the results of i'll spend " * n)[:n],
+        ),
+        "a participle's opening": (clauses._ADVERBIAL, lambda n: ("finishing up our " * n)[:n]),
+        "revenue in an opening": (clauses._REVENUE_OPENING, lambda n: ("wrapping " * n)[:n]),
+        "a relative clause of where a line is reported": (
+            clause_cuts._MADE_OF,
+            lambda n: ("which are reported in abc " * n)[:n],
+        ),
+        "guidance of the world's": (blocked.ELSE, lambda n: ("demand repurchases outlook " * n)[:n]),
+        "a guidance noun, no guide book": (
+            guidance_verbs.WHERE_DONE,
+            lambda n: ("guide book guide-lines guide " * n)[:n],
+        ),
+        "sales a panel measured": (
+            vocabulary.NOT_REVENUE,
+            lambda n: ("abc-measured dollars-measured " * n)[:n],
+        ),
     }
 
 
