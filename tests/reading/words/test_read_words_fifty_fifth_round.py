@@ -26,7 +26,7 @@ reader's reads over ECTSum:
 - payers, hours, owners, grants and vaccinations are counted, an order's average value is a
   price and distributable cash flow is cash, no revenue; dollars a panel measured at retail are
   the shops' sales;
-  "commensurate" is no name, nor "along" after one.
+  "commensurate" is no name, nor "along" after one, nor "both" before a pair's names.
 
 Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
 nothing may be read), with a counterexample the rule must leave as it was."""
@@ -156,6 +156,10 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "Sales for Bluebird which are reported in corporate and other increased 31% to $40 "
             "million.",
             ["growth 31 : Bluebird"],
+        ),
+        (
+            "Both golf club and golf ball sales increased by 24% and 52%, respectively.",
+            ["growth 24 : golf club", "growth 52 : golf ball"],
         ),
         ("Payers grew 58% year-on-year, a very healthy rate.", []),
         ("AOV was up roughly 3% in Q2, driven by mix shift.", []),

@@ -319,6 +319,8 @@ def _names(phrase: str) -> list[str]:
     items = [n.strip() for n in re.split(LIST_SEPARATOR, phrase.strip(), flags=re.I) if n.strip()]
     if len(items) < 2:
         return []
+    if items[0][:5].lower() == "both ":
+        items[0] = items[0][5:]  # "Both golf club and golf ball sales": a determiner, no name
     *rest, last = items
     words = last.split()
     head = words[-1] if len(words) > 1 else ""
