@@ -198,6 +198,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         rate_moved,
         ratio_base,
         reader,
+        relatives,
         respective,
         resulted,
         revenue_lines,
@@ -1170,7 +1171,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("in our in the ab cd ef business" * n)[:n],
         ),
         "a relative clause with a time": (
-            clauses.RELATIVE_BEFORE,
+            relatives.RELATIVE_BEFORE,
             lambda n: (", which in fiscal 2020 , who last year " * n)[:n],
         ),
         "buyers named by a letter": (names._BUYERS, lambda n: ("our customers A" * n)[:n]),
@@ -1659,7 +1660,10 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             clause_cuts._MADE_OF,
             lambda n: ("which are reported in abc " * n)[:n],
         ),
-        "guidance of the world's": (blocked.ELSE, lambda n: ("demand repurchases outlook " * n)[:n]),
+        "guidance of the world's": (
+            blocked.ELSE,
+            lambda n: ("demand repurchases outlook " * n)[:n],
+        ),
         "a guidance noun, no guide book": (
             guidance_verbs.WHERE_DONE,
             lambda n: ("guide book guide-lines guide " * n)[:n],

@@ -109,8 +109,8 @@ def read_figures(
         first_figure = FIGURE.search(text)  # the clause's first: its figures read from it
         if first_figure is None:
             first_clause = first_clause or clause
-            last = text.rfind(",") + 1  # its last clause: "…, GDP growth has been modest"
-            unread = clause_subject(text[last:], clause.start == 0 and not last, revenue_said)
+            cut_at = text.rfind(",") + 1  # its last clause: "…, GDP growth has been modest"
+            unread = clause_subject(text[cut_at:], clause.start == 0 and not cut_at, revenue_said)
             if previous is not None:  # "…, while weakness in X continued and was down 27%"
                 between = clause_subject(text, False, revenue_said)
                 if not between.name and _WHILE_BEFORE.search(sentence, 0, clause.start):

@@ -10,7 +10,8 @@ import re
 from ..leads import led
 from ..wordlists import word_set
 from .not_names import COMPARATIVES
-from .part_turns import PartTurns
+from .dimensions import cut_of
+from .part_turns import AMOUNT_SAID, PartTurns
 from .turns import same_speaker
 from .vocabulary import GENERIC_WORDS, OTHER_MEASURES, PERIOD_WORD, REVENUE_WORDS
 
@@ -27,6 +28,9 @@ def owned_before(
     if not same_speaker(text, spans, index) or not PartTurns.alone(whole):
         return False
     owner = owner_opening(text[slice(*spans[index - 1])])
+    if cut_of(owner) and AMOUNT_SAID.search(whole):
+        return False  # "U.S. retail sales grew 3.1% …. Revenues increased 6.2% to $1.0 billion.":
+        # after a place's or a channel's figure, a total said with its amount is the company's
     return bool(owner) and owner.casefold() not in company
 
 

@@ -60,6 +60,9 @@ def said_beside(sentence: str, at: int) -> bool:
     beside it: a count's, an amount's of another measure, or one of a list whose other item
     is another measure."""
     before = sentence[max(0, at - _REACH) : at]
+    if "respectively" in sentence[at : at + _REACH]:
+        return False  # "$3.3 billion of revenue and $578 million of operating income, up 3% and
+        # 7% respectively": a pair, each figure its own measure's (pairs.py)
     count = _COUNT.search(before)
     if count is not None and not _revenue_in(count["things"]):
         return True  # "delivered 87,071 smart EVs, representing a … growth of 40.8%"
