@@ -9,8 +9,8 @@ import re
 
 from ..leads import led
 from ..wordlists import word_set
-from .not_names import COMPARATIVES
 from .dimensions import cut_of
+from .not_names import COMPARATIVES
 from .part_turns import AMOUNT_SAID, PartTurns
 from .turns import same_speaker
 from .vocabulary import GENERIC_WORDS, OTHER_MEASURES, PERIOD_WORD, REVENUE_WORDS
