@@ -281,7 +281,7 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
             or view_after(sentence, match.end())
         ):
             continue  # "our revised guidance reflects what continues to be": changed, no stand
-        if _YEARS_AHEAD.search(match.group()) or years_after(sentence, match.end()):
+        if _YEARS_AHEAD.search(match.group()):
             continue  # "we remain committed to our long-term target of 20%": a goal over years
         if not match["in_line"] and ESTIMATE.search(match.group()) and not metric_of(match.group()):
             continue  # "no changes to our overall COVID catastrophe loss estimates": no guidance

@@ -147,10 +147,7 @@ _LED_TO = led(
     r"(?:[\w-]+\s+){0,3}?to\s+$",
     re.I,
 )
-_YEARS = led(r"\b(?:long(?:er)?|medium|mid)[- ]term\b|\bmulti[- ]year\b", re.I)
-# A model given at a day for investors, looked for to the next comma: "the model and the outlook
-# we've given in our last Analyst Day".
-_A_DAY = led(r"\b(?:analyst|investor)s?['’]?\s++day\b", re.I)
+_YEARS = led(r"\blong(?:er)?[- ]term\b|\bmulti[- ]year\b", re.I)
 # Years said as what the guidance is of: "reaffirming our projection of long-term earnings growth".
 _OF_YEARS = led(r"^\s*(?:of|for)\s+(?:our\s+|the\s+)?long(?:er)?[- ]term\b", re.I)
 # A page that shows an outlook: "The right hand side of this slide, Slide 13, provides".
@@ -183,13 +180,10 @@ def led_to(sentence: str, verb: int) -> bool:
 
 def years_after(sentence: str, end: int) -> bool:
     """Whether the words after a verb's object (to the next comma, semicolon, full stop or
-    "and") say a view of years, the long or the medium term, not a long-term measure the object
-    is of; or, to the next comma, a model given at an analyst day."""
+    "and") say a view of years, not a long-term measure the object is of."""
     window = sentence[end : end + 80]
     ends = [i for i in (window.find(c) for c in (",", ";", ".", " and ")) if i >= 0]
     own = window[: min(ends)] if ends else window
-    if _A_DAY.search(window[: window.find(",") if "," in window else None]):
-        return True  # a model over years
     return _YEARS.search(own) is not None and _OF_YEARS.search(own) is None
 
 
