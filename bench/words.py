@@ -142,6 +142,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         base_growth,
         bases,
         basis_ends,
+        beside,
         between,
         blocked,
         breakdowns,
@@ -204,7 +205,6 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         revenue_lines,
         revised,
         said_against,
-        said_beside,
         said_otherwise,
         scope,
         segments_unnamed,
@@ -1635,19 +1635,19 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("Abc Def Ghi Jkl net operating " * n)[:n],
         ),
         "a count a growth represents": (
-            said_beside._COUNT,
+            beside._COUNT,
             lambda n: ("1,234 abc def ghi, representing " * n)[:n],
         ),
         "an amount of another measure": (
-            said_beside._AMOUNT_OF,
+            beside._AMOUNT_OF,
             lambda n: ("$1.2 million of abc def, " * n)[:n],
         ),
         "a list's item of another kind": (
-            said_beside._OTHER_ITEM,
+            beside._OTHER_ITEM,
             lambda n: ("; and other abc def " * n)[:n],
         ),
         "a subject pointing back": (
-            said_beside._POINTS_BACK,
+            beside._POINTS_BACK,
             lambda n: ("this was the increases are " * n)[:n],
         ),
         "a turn said with what the part did": (

@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator
 from ..leads import led
 from ..wordlists import any_word
 from .bases import Against
+from .beside import points_back, said_beside
 from .clause_cuts import Clause, clauses
 from .clause_figures import clause_figures
 from .clauses import by_dimension, clause_subject, fronted_subject
@@ -57,7 +58,6 @@ from .patterns import (
 )
 from .records import COMPANY, Stated
 from .revenue_lines import said_as_a_line
-from .said_beside import points_back, said_beside
 from .scope import SentenceBasis
 from .share_after import business_whole, whole_said_next
 from .subjects import Subject, read_subject
