@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import pytest
 
+from catalyst_tui.reading.words import read_words
 from tests.reading.words.test_read_words_classes import _check, by_rule
 
 RULES: dict[str, list[tuple[str, list[str]]]] = {
@@ -180,3 +181,14 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
 @pytest.mark.parametrize(("text", "expected"), by_rule(RULES))
 def test_the_fifty_fifth_rounds_rules(text: str, expected: list[str]) -> None:
     _check(text, expected)
+
+
+def test_the_company_opening_with_its_own_name_opens_no_part() -> None:
+    """A sentence opening with the company's own name and a measure ("Acme revenue beat our
+    plan.") opens no part's section: the revenue the next sentence says alone stays the
+    company's, where the caller names the company; a part's name there does open one."""
+    said = "On a year-over-year basis, revenue declined 6% to $2.1 billion."
+    own = read_words(f"Acme revenue beat our plan in the quarter. {said}", names=("Acme",))
+    assert [(r.subject, r.value) for r in own] == [("revenue", -0.06)]
+    part = read_words(f"Industrial revenue beat our plan in the quarter. {said}", names=("Acme",))
+    assert part == ()

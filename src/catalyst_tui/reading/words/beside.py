@@ -18,7 +18,7 @@ import re
 
 from ..leads import led
 from .patterns import REVENUE_SAID
-from .vocabulary import OTHER_MEASURES, REVENUE_WORDS
+from .vocabulary import CURRENCIES, OTHER_MEASURES, REVENUE_WORDS
 
 __all__ = ["points_back", "said_beside"]
 
@@ -27,8 +27,9 @@ _REACH = 160
 # A count, then the words of change up to the figure: "87,071 smart EVs, representing a
 # year-over-year growth of " (no year: "In 2025, …"; no money: "$5 billion, up ").
 _COUNT = led(
-    r"(?<![$€£¥\d.,])(?!(?:19|20)\d\d\b)\d[\d,]*+(?:\.\d++)?(?:\s++(?:thousand|million|billion))?"
-    r"\s++(?!(?:thousand|million|billion|trillion)\b)(?P<things>[a-z][\w-]*+(?:\s++[a-z][\w-]*+){0,3}),\s*+"
+    r"(?<![$€£¥\d.,])(?!(?:19|20)\d\d\b)\d[\d,]*+(?:\.\d++)?"
+    r"(?:\s++(?:thousand|million|billion))?\s++(?!(?:thousand|million|billion|trillion)\b)"
+    r"(?P<things>[a-z][\w-]*+(?:\s++[a-z][\w-]*+){0,3}),\s*+"
     r"(?:representing|reflecting|up|down|an?\s++(?:increase|decrease|decline|growth|rise))\b"
     r"[^,;%$€£\d]{0,60}+$",
     re.I,
@@ -52,7 +53,6 @@ _POINTS_BACK = led(
     r"(?:are|were|was|is|came)\s++(?:in|from)\b)",
     re.I,
 )
-_CURRENCY_WORDS = frozenset({"dollars", "euros", "pounds", "yen", "yuan", "rmb"})
 
 
 def said_beside(sentence: str, at: int) -> bool:
@@ -88,4 +88,4 @@ def points_back(sentence: str) -> bool:
 def _revenue_in(words: str) -> bool:
     """Whether `words` name revenue, or money by its currency."""
     said = {w.lower() for w in words.split()}
-    return bool(said & REVENUE_WORDS) or bool(said & _CURRENCY_WORDS)
+    return bool(said & REVENUE_WORDS) or bool(said & CURRENCIES)

@@ -28,20 +28,21 @@ def owned_before(
     if not same_speaker(text, spans, index) or not PartTurns.alone(whole):
         return False
     owner = owner_opening(text[slice(*spans[index - 1])])
-    if cut_of(owner) and AMOUNT_SAID.search(whole):
-        return False  # "U.S. retail sales grew 3.1% …. Revenues increased 6.2% to $1.0 billion.":
-        # after a place's or a channel's figure, a total said with its amount is the company's
-    return bool(owner) and owner.casefold() not in company
+    if not owner or owner.casefold() in company:
+        return False  # no part opened it, or the company itself: "Acme revenue beat our plan."
+    return not (cut_of(owner) and AMOUNT_SAID.search(whole))  # "U.S. retail sales grew 3.1% ….
+    # Revenues increased 6.2% to $1.0 billion.": after a place's or a channel's figure, a total
+    # said with its amount is the company's
 
 
 # The sentence's opening: a name of one to four words each begun by a capital, a measure's
 # qualifiers in lower case, then the measure and a verb ("Capital Markets net income was").
 _OPENS = led(
-    r"\s*+(?:(?:and|so|now)[\s,]++)?(?P<name>(?-i:[A-Z])[\w&'’.-]*+(?:\s++(?-i:[A-Z])[\w&'’.-]*+)"
-    r"{0,3})\s++(?:(?-i:[a-z])[\w-]*+\s++){0,2}?(?P<measure>[\w&-]++)\s++"
+    r"\s*+(?:(?:and|so|now)[\s,]++)?"
+    r"(?P<name>(?-i:[A-Z])[\w&'’.-]*+(?:\s++(?-i:[A-Z])[\w&'’.-]*+){0,3})\s++"
+    r"(?:(?-i:[a-z])[\w-]*+\s++){0,2}?(?P<measure>[\w&-]++)\s++"
     r"(?:was|were|is|are|exceeded|beat|topped|missed|surpassed|grew|increased|decreased|declined|"
-    r"rose|fell|came|"
-    r"totaled|reached|improved)\b",
+    r"rose|fell|came|totaled|reached|improved)\b",
     re.I,
 )
 # The measures a part owns: its revenue, its profit and what it books.

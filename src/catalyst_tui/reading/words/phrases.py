@@ -250,7 +250,7 @@ def phrase_before(clause: str, at: int) -> str:
             continue  # equivalent basis of $3.2 billion increased": a basis, no name (a rate
             # per unit keeps its words: "On a per account basis average revenue grew")
         if low == "in" and kept and i > 2 and _REPORTED_IN.fullmatch(_joined(words[i - 3 : i])):
-            i -= 3 + (words[i - 4][1] == "," if i > 3 else 0)
+            i -= 4 if i > 3 and words[i - 4][1] == "," else 3  # (its comma too)
             kept = []  # "Sales for Joybird which are reported in corporate and other increased"
             continue
         if low in _STOP and not _acronym(word, clause, base, at):
