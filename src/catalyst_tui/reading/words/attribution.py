@@ -18,7 +18,7 @@ from .not_names import INFINITIVE_VERBS
 from .patterns import AMOUNT, LOWER_WORD, REVENUE_SAID, WORD
 from .phrases import finite_verb, last_word_at, other_measure, phrase_before, tokens, words_of
 from .records import COMPANY
-from .relatives import relative_unread
+from .relatives import market_relative, relative_unread
 from .set_off import ASIDE, INCLUDES, NOTABLY, PART_LED_BY, REVENUE_ASIDE, SHARE_ASIDE, WHAT_IT_IS
 from .subjects import Subject, read_subject
 from .verb_forms import after_verbs
@@ -181,8 +181,9 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     up 7% sequentially" after an apposition; "and grew 15%")."""
     phrase = phrase_before(text, at)
     near = max(0, at - REACH)  # the words before a verb that its subject is looked for in
-    if pointed_at(text, near, at):
-        return Subject("", False, True, False)  # "this business last year we grew 10%"
+    if pointed_at(text, near, at) or market_relative(text, near, at):
+        return Subject("", False, True, False)  # "this business last year we grew 10%"; "a
+        # market that we think is going to grow 15%": the market's
     own = subject_against(text, near, at, first, revenue_said)
     if own is not None:  # "Revenue was above the high end of our guidance range, up 10%"
         return own

@@ -45,11 +45,13 @@ COMP_KEYS = ("comp", "same-store", "same store", "like-for-like")
 _COMPS = led(
     r"\b(?P<comp>(?:comp(?:arable)?|same[- ](?:store|restaurant)|like[- ]for[- ]like)"
     r"(?:\s++(?:store|restaurant|brand|club|shop))?\s++sales|comps)\b"
+    r"(?:\s++(?:for|in)\s++the\s++(?:quarter|year)(?=\s++of\b))?"  # "comp sales for the quarter of"
     r"(?:\s++growth)?\s*+(?:(?:was|were|is|are)\s++)?"
     r"(?:(?P<verb>up|down|increased|decreased|grew|declined|rose|fell|improved)\s++(?:by\s++)?"
-    r"|of\s++)"
+    # or only a sign said in words: "same-store sales were plus 8.6%"
+    r"|of\s++|(?=(?:an?\s++)?(?:positive|negative|plus|minus)\s))"
     r"(?:an?\s++)?(?:(?:very|really)\s++)?"
-    r"(?:(?:strong|solid|healthy|robust|outstanding|modest)\s++)?(?P<sign>(?:positive|negative)\s++)?"
+    r"(?:(?:strong|solid|healthy|robust|outstanding|modest)\s++)?(?P<sign>(?:positive|negative|plus|minus)\s++)?"
     r"(?:(?P<about>approximately|about|roughly|nearly|almost|over|more\s+than)\s++)?"
     r"(?P<num>\d{1,3}(?:\.\d+)?)\s*+(?:%|percent\b)"
     # not a floor or a range's end: "comp sales growth of 4% or better", "of 2% to 3%", "down
@@ -154,7 +156,7 @@ def read_comps(
         part = _part_before(text, match.start()) or framed
         if part == _UNKNOWN:
             continue
-        down = (match["verb"] or "").lower() in _DOWN or (match["sign"] or "").startswith("n")
+        down = (match["verb"] or "").lower() in _DOWN or (match["sign"] or "")[:1] in "nm"
         value = float(match["num"]) * (-1 if down else 1)
         yield from _stated(text, sentence, start, end, match, part, match["comp"], value, sections)
     for match in _CHANGE_IN.finditer(text):
@@ -174,7 +176,7 @@ def read_comps(
         value = float(match["num"]) * (-1 if match["verb"].lower().startswith("de") else 1)
         yield from _stated(text, sentence, start, end, match, part, match["comp"], value, sections)
     for match in _COMP_IN.finditer(text):
-        value = float(match["num"]) * (-1 if (match["sign"] or "").lower().startswith("n") else 1)
+        value = float(match["num"]) * (-1 if (match["sign"] or "")[:1].lower() in ("n", "m") else 1)
         yield from _stated(text, sentence, start, end, match, match["of"], "comp", value, sections)
 
 

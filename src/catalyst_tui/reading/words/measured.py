@@ -40,8 +40,8 @@ def reported(text: str, found: list[Found]) -> list[Found]:
     for f in found:
         words = _own_words(text, f.position, since)
         measured.append(f.kind == "growth" and _OTHER_MEASURE.search(words) is not None)
-        said = _PERIOD.search(words) if " the " in words else None
-        periods.append(said.group().lower() if said else "")
+        said = _PERIOD.search(words)
+        periods.append(_period_of(said.group()) if said else "")
         figure = FIGURE.match(text, f.position)
         since = figure.end() if figure else f.position
     plain = [
@@ -58,11 +58,22 @@ def reported(text: str, found: list[Found]) -> list[Found]:
 
 # The period a figure's own words say: "increased 32% for the quarter and 14% for the full year"
 # are two growths, not one said two ways.
+# "grew 17% in the fourth quarter and 26% on a full year basis", "10% in Q4 and 8% organic growth
+# for the full year" are two periods' growths, of a quarter and of a year.
 _PERIOD = led(
-    r"\b(?:for|in|during)\s+the\s+(?:(?:full|fiscal|first|second|third|fourth)\s+)?"
-    r"(?:quarter|year|half)\b",
+    r"\b(?:for|in|during)\s++the\s++(?:(?:full|fiscal|first|second|third|fourth)\s++)?"
+    r"(?:quarter|year|half)\b|\b(?:in|for|during)\s++(?:q[1-4]|h[12])\b|"
+    r"\b(?:on\s++an?\s++|for\s++(?:the\s++)?)?full[- ]year\b",
     re.I,
 )
+
+
+def _period_of(said: str) -> str:
+    """The kind of period `said` names: a year, a half or a quarter."""
+    said = said.lower()
+    if "year" in said:
+        return "year"
+    return "half" if "half" in said or re.search(r"\bh[12]\b", said) else "quarter"
 
 
 def _same_growth(f: Found, period: str, name: str, basis: str, its_period: str) -> bool:

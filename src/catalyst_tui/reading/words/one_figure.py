@@ -249,7 +249,12 @@ def read_one(
             return None  # "an increase in demand of 40% for X": the demand's
         if within.name and not (within.other or within.anaphor):
             own = within._replace(revenue=True)
-    if grown is None and verb is not None and (own.name in ("", COMPANY) or own.anaphor):
+    if (
+        grown is None
+        and verb is not None
+        # (not where the subject is another's: "9 of our top 15 verticals grow revenues by")
+        and (own.name == COMPANY or own.anaphor or not (own.name or own.other))
+    ):
         acted = REVENUE_ACTED_ON.search(verb["gap"] or "")
         measure = read_subject(acted["measure"]) if acted else None
         if measure is not None and measure.other:

@@ -47,15 +47,22 @@ def of_another(sentence: str, end: int, subject: str) -> bool:
     part = _PART_OBJECT.match(sentence, end, end + REACH)
     if part is not None and (subject == COMPANY or not same_part(part["x"], subject)):
         return True  # "we've nearly doubled our digital business": the digital business's
+    if other_after(sentence, end):
+        return True
+    named = object_subject(sentence[end : end + REACH])
+    if named is None:
+        return False
+    return bool(named.name) and subject != COMPANY and not same_part(named.name, subject)
+
+
+def other_after(sentence: str, end: int) -> bool:
+    """Whether the words right after the figure (ending at `end`) name what grew, and that is
+    a measure that is no revenue."""
     said = OBJECT.match(sentence[end : end + REACH])
     if said is not None and (NOT_REVENUE.search(said["x"]) or _counts_other(said["x"])):
         return True  # "21% growth in same-store rental revenue": what grew is no revenue
     named = object_subject(sentence[end : end + REACH])
-    if named is None:
-        return False
-    if named.other:
-        return True
-    return bool(named.name) and subject != COMPANY and not same_part(named.name, subject)
+    return named is not None and named.other
 
 
 # A part named after its growth by "at": "core revenue growth of more than 40% at Cytiva and

@@ -62,7 +62,13 @@ _MIX_BETWEEN = led(
     r"(?:(?:about|approximately|roughly|around)\s+)?$",
     re.I,
 )
-_IN_NAMES = led(r"^\s*(?:in|for|from)\s+(?P<names>[^,;%]{1,120}?)\s*,?\s*$", re.I)
+_IN_NAMES = led(
+    r"^\s*+(?:(?:year[- ]over[- ]year|sequentially|organically)\s++)?"  # "… 74% year-over-year in"
+    r"(?:in|for|from)\s+(?P<names>[^,;%]{1,120}?)\s*,?\s*$",
+    re.I,
+)
+# A place said as an adverb in a pair's names: "in the U.S. and internationally".
+_PLACE_ADVERBS = {"internationally": "international", "domestically": "domestic"}
 
 
 def respectively(text: str, first: bool, revenue_said: bool) -> list[Found] | None:
@@ -317,6 +323,7 @@ def _names(phrase: str) -> list[str]:
     others lack ("Hardware and software revenue", "Industrial and Medical segments") is theirs
     too, where it is a common noun or a part's word (not "Leica Biosystems")."""
     items = [n.strip() for n in re.split(LIST_SEPARATOR, phrase.strip(), flags=re.I) if n.strip()]
+    items = [_PLACE_ADVERBS.get(n.lower(), n) for n in items]
     if len(items) < 2:
         return []
     if items[0][:5].lower() == "both ":

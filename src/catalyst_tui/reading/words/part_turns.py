@@ -354,7 +354,11 @@ _WHOLE_NAMED = led(
 _OURS = led(r"\b(?:overall|we|our|us|we['’](?:ve|re|d))\b", re.I)
 # A sentence that opens with a total of revenue: right after a turn to a part, the part's.
 _TOTAL_OPENS = led(
-    r"\s*+(?:(?:and|so|now)[\s,]++)?total\s++(?:net\s++)?(?:revenues?|sales)\b", re.I
+    r"\s*+(?:(?:and|so|now)[\s,]++)?"
+    # after a word of how it went or of the period: "As projected, total revenue declined 3.4%"
+    r"(?:(?:as\s++(?:projected|expected|anticipated|planned)|(?:in|for)\s++the\s++quarter)\s*+,\s*+)?"
+    r"total\s++(?:net\s++)?(?:revenues?|sales)\b",
+    re.I,
 )
 # An amount of money said: a total with its amount is the company's, whatever came before
 # ("revenue of $9.2 billion").

@@ -332,7 +332,12 @@ def measure_at(lows: list[str], at: int) -> bool:
         return False  # "solid gains across our major business segments": growth, no gain's
     if low in ("rate", "rates") and lows[at - 1 : at] == ["growth"]:
         return False  # "The organic growth rate was 8.6%": the growth's, no rate of another
+    if lows[at + 1 : at + 2] and lows[at + 1] in _PART_HEADS:
+        return False  # "The advertising business grew 74%": a part's name, no measure
     return other_measure(low)
+
+
+_PART_HEADS = frozenset({"business", "businesses", "segment", "segments", "division", "divisions"})
 
 
 _ACCOUNTS = frozenset({"account", "accounts", "accounted", "accounting"})

@@ -9,7 +9,7 @@ from ..leads import led
 from .phrases import phrase_before
 from .subjects import read_subject
 
-__all__ = ["RELATIVE_BEFORE", "relative_unread"]
+__all__ = ["RELATIVE_BEFORE", "market_relative", "relative_unread"]
 
 # A relative clause whose antecedent was not read ("…doubling in the last two years, which
 # today represents about 13% of total company sales", "…, which in 2020 drove over 70%"): it is
@@ -28,3 +28,15 @@ def relative_unread(text: str, at: int) -> bool:
         RELATIVE_BEFORE.search(text, max(0, at - 40), at) is not None
         and not read_subject(phrase_before(text, at)).name
     )
+
+
+# A market named by "a", then a relative clause the verb stands in: "We have a market that we
+# think is going to grow 15%" (the market's growth, no part's).
+_MARKET_THAT = led(
+    r"\b(?:a|an)\s++(?:[\w&'’-]++\s++){0,3}?markets?\s++(?:that|which)\b[^,;.%]{0,80}+$", re.I
+)
+
+
+def market_relative(text: str, near: int, at: int) -> bool:
+    """Whether the verb at `at` stands in a relative clause of a market named by "a"."""
+    return _MARKET_THAT.search(text, near, at) is not None

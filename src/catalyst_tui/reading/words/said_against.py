@@ -222,6 +222,9 @@ _NOT_OF_WHAT = r"(?!\s+(?:of\s+|on\s+)?(?:how|what|whether|why|where|who)\b)"
 # "our guidance remains unchanged", "our tax rate estimate remains unchanged at 21% to 22%",
 # "nothing changes in our view of the year".
 STANDS = led(
+    # not what stands beneath it: "Additional assumptions underlying our guidance largely remain
+    # unchanged" (the assumptions')
+    r"(?<!\bunderlying\s)(?<!\bbehind\s)(?<!\bsupporting\s)"
     rf"\b(?:our|the|the\s+company['’]s|(?<!\bthe\s)other|[A-Z][\w&.-]*['’]s)\s+"
     rf"(?:[\w'’-]+\s+){{0,6}}?(?:{_NOUN}|view{_NOT_OF_WHAT}|"
     r"estimates?|"

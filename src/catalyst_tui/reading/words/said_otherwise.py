@@ -70,7 +70,8 @@ _INITIAL = led(
 _UNCHANGED = led(
     # guidance, or an outlook or a forecast of ours not of a market ("Our operating margin
     # outlook has not changed"; not "our outlook for the market", "our big picture outlook")
-    r"(?:\bguidance\b|\bour\s+(?!big\s+picture\b|long(?:er)?[- ]term\b)(?:[\w-]+\s+){0,3}?"
+    r"(?:(?<!\bunderlying\sour\s)(?<!\bbehind\sour\s)(?<!\bsupporting\sour\s)\bguidance\b|"
+    r"\bour\s+(?!big\s+picture\b|long(?:er)?[- ]term\b)(?:[\w-]+\s+){0,3}?"
     r"(?:outlook|forecast)\b"
     r"(?![^.;,]{0,60}?\b(?:markets?|industry|economy|economic|demand|environment|macro|"
     r"long(?:er)?[- ]term)\b))"

@@ -63,7 +63,12 @@ _AMOUNT = led(
 )
 
 # A fraction of what follows: "approximately two-thirds of the 63% revenue increase".
-_FRACTION = led(r"\b(?:one|two|three)[- ](?:thirds?|fifths?)\b|^\s*\d[\d.]*\s?%\s+of\b", re.I)
+_FRACTION = led(
+    r"\b(?:one|two|three)[- ](?:thirds?|fifths?)\b|^\s*\d[\d.]*\s?%\s+of\b|"
+    # a count of parts: "We had 9 of our top 15 verticals grow revenues by 50% or more"
+    r"^\s*+\d++\s++of\s++(?:our|the|its)\s++(?:top|largest|biggest)\s++\d",
+    re.I,
+)
 # An example of what was named before it: "Sales of devices, e.g. iPad, grew 5%".
 _EXAMPLE = led(r"\s*(?:e\.g\.|i\.e\.|such\s+as)\s", re.I)
 # Revenue from the company's operations: its own.
