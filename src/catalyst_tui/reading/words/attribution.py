@@ -19,7 +19,16 @@ from .patterns import AMOUNT, LOWER_WORD, REVENUE_SAID, WORD
 from .phrases import finite_verb, last_word_at, other_measure, phrase_before, tokens, words_of
 from .records import COMPANY
 from .relatives import market_relative, relative_unread
-from .set_off import ASIDE, INCLUDES, NOTABLY, PART_LED_BY, REVENUE_ASIDE, SHARE_ASIDE, WHAT_IT_IS
+from .set_off import (
+    ASIDE,
+    INCLUDES,
+    NOTABLY,
+    PART_LED_BY,
+    PERFORMANCE_WITH,
+    REVENUE_ASIDE,
+    SHARE_ASIDE,
+    WHAT_IT_IS,
+)
 from .subjects import Subject, read_subject
 from .verb_forms import after_verbs
 from .vocabulary import NOT_REVENUE, REACH
@@ -187,7 +196,7 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     own = subject_against(text, near, at, first, revenue_said)
     if own is not None:  # "Revenue was above the high end of our guidance range, up 10%"
         return own
-    led_by = PART_LED_BY.search(text, near, at)
+    led_by = PART_LED_BY.search(text, near, at) or PERFORMANCE_WITH.search(text, near, at)
     if led_by is not None:  # "Revenue was led by Commercial Aerospace, up 15%": the part's
         part = read_subject(led_by["part"], revenue_said=True)
         if part.name not in ("", COMPANY) and not (part.other or part.anaphor):

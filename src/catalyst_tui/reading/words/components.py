@@ -50,6 +50,13 @@ _COMPONENT_AFTER = led(
     r"(?:of\s+)?(?:the\s+)?(?:growth\s+)?contribution\b)",
     re.I,
 )
+# What was contributed to, a growth said with its figure: "contributed to Internet revenue
+# growth of".
+_TO_GROWTH_OF = led(
+    r"\s++to\s++(?:[\w&'’-]++\s++){0,4}?(?:growth|increase)\s++of\s++"
+    r"(?:(?:about|approximately|roughly|nearly|over)\s++)?$",
+    re.I,
+)
 # A part's own growth after "including": "including organic growth of 1% in the US",
 # "includes more than 30% growth for our Instant Ink business": a growth noun and the part.
 _OWN_GROWTH_BEFORE = led(r"\b(?:growth|increase|decline)\s+of\s+\S*\s*$", re.I)
@@ -80,6 +87,8 @@ def component(sentence: str, clause: Clause, at: int, end: int) -> bool:
     said = last_match(_COMPONENT_BEFORE, own)
     if said is None or any(finite_verb(w) for w in own[said.end() :].split()):
         return False  # "X, which includes Y delivered 3.2% growth": the relative's, not its
+    if said.group().lower().startswith("contribut") and _TO_GROWTH_OF.match(own, said.end()):
+        return False  # "This contributed to Internet revenue growth of 8%": that growth's own
     if said.group().lower().startswith("includ") and _RESULTS.search(own, 0, said.end()):
         return False  # "we reported results that included 6% revenue growth": results listed
     if _NAMED_ITEM.fullmatch(own, said.end()) and said.group().lower() == "including":

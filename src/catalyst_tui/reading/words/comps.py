@@ -156,7 +156,7 @@ def read_comps(
         part = _part_before(text, match.start()) or framed
         if part == _UNKNOWN:
             continue
-        down = (match["verb"] or "").lower() in _DOWN or (match["sign"] or "")[:1] in "nm"
+        down = (match["verb"] or "").lower() in _DOWN or _said_down(match["sign"])
         value = float(match["num"]) * (-1 if down else 1)
         yield from _stated(text, sentence, start, end, match, part, match["comp"], value, sections)
     for match in _CHANGE_IN.finditer(text):
@@ -176,7 +176,7 @@ def read_comps(
         value = float(match["num"]) * (-1 if match["verb"].lower().startswith("de") else 1)
         yield from _stated(text, sentence, start, end, match, part, match["comp"], value, sections)
     for match in _COMP_IN.finditer(text):
-        value = float(match["num"]) * (-1 if (match["sign"] or "")[:1].lower() in ("n", "m") else 1)
+        value = float(match["num"]) * (-1 if _said_down(match["sign"]) else 1)
         yield from _stated(text, sentence, start, end, match, match["of"], "comp", value, sections)
 
 
@@ -255,3 +255,8 @@ def _part_before(text: str, at: int) -> str:
     if kept and all(w.lower() in _HEADS for w in kept):
         return _UNKNOWN  # "Total segment same-store sales": a part's, not named
     return " ".join(reversed(kept))
+
+
+def _said_down(sign: str | None) -> bool:
+    """Whether a sign said in words is a fall: "negative", "minus"."""
+    return (sign or "").strip().lower() in ("negative", "minus")

@@ -209,7 +209,12 @@ def read_figures(
                 or (passage is not None and line_name(subject.name) and passage())
             ):
                 continue
-            if named_customer(subject.name, customers) or marks.customers_in(figure.local):
+            if named_customer(subject.name, customers) or (
+                marks.customers_in(figure.local)
+                # (not the sales to a market's customers: "Our sales to government and defense
+                # customers increased 7%")
+                and not (subject.revenue and subject.name.endswith(" customers"))
+            ):
                 continue
             if marks.customers < figure.position and (
                 not read_subject(subject.name).revenue or apposed_to_customer(text, subject.name)

@@ -67,6 +67,15 @@ PART_LED_BY = led(
     r"\b(?:was|were)\s+(?:led|driven)\s+by\s+(?P<part>[A-Z][\w&-]*+(?:\s++[\w&-]++){0,4}?),\s*$"
 )
 
+# A part's performance, then the growth it came with: "proud of our global EP performance in
+# the quarter with organic growth of 35%" (the part's, named in capitals).
+PERFORMANCE_WITH = led(
+    r"\bour\s++(?P<part>(?:[\w&-]++\s++){0,2}?(?-i:[A-Z])[\w&-]*+(?:\s++[\w&-]++){0,2}?)\s++"
+    r"performance\b[^,;%]{0,40}?\bwith\s++(?:(?:organic|strong|solid|reported)\s++)?"
+    r"(?:(?:growth|increase)\s++of\s++)?$",
+    re.I,
+)
+
 # A part named as the example of what the clause spoke of, or as what offset it, set off by a
 # comma before its figure: "we grew sales in most of our end markets, most notably Energy, up
 # 60%"; "…, offset by APAC, down 9%".
