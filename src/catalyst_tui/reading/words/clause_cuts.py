@@ -24,6 +24,9 @@ CLAUSE_VERB = one_of(
 _CLAUSE_CUT = led(
     r";|,?\s+(?:while|whereas)\s+|,\s+but\s+|\s+but\s+(?=\w+\s+(?:was|were|is|are))|"
     + rf"(?:,\s+|\s+)and\s+(?=(?:[\w&/.'’-]+\s+){{0,5}}?{CLAUSE_VERB}\b)|"
+    # after a frame of its own: "… by $1.3 million and in constant currency, our revenue declined"
+    + r"(?:,\s+|\s+)and\s+(?=(?:in|on|at|excluding)\s+[^,;%]{1,40}+,\s+"
+    + rf"(?:[\w&/.'’-]+\s+){{0,4}}?{CLAUSE_VERB}\b)|"
     # "…, and we more than tripled our licensed brands business": a clause of "we"'s own
     r",\s+and\s+(?=we\s+(?:(?:more\s+than|nearly|almost|also)\s+)?(?:doubled|tripled|halved)\b)",
     re.I,

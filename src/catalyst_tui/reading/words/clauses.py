@@ -146,7 +146,13 @@ def clause_subject(text: str, first: bool, revenue_said: bool) -> Subject:
         if opening and no_noun_phrase(subject.name):
             # "As Walter has discussed, revenue … totaled $171.7 million, an increase of 142%"
             return clause_subject(" " * opening + text[opening:], first, revenue_said)
-        if subject.name == COMPANY and not subject.other and _object_other(text[at:]):
+        if (
+            subject.name == COMPANY
+            and not subject.other
+            and not _REVENUE_WORD.search(phrase)  # (not "Average daily sales came in at the
+            # midpoint of our outlook and increased 4%": the sales' verb)
+            and _object_other(text[at:])
+        ):
             return Subject("", False, True, False)  # "we increased our quarterly dividend"
         if frame and (subject.name in (COMPANY, "") and not subject.other):
             framed = read_frame(frame, text[body_at:])
@@ -214,6 +220,7 @@ def past_a_verb(
     return subject
 
 
+_REVENUE_WORD = led(r"\b(?:revenues?|sales)\b", re.I)
 # A word in the past, lower case: a verb, no word of a name.
 _A_PAST = re.compile(r"[a-z]+ed")
 # A clause with no verb whose body opens with its figure: "For Process Technologies, a 21%

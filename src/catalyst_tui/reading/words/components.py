@@ -53,7 +53,8 @@ _COMPONENT_AFTER = led(
 # What was contributed to, a growth said with its figure: "contributed to Internet revenue
 # growth of".
 _TO_GROWTH_OF = led(
-    r"\s++to\s++(?:[\w&'’-]++\s++){0,4}?(?:growth|increase)\s++of\s++"
+    # (not the whole's: "contributing to a total increase of 13%")
+    r"\s++to\s++(?!(?:an?|the|total|our)\b)(?:[\w&'’-]++\s++){1,4}?(?:growth|increase)\s++of\s++"
     r"(?:(?:about|approximately|roughly|nearly|over)\s++)?$",
     re.I,
 )

@@ -104,7 +104,10 @@ _NOT_ITS_OWN = led(
 # delivered another very strong quarter, with comps down 10%" (the name's, not said before them).
 _NAME_THEN = led(
     r"(?P<name>\b(?!(?:In|For|As|At|On|So|Now|We|I|Our|The|Overall|During|Despite|Total|And|"
-    r"But|While|With|Also|Including|Excluding)\b)(?-i:[A-Z])[\w&'’.-]*+|\bthe\s+(?:brand|segment|"
+    r"But|While|With|Also|Including|Excluding|"
+    # a period or the whole's revenue opening the sentence: "Fourth quarter sales were $20.6
+    # billion, with comparable sales up 1.3%"
+    r"First|Second|Third|Fourth|Full|Fiscal|Q[1-4]|Sales|Revenues?|Net|This|Last)\b)(?-i:[A-Z])[\w&'’.-]*+|\bthe\s+(?:brand|segment|"
     r"business|division|banner)s?)\s++(?:\S++\s++){0,8}?"
     r"(?:with|reporting|reported|delivered|posted|saw|had)\s++(?:[\w-]++\s++){0,3}?$",
     re.I,
@@ -126,6 +129,9 @@ _NO_PART = word_set(
     negative healthy robust that this these those which where when also said net"""
 )
 _LONGEST_PART = 4
+_MONTHS = word_set(
+    """january february march april may june july august september october november december"""
+)
 # What may stand between the figure and its basis: a comma, the period it is of ("decreased
 # 2.7% in the first quarter compared with the prior year quarter").
 _BASIS_LEAD = led(
@@ -241,6 +247,8 @@ def _part_before(text: str, at: int) -> str:
         if bare != word or not bare:
             break
         low = bare.lower()
+        if low in _MONTHS:
+            return _UNKNOWN  # "November comp sales were minus 15%": a month's, not the period's
         if low in PERIOD_WORD or low[:1].isdigit():
             continue  # "Applebee's second quarter comps", "Pizza Hut U.S. Q4 same-store sales"
         if low in _NO_PART:

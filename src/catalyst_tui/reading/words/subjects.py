@@ -276,6 +276,8 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject(COMPANY, True, False, False)
     if lows[0] == "whose":
         return Subject("", False, True, False)  # "T-Mobile, whose revenue doubled": theirs
+    if lows[1:2] in (["latter"], ["former"]):
+        return Subject("", False, True, False)  # "the latter of which grew 11%": one of a list
     if (lows[0] in ANAPHORS or _possessive_pronoun(lows[0])) and not words[0].isupper():
         return Subject("", False, False, True)  # "it", "its revenue": named before
     if lows[-1] == "share" and len(lows) > 1 and lows[-2] not in REVENUE_WORDS:
