@@ -18,7 +18,7 @@ from ..leads import led
 from .appositions import without_apposition
 from .dimensions import DIMENSION
 from .doers import doer_of_result, named_before_past, named_with, revenue_with
-from .frame_names import read_frame
+from .frame_names import read_frame, revenue_among
 from .names import itself, no_noun_phrase, verb_alone
 from .phrases import finite_verb, other_measure, tokens, words_of
 from .records import COMPANY
@@ -158,7 +158,9 @@ def clause_subject(text: str, first: bool, revenue_said: bool) -> Subject:
             framed = read_frame(frame, text[body_at:])
             if framed.name and framed.name != COMPANY and not framed.other:
                 return framed
-            if framed.other or (framed.anaphor and named_before(frame)):
+            if (framed.other and not revenue_among(frame)) or (
+                framed.anaphor and named_before(frame)
+            ):
                 return Subject("", False, True, False)  # "And in this segment, sales grew 13%"
         return subject
     return named_before_past(text, body_at, first)  # a verb no list holds: "X capped off"

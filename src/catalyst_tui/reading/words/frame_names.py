@@ -6,12 +6,14 @@ and a name framing a clause that names no revenue ("In Orders, we grew 3%")."""
 
 from __future__ import annotations
 
+import re
+
 from ..leads import led
 from .patterns import REVENUE_SAID
 from .phrases import other_measure
 from .subjects import Subject, read_subject
 
-__all__ = ["read_frame"]
+__all__ = ["read_frame", "revenue_among"]
 
 # One word, a capital and then lower case: a proper name, no acronym.
 _PROPER = led(r"[A-Z][a-z][\w'’-]*")
@@ -31,3 +33,13 @@ def read_frame(frame: str, body: str) -> Subject:
     ):
         return Subject(name, True, False, False)
     return framed
+
+
+# A frame that turns to topics, revenue among them: "Turning to revenue and orders, our revenue
+# … totaled $88.4 million and that's a decline of 22.6%" (the subject says whose).
+_TOPICS = led(r"^(?:revenues?|sales)\s++(?:and|&)\s|\band\s++(?:revenues?|sales)$", re.I)
+
+
+def revenue_among(frame: str) -> bool:
+    """Whether a frame names revenue among the topics it turns to."""
+    return _TOPICS.search(frame.strip()) is not None

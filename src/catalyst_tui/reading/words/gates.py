@@ -36,6 +36,7 @@ from .clauses import by_dimension, frame_of
 from .components import BETWEEN, OVER_YEARS, component, of_a_month, over_years, years_ahead
 from .coordinated import other_measure_beside
 from .follows import COUNT_BEFORE, TO_A_COUNT_AFTER
+from .frame_names import revenue_among
 from .frames import WHOLE_AFTER, framed_by_another, opening, place_and_part, whole_beside_part
 from .lower_parts import no_measure, said_as_revenue
 from .names import no_noun_phrase
@@ -86,7 +87,7 @@ def _measure_framed(frame: str) -> bool:
     ("For SG&A,", "In terms of EPS,"; not "On an FX neutral basis,"): the company's growth its
     clause gives is that measure's."""
     words = frame.split()
-    return bool(words) and other_measure(words[-1].lower().strip("'’"))
+    return bool(words) and other_measure(words[-1].lower().strip("'’")) and not revenue_among(frame)
 
 
 def _no_measure_of_ours(sentence: str) -> bool:

@@ -322,7 +322,10 @@ def a_part(kept: list[str], first: bool) -> bool:
 
 # The company said of itself as the clause's whole subject (not "marketing for the total
 # company", whose phrase before the verb is the marketing's), before a verb of its change.
-_ITSELF = led(r"\s*(?:the|our)\s+(?:total\s+|overall\s+)?company\s*", re.I)
+_ITSELF = led(
+    r"\s*(?:the|our)\s+(?:(?:total\s+|overall\s+)?company|(?:underlying|overall|total)\s+business)\s*",
+    re.I,
+)  # "the company grew 7%"; "Excluding these headwinds, the underlying business grew 3%"
 _ITS_CHANGE = led(r"(?:grew|increased|decreased|declined|rose|fell|was|were)\b", re.I)
 
 

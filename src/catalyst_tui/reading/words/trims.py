@@ -84,7 +84,9 @@ _BOTH_OF = led(r"\s*both\s(?!.*\b(?:revenues?|sales)\s*$).*\s(?:and|&)\s", re.I)
 # A time said within a noun phrase: "Revenue during the fourth quarter".
 _DURING = led(
     r"\bduring\s+(?:the\s+|this\s+|that\s+)?(?:[\w'-]+\s+){0,3}?"
-    r"(?:quarters?|years?|period|half|months?|weeks?)\b",
+    r"(?:quarters?|years?|period|half|months?|weeks?)\b|"
+    # "Revenue for the trailing 12 months ended October 31, 2025"
+    r"\bfor\s++the\s++trailing\s++(?:\w+\s++)?months?(?:\s++ended\s++[\w\s]{1,20}?,?\s*+\d{4})?",
     re.I,
 )
 # A subordinator before a measure of revenue: "Although sales were down 11.6%": the sales'.
