@@ -25,8 +25,10 @@ _CLAUSE_CUT = led(
     r";|,?\s+(?:while|whereas)\s+|,\s+but\s+|\s+but\s+(?=\w+\s+(?:was|were|is|are))|"
     + rf"(?:,\s+|\s+)and\s+(?=(?:[\w&/.'’-]+\s+){{0,5}}?{CLAUSE_VERB}\b)|"
     # after a frame of its own: "… by $1.3 million and in constant currency, our revenue declined"
-    + r"(?:,\s+|\s+)and\s+(?=(?:in|on|at|excluding)\s+[^,;%]{1,40}+,\s+"
-    + rf"(?:[\w&/.'’-]+\s+){{0,4}}?{CLAUSE_VERB}\b)|"
+    # (only where the clause before gave no figure: "… down 29.4% and excluding foreign exchange,
+    # revenue was down 35.2%" is one growth said two ways)
+    + r"(?P<framed>(?:,\s+|\s+)and\s+(?=(?:in|on|at|excluding)\s+[^,;%]{1,40}+,\s+"
+    + rf"(?:[\w&/.'’-]+\s+){{0,4}}?{CLAUSE_VERB}\b))|"
     # "…, and we more than tripled our licensed brands business": a clause of "we"'s own
     r",\s+and\s+(?=we\s+(?:(?:more\s+than|nearly|almost|also)\s+)?(?:doubled|tripled|halved)\b)",
     re.I,
@@ -69,6 +71,8 @@ def clauses(sentence: str) -> list[Clause]:
     spans: list[Clause] = []
     begin = 0
     for cut in _CLAUSE_CUT.finditer(sentence):
+        if cut["framed"] and "%" in sentence[begin : cut.start()]:
+            continue
         joined = not any(map(finite_verb, words_of(sentence[begin : cut.start()])))
         if (
             ";" not in cut.group()

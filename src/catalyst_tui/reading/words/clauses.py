@@ -146,13 +146,7 @@ def clause_subject(text: str, first: bool, revenue_said: bool) -> Subject:
         if opening and no_noun_phrase(subject.name):
             # "As Walter has discussed, revenue … totaled $171.7 million, an increase of 142%"
             return clause_subject(" " * opening + text[opening:], first, revenue_said)
-        if (
-            subject.name == COMPANY
-            and not subject.other
-            and not _REVENUE_WORD.search(phrase)  # (not "Average daily sales came in at the
-            # midpoint of our outlook and increased 4%": the sales' verb)
-            and _object_other(text[at:])
-        ):
+        if subject.name == COMPANY and not subject.other and _object_other(text[at:]):
             return Subject("", False, True, False)  # "we increased our quarterly dividend"
         if frame and (subject.name in (COMPANY, "") and not subject.other):
             framed = read_frame(frame, text[body_at:])
@@ -222,7 +216,6 @@ def past_a_verb(
     return subject
 
 
-_REVENUE_WORD = led(r"\b(?:revenues?|sales)\b", re.I)
 # A word in the past, lower case: a verb, no word of a name.
 _A_PAST = re.compile(r"[a-z]+ed")
 # A clause with no verb whose body opens with its figure: "For Process Technologies, a 21%
@@ -237,9 +230,14 @@ def _object_other(after_verb: str) -> bool:
         low = word.lower()
         if re.match(r"\d|[,;]", low) or low in ("by", "to", "from", "revenue", "revenues", "sales"):
             return False
-        if other_measure(low):
+        if other_measure(low) and low not in _GUIDED:
             return True
     return False
+
+
+# What a figure is set against, no measure acted on: "Average daily sales came in at the midpoint
+# of our outlook and increased 4%".
+_GUIDED = frozenset({"outlook", "guidance", "expectations", "expectation", "plan", "forecast"})
 
 
 # How parts are cut, named as a frame: "By end market,", "By region,".

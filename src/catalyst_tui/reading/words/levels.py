@@ -57,11 +57,7 @@ _REACH = 160
 # year's level said without its period). "Total" is a part's too ("Total revenue was $23.3
 # billion" of a segment reviewed).
 _THE_COMPANY = led(
-    r"\b(?:consolidated|company|companywide|company-wide|overall|group|enterprise)\b|"
-    # a total opening its sentence: "Total revenue was $202.9 million, an increase of 22%",
-    # after "Total revenue grew 18% to $726.9 million" (the year's, its sentence naming none)
-    r"^\s*+(?:(?:and|so|now)[\s,]++)?total\b",
-    re.I,
+    r"\b(?:consolidated|company|companywide|company-wide|overall|group|enterprise)\b", re.I
 )
 
 
