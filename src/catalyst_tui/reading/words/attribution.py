@@ -191,7 +191,8 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     phrase = phrase_before(text, at)
     near = max(0, at - REACH)  # the words before a verb that its subject is looked for in
     whole_with = _WITH_WHOLE.search(text, near, at)
-    if whole_with is not None:  # "Regeneron capped 2025 with another solid quarter … with
+    if whole_with is not None and "%" not in text[: whole_with.start()]:  # (not after a part's
+        # figure: "the U.S. retail comparable sales decreased 1.5% and with total sales down 1%")  # "Regeneron capped 2025 with another solid quarter … with
         return Subject(COMPANY, True, False, False)  # fourth quarter total revenue up 3%"
     if pointed_at(text, near, at) or market_relative(text, near, at):
         return Subject("", False, True, False)  # "this business last year we grew 10%"; "a
