@@ -190,10 +190,6 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     up 7% sequentially" after an apposition; "and grew 15%")."""
     phrase = phrase_before(text, at)
     near = max(0, at - REACH)  # the words before a verb that its subject is looked for in
-    whole_with = _WITH_WHOLE.search(text, near, at)
-    if whole_with is not None and "%" not in text[: whole_with.start()]:  # (not after a part's
-        # figure: "the U.S. retail comparable sales decreased 1.5% and with total sales down 1%")  # "Regeneron capped 2025 with another solid quarter … with
-        return Subject(COMPANY, True, False, False)  # fourth quarter total revenue up 3%"
     if pointed_at(text, near, at) or market_relative(text, near, at):
         return Subject("", False, True, False)  # "this business last year we grew 10%"; "a
         # market that we think is going to grow 15%": the market's
@@ -351,13 +347,6 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     return clause_subject(text, first, revenue_said)
 
 
-# The whole's revenue after "with" and no comma, right before its verb: "… with fourth quarter
-# total revenue up 3%".
-_WITH_WHOLE = led(
-    r"(?<!,)\s++with\s++(?:[\w'’-]++\s++){0,3}?(?:total|consolidated|company)\s++"
-    r"(?:net\s++)?(?:revenues?|sales)\s*+$",
-    re.I,
-)
 # A linking verb right before a word that completes it: "remained consistent", "stayed stable".
 _LINKED = led(
     r"\b(?:also\s+)?(?:remained|remains|stayed|stays|became|becomes|held|holds)\s*$", re.I
