@@ -28,6 +28,7 @@ from .set_off import (
     REVENUE_ASIDE,
     SHARE_ASIDE,
     WHAT_IT_IS,
+    WHICH_DELIVERED,
 )
 from .subjects import Subject, read_subject
 from .verb_forms import after_verbs
@@ -196,11 +197,16 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     own = subject_against(text, near, at, first, revenue_said)
     if own is not None:  # "Revenue was above the high end of our guidance range, up 10%"
         return own
-    led_by = PART_LED_BY.search(text, near, at) or PERFORMANCE_WITH.search(text, near, at)
+    delivered = WHICH_DELIVERED.search(text, near, at)
+    led_by = (
+        delivered or PART_LED_BY.search(text, near, at) or PERFORMANCE_WITH.search(text, near, at)
+    )
     if led_by is not None:  # "Revenue was led by Commercial Aerospace, up 15%": the part's
         part = read_subject(led_by["part"], revenue_said=True)
         if part.name not in ("", COMPANY) and not (part.other or part.anaphor):
             return part
+        if delivered is not None:  # "our ex-Humira platform, which delivered robust sales
+            return Subject("", False, True, False)  # growth": its own, whatever it is
     if _each_of_revenue(text[near:at]):
         return Subject(COMPANY, True, False, False)  # "revenue, EBITDA and cash flow all grew"
     aside = ASIDE.search(text, near, at) or REVENUE_ASIDE.search(text, near, at)

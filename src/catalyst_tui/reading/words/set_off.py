@@ -76,6 +76,14 @@ PERFORMANCE_WITH = led(
     re.I,
 )
 
+# A part's relative clause of what it delivered, its growth the part's: "the performance of our
+# ex-Humira platform, which delivered robust sales growth of more than 21%".
+WHICH_DELIVERED = led(
+    r"\b(?:our|its)\s++(?P<part>[\w&'’-]++(?:\s++[\w&'’-]++){0,3}?),\s++(?:which|that)\s++"
+    r"(?:delivered|posted|saw|generated|achieved|reported)\s++(?:[\w-]++\s++){0,3}?$",
+    re.I,
+)
+
 # A part named as the example of what the clause spoke of, or as what offset it, set off by a
 # comma before its figure: "we grew sales in most of our end markets, most notably Energy, up
 # 60%"; "…, offset by APAC, down 9%".
