@@ -226,17 +226,17 @@ _FIGURE_OPENS = led(r"\s*(?:(?:a|an|plus|minus|up|down)\s+)?\d[\d.]*\s*%", re.I)
 def _object_other(after_verb: str) -> bool:
     """Whether what the company's verb acts on is a measure that is not revenue: "we grew
     our total customer count by over 75%", "we increased our quarterly dividend"."""
-    for word in words_of(after_verb)[1:8]:
-        low = word.lower()
+    lows = [word.lower() for word in words_of(after_verb)[1:8]]
+    for place, low in enumerate(lows):
         if re.match(r"\d|[,;]", low) or low in ("by", "to", "from", "revenue", "revenues", "sales"):
             return False
-        if other_measure(low) and low not in _GUIDED:
+        if other_measure(low) and not (low in _GUIDED and "of" in lows[:place]):
             return True
     return False
 
 
-# What a figure is set against, no measure acted on: "Average daily sales came in at the midpoint
-# of our outlook and increased 4%".
+# What a figure is set against, after "of", no measure acted on: "Average daily sales came in at
+# the midpoint of our outlook and increased 4%" (not "We are raising the outlook for Dickies").
 _GUIDED = frozenset({"outlook", "guidance", "expectations", "expectation", "plan", "forecast"})
 
 
