@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 from ..leads import led
 from ..wordlists import word_set
-from .patterns import CUSTOMER
+from .outside import CUSTOMER
 from .phrases import finite_verb, other_measure
 from .vocabulary import LONGEST, PLACES
 

@@ -40,7 +40,7 @@ from .frame_names import revenue_among
 from .frames import WHOLE_AFTER, framed_by_another, opening, place_and_part, whole_beside_part
 from .lower_parts import no_measure, said_as_revenue
 from .names import no_noun_phrase
-from .owners import at_another, measure_before, of_another, other_after, owned_by_another
+from .owners import measure_before, named_after_it, owned_by_another
 from .passages import line_name
 from .patterns import CHANGE_IN_REVENUE, FIGURE, REVENUE_SAID
 from .phrases import finite_verb, other_measure, tokens
@@ -194,11 +194,7 @@ def refusal(
         return "no noun phrase"
     if subject != COMPANY and _A_SPAN.search(subject):
         return "a span of time"  # "our sales from Christmas through the end of the month"
-    if kind == "growth" and (
-        other_after(sentence, end)
-        if paired  # (a pair's names are said after its figures: "grew 67% and 74% in …")
-        else of_another(sentence, end, subject) or at_another(sentence, end, subject)
-    ):
+    if kind == "growth" and named_after_it(sentence, end, subject, paired=paired):
         return "what grew named after it"
     if kind == "growth" and _sentence_measure(sentence, clause):
         return "the sentence's measure"

@@ -62,8 +62,9 @@ from .prior import (
 from .records import Stated
 from .revised import REVISED_KEYS as _REVISED_KEYS
 from .revised import revisions
-from .said_against import PRIOR_WORD, STANDS, STANDS_KEYS, moved_against_itself
+from .said_against import PRIOR_WORD, moved_against_itself
 from .said_otherwise import said_otherwise
+from .stands import STANDS, STANDS_KEYS
 from .vocabulary import FORWARD, MONTH
 
 _NOUN = GUIDANCE_NOUN

@@ -339,3 +339,15 @@ def headed(sentence: str) -> list[Found] | None:
             )
         )
     return found
+
+
+def parallel_item(text: str, last: Found | None, governor: int) -> bool:
+    """Whether the phrase before `governor` is an item of a list after the last figure, of a
+    part of revenue: only a comma or "and" and the item's name stand between them."""
+    if last is None or last.kind != "growth" or last.subject.other or not last.subject.revenue:
+        return False
+    between = text[last.position : governor]
+    return (
+        re.fullmatch(r"[\d.]+\s?%\s*(?:,\s*(?:and\s+)?|and\s+)[\w&/.'’ -]{1,50}", between)
+        is not None
+    )

@@ -9,8 +9,7 @@ import re
 from ..leads import led
 from .against_expected import SAID as AGAINST_EXPECTED
 from .blocked import COURTESY
-from .outside import EXCLUDED_PART
-from .patterns import CUSTOMER, MARKET_CUSTOMERS
+from .outside import CUSTOMER, EXCLUDED_PART, MARKET_CUSTOMERS
 from .vocabulary import FORWARD, HEDGES, NEGATION, STACKED, TALK_TO_COME
 
 

@@ -22,7 +22,7 @@ from .follows import (
     of_a_rate,
     spoken_range,
 )
-from .lists import Found, continued, not_revenue_after
+from .lists import Found, continued, not_revenue_after, parallel_item
 from .measure_words import governor_before, part_reported, qualified_governor
 from .multiples import read_multiple
 from .objects import object_subject
@@ -284,7 +284,7 @@ def read_one(
         growth_noun and not own.name and not own.other and not own.anaphor
     ):  # "Organic growth was 6%"
         own = part_reported(text, governor) or measure_before(text, governor)
-    if _parallel(text, last, governor) and own.name and not own.other:
+    if parallel_item(text, last, governor) and own.name and not own.other:
         own = own._replace(revenue=True)  # "data center was up 30%, and storage down 4%"
     # "we grew 48% sequentially in filters": a kind of thing the company grew in is a part;
     # "we're seeing growth, including 33% growth in healthcare needs" names no growth of ours
@@ -378,18 +378,6 @@ _IN_REVENUE = led(
 _IN_REVENUE_OF = led(r"\s+in\s+(?:[\w-]+\s+)?revenues?\b", re.I)
 _IN_SALES = led(r"\s*" + CHANGE_IN_REVENUE + r"\s+(?:was|is|were|are)\b", re.I)
 _OPENING = led(r"(?:[^,;]{0,60},\s*)?\s*(?:the|an?)\s*", re.I)  # "As you can see, the"
-
-
-def _parallel(text: str, last: Found | None, governor: int) -> bool:
-    """Whether the phrase before `governor` is an item of a list after the last figure, of a
-    part of revenue: only a comma or "and" and the item's name stand between them."""
-    if last is None or last.kind != "growth" or last.subject.other or not last.subject.revenue:
-        return False
-    between = text[last.position : governor]
-    return (
-        re.fullmatch(r"[\d.]+\s?%\s*(?:,\s*(?:and\s+)?|and\s+)[\w&/.'’ -]{1,50}", between)
-        is not None
-    )
 
 
 _A_RATE = led(

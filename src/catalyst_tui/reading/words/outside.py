@@ -9,10 +9,25 @@ from __future__ import annotations
 import re
 
 from ..leads import led
-from .patterns import MARKET_CUSTOMERS
 from .vocabulary import PLACES
 
-__all__ = ["EXCLUDED_PART", "a_place", "outside_place", "set_aside", "sold_to"]
+__all__ = [
+    "CUSTOMER",
+    "EXCLUDED_PART",
+    "MARKET_CUSTOMERS",
+    "a_place",
+    "outside_place",
+    "set_aside",
+    "sold_to",
+]
+
+CUSTOMER = led(r"\bcustomers?\b|\bclients?\b", re.I)
+#: Customers named as a market, an industry in lower case with no size or rank: "transportation
+#: customers", "our independent retail customers" (not "our top ten customers": customers).
+MARKET_CUSTOMERS = (
+    r"(?:our\s+)?(?:other\s+)?(?:(?!(?:top|largest|biggest|new|existing|key|major|large|small|our|"
+    r"the|those|these|some|certain|one|two|three|four|five|ten)\b)[a-z][\w-]*\s+){1,3}customers"
+)
 
 # A part set aside: "Excluding China,", "outside of the U.S.", "ex-Japan"; an effect set aside
 # ("excluding currency", "excluding acquisitions") leaves the company's own measure.

@@ -26,10 +26,9 @@ if TYPE_CHECKING:
     from .clause_cuts import Clause
 
 __all__ = [
-    "at_another",
     "at_part",
     "measure_before",
-    "of_another",
+    "named_after_it",
     "owned_by_another",
     "owner_of",
     "part_before_as",
@@ -47,7 +46,7 @@ def of_another(sentence: str, end: int, subject: str) -> bool:
     part = _PART_OBJECT.match(sentence, end, end + REACH)
     if part is not None and (subject == COMPANY or not same_part(part["x"], subject)):
         return True  # "we've nearly doubled our digital business": the digital business's
-    if other_after(sentence, end):
+    if _measure_after(sentence, end):
         return True
     named = object_subject(sentence[end : end + REACH])
     if named is None:
@@ -55,7 +54,16 @@ def of_another(sentence: str, end: int, subject: str) -> bool:
     return bool(named.name) and subject != COMPANY and not same_part(named.name, subject)
 
 
-def other_after(sentence: str, end: int) -> bool:
+def named_after_it(sentence: str, end: int, subject: str, *, paired: bool) -> bool:
+    """Whether what grew is named right after the figure (ending at `end`), and is not
+    `subject`: another part or another measure; for a figure of a pair, another measure only
+    (its names are said after its figures: "grew 67% and 74% in the U.S. and Europe")."""
+    if paired:
+        return _measure_after(sentence, end)
+    return of_another(sentence, end, subject) or at_another(sentence, end, subject)
+
+
+def _measure_after(sentence: str, end: int) -> bool:
     """Whether the words right after the figure (ending at `end`) name what grew, and that is
     a measure that is no revenue."""
     said = OBJECT.match(sentence[end : end + REACH])

@@ -285,13 +285,6 @@ SHARE_BEFORE = led(
 #: An amount of money: "$3.1 billion", "€ 450m", "$1,207 million".
 AMOUNT = r"[$€£]\s?[\d.,]+\s*(?:million|billion|thousand|[mbk]\b)?"
 REVENUE_SAID = led(r"\b(?:revenues?|sales|arr)\b", re.I)
-CUSTOMER = led(r"\bcustomers?\b|\bclients?\b", re.I)
-#: Customers named as a market, an industry in lower case with no size or rank: "transportation
-#: customers", "our independent retail customers" (not "our top ten customers": customers).
-MARKET_CUSTOMERS = (
-    r"(?:our\s+)?(?:other\s+)?(?:(?!(?:top|largest|biggest|new|existing|key|major|large|small|our|"
-    r"the|those|these|some|certain|one|two|three|four|five|ten)\b)[a-z][\w-]*\s+){1,3}customers"
-)
 
 
 #: What drove a growth, no part of the business: "an 11% increase from volume", "including

@@ -63,12 +63,7 @@ _AMOUNT = led(
 )
 
 # A fraction of what follows: "approximately two-thirds of the 63% revenue increase".
-_FRACTION = led(
-    r"\b(?:one|two|three)[- ](?:thirds?|fifths?)\b|^\s*\d[\d.]*\s?%\s+of\b|"
-    # a count of parts: "We had 9 of our top 15 verticals grow revenues by 50% or more"
-    r"^\s*+\d++\s++of\s++(?:our|the|its)\s++(?:top|largest|biggest)\s++\d",
-    re.I,
-)
+_FRACTION = led(r"\b(?:one|two|three)[- ](?:thirds?|fifths?)\b|^\s*\d[\d.]*\s?%\s+of\b", re.I)
 # An example of what was named before it: "Sales of devices, e.g. iPad, grew 5%".
 _EXAMPLE = led(r"\s*(?:e\.g\.|i\.e\.|such\s+as)\s", re.I)
 # Revenue from the company's operations: its own.
@@ -130,7 +125,9 @@ def named_before(phrase: str) -> bool:
 # A change ranked among others: "the largest dollar decline we saw", "our biggest increase".
 _RANKED = led(
     r"\b(?:largest|biggest|smallest|greatest|strongest|weakest|fastest|slowest)\s+(?:[\w-]+\s+)?"
-    r"(?:declines?|decreases?|increases?|growth|gains?|drops?)\b",
+    r"(?:declines?|decreases?|increases?|growth|gains?|drops?)\b|^\s*+(?:the\s++(?:latter|former)|"
+    # one of a list, or a count of parts: "We had 9 of our top 15 verticals grow revenues by 50%"
+    r"\d++\s++of\s++(?:our|the|its)\s++(?:top|largest|biggest)\s++\d++)\b",
     re.I,
 )
 # Two parts said together, then "each" or "both": a figure each, never one of the two alone.
@@ -189,7 +186,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     if _EACH_OF_TWO.search(phrase) or collective(phrase) or _AND_ACQUIRED.search(phrase):
         return Subject("", False, True, False)  # "X and Y were both up 20%": each its own
     if _RANKED.search(phrase):
-        return Subject("", False, True, False)  # "the largest decline we saw": a ranking
+        return Subject("", False, True, False)  # "the largest decline we saw", "the latter"
     if _FRACTION.search(phrase):
         return Subject("", False, True, False)  # "two-thirds of the 63% increase", "25% of our"
     if _EXAMPLE.match(phrase):
@@ -276,8 +273,6 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject(COMPANY, True, False, False)
     if lows[0] == "whose":
         return Subject("", False, True, False)  # "T-Mobile, whose revenue doubled": theirs
-    if lows[1:2] in (["latter"], ["former"]):
-        return Subject("", False, True, False)  # "the latter of which grew 11%": one of a list
     if (lows[0] in ANAPHORS or _possessive_pronoun(lows[0])) and not words[0].isupper():
         return Subject("", False, False, True)  # "it", "its revenue": named before
     if lows[-1] == "share" and len(lows) > 1 and lows[-2] not in REVENUE_WORDS:
@@ -369,8 +364,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     return Subject(name, part, other, False)
 
 
-# Words that qualify the company's consolidated revenue and name no part of it.
-# Words of how often that name a kind in a part's name ("daily lenses"), no adverb; before
+# How often, a kind in a part's name ("daily lenses"), no adverb; before
 # revenue's word a measure's (trims.unqualified: "daily sales").
 _HOW_OFTEN = word_set("daily weekly monthly")
 
@@ -392,7 +386,6 @@ def _named_after(words: list[str]) -> bool:
 
 
 _HOW_IT_DID = frozenset({"performance", "results", "momentum"})
-
 _FUNCTION_WORDS = frozenset({"of", "in", "for", "from", "to", "and", "or", "at", "on", "by"})
 
 _HYPHENED_PERIOD = led(
