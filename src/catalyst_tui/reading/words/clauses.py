@@ -230,14 +230,15 @@ def _object_other(after_verb: str) -> bool:
     for place, low in enumerate(lows):
         if re.match(r"\d|[,;]", low) or low in ("by", "to", "from", "revenue", "revenues", "sales"):
             return False
-        if other_measure(low) and not (low in _GUIDED and "of" in lows[:place]):
+        if other_measure(low) and not (low in _GUIDED and _AGAINST.intersection(lows[:place])):
             return True
     return False
 
 
-# What a figure is set against, after "of", no measure acted on: "Average daily sales came in at
-# the midpoint of our outlook and increased 4%" (not "We are raising the outlook for Dickies").
+# What a figure is set against, after "of" or "above", no measure acted on: "Average daily sales
+# came in at the midpoint of our outlook and increased 4%" (not "raising the outlook for Dickies").
 _GUIDED = frozenset({"outlook", "guidance", "expectations", "expectation", "plan", "forecast"})
+_AGAINST = frozenset({"of", "above", "below", "ahead", "beyond", "than", "versus", "vs"})
 
 
 # How parts are cut, named as a frame: "By end market,", "By region,".
