@@ -138,7 +138,9 @@ _WHEN = led(
 )
 # A verb of giving joined to one said ahead: "Shashank will review our results … and offer our
 # outlook for 2021".
-_WILL_AND = led(r"\bwill\s+[^,;.]{0,100}?\band\s+$", re.I)
+_WILL_AND = led(
+    r"\b(?:will|look(?:ing)?\s+forward\s+to)\s+[^,;.]{0,100}?\band\s+$", re.I
+)  # "We look forward to reporting … results and issuing 2022 guidance in February"
 # What a result is said to have done: "contributed to boosting our margin to 20.5%".
 _LED_TO = led(
     r"\b(?:contributed\s+to|helped(?:\s+to)?|led\s+to|resulted\s+in)\s+$|"

@@ -197,6 +197,8 @@ def read_one(
         return Found("growth", -value if negative else value, comparison, mine, "", match.start())
     if verb is not None and _IMPACT_BY.search(before, tail(before, 60)):
         return None
+    if verb is not None and _BASE_PERIOD.search(before, tail(before, 80), verb.start()):
+        return None  # "an improvement from the third quarter decrease of 5%": a period's before
     if verb is not None and _FLAT_TO.search(before, tail(before, 40), verb.start()):
         return None  # "flat to down 5%": a range from nothing, no one growth
     word = (verb["verb"] if verb is not None else noun["noun"]).lower()  # type: ignore[index]
@@ -339,6 +341,11 @@ _DRIVER_AFTER = led(
     rf"\s+(?:from|in|due\s+to)\s+(?:higher\s+|lower\s+|organic\s+|our\s+)*{DRIVERS}\b", re.I
 )
 _FLAT_TO = led(r"\bflat\s+to\s*$", re.I)
+_BASE_PERIOD = led(
+    r"\b(?:from|over|versus|vs\.?|compared\s+(?:to|with))\s+(?:the|last\s+year['’]s)\s+"
+    r"(?:(?:first|second|third|fourth|prior|previous|last|year-ago)\s+)(?:[\w-]+\s+)?(?:an?\s+)?$",
+    re.I,
+)
 # A growth said in apposition right after a share: of the share's part.
 _AFTER_SHARE = led(
     r"[\d.]+\s?%\s+of\s+[^,;%]{1,60},\s*(?:up|down|an?\s+(?:increase|decrease|decline))\s+"

@@ -291,8 +291,8 @@ _TURN_TO_PART = led(
     # (said with what it is: "Turning to the Vacation Ownership segment, our core growth engine.")
     r"(?:,\s*+(?P<what>(?:our|its|the|a|an)\s++[^,.;:!?]{1,60}+))?"
     # (or with what it did, no figure: "Turning to the Google Cloud segment, which delivered very
-    # strong results this quarter.")
-    r"(?:,\s*+which\s++[^,.;:!?%$€£\d]{1,80}+)?[.!]?\s*+$",
+    # strong results this quarter.", "…, which consists of IT outsourcing, cloud and security")
+    r"(?:,\s*+which\s++[^.;:!?%$€£\d]{1,120}+)?[.!]?\s*+$",
     re.I,
 )
 # A sentence that opens with a named part of ours as its subject: "Our CSS segment delivered an
