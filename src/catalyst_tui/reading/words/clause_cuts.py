@@ -35,6 +35,8 @@ _CLAUSE_CUT = led(
 )
 
 _VERB_NEXT = led(rf"{CLAUSE_VERB}\b", re.I)
+# A noun right after "sales to" or "sales of", joined by "and" to the next.
+_NOUN_AFTER_TO = led(r"\b(?:sales|revenues?)\s++(?:to|of)\s++[\w-]++$", re.I)
 
 
 def _names_joined(sentence: str, begin: int, cut: re.Match[str]) -> bool:
@@ -73,6 +75,8 @@ def clauses(sentence: str) -> list[Clause]:
     for cut in _CLAUSE_CUT.finditer(sentence):
         if cut["framed"] and "%" in sentence[begin : cut.start()]:
             continue
+        if cut.group().strip().lower() == "and" and _NOUN_AFTER_TO.search(sentence, 0, cut.start()):
+            continue  # "our sales to government and defense customers increased 9%": one name
         joined = not any(map(finite_verb, words_of(sentence[begin : cut.start()])))
         if (
             ";" not in cut.group()
