@@ -4,7 +4,8 @@ random samples of the reader's reads over ECTSum and the fifth source:
 
 - a growth said for the quarter and another for the year ("grew 17% in the fourth quarter and
   26% on a full year basis", "10% in Q4 and 8% organic growth for the full year") are two
-  growths, even where one of them is said in another measure;
+  growths, even where one of them is said in another measure; one figure said of both ("in both
+  Q4 and for the full year") is read for each;
 - comparable sales signed in words ("were plus 8.6%", "for the quarter of negative 2.4%") are
   read, a month's comparable sales are not the period's, and comparable sales after the period's
   sales ("Fourth quarter sales were $20.6 billion, with comparable sales up 1.3%") are the
@@ -55,6 +56,11 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "Revenue increased 18% in the quarter (up 17% in constant currency).",
             ["growth 18 : company"],
         ),
+        (
+            "Cardiac Monitoring sales grew 3% organically in both the Q4 and for the full year.",
+            ["growth 3 : Cardiac Monitoring", "growth 3 : Cardiac Monitoring"],
+        ),
+        ("Implants sales grew 3% in the fourth quarter.", ["growth 3 : Implants"]),
     ],
     "comparable sales signed in words, and not a month's": [
         (

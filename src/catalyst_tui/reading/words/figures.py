@@ -38,7 +38,7 @@ from .lists import headed
 from .lower_parts import said_as_revenue
 from .makers import part_named_before, part_or_maker
 from .marks import Marks
-from .measured import reported
+from .measured import and_the_year, reported
 from .measures import sales_said
 from .names import no_noun_phrase
 from .owners import (
@@ -261,7 +261,7 @@ def read_figures(
                 and _SAID_NEGATIVE.search(sentence, max(0, at - 12), at)
             ):
                 value = -value  # "organic growth was negative 20%", "a negative 2% in Europe"
-            yield Stated(
+            stated = Stated(
                 figure.kind,  # type: ignore[arg-type]
                 subject.name,
                 value / 100,
@@ -276,6 +276,10 @@ def read_figures(
                 end,
                 figure.of,
             )
+            yield stated
+            year = and_the_year(sentence, at) if figure.kind == "growth" else ""
+            if year:  # "grew 1% organically in both the Q4 and for the full year": the year's too
+                yield stated._replace(period=year)
 
 
 # A clause set against the one before it: its subject is its own.

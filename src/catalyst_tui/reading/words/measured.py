@@ -14,7 +14,7 @@ from .patterns import FIGURE
 if TYPE_CHECKING:
     from .lists import Found
 
-__all__ = ["reported"]
+__all__ = ["and_the_year", "reported"]
 
 
 # A measure other than the reported one: "up 7% in constant currency", "organic growth of 5%".
@@ -100,3 +100,20 @@ def _own_words(text: str, at: int, since: int) -> str:
 
 _AND_OR = led(r"\b(?:and|or)\b")
 _AND_WHILE = led(r"\b(?:and|while)\b|;|\)")
+
+
+# One figure said of the quarter and of the year: "grew 1% organically in both the Q4 and for the
+# full year '25", "delivered an outstanding 29% growth in Q4 and on a full year basis".
+_AND_THE_YEAR = led(
+    r"\d++(?:\.\d++)?\s?%\s*+(?:[a-z]++\s++){0,2}?(?:in\s++)?(?:both\s++)?(?:the\s++)?(?:q[1-4]|"
+    r"(?:first|second|third|fourth)\s++quarter|quarter)\s++and\s++(?:(?:for|on|in)\s++)?"
+    r"(?:the\s++|a\s++)?(?P<year>full[- ]year(?:\s++['’]?\d{2,4})?)",
+    re.I,
+)
+
+
+def and_the_year(sentence: str, at: int) -> str:
+    """The year a growth whose figure stands at `at` is said of too, beside its quarter ("in both
+    Q4 and for the full year"); "" where it is said of one period."""
+    said = _AND_THE_YEAR.match(sentence, at)
+    return said["year"] if said else ""
