@@ -213,6 +213,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         share_after,
         share_noun,
         spoken_as,
+        stands,
         subjects,
         trims,
         turns,
@@ -264,7 +265,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "an effect's part of a change": (follows.EFFECT_AFTER, lambda n: (" positive" * n)[:n]),
         "a growth to a count": (follows.TO_A_COUNT, lambda n: (" to about 1," * n)[:n]),
         "guidance said to stand past a decimal": (
-            said_against.STANDS,
+            stands.STANDS,
             lambda n: ("our guidance 1.1" * n)[:n],
         ),
         "a base a year before": (vocabulary.YEARLY, lambda n: ("compared to quarter 1 " * n)[:n]),
@@ -287,7 +288,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("1% to 1% " * n)[:n],
         ),
         "guidance said to stand past an aside": (
-            said_against.STANDS,
+            stands.STANDS,
             lambda n: ("our guidance, excluding a" * n)[:n],
         ),
         "a result said before guidance": (guidance._WAS, lambda n: ("was 1 " * n)[:n]),
@@ -407,7 +408,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("guidance, which " * n)[:n],
         ),
         "guidance in line with the prior": (
-            said_against.STANDS,
+            stands.STANDS,
             lambda n: ("consistent with our prior " * n)[:n],
         ),
         # the eighteenth round's
@@ -468,7 +469,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         ),
         "a forecast from a range": (prior._FROM_RANGE, lambda n: ("$1 to $2 per share, " * n)[:n]),
         "guidance said consistent with an estimate": (
-            said_against.STANDS,
+            stands.STANDS,
             lambda n: ("consistent with the rate we estimated in " * n)[:n],
         ),
         "a relative after a name": (trims._RELATIVE, lambda n: ("Abc where " * n)[:n]),
@@ -630,11 +631,11 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         ),
         # the twenty-ninth round's
         "guidance said unchanged in other words": (
-            said_against.STANDS,
+            stands.STANDS,
             lambda n: ("haven't changed our a b c d e " * n)[:n],
         ),
         "guidance left where it was": (
-            said_against.STANDS,
+            stands.STANDS,
             lambda n: ("leaving our a b c d e f g h " * n)[:n],
         ),
         "a frame of turning with the speaker's order": (
@@ -670,7 +671,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("$1 to $1 for 2021 year-over-year " * n)[:n],
         ),
         "guidance still to be met": (
-            said_against.STANDS,
+            stands.STANDS,
             lambda n: ("still expect to reach our a b c d e f g h " * n)[:n],
         ),
         "guidance moved, its period between": (
@@ -763,7 +764,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("against the a b comparable annual " * n)[:n],
         ),
         "guidance said intact": (
-            said_against.STANDS,
+            stands.STANDS,
             lambda n: ("our guidance is really essentially " * n)[:n],
         ),
         "guidance said unchanged with no determiner": (
@@ -1302,7 +1303,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("ab cd guidance for a " * n)[:n],
         ),
         "guidance kept in a relative clause": (
-            said_against.STANDS,
+            stands.STANDS,
             lambda n: ("guidance that we a b c are have " * n)[:n],
         ),
         "an owner in lower case before revenue": (
@@ -1611,7 +1612,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("a 12% increase in global " * n)[:n],
         ),
         "guidance said standing": (
-            said_against.STANDS,
+            stands.STANDS,
             lambda n: ("no change versus prior prior " * n)[:n],
         ),
         "a growth's noun after its figure": (
@@ -1671,6 +1672,91 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "sales a panel measured": (
             vocabulary.NOT_REVENUE,
             lambda n: ("abc-measured dollars-measured " * n)[:n],
+        ),
+        # the fifty-sixth round's
+        "a period a growth is said for": (
+            measured._PERIOD,
+            lambda n: ("in the full on a full-year in q4 for the " * n)[:n],
+        ),
+        "one figure of the quarter and the year": (
+            measured._AND_THE_YEAR,
+            lambda n: ("1% abc in both the q4 and for the " * n)[:n],
+        ),
+        "comparable sales signed in words": (
+            comps._COMPS,
+            lambda n: ("comp sales for the quarter of a plus " * n)[:n],
+        ),
+        "a name or a period before comparable sales": (
+            comps._NAME_THEN,
+            lambda n: ("Fourth Abc def ghi with reported " * n)[:n],
+        ),
+        "a total after how it was projected": (
+            part_turns._TOTAL_OPENS,
+            lambda n: ("as projected, " * n)[:n],
+        ),
+        "a pair's names after its figures": (
+            pairs._IN_NAMES,
+            lambda n: (" year-over-year in abc and def" * n)[:n],
+        ),
+        "a market's relative clause": (
+            relatives._MARKET_THAT,
+            lambda n: ("a abc market that we think " * n)[:n],
+        ),
+        "what underlies guidance": (
+            stands.STANDS,
+            lambda n: ("underlying our guidance largely " * n)[:n],
+        ),
+        "guidance said unchanged, not what underlies it": (
+            said_otherwise._UNCHANGED,
+            lambda n: ("underlying our guidance largely " * n)[:n],
+        ),
+        "a noun of growth before 'well in excess of'": (
+            words_patterns.VERB_THEN,
+            lambda n: ("growth, well in excess of " * n)[:n],
+        ),
+        "an amount against the prior year, then 'or'": (
+            words_patterns.VERB_THEN,
+            lambda n: ("increased by $1 million versus the prior year " * n)[:n],
+        ),
+        "what was contributed to": (
+            components._TO_GROWTH_OF,
+            lambda n: (" to abc def growth of " * n)[:n],
+        ),
+        "a part's performance with its growth": (
+            set_off.PERFORMANCE_WITH,
+            lambda n: ("our Abc def performance with " * n)[:n],
+        ),
+        "a part's relative clause of what it delivered": (
+            set_off.WHICH_DELIVERED,
+            lambda n: ("our abc def, which delivered " * n)[:n],
+        ),
+        "a clause after 'and' with a frame of its own": (
+            clause_cuts._CLAUSE_CUT,
+            lambda n: (" and in constant currency, our " * n)[:n],
+        ),
+        "a noun after 'sales to'": (clause_cuts._NOUN_AFTER_TO, lambda n: ("sales to " * n)[:n]),
+        "topics turned to": (frame_names._TOPICS, lambda n: ("revenue and " * n)[:n]),
+        "a frame's way of measuring": (clauses._ADJUSTING, lambda n: (" also adjusting " * n)[:n]),
+        "a trailing year's period": (
+            trims._DURING,
+            lambda n: ("for the trailing 12 months ended " * n)[:n],
+        ),
+        "the company said of itself": (names._ITSELF, lambda n: ("the underlying " * n)[:n]),
+        "a count of parts or one of a list": (
+            subjects._RANKED,
+            lambda n: ("9 of our top 15 the latter " * n)[:n],
+        ),
+        "a growth set against a period before": (
+            one_figure._BASE_PERIOD,
+            lambda n: ("from the third abc " * n)[:n],
+        ),
+        "guidance looked forward to": (
+            no_move._WILL_AND,
+            lambda n: ("look forward to reporting abc " * n)[:n],
+        ),
+        "a turn's relative clause that lists": (
+            part_turns._TURN_TO_PART,
+            lambda n: ("turning to abc, which consists of a, b, " * n)[:n],
         ),
     }
 

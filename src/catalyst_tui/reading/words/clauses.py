@@ -301,6 +301,8 @@ def by_dimension(sentence: str) -> bool:
     )
 
 
+# A way of measuring said after a frame's name: "also adjusting for currency".
+_ADJUSTING = led(r"\s++(?:also\s++|again\s++)?(?:after\s++)?adjust(?:ing|ed)\s++for\b", re.I)
 # Results said cut by a dimension: "our results by product category".
 _RESULTS_BY = led(
     r"(?:(?:our|the)\s+)?(?:results|performance|(?:net\s+)?(?:sales|revenues?)|business)\s+by\s+"
@@ -353,6 +355,8 @@ def _one_frame(text: str) -> tuple[str, int]:
         return "", 0
     frame = _ON_SLIDE.sub("", match["frame"])  # "Moving to X segment on slide 6,": X's
     frame = _FRAME_PERIOD.sub("", frame)  # "In Refrigeration for the fourth quarter,": its
+    frame = _ADJUSTING.split(frame, maxsplit=1)[0]  # "In Machine Clothing also adjusting for
+    # currency translation effects,": Machine Clothing's
     scope = re.fullmatch(r"(?:an?|the)\s+(?P<scope>.+?)\s+basis", frame, re.I)
     if (
         scope
