@@ -7,7 +7,7 @@ random samples of the reader's reads over ECTSum and the fifth source:
   growths, even where one of them is said in another measure; one figure said of both ("in both
   Q4 and for the full year") is read for each;
 - comparable sales signed in words ("were plus 8.6%", "for the quarter of negative 2.4%") are
-  read, a month's comparable sales are not the period's, and comparable sales after the period's
+  read, a franchise system's sales are read as comparable sales are (their own measure), a month's comparable sales are not the period's, and comparable sales after the period's
   sales ("Fourth quarter sales were $20.6 billion, with comparable sales up 1.3%") are the
   company's;
 - a pair's names said after its figures ("grew 67% and 74% year-over-year in the U.S. and
@@ -74,6 +74,11 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Comparable sales were a negative 2.4%.", ["growth -2.4 : comparable sales"]),
         ("Full year comp sales increased a very strong 5%.", ["growth 5 : comp sales"]),
         ("As a result, November comp sales were minus 12% while December was flat.", []),
+        (
+            "System sales grew 6% year-over-year and same-store sales grew 2%.",
+            ["growth 6 yoy : system sales", "growth 2 : same-store sales"],
+        ),
+        ("We continue to expect system-wide sales to increase between 2% and 5%.", []),
         (
             "Fourth quarter sales were $9.1 billion, with comparable sales up 2.2%, driven by "
             "growth in Pro and online.",

@@ -185,7 +185,8 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "Chili's reported total revenues of $860 million with comp sales of negative 7.2%.",
             [],
         ),
-        ("Brinker's consolidated comp sales were negative 3.3%.", []),
+        # (read since the fifty-sixth round, which reads a sign said in words after "were")
+        ("Brinker's consolidated comp sales were negative 3.3%.", ["growth -3.3 : comp sales"]),
         (
             "Consolidated comp sales of negative 3.3% were better than expected.",
             ["growth -3.3 : comp sales"],

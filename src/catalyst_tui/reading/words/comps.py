@@ -1,6 +1,7 @@
 """Comparable sales: what the same stores, restaurants or brands sold against the period before
 ("Consolidated comp sales were up 5%", "Marmaxx's comp sales grew a strong 4%", "with comps
-down 6.6%", "delivering a 1% comp in adult athletic"), a retailer's first measure of its sales.
+down 6.6%", "delivering a 1% comp in adult athletic"), a retailer's first measure of its sales;
+and a franchise system's sales ("System sales grew 7%"), read the same way as their own measure.
 
 A comparable-sales growth is no growth of revenue: its subject is the comparable sales, as the
 sentence words them ("comp sales", "comps", "comparable sales", "same-store sales"), after the
@@ -40,11 +41,13 @@ from .vocabulary import (
 __all__ = ["COMP_KEYS", "read_comps"]
 
 #: The letters a sentence holds where it may state comparable sales (looked for first).
-COMP_KEYS = ("comp", "same-store", "same store", "like-for-like")
+COMP_KEYS = ("comp", "same-store", "same store", "like-for-like", "system")
 # The words for comparable sales, then their change and its figure.
 _COMPS = led(
     r"\b(?P<comp>(?:comp(?:arable)?|same[- ](?:store|restaurant)|like[- ]for[- ]like)"
-    r"(?:\s++(?:store|restaurant|brand|club|shop))?\s++sales|comps)\b"
+    r"(?:\s++(?:store|restaurant|brand|club|shop))?\s++sales|comps|"
+    # a franchise system's sales, as comparable sales its own measure: "System sales grew 7%"
+    r"system(?:[- ]?wide)?\s++sales)\b"
     r"(?:\s++(?:for|in)\s++the\s++(?:quarter|year)(?=\s++of\b))?"  # "comp sales for the quarter of"
     r"(?:\s++growth)?\s*+(?:(?:was|were|is|are)\s++)?"
     r"(?:(?P<verb>up|down|increased|decreased|grew|declined|rose|fell|improved)\s++(?:by\s++)?"
