@@ -11,11 +11,12 @@ from catalyst_tui.reading.words import read_words
 from tests.reading.words.test_read_words_classes import _cases, _check
 
 NOT_THE_COMPANYS: list[tuple[str, list[str]]] = [
-    # a restaurant's average and a system of franchised units' sales are no one's revenue
+    # a restaurant's average is no one's revenue; a system of franchised units' sales are no
+    # revenue either, read since the fifty-sixth round as comparable sales are, their own measure
     ("Average weekly sales rose 6% against the prior year.", []),
     ("In the quarter, average unit volumes were 12% higher than in the first quarter.", []),
-    ("Worldwide system sales grew 11%, led by digital orders.", []),
-    ("Systemwide sales increased 8% in the quarter.", []),
+    ("Worldwide system sales grew 11%, led by digital orders.", ["growth 11 : system sales"]),
+    ("Systemwide sales increased 8% in the quarter.", ["growth 8 : Systemwide sales"]),
     # a count of units grew, no revenue
     ("We closed the year with 9,000 outlets offering pickup, a 30% increase year over year.", []),
     ("Restaurants grew 4% in the year.", []),
