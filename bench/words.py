@@ -1747,7 +1747,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("9 of our top 15 the latter " * n)[:n],
         ),
         "a growth set against a period before": (
-            one_figure._BASE_PERIOD,
+            base_growth._BASE_PERIOD,
             lambda n: ("from the third abc " * n)[:n],
         ),
         "guidance looked forward to": (

@@ -191,6 +191,10 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "improvement from the third quarter decrease of 5% in constant currency.",
             ["growth 9 : company"],
         ),
+        (
+            "Operating revenue versus the prior year increased 32% due to new business.",
+            ["growth 32 yoy : company"],
+        ),
         ("We expect APCDs to grow 8.5% in the first quarter.", []),
     ],
 }

@@ -11,7 +11,7 @@ from .lists import Found
 from .patterns import BASE_LEAD, CMP, tail
 from .phrases import other_measure
 
-__all__ = ["prior_growth"]
+__all__ = ["period_before", "prior_growth"]
 
 
 # A base the growth before it is set against, said as that base's own growth: "grew 11.5% on
@@ -122,3 +122,22 @@ def _prior_of_period(text: str, match: re.Match[str], after: str, last: Found) -
     if figure is None or not _AGAINST_ONLY.fullmatch(between, figure.end()):
         return None
     return Found("growth", float(match["num"]), "", last.subject, "", match.start(), prior=True)
+
+
+# A noun of growth set against a period before, its figure next: "a significant improvement from
+# the third quarter decrease of 5%" (that period's, no growth of this one).
+_A_NOUN_OF = led(r"(?:an?\s+)?(?:increase|decrease|decline|growth|drop|rise|gain)\b", re.I)
+_BASE_PERIOD = led(
+    r"\b(?:from|over|versus|vs\.?|compared\s+(?:to|with))\s+(?:the|last\s+year['’]s)\s+"
+    r"(?:(?:first|second|third|fourth|prior|previous|last|year-ago)\s+)(?:[\w-]+\s+)?(?:an?\s+)?$",
+    re.I,
+)
+
+
+def period_before(before: str, verb: str, at: int) -> bool:
+    """Whether the noun of growth `verb` (at `at` in `before`, its figure after it) is said of a
+    period before the one the sentence reports."""
+    return (
+        _A_NOUN_OF.match(verb) is not None
+        and _BASE_PERIOD.search(before, tail(before, 80), at) is not None
+    )

@@ -9,7 +9,7 @@ from ..leads import led
 from .acted_on import REVENUE_ACTED_ON, acted_on, grown_where
 from .amounts import amount_range
 from .attribution import apposition_other, other_in, subject_at
-from .base_growth import prior_growth
+from .base_growth import period_before, prior_growth
 from .breakdowns import breakdown_share
 from .clauses import clause_subject, past_a_verb
 from .follows import (
@@ -197,7 +197,7 @@ def read_one(
         return Found("growth", -value if negative else value, comparison, mine, "", match.start())
     if verb is not None and _IMPACT_BY.search(before, tail(before, 60)):
         return None
-    if verb is not None and _BASE_PERIOD.search(before, tail(before, 80), verb.start()):
+    if verb is not None and period_before(before, verb["verb"], verb.start()):
         return None  # "an improvement from the third quarter decrease of 5%": a period's before
     if verb is not None and _FLAT_TO.search(before, tail(before, 40), verb.start()):
         return None  # "flat to down 5%": a range from nothing, no one growth
@@ -341,11 +341,6 @@ _DRIVER_AFTER = led(
     rf"\s+(?:from|in|due\s+to)\s+(?:higher\s+|lower\s+|organic\s+|our\s+)*{DRIVERS}\b", re.I
 )
 _FLAT_TO = led(r"\bflat\s+to\s*$", re.I)
-_BASE_PERIOD = led(
-    r"\b(?:from|over|versus|vs\.?|compared\s+(?:to|with))\s+(?:the|last\s+year['’]s)\s+"
-    r"(?:(?:first|second|third|fourth|prior|previous|last|year-ago)\s+)(?:[\w-]+\s+)?(?:an?\s+)?$",
-    re.I,
-)
 # A growth said in apposition right after a share: of the share's part.
 _AFTER_SHARE = led(
     r"[\d.]+\s?%\s+of\s+[^,;%]{1,60},\s*(?:up|down|an?\s+(?:increase|decrease|decline))\s+"
