@@ -361,7 +361,9 @@ PERIOD_SAID = led(
 )
 # Guidance to be given later, not given now: "we anticipate providing 2022 guidance in February".
 GIVEN_LATER = led(
-    r"\b(?:anticipat\w*|expect\w*|plan\w*|will|intend\w*|look\s+forward\s+to)\s+"
+    # or the speaker's talk to come: "I'll now offer our outlook", "So let me provide our forecast"
+    r"(?:\b(?:anticipat\w*|expect\w*|plan\w*|will|intend\w*|look\s+forward\s+to|let\s+me|"
+    r"let['’]s)|['’]ll)\s+"
     # "we expect to be able to provide 2021 guidance in February"
     r"(?:to\s+be\s+(?:able|in\s+a\s+position)\s+)?(?:\w+\s+)?$",
     re.I,
