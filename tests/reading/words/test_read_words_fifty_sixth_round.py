@@ -17,7 +17,8 @@ random samples of the reader's reads over ECTSum and the fifth source:
 - a market named by "a" and its relative clause ("a market that we think is going to grow 15%")
   is the world's; "9 of our top 15 verticals" and "the latter of which" name no one part;
 - the assumptions underlying guidance said unchanged leave the guidance unsaid; guidance the
-  company looks forward to issuing is none yet;
+  company looks forward to issuing, or the speaker's talk to come ("I'll now offer our outlook",
+  "let me provide our forecast"), is none yet;
 - a noun of growth set off by a comma before "well in excess of", an amount said against the
   prior year before "or" and its figure, what was contributed to ("contributed to Internet revenue
   growth of 8%"), a part's performance with its growth, and a part's relative clause of what it
@@ -119,6 +120,9 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
     "what underlies guidance, and guidance looked forward to": [
         ("Additional assumptions underlying our guidance largely remain unchanged.", []),
         ("Our guidance remains unchanged.", ["guidance reiterated"]),
+        ("I'll now offer our outlook for Q1 and the full year 2027.", []),
+        ("So let me provide our operating forecast for 2027.", []),
+        ("Today we are providing our outlook for 2027.", ["guidance introduced"]),
         (
             "We look forward to reporting our fourth quarter results and issuing 2027 guidance "
             "in February.",
