@@ -1,7 +1,10 @@
 """A growth said both as reported and in another measure ("increased 18% (up 17% in constant
 currency)"; "up 8% on a reported basis and up 6% core"): the reported one is the clause's,
 the other left out; a growth said only in another measure stays (figures.py reads by it), and
-so does one said for another period ("increased 32% for the quarter and 14% for the full year")."""
+so does one said for another period ("increased 32% for the quarter and 14% for the full year",
+"grew 17% in the fourth quarter and 26% on a full year basis": a quarter's, a half's or a
+year's). One figure said of the quarter and of the year ("in both Q4 and for the full year") is
+each period's (and_the_year)."""
 
 from __future__ import annotations
 
