@@ -7,9 +7,9 @@ random samples of the reader's reads over ECTSum and the fifth source:
   growths, even where one of them is said in another measure; one figure said of both ("in both
   Q4 and for the full year") is read for each;
 - comparable sales signed in words ("were plus 8.6%", "for the quarter of negative 2.4%") are
-  read, a franchise system's sales are read as comparable sales are (their own measure), a month's comparable sales are not the period's, and comparable sales after the period's
-  sales ("Fourth quarter sales were $20.6 billion, with comparable sales up 1.3%") are the
-  company's;
+  read, a franchise system's sales are read as comparable sales are (their own measure), a
+  month's comparable sales are not the period's, and comparable sales after the period's sales
+  ("Fourth quarter sales were $20.6 billion, with comparable sales up 1.3%") are the company's;
 - a pair's names said after its figures ("grew 67% and 74% year-over-year in the U.S. and
   internationally, respectively") are each figure's; a place said as an adverb is a region;
 - a part named by a measure word ("The advertising business grew 74%") is a part, not the
