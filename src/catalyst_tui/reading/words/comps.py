@@ -31,6 +31,7 @@ from .subjects import read_subject
 from .vocabulary import (
     FORWARD,
     HEDGES,
+    MONTH,
     OTHER_MEASURES,
     PERIOD_WORD,
     REACH,
@@ -132,9 +133,7 @@ _NO_PART = word_set(
     negative healthy robust that this these those which where when also said net"""
 )
 _LONGEST_PART = 4
-_MONTHS = word_set(
-    """january february march april may june july august september october november december"""
-)
+_A_MONTH = led(MONTH, re.I)
 # What may stand between the figure and its basis: a comma, the period it is of ("decreased
 # 2.7% in the first quarter compared with the prior year quarter").
 _BASIS_LEAD = led(
@@ -250,7 +249,7 @@ def _part_before(text: str, at: int) -> str:
         if bare != word or not bare:
             break
         low = bare.lower()
-        if low in _MONTHS:
+        if _A_MONTH.fullmatch(bare):
             return _UNKNOWN  # "November comp sales were minus 15%": a month's, not the period's
         if low in PERIOD_WORD or low[:1].isdigit():
             continue  # "Applebee's second quarter comps", "Pizza Hut U.S. Q4 same-store sales"
