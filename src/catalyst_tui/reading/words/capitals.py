@@ -1,6 +1,7 @@
 """A name written in capitals holds words that elsewhere end or qualify a phrase: its own "and"
 ("Uniform Rental and Facility Services"), its ordinal ("First Aid"), a brand's own stores
-("NIKE stores": a channel, not a count)."""
+("NIKE stores": a channel, not a count), a word of the whole that names a part ("our Global
+segment")."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import re
 from ..leads import led
 from .vocabulary import PERIOD_WORD, PLACES, REVENUE_WORDS
 
-__all__ = ["CHANNEL_OF_A_NAME", "brand_before", "name_joined", "titled"]
+__all__ = ["CHANNEL_OF_A_NAME", "brand_before", "name_joined", "part_titled", "titled"]
 
 
 def name_joined(text: str, end: int) -> str:
@@ -47,3 +48,17 @@ def brand_before(words: list[str], i: int) -> bool:
     ("NIKE stores": the brand's; "Mexico and Brazil stores" a count of places' stores)."""
     before = words[i - 1] if i else ""
     return before[:1].isupper() and before.lower() not in PLACES
+
+
+def part_titled(words: list[str], lows: list[str], i: int) -> bool:
+    """Whether the word at `i`, one of the whole's ("Global", "Worldwide", "Core"), names a part
+    here: capitalised, right before a segment's or a division's noun ("Sales for our Global
+    segment declined 2%"; not "Total segment sales": all of them)."""
+    return (
+        lows[i] in _WHOLE_AS_NAME
+        and words[i][:1].isupper()
+        and lows[i + 1 : i + 2] in (["segment"], ["division"])
+    )
+
+
+_WHOLE_AS_NAME = frozenset({"global", "worldwide", "core"})

@@ -49,7 +49,12 @@ _COMPS = led(
     r"(?:\s++(?:store|restaurant|brand|club|shop))?\s++sales|comps|"
     # a franchise system's sales, as comparable sales its own measure: "System sales grew 7%"
     r"system(?:[- ]?wide)?\s++sales)\b"
-    r"(?:\s++(?:for|in)\s++the\s++(?:quarter|year)(?=\s++of\b))?"  # "comp sales for the quarter of"
+    # the place they are of, named after them: "Comp sales in Mexico increased nearly 8%"
+    r"(?:\s++in\s++(?:the\s++)?(?P<place>(?!(?:Q[1-4]|First|Second|Third|Fourth|Fiscal|FY)\b)"
+    r"(?-i:[A-Z])[\w.&'’-]*+(?:\s++(?-i:[A-Z])[\w.&'’-]*+){0,2}))?"
+    # the period they are of: "comp sales for the quarter of", "Comps in Q4 were up 3%"
+    r"(?:\s++(?:for|in|during)\s++(?:the\s++)?(?:(?:first|second|third|fourth|fiscal)\s++)?"
+    r"(?:quarter|q[1-4]|year|period|half)\b)?"
     r"(?:\s++growth)?\s*+(?:(?:was|were|is|are)\s++)?"
     r"(?:(?P<verb>up|down|increased|decreased|grew|declined|rose|fell|improved)\s++(?:by\s++)?"
     # or only a sign said in words: "same-store sales were plus 8.6%"
@@ -119,7 +124,8 @@ _NAME_THEN = led(
 # Words after the figure that say what it is of, elsewhere: a part, a month, two years ("…
 # growth of 11.3% in our combined nonconsumable categories", "up 20% in the U.S.").
 _AFTER = led(
-    r"\s*+(?:,\s*+)?(?:in\s++(?!spite\b|the\s++(?:quarter|period|first|second|third|fourth|year)\b|"
+    r"\s*+(?:,\s*+)?(?:in\s++(?!spite\b|(?:constant|local)\s++currenc|"
+    r"the\s++(?:quarter|period|first|second|third|fourth|year)\b|"
     r"q[1-4]\b|fiscal\b|(?:19|20)\d\d\b)|on\s++an?\s++(?:two|2|three|3)[- ]year|"
     r"over\s++(?:two|2|three|3)\s++years|(?:to|over|versus|vs\.?)\s++(?:19|20)\d\d|"
     r"last\s++year|at\s++(?-i:[A-Z]))",
@@ -161,7 +167,7 @@ def read_comps(
     framed = read_subject(frame).name if frame else ""
     framed = "" if framed in ("", COMPANY) else framed
     for match in _COMPS.finditer(text):
-        part = _part_before(text, match.start()) or framed
+        part = _part_before(text, match.start()) or _placed(match["place"]) or framed
         if part == _UNKNOWN:
             continue
         down = (match["verb"] or "").lower() in _DOWN or _said_down(match["sign"])
@@ -265,6 +271,14 @@ def _part_before(text: str, at: int) -> str:
     if kept and all(w.lower() in _HEADS for w in kept):
         return _UNKNOWN  # "Total segment same-store sales": a part's, not named
     return " ".join(reversed(kept))
+
+
+def _placed(place: str | None) -> str:
+    """The place comparable sales are said of after them ("comp sales in Mexico"); a month's
+    are no period's ("comp sales in January")."""
+    if not place:
+        return ""
+    return _UNKNOWN if _A_MONTH.match(place) else place
 
 
 def _said_down(sign: str | None) -> bool:

@@ -161,10 +161,13 @@ _PASSIVE = led(
 )
 
 # The guidance said moving by a figure: "our implied revenue guidance is increasing by
-# approximately 30 million" ("our outlook is increasing confidence" moves nothing).
+# approximately 30 million", "the annual guidance midpoint is increasing by $44 million", "Our
+# revenue guidance increases to $2.1 billion" ("our outlook is increasing confidence" moves
+# nothing).
 _MOVING = led(
-    rf"\b{_NOUN}\s+(?:(?:is|are)\s+(?:now\s+)?(?P<verb>(?P<up>increasing|rising)|decreasing|"
-    r"declining)\s+(?:by|to)\b|"
+    rf"\b{_NOUN}(?:\s+mid-?point)?\s+(?:(?:(?:is|are)\s+(?:now\s+)?)?"
+    r"(?P<verb>(?P<up>increasing|rising|increases|rises)|decreasing|declining|decreases|declines)"
+    r"\s+(?:by|to)\s+(?:a\s+range\s+of\s+)?(?:(?:approximately|about|roughly|nearly)\s+)?[$€£\d]|"
     # moved by an amount: "Our operating profit outlook increased by $240 million"
     r"(?:(?P<rose>increased|rose)|decreased|declined|fell)\s+by\s+(?:approximately\s+|about\s+)?\$)",
     re.I,

@@ -72,7 +72,10 @@ VERBS = {
     # "our expectations of a recovery" nor in a long-term view)
     r"(?:re)?affirmation\s+of|reiteration\s+of|"
     r"remain(?:s|ing)?\s+(?:very\s+|fully\s+)?confident\s+in"
-    r"(?=\s+(?:(?!long(?:er)?[- ]term\b)[\w'’-]+\s+){0,10}?(?:guidance|outlook|guide|forecast)\b)",
+    # (not in doing what it says, "confident in delivering our outlook", nor in a business's
+    # prospects, "the outlook for our businesses")
+    r"(?=\s+(?:(?!long(?:er)?[- ]term\b|[\w'’-]+ing\b)[\w'’-]+\s+){0,10}?"
+    r"(?:guidance|outlook|guide|forecast)\b(?!\s+for\s+(?:our|the|this|its)\s+business))",
     "withdrawn": r"withdr(?:aw|aws|awing|awn|ew)|suspend(?:s|ed|ing)?|"
     r"pull(?:s|ed|ing)?(?![\s-]+down)",
     # Guidance given now for a period is guidance begun: "we are providing guidance for 2022".

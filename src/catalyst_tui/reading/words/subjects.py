@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from ..leads import led
 from ..wordlists import word_set
-from .capitals import titled
+from .capitals import part_titled, titled
 from .heads import revenue_head
 from .measures import ONLY_QUALIFY
 from .names import DISCOURSE, a_part, brand_owned, lowered, numeral, others, outside_names
@@ -318,7 +318,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     kept = [
         w
         for i, (w, low) in enumerate(zip(words, lows, strict=True))
-        if low not in GENERIC_WORDS
+        if (low not in GENERIC_WORDS or part_titled(words, lows, i))
         and not (low == "operating" and lows[i + 1 : i + 2] in (["revenue"], ["revenues"]))
         and low not in COMPARATIVES
         and (low not in PERIOD_WORD or titled(words, i))

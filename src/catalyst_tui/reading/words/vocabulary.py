@@ -63,6 +63,8 @@ OTHER_MEASURES = word_set(
 NOT_REVENUE = led(
     r"\b(?:deferred|unearned|unbilled)\s+(?:[\w-]+\s+){0,2}?(?:revenues?|sales)\b|"
     r"\b(?:revenues?|sales)\s+(?:[a-z]+ed\s+)?per\b|"
+    # a price of a unit: "Cents per RTM was up 1%"
+    r"\b(?:cents|dollars?|yields?|prices?|rates?|fees?)\s+per\b|"
     # (a unit of words between: "content per wholesale powerboat unit")
     r"\bper\s+(?:[\w-]+\s+){0,2}?(?:user|customer|unit|employee|subscriber|account|head|share|day|hour|well|ton|"
     r"barrel|room|seat|mile|passenger|trip|rig|store|square\s+f(?:oo|ee)t)\b|"
