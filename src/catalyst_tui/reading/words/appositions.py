@@ -1,6 +1,8 @@
 """An apposition set between commas before a clause's verb, read for the name it gives: "pharma,
 our largest market," is pharma, a market; "our daily silicone hydrogel lenses, MyDay and
-Clarity," the lenses so named; "moving to Slide 11, our net sales" the sales (talk, no part)."""
+Clarity," the lenses so named; "moving to Slide 11, our net sales" the sales (talk, no part);
+"Net sales in Latin America, including Mexico and the Caribbean, in the second quarter" Latin
+America's (what it holds and when, no name of their own)."""
 
 from __future__ import annotations
 
@@ -18,6 +20,13 @@ def without_apposition(phrase: str) -> str:
     """ "pharma, our largest market," is pharma, a market."""
     parts = [p.strip() for p in phrase.split(",") if p.strip()]
     parts = [p for p in parts if not _WHICH_ONE.match(p)] or parts  # "X, namely Y,": X
+    closed = phrase.rstrip().endswith(",")  # (not "Revenue, including Canada grew 5%": whose?)
+    held = [
+        p for i, p in enumerate(parts) if not (_HOLDS.match(p) and (closed or i < len(parts) - 1))
+    ]
+    parts = held or parts  # "Net sales in Latin America, including Mexico …, in the quarter"
+    if len(parts) >= 2 and _WHEN_ONLY.fullmatch(parts[-1]):
+        parts = parts[:-1]  # "Net sales in Latin America, …, in the 2025 second quarter": theirs
     if len(parts) >= 2 and _PARTICIPLE.match(parts[0]) and not _is_part(parts[0]):
         parts = parts[1:]  # "moving to Slide 11, our net sales were down 3%": talk, no part
     if (
@@ -70,6 +79,14 @@ _PART_HEADS = frozenset({"market", "segment", "business", "category"})
 _CIRCUMSTANCE = led(r"(?:with|despite|given|amid|thanks\s+to|due\s+to)\b", re.I)
 # An apposition that says which one: "Industrial, namely the valves business,".
 _WHICH_ONE = led(r"(?:namely|specifically)\b|i\.e\.", re.I)
+# An apposition of what a name holds: "Latin America, including Mexico and the Caribbean,".
+_HOLDS = led(r"including\b", re.I)
+# A period alone, the last apposition before the verb: "in the 2025 second quarter".
+_WHEN_ONLY = led(
+    r"(?:in|for|during)\s++(?:the\s++)?(?:(?:19|20)\d\d\s++)?(?:(?:first|second|third|fourth|"
+    r"fiscal)\s++)?(?:quarter|q[1-4]|year|half|period)",
+    re.I,
+)
 # Talk before a comma ("moving to Slide 11,"), or a word of discourse alone ("Still,").
 _PARTICIPLE = led(r"(?i:and\s+|as\s+)?[a-z]+(?:ing|ed)\b|(?i:still|however|also)$")
 

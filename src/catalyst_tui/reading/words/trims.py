@@ -166,6 +166,9 @@ _QUALIFIERS = led(
     # sales to others than the company's own parts: "third-party sales decreased 12%"
     r"third[- ]party(?=\s+(?:net\s+)?(?:revenues?|sales)\b)|"
     r"\d{1,2}-week|\d{1,2}-month|"
+    # a basis said after the name: "Net sales to customers outside the United States on a
+    # foreign currency adjusted basis"
+    r"on\s++an?\s++(?:[\w-]++\s++){0,4}?basis|"
     # a measure by the day or the week: "daily sales", "weekly revenues" (no part's name)
     r"(?:daily|weekly|monthly)(?=\s+(?:net\s+)?(?:revenues?|sales)\b)|"
     r"(?<=growth\s)rates?)\b",  # "The organic growth rate was 8.6%": the growth
