@@ -34,6 +34,7 @@ from .vocabulary import (
     MONTH,
     OTHER_MEASURES,
     PERIOD_WORD,
+    PLACES,
     REACH,
     SEQUENTIAL,
     YEARLY,
@@ -128,6 +129,8 @@ _AFTER = led(
     r"the\s++(?:quarter|period|first|second|third|fourth|year)\b|"
     r"q[1-4]\b|fiscal\b|(?:19|20)\d\d\b)|on\s++an?\s++(?:two|2|three|3)[- ]year|"
     r"over\s++(?:two|2|three|3)\s++years|(?:to|over|versus|vs\.?)\s++(?:19|20)\d\d|"
+    # a year named as the base: "compared with our pre-COVID fiscal 2019 fourth quarter"
+    r"compared\s++(?:to|with)\s++(?:[\w-]++\s++){0,3}?(?:19|20)\d\d\b|"
     r"last\s++year|at\s++(?-i:[A-Z]))",
     re.I,
 )
@@ -167,7 +170,7 @@ def read_comps(
     framed = read_subject(frame).name if frame else ""
     framed = "" if framed in ("", COMPANY) else framed
     for match in _COMPS.finditer(text):
-        part = _part_before(text, match.start()) or _placed(match["place"]) or framed
+        part = _with_place(_part_before(text, match.start()), _placed(match["place"])) or framed
         if part == _UNKNOWN:
             continue
         down = (match["verb"] or "").lower() in _DOWN or _said_down(match["sign"])
@@ -216,7 +219,7 @@ def _stated(
     ):
         return  # "we expect comps up 2%" (a forecast), "if comps were up 3%" (a hedge), "On
         # a two-year basis, …"
-    if not part and any(ask() for ask in sections):
+    if (not part or part.lower() in _CHANNELS) and any(ask() for ask in sections):
         return  # "Turning to our Canadian business. … with comp sales down 6.6%": Canada's
     after = _BASIS_LEAD.match(text, match.end())  # its basis said right after it
     at = after.end() if after else match.end()
@@ -261,8 +264,9 @@ def _part_before(text: str, at: int) -> str:
             continue  # "Applebee's second quarter comps", "Pizza Hut U.S. Q4 same-store sales"
         if low in _NO_PART:
             break
-        if low in OTHER_MEASURES and low not in _CHANNELS:
-            return _UNKNOWN  # "ticket comps", "transaction comps": no sales
+        if (low in OTHER_MEASURES and low not in _CHANNELS) or low == "written":
+            return _UNKNOWN  # "ticket comps", "transaction comps": no sales; "written same-store
+            # sales": orders taken
         if finite_verb(low) or (bare.islower() and low.endswith(("ed", "ing", "ly"))):
             break  # "we delivered comp store sales growth", "posting"
         kept.append(bare)
@@ -271,6 +275,15 @@ def _part_before(text: str, at: int) -> str:
     if kept and all(w.lower() in _HEADS for w in kept):
         return _UNKNOWN  # "Total segment same-store sales": a part's, not named
     return " ".join(reversed(kept))
+
+
+def _with_place(part: str, place: str) -> str:
+    """The part comparable sales are of, with the place named after them: "eCommerce comps in
+    Canada" are Canada's eCommerce comps; "In North America comp sales in the US" the US's (a
+    place in a place: the narrower)."""
+    if not part or not place or _UNKNOWN in (part, place):
+        return _UNKNOWN if _UNKNOWN in (part, place) else part or place
+    return place if all(w.lower() in PLACES for w in part.split()) else f"{place} {part}"
 
 
 def _placed(place: str | None) -> str:

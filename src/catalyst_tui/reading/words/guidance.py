@@ -165,8 +165,9 @@ _PASSIVE = led(
 # revenue guidance increases to $2.1 billion" ("our outlook is increasing confidence" moves
 # nothing).
 _MOVING = led(
-    rf"\b{_NOUN}(?:\s+mid-?point)?\s+(?:(?:(?:is|are)\s+(?:now\s+)?)?"
-    r"(?P<verb>(?P<up>increasing|rising|increases|rises)|decreasing|declining|decreases|declines)"
+    rf"\b{_NOUN}(?:\s+mid-?point)?\s+(?:(?:(?:is|are)\s+(?:now\s+)?"
+    r"(?P<verb>(?P<up>increasing|rising)|decreasing|declining)|"
+    r"(?P<now>(?P<ups>increases|rises)|decreases|declines))"
     r"\s+(?:by|to)\s+(?:a\s+range\s+of\s+)?(?:(?:approximately|about|roughly|nearly)\s+)?[$€£\d]|"
     # moved by an amount: "Our operating profit outlook increased by $240 million"
     r"(?:(?P<rose>increased|rose)|decreased|declined|fell)\s+by\s+(?:approximately\s+|about\s+)?\$)",
@@ -301,11 +302,11 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
             found.append((match.start(), said, metric_of(match.group())))
     for match in (
         _MOVING.finditer(sentence)
-        if _keyed(low, ("creas", "rising", "rose", "declin", "fell"))
+        if _keyed(low, ("creas", "rising", "rises", "rose", "declin", "fell"))
         else ()
     ):
         if not barred(sentence, match.start(), match.end(), verb=False):
-            direction = "raised" if match["up"] or match["rose"] else "cut"
+            direction = "raised" if match["up"] or match["ups"] or match["rose"] else "cut"
             found.append((match.start(), direction, metric_of(match.group())))
     for match in (
         WHERE_DONE.finditer(sentence)
