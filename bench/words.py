@@ -1758,6 +1758,32 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             part_turns._TURN_TO_PART,
             lambda n: ("turning to abc, which consists of a, b, " * n)[:n],
         ),
+        # the fifty-seventh round's
+        "comparable sales of a place, in a period": (
+            comps._COMPS,
+            lambda n: ("comp sales in the Abc Def Ghi in the first quarter " * n)[:n],
+        ),
+        "comparable sales against a year named": (
+            comps._AFTER,
+            lambda n: ("compared with abc def ghi " * n)[:n],
+        ),
+        "guidance moving by its figure": (
+            guidance._MOVING,
+            lambda n: ("guidance midpoint is now increasing to a range of approximately " * n)[:n],
+        ),
+        "confidence in the guidance itself": (
+            guidance._VERB_OBJECT["reiterated"],
+            lambda n: ("remain confident in abc defing " * n)[:n],
+        ),
+        "a basis said after a name": (
+            trims._QUALIFIERS,
+            lambda n: ("on a abc def ghi jkl " * n)[:n],
+        ),
+        "a period alone before the verb": (
+            appositions._WHEN_ONLY,
+            lambda n: ("in the 2025 second " * n)[:n],
+        ),
+        "a price of a unit": (vocabulary.NOT_REVENUE, lambda n: ("cents per " * n)[:n]),
     }
 
 
