@@ -22,7 +22,7 @@ random samples of the reader's reads over ECTSum and the fifth source:
   period alone before the verb leave the name; not where no comma closes it ("Revenue, including
   Canada grew 5%": whose, unsaid);
 - a basis said after the name ("to customers outside the United States on a foreign currency
-  adjusted basis") is no part of the name.
+  adjusted basis") is no part of the name; "For illustration," names no part.
 
 Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
 nothing may be read), with a counterexample the rule must leave as it was."""
@@ -122,6 +122,18 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("Industrial, including valves, grew 7%.", ["growth 7 : Industrial"]),
         ("Revenue, including Canada grew 5%.", []),
+        (
+            "In Films, overall sales nearly doubled, including the benefit of an acquisition, "
+            "with underlying organic sales increasing a strong 10% in the quarter.",
+            ["growth 100 ~ : Films"],
+        ),
+    ],
+    "a frame of discourse names no part": [
+        (
+            "For illustration, our sales excluding favorable currency translation were up 8% "
+            "from the prior year.",
+            ["growth 8 yoy : company"],
+        ),
     ],
     "a basis said after the name": [
         (

@@ -20,13 +20,11 @@ def without_apposition(phrase: str) -> str:
     """ "pharma, our largest market," is pharma, a market."""
     parts = [p.strip() for p in phrase.split(",") if p.strip()]
     parts = [p for p in parts if not _WHICH_ONE.match(p)] or parts  # "X, namely Y,": X
-    closed = phrase.rstrip().endswith(",")  # (not "Revenue, including Canada grew 5%": whose?)
-    held = [
-        p for i, p in enumerate(parts) if not (_HOLDS.match(p) and (closed or i < len(parts) - 1))
-    ]
-    parts = held or parts  # "Net sales in Latin America, including Mexico …, in the quarter"
-    if len(parts) >= 2 and _WHEN_ONLY.fullmatch(parts[-1]):
-        parts = parts[:-1]  # "Net sales in Latin America, …, in the 2025 second quarter": theirs
+    if len(parts) >= 3 and _WHEN_ONLY.fullmatch(parts[-1]) and _HOLDS.match(parts[-2]):
+        parts = parts[:-2]  # "Net sales in Latin America, including Mexico …, in the quarter"
+    elif len(parts) >= 2 and _HOLDS.match(parts[-1]) and phrase.rstrip().endswith(","):
+        parts = parts[:-1]  # "Industrial, including valves," (not "Revenue, including Canada
+        # grew 5%": no comma closes it, whose unsaid)
     if len(parts) >= 2 and _PARTICIPLE.match(parts[0]) and not _is_part(parts[0]):
         parts = parts[1:]  # "moving to Slide 11, our net sales were down 3%": talk, no part
     if (

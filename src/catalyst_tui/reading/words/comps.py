@@ -129,8 +129,9 @@ _AFTER = led(
     r"the\s++(?:quarter|period|first|second|third|fourth|year)\b|"
     r"q[1-4]\b|fiscal\b|(?:19|20)\d\d\b)|on\s++an?\s++(?:two|2|three|3)[- ]year|"
     r"over\s++(?:two|2|three|3)\s++years|(?:to|over|versus|vs\.?)\s++(?:19|20)\d\d|"
-    # a year named as the base: "compared with our pre-COVID fiscal 2019 fourth quarter"
-    r"compared\s++(?:to|with)\s++(?:[\w-]++\s++){0,3}?(?:19|20)\d\d\b|"
+    # a time before the pandemic as the base: "compared with our pre-COVID fiscal 2019 fourth
+    # quarter" (not "compared to 2020": the year before, a call of 2021's)
+    r"compared\s++(?:to|with)\s++(?:[\w-]++\s++){0,2}?pre-?(?:covid|pandemic)\b|"
     r"last\s++year|at\s++(?-i:[A-Z]))",
     re.I,
 )

@@ -33,7 +33,8 @@ __all__ = [
 DISCOURSE = word_set(
     """furthermore additionally moreover finally lastly similarly likewise meanwhile notably
     importantly all-in altogether therefore thus hence consequently accordingly however
-    nevertheless nonetheless conversely otherwise besides instead"""
+    nevertheless nonetheless conversely otherwise besides instead illustration instance
+    example"""
 )
 
 
