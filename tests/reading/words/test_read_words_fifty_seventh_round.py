@@ -22,7 +22,9 @@ random samples of the reader's reads over ECTSum and the fifth source:
   period alone before the verb leave the name; not where no comma closes it ("Revenue, including
   Canada grew 5%": whose, unsaid);
 - a basis said after the name ("to customers outside the United States on a foreign currency
-  adjusted basis") is no part of the name; "For illustration," names no part.
+  adjusted basis") is no part of the name; "For illustration," names no part, nor does a frame
+  "as a" opens ("As a reminder, X and Y are 70% of revenue": X and Y's);
+- a share of a part's profit ("80% of business unit EBITDA") is no share of revenue.
 
 Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
 nothing may be read), with a counterexample the rule must leave as it was."""
@@ -127,6 +129,14 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "with underlying organic sales increasing a strong 10% in the quarter.",
             ["growth 100 ~ : Films"],
         ),
+    ],
+    "a share of a part's profit, and a frame's end no list's item": [
+        (
+            "As a reminder, Workforce Solutions and USIS are over 70% of Equifax revenue and "
+            "80% of Equifax business unit EBITDA.",
+            ["share 70 > : Workforce Solutions and USIS"],
+        ),
+        ("Workforce Solutions is 70% of our business.", ["share 70 : Workforce Solutions"]),
     ],
     "a frame of discourse names no part": [
         (

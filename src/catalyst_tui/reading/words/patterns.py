@@ -100,7 +100,9 @@ SHARE_OF = led(
     # the total said alone, or the total mix: "62% of the total, up from 53%"; the total
     # company ("which comprised about 80% of the total company")
     r"(?:(?<=\bthe\s)|(?<=\bof\s))total(?=\s*(?:[,.;]|$))|(?<=\btotal\s)(?:mix|company(?=\s*(?:[,.;]|$))))"
-    r"\b(?!\s+(?:dollar|declines?|decreases?|increases?|growth|changes?|drops?|shortfall|loss)\b)",
+    r"\b(?!\s+(?:dollar|declines?|decreases?|increases?|growth|changes?|drops?|shortfall|loss)\b"
+    # nor a share of a part's profit: "80% of business unit EBITDA"
+    r"|\s+(?:[\w-]+\s+)?(?i:ebitda|profits?|income|earnings|margins?)\b)",
 )
 # The words of a share's whole that name no part: "of our total revenue" is the company's.
 _WHOLE = word_set(

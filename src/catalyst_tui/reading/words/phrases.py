@@ -125,6 +125,10 @@ def plural_thing(word: str) -> bool:
     )
 
 
+# The end of a frame "as a" opens, before its comma: no list's item ("As a reminder,").
+_AS_A = led(r"as an? [\w-]+")
+
+
 @lru_cache(maxsize=256)
 def phrase_before(clause: str, at: int) -> str:
     """The noun phrase that ends at `at` in `clause`, read back to where it begins; "" where
@@ -209,7 +213,8 @@ def phrase_before(clause: str, at: int) -> str:
             and i > 0
             and not _ends_figure(words[i - 1][1], clause, words[i - 1][0])
             and not re.search(r"\d", words[i - 1][1])
-        ):
+            and not _AS_A.fullmatch(" ".join(w for _, w in words[max(0, i - 3) : i]).lower())
+        ):  # (not a frame's end: "As a reminder, X and Y are over 70% of revenue")
             kept.insert(0, word)  # a list: "from Amazon, Google and Azure"
             continue
         if word in ",;:(." or (word == ")" and not kept):
