@@ -33,8 +33,7 @@ __all__ = [
 DISCOURSE = word_set(
     """furthermore additionally moreover finally lastly similarly likewise meanwhile notably
     importantly all-in altogether therefore thus hence consequently accordingly however
-    nevertheless nonetheless conversely otherwise besides instead illustration instance
-    example"""
+    nevertheless nonetheless conversely otherwise besides instead illustration"""
 )
 
 
