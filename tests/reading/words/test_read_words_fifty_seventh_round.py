@@ -24,7 +24,9 @@ random samples of the reader's reads over ECTSum and the fifth source:
 - a basis said after the name ("to customers outside the United States on a foreign currency
   adjusted basis") is no part of the name; "For illustration," names no part, nor does a frame
   "as a" opens ("As a reminder, X and Y are 70% of revenue": X and Y's);
-- a share of a part's profit ("80% of business unit EBITDA") is no share of revenue.
+- a share of a part's profit ("80% of business unit EBITDA") is no share of revenue;
+- a plural demonstrative before a name ("those Ultra models") leaves the name; departures and
+  arrivals are counted.
 
 Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
 nothing may be read), with a counterexample the rule must leave as it was."""
@@ -137,6 +139,17 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["share 70 > : Workforce Solutions and USIS"],
         ),
         ("Workforce Solutions is 70% of our business.", ["share 70 : Workforce Solutions"]),
+    ],
+    "a plural demonstrative before a name": [
+        (
+            "Together, those Ultra models contribute 8% of total Q3 sales.",
+            ["share 8 : Ultra models"],
+        ),
+        ("Those models represent 8% of total sales.", []),
+    ],
+    "counted departures": [
+        ("International departures grew by 18.5% year-on-year.", []),
+        ("International revenue grew by 18.5% year-on-year.", ["growth 18.5 yoy : International"]),
     ],
     "a frame of discourse names no part": [
         (

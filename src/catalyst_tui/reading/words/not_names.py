@@ -73,11 +73,14 @@ def undegreed(words: list[str]) -> list[str]:
 
 
 def plain(words: list[str]) -> list[str]:
-    """`words` without an opening adverb or conjunction, and a team's phrase as its place."""
+    """`words` without an opening adverb, conjunction or plural demonstrative before a name,
+    and a team's phrase as its place."""
     if words and _adverb(words[0]) and (len(words) == 1 or words[1][:1].islower()):
         words = words[1:]  # "Sequentially quarterly revenues", "Daily sales in Canada"
     if len(words) > 1 and words[0].lower() in _CONJUNCTIONS:
         words = words[1:]  # "and that's up 30%": that
+    if len(words) > 2 and words[0].lower() in ("these", "those") and words[1][:1].isupper():
+        words = words[1:]  # "Those Ultra models contribute 8% of sales": named, not only before
     if len(words) > 1 and words[0] in INFINITIVE_VERBS and words[1].islower():
         words = words[1:]  # "allowed us to deliver sales growth of 8%": the sales
     low = [w.lower() for w in words]
