@@ -183,7 +183,7 @@ PARTICIPLES_OF_RESULTS = word_set(
 # & Investment Management", "Customer Communications"): part of the name, no measure.
 _IN_NAMES = word_set(
     "capital investment investments customer customers client clients cash content consumer stores"
-    " consumers membership transaction flow marketing"
+    " consumers membership transaction flow"
 )
 
 
