@@ -92,6 +92,7 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "We remain confident in the fiscal 2022 earnings per share guidance we outlined.",
             ["guidance reiterated"],
         ),
+        ("We remain confident in our existing guidance.", ["guidance reiterated"]),
         ("We remain confident in delivering our 2021 sales outlook of more than 30% growth.", []),
         (
             "Despite the weather, we remain confident in achieving our 2021 earnings guidance.",

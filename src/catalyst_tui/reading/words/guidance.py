@@ -167,7 +167,7 @@ _PASSIVE = led(
 _MOVING = led(
     rf"\b{_NOUN}(?:\s+mid-?point)?\s+(?:(?:(?:is|are)\s+(?:now\s+)?"
     r"(?P<verb>(?P<up>increasing|rising)|decreasing|declining)|"
-    r"(?P<now>(?P<ups>increases|rises)|decreases|declines))"
+    r"(?P<ups>increases|rises)|decreases|declines)"
     r"\s+(?:by|to)\s+(?:a\s+range\s+of\s+)?(?:(?:approximately|about|roughly|nearly)\s+)?[$€£\d]|"
     # moved by an amount: "Our operating profit outlook increased by $240 million"
     r"(?:(?P<rose>increased|rose)|decreased|declined|fell)\s+by\s+(?:approximately\s+|about\s+)?\$)",

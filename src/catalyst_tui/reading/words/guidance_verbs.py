@@ -74,7 +74,7 @@ VERBS = {
     r"remain(?:s|ing)?\s+(?:very\s+|fully\s+)?confident\s+in"
     # (not in doing what it says, "confident in delivering our outlook", nor in a business's
     # prospects, "the outlook for our businesses")
-    r"(?=\s+(?:(?!long(?:er)?[- ]term\b|[\w'’-]+ing\b)[\w'’-]+\s+){0,10}?"
+    r"(?=\s+(?![\w'’-]+ing\s)(?:(?!long(?:er)?[- ]term\b)[\w'’-]+\s+){0,10}?"
     r"(?:guidance|outlook|guide|forecast)\b(?!\s+for\s+(?:our|the|this|its)\s+business))",
     "withdrawn": r"withdr(?:aw|aws|awing|awn|ew)|suspend(?:s|ed|ing)?|"
     r"pull(?:s|ed|ing)?(?![\s-]+down)",
