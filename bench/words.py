@@ -558,7 +558,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "an officer's title": (own_names._OFFICER, lambda n: ("Abc Def's senior " * n)[:n]),
         # the twenty-fifth round's
         "guidance said moving by a figure": (
-            guidance._MOVING,
+            guidance_verbs.MOVING,
             lambda n: ("our guidance is now increasing " * n)[:n],
         ),
         "a revision's direction after it": (
@@ -813,7 +813,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("Comcast was our only greater than 10% " * n)[:n],
         ),
         "guidance moved by an amount": (
-            guidance._MOVING,
+            guidance_verbs.MOVING,
             lambda n: ("outlook increased by about outlook is now rising " * n)[:n],
         ),
         "a legal form of a name": (
@@ -1768,7 +1768,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("compared with abc def ghi " * n)[:n],
         ),
         "guidance moving by its figure": (
-            guidance._MOVING,
+            guidance_verbs.MOVING,
             lambda n: ("guidance midpoint is now increasing to a range of approximately " * n)[:n],
         ),
         "confidence in the guidance itself": (

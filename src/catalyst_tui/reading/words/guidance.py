@@ -24,6 +24,7 @@ from .guidance_verbs import (
     GUIDANCE_FIGURES,
     INITIAL,
     METRIC,
+    MOVING,
     OF_FIGURE,
     WHERE_DONE,
     also_down,
@@ -160,20 +161,6 @@ _PASSIVE = led(
     re.I,
 )
 
-# The guidance said moving by a figure: "our implied revenue guidance is increasing by
-# approximately 30 million", "the annual guidance midpoint is increasing by $44 million", "Our
-# revenue guidance increases to $2.1 billion" ("our outlook is increasing confidence" moves
-# nothing).
-_MOVING = led(
-    rf"\b{_NOUN}(?:\s+mid-?point)?\s+(?:(?:(?:is|are)\s+(?:now\s+)?"
-    r"(?P<verb>(?P<up>increasing|rising)|decreasing|declining)|"
-    r"(?P<ups>increases|rises)|decreases|declines)"
-    r"\s+(?:by|to)\s+(?:a\s+range\s+of\s+)?(?:(?:approximately|about|roughly|nearly)\s+)?[$€£\d]|"
-    # moved by an amount: "Our operating profit outlook increased by $240 million"
-    r"(?:(?P<rose>increased|rose)|decreased|declined|fell)\s+by\s+(?:approximately\s+|about\s+)?\$)",
-    re.I,
-)
-
 
 def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
     """Each direction of the company's guidance `sentence` gives, in its order."""
@@ -301,7 +288,7 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         if said and said != "introduced" and not blocked:  # no adjective: a verb said after
             found.append((match.start(), said, metric_of(match.group())))
     for match in (
-        _MOVING.finditer(sentence)
+        MOVING.finditer(sentence)
         if _keyed(low, ("creas", "rising", "rises", "rose", "declin", "fell"))
         else ()
     ):
@@ -372,8 +359,6 @@ _NOT_BEGUN = led(
     rf"\b(?:targets?|details?)\b|\brange$|\b(?:updated|revised|adjusted)\s+{_NOUN}\b",  # "adjusted
     re.I,  # EBITDA guidance" is begun: the word is the measure's
 )
-# What the company sees outside its own figures, said against its forecast: a market's
-# activity or its own stock of goods, no guidance moved.
 # The first view given, set against a figure: of the future only ("now projected to be $3.2
 # billion, $200 million higher than our original outlook"), a result's otherwise.
 _FIRST_VIEW = led(r"\b(?:original|initial)\b", re.I)
@@ -381,6 +366,8 @@ _FIRST_VIEW = led(r"\b(?:original|initial)\b", re.I)
 # guidance").
 _BETTER_COST = led(r"(?:an?\s+)?(?:better|improvement)\b", re.I)
 _A_COST = led(r"\b(?:costs?|expenses?|tax|spending|capex|capital\s+expenditures?)\b", re.I)
+# What the company sees outside its own figures, said against its forecast: a market's
+# activity or its own stock of goods, no guidance moved.
 _NOT_GUIDED = any_word(
     "procedures patients volumes? demand inventor(?:y|ies) traffic utilization activity "
     "investment gdp economy industry"

@@ -15,6 +15,7 @@ __all__ = [
     "GUIDANCE_FIGURES",
     "INITIAL",
     "METRIC",
+    "MOVING",
     "OF_FIGURE",
     "VERBS",
     "VERB_KEYS",
@@ -256,3 +257,18 @@ def metric_of(words: str, *, first: bool = False) -> str:
     if re.search(r"capital[- ]spending|capital\s+expenditures|capex", text):
         return "capex"
     return "revenue" if re.search(r"revenue|sales", text) else text
+
+
+# The guidance said moving by a figure: "our implied revenue guidance is increasing by
+# approximately 30 million", "the annual guidance midpoint is increasing by $44 million", "Our
+# revenue guidance increases to $2.1 billion" ("our outlook is increasing confidence" moves
+# nothing).
+MOVING = led(
+    rf"\b{GUIDANCE_NOUN}(?:\s+mid-?point)?\s+(?:(?:(?:is|are)\s+(?:now\s+)?"
+    r"(?P<verb>(?P<up>increasing|rising)|decreasing|declining)|"
+    r"(?P<ups>increases|rises)|decreases|declines)"
+    r"\s+(?:by|to)\s+(?:a\s+range\s+of\s+)?(?:(?:approximately|about|roughly|nearly)\s+)?[$€£\d]|"
+    # moved by an amount: "Our operating profit outlook increased by $240 million"
+    r"(?:(?P<rose>increased|rose)|decreased|declined|fell)\s+by\s+(?:approximately\s+|about\s+)?\$)",
+    re.I,
+)
