@@ -57,6 +57,11 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("Comps in Q4 were up 3%.", ["growth 3 : Comps"]),
         ("Comp sales for the year increased 8% to $4 billion.", ["growth 8 : Comp sales"]),
+        ("Our store comps were down 30% in constant currency.", ["growth -30 : store comps"]),
+        (
+            "Turning to our Asia business. Our store comps were down 30% in constant currency.",
+            [],
+        ),
         ("Comp sales in January were up 5%.", []),
         ("Comp sales were up 3% in the U.S.", []),
     ],

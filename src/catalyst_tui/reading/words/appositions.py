@@ -12,6 +12,7 @@ from ..leads import led
 from ..wordlists import word_set
 from .records import COMPANY
 from .subjects import read_subject
+from .vocabulary import SAID_PERIOD
 
 __all__ = ["without_apposition"]
 
@@ -80,11 +81,7 @@ _WHICH_ONE = led(r"(?:namely|specifically)\b|i\.e\.", re.I)
 # An apposition of what a name holds: "Latin America, including Mexico and the Caribbean,".
 _HOLDS = led(r"including\b", re.I)
 # A period alone, the last apposition before the verb: "in the 2025 second quarter".
-_WHEN_ONLY = led(
-    r"(?:in|for|during)\s++(?:the\s++)?(?:(?:19|20)\d\d\s++)?(?:(?:first|second|third|fourth|"
-    r"fiscal)\s++)?(?:quarter|q[1-4]|year|half|period)",
-    re.I,
-)
+_WHEN_ONLY = led(SAID_PERIOD, re.I)
 # Talk before a comma ("moving to Slide 11,"), or a word of discourse alone ("Still,").
 _PARTICIPLE = led(r"(?i:and\s+|as\s+)?[a-z]+(?:ing|ed)\b|(?i:still|however|also)$")
 

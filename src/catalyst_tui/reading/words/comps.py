@@ -36,6 +36,7 @@ from .vocabulary import (
     PERIOD_WORD,
     PLACES,
     REACH,
+    SAID_PERIOD,
     SEQUENTIAL,
     YEARLY,
 )
@@ -54,8 +55,7 @@ _COMPS = led(
     r"(?:\s++in\s++(?:the\s++)?(?P<place>(?!(?:Q[1-4]|First|Second|Third|Fourth|Fiscal|FY)\b)"
     r"(?-i:[A-Z])[\w.&'’-]*+(?:\s++(?-i:[A-Z])[\w.&'’-]*+){0,2}))?"
     # the period they are of: "comp sales for the quarter of", "Comps in Q4 were up 3%"
-    r"(?:\s++(?:for|in|during)\s++(?:the\s++)?(?:(?:first|second|third|fourth|fiscal)\s++)?"
-    r"(?:quarter|q[1-4]|year|period|half)\b)?"
+    rf"(?:\s++{SAID_PERIOD})?"
     r"(?:\s++growth)?\s*+(?:(?:was|were|is|are)\s++)?"
     r"(?:(?P<verb>up|down|increased|decreased|grew|declined|rose|fell|improved)\s++(?:by\s++)?"
     # or only a sign said in words: "same-store sales were plus 8.6%"
@@ -146,10 +146,7 @@ _LONGEST_PART = 4
 _A_MONTH = led(MONTH, re.I)
 # What may stand between the figure and its basis: a comma, the period it is of ("decreased
 # 2.7% in the first quarter compared with the prior year quarter").
-_BASIS_LEAD = led(
-    r"[\s,]*+(?:(?:in|for|during)\s++(?:the\s++)?(?:(?:first|second|third|fourth)\s++)?"
-    r"(?:quarter|q[1-4]|year|period)\b[\s,]*+)?"
-)
+_BASIS_LEAD = led(rf"[\s,]*+(?:{SAID_PERIOD}[\s,]*+)?", re.I)
 _A_YEAR = led(r"\b(?:19|20)\d\d\b")
 _CHANNELS = word_set("store stores")
 _HEADS = word_set("segment segments division divisions business businesses brand brands unit")

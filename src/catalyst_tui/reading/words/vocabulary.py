@@ -186,6 +186,12 @@ PRONOUNS = frozenset({"we", "i", "us", "our"})
 SPEAKER = frozenset({"we", "i", "we've", "we're", "we'd", "we'll", "i've", "i'm", "i'd", "i'll"})
 ANAPHORS = frozenset({"it", "they", "them", "this", "that", "these", "those", "which", "both"})
 
+#: A period said after "in", "for" or "during" ("in the 2025 second quarter", "for the year",
+#: "in Q4"): a pattern's piece, for patterns that ignore case.
+SAID_PERIOD = (
+    r"(?:in|for|during)\s++(?:the\s++)?(?:(?:19|20)\d\d\s++)?"
+    r"(?:(?:first|second|third|fourth|fiscal)\s++)?(?:quarter|q[1-4]|year|half|period)\b"
+)
 #: A month's name (capitalised: a pattern that ignores case meets any; one that keeps it, as
 #: components.py's, meets a name and not the verb "may").
 MONTH = one_of(
