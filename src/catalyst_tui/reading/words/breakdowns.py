@@ -31,10 +31,10 @@ _BREAKDOWN = led(
     r"of\s+"
     # a revenue said, then where its parts came from: "…, with 39% coming from the Topgolf
     # segment, 34% from golf equipment"
-    r"|\b(?:revenues?|sales)\b[^.;]{0,120}?(?P<with>,\s*with\s+)",
+    r"|\b(?:revenues?|sales)\b(?:[^.;]{0,120}?,\s*|\s+)(?P<with>with\s+)",
     re.I,
 )
-_KEYS = ("mix", "split", "breakdown", "sales by", "revenue by", "revenues by", ", with")
+_KEYS = ("mix", "split", "breakdown", "sales by", "revenue by", "revenues by", " with")
 # An item: a figure, then where it goes ("to refining", "into Europe", "certified").
 _ITEM = led(
     r"\s*(?:(?:coming|derived)\s+)?(?:(?:to|into|from|in|for)\s+)?(?:the\s+|our\s+)?"
@@ -42,6 +42,8 @@ _ITEM = led(
     r"(?P<x>[A-Za-z](?:[\w&/'’-]|\.(?=[A-Za-z])|(?<=\b[A-Z])\.)*"
     r"(?:\s+(?!and\s+(?:the\s+)?(?:remaining\s+|other\s+)?\d|and\s*$)[A-Za-z][\w&/'’-]*){0,6}?)"
     r"\s*(?=,|;|\.|$|\s+and\s+(?:the\s+)?(?:remaining\s+|other\s+)?\d|\s+and\s*$|\s+\d|"
+    # the next item an amount's: "95% coming from hashrate services and nearly $5 million …"
+    r"\s+and\s+(?:(?:nearly|approximately|about|almost|over)\s+)?[$€£]\d|"
     r"\s+compared\b|"
     r"\s+versus\b)",
     re.I,
@@ -51,17 +53,25 @@ _ITEM = led(
 _MIX_OF = led(r"\ban?\s+mix\s+of\s+", re.I)
 # An item that says its revenue: "50% product revenue".
 _ITEM_REVENUE = led(r"\s+(?:[\w&-]+\s+){1,3}?(?:revenues?|sales)\b", re.I)
+# A word of how near a figure is, before it: "with approximately 95% coming from …".
+_NEAR_WORDS = r"(?:approximately|about|around|roughly|nearly|almost|over|more\s+than)"
+_ABOUT = rf"(?:{_NEAR_WORDS}\s+)?"
 # The first item of a breakdown said after "with": "with 39% coming from the Topgolf segment".
-_CAME_FROM = led(r"\d[\d.]*\s*%\s+(?:coming|derived)\s+from\b", re.I)
+_CAME_FROM = led(_ABOUT + r"\d[\d.]*\s*%\s+(?:coming|derived)\s+from\b", re.I)
+# A word of how near the first figure is, alone before it ("approximately").
+_NEAR = led(_NEAR_WORDS, re.I)
 # A figure, where the words between items are cut.
 _FIGURE_CUT = led(r"\d[\d.]*\s*%")
 # A point that ends no sentence: a decimal's, an abbreviation's ("the U.S.,").
 _DECIMAL_POINT = led(r"(?<=\d)\.(?=\d)|(?<=\b[A-Z])\.")
 
 
-def breakdown_share(text: str, match: re.Match[str], after: str) -> Found | None:
+def breakdown_share(
+    text: str, match: re.Match[str], after: str, comparison: str = ""
+) -> Found | None:
     """The share the figure `match` of the clause `text` gives the part it goes to, where it is
-    an item of a breakdown of revenue; None elsewhere."""
+    an item of a breakdown of revenue (`comparison`: the figure's word of how near, "~"); None
+    elsewhere."""
     begin = max(0, match.start() - 300)
     low = text[begin : match.start()].lower()
     if not any(map(low.__contains__, _KEYS)):
@@ -83,7 +93,7 @@ def breakdown_share(text: str, match: re.Match[str], after: str) -> Found | None
     subject = read_subject(item["x"], revenue_said=True)
     if not subject.name or subject.name == COMPANY or subject.other or subject.anaphor:
         return None
-    return Found("share", value, "", subject, "", match.start())
+    return Found("share", value, comparison, subject, "", match.start())
 
 
 def _whole_split(text: str, begin: int, match: re.Match[str]) -> re.Match[str] | None:
@@ -107,7 +117,7 @@ def _items_only(between: str) -> bool:
     if ";" in between or "." in _DECIMAL_POINT.sub("", between):
         return False
     pieces = _FIGURE_CUT.split(between)
-    if pieces[0].strip():
+    if pieces[0].strip() and not _NEAR.fullmatch(pieces[0].strip()):
         return False  # words before the first figure: no item
     return all(
         len(piece) <= 80 and not any(map(finite_verb, words_of(piece))) for piece in pieces[1:]

@@ -44,7 +44,15 @@ from .vocabulary import (
 __all__ = ["COMP_KEYS", "read_comps"]
 
 #: The letters a sentence holds where it may state comparable sales (looked for first).
-COMP_KEYS = ("comp", "same-store", "same store", "like-for-like", "system")
+COMP_KEYS = (
+    "comp",
+    "same-store",
+    "same store",
+    "same-restaurant",
+    "same restaurant",
+    "like-for-like",
+    "system",
+)
 # The words for comparable sales, then their change and its figure.
 _COMPS = led(
     r"\b(?P<comp>(?:comp(?:arable)?|same[- ](?:store|restaurant)|like[- ]for[- ]like)"

@@ -94,7 +94,7 @@ def read_one(
     channel = channel_share(before, after, last.subject.name if last is not None else "")
     if channel is not None and value <= 100:  # "digital penetration is 35%": of its sales
         return Found("share", value, comparison or channel[1], channel[0], "", match.start())
-    if (broken_down := breakdown_share(text, match, after)) is not None:
+    if (broken_down := breakdown_share(text, match, after, comparison)) is not None:
         return broken_down  # "an end market breakdown of 41% to refining, 25% to …"
     whole = SHARE_OF.match(after)
     if whole:  # "30% of revenue": a share, or none

@@ -36,8 +36,10 @@ WHOSE_UNSAID = led(
     r"\s*(?:(?:and|so|also)\s+)?(?:excluding\s+[^,;%]{1,60},\s*)?"
     r"(?:(?:organic(?:ally)?|reported|net|core|adjusted|underlying|constant[- ]currency|"
     r"local[- ]currency)[\s,]+){0,3}"
-    r"(?:revenues?|sales)(?:\s+growth)?\s+(?:was|were|grew|increased|decreased|declined|rose|fell|"
-    r"came\s+in|of)\b",
+    r"(?:revenues?|sales)(?:\s+growth)?"
+    # (an aside between: "Net sales, excluding sales for the divested business, decreased 6%")
+    r"(?:,\s*(?:excluding|including)\s+[^,;%]{1,80},)?"
+    r"\s+(?:was|were|grew|increased|decreased|declined|rose|fell|came\s+in|of)\b",
     re.I,
 )
 
@@ -275,7 +277,8 @@ _PART_NOUN_ENDS = led(
 
 
 # A sentence, or its last clause, that only turns the speaker to a part: "Turning to our
-# Aerospace segment.", "…, starting with Automotive OEM.", "Next, Aerospace."
+# Aerospace segment.", "…, starting with Automotive OEM.", "Next, Aerospace.", "…, beginning
+# with U.S. retail pet foods." (an abbreviation's points in its name)
 _TURN_TO_PART = led(
     r"(?:^|[,;]\s*+)(?:(?:and|so|now|ok(?:ay)?)[\s,]++)*(?:(?:let['’]s|let\s+me)\s+(?:now\s+)?"
     r"(?:(?:turn|move|go)\s+to|review|discuss|look\s+at)|on\s+to|(?<=now\s)to|turning\s+(?:now\s+)?to|"
@@ -287,7 +290,7 @@ _TURN_TO_PART = led(
     r"spend\s+(?:a\s+few\s+|some\s+|a\s+couple\s+of\s+)?(?:minutes|moments|time)\s+on)|"
     r"(?:we\s+have|here\s+(?:are|is))\s+(?:the\s+)?(?:results|performance)\s+(?:of|for)|"
     r"(?:slide|page)\s+[\w-]+\s+(?:illustrates|shows|summarizes|presents|highlights|covers|"
-    r"details|reviews))\s+(?P<part>[^,.;:!?]{1,60}?)(?:\s+(?:results|performance))?"
+    r"details|reviews))\s+(?P<part>(?:[^,.;:!?]|(?<=\b[A-Z])\.){1,60}?)(?:\s+(?:results|performance))?"
     # (said with what it is: "Turning to the Vacation Ownership segment, our core growth engine.")
     r"(?:,\s*+(?P<what>(?:our|its|the|a|an)\s++[^,.;:!?]{1,60}+))?"
     # (or with what it did, no figure: "Turning to the Google Cloud segment, which delivered very

@@ -39,7 +39,8 @@ _PRIOR_RANGES = tuple(
     for prior in (
         # (not the year before's: "compares to the prior year range of 23.5% to 24.5%")
         rf"(?:our|the|an?)\s+{_BEFORE}\s+(?!(?:fiscal\s+)?year\b|[\w-]+\s+year\s+range\b)"
-        rf"(?:[\w-]+\s+){{0,2}}?{_NOUN}\s*(?:range\s+)?(?:of\s+)?(?P<up>up\s+)?{_OLD}",
+        rf"(?:[\w-]+\s+){{0,2}}?{_NOUN}\s*(?:(?:in\s+the\s+)?range\s+)?(?:of\s+)?(?P<up>up\s+)?"
+        + _OLD,
         rf"(?:our|the)\s+{_BEFORE}\s+{_OLD}\s+(?:range|guidance|outlook|(?:in|of)\s+(?:our|the)\s+"
         rf"{_NOUN})\b",
         rf"{_OLD}\s+previously\b",
@@ -55,7 +56,10 @@ _PRIOR_SAID = (
 _OF_FUTURE = led(
     r"\b(?:expects?|expecting|anticipat(?:e|es|ing)|now\s+see|forecast(?:s|ed|ing)?|will|"
     r"(?:is|are)\s+now|"
-    r"(?:now\s+)?project(?:s|ing)?)\b",
+    r"(?:now\s+)?project(?:s|ing)?|"
+    # guidance updated to the figure: "we are updating our revenue outlook to approximately $153
+    # million versus our previous revenue guidance in the range of $160 million to $170 million"
+    rf"(?:updat|revis|adjust)(?:e|es|ed|ing)\s+(?:our|the|its)\s+(?:[\w-]+\s+){{0,3}}?{_NOUN}\s+to)\b",
     re.I,
 )
 

@@ -1,5 +1,5 @@
 """A growth said as what something resulted in, its own phrase before the figure: "resulting in
-10.6% organic revenue growth", "on top of 8% sales growth", "as we lap 27% growth". The measure
+10.6% organic revenue growth", "This translated into 25% revenue growth", "on top of 8% sales growth", "as we lap 27% growth". The measure
 after the figure is its own, whatever the clause's subject: revenue named before the growth's
 noun is the company's, or the part's named after it ("60% revenue growth on the Mainland"); a
 growth with no revenue before its noun is a part's only where its revenue is named after it
@@ -24,10 +24,7 @@ REVENUE = Subject(COMPANY, True, False, False)
 # Words that open a phrase of its own before a figure.
 _RESULT_LEAD = led(
     r"\b(?:result(?:ing|ed|s)?\s+in|lead(?:ing)?\s+to|led\s+to|bringing|because\s+of|thanks\s+to|"
-    + RESULTS_INCLUDE
-    + r"|"
-    + BASE_LEAD
-    + r"|on|"
+    r"translat(?:e|es|ed|ing)\s+into|" + RESULTS_INCLUDE + r"|" + BASE_LEAD + r"|on|"
     r"in\s+comparison\s+(?:to|with))"
     r"\s+(?:an?\s+|the\s+|our\s+)?" + CMP + r"$",
     re.I,

@@ -94,10 +94,13 @@ NOTABLY = led(
 )
 
 
-# A place named, then "where" its bare revenue grew, with no comma: the clause is the place's.
+# A place named, then "where" its bare revenue grew, with no comma: the clause is the place's;
+# so for a part of ours named by its kind ("for our digital and betting activities where
+# revenues nearly doubled").
 WHERE_AFTER_NAME = led(
-    r"(\bin\s(?-i:[A-Z])[\w&.-]*+(?:\s(?-i:[A-Z])[\w&.-]*+){0,3}) (?=where\s+(?:net\s+|"
-    r"organic\s+)?(?:sales|revenues?)\b)"
+    r"(\bin\s(?-i:[A-Z])[\w&.-]*+(?:\s(?-i:[A-Z])[\w&.-]*+){0,3}|"
+    r"\b(?:in|for)\sour\s[\w&-]++(?:\s(?:and\s)?[\w&-]++){0,3}?\s(?:business(?:es)?|activities|"
+    r"segments?|divisions?|operations|units?)) (?=where\s+(?:net\s+|organic\s+)?(?:sales|revenues?)\b)"
 )
 
 # Revenue said made by what follows, its participle no verb of the sentence: "Revenues

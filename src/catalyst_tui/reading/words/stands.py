@@ -38,6 +38,12 @@ STANDS = led(
     # a measure's growth said unchanged at a range: "our sales growth is unchanged at 6% to 8%"
     r"|\b(?:revenues?|sales|eps)\s+growth\s+(?:is|remains)\s+"
     r"unchanged\s+at\s+(?=\$?\d|(?:low|mid|high)[\s-])"  # "at low-double digits": a range said
+    # a measure said unchanged at a range of amounts, a forecast's: "Revenue remains unchanged in
+    # the $130 million to $140 million range", "Capital expenditures remain unchanged at $3.5
+    # million to $4 million" (not a result: "Revenue was unchanged at $35 million")
+    r"|\b(?:revenues?|sales|eps|capital\s+expenditures?|capex)\s+remains?\s+unchanged\s+"
+    r"(?:at|in\s+the(?:\s+range\s+of)?)\s+[$€£]\d[\d.,]*+(?:\s*+(?:million|billion))?\s*+"
+    r"(?:to|-|–)\s*+[$€£]?\d"
     rf"|\b(?:nothing\s+(?:changes|(?:has\s+)?changed)|"
     rf"no\s+(?:(?:material|significant|major|meaningful|real)\s+)?changes?)\s+"
     rf"(?:in\s+terms\s+of|in|to|relative\s+to|from|versus|vs\.?)\s+"
