@@ -23,7 +23,8 @@ from .names import itself, no_noun_phrase, verb_alone
 from .phrases import finite_verb, other_measure, tokens, words_of
 from .records import COMPANY
 from .subjects import Subject, named_before, read_subject
-from .vocabulary import MONTH, PART_WORDS, PERIOD, PLACES
+from .topics import place_topic
+from .vocabulary import MONTH, PART_WORDS, PERIOD
 
 # The speaker's order of parts between a verb of turning and its part: "Looking next at
 # outdoor,", "Turning finally to Europe,".
@@ -301,12 +302,6 @@ def by_dimension(sentence: str) -> bool:
     )
 
 
-# A place said first and set off, then "we" said of it: "Latin America, our strongest performing
-# region, we achieved 12% sales growth" (the place is the clause's frame).
-_TOPIC = led(
-    r"(?P<frame>(?-i:[A-Z])[a-z]++(?:\s(?-i:[A-Z])[a-z]++){0,2}),\s*+"
-    r"(?:(?:our|its|the)\s[^,;.]{1,60}+,\s*+)?(?=we\s)"
-)
 # A way of measuring said after a frame's name: "also adjusting for currency".
 _ADJUSTING = led(r"\s++(?:also\s++|again\s++)?(?:after\s++)?adjust(?:ing|ed)\s++for\b", re.I)
 # Results said cut by a dimension: "our results by product category".
@@ -343,10 +338,10 @@ def _one_frame(text: str) -> tuple[str, int]:
     if ended is not None:
         return "", ended.end()  # "For the quarter ended December 31, 2017,": a period
     match = _FRAME.match(text)
-    topic = _TOPIC.match(text) if match is None else None
-    if topic is not None and all(w.lower() in PLACES for w in topic["frame"].split()):
-        return topic["frame"], topic.end()  # "Latin America, our strongest performing region,
-        # we achieved 12% sales growth": the place's
+    topic = place_topic(text) if match is None else None
+    if topic is not None:
+        return topic  # "Latin America, our strongest performing region, we achieved 12% sales
+        # growth": the place's
     if match is None:
         opening = _OPENING.match(text)
         if (

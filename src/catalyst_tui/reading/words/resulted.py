@@ -1,9 +1,10 @@
 """A growth said as what something resulted in, its own phrase before the figure: "resulting in
-10.6% organic revenue growth", "This translated into 25% revenue growth", "on top of 8% sales growth", "as we lap 27% growth". The measure
-after the figure is its own, whatever the clause's subject: revenue named before the growth's
-noun is the company's, or the part's named after it ("60% revenue growth on the Mainland"); a
-growth with no revenue before its noun is a part's only where its revenue is named after it
-("strong utilization resulted in 6% growth in aftermarket revenues": the aftermarket's)."""
+10.6% organic revenue growth", "This translated into 25% revenue growth", "on top of 8% sales
+growth", "as we lap 27% growth". The measure after the figure is its own, whatever the clause's
+subject: revenue named before the growth's noun is the company's, or the part's named after it
+("60% revenue growth on the Mainland"); a growth with no revenue before its noun is a part's
+only where its revenue is named after it ("strong utilization resulted in 6% growth in
+aftermarket revenues": the aftermarket's)."""
 
 from __future__ import annotations
 

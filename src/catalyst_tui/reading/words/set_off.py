@@ -99,8 +99,9 @@ NOTABLY = led(
 # revenues nearly doubled").
 WHERE_AFTER_NAME = led(
     r"(\bin\s(?-i:[A-Z])[\w&.-]*+(?:\s(?-i:[A-Z])[\w&.-]*+){0,3}|"
-    r"\b(?:in|for)\sour\s[\w&-]++(?:\s(?:and\s)?[\w&-]++){0,3}?\s(?:business(?:es)?|activities|"
-    r"segments?|divisions?|operations|units?)) (?=where\s+(?:net\s+|organic\s+)?(?:sales|revenues?)\b)"
+    r"\b(?:in|for)\sour\s[\w&-]++(?:\s(?:and\s)?[\w&-]++){0,3}?\s(?:business(?:es)?|"
+    r"activities|segments?|divisions?|operations|units?))"
+    r" (?=where\s+(?:net\s+|organic\s+)?(?:sales|revenues?)\b)"
 )
 
 # Revenue said made by what follows, its participle no verb of the sentence: "Revenues
