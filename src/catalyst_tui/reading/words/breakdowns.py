@@ -22,18 +22,22 @@ from .vocabulary import PERIOD
 
 __all__ = ["breakdown_share"]
 
+# A word of how near a figure is, before it: "with approximately 95% coming from …".
+_NEAR_WORDS = r"(?:approximately|about|around|roughly|nearly|almost|over|more\s+than)"
+_ABOUT = rf"(?:{_NEAR_WORDS}\s+)?"
 # The breakdown said, up to where its first figure stands.
 _BREAKDOWN = led(
     r"\b(?:revenues?|sales)\s+(?:[\w-]+\s+){0,3}?(?:mix|split|breakdown|by\s+(?:geography|"
     r"region|end\s+market|market|channel|segment|customer\s+type))\b[^.;%]{0,50}?"
     r"(?:\b(?:was|were|is|are|of)|:)\s+"
     r"|\b(?:end[- ]market|geographic(?:al)?|regional|channel|segment)\s+(?:breakdown|split|mix)\s+"
-    r"of\s+"
-    # a revenue said, then where its parts came from: "…, with 39% coming from the Topgolf
-    # segment, 34% from golf equipment"
-    r"|\b(?:revenues?|sales)\b(?:[^.;]{0,120}?,\s*|\s+)(?P<with>with\s+)",
+    r"of\s+",
     re.I,
 )
+# A revenue said, then where its parts came from (looked for after the breakdowns named): "…,
+# with 39% coming from the Topgolf segment, 34% from golf equipment", "$93.1 million in revenue
+# with approximately 95% coming from …".
+_WITH = led(r"\b(?:revenues?|sales)\b(?:[^.;]{0,120}?,\s*|\s+)(?P<with>with\s+)", re.I)
 _KEYS = ("mix", "split", "breakdown", "sales by", "revenue by", "revenues by", " with")
 # An item: a figure, then where it goes ("to refining", "into Europe", "certified").
 _ITEM = led(
@@ -53,9 +57,6 @@ _ITEM = led(
 _MIX_OF = led(r"\ban?\s+mix\s+of\s+", re.I)
 # An item that says its revenue: "50% product revenue".
 _ITEM_REVENUE = led(r"\s+(?:[\w&-]+\s+){1,3}?(?:revenues?|sales)\b", re.I)
-# A word of how near a figure is, before it: "with approximately 95% coming from …".
-_NEAR_WORDS = r"(?:approximately|about|around|roughly|nearly|almost|over|more\s+than)"
-_ABOUT = rf"(?:{_NEAR_WORDS}\s+)?"
 # The first item of a breakdown said after "with": "with 39% coming from the Topgolf segment".
 _CAME_FROM = led(_ABOUT + r"\d[\d.]*\s*%\s+(?:coming|derived)\s+from\b", re.I)
 # A word of how near the first figure is, alone before it ("approximately").
@@ -80,11 +81,14 @@ def breakdown_share(
     if mix is not None and not _ITEM_REVENUE.match(after):
         return None  # "a mix of 60% systems": of what, unsaid
     opened = (
-        mix or _BREAKDOWN.search(text, begin, match.start()) or _whole_split(text, begin, match)
+        mix
+        or _BREAKDOWN.search(text, begin, match.start())
+        or _WITH.search(text, begin, match.start())
+        or _whole_split(text, begin, match)
     )
     if opened is None or not _items_only(text[opened.end() : match.start()]):
         return None
-    if opened.re is _BREAKDOWN and opened["with"] and not _CAME_FROM.match(text, opened.end()):
+    if opened.re is _WITH and not _CAME_FROM.match(text, opened.end()):
         return None  # "…, with 60% growth in X": no breakdown
     value = float(match["num"]) if match["num"] else 0.0
     item = _ITEM.match(after)

@@ -191,7 +191,9 @@ def read_comps(
     for match in _FIGURE_THEN.finditer(text):
         if _NOT_A_FIGURE.search(text, max(0, match.start() - 14), match.start()):
             continue
-        own = clause_subject(text, True, True) if not framed else None
+        opens = text[: match.start()].strip().lower() in ("", "the", "a", "our")
+        own = clause_subject(text, True, True) if not (framed or opens) else None  # (not where
+        # they open the clause as its subject: "The 32% same-store sales increase was fueled by")
         if own is not None and own.name != COMPANY and not own.part:
             continue  # "KFC full year system sales grew 16%, driven by 11% same-store sales
             # growth": the clause is another's, not said whose
@@ -254,10 +256,17 @@ def _named_before(text: str, at: int) -> bool:
     return said is not None and not whole and said["name"].lower() not in _NO_PART | _NOT_NAMES
 
 
+# Words before comparable sales that make them none of the period's own: the industry's, a week's.
+_NOT_OURS = frozenset({"industry", "industry's", "industry’s"})
+_A_WEEK = led(r"\bweek(?:['’]s|ly)\s+(?:[a-z-]+\s+){0,2}$", re.I)
+
+
 def _part_before(text: str, at: int) -> str:
     """The part named by the words right before comparable sales, up to four ("Marmaxx's",
     "TJX Canada", "Direct-to-consumer", "U.S. retail", "our services"), none of them a verb,
     a time or a word of the whole; "" where none is."""
+    if _A_WEEK.search(text, max(0, at - 40), at):
+        return _UNKNOWN  # "last week's blended same restaurant sales": a week's
     kept: list[str] = []
     for word in reversed(text[max(0, at - 60) : at].split()):
         bare = word.strip(",;:()")
@@ -266,6 +275,8 @@ def _part_before(text: str, at: int) -> str:
         low = bare.lower()
         if _A_MONTH.fullmatch(bare):
             return _UNKNOWN  # "November comp sales were minus 15%": a month's, not the period's
+        if low in _NOT_OURS:
+            return _UNKNOWN  # "industry same restaurant sales decreased 26%": the market's
         if low in PERIOD_WORD or low[:1].isdigit():
             continue  # "Applebee's second quarter comps", "Pizza Hut U.S. Q4 same-store sales"
         if low in _NO_PART:

@@ -219,11 +219,15 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         if emissions_goal(sentence):
             continue
         for match in pattern.finditer(sentence):
-            if re.search(r"expectation|forecast", match.group(), re.I) and not PRIOR_WORD.search(
-                match.group()
-            ):
+            if (
+                re.search(r"expectation", match.group(), re.I)
+                or (
+                    re.search(r"\bforecast$", match.group(), re.I)
+                    and re.match(r"\s*(?:[,.;]|$)", sentence[match.end() :])
+                )
+            ) and not PRIOR_WORD.search(match.group()):
                 continue  # "lower than our expectations", "lower sales weeks versus our
-                # forecast": results, not guidance moved
+                # forecast.": results, not guidance moved
             if _RESULT_WAS.search(match.group()) and not re.match(_NOUN, match.group(), re.I):
                 continue  # "the sales increase was lower than our prior expectations": a result
             if growth_figure_only(match.group()):

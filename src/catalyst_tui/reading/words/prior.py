@@ -65,6 +65,7 @@ _OF_FUTURE = led(
 
 
 _UP_BEFORE = led(r"\bup\s+$", re.I)
+_A_YEAR = led(r"(?:19|20)\d\d")
 
 
 def future_said(sentence: str, until: int) -> bool:
@@ -90,6 +91,8 @@ def against_prior_range(sentence: str) -> tuple[int, int, str] | None:
             return None
         if found.groupdict().get("up") and not _UP_BEFORE.search(sentence, 0, found.start()):
             return None  # "up 20% versus the previous outlook of up 10% to 15%": both rises
+        if _A_YEAR.fullmatch(found["c"]) and not (found["w"] or found["d"]):
+            continue  # "up $0.165 from our original 2021 outlook": a year, no prior figure
         if sentence[found.start() - 1 : found.start()] == ".":
             return None  # "a range of 15.2 to .4%": a figure whose digits the writing lost
         if _narrowed(low, found):

@@ -34,6 +34,15 @@ _RESULT_LEAD = led(
 _NAMED_AFTER = led(
     r"\s+(?:on|in|at|across)\s+(?:the\s+)?(?P<x>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})"
 )
+# A part named in lower case after a growth's noun by "in", no period nor way of measuring:
+# "growth in extended service agreements" (not "growth in the quarter", "in constant currency").
+_IN_UNNAMED = led(
+    r"\s+in\s+(?!(?:the|this|that|these|those|each|every|all|both|our\s+(?:first|second|third|"
+    r"fourth|fiscal)|fiscal|constant|local|dollar|reported|organic|nominal|real|absolute|"
+    r"(?:first|second|third|fourth|last|prior|previous|same|current|latest|recent|past|"
+    r"next|coming)|q[1-4]|h[12]|fy|\d|a\s+row|line|total|aggregate|terms|each)\b)(?-i:[a-z])",
+    re.I,
+)
 # A part's revenue named after a growth's noun: "growth in aftermarket revenues".
 _IN_PART_REVENUE = led(
     r"\s+in\s+(?:our\s+)?(?P<x>(?:[\w&'’-]+\s+){1,4}?)(?:revenues?|sales)\b", re.I
@@ -70,6 +79,9 @@ def result_subject(after: str, noun: re.Match[str], before: str = "") -> Subject
         where = None
     made = _REVENUE_MADE.search(before, max(0, len(before) - 160)) if before else None
     if REVENUE_SAID.search(after, 0, noun.start("noun")) or (made and where is None):
+        if where is None and _IN_UNNAMED.match(after, noun.end()):
+            return None  # "35% revenue growth in extended service agreements": a part's, its
+            # name not a capital's
         return read_subject(where["x"], revenue_said=True) if where else REVENUE
     named = _IN_PART_REVENUE.match(after, noun.end())
     mine = read_subject(named["x"].strip(), revenue_said=True) if named else REVENUE
