@@ -1,0 +1,147 @@
+"""The fifty-eighth round's rules, found on two sets of calls labelled blind in round 56 and kept
+unread until this round (BA, the fifth source; BB, ECTSum), on the reader's changed reads over
+ECTSum and the fifth source, and on random samples of them:
+
+- same-restaurant sales are comparable sales; the industry's and a week's are none of the
+  period's own; comparable sales that open their clause ("The 12% same-store sales increase
+  was driven by …") are read;
+- guidance updated to a figure and set against the prior range ("updating our revenue outlook
+  to approximately $410 million versus our previous revenue guidance in the range of $430
+  million to $450 million") is cut or raised by the figures; a year is no prior figure;
+- a measure said unchanged at a range of amounts ("Revenue remains unchanged in the $500 million
+  to $520 million range") is its guidance reiterated; at one amount it is a result;
+- a result against "our forecast" that ends its clause is no guidance moved;
+- a revenue said, then "with approximately 70% coming from" a part, is that part's share;
+- labor, payroll and KPIs are no revenue;
+- a part of ours named by its kind, then "where revenues …" with no comma, is the clause's;
+- "This translated into 18% revenue growth" is the company's; "revenue growth in extended
+  warranty plans" is a part's whose name no capital says: none;
+- a place set off before "we" ("Western Europe, our largest region, we achieved 9% sales
+  growth") frames the clause;
+- a turn to a part whose name holds an abbreviation's points ("beginning with U.S. retail
+  coffee.") gives it the bare revenue after; so does a frame naming a part in the sentence
+  before a bare revenue with an aside ("Net sales, excluding the divested brand, decreased 6%").
+
+Made-up sentences, each beside what it states as test_read_words_classes.py writes it ([] where
+nothing may be read), with a counterexample the rule must leave as it was."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.reading.words.test_read_words_classes import _check, by_rule
+
+RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "comparable sales of restaurants, of the industry, of a week, opening their clause": [
+        (
+            "Same-restaurant sales rose 2.4%, which lifted revenues by about $3 million.",
+            ["growth 2.4 : Same-restaurant sales"],
+        ),
+        ("Industry same restaurant sales fell 12% in the period.", []),
+        ("With last week's blended same restaurant sales up 8%, traffic is recovering.", []),
+        (
+            "The 12% same-store sales increase was driven by ticket growth.",
+            ["growth 12 : same-store sales"],
+        ),
+        (
+            "KFC system sales grew 16%, driven by 11% same-store sales growth.",
+            ["growth 16 : KFC system sales"],
+        ),
+    ],
+    "guidance updated to a figure, against the prior range": [
+        (
+            "We are updating our revenue outlook to approximately $410 million versus our "
+            "previous revenue guidance in the range of $430 million to $450 million.",
+            ["guidance cut"],
+        ),
+        (
+            "We are updating our revenue outlook to approximately $470 million versus our "
+            "previous revenue guidance in the range of $430 million to $450 million.",
+            ["guidance raised"],
+        ),
+        (
+            "We've updated our 2024 FFO outlook to $2.10 to $2.14 per share, with the midpoint up "
+            "$0.05 since May and up $0.09 from our original 2024 outlook.",
+            ["guidance raised"],
+        ),
+    ],
+    "a measure unchanged at a range of amounts": [
+        (
+            "Revenue remains unchanged in the $500 million to $520 million range.",
+            ["guidance reiterated"],
+        ),
+        (
+            "Capital expenditures remain unchanged at $20 million to $25 million.",
+            ["guidance reiterated"],
+        ),
+        ("Revenue was unchanged at $35 million.", []),
+    ],
+    "a result against our forecast": [
+        ("The plant opening was delayed, driving lower production hours versus our forecast.", []),
+        (
+            "We now expect revenue of $1.2 billion, lower than our previous forecast of $1.3 "
+            "billion.",
+            ["guidance cut"],
+        ),
+    ],
+    "a revenue said, then where its parts came from": [
+        (
+            "We generated $80 million in revenue with approximately 70% coming from our software "
+            "business and nearly $10 million from services.",
+            ["share 70 ~ : software business"],
+        ),
+        ("Revenue was $80 million, with approximately 60% growth in Asia.", ["growth 60 ~ : Asia"]),
+    ],
+    "labor and KPIs are no revenue": [
+        ("Labor as a percentage of revenues rose to 31.2% from 30.9% a year ago.", []),
+        (
+            "Compared to the prior quarter, KPIs are improving and online continues to accelerate "
+            "with revenue growing over 40% from the prior year.",
+            [],
+        ),
+    ],
+    "a part of ours by its kind, then where its revenue grew": [
+        (
+            "Growth was strongest for our online and mobile activities where revenues nearly "
+            "tripled in Q3.",
+            ["growth 200 ~ : online and mobile activities"],
+        ),
+        ("We saw strength in Europe, where sales grew 5%.", ["growth 5 : Europe"]),
+    ],
+    "what a growth translated into": [
+        (
+            "This translated into 18% revenue growth from the prior-year period.",
+            ["growth 18 yoy : company"],
+        ),
+        ("That translated into 30% revenue growth in extended warranty plans this quarter.", []),
+        ("Strong demand resulted in 10% revenue growth in Europe.", ["growth 10 : Europe"]),
+    ],
+    "a place set off before we": [
+        (
+            "Western Europe, our largest region, we achieved 9% sales growth on new launches.",
+            ["growth 9 : Western Europe"],
+        ),
+        ("Overall, we achieved 9% sales growth.", ["growth 9 : company"]),
+    ],
+    "a part turned to or framed before a bare revenue": [
+        (
+            "I will now turn to segment results, beginning with U.S. retail coffee.\n"
+            "Net sales decreased 4% versus the prior year.",
+            [],
+        ),
+        (
+            "In pet food, we expected sales to be soft.\n"
+            "Net sales, excluding the divested brand, decreased 6%.",
+            [],
+        ),
+        (
+            "We expected sales to be soft.\nNet sales, excluding the divested brand, decreased 6%.",
+            ["growth -6 : company"],
+        ),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), by_rule(RULES))
+def test_the_fifty_eighth_rounds_rules(text: str, expected: list[str]) -> None:
+    _check(text, expected)
