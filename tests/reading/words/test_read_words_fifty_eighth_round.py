@@ -11,8 +11,9 @@ ECTSum and the fifth source, and on random samples of them:
 - a measure said unchanged at a range of amounts ("Revenue remains unchanged in the $500 million
   to $520 million range") is its guidance reiterated; at one amount it is a result;
 - a result against "our forecast" that ends its clause is no guidance moved;
-- a revenue said, then "with approximately 70% coming from" a part, is that part's share;
-- labor, payroll and KPIs are no revenue;
+- a revenue said, then "with approximately 70% coming from" a part, is that part's share; a
+  breakdown said of a forecast ("The forecasted 2026 revenue split") is none;
+- labor and payroll are no revenue; "KPIs" name no part;
 - a part of ours named by its kind, then "where revenues …" with no comma, is the clause's;
 - "This translated into 18% revenue growth" is the company's; "revenue growth in extended
   warranty plans" is a part's whose name no capital says: none;
@@ -91,6 +92,10 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["share 70 ~ : software business"],
         ),
         ("Revenue was $80 million, with approximately 60% growth in Asia.", ["growth 60 ~ : Asia"]),
+        (
+            "The forecasted 2027 revenue split is approximately 45% hardware and 55% software.",
+            [],
+        ),
     ],
     "labor and KPIs are no revenue": [
         ("Labor as a percentage of revenues rose to 31.2% from 30.9% a year ago.", []),
@@ -98,6 +103,10 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "Compared to the prior quarter, KPIs are improving and online continues to accelerate "
             "with revenue growing over 40% from the prior year.",
             [],
+        ),
+        (
+            "And the financial KPIs, organic growth of 23%, operating margin of 26%.",
+            ["growth 23 : company"],
         ),
     ],
     "a part of ours by its kind, then where its revenue grew": [

@@ -88,6 +88,8 @@ def breakdown_share(
     )
     if opened is None or not _items_only(text[opened.end() : match.start()]):
         return None
+    if _FORECAST.search(text, max(begin, opened.start() - 40), opened.end()):
+        return None  # "The forecasted 2026 revenue split … is approximately 41% X": a forecast's
     if opened.re is _WITH and not _CAME_FROM.match(text, opened.end()):
         return None  # "…, with 60% growth in X": no breakdown
     value = float(match["num"]) if match["num"] else 0.0
@@ -111,6 +113,8 @@ def _whole_split(text: str, begin: int, match: re.Match[str]) -> re.Match[str] |
     return opened if len(figures) >= 2 and abs(sum(figures) - 100) <= 1 else None
 
 
+# A breakdown said of what is to come.
+_FORECAST = led(r"\b(?:forecast(?:ed)?|expected|projected|anticipated|planned|estimated)\b", re.I)
 # A split said alone: "the quarterly split was", "the split is".
 _SPLIT = led(r"\b(?:the\s+)?(?:[\w-]+\s+)?split\s+(?:was|is|were)\s+", re.I)
 

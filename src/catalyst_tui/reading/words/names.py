@@ -93,7 +93,7 @@ _NO_PART_ALONE = word_set(
     recovery there but remaining above below under ahead behind greater each both either date
     teams up down ago many several most few now right then historic record strong solid robust
     impressive first second third fourth fifth sixth seventh eighth ninth tenth periods weeks
-    months quarters years days"""
+    months quarters years days kpi kpis"""
 )
 # The particles of a phrasal verb: "closed out", "picked up" (a verb, no name).
 _PARTICLES = frozenset({"out", "up", "off", "down", "over", "back"})

@@ -50,7 +50,7 @@ OTHER_MEASURES = word_set(
     installed budget budgets tags deliveries pieces payable prescriptions transaction employment
     dso dsos dpo dio ecpm ecpms cpm cpms cpc relationships
     coverage mix usage job admits occupancy installations installs passenger passengers origination
-    apcd apcds asm asms rpm rpms rpd departures arrivals labor labour payroll kpi kpis
+    apcd apcds asm asms rpm rpms rpd departures arrivals labor labour payroll
     originations students miles loads attendees guests trips spread spreads reliability efficiency
     niw nap ape pvr arc rpu population activity awards rxs trx nrx scripts fad bottom aua trasm
     rasm prasm casm viewership redemptions case cases click credentials tokens wfe submissions
