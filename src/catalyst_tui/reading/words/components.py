@@ -188,6 +188,9 @@ OVER_YEARS = led(
     r"basis|growth|period|trend)|stack(?:ed)?\s+(?:basis|growth|comparison)|on\s+a\s+stacked|"
     r"compound(?:ed)?\s+annual|cagr|over\s+(?:the\s+)?(?:last|past)\s+(?:two|three|four|five|"
     r"several|\d+)\s+years|"
+    # a count of periods it was reached in: "20% growth in 55 of the last 63 quarters"
+    r"in\s+(?:\d+|each|every|all)\s+of\s+(?:the\s+|our\s+)?(?:last|past|previous)\s+\d+\s+"
+    r"(?:quarters|years|months)|"
     # since a beginning, or a time said before, no period: "have grown more than threefold since
     # we began our transformation", "We've essentially doubled the business since then"
     r"since\s+(?:we\s+(?:began|started|launched)|inception|then|(?:the\s+|its\s+|our\s+)?"

@@ -37,7 +37,7 @@ COMPARATIVES = word_set(
     " industry-leading market-leading best-in-class exceptional excellent outstanding"
     " remarkable tremendous sequential good great nice better pretty very really"
     " record-high all-time record-breaking consistent steady broad-based satisfactory decent"
-    " commensurate similar"
+    " commensurate similar record-setting setting hyper"
 )
 _CONJUNCTIONS = frozenset({"and", "but", "so", "or"})
 # A determiner of ours right after a word of talk opens the subject's phrase, a comma a

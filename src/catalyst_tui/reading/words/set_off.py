@@ -27,6 +27,7 @@ __all__ = [
     "SHARE_ASIDE",
     "TURN_OPENING",
     "WHAT_IT_IS",
+    "led_by",
     "made_by",
     "turned_which",
 ]
@@ -150,3 +151,19 @@ def turned_which(plain: str) -> str:
         return plain
     blank = " " * len(turn["turn"]), turn["part"], " " * len(turn["which"])
     return "".join(blank) + plain[turn.end("which") :]
+
+
+# What led a growth, named by a capital and set off by commas right before a bare figure: "Fees
+# were up 11%, led by record results in both Wealth, up 22%" (Wealth's 22%).
+_LED_BY = led(
+    r",\s*+(?:and\s++)?(?:led|driven|helped)\s++by\s++(?:[\w-]++\s++){0,4}?(?:(?:in|at|from)\s++"
+    r"(?:both\s++)?)?(?P<x>(?-i:[A-Z])[\w&'’.-]*+(?:\s++(?-i:[A-Z])[\w&'’.-]*+){0,3}),\s*+$",
+    re.I,
+)
+
+
+def led_by(text: str, at: int) -> str:
+    """The part named as what led a growth, set off right before the bare figure whose words
+    begin at `at` ("…, led by Europe, up 22%": "Europe"); "" where none is."""
+    found = _LED_BY.search(text, max(0, at - 120), at)
+    return found["x"] if found else ""

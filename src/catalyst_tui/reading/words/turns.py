@@ -109,6 +109,7 @@ def company_sentences(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple
     listed = participants(text)  # the names the call's header lists, the company's or not
     speaker = ""  # the label of a line that names a speaker for the lines after it
     asker = False  # the operator gave the line: the next labelled speaker asks
+    handed = _Handed()  # the operator's words and an analyst's turn, on lines with no labels
     for line_start, sentences in by_line.items():
         line_end = text.find("\n", line_start)
         line_end = len(text) if line_end < 0 else line_end
@@ -136,6 +137,8 @@ def company_sentences(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple
             asker = False
         if who and _not_company(who):
             continue
+        if not who and handed.no_company(text[line_start:line_end]):
+            continue  # "Our next question comes from …", then the analyst named on a line alone
         if not who and len(sentences) >= _RUN_ON:
             kept.extend(_run_on(text, sentences))  # a whole call on one line: no line a turn
             continue
@@ -148,6 +151,39 @@ def company_sentences(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple
             if start < end:
                 kept.append((start, end))
     return kept
+
+
+class _Handed:
+    """An analyst's turn on lines with no labels, a sentence a line, each speaker named alone on
+    a line: the operator hands the line ("Our next question comes from Mark Doe with X."), the
+    analyst is named ("Mark Doe"), asks, and the company's speaker named next answers. The
+    operator's lines and the analyst's, up to the next name (or _ASKING_AT_MOST of them), are
+    no word of the company's."""
+
+    def __init__(self) -> None:
+        self._stage = 0  # 1: the line handed, no name said yet; 2: the analyst named
+        self._left = 0
+
+    def no_company(self, line: str) -> bool:
+        """Whether `line`, the next line with no label, is the operator's or the analyst's."""
+        if _TO_AN_ANALYST.search(line):
+            self._stage, self._left = 1, _OPERATOR_LINES
+            return True
+        if not self._stage:
+            return False
+        if _NAME_ALONE.fullmatch(line.strip()):
+            self._stage, self._left = (2, _ASKING_AT_MOST) if self._stage == 1 else (0, 0)
+            return True  # the analyst named, or the company's speaker who answers
+        self._left -= 1
+        if self._left <= 0:
+            self._stage = 0  # no name said: turns not written so
+        return True
+
+
+# A speaker's name alone on its line ("Mark Altschwager"); the lines the operator says at most
+# between handing the line and the analyst's name ("Please go ahead.").
+_NAME_ALONE = led(r"(?-i:[A-Z])[\w'’.-]*+(?:[ \t]++(?-i:[A-Z])[\w'’.-]*+){1,3}")
+_OPERATOR_LINES = 2
 
 
 # How many sentences an unlabelled line holds at least to be a whole call, or a long part of
