@@ -74,7 +74,9 @@ _ASSUMED_BEFORE = led(
 _MARKET_GROWTH = led(
     r"\bmarket\s+(?:growth|size)\b|"
     r"\b(?:(?-i:TAM)|addressable\s+market|builds?|build\s+rates?)\s+"
-    r"(?:estimate|forecast|outlook|view)s?\b",
+    r"(?:estimate|forecast|outlook|view)s?\b|"
+    # an industry's volumes: "our projection for commercial water heater industry volumes"
+    r"\bindustry\s+(?:volumes?|shipments|units|demand|production)\b",
     re.I,
 )
 # A result said against guidance: "which was below our lower end of guidance", "came in above".

@@ -343,7 +343,7 @@ GUIDANCE_FILLER = (
 GUIDANCE_NOUN = (
     r"(?:guidance|outlooks?|guide(?![\s-]*+(?:books?|lines?|posts?)\b)|forecasts?|expectations?|projections?|estimates?(?![\w-])|"
     r"(?<!leverage\s)(?<!debt\s)(?<!payout\s)(?<!dividend\s)targets?(?!\s+(?:leverage|ratio|capital|payout|dividend|debt|price|customers?|markets?|"
-    r"audiences?|dates?|lists?|zones?|acquisitions?))|"
+    r"audiences?|dates?|lists?|zones?|acquisitions?|business(?:es)?|compan(?:y|ies)|deals?))|"
     r"(?:range(?=\s+(?:to|from)\s)|ranges?(?=\s+(?:by|of|for|at)\s))(?=\s+\w+\s+(?:between\s+)?(?:\$|\d|"
     r"the\s+(?:full\s+|fiscal\s+)?year|fiscal|q[1-4]))|"
     # a company's word for its guidance: "our earnings framework for the year"
