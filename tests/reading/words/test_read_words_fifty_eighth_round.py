@@ -19,6 +19,14 @@ ECTSum and the fifth source, and on random samples of them:
   warranty plans" is a part's whose name no capital says: none;
 - a place set off before "we" ("Western Europe, our largest region, we achieved 9% sales
   growth") frames the clause;
+- a part said to have led a growth, set off before a bare figure ("Fees were up 11%, led by
+  record results in both Wealth, up 22%"), and a part's revenue said to go on doing well ("and
+  licensing revenue continues to outperform, up 37%") own that figure;
+- "record setting" and "hyper" are no names; a trajectory names no part; a target of
+  businesses is no guidance; an industry's volumes are no guidance of ours; a growth reached
+  "in 55 of the last 63 quarters" is no period's;
+- an analyst handed the line on lines with no labels ("Our next question comes from …", the
+  analyst's name alone on a line) speaks until the next name;
 - a turn to a part whose name holds an abbreviation's points ("beginning with U.S. retail
   coffee.") gives it the bare revenue after; so does a frame naming a part in the sentence
   before a bare revenue with an aside ("Net sales, excluding the divested brand, decreased 6%").
@@ -146,6 +154,71 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         (
             "We expected sales to be soft.\nNet sales, excluding the divested brand, decreased 6%.",
             ["growth -6 : company"],
+        ),
+    ],
+    "a part that led a growth, or whose revenue goes on doing well": [
+        (
+            "Fees were up 11%, led by record results in both Wealth, up 22%, and Trading, up 9%.",
+            ["growth 11 : Fees", "growth 22 : Wealth", "growth 9 : Trading"],
+        ),
+        (
+            "Revenue was led by Commercial Aerospace, up 15% year-over-year.",
+            ["growth 15 yoy : Commercial Aerospace"],
+        ),
+        (
+            "Our wholesale sales were up 14% to last year and licensing revenue continues to "
+            "outperform, up 37% to last year.",
+            ["growth 14 yoy : wholesale", "growth 37 yoy : licensing"],
+        ),
+        (
+            "Revenue grew 8%, driven by higher volumes, up 5% in the quarter.",
+            ["growth 8 : company"],
+        ),
+    ],
+    "words that name nothing, and figures of no period": [
+        (
+            "Canada delivered record setting revenue of $47 million, up about 26% in local "
+            "currency.",
+            ["growth 26 ~ : Canada"],
+        ),
+        (
+            "Cloud revenue reached $2 billion, representing a hyper growth of 63% year-on-year.",
+            ["growth 63 yoy : Cloud"],
+        ),
+        ("Purchase volume turned the corner, nice trajectory, up 3% versus last year.", []),
+        (
+            "We have achieved greater than 20% subscription revenue growth in 55 of the last 63 "
+            "quarters.",
+            [],
+        ),
+        ("Subscription revenue grew 21% in the quarter.", ["growth 21 : Subscription"]),
+    ],
+    "guidance of what is not ours": [
+        (
+            "We are increasing our projection for water heater industry volumes to up low single "
+            "digits.",
+            [],
+        ),
+        (
+            "We grow by acquisitions that increase our content per square, target businesses "
+            "where our operating system applies.",
+            [],
+        ),
+        ("We are raising our target for revenue to $2 billion.", ["guidance raised"]),
+    ],
+    "an analyst handed the line on lines with no labels": [
+        (
+            "Online sales grew 12% in the quarter.\n"
+            "Our next question comes from Jane Roe with Acme Securities.\n"
+            "Please go ahead.\n"
+            "Jane Roe\n"
+            "Thank you for taking my question.\n"
+            "First, the 10% growth in e-commerce, that's the strongest in a while.\n"
+            "What drove it?\n"
+            "John Doe\n"
+            "Thanks, Jane.\n"
+            "Store sales grew 4% as well.",
+            ["growth 12 : Online", "growth 4 : Store"],
         ),
     ],
 }

@@ -37,7 +37,7 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("Positive ForEx increased revenue by $39 million or 5%.", []),
         ("Systemwide RevPAR grew 58% compared to the first quarter.", []),
         ("The value of our equity portfolio declined by approximately 24%.", []),
-        ("Same-restaurant sales declined 20.6%.", []),
+        ("Same-restaurant traffic declined 20.6%.", []),
         ("In banking, new sales grew 17% year-over-year.", []),
         ("Our RV dealer activations increased 39%.", []),
         ("Effective rents for Atlanta grew by 19.8% as reported by a data provider.", []),

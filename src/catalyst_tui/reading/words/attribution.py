@@ -26,6 +26,7 @@ from .set_off import (
     PART_LED_BY,
     PERFORMANCE_WITH,
     REVENUE_ASIDE,
+    REVENUE_GOES_ON,
     SHARE_ASIDE,
     WHAT_IT_IS,
     WHICH_DELIVERED,
@@ -199,7 +200,10 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
         return own
     delivered = WHICH_DELIVERED.search(text, near, at)
     led_by = (
-        delivered or PART_LED_BY.search(text, near, at) or PERFORMANCE_WITH.search(text, near, at)
+        delivered
+        or PART_LED_BY.search(text, near, at)
+        or PERFORMANCE_WITH.search(text, near, at)
+        or REVENUE_GOES_ON.search(text, near, at)
     )
     if led_by is not None:  # "Revenue was led by Commercial Aerospace, up 15%": the part's
         part = read_subject(led_by["part"], revenue_said=True)

@@ -45,7 +45,6 @@ from .phrases import other_measure, phrase_before
 from .rate_moved import rate_moved
 from .records import COMPANY
 from .resulted import REVENUE, result_led, result_subject
-from .set_off import led_by
 from .share_after import gapped_share, share_beside, share_of_whole
 from .share_noun import share_by_noun
 from .subjects import Subject, read_subject
@@ -239,8 +238,6 @@ def read_one(
         return Found("growth", -value if negative else value, comparison, named, "", match.start())
     own = subject_at(text, governor, "", first, revenue_said)
     own = past_a_verb(text, own, governor, match.start(), first, revenue_said)
-    if last is not None and (leader := read_subject(led_by(text, governor))).part:
-        own = leader._replace(revenue=True)  # "Revenue was up 11%, led by Europe, up 22%"
     grown = read_subject(verb["obj"]) if verb is not None and verb["obj"] else None
     if verb is not None and verb["seen"]:  # "X saw digital sales increase 9%": digital's
         seen = read_subject(verb["seen"])

@@ -27,7 +27,6 @@ __all__ = [
     "SHARE_ASIDE",
     "TURN_OPENING",
     "WHAT_IT_IS",
-    "led_by",
     "made_by",
     "turned_which",
 ]
@@ -63,11 +62,20 @@ SHARE_ASIDE = led(
 # primarily credit revenue, increased 17%" is other revenue's.
 WHAT_IT_IS = led(rf",\s*which\s+{one_of('is are was were')}\s+[^,;%]{{1,80}},\s*$", re.I)
 # The part a whole was led by, its figure set after it: "Revenue was led by Commercial
-# Aerospace, up 15% year-over-year": the part's, not the whole's.
+# Aerospace, up 15% year-over-year", "Fees were up 11%, led by record results in both Wealth,
+# up 22%": the part's, not the whole's.
 PART_LED_BY = led(
-    r"\b(?:was|were)\s+(?:led|driven)\s+by\s+(?P<part>[A-Z][\w&-]*+(?:\s++[\w&-]++){0,4}?),\s*$"
+    r"(?:\b(?:was|were)\s+|,\s*+(?:and\s++)?)(?:led|driven|helped)\s+by\s+(?:[a-z][\w-]*+\s++){0,5}?"
+    r"(?P<part>[A-Z][\w&-]*+(?:\s++[\w&-]++){0,4}?),\s*$"
 )
 
+# A revenue of a part said to go on doing well, its figure set after it: "and licensing revenue
+# continues to outperform, up 37% to last year" (the licensing revenue's).
+REVENUE_GOES_ON = led(
+    r"\b(?:and\s++)?(?P<part>(?:[\w&-]++\s++){1,3}?(?:revenues?|sales))\s++"
+    r"(?:continues?|continued)\s++to\s++[a-z]++(?:\s++(?:strongly|well))?,\s*+$",
+    re.I,
+)
 # A part's performance, then the growth it came with: "proud of our global EP performance in
 # the quarter with organic growth of 35%" (the part's, named in capitals).
 PERFORMANCE_WITH = led(
@@ -151,19 +159,3 @@ def turned_which(plain: str) -> str:
         return plain
     blank = " " * len(turn["turn"]), turn["part"], " " * len(turn["which"])
     return "".join(blank) + plain[turn.end("which") :]
-
-
-# What led a growth, named by a capital and set off by commas right before a bare figure: "Fees
-# were up 11%, led by record results in both Wealth, up 22%" (Wealth's 22%).
-_LED_BY = led(
-    r",\s*+(?:and\s++)?(?:led|driven|helped)\s++by\s++(?:[\w-]++\s++){0,4}?(?:(?:in|at|from)\s++"
-    r"(?:both\s++)?)?(?P<x>(?-i:[A-Z])[\w&'’.-]*+(?:\s++(?-i:[A-Z])[\w&'’.-]*+){0,3}),\s*+$",
-    re.I,
-)
-
-
-def led_by(text: str, at: int) -> str:
-    """The part named as what led a growth, set off right before the bare figure whose words
-    begin at `at` ("…, led by Europe, up 22%": "Europe"); "" where none is."""
-    found = _LED_BY.search(text, max(0, at - 120), at)
-    return found["x"] if found else ""

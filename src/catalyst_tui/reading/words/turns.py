@@ -137,7 +137,7 @@ def company_sentences(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple
             asker = False
         if who and _not_company(who):
             continue
-        if not who and handed.no_company(text[line_start:line_end]):
+        if not who and len(sentences) < _RUN_ON and handed.no_company(text[line_start:line_end]):
             continue  # "Our next question comes from …", then the analyst named on a line alone
         if not who and len(sentences) >= _RUN_ON:
             kept.extend(_run_on(text, sentences))  # a whole call on one line: no line a turn
