@@ -25,6 +25,10 @@ ECTSum and the fifth source, and on random samples of them:
 - "record setting" and "hyper" are no names; a trajectory names no part; a target of
   businesses is no guidance; an industry's volumes are no guidance of ours; a growth reached
   "in 55 of the last 63 quarters" is no period's;
+- a market framing a clause, then a participle of its growth ("In the professional market,
+  growing at plus 3%, we delivered …") is the market's; a lender's book ("the commercial
+  portfolio grew 17.7%") is no revenue; wanting to give guidance gives none; a forecast raised
+  for a growth compounded over years is a view of years;
 - an analyst handed the line on lines with no labels ("Our next question comes from …", the
   analyst's name alone on a line) speaks until the next name;
 - a turn to a part whose name holds an abbreviation's points ("beginning with U.S. retail
@@ -205,6 +209,25 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             [],
         ),
         ("We are raising our target for revenue to $2 billion.", ["guidance raised"]),
+    ],
+    "a market's growth, a lender's book, a wish, a view of years": [
+        (
+            "In the professional market, growing at plus 3%, we delivered plus 7.5% growth.",
+            ["growth 7.5 : professional market"],
+        ),
+        ("In the professional market, sales grew 7.5%.", ["growth 7.5 : professional market"]),
+        ("During the quarter, the commercial portfolio grew 17.7%.", []),
+        (
+            "This includes more than 20% growth for our industrial graphics portfolio.",
+            ["growth 20 > : industrial graphics portfolio"],
+        ),
+        ("It's early in the year, and we want to establish a set of guidance we can meet.", []),
+        (
+            "We raised our forecast for the revenue growth from AI accelerators to approach a 50% "
+            "CAGR for the five-year period.",
+            [],
+        ),
+        ("We raised our revenue forecast for the year to $2 billion.", ["guidance raised"]),
     ],
     "an analyst handed the line on lines with no labels": [
         (

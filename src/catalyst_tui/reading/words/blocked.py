@@ -20,13 +20,20 @@ NEGATED = any_word(
     "rather_than instead_of",
     also=r"n[’']t\b",
 )
-HEDGED = any_word("would could might may if unless plan_to whether should_have")
+HEDGED = any_word(
+    "would could might may if unless plan_to whether should_have want_to wants_to wanted_to"
+)
 # The speaker's courtesy, no hedge of what is said: "I would also note that revenue was up
-# 13%", "we'd like to highlight", "I would point out that we are lowering our outlook".
+# 13%", "we'd like to highlight", "I would point out that we are lowering our outlook"; a wish
+# to say it is none either ("We want to emphasize that …"), a wish to act is ("we want to establish
+# a set of guidance").
 COURTESY = led(
     r"\b(?:I|we)\s*(?:would|['’]d)\s+(?:(?:also|just|again|first|further)\s+)?"
     r"(?:say|note|add|point\s+out|mention|remind|highlight|call\s+out|like\s+to|reiterate|"
-    r"characterize|describe|emphasize|stress)\b",
+    r"characterize|describe|emphasize|stress)\b|"
+    # "We want to emphasize that …": a wish only to say it
+    r"\b(?:I|we)\s+(?:just\s+|also\s+)?want(?:ed)?\s+to\s+(?:(?:also|just|again|first)\s+)?"
+    r"(?:say|note|add|point\s+out|mention|remind|highlight|call\s+out|reiterate|emphasize|stress)\b",
     re.I,
 )
 # How guidance is set: its philosophy, approach, methodology.

@@ -152,6 +152,9 @@ _LED_TO = led(
     re.I,
 )
 _YEARS = led(r"\blong(?:er)?[- ]term\b|\bmulti[- ]year\b", re.I)
+# A growth compounded over years said after a verb's object, and how far it is looked for.
+_A_CAGR = led(r"\b(?:cagr|compound(?:ed)?\s+annual(?:\s+growth)?(?:\s+rate)?)\b", re.I)
+_CAGR_REACH = 160
 # Years said as what the guidance is of: "reaffirming our projection of long-term earnings growth".
 _OF_YEARS = led(r"^\s*(?:of|for)\s+(?:our\s+|the\s+)?long(?:er)?[- ]term\b", re.I)
 # A page that shows an outlook: "The right hand side of this slide, Slide 13, provides".
@@ -188,6 +191,9 @@ def years_after(sentence: str, end: int) -> bool:
     window = sentence[end : end + 80]
     ends = [i for i in (window.find(c) for c in (",", ";", ".", " and ")) if i >= 0]
     own = window[: min(ends)] if ends else window
+    if _A_CAGR.search(sentence, end, end + _CAGR_REACH):
+        return True  # "raised our forecast for the revenue growth from AI accelerator to
+        # approach a mid- to high 50s percent CAGR for the 5 years period": a view of years
     return _YEARS.search(own) is not None and _OF_YEARS.search(own) is None
 
 

@@ -33,7 +33,12 @@ def relative_unread(text: str, at: int) -> bool:
 # A market named by "a", then a relative clause the verb stands in: "We have a market that we
 # think is going to grow 15%" (the market's growth, no part's).
 _MARKET_THAT = led(
-    r"\b(?:a|an)\s++(?:[\w&'’-]++\s++){0,3}?markets?\s++(?:that|which)\b[^,;.%]{0,80}+$", re.I
+    r"\b(?:a|an)\s++(?:[\w&'’-]++\s++){0,3}?markets?\s++(?:that|which)\b[^,;.%]{0,80}+$"
+    # or a market framing the clause, then a participle of its own growth: "In the professional
+    # market, growing at plus 3%, we delivered plus 7.5% growth" (the 3% the market's)
+    r"|^\s*+(?:in|within)\s++the\s++(?:[\w&'’-]++\s++){0,3}?markets?,\s*+"
+    r"(?:(?:growing|grew|declining|up|down)\b[^,;.%]{0,20}+)?$",
+    re.I,
 )
 
 

@@ -80,6 +80,9 @@ NOT_REVENUE = led(
     # sales a panel measured at retail: "For Nielsen-measured dollars, we saw 13% growth"
     r"\b[a-z]+-measured\s+(?:dollars|sales|channels?|retail)\b|"
     r"\btenants?['’]?\s+sales\b|\bnet\s+new\s+ARR\b|"  # "net new ARR": what was added
+    # a lender's or an investor's book: "the commercial portfolio grew 17.7%"
+    r"\b(?:commercial|retail|consumer|credit|card|mortgage|loan|lending|investment|securities|"
+    r"bond|deposit|fixed[- ]income)\s+portfolios?\b|"
     # an insurer's cash received, not premiums earned: "annuity collected premiums were up 17%"
     r"\bcollected\s+(?:[\w-]+\s+){0,4}?premiums?\b|\bpremiums?\s+collected\b|"
     r"\bPOS\s+sales\b|\badvanced?\s+(?:ticket\s+)?sales\b|"  # sold ahead: bookings
