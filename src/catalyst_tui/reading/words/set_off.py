@@ -72,7 +72,7 @@ PART_LED_BY = led(
 # A revenue of a part said to go on doing well, its figure set after it: "and licensing revenue
 # continues to outperform, up 37% to last year" (the licensing revenue's).
 REVENUE_GOES_ON = led(
-    r"\b(?:and\s++)?(?P<part>(?:[\w&-]++\s++){1,3}?(?:revenues?|sales))\s++"
+    r"\b(?:and\s++)?(?P<part>(?:(?!and\b)[\w&-]++\s++){1,3}?(?:revenues?|sales))\s++"
     r"(?:continues?|continued)\s++to\s++[a-z]++(?:\s++(?:strongly|well))?,\s*+$",
     re.I,
 )
