@@ -215,6 +215,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         spoken_as,
         stands,
         subjects,
+        topics,
         trims,
         turns,
         two_bases,
@@ -1784,6 +1785,79 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("in the 2025 second " * n)[:n],
         ),
         "a price of a unit": (vocabulary.NOT_REVENUE, lambda n: ("cents per " * n)[:n]),
+        # the fifty-eighth round's
+        "comparable sales of a week": (comps._A_WEEK, lambda n: ("week's abc def " * n)[:n]),
+        "guidance updated to a figure": (
+            prior._OF_FUTURE,
+            lambda n: ("updating our abc def ghi jkl outlook " * n)[:n],
+        ),
+        "a figure against the prior range": (
+            prior._PRIOR_RANGES[0],
+            lambda n: ("$1 to $2 versus our previous revenue guidance in the range of " * n)[:n],
+        ),
+        "a measure unchanged at a range": (
+            stands.STANDS,
+            lambda n: ("revenue remains unchanged in the range of $1.5 million " * n)[:n],
+        ),
+        "a revenue then where its parts came from": (
+            breakdowns._WITH,
+            lambda n: ("revenue abc def ghi " * n)[:n],
+        ),
+        "a breakdown's item before an amount": (
+            breakdowns._ITEM,
+            lambda n: ("abc and nearly " * n)[:n],
+        ),
+        "a part of ours, then where": (
+            set_off.WHERE_AFTER_NAME,
+            lambda n: ("for our abc and def ghi " * n)[:n],
+        ),
+        "what led a growth": (
+            set_off.PART_LED_BY,
+            lambda n: (", led by abc def ghi jkl Mno Pqr Stu " * n)[:n],
+        ),
+        "a revenue going on": (
+            set_off.REVENUE_GOES_ON,
+            lambda n: ("and abc def ghi revenue continues to " * n)[:n],
+        ),
+        "a growth in a part unnamed": (
+            resulted._IN_UNNAMED,
+            lambda n: (" in the in our first in " * n)[:n],
+        ),
+        "what a growth translated into": (
+            resulted._RESULT_LEAD,
+            lambda n: ("translated into an " * n)[:n],
+        ),
+        "a place set off before we": (
+            topics._TOPIC,
+            lambda n: ("Abc Def, our abc def ghi, " * n)[:n],
+        ),
+        "a turn to a part with points": (
+            part_turns._TURN_TO_PART,
+            lambda n: (", beginning with U.S. U.S. abc " * n)[:n],
+        ),
+        "revenue alone with an aside": (
+            part_turns.WHOSE_UNSAID,
+            lambda n: ("net sales, excluding abc def " * n)[:n],
+        ),
+        "a speaker named alone": (turns._NAME_ALONE, lambda n: ("Abc Def Ghi Jkl Mno " * n)[:n]),
+        "growth in some of the last quarters": (
+            components.OVER_YEARS,
+            lambda n: ("in 55 of the last 63 " * n)[:n],
+        ),
+        "an industry's volumes": (no_move._MARKET_GROWTH, lambda n: ("industry abc " * n)[:n]),
+        "a growth compounded": (no_move._A_CAGR, lambda n: ("compound annual " * n)[:n]),
+        "a market framing a participle": (
+            relatives._MARKET_THAT,
+            lambda n: ("in the abc def market, growing at " * n)[:n],
+        ),
+        "a wish only to say it": (
+            blocked.COURTESY,
+            lambda n: ("we just want to also " * n)[:n],
+        ),
+        "a guidance noun, a target of businesses": (
+            re.compile(words_patterns.GUIDANCE_NOUN, re.I),
+            lambda n: ("targets business " * n)[:n],
+        ),
     }
 
 
