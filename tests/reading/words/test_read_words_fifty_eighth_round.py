@@ -29,7 +29,6 @@ ECTSum and the fifth source, and on random samples of them:
   growing at plus 3%, we delivered …") is the market's; a lender's book ("the commercial
   portfolio grew 17.7%") is no revenue; wanting to give guidance gives none; a forecast raised
   for a growth compounded over years is a view of years;
-- an expectation said again ("let me reiterate that we expect …") is guidance reiterated;
 - an analyst handed the line on lines with no labels ("Our next question comes from …", the
   analyst's name alone on a line) speaks until the next name;
 - a turn to a part whose name holds an abbreviation's points ("beginning with U.S. retail
@@ -223,20 +222,18 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 20 > : industrial graphics portfolio"],
         ),
         ("It's early in the year, and we want to establish a set of guidance we can meet.", []),
+        ("I want to reiterate our full year guidance.", ["guidance reiterated"]),
+        (
+            "Our newly initiated 2022 guidance targets an approximate 5% EPS CAGR from 2019 to "
+            "2022.",
+            ["guidance introduced"],
+        ),
         (
             "We raised our forecast for the revenue growth from AI accelerators to approach a 50% "
             "CAGR for the five-year period.",
             [],
         ),
         ("We raised our revenue forecast for the year to $2 billion.", ["guidance raised"]),
-    ],
-    "an expectation said again": [
-        (
-            "For the full year, let me reiterate that we expect all key financial metrics to "
-            "return in line with 2019 trends.",
-            ["guidance reiterated"],
-        ),
-        ("We expect all key financial metrics to return in line with 2019 trends.", []),
     ],
     "an analyst handed the line on lines with no labels": [
         (

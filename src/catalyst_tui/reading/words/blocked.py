@@ -20,9 +20,7 @@ NEGATED = any_word(
     "rather_than instead_of",
     also=r"n[’']t\b",
 )
-HEDGED = any_word(
-    "would could might may if unless plan_to whether should_have want_to wants_to wanted_to"
-)
+HEDGED = any_word("would could might may if unless plan_to whether should_have")
 # The speaker's courtesy, no hedge of what is said: "I would also note that revenue was up
 # 13%", "we'd like to highlight", "I would point out that we are lowering our outlook"; a wish
 # to say it is none either ("We want to emphasize that …"), a wish to act is ("we want to establish
@@ -36,6 +34,9 @@ COURTESY = led(
     r"(?:say|note|add|point\s+out|mention|remind|highlight|call\s+out|reiterate|emphasize|stress)\b",
     re.I,
 )
+# A wish right before the act of guidance, and an act that is done in saying it.
+_WANTED = led(r"\bwant(?:s|ed)?\s+to\s+$", re.I)
+_SAID_AGAIN = led(r"(?:reiterat|reaffirm|confirm|restat)", re.I)
 # How guidance is set: its philosophy, approach, methodology.
 _HOW = r"(?:philosophy|approach|practice|methodology|process|policy|framework)\b"
 _HOW_AFTER = led(r"\s++" + _HOW, re.I)
@@ -83,6 +84,9 @@ def barred(sentence: str, at: int, until: int, *, verb: bool = True) -> bool:
     else's outlook or something that is no guidance."""
     clause_start = max(sentence.rfind(c, 0, at) for c in ",;:") + 1
     lead = sentence[clause_start:at]
+    if _WANTED.search(lead) and not _SAID_AGAIN.match(sentence, at):
+        return True  # "we want to establish a set of guidance": wished, not done (not "I want
+        # to reiterate our expectations": said in wanting to)
     if NEGATED.search(lead) or hedged(lead) or _PRACTICE.search(lead):
         return True  # "our practice has been to provide a forecast and maintain it": a habit
     if _YOU_DID.search(lead):

@@ -188,7 +188,7 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 continue  # "maintained adjusted operating margin within our target range"
             if led_to(sentence, match.start()):  # or an aim: "we invest to increase the outlook"
                 continue  # "contributed to boosting our adjusted EBITDA margin to 20.5%": a result
-            if years_after(sentence, match.end()):
+            if years_after(sentence, match.end(), moved=direction in ("raised", "cut")):
                 continue  # "raises our expectations on how sustainable … may be long-term"
             if _REINSTATE.match(match.group()) and _NOT_NOW.search(sentence, 0, match.start()):
                 continue  # "we will reinstate guidance once …", "premature to reinstate"

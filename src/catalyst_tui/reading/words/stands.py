@@ -89,9 +89,6 @@ STANDS = led(
     # and are reiterating today"
     rf"|\b{_NOUN}\s+(?:that|which)\s+we\s+(?:[\w'’]+\s+){{0,6}}?(?:are|have)\s+"
     r"(?:reiterat|reaffirm|maintain|confirm)(?:ing|ed)\b"
-    # an expectation said again: "for the full year, let me reiterate that we expect all relevant
-    # key financial metrics to return in line with 2019 trends"
-    r"|\b(?:reiterat(?:e|es|ing)|reaffirm(?:s|ing)?)\s+that\s+we\s+(?:still\s+|continue\s+to\s+)?expect\b"
     # guidance said unchanged before its noun: "support our unchanged 2026 defense guidance"
     rf"|\b(?:our|the)\s+unchanged\s+(?:[\w'’-]+\s+){{0,4}}?{_NOUN}\b"
     # "our guidance for 2021, which is unchanged from three months ago"
@@ -126,6 +123,4 @@ STANDS_KEYS = (
     "same as",
     "that we",
     "which we",
-    "reiterat",
-    "reaffirm",
 )
