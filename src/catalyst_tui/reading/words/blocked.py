@@ -22,9 +22,9 @@ NEGATED = any_word(
 )
 HEDGED = any_word("would could might may if unless plan_to whether should_have")
 # The speaker's courtesy, no hedge of what is said: "I would also note that revenue was up
-# 13%", "we'd like to highlight", "I would point out that we are lowering our outlook"; a wish
-# to say it is none either ("We want to emphasize that …"), a wish to act is ("we want to establish
-# a set of guidance").
+# 13%", "we'd like to highlight", "I would point out that we are lowering our outlook"; nor is
+# a wish to say it ("We want to emphasize that …"). A wish to act hedges the act ("we want to
+# establish a set of guidance": _WANTED).
 COURTESY = led(
     r"\b(?:I|we)\s*(?:would|['’]d)\s+(?:(?:also|just|again|first|further)\s+)?"
     r"(?:say|note|add|point\s+out|mention|remind|highlight|call\s+out|like\s+to|reiterate|"

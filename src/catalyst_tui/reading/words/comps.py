@@ -256,7 +256,8 @@ def _named_before(text: str, at: int) -> bool:
     return said is not None and not whole and said["name"].lower() not in _NO_PART | _NOT_NAMES
 
 
-# Words before comparable sales that make them none of the period's own: the industry's, a week's.
+# Words before comparable sales that make them none of the period's own: the industry's; and a
+# week's said within a few words before them ("last week's blended same restaurant sales").
 _NOT_OURS = frozenset({"industry", "industry's", "industry’s"})
 _A_WEEK = led(r"\bweek(?:['’]s|ly)\s+(?:[a-z-]+\s+){0,2}$", re.I)
 

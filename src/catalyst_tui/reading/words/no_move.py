@@ -189,12 +189,12 @@ def years_after(sentence: str, end: int, *, moved: bool = False) -> bool:
     """Whether the words after a verb's object (to the next comma, semicolon, full stop or
     "and") say a view of years, not a long-term measure the object is of; for a move of it
     (`moved`), a growth compounded over years said further on too."""
-    window = sentence[end : end + 80]
-    ends = [i for i in (window.find(c) for c in (",", ";", ".", " and ")) if i >= 0]
-    own = window[: min(ends)] if ends else window
     if moved and _A_CAGR.search(sentence, end, end + _CAGR_REACH):
         return True  # "raised our forecast for the revenue growth from AI accelerator to
         # approach a mid- to high 50s percent CAGR for the 5 years period": a view of years
+    window = sentence[end : end + 80]
+    ends = [i for i in (window.find(c) for c in (",", ";", ".", " and ")) if i >= 0]
+    own = window[: min(ends)] if ends else window
     return _YEARS.search(own) is not None and _OF_YEARS.search(own) is None
 
 
