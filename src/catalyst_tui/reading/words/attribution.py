@@ -203,7 +203,7 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
         delivered
         or PART_LED_BY.search(text, near, at)
         or PERFORMANCE_WITH.search(text, near, at)
-        or REVENUE_GOES_ON.search(text, near, at)
+        or (REVENUE_GOES_ON.search(text, near, at) if "continu" in text[near:at] else None)
     )
     if led_by is not None:  # "Revenue was led by Commercial Aerospace, up 15%": the part's
         part = read_subject(led_by["part"], revenue_said=True)

@@ -38,7 +38,10 @@ _BREAKDOWN = led(
 # with 39% coming from the Topgolf segment, 34% from golf equipment", "$93.1 million in revenue
 # with approximately 95% coming from …".
 _WITH = led(r"\b(?:revenues?|sales)\b(?:[^.;]{0,120}?,\s*|\s+)(?P<with>with\s+)", re.I)
-_KEYS = ("mix", "split", "breakdown", "sales by", "revenue by", "revenues by", " with")
+_KEYS = (
+    *("mix", "split", "breakdown", "sales by", "revenue by", "revenues by", ", with"),
+    *("revenue with", "revenues with", "sales with"),
+)
 # An item: a figure, then where it goes ("to refining", "into Europe", "certified").
 _ITEM = led(
     r"\s*(?:(?:coming|derived)\s+)?(?:(?:to|into|from|in|for)\s+)?(?:the\s+|our\s+)?"
