@@ -166,7 +166,8 @@ class _Handed:
 
     def no_company(self, line: str) -> bool:
         """Whether `line`, the next line with no label, is the operator's or the analyst's."""
-        if not self._stage and "question" not in line and "line" not in line:
+        low = line.lower()  # (the words looked for as the pattern reads them, case aside)
+        if not self._stage and "question" not in low and "line" not in low:
             return False  # (no word of the operator's handing: most lines, looked at once)
         if _TO_AN_ANALYST.search(line):
             self._stage, self._left = 1, _OPERATOR_LINES
