@@ -118,7 +118,11 @@ _A_WAY = led(r"\bbasis\s*$", re.I)
 # ("Turning to Slide 11, across").
 _COUNTED = led(r"(?<![\d.,'’])(?<![Qq])(?<!(?i:slide)\s)(?!(?:19|20)\d\d\b)[$€£]?\d")
 _EACH = led(r",?\s+(?:all|both|each)(?:\s+(?:was|were|is|are|have|has))?\s*$", re.I)
-_SALES_OF = led(r"\b(?i:revenues?|sales)\s+of\s+[$€£]\s?[\d.,]+\s*(?:million|billion)\s+with\s*$")
+# (so is a growth's amount reached: "revenue grew 19% to $2.87 billion, with recurring revenue")
+_SALES_OF = led(
+    r"(?:\b(?i:revenues?|sales)\s+(?:of|was|were)|%\s+to)\s+[$€£]\s?[\d.,]+\s*(?:million|billion),?"
+    r"\s+with\s*$"
+)
 _BARE_REVENUE = led(r"(?:(?:total|net|our)\s+)?(?:revenues?|sales)", re.I)
 
 

@@ -77,7 +77,7 @@ _DETERMINER = (
 # Giving guidance begins it only for a period named: "providing guidance for the full year 2022"
 # ("while we're providing guidance, we're doing so with a wider range" begins none); giving or
 # setting it up said of a time ahead gives none now ("We expect to establish guidance for …").
-_GIVING = "provid|issu|giv|offer|outlin"
+_GIVING = "provid|issu|giv|offer|outlin|releas"
 _GIVEN = led(rf"(?:{_GIVING})", re.I)
 _GIVEN_OR_SET = led(rf"(?:{_GIVING}|establish)", re.I)
 # Guidance given begins guidance now only as today's act ("Last night, we also provided earnings
@@ -86,7 +86,7 @@ _GIVEN_OR_SET = led(rf"(?:{_GIVING}|establish)", re.I)
 # initial outlook, we are raising"); given at a time before, as a habit, or again as it was or
 # updated, it begins none ("At the beginning of fiscal 2021, we provided initial guidance";
 # "Historically, we have issued our full year guidance"; "our 2020 guidance, which is unchanged").
-_GIVEN_PAST = led(r"(?:issued|provided|given)\b", re.I)
+_GIVEN_PAST = led(r"(?:issued|provided|given|released)\b", re.I)
 _NOT_NEW = led(
     r"\b(?:updated|revised|unchanged|historically|typically|usually|as\s+a\s+reminder|"
     r"previously|originally|back\s+in|at\s+the\s+(?:beginning|start)\s+of|"

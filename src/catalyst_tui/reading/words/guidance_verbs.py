@@ -96,7 +96,11 @@ VERBS = {
     # given by us, said as done: "we have issued fiscal 2021 earnings per share guidance", "We've
     # also given earnings per share guidance for 2022" (a period named: guidance.py)
     r"(?:(?<=\bwe\s)|(?<=\bwe\salso\s)|(?<=\bwe\shave\s)|(?<=\bwe\shave\salso\s)|"
-    r"(?<=\bwe['’]ve\s)|(?<=\bwe['’]ve\salso\s))(?:issued|provided|given)|"
+    r"(?<=\bwe['’]ve\s)|(?<=\bwe['’]ve\salso\s))(?:issued|provided|given|released)|"
+    # released, or its giving named: "we are releasing our 2022 guidance", "the introduction of
+    # our non-GAAP financial guidance for 2026"
+    r"releas(?:es|ing)|introduction\s+of(?=\s+(?:our|the|its)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:guidance|outlook)\b)|"
     # guidance given again, set, or given for the first time: "we are returning to giving
     # guidance", "we have set capex guidance of $230 million", "we provided guidance for the
     # first time since the beginning of the pandemic"
@@ -134,7 +138,7 @@ VERB_KEYS = {
     "withdrawn": ("withdr", "suspend", "pull"),
     "introduced": (
         *("initiat", "introduc", "provid", "issu", "giv", "establish", "reinstat", " set"),
-        *("offer", "outlin", "expand", "institut"),
+        *("offer", "outlin", "expand", "institut", "releas"),
     ),
 }
 
@@ -264,11 +268,17 @@ def metric_of(words: str, *, first: bool = False) -> str:
 # revenue guidance increases to $2.1 billion" ("our outlook is increasing confidence" moves
 # nothing).
 MOVING = led(
-    rf"\b{GUIDANCE_NOUN}(?:\s+mid-?point)?\s+(?:(?:(?:is|are)\s+(?:now\s+)?"
+    rf"\b{GUIDANCE_NOUN}(?:\s+mid-?point)?"
+    # what it is for, said between: "projections for cash flow from the equipment operations"
+    r"(?:\s+for(?:\s+[\w'’-]+){1,6}?(?=\s+(?:also\s+)?(?:increased|rose|decreased|declined|fell)\b))?"
+    r"\s+(?:(?:(?:is|are)\s+(?:now\s+)?"
     r"(?P<verb>(?P<up>increasing|rising)|decreasing|declining)|"
     r"(?P<ups>increases|rises)|decreases|declines)"
     r"\s+(?:by|to)\s+(?:a\s+range\s+of\s+)?(?:(?:approximately|about|roughly|nearly)\s+)?[$€£\d]|"
-    # moved by an amount: "Our operating profit outlook increased by $240 million"
-    r"(?:(?P<rose>increased|rose)|decreased|declined|fell)\s+by\s+(?:approximately\s+|about\s+)?\$)",
+    # moved by an amount or to one: "Our operating profit outlook increased by $240 million",
+    # "our outlook increased to $840 million"; or moved, then said anew: "Our projection for
+    # the segment's operating margin also increased and is now estimated to be between"
+    r"(?:also\s+)?(?:(?P<rose>increased|rose)|decreased|declined|fell)\s+(?:(?:by|to)\s+"
+    r"(?:approximately\s+|about\s+)?[$€£\d]|and\s+(?:is|are)\s+now\b))",
     re.I,
 )

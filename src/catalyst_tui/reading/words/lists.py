@@ -351,3 +351,19 @@ def parallel_item(text: str, last: Found | None, governor: int) -> bool:
         re.fullmatch(r"[\d.]+\s?%\s*(?:,\s*(?:and\s+)?|and\s+)[\w&/.'’ -]{1,50}", between)
         is not None
     )
+
+
+# A share's verb right after a part's growth and the amount it reached, set off by a comma:
+# "…, with recurring revenue up 20% to $2.3 billion, accounting for 81% of total revenue".
+_AFTER_GROWTH = led(r"[\d.]+\s*+%\s++(?:to\s++[$€£]\s?[\d.,]+\s*+(?:million|billion)?\s*+)?,\s*+")
+
+
+def grown_before(text: str, verb: int, last: Found | None) -> Subject | None:
+    """The named part whose growth (`last`) the share's verb at `verb` follows ("recurring
+    revenue up 20% to $2.3 billion, accounting for 81%": recurring revenue's share); None where
+    the verb follows no part's growth."""
+    if last is None or last.kind != "growth" or last.subject.name in ("", COMPANY):
+        return None
+    if last.subject.other or last.subject.anaphor or last.subject.bare:
+        return None
+    return last.subject if _AFTER_GROWTH.fullmatch(text, last.position, verb) else None

@@ -287,6 +287,7 @@ _TURN_TO_PART = led(
     # a part presented by the speaker or a page: "we summarize our Hydraulics segment", "slide
     # five illustrates our Mineral Fiber segment results"
     r"(?:we|i)(?:['’]ll|\s+will)?\s+(?:now\s+)?(?:summarize|review|discuss|cover|present|"
+    r"(?:begin|start)\s+with|"  # "We begin with the Production & Precision Ag business"
     r"spend\s+(?:a\s+few\s+|some\s+|a\s+couple\s+of\s+)?(?:minutes|moments|time)\s+on)|"
     r"(?:we\s+have|here\s+(?:are|is))\s+(?:the\s+)?(?:results|performance)\s+(?:of|for)|"
     r"(?:slide|page)\s+[\w-]+\s+(?:illustrates|shows|summarizes|presents|highlights|covers|"

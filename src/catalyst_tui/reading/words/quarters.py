@@ -166,3 +166,15 @@ def quarter_of_bases(sentence: str) -> int:
         if m.group(0)[-4:].isdigit()
     }
     return next((then % 4 + 1 for then in said if then + 3 in said), 0)
+
+
+# A quarter said by its number after the word ("In quarter 4, revenue grew 19%", "Quarter 4
+# service revenue increased 21%") is the quarter "Q4" names; not a quarter's count after "the"
+# or "this" ("in the quarter 4 new stores opened") nor a figure ("quarter 4.5%").
+_NUMBERED = led(r"(?<![\w-])(?<!the\s)(?<!this\s)[Qq]uarter\s++(?P<n>[1-4])\b(?![.,]\d|\s*+%)")
+
+
+def numbered_quarter(plain: str) -> str:
+    """`plain` with each quarter said by its number written "Q" and the number, its length
+    kept (the name at the end of the words it took)."""
+    return _NUMBERED.sub(lambda m: " " * (len(m.group()) - 2) + "Q" + m["n"], plain)

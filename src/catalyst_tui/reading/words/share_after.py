@@ -10,7 +10,7 @@ from ..leads import led
 from ..wordlists import one_of
 from .attribution import other_in, subject_at
 from .clauses import clause_subject
-from .lists import Found
+from .lists import Found, grown_before
 from .patterns import (
     FIGURE,
     SHARE_OF,
@@ -298,7 +298,9 @@ def share_of_whole(
     antecedent = relative_antecedent(text, share_at)
     if antecedent is not None:  # "gold, which represents 75% of Pagoda sales": gold's
         return Found("share", value, comparison, antecedent, "", match.start(), of=share_of(whole))
-    subject = subject_at(text, share_at, "", first, revenue_said)
+    subject = grown_before(text, share_at, last) or subject_at(
+        text, share_at, "", first, revenue_said
+    )  # (a part's share said after its growth: "with X up 20% to $2.3 billion, accounting for")
     if subject.other and relative_unread(text, share_at):
         return None  # "…, which today represents 13%": whose, not read
     if subject.name in ("", COMPANY) or not (subject.revenue or subject.name[0].isupper()):
