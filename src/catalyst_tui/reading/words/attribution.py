@@ -350,6 +350,13 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
                     return subject  # "Orders grew 14%, revenue increased 10%": revenue's
                 return framed  # "And in this segment, sales increased 13%": named before
             return framed if framed.name not in ("", COMPANY) or framed.other else subject
+    owning = _PART_WITH.search(stripped) if not phrase else None
+    if owning is not None and not any(map(finite_verb, words_of(owning["named"]))):
+        # "…, followed by the marine segment with 18% growth": the segment's (not "China
+        # finished with 13% growth": the clause's)
+        named = read_subject(owning["named"], revenue_said=True)
+        if named.name not in ("", COMPANY) and not (named.other or named.anaphor or named.bare):
+            return named
     notably = NOTABLY.search(text, near, at) if not phrase else None
     if notably is not None:  # "sales grew in our end markets, most notably Energy, up 60%"
         named = read_subject(notably["name"], revenue_said=True)
@@ -361,6 +368,13 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     return clause_subject(text, first, revenue_said)
 
 
+# A part named right before "with" and its figure, after a comma or "by": "followed by the
+# marine segment with 18% growth, aviation segment with 16% growth".
+_PART_WITH = led(
+    r"(?:^|,|\bby)\s+(?P<named>(?:the\s+|our\s+)?[A-Za-z][\w&'’.-]*+(?:\s+[A-Za-z][\w&'’.-]*+){0,3}?)"
+    r"\s+with\s*$",
+    re.I,
+)
 # A linking verb right before a word that completes it: "remained consistent", "stayed stable".
 _LINKED = led(
     r"\b(?:also\s+)?(?:remained|remains|stayed|stays|became|becomes|held|holds)\s*$", re.I

@@ -38,6 +38,9 @@ COMPARATIVES = word_set(
     " remarkable tremendous sequential good great nice better pretty very really"
     " record-high all-time record-breaking consistent steady broad-based satisfactory decent"
     " commensurate similar record-setting setting hyper"
+    # a magnitude said in words before its figure: "achieved double-digit growth of 21%"
+    " single-digit double-digit triple-digit low-single-digit mid-single-digit high-single-digit"
+    " low-double-digit mid-double-digit high-double-digit"
 )
 _CONJUNCTIONS = frozenset({"and", "but", "so", "or"})
 # A determiner of ours right after a word of talk opens the subject's phrase, a comma a

@@ -169,8 +169,8 @@ class PartTurns:
             if not same_speaker(self._text, self._spans, back + 1):
                 return False
             if back in self._parts and index - back <= _PART_SAID:
-                return AMOUNT_SAID.search(whole) is None  # (a total said with its amount is the
-                # company's: "APAC was up 4%. In 2021, net sales were up 13% to $5.5 billion.")
+                return back not in self._wholes and AMOUNT_SAID.search(whole) is None  # (none
+                # after the whole's figure; a total said with its amount is the company's)
             before = self._text[slice(*self._spans[back])]
             if len(before) > LONGEST or _WHOLE_NAMED.search(before):
                 return False

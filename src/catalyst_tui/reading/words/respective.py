@@ -34,6 +34,9 @@ _GROWTH_NOUN = led(
     + r"\s+)?$",
     re.I,
 )
+# A verb that reports the figures before their noun of growth: "had 14% and 8% growth".
+_REPORTED = led(r"\b(?:had|delivered|posted|achieved|reported|saw|generated|recorded)\s+$", re.I)
+_GROWTH_AFTER = led(r"\s+(?:(?:revenue|sales)\s+)?growth\b", re.I)
 # What a list of amounts is followed by before its figures: "representing increases of", "up".
 _AMOUNTS_THEN = led(
     r",?\s*(?:(?:representing|reflecting|which\s+(?:were|was))\s+)?(?:an?\s+)?"
@@ -64,14 +67,20 @@ _BASE_BEFORE = led(
 def named_otherwise(
     text: str, figures: list[re.Match[str]], head: str, owner: Subject
 ) -> list[Found] | None:
-    """The pair the names before a noun of growth, or a list of amounts, make with `figures`
-    (a clause's "respectively" list, after `head`); None where the head says neither. Revenue's
-    figure is `owner`'s (the clause's)."""
+    """The pair the names before a noun of growth (or before a verb that reports the figures
+    before theirs), or a list of amounts, make with `figures` (a clause's "respectively" list,
+    after `head`); None where the head says neither. Revenue's figure is `owner`'s."""
     noun = _GROWTH_NOUN.search(head)
     if noun is not None:
         names = _items(phrase_before(text, noun.start()))
         negative = noun["way"] is not None and noun["way"].lower() == "down"
         return _measured(text, figures, names, owner, negative=negative)
+    reported = _REPORTED.search(head) if _GROWTH_AFTER.match(text, figures[-1].end()) else None
+    if reported is not None:  # "EMEA and APAC had 14% and 8% growth, respectively"; a list
+        names = _items(phrase_before(text, reported.start()))  # its commas alone ("EMEA
+        if len(names) < len(figures):  # region, APAC region had"): its last names
+            names = _items(head[: reported.start()])[-len(figures) :]
+        return _measured(text, figures, names, owner, negative=False)
     verb = VERB_THEN.search(head)
     where = _WHERE_SALES.search(head, 0, verb.start()) if verb and verb.end() == len(head) else None
     if verb is not None and where is not None:  # "home and active, where our sales increased"
