@@ -12,6 +12,7 @@ from ..wordlists import any_word, one_of
 from .against_expected import BEFORE_A_FIGURE, subject_against
 from .appositions import without_apposition
 from .clauses import clause_subject, frame_of
+from .doers import part_with
 from .names import no_noun_phrase, outside_names
 from .no_subject import conceded, left_out, measure_alone, pointed_at
 from .not_names import INFINITIVE_VERBS
@@ -120,8 +121,8 @@ _COUNTED = led(r"(?<![\d.,'’])(?<![Qq])(?<!(?i:slide)\s)(?!(?:19|20)\d\d\b)[$�
 _EACH = led(r",?\s+(?:all|both|each)(?:\s+(?:was|were|is|are|have|has))?\s*$", re.I)
 # (so is a growth's amount reached: "revenue grew 19% to $2.87 billion, with recurring revenue")
 _SALES_OF = led(
-    r"(?:\b(?i:revenues?|sales)\s+(?:of|was|were)|%\s+to)\s+[$€£]\s?[\d.,]+\s*(?:million|billion),?"
-    r"\s+with\s*$"
+    r"(?:\b(?i:revenues?|sales)\s+(?:of|was|were)|%\s+to)\s+[$€£]\s?[\d.,]+\s*"
+    r"(?:million|billion),?\s+with\s*$"
 )
 _BARE_REVENUE = led(r"(?:(?:total|net|our)\s+)?(?:revenues?|sales)", re.I)
 
@@ -191,6 +192,10 @@ _LISTED_THEN = led(
 )
 
 
+# What made us grow, said before the verb of growth: "enabled us to", "allowed us to".
+_US_TO = led(r"\b(?:enabl|allow|help|permitt?)(?:e|es|ed|ing|s)?\s+us\s+to\s*$", re.I)
+
+
 def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) -> Subject:
     """The phrase right before `at`, or the clause's subject where none stands there ("...,
     up 7% sequentially" after an apposition; "and grew 15%")."""
@@ -199,6 +204,8 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     if pointed_at(text, near, at) or market_relative(text, near, at):
         return Subject("", False, True, False)  # "this business last year we grew 10%"; "a
         # market that we think is going to grow 15%": the market's
+    if _US_TO.search(text, near, at):  # "what has enabled us to grow 30%": ours
+        return Subject(COMPANY, True, False, False)
     own = subject_against(text, near, at, first, revenue_said)
     if own is not None:  # "Revenue was above the high end of our guidance range, up 10%"
         return own
@@ -350,13 +357,9 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
                     return subject  # "Orders grew 14%, revenue increased 10%": revenue's
                 return framed  # "And in this segment, sales increased 13%": named before
             return framed if framed.name not in ("", COMPANY) or framed.other else subject
-    owning = _PART_WITH.search(stripped) if not phrase else None
-    if owning is not None and not any(map(finite_verb, words_of(owning["named"]))):
-        # "…, followed by the marine segment with 18% growth": the segment's (not "China
-        # finished with 13% growth": the clause's)
-        named = read_subject(owning["named"], revenue_said=True)
-        if named.name not in ("", COMPANY) and not (named.other or named.anaphor or named.bare):
-            return named
+    owning = part_with(stripped) if not phrase else None
+    if owning is not None:  # "…, followed by the marine segment with 18% growth": its
+        return owning
     notably = NOTABLY.search(text, near, at) if not phrase else None
     if notably is not None:  # "sales grew in our end markets, most notably Energy, up 60%"
         named = read_subject(notably["name"], revenue_said=True)
@@ -368,13 +371,6 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     return clause_subject(text, first, revenue_said)
 
 
-# A part named right before "with" and its figure, after a comma or "by": "followed by the
-# marine segment with 18% growth, aviation segment with 16% growth".
-_PART_WITH = led(
-    r"(?:^|,|\bby)\s+(?P<named>(?:the\s+|our\s+)?[A-Za-z][\w&'’.-]*+(?:\s+[A-Za-z][\w&'’.-]*+){0,3}?)"
-    r"\s+with\s*$",
-    re.I,
-)
 # A linking verb right before a word that completes it: "remained consistent", "stayed stable".
 _LINKED = led(
     r"\b(?:also\s+)?(?:remained|remains|stayed|stays|became|becomes|held|holds)\s*$", re.I

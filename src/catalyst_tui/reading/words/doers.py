@@ -125,3 +125,29 @@ _WITH_REVENUE = led(
     r"(?:up\s+|down\s+)?(?:approximately\s+|about\s+|nearly\s+)?$",
     re.I,
 )
+
+
+# A part named right before "with" and its figure, after a comma or "by": "followed by the
+# marine segment with 18% growth, aviation segment with 16% growth".
+_PART_WITH = led(
+    r"(?:^|,|\bby)\s+(?P<named>(?:the\s+|our\s+)?[A-Za-z][\w&'’.-]*+"
+    r"(?:\s+[A-Za-z][\w&'’.-]*+){0,3}?)\s+with\s*$",
+    re.I,
+)
+
+
+_BETWEEN = frozenset({"on", "in", "at", "to", "for", "from", "of", "over", "is", "are", "was"})
+
+
+def part_with(lead: str) -> Subject | None:
+    """The part named right before "with" at the end of `lead`, the words before a figure's
+    noun ("followed by the marine segment with 18% growth": the segment's); None where none is
+    (not "China finished with 13% growth", a clause's verb: the clause's)."""
+    owning = _PART_WITH.search(lead)
+    words = owning["named"].lower().split() if owning is not None else []
+    if not words or any(map(finite_verb, words)) or not _BETWEEN.isdisjoint(words):
+        return None  # (nor "and comes on top with 6% growth": a phrase of a verb's)
+    named = read_subject(owning["named"], revenue_said=True)
+    if named.name in ("", COMPANY) or named.other or named.anaphor or named.bare:
+        return None
+    return named

@@ -144,12 +144,19 @@ _SPOKEN_RANGE = led(r"\s++\d{1,3}(?:\.\d+)?\s?(?:%|percent\b)")
 _SHARE_SAID_TWICE = led(r",\s*(?P<num>\d{1,3}(?:\.\d+)?)\s?%\s+of\b")
 _SHARE_SAID_TWICE_BEFORE = led(r"(?P<num>\d{1,3}(?:\.\d+)?)\s?%,\s*$")
 _OF_AFTER = led(r"\s+of\b")
+_RATIO_AFTER = led(
+    r"\s+(?:(?:EBITDA|EBIT|operating|gross|incremental|decremental)\s+)(?:leverage|margins?)\b",
+    re.I,
+)
 
 
 def compared_noun(after: str) -> bool:
     """Whether the words right after a figure compare a noun other than revenue ("a 34% higher
     throughput", "80% lower energy per terabyte": a product's against a competitor's; not "10%
-    higher revenue", "3.5% higher merchandise sales", "5% lower than last year")."""
+    higher revenue", "3.5% higher merchandise sales", "5% lower than last year"), or name a
+    profit's ratio the figure is ("growth at greater than 50% EBITDA leverage")."""
+    if _RATIO_AFTER.match(after):
+        return True
     compared = _COMPARED_NOUN.match(after)
     return compared is not None and not any(
         (word or "").lower() in REVENUE_WORDS for word in compared.group("noun", "next", "third")

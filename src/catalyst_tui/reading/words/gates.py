@@ -76,7 +76,7 @@ _TRILLIONS = led(r"[$€£]\s?[\d.,]+\s*trillion\b", re.I)
 # delivered 5% growth", whose measure is unsaid.
 _COMPANY_GROWTH_SAID = led(
     r"\b(?:business(?:es)?|organic(?:ally)?|underlying|core|company|overall|grew|grown|"
-    r"top\s+line)\b",
+    r"us\s+to\s+grow|top\s+line)\b",  # ("it enabled us to grow 30%": as "we grew")
     re.I,
 )
 _WORD = led(r"[A-Za-z][A-Za-z-]*")

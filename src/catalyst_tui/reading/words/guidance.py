@@ -147,6 +147,7 @@ _YEARS_AHEAD = led(r"\blong(?:er)?[- ]term\b|\bmulti[- ]year\b", re.I)
 # How far after a target the words of its level are looked for: "Our CET1 management target
 # remains 12.5%."
 _GOAL_REACH = 40
+_NAMED_GUIDANCE = led(r"(?:guidance|outlooks?|forecasts?|projections?)\b", re.I)
 # The guidance moved, said in the passive: "Our full year EPS outlook is increased to $2.85".
 _MOVED = one_of(
     """raised increased lifted lowered reduced cut trimmed reaffirmed reiterated maintained
@@ -297,6 +298,8 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         if _keyed(low, ("creas", "rising", "rises", "rose", "declin", "fell"))
         else ()
     ):
+        if match["to"] and not _NAMED_GUIDANCE.match(match.group()):
+            continue  # "Our … NOI target increased to $379 million": a level, no guidance moved
         if not barred(sentence, match.start(), match.end(), verb=False):
             direction = "raised" if match["up"] or match["ups"] or match["rose"] else "cut"
             found.append((match.start(), direction, metric_of(match.group())))

@@ -270,15 +270,18 @@ def metric_of(words: str, *, first: bool = False) -> str:
 MOVING = led(
     rf"\b{GUIDANCE_NOUN}(?:\s+mid-?point)?"
     # what it is for, said between: "projections for cash flow from the equipment operations"
-    r"(?:\s+for(?:\s+[\w'’-]+){1,6}?(?=\s+(?:also\s+)?(?:increased|rose|decreased|declined|fell)\b))?"
+    r"(?:\s+for(?:\s+[\w'’-]+){1,6}?"
+    r"(?=\s+(?:also\s+)?(?:increased|rose|decreased|declined|fell)\b))?"
     r"\s+(?:(?:(?:is|are)\s+(?:now\s+)?"
     r"(?P<verb>(?P<up>increasing|rising)|decreasing|declining)|"
     r"(?P<ups>increases|rises)|decreases|declines)"
     r"\s+(?:by|to)\s+(?:a\s+range\s+of\s+)?(?:(?:approximately|about|roughly|nearly)\s+)?[$€£\d]|"
     # moved by an amount or to one: "Our operating profit outlook increased by $240 million",
     # "our outlook increased to $840 million"; or moved, then said anew: "Our projection for
-    # the segment's operating margin also increased and is now estimated to be between"
-    r"(?:also\s+)?(?:(?P<rose>increased|rose)|decreased|declined|fell)\s+(?:(?:by|to)\s+"
-    r"(?:approximately\s+|about\s+)?[$€£\d]|and\s+(?:is|are)\s+now\b))",
+    # the segment's operating margin also increased and is now estimated to be between" (these
+    # two of guidance named so: guidance.py)
+    r"(?:also\s+)?(?:(?P<rose>increased|rose)|decreased|declined|fell)\s+(?:by\s+"
+    r"(?:approximately\s+|about\s+)?\$|(?P<to>to\s+(?:approximately\s+|about\s+)?[$€£\d]|"
+    r"and\s+(?:is|are)\s+now\b)))",
     re.I,
 )

@@ -68,7 +68,7 @@ _VERB_FORMS = word_set(
     drive drives totaled totalled surpassed surpass exceeded approached held comped lap lapped
     matched continue continues served deliver exclude recall look doubled tripled quadrupled halved
     recorded posted conclude concludes concluded recognized producing generating delivering
-    yielding fueled fuelled powered enabled"""
+    yielding fueled fuelled powered enabled resulted result results translated"""
 )
 # A description, not a name: "our most resilient product line", "the fastest growing vertical".
 _DESCRIBES = word_set(

@@ -83,8 +83,9 @@ def read_one(
         return None  # "a 34% higher throughput and over 80% lower energy": a product's, no growth
     if spoken_range(text, match):
         return None  # "grow about 20% 30% a year": a range said loosely, neither its figure
-    if EFFECT_AFTER.match(after) or TO_A_COUNT.match(after):
-        return None  # "2% positive currency impact": an effect's share of a change
+    if EFFECT_AFTER.match(after) or TO_A_COUNT.match(after) or _IF_LESS.match(after):
+        return None  # "2% positive currency impact": an effect's share of a change; "14% if you
+        # exclude Auto OEM": a figure of the rest, said as a condition
     if against_plan(before, after):
         return None  # "5% below plan": no growth of a period
     if (moved := rate_moved(match, before, after, last, comparison)) is not None:
@@ -390,6 +391,7 @@ _A_RATE = led(
 )
 # A speaker or a pronoun: a subject that names no measure.
 _WE = led(r"\b(?:we|we['’]re|we['’]ve|it|it['’]s|they)\b", re.I)
+_IF_LESS = led(r",?\s*if\s+(?:you|we)\s+(?:exclude|take\s+out|strip\s+out|back\s+out)\b", re.I)
 _EXCEED = led(r"\b(?:exceed|surpass|top)\w*\s*$", re.I)
 # "impacted our revenue by 24%": an impact, no growth.
 _IMPACT_BY = led(r"\b(?:impact|reduc|offset|hurt)\w*\s+[\w\s]{0,30}by\s*$", re.I)

@@ -169,8 +169,8 @@ class PartTurns:
             if not same_speaker(self._text, self._spans, back + 1):
                 return False
             if back in self._parts and index - back <= _PART_SAID:
-                return back not in self._wholes and AMOUNT_SAID.search(whole) is None  # (none
-                # after the whole's figure; a total said with its amount is the company's)
+                return AMOUNT_SAID.search(whole) is None  # (a total said with its amount is the
+                # company's: "APAC was up 4%. In 2021, net sales were up 13% to $5.5 billion.")
             before = self._text[slice(*self._spans[back])]
             if len(before) > LONGEST or _WHOLE_NAMED.search(before):
                 return False
@@ -281,9 +281,9 @@ _PART_NOUN_ENDS = led(
 # with U.S. retail pet foods." (an abbreviation's points in its name)
 _TURN_TO_PART = led(
     r"(?:^|[,;]\s*+)(?:(?:and|so|now|ok(?:ay)?)[\s,]++)*(?:(?:let['’]s|let\s+me)\s+(?:now\s+)?"
-    r"(?:(?:turn|move|go)\s+to|review|discuss|look\s+at)|on\s+to|(?<=now\s)to|turning\s+(?:now\s+)?to|"
-    r"(?:moving|switching|shifting)\s+(?:on\s+|now\s+)?to|(?:starting|beginning)\s+with|"
-    r"(?:next|first|second|third|lastly|finally)\s*+,|"
+    r"(?:(?:turn|move|go)\s+to|review|discuss|look\s+at)|on\s+to|(?<=now\s)to|"
+    r"(?:turning|moving|switching|shifting)\s+(?:(?:on|now|next|finally|lastly)\s+)?to|"
+    r"(?:starting|beginning)\s+with|(?:next|first|second|third|lastly|finally)\s*+,|"
     # a part presented by the speaker or a page: "we summarize our Hydraulics segment", "slide
     # five illustrates our Mineral Fiber segment results"
     r"(?:we|i)(?:['’]ll|\s+will)?\s+(?:now\s+)?(?:summarize|review|discuss|cover|present|"
@@ -352,7 +352,7 @@ _WHOLE_NAMED = led(
     r"\boverall(?=\s*+[,.;]|\s++(?:(?:net\s++)?(?:revenues?|sales)|growth|company|basis|results))|"
     r"(?<!\bits\s)(?<!\btheir\s)\b(?:total|consolidated|company|companywide|company-wide|enterprise|"
     r"corporation|group-wide|all\s+(?:of\s+)?(?:our\s+)?(?:segments|businesses|divisions)|"
-    r"to\s+summarize|in\s+summary|all\s+in\s+all)\b",
+    r"to\s+summarize|in\s+summary|all\s+in\s+all)\b(?!-)",  # (not "company-owned stores")
     re.I,
 )
 _OURS = led(r"\b(?:overall|we|our|us|we['’](?:ve|re|d))\b", re.I)

@@ -35,7 +35,7 @@ _BASE_BEFORE = led(
 
 # A year after a quarter: "… quarter of 2020". A base said with its year is the same quarter a
 # year before, most often ("Compared to the 2020 third quarter" is also so, its year inside).
-_WITH_YEAR = led(r"\s*(?:(?:of|in)\s+)?(?:fiscal\s+)?(?:19|20)\d\d")
+_WITH_YEAR = led(r",?\s*(?:(?:of|in)\s+)?(?:fiscal\s+)?(?:19|20)\d\d")
 
 
 def _the(said: str) -> int:
@@ -97,9 +97,10 @@ def year_said(sentence: str) -> bool:
 
 _QUARTER_OF_YEAR = led(
     # "the first quarter of 2021", "the first quarter 2021", "the first quarter of fiscal year '22"
-    r"\b(?P<q>first|second|third|fourth)(?:\s+|-)quarter\s+(?:(?:of|in)\s+)?(?:fiscal\s+)?(?:year\s+)?"
+    # ("Q3, 2019" too)
+    r"\b(?P<q>first|second|third|fourth)(?:\s+|-)quarter,?\s+(?:(?:of|in)\s+)?(?:fiscal\s+)?(?:year\s+)?"
     r"(?:(?:19|20)\d\d|['’]\d\d\b)|"
-    r"\b(?P<qq>q[1-4])\s*(?:(?:of|in)\s+)?(?:fiscal\s+)?(?:19|20)\d\d|"
+    r"\b(?P<qq>q[1-4]),?\s*(?:(?:of|in)\s+)?(?:fiscal\s+)?(?:19|20)\d\d|"
     r"\b(?:19|20)\d\d\s+(?P<qy>first|second|third|fourth)\s+quarter|"  # "the 2020 third quarter"
     # "the fourth quarter of last year": of the year before the speaker's
     r"\b(?P<ql>first|second|third|fourth)\s+quarter\s+of\s+(?:last|the\s+(?:prior|previous))\s+year|"

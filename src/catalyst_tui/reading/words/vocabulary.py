@@ -227,9 +227,9 @@ SEQUENTIAL = led(
     r"(?:[$€£][\d.,]+\s*(?:million|billion)?\s+(?:in|for)\s+)?(?:the\s+|our\s+)?"
     r"(?:(?:last|prior|previous|preceding)\s+quarter|"
     r"quarter\s+(?:prior|before)\b(?!\s+(?:to|last|the|a|that)\b)|"
-    r"(?:first|second|third|fourth)\s+quarter(?!\s+(?:of|last|a\s+year|in\s+(?:19|20)\d\d|"
+    r"(?:first|second|third|fourth)\s+quarter(?!,?\s+(?:of|last|a\s+year|in\s+(?:19|20)\d\d|"
     r"(?:fiscal\s+)?['’]?\d{2,4}\b|" + _YEARS_BACK + r"))|"
-    r"q[1-4](?![\s']*(?:of\s+|in\s+|fy|'|’)?\s*(?:fiscal\s+)?'?\d{2})"
+    r"q[1-4](?![\s',]*(?:of\s+|in\s+|fy|'|’)?\s*(?:fiscal\s+)?'?\d{2})"
     r"(?!\s+(?:of\s+)?(?:last|the\s+prior|the\s+previous|a)[\s-]+year|\s+" + _YEARS_BACK + r"))"
     # "from our Q1 revenue growth of 11%" names Q1's figure, no base of a comparison
     r"(?!\s+(?:[\w-]+\s+){0,4}?(?:revenues?|sales|growth|results|performance)\b)",
@@ -286,9 +286,9 @@ YEARLY = led(
     r"(?:the\s+|our\s+)?(?:(?:pro[- ]forma|reported)\s+)?"
     r"(?:(?:full[- ](?:fiscal\s+)?year\s+)?(?:fiscal\s+)?(?:19|20)\d\d|"
     r"quarter\s+[1-4],?\s+(?:19|20)\d\d|"
-    r"q[1-4]\s+(?:(?:of|in)\s+)?(?:fiscal\s+|fy\s?)?['’]?\d{2,4}|"
+    r"q[1-4],?\s+(?:(?:of|in)\s+)?(?:fiscal\s+|fy\s?)?['’]?\d{2,4}|"
     r"fy\s?['’]?\d{2}(?:\d\d)?\b|[1-4]q\s?['’]?\d{2}(?:\d\d)?\b|"
-    r"(?:(?:first|second|third|fourth)(?:\s+|-)quarter|q[1-4])\s+(?:(?:of|in)\s+)?(?:fiscal\s+)?"
+    r"(?:(?:first|second|third|fourth)(?:\s+|-)quarter|q[1-4]),?\s+(?:(?:of|in)\s+)?(?:fiscal\s+)?"
     r"(?:year\s+)?['’]?\d{2,4}|(?:19|20)\d\d\s+\w+\s+quarter|"
     # "the first nine months of 2020", "the first half of fiscal 2019"
     r"(?:(?:first|last)\s+(?:three|six|nine|twelve|\d{1,2})\s+months|(?:first|second)\s+half)"
