@@ -368,7 +368,11 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
         return Subject("", False, True, False)  # "…, which represents 13%": no antecedent read
     if _RELATIVE_AFTER.search(stripped) and not REVENUE_SAID.search(text, 0, at):
         return Subject("", False, True, False)  # "829 customers …, which is a 5% improvement"
-    return clause_subject(text, first, revenue_said)
+    subject = clause_subject(text, first, revenue_said)
+    if subject.name.islower() and A_MARKET.match(subject.name) and not REVENUE_SAID.search(text):
+        return Subject("", False, True, False)  # "Global road building markets are now expected
+        # to be up around 5%": the markets'
+    return subject
 
 
 # A linking verb right before a word that completes it: "remained consistent", "stayed stable".

@@ -21,7 +21,7 @@ SPAN = 2  # sentences back a growth of another measure still names what grew
 # A measure counted or earned apart from revenue: "Same-store cash NOI", "Food volumes".
 _OTHER_GREW = any_word(
     COUNTED + " noi ffo carloads occupancy inflows pos deposits loans receivables admissions"
-    " surgeries visits"
+    " surgeries visits procedures utilization"
 )
 # A growth said by its verb: "increased by 0.5%", "was up 3%".
 _GREW = led(r"\b(?:grew|rose|fell|(?:was|were)\s+(?:up|down)|increased|decreased|declined)\b", re.I)

@@ -61,8 +61,11 @@ _COUNT = (
     r"\d{1,3}(?:,\d{3})+(?!\d|[.,]\d|\s*(?:million|billion|thousand|trillion)\b))"
 )
 # A growth to a count: "a growth of over 125% to almost 30,000 students"; and said a few words
-# after its figure ("Homes delivered increased 13% year-over-year to 2,419"), no amount between.
-TO_A_COUNT = led(r"\s+to\s+" + _COUNT)
+# after its figure ("Homes delivered increased 13% year-over-year to 2,419"), no amount between;
+# or to an amount a share ("DE increased 20% to $5.57 per share": earnings).
+TO_A_COUNT = led(
+    r"\s+to\s+(?:" + _COUNT + r"|[$€£]\s?\d[\d.,]*\s+(?:per|a)\s+(?:diluted\s+)?share\b)"
+)
 TO_A_COUNT_AFTER = led(r"[^,;$€£]{0,40}?\bto\s+" + _COUNT)
 # A count said right before a growth: "we sold 6,000 used vehicles, down 5%".
 # A count of under a thousand is one only with "new" before its noun: "we launched 284 new

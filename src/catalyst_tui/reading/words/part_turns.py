@@ -285,9 +285,9 @@ _TURN_TO_PART = led(
     r"(?:turning|moving|switching|shifting)\s+(?:(?:on|now|next|finally|lastly)\s+)?to|"
     r"(?:starting|beginning)\s+with|(?:next|first|second|third|lastly|finally)\s*+,|"
     # a part presented by the speaker or a page: "we summarize our Hydraulics segment", "slide
-    # five illustrates our Mineral Fiber segment results"
-    r"(?:we|i)(?:['’]ll|\s+will)?\s+(?:now\s+)?(?:summarize|review|discuss|cover|present|"
-    r"(?:begin|start)\s+with|"  # "We begin with the Production & Precision Ag business"
+    # five illustrates our X segment results", "I now want to spend a few minutes on Joybird"
+    r"(?:we|i)(?:['’]ll|\s+will|(?:\s+now)?\s+want\s+to)?\s+(?:now\s+)?(?:summarize|review|"
+    r"discuss|cover|present|(?:begin|start)\s+with|"
     r"spend\s+(?:a\s+few\s+|some\s+|a\s+couple\s+of\s+)?(?:minutes|moments|time)\s+on)|"
     r"(?:we\s+have|here\s+(?:are|is))\s+(?:the\s+)?(?:results|performance)\s+(?:of|for)|"
     r"(?:slide|page)\s+[\w-]+\s+(?:illustrates|shows|summarizes|presents|highlights|covers|"

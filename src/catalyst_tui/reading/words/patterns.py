@@ -348,8 +348,8 @@ GUIDANCE_NOUN = (
     r"the\s+(?:full\s+|fiscal\s+)?year|fiscal|q[1-4]))|"
     # a company's word for its guidance: "our earnings framework for the year"
     r"(?<=\bearnings\s)framework|(?<=\bfinancial\s)framework|"
-    # a range's midpoint moved or kept: "increased the midpoint", "maintaining the midpoint"
-    r"(?<=\bthe\s)mid-?point(?!\s+of\s+(?:the\s+)?(?:year|quarter|decade))|"
+    # a range's midpoint moved or kept: "increased the midpoint", "raising our midpoint by"
+    r"(?:(?<=\bthe\s)|(?<=\bour\s))mid-?point(?!\s+of\s+(?:the\s+)?(?:year|quarter|decade))|"
     r"(?<=\bend\sof\sour\s)range|(?<=\bend\sof\sthe\s)range|(?<=\bprior\s)range|"
     r"(?<=\bprevious\s)range|(?<=\bearlier\s)range|(?<=\bguidance\s)range)"
 )

@@ -49,7 +49,7 @@ OTHER_MEASURES = word_set(
     capacity additions intensity realization realizations claims proposals allowances placements
     installed budget budgets tags deliveries pieces payable prescriptions transaction employment
     dso dsos dpo dio ecpm ecpms cpm cpms cpc relationships
-    coverage mix usage job admits occupancy installations installs passenger passengers origination
+    coverage mix usage utilization job admits occupancy installations installs passenger passengers origination
     apcd apcds asm asms rpm rpms rpd departures arrivals labor labour payroll
     originations students miles loads attendees guests trips spread spreads reliability efficiency
     niw nap ape pvr arc rpu population activity awards rxs trx nrx scripts fad bottom aua trasm
@@ -61,7 +61,7 @@ OTHER_MEASURES = word_set(
 # Revenue-like words not the period's revenue: a balance ("deferred revenue"), a ratio ("revenue
 # per user"), another's sales ("sell-through", "POS"), what is not yet ("revenue backlog").
 NOT_REVENUE = led(
-    r"\b(?:deferred|unearned|unbilled)\s+(?:[\w-]+\s+){0,2}?(?:revenues?|sales)\b|"
+    r"\b(?:deferred|unearned|unbilled|accrued)\s+(?:[\w-]+\s+){0,2}?(?:revenues?|sales)\b|"
     r"\b(?:revenues?|sales)\s+(?:[a-z]+ed\s+)?per\b|"
     # a price of a unit: "Cents per RTM was up 1%"
     r"\b(?:cents|dollars?|yields?|prices?|rates?|fees?)\s+per\b|"
