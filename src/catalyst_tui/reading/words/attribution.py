@@ -34,7 +34,7 @@ from .set_off import (
 )
 from .subjects import Subject, read_subject
 from .verb_forms import after_verbs
-from .vocabulary import NOT_REVENUE, REACH
+from .vocabulary import FORWARD, NOT_REVENUE, REACH
 from .whose_growth import measure_before
 from .with_aside import WITH_COMMA, part_then_with, with_lower_case
 
@@ -369,9 +369,10 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     if _RELATIVE_AFTER.search(stripped) and not REVENUE_SAID.search(text, 0, at):
         return Subject("", False, True, False)  # "829 customers …, which is a 5% improvement"
     subject = clause_subject(text, first, revenue_said)
-    if subject.name.islower() and A_MARKET.match(subject.name) and not REVENUE_SAID.search(text):
+    market = subject.name.islower() and A_MARKET.match(subject.name) is not None
+    if market and FORWARD.search(text) and not REVENUE_SAID.search(text):
         return Subject("", False, True, False)  # "Global road building markets are now expected
-        # to be up around 5%": the markets'
+        # to be up around 5%": the markets' forecast (not "The food market … growing 22%")
     return subject
 
 
