@@ -48,7 +48,7 @@ OTHER_MEASURES = word_set(
     tonnes kilograms lot lots position leads metrics inductions leaders communities subdivisions
     capacity additions intensity realization realizations claims proposals allowances placements
     installed budget budgets tags deliveries pieces payable prescriptions transaction employment
-    dso dsos dpo dio ecpm ecpms cpm cpms cpc relationships utilization
+    dso dsos dpo dio ecpm ecpms cpm cpms cpc relationships
     coverage mix usage job admits occupancy installations installs passenger passengers origination
     apcd apcds asm asms rpm rpms rpd departures arrivals labor labour payroll
     originations students miles loads attendees guests trips spread spreads reliability efficiency
