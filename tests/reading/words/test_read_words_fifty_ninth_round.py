@@ -21,6 +21,8 @@ ECTSum and the fifth source:
   respectively") pair with the names before the verb; a part named right before "with" and its
   figure ("followed by the marine segment with 18% growth") owns it, not a phrase of a verb's;
 - "enabled us to grow 30%" is the company's growth, as "we grew 30%";
+- the same locations' revenue of a line ("Comparable cemetery revenue increased almost $161
+  million or 54%") is comparable sales, its amount said before its figure;
 - a figure of the rest said as a condition ("6% if we exclude Food Retailing"), a figure that is
   a profit's ratio ("50% EBITDA leverage"), a growth to an amount a share ("to $5.57 per
   share"), accrued revenues and a lower-case market's forecast are none; a growth of procedures
@@ -148,6 +150,18 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             [],
         ),
         ("We delivered double-digit growth.", []),
+    ],
+    "the same locations' revenue of a line, its amount first": [
+        (
+            "Comparable burial revenue increased almost $61 million or 14% in the first quarter.",
+            ["growth 14 : comparable burial revenue"],
+        ),
+        (
+            "Total comparable funeral revenues grew $49 million or about 10% over the same "
+            "period last year.",
+            ["growth 10 ~ yoy : comparable funeral revenues"],
+        ),
+        ("Comparable sales increased approximately 5%.", ["growth 5 ~ : comparable sales"]),
     ],
     "what enabled us to grow": [
         (

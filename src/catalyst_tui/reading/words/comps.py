@@ -57,6 +57,8 @@ COMP_KEYS = (
 _COMPS = led(
     r"\b(?P<comp>(?:comp(?:arable)?|same[- ](?:store|restaurant)|like[- ]for[- ]like)"
     r"(?:\s++(?:store|restaurant|brand|club|shop))?\s++sales|comps|"
+    # the same locations' revenue of a line: "Comparable cemetery revenue increased 54%"
+    r"comparable\s++(?!sales\b)[a-z][\w-]*+(?:\s++[a-z][\w-]*+)?\s++revenues?|"
     # a franchise system's sales, as comparable sales its own measure: "System sales grew 7%"
     r"system(?:[- ]?wide)?\s++sales)\b"
     # the place they are of, named after them: "Comp sales in Mexico increased nearly 8%"
@@ -66,6 +68,9 @@ _COMPS = led(
     rf"(?:\s++{SAID_PERIOD})?"
     r"(?:\s++growth)?\s*+(?:(?:was|were|is|are)\s++)?"
     r"(?:(?P<verb>up|down|increased|decreased|grew|declined|rose|fell|improved)\s++(?:by\s++)?"
+    # (an amount first: "grew $109 million or almost 22%")
+    r"(?:(?:(?:approximately|about|almost|nearly|more\s+than)\s++)?[$€£][\d.,]++\s*+"
+    r"(?:million|billion)?,?\s++or\s++)?"
     # or only a sign said in words: "same-store sales were plus 8.6%"
     r"|of\s++|(?=(?:an?\s++)?(?:positive|negative|plus|minus)\s))"
     r"(?:an?\s++)?(?:(?:very|really)\s++)?"
