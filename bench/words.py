@@ -175,6 +175,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         measured,
         measures,
         multiples,
+        named_parts,
         names,
         no_move,
         no_subject,
@@ -1435,7 +1436,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         ),
         "a revenue word": (part_turns._REVENUE_WORD, lambda n: ("revenuesales " * n)[:n]),
         "a part said a segment": (part_turns._OWN_PART, lambda n: ("segmentdivision " * n)[:n]),
-        "a turn's slide": (part_turns._ON_SLIDE, lambda n: (" on slide " * n)[:n]),
+        "a turn's slide": (named_parts._ON_SLIDE, lambda n: (" on slide " * n)[:n]),
         "an amount said by its currency's code, or a currency by its place": (
             amounts._CODED,
             lambda n: ("RMB HK$ ¥ USD U.S. US " * n)[:n],
@@ -1464,7 +1465,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         ),
         # the fifty-first round's
         "a part by the word of its kind": (
-            part_turns._PART_NOUN_ENDS,
+            named_parts._PART_NOUN_ENDS,
             lambda n: ("end-use end market " * n)[:n],
         ),
         "a segment unnamed": (segments_unnamed._THE_SEGMENT, lambda n: ("the segment's " * n)[:n]),
@@ -1628,7 +1629,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             part_turns._TURN_TO_PART,
             lambda n: ("we will now review slide 5 shows abc results " * n)[:n],
         ),
-        "a slide named": (part_turns._A_SLIDE, lambda n: ("slides abc " * n)[:n]),
+        "a slide named": (named_parts.A_SLIDE, lambda n: ("slides abc " * n)[:n]),
         "a part named before": (subjects._NAMED_BEFORE, lambda n: ("the sector this " * n)[:n]),
         "a level's verb": (subjects._TOTALED, lambda n: (" sat sits was " * n)[:n]),
         # the fifty-fifth round's
@@ -1857,6 +1858,63 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "a guidance noun, a target of businesses": (
             re.compile(words_patterns.GUIDANCE_NOUN, re.I),
             lambda n: ("targets business " * n)[:n],
+        ),
+        # the fifty-ninth round's
+        "a quarter by its number": (quarters._NUMBERED, lambda n: ("quarter quarter 4" * n)[:n]),
+        "a quarter of a year, a comma between": (
+            quarters._QUARTER_OF_YEAR,
+            lambda n: ("third quarter, q3, " * n)[:n],
+        ),
+        "an amount a growth reached, then with": (
+            attribution._SALES_OF,
+            lambda n: ("% to $1.2 billion, " * n)[:n],
+        ),
+        "a share's verb after a part's growth": (
+            lists._AFTER_GROWTH,
+            lambda n: ("20% to $2.3 " * n)[:n],
+        ),
+        "guidance moved to a figure": (
+            guidance_verbs.MOVING,
+            lambda n: ("outlook for abc def ghi jkl mno also " * n)[:n],
+        ),
+        "guidance given, released": (guidance._GIVEN_PAST, lambda n: ("released " * n)[:n]),
+        "a turn to a part, begun or wanted": (
+            part_turns._TURN_TO_PART,
+            lambda n: ("i now want to spend a few " * n)[:n],
+        ),
+        "a whole named, not company-owned": (
+            part_turns._WHOLE_NAMED,
+            lambda n: ("company-owned " * n)[:n],
+        ),
+        "figures reported before their noun": (
+            respective._REPORTED,
+            lambda n: ("had had had " * n)[:n],
+        ),
+        "a part named before with": (doers._PART_WITH, lambda n: (", abc def ghi " * n)[:n]),
+        "what enabled us to grow": (attribution._US_TO, lambda n: ("enabled us to " * n)[:n]),
+        "a figure of the rest, as a condition": (
+            one_figure._IF_LESS,
+            lambda n: (", if we " * n)[:n],
+        ),
+        "a profit's ratio after a figure": (
+            follows._RATIO_AFTER,
+            lambda n: (" operating " * n)[:n],
+        ),
+        "a growth to an amount a share": (
+            follows.TO_A_COUNT,
+            lambda n: (" to $1.23 per " * n)[:n],
+        ),
+        "a slide before the part": (
+            named_parts._ON_SLIDE,
+            lambda n: ("slide 7 for " * n)[:n],
+        ),
+        "the same locations' revenue of a line": (
+            comps._COMPS,
+            lambda n: ("comparable abc def " * n)[:n],
+        ),
+        "an amount before a comparable figure": (
+            comps._COMPS,
+            lambda n: ("comp sales grew approximately $1.2 million or " * n)[:n],
         ),
     }
 

@@ -18,12 +18,12 @@ import re
 from ..leads import led
 from .clauses import frame_of
 from .dimensions import cut_of
+from .named_parts import A_SLIDE, named_part, off_slide
 from .patterns import AMOUNT, FIGURE
 from .records import COMPANY
 from .section_parts import within
 from .segments_unnamed import segment_unnamed
 from .set_off import TURN_OPENING
-from .subjects import read_subject
 from .turns import same_speaker
 from .vocabulary import LONGEST
 
@@ -181,7 +181,7 @@ class PartTurns:
                 # only as a frame ("In the International segment, … drove a 16% …"; not "The
                 # Kosmos Cement business contributed approximately $176 million of revenue")
                 framed = opens["frame"] is not None
-                return bool(_turned_to(before) or (framed and _named_part(opens["part"])))
+                return bool(_turned_to(before) or (framed and named_part(opens["part"])))
         return False
 
     def _before(self, index: int) -> str:
@@ -231,7 +231,7 @@ def _opening_turn(before: str, *, which: bool = False) -> str:
         return ""
     if which and not _WHICH.match(before, phrase.end()):
         return ""
-    return _named_part(_ON_SLIDE.sub("", phrase.group().strip()))
+    return named_part(off_slide(phrase.group().strip()))
 
 
 _TO_COMMA = led(r"[^,.;:!?]{1,60}+(?=[,.;:!?])")
@@ -251,29 +251,9 @@ def _turned_to(before: str) -> str:
         return ""
     if _CLAUSE_SAID.search(turn["part"]):
         return ""  # "Finally, we'll be issuing our report.", "And third, how ZB is positioned"
-    if turn.re is _TURN_TO_PART and turn["what"] and _A_SLIDE.fullmatch(turn["part"]):
-        return _named_part(turn["what"])  # "Turning to slide six, the Scientific segment."
-    return _named_part(_ON_SLIDE.sub("", turn["part"]))  # "Gucci on Slide 8": Gucci
-
-
-def _named_part(phrase: str) -> str:
-    """The part `phrase` names, where a capital begins a word of its name; "" otherwise."""
-    said = read_subject(phrase)
-    if said.other or said.anaphor or said.name in ("", COMPANY) or _NO_PART.search(said.name):
-        return ""
-    if any(w[:1].isupper() for w in said.name.split()) or cut_of(said.name):
-        return said.name  # a name, or a place or a channel by its word alone ("online")
-    if " " in said.name and _PART_NOUN_ENDS.search(said.name):
-        return said.name  # a part by its kind's word, in lower case: "the medical end-use market"
-    return ""
-
-
-# A part named in lower case by the word of its kind, after a word of its own.
-_PART_NOUN_ENDS = led(
-    r"\b(?:segment|division|business|unit|category|franchise|vertical|product\s+line|"
-    r"end[- ](?:use\s+)?market)$",
-    re.I,
-)
+    if turn.re is _TURN_TO_PART and turn["what"] and A_SLIDE.fullmatch(turn["part"]):
+        return named_part(turn["what"])  # "Turning to slide six, the Scientific segment."
+    return named_part(off_slide(turn["part"]))  # "Gucci on Slide 8": Gucci
 
 
 # A sentence, or its last clause, that only turns the speaker to a part: "Turning to our
@@ -340,8 +320,6 @@ _OPENING = 5
 # segment, sales increased 6%".
 _TURN_OPENS = led(TURN_OPENING, re.I)
 # Where the turn's part is shown, no word of its name: "Gucci on Slide 8".
-_A_SLIDE = led(r"(?:slides?|pages?|charts?)\s++[\w-]++", re.I)
-_ON_SLIDE = led(r"\s++(?:on|in|at)\s++(?:slides?|pages?|charts?)\s++\d++\s*+$", re.I)
 # How far back a part's section may have opened, in sentences: a turn to it, or a figure of
 # its own said nearer.
 _SECTION = 10
@@ -388,13 +366,5 @@ _THIS_PART = led(
 _CLAUSE_SAID = led(
     r"\b(?:we|you|they|it|he|she|how|what|why|where|when|is|are|was|were|be|been|will|would|"
     r"has|have|had|can|could|should|may|might)\b|['’](?:ll|re|ve|d)\b",
-    re.I,
-)
-# What a turn names that is no part: a slide, a period, a measure.
-_NO_PART = led(
-    r"\b(?:slides?|pages?|charts?|q[1-4]|quarters?|years?|outlook|guidance|balance|cash|margins?|"
-    r"results|performance|financials|segments|businesses|highlights|details|p&l|eps|updates?|"
-    r"overview|summary|discussion|comments|progress|priorities|plans?|strategy|disclosures?|"
-    r"statements?|harbou?r|remarks|agenda|trends)\b",
     re.I,
 )
