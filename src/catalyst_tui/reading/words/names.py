@@ -85,7 +85,7 @@ _NOT_IN_A_NAME = word_set("between here where what whatever consecutive midpoint
 # change, a sign ("the plus 7.3% organic growth"), an ordinal that counts points ("Fifth, our
 # growth in women's … up 11%"), a time ("the last four periods up 8%, 9%, 11% and 13%").
 _NO_PART_ALONE = word_set(
-    """still also even again top flat global overall total comparison contrast lap addition
+    """still also even again numbers top flat global overall total comparison contrast lap addition
     line increase decrease decline growth improvement change plus minus negative positive modest
     slight small morning evening afternoon night yesterday tonight consider inc. corp. ltd.
     marginal consistent stable steady past prior previous current operating another absolute
