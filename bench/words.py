@@ -1912,6 +1912,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             comps._COMPS,
             lambda n: ("comparable abc def " * n)[:n],
         ),
+        "a negation before an aside": (blocked._NOT_YET, lambda n: ("cannot " * n)[:n]),
         "an amount before a comparable figure": (
             comps._COMPS,
             lambda n: ("comp sales grew approximately $1.2 million or " * n)[:n],

@@ -11,6 +11,8 @@ ECTSum and the fifth source:
   said anew ("also increased and is now estimated to be between"), or its projections moved by
   an amount, is raised or cut; a target or an estimate moved to a level is none; "our midpoint"
   moved is the guidance's;
+- a negation right before an aside ("we cannot, at this point of the year, increase the
+  guidance") bars the act after it;
 - guidance released ("we released our 2027 FFO guidance") or its introduction named ("the
   introduction of our financial guidance for 2027") is introduced;
 - a speaker who begins with a part ("We begin with the X business on Slide 4"), moves finally to
@@ -90,6 +92,14 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("Our stabilized NOI target increased to $120 million in the first quarter.", []),
         ("Our forecast for the year increased to reflect higher costs.", []),
+    ],
+    "a negation before an aside": [
+        (
+            "It is obvious that we cannot, at this point of the year and with all that is going "
+            "on, increase or adjust the guidance.",
+            [],
+        ),
+        ("We are, at this point of the year, raising the guidance.", ["guidance raised"]),
     ],
     "guidance released, or its introduction named": [
         ("Last night, we released our 2027 FFO guidance.", ["guidance introduced"]),

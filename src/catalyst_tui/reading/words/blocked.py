@@ -20,6 +20,10 @@ NEGATED = any_word(
     "rather_than instead_of",
     also=r"n[’']t\b",
 )
+# A negation that ends the words before an aside: "we cannot, at this point, …".
+_NOT_YET = led(
+    r"\b(?:cannot|can['’]t|won['’]t|(?:will|do|did|can)\s+not|don['’]t|didn['’]t)\s*$", re.I
+)
 HEDGED = any_word("would could might may if unless plan_to whether should_have")
 # The speaker's courtesy, no hedge of what is said: "I would also note that revenue was up
 # 13%", "we'd like to highlight", "I would point out that we are lowering our outlook"; nor is
@@ -89,6 +93,10 @@ def barred(sentence: str, at: int, until: int, *, verb: bool = True) -> bool:
         # to reiterate our expectations": said in wanting to)
     if NEGATED.search(lead) or hedged(lead) or _PRACTICE.search(lead):
         return True  # "our practice has been to provide a forecast and maintain it": a habit
+    aside = max(sentence.rfind(c, 0, clause_start - 1) for c in ",;:") if clause_start else -1
+    if not lead.strip() and aside >= 0 and _NOT_YET.search(sentence, 0, aside):
+        return True  # "we cannot, at this point of the year, increase the guidance": the words
+        # before an aside just before it
     if _YOU_DID.search(lead):
         return True  # "You raised the 2025 forecast a bit": the listener's act, an analyst says
     if _TALKED_OF.search(sentence, 0, at) or (verb and _ANOTHER_CLAUSE.search(sentence, at, until)):
