@@ -1912,6 +1912,8 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             comps._COMPS,
             lambda n: ("comparable abc def " * n)[:n],
         ),
+        "a period to date": (attribution._TO_DATE, lambda n: ("year to date " * n)[:n]),
+        "a period to date in a name": (trims._DURING, lambda n: ("for the year to " * n)[:n]),
         "a negation before an aside": (blocked._NOT_YET, lambda n: ("cannot " * n)[:n]),
         "an amount before a comparable figure": (
             comps._COMPS,

@@ -22,7 +22,8 @@ ECTSum and the fifth source:
   after a verb that reports them ("EMEA region, APAC region had 14% and 8% growth,
   respectively") pair with the names before the verb; a part named right before "with" and its
   figure ("followed by the marine segment with 18% growth") owns it, not a phrase of a verb's;
-- "enabled us to grow 30%" is the company's growth, as "we grew 30%";
+- "enabled us to grow 30%" is the company's growth, as "we grew 30%"; a period to date before
+  a verb ("and for the year to date increased 17.5%") is no name: the clause's revenue grew;
 - the same locations' revenue of a line ("Comparable cemetery revenue increased almost $161
   million or 54%") is comparable sales, its amount said before its figure;
 - a figure of the rest said as a condition ("6% if we exclude Food Retailing"), a figure that is
@@ -172,6 +173,13 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 10 ~ yoy : comparable funeral revenues"],
         ),
         ("Comparable sales increased approximately 5%.", ["growth 5 ~ : comparable sales"]),
+    ],
+    "a period to date before its verb": [
+        (
+            "Sales for the quarter rose 12% to $1.1 billion and for the year to date increased 9% "
+            "to $3.0 billion.",
+            ["growth 12 : company", "growth 9 : company"],
+        ),
     ],
     "what enabled us to grow": [
         (

@@ -192,6 +192,7 @@ _LISTED_THEN = led(
 )
 
 
+_TO_DATE = led(r"\b(?:year|quarter|month)\s+to\s+date\s*+(?:(?:has|have)\s+)?$", re.I)
 # What made us grow, said before the verb of growth: "enabled us to", "allowed us to".
 _US_TO = led(r"\b(?:enabl|allow|help|permitt?)(?:e|es|ed|ing|s)?\s+us\s+to\s*$", re.I)
 
@@ -201,6 +202,8 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
     up 7% sequentially" after an apposition; "and grew 15%")."""
     phrase = phrase_before(text, at)
     near = max(0, at - REACH)  # the words before a verb that its subject is looked for in
+    if phrase == "date" and _TO_DATE.search(text, near, at):
+        phrase = ""  # "and for the year to date increased 17.5%": a period, no phrase of a name
     if pointed_at(text, near, at) or market_relative(text, near, at):
         return Subject("", False, True, False)  # "this business last year we grew 10%"; "a
         # market that we think is going to grow 15%": the market's

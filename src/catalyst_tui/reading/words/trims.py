@@ -86,7 +86,9 @@ _DURING = led(
     r"\bduring\s+(?:the\s+|this\s+|that\s+)?(?:[\w'-]+\s+){0,3}?"
     r"(?:quarters?|years?|period|half|months?|weeks?)\b|"
     # "Revenue for the trailing 12 months ended October 31, 2025"
-    r"\bfor\s++the\s++trailing\s++(?:\w+\s++)?months?(?:\s++ended\s++[\w\s]{1,20}?,?\s*+\d{4})?",
+    r"\bfor\s++the\s++trailing\s++(?:\w+\s++)?months?(?:\s++ended\s++[\w\s]{1,20}?,?\s*+\d{4})?|"
+    # a period to date: "and for the year to date increased 17.5%"
+    r"\b(?:(?:for|in)\s++)?(?:the\s++)?(?:year|quarter|month)\s++to\s++date\b",
     re.I,
 )
 # A subordinator before a measure of revenue: "Although sales were down 11.6%": the sales'.
