@@ -2,8 +2,9 @@
 unread until this round (BC, the fifth source; BD, ECTSum) and on the reader's changed reads over
 ECTSum and the fifth source:
 
-- a quarter said by its number ("In quarter 4, revenue grew 19%") is the quarter "Q4" names,
-  and a quarter's year may follow a comma ("from quarter 3, 2019": a year before);
+- a quarter said by its number ("In quarter 4, revenue grew 19%", "from quarter one of 2020")
+  is the quarter "Q4" or "Q1" names, and a quarter's year may follow a comma ("from quarter 3,
+  2019": a year before);
 - an amount a growth reached, before "with" ("grew 19% to $2.9 billion with recurring revenue
   higher by 20%"), is the whole's, and the part after "with" owns its figure; a share's verb
   right after a part's growth ("…, accounting for 81% of total revenue") is that part's share;
@@ -55,6 +56,11 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         (
             "Revenues of $2.2 billion are down $86 million or 3.8% from Q3, 2019.",
             ["growth -3.8 yoy : company"],
+        ),
+        (
+            "Mechanical revenues of $903.9 million increased $69.8 million or 8.4% from quarter "
+            "one of 2020.",
+            ["growth 8.4 yoy : Mechanical"],
         ),
         ("In the quarter 4 new stores opened, and revenue grew 5%.", ["growth 5 : company"]),
     ],

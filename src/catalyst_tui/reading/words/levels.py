@@ -107,7 +107,7 @@ def below_the_whole(levels: list[tuple[str, tuple[float | None, bool]]]) -> list
 
 _QUARTER_NAMED = led(
     r"\b(?:q[1-4]|(?:first|second|third|fourth)[- ]quarter|(?:the|this)\s+quarter|"
-    r"quarter\s+[1-4])\b",
+    r"quarter\s+(?:[1-4]|one|two|three|four))\b",
     re.I,
 )
 

@@ -172,10 +172,16 @@ def quarter_of_bases(sentence: str) -> int:
 # A quarter said by its number after the word ("In quarter 4, revenue grew 19%", "Quarter 4
 # service revenue increased 21%") is the quarter "Q4" names; not a quarter's count after "the"
 # or "this" ("in the quarter 4 new stores opened") nor a figure ("quarter 4.5%").
-_NUMBERED = led(r"(?<![\w-])(?<!the\s)(?<!this\s)[Qq]uarter\s++(?P<n>[1-4])\b(?![.,]\d|\s*+%)")
+_NUMBERED = led(
+    r"(?<![\w-])(?<!the\s)(?<!this\s)(?<!a\s)[Qq]uarter\s++(?P<n>[1-4]|one|two|three|four)\b"
+    r"(?![.,]\d|\s*+%)"
+)
+_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4"}
 
 
 def numbered_quarter(plain: str) -> str:
-    """`plain` with each quarter said by its number written "Q" and the number, its length
-    kept (the name at the end of the words it took)."""
-    return _NUMBERED.sub(lambda m: " " * (len(m.group()) - 2) + "Q" + m["n"], plain)
+    """`plain` with each quarter said by its number written "Q" and the number ("quarter one of
+    2020": Q1), its length kept (the name at the end of the words it took)."""
+    return _NUMBERED.sub(
+        lambda m: " " * (len(m.group()) - 2) + "Q" + _NUMBERS.get(m["n"], m["n"]), plain
+    )

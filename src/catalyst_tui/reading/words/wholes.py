@@ -111,10 +111,10 @@ _PERIODS = (
             re.I,
         ),
     ),
-    ("q1", led(r"\b(?:q1|first[- ]quarter|quarter\s+1)\b", re.I)),
-    ("q2", led(r"\b(?:q2|second[- ]quarter|quarter\s+2)\b", re.I)),
-    ("q3", led(r"\b(?:q3|third[- ]quarter|quarter\s+3)\b", re.I)),
-    ("q4", led(r"\b(?:q4|fourth[- ]quarter|quarter\s+4)\b", re.I)),
+    ("q1", led(r"\b(?:q1|first[- ]quarter|quarter\s+(?:1|one))\b", re.I)),
+    ("q2", led(r"\b(?:q2|second[- ]quarter|quarter\s+(?:2|two))\b", re.I)),
+    ("q3", led(r"\b(?:q3|third[- ]quarter|quarter\s+(?:3|three))\b", re.I)),
+    ("q4", led(r"\b(?:q4|fourth[- ]quarter|quarter\s+(?:4|four))\b", re.I)),
     ("before", led(r"\b(?:prior|last|previous)\s+year|year[- ]ago|(?:19|20)\d\d\b", re.I)),
 )
 # The measure a growth is said in, where not as reported.
