@@ -144,8 +144,10 @@ def part_with(lead: str) -> Subject | None:
     noun ("followed by the marine segment with 18% growth": the segment's); None where none is
     (not "China finished with 13% growth", a clause's verb: the clause's)."""
     owning = _PART_WITH.search(lead)
-    words = owning["named"].lower().split() if owning is not None else []
-    if not words or any(map(finite_verb, words)) or not _BETWEEN.isdisjoint(words):
+    if owning is None:
+        return None
+    words = owning["named"].lower().split()
+    if any(map(finite_verb, words)) or not _BETWEEN.isdisjoint(words):
         return None  # (nor "and comes on top with 6% growth": a phrase of a verb's)
     named = read_subject(owning["named"], revenue_said=True)
     if named.name in ("", COMPANY) or named.other or named.anaphor or named.bare:
