@@ -193,6 +193,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         part_turns,
         participants,
         passages,
+        passive,
         penetration,
         phrases,
         prior,
@@ -677,7 +678,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("still expect to reach our a b c d e f g h " * n)[:n],
         ),
         "guidance moved, its period between": (
-            guidance._PASSIVE,
+            passive._PASSIVE,
             lambda n: ("guidance for the a b c d " * n)[:n],
         ),
         "a one-year basis": (vocabulary.YEARLY, lambda n: ("on a one-year " * n)[:n]),

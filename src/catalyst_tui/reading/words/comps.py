@@ -50,12 +50,16 @@ COMP_KEYS = (
     "same store",
     "same-restaurant",
     "same restaurant",
+    "same-shop",
+    "same shop",
+    "same venue",
+    "same-venue",
     "like-for-like",
     "system",
 )
 # The words for comparable sales, then their change and its figure.
 _COMPS = led(
-    r"\b(?P<comp>(?:comp(?:arable)?|same[- ](?:store|restaurant)|like[- ]for[- ]like)"
+    r"\b(?P<comp>(?:comp(?:arable)?|same[- ](?:store|restaurant|shop|venue)|like[- ]for[- ]like)"
     r"(?:\s++(?:store|restaurant|brand|club|shop))?\s++sales|comps|"
     # the same locations' revenue of a line: "Comparable cemetery revenue increased 54%"
     r"comparable\s++(?!sales\b)[a-z][\w-]*+(?:\s++[a-z][\w-]*+)?\s++revenues?|"
@@ -66,13 +70,15 @@ _COMPS = led(
     r"(?-i:[A-Z])[\w.&'’-]*+(?:\s++(?-i:[A-Z])[\w.&'’-]*+){0,2}))?"
     # the period they are of: "comp sales for the quarter of", "Comps in Q4 were up 3%"
     rf"(?:\s++{SAID_PERIOD})?"
-    r"(?:\s++growth)?\s*+(?:(?:was|were|is|are)\s++)?"
+    r"(?:\s++(?:growth|increase))?\s*+(?:(?:was|were|is|are)\s++)?"  # ("… sales increase of 14%")
     r"(?:(?P<verb>up|down|increased|decreased|grew|declined|rose|fell|improved)\s++(?:by\s++)?"
     # (an amount first: "grew $109 million or almost 22%")
     r"(?:(?:(?:approximately|about|almost|nearly|more\s+than)\s++)?[$€£][\d.,]++\s*+"
     r"(?:million|billion)?,?\s++or\s++)?"
-    # or only a sign said in words: "same-store sales were plus 8.6%"
-    r"|of\s++|(?=(?:an?\s++)?(?:positive|negative|plus|minus)\s))"
+    # or only a sign said in words: "same-store sales were plus 8.6%"; or its growth said to
+    # be the figure: "Comparable sales growth was 5%"
+    r"|of\s++|(?=(?:an?\s++)?(?:positive|negative|plus|minus)\s)|(?<=growth\swas\s)|"
+    r"(?<=growth\swere\s)|(?<=growth\sis\s))"
     r"(?:an?\s++)?(?:(?:very|really)\s++)?"
     r"(?:(?:strong|solid|healthy|robust|outstanding|modest)\s++)?(?P<sign>(?:positive|negative|plus|minus)\s++)?"
     r"(?:(?P<about>approximately|about|roughly|nearly|almost|over|more\s+than)\s++)?"
@@ -94,7 +100,7 @@ _CHANGE_IN = led(
     r"\ban?\s++(?P<about>(?:approximately|about|roughly|nearly|almost|over)\s++)?"
     r"(?P<num>\d{1,3}(?:\.\d+)?)\s*+%\s++(?P<verb>increase|growth|gain|rise|decrease|decline|drop)"
     r"\s++in\s++(?:our\s++)?(?:(?:global|total|consolidated|overall)\s++)?"
-    r"(?P<comp>(?:comp(?:arable)?|same[- ](?:store|restaurant)|"
+    r"(?P<comp>(?:comp(?:arable)?|same[- ](?:store|restaurant|shop|venue)|"
     r"like[- ]for[- ]like)(?:\s++(?:store|restaurant|brand|club|shop))?\s++sales)\b",
     re.I,
 )
@@ -102,8 +108,8 @@ _CHANGE_IN = led(
 _FIGURE_THEN = led(
     r"(?<![\w.])(?:(?P<about>approximately|about|roughly|nearly|almost|over|more\s+than)\s++)?"
     r"(?<![\w.])(?P<num>\d{1,3}(?:\.\d+)?)\s*+%\s++(?:(?:global|total|consolidated|overall)\s++)?"
-    r"(?P<comp>(?:comp(?:arable)?|same[- ](?:store|restaurant))(?:\s++(?:store|restaurant))?"
-    r"(?:\s++sales)?)\s++(?P<verb>growth|increase|gain|decline|decrease)\b",
+    r"(?P<comp>(?:comp(?:arable)?|same[- ](?:store|restaurant|shop|venue))"
+    r"(?:\s++(?:store|restaurant))?(?:\s++sales)?)\s++(?P<verb>growth|increase|gain|decline|decrease)\b",
     re.I,
 )
 # Words before such a figure that make it none of its own: a range's end ("2% to 3%"), a

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 
 from ..leads import led
-from ..wordlists import any_word, one_of
+from ..wordlists import any_word
 from .blocked import NEGATED, barred, else_said, hedged
 from .guidance_verbs import (
     DONE_BEFORE,
@@ -51,6 +51,7 @@ from .no_move import (
     years_after,
 )
 from .not_given import cause_after, goal_level, hard_to_give, no_forecast_of_ours, vague_noun
+from .passive import passive_moves
 from .patterns import ESTIMATE, GIVEN_LATER, GUIDANCE_FILLER, GUIDANCE_NOUN, PERIOD_SAID
 from .prior import (
     AGAINST_PRIOR,
@@ -148,19 +149,6 @@ _YEARS_AHEAD = led(r"\blong(?:er)?[- ]term\b|\bmulti[- ]year\b", re.I)
 # remains 12.5%."
 _GOAL_REACH = 40
 _NAMED_GUIDANCE = led(r"(?:guidance|outlooks?|forecasts?|projections?)\b", re.I)
-# The guidance moved, said in the passive: "Our full year EPS outlook is increased to $2.85".
-_MOVED = one_of(
-    """raised increased lifted lowered reduced cut trimmed reaffirmed reiterated maintained
-    confirmed withdrawn suspended tempered"""
-)
-_BEEN = one_of("is was has_been have_been is_being are_being")
-# The guidance moved, said passive, its period between: "our guidance for the balance of the
-# year has been tempered".
-_PASSIVE = led(
-    rf"\b{_NOUN}(?:\s+for\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}?(?:year|quarter|half|(?:19|20)\d\d))?"
-    rf"(?:,?\s+which)?\s+{_BEEN}\s+(?:again\s+|also\s+)?(?P<verb>{_MOVED})\b",
-    re.I,
-)
 
 
 def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
@@ -287,12 +275,7 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
             continue  # "Our target for operating expense remains at 20%": a goal's level
         if not (NEGATED.search(lead) or hedged(lead) or else_said(sentence, match)):
             found.append((match.start(), "reiterated", metric_of(match.group())))
-    for match in _PASSIVE.finditer(sentence) if _keyed(low, (" is ", " was ", " been")) else ():
-        said = next((d for d, v in _VERBS.items() if re.fullmatch(v, match["verb"], re.I)), "")
-        said = said or ("cut" if match["verb"].lower() == "tempered" else "")  # no verb alone
-        blocked = barred(sentence, match.start(), match.end(), verb=False)
-        if said and said != "introduced" and not blocked:  # no adjective: a verb said after
-            found.append((match.start(), said, metric_of(match.group())))
+    found.extend(passive_moves(sentence, low))  # "Our full year EPS outlook is increased"
     for match in (
         MOVING.finditer(sentence)
         if _keyed(low, ("creas", "rising", "rises", "rose", "declin", "fell"))

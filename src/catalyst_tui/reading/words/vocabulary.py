@@ -90,7 +90,7 @@ NOT_REVENUE = led(
     r"\bthrough\s+(?:our\s+|the\s+)?(?:distributors?|distribution|channel)|"
     # days of care or of work counted: "Patient days increased 11.9%"
     r"\b(?:patient|nicu|bed|rig|census|operating|managed[- ]care)\s+days?\b|"
-    r"\b(?:comparable|same)[- ](?:stores?|propert(?:y|ies)|centers?|restaurants?|shops?|"
+    r"\b(?:comparable|same)[- ](?:stores?|propert(?:y|ies)|centers?|restaurants?|shops?|venues?|"
     r"clubs?|hotels?|facilit(?:y|ies)|units?|states?|markets?|branch(?:es)?|locations?|outlets?|"
     r"doors?|malls?|communit(?:y|ies)|portfolios?)\b|\blike[- ]for[- ]like\b|\bcomp(?:s|ing)?\b|"
     r"\bcomparable\s+(?:[\w-]+\s+){0,3}?(?:sales|revenues?)\b|"
