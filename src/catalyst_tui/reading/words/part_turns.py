@@ -54,7 +54,7 @@ class PartTurns:
         self._last = (-2, "")  # the last sentence that gave its revenue to a part, and the part
         self._parts: dict[int, tuple[str, ...]] = {}  # the sentences that gave a part's figure
         self._wholes: set[int] = set()  # the sentences that gave the company's
-        self._inner: set[int] = set()  # the sentences that gave a part's part, said before
+        self._inner: dict[int, str] = {}  # the sentences that gave a part's part, and its cut
         self._placed: set[int] = set()  # the sentences that gave a part's figure in a place
 
     def part_read(self, index: int, subject: str) -> None:
@@ -95,7 +95,7 @@ class PartTurns:
         figure = sentence.find("%")
         alone = _REVENUE_WORD.search(sentence, 0, figure if figure >= 0 else len(sentence)) is None
         if self._inside(index, cut, alone, sentence):
-            self._inner.add(index)
+            self._inner[index] = cut
             return True
         return False
 
@@ -106,8 +106,8 @@ class PartTurns:
         for back in range(index - 1, max(index - _SECTION, 0) - 1, -1):
             if not same_speaker(self._text, self._spans, back + 1) or back in self._wholes:
                 return False
-            if back in self._inner:
-                return True  # "Wholesale was down 33%. Royalties and other revenue were up 2%."
+            if back in self._inner:  # "Wholesale was down 33%. Royalties and other revenue
+                return self._inner[back] == cut  # were up 2%." (not a place after a channel)
             before = self._text[slice(*self._spans[back])]
             if len(before) > LONGEST or _WHOLE_NAMED.search(before):
                 return False
