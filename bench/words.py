@@ -1916,6 +1916,10 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "a period to date": (attribution._TO_DATE, lambda n: ("year to date " * n)[:n]),
         "a period to date in a name": (trims._DURING, lambda n: ("for the year to " * n)[:n]),
         "a negation before an aside": (blocked._NOT_YET, lambda n: ("cannot " * n)[:n]),
+        "an amount before a comparable figure": (
+            comps._COMPS,
+            lambda n: ("comp sales grew approximately $1.2 million or " * n)[:n],
+        ),
         # the sixtieth round's
         "a part's total opening a sentence": (
             part_turns._ITS_TOTAL,
@@ -1929,10 +1933,6 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "comparable sales growth said to be": (
             comps._COMPS,
             lambda n: ("same-venue sales growth was " * n)[:n],
-        ),
-        "an amount before a comparable figure": (
-            comps._COMPS,
-            lambda n: ("comp sales grew approximately $1.2 million or " * n)[:n],
         ),
     }
 
