@@ -17,7 +17,8 @@ ECTSum and the fifth source:
 - guidance released ("we released our 2027 FFO guidance") or its introduction named ("the
   introduction of our financial guidance for 2027") is introduced;
 - a speaker who begins with a part ("We begin with the X business on Slide 4"), moves finally to
-  one, or wants to spend a few minutes on one turns to it: the bare revenue after is the part's;
+  one, wants to spend a few minutes on one or turns to a slide for one ("Turning to Slide 8 for
+  Infrastructure.") turns to it: the bare revenue after is the part's;
   "company-owned" names no whole;
 - a magnitude in words ("double-digit") names nothing; figures before their noun of growth
   after a verb that reports them ("EMEA region, APAC region had 14% and 8% growth,
@@ -124,6 +125,11 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             [],
         ),
         (
+            "Turning to Slide 8 for Infrastructure.\n"
+            "Organic sales declined 18% on top of a decline of 11% in the prior year period.",
+            [],
+        ),
+        (
             "Moving finally to the auto segment.\nFull year revenue increased 9% to $665 million.",
             [],
         ),
@@ -135,7 +141,8 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         (
             "Now let me turn to the retail segment.\n"
-            "For the quarter, delivered sales increased 9% for the company-owned stores.",
+            "For the quarter, delivered sales increased 9% to $162 million and written same-store "
+            "sales for the company-owned stores increased 36%, reflecting strong traffic.",
             [],
         ),
         (
@@ -206,6 +213,7 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("DE increased 20% to $5.57 per share, or $7.1 billion.", []),
         ("Net accrued performance revenues increased 7% in 2025 to $6.7 billion.", []),
+        ("Accrued revenues increased 7% to $6.7 billion.", []),
         (
             "Global road building markets are now expected to be up around 5%, driven by North "
             "America.",
@@ -218,10 +226,21 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             [],
         ),
         (
+            "In 2025, global system utilization increased 3% across our platforms.\n"
+            "Multiport grew 3%; single-port, 29% and Ion, 9%.",
+            [],
+        ),
+        (
             "Our solid execution in the third quarter resulted in strong double-digit growth with "
             "revenues increasing by 15%.",
             [],
         ),
+        (
+            "Our solid execution in the third quarter resulted in strong growth with revenues "
+            "increasing by 15%.",
+            [],
+        ),
+        ("All of this translated into casino revenues increasing to 26% above 2019.", []),
     ],
 }
 
