@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..leads import led
+from .quarters import numbered_quarter
 
 __all__ = ["LEVEL_SHARE", "below_the_whole", "quarter_named", "revenue_level"]
 
@@ -106,12 +107,10 @@ def below_the_whole(levels: list[tuple[str, tuple[float | None, bool]]]) -> list
 
 
 _QUARTER_NAMED = led(
-    r"\b(?:q[1-4]|(?:first|second|third|fourth)[- ]quarter|(?:the|this)\s+quarter|"
-    r"quarter\s+(?:[1-4]|one|two|three|four))\b",
-    re.I,
+    r"\b(?:q[1-4]|(?:first|second|third|fourth)[- ]quarter|(?:the|this)\s+quarter)\b", re.I
 )
 
 
 def quarter_named(sentence: str) -> bool:
     """Whether `sentence` names the quarter its figures are of."""
-    return _QUARTER_NAMED.search(sentence) is not None
+    return _QUARTER_NAMED.search(numbered_quarter(sentence)) is not None  # "quarter 4": Q4

@@ -182,6 +182,8 @@ _NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4"}
 def numbered_quarter(plain: str) -> str:
     """`plain` with each quarter said by its number written "Q" and the number ("quarter one of
     2020": Q1), its length kept (the name at the end of the words it took)."""
+    if "uarter " not in plain:
+        return plain  # (most sentences: no search)
     return _NUMBERED.sub(
         lambda m: " " * (len(m.group()) - 2) + "Q" + _NUMBERS.get(m["n"], m["n"]), plain
     )

@@ -225,8 +225,7 @@ def read_words(
             plain = _PER_DAY.sub(_blank, plain)
         if "ed by " in lowered or "ed from " in lowered:
             plain = made_by(plain)  # "Revenues contributed by our leased hotels were …"
-        if "quarter " in lowered:
-            plain = numbered_quarter(plain)  # "In quarter 4, revenue grew 19%": Q4's
+        plain = numbered_quarter(plain)  # "In quarter 4, revenue grew 19%": Q4's
         if "growing" in lowered:
             plain = as_adjective(plain)  # "our faster growing Laboratory business": one name
         if ", which " in plain:

@@ -18,6 +18,7 @@ from ..leads import led
 from ..wordlists import any_word
 from .levels import below_the_whole, quarter_named, revenue_level
 from .patterns import FIGURE
+from .quarters import numbered_quarter
 from .records import COMPANY, Stated
 
 __all__ = ["one_whole"]
@@ -111,10 +112,10 @@ _PERIODS = (
             re.I,
         ),
     ),
-    ("q1", led(r"\b(?:q1|first[- ]quarter|quarter\s+(?:1|one))\b", re.I)),
-    ("q2", led(r"\b(?:q2|second[- ]quarter|quarter\s+(?:2|two))\b", re.I)),
-    ("q3", led(r"\b(?:q3|third[- ]quarter|quarter\s+(?:3|three))\b", re.I)),
-    ("q4", led(r"\b(?:q4|fourth[- ]quarter|quarter\s+(?:4|four))\b", re.I)),
+    ("q1", led(r"\b(?:q1|first[- ]quarter)\b", re.I)),
+    ("q2", led(r"\b(?:q2|second[- ]quarter)\b", re.I)),
+    ("q3", led(r"\b(?:q3|third[- ]quarter)\b", re.I)),
+    ("q4", led(r"\b(?:q4|fourth[- ]quarter)\b", re.I)),
     ("before", led(r"\b(?:prior|last|previous)\s+year|year[- ]ago|(?:19|20)\d\d\b", re.I)),
 )
 # The measure a growth is said in, where not as reported.
@@ -159,7 +160,7 @@ def _words_before(stated: Stated) -> str:
 def _period(stated: Stated) -> str:
     """The period a growth is of, as its sentence's words before it say: a year, a part of
     one, a quarter named, a period before; "" for none (the quarter the call is of)."""
-    words = f"{stated.period} {_words_before(stated)}"
+    words = numbered_quarter(f"{stated.period} {_words_before(stated)}")  # "quarter 4": Q4
     return next((name for name, said in _PERIODS if said.search(words)), "")
 
 
