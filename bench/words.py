@@ -1925,7 +1925,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             part_turns._ITS_TOTAL,
             lambda n: ("The Abc Def Ghi's net revenues " * n)[:n],
         ),
-        "another's estimates moved": (passive._OTHERS, lambda n: ("consensus abc " * n)[:n]),
+        "another's estimates moved": (blocked.OTHERS_DO, lambda n: ("consensus abc " * n)[:n]),
         "guidance moved in the passive": (
             passive._PASSIVE,
             lambda n: ("expectations for the abc def ghi jkl are " * n)[:n],

@@ -13,7 +13,7 @@ from ..leads import led
 from ..wordlists import any_word
 from .vocabulary import REACH
 
-__all__ = ["COURTESY", "ELSE", "HEDGED", "NEGATED", "barred", "else_said", "hedged"]
+__all__ = ["COURTESY", "ELSE", "HEDGED", "NEGATED", "OTHERS_DO", "barred", "else_said", "hedged"]
 
 NEGATED = any_word(
     "not cannot never no n[o']t without too_early unable declin(?:e|ed|ing)_to as_opposed_to "
@@ -70,7 +70,7 @@ ELSE = led(
 # The one spoken to as the doer, right before the verb: "You raised", "you guys have lowered".
 _YOU_DID = led(r"\byou(?:['’]ve|\s+(?:guys|all))?(?:\s+(?:have|had|just|also))*\s*$", re.I)
 # Someone else moving their numbers: analysts, the Street, customers, a rating agency.
-_OTHERS_DO = led(
+OTHERS_DO = led(
     r"\b(?:analysts?|consensus|street|customers?|competitors?|peers?|investors?|agenc(?:y|ies)|"
     r"moody['’]?s|fitch|economists?|community|third[- ]part(?:y|ies))\b",
     re.I,
@@ -116,7 +116,7 @@ def barred(sentence: str, at: int, until: int, *, verb: bool = True) -> bool:
         and not _NOUN_OF_ACT.match(sentence, at)  # "an adjustment to", "the reaffirmation of": acts
     ):
         return True
-    if verb and (_OTHERS.search(sentence[at:until]) or _OTHERS_DO.search(lead)):
+    if verb and (_OTHERS.search(sentence[at:until]) or OTHERS_DO.search(lead)):
         return True  # "customers are raising their forecasts": someone else's
     if verb and _MEASURE_DOES.search(lead):
         return True  # "we see revenue increasing to a range of ...": a forecast of revenue

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from ..leads import led
 from ..wordlists import one_of
-from .blocked import barred
+from .blocked import OTHERS_DO, barred
 from .guidance_verbs import DONE_BEFORE, VERBS, metric_of
 from .patterns import GUIDANCE_NOUN
 
@@ -31,13 +31,6 @@ _PASSIVE = led(
     re.I,
 )
 
-# Whose the guidance moved is, said before it, when not ours.
-_OTHERS = led(
-    r"\b(?:consensus|street|analysts?['’]?|investors?['’]?|their|customers?['’]?)\s+"
-    r"(?:[\w-]+\s+){0,2}$",
-    re.I,
-)
-
 
 def passive_moves(sentence: str, low: str) -> Iterator[tuple[int, str, str]]:
     """Where each move of guidance said in the passive stands in `sentence` (`low`, lowered),
@@ -48,8 +41,8 @@ def passive_moves(sentence: str, low: str) -> Iterator[tuple[int, str, str]]:
         said = next((d for d, v in VERBS.items() if re.fullmatch(v, match["verb"], re.I)), "")
         said = said or ("cut" if match["verb"].lower() == "tempered" else "")  # no verb alone
         blocked = barred(sentence, match.start(), match.end(), verb=False) or (
-            _OTHERS.search(sentence, max(0, match.start() - 40), match.start()) is not None
-        )  # ("Consensus estimates were raised": the analysts')
+            OTHERS_DO.search(sentence, max(0, match.start() - 40), match.start()) is not None
+        )  # ("Consensus estimates were raised": the analysts', as blocked.py reads a verb's)
         if (
             said
             and said != "introduced"
