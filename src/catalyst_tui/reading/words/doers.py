@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..leads import led
-from .names import PARTICIPLES_OF_RESULTS
+from .names import PARTICIPLES_OF_RESULTS, PREPOSITIONS
 from .phrases import finite_verb
 from .records import COMPANY
 from .subjects import Subject, read_subject
@@ -136,9 +136,6 @@ _PART_WITH = led(
 )
 
 
-_BETWEEN = frozenset({"on", "in", "at", "to", "for", "from", "of", "over", "is", "are", "was"})
-
-
 def part_with(lead: str) -> Subject | None:
     """The part named right before "with" at the end of `lead`, the words before a figure's
     noun ("followed by the marine segment with 18% growth": the segment's); None where none is
@@ -147,7 +144,7 @@ def part_with(lead: str) -> Subject | None:
     if owning is None:
         return None
     words = owning["named"].lower().split()
-    if any(map(finite_verb, words)) or not _BETWEEN.isdisjoint(words):
+    if any(map(finite_verb, words)) or not PREPOSITIONS.isdisjoint(words):
         return None  # (nor "and comes on top with 6% growth": a phrase of a verb's)
     named = read_subject(owning["named"], revenue_said=True)
     if named.name in ("", COMPANY) or named.other or named.anaphor or named.bare:

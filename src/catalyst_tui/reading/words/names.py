@@ -16,6 +16,7 @@ from .phrases import finite_verb, other_measure
 from .vocabulary import PART_WORDS, REVENUE_TYPES
 
 __all__ = [
+    "PREPOSITIONS",
     "DISCOURSE",
     "PART_NOUNS",
     "PARTICIPLES_OF_RESULTS",
@@ -212,7 +213,7 @@ def _held_by_a_part(words: list[str], lows: list[str]) -> set[int]:
         if low not in PART_NOUNS or end == 0:
             continue
         i = end - 1
-        while i >= 0 and lows[i] not in _PREPOSITIONS and lows[i] not in _DETERMINERS:
+        while i >= 0 and lows[i] not in PREPOSITIONS and lows[i] not in _DETERMINERS:
             named = (
                 words[i][:1].isupper() and words[i + 2 : i + 3] != [] and words[i + 2][:1].isupper()
             )
@@ -245,7 +246,7 @@ def brand_owned(words: list[str], owner: int) -> bool:
     )
 
 
-_PREPOSITIONS = frozenset({"of", "in", "for", "from", "to", "or", "at", "on", "by"})
+PREPOSITIONS = frozenset({"of", "in", "for", "from", "to", "or", "at", "on", "by"})
 
 
 # Someone else's revenue, not a part of the company's: a competitor's, a peer's, the industry's,
