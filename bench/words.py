@@ -242,7 +242,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "a base's lead": (base_growth._PRIOR_LEAD, lambda n: ("on top of a strong " * n)[:n]),
         "a base's own words": (base_growth._PRIOR_AFTER, lambda n: (" organic sales net" * n)[:n]),
         "what a cause drove": (part_revenue._DROVE, lambda n: ("drove a b c d e " * n)[:n]),
-        "a verb that reports": (pairs._REPORTED_NOUN, lambda n: ("reported a b " * n)[:n]),
+        "a verb that reports": (respective.REPORTED_NOUN, lambda n: ("reported a b " * n)[:n]),
         "an aside in a name": (trims._ASIDE, lambda n: (" " * n)[:n]),
         "a relative clause after a name": (trims._RELATIVE, lambda n: ("a" + " " * n)[:n]),
         "all of a kind": (trims._ALL_OF_A_KIND, lambda n: ("all " + "a" * n)[:n]),
@@ -1888,7 +1888,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("company-owned " * n)[:n],
         ),
         "figures reported before their noun": (
-            respective._REPORTED,
+            respective.REPORTED_NOUN,
             lambda n: ("had had had " * n)[:n],
         ),
         "a part named before with": (doers._PART_WITH, lambda n: (", abc def ghi " * n)[:n]),

@@ -35,7 +35,7 @@ from .patterns import (
 )
 from .phrases import other_measure, phrase_before
 from .records import COMPANY
-from .respective import named_otherwise, paired_growths, ways_said
+from .respective import REPORTED_NOUN, named_otherwise, paired_growths, ways_said
 from .subjects import Subject, read_subject
 from .vocabulary import PART_WORDS, PERIOD, PERIOD_WORD, REVENUE_WORDS
 
@@ -43,13 +43,6 @@ __all__ = ["both", "in_order", "paired_span", "respectively"]
 
 
 _RESPECTIVELY = led(r",?\s*\brespectively\b", re.I)
-# A verb that reports the noun of change after it: the names before the verb are the figures'.
-_REPORTED_NOUN = led(
-    r"\b(?:reported|delivered|posted|achieved|generated|reflecting|showed|showing|recorded|had|"
-    r"saw|experienced|with)\s+"
-    r"(?:[\w-]+\s+){0,2}$",
-    re.I,
-)
 _LED_BY = led(r"\b(?:led|driven)\s+by\s+(?P<names>[^,;%]{1,80}),\s*$", re.I)
 _BETWEEN_FIGURES = led(LIST_SEPARATOR + r"(?:an?\s+)?" + CMP, re.I)
 # Ways of measuring the company's revenue, listed as the names of its figures: "Reported and
@@ -113,7 +106,7 @@ def respectively(text: str, first: bool, revenue_said: bool) -> list[Found] | No
         at = verb.start() if verb is not None else _share_verb_at(head)
         names = _names(phrase_before(text, at)) if at is not None and not periods else names
     if len(names) != len(figures) and verb is not None and share is None:
-        said = _REPORTED_NOUN.search(head, 0, verb.start())  # "X, Y and Z reported growth of"
+        said = REPORTED_NOUN.search(head, 0, verb.start())  # "X, Y and Z reported growth of"
         if said is not None and any(map(other_measure, said.group().lower().split())):
             return []  # "X and Y reported operating earnings growth of 16.6% and 16.5%"
         if said is not None:

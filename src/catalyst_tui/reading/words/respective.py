@@ -25,7 +25,14 @@ from .phrases import phrase_before
 from .records import COMPANY
 from .subjects import Subject, read_subject
 
-__all__ = ["base_shares", "named_after", "named_otherwise", "paired_growths", "ways_said"]
+__all__ = [
+    "REPORTED_NOUN",
+    "base_shares",
+    "named_after",
+    "named_otherwise",
+    "paired_growths",
+    "ways_said",
+]
 
 # A noun of growth that ends the head, the names just before it.
 _GROWTH_NOUN = led(
@@ -34,8 +41,14 @@ _GROWTH_NOUN = led(
     + r"\s+)?$",
     re.I,
 )
-# A verb that reports the figures before their noun of growth: "had 14% and 8% growth".
-_REPORTED = led(r"\b(?:had|delivered|posted|achieved|reported|saw|generated|recorded)\s+$", re.I)
+# A verb that reports the noun of change after it, or the figures before theirs ("had 14% and
+# 8% growth"): the names before the verb are the figures' (pairs.py).
+REPORTED_NOUN = led(
+    r"\b(?:reported|delivered|posted|achieved|generated|reflecting|showed|showing|recorded|had|"
+    r"saw|experienced|with)\s+"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 _GROWTH_AFTER = led(r"\s+(?:(?:revenue|sales)\s+)?growth\b", re.I)
 # What a list of amounts is followed by before its figures: "representing increases of", "up".
 _AMOUNTS_THEN = led(
@@ -75,7 +88,7 @@ def named_otherwise(
         names = _items(phrase_before(text, noun.start()))
         negative = noun["way"] is not None and noun["way"].lower() == "down"
         return _measured(text, figures, names, owner, negative=negative)
-    reported = _REPORTED.search(head) if _GROWTH_AFTER.match(text, figures[-1].end()) else None
+    reported = REPORTED_NOUN.search(head) if _GROWTH_AFTER.match(text, figures[-1].end()) else None
     if reported is not None:  # "EMEA and APAC had 14% and 8% growth, respectively"; a list
         names = _items(phrase_before(text, reported.start()))  # its commas alone ("EMEA
         if len(names) < len(figures):  # region, APAC region had"): its last names
