@@ -19,7 +19,7 @@ from .appositions import without_apposition
 from .dimensions import DIMENSION
 from .doers import doer_of_result, named_before_past, named_with, revenue_with
 from .frame_names import read_frame, revenue_among
-from .names import itself, no_noun_phrase, verb_alone
+from .names import acronym, itself, no_noun_phrase, verb_alone
 from .phrases import finite_verb, other_measure, tokens, words_of
 from .records import COMPANY
 from .subjects import Subject, named_before, read_subject
@@ -264,10 +264,10 @@ _ENDED = led(
 # A speaker's infinitive opening: "To start off,", "To summarize,": it frames nothing.
 _TO_BEGIN = led(
     r"\s*(?:(?:and|so|now|but)[\s,]+){0,3}to\s+(?:start|begin|summarize|sum\s+up|recap|conclude|"
-    r"wrap\s+up|close|finish)(?:\s+(?:off|with|things\s+off|up))?\s*,\s+",
+    r"wrap\s+up|close|finish)(?:\s+(?:off|with|things\s+off|up))?\s*,\s+|"
+    r"[^,:;]{1,80}?\bas\s+follows\s*:\s+",  # "Net sales by business segment were as follows:"
     re.I,
 )
-
 
 _TIME_OPENS = led(r"(?:during|since|until|after|before|following)\b", re.I)
 # A clause of time with a subject of its own opening the sentence: "before we ever heard of the
@@ -375,7 +375,7 @@ def _one_frame(text: str) -> tuple[str, int]:
     ):
         return scope["scope"], match.end()  # "On an NCR stand-alone basis, revenue ..."
     if re.search(r"\d%|\bwe\b|\bour\s+\w+\s+(?:was|were)\b", frame, re.I) or any(
-        finite_verb(w) for w in frame.split()
+        finite_verb(w) and not acronym(w) for w in frame.split()
     ):
         return "", 0
     if _THE_ONE.fullmatch(frame):

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import partial
+from itertools import takewhile
 
 from ..leads import led
 from ..wordlists import word_set
@@ -85,7 +87,8 @@ _COMPS = led(
     r"(?P<num>\d{1,3}(?:\.\d+)?)\s*+(?:%|percent\b)"
     # not a floor or a range's end: "comp sales growth of 4% or better", "of 2% to 3%", "down
     # 2% to flat"
-    r"(?!\s*+(?:or\s++(?:better|more|higher|above|so)|to\s++(?:\d|flat\b)|-\s*+\d))",
+    r"(?!\s*+(?:or\s++(?:better|more|higher|above|so)|to\s++(?:(?!(?:19|20)\d\d\b)\d|flat\b)|"
+    r"-\s*+\d))",
     re.I,
 )
 # "a 1% comp in adult athletic": a comp said after its figure, of what follows "in".
@@ -125,8 +128,19 @@ _NOT_ITS_OWN = led(
     r"cycling|"
     r"(?:impact|headwind|benefit|contribution)s?\s+(?:on|to|from))\s+"
     r"(?:(?!(?:with|and|while)\b)[\w'’-]+\s+){0,4}$|"
-    r"\b(?:(?:two|2|three|3)[- ]years?|stack\w*|month\w*|through|(?:compared\s+(?:to|with)|"
-    r"versus|against|over|to)\s+(?:the\s+|an?\s+)?(?:fiscal\s+)?(?:19|20)\d\d)\b[^.;]*$",
+    r"\b(?:(?:two|2|three|3)[- ]years?|stack\w*|month\w*|through)\b[^.;]*$",
+    re.I,
+)
+# A year named as their base, before them ("Compared to 2019, global same-store sales were up
+# 24%") or right after their figure ("Soft Home comps were up 14% versus 2019").
+_YEAR_BEFORE = led(
+    r"\b(?:compared\s+(?:to|with)|versus|vs\.?|against|over|to)\s+(?:the\s+|an?\s+)?"
+    r"(?:fiscal\s+)?(?P<year>(?:19|20)\d\d)\b[^.;]*$",
+    re.I,
+)
+_YEAR_AFTER = led(
+    r"[\s,]*+(?:compared\s++(?:to|with)|versus|vs\.?|against|over|to)\s++(?:fiscal\s++)?"
+    r"(?P<year>(?:19|20)\d\d)\b(?!\s*+['’]s\b)",
     re.I,
 )
 # A name the sentence speaks of, then a clause its comparable sales are said in: "Furniture
@@ -147,7 +161,7 @@ _AFTER = led(
     r"\s*+(?:,\s*+)?(?:in\s++(?!spite\b|(?:constant|local)\s++currenc|"
     r"the\s++(?:quarter|period|first|second|third|fourth|year)\b|"
     r"q[1-4]\b|fiscal\b|(?:19|20)\d\d\b)|on\s++an?\s++(?:two|2|three|3)[- ]year|"
-    r"over\s++(?:two|2|three|3)\s++years|(?:to|over|versus|vs\.?)\s++(?:19|20)\d\d|"
+    r"over\s++(?:two|2|three|3)\s++years|"
     # a time before the pandemic as the base: "compared with our pre-COVID fiscal 2019 fourth
     # quarter" (not "compared to 2020": the year before, a call of 2021's)
     r"compared\s++(?:to|with)\s++(?:[\w-]++\s++){0,2}?pre-?(?:covid|pandemic)\b|"
@@ -170,7 +184,11 @@ _A_YEAR = led(r"\b(?:19|20)\d\d\b")
 _CHANNELS = word_set("store stores")
 _HEADS = word_set("segment segments division divisions business businesses brand brands unit")
 _UNKNOWN = "?"
-_NOT_NAMES = word_set("we i our overall so now in for as at on during despite total")
+# (nor does a word of how it went: "Performance remained strong with system-wide sales up 6.2%")
+_NOT_NAMES = word_set(
+    """we i our overall so now in for as at on during despite total performance momentum growth
+    results demand business trends execution"""
+)
 
 
 def read_comps(
@@ -179,10 +197,18 @@ def read_comps(
     start: int,
     end: int,
     sections: tuple[Callable[[], bool], ...] = (),
+    latest: float = 0,
+    company: frozenset[str] = frozenset(),
 ) -> Iterator[Stated]:
     """Each comparable-sales growth `text` states (the `sentence` at `start` to `end`, its
     asides blanked), with the part it is of; none of the whole's where one of `sections` says
-    the sentence is in a part's section (its comps that part's, unnamed)."""
+    the sentence is in a part's section (its comps that part's, unnamed). `latest`: the latest
+    year the document measures against (bases.latest_base), a base year named is set against;
+    `company`: the names the company goes by (a name before its comps that is one is the whole).
+    """
+    said = partial(
+        _stated, text, sentence, start, end, sections=sections, latest=latest, company=company
+    )
     frame = frame_of(text)[0] if "," in text else ""
     framed = read_subject(frame).name if frame else ""
     framed = "" if framed in ("", COMPANY) else framed
@@ -192,13 +218,11 @@ def read_comps(
             continue
         down = (match["verb"] or "").lower() in _DOWN or _said_down(match["sign"])
         value = float(match["num"]) * (-1 if down else 1)
-        yield from _stated(text, sentence, start, end, match, part, match["comp"], value, sections)
+        yield from said(match, part, match["comp"], value)
     for match in _CHANGE_IN.finditer(text):
         down = match["verb"].lower() in ("decrease", "decline", "drop")
         value = float(match["num"]) * (-1 if down else 1)
-        yield from _stated(
-            text, sentence, start, end, match, framed, match["comp"], value, sections
-        )
+        yield from said(match, framed, match["comp"], value)
     for match in _FIGURE_THEN.finditer(text):
         if _NOT_A_FIGURE.search(text, max(0, match.start() - 14), match.start()):
             continue
@@ -210,10 +234,10 @@ def read_comps(
             # growth": the clause is another's, not said whose
         part = own.name if own is not None and own.part else framed
         value = float(match["num"]) * (-1 if match["verb"].lower().startswith("de") else 1)
-        yield from _stated(text, sentence, start, end, match, part, match["comp"], value, sections)
+        yield from said(match, part, match["comp"], value)
     for match in _COMP_IN.finditer(text):
         value = float(match["num"]) * (-1 if _said_down(match["sign"]) else 1)
-        yield from _stated(text, sentence, start, end, match, match["of"], "comp", value, sections)
+        yield from said(match, match["of"], "comp", value)
 
 
 def _stated(
@@ -225,8 +249,17 @@ def _stated(
     part: str,
     said: str,
     value: float,
+    *,
     sections: tuple[Callable[[], bool], ...],
+    latest: float,
+    company: frozenset[str],
 ) -> Iterator[Stated]:
+    if not part:  # "Furniture delivered …, with comps down 10%": Furniture's
+        part = _name_before(text, match.start())
+        part = "" if part.casefold() in company else part
+    named = _YEAR_AFTER.match(text, match.end()) or _YEAR_BEFORE.search(
+        text, max(0, match.start() - 120), match.start()
+    )
     if (
         FORWARD.search(text, max(0, match.start() - REACH), match.start())
         or HEDGES.search(text, max(0, match.start() - REACH), match.start())
@@ -234,17 +267,20 @@ def _stated(
         or _AFTER.match(text, match.end())
         or "respectively" in text
         or of_a_month(text, match.end(), 0)
-        or (not part and _named_before(text, match.start()))
+        or part == _UNKNOWN
+        or (named is not None and not 0 < int(named["year"]) <= latest)
     ):
         return  # "we expect comps up 2%" (a forecast), "if comps were up 3%" (a hedge), "On
-        # a two-year basis, …"
+        # a two-year basis, …"; against a year the document measures nothing against
     if (not part or part.lower() in _CHANNELS) and any(ask() for ask in sections):
         return  # "Turning to our Canadian business. … with comp sales down 6.6%": Canada's
     after = _BASIS_LEAD.match(text, match.end())  # its basis said right after it
     at = after.end() if after else match.end()
     yearly = YEARLY.match(text, at)
     basis = (
-        "year over year"
+        ("year over year" if int(named["year"]) == latest else "")
+        if named is not None  # "up 14% versus 2019" in 2021: two years before, no basis
+        else "year over year"
         if yearly and not _A_YEAR.search(yearly.group())  # (not "versus the second quarter of
         # 2020": which year before, only the document's day says: bases.py)
         else "sequential"
@@ -258,13 +294,20 @@ def _stated(
     )
 
 
-def _named_before(text: str, at: int) -> bool:
-    """Whether a name the sentence speaks of stands before a clause that says comparable sales
-    at `at` with no part of their own ("Japan maintained momentum in Q2 with comps up 10%")."""
+def _name_before(text: str, at: int) -> str:
+    """The name the sentence speaks of before a clause that says comparable sales at `at` with
+    no part of their own ("Japan maintained momentum in Q2 with comps up 10%": Japan's), its
+    words in capitals ("Sam's Club had another impressive quarter with comps up 10.8%"); "?"
+    where a noun points back to it ("the brand"); "" where none stands there."""
     said = _NAME_THEN.search(text, max(0, at - 120), at)
     # (the whole's, said so right before them: "Brinker reported … with consolidated comp sales")
     whole = text[max(0, at - 14) : at].split()[-1:] in (["consolidated"], ["total"], ["overall"])
-    return said is not None and not whole and said["name"].lower() not in _NO_PART | _NOT_NAMES
+    if said is None or whole or said["name"].lower() in _NO_PART | _NOT_NAMES:
+        return ""
+    if said["name"][:4].lower() == "the ":
+        return _UNKNOWN
+    words = text[said.start() : at].split()[:_LONGEST_PART]
+    return " ".join(takewhile(lambda w: w[:1].isupper(), words)).rstrip(",")
 
 
 # Words before comparable sales that make them none of the period's own: the industry's; and a

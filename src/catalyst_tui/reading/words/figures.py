@@ -38,7 +38,7 @@ from .lists import headed
 from .lower_parts import said_as_revenue
 from .makers import part_named_before, part_or_maker
 from .marks import Marks
-from .measured import and_the_year, reported
+from .measured import and_the_other_base, and_the_year, reported
 from .measures import sales_said
 from .names import no_noun_phrase
 from .owners import (
@@ -280,6 +280,8 @@ def read_figures(
             year = and_the_year(sentence, at) if figure.kind == "growth" else ""
             if year:  # "grew 1% organically in both the Q4 and for the full year": the year's too
                 yield stated._replace(period=year)
+            if other := and_the_other_base(sentence, at, stated.basis):
+                yield stated._replace(basis=other)  # "up 8% both year-over-year and sequentially"
 
 
 # A clause set against the one before it: its subject is its own.

@@ -55,7 +55,8 @@ def reported(text: str, found: list[Found]) -> list[Found]:
     return [
         f
         for f, m, period in zip(found, measured, periods, strict=True)
-        if not (m and any(_same_growth(f, period, *said) for said in plain))
+        # (a rate moved from is another period's: "Organic growth accelerated from 2.6% …")
+        if not (m and not f.prior and any(_same_growth(f, period, *said) for said in plain))
     ]
 
 
@@ -120,3 +121,21 @@ def and_the_year(sentence: str, at: int) -> str:
     Q4 and for the full year"); "" where it is said of one period."""
     said = _AND_THE_YEAR.match(sentence, at)
     return said["year"] if said else ""
+
+
+# One figure said against two bases: "up 8% both year-over-year and sequentially".
+_BOTH_BASES = led(
+    r"\d++(?:\.\d++)?\s?%\s*+both\s++(?:year[- ]over[- ]year|year[- ]on[- ]year|sequentially|"
+    r"quarter[- ]over[- ]quarter)\s++and\s++(?:year[- ]over[- ]year|year[- ]on[- ]year|"
+    r"sequentially|quarter[- ]over[- ]quarter)\b",
+    re.I,
+)
+_TWO_BASES = ("year over year", "sequential")
+
+
+def and_the_other_base(sentence: str, at: int, basis: str) -> str:
+    """The other basis a growth whose figure stands at `at` is said against beside `basis` ("up
+    8% both year-over-year and sequentially"); "" where it is said against one."""
+    if basis not in _TWO_BASES or not _BOTH_BASES.match(sentence, at):
+        return ""
+    return _TWO_BASES[1 - _TWO_BASES.index(basis)]

@@ -134,7 +134,7 @@ GROWTH_VERB = (
     # a part's revenue added, its amount then its growth: "Physical Commodities added $4.3
     # million or 38% in operating revenues" (one_figure.py asks the revenue after the figure)
     r"add(?:ed|ing)(?=\s+[$€£][\d.,]+\s*(?:million|billion)?\s+or\s+$)|"
-    r"surged|soared|slipped|slid|plunged|plummeted|advanced|advancing|rebounded|"
+    r"surged|soared|slipped|slid|plunged|plummeted|advanced|advancing|progressed|rebounded|"
     r"climbed|improved|improving|expanded|expanding(?!\s+(?:their|its|our|the|a)\b)|dropped|"
     r"higher|lower|ahead|behind|"
     # "off" as a fall: "revenue of $8.08 billion is off 17.6%"; not "sold off", "paid off"
@@ -158,7 +158,7 @@ GROWTH_VERB = (
     r"(?:growth|growth\s+rate|increase|decline|decrease)(?:\s+(?:in|for|during)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:quarter|year|period|half))?"
     r"(?:\s+by\s+(?:business|" + DIMENSION + r"))?"  # "Organic growth by business was 7.8% for X"
-    r"\s+(?:was|were|is|came\s+in\s+at|reached|totaled|amounted\s+to)|"
+    r"\s+(?:was|were|is|came\s+in\s+at|came\s+to|reached|totaled|amounted\s+to)|"
     # a growth in a part, then its figure: "organic growth in LatAm was 49%", "revenue growth in
     # our Electrical Construction segment of 19.3%"
     r"(?:growth|increases?|declines?|decreases?)\s+(?:in|at|within|for)\s+(?P<within>(?:our|the)\s+"

@@ -53,7 +53,7 @@ _VERBS = word_set(
     increasing decreased decreases decreasing declined declines declining rose fell up down
     accounted represented represents represent comprised comprises made amounted reached
     totaled totalled came improved expanded contributed saw delivered posted generated
-    registered experienced showed finished ended dropped jumped climbed exceeded remained
+    registered recorded experienced showed finished ended dropped jumped climbed exceeded remained
     continued continues remain remains performed performs outperformed achieved benefited drove led
     delivers contributes accelerated decelerated rebounded demonstrated exhibited displayed
     enjoyed equaled equalled realized returned recovered gained stood outpaced surpassed turned

@@ -32,7 +32,7 @@ from .phrases import finite_verb
 from .records import COMPANY, Stated, with_short_name
 from .sentences import sentence_spans
 from .set_off import WHERE_AFTER_NAME, made_by, turned_which
-from .spoken_as import bank_revenue, earnings_talk
+from .spoken_as import bank_revenue, earnings_talk, organic
 from .turns import answers_from, asked_of_another_measure, company_sentences, we_grew
 from .vocabulary import LONGEST, boilerplate
 
@@ -219,6 +219,8 @@ def read_words(
             plain = as_revenue(plain)  # "life premiums were up 8%": what an insurer earns
         if "ncome" in plain or "harges" in plain:
             plain = bank_revenue(plain)  # "net interest income rose 2%": what a bank earns
+        if "for-like" in lowered or "for like" in lowered:
+            plain = organic(plain)  # "like-for-like growth of 3%": the whole's organic growth
         if "arnings " in plain:
             plain = earnings_talk(plain)  # "As you saw in our earnings release,": no measure
         if "average daily" in lowered:  # "average daily sales improved 2.5%": sales by day
@@ -335,7 +337,7 @@ def read_words(
         if figures and any(map(lowered.__contains__, COMP_KEYS)):  # "comp sales were up 5%"
             framed = partial(part_framed, text, spans, index)  # "At HomeGoods, …. Comp sales"
             sections = (partial(turns.in_section, index, plain), framed)
-            found.extend(read_comps(plain, sentence, start, end, sections))
+            found.extend(read_comps(plain, sentence, start, end, sections, latest, company))
         if guidance:
             found.extend(g._replace(sentence=sentence) for g in read_guidance(told, start, end))
     return tuple(one_whole(found))

@@ -1,6 +1,8 @@
 """Words said in place of others before a sentence is read: a bank's income is its revenue
-("net interest income rose 2%"), and "earnings" naming a document or an event is no measure
-("As you saw in our earnings release,"). Each keeps the sentence's length."""
+("net interest income rose 2%"), "earnings" naming a document or an event is no measure
+("As you saw in our earnings release,"), and like-for-like growth is organic growth, the
+whole's own measure ("On a like-for-like basis, growth came to 3%"; not comparable sales of the
+same stores). Each keeps the sentence's length."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ import re
 
 from ..leads import led
 
-__all__ = ["bank_revenue", "earnings_talk"]
+__all__ = ["bank_revenue", "earnings_talk", "organic"]
 
 # A bank's revenue said as income ("net interest income", "fee income", "capital markets income";
 # no "interest income" alone: a company's on its cash), or its charges for its services.
@@ -39,3 +41,12 @@ def bank_revenue(text: str) -> str:
         lambda m: re.sub(r"income$|charges$", lambda w: "sales".rjust(len(w.group())), m.group()),
         text,
     )
+
+
+_LIKE_FOR_LIKE = led(r"\blike[- ]for[- ]like\b", re.I)
+
+
+def organic(text: str) -> str:
+    """`text` with "like-for-like" said as "organic", of the same length ("like-for-like
+    growth of 3%": "organic       growth of 3%")."""
+    return _LIKE_FOR_LIKE.sub(lambda m: "organic".ljust(len(m.group())), text)

@@ -300,7 +300,10 @@ YEARLY = led(
     r"(?:(?:from|versus|compared\s+(?:to|with))\s+(?:(?:[\w-]+\s+){0,2}?(?:revenues?|sales)\s+of\s+)?|"
     # "17.6% higher than net sales of $1.81 billion in the 2024 fourth quarter" (not "more than
     # $5 billion in 2024": an amount reached)
-    r"than\s+(?:[\w-]+\s+){0,2}?(?:revenues?|sales)\s+of\s+)(?:the\s+)?\$?[\d.,]+\s*(?:million|billion)?\s+"
+    r"than\s+(?:[\w-]+\s+){0,2}?(?:revenues?|sales)\s+of\s+)(?:the\s+)?"
+    # "compared to just over $1 billion during the same period in 2020"
+    r"(?:(?:just\s+)?(?:over|under|about|approximately|nearly|almost|roughly)\s+)?"
+    r"\$?[\d.,]+\s*(?:million|billion)?\s+"
     # "from the $435.5 million we reported in the first quarter of 2017", "from $552.7 million
     # reported in the fourth quarter of 2015"
     r"(?:(?:(?:we|it|they)\s+)?(?:reported|delivered|recorded|generated|posted|achieved)\s+)?"
