@@ -71,8 +71,16 @@ def respectively(text: str, first: bool, revenue_said: bool) -> list[Found] | No
     if said is None:
         return None
     figures = _paired_run(text, said.start())
-    if len(figures) < 2 or FIGURE.search(text, 0, figures[0].start()):
-        return []  # not one list of figures (those before it are each read on their own)
+    if len(figures) < 2:
+        return []  # not one list of figures
+    earlier = [*FIGURE.finditer(text, 0, figures[0].start())][-1:]
+    if earlier:  # those before it are each read on their own, the pair after them in its words:
+        # "HIV growth was 6%, driven by Biktarvy and Descovy, which grew 7% and 31% respectively"
+        cut = earlier[0].end()
+        return [
+            f._replace(position=f.position + cut)
+            for f in respectively(text[cut:], False, revenue_said) or ()
+        ]
     rest = text[figures[-1].end() : said.start()]
     share = SHARE_OF.match(rest)
     head = text[: figures[0].start()]

@@ -54,10 +54,11 @@ _STRENGTH = led(
 
 
 # Guidance moved, its way said right after it: "we moved our guidance up a little bit", "we are
-# updating guidance upward", "we took the low end of our outlook down".
+# updating guidance upward", "we took the low end of our outlook down", "We adjusted our gross
+# margin outlook down by 50 basis points".
 _MOVED_WAY = led(
     r"\b(?:mov(?:e|es|ed|ing)|tak(?:e|es|en|ing)|took|brought|bring(?:s|ing)?|"
-    rf"updat(?:e|es|ed|ing))(?:\s+(?:our|the|its|that|this))?{_FILLER}{{0,6}}?\s+{_NOUN}"
+    rf"updat(?:e|es|ed|ing)|adjust(?:s|ed|ing)?)(?:\s+(?:our|the|its|that|this))?{_FILLER}{{0,6}}?\s+{_NOUN}"
     r"\s+(?P<way>(?P<up>up(?:wards?)?|higher)|down(?:wards?)?|lower)\b",
     re.I,
 )
@@ -77,10 +78,8 @@ def revisions(sentence: str) -> Iterator[tuple[re.Match[str], str]]:
         ranged = from_to(wide.group().lower() if wide else rest)
         if ranged:  # "our restructuring guidance from 50 to 60 million to now 30 to 40 million"
             yield match, ranged
-        elif re.search(_UP + _OWN_OBJECT, rest):
-            yield match, "raised"
-        elif re.search(_DOWN + _OWN_OBJECT, rest):
-            yield match, "cut"
+        elif way := _first_way(rest):  # the first said: "down by 50 basis points to account
+            yield match, way  # for a higher mix" is cut
         else:  # a cause said: "As a result of the supply chain challenges, we are revising our
             # guidance" (cut); "Given the strong results, we have revised our 2020 guidance"
             # (raised); both said, no one direction
@@ -91,3 +90,13 @@ def revisions(sentence: str) -> Iterator[tuple[re.Match[str], str]]:
 
 _UP = r"\b(?:upwards?|up|higher|raise|increase|stronger|better|upper\s+end|high\s+end)\b"
 _DOWN = r"\b(?:downwards?|down|lower(?!\s+end)|reduc|weaker|softer|decline|cut)"
+
+
+def _first_way(rest: str) -> str:
+    """The way the words after a revised guidance's noun say it went first ("raised", "cut"), ""
+    where they say none."""
+    up = re.search(_UP + _OWN_OBJECT, rest)
+    down = re.search(_DOWN + _OWN_OBJECT, rest)
+    if up is not None and (down is None or up.start() < down.start()):
+        return "raised"
+    return "cut" if down is not None else ""
