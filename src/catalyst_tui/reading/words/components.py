@@ -112,7 +112,7 @@ RESULTS_INCLUDE = (
 _RESULTS = led(r"\b" + RESULTS_INCLUDE + r"$", re.I)
 #: A verb of revenue made, before its amount (resulted.py, whose_growth.py: "generated $30
 #: billion of sales, resulting in 9% organic growth").
-MADE = r"(?:generated|delivered|posted|reported|recorded|achieved)"
+MADE = r"(?:generated|delivered|posted|reported|recorded|achieved|produced)"
 # A part named by capitalised words, then its figure, a list's first item (lists.py); not an
 # owner of the measure named after it ("including FPD's 15% original equipment decrease").
 _NAMED_ITEM = led(

@@ -72,7 +72,8 @@ _COMPS = led(
     r"(?-i:[A-Z])[\w.&'’-]*+(?:\s++(?-i:[A-Z])[\w.&'’-]*+){0,2}))?"
     # the period they are of: "comp sales for the quarter of", "Comps in Q4 were up 3%"
     rf"(?:\s++{SAID_PERIOD})?"
-    r"(?:\s++(?:growth|increase))?\s*+(?:(?:was|were|is|are)\s++)?"  # ("… sales increase of 14%")
+    # ("… sales increase of 14%", "a comparable sales decrease of 13.2%")
+    r"(?:\s++(?:growth|increase|(?P<fall>decrease|decline)))?\s*+(?:(?:was|were|is|are)\s++)?"
     r"(?:(?P<verb>up|down|increased|decreased|grew|declined|rose|fell|improved)\s++(?:by\s++)?"
     # (an amount first: "grew $109 million or almost 22%")
     r"(?:(?:(?:approximately|about|almost|nearly|more\s+than)\s++)?[$€£][\d.,]++\s*+"
@@ -96,6 +97,13 @@ _COMP_IN = led(
     r"\ban?\s++(?P<sign>(?:positive|negative)\s++)?(?P<num>\d{1,3}(?:\.\d+)?)\s*+%\s++comp\s++in\s++"
     r"(?!(?:the|our|its|their|this|that|each|every|all|q[1-4]|fiscal|\d)\b)"
     r"(?P<of>[a-z][\w-]*+(?:\s++[a-z][\w-]*+){0,2}?)(?=\s*+(?:,|;|\.|$)|\s++(?:and|an?|with)\b)",
+    re.I,
+)
+# "Apparel delivered a 90% comp for the quarter": a comp said after its figure, of the name
+# before (_name_before), or the whole's where none is.
+_A_COMP = led(
+    r"\ban?\s++(?P<sign>(?:positive|negative)\s++)?(?P<num>\d{1,3}(?:\.\d+)?)\s*+%\s++comp\b"
+    r"(?!\s++in\s)(?!\s++(?:sales|stores?|growth|increase|decrease|decline)\b)",
     re.I,
 )
 # "a 15.1% increase in comparable restaurant sales": their change, said before the words.
@@ -216,7 +224,7 @@ def read_comps(
         part = _with_place(_part_before(text, match.start()), _placed(match["place"])) or framed
         if part == _UNKNOWN:
             continue
-        down = (match["verb"] or "").lower() in _DOWN or _said_down(match["sign"])
+        down = (match["verb"] or "").lower() in _DOWN or _said_down(match["sign"]) or match["fall"]
         value = float(match["num"]) * (-1 if down else 1)
         yield from said(match, part, match["comp"], value)
     for match in _CHANGE_IN.finditer(text):
@@ -235,6 +243,9 @@ def read_comps(
         part = own.name if own is not None and own.part else framed
         value = float(match["num"]) * (-1 if match["verb"].lower().startswith("de") else 1)
         yield from said(match, part, match["comp"], value)
+    for match in _A_COMP.finditer(text):
+        value = float(match["num"]) * (-1 if _said_down(match["sign"]) else 1)
+        yield from said(match, "", "comp", value)
     for match in _COMP_IN.finditer(text):
         value = float(match["num"]) * (-1 if _said_down(match["sign"]) else 1)
         yield from said(match, match["of"], "comp", value)

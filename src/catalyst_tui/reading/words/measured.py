@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..leads import led
 from .patterns import FIGURE
+from .rate_moved import moved_from
 
 if TYPE_CHECKING:
     from .lists import Found
@@ -40,6 +41,7 @@ def reported(text: str, found: list[Found]) -> list[Found]:
     measured = []
     periods = []
     since = 0
+    moved = lambda f: f.prior and moved_from(text[: f.position])  # noqa: E731
     for f in found:
         words = _own_words(text, f.position, since)
         measured.append(f.kind == "growth" and _OTHER_MEASURE.search(words) is not None)
@@ -56,7 +58,7 @@ def reported(text: str, found: list[Found]) -> list[Found]:
         f
         for f, m, period in zip(found, measured, periods, strict=True)
         # (a rate moved from is another period's: "Organic growth accelerated from 2.6% …")
-        if not (m and not f.prior and any(_same_growth(f, period, *said) for said in plain))
+        if not (m and not moved(f) and any(_same_growth(f, period, *said) for said in plain))
     ]
 
 

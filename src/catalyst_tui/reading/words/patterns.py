@@ -215,9 +215,9 @@ VERB_THEN = led(
     r"[- ]year(?:\s+(?:quarter|period))?)?,?\s+or|"
     # "increased to $2.2 million from $2.1 million, or 6.2%": both amounts, then the figure
     r"to\s+\$[\d.,]+\s*(?:million|billion|thousand|[mb])?\s+(?:from|versus|vs\.?|compared\s+"
-    r"(?:to|with))\s+\$[\d.,]+\s*(?:million|billion|thousand|[mb])?,?\s+or|than\s+[\w\s'-]{1,30}?\s+by))*?)\s*"
-    + CMP
-    + r"$",
+    r"(?:to|with))\s+\$[\d.,]+\s*(?:million|billion|thousand|[mb])?,?\s+or|than\s+[\w\s'-]{1,30}?\s+by)|"
+    # the figure set off with its praise: "grew organically, an impressive 12.3%"
+    r",(?=\s+an?\s+(?:impressive|strong|solid|robust|healthy|outstanding)\s))*?)\s*" + CMP + r"$",
     re.I,
 )
 NOUN_AFTER = led(

@@ -20,7 +20,7 @@ _STOP = word_set(
     """by with while whereas but which that who where when because as since from to than at
     of for in on into within across over versus vs including led driven helped offset saw see
     seeing delivered posted generated reported registered experienced realized had has have showed
-    finished ended achieved recorded reflecting posting representing including excluding
+    finished ended achieved recorded produced reflecting posting representing including excluding
     delivering driving generating showing totaling bringing making leading reaching marking
     contributing expected anticipated mentioned noted said discussed planned exceeded can see
     due primarily partly partially mainly largely after following before despite amid against
@@ -53,11 +53,11 @@ _VERBS = word_set(
     increasing decreased decreases decreasing declined declines declining rose fell up down
     accounted represented represents represent comprised comprises made amounted reached
     totaled totalled came improved expanded contributed saw delivered posted generated
-    registered recorded experienced showed finished ended dropped jumped climbed exceeded remained
-    continued continues remain remains performed performs outperformed achieved benefited drove led
-    delivers contributes accelerated decelerated rebounded demonstrated exhibited displayed
-    enjoyed equaled equalled realized returned recovered gained stood outpaced surpassed turned
-    sat sits"""
+    registered recorded produced experienced showed finished ended dropped jumped climbed exceeded
+    remained continued continues remain remains performed performs outperformed achieved benefited
+    drove led delivers contributes accelerated decelerated rebounded demonstrated exhibited
+    displayed enjoyed equaled equalled realized returned recovered gained stood outpaced surpassed
+    turned sat sits"""
 )
 
 

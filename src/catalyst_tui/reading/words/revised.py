@@ -58,7 +58,7 @@ _STRENGTH = led(
 # margin outlook down by 50 basis points".
 _MOVED_WAY = led(
     r"\b(?:mov(?:e|es|ed|ing)|tak(?:e|es|en|ing)|took|brought|bring(?:s|ing)?|"
-    rf"updat(?:e|es|ed|ing)|adjust(?:s|ed|ing)?)(?:\s+(?:our|the|its|that|this))?{_FILLER}{{0,6}}?\s+{_NOUN}"
+    rf"updat(?:e|es|ed|ing)|adjust(?:s|ed|ing)?(?=\s+(?:our|the|its|that|this)\b))(?:\s+(?:our|the|its|that|this))?{_FILLER}{{0,6}}?\s+{_NOUN}"
     r"\s+(?P<way>(?P<up>up(?:wards?)?|higher)|down(?:wards?)?|lower)\b",
     re.I,
 )
