@@ -100,10 +100,10 @@ _COMP_IN = led(
     re.I,
 )
 # "Apparel delivered a 90% comp for the quarter": a comp said after its figure, of the name
-# before (_name_before), or the whole's where none is.
+# before (_name_before); none where no name is.
 _A_COMP = led(
     r"\ban?\s++(?P<sign>(?:positive|negative)\s++)?(?P<num>\d{1,3}(?:\.\d+)?)\s*+%\s++comp\b"
-    r"(?!\s++in\s)(?!\s++(?:sales|stores?|growth|increase|decrease|decline)\b)",
+    r"(?!\s++in\s)(?!\s++(?:sales|stores?|growth|increase|decrease|decline|ratio)\b)",
     re.I,
 )
 # "a 15.1% increase in comparable restaurant sales": their change, said before the words.
@@ -154,7 +154,8 @@ _YEAR_AFTER = led(
 # A name the sentence speaks of, then a clause its comparable sales are said in: "Furniture
 # delivered another very strong quarter, with comps down 10%" (the name's, not said before them).
 _NAME_THEN = led(
-    r"(?P<name>\b(?!(?:In|For|As|At|On|So|Now|We|I|Our|The|Overall|During|Despite|Total|And|"
+    r"(?P<name>\b(?!(?:In|For|As|At|On|By|Within|Across|So|Now|We|I|Our|The|Overall|During|"
+    r"Despite|Total|And|"
     r"But|While|With|Also|Including|Excluding|"
     # a period or the whole's revenue opening the sentence: "Fourth quarter sales were $20.6
     # billion, with comparable sales up 1.3%"
@@ -244,8 +245,11 @@ def read_comps(
         value = float(match["num"]) * (-1 if match["verb"].lower().startswith("de") else 1)
         yield from said(match, part, match["comp"], value)
     for match in _A_COMP.finditer(text):
+        named = _name_before(text, match.start())
+        if not named or named == _UNKNOWN or named.casefold() in company:
+            continue  # "Williams-Sonoma drove a 7.6% comp", "retail at a 20% comp": whose, unsaid
         value = float(match["num"]) * (-1 if _said_down(match["sign"]) else 1)
-        yield from said(match, "", "comp", value)
+        yield from said(match, named, "comp", value)
     for match in _COMP_IN.finditer(text):
         value = float(match["num"]) * (-1 if _said_down(match["sign"]) else 1)
         yield from said(match, match["of"], "comp", value)
@@ -318,7 +322,7 @@ def _name_before(text: str, at: int) -> str:
     if said["name"][:4].lower() == "the ":
         return _UNKNOWN
     words = text[said.start() : at].split()[:_LONGEST_PART]
-    return " ".join(takewhile(lambda w: w[:1].isupper(), words)).rstrip(",")
+    return " ".join(takewhile(lambda w: w[:1].isupper() or w[:1].isdigit(), words)).rstrip(",")
 
 
 # Words before comparable sales that make them none of the period's own: the industry's; and a

@@ -103,11 +103,12 @@ _PARTICLES = frozenset({"out", "up", "off", "down", "over", "back"})
 _ABSTRACT = word_set(
     """example fact result results trend trends transition success driver drivers comparison
     comparisons expectation expectations ratio ratios percent pandemic level levels strength
-    another double-digit points progression cadence trajectory environment"""
+    another double-digit points progression cadence trajectory"""
 )
 # A word of talk only where it ends the subject ("the good news"), a name's word before another
 # ("Search and news advertising"); "in a row" (not "row crop sales").
 _ABSTRACT_AT_END = word_set("news row hand")  # "fourth year in a row", "On the other hand"
+_HARD = word_set("challenging difficult tough uncertain volatile macro economic operating")
 # A modal or a verb of expecting in a subject: a clause, no name ("We anticipate X will ...").
 _MODALS = word_set(
     """will would shall should can could may might must anticipate anticipates expect expects
@@ -154,6 +155,8 @@ def no_noun_phrase(subject: str) -> bool:
             return True
         if word.islower() and low in _ABSTRACT_AT_END and at == len(words) - 1:
             return True
+        if low == "environment" and at and words[at - 1].lower() in _HARD:
+            return True  # "managed an extremely challenging environment": no name
         if (
             word.islower()
             and (finite_verb(word) or low in _PARTICIPLES or low in _VERB_FORMS)
