@@ -21,6 +21,9 @@ ECTSum and the fifth source:
   both ("Organic growth accelerated from 2.6% in the first quarter to 3.7% in the second");
 - "progressed" is a verb of growth; a figure set off with its praise is the verb's ("grew
   organically, an impressive 12.3%");
+- a growth at an adjusted rate of a figure is that figure; a part of ours opening a sentence
+  with its revenue's amount alone opens its section ("Our Construction Products Group
+  generated all-time record sales of $614.2 million. Sales grew 22%": the group's, unsaid);
 - guidance adjusted up or down is raised or cut, its first way said deciding ("adjusted our
   gross margin outlook down by 50 basis points to account for a higher mix"); "adjusted" before
   a measure is no verb;
@@ -150,6 +153,22 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 12.3 : National Programs segment"],
         ),
         ("Revenue grew, a strong year, and margins were 5%.", []),
+    ],
+    "a growth at an adjusted rate; a part's revenue amount opens its section": [
+        (
+            "North America has been growing at an adjusted rate of 3.8%.",
+            ["growth 3.8 : North America"],
+        ),
+        (
+            "Our Construction Products Group generated all-time record sales of $614.2 million.\n"
+            "Sales grew 22% for the quarter.",
+            [],
+        ),
+        (
+            "Our Construction Products Group had a record quarter.\nTotal company sales grew 22% "
+            "for the quarter.",
+            ["growth 22 : company"],
+        ),
     ],
     "guidance adjusted up or down": [
         (

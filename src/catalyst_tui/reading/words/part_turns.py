@@ -241,12 +241,22 @@ _WHICH = led(r",\s*+which\s")
 
 def _turned_to(before: str) -> str:
     """The part `before` only turns the speaker to, or opens with as a named part of ours; ""
-    where it names none, or says a figure of its own."""
+    where it names none, or says a figure of its own (save its revenue's amount)."""
     if len(before) > LONGEST:
         return ""
     if any(c in "%$€£" for c in before):  # (save a turn whose figure "which" says: "Now
         # turning to Consumer Services, which contributed 14% to total revenue this quarter.")
-        return _opening_turn(before, which=True)
+        opens = _OUR_PART_OPENS.match(before)  # (not one's share of the whole: "The Kosmos
+        # Cement business contributed approximately $176 million of revenue")
+        if (
+            "%" in before
+            or opens is None
+            or not _REVENUE_WORD.search(before, opens.end())
+            or "contribut" in before
+        ):
+            return _opening_turn(before, which=True)
+        return named_part(opens["part"])  # its revenue's amount alone: "Our Construction
+        # Products Group generated all-time record sales of $614.2 million."
     turn = _TURN_TO_PART.search(before) or PART_OPENS.match(before)
     if turn is None:
         return ""
