@@ -169,6 +169,16 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "for the quarter.",
             ["growth 22 : company"],
         ),
+        (
+            "Our Support Services segment revenues were $13.5 million.\nSegment operating loss "
+            "was $55,000.\nOn a sequential basis, revenues increased 19.4% to $225.3 million.",
+            ["growth 19.4 sequential : company"],
+        ),
+        (
+            "Our Support Services segment revenues were $13.5 million.\nRevenues increased 19.4% "
+            "to $225.3 million.",
+            ["growth 19.4 : company"],
+        ),
     ],
     "guidance adjusted up or down": [
         (

@@ -153,11 +153,13 @@ class PartTurns:
         if _THIS_PART.search(whole):
             return _WHOLE_NAMED.search(whole) is None  # "reported revenue in this segment
             # increased 16% and organic revenue growth was 5%": the segment's
-        if same_speaker(self._text, self._spans, index) and _turned_to(
-            self._text[slice(*self._spans[index - 1])]
+        before = self._text[slice(*self._spans[index - 1])] if index else ""
+        if same_speaker(self._text, self._spans, index) and (
+            _turned_to(before) or (_amount_opens(before) and not AMOUNT_SAID.search(whole))
         ):  # right after a turn to a named part: the part's, save a whole named ("Turning to
             # Jimmy Choo. Third quarter revenue exceeded our expectations, increasing 5%";
-            # "Turning to our Canadian business. Total sales for the quarter were down 8%")
+            # "Turning to our Canadian business. Total sales for the quarter were down 8%"); so
+            # right after its revenue's amount alone, where no amount of its own is said
             total = _TOTAL_OPENS.match(whole)
             return _WHOLE_NAMED.search(whole, total.end() if total else 0) is None
         figure = FIGURE.search(whole)
@@ -241,22 +243,12 @@ _WHICH = led(r",\s*+which\s")
 
 def _turned_to(before: str) -> str:
     """The part `before` only turns the speaker to, or opens with as a named part of ours; ""
-    where it names none, or says a figure of its own (save its revenue's amount)."""
+    where it names none, or says a figure of its own."""
     if len(before) > LONGEST:
         return ""
     if any(c in "%$€£" for c in before):  # (save a turn whose figure "which" says: "Now
         # turning to Consumer Services, which contributed 14% to total revenue this quarter.")
-        opens = _OUR_PART_OPENS.match(before)  # (not one's share of the whole: "The Kosmos
-        # Cement business contributed approximately $176 million of revenue")
-        if (
-            "%" in before
-            or opens is None
-            or not _REVENUE_WORD.search(before, opens.end())
-            or "contribut" in before
-        ):
-            return _opening_turn(before, which=True)
-        return named_part(opens["part"])  # its revenue's amount alone: "Our Construction
-        # Products Group generated all-time record sales of $614.2 million."
+        return _opening_turn(before, which=True)
     turn = _TURN_TO_PART.search(before) or PART_OPENS.match(before)
     if turn is None:
         return ""
@@ -265,6 +257,19 @@ def _turned_to(before: str) -> str:
     if turn.re is _TURN_TO_PART and turn["what"] and A_SLIDE.fullmatch(turn["part"]):
         return named_part(turn["what"])  # "Turning to slide six, the Scientific segment."
     return named_part(off_slide(turn["part"]))  # "Gucci on Slide 8": Gucci
+
+
+def _amount_opens(before: str) -> bool:
+    """Whether `before` opens with a named part of ours and says only its revenue's amount: "Our
+    Construction Products Group generated all-time record sales of $614.2 million." (not its
+    share of the whole: "Our Kosmos Cement business contributed $176 million of revenue")."""
+    opens = _OUR_PART_OPENS.match(before) if "$" in before and "%" not in before else None
+    return (
+        opens is not None
+        and _REVENUE_WORD.search(before, opens.end()) is not None
+        and "contribut" not in before
+        and len(before) <= LONGEST
+    )
 
 
 # A sentence, or its last clause, that only turns the speaker to a part: "Turning to our
