@@ -170,14 +170,11 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 22 : company"],
         ),
         (
-            "Our Support Services segment revenues were $13.5 million.\nSegment operating loss "
-            "was $55,000.\nOn a sequential basis, revenues increased 19.4% to $225.3 million.",
+            "Our Support Services segment revenues for the third quarter were $13.5 million "
+            "compared to $7.3 million in the same quarter last year.\nSegment operating loss in "
+            "the third quarter was $55,000.\nOn a sequential basis, third quarter revenues "
+            "increased 19.4% to $225.3 million from $188.8 million in the prior quarter.",
             ["growth 19.4 sequential : company"],
-        ),
-        (
-            "Our Support Services segment revenues were $13.5 million.\nRevenues increased 19.4% "
-            "to $225.3 million.",
-            ["growth 19.4 : company"],
         ),
     ],
     "guidance adjusted up or down": [
