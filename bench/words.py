@@ -1934,6 +1934,43 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             comps._COMPS,
             lambda n: ("same-venue sales growth was " * n)[:n],
         ),
+        # the sixty-first round's
+        "results announced as follows": (clauses._TO_BEGIN, lambda n: ("abc def ghi as " * n)[:n]),
+        "an amount of the year before said roughly": (
+            vocabulary.YEARLY,
+            lambda n: ("compared to just over $1 billion during the same " * n)[:n],
+        ),
+        "one figure against both bases": (
+            measured._BOTH_BASES,
+            lambda n: ("8% both year-over-year and " * n)[:n],
+        ),
+        "comparable sales against a year named before them": (
+            comps._YEAR_BEFORE,
+            lambda n: ("compared to 2019 abc; " * n)[:n],
+        ),
+        "comparable sales against a year named after them": (
+            comps._YEAR_AFTER,
+            lambda n: (" versus 20199 " * n)[:n],
+        ),
+        "a comp after its figure": (comps._A_COMP, lambda n: ("a 9% comp " * n)[:n]),
+        "a comparable sales decrease": (
+            comps._COMPS,
+            lambda n: ("comparable sales decrease " * n)[:n],
+        ),
+        "a name before its comps": (comps._NAME_THEN, lambda n: ("By Abc def delivered " * n)[:n]),
+        "like-for-like": (spoken_as._LIKE_FOR_LIKE, lambda n: ("like-for-" * n)[:n]),
+        "guidance adjusted one way": (
+            revised._MOVED_WAY,
+            lambda n: ("adjusted our abc def outlook " * n)[:n],
+        ),
+        "a growth set off with its praise": (
+            words_patterns.VERB_THEN,
+            lambda n: ("grew organically, an " * n)[:n],
+        ),
+        "a growth at an adjusted rate": (
+            words_patterns.VERB_THEN,
+            lambda n: ("growing at an adjusted rate " * n)[:n],
+        ),
     }
 
 
