@@ -106,6 +106,15 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ),
         ("The brand had a good quarter with comps up 3%.", []),
         (
+            "For the fourth quarter of FY '20, Brinker reported consolidated net comp sales of "
+            "negative 36.7%.",
+            ["growth -36.7 : Brinker comp sales"],
+        ),
+        (
+            "All in, we delivered enterprise positive same-store sales of 1.3%.",
+            ["growth 1.3 : same-store sales"],
+        ),
+        (
             "Soft Home comps were up 14% versus 2019. Sales were down 13% versus 2020.",
             ["growth 14 : Soft Home comps", "growth -13 yoy : company"],
         ),
@@ -201,6 +210,10 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 6 : HIV", "growth 7 : Biktarvy", "growth 31 : Descovy"],
         ),
         ("Revenue grew 6%, with margins of 20% and 30%, respectively.", ["growth 6 : company"]),
+        (
+            "Revenue grew 6% in the year as volumes rose 20% and 30%, respectively.",
+            ["growth 6 : company"],
+        ),
     ],
 }
 

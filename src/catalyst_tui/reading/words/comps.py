@@ -155,7 +155,7 @@ _YEAR_AFTER = led(
 # delivered another very strong quarter, with comps down 10%" (the name's, not said before them).
 _NAME_THEN = led(
     r"(?P<name>\b(?!(?:In|For|As|At|On|By|Within|Across|So|Now|We|I|Our|The|Overall|During|"
-    r"Despite|Total|And|"
+    r"Despite|Total|And|All|FY|"
     r"But|While|With|Also|Including|Excluding|"
     # a period or the whole's revenue opening the sentence: "Fourth quarter sales were $20.6
     # billion, with comparable sales up 1.3%"
@@ -271,7 +271,7 @@ def _stated(
 ) -> Iterator[Stated]:
     if not part:  # "Furniture delivered …, with comps down 10%": Furniture's
         part = _name_before(text, match.start())
-        part = "" if part.casefold() in company else part
+        part = "" if part.casefold().removesuffix("'s").removesuffix("’s") in company else part
     named = _YEAR_AFTER.match(text, match.end()) or _YEAR_BEFORE.search(
         text, max(0, match.start() - 120), match.start()
     )

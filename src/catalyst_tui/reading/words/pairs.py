@@ -35,7 +35,7 @@ from .patterns import (
 )
 from .phrases import other_measure, phrase_before
 from .records import COMPANY
-from .respective import REPORTED_NOUN, named_otherwise, paired_growths, ways_said
+from .respective import REPORTED_NOUN, after_drivers, named_otherwise, paired_growths, ways_said
 from .subjects import Subject, read_subject
 from .vocabulary import PART_WORDS, PERIOD, PERIOD_WORD, REVENUE_WORDS
 
@@ -73,14 +73,10 @@ def respectively(text: str, first: bool, revenue_said: bool) -> list[Found] | No
     figures = _paired_run(text, said.start())
     if len(figures) < 2:
         return []  # not one list of figures
-    earlier = [*FIGURE.finditer(text, 0, figures[0].start())][-1:]
-    if earlier:  # those before it are each read on their own, the pair after them in its words:
-        # "HIV growth was 6%, driven by Biktarvy and Descovy, which grew 7% and 31% respectively"
-        cut = earlier[0].end()
-        return [
-            f._replace(position=f.position + cut)
-            for f in respectively(text[cut:], False, revenue_said) or ()
-        ]
+    cut = after_drivers(text, figures[0].start())
+    if cut is not None:  # those before it are each read on their own, the pair in its words
+        pair = respectively(text[cut:], False, revenue_said) if cut else None
+        return [f._replace(position=f.position + cut) for f in pair or ()]
     rest = text[figures[-1].end() : said.start()]
     share = SHARE_OF.match(rest)
     head = text[: figures[0].start()]

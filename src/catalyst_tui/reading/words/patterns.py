@@ -199,7 +199,6 @@ VERB_THEN = led(
     r"organically|sequentially|"
     # "grew at a rate of 7%", "growing at an adjusted rate of 3.8%"
     r"(?:(?:annual(?:ized)?|adjusted|organic|underlying|average)\s+)?rate\s+of|"
-
     # "we grew our Application Software segment 9%": the part grown, named as its object, or
     # where its revenue was grown ("grew revenue in our residential end market by about 2%")
     r"(?P<obj>(?:(?:revenues?|sales)\s+in\s+)?(?:our|its)\s+(?:[\w&/'’-]+\s+){0,4}?"

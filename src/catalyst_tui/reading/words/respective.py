@@ -20,13 +20,14 @@ from collections.abc import Sequence
 from ..leads import led
 from .lists import LIST_SEPARATOR, Found
 from .measure_words import REVENUE_NAME
-from .patterns import AMOUNT, CMP, NEGATIVE, VERB_THEN, comparison_before
+from .patterns import AMOUNT, CMP, FIGURE, NEGATIVE, VERB_THEN, comparison_before
 from .phrases import phrase_before
 from .records import COMPANY
 from .subjects import Subject, read_subject
 
 __all__ = [
     "REPORTED_NOUN",
+    "after_drivers",
     "base_shares",
     "named_after",
     "named_otherwise",
@@ -217,3 +218,19 @@ def ways_said(head: str, verb: int) -> tuple[int, str, Subject] | None:
     if part is not None and (part.other or part.anaphor or not part.name):
         return count, said.group().strip(), Subject("", False, True, False)
     return count, said.group().strip(), part or Subject(COMPANY, True, False, False)
+
+
+# Words that say what drove a figure: a pair after them is its parts'.
+_DROVE = led(r"\b(?:driven|led|primarily|mainly|largely|helped|thanks|including|from)\b", re.I)
+
+
+def after_drivers(text: str, first: int) -> int | None:
+    """Where a pair whose first figure stands at `first` is read from, where a figure stands
+    before it: right after that figure, where the words between say what drove it ("HIV growth
+    was 6%, driven by Biktarvy and Descovy, which grew 7% and 31% respectively"); 0 where they
+    do not ("… activity of only 5% relative to last year while EMEA and the United States were
+    down 52% and 55% respectively": nothing read); None where no figure stands before it."""
+    earlier = [*FIGURE.finditer(text, 0, first)][-1:]
+    if not earlier:
+        return None
+    return earlier[0].end() if _DROVE.search(text, earlier[0].end(), first) else 0
