@@ -13,7 +13,10 @@ Read only where the sentence states it: a verb or a word of change and its figur
 the words ("comp sales increased 5%", "comparable sales growth of 10%"), never a forecast
 ("we expect comps up 2%", the reader's FORWARD), a condition ("if comps were up 3%", its
 HEDGES) or a figure further on; their basis is the reader's YEARLY or SEQUENTIAL said in their
-own words after the figure. Linear:
+own words after the figure, a year named as their base the year before where it is the latest
+year the document measures against and no basis where it is earlier ("Soft Home comps were up
+14% versus 2019" in 2021); after a name and its verb they are the name's ("Furniture delivered
+another very strong quarter, with comps down 10%"). Linear:
 each pattern is anchored at its words and reads a bounded span after them."""
 
 from __future__ import annotations
