@@ -100,7 +100,6 @@ _RELATIVE = led(
     re.I,
 )
 
-
 # A clause that opens a sentence with a subordinator and no subject of its own: "While down 35%
 # from a record quarter, revenue grew 17% sequentially".
 _FRONTED = led(
@@ -270,6 +269,7 @@ _TO_BEGIN = led(
 )
 
 _TIME_OPENS = led(r"(?:during|since|until|after|before|following)\b", re.I)
+_PAGE_OPENS = led(r"\s*+(?:on|in)\s++(?:slide|page)s?\s++\w++\s*+,", re.I)
 # A clause of time with a subject of its own opening the sentence: "before we ever heard of the
 # virus," says when, no part.
 _TIME_CLAUSE = led(r"(?:since|until|after|before|once)\s+(?:we|it|they|the|our|this)\s", re.I)
@@ -324,9 +324,9 @@ def frame_of(text: str) -> tuple[str, int]:
         return frame, body_at
     rest = text[body_at:]
     second, at = _one_frame(rest)
-    if second or _TIME_CLAUSE.match(rest.lstrip()):
+    if second or _TIME_CLAUSE.match(rest.lstrip()) or _PAGE_OPENS.match(rest):
         return second, body_at + at  # (or a clause of time: "Compared with 2019, before we
-        # ever heard of the virus, our sales grew …")
+        # ever heard of the virus, our sales grew …"; or a page: "…, on Page 6,")
     return frame, body_at
 
 

@@ -66,8 +66,10 @@ COMP_KEYS = (
 _COMPS = led(
     r"\b(?P<comp>(?:comp(?:arable)?|same[- ](?:store|restaurant|shop|venue)|like[- ]for[- ]like)"
     r"(?:\s++(?:store|restaurant|brand|club|shop))?\s++sales|comps|"
-    # the same locations' revenue of a line: "Comparable cemetery revenue increased 54%"
+    # the same locations' revenue of a line: "Comparable cemetery revenue increased 54%",
+    # "same-store revenue accelerated to 14.7%"
     r"comparable\s++(?!sales\b)[a-z][\w-]*+(?:\s++[a-z][\w-]*+)?\s++revenues?|"
+    r"same[- ](?:store|property|center)\s++revenues?|"
     # a franchise system's sales, as comparable sales its own measure: "System sales grew 7%"
     r"system(?:[- ]?wide)?\s++sales)\b"
     # the place they are of, named after them: "Comp sales in Mexico increased nearly 8%"
@@ -77,7 +79,8 @@ _COMPS = led(
     rf"(?:\s++{SAID_PERIOD})?"
     # ("… sales increase of 14%", "a comparable sales decrease of 13.2%")
     r"(?:\s++(?:growth|increase|(?P<fall>decrease|decline)))?\s*+(?:(?:was|were|is|are)\s++)?"
-    r"(?:(?P<verb>up|down|increased|decreased|grew|declined|rose|fell|improved)\s++(?:by\s++)?"
+    r"(?:(?P<verb>up|down|increased|decreased|grew|declined|rose|fell|improved|"
+    r"accelerated\s++(?:[a-z]+ly\s++)?to)\s++(?:by\s++)?"
     # (an amount first: "grew $109 million or almost 22%")
     r"(?:(?:(?:approximately|about|almost|nearly|more\s+than)\s++)?[$€£][\d.,]++\s*+"
     r"(?:million|billion)?,?\s++or\s++)?"

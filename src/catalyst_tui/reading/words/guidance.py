@@ -109,7 +109,7 @@ _NOT_NOW = led(
     re.I,
 )
 _FOR_PERIOD = led(
-    r"\s+for\s+(?:the\s+)?(?:first|second|third|fourth|full|fiscal|next|coming|q[1-4]|fy|"
+    r"\s+for\s+(?:the\s+|our\s+)?(?:first|second|third|fourth|full|fiscal|next|coming|q[1-4]|fy|"
     r"calendar|(?:19|20)\d\d|['’]?\d{2}\b|year|quarter|half)",
     re.I,
 )

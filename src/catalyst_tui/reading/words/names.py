@@ -103,7 +103,7 @@ _PARTICLES = frozenset({"out", "up", "off", "down", "over", "back"})
 _ABSTRACT = word_set(
     """example fact result results trend trends transition success driver drivers comparison
     comparisons expectation expectations ratio ratios percent pandemic level levels strength
-    another double-digit points progression cadence trajectory"""
+    another double-digit points progression cadence trajectory face double"""
 )
 # A word of talk only where it ends the subject ("the good news"), a name's word before another
 # ("Search and news advertising"); "in a row" (not "row crop sales").

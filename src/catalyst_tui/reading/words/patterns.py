@@ -264,7 +264,10 @@ OBJECT = led(
     r"^\s*(?:(?:organic|core|sequential|total|revenues?|sales|net|sequentially|organically|underlying|"
     r"operational|currency[- ]neutral|constant[- ]currency|"
     r"year(?:-\s?|\s)(?:over|on)(?:-\s?|\s)year|quarter(?:-\s?|\s)(?:over|on)(?:-\s?|\s)quarter)\s+)*(?:(?:growth|increase|"
-    r"decline|decrease|improvement|gains?|lift|expansion)\s+)?(?P<prep>in|for|on(?=\s+our\s+(?:[\w&-]+\s+){1,3}?"
+    r"decline|decrease|improvement|gains?|lift|expansion)\s+)?"
+    # a basis between: "an 8% increase year-over-year in average full-time active students"
+    r"(?:(?:year(?:-\s?|\s)(?:over|on)(?:-\s?|\s)year|sequentially)\s+)?"
+    r"(?P<prep>in|for|on(?=\s+our\s+(?:[\w&-]+\s+){1,3}?"
     r"(?:business|segment|portfolio|division|franchise)\b))\s+(?P<x>(?:our|the|its)?\s*[^,;%]{1,60}?)"
     # a full stop ends it, not an abbreviation's ("in the U.S. this quarter")
     # a word that ends it, not one within a hyphenated name ("direct-to-consumer")
