@@ -65,7 +65,10 @@ _DETERMINERS = frozenset({"our", "the", "its", "their"})
 _OUTDONE = word_set("exceeded outpaced outperformed surpassed")
 _GOES_ON = frozenset({"continue", "continues", "continued", "continuing"})
 
-NOT_ADVERBS = frozenset({"italy", "supply", "family", "assembly", "july", "monopoly", "rally"})
+NOT_ADVERBS = frozenset(
+    """italy supply family multifamily multi-family single-family assembly july monopoly
+    rally""".split()
+)
 
 
 def _acronym(word: str, clause: str, base: int, at: int) -> bool:
