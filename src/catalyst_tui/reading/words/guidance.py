@@ -168,11 +168,12 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 or given_later(sentence, match.start())
             ):
                 continue  # a plan to give guidance later gives none now; "when providing …"
-            if _GIVEN.match(match.group()) and (
+            if (_GIVEN.match(match.group()) or _REINSTATE.match(match.group())) and (
                 _GIVEN_BEFORE.search(sentence, max(0, match.start() - 40), match.start())
                 or (_GIVEN_PAST.match(match.group()) and _NOT_NEW.search(sentence))
             ):
-                continue  # "Back in May, when we provided …", "After providing initial outlook"
+                continue  # "Back in May, when we provided …", "After providing initial outlook",
+                # "when we reinstated guidance with our second quarter earnings announcement"
             if direction == "reiterated" and goal_level(match.group()):
                 continue  # "maintained adjusted operating margin within our target range"
             if led_to(sentence, match.start()):  # or an aim: "we invest to increase the outlook"
