@@ -1971,6 +1971,17 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             words_patterns.VERB_THEN,
             lambda n: ("growing at an adjusted rate " * n)[:n],
         ),
+        # the sixty-second round's
+        "a basis between a noun of change and its object": (
+            words_patterns.OBJECT,
+            lambda n: ("increase year-over-year in abc " * n)[:n],
+        ),
+        "a page opening a second frame": (clauses._PAGE_OPENS, lambda n: (" on page abc " * n)[:n]),
+        "same-store revenue accelerated": (
+            comps._COMPS,
+            lambda n: ("same-store revenue accelerated abcly to " * n)[:n],
+        ),
+        "guidance for our period": (guidance._FOR_PERIOD, lambda n: (" for our " * n)[:n]),
     }
 
 
