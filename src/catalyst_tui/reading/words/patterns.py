@@ -197,8 +197,7 @@ VERB_THEN = led(
     r"solid|robust|steady|"
     r"healthy|record|" + SIZE_WORDS.replace(" ", "|") + r"|"
     r"organically|sequentially|"
-    # "grew at a rate of 7%", "growing at an adjusted rate of 3.8%"
-    r"(?:(?:annual(?:ized)?|adjusted|organic|underlying|average)\s+)?rate\s+of|"
+    r"(?:(?:annual(?:ized)?|adjusted|organic|underlying|average)\s+)?rate\s+of|"  # "at a rate of"
     # "we grew our Application Software segment 9%": the part grown, named as its object, or
     # where its revenue was grown ("grew revenue in our residential end market by about 2%")
     r"(?P<obj>(?:(?:revenues?|sales)\s+in\s+)?(?:our|its)\s+(?:[\w&/'’-]+\s+){0,4}?"
@@ -217,7 +216,6 @@ VERB_THEN = led(
     # "increased to $2.2 million from $2.1 million, or 6.2%": both amounts, then the figure
     r"to\s+\$[\d.,]+\s*(?:million|billion|thousand|[mb])?\s+(?:from|versus|vs\.?|compared\s+"
     r"(?:to|with))\s+\$[\d.,]+\s*(?:million|billion|thousand|[mb])?,?\s+or|than\s+[\w\s'-]{1,30}?\s+by)|"
-    # the figure set off with its praise: "grew organically, an impressive 12.3%"
     r",(?=\s+an?\s+(?:impressive|strong|solid|robust|healthy|outstanding)\s))*?)\s*" + CMP + r"$",
     re.I,
 )
@@ -264,9 +262,8 @@ OBJECT = led(
     r"^\s*(?:(?:organic|core|sequential|total|revenues?|sales|net|sequentially|organically|underlying|"
     r"operational|currency[- ]neutral|constant[- ]currency|"
     r"year(?:-\s?|\s)(?:over|on)(?:-\s?|\s)year|quarter(?:-\s?|\s)(?:over|on)(?:-\s?|\s)quarter)\s+)*(?:(?:growth|increase|"
-    r"decline|decrease|improvement|gains?|lift|expansion)\s+)?"
-    # a basis between: "an 8% increase year-over-year in average full-time active students"
-    r"(?:(?:year(?:-\s?|\s)(?:over|on)(?:-\s?|\s)year|sequentially)\s+)?"
+    r"decline|decrease|improvement|gains?|lift|expansion)\s+)?"  # (a basis between: "an 8%
+    r"(?:(?:year(?:-\s?|\s)(?:over|on)(?:-\s?|\s)year|sequentially)\s+)?"  # increase yoy in")
     r"(?P<prep>in|for|on(?=\s+our\s+(?:[\w&-]+\s+){1,3}?"
     r"(?:business|segment|portfolio|division|franchise)\b))\s+(?P<x>(?:our|the|its)?\s*[^,;%]{1,60}?)"
     # a full stop ends it, not an abbreviation's ("in the U.S. this quarter")

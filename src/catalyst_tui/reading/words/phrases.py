@@ -65,9 +65,8 @@ _DETERMINERS = frozenset({"our", "the", "its", "their"})
 _OUTDONE = word_set("exceeded outpaced outperformed surpassed")
 _GOES_ON = frozenset({"continue", "continues", "continued", "continuing"})
 
-NOT_ADVERBS = frozenset(
-    """italy supply family multifamily multi-family single-family assembly july monopoly
-    rally""".split()
+NOT_ADVERBS = word_set(
+    "italy supply family multifamily multi-family single-family assembly july monopoly rally"
 )
 
 
