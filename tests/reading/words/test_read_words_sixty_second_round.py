@@ -84,6 +84,11 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             [],
         ),
         ("Today we reinstated our guidance for 2021.", ["guidance introduced"]),
+        (
+            "We thought it was particularly important that we reinstate guidance to give "
+            "investors a better idea.",
+            ["guidance introduced"],
+        ),
     ],
 }
 

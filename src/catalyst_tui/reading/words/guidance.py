@@ -168,7 +168,7 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
                 or given_later(sentence, match.start())
             ):
                 continue  # a plan to give guidance later gives none now; "when providing …"
-            if (_GIVEN.match(match.group()) or _REINSTATE.match(match.group())) and (
+            if (_GIVEN.match(match.group()) or match.group().lower().startswith("reinstated")) and (
                 _GIVEN_BEFORE.search(sentence, max(0, match.start() - 40), match.start())
                 or (_GIVEN_PAST.match(match.group()) and _NOT_NEW.search(sentence))
             ):
