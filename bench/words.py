@@ -1982,6 +1982,10 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("same-store revenue accelerated abcly to " * n)[:n],
         ),
         "guidance for our period": (guidance._FOR_PERIOD, lambda n: (" for our " * n)[:n]),
+        "a growth's year-over-year base before comparable sales": (
+            list_bases._FIGURE_BASIS,
+            lambda n: ("5% abc versus the prior " * n)[:n],
+        ),
     }
 
 

@@ -7,7 +7,8 @@ reads over ECTSum and on its changed reads over ECTSum and the fifth source:
 - a page named in a second opening frame names no part ("For year-over-year comparison, on
   Page 6, revenue grew by 2.3%");
 - same-store revenue is comparable sales, as same-store sales are, and comparable sales
-  "accelerated to" a figure grew by it;
+  "accelerated to" a figure grew by it; said "with" after a growth said against the year
+  before, they are against it too;
 - "face" and "double" are no names ("on the face of a 39% revenue growth", "more than double
   the 7.3% growth");
 - "multifamily" and "single-family" are no adverbs;
@@ -60,6 +61,12 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth -4.9 : Same-store revenues"],
         ),
         ("Same-store revenue accelerated in the quarter, and margins were 30%.", []),
+        (
+            "Revenue for the quarter was $35 million, a 17.8% decline versus the prior year "
+            "quarter, with same-store revenue down approximately 22%.",
+            ["growth -17.8 yoy : company", "growth -22 yoy ~ : same-store revenue"],
+        ),
+        ("Sales were up 5%, with comps up 3%.", ["growth 5 : company", "growth 3 : comps"]),
     ],
     "face and double name nothing": [
         ("And that's on the face of a 39% revenue growth in 2025 and 27% in 2024.", []),

@@ -30,6 +30,7 @@ from ..leads import led
 from ..wordlists import word_set
 from .clauses import clause_subject, frame_of
 from .components import of_a_month
+from .list_bases import said_with
 from .phrases import finite_verb
 from .records import COMPANY, Stated
 from .subjects import read_subject
@@ -306,7 +307,7 @@ def _stated(
         # 2020": which year before, only the document's day says: bases.py)
         else "sequential"
         if SEQUENTIAL.match(text, at)
-        else ""
+        else said_with(text, match.start())
     )
     about = (match.groupdict().get("about") or "").lower()
     subject = f"{part} {said}" if part else said

@@ -5,7 +5,8 @@ quarter), save a growth over two years, which is the last figure's own ("grew 22
 a two-year basis"), and a part listed after one said with its basis takes that basis
 ("men's revenue increased 8% versus last year, women's increased 6%") where it says none of its
 own; and two figures joined by "and" are no range where the second is said in another
-measure ("grew 16% and 12% on a currency neutral basis") or over two years."""
+measure ("grew 16% and 12% on a currency neutral basis") or over two years. Comparable sales
+said "with" after a growth take its year-over-year basis (said_with)."""
 
 from __future__ import annotations
 
@@ -16,12 +17,12 @@ from ..leads import led
 from .basis_ends import CUT_BASIS
 from .patterns import FIGURE
 from .records import OVER_TWO_YEARS
-from .vocabulary import TWO_YEARS
+from .vocabulary import TWO_YEARS, YEARLY
 
 if TYPE_CHECKING:
     from .lists import Found
 
-__all__ = ["another_measure_next", "lend_list_basis", "list_basis_of"]
+__all__ = ["another_measure_next", "lend_list_basis", "list_basis_of", "said_with"]
 
 
 def lend_list_basis(text: str, found: list[Found]) -> list[Found]:
@@ -100,3 +101,23 @@ _IN_ANOTHER_MEASURE = led(
     r"f/?x[- ]neutral|local[- ]currenc(?:y|ies)|organic(?:ally)?|core|operational(?:ly)?)\b",
     re.I,
 )
+
+
+# Comparable sales said with the whole's growth, after it: "a 17.8% decline versus the prior
+# year quarter, with same-store revenue down approximately 22%" (its basis theirs).
+_WITH_AFTER = led(r",\s*+with\s++$", re.I)
+# A figure and the year-over-year base said right after it ("17.8% decline versus the prior
+# year quarter"); a year named in it is no year before of its own (bases.py).
+_FIGURE_BASIS = led(r"\d%\s*+(?:[a-z]++\s++){0,2}?(?:" + YEARLY.pattern + ")", re.I)
+_A_YEAR = led(r"\b(?:19|20)\d\d\b")
+
+
+def said_with(text: str, at: int) -> str:
+    """The year-over-year basis of the growth said before comparable sales at `at` that are
+    said after it with "with" ("…, a 17.8% decline versus the prior year quarter, with
+    same-store revenue down approximately 22%"), where they say none of their own; "" where
+    that growth says none, or names a year."""
+    if not _WITH_AFTER.search(text, max(0, at - 8), at):
+        return ""
+    said = [*_FIGURE_BASIS.finditer(text, 0, at)][-1:]
+    return "year over year" if said and not _A_YEAR.search(said[0].group()) else ""
