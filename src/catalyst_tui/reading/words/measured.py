@@ -41,7 +41,6 @@ def reported(text: str, found: list[Found]) -> list[Found]:
     measured = []
     periods = []
     since = 0
-    moved = lambda f: f.prior and moved_from(text[: f.position])  # noqa: E731
     for f in found:
         words = _own_words(text, f.position, since)
         measured.append(f.kind == "growth" and _OTHER_MEASURE.search(words) is not None)
@@ -58,8 +57,13 @@ def reported(text: str, found: list[Found]) -> list[Found]:
         f
         for f, m, period in zip(found, measured, periods, strict=True)
         # (a rate moved from is another period's: "Organic growth accelerated from 2.6% …")
-        if not (m and not moved(f) and any(_same_growth(f, period, *said) for said in plain))
+        if not (m and not _moved(text, f) and any(_same_growth(f, period, *said) for said in plain))
     ]
+
+
+def _moved(text: str, f: Found) -> bool:
+    """Whether `f` is the rate a growth moved from ("growth accelerated from 2.6% … to 3.7%")."""
+    return f.prior and moved_from(text[: f.position])
 
 
 # The period a figure's own words say: "increased 32% for the quarter and 14% for the full year"
