@@ -263,7 +263,7 @@ _ENDED = led(
 # A speaker's infinitive opening: "To start off,", "To summarize,": it frames nothing.
 _TO_BEGIN = led(
     r"\s*(?:(?:and|so|now|but)[\s,]+){0,3}to\s+(?:start|begin|summarize|sum\s+up|recap|conclude|"
-    r"wrap\s+up|close|finish)(?:\s+(?:off|with|things\s+off|up))?\s*,\s+|"
+    r"wrap\s+up|close|finish)(?:\s+(?:off|with|things\s+off|up))?\s*,\s+|(?:keep|bear)\s+in\s+mind,\s+|"
     r"[^,:;]{1,80}?\bas\s+follows\s*:\s+",  # "Net sales by business segment were as follows:"
     re.I,
 )

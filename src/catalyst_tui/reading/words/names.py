@@ -282,7 +282,7 @@ _WORLD = led(
     # capitalised, is the company's own ("global Lottery revenue"), as is a quarter's revenue
     # ("global second quarter Protiviti revenues", "global revenues", "worldwide net sales": a
     # market's names what is sold, "global car sales")
-    r"(?!(?:first|second|third|fourth)\s+quarter\b|revenues?\b|(?:net\s+)?sales\b)"
+    r"(?!(?:first|second|third|fourth)\s+quarter\b|(?:net\s+)?(?:revenues?|sales)\b)"
 )
 
 

@@ -149,7 +149,7 @@ GROWTH_VERB = (
     r"an?\s+(?:increase|decrease|decline)\s+by|"  # "an increase by more than 30%"
     # a noun of change bounded by its figure: "growth in excess of 50%"
     r"(?:increase|decrease|decline|growth|improvement|gain|drop|rise)"
-    r"(?:,(?=\s+well\s+in\s+excess\s+of\b)|(?=\s+(?:well\s+)?in\s+excess\s+of\b))|"
+    r"(?:,(?=\s+well\s+in\s+excess\s+of\b)|(?=\s+(?:well\s+)?(?:in\s+excess\s+of\b|(?:above|exceeding)\s*$)))|"
     # a growth's rate at a figure: "Core revenue growth at 11% was a point above"
     r"(?:growth|growth\s+rate)\s+at|"
     # a growth said strong at its figure: "Welding growth was also strong in Q2 at 33%"
@@ -158,7 +158,7 @@ GROWTH_VERB = (
     r"(?:growth|growth\s+rate|increase|decline|decrease)(?:\s+(?:in|for|during)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:quarter|year|period|half))?"
     r"(?:\s+by\s+(?:business|" + DIMENSION + r"))?"  # "Organic growth by business was 7.8% for X"
-    r"\s+(?:was|were|is|came\s+in\s+at|came\s+to|reached|totaled|amounted\s+to)|"
+    r"\s+(?:was|were|is|came\s+in\s+at|came\s+to|remains?\s+at|reached|totaled|amounted\s+to)|"
     # a growth in a part, then its figure: "organic growth in LatAm was 49%", "revenue growth in
     # our Electrical Construction segment of 19.3%"
     r"(?:growth|increases?|declines?|decreases?)\s+(?:in|at|within|for)\s+(?P<within>(?:our|the)\s+"

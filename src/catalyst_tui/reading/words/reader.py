@@ -66,6 +66,7 @@ _GUIDANCE_EACH = tuple(led(one_of(word)) for word in _GUIDANCE_WORDS.split())
 _TO_BE = led(r"to\s+be\s+(?:between|in\s)")
 _RANGE_TO_BE = led(r"ing\s+(?:[\w-]+\s+){1,5}?to\s+be\s+(?:between|in\s)")
 _BULLET = led(r"^[•●▪◦‣·*–-]+")
+_SPEAKER = led(r"^Speaker\s+\d{1,3}\s*:")
 # A run of spaces no sentence of prose holds: a table's columns laid out (none of the shared
 # recordings' sentences of a reading's length has one), or a text made to try each space.
 _LAID_OUT = led(r"\s{16}")
@@ -213,6 +214,8 @@ def read_words(
         plain = sentence
         if plain[:1] in _BULLETS:
             plain = _BULLET.sub(lambda m: " " * len(m.group()), plain)
+        if plain[:8] == "Speaker ":  # "Speaker 1: Q4 total revenue … increased 18%": no name
+            plain = _SPEAKER.sub(_blank, plain)
         if "[" in plain:  # a note is looked for only where a bracket stands
             plain = _NOTE.sub(lambda m: " " * len(m.group()), plain)
         if insurer:

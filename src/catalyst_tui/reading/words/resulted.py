@@ -15,7 +15,7 @@ from .components import MADE, RESULTS_INCLUDE
 from .patterns import BASE_LEAD, CMP, REVENUE_SAID, tail
 from .records import COMPANY
 from .subjects import Subject, read_subject
-from .vocabulary import PERIOD
+from .vocabulary import GENERIC_WORDS, PERIOD
 
 __all__ = ["REVENUE", "result_led", "result_subject"]
 
@@ -84,6 +84,8 @@ def result_subject(after: str, noun: re.Match[str], before: str = "") -> Subject
             # name not a capital's
         return read_subject(where["x"], revenue_said=True) if where else REVENUE
     named = _IN_PART_REVENUE.match(after, noun.end())
+    if named and all(w.lower() in GENERIC_WORDS for w in named["x"].split()):
+        return REVENUE  # "resulted in 7% growth in consolidated total revenues": the whole's
     mine = read_subject(named["x"].strip(), revenue_said=True) if named else REVENUE
     return mine if mine.part else None
 

@@ -38,7 +38,7 @@ OTHER_MEASURES = word_set(
     sg&a g&a r&d sga saar demand deps subscriptions patients procedures survival exchange currency
     currencies oibda ebita ffo affo noi aur aurs aav absorption consumption traffic gmv tpv aum
     comps closures openings size restaurants outlets franchises branches doors estimate estimates
-    transactions gdv oci advertising principal keys nights enrollment enrollments attendance
+    transactions gdv oci advertising principal keys rooms nights enrollment enrollments attendance
     admissions visitors mg&a charge charges amortization depreciation inflation deflation
     depletions adv issuance issuances compensation wages salaries bonus bonuses number arpu arpa
     arpc arppu adds values revpar revpars adr loan loans oi roic roi roe roa roce ebt gdp a&p gtm
