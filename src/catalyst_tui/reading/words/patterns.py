@@ -149,7 +149,7 @@ GROWTH_VERB = (
     r"an?\s+(?:increase|decrease|decline)\s+by|"  # "an increase by more than 30%"
     # a noun of change bounded by its figure: "growth in excess of 50%"
     r"(?:increase|decrease|decline|growth|improvement|gain|drop|rise)"
-    r"(?:,(?=\s+well\s+in\s+excess\s+of\b)|(?=\s+(?:well\s+)?(?:in\s+excess\s+of\b|(?:above|exceeding)\s*$)))|"
+    r"(?:,(?=\s+well\s+in\s+excess\s+of\b)|(?=\s+(?:well\s+)?(?:in\s+excess\s+of\b|above\s*$)))|"
     # a growth's rate at a figure: "Core revenue growth at 11% was a point above"
     r"(?:growth|growth\s+rate)\s+at|"
     # a growth said strong at its figure: "Welding growth was also strong in Q2 at 33%"
