@@ -1795,7 +1795,7 @@ MORE: list[tuple[str, list[str]]] = [
 
 _COMPARED = {"": "=", "about": "~", "approximately": "~", "roughly": "~", "nearly": "~"}
 _COMPARED |= {"over": ">", "more than": ">", "almost": "~", "around": "~", "north of": ">"}
-_COMPARED |= {"some": "~", "in excess of": ">", "upwards of": ">"}
+_COMPARED |= {"some": "~", "in excess of": ">", "upwards of": ">", "above": ">"}
 _BASES = {"sequential": "sequential", "year over year": "yoy", OVER_TWO_YEARS: "2y", "": ""}
 _DROP = frozenset(["revenue", "revenues", "sales", "the", "our", "its", "total", "net", "of"])
 
