@@ -1986,6 +1986,17 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             list_bases._FIGURE_BASIS,
             lambda n: ("5% abc versus the prior " * n)[:n],
         ),
+        # the sixty-third round's
+        "a speaker's label": (reader._SPEAKER, lambda n: ("Speaker " * n)[:n]),
+        "keep in mind": (clauses._TO_BEGIN, lambda n: ("keep in mind " * n)[:n]),
+        "a growth that remains at its figure": (
+            words_patterns.VERB_THEN,
+            lambda n: ("growth remains " * n)[:n],
+        ),
+        "a growth above its figure": (
+            words_patterns.VERB_THEN,
+            lambda n: ("growth above " * n)[:n],
+        ),
     }
 
 
