@@ -1405,7 +1405,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             comps._COMPS,
             lambda n: ("comparable store sales growth were up by a very strong " * n)[:n],
         ),
-        "a comp in a part": (comps._COMP_IN, lambda n: ("a 1% comp in ab cd ef " * n)[:n]),
+        "a comp in a part": (comps._A_COMP, lambda n: ("a 1% comp in ab cd ef " * n)[:n]),
         "no comparable sales of their own": (
             comps._NOT_ITS_OWN,
             lambda n: ("compared to ab cd ef impact on " * n)[:n],

@@ -35,6 +35,7 @@ from .phrases import finite_verb
 from .records import COMPANY, Stated
 from .subjects import read_subject
 from .vocabulary import (
+    COMPARED_TO,
     FORWARD,
     HEDGES,
     MONTH,
@@ -44,6 +45,7 @@ from .vocabulary import (
     REACH,
     SAID_PERIOD,
     SEQUENTIAL,
+    YEAR_SAID,
     YEARLY,
 )
 
@@ -99,18 +101,13 @@ _COMPS = led(
     r"-\s*+\d))",
     re.I,
 )
-# "a 1% comp in adult athletic": a comp said after its figure, of what follows "in".
-_COMP_IN = led(
-    r"\ban?\s++(?P<sign>(?:positive|negative)\s++)?(?P<num>\d{1,3}(?:\.\d+)?)\s*+%\s++comp\s++in\s++"
-    r"(?!(?:the|our|its|their|this|that|each|every|all|q[1-4]|fiscal|\d)\b)"
-    r"(?P<of>[a-z][\w-]*+(?:\s++[a-z][\w-]*+){0,2}?)(?=\s*+(?:,|;|\.|$)|\s++(?:and|an?|with)\b)",
-    re.I,
-)
-# "Apparel delivered a 90% comp for the quarter": a comp said after its figure, of the name
-# before (_name_before); none where no name is.
+# A comp said after its figure: "a 1% comp in adult athletic" (of what follows "in"), "Apparel
+# delivered a 90% comp for the quarter" (of the name before, _name_before; none where no name is).
 _A_COMP = led(
     r"\ban?\s++(?P<sign>(?:positive|negative)\s++)?(?P<num>\d{1,3}(?:\.\d+)?)\s*+%\s++comp\b"
-    r"(?!\s++in\s)(?!\s++(?:sales|stores?|growth|increase|decrease|decline|ratio)\b)",
+    r"(?:\s++in\s++(?!(?:the|our|its|their|this|that|each|every|all|q[1-4]|fiscal|\d)\b)"
+    r"(?P<of>[a-z][\w-]*+(?:\s++[a-z][\w-]*+){0,2}?)(?=\s*+(?:,|;|\.|$)|\s++(?:and|an?|with)\b)|"
+    r"(?!\s++in\s)(?!\s++(?:sales|stores?|growth|increase|decrease|decline|ratio)\b))",
     re.I,
 )
 # "a 15.1% increase in comparable restaurant sales": their change, said before the words.
@@ -149,13 +146,11 @@ _NOT_ITS_OWN = led(
 # A year named as their base, before them ("Compared to 2019, global same-store sales were up
 # 24%") or right after their figure ("Soft Home comps were up 14% versus 2019").
 _YEAR_BEFORE = led(
-    r"\b(?:compared\s+(?:to|with)|versus|vs\.?|against|over|to)\s+(?:the\s+|an?\s+)?"
-    r"(?:fiscal\s+)?(?P<year>(?:19|20)\d\d)\b[^.;]*$",
+    rf"\b(?:{COMPARED_TO}|to)\s+(?:the\s+|an?\s+)?(?:fiscal\s+)?(?P<year>(?:19|20)\d\d)\b[^.;]*$",
     re.I,
 )
 _YEAR_AFTER = led(
-    r"[\s,]*+(?:compared\s++(?:to|with)|versus|vs\.?|against|over|to)\s++(?:fiscal\s++)?"
-    r"(?P<year>(?:19|20)\d\d)\b(?!\s*+['’]s\b)",
+    rf"[\s,]*+(?:{COMPARED_TO}|to)\s++(?:fiscal\s++)?(?P<year>(?:19|20)\d\d)\b(?!\s*+['’]s\b)",
     re.I,
 )
 # A name the sentence speaks of, then a clause its comparable sales are said in: "Furniture
@@ -196,7 +191,6 @@ _A_MONTH = led(MONTH, re.I)
 # What may stand between the figure and its basis: a comma, the period it is of ("decreased
 # 2.7% in the first quarter compared with the prior year quarter").
 _BASIS_LEAD = led(rf"[\s,]*+(?:{SAID_PERIOD}[\s,]*+)?", re.I)
-_A_YEAR = led(r"\b(?:19|20)\d\d\b")
 _CHANNELS = word_set("store stores")
 _HEADS = word_set("segment segments division divisions business businesses brand brands unit")
 _UNKNOWN = "?"
@@ -252,14 +246,11 @@ def read_comps(
         value = float(match["num"]) * (-1 if match["verb"].lower().startswith("de") else 1)
         yield from said(match, part, match["comp"], value)
     for match in _A_COMP.finditer(text):
-        named = _name_before(text, match.start())
+        named = match["of"] or _name_before(text, match.start())
         if not named or named == _UNKNOWN or named.casefold() in company:
             continue  # "Williams-Sonoma drove a 7.6% comp", "retail at a 20% comp": whose, unsaid
         value = float(match["num"]) * (-1 if _said_down(match["sign"]) else 1)
         yield from said(match, named, "comp", value)
-    for match in _COMP_IN.finditer(text):
-        value = float(match["num"]) * (-1 if _said_down(match["sign"]) else 1)
-        yield from said(match, match["of"], "comp", value)
 
 
 def _stated(
@@ -303,7 +294,7 @@ def _stated(
         ("year over year" if int(named["year"]) == latest else "")
         if named is not None  # "up 14% versus 2019" in 2021: two years before, no basis
         else "year over year"
-        if yearly and not _A_YEAR.search(yearly.group())  # (not "versus the second quarter of
+        if yearly and not YEAR_SAID.search(yearly.group())  # (not "versus the second quarter of
         # 2020": which year before, only the document's day says: bases.py)
         else "sequential"
         if SEQUENTIAL.match(text, at)

@@ -17,7 +17,7 @@ from ..leads import led
 from .basis_ends import CUT_BASIS
 from .patterns import FIGURE
 from .records import OVER_TWO_YEARS
-from .vocabulary import TWO_YEARS, YEARLY
+from .vocabulary import TWO_YEARS, YEAR_SAID, YEARLY
 
 if TYPE_CHECKING:
     from .lists import Found
@@ -109,7 +109,6 @@ _WITH_AFTER = led(r",\s*+with\s++$", re.I)
 # A figure and the year-over-year base said right after it ("17.8% decline versus the prior
 # year quarter"); a year named in it is no year before of its own (bases.py).
 _FIGURE_BASIS = led(r"\d%\s*+(?:[a-z]++\s++){0,2}?(?:" + YEARLY.pattern + ")", re.I)
-_A_YEAR = led(r"\b(?:19|20)\d\d\b")
 
 
 def said_with(text: str, at: int) -> str:
@@ -120,4 +119,4 @@ def said_with(text: str, at: int) -> str:
     if not _WITH_AFTER.search(text, max(0, at - 8), at):
         return ""
     said = [*_FIGURE_BASIS.finditer(text, 0, at)][-1:]
-    return "year over year" if said and not _A_YEAR.search(said[0].group()) else ""
+    return "year over year" if said and not YEAR_SAID.search(said[0].group()) else ""

@@ -11,7 +11,7 @@ import re
 from ..leads import led
 from .patterns import GUIDANCE_NOUN as _NOUN
 from .said_against import PRIOR_NOUN, narrowed
-from .vocabulary import MONTH
+from .vocabulary import MONTH, YEAR_SAID
 
 # A figure or a range of figures: "8% to 10%", "$4.1 billion to $4.2 billion", "$2.05-$2.10",
 # "about 17%". The first figure read from a number's first digit only ({first}): searched for,
@@ -65,7 +65,6 @@ _OF_FUTURE = led(
 
 
 _UP_BEFORE = led(r"\bup\s+$", re.I)
-_A_YEAR = led(r"(?:19|20)\d\d")
 
 
 def future_said(sentence: str, until: int) -> bool:
@@ -91,7 +90,7 @@ def against_prior_range(sentence: str) -> tuple[int, int, str] | None:
             return None
         if found.groupdict().get("up") and not _UP_BEFORE.search(sentence, 0, found.start()):
             return None  # "up 20% versus the previous outlook of up 10% to 15%": both rises
-        if _A_YEAR.fullmatch(found["c"]) and not (found["w"] or found["d"]):
+        if YEAR_SAID.fullmatch(found["c"]) and not (found["w"] or found["d"]):
             continue  # "up $0.165 from our original 2021 outlook": a year, no prior figure
         if sentence[found.start() - 1 : found.start()] == ".":
             return None  # "a range of 15.2 to .4%": a figure whose digits the writing lost

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..leads import led
-from .vocabulary import COMPARED_TO, SEQUENTIAL, YEARLY
+from .vocabulary import COMPARED_TO, SEQUENTIAL, YEAR_SAID, YEARLY
 
 __all__ = ["OF_A_MEASURE", "base_of_its_own", "later_than_named", "of_a_period_before"]
 
@@ -23,13 +23,12 @@ _NAMED = led(
 #: "Year over year" said of a measure's word, no base: "lower year-over-year selling prices"
 #: (bases.py's too).
 OF_A_MEASURE = led(r"\s+(?:[\w-]+\s+){0,2}?(?:prices?|pricing|volumes?|costs?|sales)\b", re.I)
-_YEAR_DIGITS = led(r"\b(?:19|20)\d\d\b")
 
 
 def later_than_named(sentence: str) -> int:
     """The year after a year `sentence` names as a base beside the year before, each said
     after a figure of its own; 0 where it names no such pair."""
-    if not _YEAR_DIGITS.search(sentence):
+    if not YEAR_SAID.search(sentence):
         return 0
     cuts = [m.end() for m in _FIGURE.finditer(sentence)]
     if len(cuts) < 2:
@@ -45,7 +44,7 @@ def later_than_named(sentence: str) -> int:
         yearly = YEARLY.search(words)
         before = before or (
             yearly is not None
-            and not _YEAR_DIGITS.search(yearly.group())
+            and not YEAR_SAID.search(yearly.group())
             and not OF_A_MEASURE.match(words, yearly.end())
         )
     return named + 1 if named and before else 0

@@ -246,6 +246,8 @@ COMPARED_KEYS = (
 #: A word of comparison before a base it names: "versus 2019", "compared to fiscal 2019" (the
 #: bases a year named is read as, bases.py and two_bases.py).
 COMPARED_TO = r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with)|against|relative\s+to)"
+#: A year written out as four digits: "2019".
+YEAR_SAID = led(r"\b(?:19|20)\d\d\b")
 YEARLY = led(
     r"year(?:-\s?|\s)(?:over|on|to)(?:-\s?|\s)year|\byoy\b|\by/y\b|\by-o-y\b|"
     # an amount a year before: "up from $52.28 billion a year earlier"
