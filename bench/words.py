@@ -1524,7 +1524,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("Welcome to the Ab Cd Fourth Quarter " * n)[:n],
         ),
         "guidance to be given later": (
-            words_patterns.GIVEN_LATER,
+            guidance.GIVEN_LATER,
             lambda n: ("expect to be able to " * n)[:n],
         ),
         # the fifty-second round's

@@ -89,7 +89,12 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "Combined with the lapping of weak demand, sales increased nearly 20%.",
             ["growth 20 ~ : company"],
         ),
-        ("I'd like to highlight the 7% organic revenue growth that we reported.", []),
+        # no part named "highlight"; the growth is the company's, as it says it reported it
+        # (the sixty-fourth round)
+        (
+            "I'd like to highlight the 7% organic revenue growth that we reported.",
+            ["growth 7 : company"],
+        ),
         ("Therefore, the absolute sales growth rate of 11.4% is the better measure.", []),
         ("We saw another sequential increase of 2.5%.", []),
         # "substantial" names nothing; the growth is the amount's (the thirteenth round)

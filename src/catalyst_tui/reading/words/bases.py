@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from ..leads import led
 from .attribution import other_in
-from .basis_ends import CUT_BASIS, POINTS_ASIDE
+from .basis_ends import CUT_BASIS, POINTS_ASIDE, against_doubled
 from .pace import paced
 from .patterns import ANOTHER_MEASURE, CMP, CONCESSION
 from .quarters import AS_BASE as _AS_BASE
@@ -143,7 +143,7 @@ def growth_basis(
     up to the next figure; `frame`: frame_words of the clause)."""
     since = figures[i - 1].end() if i else 0
     start = figures[i].start()
-    window = basis_window(after)
+    window = against_doubled(basis_window(after), figures[i]["mult"])
     if base_of_its_own(window) or of_a_period_before(text, since, start, window):
         return ""  # "up 115% compared to two years ago"; "the prior year when sales grew 9%"
     if i and _CLAUSE_OPENS.search(text, since, start):

@@ -9,7 +9,7 @@ import re
 from ..leads import led
 from ..wordlists import any_word
 
-__all__ = ["CUT_BASIS", "POINTS_ASIDE"]
+__all__ = ["CUT_BASIS", "POINTS_ASIDE", "against_doubled"]
 
 CUT_BASIS = any_word(
     # "which" and "representing" save where they restate the change as an amount ("grew 52% to
@@ -44,3 +44,16 @@ POINTS_ASIDE = led(
     r"(?:percentage\s+|basis\s+)?points?\b",
     re.I,
 )
+
+
+# The amount a multiple is of, said right after it: "more than double (than) the $9.8 million
+# in Q3 '24" is against it, as "from" says.
+_AMOUNT_DOUBLED = led(r"^\s*(?:than\s+)?(?=the\s+[$€£]\d)", re.I)
+
+
+def against_doubled(window: str, multiple: str | None) -> str:
+    """The words a growth's basis is read in, where the growth is a multiple of an amount said
+    right after it ("double the $9.8 million in Q3 '24"): that amount said as its base."""
+    if (multiple or "").lower() not in ("double", "triple"):
+        return window
+    return _AMOUNT_DOUBLED.sub(" from ", window, count=1)

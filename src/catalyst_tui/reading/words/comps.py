@@ -68,11 +68,12 @@ COMP_KEYS = (
 # The words for comparable sales, then their change and its figure.
 _COMPS = led(
     r"\b(?P<comp>(?:comp(?:arable)?|same[- ](?:store|restaurant|shop|venue)|like[- ]for[- ]like)"
-    r"(?:\s++(?:store|restaurant|brand|club|shop))?\s++sales|comps|"
+    r"(?:\s++(?:store|restaurant|brand|club|shop))?(?:\s++net)?\s++sales|comps|"
     # the same locations' revenue of a line: "Comparable cemetery revenue increased 54%",
     # "same-store revenue accelerated to 14.7%"
     r"comparable\s++(?!sales\b)[a-z][\w-]*+(?:\s++[a-z][\w-]*+)?\s++revenues?|"
-    r"same[- ](?:store|property|center)\s++revenues?|"
+    # ("same-store enterprise net revenues increasing $266 million or 2%")
+    r"same[- ](?:store|property|center)(?:\s++(?!net\b)[a-z][\w-]*+)?(?:\s++net)?\s++revenues?|"
     # a franchise system's sales, as comparable sales its own measure: "System sales grew 7%"
     r"system(?:[- ]?wide)?\s++sales)\b"
     # the place they are of, named after them: "Comp sales in Mexico increased nearly 8%"
@@ -83,6 +84,7 @@ _COMPS = led(
     # ("… sales increase of 14%", "a comparable sales decrease of 13.2%")
     r"(?:\s++(?:growth|increase|(?P<fall>decrease|decline)))?\s*+(?:(?:was|were|is|are)\s++)?"
     r"(?:(?P<verb>up|down|increased|decreased|grew|declined|rose|fell|improved|"
+    r"increasing|decreasing|growing|declining|"
     r"accelerated\s++(?:[a-z]+ly\s++)?to)\s++(?:by\s++)?"
     # (an amount first: "grew $109 million or almost 22%")
     r"(?:(?:(?:approximately|about|almost|nearly|more\s+than)\s++)?[$€£][\d.,]++\s*+"
@@ -138,7 +140,9 @@ _NOT_A_FIGURE = led(
 _NOT_ITS_OWN = led(
     r"\b(?:compared\s+(?:to|with)|versus|vs\.?|against|on\s+top\s+of|lapping|rolling\s+over|"
     r"cycling|"
-    r"(?:impact|headwind|benefit|contribution)s?\s+(?:on|to|from))\s+"
+    r"(?:impact|headwind|benefit|contribution)s?\s+(?:on|to|from)|"
+    # a ratio's base: "Discounts as a percentage of same-store rental revenue declined 60%"
+    r"(?:percentage|percent|share|%)\s+of)\s+"
     r"(?:(?!(?:with|and|while)\b)[\w'’-]+\s+){0,4}$|"
     r"\b(?:(?:two|2|three|3)[- ]years?|stack\w*|month\w*|through)\b[^.;]*$",
     re.I,
@@ -179,7 +183,7 @@ _AFTER = led(
     r"last\s++year|at\s++(?-i:[A-Z]))",
     re.I,
 )
-_DOWN = frozenset({"down", "decreased", "declined", "fell"})
+_DOWN = frozenset({"down", "decreased", "declined", "fell", "decreasing", "declining"})
 # Words before comparable sales that name no part of them: the whole, a time, a word of talk.
 _NO_PART = word_set(
     """the our their its a an and or but with while in of for at by to from on as both total

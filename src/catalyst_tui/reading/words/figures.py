@@ -36,7 +36,7 @@ from .frames import placed_in_frame
 from .gates import qualified_measure, refusal
 from .lists import headed
 from .lower_parts import said_as_revenue
-from .makers import part_named_before, part_or_maker
+from .makers import part_named_before, part_or_maker, part_where_seen, we_reported
 from .marks import Marks
 from .measured import and_the_other_base, and_the_year, reported
 from .measures import sales_said
@@ -85,6 +85,7 @@ def read_figures(
     `quarter`: the quarter the document is of, quarters.document_quarter),
     each given only where no gate refuses it (gates.py)."""
     sentence = _CORRECTED.sub(lambda m: " " * len(m.group()), sentence)
+    sentence = _INCLUDES_LIST.sub(lambda m: " " * len(m.group()), sentence)
     against = Against(sentence, latest, named, quarter)
     scope = SentenceBasis(sentence, against)
     revenue_said = REVENUE_SAID.search(sentence) is not None or business_whole(sentence)
@@ -152,6 +153,9 @@ def read_figures(
             subject = figure.subject
             if fronted is not None and not subject.name:
                 subject = fronted[1]
+            seen_in = part_where_seen(sentence, clause, clause.start + figure.position, subject)
+            if seen_in is not None:  # "led by Animal Health, where we saw a 53% sales growth"
+                subject = seen_in
             if subject.other and said_as_revenue(subject.name, parts):
                 subject = subject._replace(other=False, revenue=True)  # "advertising revenues"
             if subject.other:
@@ -165,6 +169,8 @@ def read_figures(
                 if named_between.other or named_between.anaphor or named_between.name == COMPANY:
                     continue  # a clause between names its own subject: none of the figure's
                 subject = named_between
+            elif not subject.name and we_reported(sentence, clause.start + figure.position):
+                subject = Subject(COMPANY, True, False, False)  # "…the 7% growth that we reported"
             elif subject.anaphor or not subject.name:
                 subject = previous or first_subject or subject
             elif subject.bare and (previous or first_clause) is not None:
@@ -302,4 +308,12 @@ profits margin margins ebitda units shipments volume volumes customers users sub
 
 
 # A figure corrected at once ("sales of 14.7% -- $14.7 million"), its first digit read first.
+# A list of what a subject includes, set off by a comma before and none after, up to the
+# subject's verb of change: "Other net sales, which include pop-up shop sales, shop-in-shop sales
+# and the Loved by Lovesac program decreased 33.6%" (the subject is the one before "which").
+_INCLUDES_LIST = led(
+    r",\s*which\s+(?:includes?|included|contains?|comprises?)\b(?:[^,;%]*+,){1,8}?[^,;%]*?"
+    r"(?=\s(?:increased|decreased|grew|declined|rose|fell)\b)",
+    re.I,
+)
 _CORRECTED = led(r"\d(?<![\w.]\d)\d{0,3}(?:\.\d+)?\s?%\s*--\s*(?=[$€£]?\d)")

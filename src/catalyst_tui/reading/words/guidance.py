@@ -52,7 +52,7 @@ from .no_move import (
 )
 from .not_given import cause_after, goal_level, hard_to_give, no_forecast_of_ours, vague_noun
 from .passive import passive_moves
-from .patterns import ESTIMATE, GIVEN_LATER, GUIDANCE_FILLER, GUIDANCE_NOUN, PERIOD_SAID
+from .patterns import ESTIMATE, GUIDANCE_FILLER, GUIDANCE_NOUN, PERIOD_SAID
 from .prior import (
     AGAINST_PRIOR,
     OPPOSITE,
@@ -74,6 +74,16 @@ _NOUN = GUIDANCE_NOUN
 # incorporate ..." reiterates what is said of the target, not the target.
 _DETERMINER = (
     r"(?:our|the|that(?!\s+(?:our|the|its|their|this|these|we|it)\b)|this|its|all|both|their)"
+)
+
+# Guidance to be given later, not given now: "we anticipate providing 2022 guidance in February".
+GIVEN_LATER = led(
+    # or the speaker's talk to come: "I'll now offer our outlook", "So let me provide our forecast"
+    r"(?:\b(?:anticipat\w*|expect\w*|plan\w*|will|intend\w*|look\s+forward\s+to|let\s+me|"
+    r"let['’]s)|['’]ll)\s+"
+    # "we expect to be able to provide 2021 guidance in February"
+    r"(?:to\s+be\s+(?:able|in\s+a\s+position)\s+)?(?:\w+\s+)?$",
+    re.I,
 )
 # Giving guidance begins it only for a period named: "providing guidance for the full year 2022"
 # ("while we're providing guidance, we're doing so with a wider range" begins none); giving or

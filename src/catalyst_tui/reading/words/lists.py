@@ -63,7 +63,7 @@ _OWN = (
     r"the\s+remaining|the\s+other))?"
 )
 _LISTED = led(
-    r"(?:,|\band\b)\s+" + _NAME + _OWN + r"(?:\s+(?:by|of))?\s+" + CMP + r"$", re.I
+    r"(?:,|;|\band\b)\s+(?:and\s+)?" + _NAME + _OWN + r"(?:\s+(?:by|of))?\s+" + CMP + r"$", re.I
 )  # "with APAC revenue growing by 84% and EMEA by 61%"; "declines in A of 21% and B of 20%"
 # A verb's form or a preposition ending it: no name ("representing an impact of 4%").
 _NOT_A_NAME = led(
@@ -78,6 +78,9 @@ _NOT_A_NAME = led(
 )
 _NEUTRAL = frozenset({"was", "were", "came"})  # "EMEA also came in at 9%": the list's kind
 _SAME = led(r"(?:,|\band\b)\s*(?:by\s+)?" + CMP + r"$", re.I)
+# A share's item set off by a comma or after a semicolon: "the U.S. represented 37% of
+# revenues, Asia, 46%; Europe 14%; and the rest of the world 3%".
+_LISTED_SHARE = led(r"(?:,|;)\s+(?:and\s+)?" + _NAME + r",?\s+" + CMP + r"$", re.I)
 # An item that names its place after "in" or "at" with no verb of its own: "…, and in Asia of
 # 8%", "and in Asia by 8%", "and at Retail 8%".
 _LISTED_IN = led(
@@ -192,10 +195,11 @@ def continued(text: str, last: Found, match: re.Match[str]) -> Found | None:
         said = (alternative["way"] or "").lower()
         sign = -1 if said == "down" else 1 if said == "up" else -1 if last.value < 0 else 1
         return last._replace(value=sign * value, comparison=comparison, position=match.start())
-    if _SAME.search(between):
+    named = _LISTED_SHARE.search(between) if last.kind == "share" else None
+    if named is None and _SAME.search(between):
         sign = -1 if last.value < 0 else 1
         return last._replace(value=sign * value, comparison=comparison, position=match.start())
-    named = led_by or _LISTED_IN.search(between) or _LISTED.search(between)
+    named = named or led_by or _LISTED_IN.search(between) or _LISTED.search(between)
     if named is None or _NOT_A_NAME.search(named["name"]):
         return None
     subject = read_subject(named["name"], revenue_said=True)

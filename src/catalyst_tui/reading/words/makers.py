@@ -19,7 +19,7 @@ from .subjects import Subject, read_subject
 if TYPE_CHECKING:
     from .clause_cuts import Clause
 
-__all__ = ["part_named_before", "part_or_maker"]
+__all__ = ["part_named_before", "part_or_maker", "part_where_seen", "we_reported"]
 
 
 def part_named_before(earlier: Subject, parts: frozenset[str]) -> bool:
@@ -58,6 +58,48 @@ def part_or_maker(sentence: str, clause: Clause, company: frozenset[str], at: in
     if maker.name in ("", COMPANY) or maker.other or maker.anaphor:
         return ""  # "We generated revenue of …", "The company generated …": the company's
     return None if maker.name.casefold() not in company else ""
+
+
+# A part named in capitals after a preposition, then a clause of where the company saw its
+# figure: "led once again by Animal Health, where we saw a 53% sales growth".
+_WHERE_WE = led(
+    r"\b(?:by|in|from|at)\s+(?P<name>(?:our\s+|the\s+)?(?-i:[A-Z])[\w&'’.-]*"
+    r"(?:\s+(?-i:[A-Z&])[\w&'’.-]*){0,3}),\s*where\s+(?:we|our|it|its)\b[^,;%]*$",
+    re.I,
+)
+
+
+def part_where_seen(sentence: str, clause: Clause, at: int, read: Subject) -> Subject | None:
+    """The part named right before a clause of where the company saw the figure at `at` ("led
+    once again by Animal Health, where we saw a 53% sales growth": Animal Health's), where the
+    subject `read` is not named in that clause; None elsewhere."""
+    where = _WHERE_WE.search(sentence, max(clause.start, at - 160), at)
+    if where is None or (read.name != COMPANY and read.name in sentence[where.end("name") : at]):
+        return None
+    named = read_subject(where["name"], revenue_said=True)
+    if not named.part or named.other or named.anaphor or named.name == COMPANY:
+        return None
+    return named
+
+
+# A figure of revenue's change the company says it reported: "the 7% organic revenue growth
+# that we reported".
+_WE_REPORTED = led(
+    r"\d(?:\.\d+)?\s?(?:%|percent\b)\s+(?:(?:organic|total|net|reported|consolidated)\s+){0,2}"
+    r"(?:revenues?|sales)\s+(?:growth|increase|decline|decrease)\s+(?:that|which)\s+we\s+"
+    r"(?:have\s+|just\s+)?(?:reported|delivered|achieved|posted|generated)\b",
+    re.I,
+)
+
+
+def we_reported(sentence: str, at: int) -> bool:
+    """Whether the figure at `at` is of the revenue the company says it reported ("I'd like to
+    highlight the 7% organic revenue growth that we reported": the company's, though the
+    clause's subject is a speaker)."""
+    start = at
+    while start > 0 and (sentence[start - 1].isdigit() or sentence[start - 1] == "."):
+        start -= 1
+    return _WE_REPORTED.match(sentence, start) is not None
 
 
 # A part the sentence points back to, by a noun no whole is called: "the segment", "this

@@ -29,6 +29,7 @@ __all__ = ["read_multiple"]
 # A multiple said as a word, or written "Nx": the growth it is (a percentage).
 MULTIPLE = {"doubled": 100.0, "tripled": 200.0, "quadrupled": 300.0, "halved": -50.0}
 MULTIPLE |= {"doubling": 100.0, "tripling": 200.0, "quadrupling": 300.0}
+MULTIPLE |= {"double": 100.0, "triple": 200.0}  # "more than double the $9.8 million": against it
 MULTIPLE |= {f"{word}fold": 100.0 * (times - 1) for times, word in enumerate(TIMES, 3)}
 MULTIPLE |= {f"{word}-fold": 100.0 * (times - 1) for times, word in enumerate(TIMES, 3)}
 MULTIPLE |= {f"{times}x": 100.0 * (times - 1) for times in range(2, 10)}  # "2x": doubled
@@ -65,7 +66,8 @@ def read_multiple(
 ) -> Found | None:
     """The growth the multiple `match` says ("doubled": 100%), or None where it is another
     measure's."""
-    acts = _ACTED_ON.match(after)
+    against = match["mult"].lower() in ("double", "triple")  # an amount, then the one before
+    acts = None if against else _ACTED_ON.match(after)
     if acts and _NAMED_BEFORE.match(acts.group()):
         return None  # "we almost doubled those sales": what was named before, unsaid here
     if match["mult"].lower().endswith("ing") and _UNDER_WAY.search(before, tail(before, 30)):

@@ -98,6 +98,7 @@ _NO_PART_ALONE = word_set(
 )
 # The particles of a phrasal verb: "closed out", "picked up" (a verb, no name).
 _PARTICLES = frozenset({"out", "up", "off", "down", "over", "back"})
+_PREPOSITIONS = frozenset({"through", "to", "from", "into", "with", "by", "at", "on"})
 # A word of talk about figures, never a part, wherever it stands in a subject written in lower
 # case: "example", "the fact that", "tough comparison", "main driver of drop".
 _ABSTRACT = word_set(
@@ -143,8 +144,17 @@ def no_noun_phrase(subject: str) -> bool:
         return True  # "all brands grew nearly 40%", "each segment", "business in both": no one
     if len(words) == 1 and subject.isalpha() and subject.islower() and subject.endswith("ed"):
         return True  # "which supported 21% sales growth": a verb, no name
-    if subject.islower() and words[-2:-1] and words[-2].endswith("ed") and words[-1] in _PARTICLES:
+    if (
+        subject.islower()
+        and words[-2:-1]
+        and words[-2].endswith(("ed", "ing"))
+        and words[-1] in _PARTICLES
+    ):
         return True  # "The company closed out the year with revenues up 8%": a verb, no name
+    if not any(c.isalpha() for c in subject):
+        return True  # "27% for the --": a phrase broken off, no name
+    if subject.islower() and words[0].endswith("ed") and _PREPOSITIONS.intersection(words[1:]):
+        return True  # "we sourced the remaining vehicles through dealers, which is down 9%"
     for at, word in enumerate(words):
         if numeral(words, at):
             continue  # "Group I": a numeral of a name, no one speaking

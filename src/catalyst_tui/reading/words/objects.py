@@ -24,6 +24,13 @@ _PLACE_BEFORE = led(
     r"(?:the|this|that|these|those)\s++(?:geograph(?:y|ies)|regions?|countr(?:y|ies)|areas?)\b",
     re.I,
 )
+# The place a revenue named as a growth's object is of, said after it: "a 45% increase in
+# first quarter net revenue in the United States".
+_IN_THE_PLACE = led(
+    r"\s+in\s+the\s+(?P<place>(?-i:[A-Z])[\w.&'’-]*(?:\s+(?-i:[A-Z])[\w.&'’-]*){0,2})"
+    r"(?=\s*(?:[,;]|\.?$|\.\s)|\s+(?:and|with|as|while|driven|led|compared|versus)\b)",
+    re.I,
+)
 _LED_AFTER = led(r"\b(?:revenues?|sales)\s+(?:headlined|led|driven)\s+by\b", re.I)
 
 
@@ -55,8 +62,15 @@ def object_subject(after: str, *, of_revenue: bool = False) -> Subject | None:
         return Subject("", False, True, False)  # "53% in Nielsen sales headlined by X": not X's
     kind_of = of_revenue and _kind_of_thing(words)
     subject = read_subject(words, revenue_said=match["prep"].lower() == "for" or kind_of)
+    placed = _IN_THE_PLACE.match(after, match.end("x")) if subject.name == COMPANY else None
+    if placed is not None and not PERIOD.match(placed["place"]):
+        place = placed["place"]  # a sentence's full stop is no abbreviation's ("U.S.")
+        place = place[:-1] if re.search(r"(?<![A-Z]\.[A-Z])\.$", place) else place
+        subject = read_subject(place, revenue_said=True)  # "…revenue in the United States"
     if not subject.name or subject.name == COMPANY or PERIOD.fullmatch(subject.name.split()[0]):
         return None
+    if not re.search(r"[A-Za-z]", subject.name):
+        return None  # "27% for the --": broken off, no part after
     if re.match(
         r"(?:the\s+)?(?:[a-z]+\s+(?:consecutive|straight)\s+)?"
         r"(?:quarter|year|period|constant|reasons?|(?:front|back|first|second)\s+half)|"

@@ -29,6 +29,9 @@ FIGURE = led(  # a digit with no word character before it stands at a word bound
     + r"|(?P<mult>\b(?:doubled|tripled|quadrupled|halved|"
     + r"(?<!\bon\s)(?<!\bof\s)(?<!\bto\s)(?<!\bat\s)(?<!\bby\s)(?<!\bfor\s)(?<!\bthe\s)"
     + r"(?<!\bits\s)(?<!\bthan\s)(?:doubl|tripl|quadrupl)ing(?!\s+of\b)|"
+    # an amount against an earlier one: "$20.6 million, more than double the $9.8 million"
+    + r"(?:(?<=\bthan\s)|(?<=\bnearly\s)|(?<=\balmost\s))(?:double|triple)"
+    + r"(?=\s+(?:than\s+)?(?:the|that\s+of)\s+\$)|"
     + rf"{one_of(' '.join(TIMES))}-?fold|"
     # "jumped 2x year on year", "increased over 3x": a multiple, after its verb (multiples.py)
     + r"(?<![\w.$€£])[2-9]x(?!\s*+(?:the\b|as\b|more\b|less\b|\w+er\b)))\b)",
@@ -157,6 +160,8 @@ GROWTH_VERB = (
     r"(?:strong|solid|robust|healthy|good|impressive)\s+(?:in\s+[\w-]+\s+)?at|"
     r"(?:growth|growth\s+rate|increase|decline|decrease)(?:\s+(?:in|for|during)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:quarter|year|period|half))?"
+    # its basis between: "our organic growth quarter-over-quarter was 19%"
+    r"(?:\s+(?:year|quarter)(?:-\s?|\s)(?:over|on)(?:-\s?|\s)(?:year|quarter))?"
     r"(?:\s+by\s+(?:business|" + DIMENSION + r"))?"  # "Organic growth by business was 7.8% for X"
     r"\s+(?:was|were|is|came\s+in\s+at|came\s+to|remains?\s+at|reached|totaled|amounted\s+to)|"
     # a growth in a part, then its figure: "organic growth in LatAm was 49%", "revenue growth in
@@ -352,7 +357,9 @@ GUIDANCE_NOUN = (
     # a range's midpoint moved or kept: "increased the midpoint", "raising our midpoint by"
     r"(?:(?<=\bthe\s)|(?<=\bour\s))mid-?point(?!\s+of\s+(?:the\s+)?(?:year|quarter|decade))|"
     r"(?<=\bend\sof\sour\s)range|(?<=\bend\sof\sthe\s)range|(?<=\bprior\s)range|"
-    r"(?<=\bprevious\s)range|(?<=\bearlier\s)range|(?<=\bguidance\s)range)"
+    r"(?<=\bprevious\s)range|(?<=\bearlier\s)range|(?<=\bguidance\s)range|"
+    # a measure's guided range: "we have lowered our gross margin range"
+    r"(?:(?<=\bmargin\s)|(?<=\brevenue\s)|(?<=\bsales\s))range(?=\s*+[,.;]|\s++(?:and|for|to|by)\b))"
 )
 
 
@@ -362,17 +369,6 @@ ESTIMATE = led(r"\bestimates?\s*$", re.I)
 PERIOD_SAID = led(
     r"\b(?:full[- ]year|fiscal|quarter|(?:19|20)\d\d|annual|for\s+the\s+year)\b", re.I
 )
-# Guidance to be given later, not given now: "we anticipate providing 2022 guidance in February".
-GIVEN_LATER = led(
-    # or the speaker's talk to come: "I'll now offer our outlook", "So let me provide our forecast"
-    r"(?:\b(?:anticipat\w*|expect\w*|plan\w*|will|intend\w*|look\s+forward\s+to|let\s+me|"
-    r"let['’]s)|['’]ll)\s+"
-    # "we expect to be able to provide 2021 guidance in February"
-    r"(?:to\s+be\s+(?:able|in\s+a\s+position)\s+)?(?:\w+\s+)?$",
-    re.I,
-)
-
-
 # The alternative's measure, right after its figure: "or 6% in constant currency versus …".
 ANOTHER_MEASURE = led(
     r"\s*(?:(?:on|in|at)\s+(?:an?\s+)?)?(?:constant[- ]currency|currency[- ]neutral|"

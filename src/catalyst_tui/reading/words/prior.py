@@ -265,6 +265,12 @@ _AMOUNT_FROM_ESTIMATE = (
     r"[$€£][\d.,]+\s*(?:million|billion|cents)?\s+from\s+what\s+we\s+(?:had\s+)?"
     r"(?:estimated|expected|guided|projected|forecast(?:ed)?|assumed)\b"
 )
+# What was estimated before, said after a move from it: "down slightly from the 21 to 23% that
+# we previously estimated".
+_FROM_PREVIOUS = (
+    r"(?:\s+(?:slightly|modestly|somewhat))?\s+from\s+(?:the|our)\s+(?:[^.;]|(?<=\d)\.(?=\d)){0,30}?\b(?:that\s+)?we\s+"
+    r"(?:had\s+)?previously\s+(?:estimated|expected|guided|projected|forecast(?:ed)?|assumed)\b"
+)
 # A word of the other direction between a figure's change and the prior view: the nearer decides.
 OPPOSITE = {
     "raised": led(r"\b(?:lower|below|down|reduction|decrease|less|worsening|worse)\b", re.I),
@@ -290,7 +296,8 @@ AGAINST_PRIOR = {
         rf"|{_NOUN_BEFORE}up{_FROM_MONTH}"
         # "up from $95 million in our prior guidance", "up from … our previous assumption"
         rf"|\bup\s+from\s+[^.;]{{0,40}}?\b(?:in|or)\s+{_PRIOR_OR_ASSUMED}"
-        rf"|\bup\s+{_AMOUNT_FROM_ESTIMATE}",
+        rf"|\bup\s+{_AMOUNT_FROM_ESTIMATE}"
+        rf"|\bup{_FROM_PREVIOUS}",
         re.I,
     ),
     "cut": led(
@@ -306,7 +313,8 @@ AGAINST_PRIOR = {
         r"|\bdown\s+from\s+(?:our|the)\s+(?:prior|previous|earlier)\s+[$€£]\d"
         rf"|{_NOUN_BEFORE}down{_FROM_MONTH}"
         rf"|\bdown\s+from\s+[^.;]{{0,40}}?\b(?:in|or)\s+{_PRIOR_OR_ASSUMED}"
-        rf"|\bdown\s+{_AMOUNT_FROM_ESTIMATE}",
+        rf"|\bdown\s+{_AMOUNT_FROM_ESTIMATE}"
+        rf"|\bdown{_FROM_PREVIOUS}",
         re.I,
     ),
 }

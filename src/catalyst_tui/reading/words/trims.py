@@ -49,9 +49,11 @@ _PRONOUNS = frozenset(
 # other", a part named so, nor all of a kind's sales).
 _ALL_OF_A_KIND = led(
     r"\s*all\s+(?!other\b)(?:of\s+)?(?:our\s+|the\s+)?(?:[\w-]+\s+)?"
-    r"(?!(?:sales|revenues|others)\b)[\w-]+s\s*$",
+    r"(?!(?:sales|revenues|others|this)\b)[\w-]+s\s*$",
     re.I,
 )
+# All of what was said before, pointing back to it: "All of this drove a 45% increase".
+_ALL_OF_THAT = led(r"\s*all\s+(?:of\s+)?(?=(?:this|that|these|those)\s*$)", re.I)
 
 
 def trimmed(phrase: str) -> str:
@@ -59,6 +61,7 @@ def trimmed(phrase: str) -> str:
     verb and all after it where a name stands before a verb of its own ("Cream of Wheat continue
     to outperform …": Cream of Wheat)."""
     phrase = _ASIDE.sub(" ", phrase)
+    phrase = _ALL_OF_THAT.sub("", phrase)
     phrase = _CONTRACTED.sub(r"\g<pronoun>", phrase)
     phrase = _RELATIVE.split(phrase, maxsplit=1)[0]
     verb = _VERB_AFTER_NAME.search(phrase)
