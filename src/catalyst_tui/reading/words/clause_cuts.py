@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from ..leads import led
 from ..wordlists import one_of
-from .phrases import finite_verb, words_of
+from .phrases import finite_verb, other_measure, words_of
 
 __all__ = ["CLAUSE_VERB", "Clause", "clauses"]
 
@@ -67,9 +67,20 @@ _MADE_OF = led(
 # 14%; and the rest of the world 3%" (lists.py reads it on the list).
 _ITEM_NEXT = led(
     r";\s+(?:and\s+)?(?:the\s+)?[A-Za-z][\w&/.'’-]*(?:\s+[A-Za-z&][\w&/.'’-]*){0,4}?,?\s+"
-    r"(?:up\s+|down\s+)?\d{1,3}(?:\.\d+)?\s?%\s*(?=[;,.]|$)",
+    r"\d{1,3}(?:\.\d+)?\s?%\s*(?=[;,.]|$)",
     re.I,
 )
+
+
+def _item_next(sentence: str, at: int) -> bool:
+    """Whether a list's bare item stands after the semicolon at `at`: a name and its figure,
+    no verb, no sign and no other measure ("; Europe 14%"; not "; Motorcycles were up 10%",
+    "; and China, up 2%" nor "; opco operating margin, 19.6%", clauses of their own)."""
+    item = _ITEM_NEXT.match(sentence, at)
+    if item is None:
+        return False
+    words = [w.lower() for w in words_of(item.group())]
+    return not any(finite_verb(w) or other_measure(w) or w in ("up", "down") for w in words)
 
 
 class Clause(NamedTuple):
@@ -86,7 +97,7 @@ def clauses(sentence: str) -> list[Clause]:
             continue
         if cut.group().strip().lower() == "and" and _NOUN_AFTER_TO.search(sentence, 0, cut.start()):
             continue  # "our sales to government and defense customers increased 9%": one name
-        if _ITEM_NEXT.match(sentence, cut.start()) and "%" in sentence[begin : cut.start()]:
+        if _item_next(sentence, cut.start()) and "%" in sentence[begin : cut.start()]:
             continue  # "…, Asia, 46%; Europe 14%": the list goes on, one clause
         joined = not any(map(finite_verb, words_of(sentence[begin : cut.start()])))
         if (

@@ -85,7 +85,7 @@ def read_figures(
     `quarter`: the quarter the document is of, quarters.document_quarter),
     each given only where no gate refuses it (gates.py)."""
     sentence = _CORRECTED.sub(lambda m: " " * len(m.group()), sentence)
-    sentence = _INCLUDES_LIST.sub(lambda m: " " * len(m.group()), sentence)
+    sentence = _INCLUDES_LIST.sub(_set_aside, sentence)
     against = Against(sentence, latest, named, quarter)
     scope = SentenceBasis(sentence, against)
     revenue_said = REVENUE_SAID.search(sentence) is not None or business_whole(sentence)
@@ -312,8 +312,21 @@ profits margin margins ebitda units shipments volume volumes customers users sub
 # subject's verb of change: "Other net sales, which include pop-up shop sales, shop-in-shop sales
 # and the Loved by Lovesac program decreased 33.6%" (the subject is the one before "which").
 _INCLUDES_LIST = led(
-    r",\s*which\s+(?:includes?|included|contains?|comprises?)\b(?:[^,;%]*+,){1,8}?[^,;%]*?"
+    r",\s*which\s+(?:includes?|included|contains?|comprises?)\b(?:[^,;%]*+,){1,8}?"
+    # its last item after "and", up to the verb: no subject of the clause's own ("Abercrombie,
+    # which includes kids, Q3 sales rose 12%")
+    r"(?:(?!\sand\s)[^,;%])*+\sand\s[^,;%]+?"
     r"(?=\s(?:increased|decreased|grew|declined|rose|fell)\b)",
     re.I,
 )
+
+
+def _set_aside(match: re.Match[str]) -> str:
+    """The list a subject includes, blanked; kept where another relative clause stands in it
+    ("the Professional business, which includes Reuters Events, which grew over 60%": Reuters
+    Events')."""
+    said = match.group()
+    return said if said.lower().count("which") > 1 else " " * len(said)
+
+
 _CORRECTED = led(r"\d(?<![\w.]\d)\d{0,3}(?:\.\d+)?\s?%\s*--\s*(?=[$€£]?\d)")

@@ -78,9 +78,10 @@ _NOT_A_NAME = led(
 )
 _NEUTRAL = frozenset({"was", "were", "came"})  # "EMEA also came in at 9%": the list's kind
 _SAME = led(r"(?:,|\band\b)\s*(?:by\s+)?" + CMP + r"$", re.I)
-# A share's item set off by a comma or after a semicolon: "the U.S. represented 37% of
-# revenues, Asia, 46%; Europe 14%; and the rest of the world 3%".
-_LISTED_SHARE = led(r"(?:,|;)\s+(?:and\s+)?" + _NAME + r",?\s+" + CMP + r"$", re.I)
+# An item set off by a comma or after a semicolon: "the U.S. represented 37% of revenues, Asia,
+# 46%; Europe 14%; and the rest of the world 3%"; "Private Banking grew 8%; and Asset Management,
+# 6%".
+_LISTED_COMMA = led(r"(?:,|;)\s+(?:and\s+)?" + _NAME + r",?\s+" + CMP + r"$", re.I)
 # An item that names its place after "in" or "at" with no verb of its own: "…, and in Asia of
 # 8%", "and in Asia by 8%", "and at Retail 8%".
 _LISTED_IN = led(
@@ -195,7 +196,11 @@ def continued(text: str, last: Found, match: re.Match[str]) -> Found | None:
         said = (alternative["way"] or "").lower()
         sign = -1 if said == "down" else 1 if said == "up" else -1 if last.value < 0 else 1
         return last._replace(value=sign * value, comparison=comparison, position=match.start())
-    named = _LISTED_SHARE.search(between) if last.kind == "share" else None
+    named = _LISTED_COMMA.search(between)
+    if named is not None and (
+        _NOT_A_NAME.search(named["name"]) or not _a_name(read_subject(named["name"]))
+    ):
+        named = None  # "up 12% in the quarter, excluding currency, 10%": no item's name
     if named is None and _SAME.search(between):
         sign = -1 if last.value < 0 else 1
         return last._replace(value=sign * value, comparison=comparison, position=match.start())
@@ -215,6 +220,10 @@ def continued(text: str, last: Found, match: re.Match[str]) -> Found | None:
     if last.kind == "share":
         sign = 1
     return Found(last.kind, sign * value, comparison, subject, "", match.start(), of=last.of)
+
+
+def _a_name(subject: Subject) -> bool:
+    return bool(subject.name) and not (subject.other or subject.anaphor) and subject.name != COMPANY
 
 
 _MIX = led(
