@@ -14,6 +14,8 @@ ECTSum and the fifth source:
 - a growth of revenue the company says it reported is the company's, though a speaker talks;
 - revenue "in the" place named after it is that place's;
 - a phrase opened by a verb and a preposition, or a gerund and its particle, names nothing;
+  nor does a word of talk ("note", "mean", "confirm"), a benefit, priorities, a length, a
+  rollout, the way, or what a period is "alone";
   "all of this" points back, as "this" does;
 - a measure's guided range lowered or raised is guidance moved; a figure "down from the … we
   previously estimated" is guidance cut.
@@ -44,6 +46,21 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth 5 : Americas", "growth 3 : Europe", "growth -2 : Asia"],
         ),
         ("Revenue grew 8%; we expect margins to expand.", ["growth 8 : company"]),
+        (
+            "Private Banking grew 8%; and Asset Management, 6%.",
+            ["growth 8 : Private Banking", "growth 6 : Asset Management"],
+        ),
+        (
+            "Organic revenue was down 11%, with North America down 12%, Europe, down 18%; and "
+            "China, up 2%.",
+            [
+                "growth -11 : company",
+                "growth -12 : North America",
+                "growth -18 : Europe",
+                "growth 2 : China",
+            ],
+        ),
+        ("Food volumes were up 4%; with the Americas, up 7%; and EMEA up 2%.", []),
     ],
     "a phrase broken off names nothing": [
         (
@@ -139,6 +156,27 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             [],
         ),
         ("Connected fitness revenue grew 9%.", ["growth 9 : Connected fitness"]),
+    ],
+    "words of talk, a benefit and the way name nothing": [
+        ("And in our presentation, we do note the R 125 was up 2.7% comp.", []),
+        ("I mean '22s and '23 AR is down 20% sequentially in the quarter.", []),
+        (
+            "Just this past quarter alone, model year '22 and model year '23 ADARs were down "
+            "over 20% sequentially.",
+            [],
+        ),
+        (
+            "Last quarter, we discussed at length the pockets of our business, which together "
+            "account for roughly 20% of our revenue.",
+            [],
+        ),
+        ("Equipment sales led the way up 26% with service growth of 8%.", ["growth 8 : service"]),
+        (
+            "The benefit of this strategy is also coming through our sequential revenue growth, "
+            "which increased 3.2% this quarter.",
+            [],
+        ),
+        ("Our Way revenue grew 5%.", ["growth 5 : Way"]),
     ],
     "guidance of a range, and down from what was estimated": [
         (

@@ -41,7 +41,7 @@ DISCOURSE = word_set(
 _TALK = word_set(
     """slide slides page pages chart exhibit i i'll i'm we we're we've you you'll let summarize
     cover mentioned noted said discussed highlighted results takeaways highlights highlight show
-    shows view consists consist"""
+    shows view consists consist note mean confirm"""
 )
 # Words that open no name: a preposition, a conjunction, a participle of talk or of a verb's
 # phrase ("representing 80% of our sales", "Breaking our revenue trend down").
@@ -81,7 +81,7 @@ _DESCRIBES = word_set(
 _ALL_OF = word_set("all each")
 _BOTH = frozenset({"both"})
 # Words in no name of a part: "where revenues here were", "What is …", "second consecutive".
-_NOT_IN_A_NAME = word_set("between here where what whatever consecutive midpoint")
+_NOT_IN_A_NAME = word_set("between here where what whatever consecutive midpoint alone")
 # One word that never names a part alone: an adverb, a degree, a word of comparison or of
 # change, a sign ("the plus 7.3% organic growth"), an ordinal that counts points ("Fifth, our
 # growth in women's … up 11%"), a time ("the last four periods up 8%, 9%, 11% and 13%").
@@ -104,7 +104,8 @@ _PREPOSITIONS = frozenset({"through", "to", "from", "into", "with", "by", "at", 
 _ABSTRACT = word_set(
     """example fact result results trend trends transition success driver drivers comparison
     comparisons expectation expectations ratio ratios percent pandemic level levels strength
-    another double-digit points progression cadence trajectory face double"""
+    another double-digit points progression cadence trajectory face double priorities length
+    rollout way benefit benefits"""
 )
 # A word of talk only where it ends the subject ("the good news"), a name's word before another
 # ("Search and news advertising"); "in a row" (not "row crop sales").
