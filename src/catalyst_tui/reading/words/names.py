@@ -105,7 +105,7 @@ _ABSTRACT = word_set(
     """example fact result results trend trends transition success driver drivers comparison
     comparisons expectation expectations ratio ratios percent pandemic level levels strength
     another double-digit points progression cadence trajectory face double priorities length
-    rollout way benefit benefits"""
+    rollout way"""
 )
 # A word of talk only where it ends the subject ("the good news"), a name's word before another
 # ("Search and news advertising"); "in a row" (not "row crop sales").
