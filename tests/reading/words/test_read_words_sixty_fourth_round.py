@@ -10,6 +10,8 @@ ECTSum and the fifth source:
 - comparable net sales, same-store net revenues and a comparable sales growth said "increasing"
   are comparable sales; a ratio's base is none of them;
 - a subject that includes a list, set off by a comma and none after, is the one before "which";
+- an amount of revenue in apposition ("total revenues, $6.6 million, which was down 3%") is
+  what the relative clause after it speaks of;
 - a part named before a clause of where the company saw the figure is its owner;
 - a growth of revenue the company says it reported is the company's, though a speaker talks;
 - revenue "in the" place named after it is that place's;
@@ -112,6 +114,14 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             "33.6% to $8.9 million.",
             ["growth -33.6 : Other"],
         ),
+    ],
+    "an amount of revenue in apposition, then which": [
+        (
+            "For the first quarter, we reported total revenues, $6.6 million, which was down 3% "
+            "from the fourth quarter and down 1% year-over-year.",
+            ["growth -3 sequential : company", "growth -1 yoy : company"],
+        ),
+        ("We reported total orders, $6.6 million, which was down 3%.", []),
     ],
     "a part before a clause of where the figure was seen": [
         (

@@ -86,6 +86,7 @@ def read_figures(
     each given only where no gate refuses it (gates.py)."""
     sentence = _CORRECTED.sub(lambda m: " " * len(m.group()), sentence)
     sentence = _INCLUDES_LIST.sub(_set_aside, sentence)
+    sentence = _AMOUNT_APPOSED.sub(" ", sentence)  # "total revenues, $6.6 million, which was"
     against = Against(sentence, latest, named, quarter)
     scope = SentenceBasis(sentence, against)
     revenue_said = REVENUE_SAID.search(sentence) is not None or business_whole(sentence)
@@ -317,6 +318,15 @@ _INCLUDES_LIST = led(
     # which includes kids, Q3 sales rose 12%")
     r"(?:(?!\sand\s)[^,;%])*+\sand\s[^,;%]+?"
     r"(?=\s(?:increased|decreased|grew|declined|rose|fell)\b)",
+    re.I,
+)
+
+# The comma before an amount of revenue said in apposition, a relative clause of its change
+# after it: "we reported total revenues, $6.6 million, which was down 3%" (read as "revenues
+# $6.6 million, which was").
+_AMOUNT_APPOSED = led(
+    r"(?:(?<=\brevenue)|(?<=\brevenues)|(?<=\bsales)),"
+    r"(?=\s+[$€£][\d.,]+\s*+(?:million|billion)?,\s+which\b)",
     re.I,
 )
 
