@@ -13,6 +13,8 @@ ECTSum and the fifth source:
 - an amount of revenue in apposition ("total revenues, $6.6 million, which was down 3%") is
   what the relative clause after it speaks of;
 - a part named before a clause of where the company saw the figure is its owner;
+- a change named by its noun and owed to currency ("a 1% decline due to unfavorable currency
+  translation") is an effect, no growth;
 - a growth of revenue the company says it reported is the company's, though a speaker talks;
 - revenue "in the" place named after it is that place's;
 - a phrase opened by a verb and a preposition, or a gerund and its particle, names nothing;
@@ -122,6 +124,14 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
             ["growth -3 sequential : company", "growth -1 yoy : company"],
         ),
         ("We reported total orders, $6.6 million, which was down 3%.", []),
+    ],
+    "a change owed to currency, named by its noun": [
+        (
+            "Organic growth was 2.1% with acquisitions contributing 4.4% offset by a 1% decline "
+            "due to unfavorable currency translation.",
+            ["growth 2.1 : company"],
+        ),
+        ("Revenue saw a 5% decline due to weaker demand.", ["growth -5 : company"]),
     ],
     "a part before a clause of where the figure was seen": [
         (

@@ -17,7 +17,9 @@ EFFECT_AFTER = led(
     r"(?:currency|exchange|fx|translation|acquisitions?|m&a|divestitures?|pricing|price|mix)\s+"
     r"(?:impacts?|effects?|benefits?|contributions?|headwinds?|tailwinds?)\b"
     # what the change owes to: "and 1.6% due to foreign currency translation tailwinds"
-    r"|\s+(?:due\s+to|from)\s+(?:the\s+)?(?:(?:recent|favou?rable|unfavou?rable|positive|"
+    # ("offset by a 1% decline due to unfavorable currency translation")
+    r"|\s+(?:(?:decline|decrease|increase|drop|reduction)\s+)?(?:due\s+to|from)\s+(?:the\s+)?"
+    r"(?:(?:recent|favou?rable|unfavou?rable|positive|"
     r"negative)\s+)*(?:foreign\s+)?(?:currency|fx|exchange|translation|acquisitions?|"
     r"divestitures?|m&a)\b",
     re.I,
