@@ -1997,6 +1997,66 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             words_patterns.VERB_THEN,
             lambda n: ("growth above " * n)[:n],
         ),
+        # the sixty-fourth round's
+        "a list's item set off by a comma": (
+            lists._LISTED_COMMA,
+            lambda n: ("; and abc, " * n)[:n],
+        ),
+        "a list's item after a semicolon": (lists._LISTED, lambda n: ("; and abc " * n)[:n]),
+        "a bare item after a semicolon": (clause_cuts._ITEM_NEXT, lambda n: ("; abc de, " * n)[:n]),
+        "revenue in the place named after it": (
+            objects._IN_THE_PLACE,
+            lambda n: (" in the Abc De" * n)[:n],
+        ),
+        "a part before where it was seen": (
+            makers._WHERE_WE,
+            lambda n: (" by Abc, where we " * n)[:n],
+        ),
+        "a growth the company says it reported": (
+            makers._WE_REPORTED,
+            lambda n: ("5% net revenue growth that " * n)[:n],
+        ),
+        "a subject that includes a list": (
+            figures._INCLUDES_LIST,
+            lambda n: (", which includes abc, de and fg " * n)[:n],
+        ),
+        "an amount of revenue in apposition": (
+            figures._AMOUNT_APPOSED,
+            lambda n: ("revenues, $1.2 million, " * n)[:n],
+        ),
+        "a basis between a growth and was": (
+            words_patterns.VERB_THEN,
+            lambda n: ("growth quarter-over-quarter " * n)[:n],
+        ),
+        "more than double an amount": (
+            words_patterns.FIGURE,
+            lambda n: ("than double the " * n)[:n],
+        ),
+        "a measure's guided range": (
+            guidance._VERB_OBJECT["cut"],
+            lambda n: ("margin range " * n)[:n],
+        ),
+        "comparable net sales increasing": (
+            comps._COMPS,
+            lambda n: ("same-store abc net revenues increasing " * n)[:n],
+        ),
+        "a ratio's base before comparable sales": (
+            comps._NOT_ITS_OWN,
+            lambda n: ("percentage of abc " * n)[:n],
+        ),
+        "guidance down from what was estimated": (
+            prior.AGAINST_PRIOR["cut"],
+            lambda n: ("down slightly from the 1.2 abc " * n)[:n],
+        ),
+        "a change owed to currency": (
+            follows.EFFECT_AFTER,
+            lambda n: (" decline due to unfavorable " * n)[:n],
+        ),
+        "the amount a multiple is of": (
+            basis_ends._AMOUNT_DOUBLED,
+            lambda n: (" than the $1 " * n)[:n],
+        ),
+        "all of what was said before": (trims._ALL_OF_THAT, lambda n: (" all of " * n)[:n]),
     }
 
 
