@@ -85,7 +85,7 @@ _COMPS = led(
     r"(?:\s++(?:growth|increase|(?P<fall>decrease|decline)))?\s*+(?:(?:was|were|is|are)\s++)?"
     r"(?:(?P<verb>up|down|increased|decreased|grew|declined|rose|fell|improved|"
     r"increasing|decreasing|growing|declining|"
-    r"accelerated\s++(?:[a-z]+ly\s++)?to)\s++(?:by\s++)?"
+    r"accelerated\s++(?:[a-z]+ly\s++)?to)\s++(?:(?:sequentially|organically)\s++)?(?:by\s++)?"
     # (an amount first: "grew $109 million or almost 22%")
     r"(?:(?:(?:approximately|about|almost|nearly|more\s+than)\s++)?[$€£][\d.,]++\s*+"
     r"(?:million|billion)?,?\s++or\s++)?"
@@ -301,7 +301,7 @@ def _stated(
         if yearly and not YEAR_SAID.search(yearly.group())  # (not "versus the second quarter of
         # 2020": which year before, only the document's day says: bases.py)
         else "sequential"
-        if SEQUENTIAL.match(text, at)
+        if SEQUENTIAL.match(text, at) or "sequentially" in match.group().lower()
         else said_with(text, match.start())
     )
     about = (match.groupdict().get("about") or "").lower()

@@ -95,9 +95,20 @@ def no_forecast_of_ours(sentence: str, at: int) -> bool:
     return _NOT_OURS.search(sentence, max(0, at - REACH), at + REACH) is not None
 
 
+# A credit rating's outlook: "a stable outlook", "from Fitch", "from Moody's".
+_RATING = led(r"\b(?:stable|positive|negative|developing)\s+outlook$", re.I)
+_FROM_AN_AGENCY = led(
+    r"\s*(?:from|by)\s+(?:fitch|moody['’]s|s&p|standard\s+(?:&|and)\s+poor['’]s|"
+    r"(?:the\s+)?(?:rating|credit)\s+agenc)",
+    re.I,
+)
+
+
 def vague_noun(noun: str, after: str, metric: str) -> bool:
     """Whether the guidance noun `noun` (`metric`, the measure read in it or in the words `after`
     it) is an estimate of no measure nor period, or "expectations" alone."""
+    if _RATING.search(noun) or _FROM_AN_AGENCY.match(after):
+        return True  # "a recently affirmed stable outlook from Fitch": a rating's, no guidance
     if ESTIMATE.search(noun):
         return not (metric or PERIOD_SAID.search(noun + after))
     return _BARE_EXPECTATIONS.fullmatch(noun) is not None and not _PERIOD_OR_MEASURE.search(after)

@@ -52,9 +52,15 @@ def of_a_system(text: str) -> bool:
     return any(map(text.__contains__, _SYSTEM_KEYS)) and _SYSTEM.search(text) is not None
 
 
-def system_retail(subject: str) -> bool:
-    """Whether `subject` names retail sales (of a system, where its document names one)."""
+def system_retail(subject: str, sentence: str) -> bool:
+    """Whether `subject` names retail sales (of a system, where its document names one): not a
+    part named Retail where its sentence says no retail sales ("In Retail, sales fell 1.7%")."""
+    if subject == "Retail" and _RETAIL_SALES.search(sentence) is None:
+        return False
     return _RETAIL.search(subject) is not None
+
+
+_RETAIL_SALES = led(r"\bretail\s+sales\b", re.I)
 
 
 # An insurer's trade words, lowered, each read from the letter before its key (the key is the

@@ -324,7 +324,7 @@ def read_words(
                 continue  # "EIG sales were $1.37 billion, up 13%. Organic sales were up 2%.":
                 # the part's, said before; whose the sentence does not say (a total said
                 # with its amount is the company's: "Revenues increased 6.2% to $1.0 billion")
-            if system and system_retail(stated.subject):
+            if system and system_retail(stated.subject, sentence):
                 continue  # "Global retail sales grew 8.5%" of a franchisor: its stores' sales
             if (insurer and new_business(sentence, stated.value)) or fund_sales(
                 stated.subject, sentence, stated.value

@@ -54,6 +54,7 @@ OTHER_MEASURES = word_set(
     originations students miles loads attendees guests trips spread spreads reliability efficiency
     niw nap ape pvr arc rpu population activity awards rxs trx nrx scripts fad bottom aua trasm
     rasm prasm casm viewership redemptions case cases click credentials tokens wfe submissions
+    reserves tours
     diems gms nav navs balances outstandings frequency gpv gbv gtv mau maus dau daus mpu rotce
     rote roatce score scores nps shipment payers payer hours pppt ptpp cet1 aov aovs dcf owners
     grants vaccinations"""
@@ -305,6 +306,8 @@ YEARLY = led(
     r"than\s+(?:[\w-]+\s+){0,2}?(?:revenues?|sales)\s+of\s+)(?:the\s+)?"
     # "compared to just over $1 billion during the same period in 2020"
     r"(?:(?:just\s+)?(?:over|under|about|approximately|nearly|almost|roughly)\s+)?"
+    # (in a currency named by its code: "from HKD 3.4 billion in the third quarter of 2024")
+    r"(?:(?:hkd|rmb|cny|usd|eur|gbp|cad|aud|jpy|inr|chf|sek|krw|twd|brl|mxn|sgd)\s?)?"
     r"\$?[\d.,]+\s*(?:million|billion)?\s+"
     # "from the $435.5 million we reported in the first quarter of 2017", "from $552.7 million
     # reported in the fourth quarter of 2015"
