@@ -7,6 +7,8 @@ ECTSum and the fifth source:
 - comparable sales "increased sequentially by" an amount and a figure are sequential;
 - a credit rating's outlook ("a recently affirmed stable outlook from Fitch") is no guidance;
 - reserves and tours are no revenue;
+- premiums earned (earned premiums) are a line of an insurer's revenue, premium revenue, not
+  its whole ("net premiums earned were $152 million, a decrease of 11%");
 - a part named Retail is the company's part in a document that names franchisees, where its
   sentence says no retail sales ("In Retail, sales fell 1.7%").
 
@@ -18,6 +20,12 @@ from __future__ import annotations
 import pytest
 
 from tests.reading.words.test_read_words_classes import _check, by_rule
+
+# An insurer's trade words, enough for the document to be an insurer's (others_sales.py).
+_INSURER = (
+    "Underwriting results improved as underwriting discipline held and policyholders renewed "
+    "with our underwriting teams."
+)
 
 RULES: dict[str, list[tuple[str, list[str]]]] = {
     "an amount in a currency named by its code is a base": [
@@ -56,6 +64,21 @@ RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("At year-end, our proved reserves in the Delaware increased 18%.", []),
         ("Their lead volume and tours were down more than 40%.", []),
         ("Revenue in the Delaware increased 18%.", ["growth 18 : Delaware"]),
+    ],
+    "premiums earned are a line of an insurer's revenue": [
+        (
+            "Our net premiums earned were $152 million, a decrease of 11% year-over-year. "
+            + _INSURER,
+            ["growth -11 yoy : premium"],
+        ),
+        (
+            "Net earned premiums increased 6%. " + _INSURER,
+            ["growth 6 : premium"],
+        ),
+        (
+            "Net written premiums increased 13%. " + _INSURER,
+            [],
+        ),
     ],
     "a part named Retail where franchisees are named": [
         (

@@ -130,7 +130,7 @@ def fund_sales(subject: str, sentence: str, value: float | None) -> bool:
 # Premiums earned, the same length as the revenue they are; premiums collected (cash received)
 # or written (policies sold, as sales are) name so within their phrase ("total collected life
 # and health premiums", "net written premiums", "premiums written").
-_PREMIUMS = led(r"\b(?P<p>[Pp])remiums\b")
+_PREMIUMS = led(r"\b(?P<earned>[Ee]arned\s+)?(?P<p>[Pp])remiums\b(?P<after>\s+earned\b)?")
 _NOT_EARNED = led(r"\b(?:collected|written)\s+(?:[\w-]+\s+){0,4}$", re.I)
 _WRITTEN_AFTER = led(r"\s+written\b", re.I)
 
@@ -146,6 +146,9 @@ def as_revenue(sentence: str) -> str:
             sentence, max(0, match.start() - 60), match.start()
         ) or _WRITTEN_AFTER.match(sentence, match.end()):
             return match.group()
-        return "Revenues" if match["p"] == "P" else "revenues"
+        capital = match["p"] == "P" or (match["earned"] or "")[:1] == "E"
+        if match["earned"] or match["after"]:  # "net premiums earned": a line, premium revenue
+            return ("Premium revenue" if capital else "premium revenue").ljust(len(match.group()))
+        return "Revenues" if capital else "revenues"
 
     return _PREMIUMS.sub(said, sentence)
