@@ -2057,6 +2057,19 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: (" than the $1 " * n)[:n],
         ),
         "all of what was said before": (trims._ALL_OF_THAT, lambda n: (" all of " * n)[:n]),
+        # the sixty-fifth round's
+        "an amount in a currency named by its code": (
+            vocabulary.YEARLY,
+            lambda n: ("from HKD 1.2 " * n)[:n],
+        ),
+        "comparable sales increased sequentially": (
+            comps._COMPS,
+            lambda n: ("same-store revenue increased sequentially " * n)[:n],
+        ),
+        "a credit rating's outlook": (not_given._RATING, lambda n: ("stable outlook " * n)[:n]),
+        "an outlook from an agency": (not_given._FROM_AN_AGENCY, lambda n: (" from the " * n)[:n]),
+        "premiums earned": (others_sales._PREMIUMS, lambda n: ("earned premiums " * n)[:n]),
+        "retail sales said": (others_sales._RETAIL_SALES, lambda n: ("retail " * n)[:n]),
     }
 
 
