@@ -96,10 +96,7 @@ def we_reported(sentence: str, at: int) -> bool:
     """Whether the figure at `at` is of the revenue the company says it reported ("I'd like to
     highlight the 7% organic revenue growth that we reported": the company's, though the
     clause's subject is a speaker)."""
-    start = at
-    while start > 0 and (sentence[start - 1].isdigit() or sentence[start - 1] == "."):
-        start -= 1
-    return _WE_REPORTED.match(sentence, start) is not None
+    return _WE_REPORTED.match(sentence, at) is not None
 
 
 # A part the sentence points back to, by a noun no whole is called: "the segment", "this

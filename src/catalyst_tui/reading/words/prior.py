@@ -268,7 +268,8 @@ _AMOUNT_FROM_ESTIMATE = (
 # What was estimated before, said after a move from it: "down slightly from the 21 to 23% that
 # we previously estimated".
 _FROM_PREVIOUS = (
-    r"(?:\s+(?:slightly|modestly|somewhat))?\s+from\s+(?:the|our)\s+(?:[^.;]|(?<=\d)\.(?=\d)){0,30}?\b(?:that\s+)?we\s+"
+    r"(?:\s+(?:slightly|modestly|somewhat))?\s+from\s+(?:the|our)\s+"
+    r"(?:[^.;]|(?<=\d)\.(?=\d)){0,30}?\b(?:that\s+)?we\s+"
     r"(?:had\s+)?previously\s+(?:estimated|expected|guided|projected|forecast(?:ed)?|assumed)\b"
 )
 # A word of the other direction between a figure's change and the prior view: the nearer decides.
