@@ -223,6 +223,8 @@ def continued(text: str, last: Found, match: re.Match[str]) -> Found | None:
 
 
 def _a_name(subject: Subject) -> bool:
+    """Whether `subject` names one part: no measure of another kind, no pointing back, not the
+    whole."""
     return bool(subject.name) and not (subject.other or subject.anaphor) and subject.name != COMPANY
 
 
