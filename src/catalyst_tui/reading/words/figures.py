@@ -87,6 +87,7 @@ def read_figures(
     sentence = _CORRECTED.sub(lambda m: " " * len(m.group()), sentence)
     sentence = _INCLUDES_LIST.sub(_set_aside, sentence)
     sentence = _AMOUNT_APPOSED.sub(" ", sentence)  # "total revenues, $6.6 million, which was"
+    sentence = _IT_IS_THAT.sub(lambda m: " " * len(m.group()), sentence)
     against = Against(sentence, latest, named, quarter)
     scope = SentenceBasis(sentence, against)
     revenue_said = REVENUE_SAID.search(sentence) is not None or business_whole(sentence)
@@ -327,6 +328,15 @@ _INCLUDES_LIST = led(
 _AMOUNT_APPOSED = led(
     r"(?:(?<=\brevenue)|(?<=\brevenues)|(?<=\bsales)),"
     r"(?=\s+[$€£][\d.,]+\s*+(?:million|billion)?,\s+which\b)",
+    re.I,
+)
+
+# A judgment opening the sentence, its clause after "that" the one said: "But it is encouraging
+# that we had an organic growth of 6% during Q4" (we had it; "it" points back to nothing).
+_IT_IS_THAT = led(
+    r"^\s*+(?:(?:but|and|so|now)\s++)?it['’]?s?\s++(?:is\s++)?(?:(?:very|really|also|worth)\s++)?"
+    r"(?:encouraging|notable|noteworthy|important|clear|fair\s++to\s++say|noting|pleasing|good)"
+    r"\s++that\s++(?=we\b)",
     re.I,
 )
 

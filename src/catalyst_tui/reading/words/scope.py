@@ -23,6 +23,18 @@ _WITH_PART = led(
 )
 
 
+# The parts a growth is made of, said right before their figures: "…, reflecting a 4% increase
+# in Golf Clubs", "grew 11% year-over-year in Q4 with 8% growth in residential revenue".
+_PARTS_SAID = led(
+    r"(?:,\s*+reflecting|\s++with)\s++(?:an?\s++)?"
+    r"(?:(?:nearly|over|more\s++than|approximately|about|roughly|almost)\s++)?$",
+    re.I,
+)
+
+
+_A_YEAR = led(r"\b(?:19|20)\d\d\b")
+
+
 # What offset a growth, said before its own figure: "…, partially offset by a 1% increase in".
 _OFFSET_BY = led(
     r",\s*+(?:(?:partially|partly|more\s+than)\s++)?offset\s++by\s++(?:an?\s++|the\s++)?"
@@ -116,13 +128,21 @@ class SentenceBasis:
                 if basis:
                     return basis
                 continue
-            driver = DRIVER_BEFORE.search(gap) or _WITH_PART.search(gap)
+            driver = DRIVER_BEFORE.search(gap) or _WITH_PART.search(gap) or _PARTS_SAID.search(gap)
+            if driver is not None and _A_YEAR.search(self._own_words(index)):
+                return ""  # "comes on top with 6% growth in the first quarter of 2020": a period's
             if driver is not None:
                 said = gap[: driver.start()]
                 return basis_in(said, self.sentence, self.against) if said.strip() else ""
             if not _ITEM_GAP.fullmatch(gap):
                 return ""
         return ""
+
+    def _own_words(self, index: int) -> str:
+        """The words after the figure `index`, up to the next figure."""
+        figures = self._figures or []
+        until = figures[index + 1].start() if index + 1 < len(figures) else len(self.sentence)
+        return self.sentence[figures[index].end() : until]
 
     def _read(self, figures: list[re.Match[str]]) -> list[tuple[str, int, int]]:
         if not figures:
@@ -185,7 +205,8 @@ _RIGHT_AFTER = led(r"[^,;]*?(?=,|;|\band\b|$)", re.I)
 # A period said after it is no basis of its own ("up 9% year-over-year during the quarter and 7%
 # for the year").
 _ENDS_CLAUSE = led(
-    r"(?:\s++(?:for|in|during)\s++the\s++(?:full\s++)?(?:fiscal\s++)?(?P<period>year|quarter)\b)?"
+    r"(?:\s++(?:for|in|during)\s++the\s++(?:full\s++)?(?:fiscal\s++)?(?P<period>year|quarter)\b"
+    r"(?:\s++(?:19|20)\d\d\b)?)?"  # ("and 39% for the full year 2025")
     r"\s*+(?:[.,;!?)]|$|(?:and|but|while|whereas)\b)",
     re.I,
 )

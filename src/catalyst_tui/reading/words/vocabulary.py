@@ -242,7 +242,7 @@ BASIS_KEYS: tuple[str, ...] = ("year", "yoy", "y/y", "y-o-y", "same", "comparabl
 BASIS_KEYS += ("quarter", "q/", "qoq", "q-o-q")
 COMPARED_KEYS = (
     *("than", "from", "vs", "versus", "over", "above", "below", "compar", "against", "ahead"),
-    *("behind", "relative"),
+    *("behind", "relative", "to 19", "to 20"),
 )
 #: A word of comparison before a base it names: "versus 2019", "compared to fiscal 2019" (the
 #: bases a year named is read as, bases.py and two_bases.py).
@@ -281,7 +281,8 @@ YEARLY = led(
     r"(?:(?:last|prior|previous)\s+(?:fiscal\s+)?year(?!\s*[- ]to[- ]date)|prior[- ]year|"
     r"year[- ]ago)|"
     r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with)|against|ahead\s+of|behind|"
-    r"relative\s+to|in\s+comparison\s+(?:to|with)|above|below|"
+    r"relative\s+to|in\s+comparison\s+(?:to|with)|above|below|"  # and "15% to 2020":
+    r"(?:(?<=%\s)|(?<=^\s))to(?=\s+(?:(?:19|20)\d\d\s*+(?:[.,;]|$)|the\s+same\s+period\s+in\s))|"
     # "as we compare the results of the fourth quarter of fiscal 2020"
     r"as\s+we\s+compare\s+(?:the\s+results\s+of|against|to|with))\s+"
     # "down 5% from pro forma Q3 2019": the year's quarter as if combined; "over reported second
