@@ -2070,6 +2070,18 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "an outlook from an agency": (not_given._FROM_AN_AGENCY, lambda n: (" from the " * n)[:n]),
         "premiums earned": (others_sales._PREMIUMS, lambda n: ("earned premiums " * n)[:n]),
         "retail sales said": (others_sales._RETAIL_SALES, lambda n: ("retail " * n)[:n]),
+        # the sixty-sixth round's
+        "the parts a growth is made of": (scope._PARTS_SAID, lambda n: (", reflecting a " * n)[:n]),
+        "a year in a growth's own words": (scope._A_YEAR, lambda n: ("2020" * n)[:n]),
+        "a growth for the full year": (
+            scope._ENDS_CLAUSE,
+            lambda n: (" for the full year 2025" * n)[:n],
+        ),
+        "a bare year after a figure and to": (vocabulary.YEARLY, lambda n: ("5% to 2020 " * n)[:n]),
+        "a judgment opening a sentence": (
+            figures._IT_IS_THAT,
+            lambda n: ("but it is very encouraging " * n)[:n],
+        ),
     }
 
 
