@@ -2082,6 +2082,12 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             figures._IT_IS_THAT,
             lambda n: ("but it is very encouraging " * n)[:n],
         ),
+        # the sixty-seventh round's
+        "an amount increased to, then or": (
+            words_patterns.VERB_THEN,
+            lambda n: ("increased to nearly $1.45 million or " * n)[:n],
+        ),
+        "a participle after with": (with_aside._PARTICIPLE, lambda n: ("contribut" * n)[:n]),
     }
 
 

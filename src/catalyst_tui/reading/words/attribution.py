@@ -36,7 +36,7 @@ from .subjects import Subject, read_subject
 from .verb_forms import after_verbs
 from .vocabulary import FORWARD, NOT_REVENUE, REACH
 from .whose_growth import measure_before
-from .with_aside import WITH_COMMA, part_then_with, with_lower_case
+from .with_aside import WITH_COMMA, absolute_with, part_then_with, with_lower_case
 
 # A market as a whole ("The semiconductor market grew 8%"): no end market of ours ("our data
 # center end market") nor a region ("Emerging markets were up 24%"); its size (subject_at).
@@ -282,8 +282,8 @@ def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) 
         amount_of = phrase_before(text, near + amount_then.end("measure"))
         return read_subject(amount_of, revenue_said=True)  # "sales of $298.6 million in Q2 grew"
     tail = _MEASURED_BEFORE.search(lead) if phrase else None
-    if tail is not None and _A_WAY.search(tail["words"]):
-        tail = None  # "Net sales on a currency adjusted basis for X": how, no measure's owner
+    if tail is not None and (_A_WAY.search(tail["words"]) or absolute_with(tail["by"], text, at)):
+        tail = None  # "Net sales on a currency adjusted basis for X": how; "with Asia contributing"
     for_part = tail is not None and tail["by"].lower() == "for"
     words = (tail["words"] if for_part else " ".join(tail["words"].split()[-3:])) if tail else ""
     if tail is not None and (

@@ -221,6 +221,10 @@ VERB_THEN = led(
     # "increased to $2.2 million from $2.1 million, or 6.2%": both amounts, then the figure
     r"to\s+\$[\d.,]+\s*(?:million|billion|thousand|[mb])?\s+(?:from|versus|vs\.?|compared\s+"
     r"(?:to|with))\s+\$[\d.,]+\s*(?:million|billion|thousand|[mb])?,?\s+or|than\s+[\w\s'-]{1,30}?\s+by)|"
+    # or the amount reached alone, then the figure: "revenues of $624.4 million increased to
+    # $145.5 million or 30.4%" (the figure is no level: a level is no amount and a figure at once)
+    r"\s+to\s+(?:(?:nearly|about|approximately|roughly|almost)\s+)?\$[\d.,]+\s*"
+    r"(?:million|billion|thousand|[mb])?,?\s+or|"
     r",(?=\s+an?\s+(?:impressive|strong|solid|robust|healthy|outstanding)\s))*?)\s*" + CMP + r"$",
     re.I,
 )

@@ -5,13 +5,15 @@ has had a great first half, with sales up 14%" the team's part, unnamed: nobody'
 
 from __future__ import annotations
 
+import re
+
 from ..leads import led
 from ..wordlists import word_set
 from .names import PART_NOUNS
 from .records import COMPANY
 from .subjects import Subject, read_subject
 
-__all__ = ["WITH_COMMA", "part_then_with", "with_lower_case"]
+__all__ = ["WITH_COMMA", "absolute_with", "part_then_with", "with_lower_case"]
 
 # A clause set off by a comma, then "with": its measure is the clause subject's.
 WITH_COMMA = led(r"\w,\s+with$")
@@ -47,3 +49,15 @@ def with_lower_case(framed: Subject, company: Subject) -> Subject:
     if head in _PEOPLE:
         return Subject("", False, True, False)
     return company
+
+
+# A participle, the verb of a clause that "with" opens: "with Asia contributing 49% of sales".
+_PARTICIPLE = led(r"[a-z]{2,20}ing\b", re.I)
+
+
+def absolute_with(by: str, text: str, at: int) -> bool:
+    """Whether the phrase before the verb at `at`, after "with" (`by`), is the subject of a
+    participle that "with" opens ("due to regional mix with Asia contributing 49% of global
+    components sales": Asia's share), no tail of the words before it ("Customers with $100,000 in
+    ARR grew": the customers')."""
+    return by.lower() == "with" and _PARTICIPLE.match(text, at) is not None
