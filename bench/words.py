@@ -2088,6 +2088,12 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
             lambda n: ("increased to nearly $1.45 million or " * n)[:n],
         ),
         "a participle after with": (with_aside._PARTICIPLE, lambda n: ("contribut" * n)[:n]),
+        # the sixty-eighth round's
+        "the amount increased to": (levels._TO, lambda n: ("to nearly " * n)[:n]),
+        "then or and a figure": (levels._TO_THEN_OR, lambda n: (" or 1" * n)[:n]),
+        "while before a bare name": (trims._SUBORDINATE_REVENUE, lambda n: ("while " * n)[:n]),
+        "in revenues and no more": (resulted._IN_REVENUE, lambda n: (" in revenues " * n)[:n]),
+        "a part pointed back at": (resulted._IN_THAT_PART, lambda n: (" in the " * n)[:n]),
     }
 
 

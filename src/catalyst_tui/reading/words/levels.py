@@ -50,6 +50,10 @@ _CLAUSE_END = led(
     r"backlog|expenses?|eps|share|costs?)\b",
     re.I,
 )
+# The amount a growth "increased to", then "or" and the growth's figure: the change's amount
+# ("revenues increased to nearly $370 million or 18.4%", words.patterns.VERB_THEN).
+_TO_THEN_OR = led(r",?\s++or\s++\d[\d.,]*+\s?%")
+_TO = led(r"\bto\s+(?:(?:nearly|about|approximately|roughly|almost)\s+)?$", re.I)
 _REACH = 160
 
 
@@ -79,6 +83,8 @@ def _level(sentence: str, word: re.Match[str]) -> float | None:
         before = sentence[max(0, amount.start() - 40) : amount.start()]
         if _CHANGE_OF.search(before) or not _LEVEL_BEFORE.search(before):
             continue  # a change's amount, or an item's: the level follows it, if any
+        if _TO.search(before) and _TO_THEN_OR.match(sentence, amount.end()):
+            continue  # "increased to $66 million or 4.9%": the change's
         scale = _SCALE.get((amount["scale"] or "").lower(), 1.0)
         return float(amount["num"].replace(",", "")) * scale
     return None

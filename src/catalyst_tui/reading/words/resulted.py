@@ -43,6 +43,20 @@ _IN_UNNAMED = led(
     r"next|coming)|q[1-4]|h[12]|fy|\d|a\s+row|line|total|aggregate|terms|each)\b)(?-i:[a-z])",
     re.I,
 )
+# A part pointed back at after a growth's noun: "8% revenue growth in the region".
+_IN_THAT_PART = led(
+    r"\s+(?:in|at|within|across)\s+(?:the|this|that)\s+(?:region|segment|business|division|unit|"
+    r"market|country|channel|category)\b",
+    re.I,
+)
+# The revenue itself named after a growth's noun: "a 17% improvement in revenues".
+# (its end there: not "in revenue from total mobile", "in sales volumes")
+_IN_REVENUE = led(
+    r"\s+in\s+(?:(?:our|total|net)\s+)?(?:revenues?|sales)"
+    r"(?=\s*+(?:[,.;]|$)|\s++(?:over|versus|vs\.?|compared|year|and|during|to\s+[$€£]|"
+    r"(?:in|for)\s+the\s+(?:quarter|period|year|full)|from\s+(?:the\s+)?(?:prior|last|a\s+year)))",
+    re.I,
+)
 # A part's revenue named after a growth's noun: "growth in aftermarket revenues".
 _IN_PART_REVENUE = led(
     r"\s+in\s+(?:our\s+)?(?P<x>(?:[\w&'’-]+\s+){1,4}?)(?:revenues?|sales)\b", re.I
@@ -74,6 +88,8 @@ def result_subject(after: str, noun: re.Match[str], before: str = "") -> Subject
     REVENUE, a part's, or None where no revenue is named before or right after it (`before`:
     the words before the figure, where an amount of revenue made may be said: "generated
     revenue of $720 million, resulting in 3% organic growth")."""
+    if _IN_THAT_PART.match(after, noun.end()):
+        return None  # "strength in Europe, resulting in 8% revenue growth in the region": its
     where = _NAMED_AFTER.match(after, noun.end())
     if where is not None and PERIOD.match(where["x"]):
         where = None
@@ -83,6 +99,8 @@ def result_subject(after: str, noun: re.Match[str], before: str = "") -> Subject
             return None  # "35% revenue growth in extended service agreements": a part's, its
             # name not a capital's
         return read_subject(where["x"], revenue_said=True) if where else REVENUE
+    if _IN_REVENUE.match(after, noun.end()):
+        return REVENUE  # "This growth resulted in a 17% improvement in revenues": the whole's
     named = _IN_PART_REVENUE.match(after, noun.end())
     if named and all(w.lower() in GENERIC_WORDS for w in named["x"].split()):
         return REVENUE  # "resulted in 7% growth in consolidated total revenues": the whole's

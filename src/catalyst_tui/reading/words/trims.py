@@ -98,6 +98,10 @@ _DURING = led(
 _SUBORDINATE_REVENUE = led(
     r"\s*(?:even\s+)?(?:although|though|while|whilst|whereas)\s+"
     r"(?=(?:[\w&'’-]+\s+){0,4}?(?:revenues?|sales)\b)|"
+    # or "while" before a name said bare, in lower case: a subordinator is no word of a name
+    # ("…, while auto care continued its strong performance with organic growth of 1.3%")
+    r"^\s*(?:while|whilst|whereas)\s+(?=(?-i:[a-z]))(?!(?:our|the|its|their|these|those|this|that|"
+    r"we|they|it|a|an)\b)|"
     # and a relative adverb before a name: "…through 2019, where Engine is up 7%": Engine's
     r"^\s*(?i:where)\s+(?-i:(?=[A-Z]))",
     re.I,
