@@ -2094,6 +2094,11 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "while before a bare name": (trims._SUBORDINATE_REVENUE, lambda n: ("while " * n)[:n]),
         "in revenues and no more": (resulted._IN_REVENUE, lambda n: (" in revenues " * n)[:n]),
         "a part pointed back at": (resulted._IN_THAT_PART, lambda n: (" in the " * n)[:n]),
+        # the sixty-ninth round's
+        "guidance, which we are now raising": (
+            guidance_verbs.WHERE_DONE,
+            lambda n: ("guidance, which we are now now " * n)[:n],
+        ),
     }
 
 

@@ -156,7 +156,7 @@ OF_FIGURE = led(
 WHERE_DONE = led(
     rf"\b{GUIDANCE_NOUN}(?:\s+for\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+)?\s*,?\s+"
     r"(?:where|in\s+which|which|that)\s+(?:we|i)(?:['’]ve|['’]re|\s+have|\s+are)?"
-    r"\s+(?:again\s+)?(?:(?:tightening|narrowing|updating)\s+and\s+)?"
+    r"\s+(?:(?:again|now|also|further|today)\s+){0,2}(?:(?:tightening|narrowing|updating)\s+and\s+)?"
     r"(?P<verb>(?:(?:upward|downward)(?:ly)?\s+)?[a-z]+)\b",
     re.I,
 )

@@ -54,7 +54,7 @@ OTHER_MEASURES = word_set(
     originations students miles loads attendees guests trips spread spreads reliability efficiency
     niw nap ape pvr arc rpu population activity awards rxs trx nrx scripts fad bottom aua trasm
     rasm prasm casm viewership redemptions case cases click credentials tokens wfe submissions
-    reserves tours
+    reserves tours lapse lapses persistency written
     diems gms nav navs balances outstandings frequency gpv gbv gtv mau maus dau daus mpu rotce
     rote roatce score scores nps shipment payers payer hours pppt ptpp cet1 aov aovs dcf owners
     grants vaccinations"""
