@@ -2072,7 +2072,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], Callable[[int], str]]]:
         "retail sales said": (others_sales._RETAIL_SALES, lambda n: ("retail " * n)[:n]),
         # the sixty-sixth round's
         "the parts a growth is made of": (scope._PARTS_SAID, lambda n: (", reflecting a " * n)[:n]),
-        "a year in a growth's own words": (scope._A_YEAR, lambda n: ("2020" * n)[:n]),
+        "a year in a growth's own words": (vocabulary.YEAR_SAID, lambda n: ("2020" * n)[:n]),
         "a growth for the full year": (
             scope._ENDS_CLAUSE,
             lambda n: (" for the full year 2025" * n)[:n],

@@ -309,7 +309,6 @@ _GROWS = any_word("""orders bookings book-to-bill backlog billings eps earnings 
 profits margin margins ebitda units shipments volume volumes customers users subscribers""")
 
 
-# A figure corrected at once ("sales of 14.7% -- $14.7 million"), its first digit read first.
 # A list of what a subject includes, set off by a comma before and none after, up to the
 # subject's verb of change: "Other net sales, which include pop-up shop sales, shop-in-shop sales
 # and the Loved by Lovesac program decreased 33.6%" (the subject is the one before "which").
@@ -349,4 +348,5 @@ def _set_aside(match: re.Match[str]) -> str:
     return said if said.lower().count("which") > 1 else " " * len(said)
 
 
+# A figure corrected at once ("sales of 14.7% -- $14.7 million"), its first digit read first.
 _CORRECTED = led(r"\d(?<![\w.]\d)\d{0,3}(?:\.\d+)?\s?%\s*--\s*(?=[$€£]?\d)")

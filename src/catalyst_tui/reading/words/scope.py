@@ -12,7 +12,7 @@ from ..leads import led
 from .bases import OR_NEXT, Against, basis_in, basis_window, frame_words
 from .patterns import ANOTHER_MEASURE, DRIVER_BEFORE, FIGURE
 from .records import OVER_TWO_YEARS
-from .vocabulary import SEQUENTIAL, YEARLY
+from .vocabulary import SEQUENTIAL, YEAR_SAID, YEARLY
 
 # A part's figure said with "with" after the whole's: "up 4% versus the year ago period, with
 # U.S. Protiviti revenues up 6%" (the part's against the whole's base, where it says none).
@@ -30,9 +30,6 @@ _PARTS_SAID = led(
     r"(?:(?:nearly|over|more\s++than|approximately|about|roughly|almost)\s++)?$",
     re.I,
 )
-
-
-_A_YEAR = led(r"\b(?:19|20)\d\d\b")
 
 
 # What offset a growth, said before its own figure: "…, partially offset by a 1% increase in".
@@ -129,7 +126,7 @@ class SentenceBasis:
                     return basis
                 continue
             driver = DRIVER_BEFORE.search(gap) or _WITH_PART.search(gap) or _PARTS_SAID.search(gap)
-            if driver is not None and _A_YEAR.search(self._own_words(index)):
+            if driver is not None and YEAR_SAID.search(self._own_words(index)):
                 return ""  # "comes on top with 6% growth in the first quarter of 2020": a period's
             if driver is not None:
                 said = gap[: driver.start()]
